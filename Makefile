@@ -1,0 +1,59 @@
+# Sinergi — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test check lint format setup demo worker serve clean messages bench browsers
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install pinned dependencies
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_regions --if-empty
+	$(PY) manage.py load_demo --if-empty
+
+run: setup ## Set up on SQLite, load reference + demo data, serve on http://127.0.0.1:8000 with the task worker
+	@$(PY) manage.py demo_logins
+	@echo "Sinergi: http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the worker)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker --queue-name default & \
+	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+test: $(STAMP) browsers ## Run the whole suite (DATABASE_URL selects the database; SQLite by default)
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(VENV)/bin/pytest -n 2 --dist loadfile
+
+browsers: ## Check that Debian's Chromium is present for the browser tests (never downloads one)
+	@test -x /usr/bin/chromium || { echo "Browser tests need /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
+
+lint: $(STAMP) ## ruff lint and format check, Django checks, missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+check: lint test ## Lint + tests
+
+format: $(STAMP) ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(STAMP) ## Update the translation catalogues (locale/)
+	$(PY) manage.py makemessages -l en -l id --ignore=.venv --ignore=var --no-location
+
+clean: ## Remove the local database and collected files (keeps .venv)
+	rm -rf var/

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from sinergi.statistics.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("sinergi.accounts.urls")),
+    path("regions/", include("sinergi.regions.urls")),
+    path("vocabularies/", include("sinergi.vocabularies.urls")),
+    path("organisations/", include("sinergi.organisations.urls")),
+    path("directory/", include("sinergi.organisations.urls_public")),
+    path("statistics/", include("sinergi.statistics.urls")),
+    path("api/v1/", include("config.api_urls")),
+    path("admin/", admin.site.urls),
+]

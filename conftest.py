@@ -1,0 +1,18 @@
+"""Test set-up shared by every app: the Kalsel part of the region tree is loaded once per test database."""
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from sinergi.regions.services import region_tree_load
+
+    with django_db_blocker.unblock():
+        # Kalimantan Selatan only (13 kabupaten/kota, 156 kecamatan, 2,016 desa/kelurahan): enough for every
+        # scope test; the full-tree load has its own test.
+        region_tree_load(provinces=["63"])
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_by_default(settings):
+    settings.LANGUAGE_CODE = "id"

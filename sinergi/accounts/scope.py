@@ -1,0 +1,118 @@
+"""The one place that decides which rows an actor may see or act on.
+
+Every list, detail, export, API call and statistic restricts its queryset through `restrict()`.
+Denial is the default: an action not listed for a role, or an actor with no active membership, sees nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, Q, QuerySet
+
+from .models import Membership, Role
+
+
+class Action:
+    VIEW = "view"
+    CHANGE = "change"
+    CREATE = "create"
+    VERIFY = "verify"
+    DEACTIVATE = "deactivate"
+    EXPORT = "export"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_USERS = "manage_users"
+
+
+# Which roles may perform an action at all; the membership's region or organisation then limits the rows.
+ACTION_ROLES: dict[str, set[str]] = {
+    Action.VIEW: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.DINSOS_VIEWER, Role.LKS_OPERATOR},
+    Action.EXPORT: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.DINSOS_VIEWER, Role.LKS_OPERATOR},
+    Action.VIEW_AUDIT: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.DINSOS_VIEWER, Role.LKS_OPERATOR},
+    Action.CHANGE: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.LKS_OPERATOR},
+    Action.CREATE: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
+    Action.VERIFY: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
+    Action.DEACTIVATE: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
+    Action.MANAGE_USERS: {Role.PROVINCE_ADMIN},
+}
+
+
+@dataclass(frozen=True)
+class ScopeFields:
+    """How a model is located: the names of its province/kabupaten code fields and its organisation key."""
+
+    province: str = "province_code"
+    regency: str = "regency_code"
+    organisation: str | None = None  # e.g. "pk" for Organisation itself, "organisation_id" for its children
+
+
+_SCOPE_FIELDS: dict[type[Model], ScopeFields] = {}
+
+
+def register_scope(model: type[Model], fields: ScopeFields) -> None:
+    """Declares how rows of `model` are scoped; called once from the owning app's AppConfig.ready()."""
+    _SCOPE_FIELDS[model] = fields
+
+
+def active_memberships(actor) -> list[Membership]:
+    if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated or not actor.is_active:
+        return []
+    cached = getattr(actor, "_active_memberships", None)
+    if cached is None:
+        cached = list(actor.memberships.filter(is_active=True).select_related("region", "organisation"))
+        actor._active_memberships = cached
+    return cached
+
+
+def roles_of(actor) -> set[str]:
+    return {m.role for m in active_memberships(actor)}
+
+
+def scope_q(actor, action: str, fields: ScopeFields) -> Q | None:
+    """A filter for the rows `actor` may perform `action` on, Q() for all, or None for none."""
+    if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
+        return Q()
+    allowed_roles = ACTION_ROLES.get(action, set())
+    condition: Q | None = None
+    for membership in active_memberships(actor):
+        if membership.role not in allowed_roles:
+            continue
+        if membership.region_id:
+            code = membership.region_id
+            part = Q(**{fields.province: code}) if len(code) == 2 else Q(**{fields.regency: code[:5]})
+        elif membership.organisation_id and fields.organisation:
+            part = Q(**{fields.organisation: membership.organisation_id})
+        else:
+            continue
+        condition = part if condition is None else condition | part
+    return condition
+
+
+def restrict(queryset: QuerySet, *, actor, action: str) -> QuerySet:
+    """`queryset` limited to the rows `actor` may perform `action` on; empty when nothing is allowed."""
+    fields = _SCOPE_FIELDS.get(queryset.model)
+    if fields is None:
+        raise LookupError(f"{queryset.model.__name__} has no registered scope; refusing to guess.")
+    condition = scope_q(actor, action, fields)
+    if condition is None:
+        return queryset.none()
+    return queryset.filter(condition)
+
+
+def can(actor, action: str, obj: Model) -> bool:
+    """Whether `actor` may perform `action` on this one object (same rule as `restrict`)."""
+    return restrict(type(obj)._default_manager.filter(pk=obj.pk), actor=actor, action=action).exists()
+
+
+def region_scope_codes(actor, action: str = Action.VIEW) -> list[str] | None:
+    """Region code prefixes the actor may see aggregates for; None means everything (superuser)."""
+    if actor is not None and getattr(actor, "is_superuser", False):
+        return None
+    codes: list[str] = []
+    for membership in active_memberships(actor):
+        if membership.role not in ACTION_ROLES.get(action, set()):
+            continue
+        if membership.region_id:
+            codes.append(membership.region_id)
+        elif membership.organisation_id and membership.organisation.regency_code:
+            codes.append(membership.organisation.regency_code)
+    return codes

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VocabulariesConfig(AppConfig):
+    name = "sinergi.vocabularies"
+    label = "vocabularies"
