@@ -35,7 +35,8 @@ run: setup ## Set up on SQLite, load reference + demo data, serve on http://127.
 
 test: $(STAMP) browsers ## Run the whole suite (DATABASE_URL selects the database; SQLite by default)
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
-	$(VENV)/bin/pytest -n 2 --dist loadfile
+	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not browser"
+	$(VENV)/bin/pytest -m browser
 
 browsers: ## Check that Debian's Chromium is present for the browser tests (never downloads one)
 	@test -x /usr/bin/chromium || { echo "Browser tests need /usr/bin/chromium: apt-get install -y chromium"; exit 1; }

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "sinergi.audit",
     "sinergi.organisations",
     "sinergi.statistics",
+    "sinergi.demo",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +156,7 @@ FORMAT_MODULE_PATH = ["sinergi.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "sinergi" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": VAR_DIR / "media"}},

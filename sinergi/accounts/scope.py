@@ -116,3 +116,31 @@ def region_scope_codes(actor, action: str = Action.VIEW) -> list[str] | None:
         elif membership.organisation_id and membership.organisation.regency_code:
             codes.append(membership.organisation.regency_code)
     return codes
+
+
+def region_allows(actor, action: str, *, province_code: str, regency_code: str) -> bool:
+    """Whether `actor` may perform `action` on a (new) row located at these codes — for creates and moves."""
+    if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
+        return True
+    allowed_roles = ACTION_ROLES.get(action, set())
+    for membership in active_memberships(actor):
+        if membership.role not in allowed_roles or not membership.region_id:
+            continue
+        code = membership.region_id
+        if (len(code) == 2 and code == province_code) or (len(code) == 5 and code == regency_code):
+            return True
+    return False
+
+
+def managed_provinces(actor) -> list[str] | None:
+    """Province codes whose users `actor` may manage; None means every user (superuser), [] means none."""
+    if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
+        return None
+    allowed_roles = ACTION_ROLES[Action.MANAGE_USERS]
+    return sorted(
+        {
+            m.region_id
+            for m in active_memberships(actor)
+            if m.role in allowed_roles and m.region_id and len(m.region_id) == 2
+        }
+    )

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "directory"
+urlpatterns = [
+    path("", views.DirectoryListView.as_view(), name="list"),
+    path("<int:pk>/", views.DirectoryDetailView.as_view(), name="detail"),
+]

@@ -24,6 +24,9 @@ class Region(models.Model):
     # Latitude/longitude of a representative point, when known (used to place markers without coordinates).
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    # False once a later decree no longer lists the code. The row is kept because records may still point at it;
+    # pickers stop offering it for new entries.
+    is_current = models.BooleanField(_("berlaku"), default=True, db_index=True)
 
     class Meta:
         ordering = ["code"]
@@ -32,6 +35,12 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def kind_label(self) -> str:
+        from .codes import KIND_LABELS
+
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def province_code(self) -> str:

@@ -1,5 +1,19 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from sinergi.accounts.scope import Action
+from sinergi.audit.services import audit_record
+from sinergi.core.downloads import DOWNLOAD_FORMATS, table_download
+
+from . import selectors
+from .tables import DashboardStatistics, PublicStatistics, chart_data
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -7,3 +21,101 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("statistics:dashboard")
     return redirect("statistics:public")
+
+
+def _wants_download(request: HttpRequest) -> bool:
+    return "format" in request.GET or "table" in request.GET
+
+
+def _download(request: HttpRequest, stats: PublicStatistics) -> HttpResponse:
+    """One table of the page as CSV/XLSX, under the same scope as the page; signed-in downloads are audited."""
+    file_format = request.GET.get("format", "")
+    key = request.GET.get("table", "")
+    if file_format not in DOWNLOAD_FORMATS:
+        return _bad_request(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."))
+    if key not in stats.TABLES:
+        return _bad_request(
+            _("Tabel “%(table)s” tidak ada. Pilihan: %(choices)s.") % {"table": key, "choices": ", ".join(stats.TABLES)}
+        )
+    table = stats.table(key)
+    rows = table.all_rows()
+    if request.user.is_authenticated:
+        audit_record(
+            actor=request.user,
+            action="statistics.table.exported",
+            data={
+                "table": key,
+                "format": file_format,
+                "rows": len(rows),
+                "scope": stats.audit_scope,
+                "page": request.path,
+            },
+            request=request,
+        )
+    return table_download(
+        headers=table.headers, rows=rows, name=f"sinergi-{key}", file_format=file_format, sheet_title=table.title
+    )
+
+
+def _bad_request(message: str) -> HttpResponse:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+class PublicStatisticsView(View):
+    """Public figures of the province: aggregates of active LKS only, no people, no permit details."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        stats = PublicStatistics()
+        if _wants_download(request):
+            return _download(request, stats)
+        return render(request, "statistics/public.html", _common_context(stats))
+
+
+class DashboardView(LoginRequiredMixin, View):
+    """The data-centre dashboard after login: the registry's figures over the actor's scope."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if _wants_download(request):
+            return _download(request, DashboardStatistics(actor=request.user, action=Action.EXPORT))
+        stats = DashboardStatistics(actor=request.user)
+        context = _common_context(stats)
+        context.update(
+            awaiting_verification=stats.status.column_total("draft"),
+            lks_with_expiring_documents=len({d.organisation_id for d in stats.permits}),
+            map_data=_map_data(request.user, stats),
+        )
+        return render(request, "statistics/dashboard.html", context)
+
+
+def _common_context(stats: PublicStatistics) -> dict[str, Any]:
+    by_kind_totals = stats.by_kind.column_totals()
+    return {
+        "tables": stats.tables(),
+        "total_active": stats.by_kind.total,
+        "kind_totals": [(column.label, by_kind_totals[column.code]) for column in stats.by_kind.columns],
+        "regencies_with_board": stats.coverage.covered,
+        "regency_count": len(stats.coverage.regencies),
+        "regencies_without_board": stats.coverage.uncovered,
+        "chart": chart_data(stats.by_kind),
+        "figures": stats.figures,
+    }
+
+
+def _map_data(actor, stats: DashboardStatistics) -> dict[str, Any]:
+    data = selectors.lks_map_points(actor=actor)
+    return {
+        "kinds": {column.code: column.label for column in stats.by_kind.columns},
+        "tileUrl": settings.SINERGI.get("MAP_TILE_URL", ""),
+        "attribution": settings.SINERGI.get("MAP_TILE_ATTRIBUTION", ""),
+        "points": [
+            {
+                "name": p.name,
+                "kind": p.kind,
+                "lat": p.latitude,
+                "lng": p.longitude,
+                "url": reverse("organisations:detail", args=[p.organisation_id]),
+            }
+            for p in data.points
+        ],
+        "labels": data.labels,
+    }

@@ -12,14 +12,26 @@ PP_39_2012_51 = "PP 39/2012 Pasal 51"
 PPKS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("anak_balita_telantar", "Anak Balita Telantar", "Neglected toddler", {"max_age": 5}),
     ("anak_telantar", "Anak Telantar", "Neglected child", {"min_age": 6, "max_age": 18}),
-    ("anak_berhadapan_hukum", "Anak yang Berhadapan dengan Hukum", "Child in conflict with the law",
-     {"min_age": 12, "max_age_exclusive": 18}),
+    (
+        "anak_berhadapan_hukum",
+        "Anak yang Berhadapan dengan Hukum",
+        "Child in conflict with the law",
+        {"min_age": 12, "max_age_exclusive": 18},
+    ),
     ("anak_jalanan", "Anak Jalanan", "Street child", {}),
     ("anak_dengan_kedisabilitasan", "Anak dengan Kedisabilitasan", "Child with disability", {}),
-    ("anak_korban_kekerasan", "Anak yang Menjadi Korban Tindak Kekerasan atau Diperlakukan Salah",
-     "Child victim of violence or mistreatment", {}),
-    ("anak_perlindungan_khusus", "Anak yang Memerlukan Perlindungan Khusus", "Child needing special protection",
-     {"min_age": 6, "max_age": 18}),
+    (
+        "anak_korban_kekerasan",
+        "Anak yang Menjadi Korban Tindak Kekerasan atau Diperlakukan Salah",
+        "Child victim of violence or mistreatment",
+        {},
+    ),
+    (
+        "anak_perlindungan_khusus",
+        "Anak yang Memerlukan Perlindungan Khusus",
+        "Child needing special protection",
+        {"min_age": 6, "max_age": 18},
+    ),
     ("lansia_telantar", "Lanjut Usia Telantar", "Neglected elderly person", {"min_age": 60}),
     ("penyandang_disabilitas", "Penyandang Disabilitas", "Person with disability", {}),
     ("tuna_susila", "Tuna Susila", "Sex worker", {}),
@@ -57,12 +69,29 @@ PSKS: list[tuple[str, str, str, dict[str, Any]]] = [
 ]
 
 LKS_KINDS: list[tuple[str, str, str, dict[str, Any]]] = [
-    ("anak", "LKS Anak (LKSA)", "Child welfare institution (LKSA)",
-     {"ppks": ["anak_balita_telantar", "anak_telantar", "anak_berhadapan_hukum", "anak_jalanan",
-               "anak_dengan_kedisabilitasan", "anak_korban_kekerasan", "anak_perlindungan_khusus"]}),
+    (
+        "anak",
+        "LKS Anak (LKSA)",
+        "Child welfare institution (LKSA)",
+        {
+            "ppks": [
+                "anak_balita_telantar",
+                "anak_telantar",
+                "anak_berhadapan_hukum",
+                "anak_jalanan",
+                "anak_dengan_kedisabilitasan",
+                "anak_korban_kekerasan",
+                "anak_perlindungan_khusus",
+            ]
+        },
+    ),
     ("lanjut_usia", "LKS Lanjut Usia", "Elderly welfare institution", {"ppks": ["lansia_telantar"]}),
-    ("disabilitas", "LKS Penyandang Disabilitas", "Disability welfare institution",
-     {"ppks": ["penyandang_disabilitas", "anak_dengan_kedisabilitasan"]}),
+    (
+        "disabilitas",
+        "LKS Penyandang Disabilitas",
+        "Disability welfare institution",
+        {"ppks": ["penyandang_disabilitas", "anak_dengan_kedisabilitasan"]},
+    ),
     ("napza", "LKS Korban Penyalahgunaan NAPZA", "Drug rehabilitation institution", {"ppks": ["korban_napza"]}),
     ("lainnya", "LKS Lainnya", "Other social welfare institution", {}),
 ]

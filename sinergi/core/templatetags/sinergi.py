@@ -14,3 +14,9 @@ def query_with(context: dict, **changes: object) -> str:
         else:
             params[key] = str(value)
     return params.urlencode()
+
+
+@register.filter
+def get_item(mapping: dict, key: object) -> object:
+    """mapping[key] in a template, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -1,1 +1,7 @@
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from .views import OrganisationViewSet
+
+router = SimpleRouter()
+router.register("", OrganisationViewSet, basename="organisation")
+urlpatterns = router.urls

@@ -4,31 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('vocabulary', models.CharField(choices=[('ppks', 'PPKS (Pemerlu Pelayanan Kesejahteraan Sosial)'), ('psks', 'PSKS (Potensi dan Sumber Kesejahteraan Sosial)'), ('lks_kind', 'Jenis layanan LKS'), ('participation_actor', 'Pelaku peran serta masyarakat'), ('participation_form', 'Bentuk peran serta masyarakat'), ('accreditation_grade', 'Peringkat akreditasi'), ('welfare_pillar', 'Pilar penyelenggaraan kesejahteraan sosial')], db_index=True, max_length=32, verbose_name='kosakata')),
-                ('code', models.SlugField(max_length=64, verbose_name='kode')),
-                ('label_id', models.CharField(max_length=200, verbose_name='label (Indonesia)')),
-                ('label_en', models.CharField(max_length=200, verbose_name='label (Inggris)')),
-                ('legal_source', models.CharField(blank=True, max_length=200, verbose_name='dasar hukum')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('attributes', models.JSONField(blank=True, default=dict, verbose_name='atribut')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "vocabulary",
+                    models.CharField(
+                        choices=[
+                            ("ppks", "PPKS (Pemerlu Pelayanan Kesejahteraan Sosial)"),
+                            ("psks", "PSKS (Potensi dan Sumber Kesejahteraan Sosial)"),
+                            ("lks_kind", "Jenis layanan LKS"),
+                            ("participation_actor", "Pelaku peran serta masyarakat"),
+                            ("participation_form", "Bentuk peran serta masyarakat"),
+                            ("accreditation_grade", "Peringkat akreditasi"),
+                            ("welfare_pillar", "Pilar penyelenggaraan kesejahteraan sosial"),
+                        ],
+                        db_index=True,
+                        max_length=32,
+                        verbose_name="kosakata",
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, verbose_name="kode")),
+                ("label_id", models.CharField(max_length=200, verbose_name="label (Indonesia)")),
+                ("label_en", models.CharField(max_length=200, verbose_name="label (Inggris)")),
+                ("legal_source", models.CharField(blank=True, max_length=200, verbose_name="dasar hukum")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktif")),
+                ("attributes", models.JSONField(blank=True, default=dict, verbose_name="atribut")),
             ],
             options={
-                'verbose_name': 'istilah',
-                'verbose_name_plural': 'istilah',
-                'ordering': ['vocabulary', 'sort_order', 'code'],
-                'constraints': [models.UniqueConstraint(fields=('vocabulary', 'code'), name='term_unique_code_per_vocabulary')],
+                "verbose_name": "istilah",
+                "verbose_name_plural": "istilah",
+                "ordering": ["vocabulary", "sort_order", "code"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("vocabulary", "code"), name="term_unique_code_per_vocabulary")
+                ],
             },
         ),
     ]

@@ -1,0 +1,55 @@
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Membership, User
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    """Username and password, exchanged for an API token."""
+
+    username = serializers.CharField(label=_("Nama pengguna"), max_length=150)
+    password = serializers.CharField(
+        label=_("Kata sandi"), max_length=128, style={"input_type": "password"}, trim_whitespace=False
+    )
+
+
+class TokenSerializer(serializers.Serializer):
+    """The API token to send as `Authorization: Token <token>`."""
+
+    token = serializers.CharField(read_only=True)
+
+
+class ErrorSerializer(serializers.Serializer):
+    """An error message in the user's language."""
+
+    detail = serializers.CharField(read_only=True)
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    """One role the user holds and what it is bound to."""
+
+    role_display = serializers.CharField(source="get_role_display", read_only=True)
+    region_name = serializers.CharField(source="region.name", read_only=True, default=None)
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True, default=None)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "role", "role_display", "region", "region_name", "organisation", "organisation_name", "is_active"]
+        read_only_fields = fields
+
+
+class MeSerializer(serializers.ModelSerializer):
+    """The signed-in user and their active memberships."""
+
+    memberships = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "full_name", "email", "phone", "preferred_language", "is_superuser", "memberships"]
+        read_only_fields = fields
+
+    @extend_schema_field(MembershipSerializer(many=True))
+    def get_memberships(self, user: User) -> list[dict]:
+        memberships = user.memberships.filter(is_active=True).select_related("region", "organisation").order_by("id")
+        return MembershipSerializer(memberships, many=True).data

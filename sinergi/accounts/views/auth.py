@@ -1,0 +1,109 @@
+"""Sign-in, sign-out and password pages: Django's views with our templates, and an audit record for each event."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+
+from ..forms import LoginForm
+from ..middleware import TWO_FACTOR_SESSION_KEY
+from ..services import (
+    login_failure_record,
+    login_record,
+    logout_record,
+    password_change_record,
+    totp_device_for,
+    two_factor_required,
+)
+from ._helpers import set_language_cookie
+
+
+class LoginView(auth_views.LoginView):
+    """Sign-in page; records the outcome and sends users who need a second factor on to it."""
+
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:
+        response = super().form_valid(form)
+        user = form.get_user()
+        login_record(user=user, request=self.request)
+        set_language_cookie(response, user.preferred_language)
+        return response
+
+    def form_invalid(self, form: LoginForm) -> HttpResponse:
+        username = form.data.get("username", "")
+        # Only a real attempt (both fields filled, so authenticate() ran and axes counted it) is worth a record.
+        if username and form.data.get("password"):
+            login_failure_record(username=username, request=self.request)
+        return super().form_invalid(form)
+
+    def get_success_url(self) -> str:
+        url = super().get_success_url()
+        user = self.request.user
+        # Users who turned TOTP on voluntarily must use it too; the flag spares the middleware a query per request.
+        if two_factor_required(user) or totp_device_for(user) is not None:
+            self.request.session[TWO_FACTOR_SESSION_KEY] = True
+            return f"{reverse('accounts:two_factor')}?{urlencode({'next': url})}"
+        return url
+
+
+class LogoutView(auth_views.LogoutView):
+    """Signs out (POST only) and records it."""
+
+    template_name = "accounts/logged_out.html"
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.user.is_authenticated:
+            logout_record(user=request.user, request=request)
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change one's own password (the old one is asked first)."""
+
+    template_name = "accounts/password_change_form.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form) -> HttpResponse:
+        response = super().form_valid(form)
+        password_change_record(user=form.user, request=self.request, via="change")
+        messages.success(self.request, _("Kata sandi Anda telah diubah."))
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a password-reset link by e-mail (the page says the same whether or not the address is known)."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset_email.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    """Tells the user to check their mailbox."""
+
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choose a new password from an e-mailed link (also how invited users set their first password)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form) -> HttpResponse:
+        response = super().form_valid(form)
+        password_change_record(user=form.user, request=self.request, via="reset")
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    """Confirms the new password and points to the sign-in page."""
+
+    template_name = "accounts/password_reset_complete.html"

@@ -1,0 +1,54 @@
+"""The signed-in user's own profile."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from ..forms import ProfileForm, TokenForm
+from ..models import User
+from ..services import user_update
+from ._helpers import form_errors_from, set_language_cookie
+from .two_factor import two_factor_status
+
+
+class ProfileView(LoginRequiredMixin, View):
+    """Name, e-mail, phone and language (editable); roles, two-factor status and the password-change link."""
+
+    template_name = "accounts/profile.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self.render(ProfileForm(instance=request.user))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        # The form edits a copy so that a refused change never shows up half-applied in the page header.
+        form = ProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
+        if form.is_valid():
+            try:
+                user = user_update(actor=request.user, user=request.user, request=request, **form.cleaned_data)
+            except ValidationError as error:
+                form_errors_from(form, error)
+            else:
+                messages.success(request, _("Profil Anda telah disimpan."))
+                response = redirect("accounts:profile")
+                set_language_cookie(response, user.preferred_language)
+                return response
+        return self.render(form)
+
+    def render(self, form: ProfileForm) -> HttpResponse:
+        memberships = request_memberships(self.request.user)
+        context = {
+            "form": form,
+            "memberships": memberships,
+            "token_form": TokenForm(),
+            **two_factor_status(self.request.user),
+        }
+        return render(self.request, self.template_name, context)
+
+
+def request_memberships(user) -> list:
+    """All of the user's memberships, active first, with what they are bound to."""
+    return list(user.memberships.select_related("region", "organisation").order_by("-is_active", "role", "id"))

@@ -1,0 +1,129 @@
+import io
+import zipfile
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from xml.etree import ElementTree
+
+import pytest
+
+from sinergi.core.downloads import download_filename, escape_formula, table_download
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+def read_xlsx(content: bytes) -> tuple[list[list[tuple[str, str, str]]], dict[str, dict[str, str | bool]]]:
+    """Rows of (type, value, style index) from the first sheet, and what each style index means."""
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+    rows = []
+    for row in sheet.iterfind(".//m:sheetData/m:row", NS):
+        cells = []
+        for cell in row.iterfind("m:c", NS):
+            kind = cell.get("t", "n")
+            if kind == "inlineStr":
+                value = "".join(t.text or "" for t in cell.iterfind(".//m:t", NS))
+            else:
+                value = cell.findtext("m:v", default="", namespaces=NS)
+            cells.append((kind, value, cell.get("s", "0")))
+        rows.append(cells)
+    styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    formats = {f.get("numFmtId"): f.get("formatCode") for f in styles.iterfind(".//m:numFmts/m:numFmt", NS)}
+    fonts = [font.find("m:b", NS) is not None for font in styles.iterfind(".//m:fonts/m:font", NS)]
+    style_info = {}
+    for index, xf in enumerate(styles.iterfind(".//m:cellXfs/m:xf", NS)):
+        style_info[str(index)] = {
+            "bold": fonts[int(xf.get("fontId", "0"))],
+            "format": formats.get(xf.get("numFmtId"), ""),
+        }
+    return rows, style_info
+
+
+def test_escape_formula_prefixes_every_trigger_and_leaves_other_text():
+    # given/when/then
+    assert [escape_formula(t) for t in ["=SUM(A1)", "+62", "-1", "@x", "\tx", "\rx"]] == [
+        "'=SUM(A1)",
+        "'+62",
+        "'-1",
+        "'@x",
+        "'\tx",
+        "'\rx",
+    ]
+    assert escape_formula("Yayasan = Harapan") == "Yayasan = Harapan"
+    assert escape_formula("") == ""
+
+
+def test_download_filename_carries_the_date_and_a_safe_name():
+    today = date(2025, 8, 17)
+    assert download_filename("LKS per jenis / kab", "csv", today=today) == "lks-per-jenis-kab-2025-08-17.csv"
+    assert download_filename("!!!", "xlsx", today=today) == "tabel-2025-08-17.xlsx"
+
+
+def test_csv_has_bom_quotes_properly_and_escapes_formulas():
+    # given a table with commas, quotes, line breaks, a formula and typed values
+    rows = [
+        ["Yayasan Kasih, Bunda", 1234, date(2025, 8, 17)],
+        ['LKS "Harapan"\nBaru', Decimal("2.50"), None],
+        ['=HYPERLINK("http://x")', -3, True],
+    ]
+    # when
+    response = table_download(
+        headers=["Nama", "Jumlah", "Tanggal"], rows=rows, name="Contoh", file_format="csv", today=date(2025, 8, 17)
+    )
+    # then
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="contoh-2025-08-17.csv"'
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert response.content.decode("utf-8-sig") == (
+        "Nama,Jumlah,Tanggal\r\n"
+        '"Yayasan Kasih, Bunda",1234,2025-08-17\r\n'
+        '"LKS ""Harapan""\nBaru",2.50,\r\n'
+        '"\'=HYPERLINK(""http://x"")",-3,Ya\r\n'
+    )
+
+
+def test_csv_writes_aware_datetimes_in_local_time(settings):
+    settings.TIME_ZONE = "Asia/Makassar"
+    response = table_download(
+        headers=["Waktu"], rows=[[datetime(2025, 8, 17, 1, 30, tzinfo=UTC)]], name="w", file_format="csv"
+    )
+    assert response.content.decode("utf-8-sig") == "Waktu\r\n2025-08-17 09:30\r\n"
+
+
+def test_xlsx_bold_header_numbers_as_numbers_dates_as_dates_and_formulas_escaped(settings):
+    settings.TIME_ZONE = "Asia/Makassar"
+    # given
+    rows = [
+        ["Kota Banjarmasin", 1234, date(2025, 8, 17)],
+        ["@cmd", Decimal("2.5"), datetime(2025, 8, 17, 1, 30, tzinfo=UTC)],
+        ["+62 811", None, False],
+    ]
+    # when
+    response = table_download(
+        headers=["Wilayah", "Jumlah", "Tanggal"],
+        rows=rows,
+        name="LKS per kabupaten",
+        file_format="xlsx",
+        sheet_title="LKS: per kab/kota [2025]",
+        today=date(2025, 8, 17),
+    )
+    # then
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response["Content-Disposition"] == 'attachment; filename="lks-per-kabupaten-2025-08-17.xlsx"'
+    sheet_rows, styles = read_xlsx(response.content)
+    assert [[(k, v) for k, v, _ in row] for row in sheet_rows] == [
+        [("inlineStr", "Wilayah"), ("inlineStr", "Jumlah"), ("inlineStr", "Tanggal")],
+        [("inlineStr", "Kota Banjarmasin"), ("n", "1234"), ("n", "45886")],
+        [("inlineStr", "'@cmd"), ("n", "2.5"), ("n", "45886.39583333334")],  # 09:30 WITA
+        [("inlineStr", "'+62 811"), ("b", "0")],
+    ]
+    assert all(styles[s]["bold"] for _, _, s in sheet_rows[0])
+    assert not styles[sheet_rows[1][0][2]]["bold"]
+    assert styles[sheet_rows[1][2][2]]["format"] == "dd-mm-yyyy"
+    assert styles[sheet_rows[2][2][2]]["format"] == "dd-mm-yyyy hh:mm"
+    workbook = zipfile.ZipFile(io.BytesIO(response.content)).read("xl/workbook.xml").decode()
+    assert 'name="LKS  per kab kota  2025"' in workbook
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(ValueError):
+        table_download(headers=["a"], rows=[], name="x", file_format="pdf")

@@ -1,0 +1,152 @@
+"""Reads of the organisation registry; every one is scoped through accounts.scope.restrict."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.scope import Action, restrict
+from sinergi.regions.models import Region, RegionLevel
+
+from .choices import LKS_KINDS, OrganisationKind, OrganisationStatus
+from .filters import OrganisationFilterSet, PublicDirectoryFilterSet
+from .models import BoardTerm, Organisation
+
+
+def organisation_base_queryset() -> QuerySet[Organisation]:
+    return Organisation.objects.select_related(
+        "primary_service_kind", "accreditation_grade", "region"
+    ).prefetch_related("service_kinds")
+
+
+def organisation_list(*, actor, filters: dict | None = None, action: str = Action.VIEW) -> OrganisationFilterSet:
+    """The registry as `actor` may see it, filtered; returns the bound filter set (its .qs is the result)."""
+    queryset = restrict(organisation_base_queryset(), actor=actor, action=action).order_by("name", "pk")
+    return OrganisationFilterSet(filters or {}, queryset=queryset)
+
+
+def organisation_get(*, actor, pk: int, action: str = Action.VIEW) -> Organisation:
+    """One organisation, or 404 when it does not exist *or* the actor may not see it (no existence leak)."""
+    return get_object_or_404(restrict(organisation_base_queryset(), actor=actor, action=action), pk=pk)
+
+
+def public_directory_list(*, filters: dict | None = None) -> PublicDirectoryFilterSet:
+    """Active LKS with only the public fields; no login needed."""
+    queryset = (
+        Organisation.objects.filter(kind__in=LKS_KINDS, status=OrganisationStatus.ACTIVE)
+        .select_related("primary_service_kind", "accreditation_grade", "region")
+        .prefetch_related("service_kinds")
+        .only(
+            "id",
+            "name",
+            "kind",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "regency_code",
+            "province_code",
+            "region__code",
+            "region__name",
+            "primary_service_kind__code",
+            "primary_service_kind__label_id",
+            "primary_service_kind__label_en",
+            "accreditation_grade__code",
+            "accreditation_grade__label_id",
+            "accreditation_grade__label_en",
+            "accreditation_expires_on",
+            "care_setting",
+        )
+        .order_by("name", "pk")
+    )
+    return PublicDirectoryFilterSet(filters or {}, queryset=queryset)
+
+
+def public_directory_get(*, pk: int) -> Organisation:
+    return get_object_or_404(public_directory_list().qs, pk=pk)
+
+
+def regency_names(codes) -> dict[str, str]:
+    """Names of kabupaten/kota by code, in one query."""
+    return dict(Region.objects.filter(code__in=set(codes)).values_list("code", "name"))
+
+
+def regencies_of_province(province_code: str) -> QuerySet[Region]:
+    return Region.objects.filter(parent_id=province_code, level=RegionLevel.REGENCY).order_by("code")
+
+
+def board_list(*, actor) -> QuerySet[Organisation]:
+    """LKKKS boards the actor may see, with their current terms and officers."""
+    terms = BoardTerm.objects.prefetch_related("officers").order_by("-starts_on")
+    return (
+        restrict(Organisation.objects.filter(kind=OrganisationKind.LKKKS), actor=actor, action=Action.VIEW)
+        .select_related("region")
+        .prefetch_related(Prefetch("terms", queryset=terms))
+        .order_by("regency_code", "name")
+    )
+
+
+def board_members(*, board: Organisation, actor) -> QuerySet[Organisation]:
+    """Current member organisations of a board, as far as the actor may see them."""
+    return restrict(
+        Organisation.objects.filter(board_links__board=board, board_links__ended_on__isnull=True),
+        actor=actor,
+        action=Action.VIEW,
+    ).order_by("name")
+
+
+def boards_by_region(*, province_code: str) -> dict[str, Organisation]:
+    """The non-inactive LKKKS board of each region (province or kabupaten/kota) in a province, keyed by code."""
+    boards = Organisation.objects.filter(kind=OrganisationKind.LKKKS, province_code=province_code).exclude(
+        status=OrganisationStatus.INACTIVE
+    )
+    return {board.regency_code or board.province_code: board for board in boards}
+
+
+def organisation_table(*, organisations, regency_names: dict[str, str]) -> tuple[list[str], list[list]]:
+    """The registry's columns for a download, in the order of the page."""
+    headers = [
+        _("ID"),
+        _("Nama"),
+        _("Jenis organisasi"),
+        _("Jenis layanan utama"),
+        _("Jenis layanan lain"),
+        _("Bentuk layanan"),
+        _("Kode wilayah"),
+        _("Kabupaten/kota"),
+        _("Alamat"),
+        _("Telepon"),
+        _("Surel"),
+        _("Kapasitas"),
+        _("Nomor izin operasional"),
+        _("Izin operasional berlaku s.d."),
+        _("Nomor tanda daftar"),
+        _("Tanda daftar berlaku s.d."),
+        _("Akreditasi"),
+        _("Akreditasi berlaku s.d."),
+        _("Status"),
+    ]
+    rows = [
+        [
+            o.pk,
+            o.name,
+            o.get_kind_display(),
+            o.primary_service_kind.code if o.primary_service_kind else "",
+            ", ".join(k.code for k in o.service_kinds.all()),
+            o.get_care_setting_display(),
+            o.region_id or "",
+            regency_names.get(o.regency_code, o.regency_code),
+            o.address,
+            o.phone,
+            o.email,
+            o.capacity,
+            o.permit_number,
+            o.permit_expires_on,
+            o.registration_number,
+            o.registration_expires_on,
+            o.accreditation_grade.code if o.accreditation_grade else "",
+            o.accreditation_expires_on,
+            o.get_status_display(),
+        ]
+        for o in organisations
+    ]
+    return headers, rows

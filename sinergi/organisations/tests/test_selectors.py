@@ -1,0 +1,75 @@
+import pytest
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import UserFactory, user_with_role
+from sinergi.organisations import selectors
+from sinergi.organisations.choices import OrganisationStatus
+from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, grade
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry(banjarmasin_lks, banjarbaru_lks):
+    other_province = OrganisationFactory(name="LKSA Luar Kalsel", region_id="63.71.01.1003", province_code="64")
+    other_province.regency_code = "64.71"
+    other_province.save()
+    return {"banjarmasin": banjarmasin_lks, "banjarbaru": banjarbaru_lks}
+
+
+def names(filterset):
+    return sorted(o.name for o in filterset.qs)
+
+
+def test_province_admin_sees_every_organisation_of_the_province(registry, province_admin):
+    assert names(selectors.organisation_list(actor=province_admin)) == ["LKSA Uji Banjarbaru", "LKSA Uji Banjarmasin"]
+
+
+def test_kabupaten_board_member_sees_only_their_kabupaten(registry, board_member):
+    assert names(selectors.organisation_list(actor=board_member)) == ["LKSA Uji Banjarmasin"]
+
+
+def test_lks_operator_sees_only_their_own_lks(registry, banjarmasin_lks):
+    operator = user_with_role(Role.LKS_OPERATOR, organisation=banjarmasin_lks)
+    assert names(selectors.organisation_list(actor=operator)) == ["LKSA Uji Banjarmasin"]
+
+
+def test_dinsos_viewer_sees_the_province(registry, dinsos_viewer):
+    assert len(names(selectors.organisation_list(actor=dinsos_viewer))) == 2
+
+
+def test_outsider_and_anonymous_see_nothing(registry):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert names(selectors.organisation_list(actor=UserFactory())) == []
+    assert names(selectors.organisation_list(actor=AnonymousUser())) == []
+
+
+def test_filters_combine_text_region_and_accreditation(province_admin):
+    OrganisationFactory(name="LKSA Harapan", accreditation_grade=grade("A"))
+    OrganisationFactory(name="LKSA Harapan Baru", region_id="63.72.02.1003")
+    OrganisationFactory(name="LKSA Lain", accreditation_grade=grade("A"))
+
+    result = selectors.organisation_list(
+        actor=province_admin, filters={"q": "harapan", "region": "63.71", "accreditation": "A"}
+    )
+
+    assert names(result) == ["LKSA Harapan"]
+
+
+def test_unknown_region_shape_matches_nothing(province_admin, banjarmasin_lks):
+    assert names(selectors.organisation_list(actor=province_admin, filters={"region": "6371"})) == []
+
+
+def test_public_directory_lists_only_active_lks(banjarmasin_lks):
+    OrganisationFactory(name="LKSA Draf", status=OrganisationStatus.DRAFT)
+    BoardFactory()
+
+    assert names(selectors.public_directory_list()) == ["LKSA Uji Banjarmasin"]
+
+
+def test_list_query_count_does_not_grow_with_rows(province_admin, django_assert_max_num_queries):
+    OrganisationFactory.create_batch(30)
+    with django_assert_max_num_queries(4):
+        rows = list(selectors.organisation_list(actor=province_admin).qs[:25])
+        [o.primary_service_kind.code for o in rows] + [list(o.service_kinds.all()) for o in rows]

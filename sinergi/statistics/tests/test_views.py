@@ -1,0 +1,255 @@
+import csv
+import io
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from sinergi.audit.models import AuditEvent
+from sinergi.organisations.tests.factories import OrganisationFactory
+
+from .conftest import BANJARMASIN, otp_login
+
+DASHBOARD = "/statistics/"
+PUBLIC = "/statistics/public/"
+
+
+def csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def json_data(response, element_id: str):
+    match = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', response.content.decode())
+    return json.loads(match.group(1))
+
+
+def test_urls():
+    assert reverse("statistics:dashboard") == DASHBOARD
+    assert reverse("statistics:public") == PUBLIC
+
+
+def test_home_sends_the_public_to_the_public_figures_and_members_to_the_dashboard(client, board_member):
+    assert client.get("/").url == PUBLIC
+    client.force_login(board_member)
+    assert client.get("/").url == DASHBOARD
+
+
+def test_dashboard_requires_login(client):
+    response = client.get(DASHBOARD)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_dashboard_for_regency_board(client, registry, official, board_member):
+    # given
+    client.force_login(board_member)
+    # when
+    response = client.get(DASHBOARD)
+    # then
+    assert response.status_code == 200
+    tables = response.context["tables"]
+    assert [row[0] for row in tables["by_kind"].rows] == ["Kota Banjarmasin"]
+    assert tables["by_kind"].rows[0][1:] == [3, 1, 0, 1, 1, 6]
+    assert tables["by_kind"].footer[1:] == [3, 1, 0, 1, 1, 6]
+    assert tables["status"].rows[0][1:] == [1, 1, 6, 1, 9]
+    assert [str(row[0]) for row in tables["permits"].rows] == ["LKS Lansia Sejahtera", "LKSA Harapan Bunda", "LKS Draf"]
+    assert response.context["awaiting_verification"] == 1
+    assert response.context["lks_with_expiring_documents"] == 3
+    html = response.content.decode()
+    assert f'href="{reverse("organisations:detail", args=[registry.operated.pk])}"' in html
+    # board coverage lists the gaps of the demo (Tanah Bumbu, Kotabaru)
+    boards = {row[0]: row[1] for row in tables["boards"].rows}
+    assert boards["Kabupaten Tanah Bumbu"] == "Belum ada"
+    assert boards["Kabupaten Kotabaru"] == "Belum ada"
+    assert boards["Kota Banjarmasin"] == "LKKKS Kota Banjarmasin"
+    # Indonesian number and date formats
+    assert ">1.234<" in html
+    assert "17 Agustus 2025" in html
+    # the chart and the map get their data through json_script
+    assert json_data(response, "chart-by-kind-data") == {
+        "labels": ["Kota Banjarmasin"],
+        "datasets": [
+            {"code": "anak", "label": "LKS Anak (LKSA)", "data": [3]},
+            {"code": "lanjut_usia", "label": "LKS Lanjut Usia", "data": [1]},
+            {"code": "disabilitas", "label": "LKS Penyandang Disabilitas", "data": [0]},
+            {"code": "napza", "label": "LKS Korban Penyalahgunaan NAPZA", "data": [1]},
+            {"code": "lainnya", "label": "LKS Lainnya", "data": [1]},
+        ],
+    }
+    map_data = json_data(response, "lks-map-data")
+    assert map_data["tileUrl"] == ""
+    assert [p["name"] for p in map_data["points"]] == ["LKSA Harapan Bunda"]
+    assert map_data["labels"] == [{"code": "63.71", "name": "Kota Banjarmasin", "lat": -3.3194, "lng": 114.5908}]
+
+
+def test_dashboard_has_no_inline_script_or_style(client, registry, board_member):
+    client.force_login(board_member)
+    html = client.get(DASHBOARD).content.decode()
+    scripts = re.findall(r"<script(?P<attrs>[^>]*)>", html)
+    assert all("src=" in attrs or 'type="application/json"' in attrs for attrs in scripts)
+    assert " style=" not in html
+    assert "<style" not in html
+
+
+def test_dashboard_passes_the_configured_tile_server(client, registry, board_member, settings):
+    settings.SINERGI = {**settings.SINERGI, "MAP_TILE_URL": "https://tile.example.org/{z}/{x}/{y}.png"}
+    client.force_login(board_member)
+    assert json_data(client.get(DASHBOARD), "lks-map-data")["tileUrl"] == "https://tile.example.org/{z}/{x}/{y}.png"
+
+
+def test_dashboard_for_province_admin_after_second_factor(client, registry, province_admin):
+    otp_login(client, province_admin)
+    response = client.get(DASHBOARD)
+    assert response.status_code == 200
+    assert len(response.context["tables"]["by_kind"].rows) == 14
+    assert response.context["total_active"] == 11
+
+
+def test_dashboard_for_province_admin_without_second_factor_is_redirected(client, registry, province_admin):
+    client.force_login(province_admin)
+    response = client.get(DASHBOARD)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:two_factor"))
+
+
+def test_dashboard_for_user_without_role_shows_nothing(client, registry, outsider):
+    client.force_login(outsider)
+    response = client.get(DASHBOARD)
+    assert response.status_code == 200
+    assert response.context["total_active"] == 0
+    assert response.context["tables"]["permits"].rows == []
+    assert "LKSA Harapan Bunda" not in response.content.decode()
+
+
+def test_dashboard_query_count_does_not_grow_with_the_registry(
+    client, registry, official, board_member, django_assert_max_num_queries
+):
+    client.force_login(board_member)
+    client.get(DASHBOARD)
+    OrganisationFactory.create_batch(40, region_id=BANJARMASIN, latitude=-3.3, longitude=114.6, permit_expires_on=None)
+    with django_assert_max_num_queries(24):
+        response = client.get(DASHBOARD)
+    assert response.context["total_active"] == 46
+
+
+def test_public_page_shows_aggregates_without_people_or_permits(client, registry, official):
+    # when
+    response = client.get(PUBLIC)
+    # then
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["total_active"] == 11
+    assert response.context["tables"]["by_kind"].footer[1:] == [6, 1, 1, 2, 1, 11]
+    assert "Kabupaten Tanah Bumbu" in html
+    assert ">1.234<" in html
+    assert "17 Agustus 2025" in html
+    for private in ["Budi Santoso", "503/123/DPMPTSP/2020", "TD-63-0042", "LKSA Harapan Bunda", "LKS Draf"]:
+        assert private not in html
+    assert "permits" not in response.context["tables"]
+    assert "status" not in response.context["tables"]
+
+
+def test_public_page_query_count(client, registry, official, django_assert_max_num_queries):
+    OrganisationFactory.create_batch(30, region_id=BANJARMASIN)
+    with django_assert_max_num_queries(12):
+        response = client.get(PUBLIC)
+    assert response.context["total_active"] == 41
+
+
+def test_public_page_is_public_even_for_the_signed_in(client, registry, board_member):
+    client.force_login(board_member)
+    assert client.get(PUBLIC).context["total_active"] == 11
+
+
+# ------------------------------------------------------------------------------ downloads
+
+
+def test_dashboard_csv_download_is_scoped_and_audited(client, registry, board_member):
+    # given
+    client.force_login(board_member)
+    # when
+    response = client.get(DASHBOARD, {"format": "csv", "table": "by_kind"})
+    # then
+    assert response.status_code == 200
+    assert re.fullmatch(r'attachment; filename="sinergi-by_kind-\d{4}-\d{2}-\d{2}\.csv"', response["Content-Disposition"])
+    assert csv_rows(response) == [
+        ["Kabupaten/Kota", "LKS Anak (LKSA)", "LKS Lanjut Usia", "LKS Penyandang Disabilitas",
+         "LKS Korban Penyalahgunaan NAPZA", "LKS Lainnya", "Jumlah"],
+        ["Kota Banjarmasin", "3", "1", "0", "1", "1", "6"],
+        ["Jumlah", "3", "1", "0", "1", "1", "6"],
+    ]  # fmt: skip
+    event = AuditEvent.objects.get()
+    assert event.action == "statistics.table.exported"
+    assert event.actor == board_member
+    assert event.data == {"table": "by_kind", "format": "csv", "rows": 2, "scope": ["63.71"], "page": DASHBOARD}
+
+
+def test_dashboard_permits_download_for_operator(client, registry, operator):
+    client.force_login(operator)
+    response = client.get(DASHBOARD, {"format": "csv", "table": "permits"})
+    rows = csv_rows(response)
+    assert rows[0] == ["LKS", "Kabupaten/Kota", "Dokumen", "Berlaku sampai", "Sisa hari", "Keadaan"]
+    assert [row[:3] for row in rows[1:]] == [["LKSA Harapan Bunda", "Kota Banjarmasin", "Izin operasional"]]
+    assert AuditEvent.objects.get().data["scope"] == ["63.71"]
+
+
+def test_dashboard_xlsx_download(client, registry, board_member):
+    client.force_login(board_member)
+    response = client.get(DASHBOARD, {"format": "xlsx", "table": "status"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response.content[:2] == b"PK"
+    assert AuditEvent.objects.get().data["format"] == "xlsx"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"format": "pdf", "table": "by_kind"}, "Format unduhan tidak dikenal. Pilih csv atau xlsx."),
+        ({"format": "csv", "table": "orang"}, "Tabel “orang” tidak ada."),
+        ({"table": "by_kind"}, "Format unduhan tidak dikenal."),
+    ],
+)
+def test_bad_download_request_is_refused_in_indonesian_and_not_audited(client, registry, board_member, params, message):
+    client.force_login(board_member)
+    response = client.get(DASHBOARD, params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not AuditEvent.objects.exists()
+
+
+def test_public_page_does_not_offer_dashboard_tables(client, registry):
+    response = client.get(PUBLIC, {"format": "csv", "table": "permits"})
+    assert response.status_code == 400
+    assert not AuditEvent.objects.exists()
+
+
+def test_public_download_anonymous_is_not_audited(client, registry):
+    response = client.get(PUBLIC, {"format": "csv", "table": "by_kind"})
+    rows = csv_rows(response)
+    assert rows[-1] == ["Jumlah", "6", "1", "1", "2", "1", "11"]
+    assert len(rows) == 16  # header, 13 kabupaten/kota, LKS without kabupaten/kota, totals
+    assert not AuditEvent.objects.exists()
+
+
+def test_public_download_by_signed_in_user_is_audited(client, registry, board_member):
+    client.force_login(board_member)
+    client.get(PUBLIC, {"format": "xlsx", "table": "boards"})
+    assert AuditEvent.objects.get().data == {
+        "table": "boards",
+        "format": "xlsx",
+        "rows": 14,
+        "scope": ["63"],
+        "page": PUBLIC,
+    }
+
+
+def test_official_figures_download(client, registry, official):
+    rows = csv_rows(client.get(PUBLIC, {"format": "csv", "table": "official"}))
+    assert rows[0][:2] == ["Per tanggal", "Jumlah LKS"]
+    assert rows[1] == [
+        "2022-08-24", "135", "120", "3", "9", "3", "", "Dinas Sosial Provinsi Kalimantan Selatan",
+        "https://diskominfomc.kalselprov.go.id/2022/08/24/",
+    ]  # fmt: skip
+    assert rows[4][1:8] == ["11", "6", "1", "1", "2", "1", "Registri Sinergi (LKS aktif saat ini)"]

@@ -1,0 +1,68 @@
+"""Browser journeys: Playwright driving Debian's Chromium against a live server.
+
+These run in their own pytest invocation (`-m browser`, see the Makefile): a live server needs a
+transactional database, which is emptied after each test, so each journey loads the demo itself.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("SINERGI_CHROMIUM", "/usr/bin/chromium")
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls there unless told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The Kalsel demo in a fresh database (regions of province 63, vocabularies, demo records)."""
+    from sinergi.demo.data import load_demo
+    from sinergi.regions.services import region_tree_load
+    from sinergi.vocabularies.models import Term
+    from sinergi.vocabularies.seed import seed_vocabularies
+
+    region_tree_load(provinces=["63"])
+    seed_vocabularies(Term)
+    load_demo()
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def login(page, username: str, password: str = "sinergi-demo-2025") -> None:
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
