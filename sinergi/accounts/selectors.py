@@ -15,7 +15,7 @@ from .scope import Action, managed_provinces, restrict
 
 def _inside_provinces_q(provinces: list[str]) -> Q:
     """Memberships located inside these provinces (a region under them, or an organisation in them)."""
-    region_inside = reduce(or_, (Q(region_id=p) | Q(region_id__startswith=f"{p}.") for p in provinces))
+    region_inside = reduce(or_, (Q(region_id=p) | Q(region__code__startswith=f"{p}.") for p in provinces))
     return (Q(region__isnull=False) & region_inside) | (
         Q(organisation__isnull=False) & Q(organisation__province_code__in=provinces)
     )

@@ -2,6 +2,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class ContentSecurityPolicyMiddleware:
@@ -26,3 +28,16 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith("/api/v1/docs"):
             response.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class DefaultLanguageMiddleware(LocaleMiddleware):
+    """Bahasa Indonesia unless the user chose another language (cookie); the browser's language is ignored.
+
+    Most users' phones and browsers say "English" without anyone having chosen it; the brief is Indonesian first.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sinergi.accounts.models import Role, User
@@ -23,7 +24,6 @@ from sinergi.vocabularies.models import Term, Vocabulary
 
 PROVINCE = "63"
 DEMO_PASSWORD = "sinergi-demo-2025"
-TODAY = datetime.date(2025, 11, 1)  # the demo's own "today", so the same data come out on every machine
 
 # kabupaten/kota: (number of active LKS, approximate centre latitude, longitude)
 REGENCIES: dict[str, tuple[int, float, float]] = {
@@ -141,12 +141,14 @@ def _person(rng: random.Random) -> str:
 def _lks_data(
     rng: random.Random, *, number: int, kind: str, village: Region, centre: tuple[float, float], terms, grades
 ) -> dict:
-    issued = TODAY - datetime.timedelta(days=rng.randint(200, 1790))
+    # Dates are relative to the day of loading, so "expiring within 90 days" means something on any day.
+    today = timezone.localdate()
+    issued = today - datetime.timedelta(days=rng.randint(200, 1790))
     # About one in twelve permits runs out within the next 90 days, so the dashboard has something to show.
     if number % 12 == 5:
-        issued = TODAY - datetime.timedelta(days=5 * 365 - rng.randint(10, 80))
+        issued = today - datetime.timedelta(days=5 * 365 - rng.randint(10, 80))
     grade = rng.choices(["A", "B", "C", None], weights=[10, 30, 40, 20])[0]
-    accredited_on = TODAY - datetime.timedelta(days=rng.randint(60, 1500)) if grade else None
+    accredited_on = today - datetime.timedelta(days=rng.randint(60, 1500)) if grade else None
     data = {
         "kind": OrganisationKind.LKS,
         "name": f"{PREFIX[kind]} {rng.choice(WORDS)} Demo {number:03d}",

@@ -28,6 +28,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
         queryset=Term.objects.filter(vocabulary=Vocabulary.LKS_KIND, is_active=True),
         to_field_name="code",
         method="filter_service_kind",
+        empty_label=_("Semua"),
     )
     region = django_filters.CharFilter(label=_("Kode wilayah"), method="filter_region")
     status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=OrganisationStatus.choices)

@@ -110,19 +110,29 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
 
 
 def _snapshot(organisation: Organisation) -> dict[str, Any]:
+    """Field values as the history shows them: vocabulary items and regions by their codes, not database ids."""
     values: dict[str, Any] = {}
     for field in organisation._meta.concrete_fields:
-        if field.name in {"id", "created_at", "updated_at", "version"}:
+        if field.name in {"id", "created_at", "updated_at", "version", "verified_by"}:
             continue
-        value = getattr(organisation, field.attname)
-        values[field.name] = value
+        if field.is_relation:
+            related = getattr(organisation, field.name)
+            values[field.name] = getattr(related, "code", None) if related is not None else None
+        else:
+            values[field.name] = getattr(organisation, field.attname)
     if organisation.pk:
         values["service_kinds"] = sorted(organisation.service_kinds.values_list("code", flat=True))
     return values
 
 
 def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
+    """{field: [old, new]} for the fields that changed; empty values count as unchanged from nothing."""
+    empty = (None, "", [])
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value and not (before.get(name) in empty and value in empty)
+    }
 
 
 @transaction.atomic

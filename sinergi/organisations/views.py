@@ -23,6 +23,11 @@ from .choices import LKS_KINDS, OrganisationKind
 from .forms import BoardCreateForm, BoardMemberForm, BoardOfficerForm, BoardTermForm, OrganisationForm, TransitionForm
 from .models import BoardMembership, BoardOfficer, BoardTerm, Organisation
 
+# Labels for the change history, from the model itself (so they follow the language switch).
+FIELD_LABELS = {
+    field.name: field.verbose_name for field in Organisation._meta.get_fields() if hasattr(field, "verbose_name")
+}
+
 
 def _apply_errors(form, error: ValidationError) -> None:
     """Puts a service's ValidationError onto the form, field by field where it names fields."""
@@ -79,6 +84,7 @@ class OrganisationDetailView(LoginRequiredMixin, View):
         context = {
             "organisation": organisation,
             "history": audit_events_for(obj=organisation)[:100] if can(user, Action.VIEW_AUDIT, organisation) else [],
+            "field_labels": FIELD_LABELS,
             "can_change": can(user, Action.CHANGE, organisation),
             "can_verify": can(user, Action.VERIFY, organisation),
             "can_deactivate": can(user, Action.DEACTIVATE, organisation),

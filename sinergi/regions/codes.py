@@ -31,6 +31,17 @@ def normalize_code(raw: str) -> str | None:
     return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
 
 
+def code_prefix(raw: str) -> str | None:
+    """The start of a code as typed ("63.71.01.10", "6371011"), in dotted form; None if `raw` is not code-like."""
+    value = re.sub(r"\s", "", raw or "")
+    if not value or not re.fullmatch(r"[\d.]+", value) or not value[0].isdigit():
+        return None
+    if "." in value:
+        return value
+    digits = value[:10]
+    return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
+
+
 def level_of(code: str) -> int:
     return code.count(".") + 1
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from .codes import ancestor_codes, normalize_code
+from .codes import ancestor_codes, code_prefix, normalize_code
 from .models import Region
 
 SEARCH_LIMIT = 20
@@ -67,7 +67,7 @@ def region_search(
         qs = qs.filter(level__in=levels)
     if within:
         qs = qs.filter(code__startswith=f"{within}.")
-    code = normalize_code(text)
+    code = code_prefix(text)
     # Kabupaten/kota are named "Kabupaten Banjar", "Kota Banjarbaru": "banjar" should find them as if bare.
     rank = Case(
         When(
@@ -94,9 +94,9 @@ def _levels(level: int | Iterable[int] | None) -> list[int]:
 def _match(q: str) -> Q:
     text = " ".join(q.split())
     condition = Q(name__icontains=text)
-    code = normalize_code(text)
-    if code is not None:
-        condition |= Q(code=code) | Q(code__startswith=f"{code}.")
+    prefix = code_prefix(text)
+    if prefix is not None:
+        condition |= Q(code__startswith=prefix)
     return condition
 
 

@@ -8,7 +8,7 @@ service kind (an LKS without one counts as "lainnya"), so that the registry comp
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -142,7 +142,7 @@ class OfficialFigures:
     region: Area
     figures: list[OfficialFigure]
     registry: CrossTab
-    as_of: object  # an aware datetime
+    as_of: datetime
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -162,18 +162,21 @@ def _scoped(actor, action: str, region_code: str | None) -> QuerySet[Organisatio
     return queryset.filter(region_filter(region_code)) if region_code else queryset
 
 
+def _regencies_under(code: str) -> Q:
+    """The kabupaten/kota of a province, or the one kabupaten/kota containing a region at or below that level."""
+    return Q(parent_id=code) if "." not in code else Q(code=code[:5])
+
+
 def _regencies(*, within: list[str] | None, region_code: str | None = None) -> list[Area]:
     """Kabupaten/kota under any of the codes `within` (None = all) and under `region_code` (when given)."""
     queryset = Region.objects.filter(level=RegionLevel.REGENCY)
     if within is not None:
         condition = Q(pk__in=[])
         for code in within:
-            condition |= Q(parent_id=code) if "." not in code else Q(code=code[:5])
+            condition |= _regencies_under(code)
         queryset = queryset.filter(condition)
     if region_code:
-        queryset = (
-            queryset.filter(parent_id=region_code) if "." not in region_code else queryset.filter(code=region_code[:5])
-        )
+        queryset = queryset.filter(_regencies_under(region_code))
     return [Area(code, name) for code, name in queryset.order_by("code").values_list("code", "name")]
 
 
@@ -354,13 +357,16 @@ def board_coverage(*, province_code: str) -> BoardCoverage:
     )
 
 
-def official_figures(*, province_code: str) -> OfficialFigures:
-    """The dated, sourced published counts for a province beside the registry's own count of active LKS."""
+def official_figures(*, province_code: str, registry: CrossTab | None = None) -> OfficialFigures:
+    """The dated, sourced published counts for a province beside the registry's own count of active LKS.
+
+    `registry` lets a caller that already holds `public_lks_count_by_kind_and_regency(region_code=province_code)`
+    pass it in instead of counting again."""
     region = Region.objects.filter(code=province_code).values_list("code", "name").first()
     return OfficialFigures(
         region=Area(*(region or (province_code, province_code))),
         figures=list(OfficialFigure.objects.filter(region_id=province_code).order_by("as_of")),
-        registry=public_lks_count_by_kind_and_regency(region_code=province_code),
+        registry=registry or public_lks_count_by_kind_and_regency(region_code=province_code),
         as_of=timezone.now(),
     )
 

@@ -171,8 +171,12 @@ class PublicStatistics:
         self.province_code = province_code or selectors.deployment_province()
 
     @cached_property
-    def by_kind(self) -> CrossTab:
+    def public_by_kind(self) -> CrossTab:
         return selectors.public_lks_count_by_kind_and_regency(region_code=self.province_code)
+
+    @cached_property
+    def by_kind(self) -> CrossTab:
+        return self.public_by_kind
 
     @cached_property
     def accreditation(self) -> CrossTab:
@@ -184,7 +188,7 @@ class PublicStatistics:
 
     @cached_property
     def figures(self) -> OfficialFigures:
-        return selectors.official_figures(province_code=self.province_code)
+        return selectors.official_figures(province_code=self.province_code, registry=self.public_by_kind)
 
     def table(self, key: str) -> StatTable:
         return self.TABLES[key](self)

@@ -65,4 +65,4 @@ def login(page, username: str, password: str = "sinergi-demo-2025") -> None:
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+    page.click("#main form button[type=submit]")

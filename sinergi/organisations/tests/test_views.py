@@ -64,7 +64,7 @@ def test_operator_edits_their_lks_and_sees_the_change_in_the_history(client, ope
 
     assert response.status_code == 302
     detail = client.get(f"/organisations/{banjarmasin_lks.pk}/").content.decode()
-    assert "48" in detail and "capacity" in detail
+    assert "<strong>kapasitas (orang)</strong>: 30 → 48" in detail
     assert Organisation.objects.get(pk=banjarmasin_lks.pk).capacity == 48
 
 

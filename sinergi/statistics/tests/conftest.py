@@ -42,10 +42,7 @@ class Registry:
     operated: Organisation  # the 63.71 LKS whose operator is `operator`
     elderly: Organisation
     draft: Organisation
-    verified: Organisation
-    inactive: Organisation
     banjarbaru: Organisation
-    banjarbaru_accredited: Organisation
 
 
 @pytest.fixture
@@ -80,12 +77,10 @@ def registry(db) -> Registry:
         latitude=Decimal("-3.300000"),
         longitude=Decimal("114.600000"),
     )
-    verified = OrganisationFactory(
+    OrganisationFactory(
         region_id=BANJARMASIN, status=OrganisationStatus.VERIFIED, primary_service_kind=lks_kind("disabilitas")
     )
-    inactive = OrganisationFactory(
-        region_id=BANJARMASIN, status=OrganisationStatus.INACTIVE, permit_expires_on=day(5)
-    )
+    OrganisationFactory(region_id=BANJARMASIN, status=OrganisationStatus.INACTIVE, permit_expires_on=day(5))
     OrganisationFactory(
         kind=OrganisationKind.RELIGIOUS,
         region_id=BANJARMASIN,
@@ -102,7 +97,7 @@ def registry(db) -> Registry:
         longitude=Decimal("114.830500"),
     )
     OrganisationFactory(region_id=BANJARBARU)
-    banjarbaru_accredited = OrganisationFactory(
+    OrganisationFactory(
         region_id=BANJARBARU, primary_service_kind=lks_kind("disabilitas"), accreditation_grade=grade("A")
     )
     OrganisationFactory(region_id=BANJARBARU, status=OrganisationStatus.DRAFT)
@@ -115,7 +110,7 @@ def registry(db) -> Registry:
     BoardFactory(name="LKKKS Kota Banjarbaru", region_id="63.72", status=OrganisationStatus.DRAFT)
     BoardFactory(name="LKKKS Kabupaten Banjar", region_id="63.03", status=OrganisationStatus.INACTIVE)
 
-    return Registry(operated, elderly, draft, verified, inactive, banjarbaru, banjarbaru_accredited)
+    return Registry(operated, elderly, draft, banjarbaru)
 
 
 @pytest.fixture

@@ -1,0 +1,67 @@
+"""The journeys the foundation issue names, in a real Chromium against a live server with the demo data."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from sinergi.organisations.models import Organisation
+
+from .conftest import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_lks_operator_edits_their_lks_and_sees_it_in_the_list_and_history(page):
+    login(page, "operator.lks")
+    expect(page.locator("h1")).to_have_text("Dasbor pusat data")
+
+    page.click("nav >> text=Registri LKS")
+    rows = page.locator("#results tbody tr")
+    expect(rows).to_have_count(1)  # an operator sees only their own LKS
+    old_name = rows.first.locator("td").first.inner_text()
+    rows.first.locator("a").click()
+    page.click("text=Ubah data")
+    page.fill("input[name=name]", f"{old_name} Berganti")
+    page.fill("input[name=capacity]", "33")
+    page.click("#main form.form button[type=submit]")
+
+    expect(page.locator(".messages")).to_contain_text("Perubahan tersimpan.")
+    history = page.locator("table.history")
+    expect(history).to_contain_text(f"{old_name} → {old_name} Berganti")
+    expect(history).to_contain_text("operator.lks")
+    page.click("text=← Registri")
+    expect(page.locator("#results tbody tr").first).to_contain_text(f"{old_name} Berganti")
+
+
+def test_board_member_verifies_a_draft_and_the_dashboard_count_changes(page):
+    login(page, "pengurus.banjarmasin")
+    awaiting = page.locator(".card", has_text="LKS menunggu verifikasi").locator(".kpi")
+    expect(awaiting).to_have_text("3")
+
+    page.goto(f"{page.base_url}/organisations/?status=draft")
+    page.locator("#results tbody tr a").first.click()
+    page.click("button:has-text('Verifikasi')")
+    expect(page.locator(".messages")).to_contain_text("Organisasi telah diverifikasi.")
+    expect(page.locator("h1 .badge")).to_have_text("Terverifikasi")
+
+    page.click("nav >> text=Dasbor")
+    expect(awaiting).to_have_text("2")
+    assert Organisation.objects.filter(regency_code="63.71", status="verified").count() == 1
+
+
+def test_public_directory_without_login(page):
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.goto(page.base_url)
+    expect(page).to_have_url(re.compile(r"/statistics/public/$"))
+    page.click("nav >> text=Direktori LKS")
+    count = page.locator("#results .result-count")
+    expect(count).to_have_text("154 LKS")
+
+    page.fill("input[name=q]", "Lansia")
+    expect(count).to_have_text("4 LKS")  # HTMX replaced the results in place, no page load
+    page.locator("#results tbody tr a").first.click()
+    facts = page.locator("dl.facts")
+    expect(facts).to_contain_text("LKS Lanjut Usia")
+    for private in ("Pimpinan", "NPWP", "Akta", "Izin operasional"):
+        expect(page.locator("#main")).not_to_contain_text(private)
