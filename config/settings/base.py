@@ -24,6 +24,28 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _generated_key(env_name: str, file_name: str, make) -> str:
+    """A key from the environment, else one generated once into var/ for local use (never committed)."""
+    if value := os.environ.get(env_name):
+        return value
+    key_file = VAR_DIR / file_name
+    if not key_file.exists():
+        key_file.write_text(make())
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _fernet_key() -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
+# Keys for identity numbers (NIK, KK): comma-separated Fernet keys, newest first (rotation), and an HMAC key.
+SINERGI_FIELD_KEYS = _generated_key("SINERGI_FIELD_KEYS", "field_keys", _fernet_key).split(",")
+SINERGI_HASH_KEY = _generated_key("SINERGI_HASH_KEY", "hash_key", lambda: secrets.token_urlsafe(48))
 DEBUG = os.environ.get("SINERGI_DEBUG", "1") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("SINERGI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
@@ -54,6 +76,7 @@ INSTALLED_APPS = [
     "sinergi.accounts",
     "sinergi.audit",
     "sinergi.organisations",
+    "sinergi.people",
     "sinergi.statistics",
     "sinergi.demo",
 ]
@@ -125,7 +148,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "statistics:dashboard"
-LOGOUT_REDIRECT_URL = "directory"
+LOGOUT_REDIRECT_URL = "directory:list"
 
 # Idle timeout: the session ends after this many seconds without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("SINERGI_SESSION_IDLE_SECONDS", str(30 * 60)))

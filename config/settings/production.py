@@ -10,6 +10,10 @@ DEBUG = False
 if not os.environ.get("SINERGI_SECRET_KEY"):
     raise ImproperlyConfigured("SINERGI_SECRET_KEY must be set in production.")
 SECRET_KEY = os.environ["SINERGI_SECRET_KEY"]
+for _name in ("SINERGI_FIELD_KEYS", "SINERGI_HASH_KEY"):
+    # Identity numbers encrypted with a key generated on one server would be unreadable on the next.
+    if not os.environ.get(_name):
+        raise ImproperlyConfigured(f"{_name} must be set in production (see docs/deployment.md).")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SINERGI_SSL_REDIRECT", "1") == "1"

@@ -21,6 +21,16 @@ class Action:
     EXPORT = "export"
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
+    # Person-level data (clients, workers): separate actions, because roles differ from the registry's.
+    PERSON_VIEW = "people.view"
+    PERSON_CHANGE = "people.change"
+    PERSON_CREATE = "people.create"
+    PERSON_EXPORT = "people.export"
+    PERSON_FULL_NIK = "people.full_nik"
+    INCIDENT_VIEW = "people.incident_view"
+    DUPLICATE_RESOLVE = "people.duplicate_resolve"
+    SUBJECT_REQUEST = "people.subject_request"
+    AGGREGATE_VIEW = "people.aggregate_view"
 
 
 # Which roles may perform an action at all; the membership's region or organisation then limits the rows.
@@ -33,6 +43,17 @@ ACTION_ROLES: dict[str, set[str]] = {
     Action.VERIFY: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
     Action.DEACTIVATE: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
     Action.MANAGE_USERS: {Role.PROVINCE_ADMIN},
+    # An LKS sees and keeps its own clients and workers; boards see them where resolving duplicates or
+    # supervising needs it (every such view is logged with its purpose); Dinas Sosial sees counts and incidents.
+    Action.PERSON_VIEW: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.LKS_OPERATOR},
+    Action.PERSON_CHANGE: {Role.PROVINCE_ADMIN, Role.LKS_OPERATOR},
+    Action.PERSON_CREATE: {Role.LKS_OPERATOR, Role.PROVINCE_ADMIN},
+    Action.PERSON_EXPORT: {Role.PROVINCE_ADMIN, Role.LKS_OPERATOR},
+    Action.PERSON_FULL_NIK: {Role.LKS_OPERATOR},
+    Action.INCIDENT_VIEW: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.DINSOS_VIEWER, Role.LKS_OPERATOR},
+    Action.DUPLICATE_RESOLVE: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
+    Action.SUBJECT_REQUEST: {Role.PROVINCE_ADMIN},
+    Action.AGGREGATE_VIEW: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.DINSOS_VIEWER, Role.LKS_OPERATOR},
 }
 
 

@@ -56,7 +56,9 @@ def grantable_regions(*, actor) -> QuerySet[Region]:
     regions = Region.objects.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.REGENCY])
     if provinces is None:
         return regions.order_by("code")
-    return regions.filter(Q(code__in=provinces) | Q(parent_id__in=provinces, level=RegionLevel.REGENCY)).order_by("code")
+    return regions.filter(Q(code__in=provinces) | Q(parent_id__in=provinces, level=RegionLevel.REGENCY)).order_by(
+        "code"
+    )
 
 
 def grantable_organisations(*, actor, search: str = "") -> QuerySet[Organisation]:

@@ -55,7 +55,11 @@ def logout_record(*, user: User, request: HttpRequest | None) -> None:
 
 
 def login_failure_record(*, username: str, request: HttpRequest | None, via: str = "web") -> None:
-    """Audits a failed sign-in and, when django-axes has just locked the account, the lockout itself."""
+    """Audits a failed sign-in and, when django-axes has just locked the account, the lockout itself.
+
+    Called explicitly by the two places that check passwords (the sign-in page and the token endpoint) rather than
+    from Django's user_login_failed signal, so that the record sits next to the code that knows the outcome.
+    """
     user = User.objects.filter(username=username).first() if username else None
     locked_out = bool(request is not None and getattr(request, "axes_locked_out", False))
     data = {"username": username[:150], "via": via, "locked_out": locked_out}
@@ -225,7 +229,9 @@ def membership_validate(*, actor, role: str, region: Region | None, organisation
     if organisation is not None:
         visible = restrict(Organisation.objects.filter(pk=organisation.pk), actor=actor, action=Action.VIEW)
         if not visible.filter(province_code__in=provinces).exists():
-            raise PermissionDenied(_("Organisasi %(organisation)s di luar kewenangan Anda.") % {"organisation": organisation})
+            raise PermissionDenied(
+                _("Organisasi %(organisation)s di luar kewenangan Anda.") % {"organisation": organisation}
+            )
 
 
 def _check_identity(*, username: str | None, email: str, exclude_pk: int | None = None) -> None:
@@ -260,7 +266,9 @@ def user_create(
     """Creates a user holding one role and e-mails them a link to set their own password."""
     _require_manager(actor=actor)
     if not email:
-        raise ValidationError({"email": _("Alamat surel wajib diisi: tautan untuk membuat kata sandi dikirim ke sana.")})
+        raise ValidationError(
+            {"email": _("Alamat surel wajib diisi: tautan untuk membuat kata sandi dikirim ke sana.")}
+        )
     membership_validate(actor=actor, role=role, region=region, organisation=organisation)
     user = _user_build(
         username=username, email=email, full_name=full_name, phone=phone, preferred_language=preferred_language
@@ -303,7 +311,10 @@ def user_invitation_send(*, user: User, request: HttpRequest | None = None) -> N
     """E-mails a new user the link (Django's password-reset token) on which they choose their password."""
     path = reverse(
         "accounts:password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     link = request.build_absolute_uri(path) if request is not None else settings.SINERGI.get("BASE_URL", "") + path
     context = {"user": user, "link": link, "timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86400}

@@ -24,12 +24,8 @@ urlpatterns = [
         users.MembershipRemoveView.as_view(),
         name="membership_remove",
     ),
-    path(
-        "users/<int:pk>/deactivate/", users.UserActionView.as_view(action="user_deactivate"), name="user_deactivate"
-    ),
-    path(
-        "users/<int:pk>/reactivate/", users.UserActionView.as_view(action="user_reactivate"), name="user_reactivate"
-    ),
+    path("users/<int:pk>/deactivate/", users.UserActionView.as_view(action="user_deactivate"), name="user_deactivate"),
+    path("users/<int:pk>/reactivate/", users.UserActionView.as_view(action="user_reactivate"), name="user_reactivate"),
     path(
         "users/<int:pk>/two-factor-reset/",
         users.UserActionView.as_view(action="user_two_factor_reset"),

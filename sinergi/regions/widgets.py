@@ -70,7 +70,9 @@ class RegionPickerWidget(forms.Widget):
             search_name=name + SEARCH_SUFFIX,
             search_url=reverse("regions:search") + ("?" + urlencode(params) if params else ""),
             input_id=input_id,
-            search_attrs={k: v for k, v in widget["attrs"].items() if k not in ("id", "required")},
+            search_attrs={k: v for k, v in widget["attrs"].items() if k not in ("id", "required", "aria-describedby")},
+            # Django points aria-describedby at the help text; the chosen region's label describes the box too.
+            described_by=" ".join(filter(None, [f"{input_id}_chosen", widget["attrs"].get("aria-describedby")])),
             results_id=f"{input_id}_results",
             label_id=f"{input_id}_chosen",
             placeholder=self.placeholder or _("Ketik nama atau kode wilayah"),

@@ -53,6 +53,8 @@ def term_references() -> list[TermReference]:
     for relation in Term._meta.get_fields(include_hidden=True):
         if not (relation.is_relation and relation.auto_created and not relation.concrete):
             continue
+        if relation.related_model._meta.auto_created:
+            continue  # the hidden table of a many-to-many field: counted once, through the field itself
         if relation.related_model is Term:
             continue  # a Term pointing at a Term would be a vocabulary hierarchy; none exists
         references.append(

@@ -35,7 +35,16 @@ class MembershipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Membership
-        fields = ["id", "role", "role_display", "region", "region_name", "organisation", "organisation_name", "is_active"]
+        fields = [
+            "id",
+            "role",
+            "role_display",
+            "region",
+            "region_name",
+            "organisation",
+            "organisation_name",
+            "is_active",
+        ]
         read_only_fields = fields
 
 

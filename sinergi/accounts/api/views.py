@@ -36,6 +36,9 @@ class AuthTokenView(APIView):
     @extend_schema(
         operation_id="auth_token_create",
         summary="Obtain an API token",
+        description="Exchanges a username and password for the user's API token (send it as "
+        "`Authorization: Token <token>`). Limited to 10 requests a minute per client; after 5 wrong passwords the "
+        "account is locked for 15 minutes, during which even the right password gets 429.",
         request=TokenRequestSerializer,
         responses={
             200: TokenSerializer,
@@ -56,17 +59,22 @@ class AuthTokenView(APIView):
             # We answer in JSON here; the flag would make AxesMiddleware swap in its HTML lockout page.
             django_request.axes_locked_out = False
             minutes = int(settings.AXES_COOLOFF_TIME * 60)
-            detail = _("Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah %(minutes)s menit.")
+            detail = _(
+                "Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah %(minutes)s menit."
+            )
             return Response({"detail": detail % {"minutes": minutes}}, status=status.HTTP_429_TOO_MANY_REQUESTS)
         if user is None:
             login_failure_record(username=username, request=django_request, via="api")
-            return Response(
-                {"detail": _("Nama pengguna atau kata sandi salah.")}, status=status.HTTP_400_BAD_REQUEST
-            )
+            return Response({"detail": _("Nama pengguna atau kata sandi salah.")}, status=status.HTTP_400_BAD_REQUEST)
         token = api_token_issue(user=user, request=django_request)
         return Response({"token": token.key})
 
-    @extend_schema(operation_id="auth_token_destroy", summary="Revoke the caller's API token", responses={204: None})
+    @extend_schema(
+        operation_id="auth_token_destroy",
+        summary="Revoke the caller's API token",
+        description="Deletes the token the caller holds; a new one can be obtained with POST.",
+        responses={204: None},
+    )
     def delete(self, request: Request) -> Response:
         api_token_revoke(user=request.user, request=request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)

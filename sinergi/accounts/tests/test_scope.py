@@ -24,7 +24,12 @@ def orgs():
         "bjm_b": OrganisationFactory(name="LKS BJM B"),
         "banjar": OrganisationFactory(name="LKS Banjar", region_id=banjar_village.code),
         "kaltim": OrganisationFactory(
-            name="LKS Samarinda", region_id=None, province_code="64", regency_code="64.72", district_code="", village_code=""
+            name="LKS Samarinda",
+            region_id=None,
+            province_code="64",
+            regency_code="64.72",
+            district_code="",
+            village_code="",
         ),
     }
 

@@ -142,7 +142,9 @@ def test_superuser_may_grant_anywhere(superuser, kaltim):
 def test_binding_rules_per_role(province_admin, role, region_code, field, message):
     before = counts()
     with pytest.raises(ValidationError) as refused:
-        services.user_create(actor=province_admin, username="u", email="u@x.test", role=role, region=region(region_code))
+        services.user_create(
+            actor=province_admin, username="u", email="u@x.test", role=role, region=region(region_code)
+        )
     assert refused.value.message_dict == {field: [message]}
     assert counts() == before
 
@@ -150,7 +152,10 @@ def test_binding_rules_per_role(province_admin, role, region_code, field, messag
 def test_dinsos_viewer_may_sit_at_province_or_kabupaten(province_admin):
     for code in ("63", "63.71"):
         services.user_create(
-            actor=province_admin, username=f"dinsos{code}", email=f"d{code}@x.test", role=Role.DINSOS_VIEWER,
+            actor=province_admin,
+            username=f"dinsos{code}",
+            email=f"d{code}@x.test",
+            role=Role.DINSOS_VIEWER,
             region=region(code),
         )
     assert sorted(Membership.objects.filter(role=Role.DINSOS_VIEWER).values_list("region_id", flat=True)) == [
@@ -162,7 +167,9 @@ def test_dinsos_viewer_may_sit_at_province_or_kabupaten(province_admin):
 def test_lks_operator_of_a_board_is_refused(province_admin):
     board = BoardFactory()
     with pytest.raises(ValidationError) as refused:
-        services.user_create(actor=province_admin, username="u", email="u@x.test", role=Role.LKS_OPERATOR, organisation=board)
+        services.user_create(
+            actor=province_admin, username="u", email="u@x.test", role=Role.LKS_OPERATOR, organisation=board
+        )
     assert refused.value.message_dict == {
         "organisation": ["Operator LKS hanya dapat dikaitkan dengan LKS atau LKS asing."]
     }
@@ -170,7 +177,9 @@ def test_lks_operator_of_a_board_is_refused(province_admin):
 
 def test_region_role_with_an_organisation_is_refused(province_admin, lks):
     with pytest.raises(ValidationError) as refused:
-        services.user_create(actor=province_admin, username="u", email="u@x.test", role=Role.REGENCY_BOARD, organisation=lks)
+        services.user_create(
+            actor=province_admin, username="u", email="u@x.test", role=Role.REGENCY_BOARD, organisation=lks
+        )
     assert refused.value.message_dict == {"region": ["Peran ini harus dikaitkan dengan wilayah, bukan organisasi."]}
 
 
@@ -193,7 +202,9 @@ def test_duplicate_username_and_email_are_refused(province_admin, regency_board)
 
 def test_email_is_required_for_the_invitation(province_admin):
     with pytest.raises(ValidationError) as refused:
-        services.user_create(actor=province_admin, username="u", email="", role=Role.REGENCY_BOARD, region=region("63.71"))
+        services.user_create(
+            actor=province_admin, username="u", email="", role=Role.REGENCY_BOARD, region=region("63.71")
+        )
     assert list(refused.value.message_dict) == ["email"]
 
 
@@ -215,7 +226,12 @@ def test_province_admin_may_not_touch_a_superuser(province_admin, superuser):
     MembershipFactory(user=superuser, role=Role.REGENCY_BOARD, region_id="63.71")
     with pytest.raises(PermissionDenied):
         services.user_update(
-            actor=province_admin, user=superuser, full_name="X", email=superuser.email, phone="", preferred_language="id"
+            actor=province_admin,
+            user=superuser,
+            full_name="X",
+            email=superuser.email,
+            phone="",
+            preferred_language="id",
         )
     superuser.refresh_from_db()
     assert superuser.full_name != "X"
@@ -231,7 +247,11 @@ def test_user_update_records_what_changed(province_admin, regency_board):
         preferred_language="en",
     )
     regency_board.refresh_from_db()
-    assert (regency_board.full_name, regency_board.phone, regency_board.preferred_language) == ("Budi Santoso", "0811", "en")
+    assert (regency_board.full_name, regency_board.phone, regency_board.preferred_language) == (
+        "Budi Santoso",
+        "0811",
+        "en",
+    )
     event = AuditEvent.objects.get(action="accounts.user.updated")
     assert set(event.changes) == {"full_name", "phone", "preferred_language"}
     assert event.changes["phone"] == ["", "0811"]
@@ -315,7 +335,9 @@ def test_membership_add_and_remove(province_admin, regency_board, lks):
 
 def test_the_same_role_twice_is_refused(province_admin, regency_board):
     with pytest.raises(ValidationError) as refused:
-        services.membership_add(actor=province_admin, user=regency_board, role=Role.REGENCY_BOARD, region=region("63.71"))
+        services.membership_add(
+            actor=province_admin, user=regency_board, role=Role.REGENCY_BOARD, region=region("63.71")
+        )
     assert refused.value.message_dict == {"role": ["Pengguna ini sudah memiliki peran tersebut."]}
     assert regency_board.memberships.count() == 1
 
@@ -375,7 +397,9 @@ def test_user_create_with_role_checks_scope_when_given_an_actor(regency_board):
 def test_totp_set_up_stores_the_device_only_after_a_right_code(lks_operator):
     key = TOTPDevice(user=lks_operator).key
     with pytest.raises(ValidationError):
-        services.totp_device_confirm(user=lks_operator, key=key, token="000000" if totp_code(key) != "000000" else "111111")
+        services.totp_device_confirm(
+            user=lks_operator, key=key, token="000000" if totp_code(key) != "000000" else "111111"
+        )
     assert TOTPDevice.objects.filter(user=lks_operator).count() == 0
     device = services.totp_device_confirm(user=lks_operator, key=key, token=totp_code(key))
     assert (device.confirmed, device.key) == (True, key)

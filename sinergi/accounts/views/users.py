@@ -93,7 +93,9 @@ class UserEditView(UserManagerMixin, View):
                 return redirect("accounts:user_edit", pk=user.pk)
         return self.render(user, form, MembershipForm(actor=request.user))
 
-    def render(self, user: User, form: ProfileForm, membership_form: MembershipForm, template: str = "") -> HttpResponse:
+    def render(
+        self, user: User, form: ProfileForm, membership_form: MembershipForm, template: str = ""
+    ) -> HttpResponse:
         context = {
             "managed": user,
             "form": form,
@@ -146,7 +148,10 @@ class MembershipRemoveView(UserEditView):
             messages.success(request, _("Peran telah dicabut."))
         if request.htmx:
             return self.render(
-                user, ProfileForm(instance=user), MembershipForm(actor=request.user), "accounts/users/edit.html#memberships"
+                user,
+                ProfileForm(instance=user),
+                MembershipForm(actor=request.user),
+                "accounts/users/edit.html#memberships",
             )
         return redirect("accounts:user_edit", pk=user.pk)
 

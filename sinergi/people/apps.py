@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "sinergi.people"
+    label = "people"
+
+    def ready(self) -> None:
+        from sinergi.accounts.scope import ScopeFields, register_scope
+
+        from . import models
+
+        # People are located by the LKS that serves (or last served) them, not by where they come from.
+        located = ScopeFields(organisation="organisation_id")
+        for model in (models.Person, models.Placement, models.Incident, models.Worker):
+            register_scope(model, located)
+        register_scope(
+            models.Consent,
+            ScopeFields(
+                province="person__province_code", regency="person__regency_code", organisation="person__organisation_id"
+            ),
+        )
+        register_scope(
+            models.CarePlanReview,
+            ScopeFields(
+                province="placement__province_code",
+                regency="placement__regency_code",
+                organisation="placement__organisation_id",
+            ),
+        )
+        register_scope(
+            models.DuplicateCandidate,
+            ScopeFields(province="province_code", regency="regency_code", organisation=None),
+        )

@@ -1,0 +1,326 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sinergi.core.models import TimeStampedModel
+from sinergi.vocabularies.models import Vocabulary
+
+from .choices import (
+    AccessPurpose,
+    BackgroundCheckResult,
+    CaseStage,
+    ConsentGiver,
+    DisabilityType,
+    DischargeReason,
+    DuplicateReason,
+    DuplicateStatus,
+    IncidentKind,
+    LegalBasis,
+    MissingIdReason,
+    PlacementStatus,
+    ServiceSetting,
+    Sex,
+    WorkerRole,
+)
+
+
+class LocatedByOrganisation(models.Model):
+    """Rows located by the LKS that holds them: the codes are copied from it so scope checks are equality filters."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("LKS"), on_delete=models.PROTECT, related_name="+"
+    )
+    province_code = models.CharField(max_length=2, db_index=True)
+    regency_code = models.CharField(max_length=5, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Person(TimeStampedModel, LocatedByOrganisation):
+    """A client (PPKS) served by an LKS. Identity numbers are stored encrypted with a keyed hash beside them."""
+
+    full_name = models.CharField(_("nama lengkap"), max_length=150)
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
+    birth_date_estimated = models.BooleanField(_("tanggal lahir perkiraan"), default=False)
+    birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
+    # NIK and KK: ciphertext (Fernet), keyed hash (HMAC-SHA256) for exact lookup, and the masked form for lists.
+    nik_encrypted = models.TextField(blank=True)
+    nik_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    nik_masked = models.CharField(_("NIK"), max_length=16, blank=True)
+    nik_missing_reason = models.CharField(
+        _("alasan NIK tidak ada"), max_length=20, choices=MissingIdReason.choices, blank=True
+    )
+    kk_encrypted = models.TextField(blank=True)
+    kk_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    kk_masked = models.CharField(_("nomor KK"), max_length=16, blank=True)
+    kk_missing_reason = models.CharField(
+        _("alasan KK tidak ada"), max_length=20, choices=MissingIdReason.choices, blank=True
+    )
+    origin_region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("desa/kelurahan asal"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ppks_categories = models.ManyToManyField(
+        "vocabularies.Term",
+        verbose_name=_("kategori PPKS"),
+        related_name="+",
+        limit_choices_to={"vocabulary": Vocabulary.PPKS},
+    )
+    disability_type = models.CharField(
+        _("ragam disabilitas"), max_length=12, choices=DisabilityType.choices, blank=True
+    )
+    mother_name = models.CharField(_("nama ibu kandung"), max_length=150, blank=True)
+    father_name = models.CharField(_("nama ayah"), max_length=150, blank=True)
+    guardian_name = models.CharField(_("nama wali"), max_length=150, blank=True)
+    guardian_relation = models.CharField(_("hubungan wali"), max_length=60, blank=True)
+    guardian_phone = models.CharField(_("telepon wali"), max_length=30, blank=True)
+    notes = models.TextField(_("catatan"), blank=True)
+    # Normalised name + birth date + mother's name, for the close-match duplicate check (see services).
+    match_key = models.CharField(max_length=64, blank=True, db_index=True)
+    # Data-subject rights (UU PDP): a restricted record is shown to nobody but administrators; an erased one
+    # keeps only what the anonymous counts need.
+    is_restricted = models.BooleanField(_("pemrosesan dibatasi"), default=False)
+    erased_at = models.DateTimeField(_("dihapus pada"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["full_name", "pk"]
+        verbose_name = _("penerima layanan (PPKS)")
+        verbose_name_plural = _("penerima layanan (PPKS)")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Placement(TimeStampedModel, LocatedByOrganisation):
+    """A person's stay with (or service from) one LKS, from admission to discharge."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="placements")
+    ppks_category = models.ForeignKey(
+        "vocabularies.Term",
+        verbose_name=_("kategori PPKS utama"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": Vocabulary.PPKS},
+    )
+    setting = models.CharField(_("bentuk layanan"), max_length=12, choices=ServiceSetting.choices)
+    admitted_on = models.DateField(_("tanggal masuk"))
+    services = models.ManyToManyField(
+        "vocabularies.Term",
+        verbose_name=_("layanan yang diterima"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": Vocabulary.WELFARE_PILLAR},
+    )
+    stage = models.CharField(_("tahap kasus (SNPA)"), max_length=12, choices=CaseStage.choices, blank=True)
+    next_review_on = models.DateField(_("tinjauan rencana pengasuhan berikutnya"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.ACTIVE, db_index=True
+    )
+    discharged_on = models.DateField(_("tanggal keluar"), null=True, blank=True)
+    discharge_reason = models.CharField(_("alasan keluar"), max_length=12, choices=DischargeReason.choices, blank=True)
+    discharge_note = models.CharField(_("keterangan keluar"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-admitted_on", "-pk"]
+        indexes = [models.Index(fields=["organisation", "status"], name="placement_org_status_idx")]
+        verbose_name = _("penempatan")
+        verbose_name_plural = _("penempatan")
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.organisation}"
+
+
+class CarePlanReview(models.Model):
+    """A six-monthly review of a child's care plan (SNPA)."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField(_("tanggal tinjauan"))
+    summary = models.TextField(_("ringkasan"), blank=True)
+    next_review_on = models.DateField(_("tinjauan berikutnya"))
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-reviewed_on"]
+        verbose_name = _("tinjauan rencana pengasuhan")
+        verbose_name_plural = _("tinjauan rencana pengasuhan")
+
+    def __str__(self) -> str:
+        return f"{self.placement} {self.reviewed_on}"
+
+
+class Consent(models.Model):
+    """Proof of the legal basis for processing a person's data (UU PDP Pasal 20, 25, 26)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    given_by = models.CharField(_("diberikan oleh"), max_length=10, choices=ConsentGiver.choices)
+    giver_name = models.CharField(_("nama pemberi persetujuan"), max_length=150)
+    given_on = models.DateField(_("tanggal"))
+    legal_basis = models.CharField(_("dasar pemrosesan"), max_length=20, choices=LegalBasis.choices)
+    scope = models.CharField(_("cakupan"), max_length=300)
+    withdrawn_on = models.DateField(_("dicabut pada"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-given_on"]
+        verbose_name = _("persetujuan")
+        verbose_name_plural = _("persetujuan")
+
+    def __str__(self) -> str:
+        return f"{self.get_given_by_display()} {self.giver_name} {self.given_on}"
+
+
+class Incident(LocatedByOrganisation):
+    """A suspicion of abuse or violence; notifies Dinas Sosial at once and can never be deleted."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="incidents")
+    kind = models.CharField(_("jenis"), max_length=16, choices=IncidentKind.choices)
+    occurred_on = models.DateField(_("tanggal kejadian"), null=True, blank=True)
+    description = models.TextField(_("uraian"))
+    reported_at = models.DateTimeField(_("dilaporkan pada"), auto_now_add=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    follow_up = models.TextField(_("tindak lanjut"), blank=True)
+
+    class Meta:
+        ordering = ["-reported_at"]
+        verbose_name = _("insiden")
+        verbose_name_plural = _("insiden")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.reported_at:%Y-%m-%d})"
+
+    def delete(self, *args, **kwargs):
+        # Reports of abuse are evidence: the law expects them kept, so no code path may remove one.
+        raise PermissionError("Incidents cannot be deleted.")
+
+
+class Worker(TimeStampedModel, LocatedByOrganisation):
+    """A person who serves (PSKS/TKSM): caregiver, social worker, PSM, TKSK, volunteer, board officer."""
+
+    full_name = models.CharField(_("nama lengkap"), max_length=150)
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
+    nik_encrypted = models.TextField(blank=True)
+    nik_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    nik_masked = models.CharField(_("NIK"), max_length=16, blank=True)
+    psks_category = models.ForeignKey(
+        "vocabularies.Term",
+        verbose_name=_("kategori PSKS"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": Vocabulary.PSKS},
+    )
+    role = models.CharField(_("peran"), max_length=10, choices=WorkerRole.choices)
+    phone = models.CharField(_("telepon"), max_length=30, blank=True)
+    started_on = models.DateField(_("mulai bertugas"), null=True, blank=True)
+    ended_on = models.DateField(_("berhenti bertugas"), null=True, blank=True)
+    certifications = models.TextField(_("sertifikasi/pelatihan"), blank=True)
+    works_with_children = models.BooleanField(_("bekerja dengan anak"), default=False)
+    # Only the result and date of the check are kept, never the record itself (SNPA).
+    background_check_on = models.DateField(_("tanggal pemeriksaan latar belakang"), null=True, blank=True)
+    background_check_result = models.CharField(
+        _("hasil pemeriksaan"), max_length=10, choices=BackgroundCheckResult.choices, blank=True
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["full_name", "pk"]
+        verbose_name = _("pekerja sosial (PSKS)")
+        verbose_name_plural = _("pekerja sosial (PSKS)")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class DuplicateCandidate(models.Model):
+    """Two person records that may be the same human, for a kabupaten/kota or province board to decide."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("alasan"), max_length=12, choices=DuplicateReason.choices)
+    # Located at the kabupaten/kota of the record that triggered it, so that board sees it.
+    province_code = models.CharField(max_length=2, db_index=True)
+    regency_code = models.CharField(max_length=5, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["person", "other"], name="duplicate_pair_unique")]
+        verbose_name = _("kandidat data ganda")
+        verbose_name_plural = _("kandidat data ganda")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} ~ {self.other_id} ({self.reason})"
+
+
+class PersonAccess(models.Model):
+    """One view, export or change of a person's data: who, when, what, from where, and for which purpose."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accesses")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor_name = models.CharField(max_length=150)
+    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    what = models.CharField(max_length=40)  # viewed, viewed_full_nik, exported, changed, ...
+    purpose = models.CharField(max_length=20, choices=AccessPurpose.choices)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name = _("akses data pribadi")
+        verbose_name_plural = _("akses data pribadi")
+
+    def __str__(self) -> str:
+        return f"{self.actor_name} {self.what} {self.person_id}"
+
+
+class PlacementMonthly(models.Model):
+    """Summary: placements per month × kabupaten/kota × PPKS category × setting; kept current by the services."""
+
+    month = models.DateField()  # first day of the month
+    province_code = models.CharField(max_length=2)
+    regency_code = models.CharField(max_length=5)
+    ppks_code = models.CharField(max_length=64)
+    setting = models.CharField(max_length=12, choices=ServiceSetting.choices)
+    active_at_end = models.PositiveIntegerField(default=0)
+    admissions = models.PositiveIntegerField(default=0)
+    discharges = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "regency_code", "ppks_code", "setting"], name="placement_monthly_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["province_code", "month"], name="placement_monthly_prov_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.regency_code} {self.ppks_code} {self.setting}"
+
+
+class WorkerCount(models.Model):
+    """Summary: active workers per kabupaten/kota × PSKS category × role; kept current by the services."""
+
+    province_code = models.CharField(max_length=2)
+    regency_code = models.CharField(max_length=5)
+    psks_code = models.CharField(max_length=64)
+    role = models.CharField(max_length=10, choices=WorkerRole.choices)
+    active = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["regency_code", "psks_code", "role"], name="worker_count_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regency_code} {self.psks_code} {self.role}: {self.active}"
