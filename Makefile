@@ -20,8 +20,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install pinned dependencies
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+setup: $(STAMP) ## Create .venv and install pinned dependencies, migrate, load regions and (first time) the demo
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_regions --if-empty
 	$(PY) manage.py load_demo --if-empty
@@ -34,7 +33,6 @@ run: setup ## Set up on SQLite, load reference + demo data, serve on http://127.
 	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 test: $(STAMP) browsers ## Run the whole suite (DATABASE_URL selects the database; SQLite by default)
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not browser"
 	$(VENV)/bin/pytest -m browser
 
@@ -53,8 +51,10 @@ format: $(STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-messages: $(STAMP) ## Update the translation catalogues (locale/)
-	$(PY) manage.py makemessages -l en -l id --ignore=.venv --ignore=var --no-location
+messages: $(STAMP) ## Update the English catalogue (locale/en) and compile it; the compiled .mo is committed
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --no-location
+	$(PY) locale/tools/translate_en.py
+	$(PY) manage.py compilemessages --ignore=.venv
 
 clean: ## Remove the local database and collected files (keeps .venv)
 	rm -rf var/

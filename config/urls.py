@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from sinergi.statistics.views import home
 
@@ -13,5 +14,7 @@ urlpatterns = [
     path("directory/", include("sinergi.organisations.urls_public")),
     path("statistics/", include("sinergi.statistics.urls")),
     path("api/v1/", include("config.api_urls")),
+    # The admin's own login would bypass lockout auditing and the second factor: send it to ours.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from sinergi.core.pagination import paginate
@@ -161,10 +162,10 @@ class UserActionView(UserManagerMixin, View):
 
     action: str = ""
     success_messages = {
-        "user_deactivate": _("Pengguna telah dinonaktifkan."),
-        "user_reactivate": _("Pengguna telah diaktifkan kembali."),
-        "user_two_factor_reset": _("Verifikasi dua langkah pengguna telah diatur ulang."),
-        "user_invitation_resend": _("Undangan telah dikirim ulang."),
+        "user_deactivate": gettext_lazy("Pengguna telah dinonaktifkan."),
+        "user_reactivate": gettext_lazy("Pengguna telah diaktifkan kembali."),
+        "user_two_factor_reset": gettext_lazy("Verifikasi dua langkah pengguna telah diatur ulang."),
+        "user_invitation_resend": gettext_lazy("Undangan telah dikirim ulang."),
     }
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -5,12 +5,14 @@ inside this test's transaction, so the session's region tree is used as it is an
 """
 
 import os
+import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django import forms
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 
 from sinergi.core.middleware import ContentSecurityPolicyMiddleware
@@ -41,6 +43,7 @@ def page_html() -> str:
 
 @pytest.fixture
 def browser_page(monkeypatch):
+    print("SETUP", connection.in_atomic_block)
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium).")
     from playwright.sync_api import sync_playwright
@@ -63,6 +66,11 @@ def browser_page(monkeypatch):
             route.fulfill(status=200, body=file.read_bytes(), headers={"Content-Type": kind})
         elif url.path == "/regions/search/":
             response = django_client.get(f"{url.path}?{url.query}", HTTP_HX_REQUEST="true")
+            # Handlers may run in another context with a connection of their own (outside the test's
+            # transaction); close it so that PostgreSQL can drop the test database afterwards.
+            print("HANDLER", threading.get_ident(), id(connection), connection.in_atomic_block, connection.connection is not None)
+            if not connection.in_atomic_block:
+                connection.close()
             route.fulfill(status=response.status_code, body=response.content, headers={"Content-Type": "text/html"})
         elif url.path == "/submit":
             submitted.append(parse_qs(request.post_data or "", keep_blank_values=True))
@@ -78,13 +86,20 @@ def browser_page(monkeypatch):
         page.set_default_timeout(10_000)
         page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: problems.append(str(error)))
+        print("INSIDE", connection.in_atomic_block)
         page.goto(f"{ORIGIN}/form")
         page.wait_for_function("window.htmx !== undefined")
         yield page, submitted, problems
         browser.close()
+    from django.db import connections
+    print("MAIN", threading.get_ident(), id(connection), connection.in_atomic_block)
+    with connection.cursor() as c:
+        c.execute("select pid, state, query from pg_stat_activity where datname = current_database()")
+        print(c.fetchall())
 
 
 def posted_region(submitted) -> str:
+    print("BODY", connection.in_atomic_block)
     form = VillageForm(data={key: values[0] for key, values in submitted[-1].items()})
     assert form.is_valid(), form.errors
     return form.cleaned_data["region"].code
