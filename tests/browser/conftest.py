@@ -10,8 +10,6 @@ import shutil
 import pytest
 
 CHROMIUM = os.environ.get("SINERGI_CHROMIUM", "/usr/bin/chromium")
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls there unless told.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +18,10 @@ def browser():
         pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium).")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls there unless told.
+    # Set only while browsers run, so the rest of the suite keeps Django's async-safety check.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -36,6 +38,10 @@ def browser():
         )
         yield browser
         browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
