@@ -122,9 +122,13 @@ def totp_verify(*, user: User, token: str, request: HttpRequest | None = None) -
     allowed, info = device.verify_is_allowed()
     if not allowed:
         raise ValidationError({"token": _("Terlalu banyak kode salah. Tunggu sebentar lalu coba lagi.")})
-    # verify_token() keeps django-otp's own counters (replay protection, throttling), so it runs outside any
-    # transaction of ours: a wrong code must still count.
-    if not token.strip().isdigit() or not device.verify_token(token.strip()):
+    # verify_token() keeps django-otp's own counters (replay protection, throttling). The row lock makes two
+    # simultaneous requests with the same code take turns, so the second sees the code as used; nothing is raised
+    # inside the block, so a wrong code's counters are committed too.
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        accepted = token.strip().isdigit() and device.verify_token(token.strip())
+    if not accepted:
         audit_record(actor=user, action="accounts.user.two_factor_failed", obj=user, request=request)
         raise ValidationError({"token": _("Kode salah atau sudah kedaluwarsa.")})
     audit_record(actor=user, action="accounts.user.two_factor_verified", obj=user, request=request)

@@ -6,11 +6,24 @@ from ..models import Membership, User
 
 
 class TokenRequestSerializer(serializers.Serializer):
-    """Username and password, exchanged for an API token."""
+    """Username and password (and the TOTP code, for accounts with two-factor), exchanged for an API token."""
 
     username = serializers.CharField(label=_("Nama pengguna"), max_length=150)
     password = serializers.CharField(
         label=_("Kata sandi"), max_length=128, style={"input_type": "password"}, trim_whitespace=False
+    )
+    # Optional in the schema because most roles have no second factor; the view asks for it when the user has one.
+    otp = serializers.RegexField(
+        r"^[0-9]{6}$",
+        label=_("Kode verifikasi"),
+        help_text=_(
+            "Kode 6 digit dari aplikasi autentikator. Wajib bagi akun yang memakai verifikasi dua langkah "
+            "(admin provinsi, superuser, atau yang mengaktifkannya sendiri)."
+        ),
+        required=False,
+        allow_blank=True,
+        max_length=6,
+        error_messages={"invalid": _("Kode verifikasi harus 6 digit angka.")},
     )
 
 

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from sinergi.accounts.api.permissions import SecondFactorPassed
 from sinergi.statistics import selectors
 from sinergi.statistics.selectors import CrossTab
 
@@ -33,7 +34,7 @@ def _region(request: Request) -> str | None:
 class LksCountView(APIView):
     """Public count of active LKS by primary kind and by kabupaten/kota."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [AllowAny, SecondFactorPassed]
 
     @extend_schema(
         parameters=[RegionQuerySerializer],
@@ -65,7 +66,7 @@ class LksCountView(APIView):
 class OfficialFiguresView(APIView):
     """Public dated, sourced LKS figures of a region beside the registry's own count."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [AllowAny, SecondFactorPassed]
 
     @extend_schema(
         parameters=[RegionQuerySerializer],
