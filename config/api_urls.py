@@ -7,5 +7,6 @@ urlpatterns = [
     path("auth/", include("sinergi.accounts.api.urls")),
     path("regions/", include("sinergi.regions.api.urls")),
     path("organisations/", include("sinergi.organisations.api.urls")),
+    path("", include("sinergi.people.api.urls")),  # clients/, placements/, workers/
     path("statistics/", include("sinergi.statistics.api.urls")),
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("regions/", include("sinergi.regions.urls")),
     path("vocabularies/", include("sinergi.vocabularies.urls")),
     path("organisations/", include("sinergi.organisations.urls")),
+    path("people/", include("sinergi.people.urls")),
     path("directory/", include("sinergi.organisations.urls_public")),
     path("statistics/", include("sinergi.statistics.urls")),
     path("api/v1/", include("config.api_urls")),

@@ -72,9 +72,9 @@ INSTALLED_APPS = [
     # Sinergi apps, in dependency order: an app may import only from apps above it.
     "sinergi.core",
     "sinergi.regions",
-    "sinergi.vocabularies",
     "sinergi.accounts",
     "sinergi.audit",
+    "sinergi.vocabularies",
     "sinergi.organisations",
     "sinergi.people",
     "sinergi.statistics",
@@ -225,6 +225,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set that several fields share.
+    "ENUM_NAME_OVERRIDES": {
+        "MissingIdReasonEnum": "sinergi.people.choices.MissingIdReason",
+        "DischargeReasonEnum": "sinergi.people.choices.DischargeReason",
+        "SexEnum": "sinergi.people.choices.Sex",
+    },
 }
 
 # Domain settings an administrator may change per deployment.

@@ -19,6 +19,15 @@ class RegionSearchView(View):
         within = normalize_code(request.GET.get("within", "")) or None
         results, more = region_search(q=q, level=levels or None, within=within) if q else ([], False)
         paths = region_paths(results, below=within)
-        items = [{"region": r, "path": paths[r.code], "label": f"{paths[r.code]} ({r.code})"} for r in results]
+        items = [
+            {
+                "region": r,
+                "path": paths[r.code],
+                # The path without the region's own name, which the result shows in bold already.
+                "above": paths[r.code].removeprefix(r.name).removeprefix(", "),
+                "label": f"{paths[r.code]} ({r.code})",
+            }
+            for r in results
+        ]
         context = {"q": q, "items": items, "more": more, "limit": SEARCH_LIMIT}
         return render(request, "regions/partials/search_results.html", context)

@@ -91,3 +91,12 @@ def _as_levels(level: int | Iterable[int] | None) -> list[int]:
     if level is None:
         return []
     return [int(level)] if isinstance(level, int) else sorted({int(v) for v in level})
+
+
+def __getattr__(name: str):
+    # RegionField lives in forms.py (it imports this module); importable from here too, lazily, for convenience.
+    if name == "RegionField":
+        from .forms import RegionField
+
+        return RegionField
+    raise AttributeError(name)

@@ -409,8 +409,6 @@ def test_schema_shows_the_optional_otp_field(api):
 VIEWS_WITHOUT_SECOND_FACTOR_CHECK = {
     "drf_spectacular.views.SpectacularAPIView",
     "drf_spectacular.views.SpectacularSwaggerView",
-    "sinergi.regions.api.views.RegionListView",
-    "sinergi.regions.api.views.RegionDetailView",
 }
 
 

@@ -6,14 +6,19 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from sinergi.regions.codes import normalize_code
 from sinergi.regions.models import Region
 from sinergi.regions.selectors import region_ancestors, region_list, region_paths
 
 from .serializers import RegionDetailSerializer, RegionQuerySerializer, RegionSerializer
+
+# Public reference data, yet the project's other default checks (e.g. a half-signed-in 2FA session) still apply;
+# regions sits below accounts, so it takes them from the settings rather than importing them.
+PUBLIC_PERMISSIONS = [AllowAny, *(p for p in api_settings.DEFAULT_PERMISSION_CLASSES if p is not IsAuthenticated)]
 
 
 class RegionPagination(PageNumberPagination):
@@ -45,7 +50,7 @@ class RegionListView(generics.ListAPIView):
     """Public list of regions: the provinces, the children of a region, or a search."""
 
     serializer_class = RegionSerializer
-    permission_classes = [AllowAny]
+    permission_classes = PUBLIC_PERMISSIONS
     pagination_class = RegionPagination
     filter_backends: list = []
 
@@ -89,7 +94,7 @@ class RegionDetailView(generics.RetrieveAPIView):
     """Public detail of one region with its path and ancestors."""
 
     serializer_class = RegionDetailSerializer
-    permission_classes = [AllowAny]
+    permission_classes = PUBLIC_PERMISSIONS
     filter_backends: list = []
     queryset = Region.objects.all()
 

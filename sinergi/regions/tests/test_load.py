@@ -1,7 +1,6 @@
 """Loading the region tree: the management command and the services under it."""
 
 import csv
-import time
 from pathlib import Path
 
 import pytest
@@ -48,15 +47,12 @@ def test_full_tree_loads_matches_idn_area_data_and_reloads_as_a_no_op():
     # given: the session database holds Kalimantan Selatan only
     assert Region.objects.count() == KALSEL_TOTAL
 
-    # when: the whole tree is loaded
-    started = time.monotonic()
+    # when: the whole tree is loaded (its speed is measured by bench/regions.py, not here)
     output = run()
-    elapsed = time.monotonic() - started
 
     # then: every level is complete, and only what was missing was added
     counts = {level: Region.objects.filter(level=level).count() for level in (1, 2, 3, 4)}
     assert counts == {1: 38, 2: 514, 3: 7285, 4: 83762}
-    assert elapsed < 15, f"full load took {elapsed:.1f} s"
     decree = RegionDecree.objects.latest("pk")
     assert (decree.added, decree.renamed, decree.removed, decree.unchanged) == (
         91599 - KALSEL_TOTAL,

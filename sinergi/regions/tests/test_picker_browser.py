@@ -5,18 +5,19 @@ inside this test's transaction, so the session's region tree is used as it is an
 """
 
 import os
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django import forms
 from django.conf import settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 
 from sinergi.core.middleware import ContentSecurityPolicyMiddleware
 from sinergi.regions.forms import RegionField
+from sinergi.regions.models import Region
+from sinergi.regions.services import region_tree_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -43,7 +44,10 @@ def page_html() -> str:
 
 @pytest.fixture
 def browser_page(monkeypatch):
-    print("SETUP", connection.in_atomic_block)
+    # Other browser tests use a live server, whose database is emptied after each test: bring Kalsel back if so
+    # (inside this test's transaction, so it is rolled back with it).
+    if not Region.objects.filter(code="63.71.01.1001").exists():
+        region_tree_load(provinces=["63"])
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium).")
     from playwright.sync_api import sync_playwright
@@ -57,6 +61,7 @@ def browser_page(monkeypatch):
     html = page_html()
 
     def handle(route, request):
+        use_connection(test_connection)
         url = urlsplit(request.url)
         if url.path == "/form":
             route.fulfill(status=200, body=html, headers={"Content-Type": "text/html", "Content-Security-Policy": csp})
@@ -66,11 +71,6 @@ def browser_page(monkeypatch):
             route.fulfill(status=200, body=file.read_bytes(), headers={"Content-Type": kind})
         elif url.path == "/regions/search/":
             response = django_client.get(f"{url.path}?{url.query}", HTTP_HX_REQUEST="true")
-            # Handlers may run in another context with a connection of their own (outside the test's
-            # transaction); close it so that PostgreSQL can drop the test database afterwards.
-            print("HANDLER", threading.get_ident(), id(connection), connection.in_atomic_block, connection.connection is not None)
-            if not connection.in_atomic_block:
-                connection.close()
             route.fulfill(status=response.status_code, body=response.content, headers={"Content-Type": "text/html"})
         elif url.path == "/submit":
             submitted.append(parse_qs(request.post_data or "", keep_blank_values=True))
@@ -78,7 +78,11 @@ def browser_page(monkeypatch):
         else:
             route.fulfill(status=404, body="")
 
+    # Playwright switches context variables, and Django keeps connections per context: without this, code
+    # inside the block would open a second connection outside the test's transaction.
+    test_connection = connections[DEFAULT_DB_ALIAS]
     with sync_playwright() as playwright:
+        use_connection(test_connection)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         context = browser.new_context(locale="id-ID", viewport={"width": 390, "height": 800})  # a phone
         context.route(f"{ORIGIN}/**", handle)
@@ -86,20 +90,17 @@ def browser_page(monkeypatch):
         page.set_default_timeout(10_000)
         page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: problems.append(str(error)))
-        print("INSIDE", connection.in_atomic_block)
         page.goto(f"{ORIGIN}/form")
         page.wait_for_function("window.htmx !== undefined")
         yield page, submitted, problems
         browser.close()
-    from django.db import connections
-    print("MAIN", threading.get_ident(), id(connection), connection.in_atomic_block)
-    with connection.cursor() as c:
-        c.execute("select pid, state, query from pg_stat_activity where datname = current_database()")
-        print(c.fetchall())
+
+
+def use_connection(wrapper) -> None:
+    connections[DEFAULT_DB_ALIAS] = wrapper
 
 
 def posted_region(submitted) -> str:
-    print("BODY", connection.in_atomic_block)
     form = VillageForm(data={key: values[0] for key, values in submitted[-1].items()})
     assert form.is_valid(), form.errors
     return form.cleaned_data["region"].code
@@ -157,4 +158,18 @@ def test_a_code_typed_without_choosing_is_submitted_as_typed(browser_page):
     page.wait_for_url(f"{ORIGIN}/submit")
     assert submitted[-1]["region"] == [""]
     assert posted_region(submitted) == "63.72.02.1003"
+    assert problems == []
+
+
+def test_the_search_sees_this_tests_own_data(browser_page):
+    # given: a change made inside this test's transaction (rolled back afterwards)
+    page, _submitted, problems = browser_page
+    Region.objects.filter(code="63.71.01.1010").update(name="Pemurus Uji Peramban")
+
+    # when
+    page.fill("#id_region", "uji peramban")
+
+    # then
+    page.wait_for_selector('[data-region-pick][data-code="63.71.01.1010"]')
+    assert page.locator("[data-region-pick]").count() == 1
     assert problems == []

@@ -23,8 +23,9 @@ def test_search_fragment_lists_matches_with_kind_and_path(client):
         ("63.09.08.2006", "Mantuil, Muara Harus, Kabupaten Tabalong (63.09.08.2006)"),
         ("63.71.01.1001", "Mantuil, Banjarmasin Selatan, Kota Banjarmasin (63.71.01.1001)"),
     ]
-    assert "Kelurahan · Mantuil, Banjarmasin Selatan, Kota Banjarmasin · 63.71.01.1001" in html
-    assert "Desa · Mantuil, Muara Harus, Kabupaten Tabalong" in html
+    assert "<strong>Mantuil</strong>" in html
+    assert "Kelurahan · Banjarmasin Selatan, Kota Banjarmasin · 63.71.01.1001" in html
+    assert "Desa · Muara Harus, Kabupaten Tabalong · 63.09.08.2006" in html
     # Strict CSP: the fragment carries no script and no inline style.
     assert "<script" not in html
     assert "style=" not in html
