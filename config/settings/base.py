@@ -243,6 +243,8 @@ SINERGI = {
     "MAP_TILE_URL": os.environ.get("SINERGI_MAP_TILE_URL", ""),
     "MAP_TILE_ATTRIBUTION": os.environ.get("SINERGI_MAP_TILE_ATTRIBUTION", ""),
     "DEPLOYMENT_PROVINCE": os.environ.get("SINERGI_PROVINCE", "63"),
+    # A person's record may be erased this many years after their last discharge (or earlier at their request).
+    "PERSON_RETENTION_YEARS": int(os.environ.get("SINERGI_PERSON_RETENTION_YEARS", "10")),
 }
 
 LOGGING = {

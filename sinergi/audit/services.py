@@ -23,6 +23,7 @@ def audit_record(
     data: dict[str, Any] | None = None,
     purpose: str = "",
     request: HttpRequest | None = None,
+    object_repr: str | None = None,
 ) -> AuditEvent:
     """Writes one audit event; call it inside the same transaction as the change it describes."""
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
@@ -32,7 +33,8 @@ def audit_record(
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:200] if obj is not None else "",
+        # Callers pass their own label where str(obj) would put personal data (a name) into the log.
+        object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:200],
         changes=_jsonable(changes or {}),
         data=_jsonable(data or {}),
         purpose=purpose,

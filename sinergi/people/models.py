@@ -176,8 +176,16 @@ class Consent(models.Model):
         return f"{self.get_given_by_display()} {self.giver_name} {self.given_on}"
 
 
+class IncidentQuerySet(models.QuerySet):
+    def delete(self):
+        # A bulk delete skips Model.delete(); refuse it here as well, so no code path can remove a report.
+        raise PermissionError("Incidents cannot be deleted.")
+
+
 class Incident(LocatedByOrganisation):
     """A suspicion of abuse or violence; notifies Dinas Sosial at once and can never be deleted."""
+
+    objects = IncidentQuerySet.as_manager()
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="incidents")
     kind = models.CharField(_("jenis"), max_length=16, choices=IncidentKind.choices)
@@ -284,43 +292,82 @@ class PersonAccess(models.Model):
         return f"{self.actor_name} {self.what} {self.person_id}"
 
 
-class PlacementMonthly(models.Model):
-    """Summary: placements per month × kabupaten/kota × PPKS category × setting; kept current by the services."""
+class SummaryLevel(models.IntegerChoices):
+    """Which level of the region tree a summary row totals: the nation, a province or a kabupaten/kota."""
 
-    month = models.DateField()  # first day of the month
-    province_code = models.CharField(max_length=2)
-    regency_code = models.CharField(max_length=5)
+    NATION = 0, _("Nasional")
+    PROVINCE = 1, _("Provinsi")
+    REGENCY = 2, _("Kabupaten/kota")
+
+
+class SummaryArea(models.Model):
+    """Where a summary row belongs: every change is counted at its kabupaten/kota, its province and the nation.
+
+    Keeping the rollups as rows (instead of summing kabupaten rows on a page load) is what keeps a national
+    dashboard to a few hundred rows; `parent_code` lets a page list the children of the area it shows.
+    """
+
+    level = models.PositiveSmallIntegerField(choices=SummaryLevel.choices)
+    area_code = models.CharField(max_length=5)  # "" for the nation, "63" for a province, "63.71" for a kabupaten
+    parent_code = models.CharField(max_length=5)  # "" for provinces (and the nation itself)
+
+    class Meta:
+        abstract = True
+
+
+class PlacementActive(SummaryArea):
+    """Summary: placements active now per area × PPKS category × setting; kept current by the services."""
+
     ppks_code = models.CharField(max_length=64)
     setting = models.CharField(max_length=12, choices=ServiceSetting.choices)
-    active_at_end = models.PositiveIntegerField(default=0)
-    admissions = models.PositiveIntegerField(default=0)
-    discharges = models.PositiveIntegerField(default=0)
+    # Signed on purpose: a summary briefly out of step with hand-edited data must not make a service fail.
+    active = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["area_code", "ppks_code", "setting"], name="placement_active_unique")
+        ]
+        indexes = [models.Index(fields=["parent_code", "level"], name="placement_active_parent_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.area_code or '-'} {self.ppks_code} {self.setting}: {self.active}"
+
+
+class PlacementMonthly(SummaryArea):
+    """Summary: admissions and discharges per month × area × PPKS category × setting; kept current by the services.
+
+    Active-at-end-of-month is not stored: it is PlacementActive minus the admissions and plus the discharges
+    of the later months, so a back-dated change touches two rows instead of every month since.
+    """
+
+    month = models.DateField()  # first day of the month
+    ppks_code = models.CharField(max_length=64)
+    setting = models.CharField(max_length=12, choices=ServiceSetting.choices)
+    admissions = models.IntegerField(default=0)
+    discharges = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["month", "regency_code", "ppks_code", "setting"], name="placement_monthly_unique"
+                fields=["area_code", "month", "ppks_code", "setting"], name="placement_monthly_unique"
             )
         ]
-        indexes = [models.Index(fields=["province_code", "month"], name="placement_monthly_prov_idx")]
+        indexes = [models.Index(fields=["parent_code", "level", "month"], name="placement_monthly_parent_idx")]
 
     def __str__(self) -> str:
-        return f"{self.month:%Y-%m} {self.regency_code} {self.ppks_code} {self.setting}"
+        return f"{self.month:%Y-%m} {self.area_code or '-'} {self.ppks_code} {self.setting}"
 
 
-class WorkerCount(models.Model):
-    """Summary: active workers per kabupaten/kota × PSKS category × role; kept current by the services."""
+class WorkerCount(SummaryArea):
+    """Summary: active workers per area × PSKS category × role; kept current by the services."""
 
-    province_code = models.CharField(max_length=2)
-    regency_code = models.CharField(max_length=5)
     psks_code = models.CharField(max_length=64)
     role = models.CharField(max_length=10, choices=WorkerRole.choices)
-    active = models.PositiveIntegerField(default=0)
+    active = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["regency_code", "psks_code", "role"], name="worker_count_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["area_code", "psks_code", "role"], name="worker_count_unique")]
+        indexes = [models.Index(fields=["parent_code", "level"], name="worker_count_parent_idx")]
 
     def __str__(self) -> str:
-        return f"{self.regency_code} {self.psks_code} {self.role}: {self.active}"
+        return f"{self.area_code or '-'} {self.psks_code} {self.role}: {self.active}"

@@ -1,0 +1,123 @@
+"""Filter sets for the client and worker lists; one set serves the page, its export and the API (NetBox style).
+
+No filter searches by NIK: a number typed into a search box would travel in URLs and logs. Exact NIK lookup,
+when it comes, goes through the keyed hash in a POST.
+"""
+
+import datetime
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sinergi.organisations.filters import region_prefix_q
+from sinergi.vocabularies.models import Term, Vocabulary
+
+from .choices import CaseStage, PlacementStatus, ServiceSetting, Sex, WorkerRole
+from .models import Placement
+
+AGE_GROUPS = [("child", _("Anak (di bawah 18 tahun)")), ("adult", _("Dewasa"))]
+STATUS_CHOICES = [("active", _("Sedang dilayani")), ("discharged", _("Sudah selesai"))]
+
+
+def _years_ago(years: int) -> datetime.date:
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def _words(queryset: QuerySet, value: str, field: str) -> QuerySet:
+    for word in value.split()[:6]:
+        queryset = queryset.filter(**{f"{field}__icontains": word})
+    return queryset
+
+
+class PersonFilterSet(django_filters.FilterSet):
+    """Filters of the client list: name, category, status, setting, age group, sex, region, SNPA stage."""
+
+    q = django_filters.CharFilter(label=_("Cari nama"), method="filter_text")
+    ppks_category = django_filters.ModelChoiceFilter(
+        label=_("Kategori PPKS"),
+        queryset=Term.objects.filter(vocabulary=Vocabulary.PPKS, is_active=True),
+        to_field_name="code",
+        method="filter_ppks_category",
+        empty_label=_("Semua"),
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="filter_status")
+    setting = django_filters.ChoiceFilter(
+        label=_("Bentuk layanan"), choices=ServiceSetting.choices, method="filter_setting"
+    )
+    stage = django_filters.ChoiceFilter(label=_("Tahap kasus"), choices=CaseStage.choices, method="filter_stage")
+    age_group = django_filters.ChoiceFilter(label=_("Kelompok usia"), choices=AGE_GROUPS, method="filter_age_group")
+    sex = django_filters.ChoiceFilter(label=_("Jenis kelamin"), choices=Sex.choices)
+    region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
+    organisation = django_filters.NumberFilter(label=_("LKS"), field_name="organisation_id")
+
+    class Meta:
+        fields = ["q", "ppks_category", "status", "setting", "stage", "age_group", "sex", "region", "organisation"]
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _words(queryset, value, "full_name")
+
+    def filter_ppks_category(self, queryset: QuerySet, name: str, value: Term) -> QuerySet:
+        return queryset.filter(ppks_categories=value).distinct()
+
+    def _with_placement(self, queryset: QuerySet, **conditions) -> QuerySet:
+        # EXISTS rather than a join keeps one row per person whatever the number of placements.
+        return queryset.filter(Exists(Placement.objects.filter(person=OuterRef("pk"), **conditions)))
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        active = Exists(Placement.objects.filter(person=OuterRef("pk"), status=PlacementStatus.ACTIVE))
+        return queryset.filter(active) if value == "active" else queryset.exclude(active)
+
+    def filter_setting(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return self._with_placement(queryset, status=PlacementStatus.ACTIVE, setting=value)
+
+    def filter_stage(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return self._with_placement(queryset, status=PlacementStatus.ACTIVE, stage=value)
+
+    def filter_age_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        born_after = _years_ago(18)
+        if value == "child":
+            return queryset.filter(birth_date__gt=born_after)
+        return queryset.filter(birth_date__lte=born_after)
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = region_prefix_q(value.strip())
+        if condition is None or len(value.strip()) > 5:
+            return queryset.none()
+        return queryset.filter(condition)
+
+
+class WorkerFilterSet(django_filters.FilterSet):
+    """Filters of the worker list: name, PSKS category, role, still serving, works with children, region."""
+
+    q = django_filters.CharFilter(label=_("Cari nama"), method="filter_text")
+    psks_category = django_filters.ModelChoiceFilter(
+        label=_("Kategori PSKS"),
+        queryset=Term.objects.filter(vocabulary=Vocabulary.PSKS, is_active=True),
+        to_field_name="code",
+        empty_label=_("Semua"),
+    )
+    role = django_filters.ChoiceFilter(label=_("Peran"), choices=WorkerRole.choices)
+    active = django_filters.BooleanFilter(label=_("Masih bertugas"), method="filter_active")
+    works_with_children = django_filters.BooleanFilter(label=_("Bekerja dengan anak"))
+    region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
+    organisation = django_filters.NumberFilter(label=_("LKS"), field_name="organisation_id")
+
+    class Meta:
+        fields = ["q", "psks_category", "role", "active", "works_with_children", "region", "organisation"]
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _words(queryset, value, "full_name")
+
+    def filter_active(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        ended = Q(ended_on__isnull=False, ended_on__lte=timezone.localdate())
+        return queryset.exclude(ended) if value else queryset.filter(ended)
+
+    filter_region = PersonFilterSet.filter_region

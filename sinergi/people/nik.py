@@ -1,0 +1,144 @@
+"""Checks of identity numbers (NIK, KK) by their structure, with messages an operator can act on.
+
+A NIK is `PP KK CC DDMMYY SSSS` (domain.md): region of first registration, birth date (women: day + 40) and a
+serial that is never 0000. Structure cannot prove that Dukcapil issued the number; it only catches numbers that
+cannot be one — above all the ones a spreadsheet has turned into a rounded number (`6.37101E+15`).
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from lokal import parse_nik
+
+from sinergi.regions.models import Region
+
+from .choices import Sex
+
+# Scientific notation ("6.37101E+15", "6,37101e+15") and float renderings ("6371010101900000.0") are what
+# Excel and pandas produce from a NIK column that was not formatted as text; the last digits are already lost.
+_SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
+_FLOAT = re.compile(r"^\d{13,17}[.,]\d{1,4}$")
+_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+def _excel_message() -> str:
+    return _(
+        "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel (misalnya 6.37101E+15) sehingga angka "
+        "terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+    )
+
+
+@dataclass
+class NikCheck:
+    """The result of checking a NIK or KK: the digits (when readable), errors that refuse it, warnings to show."""
+
+    normalized: str
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
+    """The 16 digits of `raw`, or None after adding the reason it cannot be read as such."""
+    value = (raw or "").strip()
+    if _SCIENTIFIC.match(value) or _FLOAT.match(value.replace(" ", "")):
+        check.errors.append(_excel_message())
+        return None
+    digits = _SEPARATORS.sub("", value)
+    if not digits:
+        check.errors.append(_("%(label)s belum diisi.") % {"label": label})
+        return None
+    if not digits.isdigit():
+        check.errors.append(_("%(label)s hanya boleh berisi angka.") % {"label": label})
+        return None
+    if len(digits) != 16:
+        message = _("%(label)s harus terdiri atas 16 angka (yang diisi %(count)d angka).") % {
+            "label": label,
+            "count": len(digits),
+        }
+        if len(digits) == 15:
+            # A NIK never starts with 0, so 15 digits usually means a spreadsheet rounded or cut the number.
+            message += " " + _("Periksa apakah nomor terpotong saat diolah di Excel.")
+        check.errors.append(message)
+        return None
+    return digits
+
+
+def nik_check(
+    value: str, *, birth_date: datetime.date | None = None, sex: str | None = None, today: datetime.date | None = None
+) -> NikCheck:
+    """Checks a NIK: refuses what cannot be a NIK, warns about what may still be right (old region codes,
+    a birth date or sex that differs from the record — the record or the NIK may be the one that is wrong)."""
+    check = NikCheck(normalized="")
+    digits = _digits(value, check, label=_("NIK"))
+    if digits is None:
+        return check
+    check.normalized = digits
+    info = parse_nik(digits, reference_date=today)
+    province_unknown = False
+    for issue in info.errors:
+        if issue.code == "serial":
+            check.errors.append(_("Nomor urut NIK (4 angka terakhir) tidak boleh 0000."))
+        elif issue.code == "birth_date":
+            check.errors.append(_("Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak mungkin ada."))
+        elif issue.code == "wilayah":
+            check.errors.append(_("Kode kabupaten/kota dan kecamatan di NIK tidak boleh 00."))
+        elif issue.code == "province":
+            # A NIK keeps the code it was issued with (domain.md): an unknown region is a warning only.
+            province_unknown = True
+            check.warnings.append(
+                _("Kode provinsi %(code)s di NIK tidak dikenal. Periksa kembali NIK-nya.") % {"code": digits[:2]}
+            )
+        else:
+            check.errors.append(str(issue.message))
+    if not check.errors and not province_unknown:
+        regency = f"{digits[:2]}.{digits[2:4]}"
+        district = f"{regency}.{digits[4:6]}"
+        known = set(Region.objects.filter(code__in=[regency, district]).values_list("code", flat=True))
+        if known != {regency, district}:
+            check.warnings.append(
+                _(
+                    "Kode wilayah %(code)s di NIK tidak ada di data wilayah Kemendagri terbaru "
+                    "(bisa jadi kode lama sebelum pemekaran)."
+                )
+                % {"code": district}
+            )
+    if info.birth_date and birth_date:
+        encoded = datetime.date.fromisoformat(info.birth_date)
+        # The NIK holds only two digits of the year, so the century is compared no further than that.
+        if (encoded.day, encoded.month, encoded.year % 100) != (
+            birth_date.day,
+            birth_date.month,
+            birth_date.year % 100,
+        ):
+            check.warnings.append(
+                _("Tanggal lahir di NIK (%(nik)s) berbeda dengan tanggal lahir yang diisi (%(record)s).")
+                % {"nik": encoded.strftime("%d-%m-%y"), "record": birth_date.strftime("%d-%m-%Y")}
+            )
+    if info.gender and sex and info.gender != sex:
+        check.warnings.append(
+            _("Jenis kelamin menurut NIK (%(nik)s) berbeda dengan yang diisi.") % {"nik": Sex(info.gender).label}
+        )
+    return check
+
+
+def kk_check(value: str) -> NikCheck:
+    """Checks a family-card (KK) number: 16 digits, not mangled by a spreadsheet; its date part is not checked."""
+    check = NikCheck(normalized="")
+    digits = _digits(value, check, label=_("Nomor KK"))
+    if digits is not None:
+        check.normalized = digits
+    return check
+
+
+def nik_compose(*, district_code: str, birth_date: datetime.date, sex: str, serial: int) -> str:
+    """A structurally valid NIK for synthetic data (demo, tests): `district_code` like "63.71.01"."""
+    day = birth_date.day + (40 if sex == Sex.FEMALE else 0)
+    if not 1 <= serial <= 9999:
+        raise ValueError("serial must be 1..9999")
+    return f"{district_code.replace('.', '')}{day:02d}{birth_date:%m%y}{serial:04d}"

@@ -1,0 +1,192 @@
+"""Reads of clients and workers; every one is scoped through accounts.scope.restrict.
+
+Two rules on top of scope hold everywhere: an erased person is gone from every read, and a restricted person is
+visible only to those who handle data-subject requests (province administrators).
+
+Access logging: `person_get` does not log, because views also use it for forms and POST handlers. A view that
+shows a person's detail calls `access.person_access_record(what="viewed", purpose=session_purpose(request))`
+itself (after asking for the purpose when there is none). Selectors that reveal more than the view asked for —
+`person_full_nik`, `duplicate_summary_for` — log by themselves.
+"""
+
+import datetime
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.scope import ACTION_ROLES, Action, restrict, roles_of
+from sinergi.core.crypto import decrypt
+from sinergi.core.errors import PermissionDenied
+
+from .access import person_access_record, purpose_for
+from .choices import AccessPurpose, DuplicateStatus, PlacementStatus
+from .filters import PersonFilterSet, WorkerFilterSet
+from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker
+
+
+def _handles_subject_requests(actor) -> bool:
+    if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
+        return True
+    return bool(roles_of(actor) & ACTION_ROLES[Action.SUBJECT_REQUEST])
+
+
+def _visible_people(queryset: QuerySet[Person], *, actor, action: str) -> QuerySet[Person]:
+    """`queryset` restricted to `actor`, without erased people, and without restricted ones unless the actor
+    handles subject requests for them."""
+    queryset = restrict(queryset.filter(erased_at__isnull=True), actor=actor, action=action)
+    if not _handles_subject_requests(actor):
+        return queryset.filter(is_restricted=False)
+    administered = restrict(Person.objects.filter(is_restricted=True), actor=actor, action=Action.SUBJECT_REQUEST)
+    return queryset.filter(Q(is_restricted=False) | Q(pk__in=administered.values("pk")))
+
+
+def _visible_placements(queryset: QuerySet[Placement], *, actor, action: str) -> QuerySet[Placement]:
+    queryset = restrict(queryset.filter(person__erased_at__isnull=True), actor=actor, action=action)
+    if not _handles_subject_requests(actor):
+        return queryset.filter(person__is_restricted=False)
+    administered = restrict(Person.objects.filter(is_restricted=True), actor=actor, action=Action.SUBJECT_REQUEST)
+    return queryset.filter(Q(person__is_restricted=False) | Q(person_id__in=administered.values("pk")))
+
+
+def person_base_queryset() -> QuerySet[Person]:
+    return Person.objects.select_related("organisation", "origin_region").prefetch_related("ppks_categories")
+
+
+def person_list(*, actor, filters: dict | None = None, action: str = Action.PERSON_VIEW) -> PersonFilterSet:
+    """Clients `actor` may see, filtered; returns the bound filter set (its .qs is the result)."""
+    queryset = _visible_people(person_base_queryset(), actor=actor, action=action).order_by("full_name", "pk")
+    return PersonFilterSet(filters or {}, queryset=queryset)
+
+
+def person_get(*, actor, pk, action: str = Action.PERSON_VIEW) -> Person:
+    """One client, or 404 when it does not exist, is outside scope, erased, or restricted (no existence leak).
+    Does not log: the view records the access (see the module docstring)."""
+    return get_object_or_404(_visible_people(person_base_queryset(), actor=actor, action=action), pk=pk)
+
+
+def person_full_nik(*, actor, person: Person, request: HttpRequest | None = None) -> str:
+    """The full NIK, only for the LKS operator of the person's LKS on an explicit "show" action; logged."""
+    visible = _visible_people(Person.objects.filter(pk=person.pk), actor=actor, action=Action.PERSON_FULL_NIK)
+    if not visible.exists():
+        raise PermissionDenied(_("Anda tidak berwenang melihat NIK lengkap orang ini."))
+    nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person.pk))
+    if nik:
+        person_access_record(
+            actor=actor, person=person, what="viewed_full_nik", purpose=purpose_for(request), request=request
+        )
+    return nik
+
+
+def placement_list(*, actor, filters: dict | None = None, action: str = Action.PERSON_VIEW) -> QuerySet[Placement]:
+    """Placements `actor` may see. Filters (all optional): status, organisation, person, ppks_category (code),
+    setting, stage."""
+    queryset = _visible_placements(
+        Placement.objects.select_related("organisation", "ppks_category"), actor=actor, action=action
+    )
+    filters = filters or {}
+    for key, lookup in (
+        ("status", "status"),
+        ("organisation", "organisation_id"),
+        ("person", "person_id"),
+        ("ppks_category", "ppks_category__code"),
+        ("setting", "setting"),
+        ("stage", "stage"),
+    ):
+        value = filters.get(key)
+        if value not in (None, ""):
+            queryset = queryset.filter(**{lookup: value})
+    return queryset
+
+
+def reviews_due(*, actor, within_days: int = 14) -> QuerySet[Placement]:
+    """Active placements whose care-plan review is overdue or due within `within_days`, most urgent first."""
+    limit = timezone.localdate() + datetime.timedelta(days=within_days)
+    return (
+        placement_list(actor=actor)
+        .filter(status=PlacementStatus.ACTIVE, next_review_on__isnull=False, next_review_on__lte=limit)
+        .order_by("next_review_on", "pk")
+    )
+
+
+def duplicate_candidates(*, actor, status: str | None = DuplicateStatus.OPEN) -> QuerySet[DuplicateCandidate]:
+    """Candidates the actor's board decides (kabupaten/kota of the record that triggered them); all when
+    status is None."""
+    queryset = restrict(
+        DuplicateCandidate.objects.select_related("person", "other"), actor=actor, action=Action.DUPLICATE_RESOLVE
+    )
+    return queryset.filter(status=status) if status else queryset
+
+
+def _duplicate_side(person: Person) -> dict:
+    active = person.placements.filter(status=PlacementStatus.ACTIVE).select_related("organisation").first()
+    return {
+        "id": person.pk,
+        "full_name": person.full_name,
+        "sex": person.get_sex_display(),
+        "birth_date": person.birth_date,
+        "birth_place": person.birth_place,
+        "nik_masked": person.nik_masked,
+        "mother_name": person.mother_name,
+        "lks": person.organisation.name,
+        "regency_code": person.regency_code,
+        "active": active is not None,
+        "admitted_on": active.admitted_on if active else None,
+        "ppks_categories": [term.label for term in person.ppks_categories.all()],
+    }
+
+
+def duplicate_summary_for(*, actor, candidate: DuplicateCandidate, request: HttpRequest | None = None) -> dict:
+    """What a board may see to decide: both records side by side, NIK masked. Logged for both persons with the
+    purpose "duplicate"."""
+    visible = duplicate_candidates(actor=actor, status=None).filter(pk=candidate.pk)
+    if not visible.exists():
+        raise PermissionDenied(_("Anda tidak berwenang memeriksa kandidat data ganda ini."))
+    candidate = DuplicateCandidate.objects.select_related("person__organisation", "other__organisation").get(
+        pk=candidate.pk
+    )
+    summary = {
+        "id": candidate.pk,
+        "reason": candidate.get_reason_display(),
+        "status": candidate.status,
+        "created_at": candidate.created_at,
+        "person": _duplicate_side(candidate.person),
+        "other": _duplicate_side(candidate.other),
+    }
+    for person in (candidate.person, candidate.other):
+        person_access_record(
+            actor=actor, person=person, what="viewed_duplicate", purpose=AccessPurpose.DUPLICATE, request=request
+        )
+    return summary
+
+
+def incident_list(*, actor) -> QuerySet[Incident]:
+    """Incidents the actor may see (LKS, boards, province, Dinas Sosial of the area), newest first. Incidents of
+    restricted persons stay visible: the safety of a child outweighs the restriction."""
+    return restrict(
+        Incident.objects.select_related("organisation", "person").filter(person__erased_at__isnull=True),
+        actor=actor,
+        action=Action.INCIDENT_VIEW,
+    ).order_by("-reported_at", "-pk")
+
+
+def worker_list(*, actor, filters: dict | None = None, action: str = Action.PERSON_VIEW) -> WorkerFilterSet:
+    """Workers `actor` may see, filtered; returns the bound filter set."""
+    queryset = restrict(
+        Worker.objects.select_related("organisation", "psks_category"), actor=actor, action=action
+    ).order_by("full_name", "pk")
+    return WorkerFilterSet(filters or {}, queryset=queryset)
+
+
+def worker_get(*, actor, pk, action: str = Action.PERSON_VIEW) -> Worker:
+    """One worker, or 404 outside scope."""
+    return get_object_or_404(worker_list(actor=actor, action=action).qs, pk=pk)
+
+
+def person_accesses(*, actor, person: Person) -> QuerySet[PersonAccess]:
+    """A person's access history, for those allowed to see the person; empty for everyone else."""
+    if not _visible_people(Person.objects.filter(pk=person.pk), actor=actor, action=Action.PERSON_VIEW).exists():
+        return PersonAccess.objects.none()
+    return PersonAccess.objects.filter(person=person).order_by("-occurred_at", "-pk")

@@ -1,0 +1,296 @@
+import datetime
+
+import pytest
+from django.http import Http404
+
+from sinergi.core.errors import PermissionDenied
+from sinergi.people import selectors
+from sinergi.people.models import DuplicateCandidate, Incident, PersonAccess
+
+from .factories import PlacementFactory, WorkerFactory, people_world, ppks, psks
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+
+
+@pytest.fixture
+def world():
+    world = people_world()
+    # one client per LKS: A at the own LKS, B at the neighbour in Banjarmasin, C in Banjarbaru
+    world.a = PlacementFactory(person__organisation=world.lks, person__full_name="Anak Alfa Contoh").person
+    world.b = PlacementFactory(person__organisation=world.lks_same_regency, person__full_name="Anak Beta Contoh").person
+    world.c = PlacementFactory(
+        person__organisation=world.lks_other_regency, person__full_name="Anak Gama Contoh"
+    ).person
+    return world
+
+
+def names(queryset) -> list[str]:
+    return sorted(p.full_name.split()[1] for p in queryset)
+
+
+SCOPE = [
+    ("operator", ["Alfa"]),
+    ("other_operator", ["Beta"]),
+    ("far_operator", ["Gama"]),
+    ("regency_board", ["Alfa", "Beta"]),
+    ("other_board", ["Gama"]),
+    ("province_admin", ["Alfa", "Beta", "Gama"]),
+    ("dinsos_viewer", []),
+    ("dinsos_province", []),
+    ("outsider", []),
+]
+
+
+@pytest.mark.parametrize(("who", "expected"), SCOPE)
+def test_person_list_per_scope(world, who, expected):
+    assert names(selectors.person_list(actor=getattr(world, who)).qs) == expected
+
+
+@pytest.mark.parametrize(("who", "expected"), SCOPE)
+def test_placement_list_per_scope(world, who, expected):
+    assert (
+        sorted(p.person.full_name.split()[1] for p in selectors.placement_list(actor=getattr(world, who))) == expected
+    )
+
+
+@pytest.mark.parametrize(("who", "visible"), [(who, "Alfa" in expected) for who, expected in SCOPE])
+def test_person_get_is_404_outside_scope(world, who, visible):
+    actor = getattr(world, who)
+    if visible:
+        assert selectors.person_get(actor=actor, pk=world.a.pk) == world.a
+    else:
+        with pytest.raises(Http404):
+            selectors.person_get(actor=actor, pk=world.a.pk)
+
+
+def test_person_get_with_another_action_follows_that_actions_roles(world):
+    # the regency board may view but not change: asking for PERSON_CHANGE is a 404 for it
+    with pytest.raises(Http404):
+        selectors.person_get(actor=world.regency_board, pk=world.a.pk, action="people.change")
+    assert selectors.person_get(actor=world.operator, pk=world.a.pk, action="people.change") == world.a
+
+
+def test_restricted_and_erased_people_are_hidden_except_restricted_from_the_province_admin(world):
+    world.a.is_restricted = True
+    world.a.save()
+    world.b.erased_at = world.b.created_at
+    world.b.save()
+    assert names(selectors.person_list(actor=world.operator).qs) == []
+    assert names(selectors.person_list(actor=world.regency_board).qs) == []
+    assert names(selectors.person_list(actor=world.province_admin).qs) == ["Alfa", "Gama"]
+    assert selectors.placement_list(actor=world.regency_board).count() == 0
+    assert selectors.placement_list(actor=world.province_admin).count() == 2
+    with pytest.raises(Http404):
+        selectors.person_get(actor=world.operator, pk=world.a.pk)
+    with pytest.raises(Http404):
+        selectors.person_get(actor=world.province_admin, pk=world.b.pk)
+
+
+def test_the_full_nik_is_shown_only_to_the_own_lks_operator_and_logged(world):
+    # when the operator of the person's LKS asks to see the NIK
+    nik = selectors.person_full_nik(actor=world.operator, person=world.a)
+    # then the full number is returned and the access logged
+    assert len(nik) == 16 and nik.isdigit()
+    assert nik[:4] + "********" + nik[-4:] == world.a.nik_masked
+    access = PersonAccess.objects.get()
+    assert (access.person, access.what, access.purpose, access.actor) == (
+        world.a,
+        "viewed_full_nik",
+        "service",
+        world.operator,
+    )
+
+
+@pytest.mark.parametrize(
+    "who", ["other_operator", "regency_board", "province_admin", "dinsos_viewer", "dinsos_province", "outsider"]
+)
+def test_everyone_else_is_refused_the_full_nik_and_nothing_is_logged(world, who):
+    with pytest.raises(PermissionDenied):
+        selectors.person_full_nik(actor=getattr(world, who), person=world.a)
+    assert PersonAccess.objects.count() == 0
+
+
+def test_the_full_nik_of_a_restricted_person_is_refused(world):
+    world.a.is_restricted = True
+    world.a.save()
+    with pytest.raises(PermissionDenied):
+        selectors.person_full_nik(actor=world.operator, person=world.a)
+
+
+def test_reviews_due_lists_overdue_and_soon_due_most_urgent_first(world):
+    overdue = PlacementFactory(person__organisation=world.lks, next_review_on=TODAY - datetime.timedelta(days=3))
+    soon = PlacementFactory(person__organisation=world.lks, next_review_on=TODAY + datetime.timedelta(days=10))
+    PlacementFactory(person__organisation=world.lks, next_review_on=TODAY + datetime.timedelta(days=40))
+    PlacementFactory(person__organisation=world.lks, next_review_on=TODAY, status="discharged")
+    PlacementFactory(person__organisation=world.lks_same_regency, next_review_on=TODAY)
+    assert list(selectors.reviews_due(actor=world.operator)) == [overdue, soon]
+    assert list(selectors.reviews_due(actor=world.operator, within_days=0)) == [overdue]
+    assert selectors.reviews_due(actor=world.regency_board).count() == 3
+    assert selectors.reviews_due(actor=world.dinsos_viewer).count() == 0
+
+
+def test_placement_list_filters(world):
+    discharged = PlacementFactory(person=world.a, status="discharged", setting="community")
+    operator = world.operator
+    assert list(selectors.placement_list(actor=operator, filters={"status": "discharged"})) == [discharged]
+    assert list(selectors.placement_list(actor=operator, filters={"setting": "community"})) == [discharged]
+    assert selectors.placement_list(actor=operator, filters={"person": world.a.pk}).count() == 2
+    assert selectors.placement_list(actor=operator, filters={"ppks_category": "lansia_telantar"}).count() == 0
+
+
+@pytest.fixture
+def candidate(world):
+    return DuplicateCandidate.objects.create(
+        person=world.a, other=world.c, reason="same_nik", province_code="63", regency_code="63.71"
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "sees"),
+    [
+        ("regency_board", True),
+        ("province_admin", True),
+        ("other_board", False),
+        ("operator", False),
+        ("far_operator", False),
+        ("dinsos_viewer", False),
+        ("outsider", False),
+    ],
+)
+def test_duplicate_candidates_belong_to_the_board_of_the_triggering_record(world, candidate, who, sees):
+    assert list(selectors.duplicate_candidates(actor=getattr(world, who))) == ([candidate] if sees else [])
+
+
+def test_duplicate_candidates_by_status(world, candidate):
+    assert list(selectors.duplicate_candidates(actor=world.regency_board, status="linked")) == []
+    assert list(selectors.duplicate_candidates(actor=world.regency_board, status=None)) == [candidate]
+
+
+def test_the_duplicate_summary_shows_both_records_masked_and_logs_both(world, candidate):
+    summary = selectors.duplicate_summary_for(actor=world.regency_board, candidate=candidate)
+    assert summary["reason"] == "NIK sama, aktif di LKS lain"
+    assert (summary["person"]["full_name"], summary["other"]["full_name"]) == ("Anak Alfa Contoh", "Anak Gama Contoh")
+    assert summary["other"]["lks"] == "LKSA Banjarbaru Contoh"
+    assert summary["person"]["nik_masked"] == world.a.nik_masked
+    assert "*" in summary["other"]["nik_masked"]
+    assert summary["person"]["active"] is True
+    assert sorted((a.person_id, a.what, a.purpose) for a in PersonAccess.objects.all()) == sorted(
+        [(world.a.pk, "viewed_duplicate", "duplicate"), (world.c.pk, "viewed_duplicate", "duplicate")]
+    )
+
+
+@pytest.mark.parametrize("who", ["operator", "other_board", "dinsos_viewer", "outsider"])
+def test_the_duplicate_summary_is_refused_outside_the_board(world, candidate, who):
+    with pytest.raises(PermissionDenied):
+        selectors.duplicate_summary_for(actor=getattr(world, who), candidate=candidate)
+    assert PersonAccess.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("who", "sees"),
+    [
+        ("operator", True),
+        ("regency_board", True),
+        ("province_admin", True),
+        ("dinsos_viewer", True),
+        ("dinsos_province", True),
+        ("other_operator", False),
+        ("dinsos_other", False),
+        ("other_board", False),
+        ("outsider", False),
+    ],
+)
+def test_incident_list_per_scope(world, who, sees):
+    incident = Incident.objects.create(
+        person=world.a,
+        organisation=world.lks,
+        province_code="63",
+        regency_code="63.71",
+        kind="neglect",
+        description="Uraian.",
+    )
+    assert list(selectors.incident_list(actor=getattr(world, who))) == ([incident] if sees else [])
+
+
+@pytest.mark.parametrize(("who", "expected"), SCOPE)
+def test_worker_list_per_scope(world, who, expected):
+    WorkerFactory(organisation=world.lks, full_name="Pengasuh Alfa")
+    WorkerFactory(organisation=world.lks_same_regency, full_name="Pengasuh Beta")
+    WorkerFactory(organisation=world.lks_other_regency, full_name="Pengasuh Gama")
+    assert names(selectors.worker_list(actor=getattr(world, who)).qs) == expected
+
+
+def test_worker_filters(world):
+    WorkerFactory(organisation=world.lks, full_name="Pengasuh Alfa", works_with_children=True)
+    WorkerFactory(organisation=world.lks, full_name="Relawan Beta", role="relawan", psks_category=psks("psm"))
+    WorkerFactory(organisation=world.lks, full_name="Mantan Gama", ended_on=TODAY - datetime.timedelta(days=1))
+    actor = world.operator
+    assert names(selectors.worker_list(actor=actor, filters={"q": "relawan"}).qs) == ["Beta"]
+    assert names(selectors.worker_list(actor=actor, filters={"role": "relawan"}).qs) == ["Beta"]
+    assert names(selectors.worker_list(actor=actor, filters={"psks_category": "psm"}).qs) == ["Beta"]
+    assert names(selectors.worker_list(actor=actor, filters={"active": "true"}).qs) == ["Alfa", "Beta"]
+    assert names(selectors.worker_list(actor=actor, filters={"active": "false"}).qs) == ["Gama"]
+    assert names(selectors.worker_list(actor=actor, filters={"works_with_children": "true"}).qs) == ["Alfa"]
+    assert selectors.worker_get(actor=actor, pk=selectors.worker_list(actor=actor).qs.first().pk)
+
+
+def test_person_filters(world):
+    toddler = PlacementFactory(
+        person__organisation=world.lks,
+        person__full_name="Balita Delta Contoh",
+        person__birth_date=TODAY.replace(day=1) - datetime.timedelta(days=400),
+        person__sex="P",
+        person__ppks_categories=[ppks("anak_balita_telantar")],
+        ppks_category=ppks("anak_balita_telantar"),
+        setting="community",
+        stage="asesmen",
+    ).person
+    adult = PlacementFactory(
+        person__organisation=world.lks,
+        person__full_name="Dewasa Eko Contoh",
+        person__birth_date=datetime.date(1970, 1, 1),
+        status="discharged",
+    ).person
+    actor = world.province_admin
+
+    def found(**filters):
+        return sorted(p.pk for p in selectors.person_list(actor=actor, filters=filters).qs)
+
+    assert found(q="delta contoh") == [toddler.pk]
+    assert found(ppks_category="anak_balita_telantar") == [toddler.pk]
+    assert found(status="discharged") == [adult.pk]
+    assert len(found(status="active")) == 4
+    assert found(setting="community") == [toddler.pk]
+    assert found(stage="asesmen") == [toddler.pk]
+    assert found(age_group="adult") == [adult.pk]
+    assert found(sex="P") == [toddler.pk]
+    assert found(region="63.72") == [world.c.pk]
+    assert found(region="63.72.02") == []  # people are located by kabupaten/kota only
+    assert found(organisation=world.lks_same_regency.pk) == [world.b.pk]
+
+
+def test_person_list_needs_a_bounded_number_of_queries(world, django_assert_max_num_queries):
+    for _ in range(5):
+        PlacementFactory(person__organisation=world.lks)
+    with django_assert_max_num_queries(4):
+        people = list(selectors.person_list(actor=world.operator).qs)
+        labels = [(p.organisation.name, [t.code for t in p.ppks_categories.all()]) for p in people]
+    assert len(labels) == 6
+
+
+@pytest.mark.parametrize(
+    ("who", "sees"),
+    [
+        ("operator", True),
+        ("regency_board", True),
+        ("province_admin", True),
+        ("other_operator", False),
+        ("dinsos_viewer", False),
+        ("outsider", False),
+    ],
+)
+def test_a_persons_access_history_is_shown_to_those_who_may_see_the_person(world, who, sees):
+    PersonAccess.objects.create(person=world.a, actor_name="operator.harapan", what="viewed", purpose="service")
+    assert selectors.person_accesses(actor=getattr(world, who), person=world.a).count() == (1 if sees else 0)
