@@ -1,7 +1,7 @@
 """The English catalogue: complete, compiled, and actually used when the language cookie says "en"."""
 
 import gettext
-import importlib.util
+import importlib
 import os
 import shutil
 import subprocess
@@ -19,13 +19,10 @@ TOOLS = ROOT / "locale" / "tools"
 
 
 def _load_tool(name: str):
-    """locale/tools is not a package (it is run as a script); load its modules by path."""
+    """locale/tools is a folder of scripts, not a package: import its modules from there by name."""
     if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))  # translate_en imports its siblings by name
-    spec = importlib.util.spec_from_file_location(f"sinergi_locale_{name}", TOOLS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+        sys.path.insert(0, str(TOOLS))
+    return importlib.import_module(name)
 
 
 pofile = _load_tool("pofile")
@@ -81,18 +78,12 @@ def test_header_declares_english_with_two_plural_forms():
 def test_the_placeholder_check_catches_a_dropped_placeholder():
     # given a translation that lost its placeholder and one that lost a link
     entries = pofile.parse(
-        'msgid ""\nmsgstr "Language: en\\n"\n\n'
-        'msgid "Masa bakti %(a)s–%(b)s"\nmsgstr ""\n\n'
-        'msgid "Bahasa"\nmsgstr ""\n'
+        'msgid ""\nmsgstr "Language: en\\n"\n\nmsgid "Masa bakti %(a)s–%(b)s"\nmsgstr ""\n\nmsgid "Bahasa"\nmsgstr ""\n'
     )
-    original = dict(translate_en.EN)
-    translate_en.EN["Masa bakti %(a)s–%(b)s"] = "Term %(a)s"
-    try:
-        # when the script fills them
-        done, missing, problems = translate_en.translate(entries)
-    finally:
-        translate_en.EN.clear()
-        translate_en.EN.update(original)
+    dictionary = {"Masa bakti %(a)s–%(b)s": "Term %(a)s", "Bahasa": "Language"}
+
+    # when the script fills them
+    done, missing, problems = translate_en.translate(entries, dictionary)
 
     # then the lost placeholder is reported, the rest is filled
     assert done == 2
@@ -119,6 +110,21 @@ def test_the_script_leaves_unknown_messages_empty_and_drops_fuzzy_guesses():
     assert "Language: en\n" in entries[0].msgstr
 
 
+def test_a_message_with_a_context_is_translated_from_its_own_entry():
+    # given the same Indonesian word as a button and, with a context, as a table heading
+    entries = pofile.parse(
+        'msgid ""\nmsgstr "Language: en\\n"\n\nmsgid "Masuk"\nmsgstr ""\n\nmsgctxt "trend"\nmsgid "Masuk"\nmsgstr ""\n'
+    )
+
+    # when the script fills them from the real dictionary
+    done, missing, problems = translate_en.translate(entries)
+
+    # then each gets its own English
+    assert (done, missing, problems) == (2, [], [])
+    assert [(e.msgctxt, e.msgstr) for e in entries[1:]] == [(None, "Sign in"), ("trend", "Admissions")]
+    assert 'msgctxt "trend"\nmsgid "Masuk"\nmsgstr "Admissions"' in pofile.render(entries)
+
+
 def test_po_reader_and_writer_round_trip_the_catalogue():
     text = (CATALOGUE / "django.po").read_text(encoding="utf-8")
 
@@ -138,18 +144,27 @@ def test_compiled_catalogue_matches_the_po_exactly():
     stale = []
     for entry in messages:
         if entry.msgid_plural is None:
-            if compiled.gettext(entry.msgid) != entry.msgstr:
-                stale.append(entry.msgid)
-        elif (compiled.ngettext(entry.msgid, entry.msgid_plural, 1), compiled.ngettext(entry.msgid, "", 2)) != (
-            entry.msgstr_plural[0],
-            entry.msgstr_plural[1],
-        ):
-            stale.append(entry.msgid)
+            found = (
+                compiled.gettext(entry.msgid)
+                if entry.msgctxt is None
+                else compiled.pgettext(entry.msgctxt, entry.msgid)
+            )
+            if found != entry.msgstr:
+                stale.append(entry.key)
+        else:
+            forms = [
+                compiled.ngettext(entry.msgid, entry.msgid_plural, n)
+                if entry.msgctxt is None
+                else compiled.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+                for n in (1, 2)
+            ]
+            if forms != [entry.msgstr_plural[0], entry.msgstr_plural[1]]:
+                stale.append(entry.key)
     assert stale == []
     # ... and the .mo holds nothing the .po no longer has (the header is the empty msgid).
-    # GNUTranslations keeps its table in _catalog: plural forms as (msgid, index) keys.
-    expected = {""} | {e.msgid for e in messages if e.msgid_plural is None}
-    expected |= {(e.msgid, i) for e in messages if e.msgid_plural is not None for i in (0, 1)}
+    # GNUTranslations keeps its table in _catalog: "context\x04msgid" keys, plural forms as (msgid, index).
+    expected = {""} | {e.key for e in messages if e.msgid_plural is None}
+    expected |= {(e.key, i) for e in messages if e.msgid_plural is not None for i in (0, 1)}
     assert set(compiled._catalog) == expected
 
 
@@ -250,7 +265,10 @@ def test_login_page_and_its_error_render_in_english_with_the_cookie(english):
 
 @pytest.mark.skipif(not shutil.which("xgettext") or not shutil.which("msgmerge"), reason="needs GNU gettext")
 def test_makemessages_would_find_no_untranslated_string(tmp_path):
-    """A string added to the code without an English entry fails here (fix: add it to en_strings.py, `make messages`)."""
+    """A string added to the code without an English entry fails here.
+
+    Fix: add it to locale/tools/en_strings.py, then `make messages`.
+    """
     # given a copy of the project (makemessages rewrites the catalogue in place)
     copy = tmp_path / "project"
     shutil.copytree(
