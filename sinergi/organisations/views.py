@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,21 @@ from .models import BoardMembership, BoardOfficer, BoardTerm, Organisation
 # Labels for the change history, from the model itself (so they follow the language switch).
 FIELD_LABELS = {
     field.name: field.verbose_name for field in Organisation._meta.get_fields() if hasattr(field, "verbose_name")
+}
+
+
+# What each audit action means to a reader of the history; unknown actions show their code.
+ACTION_LABELS = {
+    "organisations.organisation.created": _lazy("Didaftarkan"),
+    "organisations.organisation.updated": _lazy("Diubah"),
+    "organisations.organisation.verified": _lazy("Diverifikasi"),
+    "organisations.organisation.activated": _lazy("Diaktifkan"),
+    "organisations.organisation.deactivated": _lazy("Dinonaktifkan"),
+    "organisations.board_term.created": _lazy("Masa bakti ditambahkan"),
+    "organisations.board_officer.added": _lazy("Pengurus ditambahkan"),
+    "organisations.board_officer.removed": _lazy("Pengurus dihapus"),
+    "organisations.board_member.added": _lazy("Anggota ditambahkan"),
+    "organisations.board_member.ended": _lazy("Keanggotaan diakhiri"),
 }
 
 
@@ -85,6 +101,7 @@ class OrganisationDetailView(LoginRequiredMixin, View):
             "organisation": organisation,
             "history": audit_events_for(obj=organisation)[:100] if can(user, Action.VIEW_AUDIT, organisation) else [],
             "field_labels": FIELD_LABELS,
+            "action_labels": ACTION_LABELS,
             "can_change": can(user, Action.CHANGE, organisation),
             "can_verify": can(user, Action.VERIFY, organisation),
             "can_deactivate": can(user, Action.DEACTIVATE, organisation),
@@ -294,6 +311,7 @@ class BoardDetailView(LoginRequiredMixin, View):
             "officer_form": BoardOfficerForm(),
             "member_form": BoardMemberForm(candidates=candidates),
             "history": audit_events_for(obj=board)[:50],
+            "action_labels": ACTION_LABELS,
         }
         return render(request, "organisations/board_detail.html", context)
 
