@@ -7,6 +7,7 @@ urlpatterns = [
     path("auth/", include("sinergi.accounts.api.urls")),
     path("regions/", include("sinergi.regions.api.urls")),
     path("organisations/", include("sinergi.organisations.api.urls")),
+    path("indicators/", include("sinergi.people.api.indicators")),
     path("", include("sinergi.people.api.urls")),  # clients/, placements/, workers/
     path("statistics/", include("sinergi.statistics.api.urls")),
 ]

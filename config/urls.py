@@ -11,9 +11,11 @@ urlpatterns = [
     path("regions/", include("sinergi.regions.urls")),
     path("vocabularies/", include("sinergi.vocabularies.urls")),
     path("organisations/", include("sinergi.organisations.urls")),
+    path("people/indicators/", include("sinergi.people.urls_indicators")),
     path("people/", include("sinergi.people.urls")),
     path("directory/", include("sinergi.organisations.urls_public")),
     path("statistics/", include("sinergi.statistics.urls")),
+    path("exchange/", include("sinergi.exchange.urls")),
     path("api/v1/", include("config.api_urls")),
     # The admin's own login would bypass lockout auditing and the second factor: send it to ours.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

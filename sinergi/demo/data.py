@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sinergi.accounts.models import Role, User
 from sinergi.accounts.services import user_create_with_role
+from sinergi.demo.people import load_demo_people
 from sinergi.organisations import services as organisation_services
 from sinergi.organisations.choices import CareSetting, LegalForm, OfficerPosition, OrganisationKind
 from sinergi.organisations.models import Organisation
@@ -253,7 +254,8 @@ def load_demo(*, seed: int = 2023) -> dict[str, int]:
         )
     # The province admin must pass TOTP; the demo gives it a device whose secret `demo_logins` prints.
     TOTPDevice.objects.get_or_create(user=admin, name="demo", defaults={"confirmed": True})
-    return {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": len(DEMO_USERS)}
+    people = load_demo_people(seed=seed)
+    return {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": len(DEMO_USERS)} | people
 
 
 def _load_boards(rng: random.Random, *, admin, province: Region, lks: list[Organisation]) -> int:

@@ -21,5 +21,6 @@ class Command(BaseCommand):
         counts = load_demo()
         self.stdout.write(
             f"Demo loaded in {time.monotonic() - started:.1f} s: {counts['lks']} active LKS, {counts['drafts']} drafts "
-            f"awaiting verification, {counts['boards']} LKKKS boards, {counts['users']} users."
+            f"awaiting verification, {counts['boards']} LKKKS boards, {counts['users']} users; "
+            f"{counts.get('clients', 0)} clients, {counts.get('workers', 0)} workers."
         )

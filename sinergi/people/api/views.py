@@ -1,0 +1,260 @@
+"""People API: the same selectors, services, scope and masking as the pages; every person-level read is logged."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.organisations.models import Organisation
+
+from .. import selectors, services
+from ..access import person_access_record, person_access_record_many
+from ..choices import AccessPurpose
+from ..models import Person
+from .serializers import (
+    AdmissionResultSerializer,
+    ClientSerializer,
+    DischargeSerializer,
+    PlacementSerializer,
+    StageSerializer,
+    WorkerSerializer,
+)
+
+PURPOSE = OpenApiParameter(
+    "purpose",
+    OpenApiTypes.STR,
+    enum=list(AccessPurpose.values),
+    description="Purpose written to the access log for this read (default: service).",
+)
+
+
+def _api_error(error: Exception) -> Exception:
+    """Maps a service refusal onto the API's error responses (same words as the pages)."""
+    if isinstance(error, ValidationError):
+        detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+        return ApiValidationError(detail)
+    if isinstance(error, PermissionDenied):
+        return ApiPermissionDenied(str(error) or None)
+    return error
+
+
+def _require_role(request: Request, action_name: str) -> None:
+    user = request.user
+    if not (user.is_superuser or any(m.role in ACTION_ROLES[action_name] for m in active_memberships(user))):
+        raise ApiPermissionDenied(_("Peran Anda tidak mencakup data perorangan."))
+
+
+def _purpose(request: Request) -> str:
+    value = request.query_params.get("purpose") or AccessPurpose.SERVICE
+    if value not in AccessPurpose.values:
+        raise ApiValidationError({"purpose": [_("Tujuan akses tidak dikenal.")]})
+    return value
+
+
+def _organisation(request: Request, pk) -> Organisation:
+    organisation = Organisation.objects.filter(pk=pk).first()
+    if organisation is None:
+        raise ApiValidationError({"organisation": [_("LKS tidak ditemukan.")]})
+    return organisation
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Clients (PPKS) in your scope; NIK masked", parameters=[PURPOSE]),
+    retrieve=extend_schema(summary="One client; the read is written to the access log", parameters=[PURPOSE]),
+    create=extend_schema(
+        summary="Admit a client: person + first placement + consent",
+        request=ClientSerializer,
+        responses={201: AdmissionResultSerializer},
+    ),
+    partial_update=extend_schema(summary="Correct a client's data; send the `version` you read"),
+)
+class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """Clients through the people selectors and services."""
+
+    serializer_class = ClientSerializer
+    queryset = Person.objects.none()  # for the schema; the real one comes from the selector
+
+    def initial(self, request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        _require_role(request, Action.PERSON_CREATE if self.action == "create" else Action.PERSON_VIEW)
+
+    def get_queryset(self):
+        filterset = selectors.person_list(actor=self.request.user, filters=self.request.query_params)
+        if not filterset.is_valid():
+            raise ApiValidationError(filterset.errors)
+        return filterset.qs
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        purpose = _purpose(request)
+        page = self.paginate_queryset(self.get_queryset())
+        person_access_record_many(actor=request.user, persons=page, what="api_listed", purpose=purpose, request=request)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: str, *args, **kwargs) -> Response:
+        purpose = _purpose(request)
+        person = selectors.person_get(actor=request.user, pk=pk)
+        person_access_record(actor=request.user, person=person, what="viewed", purpose=purpose, request=request)
+        return Response(self.get_serializer(person).data)
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        placement, consent = data.pop("placement", None), data.pop("consent", None)
+        if placement is None:
+            raise ApiValidationError({"placement": [_("Penempatan pertama wajib diisi.")]})
+        organisation = _organisation(request, data.pop("organisation_id"))
+        data.pop("version", None)
+        person_data = {name: data.get(name, "") for name in ("nik", "kk")} | data
+        person_data.setdefault("ppks_categories", [])
+        placement.setdefault("services", [])
+        try:
+            outcome = services.person_admit(
+                actor=request.user,
+                organisation=organisation,
+                person_data=person_data,
+                placement_data=placement,
+                consent_data=consent,
+                request=request,
+            )
+        except (ValidationError, PermissionDenied) as error:
+            raise _api_error(error) from error
+        person = outcome.obj
+        person.warnings, person.duplicate_candidates = outcome.warnings, outcome.duplicate_candidates
+        return Response(AdmissionResultSerializer(person).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, pk: str, *args, **kwargs) -> Response:
+        person = selectors.person_get(actor=request.user, pk=pk, action=Action.PERSON_CHANGE)
+        serializer = self.get_serializer(person, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        for name in ("placement", "consent", "organisation_id"):
+            data.pop(name, None)
+        version = data.pop("version", None)
+        if version is None:
+            raise ApiValidationError({"version": [_("Sertakan versi data yang Anda baca.")]})
+        try:
+            outcome = services.person_update(
+                actor=request.user, person=person, data=data, expected_version=version, request=request
+            )
+        except ConflictError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
+        except (ValidationError, PermissionDenied) as error:
+            raise _api_error(error) from error
+        return Response(self.get_serializer(outcome.obj).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Placements in your scope"),
+    retrieve=extend_schema(summary="One placement"),
+)
+class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
+    """Placements; admission goes through /clients/, stage and discharge through the actions below."""
+
+    serializer_class = PlacementSerializer
+
+    def initial(self, request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        _require_role(request, Action.PERSON_VIEW)
+
+    def get_queryset(self):
+        return (
+            selectors.placement_list(actor=self.request.user)
+            .select_related("person", "ppks_category")
+            .prefetch_related("services")
+            .order_by("-admitted_on", "-pk")
+        )
+
+    def _done(self, call) -> Response:
+        try:
+            placement = call()
+        except TransitionError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
+        except (ValidationError, PermissionDenied) as error:
+            raise _api_error(error) from error
+        return Response(PlacementSerializer(placement).data)
+
+    @extend_schema(request=StageSerializer, responses=PlacementSerializer, summary="Move to the next SNPA stage")
+    @action(detail=True, methods=["post"])
+    def stage(self, request: Request, pk: str) -> Response:
+        placement = self.get_object()
+        body = StageSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return self._done(
+            lambda: services.placement_advance_stage(
+                actor=request.user, placement=placement, stage=body.validated_data["stage"], request=request
+            )
+        )
+
+    @extend_schema(request=DischargeSerializer, responses=PlacementSerializer, summary="Discharge (date, reason)")
+    @action(detail=True, methods=["post"])
+    def discharge(self, request: Request, pk: str) -> Response:
+        placement = self.get_object()
+        body = DischargeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return self._done(
+            lambda: services.placement_discharge(
+                actor=request.user, placement=placement, request=request, **body.validated_data
+            )
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Workers (PSKS/TKSM) in your scope; NIK masked"),
+    retrieve=extend_schema(summary="One worker"),
+    create=extend_schema(summary="Register a worker at an LKS"),
+    partial_update=extend_schema(summary="Change a worker; send the `version` you read"),
+)
+class WorkerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """Workers through the people selectors and services."""
+
+    serializer_class = WorkerSerializer
+
+    def initial(self, request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        _require_role(request, Action.PERSON_CREATE if self.action == "create" else Action.PERSON_VIEW)
+
+    def get_queryset(self):
+        filterset = selectors.worker_list(actor=self.request.user, filters=self.request.query_params)
+        if not filterset.is_valid():
+            raise ApiValidationError(filterset.errors)
+        return filterset.qs.select_related("psks_category")
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        organisation = _organisation(request, data.pop("organisation_id"))
+        data.pop("version", None)
+        try:
+            outcome = services.worker_create(actor=request.user, organisation=organisation, data=data, request=request)
+        except (ValidationError, PermissionDenied) as error:
+            raise _api_error(error) from error
+        return Response(self.get_serializer(outcome.obj).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, pk: str, *args, **kwargs) -> Response:
+        worker = self.get_object()
+        serializer = self.get_serializer(worker, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("organisation_id", None)
+        version = data.pop("version", None)
+        if version is None:
+            raise ApiValidationError({"version": [_("Sertakan versi data yang Anda baca.")]})
+        try:
+            outcome = services.worker_update(
+                actor=request.user, worker=worker, data=data, expected_version=version, request=request
+            )
+        except ConflictError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
+        except (ValidationError, PermissionDenied) as error:
+            raise _api_error(error) from error
+        return Response(self.get_serializer(outcome.obj).data)

@@ -1,0 +1,319 @@
+"""Forms of the people pages: they only shape input; the rules live in the services, which check everything again."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sinergi.organisations.models import Organisation
+from sinergi.regions.forms import RegionField
+from sinergi.vocabularies.models import Term, Vocabulary
+
+from .choices import (
+    AccessPurpose,
+    BackgroundCheckResult,
+    ConsentGiver,
+    DisabilityType,
+    DischargeReason,
+    IncidentKind,
+    LegalBasis,
+    MissingIdReason,
+    ServiceSetting,
+    Sex,
+    WorkerRole,
+)
+from .models import Worker
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# A NIK is typed (or pasted) with spaces or dots now and then; the service normalises and checks it.
+NIK_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": "24"})
+
+PERSON_FIELDS = (
+    "full_name",
+    "sex",
+    "birth_date",
+    "birth_date_estimated",
+    "birth_place",
+    "nik",
+    "nik_missing_reason",
+    "kk",
+    "kk_missing_reason",
+    "origin_region",
+    "ppks_categories",
+    "disability_type",
+    "mother_name",
+    "father_name",
+    "guardian_name",
+    "guardian_relation",
+    "guardian_phone",
+    "notes",
+)
+PLACEMENT_FIELDS = ("ppks_category", "setting", "admitted_on", "services")
+CONSENT_FIELDS = ("given_by", "giver_name", "given_on", "legal_basis", "scope")
+
+
+def ppks_terms():
+    return Term.objects.filter(vocabulary=Vocabulary.PPKS, is_active=True)
+
+
+CHOOSE = _("— pilih —")
+
+
+def blank_choice(choices, label=CHOOSE):
+    return [("", label), *[(value, text) for value, text in choices if value != ""]]
+
+
+def _date(label, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(label=label, widget=DATE_WIDGET, required=required, help_text=help_text)
+
+
+def consent_fields() -> dict[str, forms.Field]:
+    """The consent part, shared by the admission form and the separate consent form."""
+    return {
+        "given_by": forms.ChoiceField(
+            label=_("Persetujuan diberikan oleh"), choices=ConsentGiver.choices, widget=forms.RadioSelect
+        ),
+        "giver_name": forms.CharField(label=_("Nama pemberi persetujuan"), max_length=150),
+        "given_on": _date(_("Tanggal persetujuan")),
+        "legal_basis": forms.ChoiceField(
+            label=_("Dasar pemrosesan (UU PDP Pasal 20)"),
+            choices=blank_choice(LegalBasis.choices),
+            initial=LegalBasis.CONSENT,
+        ),
+        "scope": forms.CharField(
+            label=_("Cakupan persetujuan"),
+            max_length=300,
+            initial=_("Pencatatan dan pengolahan data untuk pelayanan dan pelaporan kesejahteraan sosial"),
+        ),
+    }
+
+
+class AdmitForm(forms.Form):
+    """Admission of a client: the person, the first placement and the consent, on one page."""
+
+    organisation = forms.ModelChoiceField(label=_("LKS"), queryset=Organisation.objects.none(), empty_label=None)
+    # Person
+    full_name = forms.CharField(label=_("Nama lengkap"), max_length=150)
+    sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
+    birth_date = _date(_("Tanggal lahir"), required=False)
+    birth_date_estimated = forms.BooleanField(label=_("Tanggal lahir perkiraan"), required=False)
+    birth_place = forms.CharField(label=_("Tempat lahir"), max_length=100, required=False)
+    nik = forms.CharField(
+        label=_("NIK"),
+        max_length=24,
+        required=False,
+        widget=NIK_WIDGET,
+        help_text=_("16 angka sesuai KTP/KK. Kosongkan bila tidak ada, lalu pilih alasannya."),
+    )
+    nik_missing_reason = forms.ChoiceField(
+        label=_("Alasan NIK tidak ada"), choices=blank_choice(MissingIdReason.choices, "—"), required=False
+    )
+    kk = forms.CharField(label=_("Nomor KK"), max_length=24, required=False, widget=NIK_WIDGET)
+    kk_missing_reason = forms.ChoiceField(
+        label=_("Alasan KK tidak ada"), choices=blank_choice(MissingIdReason.choices, "—"), required=False
+    )
+    origin_region = RegionField(label=_("Desa/kelurahan asal"), required=False, level=4)
+    ppks_categories = forms.ModelMultipleChoiceField(
+        label=_("Kategori PPKS"), queryset=Term.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    disability_type = forms.ChoiceField(label=_("Ragam disabilitas"), choices=DisabilityType.choices, required=False)
+    mother_name = forms.CharField(label=_("Nama ibu kandung"), max_length=150, required=False)
+    father_name = forms.CharField(label=_("Nama ayah"), max_length=150, required=False)
+    guardian_name = forms.CharField(label=_("Nama wali"), max_length=150, required=False)
+    guardian_relation = forms.CharField(label=_("Hubungan wali"), max_length=60, required=False)
+    guardian_phone = forms.CharField(label=_("Telepon wali"), max_length=30, required=False)
+    notes = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # First placement
+    ppks_category = forms.ModelChoiceField(
+        label=_("Kategori PPKS utama"), queryset=Term.objects.none(), empty_label=_("— pilih —")
+    )
+    setting = forms.ChoiceField(label=_("Bentuk layanan"), choices=ServiceSetting.choices, widget=forms.RadioSelect)
+    admitted_on = _date(_("Tanggal masuk"))
+    services = forms.ModelMultipleChoiceField(
+        label=_("Layanan yang diterima"),
+        queryset=Term.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    fieldsets = [
+        (_("Identitas"), ["organisation", "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place"]),
+        (_("Nomor kependudukan"), ["nik", "nik_missing_reason", "kk", "kk_missing_reason"]),
+        (
+            _("Asal, kategori dan keluarga"),
+            [
+                "origin_region",
+                "ppks_categories",
+                "disability_type",
+                "mother_name",
+                "father_name",
+                "guardian_name",
+                "guardian_relation",
+                "guardian_phone",
+                "notes",
+            ],
+        ),
+        (_("Penempatan pertama"), list(PLACEMENT_FIELDS)),
+        (_("Persetujuan pemrosesan data (UU PDP)"), list(CONSENT_FIELDS)),
+    ]
+
+    def __init__(self, *args, organisations=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.update(consent_fields())
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+        self.fields["ppks_categories"].queryset = ppks_terms()
+        self.fields["ppks_category"].queryset = ppks_terms()
+        self.fields["services"].queryset = Term.objects.filter(vocabulary=Vocabulary.WELFARE_PILLAR, is_active=True)
+        self.fields["admitted_on"].initial = timezone.localdate()
+        self.fields["given_on"].initial = timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        # Mirrors the service's rule so the message appears next to the field before anything is sent.
+        if not (cleaned.get("nik") or "").strip() and not cleaned.get("nik_missing_reason"):
+            self.add_error("nik_missing_reason", _("Isi NIK, atau pilih alasan NIK tidak ada."))
+        return cleaned
+
+    def fieldset_list(self):
+        for legend, names in self.fieldsets:
+            yield legend, [self[name] for name in names]
+
+    def split(self) -> tuple[Organisation, dict, dict, dict]:
+        """The cleaned data as the service wants it: organisation, person, placement and consent parts."""
+        data = self.cleaned_data
+        person = {name: data[name] for name in PERSON_FIELDS}
+        person["nik"] = (person["nik"] or "").strip()
+        person["kk"] = (person["kk"] or "").strip()
+        person["ppks_categories"] = list(person["ppks_categories"])
+        placement = {name: data[name] for name in PLACEMENT_FIELDS}
+        placement["services"] = list(placement["services"])
+        consent = {name: data[name] for name in CONSENT_FIELDS}
+        return data["organisation"], person, placement, consent
+
+
+class ConsentForm(forms.Form):
+    """A further consent for a person already admitted (e.g. the child, once of age, consents themselves)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.update(consent_fields())
+        self.fields["given_on"].initial = timezone.localdate()
+
+
+class PurposeForm(forms.Form):
+    """Why the user opens person-level data in this session; written beside every access."""
+
+    purpose = forms.ChoiceField(label=_("Tujuan akses"), choices=AccessPurpose.choices, widget=forms.RadioSelect)
+
+
+class StageForm(forms.Form):
+    stage = forms.CharField(max_length=12)
+
+
+class ReviewForm(forms.Form):
+    """A care-plan review of one placement (SNPA: every six months)."""
+
+    reviewed_on = _date(_("Tanggal tinjauan"))
+    summary = forms.CharField(label=_("Ringkasan"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewed_on"].initial = timezone.localdate()
+
+
+class DischargeForm(forms.Form):
+    discharged_on = _date(_("Tanggal keluar"))
+    reason = forms.ChoiceField(label=_("Alasan keluar"), choices=blank_choice(DischargeReason.choices))
+    note = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["discharged_on"].initial = timezone.localdate()
+
+
+class IncidentForm(forms.Form):
+    """A suspicion of abuse or violence; Dinas Sosial is told as soon as it is saved."""
+
+    kind = forms.ChoiceField(label=_("Jenis"), choices=blank_choice(IncidentKind.choices))
+    occurred_on = _date(_("Tanggal kejadian"), required=False)
+    description = forms.CharField(label=_("Uraian"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonForm(forms.Form):
+    """Restricting or erasing a record: always with a reason; erasing also with an explicit confirmation."""
+
+    reason = forms.CharField(label=_("Alasan"), max_length=300)
+    confirm = forms.BooleanField(label=_("Saya mengerti tindakan ini tidak dapat dibatalkan."), required=False)
+    subject_asked = forms.BooleanField(
+        label=_("Atas permintaan yang bersangkutan atau walinya (UU PDP Pasal 8)"), required=False
+    )
+
+
+WORKER_FIELDS = (
+    "full_name",
+    "sex",
+    "birth_date",
+    "nik",
+    "psks_category",
+    "role",
+    "phone",
+    "started_on",
+    "certifications",
+    "works_with_children",
+    "background_check_on",
+    "background_check_result",
+)
+
+
+class WorkerForm(forms.Form):
+    """A worker (PSKS/TKSM) of an LKS; a background check is asked of those who work with children."""
+
+    organisation = forms.ModelChoiceField(label=_("LKS"), queryset=Organisation.objects.none(), empty_label=None)
+    full_name = forms.CharField(label=_("Nama lengkap"), max_length=150)
+    sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
+    birth_date = _date(_("Tanggal lahir"), required=False)
+    nik = forms.CharField(label=_("NIK"), max_length=24, required=False, widget=NIK_WIDGET)
+    psks_category = forms.ModelChoiceField(
+        label=_("Kategori PSKS"), queryset=Term.objects.none(), empty_label=_("— pilih —")
+    )
+    role = forms.ChoiceField(label=_("Peran"), choices=blank_choice(WorkerRole.choices))
+    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
+    started_on = _date(_("Mulai bertugas"), required=False)
+    certifications = forms.CharField(
+        label=_("Sertifikasi/pelatihan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    works_with_children = forms.BooleanField(label=_("Bekerja dengan anak"), required=False)
+    background_check_on = _date(
+        _("Tanggal pemeriksaan latar belakang"),
+        required=False,
+        help_text=_("Hanya tanggal dan hasil yang dicatat, bukan isi catatannya."),
+    )
+    background_check_result = forms.ChoiceField(
+        label=_("Hasil pemeriksaan"), choices=blank_choice(BackgroundCheckResult.choices, "—"), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, organisations=None, worker: Worker | None = None, **kwargs) -> None:
+        if worker is not None and "initial" not in kwargs:
+            kwargs["initial"] = {name: getattr(worker, name) for name in WORKER_FIELDS if name != "nik"} | {
+                "psks_category": worker.psks_category_id,
+                "organisation": worker.organisation_id,
+                "version": worker.version,
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["psks_category"].queryset = Term.objects.filter(vocabulary=Vocabulary.PSKS, is_active=True)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+        if worker is not None:
+            # Moving a worker to another LKS is a transfer, not an edit; the NIK is kept unless a new one is typed.
+            del self.fields["organisation"]
+            self.fields["nik"].help_text = _("Tersimpan: %(masked)s. Kosongkan untuk tidak mengubah.") % {
+                "masked": worker.nik_masked or "—"
+            }
+
+    def data_for_service(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in WORKER_FIELDS}
+        data["nik"] = (data["nik"] or "").strip()
+        if "organisation" not in self.fields and not data["nik"]:
+            data.pop("nik")
+        return data

@@ -1,0 +1,290 @@
+"""People API: scope for every role on every endpoint, masking everywhere, writes through the services."""
+
+import datetime
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from sinergi.core.crypto import decrypt
+from sinergi.people.choices import CaseStage, PlacementStatus
+from sinergi.people.models import Consent, Person, PersonAccess, Placement, Worker
+from sinergi.people.tests.factories import PlacementFactory, WorkerFactory, people_world
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+NEW_NIK = "6371015203150042"
+ROLES = [
+    "anonymous",
+    "outsider",
+    "operator",
+    "other_operator",
+    "regency_board",
+    "other_board",
+    "dinsos_viewer",
+    "province_admin",
+]
+
+
+@pytest.fixture
+def world():
+    return people_world()
+
+
+@pytest.fixture
+def child(world):
+    return PlacementFactory(
+        person__organisation=world.lks,
+        person__full_name="Budi Contoh",
+        stage=CaseStage.ASSESSMENT,
+        next_review_on=TODAY + datetime.timedelta(days=20),
+    )
+
+
+@pytest.fixture
+def far_child(world):
+    return PlacementFactory(person__organisation=world.lks_other_regency, person__full_name="Rina Jauh Contoh")
+
+
+def auth(user) -> dict:
+    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"} if user else {}
+
+
+def user_of(world, role):
+    return None if role == "anonymous" else getattr(world, role)
+
+
+# url -> expected status per role, in ROLES order
+API = {
+    "/api/v1/clients/": [401, 403, 200, 200, 200, 200, 403, 200],
+    "/api/v1/clients/{person}/": [401, 403, 200, 404, 200, 404, 403, 200],
+    "/api/v1/clients/{far}/": [401, 403, 404, 404, 404, 200, 403, 200],
+    "/api/v1/placements/": [401, 403, 200, 200, 200, 200, 403, 200],
+    "/api/v1/placements/{placement}/": [401, 403, 200, 404, 200, 404, 403, 200],
+    "/api/v1/workers/": [401, 403, 200, 200, 200, 200, 403, 200],
+    "/api/v1/workers/{worker}/": [401, 403, 200, 404, 200, 404, 403, 200],
+}
+
+
+@pytest.mark.parametrize("url", API)
+def test_every_role_on_every_endpoint(client, world, child, far_child, url):
+    worker = WorkerFactory(organisation=world.lks)
+    path = url.format(person=child.person_id, far=far_child.person_id, placement=child.pk, worker=worker.pk)
+    got = [client.get(path, headers=auth(user_of(world, role))).status_code for role in ROLES]
+    assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, API[url], strict=True))
+
+
+def test_list_counts_per_role(client, world, child, far_child):
+    expected = {"operator": 1, "other_operator": 0, "regency_board": 1, "other_board": 1, "province_admin": 2}
+    for role, count in expected.items():
+        body = client.get("/api/v1/clients/", headers=auth(getattr(world, role))).json()
+        assert body["count"] == count, role
+        body = client.get("/api/v1/placements/", headers=auth(getattr(world, role))).json()
+        assert body["count"] == count, role
+
+
+def test_nik_is_masked_in_every_response_for_every_role(client, world, child):
+    nik = decrypt(child.person.nik_encrypted)
+    for role in ["operator", "regency_board", "province_admin"]:
+        for path in ["/api/v1/clients/", f"/api/v1/clients/{child.person_id}/", "/api/v1/placements/"]:
+            response = client.get(path, headers=auth(getattr(world, role)))
+            assert nik not in response.content.decode(), (role, path)
+    body = client.get(f"/api/v1/clients/{child.person_id}/", headers=auth(world.operator)).json()
+    assert body["nik_masked"] == child.person.nik_masked
+    assert "nik" not in body and "nik_encrypted" not in body
+
+
+def test_reads_are_written_to_the_access_log_with_the_purpose(client, world, child):
+    client.get(f"/api/v1/clients/{child.person_id}/?purpose=case_review", headers=auth(world.regency_board))
+    client.get("/api/v1/clients/", headers=auth(world.operator))
+    assert sorted(PersonAccess.objects.values_list("what", "purpose", "actor_name")) == [
+        ("api_listed", "service", "operator.harapan"),
+        ("viewed", "case_review", "pengurus.bjm"),
+    ]
+
+
+def test_unknown_purpose_is_refused(client, world, child):
+    response = client.get(f"/api/v1/clients/{child.person_id}/?purpose=curiosity", headers=auth(world.operator))
+    assert response.status_code == 400
+    assert not PersonAccess.objects.exists()
+
+
+def admission(world, **changes) -> dict:
+    body = {
+        "organisation": world.lks.pk,
+        "full_name": "Putri Api Contoh",
+        "sex": "P",
+        "birth_date": "2015-03-12",
+        "nik": NEW_NIK,
+        "kk_missing_reason": "unknown",
+        "ppks_categories": ["anak_telantar"],
+        "mother_name": "Siti Ibu Contoh",
+        "placement": {"ppks_category": "anak_telantar", "setting": "residential", "admitted_on": TODAY.isoformat()},
+        "consent": {
+            "given_by": "guardian",
+            "giver_name": "Wali Contoh",
+            "given_on": TODAY.isoformat(),
+            "legal_basis": "consent",
+            "scope": "Pelayanan",
+        },
+    }
+    return body | changes
+
+
+def test_operator_admits_through_the_api_and_gets_the_masked_nik_back(client, world):
+    response = client.post(
+        "/api/v1/clients/", admission(world), headers=auth(world.operator), content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["nik_masked"] == "6371********0042"
+    assert NEW_NIK not in response.content.decode()
+    person = Person.objects.get(pk=body["id"])
+    assert person.placements.get().stage == CaseStage.REFERRAL
+    assert person.consents.get().given_by == "guardian"
+    assert body["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"nik": "63710152031500"}, "nik"),
+        ({"nik": "6.37101E+15"}, "nik"),
+        ({"birth_date": "2015-02-30"}, "birth_date"),
+        (
+            {"placement": {"ppks_category": "anak_telantar", "setting": "residential", "admitted_on": "2010-01-01"}},
+            "admitted_on",
+        ),
+    ],
+)
+def test_bad_input_is_refused_with_a_field_message_and_nothing_written(client, world, changes, field):
+    response = client.post(
+        "/api/v1/clients/", admission(world, **changes), headers=auth(world.operator), content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert field in response.json()
+    assert (Person.objects.count(), Placement.objects.count(), Consent.objects.count()) == (0, 0, 0)
+
+
+def test_child_in_elderly_home_is_refused(client, world):
+    response = client.post(
+        "/api/v1/clients/",
+        admission(world, organisation=world.elderly_home.pk),
+        headers=auth(world.province_admin),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "Anak tidak dapat ditempatkan di LKS lanjut usia." in response.content.decode()
+    assert Person.objects.count() == 0
+
+
+@pytest.mark.parametrize(("role", "status"), [("other_operator", 403), ("regency_board", 403), ("dinsos_viewer", 403)])
+def test_others_cannot_admit_at_the_operators_lks(client, world, role, status):
+    response = client.post(
+        "/api/v1/clients/", admission(world), headers=auth(getattr(world, role)), content_type="application/json"
+    )
+    assert response.status_code == status
+    assert Person.objects.count() == 0
+
+
+def test_client_correction_needs_the_version_and_refuses_a_stale_one(client, world, child):
+    headers = auth(world.operator)
+    url = f"/api/v1/clients/{child.person_id}/"
+    assert (
+        client.patch(url, {"birth_place": "Martapura"}, headers=headers, content_type="application/json").status_code
+        == 400
+    )
+    version = child.person.version
+    response = client.patch(
+        url, {"birth_place": "Martapura", "version": version}, headers=headers, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    assert Person.objects.get(pk=child.person_id).birth_place == "Martapura"
+    stale = client.patch(
+        url, {"birth_place": "Barabai", "version": version}, headers=headers, content_type="application/json"
+    )
+    assert stale.status_code == 409
+    assert Person.objects.get(pk=child.person_id).birth_place == "Martapura"
+
+
+def test_board_cannot_correct_a_client(client, world, child):
+    response = client.patch(
+        f"/api/v1/clients/{child.person_id}/",
+        {"birth_place": "Martapura", "version": 1},
+        headers=auth(world.regency_board),
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    assert Person.objects.get(pk=child.person_id).birth_place == ""
+
+
+def test_placement_stage_and_discharge_actions(client, world, child):
+    headers = auth(world.operator)
+    response = client.post(f"/api/v1/placements/{child.pk}/stage/", {"stage": "perencanaan"}, headers=headers)
+    assert response.status_code == 200 and response.json()["stage"] == "perencanaan"
+    early = (child.admitted_on - datetime.timedelta(days=1)).isoformat()
+    response = client.post(
+        f"/api/v1/placements/{child.pk}/discharge/", {"discharged_on": early, "reason": "reunified"}, headers=headers
+    )
+    assert response.status_code == 400 and "discharged_on" in response.json()
+    child.refresh_from_db()
+    assert child.status == PlacementStatus.ACTIVE
+    response = client.post(
+        f"/api/v1/placements/{child.pk}/discharge/",
+        {"discharged_on": TODAY.isoformat(), "reason": "reunified"},
+        headers=headers,
+    )
+    assert response.status_code == 200 and response.json()["status"] == "discharged"
+
+
+def test_board_cannot_discharge(client, world, child):
+    response = client.post(
+        f"/api/v1/placements/{child.pk}/discharge/",
+        {"discharged_on": TODAY.isoformat(), "reason": "reunified"},
+        headers=auth(world.regency_board),
+    )
+    assert response.status_code == 403
+    child.refresh_from_db()
+    assert child.status == PlacementStatus.ACTIVE
+
+
+def test_worker_create_and_update(client, world):
+    headers = auth(world.operator)
+    body = {
+        "organisation": world.lks.pk,
+        "full_name": "Pekerja Api Contoh",
+        "sex": "L",
+        "psks_category": "peksos_profesional",
+        "role": "peksos",
+        "works_with_children": True,
+        "background_check_on": "2025-02-01",
+        "background_check_result": "clear",
+        "nik": "6371010101850003",
+    }
+    response = client.post("/api/v1/workers/", body, headers=headers, content_type="application/json")
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert data["nik_masked"] == "6371********0003" and "nik" not in data
+    worker = Worker.objects.get(pk=data["id"])
+    response = client.patch(
+        f"/api/v1/workers/{worker.pk}/",
+        {"certifications": "Sertifikasi peksos", "version": worker.version},
+        headers=headers,
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    worker.refresh_from_db()
+    assert worker.certifications == "Sertifikasi peksos"
+
+
+def test_worker_create_refused_outside_scope(client, world):
+    body = {"organisation": world.lks.pk, "full_name": "X Contoh", "sex": "L", "psks_category": "psm", "role": "psm"}
+    response = client.post("/api/v1/workers/", body, headers=auth(world.far_operator), content_type="application/json")
+    assert response.status_code == 403
+    assert Worker.objects.count() == 0
+
+
+def test_schema_lists_the_people_endpoints(client):
+    schema = client.get("/api/v1/schema/").content.decode()
+    for path in ("/api/v1/clients/", "/api/v1/placements/{id}/discharge/", "/api/v1/workers/{id}/"):
+        assert path in schema

@@ -1,0 +1,706 @@
+"""People pages: the purpose prompt, masking, admission, care, rights, workers and exports — and scope for each role."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.utils import timezone
+from python_calamine import CalamineWorkbook
+
+from sinergi.audit.models import AuditEvent
+from sinergi.core.crypto import decrypt
+from sinergi.core.testing import otp_login
+from sinergi.people.access import SESSION_KEY
+from sinergi.people.choices import CaseStage, DuplicateReason, DuplicateStatus, PlacementStatus
+from sinergi.people.models import Consent, DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker
+from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world, ppks, psks
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+# A structurally valid, made-up NIK: Banjarmasin Selatan (63.71.01), girl born 12-03-2015 (day + 40), serial 0042.
+NEW_NIK = "6371015203150042"
+
+
+@pytest.fixture
+def world():
+    return people_world()
+
+
+@pytest.fixture
+def child(world):
+    """A boy at the operator's LKSA, in assessment, whose care-plan review is overdue."""
+    return PlacementFactory(
+        person__organisation=world.lks,
+        person__full_name="Budi Contoh",
+        stage=CaseStage.ASSESSMENT,
+        next_review_on=TODAY - datetime.timedelta(days=3),
+    )
+
+
+@pytest.fixture
+def far_child(world):
+    """A child at an LKSA in Kota Banjarbaru (outside the Banjarmasin operator's and board's scope)."""
+    return PlacementFactory(
+        person__organisation=world.lks_other_regency,
+        person__full_name="Rina Jauh Contoh",
+        stage=CaseStage.REFERRAL,
+        next_review_on=TODAY + datetime.timedelta(days=5),
+    )
+
+
+def sign_in(client, user, *, purpose: str | None = "service"):
+    """Signs in (with the second factor for province admins) and, unless told not to, picks a purpose."""
+    if user.memberships.filter(role="province_admin").exists():
+        otp_login(client, user)
+    else:
+        client.force_login(user)
+    if purpose:
+        session = client.session
+        session[SESSION_KEY] = purpose
+        session.save()
+    return client
+
+
+def admit_data(world, **changes) -> dict:
+    data = {
+        "organisation": world.lks.pk,
+        "full_name": "Putri Baru Contoh",
+        "sex": "P",
+        "birth_date": "2015-03-12",
+        "birth_place": "Banjarmasin",
+        "nik": NEW_NIK,
+        "kk_missing_reason": "unknown",
+        "origin_region": "63.71.01.1001",
+        "ppks_categories": [ppks("anak_telantar").pk],
+        "mother_name": "Siti Ibu Contoh",
+        "ppks_category": ppks("anak_telantar").pk,
+        "setting": "residential",
+        "admitted_on": TODAY.isoformat(),
+        "given_by": "parent",
+        "giver_name": "Siti Ibu Contoh",
+        "given_on": TODAY.isoformat(),
+        "legal_basis": "consent",
+        "scope": "Pelayanan dan pelaporan",
+    }
+    return {k: v for k, v in (data | changes).items() if v is not None}
+
+
+# --- purpose prompt -----------------------------------------------------------------------------------------
+
+
+def test_list_requires_login(client):
+    response = client.get("/people/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_first_person_level_access_asks_for_a_purpose_then_continues(client, world, child):
+    sign_in(client, world.operator, purpose=None)
+    url = f"/people/{child.person_id}/"
+
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/people/purpose/?next=%2Fpeople%2F{child.person_id}%2F"
+    assert PersonAccess.objects.count() == 0
+
+    response = client.post("/people/purpose/", {"purpose": "case_review", "next": url})
+    assert response.status_code == 302 and response["Location"] == url
+    assert client.get(url).status_code == 200
+    access = PersonAccess.objects.get()
+    assert (access.person_id, access.what, access.purpose, access.actor_name) == (
+        child.person_id,
+        "viewed",
+        "case_review",
+        "operator.harapan",
+    )
+
+
+def test_purpose_prompt_refuses_an_unknown_purpose_and_an_outside_next(client, world):
+    sign_in(client, world.operator, purpose=None)
+    response = client.post("/people/purpose/", {"purpose": "curiosity", "next": "/people/"})
+    assert response.status_code == 400
+    assert SESSION_KEY not in client.session
+    response = client.post("/people/purpose/", {"purpose": "service", "next": "https://evil.example/"})
+    assert response["Location"] == "/people/"
+
+
+def test_htmx_request_without_purpose_is_told_to_navigate(client, world):
+    sign_in(client, world.operator, purpose=None)
+    response = client.get("/people/", headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith("/people/purpose/?next=")
+
+
+# --- list and detail ----------------------------------------------------------------------------------------
+
+
+def test_operator_lists_only_their_lks_with_masked_nik(client, world, child, far_child):
+    sign_in(client, world.operator)
+    page = client.get("/people/").content.decode()
+    nik = decrypt(child.person.nik_encrypted)
+    assert "Budi Contoh" in page
+    assert child.person.nik_masked in page
+    assert nik not in page
+    assert "Rina Jauh Contoh" not in page
+
+
+def test_list_filters_overdue_reviews_and_htmx_gets_only_results(client, world, child):
+    PlacementFactory(person__organisation=world.lks, person__full_name="Tepat Waktu Contoh", next_review_on=TODAY)
+    sign_in(client, world.operator)
+    body = client.get("/people/", {"review": "overdue"}, headers={"HX-Request": "true"}).content.decode()
+    assert "Budi Contoh" in body
+    assert "Tepat Waktu Contoh" not in body
+    assert "<html" not in body
+
+
+def test_list_query_count_is_bounded(client, world, django_assert_max_num_queries):
+    for _ in range(30):
+        PlacementFactory(person__organisation=world.lks)
+    sign_in(client, world.operator)
+    with django_assert_max_num_queries(20):
+        assert client.get("/people/").status_code == 200
+
+
+def test_detail_shows_masked_nik_reminder_consent_and_access_history(client, world, child):
+    Consent.objects.create(
+        person=child.person,
+        given_by="guardian",
+        giver_name="Wali Contoh",
+        given_on=TODAY,
+        legal_basis="consent",
+        scope="Pelayanan",
+    )
+    sign_in(client, world.operator)
+    page = client.get(f"/people/{child.person_id}/").content.decode()
+    assert child.person.nik_masked in page
+    assert decrypt(child.person.nik_encrypted) not in page
+    assert "Tampilkan NIK" in page
+    assert "Tinjauan rencana pengasuhan berikutnya:" in page and "terlambat" in page
+    assert "Wali Contoh" in page
+    assert "Riwayat akses data ini" in page and "operator.harapan" in page
+
+
+def test_board_sees_detail_without_the_show_nik_button(client, world, child):
+    sign_in(client, world.regency_board)
+    page = client.get(f"/people/{child.person_id}/").content.decode()
+    assert child.person.nik_masked in page
+    assert "Tampilkan NIK" not in page
+    assert "Lanjut ke tahap berikutnya" not in page  # boards view only
+
+
+def test_operator_reveals_the_full_nik_and_it_is_logged(client, world, child):
+    sign_in(client, world.operator)
+    response = client.post(f"/people/{child.person_id}/nik/", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert decrypt(child.person.nik_encrypted) in response.content.decode()
+    assert PersonAccess.objects.filter(person=child.person, what="viewed_full_nik", purpose="service").count() == 1
+
+
+@pytest.mark.parametrize("role", ["regency_board", "province_admin", "other_operator"])
+def test_others_cannot_reveal_the_full_nik(client, world, child, role):
+    sign_in(client, getattr(world, role))
+    response = client.post(f"/people/{child.person_id}/nik/", headers={"HX-Request": "true"})
+    assert response.status_code in {403, 404}
+    assert decrypt(child.person.nik_encrypted) not in response.content.decode()
+    assert not PersonAccess.objects.filter(what="viewed_full_nik").exists()
+
+
+# --- admission ----------------------------------------------------------------------------------------------
+
+
+def test_operator_admits_a_child_and_sees_masked_nik_consent_and_reminder(client, world):
+    sign_in(client, world.operator)
+    assert client.get("/people/admit/").status_code == 200
+
+    response = client.post("/people/admit/", admit_data(world), follow=True)
+
+    person = Person.objects.get(full_name="Putri Baru Contoh")
+    assert response.redirect_chain[-1][0] == f"/people/{person.pk}/"
+    page = response.content.decode()
+    assert person.nik_masked == "6371********0042"
+    assert "6371********0042" in page and NEW_NIK not in page
+    placement = person.placements.get()
+    assert (placement.stage, placement.next_review_on) == (CaseStage.REFERRAL, _add_six_months(TODAY))
+    assert "Tinjauan rencana pengasuhan berikutnya:" in page
+    consent = person.consents.get()
+    assert (consent.given_by, consent.giver_name, consent.legal_basis) == ("parent", "Siti Ibu Contoh", "consent")
+    assert "Orang tua" in page and "Persetujuan yang sah" in page
+
+
+def _add_six_months(day: datetime.date) -> datetime.date:
+    from sinergi.people.services import add_months
+
+    return add_months(day, 6)
+
+
+def test_admission_shows_age_rule_warnings_as_messages(client, world):
+    sign_in(client, world.operator)
+    # A four-year-old as "anak telantar" (6–18): saved, with a warning.
+    data = admit_data(world, birth_date="2021-05-01", nik="6371014105210007")
+    response = client.post("/people/admit/", data, follow=True)
+    assert response.status_code == 200
+    assert Person.objects.filter(full_name="Putri Baru Contoh").count() == 1
+    assert "di luar batas usia" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field_message"),
+    [
+        ({"nik": "637101520315004"}, "16 angka"),
+        ({"nik": "6.37101E+15"}, "Excel"),
+        ({"nik": "", "nik_missing_reason": ""}, "alasan NIK tidak ada"),
+        ({"birth_date": "2015-02-30"}, "tanggal yang valid"),
+        ({"admitted_on": "2014-01-01"}, "sebelum tanggal lahir"),
+        ({"given_by": "", "giver_name": ""}, "Bidang ini harus diisi."),
+    ],
+)
+def test_bad_admission_input_is_refused_inline_and_nothing_is_written(client, world, changes, field_message):
+    sign_in(client, world.operator)
+    response = client.post("/people/admit/", admit_data(world, **changes))
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Data belum tersimpan" in body and field_message in body
+    assert Person.objects.count() == 0
+    assert Placement.objects.count() == 0
+    assert Consent.objects.count() == 0
+    assert not AuditEvent.objects.filter(action="people.person.created").exists()
+
+
+def test_a_child_cannot_be_admitted_to_an_elderly_home(client, world):
+    sign_in(client, world.province_admin)
+    data = admit_data(world, organisation=world.elderly_home.pk)
+    response = client.post("/people/admit/", data)
+    assert response.status_code == 400
+    assert "Anak tidak dapat ditempatkan di LKS lanjut usia." in response.content.decode()
+    assert Person.objects.count() == 0
+
+
+def test_same_nik_active_at_the_same_lks_is_refused(client, world, child):
+    sign_in(client, world.operator)
+    response = client.post("/people/admit/", admit_data(world, nik=decrypt(child.person.nik_encrypted)))
+    assert response.status_code == 400
+    assert "sudah terdaftar sebagai penerima layanan aktif di LKS ini" in response.content.decode()
+    assert Person.objects.count() == 1
+
+
+@pytest.mark.parametrize("role", ["regency_board", "dinsos_viewer", "outsider"])
+def test_roles_that_may_not_admit_get_403(client, world, role):
+    sign_in(client, getattr(world, role))
+    assert client.get("/people/admit/").status_code == 403
+    assert client.post("/people/admit/", admit_data(world)).status_code == 403
+    assert Person.objects.count() == 0
+
+
+def test_operator_cannot_admit_into_another_lks(client, world):
+    sign_in(client, world.operator)
+    response = client.post("/people/admit/", admit_data(world, organisation=world.lks_same_regency.pk))
+    assert response.status_code == 400
+    assert Person.objects.count() == 0
+
+
+# --- care: stage, review, discharge, consent, incident -------------------------------------------------------
+
+
+def test_operator_advances_the_stage(client, world, child):
+    sign_in(client, world.operator)
+    response = client.post(f"/people/placements/{child.pk}/stage/", {"stage": "perencanaan"})
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.stage == CaseStage.PLANNING
+
+
+def test_skipping_a_stage_is_refused(client, world, child):
+    sign_in(client, world.operator)
+    response = client.post(f"/people/placements/{child.pk}/stage/", {"stage": "pelaksanaan"}, follow=True)
+    child.refresh_from_db()
+    assert child.stage == CaseStage.ASSESSMENT
+    assert "msg-error" in response.content.decode()
+
+
+def test_board_cannot_advance_the_stage(client, world, child):
+    sign_in(client, world.regency_board)
+    client.post(f"/people/placements/{child.pk}/stage/", {"stage": "perencanaan"})
+    child.refresh_from_db()
+    assert child.stage == CaseStage.ASSESSMENT
+
+
+def test_recording_a_review_moves_the_next_one_six_months_on(client, world, child):
+    sign_in(client, world.operator)
+    response = client.post(
+        f"/people/placements/{child.pk}/review/", {"reviewed_on": TODAY.isoformat(), "summary": "Baik"}, follow=True
+    )
+    child.refresh_from_db()
+    assert child.next_review_on == _add_six_months(TODAY)
+    assert child.reviews.get().summary == "Baik"
+    assert "Tinjauan tercatat" in response.content.decode()
+
+
+def test_review_without_summary_is_refused_inline(client, world, child):
+    sign_in(client, world.operator)
+    response = client.post(f"/people/placements/{child.pk}/review/", {"reviewed_on": TODAY.isoformat()})
+    assert response.status_code == 400
+    assert child.reviews.count() == 0
+
+
+def test_discharge_before_admission_is_refused_and_nothing_changes(client, world, child):
+    sign_in(client, world.operator)
+    before = (child.admitted_on - datetime.timedelta(days=1)).isoformat()
+    response = client.post(
+        f"/people/placements/{child.pk}/discharge/", {"discharged_on": before, "reason": "reunified"}
+    )
+    assert response.status_code == 400
+    assert "Tanggal keluar tidak mungkin sebelum tanggal masuk." in response.content.decode()
+    child.refresh_from_db()
+    assert (child.status, child.discharged_on) == (PlacementStatus.ACTIVE, None)
+
+
+def test_discharge_ends_the_placement(client, world, child):
+    sign_in(client, world.operator)
+    assert client.get(f"/people/placements/{child.pk}/discharge/").status_code == 200
+    response = client.post(
+        f"/people/placements/{child.pk}/discharge/", {"discharged_on": TODAY.isoformat(), "reason": "reunified"}
+    )
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert (child.status, child.discharged_on, child.discharge_reason, child.stage) == (
+        PlacementStatus.DISCHARGED,
+        TODAY,
+        "reunified",
+        CaseStage.TERMINATION,
+    )
+
+
+def test_board_cannot_open_the_discharge_form(client, world, child):
+    sign_in(client, world.regency_board)
+    assert client.get(f"/people/placements/{child.pk}/discharge/").status_code == 403
+
+
+def test_consent_and_incident_forms(client, world, child, mailoutbox, django_capture_on_commit_callbacks):
+    sign_in(client, world.operator)
+    consent = {
+        "given_by": "guardian",
+        "giver_name": "Wali Contoh",
+        "given_on": TODAY.isoformat(),
+        "legal_basis": "consent",
+        "scope": "Pelayanan",
+    }
+    assert client.post(f"/people/{child.person_id}/consent/", consent).status_code == 302
+    assert child.person.consents.get().giver_name == "Wali Contoh"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/people/{child.person_id}/incident/", {"kind": "physical", "description": "Memar di lengan."}
+        )
+    assert response.status_code == 302
+    incident = Incident.objects.get()
+    assert (incident.person_id, incident.kind, incident.regency_code) == (child.person_id, "physical", "63.71")
+
+
+def test_incident_without_description_is_refused_inline(client, world, child):
+    sign_in(client, world.operator)
+    response = client.post(f"/people/{child.person_id}/incident/", {"kind": "physical", "description": ""})
+    assert response.status_code == 400
+    assert Incident.objects.count() == 0
+
+
+def test_reviews_due_page_lists_overdue_and_soon_in_scope(client, world, child, far_child):
+    PlacementFactory(
+        person__organisation=world.lks,
+        person__full_name="Nanti Contoh",
+        next_review_on=TODAY + datetime.timedelta(days=60),
+    )
+    sign_in(client, world.operator)
+    page = client.get("/people/reviews/").content.decode()
+    assert "Budi Contoh" in page and "terlambat" in page
+    assert "Nanti Contoh" not in page
+    assert "Rina Jauh Contoh" not in page
+
+
+# --- duplicates ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def duplicate(world, child):
+    twin = PersonFactory(organisation=world.lks_same_regency, full_name="Budi Contoh", nik="")
+    PlacementFactory(person=twin)
+    return DuplicateCandidate.objects.create(
+        person=twin, other=child.person, reason=DuplicateReason.CLOSE_MATCH, province_code="63", regency_code="63.71"
+    )
+
+
+def test_board_sees_both_records_masked_and_decides_same_person(client, world, child, duplicate):
+    sign_in(client, world.regency_board)
+    page = client.get("/people/duplicates/").content.decode()
+    assert page.count("Budi Contoh") >= 2
+    assert child.person.nik_masked in page and decrypt(child.person.nik_encrypted) not in page
+    assert PersonAccess.objects.filter(what="viewed_duplicate", purpose="duplicate").count() == 2
+
+    response = client.post(f"/people/duplicates/{duplicate.pk}/resolve/", {"decision": "same"}, follow=True)
+    duplicate.refresh_from_db()
+    assert (duplicate.status, duplicate.resolved_by) == (DuplicateStatus.LINKED, world.regency_board)
+    assert "ditautkan" in response.content.decode()
+
+
+def test_board_dismisses_a_candidate(client, world, duplicate):
+    sign_in(client, world.regency_board)
+    client.post(f"/people/duplicates/{duplicate.pk}/resolve/", {"decision": "different"})
+    duplicate.refresh_from_db()
+    assert duplicate.status == DuplicateStatus.DISMISSED
+
+
+@pytest.mark.parametrize(("role", "status"), [("other_board", 404), ("operator", 403), ("dinsos_viewer", 403)])
+def test_others_cannot_resolve(client, world, duplicate, role, status):
+    sign_in(client, getattr(world, role))
+    assert client.post(f"/people/duplicates/{duplicate.pk}/resolve/", {"decision": "same"}).status_code == status
+    duplicate.refresh_from_db()
+    assert duplicate.status == DuplicateStatus.OPEN
+
+
+# --- data-subject rights ------------------------------------------------------------------------------------
+
+
+def test_admin_answers_an_access_request_as_page_and_json(client, world, child):
+    sign_in(client, world.province_admin)
+    page = client.get(f"/people/{child.person_id}/subject-request/").content.decode()
+    assert "Budi Contoh" in page and child.person.nik_masked in page
+    assert "Data pribadi" in page and "Penempatan" in page
+
+    response = client.get(f"/people/{child.person_id}/subject-request/?format=json")
+    assert response["Content-Disposition"].startswith('attachment; filename="permintaan-akses-')
+    export = json.loads(response.content)
+    assert export["person"]["full_name"] == "Budi Contoh"
+    assert export["person"]["nik"] == child.person.nik_masked
+    assert decrypt(child.person.nik_encrypted) not in response.content.decode()
+    assert AuditEvent.objects.filter(action="people.person.subject_access_exported").count() == 2
+
+
+@pytest.mark.parametrize("role", ["operator", "regency_board", "dinsos_viewer"])
+def test_only_administrators_answer_access_requests(client, world, child, role):
+    sign_in(client, getattr(world, role))
+    assert client.get(f"/people/{child.person_id}/subject-request/").status_code == 403
+    assert client.post(f"/people/{child.person_id}/erase/", {"reason": "x", "confirm": "on"}).status_code == 403
+    assert Person.objects.get(pk=child.person_id).full_name == "Budi Contoh"
+
+
+def test_restricting_hides_the_person_from_the_operator_until_lifted(client, world, child):
+    sign_in(client, world.province_admin)
+    client.post(f"/people/{child.person_id}/restrict/", {"restricted": "1", "reason": "Permintaan wali"})
+    assert Person.objects.get(pk=child.person_id).is_restricted is True
+    operator = sign_in(type(client)(), world.operator)
+    assert operator.get(f"/people/{child.person_id}/").status_code == 404
+    assert "Budi Contoh" not in operator.get("/people/").content.decode()
+
+    client.post(f"/people/{child.person_id}/restrict/", {"restricted": "0", "reason": "Selesai"})
+    assert operator.get(f"/people/{child.person_id}/").status_code == 200
+
+
+def test_restricting_without_reason_changes_nothing(client, world, child):
+    sign_in(client, world.province_admin)
+    client.post(f"/people/{child.person_id}/restrict/", {"restricted": "1", "reason": ""})
+    assert Person.objects.get(pk=child.person_id).is_restricted is False
+
+
+def test_erasure_is_refused_while_the_person_is_served(client, world, child):
+    sign_in(client, world.province_admin)
+    response = client.post(
+        f"/people/{child.person_id}/erase/",
+        {"reason": "Permintaan", "confirm": "on", "subject_asked": "on"},
+        follow=True,
+    )
+    assert "masih dilayani" in response.content.decode()
+    assert Person.objects.get(pk=child.person_id).full_name == "Budi Contoh"
+
+
+def test_erasure_needs_the_confirmation(client, world, child):
+    Placement.objects.filter(pk=child.pk).update(status="discharged", discharged_on=TODAY, discharge_reason="other")
+    sign_in(client, world.province_admin)
+    client.post(f"/people/{child.person_id}/erase/", {"reason": "Permintaan", "subject_asked": "on"})
+    assert Person.objects.get(pk=child.person_id).erased_at is None
+
+
+def test_erasure_on_request_after_discharge_blanks_the_identity(client, world, child):
+    Placement.objects.filter(pk=child.pk).update(status="discharged", discharged_on=TODAY, discharge_reason="other")
+    sign_in(client, world.province_admin)
+    response = client.post(
+        f"/people/{child.person_id}/erase/", {"reason": "Permintaan", "confirm": "on", "subject_asked": "on"}
+    )
+    assert response["Location"] == "/people/"
+    person = Person.objects.get(pk=child.person_id)
+    assert (person.full_name, person.nik_hash, person.nik_masked, person.sex) == ("", "", "", "L")
+    assert person.erased_at is not None
+
+
+# --- exports ------------------------------------------------------------------------------------------------
+
+
+def test_operator_exports_own_clients_masked_with_one_audit_event_and_an_access_row_each(
+    client, world, child, far_child
+):
+    PlacementFactory(person__organisation=world.lks, person__full_name="Ani Contoh")
+    sign_in(client, world.operator)
+    response = client.get("/people/export/?format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("ID,Nama lengkap,NIK (disamarkan)")
+    names = sorted(line.split(",")[1] for line in lines[1:])
+    assert names == ["Ani Contoh", "Budi Contoh"]
+    assert decrypt(child.person.nik_encrypted) not in response.content.decode()
+    assert child.person.nik_masked in response.content.decode()
+    event = AuditEvent.objects.get(action="people.person.exported")
+    assert (event.data["rows"], event.data["format"], event.actor_name) == (2, "csv", "operator.harapan")
+    assert PersonAccess.objects.filter(what="exported", purpose="service").count() == 2
+
+
+def test_xlsx_export(client, world, child):
+    sign_in(client, world.operator)
+    response = client.get("/people/export/?format=xlsx")
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    assert rows[1][1:3] == ["Budi Contoh", child.person.nik_masked]
+
+
+@pytest.mark.parametrize("role", ["regency_board", "dinsos_viewer", "outsider"])
+def test_roles_without_export_permission_get_403_and_nothing_is_logged(client, world, child, role):
+    sign_in(client, getattr(world, role))
+    assert client.get("/people/export/?format=csv").status_code == 403
+    assert not AuditEvent.objects.filter(action="people.person.exported").exists()
+    assert not PersonAccess.objects.exists()
+
+
+# --- workers ------------------------------------------------------------------------------------------------
+
+
+def test_operator_registers_a_worker_who_works_with_children(client, world):
+    sign_in(client, world.operator)
+    assert client.get("/people/workers/new/").status_code == 200
+    response = client.post(
+        "/people/workers/new/",
+        {
+            "organisation": world.lks.pk,
+            "full_name": "Pengasuh Baru Contoh",
+            "sex": "P",
+            "psks_category": psks("psm").pk,
+            "role": "pengasuh",
+            "certifications": "Pelatihan pengasuhan 2024",
+            "works_with_children": "on",
+            "background_check_on": "2025-01-10",
+            "background_check_result": "clear",
+        },
+    )
+    worker = Worker.objects.get(full_name="Pengasuh Baru Contoh")
+    assert response["Location"] == f"/people/workers/{worker.pk}/"
+    assert (worker.organisation, worker.background_check_result, worker.background_check_on) == (
+        world.lks,
+        "clear",
+        datetime.date(2025, 1, 10),
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "Pelatihan pengasuhan 2024" in page and "Tidak ada catatan kekerasan terhadap anak" in page
+
+
+def test_worker_form_refuses_bad_input_and_writes_nothing(client, world):
+    sign_in(client, world.operator)
+    response = client.post(
+        "/people/workers/new/", {"organisation": world.lks.pk, "full_name": "", "sex": "", "role": "pengasuh"}
+    )
+    assert response.status_code == 400
+    assert Worker.objects.count() == 0
+
+
+def test_operator_edits_a_worker_and_a_stale_version_is_refused(client, world):
+    worker = WorkerFactory(organisation=world.lks)
+    sign_in(client, world.operator)
+    data = {
+        "full_name": "Pengasuh Diubah Contoh",
+        "sex": "P",
+        "psks_category": worker.psks_category_id,
+        "role": "peksos",
+        "version": worker.version,
+    }
+    assert client.post(f"/people/workers/{worker.pk}/edit/", data).status_code == 302
+    worker.refresh_from_db()
+    assert (worker.full_name, worker.role) == ("Pengasuh Diubah Contoh", "peksos")
+    response = client.post(f"/people/workers/{worker.pk}/edit/", data | {"full_name": "Lagi Contoh"})
+    assert response.status_code == 409
+    worker.refresh_from_db()
+    assert worker.full_name == "Pengasuh Diubah Contoh"
+
+
+def test_worker_list_is_scoped(client, world):
+    WorkerFactory(organisation=world.lks, full_name="Pekerja Sini Contoh")
+    WorkerFactory(organisation=world.lks_other_regency, full_name="Pekerja Jauh Contoh")
+    sign_in(client, world.regency_board)
+    page = client.get("/people/workers/").content.decode()
+    assert "Pekerja Sini Contoh" in page and "Pekerja Jauh Contoh" not in page
+
+
+# --- every role × every page --------------------------------------------------------------------------------
+
+ROLES = [
+    "anonymous",
+    "outsider",
+    "operator",
+    "other_operator",
+    "regency_board",
+    "other_board",
+    "dinsos_viewer",
+    "province_admin",
+]
+LOGIN = 302
+# url -> expected status per role, in ROLES order
+PAGES = {
+    "/people/": [LOGIN, 403, 200, 200, 200, 200, 403, 200],
+    "/people/purpose/": [LOGIN, 403, 200, 200, 200, 200, 403, 200],
+    "/people/{person}/": [LOGIN, 403, 200, 404, 200, 404, 403, 200],
+    "/people/{far}/": [LOGIN, 403, 404, 404, 404, 200, 403, 200],
+    "/people/admit/": [LOGIN, 403, 200, 200, 403, 403, 403, 200],
+    "/people/reviews/": [LOGIN, 403, 200, 200, 200, 200, 403, 200],
+    "/people/duplicates/": [LOGIN, 403, 403, 403, 200, 200, 403, 200],
+    "/people/{person}/subject-request/": [LOGIN, 403, 403, 403, 403, 403, 403, 200],
+    "/people/placements/{placement}/discharge/": [LOGIN, 403, 200, 404, 403, 403, 403, 200],
+    "/people/export/?format=csv": [LOGIN, 403, 200, 200, 403, 403, 403, 200],
+    "/people/workers/": [LOGIN, 403, 200, 200, 200, 200, 403, 200],
+    "/people/workers/{worker}/": [LOGIN, 403, 200, 404, 200, 404, 403, 200],
+    "/people/workers/{worker}/edit/": [LOGIN, 403, 200, 404, 403, 404, 403, 200],
+    "/people/workers/new/": [LOGIN, 403, 200, 200, 403, 403, 403, 200],
+}
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_role_on_every_page(client, world, child, far_child, url):
+    worker = WorkerFactory(organisation=world.lks)
+    path = url.format(person=child.person_id, far=far_child.person_id, placement=child.pk, worker=worker.pk)
+    got = []
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            sign_in(client, getattr(world, role))
+        got.append(client.get(path).status_code)
+    assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, PAGES[url], strict=True))
+
+
+def test_masking_holds_on_every_page_for_every_role(client, world, child):
+    nik = decrypt(child.person.nik_encrypted)
+    pages = ["/people/", f"/people/{child.person_id}/", "/people/reviews/", "/people/export/?format=csv"]
+    for role in ROLES[1:]:
+        client.logout()
+        sign_in(client, getattr(world, role))
+        for path in pages:
+            assert nik not in client.get(path).content.decode(errors="ignore"), (role, path)
+
+
+def test_nav_links_for_roles_with_person_access(client, world):
+    client.force_login(world.operator)
+    page = client.get("/organisations/").content.decode()
+    assert 'href="/people/">Penerima layanan' in page and 'href="/people/workers/">Pekerja sosial' in page
+    client.logout()
+    client.force_login(world.dinsos_viewer)
+    assert "Penerima layanan" not in client.get("/organisations/").content.decode()
+
+
+def test_detail_view_uses_the_session_purpose_for_every_access(client, world, child):
+    sign_in(client, world.regency_board, purpose="supervision")
+    client.get(f"/people/{child.person_id}/")
+    client.get(f"/people/{child.person_id}/")
+    assert list(PersonAccess.objects.values_list("what", "purpose")) == [("viewed", "supervision")] * 2
+    assert timezone.now() - PersonAccess.objects.first().occurred_at < datetime.timedelta(minutes=1)

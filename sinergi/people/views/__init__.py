@@ -1,0 +1,38 @@
+"""People pages (clients, care, rights, workforce): thin translations between HTTP and the services/selectors."""
+
+from .care import PlacementDischargeView, person_consent, person_incident, placement_review, placement_stage
+from .clients import (
+    PersonAdmitView,
+    PersonDetailView,
+    PersonListView,
+    PurposeView,
+    ReviewsDueView,
+    person_export,
+    person_full_nik,
+)
+from .rights import DuplicateListView, SubjectRequestView, duplicate_resolve, person_erase, person_restrict
+from .workers import WorkerCreateView, WorkerDetailView, WorkerListView, WorkerUpdateView
+
+__all__ = [
+    "DuplicateListView",
+    "PersonAdmitView",
+    "PersonDetailView",
+    "PersonListView",
+    "PlacementDischargeView",
+    "PurposeView",
+    "ReviewsDueView",
+    "SubjectRequestView",
+    "WorkerCreateView",
+    "WorkerDetailView",
+    "WorkerListView",
+    "WorkerUpdateView",
+    "duplicate_resolve",
+    "person_consent",
+    "person_erase",
+    "person_export",
+    "person_full_nik",
+    "person_incident",
+    "person_restrict",
+    "placement_review",
+    "placement_stage",
+]

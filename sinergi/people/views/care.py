@@ -1,0 +1,158 @@
+"""Care actions posted from a client's detail page: SNPA stage, care-plan review, discharge, consent, incident."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from sinergi.accounts.scope import Action
+from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+
+from .. import selectors, services
+from ..forms import ConsentForm, DischargeForm, IncidentForm, ReviewForm
+from ..models import Person, Placement
+from ._common import PersonAreaMixin, apply_errors, error_text, purpose_redirect
+from .clients import detail_context
+
+# Forms posted from the detail page; on error the page is shown again with the form's messages in place.
+
+
+def _detail_again(request: HttpRequest, person: Person, **forms) -> HttpResponse:
+    messages.error(request, _("Data belum tersimpan. Periksa isian yang ditandai."))
+    return render(request, "people/detail.html", detail_context(request, person, **forms), status=400)
+
+
+def _placement(request: HttpRequest, pk: int) -> Placement:
+    return get_object_or_404(selectors.placement_list(actor=request.user).select_related("person"), pk=pk)
+
+
+@login_required
+@require_POST
+def placement_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    """Moves a child's case one SNPA stage forward."""
+    if refusal := purpose_redirect(request):
+        return refusal
+    placement = _placement(request, pk)
+    try:
+        services.placement_advance_stage(
+            actor=request.user, placement=placement, stage=request.POST.get("stage", ""), request=request
+        )
+    except (ValidationError, PermissionDenied, TransitionError, ConflictError) as error:
+        _refusal_message(request, error)
+    else:
+        messages.success(request, _("Tahap kasus diperbarui."))
+    return redirect("people:detail", pk=placement.person_id)
+
+
+def _refusal_message(request: HttpRequest, error: Exception) -> None:
+    messages.error(request, error_text(error) or _("Anda tidak berwenang melakukan tindakan ini."))
+
+
+@login_required
+@require_POST
+def placement_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Records a care-plan review; the next one falls due six months later."""
+    if refusal := purpose_redirect(request):
+        return refusal
+    placement = _placement(request, pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            review = services.care_plan_review_record(actor=request.user, placement=placement, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            _refusal_message(request, error)
+            return redirect("people:detail", pk=placement.person_id)
+        else:
+            messages.success(
+                request, _("Tinjauan tercatat. Tinjauan berikutnya: %(date)s.") % {"date": _d(review.next_review_on)}
+            )
+            return redirect("people:detail", pk=placement.person_id)
+    return _detail_again(request, placement.person, review_form=form, review_for=placement.pk)
+
+
+def _d(value) -> str:
+    return date_format(value, "DATE_FORMAT") if value else "—"
+
+
+class PlacementDischargeView(PersonAreaMixin, View):
+    """Ends a placement with a date and a reason (and the case stage becomes terminasi)."""
+
+    action = Action.PERSON_CHANGE
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        placement = _placement(request, pk)
+        return render(request, "people/discharge.html", {"placement": placement, "form": DischargeForm()})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        placement = _placement(request, pk)
+        form = DischargeForm(request.POST)
+        if form.is_valid():
+            try:
+                services.placement_discharge(
+                    actor=request.user,
+                    placement=placement,
+                    discharged_on=form.cleaned_data["discharged_on"],
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                    request=request,
+                )
+            except ValidationError as error:
+                apply_errors(form, error, aliases={"discharge_reason": "reason"})
+            except (PermissionDenied, TransitionError) as error:
+                form.add_error(None, str(error) or _("Anda tidak berwenang mengakhiri penempatan ini."))
+            else:
+                messages.success(request, _("Penempatan diakhiri."))
+                return redirect("people:detail", pk=placement.person_id)
+        placement = _placement(request, pk)  # the stored record, not what a failed clean left on it
+        return render(request, "people/discharge.html", {"placement": placement, "form": form}, status=400)
+
+
+@login_required
+@require_POST
+def person_consent(request: HttpRequest, pk: int) -> HttpResponse:
+    """Records a further consent (or other legal basis) for a person."""
+    if refusal := purpose_redirect(request):
+        return refusal
+    person = selectors.person_get(actor=request.user, pk=pk)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consent_record(actor=request.user, person=person, data=form.cleaned_data, request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            _refusal_message(request, error)
+            return redirect("people:detail", pk=pk)
+        else:
+            messages.success(request, _("Persetujuan tercatat."))
+            return redirect("people:detail", pk=pk)
+    return _detail_again(request, person, consent_form=form)
+
+
+@login_required
+@require_POST
+def person_incident(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reports a suspicion of abuse or violence; Dinas Sosial of the kabupaten/kota is notified at once."""
+    if refusal := purpose_redirect(request):
+        return refusal
+    person = selectors.person_get(actor=request.user, pk=pk)
+    form = IncidentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.incident_report(actor=request.user, person=person, data=form.cleaned_data, request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            _refusal_message(request, error)
+            return redirect("people:detail", pk=pk)
+        else:
+            messages.success(request, _("Laporan insiden tercatat dan Dinas Sosial telah diberi tahu."))
+            return redirect("people:detail", pk=pk)
+    return _detail_again(request, person, incident_form=form)

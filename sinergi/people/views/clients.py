@@ -1,0 +1,312 @@
+"""Client (PPKS) pages: list, purpose prompt, detail, full-NIK reveal, admission, reviews due and exports."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from sinergi.accounts.scope import Action, can, restrict
+from sinergi.audit.services import audit_record
+from sinergi.core.downloads import DOWNLOAD_FORMATS, table_download
+from sinergi.core.errors import ValidationError
+from sinergi.core.pagination import paginate
+from sinergi.organisations.selectors import regency_names
+
+from .. import selectors, services
+from ..access import person_access_record, person_access_record_many, session_purpose, session_purpose_set
+from ..choices import ALLOWED_STAGE_TRANSITIONS, AccessPurpose, PlacementStatus
+from ..forms import AdmitForm, ConsentForm, IncidentForm, PurposeForm, ReviewForm
+from ..models import Person, Placement
+from ._common import (
+    PersonAreaMixin,
+    apply_errors,
+    has_role_for,
+    organisations_for,
+    purpose_redirect,
+    require_role,
+)
+
+REVIEW_SOON_DAYS = 14
+
+
+class PurposeView(LoginRequiredMixin, View):
+    """Asks, once per session, why the user opens person-level data; every access is logged with it."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        require_role(request.user, Action.PERSON_VIEW)
+        form = PurposeForm(initial={"purpose": session_purpose(request)})
+        return render(request, "people/purpose.html", {"form": form, "next": self._next(request)})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        require_role(request.user, Action.PERSON_VIEW)
+        form = PurposeForm(request.POST)
+        if not form.is_valid():
+            return render(request, "people/purpose.html", {"form": form, "next": self._next(request)}, status=400)
+        session_purpose_set(request, form.cleaned_data["purpose"])
+        return redirect(self._next(request))
+
+    def _next(self, request: HttpRequest) -> str:
+        target = request.POST.get("next") or request.GET.get("next") or ""
+        if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+            return target
+        return "/people/"
+
+
+def current_placements(*, actor, people) -> dict[int, Placement]:
+    """Each person's active placement (or the latest one), in one scoped query."""
+    ids = [p.pk for p in people]
+    placements = selectors.placement_list(actor=actor).filter(person_id__in=ids)
+    current: dict[int, Placement] = {}
+    for placement in placements.order_by("admitted_on", "pk"):
+        held = current.get(placement.person_id)
+        if held is None or held.status != PlacementStatus.ACTIVE or placement.status == PlacementStatus.ACTIVE:
+            current[placement.person_id] = placement
+    return current
+
+
+REVIEW_FILTERS = {"overdue": "overdue", "due": "due"}
+
+
+def with_review_filter(queryset: QuerySet[Person], value: str) -> QuerySet[Person]:
+    """People with an active placement whose care-plan review is overdue ("overdue") or due within 14 days ("due").
+
+    The filter set has no such filter yet; it narrows the already-scoped list, so scope is unaffected.
+    """
+    if value not in REVIEW_FILTERS:
+        return queryset
+    today = timezone.localdate()
+    limit = today if value == "overdue" else today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+    due = Placement.objects.filter(person=OuterRef("pk"), status=PlacementStatus.ACTIVE, next_review_on__isnull=False)
+    due = due.filter(next_review_on__lt=limit) if value == "overdue" else due.filter(next_review_on__lte=limit)
+    return queryset.filter(Exists(due))
+
+
+class PersonListView(PersonAreaMixin, View):
+    """Clients in scope, NIK masked, with search and filters; HTMX requests get only the results."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        filterset = selectors.person_list(actor=request.user, filters=request.GET)
+        queryset = filterset.qs if filterset.is_valid() else Person.objects.none()
+        review = request.GET.get("review", "")
+        page = paginate(request, with_review_filter(queryset, review))
+        placements = current_placements(actor=request.user, people=page.object_list)
+        context = {
+            "filterset": filterset,
+            "page": page,
+            "rows": [(person, placements.get(person.pk)) for person in page.object_list],
+            "today": timezone.localdate(),
+            "can_admit": organisations_for(request.user, Action.PERSON_CREATE).exists(),
+            "can_export": has_role_for(request.user, Action.PERSON_EXPORT),
+            "can_resolve": has_role_for(request.user, Action.DUPLICATE_RESOLVE),
+            "purpose": session_purpose(request),
+            "review": review,
+            "organisations": organisations_for(request.user, Action.PERSON_VIEW),
+        }
+        template = "people/list.html#results" if request.htmx else "people/list.html"
+        return render(request, template, context)
+
+
+def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
+    """Everything the detail page shows; the forms of its small actions may come back bound, with errors."""
+    user = request.user
+    placements = list(
+        selectors.placement_list(actor=user, filters={"person": person.pk})
+        .prefetch_related("services", "reviews")
+        .order_by("-admitted_on", "-pk")
+    )
+    today = timezone.localdate()
+    for placement in placements:
+        next_stages = ALLOWED_STAGE_TRANSITIONS.get(placement.stage, set()) if placement.stage else set()
+        # Termination is set by discharge, so the advance button offers only the working stages.
+        placement.next_stage = next(iter(sorted(s for s in next_stages if s != "terminasi")), None)
+        # One review form per placement (ids kept apart); the one that failed comes back with its errors.
+        bound = forms.get("review_form") if forms.get("review_for") == placement.pk else None
+        placement.review_form = bound or ReviewForm(auto_id=f"id_review{placement.pk}_%s")
+        placement.review_overdue = bool(placement.next_review_on and placement.next_review_on < today)
+        placement.review_soon = bool(
+            placement.next_review_on
+            and not placement.review_overdue
+            and placement.next_review_on <= today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+        )
+    accesses = list(selectors.person_accesses(actor=user, person=person)[:100])
+    incidents = restrict(person.incidents.all(), actor=user, action=Action.INCIDENT_VIEW)
+    return {
+        "person": person,
+        "placements": placements,
+        "consents": list(person.consents.all()),
+        "incidents": list(incidents),
+        "accesses": accesses,
+        "today": today,
+        "can_change": can(user, Action.PERSON_CHANGE, person),
+        "can_full_nik": bool(person.nik_encrypted) and can(user, Action.PERSON_FULL_NIK, person),
+        "can_subject_request": can(user, Action.SUBJECT_REQUEST, person),
+        "regency_names": regency_names([p.regency_code for p in placements]),
+        "purpose_label": AccessPurpose(session_purpose(request)).label if session_purpose(request) else "",
+        "consent_form": forms.get("consent_form") or ConsentForm(),
+        "incident_form": forms.get("incident_form") or IncidentForm(),
+    }
+
+
+class PersonDetailView(PersonAreaMixin, View):
+    """One client: identity (NIK masked), placements, reviews, consents, incidents and the access history."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        person = selectors.person_get(actor=request.user, pk=pk)
+        person_access_record(
+            actor=request.user, person=person, what="viewed", purpose=session_purpose(request), request=request
+        )
+        return render(request, "people/detail.html", detail_context(request, person))
+
+
+@login_required
+@require_POST
+def person_full_nik(request: HttpRequest, pk: int) -> HttpResponse:
+    """The full NIK, for the operator of the person's LKS only, on an explicit action; logged by the selector."""
+    if refusal := purpose_redirect(request):
+        return refusal
+    person = selectors.person_get(actor=request.user, pk=pk)
+    try:
+        nik = selectors.person_full_nik(actor=request.user, person=person, request=request)
+    except PermissionDenied:
+        return render(request, "people/_nik.html", {"person": person, "refused": True}, status=403)
+    return render(request, "people/_nik.html", {"person": person, "nik": nik})
+
+
+class PersonAdmitView(PersonAreaMixin, View):
+    """An LKS operator admits a client: person, first placement and consent in one form, all or nothing."""
+
+    action = Action.PERSON_CREATE
+
+    def _form(self, request: HttpRequest, data=None) -> AdmitForm:
+        organisations = organisations_for(request.user, Action.PERSON_CREATE)
+        if not organisations.exists():
+            raise PermissionDenied
+        return AdmitForm(data, organisations=organisations, initial={"organisation": organisations.first()})
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "people/admit.html", {"form": self._form(request)})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = self._form(request, request.POST)
+        if form.is_valid():
+            organisation, person_data, placement_data, consent_data = form.split()
+            try:
+                outcome = services.person_admit(
+                    actor=request.user,
+                    organisation=organisation,
+                    person_data=person_data,
+                    placement_data=placement_data,
+                    consent_data=consent_data,
+                    request=request,
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            except PermissionDenied as error:
+                form.add_error(None, str(error) or _("Anda tidak berwenang menerima klien di LKS ini."))
+            else:
+                messages.success(request, _("%(name)s telah diterima.") % {"name": outcome.obj.full_name})
+                for warning in outcome.warnings:
+                    messages.warning(request, warning)
+                if outcome.duplicate_candidates:
+                    messages.info(
+                        request,
+                        _(
+                            "Data ini mirip dengan data yang sudah ada. Pengurus LKKKS kabupaten/kota akan "
+                            "memeriksanya; pelayanan tetap berjalan."
+                        ),
+                    )
+                return redirect("people:detail", pk=outcome.obj.pk)
+        return render(request, "people/admit.html", {"form": form}, status=400)
+
+
+class ReviewsDueView(PersonAreaMixin, View):
+    """Care-plan reviews overdue or due within 14 days, for the placements in the user's scope."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        placements = selectors.reviews_due(actor=request.user, within_days=REVIEW_SOON_DAYS).select_related(
+            "person", "organisation", "ppks_category"
+        )
+        page = paginate(request, placements.order_by("next_review_on", "pk"), per_page=50)
+        context = {"page": page, "today": timezone.localdate(), "within_days": REVIEW_SOON_DAYS}
+        return render(request, "people/reviews_due.html", context)
+
+
+EXPORT_HEADERS = [
+    "ID",
+    "Nama lengkap",
+    "NIK (disamarkan)",
+    "Jenis kelamin",
+    "Tanggal lahir",
+    "Kategori PPKS utama",
+    "LKS",
+    "Kabupaten/kota",
+    "Bentuk layanan",
+    "Tanggal masuk",
+    "Status",
+    "Tahap kasus",
+    "Tinjauan berikutnya",
+]
+
+
+@login_required
+def person_export(request: HttpRequest) -> HttpResponse:
+    """The client list with its filters as CSV/XLSX: masked NIK, scoped, one audit event, one access row per person."""
+    require_role(request.user, Action.PERSON_EXPORT)
+    if refusal := purpose_redirect(request):
+        return refusal
+    file_format = request.GET.get("format", "csv")
+    if file_format not in DOWNLOAD_FORMATS:
+        messages.error(request, _("Format unduhan tidak dikenal."))
+        return redirect("people:list")
+    # The list's scope is "view"; an export needs its own permission on every row it writes out.
+    filterset = selectors.person_list(actor=request.user, filters=request.GET, action=Action.PERSON_EXPORT)
+    if not filterset.is_valid():
+        messages.error(request, _("Saringan tidak valid: %(errors)s") % {"errors": filterset.errors.as_text()})
+        return redirect("people:list")
+    people = list(with_review_filter(filterset.qs, request.GET.get("review", "")))
+    placements = current_placements(actor=request.user, people=people)
+    names = regency_names(p.regency_code for p in placements.values())
+    rows = []
+    for person in people:
+        placement = placements.get(person.pk)
+        rows.append(
+            [
+                person.pk,
+                person.full_name,
+                person.nik_masked,
+                person.get_sex_display(),
+                person.birth_date,
+                placement.ppks_category.label if placement else "",
+                placement.organisation.name if placement else "",
+                names.get(placement.regency_code, "") if placement else "",
+                placement.get_setting_display() if placement else "",
+                placement.admitted_on if placement else None,
+                placement.get_status_display() if placement else "",
+                placement.get_stage_display() if placement else "",
+                placement.next_review_on if placement else None,
+            ]
+        )
+    purpose = session_purpose(request)
+    with transaction.atomic():
+        audit_record(
+            actor=request.user,
+            action="people.person.exported",
+            data={"format": file_format, "rows": len(rows), "filters": request.GET.dict()},
+            purpose=purpose,
+            request=request,
+        )
+        person_access_record_many(actor=request.user, persons=people, what="exported", purpose=purpose, request=request)
+    return table_download(
+        headers=EXPORT_HEADERS, rows=rows, name=_("penerima-layanan"), file_format=file_format, sheet_title="PPKS"
+    )

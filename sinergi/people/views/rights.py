@@ -1,0 +1,269 @@
+"""Board and administrator pages: duplicate candidates, and the data subject's rights (access, restrict, erase)."""
+
+import datetime
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from sinergi.accounts.scope import Action
+from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+
+from .. import selectors, services
+from ..forms import ReasonForm
+from ._common import PersonAreaMixin, error_text, purpose_redirect, require_role
+
+
+class DuplicateListView(PersonAreaMixin, View):
+    """Open duplicate candidates in the board's scope, each with what the board may see to decide."""
+
+    action = Action.DUPLICATE_RESOLVE
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        candidates = list(selectors.duplicate_candidates(actor=request.user)[:100])
+        items = [
+            {
+                "candidate": c,
+                **summary_parts(selectors.duplicate_summary_for(actor=request.user, candidate=c, request=request)),
+            }
+            for c in candidates
+        ]
+        return render(request, "people/duplicates.html", {"items": items})
+
+
+def summary_parts(summary: dict) -> dict:
+    """The board's view of a candidate: one column of facts per record, and the remaining facts below."""
+    records, facts = [], []
+    for key, value in summary.items():
+        if isinstance(value, dict):
+            records.append({"key": key, "facts": [(_label(k), _plain(v)) for k, v in value.items() if k != "id"]})
+        elif key not in {"id", "status", "reason"}:
+            facts.append((_label(key), _plain(value)))
+    return {"records": records, "facts": facts}
+
+
+@login_required
+@require_POST
+def duplicate_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Orang yang sama" links the two records; "Orang berbeda" dismisses the candidate."""
+    require_role(request.user, Action.DUPLICATE_RESOLVE)
+    if refusal := purpose_redirect(request):
+        return refusal
+    candidate = get_object_or_404(selectors.duplicate_candidates(actor=request.user), pk=pk)
+    decision = request.POST.get("decision")
+    if decision not in {"same", "different"}:
+        messages.error(request, _("Pilih “Orang yang sama” atau “Orang berbeda”."))
+        return redirect("people:duplicates")
+    try:
+        services.duplicate_resolve(
+            actor=request.user, candidate=candidate, same_person=decision == "same", request=request
+        )
+    except (ValidationError, PermissionDenied, TransitionError, ConflictError) as error:
+        messages.error(request, error_text(error) or _("Anda tidak berwenang memutuskan kandidat ini."))
+    else:
+        messages.success(
+            request,
+            _("Kedua data ditautkan sebagai orang yang sama.")
+            if decision == "same"
+            else _("Kandidat ditutup: orang berbeda."),
+        )
+    return redirect("people:duplicates")
+
+
+# Readable names for the keys of the access-request export (the JSON keeps the keys as they are).
+EXPORT_LABELS = {
+    "person": _l("Data pribadi"),
+    "placements": _l("Penempatan"),
+    "consents": _l("Persetujuan"),
+    "incidents": _l("Insiden"),
+    "accesses": _l("Riwayat akses"),
+    "duplicate_checks": _l("Pemeriksaan data ganda"),
+    "id": "ID",
+    "full_name": _l("Nama lengkap"),
+    "sex": _l("Jenis kelamin"),
+    "birth_date": _l("Tanggal lahir"),
+    "birth_date_estimated": _l("Tanggal lahir perkiraan"),
+    "birth_place": _l("Tempat lahir"),
+    "nik": "NIK",
+    "nik_missing_reason": _l("Alasan NIK tidak ada"),
+    "kk": _l("Nomor KK"),
+    "kk_missing_reason": _l("Alasan KK tidak ada"),
+    "origin_region": _l("Desa/kelurahan asal"),
+    "ppks_categories": _l("Kategori PPKS"),
+    "disability_type": _l("Ragam disabilitas"),
+    "mother_name": _l("Nama ibu kandung"),
+    "father_name": _l("Nama ayah"),
+    "guardian_name": _l("Nama wali"),
+    "guardian_relation": _l("Hubungan wali"),
+    "guardian_phone": _l("Telepon wali"),
+    "notes": _l("Catatan"),
+    "lks": "LKS",
+    "is_restricted": _l("Pemrosesan dibatasi"),
+    "created_at": _l("Dicatat pada"),
+    "updated_at": _l("Diubah pada"),
+    "ppks_category": _l("Kategori PPKS"),
+    "setting": _l("Bentuk layanan"),
+    "services": _l("Layanan"),
+    "admitted_on": _l("Tanggal masuk"),
+    "stage": _l("Tahap kasus"),
+    "next_review_on": _l("Tinjauan berikutnya"),
+    "status": _l("Status"),
+    "discharged_on": _l("Tanggal keluar"),
+    "discharge_reason": _l("Alasan keluar"),
+    "discharge_note": _l("Keterangan keluar"),
+    "reviews": _l("Tinjauan"),
+    "reviewed_on": _l("Tanggal tinjauan"),
+    "summary": _l("Ringkasan"),
+    "given_by": _l("Diberikan oleh"),
+    "giver_name": _l("Nama pemberi"),
+    "given_on": _l("Tanggal"),
+    "legal_basis": _l("Dasar pemrosesan"),
+    "scope": _l("Cakupan"),
+    "withdrawn_on": _l("Dicabut pada"),
+    "kind": _l("Jenis"),
+    "occurred_on": _l("Tanggal kejadian"),
+    "description": _l("Uraian"),
+    "reported_at": _l("Dilaporkan pada"),
+    "follow_up": _l("Tindak lanjut"),
+    "occurred_at": _l("Waktu"),
+    "actor": _l("Oleh"),
+    "what": _l("Tindakan"),
+    "purpose": _l("Tujuan"),
+    "ip_address": _l("Alamat IP"),
+    "nik_masked": "NIK",
+    "regency_code": _l("Kode kabupaten/kota LKS"),
+    "active": _l("Sedang dilayani"),
+}
+
+
+def _label(key: str) -> str:
+    return str(EXPORT_LABELS.get(key, key.replace("_", " ")))
+
+
+def readable_sections(export: dict) -> list[dict]:
+    """The access-request export as sections a person can read: facts for one record, tables for many."""
+    sections = []
+    for key, value in export.items():
+        title = _label(key)
+        if isinstance(value, dict):
+            sections.append({"title": title, "facts": [(_label(k), _plain(v)) for k, v in value.items()]})
+        elif isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+            columns = list(dict.fromkeys(k for row in value for k in row))
+            rows = [[_plain(row.get(c)) for c in columns] for row in value]
+            sections.append({"title": title, "columns": [_label(c) for c in columns], "rows": rows})
+        elif isinstance(value, list):
+            sections.append({"title": title, "facts": [("", _plain(v)) for v in value] or [("", "—")]})
+        else:
+            sections.append({"title": title, "facts": [("", _plain(value))]})
+    return sections
+
+
+def _plain(value) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return "; ".join(", ".join(f"{_label(k)}: {_plain(v)}" for k, v in item.items()) for item in value)
+    if isinstance(value, list):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, cls=DjangoJSONEncoder)
+    return str(value)
+
+
+class SubjectRequestView(PersonAreaMixin, View):
+    """An administrator answers an access request: everything held, as a page and as a JSON download."""
+
+    action = Action.SUBJECT_REQUEST
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        person = selectors.person_get(actor=request.user, pk=pk, action=Action.SUBJECT_REQUEST)
+        export = services.person_subject_access_export(actor=request.user, person=person, request=request)
+        if request.GET.get("format") == "json":
+            body = json.dumps(export, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+            filename = f"permintaan-akses-{person.pk}-{timezone.localdate().isoformat()}.json"
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return response
+        context = {
+            "person": person,
+            "sections": readable_sections(export),
+            "restrict_form": ReasonForm(),
+            "erase_form": ReasonForm(),
+        }
+        return render(request, "people/subject_request.html", context)
+
+
+@login_required
+@require_POST
+def person_restrict(request: HttpRequest, pk: int) -> HttpResponse:
+    """Restricts (or lifts the restriction of) the processing of one person's data; a reason is required."""
+    require_role(request.user, Action.SUBJECT_REQUEST)
+    if refusal := purpose_redirect(request):
+        return refusal
+    person = selectors.person_get(actor=request.user, pk=pk, action=Action.SUBJECT_REQUEST)
+    restricted = request.POST.get("restricted") == "1"
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tuliskan alasannya."))
+        return redirect("people:subject_request", pk=pk)
+    try:
+        services.person_restrict(
+            actor=request.user,
+            person=person,
+            restricted=restricted,
+            reason=form.cleaned_data["reason"],
+            request=request,
+        )
+    except (ValidationError, PermissionDenied, ConflictError) as error:
+        messages.error(request, error_text(error) or _("Anda tidak berwenang melakukan tindakan ini."))
+    else:
+        messages.success(
+            request,
+            _("Pemrosesan data dibatasi: data ini kini hanya terlihat oleh administrator.")
+            if restricted
+            else _("Pembatasan pemrosesan dicabut."),
+        )
+    return redirect("people:subject_request", pk=pk)
+
+
+@login_required
+@require_POST
+def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    """Erases a person's identifying data when the retention rule allows it; the anonymous counts stay right."""
+    require_role(request.user, Action.SUBJECT_REQUEST)
+    if refusal := purpose_redirect(request):
+        return refusal
+    person = selectors.person_get(actor=request.user, pk=pk, action=Action.SUBJECT_REQUEST)
+    form = ReasonForm(request.POST)
+    if not form.is_valid() or not form.cleaned_data.get("confirm"):
+        messages.error(request, _("Tuliskan alasannya dan centang konfirmasi sebelum menghapus."))
+        return redirect("people:subject_request", pk=pk)
+    try:
+        services.person_erase(
+            actor=request.user,
+            person=person,
+            reason=form.cleaned_data["reason"],
+            subject_asked=form.cleaned_data["subject_asked"],
+            request=request,
+        )
+    except (ValidationError, PermissionDenied, ConflictError, TransitionError) as error:
+        messages.error(request, error_text(error) or _("Anda tidak berwenang menghapus data ini."))
+        return redirect("people:subject_request", pk=pk)
+    messages.success(request, _("Data identitas telah dihapus; hitungan anonim tetap terjaga."))
+    return redirect("people:list")

@@ -1,0 +1,136 @@
+"""Workforce (PSKS/TKSM) pages: list, detail, register and edit."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from sinergi.accounts.scope import Action, can
+from sinergi.audit.selectors import audit_events_for
+from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.core.pagination import paginate
+
+from .. import selectors, services
+from ..forms import WorkerForm
+from ..models import Worker
+from ._common import apply_errors, organisations_for, require_role
+
+
+class WorkerAreaMixin(LoginRequiredMixin):
+    """Workforce pages: for roles that may see person-level data."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        require_role(request.user, Action.PERSON_VIEW)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _worker(request: HttpRequest, pk: int) -> Worker:
+    return selectors.worker_get(actor=request.user, pk=pk)
+
+
+class WorkerListView(WorkerAreaMixin, View):
+    """Workers in scope with search and filters; HTMX requests get only the results."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        filterset = selectors.worker_list(actor=request.user, filters=request.GET)
+        queryset = filterset.qs if filterset.is_valid() else Worker.objects.none()
+        page = paginate(request, queryset.select_related("organisation", "psks_category"))
+        context = {
+            "filterset": filterset,
+            "page": page,
+            "can_create": organisations_for(request.user, Action.PERSON_CREATE).exists(),
+        }
+        template = "people/workers.html#results" if request.htmx else "people/workers.html"
+        return render(request, template, context)
+
+
+class WorkerDetailView(WorkerAreaMixin, View):
+    """One worker: role, LKS, certifications and (for work with children) the background check's date and result."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        worker = _worker(request, pk)
+        context = {
+            "worker": worker,
+            "can_change": can(request.user, Action.PERSON_CHANGE, worker),
+            "history": audit_events_for(obj=worker)[:50] if can(request.user, Action.PERSON_CHANGE, worker) else [],
+        }
+        return render(request, "people/worker_detail.html", context)
+
+
+class WorkerCreateView(WorkerAreaMixin, View):
+    """Registers a worker at an LKS the user may change."""
+
+    def _form(self, request: HttpRequest, data=None) -> WorkerForm:
+        organisations = organisations_for(request.user, Action.PERSON_CREATE)
+        if not organisations.exists():
+            raise PermissionDenied
+        return WorkerForm(data, organisations=organisations, initial={"organisation": organisations.first()})
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "people/worker_form.html", {"form": self._form(request)})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = self._form(request, request.POST)
+        if form.is_valid():
+            try:
+                outcome = services.worker_create(
+                    actor=request.user,
+                    organisation=form.cleaned_data["organisation"],
+                    data=form.data_for_service(),
+                    request=request,
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            except PermissionDenied as error:
+                form.add_error(None, str(error) or _("Anda tidak berwenang mendaftarkan pekerja di LKS ini."))
+            else:
+                messages.success(request, _("Pekerja “%(name)s” terdaftar.") % {"name": outcome.obj.full_name})
+                for warning in outcome.warnings:
+                    messages.warning(request, warning)
+                return redirect("people:worker_detail", pk=outcome.obj.pk)
+        return render(request, "people/worker_form.html", {"form": form}, status=400)
+
+
+class WorkerUpdateView(WorkerAreaMixin, View):
+    """Edits a worker; a stale version is refused so two editors never overwrite each other."""
+
+    def _get(self, request: HttpRequest, pk: int) -> Worker:
+        worker = _worker(request, pk)
+        if not can(request.user, Action.PERSON_CHANGE, worker):
+            raise PermissionDenied
+        return worker
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        worker = self._get(request, pk)
+        return render(request, "people/worker_form.html", {"form": WorkerForm(worker=worker), "worker": worker})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        worker = self._get(request, pk)
+        form = WorkerForm(request.POST, worker=worker)
+        conflict = False
+        if form.is_valid():
+            try:
+                outcome = services.worker_update(
+                    actor=request.user,
+                    worker=worker,
+                    data=form.data_for_service(),
+                    expected_version=form.cleaned_data.get("version") or 0,
+                    request=request,
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            except (PermissionDenied, ConflictError) as error:
+                conflict = isinstance(error, ConflictError)
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Perubahan tersimpan."))
+                for warning in outcome.warnings:
+                    messages.warning(request, warning)
+                return redirect("people:worker_detail", pk=pk)
+        context = {"form": form, "worker": Worker.objects.get(pk=pk), "conflict": conflict}
+        return render(request, "people/worker_form.html", context, status=409 if conflict else 400)
