@@ -75,8 +75,10 @@ INSTALLED_APPS = [
     "sinergi.accounts",
     "sinergi.audit",
     "sinergi.vocabularies",
+    "sinergi.notifications",
     "sinergi.organisations",
     "sinergi.people",
+    "sinergi.exchange",
     "sinergi.statistics",
     "sinergi.demo",
 ]
@@ -114,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "sinergi.accounts.context_processors.roles",
+                "sinergi.notifications.context_processors.notifications",
             ],
         },
     },
@@ -242,6 +245,8 @@ SINERGI = {
     # Map tiles: empty means no tile layer (offline-safe); markers still show on a plain background.
     "MAP_TILE_URL": os.environ.get("SINERGI_MAP_TILE_URL", ""),
     "MAP_TILE_ATTRIBUTION": os.environ.get("SINERGI_MAP_TILE_ATTRIBUTION", ""),
+    # Absolute address of this installation, for links in e-mails sent outside a request (reminders).
+    "BASE_URL": os.environ.get("SINERGI_BASE_URL", "http://127.0.0.1:8000"),
     "DEPLOYMENT_PROVINCE": os.environ.get("SINERGI_PROVINCE", "63"),
     # A person's record may be erased this many years after their last discharge (or earlier at their request).
     "PERSON_RETENTION_YEARS": int(os.environ.get("SINERGI_PERSON_RETENTION_YEARS", "10")),

@@ -1,0 +1,71 @@
+import pytest
+from django.core import mail
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import UserFactory, user_with_role
+from sinergi.notifications import selectors, services
+from sinergi.notifications.models import Notification
+from sinergi.organisations.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_notify_writes_one_row_per_active_recipient_and_mails_after_commit(django_capture_on_commit_callbacks):
+    alice, bob, gone = UserFactory(), UserFactory(email=""), UserFactory(is_active=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rows = services.notify(recipients=[alice, bob, gone], kind="uji", title="Undangan Rakor", link="/x/")
+
+    assert sorted(n.recipient_id for n in rows) == sorted([alice.pk, bob.pk])
+    assert [m.to for m in mail.outbox] == [[alice.email]]  # bob has no address
+    assert mail.outbox[0].subject == "[Sinergi] Undangan Rakor"
+    assert Notification.objects.get(recipient=alice).emailed_at is not None
+
+
+def test_nothing_is_mailed_when_the_change_is_rolled_back(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.notify(recipients=[UserFactory()], kind="uji", title="x")
+    assert len(callbacks) == 1 and mail.outbox == []
+
+
+def test_a_dedup_key_sends_a_reminder_once():
+    user = UserFactory()
+    services.notify(recipients=[user], kind="uji", title="Jatuh tempo", dedup_key="aksi-1-2026-11-27", email=False)
+    services.notify(recipients=[user], kind="uji", title="Jatuh tempo", dedup_key="aksi-1-2026-11-27", email=False)
+    assert Notification.objects.filter(recipient=user).count() == 1
+
+
+def test_users_holding_finds_the_boards_of_a_kabupaten_and_its_province():
+    city = user_with_role(Role.REGENCY_BOARD, region_code="63.71")
+    province = user_with_role(Role.PROVINCE_ADMIN, region_code="63")
+    user_with_role(Role.REGENCY_BOARD, region_code="63.72")
+    lks = OrganisationFactory()
+    operator = user_with_role(Role.LKS_OPERATOR, organisation=lks)
+
+    boards = services.users_holding(roles=[Role.REGENCY_BOARD, Role.PROVINCE_ADMIN], region_code="63.71.01.1001")
+    operators = services.users_holding(roles=[Role.LKS_OPERATOR], organisation_id=lks.pk)
+
+    assert set(boards) == {city, province}
+    assert list(operators) == [operator]
+
+
+def test_a_user_sees_and_reads_only_their_own_notifications(client):
+    me, other = UserFactory(), UserFactory()
+    services.notify(recipients=[me], kind="uji", title="Untuk saya", email=False)
+    services.notify(recipients=[other], kind="uji", title="Bukan untuk saya", email=False)
+    client.force_login(me)
+
+    page = client.get("/notifications/").content.decode()
+    client.post("/notifications/read/")
+
+    assert "Untuk saya" in page and "Bukan untuk saya" not in page
+    assert selectors.unread_count(user=me) == 0
+    assert selectors.unread_count(user=other) == 1
+
+
+def test_read_refuses_to_redirect_off_site(client):
+    me = UserFactory()
+    note = services.notify(recipients=[me], kind="uji", title="x", link="/x/", email=False)[0]
+    client.force_login(me)
+    response = client.post("/notifications/read/", {"id": note.pk, "next": "https://evil.example/"})
+    assert response["Location"] == "/notifications/"
