@@ -1,0 +1,81 @@
+"""The legal basis for processing a person's data: recording and withdrawing consent."""
+
+import datetime
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.scope import Action
+from sinergi.core.errors import TransitionError
+
+from ..choices import ConsentGiver, LegalBasis
+from ..models import Consent, Person
+from ._common import _choice, _date, _Problems, _record_change, _refuse_if_restricted, _require, _text
+from .rules import is_child_on
+
+
+def _check_consent(data: dict, problems: _Problems, *, person: Person) -> Consent:
+    """A Consent from form data; a child's consent must come from a parent or guardian (UU PDP Pasal 25)."""
+    consent = Consent(person=person)
+    consent.given_by = _choice(data.get("given_by"), ConsentGiver, "given_by", problems)
+    consent.giver_name = _text(data, "giver_name", problems, required=True, label=_("Nama pemberi persetujuan"))
+    consent.given_on = _date(data.get("given_on"), "given_on", problems, required=True, label=_("Tanggal persetujuan"))
+    consent.legal_basis = _choice(data.get("legal_basis"), LegalBasis, "legal_basis", problems)
+    consent.scope = _text(data, "scope", problems, required=True, label=_("Cakupan persetujuan"))
+    on = consent.given_on or timezone.localdate()
+    if consent.given_by == ConsentGiver.SELF and is_child_on(person, on):
+        problems.add(
+            "given_by", _("Persetujuan untuk data anak diberikan oleh orang tua atau wali, bukan anak itu sendiri.")
+        )
+    if consent.given_on and person.birth_date and consent.given_on < person.birth_date:
+        problems.add("given_on", _("Tanggal persetujuan tidak mungkin sebelum tanggal lahir."))
+    return consent
+
+
+@transaction.atomic
+def consent_record(*, actor, person: Person, data: dict, request: HttpRequest | None = None) -> Consent:
+    """Records the legal basis for processing a person's data (who gave it, when, on which basis, for what)."""
+    _require(actor, Action.PERSON_CHANGE, person, _("Anda tidak berwenang mengubah data orang ini."))
+    _refuse_if_restricted(person)
+    problems = _Problems()
+    consent = _check_consent(data, problems, person=person)
+    problems.raise_if_any()
+    consent.recorded_by = actor
+    consent.save()
+    _record_change(
+        actor=actor,
+        person=person,
+        action="people.consent.recorded",
+        obj=consent,
+        data={"person": person.pk, "given_by": consent.given_by, "legal_basis": consent.legal_basis},
+        request=request,
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, actor, consent: Consent, on: datetime.date, request: HttpRequest | None = None) -> Consent:
+    """Marks a consent as withdrawn from `on`; the record stays as proof of what held before."""
+    _require(actor, Action.PERSON_CHANGE, consent, _("Anda tidak berwenang mengubah data orang ini."))
+    current = Consent.objects.select_for_update().select_related("person").get(pk=consent.pk)
+    _refuse_if_restricted(current.person)
+    if current.withdrawn_on:
+        raise TransitionError(_("Persetujuan ini sudah dicabut."))
+    problems = _Problems()
+    day = _date(on, "withdrawn_on", problems, required=True, label=_("Tanggal pencabutan"))
+    if day and day < current.given_on:
+        problems.add("withdrawn_on", _("Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan."))
+    problems.raise_if_any()
+    current.withdrawn_on = day
+    current.save(update_fields=["withdrawn_on"])
+    _record_change(
+        actor=actor,
+        person=current.person,
+        action="people.consent.withdrawn",
+        obj=current,
+        changes={"withdrawn_on": [None, day]},
+        request=request,
+    )
+    return current

@@ -1,0 +1,105 @@
+"""Reports of suspected abuse or violence, and the Dinas Sosial officials told about them at once."""
+
+import logging
+from typing import Any
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.models import Membership, Role
+from sinergi.accounts.scope import Action
+from sinergi.core.errors import PermissionDenied
+
+from ..access import person_access_record, purpose_for
+from ..choices import IncidentKind
+from ..models import Incident, Person
+from ._common import _audit, _choice, _date, _Problems, _require
+
+logger = logging.getLogger(__name__)
+
+
+def incident_recipients(*, province_code: str, regency_code: str) -> list:
+    """Dinas Sosial viewers whose membership covers this kabupaten/kota (or its whole province)."""
+    memberships = (
+        Membership.objects.filter(
+            role=Role.DINSOS_VIEWER, is_active=True, user__is_active=True, region_id__in=[regency_code, province_code]
+        )
+        .select_related("user")
+        .order_by("user__username")
+    )
+    users: dict[int, Any] = {}
+    for membership in memberships:
+        users.setdefault(membership.user_id, membership.user)
+    return list(users.values())
+
+
+@transaction.atomic
+def incident_report(*, actor, person: Person, data: dict, request: HttpRequest | None = None) -> Incident:
+    """Records a suspicion of abuse or violence at the person's LKS and notifies Dinas Sosial of that
+    kabupaten/kota at once (e-mail after commit; in-app notifications come with a later issue).
+
+    Allowed for restricted persons too: reporting harm to a child is a vital interest (UU PDP Pasal 20(2)(d)).
+    The e-mail names the LKS and the kind of incident, never the person: the details are behind the login.
+    """
+    _require(actor, Action.PERSON_CHANGE, person, _("Anda tidak berwenang melaporkan insiden untuk orang ini."))
+    if person.erased_at is not None:
+        raise PermissionDenied(_("Data orang ini sudah dihapus."))
+    problems = _Problems()
+    kind = _choice(data.get("kind"), IncidentKind, "kind", problems)
+    occurred_on = _date(data.get("occurred_on"), "occurred_on", problems)
+    if occurred_on and person.birth_date and occurred_on < person.birth_date:
+        problems.add("occurred_on", _("Tanggal kejadian tidak mungkin sebelum tanggal lahir."))
+    description = (data.get("description") or "").strip()
+    if not description:
+        problems.add("description", _("Uraian kejadian wajib diisi."))
+    problems.raise_if_any()
+    organisation = person.organisation
+    incident = Incident.objects.create(
+        person=person,
+        organisation=organisation,
+        province_code=person.province_code,
+        regency_code=person.regency_code,
+        kind=kind,
+        occurred_on=occurred_on,
+        description=description,
+        follow_up=(data.get("follow_up") or "").strip(),
+        reported_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    recipients = incident_recipients(province_code=person.province_code, regency_code=person.regency_code)
+    addresses = [user.email for user in recipients if user.email]
+    purpose = purpose_for(request)
+    _audit(
+        actor=actor,
+        action="people.incident.reported",
+        obj=incident,
+        data={
+            "person": person.pk,
+            "organisation": organisation.pk,
+            "kind": kind,
+            "recipients": [user.get_username() for user in recipients],
+            "emailed": len(addresses),
+        },
+        purpose=purpose,
+        request=request,
+    )
+    person_access_record(actor=actor, person=person, what="incident_reported", purpose=purpose, request=request)
+    if addresses:
+        subject = _("[Sinergi] Laporan dugaan kekerasan di %(lks)s") % {"lks": organisation.name}
+        body = _(
+            "Sebuah dugaan %(kind)s terhadap penerima layanan %(lks)s baru saja dilaporkan di Sinergi "
+            "(laporan #%(id)s). Rincian hanya dapat dibuka setelah masuk ke Sinergi."
+        ) % {"kind": IncidentKind(kind).label.lower(), "lks": organisation.name, "id": incident.pk}
+
+        # After commit: a rolled-back report must not have alerted anyone; one mail per recipient keeps
+        # the addresses of other officials private.
+        def notify() -> None:
+            for address in addresses:
+                try:
+                    send_mail(subject, body, None, [address])
+                except Exception:  # a mail outage must not turn a saved report into an error page
+                    logger.exception("Incident %s: notification to %s failed", incident.pk, address)
+
+        transaction.on_commit(notify)
+    return incident

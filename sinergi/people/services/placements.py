@@ -1,0 +1,221 @@
+"""A client's stay at an LKS: SNPA stages, care-plan reviews, discharge and transfer to another LKS."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.scope import Action
+from sinergi.core.errors import TransitionError
+from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
+from sinergi.organisations.models import Organisation
+
+# Summary updates are called through the package rather than imported by name, so replacing
+# `services.summary_*` (as tests do) reaches every caller, as it did when services was one module.
+from sinergi.people import services as package
+from sinergi.vocabularies.models import Term, Vocabulary
+
+from ..choices import ALLOWED_STAGE_TRANSITIONS, CaseStage, DischargeReason, PlacementStatus, ServiceSetting
+from ..models import CarePlanReview, Placement
+from ._common import _choice, _date, _Problems, _record_change, _refuse_if_restricted, _require, _term, _text
+from .duplicates import _nik_active_at
+from .rules import REVIEW_INTERVAL_MONTHS, add_months, check_lks_serves, is_child_on
+
+
+def _apply_placement_data(placement: Placement, data: dict, problems: _Problems) -> list[Term]:
+    placement.ppks_category = _term(data.get("ppks_category"), Vocabulary.PPKS, "ppks_category", problems)
+    placement.setting = _choice(data.get("setting"), ServiceSetting, "setting", problems)
+    placement.admitted_on = _date(
+        data.get("admitted_on"), "admitted_on", problems, required=True, label=_("Tanggal masuk")
+    )
+    services = []
+    for term in data.get("services") or []:
+        if _term(term, Vocabulary.WELFARE_PILLAR, "services", problems):
+            services.append(term)
+    return services
+
+
+def _locked_placement(actor, placement: Placement) -> Placement:
+    _require(actor, Action.PERSON_CHANGE, placement, _("Anda tidak berwenang mengubah penempatan ini."))
+    current = Placement.objects.select_for_update().select_related("person", "organisation").get(pk=placement.pk)
+    _refuse_if_restricted(current.person)
+    return current
+
+
+@transaction.atomic
+def placement_advance_stage(
+    *, actor, placement: Placement, stage: str, request: HttpRequest | None = None
+) -> Placement:
+    """Moves a child's case to the next SNPA stage, only along ALLOWED_STAGE_TRANSITIONS."""
+    current = _locked_placement(actor, placement)
+    if current.status != PlacementStatus.ACTIVE:
+        raise TransitionError(_("Penempatan ini sudah selesai; tahapnya tidak dapat diubah."))
+    if not current.stage:
+        raise TransitionError(_("Tahap kasus SNPA hanya berlaku untuk anak."))
+    if stage not in CaseStage.values or stage not in ALLOWED_STAGE_TRANSITIONS.get(current.stage, set()):
+        label = CaseStage(stage).label if stage in CaseStage.values else stage
+        raise TransitionError(
+            _("Tahap tidak dapat diubah dari “%(from)s” menjadi “%(to)s”.")
+            % {"from": current.get_stage_display(), "to": label}
+        )
+    before = current.stage
+    current.stage = stage
+    current.save(update_fields=["stage", "updated_at"])
+    _record_change(
+        actor=actor,
+        person=current.person,
+        action="people.placement.stage_changed",
+        obj=current,
+        changes={"stage": [before, stage]},
+        request=request,
+    )
+    return current
+
+
+@transaction.atomic
+def care_plan_review_record(
+    *, actor, placement: Placement, reviewed_on: datetime.date, summary: str, request: HttpRequest | None = None
+) -> CarePlanReview:
+    """Records a care-plan review; the next one falls due six months later (SNPA)."""
+    current = _locked_placement(actor, placement)
+    problems = _Problems()
+    if current.status != PlacementStatus.ACTIVE:
+        problems.add("__all__", _("Penempatan ini sudah selesai; tinjauan tidak dapat dicatat."))
+    day = _date(reviewed_on, "reviewed_on", problems, required=True, label=_("Tanggal tinjauan"))
+    if day and day < current.admitted_on:
+        problems.add("reviewed_on", _("Tanggal tinjauan tidak mungkin sebelum tanggal masuk."))
+    text = (summary or "").strip()
+    if not text:
+        problems.add("summary", _("Ringkasan tinjauan wajib diisi."))
+    problems.raise_if_any()
+    next_on = add_months(day, REVIEW_INTERVAL_MONTHS)
+    review = CarePlanReview.objects.create(
+        placement=current, reviewed_on=day, summary=text, next_review_on=next_on, reviewed_by=actor
+    )
+    before = current.next_review_on
+    current.next_review_on = next_on
+    current.save(update_fields=["next_review_on", "updated_at"])
+    _record_change(
+        actor=actor,
+        person=current.person,
+        action="people.placement.reviewed",
+        obj=current,
+        changes={"next_review_on": [before, next_on]},
+        data={"review": review.pk, "reviewed_on": day},
+        request=request,
+    )
+    return review
+
+
+@transaction.atomic
+def placement_discharge(
+    *,
+    actor,
+    placement: Placement,
+    discharged_on: datetime.date,
+    reason: str,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> Placement:
+    """Ends a placement; a child's case moves to terminasi. The person stays located at this (last) LKS."""
+    current = _locked_placement(actor, placement)
+    if current.status != PlacementStatus.ACTIVE:
+        raise TransitionError(_("Penempatan ini sudah selesai."))
+    problems = _Problems()
+    day = _date(discharged_on, "discharged_on", problems, required=True, label=_("Tanggal keluar"))
+    if day and day < current.admitted_on:
+        problems.add("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk."))
+    reason = _choice(reason, DischargeReason, "discharge_reason", problems)
+    note = _text({"note": note}, "note", problems)
+    problems.raise_if_any()
+    current.status = PlacementStatus.DISCHARGED
+    current.discharged_on = day
+    current.discharge_reason = reason
+    current.discharge_note = note
+    current.next_review_on = None
+    if current.stage:
+        current.stage = CaseStage.TERMINATION
+    current.save()
+    _record_change(
+        actor=actor,
+        person=current.person,
+        action="people.placement.discharged",
+        obj=current,
+        changes={"status": [PlacementStatus.ACTIVE, current.status]},
+        data={"discharged_on": day, "reason": reason},
+        request=request,
+    )
+    package.summary_placement_discharged(current)
+    return current
+
+
+@transaction.atomic
+def placement_transfer(
+    *, actor, placement: Placement, to_organisation: Organisation, on: datetime.date, request: HttpRequest | None = None
+) -> Placement:
+    """Moves a client to another LKS: the current placement ends as "transferred", a new one starts there, and
+    the person is located at the new LKS from now on (so the old LKS no longer sees them)."""
+    current = _locked_placement(actor, placement)
+    if current.status != PlacementStatus.ACTIVE:
+        raise TransitionError(_("Penempatan ini sudah selesai; tidak dapat dipindahkan."))
+    problems = _Problems()
+    day = _date(on, "on", problems, required=True, label=_("Tanggal pindah"))
+    if day and day < current.admitted_on:
+        problems.add("on", _("Tanggal pindah tidak mungkin sebelum tanggal masuk."))
+    if to_organisation.pk == current.organisation_id:
+        problems.add("to_organisation", _("Pilih LKS lain sebagai tujuan."))
+    elif to_organisation.kind not in LKS_KINDS or to_organisation.status == OrganisationStatus.INACTIVE:
+        problems.add("to_organisation", _("Tujuan harus LKS yang masih aktif."))
+    else:
+        child = bool(day) and is_child_on(current.person, day)
+        check_lks_serves(
+            problems,
+            organisation=to_organisation,
+            category=current.ppks_category,
+            child=child,
+            field_name="to_organisation",
+        )
+        if _nik_active_at(current.person.nik_hash, to_organisation, exclude_pk=current.person_id):
+            problems.add("to_organisation", _("NIK orang ini sudah terdaftar aktif di LKS tujuan."))
+    problems.raise_if_any()
+    person = current.person
+    current.status = PlacementStatus.DISCHARGED
+    current.discharged_on = day
+    current.discharge_reason = DischargeReason.TRANSFERRED
+    current.discharge_note = to_organisation.name[:300]
+    current.next_review_on = None
+    if current.stage:
+        current.stage = CaseStage.TERMINATION
+    current.save()
+    child = is_child_on(person, day)
+    moved = Placement.objects.create(
+        person=person,
+        organisation=to_organisation,
+        province_code=to_organisation.province_code,
+        regency_code=to_organisation.regency_code,
+        ppks_category=current.ppks_category,
+        setting=current.setting,
+        admitted_on=day,
+        stage=CaseStage.REFERRAL if child else "",
+        next_review_on=add_months(day, REVIEW_INTERVAL_MONTHS) if child else None,
+    )
+    moved.services.set(current.services.all())
+    person.organisation = to_organisation
+    person.province_code = to_organisation.province_code
+    person.regency_code = to_organisation.regency_code
+    person.version = F("version") + 1
+    person.save(update_fields=["organisation", "province_code", "regency_code", "version", "updated_at"])
+    person.refresh_from_db()
+    _record_change(
+        actor=actor,
+        person=person,
+        action="people.placement.transferred",
+        obj=current,
+        data={"from": current.organisation_id, "to": to_organisation.pk, "new_placement": moved.pk, "on": day},
+        request=request,
+    )
+    package.summary_placement_discharged(current)
+    package.summary_placement_added(moved)
+    return moved

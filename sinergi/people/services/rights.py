@@ -1,0 +1,256 @@
+"""Data-subject rights (UU PDP): access export, restriction of processing, erasure."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.scope import Action
+from sinergi.core.errors import TransitionError, ValidationError
+
+# Summary updates are called through the package rather than imported by name, so replacing
+# `services.summary_*` (as tests do) reaches every caller, as it did when services was one module.
+from sinergi.people import services as package
+from sinergi.regions.models import RegionLevel
+
+from ..access import person_access_record
+from ..choices import AccessPurpose, PlacementStatus
+from ..models import CarePlanReview, DuplicateCandidate, Person, Placement
+from ._common import _audit, _require
+from .rules import add_months
+
+
+def _require_subject_rights(actor, person: Person) -> None:
+    _require(
+        actor, Action.SUBJECT_REQUEST, person, _("Hanya admin provinsi yang dapat menangani permintaan subjek data.")
+    )
+
+
+def _date_or_none(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+@transaction.atomic
+def person_subject_access_export(*, actor, person: Person, request: HttpRequest | None = None) -> dict:
+    """Everything held about one person, for an access request (UU PDP Pasal 7). The NIK and KK appear masked,
+    as in every export; the subject already knows their own numbers and can ask the LKS to show them."""
+    _require_subject_rights(actor, person)
+    person = Person.objects.select_related("organisation", "origin_region").get(pk=person.pk)
+    placements = []
+    for placement in person.placements.select_related("organisation", "ppks_category").prefetch_related(
+        "services", "reviews"
+    ):
+        placements.append(
+            {
+                "lks": placement.organisation.name,
+                "ppks_category": placement.ppks_category.label,
+                "setting": placement.get_setting_display(),
+                "services": [term.label for term in placement.services.all()],
+                "admitted_on": _date_or_none(placement.admitted_on),
+                "stage": placement.get_stage_display() if placement.stage else "",
+                "next_review_on": _date_or_none(placement.next_review_on),
+                "status": placement.get_status_display(),
+                "discharged_on": _date_or_none(placement.discharged_on),
+                "discharge_reason": placement.get_discharge_reason_display() if placement.discharge_reason else "",
+                "discharge_note": placement.discharge_note,
+                "reviews": [
+                    {
+                        "reviewed_on": _date_or_none(review.reviewed_on),
+                        "summary": review.summary,
+                        "next_review_on": _date_or_none(review.next_review_on),
+                    }
+                    for review in placement.reviews.all()
+                ],
+            }
+        )
+    export = {
+        "person": {
+            "id": person.pk,
+            "full_name": person.full_name,
+            "sex": person.get_sex_display(),
+            "birth_date": _date_or_none(person.birth_date),
+            "birth_date_estimated": person.birth_date_estimated,
+            "birth_place": person.birth_place,
+            "nik": person.nik_masked,
+            "nik_missing_reason": person.get_nik_missing_reason_display() if person.nik_missing_reason else "",
+            "kk": person.kk_masked,
+            "kk_missing_reason": person.get_kk_missing_reason_display() if person.kk_missing_reason else "",
+            "origin_region": str(person.origin_region) if person.origin_region else "",
+            "ppks_categories": [term.label for term in person.ppks_categories.all()],
+            "disability_type": person.get_disability_type_display() if person.disability_type else "",
+            "mother_name": person.mother_name,
+            "father_name": person.father_name,
+            "guardian_name": person.guardian_name,
+            "guardian_relation": person.guardian_relation,
+            "guardian_phone": person.guardian_phone,
+            "notes": person.notes,
+            "lks": person.organisation.name,
+            "is_restricted": person.is_restricted,
+            "created_at": person.created_at.isoformat(),
+            "updated_at": person.updated_at.isoformat(),
+        },
+        "placements": placements,
+        "consents": [
+            {
+                "given_by": consent.get_given_by_display(),
+                "giver_name": consent.giver_name,
+                "given_on": _date_or_none(consent.given_on),
+                "legal_basis": consent.get_legal_basis_display(),
+                "scope": consent.scope,
+                "withdrawn_on": _date_or_none(consent.withdrawn_on),
+            }
+            for consent in person.consents.all()
+        ],
+        "incidents": [
+            {
+                "kind": incident.get_kind_display(),
+                "occurred_on": _date_or_none(incident.occurred_on),
+                "description": incident.description,
+                "reported_at": incident.reported_at.isoformat(),
+                "follow_up": incident.follow_up,
+            }
+            for incident in person.incidents.all()
+        ],
+        "accesses": [
+            {
+                "occurred_at": access.occurred_at.isoformat(),
+                "actor": access.actor_name,
+                "what": access.what,
+                "purpose": access.get_purpose_display(),
+                "ip_address": access.ip_address or "",
+            }
+            for access in person.accesses.all()
+        ],
+        # Whether other records may be the same human, without saying whose (that would be someone else's data).
+        "duplicate_checks": DuplicateCandidate.objects.filter(Q(person=person) | Q(other=person)).count(),
+    }
+    _audit(
+        actor=actor,
+        action="people.person.subject_access_exported",
+        obj=person,
+        request=request,
+        purpose=AccessPurpose.SUBJECT_REQUEST,
+    )
+    person_access_record(
+        actor=actor, person=person, what="exported", purpose=AccessPurpose.SUBJECT_REQUEST, request=request
+    )
+    return export
+
+
+@transaction.atomic
+def person_restrict(
+    *, actor, person: Person, restricted: bool, reason: str, request: HttpRequest | None = None
+) -> Person:
+    """Restricts (or lifts the restriction of) processing: a restricted person disappears from every list but
+    the province administrators' and cannot be changed until lifted (UU PDP Pasal 11)."""
+    _require_subject_rights(actor, person)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": [_("Alasan wajib diisi.")]})
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if current.erased_at is not None:
+        raise TransitionError(_("Data orang ini sudah dihapus."))
+    if current.is_restricted == restricted:
+        raise TransitionError(
+            _("Pemrosesan data orang ini sudah dibatasi.")
+            if restricted
+            else _("Pemrosesan data orang ini tidak dibatasi.")
+        )
+    current.is_restricted = restricted
+    current.version = F("version") + 1
+    current.save(update_fields=["is_restricted", "version", "updated_at"])
+    current.refresh_from_db()
+    _audit(
+        actor=actor,
+        action="people.person.restricted" if restricted else "people.person.unrestricted",
+        obj=current,
+        changes={"is_restricted": [not restricted, restricted]},
+        data={"reason": reason.strip()[:300]},
+        purpose=AccessPurpose.SUBJECT_REQUEST,
+        request=request,
+    )
+    person_access_record(
+        actor=actor, person=current, what="changed", purpose=AccessPurpose.SUBJECT_REQUEST, request=request
+    )
+    return current
+
+
+def erasure_refusal(person: Person, *, subject_asked: bool, today: datetime.date | None = None) -> str | None:
+    """Why a person may not be erased yet, or None. The rule (kept simple, see docs):
+    - never while a placement is active (the LKS still serves them);
+    - never when an incident is recorded (evidence of abuse must be kept);
+    - otherwise after PERSON_RETENTION_YEARS since the last discharge, or earlier when the person (or their
+      guardian) asked for it — UU PDP Pasal 8 — since no other legal duty to keep the file applies then."""
+    today = today or timezone.localdate()
+    if person.placements.filter(status=PlacementStatus.ACTIVE).exists():
+        return _("Orang ini masih dilayani; selesaikan penempatannya dahulu.")
+    if person.incidents.exists():
+        return _("Ada laporan insiden untuk orang ini; laporan kekerasan wajib disimpan.")
+    if subject_asked:
+        return None
+    years = settings.SINERGI.get("PERSON_RETENTION_YEARS", 10)
+    last = person.placements.order_by("-discharged_on").values_list("discharged_on", flat=True).first()
+    if last is not None and last > add_months(today, -12 * years):
+        return _(
+            "Masa simpan data belum berakhir (%(years)d tahun sejak keluar terakhir pada %(day)s). "
+            "Penghapusan sebelum itu hanya atas permintaan yang bersangkutan."
+        ) % {"years": years, "day": last.strftime("%d-%m-%Y")}
+    return None
+
+
+@transaction.atomic
+def person_erase(
+    *, actor, person: Person, reason: str, subject_asked: bool = False, request: HttpRequest | None = None
+) -> Person:
+    """Erases a person's identifying data when `erasure_refusal` allows it. Keeps sex, birth year and month
+    (as the 1st of the month), PPKS categories, disability type, the kabupaten/kota of origin and the placements
+    (without notes), so anonymous counts stay right. Consents and duplicate candidates go; access log stays."""
+    _require_subject_rights(actor, person)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": [_("Alasan wajib diisi.")]})
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if current.erased_at is not None:
+        raise TransitionError(_("Data orang ini sudah dihapus."))
+    refusal = erasure_refusal(current, subject_asked=subject_asked)
+    if refusal:
+        raise ValidationError({"__all__": [refusal]})
+    placements = list(current.placements.all())
+    snapshots = {p.pk: package.summary_snapshot(p) for p in placements}
+    current.full_name = ""
+    current.birth_place = ""
+    if current.birth_date:
+        current.birth_date = current.birth_date.replace(day=1)
+    for kind in ("nik", "kk"):
+        for suffix in ("encrypted", "hash", "masked", "missing_reason"):
+            setattr(current, f"{kind}_{suffix}", "")
+    if current.origin_region_id and current.origin_region.level > RegionLevel.REGENCY:
+        current.origin_region_id = current.origin_region_id[:5]
+    for name in ("mother_name", "father_name", "guardian_name", "guardian_relation", "guardian_phone", "notes"):
+        setattr(current, name, "")
+    current.match_key = ""
+    current.erased_at = timezone.now()
+    current.version = F("version") + 1
+    current.save()
+    current.refresh_from_db()
+    Placement.objects.filter(person=current).update(discharge_note="")
+    CarePlanReview.objects.filter(placement__person=current).update(summary="")
+    current.consents.all().delete()
+    DuplicateCandidate.objects.filter(Q(person=current) | Q(other=current)).delete()
+    _audit(
+        actor=actor,
+        action="people.person.erased",
+        obj=current,
+        data={"reason": reason.strip()[:300], "subject_asked": subject_asked},
+        purpose=AccessPurpose.SUBJECT_REQUEST,
+        request=request,
+    )
+    person_access_record(
+        actor=actor, person=current, what="erased", purpose=AccessPurpose.SUBJECT_REQUEST, request=request
+    )
+    for placement in placements:
+        placement.person = current
+        package.summary_placement_changed(snapshots[placement.pk], placement)
+    return current

@@ -1,0 +1,109 @@
+"""Small domain rules shared by the writes: ages, review dates, name matching, what an LKS may serve."""
+
+import datetime
+import re
+import unicodedata
+
+from django.utils.translation import gettext as _
+
+from sinergi.core.crypto import keyed_hash
+from sinergi.organisations.models import Organisation
+from sinergi.vocabularies.models import Term, Vocabulary
+
+from ..models import Person
+from ._common import _Problems
+
+ADULT_AGE = 18
+REVIEW_INTERVAL_MONTHS = 6
+# LKS kinds are vocabulary items; "lainnya" (other) serves any PPKS category, the others those in attributes["ppks"].
+KIND_SERVES_ALL = "lainnya"
+KIND_ELDERLY = "lanjut_usia"
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Aug + 6 → 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    """Age in completed years on `day`."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def is_child_on(person: Person, day: datetime.date) -> bool:
+    """Under 18 on `day`; without a birth date nobody is treated as a child by the rules that depend on it."""
+    return person.birth_date is not None and age_on(person.birth_date, day) < ADULT_AGE
+
+
+def normalize_name(value: str) -> str:
+    """Lower case, no accents or punctuation, single spaces: "Siti  Nur'aini" and "SITI NURAINI" compare equal."""
+    text = unicodedata.normalize("NFKD", value or "").encode("ascii", "ignore").decode().casefold()
+    text = re.sub(r"[^a-z0-9 ]+", "", text)
+    return " ".join(text.split())
+
+
+def person_match_key(*, full_name: str, birth_date: datetime.date | None, mother_name: str) -> str:
+    """Keyed hash of normalised name + birth date + mother's name; "" when any part is missing (too weak)."""
+    name, mother = normalize_name(full_name), normalize_name(mother_name)
+    if not name or not mother or birth_date is None:
+        return ""
+    return keyed_hash(f"{name}|{birth_date.isoformat()}|{mother}")
+
+
+def age_warnings(*, birth_date: datetime.date | None, on: datetime.date, categories: list[Term]) -> list[str]:
+    """Warnings when the age on `on` falls outside a PPKS category's age rule (domain.md: warnings, not refusals)."""
+    if birth_date is None:
+        return []
+    age = age_on(birth_date, on)
+    warnings = []
+    for term in categories:
+        rule = term.attributes or {}
+        low, high, below = rule.get("min_age"), rule.get("max_age"), rule.get("max_age_exclusive")
+        outside = (
+            (low is not None and age < low) or (high is not None and age > high) or (below is not None and age >= below)
+        )
+        if outside:
+            if below is not None:
+                bounds = _("%(low)s sampai di bawah %(high)s tahun") % {"low": low or 0, "high": below}
+            elif high is not None:
+                bounds = _("%(low)s–%(high)s tahun") % {"low": low or 0, "high": high}
+            else:
+                bounds = _("%(low)s tahun ke atas") % {"low": low}
+            warnings.append(
+                _("Usia %(age)d tahun di luar batas usia kategori “%(category)s” (%(bounds)s).")
+                % {"age": age, "category": term.label, "bounds": bounds}
+            )
+    return warnings
+
+
+def lks_kind_codes(organisation: Organisation) -> set[str]:
+    """Codes of the primary and further service kinds of an LKS."""
+    codes = {organisation.primary_service_kind.code} if organisation.primary_service_kind_id else set()
+    return codes | set(organisation.service_kinds.values_list("code", flat=True))
+
+
+def check_lks_serves(
+    problems: _Problems, *, organisation: Organisation, category: Term | None, child: bool, field_name: str
+) -> None:
+    """A placement must fit the LKS: its kinds must serve the category, and no child goes to an elderly home."""
+    kinds = lks_kind_codes(organisation)
+    if child and kinds == {KIND_ELDERLY}:
+        problems.add("__all__", _("Anak tidak dapat ditempatkan di LKS lanjut usia."))
+    if category is None or KIND_SERVES_ALL in kinds:
+        return
+    served: set[str] = set()
+    for term in Term.objects.filter(vocabulary=Vocabulary.LKS_KIND, code__in=kinds):
+        served.update(term.attributes.get("ppks", []))
+    if category.code not in served:
+        problems.add(
+            field_name,
+            _("%(lks)s tidak melayani kategori “%(category)s” menurut jenis layanannya.")
+            % {"lks": organisation.name, "category": category.label},
+        )
