@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "sinergi.notifications",
     "sinergi.organisations",
     "sinergi.people",
+    "sinergi.meetings",
+    "sinergi.partnerships",
+    "sinergi.referrals",
     "sinergi.exchange",
     "sinergi.statistics",
     "sinergi.demo",
@@ -248,6 +251,8 @@ SINERGI = {
     # Absolute address of this installation, for links in e-mails sent outside a request (reminders).
     "BASE_URL": os.environ.get("SINERGI_BASE_URL", "http://127.0.0.1:8000"),
     "DEPLOYMENT_PROVINCE": os.environ.get("SINERGI_PROVINCE", "63"),
+    # Published aggregates hide cells below this count (and any cell from which a hidden one could be recomputed).
+    "SMALL_CELL_THRESHOLD": int(os.environ.get("SINERGI_SMALL_CELL_THRESHOLD", "5")),
     # A person's record may be erased this many years after their last discharge (or earlier at their request).
     "PERSON_RETENTION_YEARS": int(os.environ.get("SINERGI_PERSON_RETENTION_YEARS", "10")),
 }

@@ -185,8 +185,6 @@ class IncidentQuerySet(models.QuerySet):
 class Incident(LocatedByOrganisation):
     """A suspicion of abuse or violence; notifies Dinas Sosial at once and can never be deleted."""
 
-    objects = IncidentQuerySet.as_manager()
-
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="incidents")
     kind = models.CharField(_("jenis"), max_length=16, choices=IncidentKind.choices)
     occurred_on = models.DateField(_("tanggal kejadian"), null=True, blank=True)
@@ -194,6 +192,8 @@ class Incident(LocatedByOrganisation):
     reported_at = models.DateTimeField(_("dilaporkan pada"), auto_now_add=True)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     follow_up = models.TextField(_("tindak lanjut"), blank=True)
+
+    objects = IncidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-reported_at"]

@@ -143,7 +143,7 @@ def _drop_zero(model, rows: list[tuple], count_fields: list[str]) -> None:
     if not any(value < 0 for row in rows for value in row[-len(count_fields) :]):
         return
     areas = {row[1] for row in rows}
-    model.objects.filter(area_code__in=areas, **{f: 0 for f in count_fields})._raw_delete(connection.alias)
+    model.objects.filter(area_code__in=areas, **dict.fromkeys(count_fields, 0))._raw_delete(connection.alias)
 
 
 # --- the interface the services call ---------------------------------------------------------------------

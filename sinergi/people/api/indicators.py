@@ -1,0 +1,196 @@
+"""Indicator API: the same figures as the indicator pages, suppressed for the public, exact within a signed-in scope.
+
+Included at /api/v1/indicators/ (this module carries its own `urlpatterns`).
+"""
+
+from typing import Any
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from sinergi.accounts.api.permissions import SecondFactorPassed
+from sinergi.core.errors import PermissionDenied, ValidationError
+
+from ..indicators import IndicatorFilters, Indicators, indicator_scope
+
+
+class LabelSerializer(serializers.Serializer):
+    """A row or column: its stable code and its label."""
+
+    code = serializers.CharField()
+    label = serializers.CharField()
+
+
+class AreaSerializer(serializers.Serializer):
+    """The area the figures are for: "" is the nation, "63" a province, "63.71" a kabupaten/kota."""
+
+    code = serializers.CharField(allow_blank=True)
+    name = serializers.CharField()
+
+
+class MatrixSerializer(serializers.Serializer):
+    """A table of counts; a hidden (suppressed) cell or total is null."""
+
+    area = AreaSerializer()
+    public = serializers.BooleanField(help_text=_("Benar bila angka disamarkan untuk publik."))
+    rows = LabelSerializer(many=True)
+    columns = LabelSerializer(many=True)
+    cells = serializers.ListField(child=serializers.ListField(child=serializers.IntegerField(allow_null=True)))
+    row_totals = serializers.ListField(child=serializers.IntegerField(allow_null=True))
+    column_totals = serializers.ListField(child=serializers.IntegerField(allow_null=True))
+    total = serializers.IntegerField(allow_null=True)
+    suppressed_cells = serializers.IntegerField()
+    threshold = serializers.IntegerField(allow_null=True, help_text=_("Ambang penyamaran (null: tidak disamarkan)."))
+
+
+class TrendMonthSerializer(serializers.Serializer):
+    """One month: active at its end, admissions and discharges in it (null when hidden)."""
+
+    month = serializers.CharField(help_text="YYYY-MM")
+    active = serializers.IntegerField(allow_null=True)
+    admissions = serializers.IntegerField(allow_null=True)
+    discharges = serializers.IntegerField(allow_null=True)
+
+
+class TrendSerializer(serializers.Serializer):
+    """The last 24 months of one area."""
+
+    area = AreaSerializer()
+    public = serializers.BooleanField()
+    months = TrendMonthSerializer(many=True)
+    suppressed_cells = serializers.IntegerField()
+    threshold = serializers.IntegerField(allow_null=True)
+
+
+REGION = OpenApiParameter(
+    "region", str, description="Kode provinsi (63) atau kabupaten/kota (63.71); kosong = nasional/cakupan Anda."
+)
+SETTING = OpenApiParameter("setting", str, enum=["residential", "community"], description="Bentuk layanan.")
+PPKS = OpenApiParameter("ppks", str, description="Kode kategori PPKS, mis. anak_telantar.")
+MONTH = OpenApiParameter("month", str, description="Per akhir bulan TTTT-BB (default: sekarang).")
+ROLE = OpenApiParameter("role", str, description="Peran pekerja, mis. pengasuh, peksos.")
+ERRORS = {400: _("Parameter tidak sah (pesan per parameter)."), 403: _("Wilayah di luar cakupan akun.")}
+DESCRIPTION = (
+    "Read from summary tables. Anonymous callers (and accounts without an aggregate scope) get public figures: "
+    "every count from 1 to the threshold − 1 (default 5) is null, and so is any cell from which a null one "
+    "could be recomputed. Signed-in callers get exact figures for areas within their scope (default: their first "
+    "area); another area gives 403."
+)
+
+
+class _IndicatorView(APIView):
+    permission_classes = [AllowAny, SecondFactorPassed]
+    table = ""
+
+    def get(self, request: Request) -> Response:
+        try:
+            filters = IndicatorFilters.from_query(request.query_params)
+            user = request.user
+            # An account without any aggregate scope is treated as the public, not refused.
+            public = not user.is_authenticated or indicator_scope(user) == []
+            indicators = Indicators(actor=user, filters=filters, public=public)
+        except ValidationError as error:
+            return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
+        except PermissionDenied as error:
+            return Response({"detail": str(error)}, status=status.HTTP_403_FORBIDDEN)
+        payload: dict[str, Any] = {
+            "area": {"code": indicators.area.code, "name": indicators.area.name},
+            "public": indicators.public,
+            **indicators.table(self.table).as_json(),
+        }
+        return Response(payload)
+
+
+class ClientIndicatorView(_IndicatorView):
+    """Active placements by PPKS category × the areas one level below the chosen one."""
+
+    table = "clients"
+
+    @extend_schema(
+        parameters=[REGION, SETTING, PPKS, MONTH],
+        responses={200: MatrixSerializer, **ERRORS},
+        summary="Penerima layanan aktif per kategori PPKS dan wilayah",
+        description=DESCRIPTION,
+        examples=[
+            OpenApiExample(
+                "Publik, Kalimantan Selatan",
+                value={
+                    "area": {"code": "63", "name": "Kalimantan Selatan"},
+                    "public": True,
+                    "rows": [{"code": "anak_telantar", "label": "Anak Telantar"}],
+                    "columns": [
+                        {"code": "63.71", "label": "Kota Banjarmasin"},
+                        {"code": "63.72", "label": "Kota Banjarbaru"},
+                    ],
+                    "cells": [[12, None]],
+                    "row_totals": [15],
+                    "column_totals": [12, None],
+                    "total": 15,
+                    "suppressed_cells": 2,
+                    "threshold": 5,
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request: Request) -> Response:
+        return super().get(request)
+
+
+class TrendIndicatorView(_IndicatorView):
+    """Active at each month's end, admissions and discharges, for the last 24 months of one area."""
+
+    table = "trend"
+
+    @extend_schema(
+        parameters=[REGION, SETTING, PPKS],
+        responses={200: TrendSerializer, **ERRORS},
+        summary="Tren bulanan penerima layanan",
+        description=DESCRIPTION,
+    )
+    def get(self, request: Request) -> Response:
+        return super().get(request)
+
+
+class ChildrenIndicatorView(_IndicatorView):
+    """Children (PPKS categories of an LKS Anak) in residential vs family-based care, by area."""
+
+    table = "children"
+
+    @extend_schema(
+        parameters=[REGION],
+        responses={200: MatrixSerializer, **ERRORS},
+        summary="Anak dalam panti dan berbasis keluarga",
+        description=DESCRIPTION,
+    )
+    def get(self, request: Request) -> Response:
+        return super().get(request)
+
+
+class WorkerIndicatorView(_IndicatorView):
+    """Active workers by PSKS category × the areas one level below the chosen one."""
+
+    table = "workers"
+
+    @extend_schema(
+        parameters=[REGION, ROLE],
+        responses={200: MatrixSerializer, **ERRORS},
+        summary="Pekerja sosial aktif per kategori PSKS dan wilayah",
+        description=DESCRIPTION,
+    )
+    def get(self, request: Request) -> Response:
+        return super().get(request)
+
+
+urlpatterns = [
+    path("clients/", ClientIndicatorView.as_view(), name="indicators-clients"),
+    path("trend/", TrendIndicatorView.as_view(), name="indicators-trend"),
+    path("children/", ChildrenIndicatorView.as_view(), name="indicators-children"),
+    path("workers/", WorkerIndicatorView.as_view(), name="indicators-workers"),
+]

@@ -1,0 +1,95 @@
+"""The areas indicators are shown for (nation, province, kabupaten/kota) and which of them an actor may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.scope import Action, region_scope_codes
+from sinergi.core.errors import ValidationError
+from sinergi.regions.models import Region, RegionLevel
+
+from ..models import SummaryLevel
+from .tables import Label
+
+
+@dataclass(frozen=True)
+class Area:
+    """The nation (code ""), a province or a kabupaten/kota whose figures a page shows."""
+
+    code: str
+    name: str
+
+    @property
+    def level(self) -> int:
+        if not self.code:
+            return SummaryLevel.NATION
+        return SummaryLevel.PROVINCE if len(self.code) == 2 else SummaryLevel.REGENCY
+
+    def rows_q(self) -> Q:
+        """Summary rows of the areas one level down (a kabupaten/kota is its own only breakdown)."""
+        if self.level == SummaryLevel.NATION:
+            return Q(level=SummaryLevel.PROVINCE, parent_code="")
+        if self.level == SummaryLevel.PROVINCE:
+            return Q(level=SummaryLevel.REGENCY, parent_code=self.code)
+        return Q(area_code=self.code)
+
+    def children(self) -> list[Label]:
+        # Sorted here, not in SQL: with ORDER BY code, SQLite walks the 91,000-row primary key instead of the
+        # level/parent index.
+        if self.level == SummaryLevel.NATION:
+            regions = Region.objects.filter(level=RegionLevel.PROVINCE, is_current=True)
+        elif self.level == SummaryLevel.PROVINCE:
+            regions = Region.objects.filter(level=RegionLevel.REGENCY, parent_id=self.code, is_current=True)
+        else:
+            return [Label(self.code, self.name)]
+        return [Label(code, name) for code, name in sorted(regions.order_by().values_list("code", "name"))]
+
+    @property
+    def breakdown_label(self) -> str:
+        return _("Provinsi") if self.level == SummaryLevel.NATION else _("Kabupaten/Kota")
+
+
+NATION = Area("", "Indonesia")
+
+
+def area_get(code: str | None) -> Area:
+    """The area for a code from a query string; ValidationError (Indonesian) for anything else."""
+    code = (code or "").strip()
+    if not code:
+        return NATION
+    region = Region.objects.filter(code=code, level__in=[RegionLevel.PROVINCE, RegionLevel.REGENCY]).first()
+    if region is None:
+        raise ValidationError(
+            {"region": [_("Kode wilayah “%(code)s” bukan provinsi atau kabupaten/kota.") % {"code": code}]}
+        )
+    return Area(region.code, region.name)
+
+
+def indicator_scope(actor) -> list[str] | None:
+    """Region codes whose aggregates `actor` may see (None: every area)."""
+    return region_scope_codes(actor, Action.AGGREGATE_VIEW)
+
+
+def area_allowed(area: Area, scope: list[str] | None) -> bool:
+    if scope is None:
+        return True
+    return any(area.code == code or area.code.startswith(code + ".") for code in scope)
+
+
+def area_choices(*, scope: list[str] | None, current: Area) -> list[Area]:
+    """Areas a picker offers: the scope's areas and their kabupaten/kota, or (for everything) the nation, every
+    province and the kabupaten/kota of the province being shown."""
+    if scope is not None:
+        provinces = [code for code in scope if len(code) == 2]
+        regions = Region.objects.filter(
+            Q(code__in=scope) | Q(level=RegionLevel.REGENCY, parent_id__in=provinces, is_current=True)
+        )
+        return [Area(code, name) for code, name in sorted(regions.order_by().values_list("code", "name"))]
+    shown = Q(level=RegionLevel.PROVINCE, is_current=True)
+    if current.code:
+        shown |= Q(level=RegionLevel.REGENCY, parent_id=current.code[:2], is_current=True)
+    regions = sorted(Region.objects.filter(shown).order_by().values_list("code", "name"))
+    return [NATION, *(Area(code, name) for code, name in regions)]

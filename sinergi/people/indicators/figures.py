@@ -1,0 +1,258 @@
+"""The figures, read from the summary tables only, and the `Indicators` of one area for one audience."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sinergi.core.errors import PermissionDenied, ValidationError
+from sinergi.vocabularies.models import Term, Vocabulary
+
+from ..choices import ServiceSetting, WorkerRole
+from ..models import PlacementActive, PlacementMonthly, WorkerCount
+from .areas import Area, area_allowed, area_choices, area_get, indicator_scope
+from .suppression import suppression_threshold
+from .tables import Label, Matrix, Trend, TrendMonth
+
+TREND_MONTHS = 24
+
+
+def _terms(vocabulary: str) -> list[Label]:
+    return [Label(t.code, t.label) for t in Term.objects.filter(vocabulary=vocabulary, is_active=True)]
+
+
+def child_ppks_codes() -> list[str]:
+    """The PPKS categories of children: those an LKS Anak serves (vocabulary), else the `anak_` codes."""
+    kind = Term.objects.filter(vocabulary=Vocabulary.LKS_KIND, code="anak").first()
+    codes = list((kind.attributes or {}).get("ppks", [])) if kind else []
+    return codes or list(
+        Term.objects.filter(vocabulary=Vocabulary.PPKS, code__startswith="anak_").values_list("code", flat=True)
+    )
+
+
+def _with_extra(labels: list[Label], codes: Iterable[str]) -> list[Label]:
+    """Labels plus any code found in the data but no longer in the vocabulary/tree, so totals stay whole."""
+    known = {label.code for label in labels}
+    return labels + [Label(code, code) for code in sorted(set(codes) - known)]
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def parse_month(value: str | None) -> datetime.date | None:
+    """ "2025-03" → 1 March 2025; ValidationError for anything else."""
+    if not value:
+        return None
+    try:
+        return datetime.datetime.strptime(value.strip(), "%Y-%m").date()
+    except ValueError:
+        raise ValidationError({"month": [_("Bulan harus berformat TTTT-BB, misalnya 2025-03.")]}) from None
+
+
+def clients_by_category(
+    *, area: Area, setting: str = "", ppks: str = "", month: datetime.date | None = None, today=None
+) -> Matrix:
+    """Active placements by PPKS category × the areas below `area`, now or at the end of `month`."""
+    active = PlacementActive.objects.filter(area.rows_q())
+    later = PlacementMonthly.objects.filter(area.rows_q())
+    if setting:
+        active, later = active.filter(setting=setting), later.filter(setting=setting)
+    if ppks:
+        active, later = active.filter(ppks_code=ppks), later.filter(ppks_code=ppks)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in active.values("ppks_code", "area_code").annotate(n=Sum("active")).order_by():
+        counts[(row["ppks_code"], row["area_code"])] += row["n"]
+    if month is not None:
+        # Active at the end of M = active now − admissions after M + discharges after M (see summaries.py).
+        rows = later.filter(month__gt=month_start(month)).values("ppks_code", "area_code")
+        for row in rows.annotate(a=Sum("admissions"), d=Sum("discharges")).order_by():
+            counts[(row["ppks_code"], row["area_code"])] += row["d"] - row["a"]
+    title = _("Penerima layanan aktif menurut kategori PPKS dan wilayah")
+    if month is not None:
+        title += " " + _("(akhir %(month)s)") % {"month": month.strftime("%Y-%m")}
+    categories = _terms(Vocabulary.PPKS)
+    if ppks:
+        categories = [c for c in categories if c.code == ppks]
+    return Matrix(
+        key="clients",
+        title=title,
+        row_header=_("Kategori PPKS"),
+        rows=_with_extra(categories, {r for r, _c in counts}),
+        columns=_with_extra(area.children(), {c for _r, c in counts}),
+        counts={key: value for key, value in counts.items() if value},
+    )
+
+
+def clients_trend(*, area: Area, setting: str = "", ppks: str = "", months: int = TREND_MONTHS, today=None) -> Trend:
+    """The last `months` months of `area`: active at each month's end, admissions and discharges."""
+    today = today or timezone.localdate()
+    last = month_start(today)
+    first = add_months(last, -(months - 1))
+    active = PlacementActive.objects.filter(area_code=area.code)
+    monthly = PlacementMonthly.objects.filter(area_code=area.code, month__gte=first)
+    if setting:
+        active, monthly = active.filter(setting=setting), monthly.filter(setting=setting)
+    if ppks:
+        active, monthly = active.filter(ppks_code=ppks), monthly.filter(ppks_code=ppks)
+    now = active.aggregate(n=Sum("active"))["n"] or 0
+    by_month = {
+        row["month"]: (row["a"] or 0, row["d"] or 0)
+        for row in monthly.values("month").annotate(a=Sum("admissions"), d=Sum("discharges")).order_by()
+    }
+    # Walk back from now: future-dated rows (after this month) first, then month by month.
+    running = now - sum(a - d for m, (a, d) in by_month.items() if m > last)
+    result: list[TrendMonth] = []
+    for i in range(months):
+        month = add_months(last, -i)
+        admissions, discharges = by_month.get(month, (0, 0))
+        result.append(TrendMonth(month, running, admissions, discharges))
+        running -= admissions - discharges
+    result.reverse()
+    return Trend(key="trend", title=_("Tren %(n)s bulan terakhir") % {"n": months}, months=result)
+
+
+def children_in_care(*, area: Area) -> Matrix:
+    """Children (the PPKS categories of an LKS Anak) in residential vs family-based care, by area."""
+    rows = (
+        PlacementActive.objects.filter(area.rows_q(), ppks_code__in=child_ppks_codes())
+        .values("area_code", "setting")
+        .annotate(n=Sum("active"))
+        .order_by()
+    )
+    counts = {(row["area_code"], row["setting"]): row["n"] for row in rows if row["n"]}
+    return Matrix(
+        key="children",
+        title=_("Anak dalam pengasuhan panti (residensial) dan berbasis keluarga"),
+        row_header=area.breakdown_label,
+        rows=_with_extra(area.children(), {r for r, _c in counts}),
+        columns=[Label(value, str(label)) for value, label in ServiceSetting.choices],
+        counts=counts,
+    )
+
+
+def workers_by_category(*, area: Area, role: str = "") -> Matrix:
+    """Active workers by PSKS category × the areas below `area`."""
+    qs = WorkerCount.objects.filter(area.rows_q())
+    if role:
+        qs = qs.filter(role=role)
+    counts = {
+        (row["psks_code"], row["area_code"]): row["n"]
+        for row in qs.values("psks_code", "area_code").annotate(n=Sum("active")).order_by()
+        if row["n"]
+    }
+    return Matrix(
+        key="workers",
+        title=_("Pekerja sosial (PSKS) aktif menurut kategori dan wilayah"),
+        row_header=_("Kategori PSKS"),
+        rows=_with_extra(_terms(Vocabulary.PSKS), {r for r, _c in counts}),
+        columns=_with_extra(area.children(), {c for _r, c in counts}),
+        counts=counts,
+    )
+
+
+# --- what a page or an API call shows --------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorFilters:
+    """Validated query parameters shared by the pages and the API."""
+
+    region: str = ""
+    setting: str = ""
+    ppks: str = ""
+    month: datetime.date | None = None
+    role: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> IndicatorFilters:
+        """From request.GET / query_params; ValidationError listing every bad parameter at once."""
+        problems: dict[str, list[str]] = {}
+        setting = (query.get("setting") or "").strip()
+        if setting and setting not in ServiceSetting.values:
+            problems["setting"] = [_("Bentuk layanan harus residential atau community.")]
+        ppks = (query.get("ppks") or "").strip()
+        if ppks and not Term.objects.filter(vocabulary=Vocabulary.PPKS, code=ppks).exists():
+            problems["ppks"] = [_("Kategori PPKS “%(code)s” tidak dikenal.") % {"code": ppks}]
+        role = (query.get("role") or "").strip()
+        if role and role not in WorkerRole.values:
+            problems["role"] = [_("Peran pekerja “%(code)s” tidak dikenal.") % {"code": role}]
+        month = None
+        try:
+            month = parse_month(query.get("month"))
+        except ValidationError as error:
+            problems.update(error.message_dict)
+        if problems:
+            raise ValidationError(problems)
+        return cls(region=(query.get("region") or "").strip(), setting=setting, ppks=ppks, month=month, role=role)
+
+
+class Indicators:
+    """The figures of one area for one audience: exact within a signed-in actor's scope, suppressed for the public.
+
+    `actor=None` (or an anonymous user) means the public. Raises PermissionDenied when a signed-in actor asks
+    for an area outside their scope, or has no aggregate scope at all.
+    """
+
+    TABLES = ("clients", "trend", "children", "workers")
+
+    def __init__(self, *, actor=None, filters: IndicatorFilters | None = None, public: bool | None = None, today=None):
+        self.filters = filters or IndicatorFilters()
+        self.public = public if public is not None else not (actor is not None and actor.is_authenticated)
+        self.today = today or timezone.localdate()
+        self.scope: list[str] | None = None if self.public else indicator_scope(actor)
+        if self.scope is not None and not self.scope:
+            raise PermissionDenied(_("Akun Anda tidak memiliki wilayah untuk melihat angka gabungan."))
+        requested = self.filters.region
+        if not requested and self.scope:
+            requested = sorted(self.scope)[0]
+        self.area = area_get(requested)
+        if not area_allowed(self.area, self.scope):
+            raise PermissionDenied(_("Wilayah ini di luar cakupan akun Anda."))
+        self.threshold = suppression_threshold() if self.public else None
+
+    def _finish(self, table):
+        return table.suppressed(self.threshold) if self.public else table
+
+    @cached_property
+    def clients(self) -> Matrix:
+        f = self.filters
+        return self._finish(clients_by_category(area=self.area, setting=f.setting, ppks=f.ppks, month=f.month))
+
+    @cached_property
+    def trend(self) -> Trend:
+        f = self.filters
+        return self._finish(clients_trend(area=self.area, setting=f.setting, ppks=f.ppks, today=self.today))
+
+    @cached_property
+    def children(self) -> Matrix:
+        return self._finish(children_in_care(area=self.area))
+
+    @cached_property
+    def workers(self) -> Matrix:
+        return self._finish(workers_by_category(area=self.area, role=self.filters.role))
+
+    def table(self, key: str) -> Matrix | Trend:
+        if key not in self.TABLES:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    @cached_property
+    def choices(self) -> list[Area]:
+        return area_choices(scope=self.scope, current=self.area)
+
+    @property
+    def audit_scope(self) -> list[str]:
+        return ["*"] if self.scope is None else list(self.scope)

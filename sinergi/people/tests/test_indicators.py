@@ -1,0 +1,561 @@
+"""Indicators: small-cell suppression, selectors per scope, pages, downloads and the API."""
+
+import csv
+import datetime
+import io
+import random
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from sinergi.audit.models import AuditEvent
+from sinergi.core.errors import PermissionDenied, ValidationError
+from sinergi.people import services
+from sinergi.people.choices import DischargeReason, PlacementStatus, ServiceSetting, WorkerRole
+from sinergi.people.indicators import (
+    TOTAL,
+    Area,
+    IndicatorFilters,
+    Indicators,
+    Label,
+    Line,
+    Matrix,
+    Trend,
+    TrendMonth,
+    area_get,
+    children_in_care,
+    clients_by_category,
+    clients_trend,
+    suppress_cells,
+    workers_by_category,
+)
+from sinergi.people.models import PlacementActive, PlacementMonthly, WorkerCount
+from sinergi.people.summaries import (
+    summaries_rebuild,
+    summary_placement_added,
+    summary_placement_discharged,
+    summary_worker_changed,
+)
+from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world, ppks, psks
+from sinergi.people.tests.test_summaries import summary_rows
+
+TODAY = datetime.date(2025, 6, 20)
+
+
+def matrix(grid: list[list[int]], *, key="t") -> Matrix:
+    """A matrix with rows r1.. and columns A.. from a grid of counts."""
+    rows = [Label(f"r{i + 1}", f"r{i + 1}") for i in range(len(grid))]
+    columns = [Label(chr(65 + j), chr(65 + j)) for j in range(len(grid[0]))]
+    counts = {(r.code, c.code): grid[i][j] for i, r in enumerate(rows) for j, c in enumerate(columns) if grid[i][j]}
+    return Matrix(key=key, title="t", row_header="h", rows=rows, columns=columns, counts=counts)
+
+
+def hidden_cells(m: Matrix) -> set[tuple[str, str]]:
+    keys = [(r.code, c.code) for r in m.rows for c in m.columns]
+    keys += [(r.code, TOTAL) for r in m.rows] + [(TOTAL, c.code) for c in m.columns] + [(TOTAL, TOTAL)]
+    return {key for key in keys if m.value(*key) is None}
+
+
+# --- suppression ---------------------------------------------------------------------------------------------
+
+
+def test_nothing_is_hidden_when_every_cell_is_large_or_zero():
+    m = matrix([[10, 0], [7, 25]]).suppressed(5)
+    assert hidden_cells(m) == set()
+    assert (m.value("r1", "A"), m.value("r1", "B"), m.total, m.hidden) == (10, 0, 42, 0)
+
+
+def test_a_small_cell_is_hidden_with_the_next_smallest_in_its_row_and_column():
+    # Given a 3×3 table with one small cell (r1,B)=3
+    m = matrix([[10, 3, 20], [8, 12, 7], [6, 9, 15]]).suppressed(5)
+    # Then r1's next smallest (A=10), and in the columns thus touched the next smallest (B: r3=9, A: r3=6) go too
+    assert hidden_cells(m) == {("r1", "B"), ("r1", "A"), ("r3", "B"), ("r3", "A")}
+    # And every total stays
+    assert [m.value("r1", TOTAL), m.value("r2", TOTAL), m.value("r3", TOTAL)] == [33, 27, 30]
+    assert [m.value(TOTAL, "A"), m.value(TOTAL, "B"), m.value(TOTAL, "C"), m.total] == [24, 24, 42, 90]
+    assert m.hidden == 4
+    assert m.threshold == 5
+
+
+def test_small_totals_are_hidden_and_protected_by_another_total():
+    # Given a row whose total is itself small
+    m = matrix([[2, 1], [10, 20]]).suppressed(5)
+    # Then the row and its total are hidden, the cells below them protect the columns, and the other row total
+    # protects the hidden total in the column of totals; column totals and the grand total stay
+    assert hidden_cells(m) == {("r1", "A"), ("r1", "B"), ("r1", TOTAL), ("r2", "A"), ("r2", "B"), ("r2", TOTAL)}
+    assert [m.value(TOTAL, "A"), m.value(TOTAL, "B"), m.total] == [12, 21, 33]
+
+
+def test_a_single_column_table_has_no_row_totals_and_protects_through_the_column_total():
+    # Given one kabupaten/kota as the only column
+    m = matrix([[3], [10], [0], [7]]).suppressed(5)
+    # Then the small cell and the next smallest non-zero one are hidden; the zero and the total stay
+    assert [row[1:] for row in m.table_rows()] == [[None], [10], [0], [None]]
+    assert m.headers == ["h", "A"]
+    assert m.footer() == ["Jumlah", 20]
+    assert m.as_json()["row_totals"] == [None, 10, 0, None]
+    assert m.total == 20
+
+
+def test_a_single_cell_table_hides_its_total_with_it():
+    m = matrix([[4]]).suppressed(5)
+    assert (m.value("r1", "A"), m.total, m.as_json()["row_totals"], m.as_json()["column_totals"]) == (
+        None,
+        None,
+        [None],
+        [None],
+    )
+
+
+def test_zeros_are_hidden_only_when_nothing_else_can_protect_a_cell():
+    values = {"a": 3, "b": 0, "c": 0}
+    assert suppress_cells(values, [Line(("a", "b", "c"))], 5) == {"a", "b"}
+
+
+def test_the_threshold_comes_from_settings(settings):
+    settings.SINERGI = {**settings.SINERGI, "SMALL_CELL_THRESHOLD": 11}
+    from sinergi.people.indicators import suppression_threshold
+
+    assert suppression_threshold() == 11
+    m = matrix([[10, 30], [40, 50]]).suppressed(suppression_threshold())
+    assert hidden_cells(m) == {("r1", "A"), ("r1", "B"), ("r2", "A"), ("r2", "B")}
+
+
+def test_random_tables_never_leave_a_line_with_exactly_one_hidden_cell():
+    rng = random.Random(20250620)
+    for _ in range(300):
+        grid = [[rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 15, 40]) for _c in range(rng.randint(1, 6))]]
+        grid += [[rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 15, 40]) for _c in grid[0]] for _r in range(rng.randint(0, 6))]
+        m = matrix(grid).suppressed(5)
+        hidden = hidden_cells(m)
+        rows, cols = [r.code for r in m.rows], [c.code for c in m.columns]
+        # Every small cell is hidden
+        for i, r in enumerate(rows):
+            for j, c in enumerate(cols):
+                if 0 < grid[i][j] < 5:
+                    assert (r, c) in hidden
+        lines = []
+        if m.has_row_totals:
+            lines += [[(r, c) for c in cols] + [(r, TOTAL)] for r in rows]
+        if m.has_column_totals:
+            lines += [[(r, c) for r in rows] + [(TOTAL, c)] for c in cols]
+        if m.has_row_totals and m.has_column_totals:
+            lines += [[(TOTAL, c) for c in cols] + [(TOTAL, TOTAL)], [(r, TOTAL) for r in rows] + [(TOTAL, TOTAL)]]
+        for line in lines:
+            assert sum(1 for cell in line if cell in hidden) != 1, (grid, line)
+        # Visible numbers are the true ones
+        for i, r in enumerate(rows):
+            for j, c in enumerate(cols):
+                assert m.value(r, c) in (None, grid[i][j])
+
+
+def test_a_trend_hides_small_flows_and_what_would_give_them_away():
+    # Given active 10 → 7 with 3 discharges in May, and steady large numbers otherwise
+    months = [
+        TrendMonth(datetime.date(2025, 4, 1), 10, 6, 6),
+        TrendMonth(datetime.date(2025, 5, 1), 7, 0, 3),
+        TrendMonth(datetime.date(2025, 6, 1), 12, 5, 0),
+    ]
+    t = Trend(key="trend", title="t", months=months).suppressed(5)
+    # Then May's 3 discharges are hidden; so is May's active (the smallest other figure of that month's identity),
+    # which then needs June's admissions (5, the smallest of June's other non-zero figures) hidden as well
+    assert [(m.active, m.admissions, m.discharges) for m in t.months] == [(10, 6, 6), (None, 0, None), (12, None, 0)]
+    assert t.hidden == 3
+
+
+def test_a_trend_without_small_figures_is_unchanged():
+    months = [TrendMonth(datetime.date(2025, 5, 1), 50, 10, 0), TrendMonth(datetime.date(2025, 6, 1), 55, 5, 0)]
+    t = Trend(key="trend", title="t", months=months).suppressed(5)
+    assert [(m.active, m.admissions, m.discharges) for m in t.months] == [(50, 10, 0), (55, 5, 0)]
+
+
+# --- figures from the summary tables -------------------------------------------------------------------------
+
+
+def place(organisation, *, on, category="anak_telantar", setting=ServiceSetting.RESIDENTIAL, left=None):
+    placement = PlacementFactory(
+        person=PersonFactory(organisation=organisation),
+        organisation=organisation,
+        admitted_on=on,
+        ppks_category=ppks(category),
+        setting=setting,
+    )
+    summary_placement_added(placement)
+    if left:
+        placement.status, placement.discharged_on = PlacementStatus.DISCHARGED, left
+        placement.discharge_reason = DischargeReason.REUNIFIED
+        placement.save()
+        summary_placement_discharged(placement)
+    return placement
+
+
+@pytest.fixture
+def world(db):
+    world = people_world()
+    # Banjarmasin (63.71): 6 residential children, 2 community children (one discharged in May), 1 elderly.
+    for day in (3, 4, 5, 6, 7, 8):
+        place(world.lks, on=datetime.date(2025, 1, day))
+    place(world.lks, on=datetime.date(2025, 3, 1), setting=ServiceSetting.COMMUNITY, category="anak_jalanan")
+    place(
+        world.lks,
+        on=datetime.date(2025, 4, 1),
+        setting=ServiceSetting.COMMUNITY,
+        category="anak_jalanan",
+        left=datetime.date(2025, 5, 10),
+    )
+    place(world.elderly_home, on=datetime.date(2024, 12, 1), category="lansia_telantar")
+    # Banjarbaru (63.72): 2 residential children admitted in June.
+    for day in (1, 2):
+        place(world.lks_other_regency, on=datetime.date(2025, 6, day))
+    for org, category, role in (
+        (world.lks, "lks", WorkerRole.CAREGIVER),
+        (world.lks, "lks", WorkerRole.CAREGIVER),
+        (world.lks, "peksos_profesional", WorkerRole.SOCIAL_WORKER),
+        (world.lks_other_regency, "lks", WorkerRole.CAREGIVER),
+    ):
+        summary_worker_changed(None, WorkerFactory(organisation=org, psks_category=psks(category), role=role))
+    return world
+
+
+def test_clients_by_category_for_a_province_are_exact_per_kabupaten(world):
+    m = clients_by_category(area=area_get("63"))
+    assert [c.code for c in m.columns][:2] == ["63.01", "63.02"]
+    assert len(m.columns) == 13
+    assert (m.value("anak_telantar", "63.71"), m.value("anak_telantar", "63.72")) == (6, 2)
+    assert (m.value("anak_jalanan", "63.71"), m.value("lansia_telantar", "63.71")) == (1, 1)
+    assert (m.value("anak_telantar", TOTAL), m.value(TOTAL, "63.71"), m.total) == (8, 8, 10)
+    assert [r.code for r in m.rows][:2] == ["anak_balita_telantar", "anak_telantar"]
+    assert len(m.rows) == 26
+
+
+def test_clients_at_the_end_of_an_earlier_month_undo_later_admissions_and_discharges(world):
+    # At the end of April: 6 + 2 community children (the second left in May) + 1 elderly; nothing in Banjarbaru
+    m = clients_by_category(area=area_get("63"), month=datetime.date(2025, 4, 1))
+    assert (m.value("anak_telantar", "63.71"), m.value("anak_jalanan", "63.71"), m.value(TOTAL, "63.72")) == (6, 2, 0)
+    assert m.total == 9
+
+
+def test_filters_narrow_the_clients_table(world):
+    m = clients_by_category(area=area_get("63.71"), setting=ServiceSetting.COMMUNITY)
+    assert [c.code for c in m.columns] == ["63.71"]
+    assert (m.value("anak_jalanan", "63.71"), m.total) == (1, 1)
+    m = clients_by_category(area=area_get("63"), ppks="anak_telantar")
+    assert [r.code for r in m.rows] == ["anak_telantar"]
+    assert m.total == 8
+
+
+def test_the_trend_walks_back_from_the_active_count(world):
+    t = clients_trend(area=area_get("63"), today=TODAY)
+    assert len(t.months) == 24
+    assert t.months[0].month == datetime.date(2023, 7, 1)
+    tail = [(m.month.strftime("%Y-%m"), m.active, m.admissions, m.discharges) for m in t.months[-8:]]
+    assert tail == [
+        ("2024-11", 0, 0, 0),
+        ("2024-12", 1, 1, 0),
+        ("2025-01", 7, 6, 0),
+        ("2025-02", 7, 0, 0),
+        ("2025-03", 8, 1, 0),
+        ("2025-04", 9, 1, 0),
+        ("2025-05", 8, 0, 1),
+        ("2025-06", 10, 2, 0),
+    ]
+
+
+def test_the_trend_counts_future_dated_rows_after_the_last_month(world):
+    place(world.lks, on=datetime.date(2025, 8, 1))
+    t = clients_trend(area=area_get("63.71"), today=TODAY)
+    assert t.months[-1].active == 8
+
+
+def test_children_in_care_leave_out_other_categories(world):
+    m = children_in_care(area=area_get("63"))
+    assert (m.value("63.71", "residential"), m.value("63.71", "community"), m.value("63.72", "residential")) == (
+        6,
+        1,
+        2,
+    )
+    assert m.total == 9
+
+
+def test_workers_by_category_and_role(world):
+    m = workers_by_category(area=area_get("63"))
+    assert (m.value("lks", "63.71"), m.value("peksos_profesional", "63.71"), m.value("lks", "63.72")) == (2, 1, 1)
+    m = workers_by_category(area=area_get("63"), role=WorkerRole.SOCIAL_WORKER)
+    assert m.total == 1
+
+
+def test_the_nation_is_broken_down_by_province(world):
+    m = clients_by_category(area=area_get(""))
+    assert [c.code for c in m.columns] == ["63"]
+    assert m.total == 10
+
+
+# --- scope ---------------------------------------------------------------------------------------------------
+
+
+def test_an_lks_operator_sees_exact_figures_of_their_kabupaten_only(world):
+    ind = Indicators(actor=world.operator)
+    assert (ind.area.code, ind.public) == ("63.71", False)
+    assert ind.clients.value("anak_telantar", "63.71") == 6
+    assert ind.workers.value("peksos_profesional", "63.71") == 1  # 1 < 5, yet shown: not public
+    assert [a.code for a in ind.choices] == ["63.71"]
+    for other in ("63", "63.72", ""):
+        if other == "":
+            continue
+        with pytest.raises(PermissionDenied):
+            Indicators(actor=world.operator, filters=IndicatorFilters(region=other))
+
+
+def test_a_province_admin_sees_the_province_and_any_of_its_kabupaten(world):
+    ind = Indicators(actor=world.province_admin)
+    assert ind.area.code == "63"
+    assert ind.clients.total == 10
+    assert Indicators(actor=world.province_admin, filters=IndicatorFilters(region="63.72")).clients.total == 2
+    assert [a.code for a in ind.choices][:2] == ["63", "63.01"]
+
+
+def test_a_dinsos_viewer_of_another_kabupaten_sees_only_theirs(world):
+    ind = Indicators(actor=world.dinsos_other)
+    assert (ind.area.code, ind.clients.total) == ("63.72", 2)
+    with pytest.raises(PermissionDenied):
+        Indicators(actor=world.dinsos_other, filters=IndicatorFilters(region="63.71"))
+
+
+def test_an_account_without_a_scope_sees_no_aggregates(world):
+    with pytest.raises(PermissionDenied):
+        Indicators(actor=world.outsider)
+
+
+def test_the_public_sees_any_area_suppressed(world):
+    ind = Indicators(actor=None, filters=IndicatorFilters(region="63"))
+    assert ind.public
+    # Banjarbaru's 2 and the single ones are hidden; Banjarmasin's 6 too, or 8 − 6 would give Banjarbaru's 2 away;
+    # and Banjarmasin's column total 8, or 10 − 8 would; the row total 8 and the grand total 10 stay
+    assert ind.clients.value("anak_telantar", "63.72") is None
+    assert ind.clients.value("anak_telantar", "63.71") is None
+    assert ind.clients.value("lansia_telantar", "63.71") is None
+    assert (ind.clients.value(TOTAL, "63.71"), ind.clients.value(TOTAL, "63.72")) == (None, None)
+    assert (ind.clients.value("anak_telantar", TOTAL), ind.clients.total) == (8, 10)
+    assert ind.clients.value("anak_jalanan", TOTAL) is None
+    assert ind.workers.value("peksos_profesional", "63.71") is None
+
+
+def test_bad_filters_are_refused_with_every_message(db):
+    with pytest.raises(ValidationError) as excinfo:
+        IndicatorFilters.from_query({"setting": "panti", "month": "Maret", "role": "bos", "ppks": "tidak_ada"})
+    assert excinfo.value.message_dict == {
+        "setting": ["Bentuk layanan harus residential atau community."],
+        "ppks": ["Kategori PPKS “tidak_ada” tidak dikenal."],
+        "role": ["Peran pekerja “bos” tidak dikenal."],
+        "month": ["Bulan harus berformat TTTT-BB, misalnya 2025-03."],
+    }
+
+
+@pytest.mark.django_db
+def test_an_unknown_region_is_refused():
+    with pytest.raises(ValidationError) as excinfo:
+        area_get("63.71.01")
+    assert excinfo.value.message_dict == {"region": ["Kode wilayah “63.71.01” bukan provinsi atau kabupaten/kota."]}
+    assert area_get("63.71") == Area("63.71", "Kota Banjarmasin")
+
+
+# --- summaries through the real services ---------------------------------------------------------------------
+
+
+def test_the_services_keep_the_summaries_equal_to_a_rebuild(world):
+    from sinergi.people.tests.test_services import consent_data, person_data, placement_data
+
+    outcome = services.person_admit(
+        actor=world.operator,
+        organisation=world.lks,
+        person_data=person_data(),
+        placement_data=placement_data(),
+        consent_data=consent_data(),
+    )
+    placement = outcome.obj.placements.get()
+    moved = services.placement_transfer(
+        actor=world.operator, placement=placement, to_organisation=world.lks_same_regency, on=datetime.date.today()
+    )
+    services.placement_discharge(
+        actor=world.other_operator,
+        placement=moved,
+        discharged_on=datetime.date.today(),
+        reason=DischargeReason.REUNIFIED,
+    )
+    incremental = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == incremental
+    # Admitted, transferred and discharged: nothing more is active than the fixture's placements
+    nation_active = {(r[3], r[4]): r[5] for r in incremental["active"] if r[0] == 0}
+    assert nation_active == {
+        ("anak_telantar", "residential"): 8,
+        ("anak_jalanan", "community"): 1,
+        ("lansia_telantar", "residential"): 1,
+    }
+    # This month: the transfer's new placement came in, and both placements left
+    this_month = datetime.date.today().replace(day=1)
+    nation = [r for r in incremental["monthly"] if r[0] == 0 and r[3] == this_month and r[4] == "anak_telantar"]
+    admitted_this_month = 2 if placement.admitted_on >= this_month else 1
+    assert (sum(r[6] for r in nation), sum(r[7] for r in nation)) == (admitted_this_month, 2)
+
+
+# --- pages -----------------------------------------------------------------------------------------------------
+
+
+def test_the_dashboard_needs_a_login(client, world):
+    response = client.get(reverse("indicators:dashboard"))
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+def test_the_dashboard_shows_the_operators_kabupaten_without_touching_person_tables(client, world):
+    client.force_login(world.operator)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("indicators:dashboard"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Kota Banjarmasin" in body
+    assert 'id="people-chart-data"' in body
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert 'people_placement"' not in sql.replace("people_placementactive", "").replace("people_placementmonthly", "")
+    assert "people_person" not in sql and 'people_worker"' not in sql
+    assert len(queries.captured_queries) <= 20
+
+
+def test_the_dashboard_refuses_an_area_outside_the_scope(client, world):
+    client.force_login(world.operator)
+    response = client.get(reverse("indicators:dashboard"), {"region": "63.72"})
+    assert response.status_code == 403
+    assert "Wilayah ini di luar cakupan akun Anda." in response.content.decode()
+
+
+def test_the_dashboard_explains_bad_filters(client, world):
+    client.force_login(world.regency_board)
+    response = client.get(reverse("indicators:dashboard"), {"month": "2025-13"})
+    assert response.status_code == 400
+    assert "Bulan harus berformat TTTT-BB, misalnya 2025-03." in response.content.decode()
+
+
+def test_the_public_page_has_suppressed_cells_and_no_inline_script(client, world):
+    response = client.get(reverse("indicators:public"), {"region": "63"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "angka di bawah 5 disembunyikan" in body
+    assert '<span title="disembunyikan">*</span>' in body
+    for tag in re.findall(r"<script[^>]*>", body):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+    assert "style=" not in body
+
+
+def test_the_htmx_request_gets_only_the_results(client, world):
+    response = client.get(
+        reverse("indicators:public"), {"region": "63.71"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="indicator-results"
+    )
+    body = response.content.decode()
+    assert body.lstrip().startswith('<div id="indicator-results">')
+    assert "<html" not in body
+
+
+def csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_a_public_download_has_the_suppressed_numbers_and_is_not_audited(client, world):
+    response = client.get(reverse("indicators:public"), {"region": "63", "table": "children", "format": "csv"})
+    assert response.status_code == 200
+    rows = csv_rows(response)
+    assert rows[0] == ["Kabupaten/Kota", "Dalam panti (residensial)", "Luar panti / berbasis keluarga", "Jumlah"]
+    banjarmasin = next(r for r in rows if r[0] == "Kota Banjarmasin")
+    banjarbaru = next(r for r in rows if r[0] == "Kota Banjarbaru")
+    # 1 community child is small; 6 and the row total 7 would give it (or Banjarbaru's 2) away
+    assert banjarmasin == ["Kota Banjarmasin", "*", "*", "*"]
+    assert banjarbaru == ["Kota Banjarbaru", "*", "0", "*"]
+    assert rows[-1] == ["Jumlah", "*", "*", "9"]
+    assert AuditEvent.objects.filter(action="people.indicators.exported").count() == 0
+
+
+def test_a_signed_in_download_is_exact_and_audited(client, world):
+    client.force_login(world.regency_board)
+    response = client.get(reverse("indicators:dashboard"), {"table": "trend", "format": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    event = AuditEvent.objects.get(action="people.indicators.exported")
+    assert (event.actor, event.data["table"], event.data["area"], event.data["rows"]) == (
+        world.regency_board,
+        "trend",
+        "63.71",
+        24,
+    )
+
+
+def test_a_download_of_an_unknown_table_is_refused(client, world):
+    response = client.get(reverse("indicators:public"), {"table": "orang", "format": "csv"})
+    assert response.status_code == 400
+    assert "Tabel “orang” tidak ada." in response.content.decode()
+
+
+# --- API -------------------------------------------------------------------------------------------------------
+
+
+def test_the_public_api_gives_suppressed_figures(world):
+    response = APIClient().get("/api/v1/indicators/clients/", {"region": "63"})
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["public"], data["area"], data["threshold"], data["total"]) == (
+        True,
+        {"code": "63", "name": "Kalimantan Selatan"},
+        5,
+        10,
+    )
+    row = [r["code"] for r in data["rows"]].index("anak_telantar")
+    columns = [c["code"] for c in data["columns"]]
+    assert data["cells"][row][columns.index("63.71")] is None
+    assert data["cells"][row][columns.index("63.72")] is None
+    assert data["row_totals"][row] == 8
+    assert data["cells"][row][columns.index("63.01")] == 0
+    assert data["suppressed_cells"] == 8
+
+
+def test_the_api_gives_a_signed_in_board_exact_figures_of_its_scope(world):
+    api = APIClient()
+    api.force_authenticate(world.regency_board)
+    data = api.get("/api/v1/indicators/workers/").json()
+    assert (data["public"], data["area"]["code"], data["threshold"], data["total"]) == (False, "63.71", None, 3)
+    assert api.get("/api/v1/indicators/workers/", {"region": "63"}).status_code == 403
+
+
+def test_the_trend_api_lists_24_months(world):
+    data = APIClient().get("/api/v1/indicators/trend/", {"region": "63.71", "setting": "residential"}).json()
+    assert len(data["months"]) == 24
+    assert data["public"] is True
+
+
+def test_the_api_explains_bad_parameters(world):
+    response = APIClient().get("/api/v1/indicators/children/", {"region": "99"})
+    assert response.status_code == 400
+    assert response.json() == {"region": ["Kode wilayah “99” bukan provinsi atau kabupaten/kota."]}
+
+
+def test_an_account_without_a_scope_gets_the_public_api(world):
+    api = APIClient()
+    api.force_authenticate(world.outsider)
+    assert api.get("/api/v1/indicators/children/", {"region": "63"}).json()["public"] is True
+
+
+def test_the_indicator_endpoints_are_in_the_schema(client):
+    schema = client.get("/api/v1/schema/").content.decode()
+    for name in ("clients", "trend", "children", "workers"):
+        assert f"/api/v1/indicators/{name}/" in schema
+
+
+def test_page_loads_read_summary_rows_only(client, world):
+    # A guard on the design: emptying the summary tables empties the page even though placements exist.
+    PlacementActive.objects.all().delete()
+    PlacementMonthly.objects.all().delete()
+    WorkerCount.objects.all().delete()
+    ind = Indicators(actor=world.province_admin)
+    assert (ind.clients.total, ind.workers.total, ind.trend.months[-1].active) == (0, 0, 0)
