@@ -85,7 +85,8 @@ def test_exports_contain_only_rows_in_scope(client, world):
     }
     for role, names in expected.items():
         client.logout()
-        body = signed_in(client, world["users"][role]).get("/organisations/export/?format=csv").content
+        response = signed_in(client, world["users"][role]).get("/organisations/export/?format=csv")
+        body = b"".join(response.streaming_content)
         rows = body.decode("utf-8-sig").splitlines()[1:]
         assert {row.split(",")[1].strip('"') for row in rows} == names, role
 

@@ -109,6 +109,18 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
         raise ValidationError(errors)
 
 
+def organisation_validate(*, organisation: Organisation, service_kinds: list[Term] | None) -> None:
+    """The registry's rules for one unsaved record (raises one ValidationError listing every problem).
+
+    Spreadsheet imports call this, so that a row is held to exactly the rules of the form and the API."""
+    _validate(organisation, service_kinds)
+
+
+def organisation_derive(*, organisation: Organisation) -> None:
+    """Fills the fields the services derive (region codes, expiry dates), as create/update do before saving."""
+    _derive(organisation)
+
+
 def _snapshot(organisation: Organisation) -> dict[str, Any]:
     """Field values as the history shows them: vocabulary items and regions by their codes, not database ids."""
     values: dict[str, Any] = {}

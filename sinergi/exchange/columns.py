@@ -1,0 +1,341 @@
+"""Spreadsheet columns and entities. An app declares its entity in its own `exchange.py` with these building blocks
+and calls `register()`; templates, imports and exports are then derived from that one declaration.
+
+Each column follows pretix's import pipeline: resolve (find its cell by header) → clean (text to a Python value,
+or a CellProblem) → assign (onto the model object) → save (done by the entity, in bulk).
+"""
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext as _
+
+from . import values as v
+
+
+@dataclass
+class Column:
+    """One column of an entity's sheet: its header, synonyms, whether it is required, and how a cell is read."""
+
+    key: str  # the model field it fills (or a pseudo field the entity resolves itself)
+    header: Any  # Indonesian header (lazy), also used in messages
+    synonyms: Sequence[str] = ()
+    required: bool = False
+    help: Any = ""
+    example: Any = ""
+    read_only: bool = False  # exported for reference, ignored on import
+    width: int = 18
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> Any:
+        return v.text(raw) or None
+
+    def assign(self, obj: Model, value: Any) -> None:
+        setattr(obj, self.key, value)
+
+    def current(self, obj: Model) -> Any:
+        """The value stored now, comparable with what clean() returns (for before → after)."""
+        return getattr(obj, self.key)
+
+    def export(self, obj: Model) -> Any:
+        return self.current(obj)
+
+    def display(self, value: Any) -> str:
+        """How a value is shown in a before → after preview."""
+        if value is None or value == "":
+            return ""
+        if hasattr(value, "strftime"):
+            return value.strftime("%d-%m-%Y")
+        if isinstance(value, bool):
+            return _("Ya") if value else _("Tidak")
+        return str(value)
+
+    def choices(self, ctx: "ImportContext | None") -> "v.Choices | None":
+        """The allowed values, for columns that have a fixed list (a dropdown in the template)."""
+        return None
+
+    @property
+    def allows_many(self) -> bool:
+        return False
+
+    def for_export(self) -> "Column":
+        """The column as an export uses it (a copy may precompute translated labels once per export)."""
+        return self
+
+    def header_keys(self) -> set[str]:
+        return {v.norm(self.header), v.norm(self.key), *(v.norm(s) for s in self.synonyms)}
+
+
+@dataclass
+class TextColumn(Column):
+    max_length: int = 0
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> str:
+        value = v.text(raw)
+        if self.max_length and len(value) > self.max_length:
+            raise v.CellProblem(
+                _("Terlalu panjang: %(length)s karakter, paling banyak %(max)s.")
+                % {"length": len(value), "max": self.max_length}
+            )
+        return value
+
+    def current(self, obj: Model) -> str:
+        return getattr(obj, self.key) or ""
+
+
+@dataclass
+class IntegerColumn(Column):
+    min_value: int | None = None
+    max_value: int | None = None
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> int | None:
+        return v.parse_int(raw, min_value=self.min_value, max_value=self.max_value)
+
+
+@dataclass
+class DecimalColumn(Column):
+    places: int = 6
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> Any:
+        return v.parse_decimal(raw, places=self.places)
+
+
+@dataclass
+class DateColumn(Column):
+    width: int = 14
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> Any:
+        return v.parse_date(raw)
+
+
+@dataclass
+class BooleanColumn(Column):
+    width: int = 10
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> bool | None:
+        return v.parse_bool(raw)
+
+    def choices(self, ctx: "ImportContext | None") -> v.Choices:
+        return v.Choices([(str(_("Ya")), str(_("Ya"))), (str(_("Tidak")), str(_("Tidak")))])
+
+
+@dataclass
+class ChoiceColumn(Column):
+    """A column over a model's TextChoices; the template offers the Indonesian labels, codes are accepted too."""
+
+    options: Sequence[tuple[str, Any]] = ()
+
+    def _choices(self, ctx: "ImportContext") -> v.Choices:
+        return ctx.cached(("codes", self.key), lambda: v.Choices([(code, str(label)) for code, label in self.options]))
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> str:
+        return "" if v.is_blank(raw) else self._choices(ctx).match(raw)
+
+    def choices(self, ctx: "ImportContext | None") -> v.Choices:
+        # Labels are what people understand; the dropdown lists them and clean() maps them back to codes.
+        return v.Choices([(str(label), code) for code, label in self.options])
+
+    def current(self, obj: Model) -> str:
+        return getattr(obj, self.key) or ""
+
+    def for_export(self) -> "ChoiceColumn":
+        prepared = copy.copy(self)
+        prepared._labels = {code: str(label) for code, label in self.options}
+        return prepared
+
+    def export(self, obj: Model) -> str:
+        labels = getattr(self, "_labels", None) or {code: str(label) for code, label in self.options}
+        return labels.get(getattr(obj, self.key), "")
+
+    def display(self, value: Any) -> str:
+        return str(dict(self.options).get(value, value or ""))
+
+
+@dataclass
+class TermColumn(Column):
+    """A vocabulary column: a cell holds a term's code (or its label); `many` allows several, comma-separated."""
+
+    vocabulary: str = ""
+    many: bool = False
+
+    def choices(self, ctx: "ImportContext | None") -> v.Choices:
+        if ctx is None:
+            return v.Choices([(code, term.label) for code, term in _active_terms(self.vocabulary).items()])
+        terms = ctx.terms(self.vocabulary)
+        return ctx.cached(("terms", self.key), lambda: v.Choices([(code, t.label) for code, t in terms.items()]))
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> Any:
+        if v.is_blank(raw):
+            return [] if self.many else None
+        terms = ctx.terms(self.vocabulary)
+        allowed = self.choices(ctx)
+        if not self.many:
+            return terms[allowed.match(raw)]
+        found, problems = [], []
+        for part in [p for p in v.text(raw).replace(";", ",").split(",") if p.strip()]:
+            try:
+                term = terms[allowed.match(part)]
+            except v.CellProblem as problem:
+                problems.append(problem.message)
+            else:
+                if term not in found:
+                    found.append(term)
+        if problems:
+            raise v.CellProblem(" ".join(problems))
+        return found
+
+    @property
+    def allows_many(self) -> bool:
+        return self.many
+
+    def current(self, obj: Model) -> Any:
+        if self.many:
+            return sorted(getattr(obj, self.key).all(), key=lambda t: t.code)
+        return getattr(obj, self.key)
+
+    def export(self, obj: Model) -> str:
+        if self.many:
+            # An export may hand the codes over per chunk (one query) instead of a prefetch per object.
+            codes = getattr(obj, "_export_codes", {}).get(self.key)
+            if codes is not None:
+                return ", ".join(sorted(codes))
+            return ", ".join(term.code for term in self.current(obj))
+        value = self.current(obj)
+        return value.code if value is not None else ""
+
+    def display(self, value: Any) -> str:
+        if isinstance(value, list):
+            return ", ".join(term.code for term in value)
+        return getattr(value, "code", "") or ""
+
+
+def _active_terms(vocabulary: str) -> dict[str, Any]:
+    from sinergi.vocabularies.models import Term
+
+    return {
+        t.code: t for t in Term.objects.filter(vocabulary=vocabulary, is_active=True).order_by("sort_order", "code")
+    }
+
+
+class ImportContext:
+    """Per-import caches (vocabularies, regions) and the acting user; shared by every column of every row."""
+
+    def __init__(self, *, actor, entity: "Entity") -> None:
+        self.actor = actor
+        self.entity = entity
+        self._terms: dict[str, dict[str, Any]] = {}
+        self.cache: dict[str, Any] = {}
+
+    def cached(self, key: Any, build):
+        """A value built once per import (e.g. a column's allowed values)."""
+        if key not in self.cache:
+            self.cache[key] = build()
+        return self.cache[key]
+
+    def terms(self, vocabulary: str) -> dict[str, Any]:
+        if vocabulary not in self._terms:
+            self._terms[vocabulary] = _active_terms(vocabulary)
+        return self._terms[vocabulary]
+
+
+@dataclass
+class RowPlan:
+    """What one valid row will do: create an object, update one (with its changes), or nothing."""
+
+    row: int
+    action: str  # "create" | "update" | "unchanged"
+    obj: Model
+    key: str  # the natural key, as shown to the user
+    changes: dict[str, list[str]] = field(default_factory=dict)  # header -> [before, after]
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. many-to-many values, expected version
+
+
+class RowProblems(Exception):
+    """Every problem of one row: (column header or "", message)."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+class Entity:
+    """One kind of record that can be imported and exported (LKS, clients, workers, ...)."""
+
+    key = ""
+    label: Any = ""
+    sheet_name = "Data"
+    columns: list[Column] = []
+    natural_key_help: Any = ""
+    instructions: Sequence[Any] = ()
+    ignored_headers: Sequence[str] = ()  # columns of our own exports/reports that imports skip silently
+
+    # ---- permissions
+    def can_import(self, actor) -> bool:
+        raise NotImplementedError
+
+    def can_export(self, actor) -> bool:
+        raise NotImplementedError
+
+    # ---- import
+    def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
+        """Fetches what a batch of cleaned rows refers to (existing records, regions) in a few queries."""
+
+    def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
+        """Identifiers of the row that must be unique within a file, each with how it is shown to the user
+        (a string, or a function returning one, called only when a duplicate is reported)."""
+        raise NotImplementedError
+
+    def missing_columns(self, present: set[str]) -> list[str]:
+        """Headers of required columns the file lacks (given the keys of the columns it has)."""
+        return [str(c.header) for c in self.import_columns() if c.required and c.key not in present]
+
+    def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
+        """Checks one row with the same rules as the forms/services; raises RowProblems listing all problems."""
+        raise NotImplementedError
+
+    def save(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        """Writes one batch of planned rows (inside the import's transaction)."""
+        raise NotImplementedError
+
+    def after_import(self, ctx: ImportContext) -> None:
+        """Keeps derived data (e.g. statistics summaries) current, inside the same transaction."""
+
+    # ---- export
+    def export_queryset(self, *, actor, filters: dict | None = None):
+        raise NotImplementedError
+
+    def export_columns(self) -> list[Column]:
+        return list(self.columns)
+
+    def import_columns(self) -> list[Column]:
+        return [c for c in self.columns if not c.read_only]
+
+    def export_rows(self, objects: Iterable[Model]) -> Iterable[list[Any]]:
+        columns = [column.for_export() for column in self.export_columns()]
+        for obj in objects:
+            yield [column.export(obj) for column in columns]
+
+
+_REGISTRY: dict[str, Entity] = {}
+
+
+def register(entity: Entity) -> Entity:
+    """Makes an entity importable/exportable under its key (called from the owning app's exchange.py)."""
+    _REGISTRY[entity.key] = entity
+    return entity
+
+
+def get_entity(key: str) -> Entity:
+    try:
+        return _REGISTRY[key]
+    except KeyError:
+        raise LookupError(
+            _("Jenis data “%(key)s” tidak dikenal. Pilihan: %(choices)s.")
+            % {"key": key, "choices": ", ".join(sorted(_REGISTRY))}
+        ) from None
+
+
+def entities() -> list[Entity]:
+    return list(_REGISTRY.values())

@@ -1,0 +1,306 @@
+"""Opening an uploaded spreadsheet safely: its type decided by its content, never its name; size, uncompressed
+size and zip entries capped BEFORE any parser sees it; rows streamed as lists of cell values."""
+
+import codecs
+import csv
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+XLSX = "xlsx"
+CSV = "csv"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+# Formats people upload by mistake, recognised by their first bytes.
+OTHER_MAGICS = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"Rar!": "RAR",
+    b"7z\xbc\xaf": "7z",
+    b"\x1f\x8b": "gzip",
+    b"MZ": "program Windows",
+    b"\x7fELF": "program",
+    b"{\\rtf": "RTF",
+}
+DEFAULT_LIMITS = {
+    "IMPORT_MAX_BYTES": 25 * 1024 * 1024,
+    "IMPORT_MAX_UNCOMPRESSED_BYTES": 300 * 1024 * 1024,
+    "IMPORT_MAX_ZIP_ENTRIES": 2000,
+    "IMPORT_MAX_ROWS": 200_000,
+}
+SNIFF_BYTES = 64 * 1024
+
+
+def limit(name: str) -> int:
+    """An import limit: settings.SINERGI[name] when set, else the default above."""
+    return int(getattr(settings, "SINERGI", {}).get(name, DEFAULT_LIMITS[name]))
+
+
+class FileRefused(Exception):
+    """The file as a whole cannot be imported; the message says why and what to do, in the user's language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class FileInfo:
+    """What the content check found: the real type, size and fingerprint (for the audit trail)."""
+
+    kind: str
+    size: int
+    sha256: str
+
+
+@dataclass
+class Table:
+    """Rows of the chosen sheet as (spreadsheet row number, cells), plus notes on how the file was read."""
+
+    rows: Iterator[tuple[int, list[Any]]]
+    total: int  # rows in the sheet (header included), for the progress bar and the row cap
+    notices: list[str] = field(default_factory=list)
+    closer: Any = None
+
+    def close(self) -> None:
+        if self.closer is not None:
+            self.closer()
+
+
+def inspect(path: str | Path) -> FileInfo:
+    """Decides the file type by content and applies every cap; raises FileRefused without parsing the sheet."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise FileRefused(_("File kosong (0 bita). Pilih file spreadsheet yang berisi data."))
+    max_bytes = limit("IMPORT_MAX_BYTES")
+    if size > max_bytes:
+        raise FileRefused(
+            _("File terlalu besar (%(size)s MB; paling besar %(max)s MB). Bagi data menjadi beberapa file.")
+            % {"size": f"{size / 1048576:.1f}", "max": f"{max_bytes / 1048576:.0f}"}
+        )
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    digest = _sha256(path)
+    if head.startswith(OLE2_MAGIC):
+        raise FileRefused(_ole2_message(path))
+    if head.startswith(ZIP_MAGICS):
+        _check_zip(path)
+        return FileInfo(XLSX, size, digest)
+    for magic, name in OTHER_MAGICS.items():
+        if head.startswith(magic):
+            raise FileRefused(
+                _("File ini berisi %(kind)s, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV.") % {"kind": name}
+            )
+    if _looks_like_text(head):
+        return FileInfo(CSV, size, digest)
+    raise FileRefused(_("File ini bukan spreadsheet (isinya tidak dikenali). Unggah file Excel (.xlsx) atau CSV."))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _ole2_message(path: Path) -> str:
+    # A password-protected .xlsx is an OLE2 container holding an "EncryptionInfo" stream; a plain OLE2 file
+    # is an old .xls workbook. The directory names are UTF-16; the file is small (capped), so a search is cheap.
+    data = path.read_bytes()
+    if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+        return _(
+            "File Excel ini dilindungi kata sandi, jadi tidak dapat dibaca. Buka di Excel, hapus kata sandinya "
+            "(File › Info › Lindungi Buku Kerja), simpan, lalu unggah lagi."
+        )
+    return _(
+        "Ini file Excel lama (.xls) atau file yang terproteksi kata sandi. Buka di Excel atau LibreOffice, "
+        "simpan sebagai “Excel Workbook (.xlsx)” tanpa kata sandi, lalu unggah lagi."
+    )
+
+
+def _check_zip(path: Path) -> None:
+    """Caps entries and uncompressed size from the zip directory, then verifies the real sizes by decompressing
+    with a running budget, so a zip bomb (including one that lies in its directory) costs at most the cap."""
+    corrupted = _("File Excel ini rusak atau tidak lengkap (bukan .xlsx yang sah). Simpan ulang di Excel lalu unggah.")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise FileRefused(corrupted) from error
+    with archive:
+        entries = archive.infolist()
+        names = {entry.filename for entry in entries}
+        if len(entries) > limit("IMPORT_MAX_ZIP_ENTRIES"):
+            raise FileRefused(_bomb_message())
+        budget = limit("IMPORT_MAX_UNCOMPRESSED_BYTES")
+        if sum(entry.file_size for entry in entries) > budget:
+            raise FileRefused(_bomb_message())
+        if "xl/workbook.xml" not in names:
+            if "word/document.xml" in names:
+                raise FileRefused(_("Ini dokumen Word, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV."))
+            if "content.xml" in names:
+                raise FileRefused(
+                    _("Ini file OpenDocument (.ods). Simpan sebagai “Excel 2007-365 (.xlsx)” lalu unggah lagi.")
+                )
+            raise FileRefused(_("File ZIP ini bukan file Excel (.xlsx). Unggah file Excel (.xlsx) atau CSV."))
+        try:
+            for entry in entries:
+                if entry.flag_bits & 0x1:
+                    raise FileRefused(corrupted)
+                with archive.open(entry) as member:
+                    while chunk := member.read(1024 * 1024):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            raise FileRefused(_bomb_message())
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
+            raise FileRefused(corrupted) from error
+
+
+def _bomb_message() -> str:
+    return _(
+        "Isi file ini jauh lebih besar daripada ukuran filenya (kemungkinan “bom zip”), jadi ditolak. "
+        "Bila ini data asli, bagi menjadi beberapa file."
+    )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    if b"\x00" in head:
+        return False
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13))
+    return controls <= len(head) // 100
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def open_table(path: str | Path, kind: str, *, preferred_sheet: str = "") -> Table:
+    """Rows of the sheet to import (the one named `preferred_sheet` if present, else the first visible one)."""
+    return _open_xlsx(Path(path), preferred_sheet) if kind == XLSX else _open_csv(Path(path))
+
+
+def _open_xlsx(path: Path, preferred_sheet: str) -> Table:
+    import python_calamine
+
+    corrupted = _("File Excel ini rusak atau tidak dapat dibaca. Simpan ulang di Excel lalu unggah.")
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError as error:
+        raise FileRefused(_ole2_message(path)) from error
+    except Exception as error:  # calamine raises several error types for broken files
+        raise FileRefused(corrupted) from error
+    try:
+        visible = [
+            meta.name
+            for meta in workbook.sheets_metadata
+            if str(meta.visible).endswith("Visible") and str(meta.typ).endswith("WorkSheet")
+        ] or list(workbook.sheet_names)
+        name = preferred_sheet if preferred_sheet in workbook.sheet_names else (visible[0] if visible else "")
+        if not name:
+            raise FileRefused(_("File Excel ini tidak berisi lembar kerja."))
+        # Cells come with their cached values: a formula's last computed result, as Excel showed it.
+        sheet = workbook.get_sheet_by_name(name)
+    except FileRefused:
+        workbook.close()
+        raise
+    except Exception as error:
+        workbook.close()
+        raise FileRefused(corrupted) from error
+    notices = []
+    if len(workbook.sheet_names) > 1:
+        notices.append(_("Data dibaca dari lembar “%(sheet)s”.") % {"sheet": name})
+    # iter_rows() starts at the sheet's first row but at its first USED column: put the empty columns back, so
+    # that column positions (and the error report) match what the user sees.
+    start_col = (sheet.start or (0, 0))[1]
+    last_row = (sheet.end or (-1, 0))[0]
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        for index, cells in enumerate(sheet.iter_rows()):
+            yield index + 1, [""] * start_col + list(cells)
+
+    return Table(rows=rows(), total=last_row + 1, notices=notices, closer=workbook.close)
+
+
+def _open_csv(path: Path) -> Table:
+    encoding = _detect_encoding(path)
+    # Windows-1252 leaves five byte values undefined; a stray one becomes "�" rather than refusing the file.
+    handle = path.open("r", encoding=encoding, newline="", errors="replace" if encoding == "cp1252" else "strict")
+    first_line = ""
+    while not first_line.strip():
+        first_line = handle.readline()
+        if not first_line:
+            break
+    handle.seek(0)
+    delimiter = max(";,\t", key=lambda d: _count_outside_quotes(first_line, d))
+    if _count_outside_quotes(first_line, delimiter) == 0:
+        delimiter = ","
+    reader = csv.reader(handle, delimiter=delimiter)
+    label = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
+    notices = [
+        _("File CSV dibaca sebagai %(encoding)s, pemisah “%(delimiter)s”.")
+        % {"encoding": label.get(encoding, encoding), "delimiter": "tab" if delimiter == "\t" else delimiter}
+    ]
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for cells in reader:
+                yield reader.line_num, cells
+        except csv.Error as error:
+            raise FileRefused(
+                _("Baris %(row)s file CSV tidak dapat dibaca: %(error)s") % {"row": reader.line_num, "error": error}
+            ) from error
+
+    return Table(rows=rows(), total=_count_lines(path), notices=notices, closer=handle.close)
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1024 * 1024), b"")) + 1
+
+
+def _detect_encoding(path: Path) -> str:
+    """UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 (Excel's "CSV" on Indonesian Windows)."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def read_all(path: str | Path, kind: str, *, preferred_sheet: str = "") -> list[tuple[int, list[Any]]]:
+    """Every row (for small files and tests)."""
+    table = open_table(path, kind, preferred_sheet=preferred_sheet)
+    try:
+        return list(table.rows)
+    finally:
+        table.close()

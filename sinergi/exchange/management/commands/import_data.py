@@ -1,0 +1,121 @@
+import time
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.files import File
+from django.core.management.base import BaseCommand, CommandError
+
+from sinergi.core.errors import PermissionDenied
+from sinergi.exchange import services
+from sinergi.exchange.columns import entities, get_entity
+from sinergi.exchange.files import FileRefused
+from sinergi.exchange.models import ImportStatus
+
+PHASES = {"reading": "Memeriksa", "saving": "Menyimpan"}
+
+
+class ProgressBar:
+    """A one-line progress bar on the terminal (stderr), redrawn at most ten times a second."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream  # the command's stderr (an OutputWrapper)
+        self.last = 0.0
+        self.started = time.monotonic()
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        rate = done / max(now - self.started, 1e-6)
+        self.stream.write(
+            f"\r{PHASES.get(phase, phase):<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
+            f"({rate:,.0f} baris/d)   ",
+            ending="",
+        )
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("")
+
+
+class Command(BaseCommand):
+    help = (
+        "Mengimpor file XLSX/CSV (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; bila ada "
+        "satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
+        parser.add_argument("file")
+        parser.add_argument("--dry-run", action="store_true", help="Hanya memeriksa; tidak menyimpan apa pun.")
+        parser.add_argument("--as", dest="username", help="Nama pengguna pelaku (wewenangnya berlaku).")
+
+    def handle(self, *args, entity: str, file: str, dry_run: bool, username: str | None, **options) -> None:
+        try:
+            spec = get_entity(entity)
+        except LookupError as error:
+            raise CommandError(str(error)) from None
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"File {file} tidak ada.")
+        actor = self._actor(username)
+        try:
+            with path.open("rb") as handle:
+                job = services.import_job_create(
+                    actor=actor,
+                    entity_key=spec.key,
+                    file=File(handle, name=path.name),
+                    original_name=path.name,
+                    dry_run=dry_run,
+                    enqueue=False,
+                )
+        except FileRefused as refused:
+            raise CommandError(refused.message) from None
+        except PermissionDenied as error:
+            raise CommandError(str(error)) from None
+        self.stderr.style_func = None  # a plain bar, not coloured as an error
+        bar = ProgressBar(self.stderr)
+        job = services.import_job_run(job_id=job.pk, actor=actor, on_progress=bar)
+        bar.finish()
+        job.refresh_from_db()
+        self._report(job, path)
+        if job.status not in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
+            raise CommandError(job.message or job.get_status_display())
+
+    def _actor(self, username: str | None):
+        if not username:
+            return services.SystemActor()
+        try:
+            return get_user_model().objects.get(username=username, is_active=True)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"Pengguna aktif “{username}” tidak ada.") from None
+
+    def _report(self, job, path: Path) -> None:
+        out = self.stdout
+        out.write(f"{job.get_status_display()}: {job.rows_total} baris.")
+        if job.status in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
+            verb = "akan " if job.dry_run else ""
+            out.write(
+                f"  {verb}dibuat {job.created_count}, {verb}diubah {job.updated_count}, "
+                f"tidak berubah {job.unchanged_count}."
+            )
+            for item in job.preview.get("update", [])[:20]:
+                out.write(f"  baris {item['row']} ({item['key']}):")
+                for column, (before, after) in item["changes"].items():
+                    out.write(f"    {column}: {before or '—'} → {after or '—'}")
+        for notice in job.notices:
+            out.write(f"  {notice}")
+        for row, column, value, message in job.problems[:50]:
+            where = f"baris {row}" + (f", kolom {column}" if column else "")
+            shown = f" “{value}”" if value else ""
+            out.write(f"  {where}{shown}: {message}")
+        if job.problem_count > 50:
+            out.write(f"  … dan {job.problem_count - 50} masalah lain (lihat laporan kesalahan).")
+        if job.error_report:
+            report = path.with_name(f"{path.stem}-kesalahan.xlsx")
+            with job.error_report.open("rb") as stored:
+                report.write_bytes(stored.read())
+            out.write(f"Laporan kesalahan: {report}")

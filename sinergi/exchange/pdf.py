@@ -1,0 +1,107 @@
+"""PDF rendering with WeasyPrint (A4, our own stylesheet, nothing fetched from outside) and small server-side SVG
+bar charts, so that a printed report needs no JavaScript and no network."""
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from sinergi.core.downloads import download_filename
+
+PDF_CSS = "exchange/pdf.css"
+# One colour per series (the dashboard's palette order); repeated when there are more series.
+PALETTE = ("#1f5f8b", "#e07b39", "#4f9d69", "#b5485d", "#7d6bb3", "#c9a227", "#5b8c8a", "#8a6d3b")
+
+
+class ExternalResourceRefused(Exception):
+    """A report tried to load something from outside (reports must be self-contained)."""
+
+
+def _no_fetch(url: str, *args, **kwargs):
+    raise ExternalResourceRefused(url)
+
+
+def _fetcher():
+    """A WeasyPrint URL fetcher that refuses every URL: a report is self-contained (inline SVG, our CSS)."""
+    from weasyprint.urls import URLFetcher
+
+    class NoFetch(URLFetcher):
+        def fetch(self, url, headers=None):
+            return _no_fetch(url)
+
+    return NoFetch()
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    """The template rendered to PDF bytes with the report stylesheet; no external resource is ever fetched."""
+    import weasyprint
+
+    html = render_to_string(template, context)
+    css_path = finders.find(PDF_CSS)
+    fetcher = _fetcher()
+    # The stylesheet is handed over as text, so that not even our own files go through a fetcher.
+    stylesheets = [weasyprint.CSS(string=Path(css_path).read_text(), url_fetcher=fetcher)] if css_path else []
+    document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None)
+    return document.write_pdf(stylesheets=stylesheets)
+
+
+def pdf_response(content: bytes, *, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{download_filename(name, "pdf")}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def bar_chart_svg(
+    *,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int]]],
+    title: str = "",
+    width: int = 640,
+    bar_height: int = 16,
+) -> SafeString:
+    """A horizontal stacked bar chart (one bar per label, one colour per series) with a legend, as inline SVG."""
+    label_width = 170
+    value_width = 40
+    gap = 6
+    legend_rows = (len(series) + 2) // 3
+    top = 24 if title else 4
+    plot_width = width - label_width - value_width
+    totals = [sum(values[i] for _name, values in series) for i in range(len(labels))]
+    scale = plot_width / max(max(totals, default=0), 1)
+    height = top + len(labels) * (bar_height + gap) + 10 + legend_rows * 18
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" class="chart" role="img" aria-label="{escape(title)}">'
+    ]
+    if title:
+        parts.append(f'<text x="0" y="14" font-size="10" font-weight="bold" fill="#12405f">{escape(title)}</text>')
+    for row, label in enumerate(labels):
+        y = top + row * (bar_height + gap)
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + bar_height - 4}" text-anchor="end" font-size="8" fill="#333">'
+            f"{escape(label[:28])}</text>"
+        )
+        x = float(label_width)
+        for index, (_name, values) in enumerate(series):
+            size = values[row] * scale
+            if size > 0:
+                colour = PALETTE[index % len(PALETTE)]
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{size:.1f}" height="{bar_height}" fill="{colour}"></rect>'
+                )
+                x += size
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + bar_height - 4}" font-size="8" fill="#333">{totals[row]}</text>')
+    legend_top = top + len(labels) * (bar_height + gap) + 10
+    for index, (name, _values) in enumerate(series):
+        x = (index % 3) * (width // 3)
+        y = legend_top + (index // 3) * 18
+        colour = PALETTE[index % len(PALETTE)]
+        parts.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{colour}"></rect>')
+        parts.append(f'<text x="{x + 14}" y="{y + 9}" font-size="8" fill="#333">{escape(name[:40])}</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # every text inside was escaped above

@@ -1,0 +1,366 @@
+"""The import pipeline: find the header, clean every cell, check every row with the entity's (= the services')
+rules, refuse the whole file if anything is wrong, and otherwise write everything in ONE transaction.
+
+Nothing is written before every row has been checked, so a file is never half-imported; a cancel between batches
+rolls the transaction back. Progress is reported through a callback (the job row, or the terminal's bar).
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from sinergi.core.errors import ConflictError
+
+from . import values as v
+from .columns import Column, Entity, ImportContext, RowPlan, RowProblems
+from .files import FileRefused, limit, open_table
+
+BATCH_SIZE = 1000
+HEADER_SEARCH_ROWS = 20
+PREVIEW_LIMIT = 200
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+# The column our error reports add; a fixed (untranslated) name so that a corrected report imports cleanly.
+ERROR_HEADER = "Kesalahan impor"
+
+# progress(phase, done, total) -> True when the user asked to cancel.
+Progress = Callable[[str, int, int], bool]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the transaction (if any) is rolled back."""
+
+
+@dataclass
+class Problem:
+    """One problem: spreadsheet row, column header (as in the file), the value, and a message."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def as_list(self) -> list[Any]:
+        return [self.row, self.column, self.value, self.message]
+
+
+@dataclass
+class ImportResult:
+    """The outcome of a run; `status` is checked (dry run passed), succeeded, refused or cancelled."""
+
+    status: str
+    message: str = ""
+    rows_total: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    refused_rows: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    header_row: int = 0
+    columns: dict[int, str] = field(default_factory=dict)  # file column index -> header as written
+    seconds: float = 0.0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "rows": self.rows_total,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "refused_rows": self.refused_rows,
+            "problems": len(self.problems),
+        }
+
+
+@dataclass
+class HeaderMap:
+    row: int
+    columns: dict[int, Column]  # file column index -> entity column
+    written: dict[int, str]  # file column index -> header as written
+
+
+def _no_progress(phase: str, done: int, total: int) -> bool:
+    return False
+
+
+def run_import(
+    *,
+    entity: Entity,
+    path: str | Path,
+    kind: str,
+    actor,
+    dry_run: bool,
+    progress: Progress = _no_progress,
+    on_saved: Callable[[ImportResult], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportResult:
+    """Checks (and unless `dry_run`, imports) the file. `on_saved(result)` runs inside the write transaction
+    (for the audit event), so the event exists exactly when the rows do."""
+    started = time.monotonic()
+    try:
+        table = open_table(path, kind, preferred_sheet=entity.sheet_name)
+    except FileRefused as refused:
+        return ImportResult(status="refused", message=refused.message)
+    try:
+        result = _check(entity, table, actor, progress, batch_size)
+    except FileRefused as refused:
+        return ImportResult(status="refused", message=refused.message)
+    finally:
+        table.close()
+    if result.status == "refused" or dry_run:
+        result.seconds = time.monotonic() - started
+        return result
+    plans: list[RowPlan] = result.preview.pop("_plans")  # type: ignore[assignment]
+    try:
+        _write(entity, plans, result, actor, progress, batch_size, on_saved)
+    except ConflictError as conflict:
+        return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
+    result.status = "succeeded"
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _check(entity: Entity, table, actor, progress: Progress, batch_size: int) -> ImportResult:
+    result = ImportResult(status="checked", notices=list(table.notices))
+    max_rows = limit("IMPORT_MAX_ROWS")
+    if table.total - 1 > max_rows:
+        result.status, result.message = (
+            "refused",
+            _("File berisi %(rows)s baris; paling banyak %(max)s baris per impor. Bagi menjadi beberapa file.")
+            % {"rows": f"{table.total - 1:,}".replace(",", "."), "max": f"{max_rows:,}".replace(",", ".")},
+        )
+        return result
+    rows = iter(table.rows)
+    head = list(islice(rows, HEADER_SEARCH_ROWS))
+    header = _find_header(entity, head, result)
+    if header is None:
+        return result
+    rows = chain((row for row in head if row[0] > header.row), rows)
+    result.header_row = header.row
+    result.columns = header.written
+    ctx = ImportContext(actor=actor, entity=entity)
+    plans: list[RowPlan] = []
+    seen_keys: dict[tuple, int] = {}
+    seen_targets: dict[Any, int] = {}
+    refused_rows: set[int] = set()
+    total = max(table.total - header.row, 0)
+    done = 0
+    while batch := list(islice(rows, batch_size)):
+        cleaned = []
+        for row_number, cells in batch:
+            if all(v.is_blank(cell) for cell in cells):
+                continue
+            result.rows_total += 1
+            if result.rows_total > max_rows:
+                raise FileRefused(
+                    _("File berisi lebih dari %(max)s baris data. Bagi menjadi beberapa file.")
+                    % {"max": f"{max_rows:,}".replace(",", ".")}
+                )
+            values, problems = _clean_row(header, row_number, cells, ctx)
+            cleaned.append((row_number, cells, values, problems))
+        entity.prepare_batch([values for _row, _cells, values, _problems in cleaned], ctx)
+        for row_number, cells, values, problems in cleaned:
+            bad_columns = {p.column for p in problems}
+            for identity, shown in entity.natural_keys(values):
+                first = seen_keys.setdefault(identity, row_number)
+                if first != row_number:
+                    problems.append(
+                        Problem(
+                            row_number,
+                            "",
+                            "",
+                            _("Baris ini duplikat baris %(first)s (%(key)s sama).")
+                            % {"first": first, "key": shown() if callable(shown) else shown},
+                        )
+                    )
+            try:
+                plan = entity.plan(row_number, values, ctx)
+            except RowProblems as row_problems:
+                for column, message in row_problems.problems:
+                    written = _written_header(entity, header, column)
+                    if written in bad_columns:
+                        continue  # already reported as an unreadable cell; "wajib diisi" would only confuse
+                    problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
+            else:
+                if plan.action != CREATE:
+                    first = seen_targets.setdefault(plan.obj.pk, row_number)
+                    if first != row_number:
+                        problems.append(
+                            Problem(
+                                row_number,
+                                "",
+                                "",
+                                _("Baris ini dan baris %(first)s menunjuk data yang sama (%(key)s).")
+                                % {"first": first, "key": plan.key},
+                            )
+                        )
+                if not problems:
+                    plans.append(plan)
+            if problems:
+                refused_rows.add(row_number)
+                result.problems.extend(problems)
+        done += len(batch)
+        if progress("reading", min(done, total), total):
+            raise ImportCancelled
+    if result.rows_total == 0:
+        result.status, result.message = (
+            "refused",
+            _("Tidak ada baris data di bawah judul kolom (baris %(row)s).") % {"row": header.row},
+        )
+        return result
+    result.refused_rows = len(refused_rows)
+    if result.problems:
+        result.status = "refused"
+        result.message = ngettext(
+            "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
+            "perbaiki lalu unggah lagi.",
+            "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
+            "perbaiki lalu unggah lagi.",
+            result.refused_rows,
+        ) % {"rows": result.refused_rows, "problems": len(result.problems)}
+        return result
+    result.created = sum(1 for p in plans if p.action == CREATE)
+    result.updated = sum(1 for p in plans if p.action == UPDATE)
+    result.unchanged = sum(1 for p in plans if p.action == UNCHANGED)
+    result.preview = {
+        "create": [{"row": p.row, "key": p.key} for p in plans if p.action == CREATE][:PREVIEW_LIMIT],
+        "update": [{"row": p.row, "key": p.key, "changes": p.changes} for p in plans if p.action == UPDATE][
+            :PREVIEW_LIMIT
+        ],
+        "_plans": plans,  # type: ignore[dict-item]
+    }
+    return result
+
+
+def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: ImportResult) -> HeaderMap | None:
+    """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
+    are skipped. Case, spacing, punctuation and known synonyms do not matter."""
+    known: dict[str, Column] = {}
+    for column in entity.columns:
+        for key in column.header_keys():
+            known.setdefault(key, column)
+    ignored = {v.norm(h) for h in (*entity.ignored_headers, ERROR_HEADER)}
+    best: tuple[int, int, list[Any]] | None = None
+    for row_number, cells in head:
+        matches = sum(1 for cell in cells if v.norm(cell) in known)
+        if matches and (best is None or matches > best[1]):
+            best = (row_number, matches, cells)
+    if best is None:
+        result.status, result.message = (
+            "refused",
+            _(
+                "Judul kolom tidak ditemukan di 20 baris pertama. Gunakan templat impor, atau pastikan baris judul "
+                "memuat nama kolom seperti “%(example)s”."
+            )
+            % {"example": entity.import_columns()[0].header},
+        )
+        return None
+    row_number, _matches, cells = best
+    columns: dict[int, Column] = {}
+    written: dict[int, str] = {}
+    unknown: list[str] = []
+    read_only: list[str] = []
+    used: dict[str, str] = {}
+    for index, cell in enumerate(cells):
+        name = v.text(cell)
+        key = v.norm(cell)
+        if not key or key in ignored:
+            continue
+        column = known.get(key)
+        if column is None:
+            unknown.append(name)
+            continue
+        if column.read_only:
+            read_only.append(name)
+            continue
+        if column.key in used:
+            result.status, result.message = (
+                "refused",
+                _("Kolom “%(a)s” dan “%(b)s” sama-sama berarti “%(column)s”. Hapus salah satunya.")
+                % {"a": used[column.key], "b": name, "column": column.header},
+            )
+            return None
+        used[column.key] = name
+        columns[index] = column
+        written[index] = name
+    if row_number > 1:
+        result.notices.append(
+            _("Judul kolom ditemukan di baris %(row)s; baris di atasnya dilewati.") % {"row": row_number}
+        )
+    if unknown:
+        result.notices.append(
+            _("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": ", ".join(f"“{c}”" for c in unknown)}
+        )
+    if read_only:
+        result.notices.append(
+            _("Kolom hanya-baca (dari ekspor) diabaikan: %(columns)s.")
+            % {"columns": ", ".join(f"“{c}”" for c in read_only)}
+        )
+    missing = entity.missing_columns(set(used))
+    if missing:
+        result.status, result.message = (
+            "refused",
+            _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).")
+            % {"missing": ", ".join(f"“{m}”" for m in missing)},
+        )
+        result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
+        return None
+    return HeaderMap(row=row_number, columns=columns, written=written)
+
+
+def _clean_row(header: HeaderMap, row_number: int, cells: list[Any], ctx: ImportContext):
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for index, column in header.columns.items():
+        raw = cells[index] if index < len(cells) else None
+        try:
+            values[column.key] = column.clean(raw, ctx)
+        except v.CellProblem as problem:
+            problems.append(Problem(row_number, header.written[index], v.text(raw), problem.message))
+    return values, problems
+
+
+def _written_header(entity: Entity, header: HeaderMap, column_key: str) -> str:
+    """The header as the file writes it, for a problem the entity reports against a field (else our header)."""
+    for index, column in header.columns.items():
+        if column.key == column_key:
+            return header.written[index]
+    return next((str(c.header) for c in entity.columns if c.key == column_key), "")
+
+
+def _cell_text(header: HeaderMap, cells: list[Any], column_key: str) -> str:
+    for index, column in header.columns.items():
+        if column.key == column_key and index < len(cells):
+            return v.text(cells[index])
+    return ""
+
+
+def _write(
+    entity: Entity,
+    plans: list[RowPlan],
+    result: ImportResult,
+    actor,
+    progress: Progress,
+    batch_size: int,
+    on_saved: Callable[[ImportResult], None] | None,
+) -> None:
+    """Writes every changed row in one transaction; a cancel between batches rolls all of it back."""
+    changing = [plan for plan in plans if plan.action != UNCHANGED]
+    ctx = ImportContext(actor=actor, entity=entity)
+    progress("saving", 0, len(changing))
+    with transaction.atomic():
+        for start in range(0, len(changing), batch_size):
+            entity.save(changing[start : start + batch_size], ctx)
+            if progress("saving", min(start + batch_size, len(changing)), len(changing)):
+                raise ImportCancelled
+        entity.after_import(ctx)
+        if on_saved is not None:
+            on_saved(result)

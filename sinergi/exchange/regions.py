@@ -1,0 +1,184 @@
+"""Finding a region from a spreadsheet row: by its Kemendagri code, or by kabupaten/kota, kecamatan and
+desa/kelurahan names (which repeat across the country, so they are looked up inside their parent)."""
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from sinergi.regions.models import Region, RegionLevel
+
+from . import values as v
+
+_PREFIXES = re.compile(r"^(kabupaten|kab|kota|kecamatan|kec|desa|kelurahan|kel)\s+")
+
+
+def _name_keys(name: str) -> set[str]:
+    key = v.norm(name)
+    return {key, _PREFIXES.sub("", key)}
+
+
+class RegionResolver:
+    """Per-import cache of regions; codes are fetched in batches, names level by level."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, Region | None] = {}
+        self._children: dict[str, dict[str, list[Region]]] = {}
+        self._regencies: dict[str, list[Region]] | None = None
+        self.province = getattr(settings, "SINERGI", {}).get("DEPLOYMENT_PROVINCE", "")
+
+    def prefetch(self, codes: Iterable[str | None]) -> None:
+        wanted = {code for code in codes if code and code not in self.by_code}
+        if not wanted:
+            return
+        found = {r.code: r for r in Region.objects.filter(code__in=wanted)}
+        for code in wanted:
+            self.by_code[code] = found.get(code)
+
+    def resolve(
+        self, *, code: str | None, regency: str = "", district: str = "", village: str = ""
+    ) -> tuple[Region | None, list[tuple[str, str]]]:
+        """The region and a list of (column key, message) problems; (None, []) when the row names no region."""
+        if code:
+            self.prefetch([code])
+            region = self.by_code.get(code)
+            if region is None:
+                return None, [
+                    (
+                        "region_code",
+                        _("Kode wilayah %(code)s tidak ada dalam daftar wilayah Kemendagri.") % {"code": code},
+                    )
+                ]
+            if not region.is_current:
+                return None, [
+                    (
+                        "region_code",
+                        _(
+                            "Kode %(code)s (%(name)s) tidak berlaku lagi menurut keputusan terbaru; "
+                            "pakai kode yang berlaku."
+                        )
+                        % {"code": code, "name": region.name},
+                    )
+                ]
+            if not (regency or district or village):
+                return region, []
+            return region, self._check_names(region, regency, district, village)
+        if not (regency or district or village):
+            return None, []
+        return self._by_names(regency, district, village)
+
+    def _check_names(self, region: Region, regency: str, district: str, village: str) -> list[tuple[str, str]]:
+        """Names written beside a code must agree with it; a disagreement means one of them is wrong."""
+        problems = []
+        ancestors = {r.level: r for r in self._ancestry(region)}
+        for key, level, name in (
+            ("regency_name", RegionLevel.REGENCY, regency),
+            ("district_name", RegionLevel.DISTRICT, district),
+            ("village_name", RegionLevel.VILLAGE, village),
+        ):
+            actual = ancestors.get(level)
+            if name and actual is not None and not (_name_keys(name) & _name_keys(actual.name)):
+                problems.append(
+                    (
+                        key,
+                        _("Kode wilayah %(code)s berada di %(actual)s, bukan “%(name)s”. Periksa kode atau namanya.")
+                        % {"code": region.code, "actual": actual.name, "name": name},
+                    )
+                )
+        return problems
+
+    def _ancestry(self, region: Region) -> list[Region]:
+        parts = region.code.split(".")
+        codes = [".".join(parts[:i]) for i in range(1, len(parts))]
+        self.prefetch(codes)
+        return [r for r in (self.by_code.get(c) for c in codes) if r is not None] + [region]
+
+    def _by_names(self, regency: str, district: str, village: str) -> tuple[Region | None, list[tuple[str, str]]]:
+        if not regency:
+            return None, [
+                ("regency_name", _("Isi Kabupaten/Kota (atau kode wilayah) agar kecamatan/desa dapat dicari."))
+            ]
+        found = self._match(self._regency_index(), regency)
+        if len(found) != 1:
+            return None, [("regency_name", self._not_found(_("Kabupaten/kota"), regency, found, self._regency_index()))]
+        region = found[0]
+        if district:
+            index = self._children_index(region.code)
+            found = self._match(index, district)
+            if len(found) != 1:
+                return None, [("district_name", self._not_found(_("Kecamatan"), district, found, index, region.name))]
+            region = found[0]
+        if village:
+            index = self._children_index(region.code) if district else self._villages_of_regency(region.code)
+            found = self._match(index, village)
+            if len(found) != 1:
+                return None, [
+                    ("village_name", self._not_found(_("Desa/kelurahan"), village, found, index, region.name))
+                ]
+            region = found[0]
+        return region, []
+
+    @staticmethod
+    def _match(index: dict[str, list[Region]], name: str) -> list[Region]:
+        matches: dict[str, Region] = {}
+        for key in _name_keys(name):
+            for region in index.get(key, []):
+                matches[region.code] = region
+        return list(matches.values())
+
+    def _not_found(self, what, name: str, found: list[Region], index: dict[str, list[Region]], within: str = "") -> str:
+        if len(found) > 1:
+            return _(
+                "%(what)s “%(name)s” ada lebih dari satu (%(codes)s). "
+                "Isi kolom di atasnya (kecamatan) atau kode wilayah."
+            ) % {"what": what, "name": name, "codes": ", ".join(sorted(r.code for r in found)[:5])}
+        closest = difflib.get_close_matches(v.norm(name), list(index), n=1, cutoff=0.75)
+        where = _(" di %(within)s") % {"within": within} if within else ""
+        if closest:
+            suggestion = index[closest[0]][0].name
+            return _("%(what)s “%(name)s” tidak ditemukan%(where)s. Mungkin maksud Anda “%(suggestion)s”?") % {
+                "what": what,
+                "name": name,
+                "where": where,
+                "suggestion": suggestion,
+            }
+        return _("%(what)s “%(name)s” tidak ditemukan%(where)s.") % {"what": what, "name": name, "where": where}
+
+    def _regency_index(self) -> dict[str, list[Region]]:
+        if self._regencies is None:
+            index: dict[str, list[Region]] = defaultdict(list)
+            for region in Region.objects.filter(level=RegionLevel.REGENCY, is_current=True):
+                for key in _name_keys(region.name):
+                    index[key].append(region)
+            # The same name in two provinces (Kota Banjar in Jawa Barat, Kabupaten Banjar here): prefer ours.
+            for key, regions in index.items():
+                local = [r for r in regions if r.code.startswith(f"{self.province}.")]
+                if len(regions) > 1 and len(local) == 1:
+                    index[key] = local
+            self._regencies = dict(index)
+        return self._regencies
+
+    def _children_index(self, parent_code: str) -> dict[str, list[Region]]:
+        if parent_code not in self._children:
+            index: dict[str, list[Region]] = defaultdict(list)
+            for region in Region.objects.filter(parent_id=parent_code, is_current=True):
+                for key in _name_keys(region.name):
+                    index[key].append(region)
+            self._children[parent_code] = dict(index)
+        return self._children[parent_code]
+
+    def _villages_of_regency(self, regency_code: str) -> dict[str, list[Region]]:
+        key = f"villages:{regency_code}"
+        if key not in self._children:
+            index: dict[str, list[Region]] = defaultdict(list)
+            villages = Region.objects.filter(
+                level=RegionLevel.VILLAGE, code__startswith=f"{regency_code}.", is_current=True
+            )
+            for region in villages:
+                for name_key in _name_keys(region.name):
+                    index[name_key].append(region)
+            self._children[key] = dict(index)
+        return self._children[key]

@@ -1,0 +1,96 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from python_calamine import CalamineWorkbook
+
+from sinergi.audit.models import AuditEvent
+from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.organisations.models import Organisation
+from sinergi.organisations.tests.factories import OrganisationFactory
+
+from .conftest import HEADERS, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+
+def call(*args) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_import_template_writes_the_xlsx(tmp_path):
+    target = tmp_path / "templat.xlsx"
+    out, _err = call("import_template", "lks", str(target))
+    assert out == f"Templat impor LKS ditulis ke {target}.\n"
+    assert CalamineWorkbook.from_path(str(target)).sheet_names == ["Data LKS", "Petunjuk", "Daftar"]
+
+
+def test_import_template_refuses_an_unknown_entity(tmp_path):
+    with pytest.raises(CommandError, match="Jenis data “x” tidak dikenal"):
+        call("import_template", "x", str(tmp_path / "t.xlsx"))
+
+
+def test_dry_run_prints_the_plan_and_a_progress_bar_and_writes_nothing(tmp_path, banjarmasin_lks, board_member):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 44]])
+    out, err = call("import_data", "lks", str(path), "--dry-run", "--as", "pengurus.uji")
+    assert out.splitlines() == [
+        "Uji coba selesai: 1 baris.",
+        "  akan dibuat 0, akan diubah 1, tidak berubah 0.",
+        "  baris 2 (LKSA Lama Banjarmasin — TD/LAMA/1):",
+        "    Kapasitas (orang): 30 → 44",
+    ]
+    assert "Memeriksa" in err and "1/1" in err
+    banjarmasin_lks.refresh_from_db()
+    assert banjarmasin_lks.capacity == 30
+
+
+def test_import_runs_with_the_authority_of_the_named_user(tmp_path, board_member):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Luar", "anak", "63.72", "TD/X", 1]])
+    with pytest.raises(CommandError, match="1 baris bermasalah"):
+        call("import_data", "lks", str(path), "--as", "pengurus.uji")
+    assert not Organisation.objects.exists()
+    report = tmp_path / "data-kesalahan.xlsx"
+    assert report.exists()
+    assert ImportJob.objects.get().status == ImportStatus.REFUSED
+
+
+def test_import_without_as_runs_as_the_system_and_is_audited(tmp_path):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Sistem", "anak", "63.72", "TD/S", 1]])
+    out, _err = call("import_data", "lks", str(path))
+    assert out.splitlines()[:2] == ["Berhasil diimpor: 1 baris.", "  dibuat 1, diubah 0, tidak berubah 0."]
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor, event.data["via"], event.data["created"]) == (
+        "exchange.import.succeeded",
+        None,
+        "command line",
+        1,
+    )
+
+
+def test_import_refuses_a_missing_file_and_a_non_spreadsheet(tmp_path):
+    with pytest.raises(CommandError, match="tidak ada"):
+        call("import_data", "lks", str(tmp_path / "hilang.xlsx"))
+    empty = tmp_path / "kosong.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(CommandError, match="File kosong"):
+        call("import_data", "lks", str(empty))
+
+
+def test_export_data_writes_csv_and_xlsx_within_the_users_scope(tmp_path, board_member):
+    OrganisationFactory(name="LKSA Kota", region_id="63.71.01.1001")
+    OrganisationFactory(name="LKSA Banjarbaru", region_id="63.72.02.1003")
+    out, _err = call("export_data", "lks", str(tmp_path / "lks.csv"), "--as", "pengurus.uji")
+    assert out == f"1 baris LKS diekspor ke {tmp_path / 'lks.csv'}.\n"
+    text = (tmp_path / "lks.csv").read_text(encoding="utf-8-sig")
+    assert "LKSA Kota" in text and "LKSA Banjarbaru" not in text
+    call("export_data", "lks", str(tmp_path / "semua.xlsx"))
+    rows = CalamineWorkbook.from_path(str(tmp_path / "semua.xlsx")).get_sheet_by_index(0).to_python()
+    assert sorted(r[1] for r in rows[1:]) == ["LKSA Banjarbaru", "LKSA Kota"]
+    assert AuditEvent.objects.filter(action="exchange.lks.exported").count() == 2
+
+
+def test_export_data_refuses_other_formats(tmp_path):
+    with pytest.raises(CommandError, match=r"\.csv atau \.xlsx"):
+        call("export_data", "lks", str(tmp_path / "lks.pdf"))

@@ -1,0 +1,150 @@
+import time
+import zipfile
+
+import pytest
+
+from sinergi.exchange.files import CSV, XLSX, FileRefused, inspect, read_all
+
+from .conftest import csv_file, xlsx_file
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def refused(path) -> str:
+    with pytest.raises(FileRefused) as error:
+        inspect(path)
+    return error.value.message
+
+
+def test_an_xlsx_is_recognised_by_content_whatever_its_name(tmp_path):
+    path = xlsx_file(tmp_path, [["Nama LKS"], ["A"]], name="data.csv")
+    assert inspect(path).kind == XLSX
+
+
+def test_a_csv_is_recognised_by_content_whatever_its_name(tmp_path):
+    path = csv_file(tmp_path, [["Nama LKS"], ["A"]], name="data.xlsx")
+    assert inspect(path).kind == CSV
+
+
+def test_an_empty_file_is_refused(tmp_path):
+    path = tmp_path / "kosong.xlsx"
+    path.write_bytes(b"")
+    assert refused(path) == "File kosong (0 bita). Pilih file spreadsheet yang berisi data."
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_BYTES": 1000}
+    path = csv_file(tmp_path, [["Nama LKS"]] + [["LKS " * 10]] * 100)
+    assert refused(path).startswith("File terlalu besar")
+
+
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"MZ\x90\x00", "program Windows"),
+    ],
+)
+def test_other_formats_are_named_and_refused(tmp_path, content, kind):
+    path = tmp_path / "data.xlsx"
+    path.write_bytes(content + b"\x00" * 100)
+    assert refused(path) == f"File ini berisi {kind}, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV."
+
+
+def test_binary_noise_is_not_a_spreadsheet(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_bytes(bytes(range(256)) * 10)
+    assert refused(path).startswith("File ini bukan spreadsheet")
+
+
+def test_an_old_xls_file_is_refused_with_advice(tmp_path):
+    path = tmp_path / "lama.xls"
+    path.write_bytes(OLE2 + b"\x00" * 600 + "Workbook".encode("utf-16-le"))
+    assert "file Excel lama (.xls)" in refused(path)
+
+
+def test_a_password_protected_xlsx_is_recognised(tmp_path):
+    path = tmp_path / "rahasia.xlsx"
+    path.write_bytes(OLE2 + b"\x00" * 600 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 100)
+    assert refused(path).startswith("File Excel ini dilindungi kata sandi")
+
+
+def test_a_truncated_xlsx_is_refused_as_corrupted(tmp_path):
+    good = xlsx_file(tmp_path, [["Nama LKS"], ["A"]]).read_bytes()
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(good[: len(good) // 2])
+    assert refused(path).startswith("File Excel ini rusak")
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
+    path = tmp_path / "dokumen.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    assert refused(path) == "Ini dokumen Word, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV."
+
+
+def test_a_zip_bomb_is_refused_cheaply_from_its_directory(tmp_path, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_UNCOMPRESSED_BYTES": 50 * 1024 * 1024}
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))
+    assert path.stat().st_size < 200_000
+    started = time.monotonic()
+    assert "bom zip" in refused(path)
+    assert time.monotonic() - started < 0.5
+
+
+def test_a_zip_bomb_that_lies_about_its_size_is_stopped_at_the_cap(tmp_path, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_UNCOMPRESSED_BYTES": 5 * 1024 * 1024}
+    path = tmp_path / "bohong.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (20 * 1024 * 1024))
+    data = bytearray(path.read_bytes())
+    # Rewrite the declared uncompressed size of the sheet (local header and central directory) to 1 KB.
+    real = (20 * 1024 * 1024).to_bytes(4, "little")
+    assert data.count(real) == 2
+    data = data.replace(real, (1024).to_bytes(4, "little"))
+    path.write_bytes(bytes(data))
+    message = refused(path)
+    assert "bom zip" in message or "rusak" in message
+
+
+def test_too_many_zip_entries_is_refused(tmp_path, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ZIP_ENTRIES": 10}
+    path = tmp_path / "banyak.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        for index in range(20):
+            archive.writestr(f"xl/media/{index}.bin", b"x")
+    assert "bom zip" in refused(path)
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")],
+)
+def test_csv_encodings_are_detected(tmp_path, encoding, bom):
+    rows = [["Nama LKS", "Alamat"], ["Panti Sosial Tresna Werdha", "Jl. Ahmad Yani – Km 2 “Gang Café”"]]
+    path = csv_file(tmp_path, rows, encoding=encoding)
+    path.write_bytes(bom + path.read_bytes())
+    assert read_all(path, CSV) == [(1, rows[0]), (2, rows[1])]
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+def test_csv_delimiters_are_detected(tmp_path, delimiter):
+    rows = [["Nama LKS", "Kapasitas"], ["LKSA A, B", "30"]]
+    path = csv_file(tmp_path, rows, delimiter=delimiter)
+    assert read_all(path, CSV) == [(1, rows[0]), (2, rows[1])]
+
+
+def test_xlsx_rows_keep_spreadsheet_row_numbers_and_formula_results(tmp_path):
+    path = xlsx_file(tmp_path, [[], ["Nama LKS", "Kapasitas"], ["LKSA", ("=10*3", 30)]])
+    assert read_all(path, XLSX) == [(1, ["", ""]), (2, ["Nama LKS", "Kapasitas"]), (3, ["LKSA", 30.0])]
+
+
+def test_xlsx_columns_keep_their_position_when_the_first_columns_are_empty(tmp_path):
+    path = xlsx_file(tmp_path, [[None, "Nama LKS"], [None, "LKSA"]])
+    assert read_all(path, XLSX) == [(1, ["", "Nama LKS"]), (2, ["", "LKSA"])]

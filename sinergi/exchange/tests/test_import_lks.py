@@ -1,0 +1,470 @@
+import datetime
+
+import pytest
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import user_with_role
+from sinergi.audit.models import AuditEvent
+from sinergi.exchange.pipeline import ImportCancelled
+from sinergi.organisations.choices import OrganisationStatus
+from sinergi.organisations.models import Organisation
+from sinergi.organisations.tests.factories import OrganisationFactory
+
+from .conftest import HEADERS, csv_file, problems_of, run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Every organisation field, for asserting that a refused or dry-run import changed nothing."""
+    return list(Organisation.objects.order_by("pk").values()), list(
+        Organisation.service_kinds.through.objects.order_by("pk").values_list("organisation_id", "term_id")
+    )
+
+
+def test_new_rows_become_draft_lks_with_derived_region_codes(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            [*HEADERS, "Jenis layanan lain", "Tanggal tanda daftar"],
+            ["LKSA Baru", "anak", "63.71.01.1001", "TD/BARU/1", 25, "disabilitas, napza", datetime.date(2023, 8, 17)],
+        ],
+    )
+    result = run(path, board_member)
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 1, 0, 0)
+    lks = Organisation.objects.get(registration_number="TD/BARU/1")
+    assert (lks.name, lks.status, lks.regency_code, lks.village_code, lks.capacity) == (
+        "LKSA Baru",
+        OrganisationStatus.DRAFT,
+        "63.71",
+        "63.71.01.1001",
+        25,
+    )
+    assert sorted(lks.service_kinds.values_list("code", flat=True)) == ["disabilitas", "napza"]
+    # The registration's expiry is derived as the services derive it (5 years by default).
+    assert lks.registration_expires_on == datetime.date(2028, 8, 17)
+
+
+def test_a_dry_run_reports_and_writes_nothing(tmp_path, board_member, banjarmasin_lks):
+    before = snapshot()
+    path = xlsx_file(
+        tmp_path,
+        [
+            HEADERS,
+            ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 45],
+            ["LKSA Baru", "anak", "63.71", "", 10],
+        ],
+    )
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created, result.updated) == ("checked", 1, 1)
+    assert result.preview["update"] == [
+        {"row": 2, "key": "LKSA Lama Banjarmasin — TD/LAMA/1", "changes": {"Kapasitas (orang)": ["30", "45"]}}
+    ]
+    assert result.preview["create"] == [{"row": 3, "key": "LKSA Baru"}]
+    assert snapshot() == before
+    assert AuditEvent.objects.count() == 0
+
+
+def test_reimporting_the_same_file_changes_nothing(tmp_path, board_member):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Ulang", "anak", "63.71.01.1001", "TD/ULANG/1", 20]])
+    assert run(path, board_member).created == 1
+    before = snapshot()
+    again = run(path, board_member)
+    assert (again.status, again.created, again.updated, again.unchanged) == ("succeeded", 0, 0, 1)
+    assert snapshot() == before  # not even the version or updated_at moved
+
+
+def test_an_update_changes_only_given_cells_and_bumps_the_version(tmp_path, board_member, banjarmasin_lks):
+    banjarmasin_lks.phone = "0511-111"
+    banjarmasin_lks.save()
+    path = xlsx_file(
+        tmp_path,
+        [[*HEADERS, "Telepon"], ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "td/lama/1", 40, ""]],
+    )
+    result = run(path, board_member)
+    assert (result.updated, result.created) == (1, 0)
+    banjarmasin_lks.refresh_from_db()
+    # An empty cell keeps the stored value; the key matched despite different letter case.
+    assert (banjarmasin_lks.capacity, banjarmasin_lks.phone, banjarmasin_lks.version) == (40, "0511-111", 2)
+
+
+def test_rows_without_numbers_match_by_name_and_region(tmp_path, board_member):
+    existing = OrganisationFactory(name="Panti Asuhan Al Ikhlas", region_id="63.71.01.1001", capacity=10)
+    path = xlsx_file(tmp_path, [HEADERS, ["panti asuhan  al-ikhlas", "anak", "63.71.01.1001", "", 12]])
+    result = run(path, board_member)
+    assert (result.created, result.updated) == (0, 1)
+    existing.refresh_from_db()
+    assert existing.capacity == 12
+
+
+def test_one_bad_row_refuses_the_whole_file_and_reports_every_problem(tmp_path, board_member, banjarmasin_lks):
+    before = snapshot()
+    path = xlsx_file(
+        tmp_path,
+        [
+            HEADERS + ["Tanggal izin operasional", "Peringkat akreditasi"],
+            ["LKSA Baik", "anak", "63.71.01.1001", "TD/OK/1", 10, "", ""],
+            ["", "lansia", "63.1", "TD/OK/2", "banyak", "31-02-2023", "B"],
+            ["LKSA Masa Depan", "anak", "63.71.01.9999", "TD/OK/3", 10, datetime.date(2099, 1, 1), ""],
+        ],
+    )
+    result = run(path, board_member)
+    assert result.status == "refused"
+    assert result.message == (
+        "2 baris bermasalah (8 masalah). Tidak ada data yang disimpan; perbaiki lalu unggah lagi."
+    )
+    assert problems_of(result) == [
+        (
+            3,
+            "Jenis layanan utama",
+            "lansia",
+            "“lansia” tidak ada dalam daftar. Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)?",
+        ),
+        (
+            3,
+            "Kode wilayah",
+            "63.1",
+            "Kode wilayah “63.1” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang (63.1 bisa berarti "
+            "63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.",
+        ),
+        (3, "Kapasitas (orang)", "banyak", "“banyak” bukan bilangan bulat."),
+        (3, "Tanggal izin operasional", "31-02-2023", "Tanggal “31-02-2023” tidak ada di kalender."),
+        (3, "Nama LKS", "", "Nama wajib diisi."),
+        (3, "Tanggal akreditasi", "", "Tanggal akreditasi wajib diisi bila ada peringkat akreditasi."),
+        (4, "Kode wilayah", "63.71.01.9999", "Kode wilayah 63.71.01.9999 tidak ada dalam daftar wilayah Kemendagri."),
+        (4, "Tanggal izin operasional", "01-01-2099", "Tanggal tidak boleh di masa depan."),
+    ]
+    assert snapshot() == before
+
+
+def test_service_rules_give_the_services_own_messages(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            HEADERS + ["Tanggal akreditasi", "Lintang", "NPWP", "Surel"],
+            [
+                "LKSA Aturan",
+                "anak",
+                "63.71.01.1001",
+                "TD/ATURAN",
+                10,
+                datetime.date(2020, 1, 1),
+                "-3,3",
+                "123",
+                "bukan-surel",
+            ],
+        ],
+    )
+    result = run(path, board_member)
+    assert sorted((p.column, p.message) for p in result.problems) == [
+        ("Lintang", "Isi lintang dan bujur bersama-sama."),
+        ("NPWP", "NPWP terdiri atas 15 atau 16 angka."),
+        ("Peringkat akreditasi", "Pilih peringkat akreditasi untuk tanggal akreditasi ini."),
+        ("Surel", "Masukkan alamat email dengan format yang benar."),
+    ]
+    assert not Organisation.objects.filter(name="LKSA Aturan").exists()
+
+
+def test_duplicate_rows_in_the_file_are_refused(tmp_path, board_member):
+    row = ["LKSA Kembar", "anak", "63.71.01.1001", "TD/KEMBAR", 10]
+    path = xlsx_file(tmp_path, [HEADERS, row, ["LKSA Lain", "anak", "63.71.01.1001", "TD/LAIN", 10], row])
+    result = run(path, board_member)
+    assert problems_of(result) == [(4, "", "", "Baris ini duplikat baris 2 (nomor tanda daftar TD/KEMBAR sama).")]
+    assert not Organisation.objects.exists()
+
+
+def test_two_rows_pointing_at_the_same_lks_are_refused(tmp_path, board_member, banjarmasin_lks):
+    path = xlsx_file(
+        tmp_path,
+        [
+            [*HEADERS, "Nomor izin operasional"],
+            ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 31, ""],
+            ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "", 32, "IO/LAMA/1"],
+        ],
+    )
+    result = run(path, board_member)
+    assert problems_of(result) == [
+        (3, "", "", "Baris ini dan baris 2 menunjuk data yang sama (LKSA Lama Banjarmasin — IO/LAMA/1).")
+    ]
+
+
+def test_region_names_are_resolved_within_their_parent_and_suggested_when_misspelt(tmp_path, board_member):
+    headers = ["Nama LKS", "Jenis layanan utama", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan"]
+    path = xlsx_file(
+        tmp_path,
+        [
+            headers,
+            ["LKSA Nama Wilayah", "anak", "Kota Banjarmasin", "Banjarmasin Selatan", "Mantuil"],
+            ["LKSA Salah Ketik", "anak", "Kota Banjarmasin", "Banjarmasin Selatn", ""],
+            ["LKSA Tak Dikenal", "anak", "Kota Atlantis", "", ""],
+        ],
+    )
+    result = run(path, board_member, dry_run=True)
+    assert problems_of(result) == [
+        (
+            3,
+            "Kecamatan",
+            "Banjarmasin Selatn",
+            "Kecamatan “Banjarmasin Selatn” tidak ditemukan di Kota Banjarmasin. Mungkin maksud Anda "
+            "“Banjarmasin Selatan”?",
+        ),
+        (4, "Kabupaten/Kota", "Kota Atlantis", "Kabupaten/kota “Kota Atlantis” tidak ditemukan."),
+    ]
+    ok = run(
+        xlsx_file(tmp_path, [headers, ["LKSA Nama Wilayah", "anak", "Banjarmasin", "", "Mantuil"]], name="b.xlsx"),
+        board_member,
+    )
+    assert ok.created == 1
+    assert Organisation.objects.get(name="LKSA Nama Wilayah").region_id == "63.71.01.1001"
+
+
+def test_a_code_that_contradicts_the_names_beside_it_is_refused(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Kabupaten/Kota"],
+            ["LKSA X", "anak", "63.71.01.1001", "Kabupaten Banjar"],
+        ],
+    )
+    result = run(path, board_member)
+    assert problems_of(result) == [
+        (
+            2,
+            "Kabupaten/Kota",
+            "Kabupaten Banjar",
+            "Kode wilayah 63.71.01.1001 berada di Kota Banjarmasin, bukan “Kabupaten Banjar”. "
+            "Periksa kode atau namanya.",
+        )
+    ]
+
+
+def test_messy_but_readable_files_are_accepted(tmp_path, board_member):
+    """Title rows above the header, headers in other case/spacing/synonyms, an unknown column, dates in every
+    shape, a formula, leading apostrophes."""
+    rows = [
+        ["DATA LKS KOTA BANJARMASIN 2025"],
+        [],
+        [
+            "  nama   LKS ",
+            "JENIS LAYANAN",
+            "kode desa",
+            "No. Tanda Daftar",
+            "Tgl Tanda Daftar",
+            "Daya tampung",
+            "Catatan",
+            "telp",
+        ],
+        ["LKSA Satu", "anak", "'63.71.01.1001", "TD/M/1", 45155, ("=20+10", 30), "abc", "'0511-3252525"],
+        ["LKSA Dua", "LKS Lanjut Usia", "63.71.01.1001", "TD/M/2", "17-08-2023", 10, "", ""],
+        ["LKSA Tiga", "napza", "63.71.01.1001", "TD/M/3", "17/08/2023", 10, "", ""],
+        ["LKSA Empat", "anak", "63.71.01.1001", "TD/M/4", "17 Agustus 2023", 10, "", ""],
+        ["LKSA Lima", "anak", "63.71.01.1001", "TD/M/5", "2023-08-17", 10, "", ""],
+    ]
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    assert (result.status, result.created) == ("succeeded", 5)
+    assert result.notices == [
+        "Judul kolom ditemukan di baris 3; baris di atasnya dilewati.",
+        "Kolom yang tidak dikenal diabaikan: “Catatan”.",
+    ]
+    issued = set(Organisation.objects.values_list("registration_issued_on", flat=True))
+    assert issued == {datetime.date(2023, 8, 17)}
+    first = Organisation.objects.get(registration_number="TD/M/1")
+    assert (first.capacity, first.phone, first.region_id) == (30, "0511-3252525", "63.71.01.1001")
+
+
+@pytest.mark.parametrize(
+    "encoding, delimiter, bom",
+    [("utf-8", ";", b""), ("utf-8", ",", b"\xef\xbb\xbf"), ("cp1252", ";", b"")],
+)
+def test_csv_files_in_the_shapes_excel_writes(tmp_path, board_member, encoding, delimiter, bom):
+    path = csv_file(
+        tmp_path,
+        [HEADERS, ["LKSA Café – Kasih", "anak", "63.71.01.1001", "TD/CSV/1", "30"]],
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+    path.write_bytes(bom + path.read_bytes())
+    result = run(path, board_member)
+    assert result.created == 1
+    assert Organisation.objects.get().name == "LKSA Café – Kasih"
+
+
+def test_missing_required_columns_refuse_the_file(tmp_path, board_member):
+    path = xlsx_file(tmp_path, [["Nama", "Alamat"], ["LKSA", "Jl. A"]])
+    result = run(path, board_member)
+    assert result.status == "refused"
+    assert result.message == (
+        "Kolom wajib tidak ada: “Jenis layanan utama”, “Kode wilayah (atau Kabupaten/Kota, Kecamatan, "
+        "Desa/Kelurahan)”. Tambahkan kolom itu (lihat templat impor)."
+    )
+
+
+def test_a_sheet_without_any_known_header_is_refused(tmp_path, board_member):
+    result = run(xlsx_file(tmp_path, [["a", "b"], ["1", "2"]]), board_member)
+    assert result.message.startswith("Judul kolom tidak ditemukan di 20 baris pertama.")
+
+
+def test_a_header_without_rows_is_refused(tmp_path, board_member):
+    result = run(xlsx_file(tmp_path, [HEADERS]), board_member)
+    assert result.message == "Tidak ada baris data di bawah judul kolom (baris 1)."
+
+
+def test_too_many_rows_are_refused(tmp_path, board_member, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ROWS": 2}
+    rows = [HEADERS] + [[f"LKSA {i}", "anak", "63.71", f"TD/{i}", 1] for i in range(3)]
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    assert result.status == "refused" and result.message.startswith("File berisi 3 baris; paling banyak 2 baris")
+
+
+def test_a_board_cannot_register_or_change_lks_outside_its_regency(tmp_path, board_member):
+    elsewhere = OrganisationFactory(name="LKSA Banjarbaru", region_id="63.72.02.1003", registration_number="TD/BJB")
+    path = xlsx_file(
+        tmp_path,
+        [
+            HEADERS,
+            ["LKSA Baru Banjarbaru", "anak", "63.72", "TD/BJB/2", 5],
+            ["LKSA Banjarbaru", "anak", "63.72.02.1003", "TD/BJB", 99],
+        ],
+    )
+    result = run(path, board_member)
+    assert problems_of(result) == [
+        (2, "Kode wilayah", "63.72", "Anda tidak berwenang mendaftarkan LKS di wilayah ini."),
+        (3, "", "", "LKS “LKSA Banjarbaru” sudah terdaftar dan di luar wewenang Anda untuk diubah."),
+    ]
+    elsewhere.refresh_from_db()
+    assert elsewhere.capacity == 30
+
+
+def test_an_operator_may_update_their_lks_but_not_its_accreditation(tmp_path, operator, banjarmasin_lks):
+    headers = [*HEADERS, "Peringkat akreditasi", "Tanggal akreditasi"]
+    row = ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 35]
+    refused = run(xlsx_file(tmp_path, [headers, [*row, "A", "01-01-2024"]]), operator)
+    assert [(p.column, p.message) for p in refused.problems] == [
+        ("Peringkat akreditasi", "Jenis, status, dan akreditasi hanya dapat diubah oleh pengurus LKKKS.")
+    ]
+    accepted = run(xlsx_file(tmp_path, [HEADERS, row], name="ok.xlsx"), operator)
+    assert accepted.updated == 1
+    banjarmasin_lks.refresh_from_db()
+    assert (banjarmasin_lks.capacity, banjarmasin_lks.accreditation_grade) == (35, None)
+
+
+def test_a_key_that_points_at_another_lks_is_refused(tmp_path, board_member, banjarmasin_lks):
+    path = xlsx_file(
+        tmp_path,
+        [[*HEADERS, "Nomor izin operasional"], ["LKSA X", "anak", "63.71.01.1001", "TD/LAIN", 5, "IO/LAMA/1"]],
+    )
+    result = run(path, board_member)
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Nomor tanda daftar",
+            "LKS “LKSA Lama Banjarmasin” yang cocok dengan baris ini terdaftar dengan nomor tanda daftar TD/LAMA/1, "
+            "bukan TD/LAIN.",
+        )
+    ]
+
+
+def test_one_audit_event_per_import_with_its_counts(tmp_path, board_member, banjarmasin_lks):
+    from sinergi.exchange.services import import_job_create, import_job_run
+
+    path = xlsx_file(
+        tmp_path,
+        [
+            HEADERS,
+            ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 31],
+            ["LKSA N", "anak", "63.71", "TD/N", 3],
+        ],
+    )
+    from django.core.files import File
+
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=board_member,
+            entity_key="lks",
+            file=File(handle, name="x.xlsx"),
+            original_name="x.xlsx",
+            dry_run=False,
+            enqueue=False,
+        )
+    import_job_run(job_id=job.pk)
+    events = list(AuditEvent.objects.values_list("action", "actor_name", "data"))
+    assert len(events) == 1
+    action, actor_name, data = events[0]
+    assert (action, actor_name) == ("exchange.import.succeeded", "pengurus.uji")
+    assert {k: data[k] for k in ("entity", "rows", "created", "updated", "unchanged", "problems", "file")} == {
+        "entity": "lks",
+        "rows": 2,
+        "created": 1,
+        "updated": 1,
+        "unchanged": 0,
+        "problems": 0,
+        "file": "x.xlsx",
+    }
+
+
+def test_cancelling_while_saving_rolls_everything_back(tmp_path, board_member):
+    rows = [HEADERS] + [[f"LKSA {i}", "anak", "63.71.01.1001", f"TD/C/{i}", 5] for i in range(30)]
+    path = xlsx_file(tmp_path, rows)
+
+    def progress(phase, done, total):
+        return phase == "saving" and done >= 10  # cancel after the first saved batch
+
+    with pytest.raises(ImportCancelled):
+        run(path, board_member, progress=progress, batch_size=10)
+    assert not Organisation.objects.exists()
+
+
+def test_a_record_changed_during_the_import_refuses_it(tmp_path, board_member, banjarmasin_lks):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 77]])
+
+    def progress(phase, done, total):
+        if phase == "saving" and done == 0:
+            Organisation.objects.filter(pk=banjarmasin_lks.pk).update(version=5)  # someone saved the form
+        return False
+
+    result = run(path, board_member, progress=progress)
+    assert result.status == "refused"
+    assert result.message.startswith("LKS “LKSA Lama Banjarmasin” diubah orang lain selama impor berjalan.")
+    banjarmasin_lks.refresh_from_db()
+    assert banjarmasin_lks.capacity == 30
+
+
+@pytest.mark.parametrize("portable", [True, False])
+def test_both_insert_paths_write_the_same_rows(tmp_path, board_member, portable):
+    from sinergi.exchange.columns import ImportContext, get_entity
+
+    """The fast path (COPY on PostgreSQL, one executemany with reserved ids on SQLite) and bulk_create agree."""
+    entity = get_entity("lks")
+    original = ImportContext.__init__
+
+    def force(self, **kwargs):
+        original(self, **kwargs)
+        self.cache["portable"] = portable
+
+    ImportContext.__init__ = force
+    try:
+        rows = [[*HEADERS, "Jenis layanan lain"]] + [
+            [f"LKSA {i}", "anak", "63.71.01.1001", f"TD/P/{i}", i, "napza"] for i in range(25)
+        ]
+        result = run(xlsx_file(tmp_path, rows), board_member, batch_size=10)
+    finally:
+        ImportContext.__init__ = original
+    assert result.created == 25
+    saved = Organisation.objects.order_by("capacity")
+    assert [o.capacity for o in saved] == list(range(25))
+    assert all(o.created_at and o.updated_at and o.regency_code == "63.71" for o in saved)
+    assert Organisation.service_kinds.through.objects.count() == 25
+    assert set(Organisation.service_kinds.through.objects.values_list("organisation_id", flat=True)) == {
+        o.pk for o in saved
+    }
+    assert entity.key == "lks"
+    # The id sequence moved past the inserted ids: an ordinary save afterwards gets a fresh one.
+    later = OrganisationFactory(name="LKSA Sesudah", region_id="63.71.01.1001")
+    assert later.pk > max(o.pk for o in saved)
+
+
+def test_province_admin_sees_every_problem_even_across_many_batches(tmp_path):
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63")
+    rows = [HEADERS] + [[f"LKSA {i}", "x" if i % 7 == 0 else "anak", "63.71", f"TD/B/{i}", 1] for i in range(50)]
+    result = run(xlsx_file(tmp_path, rows), admin, batch_size=8)
+    assert sorted(p.row for p in result.problems) == [i + 2 for i in range(50) if i % 7 == 0]
+    assert not Organisation.objects.exists()

@@ -1,0 +1,134 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from sinergi.exchange import values as v
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        datetime.date(2023, 8, 17),
+        datetime.datetime(2023, 8, 17, 0, 0),
+        45155.0,
+        "45155",
+        "2023-08-17",
+        "2023-08-17 00:00:00",
+        "17-08-2023",
+        "17/08/2023",
+        "17.08.2023",
+        "17 Agustus 2023",
+        "17 agustus 2023",
+        "17 Agt 2023",
+        "17 August 2023",
+        "'17-08-2023",
+        " 17/8/2023 ",
+    ],
+)
+def test_every_accepted_date_shape_reads_as_17_august_2023(raw):
+    assert v.parse_date(raw) == datetime.date(2023, 8, 17)
+
+
+@pytest.mark.parametrize(
+    "raw, fragment",
+    [
+        ("17-13-2023", "tidak ada di kalender"),
+        ("31/02/2023", "tidak ada di kalender"),
+        ("08/17/2023", "tidak ada di kalender"),
+        ("17 Agustusan 2023", "tidak dapat dibaca"),
+        ("kemarin", "tidak dapat dibaca"),
+        ("17-08-23", "tidak dapat dibaca"),
+        (12.0, "bukan tanggal"),
+    ],
+)
+def test_unreadable_dates_are_refused_with_a_hint(raw, fragment):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_date(raw)
+    assert fragment in problem.value.message
+
+
+def test_blank_cells_are_none():
+    assert v.parse_date("") is None
+    assert v.parse_date("  ") is None
+    assert v.parse_date("'") is None
+    assert v.parse_int(None) is None
+
+
+def test_text_drops_the_leading_apostrophe_and_writes_integers_without_decimals():
+    assert v.text("'0511-3252525") == "0511-3252525"
+    assert v.text(30.0) == "30"
+    assert v.text("\u00a0LKSA\u00a0") == "LKSA"
+
+
+def test_integers_accept_thousand_separators_and_refuse_fractions():
+    assert v.parse_int("1.250") == 1250
+    assert v.parse_int(30.0) == 30
+    with pytest.raises(v.CellProblem):
+        v.parse_int("12,5")
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_int("-1", min_value=0)
+    assert problem.value.message == "Nilai paling kecil 0."
+
+
+def test_decimals_accept_an_indonesian_comma():
+    assert v.parse_decimal("-3,316694", places=6) == Decimal("-3.316694")
+    assert v.parse_decimal(114.5908, places=6) == Decimal("114.590800")
+    with pytest.raises(v.CellProblem):
+        v.parse_decimal("utara", places=6)
+
+
+def test_booleans_in_indonesian_and_english():
+    assert [v.parse_bool(x) for x in ("Ya", "tidak", "TRUE", "0", True)] == [True, False, True, False, True]
+    with pytest.raises(v.CellProblem):
+        v.parse_bool("mungkin")
+
+
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("63.71.01.1001", "63.71.01.1001"),
+        ("'63.71", "63.71"),
+        (63.71, "63.71"),
+        (63.01, "63.01"),
+        ("6371011001", "63.71.01.1001"),
+        (6371011001.0, "63.71.01.1001"),
+        ("63 71", "63.71"),
+    ],
+)
+def test_region_codes_in_their_usual_shapes(raw, code):
+    assert v.parse_region_code(raw) == code
+
+
+@pytest.mark.parametrize("raw", [63.1, "63.1", 63.7])
+def test_region_codes_that_lost_their_zero_to_excel_are_refused_as_ambiguous(raw):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_region_code(raw)
+    assert "63.1 bisa berarti 63.01 atau 63.10" in problem.value.message
+    assert "Format kolom ini sebagai Teks" in problem.value.message
+
+
+def test_a_word_is_not_a_region_code():
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_region_code("Banjarmasin")
+    assert problem.value.message.startswith("“Banjarmasin” bukan kode wilayah.")
+
+
+def test_choices_match_code_label_and_code_with_label_and_suggest_the_closest():
+    choices = v.Choices([("anak", "LKS Anak (LKSA)"), ("lanjut_usia", "LKS Lanjut Usia")])
+    assert choices.match("ANAK") == "anak"
+    assert choices.match("lks lanjut usia") == "lanjut_usia"
+    assert choices.match("anak — LKS Anak (LKSA)") == "anak"
+    with pytest.raises(v.CellProblem) as problem:
+        choices.match("lanjut usiaa")
+    assert problem.value.message == (
+        "“lanjut usiaa” tidak ada dalam daftar. Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)?"
+    )
+    with pytest.raises(v.CellProblem) as problem:
+        choices.match("zzz")
+    assert problem.value.message == "“zzz” tidak ada dalam daftar. Pilihan: anak, lanjut_usia."
+
+
+def test_headers_compare_without_case_spacing_or_punctuation():
+    assert v.norm("  NAMA   lks * ") == v.norm("Nama LKS") == "nama lks"
+    assert v.norm("Kabupaten/Kota") == "kabupaten kota"

@@ -1,0 +1,211 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
+from python_calamine import CalamineWorkbook
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import user_with_role
+from sinergi.audit.models import AuditEvent
+from sinergi.core.testing import otp_login
+from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.organisations.models import Organisation
+from sinergi.organisations.tests.factories import OrganisationFactory
+
+from .conftest import HEADERS, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, path, *, entity="lks", name=None, callbacks=None):
+    data = {"entity": entity, "file": SimpleUploadedFile(name or path.name, path.read_bytes())}
+    return client.post("/exchange/", data)
+
+
+def test_the_page_needs_a_login(client):
+    response = client.get("/exchange/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "anak", "63.71.01.1001", "TD/WEB/1", 12]])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, path)
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/exchange/imports/{job.pk}/"
+    assert (job.status, job.dry_run, job.created_count, job.original_name) == (
+        ImportStatus.CHECKED,
+        True,
+        1,
+        "data.xlsx",
+    )
+    assert not Organisation.objects.exists()
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "Uji coba selesai" in page and "Impor sekarang" in page and "LKSA Web" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/exchange/imports/{job.pk}/confirm/")
+    real = ImportJob.objects.exclude(pk=job.pk).get()
+    assert response["Location"] == f"/exchange/imports/{real.pk}/"
+    assert (real.status, real.dry_run, real.source_id, real.created_count) == (ImportStatus.SUCCEEDED, False, job.pk, 1)
+    assert Organisation.objects.get().name == "LKSA Web"
+    assert list(AuditEvent.objects.order_by("pk").values_list("action", flat=True)) == [
+        "exchange.import.checked",
+        "exchange.import.succeeded",
+    ]
+
+
+def test_htmx_polling_gets_only_the_status_part(client, board_member, tmp_path):
+    client.force_login(board_member)
+    job = ImportJob.objects.create(
+        token="t1", entity="lks", file="x", created_by=board_member, rows_total=10, rows_done=4
+    )
+    job.status = ImportStatus.RUNNING
+    job.save()
+    part = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert part.lstrip().startswith('<div id="job-status"')
+    assert 'hx-trigger="every 1s"' in part and 'value="40"' in part and "<html" not in part
+    job.status = ImportStatus.SUCCEEDED
+    job.save()
+    finished = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in finished  # polling stops
+
+
+def test_a_refused_file_shows_the_reason_and_keeps_nothing(client, board_member, tmp_path):
+    client.force_login(board_member)
+    fake = tmp_path / "laporan.xlsx"
+    fake.write_bytes(b"%PDF-1.4\n\x00\x01binary")
+    response = upload(client, fake)
+    assert response.status_code == 400
+    assert "File ini berisi PDF, bukan spreadsheet." in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_file_problems_are_listed_and_the_report_is_downloadable(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lansia", "63.71.01.1001", "TD/WEB/1", 12]])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, path)
+    job = ImportJob.objects.get()
+    assert (job.status, job.problem_count, job.refused_count) == (ImportStatus.REFUSED, 1, 1)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "Mungkin maksud Anda “lanjut_usia”" in page and "Impor sekarang" not in page
+    report = client.get(f"/exchange/imports/{job.pk}/report/")
+    assert report["Content-Disposition"].startswith('attachment; filename="laporan-kesalahan-data-')
+    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(report.streaming_content)))
+    assert book.get_sheet_by_index(0).to_python()[0][-1] == "Kesalahan impor"
+
+
+def test_someone_elses_import_is_not_found(client, board_member, tmp_path):
+    other = user_with_role(Role.REGENCY_BOARD, region_code="63.71")
+    job = ImportJob.objects.create(token="t2", entity="lks", file="x", created_by=other)
+    client.force_login(board_member)
+    assert client.get(f"/exchange/imports/{job.pk}/").status_code == 404
+    assert client.post(f"/exchange/imports/{job.pk}/cancel/").status_code == 404
+
+
+def test_a_queued_import_can_be_cancelled_and_then_never_runs(client, board_member):
+    from sinergi.exchange.services import import_job_run
+
+    client.force_login(board_member)
+    job = ImportJob.objects.create(token="t3", entity="lks", file="x", created_by=board_member)
+    client.post(f"/exchange/imports/{job.pk}/cancel/")
+    job.refresh_from_db()
+    assert (job.status, job.cancel_requested) == (ImportStatus.CANCELLED, True)
+    import_job_run(job_id=job.pk)  # a worker picking it up later does nothing
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CANCELLED
+
+
+def test_a_viewer_cannot_import(client, tmp_path):
+    viewer = user_with_role(Role.DINSOS_VIEWER, region_code="63")
+    client.force_login(viewer)
+    page = client.get("/exchange/").content.decode()
+    assert "Peran Anda tidak mencakup impor data." in page
+    response = upload(client, xlsx_file(tmp_path, [HEADERS]))
+    assert response.status_code == 400 and not ImportJob.objects.exists()
+
+
+def test_template_download(client, board_member):
+    client.force_login(board_member)
+    response = client.get("/exchange/templates/lks/")
+    assert response["Content-Disposition"].startswith('attachment; filename="templat-impor-lks-')
+    assert response.content[:2] == b"PK"
+    assert client.get("/exchange/templates/tidak-ada/").status_code == 404
+
+
+def test_csv_export_is_streamed_scoped_filtered_and_audited(client, board_member):
+    OrganisationFactory(name="LKSA Banjarmasin A", region_id="63.71.01.1001", registration_number="=HYPERLINK(1)")
+    OrganisationFactory(name="LKSA Banjarmasin B", region_id="63.71.01.1001", status="draft")
+    OrganisationFactory(name="LKSA Banjarbaru", region_id="63.72.02.1003")
+    client.force_login(board_member)
+    response = client.get("/exchange/export/lks/?format=csv&status=active")
+    assert isinstance(response, StreamingHttpResponse)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("ID,Nama LKS,Jenis organisasi,Jenis layanan utama")
+    assert len(lines) == 2 and "LKSA Banjarmasin A" in lines[1]
+    assert "'=HYPERLINK(1)" in lines[1]  # a formula-looking cell is made inert
+    event = AuditEvent.objects.get(action="exchange.lks.exported")
+    assert event.data["rows"] == 1 and event.data["format"] == "csv"
+
+
+def test_xlsx_export_reimports_without_changes(client, board_member, tmp_path):
+    from .conftest import run
+
+    OrganisationFactory(name="LKSA Ekspor", region_id="63.71.01.1001", registration_number="TD/EKS")
+    client.force_login(board_member)
+    response = client.get("/exchange/export/lks/?format=xlsx")
+    path = tmp_path / "ekspor.xlsx"
+    path.write_bytes(response.content)
+    result = run(path, board_member)
+    assert (result.status, result.unchanged, result.created, result.updated) == ("succeeded", 1, 0, 0)
+
+
+def test_export_with_an_unknown_format_is_refused(client, board_member):
+    client.force_login(board_member)
+    assert client.get("/exchange/export/lks/?format=pdf").status_code == 400
+
+
+def test_lks_profile_pdf_is_scoped_and_audited(client, board_member):
+    inside = OrganisationFactory(name="LKSA Profil", region_id="63.71.01.1001")
+    outside = OrganisationFactory(name="LKSA Luar", region_id="63.72.02.1003")
+    client.force_login(board_member)
+    response = client.get(f"/exchange/reports/lks/{inside.pk}.pdf")
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert (
+        AuditEvent.objects.filter(action="organisations.organisation.exported", object_id=str(inside.pk)).count() == 1
+    )
+    assert client.get(f"/exchange/reports/lks/{outside.pk}.pdf").status_code == 404
+
+
+def test_regency_and_province_reports_render_for_their_readers(client, board_member):
+    OrganisationFactory(name="LKSA Ringkas", region_id="63.71.01.1001")
+    client.force_login(board_member)
+    regency = client.get("/exchange/reports/regency/63.71.pdf")
+    assert regency["Content-Type"] == "application/pdf" and regency.content.startswith(b"%PDF")
+    assert client.get("/exchange/reports/regency/63.72.pdf").status_code == 404
+    province = client.get("/exchange/reports/province.pdf")
+    assert province.content.startswith(b"%PDF")
+    reports = [e.data["report"] for e in AuditEvent.objects.filter(action="statistics.report.exported").order_by("pk")]
+    assert reports == ["regency", "province"]
+
+
+def test_province_admin_with_second_factor_gets_the_province_report(client):
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63")
+    otp_login(client, admin)
+    assert client.get("/exchange/reports/province.pdf").content.startswith(b"%PDF")
+
+
+def test_the_page_offers_the_summaries_of_the_readers_regencies_only(client, board_member):
+    client.force_login(board_member)
+    page = client.get("/exchange/").content.decode()
+    assert "/exchange/reports/regency/63.71.pdf" in page and "Ringkasan Kota Banjarmasin" in page
+    assert "/exchange/reports/regency/63.72.pdf" not in page
+    assert "/exchange/reports/province.pdf" in page

@@ -1,0 +1,117 @@
+import io
+import re
+import zipfile
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from sinergi.exchange.columns import get_entity
+from sinergi.exchange.files import XLSX
+from sinergi.exchange.workbook import error_report_bytes, template_bytes
+from sinergi.organisations.models import Organisation
+
+from .conftest import HEADERS, run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+
+def sheets(content: bytes) -> dict[str, list[list]]:
+    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def test_the_template_has_indonesian_headers_instructions_and_a_hidden_lookup_sheet():
+    content = template_bytes(get_entity("lks"))
+    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    assert book.sheet_names == ["Data LKS", "Petunjuk", "Daftar"]
+    assert [str(m.visible) for m in book.sheets_metadata][2].endswith("Hidden")
+    data = sheets(content)
+    assert data["Data LKS"][0][:4] == ["Nama LKS *", "Jenis organisasi", "Jenis layanan utama *", "Jenis layanan lain"]
+    assert "ID" not in data["Data LKS"][0] and "Status" not in data["Data LKS"][0]  # export-only columns
+    lookup = data["Daftar"]
+    assert lookup[0][:2] == ["Jenis organisasi", "Keterangan"]
+    service_kinds = [row[6] for row in lookup[1:] if row[6]]
+    assert service_kinds == ["anak", "lanjut_usia", "disabilitas", "napza", "lainnya"]
+    assert [row[7] for row in lookup[1:3]] == ["LKS Anak (LKSA)", "LKS Lanjut Usia"]
+    instructions = "\n".join(" ".join(str(c) for c in row) for row in data["Petunjuk"])
+    assert "anak = LKS Anak (LKSA)" in instructions
+    assert "nomor tanda daftar" in instructions
+
+
+def test_every_list_column_has_a_dropdown_from_the_lookup_sheet():
+    content = template_bytes(get_entity("lks"))
+    xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
+    lists = re.findall(r'<dataValidation type="list"[^>]*sqref="([A-Z]+)2:[A-Z]+5001"[^>]*>\s*<formula1>([^<]+)', xml)
+    headers = sheets(content)["Data LKS"][0]
+    from xlsxwriter.utility import xl_cell_to_rowcol
+
+    by_header = {headers[xl_cell_to_rowcol(f"{col}1")[1]]: source for col, source in lists}
+    assert set(by_header) == {
+        "Jenis organisasi",
+        "Jenis layanan utama *",
+        "Jenis layanan lain",
+        "Bentuk layanan",
+        "Bentuk badan hukum",
+        "Berbadan hukum",
+        "Peringkat akreditasi",
+    }
+    assert by_header["Jenis layanan utama *"].startswith("Daftar!$")
+
+
+def test_a_filled_in_template_imports(tmp_path, board_member):
+    headers = sheets(template_bytes(get_entity("lks")))["Data LKS"][0]
+    row = dict.fromkeys(headers, "")
+    row.update(
+        {
+            "Nama LKS *": "LKSA Dari Templat",
+            "Jenis layanan utama *": "anak",
+            "Bentuk layanan": "Dalam panti",
+            "Berbadan hukum": "Ya",
+            "Kode wilayah": "63.71.01.1001",
+            "Nomor tanda daftar": "TD/TPL/1",
+        }
+    )
+    path = xlsx_file(tmp_path, [headers, [row[h] for h in headers]])
+    result = run(path, board_member)
+    assert (result.status, result.created) == ("succeeded", 1)
+    lks = Organisation.objects.get()
+    assert (lks.care_setting, lks.has_legal_entity) == ("residential", True)
+
+
+def test_the_error_report_keeps_the_original_rows_and_adds_an_error_column(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            ["Judul"],
+            HEADERS,
+            ["LKSA Baik", "anak", "63.71.01.1001", "TD/1", 3],
+            ["LKSA Buruk", "lansia", "63.71.01.1001", "=TD/2", "x"],
+        ],
+    )
+    result = run(path, board_member)
+    report = sheets(error_report_bytes(path=path, kind=XLSX, entity=get_entity("lks"), result=result))
+    data = report["Data LKS"]
+    assert data[0][0] == "Judul"
+    assert data[1] == [*HEADERS, "Kesalahan impor"]
+    assert data[2] == ["LKSA Baik", "anak", "63.71.01.1001", "TD/1", 3.0, ""]
+    assert data[3][:5] == ["LKSA Buruk", "lansia", "63.71.01.1001", "=TD/2", "x"]
+    assert data[3][5] == (
+        "Jenis layanan utama: “lansia” tidak ada dalam daftar. Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)? "
+        "| Kapasitas (orang): “x” bukan bilangan bulat."
+    )
+    assert report["Daftar kesalahan"][0] == ["Baris", "Kolom", "Isi sel", "Masalah"]
+    assert [row[:2] for row in report["Daftar kesalahan"][1:]] == [
+        [4.0, "Jenis layanan utama"],
+        [4.0, "Kapasitas (orang)"],
+    ]
+
+
+def test_a_corrected_error_report_imports_cleanly(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path, [HEADERS, ["LKSA Baik", "anak", "63.71.01.1001", "TD/1", 3], ["LKSA B", "lansia", "63.71", "TD/2", 4]]
+    )
+    result = run(path, board_member)
+    rows = sheets(error_report_bytes(path=path, kind=XLSX, entity=get_entity("lks"), result=result))["Data LKS"]
+    rows[2][1] = "lanjut_usia"  # the user fixes the cell the report pointed at
+    fixed = run(xlsx_file(tmp_path, rows, name="diperbaiki.xlsx"), board_member)
+    assert (fixed.status, fixed.created, fixed.notices) == ("succeeded", 2, [])

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "exchange"
+urlpatterns = [
+    path("", views.ExchangeIndexView.as_view(), name="index"),
+    path("templates/<slug:entity>/", views.template_download, name="template"),
+    path("imports/<int:pk>/", views.ImportJobView.as_view(), name="job"),
+    path("imports/<int:pk>/confirm/", views.import_job_confirm, name="job_confirm"),
+    path("imports/<int:pk>/cancel/", views.import_job_cancel, name="job_cancel"),
+    path("imports/<int:pk>/report/", views.import_job_report, name="job_report"),
+    path("export/<slug:entity>/", views.export, name="export"),
+    path("reports/lks/<int:pk>.pdf", views.lks_profile_pdf, name="lks_profile_pdf"),
+    path("reports/regency/<str:code>.pdf", views.regency_summary_pdf, name="regency_pdf"),
+    path("reports/province.pdf", views.province_report_pdf, name="province_pdf"),
+]

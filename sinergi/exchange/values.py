@@ -1,0 +1,242 @@
+"""Reading one spreadsheet cell the way people actually type it: dates in five shapes, numbers Excel mangled,
+leading apostrophes, codes or labels. Each parser returns a Python value or raises CellProblem (Indonesian)."""
+
+import datetime
+import difflib
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+# Serial numbers Excel uses for 1901-01-01 .. 2099-12-31; anything else is not a date someone typed.
+SERIAL_RANGE = (367, 73050)
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nop": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+TRUE_WORDS = {"ya", "y", "yes", "true", "benar", "1", "ada", "v", "x", "✓"}
+FALSE_WORDS = {"tidak", "t", "tdk", "no", "n", "false", "salah", "0", "tidak ada", "-"}
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMONY = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{4})$")
+_WS = re.compile(r"\s+")
+
+
+class CellProblem(Exception):
+    """A value that cannot be used, with the reason in the user's language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def is_blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip().lstrip("'").strip())
+
+
+def text(raw: Any) -> str:
+    """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped,
+    a number that is really an integer written without ".0"."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return _("Ya") if raw else _("Tidak")
+    if isinstance(raw, float):
+        return str(int(raw)) if raw.is_integer() else repr(raw)
+    if isinstance(raw, datetime.datetime):
+        return raw.strftime("%d-%m-%Y %H:%M") if (raw.hour or raw.minute) else raw.strftime("%d-%m-%Y")
+    if isinstance(raw, datetime.date):
+        return raw.strftime("%d-%m-%Y")
+    value = str(raw).replace("\u00a0", " ").replace("\ufeff", "").strip()
+    if value.startswith("'"):
+        value = value[1:].strip()
+    return value
+
+
+def norm(value: Any) -> str:
+    """Case-, accent-, punctuation- and spacing-insensitive form for comparing headers and labels."""
+    value = unicodedata.normalize("NFKD", text(value)).encode("ascii", "ignore").decode()
+    value = re.sub(r"[^a-z0-9]+", " ", value.lower())
+    return _WS.sub(" ", value).strip()
+
+
+def parse_date(raw: Any) -> datetime.date | None:
+    """A date from an Excel date cell, an Excel serial number, 2023-08-17, 17-08-2023, 17/08/2023 or
+    17 Agustus 2023; None for an empty cell."""
+    if is_blank(raw):
+        return None
+    if isinstance(raw, datetime.datetime):
+        return raw.date()
+    if isinstance(raw, datetime.date):
+        return raw
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _serial_date(raw, raw)
+    value = text(raw)
+    lowered = value.lower()
+    try:
+        if match := _YMD.match(value):
+            return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _DMY.match(value):
+            return datetime.date(int(match[3]), int(match[2]), int(match[1]))
+        if match := _DMONY.match(lowered):
+            month = MONTHS.get(match[2])
+            if month:
+                return datetime.date(int(match[3]), month, int(match[1]))
+    except ValueError as error:
+        raise CellProblem(_("Tanggal “%(value)s” tidak ada di kalender.") % {"value": value}) from error
+    if re.fullmatch(r"\d+(\.0+)?", value):
+        return _serial_date(float(value), value)
+    raise CellProblem(
+        _("Tanggal “%(value)s” tidak dapat dibaca. Tulis seperti 17-08-2023, 2023-08-17 atau 17 Agustus 2023.")
+        % {"value": value}
+    )
+
+
+def _serial_date(number: float, shown: Any) -> datetime.date:
+    if not SERIAL_RANGE[0] <= number <= SERIAL_RANGE[1]:
+        raise CellProblem(
+            _("“%(value)s” bukan tanggal. Tulis seperti 17-08-2023, atau format sel sebagai tanggal.")
+            % {"value": text(shown)}
+        )
+    return EXCEL_EPOCH + datetime.timedelta(days=int(number))
+
+
+def parse_int(raw: Any, *, min_value: int | None = None, max_value: int | None = None) -> int | None:
+    if is_blank(raw):
+        return None
+    if isinstance(raw, float) and raw.is_integer():
+        number = int(raw)
+    elif isinstance(raw, int) and not isinstance(raw, bool):
+        number = raw
+    else:
+        value = text(raw).replace(" ", "")
+        # 1.250 and 1,250 are thousands in Indonesian and English writing; a decimal part is refused below.
+        if re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", value):
+            value = re.sub(r"[.,]", "", value)
+        if not re.fullmatch(r"-?\d+", value):
+            raise CellProblem(_("“%(value)s” bukan bilangan bulat.") % {"value": text(raw)})
+        number = int(value)
+    if min_value is not None and number < min_value:
+        raise CellProblem(_("Nilai paling kecil %(min)s.") % {"min": min_value})
+    if max_value is not None and number > max_value:
+        raise CellProblem(_("Nilai paling besar %(max)s.") % {"max": max_value})
+    return number
+
+
+def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
+    """A decimal written with a point or an Indonesian comma (-3,316694)."""
+    if is_blank(raw):
+        return None
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        value = repr(float(raw))
+    else:
+        value = text(raw).replace(" ", "")
+        if "," in value and "." not in value:
+            value = value.replace(",", ".")
+    try:
+        number = Decimal(value)
+    except InvalidOperation as error:
+        raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)}) from error
+    if not number.is_finite():
+        raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)})
+    return number.quantize(Decimal(1).scaleb(-places))
+
+
+def parse_bool(raw: Any) -> bool | None:
+    if is_blank(raw):
+        return None
+    if isinstance(raw, bool):
+        return raw
+    value = norm(raw) or text(raw)
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise CellProblem(_("Isi “Ya” atau “Tidak”, bukan “%(value)s”.") % {"value": text(raw)})
+
+
+class Choices:
+    """Allowed values of a column: each code with its label; a cell may hold the code, the label or “code — label”."""
+
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        self.items = items
+        self._seen: dict[str, str] = {}  # raw cell text -> code: a column repeats few distinct values
+        self.by_norm: dict[str, str] = {}
+        for code, label in items:
+            self.by_norm.setdefault(norm(code), code)
+            self.by_norm.setdefault(norm(label), code)
+            self.by_norm.setdefault(norm(f"{code} {label}"), code)
+
+    def match(self, raw: Any) -> str:
+        value = text(raw)
+        if value in self._seen:
+            return self._seen[value]
+        code = self._match(value)
+        self._seen[value] = code
+        return code
+
+    def _match(self, value: str) -> str:
+        key = norm(value)
+        if key in self.by_norm:
+            return self.by_norm[key]
+        # "anak — LKS Anak" as picked from a list that shows both.
+        head = norm(re.split(r"\s[-–—:]\s|\s\(", value, maxsplit=1)[0])
+        if head in self.by_norm:
+            return self.by_norm[head]
+        raise CellProblem(self.unknown_message(value))
+
+    def unknown_message(self, value: str) -> str:
+        closest = difflib.get_close_matches(norm(value), list(self.by_norm), n=1, cutoff=0.5)
+        if closest:
+            code = self.by_norm[closest[0]]
+            label = dict(self.items)[code]
+            return _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(code)s” (%(label)s)?") % {
+                "value": value,
+                "code": code,
+                "label": label,
+            }
+        shown = ", ".join(code for code, _label in self.items[:12])
+        return _("“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s.") % {"value": value, "choices": shown}
+
+
+REGION_SHAPE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+def parse_region_code(raw: Any) -> str | None:
+    """A dotted Kemendagri code; refuses codes Excel turned into numbers where the digits cannot be recovered."""
+    if is_blank(raw):
+        return None
+    # 63.71 survives as a number, but 63.10 becomes 63.1 — which could have been 63.01 or 63.10.
+    value = repr(raw) if isinstance(raw, float) and not raw.is_integer() else text(raw)
+    value = value.replace(" ", "")
+    if REGION_SHAPE.match(value):
+        return value
+    digits = re.sub(r"[.\-]", "", value)
+    if "." not in value and re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{10}", digits):
+        return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
+    if isinstance(raw, float) or re.fullmatch(r"\d{1,2}\.\d", value):
+        raise CellProblem(
+            _(
+                "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang "
+                "(63.1 bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, "
+                "mis. 63.71."
+            )
+            % {"value": value}
+        )
+    raise CellProblem(
+        _("“%(value)s” bukan kode wilayah. Tulis seperti 63.71 (kabupaten/kota) atau 63.71.01.1001 (desa).")
+        % {"value": value}
+    )

@@ -1,0 +1,246 @@
+"""Import/export pages and PDF reports: thin translations between HTTP and the exchange services."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from sinergi.accounts.scope import Action, region_scope_codes
+from sinergi.audit.services import audit_record
+from sinergi.core.downloads import CSV, DOWNLOAD_FORMATS, csv_stream, download_filename, table_download
+from sinergi.core.errors import TransitionError, ValidationError
+
+from . import selectors, services
+from .columns import entities, get_entity
+from .files import FileRefused
+from .forms import UploadForm
+from .pdf import pdf_response, render_pdf
+from .workbook import template_bytes
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _entity_or_404(key: str):
+    try:
+        return get_entity(key)
+    except LookupError:
+        raise Http404 from None
+
+
+class ExchangeIndexView(LoginRequiredMixin, View):
+    """Templates to download, the upload form, exports, and the user's recent imports."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, UploadForm(actor=request.user))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = UploadForm(request.POST, request.FILES, actor=request.user)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                job = services.import_job_create(
+                    actor=request.user,
+                    entity_key=form.cleaned_data["entity"],
+                    file=upload,
+                    original_name=upload.name,
+                    request=request,
+                )
+            except FileRefused as refused:
+                form.add_error("file", refused.message)
+            except PermissionDenied as error:
+                form.add_error(None, str(error))
+            else:
+                return redirect("exchange:job", pk=job.pk)
+        return self._render(request, form, status=400)
+
+    def _render(self, request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
+        user = request.user
+        context = {
+            "form": form,
+            "entities": [
+                {"entity": e, "can_import": e.can_import(user), "can_export": e.can_export(user)} for e in entities()
+            ],
+            "jobs": selectors.import_job_list(actor=user)[:20],
+            "regencies": _report_regencies(user),
+        }
+        return render(request, "exchange/index.html", context, status=status)
+
+
+def _report_regencies(user) -> list:
+    """The kabupaten/kota whose summary the user may print (those of their export scope)."""
+    from sinergi.regions.models import Region, RegionLevel
+
+    codes = region_scope_codes(user, Action.EXPORT)
+    regencies = Region.objects.filter(level=RegionLevel.REGENCY).order_by("code")
+    if codes is None:
+        return list(regencies.filter(code__startswith=f"{settings.SINERGI['DEPLOYMENT_PROVINCE']}."))
+    condition = Q(pk__in=[c[:5] for c in codes if len(c) >= 5])
+    for province in (c for c in codes if len(c) == 2):
+        condition |= Q(parent_id=province)
+    return list(regencies.filter(condition))
+
+
+@login_required
+def template_download(request: HttpRequest, entity: str) -> HttpResponse:
+    """The XLSX import template of an entity (no data in it, so anyone signed in may have it)."""
+    spec = _entity_or_404(entity)
+    response = HttpResponse(template_bytes(spec), content_type=XLSX_TYPE)
+    name = download_filename(_("templat-impor-%(entity)s") % {"entity": spec.key}, "xlsx")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+class ImportJobView(LoginRequiredMixin, View):
+    """One import: progress while it runs (HTMX polls the status part), then counts, preview and problems."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        job = selectors.import_job_get(actor=request.user, pk=pk)
+        context = {"job": job, "entity": _entity_or_404(job.entity)}
+        template = "exchange/job.html#status" if request.htmx else "exchange/job.html"
+        return render(request, template, context)
+
+
+@login_required
+@require_POST
+def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.import_job_get(actor=request.user, pk=pk)
+    try:
+        real = services.import_job_confirm(job=job, actor=request.user, request=request)
+    except (TransitionError, PermissionDenied) as error:
+        messages.error(request, str(error))
+        return redirect("exchange:job", pk=pk)
+    return redirect("exchange:job", pk=real.pk)
+
+
+@login_required
+@require_POST
+def import_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.import_job_get(actor=request.user, pk=pk)
+    try:
+        services.import_job_cancel(job=job, actor=request.user)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.info(request, _("Permintaan pembatalan dikirim. Tidak ada data yang akan disimpan."))
+    return redirect("exchange:job", pk=pk)
+
+
+@login_required
+def import_job_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The error report: the uploaded rows with an error column (only for the user who imported)."""
+    job = selectors.import_job_get(actor=request.user, pk=pk)
+    if not job.error_report:
+        raise Http404
+    name = download_filename(_("laporan-kesalahan-%(name)s") % {"name": job.original_name.rsplit(".", 1)[0]}, "xlsx")
+    return FileResponse(job.error_report.open("rb"), as_attachment=True, filename=name, content_type=XLSX_TYPE)
+
+
+@login_required
+def export(request: HttpRequest, entity: str) -> HttpResponse:
+    """An entity's list with the filters in the query string: CSV streamed (constant memory), or XLSX."""
+    spec = _entity_or_404(entity)
+    file_format = request.GET.get("format", CSV)
+    if file_format not in DOWNLOAD_FORMATS:
+        return HttpResponse(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."), status=400)
+    if not spec.can_export(request.user):
+        raise PermissionDenied
+    filters = {k: v for k, v in request.GET.lists() if k != "format"}
+    try:
+        queryset = spec.export_queryset(actor=request.user, filters=_querydict(filters))
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain; charset=utf-8")
+    headers = [str(c.header) for c in spec.export_columns()]
+    count = queryset.count()
+    audit_record(
+        actor=request.user,
+        action=f"exchange.{spec.key}.exported",
+        data={"format": file_format, "rows": count, "filters": request.GET.dict()},
+        request=request,
+    )
+    rows = spec.export_rows(queryset.iterator(chunk_size=2000))
+    if file_format == CSV:
+        return csv_stream(headers=headers, rows=rows, name=f"sinergi-{spec.key}")
+    return table_download(
+        headers=headers, rows=rows, name=f"sinergi-{spec.key}", file_format=file_format, sheet_title=spec.sheet_name
+    )
+
+
+def _querydict(filters: dict[str, list[str]]):
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, values in filters.items():
+        data.setlist(key, values)
+    return data
+
+
+# ---------------------------------------------------------------------------------------------- PDF reports
+
+
+@login_required
+def lks_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """An LKS profile on A4, from the data of its detail page."""
+    from sinergi.organisations.reports import lks_profile
+
+    context = lks_profile(actor=request.user, pk=pk)
+    organisation = context["organisation"]
+    audit_record(
+        actor=request.user,
+        action="organisations.organisation.exported",
+        obj=organisation,
+        data={"format": "pdf", "report": "profile"},
+        request=request,
+    )
+    return pdf_response(render_pdf("exchange/pdf/lks_profile.html", context), name=f"profil-{organisation.name}")
+
+
+@login_required
+def regency_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    """A kabupaten/kota summary on A4."""
+    from sinergi.organisations.reports import regency_summary
+
+    from .pdf import bar_chart_svg
+
+    context = regency_summary(actor=request.user, regency_code=code)
+    chart = context["chart"]
+    context["chart_svg"] = bar_chart_svg(labels=chart["labels"], series=chart["series"]) if chart["labels"] else ""
+    audit_record(
+        actor=request.user,
+        action="statistics.report.exported",
+        data={"format": "pdf", "report": "regency", "region": code},
+        request=request,
+    )
+    return pdf_response(
+        render_pdf("exchange/pdf/summary.html", context), name=f"ringkasan-lks-{context['regency'].name}"
+    )
+
+
+@login_required
+def province_report_pdf(request: HttpRequest) -> HttpResponse:
+    """The province report: the dashboard's tables and charts on A4."""
+    from sinergi.organisations.reports import province_report
+
+    from .pdf import bar_chart_svg
+
+    if region_scope_codes(request.user, Action.EXPORT) == []:
+        raise PermissionDenied
+    context = province_report(actor=request.user)
+    context["charts"] = [
+        {"title": c["title"], "svg": bar_chart_svg(labels=c["labels"], series=c["series"], title=c["title"])}
+        for c in context["charts"]
+        if c["labels"]
+    ]
+    audit_record(
+        actor=request.user,
+        action="statistics.report.exported",
+        data={"format": "pdf", "report": "province", "scope": context["audit_scope"]},
+        request=request,
+    )
+    return pdf_response(render_pdf("exchange/pdf/summary.html", context), name="laporan-lks-provinsi")

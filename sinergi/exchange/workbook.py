@@ -1,0 +1,187 @@
+"""Spreadsheets we hand out: the import template of an entity and the error report of a refused import."""
+
+import datetime
+import io
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from django.utils.translation import gettext as _
+
+from sinergi.core.downloads import escape_formula
+
+from . import values as v
+from .columns import BooleanColumn, DateColumn, DecimalColumn, Entity, IntegerColumn
+from .files import open_table
+from .pipeline import ERROR_HEADER, ImportResult
+
+LOOKUP_SHEET = "Daftar"
+INSTRUCTIONS_SHEET = "Petunjuk"
+TEMPLATE_ROWS = 5000  # rows that get the dropdowns and text formats
+
+
+def template_bytes(entity: Entity) -> bytes:
+    """The import template: a data sheet with Indonesian headers, dropdowns for every list column and text-
+    formatted code columns; an instructions sheet with examples; a hidden lookup sheet holding the lists."""
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(output, {"strings_to_formulas": False, "strings_to_numbers": False})
+    header_required = book.add_format({"bold": True, "bg_color": "#FDE9A9", "border": 1, "text_wrap": True})
+    header_optional = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True})
+    text_format = book.add_format({"num_format": "@"})
+    date_format = book.add_format({"num_format": "dd-mm-yyyy"})
+    bold = book.add_format({"bold": True})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    title = book.add_format({"bold": True, "font_size": 14})
+
+    data = book.add_worksheet(entity.sheet_name)
+    instructions = book.add_worksheet(INSTRUCTIONS_SHEET)
+    lookup = book.add_worksheet(LOOKUP_SHEET)
+    lookup.hide()
+
+    columns = entity.import_columns()
+    lookup_col = 0
+    list_ranges: dict[str, str] = {}
+    for column in columns:
+        choices = column.choices(None)
+        if choices is None:
+            continue
+        lookup.write_string(0, lookup_col, str(column.header), bold)
+        lookup.write_string(0, lookup_col + 1, _("Keterangan"), bold)
+        for row, (value, label) in enumerate(choices.items, start=1):
+            lookup.write_string(row, lookup_col, value)
+            lookup.write_string(row, lookup_col + 1, label)
+        letter = xlsxwriter.utility.xl_col_to_name(lookup_col)
+        list_ranges[column.key] = f"={LOOKUP_SHEET}!${letter}$2:${letter}${len(choices.items) + 1}"
+        lookup_col += 3
+
+    data.freeze_panes(1, 0)
+    data.set_row(0, 32)
+    for index, column in enumerate(columns):
+        header = f"{column.header} *" if column.required else str(column.header)
+        data.write_string(0, index, header, header_required if column.required else header_optional)
+        cell_format = None
+        if isinstance(column, DateColumn):
+            cell_format = date_format
+        elif not isinstance(column, IntegerColumn | DecimalColumn | BooleanColumn) and column.key not in list_ranges:
+            # Text format keeps codes such as 63.10 and 0511-... exactly as typed.
+            cell_format = text_format
+        data.set_column(index, index, max(column.width, len(header) + 2), cell_format)
+        if column.key in list_ranges:
+            options: dict[str, Any] = {
+                "validate": "list",
+                "source": list_ranges[column.key],
+                "input_title": str(column.header)[:32],
+                "input_message": str(column.help or _("Pilih dari daftar."))[:255],
+            }
+            if column.allows_many:
+                # Several codes separated by commas are allowed: warn about other values, don't block them.
+                options["error_type"] = "information"
+                options["error_message"] = _("Boleh beberapa kode dipisah koma.")
+            else:
+                options["error_title"] = _("Isian tidak ada dalam daftar")[:32]
+                options["error_message"] = _("Pilih salah satu isian dari daftar (lihat lembar Petunjuk).")
+            data.data_validation(1, index, TEMPLATE_ROWS, index, options)
+        elif column.help:
+            data.data_validation(
+                1,
+                index,
+                TEMPLATE_ROWS,
+                index,
+                {"validate": "any", "input_title": str(column.header)[:32], "input_message": str(column.help)[:255]},
+            )
+
+    instructions.set_column(0, 0, 30)
+    instructions.set_column(1, 1, 10)
+    instructions.set_column(2, 2, 60)
+    instructions.set_column(3, 3, 30)
+    instructions.write_string(0, 0, _("Petunjuk pengisian templat impor %(entity)s") % {"entity": entity.label}, title)
+    row = 2
+    for line in entity.instructions:
+        instructions.merge_range(row, 0, row, 3, str(line), wrap)
+        row += 1
+    if entity.natural_key_help:
+        instructions.set_row(row, 45)
+        instructions.merge_range(row, 0, row, 3, str(entity.natural_key_help), wrap)
+        row += 1
+    row += 1
+    for index, heading in enumerate((_("Kolom"), _("Wajib"), _("Keterangan dan pilihan"), _("Contoh"))):
+        instructions.write_string(row, index, heading, header_optional)
+    row += 1
+    for column in columns:
+        choices = column.choices(None)
+        notes = [str(column.help)] if column.help else []
+        if choices is not None:
+            notes.append("; ".join(f"{value} = {label}" if value != label else value for value, label in choices.items))
+        instructions.write_string(row, 0, str(column.header), bold if column.required else None)
+        instructions.write_string(row, 1, _("Ya") if column.required else "")
+        instructions.write_string(row, 2, " ".join(notes), wrap)
+        instructions.write_string(row, 3, v.text(column.example))
+        row += 1
+    book.close()
+    return output.getvalue()
+
+
+def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: ImportResult) -> bytes:
+    """The original rows of the file with an error column (and the problem cells marked), plus a sheet listing
+    every problem. Importing this file again after fixing it works: the error column is ignored."""
+    by_row: dict[int, list[str]] = defaultdict(list)
+    bad_cells: dict[int, set[str]] = defaultdict(set)
+    for problem in result.problems:
+        by_row[problem.row].append(f"{problem.column}: {problem.message}" if problem.column else problem.message)
+        bad_cells[problem.row].add(problem.column)
+    column_of_header = {header: index for index, header in result.columns.items()}
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(output, {"constant_memory": True, "strings_to_formulas": False})
+    bold = book.add_format({"bold": True})
+    error_format = book.add_format({"bg_color": "#F8D7DA", "font_color": "#842029", "text_wrap": True})
+    bad_format = book.add_format({"bg_color": "#F8D7DA"})
+    date_format = book.add_format({"num_format": "dd-mm-yyyy"})
+    sheet = book.add_worksheet(entity.sheet_name)
+    sheet.freeze_panes(result.header_row or 1, 0)
+    table = open_table(path, kind, preferred_sheet=entity.sheet_name)
+    width = 0
+    try:
+        for row_number, cells in table.rows:
+            if all(v.is_blank(cell) for cell in cells) and row_number not in by_row:
+                continue
+            width = max(width, len(cells))
+            index = row_number - 1
+            marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
+            for col, cell in enumerate(cells):
+                _write_cell(sheet, index, col, cell, bad_format if col in marked else None, date_format)
+            if row_number == result.header_row:
+                sheet.write_string(index, len(cells), ERROR_HEADER, bold)
+            elif row_number in by_row:
+                sheet.write_string(index, len(cells), escape_formula(" | ".join(by_row[row_number])), error_format)
+    finally:
+        table.close()
+    sheet.set_column(0, max(width - 1, 0), 16)
+    listing = book.add_worksheet(_("Daftar kesalahan"))
+    for col, heading in enumerate((_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah"))):
+        listing.write_string(0, col, heading, bold)
+    listing.set_column(1, 2, 24)
+    listing.set_column(3, 3, 80)
+    for index, problem in enumerate(sorted(result.problems, key=lambda p: p.row), start=1):
+        listing.write_number(index, 0, problem.row)
+        listing.write_string(index, 1, escape_formula(problem.column))
+        listing.write_string(index, 2, escape_formula(problem.value))
+        listing.write_string(index, 3, escape_formula(problem.message))
+    book.close()
+    return output.getvalue()
+
+
+def _write_cell(sheet, row: int, col: int, cell: Any, cell_format, date_format) -> None:
+    if cell is None or cell == "":
+        if cell_format is not None:
+            sheet.write_blank(row, col, None, cell_format)
+        return
+    if isinstance(cell, bool):
+        sheet.write_boolean(row, col, cell, cell_format)
+    elif isinstance(cell, int | float):
+        sheet.write_number(row, col, cell, cell_format)
+    elif isinstance(cell, datetime.date):
+        sheet.write_datetime(row, col, cell, cell_format or date_format)
+    else:
+        # The user's own text, written back as text (never as a formula, even if it starts with "=").
+        sheet.write_string(row, col, str(cell), cell_format)

@@ -1,0 +1,677 @@
+"""The LKS registry as a spreadsheet: columns of the import template, the import rules and the export.
+
+Natural key (how a row finds the LKS it updates): the nomor tanda daftar; when a row has none, the nomor izin
+operasional; when it has neither, the name together with the region code (desa/kelurahan, or the kecamatan or
+kabupaten/kota written). A row that finds no LKS creates one, as a draft awaiting verification — exactly what
+the registration form does. An empty cell never erases a stored value (use the form to clear a field).
+"""
+
+import copy
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
+from django.db.models.functions import Upper
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_allows, restrict
+from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.exchange import values as v
+from sinergi.exchange.columns import (
+    BooleanColumn,
+    ChoiceColumn,
+    Column,
+    DateColumn,
+    DecimalColumn,
+    Entity,
+    ImportContext,
+    IntegerColumn,
+    RowPlan,
+    RowProblems,
+    TermColumn,
+    TextColumn,
+    register,
+)
+from sinergi.exchange.dbwrite import bulk_insert
+from sinergi.exchange.regions import RegionResolver
+from sinergi.vocabularies.models import Vocabulary
+
+from . import selectors
+from .choices import LKS_KINDS, CareSetting, LegalForm, OrganisationKind, OrganisationStatus
+from .models import Organisation
+from .services import BOARD_ONLY_FIELDS, DERIVED_FIELDS, organisation_derive, organisation_validate
+
+LKS_KIND_OPTIONS = [(k, label) for k, label in OrganisationKind.choices if k in LKS_KINDS]
+# Fields the services derive from others; shown in the before → after preview when an import changes them.
+DERIVED = ("permit_expires_on", "registration_expires_on", "accreditation_expires_on")
+REGION_KEYS = ("region_code", "regency_name", "district_name", "village_name")
+
+
+def _key(value: str) -> str:
+    return " ".join(value.upper().split())
+
+
+class RegionColumn(Column):
+    """Kode wilayah: resolved (with the name columns) by the entity, in batches."""
+
+    def clean(self, raw: Any, ctx: ImportContext) -> str | None:
+        return v.parse_region_code(raw)
+
+    def assign(self, obj, value) -> None:  # the entity sets obj.region itself
+        pass
+
+    def current(self, obj) -> str:
+        return obj.region_id or ""
+
+
+class RegionNameColumn(TextColumn):
+    """A kabupaten/kota, kecamatan or desa name: read on import, written on export from the stored region."""
+
+    level: int = 2
+
+    def __init__(self, *args, level: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.level = level
+
+    def assign(self, obj, value) -> None:
+        pass
+
+    def current(self, obj) -> str:
+        names = getattr(obj, "_ancestor_names", None)
+        if names is not None:  # an export: names were loaded for the whole chunk
+            return names.get(self.level, "")
+        region = obj.region
+        return region.name if region is not None and region.level == self.level else ""
+
+
+class ReadOnlyColumn(Column):
+    """Exported for reference (ID, status); ignored when a file is imported back."""
+
+    def __init__(self, *args, getter, **kwargs) -> None:
+        super().__init__(*args, read_only=True, **kwargs)
+        self.getter = getter
+
+    def current(self, obj) -> Any:
+        return self.getter(obj)
+
+
+def _text(key: str, header, *synonyms: str, required: bool = False, help="", example="", width: int = 18) -> TextColumn:
+    field = Organisation._meta.get_field(key)
+    return TextColumn(
+        key, header, synonyms, required=required, help=help, example=example, max_length=field.max_length, width=width
+    )
+
+
+COLUMNS: list[Column] = [
+    ReadOnlyColumn("id", _lazy("ID"), ("id lks",), getter=lambda o: o.pk, width=8),
+    _text(
+        "name",
+        _lazy("Nama LKS"),
+        "nama",
+        "nama lembaga",
+        "nama organisasi",
+        "nama panti",
+        required=True,
+        example="LKSA Harapan Bangsa",
+        width=32,
+    ),
+    ChoiceColumn(
+        "kind",
+        _lazy("Jenis organisasi"),
+        ("jenis",),
+        options=LKS_KIND_OPTIONS,
+        help=_lazy("Kosongkan untuk LKS biasa."),
+        example=str(OrganisationKind.LKS.label),
+    ),
+    TermColumn(
+        "primary_service_kind",
+        _lazy("Jenis layanan utama"),
+        ("jenis layanan", "jenis lks", "kategori lks"),
+        required=True,
+        vocabulary=Vocabulary.LKS_KIND,
+        example="anak",
+    ),
+    TermColumn(
+        "service_kinds",
+        _lazy("Jenis layanan lain"),
+        ("layanan lain",),
+        vocabulary=Vocabulary.LKS_KIND,
+        many=True,
+        help=_lazy("Boleh lebih dari satu kode, dipisah koma."),
+        example="disabilitas",
+    ),
+    ChoiceColumn(
+        "care_setting",
+        _lazy("Bentuk layanan"),
+        ("dalam luar panti",),
+        options=CareSetting.choices,
+        example=str(CareSetting.RESIDENTIAL.label),
+    ),
+    IntegerColumn(
+        "capacity", _lazy("Kapasitas (orang)"), ("kapasitas", "daya tampung"), min_value=0, max_value=100000, example=40
+    ),
+    ChoiceColumn(
+        "legal_form", _lazy("Bentuk badan hukum"), ("badan hukum",), options=LegalForm.choices, example="Yayasan"
+    ),
+    BooleanColumn("has_legal_entity", _lazy("Berbadan hukum"), ("sudah berbadan hukum",), example="Ya"),
+    _text("deed_number", _lazy("Nomor akta notaris"), "nomor akta", "no akta", example="12/2015"),
+    DateColumn("deed_date", _lazy("Tanggal akta"), ("tgl akta",), example="17-08-2015"),
+    _text("notary_name", _lazy("Nama notaris"), "notaris"),
+    _text("kemenkumham_number", _lazy("Nomor SK Kemenkumham"), "sk kemenkumham", "nomor sk kemenkumham"),
+    DateColumn("kemenkumham_date", _lazy("Tanggal SK Kemenkumham"), ("tgl sk kemenkumham",)),
+    _text("npwp", _lazy("NPWP"), "nomor npwp", example="01.234.567.8-731.000"),
+    _text("address", _lazy("Alamat"), "alamat lengkap", "alamat lks", example="Jl. Ahmad Yani Km 2 No. 5", width=32),
+    RegionColumn(
+        "region_code",
+        _lazy("Kode wilayah"),
+        ("kode desa", "kode kelurahan", "kode desa kelurahan", "kode wilayah desa kelurahan", "kode kemendagri"),
+        help=_lazy("Kode Kemendagri desa/kelurahan, mis. 63.71.01.1001. Atau kosongkan dan isi nama wilayah."),
+        example="63.71.01.1001",
+        width=16,
+    ),
+    RegionNameColumn(
+        "regency_name", _lazy("Kabupaten/Kota"), ("kabupaten", "kota", "kab kota"), level=2, example="Kota Banjarmasin"
+    ),
+    RegionNameColumn("district_name", _lazy("Kecamatan"), ("kec",), level=3, example="Banjarmasin Selatan"),
+    RegionNameColumn("village_name", _lazy("Desa/Kelurahan"), ("desa", "kelurahan"), level=4, example="Mantuil"),
+    DecimalColumn("latitude", _lazy("Lintang"), ("latitude", "lat"), places=6, example="-3.3194"),
+    DecimalColumn("longitude", _lazy("Bujur"), ("longitude", "lng", "long"), places=6, example="114.5908"),
+    _text("phone", _lazy("Telepon"), "no telepon", "nomor telepon", "telp", "hp", example="0511-3252525"),
+    _text("email", _lazy("Surel"), "email", "e mail", "alamat surel", example="lksa@contoh.id"),
+    _text("website", _lazy("Situs web"), "website", "situs"),
+    _text("head_name", _lazy("Nama pimpinan"), "pimpinan", "ketua", "nama ketua", "kepala"),
+    _text("head_phone", _lazy("Telepon pimpinan"), "hp pimpinan", "telepon ketua"),
+    _text(
+        "permit_number",
+        _lazy("Nomor izin operasional"),
+        "no izin operasional",
+        "izin operasional",
+        "nomor izin",
+        example="460/123/DINSOS/2023",
+    ),
+    _text("permit_issuer", _lazy("Penerbit izin operasional"), "penerbit izin"),
+    DateColumn("permit_issued_on", _lazy("Tanggal izin operasional"), ("tanggal izin", "tgl izin operasional")),
+    DateColumn(
+        "permit_expires_on",
+        _lazy("Izin operasional berlaku sampai"),
+        ("izin berlaku sampai", "masa berlaku izin", "izin operasional berlaku s d"),
+        help=_lazy("Kosongkan bila tidak tertulis; sistem menghitung dari masa berlaku baku."),
+    ),
+    _text(
+        "registration_number",
+        _lazy("Nomor tanda daftar"),
+        "no tanda daftar",
+        "tanda daftar",
+        "nomor tanda daftar lks",
+        example="TD/001/DINSOS-KALSEL/2023",
+    ),
+    _text("registration_issuer", _lazy("Penerbit tanda daftar"), "penerbit td"),
+    DateColumn("registration_issued_on", _lazy("Tanggal tanda daftar"), ("tgl tanda daftar",)),
+    DateColumn(
+        "registration_expires_on",
+        _lazy("Tanda daftar berlaku sampai"),
+        ("tanda daftar berlaku s d", "masa berlaku tanda daftar"),
+        help=_lazy("Kosongkan bila tidak tertulis; sistem menghitung dari masa berlaku baku."),
+    ),
+    TermColumn(
+        "accreditation_grade",
+        _lazy("Peringkat akreditasi"),
+        ("akreditasi",),
+        vocabulary=Vocabulary.ACCREDITATION_GRADE,
+        help=_lazy("Hanya pengurus LKKKS yang dapat mengubahnya."),
+        example="B",
+    ),
+    DateColumn("accredited_on", _lazy("Tanggal akreditasi"), ("tgl akreditasi",)),
+    _text("accreditation_certificate_number", _lazy("Nomor sertifikat akreditasi"), "sertifikat akreditasi"),
+    ReadOnlyColumn(
+        "accreditation_expires_on",
+        _lazy("Akreditasi berlaku sampai"),
+        ("akreditasi berlaku s d",),
+        getter=lambda o: o.accreditation_expires_on,
+    ),
+    ChoiceColumn("status", _lazy("Status"), (), read_only=True, options=OrganisationStatus.choices, width=12),
+]
+MODEL_KEYS = {c.key for c in COLUMNS if not c.read_only and c.key not in REGION_KEYS}
+FK_FIELDS = ["region", "primary_service_kind", "accreditation_grade", "verified_by"]
+
+
+class LksEntity(Entity):
+    """LKS (and LKS asing) of the registry."""
+
+    key = "lks"
+    label = _lazy("LKS")
+    sheet_name = "Data LKS"
+    columns = COLUMNS
+    natural_key_help = _lazy(
+        "Baris dicocokkan dengan LKS yang sudah terdaftar melalui nomor tanda daftar; bila kosong, melalui nomor "
+        "izin operasional; bila keduanya kosong, melalui nama LKS dan kode wilayah. Baris yang tidak cocok dengan "
+        "LKS mana pun didaftarkan sebagai LKS baru berstatus draf (menunggu verifikasi)."
+    )
+    instructions = (
+        _lazy("Satu baris = satu LKS. Jangan mengubah judul kolom; urutan kolom boleh berubah."),
+        _lazy("Kolom bertanda * wajib diisi. Wilayah: isi Kode wilayah, atau Kabupaten/Kota + Kecamatan + Desa."),
+        _lazy("Sel kosong pada LKS yang sudah terdaftar tidak menghapus isian lama; gunakan formulir untuk itu."),
+        _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
+        _lazy("Format kolom kode (Kode wilayah, NPWP, nomor) sebagai Teks agar angka nol tidak hilang."),
+    )
+
+    # ------------------------------------------------------------------ permissions
+    def can_import(self, actor) -> bool:
+        roles = ACTION_ROLES[Action.CHANGE] | ACTION_ROLES[Action.CREATE]
+        return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
+
+    def can_export(self, actor) -> bool:
+        return bool(getattr(actor, "is_superuser", False)) or any(
+            m.role in ACTION_ROLES[Action.EXPORT] for m in active_memberships(actor)
+        )
+
+    def missing_columns(self, present: set[str]) -> list[str]:
+        missing = [str(c.header) for c in self.import_columns() if c.required and c.key not in present]
+        if not present & {"region_code", "regency_name"}:
+            missing.append(_("Kode wilayah (atau Kabupaten/Kota, Kecamatan, Desa/Kelurahan)"))
+        return missing
+
+    # ------------------------------------------------------------------ import
+    def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
+        # The shown text is built only when a duplicate is found (translation per row is measurably slow).
+        keys: list[tuple[tuple, Any]] = []
+        for kind, field, label in (
+            ("registration", "registration_number", _lazy("nomor tanda daftar")),
+            ("permit", "permit_number", _lazy("nomor izin operasional")),
+        ):
+            if number := values.get(field):
+                keys.append(((kind, _key(number)), lambda label=label, number=number: f"{label} {number}"))
+        if not keys and values.get("name"):
+            place = values.get("region_code") or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
+            name = values["name"]
+            keys.append(
+                (
+                    ("name", v.norm(name), place),
+                    lambda: _("nama “%(name)s” di wilayah yang sama") % {"name": name},
+                )
+            )
+        return keys
+
+    def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
+        resolver: RegionResolver = ctx.cache.setdefault("regions", RegionResolver())
+        resolver.prefetch(r.get("region_code") for r in rows)
+        registrations = {_key(r["registration_number"]) for r in rows if r.get("registration_number")}
+        permits = {_key(r["permit_number"]) for r in rows if r.get("permit_number")}
+        base = selectors.organisation_base_queryset().filter(kind__in=LKS_KINDS)
+        found: list[Organisation] = []
+        if registrations or permits:
+            # One query for both numbers: most rows carry both, and fetching each LKS twice doubles the work.
+            found += base.annotate(
+                registration_key=Upper("registration_number"), permit_key=Upper("permit_number")
+            ).filter(Q(registration_key__in=registrations) | Q(permit_key__in=permits))
+        # Rows without either number are matched by name within their region: fetch the LKS of those regions.
+        named = [r for r in rows if r.get("name") and not r.get("registration_number") and not r.get("permit_number")]
+        region_codes = set()
+        for row in named:
+            region, _problems = resolver.resolve(
+                code=row.get("region_code"),
+                regency=row.get("regency_name") or "",
+                district=row.get("district_name") or "",
+                village=row.get("village_name") or "",
+            )
+            if region is not None:
+                region_codes.add(region.code)
+        if region_codes:
+            wanted = {v.norm(r["name"]) for r in named}
+            found += [o for o in base.filter(region_id__in=region_codes) if v.norm(o.name) in wanted]
+        index = ctx.cache.setdefault("existing", {"registration": {}, "permit": {}, "name": {}})
+        objects = ctx.cache.setdefault("objects", {})
+        for organisation in found:
+            objects[organisation.pk] = organisation
+            if organisation.registration_number:
+                index["registration"].setdefault(_key(organisation.registration_number), set()).add(organisation.pk)
+            if organisation.permit_number:
+                index["permit"].setdefault(_key(organisation.permit_number), set()).add(organisation.pk)
+            index["name"].setdefault((v.norm(organisation.name), organisation.region_id or ""), set()).add(
+                organisation.pk
+            )
+        new_ids = [pk for pk in objects if pk not in ctx.cache.setdefault("allowed", {})]
+        if new_ids:
+            changeable = set(
+                restrict(
+                    Organisation.objects.filter(pk__in=new_ids), actor=ctx.actor, action=Action.CHANGE
+                ).values_list("pk", flat=True)
+            )
+            verifiable = set(
+                restrict(
+                    Organisation.objects.filter(pk__in=new_ids), actor=ctx.actor, action=Action.VERIFY
+                ).values_list("pk", flat=True)
+            )
+            for pk in new_ids:
+                ctx.cache["allowed"][pk] = (pk in changeable, pk in verifiable)
+
+    def _find(self, values: dict[str, Any], region_code: str, ctx: ImportContext) -> tuple[Organisation | None, str]:
+        """The registered LKS this row refers to (or None), and the key that matched, as shown to the user."""
+        index = ctx.cache["existing"]
+        objects = ctx.cache["objects"]
+        candidates: list[tuple[str, set[int]]] = []
+        for kind, field, label in (
+            ("registration", "registration_number", _lazy("nomor tanda daftar")),
+            ("permit", "permit_number", _lazy("nomor izin operasional")),
+        ):
+            if values.get(field):
+                pks = index[kind].get(_key(values[field]), set())
+                if len(pks) > 1:
+                    raise RowProblems(
+                        [
+                            (
+                                field,
+                                _("Lebih dari satu LKS terdaftar dengan %(label)s ini; hubungi admin.")
+                                % {"label": label},
+                            )
+                        ]
+                    )
+                if pks:
+                    candidates.append((field, pks))
+        if values.get("registration_number") or values.get("permit_number"):
+            pks_found = {pk for _f, pks in candidates for pk in pks}
+            if len(pks_found) > 1:
+                raise RowProblems(
+                    [
+                        (
+                            "permit_number",
+                            _("Nomor tanda daftar dan nomor izin operasional ini milik dua LKS yang berbeda."),
+                        )
+                    ]
+                )
+            if not pks_found:
+                return None, _shown(values.get("name") or "", values)
+            organisation = objects[pks_found.pop()]
+            for field, label in (
+                ("registration_number", _lazy("nomor tanda daftar")),
+                ("permit_number", _lazy("nomor izin operasional")),
+            ):
+                stored, given = getattr(organisation, field), values.get(field)
+                if stored and given and _key(stored) != _key(given):
+                    raise RowProblems(
+                        [
+                            (
+                                field,
+                                _(
+                                    "LKS “%(name)s” yang cocok dengan baris ini terdaftar dengan %(label)s "
+                                    "%(stored)s, bukan %(given)s."
+                                )
+                                % {"name": organisation.name, "label": label, "stored": stored, "given": given},
+                            )
+                        ]
+                    )
+            return organisation, _shown(organisation.name, values)
+        pks = index["name"].get((v.norm(values.get("name") or ""), region_code), set())
+        if len(pks) > 1:
+            raise RowProblems(
+                [("name", _("Lebih dari satu LKS terdaftar dengan nama ini di wilayah ini; isi nomor tanda daftar."))]
+            )
+        found = objects[next(iter(pks))] if pks else None
+        return found, (found.name if found else values.get("name") or "")
+
+    def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
+        problems: list[tuple[str, str]] = []
+        resolver: RegionResolver = ctx.cache["regions"]
+        region, region_problems = resolver.resolve(
+            code=values.get("region_code"),
+            regency=values.get("regency_name") or "",
+            district=values.get("district_name") or "",
+            village=values.get("village_name") or "",
+        )
+        problems += region_problems
+        try:
+            existing, key = self._find(values, region.code if region else "", ctx)
+        except RowProblems as found_problems:
+            raise RowProblems(problems + found_problems.problems) from None
+        if existing is None:
+            return self._plan_create(row, values, region, key, problems, ctx)
+        return self._plan_update(row, values, region, existing, key, problems, ctx)
+
+    def _assign(self, organisation: Organisation, values: dict[str, Any], *, keep_blank: bool) -> None:
+        for column in self.columns:
+            if column.key not in MODEL_KEYS or column.key not in values or column.key == "service_kinds":
+                continue
+            value = values[column.key]
+            if value in (None, "", []):
+                if keep_blank:
+                    continue
+                if value is None and column.key == "has_legal_entity":
+                    continue
+            if column.key == "website" and value and "://" not in value:
+                value = f"https://{value}"  # as the form does (assume_scheme)
+            column.assign(organisation, value)
+
+    def _checked(self, organisation: Organisation, kinds, problems: list[tuple[str, str]]) -> None:
+        """The form's field checks (lengths, e-mail, URL, choices, digits) and the services' rules. A region
+        already reported as unknown is not reported again as missing."""
+        region_reported = any(field in REGION_KEYS for field, _message in problems)
+        # A blank name is reported once, by the services' rule, not twice.
+        exclude = FK_FIELDS + ["service_kinds"] + ([] if organisation.name.strip() else ["name"])
+        try:
+            organisation.clean_fields(exclude=exclude)
+        except DjangoValidationError as error:
+            problems += [(field, m) for field, messages in error.message_dict.items() for m in messages]
+        try:
+            organisation_validate(organisation=organisation, service_kinds=kinds)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    if field == "region" and region_reported:
+                        continue
+                    field = {"region": "region_code"}.get(field, field)
+                    problems += [(field, e.message % (e.params or {})) for e in errors]
+            else:
+                problems += [("", m) for m in error.messages]
+
+    def _plan_create(self, row, values, region, key, problems, ctx) -> RowPlan:
+        organisation = Organisation(kind=OrganisationKind.LKS, status=OrganisationStatus.DRAFT, region=region)
+        self._assign(organisation, values, keep_blank=False)
+        organisation.kind = organisation.kind or OrganisationKind.LKS
+        kinds = values.get("service_kinds") or []
+        self._checked(organisation, kinds, problems)
+        if region is not None and not any(p[0] == "region_code" for p in problems):
+            organisation_derive(organisation=organisation)
+            if not region_allows(
+                ctx.actor,
+                Action.CREATE,
+                province_code=organisation.province_code,
+                regency_code=organisation.regency_code,
+            ):
+                problems.append(("region_code", _("Anda tidak berwenang mendaftarkan LKS di wilayah ini.")))
+        if problems:
+            raise RowProblems(problems)
+        return RowPlan(row=row, action="create", obj=organisation, key=key or organisation.name, extra={"kinds": kinds})
+
+    def _plan_update(self, row, values, region, existing: Organisation, key, problems, ctx) -> RowPlan:
+        may_change, may_verify = ctx.cache["allowed"].get(existing.pk, (False, False))
+        if not may_change:
+            raise RowProblems(
+                problems
+                + [
+                    (
+                        "",
+                        _("LKS “%(name)s” sudah terdaftar dan di luar wewenang Anda untuk diubah.")
+                        % {"name": existing.name},
+                    )
+                ]
+            )
+        columns = [c for c in self.columns if c.key in values and not c.read_only]
+        before = {c.key: c.current(existing) for c in columns}
+        before.update({name: getattr(existing, name) for name in DERIVED})
+        updated = copy.copy(existing)
+        self._assign(updated, values, keep_blank=True)
+        if region is not None:
+            updated.region = region
+        current_kinds = before["service_kinds"] if "service_kinds" in before else list(existing.service_kinds.all())
+        kinds = values.get("service_kinds") or current_kinds
+        if (
+            values.get("permit_issued_on")
+            and not values.get("permit_expires_on")
+            and before.get("permit_issued_on") != values["permit_issued_on"]
+        ):
+            updated.permit_expires_on = None  # a new permit: its expiry is derived again unless written
+        if (
+            values.get("registration_issued_on")
+            and not values.get("registration_expires_on")
+            and before.get("registration_issued_on") != values["registration_issued_on"]
+        ):
+            updated.registration_expires_on = None
+        self._checked(updated, kinds, problems)
+        if not any(p[0] == "region_code" for p in problems) and updated.region is not None:
+            organisation_derive(organisation=updated)
+        compared = (MODEL_KEYS | set(DERIVED) | DERIVED_FIELDS | {"region"}) - {"service_kinds"}
+        changed_fields = [
+            name for name in sorted(compared) if getattr(updated, _attname(name)) != getattr(existing, _attname(name))
+        ]
+        kinds_changed = sorted(t.code for t in kinds) != sorted(t.code for t in current_kinds)
+        refused_standing = [name for name in changed_fields if name in BOARD_ONLY_FIELDS]
+        if refused_standing and not may_verify:
+            problems.append(
+                (refused_standing[0], _("Jenis, status, dan akreditasi hanya dapat diubah oleh pengurus LKKKS."))
+            )
+        if updated.regency_code != existing.regency_code and not region_allows(
+            ctx.actor, Action.CHANGE, province_code=updated.province_code, regency_code=updated.regency_code
+        ):
+            problems.append(("region_code", _("Anda tidak berwenang memindahkan LKS ke wilayah tersebut.")))
+        if problems:
+            raise RowProblems(problems)
+        changes: dict[str, list[str]] = {}
+        for column in columns:
+            after = kinds if column.key == "service_kinds" else column.current(updated)
+            if column.key in REGION_KEYS:
+                continue
+            if not _same(before[column.key], after):
+                changes[str(column.header)] = [column.display(before[column.key]), column.display(after)]
+        if "region" in changed_fields:
+            changes[str(_("Wilayah"))] = [existing.region_id or "", updated.region_id or ""]
+        for name in DERIVED:
+            if name in changed_fields and name not in values:
+                label = str(Organisation._meta.get_field(name).verbose_name)
+                changes[label] = [v.text(before[name]), v.text(getattr(updated, name))]
+        action = "update" if changed_fields or kinds_changed else "unchanged"
+        return RowPlan(
+            row=row,
+            action=action,
+            obj=updated,
+            key=key or existing.name,
+            changes=changes,
+            extra={"kinds": kinds if kinds_changed else None, "fields": changed_fields, "version": existing.version},
+        )
+
+    def save(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        through = Organisation.service_kinds.through
+        creates = [p for p in plans if p.action == "create"]
+        updates = [p for p in plans if p.action == "update"]
+        bulk_insert(Organisation, [p.obj for p in creates], portable=ctx.cache.get("portable", False))
+        links = [through(organisation_id=p.obj.pk, term_id=t.pk) for p in creates for t in p.extra["kinds"]]
+        if updates:
+            ids = [p.obj.pk for p in updates]
+            versions = dict(Organisation.objects.select_for_update().filter(pk__in=ids).values_list("pk", "version"))
+            stale = [p for p in updates if versions.get(p.obj.pk) != p.extra["version"]]
+            if stale:
+                raise ConflictError(
+                    _("LKS “%(name)s” diubah orang lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.")
+                    % {"name": stale[0].obj.name}
+                )
+            now = timezone.now()
+            fields = {"version", "updated_at"}
+            for plan in updates:
+                plan.obj.version = plan.extra["version"] + 1
+                plan.obj.updated_at = now
+                fields.update(_attname(name) for name in plan.extra["fields"])
+            Organisation.objects.bulk_update([p.obj for p in updates], sorted(fields), batch_size=500)
+            relinked = [p for p in updates if p.extra["kinds"] is not None]
+            through.objects.filter(organisation_id__in=[p.obj.pk for p in relinked]).delete()
+            links += [through(organisation_id=p.obj.pk, term_id=t.pk) for p in relinked for t in p.extra["kinds"]]
+        through.objects.bulk_create(links, batch_size=1000)
+
+    # ------------------------------------------------------------------ export
+    def export_queryset(self, *, actor, filters: dict | None = None):
+        filterset = selectors.organisation_list(actor=actor, filters=filters or {}, action=Action.EXPORT)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors.as_text())
+        # The region's names come from _RegionNames a chunk at a time; joining the region row per LKS is waste.
+        return (
+            filterset.qs.filter(kind__in=LKS_KINDS)
+            .select_related(None)
+            .select_related("primary_service_kind", "accreditation_grade")
+        )
+
+    def export_rows(self, objects):
+        names = _RegionNames()
+        columns = [column.for_export() for column in self.export_columns()]
+        through = Organisation.service_kinds.through
+        for chunk in _chunks(objects, 2000):
+            names.load(o.region_id for o in chunk)
+            kinds: dict[int, list[str]] = {o.pk: [] for o in chunk}
+            links = through.objects.filter(organisation_id__in=list(kinds)).values_list("organisation_id", "term__code")
+            for organisation_id, code in links:
+                kinds[organisation_id].append(code)
+            for organisation in chunk:
+                organisation._ancestor_names = names.of(organisation.region_id)
+                organisation._export_codes = {"service_kinds": kinds[organisation.pk]}
+                yield [column.export(organisation) for column in columns]
+
+
+def _chunks(iterable, size: int):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _same(before: Any, after: Any) -> bool:
+    """Whether a cell leaves a stored value as it is (empty equals empty; terms compare by code)."""
+    if isinstance(before, list) or isinstance(after, list):
+        return sorted(t.code for t in before or []) == sorted(t.code for t in after or [])
+    if before in (None, "") and after in (None, ""):
+        return True
+    return before == after
+
+
+def _shown(name: str, values: dict[str, Any]) -> str:
+    """How a row's LKS is named in previews: its name and the number that identifies it."""
+    number = values.get("registration_number") or values.get("permit_number")
+    return f"{name} — {number}" if number else name
+
+
+def _attname(name: str) -> str:
+    return {
+        "region": "region_id",
+        "primary_service_kind": "primary_service_kind_id",
+        "accreditation_grade": "accreditation_grade_id",
+    }.get(name, name)
+
+
+class _RegionNames:
+    """Names of the kabupaten/kota, kecamatan and desa above region codes, loaded a chunk at a time."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[int, str]] = {}
+
+    @staticmethod
+    def _lineage(code: str) -> list[str]:
+        parts = code.split(".")
+        return [".".join(parts[:i]) for i in range(2, len(parts) + 1)]
+
+    def load(self, codes) -> None:
+        from sinergi.regions.models import Region
+
+        wanted = {c for code in codes if code for c in self._lineage(code)} - set(self.names)
+        if wanted:
+            for code, level, name in Region.objects.filter(code__in=wanted).values_list("code", "level", "name"):
+                self.names[code] = (level, name)
+
+    def of(self, code: str | None) -> dict[int, str]:
+        if not code:
+            return {}
+        return dict(self.names[c] for c in self._lineage(code) if c in self.names)
+
+
+register(LksEntity())

@@ -1,0 +1,271 @@
+"""Data of the printed (PDF) reports on the registry: an LKS profile, a kabupaten/kota summary and the province
+report. Each reads through the scoped selectors with the EXPORT action, so a report never shows more than the
+reader may export. Rendering is the exchange app's (sinergi.exchange.pdf); this module only gathers facts.
+
+The summary and province reports reuse the dashboard's tables (sinergi.statistics), which sits later in the app
+order; it is imported inside the functions, like a template would, so that this app's import graph stays acyclic.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.scope import Action, region_scope_codes, restrict
+from sinergi.regions.models import Region, RegionLevel
+
+from . import selectors
+from .choices import LKS_KINDS, OrganisationStatus
+from .models import BoardMembership, Organisation
+
+
+@dataclass
+class Table:
+    """A table of a printed report (footer = totals row)."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[Any]]
+    footer: list[Any] | None = None
+    empty_text: str = ""
+
+
+def _fmt(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if hasattr(value, "strftime"):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    return str(value)
+
+
+def lks_profile(*, actor, pk: int) -> dict[str, Any]:
+    """The facts of the detail page, grouped as on the page (404 outside the actor's export scope)."""
+    o = selectors.organisation_get(actor=actor, pk=pk, action=Action.EXPORT)
+    regency = selectors.regency_names([o.regency_code]).get(o.regency_code, "")
+    region = f"{o.region.name} ({o.region.code})" if o.region else ""
+    kinds = ", ".join(k.label for k in o.service_kinds.all())
+    sections = [
+        (
+            _("Identitas"),
+            [
+                (_("Jenis organisasi"), o.get_kind_display()),
+                (_("Jenis layanan utama"), o.primary_service_kind.label if o.primary_service_kind else ""),
+                (_("Jenis layanan lain"), kinds),
+                (_("Bentuk layanan"), o.get_care_setting_display()),
+                (_("Kapasitas"), o.capacity),
+                (_("Pimpinan"), " ".join(filter(None, [o.head_name, f"({o.head_phone})" if o.head_phone else ""]))),
+            ],
+        ),
+        (
+            _("Alamat dan kontak"),
+            [
+                (_("Alamat"), o.address),
+                (_("Wilayah"), region),
+                (_("Kabupaten/kota"), regency),
+                (_("Koordinat"), f"{o.latitude}, {o.longitude}" if o.latitude is not None else ""),
+                (_("Telepon"), o.phone),
+                (_("Surel"), o.email),
+                (_("Situs web"), o.website),
+            ],
+        ),
+        (
+            _("Badan hukum"),
+            [
+                (_("Bentuk"), o.get_legal_form_display()),
+                (_("Berbadan hukum"), o.has_legal_entity),
+                (_("Akta notaris"), " ".join(filter(None, [o.deed_number, _fmt(o.deed_date) if o.deed_date else ""]))),
+                (_("Notaris"), o.notary_name),
+                (_("SK Kemenkumham"), o.kemenkumham_number),
+                (_("NPWP"), o.npwp),
+            ],
+        ),
+        (
+            _("Perizinan dan akreditasi"),
+            [
+                (_("Nomor izin operasional"), o.permit_number),
+                (_("Penerbit izin"), o.permit_issuer),
+                (_("Izin berlaku"), _period(o.permit_issued_on, o.permit_expires_on)),
+                (_("Nomor tanda daftar"), o.registration_number),
+                (_("Penerbit tanda daftar"), o.registration_issuer),
+                (_("Tanda daftar berlaku"), _period(o.registration_issued_on, o.registration_expires_on)),
+                (_("Akreditasi"), o.accreditation_grade.label if o.accreditation_grade else _("Belum terakreditasi")),
+                (_("Akreditasi berlaku"), _period(o.accredited_on, o.accreditation_expires_on)),
+                (_("Nomor sertifikat akreditasi"), o.accreditation_certificate_number),
+            ],
+        ),
+    ]
+    boards = BoardMembership.objects.filter(member=o, ended_on__isnull=True).select_related("board")
+    return {
+        "organisation": o,
+        "sections": [(title, [(label, _fmt(value)) for label, value in facts]) for title, facts in sections],
+        "boards": [link.board.name for link in boards],
+        "generated_at": timezone.localtime(),
+        "title": o.name,
+    }
+
+
+def _period(start, end) -> str:
+    if not start and not end:
+        return ""
+    return f"{_fmt(start)} – {_fmt(end)}"
+
+
+def _may_see_region(actor, code: str) -> bool:
+    codes = region_scope_codes(actor, Action.EXPORT)
+    return codes is None or any(code.startswith(c) or c.startswith(code) for c in codes)
+
+
+def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
+    """One kabupaten/kota: LKS by kecamatan and kind, status and accreditation counts, documents ending soon, and
+    the list of LKS — as far as the actor may export."""
+    from sinergi.statistics import selectors as statistics
+
+    regency = Region.objects.filter(code=regency_code, level=RegionLevel.REGENCY).first()
+    if regency is None or not _may_see_region(actor, regency_code):
+        raise Http404
+    scoped = restrict(Organisation.objects.all(), actor=actor, action=Action.EXPORT).filter(
+        regency_code=regency_code, kind__in=LKS_KINDS
+    )
+    active = scoped.filter(status=OrganisationStatus.ACTIVE)
+    kinds = statistics.lks_kind_columns()
+    districts = list(Region.objects.filter(parent_id=regency_code).order_by("code").values_list("code", "name"))
+    cells: dict[tuple[str, str], int] = defaultdict(int)
+    for district, kind, n in (
+        active.order_by().values_list("district_code", "primary_service_kind__code").annotate(n=Count("pk"))
+    ):
+        cells[(district or "", kind or statistics.OTHER_KIND)] += n
+    rows = [
+        [name, *(cells[(code, k.code)] for k in kinds), sum(cells[(code, k.code)] for k in kinds)]
+        for code, name in districts
+    ]
+    unplaced = [cells[("", k.code)] for k in kinds]
+    if any(unplaced):
+        rows.append([_("Tanpa kecamatan"), *unplaced, sum(unplaced)])
+    totals = [sum(r[i + 1] for r in rows) for i in range(len(kinds))]
+    by_district = Table(
+        title=_("LKS aktif menurut kecamatan dan jenis layanan utama"),
+        headers=[_("Kecamatan"), *(k.label for k in kinds), _("Jumlah")],
+        rows=[r for r in rows if r[-1]],
+        footer=[_("Jumlah"), *totals, sum(totals)],
+        empty_text=_("Belum ada LKS aktif."),
+    )
+    status_counts = dict(scoped.order_by().values_list("status").annotate(n=Count("pk")))
+    status_table = Table(
+        title=_("LKS menurut status"),
+        headers=[_("Status"), _("Jumlah")],
+        rows=[[label, status_counts.get(value, 0)] for value, label in OrganisationStatus.choices],
+        footer=[_("Jumlah"), sum(status_counts.values())],
+    )
+    grade_counts = dict(active.order_by().values_list("accreditation_grade__code").annotate(n=Count("pk")))
+    grades = statistics.accreditation_columns()
+    accreditation_table = Table(
+        title=_("Akreditasi LKS aktif"),
+        headers=[_("Peringkat"), _("Jumlah")],
+        rows=[[g.label, grade_counts.get(g.code or None, 0)] for g in grades],
+        footer=[_("Jumlah"), sum(grade_counts.values())],
+    )
+    documents = [
+        d for d in statistics.lks_permits_expiring(actor=actor, action=Action.EXPORT) if d.regency.code == regency_code
+    ]
+    expiring_table = Table(
+        title=_("Izin operasional dan tanda daftar yang berakhir atau segera berakhir"),
+        headers=[_("LKS"), _("Dokumen"), _("Berlaku sampai"), _("Sisa hari")],
+        rows=[[d.organisation_name, d.document, _fmt(d.expires_on), d.days_left] for d in documents],
+        empty_text=_("Tidak ada."),
+    )
+    listing = (
+        scoped.exclude(status=OrganisationStatus.INACTIVE)
+        .select_related("primary_service_kind", "accreditation_grade")
+        .order_by("district_code", "name")
+    )
+    district_names = dict(districts)
+    lks_table = Table(
+        title=_("Daftar LKS (selain yang nonaktif)"),
+        headers=[_("Nama"), _("Jenis layanan"), _("Kecamatan"), _("Status"), _("Akreditasi"), _("Izin s.d.")],
+        rows=[
+            [
+                o.name,
+                o.primary_service_kind.label if o.primary_service_kind else "",
+                district_names.get(o.district_code, ""),
+                o.get_status_display(),
+                o.accreditation_grade.code if o.accreditation_grade else "—",
+                _fmt(o.permit_expires_on),
+            ]
+            for o in listing
+        ],
+        empty_text=_("Tidak ada LKS."),
+    )
+    chart_rows = [r for r in rows if r[-1]]
+    return {
+        "title": _("Ringkasan LKS %(regency)s") % {"regency": regency.name},
+        "regency": regency,
+        "generated_at": timezone.localtime(),
+        "kpis": [
+            (_("LKS aktif"), sum(totals)),
+            (_("Menunggu verifikasi"), status_counts.get(OrganisationStatus.DRAFT, 0)),
+            (_("Terakreditasi"), sum(n for code, n in grade_counts.items() if code)),
+            (_("Dokumen berakhir ≤ 90 hari"), len(documents)),
+        ],
+        "chart": {
+            "labels": [r[0] for r in chart_rows],
+            "series": [(k.label, [r[i + 1] for r in chart_rows]) for i, k in enumerate(kinds)],
+        },
+        "tables": [by_district, status_table, accreditation_table, expiring_table, lks_table],
+    }
+
+
+def province_report(*, actor) -> dict[str, Any]:
+    """The dashboard's tables (same numbers, same scope) for the deployment province, with bar charts."""
+    from sinergi.statistics.tables import DashboardStatistics
+
+    stats = DashboardStatistics(actor=actor, action=Action.EXPORT)
+    tables = stats.tables()
+    province = Region.objects.filter(code=stats.province_code).first()
+    by_kind = stats.by_kind
+    accreditation = stats.accreditation
+
+    def chart(crosstab) -> dict[str, Any]:
+        rows = [r for r in crosstab.rows if crosstab.row_total(r.code)]
+        return {
+            "labels": [r.name for r in rows],
+            "series": [(c.label, [crosstab.count(r.code, c.code) for r in rows]) for c in crosstab.columns],
+        }
+
+    order = ["by_kind", "accreditation", "status", "permits", "boards", "official"]
+    return {
+        "title": _("Laporan LKS %(province)s") % {"province": province.name if province else stats.province_code},
+        "generated_at": timezone.localtime(),
+        "kpis": [
+            (_("LKS aktif"), by_kind.total),
+            (_("Menunggu verifikasi"), stats.status.column_total(OrganisationStatus.DRAFT)),
+            (_("Kabupaten/kota ber-LKKKS"), f"{stats.coverage.covered}/{len(stats.coverage.regencies)}"),
+        ],
+        "charts": [
+            {"title": _("LKS aktif menurut jenis per kabupaten/kota"), **chart(by_kind)},
+            {"title": _("Akreditasi LKS aktif per kabupaten/kota"), **chart(accreditation)},
+        ],
+        "tables": [
+            Table(
+                title=tables[key].title,
+                headers=[str(h) for h in tables[key].headers],
+                rows=[[_cell(c) for c in row] for row in tables[key].rows],
+                footer=[_cell(c) for c in tables[key].footer] if tables[key].footer else None,
+                empty_text=tables[key].empty_text,
+            )
+            for key in order
+            if key in tables
+        ],
+        "audit_scope": stats.audit_scope,
+    }
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return _fmt(value if not hasattr(value, "text") else value.text)

@@ -1,0 +1,80 @@
+"""Spreadsheet import in a real Chromium: upload → progress (HTMX polling) → result → error report → fix → import."""
+
+import pytest
+from playwright.sync_api import expect
+from python_calamine import CalamineWorkbook
+
+from sinergi.exchange import services
+from sinergi.exchange.models import ImportJob
+from sinergi.exchange.tests.conftest import xlsx_file
+from sinergi.organisations.models import Organisation
+
+from .conftest import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+HEADERS = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Kapasitas (orang)"]
+
+
+def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(page, tmp_path, monkeypatch, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    bad = xlsx_file(
+        tmp_path,
+        [
+            HEADERS,
+            ["LKSA Impor Satu", "anak", "63.71.01.1001", "TD/IMPOR/1", 20],
+            ["LKSA Impor Dua", "lansia", "63.71.01.1001", "TD/IMPOR/2", 15],
+        ],
+        name="lks-banjarmasin.xlsx",
+    )
+    before = Organisation.objects.count()
+    # Hold the job in the queue (no worker yet), so that the page shows the waiting state and polls.
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+
+    login(page, "pengurus.banjarmasin")
+    page.click("nav >> text=Impor/Ekspor")
+    expect(page.locator("h1")).to_have_text("Impor dan ekspor spreadsheet")
+    page.set_input_files("input[name=file]", str(bad))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+    expect(page.locator("#job-progress")).to_be_visible()
+
+    # The worker picks the job up; the page, polling with HTMX, shows the outcome without a reload.
+    job = ImportJob.objects.get()
+    services.import_job_run(job_id=job.pk)
+    expect(page.locator("#job-state")).to_have_text("Ditolak: ada kesalahan", timeout=10_000)
+    expect(page.locator("#job-problems")).to_contain_text("Mungkin maksud Anda “lanjut_usia”")
+    expect(page.locator("#job-message")).to_contain_text("Tidak ada data yang disimpan")
+    page.reload()  # the result survives a reload
+    expect(page.locator("#job-state")).to_have_text("Ditolak: ada kesalahan")
+
+    with page.expect_download() as download_info:
+        page.click("#job-report")
+    report = download_info.value
+    assert report.suggested_filename.startswith("laporan-kesalahan-lks-banjarmasin-")
+    rows = CalamineWorkbook.from_path(str(report.path())).get_sheet_by_index(0).to_python()
+    assert rows[0][-1] == "Kesalahan impor"
+    assert rows[2][-1].startswith("Jenis layanan utama: “lansia” tidak ada dalam daftar.")
+    assert Organisation.objects.count() == before
+
+    # Fix the cell the report points at and upload the report itself; this time the worker runs at once.
+    monkeypatch.undo()
+    rows[2][1] = "lanjut_usia"
+    fixed = xlsx_file(tmp_path, rows, name="lks-banjarmasin-diperbaiki.xlsx")
+    page.click("text=Unggah file lain")
+    page.set_input_files("input[name=file]", str(fixed))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#job-state")).to_have_text("Uji coba selesai")
+    expect(page.locator("#count-created")).to_have_text("2")
+    page.click("#job-confirm")
+    expect(page.locator("#job-state")).to_have_text("Berhasil diimpor")
+    expect(page.locator("#count-created")).to_have_text("2")
+    assert Organisation.objects.count() == before + 2
+    assert set(Organisation.objects.filter(name__startswith="LKSA Impor").values_list("status", flat=True)) == {"draft"}
