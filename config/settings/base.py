@@ -236,6 +236,12 @@ SPECTACULAR_SETTINGS = {
         "MissingIdReasonEnum": "sinergi.people.choices.MissingIdReason",
         "DischargeReasonEnum": "sinergi.people.choices.DischargeReason",
         "SexEnum": "sinergi.people.choices.Sex",
+        "ActionItemStatusEnum": "sinergi.meetings.choices.ActionStatus",
+        "MeetingStatusEnum": "sinergi.meetings.choices.MeetingStatus",
+        "ConsentGivenByEnum": "sinergi.people.choices.ConsentGiver",
+        "AgreementStatusEnum": "sinergi.partnerships.choices.AgreementStatus",
+        "AgreementKindEnum": "sinergi.partnerships.choices.AgreementKind",
+        "PartyRoleEnum": "sinergi.partnerships.choices.PartyRole",
     },
 }
 
@@ -253,6 +259,8 @@ SINERGI = {
     "DEPLOYMENT_PROVINCE": os.environ.get("SINERGI_PROVINCE", "63"),
     # Published aggregates hide cells below this count (and any cell from which a hidden one could be recomputed).
     "SMALL_CELL_THRESHOLD": int(os.environ.get("SINERGI_SMALL_CELL_THRESHOLD", "5")),
+    # Hours a receiving LKS has to answer a referral before it escalates to the kabupaten/kota board.
+    "REFERRAL_RESPONSE_HOURS": {"normal": 72, "urgent": 24, "emergency": 4},
     # A person's record may be erased this many years after their last discharge (or earlier at their request).
     "PERSON_RETENTION_YEARS": int(os.environ.get("SINERGI_PERSON_RETENTION_YEARS", "10")),
 }

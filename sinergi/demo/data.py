@@ -15,7 +15,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sinergi.accounts.models import Role, User
 from sinergi.accounts.services import user_create_with_role
+from sinergi.demo.meetings import load_demo_meetings
+from sinergi.demo.partnerships import load_demo_partnerships
 from sinergi.demo.people import load_demo_people
+from sinergi.demo.referrals import load_demo_referrals
 from sinergi.organisations import services as organisation_services
 from sinergi.organisations.choices import CareSetting, LegalForm, OfficerPosition, OrganisationKind
 from sinergi.organisations.models import Organisation
@@ -255,7 +258,10 @@ def load_demo(*, seed: int = 2023) -> dict[str, int]:
     # The province admin must pass TOTP; the demo gives it a device whose secret `demo_logins` prints.
     TOTPDevice.objects.get_or_create(user=admin, name="demo", defaults={"confirmed": True})
     people = load_demo_people(seed=seed)
-    return {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": len(DEMO_USERS)} | people
+    meetings = load_demo_meetings()
+    referrals = load_demo_referrals()
+    partnerships = load_demo_partnerships()
+    return {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": len(DEMO_USERS)} | people | meetings | referrals | {"agreements": partnerships}
 
 
 def _load_boards(rng: random.Random, *, admin, province: Region, lks: list[Organisation]) -> int:

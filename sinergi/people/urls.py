@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/nik/", views.person_full_nik, name="full_nik"),
     path("<int:pk>/consent/", views.person_consent, name="consent"),
     path("<int:pk>/incident/", views.person_incident, name="incident"),
+    path("incidents/", views.incident_list, name="incidents"),
     path("<int:pk>/subject-request/", views.SubjectRequestView.as_view(), name="subject_request"),
     path("<int:pk>/restrict/", views.person_restrict, name="restrict"),
     path("<int:pk>/erase/", views.person_erase, name="erase"),

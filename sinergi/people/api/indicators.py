@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -75,7 +75,10 @@ SETTING = OpenApiParameter("setting", str, enum=["residential", "community"], de
 PPKS = OpenApiParameter("ppks", str, description="Kode kategori PPKS, mis. anak_telantar.")
 MONTH = OpenApiParameter("month", str, description="Per akhir bulan TTTT-BB (default: sekarang).")
 ROLE = OpenApiParameter("role", str, description="Peran pekerja, mis. pengasuh, peksos.")
-ERRORS = {400: _("Parameter tidak sah (pesan per parameter)."), 403: _("Wilayah di luar cakupan akun.")}
+ERRORS = {
+    400: OpenApiResponse(description="Parameter tidak sah (pesan per parameter)."),
+    403: OpenApiResponse(description="Wilayah di luar cakupan akun."),
+}
 DESCRIPTION = (
     "Read from summary tables. Anonymous callers (and accounts without an aggregate scope) get public figures: "
     "every count from 1 to the threshold − 1 (default 5) is null, and so is any cell from which a null one "

@@ -1,23 +1,21 @@
 """Reports of suspected abuse or violence, and the Dinas Sosial officials told about them at once."""
 
-import logging
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.models import Membership, Role
 from sinergi.accounts.scope import Action
 from sinergi.core.errors import PermissionDenied
+from sinergi.notifications.services import notify
 
 from ..access import person_access_record, purpose_for
 from ..choices import IncidentKind
 from ..models import Incident, Person
 from ._common import _audit, _choice, _date, _Problems, _require
-
-logger = logging.getLogger(__name__)
 
 
 def incident_recipients(*, province_code: str, regency_code: str) -> list:
@@ -38,7 +36,7 @@ def incident_recipients(*, province_code: str, regency_code: str) -> list:
 @transaction.atomic
 def incident_report(*, actor, person: Person, data: dict, request: HttpRequest | None = None) -> Incident:
     """Records a suspicion of abuse or violence at the person's LKS and notifies Dinas Sosial of that
-    kabupaten/kota at once (e-mail after commit; in-app notifications come with a later issue).
+    kabupaten/kota at once (in-app, and by e-mail after commit).
 
     Allowed for restricted persons too: reporting harm to a child is a vital interest (UU PDP Pasal 20(2)(d)).
     The e-mail names the LKS and the kind of incident, never the person: the details are behind the login.
@@ -85,21 +83,17 @@ def incident_report(*, actor, person: Person, data: dict, request: HttpRequest |
         request=request,
     )
     person_access_record(actor=actor, person=person, what="incident_reported", purpose=purpose, request=request)
-    if addresses:
-        subject = _("[Sinergi] Laporan dugaan kekerasan di %(lks)s") % {"lks": organisation.name}
-        body = _(
+    # In-app at once, e-mail after commit (a rolled-back report alerts nobody); one message per recipient keeps
+    # the other officials' addresses private, and names the LKS and the kind, never the person.
+    notify(
+        recipients=recipients,
+        kind="people.incident_reported",
+        title=_("Laporan dugaan kekerasan di %(lks)s") % {"lks": organisation.name},
+        body=_(
             "Sebuah dugaan %(kind)s terhadap penerima layanan %(lks)s baru saja dilaporkan di Sinergi "
             "(laporan #%(id)s). Rincian hanya dapat dibuka setelah masuk ke Sinergi."
-        ) % {"kind": IncidentKind(kind).label.lower(), "lks": organisation.name, "id": incident.pk}
-
-        # After commit: a rolled-back report must not have alerted anyone; one mail per recipient keeps
-        # the addresses of other officials private.
-        def notify() -> None:
-            for address in addresses:
-                try:
-                    send_mail(subject, body, None, [address])
-                except Exception:  # a mail outage must not turn a saved report into an error page
-                    logger.exception("Incident %s: notification to %s failed", incident.pk, address)
-
-        transaction.on_commit(notify)
+        )
+        % {"kind": IncidentKind(kind).label.lower(), "lks": organisation.name, "id": incident.pk},
+        link=reverse("people:incidents"),
+    )
     return incident

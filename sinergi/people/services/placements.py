@@ -153,11 +153,21 @@ def placement_discharge(
 
 @transaction.atomic
 def placement_transfer(
-    *, actor, placement: Placement, to_organisation: Organisation, on: datetime.date, request: HttpRequest | None = None
+    *,
+    actor,
+    placement: Placement,
+    to_organisation: Organisation,
+    on: datetime.date,
+    request: HttpRequest | None = None,
+    authorised_by=None,
 ) -> Placement:
     """Moves a client to another LKS: the current placement ends as "transferred", a new one starts there, and
-    the person is located at the new LKS from now on (so the old LKS no longer sees them)."""
-    current = _locked_placement(actor, placement)
+    the person is located at the new LKS from now on (so the old LKS no longer sees them).
+
+    `authorised_by`: the user whose authority over the current placement allows the move, when that is not the
+    actor — e.g. the sender of an accepted referral, while the receiving LKS (the actor) takes the client on.
+    """
+    current = _locked_placement(authorised_by or actor, placement)
     if current.status != PlacementStatus.ACTIVE:
         raise TransitionError(_("Penempatan ini sudah selesai; tidak dapat dipindahkan."))
     problems = _Problems()
@@ -213,7 +223,13 @@ def placement_transfer(
         person=person,
         action="people.placement.transferred",
         obj=current,
-        data={"from": current.organisation_id, "to": to_organisation.pk, "new_placement": moved.pk, "on": day},
+        data={
+            "from": current.organisation_id,
+            "to": to_organisation.pk,
+            "new_placement": moved.pk,
+            "on": day,
+            "authorised_by": authorised_by.get_username() if authorised_by is not None else "",
+        },
         request=request,
     )
     package.summary_placement_discharged(current)

@@ -1,6 +1,13 @@
 """People pages (clients, care, rights, workforce): thin translations between HTTP and the services/selectors."""
 
-from .care import PlacementDischargeView, person_consent, person_incident, placement_review, placement_stage
+from .care import (
+    PlacementDischargeView,
+    incident_list,
+    person_consent,
+    person_incident,
+    placement_review,
+    placement_stage,
+)
 from .clients import (
     PersonAdmitView,
     PersonDetailView,
@@ -27,6 +34,7 @@ __all__ = [
     "WorkerListView",
     "WorkerUpdateView",
     "duplicate_resolve",
+    "incident_list",
     "person_consent",
     "person_erase",
     "person_export",

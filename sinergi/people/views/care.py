@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.core.pagination import paginate
 
 from .. import selectors, services
 from ..forms import ConsentForm, DischargeForm, IncidentForm, ReviewForm
 from ..models import Person, Placement
-from ._common import PersonAreaMixin, apply_errors, error_text, purpose_redirect
+from ._common import PersonAreaMixin, apply_errors, error_text, purpose_redirect, require_role
 from .clients import detail_context
 
 # Forms posted from the detail page; on error the page is shown again with the form's messages in place.
@@ -156,3 +157,11 @@ def person_incident(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Laporan insiden tercatat dan Dinas Sosial telah diberi tahu."))
             return redirect("people:detail", pk=pk)
     return _detail_again(request, person, incident_form=form)
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    """Reports of suspected abuse in the user's area: what Dinas Sosial is notified of, and follows up."""
+    require_role(request.user, Action.INCIDENT_VIEW)
+    page = paginate(request, selectors.incident_list(actor=request.user), per_page=30)
+    return render(request, "people/incidents.html", {"page": page})

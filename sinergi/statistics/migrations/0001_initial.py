@@ -5,31 +5,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OfficialFigure',
+            name="OfficialFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('as_of', models.DateField(verbose_name='per tanggal')),
-                ('total', models.PositiveIntegerField(verbose_name='jumlah LKS')),
-                ('by_kind', models.JSONField(blank=True, default=dict, verbose_name='menurut jenis')),
-                ('source', models.CharField(max_length=300, verbose_name='sumber')),
-                ('source_url', models.URLField(blank=True, verbose_name='tautan sumber')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='catatan')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("as_of", models.DateField(verbose_name="per tanggal")),
+                ("total", models.PositiveIntegerField(verbose_name="jumlah LKS")),
+                ("by_kind", models.JSONField(blank=True, default=dict, verbose_name="menurut jenis")),
+                ("source", models.CharField(max_length=300, verbose_name="sumber")),
+                ("source_url", models.URLField(blank=True, verbose_name="tautan sumber")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="catatan")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'angka resmi',
-                'verbose_name_plural': 'angka resmi',
-                'ordering': ['region', 'as_of'],
-                'constraints': [models.UniqueConstraint(fields=('region', 'as_of'), name='official_figure_unique_per_date')],
+                "verbose_name": "angka resmi",
+                "verbose_name_plural": "angka resmi",
+                "ordering": ["region", "as_of"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("region", "as_of"), name="official_figure_unique_per_date")
+                ],
             },
         ),
     ]

@@ -1,0 +1,29 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+# Each app that has something to remind people of offers one function `(*, today) -> int` (notifications sent).
+# Every reminder carries a dedup key, so running this more than once a day sends nothing twice.
+REMINDERS = [
+    "sinergi.meetings.services.meetings_reminders",
+    "sinergi.partnerships.services.partnerships_reminders",
+    "sinergi.referrals.services.referrals_reminders",
+]
+
+
+class Command(BaseCommand):
+    help = "Sends the day's reminders (action items, expiring agreements, unanswered referrals). Run it hourly."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--date", help="Pretend today is YYYY-MM-DD (for trying it out).")
+
+    def handle(self, *args, date: str | None = None, **options) -> None:
+        today = datetime.date.fromisoformat(date) if date else timezone.localdate()
+        total = 0
+        for path in REMINDERS:
+            sent = import_string(path)(today=today)
+            total += sent
+            self.stdout.write(f"{path.rsplit('.', 1)[1]}: {sent}")
+        self.stdout.write(f"{total} notifications on {today.isoformat()}.")

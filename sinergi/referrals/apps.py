@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class ReferralsConfig(AppConfig):
+    name = "sinergi.referrals"
+    label = "referrals"
+
+    def ready(self) -> None:
+        from sinergi.accounts.scope import ScopeFields, register_scope
+
+        from .models import Intake, Referral
+        from .selectors import SENDER_FIELDS
+
+        # A referral is located at both ends. `restrict` knows one set of fields per model, so the sending side is
+        # registered here and selectors.referral_scope_q ORs in the receiving side: always read referrals through
+        # the selectors, which see both.
+        register_scope(Referral, SENDER_FIELDS)
+        register_scope(Intake, ScopeFields(organisation="organisation_id"))
