@@ -69,3 +69,23 @@ def test_read_refuses_to_redirect_off_site(client):
     client.force_login(me)
     response = client.post("/notifications/read/", {"id": note.pk, "next": "https://evil.example/"})
     assert response["Location"] == "/notifications/"
+
+
+def test_send_reminders_runs_every_apps_reminders_and_sends_nothing_twice(django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from sinergi.demo.data import load_demo
+
+    load_demo()
+    first, second = StringIO(), StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", stdout=first)
+        call_command("send_reminders", stdout=second)
+
+    assert "meetings_reminders" in first.getvalue() and "partnerships_reminders" in first.getvalue()
+    assert "referrals_reminders" in first.getvalue()
+    sent_first = int(first.getvalue().strip().splitlines()[-1].split()[0])
+    assert sent_first > 0  # the demo has an overdue action item and agreements ending within 90 days
+    assert second.getvalue().strip().splitlines()[-1].startswith("0 notifications")
