@@ -25,11 +25,12 @@ setup: $(STAMP) ## Create .venv and install pinned dependencies, migrate, load r
 	$(PY) manage.py load_regions --if-empty
 	$(PY) manage.py load_demo --if-empty
 
-run: setup ## Set up on SQLite, load reference + demo data, serve on http://127.0.0.1:8000 with the task worker
+run: setup ## Set up on SQLite, load reference + demo data, serve on http://127.0.0.1:8000 with the task worker and hourly reminders
 	@$(PY) manage.py demo_logins
 	@echo "Sinergi: http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the worker)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(PY) manage.py db_worker --queue-name default & \
+	@$(PY) manage.py db_worker --queue-name default & worker=$$!; \
+	  ( while sleep 3600; do $(PY) manage.py send_reminders >/dev/null; done ) & reminders=$$!; \
+	  trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 test: $(STAMP) browsers ## Run the whole suite (DATABASE_URL selects the database; SQLite by default)
