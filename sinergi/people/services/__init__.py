@@ -27,6 +27,7 @@ from .duplicates import duplicate_resolve
 from .incidents import incident_recipients, incident_report
 from .persons import IDENTIFYING_FIELDS, PERSON_FIELDS, person_admit, person_update
 from .placements import care_plan_review_record, placement_advance_stage, placement_discharge, placement_transfer
+from .reminders import people_reminders
 from .rights import erasure_refusal, person_erase, person_restrict, person_subject_access_export
 from .rules import (
     ADULT_AGE,
@@ -54,6 +55,7 @@ __all__ = [
     "REVIEW_INTERVAL_MONTHS",
     "WORKER_FIELDS",
     "Outcome",
+    "people_reminders",
     "add_months",
     "age_on",
     "age_warnings",

@@ -7,6 +7,7 @@ from django.utils.module_loading import import_string
 # Each app that has something to remind people of offers one function `(*, today) -> int` (notifications sent).
 # Every reminder carries a dedup key, so running this more than once a day sends nothing twice.
 REMINDERS = [
+    "sinergi.people.services.people_reminders",
     "sinergi.meetings.services.meetings_reminders",
     "sinergi.partnerships.services.partnerships_reminders",
     "sinergi.referrals.services.referrals_reminders",
@@ -14,7 +15,7 @@ REMINDERS = [
 
 
 class Command(BaseCommand):
-    help = "Sends the day's reminders (action items, expiring agreements, unanswered referrals). Run it hourly."
+    help = "Sends the day's reminders (care plans, action items, agreements, referrals). Run it hourly."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--date", help="Pretend today is YYYY-MM-DD (for trying it out).")
