@@ -125,6 +125,26 @@ def test_a_message_with_a_context_is_translated_from_its_own_entry():
     assert 'msgctxt "trend"\nmsgid "Masuk"\nmsgstr "Admissions"' in pofile.render(entries)
 
 
+def test_an_obsolete_entry_with_flags_is_dropped_not_read_as_a_second_header():
+    # given a catalogue where msgmerge kept a removed message: its flag line carries no "#~" mark
+    entries = pofile.parse(
+        'msgid ""\nmsgstr "Language: en\\n"\n\nmsgid "Bahasa"\nmsgstr ""\n\n'
+        '#, python-format\n#~ msgid ""\n#~ "nomor tanda daftar "\n#~ "%(n)s"\n#~ msgstr "registration number %(n)s"\n\n'
+        '#~| msgid "Kode lama"\n#~ msgid "Kode"\n#~ msgstr "Code"\n'
+    )
+
+    # when the script fills the catalogue and writes it
+    done, missing, problems = translate_en.translate(entries, {"Bahasa": "Language"})
+    text = pofile.render(entries)
+
+    # then both removed messages are read whole, marked obsolete and left out; one header remains
+    assert [(e.msgid, e.obsolete) for e in entries[2:]] == [("nomor tanda daftar %(n)s", True), ("Kode", True)]
+    assert entries[2].flags == ["python-format"]
+    assert (done, missing, problems) == (1, [], [])
+    assert text.count('msgid ""') == 1
+    assert "nomor tanda daftar" not in text and "Kode" not in text
+
+
 def test_po_reader_and_writer_round_trip_the_catalogue():
     text = (CATALOGUE / "django.po").read_text(encoding="utf-8")
 

@@ -876,7 +876,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Data orang ini sudah dihapus.": "This person's data has already been erased.",
     "Tanggal kejadian tidak mungkin sebelum tanggal lahir.": "The incident date cannot be before the date of birth.",
     "Uraian kejadian wajib diisi.": "A description of the incident is required.",
-    "[Sinergi] Laporan dugaan kekerasan di %(lks)s": "[Sinergi] Report of suspected abuse at %(lks)s",
     "Sebuah dugaan %(kind)s terhadap penerima layanan %(lks)s baru saja dilaporkan di Sinergi (laporan #%(id)s). "
     "Rincian hanya dapat dibuka setelah masuk ke Sinergi.": (
         "A suspected case of %(kind)s against a service recipient of %(lks)s has just been reported in Sinergi "
@@ -1242,8 +1241,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(what)s “%(name)s” tidak ditemukan%(where)s.": "%(what)s “%(name)s” not found%(where)s.",
     "Kode wilayah (atau Kabupaten/Kota, Kecamatan, Desa/Kelurahan)": "Region code (or regency/city, district, village)",
     # organisations: spreadsheet import
-    "nomor tanda daftar %(n)s": "registration number %(n)s",
-    "nomor izin operasional %(n)s": "operating licence number %(n)s",
     "nama “%(name)s” di wilayah yang sama": "name “%(name)s” in the same region",
     "Lebih dari satu LKS terdaftar dengan %(label)s ini; hubungi admin.": (
         "More than one LKS is registered with this %(label)s; contact an administrator."
@@ -1353,8 +1350,6 @@ EN: dict[str, str | tuple[str, str]] = {
     # people: indicators API
     "Benar bila angka disamarkan untuk publik.": "True when figures are masked for the public.",
     "Ambang penyamaran (null: tidak disamarkan).": "Masking threshold (null: not masked).",
-    "Parameter tidak sah (pesan per parameter).": "Invalid parameters (a message per parameter).",
-    "Wilayah di luar cakupan akun.": "Region outside the account's scope.",
     # people: trend table and chart ("Masuk"/"Keluar" alone are the sign-in/sign-out buttons)
     "trend\x04Masuk": "Admissions",
     "trend\x04Keluar": "Discharges",
@@ -1625,4 +1620,1105 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(label)s” dinonaktifkan.": "“%(label)s” deactivated.",
     "“%(label)s” diaktifkan kembali.": "“%(label)s” reactivated.",
     "“%(label)s” dihapus.": "“%(label)s” deleted.",
+    # --- exchange: pages, PDF reports ------------------------------------------------------------------------
+    "Jenis data": "Data type",
+    "File spreadsheet (.xlsx atau .csv)": "Spreadsheet file (.xlsx or .csv)",
+    "Isi templat impor, atau file Anda sendiri dengan judul kolom yang sama.": (
+        "The filled-in import template, or your own file with the same column headings."
+    ),
+    "%(count)s peringatan (data tetap dapat diimpor; periksa baris berikut).": (
+        "%(count)s warnings (the data can still be imported; check the following rows)."
+    ),
+    "Baris %(row)s": "Row %(row)s",
+    "Impor/Ekspor": "Import/Export",
+    "Impor dan ekspor spreadsheet": "Spreadsheet import and export",
+    "Unduh templat, isi di Excel atau LibreOffice, lalu unggah. File selalu diperiksa dulu (uji coba): tidak ada "
+    "yang disimpan sebelum semua baris benar dan Anda menekan “Impor sekarang”.": (
+        "Download the template, fill it in with Excel or LibreOffice, then upload it. The file is always checked "
+        "first (trial run): nothing is saved until every row is correct and you press “Import now”."
+    ),
+    "Unggah file": "Upload a file",
+    "Periksa file": "Check file",
+    "Peran Anda tidak mencakup impor data.": "Your role does not include importing data.",
+    "Templat dan ekspor": "Templates and exports",
+    "Data": "Data",
+    "Templat impor": "Import template",
+    "Ekspor (cakupan Anda)": "Export (your scope)",
+    "Unduh templat (.xlsx)": "Download template (.xlsx)",
+    "Berkas ekspor memakai kolom yang sama dengan templat, jadi dapat diperbaiki lalu diimpor kembali.": (
+        "Exports use the same columns as the template, so they can be corrected and imported again."
+    ),
+    "Laporan PDF (A4)": "PDF reports (A4)",
+    "Laporan provinsi: tabel dan grafik dasbor": "Provincial report: the dashboard's tables and charts",
+    "Ringkasan %(name)s": "Summary for %(name)s",
+    "Profil satu LKS dicetak dari halaman rinciannya.": "A single LKS profile is printed from its details page.",
+    "Impor terakhir Anda": "Your recent imports",
+    "File": "File",
+    "Uji coba": "Trial run",
+    "Impor": "Import",
+    "Belum ada impor.": "No imports yet.",
+    "Uji coba impor": "Import trial run",
+    "Menunggu pekerja latar. Halaman ini boleh ditutup; proses tetap berjalan.": (
+        "Waiting for the background worker. You may close this page; processing continues."
+    ),
+    "%(done)s dari %(total)s baris": "%(done)s of %(total)s rows",
+    "Batalkan": "Cancel",
+    "Baris data": "Data rows",
+    "Akan dibuat": "To be created",
+    "Dibuat": "Created",
+    "Akan diubah": "To be changed",
+    "Diubah": "Changed",
+    "Tidak berubah": "Unchanged",
+    "Baris bermasalah": "Rows with problems",
+    "Impor sekarang": "Import now",
+    "Tidak ada yang perlu disimpan: semua baris sama dengan data yang sudah ada.": (
+        "Nothing to save: every row matches the existing data."
+    ),
+    "Unduh laporan kesalahan (.xlsx)": "Download error report (.xlsx)",
+    "Unggah file lain": "Upload another file",
+    "%(counter)s masalah": ("%(counter)s problem", "%(counter)s problems"),
+    "Ditampilkan %(shown)s pertama; semuanya ada di laporan kesalahan.": (
+        "Showing the first %(shown)s; all of them are in the error report."
+    ),
+    "Yang akan diubah": "What will change",
+    "Yang diubah": "What changed",
+    "Sebelum": "Before",
+    "Sesudah": "After",
+    "Yang akan dibuat": "What will be created",
+    "Yang dibuat": "What was created",
+    "Ditampilkan %(shown)s pertama.": "Showing the first %(shown)s.",
+    "Dicetak dari Sinergi pada %(when)s WITA.": "Printed from Sinergi on %(when)s WITA.",
+    "diverifikasi": "verified",
+    "Belum tercatat sebagai anggota LKKKS.": "Not yet recorded as an LKKKS member.",
+    "Angka dalam cakupan akun pencetak. LKS dihitung menurut jenis layanan utamanya.": (
+        "Figures within the scope of the account that printed this. Each LKS is counted under its main service type."
+    ),
+    "Tidak ada data.": "No data.",
+    "templat-impor-%(entity)s": "import-template-%(entity)s",
+    "Permintaan pembatalan dikirim. Tidak ada data yang akan disimpan.": (
+        "Cancellation requested. No data will be saved."
+    ),
+    "laporan-kesalahan-%(name)s": "error-report-%(name)s",
+    # --- organisations: PDF reports -------------------------------------------------------------------------
+    "Berbadan hukum": "Legal entity",
+    "Notaris": "Notary",
+    "Penerbit izin": "Licence issuer",
+    "Izin berlaku": "Licence valid",
+    "Penerbit tanda daftar": "Registration issuer",
+    "Tanda daftar berlaku": "Registration valid",
+    "Akreditasi berlaku": "Accreditation valid",
+    "Nomor sertifikat akreditasi": "Accreditation certificate number",
+    "Tanpa kecamatan": "No district",
+    "LKS aktif menurut kecamatan dan jenis layanan utama": "Active LKS by district and main service type",
+    "Belum ada LKS aktif.": "No active LKS yet.",
+    "LKS menurut status": "LKS by status",
+    "Akreditasi LKS aktif": "Accreditation of active LKS",
+    "Peringkat": "Grade",
+    "Izin operasional dan tanda daftar yang berakhir atau segera berakhir": (
+        "Operating licences and registrations that have expired or expire soon"
+    ),
+    "Daftar LKS (selain yang nonaktif)": "List of LKS (except inactive ones)",
+    "Izin s.d.": "Licence until",
+    "Tidak ada LKS.": "No LKS.",
+    "Ringkasan LKS %(regency)s": "LKS summary for %(regency)s",
+    "Menunggu verifikasi": "Awaiting verification",
+    "Terakreditasi": "Accredited",
+    "Dokumen berakhir ≤ 90 hari": "Documents expiring within 90 days",
+    "Laporan LKS %(province)s": "LKS report for %(province)s",
+    "Kabupaten/kota ber-LKKKS": "Regencies/cities with an LKKKS",
+    "LKS aktif menurut jenis per kabupaten/kota": "Active LKS by type per regency/city",
+    "Profil (PDF)": "Profile (PDF)",
+    "Unduh laporan provinsi (PDF, A4)": "Download the provincial report (PDF, A4)",
+    # --- base layout: coordination apps ---------------------------------------------------------------------
+    "Indikator": "Indicators",
+    "Insiden": "Incidents",
+    "Indikator PPKS": "PPKS indicators",
+    # --- notifications --------------------------------------------------------------------------------------
+    "isi": "body",
+    "tautan": "link",
+    "notifikasi": "notification",
+    "Notifikasi": "Notifications",
+    "Tandai semua sudah dibaca": "Mark all as read",
+    "Buka": "Open",
+    "Belum ada notifikasi.": "No notifications yet.",
+    # --- people: incidents page -----------------------------------------------------------------------------
+    "Laporan dugaan kekerasan di %(lks)s": "Report of suspected abuse at %(lks)s",
+    "Laporan insiden": "Incident reports",
+    "Laporan dugaan kekerasan dan penelantaran": "Reports of suspected abuse and neglect",
+    "Setiap dugaan dicatat oleh LKS dan langsung diberitahukan kepada Dinas Sosial kabupaten/kota dan provinsi. "
+    "Laporan tidak dapat dihapus.": (
+        "Every suspicion is recorded by the LKS and immediately notified to the regency/city and provincial "
+        "Dinas Sosial. Reports cannot be deleted."
+    ),
+    "Dilaporkan": "Reported",
+    "Tidak ada laporan di wilayah Anda.": "No reports in your region.",
+    # --- meetings: choices, filters, forms ------------------------------------------------------------------
+    "Rapat koordinasi (Rakor)": "Coordination meeting (Rakor)",
+    "Rapat pengurus": "Board meeting",
+    "Rapat teknis": "Technical meeting",
+    "Undangan terkirim": "Invitations sent",
+    "Terlaksana": "Held",
+    "Ditutup": "Closed",
+    "Pimpinan rapat": "Chair",
+    "Narasumber": "Speaker",
+    "Notulis": "Minute-taker",
+    "Peserta": "Participant",  # a role in the meeting; also the heading "Peserta (n)" of the participant list
+    "Peninjau": "Observer",
+    "Belum menjawab": "No reply yet",
+    "Akan hadir": "Attending",
+    "Tidak dapat hadir": "Not attending",
+    "Dicatat panitia": "Recorded by the organisers",
+    "Presensi mandiri (QR)": "Self check-in (QR)",
+    "Terbuka": "Open",
+    "Sedang dikerjakan": "In progress",
+    "Jenis rapat": "Meeting type",
+    "Tahun": "Year",
+    "Penyelenggara": "Organiser",
+    "Judul": "Title",
+    "Tanggal mulai": "Start date",
+    "Tanggal selesai": "End date",
+    "Kosongkan bila rapat satu hari.": "Leave empty for a one-day meeting.",
+    "Jam mulai": "Start time",
+    "Jam selesai": "End time",
+    "Tempat": "Venue",
+    "Tautan rapat daring": "Online meeting link",
+    "Tanggal selesai tidak boleh sebelum tanggal mulai.": "The end date cannot be before the start date.",
+    "Rapat paling lama %(n)s hari.": "A meeting can last at most %(n)s days.",
+    "Acara": "Agenda",
+    "Penyaji": "Presenter",
+    "Organisasi": "Organisation",
+    "—": "—",
+    "LKS dan organisasi lain": "LKS and other organisations",
+    "Tahan Ctrl (atau Cmd) untuk memilih beberapa.": "Hold Ctrl (or Cmd) to select several.",
+    "Pilih sedikitnya satu organisasi.": "Choose at least one organisation.",
+    "Keputusan": "Decisions",
+    "Tindak lanjut": "Follow-up",
+    "Penanggung jawab": "Owner",
+    "Batas waktu": "Deadline",
+    "Berdasarkan keputusan": "Based on decision",
+    "Catatan tinjauan": "Review notes",
+    "Status baru": "New status",
+    "(tetap)": "(unchanged)",
+    "Notulen": "Minutes",
+    # meetings: model fields
+    "jenis rapat": "meeting type",
+    "judul": "title",
+    "penyelenggara": "organiser",
+    "tempat": "venue",
+    "tautan daring": "online link",
+    "keterangan": "notes",
+    "selesai": "end",
+    "rapat": "meeting",
+    "jam mulai": "start time",
+    "jam selesai": "end time",
+    "hari rapat": "meeting day",
+    "acara": "agenda item",
+    "penyaji": "presenter",
+    "acara rapat": "agenda item",
+    "peran dalam rapat": "role in the meeting",
+    "konfirmasi kehadiran": "RSVP",
+    "diundang pada": "invited on",
+    "peserta": "participant",
+    "hadir pada": "checked in at",
+    "cara": "method",
+    "kehadiran": "attendance",
+    "notulen": "minutes",
+    "disahkan": "approved",
+    "nomor": "number",
+    "keputusan": "decision",
+    "penanggung jawab": "owner",
+    "batas waktu": "deadline",
+    "selesai pada": "completed on",
+    "catatan status": "status notes",
+    "catatan tinjauan": "review notes",
+    "tinjauan tindak lanjut": "follow-up review",
+    # meetings: services
+    "Anda tidak berwenang mengubah rapat ini.": "You are not authorised to change this meeting.",
+    "Rapat sudah ditutup; buka kembali dahulu untuk mengubahnya.": (
+        "The meeting is closed; reopen it before changing it."
+    ),
+    "Isi sedikitnya satu hari rapat.": "Enter at least one meeting day.",
+    "Tanggal rapat tidak boleh sama.": "Meeting dates cannot repeat.",
+    "Jam selesai harus setelah jam mulai (%(date)s).": "The end time must be after the start time (%(date)s).",
+    "Jenis rapat tidak dikenal.": "Unknown meeting type.",
+    "Judul rapat wajib diisi.": "The meeting title is required.",
+    "Isi tempat rapat atau tautan rapat daring.": "Enter a venue or an online meeting link.",
+    "Penyelenggara harus LKKKS yang tidak nonaktif.": "The organiser must be an LKKKS that is not inactive.",
+    "Anda tidak berwenang menyelenggarakan rapat untuk %(board)s.": (
+        "You are not authorised to organise meetings for %(board)s."
+    ),
+    "Hari yang sudah berisi presensi tidak dapat dihapus.": "A day with recorded attendance cannot be removed.",
+    "Status rapat tidak dapat diubah dari “%(from)s” ke “%(to)s”.": (
+        "The meeting status cannot change from “%(from)s” to “%(to)s”."
+    ),
+    "Status rapat tidak dikenal.": "Unknown meeting status.",
+    "Rapat baru dapat ditutup setelah notulennya disahkan.": "A meeting can only be closed once its minutes are approved.",
+    "Judul acara wajib diisi.": "The agenda item title is required.",
+    "Nama peserta wajib diisi.": "The participant's name is required.",
+    "Peran dalam rapat tidak dikenal.": "Unknown role in the meeting.",
+    "Alamat surel ini sudah diundang ke rapat ini.": "This email address has already been invited to this meeting.",
+    "Pengguna ini sudah diundang ke rapat ini.": "This user has already been invited to this meeting.",
+    "Perwakilan %(organisation)s": "Representative of %(organisation)s",
+    "Peserta yang sudah tercatat hadir tidak dapat dihapus.": "A participant already recorded as present cannot be removed.",
+    "Undangan hanya dikirim sebelum rapat terlaksana.": "Invitations can only be sent before the meeting is held.",
+    "Semua peserta sudah diundang. Tambahkan peserta terlebih dahulu.": (
+        "All participants have already been invited. Add participants first."
+    ),
+    "Undangan rapat: %(title)s": "Meeting invitation: %(title)s",
+    "Anda diundang ke %(title)s, %(when)s, %(venue)s. Mohon konfirmasi kehadiran.": (
+        "You are invited to %(title)s, %(when)s, %(venue)s. Please confirm your attendance."
+    ),
+    "Jawaban tidak dikenal; pilih hadir atau tidak hadir.": "Unknown answer; choose attending or not attending.",
+    "Rapat sudah terlaksana; konfirmasi kehadiran tidak lagi diterima.": (
+        "The meeting has already been held; replies are no longer accepted."
+    ),
+    "Ada peserta yang bukan peserta rapat ini.": "Some of the people listed are not participants of this meeting.",
+    "Kode presensi tidak cocok dengan rapat ini.": "The check-in code does not match this meeting.",
+    "Presensi mandiri hanya dapat dilakukan pada hari rapat, %(date)s.": (
+        "Self check-in is only possible on the day of the meeting, %(date)s."
+    ),
+    "Rapat sudah ditutup.": "The meeting is closed.",
+    "Notulen tidak boleh kosong.": "The minutes cannot be empty.",
+    "Notulen sudah disahkan dan tidak dapat diubah lagi.": "The minutes have been approved and can no longer be changed.",
+    "Belum ada notulen untuk disahkan.": "There are no minutes to approve yet.",
+    "Notulen sudah disahkan.": "The minutes have already been approved.",
+    "Isi keputusan wajib diisi.": "The text of the decision is required.",
+    "Uraian tindak lanjut wajib diisi.": "A description of the follow-up action is required.",
+    "Pilih organisasi penanggung jawab.": "Choose the organisation responsible.",
+    "Keputusan ini bukan dari rapat ini.": "This decision is not from this meeting.",
+    "Batas waktu tidak boleh sebelum tanggal rapat.": "The deadline cannot be before the meeting date.",
+    "Status tindak lanjut tidak dikenal.": "Unknown follow-up action status.",
+    "Anda tidak berwenang mengubah tindak lanjut ini.": "You are not authorised to change this follow-up action.",
+    "Status tindak lanjut tidak dapat diubah dari “%(from)s” ke “%(to)s”.": (
+        "The follow-up action status cannot change from “%(from)s” to “%(to)s”."
+    ),
+    "Hanya penyelenggara rapat yang dapat membatalkan atau membuka kembali tindak lanjut.": (
+        "Only the meeting's organiser can cancel or reopen follow-up actions."
+    ),
+    "Isi catatan tinjauan.": "Enter the review notes.",
+    "Tindak lanjut rapat jatuh tempo %(date)s": "Meeting follow-up action due %(date)s",
+    "%(description)s (rapat: %(meeting)s). Sisa %(days)s hari.": (
+        "%(description)s (meeting: %(meeting)s). %(days)s days left."
+    ),
+    "Tindak lanjut rapat terlambat sejak %(date)s": "Meeting follow-up action overdue since %(date)s",
+    "%(description)s (rapat: %(meeting)s). Mohon selesaikan atau laporkan kemajuannya.": (
+        "%(description)s (meeting: %(meeting)s). Please complete it or report on its progress."
+    ),
+    # meetings: pages
+    "Tindak lanjut rapat yang terlambat": "Overdue meeting follow-up actions",
+    "Lihat %(counter)s tindak lanjut terlambat": (
+        "See %(counter)s overdue follow-up action",
+        "See all %(counter)s overdue follow-up actions",
+    ),
+    "Daftar hadir": "Attendance list",
+    "%(n)s dari %(total)s peserta hadir.": "%(n)s of %(total)s participants present.",
+    "Hadir": "Present",
+    "Tercatat": "Recorded",
+    "Belum ada peserta.": "No participants yet.",
+    "Simpan daftar hadir": "Save attendance list",
+    "Presensi": "Check-in",
+    "Kehadiran Anda tercatat pukul %(time)s. Terima kasih.": "Your attendance was recorded at %(time)s. Thank you.",
+    "Kehadiran Anda hari ini sudah tercatat (pukul %(time)s).": (
+        "Your attendance today has already been recorded (at %(time)s)."
+    ),
+    "Catat kehadiran saya": "Record my attendance",
+    "Kembali ke undangan": "Back to the invitation",
+    "Rapat": "Meetings",
+    "Hari": "Days",
+    "Tautan daring": "Online link",
+    "Undangan saya (konfirmasi dan QR presensi)": "My invitation (RSVP and check-in QR code)",
+    "Ubah rapat": "Edit meeting",
+    "Daftar hadir (PDF)": "Attendance list (PDF)",
+    "Notulen (PDF)": "Minutes (PDF)",
+    "Tandai terlaksana": "Mark as held",
+    "Tutup rapat": "Close meeting",
+    "Tandai diundang": "Mark as invited",
+    "Jadikan “%(s)s”": "Set to “%(s)s”",
+    "Belum ada acara.": "No agenda items yet.",
+    "Tambah acara": "Add agenda item",
+    "Akan hadir: %(a)s · Tidak dapat hadir: %(d)s · Belum menjawab: %(p)s": (
+        "Attending: %(a)s · Not attending: %(d)s · No reply yet: %(p)s"
+    ),
+    "Konfirmasi": "RSVP",
+    "Undangan": "Invited",
+    "belum": "not yet",
+    "Kirim undangan ke %(counter)s peserta": (
+        "Send the invitation to %(counter)s participant",
+        "Send the invitation to %(counter)s participants",
+    ),
+    "Undang organisasi": "Invite organisations",
+    "Tambahkan sebagai peserta": "Add as participants",
+    "Tambah peserta perorangan": "Add an individual participant",
+    "Tambah peserta": "Add participant",
+    "Tinjauan tindak lanjut rapat sebelumnya": "Review of follow-up actions from earlier meetings",
+    "Catat tinjauan": "Record review",
+    "Disahkan": "Approved",
+    "Belum ada notulen.": "No minutes yet.",
+    "Ubah notulen": "Edit minutes",
+    "Tulis notulen": "Write minutes",
+    "Notulen yang disahkan tidak dapat diubah lagi. Lanjutkan?": (
+        "Approved minutes can no longer be changed. Continue?"
+    ),
+    "Sahkan notulen": "Approve minutes",
+    "Belum ada keputusan.": "No decisions yet.",
+    "Catat keputusan": "Record decision",
+    "Keputusan %(n)s": "Decision %(n)s",
+    "Ubah status": "Change status",
+    "Belum ada tindak lanjut.": "No follow-up actions yet.",
+    "Tambah tindak lanjut": "Add follow-up action",
+    "Catat tindak lanjut": "Record follow-up action",
+    "%(organiser)s mengundang Anda ke %(title)s.": "%(organiser)s invites you to %(title)s.",
+    "Konfirmasi kehadiran": "Confirm attendance",
+    "Presensi mandiri pada hari rapat: pindai kode QR hari itu (pribadi, jangan dibagikan).": (
+        "Self check-in on the day of the meeting: scan that day's QR code (personal, do not share it)."
+    ),
+    "Mohon konfirmasi kehadiran Anda di:": "Please confirm your attendance at:",
+    "Presensi mandiri pada hari rapat (tautan pribadi, jangan dibagikan):": (
+        "Self check-in on the day of the meeting (personal link, do not share it):"
+    ),
+    "Undangan: %(title)s": "Invitation: %(title)s",
+    "Buat rapat": "New meeting",
+    "Isi tempat, tautan daring, atau keduanya.": "Enter a venue, an online link, or both.",
+    "Tindak lanjut rapat": "Meeting follow-up actions",
+    "Belum ada rapat.": "No meetings yet.",
+    "Notulen belum tersimpan.": "The minutes have not been saved.",
+    "Keputusan dan tindak lanjut dicatat terpisah di halaman rapat, agar dapat dipantau.": (
+        "Decisions and follow-up actions are recorded separately on the meeting page, so that they can be tracked."
+    ),
+    "Simpan notulen": "Save minutes",
+    "Tindak lanjut hasil rapat yang menjadi tanggung jawab organisasi Anda.": (
+        "Follow-up actions from meetings that your organisation is responsible for."
+    ),
+    "%(counter)s terlambat.": ("%(counter)s overdue.", "%(counter)s overdue."),
+    "Tampilkan yang masih terbuka saja": "Show open actions only",
+    "Tampilkan juga yang selesai atau dibatalkan": "Also show completed or cancelled actions",
+    "Tandai selesai": "Mark as completed",
+    "Tidak ada tindak lanjut yang terbuka.": "No open follow-up actions.",
+    "No.": "No.",
+    "Tanda tangan": "Signature",
+    "%(n)s peserta · dicetak %(when)s": "%(n)s participants · printed %(when)s",
+    "Rapat ini belum memiliki hari.": "This meeting has no days yet.",
+    "Waktu dan kehadiran": "Time and attendance",
+    "Jam": "Time",
+    "Disahkan %(when)s": "Approved %(when)s",
+    "DRAF — belum disahkan": "DRAFT — not yet approved",
+    "Tidak ada.": "None.",
+    "keputusan %(n)s": "decision %(n)s",
+    "Dicetak dari Sinergi %(when)s": "Printed from Sinergi %(when)s",
+    "Undangan rapat": "Meeting invitation",
+    "%(organiser)s mengundang Anda ke rapat ini.": "%(organiser)s invites you to this meeting.",
+    "Peran Anda": "Your role",
+    "Jawaban Anda:": "Your answer:",
+    "Saya akan hadir": "I will attend",
+    "Saya tidak dapat hadir": "I cannot attend",
+    "Presensi mandiri": "Self check-in",
+    "Pada hari rapat, pindai kode QR hari itu dengan kamera ponsel (atau buka tautannya) untuk mencatat kehadiran "
+    "Anda. Kode ini pribadi: jangan dibagikan.": (
+        "On the day of the meeting, scan that day's QR code with your phone's camera (or open its link) to record "
+        "your attendance. The code is personal: do not share it."
+    ),
+    "Tautan presensi": "Check-in link",
+    # meetings: messages
+    "Status tindak lanjut kini “%(status)s”.": "The follow-up action is now “%(status)s”.",
+    "Anda tidak berwenang menyelenggarakan rapat.": "You are not authorised to organise meetings.",
+    "Rapat “%(title)s” tersimpan sebagai draf.": "Meeting “%(title)s” saved as a draft.",
+    "Acara ditambahkan.": "Agenda item added.",
+    "Acara dihapus.": "Agenda item removed.",
+    "Peserta ditambahkan.": "Participant added.",
+    "Peserta dihapus.": "Participant removed.",
+    "Organisasi terpilih ditambahkan sebagai peserta.": "The selected organisations were added as participants.",
+    "%(n)s peserta baru.": "%(n)s new participants.",
+    "Undangan terkirim.": "Invitations sent.",
+    "%(n)s peserta diundang.": "%(n)s participants invited.",
+    "Status rapat diubah.": "Meeting status changed.",
+    "Keputusan dicatat.": "Decision recorded.",
+    "Tindak lanjut dicatat.": "Follow-up action recorded.",
+    "Tinjauan dicatat.": "Review recorded.",
+    "Terima kasih, kehadiran Anda kami catat.": "Thank you, we have noted that you will attend.",
+    "Terima kasih atas pemberitahuannya.": "Thank you for letting us know.",
+    "Daftar hadir tidak terbaca.": "The attendance list could not be read.",
+    "Daftar hadir %(date)s tersimpan.": "Attendance list for %(date)s saved.",
+    "%(a)s ditambahkan, %(r)s dihapus.": "%(a)s added, %(r)s removed.",
+    "Notulen tersimpan.": "Minutes saved.",
+    "Pembukaan": "Opening",
+    "Penutup": "Closing",
+    "Notulen disahkan.": "Minutes approved.",
+    # --- partnerships ----------------------------------------------------------------------------------------
+    "Organisasi dengan id {pk_value} tidak ada atau tidak dapat Anda pilih sebagai pihak.": (
+        "The organisation with id {pk_value} does not exist or you cannot choose it as a party."
+    ),
+    "Nota kesepahaman (MoU)": "Memorandum of understanding (MoU)",
+    "Perjanjian kerja sama (PKS)": "Cooperation agreement (PKS)",
+    "Berlaku": "In force",
+    "Berakhir (habis masa berlaku)": "Expired (term ended)",
+    "Diakhiri": "Terminated",
+    "Pihak pertama": "First party",
+    "Pihak kedua": "Second party",
+    "Saksi/mengetahui": "Witness/acknowledging party",
+    "Berkas kosong. Pilih berkas PDF atau gambar (PNG/JPEG).": "The file is empty. Choose a PDF file or an image (PNG/JPEG).",
+    "Berkas terlalu besar (%(size)s); batasnya %(limit)s.": "The file is too large (%(size)s); the limit is %(limit)s.",
+    "Isi berkas bukan PDF atau gambar PNG/JPEG. Hanya dokumen PDF dan gambar yang diterima.": (
+        "The file is not a PDF or a PNG/JPEG image. Only PDF documents and images are accepted."
+    ),
+    "Nama berkas berakhiran .%(ext)s, tetapi isinya bukan berkas itu.": (
+        "The file name ends in .%(ext)s, but its contents are not that kind of file."
+    ),
+    "Gambar rusak atau tidak dapat dibaca.": "The image is damaged or cannot be read.",
+    "Berkas PDF tidak lengkap atau rusak.": "The PDF file is incomplete or damaged.",
+    "Jenis perjanjian": "Agreement type",
+    "Jenis organisasi pihak": "Party organisation type",
+    "Kode wilayah pihak": "Party region code",
+    "Organisasi pihak (id)": "Party organisation (id)",
+    "Bentuk peran serta": "Form of participation",
+    "Berakhir dalam (hari)": "Ends within (days)",
+    "Bentuk peran serta (PP 39/2012 Pasal 51)": "Forms of participation (PP 39/2012 Article 51)",
+    "Pilar kesejahteraan sosial": "Social welfare pillars",
+    "Wajib sebelum perjanjian dinyatakan berlaku.": "Required before the agreement is declared in force.",
+    "Nomor surat perjanjian, mis. 001/MoU/LKKKS-BJM/2025.": "The agreement's reference number, e.g. 001/MoU/LKKKS-BJM/2025.",
+    "Judul dokumen": "Document title",
+    "Berkas (PDF, PNG atau JPEG, paling besar {mb} MB)": "File (PDF, PNG or JPEG, at most {mb} MB)",
+    "Alasan pengakhiran": "Reason for termination",
+    "Diakhiri pada": "Terminated on",
+    "Termasuk perjanjian yang sudah berakhir": "Include agreements that have ended",
+    "Organisasi pihak tidak ditemukan atau tidak dapat Anda pilih.": (
+        "The party organisation was not found or you cannot choose it."
+    ),
+    "Pilih kedudukan untuk %(name)s.": "Choose the role of %(name)s.",
+    # partnerships: model fields
+    "jenis perjanjian": "agreement type",
+    "nomor perjanjian": "agreement number",
+    "ruang lingkup": "scope",
+    "bentuk peran serta": "forms of participation",
+    "pilar kesejahteraan sosial": "social welfare pillars",
+    "berlaku mulai": "valid from",
+    "berlaku sampai": "valid until",
+    "tanggal penandatanganan": "signing date",
+    "diakhiri pada": "terminated on",
+    "alasan pengakhiran": "reason for termination",
+    "perjanjian kerja sama": "cooperation agreement",
+    "kedudukan": "role",
+    "penanda tangan": "signatory",
+    "pihak perjanjian": "agreement party",
+    "judul dokumen": "document title",
+    "nama berkas asli": "original file name",
+    "jenis isi": "content type",
+    "ukuran (bita)": "size (bytes)",
+    "dokumen perjanjian": "agreement document",
+    # partnerships: services
+    "Pilih jenis perjanjian.": "Choose the agreement type.",
+    "Judul wajib diisi.": "The title is required.",
+    "Tanggal mulai berlaku wajib diisi.": "The start date is required.",
+    "Tanggal berakhir wajib diisi.": "The end date is required.",
+    "Tanggal berakhir harus sesudah tanggal mulai berlaku.": "The end date must be after the start date.",
+    "Tanggal penandatanganan tidak boleh di masa depan.": "The signing date cannot be in the future.",
+    "Tanggal penandatanganan harus sebelum tanggal berakhir.": "The signing date must be before the end date.",
+    "Perjanjian yang berlaku tidak dapat diberi tanggal berakhir yang sudah lewat.": (
+        "An agreement in force cannot be given an end date in the past."
+    ),
+    "Bentuk peran serta harus dari daftar PP 39/2012 Pasal 51.": (
+        "Forms of participation must come from the list in PP 39/2012 Article 51."
+    ),
+    "Pilar harus dari daftar pilar kesejahteraan sosial.": "Pillars must come from the list of social welfare pillars.",
+    "Kedudukan pihak tidak dikenal.": "Unknown party role.",
+    "Perjanjian memerlukan sekurang-kurangnya pihak pertama dan pihak kedua.": (
+        "An agreement needs at least a first party and a second party."
+    ),
+    "Satu organisasi hanya dapat disebut sekali sebagai pihak.": "An organisation can be named as a party only once.",
+    "Organisasi dengan id %(ids)s tidak ada atau tidak dapat Anda pilih sebagai pihak.": (
+        "The organisation with id %(ids)s does not exist or you cannot choose it as a party."
+    ),
+    "Anda hanya dapat mencatat perjanjian bila salah satu pihaknya berada dalam wilayah atau lembaga Anda.": (
+        "You can only record an agreement if one of its parties is within your region or organisation."
+    ),
+    "Anda tidak berwenang mengubah perjanjian ini.": "You are not authorised to change this agreement.",
+    "Perjanjian yang sudah %(status)s tidak dapat diubah lagi; buat perjanjian baru untuk pembaruannya.": (
+        "An agreement that is %(status)s can no longer be changed; record a new agreement to renew it."
+    ),
+    "Sesudah perubahan ini tidak ada lagi pihak yang berada dalam wilayah atau lembaga Anda.": (
+        "After this change, no party would be within your region or organisation."
+    ),
+    "Anda tidak berwenang mengubah status perjanjian ini.": "You are not authorised to change this agreement's status.",
+    "Isi tanggal penandatanganan sebelum menyatakan perjanjian berlaku.": (
+        "Enter the signing date before declaring the agreement in force."
+    ),
+    "Masa berlaku perjanjian ini sudah lewat.": "This agreement's term has already ended.",
+    "Alasan pengakhiran wajib diisi.": "A reason for termination is required.",
+    "Tanggal pengakhiran tidak boleh di masa depan.": "The termination date cannot be in the future.",
+    "Perjanjian ini masih dalam masa berlakunya.": "This agreement is still within its term.",
+    "Anda tidak berwenang menambah dokumen pada perjanjian ini.": (
+        "You are not authorised to add documents to this agreement."
+    ),
+    "Anda tidak berwenang menghapus dokumen perjanjian ini.": (
+        "You are not authorised to delete this agreement's documents."
+    ),
+    "Perjanjian kerja sama berakhir: %(title)s": "Cooperation agreement ended: %(title)s",
+    "Masa berlaku perjanjian “%(title)s” berakhir pada %(date)s.": "The term of the agreement “%(title)s” ended on %(date)s.",
+    "Perjanjian kerja sama berakhir dalam %(days)s hari: %(title)s": (
+        "Cooperation agreement ends in %(days)s days: %(title)s"
+    ),
+    "Perjanjian “%(title)s” berlaku sampai %(date)s. Siapkan perpanjangan atau pengakhirannya.": (
+        "The agreement “%(title)s” is valid until %(date)s. Prepare its renewal or termination."
+    ),
+    # partnerships: pages
+    "Kerja sama": "Partnerships",
+    "Perjanjian": "Agreement",
+    "Dengan": "With",
+    "Masa berlaku": "Term",
+    "Belum ada perjanjian kerja sama yang tercatat.": "No cooperation agreements recorded yet.",
+    "Catat perjanjian dengan organisasi ini": "Record an agreement with this organisation",
+    "Kedudukan": "Role",
+    "Penanda tangan (nama dan jabatan)": "Signatory (name and position)",
+    "Hapus pihak": "Remove party",
+    "berakhir dalam %(days)s hari": ("ends in %(days)s day", "ends in %(days)s days"),
+    "Perjanjian kerja sama": "Cooperation agreements",
+    "Nyatakan berlaku": "Declare in force",
+    "Diakhiri pada %(day)s: %(reason)s": "Terminated on %(day)s: %(reason)s",
+    "Nomor": "Number",
+    "Ditandatangani": "Signed",
+    "Pilar": "Pillars",
+    "Para pihak": "Parties",
+    "Penanda tangan:": "Signatory:",
+    "Ruang lingkup": "Scope",
+    "Ukuran": "Size",
+    "Diunggah": "Uploaded",
+    "Hapus dokumen ini?": "Delete this document?",
+    "Belum ada dokumen.": "No documents yet.",
+    "Unggah dokumen": "Upload a document",
+    "Unggah": "Upload",
+    "Batalkan draf": "Cancel draft",
+    "Akhiri perjanjian": "Terminate agreement",
+    "Akhiri perjanjian ini? Status ini tidak dapat dibatalkan.": "Terminate this agreement? This cannot be undone.",
+    "Akhiri": "Terminate",
+    "Riwayat": "History",
+    "Sistem": "System",
+    "Ubah perjanjian": "Edit agreement",
+    "Catat perjanjian kerja sama": "Record a cooperation agreement",
+    "Cari organisasi (LKS, badan usaha, instansi pemerintah, perguruan tinggi, organisasi keagamaan, LKKKS, …) lalu "
+    "pilih. Organisasi pertama menjadi pihak pertama; kedudukan dapat diubah.": (
+        "Search for organisations (LKS, businesses, government agencies, universities, religious organisations, "
+        "LKKKS, …) and choose them. The first organisation becomes the first party; roles can be changed."
+    ),
+    "Cari organisasi": "Search for an organisation",
+    "Ketik nama organisasi…": "Type an organisation name…",
+    "Bidang kerja sama": "Areas of cooperation",
+    "Catat perjanjian": "Record an agreement",
+    "Jejaring kerja sama": "Partnership network",
+    "judul, nomor, nama pihak": "title, number, party name",
+    "Kabupaten/kota pihak": "Party regency/city",
+    "Berakhir dalam": "Ends within",
+    "%(n)s perjanjian": ("%(n)s agreement", "%(n)s agreements"),
+    "Tidak ada perjanjian yang cocok.": "No matching agreements.",
+    "Siapa bekerja sama dengan siapa: pasangan organisasi yang menjadi pihak pertama dan pihak kedua dalam perjanjian "
+    "yang sama.": (
+        "Who works with whom: pairs of organisations that are first and second parties to the same agreement."
+    ),
+    "Termasuk yang sudah berakhir": "Include ended agreements",
+    "%(n)s pasangan kerja sama di antara %(orgs)s organisasi": (
+        "%(n)s pair of partners among %(orgs)s organisations",
+        "%(n)s pairs of partners among %(orgs)s organisations",
+    ),
+    "Gambar lingkaran organisasi; garis menghubungkan organisasi yang bekerja sama. Rinciannya ada di tabel di bawah.": (
+        "Circle diagram of organisations; lines connect organisations that work together. The details are in the "
+        "table below."
+    ),
+    "Terlalu banyak organisasi untuk digambar; persempit dengan saringan wilayah atau jenis. Tabel di bawah tetap "
+    "lengkap.": (
+        "Too many organisations to draw; narrow them down with the region or type filter. The table below is still "
+        "complete."
+    ),
+    "Pasangan kerja sama": "Partner pairs",
+    "Bekerja sama dengan": "Works with",
+    "Jumlah perjanjian": "Number of agreements",
+    "Belum ada kerja sama yang cocok.": "No matching partnerships yet.",
+    "Perjanjian “%(title)s” tercatat sebagai draf.": "Agreement “%(title)s” recorded as a draft.",
+    "Perjanjian dinyatakan berlaku.": "The agreement has been declared in force.",
+    "Perjanjian diakhiri.": "Agreement terminated.",
+    "Dokumen “%(title)s” tersimpan.": "Document “%(title)s” saved.",
+    "Berkas tidak ditemukan.": "File not found.",
+    "Dokumen dihapus.": "Document deleted.",
+    # --- referrals -------------------------------------------------------------------------------------------
+    "ID penerima layanan yang dirujuk.": "ID of the service recipient being referred.",
+    "ID LKS (atau LKKKS) pengirim.": "ID of the sending LKS (or LKKKS).",
+    "ID LKS tujuan.": "ID of the receiving LKS.",
+    "ID persetujuan yang tercatat.": "ID of the recorded consent.",
+    "Tanggal pindah; bawaan hari ini.": "Transfer date; defaults to today.",
+    "ID organisasi asal (pengirim).": "ID of the organisation of origin (the sender).",
+    "Peran Anda tidak mencakup rujukan.": "Your role does not include referrals.",
+    "Penerima layanan tidak ditemukan.": "Service recipient not found.",
+    "Organisasi pengirim tidak ditemukan.": "Sending organisation not found.",
+    "LKS tujuan tidak ditemukan.": "Receiving LKS not found.",
+    "Persetujuan tidak ditemukan untuk orang ini.": "No such consent found for this person.",
+    "Organisasi asal tidak ditemukan.": "Organisation of origin not found.",
+    "kecamatan yang sama": "same district",
+    "kabupaten/kota yang sama": "same regency/city",
+    "provinsi yang sama": "same province",
+    "provinsi lain": "another province",
+    # referrals: choices
+    "Dikirim": "Sent",
+    "Diterima": "Accepted",
+    "Ditolak": "Declined",
+    "Biasa": "Routine",
+    "Segera": "Urgent",
+    "Darurat": "Emergency",
+    "Layanan kesehatan": "Health care",
+    "Pendidikan": "Education",
+    "Bantuan hukum": "Legal aid",
+    "Bantuan sosial": "Social assistance",
+    "Rujukan dikirim": "Referral sent",
+    "Rujukan diterima": "Referral accepted",
+    "Rujukan ditolak": "Referral declined",
+    "Rujukan selesai": "Referral completed",
+    "Rujukan dibatalkan": "Referral cancelled",
+    "Melewati batas waktu, diteruskan ke LKKKS kabupaten/kota": "Deadline passed, escalated to the regency/city LKKKS",
+    "Laki-laki dan perempuan": "Male and female",
+    "Hanya laki-laki": "Male only",
+    "Hanya perempuan": "Female only",
+    "Identitas (nama, tanggal lahir, NIK tersamar, asal)": "Identity (name, date of birth, masked NIK, origin)",
+    "Ringkasan kasus": "Case summary",
+    "Rencana pengasuhan (tahap SNPA dan tinjauan)": "Care plan (SNPA stage and reviews)",
+    "Catatan kesehatan": "Health notes",
+    # referrals: forms
+    "Dikirim atas nama": "Sent on behalf of",
+    "Kategori PPKS untuk rujukan ini": "PPKS category for this referral",
+    "Dirujuk ke": "Refer to",
+    "LKS lain (memindahkan penempatan)": "Another LKS (moves the placement)",
+    "Layanan lain": "Another service",
+    "LKS tujuan": "Receiving LKS",
+    "LKS tujuan tidak ditemukan atau tidak aktif.": "The receiving LKS was not found or is not active.",
+    "Nama penyedia layanan": "Service provider name",
+    "mis. RSUD Ulin Banjarmasin": "e.g. RSUD Ulin Banjarmasin",
+    "Alasan rujukan": "Reason for referral",
+    "Terlihat oleh LKS tujuan sebelum menerima: jangan tulis nama atau NIK di sini.": (
+        "Visible to the receiving LKS before it accepts: do not write names or NIKs here."
+    ),
+    "Tingkat urgensi": "Urgency",
+    "Persetujuan yang sudah tercatat": "Consent already recorded",
+    "— tidak, isi di bawah —": "— none, fill in below —",
+    "Persetujuan rujukan diberikan oleh": "Consent to the referral given by",
+    "Tanpa persetujuan, untuk melindungi kepentingan vital klien (UU PDP Pasal 20 ayat 2 huruf d)": (
+        "Without consent, to protect the client's vital interests (UU PDP Article 20(2)(d))"
+    ),
+    "Alasan kepentingan vital": "Vital interest reason",
+    "Yang dibagikan setelah rujukan diterima": "Shared once the referral is accepted",
+    "Pilih LKS tujuan dari hasil pencarian.": "Choose the receiving LKS from the search results.",
+    "Kategori PPKS tidak dikenal.": "Unknown PPKS category.",
+    "Usia (tahun)": "Age (years)",
+    "semua": "all",
+    "Dekat dengan": "Near",
+    "Alasan penolakan": "Reason for declining",
+    "Alasan pembatalan": "Reason for cancelling",
+    "Catatan penyelesaian": "Completion notes",
+    "Jenis kelamin yang diterima": "Sexes accepted",
+    "Usia minimal (tahun)": "Minimum age (years)",
+    "Usia maksimal (tahun)": "Maximum age (years)",
+    # referrals: model fields
+    "pengirim": "sender",
+    "layanan tujuan": "service referred to",
+    "penyedia layanan": "service provider",
+    "usia saat dirujuk": "age when referred",
+    "kabupaten/kota asal": "regency/city of origin",
+    "alasan rujukan": "reason for referral",
+    "tingkat urgensi": "urgency",
+    "batas waktu jawaban": "reply deadline",
+    "persetujuan diberikan oleh": "consent given by",
+    "tanggal persetujuan": "consent date",
+    "tanpa persetujuan: kepentingan vital": "without consent: vital interest",
+    "alasan kepentingan vital": "vital interest reason",
+    "bagikan identitas": "share identity",
+    "bagikan kategori PPKS": "share PPKS category",
+    "bagikan ringkasan kasus": "share case summary",
+    "bagikan rencana pengasuhan": "share care plan",
+    "bagikan catatan kesehatan": "share health notes",
+    "ringkasan kasus": "case summary",
+    "catatan kesehatan": "health notes",
+    "dikirim pada": "sent at",
+    "diterima pada": "accepted at",
+    "ditolak pada": "declined at",
+    "alasan penolakan": "reason for declining",
+    "dibatalkan pada": "cancelled at",
+    "alasan pembatalan": "reason for cancelling",
+    "diteruskan ke LKKKS pada": "escalated to the LKKKS at",
+    "rujukan": "referral",
+    "peristiwa": "event",
+    "riwayat rujukan": "referral history",
+    "jenis kelamin yang diterima": "sexes accepted",
+    "usia minimal": "minimum age",
+    "usia maksimal": "maximum age",
+    "ketentuan penerimaan": "admission criteria",
+    # referrals: services
+    "Anda tidak berwenang mengubah ketentuan penerimaan LKS ini.": (
+        "You are not authorised to change this LKS's admission criteria."
+    ),
+    "Usia harus antara 0 dan %(max)d tahun.": "Age must be between 0 and %(max)d years.",
+    "Usia maksimal tidak boleh lebih kecil dari usia minimal.": "The maximum age cannot be lower than the minimum age.",
+    "Rujukan #%(number)s belum dijawab %(receiver)s melewati batas waktu": (
+        "Referral #%(number)s not answered by %(receiver)s before the deadline"
+    ),
+    "Urgensi: %(urgency)s. Batas waktu: %(due)s. Mohon ditindaklanjuti.": (
+        "Urgency: %(urgency)s. Deadline: %(due)s. Please follow up."
+    ),
+    "Persetujuan yang dipilih bukan milik orang ini atau sudah dicabut.": (
+        "The chosen consent does not belong to this person or has been withdrawn."
+    ),
+    "Pilih siapa yang memberi persetujuan.": "Choose who gave consent.",
+    "Nama pemberi persetujuan wajib diisi.": "The name of the person consenting is required.",
+    "Tanggal persetujuan wajib diisi.": "The consent date is required.",
+    "Persetujuan untuk anak diberikan oleh orang tua atau wali, bukan anak itu sendiri.": (
+        "Consent for a child is given by a parent or guardian, not by the child."
+    ),
+    "Rujukan memerlukan persetujuan klien (atau orang tua/wali). Tanpa persetujuan hanya boleh untuk melindungi "
+    "kepentingan vital — centang dan jelaskan alasannya.": (
+        "A referral needs the client's consent (or a parent's/guardian's). Without consent it is only allowed to "
+        "protect vital interests — tick the box and explain why."
+    ),
+    "Jelaskan kepentingan vital yang membenarkan rujukan tanpa persetujuan.": (
+        "Explain the vital interest that justifies a referral without consent."
+    ),
+    "Anda tidak dapat mengirim rujukan atas nama organisasi ini.": "You cannot send referrals on behalf of this organisation.",
+    "Anda tidak berwenang merujuk orang ini.": "You are not authorised to refer this person.",
+    "Orang ini tidak dilayani oleh LKS pengirim.": "This person is not in the care of the sending LKS.",
+    "Pilih kategori PPKS klien.": "Choose the client's PPKS category.",
+    "Pilih satu tujuan: LKS lain atau layanan.": "Choose one destination: another LKS or a service.",
+    "Layanan “%(value)s” tidak dikenal.": "Unknown service “%(value)s”.",
+    "Tulis nama penyedia layanan (mis. RSUD Ulin).": "Enter the name of the service provider (e.g. RSUD Ulin).",
+    "Orang ini tidak memiliki penempatan aktif yang dapat dipindahkan.": (
+        "This person has no active placement that could be transferred."
+    ),
+    "Rujukan ke LKS memindahkan penempatan; hanya LKS tempat orang ini dilayani yang dapat mengirimnya.": (
+        "A referral to an LKS transfers the placement; only the LKS caring for this person can send it."
+    ),
+    "Orang ini masih memiliki rujukan ke LKS yang belum dijawab.": (
+        "This person still has an unanswered referral to an LKS."
+    ),
+    "Alasan rujukan wajib diisi.": "A reason for the referral is required.",
+    "Tingkat urgensi tidak dikenal.": "Unknown urgency.",
+    "Ringkasan kasus dibagikan tetapi belum diisi.": "The case summary is shared but has not been filled in.",
+    "Catatan kesehatan dibagikan tetapi belum diisi.": "The health notes are shared but have not been filled in.",
+    "Rujukan baru dari %(sender)s (%(urgency)s)": "New referral from %(sender)s (%(urgency)s)",
+    "Rujukan #%(number)s: %(category)s. Mohon dijawab sebelum %(due)s. Identitas klien terlihat setelah rujukan "
+    "diterima.": (
+        "Referral #%(number)s: %(category)s. Please answer before %(due)s. The client's identity becomes visible "
+        "once the referral is accepted."
+    ),
+    "Rujukan berstatus “%(from)s” tidak dapat menjadi “%(to)s”.": (
+        "A referral with status “%(from)s” cannot become “%(to)s”."
+    ),
+    "Penempatan tidak dapat dipindahkan: pengirim rujukan tidak lagi berwenang atas penempatan ini. Minta LKS "
+    "pengirim mengirim ulang rujukan.": (
+        "The placement cannot be transferred: the sender is no longer authorised for this placement. Ask the "
+        "sending LKS to send the referral again."
+    ),
+    "Hanya LKS tujuan yang dapat menerima rujukan ini.": "Only the receiving LKS can accept this referral.",
+    "Penempatan asal sudah tidak aktif; rujukan tidak dapat diterima. Tolak rujukan ini.": (
+        "The original placement is no longer active; the referral cannot be accepted. Decline this referral."
+    ),
+    "Rujukan #%(number)s diterima oleh %(receiver)s": "Referral #%(number)s accepted by %(receiver)s",
+    "Penempatan klien telah dipindahkan ke LKS tujuan.": "The client's placement has been transferred to the receiving LKS.",
+    "Hanya LKS tujuan yang dapat menolak rujukan ini.": "Only the receiving LKS can decline this referral.",
+    "Alasan penolakan wajib diisi.": "A reason for declining is required.",
+    "Rujukan #%(number)s ditolak oleh %(receiver)s": "Referral #%(number)s declined by %(receiver)s",
+    "Alasan: %(reason)s": "Reason: %(reason)s",
+    "Hanya penerima rujukan yang dapat menyelesaikannya.": "Only the receiver of the referral can complete it.",
+    "Rujukan #%(number)s selesai": "Referral #%(number)s completed",
+    "Hanya pengirim yang dapat membatalkan rujukan ini.": "Only the sender can cancel this referral.",
+    "Alasan pembatalan wajib diisi.": "A reason for cancelling is required.",
+    "Rujukan #%(number)s dibatalkan oleh pengirim": "Referral #%(number)s cancelled by the sender",
+    # referrals: pages
+    "Pilih": "Select",
+    "Tempat kosong": "Free places",
+    "Kedekatan": "Proximity",
+    "Jarak": "Distance",
+    "Tidak ada LKS dengan tempat kosong yang melayani kategori, usia, dan jenis kelamin ini.": (
+        "No LKS with free places serves this category, age and sex."
+    ),
+    "Ke": "To",
+    "Belum ada rujukan.": "No referrals yet.",
+    "Rujuk": "Refer",
+    "Cari LKS dengan tempat kosong": "Find an LKS with free places",
+    "Tempat kosong = kapasitas dikurangi penempatan yang masih aktif. Urutan: kecamatan yang sama, kabupaten/kota "
+    "yang sama, provinsi yang sama, lalu jarak.": (
+        "Free places = capacity minus active placements. Order: same district, same regency/city, same province, "
+        "then distance."
+    ),
+    "Rujuk %(name)s": "Refer %(name)s",
+    "%(age)s tahun": "%(age)s years old",
+    "Rujukan belum terkirim. Periksa isian yang ditandai.": "The referral has not been sent. Check the marked fields.",
+    "Pengirim dan tujuan": "Sender and destination",
+    "LKS dengan tempat kosong (terdekat lebih dulu)": "LKS with free places (nearest first)",
+    "Hanya LKS yang melayani kategori, usia, dan jenis kelamin klien. Tempat kosong = kapasitas dikurangi penempatan "
+    "aktif.": (
+        "Only LKS that serve the client's category, age and sex. Free places = capacity minus active placements."
+    ),
+    "Atau ke layanan lain": "Or to another service",
+    "Alasan dan urgensi": "Reason and urgency",
+    "Batas waktu jawaban: biasa 72 jam, segera 24 jam, darurat 4 jam. Rujukan yang belum dijawab diteruskan ke "
+    "LKKKS kabupaten/kota.": (
+        "Reply deadline: routine 72 hours, urgent 24 hours, emergency 4 hours. Unanswered referrals are escalated "
+        "to the regency/city LKKKS."
+    ),
+    "Persetujuan klien (UU PDP)": "Client consent (UU PDP)",
+    "Yang dibagikan": "What is shared",
+    "Sebelum menerima, LKS tujuan hanya melihat ringkasan: usia, jenis kelamin, kategori PPKS, urgensi, alasan, "
+    "dan kabupaten/kota asal — tanpa nama dan NIK.": (
+        "Before accepting, the receiving LKS sees only a summary: age, sex, PPKS category, urgency, reason and "
+        "regency/city of origin — no name and no NIK."
+    ),
+    "Kirim rujukan": "Send referral",
+    "Rujukan #%(n)s": "Referral #%(n)s",
+    "diteruskan ke LKKKS": "escalated to the LKKKS",
+    "Rujukan ini melewati batas waktu jawaban.": "This referral is past its reply deadline.",
+    "Ringkasan rujukan": "Referral summary",
+    "Usia saat dirujuk": "Age when referred",
+    "Kabupaten/kota asal": "Regency/city of origin",
+    "Urgensi": "Urgency",
+    "Batas waktu jawaban": "Reply deadline",
+    "Persetujuan": "Consent",
+    "Tanpa persetujuan — kepentingan vital": "Without consent — vital interest",
+    "Data yang dikirim": "Data sent",
+    "Data yang dibagikan": "Data shared",
+    "Rencana pengasuhan": "Care plan",
+    "Dibagikan ke penerima": "Shared with the receiver",
+    "identitas": "identity",
+    "rencana pengasuhan": "care plan",
+    "Penempatan di %(org)s sejak %(day)s.": "Placed at %(org)s since %(day)s.",
+    "Identitas klien": "Client identity",
+    "Identitas dan data yang dibagikan terlihat setelah rujukan diterima.": (
+        "The identity and the shared data become visible once the referral is accepted."
+    ),
+    "Penempatan asal sudah tidak aktif; rujukan ini hanya dapat ditolak.": (
+        "The original placement is no longer active; this referral can only be declined."
+    ),
+    "Terima rujukan ini? Penempatan klien akan dipindahkan ke LKS Anda.": (
+        "Accept this referral? The client's placement will be transferred to your LKS."
+    ),
+    "Catat bahwa layanan menerima rujukan ini?": "Record that the service has accepted this referral?",
+    "Terima rujukan": "Accept referral",
+    "Catat: layanan menerima": "Record: service accepted",
+    "Tolak rujukan": "Decline referral",
+    "Tolak": "Decline",
+    "Nyatakan selesai": "Mark as completed",
+    "Batalkan rujukan": "Cancel referral",
+    "Ketentuan penerimaan": "Admission criteria",
+    "Dipakai oleh pencarian LKS dengan tempat kosong: LKS lain hanya menemukan LKS Anda untuk klien yang sesuai. "
+    "Kategori PPKS mengikuti jenis layanan LKS; tempat kosong dihitung dari kapasitas dan penempatan aktif.": (
+        "Used by the search for LKS with free places: other LKS find yours only for clients who fit. PPKS "
+        "categories follow the LKS's service types; free places are worked out from capacity and active placements."
+    ),
+    "Ketentuan penerimaan LKS saya": "My LKS's admission criteria",
+    "Untuk merujuk seseorang, buka halaman penerima layanan lalu pilih “Rujuk”.": (
+        "To refer someone, open the service recipient's page and choose “Refer”."
+    ),
+    "Hanya yang melewati batas waktu": "Past the deadline only",
+    "%(n)s rujukan": ("%(n)s referral", "%(n)s referrals"),
+    "Klien": "Client",
+    "Batas jawaban": "Reply by",
+    "%(sex)s, %(age)s tahun": "%(sex)s, %(age)s years old",
+    "dieskalasi": "escalated",
+    "Rujukan masuk": "Incoming referrals",
+    "Rujukan keluar": "Outgoing referrals",
+    "Rujukan #%(number)s telah dikirim ke %(target)s.": "Referral #%(number)s has been sent to %(target)s.",
+    "Rujukan diterima.": "Referral accepted.",
+    "Rujukan ditolak.": "Referral declined.",
+    "Rujukan dinyatakan selesai.": "Referral marked as completed.",
+    "Rujukan dibatalkan.": "Referral cancelled.",
+    "Ketentuan penerimaan disimpan.": "Admission criteria saved.",
+    # --- people: spreadsheet import (clients and workers) --------------------------------------------------
+    "NIK (atau Alasan NIK kosong)": "NIK (or Reason for empty NIK)",
+    "Nomor KK (atau Alasan KK kosong)": "KK number (or Reason for empty KK)",
+    "Isi kolom LKS (nomor tanda daftar atau nama LKS).": "Fill in the LKS column (registration number or LKS name).",
+    "NIK %(nik)s di LKS ini": "NIK %(nik)s at this LKS",
+    "nama, tanggal lahir, dan nama ibu “%(name)s” di LKS ini": (
+        "name, date of birth and mother's name “%(name)s” at this LKS"
+    ),
+    "nama dan tanggal lahir “%(name)s” di LKS ini": "name and date of birth “%(name)s” at this LKS",
+    "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.": (
+        "A service recipient with this name, date of birth and mother's name is already in care at this LKS."
+    ),
+    "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Ubah datanya di "
+    "halaman penerima layanan; impor hanya menambah penerima layanan baru atau mencatat tanggal keluar.": (
+        "This service recipient is already registered as in care at this LKS with different entries (%(columns)s). "
+        "Change the data on the service recipient's page; an import only adds new service recipients or records "
+        "discharge dates."
+    ),
+    "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). Ubah datanya "
+    "di halaman penerima layanan.": (
+        "This placement (admitted %(date)s) is already recorded and has ended, with different entries (%(columns)s). "
+        "Change the data on the service recipient's page."
+    ),
+    "Baris %(row)s: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. Tidak ada yang "
+    "disimpan; ulangi impor.": (
+        "Row %(row)s: someone else registered this NIK at the same LKS while the import was running. Nothing was "
+        "saved; run the import again."
+    ),
+    "Sebagian penempatan di file ini diubah orang lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.": (
+        "Someone else changed some of the placements in this file while the import was running. Nothing was saved; "
+        "run the import again."
+    ),
+    "LKS “%(value)s” tidak ditemukan. Tulis nomor tanda daftarnya, atau namanya persis seperti di Sinergi.": (
+        "LKS “%(value)s” not found. Write its registration number, or its name exactly as in Sinergi."
+    ),
+    "Ada %(count)s LKS bernama “%(value)s”. Tulis nomor tanda daftarnya, atau isi kolom Kabupaten/Kota LKS.": (
+        "There are %(count)s LKS named “%(value)s”. Write its registration number, or fill in the LKS regency/city "
+        "column."
+    ),
+    "Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK.": (
+        "More than one worker at this LKS matches this row; fill in the NIK."
+    ),
+    "Pekerja “%(name)s” diubah orang lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.": (
+        "Someone else changed the worker “%(name)s” while the import was running. Nothing was saved; run the import "
+        "again."
+    ),
+    # people: reminders
+    "%(n)s tinjauan rencana pengasuhan perlu dilakukan": "Care plan reviews due: %(n)s",
+    "Ada tinjauan rencana pengasuhan yang terlambat atau jatuh tempo dalam %(days)s hari.": (
+        "Some care plan reviews are overdue or due within %(days)s days."
+    ),
+    # --- marked with gettext_lazy imported as _lazy / _l ----------------------------------------------------
+    # makemessages does not extract these aliases yet, so these entries wait in the dictionary until it does
+    # (history labels, spreadsheet columns and instructions, the data-subject export).
+    "Dicatat": "Recorded",
+    "Dinyatakan berlaku": "Declared in force",
+    "Habis masa berlaku (otomatis)": "Expired (automatically)",
+    "Dokumen diunggah": "Document uploaded",
+    "Dokumen dihapus": "Document deleted",
+    "Didaftarkan": "Registered",
+    "Diaktifkan": "Activated",
+    "Dinonaktifkan": "Deactivated",
+    "Masa bakti ditambahkan": "Term added",
+    "Pengurus ditambahkan": "Board member added",
+    "Pengurus dihapus": "Board member removed",
+    "Anggota ditambahkan": "Member added",
+    "Keanggotaan diakhiri": "Membership ended",
+    "Nama LKS": "LKS name",
+    "Kosongkan untuk LKS biasa.": "Leave empty for an ordinary LKS.",
+    "Boleh lebih dari satu kode, dipisah koma.": "More than one code allowed, separated by commas.",
+    "Kapasitas (orang)": "Capacity (people)",
+    "Bentuk badan hukum": "Legal form",
+    "Nomor akta notaris": "Notarial deed number",
+    "Tanggal akta": "Deed date",
+    "Nama notaris": "Notary name",
+    "Nomor SK Kemenkumham": "Kemenkumham decree (SK) number",
+    "Tanggal SK Kemenkumham": "Kemenkumham decree (SK) date",
+    "Kode Kemendagri desa/kelurahan, mis. 63.71.01.1001. Atau kosongkan dan isi nama wilayah.": (
+        "Kemendagri village code, e.g. 63.71.01.1001. Or leave it empty and fill in the region names."
+    ),
+    "Lintang": "Latitude",
+    "Bujur": "Longitude",
+    "Nama pimpinan": "Name of head",
+    "Telepon pimpinan": "Phone of head",
+    "Penerbit izin operasional": "Operating licence issuer",
+    "Tanggal izin operasional": "Operating licence date",
+    "Izin operasional berlaku sampai": "Operating licence valid until",
+    "Tanggal tanda daftar": "Registration date",
+    "Tanda daftar berlaku sampai": "Registration valid until",
+    "Hanya pengurus LKKKS yang dapat mengubahnya.": "Only LKKKS board members can change it.",
+    "Tanggal akreditasi": "Accreditation date",
+    "Akreditasi berlaku sampai": "Accreditation valid until",
+    "Baris dicocokkan dengan LKS yang sudah terdaftar melalui nomor tanda daftar; bila kosong, melalui nomor izin "
+    "operasional; bila keduanya kosong, melalui nama LKS dan kode wilayah. Baris yang tidak cocok dengan LKS mana pun "
+    "didaftarkan sebagai LKS baru berstatus draf (menunggu verifikasi).": (
+        "Rows are matched to registered LKS by registration number; if that is empty, by operating licence number; "
+        "if both are empty, by LKS name and region code. Rows that match no LKS are registered as new LKS with draft "
+        "status (awaiting verification)."
+    ),
+    "Satu baris = satu LKS. Jangan mengubah judul kolom; urutan kolom boleh berubah.": (
+        "One row = one LKS. Do not change the column headings; the column order may change."
+    ),
+    "Kolom bertanda * wajib diisi. Wilayah: isi Kode wilayah, atau Kabupaten/Kota + Kecamatan + Desa.": (
+        "Columns marked * are required. Region: fill in the Region code, or Regency/city + District + Village."
+    ),
+    "Sel kosong pada LKS yang sudah terdaftar tidak menghapus isian lama; gunakan formulir untuk itu.": (
+        "Empty cells for an LKS already registered do not erase the old entries; use the form for that."
+    ),
+    "Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023.": (
+        "Dates may be written 17-08-2023, 17/08/2023, 2023-08-17 or 17 August 2023."
+    ),
+    "Format kolom kode (Kode wilayah, NPWP, nomor) sebagai Teks agar angka nol tidak hilang.": (
+        "Format code columns (Region code, NPWP, numbers) as Text so that leading zeros are not lost."
+    ),
+    "Data pribadi": "Personal data",
+    "Riwayat akses": "Access history",
+    "Pemrosesan dibatasi": "Processing restricted",
+    "Dicatat pada": "Recorded on",
+    "Diubah pada": "Changed on",
+    "Keterangan keluar": "Discharge notes",
+    "Tinjauan": "Reviews",
+    "Nama pemberi": "Name of the person consenting",
+    "Dasar pemrosesan": "Legal basis for processing",
+    "Dicabut pada": "Withdrawn on",
+    "Dilaporkan pada": "Reported on",
+    "Alamat IP": "IP address",
+    "Kode kabupaten/kota LKS": "LKS regency/city code",
+    "16 angka. Format kolom sebagai Teks agar Excel tidak mengubahnya.": (
+        "16 digits. Format the column as Text so that Excel does not change it."
+    ),
+    "Alasan NIK kosong": "Reason for empty NIK",
+    "Wajib bila NIK kosong.": "Required when the NIK is empty.",
+    "16 angka. Format kolom sebagai Teks.": "16 digits. Format the column as Text.",
+    "Alasan KK kosong": "Reason for empty KK",
+    "Wajib bila nomor KK kosong.": "Required when the KK number is empty.",
+    "Kode desa asal": "Village of origin code",
+    "Kode Kemendagri, mis. 63.71.01.1001; atau isi nama wilayah asal.": (
+        "Kemendagri code, e.g. 63.71.01.1001; or fill in the names of the region of origin."
+    ),
+    "Kabupaten/Kota asal": "Regency/city of origin",
+    "Kecamatan asal": "District of origin",
+    "Desa/Kelurahan asal": "Village of origin",
+    "Boleh lebih dari satu kode, dipisah titik koma (;).": "More than one code allowed, separated by semicolons (;).",
+    "Kosongkan untuk memakai kategori pertama.": "Leave empty to use the first category.",
+    "Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya.": (
+        "The LKS registration number, or its name. LKS operators may leave it empty."
+    ),
+    "Kabupaten/Kota LKS": "LKS regency/city",
+    "Hanya bila ada beberapa LKS bernama sama.": "Only when several LKS have the same name.",
+    "Persetujuan oleh": "Consent by",
+    "penerima layanan": "service recipients",
+    "Baris dicocokkan dengan penerima layanan yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, "
+    "melalui nama lengkap, tanggal lahir, dan nama ibu kandung. Baris yang sama persis dengan data tersimpan tidak "
+    "mengubah apa pun; Tanggal keluar dan Alasan keluar pada penempatan yang masih aktif mencatat bahwa penerima "
+    "layanan itu sudah keluar. Perbaikan data lain dilakukan di halaman penerima layanan.": (
+        "Rows are matched to service recipients already recorded at the same LKS by NIK; if the NIK is empty, by full "
+        "name, date of birth and birth mother's name. A row identical to the stored data changes nothing; a "
+        "Discharge date and Discharge reason on a placement that is still active record that the service recipient "
+        "has left. Other corrections are made on the service recipient's page."
+    ),
+    "Satu baris = satu penerima layanan beserta penempatannya di satu LKS.": (
+        "One row = one service recipient with their placement at one LKS."
+    ),
+    "Kolom bertanda * wajib diisi. Isi NIK, atau pilih Alasan NIK kosong; begitu pula Nomor KK.": (
+        "Columns marked * are required. Fill in the NIK, or choose a Reason for empty NIK; likewise for the KK number."
+    ),
+    "Format kolom NIK dan Nomor KK sebagai Teks sebelum mengetik atau menempel nomor, agar Excel tidak mengubahnya "
+    "menjadi 6,37101E+15.": (
+        "Format the NIK and KK number columns as Text before typing or pasting numbers, so that Excel does not turn "
+        "them into 6.37101E+15."
+    ),
+    "Kategori PPKS boleh lebih dari satu kode, dipisah titik koma (;).": (
+        "PPKS categories may have more than one code, separated by semicolons (;)."
+    ),
+    "Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali.": (
+        "Consent to processing a child's data is given by a parent or guardian."
+    ),
+    "Bila satu baris saja bermasalah, tidak ada data yang disimpan; perbaiki lalu unggah lagi.": (
+        "If even one row has a problem, nothing is saved; correct it and upload again."
+    ),
+    "NIK (disamarkan)": "NIK (masked)",
+    "Nomor KK (disamarkan)": "KK number (masked)",
+    "Boleh kosong. 16 angka; format kolom sebagai Teks.": "May be empty. 16 digits; format the column as Text.",
+    "Berhenti bertugas": "Left on",
+    "Hasil pemeriksaan latar belakang": "Background check result",
+    "pekerja sosial": "social workers",
+    "Baris dicocokkan dengan pekerja yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, melalui nama "
+    "lengkap dan tanggal lahir. Sel kosong tidak menghapus isian lama. Isi Berhenti bertugas untuk mencatat bahwa "
+    "pekerja sudah berhenti.": (
+        "Rows are matched to workers already recorded at the same LKS by NIK; if the NIK is empty, by full name and "
+        "date of birth. Empty cells do not erase old entries. Fill in Left on to record that a worker has left."
+    ),
+    "Satu baris = satu pekerja (PSKS/TKSM) di satu LKS.": "One row = one worker (PSKS/TKSM) at one LKS.",
+    "Kolom bertanda * wajib diisi. NIK boleh kosong; bila diisi, format kolomnya sebagai Teks.": (
+        "Columns marked * are required. The NIK may be empty; if filled in, format its column as Text."
+    ),
+    "Pekerja yang bekerja dengan anak perlu tanggal dan hasil pemeriksaan latar belakang.": (
+        "Workers who work with children need a background check date and result."
+    ),
 }

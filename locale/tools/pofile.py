@@ -1,6 +1,6 @@
 """A small reader/writer for gettext .po files, enough for the catalogues makemessages writes.
 
-polib is not a dependency of Sinergi; the format we need (no msgctxt yet, plurals, flags, obsolete
+polib is not a dependency of Sinergi; the format we need (contexts, plurals, flags, obsolete
 entries) is small enough to handle here, and tests/test_translations.py reuses it.
 """
 
@@ -86,6 +86,13 @@ class Entry:
         return bool(self.msgstr)
 
 
+def _unmark_obsolete(line: str) -> str:
+    """An obsolete entry's line without its "#~" mark; its previous-msgid notes ("#~|") stay comments."""
+    if line.startswith("#~|"):
+        return "#|" + line[3:]
+    return line[2:].lstrip() if line.startswith("#~") else line
+
+
 def parse(text: str) -> list[Entry]:
     """Read every entry of a .po file; obsolete (#~) entries are read but marked."""
     entries: list[Entry] = []
@@ -94,9 +101,11 @@ def parse(text: str) -> list[Entry]:
         if not lines:
             continue
         entry = Entry()
-        if all(line.startswith("#~") for line in lines):
+        # msgmerge writes an obsolete entry's flags ("#, python-format") without the "#~" mark, so the entry is
+        # obsolete when its keywords are all marked, not only when every line is.
+        if any(line.startswith("#~") for line in lines) and not any(line.startswith(("msg", '"')) for line in lines):
             entry.obsolete = True
-            lines = [line[2:].lstrip() for line in lines]
+            lines = [_unmark_obsolete(line) for line in lines]
         current: tuple[str, int | None] | None = None
         values: dict[tuple[str, int | None], list[str]] = {}
         for line in lines:

@@ -104,7 +104,7 @@ def main() -> int:
     done, missing, problems = translate(entries)
     args.po.write_text(pofile.render(entries), encoding="utf-8")
 
-    unused = set(EN) - {e.key for e in entries}
+    unused = set(EN) - {e.key for e in entries if not e.obsolete}
     print(f"{args.po}: {done} messages translated, {len(missing)} missing, {len(unused)} dictionary entries unused.")
     for problem in problems:
         print(f"ERROR {problem}", file=sys.stderr)

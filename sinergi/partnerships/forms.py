@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sinergi.organisations.choices import OrganisationKind
@@ -66,7 +67,9 @@ class AgreementForm(forms.ModelForm):
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Judul dokumen"), max_length=200, required=False)
     file = forms.FileField(
-        label=_("Berkas (PDF, PNG atau JPEG, paling besar %(mb)s MB)") % {"mb": DOCUMENT_MAX_BYTES // (1024 * 1024)},
+        label=format_lazy(
+            _("Berkas (PDF, PNG atau JPEG, paling besar {mb} MB)"), mb=DOCUMENT_MAX_BYTES // (1024 * 1024)
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
     )
 

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_POST
 
@@ -39,7 +40,7 @@ from .forms import (
 )
 from .models import Referral
 
-BOXES = {"inbox": _("Rujukan masuk"), "outbox": _("Rujukan keluar")}
+BOXES = {"inbox": gettext_lazy("Rujukan masuk"), "outbox": gettext_lazy("Rujukan keluar")}
 
 
 def _require_role(user) -> None:
