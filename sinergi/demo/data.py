@@ -261,7 +261,8 @@ def load_demo(*, seed: int = 2023) -> dict[str, int]:
     meetings = load_demo_meetings()
     referrals = load_demo_referrals()
     partnerships = load_demo_partnerships()
-    return {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": len(DEMO_USERS)} | people | meetings | referrals | {"agreements": partnerships}
+    organisations = {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": len(DEMO_USERS)}
+    return organisations | people | meetings | referrals | {"agreements": partnerships}
 
 
 def _load_boards(rng: random.Random, *, admin, province: Region, lks: list[Organisation]) -> int:

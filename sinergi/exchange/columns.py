@@ -250,6 +250,7 @@ class RowPlan:
     key: str  # the natural key, as shown to the user
     changes: dict[str, list[str]] = field(default_factory=dict)  # header -> [before, after]
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. many-to-many values, expected version
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (column key or "", message): shown, not refused
 
 
 class RowProblems(Exception):
@@ -270,6 +271,7 @@ class Entity:
     natural_key_help: Any = ""
     instructions: Sequence[Any] = ()
     ignored_headers: Sequence[str] = ()  # columns of our own exports/reports that imports skip silently
+    write_batch_size = 0  # plans per save() call; 0 = the pipeline's batch size
 
     # ---- permissions
     def can_import(self, actor) -> bool:
@@ -301,6 +303,10 @@ class Entity:
 
     def after_import(self, ctx: ImportContext) -> None:
         """Keeps derived data (e.g. statistics summaries) current, inside the same transaction."""
+
+    def audit_data(self, ctx: ImportContext) -> dict[str, Any]:
+        """Extra facts for the import's audit event (e.g. duplicate candidates flagged), after the write."""
+        return {}
 
     # ---- export
     def export_queryset(self, *, actor, filters: dict | None = None):

@@ -62,6 +62,8 @@ class ImportResult:
     unchanged: int = 0
     refused_rows: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # rows that import, with something to check
+    extra: dict[str, Any] = field(default_factory=dict)  # the entity's facts for the audit event
     notices: list[str] = field(default_factory=list)
     preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     header_row: int = 0
@@ -204,6 +206,10 @@ def _check(entity: Entity, table, actor, progress: Progress, batch_size: int) ->
                         )
                 if not problems:
                     plans.append(plan)
+                    for column, message in plan.warnings:
+                        written = _written_header(entity, header, column) if column else ""
+                        cell = _cell_text(header, cells, column) if column else ""
+                        result.warnings.append(Problem(row_number, written, cell, message))
             if problems:
                 refused_rows.add(row_number)
                 result.problems.extend(problems)
@@ -325,6 +331,8 @@ def _clean_row(header: HeaderMap, row_number: int, cells: list[Any], ctx: Import
             values[column.key] = column.clean(raw, ctx)
         except v.CellProblem as problem:
             problems.append(Problem(row_number, header.written[index], v.text(raw), problem.message))
+            # Entities see which cells were unreadable, so they do not also report them as missing.
+            values.setdefault("_unreadable", set()).add(column.key)
     return values, problems
 
 
@@ -356,11 +364,13 @@ def _write(
     changing = [plan for plan in plans if plan.action != UNCHANGED]
     ctx = ImportContext(actor=actor, entity=entity)
     progress("saving", 0, len(changing))
+    batch_size = entity.write_batch_size or batch_size
     with transaction.atomic():
         for start in range(0, len(changing), batch_size):
             entity.save(changing[start : start + batch_size], ctx)
             if progress("saving", min(start + batch_size, len(changing)), len(changing)):
                 raise ImportCancelled
         entity.after_import(ctx)
+        result.extra = entity.audit_data(ctx)
         if on_saved is not None:
             on_saved(result)

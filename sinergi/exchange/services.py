@@ -191,7 +191,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.phase = ImportPhase.DONE
     job.finished_at = timezone.now()
     job.message = result.message
-    job.notices = [str(n) for n in result.notices]
+    job.notices = [str(n) for n in result.notices] + _warning_notices(result)
     job.rows_total = result.rows_total
     job.rows_done = result.rows_total
     job.created_count = result.created
@@ -202,6 +202,22 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.problems = [p.as_list() for p in result.problems[:PAGE_PROBLEMS]]
     job.preview = {k: list(v) for k, v in result.preview.items() if not k.startswith("_")}
     job.save()
+
+
+def _warning_notices(result: ImportResult) -> list[str]:
+    """Warnings (rows that import but deserve a look, e.g. an age outside a category's rule) as notices: a count,
+    then the first ones with their row and column."""
+    if not result.warnings:
+        return []
+    lines = [
+        _("%(count)s peringatan (data tetap dapat diimpor; periksa baris berikut).") % {"count": len(result.warnings)}
+    ]
+    for warning in result.warnings[:PAGE_PROBLEMS]:
+        where = _("Baris %(row)s") % {"row": warning.row}
+        if warning.column:
+            where = f"{where}, {warning.column}"
+        lines.append(f"{where}: {warning.message}")
+    return lines
 
 
 def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
@@ -216,6 +232,8 @@ def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
             "sha256": job.file_sha256,
             "via": "web" if job.created_by_id else "command line",
             **result.counts,
+            "warnings": len(result.warnings),
+            **result.extra,
             "seconds": round(result.seconds, 2),
         },
     )

@@ -32,6 +32,7 @@ from .choices import PlacementStatus
 from .models import Placement, PlacementActive, PlacementMonthly, SummaryLevel, Worker, WorkerCount
 
 BATCH_SIZE = 5000
+UPSERT_CHUNK = 500
 
 # (level, area_code, parent_code)
 Area = tuple[int, str, str]
@@ -121,6 +122,10 @@ class _Delta:
         _drop_zero(WorkerCount, workers, ["active"])
 
 
+# Public name for callers that collect many changes before writing them (imports).
+SummaryDelta = _Delta
+
+
 def _upsert(model, key_fields: list[str], count_fields: list[str], rows: list[tuple]) -> None:
     """Adds the counts of `rows` to `model`, creating missing rows; one statement per table."""
     if not rows:
@@ -131,12 +136,15 @@ def _upsert(model, key_fields: list[str], count_fields: list[str], rows: list[tu
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
     updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in count_fields)
     sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(rows))} "
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {{values}} "
         f"ON CONFLICT ({', '.join(conflict)}) DO UPDATE SET {updates}"
     )
-    params = [value for row in rows for value in row]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        # Chunked so a bulk import's thousands of keys stay under SQLite's limit of bound variables per statement.
+        for start in range(0, len(rows), UPSERT_CHUNK):
+            chunk = rows[start : start + UPSERT_CHUNK]
+            values = ", ".join([placeholders] * len(chunk))
+            cursor.execute(sql.format(values=values), [value for row in chunk for value in row])
 
 
 def _drop_zero(model, rows: list[tuple], count_fields: list[str]) -> None:
@@ -179,6 +187,23 @@ def summary_worker_changed(before: dict | None, worker: Worker) -> None:
     delta = _Delta()
     delta.add_worker(before, -1)
     delta.add_worker(summary_snapshot_worker(worker), +1)
+    delta.write()
+
+
+def summary_bulk_update(
+    *,
+    placements: Iterable[tuple[dict | None, dict | None]] = (),
+    workers: Iterable[tuple[dict | None, dict | None]] = (),
+) -> None:
+    """Applies many (before, after) snapshot pairs at once — None for "did not exist" — as one aggregated upsert
+    per table: what an import of thousands of rows uses instead of one summary_* call per row."""
+    delta = SummaryDelta()
+    for before, after in placements:
+        delta.add_placement(before, -1)
+        delta.add_placement(after, +1)
+    for before, after in workers:
+        delta.add_worker(before, -1)
+        delta.add_worker(after, +1)
     delta.write()
 
 

@@ -1,0 +1,949 @@
+"""Clients with their placement as a spreadsheet: one row = a person and their stay at one LKS.
+
+The rules are person_admit's (and placement_discharge's), applied to a whole file at once: NIK and KK checks,
+NIK or a reason for its absence, dates that exist and are not in the future, age rules (warnings), what the LKS
+serves and no child in an elderly home (errors), consent given by a parent or guardian for a child, the same
+NIK already active at the LKS (error), possible duplicates elsewhere (flagged for the board, never explained).
+
+Natural key: the NIK's keyed hash at the LKS; for a person without NIK, the normalised name + birth date +
+mother's name at the LKS. A row that finds its person's placement (same admission date) is unchanged when every
+filled cell agrees; a discharge date on an active placement discharges it (shown before → after); any other
+difference is refused — corrections go through the client's page, where the change is checked and logged.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import CharField, F, IntegerField, Value
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.exchange import values as v
+from sinergi.exchange.columns import (
+    ChoiceColumn,
+    Column,
+    Entity,
+    ImportContext,
+    RowPlan,
+    RowProblems,
+    TermColumn,
+    TextColumn,
+)
+from sinergi.exchange.dbwrite import bulk_insert_rows, existing_values, refresh_statistics, sqlite_bulk_cache
+from sinergi.exchange.regions import RegionResolver
+from sinergi.organisations.models import Organisation
+from sinergi.vocabularies.models import Vocabulary
+
+from ..access import person_access_record_many
+from ..choices import (
+    AccessPurpose,
+    CaseStage,
+    ConsentGiver,
+    DisabilityType,
+    DischargeReason,
+    DuplicateReason,
+    LegalBasis,
+    MissingIdReason,
+    PlacementStatus,
+    ServiceSetting,
+    Sex,
+)
+from ..models import Consent, DuplicateCandidate, Person, PersonAccess, Placement
+from ..services._common import MAX_LENGTHS
+from ..services.duplicates import _duplicate_warning
+from ..services.rules import ADULT_AGE, REVIEW_INTERVAL_MONTHS, add_months, age_on, age_warnings, normalize_name
+from ..summaries import SummaryDelta
+from .common import (
+    CachedDateColumn,
+    Hasher,
+    IdentityNumberColumn,
+    Lks,
+    LksIndex,
+    NikChecker,
+    RegionCodeColumn,
+    date_problems,
+    encrypt_many,
+    kk_check_fast,
+    lks_problems,
+    mask,
+    served_by_kind,
+)
+
+ANALYZE_AFTER = 10_000  # rows created, after which PostgreSQL's planner statistics are refreshed
+CLOSE_MATCH_LIMIT = 50  # as the services: a very common name + date must not flag hundreds of records
+ORIGIN_KEYS = {
+    "region_code": "origin_code",
+    "regency_name": "origin_regency",
+    "district_name": "origin_district",
+    "village_name": "origin_village",
+}
+CONSENT_REQUIRED = (
+    ("consent_giver_name", _lazy("Nama pemberi persetujuan")),
+    ("consent_given_on", _lazy("Tanggal persetujuan")),
+    ("consent_scope", _lazy("Cakupan persetujuan")),
+)
+CONSENT_KEYS = ("consent_given_by", "consent_giver_name", "consent_given_on", "consent_legal_basis", "consent_scope")
+
+
+def _text(key: str, header, *synonyms: str, required: bool = False, example: Any = "", width: int = 18) -> TextColumn:
+    return TextColumn(
+        key, header, synonyms, required=required, example=example, max_length=MAX_LENGTHS.get(key, 0), width=width
+    )
+
+
+COLUMNS: list[Column] = [
+    _text("full_name", _lazy("Nama lengkap"), "nama", "nama penerima layanan", "nama klien", "nama ppks",
+          required=True, example="Ahmad Contoh", width=28),
+    ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
+                 example="L", width=12),
+    CachedDateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir", "tanggal kelahiran"), example="17-08-2012"),
+    _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin"),
+    IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nomor nik"),
+                         help=_lazy("16 angka. Format kolom sebagai Teks agar Excel tidak mengubahnya."),
+                         example="6371011708120001", width=20),
+    ChoiceColumn("nik_missing_reason", _lazy("Alasan NIK kosong"), ("alasan tidak ada nik", "alasan nik"),
+                 options=MissingIdReason.choices, help=_lazy("Wajib bila NIK kosong.")),
+    IdentityNumberColumn("kk", _lazy("Nomor KK"), ("no kk", "kk", "nomor kartu keluarga", "kartu keluarga"),
+                         help=_lazy("16 angka. Format kolom sebagai Teks."), example="6371010101100001", width=20),
+    ChoiceColumn("kk_missing_reason", _lazy("Alasan KK kosong"), ("alasan tidak ada kk", "alasan kk"),
+                 options=MissingIdReason.choices, help=_lazy("Wajib bila nomor KK kosong.")),
+    RegionCodeColumn("origin_code", _lazy("Kode desa asal"), ("kode wilayah asal", "kode desa kelurahan asal"),
+                     help=_lazy("Kode Kemendagri, mis. 63.71.01.1001; atau isi nama wilayah asal."),
+                     example="63.71.01.1001", width=16),
+    _text("origin_regency", _lazy("Kabupaten/Kota asal"), "kabupaten asal", "kota asal"),
+    _text("origin_district", _lazy("Kecamatan asal"), "kec asal"),
+    _text("origin_village", _lazy("Desa/Kelurahan asal"), "desa asal", "kelurahan asal"),
+    TermColumn("ppks_categories", _lazy("Kategori PPKS"), ("kategori ppks lain", "kategori"),
+               vocabulary=Vocabulary.PPKS, many=True,
+               help=_lazy("Boleh lebih dari satu kode, dipisah titik koma (;)."), example="anak_telantar"),
+    TermColumn("ppks_category", _lazy("Kategori PPKS utama"), ("ppks utama", "kategori utama"),
+               vocabulary=Vocabulary.PPKS, help=_lazy("Kosongkan untuk memakai kategori pertama."),
+               example="anak_telantar"),
+    ChoiceColumn("disability_type", _lazy("Ragam disabilitas"), ("disabilitas", "jenis disabilitas"),
+                 options=DisabilityType.choices),
+    _text("mother_name", _lazy("Nama ibu kandung"), "nama ibu", "ibu kandung", example="Siti Contoh"),
+    _text("father_name", _lazy("Nama ayah"), "ayah"),
+    _text("guardian_name", _lazy("Nama wali"), "wali"),
+    _text("guardian_relation", _lazy("Hubungan wali"), "hubungan dengan wali"),
+    _text("guardian_phone", _lazy("Telepon wali"), "hp wali", "no telepon wali"),
+    _text("notes", _lazy("Catatan"), "keterangan"),
+    TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "lks tempat layanan"),
+               help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."),
+               example="TD/001/DINSOS-KALSEL/2023", width=28),
+    TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks"),
+               help=_lazy("Hanya bila ada beberapa LKS bernama sama.")),
+    ChoiceColumn("setting", _lazy("Bentuk layanan"), ("dalam luar panti", "jenis layanan"), required=True,
+                 options=ServiceSetting.choices, example=str(ServiceSetting.RESIDENTIAL.label)),
+    CachedDateColumn("admitted_on", _lazy("Tanggal masuk"), ("tgl masuk", "tanggal diterima"), required=True,
+                     example="02-01-2024"),
+    CachedDateColumn("discharged_on", _lazy("Tanggal keluar"), ("tgl keluar", "tanggal selesai")),
+    ChoiceColumn("discharge_reason", _lazy("Alasan keluar"), ("alasan selesai",), options=DischargeReason.choices),
+    ChoiceColumn("consent_given_by", _lazy("Persetujuan oleh"), ("persetujuan diberikan oleh", "pemberi persetujuan"),
+                 options=ConsentGiver.choices, example=str(ConsentGiver.PARENT.label)),
+    _text("consent_giver_name", _lazy("Nama pemberi persetujuan"), "nama pemberi izin", example="Siti Contoh"),
+    CachedDateColumn("consent_given_on", _lazy("Tanggal persetujuan"), ("tgl persetujuan",), example="02-01-2024"),
+    ChoiceColumn("consent_legal_basis", _lazy("Dasar pemrosesan"), ("dasar hukum pemrosesan", "dasar pemrosesan data"),
+                 options=LegalBasis.choices, example=str(LegalBasis.CONSENT.label)),
+    TextColumn("consent_scope", _lazy("Cakupan persetujuan"), ("cakupan",), max_length=300,
+               example="Pelayanan dan pengasuhan di LKS"),
+]  # fmt: skip
+HEADERS = {c.key: c for c in COLUMNS}
+# What the export adds (masked numbers, status) and an import of that export skips without a notice.
+EXPORT_ONLY = ("ID", "NIK (disamarkan)", "Nomor KK (disamarkan)", "Status", "Tahap kasus")
+
+
+class NewClient:
+    """A row that admits someone: the person, placement and consent values in database form. Compact on purpose
+    (slots, tuples, no cell dictionary): a 100,000-row file keeps one of these per row until the write."""
+
+    __slots__ = (
+        "row", "lks", "person", "nik", "nik_hash", "kk", "kk_hash", "match_key", "categories", "primary", "setting",
+        "admitted_on", "discharged_on", "reason", "child", "consent", "db_duplicates", "file_duplicates", "pk",
+    )  # fmt: skip
+
+    def __init__(self, **values: Any) -> None:
+        self.db_duplicates: dict[int, str] | None = None
+        self.file_duplicates: list[tuple[NewClient, str]] | None = None
+        self.pk: int | None = None
+        for name, value in values.items():
+            setattr(self, name, value)
+
+
+@dataclass(eq=False)
+class KnownPlacement:
+    """A row that refers to a placement already stored (unchanged, or discharged by this import)."""
+
+    pk: int
+    person_id: int
+    snapshot: dict[str, Any]
+    discharged_on: datetime.date | None = None
+    reason: str = ""
+    stage: str = ""
+
+
+class ClientsState:
+    """Per-import lookups: LKS, vocabularies, regions, and the stored people the file's rows may refer to."""
+
+    def __init__(self, ctx: ImportContext) -> None:
+        self.lks = LksIndex(ctx.actor)
+        self.served = served_by_kind()
+        self.labels = {code: term.label for code, term in ctx.terms(Vocabulary.PPKS).items()}
+        self.regions = RegionResolver()
+        self.nik = NikChecker()
+        self.hash = Hasher()
+        self.today = timezone.localdate()
+        self.by_hash: dict[str, list[dict]] = {}
+        self.by_match: dict[str, list[int]] = {}
+        # Keys already looked up (most find nothing: only hits are kept in by_hash / by_match).
+        self.hashes_loaded: set[str] = set()
+        self.matches_loaded: set[str] = set()
+        self.without_nik: dict[int, dict[tuple, list[dict]]] = {}
+        # Earlier rows of this file by NIK hash and match key: one row, or a list when several share it.
+        self.file_niks: dict[str, NewClient | list[NewClient]] = {}
+        self.file_matches: dict[str, NewClient | list[NewClient]] = {}
+        self.delta = SummaryDelta()
+        self.locked = False
+        self.created = 0
+        # The newest person when checking began: anyone admitted later is re-checked once the LKS are locked.
+        self.last_person_id = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.counts = {"duplicate_candidates": 0, "discharged": 0}
+
+
+def _state(ctx: ImportContext) -> ClientsState:
+    if "clients" not in ctx.cache:
+        ctx.cache["clients"] = ClientsState(ctx)
+    return ctx.cache["clients"]
+
+
+PERSON_COMPARED = (
+    "full_name", "sex", "birth_date", "birth_place", "nik_hash", "nik_missing_reason", "kk_hash", "kk_missing_reason",
+    "origin_region_id", "disability_type", "mother_name", "father_name", "guardian_name", "guardian_relation",
+    "guardian_phone", "notes",
+)  # fmt: skip
+PLACEMENT_LOADED = (
+    "id", "person_id", "organisation_id", "ppks_category__code", "setting", "admitted_on", "status", "discharged_on",
+    "discharge_reason", "stage", "province_code", "regency_code",
+)  # fmt: skip
+
+
+def _load_people(queryset) -> list[dict]:
+    """Stored people with their placements and category codes (three queries, whatever the count)."""
+    people = list(queryset.values("id", "organisation_id", "is_restricted", "match_key", *PERSON_COMPARED))
+    if not people:
+        return []
+    by_id = {p["id"]: p for p in people}
+    for person in people:
+        person["placements"], person["categories"] = [], set()
+    for placement in Placement.objects.filter(person_id__in=list(by_id)).values(*PLACEMENT_LOADED):
+        by_id[placement["person_id"]]["placements"].append(placement)
+    through = Person.ppks_categories.through
+    for person_id, code in through.objects.filter(person_id__in=list(by_id)).values_list("person_id", "term__code"):
+        by_id[person_id]["categories"].add(code)
+    return people
+
+
+def _person_key(values: dict[str, Any]) -> tuple:
+    return (
+        normalize_name(values.get("full_name") or ""),
+        values.get("birth_date"),
+        normalize_name(values.get("mother_name") or ""),
+    )
+
+
+class ClientsEntity(Entity):
+    """Clients (PPKS) with their placement at an LKS."""
+
+    key = "clients"
+    label = _lazy("penerima layanan")
+    sheet_name = "Data penerima layanan"
+    columns = COLUMNS
+    ignored_headers = EXPORT_ONLY
+    write_batch_size = 10_000
+    natural_key_help = _lazy(
+        "Baris dicocokkan dengan penerima layanan yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, "
+        "melalui nama lengkap, tanggal lahir, dan nama ibu kandung. Baris yang sama persis dengan data tersimpan "
+        "tidak mengubah apa pun; Tanggal keluar dan Alasan keluar pada penempatan yang masih aktif mencatat bahwa "
+        "penerima layanan itu sudah keluar. Perbaikan data lain dilakukan di halaman penerima layanan."
+    )
+    instructions = (
+        _lazy("Satu baris = satu penerima layanan beserta penempatannya di satu LKS."),
+        _lazy("Kolom bertanda * wajib diisi. Isi NIK, atau pilih Alasan NIK kosong; begitu pula Nomor KK."),
+        _lazy("Format kolom NIK dan Nomor KK sebagai Teks sebelum mengetik atau menempel nomor, agar Excel tidak "
+              "mengubahnya menjadi 6,37101E+15."),
+        _lazy("Kategori PPKS boleh lebih dari satu kode, dipisah titik koma (;)."),
+        _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
+        _lazy("Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali."),
+        _lazy("Bila satu baris saja bermasalah, tidak ada data yang disimpan; perbaiki lalu unggah lagi."),
+    )  # fmt: skip
+
+    # ------------------------------------------------------------------ permissions
+    def can_import(self, actor) -> bool:
+        roles = ACTION_ROLES[Action.PERSON_CREATE]
+        return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
+
+    def can_export(self, actor) -> bool:
+        roles = ACTION_ROLES[Action.PERSON_EXPORT]
+        return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
+
+    def missing_columns(self, present: set[str]) -> list[str]:
+        missing = [str(c.header) for c in self.import_columns() if c.required and c.key not in present]
+        if not present & {"ppks_category", "ppks_categories"}:
+            missing.append(str(HEADERS["ppks_category"].header))
+        if not present & {"nik", "nik_missing_reason"}:
+            missing.append(_("NIK (atau Alasan NIK kosong)"))
+        if not present & {"kk", "kk_missing_reason"}:
+            missing.append(_("Nomor KK (atau Alasan KK kosong)"))
+        return missing
+
+    # ------------------------------------------------------------------ import: lookups per batch
+    def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
+        state = _state(ctx)
+        state.regions.prefetch(r.get("origin_code") for r in rows)
+        only = state.lks.only_one_allowed()
+        new_hashes, new_matches, without_nik_lks = set(), set(), set()
+        for values in rows:
+            text = values.get("lks") or ""
+            if text:
+                values["_lks"], values["_lks_problem"] = state.lks.find(text, values.get("lks_regency") or "")
+            else:
+                values["_lks"], values["_lks_problem"] = (
+                    only,
+                    "" if only else _("Isi kolom LKS (nomor tanda daftar atau nama LKS)."),
+                )
+            nik = values.get("nik") or ""
+            if nik:
+                check = state.nik(nik, birth_date=values.get("birth_date"), sex=values.get("sex") or None)
+                values["_nik"] = check
+                values["_nik_hash"] = state.hash(check.normalized) if check.valid else ""
+            else:
+                values["_nik"], values["_nik_hash"] = None, ""
+            if values["_nik_hash"]:
+                if values["_nik_hash"] not in state.hashes_loaded:
+                    new_hashes.add(values["_nik_hash"])
+            elif values["_lks"] is not None and values["_lks"].pk not in state.without_nik:
+                without_nik_lks.add(values["_lks"].pk)
+            name, birth, mother = _person_key(values)
+            values["_match_key"] = (
+                state.hash(f"{name}|{birth.isoformat()}|{mother}") if name and mother and birth is not None else ""
+            )
+            if values["_match_key"] and values["_match_key"] not in state.matches_loaded:
+                new_matches.add(values["_match_key"])
+        state.hashes_loaded.update(new_hashes)
+        state.matches_loaded.update(new_matches)
+        hits = existing_values(Person, "nik_hash", new_hashes)
+        if hits:
+            for person in _load_people(Person.objects.filter(nik_hash__in=hits, erased_at__isnull=True)):
+                state.by_hash.setdefault(person["nik_hash"], []).append(person)
+        hits = existing_values(Person, "match_key", new_matches)
+        if hits:
+            found = Person.objects.filter(match_key__in=hits, erased_at__isnull=True)
+            for match_key, pk in found.values_list("match_key", "pk"):
+                state.by_match.setdefault(match_key, []).append(pk)
+        for lks_pk in without_nik_lks:
+            index: dict[tuple, list[dict]] = {}
+            stored = Person.objects.filter(organisation_id=lks_pk, nik_hash="", erased_at__isnull=True)
+            for person in _load_people(stored):
+                index.setdefault(_person_key(person), []).append(person)
+            state.without_nik[lks_pk] = index
+
+    def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
+        lks = values.get("_lks")
+        where = lks.pk if lks is not None else v.norm(values.get("lks") or "")
+        if values.get("_nik_hash"):
+            masked = mask(values["_nik"].normalized)
+            return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
+        name, birth, mother = _person_key(values)
+        if not name:
+            return []
+        return [
+            (
+                ("person", name, birth, mother, where),
+                lambda: (
+                    _("nama, tanggal lahir, dan nama ibu “%(name)s” di LKS ini") % {"name": values.get("full_name")}
+                ),
+            )
+        ]
+
+    # ------------------------------------------------------------------ import: one row
+    def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
+        state = _state(ctx)
+        problems: list[tuple[str, str]] = []
+        warnings: list[tuple[str, str]] = []
+        today = state.today
+        full_name = values.get("full_name") or ""
+        if not full_name:
+            problems.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
+        sex = values.get("sex") or ""
+        if not sex:
+            problems.append(("sex", _("Pilih salah satu.")))
+        birth_date = values.get("birth_date")
+        date_problems(birth_date, "birth_date", problems, today)
+        if birth_date and birth_date.year < 1900:
+            problems.append(("birth_date", _("Tanggal lahir tidak mungkin sebelum tahun 1900.")))
+        admitted_on = values.get("admitted_on")
+        if admitted_on is None:
+            problems.append(("admitted_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal masuk")}))
+        date_problems(admitted_on, "admitted_on", problems, today)
+        setting = values.get("setting") or ""
+        if not setting:
+            problems.append(("setting", _("Pilih salah satu.")))
+        categories = list(values.get("ppks_categories") or [])
+        primary = values.get("ppks_category") or (categories[0] if categories else None)
+        if primary is None:
+            if not values.get("_unreadable", set()) & {"ppks_category", "ppks_categories"}:
+                problems.append(("ppks_category", _("Pilih paling sedikit satu kategori PPKS.")))
+        elif primary not in categories:
+            categories.insert(0, primary)
+        # A problem with the category is shown on the column it came from.
+        category_key = "ppks_category" if values.get("ppks_category") is not None else "ppks_categories"
+        self._identity(values, problems, warnings)
+        origin, origin_problems = state.regions.resolve(
+            code=values.get("origin_code"),
+            regency=values.get("origin_regency") or "",
+            district=values.get("origin_district") or "",
+            village=values.get("origin_village") or "",
+        )
+        problems += [(ORIGIN_KEYS.get(key, key), message) for key, message in origin_problems]
+        lks: Lks | None = values.get("_lks")
+        if lks is None:
+            problems.append(("lks", values.get("_lks_problem") or ""))
+        elif lks.pk not in state.lks.allowed:
+            problems.append(("lks", _("Anda tidak berwenang mendaftarkan penerima layanan di LKS ini.")))
+        child = bool(admitted_on and birth_date) and age_on(birth_date, admitted_on) < ADULT_AGE
+        if admitted_on and birth_date and admitted_on < birth_date:
+            problems.append(("admitted_on", _("Tanggal masuk tidak mungkin sebelum tanggal lahir.")))
+        elif admitted_on:
+            warnings += [
+                ("birth_date", w) for w in age_warnings(birth_date=birth_date, on=admitted_on, categories=categories)
+            ]
+        if lks is not None:
+            problems += [
+                (category_key if key == "ppks_category" else key, message)
+                for key, message in lks_problems(
+                    lks, ppks_code=primary.code if primary else None, child=child, served=state.served,
+                    labels=state.labels,
+                )
+            ]  # fmt: skip
+        discharged_on, reason = values.get("discharged_on"), values.get("discharge_reason") or ""
+        if discharged_on or reason:
+            if discharged_on is None:
+                problems.append(("discharged_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal keluar")}))
+            if not reason:
+                problems.append(("discharge_reason", _("Pilih salah satu.")))
+            date_problems(discharged_on, "discharged_on", problems, today)
+            if discharged_on and admitted_on and discharged_on < admitted_on:
+                problems.append(("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk.")))
+        consent = any(values.get(key) for key in CONSENT_KEYS)
+        if consent:
+            self._consent(values, problems, birth_date, today)
+        if problems:
+            raise RowProblems(problems)
+        existing = self._existing(values, lks, state)
+        if existing is not None:
+            return self._plan_existing(row, values, existing, categories, origin, warnings, state)
+        if not consent:
+            warnings.append(("", _("Dasar pemrosesan data (persetujuan) belum dicatat; catat segera.")))
+        nik = values["_nik"].normalized if values.get("_nik_hash") else ""
+        kk = values.get("_kk") or ""
+        client = NewClient(
+            row=row,
+            lks=lks,
+            # (full_name, sex, birth_date, birth_place, nik reason, kk reason, origin, disability, mother, father,
+            #  guardian, relation, guardian phone, notes): PERSON_INSERTED without the identity numbers.
+            person=(
+                full_name, sex, birth_date, values.get("birth_place") or "",
+                "" if nik else values.get("nik_missing_reason") or "",
+                "" if kk else values.get("kk_missing_reason") or "",
+                origin.code if origin is not None else None, values.get("disability_type") or "",
+                values.get("mother_name") or "", values.get("father_name") or "", values.get("guardian_name") or "",
+                values.get("guardian_relation") or "", values.get("guardian_phone") or "", values.get("notes") or "",
+            ),
+            nik=nik,
+            nik_hash=values.get("_nik_hash") or "",
+            kk=kk,
+            kk_hash=state.hash(kk) if kk else "",
+            match_key=values.get("_match_key") or "",
+            categories=tuple(term.pk for term in categories),
+            primary=primary,
+            setting=setting,
+            admitted_on=admitted_on,
+            discharged_on=discharged_on,
+            reason=reason,
+            child=child,
+            consent=(
+                values["consent_given_by"], values["consent_giver_name"], values["consent_given_on"],
+                values["consent_legal_basis"], values["consent_scope"],
+            ) if consent else None,
+        )  # fmt: skip
+        self._duplicates(client, state)
+        if client.db_duplicates or client.file_duplicates:
+            found = len(client.db_duplicates or ()) + len(client.file_duplicates or ())
+            warnings.append(("", _duplicate_warning(found)))
+        shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
+        return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings)
+
+    def _identity(self, values: dict[str, Any], problems: list, warnings: list) -> None:
+        """person_admit's _apply_identity: NIK and KK checked, or a reason for each that is missing."""
+        check = values.get("_nik")
+        if check is not None:
+            problems += [("nik", message) for message in check.errors]
+            warnings += [("nik", message) for message in check.warnings]
+        elif not values.get("nik_missing_reason") and not values.get("nik"):
+            problems.append(("nik", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("NIK")}))
+        kk = values.get("kk") or ""
+        values["_kk"] = ""
+        if kk:
+            kk_result = kk_check_fast(kk)
+            problems += [("kk", message) for message in kk_result.errors]
+            values["_kk"] = kk_result.normalized if kk_result.valid else ""
+        elif not values.get("kk_missing_reason"):
+            problems.append(("kk", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("nomor KK")}))
+
+    def _consent(self, values: dict[str, Any], problems: list, birth_date, today) -> None:
+        """consents._check_consent: every part given; a child's consent comes from a parent or guardian."""
+        if not values.get("consent_given_by"):
+            problems.append(("consent_given_by", _("Pilih salah satu.")))
+        for key, label in CONSENT_REQUIRED:
+            if not values.get(key):
+                problems.append((key, _("%(label)s wajib diisi.") % {"label": label}))
+        if not values.get("consent_legal_basis"):
+            problems.append(("consent_legal_basis", _("Pilih salah satu.")))
+        given_on = values.get("consent_given_on")
+        date_problems(given_on, "consent_given_on", problems, today)
+        on = given_on or today
+        if values.get("consent_given_by") == ConsentGiver.SELF and birth_date and age_on(birth_date, on) < ADULT_AGE:
+            problems.append(
+                (
+                    "consent_given_by",
+                    _("Persetujuan untuk data anak diberikan oleh orang tua atau wali, bukan anak itu sendiri."),
+                )
+            )
+        if given_on and birth_date and given_on < birth_date:
+            problems.append(("consent_given_on", _("Tanggal persetujuan tidak mungkin sebelum tanggal lahir.")))
+
+    def _existing(self, values: dict[str, Any], lks: Lks, state: ClientsState) -> tuple[dict, dict] | None:
+        """The stored person at this LKS the row refers to, and their placement there with the same admission
+        date, or their active one (None when neither exists: a new stay)."""
+        if values.get("_nik_hash"):
+            people = [p for p in state.by_hash.get(values["_nik_hash"], []) if p["organisation_id"] == lks.pk]
+        else:
+            people = state.without_nik.get(lks.pk, {}).get(_person_key(values), [])
+        if not people:
+            return None
+        admitted_on = values["admitted_on"]
+        active = None
+        for person in people:
+            for placement in person["placements"]:
+                if placement["organisation_id"] != lks.pk:
+                    continue
+                if placement["admitted_on"] == admitted_on:
+                    return person, placement
+                if placement["status"] == PlacementStatus.ACTIVE:
+                    active = (person, placement)
+        return active if active is not None else None
+
+    def _plan_existing(self, row, values, existing, categories, origin, warnings, state) -> RowPlan:
+        person, placement = existing
+        differences = self._differences(values, person, placement, categories, origin, state)
+        discharge_keys = {"discharged_on", "discharge_reason"}
+        shown = person["full_name"]
+        active = placement["status"] == PlacementStatus.ACTIVE
+        snapshot = _snapshot_of(placement)
+        if placement["admitted_on"] != values["admitted_on"]:
+            message = (
+                _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini.")
+                if values.get("_nik_hash")
+                else _("Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.")
+            )
+            raise RowProblems([("nik" if values.get("_nik_hash") else "full_name", message)])
+        if not differences:
+            return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], snapshot),
+                           key=shown)  # fmt: skip
+        if active and set(differences) <= discharge_keys and values.get("discharged_on"):
+            if person["is_restricted"]:
+                raise RowProblems(
+                    [("", _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah."))]
+                )
+            changes = {str(HEADERS[key].header): list(pair) for key, pair in differences.items()}
+            known = KnownPlacement(
+                placement["id"],
+                person["id"],
+                snapshot,
+                discharged_on=values["discharged_on"],
+                reason=values["discharge_reason"],
+                stage=CaseStage.TERMINATION if placement["stage"] else "",
+            )
+            return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings)
+        columns = ", ".join(str(HEADERS[key].header) for key in differences)
+        if active:
+            message = _(
+                "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
+                "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru atau "
+                "mencatat tanggal keluar."
+            ) % {"columns": columns}
+        else:
+            message = _(
+                "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). "
+                "Ubah datanya di halaman penerima layanan."
+            ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
+        raise RowProblems([(next(iter(differences)), message)])
+
+    def _differences(self, values, person, placement, categories, origin, state) -> dict[str, tuple[str, str]]:
+        """Filled cells that disagree with the stored record: column key → (stored, in the file), as shown."""
+        found: dict[str, tuple[str, str]] = {}
+
+        def differ(key: str, stored: Any, given: Any, shown_stored: Any = None, shown_given: Any = None) -> None:
+            if given in (None, "", []) or stored == given:
+                return
+            column = HEADERS[key]
+            found[key] = (
+                column.display(stored if shown_stored is None else shown_stored),
+                column.display(given if shown_given is None else shown_given),
+            )
+
+        for key in ("full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name",
+                    "guardian_name", "guardian_relation", "guardian_phone", "notes"):  # fmt: skip
+            differ(key, person[key], values.get(key))
+        if values.get("_nik_hash") and values["_nik_hash"] != person["nik_hash"]:
+            found["nik"] = ("", mask(values["_nik"].normalized))
+        if not values.get("_nik_hash"):
+            differ("nik_missing_reason", person["nik_missing_reason"], values.get("nik_missing_reason"))
+        if values.get("_kk"):
+            kk_hash = state.hash(values["_kk"])
+            if kk_hash != person["kk_hash"]:
+                found["kk"] = ("", mask(values["_kk"]))
+        else:
+            differ("kk_missing_reason", person["kk_missing_reason"], values.get("kk_missing_reason"))
+        if origin is not None and origin.code != person["origin_region_id"]:
+            found["origin_code"] = (person["origin_region_id"] or "", origin.code)
+        codes = {term.code for term in categories}
+        if codes and not codes <= person["categories"]:
+            found["ppks_categories"] = (", ".join(sorted(person["categories"])), ", ".join(sorted(codes)))
+        primary = values.get("ppks_category")
+        if primary is not None and primary.code != placement["ppks_category__code"]:
+            found["ppks_category"] = (placement["ppks_category__code"], primary.code)
+        differ("setting", placement["setting"], values.get("setting"))
+        differ("discharged_on", placement["discharged_on"], values.get("discharged_on"))
+        differ("discharge_reason", placement["discharge_reason"], values.get("discharge_reason"))
+        return found
+
+    def _duplicates(self, client: NewClient, state: ClientsState) -> None:
+        """Who this new person may be: the same NIK active at another LKS, or a close match (services' rules),
+        among stored people and earlier rows of this file."""
+        found: dict[int, str] = {}
+        earlier_rows: list[tuple[NewClient, str]] = []
+        if client.nik_hash:
+            for person in state.by_hash.get(client.nik_hash, ()):
+                if any(p["status"] == PlacementStatus.ACTIVE for p in person["placements"]):
+                    found[person["id"]] = DuplicateReason.SAME_NIK_OTHER_LKS
+            earlier = state.file_niks.get(client.nik_hash)
+            if earlier is None:
+                state.file_niks[client.nik_hash] = client
+            else:
+                for other in earlier if isinstance(earlier, list) else [earlier]:
+                    if other.discharged_on is None:
+                        earlier_rows.append((other, DuplicateReason.SAME_NIK_OTHER_LKS))
+                state.file_niks[client.nik_hash] = [*(earlier if isinstance(earlier, list) else [earlier]), client]
+        if client.match_key:
+            for pk in state.by_match.get(client.match_key, ())[:CLOSE_MATCH_LIMIT]:
+                found.setdefault(pk, DuplicateReason.CLOSE_MATCH)
+            earlier = state.file_matches.get(client.match_key)
+            if earlier is None:
+                state.file_matches[client.match_key] = client
+            else:
+                named = {id(other) for other, _reason in earlier_rows}
+                others = earlier if isinstance(earlier, list) else [earlier]
+                for other in others[:CLOSE_MATCH_LIMIT]:
+                    if id(other) not in named:
+                        earlier_rows.append((other, DuplicateReason.CLOSE_MATCH))
+                state.file_matches[client.match_key] = [*others, client]
+        client.db_duplicates = found or None
+        client.file_duplicates = earlier_rows or None
+
+    # ------------------------------------------------------------------ import: writing
+    def save(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        state = _state(ctx)
+        creates: list[NewClient] = [p.obj for p in plans if p.action == "create"]
+        updates: list[KnownPlacement] = [p.obj for p in plans if p.action == "update"]
+        if not state.locked:
+            # As person_admit: admissions per LKS are serialised, so nobody registers the same NIK meanwhile;
+            # what others admitted between the check and this lock is checked once, below.
+            lks_ids = {p.obj.lks.pk for p in plans if p.action == "create"}
+            list(Organisation.objects.select_for_update().filter(pk__in=lks_ids).values_list("pk", flat=True))
+            state.locked = True
+            sqlite_bulk_cache()
+            self._check_still_new(state, lks_ids)
+        if creates:
+            self._insert(creates, ctx, state)
+        if updates:
+            self._discharge(updates, ctx, state)
+
+    def _check_still_new(self, state: ClientsState, lks_ids: set[int]) -> None:
+        """People admitted at these LKS by someone else since this import began checking: if one of them has a
+        NIK this file admits there, the file's check is out of date (a bare range scan on the primary key)."""
+        admitted = Placement.objects.filter(
+            person_id__gt=state.last_person_id, organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE
+        ).values_list("person__nik_hash", "organisation_id")
+        for nik_hash, organisation_id in admitted:
+            earlier = state.file_niks.get(nik_hash) if nik_hash else None
+            rows = earlier if isinstance(earlier, list) else [earlier] if earlier is not None else []
+            clash = next((c for c in rows if c.lks.pk == organisation_id), None)
+            if clash is not None:
+                raise ConflictError(
+                    _("Baris %(row)s: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "
+                      "Tidak ada yang disimpan; ulangi impor.") % {"row": clash.row}
+                )  # fmt: skip
+
+    def _insert(self, creates: list[NewClient], ctx: ImportContext, state: ClientsState) -> None:
+        niks = iter(encrypt_many([c.nik for c in creates if c.nik]))
+        kks = iter(encrypt_many([c.kk for c in creates if c.kk]))
+        people = []
+        for c in creates:
+            name, sex, birth, place, nik_reason, kk_reason, *rest = c.person
+            people.append(
+                (
+                    c.lks.pk, c.lks.province_code, c.lks.regency_code, name, sex, birth, False, place,
+                    next(niks) if c.nik else "", c.nik_hash, mask(c.nik) if c.nik else "", nik_reason,
+                    next(kks) if c.kk else "", c.kk_hash, mask(c.kk) if c.kk else "", kk_reason, *rest, c.match_key,
+                )
+            )  # fmt: skip
+        ids = bulk_insert_rows(Person, PERSON_INSERTED, people)
+        state.created += len(ids)
+        del people
+        for client, pk in zip(creates, ids, strict=True):
+            client.pk = pk
+        bulk_insert_rows(
+            Person.ppks_categories.through,
+            ["person_id", "term_id"],
+            [(c.pk, term_pk) for c in creates for term_pk in c.categories],
+            with_ids=False,
+        )
+        placements = []
+        delta = state.delta
+        for c in creates:
+            admitted_on, discharged_on = c.admitted_on, c.discharged_on
+            active = discharged_on is None
+            status = PlacementStatus.ACTIVE if active else PlacementStatus.DISCHARGED
+            stage = (CaseStage.REFERRAL if active else CaseStage.TERMINATION) if c.child else ""
+            placements.append(
+                (
+                    c.pk, c.lks.pk, c.lks.province_code, c.lks.regency_code, c.primary.pk, c.setting, admitted_on,
+                    stage, add_months(admitted_on, REVIEW_INTERVAL_MONTHS) if c.child and active else None, status,
+                    discharged_on, c.reason,
+                )
+            )  # fmt: skip
+            delta.add_placement(
+                {
+                    "province_code": c.lks.province_code,
+                    "regency_code": c.lks.regency_code,
+                    "ppks_code": c.primary.code,
+                    "setting": c.setting,
+                    "admitted_on": admitted_on,
+                    "status": status,
+                    "discharged_on": discharged_on,
+                },
+                +1,
+            )
+        bulk_insert_rows(Placement, PLACEMENT_INSERTED, placements, with_ids=False)
+        actor = ctx.actor
+        actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+        consents = [(c.pk, *c.consent, actor_id) for c in creates if c.consent is not None]
+        bulk_insert_rows(Consent, CONSENT_INSERTED, consents, with_ids=False)
+        actor_name = actor.get_username() if actor_id else ""
+        bulk_insert_rows(
+            PersonAccess,
+            ["person_id", "actor_id", "actor_name", "what", "purpose"],
+            [(c.pk, actor_id, actor_name, "created", AccessPurpose.SERVICE) for c in creates],
+            with_ids=False,
+        )
+        candidates = []
+        for c in creates:
+            if c.db_duplicates is None and c.file_duplicates is None:
+                continue
+            others = dict(c.db_duplicates or {})
+            for earlier, reason in c.file_duplicates or ():
+                others.setdefault(earlier.pk, reason)
+            candidates += [
+                (c.pk, other, reason, c.lks.province_code, c.lks.regency_code)
+                for other, reason in sorted(others.items())
+            ]
+        bulk_insert_rows(
+            DuplicateCandidate,
+            ["person_id", "other_id", "reason", "province_code", "regency_code"],
+            candidates,
+            with_ids=False,
+        )
+        state.counts["duplicate_candidates"] += len(candidates)
+
+    def _discharge(self, updates: list[KnownPlacement], ctx: ImportContext, state: ClientsState) -> None:
+        ids = [u.pk for u in updates]
+        still_active = set(
+            Placement.objects.select_for_update()
+            .filter(pk__in=ids, status=PlacementStatus.ACTIVE)
+            .values_list("pk", flat=True)
+        )
+        if len(still_active) != len(ids):
+            raise ConflictError(
+                _("Sebagian penempatan di file ini diubah orang lain selama impor berjalan. Tidak ada yang disimpan; "
+                  "ulangi impor.")
+            )  # fmt: skip
+        now = timezone.now()
+        objects = [
+            Placement(
+                pk=u.pk,
+                status=PlacementStatus.DISCHARGED,
+                discharged_on=u.discharged_on,
+                discharge_reason=u.reason,
+                next_review_on=None,
+                stage=u.stage,
+                updated_at=now,
+            )
+            for u in updates
+        ]
+        Placement.objects.bulk_update(
+            objects,
+            ["status", "discharged_on", "discharge_reason", "next_review_on", "stage", "updated_at"],
+            batch_size=500,
+        )
+        for u in updates:
+            state.delta.add_placement(u.snapshot, -1)
+            state.delta.add_placement(
+                {**u.snapshot, "status": PlacementStatus.DISCHARGED, "discharged_on": u.discharged_on}, +1
+            )
+        person_access_record_many(
+            actor=ctx.actor,
+            persons=[Person(pk=u.person_id) for u in updates],
+            what="changed",
+            purpose=AccessPurpose.SERVICE,
+        )
+        state.counts["discharged"] += len(updates)
+
+    def after_import(self, ctx: ImportContext) -> None:
+        if "clients" in ctx.cache:
+            # One aggregated upsert per summary table for the whole file.
+            state = _state(ctx)
+            state.delta.write()
+            if state.created >= ANALYZE_AFTER:
+                refresh_statistics(Person, Placement, Person.ppks_categories.through, Consent, PersonAccess)
+
+    def audit_data(self, ctx: ImportContext) -> dict[str, Any]:
+        return dict(_state(ctx).counts) if "clients" in ctx.cache else {}
+
+    # ------------------------------------------------------------------ export
+    def export_columns(self) -> list[Column]:
+        return EXPORT_COLUMNS
+
+    def export_queryset(self, *, actor, filters: dict | None = None):
+        from ..selectors import person_list
+
+        filterset = person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors.as_text())
+        is_user = getattr(actor, "is_authenticated", False)
+        # export_rows receives only the rows; the acting user rides along so the access log can name them.
+        return (
+            Placement.objects.filter(person__in=filterset.qs.values("pk"), organisation_id=F("person__organisation_id"))
+            .order_by("person__full_name", "person_id", "admitted_on", "pk")
+            .annotate(
+                _actor_id=Value(actor.pk if is_user else None, output_field=IntegerField()),
+                _actor_name=Value(actor.get_username() if is_user else "", output_field=CharField()),
+            )
+            .values_list(*EXPORT_FIELDS, "_actor_id", "_actor_name")
+        )
+
+    def export_rows(self, objects):
+        sexes, settings_, reasons, statuses = (
+            {code: str(label) for code, label in choices.choices}
+            for choices in (Sex, ServiceSetting, DischargeReason, PlacementStatus)
+        )
+        disabilities = {code: str(label) for code, label in DisabilityType.choices if code}
+        stages = {code: str(label) for code, label in CaseStage.choices}
+        missing = {code: str(label) for code, label in MissingIdReason.choices}
+        through = Person.ppks_categories.through
+        for chunk in _chunks(objects, 2000):
+            categories: dict[int, list[str]] = {row[0]: [] for row in chunk}
+            for person_id, code in through.objects.filter(person_id__in=list(categories)).values_list(
+                "person_id", "term__code"
+            ):
+                categories[person_id].append(code)
+            actor_id, actor_name = chunk[0][-2], chunk[0][-1]
+            # Every exported person gets an access-log line (UU PDP), written in bulk as the file streams out.
+            bulk_insert_rows(
+                PersonAccess,
+                ["person_id", "actor_id", "actor_name", "what", "purpose"],
+                [(pk, actor_id, actor_name, "exported", AccessPurpose.REPORTING) for pk in categories],
+                with_ids=False,
+            )
+            for row in chunk:
+                (pk, name, sex, birth, place, nik, reason, kk, kk_reason, origin, disability, mother, father,
+                 guardian, relation, phone, lks_number, lks_name, regency, primary, setting, admitted, status,
+                 stage, discharged, discharge_reason, _actor, _name) = row  # fmt: skip
+                # Empty cells as None: a spreadsheet writer skips them instead of writing empty strings.
+                yield [
+                    pk, name, sexes.get(sex, sex), birth, place or None, nik or None, missing.get(reason),
+                    kk or None, missing.get(kk_reason), origin, "; ".join(sorted(categories[pk])), primary,
+                    disabilities.get(disability), mother or None, father or None, guardian or None,
+                    relation or None, phone or None, lks_number or lks_name, regency,
+                    settings_.get(setting, setting), admitted, statuses.get(status, status), stages.get(stage),
+                    discharged, reasons.get(discharge_reason),
+                ]  # fmt: skip
+
+
+def _snapshot_of(placement: dict) -> dict[str, Any]:
+    return {
+        "province_code": placement["province_code"],
+        "regency_code": placement["regency_code"],
+        "ppks_code": placement["ppks_category__code"],
+        "setting": placement["setting"],
+        "admitted_on": placement["admitted_on"],
+        "status": placement["status"],
+        "discharged_on": placement["discharged_on"],
+    }
+
+
+def _chunks(iterable, size: int):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+PERSON_INSERTED = [
+    "organisation_id", "province_code", "regency_code", "full_name", "sex", "birth_date", "birth_date_estimated",
+    "birth_place", "nik_encrypted", "nik_hash", "nik_masked", "nik_missing_reason", "kk_encrypted", "kk_hash",
+    "kk_masked", "kk_missing_reason", "origin_region_id", "disability_type", "mother_name", "father_name",
+    "guardian_name", "guardian_relation", "guardian_phone", "notes", "match_key",
+]  # fmt: skip
+PLACEMENT_INSERTED = [
+    "person_id", "organisation_id", "province_code", "regency_code", "ppks_category_id", "setting", "admitted_on",
+    "stage", "next_review_on", "status", "discharged_on", "discharge_reason",
+]  # fmt: skip
+CONSENT_INSERTED = ["person_id", "given_by", "giver_name", "given_on", "legal_basis", "scope", "recorded_by_id"]
+EXPORT_FIELDS = (
+    "person_id", "person__full_name", "person__sex", "person__birth_date", "person__birth_place",
+    "person__nik_masked", "person__nik_missing_reason", "person__kk_masked", "person__kk_missing_reason",
+    "person__origin_region_id", "person__disability_type", "person__mother_name", "person__father_name",
+    "person__guardian_name", "person__guardian_relation", "person__guardian_phone",
+    "organisation__registration_number", "organisation__name", "regency_code", "ppks_category__code", "setting",
+    "admitted_on", "status", "stage", "discharged_on", "discharge_reason",
+)  # fmt: skip
+EXPORT_COLUMNS: list[Column] = [
+    Column("id", _lazy("ID")),
+    HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"], HEADERS["birth_place"],
+    Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["nik_missing_reason"],
+    Column("kk_masked", _lazy("Nomor KK (disamarkan)")), HEADERS["kk_missing_reason"],
+    HEADERS["origin_code"], HEADERS["ppks_categories"], HEADERS["ppks_category"], HEADERS["disability_type"],
+    HEADERS["mother_name"], HEADERS["father_name"], HEADERS["guardian_name"], HEADERS["guardian_relation"],
+    HEADERS["guardian_phone"], HEADERS["lks"], HEADERS["lks_regency"],
+    HEADERS["setting"], HEADERS["admitted_on"], Column("status", _lazy("Status")),
+    Column("stage", _lazy("Tahap kasus")),
+    HEADERS["discharged_on"], HEADERS["discharge_reason"],
+]  # fmt: skip

@@ -1,0 +1,350 @@
+"""What the client and worker sheets share: fast identity-number handling, the LKS index, and column types.
+
+A 100,000-row import has about 50 µs per row for everything, so the per-row work here is plain Python over
+lookups loaded once per import: no model instances, no query per row. Each fast path mirrors a service rule and
+a test holds it to the service's result (tests/test_exchange.py).
+"""
+
+import base64
+import datetime
+import hashlib
+import hmac
+import os
+import struct
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from lokal import parse_nik
+
+from sinergi.accounts.scope import Action, ScopeFields, scope_q
+from sinergi.exchange import values as v
+from sinergi.exchange.columns import Column, DateColumn, ImportContext, TextColumn
+from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
+from sinergi.organisations.models import Organisation
+from sinergi.regions.models import Region, RegionLevel
+from sinergi.vocabularies.models import Term, Vocabulary
+
+from ..choices import Sex
+from ..nik import NikCheck, _digits, _excel_message
+from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
+
+# ---------------------------------------------------------------------------------------------- identity numbers
+# Lazy: translated only when a message is built (gettext per row costs more than the check itself).
+NIK_LABEL = _lazy("NIK")
+KK_LABEL = _lazy("Nomor KK")
+
+
+def encrypt_many(values: list[str]) -> list[str]:
+    """Fernet tokens of `values` (as sinergi.core.crypto.encrypt makes them, with the current first key), made in
+    bulk: AES runs once over all first blocks, then once over all second blocks, instead of one cipher object
+    per value; each token still has its own random IV and its own HMAC. `crypto.decrypt` opens them."""
+    if not values:
+        return []
+    raw = base64.urlsafe_b64decode(settings.SINERGI_FIELD_KEYS[0])
+    signing, encryption = raw[:16], raw[16:]
+    encryptor = Cipher(algorithms.AES(encryption), modes.ECB()).encryptor()  # noqa: S305 — CBC chaining below
+    padded = []
+    for value in values:
+        data = value.encode()
+        pad = 16 - len(data) % 16
+        padded.append(data + bytes([pad]) * pad)
+    count = len(padded)
+    ivs = os.urandom(16 * count)
+    previous = [ivs[i * 16 : i * 16 + 16] for i in range(count)]
+    cipher_texts: list[list[bytes]] = [[] for _i in range(count)]
+    block = 0
+    while True:
+        # CBC: C_k = AES(P_k xor C_{k-1}), C_0 = IV; the XOR of all rows at once is one big-integer operation.
+        rows = [i for i in range(count) if len(padded[i]) > block * 16]
+        if not rows:
+            break
+        plain = b"".join(padded[i][block * 16 : block * 16 + 16] for i in rows)
+        chain = b"".join(previous[i] for i in rows)
+        mixed = (int.from_bytes(plain, "big") ^ int.from_bytes(chain, "big")).to_bytes(len(plain), "big")
+        encrypted = encryptor.update(mixed)
+        for j, i in enumerate(rows):
+            piece = encrypted[j * 16 : j * 16 + 16]
+            previous[i] = piece
+            cipher_texts[i].append(piece)
+        block += 1
+    header = struct.pack(">BQ", 0x80, int(time.time()))
+    mac = hmac.new(signing, digestmod=hashlib.sha256)
+    tokens = []
+    for i in range(count):
+        body = header + ivs[i * 16 : i * 16 + 16] + b"".join(cipher_texts[i])
+        signer = mac.copy()
+        signer.update(body)
+        tokens.append(base64.urlsafe_b64encode(body + signer.digest()).decode())
+    return tokens
+
+
+class Hasher:
+    """sinergi.core.crypto.keyed_hash with the key schedule computed once (HMAC objects are copied, not made)."""
+
+    def __init__(self) -> None:
+        self._base = hmac.new(settings.SINERGI_HASH_KEY.encode(), digestmod=hashlib.sha256)
+
+    def __call__(self, value: str) -> str:
+        if not value:
+            return ""
+        signer = self._base.copy()
+        signer.update(value.encode())
+        return signer.hexdigest()
+
+
+def mask(value: str) -> str:
+    return f"{value[:4]}{'*' * 8}{value[-4:]}" if len(value) == 16 else "*" * len(value)
+
+
+class NikChecker:
+    """people.nik.nik_check with the region lookup answered from codes loaded once (one query per import
+    instead of one per row). Same messages, same errors and warnings: a test compares the two."""
+
+    def __init__(self) -> None:
+        self.known = set(
+            Region.objects.filter(level__in=[RegionLevel.REGENCY, RegionLevel.DISTRICT]).values_list("code", flat=True)
+        )
+
+    def __call__(self, value: str, *, birth_date: datetime.date | None, sex: str | None) -> NikCheck:
+        check = NikCheck(normalized="")
+        digits = _digits(value, check, label=NIK_LABEL)
+        if digits is None:
+            return check
+        check.normalized = digits
+        info = parse_nik(digits)
+        province_unknown = False
+        for issue in info.errors:
+            if issue.code == "serial":
+                check.errors.append(_("Nomor urut NIK (4 angka terakhir) tidak boleh 0000."))
+            elif issue.code == "birth_date":
+                check.errors.append(_("Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak mungkin ada."))
+            elif issue.code == "wilayah":
+                check.errors.append(_("Kode kabupaten/kota dan kecamatan di NIK tidak boleh 00."))
+            elif issue.code == "province":
+                province_unknown = True
+                check.warnings.append(
+                    _("Kode provinsi %(code)s di NIK tidak dikenal. Periksa kembali NIK-nya.") % {"code": digits[:2]}
+                )
+            else:
+                check.errors.append(str(issue.message))
+        if not check.errors and not province_unknown:
+            regency = f"{digits[:2]}.{digits[2:4]}"
+            district = f"{regency}.{digits[4:6]}"
+            if regency not in self.known or district not in self.known:
+                check.warnings.append(
+                    _(
+                        "Kode wilayah %(code)s di NIK tidak ada di data wilayah Kemendagri terbaru "
+                        "(bisa jadi kode lama sebelum pemekaran)."
+                    )
+                    % {"code": district}
+                )
+        if info.birth_date and birth_date:
+            encoded = datetime.date.fromisoformat(info.birth_date)
+            if (encoded.day, encoded.month, encoded.year % 100) != (
+                birth_date.day,
+                birth_date.month,
+                birth_date.year % 100,
+            ):
+                check.warnings.append(
+                    _("Tanggal lahir di NIK (%(nik)s) berbeda dengan tanggal lahir yang diisi (%(record)s).")
+                    % {"nik": encoded.strftime("%d-%m-%y"), "record": birth_date.strftime("%d-%m-%Y")}
+                )
+        if info.gender and sex and info.gender != sex:
+            check.warnings.append(
+                _("Jenis kelamin menurut NIK (%(nik)s) berbeda dengan yang diisi.") % {"nik": Sex(info.gender).label}
+            )
+        return check
+
+
+def kk_check_fast(value: str) -> NikCheck:
+    """people.nik.kk_check, with its label translated only when a message needs it."""
+    check = NikCheck(normalized="")
+    digits = _digits(value, check, label=KK_LABEL)
+    if digits is not None:
+        check.normalized = digits
+    return check
+
+
+class IdentityNumberColumn(TextColumn):
+    """NIK or KK: text only. A number cell means the spreadsheet already rounded it to 15 significant digits
+    (6.37101E+15), so it is refused with the advice to format the column as text — never guessed."""
+
+    def clean(self, raw: Any, ctx: ImportContext) -> str:
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            raise v.CellProblem(_excel_message())
+        return v.text(raw)
+
+
+class CachedDateColumn(DateColumn):
+    """A date column that reads each distinct cell value once (a sheet repeats its dates many times)."""
+
+    def clean(self, raw: Any, ctx: ImportContext) -> datetime.date | None:
+        if raw.__class__ is datetime.date:
+            return raw
+        cache = ctx.cached(("dates", self.key), dict)
+        key = (raw.__class__, raw)  # cells are str, float, int, bool, date(time) or None: all hashable
+        found = cache.get(key)
+        if found is None and key not in cache:
+            try:
+                found = v.parse_date(raw)
+            except v.CellProblem as problem:
+                found = problem
+            cache[key] = found
+        if isinstance(found, v.CellProblem):
+            raise v.CellProblem(found.message)
+        return found
+
+
+class RegionCodeColumn(Column):
+    """A Kemendagri code; the entity resolves it (with the name columns) in batches."""
+
+    def clean(self, raw: Any, ctx: ImportContext) -> str | None:
+        return v.parse_region_code(raw)
+
+
+def date_problems(day: datetime.date | None, key: str, problems: list[tuple[str, str]], today: datetime.date) -> None:
+    """The services' rule for every date: not in the future."""
+    if day is not None and day > today:
+        problems.append((key, _("Tanggal tidak boleh di masa depan.")))
+
+
+# ---------------------------------------------------------------------------------------------- LKS
+
+
+@dataclass
+class Lks:
+    """What the import needs of one LKS, loaded once for all rows."""
+
+    pk: int
+    name: str
+    registration_number: str
+    province_code: str
+    regency_code: str
+    kind: str
+    status: str
+    kinds: set[str] = field(default_factory=set)
+
+
+class LksIndex:
+    """Every LKS by registration number and by name (within its kabupaten/kota), and the ones the actor may
+    import people into; a cell holds the nomor tanda daftar, or the name (with "Kabupaten/Kota LKS" when the
+    name is not unique)."""
+
+    def __init__(self, actor, action: str = Action.PERSON_CREATE) -> None:
+        self.by_pk: dict[int, Lks] = {}
+        self.by_number: dict[str, list[Lks]] = {}
+        self.by_name: dict[str, list[Lks]] = {}
+        rows = Organisation.objects.filter(kind__in=LKS_KINDS).values_list(
+            "pk", "name", "registration_number", "province_code", "regency_code", "kind", "status",
+            "primary_service_kind__code",
+        )  # fmt: skip
+        for pk, name, number, province, regency, kind, status, primary in rows:
+            lks = Lks(pk, name, number, province, regency, kind, status, {primary} if primary else set())
+            self.by_pk[pk] = lks
+            if number:
+                self.by_number.setdefault(_number_key(number), []).append(lks)
+            self.by_name.setdefault(v.norm(name), []).append(lks)
+        through = Organisation.service_kinds.through
+        for organisation_id, code in through.objects.values_list("organisation_id", "term__code"):
+            if organisation_id in self.by_pk:
+                self.by_pk[organisation_id].kinds.add(code)
+        condition = scope_q(actor, action, ScopeFields(organisation="pk"))
+        if condition is None:
+            self.allowed: set[int] = set()
+        else:
+            self.allowed = set(Organisation.objects.filter(condition, kind__in=LKS_KINDS).values_list("pk", flat=True))
+        self._regencies: dict[str, set[str]] | None = None
+        self._memo: dict[tuple[str, str], tuple[Lks | None, str]] = {}
+
+    def find(self, text: str, regency: str) -> tuple[Lks | None, str]:
+        """The LKS a cell names, or (None, the reason in Indonesian)."""
+        memo_key = (text, regency)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._find(text, regency)
+        return self._memo[memo_key]
+
+    def _find(self, text: str, regency: str) -> tuple[Lks | None, str]:
+        candidates = self.by_number.get(_number_key(text)) or self.by_name.get(v.norm(text), [])
+        if regency and candidates:
+            wanted = self._regency_codes(regency)
+            candidates = [lks for lks in candidates if lks.regency_code in wanted]
+        if len(candidates) == 1:
+            return candidates[0], ""
+        if not candidates:
+            return None, _(
+                "LKS “%(value)s” tidak ditemukan. Tulis nomor tanda daftarnya, atau namanya persis seperti di Sinergi."
+            ) % {"value": text}
+        return None, _(
+            "Ada %(count)s LKS bernama “%(value)s”. Tulis nomor tanda daftarnya, atau isi kolom Kabupaten/Kota LKS."
+        ) % {"count": len(candidates), "value": text}
+
+    def _regency_codes(self, name: str) -> set[str]:
+        if self._regencies is None:
+            self._regencies = {}
+            for code, regency in Region.objects.filter(level=RegionLevel.REGENCY).values_list("code", "name"):
+                for key in (v.norm(regency), v.norm(regency).removeprefix("kabupaten ").removeprefix("kota ")):
+                    self._regencies.setdefault(key, set()).add(code)
+        key = v.norm(name)
+        return (
+            self._regencies.get(key, set())
+            | self._regencies.get(key.removeprefix("kab ").removeprefix("kabupaten ").removeprefix("kota "), set())
+            | ({name} if v.REGION_SHAPE.match(name) else set())
+        )
+
+    def only_one_allowed(self) -> Lks | None:
+        """The actor's one LKS, when they may import into exactly one (an operator needs no LKS column)."""
+        if len(self.allowed) == 1:
+            return self.by_pk.get(next(iter(self.allowed)))
+        return None
+
+
+def _number_key(value: str) -> str:
+    return " ".join(value.upper().split())
+
+
+def lks_problems(
+    lks: Lks, *, ppks_code: str | None, child: bool, served: dict[str, set[str]], labels: dict[str, str]
+) -> list[tuple[str, str]]:
+    """people.services.rules.check_lks_serves (and person_admit's LKS checks) over the preloaded LKS kinds."""
+    memo = served.setdefault("_memo", {})  # type: ignore[arg-type]
+    key = (lks.pk, ppks_code, child)
+    if key not in memo:
+        memo[key] = _lks_problems(lks, ppks_code=ppks_code, child=child, served=served, labels=labels)
+    return list(memo[key])
+
+
+def _lks_problems(
+    lks: Lks, *, ppks_code: str | None, child: bool, served: dict[str, set[str]], labels: dict[str, str]
+) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    if lks.kind not in LKS_KINDS:
+        problems.append(("lks", _("Penerima layanan hanya dapat didaftarkan di LKS.")))
+    elif lks.status == OrganisationStatus.INACTIVE:
+        problems.append(("lks", _("LKS ini sudah nonaktif; tidak dapat menerima penerima layanan baru.")))
+    if child and lks.kinds == {KIND_ELDERLY}:
+        problems.append(("lks", _("Anak tidak dapat ditempatkan di LKS lanjut usia.")))
+    if ppks_code is None or KIND_SERVES_ALL in lks.kinds:
+        return problems
+    allowed = set().union(*(served.get(kind, set()) for kind in lks.kinds)) if lks.kinds else set()
+    if ppks_code not in allowed:
+        label = labels.get(ppks_code, ppks_code)
+        problems.append(
+            (
+                "ppks_category",
+                _("%(lks)s tidak melayani kategori “%(category)s” menurut jenis layanannya.")
+                % {"lks": lks.name, "category": label},
+            )
+        )
+    return problems
+
+
+def served_by_kind() -> dict[str, set[str]]:
+    """PPKS codes each LKS kind serves (vocabulary attributes), for lks_problems."""
+    return {
+        term.code: set(term.attributes.get("ppks", [])) for term in Term.objects.filter(vocabulary=Vocabulary.LKS_KIND)
+    }

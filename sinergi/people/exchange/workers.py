@@ -1,0 +1,411 @@
+"""Workers (PSKS/TKSM) of an LKS as a spreadsheet, with worker_create/worker_update's rules.
+
+Natural key: the NIK's keyed hash at the LKS; without NIK, the normalised name + birth date at the LKS. A row that
+finds its worker changes the filled cells that differ (shown before → after; an empty cell keeps the stored value),
+"Berhenti bertugas" ends the service; otherwise the worker is registered.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.exchange import values as v
+from sinergi.exchange.columns import (
+    BooleanColumn,
+    ChoiceColumn,
+    Column,
+    Entity,
+    ImportContext,
+    RowPlan,
+    RowProblems,
+    TermColumn,
+    TextColumn,
+)
+from sinergi.exchange.dbwrite import bulk_insert_rows
+from sinergi.vocabularies.models import Vocabulary
+
+from ..choices import BackgroundCheckResult, Sex, WorkerRole
+from ..models import Worker
+from ..services._common import MAX_LENGTHS
+from ..services.rules import normalize_name
+from ..summaries import SummaryDelta
+from .common import (
+    CachedDateColumn,
+    Hasher,
+    IdentityNumberColumn,
+    Lks,
+    LksIndex,
+    NikChecker,
+    date_problems,
+    encrypt_many,
+    mask,
+)
+
+COLUMNS: list[Column] = [
+    TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh"), required=True,
+               max_length=MAX_LENGTHS["full_name"], example="Rina Contoh", width=28),
+    ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
+                 example="P", width=12),
+    CachedDateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir",), example="17-05-1985"),
+    IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik"),
+                         help=_lazy("Boleh kosong. 16 angka; format kolom sebagai Teks."), width=20),
+    TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
+               vocabulary=Vocabulary.PSKS, example="lks"),
+    ChoiceColumn("role", _lazy("Peran"), ("jabatan", "tugas"), required=True, options=WorkerRole.choices,
+                 example=str(WorkerRole.CAREGIVER.label)),
+    TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks"),
+               help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
+    TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),
+    TextColumn("phone", _lazy("Telepon"), ("hp", "no telepon", "nomor telepon"), max_length=MAX_LENGTHS["phone"]),
+    CachedDateColumn("started_on", _lazy("Mulai bertugas"), ("tanggal mulai", "tgl mulai bertugas")),
+    CachedDateColumn("ended_on", _lazy("Berhenti bertugas"), ("tanggal berhenti", "tgl berhenti")),
+    TextColumn("certifications", _lazy("Sertifikasi/pelatihan"), ("sertifikasi", "pelatihan"), width=30),
+    BooleanColumn("works_with_children", _lazy("Bekerja dengan anak"), ("dengan anak",), example="Ya"),
+    CachedDateColumn("background_check_on", _lazy("Tanggal pemeriksaan latar belakang"),
+                     ("tanggal pemeriksaan", "tgl pemeriksaan latar belakang")),
+    ChoiceColumn("background_check_result", _lazy("Hasil pemeriksaan latar belakang"),
+                 ("hasil pemeriksaan",), options=BackgroundCheckResult.choices),
+]  # fmt: skip
+HEADERS = {c.key: c for c in COLUMNS}
+DATES = {"birth_date", "started_on", "ended_on", "background_check_on"}
+FIELDS = (
+    "full_name", "sex", "birth_date", "phone", "started_on", "ended_on", "certifications", "works_with_children",
+    "background_check_on", "background_check_result",
+)  # fmt: skip
+
+
+@dataclass(eq=False)
+class WorkerRow:
+    """A worker as the row leaves it: every stored field, and what it was before (None for a new worker)."""
+
+    lks: Lks
+    data: dict[str, Any]
+    nik: str = ""
+    nik_hash: str = ""
+    pk: int | None = None
+    version: int = 0
+    before: dict[str, Any] | None = None
+    changed: list[str] = field(default_factory=list)
+
+
+class WorkersState:
+    def __init__(self, ctx: ImportContext) -> None:
+        self.lks = LksIndex(ctx.actor)
+        self.nik = NikChecker()
+        self.hash = Hasher()
+        self.today = timezone.localdate()
+        self.terms = ctx.terms(Vocabulary.PSKS)
+        self.stored: dict[int, dict[tuple, list[dict]]] = {}
+        self.delta = SummaryDelta()
+
+
+def _state(ctx: ImportContext) -> WorkersState:
+    if "workers" not in ctx.cache:
+        ctx.cache["workers"] = WorkersState(ctx)
+    return ctx.cache["workers"]
+
+
+def _name_key(values: dict[str, Any]) -> tuple:
+    return ("name", normalize_name(values.get("full_name") or ""), values.get("birth_date"))
+
+
+class WorkersEntity(Entity):
+    """Workers (PSKS/TKSM) of an LKS."""
+
+    key = "workers"
+    label = _lazy("pekerja sosial")
+    sheet_name = "Data pekerja"
+    columns = COLUMNS
+    ignored_headers = ("ID", "NIK (disamarkan)")
+    write_batch_size = 10_000
+    natural_key_help = _lazy(
+        "Baris dicocokkan dengan pekerja yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, melalui "
+        "nama lengkap dan tanggal lahir. Sel kosong tidak menghapus isian lama. Isi Berhenti bertugas untuk mencatat "
+        "bahwa pekerja sudah berhenti."
+    )
+    instructions = (
+        _lazy("Satu baris = satu pekerja (PSKS/TKSM) di satu LKS."),
+        _lazy("Kolom bertanda * wajib diisi. NIK boleh kosong; bila diisi, format kolomnya sebagai Teks."),
+        _lazy("Pekerja yang bekerja dengan anak perlu tanggal dan hasil pemeriksaan latar belakang."),
+        _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
+    )
+
+    def can_import(self, actor) -> bool:
+        roles = ACTION_ROLES[Action.PERSON_CREATE]
+        return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
+
+    def can_export(self, actor) -> bool:
+        roles = ACTION_ROLES[Action.PERSON_EXPORT]
+        return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
+
+    def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
+        state = _state(ctx)
+        only = state.lks.only_one_allowed()
+        for values in rows:
+            text = values.get("lks") or ""
+            if text:
+                values["_lks"], values["_lks_problem"] = state.lks.find(text, values.get("lks_regency") or "")
+            else:
+                values["_lks"] = only
+                values["_lks_problem"] = "" if only else _("Isi kolom LKS (nomor tanda daftar atau nama LKS).")
+            values["_nik"], values["_nik_hash"] = None, ""
+            if values.get("nik"):
+                check = state.nik(values["nik"], birth_date=values.get("birth_date"), sex=values.get("sex") or None)
+                values["_nik"] = check
+                values["_nik_hash"] = state.hash(check.normalized) if check.valid else ""
+            lks = values["_lks"]
+            if lks is not None and lks.pk not in state.stored:
+                # Every worker of the LKS at once: an LKS has tens of workers, not thousands.
+                index: dict[tuple, list[dict]] = {}
+                stored = Worker.objects.filter(organisation_id=lks.pk).values(
+                    "id", "version", "nik_hash", "psks_category__code", "role", *FIELDS
+                )
+                for worker in stored:
+                    if worker["nik_hash"]:
+                        index.setdefault(("nik", worker["nik_hash"]), []).append(worker)
+                    index.setdefault(_name_key(worker), []).append(worker)
+                state.stored[lks.pk] = index
+
+    def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
+        lks = values.get("_lks")
+        where = lks.pk if lks is not None else v.norm(values.get("lks") or "")
+        if values.get("_nik_hash"):
+            masked = mask(values["_nik"].normalized)
+            return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
+        if not values.get("full_name"):
+            return []
+        name = values["full_name"]
+        return [
+            (
+                (*_name_key(values), where),
+                lambda: _("nama dan tanggal lahir “%(name)s” di LKS ini") % {"name": name},
+            )
+        ]
+
+    def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
+        state = _state(ctx)
+        problems: list[tuple[str, str]] = []
+        warnings: list[tuple[str, str]] = []
+        lks: Lks | None = values.get("_lks")
+        if lks is None:
+            problems.append(("lks", values.get("_lks_problem") or ""))
+        elif lks.pk not in state.lks.allowed:
+            problems.append(("lks", _("Anda tidak berwenang mendaftarkan pekerja di organisasi ini.")))
+        check = values.get("_nik")
+        if check is not None:
+            problems += [("nik", message) for message in check.errors]
+            warnings += [("nik", message) for message in check.warnings]
+        for key in ("birth_date", "started_on", "ended_on", "background_check_on"):
+            date_problems(values.get(key), key, problems, state.today)
+        if problems:
+            raise RowProblems(problems)
+        stored = self._stored(values, lks, state)
+        if stored is not None and len(stored) > 1:
+            raise RowProblems([("full_name", _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK."))])
+        existing = stored[0] if stored else None
+        data = self._merged(values, existing, state)
+        self._rules(data, values, problems, warnings, existing)
+        if problems:
+            raise RowProblems(problems)
+        worker = WorkerRow(lks=lks, data=data)
+        if values.get("_nik_hash"):
+            worker.nik, worker.nik_hash = check.normalized, values["_nik_hash"]
+        elif existing is not None:
+            worker.nik_hash = existing["nik_hash"]
+        shown = f"{data['full_name']} ({mask(worker.nik)})" if worker.nik else data["full_name"]
+        if existing is None:
+            return RowPlan(row=row, action="create", obj=worker, key=shown, warnings=warnings)
+        worker.pk, worker.version = existing["id"], existing["version"]
+        worker.before = _snapshot(existing, lks)
+        changes = {}
+        for key in (*FIELDS, "psks_category", "role"):
+            before = existing["psks_category__code"] if key == "psks_category" else existing[key]
+            after = data[key]
+            if before != after and not (before in (None, "") and after in (None, "")):
+                worker.changed.append(key)
+                column = HEADERS[key]
+                changes[str(column.header)] = [column.display(before), column.display(after)]
+        action = "update" if worker.changed else "unchanged"
+        return RowPlan(row=row, action=action, obj=worker, key=shown, changes=changes, warnings=warnings)
+
+    @staticmethod
+    def _stored(values: dict[str, Any], lks: Lks, state: WorkersState) -> list[dict] | None:
+        index = state.stored.get(lks.pk, {})
+        if values.get("_nik_hash"):
+            return index.get(("nik", values["_nik_hash"]))
+        return [w for w in index.get(_name_key(values), []) if not w["nik_hash"]] or None
+
+    @staticmethod
+    def _merged(values: dict[str, Any], existing: dict | None, state: WorkersState) -> dict[str, Any]:
+        """The worker as it will be: the stored values, overwritten by every filled cell."""
+        if existing is None:
+            data: dict[str, Any] = dict.fromkeys(FIELDS)
+            data.update({"works_with_children": False, "psks_category": None, "role": ""})
+            for key in ("full_name", "phone", "certifications", "background_check_result", "sex"):
+                data[key] = ""
+        else:
+            data = {key: existing[key] for key in FIELDS}
+            data["psks_category"] = existing["psks_category__code"]
+            data["role"] = existing["role"]
+        for key in (*FIELDS, "role"):
+            if values.get(key) not in (None, ""):
+                data[key] = values[key]
+        if values.get("psks_category") is not None:
+            data["psks_category"] = values["psks_category"].code
+        return data
+
+    @staticmethod
+    def _rules(data: dict, values: dict, problems: list, warnings: list, existing: dict | None) -> None:
+        """workers._apply_worker_data and worker_end, over the merged record."""
+        if not data["full_name"]:
+            problems.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
+        for key in ("sex", "role", "psks_category"):
+            if not data[key]:
+                problems.append((key, _("Pilih salah satu.")))
+        birth, started, ended = data["birth_date"], data["started_on"], data["ended_on"]
+        if birth and started and started < birth:
+            problems.append(("started_on", _("Tanggal mulai bertugas tidak mungkin sebelum tanggal lahir.")))
+        if ended and started and ended < started:
+            problems.append(("ended_on", _("Tanggal berhenti tidak mungkin sebelum tanggal mulai bertugas.")))
+        if existing is not None and existing["ended_on"] and values.get("ended_on") not in (None, existing["ended_on"]):
+            problems.append(("ended_on", _("Pekerja ini sudah tercatat berhenti bertugas.")))
+        result, checked_on = data["background_check_result"], data["background_check_on"]
+        if result and not checked_on:
+            problems.append(("background_check_on", _("Isi tanggal pemeriksaan latar belakang.")))
+        if checked_on and not result:
+            problems.append(("background_check_result", _("Pilih hasil pemeriksaan latar belakang.")))
+        if data["works_with_children"] and ended is None:
+            if result == BackgroundCheckResult.NOT_CLEAR:
+                problems.append(
+                    (
+                        "background_check_result",
+                        _("Hasil pemeriksaan menunjukkan ada catatan; orang ini tidak boleh bekerja dengan anak."),
+                    )
+                )
+            elif not result:
+                warnings.append(
+                    (
+                        "background_check_result",
+                        _("Pemeriksaan latar belakang untuk bekerja dengan anak belum dicatat."),
+                    )
+                )
+            elif result == BackgroundCheckResult.PENDING:
+                warnings.append(
+                    (
+                        "background_check_result",
+                        _("Pemeriksaan latar belakang masih diproses; pastikan hasilnya dicatat."),
+                    )
+                )
+
+    def save(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        state = _state(ctx)
+        creates: list[WorkerRow] = [p.obj for p in plans if p.action == "create"]
+        updates: list[WorkerRow] = [p.obj for p in plans if p.action == "update"]
+        if creates:
+            tokens = iter(encrypt_many([w.nik for w in creates if w.nik]))
+            rows = []
+            for w in creates:
+                d = w.data
+                rows.append(
+                    (
+                        w.lks.pk, w.lks.province_code, w.lks.regency_code, d["full_name"], d["sex"], d["birth_date"],
+                        next(tokens) if w.nik else "", w.nik_hash, mask(w.nik) if w.nik else "",
+                        state.terms[d["psks_category"]].pk, d["role"], d["phone"] or "", d["started_on"],
+                        d["ended_on"], d["certifications"] or "", bool(d["works_with_children"]),
+                        d["background_check_on"], d["background_check_result"] or "",
+                    )
+                )  # fmt: skip
+                state.delta.add_worker(_snapshot(d, w.lks, code_key="psks_category"), +1)
+            bulk_insert_rows(Worker, INSERTED, rows, with_ids=False)
+        if updates:
+            self._update(updates, state)
+
+    def _update(self, updates: list[WorkerRow], state: WorkersState) -> None:
+        versions = dict(
+            Worker.objects.select_for_update().filter(pk__in=[w.pk for w in updates]).values_list("pk", "version")
+        )
+        stale = next((w for w in updates if versions.get(w.pk) != w.version), None)
+        if stale is not None:
+            raise ConflictError(
+                _("Pekerja “%(name)s” diubah orang lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.")
+                % {"name": stale.data["full_name"]}
+            )
+        now = timezone.now()
+        fields = {"version", "updated_at"}
+        objects = []
+        for w in updates:
+            worker = Worker(pk=w.pk, version=w.version + 1, updated_at=now)
+            for key in w.changed:
+                if key == "psks_category":
+                    worker.psks_category_id = state.terms[w.data["psks_category"]].pk
+                    fields.add("psks_category_id")
+                else:
+                    value = w.data[key]
+                    setattr(worker, key, "" if value is None and key not in DATES else value)
+                    fields.add(key)
+            objects.append(worker)
+            state.delta.add_worker(w.before, -1)
+            state.delta.add_worker(_snapshot(w.data, w.lks, code_key="psks_category"), +1)
+        Worker.objects.bulk_update(objects, sorted(fields), batch_size=500)
+
+    def after_import(self, ctx: ImportContext) -> None:
+        if "workers" in ctx.cache:
+            _state(ctx).delta.write()
+
+    # ------------------------------------------------------------------ export
+    def export_columns(self) -> list[Column]:
+        return EXPORT_COLUMNS
+
+    def export_queryset(self, *, actor, filters: dict | None = None):
+        from ..selectors import worker_list
+
+        filterset = worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors.as_text())
+        return filterset.qs.order_by("full_name", "pk").values_list(*EXPORT_FIELDS)
+
+    def export_rows(self, objects):
+        sexes = {code: str(label) for code, label in Sex.choices}
+        roles = {code: str(label) for code, label in WorkerRole.choices}
+        results = {code: str(label) for code, label in BackgroundCheckResult.choices}
+        yes, no = str(_("Ya")), str(_("Tidak"))
+        for (pk, name, sex, birth, nik, psks, role, number, lks_name, regency, phone, started, ended, certifications,
+             children, checked_on, result) in objects:  # fmt: skip
+            yield [
+                pk, name, sexes.get(sex, sex), birth, nik, psks, roles.get(role, role), number or lks_name, regency,
+                phone, started, ended, certifications, yes if children else no, checked_on, results.get(result, ""),
+            ]  # fmt: skip
+
+
+def _snapshot(data: dict, lks: Lks, *, code_key: str = "psks_category__code") -> dict[str, Any]:
+    """summaries.summary_snapshot_worker of a stored or planned worker."""
+    return {
+        "province_code": lks.province_code,
+        "regency_code": lks.regency_code,
+        "psks_code": data[code_key],
+        "role": data["role"],
+        "active": data["ended_on"] is None,
+    }
+
+
+INSERTED = [
+    "organisation_id", "province_code", "regency_code", "full_name", "sex", "birth_date", "nik_encrypted",
+    "nik_hash", "nik_masked", "psks_category_id", "role", "phone", "started_on", "ended_on", "certifications",
+    "works_with_children", "background_check_on", "background_check_result",
+]  # fmt: skip
+EXPORT_FIELDS = (
+    "pk", "full_name", "sex", "birth_date", "nik_masked", "psks_category__code", "role",
+    "organisation__registration_number", "organisation__name", "regency_code", "phone", "started_on", "ended_on",
+    "certifications", "works_with_children", "background_check_on", "background_check_result",
+)  # fmt: skip
+EXPORT_COLUMNS: list[Column] = [
+    Column("id", _lazy("ID")), HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"],
+    Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["psks_category"], HEADERS["role"], HEADERS["lks"],
+    HEADERS["lks_regency"], HEADERS["phone"], HEADERS["started_on"], HEADERS["ended_on"], HEADERS["certifications"],
+    HEADERS["works_with_children"], HEADERS["background_check_on"], HEADERS["background_check_result"],
+]  # fmt: skip

@@ -1,0 +1,674 @@
+"""Clients and workers through the spreadsheet import: the services' rules on every row, all or nothing,
+idempotent re-imports, scope, and summaries equal to a rebuild."""
+
+import datetime
+
+import pytest
+
+from sinergi.audit.models import AuditEvent
+from sinergi.core.crypto import decrypt, keyed_hash
+from sinergi.exchange.columns import get_entity
+from sinergi.exchange.services import import_job_create, import_job_run
+from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
+from sinergi.exchange.workbook import template_bytes
+from sinergi.people.choices import CaseStage, DuplicateReason, PlacementStatus
+from sinergi.people.exchange.common import Hasher, NikChecker, encrypt_many
+from sinergi.people.models import (
+    Consent,
+    DuplicateCandidate,
+    Person,
+    PersonAccess,
+    Placement,
+    PlacementActive,
+    PlacementMonthly,
+    Worker,
+    WorkerCount,
+)
+from sinergi.people.nik import nik_check, nik_compose
+from sinergi.people.summaries import summaries_rebuild
+from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world
+
+pytestmark = pytest.mark.django_db
+
+SHEET = "Data penerima layanan"
+HEADERS = [
+    "Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Alasan KK kosong", "Kategori PPKS", "Bentuk layanan",
+    "Tanggal masuk", "Nama ibu kandung",
+]  # fmt: skip
+BOY = datetime.date(2014, 8, 17)
+NIK_BOY = nik_compose(district_code="63.71.01", birth_date=BOY, sex="L", serial=1)  # 6371011708140001
+GIRL = datetime.date(2012, 3, 5)
+NIK_GIRL = nik_compose(district_code="63.71.02", birth_date=GIRL, sex="P", serial=2)
+ADMITTED = datetime.date(2024, 1, 15)
+
+
+@pytest.fixture
+def world():
+    world = people_world()
+    world.lks.registration_number = "TD/HARAPAN/1"
+    world.lks.save()
+    return world
+
+
+def boy_row(**changes) -> list:
+    row = {
+        "Nama lengkap": "Budi Contoh",
+        "Jenis kelamin": "L",
+        "Tanggal lahir": BOY,
+        "NIK": NIK_BOY,
+        "Alasan KK kosong": "unknown",
+        "Kategori PPKS": "anak_telantar",
+        "Bentuk layanan": "Dalam panti (residensial)",
+        "Tanggal masuk": ADMITTED,
+        "Nama ibu kandung": "Siti Contoh",
+    }
+    row.update(changes)
+    return [row[h] for h in HEADERS]
+
+
+def girl_row(**changes) -> list:
+    return boy_row(
+        **{
+            "Nama lengkap": "Ani Contoh",
+            "Jenis kelamin": "P",
+            "Tanggal lahir": GIRL,
+            "NIK": NIK_GIRL,
+            "Nama ibu kandung": "Rina Contoh",
+            **changes,
+        }
+    )
+
+
+def clients_file(tmp_path, rows, *, headers=HEADERS, name="klien.xlsx"):
+    return xlsx_file(tmp_path, [headers, *rows], name=name, sheet=SHEET)
+
+
+def import_clients(path, actor, **kwargs):
+    return run(path, actor, entity="clients", **kwargs)
+
+
+def snapshot():
+    """Every row an import may write, for asserting that a refusal or a re-import changed nothing."""
+    return (
+        list(Person.objects.order_by("pk").values()),
+        list(Placement.objects.order_by("pk").values()),
+        list(Consent.objects.order_by("pk").values()),
+        list(Person.ppks_categories.through.objects.order_by("pk").values_list("person_id", "term_id")),
+        list(DuplicateCandidate.objects.order_by("pk").values()),
+        PersonAccess.objects.count(),
+        summary_rows(),
+    )
+
+
+def summary_rows():
+    return (
+        sorted(PlacementActive.objects.values_list("area_code", "ppks_code", "setting", "active")),
+        sorted(PlacementMonthly.objects.values_list(
+            "area_code", "month", "ppks_code", "setting", "admissions", "discharges"
+        )),
+        sorted(WorkerCount.objects.values_list("area_code", "psks_code", "role", "active")),
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------- creating
+
+
+def test_an_operator_imports_clients_into_their_own_lks_with_encrypted_numbers_and_counts(tmp_path, world):
+    # Given a file of two children without an LKS column (the operator has one LKS)
+    path = clients_file(tmp_path, [boy_row(), girl_row(**{"Kategori PPKS": "anak_telantar; anak_jalanan"})])
+    # When the operator imports it
+    result = import_clients(path, world.operator)
+    # Then both are admitted at the operator's LKS, as person_admit would admit them
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 2, 0, 0)
+    boy = Person.objects.get(full_name="Budi Contoh")
+    assert (boy.organisation_id, boy.regency_code, boy.nik_masked, boy.nik_hash, decrypt(boy.nik_encrypted)) == (
+        world.lks.pk,
+        "63.71",
+        "6371********0001",
+        keyed_hash(NIK_BOY),
+        NIK_BOY,
+    )
+    assert (boy.kk_hash, boy.kk_missing_reason, boy.match_key != "") == ("", "unknown", True)
+    girl = Person.objects.get(full_name="Ani Contoh")
+    assert sorted(girl.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
+    placement = Placement.objects.get(person=boy)
+    assert (placement.ppks_category.code, placement.setting, placement.admitted_on, placement.status) == (
+        "anak_telantar",
+        "residential",
+        ADMITTED,
+        PlacementStatus.ACTIVE,
+    )
+    # A child's case starts at "rujukan" with a review due six months later.
+    assert (placement.stage, placement.next_review_on) == (CaseStage.REFERRAL, datetime.date(2024, 7, 15))
+    assert PersonAccess.objects.filter(what="created", actor=world.operator).count() == 2
+    # And the statistics count them (and equal a rebuild)
+    assert PlacementActive.objects.get(area_code="63.71", ppks_code="anak_telantar", setting="residential").active == 2
+    imported = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == imported
+
+
+def test_reimporting_the_same_file_changes_nothing(tmp_path, world):
+    # Given a file imported once (one person with NIK, one without, matched by name + birth date + mother)
+    headers = [*HEADERS, "Alasan NIK kosong"]
+    path = clients_file(tmp_path, [[*boy_row(), ""], [*girl_row(**{"NIK": ""}), "street"]], headers=headers)
+    assert import_clients(path, world.operator).created == 2
+    before = snapshot()
+    # When the same file is imported again
+    again = import_clients(path, world.operator)
+    # Then nothing is written: not a row, not a count, not an access-log line
+    assert (again.status, again.created, again.updated, again.unchanged) == ("succeeded", 0, 0, 2)
+    assert snapshot() == before
+
+
+def test_a_dry_run_reports_and_writes_nothing(tmp_path, world):
+    before = snapshot()
+    result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1)
+    assert result.preview["create"] == [{"row": 2, "key": "Budi Contoh (6371********0001)"}]
+    assert snapshot() == before
+
+
+def test_one_bad_row_refuses_the_whole_file(tmp_path, world):
+    before = snapshot()
+    path = clients_file(tmp_path, [boy_row(), girl_row(**{"Jenis kelamin": "X"})])
+    result = import_clients(path, world.operator)
+    assert result.status == "refused"
+    assert problems_of(result) == [
+        (3, "Jenis kelamin", "X", "“X” tidak ada dalam daftar. Pilihan: L, P."),
+    ]
+    assert snapshot() == before
+
+
+# ---------------------------------------------------------------------------------------------- bad input
+
+
+def test_niks_that_excel_turned_into_numbers_are_refused_with_advice(tmp_path, world):
+    before = snapshot()
+    advice = (
+        "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel (misalnya 6.37101E+15) sehingga angka terakhirnya "
+        "hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+    )
+    # A number cell (the spreadsheet kept 15 significant digits), rounded digits, and scientific notation as text.
+    path = clients_file(
+        tmp_path,
+        [
+            boy_row(**{"NIK": 6371011708140001}),
+            girl_row(**{"NIK": 6371020503120000.0}),
+            boy_row(**{"Nama lengkap": "Cahya Contoh", "NIK": "6.37101E+15"}),
+        ],
+    )
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == [
+        (2, "NIK", "6371011708140001", advice),
+        (3, "NIK", "6371020503120000", advice),
+        (4, "NIK", "6.37101E+15", advice),
+    ]
+    assert snapshot() == before
+
+
+def test_a_region_code_excel_turned_into_a_number_is_refused(tmp_path, world):
+    path = clients_file(tmp_path, [[*boy_row(), 63.1]], headers=[*HEADERS, "Kode desa asal"])
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == [
+        (
+            2,
+            "Kode desa asal",
+            "63.1",
+            "Kode wilayah “63.1” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang (63.1 bisa berarti "
+            "63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.",
+        )
+    ]
+
+
+def test_unknown_vocabulary_values_get_the_closest_suggestion(tmp_path, world):
+    path = clients_file(
+        tmp_path,
+        [boy_row(**{"Kategori PPKS": "anak terlantar"}), girl_row(**{"Bentuk layanan": "dalam panti"})],
+    )
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == [
+        (2, "Kategori PPKS", "anak terlantar",
+         "“anak terlantar” tidak ada dalam daftar. Mungkin maksud Anda “anak_telantar” (Anak Telantar)?"),
+        (3, "Bentuk layanan", "dalam panti",
+         "“dalam panti” tidak ada dalam daftar. Mungkin maksud Anda “residential” (Dalam panti (residensial))?"),
+    ]  # fmt: skip
+
+
+def test_origin_regions_by_code_or_by_name_and_unknown_ones_refused(tmp_path, world):
+    headers = [*HEADERS, "Kode desa asal", "Kabupaten/Kota asal", "Kecamatan asal"]
+    path = clients_file(
+        tmp_path,
+        [
+            [*boy_row(), "63.71.01.1001", "", ""],
+            [*girl_row(), "", "Kota Banjarmasin", "Banjarmasin Selatan"],
+            [*boy_row(**{"Nama lengkap": "Dodi Contoh", "NIK": nik_compose(district_code="63.71.01", birth_date=BOY,
+                                                                              sex="L", serial=9)}), "63.71.99", "", ""],
+        ],
+        headers=headers,
+    )  # fmt: skip
+    result = import_clients(path, world.operator, dry_run=True)
+    assert problems_of(result) == [
+        (4, "Kode desa asal", "63.71.99", "Kode wilayah 63.71.99 tidak ada dalam daftar wilayah Kemendagri.")
+    ]
+    good = [[*boy_row(), "63.71.01.1001", "", ""], [*girl_row(), "", "Kota Banjarmasin", "Banjarmasin Selatan"]]
+    path = clients_file(tmp_path, good, headers=headers, name="ok.xlsx")
+    assert import_clients(path, world.operator).created == 2
+    assert Person.objects.get(full_name="Budi Contoh").origin_region_id == "63.71.01.1001"
+    assert Person.objects.get(full_name="Ani Contoh").origin_region_id == "63.71.01"
+
+
+def test_dates_are_read_in_every_accepted_shape(tmp_path, world):
+    shapes = [ADMITTED, 45306, "2024-01-15", "15-01-2024", "15/01/2024", "15 Januari 2024", "'15-01-2024"]
+    rows = [
+        boy_row(**{
+            "Nama lengkap": f"Anak {i}",
+            "NIK": nik_compose(district_code="63.71.01", birth_date=BOY, sex="L", serial=100 + i),
+            "Tanggal masuk": shape,
+        })
+        for i, shape in enumerate(shapes)
+    ]  # fmt: skip
+    result = import_clients(clients_file(tmp_path, rows), world.operator)
+    assert (result.status, result.created) == ("succeeded", len(shapes))
+    assert set(Placement.objects.values_list("admitted_on", flat=True)) == {ADMITTED}
+
+
+def test_dates_that_cannot_be_read_or_lie_in_the_future_are_refused(tmp_path, world):
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    path = clients_file(tmp_path, [boy_row(**{"Tanggal masuk": "31-02-2024"}), girl_row(**{"Tanggal masuk": tomorrow})])
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == [
+        (2, "Tanggal masuk", "31-02-2024", "Tanggal “31-02-2024” tidak ada di kalender."),
+        (3, "Tanggal masuk", tomorrow.strftime("%d-%m-%Y"), "Tanggal tidak boleh di masa depan."),
+    ]
+
+
+def test_duplicate_rows_in_the_file_are_refused(tmp_path, world):
+    path = clients_file(tmp_path, [boy_row(), girl_row(), boy_row(**{"Nama lengkap": "Budi C."})])
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == [
+        (4, "", "", "Baris ini duplikat baris 2 (NIK 6371********0001 di LKS ini sama)."),
+    ]
+    assert Person.objects.count() == 0
+
+
+def test_a_nik_already_active_at_the_same_lks_is_refused(tmp_path, world):
+    person = PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh", birth_date=BOY)
+    PlacementFactory(person=person, admitted_on=datetime.date(2023, 5, 1))
+    before = snapshot()
+    result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+    assert problems_of(result) == [
+        (2, "NIK", NIK_BOY, "NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini.")
+    ]
+    assert snapshot() == before
+
+
+def test_a_child_in_an_elderly_home_is_refused(tmp_path, world):
+    headers = [*HEADERS, "LKS"]
+    path = clients_file(tmp_path, [[*boy_row(), "Panti Werdha Contoh"]], headers=headers)
+    result = import_clients(path, world.province_admin)
+    assert problems_of(result) == [
+        (2, "LKS", "Panti Werdha Contoh", "Anak tidak dapat ditempatkan di LKS lanjut usia."),
+        (2, "Kategori PPKS", "anak_telantar",
+         "Panti Werdha Contoh tidak melayani kategori “Anak Telantar” menurut jenis layanannya."),
+    ]  # fmt: skip
+
+
+def test_age_outside_a_category_rule_is_a_warning_and_the_row_imports(tmp_path, world):
+    adult = datetime.date(1990, 4, 2)
+    nik = nik_compose(district_code="63.71.01", birth_date=adult, sex="L", serial=3)
+    result = import_clients(clients_file(tmp_path, [boy_row(**{"Tanggal lahir": adult, "NIK": nik})]), world.operator)
+    assert (result.status, result.created) == ("succeeded", 1)
+    assert [(w.row, w.column, w.message) for w in result.warnings] == [
+        (2, "Tanggal lahir", "Usia 33 tahun di luar batas usia kategori “Anak Telantar” (6–18 tahun)."),
+        (2, "", "Dasar pemrosesan data (persetujuan) belum dicatat; catat segera."),
+    ]
+
+
+def test_nik_or_a_reason_is_required_and_a_nik_disagreeing_with_the_record_warns(tmp_path, world):
+    path = clients_file(tmp_path, [boy_row(**{"NIK": ""}), girl_row(**{"Tanggal lahir": datetime.date(2012, 3, 6)})])
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == [(2, "NIK", "", "Isi NIK atau pilih alasannya bila tidak ada.")]
+    fixed = import_clients(
+        clients_file(tmp_path, [girl_row(**{"Tanggal lahir": datetime.date(2012, 3, 6)})], name="b.xlsx"),
+        world.operator,
+    )
+    assert [w.message for w in fixed.warnings if w.column == "NIK"] == [
+        "Tanggal lahir di NIK (05-03-12) berbeda dengan tanggal lahir yang diisi (06-03-2012)."
+    ]
+
+
+def test_a_childs_consent_must_come_from_a_parent_or_guardian(tmp_path, world):
+    headers = [*HEADERS, "Persetujuan oleh", "Nama pemberi persetujuan", "Tanggal persetujuan", "Dasar pemrosesan",
+               "Cakupan persetujuan"]  # fmt: skip
+    consent = ["Yang bersangkutan", "Budi Contoh", ADMITTED, "Persetujuan yang sah", "Pelayanan"]
+    result = import_clients(clients_file(tmp_path, [[*boy_row(), *consent]], headers=headers), world.operator)
+    assert problems_of(result) == [
+        (2, "Persetujuan oleh", "Yang bersangkutan",
+         "Persetujuan untuk data anak diberikan oleh orang tua atau wali, bukan anak itu sendiri."),
+    ]  # fmt: skip
+    consent[0:2] = ["Orang tua", "Siti Contoh"]
+    ok = import_clients(
+        clients_file(tmp_path, [[*boy_row(), *consent]], headers=headers, name="b.xlsx"), world.operator
+    )
+    assert ok.created == 1
+    stored = Consent.objects.get()
+    assert (stored.given_by, stored.giver_name, stored.given_on, stored.legal_basis, stored.recorded_by) == (
+        "parent", "Siti Contoh", ADMITTED, "consent", world.operator
+    )  # fmt: skip
+
+
+def test_missing_required_columns_are_named(tmp_path, world):
+    path = xlsx_file(tmp_path, [["Nama lengkap", "NIK"], ["Budi", NIK_BOY]], sheet=SHEET)
+    result = import_clients(path, world.operator)
+    assert result.message == (
+        "Kolom wajib tidak ada: “Jenis kelamin”, “Bentuk layanan”, “Tanggal masuk”, “Kategori PPKS utama”, "
+        "“Nomor KK (atau Alasan KK kosong)”. Tambahkan kolom itu (lihat templat impor)."
+    )
+
+
+def test_a_csv_with_semicolons_and_windows_encoding_imports(tmp_path, world):
+    rows = [
+        HEADERS,
+        [v.isoformat() if isinstance(v, datetime.date) else v for v in boy_row(**{"Nama lengkap": "Budi Sérgio"})],
+    ]
+    path = csv_file(tmp_path, rows, delimiter=";", encoding="cp1252")
+    result = import_clients(path, world.operator)
+    assert (result.status, result.created) == ("succeeded", 1)
+    assert Person.objects.get().full_name == "Budi Sérgio"
+
+
+# ---------------------------------------------------------------------------------------------- scope
+
+
+def test_an_operator_may_import_only_into_their_own_lks(tmp_path, world):
+    path = clients_file(tmp_path, [[*boy_row(), "LKSA Tetangga Contoh"]], headers=[*HEADERS, "LKS"])
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == [
+        (2, "LKS", "LKSA Tetangga Contoh", "Anda tidak berwenang mendaftarkan penerima layanan di LKS ini.")
+    ]
+    assert Person.objects.count() == 0
+
+
+def test_a_province_admin_imports_into_any_lks_by_registration_number(tmp_path, world):
+    path = clients_file(tmp_path, [[*boy_row(), "td/harapan/1"]], headers=[*HEADERS, "LKS"])
+    result = import_clients(path, world.province_admin)
+    assert result.created == 1
+    assert Person.objects.get().organisation == world.lks
+
+
+def test_boards_and_outsiders_may_not_import_clients(tmp_path, world):
+    from django.core.files import File
+
+    from sinergi.core.errors import PermissionDenied
+
+    path = clients_file(tmp_path, [boy_row()])
+    for actor in (world.regency_board, world.dinsos_viewer, world.outsider):
+        with pytest.raises(PermissionDenied), path.open("rb") as handle:
+            import_job_create(actor=actor, entity_key="clients", file=File(handle), original_name="a.xlsx")
+    # Without an LKS column a province admin must say which LKS.
+    result = import_clients(path, world.province_admin)
+    assert problems_of(result) == [(2, "LKS", "", "Isi kolom LKS (nomor tanda daftar atau nama LKS).")]
+
+
+# ---------------------------------------------------------------------------------------------- updates
+
+
+def test_a_discharge_date_on_an_active_placement_discharges_it_and_moves_the_counts(tmp_path, world):
+    headers = [*HEADERS, "Tanggal keluar", "Alasan keluar"]
+    assert import_clients(clients_file(tmp_path, [[*boy_row(), "", ""]], headers=headers), world.operator).created == 1
+    path = clients_file(tmp_path, [[*boy_row(), "20-06-2024", "Kembali ke keluarga"]], headers=headers, name="b.xlsx")
+    preview = import_clients(path, world.operator, dry_run=True)
+    assert preview.preview["update"] == [
+        {"row": 2, "key": "Budi Contoh", "changes": {
+            "Tanggal keluar": ["", "20-06-2024"], "Alasan keluar": ["", "Kembali ke keluarga"]}}
+    ]  # fmt: skip
+    result = import_clients(path, world.operator)
+    assert (result.updated, result.created) == (1, 0)
+    placement = Placement.objects.get()
+    assert (placement.status, placement.discharged_on, placement.discharge_reason, placement.stage) == (
+        PlacementStatus.DISCHARGED, datetime.date(2024, 6, 20), "reunified", CaseStage.TERMINATION
+    )  # fmt: skip
+    assert placement.next_review_on is None
+    assert not PlacementActive.objects.filter(area_code="63.71").exists()
+    imported = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == imported
+
+
+def test_other_differences_from_the_stored_record_are_refused_with_the_columns(tmp_path, world):
+    assert import_clients(clients_file(tmp_path, [boy_row()]), world.operator).created == 1
+    before = snapshot()
+    changed = boy_row(**{"Nama ibu kandung": "Siti Lain", "Bentuk layanan": "Luar panti / berbasis keluarga"})
+    result = import_clients(clients_file(tmp_path, [changed], name="b.xlsx"), world.operator)
+    assert problems_of(result) == [
+        (2, "Nama ibu kandung", "Siti Lain",
+         "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (Nama ibu kandung, Bentuk "
+         "layanan). Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru atau "
+         "mencatat tanggal keluar."),
+    ]  # fmt: skip
+    assert snapshot() == before
+
+
+# ---------------------------------------------------------------------------------------------- duplicates, audit
+
+
+def test_the_same_nik_active_at_another_lks_is_flagged_for_the_board_without_detail(tmp_path, world):
+    elsewhere = PersonFactory(organisation=world.lks_other_regency, nik=NIK_BOY, birth_date=BOY)
+    PlacementFactory(person=elsewhere)
+    result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+    assert result.created == 1
+    assert [w.message for w in result.warnings if not w.column] == [
+        "Dasar pemrosesan data (persetujuan) belum dicatat; catat segera.",
+        "Data ini mungkin sama dengan data lain di Sinergi. Pengurus LKKKS kabupaten/kota akan memeriksanya; "
+        "pelayanan tetap dapat berjalan seperti biasa.",
+    ]
+    new = Person.objects.get(organisation=world.lks)
+    assert list(DuplicateCandidate.objects.values_list("person_id", "other_id", "reason", "regency_code")) == [
+        (new.pk, elsewhere.pk, DuplicateReason.SAME_NIK_OTHER_LKS, "63.71")
+    ]
+
+
+def test_one_audit_event_per_import_with_its_counts(tmp_path, world):
+    from django.core.files import File
+
+    path = clients_file(tmp_path, [boy_row(), girl_row()])
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=world.operator, entity_key="clients", file=File(handle), original_name="k.xlsx", dry_run=False,
+            enqueue=False,
+        )  # fmt: skip
+    import_job_run(job_id=job.pk)
+    events = list(AuditEvent.objects.filter(action__startswith="exchange.import"))
+    assert [e.action for e in events] == ["exchange.import.succeeded"]
+    data = events[0].data
+    assert {k: data[k] for k in ("entity", "rows", "created", "problems", "warnings", "duplicate_candidates")} == {
+        "entity": "clients", "rows": 2, "created": 2, "problems": 0, "warnings": 2, "duplicate_candidates": 0,
+    }  # fmt: skip
+    # Names and numbers never go into the audit log.
+    assert "Budi" not in str(events[0].data) and NIK_BOY not in str(events[0].data)
+
+
+# ---------------------------------------------------------------------------------------------- fast paths = services
+
+
+def test_the_fast_nik_check_gives_exactly_the_services_result():
+    checker = NikChecker()
+    cases = [
+        (NIK_BOY, BOY, "L"), (NIK_BOY, BOY, "P"), (NIK_BOY, datetime.date(2014, 8, 18), "L"),
+        ("6371011708140000", None, None), ("6371013208140001", None, None), ("9971011708140001", None, None),
+        ("6399011708140001", None, None), ("6.37101E+15", None, None), ("637101170814001", None, None),
+        ("63710117081400AB", None, None), ("6300001708140001", None, None), ("6371 0117 0814 0001", BOY, "L"),
+    ]  # fmt: skip
+    for value, birth, sex in cases:
+        fast, service = checker(value, birth_date=birth, sex=sex), nik_check(value, birth_date=birth, sex=sex)
+        assert (fast.normalized, fast.errors, fast.warnings) == (service.normalized, service.errors, service.warnings)
+
+
+def test_bulk_encryption_and_hashing_match_the_crypto_helpers():
+    values = [NIK_BOY, NIK_GIRL, "x" * 40, "é"]
+    tokens = encrypt_many(values)
+    assert [decrypt(t) for t in tokens] == values
+    assert len(set(encrypt_many([NIK_BOY, NIK_BOY]))) == 2  # a fresh IV each time
+    hasher = Hasher()
+    assert [hasher(v) for v in values] == [keyed_hash(v) for v in values]
+
+
+# ---------------------------------------------------------------------------------------------- workers
+
+WORKER_HEADERS = [
+    "Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Kategori PSKS", "Peran", "Bekerja dengan anak",
+    "Tanggal pemeriksaan latar belakang", "Hasil pemeriksaan latar belakang",
+]  # fmt: skip
+RINA = datetime.date(1985, 5, 17)
+NIK_RINA = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=7)
+
+
+def worker_row(**changes) -> list:
+    values = ["Rina Contoh", "P", RINA, NIK_RINA, "lks", "Pengasuh", "Ya", "01-02-2024",
+              "Tidak ada catatan kekerasan terhadap anak"]  # fmt: skip
+    row = dict(zip(WORKER_HEADERS, values, strict=True))
+    row.update(changes)
+    return [row[h] for h in WORKER_HEADERS]
+
+
+def import_workers(tmp_path, rows, actor, *, name="p.xlsx", **kwargs):
+    path = xlsx_file(tmp_path, [WORKER_HEADERS, *rows], name=name, sheet="Data pekerja")
+    return run(path, actor, entity="workers", **kwargs)
+
+
+def test_workers_import_update_with_before_after_and_reimport_unchanged(tmp_path, world):
+    tono = worker_row(**{
+        "Nama lengkap": "Tono", "NIK": "", "Jenis kelamin": "L", "Bekerja dengan anak": "Tidak",
+        "Tanggal pemeriksaan latar belakang": "", "Hasil pemeriksaan latar belakang": "",
+    })  # fmt: skip
+    result = import_workers(tmp_path, [worker_row(), tono], world.operator)
+    assert (result.status, result.created) == ("succeeded", 2)
+    rina = Worker.objects.get(full_name="Rina Contoh")
+    assert (rina.organisation, rina.nik_masked, decrypt(rina.nik_encrypted), rina.works_with_children) == (
+        world.lks, "6371********0007", NIK_RINA, True
+    )  # fmt: skip
+    assert WorkerCount.objects.get(area_code="63.71", psks_code="lks", role="pengasuh").active == 2
+    before = list(Worker.objects.order_by("pk").values())
+    same = import_workers(tmp_path, [worker_row()], world.operator, name="b.xlsx")
+    assert (same.created, same.updated, same.unchanged) == (0, 0, 1)
+    assert list(Worker.objects.order_by("pk").values()) == before
+    changed = import_workers(tmp_path, [worker_row(**{"Peran": "Pekerja sosial profesional"})], world.operator,
+                             name="c.xlsx")  # fmt: skip
+    assert changed.preview["update"] == [
+        {"row": 2, "key": "Rina Contoh (6371********0007)",
+         "changes": {"Peran": ["Pengasuh", "Pekerja sosial profesional"]}}
+    ]  # fmt: skip
+    rina.refresh_from_db()
+    assert (rina.role, rina.version) == ("peksos", 2)
+    counted = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == counted
+
+
+def test_a_worker_with_a_record_may_not_work_with_children(tmp_path, world):
+    result = import_workers(tmp_path, [worker_row(**{"Hasil pemeriksaan latar belakang": "not_clear"})], world.operator)
+    assert problems_of(result) == [
+        (2, "Hasil pemeriksaan latar belakang", "not_clear",
+         "Hasil pemeriksaan menunjukkan ada catatan; orang ini tidak boleh bekerja dengan anak."),
+    ]  # fmt: skip
+    assert Worker.objects.count() == 0
+
+
+def test_a_stored_worker_is_found_by_nik_and_an_ended_one_keeps_its_end(tmp_path, world):
+    stored = WorkerFactory(organisation=world.lks, nik=NIK_RINA, birth_date=RINA, full_name="Rina Contoh",
+                           works_with_children=True, background_check_on=datetime.date(2024, 2, 1),
+                           background_check_result="clear")  # fmt: skip
+    result = import_workers(tmp_path, [worker_row(**{"Nama lengkap": "Rina C."})], world.operator)
+    assert (result.created, result.updated) == (0, 1)
+    stored.refresh_from_db()
+    assert stored.full_name == "Rina C."
+
+
+# ---------------------------------------------------------------------------------------------- templates, export
+
+
+def test_the_templates_name_every_column_and_offer_the_vocabularies():
+    from python_calamine import CalamineWorkbook
+
+    for key, sheet in (("clients", SHEET), ("workers", "Data pekerja")):
+        content = template_bytes(get_entity(key))
+        path = f"/tmp/templat-{key}.xlsx"
+        with open(path, "wb") as handle:
+            handle.write(content)
+        book = CalamineWorkbook.from_path(path)
+        headers = book.get_sheet_by_name(sheet).to_python()[0]
+        assert headers == [f"{c.header} *" if c.required else str(c.header) for c in get_entity(key).import_columns()]
+        lookup = book.get_sheet_by_name("Daftar").to_python()
+        listed = {cell for row in lookup for cell in row}
+        assert {"anak_telantar", "Laki-laki"} <= listed if key == "clients" else {"lks", "Pengasuh"} <= listed
+
+
+def test_the_client_export_is_masked_scoped_and_logged(world):
+    mine = PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    PlacementFactory(person=PersonFactory(organisation=world.lks_same_regency, full_name="Orang Lain"))
+    entity = get_entity("clients")
+    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator).iterator()))
+    assert [(r[0], r[1], r[5]) for r in rows] == [(mine.person_id, "Budi Contoh", "6371********0001")]
+    assert NIK_BOY not in str(rows)
+    assert list(PersonAccess.objects.values_list("person_id", "what", "actor")) == [
+        (mine.person_id, "exported", world.operator.pk)
+    ]
+    assert list(entity.export_queryset(actor=world.regency_board)) == []
+
+
+def test_the_export_view_streams_clients_as_csv_for_the_operator(client, world):
+    from django.urls import reverse
+
+    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    client.force_login(world.operator)
+    response = client.get(reverse("exchange:export", args=["clients"]) + "?format=csv")
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert response.status_code == 200
+    lines = content.splitlines()
+    assert lines[0].startswith("ID,Nama lengkap,Jenis kelamin,Tanggal lahir,Tempat lahir,NIK (disamarkan)")
+    assert "6371********0001" in lines[1] and NIK_BOY not in content
+    assert AuditEvent.objects.filter(action="exchange.clients.exported").count() == 1
+
+
+# ---------------------------------------------------------------------------------------------- building blocks
+
+
+def test_bulk_insert_rows_gives_ids_on_the_fast_and_the_portable_path():
+    from sinergi.exchange.dbwrite import bulk_insert_rows, existing_values
+
+    lks = PersonFactory().organisation
+    fields = ["organisation_id", "province_code", "regency_code", "full_name", "sex", "nik_hash"]
+    rows = [(lks.pk, "63", "63.71", "A", "L", "h1"), (lks.pk, "63", "63.71", "B", "P", "h2")]
+    fast = bulk_insert_rows(Person, fields, rows)
+    portable = bulk_insert_rows(Person, fields, [(lks.pk, "63", "63.71", "C", "L", "h3")], portable=True)
+    stored = dict(Person.objects.filter(pk__in=fast + portable).values_list("pk", "full_name"))
+    assert [stored[pk] for pk in fast + portable] == ["A", "B", "C"]
+    assert fast[1] == fast[0] + 1 and portable[0] > fast[1]
+    # The fields not given get their defaults (version 1, not restricted, timestamps).
+    assert set(Person.objects.filter(pk__in=fast).values_list("version", "is_restricted")) == {(1, False)}
+    assert Person.objects.filter(pk__in=fast, created_at__isnull=False, updated_at__isnull=False).count() == 2
+    assert existing_values(Person, "nik_hash", ["h1", "h3", "nope"]) == {"h1", "h3"}
+
+
+def test_summary_bulk_update_equals_a_rebuild():
+    from sinergi.people.summaries import summary_bulk_update, summary_snapshot, summary_snapshot_worker
+
+    lks = PersonFactory().organisation
+    placements = [
+        PlacementFactory(person=PersonFactory(organisation=lks), admitted_on=datetime.date(2024, month, 3))
+        for month in (1, 1, 2)
+    ]
+    worker = WorkerFactory(organisation=lks)
+    summary_bulk_update(
+        placements=[(None, summary_snapshot(p)) for p in placements],
+        workers=[(None, summary_snapshot_worker(worker))],
+    )
+    moved = summary_snapshot(placements[0])
+    placements[0].status, placements[0].discharged_on = PlacementStatus.DISCHARGED, datetime.date(2024, 3, 1)
+    placements[0].save()
+    summary_bulk_update(placements=[(moved, summary_snapshot(placements[0]))])
+    assert PlacementActive.objects.get(area_code="63.71").active == 2
+    kept = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == kept
