@@ -1,0 +1,26 @@
+"""Guards for the templates as a whole."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# With Indonesian number formatting, {{ obj.pk }} renders 1062 as "1.062": broken links and form values.
+BARE_ID = re.compile(r"\{\{\s*[A-Za-z_][\w.]*(?:\.pk|\.id|_id)\s*\}\}")
+
+
+def test_no_template_prints_a_database_id_with_thousand_separators():
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "sinergi").rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if BARE_ID.search(line)
+    ]
+    assert offenders == [], "use |unlocalize for ids: " + ", ".join(offenders)
+
+
+def test_an_id_past_a_thousand_renders_plain(settings):
+    from django.template import Context, Template
+
+    settings.LANGUAGE_CODE = "id"
+    rendered = Template("{% load l10n %}{{ o.pk|unlocalize }} {{ n }}").render(Context({"o": {"pk": 1062}, "n": 1062}))
+    assert rendered == "1062 1.062"
