@@ -70,10 +70,18 @@ def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
 
 
 def nik_check(
-    value: str, *, birth_date: datetime.date | None = None, sex: str | None = None, today: datetime.date | None = None
+    value: str,
+    *,
+    birth_date: datetime.date | None = None,
+    sex: str | None = None,
+    today: datetime.date | None = None,
+    known_codes: set[str] | None = None,
 ) -> NikCheck:
     """Checks a NIK: refuses what cannot be a NIK, warns about what may still be right (old region codes,
-    a birth date or sex that differs from the record — the record or the NIK may be the one that is wrong)."""
+    a birth date or sex that differs from the record — the record or the NIK may be the one that is wrong).
+
+    `known_codes`: kabupaten/kota and kecamatan codes loaded once by a caller checking many NIKs (an import), so
+    the region check needs no query per NIK."""
     check = NikCheck(normalized="")
     digits = _digits(value, check, label=_("NIK"))
     if digits is None:
@@ -99,7 +107,10 @@ def nik_check(
     if not check.errors and not province_unknown:
         regency = f"{digits[:2]}.{digits[2:4]}"
         district = f"{regency}.{digits[4:6]}"
-        known = set(Region.objects.filter(code__in=[regency, district]).values_list("code", flat=True))
+        if known_codes is not None:
+            known = known_codes & {regency, district}
+        else:
+            known = set(Region.objects.filter(code__in=[regency, district]).values_list("code", flat=True))
         if known != {regency, district}:
             check.warnings.append(
                 _(

@@ -19,7 +19,6 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from lokal import parse_nik
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.exchange import values as v
@@ -29,8 +28,7 @@ from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
 
-from ..choices import Sex
-from ..nik import NikCheck, _digits, _excel_message
+from ..nik import NikCheck, _digits, _excel_message, nik_check
 from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
 
 # ---------------------------------------------------------------------------------------------- identity numbers
@@ -102,8 +100,7 @@ def mask(value: str) -> str:
 
 
 class NikChecker:
-    """people.nik.nik_check with the region lookup answered from codes loaded once (one query per import
-    instead of one per row). Same messages, same errors and warnings: a test compares the two."""
+    """people.nik.nik_check with the region codes loaded once (one query per import instead of one per row)."""
 
     def __init__(self) -> None:
         self.known = set(
@@ -111,54 +108,7 @@ class NikChecker:
         )
 
     def __call__(self, value: str, *, birth_date: datetime.date | None, sex: str | None) -> NikCheck:
-        check = NikCheck(normalized="")
-        digits = _digits(value, check, label=NIK_LABEL)
-        if digits is None:
-            return check
-        check.normalized = digits
-        info = parse_nik(digits)
-        province_unknown = False
-        for issue in info.errors:
-            if issue.code == "serial":
-                check.errors.append(_("Nomor urut NIK (4 angka terakhir) tidak boleh 0000."))
-            elif issue.code == "birth_date":
-                check.errors.append(_("Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak mungkin ada."))
-            elif issue.code == "wilayah":
-                check.errors.append(_("Kode kabupaten/kota dan kecamatan di NIK tidak boleh 00."))
-            elif issue.code == "province":
-                province_unknown = True
-                check.warnings.append(
-                    _("Kode provinsi %(code)s di NIK tidak dikenal. Periksa kembali NIK-nya.") % {"code": digits[:2]}
-                )
-            else:
-                check.errors.append(str(issue.message))
-        if not check.errors and not province_unknown:
-            regency = f"{digits[:2]}.{digits[2:4]}"
-            district = f"{regency}.{digits[4:6]}"
-            if regency not in self.known or district not in self.known:
-                check.warnings.append(
-                    _(
-                        "Kode wilayah %(code)s di NIK tidak ada di data wilayah Kemendagri terbaru "
-                        "(bisa jadi kode lama sebelum pemekaran)."
-                    )
-                    % {"code": district}
-                )
-        if info.birth_date and birth_date:
-            encoded = datetime.date.fromisoformat(info.birth_date)
-            if (encoded.day, encoded.month, encoded.year % 100) != (
-                birth_date.day,
-                birth_date.month,
-                birth_date.year % 100,
-            ):
-                check.warnings.append(
-                    _("Tanggal lahir di NIK (%(nik)s) berbeda dengan tanggal lahir yang diisi (%(record)s).")
-                    % {"nik": encoded.strftime("%d-%m-%y"), "record": birth_date.strftime("%d-%m-%Y")}
-                )
-        if info.gender and sex and info.gender != sex:
-            check.warnings.append(
-                _("Jenis kelamin menurut NIK (%(nik)s) berbeda dengan yang diisi.") % {"nik": Sex(info.gender).label}
-            )
-        return check
+        return nik_check(value, birth_date=birth_date, sex=sex, known_codes=self.known)
 
 
 def kk_check_fast(value: str) -> NikCheck:
