@@ -6,6 +6,7 @@ or a CellProblem) → assign (onto the model object) → save (done by the entit
 """
 
 import copy
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -261,7 +262,7 @@ class RowProblems(Exception):
         self.problems = problems
 
 
-class Entity:
+class Entity(ABC):
     """One kind of record that can be imported and exported (LKS, clients, workers, ...)."""
 
     key = ""
@@ -274,43 +275,50 @@ class Entity:
     write_batch_size = 0  # plans per save() call; 0 = the pipeline's batch size
 
     # ---- permissions
-    def can_import(self, actor) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def can_import(self, actor) -> bool: ...
 
-    def can_export(self, actor) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def can_export(self, actor) -> bool: ...
 
     # ---- import
     def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
-        """Fetches what a batch of cleaned rows refers to (existing records, regions) in a few queries."""
+        """Fetches what a batch of cleaned rows refers to (existing records, regions) in a few queries.
+        Optional: an entity that needs nothing fetched keeps this default."""
+        return None
 
+    @abstractmethod
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
         """Identifiers of the row that must be unique within a file, each with how it is shown to the user
         (a string, or a function returning one, called only when a duplicate is reported)."""
-        raise NotImplementedError
+        ...
 
     def missing_columns(self, present: set[str]) -> list[str]:
         """Headers of required columns the file lacks (given the keys of the columns it has)."""
         return [str(c.header) for c in self.import_columns() if c.required and c.key not in present]
 
+    @abstractmethod
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
         """Checks one row with the same rules as the forms/services; raises RowProblems listing all problems."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def save(self, plans: list[RowPlan], ctx: ImportContext) -> None:
         """Writes one batch of planned rows (inside the import's transaction)."""
-        raise NotImplementedError
+        ...
 
     def after_import(self, ctx: ImportContext) -> None:
-        """Keeps derived data (e.g. statistics summaries) current, inside the same transaction."""
+        """Keeps derived data (e.g. statistics summaries) current, inside the same transaction.
+        Optional: an entity without derived data keeps this default."""
+        return None
 
     def audit_data(self, ctx: ImportContext) -> dict[str, Any]:
         """Extra facts for the import's audit event (e.g. duplicate candidates flagged), after the write."""
         return {}
 
     # ---- export
-    def export_queryset(self, *, actor, filters: dict | None = None):
-        raise NotImplementedError
+    @abstractmethod
+    def export_queryset(self, *, actor, filters: dict | None = None): ...
 
     def export_columns(self) -> list[Column]:
         return list(self.columns)
