@@ -9,9 +9,10 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import islice
 from typing import Any, BinaryIO
 
-import xlsxwriter
+import rustpy_xlsxwriter
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -68,6 +69,20 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+# Cells the csv module already writes as we want (None as empty, a date as ISO); text only needs the escape.
+_CSV_AS_IS = frozenset({int, float, date, type(None)})
+
+
+def _csv_row(row: Sequence[Any]) -> list[Any]:
+    # One comprehension per row rather than a call per cell: a 100,000-row export has millions of cells.
+    return [
+        value
+        if (kind := value.__class__) in _CSV_AS_IS or (kind is str and not value.startswith(FORMULA_TRIGGERS))
+        else _csv_cell(value)
+        for value in row
+    ]
+
+
 def _csv_cell(value: Any) -> str:
     # Fast path for the commonest cells of a large export: plain text and empty.
     if value.__class__ is str:
@@ -95,42 +110,97 @@ def _csv_bytes(headers: list[str], rows: Iterable[Sequence[Any]]) -> bytes:
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([escape_formula(h) for h in headers])
     for row in rows:
-        writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow(_csv_row(row))
     return buffer.getvalue().encode("utf-8")
 
 
 def _xlsx_bytes(headers: list[str], rows: Iterable[Sequence[Any]], sheet_title: str) -> bytes:
     output = io.BytesIO()
-    # constant_memory flushes each row once written, so a large table never sits in memory as cell objects;
-    # the finished file is assembled in `output`, never on the server's disk under a guessable name.
-    workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
-    bold = workbook.add_format({"bold": True})
-    date_format = workbook.add_format({"num_format": XLSX_DATE_FORMAT})
-    datetime_format = workbook.add_format({"num_format": XLSX_DATETIME_FORMAT})
-    sheet = workbook.add_worksheet(_sheet_name(sheet_title))
-    sheet.freeze_panes(1, 0)
-    for col, header in enumerate(headers):
-        sheet.set_column(col, col, max(10, min(len(header) + 2, 50)))
-        sheet.write_string(0, col, escape_formula(header), bold)
-    for row_index, row in enumerate(rows, start=1):
-        for col, raw in enumerate(row):
-            value = _plain(raw)
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                sheet.write_boolean(row_index, col, value)
-            elif isinstance(value, datetime):
-                local = timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-                sheet.write_datetime(row_index, col, local, datetime_format)
-            elif isinstance(value, date):
-                sheet.write_datetime(row_index, col, value, date_format)
-            elif isinstance(value, int | float | Decimal):
-                sheet.write_number(row_index, col, float(value) if isinstance(value, Decimal) else value)
-            else:
-                # write_string never makes a formula; the escape still protects a copy saved as CSV later.
-                sheet.write_string(row_index, col, escape_formula(value))
-    workbook.close()
+    # The finished file is assembled in `output`, never on the server's disk under a guessable name.
+    _xlsx_write(output, headers, rows, sheet_title)
     return output.getvalue()
+
+
+def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[Any]], sheet_title: str) -> None:
+    """Writes the table with rust_xlsxwriter (through rustpy-xlsxwriter): about seven times faster than XlsxWriter
+    for a 100,000-row export (docs/decisions/0003). Bold frozen header, one number format per column (a column
+    whose first rows hold datetimes shows the time too), text never written as a formula."""
+    keys = _unique_keys([escape_formula(h) for h in headers])
+    rows = iter(rows)
+    head = [_xlsx_row(row) for row in islice(rows, 500)]
+    formats: list[Any] = []
+    for index in range(len(keys)):
+        seen = {value.__class__ for row in head if index < len(row) for value in (row[index],)}
+        if datetime in seen:
+            formats.append(rustpy_xlsxwriter.Format().set_num_format(XLSX_DATETIME_FORMAT))
+        elif date in seen:
+            formats.append(rustpy_xlsxwriter.Format().set_num_format(XLSX_DATE_FORMAT))
+        else:
+            formats.append(None)
+
+    def records() -> Iterator[dict[str, Any]]:
+        if not head:
+            # An empty table still gets its header row (a record of empty cells writes no cells).
+            yield dict.fromkeys(keys)
+        for row in head:
+            yield dict(zip(keys, row, strict=False))
+        for row in rows:
+            yield dict(zip(keys, _xlsx_row(row), strict=False))
+
+    (
+        rustpy_xlsxwriter.FastExcel(target, output_format="xlsx")
+        .format(bold_headers=True, datetime_format=XLSX_DATETIME_FORMAT)
+        .freeze(row=1)
+        .sheet(
+            _sheet_name(sheet_title),
+            records(),
+            column_widths=[max(10, min(len(h) + 2, 50)) for h in keys],
+            column_formats=formats,
+        )
+        .save()
+    )
+
+
+# Cells a writer takes as they are; anything else goes through _xlsx_cell. (Exact classes: datetime is a date
+# subclass that must be made local first, bool an int subclass that must stay a boolean — it is listed.)
+_XLSX_AS_IS = frozenset({int, float, bool, date, type(None)})
+XLSX_MAX_TEXT = 32767  # Excel's limit for one cell
+
+
+def _xlsx_row(row: Sequence[Any]) -> list[Any]:
+    return [
+        value
+        if (kind := value.__class__) in _XLSX_AS_IS
+        or (kind is str and len(value) <= XLSX_MAX_TEXT and not value.startswith(FORMULA_TRIGGERS))
+        else _xlsx_cell(value)
+        for value in row
+    ]
+
+
+def _xlsx_cell(raw: Any) -> Any:
+    value = _plain(raw)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if isinstance(value, date):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    # A string cell never runs as a formula; the escape still protects a copy saved as CSV later.
+    text = escape_formula(value)
+    return text if len(text) <= XLSX_MAX_TEXT else text[: XLSX_MAX_TEXT - 1] + "…"
+
+
+def _unique_keys(headers: list[str]) -> list[str]:
+    """Rows are handed to the writer as dicts keyed by header, so two equal headers must become distinct."""
+    keys: list[str] = []
+    for header in headers:
+        key, n = header, 2
+        while key in keys:
+            key, n = f"{header} ({n})", n + 1
+        keys.append(key)
+    return keys
 
 
 def _sheet_name(title: str) -> str:
@@ -152,7 +222,7 @@ def csv_lines(headers: Sequence[Any], rows: Iterable[Sequence[Any]], *, chunk_ro
     yield ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
     chunk: list[str] = []
     for row in rows:
-        chunk.append(writer.writerow([_csv_cell(v) for v in row]))
+        chunk.append(writer.writerow(_csv_row(row)))
         if len(chunk) >= chunk_rows:
             yield "".join(chunk).encode("utf-8")
             chunk.clear()
@@ -173,12 +243,15 @@ def csv_stream(
     return response
 
 
-def table_write(*, handle: BinaryIO, headers: Sequence[Any], rows: Iterable[Sequence[Any]], file_format: str) -> None:
-    """Writes the table to an open binary file (for `manage.py export_data`), CSV streamed, XLSX row by row."""
+def table_write(
+    *, handle: BinaryIO, headers: Sequence[Any], rows: Iterable[Sequence[Any]], file_format: str, sheet_title: str = ""
+) -> None:
+    """Writes the table to an open binary file (`manage.py export_data`, background exports), CSV streamed, XLSX
+    row by row."""
     if file_format == CSV:
         for chunk in csv_lines(headers, rows):
             handle.write(chunk)
     elif file_format == XLSX:
-        handle.write(_xlsx_bytes([str(h) for h in headers], rows, ""))
+        _xlsx_write(handle, [str(h) for h in headers], rows, sheet_title)
     else:
         raise ValueError(f"Unknown download format {file_format!r}")

@@ -93,13 +93,13 @@ def test_xlsx_bold_header_numbers_as_numbers_dates_as_dates_and_formulas_escaped
     settings.TIME_ZONE = "Asia/Makassar"
     # given
     rows = [
-        ["Kota Banjarmasin", 1234, date(2025, 8, 17)],
-        ["@cmd", Decimal("2.5"), datetime(2025, 8, 17, 1, 30, tzinfo=UTC)],
-        ["+62 811", None, False],
+        ["Kota Banjarmasin", 1234, date(2025, 8, 17), datetime(2025, 8, 17, 1, 30, tzinfo=UTC)],
+        ["@cmd", Decimal("2.5"), None, None],
+        ["+62 811", None, date(2025, 8, 18), False],
     ]
     # when
     response = table_download(
-        headers=["Wilayah", "Jumlah", "Tanggal"],
+        headers=["Wilayah", "Jumlah", "Tanggal", "Waktu"],
         rows=rows,
         name="LKS per kabupaten",
         file_format="xlsx",
@@ -110,18 +110,29 @@ def test_xlsx_bold_header_numbers_as_numbers_dates_as_dates_and_formulas_escaped
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"] == 'attachment; filename="lks-per-kabupaten-2025-08-17.xlsx"'
     sheet_rows, styles = read_xlsx(response.content)
-    assert [[(k, v) for k, v, _ in row] for row in sheet_rows] == [
-        [("inlineStr", "Wilayah"), ("inlineStr", "Jumlah"), ("inlineStr", "Tanggal")],
-        [("inlineStr", "Kota Banjarmasin"), ("n", "1234"), ("n", "45886")],
-        [("inlineStr", "'@cmd"), ("n", "2.5"), ("n", "45886.39583333334")],  # 09:30 WITA
-        [("inlineStr", "'+62 811"), ("b", "0")],
+    values = [[(k, float(v) if k == "n" else v) for k, v, _ in row] for row in sheet_rows]
+    assert values == [
+        [("inlineStr", "Wilayah"), ("inlineStr", "Jumlah"), ("inlineStr", "Tanggal"), ("inlineStr", "Waktu")],
+        [("inlineStr", "Kota Banjarmasin"), ("n", 1234), ("n", 45886), ("n", pytest.approx(45886.39583333))],
+        [("inlineStr", "'@cmd"), ("n", 2.5)],  # 09:30 WITA above; empty cells are not written
+        [("inlineStr", "'+62 811"), ("n", 45887), ("b", "0")],
     ]
     assert all(styles[s]["bold"] for _, _, s in sheet_rows[0])
     assert not styles[sheet_rows[1][0][2]]["bold"]
     assert styles[sheet_rows[1][2][2]]["format"] == "dd-mm-yyyy"
-    assert styles[sheet_rows[2][2][2]]["format"] == "dd-mm-yyyy hh:mm"
+    assert styles[sheet_rows[1][3][2]]["format"] == "dd-mm-yyyy hh:mm"
     workbook = zipfile.ZipFile(io.BytesIO(response.content)).read("xl/workbook.xml").decode()
     assert 'name="LKS  per kab kota  2025"' in workbook
+
+
+def test_xlsx_of_an_empty_table_has_its_header_and_long_or_equal_headers_survive():
+    # given no rows, two equal headers and a text longer than a cell may hold
+    empty = table_download(headers=["Nama", "Nama"], rows=[], name="x", file_format="xlsx")
+    long = table_download(headers=["Catatan"], rows=[["a" * 40000]], name="x", file_format="xlsx")
+    # then
+    assert [[v for _k, v, _s in row] for row in read_xlsx(empty.content)[0]] == [["Nama", "Nama (2)"]]
+    cell = read_xlsx(long.content)[0][1][0][1]
+    assert len(cell) == 32767 and cell.endswith("…")
 
 
 def test_unknown_format_is_refused():
