@@ -25,16 +25,27 @@ from .choices import (
 
 
 class LocatedByOrganisation(models.Model):
-    """Rows located by the LKS that holds them: the codes are copied from it so scope checks are equality filters."""
+    """Rows located by the LKS that holds them: the codes are copied from it so scope checks are equality filters.
+
+    The codes are indexed through `located_indexes()` in each model's Meta rather than `db_index=True`: on
+    PostgreSQL Django adds a second (`varchar_pattern_ops`) index to every indexed CharField for LIKE queries, which
+    scope checks never make and which every bulk import would have to maintain (docs/decisions/0004)."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("LKS"), on_delete=models.PROTECT, related_name="+"
     )
-    province_code = models.CharField(max_length=2, db_index=True)
-    regency_code = models.CharField(max_length=5, db_index=True)
+    province_code = models.CharField(max_length=2)
+    regency_code = models.CharField(max_length=5)
 
     class Meta:
         abstract = True
+
+
+def located_indexes(prefix: str) -> list[models.Index]:
+    return [
+        models.Index(fields=["province_code"], name=f"{prefix}_province_idx"),
+        models.Index(fields=["regency_code"], name=f"{prefix}_regency_idx"),
+    ]
 
 
 class Person(TimeStampedModel, LocatedByOrganisation):
@@ -47,13 +58,14 @@ class Person(TimeStampedModel, LocatedByOrganisation):
     birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
     # NIK and KK: ciphertext (Fernet), keyed hash (HMAC-SHA256) for exact lookup, and the masked form for lists.
     nik_encrypted = models.TextField(blank=True)
-    nik_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    nik_hash = models.CharField(max_length=64, blank=True)
     nik_masked = models.CharField(_("NIK"), max_length=16, blank=True)
     nik_missing_reason = models.CharField(
         _("alasan NIK tidak ada"), max_length=20, choices=MissingIdReason.choices, blank=True
     )
     kk_encrypted = models.TextField(blank=True)
-    kk_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # Compared, never searched: no index.
+    kk_hash = models.CharField(max_length=64, blank=True)
     kk_masked = models.CharField(_("nomor KK"), max_length=16, blank=True)
     kk_missing_reason = models.CharField(
         _("alasan KK tidak ada"), max_length=20, choices=MissingIdReason.choices, blank=True
@@ -65,6 +77,7 @@ class Person(TimeStampedModel, LocatedByOrganisation):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,  # nothing selects people by origin; regions are never deleted (kept as not current)
     )
     ppks_categories = models.ManyToManyField(
         "vocabularies.Term",
@@ -82,7 +95,7 @@ class Person(TimeStampedModel, LocatedByOrganisation):
     guardian_phone = models.CharField(_("telepon wali"), max_length=30, blank=True)
     notes = models.TextField(_("catatan"), blank=True)
     # Normalised name + birth date + mother's name, for the close-match duplicate check (see services).
-    match_key = models.CharField(max_length=64, blank=True, db_index=True)
+    match_key = models.CharField(max_length=64, blank=True)
     # Data-subject rights (UU PDP): a restricted record is shown to nobody but administrators; an erased one
     # keeps only what the anonymous counts need.
     is_restricted = models.BooleanField(_("pemrosesan dibatasi"), default=False)
@@ -91,6 +104,11 @@ class Person(TimeStampedModel, LocatedByOrganisation):
 
     class Meta:
         ordering = ["full_name", "pk"]
+        indexes = [
+            *located_indexes("person"),
+            models.Index(fields=["nik_hash"], name="person_nik_hash_idx"),
+            models.Index(fields=["match_key"], name="person_match_key_idx"),
+        ]
         verbose_name = _("penerima layanan (PPKS)")
         verbose_name_plural = _("penerima layanan (PPKS)")
 
@@ -102,6 +120,10 @@ class Placement(TimeStampedModel, LocatedByOrganisation):
     """A person's stay with (or service from) one LKS, from admission to discharge."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="placements")
+    # placement_org_status_idx leads with the organisation, so its own index would only cost inserts.
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("LKS"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     ppks_category = models.ForeignKey(
         "vocabularies.Term",
         verbose_name=_("kategori PPKS utama"),
@@ -121,7 +143,7 @@ class Placement(TimeStampedModel, LocatedByOrganisation):
     stage = models.CharField(_("tahap kasus (SNPA)"), max_length=12, choices=CaseStage.choices, blank=True)
     next_review_on = models.DateField(_("tinjauan rencana pengasuhan berikutnya"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.ACTIVE, db_index=True
+        _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.ACTIVE
     )
     discharged_on = models.DateField(_("tanggal keluar"), null=True, blank=True)
     discharge_reason = models.CharField(_("alasan keluar"), max_length=12, choices=DischargeReason.choices, blank=True)
@@ -129,7 +151,12 @@ class Placement(TimeStampedModel, LocatedByOrganisation):
 
     class Meta:
         ordering = ["-admitted_on", "-pk"]
-        indexes = [models.Index(fields=["organisation", "status"], name="placement_org_status_idx")]
+        indexes = [
+            *located_indexes("placement"),
+            # Also serves every lookup by organisation alone (its leading column).
+            models.Index(fields=["organisation", "status"], name="placement_org_status_idx"),
+            models.Index(fields=["status"], name="placement_status_idx"),
+        ]
         verbose_name = _("penempatan")
         verbose_name_plural = _("penempatan")
 
@@ -197,6 +224,7 @@ class Incident(LocatedByOrganisation):
 
     class Meta:
         ordering = ["-reported_at"]
+        indexes = located_indexes("incident")
         verbose_name = _("insiden")
         verbose_name_plural = _("insiden")
 
@@ -215,7 +243,7 @@ class Worker(TimeStampedModel, LocatedByOrganisation):
     sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
     birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
     nik_encrypted = models.TextField(blank=True)
-    nik_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    nik_hash = models.CharField(max_length=64, blank=True)
     nik_masked = models.CharField(_("NIK"), max_length=16, blank=True)
     psks_category = models.ForeignKey(
         "vocabularies.Term",
@@ -239,6 +267,7 @@ class Worker(TimeStampedModel, LocatedByOrganisation):
 
     class Meta:
         ordering = ["full_name", "pk"]
+        indexes = [*located_indexes("worker"), models.Index(fields=["nik_hash"], name="worker_nik_hash_idx")]
         verbose_name = _("pekerja sosial (PSKS)")
         verbose_name_plural = _("pekerja sosial (PSKS)")
 
