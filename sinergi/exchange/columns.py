@@ -33,6 +33,26 @@ class Column:
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
         return v.text(raw) or None
 
+    # Whether clean() depends on the cell alone (not on the row or on earlier rows): then each distinct cell value
+    # of a column is read once per import, which is what makes a column of repeated codes, labels and dates cheap.
+    memoize = True
+
+    def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
+        """clean() over a whole column: each cell's value, or the CellProblem it raised (nothing is raised here).
+        A list value is copied per row, so that no two rows share one."""
+        if not self.memoize:
+            return [_clean_or_problem(self, raw, ctx) for raw in raws]
+        memo: dict[tuple, Any] = ctx.cached(("cells", self.key), dict)
+        out = []
+        append = out.append
+        for raw in raws:
+            key = (raw.__class__, raw)  # 1, 1.0 and True are equal as keys; with their class they are not
+            found = memo.get(key, _MISSING)
+            if found is _MISSING:
+                found = memo[key] = _clean_or_problem(self, raw, ctx)
+            append(list(found) if found.__class__ is list else found)
+        return out
+
     def assign(self, obj: Model, value: Any) -> None:
         setattr(obj, self.key, value)
 
@@ -72,6 +92,15 @@ class Column:
 @dataclass
 class TextColumn(Column):
     max_length: int = 0
+    memoize = False  # names and addresses rarely repeat: a memo would only grow
+
+    def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
+        text, limit, out = v.text, self.max_length, []
+        append = out.append
+        for raw in raws:
+            value = text(raw)
+            append(value if not limit or len(value) <= limit else _clean_or_problem(self, raw, ctx))
+        return out
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
         value = v.text(raw)
@@ -210,6 +239,16 @@ class TermColumn(Column):
         if isinstance(value, list):
             return ", ".join(term.code for term in value)
         return getattr(value, "code", "") or ""
+
+
+_MISSING = object()
+
+
+def _clean_or_problem(column: Column, raw: Any, ctx: "ImportContext") -> Any:
+    try:
+        return column.clean(raw, ctx)
+    except v.CellProblem as problem:
+        return problem
 
 
 def _active_terms(vocabulary: str) -> dict[str, Any]:

@@ -156,18 +156,14 @@ def _check(entity: Entity, table, actor, progress: Progress, batch_size: int) ->
     total = max(table.total - header.row, 0)
     done = 0
     while batch := list(islice(rows, batch_size)):
-        cleaned = []
-        for row_number, cells in batch:
-            if all(v.is_blank(cell) for cell in cells):
-                continue
-            result.rows_total += 1
-            if result.rows_total > max_rows:
-                raise FileRefused(
-                    _("File berisi lebih dari %(max)s baris data. Bagi menjadi beberapa file.")
-                    % {"max": f"{max_rows:,}".replace(",", ".")}
-                )
-            values, problems = _clean_row(header, row_number, cells, ctx)
-            cleaned.append((row_number, cells, values, problems))
+        kept = [(row_number, cells) for row_number, cells in batch if not _blank_row(cells)]
+        result.rows_total += len(kept)
+        if result.rows_total > max_rows:
+            raise FileRefused(
+                _("File berisi lebih dari %(max)s baris data. Bagi menjadi beberapa file.")
+                % {"max": f"{max_rows:,}".replace(",", ".")}
+            )
+        cleaned = _clean_rows(header, kept, ctx)
         entity.prepare_batch([values for _row, _cells, values, _problems in cleaned], ctx)
         for row_number, cells, values, problems in cleaned:
             bad_columns = {p.column for p in problems}
@@ -322,18 +318,35 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     return HeaderMap(row=row_number, columns=columns, written=written)
 
 
-def _clean_row(header: HeaderMap, row_number: int, cells: list[Any], ctx: ImportContext):
-    values: dict[str, Any] = {}
-    problems: list[Problem] = []
+def _blank_row(cells: list[Any]) -> bool:
+    return all(cell is None or cell == "" or v.is_blank(cell) for cell in cells)
+
+
+def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: ImportContext) -> list[tuple]:
+    """Cleans a batch column by column (each column reads its distinct values once), then hands each row its
+    values: (row number, cells, values by column key, problems)."""
+    keys = [column.key for column in header.columns.values()]
+    columns = []
     for index, column in header.columns.items():
-        raw = cells[index] if index < len(cells) else None
-        try:
-            values[column.key] = column.clean(raw, ctx)
-        except v.CellProblem as problem:
-            problems.append(Problem(row_number, header.written[index], v.text(raw), problem.message))
-            # Entities see which cells were unreadable, so they do not also report them as missing.
-            values.setdefault("_unreadable", set()).add(column.key)
-    return values, problems
+        raws = [cells[index] if index < len(cells) else None for _row, cells in rows]
+        columns.append(column.clean_column(raws, ctx))
+    cleaned = []
+    problem_class = v.CellProblem
+    for (row_number, cells), row_values in zip(rows, zip(*columns, strict=True) if columns else (), strict=False):
+        values = dict(zip(keys, row_values, strict=True))
+        problems: list[Problem] = []
+        if any(isinstance(value, problem_class) for value in row_values):
+            for (index, column), value in zip(header.columns.items(), row_values, strict=True):
+                if isinstance(value, problem_class):
+                    raw = cells[index] if index < len(cells) else None
+                    problems.append(Problem(row_number, header.written[index], v.text(raw), value.message))
+                    del values[column.key]
+                    # Entities see which cells were unreadable, so they do not also report them as missing.
+                    values.setdefault("_unreadable", set()).add(column.key)
+        cleaned.append((row_number, cells, values, problems))
+    if not columns:
+        cleaned = [(row_number, cells, {}, []) for row_number, cells in rows]
+    return cleaned
 
 
 def _written_header(entity: Entity, header: HeaderMap, column_key: str) -> str:

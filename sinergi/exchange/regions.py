@@ -43,7 +43,8 @@ class RegionResolver:
     ) -> tuple[Region | None, list[tuple[str, str]]]:
         """The region and a list of (column key, message) problems; (None, []) when the row names no region."""
         if code:
-            self.prefetch([code])
+            if code not in self.by_code:
+                self.prefetch([code])
             region = self.by_code.get(code)
             if region is None:
                 return None, [

@@ -76,14 +76,16 @@ def nik_check(
     sex: str | None = None,
     today: datetime.date | None = None,
     known_codes: set[str] | None = None,
+    label: str | None = None,
 ) -> NikCheck:
     """Checks a NIK: refuses what cannot be a NIK, warns about what may still be right (old region codes,
     a birth date or sex that differs from the record — the record or the NIK may be the one that is wrong).
 
     `known_codes`: kabupaten/kota and kecamatan codes loaded once by a caller checking many NIKs (an import), so
-    the region check needs no query per NIK."""
+    the region check needs no query per NIK; `label`: the field's name, translated (a caller checking many may
+    pass a lazy one, so that it is translated only when a message is built)."""
     check = NikCheck(normalized="")
-    digits = _digits(value, check, label=_("NIK"))
+    digits = _digits(value, check, label=label if label is not None else _("NIK"))
     if digits is None:
         return check
     check.normalized = digits

@@ -74,6 +74,7 @@ from .common import (
 )
 
 ANALYZE_AFTER = 10_000  # rows created, after which PostgreSQL's planner statistics are refreshed
+EXPORT_CHUNK = 10_000  # rows per access-log insert and category query while an export streams
 CLOSE_MATCH_LIMIT = 50  # as the services: a very common name + date must not flag hundreds of records
 ORIGIN_KEYS = {
     "region_code": "origin_code",
@@ -864,7 +865,7 @@ class ClientsEntity(Entity):
         stages = {code: str(label) for code, label in CaseStage.choices}
         missing = {code: str(label) for code, label in MissingIdReason.choices}
         through = Person.ppks_categories.through
-        for chunk in _chunks(objects, 2000):
+        for chunk in _chunks(objects, EXPORT_CHUNK):
             categories: dict[int, list[str]] = {row[0]: [] for row in chunk}
             for person_id, code in through.objects.filter(person_id__in=list(categories)).values_list(
                 "person_id", "term__code"

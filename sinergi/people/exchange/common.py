@@ -108,7 +108,7 @@ class NikChecker:
         )
 
     def __call__(self, value: str, *, birth_date: datetime.date | None, sex: str | None) -> NikCheck:
-        return nik_check(value, birth_date=birth_date, sex=sex, known_codes=self.known)
+        return nik_check(value, birth_date=birth_date, sex=sex, known_codes=self.known, label=NIK_LABEL)
 
 
 def kk_check_fast(value: str) -> NikCheck:
@@ -124,10 +124,22 @@ class IdentityNumberColumn(TextColumn):
     """NIK or KK: text only. A number cell means the spreadsheet already rounded it to 15 significant digits
     (6.37101E+15), so it is refused with the advice to format the column as text — never guessed."""
 
+    memoize = False  # one number per person
+
     def clean(self, raw: Any, ctx: ImportContext) -> str:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             raise v.CellProblem(_excel_message())
         return v.text(raw)
+
+    def clean_column(self, raws: list[Any], ctx: ImportContext) -> list[Any]:
+        text = v.text
+        return [text(raw) if raw.__class__ is str or raw is None else self._clean_or_problem(raw, ctx) for raw in raws]
+
+    def _clean_or_problem(self, raw: Any, ctx: ImportContext) -> Any:
+        try:
+            return self.clean(raw, ctx)
+        except v.CellProblem as problem:
+            return problem
 
 
 class CachedDateColumn(DateColumn):
