@@ -263,6 +263,10 @@ SINERGI = {
     "REFERRAL_RESPONSE_HOURS": {"normal": 72, "urgent": 24, "emergency": 4},
     # A person's record may be erased this many years after their last discharge (or earlier at their request).
     "PERSON_RETENTION_YEARS": int(os.environ.get("SINERGI_PERSON_RETENTION_YEARS", "10")),
+    # An XLSX export of more rows than this is written by the task worker instead of inside the request.
+    "EXPORT_XLSX_SYNC_ROWS": int(os.environ.get("SINERGI_EXPORT_XLSX_SYNC_ROWS", "5000")),
+    # Days the files of finished import/export jobs (uploads, reports, exports) are kept; the job rows stay.
+    "EXCHANGE_FILE_RETENTION_DAYS": int(os.environ.get("SINERGI_EXCHANGE_FILE_RETENTION_DAYS", "30")),
 }
 
 LOGGING = {

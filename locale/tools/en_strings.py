@@ -1699,6 +1699,63 @@ EN: dict[str, str | tuple[str, str]] = {
         "Cancellation requested. No data will be saved."
     ),
     "laporan-kesalahan-%(name)s": "error-report-%(name)s",
+    # --- exchange: background exports, file retention, warnings report ---------------------------------------
+    "Anda tidak berwenang mengekspor data %(entity)s.": "You are not authorised to export %(entity)s data.",
+    "Ekspor gagal: Anda tidak lagi berwenang mengekspor data %(entity)s.": (
+        "Export failed: you are no longer authorised to export %(entity)s data."
+    ),
+    "Ekspor gagal: saringan daftar tidak berlaku. %(errors)s": "Export failed: the list filters are not valid. %(errors)s",
+    "Ekspor gagal karena kesalahan tak terduga. Coba lagi; bila berulang, laporkan ke admin.": (
+        "Export failed because of an unexpected error. Try again; if it happens again, report it to the administrator."
+    ),
+    "File ekspor ini belum siap diunduh.": "This export file is not ready for download yet.",
+    "Siap diunduh": "Ready for download",
+    "format": "format",
+    "ekspor": "export",
+    "File unggahan impor ini sudah tidak tersimpan lagi. Unggah file lagi bila masih diperlukan.": (
+        "The uploaded file of this import is no longer stored. Upload the file again if you still need it."
+    ),
+    "File unggahan dan laporan impor ini dihapus otomatis %(days)s hari setelah impor selesai (masa simpan). "
+    "Unggah file lagi bila masih diperlukan.": (
+        "The uploaded file and report of this import were deleted automatically %(days)s days after the import "
+        "finished (retention period). Upload the file again if you still need it."
+    ),
+    "File ekspor ini sudah tidak tersimpan lagi. Buat ekspor baru bila masih diperlukan.": (
+        "This export file is no longer stored. Create a new export if you still need it."
+    ),
+    "File ekspor ini dihapus otomatis %(days)s hari setelah selesai (masa simpan). Buat ekspor baru bila masih "
+    "diperlukan.": (
+        "This export file was deleted automatically %(days)s days after it finished (retention period). Create a "
+        "new export if you still need it."
+    ),
+    "Ekspor": "Export",
+    "Menunggu pekerja latar. Halaman ini boleh ditutup; file tetap disusun dan dapat diunduh dari halaman "
+    "Impor/Ekspor.": (
+        "Waiting for the background worker. You may close this page; the file is still prepared and can be "
+        "downloaded from the Import/Export page."
+    ),
+    "Unduh file (%(format)s)": "Download file (%(format)s)",
+    "Ekspor lagi": "Export again",
+    "Kembali ke Impor/Ekspor": "Back to Import/Export",
+    "File disimpan %(days)s hari setelah selesai, lalu dihapus otomatis.": (
+        "The file is kept for %(days)s day after it finished, then deleted automatically.",
+        "The file is kept for %(days)s days after it finished, then deleted automatically.",
+    ),
+    "Ekspor XLSX yang besar disusun di latar: Anda diarahkan ke halaman kemajuannya dan file dapat diunduh di sana "
+    "setelah selesai.": (
+        "Large XLSX exports are prepared in the background: you are taken to a progress page, where the file can be "
+        "downloaded once it is ready."
+    ),
+    "Ekspor latar terakhir Anda": "Your recent background exports",
+    "Format": "Format",
+    "File sudah dihapus": "File deleted",
+    "File unggahan uji coba ini sudah dihapus, jadi tidak dapat diimpor lagi. Unggah file lagi.": (
+        "The uploaded file of this trial run has been deleted, so it can no longer be imported. Upload the file again."
+    ),
+    "Unduh laporan peringatan (.xlsx)": "Download warnings report (.xlsx)",
+    "laporan-peringatan-%(name)s": "warnings-report-%(name)s",
+    "Nilai": "Value",
+    "Pesan": "Message",
     # --- organisations: PDF reports -------------------------------------------------------------------------
     "Berbadan hukum": "Legal entity",
     "Notaris": "Notary",

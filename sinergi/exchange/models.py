@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +44,7 @@ class ImportJob(models.Model):
     source = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("uji coba asal")
     )
-    file = models.FileField(upload_to=import_upload_path, max_length=200)
+    file = models.FileField(upload_to=import_upload_path, max_length=200, blank=True)  # blank once purged
     original_name = models.CharField(_("nama file"), max_length=255)
     file_kind = models.CharField(max_length=10)  # xlsx / csv
     file_size = models.PositiveBigIntegerField(default=0)
@@ -74,6 +76,7 @@ class ImportJob(models.Model):
     error_report = models.FileField(upload_to="exchange/reports/", max_length=200, blank=True)
     cancel_requested = models.BooleanField(default=False)
     task_id = models.CharField(max_length=64, blank=True)
+    files_purged_at = models.DateTimeField(null=True, blank=True)  # upload and report removed (retention)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -92,3 +95,78 @@ class ImportJob(models.Model):
         if self.status in FINISHED_STATUSES:
             return 100
         return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Menunggu giliran")
+    RUNNING = "running", _("Sedang diproses")
+    SUCCEEDED = "succeeded", _("Siap diunduh")
+    FAILED = "failed", _("Gagal")
+
+
+EXPORT_FINISHED_STATUSES = {ExportStatus.SUCCEEDED, ExportStatus.FAILED}
+
+
+def export_file_path(instance: "ExportJob", filename: str) -> str:
+    # Named by the random token only: neither the user's filters nor any name they typed reach a server path.
+    return f"exchange/exports/{instance.created_at:%Y/%m}/{instance.token}.{instance.file_format}"
+
+
+class ExportJob(models.Model):
+    """One large list export written by the task worker: what was asked, by whom, its progress and the file."""
+
+    token = models.CharField(max_length=32, unique=True)  # random; names the stored file
+    entity = models.CharField(_("data"), max_length=40)
+    filters = models.JSONField(default=dict, blank=True)  # the list's query string: name -> list of values
+    file_format = models.CharField(_("format"), max_length=10)
+    language = models.CharField(max_length=10, default="id")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_by_name = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED, db_index=True
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to=export_file_path, max_length=200, blank=True)
+    message = models.TextField(blank=True)  # why it failed, or that its file was removed
+    task_id = models.CharField(max_length=64, blank=True)
+    file_purged_at = models.DateTimeField(null=True, blank=True)  # file removed (retention)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("ekspor")
+        verbose_name_plural = _("ekspor")
+
+    def __str__(self) -> str:
+        return f"{self.entity} {self.file_format} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in EXPORT_FINISHED_STATUSES
+
+    @property
+    def percent(self) -> int:
+        if self.status in EXPORT_FINISHED_STATUSES:
+            return 100
+        return min(100, int(100 * self.rows_done / self.rows_total)) if self.rows_total else 0
+
+    @property
+    def entity_label(self) -> str:
+        from .columns import get_entity
+
+        try:
+            return str(get_entity(self.entity).label)
+        except LookupError:
+            return self.entity
+
+    @property
+    def query_string(self) -> str:
+        """The export's filters and format as a query string, for asking for the same export again."""
+        pairs = [(key, value) for key, values in self.filters.items() for value in values]
+        return urlencode([*pairs, ("format", self.file_format)])

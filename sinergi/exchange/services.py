@@ -1,16 +1,21 @@
-"""Import jobs: accepting an upload, running it (in the task worker or the terminal), cancelling it."""
+"""Import jobs: accepting an upload, running it (in the task worker or the terminal), cancelling it; and the
+retention clean-up that removes the stored files of old import and export jobs."""
 
 import contextlib
+import datetime
 import logging
 import secrets
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -20,12 +25,21 @@ from sinergi.core.errors import PermissionDenied, TransitionError
 
 from .columns import get_entity
 from .files import FileRefused, inspect
-from .models import FINISHED_STATUSES, ImportJob, ImportPhase, ImportStatus
+from .models import EXPORT_FINISHED_STATUSES, FINISHED_STATUSES, ExportJob, ImportJob, ImportPhase, ImportStatus
 from .pipeline import ImportCancelled, ImportResult, run_import
 from .workbook import error_report_bytes
 
 logger = logging.getLogger(__name__)
 PAGE_PROBLEMS = 200  # problems kept on the job for the page; the report file has all of them
+DEFAULT_RETENTION_DAYS = 30
+
+
+class FileGone(Exception):
+    """A job's stored file was removed (after the retention period, or lost); the message says so and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class SystemActor:
@@ -83,6 +97,8 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
         raise TransitionError(_("Hanya uji coba yang lolos pemeriksaan yang dapat diimpor."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
+    if not job.file:
+        raise FileGone(import_files_gone_message())
     real = ImportJob.objects.create(
         token=secrets.token_hex(16),
         entity=job.entity,
@@ -167,7 +183,8 @@ def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, 
             )
         job.refresh_from_db()
         _store_result(job, result)
-        if result.problems:
+        if result.problems or result.warnings:
+            # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings.
             report = error_report_bytes(path=path, kind=job.file_kind, entity=entity, result=result)
             job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=True)
         if not job.dry_run and result.status != "succeeded":
@@ -273,9 +290,101 @@ def job_is_finished(status: str) -> bool:
     return status in FINISHED_STATUSES
 
 
+# ---------------------------------------------------------------------------------------------- retention
+
+
+def retention_days() -> int:
+    """Days the files of a finished import or export are kept (settings.SINERGI["EXCHANGE_FILE_RETENTION_DAYS"])."""
+    return int(settings.SINERGI.get("EXCHANGE_FILE_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+
+
+def import_files_gone_message(days: int | None = None) -> str:
+    if days is None:
+        return _("File unggahan impor ini sudah tidak tersimpan lagi. Unggah file lagi bila masih diperlukan.")
+    return _(
+        "File unggahan dan laporan impor ini dihapus otomatis %(days)s hari setelah impor selesai (masa simpan). "
+        "Unggah file lagi bila masih diperlukan."
+    ) % {"days": days}
+
+
+def export_file_gone_message(days: int | None = None) -> str:
+    if days is None:
+        return _("File ekspor ini sudah tidak tersimpan lagi. Buat ekspor baru bila masih diperlukan.")
+    return _(
+        "File ekspor ini dihapus otomatis %(days)s hari setelah selesai (masa simpan). "
+        "Buat ekspor baru bila masih diperlukan."
+    ) % {"days": days}
+
+
+@dataclass
+class PurgedJob:
+    """A job whose stored files were (or, in a dry run, would be) removed."""
+
+    kind: str  # "import" | "export"
+    pk: int
+    finished_at: datetime.datetime | None
+    files: list[str] = field(default_factory=list)
+
+
+def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool = False) -> list[PurgedJob]:
+    """Removes the uploads, reports and export files of jobs finished more than the retention period ago.
+
+    The job rows stay, with their counts and audit trail; their file fields are blanked and their notices (or
+    message) say that the file was removed and after how many days. A queued or running job is never touched,
+    and an upload still needed by another job (a confirmed dry run shares its file with the real import) is kept
+    until that job ages out too. Called hourly by `send_reminders` and by `manage.py purge_exchange_files`."""
+    now = now or timezone.now()
+    days = retention_days()
+    cutoff = now - datetime.timedelta(days=days)
+    old = Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created_at__lt=cutoff)
+    purged: list[PurgedJob] = []
+
+    import_due = Q(status__in=FINISHED_STATUSES, files_purged_at__isnull=True) & old
+    # Lists, not iterators: the loop writes to the rows it reads (a few per hour once the backlog is gone).
+    for job in list(ImportJob.objects.filter(import_due).exclude(file="", error_report="").order_by("pk")):
+        shared = bool(job.file) and ImportJob.objects.filter(file=job.file.name).exclude(import_due).exists()
+        names = [name for name in ("" if shared else job.file.name, job.error_report.name) if name]
+        if not dry_run:
+            if not _delete_stored(job.file.storage, names):
+                continue
+            with translation.override(job.language):
+                notice = import_files_gone_message(days)
+            ImportJob.objects.filter(pk=job.pk).update(
+                file="", error_report="", files_purged_at=now, notices=[*job.notices, notice]
+            )
+        purged.append(PurgedJob("import", job.pk, job.finished_at, names))
+
+    export_due = Q(status__in=EXPORT_FINISHED_STATUSES, file_purged_at__isnull=True) & old
+    for export in list(ExportJob.objects.filter(export_due).exclude(file="").order_by("pk")):
+        names = [export.file.name]
+        if not dry_run:
+            if not _delete_stored(export.file.storage, names):
+                continue
+            with translation.override(export.language):
+                note = export_file_gone_message(days)
+            message = f"{export.message}\n{note}" if export.message else note
+            ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now, message=message)
+        purged.append(PurgedJob("export", export.pk, export.finished_at, names))
+    return purged
+
+
+def _delete_stored(storage, names: list[str]) -> bool:
+    """Deletes the stored files (a file already missing counts as deleted); False when the storage refused, so
+    that the job keeps its file fields and the next run tries again."""
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("Could not delete the exchange file %s", name)
+            return False
+    return True
+
+
 __all__ = [
+    "FileGone",
     "FileRefused",
     "SystemActor",
+    "exchange_files_purge",
     "import_job_cancel",
     "import_job_confirm",
     "import_job_create",

@@ -8,16 +8,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, region_scope_codes
 from sinergi.audit.services import audit_record
-from sinergi.core.downloads import CSV, DOWNLOAD_FORMATS, csv_stream, download_filename, table_download
+from sinergi.core.downloads import CONTENT_TYPES, CSV, DOWNLOAD_FORMATS, csv_stream, download_filename, table_download
 from sinergi.core.errors import TransitionError, ValidationError
 
-from . import selectors, services
+from . import exports, selectors, services
 from .columns import entities, get_entity
 from .files import FileRefused
 from .forms import UploadForm
@@ -35,7 +36,7 @@ def _entity_or_404(key: str):
 
 
 class ExchangeIndexView(LoginRequiredMixin, View):
-    """Templates to download, the upload form, exports, and the user's recent imports."""
+    """Templates to download, the upload form, exports, and the user's recent imports and exports."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return self._render(request, UploadForm(actor=request.user))
@@ -68,6 +69,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
                 {"entity": e, "can_import": e.can_import(user), "can_export": e.can_export(user)} for e in entities()
             ],
             "jobs": selectors.import_job_list(actor=user)[:20],
+            "export_jobs": selectors.export_job_list(actor=user)[:10],
             "regencies": _report_regencies(user),
         }
         return render(request, "exchange/index.html", context, status=status)
@@ -116,6 +118,9 @@ def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except (TransitionError, PermissionDenied) as error:
         messages.error(request, str(error))
         return redirect("exchange:job", pk=pk)
+    except services.FileGone as gone:
+        messages.error(request, gone.message)
+        return redirect("exchange:job", pk=pk)
     return redirect("exchange:job", pk=real.pk)
 
 
@@ -134,17 +139,31 @@ def import_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def import_job_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """The error report: the uploaded rows with an error column (only for the user who imported)."""
+    """The report of a run with problems or warnings: the uploaded rows with an error column and a sheet listing
+    the problems and/or the warnings (only for the user who imported)."""
     job = selectors.import_job_get(actor=request.user, pk=pk)
-    if not job.error_report:
+    if not job.error_report and not job.files_purged_at:
         raise Http404
-    name = download_filename(_("laporan-kesalahan-%(name)s") % {"name": job.original_name.rsplit(".", 1)[0]}, "xlsx")
-    return FileResponse(job.error_report.open("rb"), as_attachment=True, filename=name, content_type=XLSX_TYPE)
+    try:
+        if not job.error_report:
+            raise FileNotFoundError
+        handle = job.error_report.open("rb")
+    except FileNotFoundError:
+        gone = services.import_files_gone_message(services.retention_days() if job.files_purged_at else None)
+        messages.error(request, gone)
+        return redirect("exchange:job", pk=pk)
+    stem = job.original_name.rsplit(".", 1)[0]
+    if job.problem_count:
+        name = download_filename(_("laporan-kesalahan-%(name)s") % {"name": stem}, "xlsx")
+    else:
+        name = download_filename(_("laporan-peringatan-%(name)s") % {"name": stem}, "xlsx")
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=XLSX_TYPE)
 
 
 @login_required
 def export(request: HttpRequest, entity: str) -> HttpResponse:
-    """An entity's list with the filters in the query string: CSV streamed (constant memory), or XLSX."""
+    """An entity's list with the filters in the query string: CSV streamed (constant memory), XLSX built here,
+    or, past SINERGI["EXPORT_XLSX_SYNC_ROWS"] rows, by the task worker (the user is sent to the job's page)."""
     spec = _entity_or_404(entity)
     file_format = request.GET.get("format", CSV)
     if file_format not in DOWNLOAD_FORMATS:
@@ -153,11 +172,21 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         raise PermissionDenied
     filters = {k: v for k, v in request.GET.lists() if k != "format"}
     try:
-        queryset = spec.export_queryset(actor=request.user, filters=_querydict(filters))
+        queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters))
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain; charset=utf-8")
-    headers = [str(c.header) for c in spec.export_columns()]
     count = queryset.count()
+    if exports.export_runs_in_background(file_format=file_format, rows=count):
+        job = exports.export_job_create(
+            actor=request.user,
+            entity_key=spec.key,
+            filters=filters,
+            file_format=file_format,
+            rows=count,
+            request=request,
+        )
+        return redirect("exchange:export_job", pk=job.pk)
+    headers = [str(c.header) for c in spec.export_columns()]
     audit_record(
         actor=request.user,
         action=f"exchange.{spec.key}.exported",
@@ -172,13 +201,37 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
     )
 
 
-def _querydict(filters: dict[str, list[str]]):
-    from django.http import QueryDict
+class ExportJobView(LoginRequiredMixin, View):
+    """One background export: progress while the worker writes it (HTMX polls the status part), then the file."""
 
-    data = QueryDict(mutable=True)
-    for key, values in filters.items():
-        data.setlist(key, values)
-    return data
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        job = selectors.export_job_get(actor=request.user, pk=pk)
+        context = {"job": job, "entity": _entity_or_404(job.entity), "retention_days": services.retention_days()}
+        template = "exchange/export_job.html#status" if request.htmx else "exchange/export_job.html"
+        return render(request, template, context)
+
+
+@login_required
+def export_job_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The file of a finished background export (only for the user who asked for it, or a superuser)."""
+    job = selectors.export_job_get(actor=request.user, pk=pk)
+    try:
+        handle = exports.export_job_download(job=job, actor=request.user, request=request)
+    except TransitionError as error:
+        messages.error(request, str(error))
+        return redirect("exchange:export_job", pk=pk)
+    except services.FileGone as gone:
+        messages.error(request, gone.message)
+        return redirect("exchange:export_job", pk=pk)
+    # Dated by when the rows were read, not when the file is fetched.
+    name = download_filename(
+        f"sinergi-{job.entity}", job.file_format, today=timezone.localdate(job.finished_at or timezone.now())
+    )
+    response = FileResponse(
+        handle, as_attachment=True, filename=name, content_type=CONTENT_TYPES.get(job.file_format, XLSX_TYPE)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 # ---------------------------------------------------------------------------------------------- PDF reports

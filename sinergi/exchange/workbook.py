@@ -1,4 +1,5 @@
-"""Spreadsheets we hand out: the import template of an entity and the error report of a refused import."""
+"""Spreadsheets we hand out: the import template of an entity and the report of an import with problems or
+warnings."""
 
 import datetime
 import io
@@ -14,10 +15,13 @@ from sinergi.core.downloads import escape_formula
 from . import values as v
 from .columns import BooleanColumn, DateColumn, DecimalColumn, Entity, IntegerColumn
 from .files import open_table
-from .pipeline import ERROR_HEADER, ImportResult
+from .pipeline import ERROR_HEADER, ImportResult, Problem
 
 LOOKUP_SHEET = "Daftar"
 INSTRUCTIONS_SHEET = "Petunjuk"
+# The report's list of warnings. A sheet, not a column beside the data: an import reads only the data sheet, so a
+# report that is corrected and uploaded again needs no column of ours to be skipped.
+WARNINGS_SHEET = "Peringatan"
 TEMPLATE_ROWS = 5000  # rows that get the dropdowns and text formats
 
 
@@ -124,18 +128,24 @@ def template_bytes(entity: Entity) -> bytes:
 
 def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: ImportResult) -> bytes:
     """The original rows of the file with an error column (and the problem cells marked), plus a sheet listing
-    every problem. Importing this file again after fixing it works: the error column is ignored."""
+    every problem; when some rows only have warnings, their cells marked and a "Peringatan" sheet listing them (a run
+    with warnings only gets the rows and that sheet, without the error column). Importing this file again after
+    fixing it works: the error column and the extra sheets are ignored."""
     by_row: dict[int, list[str]] = defaultdict(list)
     bad_cells: dict[int, set[str]] = defaultdict(set)
+    warned_cells: dict[int, set[str]] = defaultdict(set)
     for problem in result.problems:
         by_row[problem.row].append(f"{problem.column}: {problem.message}" if problem.column else problem.message)
         bad_cells[problem.row].add(problem.column)
+    for warning in result.warnings:
+        warned_cells[warning.row].add(warning.column)
     column_of_header = {header: index for index, header in result.columns.items()}
     output = io.BytesIO()
     book = xlsxwriter.Workbook(output, {"constant_memory": True, "strings_to_formulas": False})
     bold = book.add_format({"bold": True})
     error_format = book.add_format({"bg_color": "#F8D7DA", "font_color": "#842029", "text_wrap": True})
     bad_format = book.add_format({"bg_color": "#F8D7DA"})
+    warned_format = book.add_format({"bg_color": "#FFF3CD"})
     date_format = book.add_format({"num_format": "dd-mm-yyyy"})
     sheet = book.add_worksheet(entity.sheet_name)
     sheet.freeze_panes(result.header_row or 1, 0)
@@ -148,27 +158,39 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
             width = max(width, len(cells))
             index = row_number - 1
             marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
+            warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
             for col, cell in enumerate(cells):
-                _write_cell(sheet, index, col, cell, bad_format if col in marked else None, date_format)
-            if row_number == result.header_row:
+                cell_format = bad_format if col in marked else warned_format if col in warned else None
+                _write_cell(sheet, index, col, cell, cell_format, date_format)
+            if row_number == result.header_row and result.problems:
                 sheet.write_string(index, len(cells), ERROR_HEADER, bold)
             elif row_number in by_row:
                 sheet.write_string(index, len(cells), escape_formula(" | ".join(by_row[row_number])), error_format)
     finally:
         table.close()
     sheet.set_column(0, max(width - 1, 0), 16)
-    listing = book.add_worksheet(_("Daftar kesalahan"))
-    for col, heading in enumerate((_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah"))):
+    if result.problems:
+        _problem_sheet(
+            book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
+        )
+    if result.warnings:
+        _problem_sheet(book, WARNINGS_SHEET, (_("Baris"), _("Kolom"), _("Nilai"), _("Pesan")), result.warnings, bold)
+    book.close()
+    return output.getvalue()
+
+
+def _problem_sheet(book, name: str, headings: tuple[str, ...], problems: list[Problem], bold) -> None:
+    """A sheet listing problems (or warnings) by row: row number, column, the cell's value, the message."""
+    listing = book.add_worksheet(name)
+    for col, heading in enumerate(headings):
         listing.write_string(0, col, heading, bold)
     listing.set_column(1, 2, 24)
     listing.set_column(3, 3, 80)
-    for index, problem in enumerate(sorted(result.problems, key=lambda p: p.row), start=1):
+    for index, problem in enumerate(sorted(problems, key=lambda p: p.row), start=1):
         listing.write_number(index, 0, problem.row)
         listing.write_string(index, 1, escape_formula(problem.column))
         listing.write_string(index, 2, escape_formula(problem.value))
         listing.write_string(index, 3, escape_formula(problem.message))
-    book.close()
-    return output.getvalue()
 
 
 def _write_cell(sheet, row: int, col: int, cell: Any, cell_format, date_format) -> None:

@@ -12,10 +12,17 @@ REMINDERS = [
     "sinergi.partnerships.services.partnerships_reminders",
     "sinergi.referrals.services.referrals_reminders",
 ]
+# Housekeeping that rides on the same hourly run: `() -> list` of what was cleaned up.
+HOUSEKEEPING = [
+    "sinergi.exchange.services.exchange_files_purge",
+]
 
 
 class Command(BaseCommand):
-    help = "Sends the day's reminders (care plans, action items, agreements, referrals). Run it hourly."
+    help = (
+        "Sends the day's reminders (care plans, action items, agreements, referrals) and removes expired import/"
+        "export files. Run it hourly."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--date", help="Pretend today is YYYY-MM-DD (for trying it out).")
@@ -27,4 +34,6 @@ class Command(BaseCommand):
             sent = import_string(path)(today=today)
             total += sent
             self.stdout.write(f"{path.rsplit('.', 1)[1]}: {sent}")
+        for path in HOUSEKEEPING:
+            self.stdout.write(f"{path.rsplit('.', 1)[1]}: {len(import_string(path)())}")
         self.stdout.write(f"{total} notifications on {today.isoformat()}.")

@@ -1,0 +1,219 @@
+"""List exports too large to build inside a request: asking for one, running it in the task worker, handing the
+finished file to the one who asked.
+
+A CSV export always streams from the request (constant memory). An XLSX file must be complete before the first byte
+can be sent, so past `SINERGI["EXPORT_XLSX_SYNC_ROWS"]` rows it is written by the worker into an `ExportJob`, with
+the same scope, masking and access log as the request would apply: the queryset is evaluated again there, with the
+requesting user as the actor.
+"""
+
+import logging
+import secrets
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.http import HttpRequest, QueryDict
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sinergi.audit.services import audit_record
+from sinergi.core.downloads import DOWNLOAD_FORMATS, XLSX, table_write
+from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
+
+from .columns import Entity, get_entity
+from .models import ExportJob, ExportStatus
+from .services import FileGone, export_file_gone_message
+
+logger = logging.getLogger(__name__)
+DEFAULT_XLSX_SYNC_ROWS = 5000
+PROGRESS_EVERY = 2000  # rows between two updates of the job's progress (one cheap UPDATE each)
+
+
+def export_runs_in_background(*, file_format: str, rows: int) -> bool:
+    """Whether an export of `rows` rows goes to the task worker: XLSX past the limit (CSV streams, never)."""
+    limit = int(settings.SINERGI.get("EXPORT_XLSX_SYNC_ROWS", DEFAULT_XLSX_SYNC_ROWS))
+    return file_format == XLSX and rows > limit
+
+
+def export_filters(filters: dict[str, list[str]]) -> QueryDict:
+    """A list's filters (name -> values, as stored on a job) as the QueryDict its filter set reads."""
+    data = QueryDict(mutable=True)
+    for key, values in filters.items():
+        data.setlist(key, list(values))
+    return data
+
+
+def export_job_create(
+    *,
+    actor,
+    entity_key: str,
+    filters: dict[str, list[str]],
+    file_format: str,
+    rows: int,
+    request: HttpRequest | None = None,
+) -> ExportJob:
+    """Queues an export for the task worker and audits it as the export (the download is audited again)."""
+    entity = get_entity(entity_key)
+    if not entity.can_export(actor):
+        raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
+    if file_format not in DOWNLOAD_FORMATS:
+        raise ValidationError(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."))
+    with transaction.atomic():
+        job = ExportJob.objects.create(
+            token=secrets.token_hex(16),
+            entity=entity.key,
+            filters={key: list(values) for key, values in filters.items()},
+            file_format=file_format,
+            language=translation.get_language() or "id",
+            requested_by=actor,
+            requested_by_name=actor.get_username(),
+            rows_total=rows,
+        )
+        audit_record(
+            actor=actor,
+            action=f"exchange.{entity.key}.exported",
+            obj=job,
+            data={"format": file_format, "rows": rows, "filters": _audit_filters(job.filters), "job": job.pk},
+            request=request,
+        )
+        _enqueue(job)
+    return job
+
+
+def _audit_filters(filters: dict[str, list[str]]) -> dict[str, Any]:
+    # The shape of the synchronous export's audit data (request.GET.dict()), keeping repeated values.
+    return {key: values[0] if len(values) == 1 else values for key, values in filters.items()}
+
+
+def _enqueue(job: ExportJob) -> None:
+    from .tasks import run_export_job
+
+    def send() -> None:
+        result = run_export_job.enqueue(job.pk)
+        ExportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+
+    # The worker must never see a job whose row is not committed yet.
+    transaction.on_commit(send)
+
+
+def export_job_run(*, job_id: int) -> ExportJob:
+    """Writes a queued export's file: the list again with the requester as the actor (their scope and masking
+    today, not when they asked), counted as it streams. Called by the task worker."""
+    claimed = ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
+        status=ExportStatus.RUNNING, started_at=timezone.now()
+    )
+    job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
+    if not claimed:
+        return job  # a task delivered twice: the first run owns the job
+    actor = job.requested_by
+    with translation.override(job.language):
+        try:
+            entity = get_entity(job.entity)
+            if actor is None or not actor.is_active or not entity.can_export(actor):
+                return _finish(
+                    job,
+                    ExportStatus.FAILED,
+                    message=_("Ekspor gagal: Anda tidak lagi berwenang mengekspor data %(entity)s.")
+                    % {"entity": entity.label},
+                )
+            total, written = _write(job, entity, actor)
+        except ValidationError as error:
+            return _finish(
+                job,
+                ExportStatus.FAILED,
+                message=_("Ekspor gagal: saringan daftar tidak berlaku. %(errors)s")
+                % {"errors": " ".join(error.messages)},
+            )
+        except Exception:
+            logger.exception("Export job %s failed", job.pk)
+            return _finish(
+                job,
+                ExportStatus.FAILED,
+                message=_("Ekspor gagal karena kesalahan tak terduga. Coba lagi; bila berulang, laporkan ke admin."),
+            )
+    job.rows_total = max(total, written)
+    job.rows_done = written
+    return _finish(job, ExportStatus.SUCCEEDED)
+
+
+def _write(job: ExportJob, entity: Entity, actor) -> tuple[int, int]:
+    queryset = entity.export_queryset(actor=actor, filters=export_filters(job.filters))
+    total = queryset.count()
+    ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
+    counter = _RowCounter(job.pk)
+    # A temporary file without a name on disk; the storage then keeps it under the job's token only.
+    with tempfile.TemporaryFile() as handle:
+        table_write(
+            handle=handle,
+            headers=[str(column.header) for column in entity.export_columns()],
+            rows=counter.count(entity.export_rows(queryset.iterator(chunk_size=2000))),
+            file_format=job.file_format,
+            sheet_title=entity.sheet_name,
+        )
+        handle.seek(0)
+        name = f"{job.token}.{job.file_format}"
+        job.file.save(name, File(handle, name=name), save=False)
+    return total, counter.done
+
+
+class _RowCounter:
+    """Counts the rows as the file writer takes them, storing the progress every PROGRESS_EVERY rows."""
+
+    def __init__(self, job_pk: int) -> None:
+        self.job_pk = job_pk
+        self.done = 0
+
+    def count(self, rows: Iterable[Any]) -> Iterator[Any]:
+        for row in rows:
+            self.done += 1
+            if self.done % PROGRESS_EVERY == 0:
+                ExportJob.objects.filter(pk=self.job_pk).update(rows_done=self.done)
+            yield row
+
+
+def _finish(job: ExportJob, status: str, *, message: str = "") -> ExportJob:
+    job.status = status
+    job.message = message
+    job.finished_at = timezone.now()
+    fields = ["status", "message", "finished_at", "file"]
+    if status == ExportStatus.SUCCEEDED:
+        fields += ["rows_total", "rows_done"]
+    job.save(update_fields=fields)
+    return job
+
+
+def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = None) -> BinaryIO:
+    """The finished export's file, open for reading; audited like the export itself. The permission to export is
+    checked again: someone who lost it since asking does not get the data any more."""
+    if job.status != ExportStatus.SUCCEEDED:
+        raise TransitionError(_("File ekspor ini belum siap diunduh."))
+    entity = get_entity(job.entity)
+    if not entity.can_export(actor):
+        raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
+    if not job.file:
+        raise FileGone(job.message or export_file_gone_message())
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        raise FileGone(export_file_gone_message()) from None
+    audit_record(
+        actor=actor,
+        action=f"exchange.{job.entity}.downloaded",
+        obj=job,
+        data={"format": job.file_format, "rows": job.rows_done, "job": job.pk},
+        request=request,
+    )
+    return handle
+
+
+__all__ = [
+    "export_filters",
+    "export_job_create",
+    "export_job_download",
+    "export_job_run",
+    "export_runs_in_background",
+]

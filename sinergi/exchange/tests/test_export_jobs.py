@@ -1,0 +1,283 @@
+"""Large XLSX exports as background jobs: the threshold, scope and masking in the worker, the job page and the
+download (only for the one who asked), audit events, and failures."""
+
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+from django.http import FileResponse, StreamingHttpResponse
+from python_calamine import CalamineWorkbook
+
+from sinergi.accounts.tests.factories import UserFactory
+from sinergi.audit.models import AuditEvent
+from sinergi.core.testing import otp_login
+from sinergi.exchange import exports
+from sinergi.exchange.models import ExportJob, ExportStatus
+from sinergi.organisations.tests.factories import OrganisationFactory
+from sinergi.people.models import PersonAccess
+from sinergi.people.nik import nik_compose
+from sinergi.people.tests.factories import PersonFactory, PlacementFactory, people_world
+
+from .factories import ExportJobFactory
+
+pytestmark = pytest.mark.django_db
+
+NIK = nik_compose(district_code="63.71.01", birth_date=datetime.date(2014, 8, 17), sex="L", serial=1)
+
+
+@pytest.fixture
+def threshold(settings):
+    """Exports of more than this many XLSX rows go to the background."""
+
+    def set_to(rows: int) -> None:
+        settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": rows}
+
+    return set_to
+
+
+@pytest.fixture
+def three_lks():
+    """Two active LKS in Kota Banjarmasin (the board member's kabupaten/kota) and one in Banjarbaru."""
+    return [
+        OrganisationFactory(name="LKSA Satu", region_id="63.71.01.1001", registration_number="=HYPERLINK(1)"),
+        OrganisationFactory(name="LKSA Dua", region_id="63.71.01.1001"),
+        OrganisationFactory(name="LKSA Banjarbaru", region_id="63.72.02.1003"),
+    ]
+
+
+def sheet_rows(path_or_bytes) -> list[list]:
+    if isinstance(path_or_bytes, bytes):
+        book = CalamineWorkbook.from_filelike(io.BytesIO(path_or_bytes))
+    else:
+        book = CalamineWorkbook.from_path(str(path_or_bytes))
+    return book.get_sheet_by_index(0).to_python()
+
+
+def downloaded(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def actions() -> list[str]:
+    return list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
+
+
+# ---------------------------------------------------------------------------------------------- the threshold
+
+
+def test_an_xlsx_export_up_to_the_threshold_is_built_in_the_request(client, board_member, three_lks, threshold):
+    threshold(2)
+    client.force_login(board_member)
+
+    response = client.get("/exchange/export/lks/?format=xlsx")
+
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert sorted(row[1] for row in sheet_rows(response.content)[1:]) == ["LKSA Dua", "LKSA Satu"]
+    assert not ExportJob.objects.exists()
+    event = AuditEvent.objects.get(action="exchange.lks.exported")
+    assert (event.data["format"], event.data["rows"], "job" in event.data) == ("xlsx", 2, False)
+
+
+def test_a_csv_export_is_always_streamed_however_long(client, board_member, three_lks, threshold):
+    threshold(0)
+    client.force_login(board_member)
+
+    response = client.get("/exchange/export/lks/?format=csv")
+
+    assert isinstance(response, StreamingHttpResponse)
+    assert not ExportJob.objects.exists()
+
+
+def test_an_xlsx_export_past_the_threshold_is_written_by_the_worker_then_downloaded(
+    client, board_member, three_lks, threshold, django_capture_on_commit_callbacks
+):
+    # Given a threshold of one row and two LKS in the board member's scope
+    threshold(1)
+    client.force_login(board_member)
+
+    # When they ask for the XLSX (the task runs when the request's transaction commits)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get("/exchange/export/lks/?format=xlsx&status=active")
+
+    # Then they are sent to the job's page, and the job holds a file of their two LKS
+    job = ExportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/exchange/exports/{job.pk}/"
+    assert (job.status, job.entity, job.file_format, job.rows_total, job.rows_done) == (
+        ExportStatus.SUCCEEDED,
+        "lks",
+        "xlsx",
+        2,
+        2,
+    )
+    assert (job.requested_by, job.filters, job.language) == (board_member, {"status": ["active"]}, "id")
+    assert job.file.name == f"exchange/exports/{job.created_at:%Y/%m}/{job.token}.xlsx"
+    event = AuditEvent.objects.get(action="exchange.lks.exported")
+    assert event.data == {"format": "xlsx", "rows": 2, "filters": {"status": "active"}, "job": job.pk}
+    assert event.actor == board_member
+
+    page = client.get(f"/exchange/exports/{job.pk}/").content.decode()
+    assert "Siap diunduh" in page and f"/exchange/exports/{job.pk}/download/" in page and "hx-trigger" not in page
+
+    # And the download is the list, formula-looking cells made inert, audited once more
+    response = client.get(f"/exchange/exports/{job.pk}/download/")
+    assert isinstance(response, FileResponse)
+    assert response["Content-Disposition"].startswith('attachment; filename="sinergi-lks-')
+    rows = sheet_rows(downloaded(response))
+    assert rows[0][:2] == ["ID", "Nama LKS"]
+    assert sorted(row[1] for row in rows[1:]) == ["LKSA Dua", "LKSA Satu"]
+    assert "'=HYPERLINK(1)" in [cell for row in rows for cell in row]
+    assert actions() == ["exchange.lks.exported", "exchange.lks.downloaded"]
+    assert AuditEvent.objects.get(action="exchange.lks.downloaded").data == {"format": "xlsx", "rows": 2, "job": job.pk}
+
+
+def test_the_export_buttons_of_the_exchange_page_lead_to_the_job_for_a_large_list(
+    client, board_member, three_lks, threshold
+):
+    threshold(1)
+    client.force_login(board_member)
+    page = client.get("/exchange/").content.decode()
+    assert 'href="/exchange/export/lks/?format=xlsx"' in page
+
+    response = client.get("/exchange/export/lks/?format=xlsx")  # the worker has not run: no commit in this test
+
+    job = ExportJob.objects.get()
+    assert response["Location"] == f"/exchange/exports/{job.pk}/" and job.status == ExportStatus.QUEUED
+    index = client.get("/exchange/").content.decode()
+    assert 'id="export-jobs"' in index and f"/exchange/exports/{job.pk}/" in index
+
+
+# ---------------------------------------------------------------------------------------------- scope, masking
+
+
+def test_a_clients_export_job_holds_only_the_operators_lks_masked_and_logs_each_person(
+    client, threshold, django_capture_on_commit_callbacks
+):
+    world = people_world()
+    mine = PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK, full_name="Budi Contoh"))
+    PlacementFactory(person=PersonFactory(organisation=world.lks_same_regency, full_name="Orang Lain"))
+    threshold(0)
+    client.force_login(world.operator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/exchange/export/clients/?format=xlsx")
+
+    job = ExportJob.objects.get()
+    rows = sheet_rows(Path(job.file.path))
+    assert rows[0][5] == "NIK (disamarkan)"
+    assert [(row[1], row[5]) for row in rows[1:]] == [("Budi Contoh", "6371********0001")]
+    assert NIK not in str(rows)
+    assert list(PersonAccess.objects.values_list("person_id", "what", "actor")) == [
+        (mine.person_id, "exported", world.operator.pk)
+    ]
+
+
+def test_someone_elses_export_is_not_found_for_its_page_nor_its_file(client, board_member):
+    job = ExportJobFactory(content=b"PK-bytes")
+    client.force_login(board_member)
+
+    assert client.get(f"/exchange/exports/{job.pk}/").status_code == 404
+    assert client.get(f"/exchange/exports/{job.pk}/download/").status_code == 404
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_superuser_may_fetch_someone_elses_export(client):
+    job = ExportJobFactory(content=b"PK-bytes")
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    otp_login(client, admin)
+
+    response = client.get(f"/exchange/exports/{job.pk}/download/")
+
+    assert downloaded(response) == b"PK-bytes"
+    assert AuditEvent.objects.get(action="exchange.lks.downloaded").actor == admin
+
+
+def test_a_requester_who_lost_the_export_permission_gets_a_failed_job_and_no_file(board_member, three_lks):
+    # Given an export asked for while the user was a board member
+    job = exports.export_job_create(
+        actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2
+    )  # its task is sent only on commit, which never comes in this test
+    # When their membership ends before the worker picks the job up
+    board_member.memberships.update(is_active=False)
+    exports.export_job_run(job_id=job.pk)
+
+    # Then the job fails, saying why, and holds no file
+    job.refresh_from_db()
+    assert job.status == ExportStatus.FAILED and not job.file
+    assert job.message == "Ekspor gagal: Anda tidak lagi berwenang mengekspor data LKS."
+
+
+def test_a_file_is_not_handed_to_someone_who_lost_the_export_permission(client, board_member):
+    job = ExportJobFactory(requested_by=board_member, content=b"PK-bytes")
+    board_member.memberships.update(is_active=False)
+    client.force_login(board_member)
+
+    assert client.get(f"/exchange/exports/{job.pk}/download/").status_code == 403
+    assert not AuditEvent.objects.exists()
+
+
+# ---------------------------------------------------------------------------------------------- the run
+
+
+def test_an_unexpected_error_fails_the_job_with_a_message_and_keeps_no_file(board_member, three_lks, monkeypatch):
+    job = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+
+    def broken(**kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exports, "table_write", broken)
+    exports.export_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.status == ExportStatus.FAILED and not job.file and job.finished_at is not None
+    assert job.message.startswith("Ekspor gagal karena kesalahan tak terduga.")
+
+
+def test_a_job_runs_once_even_if_its_task_is_delivered_twice(board_member, three_lks):
+    job = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+    exports.export_job_run(job_id=job.pk)
+    first = ExportJob.objects.get(pk=job.pk)
+
+    exports.export_job_run(job_id=job.pk)
+
+    again = ExportJob.objects.get(pk=job.pk)
+    assert (again.status, again.file.name, again.finished_at) == (
+        ExportStatus.SUCCEEDED,
+        first.file.name,
+        first.finished_at,
+    )
+
+
+def test_progress_is_stored_while_the_rows_pass(board_member, monkeypatch):
+    job = ExportJobFactory(requested_by=board_member, rows_total=5)
+    monkeypatch.setattr(exports, "PROGRESS_EVERY", 2)
+    rows = exports._RowCounter(job.pk).count(iter([[1], [2], [3], [4], [5]]))
+
+    seen = [next(rows) for _ in range(3)]
+
+    assert seen == [[1], [2], [3]]
+    assert ExportJob.objects.get(pk=job.pk).rows_done == 2
+
+
+def test_the_page_polls_while_the_job_runs_and_stops_when_it_is_done(client, board_member):
+    job = ExportJobFactory(requested_by=board_member, status=ExportStatus.RUNNING, rows_total=10, rows_done=4)
+    client.force_login(board_member)
+
+    part = client.get(f"/exchange/exports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert part.lstrip().startswith('<div id="export-status"')
+    assert 'hx-trigger="every 1s"' in part and 'value="40"' in part and "4 dari 10 baris" in part
+    assert "<html" not in part
+
+    ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.FAILED, message="Ekspor gagal: uji.")
+    finished = client.get(f"/exchange/exports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in finished and "Ekspor gagal: uji." in finished
+    assert 'href="/exchange/export/lks/?format=xlsx"' in finished  # "Ekspor lagi" asks for the same list
+
+
+def test_a_file_not_ready_yet_is_not_downloaded(client, board_member):
+    job = ExportJobFactory(requested_by=board_member)
+    client.force_login(board_member)
+
+    response = client.get(f"/exchange/exports/{job.pk}/download/", follow=True)
+
+    assert response.redirect_chain == [(f"/exchange/exports/{job.pk}/", 302)]
+    assert "File ekspor ini belum siap diunduh." in response.content.decode()

@@ -1,0 +1,163 @@
+"""The retention clean-up: the stored files of old finished jobs go, the job rows stay and say so, nothing else is
+touched, and the pages that offered a removed file explain instead of failing."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+
+from sinergi.exchange.models import ExportStatus, ImportJob, ImportStatus
+from sinergi.exchange.services import exchange_files_purge
+
+from .factories import ExportJobFactory, ImportJobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(name: str) -> bool:
+    return bool(name) and default_storage.exists(name)
+
+
+@pytest.fixture
+def jobs(board_member):
+    """Jobs of every age and state, each with its files stored."""
+    return {
+        "old_import": ImportJobFactory(created_by=board_member, upload=b"old", report=b"PK-report", age=31),
+        "recent_import": ImportJobFactory(created_by=board_member, upload=b"recent", report=b"PK-report", age=29),
+        "old_running": ImportJobFactory(
+            created_by=board_member, upload=b"running", status=ImportStatus.RUNNING, finished_at=None, age=40
+        ),
+        "old_queued": ImportJobFactory(
+            created_by=board_member, upload=b"queued", status=ImportStatus.QUEUED, finished_at=None, age=40
+        ),
+        "old_export": ExportJobFactory(requested_by=board_member, content=b"PK-export", age=31),
+        "recent_export": ExportJobFactory(requested_by=board_member, content=b"PK-export", age=29),
+        "old_running_export": ExportJobFactory(requested_by=board_member, status=ExportStatus.RUNNING, age=40),
+    }
+
+
+def test_files_of_jobs_finished_over_thirty_days_ago_are_removed_and_the_jobs_say_so(jobs):
+    old_import, old_export = jobs["old_import"], jobs["old_export"]
+    names = [old_import.file.name, old_import.error_report.name, old_export.file.name]
+    assert all(stored(name) for name in names)
+
+    purged = exchange_files_purge()
+
+    assert [(p.kind, p.pk, p.files) for p in purged] == [
+        ("import", old_import.pk, names[:2]),
+        ("export", old_export.pk, names[2:]),
+    ]
+    assert not any(stored(name) for name in names)
+    old_import.refresh_from_db()
+    assert (old_import.file.name, old_import.error_report.name, old_import.status) == ("", "", ImportStatus.CHECKED)
+    assert old_import.files_purged_at is not None
+    assert old_import.notices[-1].startswith("File unggahan dan laporan impor ini dihapus otomatis 30 hari")
+    old_export.refresh_from_db()
+    assert (old_export.file.name, old_export.status) == ("", ExportStatus.SUCCEEDED)
+    assert old_export.message.startswith("File ekspor ini dihapus otomatis 30 hari setelah selesai")
+
+
+def test_recent_queued_and_running_jobs_keep_their_files(jobs):
+    exchange_files_purge()
+
+    for key in ("recent_import", "old_running", "old_queued"):
+        job = ImportJob.objects.get(pk=jobs[key].pk)
+        assert stored(job.file.name) and job.files_purged_at is None, key
+    assert stored(jobs["recent_import"].error_report.name)
+    assert stored(jobs["recent_export"].file.name)
+
+
+def test_a_dry_run_lists_the_files_and_removes_nothing(jobs):
+    purged = exchange_files_purge(dry_run=True)
+
+    assert [p.pk for p in purged] == [jobs["old_import"].pk, jobs["old_export"].pk]
+    assert all(stored(name) for p in purged for name in p.files)
+    assert ImportJob.objects.filter(files_purged_at__isnull=False).count() == 0
+
+
+def test_the_retention_period_is_a_setting(jobs, settings):
+    settings.SINERGI = {**settings.SINERGI, "EXCHANGE_FILE_RETENTION_DAYS": 35}
+
+    assert exchange_files_purge() == []
+
+
+def test_an_upload_still_used_by_a_younger_import_is_kept(board_member):
+    # A dry run 31 days old, confirmed 29 days ago: the real import shares the stored upload.
+    dry_run = ImportJobFactory(created_by=board_member, upload=b"shared", age=31)
+    real = ImportJobFactory(created_by=board_member, dry_run=False, status=ImportStatus.SUCCEEDED, age=29)
+    ImportJob.objects.filter(pk=real.pk).update(file=dry_run.file.name)
+
+    exchange_files_purge()
+
+    dry_run.refresh_from_db()
+    assert dry_run.file.name == "" and dry_run.files_purged_at is not None
+    assert stored(ImportJob.objects.get(pk=real.pk).file.name)
+
+
+def test_the_command_prints_what_it_removes_and_has_a_dry_run(jobs):
+    dry = io.StringIO()
+    call_command("purge_exchange_files", "--dry-run", stdout=dry)
+    assert f"impor #{jobs['old_import'].pk}" in dry.getvalue() and f"ekspor #{jobs['old_export'].pk}" in dry.getvalue()
+    assert dry.getvalue().splitlines()[-1] == (
+        "3 file dari 2 pekerjaan akan dihapus (uji coba, tidak ada yang dihapus); masa simpan 30 hari."
+    )
+    assert stored(jobs["old_export"].file.name)
+
+    out = io.StringIO()
+    call_command("purge_exchange_files", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "3 file dari 2 pekerjaan dihapus; masa simpan 30 hari."
+    assert not stored(jobs["old_export"].file.name)
+
+
+def test_the_hourly_reminders_run_the_clean_up(board_member):
+    export = ExportJobFactory(requested_by=board_member, content=b"PK-export", age=31)
+    out = io.StringIO()
+
+    call_command("send_reminders", stdout=out)
+
+    assert "exchange_files_purge: 1" in out.getvalue().splitlines()
+    assert not stored(export.file.name)
+
+
+# ---------------------------------------------------------------------------------------------- the pages after
+
+
+def test_a_purged_export_explains_itself_instead_of_offering_a_broken_link(client, board_member):
+    export = ExportJobFactory(requested_by=board_member, content=b"PK-export", age=31)
+    exchange_files_purge()
+    client.force_login(board_member)
+
+    page = client.get(f"/exchange/exports/{export.pk}/").content.decode()
+    assert "File ekspor ini dihapus otomatis 30 hari setelah selesai" in page
+    assert 'id="export-download"' not in page and 'id="export-again"' in page
+    response = client.get(f"/exchange/exports/{export.pk}/download/", follow=True)
+    assert response.redirect_chain == [(f"/exchange/exports/{export.pk}/", 302)]
+    assert "File ekspor ini dihapus otomatis" in response.content.decode()
+    assert "File sudah dihapus" in client.get("/exchange/").content.decode()
+
+
+def test_an_export_file_lost_from_storage_is_explained_too(client, board_member):
+    export = ExportJobFactory(requested_by=board_member, content=b"PK-export")
+    Path(export.file.path).unlink()
+    client.force_login(board_member)
+
+    response = client.get(f"/exchange/exports/{export.pk}/download/", follow=True)
+
+    assert "File ekspor ini sudah tidak tersimpan lagi." in response.content.decode()
+
+
+def test_a_purged_import_explains_itself_and_cannot_be_confirmed(client, board_member):
+    job = ImportJobFactory(created_by=board_member, upload=b"old", report=b"PK-report", created_count=1, age=31)
+    exchange_files_purge()
+    client.force_login(board_member)
+
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "File unggahan dan laporan impor ini dihapus otomatis 30 hari" in page
+    assert 'id="job-report"' not in page and 'id="job-confirm"' not in page and 'id="job-file-purged"' in page
+    report = client.get(f"/exchange/imports/{job.pk}/report/", follow=True)
+    assert report.redirect_chain == [(f"/exchange/imports/{job.pk}/", 302)]
+    confirmed = client.post(f"/exchange/imports/{job.pk}/confirm/", follow=True)
+    assert "Unggah file lagi bila masih diperlukan." in confirmed.content.decode()
+    assert ImportJob.objects.count() == 1

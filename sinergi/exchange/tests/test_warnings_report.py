@@ -1,0 +1,83 @@
+"""An import with warnings but no problems gets a report too: the rows as uploaded and a "Peringatan" sheet; the
+report imports again as it is."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files import File
+from python_calamine import CalamineWorkbook
+
+from sinergi.exchange.models import ImportStatus
+from sinergi.exchange.services import import_job_create, import_job_run
+from sinergi.people.nik import nik_compose
+from sinergi.people.tests.factories import people_world
+
+from .conftest import run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+SHEET = "Data penerima layanan"
+HEADERS = [
+    "Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Alasan KK kosong", "Kategori PPKS", "Bentuk layanan",
+    "Tanggal masuk", "Nama ibu kandung",
+]  # fmt: skip
+ADULT = datetime.date(1990, 4, 2)
+NIK = nik_compose(district_code="63.71.01", birth_date=ADULT, sex="L", serial=3)
+# An adult as an "anak telantar" (a warning on the birth date) without consent recorded (a warning on the row).
+ROW = ["Budi Contoh", "L", ADULT, NIK, "unknown", "anak_telantar", "Dalam panti (residensial)",
+       datetime.date(2024, 1, 15), "Siti Contoh"]  # fmt: skip
+
+
+def test_a_dry_run_with_warnings_only_offers_a_warnings_report_that_imports_again(client, tmp_path):
+    # Given an operator's dry run of a file whose one row imports with two warnings
+    world = people_world()
+    path = xlsx_file(tmp_path, [HEADERS, ROW], name="klien.xlsx", sheet=SHEET)
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=world.operator, entity_key="clients", file=File(handle), original_name="klien.xlsx", enqueue=False
+        )
+    import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.problem_count, job.created_count) == (ImportStatus.CHECKED, 0, 1)
+
+    # When the operator opens the job and downloads its report
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "Unduh laporan peringatan (.xlsx)" in page and "laporan kesalahan" not in page
+    response = client.get(f"/exchange/imports/{job.pk}/report/")
+    assert response["Content-Disposition"].startswith('attachment; filename="laporan-peringatan-klien-')
+    content = b"".join(response.streaming_content)
+
+    # Then it holds the rows as uploaded (no error column) and a sheet listing the warnings
+    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    assert book.sheet_names == [SHEET, "Peringatan"]
+    data = book.get_sheet_by_name(SHEET).to_python()
+    assert data[0] == HEADERS and data[1][0] == "Budi Contoh"
+    warnings = book.get_sheet_by_name("Peringatan").to_python()
+    assert warnings[0] == ["Baris", "Kolom", "Nilai", "Pesan"]
+    assert [(row[0], row[1], row[3]) for row in warnings[1:]] == [
+        (2.0, "Tanggal lahir", "Usia 33 tahun di luar batas usia kategori “Anak Telantar” (6–18 tahun)."),
+        (2.0, "", "Dasar pemrosesan data (persetujuan) belum dicatat; catat segera."),
+    ]
+
+    # And the report, uploaded again, is read from its data sheet with the same outcome
+    report = tmp_path / "laporan.xlsx"
+    report.write_bytes(content)
+    again = run(report, world.operator, entity="clients", dry_run=True)
+    assert (again.status, again.created, again.problems, len(again.warnings)) == ("checked", 1, [], 2)
+
+
+def test_a_run_without_problems_or_warnings_has_no_report(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path, [["Nama LKS", "Jenis layanan utama", "Kode wilayah"], ["LKSA Baru", "anak", "63.71.01.1001"]]
+    )
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name="data.xlsx", enqueue=False
+        )
+
+    import_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CHECKED and not job.error_report
