@@ -330,12 +330,15 @@ def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: Impor
     for index, column in header.columns.items():
         raws = [cells[index] if index < len(cells) else None for _row, cells in rows]
         columns.append(column.clean_column(raws, ctx))
-    cleaned = []
     problem_class = v.CellProblem
-    for (row_number, cells), row_values in zip(rows, zip(*columns, strict=True) if columns else (), strict=False):
+    bad_rows = {i for column in columns for i, value in enumerate(column) if value.__class__ is problem_class}
+    cleaned = []
+    for i, ((row_number, cells), row_values) in enumerate(
+        zip(rows, zip(*columns, strict=True) if columns else (), strict=False)
+    ):
         values = dict(zip(keys, row_values, strict=True))
         problems: list[Problem] = []
-        if any(isinstance(value, problem_class) for value in row_values):
+        if i in bad_rows:
             for (index, column), value in zip(header.columns.items(), row_values, strict=True):
                 if isinstance(value, problem_class):
                     raw = cells[index] if index < len(cells) else None

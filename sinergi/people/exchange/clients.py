@@ -12,6 +12,7 @@ difference is refused — corrections go through the client's page, where the ch
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +88,6 @@ CONSENT_REQUIRED = (
     ("consent_given_on", _lazy("Tanggal persetujuan")),
     ("consent_scope", _lazy("Cakupan persetujuan")),
 )
-CONSENT_KEYS = ("consent_given_by", "consent_giver_name", "consent_given_on", "consent_legal_basis", "consent_scope")
 
 
 def _text(key: str, header, *synonyms: str, required: bool = False, example: Any = "", width: int = 18) -> TextColumn:
@@ -166,12 +166,17 @@ class NewClient:
         "admitted_on", "discharged_on", "reason", "child", "consent", "db_duplicates", "file_duplicates", "pk",
     )  # fmt: skip
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(
+        self, *, row, lks, person, nik, nik_hash, kk, kk_hash, match_key, categories, primary, setting, admitted_on,
+        discharged_on, reason, child, consent,
+    ) -> None:  # fmt: skip
+        self.row, self.lks, self.person, self.nik, self.nik_hash, self.kk = row, lks, person, nik, nik_hash, kk
+        self.kk_hash, self.match_key, self.categories, self.primary = kk_hash, match_key, categories, primary
+        self.setting, self.admitted_on, self.discharged_on, self.reason = setting, admitted_on, discharged_on, reason
+        self.child, self.consent = child, consent
         self.db_duplicates: dict[int, str] | None = None
         self.file_duplicates: list[tuple[NewClient, str]] | None = None
         self.pk: int | None = None
-        for name, value in values.items():
-            setattr(self, name, value)
 
 
 @dataclass(eq=False)
@@ -438,7 +443,11 @@ class ClientsEntity(Entity):
             date_problems(discharged_on, "discharged_on", problems, today)
             if discharged_on and admitted_on and discharged_on < admitted_on:
                 problems.append(("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk.")))
-        consent = any(values.get(key) for key in CONSENT_KEYS)
+        get = values.get
+        consent = bool(
+            get("consent_given_by") or get("consent_giver_name") or get("consent_given_on")
+            or get("consent_legal_basis") or get("consent_scope")
+        )  # fmt: skip
         if consent:
             self._consent(values, problems, birth_date, today)
         if problems:
@@ -724,7 +733,8 @@ class ClientsEntity(Entity):
             with_ids=False,
         )
         placements = []
-        delta = state.delta
+        # Summary contributions counted per distinct (area, category, setting, months, status), then added once.
+        contributions: Counter[tuple] = Counter()
         for c in creates:
             admitted_on, discharged_on = c.admitted_on, c.discharged_on
             active = discharged_on is None
@@ -737,17 +747,24 @@ class ClientsEntity(Entity):
                     discharged_on, c.reason,
                 )
             )  # fmt: skip
-            delta.add_placement(
+            contributions[
+                (
+                    c.lks.province_code, c.lks.regency_code, c.primary.code, c.setting, admitted_on.replace(day=1),
+                    status, discharged_on.replace(day=1) if discharged_on else None,
+                )
+            ] += 1  # fmt: skip
+        for (province, regency, ppks, setting, admitted, status, discharged), count in contributions.items():
+            state.delta.add_placement(
                 {
-                    "province_code": c.lks.province_code,
-                    "regency_code": c.lks.regency_code,
-                    "ppks_code": c.primary.code,
-                    "setting": c.setting,
-                    "admitted_on": admitted_on,
+                    "province_code": province,
+                    "regency_code": regency,
+                    "ppks_code": ppks,
+                    "setting": setting,
+                    "admitted_on": admitted,
                     "status": status,
-                    "discharged_on": discharged_on,
+                    "discharged_on": discharged,
                 },
-                +1,
+                count,
             )
         bulk_insert_rows(Placement, PLACEMENT_INSERTED, placements, with_ids=False)
         actor = ctx.actor

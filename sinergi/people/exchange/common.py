@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from lokal.provinces import PROVINCES
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.exchange import values as v
@@ -106,9 +107,39 @@ class NikChecker:
         self.known = set(
             Region.objects.filter(level__in=[RegionLevel.REGENCY, RegionLevel.DISTRICT]).values_list("code", flat=True)
         )
+        self.year = datetime.date.today().year
 
     def __call__(self, value: str, *, birth_date: datetime.date | None, sex: str | None) -> NikCheck:
+        if self._clean(value, birth_date, sex):
+            return NikCheck(normalized=value)
+        # Anything unusual gets the full check, with its messages.
         return nik_check(value, birth_date=birth_date, sex=sex, known_codes=self.known, label=NIK_LABEL)
+
+    def _clean(self, value: str, birth_date: datetime.date | None, sex: str | None) -> bool:
+        """True when nik_check would find nothing to say: 16 plain digits, a known province, kabupaten/kota and
+        kecamatan, a real birth date that agrees with the record, the sex the record has, a serial above 0000.
+        The commonest NIK by far, checked here in a few microseconds (a test holds it to nik_check)."""
+        if len(value) != 16 or not value.isascii() or not value.isdigit() or value[12:] == "0000":
+            return False
+        province, regency, district = value[:2], value[2:4], value[4:6]
+        if province not in PROVINCES or regency == "00" or district == "00":
+            return False
+        regency_code = f"{province}.{regency}"
+        if regency_code not in self.known or f"{regency_code}.{district}" not in self.known:
+            return False
+        day, month, yy = int(value[6:8]), int(value[8:10]), int(value[10:12])
+        encoded_sex = "L"
+        if day > 40:
+            encoded_sex, day = "P", day - 40
+        if sex and sex != encoded_sex:
+            return False
+        # lokal.parse_nik's century: the latest year ending in these two digits that is not in the future.
+        year = 2000 + yy if yy <= self.year % 100 else 1900 + yy
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            return False
+        return birth_date is None or (day, month, yy) == (birth_date.day, birth_date.month, birth_date.year % 100)
 
 
 def kk_check_fast(value: str) -> NikCheck:

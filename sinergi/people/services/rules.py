@@ -44,7 +44,11 @@ def is_child_on(person: Person, day: datetime.date) -> bool:
 
 def normalize_name(value: str) -> str:
     """Lower case, no accents or punctuation, single spaces: "Siti  Nur'aini" and "SITI NURAINI" compare equal."""
-    text = unicodedata.normalize("NFKD", value or "").encode("ascii", "ignore").decode().casefold()
+    value = value or ""
+    if value.isascii():  # the commonest case; for ASCII the decomposition below changes nothing
+        text = value.lower()
+    else:
+        text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"[^a-z0-9 ]+", "", text)
     return " ".join(text.split())
 

@@ -499,6 +499,11 @@ def test_the_fast_nik_check_gives_exactly_the_services_result():
         ("6371011708140000", None, None), ("6371013208140001", None, None), ("9971011708140001", None, None),
         ("6399011708140001", None, None), ("6.37101E+15", None, None), ("637101170814001", None, None),
         ("63710117081400AB", None, None), ("6300001708140001", None, None), ("6371 0117 0814 0001", BOY, "L"),
+        (NIK_GIRL, None, "P"), (NIK_GIRL, None, "L"), (NIK_BOY, None, None), ("6371012902000001", None, None),
+        ("6371012902010001", None, None), ("6371013102140001", None, None), ("6371010013140001", None, None),
+        ("6371010000140001", None, None), ("6371017108140001", None, None), ("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦", None, None),
+        ("6371011708990001", datetime.date(1999, 8, 17), "L"), ("6371011708990001", datetime.date(2099, 8, 17), "L"),
+        ("6371991708140001", None, None), ("6371001708140001", None, None),
     ]  # fmt: skip
     for value, birth, sex in cases:
         fast, service = checker(value, birth_date=birth, sex=sex), nik_check(value, birth_date=birth, sex=sex)
