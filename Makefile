@@ -57,5 +57,11 @@ messages: $(STAMP) ## Update the English catalogue (locale/en) and compile it; t
 	$(PY) locale/tools/translate_en.py
 	$(PY) manage.py compilemessages --ignore=.venv
 
+bench: $(STAMP) ## Run the benchmarks under bench/ on SQLite and PostgreSQL (installs bench/requirements.txt)
+	$(VENV)/bin/pip install --quiet -r bench/requirements.txt
+	$(PY) bench/regions.py
+	$(PY) bench/exchange.py
+	$(PY) bench/statistics.py
+
 clean: ## Remove the local database and collected files (keeps .venv)
 	rm -rf var/

@@ -29,8 +29,15 @@ MONTHS = {
 }  # fmt: skip
 TRUE_WORDS = {"ya", "y", "yes", "true", "benar", "1", "ada", "v", "x", "✓"}
 FALSE_WORDS = {"tidak", "t", "tdk", "no", "n", "false", "salah", "0", "tidak ada", "-"}
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ Tt]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?$")
+_SHORT_YEAR = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$")
+# "Kamis, 17 Agustus 2023": a weekday in front, as long-date formats print it.
+_WEEKDAY = re.compile(
+    r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+)
+_SPACED_SEPARATOR = re.compile(r"\s*([-/.])\s*")
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ Tt]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMONY = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{4})$")
 _WS = re.compile(r"\s+")
 
@@ -88,20 +95,32 @@ def parse_date(raw: Any) -> datetime.date | None:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return _serial_date(raw, raw)
     value = text(raw)
-    lowered = value.lower()
+    lowered = _WEEKDAY.sub("", value.lower())
+    compact = _SPACED_SEPARATOR.sub(r"\1", lowered) if _DMONY.match(lowered) is None else lowered
     try:
-        if match := _YMD.match(value):
+        if match := _YMD.match(compact):
             return datetime.date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DMY.match(value):
+        if match := _DMY.match(compact):
             return datetime.date(int(match[3]), int(match[2]), int(match[1]))
         if match := _DMONY.match(lowered):
             month = MONTHS.get(match[2])
             if month:
                 return datetime.date(int(match[3]), month, int(match[1]))
     except ValueError as error:
-        raise CellProblem(_("Tanggal “%(value)s” tidak ada di kalender.") % {"value": value}) from error
+        raise CellProblem(
+            _("Tanggal “%(value)s” tidak ada di kalender (urutannya hari-bulan-tahun, mis. 17-08-2023).")
+            % {"value": value}
+        ) from error
     if re.fullmatch(r"\d+(\.0+)?", value):
         return _serial_date(float(value), value)
+    if _SHORT_YEAR.match(compact):
+        raise CellProblem(
+            _(
+                "Tahun pada tanggal “%(value)s” hanya 2 angka, jadi abadnya tidak jelas. "
+                "Tulis tahun 4 angka, mis. 17-08-2023."
+            )
+            % {"value": value}
+        )
     raise CellProblem(
         _("Tanggal “%(value)s” tidak dapat dibaca. Tulis seperti 17-08-2023, 2023-08-17 atau 17 Agustus 2023.")
         % {"value": value}

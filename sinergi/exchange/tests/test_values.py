@@ -24,6 +24,12 @@ from sinergi.exchange import values as v
         "17 August 2023",
         "'17-08-2023",
         " 17/8/2023 ",
+        "Kamis, 17 Agustus 2023",
+        "Kamis, 17-08-2023",
+        "17-08-2023 00:00:00",
+        "17 - 08 - 2023",
+        "2023-08-17T00:00:00",
+        "17-Agu-2023",
     ],
 )
 def test_every_accepted_date_shape_reads_as_17_august_2023(raw):
@@ -35,10 +41,11 @@ def test_every_accepted_date_shape_reads_as_17_august_2023(raw):
     [
         ("17-13-2023", "tidak ada di kalender"),
         ("31/02/2023", "tidak ada di kalender"),
-        ("08/17/2023", "tidak ada di kalender"),
+        ("08/17/2023", "hari-bulan-tahun"),
         ("17 Agustusan 2023", "tidak dapat dibaca"),
         ("kemarin", "tidak dapat dibaca"),
-        ("17-08-23", "tidak dapat dibaca"),
+        ("17-08-23", "tahun 4 angka"),
+        ("Kamis, 17 Agustus", "tidak dapat dibaca"),
         (12.0, "bukan tanggal"),
     ],
 )
