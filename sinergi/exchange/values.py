@@ -107,10 +107,13 @@ def parse_date(raw: Any) -> datetime.date | None:
             if month:
                 return datetime.date(int(match[3]), month, int(match[1]))
     except ValueError as error:
-        raise CellProblem(
-            _("Tanggal “%(value)s” tidak ada di kalender (urutannya hari-bulan-tahun, mis. 17-08-2023).")
-            % {"value": value}
-        ) from error
+        if (match := _DMY.match(compact)) and int(match[2]) > 12 >= int(match[1]):
+            # 08/17/2023: month and day in the American order.
+            raise CellProblem(
+                _("Tanggal “%(value)s” tidak ada di kalender (urutannya hari-bulan-tahun, mis. 17-08-2023).")
+                % {"value": value}
+            ) from error
+        raise CellProblem(_("Tanggal “%(value)s” tidak ada di kalender.") % {"value": value}) from error
     if re.fullmatch(r"\d+(\.0+)?", value):
         return _serial_date(float(value), value)
     if _SHORT_YEAR.match(compact):

@@ -622,6 +622,22 @@ def test_the_client_export_is_masked_scoped_and_logged(world):
     assert list(entity.export_queryset(actor=world.regency_board)) == []
 
 
+def test_the_client_export_holds_only_the_stay_at_the_persons_current_lks(world):
+    # given a child who came from another LKS (that stay ended) and lives at the operator's LKS now
+    person = PersonFactory(organisation=world.lks, full_name="Budi Contoh")
+    PlacementFactory(
+        person=person, organisation=world.lks_same_regency, admitted_on=datetime.date(2022, 1, 3),
+        status="discharged", discharged_on=datetime.date(2023, 1, 2),
+    )  # fmt: skip
+    current = PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2023, 1, 2))
+    # when
+    entity = get_entity("clients")
+    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator).iterator()))
+    # then one row, the current stay, and one access-log line
+    assert [(r[0], r[21]) for r in rows] == [(person.pk, current.admitted_on)]
+    assert PersonAccess.objects.filter(person=person, what="exported").count() == 1
+
+
 def test_the_export_view_streams_clients_as_csv_for_the_operator(client, world):
     from django.urls import reverse
 
