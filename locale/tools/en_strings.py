@@ -2778,4 +2778,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pekerja yang bekerja dengan anak perlu tanggal dan hasil pemeriksaan latar belakang.": (
         "Workers who work with children need a background check date and result."
     ),
+    "Tanggal “%(value)s” tidak ada di kalender (urutannya hari-bulan-tahun, mis. 17-08-2023).": (
+        "The date “%(value)s” does not exist (the order is day-month-year, e.g. 17-08-2023)."
+    ),
+    "Tahun pada tanggal “%(value)s” hanya 2 angka, jadi abadnya tidak jelas. Tulis tahun 4 angka, mis. 17-08-2023.": (
+        "The year in the date “%(value)s” has only 2 digits, so its century is unclear. Write a 4-digit year, "
+        "e.g. 17-08-2023."
+    ),
 }
