@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 from python_calamine import CalamineWorkbook
 
-from sinergi.exchange import services
-from sinergi.exchange.models import ImportJob
+from sinergi.exchange import exports, services
+from sinergi.exchange.models import ExportJob, ImportJob
 from sinergi.exchange.tests.conftest import xlsx_file
 from sinergi.organisations.models import Organisation
 
@@ -78,3 +78,33 @@ def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(pa
     expect(page.locator("#count-created")).to_have_text("2")
     assert Organisation.objects.count() == before + 2
     assert set(Organisation.objects.filter(name__startswith="LKSA Impor").values_list("status", flat=True)) == {"draft"}
+
+
+def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_path, monkeypatch, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 5}
+    # Hold the job in the queue (no worker yet), so that the page shows the waiting state and polls.
+    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+
+    login(page, "operator.lks")
+    page.click("nav >> text=Impor/Ekspor")
+    page.locator("tr", has_text="penerima layanan").get_by_role("link", name="XLSX", exact=True).click()
+    expect(page.locator("#export-state")).to_have_text("Menunggu giliran")
+
+    # The worker writes the file; the page, polling with HTMX, offers it without a reload.
+    job = ExportJob.objects.get()
+    exports.export_job_run(job_id=job.pk)
+    expect(page.locator("#export-download")).to_be_visible(timeout=10_000)
+    with page.expect_download() as download_info:
+        page.click("#export-download")
+    rows = CalamineWorkbook.from_path(str(download_info.value.path())).get_sheet_by_index(0).to_python()
+    operator_lks = Organisation.objects.get(user_memberships__user__username="operator.lks")
+    assert rows[0][:2] == ["ID", "Nama lengkap"] and len(rows) - 1 == job.rows_total > 5
+    assert all("********" in row[5] for row in rows[1:] if row[5])  # NIK masked
+    assert {row[18] for row in rows[1:]} == {operator_lks.registration_number or operator_lks.name}
