@@ -156,9 +156,13 @@ class ChoiceColumn(Column):
     """A column over a model's TextChoices; the template offers the Indonesian labels, codes are accepted too."""
 
     options: Sequence[tuple[str, Any]] = ()
+    aliases: Sequence[tuple[str, str]] = ()  # (word people write, code), e.g. ("Pria", "L")
 
     def _choices(self, ctx: "ImportContext") -> v.Choices:
-        return ctx.cached(("codes", self.key), lambda: v.Choices([(code, str(label)) for code, label in self.options]))
+        return ctx.cached(
+            ("codes", self.key),
+            lambda: v.Choices([(code, str(label)) for code, label in self.options], aliases=self.aliases),
+        )
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
         return "" if v.is_blank(raw) else self._choices(ctx).match(raw)

@@ -5,6 +5,7 @@ import datetime
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -193,17 +194,39 @@ def parse_bool(raw: Any) -> bool | None:
     raise CellProblem(_("Isi “Ya” atau “Tidak”, bukan “%(value)s”.") % {"value": text(raw)})
 
 
-class Choices:
-    """Allowed values of a column: each code with its label; a cell may hold the code, the label or “code — label”."""
+# Spellings people use for a word the official labels spell otherwise (KBBI: "telantar"), compared word by word.
+RESPELLINGS = {"terlantar": "telantar", "orangtua": "orang tua", "ortu": "orang tua", "lansia": "lanjut usia"}
+# Words left out of an acronym: "Anak yang Berhadapan dengan Hukum" is "ABH".
+_ACRONYM_SKIPS = {"yang", "dengan", "dan", "atau", "di", "ke", "dari", "untuk", "bagi", "oleh"}
 
-    def __init__(self, items: list[tuple[str, str]]) -> None:
+
+def respell(key: str) -> str:
+    """A normalised value with the commonest spelling variants written the official way."""
+    return " ".join(RESPELLINGS.get(word, word) for word in key.split())
+
+
+class Choices:
+    """Allowed values of a column: each code with its label; a cell may hold the code, the label, “code — label”,
+    a short form of the label (“Dalam panti” for “Dalam panti (residensial)”, “Luar panti” for “Luar panti /
+    berbasis keluarga”), its acronym (“ABH”), a common spelling variant (“terlantar”), or one of `aliases`
+    ((alias, code): words people use, like “Pria” for L). A short form or acronym that two items share is not used."""
+
+    def __init__(self, items: list[tuple[str, str]], aliases: Sequence[tuple[str, str]] = ()) -> None:
         self.items = items
         self._seen: dict[str, str] = {}  # raw cell text -> code: a column repeats few distinct values
         self.by_norm: dict[str, str] = {}
         for code, label in items:
-            self.by_norm.setdefault(norm(code), code)
-            self.by_norm.setdefault(norm(label), code)
-            self.by_norm.setdefault(norm(f"{code} {label}"), code)
+            for key in (norm(code), norm(label), norm(f"{code} {label}")):
+                self.by_norm.setdefault(respell(key), code)
+        derived: dict[str, set[str]] = {}
+        for code, label in items:
+            for key in _short_forms(str(label)):
+                derived.setdefault(respell(key), set()).add(code)
+        for key, codes in derived.items():
+            if len(codes) == 1 and key and key not in self.by_norm:
+                self.by_norm[key] = next(iter(codes))
+        for alias, code in aliases:
+            self.by_norm.setdefault(respell(norm(alias)), code)
 
     def match(self, raw: Any) -> str:
         value = text(raw)
@@ -214,11 +237,11 @@ class Choices:
         return code
 
     def _match(self, value: str) -> str:
-        key = norm(value)
+        key = respell(norm(value))
         if key in self.by_norm:
             return self.by_norm[key]
         # "anak — LKS Anak" as picked from a list that shows both.
-        head = norm(re.split(r"\s[-–—:]\s|\s\(", value, maxsplit=1)[0])
+        head = respell(norm(re.split(r"\s[-–—:]\s|\s\(", value, maxsplit=1)[0]))
         if head in self.by_norm:
             return self.by_norm[head]
         raise CellProblem(self.unknown_message(value))
@@ -235,6 +258,23 @@ class Choices:
             }
         shown = ", ".join(code for code, _label in self.items[:12])
         return _("“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s.") % {"value": value, "choices": shown}
+
+
+def _short_forms(label: str) -> set[str]:
+    """What people write for a long label: the part before “(” and the part inside, each side of “ / ”, and the
+    acronym of its words (three letters or more)."""
+    forms = set()
+    head, _sep, rest = label.partition("(")
+    forms.add(norm(head))
+    if rest:
+        forms.add(norm(rest.rstrip(")")))
+    if " / " in label:
+        forms.update(norm(part) for part in label.split(" / "))
+    words = [w for w in norm(label).split() if w not in _ACRONYM_SKIPS]
+    if len(words) >= 3:
+        forms.add("".join(w[0] for w in words))
+    forms.discard(norm(label))
+    return forms
 
 
 REGION_SHAPE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")

@@ -30,7 +30,7 @@ def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(pa
         [
             HEADERS,
             ["LKSA Impor Satu", "anak", "63.71.01.1001", "TD/IMPOR/1", 20],
-            ["LKSA Impor Dua", "lansia", "63.71.01.1001", "TD/IMPOR/2", 15],
+            ["LKSA Impor Dua", "lanjut usai", "63.71.01.1001", "TD/IMPOR/2", 15],
         ],
         name="lks-banjarmasin.xlsx",
     )
@@ -61,7 +61,7 @@ def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(pa
     assert report.suggested_filename.startswith("laporan-kesalahan-lks-banjarmasin-")
     rows = CalamineWorkbook.from_path(str(report.path())).get_sheet_by_index(0).to_python()
     assert rows[0][-1] == "Kesalahan impor"
-    assert rows[2][-1].startswith("Jenis layanan utama: “lansia” tidak ada dalam daftar.")
+    assert rows[2][-1].startswith("Jenis layanan utama: “lanjut usai” tidak ada dalam daftar.")
     assert Organisation.objects.count() == before
 
     # Fix the cell the report points at and upload the report itself; this time the worker runs at once.

@@ -104,7 +104,7 @@ def test_one_bad_row_refuses_the_whole_file_and_reports_every_problem(tmp_path, 
         [
             HEADERS + ["Tanggal izin operasional", "Peringkat akreditasi"],
             ["LKSA Baik", "anak", "63.71.01.1001", "TD/OK/1", 10, "", ""],
-            ["", "lansia", "63.1", "TD/OK/2", "banyak", "31-02-2023", "B"],
+            ["", "lanjut usai", "63.1", "TD/OK/2", "banyak", "31-02-2023", "B"],
             ["LKSA Masa Depan", "anak", "63.71.01.9999", "TD/OK/3", 10, datetime.date(2099, 1, 1), ""],
         ],
     )
@@ -117,8 +117,8 @@ def test_one_bad_row_refuses_the_whole_file_and_reports_every_problem(tmp_path, 
         (
             3,
             "Jenis layanan utama",
-            "lansia",
-            "“lansia” tidak ada dalam daftar. Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)?",
+            "lanjut usai",
+            "“lanjut usai” tidak ada dalam daftar. Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)?",
         ),
         (
             3,

@@ -139,3 +139,31 @@ def test_choices_match_code_label_and_code_with_label_and_suggest_the_closest():
 def test_headers_compare_without_case_spacing_or_punctuation():
     assert v.norm("  NAMA   lks * ") == v.norm("Nama LKS") == "nama lks"
     assert v.norm("Kabupaten/Kota") == "kabupaten kota"
+
+
+def test_choices_read_the_short_forms_acronyms_and_spellings_people_write():
+    choices = v.Choices(
+        [
+            ("residential", "Dalam panti (residensial)"),
+            ("community", "Luar panti / berbasis keluarga"),
+            ("anak_telantar", "Anak Telantar"),
+            ("anak_berhadapan_hukum", "Anak yang Berhadapan dengan Hukum"),
+        ],
+        aliases=[("panti", "residential")],
+    )
+    assert [choices.match(raw) for raw in ["Dalam panti", "residensial", "Luar Panti", "berbasis keluarga"]] == [
+        "residential",
+        "residential",
+        "community",
+        "community",
+    ]
+    assert choices.match("Anak Terlantar") == "anak_telantar"  # the common spelling of KBBI's "telantar"
+    assert choices.match("ABH") == "anak_berhadapan_hukum"
+    assert choices.match("PANTI") == "residential"
+
+
+def test_a_short_form_two_items_share_is_not_guessed():
+    choices = v.Choices([("a", "Anak dengan Kedisabilitasan (ADK)"), ("b", "Penyandang Disabilitas (ADK)")])
+    with pytest.raises(v.CellProblem):
+        choices.match("ADK")
+    assert choices.match("Penyandang Disabilitas") == "b"

@@ -89,7 +89,7 @@ def test_file_problems_are_listed_and_the_report_is_downloadable(
     client, board_member, tmp_path, django_capture_on_commit_callbacks
 ):
     client.force_login(board_member)
-    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lansia", "63.71.01.1001", "TD/WEB/1", 12]])
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lanjut usai", "63.71.01.1001", "TD/WEB/1", 12]])
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, path)
     job = ImportJob.objects.get()

@@ -85,7 +85,7 @@ def test_the_error_report_keeps_the_original_rows_and_adds_an_error_column(tmp_p
             ["Judul"],
             HEADERS,
             ["LKSA Baik", "anak", "63.71.01.1001", "TD/1", 3],
-            ["LKSA Buruk", "lansia", "63.71.01.1001", "=TD/2", "x"],
+            ["LKSA Buruk", "lanjut usai", "63.71.01.1001", "=TD/2", "x"],
         ],
     )
     result = run(path, board_member)
@@ -94,9 +94,10 @@ def test_the_error_report_keeps_the_original_rows_and_adds_an_error_column(tmp_p
     assert data[0][0] == "Judul"
     assert data[1] == [*HEADERS, "Kesalahan impor"]
     assert data[2] == ["LKSA Baik", "anak", "63.71.01.1001", "TD/1", 3.0, ""]
-    assert data[3][:5] == ["LKSA Buruk", "lansia", "63.71.01.1001", "=TD/2", "x"]
+    assert data[3][:5] == ["LKSA Buruk", "lanjut usai", "63.71.01.1001", "=TD/2", "x"]
     assert data[3][5] == (
-        "Jenis layanan utama: “lansia” tidak ada dalam daftar. Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)? "
+        "Jenis layanan utama: “lanjut usai” tidak ada dalam daftar. "
+        "Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)? "
         "| Kapasitas (orang): “x” bukan bilangan bulat."
     )
     assert report["Daftar kesalahan"][0] == ["Baris", "Kolom", "Isi sel", "Masalah"]
@@ -108,7 +109,8 @@ def test_the_error_report_keeps_the_original_rows_and_adds_an_error_column(tmp_p
 
 def test_a_corrected_error_report_imports_cleanly(tmp_path, board_member):
     path = xlsx_file(
-        tmp_path, [HEADERS, ["LKSA Baik", "anak", "63.71.01.1001", "TD/1", 3], ["LKSA B", "lansia", "63.71", "TD/2", 4]]
+        tmp_path,
+        [HEADERS, ["LKSA Baik", "anak", "63.71.01.1001", "TD/1", 3], ["LKSA B", "lanjut usai", "63.71", "TD/2", 4]],
     )
     result = run(path, board_member)
     rows = sheets(error_report_bytes(path=path, kind=XLSX, entity=get_entity("lks"), result=result))["Data LKS"]

@@ -32,6 +32,18 @@ from sinergi.vocabularies.models import Term, Vocabulary
 from ..nik import NikCheck, _digits, _excel_message, nik_check
 from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
 
+# ---------------------------------------------------------------------------------------------- choice words
+# What spreadsheets say for the people's choice lists besides their codes and labels (values.Choices reads those).
+SEX_ALIASES = (("pria", "L"), ("lk", "L"), ("laki", "L"), ("male", "L"), ("wanita", "P"), ("pr", "P"), ("female", "P"))
+CONSENT_GIVER_ALIASES = (("ybs", "self"), ("sendiri", "self"), ("diri sendiri", "self"), ("ortu", "parent"))
+LEGAL_BASIS_ALIASES = (("persetujuan", "consent"),)
+SETTING_ALIASES = (
+    ("panti", "residential"),
+    ("non panti", "community"),
+    ("luar", "community"),
+    ("dalam", "residential"),
+)
+
 # ---------------------------------------------------------------------------------------------- identity numbers
 # Lazy: translated only when a message is built (gettext per row costs more than the check itself).
 NIK_LABEL = _lazy("NIK")

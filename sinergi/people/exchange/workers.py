@@ -35,6 +35,7 @@ from ..services._common import MAX_LENGTHS
 from ..services.rules import normalize_name
 from ..summaries import SummaryDelta
 from .common import (
+    SEX_ALIASES,
     CachedDateColumn,
     Hasher,
     IdentityNumberColumn,
@@ -50,6 +51,7 @@ COLUMNS: list[Column] = [
     TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh"), required=True,
                max_length=MAX_LENGTHS["full_name"], example="Rina Contoh", width=28),
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
+                 aliases=SEX_ALIASES,
                  example="P", width=12),
     CachedDateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir",), example="17-05-1985"),
     IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik"),

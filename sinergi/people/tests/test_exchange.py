@@ -224,15 +224,34 @@ def test_a_region_code_excel_turned_into_a_number_is_refused(tmp_path, world):
 def test_unknown_vocabulary_values_get_the_closest_suggestion(tmp_path, world):
     path = clients_file(
         tmp_path,
-        [boy_row(**{"Kategori PPKS": "anak terlantar"}), girl_row(**{"Bentuk layanan": "dalam panti"})],
+        [boy_row(**{"Kategori PPKS": "anak telantr"}), girl_row(**{"Bentuk layanan": "dalam pnti"})],
     )
     result = import_clients(path, world.operator)
     assert problems_of(result) == [
-        (2, "Kategori PPKS", "anak terlantar",
-         "“anak terlantar” tidak ada dalam daftar. Mungkin maksud Anda “anak_telantar” (Anak Telantar)?"),
-        (3, "Bentuk layanan", "dalam panti",
-         "“dalam panti” tidak ada dalam daftar. Mungkin maksud Anda “residential” (Dalam panti (residensial))?"),
+        (2, "Kategori PPKS", "anak telantr",
+         "“anak telantr” tidak ada dalam daftar. Mungkin maksud Anda “anak_telantar” (Anak Telantar)?"),
+        (3, "Bentuk layanan", "dalam pnti",
+         "“dalam pnti” tidak ada dalam daftar. Mungkin maksud Anda “residential” (Dalam panti (residensial))?"),
     ]  # fmt: skip
+
+
+def test_the_words_people_write_for_vocabulary_values_are_read(tmp_path, world):
+    # given the spellings and short forms of a real spreadsheet
+    path = clients_file(
+        tmp_path,
+        [
+            boy_row(**{"Kategori PPKS": "Anak Terlantar", "Jenis kelamin": "Pria", "Bentuk layanan": "Dalam Panti"}),
+            girl_row(**{"Jenis kelamin": "Wanita", "Bentuk layanan": "Luar panti"}),
+        ],
+    )
+    # when
+    result = import_clients(path, world.operator)
+    # then
+    assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
+    stored = Placement.objects.order_by("person__full_name").values_list(
+        "person__sex", "setting", "ppks_category__code"
+    )
+    assert list(stored) == [("P", "community", "anak_telantar"), ("L", "residential", "anak_telantar")]
 
 
 def test_origin_regions_by_code_or_by_name_and_unknown_ones_refused(tmp_path, world):
