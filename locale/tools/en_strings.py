@@ -2785,4 +2785,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "The year in the date “%(value)s” has only 2 digits, so its century is unclear. Write a 4-digit year, "
         "e.g. 17-08-2023."
     ),
+    "Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.": (
+        "Row(s) %(rows)s hold a sum/total, not data, and were skipped."
+    ),
 }

@@ -155,8 +155,12 @@ def _check(entity: Entity, table, actor, progress: Progress, batch_size: int) ->
     refused_rows: set[int] = set()
     total = max(table.total - header.row, 0)
     done = 0
+    total_rows: list[int] = []
     while batch := list(islice(rows, batch_size)):
         kept = [(row_number, cells) for row_number, cells in batch if not _blank_row(cells)]
+        if any(_total_row(cells) for _row, cells in kept):
+            total_rows += [row_number for row_number, cells in kept if _total_row(cells)]
+            kept = [(row_number, cells) for row_number, cells in kept if not _total_row(cells)]
         result.rows_total += len(kept)
         if result.rows_total > max_rows:
             raise FileRefused(
@@ -212,6 +216,11 @@ def _check(entity: Entity, table, actor, progress: Progress, batch_size: int) ->
         done += len(batch)
         if progress("reading", min(done, total), total):
             raise ImportCancelled
+    if total_rows:
+        result.notices.append(
+            _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
+            % {"rows": ", ".join(str(row) for row in total_rows[:10]) + ("…" if len(total_rows) > 10 else "")}
+        )
     if result.rows_total == 0:
         result.status, result.message = (
             "refused",
@@ -320,6 +329,15 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
 
 def _blank_row(cells: list[Any]) -> bool:
     return all(cell is None or cell == "" or v.is_blank(cell) for cell in cells)
+
+
+# What the first filled cell of a summary row under the data says ("JUMLAH", "Total:").
+TOTAL_WORDS = {"jumlah", "total", "jml", "jumlah total", "total keseluruhan", "grand total", "subtotal", "sub total"}
+
+
+def _total_row(cells: list[Any]) -> bool:
+    first = next((cell for cell in cells if not (cell is None or cell == "" or v.is_blank(cell))), None)
+    return first.__class__ is str and v.norm(first) in TOTAL_WORDS
 
 
 def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: ImportContext) -> list[tuple]:

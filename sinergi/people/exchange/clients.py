@@ -61,6 +61,7 @@ from ..summaries import SummaryDelta
 from .common import (
     CONSENT_GIVER_ALIASES,
     LEGAL_BASIS_ALIASES,
+    MISSING_ID_ALIASES,
     SETTING_ALIASES,
     SEX_ALIASES,
     CachedDateColumn,
@@ -112,11 +113,12 @@ COLUMNS: list[Column] = [
                          help=_lazy("16 angka. Format kolom sebagai Teks agar Excel tidak mengubahnya."),
                          example="6371011708120001", width=20),
     ChoiceColumn("nik_missing_reason", _lazy("Alasan NIK kosong"), ("alasan tidak ada nik", "alasan nik"),
-                 options=MissingIdReason.choices, help=_lazy("Wajib bila NIK kosong.")),
+                 options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES, help=_lazy("Wajib bila NIK kosong.")),
     IdentityNumberColumn("kk", _lazy("Nomor KK"), ("no kk", "kk", "nomor kartu keluarga", "kartu keluarga"),
                          help=_lazy("16 angka. Format kolom sebagai Teks."), example="6371010101100001", width=20),
     ChoiceColumn("kk_missing_reason", _lazy("Alasan KK kosong"), ("alasan tidak ada kk", "alasan kk"),
-                 options=MissingIdReason.choices, help=_lazy("Wajib bila nomor KK kosong.")),
+                 options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES,
+                 help=_lazy("Wajib bila nomor KK kosong.")),
     RegionCodeColumn("origin_code", _lazy("Kode desa asal"), ("kode wilayah asal", "kode desa kelurahan asal"),
                      help=_lazy("Kode Kemendagri, mis. 63.71.01.1001; atau isi nama wilayah asal."),
                      example="63.71.01.1001", width=16),
@@ -505,12 +507,18 @@ class ClientsEntity(Entity):
         return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings)
 
     def _identity(self, values: dict[str, Any], problems: list, warnings: list) -> None:
-        """person_admit's _apply_identity: NIK and KK checked, or a reason for each that is missing."""
+        """person_admit's _apply_identity: NIK and KK checked, or a reason for each that is missing (not asked for
+        when the cell that would hold it was unreadable: that cell's problem is already reported)."""
+        unreadable = values.get("_unreadable", set())
         check = values.get("_nik")
         if check is not None:
             problems += [("nik", message) for message in check.errors]
             warnings += [("nik", message) for message in check.warnings]
-        elif not values.get("nik_missing_reason") and not values.get("nik"):
+        elif (
+            not values.get("nik_missing_reason")
+            and not values.get("nik")
+            and not unreadable & {"nik", "nik_missing_reason"}
+        ):
             problems.append(("nik", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("NIK")}))
         kk = values.get("kk") or ""
         values["_kk"] = ""
@@ -518,7 +526,7 @@ class ClientsEntity(Entity):
             kk_result = kk_check_fast(kk)
             problems += [("kk", message) for message in kk_result.errors]
             values["_kk"] = kk_result.normalized if kk_result.valid else ""
-        elif not values.get("kk_missing_reason"):
+        elif not values.get("kk_missing_reason") and "kk_missing_reason" not in unreadable:
             problems.append(("kk", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("nomor KK")}))
 
     def _consent(self, values: dict[str, Any], problems: list, birth_date, today) -> None:

@@ -37,6 +37,10 @@ from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
 SEX_ALIASES = (("pria", "L"), ("lk", "L"), ("laki", "L"), ("male", "L"), ("wanita", "P"), ("pr", "P"), ("female", "P"))
 CONSENT_GIVER_ALIASES = (("ybs", "self"), ("sendiri", "self"), ("diri sendiri", "self"), ("ortu", "parent"))
 LEGAL_BASIS_ALIASES = (("persetujuan", "consent"),)
+MISSING_ID_ALIASES = (
+    ("belum ada", "not_yet_recorded"), ("belum dibuat", "not_yet_recorded"), ("belum punya", "not_yet_recorded"),
+    ("belum direkam", "not_yet_recorded"), ("tidak diketahui", "unknown"), ("tidak tahu", "unknown"),
+)  # fmt: skip
 SETTING_ALIASES = (
     ("panti", "residential"),
     ("non panti", "community"),

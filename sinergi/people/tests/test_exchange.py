@@ -254,6 +254,47 @@ def test_the_words_people_write_for_vocabulary_values_are_read(tmp_path, world):
     assert list(stored) == [("P", "community", "anak_telantar"), ("L", "residential", "anak_telantar")]
 
 
+def test_a_sheet_as_people_keep_it_imports_title_numbering_and_total_row_aside(tmp_path, world):
+    # given a title above the header, a "No" column, the usual words and a total row under the data
+    headers = ["No", "Nama Lengkap", "JK", "Tgl Lahir", "NIK", "Alasan KK kosong", "Kategori PPKS", "Bentuk Layanan",
+               "Tgl Masuk", "Nama Ibu Kandung"]  # fmt: skip
+    path = xlsx_file(
+        tmp_path,
+        [
+            ["DATA PENERIMA LAYANAN LKSA HARAPAN"],
+            headers,
+            [
+                1,
+                "Budi Contoh",
+                "Lk",
+                "17/08/2014",
+                NIK_BOY,
+                "Belum dibuat",
+                "Anak Terlantar",
+                "Dalam Panti",
+                "Jumat, 5 Januari 2024",
+                "Siti Contoh",
+            ],
+            [],
+            ["JUMLAH", 1],
+        ],  # fmt: skip
+        sheet=SHEET,
+    )
+    # when
+    result = import_clients(path, world.operator)
+    # then
+    assert (result.status, result.created, result.problems) == ("succeeded", 1, [])
+    assert "Baris 5 berisi jumlah/total, bukan data, dan dilewati." in result.notices
+    person = Person.objects.get()
+    assert (person.kk_missing_reason, person.sex) == ("not_yet_recorded", "L")
+
+
+def test_an_unreadable_reason_is_reported_once_not_again_as_a_missing_number(tmp_path, world):
+    path = clients_file(tmp_path, [boy_row(**{"Alasan KK kosong": "karena hilang"})])
+    result = import_clients(path, world.operator)
+    assert [(p.column, p.value) for p in result.problems] == [("Alasan KK kosong", "karena hilang")]
+
+
 def test_origin_regions_by_code_or_by_name_and_unknown_ones_refused(tmp_path, world):
     headers = [*HEADERS, "Kode desa asal", "Kabupaten/Kota asal", "Kecamatan asal"]
     path = clients_file(
