@@ -2591,12 +2591,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.": (
         "A service recipient with this name, date of birth and mother's name is already in care at this LKS."
     ),
-    "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Ubah datanya di "
-    "halaman penerima layanan; impor hanya menambah penerima layanan baru atau mencatat tanggal keluar.": (
-        "This service recipient is already registered as in care at this LKS with different entries (%(columns)s). "
-        "Change the data on the service recipient's page; an import only adds new service recipients or records "
-        "discharge dates."
-    ),
     "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). Ubah datanya "
     "di halaman penerima layanan.": (
         "This placement (admitted %(date)s) is already recorded and has ended, with different entries (%(columns)s). "
@@ -2730,15 +2724,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Hanya bila ada beberapa LKS bernama sama.": "Only when several LKS have the same name.",
     "Persetujuan oleh": "Consent by",
     "penerima layanan": "service recipients",
-    "Baris dicocokkan dengan penerima layanan yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, "
-    "melalui nama lengkap, tanggal lahir, dan nama ibu kandung. Baris yang sama persis dengan data tersimpan tidak "
-    "mengubah apa pun; Tanggal keluar dan Alasan keluar pada penempatan yang masih aktif mencatat bahwa penerima "
-    "layanan itu sudah keluar. Perbaikan data lain dilakukan di halaman penerima layanan.": (
-        "Rows are matched to service recipients already recorded at the same LKS by NIK; if the NIK is empty, by full "
-        "name, date of birth and birth mother's name. A row identical to the stored data changes nothing; a "
-        "Discharge date and Discharge reason on a placement that is still active record that the service recipient "
-        "has left. Other corrections are made on the service recipient's page."
-    ),
     "Satu baris = satu penerima layanan beserta penempatannya di satu LKS.": (
         "One row = one service recipient with their placement at one LKS."
     ),
@@ -2787,5 +2772,28 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.": (
         "Row(s) %(rows)s hold a sum/total, not data, and were skipped."
+    ),
+    "Baris dicocokkan dengan penerima layanan yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, "
+    "melalui nama lengkap, tanggal lahir, dan nama ibu kandung. Baris yang sama persis dengan data tersimpan "
+    "tidak mengubah apa pun; Tanggal keluar dan Alasan keluar pada penempatan yang masih aktif mencatat bahwa "
+    "penerima layanan itu sudah keluar; isian lain yang berbeda memperbaiki data orangnya (ditampilkan sebelum → "
+    "sesudah pada uji coba). Sel kosong tidak menghapus isian lama. Kategori utama dan bentuk layanan sebuah "
+    "penempatan diubah di halaman penerima layanan.": (
+        "Rows are matched to service recipients already recorded at the same LKS by NIK; if the NIK is empty, by "
+        "full name, date of birth and birth mother's name. A row identical to the stored data changes nothing; a "
+        "Discharge date and Discharge reason on a placement that is still active record that the service recipient "
+        "has left; other differing cells correct the person's record (shown before → after in the dry run). Empty "
+        "cells do not erase old entries. The main category and form of service of a placement are changed on the "
+        "service recipient's page."
+    ),
+    "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Ubah datanya di "
+    "halaman penerima layanan; impor hanya menambah penerima layanan baru, memperbaiki data orangnya, atau "
+    "mencatat tanggal keluar.": (
+        "This service recipient is already registered as in care at this LKS with different entries (%(columns)s). "
+        "Change them on the service recipient's page; an import only adds new service recipients, corrects a "
+        "person's record, or records discharge dates."
+    ),
+    "Baris %(row)s: %(reason)s Tidak ada yang disimpan; ulangi impor.": (
+        "Row %(row)s: %(reason)s Nothing was saved; run the import again."
     ),
 }

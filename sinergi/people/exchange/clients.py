@@ -7,8 +7,10 @@ NIK already active at the LKS (error), possible duplicates elsewhere (flagged fo
 
 Natural key: the NIK's keyed hash at the LKS; for a person without NIK, the normalised name + birth date +
 mother's name at the LKS. A row that finds its person's placement (same admission date) is unchanged when every
-filled cell agrees; a discharge date on an active placement discharges it (shown before → after); any other
-difference is refused — corrections go through the client's page, where the change is checked and logged.
+filled cell agrees; a discharge date on an active placement discharges it; a filled cell that differs from the
+person's record corrects it through person_update (its rules, audit event and access log), PPKS categories being
+added, never dropped — each shown before → after in the dry run. A different category or form of service of the
+stay itself is refused: that is corrected on the client's page, where the summaries move with it.
 """
 
 import datetime
@@ -22,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
-from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
     ChoiceColumn,
@@ -191,7 +193,8 @@ class NewClient:
 
 @dataclass(eq=False)
 class KnownPlacement:
-    """A row that refers to a placement already stored (unchanged, or discharged by this import)."""
+    """A row that refers to a placement already stored: unchanged, or discharged and/or with the person's record
+    corrected by this import."""
 
     pk: int
     person_id: int
@@ -199,6 +202,9 @@ class KnownPlacement:
     discharged_on: datetime.date | None = None
     reason: str = ""
     stage: str = ""
+    row: int = 0
+    person_data: dict[str, Any] | None = None  # person_update's data: only the corrected fields
+    person_version: int = 0
 
 
 class ClientsState:
@@ -207,7 +213,8 @@ class ClientsState:
     def __init__(self, ctx: ImportContext) -> None:
         self.lks = LksIndex(ctx.actor)
         self.served = served_by_kind()
-        self.labels = {code: term.label for code, term in ctx.terms(Vocabulary.PPKS).items()}
+        self.ppks_terms = ctx.terms(Vocabulary.PPKS)
+        self.labels = {code: term.label for code, term in self.ppks_terms.items()}
         self.regions = RegionResolver()
         self.nik = NikChecker()
         self.hash = Hasher()
@@ -226,7 +233,7 @@ class ClientsState:
         self.created = 0
         # The newest person when checking began: anyone admitted later is re-checked once the LKS are locked.
         self.last_person_id = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self.counts = {"duplicate_candidates": 0, "discharged": 0}
+        self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0}
 
 
 def _state(ctx: ImportContext) -> ClientsState:
@@ -235,6 +242,13 @@ def _state(ctx: ImportContext) -> ClientsState:
     return ctx.cache["clients"]
 
 
+# Differences an import does not write: the stay's category and form of service (and a NIK, which is the key).
+CORRECTED_ON_PAGE = {"ppks_category", "setting", "nik"}
+# Person fields an import may correct, through person_update (with its rules, audit and access log).
+PERSON_TEXT_CORRECTED = {
+    "full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name", "guardian_name",
+    "guardian_relation", "guardian_phone", "notes",
+}  # fmt: skip
 PERSON_COMPARED = (
     "full_name", "sex", "birth_date", "birth_place", "nik_hash", "nik_missing_reason", "kk_hash", "kk_missing_reason",
     "origin_region_id", "disability_type", "mother_name", "father_name", "guardian_name", "guardian_relation",
@@ -248,7 +262,7 @@ PLACEMENT_LOADED = (
 
 def _load_people(queryset) -> list[dict]:
     """Stored people with their placements and category codes (three queries, whatever the count)."""
-    people = list(queryset.values("id", "organisation_id", "is_restricted", "match_key", *PERSON_COMPARED))
+    people = list(queryset.values("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED))
     if not people:
         return []
     by_id = {p["id"]: p for p in people}
@@ -283,7 +297,9 @@ class ClientsEntity(Entity):
         "Baris dicocokkan dengan penerima layanan yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, "
         "melalui nama lengkap, tanggal lahir, dan nama ibu kandung. Baris yang sama persis dengan data tersimpan "
         "tidak mengubah apa pun; Tanggal keluar dan Alasan keluar pada penempatan yang masih aktif mencatat bahwa "
-        "penerima layanan itu sudah keluar. Perbaikan data lain dilakukan di halaman penerima layanan."
+        "penerima layanan itu sudah keluar; isian lain yang berbeda memperbaiki data orangnya (ditampilkan sebelum → "
+        "sesudah pada uji coba). Sel kosong tidak menghapus isian lama. Kategori utama dan bentuk layanan sebuah "
+        "penempatan diubah di halaman penerima layanan."
     )
     instructions = (
         _lazy("Satu baris = satu penerima layanan beserta penempatannya di satu LKS."),
@@ -575,7 +591,6 @@ class ClientsEntity(Entity):
     def _plan_existing(self, row, values, existing, categories, origin, warnings, state) -> RowPlan:
         person, placement = existing
         differences = self._differences(values, person, placement, categories, origin, state)
-        discharge_keys = {"discharged_on", "discharge_reason"}
         shown = person["full_name"]
         active = placement["status"] == PlacementStatus.ACTIVE
         snapshot = _snapshot_of(placement)
@@ -589,34 +604,66 @@ class ClientsEntity(Entity):
         if not differences:
             return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], snapshot),
                            key=shown)  # fmt: skip
-        if active and set(differences) <= discharge_keys and values.get("discharged_on"):
-            if person["is_restricted"]:
-                raise RowProblems(
-                    [("", _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah."))]
-                )
-            changes = {str(HEADERS[key].header): list(pair) for key, pair in differences.items()}
-            known = KnownPlacement(
-                placement["id"],
-                person["id"],
-                snapshot,
-                discharged_on=values["discharged_on"],
-                reason=values["discharge_reason"],
-                stage=CaseStage.TERMINATION if placement["stage"] else "",
+        # What the stay itself records (its category and form of service) is corrected on the client's page, where
+        # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
+        placement_keys = set(differences) & CORRECTED_ON_PAGE
+        discharge = {"discharged_on", "discharge_reason"} & set(differences)
+        if placement_keys or (discharge and not (active and values.get("discharged_on"))):
+            columns = ", ".join(str(HEADERS[key].header) for key in differences if key in placement_keys or
+                                key in discharge)  # fmt: skip
+            if active:
+                message = _(
+                    "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
+                    "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
+                    "memperbaiki data orangnya, atau mencatat tanggal keluar."
+                ) % {"columns": columns}
+            else:
+                message = _(
+                    "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). "
+                    "Ubah datanya di halaman penerima layanan."
+                ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
+            raise RowProblems([(next(iter(placement_keys or discharge)), message)])
+        if person["is_restricted"]:
+            raise RowProblems(
+                [("", _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah."))]
             )
-            return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings)
-        columns = ", ".join(str(HEADERS[key].header) for key in differences)
-        if active:
-            message = _(
-                "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
-                "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru atau "
-                "mencatat tanggal keluar."
-            ) % {"columns": columns}
-        else:
-            message = _(
-                "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). "
-                "Ubah datanya di halaman penerima layanan."
-            ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
-        raise RowProblems([(next(iter(differences)), message)])
+        person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
+        if person_data and person["organisation_id"] not in state.lks.allowed_for(Action.PERSON_CHANGE):
+            raise RowProblems([("", _("Anda tidak berwenang mengubah data orang ini."))])
+        changes = {str(HEADERS[key].header): list(pair) for key, pair in differences.items()}
+        known = KnownPlacement(
+            placement["id"],
+            person["id"],
+            snapshot,
+            discharged_on=values["discharged_on"] if discharge else None,
+            reason=values.get("discharge_reason") or "" if discharge else "",
+            stage=CaseStage.TERMINATION if placement["stage"] else "",
+            row=row,
+            person_data=person_data or None,
+            person_version=person["version"],
+        )
+        return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings)
+
+    @staticmethod
+    def _person_corrections(values, person, differences, categories, origin, terms) -> dict[str, Any]:
+        """person_update's data for the person fields this row corrects (the natural key itself never differs)."""
+        data: dict[str, Any] = {}
+        for key in differences:
+            if key in PERSON_TEXT_CORRECTED:
+                data[key] = values[key]
+        if "kk" in differences:
+            data["kk"] = values["_kk"]
+        if "kk_missing_reason" in differences:
+            data["kk_missing_reason"] = values["kk_missing_reason"]
+        if "nik_missing_reason" in differences:
+            data["nik_missing_reason"] = values["nik_missing_reason"]
+        if "origin_code" in differences:
+            data["origin_region"] = origin
+        if "ppks_categories" in differences:
+            # Categories are added, never dropped by an import: a file lists what it knows.
+            kept = [terms[code] for code in sorted(person["categories"]) if code in terms]
+            data["ppks_categories"] = categories + [term for term in kept if term not in categories]
+        return data
 
     def _differences(self, values, person, placement, categories, origin, state) -> dict[str, tuple[str, str]]:
         """Filled cells that disagree with the stored record: column key → (stored, in the file), as shown."""
@@ -705,8 +752,12 @@ class ClientsEntity(Entity):
             self._check_still_new(state, lks_ids)
         if creates:
             self._insert(creates, ctx, state)
-        if updates:
-            self._discharge(updates, ctx, state)
+        discharges = [u for u in updates if u.discharged_on is not None]
+        if discharges:
+            self._discharge(discharges, ctx, state)
+        corrections = [u for u in updates if u.person_data]
+        if corrections:
+            self._correct(corrections, ctx, state)
 
     def _check_still_new(self, state: ClientsState, lks_ids: set[int]) -> None:
         """People admitted at these LKS by someone else since this import began checking: if one of them has a
@@ -855,6 +906,28 @@ class ClientsEntity(Entity):
             purpose=AccessPurpose.SERVICE,
         )
         state.counts["discharged"] += len(updates)
+
+    def _correct(self, updates: list[KnownPlacement], ctx: ImportContext, state: ClientsState) -> None:
+        """Corrections of people's records, one person_update each: the page's rules, audit event and access log.
+        A refusal here (someone changed the record meanwhile) undoes the whole import."""
+        from ..services.persons import person_update
+
+        people = Person.objects.in_bulk([u.person_id for u in updates])
+        for update in updates:
+            try:
+                person_update(
+                    actor=ctx.actor,
+                    person=people[update.person_id],
+                    data=update.person_data,
+                    expected_version=update.person_version,
+                )
+            except (ValidationError, ConflictError, PermissionDenied) as error:
+                reason = " ".join(getattr(error, "messages", None) or [str(error)])
+                raise ConflictError(
+                    _("Baris %(row)s: %(reason)s Tidak ada yang disimpan; ulangi impor.")
+                    % {"row": update.row, "reason": reason}
+                ) from error
+        state.counts["corrected"] += len(updates)
 
     def after_import(self, ctx: ImportContext) -> None:
         if "clients" in ctx.cache:

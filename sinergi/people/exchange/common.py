@@ -267,6 +267,8 @@ class LksIndex:
             self.allowed: set[int] = set()
         else:
             self.allowed = set(Organisation.objects.filter(condition, kind__in=LKS_KINDS).values_list("pk", flat=True))
+        self.actor = actor
+        self._allowed_for: dict[str, set[int]] = {action: self.allowed}
         self._regencies: dict[str, set[str]] | None = None
         self._memo: dict[tuple[str, str], tuple[Lks | None, str]] = {}
 
@@ -304,6 +306,17 @@ class LksIndex:
             | self._regencies.get(key.removeprefix("kab ").removeprefix("kabupaten ").removeprefix("kota "), set())
             | ({name} if v.REGION_SHAPE.match(name) else set())
         )
+
+    def allowed_for(self, action: str) -> set[int]:
+        """The LKS where the actor may do `action` (e.g. correct a person's record), looked up once per action."""
+        if action not in self._allowed_for:
+            condition = scope_q(self.actor, action, ScopeFields(organisation="pk"))
+            self._allowed_for[action] = (
+                set()
+                if condition is None
+                else set(Organisation.objects.filter(condition, kind__in=LKS_KINDS).values_list("pk", flat=True))
+            )
+        return self._allowed_for[action]
 
     def only_one_allowed(self) -> Lks | None:
         """The actor's one LKS, when they may import into exactly one (an operator needs no LKS column)."""

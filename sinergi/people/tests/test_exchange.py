@@ -496,18 +496,57 @@ def test_a_discharge_date_on_an_active_placement_discharges_it_and_moves_the_cou
     assert summary_rows() == imported
 
 
-def test_other_differences_from_the_stored_record_are_refused_with_the_columns(tmp_path, world):
+def test_a_different_form_of_service_is_refused_and_corrected_on_the_clients_page(tmp_path, world):
     assert import_clients(clients_file(tmp_path, [boy_row()]), world.operator).created == 1
     before = snapshot()
     changed = boy_row(**{"Nama ibu kandung": "Siti Lain", "Bentuk layanan": "Luar panti / berbasis keluarga"})
     result = import_clients(clients_file(tmp_path, [changed], name="b.xlsx"), world.operator)
     assert problems_of(result) == [
-        (2, "Nama ibu kandung", "Siti Lain",
-         "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (Nama ibu kandung, Bentuk "
-         "layanan). Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru atau "
+        (2, "Bentuk layanan", "Luar panti / berbasis keluarga",
+         "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (Bentuk layanan). Ubah datanya "
+         "di halaman penerima layanan; impor hanya menambah penerima layanan baru, memperbaiki data orangnya, atau "
          "mencatat tanggal keluar."),
     ]  # fmt: skip
     assert snapshot() == before
+
+
+def test_a_re_import_corrects_the_persons_record_shown_before_and_after_and_logged(tmp_path, world):
+    # given a child imported with a typo in the mother's name and no birth place
+    assert import_clients(clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Contho"})]), world.operator)
+    person = Person.objects.get()
+    headers = [*HEADERS, "Tempat lahir", "Kategori PPKS utama"]
+    corrected = [*boy_row(**{"Nama ibu kandung": "Siti Contoh", "Kategori PPKS": "anak_telantar; anak_jalanan"}),
+                 "Banjarmasin", "anak_telantar"]  # fmt: skip
+    path = clients_file(tmp_path, [corrected], headers=headers, name="b.xlsx")
+    # when checked, then imported
+    checked = import_clients(path, world.operator, dry_run=True)
+    result = import_clients(path, world.operator)
+    # then the dry run shows before → after, and the import corrects through the service (audit, access log)
+    assert checked.preview["update"][0]["changes"] == {
+        "Tempat lahir": ["", "Banjarmasin"],
+        "Nama ibu kandung": ["Siti Contho", "Siti Contoh"],
+        "Kategori PPKS": ["anak_telantar", "anak_jalanan, anak_telantar"],
+    }
+    assert (result.status, result.updated, result.extra["corrected"]) == ("succeeded", 1, 1)
+    person.refresh_from_db()
+    assert (person.mother_name, person.birth_place, person.version) == ("Siti Contoh", "Banjarmasin", 2)
+    assert sorted(person.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
+    assert AuditEvent.objects.filter(action="people.person.updated", object_id=str(person.pk)).count() == 1
+    assert PersonAccess.objects.filter(person=person, what="changed").count() == 1
+    # and importing the corrected file again changes nothing
+    again = import_clients(clients_file(tmp_path, [corrected], headers=headers, name="c.xlsx"), world.operator)
+    assert (again.unchanged, again.updated) == (1, 0)
+
+
+def test_a_correction_of_a_restricted_record_is_refused(tmp_path, world):
+    assert import_clients(clients_file(tmp_path, [boy_row()]), world.operator).created == 1
+    Person.objects.update(is_restricted=True)
+    result = import_clients(
+        clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Lain"})], name="b.xlsx"), world.operator
+    )
+    assert result.status == "refused"
+    assert "dibatasi" in result.problems[0].message
+    assert Person.objects.get().mother_name == "Siti Contoh"
 
 
 # ---------------------------------------------------------------------------------------------- duplicates, audit
