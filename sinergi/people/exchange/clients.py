@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import CharField, IntegerField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,7 +40,7 @@ from sinergi.exchange.columns import (
 from sinergi.exchange.dbwrite import bulk_insert_rows, existing_values, refresh_statistics, sqlite_bulk_cache
 from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.models import Organisation
-from sinergi.vocabularies.models import Vocabulary
+from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..access import person_access_record_many
 from ..choices import (
@@ -973,15 +974,12 @@ class ClientsEntity(Entity):
         disabilities = {code: str(label) for code, label in DisabilityType.choices if code}
         stages = {code: str(label) for code, label in CaseStage.choices}
         missing = {code: str(label) for code, label in MissingIdReason.choices}
-        through = Person.ppks_categories.through
         for chunk in _chunks(objects, EXPORT_CHUNK):
             chunk = [row for row in chunk if row[-4] == row[-3]]
             if not chunk:
                 continue
             categories: dict[int, list[str]] = {row[0]: [] for row in chunk}
-            for person_id, code in through.objects.filter(person_id__in=list(categories)).values_list(
-                "person_id", "term__code"
-            ):
+            for person_id, code in category_codes(list(categories)):
                 categories[person_id].append(code)
             actor_id, actor_name = chunk[0][-2], chunk[0][-1]
             # Every exported person gets an access-log line (UU PDP), written in bulk as the file streams out.
@@ -1004,6 +1002,23 @@ class ClientsEntity(Entity):
                     settings_.get(setting, setting), admitted, statuses.get(status, status), stages.get(stage),
                     discharged, reasons.get(discharge_reason),
                 ]  # fmt: skip
+
+
+def category_codes(person_ids: list[int]) -> list[tuple[int, str]]:
+    """(person id, PPKS code) of these people, in one bare query: an ORM filter with 10,000 parameters costs more to
+    compile than to run (on PostgreSQL the ids go as one array parameter)."""
+    through = Person.ppks_categories.through
+    table = connection.ops.quote_name(through._meta.db_table)
+    terms = connection.ops.quote_name(Term._meta.db_table)
+    if connection.vendor == "postgresql":
+        condition, params = "c.person_id = ANY(%s)", [person_ids]
+    else:
+        condition, params = f"c.person_id IN ({', '.join(['%s'] * len(person_ids))})", person_ids
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.person_id, t.code FROM {table} c JOIN {terms} t ON t.id = c.term_id WHERE {condition}", params
+        )
+        return cursor.fetchall()
 
 
 def _snapshot_of(placement: dict) -> dict[str, Any]:
