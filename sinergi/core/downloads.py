@@ -230,14 +230,27 @@ def csv_lines(headers: Sequence[Any], rows: Iterable[Sequence[Any]], *, chunk_ro
         yield "".join(chunk).encode("utf-8")
 
 
+def csv_header_line(headers: Sequence[Any]) -> bytes:
+    """The first line of `csv_lines` (byte-order mark, escaped headers), for a body made elsewhere."""
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    return ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
+
+
 def csv_stream(
-    *, headers: Sequence[Any], rows: Iterable[Sequence[Any]], name: str, today: date | None = None
+    *,
+    headers: Sequence[Any],
+    rows: Iterable[Sequence[Any]] = (),
+    name: str,
+    today: date | None = None,
+    chunks: Iterable[bytes] | None = None,
 ) -> StreamingHttpResponse:
     """The table as a CSV attachment streamed while the rows are read: memory stays constant for any length.
 
     `rows` should itself be lazy (e.g. built from `queryset.iterator()`); the response starts before the last
-    row is read, so errors must be checked before calling this."""
-    response = StreamingHttpResponse(csv_lines(headers, rows), content_type=CONTENT_TYPES[CSV])
+    row is read, so errors must be checked before calling this. `chunks`: the whole file already as CSV bytes
+    (header included), e.g. from `exchange.exports.csv_chunks`; then `rows` is not used."""
+    body = chunks if chunks is not None else csv_lines(headers, rows)
+    response = StreamingHttpResponse(body, content_type=CONTENT_TYPES[CSV])
     response["Content-Disposition"] = f'attachment; filename="{download_filename(name, CSV, today=today)}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

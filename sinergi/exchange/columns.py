@@ -369,6 +369,11 @@ class Entity(ABC):
     def import_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.read_only]
 
+    def export_csv_chunks(self, *, queryset, actor) -> Iterable[bytes] | None:
+        """The CSV body (rows only, no header) made by the database itself, when the entity has such a path for
+        the database in use (PostgreSQL's COPY); None means: use export_rows. Optional."""
+        return None
+
     def export_rows(self, objects: Iterable[Model]) -> Iterable[list[Any]]:
         columns = [column.for_export() for column in self.export_columns()]
         for obj in objects:

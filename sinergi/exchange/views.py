@@ -193,9 +193,10 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         data={"format": file_format, "rows": count, "filters": request.GET.dict()},
         request=request,
     )
-    rows = spec.export_rows(queryset.iterator(chunk_size=2000))
     if file_format == CSV:
-        return csv_stream(headers=headers, rows=rows, name=f"sinergi-{spec.key}")
+        chunks = exports.csv_chunks(entity=spec, queryset=queryset, actor=request.user)
+        return csv_stream(headers=headers, chunks=chunks, name=f"sinergi-{spec.key}")
+    rows = spec.export_rows(queryset.iterator(chunk_size=2000))
     return table_download(
         headers=headers, rows=rows, name=f"sinergi-{spec.key}", file_format=file_format, sheet_title=spec.sheet_name
     )

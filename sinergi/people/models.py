@@ -304,16 +304,21 @@ class DuplicateCandidate(models.Model):
 class PersonAccess(models.Model):
     """One view, export or change of a person's data: who, when, what, from where, and for which purpose."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accesses")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # One row per person per import or export (100,000 at a time), read only as a person's history: one index,
+    # (person, time), serves that; the actor is kept for the record, not searched (decision 0004).
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accesses", db_index=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
     actor_name = models.CharField(max_length=150)
-    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    occurred_at = models.DateTimeField(auto_now_add=True)
     what = models.CharField(max_length=40)  # viewed, viewed_full_nik, exported, changed, ...
     purpose = models.CharField(max_length=20, choices=AccessPurpose.choices)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
+        indexes = [models.Index(fields=["person", "occurred_at"], name="person_access_history_idx")]
         verbose_name = _("akses data pribadi")
         verbose_name_plural = _("akses data pribadi")
 

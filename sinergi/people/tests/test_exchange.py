@@ -1,9 +1,12 @@
 """Clients and workers through the spreadsheet import: the services' rules on every row, all or nothing,
 idempotent re-imports, scope, and summaries equal to a rebuild."""
 
+import csv
 import datetime
+import io
 
 import pytest
+from django.db import connection
 
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt, keyed_hash
@@ -719,6 +722,47 @@ def test_the_client_export_is_masked_scoped_and_logged(world):
         (mine.person_id, "exported", world.operator.pk)
     ]
     assert list(entity.export_queryset(actor=world.regency_board)) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY exists only on PostgreSQL")
+def test_the_copy_export_gives_the_cells_of_the_portable_export_and_logs_the_same_people(world):
+    # given clients with formula-like text, empty cells, several categories, a discharge and an earlier stay elsewhere
+    from sinergi.core.downloads import csv_lines
+    from sinergi.exchange.exports import csv_chunks
+    from sinergi.vocabularies.models import Term
+
+    first = PersonFactory(
+        organisation=world.lks, full_name="=HYPERLINK(1)", nik=NIK_BOY, guardian_phone="+62 811", birth_place=""
+    )
+    first.ppks_categories.add(*Term.objects.filter(code__in=["anak_jalanan", "anak_telantar"]))
+    PlacementFactory(person=first, organisation=world.lks, stage="pelaksanaan")
+    second = PersonFactory(organisation=world.lks, full_name="Ani Contoh", nik=None, nik_missing_reason="street")
+    PlacementFactory(
+        person=second, organisation=world.lks_same_regency, admitted_on=datetime.date(2022, 1, 3),
+        status="discharged", discharged_on=datetime.date(2023, 1, 2), discharge_reason="transferred",
+    )  # fmt: skip
+    PlacementFactory(
+        person=second, organisation=world.lks, admitted_on=datetime.date(2023, 1, 2), status="discharged",
+        discharged_on=datetime.date(2024, 2, 29), discharge_reason="family",
+    )  # fmt: skip
+    entity = get_entity("clients")
+    headers = [str(c.header) for c in entity.export_columns()]
+
+    def exported(fast: bool) -> list[list[str]]:
+        queryset = entity.export_queryset(actor=world.operator)
+        if fast:
+            content = b"".join(csv_chunks(entity=entity, queryset=queryset, actor=world.operator))
+        else:
+            content = b"".join(csv_lines(headers, entity.export_rows(queryset.iterator())))
+        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+    # when
+    portable, fast = exported(fast=False), exported(fast=True)
+    # then the same cells, and every exported person logged once per export
+    assert fast == portable and len(fast) == 3
+    assert fast[1][1] == "'=HYPERLINK(1)" and "anak_jalanan; anak_telantar" in fast[1]
+    logged = PersonAccess.objects.filter(what="exported", actor=world.operator)
+    assert sorted(logged.values_list("person_id", flat=True)) == sorted([first.pk, first.pk, second.pk, second.pk])
 
 
 def test_the_client_export_holds_only_the_stay_at_the_persons_current_lks(world):

@@ -4,9 +4,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from sinergi.audit.services import audit_record
-from sinergi.core.downloads import DOWNLOAD_FORMATS, table_write
+from sinergi.core.downloads import CSV, DOWNLOAD_FORMATS, table_write
 from sinergi.exchange import services
 from sinergi.exchange.columns import entities, get_entity
+from sinergi.exchange.exports import csv_chunks
 
 
 class Command(BaseCommand):
@@ -38,12 +39,17 @@ class Command(BaseCommand):
         queryset = spec.export_queryset(actor=actor, filters=filters)
         count = queryset.count()
         with open(file, "wb") as handle:
-            table_write(
-                handle=handle,
-                headers=[str(c.header) for c in spec.export_columns()],
-                rows=spec.export_rows(queryset.iterator(chunk_size=2000)),
-                file_format=file_format,
-            )
+            if file_format == CSV:
+                for chunk in csv_chunks(entity=spec, queryset=queryset, actor=actor):
+                    handle.write(chunk)
+            else:
+                table_write(
+                    handle=handle,
+                    headers=[str(c.header) for c in spec.export_columns()],
+                    rows=spec.export_rows(queryset.iterator(chunk_size=2000)),
+                    file_format=file_format,
+                    sheet_title=spec.sheet_name,
+                )
         audit_record(
             actor=actor,
             action=f"exchange.{spec.key}.exported",
