@@ -41,7 +41,7 @@ class Column:
         """clean() over a whole column: each cell's value, or the CellProblem it raised (nothing is raised here).
         A list value is copied per row, so that no two rows share one."""
         if not self.memoize:
-            return [_clean_or_problem(self, raw, ctx) for raw in raws]
+            return [clean_or_problem(self, raw, ctx) for raw in raws]
         memo: dict[tuple, Any] = ctx.cached(("cells", self.key), dict)
         out = []
         append = out.append
@@ -49,7 +49,7 @@ class Column:
             key = (raw.__class__, raw)  # 1, 1.0 and True are equal as keys; with their class they are not
             found = memo.get(key, _MISSING)
             if found is _MISSING:
-                found = memo[key] = _clean_or_problem(self, raw, ctx)
+                found = memo[key] = clean_or_problem(self, raw, ctx)
             append(list(found) if found.__class__ is list else found)
         return out
 
@@ -99,7 +99,7 @@ class TextColumn(Column):
         append = out.append
         for raw in raws:
             value = text(raw)
-            append(value if not limit or len(value) <= limit else _clean_or_problem(self, raw, ctx))
+            append(value if not limit or len(value) <= limit else clean_or_problem(self, raw, ctx))
         return out
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
@@ -248,7 +248,8 @@ class TermColumn(Column):
 _MISSING = object()
 
 
-def _clean_or_problem(column: Column, raw: Any, ctx: "ImportContext") -> Any:
+def clean_or_problem(column: Column, raw: Any, ctx: "ImportContext") -> Any:
+    """The cleaned value, or the CellProblem clean() raised (for column-wise cleaning, which raises nothing)."""
     try:
         return column.clean(raw, ctx)
     except v.CellProblem as problem:

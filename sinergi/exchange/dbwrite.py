@@ -146,11 +146,19 @@ def bulk_insert_rows(
     return ids
 
 
+def in_condition(column_sql: str, values: Sequence, *, vendor: str) -> tuple[str, list]:
+    """`column IN (values)` for a bare query, with its parameters: on PostgreSQL one array parameter
+    (`= ANY(%s)`), which the server parses once instead of thousands of placeholders."""
+    if vendor == "postgresql":
+        return f"{column_sql} = ANY(%s)", [list(values)]
+    return f"{column_sql} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
 def existing_values(model: type[Model], column: str, values: Iterable[str], *, chunk: int = 5000) -> set[str]:
     """Which of `values` occur in `model`'s `column` (an indexed one): a bare query per chunk, because compiling
-    an ORM filter with thousands of parameters costs more than running it. On PostgreSQL the chunk is one array
-    parameter (`= ANY(%s)`), which the server parses once instead of 5,000 placeholders. Imports probe their keys
-    this way and load the (usually few) matching rows with the ORM."""
+    an ORM filter with thousands of parameters costs more than running it (PostgreSQL takes ten times larger
+    chunks: see in_condition). Imports probe their keys this way and load the (usually few) matching rows with the
+    ORM."""
     wanted = list(values)
     if not wanted:
         return set()
@@ -158,20 +166,12 @@ def existing_values(model: type[Model], column: str, values: Iterable[str], *, c
     connection = connections[alias]
     table = connection.ops.quote_name(model._meta.db_table)
     quoted = connection.ops.quote_name(model._meta.get_field(column).column)
+    step = chunk * 10 if connection.vendor == "postgresql" else chunk
     found: set[str] = set()
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            step = chunk * 10
-            for start in range(0, len(wanted), step):
-                part = wanted[start : start + step]
-                cursor.execute(f"SELECT DISTINCT {quoted} FROM {table} WHERE {quoted} = ANY(%s)", [part])
-                found.update(row[0] for row in cursor.fetchall())
-            return found
-        for start in range(0, len(wanted), chunk):
-            part = wanted[start : start + chunk]
-            cursor.execute(
-                f"SELECT DISTINCT {quoted} FROM {table} WHERE {quoted} IN ({', '.join(['%s'] * len(part))})", part
-            )
+        for start in range(0, len(wanted), step):
+            condition, params = in_condition(quoted, wanted[start : start + step], vendor=connection.vendor)
+            cursor.execute(f"SELECT DISTINCT {quoted} FROM {table} WHERE {condition}", params)
             found.update(row[0] for row in cursor.fetchall())
     return found
 

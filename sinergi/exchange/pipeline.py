@@ -327,8 +327,12 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     return HeaderMap(row=row_number, columns=columns, written=written)
 
 
+def _filled(cell: Any) -> bool:
+    return not (cell is None or cell == "" or v.is_blank(cell))
+
+
 def _blank_row(cells: list[Any]) -> bool:
-    return all(cell is None or cell == "" or v.is_blank(cell) for cell in cells)
+    return not any(_filled(cell) for cell in cells)
 
 
 # What the first filled cell of a summary row under the data says ("JUMLAH", "Total:").
@@ -336,7 +340,7 @@ TOTAL_WORDS = {"jumlah", "total", "jml", "jumlah total", "total keseluruhan", "g
 
 
 def _total_row(cells: list[Any]) -> bool:
-    first = next((cell for cell in cells if not (cell is None or cell == "" or v.is_blank(cell))), None)
+    first = next((cell for cell in cells if _filled(cell)), None)
     return first.__class__ is str and v.norm(first) in TOTAL_WORDS
 
 
@@ -351,9 +355,8 @@ def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: Impor
     problem_class = v.CellProblem
     bad_rows = {i for column in columns for i, value in enumerate(column) if value.__class__ is problem_class}
     cleaned = []
-    for i, ((row_number, cells), row_values) in enumerate(
-        zip(rows, zip(*columns, strict=True) if columns else (), strict=False)
-    ):
+    row_values_of = zip(*columns, strict=True) if columns else [()] * len(rows)
+    for i, ((row_number, cells), row_values) in enumerate(zip(rows, row_values_of, strict=True)):
         values = dict(zip(keys, row_values, strict=True))
         problems: list[Problem] = []
         if i in bad_rows:
@@ -365,8 +368,6 @@ def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: Impor
                     # Entities see which cells were unreadable, so they do not also report them as missing.
                     values.setdefault("_unreadable", set()).add(column.key)
         cleaned.append((row_number, cells, values, problems))
-    if not columns:
-        cleaned = [(row_number, cells, {}, []) for row_number, cells in rows]
     return cleaned
 
 

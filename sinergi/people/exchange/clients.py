@@ -33,6 +33,7 @@ from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
     ChoiceColumn,
     Column,
+    DateColumn,
     Entity,
     ImportContext,
     RowPlan,
@@ -40,7 +41,13 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
 )
-from sinergi.exchange.dbwrite import bulk_insert_rows, existing_values, refresh_statistics, sqlite_bulk_cache
+from sinergi.exchange.dbwrite import (
+    bulk_insert_rows,
+    existing_values,
+    in_condition,
+    refresh_statistics,
+    sqlite_bulk_cache,
+)
 from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -70,7 +77,6 @@ from .common import (
     MISSING_ID_ALIASES,
     SETTING_ALIASES,
     SEX_ALIASES,
-    CachedDateColumn,
     Hasher,
     IdentityNumberColumn,
     Lks,
@@ -113,7 +119,7 @@ COLUMNS: list[Column] = [
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,
                  example="L", width=12),
-    CachedDateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir", "tanggal kelahiran"), example="17-08-2012"),
+    DateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir", "tanggal kelahiran"), example="17-08-2012"),
     _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin"),
     IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nomor nik"),
                          help=_lazy("16 angka. Format kolom sebagai Teks agar Excel tidak mengubahnya."),
@@ -153,15 +159,15 @@ COLUMNS: list[Column] = [
     ChoiceColumn("setting", _lazy("Bentuk layanan"), ("dalam luar panti", "jenis layanan"), required=True,
                  aliases=SETTING_ALIASES,
                  options=ServiceSetting.choices, example=str(ServiceSetting.RESIDENTIAL.label)),
-    CachedDateColumn("admitted_on", _lazy("Tanggal masuk"), ("tgl masuk", "tanggal diterima"), required=True,
+    DateColumn("admitted_on", _lazy("Tanggal masuk"), ("tgl masuk", "tanggal diterima"), required=True,
                      example="02-01-2024"),
-    CachedDateColumn("discharged_on", _lazy("Tanggal keluar"), ("tgl keluar", "tanggal selesai")),
+    DateColumn("discharged_on", _lazy("Tanggal keluar"), ("tgl keluar", "tanggal selesai")),
     ChoiceColumn("discharge_reason", _lazy("Alasan keluar"), ("alasan selesai",), options=DischargeReason.choices),
     ChoiceColumn("consent_given_by", _lazy("Persetujuan oleh"), ("persetujuan diberikan oleh", "pemberi persetujuan"),
                  aliases=CONSENT_GIVER_ALIASES,
                  options=ConsentGiver.choices, example=str(ConsentGiver.PARENT.label)),
     _text("consent_giver_name", _lazy("Nama pemberi persetujuan"), "nama pemberi izin", example="Siti Contoh"),
-    CachedDateColumn("consent_given_on", _lazy("Tanggal persetujuan"), ("tgl persetujuan",), example="02-01-2024"),
+    DateColumn("consent_given_on", _lazy("Tanggal persetujuan"), ("tgl persetujuan",), example="02-01-2024"),
     ChoiceColumn("consent_legal_basis", _lazy("Dasar pemrosesan"), ("dasar hukum pemrosesan", "dasar pemrosesan data"),
                  aliases=LEGAL_BASIS_ALIASES,
                  options=LegalBasis.choices, example=str(LegalBasis.CONSENT.label)),
@@ -1092,14 +1098,11 @@ def _csv_expressions() -> list:
 
 def category_codes(person_ids: list[int]) -> list[tuple[int, str]]:
     """(person id, PPKS code) of these people, in one bare query: an ORM filter with 10,000 parameters costs more to
-    compile than to run (on PostgreSQL the ids go as one array parameter)."""
+    compile than to run."""
     through = Person.ppks_categories.through
     table = connection.ops.quote_name(through._meta.db_table)
     terms = connection.ops.quote_name(Term._meta.db_table)
-    if connection.vendor == "postgresql":
-        condition, params = "c.person_id = ANY(%s)", [person_ids]
-    else:
-        condition, params = f"c.person_id IN ({', '.join(['%s'] * len(person_ids))})", person_ids
+    condition, params = in_condition("c.person_id", person_ids, vendor=connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT c.person_id, t.code FROM {table} c JOIN {terms} t ON t.id = c.term_id WHERE {condition}", params

@@ -23,7 +23,7 @@ from lokal.provinces import PROVINCES
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.exchange import values as v
-from sinergi.exchange.columns import Column, DateColumn, ImportContext, TextColumn
+from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
@@ -180,33 +180,7 @@ class IdentityNumberColumn(TextColumn):
 
     def clean_column(self, raws: list[Any], ctx: ImportContext) -> list[Any]:
         text = v.text
-        return [text(raw) if raw.__class__ is str or raw is None else self._clean_or_problem(raw, ctx) for raw in raws]
-
-    def _clean_or_problem(self, raw: Any, ctx: ImportContext) -> Any:
-        try:
-            return self.clean(raw, ctx)
-        except v.CellProblem as problem:
-            return problem
-
-
-class CachedDateColumn(DateColumn):
-    """A date column that reads each distinct cell value once (a sheet repeats its dates many times)."""
-
-    def clean(self, raw: Any, ctx: ImportContext) -> datetime.date | None:
-        if raw.__class__ is datetime.date:
-            return raw
-        cache = ctx.cached(("dates", self.key), dict)
-        key = (raw.__class__, raw)  # cells are str, float, int, bool, date(time) or None: all hashable
-        found = cache.get(key)
-        if found is None and key not in cache:
-            try:
-                found = v.parse_date(raw)
-            except v.CellProblem as problem:
-                found = problem
-            cache[key] = found
-        if isinstance(found, v.CellProblem):
-            raise v.CellProblem(found.message)
-        return found
+        return [text(raw) if raw.__class__ is str or raw is None else clean_or_problem(self, raw, ctx) for raw in raws]
 
 
 class RegionCodeColumn(Column):
@@ -262,13 +236,9 @@ class LksIndex:
         for organisation_id, code in through.objects.values_list("organisation_id", "term__code"):
             if organisation_id in self.by_pk:
                 self.by_pk[organisation_id].kinds.add(code)
-        condition = scope_q(actor, action, ScopeFields(organisation="pk"))
-        if condition is None:
-            self.allowed: set[int] = set()
-        else:
-            self.allowed = set(Organisation.objects.filter(condition, kind__in=LKS_KINDS).values_list("pk", flat=True))
         self.actor = actor
-        self._allowed_for: dict[str, set[int]] = {action: self.allowed}
+        self._allowed_for: dict[str, set[int]] = {}
+        self.allowed = self.allowed_for(action)
         self._regencies: dict[str, set[str]] | None = None
         self._memo: dict[tuple[str, str], tuple[Lks | None, str]] = {}
 
