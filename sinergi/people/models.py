@@ -305,10 +305,20 @@ class PersonAccess(models.Model):
     """One view, export or change of a person's data: who, when, what, from where, and for which purpose."""
 
     # One row per person per import or export (100,000 at a time), read only as a person's history: one index,
-    # (person, time), serves that; the actor is kept for the record, not searched (decision 0004).
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accesses", db_index=False)
+    # (person, time), serves that; the actor is kept for the record, not searched (decision 0004). No database
+    # constraint on either key (decision 0005): the log is append-only and its writers take the ids from the rows
+    # they have just read or written, while checking 100,000 keys cost more than writing the lines. Deletes
+    # through Django still cascade / set null.
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="accesses", db_index=False, db_constraint=False
+    )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     actor_name = models.CharField(max_length=150)
     occurred_at = models.DateTimeField(auto_now_add=True)
