@@ -976,26 +976,28 @@ class ClientsEntity(Entity):
         )
 
     def export_csv_chunks(self, *, queryset, actor):
-        """On PostgreSQL the rows are formatted (labels, masked numbers, escapes, dates) and written as CSV by the
-        server with COPY ... TO STDOUT; everyone exported gets an access-log line first, in one INSERT ... SELECT.
-        The same cells as export_rows (a test compares the two)."""
-        if connection.vendor != "postgresql":
+        """The rows formatted (labels, masked numbers, escapes, dates) and made into CSV by the database: PostgreSQL
+        writes it with COPY ... TO STDOUT, SQLite builds each line in the query. Everyone exported gets an access-log
+        line first, in one INSERT ... SELECT. The same cells as export_rows (a test compares the two)."""
+        if connection.vendor not in ("postgresql", "sqlite"):
             return None
-        return self._copy_csv(queryset, actor)
+        return self._database_csv(queryset, actor)
 
-    def _copy_csv(self, queryset, actor):
+    def _database_csv(self, queryset, actor):
         current = queryset.filter(organisation_id=F("person__organisation_id"))
         is_user = getattr(actor, "is_authenticated", False)
         people_sql, people_params = current.order_by().values_list("person_id").distinct().query.sql_with_params()
         access = connection.ops.quote_name(PersonAccess._meta.db_table)
         with connection.cursor() as cursor:
+            # In person order: the log's (person, time) index and the person key checks then read each page once.
             cursor.execute(
                 f"INSERT INTO {access} (person_id, actor_id, actor_name, occurred_at, what, purpose) "
-                f"SELECT s.person_id, %s, %s, %s, %s, %s FROM ({people_sql}) s",
+                f"SELECT s.person_id, %s, %s, %s, %s, %s FROM ({people_sql}) s ORDER BY s.person_id",
                 [actor.pk if is_user else None, actor.get_username() if is_user else "", timezone.now(), "exported",
                  AccessPurpose.REPORTING, *people_params],
             )  # fmt: skip
-        cells = _csv_expressions()
+        vendor = connection.vendor
+        cells = _csv_expressions(vendor)
         names = [f"c{index:02d}" for index in range(len(cells))]
         rows = current.order_by().annotate(
             **dict(zip(names, cells, strict=True)),
@@ -1004,17 +1006,36 @@ class ClientsEntity(Entity):
         sql, params = rows.values_list(*names, "s1", "s2", "s3", "s4").query.sql_with_params()
         through = connection.ops.quote_name(Person.ppks_categories.through._meta.db_table)
         terms = connection.ops.quote_name(Term._meta.db_table)
-        # The PPKS codes of the exported people, aggregated once and joined (a subquery per row costs a second).
-        selected = ", ".join(f"q.{name}" if name != CATEGORIES_CELL else "NULLIF(k.codes, '')" for name in names)
-        statement = (
-            f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, string_agg(t.code, '; ' ORDER BY t.code) AS codes "
-            f"FROM {through} c JOIN {terms} t ON t.id = c.term_id WHERE c.person_id IN (SELECT s2 FROM q) "
-            f"GROUP BY c.person_id) SELECT {selected} FROM q LEFT JOIN k ON k.person_id = q.s2 "
-            f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv)"
+        if vendor == "postgresql":
+            # The PPKS codes of the exported people, aggregated once and joined (a subquery per row costs a second).
+            selected = ", ".join(f"q.{name}" if name != CATEGORIES_CELL else "NULLIF(k.codes, '')" for name in names)
+            statement = (
+                f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, string_agg(t.code, '; ' ORDER BY t.code) AS codes "
+                f"FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
+                f"GROUP BY c.person_id) SELECT {selected} FROM q LEFT JOIN k ON k.person_id = q.s2 "
+                f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv)"
+            )
+            with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+                for data in copy:
+                    yield bytes(data)
+            return
+        # SQLite: one text per row, each cell quoted as Python's csv module quotes it. The cells are computed once
+        # (MATERIALIZED: the quoting reads each several times); the codes by a subquery per row on the
+        # (person, term) index, sorted before they are joined.
+        codes = (
+            f"(SELECT group_concat(code, '; ') FROM (SELECT t.code FROM {through} c JOIN {terms} t ON t.id = c.term_id "
+            f"WHERE c.person_id = q.s2 ORDER BY t.code))"
         )
-        with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
-            for data in copy:
-                yield bytes(data)
+        cells_sql = ", ".join(f"q.{name}" if name != CATEGORIES_CELL else f"{codes} AS {name}" for name in names)
+        line = " || ',' || ".join(_sqlite_csv_cell(f"r.{name}") for name in names)
+        statement = (
+            f"WITH q AS ({sql}), r AS MATERIALIZED (SELECT {cells_sql}, q.s1, q.s2, q.s3, q.s4 FROM q) "
+            f"SELECT {line} FROM r ORDER BY r.s1, r.s2, r.s3, r.s4"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            while lines := cursor.fetchmany(2000):
+                yield "".join(f"{text}\r\n" for (text,) in lines).encode("utf-8")
 
     def export_rows(self, objects):
         sexes, settings_, reasons, statuses = (
@@ -1057,9 +1078,19 @@ class ClientsEntity(Entity):
 CATEGORIES_CELL = "c10"
 
 
-def _csv_expressions() -> list:
-    """The export's cells as text expressions, in EXPORT_COLUMNS' order (PostgreSQL only: to_char); the PPKS
-    codes (CATEGORIES_CELL) are left empty here and joined by _copy_csv."""
+def _sqlite_csv_cell(expression: str) -> str:
+    """A text cell as csv.writer(quoting=QUOTE_MINIMAL) writes it: NULL empty; quoted, with doubled quotes, when it
+    holds a comma, a quote or a line break."""
+    return (
+        f"CASE WHEN {expression} IS NULL THEN '' WHEN instr({expression}, ',') OR instr({expression}, '\"') "
+        f"OR instr({expression}, char(10)) OR instr({expression}, char(13)) "
+        f"THEN '\"' || replace({expression}, '\"', '\"\"') || '\"' ELSE {expression} END"
+    )
+
+
+def _csv_expressions(vendor: str) -> list:
+    """The export's cells as text expressions, in EXPORT_COLUMNS' order (dates as ISO text: PostgreSQL's to_char,
+    SQLite stores them so); the PPKS codes (CATEGORIES_CELL) are left empty here and joined by _database_csv."""
     text = CharField()
 
     def escaped(expression):
@@ -1078,6 +1109,8 @@ def _csv_expressions() -> list:
         return Case(*whens, default=F(field) if keep_code else Value(None), output_field=text)
 
     def day(field: str):
+        if vendor == "sqlite":
+            return Cast(F(field), text)
         return Func(F(field), Value("YYYY-MM-DD"), function="to_char", output_field=text)
 
     return [
