@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sinergi.audit.services import audit_record
+from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import DOWNLOAD_FORMATS, XLSX, csv_header_line, csv_lines, table_write
 from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
 
@@ -159,7 +160,7 @@ def _write(job: ExportJob, entity: Entity, actor) -> tuple[int, int]:
     ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
     counter = _RowCounter(job.pk)
     # A temporary file without a name on disk; the storage then keeps it under the job's token only.
-    with tempfile.TemporaryFile() as handle:
+    with tempfile.TemporaryFile() as handle, cyclic_gc_paused():
         table_write(
             handle=handle,
             headers=[str(column.header) for column in entity.export_columns()],

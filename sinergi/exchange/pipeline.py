@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.errors import ConflictError
 
 from . import values as v
@@ -106,6 +107,11 @@ def run_import(
 ) -> ImportResult:
     """Checks (and unless `dry_run`, imports) the file. `on_saved(result)` runs inside the write transaction
     (for the audit event), so the event exists exactly when the rows do."""
+    with cyclic_gc_paused():
+        return _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size)
+
+
+def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size) -> ImportResult:
     started = time.monotonic()
     try:
         table = open_table(path, kind, preferred_sheet=entity.sheet_name)

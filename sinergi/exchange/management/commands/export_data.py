@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from sinergi.audit.services import audit_record
+from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import CSV, DOWNLOAD_FORMATS, table_write
 from sinergi.exchange import services
 from sinergi.exchange.columns import entities, get_entity
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         filters = dict(item.split("=", 1) for item in filter if "=" in item)
         queryset = spec.export_queryset(actor=actor, filters=filters)
         count = queryset.count()
-        with open(file, "wb") as handle:
+        with open(file, "wb") as handle, cyclic_gc_paused():
             if file_format == CSV:
                 for chunk in csv_chunks(entity=spec, queryset=queryset, actor=actor):
                     handle.write(chunk)
