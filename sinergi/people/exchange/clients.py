@@ -368,7 +368,7 @@ class ClientsEntity(Entity):
                     new_hashes.add(values["_nik_hash"])
             elif values["_lks"] is not None and values["_lks"].pk not in state.without_nik:
                 without_nik_lks.add(values["_lks"].pk)
-            name, birth, mother = _person_key(values)
+            name, birth, mother = values["_person_key"] = _person_key(values)
             values["_match_key"] = (
                 state.hash(f"{name}|{birth.isoformat()}|{mother}") if name and mother and birth is not None else ""
             )
@@ -398,7 +398,7 @@ class ClientsEntity(Entity):
         if values.get("_nik_hash"):
             masked = mask(values["_nik"].normalized)
             return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
-        name, birth, mother = _person_key(values)
+        name, birth, mother = values["_person_key"]
         if not name:
             return []
         return [
@@ -583,7 +583,7 @@ class ClientsEntity(Entity):
         if values.get("_nik_hash"):
             people = [p for p in state.by_hash.get(values["_nik_hash"], []) if p["organisation_id"] == lks.pk]
         else:
-            people = state.without_nik.get(lks.pk, {}).get(_person_key(values), [])
+            people = state.without_nik.get(lks.pk, {}).get(values["_person_key"], [])
         if not people:
             return None
         admitted_on = values["admitted_on"]

@@ -1,7 +1,6 @@
 """Small domain rules shared by the writes: ages, review dates, name matching, what an LKS may serve."""
 
 import datetime
-import re
 import unicodedata
 
 from django.utils.translation import gettext as _
@@ -42,6 +41,13 @@ def is_child_on(person: Person, day: datetime.date) -> bool:
     return person.birth_date is not None and age_on(person.birth_date, day) < ADULT_AGE
 
 
+# Everything but a-z, 0-9 and the space, deleted by str.translate (the text is ASCII by then): as a regular
+# expression this cost a second per 100,000-row import.
+_NOT_NAME_CHARACTERS = dict.fromkeys(
+    code for code in range(128) if not (chr(code).islower() or chr(code).isdigit() or chr(code) == " ")
+)
+
+
 def normalize_name(value: str) -> str:
     """Lower case, no accents or punctuation, single spaces: "Siti  Nur'aini" and "SITI NURAINI" compare equal."""
     value = value or ""
@@ -49,8 +55,7 @@ def normalize_name(value: str) -> str:
         text = value.lower()
     else:
         text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().casefold()
-    text = re.sub(r"[^a-z0-9 ]+", "", text)
-    return " ".join(text.split())
+    return " ".join(text.translate(_NOT_NAME_CHARACTERS).split())
 
 
 def person_match_key(*, full_name: str, birth_date: datetime.date | None, mother_name: str) -> str:
