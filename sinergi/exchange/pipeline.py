@@ -117,8 +117,11 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
         table = open_table(path, kind, preferred_sheet=entity.sheet_name)
     except FileRefused as refused:
         return ImportResult(status="refused", message=refused.message)
+    # One context for checking and writing: what the check learnt (lookups, the file's own keys, when it began)
+    # is what the write relies on.
+    ctx = ImportContext(actor=actor, entity=entity)
     try:
-        result = _check(entity, table, actor, progress, batch_size)
+        result = _check(entity, table, ctx, progress, batch_size)
     except FileRefused as refused:
         return ImportResult(status="refused", message=refused.message)
     finally:
@@ -128,7 +131,7 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
         return result
     plans: list[RowPlan] = result.preview.pop("_plans")  # type: ignore[assignment]
     try:
-        _write(entity, plans, result, actor, progress, batch_size, on_saved)
+        _write(entity, plans, result, ctx, progress, batch_size, on_saved)
     except ConflictError as conflict:
         return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
     result.status = "succeeded"
@@ -136,7 +139,7 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     return result
 
 
-def _check(entity: Entity, table, actor, progress: Progress, batch_size: int) -> ImportResult:
+def _check(entity: Entity, table, ctx: ImportContext, progress: Progress, batch_size: int) -> ImportResult:
     result = ImportResult(status="checked", notices=list(table.notices))
     max_rows = limit("IMPORT_MAX_ROWS")
     if table.total - 1 > max_rows:
@@ -154,7 +157,6 @@ def _check(entity: Entity, table, actor, progress: Progress, batch_size: int) ->
     rows = chain((row for row in head if row[0] > header.row), rows)
     result.header_row = header.row
     result.columns = header.written
-    ctx = ImportContext(actor=actor, entity=entity)
     plans: list[RowPlan] = []
     seen_keys: dict[tuple, int] = {}
     seen_targets: dict[Any, int] = {}
@@ -396,14 +398,13 @@ def _write(
     entity: Entity,
     plans: list[RowPlan],
     result: ImportResult,
-    actor,
+    ctx: ImportContext,
     progress: Progress,
     batch_size: int,
     on_saved: Callable[[ImportResult], None] | None,
 ) -> None:
     """Writes every changed row in one transaction; a cancel between batches rolls all of it back."""
     changing = [plan for plan in plans if plan.action != UNCHANGED]
-    ctx = ImportContext(actor=actor, entity=entity)
     progress("saving", 0, len(changing))
     batch_size = entity.write_batch_size or batch_size
     with transaction.atomic():

@@ -239,7 +239,7 @@ class ClientsState:
         self.file_niks: dict[str, NewClient | list[NewClient]] = {}
         self.file_matches: dict[str, NewClient | list[NewClient]] = {}
         self.delta = SummaryDelta()
-        self.locked = False
+        self.locked: set[int] | None = None  # the LKS this import has locked, once writing began
         self.created = 0
         # The newest person when checking began: anyone admitted later is re-checked once the LKS are locked.
         self.last_person_id = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -752,13 +752,21 @@ class ClientsEntity(Entity):
         state = _state(ctx)
         creates: list[NewClient] = [p.obj for p in plans if p.action == "create"]
         updates: list[KnownPlacement] = [p.obj for p in plans if p.action == "update"]
-        if not state.locked:
-            # As person_admit: admissions per LKS are serialised, so nobody registers the same NIK meanwhile;
-            # what others admitted between the check and this lock is checked once, below.
-            lks_ids = {p.obj.lks.pk for p in plans if p.action == "create"}
-            list(Organisation.objects.select_for_update().filter(pk__in=lks_ids).values_list("pk", flat=True))
-            state.locked = True
+        if state.locked is None:
+            state.locked = set()
             sqlite_bulk_cache()
+        lks_ids = {p.obj.lks.pk for p in plans if p.action == "create"} - state.locked
+        if lks_ids:
+            # As person_admit: admissions per LKS are serialised (in id order, as every import takes them), so
+            # nobody registers the same NIK there until this import ends; what others admitted there since this
+            # import began checking is checked once, when the LKS is locked.
+            list(
+                Organisation.objects.select_for_update()
+                .filter(pk__in=sorted(lks_ids))
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            state.locked |= lks_ids
             self._check_still_new(state, lks_ids)
         if creates:
             self._insert(creates, ctx, state)

@@ -365,6 +365,26 @@ def test_a_nik_already_active_at_the_same_lks_is_refused(tmp_path, world):
     assert snapshot() == before
 
 
+def test_a_nik_admitted_at_the_lks_by_someone_else_while_the_file_was_checked_refuses_the_import(tmp_path, world):
+    # given an import whose check passed, and a colleague who admits the same child on the page before it writes
+    def admit_meanwhile(phase, done, total):
+        if phase == "saving" and done == 0:
+            person = PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh", birth_date=BOY)
+            PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2023, 5, 1))
+        return False
+
+    path = clients_file(tmp_path, [girl_row(), boy_row()])
+    # when
+    result = import_clients(path, world.operator, progress=admit_meanwhile)
+    # then the import is refused as a whole, naming the row, and only the colleague's admission exists
+    assert result.status == "refused"
+    assert result.message == (
+        "Baris 3: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. Tidak ada yang "
+        "disimpan; ulangi impor."
+    )
+    assert list(Person.objects.values_list("full_name", flat=True)) == ["Budi Contoh"]
+
+
 def test_a_child_in_an_elderly_home_is_refused(tmp_path, world):
     headers = [*HEADERS, "LKS"]
     path = clients_file(tmp_path, [[*boy_row(), "Panti Werdha Contoh"]], headers=headers)
