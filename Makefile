@@ -34,8 +34,8 @@ run: setup ## Set up on SQLite, load reference + demo data, serve on http://127.
 	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 test: $(STAMP) browsers ## Run the whole suite (DATABASE_URL selects the database; SQLite by default)
-	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not browser"
-	$(VENV)/bin/pytest -m browser
+	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not browser and not transactional"
+	$(VENV)/bin/pytest -m "browser or transactional"
 
 browsers: ## Check that Debian's Chromium is present for the browser tests (never downloads one)
 	@test -x /usr/bin/chromium || { echo "Browser tests need /usr/bin/chromium: apt-get install -y chromium"; exit 1; }

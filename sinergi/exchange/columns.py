@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import values as v
@@ -86,7 +88,14 @@ class Column:
         return self
 
     def header_keys(self) -> set[str]:
-        return {v.norm(self.header), v.norm(self.key), *(v.norm(s) for s in self.synonyms)}
+        """What a header cell may say: the header in every language of the interface (a file made from the
+        Indonesian template imports for a user working in English, and the other way round), the field's name,
+        and the synonyms."""
+        keys = {v.norm(self.key), *(v.norm(s) for s in self.synonyms)}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                keys.add(v.norm(self.header))
+        return keys
 
 
 @dataclass
@@ -151,6 +160,17 @@ class BooleanColumn(Column):
         return v.Choices([(str(_("Ya")), str(_("Ya"))), (str(_("Tidak")), str(_("Tidak")))])
 
 
+def _in_other_languages(options: Sequence[tuple[str, Any]]) -> list[tuple[str, str]]:
+    """(code, label) of `options` in every language of the interface but the current one."""
+    current = translation.get_language()
+    labels = []
+    for language, _name in settings.LANGUAGES:
+        if language != current:
+            with translation.override(language):
+                labels += [(code, str(label)) for code, label in options]
+    return labels
+
+
 @dataclass
 class ChoiceColumn(Column):
     """A column over a model's TextChoices; the template offers the Indonesian labels, codes are accepted too."""
@@ -161,7 +181,11 @@ class ChoiceColumn(Column):
     def _choices(self, ctx: "ImportContext") -> v.Choices:
         return ctx.cached(
             ("codes", self.key),
-            lambda: v.Choices([(code, str(label)) for code, label in self.options], aliases=self.aliases),
+            lambda: v.Choices(
+                [(code, str(label)) for code, label in self.options],
+                aliases=self.aliases,
+                other_labels=_in_other_languages(self.options),
+            ),
         )
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:

@@ -22,6 +22,7 @@ from sinergi.core.errors import ConflictError
 from . import values as v
 from .columns import Column, Entity, ImportContext, RowPlan, RowProblems
 from .files import FileRefused, limit, open_table
+from .writer import ConcurrentWriter, writes_alongside
 
 BATCH_SIZE = 1000
 HEADER_SEARCH_ROWS = 20
@@ -120,18 +121,32 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     # One context for checking and writing: what the check learnt (lookups, the file's own keys, when it began)
     # is what the write relies on.
     ctx = ImportContext(actor=actor, entity=entity)
+    # A large file on PostgreSQL is written by a second thread while it is still being checked (see writer.py).
+    writer = ConcurrentWriter(entity, ctx, batch_size) if not dry_run and writes_alongside(table.total) else None
     try:
-        result = _check(entity, table, ctx, progress, batch_size)
+        result = _check(entity, table, ctx, progress, batch_size, on_plans=writer.add if writer else None)
     except FileRefused as refused:
+        if writer is not None:
+            writer.abort()
         return ImportResult(status="refused", message=refused.message)
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
     finally:
         table.close()
     if result.status == "refused" or dry_run:
+        if writer is not None:
+            writer.abort()
         result.seconds = time.monotonic() - started
         return result
     plans: list[RowPlan] = result.preview.pop("_plans")  # type: ignore[assignment]
     try:
-        _write(entity, plans, result, ctx, progress, batch_size, on_saved)
+        if writer is not None:
+            changing = sum(1 for plan in plans if plan.action != UNCHANGED)
+            writer.finish(result, on_saved, wait=lambda done: progress("saving", done, changing))
+        else:
+            _write(entity, plans, result, ctx, progress, batch_size, on_saved)
     except ConflictError as conflict:
         return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
     result.status = "succeeded"
@@ -139,7 +154,17 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     return result
 
 
-def _check(entity: Entity, table, ctx: ImportContext, progress: Progress, batch_size: int) -> ImportResult:
+def _check(
+    entity: Entity,
+    table,
+    ctx: ImportContext,
+    progress: Progress,
+    batch_size: int,
+    *,
+    on_plans: Callable[[list[RowPlan]], None] | None = None,
+) -> ImportResult:
+    """Checks every row; `on_plans` receives each batch's plans that change something, for as long as no row has
+    a problem (after that the file is refused anyway)."""
     result = ImportResult(status="checked", notices=list(table.notices))
     max_rows = limit("IMPORT_MAX_ROWS")
     if table.total - 1 > max_rows:
@@ -165,6 +190,7 @@ def _check(entity: Entity, table, ctx: ImportContext, progress: Progress, batch_
     done = 0
     total_rows: list[int] = []
     while batch := list(islice(rows, batch_size)):
+        planned = len(plans)
         kept = [(row_number, cells) for row_number, cells in batch if not _blank_row(cells)]
         if any(_total_row(cells) for _row, cells in kept):
             total_rows += [row_number for row_number, cells in kept if _total_row(cells)]
@@ -221,6 +247,8 @@ def _check(entity: Entity, table, ctx: ImportContext, progress: Progress, batch_
             if problems:
                 refused_rows.add(row_number)
                 result.problems.extend(problems)
+        if on_plans is not None and not result.problems:
+            on_plans([plan for plan in plans[planned:] if plan.action != UNCHANGED])
         done += len(batch)
         if progress("reading", min(done, total), total):
             raise ImportCancelled

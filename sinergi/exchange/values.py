@@ -211,20 +211,28 @@ class Choices:
     berbasis keluarga”), its acronym (“ABH”), a common spelling variant (“terlantar”), or one of `aliases`
     ((alias, code): words people use, like “Pria” for L). A short form or acronym that two items share is not used."""
 
-    def __init__(self, items: list[tuple[str, str]], aliases: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        items: list[tuple[str, str]],
+        aliases: Sequence[tuple[str, str]] = (),
+        other_labels: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """`other_labels`: (code, label) in the interface's other languages, read after the current ones (a
+        sheet filled in Indonesian imports for a user working in English)."""
         self.items = items
         self._seen: dict[str, str] = {}  # raw cell text -> code: a column repeats few distinct values
         self.by_norm: dict[str, str] = {}
-        for code, label in items:
-            for key in (norm(code), norm(label), norm(f"{code} {label}")):
-                self.by_norm.setdefault(respell(key), code)
-        derived: dict[str, set[str]] = {}
-        for code, label in items:
-            for key in _short_forms(str(label)):
-                derived.setdefault(respell(key), set()).add(code)
-        for key, codes in derived.items():
-            if len(codes) == 1 and key and key not in self.by_norm:
-                self.by_norm[key] = next(iter(codes))
+        for labels in (items, other_labels):
+            for code, label in labels:
+                for key in (norm(code), norm(label), norm(f"{code} {label}")):
+                    self.by_norm.setdefault(respell(key), code)
+            derived: dict[str, set[str]] = {}
+            for code, label in labels:
+                for key in _short_forms(str(label)):
+                    derived.setdefault(respell(key), set()).add(code)
+            for key, codes in derived.items():
+                if len(codes) == 1 and key and key not in self.by_norm:
+                    self.by_norm[key] = next(iter(codes))
         for alias, code in aliases:
             self.by_norm.setdefault(respell(norm(alias)), code)
 

@@ -487,3 +487,19 @@ def test_an_import_runs_with_the_cyclic_collector_paused_and_restores_it(tmp_pat
     result = run(path, board_member)
     assert result.status == "succeeded" and seen == [False]
     assert gc.isenabled()
+
+
+def test_a_file_with_indonesian_headers_imports_for_a_user_working_in_english_and_back(tmp_path, board_member):
+    from django.utils import translation
+
+    from sinergi.exchange.columns import get_entity
+
+    row = ["LKSA Baru", "anak", "63.71.01.1001", "TD/BARU/1", 25]
+    by_header = {str(column.header): column for column in get_entity("lks").import_columns()}
+    with translation.override("en"):
+        result = run(xlsx_file(tmp_path, [HEADERS, row]), board_member, dry_run=True)
+        english = [str(by_header[header].header) for header in HEADERS]
+    assert (result.status, result.created) == ("checked", 1)
+    assert english[0] != HEADERS[0]
+    result = run(xlsx_file(tmp_path, [english, row], name="en.xlsx"), board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1)
