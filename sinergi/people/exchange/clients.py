@@ -1005,7 +1005,7 @@ class ClientsEntity(Entity):
                  AccessPurpose.REPORTING, *people_params],
             )  # fmt: skip
         vendor = connection.vendor
-        cells = _csv_expressions(vendor)
+        cells, plain = _csv_expressions(vendor)
         names = [f"c{index:02d}" for index in range(len(cells))]
         rows = current.order_by().annotate(
             **dict(zip(names, cells, strict=True)),
@@ -1035,7 +1035,10 @@ class ClientsEntity(Entity):
             f"WHERE c.person_id = q.s2 ORDER BY t.code))"
         )
         cells_sql = ", ".join(f"q.{name}" if name != CATEGORIES_CELL else f"{codes} AS {name}" for name in names)
-        line = " || ',' || ".join(_sqlite_csv_cell(f"r.{name}") for name in names)
+        line = " || ',' || ".join(
+            f"coalesce(r.{name}, '')" if index in plain else _sqlite_csv_cell(f"r.{name}")
+            for index, name in enumerate(names)
+        )
         statement = (
             f"WITH q AS ({sql}), r AS MATERIALIZED (SELECT {cells_sql}, q.s1, q.s2, q.s3, q.s4 FROM q) "
             f"SELECT {line} FROM r ORDER BY r.s1, r.s2, r.s3, r.s4"
@@ -1096,10 +1099,17 @@ def _sqlite_csv_cell(expression: str) -> str:
     )
 
 
-def _csv_expressions(vendor: str) -> list:
+def _csv_expressions(vendor: str) -> tuple[list, set[int]]:
     """The export's cells as text expressions, in EXPORT_COLUMNS' order (dates as ISO text: PostgreSQL's to_char,
-    SQLite stores them so); the PPKS codes (CATEGORIES_CELL) are left empty here and joined by _database_csv."""
+    SQLite stores them so), and the positions of those that can never need CSV quotes (numbers, dates, codes and
+    masked numbers, labels without a comma, quote or line break); the PPKS codes (CATEGORIES_CELL) are left empty
+    here and joined by _database_csv."""
     text = CharField()
+    plain: list = []  # the expressions that never need quotes
+
+    def unquoted(expression):
+        plain.append(expression)
+        return expression
 
     def escaped(expression):
         # As core.downloads.escape_formula; NULL instead of "" so that COPY writes an empty cell, not "".
@@ -1113,28 +1123,33 @@ def _csv_expressions(vendor: str) -> list:
         )
 
     def label(field: str, choices, *, keep_code: bool = False):
-        whens = [When(**{field: code}, then=Value(escape_formula(str(name)))) for code, name in choices if code]
-        return Case(*whens, default=F(field) if keep_code else Value(None), output_field=text)
+        names = {code: escape_formula(str(name)) for code, name in choices if code}
+        whens = [When(**{field: code}, then=Value(name)) for code, name in names.items()]
+        expression = Case(*whens, default=F(field) if keep_code else Value(None), output_field=text)
+        # A stored code outside the choices cannot be entered; the labels are known here.
+        return expression if any(set(name) & set(',"\r\n') for name in names.values()) else unquoted(expression)
 
     def day(field: str):
         if vendor == "sqlite":
-            return Cast(F(field), text)
-        return Func(F(field), Value("YYYY-MM-DD"), function="to_char", output_field=text)
+            return unquoted(Cast(F(field), text))
+        return unquoted(Func(F(field), Value("YYYY-MM-DD"), function="to_char", output_field=text))
 
-    return [
-        Cast(F("person_id"), text), escaped(F("person__full_name")), label("person__sex", Sex.choices, keep_code=True),
-        day("person__birth_date"), escaped(F("person__birth_place")), escaped(F("person__nik_masked")),
-        label("person__nik_missing_reason", MissingIdReason.choices), escaped(F("person__kk_masked")),
-        label("person__kk_missing_reason", MissingIdReason.choices), escaped(F("person__origin_region_id")),
+    cells = [
+        unquoted(Cast(F("person_id"), text)), escaped(F("person__full_name")),
+        label("person__sex", Sex.choices, keep_code=True), day("person__birth_date"),
+        escaped(F("person__birth_place")), unquoted(escaped(F("person__nik_masked"))),
+        label("person__nik_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__kk_masked"))),
+        label("person__kk_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__origin_region_id"))),
         Value(None, output_field=text), escaped(F("ppks_category__code")),  # CATEGORIES_CELL: joined later
         label("person__disability_type", DisabilityType.choices),
         escaped(F("person__mother_name")), escaped(F("person__father_name")), escaped(F("person__guardian_name")),
         escaped(F("person__guardian_relation")), escaped(F("person__guardian_phone")),
         escaped(Coalesce(NullIf(F("organisation__registration_number"), Value("")), F("organisation__name"))),
-        escaped(F("regency_code")), label("setting", ServiceSetting.choices, keep_code=True), day("admitted_on"),
-        label("status", PlacementStatus.choices, keep_code=True), label("stage", CaseStage.choices),
-        day("discharged_on"), label("discharge_reason", DischargeReason.choices),
+        unquoted(escaped(F("regency_code"))), label("setting", ServiceSetting.choices, keep_code=True),
+        day("admitted_on"), label("status", PlacementStatus.choices, keep_code=True),
+        label("stage", CaseStage.choices), day("discharged_on"), label("discharge_reason", DischargeReason.choices),
     ]  # fmt: skip
+    return cells, {index for index, cell in enumerate(cells) if any(cell is p for p in plain)}
 
 
 def category_codes(person_ids: list[int]) -> list[tuple[int, str]]:
