@@ -391,6 +391,7 @@ def clients(rows: int, targets: list[tuple[str, str]]) -> None:
         exported = client_step("export", url, var_dir, path, rows)
         die = client_step("die", url, var_dir, path, rows)
         speed = rows / ours["seconds"]
+        # SQLite checks, then writes; PostgreSQL writes each checked batch in a second thread (exchange/writer.py).
         print(
             f"{name:<11} import {ours['seconds']:.2f} s = {speed:,.0f} rows/s (goal ≥ 20,000: "
             f"{'met' if speed >= 20000 else 'NOT met'}) · peak memory {ours['peak_mb']:.0f} MB "
