@@ -135,7 +135,13 @@ def bulk_insert_rows(
             data = [(*row, *tail) for row in rows]
         quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
         if connection.vendor == "postgresql" and not portable:
-            with cursor.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+            fields = ([meta.pk] if with_ids else []) + given + [f for f, _value in constants]
+            always_null = {f for f, value in constants if value is None}
+            types = _binary_copy_types(fields, connection, always_null=always_null)
+            binary = " (FORMAT BINARY)" if types is not None else ""
+            with cursor.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN{binary}") as copy:
+                if types is not None:
+                    copy.set_types(types)
                 for row in data:
                     copy.write_row(row)
         else:
@@ -144,6 +150,24 @@ def bulk_insert_rows(
             for start in range(0, len(data), 5000):
                 cursor.executemany(sql, data[start : start + 5000])
     return ids
+
+
+# Column types whose values arrive as plain Python values (int, str, bool, date, aware datetime, None) and that
+# psycopg writes in COPY's binary format: in C, about a sixth of the client's time of the text format for the same
+# rows, and less parsing for the server.
+_BINARY_COPY_TYPES = {"bigint", "integer", "smallint", "varchar", "text", "boolean", "date", "timestamp with time zone"}
+
+
+def _binary_copy_types(fields, connection, *, always_null=frozenset()) -> list[str] | None:
+    """The columns' types for a binary COPY, or None when one of them is not a plain type (the text format then);
+    a column written as NULL in every row (`always_null`) may have any type."""
+    types = []
+    for field in fields:
+        db_type = (field.db_type(connection) or "").split("(")[0].strip().lower()
+        if db_type not in _BINARY_COPY_TYPES and field not in always_null:
+            return None
+        types.append(db_type)
+    return types
 
 
 def in_condition(column_sql: str, values: Sequence, *, vendor: str) -> tuple[str, list]:

@@ -13,7 +13,7 @@ from sinergi.exchange.columns import get_entity
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
 from sinergi.exchange.workbook import template_bytes
-from sinergi.people.choices import CaseStage, DuplicateReason, PlacementStatus
+from sinergi.people.choices import CaseStage, DuplicateReason, PlacementStatus, ServiceSetting
 from sinergi.people.exchange.common import Hasher, NikChecker, encrypt_many
 from sinergi.people.models import (
     Consent,
@@ -835,6 +835,34 @@ def test_bulk_insert_rows_gives_ids_on_the_fast_and_the_portable_path():
     assert set(Person.objects.filter(pk__in=fast).values_list("version", "is_restricted")) == {(1, False)}
     assert Person.objects.filter(pk__in=fast, created_at__isnull=False, updated_at__isnull=False).count() == 2
     assert existing_values(Person, "nik_hash", ["h1", "h3", "nope"]) == {"h1", "h3"}
+
+
+def test_bulk_insert_rows_stores_the_same_values_on_every_path():
+    # PostgreSQL writes plain types in COPY's binary format (and other types as text); SQLite uses executemany.
+    from django.db import connection
+
+    from sinergi.exchange.dbwrite import _binary_copy_types, bulk_insert_rows
+    from sinergi.vocabularies.models import Term
+
+    person = PersonFactory()
+    fields = ["person_id", "organisation_id", "province_code", "regency_code", "ppks_category_id", "setting",
+              "admitted_on", "stage", "next_review_on", "status", "discharged_on", "discharge_reason"]  # fmt: skip
+    term = Term.objects.get(code="anak_telantar")
+    row = (person.pk, person.organisation_id, "63", "63.71", term.pk, ServiceSetting.RESIDENTIAL,
+           datetime.date(2024, 2, 29), CaseStage.REFERRAL, None, PlacementStatus.ACTIVE, None, "")  # fmt: skip
+    fast = bulk_insert_rows(Placement, fields, [row])
+    portable = bulk_insert_rows(Placement, fields, [row], portable=True)
+    stored = [
+        {k: v for k, v in values.items() if k not in ("id", "created_at", "updated_at")}
+        for values in Placement.objects.filter(pk__in=fast + portable).order_by("pk").values()
+    ]
+    assert stored[0] == stored[1] and stored[0]["admitted_on"] == datetime.date(2024, 2, 29)
+    assert stored[0]["next_review_on"] is None and stored[0]["status"] == PlacementStatus.ACTIVE
+    if connection.vendor == "postgresql":
+        assert _binary_copy_types(Placement._meta.concrete_fields, connection) is not None
+        ip_address = PersonAccess._meta.get_field("ip_address")
+        assert _binary_copy_types([ip_address], connection) is None
+        assert _binary_copy_types([ip_address], connection, always_null={ip_address}) == ["inet"]
 
 
 def test_summary_bulk_update_equals_a_rebuild():
