@@ -75,7 +75,11 @@ def _copy_insert(model: type[Model], objects: Sequence[Model], alias: str) -> No
         ids = [row[0] for row in cursor.fetchall()]
         rows = _prepare(objects, fields, ids, alias)
         columns = ", ".join(connection.ops.quote_name(f.column) for f in [meta.pk, *fields])
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        types = _binary_copy_types([meta.pk, *fields], connection)
+        binary = " (FORMAT BINARY)" if types is not None else ""
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN{binary}") as copy:
+            if types is not None:
+                copy.set_types(types)
             for row in rows:
                 copy.write_row(row)
 
