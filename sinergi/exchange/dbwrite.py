@@ -4,8 +4,10 @@ inside the write transaction; Django's bulk_create everywhere else (the portable
 Every path gives each object its primary key (imports need them for many-to-many rows); all are tested.
 """
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 
+from django.db import connection as default_connection
 from django.db import connections, router, transaction
 from django.db.models import Model
 from django.utils import timezone
@@ -227,3 +229,37 @@ def refresh_statistics(*models: type[Model], alias: str = "default") -> None:
             cursor.execute("PRAGMA analysis_limit = 2000")  # a sample per index, as PostgreSQL samples: fast
         for model in models:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def execute_beside(sql: str, params: Sequence) -> Callable[[], None]:
+    """Runs one statement on a second connection, in a thread, while the caller goes on with its own query; the
+    returned `wait()` blocks until it is done (committed) and raises its error, if any. Both databases run the two
+    statements on two cores (the drivers let go of the interpreter while a statement runs).
+
+    Inside a transaction — or on an in-memory database — the statement runs here and now instead: a second
+    connection could not see (or share) what the caller's transaction sees."""
+    in_memory = getattr(default_connection, "is_in_memory_db", lambda: False)()
+    if default_connection.in_atomic_block or in_memory:
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        return lambda: None
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with default_connection.cursor() as cursor:  # this thread's own connection
+                cursor.execute(sql, params)
+        except BaseException as error:  # raised by wait() in the caller's thread
+            errors.append(error)
+        finally:
+            default_connection.close()
+
+    thread = threading.Thread(target=run, name="sinergi-beside", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if errors:
+            raise errors[0]
+
+    return wait

@@ -43,6 +43,7 @@ from sinergi.exchange.columns import (
 )
 from sinergi.exchange.dbwrite import (
     bulk_insert_rows,
+    execute_beside,
     existing_values,
     in_condition,
     refresh_statistics,
@@ -996,14 +997,15 @@ class ClientsEntity(Entity):
         is_user = getattr(actor, "is_authenticated", False)
         people_sql, people_params = current.order_by().values_list("person_id").distinct().query.sql_with_params()
         access = connection.ops.quote_name(PersonAccess._meta.db_table)
-        with connection.cursor() as cursor:
-            # In person order: the log's (person, time) index and the person key checks then read each page once.
-            cursor.execute(
-                f"INSERT INTO {access} (person_id, actor_id, actor_name, occurred_at, what, purpose) "
-                f"SELECT s.person_id, %s, %s, %s, %s, %s FROM ({people_sql}) s ORDER BY s.person_id",
-                [actor.pk if is_user else None, actor.get_username() if is_user else "", timezone.now(), "exported",
-                 AccessPurpose.REPORTING, *people_params],
-            )  # fmt: skip
+        # The access log is written beside the export's own query (both take about as long), and is committed
+        # before the first byte of the file goes out. In person order: the log's (person, time) index then reads
+        # each page once.
+        logged = execute_beside(
+            f"INSERT INTO {access} (person_id, actor_id, actor_name, occurred_at, what, purpose) "
+            f"SELECT s.person_id, %s, %s, %s, %s, %s FROM ({people_sql}) s ORDER BY s.person_id",
+            [actor.pk if is_user else None, actor.get_username() if is_user else "", timezone.now(), "exported",
+             AccessPurpose.REPORTING, *people_params],
+        )  # fmt: skip
         vendor = connection.vendor
         cells, plain = _csv_expressions(vendor)
         names = [f"c{index:02d}" for index in range(len(cells))]
@@ -1024,8 +1026,11 @@ class ClientsEntity(Entity):
                 f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv)"
             )
             with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
-                for data in copy:
+                for index, data in enumerate(copy):
+                    if index == 0:
+                        logged()
                     yield bytes(data)
+            logged()  # nothing exported: still wait for (and check) the log
             return
         # SQLite: one text per row, each cell quoted as Python's csv module quotes it. The cells are computed once
         # (MATERIALIZED: the quoting reads each several times); the codes by a subquery per row on the
@@ -1045,6 +1050,7 @@ class ClientsEntity(Entity):
         )
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
+            logged()
             while lines := cursor.fetchmany(2000):
                 yield "".join(f"{text}\r\n" for (text,) in lines).encode("utf-8")
 

@@ -886,3 +886,22 @@ def test_summary_bulk_update_equals_a_rebuild():
     kept = summary_rows()
     summaries_rebuild()
     assert summary_rows() == kept
+
+
+def test_execute_beside_runs_here_inside_a_transaction_and_raises_its_errors():
+    # Tests run inside a transaction: the statement runs at once on this connection (a second one could not see
+    # this transaction's rows); the threaded path has its own tests (test_exchange_concurrent).
+    from django.db import DatabaseError
+
+    from sinergi.exchange.dbwrite import execute_beside
+
+    person = PersonFactory()
+    wait = execute_beside(
+        "INSERT INTO people_personaccess (person_id, actor_name, occurred_at, what, purpose) "
+        "VALUES (%s, %s, %s, %s, %s)",
+        [person.pk, "uji", datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC), "exported", "reporting"],
+    )
+    assert PersonAccess.objects.filter(person=person, actor_name="uji").count() == 1
+    wait()
+    with pytest.raises(DatabaseError):
+        execute_beside("INSERT INTO no_such_table VALUES (%s)", [1])

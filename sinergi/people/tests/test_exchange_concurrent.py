@@ -150,3 +150,53 @@ def test_small_files_and_callers_inside_a_transaction_are_written_after_the_chec
 
     with transaction.atomic():
         assert not writer_module.writes_alongside(100)
+
+
+def test_an_export_logs_everyone_beside_its_query_before_the_first_byte(world):
+    # given two clients at the operator's LKS
+    from sinergi.exchange.columns import get_entity
+    from sinergi.exchange.exports import csv_chunks
+    from sinergi.people.tests.factories import PersonFactory, PlacementFactory
+
+    for name in ("Ani Contoh", "Budi Contoh"):
+        PlacementFactory(person=PersonFactory(organisation=world.lks, full_name=name), organisation=world.lks)
+    entity = get_entity("clients")
+    chunks = csv_chunks(entity=entity, queryset=entity.export_queryset(actor=world.operator), actor=world.operator)
+    # when the first bytes come out, both access-log lines are already committed: another connection sees them
+    # (this one is busy streaming the file)
+    first = next(chunks) + next(chunks)
+    assert (
+        seen_from_another_connection(lambda: PersonAccess.objects.filter(what="exported", actor=world.operator).count())
+        == 2
+    )
+    content = (first + b"".join(chunks)).decode("utf-8-sig")
+    assert "Ani Contoh" in content and "Budi Contoh" in content
+
+
+def seen_from_another_connection(query):
+    import threading
+
+    from django.db import connection as thread_connection
+
+    found = []
+
+    def run():
+        try:
+            found.append(query())
+        finally:
+            thread_connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return found[0] if found else None
+
+
+def test_a_failing_statement_beside_is_raised_by_wait(world):
+    from django.db import DatabaseError
+
+    from sinergi.exchange.dbwrite import execute_beside
+
+    wait = execute_beside("INSERT INTO no_such_table VALUES (%s)", [1])
+    with pytest.raises(DatabaseError):
+        wait()
