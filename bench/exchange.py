@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = "postgres://postgres@127.0.0.1:5432/sinergi_bench_exchange"
+# DEBUG off, as in production: with it on, Django formats and keeps every query it runs (ours and
+# django-import-export's alike).
+PRODUCTION_LIKE = {"SINERGI_DEBUG": "0"}
 
 CODE = r"""
 import io, json, os, random, resource, sys, time, datetime, tempfile
@@ -115,7 +118,7 @@ print(json.dumps({"import": first, "reimport": again, "read": read_seconds, "ins
 
 
 def run(database_url: str, rows: int) -> dict:
-    env = os.environ | {"DATABASE_URL": database_url, "SINERGI_VAR_DIR": tempfile.mkdtemp()}
+    env = os.environ | {"DATABASE_URL": database_url, "SINERGI_VAR_DIR": tempfile.mkdtemp(), **PRODUCTION_LIKE}
     out = subprocess.run(
         [sys.executable, "-c", CODE, str(rows)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
@@ -361,7 +364,7 @@ print(json.dumps(out))
 
 
 def client_step(step: str, database_url: str, var_dir: str, path: str, rows: int) -> dict:
-    env = os.environ | {"DATABASE_URL": database_url, "SINERGI_VAR_DIR": var_dir}
+    env = os.environ | {"DATABASE_URL": database_url, "SINERGI_VAR_DIR": var_dir, **PRODUCTION_LIKE}
     out = subprocess.run(
         [sys.executable, "-c", CLIENTS, step, path, str(rows)], cwd=ROOT, env=env, capture_output=True, text=True
     )

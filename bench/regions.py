@@ -40,7 +40,8 @@ with connection.cursor() as cursor:
 baseline = time.perf_counter() - started
 print(f"{loader} {baseline}")
 """
-    env = os.environ | {"DATABASE_URL": database_url, "SINERGI_VAR_DIR": tempfile.mkdtemp()}
+    # DEBUG off, as in production (no query log).
+    env = os.environ | {"DATABASE_URL": database_url, "SINERGI_VAR_DIR": tempfile.mkdtemp(), "SINERGI_DEBUG": "0"}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     loader, baseline = map(float, out.stdout.split()[-2:])
     return loader, baseline
