@@ -125,6 +125,30 @@ class TextColumn(Column):
 
 
 @dataclass
+class PhoneColumn(TextColumn):
+    """A phone number. Typed into a cell formatted as a number, 0811… becomes 811…: the lost zero is refused
+    rather than guessed (a number that begins with the country code 62 lost nothing)."""
+
+    def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
+        if not any(raw.__class__ in (int, float) for raw in raws):
+            return super().clean_column(raws, ctx)
+        return [clean_or_problem(self, raw, ctx) for raw in raws]
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> str:
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            digits = v.text(raw)
+            if not digits.startswith("62"):
+                raise v.CellProblem(
+                    _(
+                        "Nomor telepon %(value)s terbaca sebagai angka, sehingga angka 0 di depannya hilang. Format "
+                        "kolom ini sebagai Teks lalu ketik ulang nomornya, misalnya 0811-2345-6789."
+                    )
+                    % {"value": digits}
+                )
+        return super().clean(raw, ctx)
+
+
+@dataclass
 class IntegerColumn(Column):
     min_value: int | None = None
     max_value: int | None = None
@@ -146,6 +170,8 @@ class DateColumn(Column):
     width: int = 14
 
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
+        if ctx.cache.get("date_1904") and isinstance(raw, int | float) and not isinstance(raw, bool):
+            raw += v.DAYS_1900_TO_1904  # a date of a 1904-system workbook, read as a number
         return v.parse_date(raw)
 
 

@@ -4,6 +4,7 @@ size and zip entries capped BEFORE any parser sees it; rows streamed as lists of
 import codecs
 import csv
 import hashlib
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,6 +70,8 @@ class Table:
     total: int  # rows in the sheet (header included), for the progress bar and the row cap
     notices: list[str] = field(default_factory=list)
     closer: Any = None
+    # Excel's 1904 date system (old Mac workbooks): a date cell read as a number counts days from 1904-01-01.
+    date_1904: bool = False
 
     def close(self) -> None:
         if self.closer is not None:
@@ -223,26 +226,69 @@ def _open_xlsx(path: Path, preferred_sheet: str) -> Table:
     # that column positions (and the error report) match what the user sees.
     start_col = (sheet.start or (0, 0))[1]
     last_row = (sheet.end or (-1, 0))[0]
+    # A cell merged down over several rows holds its value in the top row only; the rows below it mean the same
+    # value (two siblings sharing a mother's name), so each of them gets it rather than an empty cell.
+    merged_down = [
+        (top, bottom, column)
+        for (top, column), (bottom, _right) in getattr(sheet, "merged_cell_ranges", None) or ()
+        if bottom > top
+    ]
+    if merged_down:
+        notices.append(
+            _("Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.")
+            % {"rows": ", ".join(f"{top + 1}–{bottom + 1}" for top, bottom, _column in merged_down[:10])}
+        )
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
+        held: dict[int, tuple[int, Any]] = {}  # column -> (last row it covers, the top cell's value)
         for index, cells in enumerate(sheet.iter_rows()):
-            yield index + 1, [""] * start_col + list(cells)
+            cells = [""] * start_col + list(cells)
+            for top, bottom, column in merged_down:
+                if index == top and column < len(cells):
+                    held[column] = (bottom, cells[column])
+            for column, (bottom, value) in list(held.items()):
+                if index > bottom:
+                    del held[column]
+                elif column < len(cells):
+                    cells[column] = value
+            yield index + 1, cells
 
-    return Table(rows=rows(), total=last_row + 1, notices=notices, closer=workbook.close)
+    return Table(
+        rows=rows(), total=last_row + 1, notices=notices, closer=workbook.close, date_1904=_uses_1904_dates(path)
+    )
+
+
+def _uses_1904_dates(path: Path) -> bool:
+    """Whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, old Excel for Mac)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            head = archive.read("xl/workbook.xml")[:16384].decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
+    return re.search(r'date1904\s*=\s*"(1|true)"', head) is not None
 
 
 def _open_csv(path: Path) -> Table:
     encoding = _detect_encoding(path)
     # Windows-1252 leaves five byte values undefined; a stray one becomes "�" rather than refusing the file.
     handle = path.open("r", encoding=encoding, newline="", errors="replace" if encoding == "cp1252" else "strict")
-    first_line = ""
-    while not first_line.strip():
-        first_line = handle.readline()
-        if not first_line:
+    # The separator splits the first lines into the most columns, most consistently: a title line ("Data
+    # penerima layanan 2025") above the header has none; a comma inside a tab-separated cell is not consistent.
+    head_lines = []
+    for line in handle:
+        if line.strip():
+            head_lines.append(line)
+        if len(head_lines) == 20:
             break
     handle.seek(0)
-    delimiter = max(";,\t", key=lambda d: _count_outside_quotes(first_line, d))
-    if _count_outside_quotes(first_line, delimiter) == 0:
+
+    def score(candidate: str) -> tuple[int, int]:
+        counts = [_count_outside_quotes(line, candidate) for line in head_lines]
+        most = max(counts, default=0)
+        return most, counts.count(most)
+
+    delimiter = max(";,\t", key=score)
+    if score(delimiter)[0] == 0:
         delimiter = ","
     reader = csv.reader(handle, delimiter=delimiter)
     label = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
@@ -253,8 +299,9 @@ def _open_csv(path: Path) -> Table:
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for cells in reader:
-                yield reader.line_num, cells
+            # Rows are counted as records, as a spreadsheet program shows them: a cell with a line break in it
+            # spans two lines of the file but is one row.
+            yield from enumerate(reader, start=1)
         except csv.Error as error:
             raise FileRefused(
                 _("Baris %(row)s file CSV tidak dapat dibaca: %(error)s") % {"row": reader.line_num, "error": error}
@@ -277,13 +324,23 @@ def _detect_encoding(path: Path) -> str:
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
         handle.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        try:
-            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
+        data = handle.read()  # at most the upload limit
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8", errors="replace")
+        if any(ord(char) > 127 and char != "\ufffd" for char in text):
+            # Mostly UTF-8 (accented letters read fine) with a few bytes that are not: read as Windows-1252, every
+            # "é" would silently become "Ã©". Refused, pointing at the first bad byte.
+            line = data.count(b"\n", 0, error.start) + 1
+            raise FileRefused(
+                _(
+                    "File CSV ini bercampur: sebagian besar UTF-8, tetapi baris %(line)s berisi karakter dengan "
+                    "pengodean lain. Simpan ulang file sebagai “CSV UTF-8” lalu unggah lagi."
+                )
+                % {"line": line}
+            ) from error
+        return "cp1252"
     return "utf-8"
 
 

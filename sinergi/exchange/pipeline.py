@@ -121,6 +121,7 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     # One context for checking and writing: what the check learnt (lookups, the file's own keys, when it began)
     # is what the write relies on.
     ctx = ImportContext(actor=actor, entity=entity)
+    ctx.cache["date_1904"] = table.date_1904
     # A large file on PostgreSQL is written by a second thread while it is still being checked (see writer.py).
     writer = ConcurrentWriter(entity, ctx, batch_size) if not dry_run and writes_alongside(table.total) else None
     try:
@@ -166,14 +167,9 @@ def _check(
     """Checks every row; `on_plans` receives each batch's plans that change something, for as long as no row has
     a problem (after that the file is refused anyway)."""
     result = ImportResult(status="checked", notices=list(table.notices))
+    # The cap counts rows with data, as they are read: a sheet's extent says nothing (one stray space at row
+    # 300,000, or the empty lines Excel leaves at the end of a CSV, would make a two-row file "too big").
     max_rows = limit("IMPORT_MAX_ROWS")
-    if table.total - 1 > max_rows:
-        result.status, result.message = (
-            "refused",
-            _("File berisi %(rows)s baris; paling banyak %(max)s baris per impor. Bagi menjadi beberapa file.")
-            % {"rows": f"{table.total - 1:,}".replace(",", "."), "max": f"{max_rows:,}".replace(",", ".")},
-        )
-        return result
     rows = iter(table.rows)
     head = list(islice(rows, HEADER_SEARCH_ROWS))
     header = _find_header(entity, head, result)
@@ -198,7 +194,10 @@ def _check(
         result.rows_total += len(kept)
         if result.rows_total > max_rows:
             raise FileRefused(
-                _("File berisi lebih dari %(max)s baris data. Bagi menjadi beberapa file.")
+                _(
+                    "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. "
+                    "Bagi menjadi beberapa file."
+                )
                 % {"max": f"{max_rows:,}".replace(",", ".")}
             )
         cleaned = _clean_rows(header, kept, ctx)

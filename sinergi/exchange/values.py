@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
+DAYS_1900_TO_1904 = 1462  # serial 0 of Excel's 1904 date system is 1904-01-01, serial 1462 of the 1900 one
 # Serial numbers Excel uses for 1901-01-01 .. 2099-12-31; anything else is not a date someone typed.
 SERIAL_RANGE = (367, 73050)
 MONTHS = {

@@ -140,6 +140,27 @@ def test_csv_delimiters_are_detected(tmp_path, delimiter):
     assert read_all(path, CSV) == [(1, rows[0]), (2, rows[1])]
 
 
+@pytest.mark.parametrize("delimiter", [";", ","])
+def test_a_csv_title_line_above_the_header_does_not_hide_the_delimiter(tmp_path, delimiter):
+    rows = [["Data penerima layanan 2025"], ["Nama", "Kapasitas", "Alamat"], ["LKSA", "30", "Jl. A"]]
+    path = csv_file(tmp_path, rows, delimiter=delimiter)
+    assert read_all(path, CSV) == [(1, rows[0]), (2, rows[1]), (3, rows[2])]
+
+
+def test_csv_rows_are_numbered_as_records_when_a_cell_spans_lines(tmp_path):
+    rows = [["Nama", "Catatan"], ["LKSA A", "baris satu\nbaris dua"], ["LKSA B", "x"]]
+    path = csv_file(tmp_path, rows)
+    assert [number for number, _cells in read_all(path, CSV)] == [1, 2, 3]
+
+
+def test_a_mostly_utf8_csv_with_a_stray_windows_byte_is_refused_not_garbled(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("Nama,Kota\nAndré,Banjarmasin\n".encode() + b"Jos\xe9,Banjarbaru\n")
+    with pytest.raises(FileRefused) as refused:
+        read_all(path, CSV)
+    assert "baris 3" in refused.value.message and "CSV UTF-8" in refused.value.message
+
+
 def test_xlsx_rows_keep_spreadsheet_row_numbers_and_formula_results(tmp_path):
     path = xlsx_file(tmp_path, [[], ["Nama LKS", "Kapasitas"], ["LKSA", ("=10*3", 30)]])
     assert read_all(path, XLSX) == [(1, ["", ""]), (2, ["Nama LKS", "Kapasitas"]), (3, ["LKSA", 30.0])]

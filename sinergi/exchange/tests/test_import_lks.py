@@ -1,10 +1,12 @@
 import datetime
 
 import pytest
+import xlsxwriter
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
+from sinergi.exchange.files import read_all
 from sinergi.exchange.pipeline import ImportCancelled
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
@@ -313,7 +315,19 @@ def test_too_many_rows_are_refused(tmp_path, board_member, settings):
     settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ROWS": 2}
     rows = [HEADERS] + [[f"LKSA {i}", "anak", "63.71", f"TD/{i}", 1] for i in range(3)]
     result = run(xlsx_file(tmp_path, rows), board_member)
-    assert result.status == "refused" and result.message.startswith("File berisi 3 baris; paling banyak 2 baris")
+    assert result.status == "refused"
+    assert result.message == (
+        "File berisi lebih dari 2 baris data; paling banyak 2 baris per impor. Bagi menjadi beberapa file."
+    )
+    assert not Organisation.objects.filter(name__startswith="LKSA ").exists()
+
+
+def test_empty_rows_far_below_the_data_do_not_count_against_the_row_cap(tmp_path, board_member, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ROWS": 2}
+    rows = [HEADERS, ["LKSA Satu", "anak", "63.71", "TD/1", 1], ["LKSA Dua", "anak", "63.71", "TD/2", 1]]
+    rows += [[""] * 5] * 50 + [["", "", "", "", " "]]  # a stray space far below, as spreadsheets keep them
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    assert result.status == "succeeded" and result.created == 2
 
 
 def test_a_board_cannot_register_or_change_lks_outside_its_regency(tmp_path, board_member):
@@ -503,3 +517,50 @@ def test_a_file_with_indonesian_headers_imports_for_a_user_working_in_english_an
     assert english[0] != HEADERS[0]
     result = run(xlsx_file(tmp_path, [english, row], name="en.xlsx"), board_member, dry_run=True)
     assert (result.status, result.created) == ("checked", 1)
+
+
+def test_dates_of_a_1904_date_system_workbook_are_read_on_the_right_day(tmp_path, board_member):
+    # Old Excel for Mac counts from 1904: 17-08-2023 is stored as 43328 there, 44790 in the 1900 system.
+    path = tmp_path / "mac.xlsx"
+    book = xlsxwriter.Workbook(path, {"date_1904": True})
+    sheet = book.add_worksheet("Data LKS")
+    sheet.write_row(0, 0, [*HEADERS, "Tanggal izin operasional"])
+    sheet.write_row(1, 0, ["LKSA Mac", "anak", "63.71", "TD/MAC", 10])
+    sheet.write_datetime(1, 5, datetime.date(2023, 8, 17), book.add_format({"num_format": "dd-mm-yyyy"}))
+    book.close()
+    result = run(path, board_member)
+    assert result.status == "succeeded", result.problems
+    assert Organisation.objects.get(name="LKSA Mac").permit_issued_on == datetime.date(2023, 8, 17)
+
+
+def test_a_cell_merged_down_over_rows_gives_its_value_to_each_of_them(tmp_path, board_member):
+    path = tmp_path / "merged.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Data LKS")
+    sheet.write_row(0, 0, HEADERS)
+    sheet.write_row(1, 0, ["LKSA Satu", "anak", "63.71", "TD/M1", 10])
+    sheet.write_row(2, 0, ["LKSA Dua", "", "", "TD/M2", 12])
+    sheet.merge_range(1, 1, 2, 1, "anak")
+    sheet.merge_range(1, 2, 2, 2, "63.71")
+    sheet.write_row(3, 0, ["LKSA Tiga", "", "63.71", "TD/M3", 8])
+    book.close()
+    result = run(path, board_member)
+    # The row below the merged block keeps its own (empty) cell: "Jenis layanan utama" is required there.
+    assert [(p.row, p.column) for p in result.problems] == [(4, "Jenis layanan utama")]
+    sheet_rows = [cells for _row, cells in read_all(path, "xlsx", preferred_sheet="Data LKS")]
+    assert sheet_rows[2][:3] == ["LKSA Dua", "anak", "63.71"] and sheet_rows[3][1] == ""
+    assert any("Sel gabungan" in notice and "2–3" in notice for notice in result.notices)
+
+
+def test_a_phone_number_that_lost_its_leading_zero_to_a_number_cell_is_refused(tmp_path, board_member):
+    rows = [
+        [*HEADERS, "Telepon"],
+        ["LKSA Angka", "anak", "63.71", "TD/T1", 10, 5113252525],
+        ["LKSA Negara", "anak", "63.71", "TD/T2", 10, 628112345678],
+        ["LKSA Teks", "anak", "63.71", "TD/T3", 10, "0511-3252525"],
+    ]
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    assert result.status == "refused"
+    assert [(p.row, p.column, p.value) for p in result.problems] == [(2, "Telepon", "5113252525")]
+    assert "angka 0 di depannya hilang" in result.problems[0].message
+    assert not Organisation.objects.filter(name__startswith="LKSA ").exists()
