@@ -128,6 +128,11 @@ class RegionResolver:
         for key in _name_keys(name):
             for region in index.get(key, []):
                 matches[region.code] = region
+        if len(matches) > 1:
+            # "Kota Malang" also matches Kabupaten Malang by its bare name; the official name written in full wins.
+            exact = [region for region in matches.values() if v.norm(region.name) == v.norm(name)]
+            if len(exact) == 1:
+                return exact
         return list(matches.values())
 
     def _not_found(self, what, name: str, found: list[Region], index: dict[str, list[Region]], within: str = "") -> str:
