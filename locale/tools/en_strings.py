@@ -1181,11 +1181,17 @@ EN: dict[str, str | tuple[str, str]] = {
         "CSV file read as %(encoding)s, separator “%(delimiter)s”."
     ),
     "Baris %(row)s file CSV tidak dapat dibaca: %(error)s": "Row %(row)s of the CSV file cannot be read: %(error)s",
-    "File berisi %(rows)s baris; paling banyak %(max)s baris per impor. Bagi menjadi beberapa file.": (
-        "The file has %(rows)s rows; at most %(max)s rows per import. Split it into several files."
+    "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. Bagi menjadi beberapa file.": (
+        "The file has more than %(max)s data rows; at most %(max)s rows per import. Split it into several files."
     ),
-    "File berisi lebih dari %(max)s baris data. Bagi menjadi beberapa file.": (
-        "The file has more than %(max)s data rows. Split it into several files."
+    "Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.": (
+        "Merged cells in rows %(rows)s: their content is used for each of the merged rows."
+    ),
+    "Nomor telepon %(value)s terbaca sebagai angka, sehingga angka 0 di depannya hilang. Format kolom ini sebagai Teks lalu ketik ulang nomornya, misalnya 0811-2345-6789.": (
+        "The phone number %(value)s was read as a number, so its leading 0 was lost. Format this column as Text and type the number again, e.g. 0811-2345-6789."
+    ),
+    "File CSV ini bercampur: sebagian besar UTF-8, tetapi baris %(line)s berisi karakter dengan pengodean lain. Simpan ulang file sebagai “CSV UTF-8” lalu unggah lagi.": (
+        "This CSV file is mixed: mostly UTF-8, but line %(line)s holds characters in another encoding. Save the file again as “CSV UTF-8” and upload it again."
     ),
     "Baris ini duplikat baris %(first)s (%(key)s sama).": "This row duplicates row %(first)s (same %(key)s).",
     "Baris ini dan baris %(first)s menunjuk data yang sama (%(key)s).": (

@@ -28,6 +28,7 @@ from sinergi.exchange.columns import (
     Entity,
     ImportContext,
     IntegerColumn,
+    PhoneColumn,
     RowPlan,
     RowProblems,
     TermColumn,
@@ -97,9 +98,11 @@ class ReadOnlyColumn(Column):
         return self.getter(obj)
 
 
-def _text(key: str, header, *synonyms: str, required: bool = False, help="", example="", width: int = 18) -> TextColumn:
+def _text(
+    key: str, header, *synonyms: str, required: bool = False, help="", example="", width: int = 18, kind=TextColumn
+) -> TextColumn:
     field = Organisation._meta.get_field(key)
-    return TextColumn(
+    return kind(
         key, header, synonyms, required=required, help=help, example=example, max_length=field.max_length, width=width
     )
 
@@ -178,11 +181,13 @@ COLUMNS: list[Column] = [
     RegionNameColumn("village_name", _lazy("Desa/Kelurahan"), ("desa", "kelurahan"), level=4, example="Mantuil"),
     DecimalColumn("latitude", _lazy("Lintang"), ("latitude", "lat"), places=6, example="-3.3194"),
     DecimalColumn("longitude", _lazy("Bujur"), ("longitude", "lng", "long"), places=6, example="114.5908"),
-    _text("phone", _lazy("Telepon"), "no telepon", "nomor telepon", "telp", "hp", example="0511-3252525"),
+    _text(
+        "phone", _lazy("Telepon"), "no telepon", "nomor telepon", "telp", "hp", example="0511-3252525", kind=PhoneColumn
+    ),
     _text("email", _lazy("Surel"), "email", "e mail", "alamat surel", example="lksa@contoh.id"),
     _text("website", _lazy("Situs web"), "website", "situs"),
     _text("head_name", _lazy("Nama pimpinan"), "pimpinan", "ketua", "nama ketua", "kepala"),
-    _text("head_phone", _lazy("Telepon pimpinan"), "hp pimpinan", "telepon ketua"),
+    _text("head_phone", _lazy("Telepon pimpinan"), "hp pimpinan", "telepon ketua", kind=PhoneColumn),
     _text(
         "permit_number",
         _lazy("Nomor izin operasional"),

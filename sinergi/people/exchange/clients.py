@@ -36,6 +36,7 @@ from sinergi.exchange.columns import (
     DateColumn,
     Entity,
     ImportContext,
+    PhoneColumn,
     RowPlan,
     RowProblems,
     TermColumn,
@@ -108,8 +109,10 @@ CONSENT_REQUIRED = (
 )
 
 
-def _text(key: str, header, *synonyms: str, required: bool = False, example: Any = "", width: int = 18) -> TextColumn:
-    return TextColumn(
+def _text(
+    key: str, header, *synonyms: str, required: bool = False, example: Any = "", width: int = 18, kind=TextColumn
+) -> TextColumn:
+    return kind(
         key, header, synonyms, required=required, example=example, max_length=MAX_LENGTHS.get(key, 0), width=width
     )
 
@@ -150,7 +153,7 @@ COLUMNS: list[Column] = [
     _text("father_name", _lazy("Nama ayah"), "ayah"),
     _text("guardian_name", _lazy("Nama wali"), "wali"),
     _text("guardian_relation", _lazy("Hubungan wali"), "hubungan dengan wali"),
-    _text("guardian_phone", _lazy("Telepon wali"), "hp wali", "no telepon wali"),
+    _text("guardian_phone", _lazy("Telepon wali"), "hp wali", "no telepon wali", kind=PhoneColumn),
     _text("notes", _lazy("Catatan"), "keterangan"),
     TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "lks tempat layanan"),
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."),
