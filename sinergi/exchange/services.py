@@ -182,11 +182,13 @@ def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, 
                 message=_("Terjadi kesalahan tak terduga; tidak ada data yang disimpan. Laporkan ke admin."),
             )
         job.refresh_from_db()
-        _store_result(job, result)
         if result.problems or result.warnings:
-            # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings.
+            # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings. Stored
+            # before the job is marked finished: the page stops asking once it sees the end, and must find the
+            # report then.
             report = error_report_bytes(path=path, kind=job.file_kind, entity=entity, result=result)
-            job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=True)
+            job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=False)
+        _store_result(job, result)
         if not job.dry_run and result.status != "succeeded":
             _audit(job, actor, result, result.status)
         elif job.dry_run:

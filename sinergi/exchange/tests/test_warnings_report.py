@@ -81,3 +81,29 @@ def test_a_run_without_problems_or_warnings_has_no_report(tmp_path, board_member
 
     job.refresh_from_db()
     assert job.status == ImportStatus.CHECKED and not job.error_report
+
+
+def test_the_report_is_there_when_the_job_is_first_seen_finished(tmp_path, board_member):
+    # The job page stops asking once the job is finished: the report must be stored by then, not just after.
+    from django.db.models.signals import post_save
+
+    from sinergi.exchange.models import ImportJob
+
+    path = xlsx_file(tmp_path, [["Nama LKS", "Jenis layanan utama", "Kode wilayah"], ["LKSA Baru", "anak", "99.99"]])
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name="data.xlsx", enqueue=False
+        )
+    seen = []
+
+    def record(sender, instance, **kwargs):
+        seen.append((instance.status, bool(instance.error_report)))
+
+    post_save.connect(record, sender=ImportJob)
+    try:
+        import_job_run(job_id=job.pk)
+    finally:
+        post_save.disconnect(record, sender=ImportJob)
+
+    finished = [has_report for status, has_report in seen if status == ImportStatus.REFUSED]
+    assert finished and all(finished)
