@@ -140,16 +140,27 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     for warning in result.warnings:
         warned_cells[warning.row].add(warning.column)
     column_of_header = {header: index for index, header in result.columns.items()}
+    table = open_table(path, kind, preferred_sheet=entity.sheet_name)
     output = io.BytesIO()
-    book = xlsxwriter.Workbook(output, {"constant_memory": True, "strings_to_formulas": False})
+    # The same date system as the file, so that a date read as a number keeps its day.
+    book = xlsxwriter.Workbook(
+        output, {"constant_memory": True, "strings_to_formulas": False, "date_1904": table.date_1904}
+    )
     bold = book.add_format({"bold": True})
     error_format = book.add_format({"bg_color": "#F8D7DA", "font_color": "#842029", "text_wrap": True})
+    text_format = book.add_format({"num_format": "@"})
     bad_format = book.add_format({"bg_color": "#F8D7DA"})
+    bad_text_format = book.add_format({"bg_color": "#F8D7DA", "num_format": "@"})
     warned_format = book.add_format({"bg_color": "#FFF3CD"})
+    warned_text_format = book.add_format({"bg_color": "#FFF3CD", "num_format": "@"})
     date_format = book.add_format({"num_format": "dd-mm-yyyy"})
     sheet = book.add_worksheet(entity.sheet_name)
     sheet.freeze_panes(result.header_row or 1, 0)
-    table = open_table(path, kind, preferred_sheet=entity.sheet_name)
+    # Columns kept as text, as in the template (NIK, KK, phone numbers, codes): a NIK typed into the report to fix
+    # it must not become 6.37101E+15.
+    text_columns = _text_columns(entity, result.columns)
+    for index in range(max(result.columns, default=-1) + 1):
+        sheet.set_column(index, index, 16, text_format if index in text_columns else None)
     width = 0
     try:
         for row_number, cells in table.rows:
@@ -160,7 +171,10 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
             marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
             warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
             for col, cell in enumerate(cells):
-                cell_format = bad_format if col in marked else warned_format if col in warned else None
+                if col in text_columns:
+                    cell_format = bad_text_format if col in marked else warned_text_format if col in warned else None
+                else:
+                    cell_format = bad_format if col in marked else warned_format if col in warned else None
                 _write_cell(sheet, index, col, cell, cell_format, date_format)
             if row_number == result.header_row and result.problems:
                 sheet.write_string(index, len(cells), ERROR_HEADER, bold)
@@ -168,7 +182,8 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
                 sheet.write_string(index, len(cells), escape_formula(" | ".join(by_row[row_number])), error_format)
     finally:
         table.close()
-    sheet.set_column(0, max(width - 1, 0), 16)
+    if width > len(result.columns):
+        sheet.set_column(max(result.columns, default=-1) + 1, width - 1, 16)
     if result.problems:
         _problem_sheet(
             book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
@@ -177,6 +192,22 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
         _problem_sheet(book, WARNINGS_SHEET, (_("Baris"), _("Kolom"), _("Nilai"), _("Pesan")), result.warnings, bold)
     book.close()
     return output.getvalue()
+
+
+def _text_columns(entity: Entity, written: dict[int, str]) -> set[int]:
+    """The file's column indexes that the template formats as text: neither a date, number or yes/no, nor a list."""
+    by_key = {}
+    for column in entity.import_columns():
+        for key in column.header_keys():
+            by_key.setdefault(key, column)
+    text = set()
+    for index, header in written.items():
+        column = by_key.get(v.norm(header))
+        if column is None or isinstance(column, DateColumn | IntegerColumn | DecimalColumn | BooleanColumn):
+            continue
+        if column.choices(None) is None:
+            text.add(index)
+    return text
 
 
 def _problem_sheet(book, name: str, headings: tuple[str, ...], problems: list[Problem], bold) -> None:

@@ -117,3 +117,33 @@ def test_a_corrected_error_report_imports_cleanly(tmp_path, board_member):
     rows[2][1] = "lanjut_usia"  # the user fixes the cell the report pointed at
     fixed = run(xlsx_file(tmp_path, rows, name="diperbaiki.xlsx"), board_member)
     assert (fixed.status, fixed.created, fixed.notices) == ("succeeded", 2, [])
+
+
+def test_the_error_report_keeps_text_columns_as_text_so_a_retyped_number_stays_exact(tmp_path, board_member):
+    import re
+    import zipfile
+
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Buruk", "anak", "99.99", "TD/2", 3]])
+    result = run(path, board_member)
+    assert [p.column for p in result.problems] == ["Kode wilayah"]
+    report = tmp_path / "report.xlsx"
+    report.write_bytes(error_report_bytes(path=path, kind=XLSX, entity=get_entity("lks"), result=result))
+    with zipfile.ZipFile(report) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        styles = archive.read("xl/styles.xml").decode()
+    text_formats = {"49", *re.findall(r'<numFmt numFmtId="(\d+)" formatCode="@"', styles)}  # "@" is Text
+    text_styles = {
+        str(index)
+        for index, xf in enumerate(re.findall(r"<xf [^>]*>", styles.split("<cellXfs")[1].split("</cellXfs>")[0]))
+        if re.search(r'numFmtId="(\d+)"', xf).group(1) in text_formats
+    }
+    columns = {
+        column: style
+        for first, last, style in re.findall(r'<col min="(\d+)" max="(\d+)"[^>]*style="(\d+)"', sheet)
+        for column in range(int(first), int(last) + 1)
+    }
+    # Nama LKS (1), Kode wilayah (3), Nomor tanda daftar (4) are text; Kapasitas (5) is a number.
+    assert {1, 3, 4} <= {c for c, style in columns.items() if style in text_styles}
+    assert 5 not in {c for c, style in columns.items() if style in text_styles}
+    # The marked problem cell in a text column stays text (its own format would otherwise override the column's).
+    assert re.search(r'<c r="C2" s="(\d+)"', sheet).group(1) in text_styles
