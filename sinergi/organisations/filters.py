@@ -20,9 +20,20 @@ def region_prefix_q(code: str) -> Q | None:
     return Q(**{field: code}) if field else None
 
 
+class _AnyOfField(django_filters.fields.MultipleChoiceField):
+    """A multiple choice where an empty value ("Semua", the select's first option) means no filter."""
+
+    def clean(self, value):
+        return super().clean([item for item in value or () if item != ""])
+
+
+class AnyOfFilter(django_filters.MultipleChoiceFilter):
+    field_class = _AnyOfField
+
+
 class OrganisationFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari"), method="filter_text")
-    kind = django_filters.MultipleChoiceFilter(label=_("Jenis organisasi"), choices=OrganisationKind.choices)
+    kind = AnyOfFilter(label=_("Jenis organisasi"), choices=OrganisationKind.choices)
     service_kind = django_filters.ModelChoiceFilter(
         label=_("Jenis layanan"),
         queryset=Term.objects.filter(vocabulary=Vocabulary.LKS_KIND, is_active=True),
@@ -31,7 +42,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
         empty_label=_("Semua"),
     )
     region = django_filters.CharFilter(label=_("Kode wilayah"), method="filter_region")
-    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=OrganisationStatus.choices)
+    status = AnyOfFilter(label=_("Status"), choices=OrganisationStatus.choices)
     accreditation = django_filters.ChoiceFilter(
         label=_("Akreditasi"),
         choices=[("A", "A"), ("B", "B"), ("C", "C"), ("none", _("Belum terakreditasi")), ("expired", _("Kedaluwarsa"))],

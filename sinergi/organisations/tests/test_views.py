@@ -45,6 +45,17 @@ def test_htmx_filter_returns_only_the_results_fragment(client, board_member, ban
     assert "<html" not in body
 
 
+def test_the_filter_form_as_sent_with_every_select_on_semua_filters_nothing(client, board_member, banjarmasin_lks):
+    # What the page's form sends when the user only presses "Terapkan": empty values for the "Semua" options.
+    client.force_login(board_member)
+    body = client.get(
+        "/organisations/", {"q": "", "kind": "", "service_kind": "", "status": "", "accreditation": ""},
+        headers={"HX-Request": "true"},
+    ).content.decode()  # fmt: skip
+    assert "LKSA Uji Banjarmasin" in body
+    assert "Saringan tidak valid" not in body
+
+
 def test_list_query_count_is_bounded(client, board_member, django_assert_max_num_queries):
     OrganisationFactory.create_batch(40)
     client.force_login(board_member)
