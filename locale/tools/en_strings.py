@@ -1184,6 +1184,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. Bagi menjadi beberapa file.": (
         "The file has more than %(max)s data rows; at most %(max)s rows per import. Split it into several files."
     ),
+    "Kolom “%(masked)s” berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. Tambahkan kolom “%(real)s” berisi nomor lengkap, atau gunakan templat impor.": (
+        "The column “%(masked)s” holds numbers masked by an export, so it cannot be imported. Add a column “%(real)s” with the full numbers, or use the import template."
+    ),
     "Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.": (
         "Merged cells in rows %(rows)s: their content is used for each of the merged rows."
     ),

@@ -366,6 +366,9 @@ class Entity(ABC):
     natural_key_help: Any = ""
     instructions: Sequence[Any] = ()
     ignored_headers: Sequence[str] = ()  # columns of our own exports/reports that imports skip silently
+    # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: a file that has
+    # the masked one but not the real one is an export sent back, refused with one clear message.
+    masked_headers: dict[str, str] = {}
     write_batch_size = 0  # plans per save() call; 0 = the pipeline's batch size
 
     # ---- permissions

@@ -350,6 +350,19 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
             _("Kolom hanya-baca (dari ekspor) diabaikan: %(columns)s.")
             % {"columns": ", ".join(f"“{c}”" for c in read_only)}
         )
+    present = {v.norm(cell) for cell in cells}
+    for masked, key in entity.masked_headers.items():
+        if v.norm(masked) in present and key not in used:
+            real = next(c.header for c in entity.columns if c.key == key)
+            result.status, result.message = (
+                "refused",
+                _(
+                    "Kolom “%(masked)s” berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. "
+                    "Tambahkan kolom “%(real)s” berisi nomor lengkap, atau gunakan templat impor."
+                )
+                % {"masked": masked, "real": real},
+            )
+            return None
     missing = entity.missing_columns(set(used))
     if missing:
         result.status, result.message = (

@@ -306,6 +306,7 @@ class ClientsEntity(Entity):
     sheet_name = "Data penerima layanan"
     columns = COLUMNS
     ignored_headers = EXPORT_ONLY
+    masked_headers = {"NIK (disamarkan)": "nik", "Nomor KK (disamarkan)": "kk"}
     write_batch_size = 10_000
     natural_key_help = _lazy(
         "Baris dicocokkan dengan penerima layanan yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, "

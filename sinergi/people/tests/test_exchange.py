@@ -905,3 +905,18 @@ def test_execute_beside_runs_here_inside_a_transaction_and_raises_its_errors():
     wait()
     with pytest.raises(DatabaseError):
         execute_beside("INSERT INTO no_such_table VALUES (%s)", [1])
+
+
+def test_a_client_export_sent_back_as_an_import_is_refused_with_one_clear_message(world, tmp_path):
+    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    entity = get_entity("clients")
+    headers = [str(column.header) for column in entity.export_columns()]
+    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator).iterator()))
+    path = xlsx_file(tmp_path, [headers, *rows], sheet="Data penerima layanan")
+    before = Person.objects.count()
+
+    result = run(path, world.operator, entity="clients")
+
+    assert result.status == "refused" and not result.problems
+    assert result.message.startswith("Kolom “NIK (disamarkan)” berisi nomor yang disamarkan oleh ekspor")
+    assert Person.objects.count() == before
