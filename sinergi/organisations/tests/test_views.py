@@ -162,3 +162,14 @@ def test_public_directory_shows_public_fields_only(client):
 def test_draft_is_not_in_the_public_directory_detail(client):
     draft = OrganisationFactory(status=OrganisationStatus.DRAFT)
     assert client.get(f"/directory/{draft.pk}/").status_code == 404
+
+
+def test_the_download_buttons_follow_the_filters_applied_through_htmx(client, board_member, banjarmasin_lks):
+    client.force_login(board_member)
+    full_page = client.get("/organisations/").content.decode()
+    assert 'id="export-links"' in full_page and "hx-swap-oob" not in full_page
+    fragment = client.get("/organisations/", {"q": "uji", "page": "2"}, headers={"HX-Request": "true"}).content.decode()
+    # The fragment carries the buttons out of band, with the filter and without the page number.
+    assert 'id="export-links" hx-swap-oob="true"' in fragment
+    assert "/organisations/export/?q=uji&amp;format=csv" in fragment
+    assert "/organisations/export/?q=uji&amp;format=xlsx" in fragment

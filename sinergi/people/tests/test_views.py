@@ -704,3 +704,10 @@ def test_detail_view_uses_the_session_purpose_for_every_access(client, world, ch
     client.get(f"/people/{child.person_id}/")
     assert list(PersonAccess.objects.values_list("what", "purpose")) == [("viewed", "supervision")] * 2
     assert timezone.now() - PersonAccess.objects.first().occurred_at < datetime.timedelta(minutes=1)
+
+
+def test_the_client_download_buttons_follow_the_filters_applied_through_htmx(client, world, child):
+    sign_in(client, world.operator)
+    fragment = client.get("/people/", {"q": "budi"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="export-links" hx-swap-oob="true"' in fragment
+    assert "/people/export/?q=budi&amp;format=csv" in fragment
