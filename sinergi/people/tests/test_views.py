@@ -711,3 +711,15 @@ def test_the_client_download_buttons_follow_the_filters_applied_through_htmx(cli
     fragment = client.get("/people/", {"q": "budi"}, headers={"HX-Request": "true"}).content.decode()
     assert 'id="export-links" hx-swap-oob="true"' in fragment
     assert "/people/export/?q=budi&amp;format=csv" in fragment
+
+
+def test_the_worker_list_offers_downloads_with_its_filters(client, world):
+    WorkerFactory(organisation=world.lks, full_name="Siti Pekerja")
+    sign_in(client, world.operator)
+    page = client.get("/people/workers/", {"q": "siti"}).content.decode()
+    assert "/exchange/export/workers/?q=siti&amp;format=csv" in page
+    fragment = client.get("/people/workers/", {"q": "sit"}, headers={"HX-Request": "true"}).content.decode()
+    assert "/exchange/export/workers/?q=sit&amp;format=xlsx" in fragment
+    response = client.get("/exchange/export/workers/", {"q": "siti", "format": "csv"})
+    assert response.status_code == 200
+    assert "Siti Pekerja" in b"".join(response.streaming_content).decode("utf-8-sig")

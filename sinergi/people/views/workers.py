@@ -11,6 +11,7 @@ from django.views import View
 from sinergi.accounts.scope import Action, can
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.exchange.columns import get_entity
 from sinergi.core.pagination import paginate
 
 from .. import selectors, services
@@ -44,6 +45,8 @@ class WorkerListView(WorkerAreaMixin, View):
             "filterset": filterset,
             "page": page,
             "can_create": organisations_for(request.user, Action.PERSON_CREATE).exists(),
+            # Downloads go through the exchange's export of workers, with this list's filters.
+            "can_export": get_entity("workers").can_export(request.user),
         }
         template = "people/workers.html#results" if request.htmx else "people/workers.html"
         return render(request, template, context)
