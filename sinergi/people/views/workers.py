@@ -11,8 +11,8 @@ from django.views import View
 from sinergi.accounts.scope import Action, can
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, ValidationError
-from sinergi.exchange.columns import get_entity
 from sinergi.core.pagination import paginate
+from sinergi.exchange.columns import get_entity
 
 from .. import selectors, services
 from ..forms import WorkerForm
