@@ -1187,6 +1187,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kolom “%(masked)s” berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. Tambahkan kolom “%(real)s” berisi nomor lengkap, atau gunakan templat impor.": (
         "The column “%(masked)s” holds numbers masked by an export, so it cannot be imported. Add a column “%(real)s” with the full numbers, or use the import template."
     ),
+    "Kolom persetujuan diisi semua atau tidak sama sekali: bila salah satu diisi, kelimanya wajib (Persetujuan oleh, Nama pemberi persetujuan, Tanggal persetujuan, Dasar pemrosesan, Cakupan persetujuan).": (
+        "The consent columns are filled in all or not at all: if one is filled in, all five are required (Consent by, Name of the person consenting, Consent date, Legal basis for processing, Scope of consent)."
+    ),
     "Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.": (
         "Merged cells in rows %(rows)s: their content is used for each of the merged rows."
     ),

@@ -84,7 +84,7 @@ def bar_chart_svg(
         y = top + row * (bar_height + gap)
         parts.append(
             f'<text x="{label_width - 6}" y="{y + bar_height - 4}" text-anchor="end" font-size="8" fill="#333">'
-            f"{escape(label[:28])}</text>"
+            f"{escape(label if len(label) <= 32 else label[:31] + '…')}</text>"
         )
         x = float(label_width)
         for index, (_name, values) in enumerate(series):

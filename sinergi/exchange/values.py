@@ -23,7 +23,7 @@ MONTHS = {
     "mei": 5, "may": 5,
     "juni": 6, "jun": 6, "june": 6,
     "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "agustus": 8, "agust": 8, "agst": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
     "september": 9, "sep": 9, "sept": 9,
     "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nov": 11, "nop": 11, "nopember": 11,
@@ -56,11 +56,17 @@ def is_blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip().lstrip("'").strip())
 
 
+_INVISIBLE = str.maketrans(
+    {"\u00a0": " ", "\ufeff": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None}
+)
+
+
 def text(raw: Any) -> str:
     """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped,
     a number that is really an integer written without ".0"."""
     if raw.__class__ is str:  # the commonest cell, first (an import reads hundreds of thousands)
-        value = raw.replace("\u00a0", " ").replace("\ufeff", "").strip()
+        # Non-breaking spaces become spaces; invisible characters pasted from the web or a PDF go.
+        value = (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
         return value[1:].strip() if value.startswith("'") else value
     if raw is None:
         return ""

@@ -30,6 +30,9 @@ from sinergi.exchange import values as v
         "17 - 08 - 2023",
         "2023-08-17T00:00:00",
         "17-Agu-2023",
+        "17 Agust 2023",
+        "17 Agst 2023",
+        "17\u200b-08-2023",
     ],
 )
 def test_every_accepted_date_shape_reads_as_17_august_2023(raw):
@@ -66,6 +69,8 @@ def test_text_drops_the_leading_apostrophe_and_writes_integers_without_decimals(
     assert v.text("'0511-3252525") == "0511-3252525"
     assert v.text(30.0) == "30"
     assert v.text("\u00a0LKSA\u00a0") == "LKSA"
+    # Invisible characters pasted from a web page or a PDF are dropped; a non-breaking space is a space.
+    assert v.text("Budi\u200b\u00a0Uji\u2060") == "Budi Uji"
 
 
 def test_integers_accept_thousand_separators_and_refuse_fractions():

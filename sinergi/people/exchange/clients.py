@@ -324,6 +324,9 @@ class ClientsEntity(Entity):
         _lazy("Kategori PPKS boleh lebih dari satu kode, dipisah titik koma (;)."),
         _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
         _lazy("Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali."),
+        _lazy("Kolom persetujuan diisi semua atau tidak sama sekali: bila salah satu diisi, kelimanya wajib "
+              "(Persetujuan oleh, Nama pemberi persetujuan, Tanggal persetujuan, Dasar pemrosesan, Cakupan "
+              "persetujuan)."),
         _lazy("Bila satu baris saja bermasalah, tidak ada data yang disimpan; perbaiki lalu unggah lagi."),
     )  # fmt: skip
 
