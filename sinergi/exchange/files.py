@@ -6,8 +6,9 @@ import csv
 import hashlib
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -187,12 +188,18 @@ def _looks_like_text(head: bytes) -> bool:
 # ---------------------------------------------------------------------------------------------- reading
 
 
-def open_table(path: str | Path, kind: str, *, preferred_sheet: str = "") -> Table:
-    """Rows of the sheet to import (the one named `preferred_sheet` if present, else the first visible one)."""
-    return _open_xlsx(Path(path), preferred_sheet) if kind == XLSX else _open_csv(Path(path))
+def open_table(
+    path: str | Path, kind: str, *, preferred_sheet: str = "", is_header: Callable[[list[Any]], bool] | None = None
+) -> Table:
+    """Rows of the sheet to import: the one named `preferred_sheet` if present, else the first visible one with a
+    row among its first 20 that `is_header` accepts (a cover sheet before the data is passed over), else the first
+    visible one."""
+    if kind == XLSX:
+        return _open_xlsx(Path(path), preferred_sheet, is_header)
+    return _open_csv(Path(path))
 
 
-def _open_xlsx(path: Path, preferred_sheet: str) -> Table:
+def _open_xlsx(path: Path, preferred_sheet: str, is_header: Callable[[list[Any]], bool] | None) -> Table:
     import python_calamine
 
     corrupted = _("File Excel ini rusak atau tidak dapat dibaca. Simpan ulang di Excel lalu unggah.")
@@ -208,11 +215,19 @@ def _open_xlsx(path: Path, preferred_sheet: str) -> Table:
             for meta in workbook.sheets_metadata
             if str(meta.visible).endswith("Visible") and str(meta.typ).endswith("WorkSheet")
         ] or list(workbook.sheet_names)
-        name = preferred_sheet if preferred_sheet in workbook.sheet_names else (visible[0] if visible else "")
-        if not name:
+        if not visible:
             raise FileRefused(_("File Excel ini tidak berisi lembar kerja."))
         # Cells come with their cached values: a formula's last computed result, as Excel showed it.
-        sheet = workbook.get_sheet_by_name(name)
+        if preferred_sheet in workbook.sheet_names:
+            name, sheet = preferred_sheet, workbook.get_sheet_by_name(preferred_sheet)
+        else:
+            name, sheet = visible[0], workbook.get_sheet_by_name(visible[0])
+            if is_header is not None and len(visible) > 1 and not _has_header(sheet, is_header):
+                for other in visible[1:]:
+                    candidate = workbook.get_sheet_by_name(other)
+                    if _has_header(candidate, is_header):
+                        name, sheet = other, candidate
+                        break
     except FileRefused:
         workbook.close()
         raise
@@ -256,6 +271,10 @@ def _open_xlsx(path: Path, preferred_sheet: str) -> Table:
     return Table(
         rows=rows(), total=last_row + 1, notices=notices, closer=workbook.close, date_1904=_uses_1904_dates(path)
     )
+
+
+def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
+    return any(is_header(list(cells)) for cells in islice(sheet.iter_rows(), 20))
 
 
 def _uses_1904_dates(path: Path) -> bool:
@@ -354,9 +373,11 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def read_all(path: str | Path, kind: str, *, preferred_sheet: str = "") -> list[tuple[int, list[Any]]]:
+def read_all(
+    path: str | Path, kind: str, *, preferred_sheet: str = "", is_header: Callable[[list[Any]], bool] | None = None
+) -> list[tuple[int, list[Any]]]:
     """Every row (for small files and tests)."""
-    table = open_table(path, kind, preferred_sheet=preferred_sheet)
+    table = open_table(path, kind, preferred_sheet=preferred_sheet, is_header=is_header)
     try:
         return list(table.rows)
     finally:

@@ -116,7 +116,7 @@ def run_import(
 def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size) -> ImportResult:
     started = time.monotonic()
     try:
-        table = open_table(path, kind, preferred_sheet=entity.sheet_name)
+        table = open_table(path, kind, preferred_sheet=entity.sheet_name, is_header=header_test(entity))
     except FileRefused as refused:
         return ImportResult(status="refused", message=refused.message)
     # One context for checking and writing: what the check learnt (lookups, the file's own keys, when it began)
@@ -289,6 +289,16 @@ def _check(
         "_plans": plans,  # type: ignore[dict-item]
     }
     return result
+
+
+def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
+    """Whether a row could be the entity's header: two or more cells name its columns (choosing among sheets)."""
+    known = {key for column in entity.columns for key in column.header_keys()}
+
+    def is_header(cells: list[Any]) -> bool:
+        return sum(1 for cell in cells if v.norm(cell) in known) >= 2
+
+    return is_header
 
 
 def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: ImportResult) -> HeaderMap | None:

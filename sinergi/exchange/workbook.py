@@ -15,7 +15,7 @@ from sinergi.core.downloads import escape_formula
 from . import values as v
 from .columns import BooleanColumn, DateColumn, DecimalColumn, Entity, IntegerColumn
 from .files import open_table
-from .pipeline import ERROR_HEADER, ImportResult, Problem
+from .pipeline import ERROR_HEADER, ImportResult, Problem, header_test
 
 LOOKUP_SHEET = "Daftar"
 INSTRUCTIONS_SHEET = "Petunjuk"
@@ -140,7 +140,7 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     for warning in result.warnings:
         warned_cells[warning.row].add(warning.column)
     column_of_header = {header: index for index, header in result.columns.items()}
-    table = open_table(path, kind, preferred_sheet=entity.sheet_name)
+    table = open_table(path, kind, preferred_sheet=entity.sheet_name, is_header=header_test(entity))
     output = io.BytesIO()
     # The same date system as the file, so that a date read as a number keeps its day.
     book = xlsxwriter.Workbook(

@@ -564,3 +564,17 @@ def test_a_phone_number_that_lost_its_leading_zero_to_a_number_cell_is_refused(t
     assert [(p.row, p.column, p.value) for p in result.problems] == [(2, "Telepon", "5113252525")]
     assert "angka 0 di depannya hilang" in result.problems[0].message
     assert not Organisation.objects.filter(name__startswith="LKSA ").exists()
+
+
+def test_data_on_a_differently_named_sheet_after_a_cover_sheet_is_found(tmp_path, board_member):
+    path = tmp_path / "cover.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Sampul").write_row(0, 0, ["Data LKS Kota Banjarmasin", "Disusun oleh: Dinas Sosial"])
+    data = book.add_worksheet("Daftar")
+    data.write_row(0, 0, HEADERS)
+    data.write_row(1, 0, ["LKSA Sampul", "anak", "63.71", "TD/S1", 10])
+    book.close()
+    result = run(path, board_member)
+    assert result.status == "succeeded", (result.message, result.problems)
+    assert Organisation.objects.filter(name="LKSA Sampul").exists()
+    assert "Data dibaca dari lembar “Daftar”." in result.notices
