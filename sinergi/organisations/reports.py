@@ -162,7 +162,9 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         rows=[[label, status_counts.get(value, 0)] for value, label in OrganisationStatus.choices],
         footer=[_("Jumlah"), sum(status_counts.values())],
     )
-    grade_counts = dict(active.order_by().values_list("accreditation_grade__code").annotate(n=Count("pk")))
+    grade_counts = dict(
+        statistics.with_accreditation_now(active).order_by().values_list("accreditation_now").annotate(n=Count("pk"))
+    )
     grades = statistics.accreditation_columns()
     accreditation_table = Table(
         title=_("Akreditasi LKS aktif"),

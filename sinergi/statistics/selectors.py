@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,7 @@ from .models import OfficialFigure
 
 OTHER_KIND = "lainnya"
 NOT_ACCREDITED = ""
+EXPIRED_ACCREDITATION = "expired"
 CODE_FIELD_BY_LEVEL = {1: "province_code", 2: "regency_code", 3: "district_code", 4: "village_code"}
 
 
@@ -212,7 +213,27 @@ def lks_kind_columns() -> list[Column]:
 
 def accreditation_columns() -> list[Column]:
     terms = Term.objects.filter(vocabulary=Vocabulary.ACCREDITATION_GRADE).order_by("sort_order", "code")
-    return [Column(term.code, term.label) for term in terms] + [Column(NOT_ACCREDITED, str(_("Belum terakreditasi")))]
+    return [Column(term.code, term.label) for term in terms] + [
+        Column(EXPIRED_ACCREDITATION, str(_("Kedaluwarsa"))),
+        Column(NOT_ACCREDITED, str(_("Belum terakreditasi"))),
+    ]
+
+
+def with_accreditation_now(queryset: QuerySet[Organisation], today: date | None = None) -> QuerySet[Organisation]:
+    """Annotates `accreditation_now`: the grade's code while the accreditation is in force, EXPIRED_ACCREDITATION
+    once it has ended (an A of 2019 that ran out is not an A today), None when there is none."""
+    today = today or timezone.localdate()
+    return queryset.annotate(
+        accreditation_now=Case(
+            When(
+                accreditation_grade__isnull=False,
+                accreditation_expires_on__lt=today,
+                then=Value(EXPIRED_ACCREDITATION),
+            ),
+            default=F("accreditation_grade__code"),
+            output_field=CharField(),
+        )
+    )
 
 
 def status_columns() -> list[Column]:
@@ -237,7 +258,9 @@ def lks_count_by_kind_and_regency(*, actor, region_prefix: str | None = None, ac
 def lks_accreditation_summary(*, actor, region_prefix: str | None = None, action: str = Action.VIEW) -> CrossTab:
     """Active LKS the actor may see, by accreditation grade (A/B/C/belum) × kabupaten/kota."""
     cells = _grouped(
-        _active_lks(_scoped(actor, action, region_prefix)), "accreditation_grade__code", null_as=NOT_ACCREDITED
+        with_accreditation_now(_active_lks(_scoped(actor, action, region_prefix))),
+        "accreditation_now",
+        null_as=NOT_ACCREDITED,
     )
     return _crosstab(cells, _actor_rows(actor, action, region_prefix), accreditation_columns())
 
@@ -322,8 +345,8 @@ def public_lks_count_by_kind_and_regency(*, region_code: str | None = None) -> C
 
 def public_lks_accreditation_summary(*, region_code: str) -> CrossTab:
     """Active LKS by accreditation grade × every kabupaten/kota of `region_code`, public."""
-    queryset = _active_lks(Organisation.objects.filter(region_filter(region_code)))
-    cells = _grouped(queryset, "accreditation_grade__code", null_as=NOT_ACCREDITED)
+    queryset = with_accreditation_now(_active_lks(Organisation.objects.filter(region_filter(region_code))))
+    cells = _grouped(queryset, "accreditation_now", null_as=NOT_ACCREDITED)
     return _crosstab(cells, _regencies(within=None, region_code=region_code), accreditation_columns())
 
 

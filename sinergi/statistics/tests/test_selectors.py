@@ -1,8 +1,11 @@
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
+from sinergi.organisations.models import Organisation
 from sinergi.organisations.services import organisation_verify
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.statistics import selectors
@@ -102,8 +105,8 @@ def test_by_kind_is_one_query_per_table_whatever_the_size(registry, province_adm
 
 def test_accreditation_counts_active_lks_only(registry, province_admin):
     table = selectors.lks_accreditation_summary(actor=province_admin)
-    assert [c.code for c in table.columns] == ["A", "B", "C", ""]
-    assert table.column_totals() == {"A": 1, "B": 1, "C": 1, "": 8}
+    assert [c.code for c in table.columns] == ["A", "B", "C", "expired", ""]
+    assert table.column_totals() == {"A": 1, "B": 1, "C": 1, "expired": 0, "": 8}
     assert table.count("63.72", "A") == 1
     assert table.count("63.71", "A") == 0  # the draft LKS graded A is not counted
 
@@ -266,4 +269,13 @@ def test_public_count_with_no_lks_at_all(db):
 
 def test_public_accreditation(registry):
     table = selectors.public_lks_accreditation_summary(region_code="63")
-    assert table.column_totals() == {"A": 1, "B": 1, "C": 1, "": 8}
+    assert table.column_totals() == {"A": 1, "B": 1, "C": 1, "expired": 0, "": 8}
+
+
+def test_an_accreditation_that_has_ended_counts_as_expired_not_as_its_grade(registry, province_admin):
+    graded = Organisation.objects.filter(status="active", accreditation_grade__code="A").get()
+    graded.accreditation_expires_on = timezone.localdate() - datetime.timedelta(days=1)
+    graded.save(update_fields=["accreditation_expires_on"])
+    table = selectors.lks_accreditation_summary(actor=province_admin)
+    assert table.column_totals() == {"A": 0, "B": 1, "C": 1, "expired": 1, "": 8}
+    assert selectors.public_lks_accreditation_summary(region_code="63").column_totals()["expired"] == 1
