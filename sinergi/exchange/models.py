@@ -92,9 +92,19 @@ class ImportJob(models.Model):
 
     @property
     def percent(self) -> int:
+        """One bar for both phases, never going back: a real import's check fills it to 60%, its saving the rest
+        (a dry run only checks)."""
         if self.status in FINISHED_STATUSES:
             return 100
-        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+        share = int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+        if self.dry_run:
+            return share
+        if self.phase == ImportPhase.SAVING:
+            return CHECK_SHARE + share * (100 - CHECK_SHARE) // 100
+        return share * CHECK_SHARE // 100
+
+
+CHECK_SHARE = 60  # percent of a real import's bar given to checking
 
 
 class ExportStatus(models.TextChoices):

@@ -209,3 +209,16 @@ def test_the_page_offers_the_summaries_of_the_readers_regencies_only(client, boa
     assert "/exchange/reports/regency/63.71.pdf" in page and "Ringkasan Kota Banjarmasin" in page
     assert "/exchange/reports/regency/63.72.pdf" not in page
     assert "/exchange/reports/province.pdf" in page
+
+
+def test_the_progress_bar_never_goes_back_when_saving_begins():
+    from sinergi.exchange.models import ImportJob, ImportPhase, ImportStatus
+
+    job = ImportJob(status=ImportStatus.RUNNING, dry_run=False, rows_total=20_000)
+    seen = []
+    for phase, done in [(ImportPhase.READING, 6_000), (ImportPhase.READING, 20_000), (ImportPhase.SAVING, 0),
+                        (ImportPhase.SAVING, 10_000), (ImportPhase.SAVING, 20_000)]:  # fmt: skip
+        job.phase, job.rows_done = phase, done
+        seen.append(job.percent)
+    assert seen == [18, 60, 60, 80, 100]
+    assert ImportJob(status=ImportStatus.RUNNING, dry_run=True, rows_total=10, rows_done=5).percent == 50
