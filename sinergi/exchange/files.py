@@ -334,6 +334,10 @@ def _count_lines(path: Path) -> int:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1024 * 1024), b"")) + 1
 
 
+# A well-formed UTF-8 sequence of two to four bytes (an accented letter, a dash, an emoji).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _detect_encoding(path: Path) -> str:
     """UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 (Excel's "CSV" on Indonesian Windows)."""
     with path.open("rb") as handle:
@@ -347,8 +351,7 @@ def _detect_encoding(path: Path) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8", errors="replace")
-        if any(ord(char) > 127 and char != "\ufffd" for char in text):
+        if _UTF8_SEQUENCE.search(data):
             # Mostly UTF-8 (accented letters read fine) with a few bytes that are not: read as Windows-1252, every
             # "é" would silently become "Ã©". Refused, pointing at the first bad byte.
             line = data.count(b"\n", 0, error.start) + 1

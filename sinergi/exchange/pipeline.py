@@ -291,9 +291,18 @@ def _check(
     return result
 
 
+def header_index(entity: Entity) -> dict[str, Column]:
+    """Every way a header cell may name one of the entity's columns (normalised), to that column."""
+    known: dict[str, Column] = {}
+    for column in entity.columns:
+        for key in column.header_keys():
+            known.setdefault(key, column)
+    return known
+
+
 def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
     """Whether a row could be the entity's header: two or more cells name its columns (choosing among sheets)."""
-    known = {key for column in entity.columns for key in column.header_keys()}
+    known = header_index(entity)
 
     def is_header(cells: list[Any]) -> bool:
         return sum(1 for cell in cells if v.norm(cell) in known) >= 2
@@ -304,10 +313,7 @@ def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
 def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: ImportResult) -> HeaderMap | None:
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
     are skipped. Case, spacing, punctuation and known synonyms do not matter."""
-    known: dict[str, Column] = {}
-    for column in entity.columns:
-        for key in column.header_keys():
-            known.setdefault(key, column)
+    known = header_index(entity)
     ignored = {v.norm(h) for h in (*entity.ignored_headers, ERROR_HEADER)}
     best: tuple[int, int, list[Any]] | None = None
     for row_number, cells in head:

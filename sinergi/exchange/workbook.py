@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from sinergi.core.downloads import escape_formula
 
 from . import values as v
-from .columns import BooleanColumn, DateColumn, DecimalColumn, Entity, IntegerColumn
+from .columns import BooleanColumn, Column, DateColumn, DecimalColumn, Entity, IntegerColumn
 from .files import open_table
-from .pipeline import ERROR_HEADER, ImportResult, Problem, header_test
+from .pipeline import ERROR_HEADER, ImportResult, Problem, header_index, header_test
 
 LOOKUP_SHEET = "Daftar"
 INSTRUCTIONS_SHEET = "Petunjuk"
@@ -67,8 +67,7 @@ def template_bytes(entity: Entity) -> bytes:
         cell_format = None
         if isinstance(column, DateColumn):
             cell_format = date_format
-        elif not isinstance(column, IntegerColumn | DecimalColumn | BooleanColumn) and column.key not in list_ranges:
-            # Text format keeps codes such as 63.10 and 0511-... exactly as typed.
+        elif _formatted_as_text(column, has_list=column.key in list_ranges):
             cell_format = text_format
         data.set_column(index, index, max(column.width, len(header) + 2), cell_format)
         if column.key in list_ranges:
@@ -139,8 +138,15 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
         bad_cells[problem.row].add(problem.column)
     for warning in result.warnings:
         warned_cells[warning.row].add(warning.column)
-    column_of_header = {header: index for index, header in result.columns.items()}
     table = open_table(path, kind, preferred_sheet=entity.sheet_name, is_header=header_test(entity))
+    try:
+        return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells)
+    finally:
+        table.close()
+
+
+def _report_bytes(table, entity: Entity, result: ImportResult, by_row, bad_cells, warned_cells) -> bytes:
+    column_of_header = {header: index for index, header in result.columns.items()}
     output = io.BytesIO()
     # The same date system as the file, so that a date read as a number keeps its day.
     book = xlsxwriter.Workbook(
@@ -159,31 +165,29 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     # Columns kept as text, as in the template (NIK, KK, phone numbers, codes): a NIK typed into the report to fix
     # it must not become 6.37101E+15.
     text_columns = _text_columns(entity, result.columns)
-    for index in range(max(result.columns, default=-1) + 1):
+    known_width = max(result.columns, default=-1) + 1
+    for index in range(known_width):
         sheet.set_column(index, index, 16, text_format if index in text_columns else None)
     width = 0
-    try:
-        for row_number, cells in table.rows:
-            if all(v.is_blank(cell) for cell in cells) and row_number not in by_row:
-                continue
-            width = max(width, len(cells))
-            index = row_number - 1
-            marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
-            warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
-            for col, cell in enumerate(cells):
-                if col in text_columns:
-                    cell_format = bad_text_format if col in marked else warned_text_format if col in warned else None
-                else:
-                    cell_format = bad_format if col in marked else warned_format if col in warned else None
-                _write_cell(sheet, index, col, cell, cell_format, date_format)
-            if row_number == result.header_row and result.problems:
-                sheet.write_string(index, len(cells), ERROR_HEADER, bold)
-            elif row_number in by_row:
-                sheet.write_string(index, len(cells), escape_formula(" | ".join(by_row[row_number])), error_format)
-    finally:
-        table.close()
-    if width > len(result.columns):
-        sheet.set_column(max(result.columns, default=-1) + 1, width - 1, 16)
+    for row_number, cells in table.rows:
+        if all(v.is_blank(cell) for cell in cells) and row_number not in by_row:
+            continue
+        width = max(width, len(cells))
+        index = row_number - 1
+        marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
+        warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
+        for col, cell in enumerate(cells):
+            if col in text_columns:
+                cell_format = bad_text_format if col in marked else warned_text_format if col in warned else None
+            else:
+                cell_format = bad_format if col in marked else warned_format if col in warned else None
+            _write_cell(sheet, index, col, cell, cell_format, date_format)
+        if row_number == result.header_row and result.problems:
+            sheet.write_string(index, len(cells), ERROR_HEADER, bold)
+        elif row_number in by_row:
+            sheet.write_string(index, len(cells), escape_formula(" | ".join(by_row[row_number])), error_format)
+    if width > known_width:
+        sheet.set_column(known_width, width - 1, 16)
     if result.problems:
         _problem_sheet(
             book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
@@ -194,20 +198,21 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     return output.getvalue()
 
 
+def _formatted_as_text(column: Column, *, has_list: bool) -> bool:
+    """Whether the template formats a column as text (codes such as 63.10, NIKs and 0511-... stay as typed):
+    neither a date, a number or yes/no, nor a column with a dropdown list."""
+    return not has_list and not isinstance(column, DateColumn | IntegerColumn | DecimalColumn | BooleanColumn)
+
+
 def _text_columns(entity: Entity, written: dict[int, str]) -> set[int]:
-    """The file's column indexes that the template formats as text: neither a date, number or yes/no, nor a list."""
-    by_key = {}
-    for column in entity.import_columns():
-        for key in column.header_keys():
-            by_key.setdefault(key, column)
-    text = set()
-    for index, header in written.items():
-        column = by_key.get(v.norm(header))
-        if column is None or isinstance(column, DateColumn | IntegerColumn | DecimalColumn | BooleanColumn):
-            continue
-        if column.choices(None) is None:
-            text.add(index)
-    return text
+    """The file's column indexes that the template formats as text."""
+    known = header_index(entity)
+    columns = {index: known.get(v.norm(header)) for index, header in written.items()}
+    return {
+        index
+        for index, column in columns.items()
+        if column is not None and _formatted_as_text(column, has_list=column.choices(None) is not None)
+    }
 
 
 def _problem_sheet(book, name: str, headings: tuple[str, ...], problems: list[Problem], bold) -> None:
