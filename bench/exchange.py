@@ -291,10 +291,10 @@ def export():
     actor = SystemActor()
     for fmt in ("csv", "xlsx"):
         started = time.perf_counter()
-        queryset = entity.export_queryset(actor=actor)
+        queryset = entity.export_queryset(actor=actor, purpose="reporting")
         with open(os.path.join(tempfile.mkdtemp(), f"out.{fmt}"), "wb") as handle:
             if fmt == "csv":
-                for chunk in csv_chunks(entity=entity, queryset=queryset, actor=actor):
+                for chunk in csv_chunks(entity=entity, queryset=queryset, actor=actor, purpose="reporting"):
                     handle.write(chunk)
             else:
                 table_write(handle=handle, headers=[str(c.header) for c in entity.export_columns()],

@@ -121,14 +121,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "This link is valid for %(days)s day.",
         "This link is valid for %(days)s days.",
     ),
-    # The template's escaped quotes cut this msgid short (makemessages limitation); both forms are kept so the
-    # English stays right once the template uses other quotes.
-    "Bila sudah kedaluwarsa, gunakan \\": "If it has expired, use \\",
     'Bila sudah kedaluwarsa, gunakan "Lupa kata sandi?" di halaman masuk.': (
         'If it has expired, use "Forgot your password?" on the sign-in page.'
-    ),
-    "Bila sudah kedaluwarsa, gunakan “Lupa kata sandi?” di halaman masuk.": (
-        "If it has expired, use “Forgot your password?” on the sign-in page."
     ),
     "Akun Sinergi Anda sudah dibuat": "Your Sinergi account has been created",
     "Kami menerima permintaan untuk membuat kata sandi baru bagi akun Sinergi Anda. Buka tautan berikut untuk "
@@ -2807,5 +2801,16 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Baris %(row)s: %(reason)s Tidak ada yang disimpan; ulangi impor.": (
         "Row %(row)s: %(reason)s Nothing was saved; run the import again."
+    ),
+    "Pilih tujuan akses dulu": "Choose the purpose of access first",
+    "Ekspor data pribadi dicatat per orang dengan tujuan akses sesi ini: <strong>%(purpose)s</strong>.": (
+        "Exports of personal data are logged person by person with this session's purpose of access: "
+        "<strong>%(purpose)s</strong>."
+    ),
+    "Ubah tujuan": "Change the purpose",
+    "Ekspor data pribadi (penerima layanan) dicatat per orang beserta tujuannya (UU PDP): pilih tujuan akses "
+    "sekali untuk sesi ini.": (
+        "Exports of personal data (service recipients) are logged person by person with their purpose (UU PDP): "
+        "choose the purpose of access once for this session."
     ),
 }

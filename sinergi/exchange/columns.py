@@ -370,6 +370,9 @@ class Entity(ABC):
     # the masked one but not the real one is an export sent back, refused with one clear message.
     masked_headers: dict[str, str] = {}
     write_batch_size = 0  # plans per save() call; 0 = the pipeline's batch size
+    # Personal data (UU PDP): an export logs every person with the purpose of access, which the user is asked for
+    # (once per session) before the file is made.
+    asks_access_purpose = False
 
     # ---- permissions
     @abstractmethod
@@ -415,7 +418,10 @@ class Entity(ABC):
 
     # ---- export
     @abstractmethod
-    def export_queryset(self, *, actor, filters: dict | None = None): ...
+    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
+        """The rows of an export in the actor's scope with the list's filters; `purpose` is the access purpose of
+        an entity that asks for one (logged for every person exported)."""
+        ...
 
     def export_columns(self) -> list[Column]:
         return list(self.columns)
@@ -423,7 +429,7 @@ class Entity(ABC):
     def import_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.read_only]
 
-    def export_csv_chunks(self, *, queryset, actor) -> Iterable[bytes] | None:
+    def export_csv_chunks(self, *, queryset, actor, purpose: str = "") -> Iterable[bytes] | None:
         """The CSV body (rows only, no header) made by the database itself, when the entity has such a path for
         the database in use (PostgreSQL's COPY); None means: use export_rows. Optional."""
         return None

@@ -34,12 +34,12 @@ DEFAULT_XLSX_SYNC_ROWS = 5000
 PROGRESS_EVERY = 2000  # rows between two updates of the job's progress (one cheap UPDATE each)
 
 
-def csv_chunks(*, entity: Entity, queryset, actor) -> Iterator[bytes]:
+def csv_chunks(*, entity: Entity, queryset, actor, purpose: str = "") -> Iterator[bytes]:
     """An entity's list as CSV bytes (header first): made by the database when the entity offers that for the
     database in use (PostgreSQL's COPY), else row by row through export_rows — the portable path, which the tests
     hold the fast one to."""
     headers = [str(column.header) for column in entity.export_columns()]
-    body = entity.export_csv_chunks(queryset=queryset, actor=actor)
+    body = entity.export_csv_chunks(queryset=queryset, actor=actor, purpose=purpose)
     if body is None:
         yield from csv_lines(headers, entity.export_rows(queryset.iterator(chunk_size=2000)))
         return
@@ -68,9 +68,11 @@ def export_job_create(
     filters: dict[str, list[str]],
     file_format: str,
     rows: int,
+    purpose: str = "",
     request: HttpRequest | None = None,
 ) -> ExportJob:
-    """Queues an export for the task worker and audits it as the export (the download is audited again)."""
+    """Queues an export for the task worker and audits it as the export (the download is audited again).
+    `purpose`: the access purpose, for an entity that asks for one (see Entity.asks_access_purpose)."""
     entity = get_entity(entity_key)
     if not entity.can_export(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
@@ -86,12 +88,14 @@ def export_job_create(
             requested_by=actor,
             requested_by_name=actor.get_username(),
             rows_total=rows,
+            purpose=purpose,
         )
         audit_record(
             actor=actor,
             action=f"exchange.{entity.key}.exported",
             obj=job,
             data={"format": file_format, "rows": rows, "filters": _audit_filters(job.filters), "job": job.pk},
+            purpose=purpose,
             request=request,
         )
         _enqueue(job)
@@ -155,7 +159,7 @@ def export_job_run(*, job_id: int) -> ExportJob:
 
 
 def _write(job: ExportJob, entity: Entity, actor) -> tuple[int, int]:
-    queryset = entity.export_queryset(actor=actor, filters=export_filters(job.filters))
+    queryset = entity.export_queryset(actor=actor, filters=export_filters(job.filters), purpose=job.purpose)
     total = queryset.count()
     ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
     counter = _RowCounter(job.pk)

@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -63,16 +65,40 @@ class ExchangeIndexView(LoginRequiredMixin, View):
 
     def _render(self, request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
         user = request.user
+        purpose = _access_purpose(request)
+        items = [{"entity": e, "can_import": e.can_import(user), "can_export": e.can_export(user)} for e in entities()]
+        for item in items:
+            # Personal data: the export buttons first ask why (once per session), then come back here.
+            item["asks_purpose"] = item["can_export"] and item["entity"].asks_access_purpose
+            item["purpose_first"] = item["asks_purpose"] and not purpose
         context = {
             "form": form,
-            "entities": [
-                {"entity": e, "can_import": e.can_import(user), "can_export": e.can_export(user)} for e in entities()
-            ],
+            "entities": items,
+            "purpose_label": _access_purpose_label(purpose),
+            "purpose_url": _purpose_prompt_url(reverse("exchange:index") + "#templates-title"),
+            "shows_purpose": any(item["asks_purpose"] for item in items),
             "jobs": selectors.import_job_list(actor=user)[:20],
             "export_jobs": selectors.export_job_list(actor=user)[:10],
             "regencies": _report_regencies(user),
         }
         return render(request, "exchange/index.html", context, status=status)
+
+
+def _access_purpose(request: HttpRequest) -> str:
+    """The access purpose chosen in this session for personal data (UU PDP), or "" when not asked yet."""
+    from sinergi.people.access import session_purpose
+
+    return session_purpose(request) or ""
+
+
+def _access_purpose_label(purpose: str) -> str:
+    from sinergi.people.choices import AccessPurpose
+
+    return str(AccessPurpose(purpose).label) if purpose else ""
+
+
+def _purpose_prompt_url(next_url: str) -> str:
+    return f"{reverse('people:purpose')}?{urlencode({'next': next_url})}"
 
 
 def _report_regencies(user) -> list:
@@ -170,9 +196,18 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         return HttpResponse(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."), status=400)
     if not spec.can_export(request.user):
         raise PermissionDenied
+    purpose = ""
+    if spec.asks_access_purpose:
+        purpose = _access_purpose(request)
+        if not purpose:
+            # Back to the page the button was on (a download from the purpose page would leave the user there).
+            back = request.headers.get("referer", "")
+            if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+                back = reverse("exchange:index")
+            return redirect(_purpose_prompt_url(back))
     filters = {k: v for k, v in request.GET.lists() if k != "format"}
     try:
-        queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters))
+        queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters), purpose=purpose)
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain; charset=utf-8")
     count = queryset.count()
@@ -183,6 +218,7 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
             filters=filters,
             file_format=file_format,
             rows=count,
+            purpose=purpose,
             request=request,
         )
         return redirect("exchange:export_job", pk=job.pk)
@@ -191,10 +227,11 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         actor=request.user,
         action=f"exchange.{spec.key}.exported",
         data={"format": file_format, "rows": count, "filters": request.GET.dict()},
+        purpose=purpose,
         request=request,
     )
     if file_format == CSV:
-        chunks = exports.csv_chunks(entity=spec, queryset=queryset, actor=request.user)
+        chunks = exports.csv_chunks(entity=spec, queryset=queryset, actor=request.user, purpose=purpose)
         return csv_stream(headers=headers, chunks=chunks, name=f"sinergi-{spec.key}")
     rows = spec.export_rows(queryset.iterator(chunk_size=2000))
     return table_download(

@@ -593,7 +593,7 @@ class LksEntity(Entity):
         through.objects.bulk_create(links, batch_size=1000)
 
     # ------------------------------------------------------------------ export
-    def export_queryset(self, *, actor, filters: dict | None = None):
+    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         filterset = selectors.organisation_list(actor=actor, filters=filters or {}, action=Action.EXPORT)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors.as_text())

@@ -8,6 +8,7 @@ from sinergi.exchange import exports, services
 from sinergi.exchange.models import ExportJob, ImportJob
 from sinergi.exchange.tests.conftest import xlsx_file
 from sinergi.organisations.models import Organisation
+from sinergi.people.models import PersonAccess
 
 from .conftest import login
 
@@ -94,6 +95,13 @@ def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_
 
     login(page, "operator.lks")
     page.click("nav >> text=Impor/Ekspor")
+    # Personal data: the purpose of access is asked first (once per session), then the page comes back.
+    page.locator("tr", has_text="penerima layanan").get_by_role("link", name="Pilih tujuan akses dulu").click()
+    expect(page.locator("h1")).to_have_text("Tujuan akses data pribadi")
+    page.get_by_label("Pengawasan / monitoring").check()
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.locator("h1")).to_have_text("Impor dan ekspor spreadsheet")
+    expect(page.locator("#export-purpose")).to_contain_text("Pengawasan / monitoring")
     page.locator("tr", has_text="penerima layanan").get_by_role("link", name="XLSX", exact=True).click()
     expect(page.locator("#export-state")).to_have_text("Menunggu giliran")
 
@@ -108,3 +116,4 @@ def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_
     assert rows[0][:2] == ["ID", "Nama lengkap"] and len(rows) - 1 == job.rows_total > 5
     assert all("********" in row[5] for row in rows[1:] if row[5])  # NIK masked
     assert {row[18] for row in rows[1:]} == {operator_lks.registration_number or operator_lks.name}
+    assert set(PersonAccess.objects.filter(what="exported").values_list("purpose", flat=True)) == {"supervision"}

@@ -94,3 +94,19 @@ def test_export_data_writes_csv_and_xlsx_within_the_users_scope(tmp_path, board_
 def test_export_data_refuses_other_formats(tmp_path):
     with pytest.raises(CommandError, match=r"\.csv atau \.xlsx"):
         call("export_data", "lks", str(tmp_path / "lks.pdf"))
+
+
+def test_export_data_of_clients_needs_an_access_purpose_and_logs_everyone_with_it(tmp_path):
+    from sinergi.people.models import PersonAccess
+    from sinergi.people.tests.factories import PersonFactory, PlacementFactory
+
+    placement = PlacementFactory(person=PersonFactory(full_name="Budi Contoh"))
+    with pytest.raises(CommandError, match="--purpose"):
+        call("export_data", "clients", str(tmp_path / "klien.csv"))
+    assert not (tmp_path / "klien.csv").exists() and not PersonAccess.objects.exists()
+
+    call("export_data", "clients", str(tmp_path / "klien.csv"), "--purpose", "subject_request")
+
+    assert "Budi Contoh" in (tmp_path / "klien.csv").read_text(encoding="utf-8-sig")
+    assert list(PersonAccess.objects.values_list("person_id", "purpose")) == [(placement.person_id, "subject_request")]
+    assert AuditEvent.objects.get(action="exchange.clients.exported").purpose == "subject_request"

@@ -15,6 +15,7 @@ from sinergi.core.testing import otp_login
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob, ExportStatus
 from sinergi.organisations.tests.factories import OrganisationFactory
+from sinergi.people.access import SESSION_KEY
 from sinergi.people.models import PersonAccess
 from sinergi.people.nik import nik_compose
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, people_world
@@ -157,6 +158,9 @@ def test_a_clients_export_job_holds_only_the_operators_lks_masked_and_logs_each_
     PlacementFactory(person=PersonFactory(organisation=world.lks_same_regency, full_name="Orang Lain"))
     threshold(0)
     client.force_login(world.operator)
+    session = client.session
+    session[SESSION_KEY] = "case_review"
+    session.save()
 
     with django_capture_on_commit_callbacks(execute=True):
         client.get("/exchange/export/clients/?format=xlsx")
@@ -166,8 +170,10 @@ def test_a_clients_export_job_holds_only_the_operators_lks_masked_and_logs_each_
     assert rows[0][5] == "NIK (disamarkan)"
     assert [(row[1], row[5]) for row in rows[1:]] == [("Budi Contoh", "6371********0001")]
     assert NIK not in str(rows)
-    assert list(PersonAccess.objects.values_list("person_id", "what", "actor")) == [
-        (mine.person_id, "exported", world.operator.pk)
+    # logged with the purpose chosen in the session that asked, although the worker wrote the file
+    assert job.purpose == "case_review"
+    assert list(PersonAccess.objects.values_list("person_id", "what", "actor", "purpose")) == [
+        (mine.person_id, "exported", world.operator.pk, "case_review")
     ]
 
 

@@ -298,6 +298,13 @@ def _person_key(values: dict[str, Any]) -> tuple:
     )
 
 
+def _export_purpose(purpose: str) -> str:
+    # Every exported person is logged with why (UU PDP); the caller must have asked. A programming error otherwise.
+    if purpose not in AccessPurpose.values:
+        raise ValueError(f"A client export needs an access purpose (one of AccessPurpose), not {purpose!r}.")
+    return purpose
+
+
 class ClientsEntity(Entity):
     """Clients (PPKS) with their placement at an LKS."""
 
@@ -305,6 +312,7 @@ class ClientsEntity(Entity):
     label = _lazy("penerima layanan")
     sheet_name = "Data penerima layanan"
     columns = COLUMNS
+    asks_access_purpose = True
     ignored_headers = EXPORT_ONLY
     masked_headers = {"NIK (disamarkan)": "nik", "Nomor KK (disamarkan)": "kk"}
     write_batch_size = 10_000
@@ -970,9 +978,10 @@ class ClientsEntity(Entity):
     def export_columns(self) -> list[Column]:
         return EXPORT_COLUMNS
 
-    def export_queryset(self, *, actor, filters: dict | None = None):
+    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         from ..selectors import person_list
 
+        purpose = _export_purpose(purpose)
         filterset = person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors.as_text())
@@ -987,19 +996,22 @@ class ClientsEntity(Entity):
             .annotate(
                 _actor_id=Value(actor.pk if is_user else None, output_field=IntegerField()),
                 _actor_name=Value(actor.get_username() if is_user else "", output_field=CharField()),
+                _purpose=Value(purpose, output_field=CharField()),
             )
-            .values_list(*EXPORT_FIELDS, "organisation_id", "person__organisation_id", "_actor_id", "_actor_name")
+            .values_list(
+                *EXPORT_FIELDS, "organisation_id", "person__organisation_id", "_actor_id", "_actor_name", "_purpose"
+            )
         )
 
-    def export_csv_chunks(self, *, queryset, actor):
+    def export_csv_chunks(self, *, queryset, actor, purpose: str = ""):
         """The rows formatted (labels, masked numbers, escapes, dates) and made into CSV by the database: PostgreSQL
         writes it with COPY ... TO STDOUT, SQLite builds each line in the query. Everyone exported gets an access-log
         line first, in one INSERT ... SELECT. The same cells as export_rows (a test compares the two)."""
         if connection.vendor not in ("postgresql", "sqlite"):
             return None
-        return self._database_csv(queryset, actor)
+        return self._database_csv(queryset, actor, _export_purpose(purpose))
 
-    def _database_csv(self, queryset, actor):
+    def _database_csv(self, queryset, actor, purpose: str):
         current = queryset.filter(organisation_id=F("person__organisation_id"))
         is_user = getattr(actor, "is_authenticated", False)
         people_sql, people_params = current.order_by().values_list("person_id").distinct().query.sql_with_params()
@@ -1011,7 +1023,7 @@ class ClientsEntity(Entity):
             f"INSERT INTO {access} (person_id, actor_id, actor_name, occurred_at, what, purpose) "
             f"SELECT s.person_id, %s, %s, %s, %s, %s FROM ({people_sql}) s ORDER BY s.person_id",
             [actor.pk if is_user else None, actor.get_username() if is_user else "", timezone.now(), "exported",
-             AccessPurpose.REPORTING, *people_params],
+             purpose, *people_params],
         )  # fmt: skip
         vendor = connection.vendor
         cells, plain = _csv_expressions(vendor)
@@ -1070,24 +1082,24 @@ class ClientsEntity(Entity):
         stages = {code: str(label) for code, label in CaseStage.choices}
         missing = {code: str(label) for code, label in MissingIdReason.choices}
         for chunk in _chunks(objects, EXPORT_CHUNK):
-            chunk = [row for row in chunk if row[-4] == row[-3]]
+            chunk = [row for row in chunk if row[-5] == row[-4]]
             if not chunk:
                 continue
             categories: dict[int, list[str]] = {row[0]: [] for row in chunk}
             for person_id, code in category_codes(list(categories)):
                 categories[person_id].append(code)
-            actor_id, actor_name = chunk[0][-2], chunk[0][-1]
+            actor_id, actor_name, purpose = chunk[0][-3:]
             # Every exported person gets an access-log line (UU PDP), written in bulk as the file streams out.
             bulk_insert_rows(
                 PersonAccess,
                 ["person_id", "actor_id", "actor_name", "what", "purpose"],
-                [(pk, actor_id, actor_name, "exported", AccessPurpose.REPORTING) for pk in categories],
+                [(pk, actor_id, actor_name, "exported", purpose) for pk in categories],
                 with_ids=False,
             )
             for row in chunk:
                 (pk, name, sex, birth, place, nik, reason, kk, kk_reason, origin, disability, mother, father,
                  guardian, relation, phone, lks_number, lks_name, regency, primary, setting, admitted, status,
-                 stage, discharged, discharge_reason, _lks, _person_lks, _actor, _name) = row  # fmt: skip
+                 stage, discharged, discharge_reason, _lks, _person_lks, _actor, _name, _purpose) = row  # fmt: skip
                 # Empty cells as None: a spreadsheet writer skips them instead of writing empty strings.
                 yield [
                     pk, name, sexes.get(sex, sex), birth, place or None, nik or None, missing.get(reason),

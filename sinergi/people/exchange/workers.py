@@ -364,7 +364,7 @@ class WorkersEntity(Entity):
     def export_columns(self) -> list[Column]:
         return EXPORT_COLUMNS
 
-    def export_queryset(self, *, actor, filters: dict | None = None):
+    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         from ..selectors import worker_list
 
         filterset = worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)

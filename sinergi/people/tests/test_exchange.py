@@ -734,13 +734,13 @@ def test_the_client_export_is_masked_scoped_and_logged(world):
     mine = PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
     PlacementFactory(person=PersonFactory(organisation=world.lks_same_regency, full_name="Orang Lain"))
     entity = get_entity("clients")
-    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator).iterator()))
+    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="reporting").iterator()))
     assert [(r[0], r[1], r[5]) for r in rows] == [(mine.person_id, "Budi Contoh", "6371********0001")]
     assert NIK_BOY not in str(rows)
     assert list(PersonAccess.objects.values_list("person_id", "what", "actor")) == [
         (mine.person_id, "exported", world.operator.pk)
     ]
-    assert list(entity.export_queryset(actor=world.regency_board)) == []
+    assert list(entity.export_queryset(actor=world.regency_board, purpose="reporting")) == []
 
 
 def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_the_same_people(world):
@@ -770,9 +770,9 @@ def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_t
     headers = [str(c.header) for c in entity.export_columns()]
 
     def exported(fast: bool) -> list[list[str]]:
-        queryset = entity.export_queryset(actor=world.operator)
+        queryset = entity.export_queryset(actor=world.operator, purpose="reporting")
         if fast:
-            content = b"".join(csv_chunks(entity=entity, queryset=queryset, actor=world.operator))
+            content = b"".join(csv_chunks(entity=entity, queryset=queryset, actor=world.operator, purpose="reporting"))
         else:
             content = b"".join(csv_lines(headers, entity.export_rows(queryset.iterator())))
         return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
@@ -797,24 +797,78 @@ def test_the_client_export_holds_only_the_stay_at_the_persons_current_lks(world)
     current = PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2023, 1, 2))
     # when
     entity = get_entity("clients")
-    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator).iterator()))
+    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="reporting").iterator()))
     # then one row, the current stay, and one access-log line
     assert [(r[0], r[21]) for r in rows] == [(person.pk, current.admitted_on)]
     assert PersonAccess.objects.filter(person=person, what="exported").count() == 1
 
 
-def test_the_export_view_streams_clients_as_csv_for_the_operator(client, world):
+def test_the_export_view_streams_clients_as_csv_for_the_operator_logged_with_the_sessions_purpose(client, world):
     from django.urls import reverse
 
-    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    from sinergi.people.access import SESSION_KEY
+
+    placement = PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
     client.force_login(world.operator)
+    session = client.session
+    session[SESSION_KEY] = "supervision"
+    session.save()
     response = client.get(reverse("exchange:export", args=["clients"]) + "?format=csv")
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert response.status_code == 200
     lines = content.splitlines()
     assert lines[0].startswith("ID,Nama lengkap,Jenis kelamin,Tanggal lahir,Tempat lahir,NIK (disamarkan)")
     assert "6371********0001" in lines[1] and NIK_BOY not in content
-    assert AuditEvent.objects.filter(action="exchange.clients.exported").count() == 1
+    assert list(AuditEvent.objects.filter(action="exchange.clients.exported").values_list("purpose", flat=True)) == [
+        "supervision"
+    ]
+    assert list(PersonAccess.objects.values_list("person_id", "what", "purpose")) == [
+        (placement.person_id, "exported", "supervision")
+    ]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_client_export_without_a_purpose_asks_for_one_first_and_exports_nothing(client, world, file_format):
+    from django.urls import reverse
+
+    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    client.force_login(world.operator)
+    # when the export button of the Impor/Ekspor page is followed before any purpose was chosen in this session
+    response = client.get(
+        reverse("exchange:export", args=["clients"]) + f"?format={file_format}",
+        headers={"referer": "http://testserver/exchange/"},
+    )
+    # then the purpose is asked, coming back to that page (not to a download), and nothing was exported or logged
+    assert response.status_code == 302
+    assert response["Location"] == "/people/purpose/?next=http%3A%2F%2Ftestserver%2Fexchange%2F"
+    assert not PersonAccess.objects.exists()
+    assert not AuditEvent.objects.filter(action="exchange.clients.exported").exists()
+    # and a referer from elsewhere is not followed back
+    response = client.get(
+        reverse("exchange:export", args=["clients"]) + "?format=csv", headers={"referer": "https://evil.example/"}
+    )
+    assert response["Location"] == "/people/purpose/?next=%2Fexchange%2F"
+
+
+def test_the_exchange_page_asks_the_purpose_before_offering_the_client_export(client, world):
+    from sinergi.people.access import SESSION_KEY
+
+    client.force_login(world.operator)
+    page = client.get("/exchange/").content.decode()
+    assert "Pilih tujuan akses dulu" in page and "/exchange/export/clients/?format=csv" not in page
+    assert "/exchange/export/lks/?format=csv" in page  # no personal data: no question
+    session = client.session
+    session[SESSION_KEY] = "reporting"
+    session.save()
+    page = client.get("/exchange/").content.decode()
+    assert "Pilih tujuan akses dulu" not in page and "/exchange/export/clients/?format=csv" in page
+    assert "<strong>Pelaporan</strong>" in page
+
+
+def test_a_client_export_cannot_be_made_without_an_access_purpose(world):
+    entity = get_entity("clients")
+    with pytest.raises(ValueError, match="access purpose"):
+        entity.export_queryset(actor=world.operator)
 
 
 # ---------------------------------------------------------------------------------------------- building blocks
@@ -911,7 +965,7 @@ def test_a_client_export_sent_back_as_an_import_is_refused_with_one_clear_messag
     PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
     entity = get_entity("clients")
     headers = [str(column.header) for column in entity.export_columns()]
-    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator).iterator()))
+    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="reporting").iterator()))
     path = xlsx_file(tmp_path, [headers, *rows], sheet="Data penerima layanan")
     before = Person.objects.count()
 

@@ -21,12 +21,26 @@ class Command(BaseCommand):
         parser.add_argument("file", help="File .csv atau .xlsx")
         parser.add_argument("--as", dest="username", help="Nama pengguna; hanya data dalam cakupannya yang diekspor.")
         parser.add_argument("--filter", action="append", default=[], help="Saringan daftar, mis. region=63.71")
+        parser.add_argument(
+            "--purpose",
+            default="",
+            help="Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan): "
+            + ", ".join(f"{code} ({label})" for code, label in _purposes()),
+        )
 
-    def handle(self, *args, entity: str, file: str, username: str | None, filter: list[str], **options) -> None:
+    def handle(
+        self, *args, entity: str, file: str, username: str | None, filter: list[str], purpose: str, **options
+    ) -> None:
         try:
             spec = get_entity(entity)
         except LookupError as error:
             raise CommandError(str(error)) from None
+        if spec.asks_access_purpose and purpose not in dict(_purposes()):
+            raise CommandError(
+                f"Data {spec.label} memuat data pribadi: sebutkan tujuan akses dengan --purpose, salah satu dari: "
+                + ", ".join(code for code, _label in _purposes())
+            )
+        purpose = purpose if spec.asks_access_purpose else ""
         file_format = Path(file).suffix.lower().lstrip(".")
         if file_format not in DOWNLOAD_FORMATS:
             raise CommandError("Akhiran file harus .csv atau .xlsx.")
@@ -37,11 +51,11 @@ class Command(BaseCommand):
             except get_user_model().DoesNotExist:
                 raise CommandError(f"Pengguna aktif “{username}” tidak ada.") from None
         filters = dict(item.split("=", 1) for item in filter if "=" in item)
-        queryset = spec.export_queryset(actor=actor, filters=filters)
+        queryset = spec.export_queryset(actor=actor, filters=filters, purpose=purpose)
         count = queryset.count()
         with open(file, "wb") as handle, cyclic_gc_paused():
             if file_format == CSV:
-                for chunk in csv_chunks(entity=spec, queryset=queryset, actor=actor):
+                for chunk in csv_chunks(entity=spec, queryset=queryset, actor=actor, purpose=purpose):
                     handle.write(chunk)
             else:
                 table_write(
@@ -55,5 +69,12 @@ class Command(BaseCommand):
             actor=actor,
             action=f"exchange.{spec.key}.exported",
             data={"format": file_format, "rows": count, "filters": filters, "via": "command line"},
+            purpose=purpose,
         )
         self.stdout.write(f"{count} baris {spec.label} diekspor ke {file}.")
+
+
+def _purposes() -> list[tuple[str, str]]:
+    from sinergi.people.choices import AccessPurpose
+
+    return [(str(code), str(label)) for code, label in AccessPurpose.choices]
