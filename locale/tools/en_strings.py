@@ -1339,7 +1339,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pekerja aktif": "Active workers",
     # exchange: import template and error report (the instructions sheet keeps its name "Petunjuk")
     "Pilih dari daftar.": "Choose from the list.",
-    "Boleh beberapa kode dipisah koma.": "Several codes may be given, separated by commas.",
+    "Boleh beberapa kode dipisah titik koma (;).": "Several codes may be given, separated by semicolons (;).",
     "Isian tidak ada dalam daftar": "Entry not in the list",
     "Pilih salah satu isian dari daftar (lihat lembar Petunjuk).": (
         "Choose one of the entries from the list (see the “Petunjuk” instructions sheet)."
@@ -2648,7 +2648,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Keanggotaan diakhiri": "Membership ended",
     "Nama LKS": "LKS name",
     "Kosongkan untuk LKS biasa.": "Leave empty for an ordinary LKS.",
-    "Boleh lebih dari satu kode, dipisah koma.": "More than one code allowed, separated by commas.",
     "Kapasitas (orang)": "Capacity (people)",
     "Bentuk badan hukum": "Legal form",
     "Nomor akta notaris": "Notarial deed number",
@@ -2813,4 +2812,17 @@ EN: dict[str, str | tuple[str, str]] = {
         "Exports of personal data (service recipients) are logged person by person with their purpose (UU PDP): "
         "choose the purpose of access once for this session."
     ),
+    "Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.": (
+        "Import cancelled before it started; no data was saved."
+    ),
+    "“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(label)s”?": (
+        "“%(value)s” is not in the list. Did you mean “%(label)s”?"
+    ),
+    # Sheet names of templates, exports and error reports (31 characters at most).
+    "Daftar": "Lists",
+    "Petunjuk": "Instructions",
+    "Peringatan": "Warnings",
+    "Data LKS": "LKS data",
+    "Data penerima layanan": "Service recipient data",
+    "Data pekerja": "Worker data",
 }

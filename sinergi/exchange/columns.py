@@ -211,6 +211,7 @@ class ChoiceColumn(Column):
                 [(code, str(label)) for code, label in self.options],
                 aliases=self.aliases,
                 other_labels=_in_other_languages(self.options),
+                suggest_labels=True,
             ),
         )
 
@@ -237,9 +238,15 @@ class ChoiceColumn(Column):
         return str(dict(self.options).get(value, value or ""))
 
 
+# Between the codes of a many-valued cell, in every export and template: ";" is also Indonesian Excel's list
+# separator, and imports read "," too.
+MANY_SEPARATOR = "; "
+
+
 @dataclass
 class TermColumn(Column):
-    """A vocabulary column: a cell holds a term's code (or its label); `many` allows several, comma-separated."""
+    """A vocabulary column: a cell holds a term's code (or its label); `many` allows several, separated by ";" (as
+    exported) or ","."""
 
     vocabulary: str = ""
     many: bool = False
@@ -284,14 +291,14 @@ class TermColumn(Column):
             # An export may hand the codes over per chunk (one query) instead of a prefetch per object.
             codes = getattr(obj, "_export_codes", {}).get(self.key)
             if codes is not None:
-                return ", ".join(sorted(codes))
-            return ", ".join(term.code for term in self.current(obj))
+                return MANY_SEPARATOR.join(sorted(codes))
+            return MANY_SEPARATOR.join(term.code for term in self.current(obj))
         value = self.current(obj)
         return value.code if value is not None else ""
 
     def display(self, value: Any) -> str:
         if isinstance(value, list):
-            return ", ".join(term.code for term in value)
+            return MANY_SEPARATOR.join(term.code for term in value)
         return getattr(value, "code", "") or ""
 
 
@@ -361,7 +368,7 @@ class Entity(ABC):
 
     key = ""
     label: Any = ""
-    sheet_name = "Data"
+    sheet_name: Any = "Data"  # the data sheet of its template, export and error report (translated)
     columns: list[Column] = []
     natural_key_help: Any = ""
     instructions: Sequence[Any] = ()
@@ -425,6 +432,15 @@ class Entity(ABC):
 
     def export_columns(self) -> list[Column]:
         return list(self.columns)
+
+    def sheet_names(self) -> list[str]:
+        """The data sheet's name in every language of the interface, the current one first (a template
+        downloaded in one language imports for a user working in another)."""
+        names = [str(self.sheet_name)]
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                names.append(str(self.sheet_name))
+        return list(dict.fromkeys(names))
 
     def import_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.read_only]

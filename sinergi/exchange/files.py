@@ -6,7 +6,7 @@ import csv
 import hashlib
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -189,17 +189,22 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def open_table(
-    path: str | Path, kind: str, *, preferred_sheet: str = "", is_header: Callable[[list[Any]], bool] | None = None
+    path: str | Path,
+    kind: str,
+    *,
+    preferred_sheets: Sequence[str] = (),
+    is_header: Callable[[list[Any]], bool] | None = None,
 ) -> Table:
-    """Rows of the sheet to import: the one named `preferred_sheet` if present, else the first visible one with a
+    """Rows of the sheet to import: the first named in `preferred_sheets` (the data sheet's name in each language
+    of our templates) if present, else the first visible one with a
     row among its first 20 that `is_header` accepts (a cover sheet before the data is passed over), else the first
     visible one."""
     if kind == XLSX:
-        return _open_xlsx(Path(path), preferred_sheet, is_header)
+        return _open_xlsx(Path(path), preferred_sheets, is_header)
     return _open_csv(Path(path))
 
 
-def _open_xlsx(path: Path, preferred_sheet: str, is_header: Callable[[list[Any]], bool] | None) -> Table:
+def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
     import python_calamine
 
     corrupted = _("File Excel ini rusak atau tidak dapat dibaca. Simpan ulang di Excel lalu unggah.")
@@ -218,8 +223,9 @@ def _open_xlsx(path: Path, preferred_sheet: str, is_header: Callable[[list[Any]]
         if not visible:
             raise FileRefused(_("File Excel ini tidak berisi lembar kerja."))
         # Cells come with their cached values: a formula's last computed result, as Excel showed it.
-        if preferred_sheet in workbook.sheet_names:
-            name, sheet = preferred_sheet, workbook.get_sheet_by_name(preferred_sheet)
+        preferred = next((name for name in preferred_sheets if name in workbook.sheet_names), None)
+        if preferred is not None:
+            name, sheet = preferred, workbook.get_sheet_by_name(preferred)
         else:
             name, sheet = visible[0], workbook.get_sheet_by_name(visible[0])
             if is_header is not None and len(visible) > 1 and not _has_header(sheet, is_header):
@@ -377,10 +383,14 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def read_all(
-    path: str | Path, kind: str, *, preferred_sheet: str = "", is_header: Callable[[list[Any]], bool] | None = None
+    path: str | Path,
+    kind: str,
+    *,
+    preferred_sheets: Sequence[str] = (),
+    is_header: Callable[[list[Any]], bool] | None = None,
 ) -> list[tuple[int, list[Any]]]:
     """Every row (for small files and tests)."""
-    table = open_table(path, kind, preferred_sheet=preferred_sheet, is_header=is_header)
+    table = open_table(path, kind, preferred_sheets=preferred_sheets, is_header=is_header)
     try:
         return list(table.rows)
     finally:

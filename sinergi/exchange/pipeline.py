@@ -116,7 +116,7 @@ def run_import(
 def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size) -> ImportResult:
     started = time.monotonic()
     try:
-        table = open_table(path, kind, preferred_sheet=entity.sheet_name, is_header=header_test(entity))
+        table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
     except FileRefused as refused:
         return ImportResult(status="refused", message=refused.message)
     # One context for checking and writing: what the check learnt (lookups, the file's own keys, when it began)

@@ -122,7 +122,11 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
     if job.is_finished:
         raise TransitionError(_("Impor ini sudah selesai sehingga tidak dapat dibatalkan."))
     updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.QUEUED).update(
-        status=ImportStatus.CANCELLED, cancel_requested=True, finished_at=timezone.now(), phase=ImportPhase.DONE
+        status=ImportStatus.CANCELLED,
+        cancel_requested=True,
+        finished_at=timezone.now(),
+        phase=ImportPhase.DONE,
+        message=_("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan."),
     )
     if not updated:
         ImportJob.objects.filter(pk=job.pk).update(cancel_requested=True)

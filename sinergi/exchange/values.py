@@ -223,10 +223,13 @@ class Choices:
         items: list[tuple[str, str]],
         aliases: Sequence[tuple[str, str]] = (),
         other_labels: Sequence[tuple[str, str]] = (),
+        suggest_labels: bool = False,
     ) -> None:
         """`other_labels`: (code, label) in the interface's other languages, read after the current ones (a
-        sheet filled in Indonesian imports for a user working in English)."""
+        sheet filled in Indonesian imports for a user working in English). `suggest_labels`: the template's
+        dropdown offers the labels, so a suggestion names the label alone (not a code the user never saw)."""
         self.items = items
+        self.suggest_labels = suggest_labels
         self._seen: dict[str, str] = {}  # raw cell text -> code: a column repeats few distinct values
         self.by_norm: dict[str, str] = {}
         for labels in (items, other_labels):
@@ -266,12 +269,17 @@ class Choices:
         if closest:
             code = self.by_norm[closest[0]]
             label = dict(self.items)[code]
+            if self.suggest_labels:
+                return _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(label)s”?") % {
+                    "value": value,
+                    "label": label,
+                }
             return _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(code)s” (%(label)s)?") % {
                 "value": value,
                 "code": code,
                 "label": label,
             }
-        shown = ", ".join(code for code, _label in self.items[:12])
+        shown = ", ".join(label if self.suggest_labels else code for code, label in self.items[:12])
         return _("“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s.") % {"value": value, "choices": shown}
 
 

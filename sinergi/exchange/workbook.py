@@ -9,6 +9,7 @@ from typing import Any
 
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.core.downloads import escape_formula
 
@@ -17,11 +18,12 @@ from .columns import BooleanColumn, Column, DateColumn, DecimalColumn, Entity, I
 from .files import open_table
 from .pipeline import ERROR_HEADER, ImportResult, Problem, header_index, header_test
 
-LOOKUP_SHEET = "Daftar"
-INSTRUCTIONS_SHEET = "Petunjuk"
+# Sheet names, in the language of the template or report.
+LOOKUP_SHEET = _lazy("Daftar")
+INSTRUCTIONS_SHEET = _lazy("Petunjuk")
 # The report's list of warnings. A sheet, not a column beside the data: an import reads only the data sheet, so a
 # report that is corrected and uploaded again needs no column of ours to be skipped.
-WARNINGS_SHEET = "Peringatan"
+WARNINGS_SHEET = _lazy("Peringatan")
 TEMPLATE_ROWS = 5000  # rows that get the dropdowns and text formats
 
 
@@ -38,9 +40,9 @@ def template_bytes(entity: Entity) -> bytes:
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     title = book.add_format({"bold": True, "font_size": 14})
 
-    data = book.add_worksheet(entity.sheet_name)
-    instructions = book.add_worksheet(INSTRUCTIONS_SHEET)
-    lookup = book.add_worksheet(LOOKUP_SHEET)
+    data = book.add_worksheet(str(entity.sheet_name))
+    instructions = book.add_worksheet(str(INSTRUCTIONS_SHEET))
+    lookup = book.add_worksheet(str(LOOKUP_SHEET))
     lookup.hide()
 
     columns = entity.import_columns()
@@ -56,7 +58,8 @@ def template_bytes(entity: Entity) -> bytes:
             lookup.write_string(row, lookup_col, value)
             lookup.write_string(row, lookup_col + 1, label)
         letter = xlsxwriter.utility.xl_col_to_name(lookup_col)
-        list_ranges[column.key] = f"={LOOKUP_SHEET}!${letter}$2:${letter}${len(choices.items) + 1}"
+        sheet = xlsxwriter.utility.quote_sheetname(str(LOOKUP_SHEET))
+        list_ranges[column.key] = f"={sheet}!${letter}$2:${letter}${len(choices.items) + 1}"
         lookup_col += 3
 
     data.freeze_panes(1, 0)
@@ -78,9 +81,9 @@ def template_bytes(entity: Entity) -> bytes:
                 "input_message": str(column.help or _("Pilih dari daftar."))[:255],
             }
             if column.allows_many:
-                # Several codes separated by commas are allowed: warn about other values, don't block them.
+                # Several codes separated by ";" are allowed: warn about other values, don't block them.
                 options["error_type"] = "information"
-                options["error_message"] = _("Boleh beberapa kode dipisah koma.")
+                options["error_message"] = _("Boleh beberapa kode dipisah titik koma (;).")
             else:
                 options["error_title"] = _("Isian tidak ada dalam daftar")[:32]
                 options["error_message"] = _("Pilih salah satu isian dari daftar (lihat lembar Petunjuk).")
@@ -138,7 +141,7 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
         bad_cells[problem.row].add(problem.column)
     for warning in result.warnings:
         warned_cells[warning.row].add(warning.column)
-    table = open_table(path, kind, preferred_sheet=entity.sheet_name, is_header=header_test(entity))
+    table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
     try:
         return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells)
     finally:
@@ -160,7 +163,7 @@ def _report_bytes(table, entity: Entity, result: ImportResult, by_row, bad_cells
     warned_format = book.add_format({"bg_color": "#FFF3CD"})
     warned_text_format = book.add_format({"bg_color": "#FFF3CD", "num_format": "@"})
     date_format = book.add_format({"num_format": "dd-mm-yyyy"})
-    sheet = book.add_worksheet(entity.sheet_name)
+    sheet = book.add_worksheet(str(entity.sheet_name))
     sheet.freeze_panes(result.header_row or 1, 0)
     # Columns kept as text, as in the template (NIK, KK, phone numbers, codes): a NIK typed into the report to fix
     # it must not become 6.37101E+15.
@@ -193,7 +196,8 @@ def _report_bytes(table, entity: Entity, result: ImportResult, by_row, bad_cells
             book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
         )
     if result.warnings:
-        _problem_sheet(book, WARNINGS_SHEET, (_("Baris"), _("Kolom"), _("Nilai"), _("Pesan")), result.warnings, bold)
+        headings = (_("Baris"), _("Kolom"), _("Nilai"), _("Pesan"))
+        _problem_sheet(book, str(WARNINGS_SHEET), headings, result.warnings, bold)
     book.close()
     return output.getvalue()
 

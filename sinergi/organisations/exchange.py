@@ -142,7 +142,7 @@ COLUMNS: list[Column] = [
         ("layanan lain",),
         vocabulary=Vocabulary.LKS_KIND,
         many=True,
-        help=_lazy("Boleh lebih dari satu kode, dipisah koma."),
+        help=_lazy("Boleh lebih dari satu kode, dipisah titik koma (;)."),
         example="disabilitas",
     ),
     ChoiceColumn(
@@ -247,7 +247,7 @@ class LksEntity(Entity):
 
     key = "lks"
     label = _lazy("LKS")
-    sheet_name = "Data LKS"
+    sheet_name = _lazy("Data LKS")
     columns = COLUMNS
     natural_key_help = _lazy(
         "Baris dicocokkan dengan LKS yang sudah terdaftar melalui nomor tanda daftar; bila kosong, melalui nomor "

@@ -547,7 +547,7 @@ def test_a_cell_merged_down_over_rows_gives_its_value_to_each_of_them(tmp_path, 
     result = run(path, board_member)
     # The row below the merged block keeps its own (empty) cell: "Jenis layanan utama" is required there.
     assert [(p.row, p.column) for p in result.problems] == [(4, "Jenis layanan utama")]
-    sheet_rows = [cells for _row, cells in read_all(path, "xlsx", preferred_sheet="Data LKS")]
+    sheet_rows = [cells for _row, cells in read_all(path, "xlsx", preferred_sheets=["Data LKS"])]
     assert sheet_rows[2][:3] == ["LKSA Dua", "anak", "63.71"] and sheet_rows[3][1] == ""
     assert any("Sel gabungan" in notice and "2–3" in notice for notice in result.notices)
 
@@ -578,3 +578,30 @@ def test_data_on_a_differently_named_sheet_after_a_cover_sheet_is_found(tmp_path
     assert result.status == "succeeded", (result.message, result.problems)
     assert Organisation.objects.filter(name="LKSA Sampul").exists()
     assert "Data dibaca dari lembar “Daftar”." in result.notices
+
+
+def test_several_kinds_are_exported_with_semicolons_as_client_categories_are_and_read_back_unchanged(
+    tmp_path, board_member
+):
+    from sinergi.exchange.columns import get_entity
+
+    first = run(
+        xlsx_file(
+            tmp_path,
+            [
+                [*HEADERS, "Jenis layanan lain"],
+                ["LKSA Dua Layanan", "anak", "63.71.01.1001", "TD/DUA/1", 25, "napza, disabilitas"],
+            ],
+        ),
+        board_member,
+    )
+    assert first.created == 1
+    entity = get_entity("lks")
+    headers = [str(column.header) for column in entity.export_columns()]
+    rows = list(entity.export_rows(entity.export_queryset(actor=board_member).iterator(chunk_size=100)))
+    kinds = headers.index("Jenis layanan lain")
+    assert [row[kinds] for row in rows] == ["disabilitas; napza"]
+
+    again = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member)
+
+    assert (again.status, again.created, again.updated, again.unchanged) == ("succeeded", 0, 0, 1)

@@ -121,6 +121,10 @@ def test_a_queued_import_can_be_cancelled_and_then_never_runs(client, board_memb
     import_job_run(job_id=job.pk)  # a worker picking it up later does nothing
     job.refresh_from_db()
     assert job.status == ImportStatus.CANCELLED
+    # and its page says so, without a full progress bar or a count of "0 rows" that were never read
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan." in page
+    assert 'id="job-progress"' not in page and 'id="job-counts"' not in page
 
 
 def test_a_viewer_cannot_import(client, tmp_path):

@@ -147,3 +147,26 @@ def test_the_error_report_keeps_text_columns_as_text_so_a_retyped_number_stays_e
     assert 5 not in {c for c, style in columns.items() if style in text_styles}
     # The marked problem cell in a text column stays text (its own format would otherwise override the column's).
     assert re.search(r'<c r="C2" s="(\d+)"', sheet).group(1) in text_styles
+
+
+def test_the_english_template_names_its_sheets_in_english_and_its_dropdowns_still_point_at_the_lists(
+    tmp_path, board_member
+):
+    from django.utils import translation
+
+    with translation.override("en"):
+        content = template_bytes(get_entity("lks"))
+    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    assert book.sheet_names == ["LKS data", "Instructions", "Lists"]
+    xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
+    assert re.findall(r"<formula1>([A-Za-z']+)!", xml) and set(re.findall(r"<formula1>([A-Za-z']+)!", xml)) == {"Lists"}
+    # and the English template, filled in, imports for a user working in Indonesian (headers and sheet alike)
+    headers = sheets(content)["LKS data"][0]
+    keys = [column.key for column in get_entity("lks").import_columns()]
+    assert len(keys) == len(headers)
+    values = {"name": "LKSA Inggris", "primary_service_kind": "anak", "region_code": "63.71.01.1001"}
+    values["registration_number"] = "TD/EN/1"
+    row = [values.get(key) for key in keys]
+    filled = xlsx_file(tmp_path, [headers, row], name="filled.xlsx", sheet="LKS data")
+    result = run(filled, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), result.problems

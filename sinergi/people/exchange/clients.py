@@ -31,6 +31,7 @@ from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
+    MANY_SEPARATOR,
     ChoiceColumn,
     Column,
     DateColumn,
@@ -310,7 +311,7 @@ class ClientsEntity(Entity):
 
     key = "clients"
     label = _lazy("penerima layanan")
-    sheet_name = "Data penerima layanan"
+    sheet_name = _lazy("Data penerima layanan")
     columns = COLUMNS
     asks_access_purpose = True
     ignored_headers = EXPORT_ONLY
@@ -721,7 +722,10 @@ class ClientsEntity(Entity):
             found["origin_code"] = (person["origin_region_id"] or "", origin.code)
         codes = {term.code for term in categories}
         if codes and not codes <= person["categories"]:
-            found["ppks_categories"] = (", ".join(sorted(person["categories"])), ", ".join(sorted(codes)))
+            found["ppks_categories"] = (
+                MANY_SEPARATOR.join(sorted(person["categories"])),
+                MANY_SEPARATOR.join(sorted(codes)),
+            )
         primary = values.get("ppks_category")
         if primary is not None and primary.code != placement["ppks_category__code"]:
             found["ppks_category"] = (placement["ppks_category__code"], primary.code)

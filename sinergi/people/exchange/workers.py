@@ -122,7 +122,7 @@ class WorkersEntity(Entity):
 
     key = "workers"
     label = _lazy("pekerja sosial")
-    sheet_name = "Data pekerja"
+    sheet_name = _lazy("Data pekerja")
     columns = COLUMNS
     ignored_headers = ("ID", "NIK (disamarkan)")
     write_batch_size = 10_000

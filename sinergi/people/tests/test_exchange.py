@@ -177,7 +177,7 @@ def test_one_bad_row_refuses_the_whole_file(tmp_path, world):
     result = import_clients(path, world.operator)
     assert result.status == "refused"
     assert problems_of(result) == [
-        (3, "Jenis kelamin", "X", "“X” tidak ada dalam daftar. Pilihan: L, P."),
+        (3, "Jenis kelamin", "X", "“X” tidak ada dalam daftar. Pilihan: Laki-laki, Perempuan."),
     ]
     assert snapshot() == before
 
@@ -233,7 +233,7 @@ def test_unknown_vocabulary_values_get_the_closest_suggestion(tmp_path, world):
         (2, "Kategori PPKS", "anak telantr",
          "“anak telantr” tidak ada dalam daftar. Mungkin maksud Anda “anak_telantar” (Anak Telantar)?"),
         (3, "Bentuk layanan", "dalam pnti",
-         "“dalam pnti” tidak ada dalam daftar. Mungkin maksud Anda “residential” (Dalam panti (residensial))?"),
+         "“dalam pnti” tidak ada dalam daftar. Mungkin maksud Anda “Dalam panti (residensial)”?"),
     ]  # fmt: skip
 
 
@@ -547,7 +547,7 @@ def test_a_re_import_corrects_the_persons_record_shown_before_and_after_and_logg
     assert checked.preview["update"][0]["changes"] == {
         "Tempat lahir": ["", "Banjarmasin"],
         "Nama ibu kandung": ["Siti Contho", "Siti Contoh"],
-        "Kategori PPKS": ["anak_telantar", "anak_jalanan, anak_telantar"],
+        "Kategori PPKS": ["anak_telantar", "anak_jalanan; anak_telantar"],
     }
     assert (result.status, result.updated, result.extra["corrected"]) == ("succeeded", 1, 1)
     person.refresh_from_db()
