@@ -2825,4 +2825,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Data LKS": "LKS data",
     "Data penerima layanan": "Service recipient data",
     "Data pekerja": "Worker data",
+    "%(grade)s (kedaluwarsa)": "%(grade)s (expired)",
+    "kedaluwarsa": "expired",
+    "kedaluwarsa sejak": "expired since",
 }

@@ -312,10 +312,13 @@ def parse_region_code(raw: Any) -> str | None:
     value = value.replace(" ", "")
     if REGION_SHAPE.match(value):
         return value
+    # A CSV saved by Excel set to Indonesian writes the number 63.71 as "63,71" (decimal comma).
+    if re.fullmatch(r"\d{2},\d{2}", value):
+        return value.replace(",", ".")
     digits = re.sub(r"[.\-]", "", value)
-    if "." not in value and re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{10}", digits):
+    if "." not in value and "," not in value and re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{10}", digits):
         return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
-    if isinstance(raw, float) or re.fullmatch(r"\d{1,2}\.\d", value):
+    if isinstance(raw, float) or re.fullmatch(r"\d{1,2}[.,]\d", value):
         raise CellProblem(
             _(
                 "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang "

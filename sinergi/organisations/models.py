@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sinergi.core.models import TimeStampedModel
@@ -102,6 +103,13 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def accreditation_has_ended(self) -> bool:
+        """Accredited once, but past the end date: the grade stays as history and no longer counts (the
+        statistics put it under "Kedaluwarsa")."""
+        ends = self.accreditation_expires_on
+        return bool(self.accreditation_grade_id and ends and ends < timezone.localdate())
 
     @property
     def is_lks(self) -> bool:

@@ -34,6 +34,16 @@ class Table:
     empty_text: str = ""
 
 
+def _accreditation(o: Organisation, *, short: bool = False) -> str:
+    """The grade, marked when its period has ended (as the counts file it under "Kedaluwarsa")."""
+    if not o.accreditation_grade:
+        return "—" if short else str(_("Belum terakreditasi"))
+    grade = o.accreditation_grade.code if short else o.accreditation_grade.label
+    if o.accreditation_has_ended:
+        return _("%(grade)s (kedaluwarsa)") % {"grade": grade}
+    return str(grade)
+
+
 def _fmt(value: Any) -> str:
     if value is None or value == "":
         return "—"
@@ -94,7 +104,7 @@ def lks_profile(*, actor, pk: int) -> dict[str, Any]:
                 (_("Nomor tanda daftar"), o.registration_number),
                 (_("Penerbit tanda daftar"), o.registration_issuer),
                 (_("Tanda daftar berlaku"), _period(o.registration_issued_on, o.registration_expires_on)),
-                (_("Akreditasi"), o.accreditation_grade.label if o.accreditation_grade else _("Belum terakreditasi")),
+                (_("Akreditasi"), _accreditation(o)),
                 (_("Akreditasi berlaku"), _period(o.accredited_on, o.accreditation_expires_on)),
                 (_("Nomor sertifikat akreditasi"), o.accreditation_certificate_number),
             ],
@@ -196,7 +206,7 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
                 o.primary_service_kind.label if o.primary_service_kind else "",
                 district_names.get(o.district_code, ""),
                 o.get_status_display(),
-                o.accreditation_grade.code if o.accreditation_grade else "—",
+                _accreditation(o, short=True),
                 _fmt(o.permit_expires_on),
             ]
             for o in listing

@@ -7,6 +7,7 @@ cannot be one — above all the ones a spreadsheet has turned into a rounded num
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -45,7 +46,8 @@ class NikCheck:
 
 def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
     """The 16 digits of `raw`, or None after adding the reason it cannot be read as such."""
-    value = (raw or "").strip()
+    # Full-width digits (typed with an Asian input method, or pasted from a PDF) are the same digits: NFKC.
+    value = unicodedata.normalize("NFKC", raw or "").strip()
     if _SCIENTIFIC.match(value) or _FLOAT.match(value.replace(" ", "")):
         check.errors.append(_excel_message())
         return None
@@ -53,7 +55,7 @@ def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
     if not digits:
         check.errors.append(_("%(label)s belum diisi.") % {"label": label})
         return None
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         check.errors.append(_("%(label)s hanya boleh berisi angka.") % {"label": label})
         return None
     if len(digits) != 16:

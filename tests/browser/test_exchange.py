@@ -55,6 +55,14 @@ def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(pa
     expect(page.locator("#job-message")).to_contain_text("Tidak ada data yang disimpan")
     page.reload()  # the result survives a reload
     expect(page.locator("#job-state")).to_have_text("Ditolak: ada kesalahan")
+    # on a phone the problems are cards to read down, not a table to scroll sideways
+    page.set_viewport_size({"width": 390, "height": 844})
+    message = page.locator("#job-problems td[data-label=Masalah]").first
+    expect(message).to_be_visible()
+    box = message.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["width"] > 300  # the message spans the card
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     with page.expect_download() as download_info:
         page.click("#job-report")

@@ -31,6 +31,32 @@ def test_the_profile_holds_the_detail_page_facts(board_member):
     assert facts["Akreditasi"] == "Belum terakreditasi"
 
 
+def test_an_accreditation_that_has_ended_is_marked_in_the_profile_and_the_regency_list(board_member, client):
+    ended = datetime.date(2020, 1, 1)
+    lks = OrganisationFactory(
+        name="LKSA Lama",
+        region_id="63.71.01.1001",
+        accreditation_grade=grade("A"),
+        accredited_on=datetime.date(2015, 1, 1),
+        accreditation_expires_on=ended,
+    )
+    current = OrganisationFactory(
+        name="LKSA Baru", region_id="63.71.01.1001", accreditation_grade=grade("B"),
+        accredited_on=datetime.date(2024, 1, 1), accreditation_expires_on=datetime.date(2099, 1, 1),
+    )  # fmt: skip
+
+    profile = dict(
+        fact for _title, section in lks_profile(actor=board_member, pk=lks.pk)["sections"] for fact in section
+    )
+    listing = regency_summary(actor=board_member, regency_code="63.71")["tables"][4]
+
+    assert profile["Akreditasi"] == f"{grade('A').label} (kedaluwarsa)"
+    assert [(row[0], row[4]) for row in listing.rows] == [("LKSA Baru", "B"), ("LKSA Lama", "A (kedaluwarsa)")]
+    client.force_login(board_member)
+    assert "accreditation-ended" in client.get(f"/organisations/{lks.pk}/").content.decode()
+    assert "accreditation-ended" not in client.get(f"/organisations/{current.pk}/").content.decode()
+
+
 def test_the_profile_of_an_lks_outside_scope_is_not_found(board_member):
     lks = OrganisationFactory(region_id="63.72.02.1003")
     with pytest.raises(Http404):

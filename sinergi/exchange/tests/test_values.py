@@ -106,13 +106,14 @@ def test_booleans_in_indonesian_and_english():
         ("6371011001", "63.71.01.1001"),
         (6371011001.0, "63.71.01.1001"),
         ("63 71", "63.71"),
+        ("63,71", "63.71"),  # a CSV from Excel set to Indonesian: a decimal comma
     ],
 )
 def test_region_codes_in_their_usual_shapes(raw, code):
     assert v.parse_region_code(raw) == code
 
 
-@pytest.mark.parametrize("raw", [63.1, "63.1", 63.7])
+@pytest.mark.parametrize("raw", [63.1, "63.1", 63.7, "63,1"])
 def test_region_codes_that_lost_their_zero_to_excel_are_refused_as_ambiguous(raw):
     with pytest.raises(v.CellProblem) as problem:
         v.parse_region_code(raw)

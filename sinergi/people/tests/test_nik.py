@@ -26,6 +26,13 @@ def test_spaces_dots_and_dashes_are_stripped():
     assert check.errors == []
 
 
+def test_full_width_digits_are_read_as_the_same_digits_and_other_scripts_refused():
+    check = nik_check("６３７１０１０１０１９００００１")
+    assert (check.normalized, check.errors) == (VALID, [])
+    assert kk_check("６３７１０１０１０１９００００１").normalized == VALID
+    assert nik_check("٦٣٧١٠١٠١٠١٩٠٠٠٠١").errors == ["NIK hanya boleh berisi angka."]
+
+
 @pytest.mark.parametrize("value", ["6.37101E+15", "6,37101e+15", "6.371010101900001E15", "6371010101900000.0"])
 def test_spreadsheet_mangled_numbers_are_refused_with_a_hint(value):
     check = nik_check(value)
