@@ -177,7 +177,7 @@ def _bomb_message() -> str:
 
 
 def _looks_like_text(head: bytes) -> bool:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
         return True
     if b"\x00" in head:
         return False
@@ -316,7 +316,14 @@ def _open_csv(path: Path) -> Table:
     if score(delimiter)[0] == 0:
         delimiter = ","
     reader = csv.reader(handle, delimiter=delimiter)
-    label = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
+    label = {
+        "utf-8-sig": "UTF-8 (BOM)",
+        "utf-8": "UTF-8",
+        "cp1252": "Windows-1252",
+        "utf-16": "UTF-16",
+        "utf-16-le": "UTF-16",
+        "utf-16-be": "UTF-16",
+    }
     notices = [
         _("File CSV dibaca sebagai %(encoding)s, pemisah “%(delimiter)s”.")
         % {"encoding": label.get(encoding, encoding), "delimiter": "tab" if delimiter == "\t" else delimiter}
@@ -344,8 +351,24 @@ def _count_lines(path: Path) -> int:
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when `head` is UTF-16 text without a byte-order mark (some "Unicode text" exports):
+    nearly every other byte is 0, always on the same side, which no 8-bit text and few binary files do."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even_zeros = head[0 : pairs * 2 : 2].count(0)
+    odd_zeros = head[1 : pairs * 2 : 2].count(0)
+    if odd_zeros >= pairs * 0.6 and even_zeros == 0:
+        return "utf-16-le"
+    if even_zeros >= pairs * 0.6 and odd_zeros == 0:
+        return "utf-16-be"
+    return None
+
+
 def _detect_encoding(path: Path) -> str:
-    """UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 (Excel's "CSV" on Indonesian Windows)."""
+    """UTF-8 with or without BOM, UTF-16 with BOM (or recognisably without), else Windows-1252 (Excel's "CSV" on
+    Indonesian Windows)."""
     with path.open("rb") as handle:
         head = handle.read(4)
         if head.startswith(codecs.BOM_UTF8):
@@ -354,6 +377,8 @@ def _detect_encoding(path: Path) -> str:
             return "utf-16"
         handle.seek(0)
         data = handle.read()  # at most the upload limit
+    if without_bom := _utf16_without_bom(data[:4096]):
+        return without_bom
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -124,12 +124,20 @@ def test_too_many_zip_entries_is_refused(tmp_path, settings):
 
 @pytest.mark.parametrize(
     "encoding, bom",
-    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")],
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("cp1252", b""),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-le", b""),  # "Unicode text" written without a byte-order mark
+        ("utf-16-be", b""),
+    ],
 )
 def test_csv_encodings_are_detected(tmp_path, encoding, bom):
     rows = [["Nama LKS", "Alamat"], ["Panti Sosial Tresna Werdha", "Jl. Ahmad Yani – Km 2 “Gang Café”"]]
     path = csv_file(tmp_path, rows, encoding=encoding)
     path.write_bytes(bom + path.read_bytes())
+    assert inspect(path).kind == CSV
     assert read_all(path, CSV) == [(1, rows[0]), (2, rows[1])]
 
 
