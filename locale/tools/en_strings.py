@@ -2828,4 +2828,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(grade)s (kedaluwarsa)": "%(grade)s (expired)",
     "kedaluwarsa": "expired",
     "kedaluwarsa sejak": "expired since",
+    "Sel %(cells)s berisi rumus tanpa hasil tersimpan: file ini dibuat oleh program yang tidak menghitung rumus, "
+    "sehingga isinya akan terbaca kosong. Buka file di Excel atau LibreOffice, simpan ulang, lalu unggah lagi.": (
+        "Cells %(cells)s hold formulas without a stored result: this file was written by a program that does not "
+        "compute formulas, so they would read as empty. Open the file in Excel or LibreOffice, save it again, and "
+        "upload it again."
+    ),
 }

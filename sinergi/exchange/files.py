@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -234,6 +235,15 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
                     if _has_header(candidate, is_header):
                         name, sheet = other, candidate
                         break
+        if unresolved := _formulas_without_results(path, name):
+            raise FileRefused(
+                _(
+                    "Sel %(cells)s berisi rumus tanpa hasil tersimpan: file ini dibuat oleh program yang tidak "
+                    "menghitung rumus, sehingga isinya akan terbaca kosong. Buka file di Excel atau LibreOffice, "
+                    "simpan ulang, lalu unggah lagi."
+                )
+                % {"cells": ", ".join(unresolved)}
+            )
     except FileRefused:
         workbook.close()
         raise
@@ -281,6 +291,53 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
 
 def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
     return any(is_header(list(cells)) for cells in islice(sheet.iter_rows(), 20))
+
+
+FORMULA_SCAN_BYTES = 2 * 1024 * 1024  # of the data sheet's XML: a program writes the same formula in every row
+_XML_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_XML_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_XML_VALUE = re.compile(rb"<(?:\w+:)?v[\s>/]")
+_XML_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+
+
+def _formulas_without_results(path: Path, sheet_name: str) -> list[str]:
+    """Up to three cells of the sheet (among its first rows) that hold a formula but no stored result. Excel and
+    LibreOffice always store one; a file written by a program that does not compute formulas has none, and every
+    reader, ours included, would see those cells as empty."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = _sheet_member(archive, sheet_name)
+            if member is None:
+                return []
+            with archive.open(member) as handle:
+                data = handle.read(FORMULA_SCAN_BYTES)
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return []
+    if not _XML_FORMULA.search(data):
+        return []
+    found = []
+    for match in _XML_CELL.finditer(data):
+        body = match.group(2)
+        if body and _XML_FORMULA.search(body) and not _XML_VALUE.search(body):
+            reference = _XML_REF.search(match.group(1))
+            found.append(reference.group(1).decode() if reference else "?")
+            if len(found) == 3:
+                break
+    return found
+
+
+def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding the named sheet (workbook.xml names it, its relationships give the file)."""
+    relationships = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    ids = [s.get(relationships) for s in workbook.iter() if s.tag.endswith("}sheet") and s.get("name") == sheet_name]
+    if not ids:
+        return None
+    for relation in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter():
+        if relation.get("Id") == ids[0]:
+            target = relation.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
 
 
 def _uses_1904_dates(path: Path) -> bool:
