@@ -2834,4 +2834,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "compute formulas, so they would read as empty. Open the file in Excel or LibreOffice, save it again, and "
         "upload it again."
     ),
+    "Judul kolom dibaca dari dua baris (%(top)s dan %(bottom)s).": (
+        "Column headings were read from two rows (%(top)s and %(bottom)s)."
+    ),
 }

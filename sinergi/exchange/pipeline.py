@@ -316,10 +316,17 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     known = header_index(entity)
     ignored = {v.norm(h) for h in (*entity.ignored_headers, ERROR_HEADER)}
     best: tuple[int, int, list[Any]] | None = None
+    two_rows = False
     for row_number, cells in head:
         matches = sum(1 for cell in cells if v.norm(cell) in known)
         if matches and (best is None or matches > best[1]):
             best = (row_number, matches, cells)
+    # Two rows read together win only by naming more columns than any single row does.
+    for (_row_number, cells), (below_number, below) in zip(head, head[1:], strict=False):
+        joined = _two_row_header(cells, below, known)
+        matches = sum(1 for cell in joined if v.norm(cell) in known)
+        if matches and (best is None or matches > best[1]):
+            best, two_rows = (below_number, matches, joined), True
     if best is None:
         result.status, result.message = (
             "refused",
@@ -358,9 +365,14 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         used[column.key] = name
         columns[index] = column
         written[index] = name
-    if row_number > 1:
+    if two_rows:
         result.notices.append(
-            _("Judul kolom ditemukan di baris %(row)s; baris di atasnya dilewati.") % {"row": row_number}
+            _("Judul kolom dibaca dari dua baris (%(top)s dan %(bottom)s).")
+            % {"top": row_number - 1, "bottom": row_number}
+        )
+    if row_number > 1 + two_rows:
+        result.notices.append(
+            _("Judul kolom ditemukan di baris %(row)s; baris di atasnya dilewati.") % {"row": row_number - two_rows}
         )
     if unknown:
         result.notices.append(
@@ -394,6 +406,26 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
     return HeaderMap(row=row_number, columns=columns, written=written)
+
+
+def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column]) -> list[str]:
+    """A header written over two rows, each column named by the rows together ("Tanggal" above "lahir", a group
+    title merged across several columns above each of their names) or by one of them alone ("Nama" under a group
+    title, "NIK" merged down over both rows)."""
+    joined = []
+    carried = ""  # a title merged across columns is written in its first cell only
+    for index in range(max(len(top), len(bottom))):
+        upper = v.text(top[index]) if index < len(top) else ""
+        lower = v.text(bottom[index]) if index < len(bottom) else ""
+        carried = upper or (carried if lower else "")
+        both = f"{carried} {lower}".strip()
+        if v.norm(both) in known:
+            joined.append(both)
+        elif lower:
+            joined.append(lower)
+        else:
+            joined.append(upper)
+    return joined
 
 
 def _filled(cell: Any) -> bool:

@@ -605,3 +605,41 @@ def test_several_kinds_are_exported_with_semicolons_as_client_categories_are_and
     again = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member)
 
     assert (again.status, again.created, again.updated, again.unchanged) == ("succeeded", 0, 0, 1)
+
+
+def test_a_header_written_over_two_rows_is_read_column_by_column(tmp_path, board_member):
+    # given a title, then a header over two rows: a group title merged across two columns, names split in two,
+    # and "Nama LKS" merged down over both rows (the reader gives both rows its value)
+    path = xlsx_file(
+        tmp_path,
+        [
+            ["Data LKS Kota Banjarmasin 2025"],
+            ["Nama LKS", "Jenis layanan", "", "Kode", "Nomor tanda", "Tanggal tanda"],
+            ["Nama LKS", "utama", "lain", "wilayah", "daftar", "daftar"],
+            ["LKSA Dua Baris", "anak", "disabilitas", "63.71.01.1001", "TD/DUA/2", datetime.date(2024, 1, 2)],
+        ],
+    )
+    # when
+    result = run(path, board_member)
+    # then every column is found, the data row is the one under the header, and the user is told how it was read
+    assert (result.status, result.created) == ("succeeded", 1), result.problems or result.message
+    lks = Organisation.objects.get(registration_number="TD/DUA/2")
+    assert (lks.name, lks.primary_service_kind.code, lks.village_code, lks.registration_issued_on) == (
+        "LKSA Dua Baris",
+        "anak",
+        "63.71.01.1001",
+        datetime.date(2024, 1, 2),
+    )
+    assert list(lks.service_kinds.values_list("code", flat=True)) == ["disabilitas"]
+    assert "Judul kolom dibaca dari dua baris (2 dan 3)." in result.notices
+    assert "Judul kolom ditemukan di baris 2; baris di atasnya dilewati." in result.notices
+
+
+def test_a_one_row_header_under_a_title_is_not_taken_for_a_two_row_one(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path, [["Data LKS 2025"], HEADERS, ["LKSA Satu Baris", "anak", "63.71.01.1001", "TD/SATU/1", 10]]
+    )
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1)
+    assert not any("dua baris" in notice for notice in result.notices)
+    assert "Judul kolom ditemukan di baris 2; baris di atasnya dilewati." in result.notices
