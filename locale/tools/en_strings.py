@@ -2837,4 +2837,18 @@ EN: dict[str, str | tuple[str, str]] = {
     "Judul kolom dibaca dari dua baris (%(top)s dan %(bottom)s).": (
         "Column headings were read from two rows (%(top)s and %(bottom)s)."
     ),
+    "Kolom ini memakai urutan bulan-hari-tahun (mis. “%(example)s”), jadi tanggal yang dapat dibaca dua arah juga "
+    "diragukan: %(values)s. Ubah semua tanggal di kolom ini ke urutan hari-bulan-tahun, mis. 17-08-2023.": (
+        "This column uses month-day-year order (e.g. “%(example)s”), so dates that read both ways are doubtful too: "
+        "%(values)s. Change every date in this column to day-month-year order, e.g. 17-08-2023."
+    ),
+    "Baris %(row)s berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati.": (
+        "Row %(row)s numbers the columns (1, 2, 3, …); it is not data and was skipped."
+    ),
+    "“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap, mis. 17-08-%(value)s.": (
+        "“%(value)s” is only a year, not a date. Write the full date, e.g. 17-08-%(value)s."
+    ),
+    "“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda salah satu dari: %(choices)s?": (
+        "“%(value)s” is not in the list. Did you mean one of: %(choices)s?"
+    ),
 }

@@ -55,6 +55,10 @@ class Column:
             append(list(found) if found.__class__ is list else found)
         return out
 
+    def file_problems(self, ctx: "ImportContext") -> list[str]:
+        """Problems of the column as a whole, known once every row was read (reported on the header row)."""
+        return []
+
     def assign(self, obj: Model, value: Any) -> None:
         setattr(obj, self.key, value)
 
@@ -172,7 +176,30 @@ class DateColumn(Column):
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
         if ctx.cache.get("date_1904") and isinstance(raw, int | float) and not isinstance(raw, bool):
             raw += v.DAYS_1900_TO_1904  # a date of a 1904-system workbook, read as a number
+        if order := v.day_month_order(raw):
+            # Called once per distinct cell (clean_column's memo): remember which text dates could be either way.
+            seen = ctx.cached(("date_order", self.key), lambda: {"month-first": [], "either": []})
+            seen[order].append(v.text(raw))
         return v.parse_date(raw)
+
+    def file_problems(self, ctx: "ImportContext") -> list[str]:
+        """A column that shows month/day/year order somewhere (08/17/2023, refused on its row) makes its dates
+        that read both ways (08/07/2023: 8 July or 7 August?) doubtful too: they are named, not taken silently."""
+        seen = ctx.cache.get(("date_order", self.key))
+        if not seen or not seen["month-first"] or not seen["either"]:
+            return []
+        doubtful = seen["either"]
+        return [
+            _(
+                "Kolom ini memakai urutan bulan-hari-tahun (mis. “%(example)s”), jadi tanggal yang dapat dibaca dua "
+                "arah juga diragukan: %(values)s. Ubah semua tanggal di kolom ini ke urutan hari-bulan-tahun, "
+                "mis. 17-08-2023."
+            )
+            % {
+                "example": seen["month-first"][0],
+                "values": ", ".join(f"“{value}”" for value in doubtful[:10]) + ("…" if len(doubtful) > 10 else ""),
+            }
+        ]
 
 
 @dataclass

@@ -5,6 +5,7 @@ Nothing is written before every row has been checked, so a file is never half-im
 rolls the transaction back. Progress is reported through a callback (the job row, or the terminal's bar).
 """
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -176,7 +177,13 @@ def _check(
     header = _find_header(entity, head, result)
     if header is None:
         return result
-    rows = chain((row for row in head if row[0] > header.row), rows)
+    below = [row for row in head if row[0] > header.row]
+    if below and _column_numbers(below[0][1]):
+        result.notices.append(
+            _("Baris %(row)s berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati.") % {"row": below[0][0]}
+        )
+        below = below[1:]
+    rows = chain(below, rows)
     result.header_row = header.row
     result.columns = header.written
     plans: list[RowPlan] = []
@@ -186,9 +193,12 @@ def _check(
     total = max(table.total - header.row, 0)
     done = 0
     total_rows: list[int] = []
+    read = sorted(header.columns)
     while batch := list(islice(rows, batch_size)):
         planned = len(plans)
-        kept = [(row_number, cells) for row_number, cells in batch if not _blank_row(cells)]
+        # A row is blank when the columns we read are: a pre-numbered "No" column or a section title ("A. ANAK
+        # DALAM PANTI") in a column we ignore does not make it data.
+        kept = [(row_number, cells) for row_number, cells in batch if not _blank_row(cells, read)]
         if any(_total_row(cells) for _row, cells in kept):
             total_rows += [row_number for row_number, cells in kept if _total_row(cells)]
             kept = [(row_number, cells) for row_number, cells in kept if not _total_row(cells)]
@@ -252,6 +262,9 @@ def _check(
         done += len(batch)
         if progress("reading", min(done, total), total):
             raise ImportCancelled
+    for index, column in header.columns.items():
+        for message in column.file_problems(ctx):
+            result.problems.append(Problem(header.row, header.written[index], "", message))
     if total_rows:
         result.notices.append(
             _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
@@ -300,12 +313,25 @@ def header_index(entity: Entity) -> dict[str, Column]:
     return known
 
 
+_HINT = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
+    """The column a header cell names: as written, or without a hint in brackets ("Tanggal lahir (dd-mm-yyyy)",
+    "NIK [16 angka]") — a header of ours that has brackets ("Kapasitas (orang)") matches as written first."""
+    key = v.norm(cell)
+    column = known.get(key)
+    if column is None and key and cell.__class__ is str and ("(" in cell or "[" in cell):
+        column = known.get(v.norm(_HINT.sub(" ", cell)))
+    return column
+
+
 def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
     """Whether a row could be the entity's header: two or more cells name its columns (choosing among sheets)."""
     known = header_index(entity)
 
     def is_header(cells: list[Any]) -> bool:
-        return sum(1 for cell in cells if v.norm(cell) in known) >= 2
+        return sum(1 for cell in cells if header_column(cell, known) is not None) >= 2
 
     return is_header
 
@@ -318,13 +344,13 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     best: tuple[int, int, list[Any]] | None = None
     two_rows = False
     for row_number, cells in head:
-        matches = sum(1 for cell in cells if v.norm(cell) in known)
+        matches = sum(1 for cell in cells if header_column(cell, known) is not None)
         if matches and (best is None or matches > best[1]):
             best = (row_number, matches, cells)
     # Two rows read together win only by naming more columns than any single row does.
     for (_row_number, cells), (below_number, below) in zip(head, head[1:], strict=False):
         joined = _two_row_header(cells, below, known)
-        matches = sum(1 for cell in joined if v.norm(cell) in known)
+        matches = sum(1 for cell in joined if header_column(cell, known) is not None)
         if matches and (best is None or matches > best[1]):
             best, two_rows = (below_number, matches, joined), True
     if best is None:
@@ -348,7 +374,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         key = v.norm(cell)
         if not key or key in ignored:
             continue
-        column = known.get(key)
+        column = header_column(cell, known)
         if column is None:
             unknown.append(name)
             continue
@@ -428,12 +454,26 @@ def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column])
     return joined
 
 
+def _column_numbers(cells: list[Any]) -> bool:
+    """A row numbering the columns under the header — "1 2 3 …" or "(1) (2) (3) …", as government tables have."""
+    numbers = []
+    for cell in cells:
+        if not _filled(cell):
+            continue
+        written = v.text(cell).strip("()")
+        if not written.isdigit():
+            return False
+        numbers.append(int(written))
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def _filled(cell: Any) -> bool:
     return not (cell is None or cell == "" or v.is_blank(cell))
 
 
-def _blank_row(cells: list[Any]) -> bool:
-    return not any(_filled(cell) for cell in cells)
+def _blank_row(cells: list[Any], read: list[int]) -> bool:
+    size = len(cells)
+    return not any(_filled(cells[index]) for index in read if index < size)
 
 
 # What the first filled cell of a summary row under the data says ("JUMLAH", "Total:").

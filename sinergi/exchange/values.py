@@ -29,9 +29,16 @@ MONTHS = {
     "november": 11, "nov": 11, "nop": 11, "nopember": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
-TRUE_WORDS = {"ya", "y", "yes", "true", "benar", "1", "ada", "v", "x", "✓"}
-FALSE_WORDS = {"tidak", "t", "tdk", "no", "n", "false", "salah", "0", "tidak ada", "-"}
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ Tt]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?$")
+TRUE_WORDS = {"ya", "iya", "y", "yes", "true", "benar", "1", "ada", "sudah", "v", "x", "✓", "✔", "✔️", "√", "☑"}
+FALSE_WORDS = {"tidak", "t", "tdk", "no", "n", "false", "salah", "0", "tidak ada", "belum", "-", "✗", "✘"}
+# A cell holding only a dash is how Indonesian forms write "none": it counts as empty (not as a value to store,
+# nor a key to match records by).
+DASHES = {"-", "--", "–", "—", "−"}
+# A year from 1900 to 2100 typed alone into a date column is not a day count (1950 would be 1905-05-03).
+YEAR_ALONE = (1900, 2100)
+_DMY = re.compile(
+    r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ Tt]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?$"
+)
 _SHORT_YEAR = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$")
 # "Kamis, 17 Agustus 2023": a weekday in front, as long-date formats print it.
 _WEEKDAY = re.compile(
@@ -53,7 +60,12 @@ class CellProblem(Exception):
 
 
 def is_blank(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip().lstrip("'").strip())
+    if raw is None:
+        return True
+    if not isinstance(raw, str):
+        return False
+    value = raw.strip().lstrip("'").strip()
+    return not value or value in DASHES
 
 
 _INVISIBLE = str.maketrans(
@@ -67,7 +79,9 @@ def text(raw: Any) -> str:
     if raw.__class__ is str:  # the commonest cell, first (an import reads hundreds of thousands)
         # Non-breaking spaces become spaces; invisible characters pasted from the web or a PDF go.
         value = (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
-        return value[1:].strip() if value.startswith("'") else value
+        if value.startswith("'"):
+            value = value[1:].strip()
+        return "" if len(value) < 3 and value in DASHES else value
     if raw is None:
         return ""
     if isinstance(raw, bool):
@@ -81,7 +95,7 @@ def text(raw: Any) -> str:
     value = str(raw).replace("\u00a0", " ").replace("\ufeff", "").strip()
     if value.startswith("'"):
         value = value[1:].strip()
-    return value
+    return "" if value in DASHES else value
 
 
 def norm(value: Any) -> str:
@@ -138,7 +152,28 @@ def parse_date(raw: Any) -> datetime.date | None:
     )
 
 
+def day_month_order(raw: Any) -> str | None:
+    """For a date typed as text with numbers only: "month-first" when it can only be month/day/year (08/17/2023),
+    "either" when day and month could be swapped (08/07/2023), else None."""
+    if raw.__class__ is not str:
+        return None
+    match = _DMY.match(_SPACED_SEPARATOR.sub(r"\1", text(raw).lower()))
+    if match is None:
+        return None
+    first, second = int(match[1]), int(match[2])
+    if first <= 12 < second <= 31:
+        return "month-first"
+    if first <= 12 and second <= 12 and first != second:
+        return "either"
+    return None
+
+
 def _serial_date(number: float, shown: Any) -> datetime.date:
+    if YEAR_ALONE[0] <= number <= YEAR_ALONE[1] and float(number).is_integer():
+        raise CellProblem(
+            _("“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap, mis. 17-08-%(value)s.")
+            % {"value": int(number)}
+        )
     if not SERIAL_RANGE[0] <= number <= SERIAL_RANGE[1]:
         raise CellProblem(
             _("“%(value)s” bukan tanggal. Tulis seperti 17-08-2023, atau format sel sebagai tanggal.")
@@ -189,6 +224,8 @@ def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
 
 
 def parse_bool(raw: Any) -> bool | None:
+    if isinstance(raw, str) and raw.strip() in DASHES:
+        return False  # "-" in a yes/no column is the "no" of paper forms
     if is_blank(raw):
         return None
     if isinstance(raw, bool):
@@ -265,7 +302,21 @@ class Choices:
         raise CellProblem(self.unknown_message(value))
 
     def unknown_message(self, value: str) -> str:
-        closest = difflib.get_close_matches(norm(value), list(self.by_norm), n=1, cutoff=0.5)
+        typed = respell(norm(value))
+        # A word that several items share ("Panti": "Dalam panti", "Luar panti"): name them all rather than guess
+        # one, which may be the opposite.
+        padded = f" {typed} "
+        sharing = list(dict.fromkeys(code for key, code in self.by_norm.items() if typed and padded in f" {key} "))
+        if 2 <= len(sharing) <= 4:
+            labels = dict(self.items)
+            shown = ", ".join(f"“{labels[code] if self.suggest_labels else code}”" for code in sharing)
+            return _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda salah satu dari: %(choices)s?") % {
+                "value": value,
+                "choices": shown,
+            }
+        # Only a near spelling is suggested (a typo): a loose match proposes unrelated or opposite items
+        # ("Melarikan diri" → "Mandiri").
+        closest = difflib.get_close_matches(typed, list(self.by_norm), n=1, cutoff=SUGGESTION_CUTOFF)
         if closest:
             code = self.by_norm[closest[0]]
             label = dict(self.items)[code]
@@ -281,6 +332,9 @@ class Choices:
             }
         shown = ", ".join(label if self.suggest_labels else code for code, label in self.items[:12])
         return _("“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s.") % {"value": value, "choices": shown}
+
+
+SUGGESTION_CUTOFF = 0.75  # difflib ratio: "lanjut usai"/"lanjut usia" 0.91, "netra"/"mental" 0.55
 
 
 def _short_forms(label: str) -> set[str]:

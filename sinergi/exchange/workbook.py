@@ -16,7 +16,7 @@ from sinergi.core.downloads import escape_formula
 from . import values as v
 from .columns import BooleanColumn, Column, DateColumn, DecimalColumn, Entity, IntegerColumn
 from .files import open_table
-from .pipeline import ERROR_HEADER, ImportResult, Problem, header_index, header_test
+from .pipeline import ERROR_HEADER, ImportResult, Problem, header_column, header_index, header_test
 
 # Sheet names, in the language of the template or report.
 LOOKUP_SHEET = _lazy("Daftar")
@@ -211,7 +211,7 @@ def _formatted_as_text(column: Column, *, has_list: bool) -> bool:
 def _text_columns(entity: Entity, written: dict[int, str]) -> set[int]:
     """The file's column indexes that the template formats as text."""
     known = header_index(entity)
-    columns = {index: known.get(v.norm(header)) for index, header in written.items()}
+    columns = {index: header_column(header, known) for index, header in written.items()}
     return {
         index
         for index, column in columns.items()

@@ -1,0 +1,165 @@
+"""Spreadsheets made the way people make them (second round): what is accepted, what is refused and how."""
+
+import datetime
+
+import pytest
+import xlsxwriter
+
+from sinergi.exchange import values as v
+from sinergi.organisations.models import Organisation
+
+from .conftest import HEADERS, problems_of, run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+ROW = ["LKSA Rapi", "anak", "63.71.01.1001", "TD/RAPI/1", 20]
+
+
+# ---------------------------------------------------------------------------------------------- cells
+
+
+@pytest.mark.parametrize("raw", ["1950", 1948, 1948.0, "2003"])
+def test_a_year_alone_in_a_date_column_is_refused_not_read_as_a_day_in_1905(raw):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_date(raw)
+    assert "hanya tahun, bukan tanggal" in problem.value.message
+
+
+def test_a_real_excel_serial_is_still_a_date():
+    assert v.parse_date(45155) == datetime.date(2023, 8, 17)
+
+
+@pytest.mark.parametrize("raw", ["-", " - ", "--", "–", "—", "'-"])
+def test_a_lone_dash_is_an_empty_cell(raw):
+    assert v.is_blank(raw) and v.text(raw) == ""
+    assert v.parse_date(raw) is None and v.parse_int(raw) is None
+
+
+def test_a_dash_in_a_yes_no_column_is_no():
+    assert v.parse_bool("-") is False
+
+
+@pytest.mark.parametrize("raw", ["√", "✔", "Iya", "Sudah"])
+def test_the_ways_people_write_yes(raw):
+    assert v.parse_bool(raw) is True
+
+
+def test_belum_is_no():
+    assert v.parse_bool("Belum") is False
+
+
+def test_a_date_with_a_twelve_hour_time_is_read():
+    assert v.parse_date("17/08/2012 10:30:00 AM") == datetime.date(2012, 8, 17)
+
+
+def test_a_word_several_items_share_names_them_all_instead_of_guessing_one():
+    choices = v.Choices(
+        [("residential", "Dalam panti"), ("community", "Luar panti (berbasis masyarakat)")], suggest_labels=True
+    )
+    with pytest.raises(v.CellProblem) as problem:
+        choices.match("Panti")
+    assert problem.value.message == (
+        "“Panti” tidak ada dalam daftar. Mungkin maksud Anda salah satu dari: “Dalam panti”, "
+        "“Luar panti (berbasis masyarakat)”?"
+    )
+
+
+def test_an_unrelated_word_gets_the_list_not_a_misleading_suggestion():
+    choices = v.Choices([("independent", "Mandiri"), ("family", "Kembali ke keluarga")], suggest_labels=True)
+    with pytest.raises(v.CellProblem) as problem:
+        choices.match("Melarikan diri")
+    assert "Mungkin" not in problem.value.message and "Pilihan: Mandiri, Kembali ke keluarga" in problem.value.message
+
+
+def test_a_typo_still_gets_its_suggestion():
+    choices = v.Choices([("lanjut_usia", "LKS Lanjut Usia")])
+    with pytest.raises(v.CellProblem) as problem:
+        choices.match("lanjut usai")
+    assert "Mungkin maksud Anda “lanjut_usia”" in problem.value.message
+
+
+# ---------------------------------------------------------------------------------------------- files
+
+
+def test_a_dash_for_none_stores_nothing_and_matches_nothing(tmp_path, board_member):
+    # given two LKS that have no registration number yet, written "-" as paper forms do
+    rows = [
+        [*HEADERS, "Telepon"],
+        ["LKSA Strip Satu", "anak", "63.71.01.1001", "-", 10, "-"],
+        ["LKSA Strip Dua", "anak", "63.71.04.1005", "—", 12, "-"],
+    ]
+    # when
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    # then both are created (not refused as duplicates of "-"), with empty numbers and phones
+    assert (result.status, result.created) == ("succeeded", 2), problems_of(result)
+    stored = Organisation.objects.filter(name__startswith="LKSA Strip").values_list("registration_number", "phone")
+    assert set(stored) == {("", "")}
+
+
+def test_a_format_hint_in_a_header_does_not_hide_the_column(tmp_path, board_member):
+    rows = [
+        ["Nama LKS", "Jenis layanan utama", "Kode wilayah [10 angka]", "Nomor tanda daftar",
+         "Tanggal tanda daftar (dd-mm-yyyy)"],
+        ["LKSA Petunjuk", "anak", "63.71.01.1001", "TD/PETUNJUK/1", "02-01-2024"],
+    ]  # fmt: skip
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result) or result.message
+    lks = Organisation.objects.get(registration_number="TD/PETUNJUK/1")
+    assert (lks.village_code, lks.registration_issued_on) == ("63.71.01.1001", datetime.date(2024, 1, 2))
+
+
+def test_rows_with_only_a_row_number_or_a_section_title_are_not_data(tmp_path, board_member):
+    # given a "No" column numbered in advance far below the data, and a section title in it
+    rows = [["No", *HEADERS], ["A. ANAK DALAM PANTI"], [1, *ROW]]
+    rows += [[number] for number in range(2, 30)]
+    # when
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    # then the one real row is imported and nothing is refused
+    assert (result.status, result.created, result.rows_total) == ("succeeded", 1, 1), problems_of(result)
+
+
+def test_a_row_numbering_the_columns_under_the_header_is_skipped(tmp_path, board_member):
+    for numbering in ([1, 2, 3, 4, 5], ["(1)", "(2)", "(3)", "(4)", "(5)"]):
+        result = run(xlsx_file(tmp_path, [HEADERS, numbering, ROW]), board_member, dry_run=True)
+        assert (result.status, result.created) == ("checked", 1), problems_of(result)
+        assert "Baris 2 berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati." in result.notices
+
+
+def test_data_pasted_into_another_sheet_beside_the_empty_template_sheet_is_found(tmp_path, board_member):
+    path = tmp_path / "templat-terisi.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Data LKS").write_row(0, 0, HEADERS)  # the template's sheet, left with its header only
+    data = book.add_worksheet("Sheet2")
+    data.write_row(0, 0, HEADERS)
+    data.write_row(1, 0, ROW)
+    book.close()
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), result.message
+    assert "Data dibaca dari lembar “Sheet2”." in result.notices
+
+
+def test_a_column_shown_to_be_month_first_makes_its_two_way_dates_doubtful(tmp_path, board_member):
+    # given American dates: one that can only be month/day, and one that reads both ways
+    rows = [
+        [*HEADERS, "Tanggal tanda daftar"],
+        ["LKSA AS Satu", "anak", "63.71.01.1001", "TD/AS/1", 10, "08/17/2012"],
+        ["LKSA AS Dua", "anak", "63.71.01.1001", "TD/AS/2", 10, "08/07/2012"],
+        ["LKSA AS Tiga", "anak", "63.71.01.1001", "TD/AS/3", 10, "25/12/2012"],
+    ]
+    # when
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    # then the impossible one is refused on its row, and the column names the doubtful one (not the clear one)
+    assert result.status == "refused"
+    rows_with_problems = {p.row for p in result.problems}
+    assert rows_with_problems == {1, 2}
+    column_problem = next(p for p in result.problems if p.row == 1)
+    assert column_problem.column == "Tanggal tanda daftar"
+    assert "urutan bulan-hari-tahun (mis. “08/17/2012”)" in column_problem.message
+    assert "“08/07/2012”" in column_problem.message and "25/12/2012" not in column_problem.message
+
+
+def test_day_first_dates_that_read_both_ways_stay_accepted_without_a_month_first_sign(tmp_path, board_member):
+    rows = [[*HEADERS, "Tanggal tanda daftar"], [*ROW, "08/07/2012"]]
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    assert result.status == "succeeded"
+    assert Organisation.objects.get(registration_number="TD/RAPI/1").registration_issued_on == datetime.date(2012, 7, 8)
