@@ -1209,8 +1209,13 @@ EN: dict[str, str | tuple[str, str]] = {
         "No column headings found in the first 20 rows. Use the import template, or make sure the heading row "
         "contains column names such as “%(example)s”."
     ),
-    "Kolom “%(a)s” dan “%(b)s” sama-sama berarti “%(column)s”. Hapus salah satunya.": (
-        "The columns “%(a)s” and “%(b)s” both mean “%(column)s”. Remove one of them."
+    "Kolom “%(a)s” (kolom %(first)s) dan “%(b)s” (kolom %(second)s) sama-sama berarti “%(column)s”. Hapus salah "
+    "satunya.": (
+        "The columns “%(a)s” (column %(first)s) and “%(b)s” (column %(second)s) both mean “%(column)s”. Remove one "
+        "of them."
+    ),
+    "Kolom “%(a)s” ada dua kali (kolom %(first)s dan %(second)s). Hapus salah satunya.": (
+        "The column “%(a)s” appears twice (columns %(first)s and %(second)s). Remove one of them."
     ),
     "Judul kolom ditemukan di baris %(row)s; baris di atasnya dilewati.": (
         "Column headings found in row %(row)s; the rows above it were skipped."
@@ -2850,5 +2855,10 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda salah satu dari: %(choices)s?": (
         "“%(value)s” is not in the list. Did you mean one of: %(choices)s?"
+    ),
+    "Sudah ada LKS bernama sama di kabupaten/kota ini: “%(lks)s”. Periksa nomor tanda daftar agar LKS yang sama "
+    "tidak terdaftar dua kali.": (
+        "An LKS with the same name already exists in this regency/city: “%(lks)s”. Check the registration number so "
+        "that the same LKS is not registered twice."
     ),
 }

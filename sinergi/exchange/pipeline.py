@@ -382,11 +382,19 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
             read_only.append(name)
             continue
         if column.key in used:
-            result.status, result.message = (
-                "refused",
-                _("Kolom “%(a)s” dan “%(b)s” sama-sama berarti “%(column)s”. Hapus salah satunya.")
-                % {"a": used[column.key], "b": name, "column": column.header},
-            )
+            first = next(i for i, c in columns.items() if c.key == column.key)
+            where = {"first": _column_letter(first), "second": _column_letter(index)}
+            if v.norm(used[column.key]) == key:
+                message = _("Kolom “%(a)s” ada dua kali (kolom %(first)s dan %(second)s). Hapus salah satunya.") % {
+                    "a": name,
+                    **where,
+                }
+            else:
+                message = _(
+                    "Kolom “%(a)s” (kolom %(first)s) dan “%(b)s” (kolom %(second)s) sama-sama berarti "
+                    "“%(column)s”. Hapus salah satunya."
+                ) % {"a": used[column.key], "b": name, "column": column.header, **where}
+            result.status, result.message = "refused", message
             return None
         used[column.key] = name
         columns[index] = column
@@ -452,6 +460,16 @@ def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column])
         else:
             joined.append(upper)
     return joined
+
+
+def _column_letter(index: int) -> str:
+    """A spreadsheet's name of the column at `index` (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _column_numbers(cells: list[Any]) -> bool:

@@ -14,11 +14,33 @@ from sinergi.regions.models import Region, RegionLevel
 from . import values as v
 
 _PREFIXES = re.compile(r"^(kabupaten|kab|kota|kecamatan|kec|desa|kelurahan|kel)\s+")
+# Words written short in place names: "Sei Tabuk" is Sungai Tabuk, "Kep. Seribu" Kepulauan Seribu.
+_PLACE_WORDS = {"sei": "sungai", "sg": "sungai", "kep": "kepulauan", "tj": "tanjung", "tg": "tanjung"}
+# Short names of kabupaten/kota in everyday use, by code (Kalimantan Selatan; add a province's as it joins).
+# Acronyms of names of three words or more (HSS, HST, HSU) are derived, not listed.
+REGENCY_NICKNAMES = {
+    "63.01": ("tala",),
+    "63.04": ("batola",),
+    "63.10": ("tanbu",),
+    "63.71": ("bjm", "banjarmasin kota"),
+    "63.72": ("bjb",),
+}
 
 
 def _name_keys(name: str) -> set[str]:
     key = v.norm(name)
-    return {key, _PREFIXES.sub("", key)}
+    bare = _PREFIXES.sub("", key)
+    keys = {key, bare}
+    words = bare.split()
+    keys.add(" ".join(_PLACE_WORDS.get(word, word) for word in words))
+    if len(words) > 1 and all(len(word) == 1 for word in words):
+        keys.add("".join(words))  # "H.S.U." is HSU
+    return keys
+
+
+def _acronym(name: str) -> str | None:
+    words = _PREFIXES.sub("", v.norm(name)).split()
+    return "".join(word[0] for word in words) if len(words) >= 3 else None
 
 
 class RegionResolver:
@@ -157,7 +179,10 @@ class RegionResolver:
         if self._regencies is None:
             index: dict[str, list[Region]] = defaultdict(list)
             for region in Region.objects.filter(level=RegionLevel.REGENCY, is_current=True):
-                for key in _name_keys(region.name):
+                keys = _name_keys(region.name) | set(REGENCY_NICKNAMES.get(region.code, ()))
+                if acronym := _acronym(region.name):
+                    keys.add(acronym)
+                for key in keys:
                     index[key].append(region)
             # The same name in two provinces (Kota Banjar in Jawa Barat, Kabupaten Banjar here): prefer ours.
             for key, regions in index.items():

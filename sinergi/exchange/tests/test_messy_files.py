@@ -163,3 +163,22 @@ def test_day_first_dates_that_read_both_ways_stay_accepted_without_a_month_first
     result = run(xlsx_file(tmp_path, rows), board_member)
     assert result.status == "succeeded"
     assert Organisation.objects.get(registration_number="TD/RAPI/1").registration_issued_on == datetime.date(2012, 7, 8)
+
+
+def test_the_same_header_twice_is_named_with_its_two_columns(tmp_path, board_member):
+    result = run(xlsx_file(tmp_path, [[*HEADERS, "Nama LKS"], [*ROW, "LKSA Lain"]]), board_member, dry_run=True)
+    assert result.status == "refused"
+    assert result.message == "Kolom “Nama LKS” ada dua kali (kolom A dan F). Hapus salah satunya."
+
+
+def test_two_headers_meaning_the_same_column_are_named_with_their_columns(tmp_path, board_member):
+    result = run(xlsx_file(tmp_path, [[*HEADERS, "Nama lembaga"], [*ROW, "LKSA Lain"]]), board_member, dry_run=True)
+    assert result.message == (
+        "Kolom “Nama LKS” (kolom A) dan “Nama lembaga” (kolom F) sama-sama berarti “Nama LKS”. Hapus salah satunya."
+    )
+
+
+def test_a_latitude_far_out_of_range_gets_the_range_message_only(tmp_path, board_member):
+    result = run(xlsx_file(tmp_path, [[*HEADERS, "Lintang", "Bujur"], [*ROW, "-33194", "114.59"]]), board_member)
+    messages = [p.message for p in result.problems if p.column == "Lintang"]
+    assert len(messages) == 1 and "Pastikan" not in messages[0], messages

@@ -1,3 +1,5 @@
+import pytest
+
 from sinergi.exchange.regions import RegionResolver, _name_keys
 from sinergi.regions.models import Region
 
@@ -18,3 +20,20 @@ def test_an_official_name_in_full_wins_over_the_same_bare_name_of_another_region
     assert RegionResolver._match(index, "kabupaten  malang") == [kabupaten]
     # The bare name still names both, and is refused as ambiguous.
     assert sorted(r.code for r in RegionResolver._match(index, "Malang")) == ["35.07", "35.73"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "written, code",
+    [("HSS", "63.06"), ("hst", "63.07"), ("H.S.U.", "63.08"), ("Batola", "63.04"), ("Tanbu", "63.10"),
+     ("Tala", "63.01"), ("Bjm", "63.71"), ("Kab. Hulu Sungai Selatan", "63.06")],
+)  # fmt: skip
+def test_kabupaten_kota_by_the_short_names_people_use(written, code):
+    region, problems = RegionResolver().resolve(code=None, regency=written)
+    assert (region.code if region else None, problems) == (code, [])
+
+
+@pytest.mark.django_db
+def test_sei_is_read_as_sungai_in_place_names():
+    region, problems = RegionResolver().resolve(code=None, regency="Banjar", district="Sei Tabuk")
+    assert problems == [] and region.name.lower().endswith("sungai tabuk")
