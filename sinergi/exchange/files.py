@@ -224,21 +224,18 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         if not visible:
             raise FileRefused(_("File Excel ini tidak berisi lembar kerja."))
         # Cells come with their cached values: a formula's last computed result, as Excel showed it.
+        # get_sheet_by_name() reads the whole sheet: each is fetched once.
         preferred = next((name for name in preferred_sheets if name in workbook.sheet_names), None)
-        if preferred is not None and workbook.get_sheet_by_name(preferred).height <= 1 and is_header is not None:
-            # Our template's sheet left with its header only, the data pasted into another sheet.
-            preferred = next(
-                (
-                    other
-                    for other in visible
-                    if other != preferred
-                    and (candidate := workbook.get_sheet_by_name(other)).height > 1
-                    and _has_header(candidate, is_header)
-                ),
-                preferred,
-            )
         if preferred is not None:
             name, sheet = preferred, workbook.get_sheet_by_name(preferred)
+            if sheet.height <= 1 and is_header is not None:
+                # Our template's sheet left with its header only, the data pasted into another sheet.
+                for other in visible:
+                    if other != preferred:
+                        candidate = workbook.get_sheet_by_name(other)
+                        if candidate.height > 1 and _has_header(candidate, is_header):
+                            name, sheet = other, candidate
+                            break
         else:
             name, sheet = visible[0], workbook.get_sheet_by_name(visible[0])
             if is_header is not None and len(visible) > 1 and not _has_header(sheet, is_header):
