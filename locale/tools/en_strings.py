@@ -2861,4 +2861,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "An LKS with the same name already exists in this regency/city: “%(lks)s”. Check the registration number so "
         "that the same LKS is not registered twice."
     ),
+    "Excel mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini sebagai Teks, lalu ketik ulang "
+    "isinya.": (
+        "Excel turned this cell into a date (%(value)s). Format the column as Text, then type the entry again."
+    ),
 }

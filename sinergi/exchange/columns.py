@@ -6,6 +6,7 @@ or a CellProblem) → assign (onto the model object) → save (done by the entit
 """
 
 import copy
+import datetime
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -102,20 +103,39 @@ class Column:
         return keys
 
 
+_DATE_CELLS = (datetime.date, datetime.datetime)
+
+
 @dataclass
 class TextColumn(Column):
     max_length: int = 0
+    # A date cell in a column of numbers or names is Excel's doing: "12/2015" typed as a deed number became
+    # 1 December 2015, "1-2" became 1 February. Refused rather than stored as a date the user never wrote; free
+    # text (notes) may hold dates.
+    accepts_dates: bool = False
     memoize = False  # names and addresses rarely repeat: a memo would only grow
 
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
         text, limit, out = v.text, self.max_length, []
+        dates = () if self.accepts_dates else _DATE_CELLS
         append = out.append
         for raw in raws:
+            if raw.__class__ in dates:
+                append(clean_or_problem(self, raw, ctx))
+                continue
             value = text(raw)
             append(value if not limit or len(value) <= limit else clean_or_problem(self, raw, ctx))
         return out
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
+        if not self.accepts_dates and raw.__class__ in _DATE_CELLS:
+            raise v.CellProblem(
+                _(
+                    "Excel mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini sebagai Teks, lalu "
+                    "ketik ulang isinya."
+                )
+                % {"value": v.text(raw)}
+            )
         value = v.text(raw)
         if self.max_length and len(value) > self.max_length:
             raise v.CellProblem(

@@ -7,11 +7,11 @@ the registration form does. An empty cell never erases a stored value (use the f
 """
 
 import copy
+import re
+import unicodedata
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q
-from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -50,8 +50,40 @@ DERIVED = ("permit_expires_on", "registration_expires_on", "accreditation_expire
 REGION_KEYS = ("region_code", "regency_name", "district_name", "village_name")
 
 
-def _key(value: str) -> str:
-    return " ".join(value.upper().split())
+# Every dash a keyboard, autocorrect or a copied PDF puts in a number: hyphen, non-breaking hyphen, figure dash,
+# en dash, em dash, horizontal bar, minus sign, small em dash, small and full-width hyphen-minus.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+_SPACED_SEPARATOR = re.compile(r" ?([/-]) ?")
+
+
+def number_key(value: str) -> str:
+    """How a nomor tanda daftar or izin operasional is compared: "td/002/Dinsos – Kalsel/ 2024" and
+    "TD/002/DINSOS-KALSEL/2024" are one number (autocorrect's en dash, a stray space, letter case). The stored
+    value stays as the user typed it; only this key is compared."""
+    if not value.isascii():
+        value = unicodedata.normalize("NFKC", value).translate(_DASHES)
+    text = " ".join(value.upper().split())
+    return _SPACED_SEPARATOR.sub(r"\1", text) if " " in text else text
+
+
+class _Registered:
+    """Every LKS's numbers (by number_key) and names (by kabupaten/kota), loaded once per import: a number
+    written differently from the stored one ("–" for "-") cannot be found by an exact query, and the LKS
+    registry is small (thousands, not millions)."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, dict[str, set[int]]] = {"registration": {}, "permit": {}}
+        self.names: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        rows = Organisation.objects.filter(kind__in=LKS_KINDS).values_list(
+            "pk", "name", "registration_number", "permit_number", "regency_code"
+        )
+        for pk, name, registration, permit, regency in rows.iterator(chunk_size=5000):
+            if registration:
+                self.numbers["registration"].setdefault(number_key(registration), set()).add(pk)
+            if permit:
+                self.numbers["permit"].setdefault(number_key(permit), set()).add(pk)
+            if regency and (key := v.norm(name)):
+                self.names.setdefault((key, regency), []).append((name, registration or permit))
 
 
 class RegionColumn(Column):
@@ -287,13 +319,14 @@ class LksEntity(Entity):
             ("permit", "permit_number", _lazy("nomor izin operasional")),
         ):
             if number := values.get(field):
-                keys.append(((kind, _key(number)), lambda label=label, number=number: f"{label} {number}"))
-        if not keys and values.get("name"):
+                keys.append(((kind, number_key(number)), lambda label=label, number=number: f"{label} {number}"))
+        # A name that leaves nothing to compare (v.norm keeps Latin letters and digits only) matches nothing.
+        if not keys and (name_key := v.norm(values.get("name") or "")):
             place = values.get("region_code") or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
             name = values["name"]
             keys.append(
                 (
-                    ("name", v.norm(name), place),
+                    ("name", name_key, place),
                     lambda: _("nama “%(name)s” di wilayah yang sama") % {"name": name},
                 )
             )
@@ -302,15 +335,21 @@ class LksEntity(Entity):
     def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
         resolver: RegionResolver = ctx.cache.setdefault("regions", RegionResolver())
         resolver.prefetch(r.get("region_code") for r in rows)
-        registrations = {_key(r["registration_number"]) for r in rows if r.get("registration_number")}
-        permits = {_key(r["permit_number"]) for r in rows if r.get("permit_number")}
+        objects = ctx.cache.setdefault("objects", {})
         base = selectors.organisation_base_queryset().filter(kind__in=LKS_KINDS)
         found: list[Organisation] = []
-        if registrations or permits:
-            # One query for both numbers: most rows carry both, and fetching each LKS twice doubles the work.
-            found += base.annotate(
-                registration_key=Upper("registration_number"), permit_key=Upper("permit_number")
-            ).filter(Q(registration_key__in=registrations) | Q(permit_key__in=permits))
+        if any(r.get("registration_number") or r.get("permit_number") for r in rows):
+            # Numbers are compared by number_key, which the database cannot compute: the keys of every stored
+            # number come from _Registered, then one query fetches the LKS the batch names (by either number).
+            registered: _Registered = ctx.cached("registered", _Registered)
+            pks: set[int] = set()
+            for row in rows:
+                for kind, field in (("registration", "registration_number"), ("permit", "permit_number")):
+                    if row.get(field):
+                        pks |= registered.numbers[kind].get(number_key(row[field]), set())
+            pks -= set(objects)
+            if pks:
+                found += base.filter(pk__in=pks)
         # Rows without either number are matched by name within their region: fetch the LKS of those regions.
         named = [r for r in rows if r.get("name") and not r.get("registration_number") and not r.get("permit_number")]
         region_codes = set()
@@ -327,13 +366,13 @@ class LksEntity(Entity):
             wanted = {v.norm(r["name"]) for r in named}
             found += [o for o in base.filter(region_id__in=region_codes) if v.norm(o.name) in wanted]
         index = ctx.cache.setdefault("existing", {"registration": {}, "permit": {}, "name": {}})
-        objects = ctx.cache.setdefault("objects", {})
         for organisation in found:
             objects[organisation.pk] = organisation
             if organisation.registration_number:
-                index["registration"].setdefault(_key(organisation.registration_number), set()).add(organisation.pk)
+                key = number_key(organisation.registration_number)
+                index["registration"].setdefault(key, set()).add(organisation.pk)
             if organisation.permit_number:
-                index["permit"].setdefault(_key(organisation.permit_number), set()).add(organisation.pk)
+                index["permit"].setdefault(number_key(organisation.permit_number), set()).add(organisation.pk)
             index["name"].setdefault((v.norm(organisation.name), organisation.region_id or ""), set()).add(
                 organisation.pk
             )
@@ -362,7 +401,7 @@ class LksEntity(Entity):
             ("permit", "permit_number", _lazy("nomor izin operasional")),
         ):
             if values.get(field):
-                pks = index[kind].get(_key(values[field]), set())
+                pks = index[kind].get(number_key(values[field]), set())
                 if len(pks) > 1:
                     raise RowProblems(
                         [
@@ -394,7 +433,7 @@ class LksEntity(Entity):
                 ("permit_number", _lazy("nomor izin operasional")),
             ):
                 stored, given = getattr(organisation, field), values.get(field)
-                if stored and given and _key(stored) != _key(given):
+                if stored and given and number_key(stored) != number_key(given):
                     raise RowProblems(
                         [
                             (
@@ -408,7 +447,8 @@ class LksEntity(Entity):
                         ]
                     )
             return organisation, _shown(organisation.name, values)
-        pks = index["name"].get((v.norm(values.get("name") or ""), region_code), set())
+        name_key = v.norm(values.get("name") or "")
+        pks = index["name"].get((name_key, region_code), set()) if name_key else set()
         if len(pks) > 1:
             raise RowProblems(
                 [("name", _("Lebih dari satu LKS terdaftar dengan nama ini di wilayah ini; isi nomor tanda daftar."))]
@@ -454,10 +494,12 @@ class LksEntity(Entity):
         region_reported = any(field in REGION_KEYS for field, _message in problems)
         # A blank name is reported once, by the services' rule, not twice.
         exclude = FK_FIELDS + ["service_kinds"] + ([] if organisation.name.strip() else ["name"])
+        field_problems: list[tuple[str, str]] = []
         try:
             organisation.clean_fields(exclude=exclude)
         except DjangoValidationError as error:
-            problems += [(field, m) for field, messages in error.message_dict.items() for m in messages]
+            field_problems = [(field, m) for field, messages in error.message_dict.items() for m in messages]
+        rule_problems: list[tuple[str, str]] = []
         try:
             organisation_validate(organisation=organisation, service_kinds=kinds)
         except ValidationError as error:
@@ -466,9 +508,13 @@ class LksEntity(Entity):
                     if field == "region" and region_reported:
                         continue
                     field = {"region": "region_code"}.get(field, field)
-                    problems += [(field, e.message % (e.params or {})) for e in errors]
+                    rule_problems += [(field, e.message % (e.params or {})) for e in errors]
             else:
-                problems += [("", m) for m in error.messages]
+                rule_problems += [("", m) for m in error.messages]
+        # Where a rule of ours speaks about a field ("Lintang harus antara -11 dan 6"), Django's generic check of
+        # the same field ("Pastikan jumlah angka …") only adds noise.
+        ruled = {field for field, _message in rule_problems}
+        problems += [(field, m) for field, m in field_problems if field not in ruled] + rule_problems
 
     def _plan_create(self, row, values, region, key, problems, ctx) -> RowPlan:
         organisation = Organisation(kind=OrganisationKind.LKS, status=OrganisationStatus.DRAFT, region=region)
@@ -487,7 +533,42 @@ class LksEntity(Entity):
                 problems.append(("region_code", _("Anda tidak berwenang mendaftarkan LKS di wilayah ini.")))
         if problems:
             raise RowProblems(problems)
-        return RowPlan(row=row, action="create", obj=organisation, key=key or organisation.name, extra={"kinds": kinds})
+        warnings = []
+        if twin := self._twin(organisation, ctx):
+            column = "registration_number" if values.get("registration_number") else "name"
+            warnings.append(
+                (
+                    column,
+                    _(
+                        "Sudah ada LKS bernama sama di kabupaten/kota ini: “%(lks)s”. Periksa nomor tanda daftar "
+                        "agar LKS yang sama tidak terdaftar dua kali."
+                    )
+                    % {"lks": twin},
+                )
+            )
+        return RowPlan(
+            row=row,
+            action="create",
+            obj=organisation,
+            key=key or organisation.name,
+            extra={"kinds": kinds},
+            warnings=warnings,
+        )
+
+    @staticmethod
+    def _twin(organisation: Organisation, ctx: ImportContext) -> str:
+        """A registered LKS of the same name in the same kabupaten/kota as a new one, as shown to the user ("" when
+        none): a number mistyped beyond what number_key forgives would otherwise register the LKS a second time.
+        A warning, not a refusal — two LKS may share a name (branches of one yayasan)."""
+        name_key = v.norm(organisation.name)
+        if not organisation.regency_code or not name_key:
+            return ""
+        registered: _Registered = ctx.cached("registered", _Registered)
+        twins = registered.names.get((name_key, organisation.regency_code))
+        if not twins:
+            return ""
+        name, number = twins[0]
+        return f"{name} — {number}" if number else name
 
     def _plan_update(self, row, values, region, existing: Organisation, key, problems, ctx) -> RowPlan:
         may_change, may_verify = ctx.cache["allowed"].get(existing.pk, (False, False))
@@ -507,6 +588,12 @@ class LksEntity(Entity):
         before.update({name: getattr(existing, name) for name in DERIVED})
         updated = copy.copy(existing)
         self._assign(updated, values, keep_blank=True)
+        for field in ("registration_number", "permit_number"):
+            # The number that found this LKS, written another way ("–" for "-"), is the same number: the stored
+            # spelling stays, and a re-import of such a file changes nothing.
+            stored = getattr(existing, field)
+            if stored and number_key(getattr(updated, field)) == number_key(stored):
+                setattr(updated, field, stored)
         if region is not None:
             updated.region = region
         current_kinds = before["service_kinds"] if "service_kinds" in before else list(existing.service_kinds.all())

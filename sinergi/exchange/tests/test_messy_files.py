@@ -182,3 +182,21 @@ def test_a_latitude_far_out_of_range_gets_the_range_message_only(tmp_path, board
     result = run(xlsx_file(tmp_path, [[*HEADERS, "Lintang", "Bujur"], [*ROW, "-33194", "114.59"]]), board_member)
     messages = [p.message for p in result.problems if p.column == "Lintang"]
     assert len(messages) == 1 and "Pastikan" not in messages[0], messages
+
+
+def test_a_number_excel_turned_into_a_date_is_refused_not_stored_as_that_date(tmp_path, board_member):
+    # given "12/2015" typed as a deed number, which Excel made the date 1 December 2015
+    rows = [[*HEADERS, "Nomor akta"], [*ROW, datetime.datetime(2015, 12, 1)]]
+    # when
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    # then
+    assert problems_of(result) == [
+        (
+            2,
+            "Nomor akta",
+            "01-12-2015",
+            "Excel mengubah isian sel ini menjadi tanggal (01-12-2015). Format kolom ini sebagai Teks, lalu ketik "
+            "ulang isinya.",
+        )
+    ]
+    assert not Organisation.objects.filter(registration_number="TD/RAPI/1").exists()

@@ -155,7 +155,7 @@ COLUMNS: list[Column] = [
     _text("guardian_name", _lazy("Nama wali"), "wali"),
     _text("guardian_relation", _lazy("Hubungan wali"), "hubungan dengan wali"),
     _text("guardian_phone", _lazy("Telepon wali"), "hp wali", "no telepon wali", kind=PhoneColumn),
-    _text("notes", _lazy("Catatan"), "keterangan"),
+    TextColumn("notes", _lazy("Catatan"), ("keterangan",), max_length=MAX_LENGTHS.get("notes", 0), accepts_dates=True),
     TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "lks tempat layanan"),
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."),
                example="TD/001/DINSOS-KALSEL/2023", width=28),
@@ -177,7 +177,7 @@ COLUMNS: list[Column] = [
                  aliases=LEGAL_BASIS_ALIASES,
                  options=LegalBasis.choices, example=str(LegalBasis.CONSENT.label)),
     TextColumn("consent_scope", _lazy("Cakupan persetujuan"), ("cakupan",), max_length=300,
-               example="Pelayanan dan pengasuhan di LKS"),
+               example="Pelayanan dan pengasuhan di LKS", accepts_dates=True),
 ]  # fmt: skip
 HEADERS = {c.key: c for c in COLUMNS}
 # What the export adds (masked numbers, status) and an import of that export skips without a notice.
@@ -599,8 +599,11 @@ class ClientsEntity(Entity):
         date, or their active one (None when neither exists: a new stay)."""
         if values.get("_nik_hash"):
             people = [p for p in state.by_hash.get(values["_nik_hash"], []) if p["organisation_id"] == lks.pk]
-        else:
+        elif values["_person_key"][0]:
             people = state.without_nik.get(lks.pk, {}).get(values["_person_key"], [])
+        else:
+            # Nothing of the name is left to compare (punctuation only): it must never make two people one.
+            people = []
         if not people:
             return None
         admitted_on = values["admitted_on"]

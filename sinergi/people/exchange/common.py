@@ -25,6 +25,7 @@ from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
+from sinergi.organisations.exchange import number_key
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -214,9 +215,9 @@ class Lks:
 
 
 class LksIndex:
-    """Every LKS by registration number and by name (within its kabupaten/kota), and the ones the actor may
-    import people into; a cell holds the nomor tanda daftar, or the name (with "Kabupaten/Kota LKS" when the
-    name is not unique)."""
+    """Every LKS by registration number (compared by number_key, as the LKS import compares it) and by name
+    (within its kabupaten/kota), and the ones the actor may import people into; a cell holds the nomor tanda
+    daftar, or the name (with "Kabupaten/Kota LKS" when the name is not unique)."""
 
     def __init__(self, actor, action: str = Action.PERSON_CREATE) -> None:
         self.by_pk: dict[int, Lks] = {}
@@ -230,8 +231,9 @@ class LksIndex:
             lks = Lks(pk, name, number, province, regency, kind, status, {primary} if primary else set())
             self.by_pk[pk] = lks
             if number:
-                self.by_number.setdefault(_number_key(number), []).append(lks)
-            self.by_name.setdefault(v.norm(name), []).append(lks)
+                self.by_number.setdefault(number_key(number), []).append(lks)
+            if name_key := v.norm(name):  # a name of no Latin letter or digit must not name every such LKS
+                self.by_name.setdefault(name_key, []).append(lks)
         through = Organisation.service_kinds.through
         for organisation_id, code in through.objects.values_list("organisation_id", "term__code"):
             if organisation_id in self.by_pk:
@@ -250,7 +252,7 @@ class LksIndex:
         return self._memo[memo_key]
 
     def _find(self, text: str, regency: str) -> tuple[Lks | None, str]:
-        candidates = self.by_number.get(_number_key(text)) or self.by_name.get(v.norm(text), [])
+        candidates = self.by_number.get(number_key(text)) or self.by_name.get(v.norm(text), [])
         if regency and candidates:
             wanted = self._regency_codes(regency)
             candidates = [lks for lks in candidates if lks.regency_code in wanted]
@@ -293,10 +295,6 @@ class LksIndex:
         if len(self.allowed) == 1:
             return self.by_pk.get(next(iter(self.allowed)))
         return None
-
-
-def _number_key(value: str) -> str:
-    return " ".join(value.upper().split())
 
 
 def lks_problems(

@@ -1,6 +1,7 @@
 """Workers (PSKS/TKSM) of an LKS as a spreadsheet, with worker_create/worker_update's rules.
 
-Natural key: the NIK's keyed hash at the LKS; without NIK, the normalised name + birth date at the LKS. A row that
+Natural key: the NIK's keyed hash at the LKS; without NIK, the normalised name + birth date at the LKS — which finds
+a stored worker with or without a NIK (an empty NIK cell, like every empty cell, keeps the stored value). A row that
 finds its worker changes the filled cells that differ (shown before → after; an empty cell keeps the stored value),
 "Berhenti bertugas" ends the service; otherwise the worker is registered.
 """
@@ -67,7 +68,8 @@ COLUMNS: list[Column] = [
     PhoneColumn("phone", _lazy("Telepon"), ("hp", "no telepon", "nomor telepon"), max_length=MAX_LENGTHS["phone"]),
     DateColumn("started_on", _lazy("Mulai bertugas"), ("tanggal mulai", "tgl mulai bertugas")),
     DateColumn("ended_on", _lazy("Berhenti bertugas"), ("tanggal berhenti", "tgl berhenti")),
-    TextColumn("certifications", _lazy("Sertifikasi/pelatihan"), ("sertifikasi", "pelatihan"), width=30),
+    TextColumn("certifications", _lazy("Sertifikasi/pelatihan"), ("sertifikasi", "pelatihan"), width=30,
+               accepts_dates=True),
     BooleanColumn("works_with_children", _lazy("Bekerja dengan anak"), ("dengan anak",), example="Ya"),
     DateColumn("background_check_on", _lazy("Tanggal pemeriksaan latar belakang"),
                      ("tanggal pemeriksaan", "tgl pemeriksaan latar belakang")),
@@ -113,8 +115,11 @@ def _state(ctx: ImportContext) -> WorkersState:
     return ctx.cache["workers"]
 
 
-def _name_key(values: dict[str, Any]) -> tuple:
-    return ("name", normalize_name(values.get("full_name") or ""), values.get("birth_date"))
+def _name_key(values: dict[str, Any]) -> tuple | None:
+    """The normalised name + birth date, or None when nothing of the name is left to compare (a name of
+    punctuation only): an empty name must never make two people one."""
+    name = normalize_name(values.get("full_name") or "")
+    return ("name", name, values.get("birth_date")) if name else None
 
 
 class WorkersEntity(Entity):
@@ -125,6 +130,8 @@ class WorkersEntity(Entity):
     sheet_name = _lazy("Data pekerja")
     columns = COLUMNS
     ignored_headers = ("ID", "NIK (disamarkan)")
+    # The export's masked NIK cannot find or register anyone: the export sent back is refused with one message.
+    masked_headers = {"NIK (disamarkan)": "nik"}
     write_batch_size = 10_000
     natural_key_help = _lazy(
         "Baris dicocokkan dengan pekerja yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, melalui "
@@ -166,12 +173,13 @@ class WorkersEntity(Entity):
                 # Every worker of the LKS at once: an LKS has tens of workers, not thousands.
                 index: dict[tuple, list[dict]] = {}
                 stored = Worker.objects.filter(organisation_id=lks.pk).values(
-                    "id", "version", "nik_hash", "psks_category__code", "role", *FIELDS
+                    "id", "version", "nik_hash", "nik_masked", "psks_category__code", "role", *FIELDS
                 )
                 for worker in stored:
                     if worker["nik_hash"]:
                         index.setdefault(("nik", worker["nik_hash"]), []).append(worker)
-                    index.setdefault(_name_key(worker), []).append(worker)
+                    if (name_key := _name_key(worker)) is not None:
+                        index.setdefault(name_key, []).append(worker)
                 state.stored[lks.pk] = index
 
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
@@ -180,12 +188,13 @@ class WorkersEntity(Entity):
         if values.get("_nik_hash"):
             masked = mask(values["_nik"].normalized)
             return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
-        if not values.get("full_name"):
+        name_key = _name_key(values)
+        if name_key is None:
             return []
         name = values["full_name"]
         return [
             (
-                (*_name_key(values), where),
+                (*name_key, where),
                 lambda: _("nama dan tanggal lahir “%(name)s” di LKS ini") % {"name": name},
             )
         ]
@@ -220,7 +229,8 @@ class WorkersEntity(Entity):
             worker.nik, worker.nik_hash = check.normalized, values["_nik_hash"]
         elif existing is not None:
             worker.nik_hash = existing["nik_hash"]
-        shown = f"{data['full_name']} ({mask(worker.nik)})" if worker.nik else data["full_name"]
+        masked = mask(worker.nik) if worker.nik else (existing or {}).get("nik_masked", "")
+        shown = f"{data['full_name']} ({masked})" if masked else data["full_name"]
         if existing is None:
             return RowPlan(row=row, action="create", obj=worker, key=shown, warnings=warnings)
         worker.pk, worker.version = existing["id"], existing["version"]
@@ -241,7 +251,13 @@ class WorkersEntity(Entity):
         index = state.stored.get(lks.pk, {})
         if values.get("_nik_hash"):
             return index.get(("nik", values["_nik_hash"]))
-        return [w for w in index.get(_name_key(values), []) if not w["nik_hash"]] or None
+        name_key = _name_key(values)
+        if name_key is None:
+            return None
+        # Without a NIK, the worker of this name and birth date at this LKS is this row's worker even when a NIK is
+        # stored for them: the empty cell keeps that NIK (empty cells never erase), and re-importing a list without
+        # its NIK column must not register everyone a second time. Two such workers: the row is refused (isi NIK).
+        return index.get(name_key) or None
 
     @staticmethod
     def _merged(values: dict[str, Any], existing: dict | None, state: WorkersState) -> dict[str, Any]:

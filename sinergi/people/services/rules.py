@@ -48,14 +48,48 @@ _NOT_NAME_CHARACTERS = dict.fromkeys(
 )
 
 
+# Latin letters that do not decompose into a letter and an accent, spelt as their plain letters: "Đặng" compares
+# equal to "Dang" as "Dáng" does.
+_LATIN_FOLDS = str.maketrans(
+    {"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ŀ": "l", "ħ": "h", "ŧ": "t", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+     "þ": "th"}
+)  # fmt: skip
+# Arabic vowel marks (harakat, superscript alef) and the tatweel that stretches a word: optional in writing, so
+# "مُحَمَّد" and "محمد" are one name.
+_ARABIC_OPTIONAL = frozenset(map(chr, (*range(0x064B, 0x0660), 0x0670, 0x0640)))
+
+
 def normalize_name(value: str) -> str:
-    """Lower case, no accents or punctuation, single spaces: "Siti  Nur'aini" and "SITI NURAINI" compare equal."""
+    """Lower case, no accents or punctuation, single spaces: "Siti  Nur'aini" and "SITI NURAINI" compare equal.
+    Letters of every script are kept ("محمد علي" and "عبد الله" differ): a name that normalised to "" would
+    make everyone with that birth date one person."""
     value = value or ""
-    if value.isascii():  # the commonest case; for ASCII the decomposition below changes nothing
-        text = value.lower()
-    else:
-        text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().casefold()
+    text = value.lower() if value.isascii() else _beyond_ascii(value)  # ASCII: the commonest case by far
     return " ".join(text.translate(_NOT_NAME_CHARACTERS).split())
+
+
+def _beyond_ascii(value: str) -> str:
+    """A name with non-ASCII characters, casefolded: the accents of Latin letters dropped (é → e), letters and
+    marks of other scripts kept (a Javanese or Devanagari vowel sign is part of the word), non-ASCII punctuation
+    and symbols dropped. ASCII characters are left for normalize_name's table."""
+    kept: list[str] = []
+    after_latin = True  # a combining mark after an ASCII letter (or after nothing) is an accent to drop
+    for char in unicodedata.normalize("NFKD", value).casefold().translate(_LATIN_FOLDS):
+        if char.isascii():
+            kept.append(char)
+            after_latin = True
+        elif unicodedata.category(char)[0] == "M":
+            if not after_latin and char not in _ARABIC_OPTIONAL:
+                kept.append(char)
+        elif char.isalnum():
+            if char not in _ARABIC_OPTIONAL:
+                kept.append(char)
+            after_latin = False
+        else:  # punctuation and symbols go; a space beyond ASCII (ideographic, …) still separates words
+            if char.isspace():
+                kept.append(" ")
+            after_latin = True
+    return "".join(kept)
 
 
 def person_match_key(*, full_name: str, birth_date: datetime.date | None, mother_name: str) -> str:

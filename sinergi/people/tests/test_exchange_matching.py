@@ -1,0 +1,213 @@
+"""How an imported row finds the person it is about: a workers export sent back, a worker row without NIK, names
+in any script, and names with nothing left to compare. Every name and NIK here is made up."""
+
+import datetime
+import importlib
+
+import pytest
+from django.apps import apps
+
+from sinergi.exchange.columns import get_entity
+from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
+from sinergi.people.choices import DuplicateReason
+from sinergi.people.models import DuplicateCandidate, Person, Worker
+from sinergi.people.nik import nik_compose
+from sinergi.people.services.rules import normalize_name, person_match_key
+from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world
+
+pytestmark = pytest.mark.django_db
+
+RINA = datetime.date(1985, 5, 17)
+NIK_RINA = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=7)
+BORN = datetime.date(2010, 5, 5)
+ADMITTED = datetime.date(2024, 3, 3)
+
+WORKER_HEADERS = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Kategori PSKS", "Peran", "Telepon"]
+CLIENT_HEADERS = [
+    "Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong", "Kategori PPKS",
+    "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung",
+]  # fmt: skip
+
+
+@pytest.fixture
+def world():
+    return people_world()
+
+
+def worker_row(name: str = "Rina Contoh", *, birth=RINA, nik: str = "", phone: str = "") -> list:
+    return [name, "P", birth, nik, "lks", "Pengasuh", phone]
+
+
+def import_workers(tmp_path, rows, actor, *, headers=WORKER_HEADERS, name="pekerja.xlsx", **kwargs):
+    path = xlsx_file(tmp_path, [headers, *rows], name=name, sheet="Data pekerja")
+    return run(path, actor, entity="workers", **kwargs)
+
+
+def client_row(name: str, mother: str, *, admitted=ADMITTED) -> list:
+    return [name, "L", BORN, "not_yet_recorded", "not_yet_recorded", "anak_telantar", "Dalam panti (residensial)",
+            admitted, mother]  # fmt: skip
+
+
+def import_clients(tmp_path, rows, actor, *, name="klien.xlsx", **kwargs):
+    path = xlsx_file(tmp_path, [CLIENT_HEADERS, *rows], name=name, sheet="Data penerima layanan")
+    return run(path, actor, entity="clients", **kwargs)
+
+
+def workers_export(actor) -> list[list]:
+    entity = get_entity("workers")
+    headers = [str(column.header) for column in entity.export_columns()]
+    rows = entity.export_rows(entity.export_queryset(actor=actor).iterator())
+    return [headers, *(list(row) for row in rows)]
+
+
+# ---------------------------------------------------------------------------------------------- workers export
+
+
+def test_the_workers_export_sent_back_as_an_import_is_refused_with_one_clear_message(tmp_path, world):
+    # Given a worker with a NIK, exported (the NIK only masked)
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    path = xlsx_file(tmp_path, workers_export(world.operator), sheet="Data pekerja")
+    # When the export is imported back unchanged
+    result = run(path, world.operator, entity="workers")
+    # Then it is refused as a whole, saying why, and nobody is registered again
+    assert result.status == "refused" and not result.problems
+    assert result.message.startswith("Kolom “NIK (disamarkan)” berisi nomor yang disamarkan oleh ekspor")
+    assert Worker.objects.count() == 1
+
+
+def test_the_workers_export_without_its_masked_nik_column_changes_nothing(tmp_path, world):
+    # Given workers with and without a NIK, exported, and the masked NIK column deleted from the file
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    WorkerFactory(organisation=world.lks, full_name="Tono Contoh", birth_date=datetime.date(1990, 1, 2), nik="")
+    table = workers_export(world.operator)
+    masked = table[0].index("NIK (disamarkan)")
+    before = list(Worker.objects.order_by("pk").values())
+    # When it is imported back
+    result = import_workers(tmp_path, [row[:masked] + row[masked + 1 :] for row in table[1:]], world.operator,
+                            headers=table[0][:masked] + table[0][masked + 1 :])  # fmt: skip
+    # Then each row is its stored worker, the NIK kept: nothing new, nothing changed
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 0, 0, 2)
+    assert list(Worker.objects.order_by("pk").values()) == before
+
+
+# ---------------------------------------------------------------------------------------------- worker without NIK
+
+
+def test_a_worker_row_without_nik_updates_the_stored_worker_of_that_name_and_birth_date_keeping_the_nik(
+    tmp_path, world
+):
+    stored = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    nik_hash, nik_masked = stored.nik_hash, stored.nik_masked
+
+    result = import_workers(tmp_path, [worker_row("RINA  CONTOH", phone="0811-5000-123")], world.operator)
+
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 1)
+    # The preview names the worker by the stored NIK, so the user sees whom the row updates
+    assert result.preview["update"][0]["key"] == "RINA  CONTOH (6371********0007)"
+    stored.refresh_from_db()
+    assert (stored.phone, stored.nik_hash, stored.nik_masked) == ("0811-5000-123", nik_hash, nik_masked)
+    assert Worker.objects.count() == 1
+
+
+def test_a_row_without_nik_matching_two_stored_workers_is_refused_asking_for_the_nik(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik="")
+
+    result = import_workers(tmp_path, [worker_row(phone="0811-5000-123")], world.operator)
+
+    assert problems_of(result) == [
+        (2, "Nama lengkap", "Rina Contoh", "Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK.")
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- names in any script
+
+
+def test_names_keep_the_letters_of_every_script_and_fold_latin_accents_as_before():
+    # Latin: case, accents, punctuation and spacing do not matter, as before
+    assert normalize_name("  Siti  Nur'aini ") == normalize_name("SITI NURAINI") == "siti nuraini"
+    assert normalize_name("José Ñúñez") == "jose nunez"
+    assert normalize_name("Đặng Thị Søren Straße") == "dang thi soren strasse"
+    # Other scripts keep their letters: different names stay different
+    assert normalize_name("محمد علي") == "محمد علي"
+    assert normalize_name("محمد علي") != normalize_name("عبد الله")
+    assert normalize_name("王小明") == "王小明"
+    assert normalize_name("ꦱꦶꦠꦶ") != normalize_name("ꦱꦠ")  # Javanese vowel signs are part of the name
+    # Optional Arabic vowel marks and the tatweel do not make another name
+    assert normalize_name("مُحَمَّد") == normalize_name("محمـــد") == "محمد"
+    # A name of punctuation only leaves nothing to compare
+    assert normalize_name("-") == normalize_name("?!") == ""
+
+
+def test_a_non_latin_name_gets_a_match_key_of_its_own():
+    first = person_match_key(full_name="محمد علي", birth_date=BORN, mother_name="فاطمة")
+    other = person_match_key(full_name="عبد الله", birth_date=BORN, mother_name="زينب")
+    assert first and other and first != other
+
+
+def test_two_clients_with_arabic_names_and_the_same_birth_date_are_two_people(tmp_path, world):
+    # Given a client whose name is written in Arabic script
+    first = import_clients(tmp_path, [client_row("محمد علي", "فاطمة")], world.operator)
+    assert first.created == 1
+    # When another client, born the same day, is imported
+    second = import_clients(tmp_path, [client_row("عبد الله", "زينب")], world.operator, name="b.xlsx")
+    # Then they are admitted as a second person, and the first is not renamed
+    assert (second.status, second.created, second.updated) == ("succeeded", 1, 0)
+    assert sorted(Person.objects.values_list("full_name", flat=True)) == ["عبد الله", "محمد علي"]
+
+
+def test_two_workers_with_arabic_names_and_the_same_birth_date_are_two_workers(tmp_path, world):
+    result = import_workers(tmp_path, [worker_row("محمد علي"), worker_row("عبد الله")], world.operator)
+    assert (result.status, result.created) == ("succeeded", 2)
+    again = import_workers(tmp_path, [worker_row("سارة")], world.operator, name="b.xlsx")
+    assert (again.created, again.updated) == (1, 0)
+    assert Worker.objects.count() == 3
+
+
+def test_an_arabic_named_client_admitted_twice_is_flagged_as_a_possible_duplicate(tmp_path, world):
+    # Given a client with an Arabic-script name at another LKS
+    elsewhere = PersonFactory(organisation=world.lks_same_regency, full_name="محمد علي", mother_name="فاطمة",
+                              birth_date=BORN, nik="")  # fmt: skip
+    PlacementFactory(person=elsewhere)
+    # When the same name, birth date and mother's name are imported at this LKS
+    result = import_clients(tmp_path, [client_row("محمد علي", "فاطمة")], world.operator)
+    # Then the board is asked to check them, as for any other name
+    assert result.created == 1
+    new = Person.objects.get(organisation=world.lks)
+    assert list(DuplicateCandidate.objects.values_list("person_id", "other_id", "reason")) == [
+        (new.pk, elsewhere.pk, DuplicateReason.CLOSE_MATCH)
+    ]
+
+
+def test_the_migration_gives_stored_non_latin_names_their_match_key(world):
+    stale = PersonFactory(full_name="محمد علي", mother_name="فاطمة", birth_date=BORN, nik="", match_key="")
+    latin = PersonFactory(full_name="Budi Contoh", mother_name="Siti Contoh", birth_date=BORN, nik="")
+    latin_key = latin.match_key
+    migration = importlib.import_module("sinergi.people.migrations.0006_match_key_every_script")
+
+    migration.recompute_non_ascii_keys(apps, None)
+
+    stale.refresh_from_db()
+    latin.refresh_from_db()
+    assert stale.match_key == person_match_key(full_name="محمد علي", birth_date=BORN, mother_name="فاطمة") != ""
+    assert latin.match_key == latin_key
+
+
+# ---------------------------------------------------------------------------------------------- nothing to compare
+
+
+def test_names_of_punctuation_only_never_make_two_workers_one(tmp_path, world):
+    stored = WorkerFactory(organisation=world.lks, full_name="?", birth_date=RINA, nik="")
+    result = import_workers(tmp_path, [worker_row("!"), worker_row("…")], world.operator)
+    assert (result.status, result.created, result.updated) == ("succeeded", 2, 0)
+    stored.refresh_from_db()
+    assert stored.full_name == "?"
+
+
+def test_names_of_punctuation_only_never_make_two_clients_one(tmp_path, world):
+    stored = PersonFactory(organisation=world.lks, full_name="?", mother_name="", birth_date=BORN, nik="")
+    PlacementFactory(person=stored, admitted_on=ADMITTED)
+    result = import_clients(tmp_path, [client_row("!", "")], world.operator)
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 1, 0, 0)
+    stored.refresh_from_db()
+    assert stored.full_name == "?"
