@@ -243,15 +243,24 @@ class WorkersEntity(Entity):
                 worker.changed.append(key)
                 column = HEADERS[key]
                 changes[str(column.header)] = [column.display(before), column.display(after)]
+        if worker.nik and not existing["nik_hash"]:
+            worker.changed.append("nik")
+            changes[str(HEADERS["nik"].header)] = ["", mask(worker.nik)]
         action = "update" if worker.changed else "unchanged"
         return RowPlan(row=row, action=action, obj=worker, key=shown, changes=changes, warnings=warnings)
 
     @staticmethod
     def _stored(values: dict[str, Any], lks: Lks, state: WorkersState) -> list[dict] | None:
         index = state.stored.get(lks.pk, {})
-        if values.get("_nik_hash"):
-            return index.get(("nik", values["_nik_hash"]))
         name_key = _name_key(values)
+        if values.get("_nik_hash"):
+            by_nik = index.get(("nik", values["_nik_hash"]))
+            if by_nik or name_key is None:
+                return by_nik
+            # A NIK for a worker registered without one (same name and birth date at this LKS): the row completes
+            # that worker instead of registering them twice. One with another NIK is another person.
+            without_nik = [worker for worker in index.get(name_key, []) if not worker["nik_hash"]]
+            return without_nik or None
         if name_key is None:
             return None
         # Without a NIK, the worker of this name and birth date at this LKS is this row's worker even when a NIK is
@@ -357,10 +366,14 @@ class WorkersEntity(Entity):
         now = timezone.now()
         fields = {"version", "updated_at"}
         objects = []
+        tokens = iter(encrypt_many([w.nik for w in updates if "nik" in w.changed]))
         for w in updates:
             worker = Worker(pk=w.pk, version=w.version + 1, updated_at=now)
             for key in w.changed:
-                if key == "psks_category":
+                if key == "nik":
+                    worker.nik_encrypted, worker.nik_hash, worker.nik_masked = next(tokens), w.nik_hash, mask(w.nik)
+                    fields.update({"nik_encrypted", "nik_hash", "nik_masked"})
+                elif key == "psks_category":
                     worker.psks_category_id = state.terms[w.data["psks_category"]].pk
                     fields.add("psks_category_id")
                 else:

@@ -7,6 +7,7 @@ import importlib
 import pytest
 from django.apps import apps
 
+from sinergi.core.crypto import decrypt
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
 from sinergi.people.choices import DuplicateReason
@@ -118,6 +119,32 @@ def test_a_row_without_nik_matching_two_stored_workers_is_refused_asking_for_the
     assert problems_of(result) == [
         (2, "Nama lengkap", "Rina Contoh", "Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK.")
     ]
+
+
+def test_a_nik_for_a_worker_registered_without_one_completes_that_worker(tmp_path, world):
+    # Given a worker registered without NIK
+    stored = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik="")
+    # When a list with her NIK is imported
+    result = import_workers(tmp_path, [worker_row(nik=NIK_RINA)], world.operator)
+    # Then the stored worker gets the NIK (shown as a change), nobody is registered twice
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 1), problems_of(result)
+    assert result.preview["update"][0]["changes"] == {"NIK": ["", "6371********0007"]}
+    stored.refresh_from_db()
+    assert (Worker.objects.count(), stored.nik_masked, decrypt(stored.nik_encrypted)) == (
+        1,
+        "6371********0007",
+        NIK_RINA,
+    )
+    # and the same list again changes nothing
+    again = import_workers(tmp_path, [worker_row(nik=NIK_RINA)], world.operator, name="lagi.xlsx")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
+def test_a_nik_row_is_not_taken_for_a_namesake_with_another_nik(tmp_path, world):
+    other = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=8)
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=other)
+    result = import_workers(tmp_path, [worker_row(nik=NIK_RINA)], world.operator)
+    assert (result.created, result.updated) == (1, 0)
 
 
 # ---------------------------------------------------------------------------------------------- names in any script
