@@ -182,6 +182,8 @@ COLUMNS: list[Column] = [
         _lazy("Bentuk layanan"),
         ("dalam luar panti",),
         options=CareSetting.choices,
+        # The words used for a client's form of service mean the same for an LKS's.
+        aliases=(("panti", "residential"), ("non panti", "community"), ("luar", "community"), ("dalam", "residential")),
         example=str(CareSetting.RESIDENTIAL.label),
     ),
     IntegerColumn(

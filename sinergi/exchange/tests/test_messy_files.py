@@ -200,3 +200,19 @@ def test_a_number_excel_turned_into_a_date_is_refused_not_stored_as_that_date(tm
         )
     ]
     assert not Organisation.objects.filter(registration_number="TD/RAPI/1").exists()
+
+
+def test_an_lks_form_of_service_reads_the_words_a_clients_does(tmp_path, board_member):
+    rows = [
+        [*HEADERS, "Bentuk layanan"],
+        [*ROW, "Panti"],
+        ["LKSA Non", "anak", "63.71.01.1001", "TD/NON/1", 5, "Non Panti"],
+    ]
+    result = run(xlsx_file(tmp_path, rows), board_member)
+    assert result.status == "succeeded", problems_of(result)
+    settings = dict(
+        Organisation.objects.filter(registration_number__in=["TD/RAPI/1", "TD/NON/1"]).values_list(
+            "registration_number", "care_setting"
+        )
+    )
+    assert settings == {"TD/RAPI/1": "residential", "TD/NON/1": "community"}
