@@ -168,6 +168,9 @@ def kk_check_fast(value: str) -> NikCheck:
     return check
 
 
+NO_NUMBER_WORDS = {"tidak ada", "tdk ada", "belum ada", "blm ada", "tidak punya", "belum punya", "belum", "tidak"}
+
+
 class IdentityNumberColumn(TextColumn):
     """NIK or KK: text only. A number cell means the spreadsheet already rounded it to 15 significant digits
     (6.37101E+15), so it is refused with the advice to format the column as text — never guessed."""
@@ -177,11 +180,21 @@ class IdentityNumberColumn(TextColumn):
     def clean(self, raw: Any, ctx: ImportContext) -> str:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             raise v.CellProblem(_excel_message())
-        return v.text(raw)
+        value = v.text(raw)
+        # "Tidak ada" written where the number would be: empty, so that the reason column is what counts.
+        return "" if not value[:1].isdigit() and v.norm(value) in NO_NUMBER_WORDS else value
 
     def clean_column(self, raws: list[Any], ctx: ImportContext) -> list[Any]:
-        text = v.text
-        return [text(raw) if raw.__class__ is str or raw is None else clean_or_problem(self, raw, ctx) for raw in raws]
+        text, out = v.text, []
+        append = out.append
+        for raw in raws:
+            if raw.__class__ is str or raw is None:
+                value = text(raw)
+                if not value or value[:1].isdigit():  # the commonest: a number, or nothing
+                    append(value)
+                    continue
+            append(clean_or_problem(self, raw, ctx))
+        return out
 
 
 class RegionCodeColumn(Column):

@@ -238,3 +238,22 @@ def test_names_of_punctuation_only_never_make_two_clients_one(tmp_path, world):
     assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 1, 0, 0)
     stored.refresh_from_db()
     assert stored.full_name == "?"
+
+
+# ---------------------------------------------------------------------------------------------- NIK cell in words
+
+
+@pytest.mark.parametrize("written", ["-", "Tidak ada", "belum ada"])
+def test_no_nik_written_in_words_leaves_the_reason_column_to_count(tmp_path, world, written):
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Alasan NIK kosong", "Alasan KK kosong",
+               "Kategori PPKS", "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung"]  # fmt: skip
+    row = ["Budi Contoh", "L", BORN, written, "not_yet_recorded", "not_yet_recorded", "anak_telantar",
+           "Dalam panti (residensial)", ADMITTED, "Siti Contoh"]  # fmt: skip
+    result = run(xlsx_file(tmp_path, [headers, row], sheet="Data penerima layanan"), world.operator, entity="clients")
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    person = Person.objects.get()
+    assert (person.nik_hash, person.nik_missing_reason) == ("", "not_yet_recorded")
+    # without the reason, the usual message, not "only digits"
+    row[4] = ""
+    refused = run(xlsx_file(tmp_path, [headers, row], name="b.xlsx"), world.operator, entity="clients")
+    assert [p.message for p in refused.problems] == ["Isi NIK atau pilih alasannya bila tidak ada."]
