@@ -266,7 +266,11 @@ class WorkersEntity(Entity):
         # Without a NIK, the worker of this name and birth date at this LKS is this row's worker even when a NIK is
         # stored for them: the empty cell keeps that NIK (empty cells never erase), and re-importing a list without
         # its NIK column must not register everyone a second time. Two such workers: the row is refused (isi NIK).
-        return index.get(name_key) or None
+        # A name alone (no birth date either) is too little to take a worker who has a NIK for this row's.
+        found = index.get(name_key) or []
+        if not values.get("birth_date"):
+            found = [worker for worker in found if not worker["nik_hash"]]
+        return found or None
 
     @staticmethod
     def _merged(values: dict[str, Any], existing: dict | None, state: WorkersState) -> dict[str, Any]:
@@ -364,11 +368,13 @@ class WorkersEntity(Entity):
                 % {"name": stale.data["full_name"]}
             )
         now = timezone.now()
-        fields = {"version", "updated_at"}
-        objects = []
+        # bulk_update writes every listed field of every object: rows are grouped by the fields they change, so a
+        # phone corrected in one row never writes another row's phone (which its object does not hold).
+        groups: dict[tuple[str, ...], list[Worker]] = {}
         tokens = iter(encrypt_many([w.nik for w in updates if "nik" in w.changed]))
         for w in updates:
             worker = Worker(pk=w.pk, version=w.version + 1, updated_at=now)
+            fields = {"version", "updated_at"}
             for key in w.changed:
                 if key == "nik":
                     worker.nik_encrypted, worker.nik_hash, worker.nik_masked = next(tokens), w.nik_hash, mask(w.nik)
@@ -380,10 +386,11 @@ class WorkersEntity(Entity):
                     value = w.data[key]
                     setattr(worker, key, "" if value is None and key not in DATES else value)
                     fields.add(key)
-            objects.append(worker)
+            groups.setdefault(tuple(sorted(fields)), []).append(worker)
             state.delta.add_worker(w.before, -1)
             state.delta.add_worker(_snapshot(w.data, w.lks, code_key="psks_category"), +1)
-        Worker.objects.bulk_update(objects, sorted(fields), batch_size=500)
+        for fields, objects in groups.items():
+            Worker.objects.bulk_update(objects, list(fields), batch_size=500)
 
     def after_import(self, ctx: ImportContext) -> None:
         if "workers" in ctx.cache:

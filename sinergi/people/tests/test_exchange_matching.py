@@ -257,3 +257,49 @@ def test_no_nik_written_in_words_leaves_the_reason_column_to_count(tmp_path, wor
     row[4] = ""
     refused = run(xlsx_file(tmp_path, [headers, row], name="b.xlsx"), world.operator, entity="clients")
     assert [p.message for p in refused.problems] == ["Isi NIK atau pilih alasannya bila tidak ada."]
+
+
+# ---------------------------------------------------------------------------------------------- several updates
+
+
+def test_rows_correcting_different_fields_change_only_those_fields(tmp_path, world):
+    # Given three workers, exported, with the masked NIK column deleted
+    WorkerFactory(organisation=world.lks, full_name="Ani Contoh", birth_date=datetime.date(1990, 1, 2),
+                  phone="0812-0000-0001", started_on=datetime.date(2018, 11, 5))  # fmt: skip
+    WorkerFactory(organisation=world.lks, full_name="Budi Contoh", birth_date=datetime.date(1991, 2, 3),
+                  phone="0812-0000-0002", started_on=datetime.date(2019, 1, 7))  # fmt: skip
+    WorkerFactory(organisation=world.lks, full_name="Cici Contoh", birth_date=datetime.date(1992, 3, 4),
+                  phone="0812-0000-0003", started_on=datetime.date(2020, 2, 8))  # fmt: skip
+    table = workers_export(world.operator)
+    headers = table[0]
+    masked = headers.index("NIK (disamarkan)")
+    rows = [row[:masked] + row[masked + 1 :] for row in table[1:]]
+    headers = headers[:masked] + headers[masked + 1 :]
+    by_name = {row[headers.index("Nama lengkap")]: row for row in rows}
+    before = {w.full_name: w for w in Worker.objects.all()}
+    # When one row corrects a phone, another a start date, the third the PSKS category
+    by_name["Ani Contoh"][headers.index("Telepon")] = "0813-1111-2222"
+    by_name["Budi Contoh"][headers.index("Mulai bertugas")] = datetime.date(2019, 2, 7)
+    by_name["Cici Contoh"][headers.index("Kategori PSKS")] = "psm"
+    result = import_workers(tmp_path, rows, world.operator, headers=headers)
+    # Then exactly those fields change, and nothing else in any row
+    assert (result.status, result.updated) == ("succeeded", 3), problems_of(result) or result.message
+    after = {w.full_name: w for w in Worker.objects.select_related("psks_category")}
+    assert (after["Ani Contoh"].phone, after["Ani Contoh"].started_on) == (
+        "0813-1111-2222",
+        before["Ani Contoh"].started_on,
+    )
+    assert (after["Budi Contoh"].phone, after["Budi Contoh"].started_on) == (
+        "0812-0000-0002",
+        datetime.date(2019, 2, 7),
+    )
+    assert (after["Cici Contoh"].phone, after["Cici Contoh"].started_on, after["Cici Contoh"].psks_category.code) == (
+        "0812-0000-0003", datetime.date(2020, 2, 8), "psm"
+    )  # fmt: skip
+
+
+def test_a_name_alone_does_not_take_a_worker_with_a_nik_for_this_row(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Siti Aminah", birth_date=RINA, nik=NIK_RINA, phone="0811-1")
+    result = import_workers(tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2")], world.operator)
+    assert (result.created, result.updated) == (1, 0)
+    assert Worker.objects.get(nik_hash__gt="").phone == "0811-1"
