@@ -2865,4 +2865,15 @@ EN: dict[str, str | tuple[str, str]] = {
     "isinya.": (
         "Excel turned this cell into a date (%(value)s). Format the column as Text, then type the entry again."
     ),
+    "File CSV ini tidak dapat dibaca sebagai %(encoding)s (isinya terpotong atau rusak). Simpan ulang sebagai “CSV "
+    "UTF-8” lalu unggah lagi.": (
+        "This CSV file cannot be read as %(encoding)s (it is cut off or damaged). Save it again as “CSV UTF-8” and "
+        "upload it again."
+    ),
+    "Baris %(row)s berisi petunjuk pengisian, bukan data, dan dilewati.": (
+        "Row %(row)s holds filling hints; it is not data and was skipped."
+    ),
+    "Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.": (
+        "Rows %(rows)s only have entries in columns that are not read, so they were skipped."
+    ),
 }

@@ -120,7 +120,7 @@ class TextColumn(Column):
         dates = () if self.accepts_dates else _DATE_CELLS
         append = out.append
         for raw in raws:
-            if raw.__class__ in dates:
+            if raw.__class__ is not str and raw.__class__ in dates:
                 append(clean_or_problem(self, raw, ctx))
                 continue
             value = text(raw)
@@ -195,6 +195,7 @@ class DateColumn(Column):
 
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
         if ctx.cache.get("date_1904") and isinstance(raw, int | float) and not isinstance(raw, bool):
+            v.refuse_year_alone(raw)  # before the shift, which would make 2015 a day in 1909
             raw += v.DAYS_1900_TO_1904  # a date of a 1904-system workbook, read as a number
         if order := v.day_month_order(raw):
             # Called once per distinct cell (clean_column's memo): remember which text dates could be either way.

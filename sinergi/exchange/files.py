@@ -14,7 +14,9 @@ from typing import Any
 from xml.etree import ElementTree
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 XLSX = "xlsx"
 CSV = "csv"
@@ -74,6 +76,8 @@ class Table:
     closer: Any = None
     # Excel's 1904 date system (old Mac workbooks): a date cell read as a number counts days from 1904-01-01.
     date_1904: bool = False
+    # Cells ("B2") holding a formula without a stored result: they read as empty (see _formulas_without_results).
+    formulas_without_results: list[str] = field(default_factory=list)
 
     def close(self) -> None:
         if self.closer is not None:
@@ -205,6 +209,24 @@ def open_table(
     return _open_csv(Path(path))
 
 
+# Sheets of our templates and reports besides the data sheet (named in the language they were made in).
+LOOKUP_SHEET = _lazy("Daftar")
+INSTRUCTIONS_SHEET = _lazy("Petunjuk")
+# The report's list of warnings. A sheet, not a column beside the data: an import reads only the data sheet, so a
+# report that is corrected and uploaded again needs no column of ours to be skipped.
+WARNINGS_SHEET = _lazy("Peringatan")
+
+
+def _own_sheets() -> set[str]:
+    """Our instructions and warnings sheets in every language: never the data, though an instructions row naming
+    columns looks like a header. (Our lists sheet is hidden; "Daftar" is also a name people give a data sheet.)"""
+    names = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.update(str(name) for name in (INSTRUCTIONS_SHEET, WARNINGS_SHEET))
+    return names
+
+
 def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
     import python_calamine
 
@@ -216,11 +238,18 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
     except Exception as error:  # calamine raises several error types for broken files
         raise FileRefused(corrupted) from error
     try:
-        visible = [
-            meta.name
-            for meta in workbook.sheets_metadata
-            if str(meta.visible).endswith("Visible") and str(meta.typ).endswith("WorkSheet")
-        ] or list(workbook.sheet_names)
+        own = _own_sheets()
+        visible = (
+            [
+                meta.name
+                for meta in workbook.sheets_metadata
+                if str(meta.visible).endswith("Visible")
+                and str(meta.typ).endswith("WorkSheet")
+                and meta.name not in own
+            ]
+            or [name for name in workbook.sheet_names if name not in own]
+            or list(workbook.sheet_names)
+        )
         if not visible:
             raise FileRefused(_("File Excel ini tidak berisi lembar kerja."))
         # Cells come with their cached values: a formula's last computed result, as Excel showed it.
@@ -244,15 +273,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
                     if _has_header(candidate, is_header):
                         name, sheet = other, candidate
                         break
-        if unresolved := _formulas_without_results(path, name):
-            raise FileRefused(
-                _(
-                    "Sel %(cells)s berisi rumus tanpa hasil tersimpan: file ini dibuat oleh program yang tidak "
-                    "menghitung rumus, sehingga isinya akan terbaca kosong. Buka file di Excel atau LibreOffice, "
-                    "simpan ulang, lalu unggah lagi."
-                )
-                % {"cells": ", ".join(unresolved)}
-            )
+        unresolved = _formulas_without_results(path, name)
     except FileRefused:
         workbook.close()
         raise
@@ -294,7 +315,12 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
             yield index + 1, cells
 
     return Table(
-        rows=rows(), total=last_row + 1, notices=notices, closer=workbook.close, date_1904=_uses_1904_dates(path)
+        rows=rows(),
+        total=last_row + 1,
+        notices=notices,
+        closer=workbook.close,
+        date_1904=_uses_1904_dates(path),
+        formulas_without_results=unresolved,
     )
 
 
@@ -310,9 +336,9 @@ _XML_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 
 
 def _formulas_without_results(path: Path, sheet_name: str) -> list[str]:
-    """Up to three cells of the sheet (among its first rows) that hold a formula but no stored result. Excel and
-    LibreOffice always store one; a file written by a program that does not compute formulas has none, and every
-    reader, ours included, would see those cells as empty."""
+    """Cells of the sheet (among its first rows, at most one per column) that hold a formula but no stored result.
+    Excel and LibreOffice always store one; a file written by a program that does not compute formulas has none,
+    and every reader, ours included, would see those cells as empty."""
     try:
         with zipfile.ZipFile(path) as archive:
             member = _sheet_member(archive, sheet_name)
@@ -324,15 +350,15 @@ def _formulas_without_results(path: Path, sheet_name: str) -> list[str]:
         return []
     if not _XML_FORMULA.search(data):
         return []
-    found = []
+    found: dict[str, str] = {}  # column letters -> first cell
     for match in _XML_CELL.finditer(data):
         body = match.group(2)
         if body and _XML_FORMULA.search(body) and not _XML_VALUE.search(body):
             reference = _XML_REF.search(match.group(1))
-            found.append(reference.group(1).decode() if reference else "?")
-            if len(found) == 3:
-                break
-    return found
+            if reference:
+                cell = reference.group(1).decode()
+                found.setdefault(cell.rstrip("0123456789"), cell)
+    return list(found.values())
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
@@ -366,11 +392,15 @@ def _open_csv(path: Path) -> Table:
     # The separator splits the first lines into the most columns, most consistently: a title line ("Data
     # penerima layanan 2025") above the header has none; a comma inside a tab-separated cell is not consistent.
     head_lines = []
-    for line in handle:
-        if line.strip():
-            head_lines.append(line)
-        if len(head_lines) == 20:
-            break
+    try:
+        for line in handle:
+            if line.strip():
+                head_lines.append(line)
+            if len(head_lines) == 20:
+                break
+    except UnicodeDecodeError as error:
+        handle.close()
+        raise FileRefused(_undecodable_message(encoding)) from error
     handle.seek(0)
 
     def score(candidate: str) -> tuple[int, int]:
@@ -404,8 +434,17 @@ def _open_csv(path: Path) -> Table:
             raise FileRefused(
                 _("Baris %(row)s file CSV tidak dapat dibaca: %(error)s") % {"row": reader.line_num, "error": error}
             ) from error
+        except UnicodeDecodeError as error:
+            raise FileRefused(_undecodable_message(encoding)) from error
 
     return Table(rows=rows(), total=_count_lines(path), notices=notices, closer=handle.close)
+
+
+def _undecodable_message(encoding: str) -> str:
+    return _(
+        "File CSV ini tidak dapat dibaca sebagai %(encoding)s (isinya terpotong atau rusak). Simpan ulang sebagai "
+        "“CSV UTF-8” lalu unggah lagi."
+    ) % {"encoding": "UTF-16" if encoding.startswith("utf-16") else encoding.upper()}
 
 
 def _count_lines(path: Path) -> int:

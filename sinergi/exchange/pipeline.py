@@ -177,10 +177,28 @@ def _check(
     header = _find_header(entity, head, result)
     if header is None:
         return result
+    read_letters = {_column_letter(index) for index in header.columns}
+    if unresolved := [cell for cell in table.formulas_without_results if cell.rstrip("0123456789") in read_letters]:
+        # Only where we read: a "No" column of =ROW()-1 without results does not matter.
+        result.status, result.message = (
+            "refused",
+            _(
+                "Sel %(cells)s berisi rumus tanpa hasil tersimpan: file ini dibuat oleh program yang tidak "
+                "menghitung rumus, sehingga isinya akan terbaca kosong. Buka file di Excel atau LibreOffice, "
+                "simpan ulang, lalu unggah lagi."
+            )
+            % {"cells": ", ".join(unresolved[:3])},
+        )
+        return result
     below = [row for row in head if row[0] > header.row]
     if below and _column_numbers(below[0][1]):
         result.notices.append(
             _("Baris %(row)s berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati.") % {"row": below[0][0]}
+        )
+        below = below[1:]
+    if below and _hints_only(below[0][1]):
+        result.notices.append(
+            _("Baris %(row)s berisi petunjuk pengisian, bukan data, dan dilewati.") % {"row": below[0][0]}
         )
         below = below[1:]
     rows = chain(below, rows)
@@ -193,12 +211,18 @@ def _check(
     total = max(table.total - header.row, 0)
     done = 0
     total_rows: list[int] = []
+    unread_rows: list[int] = []
     read = sorted(header.columns)
     while batch := list(islice(rows, batch_size)):
         planned = len(plans)
         # A row is blank when the columns we read are: a pre-numbered "No" column or a section title ("A. ANAK
         # DALAM PANTI") in a column we ignore does not make it data.
         kept = [(row_number, cells) for row_number, cells in batch if not _blank_row(cells, read)]
+        if len(kept) < len(batch):
+            # Said, not silent: a row with something only in columns we do not read.
+            unread_rows += [
+                number for number, cells in batch if _blank_row(cells, read) and any(_filled(cell) for cell in cells)
+            ]
         if any(_total_row(cells) for _row, cells in kept):
             total_rows += [row_number for row_number, cells in kept if _total_row(cells)]
             kept = [(row_number, cells) for row_number, cells in kept if not _total_row(cells)]
@@ -265,6 +289,11 @@ def _check(
     for index, column in header.columns.items():
         for message in column.file_problems(ctx):
             result.problems.append(Problem(header.row, header.written[index], "", message))
+    if unread_rows:
+        result.notices.append(
+            _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")
+            % {"rows": ", ".join(str(row) for row in unread_rows[:10]) + ("…" if len(unread_rows) > 10 else "")}
+        )
     if total_rows:
         result.notices.append(
             _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
@@ -313,16 +342,33 @@ def header_index(entity: Entity) -> dict[str, Column]:
     return known
 
 
-_HINT = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_BRACKETED = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
+# Words of a hint on how to fill a column. A bracket saying whose it is ("NIK (Ayah)", "Nama (Orang Tua/Wali)")
+# is no hint: that column is someone else's and must stay unknown, not be read as the client's.
+_HINT_WORDS = {
+    "wajib", "opsional", "pilihan", "boleh", "kosong", "diisi", "isi", "contoh", "mis", "misal", "misalnya", "format",
+    "angka", "digit", "teks", "huruf", "kode", "dd", "mm", "yyyy", "yy", "hh", "bb", "tttt", "tt", "tgl", "tahun",
+    "bulan", "hari", "lihat", "daftar", "petunjuk", "pilih", "dari", "sesuai", "ya", "tidak", "atau", "dan", "dengan",
+    "tanpa", "titik", "koma", "spasi", "orang", "jiwa", "rupiah", "rp", "persen", "required", "optional", "e", "g",
+    "eg", "example", "digits", "text", "code",
+}  # fmt: skip
+
+
+def _is_hint(inside: str) -> bool:
+    words = v.norm(inside).split()
+    return bool(words) and all(word in _HINT_WORDS or any(ch.isdigit() for ch in word) for word in words)
 
 
 def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
     """The column a header cell names: as written, or without a hint in brackets ("Tanggal lahir (dd-mm-yyyy)",
-    "NIK [16 angka]") — a header of ours that has brackets ("Kapasitas (orang)") matches as written first."""
+    "NIK [16 angka]", "Nama LKS (wajib)") — a header of ours that has brackets ("Kapasitas (orang)") matches as
+    written first, and a bracket that is not a hint ("NIK (Ayah)") is kept."""
     key = v.norm(cell)
     column = known.get(key)
     if column is None and key and cell.__class__ is str and ("(" in cell or "[" in cell):
-        column = known.get(v.norm(_HINT.sub(" ", cell)))
+        stripped = _BRACKETED.sub(lambda m: " " if _is_hint(m[1] or m[2] or "") else m[0], cell)
+        if stripped != cell:
+            column = known.get(v.norm(stripped))
     return column
 
 
@@ -453,13 +499,26 @@ def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column])
         lower = v.text(bottom[index]) if index < len(bottom) else ""
         carried = upper or (carried if lower else "")
         both = f"{carried} {lower}".strip()
-        if v.norm(both) in known:
+        # A column's own title joins its second row first ("Tanggal" over "lahir", "Nama LKS" over "(wajib)"); a
+        # title carried from the left does only when the second row alone names nothing ("Jenis layanan" over
+        # "lain" — but "Kabupaten/Kota" carried over a column "LKS" leaves "LKS" alone).
+        if upper and header_column(both, known) is not None:
             joined.append(both)
-        elif lower:
+        elif lower and header_column(lower, known) is not None:
             joined.append(lower)
+        elif header_column(both, known) is not None:
+            joined.append(both)
         else:
-            joined.append(upper)
+            joined.append(lower or upper)
     return joined
+
+
+def _hints_only(cells: list[Any]) -> bool:
+    """A row of filling hints under the header: "(wajib)", "(dd-mm-yyyy)", "[16 angka]" and nothing else."""
+    filled = [v.text(cell) for cell in cells if _filled(cell)]
+    return bool(filled) and all(
+        (match := _BRACKETED.fullmatch(text)) is not None and _is_hint(match[1] or match[2] or "") for text in filled
+    )
 
 
 def _column_letter(index: int) -> str:

@@ -103,6 +103,9 @@ class RegionResolver:
             ("village_name", RegionLevel.VILLAGE, village),
         ):
             actual = ancestors.get(level)
+            regency_named = level == RegionLevel.REGENCY and name and actual is not None
+            if regency_named and actual in self._match(self._regency_index(), name):
+                continue  # a short name (HSS, Bjm) or the name in full
             if name and actual is not None and not (_name_keys(name) & _name_keys(actual.name)):
                 problems.append(
                     (

@@ -64,8 +64,7 @@ def is_blank(raw: Any) -> bool:
         return True
     if not isinstance(raw, str):
         return False
-    value = raw.strip().lstrip("'").strip()
-    return not value or value in DASHES
+    return not text(raw)  # whitespace, the apostrophe, invisible characters and a lone dash are nothing
 
 
 _INVISIBLE = str.maketrans(
@@ -168,12 +167,17 @@ def day_month_order(raw: Any) -> str | None:
     return None
 
 
-def _serial_date(number: float, shown: Any) -> datetime.date:
+def refuse_year_alone(number: float) -> None:
+    """A number that is a year typed alone, not a day count (1950 would be 1905-05-03): refused."""
     if YEAR_ALONE[0] <= number <= YEAR_ALONE[1] and float(number).is_integer():
         raise CellProblem(
             _("“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap, mis. 17-08-%(value)s.")
             % {"value": int(number)}
         )
+
+
+def _serial_date(number: float, shown: Any) -> datetime.date:
+    refuse_year_alone(number)
     if not SERIAL_RANGE[0] <= number <= SERIAL_RANGE[1]:
         raise CellProblem(
             _("“%(value)s” bukan tanggal. Tulis seperti 17-08-2023, atau format sel sebagai tanggal.")
@@ -224,7 +228,7 @@ def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
 
 
 def parse_bool(raw: Any) -> bool | None:
-    if isinstance(raw, str) and raw.strip() in DASHES:
+    if isinstance(raw, str) and raw.strip().lstrip("'").strip() in DASHES:
         return False  # "-" in a yes/no column is the "no" of paper forms
     if is_blank(raw):
         return None

@@ -1,4 +1,3 @@
-import re
 import time
 import zipfile
 
@@ -180,18 +179,9 @@ def test_xlsx_columns_keep_their_position_when_the_first_columns_are_empty(tmp_p
     assert read_all(path, XLSX) == [(1, ["", "Nama LKS"]), (2, ["", "LKSA"])]
 
 
-def test_formulas_without_a_stored_result_are_refused_rather_than_read_as_empty(tmp_path):
-    # given a file as a program that does not compute writes it: formulas with no cached result
-    computed = xlsx_file(tmp_path, [["Nama LKS", "Kapasitas"], ["LKSA A", ("=10+20", 30)], ["LKSA B", ("=5*2", 10)]])
-    assert read_all(computed, XLSX)[1] == (2, ["LKSA A", 30])  # Excel's own file: the cached value is read
-    bare = tmp_path / "program.xlsx"
-    with zipfile.ZipFile(computed) as source, zipfile.ZipFile(bare, "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb"(</f>)<v>[^<]*</v>", rb"\1", data)
-            target.writestr(item, data)
-    # when it is read, then it is refused, naming the cells, instead of importing empty capacities
+def test_a_broken_utf16_csv_is_refused_with_a_message_not_a_crash(tmp_path):
+    path = tmp_path / "unicode.csv"
+    path.write_bytes("Nama LKS,Kapasitas\r\nLKSA A,30\r\n".encode("utf-16-le") + b"\n")  # one stray byte at the end
     with pytest.raises(FileRefused) as refused_file:
-        read_all(bare, XLSX)
-    assert refused_file.value.message.startswith("Sel B2, B3 berisi rumus tanpa hasil tersimpan")
+        read_all(path, CSV)
+    assert refused_file.value.message.startswith("File CSV ini tidak dapat dibaca sebagai UTF-16")

@@ -116,6 +116,10 @@ def test_rows_with_only_a_row_number_or_a_section_title_are_not_data(tmp_path, b
     result = run(xlsx_file(tmp_path, rows), board_member)
     # then the one real row is imported and nothing is refused
     assert (result.status, result.created, result.rows_total) == ("succeeded", 1, 1), problems_of(result)
+    # and the rows passed over are named, not dropped silently
+    assert "Baris 2, 4, 5, 6, 7, 8, 9, 10, 11, 12… hanya berisi isian di kolom yang tidak dibaca, jadi dilewati." in (
+        result.notices
+    )
 
 
 def test_a_row_numbering_the_columns_under_the_header_is_skipped(tmp_path, board_member):
@@ -216,3 +220,93 @@ def test_an_lks_form_of_service_reads_the_words_a_clients_does(tmp_path, board_m
         )
     )
     assert settings == {"TD/RAPI/1": "residential", "TD/NON/1": "community"}
+
+
+def test_a_bracket_naming_someone_else_keeps_the_column_unknown():
+    from sinergi.exchange.columns import get_entity
+    from sinergi.exchange.pipeline import header_column, header_index
+
+    known = header_index(get_entity("clients"))
+    assert {cell: getattr(header_column(cell, known), "key", None) for cell in (
+        "NIK (Ayah)", "Nama (Orang Tua/Wali)", "Tanggal lahir (Ibu)", "NIK (16 angka)", "Tanggal lahir (dd-mm-yyyy)",
+        "Nama lengkap (wajib)", "Tanggal masuk [contoh: 17-08-2023]",
+    )} == {
+        "NIK (Ayah)": None, "Nama (Orang Tua/Wali)": None, "Tanggal lahir (Ibu)": None, "NIK (16 angka)": "nik",
+        "Tanggal lahir (dd-mm-yyyy)": "birth_date", "Nama lengkap (wajib)": "full_name",
+        "Tanggal masuk [contoh: 17-08-2023]": "admitted_on",
+    }  # fmt: skip
+
+
+def test_a_hint_row_under_the_header_is_read_with_it(tmp_path, board_member):
+    rows = [HEADERS, ["(wajib)", "(kode)", "(10 angka)", "", "(orang)"], ROW]
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), problems_of(result) or result.message
+    assert "Baris 2 berisi petunjuk pengisian, bukan data, dan dilewati." in result.notices
+
+
+def test_a_title_carried_from_the_left_does_not_swallow_a_column_named_alone():
+    from sinergi.exchange.columns import get_entity
+    from sinergi.exchange.pipeline import _two_row_header, header_column, header_index
+
+    known = header_index(get_entity("clients"))
+    joined = _two_row_header(["Nama lengkap", "Kabupaten/Kota", ""], ["", "asal", "LKS"], known)
+    assert [getattr(header_column(cell, known), "key", None) for cell in joined] == [
+        "full_name",
+        "origin_regency",
+        "lks",
+    ]
+
+
+@pytest.mark.parametrize("entity", ["lks", "clients", "workers"])
+def test_an_empty_template_is_refused_as_empty_not_read_from_its_instructions(tmp_path, board_member, entity):
+    from sinergi.exchange.columns import get_entity
+    from sinergi.exchange.workbook import template_bytes
+
+    path = tmp_path / f"templat-{entity}.xlsx"
+    path.write_bytes(template_bytes(get_entity(entity)))
+    result = run(path, board_member, entity=entity, dry_run=True)
+    assert result.message.startswith("Tidak ada baris data di bawah judul kolom"), result.message
+
+
+def test_a_year_alone_is_refused_in_a_1904_date_system_workbook_too(tmp_path, board_member):
+    path = tmp_path / "mac-tahun.xlsx"
+    book = xlsxwriter.Workbook(path, {"date_1904": True})
+    sheet = book.add_worksheet("Data LKS")
+    sheet.write_row(0, 0, [*HEADERS, "Tanggal izin operasional"])
+    sheet.write_row(1, 0, [*ROW, 2015])
+    book.close()
+    result = run(path, board_member, dry_run=True)
+    assert [p.message for p in result.problems] == [
+        "“2015” hanya tahun, bukan tanggal. Tulis tanggal lengkap, mis. 17-08-2015."
+    ]
+
+
+def _without_results(path):
+    """The same workbook as a program that does not compute formulas writes it: no cached results."""
+    import re
+    import zipfile
+
+    bare = path.with_name(f"program-{path.name}")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(bare, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"(</f>)<v>[^<]*</v>", rb"\1", data)
+            target.writestr(item, data)
+    return bare
+
+
+def test_formulas_without_a_stored_result_in_columns_read_are_refused_rather_than_read_as_empty(tmp_path, board_member):
+    rows = [HEADERS, ["LKSA A", "anak", "63.71.01.1001", "TD/F/1", ("=10+20", 30)],
+            ["LKSA B", "anak", "63.71.01.1001", "TD/F/2", ("=5*2", 10)]]  # fmt: skip
+    computed = xlsx_file(tmp_path, rows)
+    assert run(computed, board_member, dry_run=True).created == 2  # Excel's own file: the cached values are read
+    result = run(_without_results(computed), board_member, dry_run=True)
+    assert result.status == "refused"
+    assert result.message.startswith("Sel E2 berisi rumus tanpa hasil tersimpan")
+
+
+def test_a_formula_without_result_in_a_column_not_read_does_not_matter(tmp_path, board_member):
+    rows = [["No", *HEADERS], [("=ROW()-1", 1), *ROW]]
+    result = run(_without_results(xlsx_file(tmp_path, rows)), board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), result.message

@@ -37,3 +37,12 @@ def test_kabupaten_kota_by_the_short_names_people_use(written, code):
 def test_sei_is_read_as_sungai_in_place_names():
     region, problems = RegionResolver().resolve(code=None, regency="Banjar", district="Sei Tabuk")
     assert problems == [] and region.name.lower().endswith("sungai tabuk")
+
+
+@pytest.mark.django_db
+def test_a_short_kabupaten_name_beside_its_code_agrees_with_it():
+    resolver = RegionResolver()
+    region, problems = resolver.resolve(code="63.06", regency="HSS")
+    assert (region.code, problems) == ("63.06", [])
+    _region, problems = resolver.resolve(code="63.06", regency="Bjm")
+    assert [key for key, _message in problems] == ["regency_name"]

@@ -81,7 +81,7 @@ def _beyond_ascii(value: str) -> str:
         elif unicodedata.category(char)[0] == "M":
             if not after_latin and char not in _ARABIC_OPTIONAL:
                 kept.append(char)
-        elif char.isalnum():
+        elif char.isalnum() and unicodedata.category(char) != "Lm":
             if char not in _ARABIC_OPTIONAL:
                 kept.append(char)
             after_latin = False

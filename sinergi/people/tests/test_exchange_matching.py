@@ -153,6 +153,8 @@ def test_a_nik_row_is_not_taken_for_a_namesake_with_another_nik(tmp_path, world)
 def test_names_keep_the_letters_of_every_script_and_fold_latin_accents_as_before():
     # Latin: case, accents, punctuation and spacing do not matter, as before
     assert normalize_name("  Siti  Nur'aini ") == normalize_name("SITI NURAINI") == "siti nuraini"
+    # the apostrophes of a word processor or a phone keyboard are apostrophes too, not letters
+    assert normalize_name("Nurʼaini") == normalize_name("Nurʻaini") == normalize_name("Nur’aini") == "nuraini"
     assert normalize_name("José Ñúñez") == "jose nunez"
     assert normalize_name("Đặng Thị Søren Straße") == "dang thi soren strasse"
     # Other scripts keep their letters: different names stay different
