@@ -93,6 +93,20 @@ class RegionResolver:
             return None, []
         return self._by_names(regency, district, village)
 
+    def regencies_named(self, name: str) -> list[Region]:
+        """The current kabupaten/kota a name, short name or code ("63.71", "63,71", "Bjm", "Kota Banjarmasin")
+        stands for: several when the bare name is ambiguous, none when unknown."""
+        try:
+            code = v.parse_region_code(name)
+        except v.CellProblem:
+            code = None
+        if code is not None and len(code) == 5:
+            return [region for region in self._regency_index_values() if region.code == code]
+        return self._match(self._regency_index(), name)
+
+    def _regency_index_values(self) -> list[Region]:
+        return list({region.code: region for regions in self._regency_index().values() for region in regions}.values())
+
     def _check_names(self, region: Region, regency: str, district: str, village: str) -> list[tuple[str, str]]:
         """Names written beside a code must agree with it; a disagreement means one of them is wrong."""
         problems = []

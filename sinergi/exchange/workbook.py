@@ -9,21 +9,14 @@ from typing import Any
 
 import xlsxwriter
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.core.downloads import escape_formula
 
 from . import values as v
 from .columns import BooleanColumn, Column, DateColumn, DecimalColumn, Entity, IntegerColumn
-from .files import open_table
+from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, WARNINGS_SHEET, open_table
 from .pipeline import ERROR_HEADER, ImportResult, Problem, header_column, header_index, header_test
 
-# Sheet names, in the language of the template or report.
-LOOKUP_SHEET = _lazy("Daftar")
-INSTRUCTIONS_SHEET = _lazy("Petunjuk")
-# The report's list of warnings. A sheet, not a column beside the data: an import reads only the data sheet, so a
-# report that is corrected and uploaded again needs no column of ours to be skipped.
-WARNINGS_SHEET = _lazy("Peringatan")
 TEMPLATE_ROWS = 5000  # rows that get the dropdowns and text formats
 
 
@@ -132,7 +125,8 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     """The original rows of the file with an error column (and the problem cells marked), plus a sheet listing
     every problem; when some rows only have warnings, their cells marked and a "Peringatan" sheet listing them (a run
     with warnings only gets the rows and that sheet, without the error column). Importing this file again after
-    fixing it works: the error column and the extra sheets are ignored."""
+    fixing it works: the error column and the extra sheets are ignored; a report of that import again has one error
+    column, the same one, with the messages of that run only."""
     by_row: dict[int, list[str]] = defaultdict(list)
     bad_cells: dict[int, set[str]] = defaultdict(set)
     warned_cells: dict[int, set[str]] = defaultdict(set)
@@ -141,14 +135,46 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
         bad_cells[problem.row].add(problem.column)
     for warning in result.warnings:
         warned_cells[warning.row].add(warning.column)
+    # A refused header (a required column missing) leaves header_row unset; its problems are on the header row.
+    header_row = result.header_row or min((p.row for p in result.problems), default=0)
+    # Two reads of the file: the error column's place must be known before the first row is written (rows are
+    # written as they are read, so that a large file's report does not hold the whole sheet in memory).
     table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
     try:
-        return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells)
+        error_col, stale_cols = _error_columns(table.rows, header_row)
+    finally:
+        table.close()
+    table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
+    try:
+        return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells, error_col, stale_cols)
     finally:
         table.close()
 
 
-def _report_bytes(table, entity: Entity, result: ImportResult, by_row, bad_cells, warned_cells) -> bytes:
+def _error_columns(rows, header_row: int) -> tuple[int, set[int]]:
+    """Where the error column goes, and the file's own error columns whose content is dropped. A report uploaded
+    again has its "Kesalahan impor" column: the new messages go there (old ones replaced or cleared, never a second
+    column beside stale ones). Otherwise one column right of the widest row, the same for every row: a short CSV
+    row (trailing empty fields dropped) must not get its message in a data column, which a corrected report would
+    import as data."""
+    ours = v.norm(ERROR_HEADER)  # compared as the import compares headers (it skips this column the same way)
+    width = 0
+    for row_number, cells in rows:
+        if row_number == header_row:
+            found = [index for index, cell in enumerate(cells) if v.norm(cell) == ours]
+            if found:
+                return found[0], set(found)
+        width = max(width, len(cells))
+    return width, set()
+
+
+# A marked cell's colours: a problem (red) or a warning (yellow).
+_HIGHLIGHTS = {"bad": "#F8D7DA", "warned": "#FFF3CD"}
+
+
+def _report_bytes(
+    table, entity: Entity, result: ImportResult, by_row, bad_cells, warned_cells, error_col: int, stale_cols: set[int]
+) -> bytes:
     column_of_header = {header: index for index, header in result.columns.items()}
     output = io.BytesIO()
     # The same date system as the file, so that a date read as a number keeps its day.
@@ -158,11 +184,17 @@ def _report_bytes(table, entity: Entity, result: ImportResult, by_row, bad_cells
     bold = book.add_format({"bold": True})
     error_format = book.add_format({"bg_color": "#F8D7DA", "font_color": "#842029", "text_wrap": True})
     text_format = book.add_format({"num_format": "@"})
-    bad_format = book.add_format({"bg_color": "#F8D7DA"})
-    bad_text_format = book.add_format({"bg_color": "#F8D7DA", "num_format": "@"})
-    warned_format = book.add_format({"bg_color": "#FFF3CD"})
-    warned_text_format = book.add_format({"bg_color": "#FFF3CD", "num_format": "@"})
-    date_format = book.add_format({"num_format": "dd-mm-yyyy"})
+    # Cell formats by (highlight, kind of cell). A highlighted cell's own format replaces the column's, so it
+    # carries the number format too: a marked date stays a date (not 47484), a marked text cell stays text.
+    formats: dict[tuple[str | None, str], Any] = {
+        (None, "plain"): None,
+        (None, "text"): None,  # the column's text format applies
+        (None, "date"): book.add_format({"num_format": "dd-mm-yyyy"}),
+    }
+    for state, colour in _HIGHLIGHTS.items():
+        formats[state, "plain"] = book.add_format({"bg_color": colour})
+        formats[state, "text"] = book.add_format({"bg_color": colour, "num_format": "@"})
+        formats[state, "date"] = book.add_format({"bg_color": colour, "num_format": "dd-mm-yyyy"})
     sheet = book.add_worksheet(str(entity.sheet_name))
     sheet.freeze_panes(result.header_row or 1, 0)
     # Columns kept as text, as in the template (NIK, KK, phone numbers, codes): a NIK typed into the report to fix
@@ -171,26 +203,28 @@ def _report_bytes(table, entity: Entity, result: ImportResult, by_row, bad_cells
     known_width = max(result.columns, default=-1) + 1
     for index in range(known_width):
         sheet.set_column(index, index, 16, text_format if index in text_columns else None)
-    width = 0
     for row_number, cells in table.rows:
+        # A file's own error column is ours: its old messages are not copied (a row now fine gets none).
+        if stale_cols:
+            cells = [None if col in stale_cols else cell for col, cell in enumerate(cells)]
         if all(v.is_blank(cell) for cell in cells) and row_number not in by_row:
             continue
-        width = max(width, len(cells))
         index = row_number - 1
         marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
         warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
+        # A short row (trailing empty fields dropped) padded, so that a marked cell past its end is marked too.
+        if (last := max(marked | warned, default=-1)) >= len(cells):
+            cells = cells + [None] * (last + 1 - len(cells))
         for col, cell in enumerate(cells):
-            if col in text_columns:
-                cell_format = bad_text_format if col in marked else warned_text_format if col in warned else None
-            else:
-                cell_format = bad_format if col in marked else warned_format if col in warned else None
-            _write_cell(sheet, index, col, cell, cell_format, date_format)
+            state = "bad" if col in marked else "warned" if col in warned else None
+            kind = "date" if isinstance(cell, datetime.date) else "text" if col in text_columns else "plain"
+            _write_cell(sheet, index, col, cell, formats[state, kind])
         if row_number == result.header_row and result.problems:
-            sheet.write_string(index, len(cells), ERROR_HEADER, bold)
+            sheet.write_string(index, error_col, ERROR_HEADER, bold)
         elif row_number in by_row:
-            sheet.write_string(index, len(cells), escape_formula(" | ".join(by_row[row_number])), error_format)
-    if width > known_width:
-        sheet.set_column(known_width, width - 1, 16)
+            sheet.write_string(index, error_col, escape_formula(" | ".join(by_row[row_number])), error_format)
+    if error_col > known_width:
+        sheet.set_column(known_width, error_col - 1, 16)
     if result.problems:
         _problem_sheet(
             book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
@@ -233,7 +267,7 @@ def _problem_sheet(book, name: str, headings: tuple[str, ...], problems: list[Pr
         listing.write_string(index, 3, escape_formula(problem.message))
 
 
-def _write_cell(sheet, row: int, col: int, cell: Any, cell_format, date_format) -> None:
+def _write_cell(sheet, row: int, col: int, cell: Any, cell_format) -> None:
     if cell is None or cell == "":
         if cell_format is not None:
             sheet.write_blank(row, col, None, cell_format)
@@ -243,7 +277,7 @@ def _write_cell(sheet, row: int, col: int, cell: Any, cell_format, date_format) 
     elif isinstance(cell, int | float):
         sheet.write_number(row, col, cell, cell_format)
     elif isinstance(cell, datetime.date):
-        sheet.write_datetime(row, col, cell, cell_format or date_format)
+        sheet.write_datetime(row, col, cell, cell_format)
     else:
         # The user's own text, written back as text (never as a formula, even if it starts with "=").
         sheet.write_string(row, col, str(cell), cell_format)

@@ -24,6 +24,7 @@ from lokal.provinces import PROVINCES
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
+from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.exchange import number_key
 from sinergi.organisations.models import Organisation
@@ -254,7 +255,7 @@ class LksIndex:
         self.actor = actor
         self._allowed_for: dict[str, set[int]] = {}
         self.allowed = self.allowed_for(action)
-        self._regencies: dict[str, set[str]] | None = None
+        self._regencies: RegionResolver | None = None
         self._memo: dict[tuple[str, str], tuple[Lks | None, str]] = {}
 
     def find(self, text: str, regency: str) -> tuple[Lks | None, str]:
@@ -280,17 +281,11 @@ class LksIndex:
         ) % {"count": len(candidates), "value": text}
 
     def _regency_codes(self, name: str) -> set[str]:
+        # As the region columns read a kabupaten/kota: code (also "63,71" from an Indonesian-locale CSV), name in
+        # full or bare, or a short name (Bjm, HSS).
         if self._regencies is None:
-            self._regencies = {}
-            for code, regency in Region.objects.filter(level=RegionLevel.REGENCY).values_list("code", "name"):
-                for key in (v.norm(regency), v.norm(regency).removeprefix("kabupaten ").removeprefix("kota ")):
-                    self._regencies.setdefault(key, set()).add(code)
-        key = v.norm(name)
-        return (
-            self._regencies.get(key, set())
-            | self._regencies.get(key.removeprefix("kab ").removeprefix("kabupaten ").removeprefix("kota "), set())
-            | ({name} if v.REGION_SHAPE.match(name) else set())
-        )
+            self._regencies = RegionResolver()
+        return {region.code for region in self._regencies.regencies_named(name)}
 
     def allowed_for(self, action: str) -> set[int]:
         """The LKS where the actor may do `action` (e.g. correct a person's record), looked up once per action."""

@@ -255,8 +255,8 @@ def test_no_nik_written_in_words_leaves_the_reason_column_to_count(tmp_path, wor
     assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
     person = Person.objects.get()
     assert (person.nik_hash, person.nik_missing_reason) == ("", "not_yet_recorded")
-    # without the reason, the usual message, not "only digits"
-    row[4] = ""
+    # without the reason, for someone new, the usual message, not "only digits"
+    row[0], row[4] = "Ani Contoh", ""
     refused = run(xlsx_file(tmp_path, [headers, row], name="b.xlsx"), world.operator, entity="clients")
     assert [p.message for p in refused.problems] == ["Isi NIK atau pilih alasannya bila tidak ada."]
 
@@ -305,3 +305,16 @@ def test_a_name_alone_does_not_take_a_worker_with_a_nik_for_this_row(tmp_path, w
     result = import_workers(tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2")], world.operator)
     assert (result.created, result.updated) == (1, 0)
     assert Worker.objects.get(nik_hash__gt="").phone == "0811-1"
+
+
+def test_the_lks_kabupaten_kota_column_reads_codes_and_names_as_the_region_columns_do(world):
+    from sinergi.people.exchange.common import LksIndex
+
+    index = LksIndex(world.operator)
+    assert {written: index._regency_codes(written) for written in ("63.71", "63,71", "Bjm", "Kota Banjarmasin")} == {
+        "63.71": {"63.71"},
+        "63,71": {"63.71"},
+        "Bjm": {"63.71"},
+        "Kota Banjarmasin": {"63.71"},
+    }
+    assert index._regency_codes("Atlantis") == set()
