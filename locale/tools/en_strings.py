@@ -767,7 +767,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(label)s must have 16 digits (%(count)d entered)."
     ),
     "Periksa apakah nomor terpotong saat diolah di Excel.": "Check whether the number was cut short in Excel.",
-    "Nomor urut NIK (4 angka terakhir) tidak boleh 0000.": "The NIK serial number (last 4 digits) cannot be 0000.",
+    "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, angka terakhirnya "
+    "dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang.": (
+        "The NIK serial number (last 4 digits) cannot be 0000. A NIK typed into Excel as a number has its last digit "
+        "rounded to 0: format the column as Text and type it again."
+    ),
     "Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak mungkin ada.": (
         "The date of birth inside the NIK (digits 7 to 12) is not a real date."
     ),
@@ -1178,8 +1182,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. Bagi menjadi beberapa file.": (
         "The file has more than %(max)s data rows; at most %(max)s rows per import. Split it into several files."
     ),
-    "Kolom “%(masked)s” berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. Tambahkan kolom “%(real)s” berisi nomor lengkap, atau gunakan templat impor.": (
-        "The column “%(masked)s” holds numbers masked by an export, so it cannot be imported. Add a column “%(real)s” with the full numbers, or use the import template."
+    "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. Hapus kolom itu (baris "
+    "tetap dicocokkan dengan data yang tersimpan dan nomor yang tersimpan tidak berubah), atau ganti dengan kolom "
+    "%(real)s berisi nomor lengkap.": (
+        "The column %(masked)s holds numbers masked by an export, so it cannot be imported. Delete it (rows are still "
+        "matched with the stored records, and the stored numbers do not change), or replace it with the column "
+        "%(real)s holding the full numbers."
     ),
     "Kolom persetujuan diisi semua atau tidak sama sekali: bila salah satu diisi, kelimanya wajib (Persetujuan oleh, Nama pemberi persetujuan, Tanggal persetujuan, Dasar pemrosesan, Cakupan persetujuan).": (
         "The consent columns are filled in all or not at all: if one is filled in, all five are required (Consent by, Name of the person consenting, Consent date, Legal basis for processing, Scope of consent)."
@@ -2875,5 +2883,28 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.": (
         "Rows %(rows)s only have entries in columns that are not read, so they were skipped."
+    ),
+    "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; isi NIK.": (
+        "More than one service recipient with this name, birth date and mother's name is registered at this LKS; "
+        "fill in the NIK."
+    ),
+    "Pemrosesan data sebagian orang di file ini dibatasi selama impor berjalan. Tidak ada yang disimpan; ulangi "
+    "impor.": (
+        "Processing of some people's data in this file was restricted while the import ran. Nothing was saved; run "
+        "the import again."
+    ),
+    "Untuk penerima layanan yang sudah tercatat, persetujuan yang belum tercatat dicatat sebagai persetujuan baru; "
+    "persetujuan yang lama tetap tersimpan.": (
+        "For service recipients already registered, a consent not yet on record is recorded as a new consent; "
+        "earlier consents are kept."
+    ),
+    "Pilih “Tidak ada” pada Ragam disabilitas untuk menghapus ragam disabilitas yang tersimpan; sel kosong tidak "
+    "mengubahnya.": (
+        "Choose “Tidak ada” (none) under Ragam disabilitas to clear the stored disability; an empty cell leaves it "
+        "unchanged."
+    ),
+    "ID %(id)s": "ID %(id)s",
+    "Tidak ada pekerja dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah pekerja baru.": (
+        "There is no worker with ID %(id)s at this LKS. Leave the ID empty to add a new worker."
     ),
 }

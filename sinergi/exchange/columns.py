@@ -39,6 +39,7 @@ class Column:
     # Whether clean() depends on the cell alone (not on the row or on earlier rows): then each distinct cell value
     # of a column is read once per import, which is what makes a column of repeated codes, labels and dates cheap.
     memoize = True
+    in_template = True  # offered in the import template (an export's ID column is read but not offered)
 
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
         """clean() over a whole column: each cell's value, or the CellProblem it raised (nothing is raised here).
@@ -104,6 +105,18 @@ class Column:
 
 
 _DATE_CELLS = (datetime.date, datetime.datetime)
+
+
+@dataclass
+class RecordIdColumn(Column):
+    """The ID column of our exports, read back: a row with an ID is about that record, so a corrected name or
+    birth date updates it instead of registering someone new. Not in the template (new rows have none)."""
+
+    in_template = False
+    memoize = False
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> int | None:
+        return v.parse_int(raw, min_value=1)
 
 
 @dataclass
@@ -345,8 +358,11 @@ class TermColumn(Column):
         return value.code if value is not None else ""
 
     def display(self, value: Any) -> str:
+        """A term, a list of terms, or codes as they are stored (a before → after of codes)."""
         if isinstance(value, list):
-            return MANY_SEPARATOR.join(term.code for term in value)
+            return MANY_SEPARATOR.join(term if isinstance(term, str) else term.code for term in value)
+        if isinstance(value, str):
+            return value
         return getattr(value, "code", "") or ""
 
 

@@ -464,18 +464,26 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
             % {"columns": ", ".join(f"“{c}”" for c in read_only)}
         )
     present = {v.norm(cell) for cell in cells}
-    for masked, key in entity.masked_headers.items():
-        if v.norm(masked) in present and key not in used:
-            real = next(c.header for c in entity.columns if c.key == key)
-            result.status, result.message = (
-                "refused",
-                _(
-                    "Kolom “%(masked)s” berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. "
-                    "Tambahkan kolom “%(real)s” berisi nomor lengkap, atau gunakan templat impor."
-                )
-                % {"masked": masked, "real": real},
+    masked_only = [
+        (masked, next(c.header for c in entity.columns if c.key == key))
+        for masked, key in entity.masked_headers.items()
+        if v.norm(masked) in present and key not in used
+    ]
+    if masked_only:
+        # Every masked column at once (a client export has the NIK and the KK): one round trip to fix the file.
+        result.status, result.message = (
+            "refused",
+            _(
+                "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. Hapus "
+                "kolom itu (baris tetap dicocokkan dengan data yang tersimpan dan nomor yang tersimpan tidak "
+                "berubah), atau ganti dengan kolom %(real)s berisi nomor lengkap."
             )
-            return None
+            % {
+                "masked": ", ".join(f"“{masked}”" for masked, _real in masked_only),
+                "real": ", ".join(f"“{real}”" for _masked, real in masked_only),
+            },
+        )
+        return None
     missing = entity.missing_columns(set(used))
     if missing:
         result.status, result.message = (

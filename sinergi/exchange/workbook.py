@@ -38,7 +38,7 @@ def template_bytes(entity: Entity) -> bytes:
     lookup = book.add_worksheet(str(LOOKUP_SHEET))
     lookup.hide()
 
-    columns = entity.import_columns()
+    columns = [column for column in entity.import_columns() if column.in_template]
     lookup_col = 0
     list_ranges: dict[str, str] = {}
     for column in columns:

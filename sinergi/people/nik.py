@@ -95,7 +95,13 @@ def nik_check(
     province_unknown = False
     for issue in info.errors:
         if issue.code == "serial":
-            check.errors.append(_("Nomor urut NIK (4 angka terakhir) tidak boleh 0000."))
+            # Excel keeps 15 significant digits: a NIK typed as a number loses its last digit (…0001 → …0000).
+            check.errors.append(
+                _(
+                    "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, "
+                    "angka terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
+                )
+            )
         elif issue.code == "birth_date":
             check.errors.append(_("Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak mungkin ada."))
         elif issue.code == "wilayah":

@@ -5,17 +5,20 @@ NIK or a reason for its absence, dates that exist and are not in the future, age
 serves and no child in an elderly home (errors), consent given by a parent or guardian for a child, the same
 NIK already active at the LKS (error), possible duplicates elsewhere (flagged for the board, never explained).
 
-Natural key: the NIK's keyed hash at the LKS; for a person without NIK, the normalised name + birth date +
-mother's name at the LKS. A row that finds its person's placement (same admission date) is unchanged when every
-filled cell agrees; a discharge date on an active placement discharges it; a filled cell that differs from the
+Natural key: the NIK's keyed hash at the LKS; for a row without NIK, the normalised name + birth date + mother's
+name at the LKS, whether or not a NIK is stored for that person (the empty cell keeps it; two such people: the row
+is refused, asking for the NIK). A row that finds its person's placement (same admission date) is unchanged when
+every filled cell agrees; a discharge date on an active placement discharges it; a filled cell that differs from the
 person's record corrects it through person_update (its rules, audit event and access log), PPKS categories being
-added, never dropped — each shown before → after in the dry run. A different category or form of service of the
-stay itself is refused: that is corrected on the client's page, where the summaries move with it.
+added, never dropped; a consent that is not on record yet is recorded beside the earlier ones — each shown
+before → after in the dry run. A different category or form of service of the stay itself is refused: that is
+corrected on the client's page, where the summaries move with it.
 """
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from django.db import connection
@@ -103,11 +106,23 @@ ORIGIN_KEYS = {
     "district_name": "origin_district",
     "village_name": "origin_village",
 }
+# The consent columns, in the order of Consent's fields (CONSENT_FIELDS): a row's consent and a stored one compare
+# as tuples.
+CONSENT_COLUMNS = ("consent_given_by", "consent_giver_name", "consent_given_on", "consent_legal_basis", "consent_scope")
+CONSENT_FIELDS = ("given_by", "giver_name", "given_on", "legal_basis", "scope")
 CONSENT_REQUIRED = (
     ("consent_giver_name", _lazy("Nama pemberi persetujuan")),
     ("consent_given_on", _lazy("Tanggal persetujuan")),
     ("consent_scope", _lazy("Cakupan persetujuan")),
 )
+
+
+class ExplicitNoneChoiceColumn(ChoiceColumn):
+    """A choice whose list holds a "none" option (code ""), as Ragam disabilitas' "Tidak ada": an empty cell reads as
+    None, and keeps what is stored, while the option written out reads as "", and clears it."""
+
+    def clean(self, raw: Any, ctx: ImportContext) -> str | None:
+        return None if v.is_blank(raw) else self._choices(ctx).match(raw)
 
 
 def _text(
@@ -148,8 +163,8 @@ COLUMNS: list[Column] = [
     TermColumn("ppks_category", _lazy("Kategori PPKS utama"), ("ppks utama", "kategori utama"),
                vocabulary=Vocabulary.PPKS, help=_lazy("Kosongkan untuk memakai kategori pertama."),
                example="anak_telantar"),
-    ChoiceColumn("disability_type", _lazy("Ragam disabilitas"), ("disabilitas", "jenis disabilitas"),
-                 options=DisabilityType.choices),
+    ExplicitNoneChoiceColumn("disability_type", _lazy("Ragam disabilitas"), ("disabilitas", "jenis disabilitas"),
+                             options=DisabilityType.choices),
     _text("mother_name", _lazy("Nama ibu kandung"), "nama ibu", "ibu kandung", example="Siti Contoh"),
     _text("father_name", _lazy("Nama ayah"), "ayah"),
     _text("guardian_name", _lazy("Nama wali"), "wali"),
@@ -220,6 +235,7 @@ class KnownPlacement:
     row: int = 0
     person_data: dict[str, Any] | None = None  # person_update's data: only the corrected fields
     person_version: int = 0
+    consent: tuple | None = None  # a consent to record (CONSENT_FIELDS' values), not on record yet
 
 
 class ClientsState:
@@ -239,7 +255,10 @@ class ClientsState:
         # Keys already looked up (most find nothing: only hits are kept in by_hash / by_match).
         self.hashes_loaded: set[str] = set()
         self.matches_loaded: set[str] = set()
-        self.without_nik: dict[int, dict[tuple, list[dict]]] = {}
+        # For rows without NIK: every stored person's _person_key per LKS (ids only, loaded once per LKS), and the
+        # people those rows name, loaded per batch.
+        self.keys_at: dict[int, dict[tuple, list[int]]] = {}
+        self.people: dict[int, dict] = {}
         # Earlier rows of this file by NIK hash and match key: one row, or a list when several share it.
         self.file_niks: dict[str, NewClient | list[NewClient]] = {}
         self.file_matches: dict[str, NewClient | list[NewClient]] = {}
@@ -248,7 +267,7 @@ class ClientsState:
         self.created = 0
         # The newest person when checking began: anyone admitted later is re-checked once the LKS are locked.
         self.last_person_id = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0}
+        self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
 
 
 def _state(ctx: ImportContext) -> ClientsState:
@@ -275,20 +294,63 @@ PLACEMENT_LOADED = (
 )  # fmt: skip
 
 
-def _load_people(queryset) -> list[dict]:
-    """Stored people with their placements and category codes (three queries, whatever the count)."""
-    people = list(queryset.values("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED))
+def _load_people(queryset, *extra: str) -> list[dict]:
+    """Stored people with their placements, category codes and consents, newest first (four queries, whatever the
+    count)."""
+    people = list(queryset.values("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED,
+                                  *extra))  # fmt: skip
     if not people:
         return []
     by_id = {p["id"]: p for p in people}
     for person in people:
-        person["placements"], person["categories"] = [], set()
+        person["placements"], person["categories"], person["consents"] = [], set(), ()
     for placement in Placement.objects.filter(person_id__in=list(by_id)).values(*PLACEMENT_LOADED):
         by_id[placement["person_id"]]["placements"].append(placement)
     through = Person.ppks_categories.through
     for person_id, code in through.objects.filter(person_id__in=list(by_id)).values_list("person_id", "term__code"):
         by_id[person_id]["categories"].add(code)
+    consents = Consent.objects.filter(person_id__in=list(by_id)).order_by("-given_on", "-pk")
+    for person_id, given_by, giver_name, given_on, legal_basis, scope in consents.values_list(
+        "person_id", *CONSENT_FIELDS
+    ):
+        # Codes and scopes repeat over thousands of people: one string each (a re-import may hold 100,000 people).
+        consent = (intern(given_by), giver_name, given_on, intern(legal_basis), intern(scope))
+        by_id[person_id]["consents"] += (consent,)
     return people
+
+
+def _keys_at(lks_pk: int) -> dict[tuple, list[int]]:
+    """Every stored person at an LKS by _person_key (ids only: an LKS may hold thousands, rows name a few)."""
+    index: dict[tuple, list[int]] = {}
+    stored = Person.objects.filter(organisation_id=lks_pk, erased_at__isnull=True)
+    for pk, name, birth, mother in stored.values_list("pk", "full_name", "birth_date", "mother_name"):
+        key = (normalize_name(name or ""), birth, normalize_name(mother or ""))
+        if key[0]:  # a name of punctuation only never matches anyone
+            index.setdefault(key, []).append(pk)
+    return index
+
+
+def _row_consent(values: dict[str, Any]) -> tuple | None:
+    """The row's consent as CONSENT_FIELDS' values, or None when its consent cells are empty (plan() has checked
+    that a consent, once begun, is complete)."""
+    consent = tuple(values.get(key) for key in CONSENT_COLUMNS)
+    return consent if any(consent) else None
+
+
+def _consent_age_problems(given_by: str, given_on, birth_date, today) -> list[tuple[str, str]]:
+    """consents._check_consent's rules that need the birth date: a child's consent comes from a parent or guardian,
+    and no consent predates the birth."""
+    problems = []
+    if given_by == ConsentGiver.SELF and birth_date and age_on(birth_date, given_on or today) < ADULT_AGE:
+        problems.append(
+            (
+                "consent_given_by",
+                _("Persetujuan untuk data anak diberikan oleh orang tua atau wali, bukan anak itu sendiri."),
+            )
+        )
+    if given_on and birth_date and given_on < birth_date:
+        problems.append(("consent_given_on", _("Tanggal persetujuan tidak mungkin sebelum tanggal lahir.")))
+    return problems
 
 
 def _person_key(values: dict[str, Any]) -> tuple:
@@ -297,6 +359,21 @@ def _person_key(values: dict[str, Any]) -> tuple:
         values.get("birth_date"),
         normalize_name(values.get("mother_name") or ""),
     )
+
+
+def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | None) -> tuple[dict, dict] | None:
+    """The person the row refers to and their placement at this LKS with the same admission date, or their active
+    one there (None when neither exists: a new stay)."""
+    active = None
+    for person in people:
+        for placement in person["placements"]:
+            if placement["organisation_id"] != lks.pk:
+                continue
+            if placement["admitted_on"] == admitted_on:
+                return person, placement
+            if placement["status"] == PlacementStatus.ACTIVE:
+                active = (person, placement)
+    return active
 
 
 def _export_purpose(purpose: str) -> str:
@@ -336,6 +413,10 @@ class ClientsEntity(Entity):
         _lazy("Kolom persetujuan diisi semua atau tidak sama sekali: bila salah satu diisi, kelimanya wajib "
               "(Persetujuan oleh, Nama pemberi persetujuan, Tanggal persetujuan, Dasar pemrosesan, Cakupan "
               "persetujuan)."),
+        _lazy("Untuk penerima layanan yang sudah tercatat, persetujuan yang belum tercatat dicatat sebagai "
+              "persetujuan baru; persetujuan yang lama tetap tersimpan."),
+        _lazy("Pilih “Tidak ada” pada Ragam disabilitas untuk menghapus ragam disabilitas yang tersimpan; sel "
+              "kosong tidak mengubahnya."),
         _lazy("Bila satu baris saja bermasalah, tidak ada data yang disimpan; perbaiki lalu unggah lagi."),
     )  # fmt: skip
 
@@ -363,7 +444,7 @@ class ClientsEntity(Entity):
         state = _state(ctx)
         state.regions.prefetch(r.get("origin_code") for r in rows)
         only = state.lks.only_one_allowed()
-        new_hashes, new_matches, without_nik_lks = set(), set(), set()
+        new_hashes, new_matches, without_nik = set(), set(), []
         for values in rows:
             text = values.get("lks") or ""
             if text:
@@ -380,12 +461,12 @@ class ClientsEntity(Entity):
                 values["_nik_hash"] = state.hash(check.normalized) if check.valid else ""
             else:
                 values["_nik"], values["_nik_hash"] = None, ""
+            name, birth, mother = values["_person_key"] = _person_key(values)
             if values["_nik_hash"]:
                 if values["_nik_hash"] not in state.hashes_loaded:
                     new_hashes.add(values["_nik_hash"])
-            elif values["_lks"] is not None and values["_lks"].pk not in state.without_nik:
-                without_nik_lks.add(values["_lks"].pk)
-            name, birth, mother = values["_person_key"] = _person_key(values)
+            elif values["_lks"] is not None and name:
+                without_nik.append(values)
             values["_match_key"] = (
                 state.hash(f"{name}|{birth.isoformat()}|{mother}") if name and mother and birth is not None else ""
             )
@@ -402,12 +483,19 @@ class ClientsEntity(Entity):
             found = Person.objects.filter(match_key__in=hits, erased_at__isnull=True)
             for match_key, pk in found.values_list("match_key", "pk"):
                 state.by_match.setdefault(match_key, []).append(pk)
-        for lks_pk in without_nik_lks:
-            index: dict[tuple, list[dict]] = {}
-            stored = Person.objects.filter(organisation_id=lks_pk, nik_hash="", erased_at__isnull=True)
-            for person in _load_people(stored):
-                index.setdefault(_person_key(person), []).append(person)
-            state.without_nik[lks_pk] = index
+        # Rows without NIK name their person by name, birth date and mother's name at the LKS, NIK stored or not:
+        # the keys of each LKS once, then the people this batch names.
+        wanted: set[int] = set()
+        for values in without_nik:
+            lks_pk = values["_lks"].pk
+            if lks_pk not in state.keys_at:
+                state.keys_at[lks_pk] = _keys_at(lks_pk)
+            wanted.update(state.keys_at[lks_pk].get(values["_person_key"], ()))
+        wanted -= state.people.keys()
+        if wanted:
+            # With the masked NIK: the preview names by it whom a row without NIK is about.
+            for person in _load_people(Person.objects.filter(pk__in=wanted, erased_at__isnull=True), "nik_masked"):
+                state.people[person["id"]] = person
 
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
         lks = values.get("_lks")
@@ -459,7 +547,11 @@ class ClientsEntity(Entity):
             categories.insert(0, primary)
         # A problem with the category is shown on the column it came from.
         category_key = "ppks_category" if values.get("ppks_category") is not None else "ppks_categories"
-        self._identity(values, problems, warnings)
+        lks: Lks | None = values.get("_lks")
+        people = self._stored_people(values, lks, state) if lks is not None else []
+        ambiguous = len(people) > 1 and not values.get("_nik_hash")
+        existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
+        self._identity(values, problems, warnings, stored=existing[0] if existing is not None else None)
         origin, origin_problems = state.regions.resolve(
             code=values.get("origin_code"),
             regency=values.get("origin_regency") or "",
@@ -467,7 +559,6 @@ class ClientsEntity(Entity):
             village=values.get("origin_village") or "",
         )
         problems += [(ORIGIN_KEYS.get(key, key), message) for key, message in origin_problems]
-        lks: Lks | None = values.get("_lks")
         if lks is None:
             problems.append(("lks", values.get("_lks_problem") or ""))
         elif lks.pk not in state.lks.allowed:
@@ -505,7 +596,12 @@ class ClientsEntity(Entity):
             self._consent(values, problems, birth_date, today)
         if problems:
             raise RowProblems(problems)
-        existing = self._existing(values, lks, state)
+        if ambiguous:
+            message = _(
+                "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; "
+                "isi NIK."
+            )
+            raise RowProblems([("full_name", message)])
         if existing is not None:
             return self._plan_existing(row, values, existing, categories, origin, warnings, state)
         if not consent:
@@ -549,16 +645,18 @@ class ClientsEntity(Entity):
         shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
         return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings)
 
-    def _identity(self, values: dict[str, Any], problems: list, warnings: list) -> None:
+    def _identity(self, values: dict[str, Any], problems: list, warnings: list, *, stored: dict | None) -> None:
         """person_admit's _apply_identity: NIK and KK checked, or a reason for each that is missing (not asked for
-        when the cell that would hold it was unreadable: that cell's problem is already reported)."""
+        when the cell that would hold it was unreadable: that cell's problem is already reported; nor when the
+        stored person the row refers to has that number: the empty cell keeps it)."""
         unreadable = values.get("_unreadable", set())
         check = values.get("_nik")
         if check is not None:
             problems += [("nik", message) for message in check.errors]
             warnings += [("nik", message) for message in check.warnings]
         elif (
-            not values.get("nik_missing_reason")
+            not (stored and stored["nik_hash"])
+            and not values.get("nik_missing_reason")
             and not values.get("nik")
             and not unreadable & {"nik", "nik_missing_reason"}
         ):
@@ -569,7 +667,11 @@ class ClientsEntity(Entity):
             kk_result = kk_check_fast(kk)
             problems += [("kk", message) for message in kk_result.errors]
             values["_kk"] = kk_result.normalized if kk_result.valid else ""
-        elif not values.get("kk_missing_reason") and "kk_missing_reason" not in unreadable:
+        elif (
+            not (stored and stored["kk_hash"])
+            and not values.get("kk_missing_reason")
+            and "kk_missing_reason" not in unreadable
+        ):
             problems.append(("kk", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("nomor KK")}))
 
     def _consent(self, values: dict[str, Any], problems: list, birth_date, today) -> None:
@@ -583,45 +685,35 @@ class ClientsEntity(Entity):
             problems.append(("consent_legal_basis", _("Pilih salah satu.")))
         given_on = values.get("consent_given_on")
         date_problems(given_on, "consent_given_on", problems, today)
-        on = given_on or today
-        if values.get("consent_given_by") == ConsentGiver.SELF and birth_date and age_on(birth_date, on) < ADULT_AGE:
-            problems.append(
-                (
-                    "consent_given_by",
-                    _("Persetujuan untuk data anak diberikan oleh orang tua atau wali, bukan anak itu sendiri."),
-                )
-            )
-        if given_on and birth_date and given_on < birth_date:
-            problems.append(("consent_given_on", _("Tanggal persetujuan tidak mungkin sebelum tanggal lahir.")))
+        problems += _consent_age_problems(values.get("consent_given_by"), given_on, birth_date, today)
 
-    def _existing(self, values: dict[str, Any], lks: Lks, state: ClientsState) -> tuple[dict, dict] | None:
-        """The stored person at this LKS the row refers to, and their placement there with the same admission
-        date, or their active one (None when neither exists: a new stay)."""
+    @staticmethod
+    def _stored_people(values: dict[str, Any], lks: Lks, state: ClientsState) -> list[dict]:
+        """The stored people at this LKS the row may refer to: by NIK; without one, by name, birth date and
+        mother's name."""
         if values.get("_nik_hash"):
-            people = [p for p in state.by_hash.get(values["_nik_hash"], []) if p["organisation_id"] == lks.pk]
-        elif values["_person_key"][0]:
-            people = state.without_nik.get(lks.pk, {}).get(values["_person_key"], [])
-        else:
+            return [p for p in state.by_hash.get(values["_nik_hash"], []) if p["organisation_id"] == lks.pk]
+        if not values["_person_key"][0]:
             # Nothing of the name is left to compare (punctuation only): it must never make two people one.
-            people = []
-        if not people:
-            return None
-        admitted_on = values["admitted_on"]
-        active = None
-        for person in people:
-            for placement in person["placements"]:
-                if placement["organisation_id"] != lks.pk:
-                    continue
-                if placement["admitted_on"] == admitted_on:
-                    return person, placement
-                if placement["status"] == PlacementStatus.ACTIVE:
-                    active = (person, placement)
-        return active if active is not None else None
+            return []
+        # A NIK stored for that person does not make them someone else: the empty cell keeps it (empty cells never
+        # erase), and an export sent back without its masked columns must not admit everyone a second time.
+        ids = state.keys_at.get(lks.pk, {}).get(values["_person_key"], ())
+        return [state.people[pk] for pk in ids if pk in state.people]
 
     def _plan_existing(self, row, values, existing, categories, origin, warnings, state) -> RowPlan:
         person, placement = existing
+        consent = _row_consent(values)
+        if consent is not None and values.get("birth_date") is None:
+            # The row leaves the birth date to the record: a child's consent is checked against the stored one.
+            problems = _consent_age_problems(consent[0], consent[2], person["birth_date"], state.today)
+            if problems:
+                raise RowProblems(problems)
         differences = self._differences(values, person, placement, categories, origin, state)
         shown = person["full_name"]
+        if person.get("nik_masked"):
+            # Found without a NIK: the stored (masked) NIK shows whom the row is about.
+            shown = f"{shown} ({person['nik_masked']})"
         active = placement["status"] == PlacementStatus.ACTIVE
         snapshot = _snapshot_of(placement)
         if placement["admitted_on"] != values["admitted_on"]:
@@ -658,7 +750,9 @@ class ClientsEntity(Entity):
                 [("", _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah."))]
             )
         person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
-        if person_data and person["organisation_id"] not in state.lks.allowed_for(Action.PERSON_CHANGE):
+        if not set(CONSENT_COLUMNS) & set(differences):
+            consent = None  # on record already
+        if (person_data or consent) and person["organisation_id"] not in state.lks.allowed_for(Action.PERSON_CHANGE):
             raise RowProblems([("", _("Anda tidak berwenang mengubah data orang ini."))])
         changes = {str(HEADERS[key].header): list(pair) for key, pair in differences.items()}
         known = KnownPlacement(
@@ -671,6 +765,7 @@ class ClientsEntity(Entity):
             row=row,
             person_data=person_data or None,
             person_version=person["version"],
+            consent=consent,
         )
         return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings)
 
@@ -711,23 +806,29 @@ class ClientsEntity(Entity):
         for key in ("full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name",
                     "guardian_name", "guardian_relation", "guardian_phone", "notes"):  # fmt: skip
             differ(key, person[key], values.get(key))
+        if values.get("disability_type") == "" and person["disability_type"]:
+            # "Tidak ada" written in the cell (an empty cell reads as None and keeps the stored disability).
+            column = HEADERS["disability_type"]
+            found["disability_type"] = (column.display(person["disability_type"]), column.display(""))
         if values.get("_nik_hash") and values["_nik_hash"] != person["nik_hash"]:
             found["nik"] = ("", mask(values["_nik"].normalized))
-        if not values.get("_nik_hash"):
+        # A reason for a missing number says nothing while the record holds the number: the empty cell keeps it.
+        if not values.get("_nik_hash") and not person["nik_hash"]:
             differ("nik_missing_reason", person["nik_missing_reason"], values.get("nik_missing_reason"))
         if values.get("_kk"):
             kk_hash = state.hash(values["_kk"])
             if kk_hash != person["kk_hash"]:
                 found["kk"] = ("", mask(values["_kk"]))
-        else:
+        elif not person["kk_hash"]:
             differ("kk_missing_reason", person["kk_missing_reason"], values.get("kk_missing_reason"))
         if origin is not None and origin.code != person["origin_region_id"]:
             found["origin_code"] = (person["origin_region_id"] or "", origin.code)
         codes = {term.code for term in categories}
         if codes and not codes <= person["categories"]:
+            # Shown as it will be stored: the file's categories are added, the stored ones kept.
             found["ppks_categories"] = (
                 MANY_SEPARATOR.join(sorted(person["categories"])),
-                MANY_SEPARATOR.join(sorted(codes)),
+                MANY_SEPARATOR.join(sorted(person["categories"] | codes)),
             )
         primary = values.get("ppks_category")
         if primary is not None and primary.code != placement["ppks_category__code"]:
@@ -735,6 +836,15 @@ class ClientsEntity(Entity):
         differ("setting", placement["setting"], values.get("setting"))
         differ("discharged_on", placement["discharged_on"], values.get("discharged_on"))
         differ("discharge_reason", placement["discharge_reason"], values.get("discharge_reason"))
+        consent = _row_consent(values)
+        # A consent is a record of its own (UU PDP: who, when, on which basis, for what): one the person has on
+        # record already, even withdrawn since, is no change (a re-import must not give it again); another is
+        # recorded beside the earlier ones, shown against the latest.
+        if consent is not None and consent not in person["consents"]:
+            latest = person["consents"][0] if person["consents"] else (None,) * len(CONSENT_COLUMNS)
+            for key, stored, given in zip(CONSENT_COLUMNS, latest, consent, strict=True):
+                if stored != given:
+                    found[key] = (HEADERS[key].display(stored), HEADERS[key].display(given))
         return found
 
     def _duplicates(self, client: NewClient, state: ClientsState) -> None:
@@ -799,6 +909,9 @@ class ClientsEntity(Entity):
         corrections = [u for u in updates if u.person_data]
         if corrections:
             self._correct(corrections, ctx, state)
+        consents = [u for u in updates if u.consent is not None]
+        if consents:
+            self._record_consents(consents, ctx, state)
 
     def _check_still_new(self, state: ClientsState, lks_ids: set[int]) -> None:
         """People admitted at these LKS by someone else since this import began checking: if one of them has a
@@ -969,6 +1082,26 @@ class ClientsEntity(Entity):
                     % {"row": update.row, "reason": reason}
                 ) from error
         state.counts["corrected"] += len(updates)
+
+    def _record_consents(self, updates: list[KnownPlacement], ctx: ImportContext, state: ClientsState) -> None:
+        """Consents for stored people, as consent_record records them (who recorded it, an access-log line), in
+        bulk: the import's own audit event counts them, as it counts the consents of the people it admits."""
+        ids = [u.person_id for u in updates]
+        # As consent_record: no processing of a record restricted at the person's request (checked again here, under
+        # lock, since it may have been restricted while the file was checked).
+        if Person.objects.select_for_update().filter(pk__in=ids, is_restricted=True).exists():
+            raise ConflictError(
+                _("Pemrosesan data sebagian orang di file ini dibatasi selama impor berjalan. Tidak ada yang disimpan; "
+                  "ulangi impor.")
+            )  # fmt: skip
+        actor = ctx.actor
+        actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+        bulk_insert_rows(Consent, CONSENT_INSERTED, [(u.person_id, *u.consent, actor_id) for u in updates],
+                         with_ids=False)  # fmt: skip
+        person_access_record_many(
+            actor=actor, persons=[Person(pk=pk) for pk in ids], what="changed", purpose=AccessPurpose.SERVICE
+        )
+        state.counts["consents"] += len(updates)
 
     def after_import(self, ctx: ImportContext) -> None:
         if "clients" in ctx.cache:
@@ -1231,7 +1364,7 @@ PLACEMENT_INSERTED = [
     "person_id", "organisation_id", "province_code", "regency_code", "ppks_category_id", "setting", "admitted_on",
     "stage", "next_review_on", "status", "discharged_on", "discharge_reason",
 ]  # fmt: skip
-CONSENT_INSERTED = ["person_id", "given_by", "giver_name", "given_on", "legal_basis", "scope", "recorded_by_id"]
+CONSENT_INSERTED = ["person_id", *CONSENT_FIELDS, "recorded_by_id"]
 EXPORT_FIELDS = (
     "person_id", "person__full_name", "person__sex", "person__birth_date", "person__birth_place",
     "person__nik_masked", "person__nik_missing_reason", "person__kk_masked", "person__kk_missing_reason",

@@ -24,6 +24,7 @@ from sinergi.exchange.columns import (
     Entity,
     ImportContext,
     PhoneColumn,
+    RecordIdColumn,
     RowPlan,
     RowProblems,
     TermColumn,
@@ -75,6 +76,7 @@ COLUMNS: list[Column] = [
                      ("tanggal pemeriksaan", "tgl pemeriksaan latar belakang")),
     ChoiceColumn("background_check_result", _lazy("Hasil pemeriksaan latar belakang"),
                  ("hasil pemeriksaan",), options=BackgroundCheckResult.choices),
+    RecordIdColumn("id", _lazy("ID"), ("id pekerja",), width=8),
 ]  # fmt: skip
 HEADERS = {c.key: c for c in COLUMNS}
 DATES = {"birth_date", "started_on", "ended_on", "background_check_on"}
@@ -129,7 +131,7 @@ class WorkersEntity(Entity):
     label = _lazy("pekerja sosial")
     sheet_name = _lazy("Data pekerja")
     columns = COLUMNS
-    ignored_headers = ("ID", "NIK (disamarkan)")
+    ignored_headers = ("NIK (disamarkan)",)
     # The export's masked NIK cannot find or register anyone: the export sent back is refused with one message.
     masked_headers = {"NIK (disamarkan)": "nik"}
     write_batch_size = 10_000
@@ -176,6 +178,7 @@ class WorkersEntity(Entity):
                     "id", "version", "nik_hash", "nik_masked", "psks_category__code", "role", *FIELDS
                 )
                 for worker in stored:
+                    index[("id", worker["id"])] = [worker]
                     if worker["nik_hash"]:
                         index.setdefault(("nik", worker["nik_hash"]), []).append(worker)
                     if (name_key := _name_key(worker)) is not None:
@@ -185,6 +188,9 @@ class WorkersEntity(Entity):
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
         lks = values.get("_lks")
         where = lks.pk if lks is not None else v.norm(values.get("lks") or "")
+        if values.get("id"):
+            record = values["id"]
+            return [(("id", record), lambda: _("ID %(id)s") % {"id": record})]
         if values.get("_nik_hash"):
             masked = mask(values["_nik"].normalized)
             return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
@@ -217,6 +223,16 @@ class WorkersEntity(Entity):
         if problems:
             raise RowProblems(problems)
         stored = self._stored(values, lks, state)
+        if values.get("id") and not stored:
+            raise RowProblems(
+                [
+                    (
+                        "id",
+                        _("Tidak ada pekerja dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah pekerja baru.")
+                        % {"id": values["id"]},
+                    )
+                ]
+            )
         if stored is not None and len(stored) > 1:
             raise RowProblems([("full_name", _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK."))])
         existing = stored[0] if stored else None
@@ -243,15 +259,18 @@ class WorkersEntity(Entity):
                 worker.changed.append(key)
                 column = HEADERS[key]
                 changes[str(column.header)] = [column.display(before), column.display(after)]
-        if worker.nik and not existing["nik_hash"]:
+        if worker.nik and worker.nik_hash != existing["nik_hash"]:
+            # A NIK added to a worker registered without one, or corrected on a row found by its ID.
             worker.changed.append("nik")
-            changes[str(HEADERS["nik"].header)] = ["", mask(worker.nik)]
+            changes[str(HEADERS["nik"].header)] = [existing["nik_masked"] or "", mask(worker.nik)]
         action = "update" if worker.changed else "unchanged"
         return RowPlan(row=row, action=action, obj=worker, key=shown, changes=changes, warnings=warnings)
 
     @staticmethod
     def _stored(values: dict[str, Any], lks: Lks, state: WorkersState) -> list[dict] | None:
         index = state.stored.get(lks.pk, {})
+        if values.get("id"):
+            return index.get(("id", values["id"]))  # the export's ID: that worker, whatever else was corrected
         name_key = _name_key(values)
         if values.get("_nik_hash"):
             by_nik = index.get(("nik", values["_nik_hash"]))

@@ -724,7 +724,8 @@ def test_the_templates_name_every_column_and_offer_the_vocabularies():
             handle.write(content)
         book = CalamineWorkbook.from_path(path)
         headers = book.get_sheet_by_name(sheet).to_python()[0]
-        assert headers == [f"{c.header} *" if c.required else str(c.header) for c in get_entity(key).import_columns()]
+        offered = [c for c in get_entity(key).import_columns() if c.in_template]
+        assert headers == [f"{c.header} *" if c.required else str(c.header) for c in offered]
         lookup = book.get_sheet_by_name("Daftar").to_python()
         listed = {cell for row in lookup for cell in row}
         assert {"anak_telantar", "Laki-laki"} <= listed if key == "clients" else {"lks", "Pengasuh"} <= listed
@@ -972,5 +973,9 @@ def test_a_client_export_sent_back_as_an_import_is_refused_with_one_clear_messag
     result = run(path, world.operator, entity="clients")
 
     assert result.status == "refused" and not result.problems
-    assert result.message.startswith("Kolom “NIK (disamarkan)” berisi nomor yang disamarkan oleh ekspor")
+    assert result.message == (
+        "Kolom “NIK (disamarkan)”, “Nomor KK (disamarkan)” berisi nomor yang disamarkan oleh ekspor, sehingga tidak "
+        "dapat diimpor. Hapus kolom itu (baris tetap dicocokkan dengan data yang tersimpan dan nomor yang tersimpan "
+        "tidak berubah), atau ganti dengan kolom “NIK”, “Nomor KK” berisi nomor lengkap."
+    )
     assert Person.objects.count() == before

@@ -286,6 +286,8 @@ def test_rows_correcting_different_fields_change_only_those_fields(tmp_path, wor
     result = import_workers(tmp_path, rows, world.operator, headers=headers)
     # Then exactly those fields change, and nothing else in any row
     assert (result.status, result.updated) == ("succeeded", 3), problems_of(result) or result.message
+    changes = {item["key"].split(" (")[0]: item["changes"] for item in result.preview["update"]}
+    assert changes["Cici Contoh"] == {"Kategori PSKS": ["lks", "psm"]}
     after = {w.full_name: w for w in Worker.objects.select_related("psks_category")}
     assert (after["Ani Contoh"].phone, after["Ani Contoh"].started_on) == (
         "0813-1111-2222",
@@ -318,3 +320,47 @@ def test_the_lks_kabupaten_kota_column_reads_codes_and_names_as_the_region_colum
         "Kota Banjarmasin": {"63.71"},
     }
     assert index._regency_codes("Atlantis") == set()
+
+
+def test_a_name_or_birth_date_corrected_in_the_export_updates_the_worker_found_by_its_id(tmp_path, world):
+    # Given two workers, exported, the masked NIK column deleted, a name typo and a birth date corrected
+    WorkerFactory(organisation=world.lks, full_name="Rina Cntoh", birth_date=RINA, nik=NIK_RINA)
+    WorkerFactory(organisation=world.lks, full_name="Tono Contoh", birth_date=datetime.date(1990, 1, 2), nik="")
+    table = workers_export(world.operator)
+    masked = table[0].index("NIK (disamarkan)")
+    headers = table[0][:masked] + table[0][masked + 1 :]
+    rows = [row[:masked] + row[masked + 1 :] for row in table[1:]]
+    name, birth = headers.index("Nama lengkap"), headers.index("Tanggal lahir")
+    for row in rows:
+        if row[name] == "Rina Cntoh":
+            row[name] = "Rina Contoh"
+        else:
+            row[birth] = datetime.date(1990, 2, 1)
+    # When imported back
+    result = import_workers(tmp_path, rows, world.operator, headers=headers)
+    # Then both are updated in place, found by their ID; nobody is registered again, the NIK is kept
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 2), problems_of(result)
+    assert sorted(Worker.objects.values_list("full_name", "birth_date", "nik_masked")) == [
+        ("Rina Contoh", RINA, "6371********0007"),
+        ("Tono Contoh", datetime.date(1990, 2, 1), ""),
+    ]
+
+
+def test_an_id_of_no_worker_at_this_lks_is_refused(tmp_path, world):
+    other = WorkerFactory(organisation=world.lks_same_regency, full_name="Lain Contoh")
+    headers = [*WORKER_HEADERS, "ID"]
+    result = import_workers(tmp_path, [[*worker_row(), other.pk]], world.operator, headers=headers)
+    assert [p.message for p in result.problems] == [
+        f"Tidak ada pekerja dengan ID {other.pk} di LKS ini. Kosongkan ID untuk menambah pekerja baru."
+    ]
+
+
+def test_the_workers_template_does_not_offer_the_id_column():
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    from sinergi.exchange.workbook import template_bytes
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(template_bytes(get_entity("workers"))))
+    assert "ID" not in book.get_sheet_by_index(0).to_python()[0]

@@ -62,7 +62,12 @@ def test_wrong_length_or_letters_are_refused(value, message):
 
 
 def test_serial_0000_is_refused():
-    assert nik_check("6371010101900000").errors == ["Nomor urut NIK (4 angka terakhir) tidak boleh 0000."]
+    assert nik_check("6371010101900000").errors == [
+        (
+            "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, angka "
+            "terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
+        )
+    ]
 
 
 @pytest.mark.parametrize("value", ["6371013102900001", "6371010013900001", "6371017201900001", "6371010001900001"])

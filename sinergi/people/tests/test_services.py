@@ -221,7 +221,12 @@ def test_every_problem_is_reported_at_once(world):
     assert errors_of(excinfo) == {
         "full_name": ["Nama lengkap wajib diisi."],
         "sex": ["Pilih salah satu."],
-        "nik": ["Nomor urut NIK (4 angka terakhir) tidak boleh 0000."],
+        "nik": [
+            (
+                "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, angka "
+                "terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
+            )
+        ],
         "setting": ["Pilihan “moon” tidak dikenal."],
         "admitted_on": ["Tanggal tidak boleh di masa depan."],
         "giver_name": ["Nama pemberi persetujuan wajib diisi."],
