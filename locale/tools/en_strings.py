@@ -2907,4 +2907,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tidak ada pekerja dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah pekerja baru.": (
         "There is no worker with ID %(id)s at this LKS. Leave the ID empty to add a new worker."
     ),
+    "Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.": (
+        "Rows %(rows)s hold section titles (e.g. “A. ANAK DALAM PANTI”), not data, and were skipped."
+    ),
 }

@@ -211,6 +211,7 @@ def _check(
     total = max(table.total - header.row, 0)
     done = 0
     total_rows: list[int] = []
+    section_rows: list[int] = []
     unread_rows: list[int] = []
     read = sorted(header.columns)
     while batch := list(islice(rows, batch_size)):
@@ -223,9 +224,11 @@ def _check(
             unread_rows += [
                 number for number, cells in batch if _blank_row(cells, read) and any(_filled(cell) for cell in cells)
             ]
-        if any(_total_row(cells) for _row, cells in kept):
-            total_rows += [row_number for row_number, cells in kept if _total_row(cells)]
-            kept = [(row_number, cells) for row_number, cells in kept if not _total_row(cells)]
+        kinds = [_not_data(cells, read) for _row, cells in kept]
+        if any(kinds):
+            total_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "total"]
+            section_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "section"]
+            kept = [row for row, kind in zip(kept, kinds, strict=True) if not kind]
         result.rows_total += len(kept)
         if result.rows_total > max_rows:
             raise FileRefused(
@@ -293,6 +296,11 @@ def _check(
         result.notices.append(
             _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")
             % {"rows": ", ".join(str(row) for row in unread_rows[:10]) + ("…" if len(unread_rows) > 10 else "")}
+        )
+    if section_rows:
+        result.notices.append(
+            _("Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.")
+            % {"rows": ", ".join(str(row) for row in section_rows[:10]) + ("…" if len(section_rows) > 10 else "")}
         )
     if total_rows:
         result.notices.append(
@@ -565,9 +573,24 @@ def _blank_row(cells: list[Any], read: list[int]) -> bool:
 TOTAL_WORDS = {"jumlah", "total", "jml", "jumlah total", "total keseluruhan", "grand total", "subtotal", "sub total"}
 
 
-def _total_row(cells: list[Any]) -> bool:
+# A section title over a group of rows: "A. ANAK DALAM PANTI", "II. Lansia", "3) Disabilitas" — but not a name
+# such as "M. Rizky" (a letter is a section mark only before capitals).
+_SECTION = re.compile(r"\s*(?:[A-Z][.)]\s+[^a-z]+$|(?:[IVX]{1,4}|\d{1,2})[.)]\s+\S)")
+
+
+def _not_data(cells: list[Any], read: list[int]) -> str | None:
+    """ "total" for a summary row under the data, "section" for a section title (the only cell filled among the
+    columns read), None for a data row."""
     first = next((cell for cell in cells if _filled(cell)), None)
-    return first.__class__ is str and v.norm(first) in TOTAL_WORDS
+    if first.__class__ is not str:
+        return None
+    if v.norm(first) in TOTAL_WORDS:
+        return "total"
+    if _SECTION.match(first):
+        size = len(cells)
+        if sum(1 for index in read if index < size and _filled(cells[index])) == 1:
+            return "section"
+    return None
 
 
 def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: ImportContext) -> list[tuple]:

@@ -310,3 +310,11 @@ def test_a_formula_without_result_in_a_column_not_read_does_not_matter(tmp_path,
     rows = [["No", *HEADERS], [("=ROW()-1", 1), *ROW]]
     result = run(_without_results(xlsx_file(tmp_path, rows)), board_member, dry_run=True)
     assert (result.status, result.created) == ("checked", 1), result.message
+
+
+def test_section_titles_between_the_rows_are_not_data(tmp_path, board_member):
+    rows = [HEADERS, ["A. ANAK DALAM PANTI"], ROW, ["II. LANJUT USIA"],
+            ["LKSA Lansia", "lanjut_usia", "63.71.01.1001", "TD/L/1", 10]]  # fmt: skip
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 2), problems_of(result)
+    assert "Baris 2, 4 berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati." in result.notices
