@@ -2910,4 +2910,22 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.": (
         "Rows %(rows)s hold section titles (e.g. “A. ANAK DALAM PANTI”), not data, and were skipped."
     ),
+    "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima layanan baru.": (
+        "There is no service recipient with ID %(id)s at this LKS. Leave the ID empty to add a new service recipient."
+    ),
+    "Penerima layanan dengan ID %(id)s tidak punya penempatan di LKS ini yang masuk pada %(date)s. Periksa Tanggal "
+    "masuk, atau kosongkan ID untuk menambah penerima layanan baru.": (
+        "The service recipient with ID %(id)s has no placement at this LKS admitted on %(date)s. Check the admission "
+        "date (Tanggal masuk), or leave the ID empty to add a new service recipient."
+    ),
+    "Memperbaiki data lewat ekspor: hapus kolom yang disamarkan (NIK, Nomor KK), ubah sel yang salah, lalu unggah. "
+    "Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang baru.": (
+        "Correcting data through an export: delete the masked columns (NIK, Nomor KK), change the wrong cells, then "
+        "upload. The ID column points at the service recipient corrected; leave the ID empty to add a new one."
+    ),
+    "Memperbaiki data lewat ekspor: hapus kolom NIK (disamarkan), ubah sel yang salah, lalu unggah. Kolom ID menunjuk "
+    "pekerja yang diperbaiki; kosongkan ID untuk menambah pekerja baru.": (
+        "Correcting data through an export: delete the NIK (disamarkan) column, change the wrong cells, then upload. "
+        "The ID column points at the worker corrected; leave the ID empty to add a new worker."
+    ),
 }

@@ -5,13 +5,16 @@ NIK or a reason for its absence, dates that exist and are not in the future, age
 serves and no child in an elderly home (errors), consent given by a parent or guardian for a child, the same
 NIK already active at the LKS (error), possible duplicates elsewhere (flagged for the board, never explained).
 
-Natural key: the NIK's keyed hash at the LKS; for a row without NIK, the normalised name + birth date + mother's
-name at the LKS, whether or not a NIK is stored for that person (the empty cell keeps it; two such people: the row
-is refused, asking for the NIK). A row that finds its person's placement (same admission date) is unchanged when
-every filled cell agrees; a discharge date on an active placement discharges it; a filled cell that differs from the
-person's record corrects it through person_update (its rules, audit event and access log), PPKS categories being
-added, never dropped; a consent that is not on record yet is recorded beside the earlier ones — each shown
-before → after in the dry run. A different category or form of service of the stay itself is refused: that is
+Natural key: the NIK's keyed hash at the LKS; for a row without NIK, the normalised name + birth date + mother's name at
+the LKS, whether or not a NIK is stored for that person (the empty cell keeps it; two such people: the row is refused,
+asking for the NIK); a row whose NIK nobody at the LKS has completes the one person stored there without a NIK under
+that name + birth date + mother. The export's ID column, read back, overrides both: the row is about that person at the
+row's LKS (refused when there is none), so a corrected name or birth date, or a NIK added or corrected (person_update's
+checks), corrects the record instead of admitting someone new. A row that finds its person's placement (same admission
+date) is unchanged when every filled cell agrees; a discharge date on an active placement discharges it; a filled cell
+that differs from the person's record corrects it through person_update (its rules, audit event and access log), PPKS
+categories being added, never dropped; a consent that is not on record yet is recorded beside the earlier ones — each
+shown before → after in the dry run. A different category or form of service of the stay itself is refused: that is
 corrected on the client's page, where the summaries move with it.
 """
 
@@ -41,6 +44,7 @@ from sinergi.exchange.columns import (
     Entity,
     ImportContext,
     PhoneColumn,
+    RecordIdColumn,
     RowPlan,
     RowProblems,
     TermColumn,
@@ -193,10 +197,12 @@ COLUMNS: list[Column] = [
                  options=LegalBasis.choices, example=str(LegalBasis.CONSENT.label)),
     TextColumn("consent_scope", _lazy("Cakupan persetujuan"), ("cakupan",), max_length=300,
                example="Pelayanan dan pengasuhan di LKS", accepts_dates=True),
+    # The export's ID read back: the row is about that person (at the row's LKS), whatever else it corrects.
+    RecordIdColumn("id", _lazy("ID"), ("id penerima layanan", "id klien"), width=8),
 ]  # fmt: skip
 HEADERS = {c.key: c for c in COLUMNS}
 # What the export adds (masked numbers, status) and an import of that export skips without a notice.
-EXPORT_ONLY = ("ID", "NIK (disamarkan)", "Nomor KK (disamarkan)", "Status", "Tahap kasus")
+EXPORT_ONLY = ("NIK (disamarkan)", "Nomor KK (disamarkan)", "Status", "Tahap kasus")
 
 
 class NewClient:
@@ -276,8 +282,9 @@ def _state(ctx: ImportContext) -> ClientsState:
     return ctx.cache["clients"]
 
 
-# Differences an import does not write: the stay's category and form of service (and a NIK, which is the key).
-CORRECTED_ON_PAGE = {"ppks_category", "setting", "nik"}
+# Differences an import does not write: the stay's category and form of service. (A NIK differs only on a row found
+# by its ID, or completing a person stored without one: a correction, checked by person_update.)
+CORRECTED_ON_PAGE = {"ppks_category", "setting"}
 # Person fields an import may correct, through person_update (with its rules, audit and access log).
 PERSON_TEXT_CORRECTED = {
     "full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name", "guardian_name",
@@ -417,6 +424,8 @@ class ClientsEntity(Entity):
               "persetujuan baru; persetujuan yang lama tetap tersimpan."),
         _lazy("Pilih “Tidak ada” pada Ragam disabilitas untuk menghapus ragam disabilitas yang tersimpan; sel "
               "kosong tidak mengubahnya."),
+        _lazy("Memperbaiki data lewat ekspor: hapus kolom yang disamarkan (NIK, Nomor KK), ubah sel yang salah, lalu "
+              "unggah. Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang baru."),
         _lazy("Bila satu baris saja bermasalah, tidak ada data yang disimpan; perbaiki lalu unggah lagi."),
     )  # fmt: skip
 
@@ -444,7 +453,7 @@ class ClientsEntity(Entity):
         state = _state(ctx)
         state.regions.prefetch(r.get("origin_code") for r in rows)
         only = state.lks.only_one_allowed()
-        new_hashes, new_matches, without_nik = set(), set(), []
+        new_hashes, new_matches, without_nik, with_nik, ids = set(), set(), [], [], set()
         for values in rows:
             text = values.get("lks") or ""
             if text:
@@ -462,9 +471,13 @@ class ClientsEntity(Entity):
             else:
                 values["_nik"], values["_nik_hash"] = None, ""
             name, birth, mother = values["_person_key"] = _person_key(values)
-            if values["_nik_hash"]:
-                if values["_nik_hash"] not in state.hashes_loaded:
-                    new_hashes.add(values["_nik_hash"])
+            if values["_nik_hash"] and values["_nik_hash"] not in state.hashes_loaded:
+                new_hashes.add(values["_nik_hash"])  # on a row with an ID too: who else has the NIK it writes
+            if values.get("id"):
+                ids.add(values["id"])  # the export's ID names the person
+            elif values["_nik_hash"]:
+                if values["_lks"] is not None and name:
+                    with_nik.append(values)
             elif values["_lks"] is not None and name:
                 without_nik.append(values)
             values["_match_key"] = (
@@ -483,9 +496,14 @@ class ClientsEntity(Entity):
             found = Person.objects.filter(match_key__in=hits, erased_at__isnull=True)
             for match_key, pk in found.values_list("match_key", "pk"):
                 state.by_match.setdefault(match_key, []).append(pk)
-        # Rows without NIK name their person by name, birth date and mother's name at the LKS, NIK stored or not:
-        # the keys of each LKS once, then the people this batch names.
-        wanted: set[int] = set()
+        # Rows without NIK name their person by name, birth date and mother's name at the LKS, NIK stored or not;
+        # so do rows whose NIK nobody at their LKS has (they may complete a person stored without one): the keys of
+        # each LKS once, then the people this batch names, and those the export's ID names.
+        for values in with_nik:
+            lks_pk = values["_lks"].pk
+            if not any(p["organisation_id"] == lks_pk for p in state.by_hash.get(values["_nik_hash"], ())):
+                without_nik.append(values)
+        wanted: set[int] = set(ids)
         for values in without_nik:
             lks_pk = values["_lks"].pk
             if lks_pk not in state.keys_at:
@@ -500,9 +518,22 @@ class ClientsEntity(Entity):
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
         lks = values.get("_lks")
         where = lks.pk if lks is not None else v.norm(values.get("lks") or "")
+        keys: list[tuple[tuple, Any]] = []
+        if values.get("id"):
+            # The export's ID, per stay (one row per placement: a person readmitted at the LKS has two rows).
+            record, admitted_on = values["id"], values.get("admitted_on")
+            keys.append(
+                (
+                    ("id", record, admitted_on),
+                    lambda: _("ID %(id)s") % {"id": record},
+                )
+            )
         if values.get("_nik_hash"):
+            # Also on a row with an ID: two rows must not give one NIK to two people at an LKS.
             masked = mask(values["_nik"].normalized)
-            return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
+            keys.append((("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked}))
+        if keys:
+            return keys
         name, birth, mother = values["_person_key"]
         if not name:
             return []
@@ -549,6 +580,14 @@ class ClientsEntity(Entity):
         category_key = "ppks_category" if values.get("ppks_category") is not None else "ppks_categories"
         lks: Lks | None = values.get("_lks")
         people = self._stored_people(values, lks, state) if lks is not None else []
+        record = values.get("id")
+        if record and lks is not None and not people:
+            # Someone elsewhere, outside the user's scope, erased or never stored: the same answer for each.
+            message = _(
+                "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima "
+                "layanan baru."
+            ) % {"id": record}
+            raise RowProblems([*problems, ("id", message)])
         ambiguous = len(people) > 1 and not values.get("_nik_hash")
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
         self._identity(values, problems, warnings, stored=existing[0] if existing is not None else None)
@@ -604,6 +643,13 @@ class ClientsEntity(Entity):
             raise RowProblems([("full_name", message)])
         if existing is not None:
             return self._plan_existing(row, values, existing, categories, origin, warnings, state)
+        if record:
+            # The row is about a stored person, and an import adds no stay to a stored person's record.
+            message = _(
+                "Penerima layanan dengan ID %(id)s tidak punya penempatan di LKS ini yang masuk pada %(date)s. "
+                "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
+            ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
+            raise RowProblems([("admitted_on", message)])
         if not consent:
             warnings.append(("", _("Dasar pemrosesan data (persetujuan) belum dicatat; catat segera.")))
         nik = values["_nik"].normalized if values.get("_nik_hash") else ""
@@ -689,10 +735,21 @@ class ClientsEntity(Entity):
 
     @staticmethod
     def _stored_people(values: dict[str, Any], lks: Lks, state: ClientsState) -> list[dict]:
-        """The stored people at this LKS the row may refer to: by NIK; without one, by name, birth date and
-        mother's name."""
+        """The stored people at this LKS the row may refer to: by the export's ID; by NIK; without one, by name,
+        birth date and mother's name (and so a row with a NIK nobody there has completes a person stored without
+        one, when exactly one matches)."""
+        if values.get("id"):
+            person = state.people.get(values["id"])
+            return [person] if person is not None and person["organisation_id"] == lks.pk else []
         if values.get("_nik_hash"):
-            return [p for p in state.by_hash.get(values["_nik_hash"], []) if p["organisation_id"] == lks.pk]
+            found = [p for p in state.by_hash.get(values["_nik_hash"], []) if p["organisation_id"] == lks.pk]
+            if found or not values["_person_key"][0]:
+                return found
+            ids = state.keys_at.get(lks.pk, {}).get(values["_person_key"], ())
+            without = [state.people[pk] for pk in ids if pk in state.people and not state.people[pk]["nik_hash"]]
+            # Two such people: which one the NIK belongs to is unknown; the row admits someone new (flagged as a
+            # possible duplicate), as before.
+            return without if len(without) == 1 else []
         if not values["_person_key"][0]:
             # Nothing of the name is left to compare (punctuation only): it must never make two people one.
             return []
@@ -716,13 +773,23 @@ class ClientsEntity(Entity):
             shown = f"{shown} ({person['nik_masked']})"
         active = placement["status"] == PlacementStatus.ACTIVE
         snapshot = _snapshot_of(placement)
+        if placement["admitted_on"] != values["admitted_on"] and values.get("id"):
+            # The person named by the ID is active here since another date: that date is the stay's own record.
+            message = _(
+                "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
+                "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
+                "memperbaiki data orangnya, atau mencatat tanggal keluar."
+            ) % {"columns": str(HEADERS["admitted_on"].header)}
+            raise RowProblems([("admitted_on", message)])
         if placement["admitted_on"] != values["admitted_on"]:
+            # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).
+            by_nik = bool(values.get("_nik_hash")) and values["_nik_hash"] == person["nik_hash"]
             message = (
                 _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini.")
-                if values.get("_nik_hash")
+                if by_nik
                 else _("Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.")
             )
-            raise RowProblems([("nik" if values.get("_nik_hash") else "full_name", message)])
+            raise RowProblems([("nik" if by_nik else "full_name", message)])
         if not differences:
             return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], snapshot),
                            key=shown)  # fmt: skip
@@ -749,6 +816,17 @@ class ClientsEntity(Entity):
             raise RowProblems(
                 [("", _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah."))]
             )
+        if "nik" in differences:
+            # A NIK added or corrected: never one that someone else is active with at this LKS (person_update checks
+            # it again when writing).
+            taken = any(
+                other["id"] != person["id"]
+                and any(p["organisation_id"] == placement["organisation_id"] and p["status"] == PlacementStatus.ACTIVE
+                        for p in other["placements"])
+                for other in state.by_hash.get(values["_nik_hash"], ())
+            )  # fmt: skip
+            if taken:
+                raise RowProblems([("nik", _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini."))])
         person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
         if not set(CONSENT_COLUMNS) & set(differences):
             consent = None  # on record already
@@ -776,6 +854,8 @@ class ClientsEntity(Entity):
         for key in differences:
             if key in PERSON_TEXT_CORRECTED:
                 data[key] = values[key]
+        if "nik" in differences:
+            data["nik"] = values["_nik"].normalized
         if "kk" in differences:
             data["kk"] = values["_kk"]
         if "kk_missing_reason" in differences:
@@ -811,7 +891,7 @@ class ClientsEntity(Entity):
             column = HEADERS["disability_type"]
             found["disability_type"] = (column.display(person["disability_type"]), column.display(""))
         if values.get("_nik_hash") and values["_nik_hash"] != person["nik_hash"]:
-            found["nik"] = ("", mask(values["_nik"].normalized))
+            found["nik"] = (person.get("nik_masked") or "", mask(values["_nik"].normalized))
         # A reason for a missing number says nothing while the record holds the number: the empty cell keeps it.
         if not values.get("_nik_hash") and not person["nik_hash"]:
             differ("nik_missing_reason", person["nik_missing_reason"], values.get("nik_missing_reason"))

@@ -309,3 +309,209 @@ def test_the_dry_run_shows_the_ppks_categories_that_will_be_stored_the_new_one_a
     }
     assert result.updated == 1
     assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
+
+
+# ---------------------------------------------------------------------------------------------- the export's ID
+
+OTHER_NIK = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=2)  # 6371011708140002
+
+
+def exported_without_masks(actor) -> list[list]:
+    return without_columns(clients_export(actor), "NIK (disamarkan)", "Nomor KK (disamarkan)")
+
+
+def with_id(person, **changes) -> tuple[list[str], list]:
+    """Budi's row (without NIK) with the export's ID column filled."""
+    return [*HEADERS, "ID"], [*row(**changes), person.pk]
+
+
+def test_an_exported_client_whose_name_and_birth_date_are_corrected_is_updated_not_admitted_again(tmp_path, world):
+    # Given Budi exported, his name misspelt and his birth date wrong in the record
+    budi = stored_boy(world, full_name="Budi Cntoh", birth_date=datetime.date(2014, 8, 7),
+                      nik=nik_compose(district_code="63.71.01", birth_date=datetime.date(2014, 8, 7), sex="L",
+                                      serial=1))  # fmt: skip
+    table = exported_without_masks(world.operator)
+    name, birth = table[0].index("Nama lengkap"), table[0].index("Tanggal lahir")
+    # When both are corrected in the export and it is checked
+    table[1][name], table[1][birth] = "Budi Contoh", BORN
+    checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
+    # Then the dry run shows the corrections on Budi's record, found by his ID
+    assert checked.preview["update"] == [
+        {"row": 2, "key": "Budi Cntoh (6371********0001)", "changes": {
+            "Nama lengkap": ["Budi Cntoh", "Budi Contoh"], "Tanggal lahir": ["07-08-2014", "17-08-2014"]}}
+    ], problems_of(checked)  # fmt: skip
+    # and importing it corrects him; nobody is admitted again, his NIK is kept
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 1), problems_of(result)
+    budi.refresh_from_db()
+    assert (budi.full_name, budi.birth_date, budi.nik_masked) == ("Budi Contoh", BORN, "6371********0001")
+    assert (Person.objects.count(), Placement.objects.count()) == (1, 1)
+
+
+def test_the_export_imported_back_unchanged_is_unchanged_row_by_row_and_the_template_has_no_id_column(tmp_path, world):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    from sinergi.exchange.workbook import template_bytes
+
+    stored_boy(world, full_name="Budi Cntoh")
+    PlacementFactory(person=PersonFactory(organisation=world.lks, full_name="Ani Contoh", nik=""))
+    table = exported_without_masks(world.operator)
+    before = stored_rows()
+
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 0, 0, 2)
+    assert stored_rows() == before
+    book = CalamineWorkbook.from_filelike(io.BytesIO(template_bytes(get_entity("clients"))))
+    assert "ID" not in book.get_sheet_by_index(0).to_python()[0]
+
+
+def test_the_export_with_its_masked_columns_is_still_refused(tmp_path, world):
+    stored_boy(world)
+    table = clients_export(world.operator)
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+    assert result.status == "refused" and "“NIK (disamarkan)”" in result.message
+    assert Person.objects.count() == 1
+
+
+def test_an_id_of_no_client_at_the_rows_lks_is_refused_whoever_it_names(tmp_path, world):
+    budi = stored_boy(world)
+    elsewhere = PersonFactory(organisation=world.lks_same_regency, full_name="Budi Contoh", birth_date=BORN,
+                              mother_name="Siti Contoh", nik="")  # fmt: skip
+    PlacementFactory(person=elsewhere, admitted_on=ADMITTED)
+    headers = [*HEADERS, "ID"]
+    rows = [[*row(), elsewhere.pk], [*row(**{"Nama lengkap": "Ani Contoh"}), budi.pk + elsewhere.pk + 100]]
+    before = stored_rows()
+
+    result = import_rows(tmp_path, rows, world.operator, headers=headers)
+
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (2, "ID", f"Tidak ada penerima layanan dengan ID {elsewhere.pk} di LKS ini. Kosongkan ID untuk menambah "
+                  "penerima layanan baru."),
+        (3, "ID", f"Tidak ada penerima layanan dengan ID {budi.pk + elsewhere.pk + 100} di LKS ini. Kosongkan ID "
+                  "untuk menambah penerima layanan baru."),
+    ]  # fmt: skip
+    assert stored_rows() == before
+
+
+def test_the_same_id_twice_in_a_file_is_a_duplicate_row(tmp_path, world):
+    budi = stored_boy(world)
+    headers, first = with_id(budi)
+    _headers, second = with_id(budi, **{"Tempat lahir": "Martapura"})
+
+    result = import_rows(tmp_path, [first, second], world.operator, headers=headers)
+
+    assert result.status != "succeeded"
+    assert {p.row for p in result.problems} == {3}
+    assert f"Baris ini duplikat baris 2 (ID {budi.pk} sama)." in [p.message for p in result.problems]
+    budi.refresh_from_db()
+    assert budi.birth_place == ""
+
+
+def test_a_row_with_an_id_and_another_admission_date_is_refused_not_admitted_again(tmp_path, world):
+    budi = stored_boy(world)
+    headers, cells = with_id(budi, **{"Tanggal masuk": datetime.date(2024, 2, 1)})
+
+    result = import_rows(tmp_path, [cells], world.operator, headers=headers)
+
+    assert [(p.column, "Tanggal masuk" in p.message) for p in result.problems] == [("Tanggal masuk", True)]
+    assert Person.objects.count() == 1
+
+
+def test_a_nik_on_a_row_with_an_id_is_added_to_a_client_stored_without_one(tmp_path, world):
+    budi = stored_boy(world, nik="", nik_missing_reason="unknown")
+    headers, cells = with_id(budi, **{"NIK": NIK, "Alasan NIK kosong": ""})
+
+    checked = import_rows(tmp_path, [cells], world.operator, headers=headers, dry_run=True)
+    result = import_rows(tmp_path, [cells], world.operator, headers=headers)
+
+    assert checked.preview["update"][0]["changes"] == {"NIK": ["", "6371********0001"]}, problems_of(checked)
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 1), problems_of(result)
+    budi.refresh_from_db()
+    assert (decrypt(budi.nik_encrypted), budi.nik_hash, budi.nik_missing_reason) == (NIK, keyed_hash(NIK), "")
+
+
+def test_a_different_nik_on_a_row_with_an_id_corrects_the_stored_one_shown_masked(tmp_path, world):
+    budi = stored_boy(world)
+    headers, cells = with_id(budi, **{"NIK": OTHER_NIK, "Alasan NIK kosong": ""})
+
+    checked = import_rows(tmp_path, [cells], world.operator, headers=headers, dry_run=True)
+    result = import_rows(tmp_path, [cells], world.operator, headers=headers)
+
+    assert checked.preview["update"][0]["changes"] == {"NIK": ["6371********0001", "6371********0002"]}
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 1), problems_of(result)
+    budi.refresh_from_db()
+    assert (decrypt(budi.nik_encrypted), budi.nik_masked) == (OTHER_NIK, "6371********0002")
+
+
+def test_a_nik_on_a_row_with_an_id_that_another_active_client_of_the_lks_has_is_refused(tmp_path, world):
+    budi = stored_boy(world)
+    stored_boy(world, full_name="Adi Contoh", nik=OTHER_NIK)
+    headers, cells = with_id(budi, **{"NIK": OTHER_NIK, "Alasan NIK kosong": ""})
+    before = stored_rows()
+
+    result = import_rows(tmp_path, [cells], world.operator, headers=headers)
+
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("NIK", "NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini.")
+    ]
+    assert stored_rows() == before
+
+
+# ---------------------------------------------------------------------------------------------- a NIK completing
+
+
+def test_a_row_with_a_new_nik_completes_the_client_of_that_name_birth_date_and_mother_stored_without_one(
+    tmp_path, world
+):
+    budi = stored_boy(world, nik="", nik_missing_reason="unknown")
+
+    checked = import_rows(tmp_path, [nik_row()], world.operator, dry_run=True)
+    result = import_rows(tmp_path, [nik_row()], world.operator)
+
+    assert checked.preview["update"][0]["changes"] == {"NIK": ["", "6371********0001"]}, problems_of(checked)
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 1), problems_of(result)
+    budi.refresh_from_db()
+    assert (decrypt(budi.nik_encrypted), budi.nik_missing_reason) == (NIK, "")
+    assert Person.objects.count() == 1
+
+
+def test_a_row_with_a_new_nik_does_not_complete_a_client_stored_with_another_nik(tmp_path, world):
+    stored_boy(world, nik=OTHER_NIK)
+
+    result = import_rows(tmp_path, [nik_row()], world.operator)
+
+    assert (result.status, result.created, result.updated) == ("succeeded", 1, 0), problems_of(result)
+    assert sorted(Person.objects.values_list("nik_masked", flat=True)) == ["6371********0001", "6371********0002"]
+
+
+def test_a_client_readmitted_at_the_lks_is_exported_as_two_stays_that_import_back_unchanged(tmp_path, world):
+    budi = stored_boy(world)
+    Placement.objects.filter(person=budi).update(
+        status="discharged", discharged_on=datetime.date(2024, 3, 1), discharge_reason="reunified"
+    )
+    PlacementFactory(person=budi, admitted_on=datetime.date(2024, 6, 1))
+    table = exported_without_masks(world.operator)
+    before = stored_rows()
+
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 0, 0, 2), problems_of(
+        result
+    )
+    assert stored_rows() == before
+
+
+def test_a_row_with_a_new_nik_for_a_client_active_since_another_date_is_refused_by_name_not_admitted_twice(
+    tmp_path, world
+):
+    stored_boy(world, nik="", nik_missing_reason="unknown")
+
+    result = import_rows(tmp_path, [nik_row(**{"Tanggal masuk": datetime.date(2024, 2, 1)})], world.operator)
+
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("Nama lengkap", "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.")
+    ]
+    assert Person.objects.count() == 1
