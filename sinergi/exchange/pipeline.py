@@ -584,7 +584,8 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
     first = next((cell for cell in cells if _filled(cell)), None)
     if first.__class__ is not str:
         return None
-    if v.norm(first) in TOTAL_WORDS:
+    # Every total word starts with one of these letters and is short: most names need no normalising (per row).
+    if len(first) <= 24 and first.lstrip()[:1] in "JjTtGgSs" and v.norm(first) in TOTAL_WORDS:
         return "total"
     if _SECTION.match(first):
         size = len(cells)
