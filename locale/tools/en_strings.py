@@ -2928,4 +2928,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Correcting data through an export: delete the NIK (disamarkan) column, change the wrong cells, then upload. "
         "The ID column points at the worker corrected; leave the ID empty to add a new worker."
     ),
+    "Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: %(rows)s.": (
+        "Rows hidden in this sheet (filtered out or hidden) were read too: %(rows)s."
+    ),
 }

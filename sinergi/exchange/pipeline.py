@@ -289,6 +289,11 @@ def _check(
         done += len(batch)
         if progress("reading", min(done, total), total):
             raise ImportCancelled
+    if hidden := [number for number in table.hidden() if number > header.row]:
+        result.notices.append(
+            _("Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: %(rows)s.")
+            % {"rows": ", ".join(str(row) for row in hidden[:10]) + ("…" if len(hidden) > 10 else "")}
+        )
     for index, column in header.columns.items():
         for message in column.file_problems(ctx):
             result.problems.append(Problem(header.row, header.written[index], "", message))

@@ -318,3 +318,43 @@ def test_section_titles_between_the_rows_are_not_data(tmp_path, board_member):
     result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
     assert (result.status, result.created) == ("checked", 2), problems_of(result)
     assert "Baris 2, 4 berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati." in result.notices
+
+
+def test_rows_hidden_in_the_sheet_are_read_and_said_to_be(tmp_path, board_member):
+    path = tmp_path / "disaring.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Data LKS")
+    sheet.write_row(0, 0, HEADERS)
+    sheet.write_row(1, 0, ROW)
+    sheet.write_row(2, 0, ["LKSA Tersembunyi", "anak", "63.71.01.1001", "TD/H/1", 5])
+    sheet.set_row(2, None, None, {"hidden": True})
+    sheet.autofilter(0, 0, 2, 4)
+    book.close()
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 2)
+    assert "Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: 3." in result.notices
+
+
+def test_hidden_rows_are_found_across_the_chunks_of_a_large_sheet(tmp_path, monkeypatch):
+    from sinergi.exchange import files
+
+    path = tmp_path / "besar.xlsx"
+    book = xlsxwriter.Workbook(path, {"constant_memory": True})
+    sheet = book.add_worksheet("Data LKS")
+    for row in range(3000):
+        if row in (1500, 2999):
+            sheet.set_row(row, None, None, {"hidden": True})
+        sheet.write_row(row, 0, [f"LKSA {row}", "anak", "63.71.01.1001", f"TD/{row}", 5])
+    book.close()
+    reads = []
+    real_open = files.zipfile.ZipFile.open
+
+    def small_reads(self, name, *args, **kwargs):
+        handle = real_open(self, name, *args, **kwargs)
+        real_read = handle.read
+        handle.read = lambda size=-1: reads.append(size) or real_read(min(size, 997) if size > 0 else size)
+        return handle
+
+    monkeypatch.setattr(files.zipfile.ZipFile, "open", small_reads)
+    assert files._hidden_rows(path, "Data LKS") == [1501, 3000]
+    assert len(reads) > 10  # read in many small pieces: row tags were cut between them
