@@ -2931,4 +2931,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: %(rows)s.": (
         "Rows hidden in this sheet (filtered out or hidden) were read too: %(rows)s."
     ),
+    "NIK ini sudah dipakai pekerja lain di LKS ini.": "Another worker at this LKS already has this NIK.",
+    "Baris ini dan baris %(first)s mengubah data orang yang sama dengan isian berbeda. Tulis semua perbaikan orang "
+    "ini di satu baris, atau sama persis di kedua baris.": (
+        "This row and row %(first)s change the same person's record with different entries. Write all of this "
+        "person's corrections on one row, or exactly the same on both rows."
+    ),
 }

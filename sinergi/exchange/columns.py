@@ -116,7 +116,7 @@ class RecordIdColumn(Column):
     memoize = False
 
     def clean(self, raw: Any, ctx: "ImportContext") -> int | None:
-        return v.parse_int(raw, min_value=1)
+        return v.parse_int(raw, min_value=1, max_value=2**63 - 1)  # a database key: 64 bits at most
 
 
 @dataclass

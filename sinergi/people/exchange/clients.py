@@ -265,6 +265,8 @@ class ClientsState:
         # people those rows name, loaded per batch.
         self.keys_at: dict[int, dict[tuple, list[int]]] = {}
         self.people: dict[int, dict] = {}
+        # person id -> (row, corrections, consent) of the first row in the file that changes that person
+        self.corrected_by: dict[int, tuple[int, dict, tuple | None]] = {}
         # Earlier rows of this file by NIK hash and match key: one row, or a list when several share it.
         self.file_niks: dict[str, NewClient | list[NewClient]] = {}
         self.file_matches: dict[str, NewClient | list[NewClient]] = {}
@@ -579,9 +581,12 @@ class ClientsEntity(Entity):
         # A problem with the category is shown on the column it came from.
         category_key = "ppks_category" if values.get("ppks_category") is not None else "ppks_categories"
         lks: Lks | None = values.get("_lks")
-        people = self._stored_people(values, lks, state) if lks is not None else []
+        # Who is stored at an LKS the user may not import into is not looked at: any difference in the answer
+        # (by ID, or by name and birth date) would tell them who is there.
+        visible = lks is not None and lks.pk in state.lks.allowed
+        people = self._stored_people(values, lks, state) if visible else []
         record = values.get("id")
-        if record and lks is not None and not people:
+        if record and visible and not people:
             # Someone elsewhere, outside the user's scope, erased or never stored: the same answer for each.
             message = _(
                 "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima "
@@ -756,7 +761,12 @@ class ClientsEntity(Entity):
         # A NIK stored for that person does not make them someone else: the empty cell keeps it (empty cells never
         # erase), and an export sent back without its masked columns must not admit everyone a second time.
         ids = state.keys_at.get(lks.pk, {}).get(values["_person_key"], ())
-        return [state.people[pk] for pk in ids if pk in state.people]
+        found = [state.people[pk] for pk in ids if pk in state.people]
+        _name, birth, mother = values["_person_key"]
+        if birth is None or not mother:
+            # A name without birth date or mother's name is too little to take a person who has a NIK for this row.
+            found = [person for person in found if not person["nik_hash"]]
+        return found
 
     def _plan_existing(self, row, values, existing, categories, origin, warnings, state) -> RowPlan:
         person, placement = existing
@@ -832,6 +842,26 @@ class ClientsEntity(Entity):
             consent = None  # on record already
         if (person_data or consent) and person["organisation_id"] not in state.lks.allowed_for(Action.PERSON_CHANGE):
             raise RowProblems([("", _("Anda tidak berwenang mengubah data orang ini."))])
+        if person_data or consent:
+            # A person with two rows (readmitted at this LKS): the same corrections on both are made once; other
+            # ones would be two updates of one record (the second refused at saving, after a clean dry run).
+            first = state.corrected_by.setdefault(person["id"], (row, person_data, consent))
+            if first[0] != row:
+                if (first[1], first[2]) != (person_data, consent):
+                    raise RowProblems(
+                        [
+                            (
+                                "",
+                                _(
+                                    "Baris ini dan baris %(first)s mengubah data orang yang sama dengan isian "
+                                    "berbeda. Tulis semua perbaikan orang ini di satu baris, atau sama persis di "
+                                    "kedua baris."
+                                )
+                                % {"first": first[0]},
+                            )
+                        ]
+                    )
+                person_data, consent = {}, None  # made once, by the first row
         changes = {str(HEADERS[key].header): list(pair) for key, pair in differences.items()}
         known = KnownPlacement(
             placement["id"],

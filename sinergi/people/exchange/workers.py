@@ -194,7 +194,14 @@ class WorkersEntity(Entity):
         where = lks.pk if lks is not None else v.norm(values.get("lks") or "")
         if values.get("id"):
             record = values["id"]
-            return [(("id", record), lambda: _("ID %(id)s") % {"id": record})]
+            keys: list[tuple[tuple, Any]] = [(("id", record), lambda: _("ID %(id)s") % {"id": record})]
+            if values.get("_nik_hash"):
+                # Also on a row with an ID: two rows must not give one NIK to two workers at an LKS.
+                masked = mask(values["_nik"].normalized)
+                keys.append(
+                    (("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})
+                )
+            return keys
         if values.get("_nik_hash"):
             masked = mask(values["_nik"].normalized)
             return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
@@ -239,6 +246,10 @@ class WorkersEntity(Entity):
             )
         if stored is not None and len(stored) > 1:
             raise RowProblems([("full_name", _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK."))])
+        if stored and values.get("_nik_hash"):
+            holders = state.stored.get(lks.pk, {}).get(("nik", values["_nik_hash"]), [])
+            if any(worker["id"] != stored[0]["id"] for worker in holders):
+                raise RowProblems([("nik", _("NIK ini sudah dipakai pekerja lain di LKS ini."))])
         existing = stored[0] if stored else None
         data = self._merged(values, existing, state)
         self._rules(data, values, problems, warnings, existing)

@@ -515,3 +515,73 @@ def test_a_row_with_a_new_nik_for_a_client_active_since_another_date_is_refused_
         ("Nama lengkap", "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.")
     ]
     assert Person.objects.count() == 1
+
+
+# ---------------------------------------------------------------------------------------------- review round
+
+
+def test_a_readmitted_client_corrected_the_same_on_both_rows_is_corrected_once(tmp_path, world):
+    budi = stored_boy(world, full_name="Budi Cntoh")
+    Placement.objects.filter(person=budi).update(
+        status="discharged", discharged_on=datetime.date(2024, 3, 1), discharge_reason="reunified"
+    )
+    PlacementFactory(person=budi, admitted_on=datetime.date(2024, 6, 1))
+    table = exported_without_masks(world.operator)
+    name = table[0].index("Nama lengkap")
+    for line in table[1:]:
+        line[name] = "Budi Contoh"
+    checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
+    assert checked.status == "checked", problems_of(checked)
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+    assert result.status == "succeeded", (result.message, problems_of(result))
+    budi.refresh_from_db()
+    assert budi.full_name == "Budi Contoh"
+
+
+def test_a_readmitted_client_corrected_differently_on_two_rows_is_refused_in_the_dry_run(tmp_path, world):
+    budi = stored_boy(world, full_name="Budi Cntoh")
+    Placement.objects.filter(person=budi).update(
+        status="discharged", discharged_on=datetime.date(2024, 3, 1), discharge_reason="reunified"
+    )
+    PlacementFactory(person=budi, admitted_on=datetime.date(2024, 6, 1))
+    table = exported_without_masks(world.operator)
+    name, place = table[0].index("Nama lengkap"), table[0].index("Tempat lahir")
+    table[1][name] = "Budi Contoh"
+    table[2][place] = "Martapura"
+    checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
+    assert [p.message for p in checked.problems] == [
+        "Baris ini dan baris 2 mengubah data orang yang sama dengan isian berbeda. Tulis semua perbaikan orang ini "
+        "di satu baris, atau sama persis di kedua baris."
+    ]
+
+
+def test_a_name_alone_does_not_take_a_client_who_has_a_nik(tmp_path, world):
+    stored_boy(world, birth_date=None, mother_name="")
+    result = import_rows(
+        tmp_path, [row(**{"Tanggal lahir": "", "Nama ibu kandung": "", "Tempat lahir": "Martapura"})], world.operator,
+        dry_run=True,
+    )  # fmt: skip
+    assert (result.created, result.updated) == (1, 0), problems_of(result)
+
+
+def test_rows_naming_an_lks_outside_the_users_scope_tell_nothing_about_who_is_stored_there(tmp_path, world):
+    elsewhere = PersonFactory(organisation=world.lks_same_regency, full_name="Budi Contoh", birth_date=BORN,
+                              mother_name="Siti Contoh", nik=NIK)  # fmt: skip
+    PlacementFactory(person=elsewhere, admitted_on=ADMITTED)
+    lks = world.lks_same_regency.registration_number or world.lks_same_regency.name
+    headers = [*HEADERS, "LKS", "ID"]
+    probe = {"Alasan NIK kosong": ""}
+    rows = [
+        [*row(**probe), lks, elsewhere.pk],  # someone stored there, by ID
+        [*row(**probe), lks, elsewhere.pk + 1000],  # nobody
+        [*row(**probe), lks, ""],  # someone stored there, by name, birth date and mother
+        [*row(**{**probe, "Nama lengkap": "Tidak Ada Orang"}), lks, ""],  # nobody
+    ]
+    result = import_rows(tmp_path, rows, world.operator, headers=headers, dry_run=True)
+    by_row = {n: sorted((p.column, p.message) for p in result.problems if p.row == n) for n in (2, 3, 4, 5)}
+    assert by_row[2] == by_row[3] and by_row[4] == by_row[5], by_row
+
+
+def test_a_huge_id_is_a_cell_problem_not_a_crash(tmp_path, world):
+    result = import_rows(tmp_path, [[*row(), "99999999999999999999"]], world.operator, headers=[*HEADERS, "ID"])
+    assert [p.column for p in result.problems] == ["ID"]

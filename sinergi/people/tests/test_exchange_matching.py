@@ -364,3 +364,22 @@ def test_the_workers_template_does_not_offer_the_id_column():
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(template_bytes(get_entity("workers"))))
     assert "ID" not in book.get_sheet_by_index(0).to_python()[0]
+
+
+def test_an_id_row_cannot_give_a_worker_the_nik_another_worker_has(tmp_path, world):
+    tono = WorkerFactory(organisation=world.lks, full_name="Tono Contoh", birth_date=datetime.date(1990, 1, 2), nik="")
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    headers = [*WORKER_HEADERS, "ID"]
+    result = import_workers(
+        tmp_path, [[*worker_row("Tono Contoh", birth=datetime.date(1990, 1, 2), nik=NIK_RINA), tono.pk]],
+        world.operator, headers=headers,
+    )  # fmt: skip
+    assert [p.message for p in result.problems] == ["NIK ini sudah dipakai pekerja lain di LKS ini."]
+    # nor two rows of one file
+    both = import_workers(
+        tmp_path,
+        [[*worker_row("Tono Contoh", birth=datetime.date(1990, 1, 2), nik=NIK_RINA), tono.pk],
+         [*worker_row("Rina Baru", nik=NIK_RINA), ""]],
+        world.operator, headers=headers, name="dua.xlsx",
+    )  # fmt: skip
+    assert both.status == "refused"
