@@ -2937,4 +2937,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "This row and row %(first)s change the same person's record with different entries. Write all of this "
         "person's corrections on one row, or exactly the same on both rows."
     ),
+    "Lintang %(latitude)s berada di sisi khatulistiwa yang lain dari provinsi LKS ini. Periksa tanda minus.": (
+        "Latitude %(latitude)s lies on the other side of the equator from this LKS's province. Check the minus sign."
+    ),
 }

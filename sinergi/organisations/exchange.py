@@ -42,7 +42,13 @@ from sinergi.vocabularies.models import Vocabulary
 from . import selectors
 from .choices import LKS_KINDS, CareSetting, LegalForm, OrganisationKind, OrganisationStatus
 from .models import Organisation
-from .services import BOARD_ONLY_FIELDS, DERIVED_FIELDS, organisation_derive, organisation_validate
+from .services import (
+    BOARD_ONLY_FIELDS,
+    DERIVED_FIELDS,
+    latitude_side_warning,
+    organisation_derive,
+    organisation_validate,
+)
 
 LKS_KIND_OPTIONS = [(k, label) for k, label in OrganisationKind.choices if k in LKS_KINDS]
 # Fields the services derive from others; shown in the before → after preview when an import changes them.
@@ -536,6 +542,8 @@ class LksEntity(Entity):
         if problems:
             raise RowProblems(problems)
         warnings = []
+        if side := latitude_side_warning(organisation):
+            warnings.append(("latitude", side))
         if twin := self._twin(organisation, ctx):
             column = "registration_number" if values.get("registration_number") else "name"
             warnings.append(
@@ -645,12 +653,14 @@ class LksEntity(Entity):
                 label = str(Organisation._meta.get_field(name).verbose_name)
                 changes[label] = [v.text(before[name]), v.text(getattr(updated, name))]
         action = "update" if changed_fields or kinds_changed else "unchanged"
+        side = latitude_side_warning(updated) if "latitude" in changed_fields else ""
         return RowPlan(
             row=row,
             action=action,
             obj=updated,
             key=key or existing.name,
             changes=changes,
+            warnings=[("latitude", side)] if side else [],
             extra={"kinds": kinds if kinds_changed else None, "fields": changed_fields, "version": existing.version},
         )
 

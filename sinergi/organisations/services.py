@@ -109,6 +109,28 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
         raise ValidationError(errors)
 
 
+# Provinces wholly on one side of the equator (Kemendagri codes). A latitude on the other side is nearly always a
+# minus sign left out (3.3194 for -3.3194 in Banjarmasin), which the range check cannot see.
+PROVINCES_SOUTH = {"16", "17", "18", "19", "31", "32", "33", "34", "35", "36", "51", "52", "53", "63", "73", "74", "76"}
+PROVINCES_NORTH = {"11", "71", "75"}
+
+
+def latitude_side_warning(organisation: Organisation) -> str:
+    """A warning when the latitude lies on the other side of the equator from the LKS's province, else ""."""
+    latitude, province = organisation.latitude, organisation.province_code
+    if latitude is None or not province:
+        return ""
+    if (province in PROVINCES_SOUTH and latitude > 0) or (province in PROVINCES_NORTH and latitude < 0):
+        return _(
+            "Lintang %(latitude)s berada di sisi khatulistiwa yang lain dari provinsi LKS ini. Periksa tanda minus."
+        ) % {"latitude": _coordinate_text(latitude)}
+    return ""
+
+
+def _coordinate_text(value) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def organisation_validate(*, organisation: Organisation, service_kinds: list[Term] | None) -> None:
     """The registry's rules for one unsaved record (raises one ValidationError listing every problem).
 

@@ -358,3 +358,17 @@ def test_hidden_rows_are_found_across_the_chunks_of_a_large_sheet(tmp_path, monk
     monkeypatch.setattr(files.zipfile.ZipFile, "open", small_reads)
     assert files._hidden_rows(path, "Data LKS") == [1501, 3000]
     assert len(reads) > 10  # read in many small pieces: row tags were cut between them
+
+
+def test_a_latitude_without_its_minus_sign_is_warned_about(tmp_path, board_member):
+    rows = [[*HEADERS, "Lintang", "Bujur"], [*ROW, 3.3194, 114.59],
+            ["LKSA Selatan", "anak", "63.71.01.1001", "TD/S/9", 5, -3.3194, 114.59]]  # fmt: skip
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    assert result.status == "checked", problems_of(result)
+    assert [(w.row, w.column, w.message) for w in result.warnings] == [
+        (
+            2,
+            "Lintang",
+            "Lintang 3.3194 berada di sisi khatulistiwa yang lain dari provinsi LKS ini. Periksa tanda minus.",
+        )
+    ]
