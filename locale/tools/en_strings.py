@@ -2940,4 +2940,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Lintang %(latitude)s berada di sisi khatulistiwa yang lain dari provinsi LKS ini. Periksa tanda minus.": (
         "Latitude %(latitude)s lies on the other side of the equator from this LKS's province. Check the minus sign."
     ),
+    "Baris ini dan baris %(first)s tampaknya orang yang sama (nama dan tanggal lahir sama), satu dengan NIK dan "
+    "satu tanpa. Satukan kedua baris, atau isi NIK di keduanya.": (
+        "This row and row %(first)s seem to be the same person (same name and birth date), one with a NIK and one "
+        "without. Merge the two rows, or fill in the NIK on both."
+    ),
 }

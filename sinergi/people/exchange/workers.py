@@ -109,6 +109,8 @@ class WorkersState:
         self.terms = ctx.terms(Vocabulary.PSKS)
         self.stored: dict[int, dict[tuple, list[dict]]] = {}
         self.delta = SummaryDelta()
+        # (LKS, name key) -> (row, with a NIK?) of new workers in this file, by name and birth date
+        self.new_by_name: dict[tuple, tuple[int, bool]] = {}
 
 
 def _state(ctx: ImportContext) -> WorkersState:
@@ -234,6 +236,24 @@ class WorkersEntity(Entity):
         if problems:
             raise RowProblems(problems)
         stored = self._stored(values, lks, state)
+        name_key = _name_key(values)
+        if not stored and not values.get("id") and name_key is not None and values.get("birth_date"):
+            # A new worker written twice in one file, once with the NIK and once without: one person, not two.
+            with_nik = bool(values.get("_nik_hash"))
+            earlier = state.new_by_name.setdefault((lks.pk, name_key), (row, with_nik))
+            if earlier[0] != row and earlier[1] != with_nik:
+                raise RowProblems(
+                    [
+                        (
+                            "nik",
+                            _(
+                                "Baris ini dan baris %(first)s tampaknya orang yang sama (nama dan tanggal lahir "
+                                "sama), satu dengan NIK dan satu tanpa. Satukan kedua baris, atau isi NIK di keduanya."
+                            )
+                            % {"first": earlier[0]},
+                        )
+                    ]
+                )
         if values.get("id") and not stored:
             raise RowProblems(
                 [

@@ -383,3 +383,12 @@ def test_an_id_row_cannot_give_a_worker_the_nik_another_worker_has(tmp_path, wor
         world.operator, headers=headers, name="dua.xlsx",
     )  # fmt: skip
     assert both.status == "refused"
+
+
+def test_a_new_worker_written_twice_once_without_nik_is_one_person_not_two(tmp_path, world):
+    result = import_workers(tmp_path, [worker_row(nik=NIK_RINA), worker_row(phone="0811-5000-123")], world.operator)
+    assert [(p.row, p.message) for p in result.problems] == [
+        (3, "Baris ini dan baris 2 tampaknya orang yang sama (nama dan tanggal lahir sama), satu dengan NIK dan satu "
+            "tanpa. Satukan kedua baris, atau isi NIK di keduanya.")
+    ]  # fmt: skip
+    assert not Worker.objects.exists()
