@@ -231,7 +231,7 @@ class DateColumn(Column):
             )
             % {
                 "example": seen["month-first"][0],
-                "values": ", ".join(f"“{value}”" for value in doubtful[:10]) + ("…" if len(doubtful) > 10 else ""),
+                "values": v.first_ten([f"“{value}”" for value in doubtful]),
             }
         ]
 

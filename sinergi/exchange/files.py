@@ -3,6 +3,7 @@ size and zip entries capped BEFORE any parser sees it; rows streamed as lists of
 
 import codecs
 import concurrent.futures
+import contextlib
 import csv
 import hashlib
 import re
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
 from django.conf import settings
@@ -353,13 +354,9 @@ def _formulas_without_results(path: Path, sheet_name: str) -> list[str]:
     Excel and LibreOffice always store one; a file written by a program that does not compute formulas has none,
     and every reader, ours included, would see those cells as empty."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            member = _sheet_member(archive, sheet_name)
-            if member is None:
-                return []
-            with archive.open(member) as handle:
-                data = handle.read(FORMULA_SCAN_BYTES)
-    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        with _sheet_xml(path, sheet_name) as handle:
+            data = handle.read(FORMULA_SCAN_BYTES) if handle is not None else b""
+    except _XML_ERRORS:
         return []
     if not _XML_FORMULA.search(data):
         return []
@@ -385,30 +382,43 @@ def _hidden_rows(path: Path, sheet_name: str) -> list[int]:
     100,000 rows), but searched only where the word "hidden" appears."""
     found: list[int] = []
     try:
-        with zipfile.ZipFile(path) as archive:
-            member = _sheet_member(archive, sheet_name)
-            if member is None:
-                return []
-            with archive.open(member) as handle:
-                carry = b""
-                while chunk := handle.read(4 * 1024 * 1024):
-                    data = carry + chunk
-                    # A row tag cut by the chunk's end is searched again with the next chunk.
-                    cut = data.rfind(b"<", max(len(data) - 2048, 0))
-                    head, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-                    if b"hidden" in head:
-                        for tag in _XML_HIDDEN_ROW.finditer(head):
-                            if number := _XML_ROW_NUMBER.search(tag.group(0)):
-                                found.append(int(number.group(1)))
-                        if len(found) >= HIDDEN_ROWS_KEPT:
-                            return found
-                if carry and b"hidden" in carry:
-                    for tag in _XML_HIDDEN_ROW.finditer(carry):
-                        if number := _XML_ROW_NUMBER.search(tag.group(0)):
-                            found.append(int(number.group(1)))
-    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        with _sheet_xml(path, sheet_name) as handle:
+            for piece in _whole_tags(handle) if handle is not None else ():
+                if b"hidden" in piece:
+                    tags = (tag.group(0) for tag in _XML_HIDDEN_ROW.finditer(piece))
+                    found += [int(number.group(1)) for tag in tags if (number := _XML_ROW_NUMBER.search(tag))]
+                    if len(found) >= HIDDEN_ROWS_KEPT:
+                        break
+    except _XML_ERRORS:
         return []
     return found
+
+
+_XML_ERRORS = (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError)
+
+
+@contextlib.contextmanager
+def _sheet_xml(path: Path, sheet_name: str) -> Iterator[BinaryIO | None]:
+    """The named sheet's XML, open for reading; None when the workbook does not say where it is."""
+    with zipfile.ZipFile(path) as archive:
+        member = _sheet_member(archive, sheet_name)
+        if member is None:
+            yield None
+            return
+        with archive.open(member) as handle:
+            yield handle
+
+
+def _whole_tags(handle: BinaryIO, size: int = 4 * 1024 * 1024) -> Iterator[bytes]:
+    """The stream in pieces of about `size` bytes, each cut before a "<", so that no tag is split between two."""
+    carry = b""
+    while chunk := handle.read(size):
+        data = carry + chunk
+        cut = data.rfind(b"<", max(len(data) - 2048, 0))
+        data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+        yield data
+    if carry:
+        yield carry
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:

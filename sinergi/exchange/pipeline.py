@@ -292,7 +292,7 @@ def _check(
     if hidden := [number for number in table.hidden() if number > header.row]:
         result.notices.append(
             _("Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: %(rows)s.")
-            % {"rows": ", ".join(str(row) for row in hidden[:10]) + ("…" if len(hidden) > 10 else "")}
+            % {"rows": v.first_ten(hidden)}
         )
     for index, column in header.columns.items():
         for message in column.file_problems(ctx):
@@ -300,17 +300,16 @@ def _check(
     if unread_rows:
         result.notices.append(
             _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")
-            % {"rows": ", ".join(str(row) for row in unread_rows[:10]) + ("…" if len(unread_rows) > 10 else "")}
+            % {"rows": v.first_ten(unread_rows)}
         )
     if section_rows:
         result.notices.append(
             _("Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.")
-            % {"rows": ", ".join(str(row) for row in section_rows[:10]) + ("…" if len(section_rows) > 10 else "")}
+            % {"rows": v.first_ten(section_rows)}
         )
     if total_rows:
         result.notices.append(
-            _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
-            % {"rows": ", ".join(str(row) for row in total_rows[:10]) + ("…" if len(total_rows) > 10 else "")}
+            _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.") % {"rows": v.first_ten(total_rows)}
         )
     if result.rows_total == 0:
         result.status, result.message = (

@@ -101,11 +101,10 @@ class RegionResolver:
         except v.CellProblem:
             code = None
         if code is not None and len(code) == 5:
-            return [region for region in self._regency_index_values() if region.code == code]
+            self.prefetch([code])
+            region = self.by_code.get(code)
+            return [region] if region is not None and region.is_current else []
         return self._match(self._regency_index(), name)
-
-    def _regency_index_values(self) -> list[Region]:
-        return list({region.code: region for regions in self._regency_index().values() for region in regions}.values())
 
     def _check_names(self, region: Region, regency: str, district: str, village: str) -> list[tuple[str, str]]:
         """Names written beside a code must agree with it; a disagreement means one of them is wrong."""

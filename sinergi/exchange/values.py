@@ -59,6 +59,11 @@ class CellProblem(Exception):
         self.message = message
 
 
+def first_ten(items: Sequence[Any]) -> str:
+    """Up to ten items for a message, "…" after them when there are more."""
+    return ", ".join(str(item) for item in items[:10]) + ("…" if len(items) > 10 else "")
+
+
 def is_blank(raw: Any) -> bool:
     if raw is None:
         return True
