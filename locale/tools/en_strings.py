@@ -2945,4 +2945,18 @@ EN: dict[str, str | tuple[str, str]] = {
         "This row and row %(first)s seem to be the same person (same name and birth date), one with a NIK and one "
         "without. Merge the two rows, or fill in the NIK on both."
     ),
+    "akses data pekerja": "worker data access",
+    "dilihat": "viewed",
+    "NIK lengkap dilihat": "full NIK viewed",
+    "dilihat sebagai calon data ganda": "viewed as a possible duplicate",
+    "dibaca lewat API": "read through the API",
+    "diekspor": "exported",
+    "didaftarkan": "registered",
+    "diubah": "changed",
+    "dihapus": "erased",
+    "insiden dilaporkan": "incident reported",
+    "rujukan dilihat": "referral viewed",
+    "rujukan dikirim": "referral sent",
+    "formulir rujukan dibuat": "referral form made",
+    "rujukan dibaca lewat API": "referral read through the API",
 }

@@ -7,8 +7,11 @@ nothing, because rows, dictionaries and tuples are freed by reference counting a
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _lock = threading.Lock()
 _paused = 0
@@ -33,3 +36,15 @@ def cyclic_gc_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
+
+
+def chunks(iterable: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`iterable` in lists of `size` items (the last one shorter): exports read rows once, in pieces."""
+    chunk: list[T] = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

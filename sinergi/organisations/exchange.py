@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_allows, restrict
+from sinergi.core.bulk import chunks
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
@@ -707,7 +708,7 @@ class LksEntity(Entity):
         names = _RegionNames()
         columns = [column.for_export() for column in self.export_columns()]
         through = Organisation.service_kinds.through
-        for chunk in _chunks(objects, 2000):
+        for chunk in chunks(objects, 2000):
             names.load(o.region_id for o in chunk)
             kinds: dict[int, list[str]] = {o.pk: [] for o in chunk}
             links = through.objects.filter(organisation_id__in=list(kinds)).values_list("organisation_id", "term__code")
@@ -717,17 +718,6 @@ class LksEntity(Entity):
                 organisation._ancestor_names = names.of(organisation.region_id)
                 organisation._export_codes = {"service_kinds": kinds[organisation.pk]}
                 yield [column.export(organisation) for column in columns]
-
-
-def _chunks(iterable, size: int):
-    chunk = []
-    for item in iterable:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _same(before: Any, after: Any) -> bool:

@@ -1,4 +1,5 @@
-"""The access log of personal data (UU PDP): who saw, exported or changed a person's data, when, from where, why.
+"""The access log of personal data (UU PDP): who saw, exported or changed a client's or a worker's data, when, from
+where, why.
 
 The purpose is asked once per session: the first time a user opens person-level data in a session, the view asks
 "untuk apa?" and calls `session_purpose_set`; every later access in that session is logged with that purpose.
@@ -6,12 +7,13 @@ The purpose is asked once per session: the first time a user opens person-level 
 
 from collections.abc import Iterable
 
+from django.db.models import Model
 from django.http import HttpRequest
 
 from sinergi.audit.services import client_ip
 
 from .choices import AccessPurpose
-from .models import Person, PersonAccess
+from .models import AccessEntry, Person, PersonAccess, Worker, WorkerAccess
 
 SESSION_KEY = "people_access_purpose"
 
@@ -30,13 +32,11 @@ def _actor_name(actor) -> str:
     return actor.get_username() if actor is not None and getattr(actor, "is_authenticated", False) else ""
 
 
-def person_access_record(
-    *, actor, person: Person, what: str, purpose: str, request: HttpRequest | None = None
-) -> PersonAccess:
-    """Writes one access-log line; `what` is e.g. viewed, viewed_full_nik, exported, changed, created."""
+def _entry(log: type[AccessEntry], subject_id: int, *, actor, what: str, purpose: str, request) -> AccessEntry:
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    return PersonAccess.objects.create(
-        person=person,
+    subject = "person_id" if log is PersonAccess else "worker_id"
+    return log(
+        **{subject: subject_id},
         actor=actor if is_user else None,
         actor_name=_actor_name(actor),
         what=what[:40],
@@ -45,23 +45,41 @@ def person_access_record(
     )
 
 
+def person_access_record(
+    *, actor, person: Person, what: str, purpose: str, request: HttpRequest | None = None
+) -> PersonAccess:
+    """Writes one access-log line; `what` is e.g. viewed, viewed_full_nik, exported, changed, created."""
+    entry = _entry(PersonAccess, person.pk, actor=actor, what=what, purpose=purpose, request=request)
+    entry.save()
+    return entry
+
+
 def person_access_record_many(
     *, actor, persons: Iterable[Person], what: str, purpose: str, request: HttpRequest | None = None
 ) -> int:
     """One access-log line per person in a single query, for exports of a list; returns how many were written."""
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    rows = [
-        PersonAccess(
-            person_id=person.pk,
-            actor=actor if is_user else None,
-            actor_name=_actor_name(actor),
-            what=what[:40],
-            purpose=_checked_purpose(purpose),
-            ip_address=client_ip(request),
-        )
-        for person in persons
-    ]
-    PersonAccess.objects.bulk_create(rows, batch_size=500)
+    return _record_many(PersonAccess, persons, actor=actor, what=what, purpose=purpose, request=request)
+
+
+def worker_access_record(
+    *, actor, worker: Worker, what: str, purpose: str, request: HttpRequest | None = None
+) -> WorkerAccess:
+    """Writes one line of a worker's access log (the same `what` words as a person's)."""
+    entry = _entry(WorkerAccess, worker.pk, actor=actor, what=what, purpose=purpose, request=request)
+    entry.save()
+    return entry
+
+
+def worker_access_record_many(
+    *, actor, workers: Iterable[Worker], what: str, purpose: str, request: HttpRequest | None = None
+) -> int:
+    """One access-log line per worker, for lists given out (API pages, exports); returns how many were written."""
+    return _record_many(WorkerAccess, workers, actor=actor, what=what, purpose=purpose, request=request)
+
+
+def _record_many(log: type[AccessEntry], subjects: Iterable[Model], **entry) -> int:
+    rows = [_entry(log, subject.pk, **entry) for subject in subjects]
+    log.objects.bulk_create(rows, batch_size=500)
     return len(rows)
 
 

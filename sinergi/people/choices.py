@@ -128,3 +128,22 @@ class AccessPurpose(models.TextChoices):
     SUPERVISION = "supervision", _("Pengawasan / monitoring")
     SUBJECT_REQUEST = "subject_request", _("Permintaan subjek data")
     REPORTING = "reporting", _("Pelaporan")
+
+
+# What an access-log line records (AccessEntry.what), as the history on a person's or worker's page shows it; a word
+# not listed here is shown as stored.
+ACCESS_WHAT_LABELS = {
+    "viewed": _("dilihat"),
+    "viewed_full_nik": _("NIK lengkap dilihat"),
+    "viewed_duplicate": _("dilihat sebagai calon data ganda"),
+    "api_listed": _("dibaca lewat API"),
+    "exported": _("diekspor"),
+    "created": _("didaftarkan"),
+    "changed": _("diubah"),
+    "erased": _("dihapus"),
+    "incident_reported": _("insiden dilaporkan"),
+    "referral_viewed": _("rujukan dilihat"),
+    "referral_sent": _("rujukan dikirim"),
+    "referral_form": _("formulir rujukan dibuat"),
+    "referral_api_listed": _("rujukan dibaca lewat API"),
+}

@@ -6,6 +6,7 @@ from sinergi.core.models import TimeStampedModel
 from sinergi.vocabularies.models import Vocabulary
 
 from .choices import (
+    ACCESS_WHAT_LABELS,
     AccessPurpose,
     BackgroundCheckResult,
     CaseStage,
@@ -301,17 +302,15 @@ class DuplicateCandidate(models.Model):
         return f"{self.person_id} ~ {self.other_id} ({self.reason})"
 
 
-class PersonAccess(models.Model):
-    """One view, export or change of a person's data: who, when, what, from where, and for which purpose."""
+class AccessEntry(models.Model):
+    """One view, export or change of someone's personal data: who, when, what, from where, and for which purpose.
 
-    # One row per person per import or export (100,000 at a time), read only as a person's history: one index,
-    # (person, time), serves that; the actor is kept for the record, not searched (decision 0004). No database
-    # constraint on either key (decision 0005): the log is append-only and its writers take the ids from the rows
-    # they have just read or written, while checking 100,000 keys cost more than writing the lines. Deletes
-    # through Django still cascade / set null.
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="accesses", db_index=False, db_constraint=False
-    )
+    One row per person per import or export (100,000 at a time), read only as that person's history: one index,
+    (subject, time), serves that; the actor is kept for the record, not searched (decision 0004). No database
+    constraint on either key (decision 0005): the log is append-only and its writers take the ids from the rows
+    they have just read or written, while checking 100,000 keys cost more than writing the lines. Deletes through
+    Django still cascade / set null."""
+
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -327,13 +326,49 @@ class PersonAccess(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-occurred_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name} {self.what} {self.subject_id}"
+
+    @property
+    def what_label(self) -> str:
+        return str(ACCESS_WHAT_LABELS.get(self.what, self.what))
+
+
+class PersonAccess(AccessEntry):
+    """The access log of a client (PPKS)."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="accesses", db_index=False, db_constraint=False
+    )
+
+    class Meta(AccessEntry.Meta):
         indexes = [models.Index(fields=["person", "occurred_at"], name="person_access_history_idx")]
         verbose_name = _("akses data pribadi")
         verbose_name_plural = _("akses data pribadi")
 
-    def __str__(self) -> str:
-        return f"{self.actor_name} {self.what} {self.person_id}"
+    @property
+    def subject_id(self) -> int:
+        return self.person_id
+
+
+class WorkerAccess(AccessEntry):
+    """The access log of a worker (PSKS/TKSM): the same personal data (NIK, birth date, background check)."""
+
+    worker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, related_name="accesses", db_index=False, db_constraint=False
+    )
+
+    class Meta(AccessEntry.Meta):
+        indexes = [models.Index(fields=["worker", "occurred_at"], name="worker_access_history_idx")]
+        verbose_name = _("akses data pekerja")
+        verbose_name_plural = _("akses data pekerja")
+
+    @property
+    def subject_id(self) -> int:
+        return self.worker_id
 
 
 class SummaryLevel(models.IntegerChoices):

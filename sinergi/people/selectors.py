@@ -24,7 +24,7 @@ from sinergi.core.errors import PermissionDenied
 from .access import person_access_record, purpose_for
 from .choices import AccessPurpose, DuplicateStatus, PlacementStatus
 from .filters import PersonFilterSet, WorkerFilterSet
-from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker
+from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
 
 
 def _handles_subject_requests(actor) -> bool:
@@ -190,3 +190,10 @@ def person_accesses(*, actor, person: Person) -> QuerySet[PersonAccess]:
     if not _visible_people(Person.objects.filter(pk=person.pk), actor=actor, action=Action.PERSON_VIEW).exists():
         return PersonAccess.objects.none()
     return PersonAccess.objects.filter(person=person).order_by("-occurred_at", "-pk")
+
+
+def worker_accesses(*, actor, worker: Worker) -> QuerySet[WorkerAccess]:
+    """A worker's access history, for those allowed to see the worker; empty for everyone else."""
+    if not worker_list(actor=actor).qs.filter(pk=worker.pk).exists():
+        return WorkerAccess.objects.none()
+    return WorkerAccess.objects.filter(worker=worker).order_by("-occurred_at", "-pk")

@@ -110,3 +110,19 @@ def test_export_data_of_clients_needs_an_access_purpose_and_logs_everyone_with_i
     assert "Budi Contoh" in (tmp_path / "klien.csv").read_text(encoding="utf-8-sig")
     assert list(PersonAccess.objects.values_list("person_id", "purpose")) == [(placement.person_id, "subject_request")]
     assert AuditEvent.objects.get(action="exchange.clients.exported").purpose == "subject_request"
+
+
+def test_export_data_of_workers_needs_an_access_purpose_too_and_logs_every_worker_with_it(tmp_path):
+    from sinergi.people.models import WorkerAccess
+    from sinergi.people.tests.factories import WorkerFactory
+
+    worker = WorkerFactory(full_name="Rina Contoh")
+    with pytest.raises(CommandError, match="--purpose"):
+        call("export_data", "workers", str(tmp_path / "pekerja.xlsx"))
+    assert not WorkerAccess.objects.exists()
+
+    call("export_data", "workers", str(tmp_path / "pekerja.xlsx"), "--purpose", "reporting")
+
+    assert list(WorkerAccess.objects.values_list("worker_id", "what", "purpose")) == [
+        (worker.pk, "exported", "reporting")
+    ]

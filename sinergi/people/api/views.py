@@ -16,7 +16,7 @@ from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.organisations.models import Organisation
 
 from .. import selectors, services
-from ..access import person_access_record, person_access_record_many
+from ..access import person_access_record, person_access_record_many, worker_access_record, worker_access_record_many
 from ..choices import AccessPurpose
 from ..models import Person
 from .serializers import (
@@ -208,8 +208,8 @@ class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Workers (PSKS/TKSM) in your scope; NIK masked"),
-    retrieve=extend_schema(summary="One worker"),
+    list=extend_schema(summary="Workers (PSKS/TKSM) in your scope; NIK masked", parameters=[PURPOSE]),
+    retrieve=extend_schema(summary="One worker; the read is written to the access log", parameters=[PURPOSE]),
     create=extend_schema(summary="Register a worker at an LKS"),
     partial_update=extend_schema(summary="Change a worker; send the `version` you read"),
 )
@@ -227,6 +227,18 @@ class WorkerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         if not filterset.is_valid():
             raise ApiValidationError(filterset.errors)
         return filterset.qs.select_related("psks_category")
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        purpose = _purpose(request)
+        page = self.paginate_queryset(self.get_queryset())
+        worker_access_record_many(actor=request.user, workers=page, what="api_listed", purpose=purpose, request=request)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: str, *args, **kwargs) -> Response:
+        purpose = _purpose(request)
+        worker = self.get_object()
+        worker_access_record(actor=request.user, worker=worker, what="viewed", purpose=purpose, request=request)
+        return Response(self.get_serializer(worker).data)
 
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = self.get_serializer(data=request.data)

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.core.bulk import chunks
 from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.exchange import values as v
@@ -95,6 +96,7 @@ from .common import (
     RegionCodeColumn,
     date_problems,
     encrypt_many,
+    export_purpose,
     kk_check_fast,
     lks_problems,
     mask,
@@ -383,13 +385,6 @@ def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | Non
             if placement["status"] == PlacementStatus.ACTIVE:
                 active = (person, placement)
     return active
-
-
-def _export_purpose(purpose: str) -> str:
-    # Every exported person is logged with why (UU PDP); the caller must have asked. A programming error otherwise.
-    if purpose not in AccessPurpose.values:
-        raise ValueError(f"A client export needs an access purpose (one of AccessPurpose), not {purpose!r}.")
-    return purpose
 
 
 class ClientsEntity(Entity):
@@ -1231,7 +1226,7 @@ class ClientsEntity(Entity):
     def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         from ..selectors import person_list
 
-        purpose = _export_purpose(purpose)
+        purpose = export_purpose(purpose)
         filterset = person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors.as_text())
@@ -1259,7 +1254,7 @@ class ClientsEntity(Entity):
         line first, in one INSERT ... SELECT. The same cells as export_rows (a test compares the two)."""
         if connection.vendor not in ("postgresql", "sqlite"):
             return None
-        return self._database_csv(queryset, actor, _export_purpose(purpose))
+        return self._database_csv(queryset, actor, export_purpose(purpose))
 
     def _database_csv(self, queryset, actor, purpose: str):
         current = queryset.filter(organisation_id=F("person__organisation_id"))
@@ -1331,7 +1326,7 @@ class ClientsEntity(Entity):
         disabilities = {code: str(label) for code, label in DisabilityType.choices if code}
         stages = {code: str(label) for code, label in CaseStage.choices}
         missing = {code: str(label) for code, label in MissingIdReason.choices}
-        for chunk in _chunks(objects, EXPORT_CHUNK):
+        for chunk in chunks(objects, EXPORT_CHUNK):
             chunk = [row for row in chunk if row[-5] == row[-4]]
             if not chunk:
                 continue
@@ -1451,17 +1446,6 @@ def _snapshot_of(placement: dict) -> dict[str, Any]:
         "status": placement["status"],
         "discharged_on": placement["discharged_on"],
     }
-
-
-def _chunks(iterable, size: int):
-    chunk = []
-    for item in iterable:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 PERSON_INSERTED = [

@@ -31,6 +31,7 @@ from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
 
+from ..choices import AccessPurpose
 from ..nik import NikCheck, _digits, _excel_message, nik_check
 from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
 
@@ -346,3 +347,11 @@ def served_by_kind() -> dict[str, set[str]]:
     return {
         term.code: set(term.attributes.get("ppks", [])) for term in Term.objects.filter(vocabulary=Vocabulary.LKS_KIND)
     }
+
+
+def export_purpose(purpose: str) -> str:
+    """The access purpose of an export of people (clients or workers): every exported person is logged with why
+    (UU PDP), so the caller must have asked; a programming error otherwise."""
+    if purpose not in AccessPurpose.values:
+        raise ValueError(f"An export of people needs an access purpose (one of AccessPurpose), not {purpose!r}.")
+    return purpose

@@ -9,11 +9,13 @@ finds its worker changes the filled cells that differ (shown before → after; a
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import CharField, IntegerField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.core.bulk import chunks
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
@@ -33,8 +35,8 @@ from sinergi.exchange.columns import (
 from sinergi.exchange.dbwrite import bulk_insert_rows
 from sinergi.vocabularies.models import Vocabulary
 
-from ..choices import BackgroundCheckResult, Sex, WorkerRole
-from ..models import Worker
+from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
+from ..models import Worker, WorkerAccess
 from ..services._common import MAX_LENGTHS
 from ..services.rules import normalize_name
 from ..summaries import SummaryDelta
@@ -47,6 +49,7 @@ from .common import (
     NikChecker,
     date_problems,
     encrypt_many,
+    export_purpose,
     mask,
 )
 
@@ -137,6 +140,7 @@ class WorkersEntity(Entity):
     # The export's masked NIK cannot find or register anyone: the export sent back is refused with one message.
     masked_headers = {"NIK (disamarkan)": "nik"}
     write_batch_size = 10_000
+    asks_access_purpose = True
     natural_key_help = _lazy(
         "Baris dicocokkan dengan pekerja yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, melalui "
         "nama lengkap dan tanggal lahir. Sel kosong tidak menghapus isian lama. Isi Berhenti bertugas untuk mencatat "
@@ -407,9 +411,11 @@ class WorkersEntity(Entity):
                     )
                 )  # fmt: skip
                 state.delta.add_worker(_snapshot(d, w.lks, code_key="psks_category"), +1)
-            bulk_insert_rows(Worker, INSERTED, rows, with_ids=False)
+            created = bulk_insert_rows(Worker, INSERTED, rows)
+            _log_access(ctx, created, "created")
         if updates:
             self._update(updates, state)
+            _log_access(ctx, [w.pk for w in updates], "changed")
 
     def _update(self, updates: list[WorkerRow], state: WorkersState) -> None:
         versions = dict(
@@ -457,22 +463,56 @@ class WorkersEntity(Entity):
     def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         from ..selectors import worker_list
 
+        purpose = export_purpose(purpose)
         filterset = worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors.as_text())
-        return filterset.qs.order_by("full_name", "pk").values_list(*EXPORT_FIELDS)
+        is_user = getattr(actor, "is_authenticated", False)
+        # export_rows receives only the rows; the acting user and the purpose ride along for the access log.
+        return (
+            filterset.qs.order_by("full_name", "pk")
+            .annotate(
+                _actor_id=Value(actor.pk if is_user else None, output_field=IntegerField()),
+                _actor_name=Value(actor.get_username() if is_user else "", output_field=CharField()),
+                _purpose=Value(purpose, output_field=CharField()),
+            )
+            .values_list(*EXPORT_FIELDS, "_actor_id", "_actor_name", "_purpose")
+        )
 
     def export_rows(self, objects):
         sexes = {code: str(label) for code, label in Sex.choices}
         roles = {code: str(label) for code, label in WorkerRole.choices}
         results = {code: str(label) for code, label in BackgroundCheckResult.choices}
         yes, no = str(_("Ya")), str(_("Tidak"))
-        for (pk, name, sex, birth, nik, psks, role, number, lks_name, regency, phone, started, ended, certifications,
-             children, checked_on, result) in objects:  # fmt: skip
-            yield [
-                pk, name, sexes.get(sex, sex), birth, nik, psks, roles.get(role, role), number or lks_name, regency,
-                phone, started, ended, certifications, yes if children else no, checked_on, results.get(result, ""),
-            ]  # fmt: skip
+        for chunk in chunks(objects, 2000):
+            actor_id, actor_name, purpose = chunk[0][-3:]
+            # Every exported worker gets an access-log line (UU PDP), written as the file streams out.
+            bulk_insert_rows(
+                WorkerAccess,
+                ["worker_id", "actor_id", "actor_name", "what", "purpose"],
+                [(row[0], actor_id, actor_name, "exported", purpose) for row in chunk],
+                with_ids=False,
+            )
+            for (pk, name, sex, birth, nik, psks, role, number, lks_name, regency, phone, started, ended,
+                 certifications, children, checked_on, result, *_log) in chunk:  # fmt: skip
+                yield [
+                    pk, name, sexes.get(sex, sex), birth, nik, psks, roles.get(role, role), number or lks_name,
+                    regency, phone, started, ended, certifications, yes if children else no, checked_on,
+                    results.get(result, ""),
+                ]  # fmt: skip
+
+
+def _log_access(ctx: ImportContext, worker_ids: list[int], what: str) -> None:
+    """An access-log line per worker the import registered or changed, as a form's save writes one."""
+    actor = ctx.actor
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    actor_name = actor.get_username() if actor_id else ""
+    bulk_insert_rows(
+        WorkerAccess,
+        ["worker_id", "actor_id", "actor_name", "what", "purpose"],
+        [(pk, actor_id, actor_name, what, AccessPurpose.SERVICE) for pk in worker_ids],
+        with_ids=False,
+    )
 
 
 def _snapshot(data: dict, lks: Lks, *, code_key: str = "psks_category__code") -> dict[str, Any]:

@@ -18,6 +18,7 @@ from sinergi.organisations.models import Organisation
 from sinergi.people import services as package
 from sinergi.vocabularies.models import Vocabulary
 
+from ..access import purpose_for, worker_access_record
 from ..choices import BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker
 from ..nik import nik_check
@@ -100,6 +101,13 @@ def _worker_snapshot(worker: Worker) -> dict[str, Any]:
     return values
 
 
+def _record(*, actor, action: str, worker: Worker, changes: dict, what: str = "changed", request=None) -> None:
+    # The audit event and the worker's access log, with the purpose of the session (UU PDP), as for a client.
+    purpose = purpose_for(request)
+    _audit(actor=actor, action=action, obj=worker, changes=changes, purpose=purpose, request=request)
+    worker_access_record(actor=actor, worker=worker, what=what, purpose=purpose, request=request)
+
+
 @transaction.atomic
 def worker_create(*, actor, organisation: Organisation, data: dict, request: HttpRequest | None = None) -> Outcome:
     """Registers a worker (PSKS/TKSM) of an LKS, with the background check for work with children."""
@@ -112,11 +120,12 @@ def worker_create(*, actor, organisation: Organisation, data: dict, request: Htt
     _apply_worker_data(worker, data, problems, warnings, creating=True)
     problems.raise_if_any()
     worker.save()
-    _audit(
+    _record(
         actor=actor,
         action="people.worker.created",
-        obj=worker,
+        worker=worker,
         changes={k: [None, v] for k, v in _worker_snapshot(worker).items() if v not in (None, "", False)},
+        what="created",
         request=request,
     )
     package.summary_worker_changed(None, worker)
@@ -146,7 +155,7 @@ def worker_update(
     current.version = F("version") + 1
     current.save()
     current.refresh_from_db()
-    _audit(actor=actor, action="people.worker.updated", obj=current, changes=changes, request=request)
+    _record(actor=actor, action="people.worker.updated", worker=current, changes=changes, request=request)
     package.summary_worker_changed(summary_before, current)
     return Outcome(obj=current, warnings=warnings)
 
@@ -168,6 +177,7 @@ def worker_end(*, actor, worker: Worker, ended_on: datetime.date, request: HttpR
     current.version = F("version") + 1
     current.save()
     current.refresh_from_db()
-    _audit(actor=actor, action="people.worker.ended", obj=current, changes={"ended_on": [None, day]}, request=request)
+    changes = {"ended_on": [None, day]}
+    _record(actor=actor, action="people.worker.ended", worker=current, changes=changes, request=request)
     package.summary_worker_changed(summary_before, current)
     return current

@@ -7,7 +7,7 @@ from rest_framework.authtoken.models import Token
 
 from sinergi.core.crypto import decrypt
 from sinergi.people.choices import CaseStage, PlacementStatus
-from sinergi.people.models import Consent, Person, PersonAccess, Placement, Worker
+from sinergi.people.models import Consent, Person, PersonAccess, Placement, Worker, WorkerAccess
 from sinergi.people.tests.factories import PlacementFactory, WorkerFactory, people_world
 
 pytestmark = pytest.mark.django_db
@@ -275,6 +275,19 @@ def test_worker_create_and_update(client, world):
     assert response.status_code == 200
     worker.refresh_from_db()
     assert worker.certifications == "Sertifikasi peksos"
+
+
+def test_reading_workers_through_the_api_is_logged_with_the_purpose_given(client, world):
+    worker = WorkerFactory(organisation=world.lks)
+    WorkerFactory(organisation=world.lks_other_regency)  # outside the operator's scope: neither listed nor logged
+    headers = auth(world.operator)
+
+    assert client.get("/api/v1/workers/?purpose=reporting", headers=headers).json()["count"] == 1
+    assert client.get(f"/api/v1/workers/{worker.pk}/?purpose=supervision", headers=headers).status_code == 200
+    assert client.get(f"/api/v1/workers/{worker.pk}/?purpose=curiosity", headers=headers).status_code == 400
+
+    logged = list(WorkerAccess.objects.order_by("pk").values_list("worker_id", "what", "purpose"))
+    assert logged == [(worker.pk, "api_listed", "reporting"), (worker.pk, "viewed", "supervision")]
 
 
 def test_worker_create_refused_outside_scope(client, world):

@@ -24,6 +24,7 @@ from sinergi.people.models import (
     PlacementActive,
     PlacementMonthly,
     Worker,
+    WorkerAccess,
     WorkerCount,
 )
 from sinergi.people.nik import nik_check, nik_compose
@@ -690,6 +691,33 @@ def test_workers_import_update_with_before_after_and_reimport_unchanged(tmp_path
     counted = summary_rows()
     summaries_rebuild()
     assert summary_rows() == counted
+
+
+def test_workers_registered_or_changed_by_an_import_are_in_their_access_log(tmp_path, world):
+    import_workers(tmp_path, [worker_row()], world.operator)
+    rina = Worker.objects.get(full_name="Rina Contoh")
+    corrected = [worker_row(**{"Peran": "Pekerja sosial profesional"})]
+    import_workers(tmp_path, corrected, world.operator, name="b.xlsx")
+    import_workers(tmp_path, corrected, world.operator, name="c.xlsx")  # the same again: nothing changed, no line
+
+    logged = list(WorkerAccess.objects.order_by("pk").values_list("worker_id", "what", "actor_name"))
+    assert logged == [(rina.pk, "created", world.operator.username), (rina.pk, "changed", world.operator.username)]
+
+
+def test_the_workers_export_asks_for_a_purpose_and_logs_every_worker_exported(world):
+    mine = WorkerFactory(organisation=world.lks, full_name="Rina Contoh")
+    WorkerFactory(organisation=world.lks_other_regency, full_name="Pekerja Jauh Contoh")
+    entity = get_entity("workers")
+    assert entity.asks_access_purpose
+    with pytest.raises(ValueError):
+        entity.export_queryset(actor=world.operator)
+
+    rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="supervision").iterator()))
+
+    assert [row[:2] for row in rows] == [[mine.pk, "Rina Contoh"]]
+    assert list(WorkerAccess.objects.values_list("worker_id", "what", "purpose", "actor")) == [
+        (mine.pk, "exported", "supervision", world.operator.pk)
+    ]
 
 
 def test_a_worker_with_a_record_may_not_work_with_children(tmp_path, world):

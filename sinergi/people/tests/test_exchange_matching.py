@@ -57,7 +57,7 @@ def import_clients(tmp_path, rows, actor, *, name="klien.xlsx", **kwargs):
 def workers_export(actor) -> list[list]:
     entity = get_entity("workers")
     headers = [str(column.header) for column in entity.export_columns()]
-    rows = entity.export_rows(entity.export_queryset(actor=actor).iterator())
+    rows = entity.export_rows(entity.export_queryset(actor=actor, purpose="service").iterator())
     return [headers, *(list(row) for row in rows)]
 
 

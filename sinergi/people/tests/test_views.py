@@ -13,7 +13,16 @@ from sinergi.core.crypto import decrypt
 from sinergi.core.testing import otp_login
 from sinergi.people.access import SESSION_KEY
 from sinergi.people.choices import CaseStage, DuplicateReason, DuplicateStatus, PlacementStatus
-from sinergi.people.models import Consent, DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker
+from sinergi.people.models import (
+    Consent,
+    DuplicateCandidate,
+    Incident,
+    Person,
+    PersonAccess,
+    Placement,
+    Worker,
+    WorkerAccess,
+)
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world, ppks, psks
 
 pytestmark = pytest.mark.django_db
@@ -624,6 +633,41 @@ def test_operator_edits_a_worker_and_a_stale_version_is_refused(client, world):
     assert response.status_code == 409
     worker.refresh_from_db()
     assert worker.full_name == "Pengasuh Diubah Contoh"
+
+
+def test_a_workers_page_asks_for_the_purpose_first_and_logs_every_view_with_it(client, world):
+    # A worker's NIK, birth date and background check are personal data, as a client's are (UU PDP).
+    worker = WorkerFactory(organisation=world.lks, full_name="Pengasuh Dicatat Contoh")
+    sign_in(client, world.operator, purpose=None)
+    for url in ("/people/workers/", f"/people/workers/{worker.pk}/"):
+        assert client.get(url)["Location"].startswith("/people/purpose/?next=")
+    assert not WorkerAccess.objects.exists()
+
+    client.post("/people/purpose/", {"purpose": "supervision", "next": f"/people/workers/{worker.pk}/"})
+    page = client.get(f"/people/workers/{worker.pk}/").content.decode()
+
+    access = WorkerAccess.objects.get()
+    assert (access.worker, access.what, access.purpose, access.actor_name) == (
+        worker,
+        "viewed",
+        "supervision",
+        world.operator.username,
+    )
+    assert "Riwayat akses data ini" in page and "dilihat" in page and "Pengawasan / monitoring" in page
+
+
+def test_registering_and_editing_a_worker_is_logged_with_the_sessions_purpose(client, world):
+    sign_in(client, world.operator, purpose="case_review")
+    data = {"organisation": world.lks.pk, "full_name": "Pekerja Log Contoh", "sex": "L"}
+    data |= {"psks_category": psks("psm").pk, "role": "psm"}
+    client.post("/people/workers/new/", data)
+    worker = Worker.objects.get(full_name="Pekerja Log Contoh")
+    client.post(f"/people/workers/{worker.pk}/edit/", data | {"phone": "0811 5555 0101", "version": worker.version})
+
+    logged = list(WorkerAccess.objects.filter(worker=worker).order_by("pk").values_list("what", "purpose"))
+    assert logged == [("created", "case_review"), ("changed", "case_review")]
+    event = AuditEvent.objects.filter(action="people.worker.updated").get()
+    assert event.purpose == "case_review"
 
 
 def test_worker_list_is_scoped(client, world):

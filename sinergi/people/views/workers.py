@@ -1,7 +1,6 @@
 """Workforce (PSKS/TKSM) pages: list, detail, register and edit."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,19 +14,16 @@ from sinergi.core.pagination import paginate
 from sinergi.exchange.columns import get_entity
 
 from .. import selectors, services
+from ..access import session_purpose, worker_access_record
+from ..choices import AccessPurpose
 from ..forms import WorkerForm
 from ..models import Worker
-from ._common import apply_errors, organisations_for, require_role
+from ._common import PersonAreaMixin, apply_errors, organisations_for
 
 
-class WorkerAreaMixin(LoginRequiredMixin):
-    """Workforce pages: for roles that may see person-level data."""
-
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        require_role(request.user, Action.PERSON_VIEW)
-        return super().dispatch(request, *args, **kwargs)
+class WorkerAreaMixin(PersonAreaMixin):
+    """Workforce pages: a worker's NIK, birth date and background check are personal data as a client's are, so the
+    same roles, the same purpose asked once per session, and every view of one worker logged with it."""
 
 
 def _worker(request: HttpRequest, pk: int) -> Worker:
@@ -57,10 +53,14 @@ class WorkerDetailView(WorkerAreaMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         worker = _worker(request, pk)
+        purpose = session_purpose(request)
+        worker_access_record(actor=request.user, worker=worker, what="viewed", purpose=purpose, request=request)
         context = {
             "worker": worker,
             "can_change": can(request.user, Action.PERSON_CHANGE, worker),
             "history": audit_events_for(obj=worker)[:50] if can(request.user, Action.PERSON_CHANGE, worker) else [],
+            "accesses": list(selectors.worker_accesses(actor=request.user, worker=worker)[:100]),
+            "purpose_label": AccessPurpose(purpose).label,
         }
         return render(request, "people/worker_detail.html", context)
 
