@@ -18,6 +18,7 @@ from sinergi.vocabularies.models import Term
 
 from .choices import ALLOWED_STATUS_TRANSITIONS, LKS_KINDS, OrganisationKind, OrganisationStatus
 from .models import BoardMembership, BoardOfficer, BoardTerm, Organisation
+from .signals import organisation_moved
 
 # Fields an LKS operator may not change on their own record: identity and standing are the boards' to confirm.
 BOARD_ONLY_FIELDS = {"kind", "status", "accreditation_grade", "accredited_on", "accreditation_certificate_number"}
@@ -236,12 +237,25 @@ def organisation_update(
     if service_kinds is not None:
         current.service_kinds.set(service_kinds)
     current.refresh_from_db()
+    if (current.province_code, current.regency_code) != (before["province_code"], before["regency_code"]):
+        organisation_moved_send(current)
     changes = _diff(before, _snapshot(current))
     if changes:
         audit_record(
             actor=actor, action="organisations.organisation.updated", obj=current, changes=changes, request=request
         )
     return current
+
+
+def organisation_moved_send(organisation: Organisation) -> None:
+    """Tells the records that copy an organisation's codes (clients, workers) that it is now elsewhere; inside the
+    caller's transaction, so that they move with it or not at all."""
+    organisation_moved.send(
+        sender=Organisation,
+        organisation_id=organisation.pk,
+        province_code=organisation.province_code,
+        regency_code=organisation.regency_code,
+    )
 
 
 def _transition(

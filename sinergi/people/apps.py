@@ -7,8 +7,13 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from sinergi.accounts.scope import ScopeFields, register_scope
+        from sinergi.organisations.signals import organisation_moved
 
         from . import models
+        from .services.located import located_records_follow
+
+        # Clients, stays and workers carry their LKS's codes for scope and statistics: they move with it.
+        organisation_moved.connect(located_records_follow, dispatch_uid="people.located_records_follow")
 
         # People are located by the LKS that serves (or last served) them, not by where they come from.
         located = ScopeFields(organisation="organisation_id")

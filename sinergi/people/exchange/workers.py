@@ -101,6 +101,9 @@ class WorkerRow:
     version: int = 0
     before: dict[str, Any] | None = None
     changed: list[str] = field(default_factory=list)
+    # Where a stored worker is counted: the province and kabupaten/kota stored with them (the LKS may have moved
+    # since), which a change keeps, as worker_update does.
+    area: tuple[str, str] | None = None
 
 
 class WorkersState:
@@ -185,7 +188,15 @@ class WorkersEntity(Entity):
                 # Every worker of the LKS at once: an LKS has tens of workers, not thousands.
                 index: dict[tuple, list[dict]] = {}
                 stored = Worker.objects.filter(organisation_id=lks.pk).values(
-                    "id", "version", "nik_hash", "nik_masked", "psks_category__code", "role", *FIELDS
+                    "id",
+                    "version",
+                    "nik_hash",
+                    "nik_masked",
+                    "psks_category__code",
+                    "role",
+                    "province_code",
+                    "regency_code",
+                    *FIELDS,
                 )
                 for worker in stored:
                     index[("id", worker["id"])] = [worker]
@@ -289,7 +300,8 @@ class WorkersEntity(Entity):
         if existing is None:
             return RowPlan(row=row, action="create", obj=worker, key=shown, warnings=warnings)
         worker.pk, worker.version = existing["id"], existing["version"]
-        worker.before = _snapshot(existing, lks)
+        worker.area = (existing["province_code"], existing["regency_code"])
+        worker.before = _snapshot(existing, worker.area)
         changes = {}
         for key in (*FIELDS, "psks_category", "role"):
             before = existing["psks_category__code"] if key == "psks_category" else existing[key]
@@ -410,7 +422,9 @@ class WorkersEntity(Entity):
                         d["background_check_on"], d["background_check_result"] or "",
                     )
                 )  # fmt: skip
-                state.delta.add_worker(_snapshot(d, w.lks, code_key="psks_category"), +1)
+                state.delta.add_worker(
+                    _snapshot(d, (w.lks.province_code, w.lks.regency_code), code_key="psks_category"), +1
+                )
             created = bulk_insert_rows(Worker, INSERTED, rows)
             _log_access(ctx, created, "created")
         if updates:
@@ -448,7 +462,7 @@ class WorkersEntity(Entity):
                     fields.add(key)
             groups.setdefault(tuple(sorted(fields)), []).append(worker)
             state.delta.add_worker(w.before, -1)
-            state.delta.add_worker(_snapshot(w.data, w.lks, code_key="psks_category"), +1)
+            state.delta.add_worker(_snapshot(w.data, w.area, code_key="psks_category"), +1)
         for fields, objects in groups.items():
             Worker.objects.bulk_update(objects, list(fields), batch_size=500)
 
@@ -515,11 +529,11 @@ def _log_access(ctx: ImportContext, worker_ids: list[int], what: str) -> None:
     )
 
 
-def _snapshot(data: dict, lks: Lks, *, code_key: str = "psks_category__code") -> dict[str, Any]:
-    """summaries.summary_snapshot_worker of a stored or planned worker."""
+def _snapshot(data: dict, area: tuple[str, str], *, code_key: str = "psks_category__code") -> dict[str, Any]:
+    """summaries.summary_snapshot_worker of a stored or planned worker counted in `area` (province, regency)."""
     return {
-        "province_code": lks.province_code,
-        "regency_code": lks.regency_code,
+        "province_code": area[0],
+        "regency_code": area[1],
         "psks_code": data[code_key],
         "role": data["role"],
         "active": data["ended_on"] is None,

@@ -693,6 +693,24 @@ def test_workers_import_update_with_before_after_and_reimport_unchanged(tmp_path
     assert summary_rows() == counted
 
 
+def test_a_workers_change_is_counted_where_the_worker_is_stored_even_if_the_lks_has_moved_since(tmp_path, world):
+    # given a worker registered while the LKS was in another kabupaten/kota (stored codes differ from the LKS's)
+    import_workers(tmp_path, [worker_row()], world.operator)
+    Worker.objects.update(province_code="63", regency_code="63.72")
+    summaries_rebuild()
+
+    # when an import changes her role
+    result = import_workers(
+        tmp_path, [worker_row(**{"Peran": "Pekerja sosial profesional"})], world.operator, name="b.xlsx"
+    )
+
+    # then the counts kept by the import equal a rebuild (the old code took her out of the LKS's area instead)
+    assert result.updated == 1
+    counted = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == counted
+
+
 def test_workers_registered_or_changed_by_an_import_are_in_their_access_log(tmp_path, world):
     import_workers(tmp_path, [worker_row()], world.operator)
     rina = Worker.objects.get(full_name="Rina Contoh")

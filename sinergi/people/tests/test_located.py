@@ -1,0 +1,52 @@
+"""Clients, stays and workers carry their LKS's province and kabupaten/kota codes (for scope and statistics): when
+the LKS is moved, they move with it."""
+
+import datetime
+
+import pytest
+
+from sinergi.organisations.services import organisation_update
+from sinergi.people import selectors
+from sinergi.people.choices import PlacementStatus
+from sinergi.people.models import Person, Placement, Worker
+from sinergi.people.summaries import summaries_rebuild
+from sinergi.people.tests.factories import PlacementFactory, WorkerFactory, people_world
+from sinergi.people.tests.test_services import summary_rows
+from sinergi.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def test_clients_and_workers_follow_their_lks_to_another_kabupaten_kota():
+    world = people_world()
+    stay = PlacementFactory(person__organisation=world.lks, person__full_name="Budi Contoh")
+    PlacementFactory(
+        person__organisation=world.lks,
+        status=PlacementStatus.DISCHARGED,
+        discharged_on=datetime.date(2025, 3, 1),
+        admitted_on=datetime.date(2024, 1, 5),
+    )
+    worker = WorkerFactory(organisation=world.lks, full_name="Rina Contoh")
+    elsewhere = WorkerFactory(organisation=world.lks_same_regency)  # another LKS of the old kabupaten/kota stays
+    summaries_rebuild()
+
+    # when a province admin corrects the LKS's desa to one in Kota Banjarbaru
+    world.lks.refresh_from_db()
+    organisation_update(
+        organisation=world.lks,
+        actor=world.province_admin,
+        data={"region": Region.objects.get(code="63.72.02.1003")},
+        expected_version=world.lks.version,
+    )
+
+    # then its people are in Banjarbaru, for scope and for the counts
+    assert set(Person.objects.filter(organisation=world.lks).values_list("regency_code", flat=True)) == {"63.72"}
+    assert set(Placement.objects.filter(organisation=world.lks).values_list("regency_code", flat=True)) == {"63.72"}
+    assert Worker.objects.get(pk=worker.pk).regency_code == "63.72"
+    assert Worker.objects.get(pk=elsewhere.pk).regency_code == "63.71"
+    assert selectors.person_list(actor=world.other_board, filters={}).qs.filter(pk=stay.person_id).exists()
+    assert not selectors.person_list(actor=world.regency_board, filters={}).qs.filter(pk=stay.person_id).exists()
+    assert selectors.worker_list(actor=world.other_board).qs.filter(pk=worker.pk).exists()
+    kept = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == kept
