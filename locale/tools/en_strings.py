@@ -722,7 +722,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Alasan NIK tidak ada": "Reason for missing NIK",
     "Nomor KK": "KK number",
     "Alasan KK tidak ada": "Reason for missing KK",
-    "Desa/kelurahan asal": "Village of origin",
+    "Daerah asal": "Area of origin",
+    "Desa/kelurahan asal; bila tidak diketahui, kecamatan atau kabupaten/kota asalnya.": (
+        "Village of origin; when it is not known, the district or regency/city of origin."
+    ),
     "Ragam disabilitas": "Type of disability",
     "Nama ibu kandung": "Birth mother's name",
     "Nama ayah": "Father's name",
@@ -2959,4 +2962,29 @@ EN: dict[str, str | tuple[str, str]] = {
     "rujukan dikirim": "referral sent",
     "formulir rujukan dibuat": "referral form made",
     "rujukan dibaca lewat API": "referral read through the API",
+    "LKS ini sudah nonaktif; tidak dapat mendaftarkan pekerja baru.": (
+        "This LKS is inactive; new workers cannot be registered."
+    ),
+    "LKS ini belum aktif (masih %(status)s); pekerja dapat didaftarkan setelah pengurus mengaktifkannya.": (
+        "This LKS is not active yet (still %(status)s); workers can be registered once the board activates it."
+    ),
+    "LKS ini belum aktif (masih %(status)s); penerima layanan dapat didaftarkan setelah pengurus mengaktifkannya.": (
+        "This LKS is not active yet (still %(status)s); clients can be registered once the board activates it."
+    ),
+    "LKS “%(value)s” tercatat di %(regency)s, bukan di “%(given)s”. Perbaiki kolom Kabupaten/Kota LKS, atau "
+    "kosongkan.": (
+        "LKS “%(value)s” is registered in %(regency)s, not in “%(given)s”. Correct the LKS regency/city column, or "
+        "leave it empty."
+    ),
+    "Pekerja dengan ID %(id)s tercatat di %(other)s, bukan di %(lks)s. Untuk mencatat kepindahannya, isi Berhenti "
+    "bertugas pada barisnya di %(other)s, lalu tambahkan baris tanpa ID untuk %(lks)s.": (
+        "The worker with ID %(id)s is registered at %(other)s, not at %(lks)s. To record the move, fill in Left on "
+        "service on their row at %(other)s, then add a row without an ID for %(lks)s."
+    ),
+    "Pekerja bernama sama dengan tanggal lahir sama sudah tercatat di LKS ini dengan NIK lain (%(nik)s). Bila NIK itu "
+    "salah ketik, perbaiki lewat ekspor (baris dengan kolom ID); baris ini akan mendaftarkan pekerja kedua.": (
+        "A worker with the same name and birth date is already registered at this LKS with another NIK (%(nik)s). If "
+        "that NIK is a typo, correct it through an export (a row with the ID column); this row will register a "
+        "second worker."
+    ),
 }

@@ -19,6 +19,8 @@ from .models import Placement
 
 AGE_GROUPS = [("child", _("Anak (di bawah 18 tahun)")), ("adult", _("Dewasa"))]
 STATUS_CHOICES = [("active", _("Sedang dilayani")), ("discharged", _("Sudah selesai"))]
+REVIEW_SOON_DAYS = 14
+REVIEW_CHOICES = [("overdue", _("Terlambat")), ("due", _("Terlambat atau jatuh tempo 14 hari"))]
 
 
 def _years_ago(years: int) -> datetime.date:
@@ -55,9 +57,15 @@ class PersonFilterSet(django_filters.FilterSet):
     sex = django_filters.ChoiceFilter(label=_("Jenis kelamin"), choices=Sex.choices)
     region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
     organisation = django_filters.NumberFilter(label=_("LKS"), field_name="organisation_id")
+    # Care-plan reviews (SNPA): in the filter set, so that the list's exports and the API narrow as the page does.
+    review = django_filters.ChoiceFilter(
+        label=_("Tinjauan rencana pengasuhan"), choices=REVIEW_CHOICES, method="filter_review"
+    )
 
     class Meta:
-        fields = ["q", "ppks_category", "status", "setting", "stage", "age_group", "sex", "region", "organisation"]
+        fields = [
+            "q", "ppks_category", "status", "setting", "stage", "age_group", "sex", "region", "organisation", "review"
+        ]  # fmt: skip
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _words(queryset, value, "full_name")
@@ -78,6 +86,14 @@ class PersonFilterSet(django_filters.FilterSet):
 
     def filter_stage(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return self._with_placement(queryset, status=PlacementStatus.ACTIVE, stage=value)
+
+    def filter_review(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """An active stay whose review is overdue ("overdue"), or overdue or due within 14 days ("due")."""
+        today = timezone.localdate()
+        if value == "overdue":
+            return self._with_placement(queryset, status=PlacementStatus.ACTIVE, next_review_on__lt=today)
+        limit = today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+        return self._with_placement(queryset, status=PlacementStatus.ACTIVE, next_review_on__lte=limit)
 
     def filter_age_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         born_after = _years_ago(18)

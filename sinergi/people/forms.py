@@ -111,7 +111,12 @@ class AdmitForm(forms.Form):
     kk_missing_reason = forms.ChoiceField(
         label=_("Alasan KK tidak ada"), choices=blank_choice(MissingIdReason.choices, "—"), required=False
     )
-    origin_region = RegionField(label=_("Desa/kelurahan asal"), required=False, level=4)
+    # Any level, as the import takes it: the desa of a neglected child is often unknown, the kabupaten/kota is not.
+    origin_region = RegionField(
+        label=_("Daerah asal"),
+        required=False,
+        help_text=_("Desa/kelurahan asal; bila tidak diketahui, kecamatan atau kabupaten/kota asalnya."),
+    )
     ppks_categories = forms.ModelMultipleChoiceField(
         label=_("Kategori PPKS"), queryset=Term.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
     )

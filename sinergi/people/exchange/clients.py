@@ -132,11 +132,18 @@ class ExplicitNoneChoiceColumn(ChoiceColumn):
 
 
 def _text(
-    key: str, header, *synonyms: str, required: bool = False, example: Any = "", width: int = 18, kind=TextColumn
+    key: str,
+    header,
+    *synonyms: str,
+    required: bool = False,
+    example: Any = "",
+    width: int = 18,
+    kind=TextColumn,
+    stored_as: str = "",
 ) -> TextColumn:
-    return kind(
-        key, header, synonyms, required=required, example=example, max_length=MAX_LENGTHS.get(key, 0), width=width
-    )
+    # The services' length limit of the field the column is stored in (`stored_as` when it is named otherwise).
+    max_length = MAX_LENGTHS.get(stored_as or key, 0)
+    return kind(key, header, synonyms, required=required, example=example, max_length=max_length, width=width)
 
 
 COLUMNS: list[Column] = [
@@ -192,7 +199,8 @@ COLUMNS: list[Column] = [
     ChoiceColumn("consent_given_by", _lazy("Persetujuan oleh"), ("persetujuan diberikan oleh", "pemberi persetujuan"),
                  aliases=CONSENT_GIVER_ALIASES,
                  options=ConsentGiver.choices, example=str(ConsentGiver.PARENT.label)),
-    _text("consent_giver_name", _lazy("Nama pemberi persetujuan"), "nama pemberi izin", example="Siti Contoh"),
+    _text("consent_giver_name", _lazy("Nama pemberi persetujuan"), "nama pemberi izin", example="Siti Contoh",
+          stored_as="giver_name"),
     DateColumn("consent_given_on", _lazy("Tanggal persetujuan"), ("tgl persetujuan",), example="02-01-2024"),
     ChoiceColumn("consent_legal_basis", _lazy("Dasar pemrosesan"), ("dasar hukum pemrosesan", "dasar pemrosesan data"),
                  aliases=LEGAL_BASIS_ALIASES,
@@ -821,6 +829,12 @@ class ClientsEntity(Entity):
             raise RowProblems(
                 [("", _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah."))]
             )
+        if "birth_date" in differences and any(
+            stay["admitted_on"] < values["birth_date"] for stay in person["placements"]
+        ):
+            # Every stay of the person, here and at other LKS, as person_update checks when writing: the dry run must
+            # not pass a correction that the import then refuses.
+            raise RowProblems([("birth_date", _("Tanggal lahir tidak mungkin sesudah tanggal masuk LKS."))])
         if "nik" in differences:
             # A NIK added or corrected: never one that someone else is active with at this LKS (person_update checks
             # it again when writing).

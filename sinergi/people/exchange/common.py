@@ -25,7 +25,7 @@ from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
 from sinergi.exchange.regions import RegionResolver
-from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
+from sinergi.organisations.choices import LKS_KINDS
 from sinergi.organisations.exchange import number_key
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
@@ -33,7 +33,7 @@ from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import AccessPurpose
 from ..nik import NikCheck, _digits, _excel_message, nik_check
-from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
+from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL, lks_closed_reason
 
 # ---------------------------------------------------------------------------------------------- choice words
 # What spreadsheets say for the people's choice lists besides their codes and labels (values.Choices reads those).
@@ -270,7 +270,15 @@ class LksIndex:
         candidates = self.by_number.get(number_key(text)) or self.by_name.get(v.norm(text), [])
         if regency and candidates:
             wanted = self._regency_codes(regency)
+            named = candidates
             candidates = [lks for lks in candidates if lks.regency_code in wanted]
+            if not candidates and len(named) == 1:
+                # The LKS is right, the kabupaten/kota beside it is not (or the LKS has moved since the file was
+                # made): say so, rather than that the LKS does not exist. The LKS registry is public.
+                return None, _(
+                    "LKS “%(value)s” tercatat di %(regency)s, bukan di “%(given)s”. Perbaiki kolom Kabupaten/Kota "
+                    "LKS, atau kosongkan."
+                ) % {"value": text, "regency": self._regency_name(named[0].regency_code), "given": regency}
         if len(candidates) == 1:
             return candidates[0], ""
         if not candidates:
@@ -287,6 +295,10 @@ class LksIndex:
         if self._regencies is None:
             self._regencies = RegionResolver()
         return {region.code for region in self._regencies.regencies_named(name)}
+
+    def _regency_name(self, code: str) -> str:
+        region = Region.objects.filter(code=code).values_list("name", flat=True).first()
+        return region or code
 
     def allowed_for(self, action: str) -> set[int]:
         """The LKS where the actor may do `action` (e.g. correct a person's record), looked up once per action."""
@@ -323,8 +335,8 @@ def _lks_problems(
     problems: list[tuple[str, str]] = []
     if lks.kind not in LKS_KINDS:
         problems.append(("lks", _("Penerima layanan hanya dapat didaftarkan di LKS.")))
-    elif lks.status == OrganisationStatus.INACTIVE:
-        problems.append(("lks", _("LKS ini sudah nonaktif; tidak dapat menerima penerima layanan baru.")))
+    elif reason := lks_closed_reason(lks.status, whom="clients"):
+        problems.append(("lks", reason))
     if child and lks.kinds == {KIND_ELDERLY}:
         problems.append(("lks", _("Anak tidak dapat ditempatkan di LKS lanjut usia.")))
     if ppks_code is None or KIND_SERVES_ALL in lks.kinds:

@@ -38,7 +38,7 @@ from sinergi.vocabularies.models import Vocabulary
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker, WorkerAccess
 from ..services._common import MAX_LENGTHS
-from ..services.rules import normalize_name
+from ..services.rules import lks_closed_reason, normalize_name
 from ..summaries import SummaryDelta
 from .common import (
     SEX_ALIASES,
@@ -270,15 +270,7 @@ class WorkersEntity(Entity):
                     ]
                 )
         if values.get("id") and not stored:
-            raise RowProblems(
-                [
-                    (
-                        "id",
-                        _("Tidak ada pekerja dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah pekerja baru.")
-                        % {"id": values["id"]},
-                    )
-                ]
-            )
+            raise RowProblems([("id", self._unknown_id_message(values["id"], lks, state))])
         if stored is not None and len(stored) > 1:
             raise RowProblems([("full_name", _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK."))])
         if stored and values.get("_nik_hash"):
@@ -286,6 +278,29 @@ class WorkersEntity(Entity):
             if any(worker["id"] != stored[0]["id"] for worker in holders):
                 raise RowProblems([("nik", _("NIK ini sudah dipakai pekerja lain di LKS ini."))])
         existing = stored[0] if stored else None
+        if existing is None and (reason := lks_closed_reason(lks.status, whom="workers")):
+            # Registering needs an active LKS, as worker_create does; a stored worker may still be corrected.
+            raise RowProblems([("lks", reason)])
+        if existing is None and name_key is not None and values.get("_nik_hash"):
+            namesakes = [
+                worker
+                for worker in state.stored.get(lks.pk, {}).get(name_key, [])
+                if worker["nik_hash"] and worker["nik_hash"] != values["_nik_hash"]
+            ]
+            if namesakes:
+                # Another NIK is another person, but a mistyped NIK corrected in a new file looks the same: the
+                # user decides, warned before anything is saved.
+                warnings.append(
+                    (
+                        "nik",
+                        _(
+                            "Pekerja bernama sama dengan tanggal lahir sama sudah tercatat di LKS ini dengan NIK lain "
+                            "(%(nik)s). Bila NIK itu salah ketik, perbaiki lewat ekspor (baris dengan kolom ID); "
+                            "baris ini akan mendaftarkan pekerja kedua."
+                        )
+                        % {"nik": namesakes[0]["nik_masked"]},
+                    )
+                )
         data = self._merged(values, existing, state)
         self._rules(data, values, problems, warnings, existing)
         if problems:
@@ -316,6 +331,25 @@ class WorkersEntity(Entity):
             changes[str(HEADERS["nik"].header)] = [existing["nik_masked"] or "", mask(worker.nik)]
         action = "update" if worker.changed else "unchanged"
         return RowPlan(row=row, action=action, obj=worker, key=shown, changes=changes, warnings=warnings)
+
+    @staticmethod
+    def _unknown_id_message(record: int, lks: Lks, state: WorkersState) -> str:
+        """Why a row's ID finds nobody at its LKS: the worker is at another LKS the user may see (a move: end the
+        service there, register here), or — for every other case alike, so that nothing is told about records out
+        of the user's sight — there is no such worker."""
+        elsewhere = (
+            Worker.objects.filter(pk=record, organisation_id__in=state.lks.allowed_for(Action.PERSON_VIEW))
+            .values_list("organisation__name", flat=True)
+            .first()
+        )
+        if elsewhere is not None:
+            return _(
+                "Pekerja dengan ID %(id)s tercatat di %(other)s, bukan di %(lks)s. Untuk mencatat kepindahannya, isi "
+                "Berhenti bertugas pada barisnya di %(other)s, lalu tambahkan baris tanpa ID untuk %(lks)s."
+            ) % {"id": record, "other": elsewhere, "lks": lks.name}
+        return _("Tidak ada pekerja dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah pekerja baru.") % {
+            "id": record
+        }
 
     @staticmethod
     def _stored(values: dict[str, Any], lks: Lks, state: WorkersState) -> list[dict] | None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from sinergi.accounts.scope import Action
 from sinergi.core.crypto import decrypt, encrypt, keyed_hash, mask_identity_number
 from sinergi.core.errors import ConflictError, PermissionDenied
-from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
+from sinergi.organisations.choices import LKS_KINDS
 from sinergi.organisations.models import Organisation
 
 # Summary updates are called through the package rather than imported by name, so replacing
@@ -27,7 +27,15 @@ from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _refus
 from .consents import _check_consent
 from .duplicates import _duplicate_warning, _flag_duplicates, _nik_active_at
 from .placements import _apply_placement_data
-from .rules import REVIEW_INTERVAL_MONTHS, add_months, age_warnings, check_lks_serves, is_child_on, person_match_key
+from .rules import (
+    REVIEW_INTERVAL_MONTHS,
+    add_months,
+    age_warnings,
+    check_lks_serves,
+    is_child_on,
+    lks_closed_reason,
+    person_match_key,
+)
 
 PERSON_FIELDS = (
     "full_name",
@@ -189,8 +197,8 @@ def person_admit(
     problems, warnings = _Problems(), []
     if organisation.kind not in LKS_KINDS:
         problems.add("__all__", _("Penerima layanan hanya dapat didaftarkan di LKS."))
-    elif organisation.status == OrganisationStatus.INACTIVE:
-        problems.add("__all__", _("LKS ini sudah nonaktif; tidak dapat menerima penerima layanan baru."))
+    elif reason := lks_closed_reason(organisation.status, whom="clients"):
+        problems.add("__all__", reason)
     person = Person(
         organisation=organisation,
         province_code=organisation.province_code,

@@ -176,7 +176,7 @@ def placement_transfer(
         problems.add("on", _("Tanggal pindah tidak mungkin sebelum tanggal masuk."))
     if to_organisation.pk == current.organisation_id:
         problems.add("to_organisation", _("Pilih LKS lain sebagai tujuan."))
-    elif to_organisation.kind not in LKS_KINDS or to_organisation.status == OrganisationStatus.INACTIVE:
+    elif to_organisation.kind not in LKS_KINDS or to_organisation.status != OrganisationStatus.ACTIVE:
         problems.add("to_organisation", _("Tujuan harus LKS yang masih aktif."))
     else:
         child = bool(day) and is_child_on(current.person, day)

@@ -6,6 +6,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from sinergi.core.crypto import keyed_hash
+from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
 
@@ -124,6 +125,24 @@ def age_warnings(*, birth_date: datetime.date | None, on: datetime.date, categor
                 % {"age": age, "category": term.label, "bounds": bounds}
             )
     return warnings
+
+
+def lks_closed_reason(status: str, *, whom: str) -> str:
+    """Why an LKS of this status takes no new clients or workers ("" when it does): only an active LKS — verified
+    and opened by its board — does, as the forms offer only active ones. `whom`: "clients" or "workers"."""
+    if status == OrganisationStatus.ACTIVE:
+        return ""
+    if status == OrganisationStatus.INACTIVE:
+        if whom == "workers":
+            return _("LKS ini sudah nonaktif; tidak dapat mendaftarkan pekerja baru.")
+        return _("LKS ini sudah nonaktif; tidak dapat menerima penerima layanan baru.")
+    if whom == "workers":
+        return _(
+            "LKS ini belum aktif (masih %(status)s); pekerja dapat didaftarkan setelah pengurus mengaktifkannya."
+        ) % {"status": OrganisationStatus(status).label.lower()}
+    return _(
+        "LKS ini belum aktif (masih %(status)s); penerima layanan dapat didaftarkan setelah pengurus mengaktifkannya."
+    ) % {"status": OrganisationStatus(status).label.lower()}
 
 
 def lks_kind_codes(organisation: Organisation) -> set[str]:

@@ -23,6 +23,7 @@ from ..choices import BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker
 from ..nik import nik_check
 from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _require, _term, _text
+from .rules import lks_closed_reason
 
 WORKER_FIELDS = (
     "full_name",
@@ -114,6 +115,8 @@ def worker_create(*, actor, organisation: Organisation, data: dict, request: Htt
     if not _may_at(actor, Action.PERSON_CREATE, organisation):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan pekerja di organisasi ini."))
     problems, warnings = _Problems(), []
+    if reason := lks_closed_reason(organisation.status, whom="workers"):
+        problems.add("__all__", reason)
     worker = Worker(
         organisation=organisation, province_code=organisation.province_code, regency_code=organisation.regency_code
     )

@@ -9,10 +9,12 @@ import pytest
 
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt, keyed_hash
+from sinergi.core.errors import ValidationError
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
 from sinergi.exchange.workbook import template_bytes
+from sinergi.organisations.models import Organisation
 from sinergi.people.choices import CaseStage, DuplicateReason, PlacementStatus, ServiceSetting
 from sinergi.people.exchange.common import Hasher, NikChecker, encrypt_many
 from sinergi.people.models import (
@@ -395,6 +397,31 @@ def test_a_child_in_an_elderly_home_is_refused(tmp_path, world):
         (2, "Kategori PPKS", "anak_telantar",
          "Panti Werdha Contoh tidak melayani kategori “Anak Telantar” menurut jenis layanannya."),
     ]  # fmt: skip
+
+
+def test_every_stored_text_column_has_the_length_limit_of_its_field():
+    from sinergi.people.exchange.clients import HEADERS as CLIENT_COLUMNS
+
+    stored = {
+        "full_name": Person, "birth_place": Person, "mother_name": Person, "father_name": Person,
+        "guardian_name": Person, "guardian_relation": Person, "guardian_phone": Person,
+        "consent_giver_name": (Consent, "giver_name"), "consent_scope": (Consent, "scope"),
+    }  # fmt: skip
+    for key, target in stored.items():
+        model, field = target if isinstance(target, tuple) else (target, key)
+        assert CLIENT_COLUMNS[key].max_length == model._meta.get_field(field).max_length, key
+
+
+def test_no_client_or_worker_is_registered_at_an_lks_that_is_not_active_yet(tmp_path, world):
+    # As the forms, which offer only active LKS: a draft LKS has not been verified and opened by its board.
+    Organisation.objects.filter(pk=world.lks.pk).update(status="draft")
+    message = "LKS ini belum aktif (masih draf); penerima layanan dapat didaftarkan setelah pengurus mengaktifkannya."
+    assert problems_of(import_clients(clients_file(tmp_path, [boy_row()]), world.operator)) == [(2, "LKS", "", message)]
+    refused = import_workers(tmp_path, [worker_row()], world.operator)
+    assert [problem[3] for problem in problems_of(refused)] == [
+        "LKS ini belum aktif (masih draf); pekerja dapat didaftarkan setelah pengurus mengaktifkannya."
+    ]
+    assert not Person.objects.exists() and not Worker.objects.exists()
 
 
 def test_age_outside_a_category_rule_is_a_warning_and_the_row_imports(tmp_path, world):
@@ -788,6 +815,19 @@ def test_the_client_export_is_masked_scoped_and_logged(world):
         (mine.person_id, "exported", world.operator.pk)
     ]
     assert list(entity.export_queryset(actor=world.regency_board, purpose="reporting")) == []
+
+
+def test_the_client_export_narrows_to_overdue_care_plan_reviews_as_the_list_does(world):
+    today = datetime.date.today()
+    late = PlacementFactory(person=PersonFactory(organisation=world.lks, full_name="Budi Contoh"),
+                            next_review_on=today - datetime.timedelta(days=3))  # fmt: skip
+    PlacementFactory(person=PersonFactory(organisation=world.lks, full_name="Ani Contoh"),
+                     next_review_on=today + datetime.timedelta(days=60))  # fmt: skip
+    entity = get_entity("clients")
+    queryset = entity.export_queryset(actor=world.operator, filters={"review": "overdue"}, purpose="reporting")
+    assert [row[0] for row in entity.export_rows(queryset.iterator())] == [late.person_id]
+    with pytest.raises(ValidationError):
+        entity.export_queryset(actor=world.operator, filters={"review": "kapan-kapan"}, purpose="reporting")
 
 
 def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_the_same_people(world):

@@ -585,3 +585,22 @@ def test_rows_naming_an_lks_outside_the_users_scope_tell_nothing_about_who_is_st
 def test_a_huge_id_is_a_cell_problem_not_a_crash(tmp_path, world):
     result = import_rows(tmp_path, [[*row(), "99999999999999999999"]], world.operator, headers=[*HEADERS, "ID"])
     assert [p.column for p in result.problems] == ["ID"]
+
+
+def test_a_birth_date_after_an_earlier_stay_is_refused_in_the_dry_run_not_only_when_saving(tmp_path, world):
+    # Given Budi, admitted here in 2024 after an earlier stay (2015) at another LKS
+    budi = stored_boy(world)
+    PlacementFactory(
+        person=budi,
+        organisation=world.lks_same_regency,
+        admitted_on=datetime.date(2015, 2, 1),
+        status="discharged",
+        discharged_on=datetime.date(2016, 1, 1),
+    )
+    # When his birth date is "corrected" to a day after that earlier admission
+    headers, changed = with_id(budi, **{"Tanggal lahir": datetime.date(2015, 6, 1)})
+    checked = import_rows(tmp_path, [changed], world.operator, headers=headers, dry_run=True)
+    # Then the dry run already refuses the row, as saving would
+    assert problems_of(checked) == [
+        (2, "Tanggal lahir", "01-06-2015", "Tanggal lahir tidak mungkin sesudah tanggal masuk LKS.")
+    ]

@@ -355,6 +355,49 @@ def test_an_id_of_no_worker_at_this_lks_is_refused(tmp_path, world):
     ]
 
 
+def test_an_id_of_a_worker_at_another_lks_the_user_sees_is_explained_as_a_move(tmp_path, world):
+    # Given a worker of the neighbouring LKS, in an export whose LKS cell was changed to the Harapan one
+    moved = WorkerFactory(organisation=world.lks_same_regency, full_name="Rina Contoh", birth_date=RINA)
+    headers = [*WORKER_HEADERS, "LKS", "ID"]
+    row = [*worker_row(), "LKSA Harapan Contoh", moved.pk]
+    # When the province admin imports it
+    result = import_workers(tmp_path, [row], world.province_admin, headers=headers)
+    # Then the answer says where the worker is and how a move is recorded; nothing is written
+    assert [p.message for p in result.problems] == [
+        f"Pekerja dengan ID {moved.pk} tercatat di LKSA Tetangga Contoh, bukan di LKSA Harapan Contoh. Untuk "
+        "mencatat kepindahannya, isi Berhenti bertugas pada barisnya di LKSA Tetangga Contoh, lalu tambahkan baris "
+        "tanpa ID untuk LKSA Harapan Contoh."
+    ]
+    assert Worker.objects.get(pk=moved.pk).organisation_id == world.lks_same_regency.pk
+
+
+def test_a_new_nik_for_a_worker_of_the_same_name_and_birth_date_is_warned_about(tmp_path, world):
+    # Given Rina stored with a NIK
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    other_nik = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=8)
+    # When a file gives "her" another NIK (a typo corrected, or a namesake)
+    result = import_workers(tmp_path, [worker_row(nik=other_nik)], world.operator, dry_run=True)
+    # Then the dry run warns that a second worker would be registered
+    assert [w.message for w in result.warnings] == [
+        "Pekerja bernama sama dengan tanggal lahir sama sudah tercatat di LKS ini dengan NIK lain (6371********0007). "
+        "Bila NIK itu salah ketik, perbaiki lewat ekspor (baris dengan kolom ID); baris ini akan mendaftarkan "
+        "pekerja kedua."
+    ]
+    assert (result.status, result.created) == ("checked", 1)
+
+
+def test_a_kabupaten_kota_that_disagrees_with_the_lks_named_is_reported_as_such(tmp_path, world):
+    world.lks.registration_number = "TD/HARAPAN/1"
+    world.lks.save()
+    headers = [*WORKER_HEADERS, "LKS", "Kabupaten/Kota LKS"]
+    result = import_workers(tmp_path, [[*worker_row(), "TD/HARAPAN/1", "Kota Banjarbaru"]], world.province_admin,
+                            headers=headers)  # fmt: skip
+    assert [p.message for p in result.problems] == [
+        "LKS “TD/HARAPAN/1” tercatat di Kota Banjarmasin, bukan di “Kota Banjarbaru”. Perbaiki kolom Kabupaten/Kota "
+        "LKS, atau kosongkan."
+    ]
+
+
 def test_the_workers_template_does_not_offer_the_id_column():
     import io
 

@@ -902,6 +902,16 @@ def test_a_worker_with_a_clear_background_check_is_registered(world, monkeypatch
     assert AuditEvent.objects.filter(action="people.worker.created", object_id=str(worker.pk)).count() == 1
 
 
+def test_clients_and_workers_are_registered_only_at_an_active_lks(world):
+    draft = OrganisationFactory(name="LKSA Baru Contoh", status="draft")
+    before = written()
+    with pytest.raises(ValidationError, match="belum aktif"):
+        admit(world, actor=world.province_admin, organisation=draft)
+    with pytest.raises(ValidationError, match="belum aktif"):
+        services.worker_create(actor=world.province_admin, organisation=draft, data=worker_data())
+    assert written() == before
+
+
 def test_a_worker_with_a_record_cannot_work_with_children(world):
     before = written()
     with pytest.raises(ValidationError) as excinfo:

@@ -98,7 +98,7 @@ EXPORT_LABELS = {
     "nik_missing_reason": _l("Alasan NIK tidak ada"),
     "kk": _l("Nomor KK"),
     "kk_missing_reason": _l("Alasan KK tidak ada"),
-    "origin_region": _l("Desa/kelurahan asal"),
+    "origin_region": _l("Daerah asal"),
     "ppks_categories": _l("Kategori PPKS"),
     "disability_type": _l("Ragam disabilitas"),
     "mother_name": _l("Nama ibu kandung"),
