@@ -1,16 +1,23 @@
 """PDF rendering with WeasyPrint (A4, our own stylesheet, nothing fetched from outside) and small server-side SVG
 bar charts, so that a printed report needs no JavaScript and no network."""
 
+import re
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from sinergi.core.downloads import download_filename
+
+if TYPE_CHECKING:
+    import weasyprint
 
 PDF_CSS = "exchange/pdf.css"
 # One colour per series (the dashboard's palette order); repeated when there are more series.
@@ -36,17 +43,37 @@ def _fetcher():
     return NoFetch()
 
 
-def render_pdf(template: str, context: dict) -> bytes:
-    """The template rendered to PDF bytes with the report stylesheet; no external resource is ever fetched."""
+def _css_string(text: str) -> str:
+    """`text` as a quoted CSS string (a translation may hold quotes or backslashes)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def page_css() -> str:
+    """The page footer ("Halaman 1 dari 5") in the active language: CSS cannot call gettext, so pdf.css holds only
+    an Indonesian fallback and this rule, handed over after it, replaces it. The words come from the catalogue as one
+    sentence with placeholders, so that a translation may order them as its language needs."""
+    sentence = _("Halaman %(n)s dari %(total)s")
+    counters = {"%(n)s": "counter(page)", "%(total)s": "counter(pages)"}
+    parts = [counters.get(part) or _css_string(part) for part in re.split(r"(%\(n\)s|%\(total\)s)", sentence) if part]
+    return f"@page {{ @bottom-right {{ content: {' '.join(parts)}; }} }}"
+
+
+def render_document(template: str, context: dict) -> "weasyprint.Document":
+    """The template laid out on A4 pages with the report stylesheet; no external resource is ever fetched."""
     import weasyprint
 
     html = render_to_string(template, context)
     css_path = finders.find(PDF_CSS)
     fetcher = _fetcher()
-    # The stylesheet is handed over as text, so that not even our own files go through a fetcher.
-    stylesheets = [weasyprint.CSS(string=Path(css_path).read_text(), url_fetcher=fetcher)] if css_path else []
-    document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None)
-    return document.write_pdf(stylesheets=stylesheets)
+    # The stylesheets are handed over as text, so that not even our own files go through a fetcher.
+    sources = ([Path(css_path).read_text()] if css_path else []) + [page_css()]
+    stylesheets = [weasyprint.CSS(string=source, url_fetcher=fetcher) for source in sources]
+    return weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None).render(stylesheets=stylesheets)
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    """The template rendered to PDF bytes (see render_document)."""
+    return render_document(template, context).write_pdf()
 
 
 def pdf_response(content: bytes, *, name: str) -> HttpResponse:
@@ -66,7 +93,7 @@ def bar_chart_svg(
 ) -> SafeString:
     """A horizontal stacked bar chart (one bar per label, one colour per series) with a legend, as inline SVG."""
     label_width = 170
-    value_width = 40
+    value_width = 48  # room for "1.234.567" after the longest bar
     gap = 6
     legend_rows = (len(series) + 2) // 3
     top = 24 if title else 4
@@ -95,7 +122,9 @@ def bar_chart_svg(
                     f'<rect x="{x:.1f}" y="{y}" width="{size:.1f}" height="{bar_height}" fill="{colour}"></rect>'
                 )
                 x += size
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + bar_height - 4}" font-size="8" fill="#333">{totals[row]}</text>')
+        # Formatted as the tables beside the chart format numbers (1.234.567 in Indonesian, 1,234,567 in English).
+        total = escape(localize(totals[row]))
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + bar_height - 4}" font-size="8" fill="#333">{total}</text>')
     legend_top = top + len(labels) * (bar_height + gap) + 10
     for index, (name, _values) in enumerate(series):
         x = (index % 3) * (width // 3)

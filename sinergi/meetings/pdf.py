@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from sinergi.core.downloads import download_filename
+from sinergi.exchange.pdf import page_css
 
 # The shared report look (exchange/pdf.css) plus what only meeting documents need.
 STYLESHEETS = ("exchange/pdf.css", "meetings/pdf.css")
@@ -27,6 +28,7 @@ def render_pdf(template: str, context: dict) -> bytes:
     stylesheets = [
         weasyprint.CSS(filename=str(Path(path))) for name in STYLESHEETS if (path := finders.find(name)) is not None
     ]
+    stylesheets.append(weasyprint.CSS(string=page_css()))  # the page footer in the active language
     return weasyprint.HTML(string=html, url_fetcher=_no_fetch, base_url=None).write_pdf(stylesheets=stylesheets)
 
 

@@ -22,6 +22,12 @@ from . import selectors
 from .choices import LKS_KINDS, OrganisationStatus
 from .models import BoardMembership, Organisation
 
+# A "word" longer than this is a URL, an e-mail address or the like, not an Indonesian word (the longest in the
+# tables, e.g. "Penyalahgunaan", have 14 letters): only such cells may wrap anywhere.
+LONG_WORD = 20
+# Above this many columns a table gets smaller type so that it fits the width of A4.
+WIDE_TABLE_COLUMNS = 7
+
 
 @dataclass
 class Table:
@@ -32,6 +38,29 @@ class Table:
     rows: list[list[Any]]
     footer: list[Any] | None = None
     empty_text: str = ""
+
+    @property
+    def wide(self) -> bool:
+        return len(self.headers) > WIDE_TABLE_COLUMNS
+
+    @property
+    def html_rows(self) -> list[list[tuple[Any, str]]]:
+        """Rows as (value, CSS class) pairs: numbers right-aligned, long unbreakable strings allowed to wrap."""
+        return [[(cell, _cell_class(cell)) for cell in row] for row in self.rows]
+
+    @property
+    def html_footer(self) -> list[tuple[Any, str]]:
+        return [(cell, _cell_class(cell)) for cell in self.footer] if self.footer else []
+
+
+def _cell_class(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "num"
+    # Wrapping anywhere is kept to cells that need it: elsewhere it would let the table squeeze a column below its
+    # longest word and split dates and names mid-word, while a URL that cannot break would push the table off A4.
+    if isinstance(value, str) and any(len(word) > LONG_WORD for word in value.split()):
+        return "wrap-anywhere"
+    return ""
 
 
 def _accreditation(o: Organisation, *, short: bool = False) -> str:
@@ -221,7 +250,7 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         "kpis": [
             (_("LKS aktif"), sum(totals)),
             (_("Menunggu verifikasi"), status_counts.get(OrganisationStatus.DRAFT, 0)),
-            (_("Terakreditasi"), sum(n for code, n in grade_counts.items() if code)),
+            (_("Terakreditasi"), _accredited_now(grade_counts)),
             (_("Dokumen berakhir ≤ 90 hari"), len(documents)),
         ],
         "chart": {
@@ -230,6 +259,14 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         },
         "tables": [by_district, status_table, accreditation_table, expiring_table, lks_table],
     }
+
+
+def _accredited_now(grade_counts: dict[str | None, int]) -> int:
+    """Active LKS whose accreditation is in force: a grade whose period has ended is counted under "Kedaluwarsa"
+    in the table beside it, so it must not count as accredited here (the KPI would exceed the table's grades)."""
+    from sinergi.statistics.selectors import EXPIRED_ACCREDITATION
+
+    return sum(n for code, n in grade_counts.items() if code and code != EXPIRED_ACCREDITATION)
 
 
 def province_report(*, actor) -> dict[str, Any]:

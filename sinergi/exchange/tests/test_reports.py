@@ -2,14 +2,23 @@ import datetime
 
 import pytest
 from django.http import Http404
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.core.downloads import csv_lines
-from sinergi.exchange.pdf import ExternalResourceRefused, _no_fetch, bar_chart_svg, render_pdf
-from sinergi.organisations.reports import lks_profile, province_report, regency_summary
+from sinergi.exchange.pdf import (
+    ExternalResourceRefused,
+    _no_fetch,
+    bar_chart_svg,
+    page_css,
+    render_document,
+    render_pdf,
+)
+from sinergi.organisations.reports import Table, lks_profile, province_report, regency_summary
 from sinergi.organisations.tests.factories import OrganisationFactory, grade
+from sinergi.statistics.models import OfficialFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +141,146 @@ def test_csv_lines_stream_in_chunks_with_the_download_rules():
     text = b"".join(chunks).decode("utf-8")
     assert text.startswith("\ufeffID,Nilai,Kosong,Tanggal\r\n0,'=1+1,,2023-08-17\r\n")
     assert text.count("\r\n") == 1002
+
+
+# ---------------------------------------------------------------------------------------------- print layout
+
+
+def _text_past_the_right_margin(document) -> list[str]:
+    """What the layout put to the right of the page's content area: cut off, or lost in the margin, when printed."""
+    from weasyprint.formatting_structure import boxes
+
+    past = []
+    for page in document.pages:
+        page_box = page._page_box
+        right_edge = page_box.content_box_x() + page_box.width
+        for child in page_box.children:
+            if isinstance(child, boxes.MarginBox):
+                continue  # the running header and footer live in the margin by design
+            for box in child.descendants():
+                if box.position_x + box.margin_width() > right_edge + 0.5:
+                    past.append(getattr(box, "text", type(box).__name__))
+    return past
+
+
+def _footers(document) -> list[str]:
+    from weasyprint.formatting_structure import boxes
+
+    return [
+        "".join(text.text for text in box.descendants() if isinstance(text, boxes.TextBox))
+        for page in document.pages
+        for box in page._page_box.children
+        if isinstance(box, boxes.MarginBox) and box.at_keyword == "@bottom-right"
+    ]
+
+
+LONG_URL = "https://diskominfomc.kalselprov.go.id/2022/08/24/dinas-sosial-kalsel-catat-135-lks-" + "x" * 110
+
+
+def test_the_regency_summary_counts_an_ended_accreditation_as_expired_not_as_accredited(board_member):
+    OrganisationFactory(
+        name="Berlaku", region_id="63.71.01.1001", accreditation_grade=grade("A"),
+        accredited_on=datetime.date(2024, 1, 1), accreditation_expires_on=datetime.date(2099, 1, 1),
+    )  # fmt: skip
+    OrganisationFactory(
+        name="Berakhir", region_id="63.71.01.1001", accreditation_grade=grade("B"),
+        accredited_on=datetime.date(2015, 1, 1), accreditation_expires_on=datetime.date(2020, 1, 1),
+    )  # fmt: skip
+
+    context = regency_summary(actor=board_member, regency_code="63.71")
+
+    assert dict(context["kpis"])["Terakreditasi"] == 1
+    accreditation = dict(context["tables"][2].rows)
+    assert accreditation[grade("A").label] == 1
+    assert accreditation[grade("B").label] == 0
+    assert accreditation["Kedaluwarsa"] == 1
+
+
+def test_the_province_report_with_a_long_source_link_fits_the_width_of_a4():
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63")
+    OrganisationFactory(name="A", region_id="63.71.01.1001")
+    OfficialFigure.objects.create(
+        region_id="63",
+        as_of=datetime.date(2022, 8, 24),
+        total=135,
+        by_kind={"anak": 120, "lanjut_usia": 3, "disabilitas": 9, "napza": 3},
+        source="Dinas Sosial Kalsel via diskominfomc.kalselprov.go.id, 24 Agustus 2022",
+        source_url=LONG_URL,
+    )
+
+    document = render_document("exchange/pdf/summary.html", province_report(actor=admin))
+
+    assert _text_past_the_right_margin(document) == []
+
+
+def test_long_unbreakable_strings_stay_on_the_lks_profile_page(board_member):
+    lks = OrganisationFactory(
+        name="LKSA Panjang",
+        region_id="63.71.01.1001",
+        address="Jl. " + "Panjang" * 40,
+        email="a" * 60 + "@contoh-domain-yang-sangat-panjang.test",
+        website="https://contoh.test/" + "x" * 150,
+    )
+
+    document = render_document("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
+
+    assert _text_past_the_right_margin(document) == []
+
+
+def test_only_cells_with_a_url_or_the_like_may_wrap_anywhere():
+    table = Table(title="t", headers=["Per tanggal", "Jumlah", "Sumber", "Tautan"], rows=[])
+    table.rows = [["24-08-2022", 135, "LKS Korban Penyalahgunaan NAPZA", LONG_URL]]
+
+    assert [css for _cell, css in table.html_rows[0]] == ["", "num", "", "wrap-anywhere"]
+    assert not table.wide
+
+
+def test_chart_totals_are_formatted_like_the_table_numbers():
+    series = [("anak", [1_000_000]), ("lansia", [234_567])]
+    with translation.override("id"):
+        indonesian = bar_chart_svg(labels=["Kota Banjarmasin"], series=series)
+    with translation.override("en"):
+        english = bar_chart_svg(labels=["Kota Banjarmasin"], series=series)
+
+    assert ">1.234.567</text>" in indonesian
+    assert ">1,234,567</text>" in english
+
+
+def test_an_english_report_says_page_of_in_its_footer_and_is_marked_english(board_member):
+    lks = OrganisationFactory(name="LKSA Inggris", region_id="63.71.01.1001")
+    with translation.override("en"):
+        context = lks_profile(actor=board_member, pk=lks.pk)
+        html = render_to_string("exchange/pdf/lks_profile.html", context)
+        document = render_document("exchange/pdf/lks_profile.html", context)
+
+    pages = len(document.pages)
+    assert '<html lang="en">' in html
+    assert _footers(document) == [f"Page {n} of {pages}" for n in range(1, pages + 1)]
+
+
+def test_an_indonesian_report_keeps_halaman_dari_in_its_footer(board_member):
+    lks = OrganisationFactory(name="LKSA Indonesia", region_id="63.71.01.1001")
+    with translation.override("id"):
+        document = render_document("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
+
+    pages = len(document.pages)
+    assert _footers(document) == [f"Halaman {n} dari {pages}" for n in range(1, pages + 1)]
+
+
+def test_a_translated_footer_is_quoted_safely_in_the_page_css(monkeypatch):
+    import sinergi.exchange.pdf as pdf
+
+    monkeypatch.setattr(pdf, "_", lambda text: '%(n)s von "%(total)s" \\')
+
+    assert page_css() == r'@page { @bottom-right { content: counter(page) " von \"" counter(pages) "\" \\"; } }'
+
+
+def test_the_printing_time_names_the_configured_time_zone_not_a_fixed_wita(board_member):
+    lks = OrganisationFactory(name="LKSA Waktu", region_id="63.71.01.1001")
+    with timezone.override("Asia/Makassar"):
+        makassar = render_to_string("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
+    with timezone.override("Asia/Jakarta"):
+        jakarta = render_to_string("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
+
+    assert " WITA." in makassar
+    assert " WIB." in jakarta and "WITA" not in jakarta
