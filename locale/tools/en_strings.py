@@ -1709,7 +1709,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Yang akan dibuat": "What will be created",
     "Yang dibuat": "What was created",
     "Ditampilkan %(shown)s pertama.": "Showing the first %(shown)s.",
-    "Dicetak dari Sinergi pada %(when)s WITA.": "Printed from Sinergi on %(when)s WITA.",
+    "Dicetak dari Sinergi pada %(when)s.": "Printed from Sinergi on %(when)s.",
     "diverifikasi": "verified",
     "Belum tercatat sebagai anggota LKKKS.": "Not yet recorded as an LKKKS member.",
     "Angka dalam cakupan akun pencetak. LKS dihitung menurut jenis layanan utamanya.": (

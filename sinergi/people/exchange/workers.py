@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.exchange import values as v
@@ -464,6 +465,16 @@ class WorkersEntity(Entity):
         if updates:
             self._update(updates, state)
             _log_access(ctx, [w.pk for w in updates], "changed")
+            # Each changed worker's own history shows the change, as after a form's save (before → after, as the
+            # dry run showed it); the import's one event holds the counts.
+            audit_record_many(
+                actor=ctx.actor,
+                action="people.worker.updated",
+                model=Worker,
+                changes_by_pk={p.obj.pk: p.changes for p in plans if p.action == "update"},
+                data={"via": "import"},
+                purpose=AccessPurpose.SERVICE,
+            )
 
     def _update(self, updates: list[WorkerRow], state: WorkersState) -> None:
         versions = dict(

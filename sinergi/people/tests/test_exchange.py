@@ -738,7 +738,7 @@ def test_a_workers_change_is_counted_where_the_worker_is_stored_even_if_the_lks_
     assert summary_rows() == counted
 
 
-def test_workers_registered_or_changed_by_an_import_are_in_their_access_log(tmp_path, world):
+def test_workers_registered_or_changed_by_an_import_are_in_their_access_log_and_history(tmp_path, world):
     import_workers(tmp_path, [worker_row()], world.operator)
     rina = Worker.objects.get(full_name="Rina Contoh")
     corrected = [worker_row(**{"Peran": "Pekerja sosial profesional"})]
@@ -747,6 +747,10 @@ def test_workers_registered_or_changed_by_an_import_are_in_their_access_log(tmp_
 
     logged = list(WorkerAccess.objects.order_by("pk").values_list("worker_id", "what", "actor_name"))
     assert logged == [(rina.pk, "created", world.operator.username), (rina.pk, "changed", world.operator.username)]
+    event = AuditEvent.objects.get(action="people.worker.updated")
+    assert (event.object_id, event.changes, event.actor_name) == (
+        str(rina.pk), {"Peran": ["Pengasuh", "Pekerja sosial profesional"]}, world.operator.username
+    )
 
 
 def test_the_workers_export_asks_for_a_purpose_and_logs_every_worker_exported(world):
