@@ -56,7 +56,7 @@ PAGES = {
     "/organisations/{own}/": [LOGIN, 404, 200, 200, 404, 200, 200],
     "/organisations/{other}/": [LOGIN, 404, 404, 404, 200, 200, 200],
     "/organisations/{own}/edit/": [LOGIN, 404, 200, 200, 404, 404, 200],
-    "/organisations/export/?format=csv": [LOGIN, 200, 200, 200, 200, 200, 200],
+    "/exchange/export/lks/?format=csv": [LOGIN, 403, 200, 200, 200, 200, 200],
     "/organisations/boards/": [LOGIN, 200, 200, 200, 200, 200, 200],
     "/organisations/new/": [LOGIN, 403, 403, 200, 200, 403, 200],
     "/accounts/users/": [LOGIN, 403, 403, 403, 403, 403, 200],
@@ -75,17 +75,17 @@ def test_pages(client, world, url):
 
 
 def test_exports_contain_only_rows_in_scope(client, world):
+    # The registry's download (the LKS, as the import template lists them; LKKKS boards are not LKS).
     expected = {
-        "outsider": set(),
         "operator": {"LKSA Milik Operator"},
-        "board": {"LKSA Milik Operator", "LKSA Draf", "LKKKS Kota Banjarmasin"},
+        "board": {"LKSA Milik Operator", "LKSA Draf"},
         "board_elsewhere": {"LKSA Banjarbaru"},
-        "dinsos": {"LKSA Milik Operator", "LKSA Draf", "LKKKS Kota Banjarmasin", "LKSA Banjarbaru"},
-        "province_admin": {"LKSA Milik Operator", "LKSA Draf", "LKKKS Kota Banjarmasin", "LKSA Banjarbaru"},
+        "dinsos": {"LKSA Milik Operator", "LKSA Draf", "LKSA Banjarbaru"},
+        "province_admin": {"LKSA Milik Operator", "LKSA Draf", "LKSA Banjarbaru"},
     }
     for role, names in expected.items():
         client.logout()
-        response = signed_in(client, world["users"][role]).get("/organisations/export/?format=csv")
+        response = signed_in(client, world["users"][role]).get("/exchange/export/lks/?format=csv")
         body = b"".join(response.streaming_content)
         rows = body.decode("utf-8-sig").splitlines()[1:]
         assert {row.split(",")[1].strip('"') for row in rows} == names, role

@@ -392,10 +392,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Surel": "Email",
     "Kapasitas": "Capacity",
     "Nomor izin operasional": "Operating licence number",
-    "Izin operasional berlaku s.d.": "Operating licence valid until",
     "Nomor tanda daftar": "Registration number",
-    "Tanda daftar berlaku s.d.": "Registration valid until",
-    "Akreditasi berlaku s.d.": "Accreditation valid until",
     # organisations: services
     "Nama wajib diisi.": "Name is required.",
     "Wilayah wajib diisi (sebaiknya sampai desa/kelurahan).": "Region is required (preferably down to the village).",
@@ -537,9 +534,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "LKKKS “%(name)s” terdaftar.": "LKKKS “%(name)s” registered.",
     "Periksa isian: %(errors)s": "Check the entries: %(errors)s",
     "Perubahan kepengurusan tersimpan.": "Board changes saved.",
-    "Format unduhan tidak dikenal.": "Unknown download format.",
-    "Saringan tidak valid: %(errors)s": "Invalid filter: %(errors)s",
-    "registri-lks": "lks-registry",
     # --- people: choices -----------------------------------------------------------------------------------
     "Laki-laki": "Male",
     "Perempuan": "Female",
@@ -1051,7 +1045,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "berjalan.": (
         "This record resembles an existing one. The regency/city LKKKS board will check it; services continue."
     ),
-    "penerima-layanan": "service-recipients",
     "Tahap kasus diperbarui.": "Case stage updated.",
     "Anda tidak berwenang melakukan tindakan ini.": "You are not authorised to do this.",
     "Tinjauan tercatat. Tinjauan berikutnya: %(date)s.": "Review recorded. Next review: %(date)s.",
@@ -2987,4 +2980,39 @@ EN: dict[str, str | tuple[str, str]] = {
         "that NIK is a typo, correct it through an export (a row with the ID column); this row will register a "
         "second worker."
     ),
+    "Nomor telepon %(value)s tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang (Excel menghapusnya "
+    "bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu ketik ulang nomornya, misalnya "
+    "0812-3456-7890.": (
+        "Phone number %(value)s does not begin with 0, +62 or 62: its leading 0 seems to have been lost (Excel drops "
+        "it when it reads the number as a number). Format this column as Text and type the number again, e.g. "
+        "0812-3456-7890."
+    ),
+    "%(label)s %(value)s terbaca sebagai angka oleh Excel, sehingga angka 0 di depannya atau angka terakhirnya dapat "
+    "hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya.": (
+        "%(label)s %(value)s was read as a number by Excel, so its leading 0 or its last digits may have been lost. "
+        "Format the column as Text, then type the number again from the original document."
+    ),
+    "%(column)s wajib diisi untuk data baru, tetapi file ini tidak memiliki kolom “%(column)s”. Tambahkan kolom itu, "
+    "atau isi ID bila baris ini memperbaiki data yang sudah ada.": (
+        "%(column)s is required for new records, but this file has no “%(column)s” column. Add that column, or fill "
+        "in the ID if this row corrects existing data."
+    ),
+    "%(message)s Baris ini memerlukan kolom “%(column)s”, yang tidak ada di file ini.": (
+        "%(message)s This row needs the “%(column)s” column, which this file does not have."
+    ),
+    "Tidak ada LKS dengan ID %(id)s yang dapat Anda ubah. Periksa ID-nya, atau kosongkan ID untuk mendaftarkan LKS "
+    "baru.": (
+        "There is no LKS with ID %(id)s that you may change. Check the ID, or leave the ID empty to register a new LKS."
+    ),
+    "%(label)s %(number)s terdaftar untuk LKS lain, bukan LKS dengan ID %(id)s. Periksa ID dan nomor di baris ini.": (
+        "%(label)s %(number)s is registered to another LKS, not to the LKS with ID %(id)s. Check the ID and the number "
+        "in this row."
+    ),
+    "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah. Kolom ID menunjuk LKS yang diperbaiki; "
+    "kosongkan ID untuk mendaftarkan LKS baru.": (
+        "Correcting data through an export: change the wrong cells, then upload. The ID column points at the LKS "
+        "being corrected; leave the ID empty to register a new LKS."
+    ),
+    "Boleh ditempel dari aplikasi peta; angka di belakang koma lebih dari 6 dibulatkan menjadi 6 (ketelitian sekitar "
+    "0,1 m).": "May be pasted from a map app; more than 6 decimal places are rounded to 6 (precise to about 0.1 m).",
 }

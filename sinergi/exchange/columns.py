@@ -161,15 +161,24 @@ class TextColumn(Column):
         return getattr(obj, self.key) or ""
 
 
+def _lost_leading_zero(value: str) -> bool:
+    """Digits only, beginning with 8: a mobile number 08… whose 0 a spreadsheet dropped (no number in Indonesia
+    begins with 8 without the 0, +62 or 62 before it)."""
+    return value[:1] == "8" and value.isascii() and value.isdigit()
+
+
 @dataclass
 class PhoneColumn(TextColumn):
     """A phone number. Typed into a cell formatted as a number, 0811… becomes 811…: the lost zero is refused
-    rather than guessed (a number that begins with the country code 62 lost nothing)."""
+    rather than guessed (a number that begins with the country code 62 lost nothing). A CSV saved by Excel keeps
+    the number it made as text, "81234567890": refused the same way, whatever the file type."""
 
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
-        if not any(raw.__class__ in (int, float) for raw in raws):
-            return super().clean_column(raws, ctx)
-        return [clean_or_problem(self, raw, ctx) for raw in raws]
+        out = super().clean_column(raws, ctx)
+        for i, (raw, value) in enumerate(zip(raws, out, strict=True)):
+            if value.__class__ is str and (raw.__class__ in (int, float) or _lost_leading_zero(value)):
+                out[i] = clean_or_problem(self, raw, ctx)
+        return out
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
@@ -182,6 +191,42 @@ class PhoneColumn(TextColumn):
                     )
                     % {"value": digits}
                 )
+        value = super().clean(raw, ctx)
+        if _lost_leading_zero(value):
+            raise v.CellProblem(
+                _(
+                    "Nomor telepon %(value)s tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang "
+                    "(Excel menghapusnya bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu "
+                    "ketik ulang nomornya, misalnya 0812-3456-7890."
+                )
+                % {"value": value}
+            )
+        return value
+
+
+@dataclass
+class TextOnlyNumberColumn(TextColumn):
+    """A number kept as text (NPWP): a number cell is refused, never read. Excel keeps 15 significant digits of a
+    number, so a 16-digit NPWP typed into a number cell has already lost its last digit, and a 15-digit one that
+    begins with 0 its first (as IdentityNumberColumn refuses a NIK in a number cell)."""
+
+    def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
+        out = super().clean_column(raws, ctx)
+        for i, raw in enumerate(raws):
+            if raw.__class__ in (int, float):
+                out[i] = clean_or_problem(self, raw, ctx)
+        return out
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> str:
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            raise v.CellProblem(
+                _(
+                    "%(label)s %(value)s terbaca sebagai angka oleh Excel, sehingga angka 0 di depannya atau angka "
+                    "terakhirnya dapat hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen "
+                    "aslinya."
+                )
+                % {"label": self.header, "value": v.text(raw)}
+            )
         return super().clean(raw, ctx)
 
 
@@ -465,8 +510,14 @@ class Entity(ABC):
         ...
 
     def missing_columns(self, present: set[str]) -> list[str]:
-        """Headers of required columns the file lacks (given the keys of the columns it has)."""
+        """Headers of required columns the file lacks (given the keys of the columns it has). The pipeline does not
+        refuse a file with the export's ID column for them (see record_id_key)."""
         return [str(c.header) for c in self.import_columns() if c.required and c.key not in present]
+
+    def record_id_key(self) -> str:
+        """The key of the export's ID column read back ("" when the entity has none). A correction file keyed by
+        it may carry only the columns it corrects: a row with an ID keeps the stored values of absent columns."""
+        return next((c.key for c in self.columns if isinstance(c, RecordIdColumn)), "")
 
     @abstractmethod
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:

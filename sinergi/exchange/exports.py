@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.http import HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -61,6 +62,12 @@ def export_filters(filters: dict[str, list[str]]) -> QueryDict:
     return data
 
 
+def export_url(entity_key: str, query_string: str = "") -> str:
+    """The address of an entity's export with a list's query string (its filters, and the format) as it came."""
+    path = reverse("exchange:export", args=[entity_key])
+    return f"{path}?{query_string}" if query_string else path
+
+
 def export_job_create(
     *,
     actor,
@@ -94,7 +101,7 @@ def export_job_create(
             actor=actor,
             action=f"exchange.{entity.key}.exported",
             obj=job,
-            data={"format": file_format, "rows": rows, "filters": _audit_filters(job.filters), "job": job.pk},
+            data={"format": file_format, "rows": rows, "filters": audit_filters(job.filters), "job": job.pk},
             purpose=purpose,
             request=request,
         )
@@ -102,7 +109,8 @@ def export_job_create(
     return job
 
 
-def _audit_filters(filters: dict[str, list[str]]) -> dict[str, Any]:
+def audit_filters(filters: dict[str, list[str]]) -> dict[str, Any]:
+    """A list's filters as an export's audit event records them: one value as is, repeated values as a list."""
     # The shape of the synchronous export's audit data (request.GET.dict()), keeping repeated values.
     return {key: values[0] if len(values) == 1 else values for key, values in filters.items()}
 
@@ -229,9 +237,11 @@ def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = 
 
 
 __all__ = [
+    "audit_filters",
     "export_filters",
     "export_job_create",
     "export_job_download",
     "export_job_run",
     "export_runs_in_background",
+    "export_url",
 ]

@@ -91,6 +91,15 @@ class HeaderMap:
     row: int
     columns: dict[int, Column]  # file column index -> entity column
     written: dict[int, str]  # file column index -> header as written
+    # A file keyed by the export's ID that lacks columns a new record needs (partial), the required ones among
+    # them (absent: each row without an ID is refused for them), and the key of the ID column.
+    partial: bool = False
+    absent: list[Column] = field(default_factory=list)
+    record_id: str = ""
+
+    @property
+    def keys(self) -> set[str]:
+        return {column.key for column in self.columns.values()}
 
 
 def _no_progress(phase: str, done: int, total: int) -> bool:
@@ -176,10 +185,13 @@ def _check(
     head = list(islice(rows, HEADER_SEARCH_ROWS))
     header = _find_header(entity, head, result)
     if header is None:
+        if result.header_row:
+            result.rows_total = _count_rows(head, rows, result.header_row, max_rows)
         return result
     read_letters = {_column_letter(index) for index in header.columns}
     if unresolved := [cell for cell in table.formulas_without_results if cell.rstrip("0123456789") in read_letters]:
         # Only where we read: a "No" column of =ROW()-1 without results does not matter.
+        result.rows_total = _count_rows(head, rows, header.row, max_rows)
         result.status, result.message = (
             "refused",
             _(
@@ -242,9 +254,13 @@ def _check(
         entity.prepare_batch([values for _row, _cells, values, _problems in cleaned], ctx)
         for row_number, cells, values, problems in cleaned:
             bad_columns = {p.column for p in problems}
+            if header.absent:
+                bad_columns |= _absent_problems(header, row_number, values, problems)
+            duplicated = False
             for identity, shown in entity.natural_keys(values):
                 first = seen_keys.setdefault(identity, row_number)
                 if first != row_number:
+                    duplicated = True
                     problems.append(
                         Problem(
                             row_number,
@@ -261,11 +277,21 @@ def _check(
                     written = _written_header(entity, header, column)
                     if written in bad_columns:
                         continue  # already reported as an unreadable cell; "wajib diisi" would only confuse
+                    if header.partial and column and column not in header.keys:
+                        # A file keyed by the export's ID, without a column this row still needs: say that the
+                        # column is missing, not only that its (absent) cell is empty.
+                        message = _(
+                            "%(message)s Baris ini memerlukan kolom “%(column)s”, yang tidak ada di file ini."
+                        ) % {
+                            "message": message,
+                            "column": written,
+                        }
                     problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
             else:
                 if plan.action != CREATE:
                     first = seen_targets.setdefault(plan.obj.pk, row_number)
-                    if first != row_number:
+                    # A row already refused as a duplicate of that row (same ID) needs no second word on it.
+                    if first != row_number and not duplicated:
                         problems.append(
                             Problem(
                                 row_number,
@@ -371,16 +397,37 @@ def _is_hint(inside: str) -> bool:
     return bool(words) and all(word in _HINT_WORDS or any(ch.isdigit() for ch in word) for word in words)
 
 
+_CHOICE_SEPARATORS = re.compile(r"[/,;|]")
+
+
+def _lists_choices(column: Column, inside: str) -> bool:
+    """Whether a bracket lists the column's own choices: "(L/P)" or "(Laki-laki/Perempuan)" after "Jenis
+    kelamin" — a hint on how to fill it, while "(Orang Tua/Wali)" after "Nama" is no choice of the name."""
+    options = getattr(column, "options", ())
+    if not options:
+        return False
+    known = {v.norm(code) for code, _label in options} | {v.norm(label) for _code, label in options}
+    known |= {v.norm(word) for word, _code in getattr(column, "aliases", ())}
+    parts = [v.norm(part) for part in _CHOICE_SEPARATORS.split(inside)]
+    return len(parts) > 1 and all(part in known for part in parts)
+
+
 def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
     """The column a header cell names: as written, or without a hint in brackets ("Tanggal lahir (dd-mm-yyyy)",
-    "NIK [16 angka]", "Nama LKS (wajib)") — a header of ours that has brackets ("Kapasitas (orang)") matches as
-    written first, and a bracket that is not a hint ("NIK (Ayah)") is kept."""
+    "NIK [16 angka]", "Nama LKS (wajib)", "Jenis kelamin (L/P)") — a header of ours that has brackets ("Kapasitas
+    (orang)") matches as written first, and a bracket that is not a hint ("NIK (Ayah)") is kept."""
     key = v.norm(cell)
     column = known.get(key)
     if column is None and key and cell.__class__ is str and ("(" in cell or "[" in cell):
         stripped = _BRACKETED.sub(lambda m: " " if _is_hint(m[1] or m[2] or "") else m[0], cell)
         if stripped != cell:
             column = known.get(v.norm(stripped))
+        if column is None:
+            # A bracket listing the choices can only be judged against the column the rest of the header names.
+            named = known.get(v.norm(_BRACKETED.sub(" ", cell)))
+            insides = [m[1] or m[2] or "" for m in _BRACKETED.finditer(cell)]
+            if named is not None and all(_is_hint(inside) or _lists_choices(named, inside) for inside in insides):
+                column = named
     return column
 
 
@@ -452,6 +499,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
                     "Kolom “%(a)s” (kolom %(first)s) dan “%(b)s” (kolom %(second)s) sama-sama berarti "
                     "“%(column)s”. Hapus salah satunya."
                 ) % {"a": used[column.key], "b": name, "column": column.header, **where}
+            result.header_row = row_number
             result.status, result.message = "refused", message
             return None
         used[column.key] = name
@@ -483,6 +531,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     ]
     if masked_only:
         # Every masked column at once (a client export has the NIK and the KK): one round trip to fix the file.
+        result.header_row = row_number
         result.status, result.message = (
             "refused",
             _(
@@ -497,7 +546,16 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         )
         return None
     missing = entity.missing_columns(set(used))
+    record_id = entity.record_id_key()
+    if missing and record_id in used:
+        # A correction file keyed by the export's ID ("ID, Nama lengkap, Telepon"): its rows keep what they do
+        # not say, as with an empty cell; only a row without an ID (a new record) needs the absent columns.
+        absent = [c for c in entity.import_columns() if c.required and c.key not in used]
+        return HeaderMap(
+            row=row_number, columns=columns, written=written, partial=True, absent=absent, record_id=record_id
+        )
     if missing:
+        result.header_row = row_number
         result.status, result.message = (
             "refused",
             _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).")
@@ -506,6 +564,43 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
     return HeaderMap(row=row_number, columns=columns, written=written)
+
+
+def _absent_problems(header: HeaderMap, row: int, values: dict[str, Any], problems: list[Problem]) -> set[str]:
+    """A row without an ID in a file that lacks required columns is a new record without them: refused for each,
+    as an empty required cell is. Returns the headers the entity must not report missing again (a row whose ID
+    cell is unreadable is refused for that alone: the absent columns are no news to its author)."""
+    if values.get(header.record_id):
+        return set()
+    values.setdefault("_unreadable", set()).update(column.key for column in header.absent)
+    if header.record_id in values["_unreadable"]:
+        return {str(column.header) for column in header.absent}
+    for column in header.absent:
+        problems.append(
+            Problem(
+                row,
+                str(column.header),
+                "",
+                _(
+                    "%(column)s wajib diisi untuk data baru, tetapi file ini tidak memiliki kolom “%(column)s”. "
+                    "Tambahkan kolom itu, atau isi ID bila baris ini memperbaiki data yang sudah ada."
+                )
+                % {"column": column.header},
+            )
+        )
+    return {str(column.header) for column in header.absent}
+
+
+def _count_rows(head: list[tuple[int, list[Any]]], rows, header_row: int, max_rows: int) -> int:
+    """The rows with something in them below the header of a file refused as a whole (its summary says how many
+    rows the file has, not "0 rows"), counted up to the import's limit."""
+    count = 0
+    for row_number, cells in chain(head, rows):
+        if row_number > header_row and any(_filled(cell) for cell in cells):
+            count += 1
+            if count > max_rows:
+                break
+    return count
 
 
 def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column]) -> list[str]:

@@ -30,10 +30,12 @@ from sinergi.exchange.columns import (
     ImportContext,
     IntegerColumn,
     PhoneColumn,
+    RecordIdColumn,
     RowPlan,
     RowProblems,
     TermColumn,
     TextColumn,
+    TextOnlyNumberColumn,
     register,
 )
 from sinergi.exchange.dbwrite import bulk_insert
@@ -42,10 +44,12 @@ from sinergi.vocabularies.models import Vocabulary
 
 from . import selectors
 from .choices import LKS_KINDS, CareSetting, LegalForm, OrganisationKind, OrganisationStatus
+from .forms import COORDINATE_HELP
 from .models import Organisation
 from .services import (
     BOARD_ONLY_FIELDS,
     DERIVED_FIELDS,
+    MAX_CAPACITY,
     latitude_side_warning,
     organisation_derive,
     organisation_validate,
@@ -147,7 +151,8 @@ def _text(
 
 
 COLUMNS: list[Column] = [
-    ReadOnlyColumn("id", _lazy("ID"), ("id lks",), getter=lambda o: o.pk, width=8),
+    # The export's ID read back: the row corrects that LKS, whatever else it changes (its name, its numbers).
+    RecordIdColumn("id", _lazy("ID"), ("id lks",), width=8),
     _text(
         "name",
         _lazy("Nama LKS"),
@@ -194,7 +199,12 @@ COLUMNS: list[Column] = [
         example=str(CareSetting.RESIDENTIAL.label),
     ),
     IntegerColumn(
-        "capacity", _lazy("Kapasitas (orang)"), ("kapasitas", "daya tampung"), min_value=0, max_value=100000, example=40
+        "capacity",
+        _lazy("Kapasitas (orang)"),
+        ("kapasitas", "daya tampung"),
+        min_value=0,
+        max_value=MAX_CAPACITY,
+        example=40,
     ),
     ChoiceColumn(
         "legal_form", _lazy("Bentuk badan hukum"), ("badan hukum",), options=LegalForm.choices, example="Yayasan"
@@ -205,7 +215,7 @@ COLUMNS: list[Column] = [
     _text("notary_name", _lazy("Nama notaris"), "notaris"),
     _text("kemenkumham_number", _lazy("Nomor SK Kemenkumham"), "sk kemenkumham", "nomor sk kemenkumham"),
     DateColumn("kemenkumham_date", _lazy("Tanggal SK Kemenkumham"), ("tgl sk kemenkumham",)),
-    _text("npwp", _lazy("NPWP"), "nomor npwp", example="01.234.567.8-731.000"),
+    _text("npwp", _lazy("NPWP"), "nomor npwp", "no npwp", example="01.234.567.8-731.000", kind=TextOnlyNumberColumn),
     _text("address", _lazy("Alamat"), "alamat lengkap", "alamat lks", example="Jl. Ahmad Yani Km 2 No. 5", width=32),
     RegionColumn(
         "region_code",
@@ -220,15 +230,58 @@ COLUMNS: list[Column] = [
     ),
     RegionNameColumn("district_name", _lazy("Kecamatan"), ("kec",), level=3, example="Banjarmasin Selatan"),
     RegionNameColumn("village_name", _lazy("Desa/Kelurahan"), ("desa", "kelurahan"), level=4, example="Mantuil"),
-    DecimalColumn("latitude", _lazy("Lintang"), ("latitude", "lat"), places=6, example="-3.3194"),
-    DecimalColumn("longitude", _lazy("Bujur"), ("longitude", "lng", "long"), places=6, example="114.5908"),
+    # Coordinates copied from a map app (7 to 15 decimals) are rounded to the model's 6 (about 0.1 m), as the form
+    # rounds them.
+    DecimalColumn(
+        "latitude",
+        _lazy("Lintang"),
+        ("latitude", "lat"),
+        places=Organisation._meta.get_field("latitude").decimal_places,
+        help=COORDINATE_HELP,
+        example="-3.3194",
+    ),
+    DecimalColumn(
+        "longitude",
+        _lazy("Bujur"),
+        ("longitude", "lng", "long"),
+        places=Organisation._meta.get_field("longitude").decimal_places,
+        help=COORDINATE_HELP,
+        example="114.5908",
+    ),
     _text(
-        "phone", _lazy("Telepon"), "no telepon", "nomor telepon", "telp", "hp", example="0511-3252525", kind=PhoneColumn
+        "phone",
+        _lazy("Telepon"),
+        "no telepon",
+        "nomor telepon",
+        "telp",
+        "no telp",
+        "nomor telp",
+        "tlp",
+        "no tlp",
+        "hp",
+        "no hp",
+        "nomor hp",
+        "telepon lks",
+        "telepon kantor",
+        example="0511-3252525",
+        kind=PhoneColumn,
     ),
     _text("email", _lazy("Surel"), "email", "e mail", "alamat surel", example="lksa@contoh.id"),
     _text("website", _lazy("Situs web"), "website", "situs"),
     _text("head_name", _lazy("Nama pimpinan"), "pimpinan", "ketua", "nama ketua", "kepala"),
-    _text("head_phone", _lazy("Telepon pimpinan"), "hp pimpinan", "telepon ketua", kind=PhoneColumn),
+    _text(
+        "head_phone",
+        _lazy("Telepon pimpinan"),
+        "hp pimpinan",
+        "no hp pimpinan",
+        "nomor hp pimpinan",
+        "telp pimpinan",
+        "telepon ketua",
+        "hp ketua",
+        "no hp ketua",
+        "telepon kepala",
+        kind=PhoneColumn,
+    ),
     _text(
         "permit_number",
         _lazy("Nomor izin operasional"),
@@ -279,7 +332,7 @@ COLUMNS: list[Column] = [
     ),
     ChoiceColumn("status", _lazy("Status"), (), read_only=True, options=OrganisationStatus.choices, width=12),
 ]
-MODEL_KEYS = {c.key for c in COLUMNS if not c.read_only and c.key not in REGION_KEYS}
+MODEL_KEYS = {c.key for c in COLUMNS if not c.read_only and c.key not in (*REGION_KEYS, "id")}
 FK_FIELDS = ["region", "primary_service_kind", "accreditation_grade", "verified_by"]
 
 
@@ -301,6 +354,10 @@ class LksEntity(Entity):
         _lazy("Sel kosong pada LKS yang sudah terdaftar tidak menghapus isian lama; gunakan formulir untuk itu."),
         _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
         _lazy("Format kolom kode (Kode wilayah, NPWP, nomor) sebagai Teks agar angka nol tidak hilang."),
+        _lazy(
+            "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah. Kolom ID menunjuk LKS yang "
+            "diperbaiki; kosongkan ID untuk mendaftarkan LKS baru."
+        ),
     )
 
     # ------------------------------------------------------------------ permissions
@@ -323,6 +380,8 @@ class LksEntity(Entity):
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
         # The shown text is built only when a duplicate is found (translation per row is measurably slow).
         keys: list[tuple[tuple, Any]] = []
+        if record := values.get("id"):
+            keys.append((("id", record), lambda: _("ID %(id)s") % {"id": record}))
         for kind, field, label in (
             ("registration", "registration_number", _lazy("nomor tanda daftar")),
             ("permit", "permit_number", _lazy("nomor izin operasional")),
@@ -330,6 +389,7 @@ class LksEntity(Entity):
             if number := values.get(field):
                 keys.append(((kind, number_key(number)), lambda label=label, number=number: f"{label} {number}"))
         # A name that leaves nothing to compare (v.norm keeps Latin letters and digits only) matches nothing.
+        # A row with an ID may correct the name: its name is no key.
         if not keys and (name_key := v.norm(values.get("name") or "")):
             place = values.get("region_code") or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
             name = values["name"]
@@ -347,6 +407,9 @@ class LksEntity(Entity):
         objects = ctx.cache.setdefault("objects", {})
         base = selectors.organisation_base_queryset().filter(kind__in=LKS_KINDS)
         found: list[Organisation] = []
+        if ids := {r["id"] for r in rows if r.get("id")} - set(objects):
+            found += base.filter(pk__in=ids)  # whether the actor may change them is looked up below, as for all
+        rows = [r for r in rows if not r.get("id")]  # a row with an ID is not matched by its numbers or name
         if any(r.get("registration_number") or r.get("permit_number") for r in rows):
             # Numbers are compared by number_key, which the database cannot compute: the keys of every stored
             # number come from _Registered, then one query fetches the LKS the batch names (by either number).
@@ -465,6 +528,39 @@ class LksEntity(Entity):
         found = objects[next(iter(pks))] if pks else None
         return found, (found.name if found else values.get("name") or "")
 
+    def _by_id(self, values: dict[str, Any], problems: list[tuple[str, str]], ctx: ImportContext) -> Organisation:
+        """The LKS a row's ID names, when the actor may change it. Unknown, deleted, not an LKS or outside the
+        actor's scope: one answer for all, which tells nothing about what is stored. A number the row writes that
+        belongs to another LKS is refused: the ID and the numbers disagree on which LKS the row is."""
+        record = values["id"]
+        existing = ctx.cache["objects"].get(record)
+        if existing is None or not ctx.cache["allowed"].get(record, (False, False))[0]:
+            message = _(
+                "Tidak ada LKS dengan ID %(id)s yang dapat Anda ubah. Periksa ID-nya, atau kosongkan ID untuk "
+                "mendaftarkan LKS baru."
+            ) % {"id": record}
+            raise RowProblems([*problems, ("id", message)])
+        registered: _Registered | None = None
+        for kind, field, label in (
+            ("registration", "registration_number", _lazy("Nomor tanda daftar")),
+            ("permit", "permit_number", _lazy("Nomor izin operasional")),
+        ):
+            if not (number := values.get(field)):
+                continue
+            registered = registered or ctx.cached("registered", _Registered)
+            if registered.numbers[kind].get(number_key(number), set()) - {record}:
+                problems.append(
+                    (
+                        field,
+                        _(
+                            "%(label)s %(number)s terdaftar untuk LKS lain, bukan LKS dengan ID %(id)s. Periksa ID "
+                            "dan nomor di baris ini."
+                        )
+                        % {"label": label, "number": number, "id": record},
+                    )
+                )
+        return existing
+
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
         problems: list[tuple[str, str]] = []
         resolver: RegionResolver = ctx.cache["regions"]
@@ -475,6 +571,9 @@ class LksEntity(Entity):
             village=values.get("village_name") or "",
         )
         problems += region_problems
+        if values.get("id"):
+            existing = self._by_id(values, problems, ctx)
+            return self._plan_update(row, values, region, existing, _shown(existing.name, values), problems, ctx)
         try:
             existing, key = self._find(values, region.code if region else "", ctx)
         except RowProblems as found_problems:
@@ -594,7 +693,7 @@ class LksEntity(Entity):
                     )
                 ]
             )
-        columns = [c for c in self.columns if c.key in values and not c.read_only]
+        columns = [c for c in self.columns if c.key in values and not c.read_only and c.key != "id"]
         before = {c.key: c.current(existing) for c in columns}
         before.update({name: getattr(existing, name) for name in DERIVED})
         updated = copy.copy(existing)

@@ -1,3 +1,6 @@
+from decimal import Decimal
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +10,7 @@ from sinergi.vocabularies.models import Term, Vocabulary
 
 from .choices import OfficerPosition, OrganisationKind
 from .models import Organisation
+from .services import capacity_problem
 
 NON_LKS_KINDS = [(k, label) for k, label in OrganisationKind.choices if k != OrganisationKind.LKKKS]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -18,6 +22,12 @@ DATE_FIELDS = (
     "registration_issued_on",
     "registration_expires_on",
     "accredited_on",
+)
+
+# Said on the form and in the import template's column help: both round the same way.
+COORDINATE_HELP = _(
+    "Boleh ditempel dari aplikasi peta; angka di belakang koma lebih dari 6 dibulatkan menjadi 6 (ketelitian "
+    "sekitar 0,1 m)."
 )
 
 FIELDSETS = [
@@ -54,6 +64,23 @@ FIELDSETS = [
 ]
 
 
+class CoordinateField(forms.DecimalField):
+    """A latitude or longitude: a map app copies 7 to 15 decimals (-3.319412345678), which are rounded to the
+    model's places (6, about 0.1 m) rather than refused, exactly as the import rounds them."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        number = super().to_python(value)
+        if number is None or not number.is_finite():
+            return number  # not a number: refused by the validators with Django's message
+        return number.quantize(Decimal(1).scaleb(-self.decimal_places))
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        if "step" in attrs:
+            attrs["step"] = "any"  # the browser must not refuse the decimals the server rounds
+        return attrs
+
+
 class OrganisationForm(forms.ModelForm):
     """The registry form; business rules are checked again (and finally) by the services."""
 
@@ -63,6 +90,7 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [name for _legend, names in FIELDSETS for name in names]
+        field_classes = {"latitude": CoordinateField, "longitude": CoordinateField}
         widgets = {
             **dict.fromkeys(DATE_FIELDS, DATE_WIDGET),
             "service_kinds": forms.CheckboxSelectMultiple,
@@ -73,6 +101,8 @@ class OrganisationForm(forms.ModelForm):
             "region": _("Ketik nama atau kode desa/kelurahan, lalu pilih dari daftar."),
             "permit_expires_on": _("Kosongkan bila tidak tertulis; sistem menghitung dari masa berlaku baku."),
             "registration_expires_on": _("Kosongkan bila tidak tertulis; sistem menghitung dari masa berlaku baku."),
+            "latitude": COORDINATE_HELP,
+            "longitude": COORDINATE_HELP,
         }
 
     def __init__(self, *args, board_fields: bool = True, **kwargs) -> None:
@@ -93,6 +123,12 @@ class OrganisationForm(forms.ModelForm):
             # LKS operators see their standing but cannot change it; the service refuses it too.
             for name in ("kind", "accreditation_grade", "accredited_on", "accreditation_certificate_number"):
                 self.fields[name].disabled = True
+
+    def clean_capacity(self) -> int | None:
+        capacity = self.cleaned_data.get("capacity")
+        if message := capacity_problem(capacity):
+            raise forms.ValidationError(message)
+        return capacity
 
     def fieldsets(self):
         for legend, names in FIELDSETS:

@@ -2,7 +2,6 @@
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, restrict
 from sinergi.regions.models import Region, RegionLevel
@@ -100,53 +99,3 @@ def boards_by_region(*, province_code: str) -> dict[str, Organisation]:
         status=OrganisationStatus.INACTIVE
     )
     return {board.regency_code or board.province_code: board for board in boards}
-
-
-def organisation_table(*, organisations, regency_names: dict[str, str]) -> tuple[list[str], list[list]]:
-    """The registry's columns for a download, in the order of the page."""
-    headers = [
-        _("ID"),
-        _("Nama"),
-        _("Jenis organisasi"),
-        _("Jenis layanan utama"),
-        _("Jenis layanan lain"),
-        _("Bentuk layanan"),
-        _("Kode wilayah"),
-        _("Kabupaten/kota"),
-        _("Alamat"),
-        _("Telepon"),
-        _("Surel"),
-        _("Kapasitas"),
-        _("Nomor izin operasional"),
-        _("Izin operasional berlaku s.d."),
-        _("Nomor tanda daftar"),
-        _("Tanda daftar berlaku s.d."),
-        _("Akreditasi"),
-        _("Akreditasi berlaku s.d."),
-        _("Status"),
-    ]
-    rows = [
-        [
-            o.pk,
-            o.name,
-            o.get_kind_display(),
-            o.primary_service_kind.code if o.primary_service_kind else "",
-            ", ".join(k.code for k in o.service_kinds.all()),
-            o.get_care_setting_display(),
-            o.region_id or "",
-            regency_names.get(o.regency_code, o.regency_code),
-            o.address,
-            o.phone,
-            o.email,
-            o.capacity,
-            o.permit_number,
-            o.permit_expires_on,
-            o.registration_number,
-            o.registration_expires_on,
-            o.accreditation_grade.code if o.accreditation_grade else "",
-            o.accreditation_expires_on,
-            o.get_status_display(),
-        ]
-        for o in organisations
-    ]
-    return headers, rows

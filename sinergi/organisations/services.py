@@ -24,6 +24,15 @@ from .signals import organisation_moved
 BOARD_ONLY_FIELDS = {"kind", "status", "accreditation_grade", "accredited_on", "accreditation_certificate_number"}
 # Fields services derive; never taken from input.
 DERIVED_FIELDS = {"province_code", "regency_code", "district_code", "village_code", "accreditation_expires_on"}
+# The most people an LKS can hold: more is a typing slip (an extra zero), refused by the form and the import alike.
+MAX_CAPACITY = 100_000
+
+
+def capacity_problem(capacity: int | None) -> str:
+    """Why a capacity is refused ("" when it is not); the import's cell check says the same words."""
+    if capacity is not None and capacity > MAX_CAPACITY:
+        return _("Nilai paling besar %(max)s.") % {"max": MAX_CAPACITY}
+    return ""
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:
@@ -103,6 +112,8 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
         problem("latitude", _("Lintang di luar wilayah Indonesia (antara -11,5 dan 6,5)."))
     if organisation.longitude is not None and not 94.5 <= float(organisation.longitude) <= 141.5:
         problem("longitude", _("Bujur di luar wilayah Indonesia (antara 94,5 dan 141,5)."))
+    if message := capacity_problem(organisation.capacity):
+        problem("capacity", message)
     npwp_digits = "".join(ch for ch in organisation.npwp if ch.isdigit())
     if organisation.npwp and len(npwp_digits) not in (15, 16):
         problem("npwp", _("NPWP terdiri atas 15 atau 16 angka."))

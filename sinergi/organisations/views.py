@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, can, restrict
 from sinergi.audit.selectors import audit_events_for
-from sinergi.audit.services import audit_record
-from sinergi.core.downloads import CSV, DOWNLOAD_FORMATS, csv_stream, table_download
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
+from sinergi.exchange.columns import get_entity
+from sinergi.exchange.exports import export_url
 from sinergi.regions.models import Region, RegionLevel
 
 from . import selectors, services
@@ -75,6 +75,8 @@ class OrganisationListView(LoginRequiredMixin, View):
             "regency_names": selectors.regency_names(o.regency_code for o in page.object_list),
             "regencies": Region.objects.filter(level=RegionLevel.REGENCY, code__in=_visible_regencies(request.user)),
             "can_create": _can_create_somewhere(request.user),
+            # Downloads go through the exchange's export of LKS, with this list's filters.
+            "can_export": get_entity("lks").can_export(request.user),
         }
         template = "organisations/list.html#results" if request.htmx else "organisations/list.html"
         return render(request, template, context)
@@ -384,43 +386,7 @@ class DirectoryDetailView(View):
 
 @login_required
 def organisation_export(request: HttpRequest) -> HttpResponse:
-    """The registry list with its current filters as CSV or XLSX; scoped like the list and audited."""
-    file_format = request.GET.get("format", "csv")
-    if file_format not in DOWNLOAD_FORMATS:
-        messages.error(request, _("Format unduhan tidak dikenal."))
-        return redirect("organisations:list")
-    filterset = selectors.organisation_list(actor=request.user, filters=request.GET, action=Action.EXPORT)
-    if not filterset.is_valid():
-        messages.error(request, _("Saringan tidak valid: %(errors)s") % {"errors": filterset.errors.as_text()})
-        return redirect("organisations:list")
-    audit_record(
-        actor=request.user,
-        action="organisations.organisation.exported",
-        data={"format": file_format, "rows": filterset.qs.count(), "filters": request.GET.dict()},
-        request=request,
-    )
-    if file_format == CSV:
-        # Streamed: memory stays flat however large the registry (national scale is ~25,000 LKS).
-        headers = selectors.organisation_table(organisations=[], regency_names={})[0]
-        return csv_stream(headers=headers, rows=_table_rows(filterset.qs), name=_("registri-lks"))
-    organisations = list(filterset.qs)
-    headers, rows = selectors.organisation_table(
-        organisations=organisations, regency_names=selectors.regency_names(o.regency_code for o in organisations)
-    )
-    return table_download(headers=headers, rows=rows, name=_("registri-lks"), file_format=file_format)
-
-
-def _table_rows(queryset, chunk_size: int = 2000):
-    """The registry's download rows, read in chunks so that only one chunk is in memory at a time."""
-    chunk: list[Organisation] = []
-    for organisation in queryset.iterator(chunk_size=chunk_size):
-        chunk.append(organisation)
-        if len(chunk) == chunk_size:
-            yield from _chunk_rows(chunk)
-            chunk = []
-    yield from _chunk_rows(chunk)
-
-
-def _chunk_rows(organisations: list[Organisation]):
-    names = selectors.regency_names(o.regency_code for o in organisations)
-    return selectors.organisation_table(organisations=organisations, regency_names=names)[1]
+    """The registry list's old download address (bookmarks, old links): the exchange's export of LKS now makes the
+    file (streamed CSV, large XLSX in the background, the import template's columns, audited)."""
+    # The query string goes through untouched: the list's filters are the export's.
+    return redirect(export_url("lks", request.META.get("QUERY_STRING", "")))

@@ -126,3 +126,70 @@ def test_export_data_of_workers_needs_an_access_purpose_too_and_logs_every_worke
     assert list(WorkerAccess.objects.values_list("worker_id", "what", "purpose")) == [
         (worker.pk, "exported", "reporting")
     ]
+
+
+def test_export_data_filters_take_several_values_like_the_list(tmp_path):
+    OrganisationFactory(name="LKSA Draf", status="draft")
+    OrganisationFactory(name="LKSA Aktif", status="active")
+    OrganisationFactory(name="LKSA Nonaktif", status="inactive")
+
+    call("export_data", "lks", str(tmp_path / "draf.csv"), "--filter", "status=draft")
+    call("export_data", "lks", str(tmp_path / "dua.csv"), "--filter", "status=draft", "--filter", "status=active")
+
+    assert "LKSA Draf" in (tmp_path / "draf.csv").read_text(encoding="utf-8-sig")
+    both = (tmp_path / "dua.csv").read_text(encoding="utf-8-sig")
+    assert "LKSA Draf" in both and "LKSA Aktif" in both and "LKSA Nonaktif" not in both
+    event = AuditEvent.objects.filter(action="exchange.lks.exported").latest("pk")
+    assert event.data["filters"] == {"status": ["draft", "active"]}
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("status=zzz", r"(?s)Ekspor gagal: saringan daftar tidak berlaku\. .*zzz bukan salah satu dari pilihan"),
+        ("region", r"Saringan “region” harus berbentuk nama=nilai"),
+    ],
+)
+def test_export_data_refuses_a_bad_filter_in_words_and_writes_nothing(tmp_path, option, message):
+    OrganisationFactory()
+    with pytest.raises(CommandError, match=message):
+        call("export_data", "lks", str(tmp_path / "lks.csv"), "--filter", option)
+    assert list(tmp_path.iterdir()) == []
+    assert not AuditEvent.objects.filter(action="exchange.lks.exported").exists()
+
+
+def test_export_data_refuses_a_user_whose_role_may_not_export_the_data(tmp_path, board_member):
+    from sinergi.people.models import PersonAccess
+    from sinergi.people.tests.factories import PlacementFactory
+
+    PlacementFactory()
+    with pytest.raises(CommandError, match="Pengguna “pengurus.uji” tidak berwenang mengekspor data penerima layanan"):
+        call("export_data", "clients", str(tmp_path / "klien.csv"), "--as", "pengurus.uji", "--purpose", "reporting")
+    assert list(tmp_path.iterdir()) == []
+    assert not PersonAccess.objects.exists()
+    assert not AuditEvent.objects.filter(action="exchange.clients.exported").exists()
+
+
+def test_export_data_failing_halfway_leaves_no_partial_file_and_keeps_an_earlier_one(tmp_path, monkeypatch):
+    from sinergi.exchange.management.commands import export_data
+
+    def broken(**kwargs):
+        yield b"ID,Nama LKS\r\n"
+        raise OSError("disk full")
+
+    OrganisationFactory()
+    earlier = tmp_path / "lks.csv"
+    earlier.write_bytes(b"the export of yesterday")
+    monkeypatch.setattr(export_data, "csv_chunks", broken)
+
+    with pytest.raises(OSError, match="disk full"):
+        call("export_data", "lks", str(earlier))
+
+    assert list(tmp_path.iterdir()) == [earlier]
+    assert earlier.read_bytes() == b"the export of yesterday"
+    assert not AuditEvent.objects.filter(action="exchange.lks.exported").exists()
+
+
+def test_export_data_into_a_missing_folder_says_so(tmp_path):
+    with pytest.raises(CommandError, match="Tidak dapat menulis"):
+        call("export_data", "lks", str(tmp_path / "tidak-ada" / "lks.csv"))

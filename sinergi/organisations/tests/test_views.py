@@ -1,9 +1,15 @@
+import html
 import io
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from python_calamine import CalamineWorkbook
 
+from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
+from sinergi.exchange import exports
+from sinergi.exchange.models import ExportJob
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory
@@ -126,16 +132,67 @@ def test_operator_sees_no_verify_button_and_cannot_post_it(client, operator, ban
     assert Organisation.objects.get(pk=banjarmasin_lks.pk).status == OrganisationStatus.DRAFT
 
 
-def test_export_xlsx_is_scoped_audited_and_formula_safe(client, board_member, banjarbaru_lks):
+def export_links(page: str) -> dict[str, str]:
+    """The list's download buttons: format -> address (as a browser would follow it)."""
+    links = [html.unescape(link) for link in re.findall(r'href="(/exchange/export/[^"]+)"', page)]
+    return {parse_qs(urlsplit(link).query)["format"][0]: link for link in links}
+
+
+def test_the_registry_downloads_through_the_exchange_export_of_lks_with_its_filters(
+    client, board_member, banjarmasin_lks, banjarbaru_lks
+):
+    OrganisationFactory(name="LKSA Draf Banjarmasin", status=OrganisationStatus.DRAFT, region_id="63.71.01.1001")
+    client.force_login(board_member)
+    links = export_links(client.get("/organisations/", {"status": "active"}).content.decode())
+    assert links == {
+        "csv": "/exchange/export/lks/?status=active&format=csv",
+        "xlsx": "/exchange/export/lks/?status=active&format=xlsx",
+    }
+
+    response = client.get(links["csv"])
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")  # streamed, not built in memory
+    assert [line.split(",")[1] for line in text.splitlines()[1:]] == ["LKSA Uji Banjarmasin"]
+    event = AuditEvent.objects.get(action="exchange.lks.exported")
+    assert (event.data["rows"], event.data["filters"]) == (1, {"status": "active", "format": "csv"})
+
+
+def test_the_registry_xlsx_is_scoped_and_formula_safe(client, board_member, banjarbaru_lks):
     OrganisationFactory(name='=HYPERLINK("http://x")')
     client.force_login(board_member)
 
-    response = client.get("/organisations/export/", {"format": "xlsx"})
+    response = client.get(export_links(client.get("/organisations/").content.decode())["xlsx"])
 
     rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
-    names = [row[1] for row in rows[1:]]
-    assert names == ['\'=HYPERLINK("http://x")']
-    assert AuditEvent.objects.get(action="organisations.organisation.exported").data["rows"] == 1
+    assert [row[1] for row in rows[1:]] == ['\'=HYPERLINK("http://x")']
+
+
+def test_a_large_registry_xlsx_is_made_in_the_background(client, board_member, banjarmasin_lks, settings, monkeypatch):
+    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 0}
+    client.force_login(board_member)
+
+    response = client.get(export_links(client.get("/organisations/", {"q": "uji"}).content.decode())["xlsx"])
+
+    job = ExportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/exchange/exports/{job.pk}/"
+    assert (job.entity, job.filters) == ("lks", {"q": ["uji"]})
+
+
+def test_the_old_registry_download_address_sends_to_the_exchange_export_unchanged(client, board_member):
+    client.force_login(board_member)
+
+    response = client.get("/organisations/export/?status=active&status=draft&region=63.71&format=xlsx")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/exchange/export/lks/?status=active&status=draft&region=63.71&format=xlsx"
+
+
+def test_a_user_without_an_export_role_gets_no_download_buttons(client, banjarmasin_lks):
+    client.force_login(UserFactory())
+    page = client.get("/organisations/").content.decode()
+    assert "LKSA Uji Banjarmasin" not in page and not export_links(page)
+    assert client.get("/exchange/export/lks/?format=csv").status_code == 403
 
 
 def test_boards_page_shows_kabupaten_without_a_board(client, board_member):
@@ -171,5 +228,5 @@ def test_the_download_buttons_follow_the_filters_applied_through_htmx(client, bo
     fragment = client.get("/organisations/", {"q": "uji", "page": "2"}, headers={"HX-Request": "true"}).content.decode()
     # The fragment carries the buttons out of band, with the filter and without the page number.
     assert 'id="export-links" hx-swap-oob="true"' in fragment
-    assert "/organisations/export/?q=uji&amp;format=csv" in fragment
-    assert "/organisations/export/?q=uji&amp;format=xlsx" in fragment
+    assert "/exchange/export/lks/?q=uji&amp;format=csv" in fragment
+    assert "/exchange/export/lks/?q=uji&amp;format=xlsx" in fragment

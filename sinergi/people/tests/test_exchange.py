@@ -749,7 +749,9 @@ def test_workers_registered_or_changed_by_an_import_are_in_their_access_log_and_
     assert logged == [(rina.pk, "created", world.operator.username), (rina.pk, "changed", world.operator.username)]
     event = AuditEvent.objects.get(action="people.worker.updated")
     assert (event.object_id, event.changes, event.actor_name) == (
-        str(rina.pk), {"Peran": ["Pengasuh", "Pekerja sosial profesional"]}, world.operator.username
+        str(rina.pk),
+        {"Peran": ["Pengasuh", "Pekerja sosial profesional"]},
+        world.operator.username,
     )
 
 

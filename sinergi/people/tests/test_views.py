@@ -1,8 +1,11 @@
 """People pages: the purpose prompt, masking, admission, care, rights, workers and exports — and scope for each role."""
 
 import datetime
+import html
 import io
 import json
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -11,6 +14,8 @@ from python_calamine import CalamineWorkbook
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt
 from sinergi.core.testing import otp_login
+from sinergi.exchange import exports
+from sinergi.exchange.models import ExportJob
 from sinergi.people.access import SESSION_KEY
 from sinergi.people.choices import CaseStage, DuplicateReason, DuplicateStatus, PlacementStatus
 from sinergi.people.models import (
@@ -274,6 +279,14 @@ def test_bad_admission_input_is_refused_inline_and_nothing_is_written(client, wo
     assert Placement.objects.count() == 0
     assert Consent.objects.count() == 0
     assert not AuditEvent.objects.filter(action="people.person.created").exists()
+
+
+def test_the_area_of_origin_may_be_a_kecamatan_when_the_desa_is_unknown(client, world):
+    # As the import takes it ("Kabupaten/Kota asal" + "Kecamatan asal" without a desa).
+    sign_in(client, world.operator)
+    response = client.post("/people/admit/", admit_data(world, origin_region="63.71.01"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Person.objects.get(full_name="Putri Baru Contoh").origin_region_id == "63.71.01"
 
 
 def test_a_child_cannot_be_admitted_to_an_elderly_home(client, world):
@@ -543,36 +556,74 @@ def test_erasure_on_request_after_discharge_blanks_the_identity(client, world, c
 # --- exports ------------------------------------------------------------------------------------------------
 
 
-def test_operator_exports_own_clients_masked_with_one_audit_event_and_an_access_row_each(
-    client, world, child, far_child
-):
+def export_links(page: str) -> dict[str, str]:
+    """The list's download buttons: format -> address (as a browser would follow it)."""
+    links = [html.unescape(link) for link in re.findall(r'href="(/exchange/export/[^"]+)"', page)]
+    return {parse_qs(urlsplit(link).query)["format"][0]: link for link in links}
+
+
+def test_the_client_list_downloads_through_the_exchange_export_with_its_filters(client, world, child):
     PlacementFactory(person__organisation=world.lks, person__full_name="Ani Contoh")
     sign_in(client, world.operator)
-    response = client.get("/people/export/?format=csv")
-    assert response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("ID,Nama lengkap,NIK (disamarkan)")
-    names = sorted(line.split(",")[1] for line in lines[1:])
-    assert names == ["Ani Contoh", "Budi Contoh"]
-    assert decrypt(child.person.nik_encrypted) not in response.content.decode()
-    assert child.person.nik_masked in response.content.decode()
-    event = AuditEvent.objects.get(action="people.person.exported")
-    assert (event.data["rows"], event.data["format"], event.actor_name) == (2, "csv", "operator.harapan")
-    assert PersonAccess.objects.filter(what="exported", purpose="service").count() == 2
+    links = export_links(client.get("/people/", {"q": "budi", "stage": "asesmen"}).content.decode())
+    assert links == {
+        "csv": "/exchange/export/clients/?q=budi&stage=asesmen&format=csv",
+        "xlsx": "/exchange/export/clients/?q=budi&stage=asesmen&format=xlsx",
+    }
+
+    response = client.get(links["csv"])
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")  # streamed, not built in memory
+    assert [line.split(",")[1] for line in text.splitlines()[1:]] == ["Budi Contoh"]
+    assert decrypt(child.person.nik_encrypted) not in text and child.person.nik_masked in text
+    event = AuditEvent.objects.get(action="exchange.clients.exported")
+    assert (event.data["rows"], event.data["format"], event.actor_name) == (1, "csv", "operator.harapan")
+    assert list(PersonAccess.objects.values_list("person_id", "what", "purpose")) == [
+        (child.person_id, "exported", "service")
+    ]
 
 
-def test_xlsx_export(client, world, child):
+def test_the_client_list_xlsx_follows_the_interface_language(client, world, child, settings):
     sign_in(client, world.operator)
-    response = client.get("/people/export/?format=xlsx")
-    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
-    assert rows[1][1:3] == ["Budi Contoh", child.person.nik_masked]
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(export_links(client.get("/people/").content.decode())["xlsx"])
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+    assert book.sheet_names[0] == "Service recipient data"
+    rows = book.get_sheet_by_index(0).to_python()
+    assert rows[0][:3] == ["ID", "Full name", "Sex"]
+    assert rows[1][1:3] == ["Budi Contoh", "Male"]
+
+
+def test_a_large_client_list_xlsx_is_made_in_the_background(client, world, child, settings, monkeypatch):
+    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 0}
+    sign_in(client, world.operator, purpose="supervision")
+
+    response = client.get(export_links(client.get("/people/", {"q": "budi"}).content.decode())["xlsx"])
+
+    job = ExportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/exchange/exports/{job.pk}/"
+    assert (job.entity, job.filters, job.purpose) == ("clients", {"q": ["budi"]}, "supervision")
+
+
+def test_the_old_client_download_address_sends_to_the_exchange_export_unchanged(client, world):
+    sign_in(client, world.operator)
+
+    response = client.get("/people/export/?status=active&review=due&sex=P&format=xlsx")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/exchange/export/clients/?status=active&review=due&sex=P&format=xlsx"
+    assert client.get("/people/export/")["Location"] == "/exchange/export/clients/"
 
 
 @pytest.mark.parametrize("role", ["regency_board", "dinsos_viewer", "outsider"])
-def test_roles_without_export_permission_get_403_and_nothing_is_logged(client, world, child, role):
+def test_roles_without_export_permission_get_no_buttons_nor_a_file_and_nothing_is_logged(client, world, child, role):
     sign_in(client, getattr(world, role))
-    assert client.get("/people/export/?format=csv").status_code == 403
-    assert not AuditEvent.objects.filter(action="people.person.exported").exists()
+    page = client.get("/people/")
+    assert page.status_code == 403 or not export_links(page.content.decode())
+    assert client.get("/exchange/export/clients/?format=csv").status_code == 403
+    assert not AuditEvent.objects.filter(action="exchange.clients.exported").exists()
     assert not PersonAccess.objects.exists()
 
 
@@ -702,7 +753,7 @@ PAGES = {
     "/people/duplicates/": [LOGIN, 403, 403, 403, 200, 200, 403, 200],
     "/people/{person}/subject-request/": [LOGIN, 403, 403, 403, 403, 403, 403, 200],
     "/people/placements/{placement}/discharge/": [LOGIN, 403, 200, 404, 403, 403, 403, 200],
-    "/people/export/?format=csv": [LOGIN, 403, 200, 200, 403, 403, 403, 200],
+    "/exchange/export/clients/?format=csv": [LOGIN, 403, 200, 200, 403, 403, 403, 200],
     "/people/workers/": [LOGIN, 403, 200, 200, 200, 200, 403, 200],
     "/people/workers/{worker}/": [LOGIN, 403, 200, 404, 200, 404, 403, 200],
     "/people/workers/{worker}/edit/": [LOGIN, 403, 200, 404, 403, 404, 403, 200],
@@ -725,12 +776,14 @@ def test_every_role_on_every_page(client, world, child, far_child, url):
 
 def test_masking_holds_on_every_page_for_every_role(client, world, child):
     nik = decrypt(child.person.nik_encrypted)
-    pages = ["/people/", f"/people/{child.person_id}/", "/people/reviews/", "/people/export/?format=csv"]
+    pages = ["/people/", f"/people/{child.person_id}/", "/people/reviews/", "/exchange/export/clients/?format=csv"]
     for role in ROLES[1:]:
         client.logout()
         sign_in(client, getattr(world, role))
         for path in pages:
-            assert nik not in client.get(path).content.decode(errors="ignore"), (role, path)
+            response = client.get(path)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            assert nik not in body.decode(errors="ignore"), (role, path)
 
 
 def test_nav_links_for_roles_with_person_access(client, world):
@@ -754,7 +807,7 @@ def test_the_client_download_buttons_follow_the_filters_applied_through_htmx(cli
     sign_in(client, world.operator)
     fragment = client.get("/people/", {"q": "budi"}, headers={"HX-Request": "true"}).content.decode()
     assert 'id="export-links" hx-swap-oob="true"' in fragment
-    assert "/people/export/?q=budi&amp;format=csv" in fragment
+    assert "/exchange/export/clients/?q=budi&amp;format=csv" in fragment
 
 
 def test_the_worker_list_offers_downloads_with_its_filters(client, world):

@@ -6,8 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,15 +15,15 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, can, restrict
-from sinergi.audit.services import audit_record
-from sinergi.core.downloads import DOWNLOAD_FORMATS, table_download
 from sinergi.core.errors import ValidationError
 from sinergi.core.pagination import paginate
+from sinergi.exchange.exports import export_url
 from sinergi.organisations.selectors import regency_names
 
 from .. import selectors, services
-from ..access import person_access_record, person_access_record_many, session_purpose, session_purpose_set
+from ..access import person_access_record, session_purpose, session_purpose_set
 from ..choices import ALLOWED_STAGE_TRANSITIONS, AccessPurpose, PlacementStatus
+from ..filters import REVIEW_SOON_DAYS
 from ..forms import AdmitForm, ConsentForm, IncidentForm, PurposeForm, ReviewForm
 from ..models import Person, Placement
 from ._common import (
@@ -36,8 +34,6 @@ from ._common import (
     purpose_redirect,
     require_role,
 )
-
-REVIEW_SOON_DAYS = 14
 
 
 class PurposeView(LoginRequiredMixin, View):
@@ -75,23 +71,6 @@ def current_placements(*, actor, people) -> dict[int, Placement]:
     return current
 
 
-REVIEW_FILTERS = {"overdue": "overdue", "due": "due"}
-
-
-def with_review_filter(queryset: QuerySet[Person], value: str) -> QuerySet[Person]:
-    """People with an active placement whose care-plan review is overdue ("overdue") or due within 14 days ("due").
-
-    The filter set has no such filter yet; it narrows the already-scoped list, so scope is unaffected.
-    """
-    if value not in REVIEW_FILTERS:
-        return queryset
-    today = timezone.localdate()
-    limit = today if value == "overdue" else today + datetime.timedelta(days=REVIEW_SOON_DAYS)
-    due = Placement.objects.filter(person=OuterRef("pk"), status=PlacementStatus.ACTIVE, next_review_on__isnull=False)
-    due = due.filter(next_review_on__lt=limit) if value == "overdue" else due.filter(next_review_on__lte=limit)
-    return queryset.filter(Exists(due))
-
-
 class PersonListView(PersonAreaMixin, View):
     """Clients in scope, NIK masked, with search and filters; HTMX requests get only the results."""
 
@@ -99,7 +78,7 @@ class PersonListView(PersonAreaMixin, View):
         filterset = selectors.person_list(actor=request.user, filters=request.GET)
         queryset = filterset.qs if filterset.is_valid() else Person.objects.none()
         review = request.GET.get("review", "")
-        page = paginate(request, with_review_filter(queryset, review))
+        page = paginate(request, queryset)  # the filter set narrows by care-plan review too
         placements = current_placements(actor=request.user, people=page.object_list)
         context = {
             "filterset": filterset,
@@ -242,71 +221,9 @@ class ReviewsDueView(PersonAreaMixin, View):
         return render(request, "people/reviews_due.html", context)
 
 
-EXPORT_HEADERS = [
-    "ID",
-    "Nama lengkap",
-    "NIK (disamarkan)",
-    "Jenis kelamin",
-    "Tanggal lahir",
-    "Kategori PPKS utama",
-    "LKS",
-    "Kabupaten/kota",
-    "Bentuk layanan",
-    "Tanggal masuk",
-    "Status",
-    "Tahap kasus",
-    "Tinjauan berikutnya",
-]
-
-
 @login_required
 def person_export(request: HttpRequest) -> HttpResponse:
-    """The client list with its filters as CSV/XLSX: masked NIK, scoped, one audit event, one access row per person."""
-    require_role(request.user, Action.PERSON_EXPORT)
-    if refusal := purpose_redirect(request):
-        return refusal
-    file_format = request.GET.get("format", "csv")
-    if file_format not in DOWNLOAD_FORMATS:
-        messages.error(request, _("Format unduhan tidak dikenal."))
-        return redirect("people:list")
-    # The list's scope is "view"; an export needs its own permission on every row it writes out.
-    filterset = selectors.person_list(actor=request.user, filters=request.GET, action=Action.PERSON_EXPORT)
-    if not filterset.is_valid():
-        messages.error(request, _("Saringan tidak valid: %(errors)s") % {"errors": filterset.errors.as_text()})
-        return redirect("people:list")
-    people = list(with_review_filter(filterset.qs, request.GET.get("review", "")))
-    placements = current_placements(actor=request.user, people=people)
-    names = regency_names(p.regency_code for p in placements.values())
-    rows = []
-    for person in people:
-        placement = placements.get(person.pk)
-        rows.append(
-            [
-                person.pk,
-                person.full_name,
-                person.nik_masked,
-                person.get_sex_display(),
-                person.birth_date,
-                placement.ppks_category.label if placement else "",
-                placement.organisation.name if placement else "",
-                names.get(placement.regency_code, "") if placement else "",
-                placement.get_setting_display() if placement else "",
-                placement.admitted_on if placement else None,
-                placement.get_status_display() if placement else "",
-                placement.get_stage_display() if placement else "",
-                placement.next_review_on if placement else None,
-            ]
-        )
-    purpose = session_purpose(request)
-    with transaction.atomic():
-        audit_record(
-            actor=request.user,
-            action="people.person.exported",
-            data={"format": file_format, "rows": len(rows), "filters": request.GET.dict()},
-            purpose=purpose,
-            request=request,
-        )
-        person_access_record_many(actor=request.user, persons=people, what="exported", purpose=purpose, request=request)
-    return table_download(
-        headers=EXPORT_HEADERS, rows=rows, name=_("penerima-layanan"), file_format=file_format, sheet_title="PPKS"
-    )
+    """The client list's old download address (bookmarks, old links): the exchange's export of clients now
+    makes the file (streamed CSV, large XLSX in the background, translated, purpose asked, audited)."""
+    # The query string goes through untouched: the list's filters (review included) are the export's.
+    return redirect(export_url("clients", request.META.get("QUERY_STRING", "")))

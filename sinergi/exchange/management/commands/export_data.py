@@ -1,14 +1,21 @@
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import CSV, DOWNLOAD_FORMATS, table_write
+from sinergi.core.errors import ValidationError
 from sinergi.exchange import services
 from sinergi.exchange.columns import entities, get_entity
-from sinergi.exchange.exports import csv_chunks
+from sinergi.exchange.exports import audit_filters, csv_chunks, export_filters
 
 
 class Command(BaseCommand):
@@ -20,7 +27,13 @@ class Command(BaseCommand):
         parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
         parser.add_argument("file", help="File .csv atau .xlsx")
         parser.add_argument("--as", dest="username", help="Nama pengguna; hanya data dalam cakupannya yang diekspor.")
-        parser.add_argument("--filter", action="append", default=[], help="Saringan daftar, mis. region=63.71")
+        parser.add_argument(
+            "--filter",
+            action="append",
+            default=[],
+            help="Saringan daftar, mis. region=63.71; ulangi untuk saringan lain atau nilai lain (status=draft "
+            "--filter status=active).",
+        )
         parser.add_argument(
             "--purpose",
             default="",
@@ -50,10 +63,18 @@ class Command(BaseCommand):
                 actor = get_user_model().objects.get(username=username, is_active=True)
             except get_user_model().DoesNotExist:
                 raise CommandError(f"Pengguna aktif “{username}” tidak ada.") from None
-        filters = dict(item.split("=", 1) for item in filter if "=" in item)
-        queryset = spec.export_queryset(actor=actor, filters=filters, purpose=purpose)
-        count = queryset.count()
-        with open(file, "wb") as handle, cyclic_gc_paused():
+        # The same gate as the web export: the scope alone would give an empty file, or fail in the SQL.
+        if not spec.can_export(actor):
+            raise CommandError(f"Pengguna “{actor.get_username()}” tidak berwenang mengekspor data {spec.label}.")
+        filters = _parse_filters(filter)
+        try:
+            queryset = spec.export_queryset(actor=actor, filters=export_filters(filters), purpose=purpose)
+            count = queryset.count()
+        except ValidationError as error:
+            raise CommandError(
+                _("Ekspor gagal: saringan daftar tidak berlaku. %(errors)s") % {"errors": " ".join(error.messages)}
+            ) from None
+        with _whole_file(Path(file)) as handle, cyclic_gc_paused():
             if file_format == CSV:
                 for chunk in csv_chunks(entity=spec, queryset=queryset, actor=actor, purpose=purpose):
                     handle.write(chunk)
@@ -68,10 +89,42 @@ class Command(BaseCommand):
         audit_record(
             actor=actor,
             action=f"exchange.{spec.key}.exported",
-            data={"format": file_format, "rows": count, "filters": filters, "via": "command line"},
+            data={"format": file_format, "rows": count, "filters": audit_filters(filters), "via": "command line"},
             purpose=purpose,
         )
         self.stdout.write(f"{count} baris {spec.label} diekspor ke {file}.")
+
+
+def _parse_filters(items: list[str]) -> dict[str, list[str]]:
+    """`--filter name=value` options as a list's filters: a name given twice keeps both values (status, kind)."""
+    filters: dict[str, list[str]] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise CommandError(f"Saringan “{item}” harus berbentuk nama=nilai, mis. region=63.71.")
+        filters.setdefault(name.strip(), []).append(value)
+    return filters
+
+
+@contextmanager
+def _whole_file(target: Path) -> Iterator[BinaryIO]:
+    """A file to write the export into, put in place under `target` only once complete: an error (or Ctrl-C)
+    halfway leaves no partial export behind, nor truncates an earlier file of that name."""
+    try:
+        fd, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as error:
+        raise CommandError(f"Tidak dapat menulis {target}: {error.strerror}.") from None
+    try:
+        # mkstemp makes the file private; the export gets the permissions a plain open() would have given it.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 def _purposes() -> list[tuple[str, str]]:

@@ -1,0 +1,109 @@
+"""Numbers a spreadsheet damaged before the import saw them. A phone number that lost its leading 0 is refused
+whether it arrives as a number cell or as the digits Excel wrote into a CSV; an NPWP in a number cell (Excel keeps
+15 significant digits) is refused with the advice to format the column as text, as a NIK is."""
+
+import pytest
+
+from sinergi.exchange import values as v
+from sinergi.exchange.columns import ImportContext, PhoneColumn, get_entity
+from sinergi.organisations.models import Organisation
+
+from .conftest import csv_file, problems_of, run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+LOST_ZERO_TEXT = (
+    "Nomor telepon 81234567890 tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang (Excel "
+    "menghapusnya bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu ketik ulang nomornya, "
+    "misalnya 0812-3456-7890."
+)
+LOST_ZERO_NUMBER = (
+    "Nomor telepon 81234567890 terbaca sebagai angka, sehingga angka 0 di depannya hilang. Format kolom ini sebagai "
+    "Teks lalu ketik ulang nomornya, misalnya 0811-2345-6789."
+)
+
+
+def test_a_phone_of_digits_beginning_with_8_is_refused_as_text_as_it_is_as_a_number():
+    column = PhoneColumn("phone", "Telepon", max_length=30)
+    ctx = ImportContext(actor=None, entity=get_entity("workers"))
+    cells = ["81234567890", 81234567890, 81234567890.0, "0812-3456-7890", "+6281234567890", "6281234567890", "", None]
+
+    cleaned = column.clean_column(cells, ctx)
+
+    assert [value.message if isinstance(value, v.CellProblem) else value for value in cleaned] == [
+        LOST_ZERO_TEXT,
+        LOST_ZERO_NUMBER,
+        LOST_ZERO_NUMBER,
+        "0812-3456-7890",
+        "+6281234567890",
+        "6281234567890",
+        "",
+        "",
+    ]
+    assert [_problem(column, cell, ctx) for cell in cells[:3]] == [
+        LOST_ZERO_TEXT,
+        LOST_ZERO_NUMBER,
+        LOST_ZERO_NUMBER,
+    ]  # clean() of one cell says the same as the column-wise read
+
+
+def _problem(column, cell, ctx) -> str:
+    with pytest.raises(v.CellProblem) as refused:
+        column.clean(cell, ctx)
+    return refused.value.message
+
+
+def test_an_lks_phone_from_a_csv_that_lost_its_zero_is_refused_naming_row_column_and_value(tmp_path, board_member):
+    path = csv_file(
+        tmp_path,
+        [
+            ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Telepon", "Telepon pimpinan"],
+            ["LKSA Telepon", "anak", "63.71.01.1001", "81234567890", "0812-1111-2222"],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert problems_of(result) == [(2, "Telepon", "81234567890", LOST_ZERO_TEXT)]
+    assert not Organisation.objects.exists()
+
+
+def test_an_npwp_in_a_number_cell_is_refused_with_the_advice_to_format_the_column_as_text(tmp_path, board_member):
+    headers = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "NPWP"]
+    path = xlsx_file(
+        tmp_path,
+        [
+            headers,
+            # 6371010501900001 typed into a number cell: Excel keeps 15 significant digits
+            ["LKSA Satu", "anak", "63.71.01.1001", "TD/1", 6371010501900000],
+            # 012345678901000 (15 digits): the leading 0 is gone
+            ["LKSA Dua", "anak", "63.71.01.1001", "TD/2", 12345678901000],
+            ["LKSA Tiga", "anak", "63.71.01.1001", "TD/3", "01.234.567.8-901.000"],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    advice = (
+        "NPWP %s terbaca sebagai angka oleh Excel, sehingga angka 0 di depannya atau angka terakhirnya dapat hilang. "
+        "Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+    )
+    assert problems_of(result) == [
+        (2, "NPWP", "6371010501900000", advice % "6371010501900000"),
+        (3, "NPWP", "12345678901000", advice % "12345678901000"),
+    ]
+
+
+def test_an_npwp_written_as_text_imports_as_written(tmp_path, board_member):
+    path = csv_file(
+        tmp_path,
+        [
+            ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "NPWP"],
+            ["LKSA Tiga", "anak", "63.71.01.1001", "6371010501900001"],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert result.status == "succeeded", problems_of(result)
+    assert Organisation.objects.get().npwp == "6371010501900001"
