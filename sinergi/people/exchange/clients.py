@@ -561,12 +561,15 @@ class ClientsEntity(Entity):
         problems: list[tuple[str, str]] = []
         warnings: list[tuple[str, str]] = []
         today = state.today
+        # What a new client needs; a row with the export's ID may leave it empty (it keeps the stored value).
+        missing: list[tuple[str, str]] = []
         full_name = values.get("full_name") or ""
         if not full_name:
-            problems.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
+            missing.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
         sex = values.get("sex") or ""
         if not sex:
-            problems.append(("sex", _("Pilih salah satu.")))
+            missing.append(("sex", _("Pilih salah satu.")))
+        problems += missing
         birth_date = values.get("birth_date")
         date_problems(birth_date, "birth_date", problems, today)
         if birth_date and birth_date.year < 1900:
@@ -577,12 +580,14 @@ class ClientsEntity(Entity):
         date_problems(admitted_on, "admitted_on", problems, today)
         setting = values.get("setting") or ""
         if not setting:
-            problems.append(("setting", _("Pilih salah satu.")))
+            missing.append(("setting", _("Pilih salah satu.")))
+            problems.append(missing[-1])
         categories = list(values.get("ppks_categories") or [])
         primary = values.get("ppks_category") or (categories[0] if categories else None)
         if primary is None:
             if not values.get("_unreadable", set()) & {"ppks_category", "ppks_categories"}:
-                problems.append(("ppks_category", _("Pilih paling sedikit satu kategori PPKS.")))
+                missing.append(("ppks_category", _("Pilih paling sedikit satu kategori PPKS.")))
+                problems.append(missing[-1])
         elif primary not in categories:
             categories.insert(0, primary)
         # A problem with the category is shown on the column it came from.
@@ -602,6 +607,8 @@ class ClientsEntity(Entity):
             raise RowProblems([*problems, ("id", message)])
         ambiguous = len(people) > 1 and not values.get("_nik_hash")
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
+        if record and existing is not None and missing:
+            problems[:] = [problem for problem in problems if problem not in missing]
         self._identity(values, problems, warnings, stored=existing[0] if existing is not None else None)
         origin, origin_problems = state.regions.resolve(
             code=values.get("origin_code"),
@@ -706,14 +713,14 @@ class ClientsEntity(Entity):
     def _identity(self, values: dict[str, Any], problems: list, warnings: list, *, stored: dict | None) -> None:
         """person_admit's _apply_identity: NIK and KK checked, or a reason for each that is missing (not asked for
         when the cell that would hold it was unreadable: that cell's problem is already reported; nor when the
-        stored person the row refers to has that number: the empty cell keeps it)."""
+        stored person the row refers to has that number, or a reason for not having it: the empty cell keeps it)."""
         unreadable = values.get("_unreadable", set())
         check = values.get("_nik")
         if check is not None:
             problems += [("nik", message) for message in check.errors]
             warnings += [("nik", message) for message in check.warnings]
         elif (
-            not (stored and stored["nik_hash"])
+            not (stored and (stored["nik_hash"] or stored["nik_missing_reason"]))
             and not values.get("nik_missing_reason")
             and not values.get("nik")
             and not unreadable & {"nik", "nik_missing_reason"}
@@ -726,7 +733,7 @@ class ClientsEntity(Entity):
             problems += [("kk", message) for message in kk_result.errors]
             values["_kk"] = kk_result.normalized if kk_result.valid else ""
         elif (
-            not (stored and stored["kk_hash"])
+            not (stored and (stored["kk_hash"] or stored["kk_missing_reason"]))
             and not values.get("kk_missing_reason")
             and "kk_missing_reason" not in unreadable
         ):

@@ -604,3 +604,19 @@ def test_a_birth_date_after_an_earlier_stay_is_refused_in_the_dry_run_not_only_w
     assert problems_of(checked) == [
         (2, "Tanggal lahir", "01-06-2015", "Tanggal lahir tidak mungkin sesudah tanggal masuk LKS.")
     ]
+
+
+def test_a_correction_file_of_ids_admission_dates_and_one_column_changes_only_that_column(tmp_path, world):
+    # Given Budi, stored with his NIK and without a guardian's phone
+    budi = stored_boy(world)
+    before = stored_rows()
+    # When a file gives only his ID, the admission date of his stay (which the ID names) and a guardian's phone
+    headers = ["ID", "Tanggal masuk", "Telepon wali"]
+    result = import_rows(tmp_path, [[budi.pk, ADMITTED, "0812-3456-7890"]], world.operator, headers=headers)
+    # Then that phone is added and nothing else changes
+    assert (result.status, result.updated, result.created) == ("succeeded", 1, 0), problems_of(result)
+    budi.refresh_from_db()
+    assert (budi.guardian_phone, budi.full_name, budi.sex, budi.nik_masked) == (
+        "0812-3456-7890", "Budi Contoh", "L", "6371********0001"
+    )
+    assert len(stored_rows()) == len(before)
