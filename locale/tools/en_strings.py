@@ -2949,7 +2949,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "diekspor": "exported",
     "didaftarkan": "registered",
     "diubah": "changed",
-    "dihapus": "erased",
     "insiden dilaporkan": "incident reported",
     "rujukan dilihat": "referral viewed",
     "rujukan dikirim": "referral sent",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_allows, restrict
+from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.exchange import values as v
@@ -52,6 +53,7 @@ from .services import (
     MAX_CAPACITY,
     latitude_side_warning,
     organisation_derive,
+    organisation_moved_send,
     organisation_validate,
 )
 
@@ -761,7 +763,12 @@ class LksEntity(Entity):
             key=key or existing.name,
             changes=changes,
             warnings=[("latitude", side)] if side else [],
-            extra={"kinds": kinds if kinds_changed else None, "fields": changed_fields, "version": existing.version},
+            extra={
+                "kinds": kinds if kinds_changed else None,
+                "fields": changed_fields,
+                "version": existing.version,
+                "area": (existing.province_code, existing.regency_code),
+            },
         )
 
     def save(self, plans: list[RowPlan], ctx: ImportContext) -> None:
@@ -789,6 +796,18 @@ class LksEntity(Entity):
             relinked = [p for p in updates if p.extra["kinds"] is not None]
             through.objects.filter(organisation_id__in=[p.obj.pk for p in relinked]).delete()
             links += [through(organisation_id=p.obj.pk, term_id=t.pk) for p in relinked for t in p.extra["kinds"]]
+            for plan in updates:
+                if (plan.obj.province_code, plan.obj.regency_code) != plan.extra["area"]:
+                    organisation_moved_send(plan.obj)  # its clients and workers move with it, as after the form
+            # Each LKS's own history shows the change (before → after, as the dry run showed it), as after a form's
+            # save; the import's one event holds the counts.
+            audit_record_many(
+                actor=ctx.actor,
+                action="organisations.organisation.updated",
+                model=Organisation,
+                changes_by_pk={p.obj.pk: p.changes for p in updates},
+                data={"via": "import"},
+            )
         through.objects.bulk_create(links, batch_size=1000)
 
     # ------------------------------------------------------------------ export

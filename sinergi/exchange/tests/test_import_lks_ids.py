@@ -127,3 +127,26 @@ def test_two_rows_with_one_id_are_refused_as_duplicates(tmp_path, board_member, 
     assert [(p.row, p.message) for p in result.problems] == [
         (3, f"Baris ini duplikat baris 2 (ID {banjarmasin_lks.pk} sama).")
     ]
+
+
+def test_an_lks_moved_by_an_import_takes_its_workers_along_and_its_history_shows_the_change(
+    tmp_path, province_admin, banjarmasin_lks
+):
+    from sinergi.audit.models import AuditEvent
+    from sinergi.people.models import Worker
+    from sinergi.people.tests.factories import WorkerFactory
+
+    worker = WorkerFactory(organisation=banjarmasin_lks)
+    rows = exported(banjarmasin_lks)
+    rows[1][rows[0].index("Kode wilayah")] = "63.72.02.1003"  # a desa of Kota Banjarbaru
+    for index, header in enumerate(rows[0]):
+        if header in ("Provinsi", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan"):
+            rows[1][index] = ""  # the names beside the old code, cleared as the new code says it all
+
+    result = run(csv_file(tmp_path, rows), province_admin)
+
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
+    assert Worker.objects.get(pk=worker.pk).regency_code == "63.72"
+    event = AuditEvent.objects.get(action="organisations.organisation.updated", object_id=str(banjarmasin_lks.pk))
+    assert event.changes["Wilayah"] == ["63.71.01.1001", "63.72.02.1003"]
+    assert event.actor_name == "admin.uji"

@@ -617,6 +617,9 @@ def test_a_correction_file_of_ids_admission_dates_and_one_column_changes_only_th
     assert (result.status, result.updated, result.created) == ("succeeded", 1, 0), problems_of(result)
     budi.refresh_from_db()
     assert (budi.guardian_phone, budi.full_name, budi.sex, budi.nik_masked) == (
-        "0812-3456-7890", "Budi Contoh", "L", "6371********0001"
+        "0812-3456-7890",
+        "Budi Contoh",
+        "L",
+        "6371********0001",
     )
     assert len(stored_rows()) == len(before)
