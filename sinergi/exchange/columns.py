@@ -545,6 +545,10 @@ class Entity(ABC):
         an entity that asks for one (logged for every person exported)."""
         ...
 
+    def export_count(self, queryset) -> int:
+        """How many rows export_rows will write for `queryset` (the progress bar's and the audit event's total)."""
+        return queryset.count()
+
     def export_columns(self) -> list[Column]:
         return list(self.columns)
 

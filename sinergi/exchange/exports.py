@@ -168,7 +168,7 @@ def export_job_run(*, job_id: int) -> ExportJob:
 
 def _write(job: ExportJob, entity: Entity, actor) -> tuple[int, int]:
     queryset = entity.export_queryset(actor=actor, filters=export_filters(job.filters), purpose=job.purpose)
-    total = queryset.count()
+    total = entity.export_count(queryset)
     ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
     counter = _RowCounter(job.pk)
     # A temporary file without a name on disk; the storage then keeps it under the job's token only.

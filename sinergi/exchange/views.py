@@ -210,7 +210,7 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters), purpose=purpose)
     except ValidationError as error:
         return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain; charset=utf-8")
-    count = queryset.count()
+    count = spec.export_count(queryset)
     if exports.export_runs_in_background(file_format=file_format, rows=count):
         job = exports.export_job_create(
             actor=request.user,

@@ -810,6 +810,18 @@ def test_the_templates_name_every_column_and_offer_the_vocabularies():
         assert {"anak_telantar", "Laki-laki"} <= listed if key == "clients" else {"lks", "Pengasuh"} <= listed
 
 
+def test_the_client_export_counts_the_rows_it_writes_not_earlier_stays_elsewhere(world):
+    # Budi, transferred: an earlier stay at the neighbouring LKS, now at the operator's one
+    budi = PersonFactory(organisation=world.lks, full_name="Budi Contoh")
+    PlacementFactory(person=budi, organisation=world.lks_same_regency, status="discharged",
+                     admitted_on=datetime.date(2023, 1, 2), discharged_on=datetime.date(2023, 6, 1))  # fmt: skip
+    PlacementFactory(person=budi, admitted_on=datetime.date(2023, 6, 1))
+    entity = get_entity("clients")
+    queryset = entity.export_queryset(actor=world.province_admin, purpose="reporting")
+    written = list(entity.export_rows(queryset.iterator()))
+    assert entity.export_count(queryset) == len(written) == 1
+
+
 def test_the_client_export_is_masked_scoped_and_logged(world):
     mine = PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
     PlacementFactory(person=PersonFactory(organisation=world.lks_same_regency, full_name="Orang Lain"))

@@ -69,7 +69,7 @@ class Command(BaseCommand):
         filters = _parse_filters(filter)
         try:
             queryset = spec.export_queryset(actor=actor, filters=export_filters(filters), purpose=purpose)
-            count = queryset.count()
+            count = spec.export_count(queryset)
         except ValidationError as error:
             raise CommandError(
                 _("Ekspor gagal: saringan daftar tidak berlaku. %(errors)s") % {"errors": " ".join(error.messages)}
