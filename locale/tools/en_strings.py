@@ -3014,4 +3014,8 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Boleh ditempel dari aplikasi peta; angka di belakang koma lebih dari 6 dibulatkan menjadi 6 (ketelitian sekitar "
     "0,1 m).": "May be pasted from a map app; more than 6 decimal places are rounded to 6 (precise to about 0.1 m).",
+    "Berisi LKS saja.": "LKS only.",
+    "Unduhan hanya memuat LKS; jenis organisasi yang dipilih bukan LKS.": (
+        "Downloads hold LKS only; the kind of organisation chosen is not an LKS."
+    ),
 }

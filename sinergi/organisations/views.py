@@ -77,6 +77,7 @@ class OrganisationListView(LoginRequiredMixin, View):
             "can_create": _can_create_somewhere(request.user),
             # Downloads go through the exchange's export of LKS, with this list's filters.
             "can_export": get_entity("lks").can_export(request.user),
+            "export_no_lks": _filters_out_every_lks(request.GET.getlist("kind")),
         }
         template = "organisations/list.html#results" if request.htmx else "organisations/list.html"
         return render(request, template, context)
@@ -390,3 +391,9 @@ def organisation_export(request: HttpRequest) -> HttpResponse:
     file (streamed CSV, large XLSX in the background, the import template's columns, audited)."""
     # The query string goes through untouched: the list's filters are the export's.
     return redirect(export_url("lks", request.META.get("QUERY_STRING", "")))
+
+
+def _filters_out_every_lks(kinds: list[str]) -> bool:
+    """Whether the list's kind filter leaves no LKS (only boards, NGOs, ...): the LKS download would be empty."""
+    chosen = {kind for kind in kinds if kind}
+    return bool(chosen) and not chosen & set(LKS_KINDS)

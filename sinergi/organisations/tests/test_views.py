@@ -221,6 +221,16 @@ def test_draft_is_not_in_the_public_directory_detail(client):
     assert client.get(f"/directory/{draft.pk}/").status_code == 404
 
 
+def test_the_registry_says_its_download_holds_lks_only_and_offers_none_for_other_kinds(client, board_member):
+    client.force_login(board_member)
+    page = client.get("/organisations/").content.decode()
+    assert "Berisi LKS saja." in page and set(export_links(page)) == {"csv", "xlsx"}
+    boards = client.get("/organisations/", {"kind": "lkkks"}, headers={"HX-Request": "true"}).content.decode()
+    # The fragment's out-of-band copy replaces the buttons with the reason, rather than leave a button to an empty file
+    assert export_links(boards) == {}
+    assert "Unduhan hanya memuat LKS; jenis organisasi yang dipilih bukan LKS." in boards
+
+
 def test_the_download_buttons_follow_the_filters_applied_through_htmx(client, board_member, banjarmasin_lks):
     client.force_login(board_member)
     full_page = client.get("/organisations/").content.decode()
