@@ -3018,4 +3018,22 @@ EN: dict[str, str | tuple[str, str]] = {
     "Unduhan hanya memuat LKS; jenis organisasi yang dipilih bukan LKS.": (
         "Downloads hold LKS only; the kind of organisation chosen is not an LKS."
     ),
+    "Nomor telepon %(value)s tidak diawali 0, +62 atau 62. Tulis lengkap dengan 0 dan kode wilayah atau kode "
+    "operatornya, mis. 0812-3456-7890 atau 0511-3301234.": (
+        "Phone number %(value)s does not begin with 0, +62 or 62. Write it in full with the 0 and the area or "
+        "operator code, e.g. 0812-3456-7890 or 0511-3301234."
+    ),
+    "Angka “%(value)s” terlalu besar.": "The number “%(value)s” is too large.",
+    "ID %(id)s adalah LKS “%(stored)s”, tetapi nama di baris ini (“%(name)s”) berbeda dan tidak ada nomor tanda "
+    "daftar atau izin yang sama. Bila kolom ID di file ini nomor urut Anda sendiri, ubah judulnya (mis. “No”); bila "
+    "nama LKS memang berganti, ubah di halaman LKS-nya.": (
+        "ID %(id)s is the LKS “%(stored)s”, but the name in this row (“%(name)s”) differs and no registration or "
+        "permit number is the same. If the ID column of this file is your own running number, rename its header "
+        "(e.g. “No”); if the LKS has really changed its name, change it on the LKS's page."
+    ),
+    "ID %(id)s adalah pekerja “%(stored)s”, tetapi nama, tanggal lahir dan NIK di baris ini berbeda. Bila kolom ID di "
+    "file ini nomor urut Anda sendiri, ubah judulnya (mis. “No”).": (
+        "ID %(id)s is the worker “%(stored)s”, but the name, birth date and NIK in this row differ. If the ID column "
+        "of this file is your own running number, rename its header (e.g. “No”)."
+    ),
 }

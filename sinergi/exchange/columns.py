@@ -17,6 +17,8 @@ from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from sinergi.core.phones import phone_lost_zero
+
 from . import values as v
 
 
@@ -162,16 +164,16 @@ class TextColumn(Column):
 
 
 def _lost_leading_zero(value: str) -> bool:
-    """Digits only, beginning with 8: a mobile number 08… whose 0 a spreadsheet dropped (no number in Indonesia
-    begins with 8 without the 0, +62 or 62 before it)."""
-    return value[:1] == "8" and value.isascii() and value.isdigit()
+    """phone_lost_zero over a cell's text (see there)."""
+    return phone_lost_zero(value)
 
 
 @dataclass
 class PhoneColumn(TextColumn):
-    """A phone number. Typed into a cell formatted as a number, 0811… becomes 811…: the lost zero is refused
-    rather than guessed (a number that begins with the country code 62 lost nothing). A CSV saved by Excel keeps
-    the number it made as text, "81234567890": refused the same way, whatever the file type."""
+    """A phone number. Typed into a cell formatted as a number, 0811… becomes 811… and 0511… 511…: the lost zero
+    is refused rather than guessed (phone_lost_zero: a number that begins with the country code 62, or a local
+    landline of 6 to 8 digits, lost nothing). A CSV saved by Excel keeps the number it made as text,
+    "81234567890": refused the same way, whatever the file type — as the forms refuse it."""
 
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
         out = super().clean_column(raws, ctx)
@@ -183,7 +185,7 @@ class PhoneColumn(TextColumn):
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             digits = v.text(raw)
-            if not digits.startswith("62"):
+            if phone_lost_zero(digits):
                 raise v.CellProblem(
                     _(
                         "Nomor telepon %(value)s terbaca sebagai angka, sehingga angka 0 di depannya hilang. Format "

@@ -229,3 +229,9 @@ class RegionResolver:
                     index[name_key].append(region)
             self._children[key] = dict(index)
         return self._children[key]
+
+
+def region_same_or_within(stored: str | None, given: str) -> bool:
+    """Whether a row's region leaves the stored one as it is: the same, or a coarser one containing it (a file that
+    names only the kabupaten/kota of a desa already on record says less, not something else)."""
+    return bool(stored) and (stored == given or stored.startswith(f"{given}."))

@@ -213,6 +213,9 @@ def parse_int(raw: Any, *, min_value: int | None = None, max_value: int | None =
     return number
 
 
+TOO_LARGE = Decimal(10) ** 12
+
+
 def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
     """A decimal written with a point or an Indonesian comma (-3,316694)."""
     if is_blank(raw):
@@ -229,6 +232,9 @@ def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
         raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)}) from error
     if not number.is_finite():
         raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)})
+    if abs(number) >= TOO_LARGE:
+        # No column holds such a number, and quantize() would raise for it (1e30): the cell is refused instead.
+        raise CellProblem(_("Angka “%(value)s” terlalu besar.") % {"value": text(raw)})
     return number.quantize(Decimal(1).scaleb(-places))
 
 
@@ -344,6 +350,28 @@ class Choices:
 
 
 SUGGESTION_CUTOFF = 0.75  # difflib ratio: "lanjut usai"/"lanjut usia" 0.91, "netra"/"mental" 0.55
+# Words that name what an LKS or a person is rather than which one: sharing them says nothing.
+_COMMON_NAME_WORDS = {
+    "lks", "lksa", "lksla", "lkspd", "panti", "asuhan", "sosial", "yayasan", "rumah", "pelayanan", "lembaga",
+    "kesejahteraan", "anak", "lanjut", "usia", "werdha", "disabilitas", "binaan", "al", "an", "ar", "as", "nur",
+    "muhammad", "siti", "binti", "bin",
+}  # fmt: skip
+
+
+def same_one_named(stored: str, given: str) -> bool:
+    """Whether two names may name the same one, typo or spelling aside: close spellings ("Tanpa Nomr"/"Tanpa
+    Nomor"), or a distinctive word in common ("Panti Asuhan Al-Falah"/"LKSA Al Falah"). Used where a row's ID must
+    not be taken on its own word: a user's own running number in a column headed "ID" names someone else."""
+    a, b = norm(stored), norm(given)
+    if not a or not b:
+        return True
+    # Compared without the words every such name has ("Panti Asuhan Harapan"/"Panti Asuhan Sejahtera" differ).
+    a_own = " ".join(word for word in a.split() if word not in _COMMON_NAME_WORDS) or a
+    b_own = " ".join(word for word in b.split() if word not in _COMMON_NAME_WORDS) or b
+    if difflib.SequenceMatcher(None, a_own, b_own).ratio() >= SUGGESTION_CUTOFF:
+        return True
+    distinctive = {word for word in a_own.split() if len(word) >= 3}
+    return bool(distinctive & set(b_own.split()))
 
 
 def _short_forms(label: str) -> set[str]:

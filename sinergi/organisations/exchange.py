@@ -40,7 +40,7 @@ from sinergi.exchange.columns import (
     register,
 )
 from sinergi.exchange.dbwrite import bulk_insert
-from sinergi.exchange.regions import RegionResolver
+from sinergi.exchange.regions import RegionResolver, region_same_or_within
 from sinergi.vocabularies.models import Vocabulary
 
 from . import selectors
@@ -542,6 +542,22 @@ class LksEntity(Entity):
                 "mendaftarkan LKS baru."
             ) % {"id": record}
             raise RowProblems([*problems, ("id", message)])
+        given_numbers = [values.get(field) for field in ("registration_number", "permit_number")]
+        confirmed = any(
+            number and stored and number_key(number) == number_key(stored)
+            for number, stored in zip(
+                given_numbers, (existing.registration_number, existing.permit_number), strict=True
+            )
+        )
+        if values.get("name") and not confirmed and not v.same_one_named(existing.name, values["name"]):
+            # A column headed "ID" in the user's own list (a running number) would otherwise overwrite whichever LKS
+            # bears that number: the ID is taken only when the row's name or one of its numbers agrees with it.
+            message = _(
+                "ID %(id)s adalah LKS “%(stored)s”, tetapi nama di baris ini (“%(name)s”) berbeda dan tidak ada nomor "
+                "tanda daftar atau izin yang sama. Bila kolom ID di file ini nomor urut Anda sendiri, ubah judulnya "
+                "(mis. “No”); bila nama LKS memang berganti, ubah di halaman LKS-nya."
+            ) % {"id": record, "stored": existing.name, "name": values["name"]}
+            raise RowProblems([*problems, ("id", message)])
         registered: _Registered | None = None
         for kind, field, label in (
             ("registration", "registration_number", _lazy("Nomor tanda daftar")),
@@ -706,7 +722,9 @@ class LksEntity(Entity):
             stored = getattr(existing, field)
             if stored and number_key(getattr(updated, field)) == number_key(stored):
                 setattr(updated, field, stored)
-        if region is not None:
+        if region is not None and not region_same_or_within(existing.region_id, region.code):
+            # A coarser region containing the stored desa (a file naming only the kabupaten/kota) says less, not
+            # something else: the desa on record stays, as an empty cell keeps its value.
             updated.region = region
         current_kinds = before["service_kinds"] if "service_kinds" in before else list(existing.service_kinds.all())
         kinds = values.get("service_kinds") or current_kinds

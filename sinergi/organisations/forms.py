@@ -70,9 +70,13 @@ class CoordinateField(forms.DecimalField):
 
     def to_python(self, value: Any) -> Decimal | None:
         number = super().to_python(value)
-        if number is None or not number.is_finite():
-            return number  # not a number: refused by the validators with Django's message
+        if number is None or not number.is_finite() or self._too_large(number):
+            return number  # not a number, or too many digits before the point: the validators' message refuses it
         return number.quantize(Decimal(1).scaleb(-self.decimal_places))
+
+    def _too_large(self, number: Decimal) -> bool:
+        # quantize() raises for a number with more digits than the decimal context holds (1e25 from the form).
+        return self.max_digits is not None and abs(number) >= Decimal(10) ** (self.max_digits - self.decimal_places)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from sinergi.accounts.scope import Action, can, region_allows
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
+from sinergi.core.phones import phone_problem
 from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term
 
@@ -78,6 +79,9 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
         errors.setdefault(field, []).append(message)
 
     is_lks = organisation.kind in LKS_KINDS
+    for field in ("phone", "head_phone"):
+        if message := phone_problem(getattr(organisation, field)):
+            problem(field, message)  # as the import refuses it: a number whose 0 was dropped
     if not organisation.name.strip():
         problem("name", _("Nama wajib diisi."))
     if organisation.region is None:

@@ -129,7 +129,7 @@ def test_a_marked_date_cell_shows_a_date_and_a_marked_text_cell_stays_text(tmp_p
     headers = ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran", "Mulai bertugas", "Telepon"]
     path = xlsx_file(
         tmp_path,
-        [headers, ["Dedi Uji", "L", "psm", "Pengasuh", FUTURE, 81234567], ["Eka Uji", "P", "psm", "Pengasuh"]],
+        [headers, ["Dedi Uji", "L", "psm", "Pengasuh", FUTURE, 81234567890], ["Eka Uji", "P", "psm", "Pengasuh"]],
         sheet=WORKERS,
     )
     result = run(path, world.operator, entity="workers")

@@ -119,7 +119,7 @@ def test_rows_without_an_id_beside_id_rows_still_match_by_their_numbers(tmp_path
 def test_two_rows_with_one_id_are_refused_as_duplicates(tmp_path, board_member, banjarmasin_lks):
     path = csv_file(
         tmp_path,
-        [["ID", "Nama LKS"], [banjarmasin_lks.pk, "Nama Satu"], [banjarmasin_lks.pk, "Nama Dua"]],
+        [["ID", "Nama LKS"], [banjarmasin_lks.pk, "LKSA Lama Bjm"], [banjarmasin_lks.pk, "LKSA Lama Banjarmasin 2"]],
     )
 
     result = run(path, board_member)
@@ -150,3 +150,45 @@ def test_an_lks_moved_by_an_import_takes_its_workers_along_and_its_history_shows
     event = AuditEvent.objects.get(action="organisations.organisation.updated", object_id=str(banjarmasin_lks.pk))
     assert event.changes["Wilayah"] == ["63.71.01.1001", "63.72.02.1003"]
     assert event.actor_name == "admin.uji"
+
+
+def test_a_users_own_running_number_under_an_id_header_does_not_overwrite_the_lks_of_that_number(
+    tmp_path, board_member, banjarmasin_lks
+):
+    # A user's own list, its rows numbered in a column headed "ID" (1, 2, …), one number being an LKS's id
+    headers = ["ID", "Nama LKS", "Jenis layanan utama", "Kode wilayah", "Alamat"]
+    rows = [headers, [banjarmasin_lks.pk, "LKSA Baru Sekali", "anak", "63.71.02.1001", "Jl. Baru 1"]]
+
+    result = run(csv_file(tmp_path, rows), board_member)
+
+    assert [p.message for p in result.problems] == [
+        f"ID {banjarmasin_lks.pk} adalah LKS “LKSA Lama Banjarmasin”, tetapi nama di baris ini (“LKSA Baru Sekali”) "
+        "berbeda dan tidak ada nomor tanda daftar atau izin yang sama. Bila kolom ID di file ini nomor urut Anda "
+        "sendiri, ubah judulnya (mis. “No”); bila nama LKS memang berganti, ubah di halaman LKS-nya."
+    ]
+    banjarmasin_lks.refresh_from_db()
+    assert (banjarmasin_lks.name, banjarmasin_lks.region_id) == ("LKSA Lama Banjarmasin", "63.71.01.1001")
+
+
+def test_names_that_may_name_the_same_lks_or_person_despite_a_typo():
+    from sinergi.exchange.values import same_one_named
+
+    assert same_one_named("LKS Uji Tanpa Nomr", "LKS Uji Tanpa Nomor")
+    assert same_one_named("Panti Asuhan Al-Falah", "LKSA Al Falah")
+    assert not same_one_named("LKSA Harapan Contoh", "LKSA Baru Sekali")
+    assert not same_one_named("Panti Asuhan Harapan", "Panti Asuhan Sejahtera")
+
+
+def test_a_partial_file_naming_only_the_kabupaten_kota_keeps_the_desa_on_record(
+    tmp_path, board_member, banjarmasin_lks
+):
+    rows = [
+        ["ID", "Nama LKS", "Kabupaten/Kota"],
+        [banjarmasin_lks.pk, "LKSA Lama Banjarmasin Baru", "Kota Banjarmasin"],
+    ]
+
+    result = run(csv_file(tmp_path, rows), board_member)
+
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
+    banjarmasin_lks.refresh_from_db()
+    assert (banjarmasin_lks.name, banjarmasin_lks.region_id) == ("LKSA Lama Banjarmasin Baru", "63.71.01.1001")

@@ -107,3 +107,28 @@ def test_an_npwp_written_as_text_imports_as_written(tmp_path, board_member):
 
     assert result.status == "succeeded", problems_of(result)
     assert Organisation.objects.get().npwp == "6371010501900001"
+
+
+def test_a_huge_number_in_a_decimal_column_is_a_cell_problem_not_a_crash():
+    with pytest.raises(v.CellProblem, match="terlalu besar"):
+        v.parse_decimal("1e30", places=6)
+    assert v.parse_decimal("-3,3194123", places=6) == v.Decimal("-3.319412")
+
+
+@pytest.mark.parametrize(
+    ("cell", "refused"),
+    [
+        ("5113301234", True),  # 0511-3301234, a landline whose 0 Excel dropped
+        ("812-3456-7890", True),
+        ("0812-3456-7890 / 813 4567 8901", True),
+        ("3301234", False),  # a local landline without its area code lost nothing
+        ("(0511) 3301234", False),
+        ("+62 812-3456-7890", False),
+        ("0511-3301234 ext 12", False),
+        ("0812-3456-7890 / 0813-4567-8901", False),
+    ],
+)
+def test_a_number_that_lost_its_zero_is_told_apart_from_the_ways_people_write_numbers(cell, refused):
+    from sinergi.core.phones import phone_lost_zero
+
+    assert phone_lost_zero(cell) is refused

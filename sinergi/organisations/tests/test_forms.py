@@ -67,3 +67,16 @@ def test_the_services_refuse_a_capacity_above_100000_too():
         organisation_validate(organisation=organisation, service_kinds=[])
 
     assert refused.value.message_dict["capacity"] == ["Nilai paling besar 100000."]
+
+
+def test_a_huge_coordinate_is_refused_with_a_message_not_a_crash():
+    filled = form(latitude="1e25", longitude="114.5")
+    assert not filled.is_valid()
+    assert "latitude" in filled.errors
+
+
+def test_an_lks_phone_that_lost_its_zero_is_refused_by_the_services_as_by_the_import():
+    organisation = OrganisationFactory.build(phone="5113301234", region_id="63.71.04.1002")
+    with pytest.raises(ValidationError) as excinfo:
+        organisation_validate(organisation=organisation, service_kinds=[lks_kind("anak")])
+    assert "tidak diawali 0, +62 atau 62" in str(excinfo.value)

@@ -59,7 +59,7 @@ from sinergi.exchange.dbwrite import (
     refresh_statistics,
     sqlite_bulk_cache,
 )
-from sinergi.exchange.regions import RegionResolver
+from sinergi.exchange.regions import RegionResolver, region_same_or_within
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
 
@@ -80,7 +80,15 @@ from ..choices import (
 from ..models import Consent, DuplicateCandidate, Person, PersonAccess, Placement
 from ..services._common import MAX_LENGTHS
 from ..services.duplicates import _duplicate_warning
-from ..services.rules import ADULT_AGE, REVIEW_INTERVAL_MONTHS, add_months, age_on, age_warnings, normalize_name
+from ..services.rules import (
+    ADULT_AGE,
+    REVIEW_INTERVAL_MONTHS,
+    add_months,
+    age_on,
+    age_warnings,
+    lks_closed_reason,
+    normalize_name,
+)
 from ..summaries import SummaryDelta
 from .common import (
     CONSENT_GIVER_ALIASES,
@@ -669,6 +677,10 @@ class ClientsEntity(Entity):
                 "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
             ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
             raise RowProblems([("admitted_on", message)])
+        if reason := lks_closed_reason(lks.status, whom="clients"):
+            # Admitting needs an active LKS, as person_admit does; its stored clients may still be corrected or
+            # discharged (an LKS closing down discharges its clients).
+            raise RowProblems([("lks", reason)])
         if not consent:
             warnings.append(("", _("Dasar pemrosesan data (persetujuan) belum dicatat; catat segera.")))
         nik = values["_nik"].normalized if values.get("_nik_hash") else ""
@@ -951,7 +963,7 @@ class ClientsEntity(Entity):
                 found["kk"] = ("", mask(values["_kk"]))
         elif not person["kk_hash"]:
             differ("kk_missing_reason", person["kk_missing_reason"], values.get("kk_missing_reason"))
-        if origin is not None and origin.code != person["origin_region_id"]:
+        if origin is not None and not region_same_or_within(person["origin_region_id"], origin.code):
             found["origin_code"] = (person["origin_region_id"] or "", origin.code)
         codes = {term.code for term in categories}
         if codes and not codes <= person["categories"]:

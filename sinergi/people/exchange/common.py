@@ -33,7 +33,7 @@ from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import AccessPurpose
 from ..nik import NikCheck, _digits, _excel_message, nik_check
-from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL, lks_closed_reason
+from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
 
 # ---------------------------------------------------------------------------------------------- choice words
 # What spreadsheets say for the people's choice lists besides their codes and labels (values.Choices reads those).
@@ -335,8 +335,6 @@ def _lks_problems(
     problems: list[tuple[str, str]] = []
     if lks.kind not in LKS_KINDS:
         problems.append(("lks", _("Penerima layanan hanya dapat didaftarkan di LKS.")))
-    elif reason := lks_closed_reason(lks.status, whom="clients"):
-        problems.append(("lks", reason))
     if child and lks.kinds == {KIND_ELDERLY}:
         problems.append(("lks", _("Anak tidak dapat ditempatkan di LKS lanjut usia.")))
     if ppks_code is None or KIND_SERVES_ALL in lks.kinds:

@@ -275,6 +275,8 @@ class WorkersEntity(Entity):
                 )
         if values.get("id") and not stored:
             raise RowProblems([("id", self._unknown_id_message(values["id"], lks, state))])
+        if values.get("id") and stored and not _id_confirmed(values, stored[0]):
+            raise RowProblems([("id", _id_disagrees_message(values, stored[0]))])
         if stored is not None and len(stored) > 1:
             raise RowProblems([("full_name", _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK."))])
         if stored and values.get("_nik_hash"):
@@ -562,6 +564,27 @@ class WorkersEntity(Entity):
                     regency, phone, started, ended, certifications, yes if children else no, checked_on,
                     results.get(result, ""),
                 ]  # fmt: skip
+
+
+def _id_confirmed(values: dict[str, Any], stored: dict) -> bool:
+    """Whether a row agrees with the worker its ID names on something besides the ID: a column headed "ID" in the
+    user's own list (a running number) would otherwise rewrite whichever worker bears that number. The NIK, the
+    birth date or a name that may be the same one (a typo corrected) is enough; a row without a name, a partial
+    correction file (ID, Telepon), contradicts nothing."""
+    if not values.get("full_name"):
+        return True
+    if values.get("_nik_hash") and values["_nik_hash"] == stored["nik_hash"]:
+        return True
+    if values.get("birth_date") and values["birth_date"] == stored["birth_date"]:
+        return True
+    return v.same_one_named(stored["full_name"], values["full_name"])
+
+
+def _id_disagrees_message(values: dict[str, Any], stored: dict) -> str:
+    return _(
+        "ID %(id)s adalah pekerja “%(stored)s”, tetapi nama, tanggal lahir dan NIK di baris ini berbeda. Bila kolom "
+        "ID di file ini nomor urut Anda sendiri, ubah judulnya (mis. “No”)."
+    ) % {"id": values["id"], "stored": stored["full_name"]}
 
 
 def _log_access(ctx: ImportContext, worker_ids: list[int], what: str) -> None:

@@ -13,12 +13,14 @@ from sinergi.accounts.scope import ScopeFields, can, scope_q
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import PermissionDenied, ValidationError
+from sinergi.core.phones import phone_problem
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term
 
 from ..access import person_access_record, purpose_for
 from ..models import Person
 
+PHONE_FIELDS = {"phone", "guardian_phone"}
 MAX_LENGTHS = {
     "full_name": 150,
     "birth_place": 100,
@@ -114,6 +116,8 @@ def _text(data: dict, name: str, problems: _Problems, *, required: bool = False,
     limit = MAX_LENGTHS.get(name)
     if limit and len(value) > limit:
         problems.add(name, _("Paling banyak %(limit)d karakter.") % {"limit": limit})
+    if name in PHONE_FIELDS and (message := phone_problem(value)):
+        problems.add(name, message)  # as the import refuses it: a number whose 0 was dropped
     return value
 
 

@@ -623,3 +623,34 @@ def test_a_correction_file_of_ids_admission_dates_and_one_column_changes_only_th
         "6371********0001",
     )
     assert len(stored_rows()) == len(before)
+
+
+def test_the_clients_of_an_lks_closing_down_may_still_be_discharged_by_import_but_no_one_admitted(tmp_path, world):
+    from sinergi.organisations.models import Organisation
+
+    budi = stored_boy(world)
+    Organisation.objects.filter(pk=world.lks.pk).update(status="inactive")
+    headers, discharged = with_id(budi)
+    headers += ["Tanggal keluar", "Alasan keluar"]
+    result = import_rows(tmp_path, [[*discharged, datetime.date(2025, 6, 30), "Kembali ke keluarga"]], world.operator,
+                         headers=headers)  # fmt: skip
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
+    assert Placement.objects.get(person=budi).status == "discharged"
+
+    newcomer = row(**{"Nama lengkap": "Ani Contoh", "Nama ibu kandung": "Rina Contoh", "Jenis kelamin": "P"})
+    refused = import_rows(tmp_path, [newcomer], world.operator, name="baru.xlsx")
+    assert [p.message for p in refused.problems] == [
+        "LKS ini sudah nonaktif; tidak dapat menerima penerima layanan baru."
+    ]
+
+
+def test_a_partial_file_naming_only_the_kabupaten_kota_of_origin_keeps_the_desa_on_record(tmp_path, world):
+    from sinergi.regions.models import Region
+
+    budi = stored_boy(world, origin_region=Region.objects.get(code="63.71.01.1001"))
+    headers = ["ID", "Tanggal masuk", "Kabupaten/Kota asal", "Telepon wali"]
+    result = import_rows(tmp_path, [[budi.pk, ADMITTED, "Kota Banjarmasin", "0812-3456-7890"]], world.operator,
+                         headers=headers)  # fmt: skip
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
+    budi.refresh_from_db()
+    assert (budi.origin_region_id, budi.guardian_phone) == ("63.71.01.1001", "0812-3456-7890")

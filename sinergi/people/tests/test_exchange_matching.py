@@ -435,3 +435,15 @@ def test_a_new_worker_written_twice_once_without_nik_is_one_person_not_two(tmp_p
             "tanpa. Satukan kedua baris, atau isi NIK di keduanya.")
     ]  # fmt: skip
     assert not Worker.objects.exists()
+
+
+def test_a_running_number_under_an_id_header_does_not_rewrite_the_worker_of_that_number(tmp_path, world):
+    rina = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    headers = [*WORKER_HEADERS, "ID"]
+    other = ["Tono Baru", "L", datetime.date(1991, 3, 4), "", "lks", "Pengasuh", "", rina.pk]
+    result = import_workers(tmp_path, [other], world.operator, headers=headers)
+    assert [p.message for p in result.problems] == [
+        f"ID {rina.pk} adalah pekerja “Rina Contoh”, tetapi nama, tanggal lahir dan NIK di baris ini berbeda. Bila "
+        "kolom ID di file ini nomor urut Anda sendiri, ubah judulnya (mis. “No”)."
+    ]
+    assert Worker.objects.get(pk=rina.pk).full_name == "Rina Contoh"

@@ -912,6 +912,14 @@ def test_clients_and_workers_are_registered_only_at_an_active_lks(world):
     assert written() == before
 
 
+def test_a_phone_number_that_lost_its_zero_is_refused_by_the_service_as_by_the_import(world):
+    with pytest.raises(ValidationError) as excinfo:
+        services.worker_create(actor=world.operator, organisation=world.lks, data=worker_data(phone="81234567890"))
+    assert "tidak diawali 0, +62 atau 62" in errors_of(excinfo)["phone"][0]
+    local = services.worker_create(actor=world.operator, organisation=world.lks, data=worker_data(phone="3301234"))
+    assert local.obj.phone == "3301234"  # a local landline without its area code lost nothing
+
+
 def test_a_worker_with_a_record_cannot_work_with_children(world):
     before = written()
     with pytest.raises(ValidationError) as excinfo:
