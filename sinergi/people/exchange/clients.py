@@ -106,6 +106,7 @@ from .common import (
     encrypt_many,
     export_purpose,
     kk_check_fast,
+    lks_of_ids,
     lks_problems,
     mask,
     served_by_kind,
@@ -502,6 +503,7 @@ class ClientsEntity(Entity):
             )
             if values["_match_key"] and values["_match_key"] not in state.matches_loaded:
                 new_matches.add(values["_match_key"])
+        lks_of_ids(rows, Person, state.lks)
         state.hashes_loaded.update(new_hashes)
         state.matches_loaded.update(new_matches)
         hits = existing_values(Person, "nik_hash", new_hashes)
@@ -606,13 +608,17 @@ class ClientsEntity(Entity):
         visible = lks is not None and lks.pk in state.lks.allowed
         people = self._stored_people(values, lks, state) if visible else []
         record = values.get("id")
+        if record and lks is None:
+            # A row about a stored record is refused for what stops finding it, not for the cells a new client
+            # would need (which a correction file may leave out).
+            raise RowProblems([*[p for p in problems if p not in missing], ("lks", values.get("_lks_problem") or "")])
         if record and visible and not people:
             # Someone elsewhere, outside the user's scope, erased or never stored: the same answer for each.
             message = _(
                 "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima "
                 "layanan baru."
             ) % {"id": record}
-            raise RowProblems([*problems, ("id", message)])
+            raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
         ambiguous = len(people) > 1 and not values.get("_nik_hash")
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
         if record and existing is not None and missing:

@@ -365,3 +365,18 @@ def export_purpose(purpose: str) -> str:
     if purpose not in AccessPurpose.values:
         raise ValueError(f"An export of people needs an access purpose (one of AccessPurpose), not {purpose!r}.")
     return purpose
+
+
+def lks_of_ids(rows: list[dict[str, Any]], model, index: "LksIndex") -> None:
+    """Rows with the export's ID but no LKS cell, from a user who may import into several LKS: the LKS is the one
+    the record is at, when the user may import there (a partial correction file "ID, Telepon" needs no LKS column).
+    Anyone else's record, or none, leaves the row asking for the LKS column — the same answer in every case."""
+    unplaced = [values for values in rows if values.get("id") and values.get("_lks") is None and not values.get("lks")]
+    wanted = {values["id"] for values in unplaced}
+    if not wanted:
+        return
+    found = model.objects.filter(pk__in=wanted, organisation_id__in=index.allowed).values_list("pk", "organisation_id")
+    at = dict(found)
+    for values in unplaced:
+        if values["id"] in at:
+            values["_lks"], values["_lks_problem"] = index.by_pk.get(at[values["id"]]), ""

@@ -51,6 +51,7 @@ from .common import (
     date_problems,
     encrypt_many,
     export_purpose,
+    lks_of_ids,
     mask,
 )
 
@@ -182,6 +183,8 @@ class WorkersEntity(Entity):
             else:
                 values["_lks"] = only
                 values["_lks_problem"] = "" if only else _("Isi kolom LKS (nomor tanda daftar atau nama LKS).")
+        lks_of_ids(rows, Worker, state.lks)
+        for values in rows:
             values["_nik"], values["_nik_hash"] = None, ""
             if values.get("nik"):
                 check = state.nik(values["nik"], birth_date=values.get("birth_date"), sex=values.get("sex") or None)

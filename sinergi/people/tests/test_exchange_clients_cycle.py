@@ -654,3 +654,21 @@ def test_a_partial_file_naming_only_the_kabupaten_kota_of_origin_keeps_the_desa_
     assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
     budi.refresh_from_db()
     assert (budi.origin_region_id, budi.guardian_phone) == ("63.71.01.1001", "0812-3456-7890")
+
+
+def test_a_correction_file_without_an_lks_column_finds_the_lks_through_the_id_for_a_board(tmp_path, world):
+    # A board may import into several LKS: the ID names the client, and so the LKS of the stay
+    budi = stored_boy(world)
+    headers = ["ID", "Tanggal masuk", "Telepon wali"]
+    result = import_rows(tmp_path, [[budi.pk, ADMITTED, "0812-3456-7890"]], world.province_admin, headers=headers)
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
+
+
+def test_an_unknown_id_in_a_correction_file_gets_one_answer_not_the_cells_a_new_client_needs(tmp_path, world):
+    stored_boy(world)
+    headers = ["ID", "Tanggal masuk", "Telepon wali"]
+    result = import_rows(tmp_path, [[987654, ADMITTED, "0812-3456-7890"]], world.province_admin, headers=headers)
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("LKS", "Isi kolom LKS (nomor tanda daftar atau nama LKS). Baris ini memerlukan kolom “LKS”, yang tidak ada "
+         "di file ini.")
+    ]  # fmt: skip

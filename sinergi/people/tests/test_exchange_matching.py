@@ -447,3 +447,10 @@ def test_a_running_number_under_an_id_header_does_not_rewrite_the_worker_of_that
         "kolom ID di file ini nomor urut Anda sendiri, ubah judulnya (mis. “No”)."
     ]
     assert Worker.objects.get(pk=rina.pk).full_name == "Rina Contoh"
+
+
+def test_a_workers_correction_file_without_an_lks_column_finds_the_lks_through_the_id_for_a_board(tmp_path, world):
+    rina = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA)
+    result = import_workers(tmp_path, [[rina.pk, "0812-3456-7890"]], world.province_admin, headers=["ID", "Telepon"])
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
+    assert Worker.objects.get(pk=rina.pk).phone == "0812-3456-7890"
