@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.core.bulk import chunks
+from sinergi.core.crypto import decrypt
 from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.exchange import values as v
@@ -728,6 +729,31 @@ class ClientsEntity(Entity):
         shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
         return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings)
 
+    @staticmethod
+    def _correction_warnings(values, person, differences, placement, state) -> list[tuple[str, str]]:
+        """What person_update warns about a correction, when the row leaves to the record what the check needs: a
+        new NIK against the stored birth date and sex; a new birth date against the stored NIK and the stored
+        categories (a partial file "ID, Tanggal masuk, Tanggal lahir" names neither)."""
+        warnings: list[tuple[str, str]] = []
+        birth = values.get("birth_date") or person["birth_date"]
+        if "nik" in differences and not (values.get("birth_date") and values.get("sex")):
+            check = state.nik(values["_nik"].normalized, birth_date=birth, sex=values.get("sex") or person["sex"])
+            warnings += [("nik", message) for message in check.warnings]
+        if "birth_date" in differences:
+            if not values.get("_nik_hash") and person["nik_hash"]:
+                stored_nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person["id"]))
+                check = state.nik(stored_nik, birth_date=birth, sex=values.get("sex") or person["sex"])
+                warnings += [("birth_date", message) for message in check.warnings]
+            if not values.get("ppks_categories") and not values.get("ppks_category"):
+                categories = [
+                    state.ppks_terms[code] for code in sorted(person["categories"]) if code in state.ppks_terms
+                ]
+                warnings += [
+                    ("birth_date", message)
+                    for message in age_warnings(birth_date=birth, on=placement["admitted_on"], categories=categories)
+                ]
+        return warnings
+
     def _identity(self, values: dict[str, Any], problems: list, warnings: list, *, stored: dict | None) -> None:
         """person_admit's _apply_identity: NIK and KK checked, or a reason for each that is missing (not asked for
         when the cell that would hold it was unreadable: that cell's problem is already reported; nor when the
@@ -875,6 +901,10 @@ class ClientsEntity(Entity):
             )  # fmt: skip
             if taken:
                 raise RowProblems([("nik", _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini."))])
+            if any(other["id"] != person["id"] for other in state.by_hash.get(values["_nik_hash"], ())):
+                # Saving flags it for the board (person_update); the dry run says so, revealing nobody.
+                warnings.append(("nik", _duplicate_warning(1)))
+        warnings += self._correction_warnings(values, person, differences, placement, state)
         person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
         if not set(CONSENT_COLUMNS) & set(differences):
             consent = None  # on record already

@@ -30,10 +30,12 @@ def _flag_duplicates(*, actor, person: Person, request: HttpRequest | None) -> i
     """Records candidates for the board of the person's kabupaten/kota; returns how many new ones were flagged."""
     found: dict[int, str] = {}
     if person.nik_hash:
+        # Anyone else with this NIK, served now or before: one NIK is one human, and two records of them are for
+        # the board to link (a NIK corrected onto someone discharged long ago included).
         same_nik = (
-            Placement.objects.filter(person__nik_hash=person.nik_hash, status=PlacementStatus.ACTIVE)
-            .exclude(person_id=person.pk)
-            .values_list("person_id", flat=True)
+            Person.objects.filter(nik_hash=person.nik_hash, erased_at__isnull=True)
+            .exclude(pk=person.pk)
+            .values_list("pk", flat=True)[:50]
         )
         found.update(dict.fromkeys(same_nik, DuplicateReason.SAME_NIK_OTHER_LKS))
     if person.match_key:

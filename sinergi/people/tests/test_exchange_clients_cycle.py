@@ -672,3 +672,30 @@ def test_an_unknown_id_in_a_correction_file_gets_one_answer_not_the_cells_a_new_
         ("LKS", "Isi kolom LKS (nomor tanda daftar atau nama LKS). Baris ini memerlukan kolom “LKS”, yang tidak ada "
          "di file ini.")
     ]  # fmt: skip
+
+
+def test_a_partial_correction_warns_as_the_form_does_about_what_the_row_leaves_to_the_record(tmp_path, world):
+    budi = stored_boy(world)  # born 17-08-2014, his NIK says so, an "anak telantar"
+    # When a file gives him only another birth date (an adult's)
+    headers = ["ID", "Tanggal masuk", "Tanggal lahir"]
+    checked = import_rows(tmp_path, [[budi.pk, ADMITTED, datetime.date(2000, 1, 2)]], world.operator,
+                          headers=headers, dry_run=True)  # fmt: skip
+    # Then the dry run warns that the stored NIK disagrees, and that the age does not fit his category
+    messages = [w.message for w in checked.warnings]
+    assert any("NIK" in message and "tanggal lahir" in message.lower() for message in messages), messages
+    assert any("anak" in message.lower() for message in messages if "NIK" not in message), messages
+
+
+def test_a_nik_another_person_has_is_flagged_for_the_board_in_the_dry_run_and_when_saved(tmp_path, world):
+    from sinergi.people.models import DuplicateCandidate
+
+    other = PersonFactory(organisation=world.lks, full_name="Andi Contoh", nik=OTHER_NIK)
+    PlacementFactory(person=other, status="discharged", discharged_on=datetime.date(2023, 1, 1),
+                     admitted_on=datetime.date(2022, 1, 1))  # fmt: skip
+    budi = stored_boy(world)
+    headers = ["ID", "Tanggal masuk", "NIK"]
+    checked = import_rows(tmp_path, [[budi.pk, ADMITTED, OTHER_NIK]], world.operator, headers=headers, dry_run=True)
+    assert "Pengurus LKKKS kabupaten/kota akan memeriksanya" in " ".join(w.message for w in checked.warnings)
+    result = import_rows(tmp_path, [[budi.pk, ADMITTED, OTHER_NIK]], world.operator, headers=headers)
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
+    assert DuplicateCandidate.objects.filter(person=budi, other=other).exists()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from sinergi.accounts.scope import Action, can
+from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.core.pagination import paginate
@@ -58,7 +59,11 @@ class WorkerDetailView(WorkerAreaMixin, View):
         context = {
             "worker": worker,
             "can_change": can(request.user, Action.PERSON_CHANGE, worker),
-            "history": audit_events_for(obj=worker)[:50] if can(request.user, Action.PERSON_CHANGE, worker) else [],
+            "history": (
+                audit_history(audit_events_for(obj=worker)[:50])
+                if can(request.user, Action.PERSON_CHANGE, worker)
+                else []
+            ),
             "accesses": list(selectors.worker_accesses(actor=request.user, worker=worker)[:100]),
             "purpose_label": AccessPurpose(purpose).label,
         }
