@@ -586,7 +586,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tidak ada catatan kekerasan terhadap anak": "No record of violence against children",
     "Ada catatan — tidak boleh bekerja dengan anak": "Has a record — must not work with children",
     "Sedang diproses": "In progress",  # also an import status (exchange)
-    "NIK sama, aktif di LKS lain": "Same NIK, active at another LKS",
+    "NIK sama dengan data orang lain": "Same NIK as another person's record",
     "Nama, tanggal lahir, dan nama ibu mirip": "Similar name, date of birth and mother's name",
     "Menunggu keputusan": "Awaiting decision",
     "Orang yang sama (ditautkan)": "Same person (linked)",

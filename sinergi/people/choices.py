@@ -111,7 +111,7 @@ class BackgroundCheckResult(models.TextChoices):
 
 
 class DuplicateReason(models.TextChoices):
-    SAME_NIK_OTHER_LKS = "same_nik", _("NIK sama, aktif di LKS lain")
+    SAME_NIK_OTHER_LKS = "same_nik", _("NIK sama dengan data orang lain")
     CLOSE_MATCH = "close_match", _("Nama, tanggal lahir, dan nama ibu mirip")
 
 

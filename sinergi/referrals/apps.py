@@ -16,3 +16,10 @@ class ReferralsConfig(AppConfig):
         # the selectors, which see both.
         register_scope(Referral, SENDER_FIELDS)
         register_scope(Intake, ScopeFields(organisation="organisation_id"))
+
+        from sinergi.organisations.signals import organisation_moved
+
+        from .services.located import referrals_follow
+
+        # A referral's ends carry their LKS's codes (the boards that see it, where reminders go): they move with it.
+        organisation_moved.connect(referrals_follow, dispatch_uid="referrals.referrals_follow")

@@ -3,15 +3,16 @@
 from django.db import transaction
 from django.db.models import Count
 
-from ..models import Incident, Person, Placement, Worker
+from ..models import DuplicateCandidate, Incident, Person, Placement, Worker
 from ..summaries import SummaryDelta
 
 
 @transaction.atomic
 def located_records_follow(*, organisation_id: int, province_code: str, regency_code: str, **_signal) -> int:
-    """Gives every client, stay, incident and worker held by the LKS its new codes, and moves their counts in the
-    summary tables with them: scope checks and statistics read the codes copied onto each record, so without this
-    the old kabupaten/kota's board would keep seeing (and counting) the people of an LKS that is no longer its own.
+    """Gives every client, stay, incident, worker and possible duplicate held by the LKS its new codes, and moves
+    their counts in the summary tables with them: scope checks and statistics read the codes copied onto each
+    record, so without this the old kabupaten/kota's board would keep seeing (and counting) the people of an LKS
+    that is no longer its own.
     Returns how many records moved."""
     delta = SummaryDelta()
     new_area = {"province_code": province_code, "regency_code": regency_code}
@@ -29,6 +30,8 @@ def located_records_follow(*, organisation_id: int, province_code: str, regency_
     moved = 0
     for model in (Person, Placement, Incident, Worker):
         moved += _elsewhere(model, organisation_id, province_code, regency_code).update(**new_area)
+    # Possible duplicates are the board's of the person's kabupaten/kota: they go to the new board too.
+    DuplicateCandidate.objects.filter(person__organisation_id=organisation_id).exclude(**new_area).update(**new_area)
     delta.write()
     return moved
 

@@ -50,3 +50,33 @@ def test_clients_and_workers_follow_their_lks_to_another_kabupaten_kota():
     kept = summary_rows()
     summaries_rebuild()
     assert summary_rows() == kept
+
+
+def test_possible_duplicates_and_referrals_follow_the_lks_to_the_new_board():
+    from sinergi.people.models import DuplicateCandidate
+    from sinergi.people.tests.factories import PersonFactory
+    from sinergi.referrals.models import Referral
+    from sinergi.referrals.tests.factories import ReferralFactory
+
+    world = people_world()
+    stay = PlacementFactory(person__organisation=world.lks)
+    twin = PersonFactory(organisation=world.lks_same_regency)
+    candidate = DuplicateCandidate.objects.create(
+        person=stay.person, other=twin, reason="close_match", province_code="63", regency_code="63.71"
+    )
+    sent = ReferralFactory(from_placement=stay, to_organisation=world.lks_same_regency)
+    received = ReferralFactory(to_organisation=world.lks)
+
+    world.lks.refresh_from_db()
+    organisation_update(
+        organisation=world.lks,
+        actor=world.province_admin,
+        data={"region": Region.objects.get(code="63.72.02.1003")},
+        expected_version=world.lks.version,
+    )
+
+    candidate.refresh_from_db()
+    assert candidate.regency_code == "63.72"  # the new board decides it, the old one no longer sees it
+    assert Referral.objects.get(pk=sent.pk).from_regency_code == "63.72"
+    assert Referral.objects.get(pk=sent.pk).to_regency_code == "63.71"  # the other end did not move
+    assert Referral.objects.get(pk=received.pk).to_regency_code == "63.72"

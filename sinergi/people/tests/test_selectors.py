@@ -170,7 +170,7 @@ def test_duplicate_candidates_by_status(world, candidate):
 
 def test_the_duplicate_summary_shows_both_records_masked_and_logs_both(world, candidate):
     summary = selectors.duplicate_summary_for(actor=world.regency_board, candidate=candidate)
-    assert summary["reason"] == "NIK sama, aktif di LKS lain"
+    assert summary["reason"] == "NIK sama dengan data orang lain"
     assert (summary["person"]["full_name"], summary["other"]["full_name"]) == ("Anak Alfa Contoh", "Anak Gama Contoh")
     assert summary["other"]["lks"] == "LKSA Banjarbaru Contoh"
     assert summary["person"]["nik_masked"] == world.a.nik_masked
