@@ -107,6 +107,7 @@ from .common import (
     encrypt_many,
     export_purpose,
     kk_check_fast,
+    lks_moved,
     lks_of_ids,
     lks_problems,
     mask,
@@ -1071,12 +1072,13 @@ class ClientsEntity(Entity):
             # As person_admit: admissions per LKS are serialised (in id order, as every import takes them), so
             # nobody registers the same NIK there until this import ends; what others admitted there since this
             # import began checking is checked once, when the LKS is locked.
-            list(
+            locked = (
                 Organisation.objects.select_for_update()
                 .filter(pk__in=sorted(lks_ids))
                 .order_by("pk")
-                .values_list("pk", flat=True)
+                .values_list("pk", "province_code", "regency_code")
             )
+            lks_moved(locked, state.lks)
             state.locked |= lks_ids
             self._check_still_new(state, lks_ids)
         if creates:
@@ -1198,11 +1200,15 @@ class ClientsEntity(Entity):
 
     def _discharge(self, updates: list[KnownPlacement], ctx: ImportContext, state: ClientsState) -> None:
         ids = [u.pk for u in updates]
-        still_active = set(
-            Placement.objects.select_for_update()
+        snapshots = {u.pk: u.snapshot for u in updates}
+        # Still active, and still where the check counted it (its LKS may have moved meanwhile, its stays with it).
+        still_active = {
+            pk
+            for pk, province, regency in Placement.objects.select_for_update()
             .filter(pk__in=ids, status=PlacementStatus.ACTIVE)
-            .values_list("pk", flat=True)
-        )
+            .values_list("pk", "province_code", "regency_code")
+            if (province, regency) == (snapshots[pk]["province_code"], snapshots[pk]["regency_code"])
+        }
         if len(still_active) != len(ids):
             raise ConflictError(
                 _("Sebagian penempatan di file ini diubah orang lain selama impor berjalan. Tidak ada yang disimpan; "

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from lokal.provinces import PROVINCES
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
+from sinergi.core.errors import ConflictError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
 from sinergi.exchange.regions import RegionResolver
@@ -380,3 +381,16 @@ def lks_of_ids(rows: list[dict[str, Any]], model, index: "LksIndex") -> None:
     for values in unplaced:
         if values["id"] in at:
             values["_lks"], values["_lks_problem"] = index.by_pk.get(at[values["id"]]), ""
+
+
+def lks_moved(locked, index: "LksIndex") -> None:
+    """Refuses an import whose LKS moved to another province or kabupaten/kota while the file was checked (its new
+    records would carry the old codes, and be seen and counted by the old board): `locked` are (pk, province,
+    regency) rows read under the lock that makes a move wait for this import, or this import for the move."""
+    for pk, province, regency in locked:
+        lks = index.by_pk.get(pk)
+        if lks is not None and (lks.province_code, lks.regency_code) != (province, regency):
+            raise ConflictError(
+                _("LKS “%(name)s” dipindahkan ke wilayah lain selama impor berjalan. Tidak ada yang disimpan; ulangi "
+                  "impor.") % {"name": lks.name}
+            )  # fmt: skip

@@ -34,6 +34,7 @@ from sinergi.exchange.columns import (
     TextColumn,
 )
 from sinergi.exchange.dbwrite import bulk_insert_rows
+from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Vocabulary
 
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
@@ -51,6 +52,7 @@ from .common import (
     date_problems,
     encrypt_many,
     export_purpose,
+    lks_moved,
     lks_of_ids,
     mask,
 )
@@ -122,6 +124,7 @@ class WorkersState:
         self.delta = SummaryDelta()
         # (LKS, name key) -> (row, with a NIK?) of new workers in this file, by name and birth date
         self.new_by_name: dict[tuple, tuple[int, bool]] = {}
+        self.locked: set[int] = set()  # the LKS this import has locked, once writing began
 
 
 def _state(ctx: ImportContext) -> WorkersState:
@@ -451,6 +454,18 @@ class WorkersEntity(Entity):
         state = _state(ctx)
         creates: list[WorkerRow] = [p.obj for p in plans if p.action == "create"]
         updates: list[WorkerRow] = [p.obj for p in plans if p.action == "update"]
+        lks_ids = {w.lks.pk for w in creates} - state.locked
+        if lks_ids:
+            # The LKS where workers are registered, locked until the import ends (a move waits for it): one that
+            # moved while the file was checked would give its new workers the old codes.
+            locked = (
+                Organisation.objects.select_for_update()
+                .filter(pk__in=sorted(lks_ids))
+                .order_by("pk")
+                .values_list("pk", "province_code", "regency_code")
+            )
+            lks_moved(locked, state.lks)
+            state.locked |= lks_ids
         if creates:
             tokens = iter(encrypt_many([w.nik for w in creates if w.nik]))
             rows = []

@@ -1,7 +1,7 @@
 """Records located by their LKS follow it when it moves to another province or kabupaten/kota."""
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 
 from ..models import DuplicateCandidate, Incident, Person, Placement, Worker
 from ..summaries import SummaryDelta
@@ -29,7 +29,11 @@ def located_records_follow(*, organisation_id: int, province_code: str, regency_
         delta.add_worker(snap | new_area, row["n"])
     moved = 0
     for model in (Person, Placement, Incident, Worker):
-        moved += _elsewhere(model, organisation_id, province_code, regency_code).update(**new_area)
+        changed = dict(new_area)
+        if model in (Person, Worker):
+            # A form or an import that read the record before the move is refused as stale, not saved over it.
+            changed["version"] = F("version") + 1
+        moved += _elsewhere(model, organisation_id, province_code, regency_code).update(**changed)
     # Possible duplicates are the board's of the person's kabupaten/kota: they go to the new board too.
     DuplicateCandidate.objects.filter(person__organisation_id=organisation_id).exclude(**new_area).update(**new_area)
     delta.write()

@@ -80,3 +80,39 @@ def test_possible_duplicates_and_referrals_follow_the_lks_to_the_new_board():
     assert Referral.objects.get(pk=sent.pk).from_regency_code == "63.72"
     assert Referral.objects.get(pk=sent.pk).to_regency_code == "63.71"  # the other end did not move
     assert Referral.objects.get(pk=received.pk).to_regency_code == "63.72"
+
+
+@pytest.mark.parametrize("entity", ["clients", "workers"])
+def test_an_import_whose_lks_moves_while_the_file_is_checked_is_refused_whole(tmp_path, monkeypatch, entity):
+    from sinergi.exchange.columns import get_entity
+    from sinergi.exchange.tests.conftest import run, xlsx_file
+    from sinergi.organisations.models import Organisation
+
+    world = people_world()
+    spec = get_entity(entity)
+    checked_save = type(spec).save
+
+    def moved_meanwhile(self, plans, ctx):
+        # Someone moves the LKS between the check of the file and its writing.
+        Organisation.objects.filter(pk=world.lks.pk).update(province_code="63", regency_code="63.72")
+        return checked_save(self, plans, ctx)
+
+    monkeypatch.setattr(type(spec), "save", moved_meanwhile)
+    if entity == "clients":
+        headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong",
+                   "Kategori PPKS", "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung"]  # fmt: skip
+        row = ["Budi Contoh", "L", datetime.date(2014, 8, 17), "not_yet_recorded", "not_yet_recorded",
+               "anak_telantar", "Dalam panti (residensial)", datetime.date(2024, 1, 15), "Siti Contoh"]  # fmt: skip
+        sheet = "Data penerima layanan"
+    else:
+        headers, row, sheet = (
+            ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran"],
+            ["Rina", "P", "lks", "Pengasuh"],
+            "Data pekerja",
+        )
+
+    result = run(xlsx_file(tmp_path, [headers, row], sheet=sheet), world.operator, entity=entity)
+
+    assert result.status in ("failed", "refused"), result.status
+    assert "dipindahkan ke wilayah lain selama impor berjalan" in result.message
+    assert not Person.objects.exists() and not Worker.objects.exists()
