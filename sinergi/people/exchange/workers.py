@@ -125,6 +125,7 @@ class WorkersState:
         # (LKS, name key) -> (row, with a NIK?) of new workers in this file, by name and birth date
         self.new_by_name: dict[tuple, tuple[int, bool]] = {}
         self.locked: set[int] = set()  # the LKS this import has locked, once writing began
+        self.elsewhere: dict[int, str] = {}  # ID -> name of the other LKS the user may see where that worker is
 
 
 def _state(ctx: ImportContext) -> WorkersState:
@@ -215,6 +216,21 @@ class WorkersEntity(Entity):
                     if (name_key := _name_key(worker)) is not None:
                         index.setdefault(name_key, []).append(worker)
                 state.stored[lks.pk] = index
+        # IDs that name nobody at their row's LKS: where each is, looked up once per batch (at most a message each).
+        astray = {
+            values["id"]
+            for values in rows
+            if values.get("id")
+            and values["_lks"] is not None
+            and ("id", values["id"]) not in state.stored[values["_lks"].pk]
+            and values["id"] not in state.elsewhere
+        }
+        if astray:
+            seen = state.lks.allowed_for(Action.PERSON_VIEW)
+            for pk, organisation_id in Worker.objects.filter(pk__in=astray).values_list("pk", "organisation_id"):
+                lks_elsewhere = state.lks.by_pk.get(organisation_id)
+                if organisation_id in seen and lks_elsewhere is not None:
+                    state.elsewhere[pk] = lks_elsewhere.name
 
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
         lks = values.get("_lks")
@@ -293,7 +309,7 @@ class WorkersEntity(Entity):
         if existing is None and (reason := lks_closed_reason(lks.status, whom="workers")):
             # Registering needs an active LKS, as worker_create does; a stored worker may still be corrected.
             raise RowProblems([("lks", reason)])
-        if existing is None and name_key is not None and values.get("_nik_hash"):
+        if existing is None and name_key is not None and values.get("_nik_hash") and values.get("birth_date"):
             namesakes = [
                 worker
                 for worker in state.stored.get(lks.pk, {}).get(name_key, [])
@@ -349,11 +365,7 @@ class WorkersEntity(Entity):
         """Why a row's ID finds nobody at its LKS: the worker is at another LKS the user may see (a move: end the
         service there, register here), or — for every other case alike, so that nothing is told about records out
         of the user's sight — there is no such worker."""
-        elsewhere = (
-            Worker.objects.filter(pk=record, organisation_id__in=state.lks.allowed_for(Action.PERSON_VIEW))
-            .values_list("organisation__name", flat=True)
-            .first()
-        )
+        elsewhere = state.elsewhere.get(record)
         if elsewhere is not None:
             return _(
                 "Pekerja dengan ID %(id)s tercatat di %(other)s, bukan di %(lks)s. Untuk mencatat kepindahannya, isi "
