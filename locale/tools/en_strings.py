@@ -3036,4 +3036,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "ID %(id)s is the worker “%(stored)s”, but the name, birth date and NIK in this row differ. If the ID column "
         "of this file is your own running number, rename its header (e.g. “No”)."
     ),
+    "“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s, dan %(more)s lainnya (lihat lembar Daftar di templat "
+    "impor).": (
+        "“%(value)s” is not in the list. Choices: %(choices)s, and %(more)s more (see the Lists sheet of the import "
+        "template)."
+    ),
 }

@@ -132,3 +132,12 @@ def test_a_number_that_lost_its_zero_is_told_apart_from_the_ways_people_write_nu
     from sinergi.core.phones import phone_lost_zero
 
     assert phone_lost_zero(cell) is refused
+
+
+def test_a_value_outside_a_long_list_says_how_many_choices_were_left_out():
+    from sinergi.exchange.values import Choices
+
+    words = ["alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo",
+             "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango"]  # fmt: skip
+    message = Choices([(word, word.title()) for word in words]).unknown_message("zzz")
+    assert message.endswith("kilo, lima, dan 8 lainnya (lihat lembar Daftar di templat impor).")
