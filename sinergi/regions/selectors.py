@@ -6,6 +6,7 @@ scoped through `restrict`: anyone may see any region.
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from .codes import ancestor_codes, code_prefix, normalize_code
@@ -55,8 +56,8 @@ def region_search(
 ) -> tuple[list[Region], bool]:
     """At most `limit` current regions matching `q`, best first, and whether more exist.
 
-    Best means: code prefix or exact name, then names starting with `q`, then names containing it; higher
-    levels (kabupaten before desa) and then names alphabetically break ties.
+    Best means: code prefix or exact name, then names starting with `q`, then names containing it; the deployment's
+    own province, higher levels (kabupaten before desa) and then names alphabetically break ties.
     """
     text = " ".join(q.split())
     if not text:
@@ -80,8 +81,15 @@ def region_search(
         default=Value(2),
         output_field=IntegerField(),
     )
-    order = ["level", "code"] if code else ["rank", "level", "name", "code"]
-    found = list(qs.annotate(rank=rank).order_by(*order)[: limit + 1])
+    # The deployment's own province first among equally good matches: a Kalsel user typing "Banjar" means theirs.
+    home = settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
+    elsewhere = Case(
+        When(Q(code=home) | Q(code__startswith=f"{home}."), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    order = ["level", "code"] if code else ["rank", "elsewhere", "level", "name", "code"]
+    found = list(qs.annotate(rank=rank, elsewhere=elsewhere).order_by(*order)[: limit + 1])
     return found[:limit], len(found) > limit
 
 

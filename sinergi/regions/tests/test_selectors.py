@@ -90,3 +90,19 @@ def test_list_defaults_to_provinces_and_lists_children_of_a_parent():
     assert len(region_list(parent="63")) == 13
     assert codes(region_list(parent="63.71"))[:2] == ["63.71.01", "63.71.02"]
     assert codes(region_list(q="mantuil")) == ["63.09.08.2006", "63.71.01.1001"]
+
+
+def test_among_equally_good_matches_the_deployments_own_province_comes_first(settings):
+    province = Region.objects.get_or_create(code="32", defaults={"name": "Jawa Barat", "level": 1, "kind": "provinsi"})[
+        0
+    ]
+    Region.objects.get_or_create(
+        code="32.79", defaults={"name": "Kota Banjar", "level": 2, "kind": "kota", "parent": province}
+    )
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "63"}
+    found, _ = region_search(q="banjar", level=2)
+    # Kabupaten Banjar (Kalsel) and Kota Banjar (Jawa Barat) are both exact: Kalsel's first
+    assert codes(found)[:1] == ["63.03"]
+    assert "32.79" in codes(found)
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "32"}
+    assert codes(region_search(q="banjar", level=2)[0])[:1] == ["32.79"]
