@@ -1,8 +1,16 @@
 """Reads of import and export jobs: a job (its file, problems and report hold personal data) is seen only by its
 starter; a superuser may also open someone else's export."""
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import ExportJob, ImportJob
 
@@ -31,3 +39,128 @@ def export_job_get(*, actor, pk: int) -> ExportJob:
     if getattr(actor, "is_superuser", False) and getattr(actor, "is_authenticated", False):
         return get_object_or_404(ExportJob, pk=pk)
     return get_object_or_404(export_job_list(actor=actor), pk=pk)
+
+
+# ---------------------------------------------------------------------------------------------- the result page
+
+PROBLEMS_OPEN = 20  # problem rows shown at once; the rest kept for the page are folded
+GROUP_ROWS_OPEN = 10  # rows named in a group's line ("baris 2, 3, … dan 1.989 lainnya")
+# The names of the languages a job may have run in, as said in a sentence ("dicatat dalam bahasa Inggris").
+LANGUAGE_NAMES = {"id": _("bahasa Indonesia"), "en": _("bahasa Inggris")}
+
+
+@dataclass
+class RowGroup:
+    """Rows with the same warning (or problems in the same column): how many, and the first rows kept."""
+
+    column: str
+    count: int
+    rows: list[int]
+    message: str = ""
+
+    @property
+    def head(self) -> list[int]:
+        return self.rows[:GROUP_ROWS_OPEN]
+
+    @property
+    def more(self) -> int:
+        """Rows not named in the group's line."""
+        return self.count - len(self.head)
+
+    @property
+    def folded(self) -> bool:
+        """Whether the rows kept beyond the first ten are listed in a fold."""
+        return len(self.rows) > GROUP_ROWS_OPEN
+
+    @property
+    def cut(self) -> bool:
+        """Whether some of the group's rows are only in the report."""
+        return self.count > len(self.rows)
+
+
+@dataclass
+class ImportJobDisplay:
+    """What the result page shows of a finished job, in the viewer's language where it can be said again."""
+
+    message: str = ""
+    notices: list[str] = field(default_factory=list)
+    problems_open: list[list] = field(default_factory=list)
+    problems_folded: list[list] = field(default_factory=list)
+    problem_groups: list[RowGroup] = field(default_factory=list)
+    warning_count: int = 0
+    warning_kinds: int = 0
+    warning_groups: list[RowGroup] = field(default_factory=list)
+    stored_language: str = ""  # the language of stored messages, named, when not the viewer's
+
+    @property
+    def problems_shown(self) -> int:
+        return len(self.problems_open) + len(self.problems_folded)
+
+
+def import_job_display(job: ImportJob) -> ImportJobDisplay:
+    """The page's view of a job's stored result: problems cut into the first ones and a fold, warnings grouped by
+    message, the job's message said again in the viewer's language when it is one of the known ones, and the
+    language of the messages that are stored as text when it is not the viewer's."""
+    display = ImportJobDisplay(problems_open=job.problems[:PROBLEMS_OPEN], problems_folded=job.problems[PROBLEMS_OPEN:])
+    display.message, said_again = _message_in_viewer_language(job)
+    warnings = job.preview.get("warnings") if isinstance(job.preview, dict) else None
+    notices = list(job.notices)
+    if warnings:
+        start, stop = warnings["notices"]
+        notices = notices[:start] + notices[stop:]  # their lines are for the terminal; the page has the groups
+        display.warning_count = warnings["count"]
+        display.warning_kinds = warnings["kinds"]
+        display.warning_groups = [
+            RowGroup(column=g["column"], count=g["count"], rows=g["rows"], message=g["message"])
+            for g in warnings["groups"]
+        ]
+    display.notices = notices
+    if job.problem_count > PROBLEMS_OPEN:
+        display.problem_groups = [
+            RowGroup(column=g["column"], count=g["count"], rows=g["rows"])
+            for g in job.preview.get("problem_groups", [])
+        ]
+    stored_text = (display.message and not said_again) or notices or job.problems or display.warning_groups
+    if stored_text and _base(job.language) != _base(translation.get_language()):
+        display.stored_language = str(LANGUAGE_NAMES.get(_base(job.language), job.language))
+    return display
+
+
+def _base(language: str | None) -> str:
+    return (language or settings.LANGUAGE_CODE).split("-")[0].lower()
+
+
+def _message_in_viewer_language(job: ImportJob) -> tuple[str, bool]:
+    """The job's message, and whether it could be said in the viewer's language: a message of known words (a
+    cancel, a failure, the count of problem rows) is matched in every language and built again; anything else
+    (why a file was refused, in its own words) stays as stored."""
+    from .services import CANCELLED, CANCELLED_BEFORE_START, FAILED
+
+    if not job.message:
+        return "", True
+    known: list[Callable[[], str]] = [
+        lambda: str(CANCELLED),
+        lambda: str(CANCELLED_BEFORE_START),
+        lambda: str(FAILED),
+        lambda: _refusal_message(job),
+    ]
+    for build in known:
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                matches = build() == job.message
+            if matches:
+                return build(), True
+    return job.message, False
+
+
+def _refusal_message(job: ImportJob) -> str:
+    # The very words of pipeline.run_import's refusal (same msgid, so the same translation): when they change
+    # there, this no longer matches and the page shows the stored text, as before.
+    return ngettext(
+        "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; perbaiki lalu unggah lagi.",
+        "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; perbaiki lalu unggah lagi.",
+        job.refused_count,
+    ) % {
+        "rows": number_format(job.refused_count, force_grouping=True),
+        "problems": number_format(job.problem_count, force_grouping=True),
+    }

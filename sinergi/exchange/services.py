@@ -18,7 +18,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import PermissionDenied, TransitionError
@@ -26,12 +28,18 @@ from sinergi.core.errors import PermissionDenied, TransitionError
 from .columns import get_entity
 from .files import FileRefused, inspect
 from .models import EXPORT_FINISHED_STATUSES, FINISHED_STATUSES, ExportJob, ImportJob, ImportPhase, ImportStatus
-from .pipeline import ImportCancelled, ImportResult, run_import
+from .pipeline import ImportCancelled, ImportResult, Problem, run_import
 from .workbook import error_report_bytes
 
 logger = logging.getLogger(__name__)
 PAGE_PROBLEMS = 200  # problems kept on the job for the page; the report file has all of them
+PAGE_WARNING_KINDS = 50  # kinds of warning kept for the page (a message naming its value makes many kinds)
 DEFAULT_RETENTION_DAYS = 30
+# Whole-job messages known by their words: stored as text in the language of the run, they are said again in the
+# viewer's language on the page (selectors.import_job_display).
+CANCELLED = gettext_lazy("Impor dibatalkan; tidak ada data yang disimpan.")
+CANCELLED_BEFORE_START = gettext_lazy("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.")
+FAILED = gettext_lazy("Terjadi kesalahan tak terduga; tidak ada data yang disimpan. Laporkan ke admin.")
 
 
 class FileGone(Exception):
@@ -126,7 +134,7 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
         cancel_requested=True,
         finished_at=timezone.now(),
         phase=ImportPhase.DONE,
-        message=_("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan."),
+        message=str(CANCELLED_BEFORE_START),
     )
     if not updated:
         ImportJob.objects.filter(pk=job.pk).update(cancel_requested=True)
@@ -178,13 +186,10 @@ def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, 
                 on_saved=on_saved,
             )
         except ImportCancelled:
-            result = ImportResult(status="cancelled", message=_("Impor dibatalkan; tidak ada data yang disimpan."))
+            result = ImportResult(status="cancelled", message=str(CANCELLED))
         except Exception:
             logger.exception("Import job %s failed", job.pk)
-            result = ImportResult(
-                status="failed",
-                message=_("Terjadi kesalahan tak terduga; tidak ada data yang disimpan. Laporkan ke admin."),
-            )
+            result = ImportResult(status="failed", message=str(FAILED))
         job.refresh_from_db()
         if result.problems or result.warnings:
             # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings. Stored
@@ -214,7 +219,9 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.phase = ImportPhase.DONE
     job.finished_at = timezone.now()
     job.message = result.message
-    job.notices = [str(n) for n in result.notices] + _warning_notices(result)
+    notices = [str(n) for n in result.notices]
+    warning_lines = _warning_notices(result)
+    job.notices = notices + warning_lines
     job.rows_total = result.rows_total
     job.rows_done = result.rows_total
     job.created_count = result.created
@@ -224,22 +231,78 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.problem_count = len(result.problems)
     job.problems = [p.as_list() for p in result.problems[:PAGE_PROBLEMS]]
     job.preview = {k: list(v) for k, v in result.preview.items() if not k.startswith("_")}
+    # Grouped over all the problems and warnings (the page keeps only the first ones of each): the page says
+    # "1.999 baris: …" instead of listing the same message 200 times.
+    if result.problems:
+        job.preview["problem_groups"] = problem_groups(result.problems)
+    if result.warnings:
+        groups = warning_groups(result.warnings)
+        job.preview["warnings"] = {
+            "count": len(result.warnings),
+            "kinds": len(groups),
+            "groups": groups[:PAGE_WARNING_KINDS],
+            # The notices holding these warnings as text (for `import_data`); the page shows the groups instead.
+            "notices": [len(notices), len(notices) + len(warning_lines)],
+        }
     job.save()
 
 
+def warning_groups(warnings: list[Problem]) -> list[dict]:
+    """Warnings of the same column and message as one group, the most frequent first: its count and the first
+    rows (every row is in the report)."""
+    groups: dict[tuple[str, str], dict] = {}
+    for warning in warnings:
+        group = groups.setdefault(
+            (warning.column, warning.message),
+            {"column": warning.column, "message": warning.message, "count": 0, "rows": []},
+        )
+        group["count"] += 1
+        if len(group["rows"]) < PAGE_PROBLEMS:
+            group["rows"].append(warning.row)
+    return sorted(groups.values(), key=lambda g: -g["count"])  # stable: equal counts stay in row order
+
+
+def problem_groups(problems: list[Problem]) -> list[dict]:
+    """Problems per column, the column with most problem rows first: how many rows and the first ten of them.
+    By column, not message: a cell's message names its value, so no two would be alike."""
+    rows: dict[str, list[int]] = {}
+    for problem in problems:
+        seen = rows.setdefault(problem.column, [])
+        if not seen or seen[-1] != problem.row:
+            seen.append(problem.row)
+    groups = [{"column": column, "count": len(numbers), "rows": numbers[:10]} for column, numbers in rows.items()]
+    return sorted(groups, key=lambda g: -g["count"])
+
+
 def _warning_notices(result: ImportResult) -> list[str]:
-    """Warnings (rows that import but deserve a look, e.g. an age outside a category's rule) as notices: a count,
-    then the first ones with their row and column."""
+    """Warnings (rows that import but deserve a look, e.g. an age outside a category's rule) as notices, for
+    `import_data`: a count, then one line per kind with its first rows (the page shows them from the groups)."""
     if not result.warnings:
         return []
+    count = len(result.warnings)
     lines = [
-        _("%(count)s peringatan (data tetap dapat diimpor; periksa baris berikut).") % {"count": len(result.warnings)}
+        ngettext(
+            "%(count)s peringatan (data tetap dapat diimpor; periksa baris berikut).",
+            "%(count)s peringatan (data tetap dapat diimpor; periksa baris berikut).",
+            count,
+        )
+        % {"count": number_format(count, force_grouping=True)}
     ]
-    for warning in result.warnings[:PAGE_PROBLEMS]:
-        where = _("Baris %(row)s") % {"row": warning.row}
-        if warning.column:
-            where = f"{where}, {warning.column}"
-        lines.append(f"{where}: {warning.message}")
+    for group in warning_groups(result.warnings)[:PAGE_WARNING_KINDS]:
+        where = f"{group['column']}: " if group["column"] else ""
+        rows = group["rows"]
+        lines.append(
+            ngettext(
+                "%(count)s baris: %(message)s (baris %(rows)s)",
+                "%(count)s baris: %(message)s (baris %(rows)s)",
+                group["count"],
+            )
+            % {
+                "count": number_format(group["count"], force_grouping=True),
+                "message": f"{where}{group['message']}",
+                "rows": ", ".join(str(row) for row in rows[:10]) + ("…" if group["count"] > 10 else ""),
+            }
+        )
     return lines
 
 

@@ -130,7 +130,7 @@ class ImportJobView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         job = selectors.import_job_get(actor=request.user, pk=pk)
-        context = {"job": job, "entity": _entity_or_404(job.entity)}
+        context = {"job": job, "entity": _entity_or_404(job.entity), "display": selectors.import_job_display(job)}
         template = "exchange/job.html#status" if request.htmx else "exchange/job.html"
         return render(request, template, context)
 

@@ -7,6 +7,8 @@ from python_calamine import CalamineWorkbook
 from sinergi.exchange import exports, services
 from sinergi.exchange.models import ExportJob, ImportJob
 from sinergi.exchange.tests.conftest import xlsx_file
+from sinergi.exchange.tests.test_job_page import CONSENT, SHEET, client_rows
+from sinergi.exchange.tests.test_job_page import HEADERS as CLIENT_HEADERS
 from sinergi.organisations.models import Organisation
 from sinergi.people.models import PersonAccess
 
@@ -125,3 +127,48 @@ def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_
     assert all("********" in row[5] for row in rows[1:] if row[5])  # NIK masked
     assert {row[18] for row in rows[1:]} == {operator_lks.registration_number or operator_lks.name}
     assert set(PersonAccess.objects.filter(what="exported").values_list("purpose", flat=True)) == {"supervision"}
+
+
+def test_operator_reads_a_large_result_on_a_phone_errors_first_and_warnings_grouped(
+    page, tmp_path, monkeypatch, settings
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    # 40 children without consent columns (a warning each), one with a date that does not exist (an error).
+    path = xlsx_file(tmp_path, [CLIENT_HEADERS, *client_rows(40, bad_date_at=4)], name="klien.xlsx", sheet=SHEET)
+    monkeypatch.setattr(services, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
+
+    login(page, "operator.lks")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{page.base_url}/exchange/")
+    page.select_option("select[name=entity]", "clients")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#job-state")).to_have_text("Ditolak: ada kesalahan")
+
+    # The error and the report's button come first, the warnings after them, once per message.
+    report, problem, warnings = (
+        page.locator("#job-report"),
+        page.locator("#job-problems td[data-label=Masalah]"),
+        (page.locator("#job-warnings")),
+    )
+    assert report.bounding_box()["y"] < problem.first.bounding_box()["y"] < warnings.bounding_box()["y"]
+    expect(page.locator("#job-warnings-title")).to_have_text("39 peringatan")
+    group = page.locator("#job-warning-groups > li")
+    expect(group).to_have_count(1)
+    expect(group).to_contain_text(f"39 baris: {CONSENT}")
+    # The rows beyond the first ten are folded, and open on a tap, within the phone's width.
+    fold = group.locator("details")
+    expect(fold.locator("summary")).to_have_text("baris 2, 3, 4, 5, 7, 8, 9, 10, 11, 12 dan 29 lainnya")
+    expect(fold.locator("p")).not_to_be_visible()
+    fold.locator("summary").click()
+    expect(fold.locator("p")).to_contain_text("Semua baris: 2, 3, 4, 5, 7,")
+    # The problems are still cards on a phone.
+    box = problem.first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["width"] > 300
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

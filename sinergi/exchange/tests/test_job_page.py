@@ -1,0 +1,204 @@
+"""The result page of a large import: errors and their report first, warnings grouped by message with the rows
+named briefly, every cut list saying how much of it is shown; and messages said in the viewer's language where
+they can be, marked with the language of the run where they cannot."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings
+from django.core.files import File
+from django.utils import translation
+
+from sinergi.exchange import services
+from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.exchange.services import import_job_create, import_job_run
+from sinergi.people.nik import nik_compose
+from sinergi.people.tests.factories import people_world
+
+from .conftest import xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+SHEET = "Data penerima layanan"
+HEADERS = [
+    "Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Alasan KK kosong", "Kategori PPKS", "Bentuk layanan",
+    "Tanggal masuk", "Nama ibu kandung",
+]  # fmt: skip
+BORN = datetime.date(2012, 4, 2)
+CONSENT = "Dasar pemrosesan data (persetujuan) belum dicatat; catat segera."
+
+
+def client_rows(count: int, *, bad_date_at: int | None = None) -> list[list]:
+    """`count` children without consent columns (one warning each); the row at index `bad_date_at` has a date
+    that does not exist (an error)."""
+    rows = []
+    for index in range(count):
+        nik = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=index + 1)
+        born = "31-02-2012" if index == bad_date_at else BORN
+        rows.append([f"Anak Uji {index + 1}", "L", born, nik, "unknown", "anak_telantar",
+                     "Dalam panti (residensial)", datetime.date(2024, 1, 15), "Siti Contoh"])  # fmt: skip
+    return rows
+
+
+def run_job(tmp_path, actor, rows, *, language="id") -> ImportJob:
+    path = xlsx_file(tmp_path, [HEADERS, *rows], name="klien.xlsx", sheet=SHEET)
+    with translation.override(language), path.open("rb") as handle:
+        job = import_job_create(
+            actor=actor, entity_key="clients", file=File(handle), original_name="klien.xlsx", enqueue=False
+        )
+    import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def test_a_large_file_shows_its_error_and_report_first_and_its_warnings_once_per_message(client, tmp_path):
+    # Given a dry run of 30 clients without consent columns, one of them with a date that does not exist
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(30, bad_date_at=4))
+    assert (job.status, job.problem_count) == (ImportStatus.REFUSED, 1)
+
+    # When the operator opens it
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    # Then the error and the report's button come before any warning
+    assert page.index('id="job-report"') < page.index('id="job-problems"') < page.index('id="job-warnings"')
+    # And the 29 identical warnings are one line naming the first ten rows, the others folded
+    groups = page[page.index('id="job-warning-groups"') :]
+    assert groups.count(CONSENT) == 1
+    line = text_of(groups[: groups.index("</li>")])
+    assert f"29 baris: {CONSENT}" in line
+    assert "baris 2, 3, 4, 5, 7, 8, 9, 10, 11, 12 dan 19 lainnya" in line  # row 6 is the refused one
+    assert "<details" in groups[: groups.index("</li>")] and "Semua baris: 2, 3, 4, 5, 7," in line
+    # And the warnings are counted once, not listed as notices
+    assert "Baris 2: Dasar pemrosesan" not in page and 'id="count-warnings">29<' in page
+
+
+def test_every_cut_list_says_how_much_is_shown_and_points_to_the_report(client, tmp_path, monkeypatch):
+    # Given a page that keeps only 12 problems and 12 rows per warning (200 in production) ...
+    monkeypatch.setattr(services, "PAGE_PROBLEMS", 12)
+    world = people_world()
+    # ... and a file of 25 rows that all have a bad date and no consent, plus 5 good rows with a warning each
+    rows = [row for index in range(25) for row in client_rows(index + 1, bad_date_at=index)[index:]]
+    rows += client_rows(30)[25:]
+    job = run_job(tmp_path, world.operator, rows)
+    assert (job.problem_count, len(job.problems)) == (25, 12)
+
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    text = text_of(page)
+
+    # Then the errors say they are cut, and where all of them are
+    assert "Menampilkan 12 dari 25 masalah. Semuanya ada di laporan kesalahan (.xlsx)." in text
+    # And many errors of one kind are counted per column, with the first rows
+    assert "Tanggal lahir: 25 baris — baris 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 dan 15 lainnya" in text
+    # And the per-row table stays, its kept rows all there
+    assert page.count('data-label="Masalah"') == 12
+    # And the warnings (on the 5 good rows only) are a short list, not folded
+    assert f"5 baris: {CONSENT} — baris 27, 28, 29, 30, 31" in text
+
+
+def test_a_warning_on_many_rows_says_how_many_of_its_rows_are_listed(client, tmp_path, monkeypatch):
+    monkeypatch.setattr(services, "PAGE_PROBLEMS", 15)
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(40))
+    assert job.status == ImportStatus.CHECKED
+
+    client.force_login(world.operator)
+    text = text_of(client.get(f"/exchange/imports/{job.pk}/").content.decode())
+
+    assert f"40 baris: {CONSENT}" in text and "dan 30 lainnya" in text
+    assert "Menampilkan 15 dari 40 baris: 2, 3, 4," in text and "Semuanya ada di laporan (.xlsx)." in text
+    assert "40 peringatan" in text and "1 warnings" not in text
+
+
+def test_problem_rows_beyond_the_first_twenty_are_folded(client, tmp_path):
+    world = people_world()
+    rows = [row for index in range(23) for row in client_rows(index + 1, bad_date_at=index)[index:]]
+    job = run_job(tmp_path, world.operator, rows)
+    assert job.problem_count == 23
+
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    table = page[page.index('id="job-problems"') : page.index("</table>", page.index('id="job-problems"'))]
+    assert table.count("<tr>") == 1 + 20
+    assert '<details id="job-problems-more"' in page and "Tampilkan 3 masalah berikutnya" in text_of(page)
+
+
+def test_a_run_in_english_viewed_in_indonesian_says_its_counts_again_and_marks_the_stored_messages(client, tmp_path):
+    # Given a dry run started by someone reading the English page
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(3, bad_date_at=1), language="en")
+    assert job.message.startswith("1 row has problems (1 problem")
+
+    # When it is opened in Indonesian
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    # Then the summary is said in Indonesian, from the stored counts
+    assert "1 baris bermasalah (1 masalah). Tidak ada data yang disimpan" in page
+    assert "1 row has problems" not in page
+    # And the messages stored as text are marked with the language they were written in
+    assert "Pesan dicatat dalam bahasa Inggris saat impor dijalankan." in page
+    assert 'lang="en">The date' in page
+
+
+def test_a_run_viewed_in_its_own_language_has_no_language_note(client, tmp_path):
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(3, bad_date_at=1))
+
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    assert 'id="job-language-note"' not in page
+
+
+def test_a_run_in_indonesian_viewed_in_english_says_its_summary_in_english(client, tmp_path):
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(3, bad_date_at=1))
+
+    client.force_login(world.operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    assert "1 row has problems (1 problems). Nothing was saved" in page
+    assert 'id="job-language-note"' in page and 'lang="id">Tanggal' in page
+
+
+def test_a_cancelled_run_says_so_in_the_viewers_language(client, tmp_path):
+    world = people_world()
+    job = ImportJob.objects.create(token="t-cancel", entity="clients", file="x", created_by=world.operator)
+    with translation.override("en"):
+        services.import_job_cancel(job=job, actor=world.operator)
+
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    assert "Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan." in page
+    assert 'id="job-language-note"' not in page  # nothing on the page is in another language
+
+
+def test_the_terminal_still_gets_the_warnings_one_line_per_kind(tmp_path):
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(12))
+
+    assert job.notices[-2:] == [
+        "12 peringatan (data tetap dapat diimpor; periksa baris berikut).",
+        f"12 baris: {CONSENT} (baris 2, 3, 4, 5, 6, 7, 8, 9, 10, 11…)",
+    ]
+
+
+def test_the_title_names_the_trial_run_and_the_data(client, tmp_path):
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(1))
+
+    client.force_login(world.operator)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    assert "<h1>Uji coba impor penerima layanan</h1>" in page
