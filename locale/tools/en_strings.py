@@ -1205,8 +1205,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "No data rows below the column headings (row %(row)s)."
     ),
     "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; perbaiki lalu unggah lagi.": (
-        "%(rows)s row has problems (%(problems)s problems). Nothing was saved; correct it and upload again.",
-        "%(rows)s rows have problems (%(problems)s problems). Nothing was saved; correct them and upload again.",
+        "%(rows)s row has problems (problems found: %(problems)s). Nothing was saved; correct it and upload again.",
+        "%(rows)s rows have problems (problems found: %(problems)s). Nothing was saved; correct them and upload again.",
     ),
     "Judul kolom tidak ditemukan di 20 baris pertama. Gunakan templat impor, atau pastikan baris judul memuat nama "
     "kolom seperti “%(example)s”.": (
@@ -1642,9 +1642,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "The filled-in import template, or your own file with the same column headings."
     ),
     "%(count)s peringatan (data tetap dapat diimpor; periksa baris berikut).": (
-        "%(count)s warnings (the data can still be imported; check the following rows)."
+        "%(count)s warning (the data can still be imported; check the following rows).",
+        "%(count)s warnings (the data can still be imported; check the following rows).",
     ),
-    "Baris %(row)s": "Row %(row)s",
     "Impor/Ekspor": "Import/Export",
     "Impor dan ekspor spreadsheet": "Spreadsheet import and export",
     "Unduh templat, isi di Excel atau LibreOffice, lalu unggah. File selalu diperiksa dulu (uji coba): tidak ada "
@@ -1672,7 +1672,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Uji coba": "Trial run",
     "Impor": "Import",
     "Belum ada impor.": "No imports yet.",
-    "Uji coba impor": "Import trial run",
     "Menunggu pekerja latar. Halaman ini boleh ditutup; proses tetap berjalan.": (
         "Waiting for the background worker. You may close this page; processing continues."
     ),
@@ -1691,10 +1690,6 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Unduh laporan kesalahan (.xlsx)": "Download error report (.xlsx)",
     "Unggah file lain": "Upload another file",
-    "%(counter)s masalah": ("%(counter)s problem", "%(counter)s problems"),
-    "Ditampilkan %(shown)s pertama; semuanya ada di laporan kesalahan.": (
-        "Showing the first %(shown)s; all of them are in the error report."
-    ),
     "Yang akan diubah": "What will change",
     "Yang diubah": "What changed",
     "Sebelum": "Before",
@@ -3040,5 +3035,68 @@ EN: dict[str, str | tuple[str, str]] = {
     "impor).": (
         "“%(value)s” is not in the list. Choices: %(choices)s, and %(more)s more (see the Lists sheet of the import "
         "template)."
+    ),
+    "Diekspor": "Exported",
+    "Dihapus": "Deleted",
+    "Ditambahkan": "Added",
+    "Diunduh": "Downloaded",
+    "Laporan": "Report",
+    "Melalui": "Via",
+    "Masa bakti": "Term of office",
+    "Nomor SK": "Decree number",
+    "impor berkas": "file import",
+    "profil LKS": "LKS profile",
+    "diverifikasi oleh": "verified by",
+    "bahasa Indonesia": "Indonesian",
+    "bahasa Inggris": "English",
+    "%(count)s baris: %(message)s (baris %(rows)s)": (
+        "%(count)s row: %(message)s (row %(rows)s)",
+        "%(count)s rows: %(message)s (rows %(rows)s)",
+    ),
+    "%(count)s masalah": ("%(count)s problem", "%(count)s problems"),
+    "Menampilkan %(shown)s dari %(total)s masalah.": "Showing %(shown)s of %(total)s problems.",
+    "Semuanya ada di laporan kesalahan (.xlsx).": "All of them are in the error report (.xlsx).",
+    "Seluruh baris": "Whole row",
+    "%(count)s baris": ("%(count)s row", "%(count)s rows"),
+    "baris %(rows)s": ("row %(rows)s", "rows %(rows)s"),
+    "dan %(more)s lainnya": "and %(more)s more",
+    "Tampilkan %(count)s masalah berikutnya": (
+        "Show %(count)s more problem",
+        "Show %(count)s more problems",
+    ),
+    "%(count)s peringatan": ("%(count)s warning", "%(count)s warnings"),
+    "Baris dengan peringatan tetap dapat diimpor; periksa datanya.": (
+        "Rows with warnings can still be imported; check their data."
+    ),
+    "Semua peringatan ada di laporan (.xlsx).": "All warnings are in the report (.xlsx).",
+    "Menampilkan %(shown)s dari %(total)s jenis peringatan.": "Showing %(shown)s of %(total)s kinds of warning.",
+    "Menampilkan %(shown)s dari %(total)s baris:": "Showing %(shown)s of %(total)s rows:",
+    "Semua baris:": "All rows:",
+    "Semuanya ada di laporan (.xlsx).": "All of them are in the report (.xlsx).",
+    "Uji coba impor %(entity)s": "Trial run: import of %(entity)s",
+    "Impor %(entity)s": "Import of %(entity)s",
+    "Pesan dicatat dalam %(language)s saat impor dijalankan.": "Messages were recorded in %(language)s when the import ran.",
+    "LKS “%(name)s” dipindahkan ke wilayah lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.": (
+        "LKS “%(name)s” was moved to another area while the import ran. Nothing was saved; run the import again."
+    ),
+    "Permintaan tidak valid": "Bad request",
+    "Server tidak dapat memproses permintaan ini. Periksa alamatnya, lalu coba lagi.": (
+        "The server could not process this request. Check the address and try again."
+    ),
+    "Kembali ke halaman awal": "Back to the start page",
+    "Akses ditolak": "Access denied",
+    "Peran Anda tidak mencakup halaman ini": "Your role does not cover this page",
+    "Jika Anda memerlukan akses, hubungi admin provinsi untuk menambahkan peran pada akun Anda.": (
+        "If you need access, ask the province administrator to add a role to your account."
+    ),
+    "Halaman tidak ditemukan": "Page not found",
+    "Halaman tidak ditemukan, atau di luar wilayah Anda": "Page not found, or outside your area",
+    "Alamat ini tidak ada, atau datanya berada di luar wilayah atau lembaga yang dapat Anda lihat.": (
+        "This address does not exist, or its data lie outside the area or organisation you can see."
+    ),
+    "Terjadi kesalahan": "Something went wrong",
+    "Terjadi kesalahan di server": "Something went wrong on the server",
+    "Permintaan Anda tidak dapat diselesaikan. Kesalahan ini sudah tercatat; silakan coba lagi beberapa saat lagi.": (
+        "Your request could not be completed. The error has been logged; please try again in a moment."
     ),
 }

@@ -47,6 +47,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
         label=_("Akreditasi"),
         choices=[("A", "A"), ("B", "B"), ("C", "C"), ("none", _("Belum terakreditasi")), ("expired", _("Kedaluwarsa"))],
         method="filter_accreditation",
+        empty_label=_("Semua"),
     )
     permit_expiring = django_filters.NumberFilter(
         label=_("Izin/tanda daftar habis dalam (hari)"), method="filter_permit_expiring", min_value=0, max_value=3650

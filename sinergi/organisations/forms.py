@@ -89,7 +89,7 @@ class OrganisationForm(forms.ModelForm):
     """The registry form; business rules are checked again (and finally) by the services."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    website = forms.URLField(label=_("situs web"), required=False, assume_scheme="https", max_length=200)
+    website = forms.URLField(label=_("Situs web"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = Organisation

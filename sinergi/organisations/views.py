@@ -12,6 +12,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, can, restrict
+from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
@@ -20,29 +21,14 @@ from sinergi.exchange.exports import export_url
 from sinergi.regions.models import Region, RegionLevel
 
 from . import selectors, services
-from .choices import LKS_KINDS, OrganisationKind
+from .choices import LKS_KINDS, OfficerPosition, OrganisationKind
 from .forms import BoardCreateForm, BoardMemberForm, BoardOfficerForm, BoardTermForm, OrganisationForm, TransitionForm
 from .models import BoardMembership, BoardOfficer, BoardTerm, Organisation
 
-# Labels for the change history, from the model itself (so they follow the language switch).
-FIELD_LABELS = {
-    field.name: field.verbose_name for field in Organisation._meta.get_fields() if hasattr(field, "verbose_name")
-}
-
-
-# What each audit action means to a reader of the history; unknown actions show their code.
-ACTION_LABELS = {
-    "organisations.organisation.created": _lazy("Didaftarkan"),
-    "organisations.organisation.updated": _lazy("Diubah"),
-    "organisations.organisation.verified": _lazy("Diverifikasi"),
-    "organisations.organisation.activated": _lazy("Diaktifkan"),
-    "organisations.organisation.deactivated": _lazy("Dinonaktifkan"),
-    "organisations.board_term.created": _lazy("Masa bakti ditambahkan"),
-    "organisations.board_officer.added": _lazy("Pengurus ditambahkan"),
-    "organisations.board_officer.removed": _lazy("Pengurus dihapus"),
-    "organisations.board_member.added": _lazy("Anggota ditambahkan"),
-    "organisations.board_member.ended": _lazy("Keanggotaan diakhiri"),
-}
+# The one history key without a verbose_name on the model (the verifier is recorded by id).
+HISTORY_LABELS = {"verified_by_id": _lazy("diverifikasi oleh")}
+# Derived from the region, which the history already names.
+HISTORY_HIDDEN = ("province_code", "regency_code", "district_code", "village_code")
 
 
 def _apply_errors(form, error: ValidationError) -> None:
@@ -102,9 +88,11 @@ class OrganisationDetailView(LoginRequiredMixin, View):
         user = request.user
         context = {
             "organisation": organisation,
-            "history": audit_events_for(obj=organisation)[:100] if can(user, Action.VIEW_AUDIT, organisation) else [],
-            "field_labels": FIELD_LABELS,
-            "action_labels": ACTION_LABELS,
+            "history": (
+                audit_history(audit_events_for(obj=organisation)[:100], labels=HISTORY_LABELS, hidden=HISTORY_HIDDEN)
+                if can(user, Action.VIEW_AUDIT, organisation)
+                else []
+            ),
             "can_change": can(user, Action.CHANGE, organisation),
             "can_verify": can(user, Action.VERIFY, organisation),
             "can_deactivate": can(user, Action.DEACTIVATE, organisation),
@@ -313,8 +301,13 @@ class BoardDetailView(LoginRequiredMixin, View):
             "term_form": BoardTermForm(),
             "officer_form": BoardOfficerForm(),
             "member_form": BoardMemberForm(candidates=candidates),
-            "history": audit_events_for(obj=board)[:50],
-            "action_labels": ACTION_LABELS,
+            # Officer events carry the position's code in their data, not in a field of the board.
+            "history": audit_history(
+                audit_events_for(obj=board)[:50],
+                labels=HISTORY_LABELS,
+                choices={"position": OfficerPosition.choices},
+                hidden=HISTORY_HIDDEN,
+            ),
         }
         return render(request, "organisations/board_detail.html", context)
 

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, can
+from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
@@ -24,20 +25,11 @@ from . import selectors, services
 from .choices import PartyRole
 from .forms import AgreementForm, DocumentForm, NetworkFilterForm, TerminateForm, parties_from_post
 from .models import Agreement
+from .templatetags.partnerships import history_value
 
-FIELD_LABELS = {
-    **{field.name: field.verbose_name for field in Agreement._meta.get_fields() if hasattr(field, "verbose_name")},
-    "parties": _lazy("Para pihak"),
-}
-ACTION_LABELS = {
-    "partnerships.agreement.created": _lazy("Dicatat"),
-    "partnerships.agreement.updated": _lazy("Diubah"),
-    "partnerships.agreement.activated": _lazy("Dinyatakan berlaku"),
-    "partnerships.agreement.terminated": _lazy("Diakhiri"),
-    "partnerships.agreement.expired": _lazy("Habis masa berlaku (otomatis)"),
-    "partnerships.document.uploaded": _lazy("Dokumen diunggah"),
-    "partnerships.document.deleted": _lazy("Dokumen dihapus"),
-}
+# "parties" is not a field of the agreement: the history records them as "first: name" lines.
+HISTORY_LABELS = {"parties": _lazy("Para pihak")}
+HISTORY_FORMATTERS = {"parties": history_value}
 
 
 def _regencies(province_codes: set[str] | None):
@@ -94,9 +86,9 @@ def _detail_context(request: HttpRequest, agreement: Agreement, **extra) -> dict
         "openable": selectors.visible_organisation_ids(actor=request.user, ids=[p.organisation_id for p in parties]),
         "documents": agreement.documents.select_related("uploaded_by"),
         "can_change": can(request.user, Action.CHANGE, agreement),
-        "history": audit_events_for(obj=agreement)[:100],
-        "field_labels": FIELD_LABELS,
-        "action_labels": ACTION_LABELS,
+        "history": audit_history(
+            audit_events_for(obj=agreement)[:100], labels=HISTORY_LABELS, formatters=HISTORY_FORMATTERS
+        ),
         "document_form": extra.pop("document_form", None) or DocumentForm(),
         "terminate_form": extra.pop("terminate_form", None) or TerminateForm(),
         **extra,

@@ -7,6 +7,7 @@ when it comes, goes through the keyed hash in a POST.
 import datetime
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,18 @@ AGE_GROUPS = [("child", _("Anak (di bawah 18 tahun)")), ("adult", _("Dewasa"))]
 STATUS_CHOICES = [("active", _("Sedang dilayani")), ("discharged", _("Sudah selesai"))]
 REVIEW_SOON_DAYS = 14
 REVIEW_CHOICES = [("overdue", _("Terlambat")), ("due", _("Terlambat atau jatuh tempo 14 hari"))]
+
+
+# The first option of every filter means "no filter": it reads "Semua", never "---------" or "Tidak diketahui".
+ALL = _("Semua")
+
+
+class AllYesNoSelect(forms.NullBooleanSelect):
+    """A yes/no filter whose empty choice reads "Semua" (Django's says "Unknown"); parses values as Django's does."""
+
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs)
+        self.choices = [("unknown", ALL), ("true", _("Ya")), ("false", _("Tidak"))]
 
 
 def _years_ago(years: int) -> datetime.date:
@@ -46,20 +59,26 @@ class PersonFilterSet(django_filters.FilterSet):
         queryset=Term.objects.filter(vocabulary=Vocabulary.PPKS, is_active=True),
         to_field_name="code",
         method="filter_ppks_category",
-        empty_label=_("Semua"),
+        empty_label=ALL,
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="filter_status")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=ALL
+    )
     setting = django_filters.ChoiceFilter(
-        label=_("Bentuk layanan"), choices=ServiceSetting.choices, method="filter_setting"
+        label=_("Bentuk layanan"), choices=ServiceSetting.choices, method="filter_setting", empty_label=ALL
     )
-    stage = django_filters.ChoiceFilter(label=_("Tahap kasus"), choices=CaseStage.choices, method="filter_stage")
-    age_group = django_filters.ChoiceFilter(label=_("Kelompok usia"), choices=AGE_GROUPS, method="filter_age_group")
-    sex = django_filters.ChoiceFilter(label=_("Jenis kelamin"), choices=Sex.choices)
+    stage = django_filters.ChoiceFilter(
+        label=_("Tahap kasus"), choices=CaseStage.choices, method="filter_stage", empty_label=ALL
+    )
+    age_group = django_filters.ChoiceFilter(
+        label=_("Kelompok usia"), choices=AGE_GROUPS, method="filter_age_group", empty_label=ALL
+    )
+    sex = django_filters.ChoiceFilter(label=_("Jenis kelamin"), choices=Sex.choices, empty_label=ALL)
     region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
     organisation = django_filters.NumberFilter(label=_("LKS"), field_name="organisation_id")
     # Care-plan reviews (SNPA): in the filter set, so that the list's exports and the API narrow as the page does.
     review = django_filters.ChoiceFilter(
-        label=_("Tinjauan rencana pengasuhan"), choices=REVIEW_CHOICES, method="filter_review"
+        label=_("Tinjauan rencana pengasuhan"), choices=REVIEW_CHOICES, method="filter_review", empty_label=ALL
     )
 
     class Meta:
@@ -116,11 +135,11 @@ class WorkerFilterSet(django_filters.FilterSet):
         label=_("Kategori PSKS"),
         queryset=Term.objects.filter(vocabulary=Vocabulary.PSKS, is_active=True),
         to_field_name="code",
-        empty_label=_("Semua"),
+        empty_label=ALL,
     )
-    role = django_filters.ChoiceFilter(label=_("Peran"), choices=WorkerRole.choices)
-    active = django_filters.BooleanFilter(label=_("Masih bertugas"), method="filter_active")
-    works_with_children = django_filters.BooleanFilter(label=_("Bekerja dengan anak"))
+    role = django_filters.ChoiceFilter(label=_("Peran"), choices=WorkerRole.choices, empty_label=ALL)
+    active = django_filters.BooleanFilter(label=_("Masih bertugas"), method="filter_active", widget=AllYesNoSelect)
+    works_with_children = django_filters.BooleanFilter(label=_("Bekerja dengan anak"), widget=AllYesNoSelect)
     region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
     organisation = django_filters.NumberFilter(label=_("LKS"), field_name="organisation_id")
 

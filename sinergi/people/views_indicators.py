@@ -2,8 +2,9 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.html import conditional_escape
@@ -15,6 +16,7 @@ from django.views import View
 from sinergi.audit.services import audit_record
 from sinergi.core.downloads import DOWNLOAD_FORMATS, table_download
 from sinergi.core.errors import PermissionDenied, ValidationError
+from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from .choices import ServiceSetting, WorkerRole
@@ -119,9 +121,22 @@ def _chart_data(indicators: Indicators) -> dict[str, Any]:
     }
 
 
+def _public_query(query: QueryDict) -> QueryDict:
+    """The public page opens on the deployment's province, by kabupaten/kota, rather than on every province of
+    Indonesia (mostly zeros here). Choosing "Indonesia" in the picker sends an empty region and still works."""
+    province = settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
+    if "region" in query or not province:
+        return query
+    if not Region.objects.filter(code=province, level=RegionLevel.PROVINCE).exists():
+        return query  # an installation without its regions loaded yet: the nation, not an error page
+    query = query.copy()
+    query["region"] = province
+    return query
+
+
 def _render(request: HttpRequest, *, public: bool) -> HttpResponse:
     try:
-        filters = IndicatorFilters.from_query(request.GET)
+        filters = IndicatorFilters.from_query(_public_query(request.GET) if public else request.GET)
         indicators = Indicators(actor=request.user, filters=filters, public=public)
     except ValidationError as error:
         return render(

@@ -451,6 +451,26 @@ def test_the_public_page_has_suppressed_cells_and_no_inline_script(client, world
     assert "style=" not in body
 
 
+def test_the_public_page_opens_on_the_deployment_province_by_kabupaten_kota(client, world, settings):
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "63"}
+
+    response = client.get(reverse("indicators:public"))
+
+    assert response.status_code == 200
+    assert response.context["indicators"].area.code == "63"
+    body = response.content.decode()
+    assert '<option value="63" selected>' in body
+    assert '<th scope="col" class="num">Kota Banjarmasin</th>' in body
+
+
+def test_the_public_page_still_shows_the_whole_country_when_indonesia_is_chosen(client, world):
+    response = client.get(reverse("indicators:public"), {"region": ""})
+
+    assert response.status_code == 200
+    assert response.context["indicators"].area.code == ""
+    assert '<option value="" selected>' in response.content.decode()
+
+
 def test_the_htmx_request_gets_only_the_results(client, world):
     response = client.get(
         reverse("indicators:public"), {"region": "63.71"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="indicator-results"

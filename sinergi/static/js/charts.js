@@ -12,6 +12,30 @@
     try { return JSON.parse(node.textContent); } catch (error) { return null; }
   }
 
+  // "Kabupaten Hulu Sungai Tengah" → "Kab. Hulu Sungai Tengah", and on a narrow screen over two lines, so that
+  // no name is cut at the left edge. The tooltip keeps the full name.
+  function regionTick(label, narrow) {
+    var text = String(label).replace(/^Kabupaten\s+/i, "Kab. ");
+    if (!narrow || text.length <= 14) { return text; }
+    var lines = [""];
+    text.split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      if (lines[last] && (lines[last] + " " + word).length > 14) {
+        lines.push(word);
+      } else {
+        lines[last] = lines[last] ? lines[last] + " " + word : word;
+      }
+    });
+    return lines;
+  }
+
+  // Every kabupaten/kota gets its row (none skipped): the box grows when the rows would not fit.
+  function fitHeight(canvas, rows) {
+    var box = canvas.parentNode;
+    var needed = rows * 30 + 110;
+    if (box && box.clientHeight < needed) { box.style.height = needed + "px"; }
+  }
+
   function drawStackedBar(canvas, data) {
     var locale = document.documentElement.lang || "id";
     var datasets = data.datasets.map(function (set, index) {
@@ -34,7 +58,15 @@
         animation: false,
         scales: {
           x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
-          y: { stacked: true }
+          y: {
+            stacked: true,
+            ticks: {
+              autoSkip: false,
+              callback: function (value) {
+                return regionTick(this.getLabelForValue(value), canvas.clientWidth < 560);
+              }
+            }
+          }
         },
         plugins: { legend: { position: "bottom" } }
       }
@@ -49,6 +81,7 @@
       if (!data || !data.labels || data.labels.length === 0) { return; }
       var card = canvas.closest("[data-chart-card]");
       if (card) { card.hidden = false; }
+      fitHeight(canvas, data.labels.length);
       drawStackedBar(canvas, data);
     });
   }

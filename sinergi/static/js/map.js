@@ -1,6 +1,7 @@
 /* Sinergi map: plots the LKS of <div data-map="ID"> from the JSON in <script id="ID" type="application/json">.
    Without a configured tile server the markers sit on a plain background with the kabupaten/kota names written
-   on it; if tiles fail to load the markers still show. The same facts are in the tables, for use without JS. */
+   on it (small, below their point, and only where they do not overlap); if tiles fail to load the markers still
+   show. The same facts are in the tables, for use without JS. */
 (function () {
   "use strict";
 
@@ -25,10 +26,39 @@
     return box;
   }
 
+  // "Kabupaten Hulu Sungai Tengah" → "Hulu Sungai Tengah": the map has little room, and "Kota" stays so that
+  // Kota Banjarbaru is not read as Kabupaten Banjar.
+  function shortName(name) {
+    return String(name).replace(/^Kabupaten\s+/i, "").replace(/^Kab\.\s*/i, "");
+  }
+
   function label(text) {
     var span = document.createElement("span");
-    span.textContent = text;
+    span.textContent = shortName(text);
+    span.title = text;
     return span;
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // Region names are written small and only where they do not cover one another: a name that would overlap one
+  // already written is hidden until the user zooms in far enough for both to fit.
+  function cullLabels(tooltips) {
+    var shown = [];
+    tooltips.forEach(function (tooltip) {
+      var element = tooltip.getElement();
+      if (!element) { return; }
+      element.style.visibility = "";
+      var box = element.getBoundingClientRect();
+      var clash = shown.some(function (other) { return overlaps(box, other); });
+      if (clash) {
+        element.style.visibility = "hidden";
+      } else {
+        shown.push(box);
+      }
+    });
   }
 
   function init() {
@@ -44,20 +74,28 @@
       }
       var kindCodes = Object.keys(data.kinds || {});
       var bounds = [];
+      // The names get a pane below the markers' (overlayPane, z-index 400), so that markers are drawn over them.
+      map.createPane("regionLabels").style.zIndex = 350;
+      var tooltips = (data.labels || []).map(function (item) {
+        return window.L.tooltip({
+          pane: "regionLabels", permanent: true, direction: "bottom", offset: [0, 6],
+          className: "map-region-label", opacity: 1
+        }).setLatLng([item.lat, item.lng]).setContent(label(item.name)).addTo(map);
+      });
       data.points.forEach(function (point) {
         var colour = PALETTE[Math.max(kindCodes.indexOf(point.kind), 0) % PALETTE.length];
         window.L.circleMarker([point.lat, point.lng], {
-          radius: 6, color: "#ffffff", weight: 1, fillColor: colour, fillOpacity: 0.9
-        }).bindPopup(popup(point, data.kinds || {})).addTo(map);
+          radius: 6, color: "#ffffff", weight: 1.5, fillColor: colour, fillOpacity: 0.95
+        }).bindPopup(popup(point, data.kinds || {}))
+          .bindTooltip(point.name, { permanent: false, direction: "top", offset: [0, -6] })
+          .addTo(map);
         bounds.push([point.lat, point.lng]);
       });
-      (data.labels || []).forEach(function (item) {
-        window.L.tooltip({ permanent: true, direction: "center", className: "map-region-label", opacity: 0.8 })
-          .setLatLng([item.lat, item.lng])
-          .setContent(label(item.name))
-          .addTo(map);
-      });
+      window.L.control.scale({ imperial: false }).addTo(map);
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
+      var cull = function () { window.requestAnimationFrame(function () { cullLabels(tooltips); }); };
+      map.on("zoomend resize", cull);
+      cull();
     });
   }
 

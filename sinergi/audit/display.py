@@ -1,0 +1,317 @@
+"""The change history as a reader sees it: actions in words, fields by their labels, values as the pages show them.
+
+Audit events keep codes (action names, field names, choice values, ids, UTC timestamps) so that they stay exact and
+independent of the language; this module translates them at display time, for whichever model the event is about.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from .models import AuditEvent
+
+EMPTY = "—"
+
+# What each audit action means to a reader; codes not listed here are read through their last part (VERB_LABELS).
+ACTION_LABELS: dict[str, Any] = {
+    "organisations.organisation.created": _lazy("Didaftarkan"),
+    "organisations.organisation.updated": _lazy("Diubah"),
+    "organisations.organisation.verified": _lazy("Diverifikasi"),
+    "organisations.organisation.activated": _lazy("Diaktifkan"),
+    "organisations.organisation.deactivated": _lazy("Dinonaktifkan"),
+    "organisations.organisation.exported": _lazy("Diekspor"),
+    "organisations.board_term.created": _lazy("Masa bakti ditambahkan"),
+    "organisations.board_officer.added": _lazy("Pengurus ditambahkan"),
+    "organisations.board_officer.removed": _lazy("Pengurus dihapus"),
+    "organisations.board_member.added": _lazy("Anggota ditambahkan"),
+    "organisations.board_member.ended": _lazy("Keanggotaan diakhiri"),
+    "people.worker.created": _lazy("Didaftarkan"),
+    "people.worker.updated": _lazy("Diubah"),
+    "people.worker.ended": _lazy("Berhenti bertugas"),
+    "partnerships.agreement.created": _lazy("Dicatat"),
+    "partnerships.agreement.updated": _lazy("Diubah"),
+    "partnerships.agreement.activated": _lazy("Dinyatakan berlaku"),
+    "partnerships.agreement.terminated": _lazy("Diakhiri"),
+    "partnerships.agreement.expired": _lazy("Habis masa berlaku (otomatis)"),
+    "partnerships.document.uploaded": _lazy("Dokumen diunggah"),
+    "partnerships.document.deleted": _lazy("Dokumen dihapus"),
+}
+VERB_LABELS: dict[str, Any] = {
+    "created": _lazy("Dibuat"),
+    "updated": _lazy("Diubah"),
+    "deleted": _lazy("Dihapus"),
+    "added": _lazy("Ditambahkan"),
+    "removed": _lazy("Dihapus"),
+    "exported": _lazy("Diekspor"),
+    "downloaded": _lazy("Diunduh"),
+    "activated": _lazy("Diaktifkan"),
+    "deactivated": _lazy("Dinonaktifkan"),
+    "verified": _lazy("Diverifikasi"),
+    "ended": _lazy("Diakhiri"),
+}
+
+# Keys of an event's extra data (`data`) and the few coded values they carry.
+DATA_LABELS: dict[str, Any] = {
+    "format": _lazy("Format"),
+    "report": _lazy("Laporan"),
+    "via": _lazy("Melalui"),
+    "by": _lazy("Oleh"),
+    "member": _lazy("Anggota"),
+    "officer": _lazy("Pengurus"),
+    "position": _lazy("Jabatan"),
+    "term": _lazy("Masa bakti"),
+    "decree_number": _lazy("Nomor SK"),
+    "document": _lazy("Dokumen"),
+    "kind": _lazy("Jenis"),
+}
+DATA_VALUES: dict[tuple[str, str], Any] = {
+    ("via", "import"): _lazy("impor berkas"),
+    ("report", "profile"): _lazy("profil LKS"),
+    ("by", "system"): _lazy("Sistem"),
+}
+# Checksums and byte counts mean nothing to a reader of the page; they stay in the audit log itself.
+HIDDEN_DATA = {"sha256", "size"}
+
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One audit event ready for a template: every part already in words."""
+
+    occurred_at: datetime.datetime
+    actor: str
+    action: str
+    changes: list[ChangeRow] = field(default_factory=list)
+    details: list[DetailRow] = field(default_factory=list)
+
+
+def action_label(action: str) -> str:
+    """`organisations.organisation.verified` → "Diverifikasi"; an unknown code reads as its last part."""
+    if action in ACTION_LABELS:
+        return str(ACTION_LABELS[action])
+    verb = action.rsplit(".", 1)[-1]
+    if verb in VERB_LABELS:
+        return str(VERB_LABELS[verb])
+    return verb.replace("_", " ").capitalize() or action
+
+
+def audit_history(
+    events: Iterable[AuditEvent],
+    *,
+    labels: Mapping[str, Any] | None = None,
+    choices: Mapping[str, Iterable[tuple[Any, Any]]] | None = None,
+    formatters: Mapping[str, Callable[[Any], str]] | None = None,
+    hidden: Iterable[str] = (),
+) -> list[HistoryEntry]:
+    """The events as display rows. `labels`, `choices` and `formatters` cover keys that are not fields of the
+    event's model (an officer's position code in `data`, a list of parties); model fields need nothing. `hidden`
+    keys are left out (codes derived from another field that the history already shows in words).
+
+    Related objects are named with one query per related field for the whole list, not one per event.
+    """
+    events = list(events)
+    hidden_keys = set(hidden)
+    resolver = _Resolver(events, labels or {}, choices or {}, formatters or {})
+    return [
+        HistoryEntry(
+            occurred_at=event.occurred_at,
+            actor=_actor(event),
+            action=action_label(event.action),
+            changes=[
+                resolver.change(event, key, values)
+                for key, values in (event.changes or {}).items()
+                if key not in hidden_keys
+            ],
+            details=[
+                DetailRow(label=resolver.data_label(key), value=resolver.data_value(key, value))
+                for key, value in (event.data or {}).items()
+                if key not in HIDDEN_DATA and key not in hidden_keys and value not in (None, "", [])
+            ],
+        )
+        for event in events
+    ]
+
+
+class _Resolver:
+    """Field lookups and related-object names for one list of events."""
+
+    def __init__(self, events: list[AuditEvent], labels, choices, formatters) -> None:
+        self.labels = labels
+        self.choices = {key: dict(pairs) for key, pairs in choices.items()}
+        self.formatters = formatters
+        self.names = self._related_names(events)
+
+    # -- fields ------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _model(event: AuditEvent) -> type[models.Model] | None:
+        try:
+            return apps.get_model(event.object_type) if event.object_type else None
+        except (LookupError, ValueError):
+            return None
+
+    @staticmethod
+    def _field(model: type[models.Model] | None, key: str) -> tuple[models.Field | None, bool]:
+        """The model field a change key names, and whether the key is its id (`verified_by_id`) not its code."""
+        if model is None:
+            return None, False
+        try:
+            found = model._meta.get_field(key)  # also finds a foreign key by its attname
+        except FieldDoesNotExist:
+            return None, False
+        if not isinstance(found, models.Field):
+            return None, False
+        return found, found.is_relation and key != found.name
+
+    def _related_names(self, events: list[AuditEvent]) -> dict[tuple[str, str, bool], dict[str, str]]:
+        """{(model label, field name, by id): {value: name}}, one query per related field."""
+        wanted: dict[tuple[type[models.Model], str, bool], set[str]] = defaultdict(set)
+        for event in events:
+            model = self._model(event)
+            for key, values in (event.changes or {}).items():
+                model_field, by_id = self._field(model, key)
+                if model_field is None or not model_field.is_relation or model_field.related_model is None:
+                    continue
+                for value in values if isinstance(values, list) else [values]:
+                    for item in value if isinstance(value, list) else [value]:
+                        if item not in (None, ""):
+                            wanted[(model, model_field.name, by_id)].add(str(item))
+        names: dict[tuple[str, str, bool], dict[str, str]] = {}
+        for (model, name, by_id), keys in wanted.items():
+            model_field = model._meta.get_field(name)
+            related = model_field.related_model
+            # The services record vocabulary items and regions by their stable code, users by their id.
+            column = "code" if not by_id and _has_field(related, "code") else "pk"
+            queryset = related._default_manager.filter(**{f"{column}__in": keys})
+            if column == "code" and (limit := model_field.get_limit_choices_to()):
+                queryset = queryset.complex_filter(limit)
+            names[(model._meta.label_lower, name, by_id)] = {
+                str(getattr(obj, column)): _object_name(obj) for obj in queryset
+            }
+        return names
+
+    def change(self, event: AuditEvent, key: str, values: Any) -> ChangeRow:
+        model = self._model(event)
+        model_field, by_id = self._field(model, key)
+        old, new = values if isinstance(values, list) and len(values) == 2 else (None, values)
+        return ChangeRow(
+            label=self._label(key, model_field),
+            old=self._value(event, key, model_field, by_id, old),
+            new=self._value(event, key, model_field, by_id, new),
+        )
+
+    def _label(self, key: str, model_field: models.Field | None) -> str:
+        if key in self.labels:
+            return str(self.labels[key])
+        if model_field is not None:
+            return str(model_field.verbose_name)
+        # Imports record changes under their column headings ("Nama LKS"), already words.
+        return key.replace("_", " ")
+
+    def _value(self, event: AuditEvent, key: str, model_field, by_id: bool, value: Any) -> str:
+        if key in self.formatters:
+            return self.formatters[key](value)
+        if value is None or value == "" or value == []:
+            return EMPTY
+        if isinstance(value, list):
+            return ", ".join(self._value(event, key, model_field, by_id, item) for item in value)
+        if key in self.choices:
+            return str(self.choices[key].get(value, value))
+        if model_field is not None and model_field.is_relation:
+            related = self.names.get((event.object_type, model_field.name, by_id), {})
+            return related.get(str(value), str(value))
+        if model_field is not None and model_field.flatchoices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        return _plain(value, model_field)
+
+    # -- extra data --------------------------------------------------------------------------------------------
+
+    def data_label(self, key: str) -> str:
+        label = self.labels.get(key) or DATA_LABELS.get(key)
+        return str(label) if label else key.replace("_", " ").capitalize()
+
+    def data_value(self, key: str, value: Any) -> str:
+        if key in self.formatters:
+            return self.formatters[key](value)
+        if isinstance(value, list):
+            return ", ".join(self.data_value(key, item) for item in value)
+        if key in self.choices:
+            return str(self.choices[key].get(value, value))
+        if (key, str(value)) in DATA_VALUES:
+            return str(DATA_VALUES[(key, str(value))])
+        if key == "format":
+            return str(value).upper()
+        return _plain(value, None)
+
+
+def _actor(event: AuditEvent) -> str:
+    """The person's name with the account it was done from ("Siti Rahma (operator.lks)")."""
+    if not event.actor_name:
+        # Without an actor the event came from the system itself (a scheduled task, a command).
+        return _("Sistem")
+    # select_related("actor") in audit_events_for: the name costs no query.
+    name = str(event.actor) if event.actor_id and event.actor else ""
+    return f"{name} ({event.actor_name})" if name and name != event.actor_name else event.actor_name
+
+
+def _has_field(model: type[models.Model], name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _object_name(obj: models.Model) -> str:
+    # A region's str() leads with its code; its name is what people read.
+    name = getattr(obj, "name", None)
+    return name if isinstance(name, str) and name else str(obj)
+
+
+def _plain(value: Any, model_field: models.Field | None) -> str:
+    """Booleans as Ya/Tidak, timestamps in local time and dates as the rest of the pages write them."""
+    if isinstance(model_field, models.BooleanField) and value in ("True", "False"):
+        value = value == "True"
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, str):
+        is_datetime_field = isinstance(model_field, models.DateTimeField)
+        if (is_datetime_field or model_field is None) and _ISO_DATETIME.match(value):
+            moment = parse_datetime(value.replace(" ", "T", 1))
+            if moment is not None:
+                if timezone.is_naive(moment):
+                    moment = timezone.make_aware(moment, datetime.UTC)
+                return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+        is_date_field = isinstance(model_field, models.DateField) and not is_datetime_field
+        if (is_date_field or model_field is None) and _ISO_DATE.match(value):
+            day = parse_date(value)
+            if day is not None:
+                return date_format(day, "DATE_FORMAT")
+    return str(value)
