@@ -3099,4 +3099,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Permintaan Anda tidak dapat diselesaikan. Kesalahan ini sudah tercatat; silakan coba lagi beberapa saat lagi.": (
         "Your request could not be completed. The error has been logged; please try again in a moment."
     ),
+    "Wilayah LKS ini berpindah, tetapi titik koordinatnya tetap. Periksa lintang dan bujurnya.": (
+        "This LKS has moved to another area, but its map point stayed. Check its latitude and longitude."
+    ),
 }

@@ -80,7 +80,9 @@ class OrganisationFilterSet(django_filters.FilterSet):
             return queryset.filter(accreditation_grade__isnull=True)
         if value == "expired":
             return queryset.filter(accreditation_expires_on__lt=today)
-        return queryset.filter(accreditation_grade__code=value)
+        # A grade whose period has ended is "Kedaluwarsa", as the dashboard counts it, not its grade any more.
+        in_force = Q(accreditation_expires_on__isnull=True) | Q(accreditation_expires_on__gte=today)
+        return queryset.filter(in_force, accreditation_grade__code=value)
 
     def filter_permit_expiring(self, queryset: QuerySet, name: str, value) -> QuerySet:
         limit = timezone.localdate() + datetime.timedelta(days=int(value))

@@ -145,6 +145,8 @@ class OrganisationUpdateView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         organisation = self._get(request, pk)
+        # Taken before the form writes the submitted values onto the instance.
+        place_before = (organisation.regency_code, organisation.latitude, organisation.longitude)
         board_fields = can(request.user, Action.VERIFY, organisation)
         form = OrganisationForm(request.POST, instance=organisation, board_fields=board_fields)
         conflict = False
@@ -166,6 +168,11 @@ class OrganisationUpdateView(LoginRequiredMixin, View):
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("Perubahan tersimpan."))
+                if _moved_without_new_coordinates(place_before, updated):
+                    messages.warning(
+                        request,
+                        _("Wilayah LKS ini berpindah, tetapi titik koordinatnya tetap. Periksa lintang dan bujurnya."),
+                    )
                 return redirect("organisations:detail", pk=updated.pk)
         # ModelForm validation wrote the submitted values onto the instance; show the stored record beside it.
         stored = Organisation.objects.get(pk=pk)
@@ -390,3 +397,11 @@ def _filters_out_every_lks(kinds: list[str]) -> bool:
     """Whether the list's kind filter leaves no LKS (only boards, NGOs, ...): the LKS download would be empty."""
     chosen = {kind for kind in kinds if kind}
     return bool(chosen) and not chosen & set(LKS_KINDS)
+
+
+def _moved_without_new_coordinates(before: tuple, after: Organisation) -> bool:
+    """A move to another kabupaten/kota that kept the map point (`before`: regency, latitude, longitude): the
+    marker would stay in the old place."""
+    regency, latitude, longitude = before
+    moved = after.regency_code != regency
+    return moved and after.latitude is not None and (after.latitude, after.longitude) == (latitude, longitude)

@@ -28,3 +28,24 @@ def test_no_select_on_the_lks_list_offers_dashes_for_all(client):
     assert '<option value="">—</option>' not in page
     # service kind, kabupaten/kota, accreditation, status, permit expiry
     assert len(re.findall(r'<option value=""( selected)?>Semua</option>', page)) == 5
+
+
+def test_a_grade_filter_leaves_out_accreditations_that_have_ended():
+    import datetime
+
+    from sinergi.organisations.tests.factories import OrganisationFactory
+    from sinergi.vocabularies.models import Term
+
+    grade_b = Term.objects.get(vocabulary="accreditation_grade", code="B")
+    today = datetime.date.today()
+    in_force = OrganisationFactory(name="LKSA B Berlaku", accreditation_grade=grade_b,
+                                   accreditation_expires_on=today + datetime.timedelta(days=30))  # fmt: skip
+    ended = OrganisationFactory(name="LKSA B Berakhir", accreditation_grade=grade_b,
+                                accreditation_expires_on=today - datetime.timedelta(days=1))  # fmt: skip
+
+    def names(value: str) -> set[str]:
+        filtered = OrganisationFilterSet(data={"accreditation": value}, queryset=Organisation.objects.all()).qs
+        return set(filtered.values_list("name", flat=True))
+
+    assert names("B") == {in_force.name}
+    assert names("expired") == {ended.name}

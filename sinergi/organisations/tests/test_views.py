@@ -240,3 +240,21 @@ def test_the_download_buttons_follow_the_filters_applied_through_htmx(client, bo
     assert 'id="export-links" hx-swap-oob="true"' in fragment
     assert "/exchange/export/lks/?q=uji&amp;format=csv" in fragment
     assert "/exchange/export/lks/?q=uji&amp;format=xlsx" in fragment
+
+
+def test_a_move_to_another_kabupaten_kota_that_keeps_the_map_point_is_warned_about(client, province_admin):
+    from decimal import Decimal
+
+    from sinergi.core.testing import otp_login
+
+    lks = OrganisationFactory(name="LKSA Pindah", region_id="63.71.01.1001", latitude=Decimal("-3.33"),
+                              longitude=Decimal("114.59"))  # fmt: skip
+    otp_login(client, province_admin)
+    moved = edit_form_data(lks, region="63.72.02.1003", latitude="-3.33", longitude="114.59")
+    response = client.post(f"/organisations/{lks.pk}/edit/", moved, follow=True)
+    assert "titik koordinatnya tetap" in response.content.decode()
+    relocated = edit_form_data(
+        Organisation.objects.get(pk=lks.pk), region="63.71.01.1001", latitude="-3.32", longitude="114.59"
+    )
+    response = client.post(f"/organisations/{lks.pk}/edit/", relocated, follow=True)
+    assert "titik koordinatnya tetap" not in response.content.decode()

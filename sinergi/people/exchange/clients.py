@@ -685,10 +685,10 @@ class ClientsEntity(Entity):
                 "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
             ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
             raise RowProblems([("admitted_on", message)])
-        if reason := lks_closed_reason(lks.status, whom="clients"):
+        if closed := lks_closed_reason(lks.status, whom="clients"):
             # Admitting needs an active LKS, as person_admit does; its stored clients may still be corrected or
             # discharged (an LKS closing down discharges its clients).
-            raise RowProblems([("lks", reason)])
+            raise RowProblems([("lks", closed)])
         if not consent:
             warnings.append(("", _("Dasar pemrosesan data (persetujuan) belum dicatat; catat segera.")))
         nik = values["_nik"].normalized if values.get("_nik_hash") else ""

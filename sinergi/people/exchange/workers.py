@@ -306,9 +306,9 @@ class WorkersEntity(Entity):
             if any(worker["id"] != stored[0]["id"] for worker in holders):
                 raise RowProblems([("nik", _("NIK ini sudah dipakai pekerja lain di LKS ini."))])
         existing = stored[0] if stored else None
-        if existing is None and (reason := lks_closed_reason(lks.status, whom="workers")):
+        if existing is None and (closed := lks_closed_reason(lks.status, whom="workers")):
             # Registering needs an active LKS, as worker_create does; a stored worker may still be corrected.
-            raise RowProblems([("lks", reason)])
+            raise RowProblems([("lks", closed)])
         if existing is None and name_key is not None and values.get("_nik_hash") and values.get("birth_date"):
             namesakes = [
                 worker

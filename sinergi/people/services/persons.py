@@ -197,8 +197,8 @@ def person_admit(
     problems, warnings = _Problems(), []
     if organisation.kind not in LKS_KINDS:
         problems.add("__all__", _("Penerima layanan hanya dapat didaftarkan di LKS."))
-    elif reason := lks_closed_reason(organisation.status, whom="clients"):
-        problems.add("__all__", reason)
+    elif closed := lks_closed_reason(organisation.status, whom="clients"):
+        problems.add("__all__", closed)
     person = Person(
         organisation=organisation,
         province_code=organisation.province_code,

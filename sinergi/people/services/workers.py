@@ -115,8 +115,8 @@ def worker_create(*, actor, organisation: Organisation, data: dict, request: Htt
     if not _may_at(actor, Action.PERSON_CREATE, organisation):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan pekerja di organisasi ini."))
     problems, warnings = _Problems(), []
-    if reason := lks_closed_reason(organisation.status, whom="workers"):
-        problems.add("__all__", reason)
+    if closed := lks_closed_reason(organisation.status, whom="workers"):
+        problems.add("__all__", closed)
     worker = Worker(
         organisation=organisation, province_code=organisation.province_code, regency_code=organisation.regency_code
     )

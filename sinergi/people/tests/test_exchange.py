@@ -166,6 +166,20 @@ def test_reimporting_the_same_file_changes_nothing(tmp_path, world):
     assert snapshot() == before
 
 
+def test_a_client_imported_with_a_discharge_keeps_its_reason_and_a_reimport_changes_nothing(tmp_path, world):
+    headers = [*HEADERS, "Tanggal keluar", "Alasan keluar"]
+    path = clients_file(tmp_path, [[*boy_row(), datetime.date(2024, 6, 20), "Kembali ke keluarga"]], headers=headers)
+    assert import_clients(path, world.operator).created == 1
+    placement = Placement.objects.get()
+    assert (placement.status, placement.discharged_on, placement.discharge_reason) == (
+        "discharged",
+        datetime.date(2024, 6, 20),
+        "reunified",
+    )
+    again = import_clients(path, world.operator)
+    assert (again.status, again.unchanged) == ("succeeded", 1), problems_of(again)
+
+
 def test_a_dry_run_reports_and_writes_nothing(tmp_path, world):
     before = snapshot()
     result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator, dry_run=True)
