@@ -112,3 +112,25 @@ def test_the_board_history_names_officer_positions_and_keeps_the_page_title_plai
     history = page.split("Riwayat perubahan", 1)[1]
     assert "Pengurus ditambahkan" in history
     assert "Pengurus: Lina Contoh" in history and "Jabatan: Ketua" in history
+
+
+def test_an_intake_change_reads_in_words_on_the_lks_page():
+    from sinergi.audit.display import audit_history
+    from sinergi.audit.models import AuditEvent
+    from sinergi.organisations.tests.factories import OrganisationFactory
+
+    lks = OrganisationFactory(name="LKSA Putri Contoh")
+    AuditEvent.objects.create(
+        action="referrals.intake.changed",
+        object_type="organisations.organisation",
+        object_id=str(lks.pk),
+        changes={"sex": ["", "P"], "min_age": [None, 6]},
+    )
+    from sinergi.organisations.views import HISTORY_CHOICES, HISTORY_LABELS
+
+    [entry] = audit_history(AuditEvent.objects.all(), labels=HISTORY_LABELS, choices=HISTORY_CHOICES)
+    assert entry.action == "Ketentuan penerimaan diubah"
+    assert sorted((row.label, row.new) for row in entry.changes) == [
+        ("jenis kelamin yang diterima", "Hanya perempuan"),
+        ("usia minimal", "6"),
+    ]

@@ -3102,4 +3102,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Wilayah LKS ini berpindah, tetapi titik koordinatnya tetap. Periksa lintang dan bujurnya.": (
         "This LKS has moved to another area, but its map point stayed. Check its latitude and longitude."
     ),
+    "Ketentuan penerimaan diubah": "Intake rules changed",
 }

@@ -47,10 +47,12 @@ ACTION_LABELS: dict[str, Any] = {
     "partnerships.agreement.expired": _lazy("Habis masa berlaku (otomatis)"),
     "partnerships.document.uploaded": _lazy("Dokumen diunggah"),
     "partnerships.document.deleted": _lazy("Dokumen dihapus"),
+    "referrals.intake.changed": _lazy("Ketentuan penerimaan diubah"),
 }
 VERB_LABELS: dict[str, Any] = {
     "created": _lazy("Dibuat"),
     "updated": _lazy("Diubah"),
+    "changed": _lazy("Diubah"),
     "deleted": _lazy("Dihapus"),
     "added": _lazy("Ditambahkan"),
     "removed": _lazy("Dihapus"),
@@ -146,12 +148,12 @@ def audit_history(
             action=action_label(event.action),
             changes=[
                 resolver.change(event, key, values)
-                for key, values in (event.changes or {}).items()
+                for key, values in resolver.in_order(event, event.changes or {})
                 if key not in hidden_keys
             ],
             details=[
                 DetailRow(label=resolver.data_label(key), value=resolver.data_value(key, value))
-                for key, value in (event.data or {}).items()
+                for key, value in sorted((event.data or {}).items(), key=_data_order)
                 if key not in HIDDEN_DATA and key not in hidden_keys and value not in (None, "", [])
             ],
         )
@@ -216,6 +218,14 @@ class _Resolver:
                 str(getattr(obj, column)): _object_name(obj) for obj in queryset
             }
         return names
+
+    def in_order(self, event: AuditEvent, changes: dict[str, Any]) -> list[tuple[str, Any]]:
+        """The changes in the order of the model's fields (then the rest by name): PostgreSQL's jsonb keeps keys in
+        its own order (shortest first), SQLite as written, and a history must read the same on both."""
+        model = self._model(event)
+        position = {f.attname: i for i, f in enumerate(model._meta.concrete_fields)} if model else {}
+        position.update({f.name: i for i, f in enumerate(model._meta.concrete_fields)} if model else {})
+        return sorted(changes.items(), key=lambda item: (position.get(item[0], len(position)), item[0]))
 
     def change(self, event: AuditEvent, key: str, values: Any) -> ChangeRow:
         model = self._model(event)
@@ -315,3 +325,9 @@ def _plain(value: Any, model_field: models.Field | None) -> str:
             if day is not None:
                 return date_format(day, "DATE_FORMAT")
     return str(value)
+
+
+def _data_order(item: tuple[str, Any]) -> tuple[int, str]:
+    # Known keys in DATA_LABELS' order, then the rest by name: jsonb does not keep the order they were written in.
+    order = list(DATA_LABELS)
+    return (order.index(item[0]) if item[0] in order else len(order), item[0])

@@ -101,6 +101,13 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisasi")
         verbose_name_plural = _("organisasi")
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The phones as stored: one written before today's rule is not judged again when left as it is.
+        instance.stored_phones = {name: instance.__dict__.get(name) for name in ("phone", "head_phone")}  # no load
+        return instance
+
     def __str__(self) -> str:
         return self.name
 

@@ -79,8 +79,10 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
         errors.setdefault(field, []).append(message)
 
     is_lks = organisation.kind in LKS_KINDS
+    stored = getattr(organisation, "stored_phones", {})
     for field in ("phone", "head_phone"):
-        if message := phone_problem(getattr(organisation, field)):
+        value = getattr(organisation, field)
+        if value != stored.get(field) and (message := phone_problem(value)):
             problem(field, message)  # as the import refuses it: a number whose 0 was dropped
     if not organisation.name.strip():
         problem("name", _("Nama wajib diisi."))

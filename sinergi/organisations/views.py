@@ -26,7 +26,14 @@ from .forms import BoardCreateForm, BoardMemberForm, BoardOfficerForm, BoardTerm
 from .models import BoardMembership, BoardOfficer, BoardTerm, Organisation
 
 # The one history key without a verbose_name on the model (the verifier is recorded by id).
-HISTORY_LABELS = {"verified_by_id": _lazy("diverifikasi oleh")}
+HISTORY_LABELS = {
+    "verified_by_id": _lazy("diverifikasi oleh"),
+    # The LKS's intake rules (referrals) are recorded on the LKS: their fields, in the words of their form.
+    "sex": _lazy("jenis kelamin yang diterima"),
+    "min_age": _lazy("usia minimal"),
+    "max_age": _lazy("usia maksimal"),
+}
+HISTORY_CHOICES = {"sex": [("L", _lazy("Hanya laki-laki")), ("P", _lazy("Hanya perempuan"))]}
 # Derived from the region, which the history already names.
 HISTORY_HIDDEN = ("province_code", "regency_code", "district_code", "village_code")
 
@@ -89,7 +96,12 @@ class OrganisationDetailView(LoginRequiredMixin, View):
         context = {
             "organisation": organisation,
             "history": (
-                audit_history(audit_events_for(obj=organisation)[:100], labels=HISTORY_LABELS, hidden=HISTORY_HIDDEN)
+                audit_history(
+                    audit_events_for(obj=organisation)[:100],
+                    labels=HISTORY_LABELS,
+                    choices=HISTORY_CHOICES,
+                    hidden=HISTORY_HIDDEN,
+                )
                 if can(user, Action.VIEW_AUDIT, organisation)
                 else []
             ),

@@ -80,3 +80,15 @@ def test_an_lks_phone_that_lost_its_zero_is_refused_by_the_services_as_by_the_im
     with pytest.raises(ValidationError) as excinfo:
         organisation_validate(organisation=organisation, service_kinds=[lks_kind("anak")])
     assert "tidak diawali 0, +62 atau 62" in str(excinfo.value)
+
+
+def test_a_phone_stored_before_the_rule_does_not_block_other_changes():
+    from sinergi.organisations.models import Organisation
+
+    OrganisationFactory(name="LKSA Telepon Lama", phone="511-3301234", region_id="63.71.04.1002")
+    stored = Organisation.objects.get(name="LKSA Telepon Lama")
+    stored.address = "Jl. Baru 2"
+    organisation_validate(organisation=stored, service_kinds=[lks_kind("anak")])  # the phone, unchanged, passes
+    stored.phone = "512-3301234"
+    with pytest.raises(ValidationError):
+        organisation_validate(organisation=stored, service_kinds=[lks_kind("anak")])

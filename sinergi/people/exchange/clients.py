@@ -738,7 +738,12 @@ class ClientsEntity(Entity):
         warnings: list[tuple[str, str]] = []
         birth = values.get("birth_date") or person["birth_date"]
         if "nik" in differences and not (values.get("birth_date") and values.get("sex")):
-            check = state.nik(values["_nik"].normalized, birth_date=birth, sex=values.get("sex") or person["sex"])
+            # Only what the row left to the record: what it gave was checked when the batch was read.
+            check = state.nik(
+                values["_nik"].normalized,
+                birth_date=None if values.get("birth_date") else person["birth_date"],
+                sex=None if values.get("sex") else person["sex"],
+            )
             warnings += [("nik", message) for message in check.warnings]
         if "birth_date" in differences:
             if not values.get("_nik_hash") and person["nik_hash"]:

@@ -376,7 +376,10 @@ def lks_of_ids(rows: list[dict[str, Any]], model, index: "LksIndex") -> None:
     wanted = {values["id"] for values in unplaced}
     if not wanted:
         return
-    found = model.objects.filter(pk__in=wanted, organisation_id__in=index.allowed).values_list("pk", "organisation_id")
+    found = model.objects.filter(pk__in=wanted, organisation_id__in=index.allowed)
+    if hasattr(model, "erased_at"):
+        found = found.filter(erased_at__isnull=True)  # erased is as never stored: the same answer
+    found = found.values_list("pk", "organisation_id")
     at = dict(found)
     for values in unplaced:
         if values["id"] in at:

@@ -109,14 +109,17 @@ def _record_change(*, actor, person: Person, action: str, obj: Model, changes=No
     person_access_record(actor=actor, person=person, what="changed", purpose=purpose, request=request)
 
 
-def _text(data: dict, name: str, problems: _Problems, *, required: bool = False, label: str = "") -> str:
+def _text(
+    data: dict, name: str, problems: _Problems, *, required: bool = False, label: str = "", stored: str = ""
+) -> str:
+    """A text field of `data`, checked; `stored`: its value on record (a phone kept as it was is not re-judged)."""
     value = (data.get(name) or "").strip()
     if required and not value:
         problems.add(name, _("%(label)s wajib diisi.") % {"label": label})
     limit = MAX_LENGTHS.get(name)
     if limit and len(value) > limit:
         problems.add(name, _("Paling banyak %(limit)d karakter.") % {"limit": limit})
-    if name in PHONE_FIELDS and (message := phone_problem(value)):
+    if name in PHONE_FIELDS and value != stored and (message := phone_problem(value)):
         problems.add(name, message)  # as the import refuses it: a number whose 0 was dropped
     return value
 

@@ -138,7 +138,7 @@ def _apply_person_data(
                 problems.add(name, _("Wilayah tidak dikenal."))
                 value = None
         else:
-            value = _text(data, name, problems)
+            value = _text(data, name, problems, stored=getattr(person, name) or "")
         setattr(person, name, value)
     categories: list[Term] | None = None
     if "ppks_categories" in data or creating:

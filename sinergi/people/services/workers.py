@@ -60,7 +60,7 @@ def _apply_worker_data(worker: Worker, data: dict, problems: _Problems, warnings
         elif name == "background_check_result":
             value = _choice(value, BackgroundCheckResult, name, problems, required=False)
         else:
-            value = _text(data, name, problems)
+            value = _text(data, name, problems, stored=getattr(worker, name) or "")
         setattr(worker, name, value)
     if "nik" in data or creating:
         raw = (data.get("nik") or "").strip()

@@ -699,3 +699,27 @@ def test_a_nik_another_person_has_is_flagged_for_the_board_in_the_dry_run_and_wh
     result = import_rows(tmp_path, [[budi.pk, ADMITTED, OTHER_NIK]], world.operator, headers=headers)
     assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
     assert DuplicateCandidate.objects.filter(person=budi, other=other).exists()
+
+
+def test_an_erased_clients_id_gets_the_answer_of_an_id_never_stored(tmp_path, world):
+    from django.utils import timezone
+
+    erased = stored_boy(world)
+    Person.objects.filter(pk=erased.pk).update(erased_at=timezone.now())
+    headers = ["ID", "Tanggal masuk", "Telepon wali"]
+    answers = [
+        [p.message for p in import_rows(tmp_path, [[record, ADMITTED, "0812-3456-7890"]], world.province_admin,
+                                         headers=headers, name=f"{record}.xlsx").problems]
+        for record in (erased.pk, 987654)
+    ]  # fmt: skip
+    assert answers[0] == answers[1]
+
+
+def test_a_nik_correction_with_the_birth_date_but_not_the_sex_warns_once(tmp_path, world):
+    budi = stored_boy(world)
+    wrong_day = nik_compose(district_code="63.71.01", birth_date=datetime.date(2013, 2, 3), sex="L", serial=1)
+    headers = ["ID", "Tanggal masuk", "NIK", "Tanggal lahir"]
+    checked = import_rows(tmp_path, [[budi.pk, ADMITTED, wrong_day, BORN]], world.operator, headers=headers,
+                          dry_run=True)  # fmt: skip
+    messages = [w.message for w in checked.warnings]
+    assert len(messages) == len(set(messages)), messages

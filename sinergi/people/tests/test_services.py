@@ -920,6 +920,13 @@ def test_a_phone_number_that_lost_its_zero_is_refused_by_the_service_as_by_the_i
     assert local.obj.phone == "3301234"  # a local landline without its area code lost nothing
 
 
+def test_a_workers_phone_stored_before_the_rule_does_not_block_other_changes(world):
+    worker = WorkerFactory(organisation=world.lks, phone="812-3456-7890")
+    data = {"phone": "812-3456-7890", "certifications": "Pelatihan 2025"}  # a form sends every field back
+    outcome = services.worker_update(actor=world.operator, worker=worker, data=data, expected_version=worker.version)
+    assert outcome.obj.certifications == "Pelatihan 2025"
+
+
 def test_a_worker_with_a_record_cannot_work_with_children(world):
     before = written()
     with pytest.raises(ValidationError) as excinfo:
