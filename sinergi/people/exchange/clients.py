@@ -267,6 +267,7 @@ class KnownPlacement:
     person_data: dict[str, Any] | None = None  # person_update's data: only the corrected fields
     person_version: int = 0
     consent: tuple | None = None  # a consent to record (CONSENT_FIELDS' values), not on record yet
+    lks_id: int = 0  # the stay's LKS, locked before the stay is written (as for new clients)
 
 
 class ClientsState:
@@ -948,6 +949,7 @@ class ClientsEntity(Entity):
             person_data=person_data or None,
             person_version=person["version"],
             consent=consent,
+            lks_id=placement["organisation_id"],
         )
         return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings)
 
@@ -1072,7 +1074,10 @@ class ClientsEntity(Entity):
         if state.locked is None:
             state.locked = set()
             sqlite_bulk_cache()
-        lks_ids = {p.obj.lks.pk for p in plans if p.action == "create"} - state.locked
+        admitting = {p.obj.lks.pk for p in plans if p.action == "create"} - state.locked
+        # Every LKS this batch writes at, its stays to discharge included, before anything there is written: a move
+        # of the LKS (which locks it, then its records) then waits for this import or refuses it, never deadlocks.
+        lks_ids = admitting | ({u.lks_id for u in updates} - state.locked)
         if lks_ids:
             # As person_admit: admissions per LKS are serialised (in id order, as every import takes them), so
             # nobody registers the same NIK there until this import ends; what others admitted there since this
@@ -1085,7 +1090,8 @@ class ClientsEntity(Entity):
             )
             lks_moved(locked, state.lks)
             state.locked |= lks_ids
-            self._check_still_new(state, lks_ids)
+            if admitting:
+                self._check_still_new(state, admitting)
         if creates:
             self._insert(creates, ctx, state)
         discharges = [u for u in updates if u.discharged_on is not None]

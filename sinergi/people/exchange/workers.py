@@ -466,10 +466,11 @@ class WorkersEntity(Entity):
         state = _state(ctx)
         creates: list[WorkerRow] = [p.obj for p in plans if p.action == "create"]
         updates: list[WorkerRow] = [p.obj for p in plans if p.action == "update"]
-        lks_ids = {w.lks.pk for w in creates} - state.locked
+        lks_ids = {w.lks.pk for w in creates + updates} - state.locked
         if lks_ids:
-            # The LKS where workers are registered, locked until the import ends (a move waits for it): one that
-            # moved while the file was checked would give its new workers the old codes.
+            # The LKS where workers are registered or changed, locked until the import ends and before their
+            # workers are written (a move locks the LKS, then its workers: it waits, never deadlocks); one that moved
+            # while the file was checked would give its new workers the old codes.
             locked = (
                 Organisation.objects.select_for_update()
                 .filter(pk__in=sorted(lks_ids))
