@@ -3103,4 +3103,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "This LKS has moved to another area, but its map point stayed. Check its latitude and longitude."
     ),
     "Ketentuan penerimaan diubah": "Intake rules changed",
+    "Data ini sudah diubah sejak file ini diekspor (versi di file %(file)s, kini %(stored)s); mengimpor baris ini akan "
+    "mengembalikan isian lama. Ekspor ulang, lalu ulangi perubahan Anda di file baru.": (
+        "This record has been changed since this file was exported (version %(file)s in the file, %(stored)s now); "
+        "importing this row would put the old values back. Export again, then make your change in the new file."
+    ),
+    "Versi": "Version",
 }

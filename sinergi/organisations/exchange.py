@@ -32,12 +32,14 @@ from sinergi.exchange.columns import (
     IntegerColumn,
     PhoneColumn,
     RecordIdColumn,
+    RecordVersionColumn,
     RowPlan,
     RowProblems,
     TermColumn,
     TextColumn,
     TextOnlyNumberColumn,
     register,
+    stale_row_message,
 )
 from sinergi.exchange.dbwrite import bulk_insert
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
@@ -333,8 +335,10 @@ COLUMNS: list[Column] = [
         getter=lambda o: o.accreditation_expires_on,
     ),
     ChoiceColumn("status", _lazy("Status"), (), read_only=True, options=OrganisationStatus.choices, width=12),
+    # The record's version beside its ID: a row of an export older than a change is refused, not written back.
+    RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
 ]
-MODEL_KEYS = {c.key for c in COLUMNS if not c.read_only and c.key not in (*REGION_KEYS, "id")}
+MODEL_KEYS = {c.key for c in COLUMNS if not c.read_only and c.key not in (*REGION_KEYS, "id", "version")}
 FK_FIELDS = ["region", "primary_service_kind", "accreditation_grade", "verified_by"]
 
 
@@ -711,7 +715,7 @@ class LksEntity(Entity):
                     )
                 ]
             )
-        columns = [c for c in self.columns if c.key in values and not c.read_only and c.key != "id"]
+        columns = [c for c in self.columns if c.key in values and not c.read_only and c.key not in ("id", "version")]
         before = {c.key: c.current(existing) for c in columns}
         before.update({name: getattr(existing, name) for name in DERIVED})
         updated = copy.copy(existing)
@@ -773,6 +777,8 @@ class LksEntity(Entity):
                 label = str(Organisation._meta.get_field(name).verbose_name)
                 changes[label] = [v.text(before[name]), v.text(getattr(updated, name))]
         action = "update" if changed_fields or kinds_changed else "unchanged"
+        if action == "update" and values.get("version") and values["version"] != existing.version:
+            raise RowProblems([("version", stale_row_message(values["version"], existing.version))])
         side = latitude_side_warning(updated) if "latitude" in changed_fields else ""
         return RowPlan(
             row=row,

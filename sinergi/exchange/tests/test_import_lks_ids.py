@@ -192,3 +192,27 @@ def test_a_partial_file_naming_only_the_kabupaten_kota_keeps_the_desa_on_record(
     assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
     banjarmasin_lks.refresh_from_db()
     assert (banjarmasin_lks.name, banjarmasin_lks.region_id) == ("LKSA Lama Banjarmasin Baru", "63.71.01.1001")
+
+
+def test_a_row_of_an_export_older_than_a_change_is_refused_rather_than_written_back(
+    tmp_path, board_member, banjarmasin_lks
+):
+    from django.db.models import F
+
+    old_export = exported(banjarmasin_lks)
+    # Someone changes the phone after the export was made
+    Organisation.objects.filter(pk=banjarmasin_lks.pk).update(phone="0511-3300000", version=F("version") + 1)
+    # The old file, its name corrected, would put the old (empty) phone back: refused
+    edited = [list(old_export[0]), list(old_export[1])]
+    edited[1][edited[0].index("Nama LKS")] = "LKSA Lama Banjarmasin Raya"
+    result = run(csv_file(tmp_path, edited), board_member)
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("Versi", "Data ini sudah diubah sejak file ini diekspor (versi di file 1, kini 2); mengimpor baris ini akan "
+                  "mengembalikan isian lama. Ekspor ulang, lalu ulangi perubahan Anda di file baru.")
+    ]  # fmt: skip
+    assert Organisation.objects.get(pk=banjarmasin_lks.pk).phone == "0511-3300000"
+    # The old file as it was changes nothing, so it passes; a new export carries the new version and imports
+    assert run(csv_file(tmp_path, old_export, name="sama.csv"), board_member).unchanged == 1
+    fresh = exported(Organisation.objects.get(pk=banjarmasin_lks.pk))
+    fresh[1][fresh[0].index("Nama LKS")] = "LKSA Lama Banjarmasin Raya"
+    assert run(csv_file(tmp_path, fresh, name="baru.csv"), board_member).updated == 1

@@ -28,10 +28,12 @@ from sinergi.exchange.columns import (
     ImportContext,
     PhoneColumn,
     RecordIdColumn,
+    RecordVersionColumn,
     RowPlan,
     RowProblems,
     TermColumn,
     TextColumn,
+    stale_row_message,
 )
 from sinergi.exchange.dbwrite import bulk_insert_rows
 from sinergi.organisations.models import Organisation
@@ -87,6 +89,7 @@ COLUMNS: list[Column] = [
     ChoiceColumn("background_check_result", _lazy("Hasil pemeriksaan latar belakang"),
                  ("hasil pemeriksaan",), options=BackgroundCheckResult.choices),
     RecordIdColumn("id", _lazy("ID"), ("id pekerja",), width=8),
+    RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
 ]  # fmt: skip
 HEADERS = {c.key: c for c in COLUMNS}
 DATES = {"birth_date", "started_on", "ended_on", "background_check_on"}
@@ -358,6 +361,8 @@ class WorkersEntity(Entity):
             worker.changed.append("nik")
             changes[str(HEADERS["nik"].header)] = [existing["nik_masked"] or "", mask(worker.nik)]
         action = "update" if worker.changed else "unchanged"
+        if action == "update" and values.get("version") and values["version"] != existing["version"]:
+            raise RowProblems([("version", stale_row_message(values["version"], existing["version"]))])
         return RowPlan(row=row, action=action, obj=worker, key=shown, changes=changes, warnings=warnings)
 
     @staticmethod
@@ -589,11 +594,11 @@ class WorkersEntity(Entity):
                 with_ids=False,
             )
             for (pk, name, sex, birth, nik, psks, role, number, lks_name, regency, phone, started, ended,
-                 certifications, children, checked_on, result, *_log) in chunk:  # fmt: skip
+                 certifications, children, checked_on, result, version, *_log) in chunk:  # fmt: skip
                 yield [
                     pk, name, sexes.get(sex, sex), birth, nik, psks, roles.get(role, role), number or lks_name,
                     regency, phone, started, ended, certifications, yes if children else no, checked_on,
-                    results.get(result, ""),
+                    results.get(result, ""), version,
                 ]  # fmt: skip
 
 
@@ -650,11 +655,12 @@ INSERTED = [
 EXPORT_FIELDS = (
     "pk", "full_name", "sex", "birth_date", "nik_masked", "psks_category__code", "role",
     "organisation__registration_number", "organisation__name", "regency_code", "phone", "started_on", "ended_on",
-    "certifications", "works_with_children", "background_check_on", "background_check_result",
+    "certifications", "works_with_children", "background_check_on", "background_check_result", "version",
 )  # fmt: skip
 EXPORT_COLUMNS: list[Column] = [
     Column("id", _lazy("ID")), HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"],
     Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["psks_category"], HEADERS["role"], HEADERS["lks"],
     HEADERS["lks_regency"], HEADERS["phone"], HEADERS["started_on"], HEADERS["ended_on"], HEADERS["certifications"],
     HEADERS["works_with_children"], HEADERS["background_check_on"], HEADERS["background_check_result"],
+    HEADERS["version"],
 ]  # fmt: skip

@@ -454,3 +454,19 @@ def test_a_workers_correction_file_without_an_lks_column_finds_the_lks_through_t
     result = import_workers(tmp_path, [[rina.pk, "0812-3456-7890"]], world.province_admin, headers=["ID", "Telepon"])
     assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
     assert Worker.objects.get(pk=rina.pk).phone == "0812-3456-7890"
+
+
+def test_a_workers_row_from_an_export_older_than_a_change_is_refused(tmp_path, world):
+    from django.db.models import F
+
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, phone="0812-1111-2222")
+    table = workers_export(world.operator)
+    masked = table[0].index("NIK (disamarkan)")
+    headers = table[0][:masked] + table[0][masked + 1 :]
+    rows = [row[:masked] + row[masked + 1 :] for row in table[1:]]
+    # Someone changes her phone after the export was made; the old file then corrects her role
+    Worker.objects.update(phone="0812-3333-4444", version=F("version") + 1)
+    rows[0][headers.index("Peran")] = "Pekerja sosial profesional"
+    result = import_workers(tmp_path, rows, world.operator, headers=headers)
+    assert [p.column for p in result.problems] == ["Versi"]
+    assert Worker.objects.get().phone == "0812-3333-4444"
