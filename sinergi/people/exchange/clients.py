@@ -47,10 +47,12 @@ from sinergi.exchange.columns import (
     ImportContext,
     PhoneColumn,
     RecordIdColumn,
+    RecordVersionColumn,
     RowPlan,
     RowProblems,
     TermColumn,
     TextColumn,
+    stale_row_message,
 )
 from sinergi.exchange.dbwrite import (
     bulk_insert_rows,
@@ -224,6 +226,8 @@ COLUMNS: list[Column] = [
                example="Pelayanan dan pengasuhan di LKS", accepts_dates=True),
     # The export's ID read back: the row is about that person (at the row's LKS), whatever else it corrects.
     RecordIdColumn("id", _lazy("ID"), ("id penerima layanan", "id klien"), width=8),
+    # The person's version beside the ID: a row of an export older than a correction of the person is refused.
+    RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
 ]  # fmt: skip
 HEADERS = {c.key: c for c in COLUMNS}
 # What the export adds (masked numbers, status) and an import of that export skips without a notice.
@@ -915,6 +919,9 @@ class ClientsEntity(Entity):
         person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
         if not set(CONSENT_COLUMNS) & set(differences):
             consent = None  # on record already
+        if (person_data or consent) and values.get("version") and values["version"] != person["version"]:
+            # An export older than a correction of this person would put the old values back.
+            raise RowProblems([("version", stale_row_message(values["version"], person["version"]))])
         if (person_data or consent) and person["organisation_id"] not in state.lks.allowed_for(Action.PERSON_CHANGE):
             raise RowProblems([("", _("Anda tidak berwenang mengubah data orang ini."))])
         if person_data or consent:
@@ -1438,7 +1445,8 @@ class ClientsEntity(Entity):
             for row in chunk:
                 (pk, name, sex, birth, place, nik, reason, kk, kk_reason, origin, disability, mother, father,
                  guardian, relation, phone, lks_number, lks_name, regency, primary, setting, admitted, status,
-                 stage, discharged, discharge_reason, _lks, _person_lks, _actor, _name, _purpose) = row  # fmt: skip
+                 stage, discharged, discharge_reason, version, _lks, _person_lks, _actor, _name,
+                 _purpose) = row  # fmt: skip
                 # Empty cells as None: a spreadsheet writer skips them instead of writing empty strings.
                 yield [
                     pk, name, sexes.get(sex, sex), birth, place or None, nik or None, missing.get(reason),
@@ -1446,7 +1454,7 @@ class ClientsEntity(Entity):
                     disabilities.get(disability), mother or None, father or None, guardian or None,
                     relation or None, phone or None, lks_number or lks_name, regency,
                     settings_.get(setting, setting), admitted, statuses.get(status, status), stages.get(stage),
-                    discharged, reasons.get(discharge_reason),
+                    discharged, reasons.get(discharge_reason), version,
                 ]  # fmt: skip
 
 
@@ -1512,6 +1520,7 @@ def _csv_expressions(vendor: str) -> tuple[list, set[int]]:
         unquoted(escaped(F("regency_code"))), label("setting", ServiceSetting.choices, keep_code=True),
         day("admitted_on"), label("status", PlacementStatus.choices, keep_code=True),
         label("stage", CaseStage.choices), day("discharged_on"), label("discharge_reason", DischargeReason.choices),
+        unquoted(Cast(F("person__version"), text)),
     ]  # fmt: skip
     return cells, {index for index, cell in enumerate(cells) if any(cell is p for p in plain)}
 
@@ -1559,7 +1568,7 @@ EXPORT_FIELDS = (
     "person__origin_region_id", "person__disability_type", "person__mother_name", "person__father_name",
     "person__guardian_name", "person__guardian_relation", "person__guardian_phone",
     "organisation__registration_number", "organisation__name", "regency_code", "ppks_category__code", "setting",
-    "admitted_on", "status", "stage", "discharged_on", "discharge_reason",
+    "admitted_on", "status", "stage", "discharged_on", "discharge_reason", "person__version",
 )  # fmt: skip
 EXPORT_COLUMNS: list[Column] = [
     Column("id", _lazy("ID")),
@@ -1571,5 +1580,5 @@ EXPORT_COLUMNS: list[Column] = [
     HEADERS["guardian_phone"], HEADERS["lks"], HEADERS["lks_regency"],
     HEADERS["setting"], HEADERS["admitted_on"], Column("status", _lazy("Status")),
     Column("stage", _lazy("Tahap kasus")),
-    HEADERS["discharged_on"], HEADERS["discharge_reason"],
+    HEADERS["discharged_on"], HEADERS["discharge_reason"], HEADERS["version"],
 ]  # fmt: skip

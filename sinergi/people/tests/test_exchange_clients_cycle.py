@@ -723,3 +723,16 @@ def test_a_nik_correction_with_the_birth_date_but_not_the_sex_warns_once(tmp_pat
                           dry_run=True)  # fmt: skip
     messages = [w.message for w in checked.warnings]
     assert len(messages) == len(set(messages)), messages
+
+
+def test_a_clients_row_from_an_export_older_than_a_correction_is_refused(tmp_path, world):
+    from django.db.models import F
+
+    budi = stored_boy(world)
+    table = exported_without_masks(world.operator)
+    # Someone corrects his mother's name after the export; the old file then adds a guardian's phone
+    Person.objects.filter(pk=budi.pk).update(mother_name="Siti Aminah Contoh", version=F("version") + 1)
+    table[1][table[0].index("Telepon wali")] = "0812-3456-7890"
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+    assert [p.column for p in result.problems] == ["Versi"]
+    assert Person.objects.get(pk=budi.pk).mother_name == "Siti Aminah Contoh"
