@@ -264,10 +264,11 @@ def organisation_update(
     return current
 
 
-def organisation_moved_send(organisation: Organisation) -> None:
+def organisation_moved_send(organisation: Organisation) -> list:
     """Tells the records that copy an organisation's codes (clients, workers) that it is now elsewhere; inside the
-    caller's transaction, so that they move with it or not at all."""
-    organisation_moved.send(
+    caller's transaction, so that they move with it or not at all. Returns the receivers' answers (how many records
+    each moved)."""
+    return organisation_moved.send(
         sender=Organisation,
         organisation_id=organisation.pk,
         province_code=organisation.province_code,

@@ -116,3 +116,31 @@ def test_an_import_whose_lks_moves_while_the_file_is_checked_is_refused_whole(tm
     assert result.status in ("failed", "refused"), result.status
     assert "dipindahkan ke wilayah lain selama impor berjalan" in result.message
     assert not Person.objects.exists() and not Worker.objects.exists()
+
+
+def test_records_left_behind_by_an_earlier_move_are_brought_to_their_lks_by_the_resync_command():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    world = people_world()
+    stay = PlacementFactory(person__organisation=world.lks)
+    worker = WorkerFactory(organisation=world.lks)
+    summaries_rebuild()
+    # The LKS was moved before records followed their LKS: its own codes changed, its records' did not
+    from sinergi.organisations.models import Organisation
+
+    Organisation.objects.filter(pk=world.lks.pk).update(province_code="63", regency_code="63.72")
+    out = StringIO()
+
+    call_command("resync_located_records", stdout=out)
+
+    assert Person.objects.get(pk=stay.person_id).regency_code == "63.72"
+    assert Worker.objects.get(pk=worker.pk).regency_code == "63.72"
+    assert "di 1 LKS disamakan" in out.getvalue()
+    kept = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == kept
+    # and again: nothing left to do
+    call_command("resync_located_records", stdout=(again := StringIO()))
+    assert "Selesai: 0 data di 0 LKS" in again.getvalue()
