@@ -63,7 +63,6 @@ from sinergi.exchange.dbwrite import (
     sqlite_bulk_cache,
 )
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
-from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..access import person_access_record_many
@@ -109,7 +108,7 @@ from .common import (
     encrypt_many,
     export_purpose,
     kk_check_fast,
-    lks_moved,
+    lks_lock,
     lks_of_ids,
     lks_problems,
     mask,
@@ -1086,16 +1085,9 @@ class ClientsEntity(Entity):
         # of the LKS (which locks it, then its records) then waits for this import or refuses it, never deadlocks.
         lks_ids = admitting | ({u.lks_id for u in updates} - state.locked)
         if lks_ids:
-            # As person_admit: admissions per LKS are serialised (in id order, as every import takes them), so
-            # nobody registers the same NIK there until this import ends; what others admitted there since this
-            # import began checking is checked once, when the LKS is locked.
-            locked = (
-                Organisation.objects.select_for_update()
-                .filter(pk__in=sorted(lks_ids))
-                .order_by("pk")
-                .values_list("pk", "province_code", "regency_code")
-            )
-            lks_moved(locked, state.lks)
+            # As person_admit: admissions per LKS are serialised, so nobody registers the same NIK there until this
+            # import ends; what others admitted there since this import began checking is checked once, now.
+            lks_lock(lks_ids, state.lks)
             state.locked |= lks_ids
             if admitting:
                 self._check_still_new(state, admitting)

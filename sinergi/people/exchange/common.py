@@ -386,10 +386,17 @@ def lks_of_ids(rows: list[dict[str, Any]], model, index: "LksIndex") -> None:
             values["_lks"], values["_lks_problem"] = index.by_pk.get(at[values["id"]]), ""
 
 
-def lks_moved(locked, index: "LksIndex") -> None:
-    """Refuses an import whose LKS moved to another province or kabupaten/kota while the file was checked (its new
-    records would carry the old codes, and be seen and counted by the old board): `locked` are (pk, province,
-    regency) rows read under the lock that makes a move wait for this import, or this import for the move."""
+def lks_lock(lks_ids: set[int], index: "LksIndex") -> None:
+    """Locks these LKS (in id order, as every import and form takes them) until the import ends, before anything is
+    written there: a move of one of them (which locks it, then its records) waits for the import, never deadlocks.
+    Refuses the import if one moved to another province or kabupaten/kota while the file was checked (its new
+    records would carry the old codes, and be seen and counted by the old board)."""
+    locked = (
+        Organisation.objects.select_for_update()
+        .filter(pk__in=sorted(lks_ids))
+        .order_by("pk")
+        .values_list("pk", "province_code", "regency_code")
+    )
     for pk, province, regency in locked:
         lks = index.by_pk.get(pk)
         if lks is not None and (lks.province_code, lks.regency_code) != (province, regency):

@@ -36,7 +36,6 @@ from sinergi.exchange.columns import (
     stale_row_message,
 )
 from sinergi.exchange.dbwrite import bulk_insert_rows
-from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Vocabulary
 
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
@@ -54,7 +53,7 @@ from .common import (
     date_problems,
     encrypt_many,
     export_purpose,
-    lks_moved,
+    lks_lock,
     lks_of_ids,
     mask,
 )
@@ -473,16 +472,7 @@ class WorkersEntity(Entity):
         updates: list[WorkerRow] = [p.obj for p in plans if p.action == "update"]
         lks_ids = {w.lks.pk for w in creates + updates} - state.locked
         if lks_ids:
-            # The LKS where workers are registered or changed, locked until the import ends and before their
-            # workers are written (a move locks the LKS, then its workers: it waits, never deadlocks); one that moved
-            # while the file was checked would give its new workers the old codes.
-            locked = (
-                Organisation.objects.select_for_update()
-                .filter(pk__in=sorted(lks_ids))
-                .order_by("pk")
-                .values_list("pk", "province_code", "regency_code")
-            )
-            lks_moved(locked, state.lks)
+            lks_lock(lks_ids, state.lks)  # where workers are registered or changed
             state.locked |= lks_ids
         if creates:
             tokens = iter(encrypt_many([w.nik for w in creates if w.nik]))
