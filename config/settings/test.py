@@ -1,5 +1,6 @@
 """Settings for the test suite: fast hashing, in-memory mail, tasks run at once."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -18,3 +19,5 @@ STORAGES["default"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": MEDIA_ROOT},
 }
+# Each test process its own job locks (sinergi.exchange.runners): job ids repeat across the parallel databases.
+SINERGI_JOB_LOCK_DIR = Path(os.environ.get("SINERGI_JOB_LOCK_DIR") or MEDIA_ROOT / "running")

@@ -3109,4 +3109,22 @@ EN: dict[str, str | tuple[str, str]] = {
         "importing this row would put the old values back. Export again, then make your change in the new file."
     ),
     "Versi": "Version",
+    "Proses terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
+    "Tidak ada data dari file ini yang disimpan; jalankan lagi.": (
+        "The run stopped midway because the server's background worker stopped (for example, the server was "
+        "restarted). Nothing from this file was saved; run it again."
+    ),
+    "Data dari file ini sudah tersimpan, tetapi pekerja latar di server berhenti sebelum hasil lengkapnya dicatat: "
+    "jumlahnya di bawah, rincian dan laporannya tidak ada.": (
+        "The data from this file was saved, but the server's background worker stopped before the full result was "
+        "recorded: the counts are below; the details and the report are not available."
+    ),
+    "Ekspor terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
+    "Buat ekspornya lagi.": (
+        "The export stopped midway because the server's background worker stopped (for example, the server was "
+        "restarted). Make the export again."
+    ),
+    "Hanya proses yang gagal yang dapat dijalankan lagi.": "Only a failed run can be run again.",
+    "Jalankan uji coba lagi": "Run the trial again",
+    "Jalankan impor lagi": "Run the import again",
 }

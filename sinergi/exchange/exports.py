@@ -20,12 +20,14 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import DOWNLOAD_FORMATS, XLSX, csv_header_line, csv_lines, table_write
 from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
 
+from . import runners
 from .columns import Entity, get_entity
 from .models import ExportJob, ExportStatus
 from .services import FileGone, export_file_gone_message
@@ -109,6 +111,12 @@ def export_job_create(
     return job
 
 
+EXPORT_INTERRUPTED = gettext_lazy(
+    "Ekspor terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
+    "Buat ekspornya lagi."
+)
+
+
 def audit_filters(filters: dict[str, list[str]]) -> dict[str, Any]:
     """A list's filters as an export's audit event records them: one value as is, repeated values as a list."""
     # The shape of the synchronous export's audit data (request.GET.dict()), keeping repeated values.
@@ -129,12 +137,31 @@ def _enqueue(job: ExportJob) -> None:
 def export_job_run(*, job_id: int) -> ExportJob:
     """Writes a queued export's file: the list again with the requester as the actor (their scope and masking
     today, not when they asked), counted as it streams. Called by the task worker."""
-    claimed = ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
-        status=ExportStatus.RUNNING, started_at=timezone.now()
-    )
-    job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
-    if not claimed:
-        return job  # a task delivered twice: the first run owns the job
+    # Held until the job is marked finished: a job running without it was abandoned (export_job_settle).
+    with runners.running("export", job_id):
+        claimed = ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
+            status=ExportStatus.RUNNING, started_at=timezone.now()
+        )
+        job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
+        if not claimed:
+            return job  # a task delivered twice: the first run owns the job
+        return _export_job_run(job)
+
+
+def export_job_settle(job: ExportJob) -> ExportJob:
+    """Ends an export whose worker died while writing it (runners); its page would otherwise wait for ever."""
+    if job.status != ExportStatus.RUNNING or runners.runner_alive("export", job.pk):
+        return job
+    # Only while still running: a run that ended since this was read keeps its end.
+    if ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
+        status=ExportStatus.FAILED, message=str(EXPORT_INTERRUPTED), finished_at=timezone.now()
+    ):
+        logger.warning("Export job %s was abandoned by its worker; marked failed", job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def _export_job_run(job: ExportJob) -> ExportJob:
     actor = job.requested_by
     with translation.override(job.language):
         try:

@@ -22,12 +22,22 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import PermissionDenied, TransitionError
 
+from . import runners
 from .columns import get_entity
 from .files import FileRefused, inspect
-from .models import EXPORT_FINISHED_STATUSES, FINISHED_STATUSES, ExportJob, ImportJob, ImportPhase, ImportStatus
+from .models import (
+    EXPORT_FINISHED_STATUSES,
+    FINISHED_STATUSES,
+    ExportJob,
+    ExportStatus,
+    ImportJob,
+    ImportPhase,
+    ImportStatus,
+)
 from .pipeline import ImportCancelled, ImportResult, Problem, run_import
 from .workbook import error_report_bytes
 
@@ -40,6 +50,14 @@ DEFAULT_RETENTION_DAYS = 30
 CANCELLED = gettext_lazy("Impor dibatalkan; tidak ada data yang disimpan.")
 CANCELLED_BEFORE_START = gettext_lazy("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.")
 FAILED = gettext_lazy("Terjadi kesalahan tak terduga; tidak ada data yang disimpan. Laporkan ke admin.")
+INTERRUPTED = gettext_lazy(
+    "Proses terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
+    "Tidak ada data dari file ini yang disimpan; jalankan lagi."
+)
+INTERRUPTED_AFTER_SAVE = gettext_lazy(
+    "Data dari file ini sudah tersimpan, tetapi pekerja latar di server berhenti sebelum hasil lengkapnya dicatat: "
+    "jumlahnya di bawah, rincian dan laporannya tidak ada."
+)
 
 
 class FileGone(Exception):
@@ -142,6 +160,71 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
     return job
 
 
+def import_job_settle(job: ImportJob) -> ImportJob:
+    """Ends a job whose worker died while running it (runners): its page would otherwise wait for ever. The
+    transaction of a real import is all or nothing, so either nothing was saved, or everything was and its audit
+    event (written in the same transaction) holds the counts. A finished or living job is returned as it is."""
+    if job.status != ImportStatus.RUNNING or runners.runner_alive("import", job.pk):
+        return job
+    saved = (
+        AuditEvent.objects.filter(
+            action="exchange.import.succeeded", object_type=ImportJob._meta.label_lower, object_id=str(job.pk)
+        )
+        .values_list("data", flat=True)
+        .first()
+    )
+    ending = {"phase": ImportPhase.DONE, "finished_at": timezone.now()}
+    if saved is not None and not job.dry_run:
+        ending |= {
+            "status": ImportStatus.SUCCEEDED,
+            "message": str(INTERRUPTED_AFTER_SAVE),
+            "rows_total": saved.get("rows", 0),
+            "rows_done": saved.get("rows", 0),
+            "created_count": saved.get("created", 0),
+            "updated_count": saved.get("updated", 0),
+            "unchanged_count": saved.get("unchanged", 0),
+        }
+    else:
+        ending |= {"status": ImportStatus.FAILED, "message": str(INTERRUPTED)}
+    # Only while still running: a run that ended since this was read (and then let go of its lock) keeps its end.
+    if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).update(**ending):
+        logger.warning("Import job %s was abandoned by its worker; marked %s", job.pk, ending["status"])
+        audit_record(
+            actor=None,
+            action="exchange.import.interrupted",
+            obj=job,
+            data={"entity": job.entity, "dry_run": job.dry_run, "file": job.original_name, "saved": saved is not None},
+        )
+    job.refresh_from_db()
+    return job
+
+
+def import_job_retry(*, job: ImportJob, actor) -> ImportJob:
+    """Runs a failed job again as a new job, from the same stored file (checked again from the start)."""
+    if job.status != ImportStatus.FAILED:
+        raise TransitionError(_("Hanya proses yang gagal yang dapat dijalankan lagi."))
+    if not get_entity(job.entity).can_import(actor):
+        raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
+    if not job.file:
+        raise FileGone(import_files_gone_message())
+    again = ImportJob.objects.create(
+        token=secrets.token_hex(16),
+        entity=job.entity,
+        dry_run=job.dry_run,
+        source=job.source,
+        file=job.file.name,
+        original_name=job.original_name,
+        file_kind=job.file_kind,
+        file_size=job.file_size,
+        file_sha256=job.file_sha256,
+        language=translation.get_language() or job.language,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by_name=actor.get_username(),
+    )
+    _enqueue(again)
+    return again
+
+
 def _enqueue(job: ImportJob) -> None:
     from .tasks import run_import_job
 
@@ -156,14 +239,20 @@ def _enqueue(job: ImportJob) -> None:
 def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, int], None] | None = None) -> ImportJob:
     """Runs one queued job to the end: checks (and unless dry run, writes) its file, stores counts, problems,
     preview and error report, and writes one audit event. Called by the task worker and by import_data."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    if job.status != ImportStatus.QUEUED:
-        return job  # cancelled before it started, or already run
-    actor = actor or job.created_by
-    if actor is None:
-        actor = SystemActor()
+    # The lock is held from before the job is marked running until after it is marked finished: a job running
+    # without it was abandoned by a worker that died (import_job_settle).
+    with runners.running("import", job_id):
+        claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
+            status=ImportStatus.RUNNING, started_at=timezone.now()
+        )
+        job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+        if not claimed:
+            return job  # cancelled before it started, or already run (a task delivered twice)
+        return _import_job_run(job, actor or job.created_by or SystemActor(), on_progress)
+
+
+def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int], None] | None) -> ImportJob:
     entity = get_entity(job.entity)
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, started_at=timezone.now())
 
     def progress(phase: str, done: int, total: int) -> bool:
         if on_progress is not None:
@@ -395,6 +484,16 @@ class PurgedJob:
     files: list[str] = field(default_factory=list)
 
 
+def _abandoned_jobs_settle() -> None:
+    """Ends the jobs left running by a worker that died, also those whose page nobody opens again (hourly)."""
+    from .exports import export_job_settle
+
+    for job in ImportJob.objects.filter(status=ImportStatus.RUNNING):
+        import_job_settle(job)
+    for export in ExportJob.objects.filter(status=ExportStatus.RUNNING):
+        export_job_settle(export)
+
+
 def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool = False) -> list[PurgedJob]:
     """Removes the uploads, reports and export files of jobs finished more than the retention period ago.
 
@@ -403,6 +502,8 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     and an upload still needed by another job (a confirmed dry run shares its file with the real import) is kept
     until that job ages out too. Called hourly by `send_reminders` and by `manage.py purge_exchange_files`."""
     now = now or timezone.now()
+    if not dry_run:
+        _abandoned_jobs_settle()
     days = retention_days()
     cutoff = now - datetime.timedelta(days=days)
     old = Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created_at__lt=cutoff)

@@ -77,8 +77,9 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "purpose_label": _access_purpose_label(purpose),
             "purpose_url": _purpose_prompt_url(reverse("exchange:index") + "#templates-title"),
             "shows_purpose": any(item["asks_purpose"] for item in items),
-            "jobs": selectors.import_job_list(actor=user)[:20],
-            "export_jobs": selectors.export_job_list(actor=user)[:10],
+            # A job left running by a worker that died is ended here too, not only on its own page.
+            "jobs": [services.import_job_settle(job) for job in selectors.import_job_list(actor=user)[:20]],
+            "export_jobs": [exports.export_job_settle(job) for job in selectors.export_job_list(actor=user)[:10]],
             "regencies": _report_regencies(user),
         }
         return render(request, "exchange/index.html", context, status=status)
@@ -129,7 +130,7 @@ class ImportJobView(LoginRequiredMixin, View):
     """One import: progress while it runs (HTMX polls the status part), then counts, preview and problems."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        job = selectors.import_job_get(actor=request.user, pk=pk)
+        job = services.import_job_settle(selectors.import_job_get(actor=request.user, pk=pk))
         context = {"job": job, "entity": _entity_or_404(job.entity), "display": selectors.import_job_display(job)}
         template = "exchange/job.html#status" if request.htmx else "exchange/job.html"
         return render(request, template, context)
@@ -148,6 +149,21 @@ def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, gone.message)
         return redirect("exchange:job", pk=pk)
     return redirect("exchange:job", pk=real.pk)
+
+
+@login_required
+@require_POST
+def import_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.import_job_get(actor=request.user, pk=pk)
+    try:
+        again = services.import_job_retry(job=job, actor=request.user)
+    except (TransitionError, PermissionDenied) as error:
+        messages.error(request, str(error))
+        return redirect("exchange:job", pk=pk)
+    except services.FileGone as gone:
+        messages.error(request, gone.message)
+        return redirect("exchange:job", pk=pk)
+    return redirect("exchange:job", pk=again.pk)
 
 
 @login_required
@@ -243,7 +259,7 @@ class ExportJobView(LoginRequiredMixin, View):
     """One background export: progress while the worker writes it (HTMX polls the status part), then the file."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        job = selectors.export_job_get(actor=request.user, pk=pk)
+        job = exports.export_job_settle(selectors.export_job_get(actor=request.user, pk=pk))
         context = {"job": job, "entity": _entity_or_404(job.entity), "retention_days": services.retention_days()}
         template = "exchange/export_job.html#status" if request.htmx else "exchange/export_job.html"
         return render(request, template, context)

@@ -9,6 +9,7 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
+from sinergi.exchange import runners
 from sinergi.exchange.models import ImportJob, ImportStatus
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
@@ -66,7 +67,8 @@ def test_htmx_polling_gets_only_the_status_part(client, board_member, tmp_path):
     )
     job.status = ImportStatus.RUNNING
     job.save()
-    part = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    with runners.running("import", job.pk):  # its worker is alive
+        part = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
     assert part.lstrip().startswith('<div id="job-status"')
     assert 'hx-trigger="every 1s"' in part and 'value="40"' in part and "<html" not in part
     job.status = ImportStatus.SUCCEEDED

@@ -1,0 +1,181 @@
+"""A background job whose worker dies (killed, out of memory, the server restarted) must not leave its page waiting
+for ever: while a job runs its process holds a lock that dies with it, and a job found running without it is ended
+with a message saying whether anything was saved, and can be run again from the same file."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from django.core.files import File
+from django.db import connection
+from django.utils import timezone
+
+from sinergi.audit.models import AuditEvent
+from sinergi.exchange import exports, runners, services
+from sinergi.exchange.models import ExportJob, ExportStatus, ImportJob, ImportStatus
+from sinergi.organisations.models import Organisation
+
+from .conftest import HEADERS, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+ROWS = [HEADERS, ["LKSA Harapan Baru", "anak", "63.71.01.1001", "TD/BARU/1", 25]]
+INTERRUPTED = (
+    "Proses terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
+    "Tidak ada data dari file ini yang disimpan; jalankan lagi."
+)
+
+
+def uploaded(tmp_path, actor, *, dry_run=True) -> ImportJob:
+    path = xlsx_file(tmp_path, ROWS)
+    with path.open("rb") as handle:
+        return services.import_job_create(
+            actor=actor, entity_key="lks", file=File(handle), original_name="lks.xlsx", dry_run=dry_run, enqueue=False
+        )
+
+
+def left_running(job) -> None:
+    """As a worker that died mid-run leaves its job: marked running, its lock gone with its process."""
+    type(job).objects.filter(pk=job.pk).update(status="running", started_at=timezone.now())
+
+
+def test_a_job_left_running_by_a_dead_worker_is_ended_on_its_page_and_can_be_run_again(client, board_member, tmp_path):
+    # Given a dry run whose worker died while checking it
+    job = uploaded(tmp_path, board_member)
+    left_running(job)
+
+    # When its starter opens (or the page polls) it
+    client.force_login(board_member)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    # Then it has ended, saying that nothing was saved, and the page stops polling
+    job.refresh_from_db()
+    assert (job.status, job.finished_at is not None) == (ImportStatus.FAILED, True)
+    assert INTERRUPTED in page and "hx-trigger" not in page
+    assert AuditEvent.objects.get(action="exchange.import.interrupted").data["saved"] is False
+    # And it can be run again from the same file, to its end
+    assert 'id="job-retry"' in page
+    response = client.post(f"/exchange/imports/{job.pk}/retry/")
+    again = ImportJob.objects.exclude(pk=job.pk).get()
+    assert response.url == f"/exchange/imports/{again.pk}/"
+    services.import_job_run(job_id=again.pk)  # the test settings' task backend runs at once; this is explicit
+    again.refresh_from_db()
+    assert (again.status, again.dry_run, again.created_count, again.file.name) == (
+        ImportStatus.CHECKED,
+        True,
+        1,
+        job.file.name,
+    )
+
+
+def test_a_job_whose_runner_is_alive_keeps_running(client, board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    left_running(job)
+    client.force_login(board_member)
+
+    with runners.running("import", job.pk):
+        page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.RUNNING and "hx-trigger" in page
+    assert not AuditEvent.objects.filter(action="exchange.import.interrupted").exists()
+
+
+def test_an_import_that_saved_before_its_worker_died_says_so_with_its_counts(board_member, tmp_path):
+    # Given a real import that committed its data (and its audit event, in the same transaction), then lost its
+    # worker before the job was marked finished
+    job = uploaded(tmp_path, board_member, dry_run=False)
+    services.import_job_run(job_id=job.pk)
+    assert Organisation.objects.filter(registration_number="TD/BARU/1").exists()
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, message="", created_count=0)
+
+    job = services.import_job_settle(ImportJob.objects.get(pk=job.pk))
+
+    # Then it is not said to have saved nothing: it succeeded, with the counts of its audit event
+    assert (job.status, job.created_count, job.rows_total) == (ImportStatus.SUCCEEDED, 1, 1)
+    assert job.message.startswith("Data dari file ini sudah tersimpan")
+
+
+def test_the_recent_imports_and_exports_of_the_exchange_page_are_ended_too(client, board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    left_running(job)
+    export = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+    left_running(export)
+    client.force_login(board_member)
+
+    assert client.get("/exchange/").status_code == 200
+
+    assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.FAILED
+    assert ExportJob.objects.get(pk=export.pk).status == ExportStatus.FAILED
+
+
+def test_an_export_left_running_by_a_dead_worker_fails_with_a_message(client, board_member):
+    job = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+    left_running(job)
+    client.force_login(board_member)
+
+    page = client.get(f"/exchange/exports/{job.pk}/").content.decode()
+
+    job.refresh_from_db()
+    assert job.status == ExportStatus.FAILED and "Ekspor terhenti di tengah jalan" in page
+
+
+def test_only_a_failed_job_is_run_again(client, board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    services.import_job_run(job_id=job.pk)
+    client.force_login(board_member)
+
+    client.post(f"/exchange/imports/{job.pk}/retry/")
+
+    assert ImportJob.objects.count() == 1
+
+
+def test_a_job_is_claimed_once_even_if_its_task_is_delivered_twice(board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    left_running(job)  # another worker has it
+
+    services.import_job_run(job_id=job.pk)
+
+    assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.RUNNING
+
+
+CHILD = """
+import os, sys, time
+import django
+django.setup()
+from sinergi.exchange import runners
+with runners.running("import", int(sys.argv[1])):
+    print("held", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_the_lock_of_a_killed_process_is_released(tmp_path, settings):
+    """The real thing, on the database in use: another process holds a job's lock, is killed with SIGKILL (no
+    clean-up of its own runs), and the job is then seen without its runner."""
+    settings.SINERGI_JOB_LOCK_DIR = tmp_path
+    env = os.environ | {"SINERGI_JOB_LOCK_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    if connection.vendor == "postgresql":
+        db = connection.settings_dict
+        env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    else:
+        env.pop("DATABASE_URL", None)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, "424242"], env=env, cwd=settings.BASE_DIR, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout.readline().strip() == "held"
+        assert runners.runner_alive("import", 424242)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+        deadline = time.monotonic() + 10  # PostgreSQL ends the backend of a dropped connection within moments
+        while runners.runner_alive("import", 424242) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not runners.runner_alive("import", 424242)
+    finally:
+        child.kill()
+        child.wait(timeout=10)
+        child.stdout.close()
