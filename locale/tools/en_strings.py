@@ -3127,4 +3127,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Hanya proses yang gagal yang dapat dijalankan lagi.": "Only a failed run can be run again.",
     "Jalankan uji coba lagi": "Run the trial again",
     "Jalankan impor lagi": "Run the import again",
+    "Proses ini belum dimulai setelah lebih dari 2 menit: pekerja latar di server mungkin tidak berjalan atau sedang "
+    "sibuk. Halaman ini terus menunggu; bila tetap tidak mulai, hubungi admin.": (
+        "This has not started after more than 2 minutes: the server's background worker may not be running or may be "
+        "busy. This page keeps waiting; if it still does not start, contact the admin."
+    ),
 }

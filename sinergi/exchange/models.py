@@ -1,8 +1,28 @@
+import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# A job queued longer than this has most likely no task worker to run it (none started, or all busy).
+QUEUE_PATIENCE = datetime.timedelta(minutes=2)
+
+
+class QueuedJob:
+    """What import and export jobs share while they wait for a worker."""
+
+    status: str
+    created_at: datetime.datetime
+
+    @property
+    def waiting_long(self) -> bool:
+        return (
+            self.status == "queued"
+            and self.created_at is not None
+            and (timezone.now() - self.created_at > QUEUE_PATIENCE)
+        )
 
 
 class ImportStatus(models.TextChoices):
@@ -35,7 +55,7 @@ def import_upload_path(instance: "ImportJob", filename: str) -> str:
     return f"exchange/imports/{instance.created_at:%Y/%m}/{instance.token}.upload"
 
 
-class ImportJob(models.Model):
+class ImportJob(QueuedJob, models.Model):
     """One spreadsheet import (a dry run or the real thing): its file, progress, counts and error report."""
 
     token = models.CharField(max_length=32, unique=True)  # random; names the stored files
@@ -122,7 +142,7 @@ def export_file_path(instance: "ExportJob", filename: str) -> str:
     return f"exchange/exports/{instance.created_at:%Y/%m}/{instance.token}.{instance.file_format}"
 
 
-class ExportJob(models.Model):
+class ExportJob(QueuedJob, models.Model):
     """One large list export written by the task worker: what was asked, by whom, its progress and the file."""
 
     token = models.CharField(max_length=32, unique=True)  # random; names the stored file

@@ -2,6 +2,7 @@
 for ever: while a job runs its process holds a lock that dies with it, and a job found running without it is ended
 with a message saying whether anything was saved, and can be run again from the same file."""
 
+import datetime
 import os
 import signal
 import subprocess
@@ -179,3 +180,19 @@ def test_the_lock_of_a_killed_process_is_released(tmp_path, settings):
         child.kill()
         child.wait(timeout=10)
         child.stdout.close()
+
+
+def test_a_job_waiting_long_for_a_worker_says_that_the_worker_may_not_be_running(client, board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    export = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+    client.force_login(board_member)
+    hint = "belum dimulai setelah lebih dari 2 menit"
+
+    assert hint not in client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert hint not in client.get(f"/exchange/exports/{export.pk}/").content.decode()
+
+    three_minutes_ago = timezone.now() - datetime.timedelta(minutes=3)
+    ImportJob.objects.filter(pk=job.pk).update(created_at=three_minutes_ago)
+    ExportJob.objects.filter(pk=export.pk).update(created_at=three_minutes_ago)
+    assert hint in client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert hint in client.get(f"/exchange/exports/{export.pk}/").content.decode()
