@@ -1705,8 +1705,10 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Tidak ada data.": "No data.",
     "templat-impor-%(entity)s": "import-template-%(entity)s",
-    "Permintaan pembatalan dikirim. Tidak ada data yang akan disimpan.": (
-        "Cancellation requested. No data will be saved."
+    "Permintaan pembatalan dikirim: impor berhenti tanpa menyimpan apa pun, kecuali bila penyimpanannya "
+    "sudah selesai. Hasil akhirnya tampil di halaman ini.": (
+        "Cancellation requested: the import stops without saving anything, unless its saving has already finished. "
+        "The final result shows on this page."
     ),
     "laporan-kesalahan-%(name)s": "error-report-%(name)s",
     # --- exchange: background exports, file retention, warnings report ---------------------------------------

@@ -154,8 +154,11 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
         phase=ImportPhase.DONE,
         message=str(CANCELLED_BEFORE_START),
     )
-    if not updated:
-        ImportJob.objects.filter(pk=job.pk).update(cancel_requested=True)
+    # Only while it runs: one that ended since the page was read keeps its end (and its data, if it saved).
+    if not updated and not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).update(
+        cancel_requested=True
+    ):
+        raise TransitionError(_("Impor ini sudah selesai sehingga tidak dapat dibatalkan."))
     job.refresh_from_db()
     return job
 

@@ -8,6 +8,7 @@ from python_calamine import CalamineWorkbook
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
+from sinergi.core.errors import TransitionError
 from sinergi.core.testing import otp_login
 from sinergi.exchange import runners
 from sinergi.exchange.models import ImportJob, ImportStatus
@@ -127,6 +128,33 @@ def test_a_queued_import_can_be_cancelled_and_then_never_runs(client, board_memb
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
     assert "Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan." in page
     assert 'id="job-progress"' not in page and 'id="job-counts"' not in page
+
+
+def test_a_cancel_that_comes_after_the_import_ended_says_so_and_changes_nothing(board_member):
+    from sinergi.exchange.services import import_job_cancel
+
+    # Given the page was read while the import ran, and the import then saved and ended
+    job = ImportJob.objects.create(token="t4", entity="lks", file="x", created_by=board_member)
+    job.status = ImportStatus.RUNNING
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.SUCCEEDED, created_count=3)
+
+    # When the cancel arrives, it is refused, and the job keeps its end
+    with pytest.raises(TransitionError, match="sudah selesai"):
+        import_job_cancel(job=job, actor=board_member)
+    job.refresh_from_db()
+    assert (job.status, job.cancel_requested) == (ImportStatus.SUCCEEDED, False)
+
+
+def test_a_cancel_of_a_running_import_does_not_promise_that_nothing_is_saved(client, board_member):
+    job = ImportJob.objects.create(token="t5", entity="lks", file="x", created_by=board_member)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
+    client.force_login(board_member)
+
+    with runners.running("import", job.pk):
+        page = client.post(f"/exchange/imports/{job.pk}/cancel/", follow=True).content.decode()
+
+    assert ImportJob.objects.get(pk=job.pk).cancel_requested
+    assert "kecuali bila penyimpanannya sudah selesai" in page
 
 
 def test_a_viewer_cannot_import(client, tmp_path):
