@@ -3111,15 +3111,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "importing this row would put the old values back. Export again, then make your change in the new file."
     ),
     "Versi": "Version",
-    "Proses terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
-    "Tidak ada data dari file ini yang disimpan; jalankan lagi.": (
-        "The run stopped midway because the server's background worker stopped (for example, the server was "
-        "restarted). Nothing from this file was saved; run it again."
+    "Proses terhenti di tengah jalan (misalnya server dimulai ulang atau perintahnya dihentikan). Tidak ada data "
+    "dari file ini yang disimpan; jalankan lagi.": (
+        "The run stopped midway (for example, the server was restarted or the command was stopped). Nothing from "
+        "this file was saved; run it again."
     ),
-    "Data dari file ini sudah tersimpan, tetapi pekerja latar di server berhenti sebelum hasil lengkapnya dicatat: "
-    "jumlahnya di bawah, rincian dan laporannya tidak ada.": (
-        "The data from this file was saved, but the server's background worker stopped before the full result was "
-        "recorded: the counts are below; the details and the report are not available."
+    "Data dari file ini sudah tersimpan, tetapi prosesnya terhenti sebelum hasil lengkapnya dicatat: jumlahnya di "
+    "bawah, rincian dan laporannya tidak ada.": (
+        "The data from this file was saved, but the run stopped before its full result was recorded: the counts are "
+        "below; the details and the report are not available."
     ),
     "Ekspor terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
     "Buat ekspornya lagi.": (

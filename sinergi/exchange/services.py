@@ -51,12 +51,12 @@ CANCELLED = gettext_lazy("Impor dibatalkan; tidak ada data yang disimpan.")
 CANCELLED_BEFORE_START = gettext_lazy("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.")
 FAILED = gettext_lazy("Terjadi kesalahan tak terduga; tidak ada data yang disimpan. Laporkan ke admin.")
 INTERRUPTED = gettext_lazy(
-    "Proses terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
-    "Tidak ada data dari file ini yang disimpan; jalankan lagi."
+    "Proses terhenti di tengah jalan (misalnya server dimulai ulang atau perintahnya dihentikan). Tidak ada data "
+    "dari file ini yang disimpan; jalankan lagi."
 )
 INTERRUPTED_AFTER_SAVE = gettext_lazy(
-    "Data dari file ini sudah tersimpan, tetapi pekerja latar di server berhenti sebelum hasil lengkapnya dicatat: "
-    "jumlahnya di bawah, rincian dan laporannya tidak ada."
+    "Data dari file ini sudah tersimpan, tetapi prosesnya terhenti sebelum hasil lengkapnya dicatat: jumlahnya di "
+    "bawah, rincian dan laporannya tidak ada."
 )
 
 

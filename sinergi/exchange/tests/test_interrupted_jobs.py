@@ -3,6 +3,7 @@ for ever: while a job runs its process holds a lock that dies with it, and a job
 with a message saying whether anything was saved, and can be run again from the same file."""
 
 import datetime
+import io
 import os
 import signal
 import subprocess
@@ -11,6 +12,7 @@ import time
 
 import pytest
 from django.core.files import File
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -25,8 +27,8 @@ pytestmark = pytest.mark.django_db
 
 ROWS = [HEADERS, ["LKSA Harapan Baru", "anak", "63.71.01.1001", "TD/BARU/1", 25]]
 INTERRUPTED = (
-    "Proses terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
-    "Tidak ada data dari file ini yang disimpan; jalankan lagi."
+    "Proses terhenti di tengah jalan (misalnya server dimulai ulang atau perintahnya dihentikan). Tidak ada data "
+    "dari file ini yang disimpan; jalankan lagi."
 )
 
 
@@ -196,3 +198,18 @@ def test_a_job_waiting_long_for_a_worker_says_that_the_worker_may_not_be_running
     ExportJob.objects.filter(pk=export.pk).update(created_at=three_minutes_ago)
     assert hint in client.get(f"/exchange/imports/{job.pk}/").content.decode()
     assert hint in client.get(f"/exchange/exports/{export.pk}/").content.decode()
+
+
+def test_an_import_stopped_on_the_command_line_says_that_nothing_was_saved(tmp_path, monkeypatch):
+    path = xlsx_file(tmp_path, ROWS)
+
+    def stopped(**kwargs):
+        raise KeyboardInterrupt  # Ctrl+C while checking
+
+    monkeypatch.setattr(services, "run_import", stopped)
+    with pytest.raises(CommandError, match="Proses terhenti di tengah jalan"):
+        call_command("import_data", "lks", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+    job = ImportJob.objects.get()
+    assert (job.status, job.message) == (ImportStatus.FAILED, INTERRUPTED)
+    assert not Organisation.objects.filter(registration_number="TD/BARU/1").exists()

@@ -9,7 +9,7 @@ from sinergi.core.errors import PermissionDenied
 from sinergi.exchange import services
 from sinergi.exchange.columns import entities, get_entity
 from sinergi.exchange.files import FileRefused
-from sinergi.exchange.models import ImportStatus
+from sinergi.exchange.models import ImportJob, ImportStatus
 
 PHASES = {"reading": "Memeriksa", "saving": "Menyimpan"}
 
@@ -78,7 +78,13 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stderr.style_func = None  # a plain bar, not coloured as an error
         bar = ProgressBar(self.stderr)
-        job = services.import_job_run(job_id=job.pk, actor=actor, on_progress=bar)
+        try:
+            job = services.import_job_run(job_id=job.pk, actor=actor, on_progress=bar)
+        except KeyboardInterrupt:
+            bar.finish()
+            # The run let go of its lock on the way out: ended as an abandoned job, saying whether it had saved.
+            job = services.import_job_settle(ImportJob.objects.get(pk=job.pk))
+            raise CommandError(job.message) from None
         bar.finish()
         job.refresh_from_db()
         self._report(job, path)
