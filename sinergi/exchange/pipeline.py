@@ -161,6 +161,11 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
             _write(entity, plans, result, ctx, progress, batch_size, on_saved)
     except ConflictError as conflict:
         return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
+    except BaseException:
+        # Ctrl+C or a worker's shutdown while saving: the writer must not commit after the run said it stopped.
+        if writer is not None:
+            writer.abort()
+        raise
     result.status = "succeeded"
     result.seconds = time.monotonic() - started
     return result

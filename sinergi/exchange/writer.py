@@ -82,11 +82,13 @@ class ConcurrentWriter:
 
     def abort(self) -> bool:
         """Rolls back whatever was written and waits for the thread to end; False when it is too late (the
-        writer is already committing: the import then succeeds)."""
+        writer is already committing: the import then succeeds, and this waits for the commit)."""
         with self._decision:
-            if self._committing:
-                return False
-            self._cancelled = True
+            committing = self._committing
+            self._cancelled = not committing
+        if committing:
+            self._thread.join()  # the commit is done when this returns: whoever asked then sees the data saved
+            return False
         self._queue.put(_ABORT)
         self._thread.join()
         return True

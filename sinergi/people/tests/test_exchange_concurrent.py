@@ -116,6 +116,24 @@ def test_a_cancel_while_the_writer_works_rolls_everything_back(tmp_path, world, 
     assert snapshot() == before
 
 
+def test_a_stop_while_the_writer_works_rolls_everything_back_before_it_is_raised(tmp_path, world, saves, monkeypatch):
+    # Ctrl+C on the command line, or a worker's second shutdown signal, while the writer is still saving: the
+    # writer must not commit once the run has said it stopped.
+    before = snapshot()
+    original = ClientsEntity.after_import
+    monkeypatch.setattr(ClientsEntity, "after_import", lambda self, ctx: time.sleep(1.2) or original(self, ctx))
+
+    def stop(phase, done, total):
+        if phase == "saving":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_clients(clients_file(tmp_path, child_rows(10)), world.operator, progress=stop)
+    assert snapshot() == before
+    time.sleep(1.5)  # nor later, once the writer's own work is done
+    assert snapshot() == before
+
+
 def test_a_refusal_while_writing_is_reported_and_nothing_is_kept(tmp_path, world, monkeypatch):
     def refuse(self, plans, ctx):
         Person.objects.filter(organisation=world.lks).update(notes="written, then rolled back")
