@@ -3134,4 +3134,16 @@ EN: dict[str, str | tuple[str, str]] = {
         "This has not started after more than 2 minutes: the server's background worker may not be running or may be "
         "busy. This page keeps waiting; if it still does not start, contact the admin."
     ),
+    "Sel ini berisi rumus yang tersimpan sebagai teks, sehingga tidak dihitung (kolomnya berformat Teks). Ketik isinya "
+    "langsung, atau salin sel lalu tempel sebagai nilai saja.": (
+        "This cell holds a formula stored as text, so it was not calculated (the column is formatted as Text). Type "
+        "the value directly, or copy the cell and paste it as values only."
+    ),
+    "Huruf yang tersimpan (“%(before)s”) berubah menjadi “?” karena file CSV ini disimpan dengan pengodean "
+    "Windows-1252, yang tidak memuat huruf itu. Simpan ulang sebagai CSV UTF-8 (di LibreOffice: set karakter "
+    "“Unicode (UTF-8)”), lalu unggah lagi.": (
+        "The stored letters (“%(before)s”) turned into “?” because this CSV file was saved in the Windows-1252 "
+        "encoding, which lacks them. Save it again as a UTF-8 CSV (in LibreOffice: character set “Unicode (UTF-8)”), "
+        "then upload again."
+    ),
 }

@@ -159,10 +159,20 @@ class TextColumn(Column):
                 append(clean_or_problem(self, raw, ctx))
                 continue
             value = text(raw)
-            append(value if not limit or len(value) <= limit else clean_or_problem(self, raw, ctx))
+            if (limit and len(value) > limit) or (value[:1] == "=" and v.formula_as_text(raw)):
+                append(clean_or_problem(self, raw, ctx))
+            else:
+                append(value)
         return out
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
+        if v.formula_as_text(raw):
+            raise v.CellProblem(
+                _(
+                    "Sel ini berisi rumus yang tersimpan sebagai teks, sehingga tidak dihitung (kolomnya berformat "
+                    "Teks). Ketik isinya langsung, atau salin sel lalu tempel sebagai nilai saja."
+                )
+            )
         if not self.accepts_dates and raw.__class__ in _DATE_CELLS:
             raise v.CellProblem(
                 _(

@@ -83,6 +83,8 @@ class Table:
     # Rows hidden in the sheet (by a filter, or by hand): read like the others, so the user is told. Found beside
     # the reading (a future of a list of row numbers) for an XLSX; none for a CSV.
     hidden_rows: Any = None
+    # A CSV's encoding as read ("cp1252", "utf-8", ...); "" for an XLSX.
+    encoding: str = ""
 
     def hidden(self) -> list[int]:
         return self.hidden_rows.result() if self.hidden_rows is not None else []
@@ -497,7 +499,7 @@ def _open_csv(path: Path) -> Table:
         except UnicodeDecodeError as error:
             raise FileRefused(_undecodable_message(encoding)) from error
 
-    return Table(rows=rows(), total=_count_lines(path), notices=notices, closer=handle.close)
+    return Table(rows=rows(), total=_count_lines(path), notices=notices, closer=handle.close, encoding=encoding)
 
 
 def _undecodable_message(encoding: str) -> str:

@@ -293,6 +293,8 @@ def _check(
                         }
                     problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
             else:
+                if plan.action == UPDATE and table.encoding in LOSSY_ENCODINGS:
+                    problems += _lost_letters(plan, table.encoding)
                 if plan.action != CREATE:
                     first = seen_targets.setdefault(plan.obj.pk, row_number)
                     # A row already refused as a duplicate of that row (same ID) needs no second word on it.
@@ -374,6 +376,37 @@ def _check(
         "_plans": plans,  # type: ignore[dict-item]
     }
     return result
+
+
+# Encodings a CSV may be saved in that lack most letters: a program saving in one writes "?" for each letter it
+# lacks (LibreOffice and Excel both do), so "Nguyễn" comes back as "Nguy?n".
+LOSSY_ENCODINGS = {"cp1252"}
+
+
+def _lost_letters(plan: RowPlan, encoding: str) -> list[Problem]:
+    """The changes of an update that are only the stored text with the letters `encoding` lacks turned into "?":
+    a file exported, then saved as a Windows-1252 CSV. Refused, not stored over the name as it was."""
+    lost = []
+    for column, (before, after) in plan.changes.items():
+        if (
+            before.__class__ is str
+            and before != after
+            and before.encode(encoding, errors="replace").decode(encoding) == after
+        ):
+            lost.append(
+                Problem(
+                    plan.row,
+                    column,
+                    after,
+                    _(
+                        "Huruf yang tersimpan (“%(before)s”) berubah menjadi “?” karena file CSV ini disimpan dengan "
+                        "pengodean Windows-1252, yang tidak memuat huruf itu. Simpan ulang sebagai CSV UTF-8 (di "
+                        "LibreOffice: set karakter “Unicode (UTF-8)”), lalu unggah lagi."
+                    )
+                    % {"before": before},
+                )
+            )
+    return lost
 
 
 def header_index(entity: Entity) -> dict[str, Column]:

@@ -77,6 +77,10 @@ _INVISIBLE = str.maketrans(
 )
 
 
+_CURLY_APOSTROPHES = ("\u2018", "\u2019")
+_NUMBER_STARTS = frozenset("0123456789+")
+
+
 def text(raw: Any) -> str:
     """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped,
     a number that is really an integer written without ".0"."""
@@ -84,6 +88,10 @@ def text(raw: Any) -> str:
         # Non-breaking spaces become spaces; invisible characters pasted from the web or a PDF go.
         value = (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
         if value.startswith("'"):
+            value = value[1:].strip()
+        elif not raw.isascii() and value[:1] in _CURLY_APOSTROPHES and value[1:2] in _NUMBER_STARTS:
+            # The same apostrophe, turned curly by autocorrect (LibreOffice's "Replace single quotes", Excel on
+            # a Mac): kept in the cell as a character. Only before a number, phone or date; "‘Aisyah" is a name.
             value = value[1:].strip()
         return "" if len(value) < 3 and value in DASHES else value
     if raw is None:
@@ -100,6 +108,21 @@ def text(raw: Any) -> str:
     if value.startswith("'"):
         value = value[1:].strip()
     return "" if value in DASHES else value
+
+
+# A formula kept as text: typed into a cell formatted as Text (as our templates format names, NIK and phone
+# columns), Excel and LibreOffice store "=A2" or "=PROPER(B2)" as the characters typed, never computed. A function
+# call, a cell reference (with its sheet, in Excel's or LibreOffice's syntax) or arithmetic on numbers after "=";
+# "=> pindah" or "= Budi" is plain text.
+_FORMULA_TEXT = re.compile(
+    r"^=\s*[-+]?\s*(?:[A-Za-z_][\w.]*\s*\(|\$?(?:(?:'[^']+'|\w+)[!.])?\$?[A-Za-z]{1,3}\$?\d+\b|\d[\d.,]*\s*[-+*/^&])"
+)
+
+
+def formula_as_text(raw: Any) -> bool:
+    """Whether a text cell holds a formula that was never computed (see _FORMULA_TEXT). A leading apostrophe (our
+    exports write one before "=") says the text is meant."""
+    return raw.__class__ is str and _FORMULA_TEXT.match(raw.strip()) is not None
 
 
 def norm(value: Any) -> str:
