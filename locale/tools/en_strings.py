@@ -3146,4 +3146,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "encoding, which lacks them. Save it again as a UTF-8 CSV (in LibreOffice: character set “Unicode (UTF-8)”), "
         "then upload again."
     ),
+    "Tanda “?” di sini mungkin huruf yang hilang: file CSV ini disimpan dengan pengodean Windows-1252, yang tidak "
+    "memuat semua huruf. Periksa tulisannya, atau simpan ulang sebagai CSV UTF-8 lalu unggah lagi.": (
+        "The “?” here may be a lost letter: this CSV file was saved in the Windows-1252 encoding, which lacks many "
+        "letters. Check the spelling, or save it again as a UTF-8 CSV and upload it again."
+    ),
 }

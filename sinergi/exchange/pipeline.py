@@ -314,6 +314,8 @@ def _check(
                         written = _written_header(entity, header, column) if column else ""
                         cell = _cell_text(header, cells, column) if column else ""
                         result.warnings.append(Problem(row_number, written, cell, message))
+                    if plan.action == CREATE and table.encoding in LOSSY_ENCODINGS:
+                        result.warnings += _maybe_lost_letters(row_number, header, cells)
             if problems:
                 refused_rows.add(row_number)
                 result.problems.extend(problems)
@@ -407,6 +409,32 @@ def _lost_letters(plan: RowPlan, encoding: str) -> list[Problem]:
                 )
             )
     return lost
+
+
+# A "?" touching a letter: in a file saved in a lossy encoding most likely a letter it lacked ("Nguy?n").
+_LOST_LETTER = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
+
+
+def _maybe_lost_letters(row_number: int, header: HeaderMap, cells: list[Any]) -> list[Problem]:
+    """Warnings for a new record's text cells with a "?" inside a word, from a file saved in a lossy encoding:
+    there is no stored text to compare with (as _lost_letters does for an update), and a "?" may be meant."""
+    warnings = []
+    for index in header.columns:
+        cell = cells[index] if index < len(cells) else None
+        if cell.__class__ is str and "?" in cell and _LOST_LETTER.search(cell):
+            warnings.append(
+                Problem(
+                    row_number,
+                    header.written[index],
+                    v.text(cell),
+                    _(
+                        "Tanda “?” di sini mungkin huruf yang hilang: file CSV ini disimpan dengan pengodean "
+                        "Windows-1252, yang tidak memuat semua huruf. Periksa tulisannya, atau simpan ulang sebagai "
+                        "CSV UTF-8 lalu unggah lagi."
+                    ),
+                )
+            )
+    return warnings
 
 
 def header_index(entity: Entity) -> dict[str, Column]:

@@ -75,6 +75,32 @@ def test_letters_a_windows_1252_csv_lost_are_refused_not_stored_over_the_name(bo
     assert satu.head_name == "Nguyễn Thị Đào"
 
 
+def test_a_new_record_from_a_windows_1252_csv_with_a_question_mark_inside_a_word_is_imported_with_a_warning(
+    board_member,
+):
+    # Nothing is stored to compare with: the "?" may be meant, so it is a warning, with the row and the cell.
+    result = run(FILES / "windows1252.csv", board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 2), problems_of(result)
+    assert [(w.row, w.column, w.value) for w in result.warnings if "mungkin huruf yang hilang" in w.message] == [
+        (2, "Nama pimpinan", "Nguy?n Th? ?ào")
+    ]
+
+
+def test_a_question_mark_after_a_word_is_not_a_lost_letter(tmp_path, board_member):
+    path = tmp_path / "tanya.csv"
+    lines = ["Nama LKS;Jenis layanan utama;Kode wilayah;Nomor tanda daftar;Alamat",
+             "LKSA Tanya Zoë;anak;63.71.01.1001;TD/TANYA/1;Jl. Benar ? Belum pasti"]  # fmt: skip
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    result = run(path, board_member, dry_run=True)
+    assert result.status == "checked", problems_of(result)
+    assert "File CSV dibaca sebagai Windows-1252, pemisah “;”." in result.notices
+    assert not [w for w in result.warnings if "mungkin huruf yang hilang" in w.message]
+    # while the same address with the "?" inside a word is warned of
+    path.write_bytes(path.read_bytes().replace(b"Benar ? Belum", b"Benar?Belum"))
+    result = run(path, board_member, dry_run=True)
+    assert [w.column for w in result.warnings if "mungkin huruf yang hilang" in w.message] == ["Alamat"]
+
+
 def test_a_windows_1252_csv_with_letters_it_has_imports_unchanged(tmp_path, board_member):
     OrganisationFactory(name="LKSA Ejaan Dua", region_id="63.71.01.1001", registration_number="TD/ENC/2",
                         capacity=30, head_name="Zoë Müller")  # fmt: skip
