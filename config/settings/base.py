@@ -192,9 +192,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
-# Lock files of the background jobs running now (sinergi.exchange.runners: a job whose lock nobody holds was
-# abandoned by a worker that died). Must be the same folder for the web and the workers, on one host.
-SINERGI_JOB_LOCK_DIR = Path(os.environ.get("SINERGI_JOB_LOCK_DIR", VAR_DIR / "running"))
+# Lock files of the background jobs running on SQLite (sinergi.exchange.runners: a job whose lock nobody holds was
+# abandoned by a worker that died). Empty: a folder beside the database file, which every process shares.
+SINERGI_JOB_LOCK_DIR = os.environ.get("SINERGI_JOB_LOCK_DIR", "")
 
 EMAIL_BACKEND = os.environ.get("SINERGI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("SINERGI_EMAIL_HOST", "localhost")

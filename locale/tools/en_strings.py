@@ -3127,13 +3127,14 @@ EN: dict[str, str | tuple[str, str]] = {
         "restarted). Make the export again."
     ),
     "Hanya proses yang gagal yang dapat dijalankan lagi.": "Only a failed run can be run again.",
-    "Jalankan uji coba lagi": "Run the trial again",
-    "Jalankan impor lagi": "Run the import again",
-    "Proses ini belum dimulai setelah lebih dari 2 menit: pekerja latar di server mungkin tidak berjalan atau sedang "
-    "sibuk. Halaman ini terus menunggu; bila tetap tidak mulai, hubungi admin.": (
-        "This has not started after more than 2 minutes: the server's background worker may not be running or may be "
-        "busy. This page keeps waiting; if it still does not start, contact the admin."
+    "Proses ini belum dimulai setelah lebih dari %(minutes)s menit: pekerja latar di server mungkin tidak berjalan "
+    "atau sedang sibuk. Halaman ini terus menunggu; bila tetap tidak mulai, hubungi admin.": (
+        "This has not started after more than %(minutes)s minutes: the server's background worker may not be running "
+        "or may be busy. This page keeps waiting; if it still does not start, contact the admin."
     ),
+    "Periksa file ini lagi (uji coba)": "Check this file again (trial run)",
+    "Lihat pemeriksaan ulangnya": "See its new check",
+    "dijalankan lagi": "run again",
     "Sel ini berisi rumus yang tersimpan sebagai teks, sehingga tidak dihitung (kolomnya berformat Teks). Ketik isinya "
     "langsung, atau salin sel lalu tempel sebagai nilai saja.": (
         "This cell holds a formula stored as text, so it was not calculated (the column is formatted as Text). Type "

@@ -137,18 +137,23 @@ def _enqueue(job: ExportJob) -> None:
 def export_job_run(*, job_id: int) -> ExportJob:
     """Writes a queued export's file: the list again with the requester as the actor (their scope and masking
     today, not when they asked), counted as it streams. Called by the task worker."""
+
     # Held until the job is marked finished: a job running without it was abandoned (export_job_settle).
-    with runners.running("export", job_id):
-        claimed = ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
-            status=ExportStatus.RUNNING, started_at=timezone.now()
+    def claim() -> bool:
+        return bool(
+            ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
+                status=ExportStatus.RUNNING, started_at=timezone.now()
+            )
         )
+
+    with runners.running("export", job_id, claim=claim) as claimed:
         job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
         if not claimed:
             return job  # a task delivered twice: the first run owns the job
         return _export_job_run(job)
 
 
-def export_job_settle(job: ExportJob) -> ExportJob:
+def export_job_settle(*, job: ExportJob) -> ExportJob:
     """Ends an export whose worker died while writing it (runners); its page would otherwise wait for ever."""
     if job.status != ExportStatus.RUNNING or runners.runner_alive("export", job.pk):
         return job
@@ -157,6 +162,7 @@ def export_job_settle(job: ExportJob) -> ExportJob:
         status=ExportStatus.FAILED, message=str(EXPORT_INTERRUPTED), finished_at=timezone.now()
     ):
         logger.warning("Export job %s was abandoned by its worker; marked failed", job.pk)
+        audit_record(actor=None, action="exchange.export.interrupted", obj=job, data={"entity": job.entity})
     job.refresh_from_db()
     return job
 

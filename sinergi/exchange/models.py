@@ -17,6 +17,10 @@ class QueuedJob:
     created_at: datetime.datetime
 
     @property
+    def patience_minutes(self) -> int:
+        return int(QUEUE_PATIENCE.total_seconds() // 60)
+
+    @property
     def waiting_long(self) -> bool:
         return (
             self.status == "queued"
@@ -97,6 +101,10 @@ class ImportJob(QueuedJob, models.Model):
     cancel_requested = models.BooleanField(default=False)
     task_id = models.CharField(max_length=64, blank=True)
     files_purged_at = models.DateTimeField(null=True, blank=True)  # upload and report removed (retention)
+    # The dry run that checks a failed job's file again (services.import_job_retry): one per failed job.
+    retried_as = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("dijalankan lagi")
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -109,6 +117,16 @@ class ImportJob(QueuedJob, models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in FINISHED_STATUSES
+
+    @property
+    def can_retry(self) -> bool:
+        """A failed run whose file is still kept, not yet run again."""
+        return (
+            self.status == ImportStatus.FAILED
+            and bool(self.file)
+            and self.files_purged_at is None
+            and self.retried_as_id is None
+        )
 
     @property
     def percent(self) -> int:

@@ -294,7 +294,7 @@ def _check(
                     problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
             else:
                 if plan.action == UPDATE and table.encoding in LOSSY_ENCODINGS:
-                    problems += _lost_letters(plan, table.encoding)
+                    problems += _lost_letters(plan)
                 if plan.action != CREATE:
                     first = seen_targets.setdefault(plan.obj.pk, row_number)
                     # A row already refused as a duplicate of that row (same ID) needs no second word on it.
@@ -314,7 +314,7 @@ def _check(
                         written = _written_header(entity, header, column) if column else ""
                         cell = _cell_text(header, cells, column) if column else ""
                         result.warnings.append(Problem(row_number, written, cell, message))
-                    if plan.action == CREATE and table.encoding in LOSSY_ENCODINGS:
+                    if plan.action == CREATE and table.encoding == "cp1252":
                         result.warnings += _maybe_lost_letters(row_number, header, cells)
             if problems:
                 refused_rows.add(row_number)
@@ -381,19 +381,21 @@ def _check(
 
 
 # Encodings a CSV may be saved in that lack most letters: a program saving in one writes "?" for each letter it
-# lacks (LibreOffice and Excel both do), so "Nguyễn" comes back as "Nguy?n".
-LOSSY_ENCODINGS = {"cp1252"}
+# lacks (LibreOffice and Excel both do), so "Nguyễn" comes back as "Nguy?n". A file read as UTF-8 without a BOM
+# may be such a save too, when the lost letters were its only ones outside ASCII (most Indonesian files): an
+# update is compared with the stored text in both. A new record only in a file that is Windows-1252 for sure.
+LOSSY_ENCODINGS = {"cp1252", "utf-8"}
 
 
-def _lost_letters(plan: RowPlan, encoding: str) -> list[Problem]:
-    """The changes of an update that are only the stored text with the letters `encoding` lacks turned into "?":
-    a file exported, then saved as a Windows-1252 CSV. Refused, not stored over the name as it was."""
+def _lost_letters(plan: RowPlan) -> list[Problem]:
+    """The changes of an update that are only the stored text with the letters Windows-1252 lacks turned into
+    "?": a file exported, then saved as a Windows-1252 CSV. Refused, not stored over the name as it was."""
     lost = []
     for column, (before, after) in plan.changes.items():
         if (
             before.__class__ is str
             and before != after
-            and before.encode(encoding, errors="replace").decode(encoding) == after
+            and before.encode("cp1252", errors="replace").decode("cp1252") == after
         ):
             lost.append(
                 Problem(

@@ -5,62 +5,114 @@ A task worker that dies in the middle of a job (killed, out of memory, the serve
 frozen bar without end. While a process runs a job it holds a lock that the operating system or the database
 releases when the process or its connection dies; a job that is running without its lock held was abandoned.
 
-- PostgreSQL: a session advisory lock on the runner's connection (pg_locks shows it to every session, from any
-  host the workers run on). It needs a session of its own: behind a pooler in transaction mode it would not hold.
-- SQLite (and others): an exclusive flock on a file in SINERGI_JOB_LOCK_DIR. SQLite's database is a local file,
-  so the web and the workers share the host, and the kernel drops the lock when the process ends, however it ends.
+- PostgreSQL: a shared session advisory lock on every connection that works for the job (the runner's, and the
+  import writer's, which commits the data: the runner's may be gone while that commit is still landing). pg_locks
+  shows them to every session, from any host the workers run on. They need sessions of their own: behind a pooler
+  in transaction mode they would not hold.
+- SQLite: a shared flock on a file beside the database (SQLite's database is a local file, so the web, the workers
+  and the hourly clean-up share the host and the file's folder); the kernel drops it when the process ends,
+  however it ends. SINERGI_JOB_LOCK_DIR may name another folder.
+Shared, because a task delivered twice must not wait for the first run: the claim (a conditional update of the
+job's status) keeps the second one out.
 """
 
 import contextlib
+import contextvars
 import fcntl
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
 
-# The first key of the advisory lock, one per kind of job (the second is the job's id).
-ADVISORY_KEYS = {"import": 7401, "export": 7402}
+logger = logging.getLogger(__name__)
+
+# The high bits of the advisory lock's key, one per kind of job (the job's id fills the low 48 bits).
+ADVISORY_KINDS = {"import": 0x7401, "export": 0x7402}
+
+
+# The job this thread runs (set by running), for work it hands to other threads (also_held_here).
+_current: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("sinergi_job", default=None)
+
+
+def current() -> tuple[str, int] | None:
+    """(kind, id) of the job this thread is running, or None (a dry run in a test, `run_import` called directly)."""
+    return _current.get()
+
+
+def _advisory_key(kind: str, pk: int) -> int:
+    return (ADVISORY_KINDS[kind] << 48) | int(pk)
 
 
 @contextlib.contextmanager
-def running(kind: str, pk: int) -> Iterator[None]:
-    """Holds the job's lock for as long as the block runs: take it before the job is marked running, and leave
-    the block only after the job is marked finished (runner_alive is then never asked about a finished job)."""
+def running(kind: str, pk: int, *, claim: Callable[[], bool]) -> Iterator[bool]:
+    """Holds the job's lock, then claims the job (`claim()` marks it running, True when this run got it), and
+    yields whether it did. The lock is held before the job is marked running and until the block ends, which must
+    be after the job is marked finished: runner_alive is then never asked about a job between the two."""
+    token = _current.set((kind, pk))
+    try:
+        with _held(kind, pk, claim) as claimed:
+            yield claimed
+    finally:
+        _current.reset(token)
+
+
+@contextlib.contextmanager
+def _held(kind: str, pk: int, claim: Callable[[], bool]) -> Iterator[bool]:
     if connection.vendor == "postgresql":
+        key = _advisory_key(kind, pk)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [ADVISORY_KEYS[kind], pk])
+            cursor.execute("SELECT pg_advisory_lock_shared(%s)", [key])
         try:
-            yield
+            yield claim()
         finally:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [ADVISORY_KEYS[kind], pk])
+                cursor.execute("SELECT pg_advisory_unlock_shared(%s)", [key])
         return
     path = _lock_path(kind, pk)
     path.parent.mkdir(parents=True, exist_ok=True)
+    claimed = False
     with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        fcntl.flock(handle, fcntl.LOCK_SH)
         try:
-            yield
+            claimed = claim()
+            yield claimed
         finally:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+            if claimed:  # a run that did not claim the job must not take away the claimer's file
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def also_held_here(job: tuple[str, int] | None) -> None:
+    """Takes the lock of `job` (see current) in this thread's own database session too, until that session ends:
+    the import writer's connection, closed once its commit has landed. Only PostgreSQL runs work on other
+    connections."""
+    if job is not None and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock_shared(%s)", [_advisory_key(*job)])
+
+
 def runner_alive(kind: str, pk: int) -> bool:
-    """True while some process holds the job's lock (see running)."""
+    """True while some process holds the job's lock (see running). When in doubt, alive: a live job called dead
+    would be ended under its running worker."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            # Read-only: looks at the lock table instead of trying the lock (which would take it if free).
+            # Read-only: looks at the lock table instead of trying the lock. A one-bigint key shows as its high
+            # and low 32 bits in classid and objid, with objsubid 1.
             cursor.execute(
-                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                "AND classid = %s AND objid = %s AND objsubid = 2 AND database = "
-                "(SELECT oid FROM pg_database WHERE datname = current_database()))",
-                [ADVISORY_KEYS[kind], pk],
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
+                "AND ((classid::bigint << 32) | objid::bigint) = %s "
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))",
+                [_advisory_key(kind, pk)],
             )
             return bool(cursor.fetchone()[0])
     path = _lock_path(kind, pk)
+    if not path.parent.is_dir():
+        # No job ever ran with this folder: most likely the workers were given another one.
+        logger.warning("No job lock folder %s: job %s-%s is taken to be alive", path.parent, kind, pk)
+        return True
     try:
         handle = path.open("r")
     except FileNotFoundError:
@@ -74,5 +126,14 @@ def runner_alive(kind: str, pk: int) -> bool:
         return False
 
 
+def lock_folder() -> Path:
+    """SINERGI_JOB_LOCK_DIR when set, else a folder beside the SQLite database (one every process of this
+    database necessarily shares)."""
+    if getattr(settings, "SINERGI_JOB_LOCK_DIR", None):
+        return Path(settings.SINERGI_JOB_LOCK_DIR)
+    database = Path(str(connection.settings_dict["NAME"]))
+    return database.with_name(f"{database.name}-jobs")
+
+
 def _lock_path(kind: str, pk: int) -> Path:
-    return Path(settings.SINERGI_JOB_LOCK_DIR) / f"{kind}-{int(pk)}.lock"
+    return lock_folder() / f"{kind}-{int(pk)}.lock"

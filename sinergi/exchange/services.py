@@ -163,10 +163,11 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
     return job
 
 
-def import_job_settle(job: ImportJob) -> ImportJob:
-    """Ends a job whose worker died while running it (runners): its page would otherwise wait for ever. The
-    transaction of a real import is all or nothing, so either nothing was saved, or everything was and its audit
-    event (written in the same transaction) holds the counts. A finished or living job is returned as it is."""
+def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
+    """Ends a job whose run died (runners): its page would otherwise wait for ever. The transaction of a real
+    import is all or nothing, so either nothing was saved, or everything was and its audit event (written in the
+    same transaction) holds the counts. `stopped`: the user stopped it (Ctrl+C on the command line), which is a
+    cancel when nothing was saved. A finished or living job is returned as it is."""
     if job.status != ImportStatus.RUNNING or runners.runner_alive("import", job.pk):
         return job
     saved = (
@@ -187,11 +188,13 @@ def import_job_settle(job: ImportJob) -> ImportJob:
             "updated_count": saved.get("updated", 0),
             "unchanged_count": saved.get("unchanged", 0),
         }
+    elif stopped:
+        ending |= {"status": ImportStatus.CANCELLED, "message": str(CANCELLED)}
     else:
         ending |= {"status": ImportStatus.FAILED, "message": str(INTERRUPTED)}
     # Only while still running: a run that ended since this was read (and then let go of its lock) keeps its end.
     if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).update(**ending):
-        logger.warning("Import job %s was abandoned by its worker; marked %s", job.pk, ending["status"])
+        logger.warning("Import job %s was abandoned by its run; marked %s", job.pk, ending["status"])
         audit_record(
             actor=None,
             action="exchange.import.interrupted",
@@ -203,29 +206,58 @@ def import_job_settle(job: ImportJob) -> ImportJob:
 
 
 def import_job_retry(*, job: ImportJob, actor) -> ImportJob:
-    """Runs a failed job again as a new job, from the same stored file (checked again from the start)."""
-    if job.status != ImportStatus.FAILED:
+    """Checks a failed job's file again, from the start, as a new dry run: a real import goes on only when the
+    user confirms that dry run, as for an upload. Once per failed job: asked again (a double click, a second tab),
+    it returns the run already made."""
+    if not job.can_retry:
+        if job.retried_as_id:
+            return job.retried_as
         raise TransitionError(_("Hanya proses yang gagal yang dapat dijalankan lagi."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
-    if not job.file:
-        raise FileGone(import_files_gone_message())
-    again = ImportJob.objects.create(
-        token=secrets.token_hex(16),
-        entity=job.entity,
-        dry_run=job.dry_run,
-        source=job.source,
-        file=job.file.name,
-        original_name=job.original_name,
-        file_kind=job.file_kind,
-        file_size=job.file_size,
-        file_sha256=job.file_sha256,
-        language=translation.get_language() or job.language,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        created_by_name=actor.get_username(),
-    )
-    _enqueue(again)
+    with transaction.atomic():
+        again = ImportJob.objects.create(
+            token=secrets.token_hex(16),
+            entity=job.entity,
+            dry_run=True,
+            file=job.file.name,
+            original_name=job.original_name,
+            file_kind=job.file_kind,
+            file_size=job.file_size,
+            file_sha256=job.file_sha256,
+            language=translation.get_language() or job.language,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by_name=actor.get_username(),
+        )
+        if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.FAILED, retried_as__isnull=True).update(
+            retried_as=again
+        ):
+            transaction.set_rollback(True)
+            job.refresh_from_db()
+            return job.retried_as or job
+        _enqueue(again)
     return again
+
+
+def exchange_jobs_settle() -> list[int]:
+    """Ends the jobs whose run died, also those whose page nobody opens again (hourly, from send_reminders);
+    returns the ids of the imports and exports it ended. One job's error does not stop the others."""
+    from .exports import export_job_settle
+
+    ended = []
+    for job in ImportJob.objects.filter(status=ImportStatus.RUNNING):
+        try:
+            if import_job_settle(job=job).status != ImportStatus.RUNNING:
+                ended.append(job.pk)
+        except Exception:
+            logger.exception("Could not settle import job %s", job.pk)
+    for export in ExportJob.objects.filter(status=ExportStatus.RUNNING):
+        try:
+            if export_job_settle(job=export).status != ExportStatus.RUNNING:
+                ended.append(export.pk)
+        except Exception:
+            logger.exception("Could not settle export job %s", export.pk)
+    return ended
 
 
 def _enqueue(job: ImportJob) -> None:
@@ -242,12 +274,17 @@ def _enqueue(job: ImportJob) -> None:
 def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, int], None] | None = None) -> ImportJob:
     """Runs one queued job to the end: checks (and unless dry run, writes) its file, stores counts, problems,
     preview and error report, and writes one audit event. Called by the task worker and by import_data."""
+
     # The lock is held from before the job is marked running until after it is marked finished: a job running
     # without it was abandoned by a worker that died (import_job_settle).
-    with runners.running("import", job_id):
-        claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
-            status=ImportStatus.RUNNING, started_at=timezone.now()
+    def claim() -> bool:
+        return bool(
+            ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
+                status=ImportStatus.RUNNING, started_at=timezone.now()
+            )
         )
+
+    with runners.running("import", job_id, claim=claim) as claimed:
         job = ImportJob.objects.select_related("created_by").get(pk=job_id)
         if not claimed:
             return job  # cancelled before it started, or already run (a task delivered twice)
@@ -307,6 +344,8 @@ _STATUS = {
 
 
 def _store_result(job: ImportJob, result: ImportResult) -> None:
+    # Unconditionally: the run's own end is what happened, even over a settle that took it for dead (a retry
+    # made meanwhile is a dry run, which then finds the saved rows unchanged).
     job.status = _STATUS[result.status]
     job.phase = ImportPhase.DONE
     job.finished_at = timezone.now()
@@ -487,16 +526,6 @@ class PurgedJob:
     files: list[str] = field(default_factory=list)
 
 
-def _abandoned_jobs_settle() -> None:
-    """Ends the jobs left running by a worker that died, also those whose page nobody opens again (hourly)."""
-    from .exports import export_job_settle
-
-    for job in ImportJob.objects.filter(status=ImportStatus.RUNNING):
-        import_job_settle(job)
-    for export in ExportJob.objects.filter(status=ExportStatus.RUNNING):
-        export_job_settle(export)
-
-
 def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool = False) -> list[PurgedJob]:
     """Removes the uploads, reports and export files of jobs finished more than the retention period ago.
 
@@ -505,8 +534,6 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     and an upload still needed by another job (a confirmed dry run shares its file with the real import) is kept
     until that job ages out too. Called hourly by `send_reminders` and by `manage.py purge_exchange_files`."""
     now = now or timezone.now()
-    if not dry_run:
-        _abandoned_jobs_settle()
     days = retention_days()
     cutoff = now - datetime.timedelta(days=days)
     old = Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created_at__lt=cutoff)

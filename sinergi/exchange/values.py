@@ -89,7 +89,12 @@ def text(raw: Any) -> str:
         value = (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
         if value.startswith("'"):
             value = value[1:].strip()
-        elif not raw.isascii() and value[:1] in _CURLY_APOSTROPHES and value[1:2] in _NUMBER_STARTS:
+        elif (
+            not raw.isascii()
+            and value[:1] in _CURLY_APOSTROPHES
+            and value[1:2] in _NUMBER_STARTS
+            and "\u2019" not in value[1:]  # ‘17 Agustus’ is quoted, not forced to text
+        ):
             # The same apostrophe, turned curly by autocorrect (LibreOffice's "Replace single quotes", Excel on
             # a Mac): kept in the cell as a character. Only before a number, phone or date; "‘Aisyah" is a name.
             value = value[1:].strip()
@@ -111,18 +116,22 @@ def text(raw: Any) -> str:
 
 
 # A formula kept as text: typed into a cell formatted as Text (as our templates format names, NIK and phone
-# columns), Excel and LibreOffice store "=A2" or "=PROPER(B2)" as the characters typed, never computed. A function
-# call, a cell reference (with its sheet, in Excel's or LibreOffice's syntax) or arithmetic on numbers after "=";
-# "=> pindah" or "= Budi" is plain text.
+# columns), Excel and LibreOffice store "=A2" or "=PROPER(B2)" as the characters typed, never computed. After "=":
+# a bracket or a quoted string, a function call (no space before its bracket), a table column, a cell reference
+# (with its sheet, in Excel's or LibreOffice's syntax) standing alone or before an operator, or arithmetic on
+# numbers. "=> pindah", "= Budi (anak)" or "=A1 Blok C" are plain text.
 _FORMULA_TEXT = re.compile(
-    r"^=\s*[-+]?\s*(?:[A-Za-z_][\w.]*\s*\(|\$?(?:(?:'[^']+'|\w+)[!.])?\$?[A-Za-z]{1,3}\$?\d+\b|\d[\d.,]*\s*[-+*/^&])"
+    r"""^=\s*[-+]?\s*(?:[("\[]|[A-Za-z_][\w.]*[(\[]"""
+    r"""|\$?(?:(?:'[^']+'|\w+)[!.])?\$?[A-Za-z]{1,3}\$?\d+(?=\s*(?:$|[-+*/^&:),;<>=]))|\d[\d.,]*\s*[-+*/^&])"""
 )
 
 
 def formula_as_text(raw: Any) -> bool:
-    """Whether a text cell holds a formula that was never computed (see _FORMULA_TEXT). A leading apostrophe (our
-    exports write one before "=") says the text is meant."""
-    return raw.__class__ is str and _FORMULA_TEXT.match(raw.strip()) is not None
+    """Whether a text cell holds a formula that was never computed (see _FORMULA_TEXT), judged on the cell as it
+    is read (text). A leading apostrophe (our exports write one before "=") says the text is meant."""
+    if raw.__class__ is not str or raw.lstrip().startswith("'"):
+        return False
+    return _FORMULA_TEXT.match(text(raw)) is not None
 
 
 def norm(value: Any) -> str:

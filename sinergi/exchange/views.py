@@ -78,8 +78,8 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "purpose_url": _purpose_prompt_url(reverse("exchange:index") + "#templates-title"),
             "shows_purpose": any(item["asks_purpose"] for item in items),
             # A job left running by a worker that died is ended here too, not only on its own page.
-            "jobs": [services.import_job_settle(job) for job in selectors.import_job_list(actor=user)[:20]],
-            "export_jobs": [exports.export_job_settle(job) for job in selectors.export_job_list(actor=user)[:10]],
+            "jobs": [services.import_job_settle(job=job) for job in selectors.import_job_list(actor=user)[:20]],
+            "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_list(actor=user)[:10]],
             "regencies": _report_regencies(user),
         }
         return render(request, "exchange/index.html", context, status=status)
@@ -130,7 +130,7 @@ class ImportJobView(LoginRequiredMixin, View):
     """One import: progress while it runs (HTMX polls the status part), then counts, preview and problems."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        job = services.import_job_settle(selectors.import_job_get(actor=request.user, pk=pk))
+        job = services.import_job_settle(job=selectors.import_job_get(actor=request.user, pk=pk))
         context = {"job": job, "entity": _entity_or_404(job.entity), "display": selectors.import_job_display(job)}
         template = "exchange/job.html#status" if request.htmx else "exchange/job.html"
         return render(request, template, context)
@@ -266,7 +266,7 @@ class ExportJobView(LoginRequiredMixin, View):
     """One background export: progress while the worker writes it (HTMX polls the status part), then the file."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        job = exports.export_job_settle(selectors.export_job_get(actor=request.user, pk=pk))
+        job = exports.export_job_settle(job=selectors.export_job_get(actor=request.user, pk=pk))
         context = {"job": job, "entity": _entity_or_404(job.entity), "retention_days": services.retention_days()}
         template = "exchange/export_job.html#status" if request.htmx else "exchange/export_job.html"
         return render(request, template, context)

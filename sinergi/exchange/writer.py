@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import translation
 
+from . import runners
 from .columns import Entity, ImportContext, RowPlan
 
 DEFAULT_CONCURRENT_ROWS = 5_000
@@ -54,6 +55,8 @@ class ConcurrentWriter:
         # Messages made while writing (a conflict, the audit event) speak the import's language, which is set
         # per thread.
         self._language = translation.get_language()
+        # The job being run: its lock is held by this thread's session too, until the commit has landed.
+        self._job = runners.current()
         # Cancel or commit, whichever comes first: the writer commits only if nobody cancelled before.
         self._decision = threading.Lock()
         self._cancelled = self._committing = False
@@ -97,6 +100,7 @@ class ConcurrentWriter:
     def _run(self) -> None:
         translation.activate(self._language)
         try:
+            runners.also_held_here(self._job)
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     # Foreign keys checked as each batch is written (here, beside the checker) instead of all at

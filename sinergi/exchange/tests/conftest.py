@@ -30,6 +30,13 @@ def _media_in_tmp(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _job_locks_in_tmp(settings, tmp_path_factory):
+    """The lock files of running jobs (exchange/runners.py) in a folder of the test's own (not in tmp_path, which
+    some tests expect to hold only their own files)."""
+    settings.SINERGI_JOB_LOCK_DIR = tmp_path_factory.mktemp("jobs")
+
+
 @pytest.fixture
 def board_member(db):
     return user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.uji")

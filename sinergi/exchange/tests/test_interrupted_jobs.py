@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.core.files import File
@@ -43,6 +44,7 @@ def uploaded(tmp_path, actor, *, dry_run=True) -> ImportJob:
 def left_running(job) -> None:
     """As a worker that died mid-run leaves its job: marked running, its lock gone with its process."""
     type(job).objects.filter(pk=job.pk).update(status="running", started_at=timezone.now())
+    job.refresh_from_db()
 
 
 def test_a_job_left_running_by_a_dead_worker_is_ended_on_its_page_and_can_be_run_again(client, board_member, tmp_path):
@@ -59,12 +61,12 @@ def test_a_job_left_running_by_a_dead_worker_is_ended_on_its_page_and_can_be_run
     assert (job.status, job.finished_at is not None) == (ImportStatus.FAILED, True)
     assert INTERRUPTED in page and "hx-trigger" not in page
     assert AuditEvent.objects.get(action="exchange.import.interrupted").data["saved"] is False
-    # And it can be run again from the same file, to its end
+    # And its file can be checked again, as a new dry run, to its end
     assert 'id="job-retry"' in page
     response = client.post(f"/exchange/imports/{job.pk}/retry/")
     again = ImportJob.objects.exclude(pk=job.pk).get()
     assert response.url == f"/exchange/imports/{again.pk}/"
-    services.import_job_run(job_id=again.pk)  # the test settings' task backend runs at once; this is explicit
+    services.import_job_run(job_id=again.pk)  # the task is sent on commit, which never comes in a test
     again.refresh_from_db()
     assert (again.status, again.dry_run, again.created_count, again.file.name) == (
         ImportStatus.CHECKED,
@@ -72,6 +74,22 @@ def test_a_job_left_running_by_a_dead_worker_is_ended_on_its_page_and_can_be_run
         1,
         job.file.name,
     )
+    # And once only: the failed job's page then leads to that check
+    assert client.post(f"/exchange/imports/{job.pk}/retry/").url == f"/exchange/imports/{again.pk}/"
+    assert ImportJob.objects.count() == 2
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert 'id="job-retry"' not in page and f'href="/exchange/imports/{again.pk}/"' in page
+
+
+def test_a_failed_real_import_is_checked_again_as_a_dry_run_to_confirm(client, board_member, tmp_path):
+    job = uploaded(tmp_path, board_member, dry_run=False)
+    left_running(job)
+    job = services.import_job_settle(job=job)
+    assert job.status == ImportStatus.FAILED
+
+    again = services.import_job_retry(job=job, actor=board_member)
+
+    assert again.dry_run and not Organisation.objects.filter(registration_number="TD/BARU/1").exists()
 
 
 def test_a_job_whose_runner_is_alive_keeps_running(client, board_member, tmp_path):
@@ -79,7 +97,7 @@ def test_a_job_whose_runner_is_alive_keeps_running(client, board_member, tmp_pat
     left_running(job)
     client.force_login(board_member)
 
-    with runners.running("import", job.pk):
+    with runners.running("import", job.pk, claim=lambda: True):
         page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
 
     job.refresh_from_db()
@@ -95,7 +113,7 @@ def test_an_import_that_saved_before_its_worker_died_says_so_with_its_counts(boa
     assert Organisation.objects.filter(registration_number="TD/BARU/1").exists()
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, message="", created_count=0)
 
-    job = services.import_job_settle(ImportJob.objects.get(pk=job.pk))
+    job = services.import_job_settle(job=ImportJob.objects.get(pk=job.pk))
 
     # Then it is not said to have saved nothing: it succeeded, with the counts of its audit event
     assert (job.status, job.created_count, job.rows_total) == (ImportStatus.SUCCEEDED, 1, 1)
@@ -150,7 +168,7 @@ import os, sys, time
 import django
 django.setup()
 from sinergi.exchange import runners
-with runners.running("import", int(sys.argv[1])):
+with runners.running("import", int(sys.argv[1]), claim=lambda: True):
     print("held", flush=True)
     time.sleep(120)
 """
@@ -200,16 +218,41 @@ def test_a_job_waiting_long_for_a_worker_says_that_the_worker_may_not_be_running
     assert hint in client.get(f"/exchange/exports/{export.pk}/").content.decode()
 
 
-def test_an_import_stopped_on_the_command_line_says_that_nothing_was_saved(tmp_path, monkeypatch):
+def test_an_import_stopped_on_the_command_line_is_cancelled_and_saves_nothing(tmp_path, monkeypatch):
     path = xlsx_file(tmp_path, ROWS)
 
     def stopped(**kwargs):
         raise KeyboardInterrupt  # Ctrl+C while checking
 
     monkeypatch.setattr(services, "run_import", stopped)
-    with pytest.raises(CommandError, match="Proses terhenti di tengah jalan"):
+    with pytest.raises(CommandError, match="Impor dibatalkan; tidak ada data yang disimpan."):
         call_command("import_data", "lks", str(path), stdout=io.StringIO(), stderr=io.StringIO())
 
     job = ImportJob.objects.get()
-    assert (job.status, job.message) == (ImportStatus.FAILED, INTERRUPTED)
+    assert (job.status, job.can_retry) == (ImportStatus.CANCELLED, False)
     assert not Organisation.objects.filter(registration_number="TD/BARU/1").exists()
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="PostgreSQL holds advisory locks, not files")
+def test_without_its_lock_folder_a_running_job_is_taken_to_be_alive(client, board_member, tmp_path, settings):
+    # The workers were given another folder than the web (a configuration mistake): no job is called dead for it.
+    settings.SINERGI_JOB_LOCK_DIR = tmp_path / "elsewhere"
+    job = uploaded(tmp_path, board_member)
+    left_running(job)
+
+    assert services.import_job_settle(job=job).status == ImportStatus.RUNNING
+
+
+def test_a_second_delivery_of_a_running_job_neither_waits_nor_takes_the_first_runs_lock(board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    left_running(job)  # claimed by its first run, which holds the lock
+    with runners.running("import", job.pk, claim=lambda: True):
+        services.import_job_run(job_id=job.pk)  # not claimed: returns at once
+        assert runners.runner_alive("import", job.pk)
+
+
+def test_the_lock_folder_of_sqlite_lies_beside_the_database(settings, monkeypatch):
+    # Unless set, beside the database file, which the web, the workers and the hourly clean-up all open.
+    settings.SINERGI_JOB_LOCK_DIR = ""
+    monkeypatch.setitem(connection.settings_dict, "NAME", "/srv/sinergi/sinergi.sqlite3")
+    assert runners.lock_folder() == Path("/srv/sinergi/sinergi.sqlite3-jobs")

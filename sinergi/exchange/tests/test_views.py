@@ -68,7 +68,7 @@ def test_htmx_polling_gets_only_the_status_part(client, board_member, tmp_path):
     )
     job.status = ImportStatus.RUNNING
     job.save()
-    with runners.running("import", job.pk):  # its worker is alive
+    with runners.running("import", job.pk, claim=lambda: True):  # its worker is alive
         part = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
     assert part.lstrip().startswith('<div id="job-status"')
     assert 'hx-trigger="every 1s"' in part and 'value="40"' in part and "<html" not in part
@@ -150,7 +150,7 @@ def test_a_cancel_of_a_running_import_does_not_promise_that_nothing_is_saved(cli
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
     client.force_login(board_member)
 
-    with runners.running("import", job.pk):
+    with runners.running("import", job.pk, claim=lambda: True):
         page = client.post(f"/exchange/imports/{job.pk}/cancel/", follow=True).content.decode()
 
     assert ImportJob.objects.get(pk=job.pk).cancel_requested

@@ -134,6 +134,32 @@ def test_a_stop_while_the_writer_works_rolls_everything_back_before_it_is_raised
     assert snapshot() == before
 
 
+def test_the_writer_holds_the_jobs_lock_until_its_commit_has_landed(tmp_path, world, saves, monkeypatch):
+    # The writer commits on its own connection: should the runner die during that commit, the job must still look
+    # alive until the commit lands, or it would be called "nothing saved" while the data is saved.
+    from sinergi.exchange import runners
+
+    holders: list[int] = []
+    original = ClientsEntity.after_import
+
+    def count_holders(self, ctx):
+        with connection.cursor() as cursor:  # the writer thread's connection
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
+                "AND ((classid::bigint << 32) | objid::bigint) = %s",
+                [runners._advisory_key("import", 987654)],
+            )
+            holders.append(cursor.fetchone()[0])
+        return original(self, ctx)
+
+    monkeypatch.setattr(ClientsEntity, "after_import", count_holders)
+    with runners.running("import", 987654, claim=lambda: True):
+        result = import_clients(clients_file(tmp_path, child_rows(10)), world.operator)
+
+    assert result.status == "succeeded" and holders == [2]  # the runner's session and the writer's
+    assert not runners.runner_alive("import", 987654)  # both let go once done
+
+
 def test_a_refusal_while_writing_is_reported_and_nothing_is_kept(tmp_path, world, monkeypatch):
     def refuse(self, plans, ctx):
         Person.objects.filter(organisation=world.lks).update(notes="written, then rolled back")

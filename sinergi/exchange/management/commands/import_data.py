@@ -82,8 +82,8 @@ class Command(BaseCommand):
             job = services.import_job_run(job_id=job.pk, actor=actor, on_progress=bar)
         except KeyboardInterrupt:
             bar.finish()
-            # The run let go of its lock on the way out: ended as an abandoned job, saying whether it had saved.
-            job = services.import_job_settle(ImportJob.objects.get(pk=job.pk))
+            # The run let go of its lock on the way out: ended as a stopped job (cancelled, or saved after all).
+            job = services.import_job_settle(job=ImportJob.objects.get(pk=job.pk), stopped=True)
             raise CommandError(job.message) from None
         bar.finish()
         job.refresh_from_db()

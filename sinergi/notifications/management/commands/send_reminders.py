@@ -14,6 +14,7 @@ REMINDERS = [
 ]
 # Housekeeping that rides on the same hourly run: `() -> list` of what was cleaned up.
 HOUSEKEEPING = [
+    "sinergi.exchange.services.exchange_jobs_settle",
     "sinergi.exchange.services.exchange_files_purge",
 ]
 
