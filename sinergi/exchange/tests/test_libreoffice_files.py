@@ -75,6 +75,21 @@ def test_letters_a_windows_1252_csv_lost_are_refused_not_stored_over_the_name(bo
     assert satu.head_name == "Nguyễn Thị Đào"
 
 
+def test_letters_lost_from_a_csv_that_is_otherwise_plain_ascii_are_refused_too(tmp_path, board_member):
+    # The lost letters were the file's only ones outside ASCII, so it reads as UTF-8: still compared with the name.
+    lks = OrganisationFactory(name="LKSA Ejaan Tiga", region_id="63.71.01.1001", registration_number="TD/ENC/3",
+                              capacity=20, head_name="Nguyễn Thị Hoa")  # fmt: skip
+    path = tmp_path / "ascii.csv"
+    lines = ["Nama LKS;Jenis layanan utama;Kode wilayah;Nomor tanda daftar;Kapasitas (orang);Nama pimpinan",
+             "LKSA Ejaan Tiga;anak;63.71.01.1001;TD/ENC/3;20;Nguy?n Th? Hoa"]  # fmt: skip
+    path.write_bytes("\r\n".join(lines).encode("ascii"))
+    result = run(path, board_member)
+    assert result.status == "refused"
+    assert [(p.row, p.column, p.value) for p in result.problems] == [(2, "Nama pimpinan", "Nguy?n Th? Hoa")]
+    lks.refresh_from_db()
+    assert lks.head_name == "Nguyễn Thị Hoa"
+
+
 def test_a_new_record_from_a_windows_1252_csv_with_a_question_mark_inside_a_word_is_imported_with_a_warning(
     board_member,
 ):
