@@ -3152,4 +3152,37 @@ EN: dict[str, str | tuple[str, str]] = {
         "The “?” here may be a lost letter: this CSV file was saved in the Windows-1252 encoding, which lacks many "
         "letters. Check the spelling, or save it again as a UTF-8 CSV and upload it again."
     ),
+    # --- slow connections: the upload form and the connection notice ------------------------------------------
+    "Mengunggah: {sent} dari {total} ({percent})": "Uploading: {sent} of {total} ({percent})",
+    "File terkirim. Server sedang memeriksanya…": "File sent. The server is checking it…",
+    "Koneksi terputus saat mengunggah ({percent} terkirim). File belum diterima. Periksa sinyal, lalu tekan “Coba "
+    "lagi”.": (
+        "The connection dropped while uploading ({percent} sent). The file was not received. Check your signal, then "
+        "press “Try again”."
+    ),
+    "Koneksi terputus setelah file terkirim. Server mungkin sudah menerimanya: lihat “Impor terakhir Anda” (muat "
+    "ulang halaman) sebelum mengunggah lagi.": (
+        "The connection dropped after the file was sent. The server may already have it: check “Your recent imports” "
+        "(reload the page) before uploading again."
+    ),
+    "Unggahan berhenti: tidak ada data terkirim selama {seconds} detik. Periksa sinyal, lalu tekan “Coba lagi”.": (
+        "The upload stalled: nothing was sent for {seconds} seconds. Check your signal, then press “Try again”."
+    ),
+    "Server tidak menerima unggahan (kode {status}). Coba lagi; bila terus terjadi, hubungi admin.": (
+        "The server did not accept the upload (code {status}). Try again; if it keeps happening, contact the admin."
+    ),
+    "File terlalu besar untuk server (kode 413). Bagi data menjadi beberapa file.": (
+        "The file is too large for the server (code 413). Split the data into several files."
+    ),
+    "Unggahan dibatalkan. File belum dikirim.": "Upload cancelled. The file was not sent.",
+    "File sedang diunggah. Tinggalkan halaman ini?": "A file is being uploaded. Leave this page?",
+    "Coba lagi": "Try again",
+    "Batalkan unggahan": "Cancel upload",
+    "Tidak ada koneksi internet.": "No internet connection.",
+    "Koneksi ke server terputus. Halaman ini mencoba lagi sendiri; tidak perlu dimuat ulang.": (
+        "The connection to the server was lost. This page keeps trying by itself; no need to reload."
+    ),
+    "Koneksi ke server terputus. Periksa sinyal, lalu coba lagi.": (
+        "The connection to the server was lost. Check your signal, then try again."
+    ),
 }

@@ -1,0 +1,178 @@
+// The spreadsheet upload on a slow, flaky mobile link: a 3-5 MB file takes a minute or more over 3G.
+// Instead of a page that looks frozen, the upload runs in the background (XMLHttpRequest) and shows how far it has
+// come; a second tap does not send the file again; when the connection drops or stalls it says so and offers
+// "Coba lagi" with the same file. Without JavaScript the form is sent the ordinary way.
+(function () {
+  "use strict";
+  var STALL_MS = 45000; // no byte sent for this long: the link is dead, give up and offer to try again
+  var ANSWER_MS = 120000; // the file was sent but no answer came: the server or the link is gone
+
+  var lang = document.documentElement.lang || "id";
+  var megabytes = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : match;
+    });
+  }
+
+  function mb(bytes) {
+    return megabytes.format(bytes / 1048576) + " MB";
+  }
+
+  function pathOf(url) {
+    try { return new URL(url, location.href).pathname; } catch (e) { return url; }
+  }
+
+  function setup(form) {
+    var box = form.querySelector("#upload-box");
+    if (!box || !window.FormData || !("upload" in new XMLHttpRequest())) { return; }
+    var bar = box.querySelector("#upload-progress");
+    var status = box.querySelector("#upload-status");
+    var retry = box.querySelector("#upload-retry");
+    var cancel = box.querySelector("#upload-cancel");
+    var submit = form.querySelector("button[type=submit]");
+    var xhr = null;
+    var sentAll = false;
+    var percent = 0;
+    var stallTimer = null;
+    var answerTimer = null;
+
+    function say(key, values) {
+      status.textContent = fill(box.getAttribute("data-" + key) || "", values || {});
+    }
+
+    function clearTimers() {
+      window.clearTimeout(stallTimer);
+      window.clearTimeout(answerTimer);
+    }
+
+    function busy(on) {
+      submit.disabled = on;
+      cancel.hidden = !on;
+      if (on) { retry.hidden = true; }
+      form.setAttribute("aria-busy", on ? "true" : "false");
+    }
+
+    function stop() {
+      // Forget the request before aborting it, so that its abort/error handlers do nothing.
+      clearTimers();
+      var current = xhr;
+      xhr = null;
+      if (current) { current.abort(); }
+      busy(false);
+    }
+
+    function fail(key, values) {
+      stop();
+      box.classList.add("upload-failed");
+      say(key, values || {});
+      retry.hidden = false;
+      retry.focus();
+    }
+
+    function watchStall() {
+      window.clearTimeout(stallTimer);
+      stallTimer = window.setTimeout(function () {
+        fail("stalled", { seconds: String(STALL_MS / 1000) });
+      }, STALL_MS);
+    }
+
+    function showForm(html) {
+      // The server refused the form (400: wrong type, too big, no rights): show its answer in place of the form.
+      var page = new DOMParser().parseFromString(html, "text/html");
+      var fresh = page.getElementById("upload-form");
+      if (!fresh) { return false; }
+      stop();
+      form.replaceWith(fresh);
+      setup(fresh);
+      var first = fresh.querySelector(".errors-summary, .errorlist");
+      if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
+      return true;
+    }
+
+    function start() {
+      var request = new XMLHttpRequest();
+      var target = form.getAttribute("action") || location.href;
+      xhr = request;
+      sentAll = false;
+      percent = 0;
+      bar.value = 0;
+      box.hidden = false;
+      box.classList.remove("upload-failed");
+      busy(true);
+      request.open("POST", target);
+      request.upload.addEventListener("progress", function (event) {
+        if (request !== xhr || !event.lengthComputable) { return; }
+        percent = Math.floor((event.loaded / event.total) * 100);
+        bar.value = percent;
+        say("sending", { sent: mb(event.loaded), total: mb(event.total), percent: percent + "%" });
+        watchStall();
+      });
+      request.upload.addEventListener("load", function () {
+        if (request !== xhr) { return; }
+        sentAll = true;
+        percent = 100;
+        bar.value = 100;
+        say("waiting");
+        window.clearTimeout(stallTimer);
+        answerTimer = window.setTimeout(function () { fail("lost-after-send"); }, ANSWER_MS);
+      });
+      request.addEventListener("readystatechange", function () {
+        // Redirected to the job's page (or to the login page): go there as soon as the headers are in,
+        // without waiting for the XMLHttpRequest to download a page the browser is about to load anyway.
+        if (request !== xhr || request.readyState < 2 || !request.responseURL) { return; }
+        if (request.status === 200 && pathOf(request.responseURL) !== pathOf(target)) {
+          var next = request.responseURL;
+          stop();
+          location.assign(next);
+        }
+      });
+      request.addEventListener("load", function () {
+        if (request !== xhr) { return; }
+        if ((request.status === 400 || request.status === 200) && showForm(request.responseText)) { return; }
+        if (request.status === 413) { fail("too-large"); return; }
+        fail("refused", { status: String(request.status) });
+      });
+      request.addEventListener("error", function () {
+        if (request !== xhr) { return; }
+        fail(sentAll ? "lost-after-send" : "lost", { percent: percent + "%" });
+      });
+      say("sending", { sent: mb(0), total: mb(fileSize()), percent: "0%" });
+      if (box.scrollIntoView) { box.scrollIntoView({ block: "nearest" }); }
+      watchStall();
+      request.send(new FormData(form));
+    }
+
+    function fileSize() {
+      var input = form.querySelector("input[type=file]");
+      return input && input.files && input.files[0] ? input.files[0].size : 0;
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (xhr) { return; } // a second tap while the file is on its way
+      start();
+    });
+    retry.addEventListener("click", function () {
+      if (xhr) { return; }
+      if (form.reportValidity && !form.reportValidity()) { return; }
+      start();
+    });
+    cancel.addEventListener("click", function () {
+      stop();
+      box.classList.add("upload-failed");
+      say("cancelled");
+      retry.hidden = false;
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (xhr) {
+        event.preventDefault();
+        event.returnValue = box.getAttribute("data-leave") || "";
+      }
+    });
+  }
+
+  var form = document.getElementById("upload-form");
+  if (form) { setup(form); }
+})();

@@ -1,0 +1,190 @@
+"""The import journey on a slow, flaky mobile connection (3G-like, throttled through the DevTools protocol):
+the upload shows its progress and survives a dropped connection; the progress page says when the connection is
+lost, recovers by itself (also from a poll that never answers) and does not poll while hidden."""
+
+import random
+import string
+
+import pytest
+from playwright.sync_api import expect
+
+from sinergi.exchange import services
+from sinergi.exchange.models import ImportJob
+from sinergi.exchange.tests.conftest import xlsx_file
+
+from .conftest import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+HEADERS = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Kapasitas (orang)"]
+KB = 1024
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+
+
+def lks_file(tmp_path, rows: int, name: str = "lks.xlsx"):
+    """An LKS sheet of `rows` rows with random names, so that it does not compress to nothing (~57 bytes a row)."""
+    chance = random.Random(rows)
+    data = [HEADERS]
+    for _ in range(rows):
+        word = "".join(chance.choices(string.ascii_letters, k=24))
+        number = "".join(chance.choices(string.digits + string.ascii_uppercase, k=16))
+        data.append([f"LKSA {word}", "anak", "63.71.01.1001", f"TD/{number}", chance.randint(5, 90)])
+    return xlsx_file(tmp_path, data, name=name)
+
+
+def throttle(page, *, offline=False, up_kb=40, down_kb=75, latency=300):
+    cdp = getattr(page, "_sinergi_cdp", None)
+    if cdp is None:
+        cdp = page._sinergi_cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": offline, "latency": latency, "downloadThroughput": down_kb * KB, "uploadThroughput": up_kb * KB},
+    )
+
+
+def phone(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+
+
+def test_upload_shows_its_progress_and_a_second_tap_sends_nothing(page, tmp_path, media, monkeypatch):
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    path = lks_file(tmp_path, 4000)  # ~230 KB: about 6 s at 40 KB/s
+    login(page, "pengurus.banjarmasin")
+    phone(page)
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(path))
+    throttle(page)
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#upload-status")).to_contain_text("Mengunggah: ")
+    expect(page.locator("#upload-status")).to_contain_text(" MB dari ")
+    expect(page.locator("#upload-form button[type=submit]")).to_be_disabled()
+    page.wait_for_function("() => document.querySelector('#upload-progress').value >= 20")
+    assert page.locator("#upload-progress").evaluate("p => p.value") < 100
+    expect(page.locator("#upload-status")).to_be_in_viewport()
+    page.evaluate("document.querySelector('#upload-form').requestSubmit()")  # a second tap, by any means
+    page.wait_for_url("**/exchange/imports/*/", timeout=60_000)
+    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+    assert ImportJob.objects.count() == 1
+
+
+def test_upload_cut_off_says_so_and_tries_again_with_the_same_file(page, tmp_path, media, monkeypatch):
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    path = lks_file(tmp_path, 4000)
+    login(page, "pengurus.banjarmasin")
+    phone(page)
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(path))
+    throttle(page)
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_function("() => document.querySelector('#upload-progress').value >= 10")
+    throttle(page, offline=True)
+    expect(page.locator("#upload-status")).to_contain_text("Koneksi terputus")
+    expect(page.locator("#upload-retry")).to_be_visible()
+    expect(page.locator("#upload-cancel")).to_be_hidden()
+    expect(page.locator("#upload-form button[type=submit]")).to_be_enabled()
+    assert page.url.endswith("/exchange/")  # still the form, with the file chosen: nothing is lost
+
+    throttle(page)
+    page.click("#upload-retry")
+    page.wait_for_url("**/exchange/imports/*/", timeout=60_000)
+    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+
+
+def test_upload_refused_by_the_server_shows_the_form_errors(page, tmp_path, media):
+    bogus = tmp_path / "bukan.xlsx"
+    bogus.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)  # a picture, not a spreadsheet
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(bogus))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#upload-errors")).to_be_visible()
+    assert page.url.endswith("/exchange/")
+    assert not ImportJob.objects.exists()
+    # the refreshed form still uploads in the background
+    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_url("**/exchange/imports/*/")
+
+
+def test_progress_page_says_the_connection_is_lost_and_recovers_by_itself(page, tmp_path, media, monkeypatch):
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)  # the job waits in the queue: the page polls
+    login(page, "pengurus.banjarmasin")
+    phone(page)
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+    notice = page.locator("#connection-status")
+    expect(notice).to_be_hidden()
+
+    throttle(page, offline=True)
+    expect(notice).to_be_visible(timeout=5_000)
+    expect(notice).to_contain_text("mencoba lagi sendiri")
+    throttle(page)
+    expect(notice).to_be_hidden(timeout=10_000)
+    services.import_job_run(job_id=ImportJob.objects.get().pk)
+    expect(page.locator("#job-state")).to_have_text("Uji coba selesai", timeout=10_000)
+
+
+def test_a_poll_that_never_answers_does_not_stop_the_progress_page(page, tmp_path, media, monkeypatch):
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+
+    held = []
+
+    def black_hole(route):
+        if not held:
+            held.append(route)  # never answered, as on a dead cell link
+        else:
+            route.continue_()
+
+    page.route("**/exchange/imports/*/", black_hole)
+    page.wait_for_timeout(1_500)
+    assert held
+    services.import_job_run(job_id=ImportJob.objects.get().pk)
+    # the hanging poll is given up after 10 s and the next one brings the result
+    expect(page.locator("#job-state")).to_have_text("Uji coba selesai", timeout=20_000)
+
+
+def test_progress_page_does_not_poll_while_hidden(page, tmp_path, media, monkeypatch):
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+    polls = []
+    page.on("request", lambda request: polls.append(request.url) if "/exchange/imports/" in request.url else None)
+    page.evaluate(
+        """() => {
+        Object.defineProperty(document, "visibilityState", {configurable: true, get: () => "hidden"});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }"""
+    )
+    page.wait_for_timeout(500)
+    polls.clear()
+    page.wait_for_timeout(3_500)
+    assert polls == []
+    page.evaluate(
+        """() => {
+        Object.defineProperty(document, "visibilityState", {configurable: true, get: () => "visible"});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }"""
+    )
+    services.import_job_run(job_id=ImportJob.objects.get().pk)
+    expect(page.locator("#job-state")).to_have_text("Uji coba selesai", timeout=10_000)
