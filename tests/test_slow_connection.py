@@ -1,11 +1,8 @@
 """What a phone on a slow link downloads: text responses are gzipped, files compressed already are left alone
-(they keep their Content-Length for the download's progress), and the static files can be collected with the
-production storage (hashed names, cached for good, pre-compressed by WhiteNoise)."""
+(they keep their Content-Length for the download's progress). That the static files collect with the production
+storage (cached for good, compressed ahead of time by WhiteNoise) is held by test_deploy_check."""
 
 import gzip
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -72,28 +69,3 @@ def test_upload_page_offers_the_background_upload(client, django_user_model):
     html = client.get("/exchange/").content.decode()
     assert 'id="upload-box"' in html and "exchange/upload.js" in html
     assert 'id="connection-status"' in html
-
-
-def test_static_files_collect_with_the_production_storage(tmp_path):
-    """collectstatic of the deployment (ManifestStaticFilesStorage) fails on a reference to a missing file, such as
-    the source maps that vendored libraries point to."""
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"} | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SINERGI_SECRET_KEY": "uji-" + "k" * 60,
-        "SINERGI_FIELD_KEYS": "a" * 43 + "=",
-        "SINERGI_HASH_KEY": "uji-hash-key",
-        "SINERGI_ALLOWED_HOSTS": "sinergi.example.org",
-        "SINERGI_VAR_DIR": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
-    assert "vendor/chartjs/chart.umd.min.js" in manifest and "exchange/upload.js" in manifest
-    assert list((tmp_path / "static" / "vendor" / "htmx").glob("htmx.min.*.js.gz"))

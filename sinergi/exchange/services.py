@@ -125,11 +125,18 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     if not job.file:
         raise FileGone(import_files_gone_message())
-    real = ImportJob.objects.create(
+    real = _run_again(job, actor=actor, dry_run=False, source=job)
+    _enqueue(real)
+    return real
+
+
+def _run_again(job: ImportJob, *, actor, dry_run: bool, source: ImportJob | None) -> ImportJob:
+    """A new job over the same stored file (its checks run again from the start)."""
+    return ImportJob.objects.create(
         token=secrets.token_hex(16),
         entity=job.entity,
-        dry_run=False,
-        source=job,
+        dry_run=dry_run,
+        source=source,
         file=job.file.name,
         original_name=job.original_name,
         file_kind=job.file_kind,
@@ -139,8 +146,6 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         created_by_name=actor.get_username(),
     )
-    _enqueue(real)
-    return real
 
 
 def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
@@ -216,19 +221,7 @@ def import_job_retry(*, job: ImportJob, actor) -> ImportJob:
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     with transaction.atomic():
-        again = ImportJob.objects.create(
-            token=secrets.token_hex(16),
-            entity=job.entity,
-            dry_run=True,
-            file=job.file.name,
-            original_name=job.original_name,
-            file_kind=job.file_kind,
-            file_size=job.file_size,
-            file_sha256=job.file_sha256,
-            language=translation.get_language() or job.language,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
-            created_by_name=actor.get_username(),
-        )
+        again = _run_again(job, actor=actor, dry_run=True, source=None)
         if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.FAILED, retried_as__isnull=True).update(
             retried_as=again
         ):
