@@ -117,14 +117,20 @@ def test_upload_refused_by_the_server_shows_the_form_errors(page, tmp_path, medi
     page.wait_for_url("**/exchange/imports/*/")
 
 
-def test_progress_page_says_the_connection_is_lost_and_recovers_by_itself(page, tmp_path, media, monkeypatch):
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)  # the job waits in the queue: the page polls
+def queued_upload(page, tmp_path, monkeypatch, *, on_phone: bool = False) -> None:
+    """A small file uploaded, its job left waiting in the queue: the progress page polls."""
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
     login(page, "pengurus.banjarmasin")
-    phone(page)
+    if on_phone:
+        phone(page)
     page.goto(f"{page.base_url}/exchange/")
     page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
     page.click("#upload-form button[type=submit]")
     expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+
+
+def test_progress_page_says_the_connection_is_lost_and_recovers_by_itself(page, tmp_path, media, monkeypatch):
+    queued_upload(page, tmp_path, monkeypatch, on_phone=True)
     notice = page.locator("#connection-status")
     expect(notice).to_be_hidden()
 
@@ -138,12 +144,7 @@ def test_progress_page_says_the_connection_is_lost_and_recovers_by_itself(page, 
 
 
 def test_a_poll_that_never_answers_does_not_stop_the_progress_page(page, tmp_path, media, monkeypatch):
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
-    login(page, "pengurus.banjarmasin")
-    page.goto(f"{page.base_url}/exchange/")
-    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
-    page.click("#upload-form button[type=submit]")
-    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+    queued_upload(page, tmp_path, monkeypatch)
 
     held = []
 
@@ -162,12 +163,7 @@ def test_a_poll_that_never_answers_does_not_stop_the_progress_page(page, tmp_pat
 
 
 def test_progress_page_does_not_poll_while_hidden(page, tmp_path, media, monkeypatch):
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
-    login(page, "pengurus.banjarmasin")
-    page.goto(f"{page.base_url}/exchange/")
-    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
-    page.click("#upload-form button[type=submit]")
-    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+    queued_upload(page, tmp_path, monkeypatch)
     polls = []
     page.on("request", lambda request: polls.append(request.url) if "/exchange/imports/" in request.url else None)
     page.evaluate(
