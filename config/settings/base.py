@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "sinergi.core.middleware.HtmxLoginRedirectMiddleware",
     "sinergi.core.middleware.ContentSecurityPolicyMiddleware",
     "sinergi.accounts.middleware.RequireTwoFactorMiddleware",
     # Axes must come last so that it sees the outcome of authentication.

@@ -2,6 +2,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
+from django_htmx.http import HttpResponseClientRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -41,3 +43,19 @@ class DefaultLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class HtmxLoginRedirectMiddleware:
+    """An HTMX request (a progress poll, a filter) whose session has ended is sent to the login page as a whole
+    page: followed as a plain redirect, the login form would be swapped into the polled box."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if getattr(request, "htmx", False) and response.status_code in (301, 302):
+            location = response.get("Location", "")
+            if location.split("?", 1)[0] == resolve_url(settings.LOGIN_URL):
+                return HttpResponseClientRedirect(location)
+        return response

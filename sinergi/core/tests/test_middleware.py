@@ -1,0 +1,25 @@
+"""An HTMX request whose session has ended goes to the login page as a whole page, not into the polled box."""
+
+import pytest
+
+from sinergi.exchange.tests.factories import ImportJobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_poll_after_the_session_ended_sends_the_whole_page_to_the_login(client):
+    job = ImportJobFactory(status="running")
+
+    response = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"})
+
+    assert response.status_code == 200 and response.content == b""
+    assert response["HX-Redirect"] == f"/accounts/login/?next=/exchange/imports/{job.pk}/"
+
+
+def test_a_plain_request_after_the_session_ended_is_redirected_as_before(client):
+    job = ImportJobFactory(status="running")
+
+    response = client.get(f"/exchange/imports/{job.pk}/")
+
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next=")
+    assert "HX-Redirect" not in response
