@@ -3185,4 +3185,14 @@ EN: dict[str, str | tuple[str, str]] = {
     "Koneksi ke server terputus. Periksa sinyal, lalu coba lagi.": (
         "The connection to the server was lost. Check your signal, then try again."
     ),
+    "Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan, sehingga impor ini dihentikan. Tidak ada "
+    "yang disimpan; ulangi impor sebentar lagi.": (
+        "Another import was saving data at the same LKS at the same time, so this import was stopped. Nothing was "
+        "saved; run the import again in a moment."
+    ),
+    "Baris %(row)s: pekerja ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. Tidak ada yang "
+    "disimpan; ulangi impor.": (
+        "Row %(row)s: this worker was registered at the same LKS by someone else while the import ran. Nothing was "
+        "saved; run the import again."
+    ),
 }

@@ -13,10 +13,10 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.errors import ConflictError
@@ -161,6 +161,14 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
             _write(entity, plans, result, ctx, progress, batch_size, on_saved)
     except ConflictError as conflict:
         return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
+    except OperationalError as error:
+        if not _busy(error):
+            raise
+        if writer is not None:
+            writer.abort()
+        # Two imports writing at the same LKS in opposite order (the database ends one of them), or SQLite's write
+        # lock held by another import for longer than the wait: everything of this one is rolled back.
+        return ImportResult(status="refused", message=str(BUSY), rows_total=result.rows_total)
     except BaseException:
         # Ctrl+C or a worker's shutdown while saving: the writer must not commit after the run said it stopped.
         if writer is not None:
@@ -169,6 +177,18 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     result.status = "succeeded"
     result.seconds = time.monotonic() - started
     return result
+
+
+BUSY = gettext_lazy(
+    "Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan, sehingga impor ini dihentikan. Tidak ada "
+    "yang disimpan; ulangi impor sebentar lagi."
+)
+
+
+def _busy(error: OperationalError) -> bool:
+    """A deadlock or serialization failure (PostgreSQL) or a write lock waited on too long (SQLite)."""
+    cause = error.__cause__
+    return getattr(cause, "sqlstate", None) in ("40P01", "40001") or "database is locked" in str(error)
 
 
 def _check(

@@ -256,3 +256,23 @@ def test_the_lock_folder_of_sqlite_lies_beside_the_database(settings, monkeypatc
     settings.SINERGI_JOB_LOCK_DIR = ""
     monkeypatch.setitem(connection.settings_dict, "NAME", "/srv/sinergi/sinergi.sqlite3")
     assert runners.lock_folder() == Path("/srv/sinergi/sinergi.sqlite3-jobs")
+
+
+def test_an_import_waiting_too_long_for_another_ones_write_lock_is_refused_whole(board_member, tmp_path, monkeypatch):
+    # SQLite's write lock held by another import longer than the wait (or, on PostgreSQL, a deadlock between two
+    # imports): a clear refusal, not "unexpected error … report to the admin".
+    from django.db import OperationalError
+
+    from sinergi.organisations.exchange import LksEntity
+
+    def busy(self, plans, ctx):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(LksEntity, "save", busy)
+    job = uploaded(tmp_path, board_member, dry_run=False)
+    services.import_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.REFUSED
+    assert job.message.startswith("Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan")
+    assert not Organisation.objects.filter(registration_number="TD/BARU/1").exists()

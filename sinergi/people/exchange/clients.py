@@ -302,9 +302,11 @@ class ClientsState:
         self.delta = SummaryDelta()
         self.locked: set[int] | None = None  # the LKS this import has locked, once writing began
         self.created = 0
-        # The newest person when checking began: anyone admitted later is re-checked once the LKS are locked.
-        self.last_person_id = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.created_ids: set[int] = set()  # the people this import has written (not someone else's admissions)
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
+
+
+RECHECK_CHUNK = 2000  # NIK hashes (or people) per query of _check_still_new
 
 
 def _state(ctx: ImportContext) -> ClientsState:
@@ -1086,12 +1088,12 @@ class ClientsEntity(Entity):
         lks_ids = admitting | ({u.lks_id for u in updates} - state.locked)
         if lks_ids:
             # As person_admit: admissions per LKS are serialised, so nobody registers the same NIK there until this
-            # import ends; what others admitted there since this import began checking is checked once, now.
+            # import ends.
             lks_lock(lks_ids, state.lks)
             state.locked |= lks_ids
-            if admitting:
-                self._check_still_new(state, admitting)
         if creates:
+            # What others admitted at these LKS since this batch was checked (the LKS are locked now).
+            self._check_still_new(state, creates)
             self._insert(creates, ctx, state)
         discharges = [u for u in updates if u.discharged_on is not None]
         if discharges:
@@ -1103,21 +1105,36 @@ class ClientsEntity(Entity):
         if consents:
             self._record_consents(consents, ctx, state)
 
-    def _check_still_new(self, state: ClientsState, lks_ids: set[int]) -> None:
-        """People admitted at these LKS by someone else since this import began checking: if one of them has a
-        NIK this file admits there, the file's check is out of date (a bare range scan on the primary key)."""
-        admitted = Placement.objects.filter(
-            person_id__gt=state.last_person_id, organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE
-        ).values_list("person__nik_hash", "organisation_id")
-        for nik_hash, organisation_id in admitted:
-            earlier = state.file_niks.get(nik_hash) if nik_hash else None
-            rows = earlier if isinstance(earlier, list) else [earlier] if earlier is not None else []
-            clash = next((c for c in rows if c.lks.pk == organisation_id), None)
-            if clash is not None:
-                raise ConflictError(
-                    _("Baris %(row)s: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "
-                      "Tidak ada yang disimpan; ulangi impor.") % {"row": clash.row}
-                )  # fmt: skip
+    def _check_still_new(self, state: ClientsState, creates: list[NewClient]) -> None:
+        """Someone else admitted a NIK that these new clients have, at the same LKS, since their rows were checked:
+        the file's check is out of date. By NIK, not by id: ids are taken from the sequence when written, not when
+        committed, so an import that committed late has ids below those of admissions committed before it."""
+        wanted: dict[str, list[NewClient]] = {}
+        for client in creates:
+            if client.nik_hash:
+                wanted.setdefault(client.nik_hash, []).append(client)
+        hashes = list(wanted)
+        # Who has these NIKs (by the NIK index: nearly always nobody but this import's own), then where they stay.
+        others: dict[int, str] = {}
+        for start in range(0, len(hashes), RECHECK_CHUNK):
+            found = Person.objects.filter(nik_hash__in=hashes[start : start + RECHECK_CHUNK])
+            others.update((pk, nik_hash) for pk, nik_hash in found.values_list("pk", "nik_hash"))
+        for pk in state.created_ids.intersection(others):
+            del others[pk]  # this import's own (a readmitted client's earlier row)
+        people, lks_ids = list(others), {client.lks.pk for client in creates}
+        for start in range(0, len(people), RECHECK_CHUNK):
+            admitted = Placement.objects.filter(
+                person_id__in=people[start : start + RECHECK_CHUNK],
+                organisation_id__in=lks_ids,
+                status=PlacementStatus.ACTIVE,
+            ).values_list("person_id", "organisation_id")
+            for person_id, organisation_id in admitted:
+                clash = next((c for c in wanted[others[person_id]] if c.lks.pk == organisation_id), None)
+                if clash is not None:
+                    raise ConflictError(
+                        _("Baris %(row)s: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "
+                          "Tidak ada yang disimpan; ulangi impor.") % {"row": clash.row}
+                    )  # fmt: skip
 
     def _insert(self, creates: list[NewClient], ctx: ImportContext, state: ClientsState) -> None:
         niks = iter(encrypt_many([c.nik for c in creates if c.nik]))
@@ -1134,6 +1151,7 @@ class ClientsEntity(Entity):
             )  # fmt: skip
         ids = bulk_insert_rows(Person, PERSON_INSERTED, people)
         state.created += len(ids)
+        state.created_ids.update(ids)
         del people
         for client, pk in zip(creates, ids, strict=True):
             client.pk = pk

@@ -127,6 +127,7 @@ class WorkersState:
         # (LKS, name key) -> (row, with a NIK?) of new workers in this file, by name and birth date
         self.new_by_name: dict[tuple, tuple[int, bool]] = {}
         self.locked: set[int] = set()  # the LKS this import has locked, once writing began
+        self.created_ids: set[int] = set()  # the workers this import has written
         self.elsewhere: dict[int, str] = {}  # ID -> name of the other LKS the user may see where that worker is
 
 
@@ -475,6 +476,8 @@ class WorkersEntity(Entity):
             lks_lock(lks_ids, state.lks)  # where workers are registered or changed
             state.locked |= lks_ids
         if creates:
+            # What others registered at these LKS since these rows were checked (the LKS are locked now).
+            self._check_still_new(state, [(p.row, p.obj) for p in plans if p.action == "create"])
             tokens = iter(encrypt_many([w.nik for w in creates if w.nik]))
             rows = []
             for w in creates:
@@ -492,6 +495,7 @@ class WorkersEntity(Entity):
                     _snapshot(d, (w.lks.province_code, w.lks.regency_code), code_key="psks_category"), +1
                 )
             created = bulk_insert_rows(Worker, INSERTED, rows)
+            state.created_ids.update(created)
             _log_access(ctx, created, "created")
         if updates:
             self._update(updates, state)
@@ -506,6 +510,35 @@ class WorkersEntity(Entity):
                 data={"via": "import"},
                 purpose=AccessPurpose.SERVICE,
             )
+
+    def _check_still_new(self, state: WorkersState, creates: list[tuple[int, WorkerRow]]) -> None:
+        """A worker these rows register was registered at the same LKS by someone else since the rows were
+        checked (the same NIK, or the same name and birth date where one of the two has no NIK, as the check
+        matches): the file's check is out of date. An LKS has tens of workers: all of them are read."""
+        known = state.stored
+        foreign: dict[tuple, bool] = {}  # (LKS, key) -> registered with a NIK
+        for worker in Worker.objects.filter(organisation_id__in={w.lks.pk for _row, w in creates}).values(
+            "id", "organisation_id", "nik_hash", "full_name", "birth_date"
+        ):
+            lks_pk = worker["organisation_id"]
+            if worker["id"] in state.created_ids or ("id", worker["id"]) in known.get(lks_pk, {}):
+                continue
+            if worker["nik_hash"]:
+                foreign[(lks_pk, ("nik", worker["nik_hash"]))] = True
+            if (name_key := _name_key(worker)) is not None:
+                foreign[(lks_pk, name_key)] = foreign.get((lks_pk, name_key), False) or bool(worker["nik_hash"])
+        if not foreign:
+            return
+        for row, w in creates:
+            name_key = _name_key(w.data)
+            same_nik = bool(w.nik_hash) and (w.lks.pk, ("nik", w.nik_hash)) in foreign
+            with_nik = foreign.get((w.lks.pk, name_key)) if name_key is not None else None
+            same_name = with_nik is not None and not (w.nik_hash and with_nik)
+            if same_nik or same_name:
+                raise ConflictError(
+                    _("Baris %(row)s: pekerja ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "
+                      "Tidak ada yang disimpan; ulangi impor.") % {"row": row}
+                )  # fmt: skip
 
     def _update(self, updates: list[WorkerRow], state: WorkersState) -> None:
         versions = dict(
