@@ -217,6 +217,8 @@ def import_job_retry(*, job: ImportJob, actor) -> ImportJob:
     if not job.can_retry:
         if job.retried_as_id:
             return job.retried_as
+        if job.status == ImportStatus.FAILED:
+            raise FileGone(import_files_gone_message())  # removed after the retention period
         raise TransitionError(_("Hanya proses yang gagal yang dapat dijalankan lagi."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))

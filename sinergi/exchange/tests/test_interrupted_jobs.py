@@ -276,3 +276,13 @@ def test_an_import_waiting_too_long_for_another_ones_write_lock_is_refused_whole
     assert job.status == ImportStatus.REFUSED
     assert job.message.startswith("Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan")
     assert not Organisation.objects.filter(registration_number="TD/BARU/1").exists()
+
+
+def test_a_failed_job_whose_file_was_removed_says_so_when_run_again(board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.FAILED, file="", files_purged_at=timezone.now())
+    job.refresh_from_db()
+
+    with pytest.raises(services.FileGone):
+        services.import_job_retry(job=job, actor=board_member)
+    assert ImportJob.objects.count() == 1
