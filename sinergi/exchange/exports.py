@@ -139,14 +139,7 @@ def export_job_run(*, job_id: int) -> ExportJob:
     today, not when they asked), counted as it streams. Called by the task worker."""
 
     # Held until the job is marked finished: a job running without it was abandoned (export_job_settle).
-    def claim() -> bool:
-        return bool(
-            ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
-                status=ExportStatus.RUNNING, started_at=timezone.now()
-            )
-        )
-
-    with runners.running("export", job_id, claim=claim) as claimed:
+    with runners.running("export", job_id, claim=runners.claimer(ExportJob, job_id)) as claimed:
         job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
         if not claimed:
             return job  # a task delivered twice: the first run owns the job

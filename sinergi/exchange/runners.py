@@ -25,6 +25,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Model
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +85,16 @@ def _held(kind: str, pk: int, claim: Callable[[], bool]) -> Iterator[bool]:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def claimer(model: type[Model], pk: int) -> Callable[[], bool]:
+    """The claim of a queued job (an import or an export: both say "queued" and "running"): marks it running,
+    True when this run got it, False when it was cancelled or another run has it (a task delivered twice)."""
+
+    def claim() -> bool:
+        return bool(model.objects.filter(pk=pk, status="queued").update(status="running", started_at=timezone.now()))
+
+    return claim
 
 
 def also_held_here(job: tuple[str, int] | None) -> None:

@@ -33,7 +33,6 @@ from .models import (
     EXPORT_FINISHED_STATUSES,
     FINISHED_STATUSES,
     ExportJob,
-    ExportStatus,
     ImportJob,
     ImportPhase,
     ImportStatus,
@@ -240,18 +239,13 @@ def exchange_jobs_settle() -> list[int]:
     from .exports import export_job_settle
 
     ended = []
-    for job in ImportJob.objects.filter(status=ImportStatus.RUNNING):
-        try:
-            if import_job_settle(job=job).status != ImportStatus.RUNNING:
-                ended.append(job.pk)
-        except Exception:
-            logger.exception("Could not settle import job %s", job.pk)
-    for export in ExportJob.objects.filter(status=ExportStatus.RUNNING):
-        try:
-            if export_job_settle(job=export).status != ExportStatus.RUNNING:
-                ended.append(export.pk)
-        except Exception:
-            logger.exception("Could not settle export job %s", export.pk)
+    for model, settle in ((ImportJob, import_job_settle), (ExportJob, export_job_settle)):
+        for job in model.objects.filter(status="running"):
+            try:
+                if settle(job=job).status != "running":
+                    ended.append(job.pk)
+            except Exception:
+                logger.exception("Could not settle %s %s", model._meta.verbose_name, job.pk)
     return ended
 
 
@@ -272,14 +266,7 @@ def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, 
 
     # The lock is held from before the job is marked running until after it is marked finished: a job running
     # without it was abandoned by a worker that died (import_job_settle).
-    def claim() -> bool:
-        return bool(
-            ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
-                status=ImportStatus.RUNNING, started_at=timezone.now()
-            )
-        )
-
-    with runners.running("import", job_id, claim=claim) as claimed:
+    with runners.running("import", job_id, claim=runners.claimer(ImportJob, job_id)) as claimed:
         job = ImportJob.objects.select_related("created_by").get(pk=job_id)
         if not claimed:
             return job  # cancelled before it started, or already run (a task delivered twice)

@@ -136,34 +136,30 @@ class ImportJobView(LoginRequiredMixin, View):
         return render(request, template, context)
 
 
-@login_required
-@require_POST
-def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def _run_from(request: HttpRequest, pk: int, start) -> HttpResponse:
+    """A new run from a stored job (confirmed, or checked again), then its page; a refusal stays on this one."""
     job = selectors.import_job_get(actor=request.user, pk=pk)
     try:
-        real = services.import_job_confirm(job=job, actor=request.user, request=request)
+        new = start(job)
     except (TransitionError, PermissionDenied) as error:
         messages.error(request, str(error))
         return redirect("exchange:job", pk=pk)
     except services.FileGone as gone:
         messages.error(request, gone.message)
         return redirect("exchange:job", pk=pk)
-    return redirect("exchange:job", pk=real.pk)
+    return redirect("exchange:job", pk=new.pk)
+
+
+@login_required
+@require_POST
+def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    return _run_from(request, pk, lambda job: services.import_job_confirm(job=job, actor=request.user, request=request))
 
 
 @login_required
 @require_POST
 def import_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.import_job_get(actor=request.user, pk=pk)
-    try:
-        again = services.import_job_retry(job=job, actor=request.user)
-    except (TransitionError, PermissionDenied) as error:
-        messages.error(request, str(error))
-        return redirect("exchange:job", pk=pk)
-    except services.FileGone as gone:
-        messages.error(request, gone.message)
-        return redirect("exchange:job", pk=pk)
-    return redirect("exchange:job", pk=again.pk)
+    return _run_from(request, pk, lambda job: services.import_job_retry(job=job, actor=request.user))
 
 
 @login_required
