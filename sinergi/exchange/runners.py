@@ -43,7 +43,7 @@ def current() -> tuple[str, int] | None:
     return _current.get()
 
 
-def _advisory_key(kind: str, pk: int) -> int:
+def advisory_key(kind: str, pk: int) -> int:
     return (ADVISORY_KINDS[kind] << 48) | int(pk)
 
 
@@ -63,7 +63,7 @@ def running(kind: str, pk: int, *, claim: Callable[[], bool]) -> Iterator[bool]:
 @contextlib.contextmanager
 def _held(kind: str, pk: int, claim: Callable[[], bool]) -> Iterator[bool]:
     if connection.vendor == "postgresql":
-        key = _advisory_key(kind, pk)
+        key = advisory_key(kind, pk)
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock_shared(%s)", [key])
         try:
@@ -103,7 +103,7 @@ def also_held_here(job: tuple[str, int] | None) -> None:
     connections."""
     if job is not None and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock_shared(%s)", [_advisory_key(*job)])
+            cursor.execute("SELECT pg_advisory_lock_shared(%s)", [advisory_key(*job)])
 
 
 def runner_alive(kind: str, pk: int) -> bool:
@@ -117,7 +117,7 @@ def runner_alive(kind: str, pk: int) -> bool:
                 "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
                 "AND ((classid::bigint << 32) | objid::bigint) = %s "
                 "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))",
-                [_advisory_key(kind, pk)],
+                [advisory_key(kind, pk)],
             )
             return bool(cursor.fetchone()[0])
     path = _lock_path(kind, pk)

@@ -516,7 +516,8 @@ class WorkersEntity(Entity):
         checked (the same NIK, or the same name and birth date where one of the two has no NIK, as the check
         matches): the file's check is out of date. An LKS has tens of workers: all of them are read."""
         known = state.stored
-        foreign: dict[tuple, bool] = {}  # (LKS, key) -> registered with a NIK
+        # (LKS, ("nik", hash)) and (LKS, name key) -> whether one of them was registered without a NIK
+        foreign: dict[tuple, bool] = {}
         for worker in Worker.objects.filter(organisation_id__in={w.lks.pk for _row, w in creates}).values(
             "id", "organisation_id", "nik_hash", "full_name", "birth_date"
         ):
@@ -524,16 +525,17 @@ class WorkersEntity(Entity):
             if worker["id"] in state.created_ids or ("id", worker["id"]) in known.get(lks_pk, {}):
                 continue
             if worker["nik_hash"]:
-                foreign[(lks_pk, ("nik", worker["nik_hash"]))] = True
+                foreign[(lks_pk, ("nik", worker["nik_hash"]))] = False
             if (name_key := _name_key(worker)) is not None:
-                foreign[(lks_pk, name_key)] = foreign.get((lks_pk, name_key), False) or bool(worker["nik_hash"])
+                foreign[(lks_pk, name_key)] = foreign.get((lks_pk, name_key), False) or not worker["nik_hash"]
         if not foreign:
             return
         for row, w in creates:
             name_key = _name_key(w.data)
             same_nik = bool(w.nik_hash) and (w.lks.pk, ("nik", w.nik_hash)) in foreign
-            with_nik = foreign.get((w.lks.pk, name_key)) if name_key is not None else None
-            same_name = with_nik is not None and not (w.nik_hash and with_nik)
+            # By name when either side lacks a NIK: two different NIKs under one name are two people.
+            without_nik = foreign.get((w.lks.pk, name_key)) if name_key is not None else None
+            same_name = without_nik is not None and (not w.nik_hash or without_nik)
             if same_nik or same_name:
                 raise ConflictError(
                     _("Baris %(row)s: pekerja ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "

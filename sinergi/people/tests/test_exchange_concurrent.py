@@ -147,7 +147,7 @@ def test_the_writer_holds_the_jobs_lock_until_its_commit_has_landed(tmp_path, wo
             cursor.execute(
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
                 "AND ((classid::bigint << 32) | objid::bigint) = %s",
-                [runners._advisory_key("import", 987654)],
+                [runners.advisory_key("import", 987654)],
             )
             holders.append(cursor.fetchone()[0])
         return original(self, ctx)
