@@ -17,6 +17,7 @@ from sinergi.exchange.workbook import template_bytes
 from sinergi.organisations.models import Organisation
 from sinergi.people.choices import CaseStage, DuplicateReason, PlacementStatus, ServiceSetting
 from sinergi.people.exchange.common import Hasher, NikChecker, encrypt_many
+from sinergi.people.exchange.workers import WorkersEntity
 from sinergi.people.models import (
     Consent,
     DuplicateCandidate,
@@ -32,6 +33,8 @@ from sinergi.people.models import (
 from sinergi.people.nik import nik_check, nik_compose
 from sinergi.people.summaries import summaries_rebuild
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world
+from sinergi.people.tests.test_concurrency_stress_imports import WORKER_HEADERS as STRESS_WORKER_HEADERS
+from sinergi.people.tests.test_concurrency_stress_imports import worker
 
 pytestmark = pytest.mark.django_db
 
@@ -1097,3 +1100,51 @@ def test_a_client_export_sent_back_as_an_import_is_refused_with_one_clear_messag
         "tidak berubah), atau ganti dengan kolom “NIK”, “Nomor KK” berisi nomor lengkap."
     )
     assert Person.objects.count() == before
+
+
+# ---------------------------------------------------------------------------------------------- the re-check
+# Workers registered at an LKS by someone else between an import's check and its write (the LKS are locked only
+# for the write) are looked for again once locked: the same person is never registered twice.
+
+
+def import_while_someone_registers(tmp_path, world, monkeypatch, **registered):
+    """Imports one worker's row; just before it is written, someone else registers `registered` at that LKS."""
+    original = WorkersEntity.save
+
+    def save(self, plans, ctx):
+        WorkerFactory(organisation=world.lks, **registered)
+        return original(self, plans, ctx)
+
+    monkeypatch.setattr(WorkersEntity, "save", save)
+    path = xlsx_file(tmp_path, [STRESS_WORKER_HEADERS, worker(1, "TD/HARAPAN/1")])
+    return run(path, world.province_admin, entity="workers")
+
+
+def row_values(tmp_path):
+    """The name, birth date and NIK of the imported row."""
+    full_name, _sex, birth_date, nik = worker(1, "TD/HARAPAN/1")[:4]
+    return full_name, birth_date, nik
+
+
+def test_the_same_nik_registered_meanwhile_refuses_the_file(tmp_path, world, monkeypatch):
+    full_name, birth_date, nik = row_values(tmp_path)
+    result = import_while_someone_registers(tmp_path, world, monkeypatch, full_name="Nama Lain", nik=nik)
+    assert result.status == "refused" and "didaftarkan di LKS yang sama oleh orang lain" in result.message
+    # (the other registration, made inside this test's import transaction, is rolled back with it)
+    assert not Worker.objects.filter(full_name=full_name).exists()
+
+
+def test_the_same_name_and_birth_date_without_a_nik_registered_meanwhile_refuses_the_file(tmp_path, world, monkeypatch):
+    full_name, birth_date, _nik = row_values(tmp_path)
+    result = import_while_someone_registers(
+        tmp_path, world, monkeypatch, full_name=full_name, birth_date=birth_date, nik_hash="", nik_encrypted="",
+        nik_masked="",
+    )  # fmt: skip
+    assert result.status == "refused"
+
+
+def test_a_namesake_with_another_nik_registered_meanwhile_is_another_person(tmp_path, world, monkeypatch):
+    full_name, birth_date, _nik = row_values(tmp_path)
+    result = import_while_someone_registers(tmp_path, world, monkeypatch, full_name=full_name, birth_date=birth_date)
+    assert result.status == "succeeded", result.message
+    assert Worker.objects.filter(organisation=world.lks, full_name=full_name).count() == 2
