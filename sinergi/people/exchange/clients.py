@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sys import intern
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, CharField, F, Func, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
@@ -81,7 +81,7 @@ from ..choices import (
 )
 from ..models import Consent, DuplicateCandidate, Person, PersonAccess, Placement
 from ..services._common import MAX_LENGTHS
-from ..services.duplicates import _duplicate_warning
+from ..services.duplicates import _duplicate_warning, admission_clock, admissions_committed
 from ..services.rules import (
     ADULT_AGE,
     REVIEW_INTERVAL_MONTHS,
@@ -304,6 +304,8 @@ class ClientsState:
         self.created = 0
         self.created_ids: set[int] = set()  # the people this import has written (not someone else's admissions)
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
+        # Read before any row is checked: whether someone else admitted people while this import ran.
+        self.clock_before = admission_clock()
 
 
 RECHECK_CHUNK = 2000  # NIK hashes (or people) per query of _check_still_new
@@ -1322,6 +1324,15 @@ class ClientsEntity(Entity):
             state.delta.write()
             if state.created >= ANALYZE_AFTER:
                 refresh_statistics(Person, Placement, Person.ppks_categories.through, Consent, PersonAccess)
+            if state.created_ids:
+                # People admitted elsewhere by someone else while this import ran were not seen by its check: looked
+                # for again once it has committed, if anyone did (robust: the import stands either way).
+                transaction.on_commit(
+                    lambda: admissions_committed(
+                        actor=ctx.actor, person_ids=state.created_ids, clock_before=state.clock_before
+                    ),
+                    robust=True,
+                )
 
     def audit_data(self, ctx: ImportContext) -> dict[str, Any]:
         return dict(_state(ctx).counts) if "clients" in ctx.cache else {}

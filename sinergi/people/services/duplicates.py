@@ -1,7 +1,9 @@
 """Possible duplicates: the same NIK active elsewhere or a close match, flagged for the board, and its decision."""
 
-from django.db import transaction
-from django.db.models import Q
+from collections.abc import Iterable
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +13,7 @@ from sinergi.core.errors import PermissionDenied, TransitionError
 from sinergi.organisations.models import Organisation
 
 from ..choices import AccessPurpose, DuplicateReason, DuplicateStatus, PlacementStatus
-from ..models import DuplicateCandidate, Person, Placement
+from ..models import AdmissionClock, DuplicateCandidate, Person, Placement
 from ._common import _audit
 
 
@@ -71,6 +73,119 @@ def _flag_duplicates(*, actor, person: Person, request: HttpRequest | None) -> i
             obj=candidate,
             data={"person": person.pk, "other": other_id, "reason": reason},
             request=request,
+        )
+        created += 1
+    return created
+
+
+# Serialises the sweeps below on PostgreSQL, so that two imports sweeping at once do not record one pair twice, once
+# in each direction (SQLite's write transactions are serial already).
+SWEEP_LOCK_KEY = 0x53494E4552474931  # "SINERGI1"
+SWEEP_CHUNK = 2000
+
+
+def admission_clock() -> int:
+    """The admission clock now (see AdmissionClock)."""
+    return AdmissionClock.objects.filter(pk=1).values_list("ticks", flat=True).first() or 0
+
+
+def admission_clock_advance() -> int:
+    """Advances the clock by one, in a transaction of its own, and returns it. Called after an admission commits."""
+    with transaction.atomic():
+        if not AdmissionClock.objects.filter(pk=1).update(ticks=F("ticks") + 1):
+            try:
+                with transaction.atomic():
+                    AdmissionClock.objects.create(pk=1, ticks=1)
+            except IntegrityError:  # created at the same moment by another admission
+                AdmissionClock.objects.filter(pk=1).update(ticks=F("ticks") + 1)
+        return admission_clock()
+
+
+def admissions_committed(*, actor, person_ids: Iterable[int], clock_before: int | None) -> int:
+    """After the commit of a write that admitted people: advances the clock, then looks again for "same NIK active
+    elsewhere" candidates when someone else admitted people since `clock_before` (the clock read before the
+    write's check; None: always, for a form's one person, which costs a query). Returns how many it recorded.
+
+    Why this is enough: of two admissions that could not see each other, each advances the clock after its commit
+    and reads it after its advance, so at least one of them reads the other's advance, and looks again after the
+    other's commit."""
+    clock_after = admission_clock_advance()
+    if clock_before is not None and clock_after - clock_before <= 1:
+        return 0
+    return duplicates_flag_missed(actor=actor, person_ids=person_ids)
+
+
+def duplicates_flag_missed(*, actor, person_ids: Iterable[int]) -> int:
+    """Records the "same NIK active elsewhere" candidates that a bulk write could not see, and returns how many.
+
+    An import checks its rows against what is committed when it checks. Two imports of the same people into
+    different LKS, running at once, each write before the other commits, so neither sees the other's people (their
+    LKS are different, so nothing makes one wait for the other). Run after the import's commit, this looks again:
+    whichever of the two commits last finds the other's people, which are committed by then. The rule is the
+    import's: anyone else with the NIK, not erased, with an active stay; a pair already recorded, in either
+    direction, is not recorded again."""
+    mine = set(person_ids)
+    ids = sorted(mine)
+    found: list[tuple[int, int]] = []  # (one of these people, someone else with the NIK)
+    for start in range(0, len(ids), SWEEP_CHUNK):
+        chunk = ids[start : start + SWEEP_CHUNK]
+        ours = Person.objects.filter(pk__in=chunk).exclude(nik_hash="").values("nik_hash")
+        others = dict(
+            Person.objects.filter(nik_hash__in=ours, erased_at__isnull=True, placements__status=PlacementStatus.ACTIVE)
+            .exclude(pk__in=chunk)
+            .values_list("pk", "nik_hash")
+            .distinct()
+        )
+        # Not one of these people (a client readmitted in the same file has two records with the NIK).
+        others = {pk: nik_hash for pk, nik_hash in others.items() if pk not in mine}
+        if not others:
+            continue
+        by_hash: dict[str, list[int]] = {}
+        for pk, nik_hash in Person.objects.filter(pk__in=chunk, nik_hash__in=set(others.values())).values_list(
+            "pk", "nik_hash"
+        ):
+            by_hash.setdefault(nik_hash, []).append(pk)
+        found += [(own, other) for other, nik_hash in others.items() for own in by_hash.get(nik_hash, ())]
+    if not found:
+        return 0
+    return _record_missed(actor=actor, pairs=found)
+
+
+@transaction.atomic
+def _record_missed(*, actor, pairs: list[tuple[int, int]]) -> int:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SWEEP_LOCK_KEY])
+    involved = {pk for pair in pairs for pk in pair}
+    known = set(
+        DuplicateCandidate.objects.filter(person_id__in=involved, other_id__in=involved).values_list(
+            "person_id", "other_id"
+        )
+    )
+    people = {
+        p.pk: p
+        for p in Person.objects.filter(pk__in={mine for mine, _other in pairs}).only(
+            "pk", "province_code", "regency_code"
+        )
+    }
+    created = 0
+    for mine, other in sorted(pairs):
+        if (mine, other) in known or (other, mine) in known:
+            continue
+        person = people[mine]
+        candidate = DuplicateCandidate.objects.create(
+            person_id=mine,
+            other_id=other,
+            reason=DuplicateReason.SAME_NIK_OTHER_LKS,
+            province_code=person.province_code,
+            regency_code=person.regency_code,
+        )
+        known.add((mine, other))
+        _audit(
+            actor=actor,
+            action="people.duplicate.flagged",
+            obj=candidate,
+            data={"person": mine, "other": other, "reason": DuplicateReason.SAME_NIK_OTHER_LKS, "late": True},
         )
         created += 1
     return created

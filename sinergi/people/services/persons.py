@@ -25,7 +25,7 @@ from ..models import Person, Placement
 from ..nik import kk_check, nik_check
 from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _refuse_if_restricted, _require, _term, _text
 from .consents import _check_consent
-from .duplicates import _duplicate_warning, _flag_duplicates, _nik_active_at
+from .duplicates import _duplicate_warning, _flag_duplicates, _nik_active_at, admissions_committed
 from .placements import _apply_placement_data
 from .rules import (
     REVIEW_INTERVAL_MONTHS,
@@ -255,6 +255,11 @@ def person_admit(
     duplicates = _flag_duplicates(actor=actor, person=person, request=request)
     if duplicates:
         warnings.append(_duplicate_warning(duplicates))
+    if person.nik_hash:
+        # An import admitting this NIK elsewhere at this moment is invisible until it commits: looked for again.
+        transaction.on_commit(
+            lambda: admissions_committed(actor=actor, person_ids=[person.pk], clock_before=None), robust=True
+        )
     purpose = purpose_for(request)
     _audit(
         actor=actor,

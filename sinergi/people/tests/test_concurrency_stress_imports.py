@@ -200,3 +200,78 @@ def test_two_client_files_over_two_lks_in_opposite_order_do_not_deadlock(tmp_pat
     for runner in (one, two):
         if runner.result.status == "refused":
             assert runner.result.message.startswith("Impor lain sedang menyimpan data di LKS yang sama")
+
+
+def test_the_same_children_imported_into_two_lks_at_once_are_flagged_for_the_board(tmp_path, world, monkeypatch):
+    # Both files have been checked before either writes (a double upload to two LKS, or two operators): neither
+    # check can see the other's children, and their LKS differ, so neither waits for the other. Before the look-again
+    # after the commit, no candidate was recorded (the stress run: 5,000 and then 0 instead of 10,000).
+    from sinergi.people.models import DuplicateCandidate
+
+    both_checked = threading.Barrier(2, timeout=30)
+    original = ClientsEntity.save
+
+    def save(self, plans, ctx):
+        both_checked.wait()
+        return original(self, plans, ctx)
+
+    monkeypatch.setattr(ClientsEntity, "save", save)
+    here = xlsx_file(tmp_path, [CLIENT_HEADERS, *[child(i, "TD/HARAPAN/1") for i in (1, 2, 3)]], name="here.xlsx")
+    there = xlsx_file(tmp_path, [CLIENT_HEADERS, *[child(i, "TD/KETIGA/1") for i in (1, 2, 3)]], name="there.xlsx")
+    first = Runner("here", here, world.province_admin, "clients")
+    second = Runner("there", there, world.province_admin, "clients")
+    first.start()
+    second.start()
+    outcomes = [first.outcome(), second.outcome()]
+
+    assert outcomes == ["succeeded", "succeeded"]
+    pairs = {
+        frozenset((candidate.person_id, candidate.other_id))
+        for candidate in DuplicateCandidate.objects.filter(reason="same_nik")
+    }
+    assert DuplicateCandidate.objects.filter(reason="same_nik").count() == 3
+    assert len(pairs) == 3
+    for pair in pairs:
+        organisations = set(Placement.objects.filter(person_id__in=pair).values_list("organisation_id", flat=True))
+        assert organisations == {world.lks.pk, world.third.pk}
+
+
+def test_a_child_admitted_by_a_form_while_an_import_of_the_same_child_runs_is_flagged(tmp_path, world, monkeypatch):
+    # The import has checked its file; then an operator at another LKS admits the same child through the form and
+    # commits (the form cannot see the import's rows, the import has checked already); then the import writes.
+    from sinergi.people import services
+    from sinergi.people.models import DuplicateCandidate
+    from sinergi.people.tests.test_services import consent_data, placement_data
+
+    checked, release = threading.Event(), threading.Event()
+    original = ClientsEntity.save
+
+    def save(self, plans, ctx):
+        checked.set()
+        release.wait(timeout=30)
+        return original(self, plans, ctx)
+
+    monkeypatch.setattr(ClientsEntity, "save", save)
+    row = child(1, "TD/HARAPAN/1")
+    importing = Runner("import", xlsx_file(tmp_path, [CLIENT_HEADERS, row]), world.province_admin, "clients")
+    importing.start()
+    assert checked.wait(timeout=30)
+    name, sex, birth, nik = row[:4]
+    admitted = services.person_admit(
+        actor=world.province_admin,
+        organisation=world.third,
+        person_data={
+            "full_name": name, "sex": sex, "birth_date": birth, "birth_date_estimated": False, "birth_place": "",
+            "nik": nik, "nik_missing_reason": "", "kk": "", "kk_missing_reason": "unknown", "origin_region": None,
+            "ppks_categories": [], "disability_type": "", "mother_name": row[8], "father_name": "",
+            "guardian_name": "", "guardian_relation": "", "guardian_phone": "", "notes": "",
+        },
+        placement_data=placement_data(),
+        consent_data=consent_data(),
+    ).obj  # fmt: skip
+    release.set()
+
+    assert importing.outcome() == "succeeded"
+    imported = Placement.objects.get(organisation=world.lks).person_id
+    pairs = {frozenset((c.person_id, c.other_id)) for c in DuplicateCandidate.objects.filter(reason="same_nik")}
+    assert pairs == {frozenset((imported, admitted.pk))}
