@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A write that waited too long for a lock (a large import holds its LKS) is answered with a page saying so.
+    "sinergi.core.busy.DatabaseBusyMiddleware",
     "sinergi.core.middleware.HtmxLoginRedirectMiddleware",
     "sinergi.core.middleware.ContentSecurityPolicyMiddleware",
     "sinergi.accounts.middleware.RequireTwoFactorMiddleware",
@@ -274,6 +276,8 @@ SINERGI = {
     "EXPORT_XLSX_SYNC_ROWS": int(os.environ.get("SINERGI_EXPORT_XLSX_SYNC_ROWS", "5000")),
     # Days the files of finished import/export jobs (uploads, reports, exports) are kept; the job rows stay.
     "EXCHANGE_FILE_RETENTION_DAYS": int(os.environ.get("SINERGI_EXCHANGE_FILE_RETENTION_DAYS", "30")),
+    # Milliseconds a web request's write waits for a lock (PostgreSQL) before it is answered "busy, send it again".
+    "WEB_LOCK_TIMEOUT_MS": int(os.environ.get("SINERGI_WEB_LOCK_TIMEOUT_MS", "8000")),
 }
 
 LOGGING = {

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from sinergi.core.bulk import cyclic_gc_paused
+from sinergi.core.busy import is_busy
 from sinergi.core.errors import ConflictError
 
 from . import values as v
@@ -162,7 +163,7 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     except ConflictError as conflict:
         return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
     except OperationalError as error:
-        if not _busy(error):
+        if not is_busy(error):
             raise
         if writer is not None:
             writer.abort()
@@ -183,12 +184,6 @@ BUSY = gettext_lazy(
     "Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan, sehingga impor ini dihentikan. Tidak ada "
     "yang disimpan; ulangi impor sebentar lagi."
 )
-
-
-def _busy(error: OperationalError) -> bool:
-    """A deadlock or serialization failure (PostgreSQL) or a write lock waited on too long (SQLite)."""
-    cause = error.__cause__
-    return getattr(cause, "sqlstate", None) in ("40P01", "40001") or "database is locked" in str(error)
 
 
 def _check(

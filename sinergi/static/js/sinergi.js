@@ -62,6 +62,17 @@
     showNotice(isPolling(event.detail && event.detail.elt));
   }
 
+  // A write the server gave up on because the data was locked by another process (sinergi/core/busy.py): its
+  // plain-text answer says so in the notice; nothing was saved, and the user sends it again.
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail && event.detail.xhr;
+    var box = notice();
+    if (xhr && xhr.status === 503 && box && xhr.responseText && xhr.responseText.length < 500) {
+      box.textContent = xhr.responseText;
+      box.hidden = false;
+    }
+  });
+
   document.addEventListener("htmx:sendError", onFailure);
   document.addEventListener("htmx:timeout", onFailure);
   document.addEventListener("htmx:afterRequest", function (event) {
