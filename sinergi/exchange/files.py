@@ -1,13 +1,19 @@
 """Opening an uploaded spreadsheet safely: its type decided by its content, never its name; size, uncompressed
-size and zip entries capped BEFORE any parser sees it; rows streamed as lists of cell values."""
+size and zip entries capped BEFORE any parser sees it; rows streamed as lists of cell values.
+
+Excel (.xlsx), OpenDocument (.ods, LibreOffice's own format), old Excel 97-2003 (.xls) and CSV are read; the three
+workbook formats through calamine, their cells handed on as the same Python types whatever the format."""
 
 import codecs
 import concurrent.futures
 import contextlib
 import csv
+import datetime
 import hashlib
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -20,9 +26,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from . import ods, xls
+from .xls import OLE2_MAGIC
+
 XLSX = "xlsx"
+ODS = "ods"
+XLS = "xls"
 CSV = "csv"
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORKBOOK_KINDS = (XLSX, ODS, XLS)
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 # Formats people upload by mistake, recognised by their first bytes.
 OTHER_MAGICS = {
@@ -83,7 +94,7 @@ class Table:
     # Rows hidden in the sheet (by a filter, or by hand): read like the others, so the user is told. Found beside
     # the reading (a future of a list of row numbers) for an XLSX; none for a CSV.
     hidden_rows: Any = None
-    # A CSV's encoding as read ("cp1252", "utf-8", ...); "" for an XLSX.
+    # A CSV's encoding as read ("cp1252", "utf-8", ...); "" for a workbook.
     encoding: str = ""
 
     def hidden(self) -> list[int]:
@@ -110,18 +121,18 @@ def inspect(path: str | Path) -> FileInfo:
         head = handle.read(SNIFF_BYTES)
     digest = _sha256(path)
     if head.startswith(OLE2_MAGIC):
-        raise FileRefused(_ole2_message(path))
+        return FileInfo(_check_ole2(path), size, digest)
     if head.startswith(ZIP_MAGICS):
-        _check_zip(path)
-        return FileInfo(XLSX, size, digest)
+        return FileInfo(_check_zip(path), size, digest)
     for magic, name in OTHER_MAGICS.items():
         if head.startswith(magic):
             raise FileRefused(
-                _("File ini berisi %(kind)s, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV.") % {"kind": name}
+                _("File ini berisi %(kind)s, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.")
+                % {"kind": name}
             )
     if _looks_like_text(head):
         return FileInfo(CSV, size, digest)
-    raise FileRefused(_("File ini bukan spreadsheet (isinya tidak dikenali). Unggah file Excel (.xlsx) atau CSV."))
+    raise FileRefused(_("File ini bukan spreadsheet (isinya tidak dikenali). Unggah file .xlsx, .ods, .xls atau .csv."))
 
 
 def _sha256(path: Path) -> str:
@@ -132,29 +143,72 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _ole2_message(path: Path) -> str:
-    # A password-protected .xlsx is an OLE2 container holding an "EncryptionInfo" stream; a plain OLE2 file
-    # is an old .xls workbook. The directory names are UTF-16; the file is small (capped), so a search is cheap.
-    data = path.read_bytes()
-    if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
-        return _(
-            "File Excel ini dilindungi kata sandi, jadi tidak dapat dibaca. Buka di Excel, hapus kata sandinya "
-            "(File › Info › Lindungi Buku Kerja), simpan, lalu unggah lagi."
-        )
-    return _(
-        "Ini file Excel lama (.xls) atau file yang terproteksi kata sandi. Buka di Excel atau LibreOffice, "
-        "simpan sebagai “Excel Workbook (.xlsx)” tanpa kata sandi, lalu unggah lagi."
+def _check_ole2(path: Path) -> str:
+    """An OLE2 container is an old Excel workbook (.xls, a "Workbook" stream; "Book" for Excel 5/95), a
+    password-protected .xlsx (its real content encrypted in an "EncryptedPackage" stream), a Word 97-2003 document
+    or another old Office file. Its directory says which; the file is small (capped), so it is read whole."""
+    try:
+        compound = xls.Compound(path.read_bytes())
+        streams = compound.names()
+        if streams & {"EncryptionInfo", "EncryptedPackage"}:
+            raise FileRefused(_password_message())
+        if "Workbook" in streams or "Book" in streams:
+            if xls.read_globals(xls.workbook_stream(compound)).encrypted:
+                raise FileRefused(_password_message())
+            return XLS
+    except (xls.Ole2Error, struct.error, KeyError, IndexError, ValueError, LookupError) as error:
+        raise FileRefused(_corrupted_message(XLS)) from error
+    if "WordDocument" in streams:
+        raise FileRefused(_word_message())
+    raise FileRefused(
+        _("Ini file Office lama, tetapi bukan buku kerja Excel. Unggah file .xlsx, .ods, .xls atau .csv.")
     )
 
 
-def _check_zip(path: Path) -> None:
-    """Caps entries and uncompressed size from the zip directory, then verifies the real sizes by decompressing
-    with a running budget, so a zip bomb (including one that lies in its directory) costs at most the cap."""
-    corrupted = _("File Excel ini rusak atau tidak lengkap (bukan .xlsx yang sah). Simpan ulang di Excel lalu unggah.")
+def _password_message() -> str:
+    return _(
+        "File ini dilindungi kata sandi, jadi tidak dapat dibaca. Buka file, hapus kata sandinya, simpan, lalu "
+        "unggah lagi. Di Excel: File › Info › Lindungi Buku Kerja › Enkripsikan dengan Kata Sandi, kosongkan "
+        "sandinya. Di LibreOffice: Berkas › Simpan Sebagai, hilangkan centang “Simpan dengan kata sandi”."
+    )
+
+
+def _word_message() -> str:
+    return _("Ini dokumen Word, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.")
+
+
+def _corrupted_message(kind: str) -> str:
+    """For a workbook that cannot be read; `kind` "" when the zip is too broken to tell .xlsx from .ods."""
+    if kind == XLSX:
+        return _(
+            "File Excel (.xlsx) ini rusak atau tidak lengkap. Buka di Excel atau LibreOffice, simpan ulang, lalu "
+            "unggah lagi."
+        )
+    if kind == ODS:
+        return _(
+            "File OpenDocument (.ods) ini rusak atau tidak lengkap. Buka di LibreOffice atau Excel, simpan ulang, "
+            "lalu unggah lagi."
+        )
+    if kind == XLS:
+        return _(
+            "File Excel lama (.xls) ini rusak atau tidak lengkap. Buka di Excel atau LibreOffice, simpan ulang, lalu "
+            "unggah lagi."
+        )
+    return _("File ini rusak atau tidak lengkap. Buka di Excel atau LibreOffice, simpan ulang, lalu unggah lagi.")
+
+
+# The extension of each OpenDocument type that is not a spreadsheet, for the refusal.
+OPENDOCUMENT_EXTENSIONS = {"text": ".odt", "presentation": ".odp", "graphics": ".odg", "formula": ".odf"}
+
+
+def _check_zip(path: Path) -> str:
+    """XLSX or ODS. Caps entries and uncompressed size from the zip directory, then verifies the real sizes by
+    decompressing with a running budget, so a zip bomb (including one that lies in its directory) costs at most
+    the cap."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise FileRefused(corrupted) from error
+        raise FileRefused(_corrupted_message("")) from error
     with archive:
         entries = archive.infolist()
         names = {entry.filename for entry in entries}
@@ -163,14 +217,8 @@ def _check_zip(path: Path) -> None:
         budget = limit("IMPORT_MAX_UNCOMPRESSED_BYTES")
         if sum(entry.file_size for entry in entries) > budget:
             raise FileRefused(_bomb_message())
-        if "xl/workbook.xml" not in names:
-            if "word/document.xml" in names:
-                raise FileRefused(_("Ini dokumen Word, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV."))
-            if "content.xml" in names:
-                raise FileRefused(
-                    _("Ini file OpenDocument (.ods). Simpan sebagai “Excel 2007-365 (.xlsx)” lalu unggah lagi.")
-                )
-            raise FileRefused(_("File ZIP ini bukan file Excel (.xlsx). Unggah file Excel (.xlsx) atau CSV."))
+        kind = _zip_kind(archive, names)
+        corrupted = _corrupted_message(kind)
         try:
             for entry in entries:
                 if entry.flag_bits & 0x1:
@@ -180,8 +228,42 @@ def _check_zip(path: Path) -> None:
                         budget -= len(chunk)
                         if budget < 0:
                             raise FileRefused(_bomb_message())
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
+            # An .ods saved with a password is a zip like any other, its parts encrypted inside: the manifest says so.
+            if kind == ODS and ods.is_encrypted(archive):
+                raise FileRefused(_password_message())
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
             raise FileRefused(corrupted) from error
+    return kind
+
+
+def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """XLSX or ODS from the zip's member names (and the few bytes of an OpenDocument's `mimetype`); anything else
+    refused, named when recognised."""
+    if "xl/workbook.xml" in names:
+        return XLSX
+    if "word/document.xml" in names:
+        raise FileRefused(_word_message())
+    try:
+        spreadsheet = ods.is_spreadsheet(archive, names)
+        document = ods.document_kind(archive) if spreadsheet is False else ""
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
+        raise FileRefused(_corrupted_message("")) from error
+    if spreadsheet:
+        return ODS
+    if spreadsheet is False:
+        raise FileRefused(
+            _("Ini dokumen OpenDocument (%(extension)s), bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.")
+            % {"extension": OPENDOCUMENT_EXTENSIONS.get(document, document or "ODF")}
+        )
+    raise FileRefused(_("File ZIP ini bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."))
 
 
 def _bomb_message() -> str:
@@ -216,6 +298,10 @@ def open_table(
     visible one."""
     if kind == XLSX:
         return _open_xlsx(Path(path), preferred_sheets, is_header)
+    if kind == ODS:
+        return _open_ods(Path(path), preferred_sheets, is_header)
+    if kind == XLS:
+        return _open_xls(Path(path), preferred_sheets, is_header)
     return _open_csv(Path(path))
 
 
@@ -238,15 +324,111 @@ def _own_sheets() -> set[str]:
 
 
 def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
+    workbook, name, sheet = _open_sheet(path, XLSX, preferred_sheets, is_header)
+    try:
+        unresolved = _formulas_without_results(path, name)
+        # Inflating the sheet again costs about 0.2 s per 100,000 rows, nearly all in zlib, which lets other
+        # threads run: it happens beside the check, on the second core.
+        hidden = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="hidden-rows")
+        hidden_rows = hidden.submit(_hidden_rows, path, name)
+        hidden.shutdown(wait=False)
+    except Exception as error:
+        workbook.close()
+        raise FileRefused(_corrupted_message(XLSX)) from error
+    rows, total, notices = _sheet_rows(workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None))
+    return Table(
+        rows=rows,
+        total=total,
+        notices=notices,
+        closer=workbook.close,
+        date_1904=_uses_1904_dates(path),
+        formulas_without_results=unresolved,
+        hidden_rows=hidden_rows,
+    )
+
+
+def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
+    workbook, name, sheet = _open_sheet(path, ODS, preferred_sheets, is_header)
+    # calamine gives no merged cells for an .ods, nor hidden rows, formulas without results or the date system
+    # for any format: all four come from one pass over content.xml (about the cost of inflating it). They are
+    # hints, so a content.xml that calamine read but the pass cannot is read without them.
+    try:
+        facts = ods.sheet_facts(path, name, last_row=(sheet.end or (-1, 0))[0])
+    except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error):
+        facts = ods.SheetFacts()
+    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges or facts.merged)
+    return Table(
+        rows=((number, _ods_cells(cells)) for number, cells in rows),
+        total=total,
+        notices=notices,
+        closer=workbook.close,
+        date_1904=facts.date_1904,
+        formulas_without_results=facts.formulas_without_results,
+        hidden_rows=_ready(facts.hidden_rows),
+    )
+
+
+def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
+    workbook, name, sheet = _open_sheet(path, XLS, preferred_sheets, is_header)
+    # The date system and hidden rows from the BIFF records (calamine gives neither). A formula without a result
+    # cannot be told here: an .xls stores a result for every formula (a program that does not compute them
+    # writes 0, which reads as the number it claims to be).
+    try:
+        stream = xls.workbook_stream(xls.Compound(path.read_bytes()))
+        book = xls.read_globals(stream)
+        hidden = xls.hidden_rows(stream, book, name)
+    except (xls.Ole2Error, struct.error, KeyError, IndexError, ValueError, LookupError, OSError):
+        book, hidden = xls.Workbook(), []
+    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges)
+    return Table(
+        rows=((number, _xls_cells(cells)) for number, cells in rows),
+        total=total,
+        notices=notices,
+        closer=workbook.close,
+        date_1904=book.date_1904,
+        hidden_rows=_ready(hidden),
+    )
+
+
+def _ready(value: Any) -> concurrent.futures.Future:
+    future: concurrent.futures.Future = concurrent.futures.Future()
+    future.set_result(value)
+    return future
+
+
+def _xls_cells(cells: list[Any]) -> list[Any]:
+    """An .xls keeps whole numbers as integers (calamine gives int), an .xlsx never (float): 5 becomes 5.0, so that
+    every rule sees the type it sees in an .xlsx. (bool is its own class here, not caught by the test.)"""
+    return [float(cell) if cell.__class__ is int else cell for cell in cells]
+
+
+_ODS_DURATION = re.compile(r"^(-?)PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S$")
+
+
+def _ods_cells(cells: list[Any]) -> list[Any]:
+    """A duration of a day or more (a time cell past 24:00) comes from an .ods as its ISO text ("PT36H00M00S"),
+    from an .xlsx as a timedelta: made a timedelta. (A TRUE/FALSE cell saved by LibreOffice is the number 1/0 with
+    a boolean format, read as 1.0/0.0 where an .xlsx gives True/False: the yes/no columns read both alike.)"""
+    for index, cell in enumerate(cells):
+        if cell.__class__ is str and "PT" in cell[:3] and (match := _ODS_DURATION.match(cell)):
+            sign, hours, minutes, seconds = match.groups()
+            duration = datetime.timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds))
+            cells[index] = -duration if sign else duration
+    return cells
+
+
+def _open_sheet(
+    path: Path, kind: str, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None
+) -> tuple[Any, str, Any]:
+    """The open workbook, and the name and cells of the sheet to import (see open_table)."""
     import python_calamine
 
-    corrupted = _("File Excel ini rusak atau tidak dapat dibaca. Simpan ulang di Excel lalu unggah.")
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as error:
-        raise FileRefused(_ole2_message(path)) from error
+        raise FileRefused(_password_message()) from error
     except Exception as error:  # calamine raises several error types for broken files
-        raise FileRefused(corrupted) from error
+        raise FileRefused(_corrupted_message(kind)) from error
     try:
         own = _own_sheets()
         visible = (
@@ -261,7 +443,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
             or list(workbook.sheet_names)
         )
         if not visible:
-            raise FileRefused(_("File Excel ini tidak berisi lembar kerja."))
+            raise FileRefused(_("File ini tidak berisi lembar kerja."))
         # Cells come with their cached values: a formula's last computed result, as Excel showed it.
         # get_sheet_by_name() reads the whole sheet: each is fetched once.
         preferred = next((name for name in preferred_sheets if name in workbook.sheet_names), None)
@@ -283,18 +465,18 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
                     if _has_header(candidate, is_header):
                         name, sheet = other, candidate
                         break
-        unresolved = _formulas_without_results(path, name)
-        # Inflating the sheet again costs about 0.2 s per 100,000 rows, nearly all in zlib, which lets other
-        # threads run: it happens beside the check, on the second core.
-        hidden = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="hidden-rows")
-        hidden_rows = hidden.submit(_hidden_rows, path, name)
-        hidden.shutdown(wait=False)
     except FileRefused:
         workbook.close()
         raise
     except Exception as error:
         workbook.close()
-        raise FileRefused(corrupted) from error
+        raise FileRefused(_corrupted_message(kind)) from error
+    return workbook, name, sheet
+
+
+def _sheet_rows(workbook, name: str, sheet, merged) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str]]:
+    """The sheet's rows as (row number, cells), its row count, and the notices on how it was read. `merged`:
+    ((top, left), (bottom, right)) ranges, 0-based."""
     notices = []
     if len(workbook.sheet_names) > 1:
         notices.append(_("Data dibaca dari lembar “%(sheet)s”.") % {"sheet": name})
@@ -304,11 +486,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
     last_row = (sheet.end or (-1, 0))[0]
     # A cell merged down over several rows holds its value in the top row only; the rows below it mean the same
     # value (two siblings sharing a mother's name), so each of them gets it rather than an empty cell.
-    merged_down = [
-        (top, bottom, column)
-        for (top, column), (bottom, _right) in getattr(sheet, "merged_cell_ranges", None) or ()
-        if bottom > top
-    ]
+    merged_down = [(top, bottom, column) for (top, column), (bottom, _right) in merged or () if bottom > top]
     if merged_down:
         notices.append(
             _("Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.")
@@ -329,15 +507,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
                     cells[column] = value
             yield index + 1, cells
 
-    return Table(
-        rows=rows(),
-        total=last_row + 1,
-        notices=notices,
-        closer=workbook.close,
-        date_1904=_uses_1904_dates(path),
-        formulas_without_results=unresolved,
-        hidden_rows=hidden_rows,
-    )
+    return rows(), last_row + 1, notices
 
 
 def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:

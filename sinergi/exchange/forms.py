@@ -9,7 +9,7 @@ class UploadForm(forms.Form):
 
     entity = forms.ChoiceField(label=_("Jenis data"))
     file = forms.FileField(
-        label=_("File spreadsheet (.xlsx atau .csv)"),
+        label=_("File spreadsheet (.xlsx, .ods, .xls atau .csv)"),
         help_text=_("Isi templat impor, atau file Anda sendiri dengan judul kolom yang sama."),
     )
 

@@ -1,3 +1,4 @@
+import struct
 import time
 import zipfile
 
@@ -49,7 +50,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, settings
 def test_other_formats_are_named_and_refused(tmp_path, content, kind):
     path = tmp_path / "data.xlsx"
     path.write_bytes(content + b"\x00" * 100)
-    assert refused(path) == f"File ini berisi {kind}, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV."
+    assert refused(path) == f"File ini berisi {kind}, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
 
 
 def test_binary_noise_is_not_a_spreadsheet(tmp_path):
@@ -58,30 +59,65 @@ def test_binary_noise_is_not_a_spreadsheet(tmp_path):
     assert refused(path).startswith("File ini bukan spreadsheet")
 
 
-def test_an_old_xls_file_is_refused_with_advice(tmp_path):
+def ole2_file(path, stream_names: list[str]):
+    """A minimal OLE2 container (header, one FAT sector, one directory sector) whose empty streams have these
+    names: what an encrypted .xlsx or another Office file looks like to the type check."""
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    header = bytearray(512)
+    header[:8] = OLE2
+    struct.pack_into("<HHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9)
+    struct.pack_into("<H", header, 0x20, 6)
+    struct.pack_into("<IIII", header, 0x2C, 1, 1, 0, 4096)
+    struct.pack_into("<IIII", header, 0x3C, end, 0, end, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *[free] * 108)
+    fat = struct.pack("<128I", 0xFFFFFFFD, end, *[free] * 126)
+    directory = b""
+    entries = [(5, "Root Entry"), *[(2, name) for name in stream_names]]
+    for number, (kind, name) in enumerate(entries):
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        entry = bytearray(128)
+        entry[: len(encoded)] = encoded
+        struct.pack_into("<HBB", entry, 64, len(encoded), kind, 1)
+        # The directory is a tree: the root's child is the first stream, each stream's right sibling the next.
+        following = number + 1 if number + 1 < len(entries) else free
+        links = (free, free, following) if number == 0 else (free, following, free)
+        struct.pack_into("<III", entry, 68, *links)
+        struct.pack_into("<II", entry, 116, end, 0)
+        directory += bytes(entry)
+    path.write_bytes(bytes(header) + fat + directory.ljust(512, b"\x00"))
+    return path
+
+
+def test_a_damaged_old_office_file_is_refused_as_a_damaged_xls(tmp_path):
     path = tmp_path / "lama.xls"
     path.write_bytes(OLE2 + b"\x00" * 600 + "Workbook".encode("utf-16-le"))
-    assert "file Excel lama (.xls)" in refused(path)
+    assert refused(path).startswith("File Excel lama (.xls) ini rusak")
 
 
 def test_a_password_protected_xlsx_is_recognised(tmp_path):
-    path = tmp_path / "rahasia.xlsx"
-    path.write_bytes(OLE2 + b"\x00" * 600 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 100)
-    assert refused(path).startswith("File Excel ini dilindungi kata sandi")
+    path = ole2_file(tmp_path / "rahasia.xlsx", ["EncryptionInfo", "EncryptedPackage"])
+    assert refused(path).startswith("File ini dilindungi kata sandi")
+
+
+def test_an_old_office_file_that_is_not_a_workbook_is_refused(tmp_path):
+    path = ole2_file(tmp_path / "slide.xls", ["PowerPoint Document"])
+    assert (
+        refused(path) == "Ini file Office lama, tetapi bukan buku kerja Excel. Unggah file .xlsx, .ods, .xls atau .csv."
+    )
 
 
 def test_a_truncated_xlsx_is_refused_as_corrupted(tmp_path):
     good = xlsx_file(tmp_path, [["Nama LKS"], ["A"]]).read_bytes()
     path = tmp_path / "rusak.xlsx"
     path.write_bytes(good[: len(good) // 2])
-    assert refused(path).startswith("File Excel ini rusak")
+    assert refused(path).startswith("File ini rusak atau tidak lengkap")
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "dokumen.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", "<w/>")
-    assert refused(path) == "Ini dokumen Word, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV."
+    assert refused(path) == "Ini dokumen Word, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
 
 
 def test_a_zip_bomb_is_refused_cheaply_from_its_directory(tmp_path, settings):

@@ -1,0 +1,133 @@
+"""What calamine does not tell about an old Excel (.xls) file, read from the file itself: which streams its OLE2
+container holds (a workbook, a Word document, an encrypted .xlsx), whether the workbook is encrypted, counts dates
+from 1904, and which rows it hides.
+
+The OLE2 ("compound file", [MS-CFB]) container is read by olefile; any damage it finds is raised as Ole2Error.
+The workbook stream is a sequence of BIFF records ([MS-XLS] for BIFF8, Excel 97-2003; the "Book" stream of Excel
+5/95 has the same record frame), decoded here: only the few records needed. Everything works on bytes already in
+memory (the upload is capped at IMPORT_MAX_BYTES)."""
+
+import io
+import struct
+from dataclasses import dataclass, field
+
+import olefile
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class Ole2Error(Exception):
+    """The container's structure is broken (a truncated or damaged file)."""
+
+
+class Compound:
+    """The top-level streams of an OLE2 container, by name, read through olefile."""
+
+    def __init__(self, data: bytes) -> None:
+        if not data.startswith(OLE2_MAGIC):
+            raise Ole2Error("not an OLE2 file")
+        try:
+            # A BytesIO, not the bytes themselves: olefile takes short bytes for a file name. DEFECT_INCORRECT
+            # makes every defect (a broken chain, a stream shorter than its size) an error, not a logged warning;
+            # olefile's reads are bounded by the sector table, itself bounded by the (capped) file size.
+            self._ole = olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT)
+            self._names = {path[0] for path in self._ole.listdir() if len(path) == 1}
+        except Exception as error:  # olefile raises OSError, but damage can surface as any parsing error
+            raise Ole2Error(str(error)) from error
+
+    def names(self) -> set[str]:
+        return self._names
+
+    def read(self, name: str) -> bytes:
+        if name not in self._names:
+            raise KeyError(name)
+        try:
+            with self._ole.openstream(name) as stream:
+                return stream.read()
+        except Exception as error:
+            raise Ole2Error(str(error)) from error
+
+
+def _u16(data: bytes, offset: int) -> int:
+    return struct.unpack_from("<H", data, offset)[0]
+
+
+def _u32(data: bytes, offset: int) -> int:
+    return struct.unpack_from("<I", data, offset)[0]
+
+
+# ---------------------------------------------------------------------------------------------- BIFF records
+
+_BOF, _EOF, _FILEPASS, _DATEMODE, _CODEPAGE, _BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
+_ROW = 0x0208
+HIDDEN_ROWS_KEPT = 1000
+
+
+@dataclass
+class Workbook:
+    """The facts about an .xls workbook that calamine does not give."""
+
+    encrypted: bool = False
+    date_1904: bool = False
+    sheets: dict[str, int] = field(default_factory=dict)  # name -> offset of its records in the stream
+    biff8: bool = True
+    codepage: str = "cp1252"
+
+
+def workbook_stream(compound: Compound) -> bytes:
+    name = "Workbook" if "Workbook" in compound.names() else "Book"
+    return compound.read(name)
+
+
+def read_globals(stream: bytes) -> Workbook:
+    book = Workbook()
+    for kind, body in _records(stream, 0):
+        if kind == _BOF:
+            book.biff8 = len(body) >= 2 and _u16(body, 0) == 0x0600
+        elif kind == _FILEPASS:
+            book.encrypted = True
+            break  # the records after it are encrypted
+        elif kind == _DATEMODE and len(body) >= 2:
+            book.date_1904 = _u16(body, 0) == 1
+        elif kind == _CODEPAGE and len(body) >= 2:
+            book.codepage = {1200: "utf-16-le", 367: "ascii", 10000: "mac_roman"}.get(
+                _u16(body, 0), f"cp{_u16(body, 0)}"
+            )
+        elif kind == _BOUNDSHEET and len(body) >= 8:
+            name = _short_string(body, 6, book)
+            book.sheets.setdefault(name, _u32(body, 0))
+        elif kind == _EOF:
+            break
+    return book
+
+
+def hidden_rows(stream: bytes, book: Workbook, sheet_name: str) -> list[int]:
+    """The sheet's hidden rows (1-based), from its ROW records (flag fDyZero), which calamine reads past."""
+    found: list[int] = []
+    offset = book.sheets.get(sheet_name)
+    if offset is None:
+        return found
+    for kind, body in _records(stream, offset):
+        if kind == _ROW and len(body) >= 14 and _u16(body, 12) & 0x20:
+            found.append(_u16(body, 0) + 1)
+            if len(found) >= HIDDEN_ROWS_KEPT:
+                break
+        elif kind == _EOF:
+            break
+    return found
+
+
+def _records(stream: bytes, offset: int):
+    while offset + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, offset)
+        yield kind, stream[offset + 4 : offset + 4 + length]
+        offset += 4 + length
+
+
+def _short_string(body: bytes, offset: int, book: Workbook) -> str:
+    count = body[offset]
+    if not book.biff8:
+        return body[offset + 1 : offset + 1 + count].decode(book.codepage, "replace")
+    wide = body[offset + 1] & 0x1
+    start = offset + 2
+    return body[start : start + count * (2 if wide else 1)].decode("utf-16-le" if wide else "latin-1", "replace")
