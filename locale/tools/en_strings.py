@@ -1133,43 +1133,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "File terlalu besar (%(size)s MB; paling besar %(max)s MB). Bagi data menjadi beberapa file.": (
         "The file is too large (%(size)s MB; at most %(max)s MB). Split the data into several files."
     ),
-    "File ini berisi %(kind)s, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV.": (
-        "This file contains %(kind)s, not a spreadsheet. Upload an Excel (.xlsx) or CSV file."
-    ),
-    "File ini bukan spreadsheet (isinya tidak dikenali). Unggah file Excel (.xlsx) atau CSV.": (
-        "This file is not a spreadsheet (its contents are not recognised). Upload an Excel (.xlsx) or CSV file."
-    ),
-    "File Excel ini dilindungi kata sandi, jadi tidak dapat dibaca. Buka di Excel, hapus kata sandinya (File › Info "
-    "› Lindungi Buku Kerja), simpan, lalu unggah lagi.": (
-        "This Excel file is password-protected, so it cannot be read. Open it in Excel, remove the password "
-        "(File › Info › Protect Workbook), save, then upload it again."
-    ),
-    "Ini file Excel lama (.xls) atau file yang terproteksi kata sandi. Buka di Excel atau LibreOffice, simpan sebagai "
-    "“Excel Workbook (.xlsx)” tanpa kata sandi, lalu unggah lagi.": (
-        "This is an old Excel file (.xls) or a password-protected file. Open it in Excel or LibreOffice, save it as "
-        "“Excel Workbook (.xlsx)” without a password, then upload it again."
-    ),
-    "File Excel ini rusak atau tidak lengkap (bukan .xlsx yang sah). Simpan ulang di Excel lalu unggah.": (
-        "This Excel file is damaged or incomplete (not a valid .xlsx). Save it again in Excel, then upload it."
-    ),
-    "Ini dokumen Word, bukan spreadsheet. Unggah file Excel (.xlsx) atau CSV.": (
-        "This is a Word document, not a spreadsheet. Upload an Excel (.xlsx) or CSV file."
-    ),
-    "Ini file OpenDocument (.ods). Simpan sebagai “Excel 2007-365 (.xlsx)” lalu unggah lagi.": (
-        "This is an OpenDocument file (.ods). Save it as “Excel 2007-365 (.xlsx)”, then upload it again."
-    ),
-    "File ZIP ini bukan file Excel (.xlsx). Unggah file Excel (.xlsx) atau CSV.": (
-        "This ZIP file is not an Excel file (.xlsx). Upload an Excel (.xlsx) or CSV file."
-    ),
     "Isi file ini jauh lebih besar daripada ukuran filenya (kemungkinan “bom zip”), jadi ditolak. Bila ini data asli, "
     "bagi menjadi beberapa file.": (
         "This file unpacks to far more than its own size (possibly a “zip bomb”), so it was refused. If the data is "
         "genuine, split it into several files."
     ),
-    "File Excel ini rusak atau tidak dapat dibaca. Simpan ulang di Excel lalu unggah.": (
-        "This Excel file is damaged or cannot be read. Save it again in Excel, then upload it."
-    ),
-    "File Excel ini tidak berisi lembar kerja.": "This Excel file contains no worksheet.",
     "Data dibaca dari lembar “%(sheet)s”.": "Data read from the sheet “%(sheet)s”.",
     "File CSV dibaca sebagai %(encoding)s, pemisah “%(delimiter)s”.": (
         "CSV file read as %(encoding)s, separator “%(delimiter)s”."
@@ -1637,7 +1605,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(label)s” dihapus.": "“%(label)s” deleted.",
     # --- exchange: pages, PDF reports ------------------------------------------------------------------------
     "Jenis data": "Data type",
-    "File spreadsheet (.xlsx atau .csv)": "Spreadsheet file (.xlsx or .csv)",
     "Isi templat impor, atau file Anda sendiri dengan judul kolom yang sama.": (
         "The filled-in import template, or your own file with the same column headings."
     ),
@@ -3195,4 +3162,20 @@ EN: dict[str, str | tuple[str, str]] = {
         "Row %(row)s: this worker was registered at the same LKS by someone else while the import ran. Nothing was "
         "saved; run the import again."
     ),
+    "Data yang ingin Anda ubah sedang disimpan oleh proses lain, misalnya impor spreadsheet yang besar. Tidak ada yang berubah. Tunggu sebentar, lalu kirim lagi.": "The data you want to change is being saved by another process, such as a large spreadsheet import. Nothing has changed. Wait a moment, then send it again.",
+    "Sedang sibuk": "Busy",
+    "Data sedang dipakai proses lain": "The data is in use by another process",
+    "File ini berisi %(kind)s, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.": "This file contains %(kind)s, not a spreadsheet. Upload an .xlsx, .ods, .xls or .csv file.",
+    "File ini bukan spreadsheet (isinya tidak dikenali). Unggah file .xlsx, .ods, .xls atau .csv.": "This file is not a spreadsheet (its content is not recognised). Upload an .xlsx, .ods, .xls or .csv file.",
+    "Ini file Office lama, tetapi bukan buku kerja Excel. Unggah file .xlsx, .ods, .xls atau .csv.": "This is an old Office file, but not an Excel workbook. Upload an .xlsx, .ods, .xls or .csv file.",
+    "File ini dilindungi kata sandi, jadi tidak dapat dibaca. Buka file, hapus kata sandinya, simpan, lalu unggah lagi. Di Excel: File › Info › Lindungi Buku Kerja › Enkripsikan dengan Kata Sandi, kosongkan sandinya. Di LibreOffice: Berkas › Simpan Sebagai, hilangkan centang “Simpan dengan kata sandi”.": "This file is password-protected, so it cannot be read. Open it, remove the password, save, and upload it again. In Excel: File › Info › Protect Workbook › Encrypt with Password, clear the password. In LibreOffice: File › Save As, untick “Save with password”.",
+    "Ini dokumen Word, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.": "This is a Word document, not a spreadsheet. Upload an .xlsx, .ods, .xls or .csv file.",
+    "File Excel (.xlsx) ini rusak atau tidak lengkap. Buka di Excel atau LibreOffice, simpan ulang, lalu unggah lagi.": "This Excel file (.xlsx) is damaged or incomplete. Open it in Excel or LibreOffice, save it again, and upload it again.",
+    "File OpenDocument (.ods) ini rusak atau tidak lengkap. Buka di LibreOffice atau Excel, simpan ulang, lalu unggah lagi.": "This OpenDocument file (.ods) is damaged or incomplete. Open it in LibreOffice or Excel, save it again, and upload it again.",
+    "File Excel lama (.xls) ini rusak atau tidak lengkap. Buka di Excel atau LibreOffice, simpan ulang, lalu unggah lagi.": "This old Excel file (.xls) is damaged or incomplete. Open it in Excel or LibreOffice, save it again, and upload it again.",
+    "File ini rusak atau tidak lengkap. Buka di Excel atau LibreOffice, simpan ulang, lalu unggah lagi.": "This file is damaged or incomplete. Open it in Excel or LibreOffice, save it again, and upload it again.",
+    "Ini dokumen OpenDocument (%(extension)s), bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.": "This is an OpenDocument document (%(extension)s), not a spreadsheet. Upload an .xlsx, .ods, .xls or .csv file.",
+    "File ZIP ini bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.": "This ZIP file is not a spreadsheet. Upload an .xlsx, .ods, .xls or .csv file.",
+    "File ini tidak berisi lembar kerja.": "This file contains no worksheets.",
+    "File spreadsheet (.xlsx, .ods, .xls atau .csv)": "Spreadsheet file (.xlsx, .ods, .xls or .csv)",
 }

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,18 @@ class UploadForm(forms.Form):
         help_text=_("Isi templat impor, atau file Anda sendiri dengan judul kolom yang sama."),
     )
 
+    # New on every rendering of the form: the same form sent twice (its answer lost on a flaky link, then "Coba
+    # lagi") is one upload (services.import_job_create).
+    upload_key = forms.CharField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+
     def __init__(self, *args, actor=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["entity"].choices = [(e.key, e.label) for e in entities() if e.can_import(actor)]
+
+    def clean_upload_key(self) -> uuid.UUID | None:
+        # Not a key at all (a client of its own, a tampered page): taken as an upload without one, rather than
+        # refused over a field the user never sees.
+        try:
+            return uuid.UUID(self.cleaned_data["upload_key"])
+        except ValueError:
+            return None

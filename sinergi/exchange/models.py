@@ -9,12 +9,44 @@ from django.utils.translation import gettext_lazy as _
 # A job queued longer than this has most likely no task worker to run it (none started, or all busy).
 QUEUE_PATIENCE = datetime.timedelta(minutes=2)
 
+# How often a job's page asks for its progress (each poll is ~1.3 KB on the wire, and a phone on 3G pays for it):
+# every second while the job is young, so that a short import's bar moves with it; then less often, since the
+# bar of a job that has been going for a minute moves slowly anyway and nobody watches it tick. Counted from the
+# start of the run (a confirmed import is a new job, so it starts again at 1 s), or of the wait while queued.
+POLL_STEPS = (
+    (datetime.timedelta(seconds=15), 1),
+    (datetime.timedelta(minutes=1), 2),
+)
+POLL_SLOW_SECONDS = 5
+# Queued past QUEUE_PATIENCE, most likely no worker is running (the page says so) and the wait may last hours: a
+# start is noticed at most 15 s late, for a third of the data of polling every 5 s.
+POLL_WAITING_LONG_SECONDS = 15
+
 
 class QueuedJob:
     """What import and export jobs share while they wait for a worker."""
 
     status: str
     created_at: datetime.datetime
+    started_at: datetime.datetime | None
+
+    @property
+    def poll_seconds(self) -> int:
+        """Seconds until the page asks for the progress again (the hx-trigger of its status part)."""
+        return self.poll_seconds_at(timezone.now())
+
+    def poll_seconds_at(self, now: datetime.datetime) -> int:
+        if self.status == "queued":
+            since = self.created_at
+            if since is not None and now - since > QUEUE_PATIENCE:
+                return POLL_WAITING_LONG_SECONDS
+        else:
+            since = self.started_at or self.created_at
+        age = now - since if since is not None else datetime.timedelta(0)
+        for younger_than, seconds in POLL_STEPS:
+            if age < younger_than:
+                return seconds
+        return POLL_SLOW_SECONDS
 
     @property
     def patience_minutes(self) -> int:
@@ -105,11 +137,24 @@ class ImportJob(QueuedJob, models.Model):
     retried_as = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("dijalankan lagi")
     )
+    # The one-time key of the upload form the file came with (forms.UploadForm): the same form with the same file
+    # sent again (its answer was lost on the way and "Coba lagi" was pressed, or the browser posted it again)
+    # finds this job instead of making a second one. Empty for the command line and for runs made from a job.
+    upload_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("impor")
         verbose_name_plural = _("impor")
+        constraints = [
+            # Per user, and per file and kind of data too: the form kept on the phone (or come back to with the
+            # Back button) and sent with another file, or for another kind of data, is another upload.
+            models.UniqueConstraint(
+                fields=["created_by", "upload_key", "entity", "file_sha256"],
+                condition=models.Q(upload_key__isnull=False),
+                name="exchange_import_upload_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.entity} {self.original_name} ({self.get_status_display()})"

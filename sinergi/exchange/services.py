@@ -7,6 +7,7 @@ import logging
 import secrets
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -88,13 +89,24 @@ def import_job_create(
     dry_run: bool = True,
     enqueue: bool = True,
     request: HttpRequest | None = None,
+    upload_key: uuid.UUID | None = None,
 ) -> ImportJob:
-    """Checks the upload by content and size (FileRefused says why, nothing kept), stores it, and queues the run."""
+    """Checks the upload by content and size (FileRefused says why, nothing kept), stores it, and queues the run.
+
+    `upload_key`: the one-time key of the form the file came with. The same user sending the same file for the
+    same data with the same key again gets the job made the first time, and nothing else happens (no file stored,
+    no run queued): the answer to the first post was lost, not the upload."""
     entity = get_entity(entity_key)
     if not entity.can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data %(entity)s.") % {"entity": entity.label})
+    created_by = actor if getattr(actor, "is_authenticated", False) else None
+    if created_by is None:
+        upload_key = None  # the constraint that makes a key one-time holds per user
     with _as_local_file(file) as path:
         info = inspect(path)
+        sent_before = _upload_sent_before(created_by, upload_key, entity.key, info.sha256)
+        if sent_before is not None:
+            return sent_before
         job = ImportJob(
             token=secrets.token_hex(16),
             entity=entity.key,
@@ -104,16 +116,36 @@ def import_job_create(
             file_size=info.size,
             file_sha256=info.sha256,
             language=translation.get_language() or "id",
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=created_by,
             created_by_name=actor.get_username(),
+            upload_key=upload_key,
         )
         job.created_at = timezone.now()
         with path.open("rb") as handle:
             job.file.save("upload", File(handle), save=False)
-    job.save()
+    try:
+        with transaction.atomic():
+            job.save()
+    except IntegrityError:
+        # The same form sent twice at once (a retry while the first post was still being received): the unique
+        # constraint lets one of them in; this one removes its stored copy (no job will name it) and answers with
+        # the job that got in.
+        job.file.delete(save=False)
+        sent_before = _upload_sent_before(created_by, upload_key, entity.key, info.sha256)
+        if sent_before is None:
+            raise
+        return sent_before
     if enqueue:
         _enqueue(job)
     return job
+
+
+def _upload_sent_before(created_by, upload_key: uuid.UUID | None, entity_key: str, sha256: str) -> ImportJob | None:
+    if upload_key is None:
+        return None
+    return ImportJob.objects.filter(
+        created_by=created_by, upload_key=upload_key, entity=entity_key, file_sha256=sha256
+    ).first()
 
 
 def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:

@@ -54,6 +54,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
                     file=upload,
                     original_name=upload.name,
                     request=request,
+                    upload_key=form.cleaned_data["upload_key"],
                 )
             except FileRefused as refused:
                 form.add_error("file", refused.message)

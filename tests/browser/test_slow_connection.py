@@ -1,11 +1,14 @@
 """The import journey on a slow, flaky mobile connection (3G-like, throttled through the DevTools protocol):
-the upload shows its progress and survives a dropped connection; the progress page says when the connection is
-lost, recovers by itself (also from a poll that never answers) and does not poll while hidden."""
+the upload shows its progress and survives a dropped connection, and sent again after its answer was lost it makes
+no second job; the progress page says when the connection is lost, recovers by itself (also from a poll that never
+answers), does not poll while hidden, and polls less often as the job waits."""
 
+import datetime
 import random
 import string
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from sinergi.exchange import services
@@ -101,6 +104,38 @@ def test_upload_cut_off_says_so_and_tries_again_with_the_same_file(page, tmp_pat
     expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
 
 
+def test_upload_whose_answer_is_lost_is_not_made_twice_by_trying_again(page, tmp_path, media, monkeypatch):
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    login(page, "pengurus.banjarmasin")
+    phone(page)
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
+    # The browser sends the whole file and the server answers; the answer is then dropped before the page gets it.
+    # (Through the DevTools protocol at the response stage: Playwright's route.fetch() sends the form without
+    # its file.)
+    cdp = page.context.new_cdp_session(page)
+    answers = []
+
+    def lose_the_first_answer(paused):
+        if paused["request"]["method"] == "POST" and not answers:
+            answers.append(paused.get("responseStatusCode"))
+            cdp.send("Fetch.failRequest", {"requestId": paused["requestId"], "errorReason": "ConnectionReset"})
+        else:
+            cdp.send("Fetch.continueRequest", {"requestId": paused["requestId"]})
+
+    cdp.on("Fetch.requestPaused", lose_the_first_answer)
+    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": "*/exchange/", "requestStage": "Response"}]})
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#upload-status")).to_contain_text("Koneksi terputus")
+    assert answers == [302] and ImportJob.objects.count() == 1
+
+    page.click("#upload-retry")
+    page.wait_for_url("**/exchange/imports/*/")
+    job = ImportJob.objects.get()
+    assert page.url.endswith(f"/exchange/imports/{job.pk}/")
+    expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
+
+
 def test_upload_refused_by_the_server_shows_the_form_errors(page, tmp_path, media):
     bogus = tmp_path / "bukan.xlsx"
     bogus.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)  # a picture, not a spreadsheet
@@ -184,3 +219,19 @@ def test_progress_page_does_not_poll_while_hidden(page, tmp_path, media, monkeyp
     )
     services.import_job_run(job_id=ImportJob.objects.get().pk)
     expect(page.locator("#job-state")).to_have_text("Uji coba selesai", timeout=10_000)
+
+
+def test_a_job_waiting_long_in_the_queue_is_polled_slowly_and_still_seen_to_end(page, tmp_path, media, monkeypatch):
+    queued_upload(page, tmp_path, monkeypatch)
+    status = page.locator("#job-status")
+    expect(status).to_have_attribute("hx-trigger", "every 1s")
+    ImportJob.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+    # the next poll's answer sets the slow interval
+    expect(status).to_have_attribute("hx-trigger", "every 15s", timeout=5_000)
+    expect(page.locator("#job-waiting")).to_be_visible()
+    polls = []
+    page.on("request", lambda request: polls.append(request.url) if "/exchange/imports/" in request.url else None)
+    page.wait_for_timeout(5_000)
+    assert len(polls) <= 1
+    services.import_job_run(job_id=ImportJob.objects.get().pk)
+    expect(page.locator("#job-state")).to_have_text("Uji coba selesai", timeout=20_000)

@@ -1,0 +1,197 @@
+"""An upload sent twice with the same form (its answer lost on a flaky link, then "Coba lagi", or the browser
+posting it again) makes one import job: the form carries a one-time key, per user, and the job keeps it."""
+
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from django.core.files import File
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import user_with_role
+from sinergi.audit.models import AuditEvent
+from sinergi.exchange import services
+from sinergi.exchange.models import ImportJob
+
+from .conftest import HEADERS, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+KEY = uuid.UUID("8d5c3f0e-64a4-4b8e-9a43-0c1d2e3f4a5b")
+
+
+@pytest.fixture
+def sheet(tmp_path) -> Path:
+    return xlsx_file(tmp_path, [HEADERS, ["LKSA Sekali", "anak", "63.71.01.1001", "TD/SEKALI/1", 12]])
+
+
+def stored_uploads(settings) -> list[Path]:
+    root = Path(settings.STORAGES["default"]["OPTIONS"]["location"]) / "exchange" / "imports"
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def create(actor, path: Path, *, upload_key=KEY, entity_key="lks", enqueue=False) -> ImportJob:
+    with path.open("rb") as handle:
+        return services.import_job_create(
+            actor=actor,
+            entity_key=entity_key,
+            file=File(handle),
+            original_name=path.name,
+            upload_key=upload_key,
+            enqueue=enqueue,
+        )
+
+
+def post(client, path: Path, *, key: str | None = str(KEY), entity="lks"):
+    data = {"entity": entity, "file": SimpleUploadedFile(path.name, path.read_bytes())}
+    if key is not None:
+        data["upload_key"] = key
+    return client.post("/exchange/", data)
+
+
+def form_key(html: str) -> str:
+    return re.search(r'<input type="hidden" name="upload_key" value="([^"]+)"', html).group(1)
+
+
+# ---------------------------------------------------------------------------------------------- service
+
+
+def test_the_same_file_with_the_same_key_makes_one_job_one_file_and_one_run(
+    board_member, sheet, settings, django_capture_on_commit_callbacks
+):
+    # Given a first upload, checked by the worker
+    with django_capture_on_commit_callbacks(execute=True):
+        first = create(board_member, sheet, enqueue=True)
+    # When the same form is sent again
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        again = create(board_member, sheet, enqueue=True)
+    # Then it answers with the first job, and nothing else happened
+    assert again.pk == first.pk
+    assert callbacks == []  # no second run queued
+    assert ImportJob.objects.get().upload_key == KEY
+    assert len(stored_uploads(settings)) == 1
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["exchange.import.checked"]
+
+
+def test_a_key_is_the_users_own(board_member, sheet, settings):
+    other = user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.lain")
+    mine = create(board_member, sheet)
+    theirs = create(other, sheet)  # the same key, by chance or by copying the page
+    assert theirs.pk != mine.pk
+    assert (mine.created_by, theirs.created_by) == (board_member, other)
+    assert create(other, sheet).pk == theirs.pk
+    assert create(board_member, sheet).pk == mine.pk
+    assert ImportJob.objects.count() == 2 and len(stored_uploads(settings)) == 2
+
+
+def test_another_file_or_another_kind_of_data_with_the_same_key_is_another_upload(board_member, sheet, tmp_path):
+    # The form kept on the phone (or come back to with Back) and sent with the corrected file.
+    corrected = xlsx_file(
+        tmp_path, [HEADERS, ["LKSA Sekali", "anak", "63.71.01.1001", "TD/SEKALI/2", 12]], name="benar.xlsx"
+    )
+    first = create(board_member, sheet)
+    second = create(board_member, corrected)
+    assert second.pk != first.pk
+    assert create(board_member, corrected).pk == second.pk
+    assert ImportJob.objects.count() == 2
+
+
+def test_without_a_key_every_upload_is_a_job_as_before(board_member, sheet, settings):
+    first = create(board_member, sheet, upload_key=None)
+    second = create(board_member, sheet, upload_key=None)
+    assert first.pk != second.pk and (first.upload_key, second.upload_key) == (None, None)
+    assert len(stored_uploads(settings)) == 2
+
+
+def test_the_command_line_keeps_no_key(sheet):
+    first = create(services.SystemActor(), sheet)
+    second = create(services.SystemActor(), sheet)
+    assert first.pk != second.pk and (first.upload_key, second.upload_key) == (None, None)
+
+
+def test_of_two_posts_at_once_the_one_saved_second_answers_with_the_first_and_removes_its_file(
+    board_member, sheet, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    # Given a post that looked for the key before the other post saved its job (both passed the check)
+    winner = create(board_member, sheet)
+    looked_up = services._upload_sent_before
+    calls = []
+
+    def not_yet_saved(*args):
+        calls.append(args)
+        return None if len(calls) == 1 else looked_up(*args)
+
+    monkeypatch.setattr(services, "_upload_sent_before", not_yet_saved)
+    # When it saves its own job
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        loser = create(board_member, sheet, enqueue=True)
+    # Then the unique constraint refused it: it answers with the job that got in, keeps no copy, queues nothing
+    assert loser.pk == winner.pk and len(calls) == 2
+    assert ImportJob.objects.count() == 1
+    assert stored_uploads(settings) == [Path(winner.file.path)]
+    assert callbacks == []
+
+
+# ---------------------------------------------------------------------------------------------- views
+
+
+def test_each_rendering_of_the_form_has_a_new_key(client, board_member):
+    client.force_login(board_member)
+    first = form_key(client.get("/exchange/").content.decode())
+    second = form_key(client.get("/exchange/").content.decode())
+    assert uuid.UUID(first) and uuid.UUID(second) and first != second
+
+
+def test_the_same_form_posted_twice_lands_on_the_one_job(
+    client, board_member, sheet, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    key = form_key(client.get("/exchange/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, sheet, key=key)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = post(client, sheet, key=key)  # the answer to the first was lost; "Coba lagi"
+    job = ImportJob.objects.get()
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"] == f"/exchange/imports/{job.pk}/"
+    assert str(job.upload_key) == key
+    assert len(stored_uploads(settings)) == 1
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["exchange.import.checked"]
+
+
+def test_another_users_key_never_leads_to_their_job(client, board_member, sheet):
+    other = user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.lain")
+    client.force_login(other)
+    key = form_key(client.get("/exchange/").content.decode())
+    post(client, sheet, key=key)
+    theirs = ImportJob.objects.get()
+
+    client.force_login(board_member)
+    response = post(client, sheet, key=key)
+
+    mine = ImportJob.objects.exclude(pk=theirs.pk).get()
+    assert response["Location"] == f"/exchange/imports/{mine.pk}/"
+    assert mine.created_by == board_member
+    assert client.get(f"/exchange/imports/{theirs.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("key", [None, "", "bukan-kunci"])
+def test_a_post_without_a_usable_key_makes_a_job_each_time_as_before(client, board_member, sheet, key):
+    client.force_login(board_member)
+    assert post(client, sheet, key=key).status_code == 302
+    assert post(client, sheet, key=key).status_code == 302
+    assert list(ImportJob.objects.values_list("upload_key", flat=True)) == [None, None]
+
+
+def test_a_refused_file_keeps_its_key_free(client, board_member, sheet, tmp_path):
+    client.force_login(board_member)
+    key = form_key(client.get("/exchange/").content.decode())
+    fake = tmp_path / "laporan.xlsx"
+    fake.write_bytes(b"%PDF-1.4\n\x00\x01binary")
+    refused = post(client, fake, key=key)
+    assert refused.status_code == 400 and not ImportJob.objects.exists()
+    assert form_key(refused.content.decode()) == key  # nothing was made with it, so the form may keep it
+    assert post(client, sheet, key=key).status_code == 302
+    assert ImportJob.objects.get().upload_key == uuid.UUID(key)
