@@ -754,20 +754,22 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tersimpan: %(masked)s. Kosongkan untuk tidak mengubah.": "Stored: %(masked)s. Leave empty to keep it.",
     "Nasional": "National",
     # people: identity numbers
-    "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel (misalnya 6.37101E+15) sehingga angka terakhirnya "
-    "hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya.": (
-        "This number seems to have been turned into a number by Excel (e.g. 6.37101E+15), losing its last digits. "
-        "Format the column as Text, then retype the number from the original document."
+    "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel atau LibreOffice (misalnya 6.37101E+15) sehingga "
+    "angka terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya.": (
+        "This number seems to have been turned into a number by Excel or LibreOffice (e.g. 6.37101E+15), losing its "
+        "last digits. Format the column as Text, then retype the number from the original document."
     ),
     "%(label)s hanya boleh berisi angka.": "%(label)s may contain digits only.",
     "%(label)s harus terdiri atas 16 angka (yang diisi %(count)d angka).": (
         "%(label)s must have 16 digits (%(count)d entered)."
     ),
-    "Periksa apakah nomor terpotong saat diolah di Excel.": "Check whether the number was cut short in Excel.",
-    "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, angka terakhirnya "
-    "dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang.": (
-        "The NIK serial number (last 4 digits) cannot be 0000. A NIK typed into Excel as a number has its last digit "
-        "rounded to 0: format the column as Text and type it again."
+    "Periksa apakah nomor terpotong saat diolah di Excel atau LibreOffice.": (
+        "Check whether the number was cut short in Excel or LibreOffice."
+    ),
+    "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik sebagai angka di Excel atau LibreOffice, "
+    "angka terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang.": (
+        "The NIK serial number (last 4 digits) cannot be 0000. A NIK typed as a number in Excel or LibreOffice has its "
+        "last digit rounded to 0: format the column as Text and type it again."
     ),
     "Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak mungkin ada.": (
         "The date of birth inside the NIK (digits 7 to 12) is not a real date."
@@ -1116,10 +1118,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s.": (
         "“%(value)s” is not in the list. Choices: %(choices)s."
     ),
-    "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang (63.1 bisa berarti 63.01 "
-    "atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.": (
-        "Excel read the region code “%(value)s” as a number and dropped its zeros (63.1 could mean 63.01 or 63.10). "
-        "Format this column as Text, then retype the code, e.g. 63.71."
+    "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel atau LibreOffice sehingga angka nolnya hilang (63.1 "
+    "bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.": (
+        "Excel or LibreOffice read the region code “%(value)s” as a number and dropped its zeros (63.1 could mean 63.01 "
+        "or 63.10). Format this column as Text, then retype the code, e.g. 63.71."
     ),
     "“%(value)s” bukan kode wilayah. Tulis seperti 63.71 (kabupaten/kota) atau 63.71.01.1001 (desa).": (
         "“%(value)s” is not a region code. Write it like 63.71 (regency/city) or 63.71.01.1001 (village)."
@@ -2678,8 +2680,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Dilaporkan pada": "Reported on",
     "Alamat IP": "IP address",
     "Kode kabupaten/kota LKS": "LKS regency/city code",
-    "16 angka. Format kolom sebagai Teks agar Excel tidak mengubahnya.": (
-        "16 digits. Format the column as Text so that Excel does not change it."
+    "16 angka. Format kolom sebagai Teks agar Excel atau LibreOffice tidak mengubahnya.": (
+        "16 digits. Format the column as Text so that Excel or LibreOffice does not change it."
     ),
     "Alasan NIK kosong": "Reason for empty NIK",
     "Wajib bila NIK kosong.": "Required when the NIK is empty.",
@@ -2708,10 +2710,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kolom bertanda * wajib diisi. Isi NIK, atau pilih Alasan NIK kosong; begitu pula Nomor KK.": (
         "Columns marked * are required. Fill in the NIK, or choose a Reason for empty NIK; likewise for the KK number."
     ),
-    "Format kolom NIK dan Nomor KK sebagai Teks sebelum mengetik atau menempel nomor, agar Excel tidak mengubahnya "
-    "menjadi 6,37101E+15.": (
-        "Format the NIK and KK number columns as Text before typing or pasting numbers, so that Excel does not turn "
-        "them into 6.37101E+15."
+    "Format kolom NIK dan Nomor KK sebagai Teks sebelum mengetik atau menempel nomor, agar Excel atau LibreOffice "
+    "tidak mengubahnya menjadi 6,37101E+15.": (
+        "Format the NIK and KK number columns as Text before typing or pasting numbers, so that Excel or LibreOffice "
+        "does not turn them into 6.37101E+15."
     ),
     "Kategori PPKS boleh lebih dari satu kode, dipisah titik koma (;).": (
         "PPKS categories may have more than one code, separated by semicolons (;)."
@@ -2829,9 +2831,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "An LKS with the same name already exists in this regency/city: “%(lks)s”. Check the registration number so "
         "that the same LKS is not registered twice."
     ),
-    "Excel mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini sebagai Teks, lalu ketik ulang "
-    "isinya.": (
-        "Excel turned this cell into a date (%(value)s). Format the column as Text, then type the entry again."
+    "Excel atau LibreOffice mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini sebagai Teks, lalu "
+    "ketik ulang isinya.": (
+        "Excel or LibreOffice turned this cell into a date (%(value)s). Format the column as Text, then type the entry "
+        "again."
     ),
     "File CSV ini tidak dapat dibaca sebagai %(encoding)s (isinya terpotong atau rusak). Simpan ulang sebagai “CSV "
     "UTF-8” lalu unggah lagi.": (
@@ -2943,17 +2946,17 @@ EN: dict[str, str | tuple[str, str]] = {
         "that NIK is a typo, correct it through an export (a row with the ID column); this row will register a "
         "second worker."
     ),
-    "Nomor telepon %(value)s tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang (Excel menghapusnya "
-    "bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu ketik ulang nomornya, misalnya "
-    "0812-3456-7890.": (
-        "Phone number %(value)s does not begin with 0, +62 or 62: its leading 0 seems to have been lost (Excel drops "
-        "it when it reads the number as a number). Format this column as Text and type the number again, e.g. "
-        "0812-3456-7890."
+    "Nomor telepon %(value)s tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang (Excel dan "
+    "LibreOffice menghapusnya bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu ketik ulang "
+    "nomornya, misalnya 0812-3456-7890.": (
+        "Phone number %(value)s does not begin with 0, +62 or 62: its leading 0 seems to have been lost (Excel and "
+        "LibreOffice drop it when it reads the number as a number). Format this column as Text and type the number "
+        "again, e.g. 0812-3456-7890."
     ),
-    "%(label)s %(value)s terbaca sebagai angka oleh Excel, sehingga angka 0 di depannya atau angka terakhirnya dapat "
-    "hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya.": (
-        "%(label)s %(value)s was read as a number by Excel, so its leading 0 or its last digits may have been lost. "
-        "Format the column as Text, then type the number again from the original document."
+    "%(label)s %(value)s terbaca sebagai angka oleh Excel atau LibreOffice, sehingga angka 0 di depannya atau angka "
+    "terakhirnya dapat hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya.": (
+        "%(label)s %(value)s was read as a number by Excel or LibreOffice, so its leading 0 or its last digits may have "
+        "been lost. Format the column as Text, then type the number again from the original document."
     ),
     "%(column)s wajib diisi untuk data baru, tetapi file ini tidak memiliki kolom “%(column)s”. Tambahkan kolom itu, "
     "atau isi ID bila baris ini memperbaiki data yang sudah ada.": (

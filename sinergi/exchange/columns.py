@@ -176,8 +176,8 @@ class TextColumn(Column):
         if not self.accepts_dates and raw.__class__ in _DATE_CELLS:
             raise v.CellProblem(
                 _(
-                    "Excel mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini sebagai Teks, lalu "
-                    "ketik ulang isinya."
+                    "Excel atau LibreOffice mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini "
+                    "sebagai Teks, lalu ketik ulang isinya."
                 )
                 % {"value": v.text(raw)}
             )
@@ -228,8 +228,8 @@ class PhoneColumn(TextColumn):
             raise v.CellProblem(
                 _(
                     "Nomor telepon %(value)s tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang "
-                    "(Excel menghapusnya bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu "
-                    "ketik ulang nomornya, misalnya 0812-3456-7890."
+                    "(Excel dan LibreOffice menghapusnya bila nomor terbaca sebagai angka). Format kolom ini sebagai "
+                    "Teks lalu ketik ulang nomornya, misalnya 0812-3456-7890."
                 )
                 % {"value": value}
             )
@@ -253,9 +253,9 @@ class TextOnlyNumberColumn(TextColumn):
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             raise v.CellProblem(
                 _(
-                    "%(label)s %(value)s terbaca sebagai angka oleh Excel, sehingga angka 0 di depannya atau angka "
-                    "terakhirnya dapat hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen "
-                    "aslinya."
+                    "%(label)s %(value)s terbaca sebagai angka oleh Excel atau LibreOffice, sehingga angka 0 di "
+                    "depannya atau angka terakhirnya dapat hilang. Format kolom sebagai Teks, lalu ketik ulang nomor "
+                    "dari dokumen aslinya."
                 )
                 % {"label": self.header, "value": v.text(raw)}
             )

@@ -450,8 +450,8 @@ def parse_region_code(raw: Any) -> str | None:
     if isinstance(raw, float) or re.fullmatch(r"\d{1,2}[.,]\d", value):
         raise CellProblem(
             _(
-                "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang "
-                "(63.1 bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, "
+                "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel atau LibreOffice sehingga angka nolnya "
+                "hilang (63.1 bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, "
                 "mis. 63.71."
             )
             % {"value": value}

@@ -26,8 +26,8 @@ _SEPARATORS = re.compile(r"[\s.\-]")
 
 def _excel_message() -> str:
     return _(
-        "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel (misalnya 6.37101E+15) sehingga angka "
-        "terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+        "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel atau LibreOffice (misalnya 6.37101E+15) sehingga "
+        "angka terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
     )
 
 
@@ -65,7 +65,7 @@ def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
         }
         if len(digits) == 15:
             # A NIK never starts with 0, so 15 digits usually means a spreadsheet rounded or cut the number.
-            message += " " + _("Periksa apakah nomor terpotong saat diolah di Excel.")
+            message += " " + _("Periksa apakah nomor terpotong saat diolah di Excel atau LibreOffice.")
         check.errors.append(message)
         return None
     return digits
@@ -98,8 +98,8 @@ def nik_check(
             # Excel keeps 15 significant digits: a NIK typed as a number loses its last digit (…0001 → …0000).
             check.errors.append(
                 _(
-                    "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, "
-                    "angka terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
+                    "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik sebagai angka di Excel atau "
+                    "LibreOffice, angka terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
                 )
             )
         elif issue.code == "birth_date":

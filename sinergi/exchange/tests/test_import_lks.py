@@ -126,8 +126,8 @@ def test_one_bad_row_refuses_the_whole_file_and_reports_every_problem(tmp_path, 
             3,
             "Kode wilayah",
             "63.1",
-            "Kode wilayah “63.1” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang (63.1 bisa berarti "
-            "63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.",
+            "Kode wilayah “63.1” terbaca sebagai angka oleh Excel atau LibreOffice sehingga angka nolnya hilang (63.1 "
+            "bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.",
         ),
         (3, "Kapasitas (orang)", "banyak", "“banyak” bukan bilangan bulat."),
         (3, "Tanggal izin operasional", "31-02-2023", "Tanggal “31-02-2023” tidak ada di kalender."),

@@ -199,8 +199,8 @@ def test_a_number_excel_turned_into_a_date_is_refused_not_stored_as_that_date(tm
             2,
             "Nomor akta",
             "01-12-2015",
-            "Excel mengubah isian sel ini menjadi tanggal (01-12-2015). Format kolom ini sebagai Teks, lalu ketik "
-            "ulang isinya.",
+            "Excel atau LibreOffice mengubah isian sel ini menjadi tanggal (01-12-2015). Format kolom ini sebagai "
+            "Teks, lalu ketik ulang isinya.",
         )
     ]
     assert not Organisation.objects.filter(registration_number="TD/RAPI/1").exists()

@@ -13,9 +13,9 @@ from .conftest import csv_file, problems_of, run, xlsx_file
 pytestmark = pytest.mark.django_db
 
 LOST_ZERO_TEXT = (
-    "Nomor telepon 81234567890 tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang (Excel "
-    "menghapusnya bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu ketik ulang nomornya, "
-    "misalnya 0812-3456-7890."
+    "Nomor telepon 81234567890 tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang (Excel dan "
+    "LibreOffice menghapusnya bila nomor terbaca sebagai angka). Format kolom ini sebagai Teks lalu ketik ulang "
+    "nomornya, misalnya 0812-3456-7890."
 )
 LOST_ZERO_NUMBER = (
     "Nomor telepon 81234567890 terbaca sebagai angka, sehingga angka 0 di depannya hilang. Format kolom ini sebagai "
@@ -85,8 +85,8 @@ def test_an_npwp_in_a_number_cell_is_refused_with_the_advice_to_format_the_colum
     result = run(path, board_member)
 
     advice = (
-        "NPWP %s terbaca sebagai angka oleh Excel, sehingga angka 0 di depannya atau angka terakhirnya dapat hilang. "
-        "Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+        "NPWP %s terbaca sebagai angka oleh Excel atau LibreOffice, sehingga angka 0 di depannya atau angka "
+        "terakhirnya dapat hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
     )
     assert problems_of(result) == [
         (2, "NPWP", "6371010501900000", advice % "6371010501900000"),

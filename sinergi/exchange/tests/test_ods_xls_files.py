@@ -32,8 +32,8 @@ PASSWORD = (
     "LibreOffice: Berkas › Simpan Sebagai, hilangkan centang “Simpan dengan kata sandi”."
 )
 NIK_AS_NUMBER = (
-    "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel (misalnya 6.37101E+15) sehingga angka terakhirnya "
-    "hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+    "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel atau LibreOffice (misalnya 6.37101E+15) sehingga angka "
+    "terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
 )
 LKS_FIELDS = ("name", "region_id", "registration_number", "registration_issued_on", "capacity", "deed_date", "address",
               "phone", "head_name", "primary_service_kind_id")  # fmt: skip

@@ -168,7 +168,8 @@ COLUMNS: list[Column] = [
     _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin"),
     IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nomor nik", "nik ktp", "no ktp",
                                                "nomor ktp"),
-                         help=_lazy("16 angka. Format kolom sebagai Teks agar Excel tidak mengubahnya."),
+                         help=_lazy("16 angka. Format kolom sebagai Teks agar Excel atau LibreOffice tidak "
+                                    "mengubahnya."),
                          example="6371011708120001", width=20),
     ChoiceColumn("nik_missing_reason", _lazy("Alasan NIK kosong"), ("alasan tidak ada nik", "alasan nik"),
                  options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES, help=_lazy("Wajib bila NIK kosong.")),
@@ -440,8 +441,8 @@ class ClientsEntity(Entity):
     instructions = (
         _lazy("Satu baris = satu penerima layanan beserta penempatannya di satu LKS."),
         _lazy("Kolom bertanda * wajib diisi. Isi NIK, atau pilih Alasan NIK kosong; begitu pula Nomor KK."),
-        _lazy("Format kolom NIK dan Nomor KK sebagai Teks sebelum mengetik atau menempel nomor, agar Excel tidak "
-              "mengubahnya menjadi 6,37101E+15."),
+        _lazy("Format kolom NIK dan Nomor KK sebagai Teks sebelum mengetik atau menempel nomor, agar Excel atau "
+              "LibreOffice tidak mengubahnya menjadi 6,37101E+15."),
         _lazy("Kategori PPKS boleh lebih dari satu kode, dipisah titik koma (;)."),
         _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
         _lazy("Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali."),

@@ -208,8 +208,8 @@ def test_one_bad_row_refuses_the_whole_file(tmp_path, world):
 def test_niks_that_excel_turned_into_numbers_are_refused_with_advice(tmp_path, world):
     before = snapshot()
     advice = (
-        "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel (misalnya 6.37101E+15) sehingga angka terakhirnya "
-        "hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+        "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel atau LibreOffice (misalnya 6.37101E+15) sehingga "
+        "angka terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
     )
     # A number cell (the spreadsheet kept 15 significant digits), rounded digits, and scientific notation as text.
     path = clients_file(
@@ -237,8 +237,8 @@ def test_a_region_code_excel_turned_into_a_number_is_refused(tmp_path, world):
             2,
             "Kode desa asal",
             "63.1",
-            "Kode wilayah “63.1” terbaca sebagai angka oleh Excel sehingga angka nolnya hilang (63.1 bisa berarti "
-            "63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.",
+            "Kode wilayah “63.1” terbaca sebagai angka oleh Excel atau LibreOffice sehingga angka nolnya hilang (63.1 "
+            "bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.",
         )
     ]
 

@@ -45,7 +45,8 @@ def test_spreadsheet_mangled_numbers_are_refused_with_a_hint(value):
 def test_fifteen_digits_hint_at_a_truncated_number():
     check = nik_check("637101010190001")
     assert check.errors == [
-        "NIK harus terdiri atas 16 angka (yang diisi 15 angka). Periksa apakah nomor terpotong saat diolah di Excel."
+        "NIK harus terdiri atas 16 angka (yang diisi 15 angka). Periksa apakah nomor terpotong saat diolah di Excel "
+        "atau LibreOffice."
     ]
 
 
@@ -64,8 +65,8 @@ def test_wrong_length_or_letters_are_refused(value, message):
 def test_serial_0000_is_refused():
     assert nik_check("6371010101900000").errors == [
         (
-            "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, angka "
-            "terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
+            "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik sebagai angka di Excel atau "
+            "LibreOffice, angka terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
         )
     ]
 

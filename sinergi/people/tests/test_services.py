@@ -223,8 +223,8 @@ def test_every_problem_is_reported_at_once(world):
         "sex": ["Pilih salah satu."],
         "nik": [
             (
-                "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik di Excel sebagai angka, angka "
-                "terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
+                "Nomor urut NIK (4 angka terakhir) tidak boleh 0000. Bila NIK diketik sebagai angka di Excel atau "
+                "LibreOffice, angka terakhirnya dibulatkan menjadi 0: format kolom sebagai Teks lalu ketik ulang."
             )
         ],
         "setting": ["Pilihan “moon” tidak dikenal."],
