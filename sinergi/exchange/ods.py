@@ -13,6 +13,8 @@ from html import unescape
 from pathlib import Path
 from typing import BinaryIO
 
+from .values import column_letter
+
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 HIDDEN_ROWS_KEPT = 1000
 MERGES_KEPT = 1000
@@ -118,7 +120,7 @@ def sheet_facts(path: Path, sheet_name: str, *, last_row: int) -> SheetFacts:
                         span = int(event.group(1))
                         if span > 1 and len(facts.merged) < MERGES_KEPT:
                             facts.merged.append(((current, column), (current + span - 1, column)))
-                    elif _without_result(cell) and (letters := column_letters(column)) not in formula_columns:
+                    elif _without_result(cell) and (letters := column_letter(column)) not in formula_columns:
                         formula_columns.add(letters)
                         facts.formulas_without_results.append(f"{letters}{current + 1}")
     return _finish(facts, last_row)
@@ -145,15 +147,6 @@ def _column_of(piece: bytes, row_start: int, cell_start: int) -> int:
         repeated = _COLUMNS_REPEATED.search(cell.group(0))
         column += int(repeated.group(1)) if repeated else 1
     return column
-
-
-def column_letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _whole_rows(handle: BinaryIO, size: int = 4 * 1024 * 1024) -> Iterator[bytes]:

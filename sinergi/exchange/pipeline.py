@@ -208,7 +208,7 @@ def _check(
         if result.header_row:
             result.rows_total = _count_rows(head, rows, result.header_row, max_rows)
         return result
-    read_letters = {_column_letter(index) for index in header.columns}
+    read_letters = {v.column_letter(index) for index in header.columns}
     if unresolved := [cell for cell in table.formulas_without_results if cell.rstrip("0123456789") in read_letters]:
         # Only where we read: a "No" column of =ROW()-1 without results does not matter.
         result.rows_total = _count_rows(head, rows, header.row, max_rows)
@@ -571,7 +571,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
             continue
         if column.key in used:
             first = next(i for i, c in columns.items() if c.key == column.key)
-            where = {"first": _column_letter(first), "second": _column_letter(index)}
+            where = {"first": v.column_letter(first), "second": v.column_letter(index)}
             if v.norm(used[column.key]) == key:
                 message = _("Kolom “%(a)s” ada dua kali (kolom %(first)s dan %(second)s). Hapus salah satunya.") % {
                     "a": name,
@@ -717,16 +717,6 @@ def _hints_only(cells: list[Any]) -> bool:
     return bool(filled) and all(
         (match := _BRACKETED.fullmatch(text)) is not None and _is_hint(match[1] or match[2] or "") for text in filled
     )
-
-
-def _column_letter(index: int) -> str:
-    """A spreadsheet's name of the column at `index` (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _column_numbers(cells: list[Any]) -> bool:

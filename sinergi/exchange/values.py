@@ -81,6 +81,16 @@ _CURLY_APOSTROPHES = ("\u2018", "\u2019")
 _NUMBER_STARTS = frozenset("0123456789+")
 
 
+def column_letter(index: int) -> str:
+    """A spreadsheet's name of the column at `index` (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def text(raw: Any) -> str:
     """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped,
     a number that is really an integer written without ".0"."""
