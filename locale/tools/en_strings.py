@@ -3181,4 +3181,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "File ZIP ini bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.": "This ZIP file is not a spreadsheet. Upload an .xlsx, .ods, .xls or .csv file.",
     "File ini tidak berisi lembar kerja.": "This file contains no worksheets.",
     "File spreadsheet (.xlsx, .ods, .xls atau .csv)": "Spreadsheet file (.xlsx, .ods, .xls or .csv)",
+    "Sinergi sedang sibuk menyimpan data lain, misalnya impor spreadsheet yang besar. Muat ulang halaman ini sebentar "
+    "lagi.": "Sinergi is busy saving other data, such as a large spreadsheet import. Reload this page in a moment.",
 }

@@ -6,14 +6,15 @@ minute on a slow machine, with no sign of why, until a proxy's time-out cut the 
 the task workers that run imports wait as long as needed) now wait at most WEB_LOCK_TIMEOUT_MS, then the user reads
 that the data is being saved by another process, that nothing of theirs changed, and to send it again in a moment.
 SQLite has one write lock for the whole database; a write that waited for it longer than its busy time-out gets the
-same page.
+same page. ("Nothing changed": the services write in one transaction each, so the write that gave up is rolled
+back whole.)
 """
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import OperationalError, connection
-from django.http import HttpRequest, HttpResponse
+from django.db import DatabaseError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -33,26 +34,43 @@ def web_lock_timeout_ms() -> int:
 
 
 class DatabaseBusyMiddleware:
-    """Bounds a web write's lock waits (PostgreSQL) and answers a write that gave up with a page saying why."""
+    """Bounds a web write's lock waits (PostgreSQL) and answers a request that gave up with a page saying why."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in SAFE_METHODS and connection.vendor == "postgresql":
-            # For the connection's session: it serves web requests only (workers never pass here).
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('lock_timeout', %s, false)", [f"{web_lock_timeout_ms()}ms"])
-        return self.get_response(request)
+        if request.method in SAFE_METHODS or connection.vendor != "postgresql":
+            return self.get_response(request)
+        # For this request only: the connection outlives it (CONN_MAX_AGE), and what runs on it later (a GET, a
+        # streamed download, work done after the response) keeps the server's setting.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('lock_timeout', %s, false)", [f"{web_lock_timeout_ms()}ms"])
+        try:
+            return self.get_response(request)
+        finally:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("RESET lock_timeout")
+            except DatabaseError:
+                # The connection broke or its transaction was aborted: a new connection starts from the server's
+                # setting, and an aborted transaction rolls the SET back with it.
+                pass
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, OperationalError) or not is_busy(exception):
             return None
-        message = _(
-            "Data yang ingin Anda ubah sedang disimpan oleh proses lain, misalnya impor spreadsheet yang besar. "
-            "Tidak ada yang berubah. Tunggu sebentar, lalu kirim lagi."
-        )
-        if getattr(request, "htmx", False):
+        if request.method in SAFE_METHODS:
+            message = _("Sinergi sedang sibuk menyimpan data lain, misalnya impor spreadsheet yang besar. Muat ulang "
+                        "halaman ini sebentar lagi.")  # fmt: skip
+        else:
+            message = _(
+                "Data yang ingin Anda ubah sedang disimpan oleh proses lain, misalnya impor spreadsheet yang besar. "
+                "Tidak ada yang berubah. Tunggu sebentar, lalu kirim lagi."
+            )
+        if request.path.startswith("/api/"):
+            response: HttpResponse = JsonResponse({"detail": message}, status=503)
+        elif getattr(request, "htmx", False):
             # htmx does not swap an error answer; sinergi.js shows this text in the page's notice.
             response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
         else:

@@ -106,7 +106,11 @@ def import_job_create(
         info = inspect(path)
         sent_before = _upload_sent_before(created_by, upload_key, entity.key, info.sha256)
         if sent_before is not None:
-            return sent_before
+            if timezone.now() - sent_before.created_at <= RESENT_WITHIN:
+                return sent_before
+            # The form kept for long (the Back button, a phone's restored tab) and sent again on purpose: a new
+            # upload, kept without the key (the first one holds it).
+            upload_key = None
         job = ImportJob(
             token=secrets.token_hex(16),
             entity=entity.key,
@@ -138,6 +142,11 @@ def import_job_create(
     if enqueue:
         _enqueue(job)
     return job
+
+
+# A form sent again within this time with the same key and file is the same upload (its answer was lost); later,
+# it is sent again on purpose (after a refusal, say) and makes a new job.
+RESENT_WITHIN = datetime.timedelta(minutes=10)
 
 
 def _upload_sent_before(created_by, upload_key: uuid.UUID | None, entity_key: str, sha256: str) -> ImportJob | None:

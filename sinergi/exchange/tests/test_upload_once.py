@@ -1,6 +1,7 @@
 """An upload sent twice with the same form (its answer lost on a flaky link, then "Coba lagi", or the browser
 posting it again) makes one import job: the form carries a one-time key, per user, and the job keeps it."""
 
+import datetime
 import re
 import uuid
 from pathlib import Path
@@ -73,6 +74,18 @@ def test_the_same_file_with_the_same_key_makes_one_job_one_file_and_one_run(
     assert ImportJob.objects.get().upload_key == KEY
     assert len(stored_uploads(settings)) == 1
     assert list(AuditEvent.objects.values_list("action", flat=True)) == ["exchange.import.checked"]
+
+
+def test_the_same_form_sent_again_long_after_is_a_new_upload(board_member, sheet, settings):
+    # Given an upload made 11 minutes ago (refused, say, because another import was saving at the same LKS)
+    first = create(board_member, sheet)
+    ImportJob.objects.filter(pk=first.pk).update(created_at=first.created_at - datetime.timedelta(minutes=11))
+    # When the user goes Back and sends the same form with the same file again, on purpose
+    again = create(board_member, sheet)
+    # Then it is a new job, which does not take the key the first one holds
+    assert again.pk != first.pk
+    assert list(ImportJob.objects.order_by("pk").values_list("upload_key", flat=True)) == [KEY, None]
+    assert len(stored_uploads(settings)) == 2
 
 
 def test_a_key_is_the_users_own(board_member, sheet, settings):

@@ -1,9 +1,10 @@
 """Possible duplicates: the same NIK active elsewhere or a close match, flagged for the board, and its decision."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -122,39 +123,69 @@ def duplicates_flag_missed(*, actor, person_ids: Iterable[int]) -> int:
     different LKS, running at once, each write before the other commits, so neither sees the other's people (their
     LKS are different, so nothing makes one wait for the other). Run after the import's commit, this looks again:
     whichever of the two commits last finds the other's people, which are committed by then. The rule is the
-    import's: anyone else with the NIK, not erased, with an active stay; a pair already recorded, in either
-    direction, is not recorded again."""
-    mine = set(person_ids)
-    ids = sorted(mine)
-    found: list[tuple[int, int]] = []  # (one of these people, someone else with the NIK)
-    for start in range(0, len(ids), SWEEP_CHUNK):
-        chunk = ids[start : start + SWEEP_CHUNK]
-        ours = Person.objects.filter(pk__in=chunk).exclude(nik_hash="").values("nik_hash")
-        others = dict(
-            Person.objects.filter(nik_hash__in=ours, erased_at__isnull=True, placements__status=PlacementStatus.ACTIVE)
-            .exclude(pk__in=chunk)
-            .values_list("pk", "nik_hash")
-            .distinct()
-        )
-        # Not one of these people (a client readmitted in the same file has two records with the NIK).
-        others = {pk: nik_hash for pk, nik_hash in others.items() if pk not in mine}
-        if not others:
-            continue
-        by_hash: dict[str, list[int]] = {}
-        for pk, nik_hash in Person.objects.filter(pk__in=chunk, nik_hash__in=set(others.values())).values_list(
-            "pk", "nik_hash"
-        ):
-            by_hash.setdefault(nik_hash, []).append(pk)
-        found += [(own, other) for other, nik_hash in others.items() for own in by_hash.get(nik_hash, ())]
-    if not found:
-        return 0
-    return _record_missed(actor=actor, pairs=found)
+    import's: anyone else with the NIK, not erased, with an active stay at another LKS; a pair already recorded, in
+    either direction, is not recorded again (nor one the board has decided on)."""
+    return len(_record_missed(actor=actor, pairs=_missed_pairs(person_ids)))
+
+
+def duplicates_recheck_recent(*, hours: int = 48) -> list[int]:
+    """The hourly backstop (send_reminders): looks again for everyone registered or changed in the last `hours`, in
+    case a look-again after a commit did not run (its process died, or it failed and was only logged). Returns the
+    ids of the candidates it recorded."""
+    from sinergi.exchange.services import SystemActor
+
+    since = timezone.now() - datetime.timedelta(hours=hours)
+    recent = Person.objects.filter(Q(created_at__gte=since) | Q(updated_at__gte=since))
+    return _record_missed(actor=SystemActor(), pairs=_pairs_among(recent))
+
+
+def _missed_pairs(person_ids: Iterable[int]) -> list[tuple[int, int]]:
+    ids = sorted(set(person_ids))
+    step = SWEEP_CHUNK * 10 if connection.vendor == "postgresql" else SWEEP_CHUNK
+    found: list[tuple[int, int]] = []
+    for start in range(0, len(ids), step):
+        found += _pairs_among(Person.objects.filter(pk__in=ids[start : start + step]))
+    return found
+
+
+def _pairs_among(people) -> list[tuple[int, int]]:
+    """(one of `people`, someone else with their NIK, not erased, with an active stay, at another LKS)."""
+    someone_else = Person.objects.filter(nik_hash=OuterRef("nik_hash"), erased_at__isnull=True).exclude(
+        pk=OuterRef("pk")
+    )
+    # The NIKs of these people that someone else has too: nearly always none, found by the NIK index.
+    shared = set(
+        people.exclude(nik_hash="")
+        .filter(Exists(someone_else), erased_at__isnull=True)
+        .values_list("nik_hash", flat=True)
+    )
+    if not shared:
+        return []
+    holders = Person.objects.filter(nik_hash__in=shared, erased_at__isnull=True)
+    active = set(holders.filter(placements__status=PlacementStatus.ACTIVE).values_list("pk", flat=True))
+    selected = set(people.filter(nik_hash__in=shared).values_list("pk", flat=True))
+    by_hash: dict[str, list[tuple[int, int]]] = {}
+    for pk, nik_hash, lks in holders.values_list("pk", "nik_hash", "organisation_id"):
+        by_hash.setdefault(nik_hash, []).append((pk, lks))
+    return [
+        (own, other)
+        for same in by_hash.values()
+        for own, own_lks in same
+        if own in selected
+        for other, other_lks in same
+        if other in active and other_lks != own_lks
+    ]
 
 
 @transaction.atomic
-def _record_missed(*, actor, pairs: list[tuple[int, int]]) -> int:
+def _record_missed(*, actor, pairs: list[tuple[int, int]]) -> list[int]:
+    if not pairs:
+        return []
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # A form's look-again runs in its web request, whose lock waits are bounded (core.busy): this short
+            # wait for another sweep must not lose the candidates.
+            cursor.execute("SET LOCAL lock_timeout = 0")
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SWEEP_LOCK_KEY])
     involved = {pk for pair in pairs for pk in pair}
     known = set(
@@ -168,7 +199,7 @@ def _record_missed(*, actor, pairs: list[tuple[int, int]]) -> int:
             "pk", "province_code", "regency_code"
         )
     }
-    created = 0
+    created: list[int] = []
     for mine, other in sorted(pairs):
         if (mine, other) in known or (other, mine) in known:
             continue
@@ -187,7 +218,7 @@ def _record_missed(*, actor, pairs: list[tuple[int, int]]) -> int:
             obj=candidate,
             data={"person": mine, "other": other, "reason": DuplicateReason.SAME_NIK_OTHER_LKS, "late": True},
         )
-        created += 1
+        created.append(candidate.pk)
     return created
 
 

@@ -55,11 +55,13 @@ def test_looking_again_records_nothing_twice_in_either_direction(world, missed):
     assert DuplicateCandidate.objects.count() == 1
 
 
-def test_someone_no_longer_served_or_erased_or_among_the_same_people_is_not_recorded(world, missed):
-    here, far = missed
-    # both swept together (one import wrote both): a pair within the import is the check's, not the sweep's
-    assert duplicates_flag_missed(actor=world.province_admin, person_ids=[here.pk, far.pk]) == 0
+def test_both_records_looked_at_together_make_one_candidate(world, missed):
+    assert duplicates_flag_missed(actor=world.province_admin, person_ids=[m.pk for m in missed]) == 1
+    assert DuplicateCandidate.objects.count() == 1
 
+
+def test_someone_no_longer_served_or_erased_is_not_recorded(world, missed):
+    here, far = missed
     Placement.objects.filter(person=far).update(status=PlacementStatus.DISCHARGED)
     assert duplicates_flag_missed(actor=world.province_admin, person_ids=[here.pk]) == 0
 
@@ -177,3 +179,48 @@ def test_the_clock_starts_itself_when_its_row_is_missing():
     assert admission_clock() == 0
     assert admission_clock_advance() == 1
     assert admission_clock_advance() == 2
+
+
+def test_the_hourly_backstop_records_what_a_look_again_missed(world, missed):
+    from sinergi.people.services.duplicates import duplicates_recheck_recent
+
+    here, far = missed
+    recorded = duplicates_recheck_recent()
+    assert [(c.person_id, c.other_id) for c in DuplicateCandidate.objects.filter(pk__in=recorded)] in (
+        [(here.pk, far.pk)],
+        [(far.pk, here.pk)],
+    )
+    assert duplicates_recheck_recent() == []
+
+
+def test_the_hourly_backstop_looks_only_at_recent_people(world, missed):
+    import datetime
+
+    from django.utils import timezone
+
+    from sinergi.people.models import Person
+    from sinergi.people.services.duplicates import duplicates_recheck_recent
+
+    old = timezone.now() - datetime.timedelta(days=3)
+    Person.objects.update(created_at=old, updated_at=old)
+    assert duplicates_recheck_recent() == []
+
+
+def test_two_records_of_one_nik_at_the_same_lks_are_not_a_candidate(world):
+    # A client discharged and readmitted at the same LKS may have two records; only other LKS count.
+    first = admit(world).obj
+    Placement.objects.filter(person=first).update(status=PlacementStatus.DISCHARGED)
+    second = admit(world).obj
+    Placement.objects.filter(person=first).update(status=PlacementStatus.ACTIVE)
+    DuplicateCandidate.objects.all().delete()
+    assert duplicates_flag_missed(actor=world.province_admin, person_ids=[second.pk]) == 0
+
+
+def test_send_reminders_runs_the_backstop(world, missed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    assert "duplicates_recheck_recent: 1" in out.getvalue()

@@ -67,7 +67,8 @@
   document.addEventListener("htmx:responseError", function (event) {
     var xhr = event.detail && event.detail.xhr;
     var box = notice();
-    if (xhr && xhr.status === 503 && box && xhr.responseText && xhr.responseText.length < 500) {
+    var plain = xhr && (xhr.getResponseHeader("Content-Type") || "").indexOf("text/plain") === 0;
+    if (xhr && xhr.status === 503 && plain && box && xhr.responseText && xhr.responseText.length < 500) {
       box.textContent = xhr.responseText;
       box.hidden = false;
     }

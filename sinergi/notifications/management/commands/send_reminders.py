@@ -16,6 +16,7 @@ REMINDERS = [
 HOUSEKEEPING = [
     "sinergi.exchange.services.exchange_jobs_settle",
     "sinergi.exchange.services.exchange_files_purge",
+    "sinergi.people.services.duplicates.duplicates_recheck_recent",
 ]
 
 

@@ -1,6 +1,7 @@
 """A web write that waits too long for a lock held by a long write (a large import holds its LKS until it commits)
 is answered "busy, send it again" and changes nothing (sinergi/core/busy.py)."""
 
+import json
 import threading
 import time
 
@@ -48,13 +49,48 @@ def test_other_database_errors_are_left_to_the_error_page(rf: RequestFactory):
     assert middleware().process_exception(request, ValueError("database is locked")) is None
 
 
+def test_a_read_that_waited_too_long_is_asked_to_reload(rf: RequestFactory):
+    response = middleware().process_exception(rf.get("/dashboard/"), OperationalError("database is locked"))
+    assert response.status_code == 503
+    assert "Muat ulang halaman ini sebentar lagi" in response.content.decode()
+
+
+def test_the_api_gets_the_message_as_json(rf: RequestFactory):
+    response = middleware().process_exception(rf.post("/api/v1/lks/"), OperationalError("database is locked"))
+    assert response.status_code == 503
+    assert MESSAGE in json.loads(response.content)["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="lock_timeout is PostgreSQL's")
+def test_the_bound_holds_for_the_request_only(rf: RequestFactory, settings):
+    settings.SINERGI = {**settings.SINERGI, "WEB_LOCK_TIMEOUT_MS": 1234}
+    seen = []
+
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW lock_timeout")
+            seen.append(cursor.fetchone()[0])
+        return None
+
+    DatabaseBusyMiddleware(view)(rf.post("/x/"))
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW lock_timeout")
+        after = cursor.fetchone()[0]
+    assert (seen, after) == (["1234ms"], "0")
+
+
 @pytest.mark.transactional
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and lock_timeout are PostgreSQL's")
 def test_deactivating_an_lks_that_an_import_holds_is_refused_quickly_and_changes_nothing(client, settings):
     from sinergi.regions.services import region_tree_load
+    from sinergi.vocabularies.models import Term
+    from sinergi.vocabularies.seed import seed_vocabularies
 
+    # A transactional test's database may have been emptied by the one before: the reference data again.
     region_tree_load(provinces=["63"])
+    seed_vocabularies(Term)
     settings.SINERGI = {**settings.SINERGI, "WEB_LOCK_TIMEOUT_MS": 300}
     lks = OrganisationFactory(name="LKSA Dipegang Impor")
     admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63", username="admin.kalsel")
