@@ -163,6 +163,18 @@ class ImportJob(QueuedJob, models.Model):
     def is_finished(self) -> bool:
         return self.status in FINISHED_STATUSES
 
+    def confirmed_as(self) -> "ImportJob | None":
+        """The real import made from this dry run that is waiting, running or done (not one that failed, was refused
+        or cancelled: the dry run may then be confirmed again)."""
+        if not self.dry_run or self.pk is None:
+            return None
+        return (
+            ImportJob.objects.filter(source=self, dry_run=False)
+            .exclude(status__in=(ImportStatus.FAILED, ImportStatus.REFUSED, ImportStatus.CANCELLED))
+            .order_by("-pk")
+            .first()
+        )
+
     @property
     def can_retry(self) -> bool:
         """A failed run whose file is still kept, not yet run again."""

@@ -157,10 +157,15 @@ def _upload_sent_before(created_by, upload_key: uuid.UUID | None, entity_key: st
     ).first()
 
 
+@transaction.atomic
 def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:
-    """Runs for real an import whose dry run passed, from the same stored file (it is checked again)."""
+    """Runs for real an import whose dry run passed, from the same stored file (it is checked again). Once: a dry
+    run already imported (its page opened again with the Back button) is not imported a second time."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)  # two confirms at once: one waits, then sees the other
     if job.status != ImportStatus.CHECKED or not job.dry_run:
         raise TransitionError(_("Hanya uji coba yang lolos pemeriksaan yang dapat diimpor."))
+    if job.confirmed_as() is not None:
+        raise TransitionError(_("Uji coba ini sudah diimpor. Buka impornya dari daftar “Impor terakhir Anda”."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     if not job.file:

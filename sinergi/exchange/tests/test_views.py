@@ -61,6 +61,40 @@ def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
     ]
 
 
+def test_a_dry_run_already_imported_is_not_imported_again(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # Given a dry run confirmed once, and its page opened again (the Back button, or the list of recent imports)
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Sekali Impor", "anak", "63.71.01.1001", "TD/SEKALI/9", 12]])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, path)
+    dry = ImportJob.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{dry.pk}/confirm/")
+    real = ImportJob.objects.exclude(pk=dry.pk).get()
+    page = client.get(f"/exchange/imports/{dry.pk}/").content.decode()
+    # Then it links to the import instead of offering it again
+    assert "Impor sekarang" not in page and f"/exchange/imports/{real.pk}/" in page
+    # and a confirmation sent anyway (an old tab) is refused, with nothing run
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(f"/exchange/imports/{dry.pk}/confirm/", follow=True)
+    assert "Uji coba ini sudah diimpor" in response.content.decode()
+    assert (ImportJob.objects.count(), callbacks) == (2, [])
+
+
+def test_a_dry_run_whose_import_failed_may_be_confirmed_again(client, board_member, tmp_path):
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Coba Lagi", "anak", "63.71.01.1001", "TD/LAGI/9", 12]])
+    upload(client, path)
+    dry = ImportJob.objects.get()
+    dry.status = ImportStatus.CHECKED
+    dry.save()
+    ImportJob.objects.create(token="gagal", entity="lks", dry_run=False, source=dry, status=ImportStatus.FAILED)
+    response = client.post(f"/exchange/imports/{dry.pk}/confirm/")
+    assert ImportJob.objects.filter(source=dry, status=ImportStatus.QUEUED).count() == 1, response
+
+
 def test_htmx_polling_gets_only_the_status_part(client, board_member, tmp_path):
     client.force_login(board_member)
     job = ImportJob.objects.create(

@@ -33,7 +33,7 @@ from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import AccessPurpose
-from ..nik import NikCheck, _digits, _excel_message, nik_check
+from ..nik import NikCheck, _digits, nik_check
 from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL
 
 # ---------------------------------------------------------------------------------------------- choice words
@@ -171,18 +171,35 @@ def kk_check_fast(value: str) -> NikCheck:
     return check
 
 
+def _number_cell_message() -> str:
+    return _(
+        "Sel ini berformat angka, bukan teks, sehingga angka terakhir nomor ini mungkin sudah dibulatkan menjadi 0 "
+        "(Excel menyimpan paling banyak 15 angka, misalnya 6.37101E+15). Format kolom sebagai Teks, lalu ketik ulang "
+        "nomor dari dokumen aslinya."
+    )
+
+
 NO_NUMBER_WORDS = {"tidak ada", "tdk ada", "belum ada", "blm ada", "tidak punya", "belum punya", "belum", "tidak"}
 
 
+# A whole number this small is stored exactly in a spreadsheet's number cell (a double): every NIK and KK of the
+# 38 provinces but Papua's (91–97) is below it.
+EXACT_BELOW = 2**53
+
+
 class IdentityNumberColumn(TextColumn):
-    """NIK or KK: text only. A number cell means the spreadsheet already rounded it to 15 significant digits
-    (6.37101E+15), so it is refused with the advice to format the column as text — never guessed."""
+    """NIK or KK: text. A number cell is read only when its 16 digits are certainly the ones typed: Excel keeps 15
+    significant digits and turns the 16th into 0, so a last digit other than 0 was kept by a program that keeps
+    them all (LibreOffice). Any other number cell (…0, 6.37101E+15, a fraction) is refused with the advice to format
+    the column as text — never guessed."""
 
     memoize = False  # one number per person
 
     def clean(self, raw: Any, ctx: ImportContext) -> str:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
-            raise v.CellProblem(_excel_message())
+            if raw == int(raw) and 10**15 <= raw < EXACT_BELOW and int(raw) % 10:
+                return str(int(raw))
+            raise v.CellProblem(_number_cell_message())
         value = v.text(raw)
         # "Tidak ada" written where the number would be: empty, so that the reason column is what counts.
         return "" if not value[:1].isdigit() and v.norm(value) in NO_NUMBER_WORDS else value

@@ -13,6 +13,7 @@ from sinergi.core.errors import ValidationError
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
+from sinergi.exchange.values import text
 from sinergi.exchange.workbook import template_bytes
 from sinergi.organisations.models import Organisation
 from sinergi.people.choices import CaseStage, DuplicateReason, PlacementStatus, ServiceSetting
@@ -207,26 +208,40 @@ def test_one_bad_row_refuses_the_whole_file(tmp_path, world):
 
 def test_niks_that_excel_turned_into_numbers_are_refused_with_advice(tmp_path, world):
     before = snapshot()
-    advice = (
+    number_cell = (
+        "Sel ini berformat angka, bukan teks, sehingga angka terakhir nomor ini mungkin sudah dibulatkan menjadi 0 "
+        "(Excel menyimpan paling banyak 15 angka, misalnya 6.37101E+15). Format kolom sebagai Teks, lalu ketik ulang "
+        "nomor dari dokumen aslinya."
+    )
+    scientific = (
         "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel atau LibreOffice (misalnya 6.37101E+15) sehingga "
         "angka terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
     )
-    # A number cell (the spreadsheet kept 15 significant digits), rounded digits, and scientific notation as text.
+    # A number cell whose 16th digit Excel turned into 0, one too large to be kept exactly (Papua's NIKs), and
+    # scientific notation as text.
     path = clients_file(
         tmp_path,
         [
-            boy_row(**{"NIK": 6371011708140001}),
-            girl_row(**{"NIK": 6371020503120000.0}),
+            boy_row(**{"NIK": 6371020503120000}),
+            girl_row(**{"NIK": 9171020503120001}),
             boy_row(**{"Nama lengkap": "Cahya Contoh", "NIK": "6.37101E+15"}),
         ],
     )
     result = import_clients(path, world.operator)
     assert problems_of(result) == [
-        (2, "NIK", "6371011708140001", advice),
-        (3, "NIK", "6371020503120000", advice),
-        (4, "NIK", "6.37101E+15", advice),
+        (2, "NIK", "6371020503120000", number_cell),
+        (3, "NIK", text(float(9171020503120001)), number_cell),
+        (4, "NIK", "6.37101E+15", scientific),
     ]
     assert snapshot() == before
+
+
+def test_a_nik_in_a_number_cell_with_all_16_digits_kept_is_read(tmp_path, world):
+    # LibreOffice keeps every digit of a number cell; Excel would have turned the last one into 0.
+    path = clients_file(tmp_path, [boy_row(**{"NIK": 6371011708140001})])
+    result = import_clients(path, world.operator)
+    assert result.status == "succeeded", problems_of(result)
+    assert decrypt(Person.objects.get().nik_encrypted) == "6371011708140001"
 
 
 def test_a_region_code_excel_turned_into_a_number_is_refused(tmp_path, world):

@@ -160,9 +160,11 @@
       start();
     });
     cancel.addEventListener("click", function () {
+      // Once every byte has left, the server may have it already: saying "not sent" would be wrong.
+      var sent = sentAll;
       stop();
       box.classList.add("upload-failed");
-      say("cancelled");
+      say(sent ? "cancelled-after-send" : "cancelled");
       retry.hidden = false;
     });
     window.addEventListener("beforeunload", function (event) {
