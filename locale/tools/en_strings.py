@@ -3130,11 +3130,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "The connection dropped while uploading ({percent} sent). The file was not received. Check your signal, then "
         "press “Try again”."
     ),
-    "Koneksi terputus setelah file terkirim. Server mungkin sudah menerimanya: lihat “Impor terakhir Anda” (muat "
-    "ulang halaman) sebelum mengunggah lagi.": (
-        "The connection dropped after the file was sent. The server may already have it: check “Your recent imports” "
-        "(reload the page) before uploading again."
-    ),
     "Unggahan berhenti: tidak ada data terkirim selama {seconds} detik. Periksa sinyal, lalu tekan “Coba lagi”.": (
         "The upload stalled: nothing was sent for {seconds} seconds. Check your signal, then press “Try again”."
     ),
@@ -3183,4 +3178,37 @@ EN: dict[str, str | tuple[str, str]] = {
     "File spreadsheet (.xlsx, .ods, .xls atau .csv)": "Spreadsheet file (.xlsx, .ods, .xls or .csv)",
     "Sinergi sedang sibuk menyimpan data lain, misalnya impor spreadsheet yang besar. Muat ulang halaman ini sebentar "
     "lagi.": "Sinergi is busy saving other data, such as a large spreadsheet import. Reload this page in a moment.",
+    "Uji coba ini sudah diimpor. Buka impornya dari daftar “Impor terakhir Anda”.": (
+        "This trial run has already been imported. Open its import from the list “Your recent imports”."
+    ),
+    "Uji coba ini sudah diimpor: lihat impornya": "This trial run has already been imported: see its import",
+    "Koneksi terputus setelah file terkirim. Server mungkin sudah menerimanya. Tekan “Coba lagi”: file yang sama dari "
+    "formulir ini tidak akan diimpor dua kali.": (
+        "The connection dropped after the file was sent. The server may have received it already. Press “Try again”: "
+        "the same file from this form will not be imported twice."
+    ),
+    "Berhenti menunggu. File sudah terkirim, jadi server mungkin sedang memeriksanya: lihat “Impor terakhir Anda”. "
+    "“Coba lagi” tidak akan membuat impor kedua.": (
+        "Stopped waiting. The file had been sent, so the server may be checking it: see “Your recent imports”. "
+        "“Try again” will not make a second import."
+    ),
+    "Sel ini berformat angka, bukan teks, sehingga angka terakhir nomor ini mungkin sudah dibulatkan menjadi 0 (Excel "
+    "menyimpan paling banyak 15 angka, misalnya 6.37101E+15). Format kolom sebagai Teks, lalu ketik ulang nomor dari "
+    "dokumen aslinya.": (
+        "This cell is formatted as a number, not text, so the last digit of this number may have been rounded to 0 "
+        "(Excel keeps at most 15 digits, e.g. 6.37101E+15). Format the column as Text, then type the number again from "
+        "the original document."
+    ),
+    "Lembar “%(sheet)s” terlalu besar untuk dibaca: ada isian sampai baris %(rows)s dan kolom %(columns)s (paling "
+    "banyak %(max_rows)s baris dan %(max_cells)s sel). Hapus baris dan kolom di bawah dan di kanan data, atau salin "
+    "datanya saja ke file baru, lalu unggah lagi.": (
+        "Sheet “%(sheet)s” is too large to read: it has entries down to row %(rows)s and column %(columns)s (at most "
+        "%(max_rows)s rows and %(max_cells)s cells). Delete the rows and columns below and to the right of the data, "
+        "or copy just the data into a new file, then upload it again."
+    ),
+    "Lembar-lembar file ini bersama-sama terlalu besar untuk dibaca (%(cells)s sel; paling banyak %(max_cells)s). "
+    "Hapus lembar yang tidak diperlukan, atau salin datanya saja ke file baru, lalu unggah lagi.": (
+        "The sheets of this file are together too large to read (%(cells)s cells; at most %(max_cells)s). Delete the "
+        "sheets you do not need, or copy just the data into a new file, then upload it again."
+    ),
 }

@@ -8,10 +8,9 @@ import codecs
 import concurrent.futures
 import contextlib
 import csv
-import datetime
+import functools
 import hashlib
 import re
-import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -22,7 +21,7 @@ from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -33,7 +32,6 @@ XLSX = "xlsx"
 ODS = "ods"
 XLS = "xls"
 CSV = "csv"
-WORKBOOK_KINDS = (XLSX, ODS, XLS)
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 # Formats people upload by mistake, recognised by their first bytes.
 OTHER_MAGICS = {
@@ -53,7 +51,15 @@ DEFAULT_LIMITS = {
     "IMPORT_MAX_UNCOMPRESSED_BYTES": 300 * 1024 * 1024,
     "IMPORT_MAX_ZIP_ENTRIES": 2000,
     "IMPORT_MAX_ROWS": 200_000,
+    # Cells in the grid of a sheet as calamine reads it: every cell from A1 to the last row and column holding a
+    # value, 32 bytes each, allocated at once (a failed allocation ends the process: it raises nothing). Five
+    # million cells are 160 MB, held twice for an .ods or .xls (the workbook's copy and the sheet's) or while two
+    # sheets of an .xlsx are compared: 320 MB at worst, within our memory goal of < 500 MB for an import. The
+    # 100,000 × 20 import of that goal is 2 million cells; the row cap fits up to 25 columns (200,000 × 25).
+    "IMPORT_MAX_CELLS": 5_000_000,
 }
+# Rows a sheet may have past IMPORT_MAX_ROWS before it is refused unread: a title above the header, empty rows.
+GRID_ROW_MARGIN = 1000
 SNIFF_BYTES = 64 * 1024
 
 
@@ -91,8 +97,8 @@ class Table:
     date_1904: bool = False
     # Cells ("B2") holding a formula without a stored result: they read as empty (see _formulas_without_results).
     formulas_without_results: list[str] = field(default_factory=list)
-    # Rows hidden in the sheet (by a filter, or by hand): read like the others, so the user is told. Found beside
-    # the reading (a future of a list of row numbers) for an XLSX; none for a CSV.
+    # Rows hidden in the sheet (by a filter, or by hand): read like the others, so the user is told. A future of a
+    # list of row numbers: found beside the reading for an XLSX, before it for an ODS or XLS; none for a CSV.
     hidden_rows: Any = None
     # A CSV's encoding as read ("cp1252", "utf-8", ...); "" for a workbook.
     encoding: str = ""
@@ -148,16 +154,16 @@ def _check_ole2(path: Path) -> str:
     password-protected .xlsx (its real content encrypted in an "EncryptedPackage" stream), a Word 97-2003 document
     or another old Office file. Its directory says which; the file is small (capped), so it is read whole."""
     try:
-        compound = xls.Compound(path.read_bytes())
-        streams = compound.names()
-        if streams & {"EncryptionInfo", "EncryptedPackage"}:
-            raise FileRefused(_password_message())
-        if "Workbook" in streams or "Book" in streams:
-            if xls.read_globals(xls.workbook_stream(compound)).encrypted:
-                raise FileRefused(_password_message())
-            return XLS
-    except (xls.Ole2Error, struct.error, KeyError, IndexError, ValueError, LookupError) as error:
+        container = xls.read_container(path.read_bytes())
+    except xls.Ole2Error as error:
         raise FileRefused(_corrupted_message(XLS)) from error
+    streams = container.names
+    if streams & {"EncryptionInfo", "EncryptedPackage"}:
+        raise FileRefused(_password_message())
+    if container.book is not None:
+        if container.book.encrypted:
+            raise FileRefused(_password_message())
+        return XLS
     if "WordDocument" in streams:
         raise FileRefused(_word_message())
     raise FileRefused(
@@ -273,6 +279,47 @@ def _bomb_message() -> str:
     )
 
 
+def _check_grids(grids: dict[str, tuple[int, int]]) -> None:
+    """For a workbook whose sheets calamine reads all at once (.ods, .xls): each sheet, then all of them together."""
+    for sheet, (rows, columns) in grids.items():
+        _check_grid(sheet, rows, columns)
+    cells = sum(rows * columns for rows, columns in grids.values())
+    if cells > limit("IMPORT_MAX_CELLS"):
+        raise FileRefused(
+            _(
+                "Lembar-lembar file ini bersama-sama terlalu besar untuk dibaca (%(cells)s sel; paling banyak "
+                "%(max_cells)s). Hapus lembar yang tidak diperlukan, atau salin datanya saja ke file baru, lalu "
+                "unggah lagi."
+            )
+            % {
+                "cells": formats.number_format(cells, force_grouping=True),
+                "max_cells": formats.number_format(limit("IMPORT_MAX_CELLS"), force_grouping=True),
+            }
+        )
+
+
+def _check_grid(sheet: str, rows: int, columns: int, *, cells: int = 0) -> None:
+    """Refuses a sheet whose grid (see IMPORT_MAX_CELLS) is too large, before calamine allocates it. `cells`: the
+    cells with a value, when calamine keeps them in a list besides (.xlsx), where one position can repeat."""
+    max_rows = limit("IMPORT_MAX_ROWS")
+    max_cells = limit("IMPORT_MAX_CELLS")
+    if rows > max_rows + GRID_ROW_MARGIN or max(rows * columns, cells) > max_cells:
+        raise FileRefused(
+            _(
+                "Lembar “%(sheet)s” terlalu besar untuk dibaca: ada isian sampai baris %(rows)s dan kolom "
+                "%(columns)s (paling banyak %(max_rows)s baris dan %(max_cells)s sel). Hapus baris dan kolom di "
+                "bawah dan di kanan data, atau salin datanya saja ke file baru, lalu unggah lagi."
+            )
+            % {
+                "sheet": sheet,
+                "rows": formats.number_format(rows, force_grouping=True),
+                "columns": formats.number_format(columns, force_grouping=True),
+                "max_rows": formats.number_format(max_rows, force_grouping=True),
+                "max_cells": formats.number_format(max_cells, force_grouping=True),
+            }
+        )
+
+
 def _looks_like_text(head: bytes) -> bool:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
         return True
@@ -324,7 +371,10 @@ def _own_sheets() -> set[str]:
 
 
 def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
-    workbook, name, sheet = _open_sheet(path, XLSX, preferred_sheets, is_header)
+    # calamine reads an .xlsx sheet by sheet, when asked for one: each is measured just before.
+    workbook, name, sheet = _open_sheet(
+        path, XLSX, preferred_sheets, is_header, check=lambda name: _xlsx_grid(path, name)
+    )
     try:
         unresolved = _formulas_without_results(path, name)
         # Inflating the sheet again costs about 0.2 s per 100,000 rows, nearly all in zlib, which lets other
@@ -348,17 +398,23 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
 
 
 def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
-    workbook, name, sheet = _open_sheet(path, ODS, preferred_sheets, is_header)
-    # calamine gives no merged cells for an .ods, nor hidden rows, formulas without results or the date system
-    # for any format: all four come from one pass over content.xml (about the cost of inflating it). They are
-    # hints, so a content.xml that calamine read but the pass cannot is read without them.
+    # calamine reads every sheet of an .ods as soon as it opens the file, so all are measured first, in one pass
+    # over content.xml (about the cost of inflating it) that also finds what calamine does not give for an .ods:
+    # merged cells, hidden rows, formulas without results and the date system.
     try:
-        facts = ods.sheet_facts(path, name, last_row=(sheet.end or (-1, 0))[0])
-    except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error):
-        facts = ods.SheetFacts()
+        sheets = ods.sheet_facts(path)
+    except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
+        raise FileRefused(_corrupted_message(ODS)) from error
+    _check_grids({sheet_name: (measured.rows, measured.columns) for sheet_name, measured in sheets.items()})
+    workbook, name, sheet = _open_sheet(path, ODS, preferred_sheets, is_header)
+    facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
     rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges or facts.merged)
+    # A time cell ("36:00:00") comes as its ISO text ("PT36H00M00S"), as does a text cell holding those
+    # characters: both are left as text, no column of ours holding a duration. (A TRUE/FALSE cell saved by
+    # LibreOffice is the number 1/0 with a boolean format, read as 1.0/0.0 where an .xlsx gives True/False: the
+    # yes/no columns read both alike.)
     return Table(
-        rows=((number, _ods_cells(cells)) for number, cells in rows),
+        rows=rows,
         total=total,
         notices=notices,
         closer=workbook.close,
@@ -369,16 +425,26 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
 
 
 def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
-    workbook, name, sheet = _open_sheet(path, XLS, preferred_sheets, is_header)
-    # The date system and hidden rows from the BIFF records (calamine gives neither). A formula without a result
-    # cannot be told here: an .xls stores a result for every formula (a program that does not compute them
-    # writes 0, which reads as the number it claims to be).
+    # calamine reads every sheet of an .xls as soon as it opens the file: all are measured first, from their BIFF
+    # records. The records also give the hidden rows and the date system: calamine applies the latter to date
+    # cells itself, but a plain number in a date column (a serial typed without a date format) is counted from
+    # 1904 only when the rules are told. A formula without a result cannot be told here: an .xls stores a result
+    # for every formula (a program that does not compute them writes 0, which reads as the number it claims to be).
     try:
-        stream = xls.workbook_stream(xls.Compound(path.read_bytes()))
-        book = xls.read_globals(stream)
+        container = xls.read_container(path.read_bytes())
+        if container.book is None:
+            raise xls.Ole2Error("no workbook stream")
+        book, stream = container.book, container.stream
+        if book.encrypted:
+            raise FileRefused(_password_message())
+        _check_grids({sheet_name: xls.grid(stream, book, sheet_name) for sheet_name in book.sheets})
+    except (xls.Ole2Error, *xls.ERRORS, OSError) as error:
+        raise FileRefused(_corrupted_message(XLS)) from error
+    workbook, name, sheet = _open_sheet(path, XLS, preferred_sheets, is_header)
+    try:
         hidden = xls.hidden_rows(stream, book, name)
-    except (xls.Ole2Error, struct.error, KeyError, IndexError, ValueError, LookupError, OSError):
-        book, hidden = xls.Workbook(), []
+    except xls.ERRORS:
+        hidden = []
     rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges)
     return Table(
         rows=((number, _xls_cells(cells)) for number, cells in rows),
@@ -402,25 +468,15 @@ def _xls_cells(cells: list[Any]) -> list[Any]:
     return [float(cell) if cell.__class__ is int else cell for cell in cells]
 
 
-_ODS_DURATION = re.compile(r"^(-?)PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S$")
-
-
-def _ods_cells(cells: list[Any]) -> list[Any]:
-    """A duration of a day or more (a time cell past 24:00) comes from an .ods as its ISO text ("PT36H00M00S"),
-    from an .xlsx as a timedelta: made a timedelta. (A TRUE/FALSE cell saved by LibreOffice is the number 1/0 with
-    a boolean format, read as 1.0/0.0 where an .xlsx gives True/False: the yes/no columns read both alike.)"""
-    for index, cell in enumerate(cells):
-        if cell.__class__ is str and "PT" in cell[:3] and (match := _ODS_DURATION.match(cell)):
-            sign, hours, minutes, seconds = match.groups()
-            duration = datetime.timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds))
-            cells[index] = -duration if sign else duration
-    return cells
-
-
 def _open_sheet(
-    path: Path, kind: str, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None
+    path: Path,
+    kind: str,
+    preferred_sheets: Sequence[str],
+    is_header: Callable[[list[Any]], bool] | None,
+    check: Callable[[str], None] = lambda name: None,
 ) -> tuple[Any, str, Any]:
-    """The open workbook, and the name and cells of the sheet to import (see open_table)."""
+    """The open workbook, and the name and cells of the sheet to import (see open_table). `check` is called with
+    a sheet's name before calamine reads that sheet, and refuses it by raising FileRefused."""
     import python_calamine
 
     try:
@@ -445,23 +501,28 @@ def _open_sheet(
         if not visible:
             raise FileRefused(_("File ini tidak berisi lembar kerja."))
         # Cells come with their cached values: a formula's last computed result, as Excel showed it.
-        # get_sheet_by_name() reads the whole sheet: each is fetched once.
+        # get_sheet_by_name() reads the whole sheet: each is fetched once, after `check`.
+
+        def load(name: str) -> Any:
+            check(name)
+            return workbook.get_sheet_by_name(name)
+
         preferred = next((name for name in preferred_sheets if name in workbook.sheet_names), None)
         if preferred is not None:
-            name, sheet = preferred, workbook.get_sheet_by_name(preferred)
+            name, sheet = preferred, load(preferred)
             if sheet.height <= 1 and is_header is not None:
                 # Our template's sheet left with its header only, the data pasted into another sheet.
                 for other in visible:
                     if other != preferred:
-                        candidate = workbook.get_sheet_by_name(other)
+                        candidate = load(other)
                         if candidate.height > 1 and _has_header(candidate, is_header):
                             name, sheet = other, candidate
                             break
         else:
-            name, sheet = visible[0], workbook.get_sheet_by_name(visible[0])
+            name, sheet = visible[0], load(visible[0])
             if is_header is not None and len(visible) > 1 and not _has_header(sheet, is_header):
                 for other in visible[1:]:
-                    candidate = workbook.get_sheet_by_name(other)
+                    candidate = load(other)
                     if _has_header(candidate, is_header):
                         name, sheet = other, candidate
                         break
@@ -567,6 +628,128 @@ def _hidden_rows(path: Path, sheet_name: str) -> list[int]:
 
 
 _XML_ERRORS = (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError)
+
+
+def _xlsx_grid(path: Path, sheet_name: str) -> None:
+    """Refuses the sheet, before calamine reads it, when the grid of its cells with a value (see IMPORT_MAX_CELLS)
+    is too large. Cells written as the usual producers write them are measured by a few searches in C code over
+    each piece (_xlsx_extent_fast); any other way of writing them, cell by cell (_xlsx_extent_careful)."""
+    max_cells = limit("IMPORT_MAX_CELLS")
+    row_cap = limit("IMPORT_MAX_ROWS") + GRID_ROW_MARGIN
+    try:
+        # Rows past `threshold` are looked at one by one (none in a sheet within it), so that the grid is bounded
+        # by threshold × columns even when the rows are not in order: first for up to 26 columns, then, for a
+        # wider sheet, for its width.
+        threshold = max(1, min(row_cap, max_cells // 26))
+        extent = _xlsx_extent(path, sheet_name, threshold, _xlsx_extent_fast)
+        if extent is not None and extent[1] > 26:
+            threshold = max(1, min(row_cap, max_cells // extent[1]))
+            extent = _xlsx_extent(path, sheet_name, threshold, _xlsx_extent_fast)
+        if extent is None:
+            extent = _xlsx_extent(path, sheet_name, threshold, _xlsx_extent_careful)
+    except (*_XML_ERRORS, EOFError, ValueError, zlib.error) as error:
+        raise FileRefused(_corrupted_message(XLSX)) from error
+    if extent is None:
+        raise FileRefused(_corrupted_message(XLSX))
+    rows, columns, cells = extent
+    _check_grid(sheet_name, rows, columns, cells=cells)
+
+
+def _xlsx_extent(path: Path, sheet_name: str, threshold: int, measure) -> tuple[int, int, int] | None:
+    """(last row, last column, cells) with a value in the sheet, by `measure` on each piece of its XML; None when
+    the fast measure cannot tell."""
+    rows = columns = cells = 0
+    state: dict[str, int] = {}
+    with _sheet_xml(path, sheet_name) as handle:
+        if handle is None:
+            return None
+        for piece in _whole_tags(handle):
+            found = measure(piece, threshold, state)
+            if found is None:
+                return None
+            rows, columns, cells = max(rows, found[0]), max(columns, found[1]), cells + found[2]
+    return rows, columns, cells
+
+
+_XML_CELL_START = b'<c r="'
+_XML_REF_AT = re.compile(rb'<c r="([A-Za-z]+)0*([0-9]+)"')
+_XML_PREFIXED_CELL = re.compile(rb"<\w+:c[\s>/]")
+_XML_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>/]")
+
+
+@functools.cache
+def _xml_far_cells(threshold: int) -> re.Pattern:
+    """A cell tag (not self-closing) in a column past Z or a row past `threshold`, or a cell tag not written
+    `<c r="..."`, as a regular expression: only such tags are looked at one by one, so that a sheet of up to 26
+    columns within the threshold costs one search in C code. (No other tag begins with "<c" and a space.)"""
+    digits = str(threshold)
+    greater = [rf"[1-9][0-9]{{{len(digits)},}}"]  # more digits
+    for index, digit in enumerate(digits):  # as many digits, the first different one greater
+        if digit != "9":
+            greater.append(rf"{digits[:index]}[{int(digit) + 1}-9][0-9]{{{len(digits) - index - 1}}}")
+    far = rf'r="(?:[A-Za-z]{{2,}}[0-9]+|[A-Za-z]0*(?:{"|".join(greater)}))"[^>]*(?<!/)>'
+    return re.compile(rf'<c(?: {far}|(?! r=")([\s>/]))'.encode())
+
+
+def _xlsx_extent_fast(piece: bytes, threshold: int, state: dict[str, int]) -> tuple[int, int, int] | None:
+    """What the usual producers (Excel, LibreOffice, Google Sheets, xlsxwriter) write: every cell `<c r="B7" ...>`,
+    rows in order. The last row is that of the last cell with a value (`<v>`, or `<is>` for an inline string),
+    unless a cell past `threshold` comes earlier; the last column needs only the references of two letters or more
+    (none in a sheet of up to 26 columns). Cells with a value are counted as the cells not self-closing (`</c>`).
+    None when the piece is written another way."""
+    cells = piece.count(b"</c>")
+    if not cells:
+        return 0, 0, 0
+    if piece.find(b":c") >= 0 and _XML_PREFIXED_CELL.search(piece):
+        return None
+    rows, columns = 0, 26
+    last = max(piece.rfind(b"<v"), piece.rfind(b"<is"))
+    if (cell := piece.rfind(_XML_CELL_START, 0, last)) >= 0 and (reference := _XML_REF_AT.match(piece, cell)):
+        rows = int(reference.group(2))
+    for match in _xml_far_cells(threshold).finditer(piece):
+        if match.group(1) is not None:
+            return None
+        cell = _XML_CELL.match(piece, match.start())
+        if cell is None or _XML_HAS_VALUE.search(cell.group(2) or b""):
+            reference = _XML_REF_AT.match(piece, match.start())
+            rows, columns = max(rows, int(reference.group(2))), max(columns, _column_number(reference.group(1)))
+    return rows, columns, cells
+
+
+_XML_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s>/])([^>]*)>")
+_XML_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)""")
+
+
+def _xlsx_extent_careful(piece: bytes, row_cap: int, state: dict[str, int]) -> tuple[int, int, int]:
+    """Any cell, as calamine places it: at its reference, else after the previous cell (a row without a number
+    after the previous row). `state` carries the position from piece to piece."""
+    rows = columns = values = 0
+    row, column = state.get("row", 0), state.get("column", 0)
+    for tag in _XML_ROW_OR_CELL.finditer(piece):
+        reference = _XML_R.search(tag.group(2))
+        if tag.group(1) == b"row":
+            row = int(reference.group(2)) if reference and reference.group(2) else row + 1
+            column = 0
+            continue
+        if reference and reference.group(2):
+            column, row = _column_number(reference.group(1)) or column + 1, int(reference.group(2))
+        else:
+            column += 1
+        if tag.group(2).endswith(b"/"):
+            continue
+        cell = _XML_CELL.match(piece, tag.start())
+        if cell is None or _XML_HAS_VALUE.search(cell.group(2) or b""):
+            rows, columns, values = max(rows, row), max(columns, column), values + 1
+    state.update(row=row, column=column)
+    return rows, columns, values
+
+
+def _column_number(letters: bytes) -> int:
+    """1 for "A", 27 for "AA"."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
 
 
 @contextlib.contextmanager

@@ -1,5 +1,6 @@
-"""What calamine does not tell about an OpenDocument spreadsheet (.ods), read from its content.xml: hidden rows,
-cells merged down over several rows, formulas without a stored result, and the date system.
+"""What calamine does not tell about an OpenDocument spreadsheet (.ods), read from its content.xml: how large a grid
+each sheet will take once read, hidden rows, cells merged down over several rows, formulas without a stored result,
+and the date system.
 
 content.xml is scanned as bytes, in pieces, with regular expressions rather than parsed: it can be hundreds of
 megabytes for a large sheet, and only a few tags matter. Every producer we know of (LibreOffice, OpenOffice,
@@ -18,16 +19,24 @@ from .values import column_letter
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 HIDDEN_ROWS_KEPT = 1000
 MERGES_KEPT = 1000
+# Formulas without results are looked for in the first bytes of each sheet only, as for an .xlsx: a program that
+# does not compute formulas writes the same one in every row.
+FORMULA_SCAN_BYTES = 2 * 1024 * 1024
 
 _EVENT = re.compile(
-    rb"<table:table[\s>][^>]*>|</table:table>|<table:table-row[\s/>][^>]*>"
+    rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
     rb'|number-rows-spanned="(\d+)"|table:formula="'
 )
 _NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
 _COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
 _HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
-_CELL = re.compile(rb"<table:(?:covered-)?table-cell[\s/>][^>]*>")
+_EVENT_WITHOUT_FORMULAS = re.compile(
+    rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>|number-rows-spanned=\"(\d+)\""
+)
+_CELL_STARTS = (b"<table:table-cell", b"<table:covered-table-cell")
+# What makes calamine keep a cell (a value, a type, a formula): an empty cell, however styled, takes no room.
+_VALUE_MARKS = (b"office:value", b"-value=", b"table:formula=")
 _VALUE_TYPE = re.compile(rb'\boffice:value-type="(\w+)"')
 _NULL_DATE = re.compile(rb'<table:null-date\b[^>]*\btable:date-value="(\d{4})-')
 _ROW_START = b"<table:table-row"
@@ -42,6 +51,10 @@ class SheetFacts:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     formulas_without_results: list[str] = field(default_factory=list)
     date_1904: bool = False
+    # The grid calamine allocates for the sheet (it reads every sheet of an .ods as soon as the file is opened):
+    # one past the last row, and one past the last column, holding a cell with a value, repeats counted.
+    rows: int = 0
+    columns: int = 0
 
 
 def is_spreadsheet(archive: zipfile.ZipFile, names: set[str]) -> bool | None:
@@ -81,52 +94,146 @@ def _manifest(archive: zipfile.ZipFile) -> bytes:
         return b""
 
 
-def sheet_facts(path: Path, sheet_name: str, *, last_row: int) -> SheetFacts:
-    """The facts of the named sheet, in one pass over content.xml (stopping at the sheet's end). Hidden rows past
-    the last row with data (a program may hide the million empty rows below the table) are left out."""
-    facts = SheetFacts()
-    in_sheet = False
-    row = 0  # the index (0-based) of the row after the current one
-    current = 0  # the current row's index
-    formula_columns: set[str] = set()
+def sheet_facts(path: Path) -> dict[str, SheetFacts]:
+    """The facts of every sheet, by name, in one pass over content.xml, before calamine reads it. Hidden rows are
+    kept up to the last row with a value (a program may hide the million empty rows below the table)."""
+    sheets: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
+        scan = _Scan(sheets)
         for number, piece in enumerate(_whole_rows(handle)):
             if number == 0 and (null_date := _NULL_DATE.search(piece)):
-                facts.date_1904 = null_date.group(1) == b"1904"
-            row_start = -1  # where in this piece the current row's tag is
-            for event in _EVENT.finditer(piece):
-                tag = event.group(0)
-                if tag.startswith(b"<table:table-row"):
-                    if in_sheet:
-                        repeated = _ROWS_REPEATED.search(tag)
-                        count = int(repeated.group(1)) if repeated else 1
-                        if _HIDDEN.search(tag) and len(facts.hidden_rows) < HIDDEN_ROWS_KEPT:
-                            facts.hidden_rows += range(row + 1, min(row + count, last_row + 1, row + 1000) + 1)
-                        row_start, current, row = event.start(), row, row + count
-                elif tag.startswith(b"<table:table"):
-                    if not in_sheet:  # (a table inside a cell, a "sub-table", is not a sheet)
-                        name = _NAME.search(tag)
-                        in_sheet = name is not None and unescape(name.group(1).decode("utf-8", "replace")) == sheet_name
-                elif tag == b"</table:table>":
-                    if in_sheet:
-                        return _finish(facts, last_row)
-                elif in_sheet and row_start >= 0:
-                    cell_start = piece.rfind(b"<", row_start, event.start())
-                    cell = piece[cell_start : piece.find(b">", event.end()) + 1]
-                    if not cell.startswith(b"<table:table-cell"):
-                        continue
-                    column = _column_of(piece, row_start, cell_start)
-                    if event.group(1) is not None:
-                        span = int(event.group(1))
-                        if span > 1 and len(facts.merged) < MERGES_KEPT:
-                            facts.merged.append(((current, column), (current + span - 1, column)))
-                    elif _without_result(cell) and (letters := column_letter(column)) not in formula_columns:
-                        formula_columns.add(letters)
-                        facts.formulas_without_results.append(f"{letters}{current + 1}")
-    return _finish(facts, last_row)
+                scan.date_1904 = null_date.group(1) == b"1904"
+            scan.piece(piece)
+    for facts in sheets.values():
+        facts.date_1904 = scan.date_1904
+        facts.hidden_rows = [number for number in facts.hidden_rows if number <= facts.rows]
+    return sheets
 
 
-def _finish(facts: SheetFacts, last_row: int) -> SheetFacts:
+class _Scan:
+    """The walk over content.xml, piece by piece. Columns are counted forward from the row's start as the walk
+    goes (a wide row costs its length once, not once per cell), and a row cut between two pieces (one longer than
+    a piece) goes on where it stopped."""
+
+    def __init__(self, sheets: dict[str, SheetFacts]) -> None:
+        self.sheets = sheets
+        self.date_1904 = False
+        self.facts: SheetFacts | None = None  # the sheet being read
+        self.depth = 0  # tables open (a table inside a cell, a "sub-table", is not a sheet)
+        self.sheet_start = 0  # bytes of content.xml before the sheet's start
+        self.read = 0  # bytes of content.xml before the current piece
+        self.formula_columns: set[str] = set()
+        self.in_row = False
+        self.row = 0  # the index (0-based) of the row after the current one
+        self.current = 0  # the current row's index
+        self.widest = 0  # the current row's columns up to its last cell with a value
+        self.cursor = 0  # where the column count stands in the current piece ...
+        self.column = 0  # ... and the column (0-based) of the cell starting there
+
+    def piece(self, piece: bytes) -> None:
+        self.cursor = 0
+        row_start = 0  # where the current row's cells start in this piece
+        scanning = self.facts is None or self.read + len(piece) - self.sheet_start <= FORMULA_SCAN_BYTES
+        events = _EVENT if scanning or b"<table:table " in piece else _EVENT_WITHOUT_FORMULAS
+        for event in events.finditer(piece):
+            tag = event.group(0)
+            if tag.startswith(b"<table:table-row"):
+                if self.facts is None:
+                    continue
+                self._end_row(piece, row_start, event.start())
+                repeated = _ROWS_REPEATED.search(tag)
+                count = int(repeated.group(1)) if repeated else 1
+                facts = self.facts
+                if _HIDDEN.search(tag) and len(facts.hidden_rows) < HIDDEN_ROWS_KEPT:
+                    facts.hidden_rows += range(self.row + 1, min(self.row + count, self.row + 1000) + 1)
+                self.current, self.row = self.row, self.row + count
+                self.in_row = not tag.endswith(b"/>")
+                row_start = self.cursor = event.end()
+                self.column = self.widest = 0
+            elif tag.startswith(b"<table:table"):
+                self.depth += 1
+                if self.depth == 1:
+                    name = _NAME.search(tag)
+                    name_text = unescape(name.group(1).decode("utf-8", "replace")) if name else ""
+                    self.facts = self.sheets.setdefault(name_text, SheetFacts())
+                    self.sheet_start = self.read + event.start()
+                    self.formula_columns = set()
+                    self.row = self.current = 0
+                    self.in_row = False
+            elif tag == b"</table:table>":
+                self.depth = max(self.depth - 1, 0)
+                if self.depth == 0 and self.facts is not None:
+                    self._end_row(piece, row_start, event.start())
+                    self.facts = None
+            elif self.facts is not None and self.in_row:
+                self._cell_event(piece, event)
+        if self.facts is not None and self.in_row:
+            self._row_part(piece, row_start, len(piece))
+        self.read += len(piece)
+
+    def _cell_event(self, piece: bytes, event: re.Match) -> None:
+        facts = self.facts
+        assert facts is not None
+        cell_start = piece.rfind(b"<", self.cursor, event.start())
+        if not piece.startswith(_CELL_STARTS[0], cell_start):
+            return
+        column = self._column_at(piece, cell_start)
+        if event.group(1) is not None:
+            span = int(event.group(1))
+            if span > 1 and len(facts.merged) < MERGES_KEPT:
+                facts.merged.append(((self.current, column), (self.current + span - 1, column)))
+        elif self.read + event.start() - self.sheet_start <= FORMULA_SCAN_BYTES:
+            cell = piece[cell_start : piece.find(b">", event.end()) + 1]
+            if _without_result(cell) and (letters := column_letter(column)) not in self.formula_columns:
+                self.formula_columns.add(letters)
+                facts.formulas_without_results.append(f"{letters}{self.current + 1}")
+
+    def _end_row(self, piece: bytes, row_start: int, end: int) -> None:
+        if not self.in_row:
+            return
+        self._row_part(piece, row_start, end)
+        if self.widest and self.facts is not None:
+            self.facts.rows = max(self.facts.rows, self.row)
+            self.facts.columns = max(self.facts.columns, self.widest)
+        self.in_row = False
+
+    def _row_part(self, piece: bytes, start: int, end: int) -> None:
+        """The part of the current row in piece[start:end]: its last cell with a value widens the row."""
+        mark = max(piece.rfind(value, start, end) for value in _VALUE_MARKS)
+        if mark < 0:
+            return
+        cell_start = max(piece.rfind(cell, start, mark) for cell in _CELL_STARTS)
+        if cell_start < 0:  # the mark in the text of a cell that began in the previous piece
+            cell_start, column, repeats = start, self.column, 1
+        else:
+            column = self._column_at(piece, cell_start)
+            tag = piece[cell_start : piece.find(b">", cell_start) + 1]
+            repeated = _COLUMNS_REPEATED.search(tag)
+            repeats = int(repeated.group(1)) if repeated else 1
+        self.widest = max(self.widest, column + repeats)
+        if end == len(piece):  # the row goes on in the next piece: count on from here
+            self._column_at(piece, end)
+
+    def _column_at(self, piece: bytes, position: int) -> int:
+        """The column of the cell starting at `position`, counted on from the last one asked (or back to it)."""
+        if position >= self.cursor:
+            self.column += _cells_between(piece, self.cursor, position)
+        else:
+            self.column -= _cells_between(piece, position, self.cursor)
+        self.cursor = position
+        return self.column
+
+
+def _cells_between(piece: bytes, start: int, end: int) -> int:
+    """Columns taken by the cells starting in piece[start:end], repeats counted."""
+    count = sum(piece.count(cell, start, end) for cell in _CELL_STARTS)
+    if piece.find(b"columns-repeated", start, end) >= 0:
+        count += sum(int(repeats) - 1 for repeats in _COLUMNS_REPEATED.findall(piece, start, end))
+    return count
+
+
+def finish(facts: SheetFacts, last_row: int) -> SheetFacts:
+    """The facts with hidden rows past `last_row` (0-based, as calamine gives the sheet's end) left out."""
     facts.hidden_rows = [number for number in facts.hidden_rows if number <= last_row + 1]
     return facts
 
@@ -141,17 +248,9 @@ def _without_result(cell: bytes) -> bool:
     return value_type.group(1) != b"string" and attribute.get(value_type.group(1), b"office:value=") not in cell
 
 
-def _column_of(piece: bytes, row_start: int, cell_start: int) -> int:
-    column = 0
-    for cell in _CELL.finditer(piece, row_start, cell_start):
-        repeated = _COLUMNS_REPEATED.search(cell.group(0))
-        column += int(repeated.group(1)) if repeated else 1
-    return column
-
-
 def _whole_rows(handle: BinaryIO, size: int = 4 * 1024 * 1024) -> Iterator[bytes]:
-    """The stream in pieces of about `size` bytes, each cut before a row's tag (else before a "<"), so that a
-    cell is always found in the same piece as the start of its row."""
+    """The stream in pieces of about `size` bytes, each cut before a row's tag (else, for a row longer than a
+    piece, before a "<"), so that no tag is split between two."""
     carry = b""
     while chunk := handle.read(size):
         data = carry + chunk

@@ -1,12 +1,13 @@
 """What calamine does not tell about an old Excel (.xls) file, read from the file itself: which streams its OLE2
 container holds (a workbook, a Word document, an encrypted .xlsx), whether the workbook is encrypted, counts dates
-from 1904, and which rows it hides.
+from 1904, which rows it hides, and how large a grid each sheet will take once read.
 
 The OLE2 ("compound file", [MS-CFB]) container is read by olefile; any damage it finds is raised as Ole2Error.
 The workbook stream is a sequence of BIFF records ([MS-XLS] for BIFF8, Excel 97-2003; the "Book" stream of Excel
 5/95 has the same record frame), decoded here: only the few records needed. Everything works on bytes already in
 memory (the upload is capped at IMPORT_MAX_BYTES)."""
 
+import codecs
 import io
 import struct
 from dataclasses import dataclass, field
@@ -61,6 +62,14 @@ def _u32(data: bytes, offset: int) -> int:
 _BOF, _EOF, _FILEPASS, _DATEMODE, _CODEPAGE, _BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
 _ROW = 0x0208
 HIDDEN_ROWS_KEPT = 1000
+# Records of a cell with a value, each starting with its row and column (u16 each): NUMBER, LABEL (BIFF5), BOOLERR,
+# RK, RSTRING, LABELSST, FORMULA. BLANK and MULBLANK (formatting only) are left out, as calamine leaves them out.
+_VALUE_CELLS = frozenset({0x0203, 0x0204, 0x0205, 0x027E, 0x00D6, 0x00FD, 0x0006})
+_MULRK = 0x00BD  # row, first column, (format, RK) pairs, last column
+# Mac codepages of Excel 5 (BIFF5): 0x8000 is Mac Roman, 0x8001 "Windows 1252" as stored by Excel for Mac.
+_CODEPAGES = {1200: "utf-16-le", 367: "ascii", 10000: "mac_roman", 32768: "mac_roman", 32769: "cp1252"}
+# What damage in the container or its records raises while reading them.
+ERRORS = (Ole2Error, struct.error, KeyError, IndexError, ValueError, LookupError)
 
 
 @dataclass
@@ -74,9 +83,45 @@ class Workbook:
     codepage: str = "cp1252"
 
 
+@dataclass
+class Container:
+    """An OLE2 file's top-level stream names and, when it holds a workbook, the workbook stream and its globals."""
+
+    names: set[str]
+    stream: bytes = b""
+    book: Workbook | None = None
+
+
+def read_container(data: bytes) -> Container:
+    """The container and its workbook (if any); any damage found on the way raised as Ole2Error. An encrypted
+    .xlsx (its "EncryptedPackage" stream) is named, not read."""
+    try:
+        compound = Compound(data)
+        container = Container(names=compound.names())
+        if container.names & {"Workbook", "Book"} and not container.names & {"EncryptionInfo", "EncryptedPackage"}:
+            container.stream = workbook_stream(compound)
+            container.book = read_globals(container.stream)
+    except Ole2Error:
+        raise
+    except ERRORS as error:
+        raise Ole2Error(str(error)) from error
+    return container
+
+
 def workbook_stream(compound: Compound) -> bytes:
     name = "Workbook" if "Workbook" in compound.names() else "Book"
     return compound.read(name)
+
+
+def codepage(number: int) -> str:
+    """The Python codec for a CODEPAGE record's number; Latin-1 (every byte a character) for one Python lacks,
+    so that a sheet name reads, perhaps with a wrong letter, rather than the file being refused."""
+    name = _CODEPAGES.get(number, f"cp{number}")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "latin-1"
+    return name
 
 
 def read_globals(stream: bytes) -> Workbook:
@@ -90,9 +135,7 @@ def read_globals(stream: bytes) -> Workbook:
         elif kind == _DATEMODE and len(body) >= 2:
             book.date_1904 = _u16(body, 0) == 1
         elif kind == _CODEPAGE and len(body) >= 2:
-            book.codepage = {1200: "utf-16-le", 367: "ascii", 10000: "mac_roman"}.get(
-                _u16(body, 0), f"cp{_u16(body, 0)}"
-            )
+            book.codepage = codepage(_u16(body, 0))
         elif kind == _BOUNDSHEET and len(body) >= 8:
             name = _short_string(body, 6, book)
             book.sheets.setdefault(name, _u32(body, 0))
@@ -115,6 +158,32 @@ def hidden_rows(stream: bytes, book: Workbook, sheet_name: str) -> list[int]:
         elif kind == _EOF:
             break
     return found
+
+
+def grid(stream: bytes, book: Workbook, sheet_name: str) -> tuple[int, int]:
+    """The grid calamine allocates for the sheet (it reads every sheet as soon as the file is opened): one past the
+    last row and one past the last column of a cell with a value. A cell record's column is 16 bits wide, though
+    Excel writes at most 256 columns: one cell at column 65,535 would make the grid 4 billion cells."""
+    rows = columns = 0
+    offset = book.sheets.get(sheet_name)
+    if offset is None:
+        return rows, columns
+    depth = 0  # a chart inside a sheet has its own BOF ... EOF
+    for kind, body in _records(stream, offset):
+        if kind in _VALUE_CELLS and len(body) >= 4:
+            row, column = struct.unpack_from("<HH", body)
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind == _MULRK and len(body) >= 6:
+            row, first = struct.unpack_from("<HH", body)
+            last = max(_u16(body, len(body) - 2), first + (len(body) - 6) // 6 - 1)
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+        elif kind == _BOF:
+            depth += 1
+        elif kind == _EOF:
+            depth -= 1
+            if depth <= 0:
+                break
+    return rows, columns
 
 
 def _records(stream: bytes, offset: int):

@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 from python_calamine import CalamineWorkbook
 
+from sinergi.core.crypto import decrypt
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.files import CSV, ODS, XLS, XLSX, FileRefused, inspect, open_table, read_all
 from sinergi.exchange.workbook import error_report_bytes
@@ -30,10 +31,6 @@ PASSWORD = (
     "File ini dilindungi kata sandi, jadi tidak dapat dibaca. Buka file, hapus kata sandinya, simpan, lalu unggah "
     "lagi. Di Excel: File › Info › Lindungi Buku Kerja › Enkripsikan dengan Kata Sandi, kosongkan sandinya. Di "
     "LibreOffice: Berkas › Simpan Sebagai, hilangkan centang “Simpan dengan kata sandi”."
-)
-NIK_AS_NUMBER = (
-    "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel atau LibreOffice (misalnya 6.37101E+15) sehingga angka "
-    "terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
 )
 LKS_FIELDS = ("name", "region_id", "registration_number", "registration_issued_on", "capacity", "deed_date", "address",
               "phone", "head_name", "primary_service_kind_id")  # fmt: skip
@@ -140,16 +137,16 @@ def test_a_clients_file_saved_by_libreoffice_imports_the_same_people_as_the_same
     assert [row[2] for row in people] == [GIRL, BOY]
 
 
-def test_a_nik_typed_as_a_number_in_an_xls_is_refused_like_in_xlsx():
-    # Given an .xls whose NIK cell holds the number 6371011708140001 (the column not formatted as text)
+def test_a_nik_typed_as_a_number_in_an_xls_by_libreoffice_keeps_its_16_digits_and_is_read():
+    # Given an .xls saved by LibreOffice whose NIK cell holds the number 6371011708140001 (the column not formatted
+    # as text). LibreOffice keeps all 16 digits; Excel would have stored …0000, which is refused.
     world = people_world()
     cells = read_all(FILES / "nik_angka.xls", XLS)[1][1]
     assert float(NIK_BOY) in cells
-    # When it is imported, then the row is refused with the message an .xlsx gets, and no one is stored
+    # When it is imported, then the NIK is the one typed
     result = run(FILES / "nik_angka.xls", world.operator, entity="clients")
-    assert result.status == "refused"
-    assert problems_of(result) == [(2, "NIK", "6371011708140001", NIK_AS_NUMBER)]
-    assert not Person.objects.exists()
+    assert result.status == "succeeded", result.problems
+    assert decrypt(Person.objects.get().nik_encrypted) == NIK_BOY
 
 
 def test_numbers_of_an_xls_reach_the_rules_as_floats_as_from_an_xlsx():

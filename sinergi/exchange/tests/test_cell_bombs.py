@@ -1,0 +1,308 @@
+"""Small files whose cells make calamine allocate a huge grid (every cell from A1 to the last one with a value, 32
+bytes each, a failed allocation ending the process): refused before calamine reads them. Also the other checks of
+the .ods and .xls readers (formula scan, codepages, lying zip directory)."""
+
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+import python_calamine
+
+from sinergi.exchange import files, ods, xls
+from sinergi.exchange.files import ODS, XLS, XLSX, FileRefused, inspect, open_table, read_all
+
+FILES = Path(__file__).parent / "files"
+CONTENT_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+    "<office:spreadsheet>"
+)
+CONTENT_TAIL = "</office:spreadsheet></office:body></office:document-content>"
+
+
+def ods_file(path: Path, tables: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>',
+        )
+        archive.writestr("content.xml", CONTENT_HEAD + tables + CONTENT_TAIL)
+    return path
+
+
+def xlsx_file(path: Path, sheet_data: str) -> Path:
+    """A one-sheet .xlsx ("Data") whose <sheetData> is given as written."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+            'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{relationships}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{main}" xmlns:r="{relationships}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/>'
+            "</sheets></workbook>",
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{relationships}/worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/worksheets/sheet1.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData>'
+            "</worksheet>",
+        )
+    return path
+
+
+@pytest.fixture
+def calamine_never_called(monkeypatch):
+    """Fails the test if calamine reads a sheet: on a bomb it would allocate gigabytes, or end the process. (It
+    reads every sheet of an .ods or .xls when it opens the file, an .xlsx's sheet when asked for it.)"""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("calamine was asked to read the file")
+
+    opened = python_calamine.CalamineWorkbook.from_path
+
+    def from_path(path, *args, **kwargs):
+        if not str(path).endswith(".xlsx"):
+            refuse()
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "get_sheet_by_name", refuse)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", from_path)
+
+
+def refused_unread(path: Path, kind: str) -> str:
+    started = time.perf_counter()
+    assert inspect(path).kind == kind
+    with pytest.raises(FileRefused) as error:
+        open_table(path, kind)
+    assert time.perf_counter() - started < 1
+    return error.value.message
+
+
+def grid_message(sheet: str, rows: str, columns: str) -> str:
+    return (
+        f"Lembar “{sheet}” terlalu besar untuk dibaca: ada isian sampai baris {rows} dan kolom {columns} (paling "
+        "banyak 200.000 baris dan 5.000.000 sel). Hapus baris dan kolom di bawah dan di kanan data, atau salin "
+        "datanya saja ke file baru, lalu unggah lagi."
+    )
+
+
+# ---------------------------------------------------------------------------------------------- .ods
+
+
+def repeated_rows(rows: int, columns: int, name: str = "Data") -> str:
+    return (
+        f'<table:table table:name="{name}"><table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="1"/>'
+        "</table:table-row></table:table>"
+    )
+
+
+def test_an_ods_of_a_few_hundred_bytes_spanning_ten_million_cells_is_refused_unread(tmp_path, calamine_never_called):
+    path = ods_file(tmp_path / "bom.ods", repeated_rows(100_000, 100))
+    assert path.stat().st_size < 1000
+    assert refused_unread(path, ODS) == grid_message("Data", "100.000", "100")
+
+
+def test_an_ods_of_a_million_repeated_rows_is_refused_unread(tmp_path, calamine_never_called):
+    path = ods_file(tmp_path / "bom.ods", repeated_rows(1_000_000, 99))
+    assert refused_unread(path, ODS) == grid_message("Data", "1.000.000", "99")
+
+
+def test_an_ods_whose_sheets_are_each_within_the_cap_but_not_together_is_refused_unread(
+    tmp_path, calamine_never_called
+):
+    # calamine reads every sheet of an .ods when it opens the file.
+    path = ods_file(tmp_path / "bom.ods", "".join(repeated_rows(100_000, 30, name) for name in "ABC"))
+    assert refused_unread(path, ODS) == (
+        "Lembar-lembar file ini bersama-sama terlalu besar untuk dibaca (9.000.000 sel; paling banyak 5.000.000). "
+        "Hapus lembar yang tidak diperlukan, atau salin datanya saja ke file baru, lalu unggah lagi."
+    )
+
+
+def test_one_value_far_to_the_right_of_an_ods_row_counts_the_empty_cells_before_it(tmp_path, calamine_never_called):
+    row = (
+        '<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="float" '
+        'office:value="1"/><table:table-cell table:number-columns-repeated="9000"/><table:table-cell '
+        'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+    )
+    path = ods_file(tmp_path / "bom.ods", f'<table:table table:name="Data">{row}</table:table>')
+    assert refused_unread(path, ODS) == grid_message("Data", "1.000", "9.002")
+
+
+def test_empty_styled_cells_down_to_the_last_row_of_an_ods_take_no_room():
+    # klien.ods: LibreOffice wrote styled empty rows down to row 1,048,576, 16,384 columns wide.
+    sheets = ods.sheet_facts(FILES / "ods_xls" / "klien.ods")
+    assert (sheets["Data penerima layanan"].rows, sheets["Data penerima layanan"].columns) == (3, 32)
+    assert len(read_all(FILES / "ods_xls" / "klien.ods", ODS)) == 3
+
+
+def test_a_row_of_sixteen_thousand_formulas_is_scanned_in_well_under_a_second(tmp_path):
+    cells = '<table:table-cell table:formula="of:=1+1" office:value-type="float" office:value="2"/>' * 16_000
+    without_result = '<table:table-cell table:formula="of:=A1"/>'
+    row = f"<table:table-row>{cells}{without_result}</table:table-row>"
+    path = ods_file(tmp_path / "lebar.ods", f'<table:table table:name="Data">{row * 2}</table:table>')
+    started = time.perf_counter()
+    facts = ods.sheet_facts(path)["Data"]
+    assert time.perf_counter() - started < 0.5
+    assert (facts.rows, facts.columns) == (2, 16_001)
+    assert facts.formulas_without_results == ["WQK1"]
+
+
+def test_formulas_without_results_are_looked_for_in_the_first_two_megabytes_of_a_sheet_only(tmp_path):
+    plain = '<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+    late = '<table:table-row><table:table-cell table:formula="of:=A1"/></table:table-row>'
+    rows = plain * (ods.FORMULA_SCAN_BYTES // len(plain) + 1) + late
+    path = ods_file(tmp_path / "panjang.ods", f'<table:table table:name="Data">{late}{rows}</table:table>')
+    assert ods.sheet_facts(path)["Data"].formulas_without_results == ["A1"]
+
+
+def test_a_text_cell_that_looks_like_a_duration_stays_text(tmp_path):
+    row = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>PT36H00M00S</text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    path = ods_file(tmp_path / "teks.ods", f'<table:table table:name="Data">{row}</table:table>')
+    assert read_all(path, ODS) == [(1, ["PT36H00M00S"])]
+
+
+def test_a_zip_directory_that_lies_about_sizes_cannot_inflate_an_ods_past_them(tmp_path, settings):
+    # The directory says content.xml holds 100 bytes; it inflates to 20 MB. The reader stops at the size declared
+    # (the directory check and the streaming budget both count declared bytes), and the check sum then fails.
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_UNCOMPRESSED_BYTES": 5 * 1024 * 1024}
+    path = tmp_path / "bohong.ods"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
+        archive.writestr("content.xml", b"<" + b"0" * (20 * 1024 * 1024))
+    data = bytearray(path.read_bytes())
+    directory = data.rfind(b"PK\x01\x02")  # the last entry of the central directory: content.xml
+    assert data[directory + 46 : directory + 57] == b"content.xml"
+    struct.pack_into("<I", data, directory + 24, 100)  # its uncompressed size
+    path.write_bytes(bytes(data))
+    assert zipfile.ZipFile(path).getinfo("content.xml").file_size == 100
+    with pytest.raises(FileRefused) as error:
+        inspect(path)
+    assert error.value.message == (
+        "File OpenDocument (.ods) ini rusak atau tidak lengkap. Buka di LibreOffice atau Excel, simpan ulang, lalu "
+        "unggah lagi."
+    )
+
+
+# ---------------------------------------------------------------------------------------------- .xlsx
+
+
+def test_an_xlsx_with_values_at_a1_and_cu1000000_is_refused_unread(tmp_path, calamine_never_called):
+    path = xlsx_file(
+        tmp_path / "bom.xlsx",
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="1000000"><c r="CU1000000"><v>1</v></c></row>',
+    )
+    assert refused_unread(path, XLSX) == grid_message("Data", "1.000.000", "99")
+
+
+def test_an_xlsx_cell_far_down_is_found_when_the_rows_are_out_of_order(tmp_path, calamine_never_called):
+    path = xlsx_file(
+        tmp_path / "bom.xlsx",
+        '<row r="900000"><c r="A900000"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>',
+    )
+    assert refused_unread(path, XLSX) == grid_message("Data", "900.000", "26")
+
+
+def test_an_xlsx_wide_sheet_out_of_order_is_measured_cell_by_cell(tmp_path, calamine_never_called):
+    # 150,000 rows (within the row cap) × 16,384 columns, the far cell written first.
+    path = xlsx_file(
+        tmp_path / "bom.xlsx",
+        '<row r="150000"><c r="XFD150000"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>',
+    )
+    assert refused_unread(path, XLSX) == grid_message("Data", "150.000", "16.384")
+
+
+def test_xlsx_cells_without_references_are_placed_as_calamine_places_them(tmp_path, calamine_never_called):
+    # No r="" on the cells: the 300th of the row is at column 300.
+    path = xlsx_file(tmp_path / "bom.xlsx", f'<row r="100000">{"<c><v>1</v></c>" * 300}</row>')
+    assert refused_unread(path, XLSX) == grid_message("Data", "100.000", "300")
+
+
+def test_an_xlsx_with_empty_styled_cells_down_to_the_last_row_still_imports(tmp_path):
+    data = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c></row>'
+    data += '<row r="2"><c r="A2"><v>5</v></c><c r="ZZ2" s="1"/></row>'
+    data += '<row r="1048576"><c r="A1048576" s="1"/><c r="XFD1048576" s="1"/></row>'
+    path = xlsx_file(tmp_path / "gaya.xlsx", data)
+    assert read_all(path, XLSX) == [(1, ["Nama"]), (2, [5.0])]
+
+
+def test_every_candidate_sheet_is_measured_before_calamine_reads_it(monkeypatch):
+    measured, read = [], []
+    original = python_calamine.CalamineWorkbook.get_sheet_by_name
+
+    def get_sheet_by_name(workbook, name):
+        assert name in measured
+        read.append(name)
+        return original(workbook, name)
+
+    monkeypatch.setattr(files, "_xlsx_grid", lambda path, name: measured.append(name))
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "get_sheet_by_name", get_sheet_by_name)
+    path = FILES / "libreoffice" / "formula_as_text.xlsx"
+    table = open_table(path, XLSX, is_header=lambda cells: False)
+    table.close()
+    assert read and read == measured
+
+
+# ---------------------------------------------------------------------------------------------- .xls
+
+
+def test_an_xls_cell_at_a_far_column_is_refused_unread(tmp_path, calamine_never_called):
+    # BIFF8 stores a cell's column in 16 bits; Excel writes at most 256, calamine believes any.
+    data = bytearray((FILES / "ods_xls" / "klien.xls").read_bytes())
+    label = data.rfind(struct.pack("<HH", 0x00FD, 10))  # the last LABELSST record: a cell of "Petunjuk"
+    struct.pack_into("<HH", data, label + 4, 60_000, 16_000)
+    path = tmp_path / "bom.xls"
+    path.write_bytes(bytes(data))
+    assert refused_unread(path, XLS) == grid_message("Petunjuk", "60.001", "16.001")
+
+
+def test_the_xls_fixtures_are_measured_by_their_cells_with_a_value():
+    container = xls.read_container((FILES / "ods_xls" / "klien.xls").read_bytes())
+    assert xls.grid(container.stream, container.book, "Data penerima layanan") == (3, 32)
+
+
+@pytest.mark.parametrize(
+    ("number", "codec"),
+    [(1252, "cp1252"), (1200, "utf-16-le"), (10000, "mac_roman"), (32768, "mac_roman"), (32769, "cp1252"),
+     (12345, "latin-1")],
+)  # fmt: skip
+def test_biff_codepages_map_to_python_codecs(number, codec):
+    assert xls.codepage(number) == codec
+
+
+def test_an_excel_5_mac_sheet_name_reads_in_mac_roman():
+    name = "Café".encode("mac_roman")
+    codepage = struct.pack("<HHH", 0x0042, 2, 0x8000)
+    boundsheet = struct.pack("<HHIBBB", 0x0085, 7 + len(name), 0, 0, 0, len(name)) + name
+    bof = struct.pack("<HHHH", 0x0809, 4, 0x0500, 0x0005)
+    book = xls.read_globals(bof + codepage + boundsheet + struct.pack("<HH", 0x000A, 0))
+    assert (book.biff8, list(book.sheets)) == (False, ["Café"])
