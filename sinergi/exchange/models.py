@@ -164,16 +164,15 @@ class ImportJob(QueuedJob, models.Model):
         return self.status in FINISHED_STATUSES
 
     def confirmed_as(self) -> "ImportJob | None":
-        """The real import made from this dry run that is waiting, running or done (not one that failed, was refused
-        or cancelled: the dry run may then be confirmed again)."""
+        """The real import made from this dry run that is waiting, running or done, or that failed and was checked
+        again (the user went on from there). Not one refused, cancelled, or failed and left: the dry run may then be
+        confirmed again."""
         if not self.dry_run or self.pk is None:
             return None
-        return (
-            ImportJob.objects.filter(source=self, dry_run=False)
-            .exclude(status__in=(ImportStatus.FAILED, ImportStatus.REFUSED, ImportStatus.CANCELLED))
-            .order_by("-pk")
-            .first()
+        left = models.Q(status__in=(ImportStatus.REFUSED, ImportStatus.CANCELLED)) | models.Q(
+            status=ImportStatus.FAILED, retried_as__isnull=True
         )
+        return ImportJob.objects.filter(source=self, dry_run=False).exclude(left).order_by("-pk").first()
 
     @property
     def can_retry(self) -> bool:

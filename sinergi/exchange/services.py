@@ -106,10 +106,10 @@ def import_job_create(
         info = inspect(path)
         sent_before = _upload_sent_before(created_by, upload_key, entity.key, info.sha256)
         if sent_before is not None:
-            if timezone.now() - sent_before.created_at <= RESENT_WITHIN:
+            if sent_before.status not in SENT_AGAIN_ON_PURPOSE:
                 return sent_before
-            # The form kept for long (the Back button, a phone's restored tab) and sent again on purpose: a new
-            # upload, kept without the key (the first one holds it).
+            # Its upload was refused, cancelled or failed: sent again (the Back button, "Coba lagi" after fixing
+            # something) on purpose, as a new upload, kept without the key (the first one holds it).
             upload_key = None
         job = ImportJob(
             token=secrets.token_hex(16),
@@ -144,9 +144,9 @@ def import_job_create(
     return job
 
 
-# A form sent again within this time with the same key and file is the same upload (its answer was lost); later,
-# it is sent again on purpose (after a refusal, say) and makes a new job.
-RESENT_WITHIN = datetime.timedelta(minutes=10)
+# The same form sent again with the same file is the same upload (its answer was lost, however long the file took
+# to send again on a slow link), unless the first one ended like this: then it is sent again on purpose.
+SENT_AGAIN_ON_PURPOSE = (ImportStatus.REFUSED, ImportStatus.CANCELLED, ImportStatus.FAILED)
 
 
 def _upload_sent_before(created_by, upload_key: uuid.UUID | None, entity_key: str, sha256: str) -> ImportJob | None:

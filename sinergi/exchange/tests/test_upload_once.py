@@ -14,7 +14,7 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.exchange import services
-from sinergi.exchange.models import ImportJob
+from sinergi.exchange.models import ImportJob, ImportStatus
 
 from .conftest import HEADERS, xlsx_file
 
@@ -76,10 +76,19 @@ def test_the_same_file_with_the_same_key_makes_one_job_one_file_and_one_run(
     assert list(AuditEvent.objects.values_list("action", flat=True)) == ["exchange.import.checked"]
 
 
-def test_the_same_form_sent_again_long_after_is_a_new_upload(board_member, sheet, settings):
-    # Given an upload made 11 minutes ago (refused, say, because another import was saving at the same LKS)
+def test_the_same_form_sent_again_long_after_is_the_same_upload(board_member, sheet, settings):
+    # A 25 MB file sent again over a slow link may arrive long after the first one
     first = create(board_member, sheet)
-    ImportJob.objects.filter(pk=first.pk).update(created_at=first.created_at - datetime.timedelta(minutes=11))
+    ImportJob.objects.filter(pk=first.pk).update(created_at=first.created_at - datetime.timedelta(minutes=30))
+    assert create(board_member, sheet).pk == first.pk
+    assert len(stored_uploads(settings)) == 1
+
+
+@pytest.mark.parametrize("ended", [ImportStatus.REFUSED, ImportStatus.CANCELLED, ImportStatus.FAILED])
+def test_the_same_form_sent_again_after_its_upload_ended_badly_is_a_new_upload(board_member, sheet, settings, ended):
+    # Given an upload refused (say, another import was saving at the same LKS), cancelled or failed
+    first = create(board_member, sheet)
+    ImportJob.objects.filter(pk=first.pk).update(status=ended)
     # When the user goes Back and sends the same form with the same file again, on purpose
     again = create(board_member, sheet)
     # Then it is a new job, which does not take the key the first one holds

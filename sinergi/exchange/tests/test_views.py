@@ -95,6 +95,24 @@ def test_a_dry_run_whose_import_failed_may_be_confirmed_again(client, board_memb
     assert ImportJob.objects.filter(source=dry, status=ImportStatus.QUEUED).count() == 1, response
 
 
+def test_a_dry_run_whose_failed_import_was_checked_again_is_not_imported_from_again(client, board_member, tmp_path):
+    # The user went on from the failed import's "check again" (a new dry run, confirmed there): the first dry run
+    # must not offer its file a second time.
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Rantai", "anak", "63.71.01.1001", "TD/RANTAI/9", 12]])
+    upload(client, path)
+    dry = ImportJob.objects.get()
+    dry.status = ImportStatus.CHECKED
+    dry.save()
+    again = ImportJob.objects.create(token="ulang", entity="lks", dry_run=True, status=ImportStatus.CHECKED)
+    ImportJob.objects.create(
+        token="gagal2", entity="lks", dry_run=False, source=dry, status=ImportStatus.FAILED, retried_as=again
+    )
+    assert "Impor sekarang" not in client.get(f"/exchange/imports/{dry.pk}/").content.decode()
+    client.post(f"/exchange/imports/{dry.pk}/confirm/")
+    assert not ImportJob.objects.filter(source=dry, status=ImportStatus.QUEUED).exists()
+
+
 def test_htmx_polling_gets_only_the_status_part(client, board_member, tmp_path):
     client.force_login(board_member)
     job = ImportJob.objects.create(

@@ -197,7 +197,8 @@ class IdentityNumberColumn(TextColumn):
 
     def clean(self, raw: Any, ctx: ImportContext) -> str:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
-            if raw == int(raw) and 10**15 <= raw < EXACT_BELOW and int(raw) % 10:
+            # (Compared first: an infinite or NaN cell fails the comparison instead of raising in int().)
+            if 10**15 <= raw < EXACT_BELOW and float(raw).is_integer() and int(raw) % 10:
                 return str(int(raw))
             raise v.CellProblem(_number_cell_message())
         value = v.text(raw)

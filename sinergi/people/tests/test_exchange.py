@@ -1163,3 +1163,13 @@ def test_a_namesake_with_another_nik_registered_meanwhile_is_another_person(tmp_
     result = import_while_someone_registers(tmp_path, world, monkeypatch, full_name=full_name, birth_date=birth_date)
     assert result.status == "succeeded", result.message
     assert Worker.objects.filter(organisation=world.lks, full_name=full_name).count() == 2
+
+
+@pytest.mark.parametrize("raw", [float("inf"), float("-inf"), float("nan"), 637101.5])
+def test_a_nik_number_cell_that_is_no_whole_number_is_refused_not_crashed(raw):
+    from sinergi.exchange import values as v
+    from sinergi.people.exchange.clients import ClientsEntity
+
+    column = next(c for c in ClientsEntity().columns if c.key == "nik")
+    with pytest.raises(v.CellProblem):
+        column.clean(raw, None)
