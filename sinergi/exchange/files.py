@@ -52,11 +52,14 @@ DEFAULT_LIMITS = {
     "IMPORT_MAX_ZIP_ENTRIES": 2000,
     "IMPORT_MAX_ROWS": 200_000,
     # Cells in the grid of a sheet as calamine reads it: every cell from A1 to the last row and column holding a
-    # value, 32 bytes each, allocated at once (a failed allocation ends the process: it raises nothing). Five
-    # million cells are 160 MB, held twice for an .ods or .xls (the workbook's copy and the sheet's) or while two
-    # sheets of an .xlsx are compared: 320 MB at worst, within our memory goal of < 500 MB for an import. The
-    # 100,000 × 20 import of that goal is 2 million cells; the row cap fits up to 25 columns (200,000 × 25).
-    "IMPORT_MAX_CELLS": 5_000_000,
+    # value, allocated at once (a failed allocation ends the process: it raises nothing). calamine keeps about 32
+    # bytes a cell for an .xlsx and about 68 for an .ods (a grid of formulas besides the values). The cap is the
+    # row cap and its margin at 42 columns ((200,000 + 1,000) × 42), so that a full-length file of our 32-column
+    # template and a few more passes. It does not keep the 500 MB memory goal, which is set for the 100,000 × 20
+    # import (2 million cells: some 64 MB a copy for an .xlsx, 136 MB for an .ods): at the cap a sheet takes some
+    # 270 MB as an .xlsx and 580 MB as an .ods, and more while two copies are held (an .ods or .xls is kept by the
+    # workbook and by the sheet; two sheets of an .xlsx are compared). It keeps the worker alive, not the goal.
+    "IMPORT_MAX_CELLS": 8_500_000,
 }
 # Rows a sheet may have past IMPORT_MAX_ROWS before it is refused unread: a title above the header, empty rows.
 GRID_ROW_MARGIN = 1000
@@ -279,11 +282,12 @@ def _bomb_message() -> str:
     )
 
 
-def _check_grids(grids: dict[str, tuple[int, int]]) -> None:
-    """For a workbook whose sheets calamine reads all at once (.ods, .xls): each sheet, then all of them together."""
-    for sheet, (rows, columns) in grids.items():
+def _check_grids(grids: list[tuple[str, int, int]]) -> None:
+    """For a workbook whose sheets calamine reads all at once (.ods, .xls): each sheet (name, rows, columns), then
+    all of them together (a list, not a dict by name: two sheets may bear one name, or none)."""
+    for sheet, rows, columns in grids:
         _check_grid(sheet, rows, columns)
-    cells = sum(rows * columns for rows, columns in grids.values())
+    cells = sum(rows * columns for _sheet, rows, columns in grids)
     if cells > limit("IMPORT_MAX_CELLS"):
         raise FileRefused(
             _(
@@ -402,10 +406,11 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
     # over content.xml (about the cost of inflating it) that also finds what calamine does not give for an .ods:
     # merged cells, hidden rows, formulas without results and the date system.
     try:
-        sheets = ods.sheet_facts(path)
+        grids: list[tuple[str, int, int]] = []
+        sheets = ods.sheet_facts(path, grids=grids)
     except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
         raise FileRefused(_corrupted_message(ODS)) from error
-    _check_grids({sheet_name: (measured.rows, measured.columns) for sheet_name, measured in sheets.items()})
+    _check_grids(grids)
     workbook, name, sheet = _open_sheet(path, ODS, preferred_sheets, is_header)
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
     rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges or facts.merged)
@@ -437,7 +442,7 @@ def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         book, stream = container.book, container.stream
         if book.encrypted:
             raise FileRefused(_password_message())
-        _check_grids({sheet_name: xls.grid(stream, book, sheet_name) for sheet_name in book.sheets})
+        _check_grids([(sheet_name, *xls.grid_at(stream, book, offset)) for sheet_name, offset in book.all_sheets])
     except (xls.Ole2Error, *xls.ERRORS, OSError) as error:
         raise FileRefused(_corrupted_message(XLS)) from error
     workbook, name, sheet = _open_sheet(path, XLS, preferred_sheets, is_header)
@@ -576,7 +581,7 @@ def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
 
 
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024  # of the data sheet's XML: a program writes the same formula in every row
-_XML_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_XML_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c\s*>)", re.S)
 _XML_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _XML_VALUE = re.compile(rb"<(?:\w+:)?v[\s>/]")
 _XML_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
@@ -634,19 +639,12 @@ def _xlsx_grid(path: Path, sheet_name: str) -> None:
     """Refuses the sheet, before calamine reads it, when the grid of its cells with a value (see IMPORT_MAX_CELLS)
     is too large. Cells written as the usual producers write them are measured by a few searches in C code over
     each piece (_xlsx_extent_fast); any other way of writing them, cell by cell (_xlsx_extent_careful)."""
-    max_cells = limit("IMPORT_MAX_CELLS")
-    row_cap = limit("IMPORT_MAX_ROWS") + GRID_ROW_MARGIN
     try:
-        # Rows past `threshold` are looked at one by one (none in a sheet within it), so that the grid is bounded
-        # by threshold × columns even when the rows are not in order: first for up to 26 columns, then, for a
-        # wider sheet, for its width.
-        threshold = max(1, min(row_cap, max_cells // 26))
-        extent = _xlsx_extent(path, sheet_name, threshold, _xlsx_extent_fast)
-        if extent is not None and extent[1] > 26:
-            threshold = max(1, min(row_cap, max_cells // extent[1]))
-            extent = _xlsx_extent(path, sheet_name, threshold, _xlsx_extent_fast)
+        extent = _xlsx_extent(path, sheet_name, _xlsx_extent_fast)
         if extent is None:
-            extent = _xlsx_extent(path, sheet_name, threshold, _xlsx_extent_careful)
+            extent = _xlsx_extent(path, sheet_name, _xlsx_extent_careful)
+        elif extent[2] > limit("IMPORT_MAX_CELLS"):  # the fast measure bounds the cells by the bytes: count them
+            extent = (*extent[:2], _xlsx_extent(path, sheet_name, _xlsx_cells_counted)[2])
     except (*_XML_ERRORS, EOFError, ValueError, zlib.error) as error:
         raise FileRefused(_corrupted_message(XLSX)) from error
     if extent is None:
@@ -655,91 +653,142 @@ def _xlsx_grid(path: Path, sheet_name: str) -> None:
     _check_grid(sheet_name, rows, columns, cells=cells)
 
 
-def _xlsx_extent(path: Path, sheet_name: str, threshold: int, measure) -> tuple[int, int, int] | None:
-    """(last row, last column, cells) with a value in the sheet, by `measure` on each piece of its XML; None when
-    the fast measure cannot tell."""
+def _xlsx_extent(path: Path, sheet_name: str, measure) -> tuple[int, int, int] | None:
+    """(last row, last column, cells) with a value in the sheet, by `measure` on each piece of its XML, which
+    carries what it needs from piece to piece in `state`; None when the fast measure cannot tell."""
     rows = columns = cells = 0
-    state: dict[str, int] = {}
-    with _sheet_xml(path, sheet_name) as handle:
-        if handle is None:
+    with zipfile.ZipFile(path) as archive:
+        member = _sheet_member(archive, sheet_name)
+        if member is None:
             return None
-        for piece in _whole_tags(handle):
-            found = measure(piece, threshold, state)
-            if found is None:
-                return None
-            rows, columns, cells = max(rows, found[0]), max(columns, found[1]), cells + found[2]
+        # The size the zip declares: its reader stops there (and fails the check sum when the data runs on).
+        state = {"size": archive.getinfo(member).file_size}
+        with archive.open(member) as handle:
+            for piece in _whole_tags(handle):
+                found = measure(piece, state)
+                if found is None:
+                    return None
+                rows, columns, cells = max(rows, found[0]), max(columns, found[1]), cells + found[2]
     return rows, columns, cells
 
 
 _XML_CELL_START = b'<c r="'
-_XML_REF_AT = re.compile(rb'<c r="([A-Za-z]+)0*([0-9]+)"')
+_XML_REF_AT = re.compile(rb'<c r="([A-Z]{1,3})0*([1-9][0-9]*)"')
 _XML_PREFIXED_CELL = re.compile(rb"<\w+:c[\s>/]")
 _XML_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>/]")
+_XML_CELL_END = re.compile(rb"</(?:\w+:)?c\s*>")
+# The fewest bytes a cell that is not self-closing takes when written `<c r="A1"></c>`: the fast measure bounds the
+# number of cells by the sheet's size, counts the cell tags when that bound is past the cap, and counts the cells
+# exactly (a second pass) only when even that is.
+_XML_SMALLEST_CELL = 14
 
 
-@functools.cache
-def _xml_far_cells(threshold: int) -> re.Pattern:
-    """A cell tag (not self-closing) in a column past Z or a row past `threshold`, or a cell tag not written
-    `<c r="..."`, as a regular expression: only such tags are looked at one by one, so that a sheet of up to 26
-    columns within the threshold costs one search in C code. (No other tag begins with "<c" and a space.)"""
-    digits = str(threshold)
-    greater = [rf"[1-9][0-9]{{{len(digits)},}}"]  # more digits
-    for index, digit in enumerate(digits):  # as many digits, the first different one greater
-        if digit != "9":
-            greater.append(rf"{digits[:index]}[{int(digit) + 1}-9][0-9]{{{len(digits) - index - 1}}}")
-    far = rf'r="(?:[A-Za-z]{{2,}}[0-9]+|[A-Za-z]0*(?:{"|".join(greater)}))"[^>]*(?<!/)>'
-    return re.compile(rf'<c(?: {far}|(?! r=")([\s>/]))'.encode())
+@functools.lru_cache(maxsize=64)
+def _xml_unusual_cells(columns: int, rows: int) -> re.Pattern:
+    """A cell tag, not self-closing, other than `<c r="..."` with a column up to `columns` and a row up to `rows`,
+    as a regular expression: in a sheet written the usual way, only the cells past the largest seen so far are
+    looked at one by one. (No other tag begins with "<c" and a space, ">" or "/".)"""
+    usual = rf' r="(?:{_up_to(_column_letters(columns), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")})0*+(?:{_up_to(str(rows))})"'
+    return re.compile(rf"<c(?!{usual})(?=[\s>/])[^>]*(?<!/)>".encode())
 
 
-def _xlsx_extent_fast(piece: bytes, threshold: int, state: dict[str, int]) -> tuple[int, int, int] | None:
-    """What the usual producers (Excel, LibreOffice, Google Sheets, xlsxwriter) write: every cell `<c r="B7" ...>`,
-    rows in order. The last row is that of the last cell with a value (`<v>`, or `<is>` for an inline string),
-    unless a cell past `threshold` comes earlier; the last column needs only the references of two letters or more
-    (none in a sheet of up to 26 columns). Cells with a value are counted as the cells not self-closing (`</c>`).
-    None when the piece is written another way."""
-    cells = piece.count(b"</c>")
-    if not cells:
-        return 0, 0, 0
+def _up_to(number: str, digits: str = "0123456789") -> str:
+    """A regular expression for the numerals from 1 to `number` (without leading zeros) written with `digits`
+    (digits[0] the zero; none for column letters, where "A" is the one), or one that matches nothing."""
+    if not number:
+        return "(?!)"
+    first = 1 if digits[0] == "0" else 0
+    nonzero = f"[{digits[first]}-{digits[-1]}]"
+    every = f"[{digits[0]}-{digits[-1]}]"
+    options = [f"{nonzero}{every}{{0,{len(number) - 2}}}+"] if len(number) > 1 else []  # fewer digits
+    for index, digit in enumerate(number):
+        low = first if index == 0 else 0
+        position = digits.index(digit)
+        if position > low:  # as many digits, this one smaller, the same before
+            smaller = f"[{digits[low]}-{digits[position - 1]}]"
+            options.append(f"{number[:index]}{smaller}{every}{{{len(number) - index - 1}}}")
+    options.append(number)
+    return "|".join(options)
+
+
+def _column_letters(number: int) -> str:
+    """The letters of column `number` ("AA" for 27): "" for 0, and "ZZZ" past it (four letters are never usual)."""
+    number = min(number, 18_278)
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _xlsx_extent_fast(piece: bytes, state: dict[str, int]) -> tuple[int, int, int] | None:
+    """What the usual producers (Excel, LibreOffice, Google Sheets, xlsxwriter) write: every cell `<c r="B7" ...>`
+    (calamine then puts it at B7), rows in order. The last row is that of the last cell with a value (`<v>`, or
+    `<is>` for an inline string); one search in C code then finds any cell past that row or the widest column so
+    far, or written another way, and only those are looked at one by one. The cells are bounded by the bytes.
+    None when the piece is written another way: a cell without a reference or with a prefix (`<x:c>`)."""
     if piece.find(b":c") >= 0 and _XML_PREFIXED_CELL.search(piece):
         return None
-    rows, columns = 0, 26
+    rows, columns = state.get("rows", 0), state.get("columns", 0)
     last = max(piece.rfind(b"<v"), piece.rfind(b"<is"))
     if (cell := piece.rfind(_XML_CELL_START, 0, last)) >= 0 and (reference := _XML_REF_AT.match(piece, cell)):
-        rows = int(reference.group(2))
-    for match in _xml_far_cells(threshold).finditer(piece):
-        if match.group(1) is not None:
+        rows = max(rows, int(reference.group(2)))
+    position = 0
+    while match := _xml_unusual_cells(columns, rows).search(piece, position):
+        position = match.end()
+        reference = _XML_REF_AT.match(piece, match.start())
+        if reference is None:
             return None
         cell = _XML_CELL.match(piece, match.start())
         if cell is None or _XML_HAS_VALUE.search(cell.group(2) or b""):
-            reference = _XML_REF_AT.match(piece, match.start())
             rows, columns = max(rows, int(reference.group(2))), max(columns, _column_number(reference.group(1)))
+    # Every cell tag is `<c r="` here, so their count bounds the cells with a value; so does the size, which costs
+    # nothing, when the whole sheet cannot hold more than the cap (below some 120 MB of XML).
+    cells = len(piece) // _XML_SMALLEST_CELL
+    if state["size"] // _XML_SMALLEST_CELL > limit("IMPORT_MAX_CELLS"):
+        cells = min(cells, piece.count(_XML_CELL_START))
+    state.update(rows=rows, columns=columns)
     return rows, columns, cells
 
 
-_XML_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s>/])([^>]*)>")
+def _xlsx_cells_counted(piece: bytes, state: dict[str, int]) -> tuple[int, int, int]:
+    return 0, 0, len(_XML_CELL_END.findall(piece))
+
+
+_XML_ROW_OR_CELL = re.compile(rb"<(/?)(?:\w+:)?(row|c)(?=[\s>/])([^>]*)>")
 _XML_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']\s*([A-Za-z]*)([0-9]*)""")
 
 
-def _xlsx_extent_careful(piece: bytes, row_cap: int, state: dict[str, int]) -> tuple[int, int, int]:
-    """Any cell, as calamine places it: at its reference, else after the previous cell (a row without a number
-    after the previous row). `state` carries the position from piece to piece."""
+def _xlsx_extent_careful(piece: bytes, state: dict[str, int]) -> tuple[int, int, int]:
+    """Any cell, placed as calamine places it (checked against it on small files): a row tag with a number sets the
+    row, and every end of a row (`</row>`, `<row/>`) moves to the next; a cell at its reference when it has one
+    (which leaves the row as it was), else at the row and the column after the previous cell. `state` carries the
+    position from piece to piece."""
     rows = columns = values = 0
-    row, column = state.get("row", 0), state.get("column", 0)
+    row, column = state.get("row", 1), state.get("column", 1)
     for tag in _XML_ROW_OR_CELL.finditer(piece):
-        reference = _XML_R.search(tag.group(2))
-        if tag.group(1) == b"row":
-            row = int(reference.group(2)) if reference and reference.group(2) else row + 1
-            column = 0
+        closing, name, attributes = tag.groups()
+        if closing:
+            if name == b"row":
+                row += 1
             continue
-        if reference and reference.group(2):
-            column, row = _column_number(reference.group(1)) or column + 1, int(reference.group(2))
-        else:
-            column += 1
-        if tag.group(2).endswith(b"/"):
+        reference = _XML_R.search(attributes)
+        if name == b"row":
+            if reference and reference.group(2):
+                row = int(reference.group(2))
+            column = 1
+            if attributes.endswith(b"/"):
+                row += 1
+            continue
+        place_row, place_column = row, column
+        if reference and reference.group(1) and reference.group(2):
+            place_row, place_column = int(reference.group(2)), _column_number(reference.group(1))
+        column = place_column + 1
+        if attributes.endswith(b"/"):
             continue
         cell = _XML_CELL.match(piece, tag.start())
         if cell is None or _XML_HAS_VALUE.search(cell.group(2) or b""):
-            rows, columns, values = max(rows, row), max(columns, column), values + 1
+            rows, columns, values = max(rows, place_row), max(columns, place_column), values + 1
     state.update(row=row, column=column)
     return rows, columns, values
 
@@ -765,12 +814,18 @@ def _sheet_xml(path: Path, sheet_name: str) -> Iterator[BinaryIO | None]:
 
 
 def _whole_tags(handle: BinaryIO, size: int = 4 * 1024 * 1024) -> Iterator[bytes]:
-    """The stream in pieces of about `size` bytes, each cut before a "<", so that no tag is split between two."""
+    """The stream in pieces of about `size` bytes, each cut before its last "<", so that no tag is split between
+    two. A tag (or text) longer than a piece is refused (ValueError): no producer writes one."""
     carry = b""
     while chunk := handle.read(size):
         data = carry + chunk
-        cut = data.rfind(b"<", max(len(data) - 2048, 0))
-        data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+        cut = data.rfind(b"<")
+        if cut <= 0:
+            if len(data) > size:
+                raise ValueError("a tag longer than a piece")
+            carry = data
+            continue
+        data, carry = data[:cut], data[cut:]
         yield data
     if carry:
         yield carry

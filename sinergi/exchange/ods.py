@@ -23,20 +23,22 @@ MERGES_KEPT = 1000
 # does not compute formulas writes the same one in every row.
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024
 
+# Attribute values as calamine's XML reader takes them: in double or single quotes, spaces allowed around "=".
 _EVENT = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
-    rb'|number-rows-spanned="(\d+)"|table:formula="'
+    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|table:formula\s*="""
 )
-_NAME = re.compile(rb'\btable:name="([^"]*)"')
-_ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
-_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
-_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
+_NAME = re.compile(rb"""\btable:name\s*=\s*(["'])(.*?)\1""", re.S)
+_ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*(["'])(\d+)\1""")
+_COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*(["'])(\d+)\1""")
+_HIDDEN = re.compile(rb"""\btable:visibility\s*=\s*["'](?:collapse|filter)["']""")
 _EVENT_WITHOUT_FORMULAS = re.compile(
-    rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>|number-rows-spanned=\"(\d+)\""
+    rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
+    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']"""
 )
 _CELL_STARTS = (b"<table:table-cell", b"<table:covered-table-cell")
 # What makes calamine keep a cell (a value, a type, a formula): an empty cell, however styled, takes no room.
-_VALUE_MARKS = (b"office:value", b"-value=", b"table:formula=")
+_VALUE_MARKS = (b"office:value", b"-value", b"table:formula")
 _VALUE_TYPE = re.compile(rb'\boffice:value-type="(\w+)"')
 _NULL_DATE = re.compile(rb'<table:null-date\b[^>]*\btable:date-value="(\d{4})-')
 _ROW_START = b"<table:table-row"
@@ -94,9 +96,11 @@ def _manifest(archive: zipfile.ZipFile) -> bytes:
         return b""
 
 
-def sheet_facts(path: Path) -> dict[str, SheetFacts]:
+def sheet_facts(path: Path, *, grids: list[tuple[str, int, int]] | None = None) -> dict[str, SheetFacts]:
     """The facts of every sheet, by name, in one pass over content.xml, before calamine reads it. Hidden rows are
-    kept up to the last row with a value (a program may hide the million empty rows below the table)."""
+    kept up to the last row with a value (a program may hide the million empty rows below the table). `grids`, when
+    given, receives every sheet's (name, rows, columns) in order: sheets sharing a name (or having none) are one
+    entry of the dict, but calamine reads each."""
     sheets: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
         scan = _Scan(sheets)
@@ -104,6 +108,8 @@ def sheet_facts(path: Path) -> dict[str, SheetFacts]:
             if number == 0 and (null_date := _NULL_DATE.search(piece)):
                 scan.date_1904 = null_date.group(1) == b"1904"
             scan.piece(piece)
+    if grids is not None:
+        grids += [(name, facts.rows, facts.columns) for name, facts in scan.tables]
     for facts in sheets.values():
         facts.date_1904 = scan.date_1904
         facts.hidden_rows = [number for number in facts.hidden_rows if number <= facts.rows]
@@ -117,6 +123,7 @@ class _Scan:
 
     def __init__(self, sheets: dict[str, SheetFacts]) -> None:
         self.sheets = sheets
+        self.tables: list[tuple[str, SheetFacts]] = []  # every sheet, its grid measured on its own
         self.date_1904 = False
         self.facts: SheetFacts | None = None  # the sheet being read
         self.depth = 0  # tables open (a table inside a cell, a "sub-table", is not a sheet)
@@ -142,7 +149,7 @@ class _Scan:
                     continue
                 self._end_row(piece, row_start, event.start())
                 repeated = _ROWS_REPEATED.search(tag)
-                count = int(repeated.group(1)) if repeated else 1
+                count = int(repeated.group(2)) if repeated else 1
                 facts = self.facts
                 if _HIDDEN.search(tag) and len(facts.hidden_rows) < HIDDEN_ROWS_KEPT:
                     facts.hidden_rows += range(self.row + 1, min(self.row + count, self.row + 1000) + 1)
@@ -154,8 +161,10 @@ class _Scan:
                 self.depth += 1
                 if self.depth == 1:
                     name = _NAME.search(tag)
-                    name_text = unescape(name.group(1).decode("utf-8", "replace")) if name else ""
-                    self.facts = self.sheets.setdefault(name_text, SheetFacts())
+                    name_text = unescape(name.group(2).decode("utf-8", "replace")) if name else ""
+                    self.facts = SheetFacts()
+                    self.tables.append((name_text, self.facts))
+                    self.sheets.setdefault(name_text, self.facts)
                     self.sheet_start = self.read + event.start()
                     self.formula_columns = set()
                     self.row = self.current = 0
@@ -209,7 +218,7 @@ class _Scan:
             column = self._column_at(piece, cell_start)
             tag = piece[cell_start : piece.find(b">", cell_start) + 1]
             repeated = _COLUMNS_REPEATED.search(tag)
-            repeats = int(repeated.group(1)) if repeated else 1
+            repeats = int(repeated.group(2)) if repeated else 1
         self.widest = max(self.widest, column + repeats)
         if end == len(piece):  # the row goes on in the next piece: count on from here
             self._column_at(piece, end)
@@ -228,7 +237,7 @@ def _cells_between(piece: bytes, start: int, end: int) -> int:
     """Columns taken by the cells starting in piece[start:end], repeats counted."""
     count = sum(piece.count(cell, start, end) for cell in _CELL_STARTS)
     if piece.find(b"columns-repeated", start, end) >= 0:
-        count += sum(int(repeats) - 1 for repeats in _COLUMNS_REPEATED.findall(piece, start, end))
+        count += sum(int(repeats.group(2)) - 1 for repeats in _COLUMNS_REPEATED.finditer(piece, start, end))
     return count
 
 
@@ -250,14 +259,20 @@ def _without_result(cell: bytes) -> bool:
 
 def _whole_rows(handle: BinaryIO, size: int = 4 * 1024 * 1024) -> Iterator[bytes]:
     """The stream in pieces of about `size` bytes, each cut before a row's tag (else, for a row longer than a
-    piece, before a "<"), so that no tag is split between two."""
+    piece, before its last "<"), so that no tag is split between two. A tag (or text) longer than a piece is
+    refused (ValueError): no producer writes one."""
     carry = b""
     while chunk := handle.read(size):
         data = carry + chunk
         cut = data.rfind(_ROW_START)
         if cut <= 0:
-            cut = data.rfind(b"<", max(len(data) - 2048, 0))
-        data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            cut = data.rfind(b"<")
+        if cut <= 0:
+            if len(data) > size:
+                raise ValueError("a tag longer than a piece")
+            carry = data
+            continue
+        data, carry = data[:cut], data[cut:]
         yield data
     if carry:
         yield carry

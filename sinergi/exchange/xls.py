@@ -61,6 +61,11 @@ def _u32(data: bytes, offset: int) -> int:
 
 _BOF, _EOF, _FILEPASS, _DATEMODE, _CODEPAGE, _BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0022, 0x0042, 0x0085
 _ROW = 0x0208
+_DIMENSIONS = 0x0200
+# calamine reserves room for the grid a sheet's DIMENSIONS record declares before it reads a cell: a record that
+# declares more than an .xls can hold (65,536 rows × 256 columns), or a last row or column before the first
+# (calamine's last - first + 1 then wraps round to billions), is refused.
+MAX_DIMENSIONS = 65_536 * 256
 HIDDEN_ROWS_KEPT = 1000
 # Records of a cell with a value, each starting with its row and column (u16 each): NUMBER, LABEL (BIFF5), BOOLERR,
 # RK, RSTRING, LABELSST, FORMULA. BLANK and MULBLANK (formatting only) are left out, as calamine leaves them out.
@@ -79,6 +84,9 @@ class Workbook:
     encrypted: bool = False
     date_1904: bool = False
     sheets: dict[str, int] = field(default_factory=dict)  # name -> offset of its records in the stream
+    # Every sheet as (name, offset): two sheets may bear one name in a damaged or crafted file, and calamine reads
+    # them all.
+    all_sheets: list[tuple[str, int]] = field(default_factory=list)
     biff8: bool = True
     codepage: str = "cp1252"
 
@@ -139,6 +147,7 @@ def read_globals(stream: bytes) -> Workbook:
         elif kind == _BOUNDSHEET and len(body) >= 8:
             name = _short_string(body, 6, book)
             book.sheets.setdefault(name, _u32(body, 0))
+            book.all_sheets.append((name, _u32(body, 0)))
         elif kind == _EOF:
             break
     return book
@@ -164,13 +173,19 @@ def grid(stream: bytes, book: Workbook, sheet_name: str) -> tuple[int, int]:
     """The grid calamine allocates for the sheet (it reads every sheet as soon as the file is opened): one past the
     last row and one past the last column of a cell with a value. A cell record's column is 16 bits wide, though
     Excel writes at most 256 columns: one cell at column 65,535 would make the grid 4 billion cells."""
-    rows = columns = 0
     offset = book.sheets.get(sheet_name)
-    if offset is None:
-        return rows, columns
+    return (0, 0) if offset is None else grid_at(stream, book, offset)
+
+
+def grid_at(stream: bytes, book: Workbook, offset: int) -> tuple[int, int]:
+    """grid() for the sheet whose records start at `offset`. ValueError when its DIMENSIONS record declares a grid
+    calamine cannot reserve (see MAX_DIMENSIONS)."""
+    rows = columns = 0
     depth = 0  # a chart inside a sheet has its own BOF ... EOF
     for kind, body in _records(stream, offset):
-        if kind in _VALUE_CELLS and len(body) >= 4:
+        if kind == _DIMENSIONS and depth == 1:
+            _check_dimensions(body, book)
+        elif kind in _VALUE_CELLS and len(body) >= 4:
             row, column = struct.unpack_from("<HH", body)
             rows, columns = max(rows, row + 1), max(columns, column + 1)
         elif kind == _MULRK and len(body) >= 6:
@@ -184,6 +199,20 @@ def grid(stream: bytes, book: Workbook, sheet_name: str) -> tuple[int, int]:
             if depth <= 0:
                 break
     return rows, columns
+
+
+def _check_dimensions(body: bytes, book: Workbook) -> None:
+    if book.biff8 and len(body) >= 12:
+        first_row, last_row, first_column, last_column = struct.unpack_from("<IIHH", body)
+    elif len(body) >= 8:
+        first_row, last_row, first_column, last_column = struct.unpack_from("<HHHH", body)
+    else:
+        return
+    # The record holds one past the last row and column.
+    if first_row > last_row or first_column > last_column:
+        raise ValueError("DIMENSIONS: last before first")
+    if (last_row - first_row) * (last_column - first_column) > MAX_DIMENSIONS:
+        raise ValueError("DIMENSIONS: grid too large")
 
 
 def _records(stream: bytes, offset: int):

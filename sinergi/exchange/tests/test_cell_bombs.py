@@ -106,7 +106,7 @@ def refused_unread(path: Path, kind: str) -> str:
 def grid_message(sheet: str, rows: str, columns: str) -> str:
     return (
         f"Lembar “{sheet}” terlalu besar untuk dibaca: ada isian sampai baris {rows} dan kolom {columns} (paling "
-        "banyak 200.000 baris dan 5.000.000 sel). Hapus baris dan kolom di bawah dan di kanan data, atau salin "
+        "banyak 200.000 baris dan 8.500.000 sel). Hapus baris dan kolom di bawah dan di kanan data, atau salin "
         "datanya saja ke file baru, lalu unggah lagi."
     )
 
@@ -139,7 +139,7 @@ def test_an_ods_whose_sheets_are_each_within_the_cap_but_not_together_is_refused
     # calamine reads every sheet of an .ods when it opens the file.
     path = ods_file(tmp_path / "bom.ods", "".join(repeated_rows(100_000, 30, name) for name in "ABC"))
     assert refused_unread(path, ODS) == (
-        "Lembar-lembar file ini bersama-sama terlalu besar untuk dibaca (9.000.000 sel; paling banyak 5.000.000). "
+        "Lembar-lembar file ini bersama-sama terlalu besar untuk dibaca (9.000.000 sel; paling banyak 8.500.000). "
         "Hapus lembar yang tidak diperlukan, atau salin datanya saja ke file baru, lalu unggah lagi."
     )
 
@@ -229,7 +229,7 @@ def test_an_xlsx_cell_far_down_is_found_when_the_rows_are_out_of_order(tmp_path,
         tmp_path / "bom.xlsx",
         '<row r="900000"><c r="A900000"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>',
     )
-    assert refused_unread(path, XLSX) == grid_message("Data", "900.000", "26")
+    assert refused_unread(path, XLSX) == grid_message("Data", "900.000", "1")
 
 
 def test_an_xlsx_wide_sheet_out_of_order_is_measured_cell_by_cell(tmp_path, calamine_never_called):
@@ -306,3 +306,151 @@ def test_an_excel_5_mac_sheet_name_reads_in_mac_roman():
     bof = struct.pack("<HHHH", 0x0809, 4, 0x0500, 0x0005)
     book = xls.read_globals(bof + codepage + boundsheet + struct.pack("<HH", 0x000A, 0))
     assert (book.biff8, list(book.sheets)) == (False, ["Café"])
+
+
+# ---------------------------------------------------------------------------------------------- ways around
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<x:c r="J1000000"><x:v>1</x:v></x:c>',  # Open XML SDK style: every tag prefixed
+        '<c r="J1000000"><v>1</v></c >',
+        '<c r="J1000000"><v>1</v></c\n>',
+    ],
+)
+def test_an_xlsx_cell_closed_with_a_prefix_or_a_space_is_measured(tmp_path, calamine_never_called, cell):
+    path = xlsx_file(tmp_path / "bom.xlsx", f'<row r="1"><c r="A1"><v>1</v></c></row><row r="1000000">{cell}</row>')
+    assert refused_unread(path, XLSX) == grid_message("Data", "1.000.000", "10")
+
+
+def test_an_xlsx_cell_without_a_reference_stays_on_its_row_tags_row(tmp_path, calamine_never_called):
+    # A1's reference does not move calamine's row: the next cell is on row 1,000,000.
+    path = xlsx_file(tmp_path / "bom.xlsx", '<row r="1000000"><c r="A1"><v>1</v></c><c><v>1</v></c></row>')
+    assert refused_unread(path, XLSX) == grid_message("Data", "1.000.000", "2")
+
+
+def test_an_xlsx_cell_without_a_reference_goes_on_from_the_previous_cells_column(tmp_path, calamine_never_called):
+    path = xlsx_file(
+        tmp_path / "bom.xlsx",
+        '<row r="1048576"><c r="A1"><v>1</v></c><c r="XFC1"><v>1</v></c><c><v>1</v></c></row>',
+    )
+    assert refused_unread(path, XLSX) == grid_message("Data", "1.048.576", "16.384")
+
+
+@pytest.mark.parametrize(
+    "sheet_data",
+    [
+        '<row r="5"><c r="A1"><v>1</v></c><c><v>2</v></c></row>',
+        '<row r="3"><c><v>1</v></c></row><row><c><v>2</v></c></row>',
+        '<row r="3"><c><v>1</v></c></row><row/><row><c><v>2</v></c></row>',
+        '<row r="3"><c><v>1</v></c></row><row r="10"/><row><c><v>2</v></c></row>',
+        '<row r="2"><c/><c><v>2</v></c><c r="D2"/><c><v>3</v></c></row>',
+        '<row r="2"><c r="E2"><v>7</v></c></row><row r="3"><c><v>8</v></c></row>',
+        '<row r="2"><c r="C2"></c><c r="E4"><f>1+1</f></c><c><v>9</v></c></row>',
+        "<row r='2'><c r = 'c2'><v>7</v></c><c><v>8</v></c></row>",
+        '<x:row r="4"><x:c><x:v>1</x:v></x:c><x:c r="B9"><x:v>1</x:v></x:c></x:row>'
+        "<x:row><x:c><x:v>1</x:v></x:c></x:row>",
+    ],
+)
+def test_the_careful_xlsx_measure_places_cells_where_calamine_does(tmp_path, sheet_data):
+    # Small coordinates only: calamine is the reference here.
+    path = xlsx_file(tmp_path / "klein.xlsx", sheet_data)
+    sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    rows, columns, _cells = files._xlsx_extent(path, "Data", files._xlsx_extent_careful)
+    assert (rows, columns) == (sheet.end[0] + 1, sheet.end[1] + 1)
+
+
+def test_the_fast_xlsx_measure_leaves_cells_written_another_way_to_the_careful_one(tmp_path):
+    for sheet_data in ('<row r="1"><c><v>1</v></c></row>', '<row r="1"><c s="1" r="A1"><v>1</v></c></row>'):
+        path = xlsx_file(tmp_path / "lain.xlsx", sheet_data)
+        assert files._xlsx_extent(path, "Data", files._xlsx_extent_fast) is None
+
+
+def test_the_fast_xlsx_measure_finds_the_widest_column_and_the_last_row_in_any_order(tmp_path):
+    path = xlsx_file(
+        tmp_path / "urutan.xlsx",
+        '<row r="7"><c r="C7"><v>1</v></c><c r="AB7" s="1"></c><c r="ZZ7" s="1"/></row>'
+        '<row r="2"><c r="AA2"><v>1</v></c><c r="B300"><v>1</v></c></row><row r="3"><c r="A3"><v>1</v></c></row>',
+    )
+    assert files._xlsx_extent(path, "Data", files._xlsx_extent_fast)[:2] == (300, 27)
+
+
+def test_a_tag_longer_than_two_kilobytes_across_two_pieces_is_kept_whole():
+    import io
+
+    tag = b'<c r="A1" x="' + b"y" * 5000 + b'">'
+    stream = b"<a>" + b"z" * 9000 + tag + b"<v>1</v></c>"
+    pieces = list(files._whole_tags(io.BytesIO(stream), size=10_000))
+    assert b"".join(pieces) == stream
+    assert any(tag in piece for piece in pieces)
+    rows = list(ods._whole_rows(io.BytesIO(stream), size=10_000))
+    assert b"".join(rows) == stream and any(tag in piece for piece in rows)
+
+
+def test_a_tag_longer_than_a_piece_is_refused():
+    import io
+
+    stream = b'<c r="A1" x="' + b"y" * 30_000 + b'">'
+    with pytest.raises(ValueError):
+        list(files._whole_tags(io.BytesIO(stream), size=10_000))
+    with pytest.raises(ValueError):
+        list(ods._whole_rows(io.BytesIO(stream), size=10_000))
+
+
+def xls_with_dimensions(tmp_path: Path, first_row: int, last_row: int, first_column: int, last_column: int) -> Path:
+    data = bytearray((FILES / "ods_xls" / "klien.xls").read_bytes())
+    dimensions = data.find(struct.pack("<HH", 0x0200, 14))  # the first sheet's DIMENSIONS record (BIFF8)
+    assert dimensions > 0
+    struct.pack_into("<IIHH", data, dimensions + 4, first_row, last_row, first_column, last_column)
+    path = tmp_path / "bom.xls"
+    path.write_bytes(bytes(data))
+    return path
+
+
+XLS_DAMAGED = "File Excel lama (.xls) ini rusak atau tidak lengkap."
+
+
+@pytest.mark.parametrize(
+    "dimensions", [(0, 0xFFFF_FFF0, 0, 0x4000), (0, 65_537, 0, 256), (10, 5, 0, 32), (0, 5, 40, 32)]
+)
+def test_an_xls_whose_dimensions_record_declares_a_huge_grid_is_refused_unread(
+    tmp_path, calamine_never_called, dimensions
+):
+    # calamine reserves the declared grid before it reads a cell; last before first wraps round.
+    path = xls_with_dimensions(tmp_path, *dimensions)
+    assert refused_unread(path, XLS).startswith(XLS_DAMAGED)
+
+
+def test_an_xls_dimensions_record_as_large_as_an_xls_sheet_is_accepted(tmp_path):
+    container = xls.read_container(xls_with_dimensions(tmp_path, 0, 65_536, 0, 256).read_bytes())
+    for _name, offset in container.book.all_sheets:
+        xls.grid_at(container.stream, container.book, offset)
+
+
+def test_an_ods_whose_attributes_use_single_quotes_or_spaces_is_measured(tmp_path, calamine_never_called):
+    table = (
+        "<table:table table:name = 'Data'><table:table-row table:number-rows-repeated = '1000000'>"
+        "<table:table-cell table:number-columns-repeated= \"99\" office:value-type='float' office:value='1'/>"
+        "</table:table-row></table:table>"
+    )
+    path = ods_file(tmp_path / "bom.ods", table)
+    assert refused_unread(path, ODS) == grid_message("Data", "1.000.000", "99")
+
+
+def test_an_ods_cell_with_only_a_spaced_formula_counts(tmp_path):
+    row = '<table:table-row><table:table-cell/><table:table-cell table:formula = "of:=A1"/></table:table-row>'
+    facts = ods.sheet_facts(ods_file(tmp_path / "rumus.ods", f'<table:table table:name="Data">{row}</table:table>'))
+    assert (facts["Data"].rows, facts["Data"].columns) == (1, 2)
+
+
+@pytest.mark.parametrize("names", [("A", "A", "A"), ("", "", "")])
+def test_ods_sheets_sharing_a_name_or_without_one_are_added_up(tmp_path, calamine_never_called, names):
+    tables = "".join(repeated_rows(100_000, 30, name) for name in names)
+    if not names[0]:
+        tables = tables.replace(' table:name=""', "")
+    path = ods_file(tmp_path / "bom.ods", tables)
+    assert refused_unread(path, ODS) == (
+        "Lembar-lembar file ini bersama-sama terlalu besar untuk dibaca (9.000.000 sel; paling banyak 8.500.000). "
+        "Hapus lembar yang tidak diperlukan, atau salin datanya saja ke file baru, lalu unggah lagi."
+    )
