@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from . import ods, xls
 from .xls import OLE2_MAGIC
+from .xmlpieces import whole_pieces
 
 XLSX = "xlsx"
 ODS = "ods"
@@ -621,7 +622,7 @@ def _hidden_rows(path: Path, sheet_name: str) -> list[int]:
     found: list[int] = []
     try:
         with _sheet_xml(path, sheet_name) as handle:
-            for piece in _whole_tags(handle) if handle is not None else ():
+            for piece in whole_pieces(handle) if handle is not None else ():
                 if b"hidden" in piece:
                     tags = (tag.group(0) for tag in _XML_HIDDEN_ROW.finditer(piece))
                     found += [int(number.group(1)) for tag in tags if (number := _XML_ROW_NUMBER.search(tag))]
@@ -664,7 +665,7 @@ def _xlsx_extent(path: Path, sheet_name: str, measure) -> tuple[int, int, int] |
         # The size the zip declares: its reader stops there (and fails the check sum when the data runs on).
         state = {"size": archive.getinfo(member).file_size}
         with archive.open(member) as handle:
-            for piece in _whole_tags(handle):
+            for piece in whole_pieces(handle):
                 found = measure(piece, state)
                 if found is None:
                     return None
@@ -811,24 +812,6 @@ def _sheet_xml(path: Path, sheet_name: str) -> Iterator[BinaryIO | None]:
             return
         with archive.open(member) as handle:
             yield handle
-
-
-def _whole_tags(handle: BinaryIO, size: int = 4 * 1024 * 1024) -> Iterator[bytes]:
-    """The stream in pieces of about `size` bytes, each cut before its last "<", so that no tag is split between
-    two. A tag (or text) longer than a piece is refused (ValueError): no producer writes one."""
-    carry = b""
-    while chunk := handle.read(size):
-        data = carry + chunk
-        cut = data.rfind(b"<")
-        if cut <= 0:
-            if len(data) > size:
-                raise ValueError("a tag longer than a piece")
-            carry = data
-            continue
-        data, carry = data[:cut], data[cut:]
-        yield data
-    if carry:
-        yield carry
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:

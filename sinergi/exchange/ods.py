@@ -8,13 +8,12 @@ Excel, Google Sheets, odfpy) writes the conventional "table:" and "office:" pref
 
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
-from typing import BinaryIO
 
 from .values import column_letter
+from .xmlpieces import whole_pieces
 
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 HIDDEN_ROWS_KEPT = 1000
@@ -104,7 +103,7 @@ def sheet_facts(path: Path, *, grids: list[tuple[str, int, int]] | None = None) 
     sheets: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
         scan = _Scan(sheets)
-        for number, piece in enumerate(_whole_rows(handle)):
+        for number, piece in enumerate(whole_pieces(handle, before=_ROW_START)):
             if number == 0 and (null_date := _NULL_DATE.search(piece)):
                 scan.date_1904 = null_date.group(1) == b"1904"
             scan.piece(piece)
@@ -255,24 +254,3 @@ def _without_result(cell: bytes) -> bool:
         return True
     attribute = {b"date": b"office:date-value=", b"time": b"office:time-value=", b"boolean": b"office:boolean-value="}
     return value_type.group(1) != b"string" and attribute.get(value_type.group(1), b"office:value=") not in cell
-
-
-def _whole_rows(handle: BinaryIO, size: int = 4 * 1024 * 1024) -> Iterator[bytes]:
-    """The stream in pieces of about `size` bytes, each cut before a row's tag (else, for a row longer than a
-    piece, before its last "<"), so that no tag is split between two. A tag (or text) longer than a piece is
-    refused (ValueError): no producer writes one."""
-    carry = b""
-    while chunk := handle.read(size):
-        data = carry + chunk
-        cut = data.rfind(_ROW_START)
-        if cut <= 0:
-            cut = data.rfind(b"<")
-        if cut <= 0:
-            if len(data) > size:
-                raise ValueError("a tag longer than a piece")
-            carry = data
-            continue
-        data, carry = data[:cut], data[cut:]
-        yield data
-    if carry:
-        yield carry

@@ -12,6 +12,7 @@ import python_calamine
 
 from sinergi.exchange import files, ods, xls
 from sinergi.exchange.files import ODS, XLS, XLSX, FileRefused, inspect, open_table, read_all
+from sinergi.exchange.xmlpieces import whole_pieces
 
 FILES = Path(__file__).parent / "files"
 CONTENT_HEAD = (
@@ -381,10 +382,10 @@ def test_a_tag_longer_than_two_kilobytes_across_two_pieces_is_kept_whole():
 
     tag = b'<c r="A1" x="' + b"y" * 5000 + b'">'
     stream = b"<a>" + b"z" * 9000 + tag + b"<v>1</v></c>"
-    pieces = list(files._whole_tags(io.BytesIO(stream), size=10_000))
+    pieces = list(whole_pieces(io.BytesIO(stream), size=10_000))
     assert b"".join(pieces) == stream
     assert any(tag in piece for piece in pieces)
-    rows = list(ods._whole_rows(io.BytesIO(stream), size=10_000))
+    rows = list(whole_pieces(io.BytesIO(stream), size=10_000, before=ods._ROW_START))
     assert b"".join(rows) == stream and any(tag in piece for piece in rows)
 
 
@@ -393,9 +394,9 @@ def test_a_tag_longer_than_a_piece_is_refused():
 
     stream = b'<c r="A1" x="' + b"y" * 30_000 + b'">'
     with pytest.raises(ValueError):
-        list(files._whole_tags(io.BytesIO(stream), size=10_000))
+        list(whole_pieces(io.BytesIO(stream), size=10_000))
     with pytest.raises(ValueError):
-        list(ods._whole_rows(io.BytesIO(stream), size=10_000))
+        list(whole_pieces(io.BytesIO(stream), size=10_000, before=ods._ROW_START))
 
 
 def xls_with_dimensions(tmp_path: Path, first_row: int, last_row: int, first_column: int, last_column: int) -> Path:
