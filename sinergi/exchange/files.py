@@ -241,17 +241,14 @@ def _check_zip(path: Path) -> str:
             # An .ods saved with a password is a zip like any other, its parts encrypted inside: the manifest says so.
             if kind == ODS and ods.is_encrypted(archive):
                 raise FileRefused(_password_message())
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,
-            RuntimeError,
-        ) as error:
+        except _ZIP_READ_ERRORS as error:
             raise FileRefused(corrupted) from error
     return kind
+
+
+# What reading a damaged zip member raises. RuntimeError covers an entry encrypted the old zip way and, through its
+# subclass NotImplementedError, a compression method zipfile lacks (AES from 7-Zip, say).
+_ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError)
 
 
 def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
@@ -264,7 +261,7 @@ def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
     try:
         spreadsheet = ods.is_spreadsheet(archive, names)
         document = ods.document_kind(archive) if spreadsheet is False else ""
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
+    except _ZIP_READ_ERRORS as error:
         raise FileRefused(_corrupted_message("")) from error
     if spreadsheet:
         return ODS

@@ -113,6 +113,22 @@ def test_a_truncated_xlsx_is_refused_as_corrupted(tmp_path):
     assert refused(path).startswith("File ini rusak atau tidak lengkap")
 
 
+def test_an_xlsx_packed_with_a_compression_method_python_lacks_is_refused_as_corrupted(tmp_path):
+    # Method 99 (AES, from 7-Zip) in every local and central header: zipfile raises NotImplementedError on reading.
+    path = tmp_path / "aes.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = data.find(signature)
+        while start >= 0:
+            struct.pack_into("<H", data, start + offset, 99)
+            start = data.find(signature, start + 4)
+    path.write_bytes(bytes(data))
+    assert refused(path).startswith("File Excel (.xlsx) ini rusak atau tidak lengkap")
+
+
 def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "dokumen.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
