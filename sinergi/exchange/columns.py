@@ -496,6 +496,12 @@ class RowPlan:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (column key or "", message): shown, not refused
 
 
+def choose_one(label: Any) -> str:
+    """An empty required dropdown cell: worded like the other required cells ("… wajib diisi"), not like the
+    form's "Pilih salah satu", which makes sense only beside a dropdown the user is looking at."""
+    return _("%(label)s wajib diisi: pilih salah satu dari daftar.") % {"label": label}
+
+
 class RowProblems(Exception):
     """Every problem of one row: (column header or "", message)."""
 

@@ -52,6 +52,7 @@ from sinergi.exchange.columns import (
     RowProblems,
     TermColumn,
     TextColumn,
+    choose_one,
     stale_row_message,
 )
 from sinergi.exchange.dbwrite import (
@@ -589,7 +590,7 @@ class ClientsEntity(Entity):
             missing.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
         sex = values.get("sex") or ""
         if not sex:
-            missing.append(("sex", _("Pilih salah satu.")))
+            missing.append(("sex", choose_one(_("Jenis kelamin"))))
         problems += missing
         birth_date = values.get("birth_date")
         date_problems(birth_date, "birth_date", problems, today)
@@ -601,7 +602,7 @@ class ClientsEntity(Entity):
         date_problems(admitted_on, "admitted_on", problems, today)
         setting = values.get("setting") or ""
         if not setting:
-            missing.append(("setting", _("Pilih salah satu.")))
+            missing.append(("setting", choose_one(_("Bentuk layanan"))))
             problems.append(missing[-1])
         categories = list(values.get("ppks_categories") or [])
         primary = values.get("ppks_category") or (categories[0] if categories else None)
@@ -666,7 +667,8 @@ class ClientsEntity(Entity):
             if discharged_on is None:
                 problems.append(("discharged_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal keluar")}))
             if not reason:
-                problems.append(("discharge_reason", _("Pilih salah satu.")))
+                when = _("Alasan keluar wajib diisi bila Tanggal keluar diisi: pilih salah satu dari daftar.")
+                problems.append(("discharge_reason", when))
             date_problems(discharged_on, "discharged_on", problems, today)
             if discharged_on and admitted_on and discharged_on < admitted_on:
                 problems.append(("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk.")))
@@ -801,12 +803,12 @@ class ClientsEntity(Entity):
     def _consent(self, values: dict[str, Any], problems: list, birth_date, today) -> None:
         """consents._check_consent: every part given; a child's consent comes from a parent or guardian."""
         if not values.get("consent_given_by"):
-            problems.append(("consent_given_by", _("Pilih salah satu.")))
+            problems.append(("consent_given_by", choose_one(_("Persetujuan oleh"))))
         for key, label in CONSENT_REQUIRED:
             if not values.get(key):
                 problems.append((key, _("%(label)s wajib diisi.") % {"label": label}))
         if not values.get("consent_legal_basis"):
-            problems.append(("consent_legal_basis", _("Pilih salah satu.")))
+            problems.append(("consent_legal_basis", choose_one(_("Dasar pemrosesan"))))
         given_on = values.get("consent_given_on")
         date_problems(given_on, "consent_given_on", problems, today)
         problems += _consent_age_problems(values.get("consent_given_by"), given_on, birth_date, today)

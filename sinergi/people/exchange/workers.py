@@ -33,6 +33,7 @@ from sinergi.exchange.columns import (
     RowProblems,
     TermColumn,
     TextColumn,
+    choose_one,
     stale_row_message,
 )
 from sinergi.exchange.dbwrite import bulk_insert_rows
@@ -429,9 +430,9 @@ class WorkersEntity(Entity):
         """workers._apply_worker_data and worker_end, over the merged record."""
         if not data["full_name"]:
             problems.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
-        for key in ("sex", "role", "psks_category"):
+        for key, label in (("sex", _("Jenis kelamin")), ("role", _("Peran")), ("psks_category", _("Kategori PSKS"))):
             if not data[key]:
-                problems.append((key, _("Pilih salah satu.")))
+                problems.append((key, choose_one(label)))
         birth, started, ended = data["birth_date"], data["started_on"], data["ended_on"]
         if birth and started and started < birth:
             problems.append(("started_on", _("Tanggal mulai bertugas tidak mungkin sebelum tanggal lahir.")))

@@ -203,6 +203,16 @@ def test_one_bad_row_refuses_the_whole_file(tmp_path, world):
     assert snapshot() == before
 
 
+def test_an_empty_dropdown_cell_is_worded_like_every_other_required_cell(tmp_path, world):
+    path = clients_file(tmp_path, [boy_row(**{"Jenis kelamin": "", "Bentuk layanan": ""})])
+    result = import_clients(path, world.operator)
+    assert result.status == "refused"
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("Jenis kelamin", "Jenis kelamin wajib diisi: pilih salah satu dari daftar."),
+        ("Bentuk layanan", "Bentuk layanan wajib diisi: pilih salah satu dari daftar."),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------- bad input
 
 
@@ -721,6 +731,14 @@ def worker_row(**changes) -> list:
 def import_workers(tmp_path, rows, actor, *, name="p.xlsx", **kwargs):
     path = xlsx_file(tmp_path, [WORKER_HEADERS, *rows], name=name, sheet="Data pekerja")
     return run(path, actor, entity="workers", **kwargs)
+
+
+def test_a_workers_empty_role_is_worded_like_every_other_required_cell(tmp_path, world):
+    result = import_workers(tmp_path, [worker_row(Peran="")], world.operator)
+    assert result.status == "refused"
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("Peran", "Peran wajib diisi: pilih salah satu dari daftar.")
+    ]
 
 
 def test_workers_import_update_with_before_after_and_reimport_unchanged(tmp_path, world):
