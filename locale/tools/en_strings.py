@@ -3096,7 +3096,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "The export stopped midway because the server's background worker stopped (for example, the server was "
         "restarted). Make the export again."
     ),
-    "Hanya proses yang gagal yang dapat dijalankan lagi.": "Only a failed run can be run again.",
     "Proses ini belum dimulai setelah lebih dari %(minutes)s menit: pekerja latar di server mungkin tidak berjalan "
     "atau sedang sibuk. Halaman ini terus menunggu; bila tetap tidak mulai, hubungi admin.": (
         "This has not started after more than %(minutes)s minutes: the server's background worker may not be running "
@@ -3210,5 +3209,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "Hapus lembar yang tidak diperlukan, atau salin datanya saja ke file baru, lalu unggah lagi.": (
         "The sheets of this file are together too large to read (%(cells)s cells; at most %(max_cells)s). Delete the "
         "sheets you do not need, or copy just the data into a new file, then upload it again."
+    ),
+    "%(label)s wajib diisi: pilih salah satu dari daftar.": "%(label)s is required: choose one from the list.",
+    "Hanya proses yang gagal atau dibatalkan yang dapat diperiksa lagi.": (
+        "Only a failed or cancelled run can be checked again."
+    ),
+    "Alasan keluar wajib diisi bila Tanggal keluar diisi: pilih salah satu dari daftar.": (
+        "Discharge reason is required when Discharge date is filled in: choose one from the list."
     ),
 }

@@ -91,6 +91,10 @@ def import_upload_path(instance: "ImportJob", filename: str) -> str:
     return f"exchange/imports/{instance.created_at:%Y/%m}/{instance.token}.upload"
 
 
+# The runs whose stored file may be checked again from their page.
+RUN_AGAIN_STATUSES = (ImportStatus.FAILED, ImportStatus.CANCELLED)
+
+
 class ImportJob(QueuedJob, models.Model):
     """One spreadsheet import (a dry run or the real thing): its file, progress, counts and error report."""
 
@@ -176,9 +180,10 @@ class ImportJob(QueuedJob, models.Model):
 
     @property
     def can_retry(self) -> bool:
-        """A failed run whose file is still kept, not yet run again."""
+        """A failed or cancelled run whose file is still kept, not yet run again (a cancel is often a change of
+        mind, or a phone's tap on the wrong button: the file should not have to be sent again)."""
         return (
-            self.status == ImportStatus.FAILED
+            self.status in RUN_AGAIN_STATUSES
             and bool(self.file)
             and self.files_purged_at is None
             and self.retried_as_id is None

@@ -33,6 +33,7 @@ from .files import FileRefused, inspect
 from .models import (
     EXPORT_FINISHED_STATUSES,
     FINISHED_STATUSES,
+    RUN_AGAIN_STATUSES,
     ExportJob,
     ImportJob,
     ImportPhase,
@@ -256,20 +257,20 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
 
 
 def import_job_retry(*, job: ImportJob, actor) -> ImportJob:
-    """Checks a failed job's file again, from the start, as a new dry run: a real import goes on only when the
-    user confirms that dry run, as for an upload. Once per failed job: asked again (a double click, a second tab),
-    it returns the run already made."""
+    """Checks a failed or cancelled job's file again, from the start, as a new dry run: a real import goes on only
+    when the user confirms that dry run, as for an upload. Once per job: asked again (a double click, a second
+    tab), it returns the run already made."""
     if not job.can_retry:
         if job.retried_as_id:
             return job.retried_as
-        if job.status == ImportStatus.FAILED:
+        if job.status in RUN_AGAIN_STATUSES:
             raise FileGone(import_files_gone_message())  # removed after the retention period
-        raise TransitionError(_("Hanya proses yang gagal yang dapat dijalankan lagi."))
+        raise TransitionError(_("Hanya proses yang gagal atau dibatalkan yang dapat diperiksa lagi."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     with transaction.atomic():
         again = _run_again(job, actor=actor, dry_run=True, source=None)
-        if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.FAILED, retried_as__isnull=True).update(
+        if not ImportJob.objects.filter(pk=job.pk, status__in=RUN_AGAIN_STATUSES, retried_as__isnull=True).update(
             retried_as=again
         ):
             transaction.set_rollback(True)

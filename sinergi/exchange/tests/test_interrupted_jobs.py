@@ -18,6 +18,7 @@ from django.db import connection
 from django.utils import timezone
 
 from sinergi.audit.models import AuditEvent
+from sinergi.core.errors import TransitionError
 from sinergi.exchange import exports, runners, services
 from sinergi.exchange.models import ExportJob, ExportStatus, ImportJob, ImportStatus
 from sinergi.organisations.models import Organisation
@@ -79,6 +80,35 @@ def test_a_job_left_running_by_a_dead_worker_is_ended_on_its_page_and_can_be_run
     assert ImportJob.objects.count() == 2
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
     assert 'id="job-retry"' not in page and f'href="/exchange/imports/{again.pk}/"' in page
+
+
+def test_a_cancelled_job_is_checked_again_from_its_page_without_sending_the_file_again(client, board_member, tmp_path):
+    job = uploaded(tmp_path, board_member, dry_run=False)
+    services.import_job_cancel(job=job, actor=board_member)  # still queued: cancelled at once
+    job.refresh_from_db()
+    client.force_login(board_member)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert job.status == ImportStatus.CANCELLED and 'id="job-retry"' in page
+
+    response = client.post(f"/exchange/imports/{job.pk}/retry/")
+
+    again = ImportJob.objects.exclude(pk=job.pk).get()
+    assert response.url == f"/exchange/imports/{again.pk}/"
+    services.import_job_run(job_id=again.pk)
+    again.refresh_from_db()
+    assert (again.status, again.dry_run, again.file.name) == (ImportStatus.CHECKED, True, job.file.name)
+    assert not Organisation.objects.filter(registration_number="TD/BARU/1").exists()
+
+
+def test_a_job_that_ended_well_or_was_refused_is_not_run_again(board_member, tmp_path):
+    job = uploaded(tmp_path, board_member)
+    services.import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CHECKED and not job.can_retry
+
+    with pytest.raises(TransitionError, match="Hanya proses yang gagal atau dibatalkan"):
+        services.import_job_retry(job=job, actor=board_member)
+    assert ImportJob.objects.count() == 1
 
 
 def test_a_failed_real_import_is_checked_again_as_a_dry_run_to_confirm(client, board_member, tmp_path):
@@ -229,7 +259,7 @@ def test_an_import_stopped_on_the_command_line_is_cancelled_and_saves_nothing(tm
         call_command("import_data", "lks", str(path), stdout=io.StringIO(), stderr=io.StringIO())
 
     job = ImportJob.objects.get()
-    assert (job.status, job.can_retry) == (ImportStatus.CANCELLED, False)
+    assert job.status == ImportStatus.CANCELLED
     assert not Organisation.objects.filter(registration_number="TD/BARU/1").exists()
 
 
