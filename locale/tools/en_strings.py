@@ -3217,4 +3217,13 @@ EN: dict[str, str | tuple[str, str]] = {
     "Alasan keluar wajib diisi bila Tanggal keluar diisi: pilih salah satu dari daftar.": (
         "Discharge reason is required when Discharge date is filled in: choose one from the list."
     ),
+    "Pemisah CSV “%(sep)s” tidak dikenal. Pilih comma (koma) atau semicolon (titik koma).": (
+        "Unknown CSV separator “%(sep)s”. Choose comma or semicolon."
+    ),
+    "CSV dengan pemisah titik koma (;): untuk Excel berpengaturan wilayah Indonesia, yang membuka CSV berpemisah "
+    "koma dalam satu kolom.": (
+        "CSV separated by semicolons (;): for Excel set to an Indonesian (or other comma-decimal) region, which opens "
+        "a comma-separated CSV in a single column."
+    ),
+    "Unduh CSV (;)": "Download CSV (;)",
 }

@@ -25,6 +25,9 @@ CONTENT_TYPES = {
     CSV: "text/csv; charset=utf-8",
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# What separates a CSV's cells. "," is the format's own; Excel set to Indonesian (or any locale whose decimal mark is
+# a comma) lists with ";" and opens a comma file in one column when it is double-clicked. Chosen with ?sep=.
+CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
 # A text cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_DATE_FORMAT = "dd-mm-yyyy"
@@ -34,6 +37,18 @@ XLSX_DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 def escape_formula(text: str) -> str:
     """`text` made inert: a leading apostrophe keeps a spreadsheet from evaluating it."""
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def csv_delimiter(choice: str | None) -> str:
+    """The delimiter a download's `sep` parameter asks for (none: a comma); ValueError with the user's message for
+    anything else."""
+    if not choice:
+        return ","
+    if choice not in CSV_DELIMITERS:
+        raise ValueError(
+            _("Pemisah CSV “%(sep)s” tidak dikenal. Pilih comma (koma) atau semicolon (titik koma).") % {"sep": choice}
+        )
+    return CSV_DELIMITERS[choice]
 
 
 def download_filename(name: str, file_format: str, *, today: date | None = None) -> str:
@@ -50,12 +65,16 @@ def table_download(
     file_format: str,
     sheet_title: str = "",
     today: date | None = None,
+    delimiter: str = ",",
 ) -> HttpResponse:
     """The table as an attachment in `file_format` ("csv" or "xlsx"), named after `name` and today's date."""
     if file_format not in DOWNLOAD_FORMATS:
         raise ValueError(f"Unknown download format {file_format!r}")
     header_texts = [str(h) for h in headers]
-    content = _csv_bytes(header_texts, rows) if file_format == CSV else _xlsx_bytes(header_texts, rows, sheet_title)
+    if file_format == CSV:
+        content = _csv_bytes(header_texts, rows, delimiter)
+    else:
+        content = _xlsx_bytes(header_texts, rows, sheet_title)
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{download_filename(name, file_format, today=today)}"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -103,11 +122,11 @@ def _csv_cell(value: Any) -> str:
     return escape_formula(value)
 
 
-def _csv_bytes(headers: list[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def _csv_bytes(headers: list[str], rows: Iterable[Sequence[Any]], delimiter: str = ",") -> bytes:
     buffer = io.StringIO()
     # The byte-order mark is what makes Excel read the file as UTF-8 instead of the local code page.
     buffer.write("\ufeff")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([escape_formula(h) for h in headers])
     for row in rows:
         writer.writerow(_csv_row(row))
@@ -216,9 +235,11 @@ class _Echo:
         return value
 
 
-def csv_lines(headers: Sequence[Any], rows: Iterable[Sequence[Any]], *, chunk_rows: int = 500) -> Iterator[bytes]:
+def csv_lines(
+    headers: Sequence[Any], rows: Iterable[Sequence[Any]], *, chunk_rows: int = 500, delimiter: str = ","
+) -> Iterator[bytes]:
     """The CSV of `table_download` (BOM, escaping, formats), produced a few hundred rows at a time."""
-    writer = csv.writer(_Echo(), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = csv.writer(_Echo(), delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     yield ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
     chunk: list[str] = []
     for row in rows:
@@ -230,9 +251,9 @@ def csv_lines(headers: Sequence[Any], rows: Iterable[Sequence[Any]], *, chunk_ro
         yield "".join(chunk).encode("utf-8")
 
 
-def csv_header_line(headers: Sequence[Any]) -> bytes:
+def csv_header_line(headers: Sequence[Any], *, delimiter: str = ",") -> bytes:
     """The first line of `csv_lines` (byte-order mark, escaped headers), for a body made elsewhere."""
-    writer = csv.writer(_Echo(), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = csv.writer(_Echo(), delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     return ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
 
 
@@ -243,13 +264,14 @@ def csv_stream(
     name: str,
     today: date | None = None,
     chunks: Iterable[bytes] | None = None,
+    delimiter: str = ",",
 ) -> StreamingHttpResponse:
     """The table as a CSV attachment streamed while the rows are read: memory stays constant for any length.
 
     `rows` should itself be lazy (e.g. built from `queryset.iterator()`); the response starts before the last
     row is read, so errors must be checked before calling this. `chunks`: the whole file already as CSV bytes
     (header included), e.g. from `exchange.exports.csv_chunks`; then `rows` is not used."""
-    body = chunks if chunks is not None else csv_lines(headers, rows)
+    body = chunks if chunks is not None else csv_lines(headers, rows, delimiter=delimiter)
     response = StreamingHttpResponse(body, content_type=CONTENT_TYPES[CSV])
     response["Content-Disposition"] = f'attachment; filename="{download_filename(name, CSV, today=today)}"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -257,12 +279,18 @@ def csv_stream(
 
 
 def table_write(
-    *, handle: BinaryIO, headers: Sequence[Any], rows: Iterable[Sequence[Any]], file_format: str, sheet_title: str = ""
+    *,
+    handle: BinaryIO,
+    headers: Sequence[Any],
+    rows: Iterable[Sequence[Any]],
+    file_format: str,
+    sheet_title: str = "",
+    delimiter: str = ",",
 ) -> None:
     """Writes the table to an open binary file (`manage.py export_data`, background exports), CSV streamed, XLSX
     row by row."""
     if file_format == CSV:
-        for chunk in csv_lines(headers, rows):
+        for chunk in csv_lines(headers, rows, delimiter=delimiter):
             handle.write(chunk)
     elif file_format == XLSX:
         _xlsx_write(handle, [str(h) for h in headers], rows, sheet_title)

@@ -602,7 +602,7 @@ class Entity(ABC):
     def import_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.read_only]
 
-    def export_csv_chunks(self, *, queryset, actor, purpose: str = "") -> Iterable[bytes] | None:
+    def export_csv_chunks(self, *, queryset, actor, purpose: str = "", delimiter: str = ",") -> Iterable[bytes] | None:
         """The CSV body (rows only, no header) made by the database itself, when the entity has such a path for
         the database in use (PostgreSQL's COPY); None means: use export_rows. Optional."""
         return None

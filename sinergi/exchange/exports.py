@@ -37,16 +37,16 @@ DEFAULT_XLSX_SYNC_ROWS = 5000
 PROGRESS_EVERY = 2000  # rows between two updates of the job's progress (one cheap UPDATE each)
 
 
-def csv_chunks(*, entity: Entity, queryset, actor, purpose: str = "") -> Iterator[bytes]:
+def csv_chunks(*, entity: Entity, queryset, actor, purpose: str = "", delimiter: str = ",") -> Iterator[bytes]:
     """An entity's list as CSV bytes (header first): made by the database when the entity offers that for the
     database in use (PostgreSQL's COPY), else row by row through export_rows — the portable path, which the tests
     hold the fast one to."""
     headers = [str(column.header) for column in entity.export_columns()]
-    body = entity.export_csv_chunks(queryset=queryset, actor=actor, purpose=purpose)
+    body = entity.export_csv_chunks(queryset=queryset, actor=actor, purpose=purpose, delimiter=delimiter)
     if body is None:
-        yield from csv_lines(headers, entity.export_rows(queryset.iterator(chunk_size=2000)))
+        yield from csv_lines(headers, entity.export_rows(queryset.iterator(chunk_size=2000)), delimiter=delimiter)
         return
-    yield csv_header_line(headers)
+    yield csv_header_line(headers, delimiter=delimiter)
     yield from body
 
 

@@ -17,7 +17,15 @@ from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, region_scope_codes
 from sinergi.audit.services import audit_record
-from sinergi.core.downloads import CONTENT_TYPES, CSV, DOWNLOAD_FORMATS, csv_stream, download_filename, table_download
+from sinergi.core.downloads import (
+    CONTENT_TYPES,
+    CSV,
+    DOWNLOAD_FORMATS,
+    csv_delimiter,
+    csv_stream,
+    download_filename,
+    table_download,
+)
 from sinergi.core.errors import TransitionError, ValidationError
 
 from . import exports, selectors, services
@@ -214,6 +222,10 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
     file_format = request.GET.get("format", CSV)
     if file_format not in DOWNLOAD_FORMATS:
         return HttpResponse(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."), status=400)
+    try:
+        delimiter = csv_delimiter(request.GET.get("sep"))
+    except ValueError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     if not spec.can_export(request.user):
         raise PermissionDenied
     purpose = ""
@@ -225,7 +237,7 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
             if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
                 back = reverse("exchange:index")
             return redirect(_purpose_prompt_url(back))
-    filters = {k: v for k, v in request.GET.lists() if k != "format"}
+    filters = {k: v for k, v in request.GET.lists() if k not in ("format", "sep")}
     try:
         queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters), purpose=purpose)
     except ValidationError as error:
@@ -251,7 +263,9 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         request=request,
     )
     if file_format == CSV:
-        chunks = exports.csv_chunks(entity=spec, queryset=queryset, actor=request.user, purpose=purpose)
+        chunks = exports.csv_chunks(
+            entity=spec, queryset=queryset, actor=request.user, purpose=purpose, delimiter=delimiter
+        )
         return csv_stream(headers=headers, chunks=chunks, name=f"sinergi-{spec.key}")
     rows = spec.export_rows(queryset.iterator(chunk_size=2000))
     return table_download(

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from django.views import View
 
 from sinergi.audit.services import audit_record
-from sinergi.core.downloads import DOWNLOAD_FORMATS, table_download
+from sinergi.core.downloads import DOWNLOAD_FORMATS, csv_delimiter, table_download
 from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -37,6 +37,10 @@ def _download(request: HttpRequest, indicators: Indicators) -> HttpResponse:
     key = request.GET.get("table", "")
     if file_format not in DOWNLOAD_FORMATS:
         return _bad_request(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."))
+    try:
+        delimiter = csv_delimiter(request.GET.get("sep"))
+    except ValueError as error:
+        return _bad_request(str(error))
     if key not in Indicators.TABLES:
         return _bad_request(
             _("Tabel “%(table)s” tidak ada. Pilihan: %(choices)s.")
@@ -60,7 +64,12 @@ def _download(request: HttpRequest, indicators: Indicators) -> HttpResponse:
         )
     area = indicators.area.code.replace(".", "") or "id"
     return table_download(
-        headers=table.headers, rows=rows, name=f"sinergi-{key}-{area}", file_format=file_format, sheet_title=table.title
+        headers=table.headers,
+        rows=rows,
+        name=f"sinergi-{key}-{area}",
+        file_format=file_format,
+        sheet_title=table.title,
+        delimiter=delimiter,
     )
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from .codes import ancestor_codes, code_prefix, normalize_code
-from .models import Region
+from .models import Region, RegionLevel
 
 SEARCH_LIMIT = 20
 
@@ -21,6 +21,12 @@ def region_get(*, code: str) -> Region | None:
     if normalized is None:
         return None
     return Region.objects.filter(code=normalized).first()
+
+
+def regency_names() -> dict[str, str]:
+    """Every kabupaten/kota's name by its code (514 of them): for exports, which show the name a reader knows rather
+    than the code, and which imports read back the same."""
+    return dict(Region.objects.filter(level=RegionLevel.REGENCY).values_list("code", "name"))
 
 
 def region_list(

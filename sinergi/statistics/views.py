@@ -10,7 +10,7 @@ from django.views import View
 
 from sinergi.accounts.scope import Action
 from sinergi.audit.services import audit_record
-from sinergi.core.downloads import DOWNLOAD_FORMATS, table_download
+from sinergi.core.downloads import DOWNLOAD_FORMATS, csv_delimiter, table_download
 
 from . import selectors
 from .tables import DashboardStatistics, PublicStatistics, chart_data
@@ -33,6 +33,10 @@ def _download(request: HttpRequest, stats: PublicStatistics) -> HttpResponse:
     key = request.GET.get("table", "")
     if file_format not in DOWNLOAD_FORMATS:
         return _bad_request(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."))
+    try:
+        delimiter = csv_delimiter(request.GET.get("sep"))
+    except ValueError as error:
+        return _bad_request(str(error))
     if key not in stats.TABLES:
         return _bad_request(
             _("Tabel “%(table)s” tidak ada. Pilihan: %(choices)s.") % {"table": key, "choices": ", ".join(stats.TABLES)}
@@ -53,7 +57,12 @@ def _download(request: HttpRequest, stats: PublicStatistics) -> HttpResponse:
             request=request,
         )
     return table_download(
-        headers=table.headers, rows=rows, name=f"sinergi-{key}", file_format=file_format, sheet_title=table.title
+        headers=table.headers,
+        rows=rows,
+        name=f"sinergi-{key}",
+        file_format=file_format,
+        sheet_title=table.title,
+        delimiter=delimiter,
     )
 
 

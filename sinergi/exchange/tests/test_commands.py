@@ -1,3 +1,4 @@
+import csv
 import io
 
 import pytest
@@ -89,6 +90,13 @@ def test_export_data_writes_csv_and_xlsx_within_the_users_scope(tmp_path, board_
     rows = CalamineWorkbook.from_path(str(tmp_path / "semua.xlsx")).get_sheet_by_index(0).to_python()
     assert sorted(r[1] for r in rows[1:]) == ["LKSA Banjarbaru", "LKSA Kota"]
     assert AuditEvent.objects.filter(action="exchange.lks.exported").count() == 2
+
+
+def test_export_data_writes_semicolons_when_asked(tmp_path, board_member):
+    OrganisationFactory(name="LKSA Kota, Satu", region_id="63.71.01.1001")
+    call("export_data", "lks", str(tmp_path / "lks.csv"), "--sep", "semicolon")
+    rows = list(csv.reader(io.StringIO((tmp_path / "lks.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert len(rows) == 2 and len(rows[0]) > 5 and "LKSA Kota, Satu" in rows[1]
 
 
 def test_export_data_refuses_other_formats(tmp_path):

@@ -133,9 +133,14 @@ def test_operator_sees_no_verify_button_and_cannot_post_it(client, operator, ban
 
 
 def export_links(page: str) -> dict[str, str]:
-    """The list's download buttons: format -> address (as a browser would follow it)."""
+    """The list's download buttons: format (and separator: "csv;") -> address (as a browser would follow it)."""
     links = [html.unescape(link) for link in re.findall(r'href="(/exchange/export/[^"]+)"', page)]
-    return {parse_qs(urlsplit(link).query)["format"][0]: link for link in links}
+    separators = {"semicolon": ";"}
+    found = {}
+    for link in links:
+        query = parse_qs(urlsplit(link).query)
+        found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = link
+    return found
 
 
 def test_the_registry_downloads_through_the_exchange_export_of_lks_with_its_filters(
@@ -146,6 +151,7 @@ def test_the_registry_downloads_through_the_exchange_export_of_lks_with_its_filt
     links = export_links(client.get("/organisations/", {"status": "active"}).content.decode())
     assert links == {
         "csv": "/exchange/export/lks/?status=active&format=csv",
+        "csv;": "/exchange/export/lks/?status=active&format=csv&sep=semicolon",
         "xlsx": "/exchange/export/lks/?status=active&format=xlsx",
     }
 
@@ -224,7 +230,7 @@ def test_draft_is_not_in_the_public_directory_detail(client):
 def test_the_registry_says_its_download_holds_lks_only_and_offers_none_for_other_kinds(client, board_member):
     client.force_login(board_member)
     page = client.get("/organisations/").content.decode()
-    assert "Berisi LKS saja." in page and set(export_links(page)) == {"csv", "xlsx"}
+    assert "Berisi LKS saja." in page and set(export_links(page)) == {"csv", "csv;", "xlsx"}
     boards = client.get("/organisations/", {"kind": "lkkks"}, headers={"HX-Request": "true"}).content.decode()
     # The fragment's out-of-band copy replaces the buttons with the reason, rather than leave a button to an empty file
     assert export_links(boards) == {}

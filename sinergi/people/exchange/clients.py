@@ -25,7 +25,7 @@ from sys import intern
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Case, CharField, F, Func, IntegerField, Value, When
+from django.db.models import Case, CharField, F, Func, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
 from django.utils import timezone
@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.core.bulk import chunks
 from sinergi.core.crypto import decrypt
-from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
+from sinergi.core.downloads import CSV_DELIMITERS, FORMULA_TRIGGERS, escape_formula
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
@@ -64,6 +64,8 @@ from sinergi.exchange.dbwrite import (
     sqlite_bulk_cache,
 )
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
+from sinergi.regions.models import Region
+from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..access import person_access_record_many
@@ -1373,15 +1375,17 @@ class ClientsEntity(Entity):
         # export_rows writes the stays at each person's current LKS only (earlier ones elsewhere are history).
         return queryset.filter(organisation_id=F("person__organisation_id")).count()
 
-    def export_csv_chunks(self, *, queryset, actor, purpose: str = ""):
+    def export_csv_chunks(self, *, queryset, actor, purpose: str = "", delimiter: str = ","):
         """The rows formatted (labels, masked numbers, escapes, dates) and made into CSV by the database: PostgreSQL
         writes it with COPY ... TO STDOUT, SQLite builds each line in the query. Everyone exported gets an access-log
         line first, in one INSERT ... SELECT. The same cells as export_rows (a test compares the two)."""
         if connection.vendor not in ("postgresql", "sqlite"):
             return None
-        return self._database_csv(queryset, actor, export_purpose(purpose))
+        if delimiter not in CSV_DELIMITERS.values():
+            raise ValueError(f"Unknown CSV delimiter {delimiter!r}")  # it is written into the statement
+        return self._database_csv(queryset, actor, export_purpose(purpose), delimiter)
 
-    def _database_csv(self, queryset, actor, purpose: str):
+    def _database_csv(self, queryset, actor, purpose: str, delimiter: str):
         current = queryset.filter(organisation_id=F("person__organisation_id"))
         is_user = getattr(actor, "is_authenticated", False)
         people_sql, people_params = current.order_by().values_list("person_id").distinct().query.sql_with_params()
@@ -1396,7 +1400,7 @@ class ClientsEntity(Entity):
              purpose, *people_params],
         )  # fmt: skip
         vendor = connection.vendor
-        cells, plain = _csv_expressions(vendor)
+        cells, plain = _csv_expressions(vendor, delimiter)
         names = [f"c{index:02d}" for index in range(len(cells))]
         rows = current.order_by().annotate(
             **dict(zip(names, cells, strict=True)),
@@ -1412,7 +1416,7 @@ class ClientsEntity(Entity):
                 f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, string_agg(t.code, '; ' ORDER BY t.code) AS codes "
                 f"FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
                 f"GROUP BY c.person_id) SELECT {selected} FROM q LEFT JOIN k ON k.person_id = q.s2 "
-                f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv)"
+                f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv, DELIMITER '{delimiter}')"
             )
             with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
                 for index, data in enumerate(copy):
@@ -1429,8 +1433,8 @@ class ClientsEntity(Entity):
             f"WHERE c.person_id = q.s2 ORDER BY t.code))"
         )
         cells_sql = ", ".join(f"q.{name}" if name != CATEGORIES_CELL else f"{codes} AS {name}" for name in names)
-        line = " || ',' || ".join(
-            f"coalesce(r.{name}, '')" if index in plain else _sqlite_csv_cell(f"r.{name}")
+        line = f" || '{delimiter}' || ".join(
+            f"coalesce(r.{name}, '')" if index in plain else _sqlite_csv_cell(f"r.{name}", delimiter)
             for index, name in enumerate(names)
         )
         statement = (
@@ -1451,6 +1455,7 @@ class ClientsEntity(Entity):
         disabilities = {code: str(label) for code, label in DisabilityType.choices if code}
         stages = {code: str(label) for code, label in CaseStage.choices}
         missing = {code: str(label) for code, label in MissingIdReason.choices}
+        regencies = regency_names()
         for chunk in chunks(objects, EXPORT_CHUNK):
             chunk = [row for row in chunk if row[-5] == row[-4]]
             if not chunk:
@@ -1476,7 +1481,7 @@ class ClientsEntity(Entity):
                     pk, name, sexes.get(sex, sex), birth, place or None, nik or None, missing.get(reason),
                     kk or None, missing.get(kk_reason), origin, "; ".join(sorted(categories[pk])), primary,
                     disabilities.get(disability), mother or None, father or None, guardian or None,
-                    relation or None, phone or None, lks_number or lks_name, regency,
+                    relation or None, phone or None, lks_number or lks_name, regencies.get(regency, regency),
                     settings_.get(setting, setting), admitted, statuses.get(status, status), stages.get(stage),
                     discharged, reasons.get(discharge_reason), version,
                 ]  # fmt: skip
@@ -1485,21 +1490,21 @@ class ClientsEntity(Entity):
 CATEGORIES_CELL = "c10"
 
 
-def _sqlite_csv_cell(expression: str) -> str:
+def _sqlite_csv_cell(expression: str, delimiter: str) -> str:
     """A text cell as csv.writer(quoting=QUOTE_MINIMAL) writes it: NULL empty; quoted, with doubled quotes, when it
-    holds a comma, a quote or a line break."""
+    holds the delimiter, a quote or a line break."""
     return (
-        f"CASE WHEN {expression} IS NULL THEN '' WHEN instr({expression}, ',') OR instr({expression}, '\"') "
+        f"CASE WHEN {expression} IS NULL THEN '' WHEN instr({expression}, '{delimiter}') OR instr({expression}, '\"') "
         f"OR instr({expression}, char(10)) OR instr({expression}, char(13)) "
         f"THEN '\"' || replace({expression}, '\"', '\"\"') || '\"' ELSE {expression} END"
     )
 
 
-def _csv_expressions(vendor: str) -> tuple[list, set[int]]:
+def _csv_expressions(vendor: str, delimiter: str) -> tuple[list, set[int]]:
     """The export's cells as text expressions, in EXPORT_COLUMNS' order (dates as ISO text: PostgreSQL's to_char,
     SQLite stores them so), and the positions of those that can never need CSV quotes (numbers, dates, codes and
-    masked numbers, labels without a comma, quote or line break); the PPKS codes (CATEGORIES_CELL) are left empty
-    here and joined by _database_csv."""
+    masked numbers, labels without the delimiter, a quote or a line break); the PPKS codes (CATEGORIES_CELL) are
+    left empty here and joined by _database_csv."""
     text = CharField()
     plain: list = []  # the expressions that never need quotes
 
@@ -1523,13 +1528,16 @@ def _csv_expressions(vendor: str) -> tuple[list, set[int]]:
         whens = [When(**{field: code}, then=Value(name)) for code, name in names.items()]
         expression = Case(*whens, default=F(field) if keep_code else Value(None), output_field=text)
         # A stored code outside the choices cannot be entered; the labels are known here.
-        return expression if any(set(name) & set(',"\r\n') for name in names.values()) else unquoted(expression)
+        needs_quotes = set(delimiter + '"\r\n')
+        return expression if any(set(name) & needs_quotes for name in names.values()) else unquoted(expression)
 
     def day(field: str):
         if vendor == "sqlite":
             return unquoted(Cast(F(field), text))
         return unquoted(Func(F(field), Value("YYYY-MM-DD"), function="to_char", output_field=text))
 
+    # The kabupaten/kota by name, as the LKS list shows it (imports read a name there as well as a code).
+    regency_name = Region.objects.filter(code=OuterRef("regency_code")).values("name")[:1]
     cells = [
         unquoted(Cast(F("person_id"), text)), escaped(F("person__full_name")),
         label("person__sex", Sex.choices, keep_code=True), day("person__birth_date"),
@@ -1541,7 +1549,8 @@ def _csv_expressions(vendor: str) -> tuple[list, set[int]]:
         escaped(F("person__mother_name")), escaped(F("person__father_name")), escaped(F("person__guardian_name")),
         escaped(F("person__guardian_relation")), escaped(F("person__guardian_phone")),
         escaped(Coalesce(NullIf(F("organisation__registration_number"), Value("")), F("organisation__name"))),
-        unquoted(escaped(F("regency_code"))), label("setting", ServiceSetting.choices, keep_code=True),
+        escaped(Coalesce(Subquery(regency_name), F("regency_code"))),
+        label("setting", ServiceSetting.choices, keep_code=True),
         day("admitted_on"), label("status", PlacementStatus.choices, keep_code=True),
         label("stage", CaseStage.choices), day("discharged_on"), label("discharge_reason", DischargeReason.choices),
         unquoted(Cast(F("person__version"), text)),

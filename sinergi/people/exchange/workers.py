@@ -37,6 +37,7 @@ from sinergi.exchange.columns import (
     stale_row_message,
 )
 from sinergi.exchange.dbwrite import bulk_insert_rows
+from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Vocabulary
 
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
@@ -610,6 +611,7 @@ class WorkersEntity(Entity):
         roles = {code: str(label) for code, label in WorkerRole.choices}
         results = {code: str(label) for code, label in BackgroundCheckResult.choices}
         yes, no = str(_("Ya")), str(_("Tidak"))
+        regencies = regency_names()
         for chunk in chunks(objects, 2000):
             actor_id, actor_name, purpose = chunk[0][-3:]
             # Every exported worker gets an access-log line (UU PDP), written as the file streams out.
@@ -623,7 +625,8 @@ class WorkersEntity(Entity):
                  certifications, children, checked_on, result, version, *_log) in chunk:  # fmt: skip
                 yield [
                     pk, name, sexes.get(sex, sex), birth, nik, psks, roles.get(role, role), number or lks_name,
-                    regency, phone, started, ended, certifications, yes if children else no, checked_on,
+                    regencies.get(regency, regency), phone, started, ended, certifications, yes if children else no,
+                    checked_on,
                     results.get(result, ""), version,
                 ]  # fmt: skip
 

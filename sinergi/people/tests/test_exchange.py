@@ -816,6 +816,8 @@ def test_the_workers_export_asks_for_a_purpose_and_logs_every_worker_exported(wo
     rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="supervision").iterator()))
 
     assert [row[:2] for row in rows] == [[mine.pk, "Rina Contoh"]]
+    regency = [str(c.header) for c in entity.export_columns()].index("Kabupaten/Kota LKS")
+    assert rows[0][regency] == "Kota Banjarmasin"
     assert list(WorkerAccess.objects.values_list("worker_id", "what", "purpose", "actor")) == [
         (mine.pk, "exported", "supervision", world.operator.pk)
     ]
@@ -878,6 +880,8 @@ def test_the_client_export_is_masked_scoped_and_logged(world):
     entity = get_entity("clients")
     rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="reporting").iterator()))
     assert [(r[0], r[1], r[5]) for r in rows] == [(mine.person_id, "Budi Contoh", "6371********0001")]
+    regency = [str(c.header) for c in entity.export_columns()].index("Kabupaten/Kota LKS")
+    assert rows[0][regency] == "Kota Banjarmasin"  # the name a reader knows, not "63.71"
     assert NIK_BOY not in str(rows)
     assert list(PersonAccess.objects.values_list("person_id", "what", "actor")) == [
         (mine.person_id, "exported", world.operator.pk)
@@ -898,7 +902,8 @@ def test_the_client_export_narrows_to_overdue_care_plan_reviews_as_the_list_does
         entity.export_queryset(actor=world.operator, filters={"review": "kapan-kapan"}, purpose="reporting")
 
 
-def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_the_same_people(world):
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_the_same_people(world, delimiter):
     # given clients with formula-like text, empty cells, several categories, a discharge and an earlier stay elsewhere
     from sinergi.core.downloads import csv_lines
     from sinergi.exchange.exports import csv_chunks
@@ -912,6 +917,7 @@ def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_t
     second = PersonFactory(
         organisation=world.lks, full_name="Ani Contoh", nik=None, nik_missing_reason="street",
         birth_place='Kota "Baru", Kalsel', guardian_relation="paman\r\nkandung", mother_name="-Siti, Contoh",
+        father_name="Budi; Ahmad",
     )  # fmt: skip
     PlacementFactory(
         person=second, organisation=world.lks_same_regency, admitted_on=datetime.date(2022, 1, 3),
@@ -927,17 +933,21 @@ def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_t
     def exported(fast: bool) -> list[list[str]]:
         queryset = entity.export_queryset(actor=world.operator, purpose="reporting")
         if fast:
-            content = b"".join(csv_chunks(entity=entity, queryset=queryset, actor=world.operator, purpose="reporting"))
+            chunks = csv_chunks(
+                entity=entity, queryset=queryset, actor=world.operator, purpose="reporting", delimiter=delimiter
+            )
+            content = b"".join(chunks)
         else:
-            content = b"".join(csv_lines(headers, entity.export_rows(queryset.iterator())))
-        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+            content = b"".join(csv_lines(headers, entity.export_rows(queryset.iterator()), delimiter=delimiter))
+        return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=delimiter))
 
     # when
     portable, fast = exported(fast=False), exported(fast=True)
     # then the same cells, and every exported person logged once per export
     assert fast == portable and len(fast) == 3
     assert fast[1][1] == "'=HYPERLINK(1)" and "anak_jalanan; anak_telantar" in fast[1]
-    assert {'Kota "Baru", Kalsel', "paman\r\nkandung", "'-Siti, Contoh"} <= set(fast[2])
+    assert {'Kota "Baru", Kalsel', "paman\r\nkandung", "'-Siti, Contoh", "Budi; Ahmad"} <= set(fast[2])
+    assert "Kota Banjarmasin" in fast[1] and len(fast[1]) == len(headers)
     logged = PersonAccess.objects.filter(what="exported", actor=world.operator)
     assert sorted(logged.values_list("person_id", flat=True)) == sorted([first.pk, first.pk, second.pk, second.pk])
 
@@ -980,6 +990,31 @@ def test_the_export_view_streams_clients_as_csv_for_the_operator_logged_with_the
     assert list(PersonAccess.objects.values_list("person_id", "what", "purpose")) == [
         (placement.person_id, "exported", "supervision")
     ]
+
+
+def test_the_export_view_writes_semicolons_when_asked_and_refuses_an_unknown_separator(client, world):
+    from django.urls import reverse
+
+    from sinergi.people.access import SESSION_KEY
+
+    PlacementFactory(person=PersonFactory(organisation=world.lks, full_name="Budi Contoh", father_name="Ahmad; Said"))
+    client.force_login(world.operator)
+    session = client.session
+    session[SESSION_KEY] = "supervision"
+    session.save()
+    url = reverse("exchange:export", args=["clients"])
+
+    response = client.get(url, {"format": "csv", "sep": "semicolon"})
+
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("ID;Nama lengkap;Jenis kelamin;Tanggal lahir;")
+    row = next(csv.reader(io.StringIO(lines[1]), delimiter=";"))
+    assert row[1] == "Budi Contoh" and "Ahmad; Said" in row and "Kota Banjarmasin" in row
+    assert AuditEvent.objects.filter(action="exchange.clients.exported").count() == 1
+
+    refused = client.get(url, {"format": "csv", "sep": "|"})
+    assert refused.status_code == 400 and "Pemisah CSV “|” tidak dikenal" in refused.content.decode()
+    assert AuditEvent.objects.filter(action="exchange.clients.exported").count() == 1
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])

@@ -557,9 +557,14 @@ def test_erasure_on_request_after_discharge_blanks_the_identity(client, world, c
 
 
 def export_links(page: str) -> dict[str, str]:
-    """The list's download buttons: format -> address (as a browser would follow it)."""
+    """The list's download buttons: format (and separator: "csv;") -> address (as a browser would follow it)."""
     links = [html.unescape(link) for link in re.findall(r'href="(/exchange/export/[^"]+)"', page)]
-    return {parse_qs(urlsplit(link).query)["format"][0]: link for link in links}
+    separators = {"semicolon": ";"}
+    found = {}
+    for link in links:
+        query = parse_qs(urlsplit(link).query)
+        found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = link
+    return found
 
 
 def test_the_client_list_downloads_through_the_exchange_export_with_its_filters(client, world, child):
@@ -568,6 +573,7 @@ def test_the_client_list_downloads_through_the_exchange_export_with_its_filters(
     links = export_links(client.get("/people/", {"q": "budi", "stage": "asesmen"}).content.decode())
     assert links == {
         "csv": "/exchange/export/clients/?q=budi&stage=asesmen&format=csv",
+        "csv;": "/exchange/export/clients/?q=budi&stage=asesmen&format=csv&sep=semicolon",
         "xlsx": "/exchange/export/clients/?q=budi&stage=asesmen&format=xlsx",
     }
 

@@ -192,6 +192,14 @@ def test_dashboard_csv_download_is_scoped_and_audited(client, registry, board_me
     assert event.data == {"table": "by_kind", "format": "csv", "rows": 2, "scope": ["63.71"], "page": DASHBOARD}
 
 
+def test_a_table_downloads_with_semicolons_for_excel_set_to_indonesian(client, registry, board_member):
+    client.force_login(board_member)
+    response = client.get(DASHBOARD, {"format": "csv", "table": "by_kind", "sep": "semicolon"})
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[1] == "Kota Banjarmasin;3;1;0;1;1;6"
+    assert list(csv.reader(io.StringIO(text), delimiter=";"))[0][0] == "Kabupaten/Kota"
+
+
 def test_dashboard_permits_download_for_operator(client, registry, operator):
     client.force_login(operator)
     response = client.get(DASHBOARD, {"format": "csv", "table": "permits"})
@@ -216,6 +224,7 @@ def test_dashboard_xlsx_download(client, registry, board_member):
         ({"format": "pdf", "table": "by_kind"}, "Format unduhan tidak dikenal. Pilih csv atau xlsx."),
         ({"format": "csv", "table": "orang"}, "Tabel “orang” tidak ada."),
         ({"table": "by_kind"}, "Format unduhan tidak dikenal."),
+        ({"format": "csv", "table": "by_kind", "sep": "tab"}, "Pemisah CSV “tab” tidak dikenal."),
     ],
 )
 def test_bad_download_request_is_refused_in_indonesian_and_not_audited(client, registry, board_member, params, message):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
-from sinergi.core.downloads import CSV, DOWNLOAD_FORMATS, table_write
+from sinergi.core.downloads import CSV, CSV_DELIMITERS, DOWNLOAD_FORMATS, table_write
 from sinergi.core.errors import ValidationError
 from sinergi.exchange import services
 from sinergi.exchange.columns import entities, get_entity
@@ -35,6 +35,13 @@ class Command(BaseCommand):
             "--filter status=active).",
         )
         parser.add_argument(
+            "--sep",
+            choices=sorted(CSV_DELIMITERS),
+            default="comma",
+            help="Pemisah kolom CSV: comma (koma, bawaan) atau semicolon (titik koma, untuk Excel berpengaturan "
+            "Indonesia).",
+        )
+        parser.add_argument(
             "--purpose",
             default="",
             help="Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan): "
@@ -42,7 +49,15 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, entity: str, file: str, username: str | None, filter: list[str], purpose: str, **options
+        self,
+        *args,
+        entity: str,
+        file: str,
+        username: str | None,
+        filter: list[str],
+        purpose: str,
+        sep: str = "comma",
+        **options,
     ) -> None:
         try:
             spec = get_entity(entity)
@@ -76,7 +91,10 @@ class Command(BaseCommand):
             ) from None
         with _whole_file(Path(file)) as handle, cyclic_gc_paused():
             if file_format == CSV:
-                for chunk in csv_chunks(entity=spec, queryset=queryset, actor=actor, purpose=purpose):
+                chunks = csv_chunks(
+                    entity=spec, queryset=queryset, actor=actor, purpose=purpose, delimiter=CSV_DELIMITERS[sep]
+                )
+                for chunk in chunks:
                     handle.write(chunk)
             else:
                 table_write(
