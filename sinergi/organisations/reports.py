@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sinergi.accounts.scope import Action, region_scope_codes, restrict
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_scope_codes, restrict
 from sinergi.regions.models import Region, RegionLevel
 
 from . import selectors
@@ -118,9 +118,9 @@ def lks_profile(*, actor, pk: int) -> dict[str, Any]:
             [
                 (_("Bentuk"), o.get_legal_form_display()),
                 (_("Berbadan hukum"), o.has_legal_entity),
-                (_("Akta notaris"), " ".join(filter(None, [o.deed_number, _fmt(o.deed_date) if o.deed_date else ""]))),
+                (_("Akta notaris"), _numbered_document(o.deed_number, o.deed_date)),
                 (_("Notaris"), o.notary_name),
-                (_("SK Kemenkumham"), o.kemenkumham_number),
+                (_("SK Kemenkumham"), _numbered_document(o.kemenkumham_number, o.kemenkumham_date)),
                 (_("NPWP"), o.npwp),
             ],
         ),
@@ -149,10 +149,55 @@ def lks_profile(*, actor, pk: int) -> dict[str, Any]:
     }
 
 
+def _numbered_document(number: str, issued_on) -> str:
+    """A deed or decree as "No. 12/2015, tanggal 17-08-2015": number and date side by side read as one number."""
+    if number and issued_on:
+        return _("No. %(number)s, tanggal %(date)s") % {"number": number, "date": _fmt(issued_on)}
+    if number:
+        return _("No. %(number)s") % {"number": number}
+    if issued_on:
+        return _("Tanggal %(date)s") % {"date": _fmt(issued_on)}
+    return ""
+
+
 def _period(start, end) -> str:
     if not start and not end:
         return ""
     return f"{_fmt(start)} – {_fmt(end)}"
+
+
+@dataclass
+class ReportScope:
+    """What a report's scoped figures cover: the whole area it is named after, or only `parts` of it (the
+    kabupaten/kota and LKS of the printing account's memberships), which the report must then name."""
+
+    whole: bool
+    parts: list[str]
+
+    @property
+    def text(self) -> str:
+        return ", ".join(self.parts)
+
+
+def _report_scope(actor, area_code: str) -> ReportScope:
+    """How much of the region `area_code` the actor's EXPORT scope covers. A printout leaves the screen that showed
+    whose account it was, so a report over part of an area has to say which part."""
+    if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
+        return ReportScope(whole=True, parts=[])
+    allowed = ACTION_ROLES[Action.EXPORT]
+    memberships = [m for m in active_memberships(actor) if m.role in allowed]
+    if any(m.region_id and area_code.startswith(m.region_id) for m in memberships):
+        return ReportScope(whole=True, parts=[])
+    located = [
+        (m.region.name, m.region_id)
+        if m.region_id
+        else (m.organisation.name, m.organisation.regency_code or m.organisation.province_code or "")
+        for m in memberships
+        if m.region_id or m.organisation_id
+    ]
+    # Memberships elsewhere add nothing to this area's figures; named only when nothing inside it is left to name.
+    inside = [name for name, code in located if code.startswith(area_code)]
+    return ReportScope(whole=False, parts=sorted(set(inside or [name for name, _code in located])))
 
 
 def _may_see_region(actor, code: str) -> bool:
@@ -243,8 +288,19 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         empty_text=_("Tidak ada LKS."),
     )
     chart_rows = [r for r in rows if r[-1]]
+    scope = _report_scope(actor, regency_code)
+    if scope.whole:
+        title = _("Ringkasan LKS %(regency)s") % {"regency": regency.name}
+        scope_note = _("Semua angka mencakup seluruh %(area)s.") % {"area": regency.name}
+    else:
+        title = _("Ringkasan LKS %(regency)s dalam cakupan %(scope)s") % {"regency": regency.name, "scope": scope.text}
+        scope_note = _("Angka hanya mencakup %(scope)s (cakupan akun pencetak), bukan seluruh %(area)s.") % {
+            "scope": scope.text,
+            "area": regency.name,
+        }
     return {
-        "title": _("Ringkasan LKS %(regency)s") % {"regency": regency.name},
+        "title": title,
+        "scope_note": scope_note,
         "regency": regency,
         "generated_at": timezone.localtime(),
         "kpis": [
@@ -270,14 +326,23 @@ def _accredited_now(grade_counts: dict[str | None, int]) -> int:
 
 
 def province_report(*, actor) -> dict[str, Any]:
-    """The dashboard's tables (same numbers, same scope) for the deployment province, with bar charts."""
+    """The dashboard's tables (same numbers, same scope) for the deployment province, with bar charts.
+
+    The registry tables count what the reader may export; the LKKKS coverage and the official figures beside the
+    registry's province-wide count are public facts about the whole province. For a reader whose scope is the whole
+    province that is one scope; for anyone else the report is titled with their scope and the province-wide tables
+    stand apart under a heading that says so, so that "1 LKS aktif" and "154" are never read as the same thing."""
     from sinergi.statistics.tables import DashboardStatistics
 
     stats = DashboardStatistics(actor=actor, action=Action.EXPORT)
     tables = stats.tables()
     province = Region.objects.filter(code=stats.province_code).first()
+    province_name = province.name if province else stats.province_code
+    scope = _report_scope(actor, stats.province_code)
     by_kind = stats.by_kind
     accreditation = stats.accreditation
+    coverage = stats.coverage
+    covered = f"{coverage.covered}/{len(coverage.regencies)}"
 
     def chart(crosstab) -> dict[str, Any]:
         rows = [r for r in crosstab.rows if crosstab.row_total(r.code)]
@@ -286,20 +351,8 @@ def province_report(*, actor) -> dict[str, Any]:
             "series": [(c.label, [crosstab.count(r.code, c.code) for r in rows]) for c in crosstab.columns],
         }
 
-    order = ["by_kind", "accreditation", "status", "permits", "boards", "official"]
-    return {
-        "title": _("Laporan LKS %(province)s") % {"province": province.name if province else stats.province_code},
-        "generated_at": timezone.localtime(),
-        "kpis": [
-            (_("LKS aktif"), by_kind.total),
-            (_("Menunggu verifikasi"), stats.status.column_total(OrganisationStatus.DRAFT)),
-            (_("Kabupaten/kota ber-LKKKS"), f"{stats.coverage.covered}/{len(stats.coverage.regencies)}"),
-        ],
-        "charts": [
-            {"title": _("LKS aktif menurut jenis per kabupaten/kota"), **chart(by_kind)},
-            {"title": _("Akreditasi LKS aktif per kabupaten/kota"), **chart(accreditation)},
-        ],
-        "tables": [
+    def printed(keys: list[str]) -> list[Table]:
+        return [
             Table(
                 title=tables[key].title,
                 headers=[str(h) for h in tables[key].headers],
@@ -307,9 +360,49 @@ def province_report(*, actor) -> dict[str, Any]:
                 footer=[_cell(c) for c in tables[key].footer] if tables[key].footer else None,
                 empty_text=tables[key].empty_text,
             )
-            for key in order
+            for key in keys
             if key in tables
+        ]
+
+    scoped_keys = ["by_kind", "accreditation", "status", "permits"]
+    province_keys = ["boards", "official"]
+    kpis = [
+        (_("LKS aktif"), by_kind.total),
+        (_("Menunggu verifikasi"), stats.status.column_total(OrganisationStatus.DRAFT)),
+    ]
+    if scope.whole:
+        title = _("Laporan LKS %(province)s") % {"province": province_name}
+        scope_note = _("Semua angka mencakup seluruh %(area)s.") % {"area": province_name}
+        kpis.append((_("Kabupaten/kota ber-LKKKS"), covered))
+        report_tables, province_part = printed(scoped_keys + province_keys), None
+    else:
+        title = _("Laporan LKS dalam cakupan %(scope)s") % {"scope": scope.text}
+        scope_note = _(
+            "Angka hanya mencakup %(scope)s (cakupan akun pencetak), kecuali bagian terakhir, "
+            "“Angka se-provinsi %(province)s”."
+        ) % {"scope": scope.text, "province": province_name}
+        report_tables = printed(scoped_keys)
+        province_part = {
+            "title": _("Angka se-provinsi %(province)s") % {"province": province_name},
+            "note": _(
+                "Angka publik untuk seluruh provinsi, bukan hanya cakupan akun pencetak: %(covered)s "
+                "kabupaten/kota ber-LKKKS; hitungan registri di samping angka resmi adalah semua LKS aktif "
+                "di provinsi."
+            )
+            % {"covered": covered},
+            "tables": printed(province_keys),
+        }
+    return {
+        "title": title,
+        "scope_note": scope_note,
+        "generated_at": timezone.localtime(),
+        "kpis": kpis,
+        "charts": [
+            {"title": _("LKS aktif menurut jenis per kabupaten/kota"), **chart(by_kind)},
+            {"title": _("Akreditasi LKS aktif per kabupaten/kota"), **chart(accreditation)},
         ],
+        "tables": report_tables,
+        "province_part": province_part,
         "audit_scope": stats.audit_scope,
     }
 

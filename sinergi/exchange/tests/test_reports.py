@@ -284,3 +284,149 @@ def test_the_printing_time_names_the_configured_time_zone_not_a_fixed_wita(board
 
     assert " WITA." in makassar
     assert " WIB." in jakarta and "WITA" not in jakarta
+
+
+# ---------------------------------------------------------------------------------------------- scope of a report
+
+
+def _page_texts(document) -> list[str]:
+    """The words laid out on each page (the running header and footer left out), as a reader of the PDF sees them."""
+    from weasyprint.formatting_structure import boxes
+
+    return [
+        " ".join(
+            box.text
+            for child in page._page_box.children
+            if not isinstance(child, boxes.MarginBox)
+            for box in child.descendants()
+            if isinstance(box, boxes.TextBox)
+        )
+        for page in document.pages
+    ]
+
+
+def test_the_province_report_of_an_lks_operator_is_titled_with_its_lks_and_sets_the_province_figures_apart():
+    own = OrganisationFactory(name="LKSA Milik Operator", region_id="63.71.01.1001")
+    OrganisationFactory(name="LKSA Lain", region_id="63.72.02.1003")
+    operator = user_with_role(Role.LKS_OPERATOR, organisation=own)
+
+    context = province_report(actor=operator)
+
+    assert context["title"] == "Laporan LKS dalam cakupan LKSA Milik Operator"
+    assert context["kpis"] == [("LKS aktif", 1), ("Menunggu verifikasi", 0)]
+    assert [t.title for t in context["tables"]] == [
+        "LKS aktif menurut jenis dan kabupaten/kota",
+        "Akreditasi LKS aktif per kabupaten/kota",
+        "Status LKS per kabupaten/kota",
+        "Izin operasional dan tanda daftar yang berakhir dalam 90 hari",
+    ]
+    assert context["tables"][0].footer[-1] == 1
+    province_part = context["province_part"]
+    assert province_part["title"] == "Angka se-provinsi Kalimantan Selatan"
+    assert [t.title for t in province_part["tables"]] == [
+        "Cakupan LKKKS",
+        "Angka resmi Kalimantan Selatan dan hitungan registri",
+    ]
+    registry_row = province_part["tables"][1].rows[-1]
+    assert registry_row[1] == 2  # the province-wide count, shown only under the province-wide heading
+    assert context["scope_note"] == (
+        "Angka hanya mencakup LKSA Milik Operator (cakupan akun pencetak), kecuali bagian terakhir, "
+        "“Angka se-provinsi Kalimantan Selatan”."
+    )
+
+
+def test_the_printed_province_report_of_a_board_member_shows_province_wide_counts_only_under_their_heading(
+    board_member,
+):
+    OrganisationFactory(name="LKSA Banjarmasin", region_id="63.71.01.1001")
+    OrganisationFactory(name="LKSA Banjarbaru", region_id="63.72.02.1003")
+
+    context = province_report(actor=board_member)
+    pages = _page_texts(render_document("exchange/pdf/summary.html", context))
+
+    assert context["title"] == "Laporan LKS dalam cakupan Kota Banjarmasin"
+    # Below the note that names both scopes, the first page holds only the board's own figures.
+    assert "Kalimantan Selatan" not in pages[0].split("jenis layanan utamanya.", 1)[1]
+    registry_pages = [text for text in pages if "Registri Sinergi" in text]
+    assert len(registry_pages) == 1
+    assert "Angka se-provinsi Kalimantan Selatan" in registry_pages[0]
+    assert "Kabupaten/kota ber-LKKKS" not in pages[0]
+
+
+def test_the_province_report_of_a_province_admin_is_one_province_wide_report():
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63")
+    OrganisationFactory(name="A", region_id="63.71.01.1001")
+
+    context = province_report(actor=admin)
+
+    assert context["title"] == "Laporan LKS Kalimantan Selatan"
+    assert context["scope_note"] == "Semua angka mencakup seluruh Kalimantan Selatan."
+    assert [label for label, _value in context["kpis"]] == [
+        "LKS aktif",
+        "Menunggu verifikasi",
+        "Kabupaten/kota ber-LKKKS",
+    ]
+    assert context["province_part"] is None
+
+
+def test_the_regency_summary_of_an_lks_operator_names_its_lks_not_only_the_kabupaten(board_member):
+    own = OrganisationFactory(name="LKSA Milik Operator", region_id="63.71.01.1001")
+    OrganisationFactory(name="LKSA Tetangga", region_id="63.71.01.1001")
+    operator = user_with_role(Role.LKS_OPERATOR, organisation=own)
+
+    mine = regency_summary(actor=operator, regency_code="63.71")
+    boards = regency_summary(actor=board_member, regency_code="63.71")
+
+    assert mine["title"] == "Ringkasan LKS Kota Banjarmasin dalam cakupan LKSA Milik Operator"
+    assert dict(mine["kpis"])["LKS aktif"] == 1
+    assert mine["scope_note"] == (
+        "Angka hanya mencakup LKSA Milik Operator (cakupan akun pencetak), bukan seluruh Kota Banjarmasin."
+    )
+    assert boards["title"] == "Ringkasan LKS Kota Banjarmasin"
+    assert dict(boards["kpis"])["LKS aktif"] == 2
+    assert boards["scope_note"] == "Semua angka mencakup seluruh Kota Banjarmasin."
+
+
+# ---------------------------------------------------------------------------------------------- totals rows
+
+
+def test_a_totals_row_is_printed_once_after_the_last_row_when_a_table_spans_pages():
+    rows = [[f"Baris {n:03d}", 1] for n in range(1, 151)]
+    table = Table(title="Tabel panjang", headers=["Nama", "Jumlah"], rows=rows, footer=["Jumlah semua", 150])
+    context = {"title": "Uji", "generated_at": timezone.localtime(), "kpis": [], "tables": [table]}
+
+    pages = _page_texts(render_document("exchange/pdf/summary.html", context))
+
+    assert len(pages) >= 2
+    assert sum(text.count("Jumlah semua") for text in pages) == 1
+    last = pages[-1]
+    assert "Jumlah semua" in last and last.index("Baris 150") < last.index("Jumlah semua")
+    assert all("Nama" in text for text in pages)  # the header row still repeats on every page
+
+
+# ---------------------------------------------------------------------------------------------- legal documents
+
+
+def test_the_profile_prints_deed_and_kemenkumham_decree_with_number_and_date(board_member):
+    lks = OrganisationFactory(
+        name="LKSA Berbadan Hukum",
+        region_id="63.71.01.1001",
+        deed_number="12/2015",
+        deed_date=datetime.date(2015, 8, 17),
+        kemenkumham_number="AHU-0012.AH.01.04.Tahun 2016",
+        kemenkumham_date=datetime.date(2016, 2, 5),
+    )
+    number_only = OrganisationFactory(region_id="63.71.01.1001", deed_number="7", kemenkumham_date=None)
+    date_only = OrganisationFactory(region_id="63.71.01.1001", kemenkumham_date=datetime.date(2016, 2, 5))
+
+    def facts(o):
+        sections = lks_profile(actor=board_member, pk=o.pk)["sections"]
+        return dict(fact for _title, section in sections for fact in section)
+
+    assert facts(lks)["Akta notaris"] == "No. 12/2015, tanggal 17-08-2015"
+    assert facts(lks)["SK Kemenkumham"] == "No. AHU-0012.AH.01.04.Tahun 2016, tanggal 05-02-2016"
+    assert facts(number_only)["Akta notaris"] == "No. 7"
+    assert facts(number_only)["SK Kemenkumham"] == "—"
+    assert facts(date_only)["SK Kemenkumham"] == "Tanggal 05-02-2016"
+    html = render_to_string("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
+    assert "No. AHU-0012.AH.01.04.Tahun 2016, tanggal 05-02-2016" in html
