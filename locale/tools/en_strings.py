@@ -1669,9 +1669,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Dicetak dari Sinergi pada %(when)s.": "Printed from Sinergi on %(when)s.",
     "diverifikasi": "verified",
     "Belum tercatat sebagai anggota LKKKS.": "Not yet recorded as an LKKKS member.",
-    "Angka dalam cakupan akun pencetak. LKS dihitung menurut jenis layanan utamanya.": (
-        "Figures within the scope of the account that printed this. Each LKS is counted under its main service type."
-    ),
     "Tidak ada data.": "No data.",
     "templat-impor-%(entity)s": "import-template-%(entity)s",
     "Permintaan pembatalan dikirim: impor berhenti tanpa menyimpan apa pun, kecuali bila penyimpanannya "
@@ -2569,9 +2566,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "name, date of birth and mother's name “%(name)s” at this LKS"
     ),
     "nama dan tanggal lahir “%(name)s” di LKS ini": "name and date of birth “%(name)s” at this LKS",
-    "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.": (
-        "A service recipient with this name, date of birth and mother's name is already in care at this LKS."
-    ),
     "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). Ubah datanya "
     "di halaman penerima layanan.": (
         "This placement (admitted %(date)s) is already recorded and has ended, with different entries (%(columns)s). "
@@ -3226,4 +3220,65 @@ EN: dict[str, str | tuple[str, str]] = {
         "a comma-separated CSV in a single column."
     ),
     "Unduh CSV (;)": "Download CSV (;)",
+    "File ini “XML Spreadsheet 2003” (format XML lama dari Excel) yang diberi nama seperti file spreadsheet biasa, "
+    "jadi tidak dapat dibaca. Buka file di Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis Excel Workbook "
+    "(.xlsx), lalu unggah file .xlsx itu.": (
+        "This file is an “XML Spreadsheet 2003” (Excel's old XML format) named like an ordinary spreadsheet, so it "
+        "cannot be read. Open it in Excel or LibreOffice, choose Save As with the type Excel Workbook (.xlsx), then "
+        "upload that .xlsx file."
+    ),
+    "File ini halaman web (HTML) yang diberi nama seperti file spreadsheet, bukan file spreadsheet sebenarnya "
+    "(banyak aplikasi mengekspor tabel dengan cara ini). Buka file di Excel atau LibreOffice, pilih Simpan Sebagai "
+    "dengan jenis Excel Workbook (.xlsx), lalu unggah file .xlsx itu.": (
+        "This file is a web page (HTML) named like a spreadsheet, not a real spreadsheet (many applications export "
+        "tables this way). Open it in Excel or LibreOffice, choose Save As with the type Excel Workbook (.xlsx), then "
+        "upload that .xlsx file."
+    ),
+    "Kolom “%(column)s” menggabungkan beberapa isian dalam satu sel, jadi tidak dibaca: %(columns)s tidak ikut "
+    "diimpor. Sebelum mengimpor, pisahkan kolom itu menjadi %(columns)s (di Excel: Data › Teks ke Kolom, pemisah "
+    "koma), lalu unggah lagi.": (
+        "Column “%(column)s” combines several entries in one cell, so it is not read: %(columns)s are not imported. "
+        "Before importing, split that column into %(columns)s (in Excel: Data › Text to Columns, comma separator), "
+        "then upload again."
+    ),
+    "LKS dihitung menurut jenis layanan utamanya.": "Each LKS is counted under its primary service kind.",
+    "No. %(number)s, tanggal %(date)s": "No. %(number)s, dated %(date)s",
+    "No. %(number)s": "No. %(number)s",
+    "Tanggal %(date)s": "Dated %(date)s",
+    "Semua angka mencakup seluruh %(area)s.": "All figures cover the whole of %(area)s.",
+    "Ringkasan LKS %(regency)s dalam cakupan %(scope)s": "LKS summary for %(regency)s, within the scope of %(scope)s",
+    "Angka hanya mencakup %(scope)s (cakupan akun pencetak), bukan seluruh %(area)s.": (
+        "Figures cover only %(scope)s (the printing account's scope), not the whole of %(area)s."
+    ),
+    "Laporan LKS dalam cakupan %(scope)s": "LKS report within the scope of %(scope)s",
+    "Angka hanya mencakup %(scope)s (cakupan akun pencetak), kecuali bagian terakhir, “Angka se-provinsi "
+    "%(province)s”.": (
+        "Figures cover only %(scope)s (the printing account's scope), except the last part, “Province-wide figures "
+        "for %(province)s”."
+    ),
+    "Angka se-provinsi %(province)s": "Province-wide figures for %(province)s",
+    "Angka publik untuk seluruh provinsi, bukan hanya cakupan akun pencetak: %(covered)s kabupaten/kota ber-LKKKS; "
+    "hitungan registri di samping angka resmi adalah semua LKS aktif di provinsi.": (
+        "Public figures for the whole province, not only the printing account's scope: %(covered)s regencies/cities "
+        "with an LKKKS; the registry count beside the official figures is every active LKS in the province."
+    ),
+    "Kategori PPKS (atau Kategori PPKS utama)": "PPKS category (or main PPKS category)",
+    "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda (tersimpan "
+    "%(stored)s, di file %(given)s). Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang "
+    "tersimpan; bila yang tersimpan salah, ubah di halaman penerima layanan. Bila ia sudah keluar lalu masuk lagi, "
+    "catat dulu Tanggal keluar penempatan yang tersimpan.": (
+        "A client with this NIK is already active at this LKS with a different admission date (stored %(stored)s, "
+        "in the file %(given)s). If this row is about the same stay, use the stored admission date; if the stored "
+        "one is wrong, change it on the client's page. If the client left and came back, first record the discharge "
+        "date of the stored stay."
+    ),
+    "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah terdaftar aktif di LKS ini dengan Tanggal "
+    "masuk berbeda (tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang penempatan yang sama, samakan "
+    "Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, ubah di halaman penerima layanan. Bila ia sudah "
+    "keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan.": (
+        "A client with this name, date of birth and mother's name is already active at this LKS with a different "
+        "admission date (stored %(stored)s, in the file %(given)s). If this row is about the same stay, use the "
+        "stored admission date; if the stored one is wrong, change it on the client's page. If the client left and "
+        "came back, first record the discharge date of the stored stay."
+    ),
 }

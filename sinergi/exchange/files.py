@@ -140,9 +140,56 @@ def inspect(path: str | Path) -> FileInfo:
                 _("File ini berisi %(kind)s, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.")
                 % {"kind": name}
             )
+    if markup := _markup_kind(head):
+        raise FileRefused(_markup_message(markup))
     if _looks_like_text(head):
         return FileInfo(CSV, size, digest)
     raise FileRefused(_("File ini bukan spreadsheet (isinya tidak dikenali). Unggah file .xlsx, .ods, .xls atau .csv."))
+
+
+# The start of a web page: what many systems export as a "spreadsheet" named .xls (an HTML table that Excel opens).
+# A tag name and then a space, ">" or "/": a CSV whose first cell begins with "<" ("<5 tahun") is not one.
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|style)[\s>/]")
+# Excel's "XML Spreadsheet 2003": an XML document whose root is a Workbook in this namespace.
+_XML_SPREADSHEET = re.compile(r"urn:schemas-microsoft-com:office:spreadsheet|<(?:\w+:)?workbook[\s>]")
+MARKUP_SNIFF_CHARS = 4096
+
+
+def _markup_kind(head: bytes) -> str:
+    """ "html" for a web page, "xml" for an XML Spreadsheet 2003, "" for anything else: judged on the file's start,
+    after a byte-order mark and whitespace (and for XML the declarations and comments at its top)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        start = head[: MARKUP_SNIFF_CHARS * 2].decode("utf-16", "replace")
+    elif encoding := _utf16_without_bom(head):
+        start = head[: MARKUP_SNIFF_CHARS * 2].decode(encoding, "replace")
+    else:
+        # Latin-1 reads every byte as one character: the ASCII of the tags is all that matters here.
+        start = head.removeprefix(codecs.BOM_UTF8)[:MARKUP_SNIFF_CHARS].decode("latin-1")
+    start = start.lstrip("\ufeff \t\r\n").lower()
+    if not start.startswith("<"):
+        return ""
+    if start.startswith("<?xml"):
+        if _XML_SPREADSHEET.search(start):
+            return "xml"
+        # An XHTML page: its declaration, perhaps a processing instruction or a comment, then the page.
+        start = re.sub(r"^(?:\s*(?:<\?[^>]*\?>|<!--.*?-->))*\s*", "", start, flags=re.S)
+    elif start.startswith("<!--"):
+        start = re.sub(r"^(?:\s*<!--.*?-->)*\s*", "", start, flags=re.S)
+    return "html" if _HTML_START.match(start) else ""
+
+
+def _markup_message(kind: str) -> str:
+    if kind == "xml":
+        return _(
+            "File ini “XML Spreadsheet 2003” (format XML lama dari Excel) yang diberi nama seperti file spreadsheet "
+            "biasa, jadi tidak dapat dibaca. Buka file di Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis "
+            "Excel Workbook (.xlsx), lalu unggah file .xlsx itu."
+        )
+    return _(
+        "File ini halaman web (HTML) yang diberi nama seperti file spreadsheet, bukan file spreadsheet sebenarnya "
+        "(banyak aplikasi mengekspor tabel dengan cara ini). Buka file di Excel atau LibreOffice, pilih Simpan "
+        "Sebagai dengan jenis Excel Workbook (.xlsx), lalu unggah file .xlsx itu."
+    )
 
 
 def _sha256(path: Path) -> str:
@@ -898,8 +945,19 @@ def _undecodable_message(encoding: str) -> str:
 
 
 def _count_lines(path: Path) -> int:
+    """The lines of the file, for the progress bar: a line break ends a line, so the one after the last line (which
+    most programs write) starts none. A file whose lines end in a carriage return alone (old Mac) is counted by
+    those."""
+    lines = ends = 0
+    last = b""
     with path.open("rb") as handle:
-        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1024 * 1024), b"")) + 1
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            lines += chunk.count(b"\n")
+            ends += chunk.count(b"\r")
+            last = chunk[-1:]
+    if lines == 0 and ends:
+        lines = ends
+    return lines + (1 if last not in (b"\n", b"\r", b"") else 0)
 
 
 # A well-formed UTF-8 sequence of two to four bytes (an accented letter, a dash, an emoji).

@@ -10,7 +10,10 @@ class UploadForm(forms.Form):
     """A spreadsheet to check (dry run); the real import is a second, explicit step after the check passes."""
 
     entity = forms.ChoiceField(label=_("Jenis data"))
+    # An empty file reaches the content check (files.inspect), whose refusal says what to do; Django's own
+    # "Berkas kosong." does not.
     file = forms.FileField(
+        allow_empty_file=True,
         label=_("File spreadsheet (.xlsx, .ods, .xls atau .csv)"),
         help_text=_("Isi templat impor, atau file Anda sendiri dengan judul kolom yang sama."),
     )

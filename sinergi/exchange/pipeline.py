@@ -514,6 +514,28 @@ def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
     return column
 
 
+# A header naming several of our columns in one ("TEMPAT, TGL LAHIR", "Tempat/Tanggal Lahir", "TTL"), normalised, and
+# the columns it stands for. The cells are not split: a place and a date are written together in too many ways
+# ("Bjm, 17-8-14", "Banjarmasin 17 Agt 2014", a date cell Excel reformatted) to be taken apart without guessing, and
+# a guess would be stored. The column is named in a warning instead of among the unknown ones.
+COMBINED_HEADERS = (
+    (
+        re.compile(r"(?:tempat|tmp|tmpt|tpt)(?: dan)? (?:tanggal|tgl|tg) (?:lahir|lhr)|ttl"),
+        ("birth_place", "birth_date"),
+    ),
+)
+
+
+def _combined_keys(cell: Any, entity: Entity) -> list[str]:
+    """The entity's columns that a header cell names together (see COMBINED_HEADERS); [] for any other cell."""
+    key = v.norm(_BRACKETED.sub(" ", cell) if cell.__class__ is str else cell)
+    for pattern, keys in COMBINED_HEADERS:
+        if pattern.fullmatch(key):
+            own = {column.key for column in entity.columns}
+            return [k for k in keys if k in own]
+    return []
+
+
 def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
     """Whether a row could be the entity's header: two or more cells name its columns (choosing among sheets)."""
     known = header_index(entity)
@@ -556,6 +578,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     written: dict[int, str] = {}
     unknown: list[str] = []
     read_only: list[str] = []
+    merged: list[tuple[str, list[str]]] = []
     used: dict[str, str] = {}
     for index, cell in enumerate(cells):
         name = v.text(cell)
@@ -564,7 +587,10 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
             continue
         column = header_column(cell, known)
         if column is None:
-            unknown.append(name)
+            if combined := _combined_keys(cell, entity):
+                merged.append((name, combined))
+            else:
+                unknown.append(name)
             continue
         if column.read_only:
             read_only.append(name)
@@ -596,6 +622,25 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     if row_number > 1 + two_rows:
         result.notices.append(
             _("Judul kolom ditemukan di baris %(row)s; baris di atasnya dilewati.") % {"row": row_number - two_rows}
+        )
+    for name, keys in merged:
+        lost = [key for key in keys if key not in used]
+        if not lost:
+            unknown.append(name)  # the file has the separate columns too: this one only repeats them
+            continue
+        headers = {column.key: column.header for column in entity.columns}
+        result.warnings.append(
+            Problem(
+                row_number,
+                name,
+                "",
+                _(
+                    "Kolom “%(column)s” menggabungkan beberapa isian dalam satu sel, jadi tidak dibaca: %(columns)s "
+                    "tidak ikut diimpor. Sebelum mengimpor, pisahkan kolom itu menjadi %(columns)s (di Excel: Data › "
+                    "Teks ke Kolom, pemisah koma), lalu unggah lagi."
+                )
+                % {"column": name, "columns": ", ".join(f"“{headers[key]}”" for key in lost)},
+            )
         )
     if unknown:
         result.notices.append(

@@ -15,16 +15,19 @@ EXCEL_EPOCH = datetime.date(1899, 12, 30)
 DAYS_1900_TO_1904 = 1462  # serial 0 of Excel's 1904 date system is 1904-01-01, serial 1462 of the 1900 one
 # Serial numbers Excel uses for 1901-01-01 .. 2099-12-31; anything else is not a date someone typed.
 SERIAL_RANGE = (367, 73050)
+# Month names as they are written, old spellings ("Pebruari", "Nopember"), the common misspelling "Febuari" and
+# abbreviations included. Each is the start (or the consonants) of one month's name only: "Ju" or "Ma" is not here.
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
-    "maret": 3, "mar": 3, "march": 3,
+    "februari": 2, "feb": 2, "febr": 2, "pebruari": 2, "peb": 2, "pebr": 2, "febuari": 2, "pebuari": 2,
+    "february": 2,
+    "maret": 3, "mar": 3, "mrt": 3, "march": 3,
     "april": 4, "apr": 4,
     "mei": 5, "may": 5,
     "juni": 6, "jun": 6, "june": 6,
     "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agust": 8, "agst": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9,
+    "agustus": 8, "agus": 8, "agust": 8, "agst": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9, "spt": 9,
     "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nov": 11, "nop": 11, "nopember": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,

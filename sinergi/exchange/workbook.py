@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from sinergi.core.downloads import escape_formula
 
 from . import values as v
-from .columns import BooleanColumn, Column, DateColumn, DecimalColumn, Entity, IntegerColumn
+from .columns import BooleanColumn, ChoiceColumn, Column, DateColumn, DecimalColumn, Entity, IntegerColumn
 from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, WARNINGS_SHEET, open_table
 from .pipeline import ERROR_HEADER, ImportResult, Problem, header_column, header_index, header_test
 
@@ -110,12 +110,19 @@ def template_bytes(entity: Entity) -> bytes:
     for column in columns:
         choices = column.choices(None)
         notes = [str(column.help)] if column.help else []
-        if choices is not None:
+        example = v.text(column.example)
+        if isinstance(column, ChoiceColumn):
+            # Its dropdown lists the labels and refuses anything else: the instructions name only what it accepts,
+            # not the codes behind them ("L", "abandoned_infant"), and an example given as a code shows its label.
+            notes.append("; ".join(value for value, _code in choices.items))
+            example = next((value for value, code in choices.items if code and code == example), example)
+        elif choices is not None:
+            # A vocabulary's dropdown lists its codes: each is explained by its label.
             notes.append("; ".join(f"{value} = {label}" if value != label else value for value, label in choices.items))
         instructions.write_string(row, 0, str(column.header), bold if column.required else None)
         instructions.write_string(row, 1, _("Ya") if column.required else "")
         instructions.write_string(row, 2, " ".join(notes), wrap)
-        instructions.write_string(row, 3, v.text(column.example))
+        instructions.write_string(row, 3, example)
         row += 1
     book.close()
     return output.getvalue()

@@ -162,8 +162,10 @@ def _text(
 
 
 COLUMNS: list[Column] = [
-    _text("full_name", _lazy("Nama lengkap"), "nama", "nama penerima layanan", "nama klien", "nama ppks",
-          required=True, example="Ahmad Contoh", width=28),
+    # Headers of the lists LKS keep: each names the client in a file of clients, and no other column of it.
+    _text("full_name", _lazy("Nama lengkap"), "nama", "nama penerima layanan", "nama klien", "nama ppks", "nama anak",
+          "nama lengkap anak", "nama lengkap klien", "nama penerima manfaat", "nama pm", "nama lansia",
+          "nama warga binaan", "nama binaan", required=True, example="Ahmad Contoh", width=28),
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,
                  example="L", width=12),
@@ -473,7 +475,8 @@ class ClientsEntity(Entity):
     def missing_columns(self, present: set[str]) -> list[str]:
         missing = [str(c.header) for c in self.import_columns() if c.required and c.key not in present]
         if not present & {"ppks_category", "ppks_categories"}:
-            missing.append(str(HEADERS["ppks_category"].header))
+            # Either column is enough (the template marks neither as required): the message names both.
+            missing.append(_("Kategori PPKS (atau Kategori PPKS utama)"))
         if not present & {"nik", "nik_missing_reason"}:
             missing.append(_("NIK (atau Alasan NIK kosong)"))
         if not present & {"kk", "kk_missing_reason"}:
@@ -870,13 +873,31 @@ class ClientsEntity(Entity):
             raise RowProblems([("admitted_on", message)])
         if placement["admitted_on"] != values["admitted_on"]:
             # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).
+            # The row is about that person; what differs is the admission date, so that is what the message names
+            # (on its column), with what to do about it.
             by_nik = bool(values.get("_nik_hash")) and values["_nik_hash"] == person["nik_hash"]
-            message = (
-                _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini.")
-                if by_nik
-                else _("Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.")
-            )
-            raise RowProblems([("nik" if by_nik else "full_name", message)])
+            dates = {
+                "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
+                "given": values["admitted_on"].strftime("%d-%m-%Y"),
+            }
+            if by_nik:
+                template = _(
+                    "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
+                    "(tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang penempatan yang sama, samakan "
+                    "Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, ubah di halaman penerima "
+                    "layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang "
+                    "tersimpan."
+                )
+            else:
+                template = _(
+                    "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah terdaftar aktif di LKS ini "
+                    "dengan Tanggal masuk berbeda (tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang "
+                    "penempatan yang sama, samakan Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, "
+                    "ubah di halaman penerima layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal "
+                    "keluar penempatan yang tersimpan."
+                )
+            message = template % dates
+            raise RowProblems([("admitted_on", message)])
         if not differences:
             return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], snapshot),
                            key=shown)  # fmt: skip

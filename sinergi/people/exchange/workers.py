@@ -61,7 +61,8 @@ from .common import (
 )
 
 COLUMNS: list[Column] = [
-    TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh"), required=True,
+    TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh", "nama petugas",
+                                                   "nama pegawai", "nama pendamping"), required=True,
                max_length=MAX_LENGTHS["full_name"], example="Rina Contoh", width=28),
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,

@@ -405,7 +405,15 @@ def test_a_nik_already_active_at_the_same_lks_is_refused(tmp_path, world):
     before = snapshot()
     result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
     assert problems_of(result) == [
-        (2, "NIK", NIK_BOY, "NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini.")
+        (
+            2,
+            "Tanggal masuk",
+            "15-01-2024",
+            "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda (tersimpan "
+            "01-05-2023, di file 15-01-2024). Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk "
+            "dengan yang tersimpan; bila yang tersimpan salah, ubah di halaman penerima layanan. Bila ia sudah keluar "
+            "lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan.",
+        )
     ]
     assert snapshot() == before
 
@@ -514,7 +522,8 @@ def test_missing_required_columns_are_named(tmp_path, world):
     path = xlsx_file(tmp_path, [["Nama lengkap", "NIK"], ["Budi", NIK_BOY]], sheet=SHEET)
     result = import_clients(path, world.operator)
     assert result.message == (
-        "Kolom wajib tidak ada: “Jenis kelamin”, “Bentuk layanan”, “Tanggal masuk”, “Kategori PPKS utama”, "
+        "Kolom wajib tidak ada: “Jenis kelamin”, “Bentuk layanan”, “Tanggal masuk”, “Kategori PPKS (atau Kategori "
+        "PPKS utama)”, "
         "“Nomor KK (atau Alasan KK kosong)”. Tambahkan kolom itu (lihat templat impor)."
     )
 

@@ -512,7 +512,13 @@ def test_a_row_with_a_new_nik_for_a_client_active_since_another_date_is_refused_
     result = import_rows(tmp_path, [nik_row(**{"Tanggal masuk": datetime.date(2024, 2, 1)})], world.operator)
 
     assert [(p.column, p.message) for p in result.problems] == [
-        ("Nama lengkap", "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah aktif di LKS ini.")
+        (
+            "Tanggal masuk",
+            "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah terdaftar aktif di LKS ini dengan "
+            "Tanggal masuk berbeda (tersimpan 15-01-2024, di file 01-02-2024). Bila baris ini tentang penempatan yang "
+            "sama, samakan Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, ubah di halaman penerima "
+            "layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan.",
+        )
     ]
     assert Person.objects.count() == 1
 

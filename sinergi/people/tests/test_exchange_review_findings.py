@@ -1,0 +1,236 @@
+"""Findings of a review of the client and worker imports by a new user: the admission-date message, the PPKS column
+named as the template names it, headers LKS lists use for the client's name, and a combined place-and-date-of-birth
+column. Every name and NIK here is made up."""
+
+import datetime
+
+import pytest
+
+from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
+from sinergi.people.models import Person, Placement, Worker
+from sinergi.people.nik import nik_compose
+from sinergi.people.tests.factories import PersonFactory, PlacementFactory, people_world
+
+pytestmark = pytest.mark.django_db
+
+SHEET = "Data penerima layanan"
+BORN = datetime.date(2014, 8, 17)
+NIK = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=1)
+STORED_ADMISSION = datetime.date(2024, 4, 1)
+FILE_ADMISSION = datetime.date(2024, 5, 1)
+HEADERS = [
+    "Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Alasan NIK kosong", "Alasan KK kosong", "Kategori PPKS",
+    "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung",
+]  # fmt: skip
+SAME_ADMISSION_ADVICE = (
+    "Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang tersimpan; bila yang tersimpan "
+    "salah, ubah di halaman penerima layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal keluar "
+    "penempatan yang tersimpan."
+)
+
+
+@pytest.fixture
+def world():
+    return people_world()
+
+
+def client_row(headers=HEADERS, **changes) -> list:
+    values = {
+        "Nama lengkap": "Budi Contoh",
+        "Jenis kelamin": "Laki-laki",
+        "Tanggal lahir": BORN,
+        "NIK": NIK,
+        "Alasan NIK kosong": "",
+        "Alasan KK kosong": "Tidak diketahui / belum diperoleh",
+        "Kategori PPKS": "anak_telantar",
+        "Bentuk layanan": "Dalam panti (residensial)",
+        "Tanggal masuk": FILE_ADMISSION,
+        "Nama ibu kandung": "Siti Contoh",
+        **changes,
+    }
+    return [values.get(header, "") for header in headers]
+
+
+def import_clients(tmp_path, rows, actor, *, headers=HEADERS, **kwargs):
+    return run(xlsx_file(tmp_path, [headers, *rows], name="klien.xlsx", sheet=SHEET), actor, entity="clients", **kwargs)
+
+
+def stored_boy(world, **fields) -> Person:
+    person = PersonFactory(
+        organisation=world.lks, full_name="Budi Contoh", birth_date=BORN, mother_name="Siti Contoh", **fields
+    )
+    PlacementFactory(person=person, admitted_on=STORED_ADMISSION)
+    return person
+
+
+def stored_rows():
+    return list(Person.objects.order_by("pk").values()), list(Placement.objects.order_by("pk").values())
+
+
+# ---------------------------------------------------------------------------------------------- 1. admission date
+
+
+def test_a_stored_active_client_found_by_nik_with_another_admission_date_is_told_so_on_that_column(tmp_path, world):
+    # given Budi, active at the LKS since 01-04-2024
+    stored_boy(world, nik=NIK)
+    before = stored_rows()
+
+    # when a file gives him another admission date
+    result = import_clients(tmp_path, [client_row()], world.operator)
+
+    # then the row is refused on Tanggal masuk, naming both dates and what to do; nothing is written
+    assert problems_of(result) == [
+        (
+            2,
+            "Tanggal masuk",
+            "01-05-2024",
+            "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda (tersimpan "
+            f"01-04-2024, di file 01-05-2024). {SAME_ADMISSION_ADVICE}",
+        )
+    ]
+    assert stored_rows() == before
+
+
+def test_a_stored_active_client_found_by_name_with_another_admission_date_is_told_so_on_that_column(tmp_path, world):
+    stored_boy(world, nik="", nik_missing_reason="unknown")
+    before = stored_rows()
+
+    result = import_clients(
+        tmp_path, [client_row(NIK="", **{"Alasan NIK kosong": "Tidak diketahui / belum diperoleh"})], world.operator
+    )
+
+    assert problems_of(result) == [
+        (
+            2,
+            "Tanggal masuk",
+            "01-05-2024",
+            "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah terdaftar aktif di LKS ini dengan "
+            f"Tanggal masuk berbeda (tersimpan 01-04-2024, di file 01-05-2024). {SAME_ADMISSION_ADVICE}",
+        )
+    ]
+    assert stored_rows() == before
+
+
+def test_the_same_row_with_the_stored_admission_date_is_unchanged(tmp_path, world):
+    stored_boy(world, nik=NIK)
+    before = stored_rows()
+
+    result = import_clients(tmp_path, [client_row(**{"Tanggal masuk": STORED_ADMISSION})], world.operator)
+
+    assert (result.status, result.unchanged) == ("succeeded", 1), problems_of(result)
+    assert stored_rows() == before
+
+
+# ---------------------------------------------------------------------------------------------- 3. PPKS columns
+
+
+def test_a_client_file_without_either_ppks_column_names_both_as_the_template_does(tmp_path, world):
+    headers = [h for h in HEADERS if h != "Kategori PPKS"]
+
+    result = import_clients(tmp_path, [client_row(headers)], world.operator, headers=headers)
+
+    assert result.status == "refused"
+    assert result.message == (
+        "Kolom wajib tidak ada: “Kategori PPKS (atau Kategori PPKS utama)”. Tambahkan kolom itu (lihat templat impor)."
+    )
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("Kategori PPKS (atau Kategori PPKS utama)", "Kolom wajib tidak ada.")
+    ]
+    assert Person.objects.count() == 0
+
+
+@pytest.mark.parametrize("column", ["Kategori PPKS", "Kategori PPKS utama"])
+def test_either_ppks_column_alone_is_enough(tmp_path, world, column):
+    headers = [column if h == "Kategori PPKS" else h for h in HEADERS]
+
+    result = import_clients(tmp_path, [client_row(headers, **{column: "anak_telantar"})], world.operator,
+                            headers=headers)  # fmt: skip
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+
+
+# ---------------------------------------------------------------------------------------------- 8. name headers
+
+
+@pytest.mark.parametrize(
+    "header", ["NAMA ANAK", "Nama Klien", "Nama Penerima Manfaat", "Nama PM", "Nama Lengkap Anak", "Nama Lansia"]
+)
+def test_headers_lks_lists_use_for_the_clients_name_are_read_as_nama_lengkap(tmp_path, world, header):
+    headers = [header if h == "Nama lengkap" else h for h in HEADERS]
+
+    result = import_clients(tmp_path, [client_row(headers, **{header: "Budi Contoh"})], world.operator,
+                            headers=headers)  # fmt: skip
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert Person.objects.get().full_name == "Budi Contoh"
+
+
+@pytest.mark.parametrize("header", ["NAMA PETUGAS", "Nama Pegawai", "Nama Pendamping"])
+def test_headers_for_a_workers_name_are_read_as_nama_lengkap(tmp_path, world, header):
+    headers = [header, "Jenis kelamin", "Kategori PSKS", "Peran"]
+    path = xlsx_file(tmp_path, [headers, ["Rina Contoh", "P", "lks", "Pengasuh"]], sheet="Data pekerja")
+
+    result = run(path, world.operator, entity="workers")
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert Worker.objects.get().full_name == "Rina Contoh"
+
+
+# ---------------------------------------------------------------------------------------------- 9. TTL column
+
+
+CLIENT_TTL_WARNING = (
+    "Kolom “%s” menggabungkan beberapa isian dalam satu sel, jadi tidak dibaca: “Tempat lahir”, “Tanggal lahir” "
+    "tidak ikut diimpor. Sebelum mengimpor, pisahkan kolom itu menjadi “Tempat lahir”, “Tanggal lahir” (di Excel: "
+    "Data › Teks ke Kolom, pemisah koma), lalu unggah lagi."
+)
+
+
+@pytest.mark.parametrize("header", ["TEMPAT, TGL LAHIR", "Tempat/Tanggal Lahir", "TTL", "Tempat & Tgl. Lahir"])
+def test_a_combined_place_and_date_of_birth_column_is_named_in_a_warning_not_only_ignored(tmp_path, world, header):
+    headers = [header if h == "Tanggal lahir" else h for h in HEADERS]
+
+    result = import_clients(
+        tmp_path, [client_row(headers, **{header: "Banjarmasin, 17-08-2014"})], world.operator, headers=headers,
+        dry_run=True,
+    )  # fmt: skip
+
+    assert result.status == "checked", problems_of(result)
+    # (the row's own warning, consent not recorded, is left aside)
+    header_warnings = [(w.row, w.column, w.message) for w in result.warnings if w.row == 1]
+    assert header_warnings == [(1, header, CLIENT_TTL_WARNING % header)]
+    assert not any(header in notice for notice in result.notices)
+
+
+def test_a_combined_column_beside_the_separate_ones_is_only_an_ignored_column(tmp_path, world):
+    headers = [*HEADERS, "Tempat lahir", "TTL"]
+
+    result = import_clients(
+        tmp_path, [client_row(headers, **{"Tempat lahir": "Banjarmasin", "TTL": "Banjarmasin, 17-08-2014"})],
+        world.operator, headers=headers, dry_run=True,
+    )  # fmt: skip
+
+    assert result.status == "checked", problems_of(result)
+    assert [w for w in result.warnings if w.row == 1] == []
+    assert "Kolom yang tidak dikenal diabaikan: “TTL”." in result.notices
+
+
+def test_a_workers_file_with_a_combined_column_is_warned_about_its_birth_date(tmp_path, world):
+    headers = ["Nama lengkap", "Jenis kelamin", "Tempat, Tanggal Lahir", "Kategori PSKS", "Peran"]
+    path = xlsx_file(
+        tmp_path, [headers, ["Rina Contoh", "P", "Banjarmasin, 17-05-1985", "lks", "Pengasuh"]], sheet="Data pekerja"
+    )
+
+    result = run(path, world.operator, entity="workers", dry_run=True)
+
+    assert result.status == "checked", problems_of(result)
+    assert [(w.row, w.column, w.message) for w in result.warnings] == [
+        (
+            1,
+            "Tempat, Tanggal Lahir",
+            "Kolom “Tempat, Tanggal Lahir” menggabungkan beberapa isian dalam satu sel, jadi tidak dibaca: “Tanggal "
+            "lahir” tidak ikut diimpor. Sebelum mengimpor, pisahkan kolom itu menjadi “Tanggal lahir” (di Excel: "
+            "Data › Teks ke Kolom, pemisah koma), lalu unggah lagi.",
+        )
+    ]
+    assert Worker.objects.count() == 0
