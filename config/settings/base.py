@@ -93,6 +93,7 @@ MIDDLEWARE = [
     # module for why this is safe against BREACH here. Placed high so that it compresses the finished response.
     "sinergi.core.compression.TextCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "sinergi.core.middleware.SessionActivityMiddleware",
     "sinergi.core.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -162,9 +163,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "statistics:dashboard"
 LOGOUT_REDIRECT_URL = "directory:list"
 
-# Idle timeout: the session ends after this many seconds without a request.
+# Idle timeout: the session ends after this many seconds without a request (kept alive by SessionActivityMiddleware,
+# which saves an active session once a minute rather than on every request).
 SESSION_COOKIE_AGE = int(os.environ.get("SINERGI_SESSION_IDLE_SECONDS", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

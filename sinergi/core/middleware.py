@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import resolve_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django_htmx.http import HttpResponseClientRedirect
 
 
@@ -58,4 +58,27 @@ class HtmxLoginRedirectMiddleware:
             location = response.get("Location", "")
             if location.split("?", 1)[0] == resolve_url(settings.LOGIN_URL):
                 return HttpResponseClientRedirect(location)
+        return response
+
+
+class SessionActivityMiddleware:
+    """Keeps a session alive while it is used (the idle timeout counts from the last activity) by saving it at most
+    once a minute, instead of on every request (SESSION_SAVE_EVERY_REQUEST): a job page polls every few seconds,
+    and on SQLite each of those writes held the one write lock that a running import or export needed. The idle
+    timeout may so end up to a minute early. Placed after SessionMiddleware, so that it runs before the save."""
+
+    TOUCH_EVERY_SECONDS = 60
+    KEY = "_active_at"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty() or session.modified:
+            return response  # no session (a visitor), or one saved anyway
+        now = int(timezone.now().timestamp())
+        if now - int(session.get(self.KEY, 0)) >= self.TOUCH_EVERY_SECONDS:
+            session[self.KEY] = now
         return response

@@ -6,11 +6,14 @@ Every path gives each object its primary key (imports need them for many-to-many
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from django.db import connection as default_connection
 from django.db import connections, router, transaction
 from django.db.models import Model
 from django.utils import timezone
+
+T = TypeVar("T")
 
 
 def bulk_insert(
@@ -261,3 +264,34 @@ def execute_beside(sql: str, params: Sequence) -> Callable[[], None]:
             raise errors[0]
 
     return wait
+
+
+def write_beside_open_read(write: Callable[[], T]) -> T:
+    """Runs a write made while a read of this connection is still open: an export writes its access log and its
+    progress between two fetches of the rows it exports.
+
+    On SQLite such a write fails at once with "database is locked" whenever another connection has committed since
+    the read began (a page's session, a job page's poll): the read's snapshot is stale, and the busy timeout does
+    not apply to that. So there it runs on a second connection, in a thread, and commits there; the read goes on.
+    PostgreSQL's reads do not hold back the same connection's writes, and inside a transaction (or on an in-memory
+    database) a second connection could not see what this one sees: there it runs here."""
+    in_memory = getattr(default_connection, "is_in_memory_db", lambda: False)()
+    if default_connection.vendor != "sqlite" or default_connection.in_atomic_block or in_memory:
+        return write()
+    outcome: list = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(write())
+        except BaseException as error:  # raised below, in the caller's thread
+            errors.append(error)
+        finally:
+            default_connection.close()
+
+    thread = threading.Thread(target=run, name="sinergi-write-beside", daemon=True)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return outcome[0]

@@ -29,6 +29,7 @@ from sinergi.core.errors import PermissionDenied, TransitionError, ValidationErr
 
 from . import runners
 from .columns import Entity, get_entity
+from .dbwrite import write_beside_open_read
 from .models import ExportJob, ExportStatus
 from .services import FileGone, export_file_gone_message
 
@@ -223,7 +224,10 @@ class _RowCounter:
         for row in rows:
             self.done += 1
             if self.done % PROGRESS_EVERY == 0:
-                ExportJob.objects.filter(pk=self.job_pk).update(rows_done=self.done)
+                # Between two fetches of the rows being read (see write_beside_open_read).
+                write_beside_open_read(
+                    lambda done=self.done: ExportJob.objects.filter(pk=self.job_pk).update(rows_done=done)
+                )
             yield row
 
 

@@ -1,17 +1,37 @@
 """Background tasks of the exchange app (django-tasks; the database backend in production)."""
 
+import logging
+from collections.abc import Callable
+
+from django.db import connections
 from django_tasks import task
 
 from . import exports, services
+
+logger = logging.getLogger(__name__)
+
+
+def _run_to_its_end(run: Callable[[], object], what: str) -> None:
+    """Runs a job whose outcome is stored on the job itself, letting no error out into the worker: the database
+    worker records a task's failure with a write of its own, and when that write fails too (SQLite busy) the
+    worker's loop ends and no job runs again until someone restarts it. A job left unfinished by such an error is
+    ended by the settling of dead runs (its page, and hourly)."""
+    try:
+        run()
+    except Exception:
+        logger.exception("%s ended with an error that its job could not record", what)
+        # A connection left in a failed state would fail the next job's first query as well.
+        for connection in connections.all(initialized_only=True):
+            connection.close()
 
 
 @task()
 def run_import_job(job_id: int) -> None:
     """Runs one import job; progress, result and error report are stored on the job, which the page polls."""
-    services.import_job_run(job_id=job_id)
+    _run_to_its_end(lambda: services.import_job_run(job_id=job_id), f"Import job {job_id}")
 
 
 @task()
 def run_export_job(job_id: int) -> None:
     """Writes one large export's file; progress and the file are stored on the job, which the page polls."""
-    exports.export_job_run(job_id=job_id)
+    _run_to_its_end(lambda: exports.export_job_run(job_id=job_id), f"Export job {job_id}")

@@ -304,6 +304,25 @@ def test_session_expires_after_the_idle_timeout_but_activity_keeps_it_alive(clie
     assert response["Location"].startswith(LOGIN)
 
 
+def test_requests_within_a_minute_do_not_write_the_session_again(client, regency_board):
+    # A job page polls every second or two: saving the session on each poll held SQLite's one write lock.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    profile = reverse("accounts:profile")
+    sign_in(client, "pengurus.bjm")
+    start = timezone.now()
+
+    def session_writes(at) -> int:
+        with mock.patch("django.utils.timezone.now", return_value=at), CaptureQueriesContext(connection) as seen:
+            assert client.get(profile).status_code == 200
+        return sum(1 for q in seen.captured_queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"])
+
+    first = session_writes(start + timedelta(minutes=2))
+    assert (first, session_writes(start + timedelta(minutes=2, seconds=30))) == (1, 0)
+    assert session_writes(start + timedelta(minutes=3, seconds=1)) == 1
+
+
 # --- profile -------------------------------------------------------------------------------------------------------
 
 

@@ -62,6 +62,7 @@ from sinergi.exchange.dbwrite import (
     in_condition,
     refresh_statistics,
     sqlite_bulk_cache,
+    write_beside_open_read,
 )
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
 from sinergi.regions.models import Region
@@ -1486,11 +1487,11 @@ class ClientsEntity(Entity):
                 categories[person_id].append(code)
             actor_id, actor_name, purpose = chunk[0][-3:]
             # Every exported person gets an access-log line (UU PDP), written in bulk as the file streams out.
-            bulk_insert_rows(
-                PersonAccess,
-                ["person_id", "actor_id", "actor_name", "what", "purpose"],
-                [(pk, actor_id, actor_name, "exported", purpose) for pk in categories],
-                with_ids=False,
+            logged = [(pk, actor_id, actor_name, "exported", purpose) for pk in categories]
+            write_beside_open_read(  # the rows are still being read (an iterator)
+                lambda logged=logged: bulk_insert_rows(
+                    PersonAccess, ["person_id", "actor_id", "actor_name", "what", "purpose"], logged, with_ids=False
+                )
             )
             for row in chunk:
                 (pk, name, sex, birth, place, nik, reason, kk, kk_reason, origin, disability, mother, father,

@@ -36,7 +36,7 @@ from sinergi.exchange.columns import (
     choose_one,
     stale_row_message,
 )
-from sinergi.exchange.dbwrite import bulk_insert_rows
+from sinergi.exchange.dbwrite import bulk_insert_rows, write_beside_open_read
 from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Vocabulary
 
@@ -616,11 +616,11 @@ class WorkersEntity(Entity):
         for chunk in chunks(objects, 2000):
             actor_id, actor_name, purpose = chunk[0][-3:]
             # Every exported worker gets an access-log line (UU PDP), written as the file streams out.
-            bulk_insert_rows(
-                WorkerAccess,
-                ["worker_id", "actor_id", "actor_name", "what", "purpose"],
-                [(row[0], actor_id, actor_name, "exported", purpose) for row in chunk],
-                with_ids=False,
+            logged = [(row[0], actor_id, actor_name, "exported", purpose) for row in chunk]
+            write_beside_open_read(  # the rows are still being read (an iterator)
+                lambda logged=logged: bulk_insert_rows(
+                    WorkerAccess, ["worker_id", "actor_id", "actor_name", "what", "purpose"], logged, with_ids=False
+                )
             )
             for (pk, name, sex, birth, nik, psks, role, number, lks_name, regency, phone, started, ended,
                  certifications, children, checked_on, result, version, *_log) in chunk:  # fmt: skip
