@@ -102,6 +102,15 @@ def _csv_row(row: Sequence[Any]) -> list[Any]:
     ]
 
 
+def _csv_row_decimal_comma(row: Sequence[Any]) -> list[Any]:
+    """A row of the ";" CSV: its readers (Excel set to Indonesian) take "," as the decimal mark and "." as the
+    thousands separator, so -3.3299 would be read as -33,299. After the escaping: a number is not a formula."""
+    return [
+        str(value).replace(".", ",") if value.__class__ in (float, Decimal) else cell
+        for value, cell in zip(row, _csv_row(row), strict=True)
+    ]
+
+
 def _csv_cell(value: Any) -> str:
     # Fast path for the commonest cells of a large export: plain text and empty.
     if value.__class__ is str:
@@ -128,8 +137,9 @@ def _csv_bytes(headers: list[str], rows: Iterable[Sequence[Any]], delimiter: str
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([escape_formula(h) for h in headers])
+    cells = _csv_row_decimal_comma if delimiter == ";" else _csv_row
     for row in rows:
-        writer.writerow(_csv_row(row))
+        writer.writerow(cells(row))
     return buffer.getvalue().encode("utf-8")
 
 
@@ -241,9 +251,10 @@ def csv_lines(
     """The CSV of `table_download` (BOM, escaping, formats), produced a few hundred rows at a time."""
     writer = csv.writer(_Echo(), delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     yield ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
+    cells = _csv_row_decimal_comma if delimiter == ";" else _csv_row
     chunk: list[str] = []
     for row in rows:
-        chunk.append(writer.writerow(_csv_row(row)))
+        chunk.append(writer.writerow(cells(row)))
         if len(chunk) >= chunk_rows:
             yield "".join(chunk).encode("utf-8")
             chunk.clear()

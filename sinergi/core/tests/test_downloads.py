@@ -81,6 +81,23 @@ def test_csv_has_bom_quotes_properly_and_escapes_formulas():
     )
 
 
+def test_the_semicolon_csv_writes_decimals_with_a_comma_as_excel_set_to_indonesian_reads_them():
+    rows = [["Yayasan Kasih; Bunda", 1234, Decimal("-3.329900"), 114.59, date(2025, 8, 17), "Jl. A. Yani 1.5"]]
+
+    response = table_download(
+        headers=["Nama", "Kapasitas", "Lintang", "Bujur", "Tanggal", "Alamat"],
+        rows=rows,
+        name="Contoh",
+        file_format="csv",
+        delimiter=";",
+    )
+
+    assert response.content.decode("utf-8-sig") == (
+        "Nama;Kapasitas;Lintang;Bujur;Tanggal;Alamat\r\n"
+        '"Yayasan Kasih; Bunda";1234;-3,329900;114,59;2025-08-17;Jl. A. Yani 1.5\r\n'
+    )
+
+
 def test_csv_writes_aware_datetimes_in_local_time(settings):
     settings.TIME_ZONE = "Asia/Makassar"
     response = table_download(

@@ -278,6 +278,8 @@ def test_the_page_polls_while_the_job_runs_and_stops_when_it_is_done(client, boa
     finished = client.get(f"/exchange/exports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in finished and "Ekspor gagal: uji." in finished
     assert 'href="/exchange/export/lks/?format=xlsx"' in finished  # "Ekspor lagi" asks for the same list
+    # A failed export made no file: no full bar, and the rows it was asked for rather than how far it got
+    assert 'id="export-progress"' not in finished and '<dd id="export-rows">10</dd>' in finished
 
 
 def test_a_file_not_ready_yet_is_not_downloaded(client, board_member):

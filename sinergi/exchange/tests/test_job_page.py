@@ -202,3 +202,21 @@ def test_the_title_names_the_trial_run_and_the_data(client, tmp_path):
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
 
     assert "<h1>Uji coba impor penerima layanan</h1>" in page
+
+
+def test_the_before_and_after_of_each_change_is_a_card_on_a_phone_named_once_per_record(client):
+    from .factories import ImportJobFactory
+
+    operator = people_world().operator
+    changes = {"Nama lengkap": ["Budi Contho", "Budi Contoh"], "Telepon wali": ["", "0812-0000-0001"]}
+    update = {"row": 3, "key": "Budi Contoh", "changes": changes}
+    job = ImportJobFactory(created_by=operator, entity="clients", dry_run=True, preview={"update": [update]})
+    client.force_login(operator)
+
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    table = page[page.index('<table id="job-updates"') : page.index("</table>", page.index('id="job-updates"'))]
+    assert 'class="stack-on-phone"' in table
+    assert table.count('data-label="Sebelum"') == 2 and table.count('data-label="Sesudah"') == 2
+    # the row and the record on the first line of the record's changes only (empty cells are hidden on a phone)
+    assert table.count('data-label="Baris"></td>') == 1 and table.count('data-label="Data"></td>') == 1
