@@ -1282,8 +1282,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "To protect confidentiality, figures below %(threshold)s are hidden (*), as are other figures that could be "
         "used to work them out. Totals are still shown when they are not small."
     ),
-    "Angka lengkap dalam cakupan akun Anda; angka untuk publik disamarkan bila kecil.": (
-        "Full figures within your account's scope; small figures are masked for the public."
+    "Angka lengkap untuk seluruh wilayah ini, semua LKS di dalamnya (daftar penerima layanan Anda hanya memuat LKS "
+    "dalam cakupan akun Anda, jadi jumlahnya bisa lebih kecil); angka untuk publik disamarkan bila kecil.": (
+        "Full figures for the whole of this area, every LKS in it (your list of clients holds only the LKS within "
+        "your account's scope, so its count may be smaller); figures for the public are masked when small."
     ),
     "Dihitung dari tabel ringkasan yang diperbarui setiap kali data berubah.": (
         "Counted from summary tables that are updated whenever the data changes."
