@@ -25,7 +25,7 @@ from sys import intern
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Case, CharField, F, Func, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, F, Func, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
 from django.utils import timezone
@@ -1431,13 +1431,16 @@ class ClientsEntity(Entity):
         sql, params = rows.values_list(*names, "s1", "s2", "s3", "s4").query.sql_with_params()
         through = connection.ops.quote_name(Person.ppks_categories.through._meta.db_table)
         terms = connection.ops.quote_name(Term._meta.db_table)
+        regions = connection.ops.quote_name(Region._meta.db_table)
         if vendor == "postgresql":
             # The PPKS codes of the exported people, aggregated once and joined (a subquery per row costs a second).
-            selected = ", ".join(f"q.{name}" if name != CATEGORIES_CELL else "NULLIF(k.codes, '')" for name in names)
+            outer = {CATEGORIES_CELL: "NULLIF(k.codes, '')", REGENCY_CELL: f"COALESCE(g.name, q.{REGENCY_CELL})"}
+            selected = ", ".join(outer.get(name, f"q.{name}") for name in names)
             statement = (
                 f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, string_agg(t.code, '; ' ORDER BY t.code) AS codes "
                 f"FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
                 f"GROUP BY c.person_id) SELECT {selected} FROM q LEFT JOIN k ON k.person_id = q.s2 "
+                f"LEFT JOIN {regions} g ON g.code = q.{REGENCY_CELL} "
                 f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv, DELIMITER '{delimiter}')"
             )
             with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
@@ -1454,13 +1457,18 @@ class ClientsEntity(Entity):
             f"(SELECT group_concat(code, '; ') FROM (SELECT t.code FROM {through} c JOIN {terms} t ON t.id = c.term_id "
             f"WHERE c.person_id = q.s2 ORDER BY t.code))"
         )
-        cells_sql = ", ".join(f"q.{name}" if name != CATEGORIES_CELL else f"{codes} AS {name}" for name in names)
+        inner = {
+            CATEGORIES_CELL: f"{codes} AS {CATEGORIES_CELL}",
+            REGENCY_CELL: f"coalesce(g.name, q.{REGENCY_CELL}) AS {REGENCY_CELL}",
+        }
+        cells_sql = ", ".join(inner.get(name, f"q.{name}") for name in names)
         line = f" || '{delimiter}' || ".join(
             f"coalesce(r.{name}, '')" if index in plain else _sqlite_csv_cell(f"r.{name}", delimiter)
             for index, name in enumerate(names)
         )
         statement = (
-            f"WITH q AS ({sql}), r AS MATERIALIZED (SELECT {cells_sql}, q.s1, q.s2, q.s3, q.s4 FROM q) "
+            f"WITH q AS ({sql}), r AS MATERIALIZED (SELECT {cells_sql}, q.s1, q.s2, q.s3, q.s4 FROM q "
+            f"LEFT JOIN {regions} g ON g.code = q.{REGENCY_CELL}) "
             f"SELECT {line} FROM r ORDER BY r.s1, r.s2, r.s3, r.s4"
         )
         with connection.cursor() as cursor:
@@ -1510,6 +1518,9 @@ class ClientsEntity(Entity):
 
 
 CATEGORIES_CELL = "c10"
+# The kabupaten/kota by name, as the LKS list shows it (imports read a name there as well as a code): joined to the
+# region table once (a subquery per row cost 0.4 s of a 2 s export of 100,000 clients).
+REGENCY_CELL = "c19"
 
 
 def _sqlite_csv_cell(expression: str, delimiter: str) -> str:
@@ -1558,8 +1569,6 @@ def _csv_expressions(vendor: str, delimiter: str) -> tuple[list, set[int]]:
             return unquoted(Cast(F(field), text))
         return unquoted(Func(F(field), Value("YYYY-MM-DD"), function="to_char", output_field=text))
 
-    # The kabupaten/kota by name, as the LKS list shows it (imports read a name there as well as a code).
-    regency_name = Region.objects.filter(code=OuterRef("regency_code")).values("name")[:1]
     cells = [
         unquoted(Cast(F("person_id"), text)), escaped(F("person__full_name")),
         label("person__sex", Sex.choices, keep_code=True), day("person__birth_date"),
@@ -1571,7 +1580,7 @@ def _csv_expressions(vendor: str, delimiter: str) -> tuple[list, set[int]]:
         escaped(F("person__mother_name")), escaped(F("person__father_name")), escaped(F("person__guardian_name")),
         escaped(F("person__guardian_relation")), escaped(F("person__guardian_phone")),
         escaped(Coalesce(NullIf(F("organisation__registration_number"), Value("")), F("organisation__name"))),
-        escaped(Coalesce(Subquery(regency_name), F("regency_code"))),
+        escaped(F("regency_code")),  # REGENCY_CELL: its name joined by _database_csv
         label("setting", ServiceSetting.choices, keep_code=True),
         day("admitted_on"), label("status", PlacementStatus.choices, keep_code=True),
         label("stage", CaseStage.choices), day("discharged_on"), label("discharge_reason", DischargeReason.choices),
