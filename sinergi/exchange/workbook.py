@@ -233,6 +233,8 @@ def _report_bytes(
     if error_col > known_width:
         sheet.set_column(known_width, error_col - 1, 16)
     if result.problems:
+        sheet.set_column(error_col, error_col, 60)  # the messages are read, not skimmed: wide enough for one
+    if result.problems:
         _problem_sheet(
             book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
         )

@@ -95,6 +95,9 @@ def test_a_short_csv_row_gets_its_message_in_the_error_column_and_the_fixed_repo
     assert rows[1][:6] == ["Hana Uji", "X", "psm", "Pengasuh", "", ""]
     assert rows[1][6].startswith("Jenis kelamin: “X” tidak ada dalam daftar.")
     assert rows[2] == ["Iwan Uji", "L", "psm", "Relawan", "Diklat", "0812-3333-1111", ""]
+    # wide enough to read a message (column G, the seventh), not Excel's default eight characters
+    sheet_xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
+    assert float(re.search(r'<col min="7" max="7" width="([0-9.]+)"', sheet_xml).group(1)) >= 60
 
     # And fixing the marked cell and uploading the report stores no message as data
     rows[1][1] = "P"
