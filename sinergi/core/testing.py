@@ -1,5 +1,9 @@
 """Helpers shared by the test suites of several apps."""
 
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -11,3 +15,14 @@ def otp_login(client, user) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def export_links(page: str) -> dict[str, str]:
+    """The list's download buttons: format (and separator: "csv;") -> address (as a browser would follow it)."""
+    links = [html.unescape(link) for link in re.findall(r'href="(/exchange/export/[^"]+)"', page)]
+    separators = {"semicolon": ";"}
+    found = {}
+    for link in links:
+        query = parse_qs(urlsplit(link).query)
+        found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = link
+    return found

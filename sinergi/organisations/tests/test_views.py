@@ -1,13 +1,11 @@
-import html
 import io
-import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from python_calamine import CalamineWorkbook
 
 from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
+from sinergi.core.testing import export_links
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob
 from sinergi.organisations.choices import OrganisationStatus
@@ -130,17 +128,6 @@ def test_operator_sees_no_verify_button_and_cannot_post_it(client, operator, ban
     client.post(f"/organisations/{banjarmasin_lks.pk}/verify/")
 
     assert Organisation.objects.get(pk=banjarmasin_lks.pk).status == OrganisationStatus.DRAFT
-
-
-def export_links(page: str) -> dict[str, str]:
-    """The list's download buttons: format (and separator: "csv;") -> address (as a browser would follow it)."""
-    links = [html.unescape(link) for link in re.findall(r'href="(/exchange/export/[^"]+)"', page)]
-    separators = {"semicolon": ";"}
-    found = {}
-    for link in links:
-        query = parse_qs(urlsplit(link).query)
-        found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = link
-    return found
 
 
 def test_the_registry_downloads_through_the_exchange_export_of_lks_with_its_filters(

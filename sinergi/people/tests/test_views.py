@@ -1,11 +1,8 @@
 """People pages: the purpose prompt, masking, admission, care, rights, workers and exports — and scope for each role."""
 
 import datetime
-import html
 import io
 import json
-import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -13,7 +10,7 @@ from python_calamine import CalamineWorkbook
 
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt
-from sinergi.core.testing import otp_login
+from sinergi.core.testing import export_links, otp_login
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob
 from sinergi.people.access import SESSION_KEY
@@ -554,17 +551,6 @@ def test_erasure_on_request_after_discharge_blanks_the_identity(client, world, c
 
 
 # --- exports ------------------------------------------------------------------------------------------------
-
-
-def export_links(page: str) -> dict[str, str]:
-    """The list's download buttons: format (and separator: "csv;") -> address (as a browser would follow it)."""
-    links = [html.unescape(link) for link in re.findall(r'href="(/exchange/export/[^"]+)"', page)]
-    separators = {"semicolon": ";"}
-    found = {}
-    for link in links:
-        query = parse_qs(urlsplit(link).query)
-        found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = link
-    return found
 
 
 def test_the_client_list_downloads_through_the_exchange_export_with_its_filters(client, world, child):
