@@ -3283,4 +3283,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "stored admission date; if the stored one is wrong, change it on the client's page. If the client left and "
         "came back, first record the discharge date of the stored stay."
     ),
+    "Ekspor daftar dalam cakupan Anda sebagai CSV atau XLSX, dan unduh laporan PDF. Mengimpor data tidak termasuk "
+    "peran Anda.": "Export the lists within your scope as CSV or XLSX, and download PDF reports. Importing data is not "
+    "part of your role.",
 }

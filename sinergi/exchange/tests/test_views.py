@@ -214,6 +214,7 @@ def test_a_viewer_cannot_import(client, tmp_path):
     client.force_login(viewer)
     page = client.get("/exchange/").content.decode()
     assert "Peran Anda tidak mencakup impor data." in page
+    assert "lalu unggah" not in page and "Mengimpor data tidak termasuk peran Anda." in page  # no "fill in, upload"
     response = upload(client, xlsx_file(tmp_path, [HEADERS]))
     assert response.status_code == 400 and not ImportJob.objects.exists()
 
