@@ -334,7 +334,7 @@ def province_report(*, actor) -> dict[str, Any]:
     stand apart under a heading that says so, so that "1 LKS aktif" and "154" are never read as the same thing."""
     from sinergi.statistics.tables import DashboardStatistics
 
-    stats = DashboardStatistics(actor=actor, action=Action.EXPORT)
+    stats = DashboardStatistics(actor=actor, action=Action.EXPORT, within_province=True)
     tables = stats.tables()
     province = Region.objects.filter(code=stats.province_code).first()
     province_name = province.name if province else stats.province_code

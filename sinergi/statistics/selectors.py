@@ -273,14 +273,19 @@ def lks_status_summary(*, actor, region_prefix: str | None = None, action: str =
 
 
 def lks_permits_expiring(
-    *, actor, within_days: int = 90, today: date | None = None, action: str = Action.VIEW
+    *,
+    actor,
+    within_days: int = 90,
+    today: date | None = None,
+    action: str = Action.VIEW,
+    region_prefix: str | None = None,
 ) -> list[ExpiringDocument]:
     """Izin operasional and tanda daftar of non-inactive LKS the actor may see that end within `within_days`
     days or have already ended, soonest first (one entry per document)."""
     today = today or timezone.localdate()
     limit = today + timedelta(days=within_days)
     queryset = (
-        restrict(Organisation.objects.all(), actor=actor, action=action)
+        _scoped(actor, action, region_prefix)
         .filter(kind__in=LKS_KINDS)
         .exclude(status=OrganisationStatus.INACTIVE)
         .filter(Q(permit_expires_on__lte=limit) | Q(registration_expires_on__lte=limit))

@@ -210,27 +210,37 @@ class DashboardStatistics(PublicStatistics):
         "permits": lambda s: permits_table(s.permits, s.within_days),
     }
 
-    def __init__(self, *, actor, action: str = Action.VIEW, province_code: str | None = None) -> None:
+    def __init__(
+        self, *, actor, action: str = Action.VIEW, province_code: str | None = None, within_province: bool = False
+    ) -> None:
         super().__init__(province_code=province_code)
         self.actor = actor
         self.action = action
+        # The dashboard shows a national reader everything; a report about the province keeps to the province.
+        self.region_prefix = self.province_code if within_province else None
         self.within_days = int(settings.SINERGI.get("PERMIT_EXPIRY_WARNING_DAYS", 90))
 
     @cached_property
     def by_kind(self) -> CrossTab:
-        return selectors.lks_count_by_kind_and_regency(actor=self.actor, action=self.action)
+        return selectors.lks_count_by_kind_and_regency(
+            actor=self.actor, action=self.action, region_prefix=self.region_prefix
+        )
 
     @cached_property
     def accreditation(self) -> CrossTab:
-        return selectors.lks_accreditation_summary(actor=self.actor, action=self.action)
+        return selectors.lks_accreditation_summary(
+            actor=self.actor, action=self.action, region_prefix=self.region_prefix
+        )
 
     @cached_property
     def status(self) -> CrossTab:
-        return selectors.lks_status_summary(actor=self.actor, action=self.action)
+        return selectors.lks_status_summary(actor=self.actor, action=self.action, region_prefix=self.region_prefix)
 
     @cached_property
     def permits(self) -> list[ExpiringDocument]:
-        return selectors.lks_permits_expiring(actor=self.actor, within_days=self.within_days, action=self.action)
+        return selectors.lks_permits_expiring(
+            actor=self.actor, within_days=self.within_days, action=self.action, region_prefix=self.region_prefix
+        )
 
     @property
     def audit_scope(self) -> list[str]:

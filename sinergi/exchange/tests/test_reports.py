@@ -430,3 +430,26 @@ def test_the_profile_prints_deed_and_kemenkumham_decree_with_number_and_date(boa
     assert facts(date_only)["SK Kemenkumham"] == "Tanggal 05-02-2016"
     html = render_to_string("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
     assert "No. AHU-0012.AH.01.04.Tahun 2016, tanggal 05-02-2016" in html
+
+
+def test_a_superusers_province_report_keeps_to_the_province_though_the_database_holds_others():
+    from sinergi.accounts.tests.factories import UserFactory
+    from sinergi.regions.models import Region
+
+    parent = None
+    for code, name, level, kind in (
+        ("64", "Kalimantan Timur", 1, "provinsi"),
+        ("64.72", "Kota Samarinda", 2, "kota"),
+        ("64.72.01", "Palaran", 3, "kecamatan"),
+        ("64.72.01.1001", "Rawa Makmur", 4, "kelurahan"),
+    ):
+        parent = Region.objects.create(code=code, name=name, level=level, kind=kind, parent=parent)
+    OrganisationFactory(name="LKSA Kalsel", region_id="63.71.01.1001")
+    OrganisationFactory(name="LKSA Kaltim", region_id="64.72.01.1001")
+
+    context = province_report(actor=UserFactory(is_superuser=True))
+
+    assert context["title"] == "Laporan LKS Kalimantan Selatan"
+    assert context["tables"][0].footer[-1] == 1
+    assert "Kota Samarinda" not in str([table.rows for table in context["tables"]])
+    assert context["charts"][0]["labels"] == ["Kota Banjarmasin"]
