@@ -232,38 +232,54 @@ def refresh_statistics(*models: type[Model], alias: str = "default") -> None:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
+def _on_a_second_connection() -> bool:
+    """Whether work may move to another connection: not inside a transaction, nor on an in-memory database — a
+    second connection could not see (or share) what this one sees."""
+    in_memory = getattr(default_connection, "is_in_memory_db", lambda: False)()
+    return not (default_connection.in_atomic_block or in_memory)
+
+
+def _beside(work: Callable[[], T], *, name: str) -> Callable[[], T]:
+    """Starts `work` in a thread, on that thread's own connection (closed after it); the returned `wait()` blocks
+    until it is done and gives its result, or raises its error in the caller's thread."""
+    outcome: list = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as error:  # raised by wait()
+            errors.append(error)
+        finally:
+            default_connection.close()
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+
+    def wait() -> T:
+        thread.join()
+        if errors:
+            raise errors[0]
+        return outcome[0]
+
+    return wait
+
+
 def execute_beside(sql: str, params: Sequence) -> Callable[[], None]:
     """Runs one statement on a second connection, in a thread, while the caller goes on with its own query; the
     returned `wait()` blocks until it is done (committed) and raises its error, if any. Both databases run the two
     statements on two cores (the drivers let go of the interpreter while a statement runs).
 
-    Inside a transaction — or on an in-memory database — the statement runs here and now instead: a second
-    connection could not see (or share) what the caller's transaction sees."""
-    in_memory = getattr(default_connection, "is_in_memory_db", lambda: False)()
-    if default_connection.in_atomic_block or in_memory:
+    Inside a transaction — or on an in-memory database — the statement runs here and now instead."""
+
+    def execute() -> None:
         with default_connection.cursor() as cursor:
             cursor.execute(sql, params)
+
+    if not _on_a_second_connection():
+        execute()
         return lambda: None
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            with default_connection.cursor() as cursor:  # this thread's own connection
-                cursor.execute(sql, params)
-        except BaseException as error:  # raised by wait() in the caller's thread
-            errors.append(error)
-        finally:
-            default_connection.close()
-
-    thread = threading.Thread(target=run, name="sinergi-beside", daemon=True)
-    thread.start()
-
-    def wait() -> None:
-        thread.join()
-        if errors:
-            raise errors[0]
-
-    return wait
+    return _beside(execute, name="sinergi-beside")
 
 
 def write_beside_open_read(write: Callable[[], T]) -> T:
@@ -274,24 +290,7 @@ def write_beside_open_read(write: Callable[[], T]) -> T:
     the read began (a page's session, a job page's poll): the read's snapshot is stale, and the busy timeout does
     not apply to that. So there it runs on a second connection, in a thread, and commits there; the read goes on.
     PostgreSQL's reads do not hold back the same connection's writes, and inside a transaction (or on an in-memory
-    database) a second connection could not see what this one sees: there it runs here."""
-    in_memory = getattr(default_connection, "is_in_memory_db", lambda: False)()
-    if default_connection.vendor != "sqlite" or default_connection.in_atomic_block or in_memory:
+    database) it runs here."""
+    if default_connection.vendor != "sqlite" or not _on_a_second_connection():
         return write()
-    outcome: list = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(write())
-        except BaseException as error:  # raised below, in the caller's thread
-            errors.append(error)
-        finally:
-            default_connection.close()
-
-    thread = threading.Thread(target=run, name="sinergi-write-beside", daemon=True)
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
-    return outcome[0]
+    return _beside(write, name="sinergi-write-beside")()
