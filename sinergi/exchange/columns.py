@@ -383,27 +383,39 @@ MANY_SEPARATOR = "; "
 
 @dataclass
 class TermColumn(Column):
-    """A vocabulary column: a cell holds a term's code (or its label); `many` allows several, separated by ";" (as
-    exported) or ","."""
+    """A vocabulary column: a cell holds a term's label (as the template's dropdown offers it) or its code;
+    `many` allows several, separated by ";" (as exported) or ","."""
 
     vocabulary: str = ""
     many: bool = False
 
     def choices(self, ctx: "ImportContext | None") -> v.Choices:
-        if ctx is None:
-            return v.Choices([(code, term.label) for code, term in _active_terms(self.vocabulary).items()])
+        # Labels are what people understand ("Anak Telantar", not "anak_telantar"): the dropdown lists them and
+        # clean() maps them back to codes.
+        terms = _active_terms(self.vocabulary) if ctx is None else ctx.terms(self.vocabulary)
+        return v.Choices([(term.label, code) for code, term in terms.items()])
+
+    def _choices(self, ctx: "ImportContext") -> v.Choices:
         terms = ctx.terms(self.vocabulary)
-        return ctx.cached(("terms", self.key), lambda: v.Choices([(code, t.label) for code, t in terms.items()]))
+        return ctx.cached(
+            ("terms", self.key),
+            lambda: v.Choices(
+                [(code, term.label) for code, term in terms.items()],
+                # A sheet filled in Indonesian imports for a user working in English, and the other way round.
+                other_labels=[(code, label) for code, t in terms.items() for label in (t.label_id, t.label_en)],
+                suggest_labels=True,
+            ),
+        )
 
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
         if v.is_blank(raw):
             return [] if self.many else None
         terms = ctx.terms(self.vocabulary)
-        allowed = self.choices(ctx)
+        allowed = self._choices(ctx)
         if not self.many:
             return terms[allowed.match(raw)]
         found, problems = [], []
-        for part in [p for p in v.text(raw).replace(";", ",").split(",") if p.strip()]:
+        for part in _many_parts(v.text(raw), allowed):
             try:
                 term = terms[allowed.match(part)]
             except v.CellProblem as problem:
@@ -441,6 +453,22 @@ class TermColumn(Column):
         if isinstance(value, str):
             return value
         return getattr(value, "code", "") or ""
+
+
+def _many_parts(value: str, allowed: v.Choices) -> list[str]:
+    """The items of a many-valued cell: split at ";" (as exported), and at "," where a part is not itself an item
+    (a label may hold a comma)."""
+    parts = []
+    for part in value.split(";"):
+        if not part.strip():
+            continue
+        try:
+            allowed.match(part)
+        except v.CellProblem:
+            parts += [piece for piece in part.split(",") if piece.strip()]
+        else:
+            parts.append(part)
+    return parts
 
 
 _MISSING = object()

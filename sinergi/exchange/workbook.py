@@ -13,7 +13,16 @@ from django.utils.translation import gettext as _
 from sinergi.core.downloads import escape_formula
 
 from . import values as v
-from .columns import BooleanColumn, ChoiceColumn, Column, DateColumn, DecimalColumn, Entity, IntegerColumn
+from .columns import (
+    BooleanColumn,
+    ChoiceColumn,
+    Column,
+    DateColumn,
+    DecimalColumn,
+    Entity,
+    IntegerColumn,
+    TermColumn,
+)
 from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, WARNINGS_SHEET, open_table
 from .pipeline import ERROR_HEADER, ImportResult, Problem, header_column, header_index, header_test
 
@@ -74,9 +83,9 @@ def template_bytes(entity: Entity) -> bytes:
                 "input_message": str(column.help or _("Pilih dari daftar."))[:255],
             }
             if column.allows_many:
-                # Several codes separated by ";" are allowed: warn about other values, don't block them.
+                # Several items separated by ";" are allowed: warn about other values, don't block them.
                 options["error_type"] = "information"
-                options["error_message"] = _("Boleh beberapa kode dipisah titik koma (;).")
+                options["error_message"] = _("Boleh beberapa isian dari daftar, dipisah titik koma (;).")
             else:
                 options["error_title"] = _("Isian tidak ada dalam daftar")[:32]
                 options["error_message"] = _("Pilih salah satu isian dari daftar (lihat lembar Petunjuk).")
@@ -111,13 +120,12 @@ def template_bytes(entity: Entity) -> bytes:
         choices = column.choices(None)
         notes = [str(column.help)] if column.help else []
         example = v.text(column.example)
-        if isinstance(column, ChoiceColumn):
-            # Its dropdown lists the labels and refuses anything else: the instructions name only what it accepts,
-            # not the codes behind them ("L", "abandoned_infant"), and an example given as a code shows its label.
+        if isinstance(column, (ChoiceColumn, TermColumn)):
+            # Its dropdown lists the labels: the instructions name what it offers, not the codes behind them ("L",
+            # "anak_telantar"), and an example given as a code shows its label.
             notes.append("; ".join(value for value, _code in choices.items))
             example = next((value for value, code in choices.items if code and code == example), example)
         elif choices is not None:
-            # A vocabulary's dropdown lists its codes: each is explained by its label.
             notes.append("; ".join(f"{value} = {label}" if value != label else value for value, label in choices.items))
         instructions.write_string(row, 0, str(column.header), bold if column.required else None)
         instructions.write_string(row, 1, _("Ya") if column.required else "")

@@ -190,7 +190,7 @@ COLUMNS: list[Column] = [
         ("layanan lain",),
         vocabulary=Vocabulary.LKS_KIND,
         many=True,
-        help=_lazy("Boleh lebih dari satu kode, dipisah titik koma (;)."),
+        help=_lazy("Boleh lebih dari satu, dipisah titik koma (;)."),
         example="disabilitas",
     ),
     ChoiceColumn(

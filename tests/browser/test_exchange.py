@@ -53,7 +53,7 @@ def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(pa
     job = ImportJob.objects.get()
     services.import_job_run(job_id=job.pk)
     expect(page.locator("#job-state")).to_have_text("Ditolak: ada kesalahan", timeout=10_000)
-    expect(page.locator("#job-problems")).to_contain_text("Mungkin maksud Anda “lanjut_usia”")
+    expect(page.locator("#job-problems")).to_contain_text("Mungkin maksud Anda “LKS Lanjut Usia”")
     expect(page.locator("#job-message")).to_contain_text("Tidak ada data yang disimpan")
     page.reload()  # the result survives a reload
     expect(page.locator("#job-state")).to_have_text("Ditolak: ada kesalahan")

@@ -120,7 +120,7 @@ def test_one_bad_row_refuses_the_whole_file_and_reports_every_problem(tmp_path, 
             3,
             "Jenis layanan utama",
             "lanjut usai",
-            "“lanjut usai” tidak ada dalam daftar. Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)?",
+            "“lanjut usai” tidak ada dalam daftar. Mungkin maksud Anda “LKS Lanjut Usia”?",
         ),
         (
             3,

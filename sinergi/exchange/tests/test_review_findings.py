@@ -236,5 +236,9 @@ def test_every_example_of_a_column_with_a_dropdown_is_in_its_dropdown():
 
 
 @pytest.mark.django_db
-def test_a_vocabulary_column_still_explains_its_codes():
-    assert "anak_telantar = Anak Telantar" in instructions("clients")["Kategori PPKS utama"][2]
+def test_a_vocabulary_column_offers_its_labels_not_its_codes():
+    header = "Kategori PPKS utama"
+    assert dropdown("clients", header)[:2] == ["Anak Balita Telantar", "Anak Telantar"]
+    column, _required, notes, example = instructions("clients")[header]
+    assert "Anak Balita Telantar; Anak Telantar;" in notes and "anak_telantar" not in notes
+    assert example == "Anak Telantar"

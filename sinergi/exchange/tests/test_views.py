@@ -83,6 +83,31 @@ def test_a_dry_run_already_imported_is_not_imported_again(
     assert (ImportJob.objects.count(), callbacks) == (2, [])
 
 
+def test_a_dry_run_of_a_file_imported_since_through_another_dry_run_no_longer_offers_the_import(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # Given the same file checked twice (two tabs, or uploaded again), and imported from the second check
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Dua Tab", "anak", "63.71.01.1001", "TD/DUA/9", 12]])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, path)
+        upload(client, path)
+    first, second = ImportJob.objects.order_by("pk")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{second.pk}/confirm/")
+    real = ImportJob.objects.get(dry_run=False)
+    assert real.status == ImportStatus.SUCCEEDED
+    # Then the first check's page says its figures are out of date and links to the import, without offering it
+    page = client.get(f"/exchange/imports/{first.pk}/").content.decode()
+    assert "Impor sekarang" not in page and "angka uji coba ini sudah tidak berlaku" in page
+    assert f"/exchange/imports/{real.pk}/" in page
+    # while a file checked after that import is offered as usual (it would find the rows unchanged, and says so)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, path)
+    third = ImportJob.objects.order_by("pk").last()
+    assert third.same_file_imported_since() is None
+
+
 def test_a_dry_run_whose_import_failed_may_be_confirmed_again(client, board_member, tmp_path):
     client.force_login(board_member)
     path = xlsx_file(tmp_path, [HEADERS, ["LKSA Coba Lagi", "anak", "63.71.01.1001", "TD/LAGI/9", 12]])
@@ -150,7 +175,7 @@ def test_file_problems_are_listed_and_the_report_is_downloadable(
     job = ImportJob.objects.get()
     assert (job.status, job.problem_count, job.refused_count) == (ImportStatus.REFUSED, 1, 1)
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
-    assert "Mungkin maksud Anda “lanjut_usia”" in page and "Impor sekarang" not in page
+    assert "Mungkin maksud Anda “LKS Lanjut Usia”" in page and "Impor sekarang" not in page
     report = client.get(f"/exchange/imports/{job.pk}/report/")
     assert report["Content-Disposition"].startswith('attachment; filename="laporan-kesalahan-data-')
     book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(report.streaming_content)))

@@ -30,11 +30,15 @@ def test_the_template_has_indonesian_headers_instructions_and_a_hidden_lookup_sh
     assert "ID" not in data["Data LKS"][0] and "Status" not in data["Data LKS"][0]  # export-only columns
     lookup = data["Daftar"]
     assert lookup[0][:2] == ["Jenis organisasi", "Keterangan"]
+    # A vocabulary's dropdown lists its labels, each with its code beside it in the hidden sheet.
     service_kinds = [row[6] for row in lookup[1:] if row[6]]
-    assert service_kinds == ["anak", "lanjut_usia", "disabilitas", "napza", "lainnya"]
-    assert [row[7] for row in lookup[1:3]] == ["LKS Anak (LKSA)", "LKS Lanjut Usia"]
+    assert service_kinds == [
+        "LKS Anak (LKSA)", "LKS Lanjut Usia", "LKS Penyandang Disabilitas", "LKS Korban Penyalahgunaan NAPZA",
+        "LKS Lainnya",
+    ]  # fmt: skip
+    assert [row[7] for row in lookup[1:3]] == ["anak", "lanjut_usia"]
     instructions = "\n".join(" ".join(str(c) for c in row) for row in data["Petunjuk"])
-    assert "anak = LKS Anak (LKSA)" in instructions
+    assert "LKS Anak (LKSA); LKS Lanjut Usia" in instructions and "lanjut_usia" not in instructions
     assert "nomor tanda daftar" in instructions
 
 
@@ -97,7 +101,7 @@ def test_the_error_report_keeps_the_original_rows_and_adds_an_error_column(tmp_p
     assert data[3][:5] == ["LKSA Buruk", "lanjut usai", "63.71.01.1001", "=TD/2", "x"]
     assert data[3][5] == (
         "Jenis layanan utama: “lanjut usai” tidak ada dalam daftar. "
-        "Mungkin maksud Anda “lanjut_usia” (LKS Lanjut Usia)? "
+        "Mungkin maksud Anda “LKS Lanjut Usia”? "
         "| Kapasitas (orang): “x” bukan bilangan bulat."
     )
     assert report["Daftar kesalahan"][0] == ["Baris", "Kolom", "Isi sel", "Masalah"]

@@ -192,7 +192,7 @@ COLUMNS: list[Column] = [
     _text("origin_village", _lazy("Desa/Kelurahan asal"), "desa asal", "kelurahan asal"),
     TermColumn("ppks_categories", _lazy("Kategori PPKS"), ("kategori ppks lain", "kategori"),
                vocabulary=Vocabulary.PPKS, many=True,
-               help=_lazy("Boleh lebih dari satu kode, dipisah titik koma (;)."), example="anak_telantar"),
+               help=_lazy("Boleh lebih dari satu, dipisah titik koma (;)."), example="anak_telantar"),
     TermColumn("ppks_category", _lazy("Kategori PPKS utama"), ("ppks utama", "kategori utama"),
                vocabulary=Vocabulary.PPKS, help=_lazy("Kosongkan untuk memakai kategori pertama."),
                example="anak_telantar"),

@@ -36,6 +36,7 @@ from sinergi.people.summaries import summaries_rebuild
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world
 from sinergi.people.tests.test_concurrency_stress_imports import WORKER_HEADERS as STRESS_WORKER_HEADERS
 from sinergi.people.tests.test_concurrency_stress_imports import worker
+from sinergi.vocabularies.models import Term
 
 pytestmark = pytest.mark.django_db
 
@@ -268,6 +269,36 @@ def test_a_region_code_excel_turned_into_a_number_is_refused(tmp_path, world):
     ]
 
 
+def test_vocabulary_cells_take_the_labels_the_template_dropdown_offers_in_either_language(tmp_path, world):
+    path = clients_file(
+        tmp_path,
+        [
+            [*boy_row(**{"Kategori PPKS": "Anak Telantar; Anak Jalanan, anak_dengan_kedisabilitasan"}), "Anak Jalanan"],
+            [*girl_row(**{"Kategori PPKS": "Neglected toddler"}), ""],
+        ],
+        headers=[*HEADERS, "Kategori PPKS utama"],
+    )
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == []
+    boy = Person.objects.get(full_name="Budi Contoh")
+    assert sorted(boy.ppks_categories.values_list("code", flat=True)) == [
+        "anak_dengan_kedisabilitasan", "anak_jalanan", "anak_telantar",
+    ]  # fmt: skip
+    assert boy.placements.get().ppks_category.code == "anak_jalanan"
+    assert list(Person.objects.get(full_name="Ani Contoh").ppks_categories.values_list("code", flat=True)) == [
+        "anak_balita_telantar"
+    ]
+
+
+def test_a_label_with_a_comma_is_one_item_of_a_many_valued_cell(tmp_path, world):
+    Term.objects.filter(vocabulary="ppks", code="anak_jalanan").update(label_id="Anak Jalanan, Anak Pinggiran")
+    path = clients_file(tmp_path, [boy_row(**{"Kategori PPKS": "Anak Jalanan, Anak Pinggiran; Anak Telantar"})])
+    result = import_clients(path, world.operator)
+    assert problems_of(result) == []
+    boy = Person.objects.get(full_name="Budi Contoh")
+    assert sorted(boy.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
+
+
 def test_unknown_vocabulary_values_get_the_closest_suggestion(tmp_path, world):
     path = clients_file(
         tmp_path,
@@ -276,7 +307,7 @@ def test_unknown_vocabulary_values_get_the_closest_suggestion(tmp_path, world):
     result = import_clients(path, world.operator)
     assert problems_of(result) == [
         (2, "Kategori PPKS", "anak telantr",
-         "“anak telantr” tidak ada dalam daftar. Mungkin maksud Anda “anak_telantar” (Anak Telantar)?"),
+         "“anak telantr” tidak ada dalam daftar. Mungkin maksud Anda “Anak Telantar”?"),
         (3, "Bentuk layanan", "dalam pnti",
          "“dalam pnti” tidak ada dalam daftar. Mungkin maksud Anda “Dalam panti (residensial)”?"),
     ]  # fmt: skip
