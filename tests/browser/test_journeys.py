@@ -54,6 +54,7 @@ def test_public_directory_without_login(page):
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
     page.goto(page.base_url)
     expect(page).to_have_url(re.compile(r"/statistics/public/$"))
+    page.click("text=☰ Menu")  # a phone folds the menu
     page.click("nav >> text=Direktori LKS")
     count = page.locator("#results .result-count")
     expect(count).to_have_text("154 LKS")
@@ -65,3 +66,24 @@ def test_public_directory_without_login(page):
     expect(facts).to_contain_text("LKS Lanjut Usia")
     for private in ("Pimpinan", "NPWP", "Akta", "Izin operasional"):
         expect(page.locator("#main")).not_to_contain_text(private)
+
+
+def test_on_a_phone_the_menu_folds_into_one_line_and_opens_with_a_tap(page):
+    login(page, "pengurus.banjarmasin")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{page.base_url}/statistics/")
+    topbar = page.locator(".topbar").bounding_box()
+    assert topbar["height"] < 844 * 0.08  # was 28% of the screen with the whole menu spread out
+    menu = page.locator("#mainnav")
+    expect(menu).to_be_hidden()
+    expect(page.get_by_role("button", name="Keluar")).to_be_hidden()
+    page.click("text=☰ Menu")
+    expect(menu).to_be_visible()
+    expect(page.get_by_role("button", name="Keluar")).to_be_visible()
+    menu.get_by_role("link", name="Impor/Ekspor").click()
+    expect(page).to_have_url(re.compile(r"/exchange/$"))
+    expect(menu).to_be_hidden()  # folded again on the next page
+
+    page.set_viewport_size({"width": 1280, "height": 900})  # a computer shows it all, without the toggle
+    expect(menu).to_be_visible()
+    expect(page.locator(".menu-button")).to_be_hidden()
