@@ -1320,7 +1320,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pekerja aktif": "Active workers",
     # exchange: import template and error report (the instructions sheet keeps its name "Petunjuk")
     "Pilih dari daftar.": "Choose from the list.",
-    "Boleh beberapa kode dipisah titik koma (;).": "Several codes may be given, separated by semicolons (;).",
     "Isian tidak ada dalam daftar": "Entry not in the list",
     "Pilih salah satu isian dari daftar (lihat lembar Petunjuk).": (
         "Choose one of the entries from the list (see the “Petunjuk” instructions sheet)."
@@ -2691,7 +2690,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kabupaten/Kota asal": "Regency/city of origin",
     "Kecamatan asal": "District of origin",
     "Desa/Kelurahan asal": "Village of origin",
-    "Boleh lebih dari satu kode, dipisah titik koma (;).": "More than one code allowed, separated by semicolons (;).",
     "Kosongkan untuk memakai kategori pertama.": "Leave empty to use the first category.",
     "Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya.": (
         "The LKS registration number, or its name. LKS operators may leave it empty."
@@ -3286,4 +3284,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Ekspor daftar dalam cakupan Anda sebagai CSV atau XLSX, dan unduh laporan PDF. Mengimpor data tidak termasuk "
     "peran Anda.": "Export the lists within your scope as CSV or XLSX, and download PDF reports. Importing data is not "
     "part of your role.",
+    "File yang sama sudah Anda impor pada %(when)s, setelah uji coba ini diperiksa: angka uji coba ini sudah tidak berlaku.": (
+        "You imported the same file on %(when)s, after this dry run was checked: its figures are out of date."
+    ),
+    "Lihat impor file ini": "See the import of this file",
+    "Boleh beberapa isian dari daftar, dipisah titik koma (;).": "Several items of the list allowed, separated by semicolons (;).",
+    "Boleh lebih dari satu, dipisah titik koma (;).": "More than one allowed, separated by semicolons (;).",
+    "Menu": "Menu",
 }
