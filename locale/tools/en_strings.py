@@ -3291,4 +3291,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Boleh beberapa isian dari daftar, dipisah titik koma (;).": "Several items of the list allowed, separated by semicolons (;).",
     "Boleh lebih dari satu, dipisah titik koma (;).": "More than one allowed, separated by semicolons (;).",
     "Menu": "Menu",
+    "Pembatalan Anda datang setelah penyimpanan selesai, jadi data dari file ini tetap tersimpan.": "Your cancel came after the saving had finished, so the data of this file is saved.",
+    "Pembatalan Anda datang setelah uji coba selesai. Uji coba tidak menyimpan apa pun.": "Your cancel came after the dry run had finished. A dry run saves nothing.",
+    "Permintaan pembatalan dikirim: uji coba berhenti. Uji coba tidak menyimpan apa pun.": "Cancel requested: the dry run stops. A dry run saves nothing.",
 }

@@ -872,6 +872,9 @@ def _write(
             if progress("saving", min(start + batch_size, len(changing)), len(changing)):
                 raise ImportCancelled
         entity.after_import(ctx)
+        # Once more after the summaries, which take a while: the last moment a cancel can still undo everything.
+        if progress("saving", len(changing), len(changing)):
+            raise ImportCancelled
         result.extra = entity.audit_data(ctx)
         if on_saved is not None:
             on_saved(result)

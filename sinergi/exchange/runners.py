@@ -81,9 +81,10 @@ def _held(kind: str, pk: int, claim: Callable[[], bool]) -> Iterator[bool]:
             claimed = claim()
             yield claimed
         finally:
-            if claimed:  # a run that did not claim the job must not take away the claimer's file
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
+            if claimed:  # a run that did not claim the job must not take away the claimer's files
+                for done_with in (path, _stop_path(kind, pk)):
+                    with contextlib.suppress(FileNotFoundError):
+                        done_with.unlink()
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
@@ -138,6 +139,23 @@ def runner_alive(kind: str, pk: int) -> bool:
         return False
 
 
+def request_stop(kind: str, pk: int) -> bool:
+    """SQLite: asks a running job to stop through a file beside its lock, since the job's row cannot be written
+    while the job saves (SQLite's one write lock is the import's until its commit: the request would wait that
+    long, then tell the user nothing). True when the request was left; on PostgreSQL the job's row says it."""
+    if connection.vendor == "postgresql":
+        return False
+    path = _stop_path(kind, pk)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch()
+    return True
+
+
+def stop_requested(kind: str, pk: int) -> bool:
+    """Whether request_stop was called for this job (SQLite; always False on PostgreSQL)."""
+    return connection.vendor != "postgresql" and _stop_path(kind, pk).exists()
+
+
 def lock_folder() -> Path:
     """SINERGI_JOB_LOCK_DIR when set, else a folder beside the SQLite database (one every process of this
     database necessarily shares)."""
@@ -149,3 +167,7 @@ def lock_folder() -> Path:
 
 def _lock_path(kind: str, pk: int) -> Path:
     return lock_folder() / f"{kind}-{int(pk)}.lock"
+
+
+def _stop_path(kind: str, pk: int) -> Path:
+    return lock_folder() / f"{kind}-{int(pk)}.stop"

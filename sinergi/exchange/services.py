@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -198,6 +198,12 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
     """Asks a queued or running import to stop; the run checks between batches and rolls everything back."""
     if job.is_finished:
         raise TransitionError(_("Impor ini sudah selesai sehingga tidak dapat dibatalkan."))
+    if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).exists() and runners.request_stop(
+        "import", job.pk
+    ):
+        # SQLite: left beside the job's lock, where the run looks (its row may not be written before the run's
+        # commit); the run records it on the job when it ends.
+        return job
     updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.QUEUED).update(
         status=ImportStatus.CANCELLED,
         cancel_requested=True,
@@ -326,8 +332,11 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
     def progress(phase: str, done: int, total: int) -> bool:
         if on_progress is not None:
             on_progress(phase, done, total)
-        ImportJob.objects.filter(pk=job.pk).update(phase=phase, rows_done=done, rows_total=total)
-        return ImportJob.objects.filter(pk=job.pk, cancel_requested=True).exists()
+        if phase != ImportPhase.SAVING or not connection.in_atomic_block:
+            # Not inside the import's own transaction: nobody would see it before the commit, and it would hold the
+            # job's row locked against the user's cancel until then.
+            ImportJob.objects.filter(pk=job.pk).update(phase=phase, rows_done=done, rows_total=total)
+        return import_job_stop_requested(job)
 
     def on_saved(result: ImportResult) -> None:
         _audit(job, actor, result, "succeeded")
@@ -361,6 +370,13 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
         elif job.dry_run:
             _audit(job, actor, result, "checked")
     return job
+
+
+def import_job_stop_requested(job: ImportJob) -> bool:
+    """Whether the user asked this job to stop (on its row, or on SQLite beside its lock: runners.request_stop)."""
+    return (
+        runners.stop_requested("import", job.pk) or ImportJob.objects.filter(pk=job.pk, cancel_requested=True).exists()
+    )
 
 
 _STATUS = {
@@ -404,7 +420,17 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
             # The notices holding these warnings as text (for `import_data`); the page shows the groups instead.
             "notices": [len(notices), len(notices) + len(warning_lines)],
         }
-    job.save()
+    # Not cancel_requested: a cancel that came after the last check is kept (the page says it came too late).
+    job.save(update_fields=[*_RESULT_FIELDS, "error_report"])
+    if runners.stop_requested("import", job.pk):
+        ImportJob.objects.filter(pk=job.pk).update(cancel_requested=True)
+    job.refresh_from_db(fields=["cancel_requested"])
+
+
+_RESULT_FIELDS = [
+    "status", "phase", "finished_at", "message", "notices", "rows_total", "rows_done", "created_count",
+    "updated_count", "unchanged_count", "refused_count", "problem_count", "problems", "preview",
+]  # fmt: skip
 
 
 def warning_groups(warnings: list[Problem]) -> list[dict]:

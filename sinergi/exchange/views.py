@@ -180,14 +180,19 @@ def import_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     except TransitionError as error:
         messages.error(request, str(error))
     else:
-        # Not "nothing will be saved": a run past its last check commits anyway; the page shows how it ended.
-        messages.info(
-            request,
-            _(
-                "Permintaan pembatalan dikirim: impor berhenti tanpa menyimpan apa pun, kecuali bila penyimpanannya "
-                "sudah selesai. Hasil akhirnya tampil di halaman ini."
-            ),
-        )
+        if job.dry_run:
+            messages.info(
+                request, _("Permintaan pembatalan dikirim: uji coba berhenti. Uji coba tidak menyimpan apa pun.")
+            )
+        else:
+            # Not "nothing will be saved": a run past its last check commits anyway; the page shows how it ended.
+            messages.info(
+                request,
+                _(
+                    "Permintaan pembatalan dikirim: impor berhenti tanpa menyimpan apa pun, kecuali bila "
+                    "penyimpanannya sudah selesai. Hasil akhirnya tampil di halaman ini."
+                ),
+            )
     return redirect("exchange:job", pk=pk)
 
 

@@ -26,8 +26,11 @@ def renamed(pk: int) -> tuple[str, int]:
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's reads do not hold back writes")
 def test_on_sqlite_a_write_during_an_open_read_runs_on_a_second_connection_and_is_committed(monkeypatch):
     from sinergi.regions.services import region_tree_load
+    from sinergi.vocabularies.models import Term
+    from sinergi.vocabularies.seed import seed_vocabularies
 
     region_tree_load(provinces=["63"])  # a transactional test's database may have been emptied before
+    seed_vocabularies(Term)
     first, second = OrganisationFactory(name="LKSA A"), OrganisationFactory(name="LKSA B")
     # The tests' in-memory database is shared between connections, as a file is.
     monkeypatch.setattr(connection, "is_in_memory_db", lambda: False)
