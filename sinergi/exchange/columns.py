@@ -149,9 +149,12 @@ class TextColumn(Column):
     # text (notes) may hold dates.
     accepts_dates: bool = False
     memoize = False  # names and addresses rarely repeat: a memo would only grow
+    # A line break or a run of spaces inside a name (a cell wrapped with Alt+Enter, a name pasted from a PDF) is one
+    # space, as a form's one-line field gives; free text (notes) keeps its lines.
+    single_line: bool = True
 
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
-        text, limit, out = v.text, self.max_length, []
+        text, limit, out = (v.one_line_text if self.single_line else v.text), self.max_length, []
         dates = () if self.accepts_dates else _DATE_CELLS
         append = out.append
         for raw in raws:
@@ -181,7 +184,7 @@ class TextColumn(Column):
                 )
                 % {"value": v.text(raw)}
             )
-        value = v.text(raw)
+        value = v.one_line_text(raw) if self.single_line else v.text(raw)
         if self.max_length and len(value) > self.max_length:
             raise v.CellProblem(
                 _("Terlalu panjang: %(length)s karakter, paling banyak %(max)s.")

@@ -601,7 +601,11 @@ def _sheet_rows(workbook, name: str, sheet, merged) -> tuple[Iterator[tuple[int,
     if merged_down:
         notices.append(
             _("Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.")
-            % {"rows": ", ".join(f"{top + 1}–{bottom + 1}" for top, bottom, _column in merged_down[:10])}
+            % {
+                "rows": ", ".join(
+                    f"{top + 1}–{bottom + 1}" for top, bottom in sorted({(t, b) for t, b, _c in merged_down})[:10]
+                )
+            }
         )
 
     def rows() -> Iterator[tuple[int, list[Any]]]:

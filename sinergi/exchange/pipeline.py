@@ -546,22 +546,32 @@ def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
     return is_header
 
 
+# The numbering column nearly every office table starts with: skipped without a notice (it is no one's data).
+NUMBERING_HEADERS = ("No", "No.", "Nomor", "No urut", "Nomor urut", "Urut")
+
+
 def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: ImportResult) -> HeaderMap | None:
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
     are skipped. Case, spacing, punctuation and known synonyms do not matter."""
     known = header_index(entity)
-    ignored = {v.norm(h) for h in (*entity.ignored_headers, ERROR_HEADER)}
+    ignored = {v.norm(h) for h in (*entity.ignored_headers, ERROR_HEADER, *NUMBERING_HEADERS)}
     best: tuple[int, int, list[Any]] | None = None
     two_rows = False
     for row_number, cells in head:
         matches = sum(1 for cell in cells if header_column(cell, known) is not None)
         if matches and (best is None or matches > best[1]):
             best = (row_number, matches, cells)
-    # Two rows read together win only by naming more columns than any single row does.
-    for (_row_number, cells), (below_number, below) in zip(head, head[1:], strict=False):
+    # Two rows read together win by naming more columns than any single row does, or as many as their upper row
+    # when the lower one holds nothing but the upper's own titles again (cells merged down over both rows, which
+    # the reader fills in) and names that the pair resolves: it is not a row of data.
+    single = best
+    for (row_number, cells), (below_number, below) in zip(head, head[1:], strict=False):
         joined = _two_row_header(cells, below, known)
         matches = sum(1 for cell in joined if header_column(cell, known) is not None)
-        if matches and (best is None or matches > best[1]):
+        if not matches:
+            continue
+        tie = single is not None and single[0] == row_number and matches == best[1] and best is single
+        if best is None or matches > best[1] or (tie and _second_header_row(cells, below, joined, known)):
             best, two_rows = (below_number, matches, joined), True
     if best is None:
         result.status, result.message = (
@@ -751,9 +761,47 @@ def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column])
             joined.append(lower)
         elif header_column(both, known) is not None:
             joined.append(both)
+        elif lower and (grouped := _under_group(carried, lower, known)) is not None:
+            joined.append(grouped)
         else:
             joined.append(lower or upper)
     return joined
+
+
+def _under_group(group: str, lower: str, known: dict[str, Column]) -> str | None:
+    """A column named by its group read after it: "Tanggal" under "Kelahiran" or "Lahir", "Tempat" under
+    "Tempat, Tanggal Lahir" or "TTL" (the usual table of Indonesian offices, where the group is merged over the
+    two columns that split it)."""
+    words = v.norm(group).split()
+    if not words:
+        return None
+    candidates = [f"{lower} {group}", f"{lower} {words[-1]}"]
+    if words[-1] in ("kelahiran", "lhr") or _combined_group(group):
+        candidates.append(f"{lower} lahir")
+    return next((candidate for candidate in candidates if header_column(candidate, known) is not None), None)
+
+
+def _combined_group(cell: Any) -> bool:
+    key = v.norm(_BRACKETED.sub(" ", cell) if cell.__class__ is str else cell)
+    return any(pattern.fullmatch(key) for pattern, _keys in COMBINED_HEADERS)
+
+
+def _second_header_row(top: list[Any], bottom: list[Any], joined: list[str], known: dict[str, Column]) -> bool:
+    """Whether the row under a header is a second row of titles: all its cells are the title above them again
+    (merged down, filled in by the reader) or part of a name the two rows make together, or at least half of them
+    and two or more are titles repeated (a row of data never repeats its header)."""
+    filled = repeated = resolved = 0
+    for index, cell in enumerate(bottom):
+        if not _filled(cell):
+            continue
+        filled += 1
+        if index < len(top) and v.text(top[index]) == v.text(cell):
+            repeated += 1
+        elif index < len(joined) and (named := header_column(joined[index], known)) is not None:
+            # Only when the cell changes what its column is: "(3)" or "(wajib)" under a title is a hint row.
+            above = header_column(top[index], known) if index < len(top) else None
+            resolved += named is not above
+    return bool(filled) and (repeated + resolved == filled and resolved > 0 or repeated >= max(2, filled / 2))
 
 
 def _hints_only(cells: list[Any]) -> bool:

@@ -94,6 +94,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def one_line_text(raw: Any) -> str:
+    """text(), with line breaks, tabs and runs of spaces inside it made one space each."""
+    value = text(raw)
+    if "  " in value or "\n" in value or "\t" in value or "\r" in value:
+        return " ".join(value.split())
+    return value
+
+
 def text(raw: Any) -> str:
     """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped,
     a number that is really an integer written without ".0"."""

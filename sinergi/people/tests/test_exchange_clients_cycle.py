@@ -143,7 +143,7 @@ def test_a_row_without_nik_corrects_the_stored_client_of_that_name_birth_date_an
     # Only the spelling of the name differs; the preview names the client by the stored (masked) NIK
     assert result.preview["update"] == [
         {"row": 2, "key": "Budi Contoh (6371********0001)", "changes": {
-            "Nama lengkap": ["Budi Contoh", "BUDI  CONTOH"], "Nama ibu kandung": ["Siti Contoh", "siti contoh"]}}
+            "Nama lengkap": ["Budi Contoh", "BUDI CONTOH"], "Nama ibu kandung": ["Siti Contoh", "siti contoh"]}}
     ]  # fmt: skip
 
     written = import_rows(tmp_path, [row(**{"Tempat lahir": "Martapura"})], world.operator, name="b.xlsx")

@@ -104,7 +104,7 @@ def test_a_worker_row_without_nik_updates_the_stored_worker_of_that_name_and_bir
 
     assert (result.status, result.created, result.updated) == ("succeeded", 0, 1)
     # The preview names the worker by the stored NIK, so the user sees whom the row updates
-    assert result.preview["update"][0]["key"] == "RINA  CONTOH (6371********0007)"
+    assert result.preview["update"][0]["key"] == "RINA CONTOH (6371********0007)"
     stored.refresh_from_db()
     assert (stored.phone, stored.nik_hash, stored.nik_masked) == ("0811-5000-123", nik_hash, nik_masked)
     assert Worker.objects.count() == 1

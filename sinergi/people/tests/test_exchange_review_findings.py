@@ -3,6 +3,7 @@ named as the template names it, headers LKS lists use for the client's name, and
 column. Every name and NIK here is made up."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -234,3 +235,63 @@ def test_a_workers_file_with_a_combined_column_is_warned_about_its_birth_date(tm
         )
     ]
     assert Worker.objects.count() == 0
+
+
+def office_table(tmp_path, group: str, *, merged_down: bool) -> Path:
+    """A table as Indonesian offices draw it: "No", a group title merged over "Tempat" | "Tanggal" on the second
+    row, every other title on the first row (merged down over both rows, or alone above an empty cell)."""
+    import xlsxwriter
+
+    titles = ["No", "Nama lengkap", "Jenis kelamin", group, "", "NIK", "Alasan KK kosong", "Kategori PPKS",
+              "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung"]  # fmt: skip
+    path = tmp_path / "kantor.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet(SHEET)
+    for column, title in enumerate(titles):
+        if column in (3, 4):
+            continue
+        if merged_down:
+            sheet.merge_range(0, column, 1, column, title)
+        else:
+            sheet.write(0, column, title)
+    sheet.merge_range(0, 3, 0, 4, group)
+    sheet.write_row(1, 3, ["Tempat", "Tanggal"])
+    date = book.add_format({"num_format": "dd-mm-yyyy"})
+    values = client_row(HEADERS)
+    row = dict(zip(HEADERS, values, strict=True))
+    sheet.write_row(2, 0, [1, row["Nama lengkap"], row["Jenis kelamin"], "Banjarmasin"])
+    sheet.write_datetime(2, 4, datetime.datetime.combine(BORN, datetime.time()), date)
+    sheet.write_row(2, 5, [row["NIK"], row["Alasan KK kosong"], row["Kategori PPKS"], row["Bentuk layanan"]])
+    sheet.write_datetime(2, 9, datetime.datetime.combine(FILE_ADMISSION, datetime.time()), date)
+    sheet.write(2, 10, row["Nama ibu kandung"])
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("merged_down", [False, True], ids=["titles-above-empty-cells", "titles-merged-down"])
+@pytest.mark.parametrize("group", ["Kelahiran", "Lahir", "Tempat, Tanggal Lahir", "TTL"])
+def test_place_and_date_under_a_birth_group_are_read_as_the_birth_place_and_date(tmp_path, world, group, merged_down):
+    # A review found both dropped without a word under "Kelahiran" (read as "Kelahiran Tanggal", matching nothing),
+    # and, with the titles merged down, the second title row read as a row of data.
+    result = run(office_table(tmp_path, group, merged_down=merged_down), world.operator, entity="clients")
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result) or result.message
+    person = Person.objects.get(full_name="Budi Contoh")
+    assert (person.birth_place, person.birth_date) == ("Banjarmasin", BORN)
+    assert "Judul kolom dibaca dari dua baris (1 dan 2)." in result.notices
+    assert not any("menggabungkan" in w.message for w in result.warnings)
+    assert not any("“No”" in notice for notice in result.notices)  # a numbering column is not news
+
+
+def test_a_line_break_or_a_run_of_spaces_inside_a_name_is_one_space_while_notes_keep_their_lines(tmp_path, world):
+    headers = [*HEADERS, "Catatan"]
+    row = client_row(headers, **{"Nama lengkap": "  Nur\nHalimah   Contoh ", "Nama ibu kandung": "Siti\tContoh",
+                                 "Catatan": "Baris satu\nBaris dua"})  # fmt: skip
+
+    result = import_clients(tmp_path, [row], world.operator, headers=headers)
+
+    assert result.status == "succeeded", problems_of(result)
+    person = Person.objects.get()
+    assert (person.full_name, person.mother_name, person.notes) == (
+        "Nur Halimah Contoh", "Siti Contoh", "Baris satu\nBaris dua",
+    )  # fmt: skip
