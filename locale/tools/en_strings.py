@@ -2839,7 +2839,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Row %(row)s holds filling hints; it is not data and was skipped."
     ),
     "Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.": (
-        "Rows %(rows)s only have entries in columns that are not read, so they were skipped."
+        "Row(s) %(rows)s only have entries in columns that are not read, so they were skipped."
     ),
     "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; isi NIK.": (
         "More than one service recipient with this name, birth date and mother's name is registered at this LKS; "
@@ -2865,7 +2865,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "There is no worker with ID %(id)s at this LKS. Leave the ID empty to add a new worker."
     ),
     "Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.": (
-        "Rows %(rows)s hold section titles (e.g. “A. ANAK DALAM PANTI”), not data, and were skipped."
+        "Row(s) %(rows)s hold section titles (e.g. “A. ANAK DALAM PANTI”), not data, and were skipped."
     ),
     "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima layanan baru.": (
         "There is no service recipient with ID %(id)s at this LKS. Leave the ID empty to add a new service recipient."
@@ -3294,4 +3294,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pembatalan Anda datang setelah penyimpanan selesai, jadi data dari file ini tetap tersimpan.": "Your cancel came after the saving had finished, so the data of this file is saved.",
     "Pembatalan Anda datang setelah uji coba selesai. Uji coba tidak menyimpan apa pun.": "Your cancel came after the dry run had finished. A dry run saves nothing.",
     "Permintaan pembatalan dikirim: uji coba berhenti. Uji coba tidak menyimpan apa pun.": "Cancel requested: the dry run stops. A dry run saves nothing.",
+    "Kesalahan impor": "Import errors",
+    "Jumlah baris": "Rows",
+    "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), bukan data, dan dilewati.": "Row(s) %(rows)s under the total row hold a single entry (e.g. place and date, or a signature), not data, and were skipped.",
 }

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import OperationalError, transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.busy import is_busy
@@ -31,8 +31,10 @@ BATCH_SIZE = 1000
 HEADER_SEARCH_ROWS = 20
 PREVIEW_LIMIT = 200
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
-# The column our error reports add; a fixed (untranslated) name so that a corrected report imports cleanly.
-ERROR_HEADER = "Kesalahan impor"
+# The column our error reports add, in the language of the run; a corrected report imports cleanly whichever of
+# these it has.
+ERROR_HEADER = gettext_noop("Kesalahan impor")
+ERROR_HEADERS = (ERROR_HEADER, "Import errors")
 
 # progress(phase, done, total) -> True when the user asked to cancel.
 Progress = Callable[[str, int, int], bool]
@@ -244,6 +246,8 @@ def _check(
     done = 0
     total_rows: list[int] = []
     section_rows: list[int] = []
+    foot_rows: list[int] = []
+    after_total = False
     unread_rows: list[int] = []
     read = sorted(header.columns)
     while batch := list(islice(rows, batch_size)):
@@ -257,9 +261,18 @@ def _check(
                 number for number, cells in batch if _blank_row(cells, read) and any(_filled(cell) for cell in cells)
             ]
         kinds = [_not_data(cells, read) for _row, cells in kept]
+        if after_total or "total" in kinds:
+            # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
+            # title, a name in brackets), not a record: a record has more to say.
+            for index, ((_row, cells), kind) in enumerate(zip(kept, kinds, strict=True)):
+                if kind == "total":
+                    after_total = True
+                elif after_total and kind is None and _filled_count(cells, read) == 1:
+                    kinds[index] = "foot"
         if any(kinds):
             total_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "total"]
             section_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "section"]
+            foot_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "foot"]
             kept = [row for row, kind in zip(kept, kinds, strict=True) if not kind]
         result.rows_total += len(kept)
         if result.rows_total > max_rows:
@@ -360,6 +373,14 @@ def _check(
     if total_rows:
         result.notices.append(
             _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.") % {"rows": v.first_ten(total_rows)}
+        )
+    if foot_rows:
+        result.notices.append(
+            _(
+                "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda "
+                "tangan), bukan data, dan dilewati."
+            )
+            % {"rows": v.first_ten(foot_rows)}
         )
     if result.rows_total == 0:
         result.status, result.message = (
@@ -554,7 +575,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
     are skipped. Case, spacing, punctuation and known synonyms do not matter."""
     known = header_index(entity)
-    ignored = {v.norm(h) for h in (*entity.ignored_headers, ERROR_HEADER, *NUMBERING_HEADERS)}
+    ignored = {v.norm(h) for h in (*entity.ignored_headers, *ERROR_HEADERS, *NUMBERING_HEADERS)}
     best: tuple[int, int, list[Any]] | None = None
     two_rows = False
     for row_number, cells in head:
@@ -829,6 +850,11 @@ def _filled(cell: Any) -> bool:
     return not (cell is None or cell == "" or v.is_blank(cell))
 
 
+def _filled_count(cells: list[Any], read: list[int]) -> int:
+    size = len(cells)
+    return sum(1 for index in read if index < size and _filled(cells[index]))
+
+
 def _blank_row(cells: list[Any], read: list[int]) -> bool:
     size = len(cells)
     return not any(_filled(cells[index]) for index in read if index < size)
@@ -852,10 +878,8 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
     # Every total word starts with one of these letters and is short: most names need no normalising (per row).
     if len(first) <= 24 and first.lstrip()[:1] in "JjTtGgSs" and v.norm(first) in TOTAL_WORDS:
         return "total"
-    if _SECTION.match(first):
-        size = len(cells)
-        if sum(1 for index in read if index < size and _filled(cells[index])) == 1:
-            return "section"
+    if _SECTION.match(first) and _filled_count(cells, read) == 1:
+        return "section"
     return None
 
 

@@ -24,7 +24,7 @@ from .columns import (
     TermColumn,
 )
 from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, WARNINGS_SHEET, open_table
-from .pipeline import ERROR_HEADER, ImportResult, Problem, header_column, header_index, header_test
+from .pipeline import ERROR_HEADER, ERROR_HEADERS, ImportResult, Problem, header_column, header_index, header_test
 
 TEMPLATE_ROWS = 5000  # rows that get the dropdowns and text formats
 
@@ -168,15 +168,15 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
 
 def _error_columns(rows, header_row: int) -> tuple[int, set[int]]:
     """Where the error column goes, and the file's own error columns whose content is dropped. A report uploaded
-    again has its "Kesalahan impor" column: the new messages go there (old ones replaced or cleared, never a second
-    column beside stale ones). Otherwise one column right of the widest row, the same for every row: a short CSV
-    row (trailing empty fields dropped) must not get its message in a data column, which a corrected report would
-    import as data."""
-    ours = v.norm(ERROR_HEADER)  # compared as the import compares headers (it skips this column the same way)
+    again has its "Kesalahan impor" (or "Import errors") column: the new messages go there (old ones replaced or
+    cleared, never a second column beside stale ones). Otherwise one column right of the widest row, the same for
+    every row: a short CSV row (trailing empty fields dropped) must not get its message in a data column, which a
+    corrected report would import as data."""
+    ours = {v.norm(h) for h in ERROR_HEADERS}  # compared as the import compares headers (it skips them the same way)
     width = 0
     for row_number, cells in rows:
         if row_number == header_row:
-            found = [index for index, cell in enumerate(cells) if v.norm(cell) == ours]
+            found = [index for index, cell in enumerate(cells) if v.norm(cell) in ours]
             if found:
                 return found[0], set(found)
         width = max(width, len(cells))
@@ -235,7 +235,7 @@ def _report_bytes(
             kind = "date" if isinstance(cell, datetime.date) else "text" if col in text_columns else "plain"
             _write_cell(sheet, index, col, cell, formats[state, kind])
         if row_number == result.header_row and result.problems:
-            sheet.write_string(index, error_col, ERROR_HEADER, bold)
+            sheet.write_string(index, error_col, _(ERROR_HEADER), bold)
         elif row_number in by_row:
             sheet.write_string(index, error_col, escape_formula(" | ".join(by_row[row_number])), error_format)
     if error_col > known_width:

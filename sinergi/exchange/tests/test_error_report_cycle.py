@@ -279,3 +279,26 @@ def test_a_report_with_two_error_columns_from_before_is_tidied_into_one(tmp_path
     assert rows[1] == ["Ani Uji", "P", "psm", "Pengasuh", ""]
     assert rows[2][:4] == ["Bayu Uji", "L", "psk", "Relawan"]
     assert rows[2][4].startswith("Kategori PSKS: “psk” tidak ada dalam daftar.") and len(rows[2]) == 5
+
+
+def test_an_english_run_heads_its_error_column_in_english_and_its_report_imports_in_either_language(tmp_path):
+    from django.utils import translation
+
+    world = people_world()
+    born = datetime.date(2014, 8, 17)
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Alasan KK kosong", "Kategori PPKS",
+               "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung"]  # fmt: skip
+    nik = nik_compose(district_code="63.71.01", birth_date=born, sex="L", serial=5)
+    bad = ["Budi Contoh", "X", born, nik, "unknown", "anak_telantar", "Dalam panti (residensial)",
+           datetime.date(2024, 1, 15), "Siti Contoh"]  # fmt: skip
+    path = xlsx_file(tmp_path, [headers, bad], sheet=CLIENTS)
+    with translation.override("en"):
+        first = run(path, world.operator, entity="clients", dry_run=True)
+        report = data_sheet(report_of(path, first, "clients"))
+    assert report[0][-1] == "Import errors"
+
+    # Uploaded again by someone working in Indonesian, as it is: the column is known, and the new report has one
+    again = xlsx_file(tmp_path, report, name="report.xlsx", sheet=CLIENTS)
+    second = run(again, world.operator, entity="clients", dry_run=True)
+    assert not any("Import errors" in notice for notice in second.notices), second.notices
+    assert data_sheet(report_of(again, second, "clients"))[0] == [*headers, "Kesalahan impor"]

@@ -355,6 +355,12 @@ def test_a_sheet_as_people_keep_it_imports_title_numbering_and_total_row_aside(t
             ],
             [],
             ["JUMLAH", 1],
+            [],
+            # and the sheet's foot: place and date, the signatory's title and name, under the "Tgl Masuk" column
+            ["", "", "", "", "", "", "", "", "Banjarmasin, 30 November 2026"],
+            ["", "", "", "", "", "", "", "", "Ketua LKSA"],
+            [],
+            ["", "", "", "", "", "", "", "", "( H. Contoh )"],
         ],  # fmt: skip
         sheet=SHEET,
     )
@@ -363,6 +369,10 @@ def test_a_sheet_as_people_keep_it_imports_title_numbering_and_total_row_aside(t
     # then
     assert (result.status, result.created, result.problems) == ("succeeded", 1, [])
     assert "Baris 5 berisi jumlah/total, bukan data, dan dilewati." in result.notices
+    assert (
+        "Baris 7, 8, 10 di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), "
+        "bukan data, dan dilewati."
+    ) in result.notices
     person = Person.objects.get()
     assert (person.kk_missing_reason, person.sex) == ("not_yet_recorded", "L")
 
