@@ -10,7 +10,7 @@ from sinergi.exchange.models import ImportJob, ImportStatus
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
 
-from .conftest import HEADERS, xlsx_file
+from .conftest import HEADERS, csv_file, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +201,14 @@ def test_export_data_failing_halfway_leaves_no_partial_file_and_keeps_an_earlier
 def test_export_data_into_a_missing_folder_says_so(tmp_path):
     with pytest.raises(CommandError, match="Tidak dapat menulis"):
         call("export_data", "lks", str(tmp_path / "tidak-ada" / "lks.csv"))
+
+
+def test_a_refused_import_counts_the_bad_rows_and_names_its_report_after_the_whole_file_name(tmp_path, board_member):
+    good, bad = ["LKSA Baik", "anak", "63.71.01.1001", "TD/B/1", 5], ["LKSA Salah", "anak", "63.71", "TD/B/2", "x"]
+    rows = [HEADERS, good, bad]
+    path = csv_file(tmp_path, rows, name="data.csv")
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_data", "lks", str(path), "--as", "pengurus.uji", stdout=out, stderr=io.StringIO())
+    assert out.getvalue().splitlines()[0] == "Ditolak: ada kesalahan: 1 dari 2 baris bermasalah."
+    assert (tmp_path / "data-csv-kesalahan.xlsx").exists()  # not data-kesalahan.xlsx, which data.xlsx gets

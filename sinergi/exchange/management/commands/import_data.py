@@ -101,7 +101,10 @@ class Command(BaseCommand):
 
     def _report(self, job, path: Path) -> None:
         out = self.stdout
-        out.write(f"{job.get_status_display()}: {job.rows_total} baris.")
+        if job.status == ImportStatus.REFUSED and job.rows_total:
+            out.write(f"{job.get_status_display()}: {job.refused_count} dari {job.rows_total} baris bermasalah.")
+        else:
+            out.write(f"{job.get_status_display()}: {job.rows_total} baris.")
         if job.status in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
             verb = "akan " if job.dry_run else ""
             out.write(
@@ -121,7 +124,10 @@ class Command(BaseCommand):
         if job.problem_count > 50:
             out.write(f"  … dan {job.problem_count - 50} masalah lain (lihat laporan kesalahan).")
         if job.error_report:
-            report = path.with_name(f"{path.stem}-kesalahan.xlsx")
+            kind = "kesalahan" if job.problem_count else "peringatan"
+            # Named after the whole file name: "data.csv" and "data.xlsx" beside each other get a report each.
+            stem = path.stem if path.suffix.lower() == ".xlsx" else f"{path.stem}-{path.suffix.lstrip('.').lower()}"
+            report = path.with_name(f"{stem}-{kind}.xlsx")
             with job.error_report.open("rb") as stored:
                 report.write_bytes(stored.read())
-            out.write(f"Laporan kesalahan: {report}")
+            out.write(f"Laporan {kind}: {report}")
