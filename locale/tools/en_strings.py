@@ -1148,13 +1148,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. Bagi menjadi beberapa file.": (
         "The file has more than %(max)s data rows; at most %(max)s rows per import. Split it into several files."
     ),
-    "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. Hapus kolom itu (baris "
-    "tetap dicocokkan dengan data yang tersimpan dan nomor yang tersimpan tidak berubah), atau ganti dengan kolom "
-    "%(real)s berisi nomor lengkap.": (
-        "The column %(masked)s holds numbers masked by an export, so it cannot be imported. Delete it (rows are still "
-        "matched with the stored records, and the stored numbers do not change), or replace it with the column "
-        "%(real)s holding the full numbers."
-    ),
     "Kolom persetujuan diisi semua atau tidak sama sekali: bila salah satu diisi, kelimanya wajib (Persetujuan oleh, Nama pemberi persetujuan, Tanggal persetujuan, Dasar pemrosesan, Cakupan persetujuan).": (
         "The consent columns are filled in all or not at all: if one is filled in, all five are required (Consent by, Name of the person consenting, Consent date, Legal basis for processing, Scope of consent)."
     ),
@@ -3297,4 +3290,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kesalahan impor": "Import errors",
     "Jumlah baris": "Rows",
     "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), bukan data, dan dilewati.": "Row(s) %(rows)s under the total row hold a single entry (e.g. place and date, or a signature), not data, and were skipped.",
+    "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, jadi tidak dibaca: nomor yang tersimpan tidak berubah. Untuk mengisi atau mengubah nomor, tambahkan kolom %(real)s berisi nomor lengkap.": "Column(s) %(masked)s hold numbers masked by the export, so they were not read: the stored numbers do not change. To fill in or change a number, add the column(s) %(real)s with the whole number.",
+    "Kolom ini tidak dibaca (nomor yang disamarkan oleh ekspor). Tulis nomor lengkap di kolom “%(real)s”: tambahkan kolom itu, lalu unggah lagi.": "This column is not read (numbers masked by the export). Write the whole number in the column “%(real)s”: add that column, then upload again.",
 }

@@ -99,6 +99,9 @@ class HeaderMap:
     partial: bool = False
     absent: list[Column] = field(default_factory=list)
     record_id: str = ""
+    # An export's masked number columns (file column index -> (header as written, the real column's header)), read
+    # only to refuse a full number written into one: it would otherwise be lost without a word.
+    masked: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def keys(self) -> set[str]:
@@ -286,6 +289,8 @@ def _check(
         cleaned = _clean_rows(header, kept, ctx)
         entity.prepare_batch([values for _row, _cells, values, _problems in cleaned], ctx)
         for row_number, cells, values, problems in cleaned:
+            if header.masked:
+                problems += _full_numbers_in_masked_columns(header, row_number, cells)
             bad_columns = {p.column for p in problems}
             if header.absent:
                 bad_columns |= _absent_problems(header, row_number, values, problems)
@@ -682,28 +687,27 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
             _("Kolom hanya-baca (dari ekspor) diabaikan: %(columns)s.")
             % {"columns": ", ".join(f"“{c}”" for c in read_only)}
         )
-    present = {v.norm(cell) for cell in cells}
-    masked_only = [
-        (masked, next(c.header for c in entity.columns if c.key == key))
-        for masked, key in entity.masked_headers.items()
-        if v.norm(masked) in present and key not in used
-    ]
-    if masked_only:
-        # Every masked column at once (a client export has the NIK and the KK): one round trip to fix the file.
-        result.header_row = row_number
-        result.status, result.message = (
-            "refused",
+    masked: dict[int, tuple[str, str]] = {}
+    for masked_header, key in entity.masked_headers.items():
+        if key in used:
+            continue
+        real = next(str(c.header) for c in entity.columns if c.key == key)
+        for index, cell in enumerate(cells):
+            if v.norm(cell) == v.norm(masked_header):
+                masked[index] = (v.text(cell), real)
+    if masked:
+        # An export sent back: its rows are matched by their ID and keep the numbers stored. Every masked column at
+        # once (a client export has the NIK and the KK).
+        result.notices.append(
             _(
-                "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, sehingga tidak dapat diimpor. Hapus "
-                "kolom itu (baris tetap dicocokkan dengan data yang tersimpan dan nomor yang tersimpan tidak "
-                "berubah), atau ganti dengan kolom %(real)s berisi nomor lengkap."
+                "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, jadi tidak dibaca: nomor yang tersimpan "
+                "tidak berubah. Untuk mengisi atau mengubah nomor, tambahkan kolom %(real)s berisi nomor lengkap."
             )
             % {
-                "masked": ", ".join(f"“{masked}”" for masked, _real in masked_only),
-                "real": ", ".join(f"“{real}”" for _masked, real in masked_only),
-            },
+                "masked": ", ".join(f"“{written}”" for written, _real in masked.values()),
+                "real": ", ".join(f"“{real}”" for _written, real in masked.values()),
+            }
         )
-        return None
     missing = entity.missing_columns(set(used))
     record_id = entity.record_id_key()
     if missing and record_id in used:
@@ -711,7 +715,13 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         # not say, as with an empty cell; only a row without an ID (a new record) needs the absent columns.
         absent = [c for c in entity.import_columns() if c.required and c.key not in used]
         return HeaderMap(
-            row=row_number, columns=columns, written=written, partial=True, absent=absent, record_id=record_id
+            row=row_number,
+            columns=columns,
+            written=written,
+            partial=True,
+            absent=absent,
+            record_id=record_id,
+            masked=masked,
         )
     if missing:
         result.header_row = row_number
@@ -722,7 +732,22 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         )
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
-    return HeaderMap(row=row_number, columns=columns, written=written)
+    return HeaderMap(row=row_number, columns=columns, written=written, masked=masked)
+
+
+def _full_numbers_in_masked_columns(header: HeaderMap, row: int, cells: list[Any]) -> list[Problem]:
+    """A number written whole into an export's masked column (a new row added at the bottom of an export, a
+    number corrected in place): refused, since that column is not read."""
+    found = []
+    for index, (written, real) in header.masked.items():
+        value = v.text(cells[index]) if index < len(cells) else ""
+        if value and "*" not in value and not v.is_blank(value):
+            message = _(
+                "Kolom ini tidak dibaca (nomor yang disamarkan oleh ekspor). Tulis nomor lengkap di kolom “%(real)s”: "
+                "tambahkan kolom itu, lalu unggah lagi."
+            ) % {"real": real}
+            found.append(Problem(row, written, value, message))
+    return found
 
 
 def _absent_problems(header: HeaderMap, row: int, values: dict[str, Any], problems: list[Problem]) -> set[str]:

@@ -237,7 +237,8 @@ COLUMNS: list[Column] = [
     RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
 ]  # fmt: skip
 HEADERS = {c.key: c for c in COLUMNS}
-# What the export adds (masked numbers, status) and an import of that export skips without a notice.
+# What the export adds (masked numbers, status) and an import of that export skips: the status without a notice,
+# the masked numbers with one (and a row with a whole number in such a column is refused: see HeaderMap.masked).
 EXPORT_ONLY = ("NIK (disamarkan)", "Nomor KK (disamarkan)", "Status", "Tahap kasus")
 
 

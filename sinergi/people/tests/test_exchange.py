@@ -1201,23 +1201,58 @@ def test_execute_beside_runs_here_inside_a_transaction_and_raises_its_errors():
         execute_beside("INSERT INTO no_such_table VALUES (%s)", [1])
 
 
-def test_a_client_export_sent_back_as_an_import_is_refused_with_one_clear_message(world, tmp_path):
-    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+MASKED_NOTICE = (
+    "Kolom “NIK (disamarkan)”, “Nomor KK (disamarkan)” berisi nomor yang disamarkan oleh ekspor, jadi tidak dibaca: "
+    "nomor yang tersimpan tidak berubah. Untuk mengisi atau mengubah nomor, tambahkan kolom “NIK”, “Nomor KK” berisi "
+    "nomor lengkap."
+)
+
+
+def client_export_table(world) -> tuple[list[str], list[list]]:
     entity = get_entity("clients")
     headers = [str(column.header) for column in entity.export_columns()]
     rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="reporting").iterator()))
+    return headers, [list(row) for row in rows]
+
+
+def test_a_client_export_sent_back_as_an_import_changes_nothing_and_says_its_masked_numbers_are_not_read(
+    world, tmp_path
+):
+    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    headers, rows = client_export_table(world)
     path = xlsx_file(tmp_path, [headers, *rows], sheet="Data penerima layanan")
-    before = Person.objects.count()
+    before = snapshot()
 
     result = run(path, world.operator, entity="clients")
 
-    assert result.status == "refused" and not result.problems
-    assert result.message == (
-        "Kolom “NIK (disamarkan)”, “Nomor KK (disamarkan)” berisi nomor yang disamarkan oleh ekspor, sehingga tidak "
-        "dapat diimpor. Hapus kolom itu (baris tetap dicocokkan dengan data yang tersimpan dan nomor yang tersimpan "
-        "tidak berubah), atau ganti dengan kolom “NIK”, “Nomor KK” berisi nomor lengkap."
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 0, 0, 1), (
+        problems_of(result) or result.message
     )
-    assert Person.objects.count() == before
+    assert MASKED_NOTICE in result.notices
+    assert snapshot() == before
+
+
+def test_a_whole_nik_typed_into_an_exports_masked_column_is_refused_on_that_cell_not_lost(world, tmp_path):
+    # Given an export with a new client added at the bottom, the NIK written in the column the export masks
+    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    headers, rows = client_export_table(world)
+    new = ["" if value is None else value for value in rows[0]]
+    new[headers.index("ID")] = ""
+    new[headers.index("Versi")] = ""
+    new[headers.index("Nama lengkap")] = "Ani Contoh"
+    new[headers.index("Jenis kelamin")] = "Perempuan"
+    new[headers.index("Tanggal lahir")] = GIRL
+    new[headers.index("NIK (disamarkan)")] = NIK_GIRL
+    path = xlsx_file(tmp_path, [headers, *rows, new], sheet="Data penerima layanan")
+    before = snapshot()
+
+    result = run(path, world.operator, entity="clients")
+
+    assert result.status == "refused"
+    assert (3, "NIK (disamarkan)", NIK_GIRL) in [(p.row, p.column, p.value) for p in result.problems]
+    message = next(p.message for p in result.problems if p.column == "NIK (disamarkan)")
+    assert message.startswith("Kolom ini tidak dibaca (nomor yang disamarkan oleh ekspor). Tulis nomor lengkap di")
+    assert snapshot() == before
 
 
 # ---------------------------------------------------------------------------------------------- the re-check
