@@ -385,6 +385,8 @@ class Choices:
         # Only a near spelling is suggested (a typo): a loose match proposes unrelated or opposite items
         # ("Melarikan diri" → "Mandiri").
         closest = difflib.get_close_matches(typed, list(self.by_norm), n=1, cutoff=SUGGESTION_CUTOFF)
+        if closest and _negated(typed) != _negated(closest[0]):
+            closest = []  # "Tidak dalam panti" is close to "Dalam panti" in spelling, and its opposite
         if closest:
             code = self.by_norm[closest[0]]
             label = dict(self.items)[code]
@@ -409,6 +411,13 @@ class Choices:
 
 
 SUGGESTION_CUTOFF = 0.75  # difflib ratio: "lanjut usai"/"lanjut usia" 0.91, "netra"/"mental" 0.55
+_NEGATIONS = {"tidak", "tdk", "bukan", "non", "tanpa", "belum"}
+
+
+def _negated(key: str) -> bool:
+    return key.split(" ", 1)[0] in _NEGATIONS
+
+
 # Words that name what an LKS or a person is rather than which one: sharing them says nothing.
 _COMMON_NAME_WORDS = {
     "lks", "lksa", "lksla", "lkspd", "panti", "asuhan", "sosial", "yayasan", "rumah", "pelayanan", "lembaga",

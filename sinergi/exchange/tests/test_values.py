@@ -173,3 +173,19 @@ def test_a_short_form_two_items_share_is_not_guessed():
     with pytest.raises(v.CellProblem):
         choices.match("ADK")
     assert choices.match("Penyandang Disabilitas") == "b"
+
+
+def test_a_negated_value_is_not_offered_its_opposite_as_a_suggestion():
+    settings = v.Choices(
+        [("residential", "Dalam panti (residensial)"), ("community", "Luar panti / berbasis keluarga")],
+        suggest_labels=True,
+    )
+    with pytest.raises(v.CellProblem) as problem:
+        settings.match("Tidak dalam panti")
+    assert "Mungkin maksud Anda" not in problem.value.message
+    assert problem.value.message == (
+        "“Tidak dalam panti” tidak ada dalam daftar. Pilihan: Dalam panti (residensial), "
+        "Luar panti / berbasis keluarga."
+    )
+    with pytest.raises(v.CellProblem, match="Mungkin maksud Anda “Dalam panti \\(residensial\\)”"):
+        settings.match("Dalam pnti")  # a typo still gets its suggestion
