@@ -3292,4 +3292,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), bukan data, dan dilewati.": "Row(s) %(rows)s under the total row hold a single entry (e.g. place and date, or a signature), not data, and were skipped.",
     "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, jadi tidak dibaca: nomor yang tersimpan tidak berubah. Untuk mengisi atau mengubah nomor, tambahkan kolom %(real)s berisi nomor lengkap.": "Column(s) %(masked)s hold numbers masked by the export, so they were not read: the stored numbers do not change. To fill in or change a number, add the column(s) %(real)s with the whole number.",
     "Kolom ini tidak dibaca (nomor yang disamarkan oleh ekspor). Tulis nomor lengkap di kolom “%(real)s”: tambahkan kolom itu, lalu unggah lagi.": "This column is not read (numbers masked by the export). Write the whole number in the column “%(real)s”: add that column, then upload again.",
+    "%(message)s Kolom “%(column)s” tidak ada di file ini: tambahkan bila perlu.": "%(message)s The file has no column “%(column)s”: add it if needed.",
 }

@@ -554,6 +554,15 @@ class Entity(ABC):
     # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: a file that has
     # the masked one but not the real one is an export sent back, refused with one clear message.
     masked_headers: dict[str, str] = {}
+    # A problem of a column the file lacks, shown on another column the file has for the same thing (the primary
+    # PPKS category's "choose at least one" on the file's list of categories).
+    reported_on_instead: dict[str, str] = {}
+    # Columns a file may leave out because their absence says something (no "LKS": the operator's own LKS): a
+    # problem there is not about the missing column.
+    implied_columns: frozenset[str] = frozenset()
+    # A number column and the column giving the reason it is empty: a problem of an empty number in a file without
+    # the reason column names that column.
+    reason_columns: dict[str, str] = {}
     write_batch_size = 0  # plans per save() call; 0 = the pipeline's batch size
     # Personal data (UU PDP): an export logs every person with the purpose of access, which the user is asked for
     # (once per session) before the file is made.

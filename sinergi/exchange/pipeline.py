@@ -312,12 +312,26 @@ def _check(
                 plan = entity.plan(row_number, values, ctx)
             except RowProblems as row_problems:
                 for column, message in row_problems.problems:
+                    if column not in header.keys and entity.reported_on_instead.get(column) in header.keys:
+                        column = entity.reported_on_instead[column]  # the file's own column for the same thing
                     written = _written_header(entity, header, column)
                     if written in bad_columns:
                         continue  # already reported as an unreadable cell; "wajib diisi" would only confuse
-                    if header.partial and column and column not in header.keys:
-                        # A file keyed by the export's ID, without a column this row still needs: say that the
-                        # column is missing, not only that its (absent) cell is empty.
+                    partner = entity.reason_columns.get(column)
+                    if partner and partner not in header.keys and not _cell_text(header, cells, column):
+                        # "Isi nomor KK atau pilih alasannya" where the file has no column for the reason.
+                        message = _("%(message)s Kolom “%(column)s” tidak ada di file ini: tambahkan bila perlu.") % {
+                            "message": message,
+                            "column": _written_header(entity, header, partner),
+                        }
+                    if (
+                        column
+                        and column not in header.keys
+                        and (header.partial or column not in entity.implied_columns)
+                    ):
+                        # A column this row needs that the file lacks (a file keyed by the export's ID; a reason
+                        # column for an empty number): say that the column is missing, not only that its (absent)
+                        # cell is empty.
                         message = _(
                             "%(message)s Baris ini memerlukan kolom “%(column)s”, yang tidak ada di file ini."
                         ) % {

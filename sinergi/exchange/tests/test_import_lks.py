@@ -132,7 +132,13 @@ def test_one_bad_row_refuses_the_whole_file_and_reports_every_problem(tmp_path, 
         (3, "Kapasitas (orang)", "banyak", "“banyak” bukan bilangan bulat."),
         (3, "Tanggal izin operasional", "31-02-2023", "Tanggal “31-02-2023” tidak ada di kalender."),
         (3, "Nama LKS", "", "Nama wajib diisi."),
-        (3, "Tanggal akreditasi", "", "Tanggal akreditasi wajib diisi bila ada peringkat akreditasi."),
+        (
+            3,
+            "Tanggal akreditasi",
+            "",
+            "Tanggal akreditasi wajib diisi bila ada peringkat akreditasi. Baris ini "
+            "memerlukan kolom “Tanggal akreditasi”, yang tidak ada di file ini.",
+        ),
         (4, "Kode wilayah", "63.71.01.9999", "Kode wilayah 63.71.01.9999 tidak ada dalam daftar wilayah Kemendagri."),
         (4, "Tanggal izin operasional", "01-01-2099", "Tanggal tidak boleh di masa depan."),
     ]
@@ -161,7 +167,11 @@ def test_service_rules_give_the_services_own_messages(tmp_path, board_member):
     assert sorted((p.column, p.message) for p in result.problems) == [
         ("Lintang", "Isi lintang dan bujur bersama-sama."),
         ("NPWP", "NPWP terdiri atas 15 atau 16 angka."),
-        ("Peringkat akreditasi", "Pilih peringkat akreditasi untuk tanggal akreditasi ini."),
+        (
+            "Peringkat akreditasi",
+            "Pilih peringkat akreditasi untuk tanggal akreditasi ini. Baris ini memerlukan "
+            "kolom “Peringkat akreditasi”, yang tidak ada di file ini.",
+        ),
         ("Surel", "Masukkan alamat email dengan format yang benar."),
     ]
     assert not Organisation.objects.filter(name="LKSA Aturan").exists()

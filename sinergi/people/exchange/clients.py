@@ -436,7 +436,10 @@ class ClientsEntity(Entity):
     columns = COLUMNS
     asks_access_purpose = True
     ignored_headers = EXPORT_ONLY
+    implied_columns = frozenset({"lks"})
     masked_headers = {"NIK (disamarkan)": "nik", "Nomor KK (disamarkan)": "kk"}
+    reported_on_instead = {"ppks_category": "ppks_categories"}
+    reason_columns = {"nik": "nik_missing_reason", "kk": "kk_missing_reason"}
     write_batch_size = 10_000
     natural_key_help = _lazy(
         "Baris dicocokkan dengan penerima layanan yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, "

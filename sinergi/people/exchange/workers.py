@@ -156,6 +156,7 @@ class WorkersEntity(Entity):
     columns = COLUMNS
     ignored_headers = ("NIK (disamarkan)",)
     # The export's masked NIK cannot find or register anyone: the export sent back is refused with one message.
+    implied_columns = frozenset({"lks"})
     masked_headers = {"NIK (disamarkan)": "nik"}
     write_batch_size = 10_000
     asks_access_purpose = True

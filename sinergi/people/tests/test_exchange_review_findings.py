@@ -295,3 +295,21 @@ def test_a_line_break_or_a_run_of_spaces_inside_a_name_is_one_space_while_notes_
     assert (person.full_name, person.mother_name, person.notes) == (
         "Nur Halimah Contoh", "Siti Contoh", "Baris satu\nBaris dua",
     )  # fmt: skip
+
+
+def test_a_problem_of_a_column_the_file_lacks_is_shown_on_its_own_column_or_names_the_missing_one(tmp_path, world):
+    # A file with "Kategori" (the list of categories) but no "Kategori PPKS utama", and a KK number column without
+    # the reason column: an empty category and an empty KK must not be reported under headers the file lacks alone.
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "No KK", "Kategori", "Bentuk layanan",
+               "Tanggal masuk", "Nama ibu kandung"]  # fmt: skip
+    row = client_row(headers, **{"Kategori": "", "No KK": ""})
+
+    result = import_clients(tmp_path, [row], world.operator, headers=headers, dry_run=True)
+
+    problems = {(p.column, p.message) for p in result.problems}
+    assert ("Kategori", "Pilih paling sedikit satu kategori PPKS.") in problems
+    assert (
+        "No KK",
+        "Isi nomor KK atau pilih alasannya bila tidak ada. Kolom “Alasan KK kosong” tidak ada di file ini: tambahkan "
+        "bila perlu.",
+    ) in problems
