@@ -97,7 +97,8 @@ def column_letter(index: int) -> str:
 def one_line_text(raw: Any) -> str:
     """text(), with line breaks, tabs and runs of spaces inside it made one space each."""
     value = text(raw)
-    if "  " in value or "\n" in value or "\t" in value or "\r" in value:
+    # isprintable() is False for a line break or a tab: one scan in C for the rare cell that needs the split.
+    if "  " in value or not value.isprintable():
         return " ".join(value.split())
     return value
 
