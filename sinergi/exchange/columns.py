@@ -154,7 +154,7 @@ class TextColumn(Column):
     single_line: bool = True
 
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
-        text, limit, out = (v.one_line_text if self.single_line else v.text), self.max_length, []
+        text, limit, out, one_line = v.text, self.max_length, [], self.single_line
         dates = () if self.accepts_dates else _DATE_CELLS
         append = out.append
         for raw in raws:
@@ -162,6 +162,8 @@ class TextColumn(Column):
                 append(clean_or_problem(self, raw, ctx))
                 continue
             value = text(raw)
+            if one_line and ("  " in value or not value.isprintable()):  # as v.one_line_text, inline (per cell)
+                value = " ".join(value.split())
             if (limit and len(value) > limit) or (value[:1] == "=" and v.formula_as_text(raw)):
                 append(clean_or_problem(self, raw, ctx))
             else:
