@@ -2749,7 +2749,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Rows are matched to service recipients already recorded at the same LKS by NIK; if the NIK is empty, by "
         "full name, date of birth and birth mother's name. A row identical to the stored data changes nothing; a "
         "Discharge date and Discharge reason on a placement that is still active record that the service recipient "
-        "has left; other differing cells correct the person's record (shown before → after in the dry run). Empty "
+        "has left; other differing cells correct the person's record (shown before → after in the trial run). Empty "
         "cells do not erase old entries. The main category and form of service of a placement are changed on the "
         "service recipient's page."
     ),
@@ -3278,19 +3278,22 @@ EN: dict[str, str | tuple[str, str]] = {
     "peran Anda.": "Export the lists within your scope as CSV or XLSX, and download PDF reports. Importing data is not "
     "part of your role.",
     "File yang sama sudah Anda impor pada %(when)s, setelah uji coba ini diperiksa: angka uji coba ini sudah tidak berlaku.": (
-        "You imported the same file on %(when)s, after this dry run was checked: its figures are out of date."
+        "You imported the same file on %(when)s, after this trial run was checked: its figures are out of date."
     ),
     "Lihat impor file ini": "See the import of this file",
     "Boleh beberapa isian dari daftar, dipisah titik koma (;).": "Several items of the list allowed, separated by semicolons (;).",
     "Boleh lebih dari satu, dipisah titik koma (;).": "More than one allowed, separated by semicolons (;).",
     "Menu": "Menu",
     "Pembatalan Anda datang setelah penyimpanan selesai, jadi data dari file ini tetap tersimpan.": "Your cancel came after the saving had finished, so the data of this file is saved.",
-    "Pembatalan Anda datang setelah uji coba selesai. Uji coba tidak menyimpan apa pun.": "Your cancel came after the dry run had finished. A dry run saves nothing.",
-    "Permintaan pembatalan dikirim: uji coba berhenti. Uji coba tidak menyimpan apa pun.": "Cancel requested: the dry run stops. A dry run saves nothing.",
+    "Pembatalan Anda datang setelah uji coba selesai. Uji coba tidak menyimpan apa pun.": "Your cancel came after the trial run had finished. A trial run saves nothing.",
+    "Permintaan pembatalan dikirim: uji coba berhenti. Uji coba tidak menyimpan apa pun.": "Cancel requested: the trial run stops. A trial run saves nothing.",
     "Kesalahan impor": "Import errors",
     "Jumlah baris": "Rows",
     "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), bukan data, dan dilewati.": "Row(s) %(rows)s under the total row hold a single entry (e.g. place and date, or a signature), not data, and were skipped.",
     "Kolom %(masked)s berisi nomor yang disamarkan oleh ekspor, jadi tidak dibaca: nomor yang tersimpan tidak berubah. Untuk mengisi atau mengubah nomor, tambahkan kolom %(real)s berisi nomor lengkap.": "Column(s) %(masked)s hold numbers masked by the export, so they were not read: the stored numbers do not change. To fill in or change a number, add the column(s) %(real)s with the whole number.",
     "Kolom ini tidak dibaca (nomor yang disamarkan oleh ekspor). Tulis nomor lengkap di kolom “%(real)s”: tambahkan kolom itu, lalu unggah lagi.": "This column is not read (numbers masked by the export). Write the whole number in the column “%(real)s”: add that column, then upload again.",
     "%(message)s Kolom “%(column)s” tidak ada di file ini: tambahkan bila perlu.": "%(message)s The file has no column “%(column)s”: add it if needed.",
+    "Uji coba dibatalkan.": "Trial run cancelled.",
+    "Semua baris tersimpan; hasilnya sedang disiapkan.": "All rows are saved; the result is being prepared.",
+    "Menyimpan %(total)s baris dalam satu kali simpan…": "Saving %(total)s rows in one go…",
 }

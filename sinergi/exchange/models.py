@@ -209,6 +209,17 @@ class ImportJob(QueuedJob, models.Model):
         )
 
     @property
+    def saved_pending_report(self) -> bool:
+        """A real import whose rows are all saved, still writing its report (a cancel can no longer undo it)."""
+        return (
+            self.status == ImportStatus.RUNNING
+            and not self.dry_run
+            and self.phase == ImportPhase.SAVING
+            and self.rows_total > 0
+            and self.rows_done >= self.rows_total
+        )
+
+    @property
     def percent(self) -> int:
         """One bar for both phases, never going back: a real import's check fills it to 60%, its saving the rest
         (a dry run only checks)."""

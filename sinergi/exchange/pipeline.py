@@ -255,28 +255,31 @@ def _check(
     read = sorted(header.columns)
     while batch := list(islice(rows, batch_size)):
         planned = len(plans)
-        # A row is blank when the columns we read are: a pre-numbered "No" column or a section title ("A. ANAK
-        # DALAM PANTI") in a column we ignore does not make it data.
-        kept = [(row_number, cells) for row_number, cells in batch if not _blank_row(cells, read)]
-        if len(kept) < len(batch):
-            # Said, not silent: a row with something only in columns we do not read.
-            unread_rows += [
-                number for number, cells in batch if _blank_row(cells, read) and any(_filled(cell) for cell in cells)
-            ]
-        kinds = [_not_data(cells, read) for _row, cells in kept]
-        if after_total or "total" in kinds:
-            # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
-            # title, a name in brackets), not a record: a record has more to say.
-            for index, ((_row, cells), kind) in enumerate(zip(kept, kinds, strict=True)):
-                if kind == "total":
+        kept = []
+        for row_number, cells in batch:
+            # A row is blank when the columns we read are: a pre-numbered "No" column or a section title ("A. ANAK
+            # DALAM PANTI") in a column we ignore does not make it data.
+            if _blank_row(cells, read):
+                if not any(_filled(cell) for cell in cells):
+                    continue
+                if _not_data(cells, read) == "total":  # "JUMLAH" in a column we do not read, its sums unread too
+                    total_rows.append(row_number)
                     after_total = True
-                elif after_total and kind is None and _filled_count(cells, read) == 1:
-                    kinds[index] = "foot"
-        if any(kinds):
-            total_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "total"]
-            section_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "section"]
-            foot_rows += [row for (row, _cells), kind in zip(kept, kinds, strict=True) if kind == "foot"]
-            kept = [row for row, kind in zip(kept, kinds, strict=True) if not kind]
+                else:
+                    unread_rows.append(row_number)  # said, not silent: something only in columns we do not read
+                continue
+            kind = _not_data(cells, read)
+            if kind == "total":
+                total_rows.append(row_number)
+                after_total = True
+            elif kind == "section":
+                section_rows.append(row_number)
+            elif after_total and _filled_count(cells, read) == 1:
+                # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
+                # title, a name in brackets), not a record: a record has more to say.
+                foot_rows.append(row_number)
+            else:
+                kept.append((row_number, cells))
         result.rows_total += len(kept)
         if result.rows_total > max_rows:
             raise FileRefused(

@@ -134,12 +134,20 @@ def _message_in_viewer_language(job: ImportJob) -> tuple[str, bool]:
     """The job's message, and whether it could be said in the viewer's language: a message of known words (a
     cancel, a failure, the count of problem rows) is matched in every language and built again; anything else
     (why a file was refused, in its own words) stays as stored."""
-    from .services import CANCELLED, CANCELLED_BEFORE_START, FAILED, INTERRUPTED, INTERRUPTED_AFTER_SAVE
+    from .services import (
+        CANCELLED,
+        CANCELLED_BEFORE_START,
+        CANCELLED_DRY_RUN,
+        FAILED,
+        INTERRUPTED,
+        INTERRUPTED_AFTER_SAVE,
+    )
 
     if not job.message:
         return "", True
     known: list[Callable[[], str]] = [
         lambda: str(CANCELLED),
+        lambda: str(CANCELLED_DRY_RUN),
         lambda: str(CANCELLED_BEFORE_START),
         lambda: str(FAILED),
         lambda: str(INTERRUPTED),

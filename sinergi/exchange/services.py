@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.formats import number_format
@@ -49,6 +49,7 @@ DEFAULT_RETENTION_DAYS = 30
 # Whole-job messages known by their words: stored as text in the language of the run, they are said again in the
 # viewer's language on the page (selectors.import_job_display).
 CANCELLED = gettext_lazy("Impor dibatalkan; tidak ada data yang disimpan.")
+CANCELLED_DRY_RUN = gettext_lazy("Uji coba dibatalkan.")
 CANCELLED_BEFORE_START = gettext_lazy("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.")
 FAILED = gettext_lazy("Terjadi kesalahan tak terduga; tidak ada data yang disimpan. Laporkan ke admin.")
 INTERRUPTED = gettext_lazy(
@@ -353,10 +354,14 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 on_saved=on_saved,
             )
         except ImportCancelled:
-            result = ImportResult(status="cancelled", message=str(CANCELLED))
+            result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))
         except Exception:
             logger.exception("Import job %s failed", job.pk)
             result = ImportResult(status="failed", message=str(FAILED))
+        if result.status == "succeeded":
+            # Saved and committed: while the report is written (seconds for thousands of warnings), the page says
+            # so and no longer offers a cancel that could only come too late.
+            ImportJob.objects.filter(pk=job.pk).update(phase=ImportPhase.SAVING, rows_done=F("rows_total"))
         job.refresh_from_db()
         if result.problems or result.warnings:
             # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings. Stored

@@ -111,3 +111,44 @@ def test_cancelling_a_dry_run_does_not_speak_of_saving(client, tmp_path, board_m
         assert services.import_job_stop_requested(job)
     assert "uji coba berhenti. Uji coba tidak menyimpan apa pun." in page
     assert "kecuali bila penyimpanannya" not in page
+
+
+@pytest.mark.django_db
+def test_once_saved_the_page_says_so_and_offers_no_cancel_while_the_report_is_written(
+    client, tmp_path, board_member, monkeypatch
+):
+    job = real_import(tmp_path, board_member)
+    seen: list[bool] = []
+    store = services._store_result
+
+    def store_after_looking(job, result):
+        seen.append(ImportJob.objects.get(pk=job.pk).saved_pending_report)  # the report was written by now
+        store(job, result)
+
+    monkeypatch.setattr(services, "_store_result", store_after_looking)
+    services.import_job_run(job_id=job.pk)
+    assert seen == [True]
+
+    # The page of such a job (running, all rows saved)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, phase="saving", rows_done=30, rows_total=30)
+    client.force_login(board_member)
+    with runners.running("import", job.pk, claim=lambda: True):  # its run alive
+        page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+        assert "Semua baris tersimpan; hasilnya sedang disiapkan." in page and 'id="job-cancel"' not in page
+        # while a save under way is said as such (its count is not seen before the commit), with its cancel
+        ImportJob.objects.filter(pk=job.pk).update(rows_done=0)
+        page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+        assert "Menyimpan 30 baris dalam satu kali simpan…" in page and 'id="job-cancel"' in page
+
+
+@pytest.mark.django_db
+def test_a_cancelled_dry_run_ends_as_a_cancelled_dry_run(tmp_path, board_member):
+    path = xlsx_file(tmp_path, lks_rows(3))
+    with path.open("rb") as handle:
+        job = services.import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name=path.name, enqueue=False
+        )
+    services.import_job_run(job_id=job.pk, on_progress=lambda *args: services.import_job_cancel(
+        job=ImportJob.objects.get(pk=job.pk), actor=board_member))  # fmt: skip
+    job.refresh_from_db()
+    assert (job.status, job.message) == (ImportStatus.CANCELLED, "Uji coba dibatalkan.")
