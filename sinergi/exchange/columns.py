@@ -553,8 +553,9 @@ class Entity(ABC):
     natural_key_help: Any = ""
     instructions: Sequence[Any] = ()
     ignored_headers: Sequence[str] = ()  # columns of our own exports/reports that imports skip silently
-    # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: a file that has
-    # the masked one but not the real one is an export sent back, refused with one clear message.
+    # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: in a file that has
+    # the masked one but not the real one (an export sent back) it is skipped with a notice, and a whole number
+    # written into it refuses its row (pipeline.HeaderMap.masked).
     masked_headers: dict[str, str] = {}
     # A problem of a column the file lacks, shown on another column the file has for the same thing (the primary
     # PPKS category's "choose at least one" on the file's list of categories).
