@@ -1726,8 +1726,6 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Unduh laporan peringatan (.xlsx)": "Download warnings report (.xlsx)",
     "laporan-peringatan-%(name)s": "warnings-report-%(name)s",
-    "Nilai": "Value",
-    "Pesan": "Message",
     # --- organisations: PDF reports -------------------------------------------------------------------------
     "Berbadan hukum": "Legal entity",
     "Notaris": "Notary",

@@ -247,7 +247,7 @@ def _report_bytes(
             book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
         )
     if result.warnings:
-        headings = (_("Baris"), _("Kolom"), _("Nilai"), _("Pesan"))
+        headings = (_("Baris"), _("Kolom"), _("Isi sel"), _("Peringatan"))  # as the errors' sheet names them
         _problem_sheet(book, str(WARNINGS_SHEET), headings, result.warnings, bold)
     book.close()
     return output.getvalue()

@@ -55,7 +55,7 @@ def test_a_dry_run_with_warnings_only_offers_a_warnings_report_that_imports_agai
     data = book.get_sheet_by_name(SHEET).to_python()
     assert data[0] == HEADERS and data[1][0] == "Budi Contoh"
     warnings = book.get_sheet_by_name("Peringatan").to_python()
-    assert warnings[0] == ["Baris", "Kolom", "Nilai", "Pesan"]
+    assert warnings[0] == ["Baris", "Kolom", "Isi sel", "Peringatan"]  # named as the errors' sheet names them
     assert [(row[0], row[1], row[3]) for row in warnings[1:]] == [
         (2.0, "Tanggal lahir", "Usia 33 tahun di luar batas usia kategori “Anak Telantar” (6–18 tahun)."),
         (2.0, "", "Dasar pemrosesan data (persetujuan) belum dicatat; catat segera."),
