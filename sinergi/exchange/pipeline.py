@@ -569,14 +569,16 @@ COMBINED_HEADERS = (
 )
 
 
-def _combined_keys(cell: Any, entity: Entity) -> list[str]:
-    """The entity's columns that a header cell names together (see COMBINED_HEADERS); [] for any other cell."""
+def _combined_fields(cell: Any) -> tuple[str, ...]:
+    """The fields a header cell names together (see COMBINED_HEADERS); () for any other cell."""
     key = v.norm(_BRACKETED.sub(" ", cell) if cell.__class__ is str else cell)
-    for pattern, keys in COMBINED_HEADERS:
-        if pattern.fullmatch(key):
-            own = {column.key for column in entity.columns}
-            return [k for k in keys if k in own]
-    return []
+    return next((keys for pattern, keys in COMBINED_HEADERS if pattern.fullmatch(key)), ())
+
+
+def _combined_keys(cell: Any, entity: Entity) -> list[str]:
+    """The entity's columns that a header cell names together; [] for any other cell."""
+    own = {column.key for column in entity.columns}
+    return [key for key in _combined_fields(cell) if key in own]
 
 
 def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
@@ -839,14 +841,9 @@ def _under_group(group: str, lower: str, known: dict[str, Column]) -> str | None
     if not words:
         return None
     candidates = [f"{lower} {group}", f"{lower} {words[-1]}"]
-    if words[-1] in ("kelahiran", "lhr") or _combined_group(group):
+    if words[-1] in ("kelahiran", "lhr") or _combined_fields(group):
         candidates.append(f"{lower} lahir")
     return next((candidate for candidate in candidates if header_column(candidate, known) is not None), None)
-
-
-def _combined_group(cell: Any) -> bool:
-    key = v.norm(_BRACKETED.sub(" ", cell) if cell.__class__ is str else cell)
-    return any(pattern.fullmatch(key) for pattern, _keys in COMBINED_HEADERS)
 
 
 def _second_header_row(top: list[Any], bottom: list[Any], joined: list[str], known: dict[str, Column]) -> bool:
