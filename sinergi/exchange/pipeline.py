@@ -13,7 +13,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import OperationalError, transaction
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
@@ -34,7 +36,17 @@ CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 # The column our error reports add, in the language of the run; a corrected report imports cleanly whichever of
 # these it has.
 ERROR_HEADER = gettext_noop("Kesalahan impor")
-ERROR_HEADERS = (ERROR_HEADER, "Import errors")
+
+
+def error_headers() -> set[str]:
+    """ERROR_HEADER in every language of the interface, normalised as headers are compared (from the catalogue,
+    so that a changed translation cannot part a report from its re-import)."""
+    names = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.add(v.norm(_(ERROR_HEADER)))
+    return names
+
 
 # progress(phase, done, total) -> True when the user asked to cancel.
 Progress = Callable[[str, int, int], bool]
@@ -599,7 +611,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
     are skipped. Case, spacing, punctuation and known synonyms do not matter."""
     known = header_index(entity)
-    ignored = {v.norm(h) for h in (*entity.ignored_headers, *ERROR_HEADERS, *NUMBERING_HEADERS)}
+    ignored = {v.norm(h) for h in (*entity.ignored_headers, *NUMBERING_HEADERS)} | error_headers()
     best: tuple[int, int, list[Any]] | None = None
     two_rows = False
     for row_number, cells in head:

@@ -24,7 +24,15 @@ from .columns import (
     TermColumn,
 )
 from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, WARNINGS_SHEET, open_table
-from .pipeline import ERROR_HEADER, ERROR_HEADERS, ImportResult, Problem, header_column, header_index, header_test
+from .pipeline import (
+    ERROR_HEADER,
+    ImportResult,
+    Problem,
+    error_headers,
+    header_column,
+    header_index,
+    header_test,
+)
 
 TEMPLATE_ROWS = 5000  # rows that get the dropdowns and text formats
 
@@ -172,7 +180,7 @@ def _error_columns(rows, header_row: int) -> tuple[int, set[int]]:
     cleared, never a second column beside stale ones). Otherwise one column right of the widest row, the same for
     every row: a short CSV row (trailing empty fields dropped) must not get its message in a data column, which a
     corrected report would import as data."""
-    ours = {v.norm(h) for h in ERROR_HEADERS}  # compared as the import compares headers (it skips them the same way)
+    ours = error_headers()  # compared as the import compares headers (it skips them the same way)
     width = 0
     for row_number, cells in rows:
         if row_number == header_row:
