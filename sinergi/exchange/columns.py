@@ -7,6 +7,7 @@ or a CellProblem) → assign (onto the model object) → save (done by the entit
 
 import copy
 import datetime
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -441,23 +443,66 @@ class TermColumn(Column):
             return sorted(getattr(obj, self.key).all(), key=lambda t: t.code)
         return getattr(obj, self.key)
 
+    def for_export(self) -> "TermColumn":
+        prepared = copy.copy(self)
+        prepared._labels = term_labels(self.vocabulary, fresh=True)
+        return prepared
+
     def export(self, obj: Model) -> str:
+        # Labels, as the template's dropdown offers them (imports read them back, in either language, or codes).
+        labels = getattr(self, "_labels", None) or term_labels(self.vocabulary, fresh=True)
         if self.many:
             # An export may hand the codes over per chunk (one query) instead of a prefetch per object.
             codes = getattr(obj, "_export_codes", {}).get(self.key)
-            if codes is not None:
-                return MANY_SEPARATOR.join(sorted(codes))
-            return MANY_SEPARATOR.join(term.code for term in self.current(obj))
+            if codes is None:
+                codes = [term.code for term in self.current(obj)]
+            return labels_joined(sorted(codes), labels)
         value = self.current(obj)
-        return value.code if value is not None else ""
+        return labels.get(value.code, value.code) if value is not None else ""
 
     def display(self, value: Any) -> str:
-        """A term, a list of terms, or codes as they are stored (a before → after of codes)."""
+        """A term, a list of terms, or codes as they are stored, by label (a before → after as people read it)."""
         if isinstance(value, list):
-            return MANY_SEPARATOR.join(term if isinstance(term, str) else term.code for term in value)
+            return labels_joined([t if isinstance(t, str) else t.code for t in value], term_labels(self.vocabulary))
         if isinstance(value, str):
-            return value
-        return getattr(value, "code", "") or ""
+            return term_labels(self.vocabulary).get(value, value) if value else ""
+        return term_labels(self.vocabulary).get(value.code, value.code) if value is not None else ""
+
+
+def labels_joined(codes: Iterable[str], labels: dict[str, str]) -> str:
+    """A many-valued vocabulary cell: the labels of `codes`, in the codes' order, separated as imports read them."""
+    return MANY_SEPARATOR.join(labels.get(code, code) for code in codes)
+
+
+# (vocabulary, language) → (read at, code → label). Vocabularies are a few dozen terms that an administrator
+# rarely renames: previews may show a label up to a minute old; exports read them afresh (fresh=True).
+_LABELS: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
+LABELS_MAX_AGE = 60.0
+
+
+def term_labels(vocabulary: str, *, fresh: bool = False) -> dict[str, str]:
+    """Code → label, in the current language, of every term of `vocabulary`, retired ones too (a stored record
+    may still hold one)."""
+    from sinergi.vocabularies.models import Term
+
+    language = "en" if (translation.get_language() or "id").startswith("en") else "id"
+    key, now = (vocabulary, language), time.monotonic()
+    found = _LABELS.get(key)
+    if fresh or found is None or now - found[0] > LABELS_MAX_AGE:
+        terms = Term.objects.filter(vocabulary=vocabulary).values_list("code", "label_id", "label_en")
+        english = language == "en"
+        labels = {code: (label_en or label_id) if english else label_id for code, label_id, label_en in terms}
+        found = _LABELS[key] = (now, labels)
+    return found[1]
+
+
+def _labels_forget(**kwargs: Any) -> None:
+    _LABELS.clear()
+
+
+# A term saved or deleted in this process is shown at once; other processes see it within LABELS_MAX_AGE.
+post_save.connect(_labels_forget, sender="vocabularies.Term", dispatch_uid="exchange_labels_saved")
+post_delete.connect(_labels_forget, sender="vocabularies.Term", dispatch_uid="exchange_labels_deleted")
 
 
 def _many_parts(value: str, allowed: v.Choices) -> list[str]:

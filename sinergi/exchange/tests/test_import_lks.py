@@ -617,7 +617,7 @@ def test_several_kinds_are_exported_with_semicolons_as_client_categories_are_and
     headers = [str(column.header) for column in entity.export_columns()]
     rows = list(entity.export_rows(entity.export_queryset(actor=board_member).iterator(chunk_size=100)))
     kinds = headers.index("Jenis layanan lain")
-    assert [row[kinds] for row in rows] == ["disabilitas; napza"]
+    assert [row[kinds] for row in rows] == ["LKS Penyandang Disabilitas; LKS Korban Penyalahgunaan NAPZA"]
 
     again = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member)
 

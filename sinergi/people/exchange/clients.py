@@ -39,7 +39,6 @@ from sinergi.core.downloads import CSV_DELIMITERS, FORMULA_TRIGGERS, escape_form
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
-    MANY_SEPARATOR,
     ChoiceColumn,
     Column,
     DateColumn,
@@ -53,7 +52,9 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     choose_one,
+    labels_joined,
     stale_row_message,
+    term_labels,
 )
 from sinergi.exchange.dbwrite import (
     bulk_insert_rows,
@@ -1054,13 +1055,15 @@ class ClientsEntity(Entity):
         codes = {term.code for term in categories}
         if codes and not codes <= person["categories"]:
             # Shown as it will be stored: the file's categories are added, the stored ones kept.
+            shown = HEADERS["ppks_categories"].display
             found["ppks_categories"] = (
-                MANY_SEPARATOR.join(sorted(person["categories"])),
-                MANY_SEPARATOR.join(sorted(person["categories"] | codes)),
+                shown(sorted(person["categories"])),
+                shown(sorted(person["categories"] | codes)),
             )
         primary = values.get("ppks_category")
         if primary is not None and primary.code != placement["ppks_category__code"]:
-            found["ppks_category"] = (placement["ppks_category__code"], primary.code)
+            shown = HEADERS["ppks_category"].display
+            found["ppks_category"] = (shown(placement["ppks_category__code"]), shown(primary))
         differ("setting", placement["setting"], values.get("setting"))
         differ("discharged_on", placement["discharged_on"], values.get("discharged_on"))
         differ("discharge_reason", placement["discharge_reason"], values.get("discharge_reason"))
@@ -1427,7 +1430,22 @@ class ClientsEntity(Entity):
              purpose, *people_params],
         )  # fmt: skip
         vendor = connection.vendor
-        cells, plain = _csv_expressions(vendor, delimiter)
+        ppks = term_labels(Vocabulary.PPKS, fresh=True)
+        cells, plain = _csv_expressions(vendor, delimiter, ppks)
+        # The PPKS labels of a person, in their codes' order (as export_rows writes them); the whole cell is escaped
+        # as a formula only when some label could start one.
+        label_of = f"CASE t.code {'WHEN %s THEN %s ' * len(ppks)}ELSE t.code END" if ppks else "t.code"
+        label_params = [item for pair in ppks.items() for item in pair]
+
+        def formula_escaped(expression: str) -> str:
+            if not any(label.startswith(FORMULA_TRIGGERS) for label in ppks.values()):
+                return expression
+            char = "chr" if vendor == "postgresql" else "char"
+            triggers = ", ".join(f"'{c}'" if c.isprintable() else f"{char}({ord(c)})" for c in FORMULA_TRIGGERS)
+            return (
+                f"CASE WHEN substr({expression}, 1, 1) IN ({triggers}) THEN '''' || {expression} ELSE {expression} END"
+            )
+
         names = [f"c{index:02d}" for index in range(len(cells))]
         rows = current.order_by().annotate(
             **dict(zip(names, cells, strict=True)),
@@ -1438,16 +1456,20 @@ class ClientsEntity(Entity):
         terms = connection.ops.quote_name(Term._meta.db_table)
         regions = connection.ops.quote_name(Region._meta.db_table)
         if vendor == "postgresql":
-            # The PPKS codes of the exported people, aggregated once and joined (a subquery per row costs a second).
-            outer = {CATEGORIES_CELL: "NULLIF(k.codes, '')", REGENCY_CELL: f"COALESCE(g.name, q.{REGENCY_CELL})"}
+            # The PPKS labels of the exported people, aggregated once and joined (a subquery per row costs a second).
+            outer = {
+                CATEGORIES_CELL: formula_escaped("NULLIF(k.labels, '')"),
+                REGENCY_CELL: f"COALESCE(g.name, q.{REGENCY_CELL})",
+            }
             selected = ", ".join(outer.get(name, f"q.{name}") for name in names)
             statement = (
-                f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, string_agg(t.code, '; ' ORDER BY t.code) AS codes "
-                f"FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
+                f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, string_agg({label_of}, '; ' ORDER BY t.code) "
+                f"AS labels FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
                 f"GROUP BY c.person_id) SELECT {selected} FROM q LEFT JOIN k ON k.person_id = q.s2 "
                 f"LEFT JOIN {regions} g ON g.code = q.{REGENCY_CELL} "
                 f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv, DELIMITER '{delimiter}')"
             )
+            params = [*params, *label_params]
             with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
                 for index, data in enumerate(copy):
                     if index == 0:
@@ -1456,19 +1478,22 @@ class ClientsEntity(Entity):
             logged()  # nothing exported: still wait for (and check) the log
             return
         # SQLite: one text per row, each cell quoted as Python's csv module quotes it. The cells are computed once
-        # (MATERIALIZED: the quoting reads each several times); the codes by a subquery per row on the
-        # (person, term) index, sorted before they are joined.
-        codes = (
-            f"(SELECT group_concat(code, '; ') FROM (SELECT t.code FROM {through} c JOIN {terms} t ON t.id = c.term_id "
-            f"WHERE c.person_id = q.s2 ORDER BY t.code))"
+        # (MATERIALIZED: the quoting reads each several times); the labels by a subquery per row on the
+        # (person, term) index, in their codes' order.
+        labels = (
+            f"(SELECT group_concat(label, '; ') FROM (SELECT {label_of} AS label FROM {through} c "
+            f"JOIN {terms} t ON t.id = c.term_id WHERE c.person_id = q.s2 ORDER BY t.code))"
         )
+        params = [*params, *label_params]
         inner = {
-            CATEGORIES_CELL: f"{codes} AS {CATEGORIES_CELL}",
+            CATEGORIES_CELL: f"{labels} AS {CATEGORIES_CELL}",
             REGENCY_CELL: f"coalesce(g.name, q.{REGENCY_CELL}) AS {REGENCY_CELL}",
         }
         cells_sql = ", ".join(inner.get(name, f"q.{name}") for name in names)
         line = f" || '{delimiter}' || ".join(
-            f"coalesce(r.{name}, '')" if index in plain else _sqlite_csv_cell(f"r.{name}", delimiter)
+            f"coalesce(r.{name}, '')"
+            if index in plain
+            else _sqlite_csv_cell(formula_escaped(f"r.{name}") if name == CATEGORIES_CELL else f"r.{name}", delimiter)
             for index, name in enumerate(names)
         )
         statement = (
@@ -1491,6 +1516,7 @@ class ClientsEntity(Entity):
         stages = {code: str(label) for code, label in CaseStage.choices}
         missing = {code: str(label) for code, label in MissingIdReason.choices}
         regencies = regency_names()
+        ppks = term_labels(Vocabulary.PPKS, fresh=True)
         for chunk in chunks(objects, EXPORT_CHUNK):
             chunk = [row for row in chunk if row[-5] == row[-4]]
             if not chunk:
@@ -1514,7 +1540,8 @@ class ClientsEntity(Entity):
                 # Empty cells as None: a spreadsheet writer skips them instead of writing empty strings.
                 yield [
                     pk, name, sexes.get(sex, sex), birth, place or None, nik or None, missing.get(reason),
-                    kk or None, missing.get(kk_reason), origin, "; ".join(sorted(categories[pk])), primary,
+                    kk or None, missing.get(kk_reason), origin, labels_joined(sorted(categories[pk]), ppks),
+                    ppks.get(primary, primary),
                     disabilities.get(disability), mother or None, father or None, guardian or None,
                     relation or None, phone or None, lks_number or lks_name, regencies.get(regency, regency),
                     settings_.get(setting, setting), admitted, statuses.get(status, status), stages.get(stage),
@@ -1538,10 +1565,10 @@ def _sqlite_csv_cell(expression: str, delimiter: str) -> str:
     )
 
 
-def _csv_expressions(vendor: str, delimiter: str) -> tuple[list, set[int]]:
+def _csv_expressions(vendor: str, delimiter: str, ppks: dict[str, str]) -> tuple[list, set[int]]:
     """The export's cells as text expressions, in EXPORT_COLUMNS' order (dates as ISO text: PostgreSQL's to_char,
     SQLite stores them so), and the positions of those that can never need CSV quotes (numbers, dates, codes and
-    masked numbers, labels without the delimiter, a quote or a line break); the PPKS codes (CATEGORIES_CELL) are
+    masked numbers, labels without the delimiter, a quote or a line break); the PPKS labels (CATEGORIES_CELL) are
     left empty here and joined by _database_csv."""
     text = CharField()
     plain: list = []  # the expressions that never need quotes
@@ -1580,7 +1607,8 @@ def _csv_expressions(vendor: str, delimiter: str) -> tuple[list, set[int]]:
         escaped(F("person__birth_place")), unquoted(escaped(F("person__nik_masked"))),
         label("person__nik_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__kk_masked"))),
         label("person__kk_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__origin_region_id"))),
-        Value(None, output_field=text), escaped(F("ppks_category__code")),  # CATEGORIES_CELL: joined later
+        Value(None, output_field=text),  # CATEGORIES_CELL: joined by _database_csv
+        label("ppks_category__code", ppks.items(), keep_code=True),
         label("person__disability_type", DisabilityType.choices),
         escaped(F("person__mother_name")), escaped(F("person__father_name")), escaped(F("person__guardian_name")),
         escaped(F("person__guardian_relation")), escaped(F("person__guardian_phone")),

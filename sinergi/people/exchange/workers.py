@@ -35,6 +35,7 @@ from sinergi.exchange.columns import (
     TextColumn,
     choose_one,
     stale_row_message,
+    term_labels,
 )
 from sinergi.exchange.dbwrite import bulk_insert_rows, write_beside_open_read
 from sinergi.regions.selectors import regency_names
@@ -612,6 +613,7 @@ class WorkersEntity(Entity):
         sexes = {code: str(label) for code, label in Sex.choices}
         roles = {code: str(label) for code, label in WorkerRole.choices}
         results = {code: str(label) for code, label in BackgroundCheckResult.choices}
+        psks_labels = term_labels(Vocabulary.PSKS, fresh=True)
         yes, no = str(_("Ya")), str(_("Tidak"))
         regencies = regency_names()
         for chunk in chunks(objects, 2000):
@@ -626,7 +628,8 @@ class WorkersEntity(Entity):
             for (pk, name, sex, birth, nik, psks, role, number, lks_name, regency, phone, started, ended,
                  certifications, children, checked_on, result, version, *_log) in chunk:  # fmt: skip
                 yield [
-                    pk, name, sexes.get(sex, sex), birth, nik, psks, roles.get(role, role), number or lks_name,
+                    pk, name, sexes.get(sex, sex), birth, nik, psks_labels.get(psks, psks), roles.get(role, role),
+                    number or lks_name,
                     regencies.get(regency, regency), phone, started, ended, certifications, yes if children else no,
                     checked_on,
                     results.get(result, ""), version,

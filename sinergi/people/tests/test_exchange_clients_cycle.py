@@ -305,7 +305,7 @@ def test_the_dry_run_shows_the_ppks_categories_that_will_be_stored_the_new_one_a
     result = import_rows(tmp_path, [added], world.operator)
 
     assert checked.preview["update"][0]["changes"] == {
-        "Kategori PPKS": ["anak_telantar", "anak_jalanan; anak_telantar"]
+        "Kategori PPKS": ["Anak Telantar", "Anak Jalanan; Anak Telantar"]
     }
     assert result.updated == 1
     assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]

@@ -288,7 +288,7 @@ def test_rows_correcting_different_fields_change_only_those_fields(tmp_path, wor
     # Then exactly those fields change, and nothing else in any row
     assert (result.status, result.updated) == ("succeeded", 3), problems_of(result) or result.message
     changes = {item["key"].split(" (")[0]: item["changes"] for item in result.preview["update"]}
-    assert changes["Cici Contoh"] == {"Kategori PSKS": ["lks", "psm"]}
+    assert changes["Cici Contoh"] == {"Kategori PSKS": ["Lembaga Kesejahteraan Sosial", "Pekerja Sosial Masyarakat"]}
     after = {w.full_name: w for w in Worker.objects.select_related("psks_category")}
     assert (after["Ani Contoh"].phone, after["Ani Contoh"].started_on) == (
         "0813-1111-2222",
