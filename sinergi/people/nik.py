@@ -137,9 +137,16 @@ def nik_check(
             birth_date.month,
             birth_date.year % 100,
         ):
+            # Shown with four digits, in the century nearest the date given ("09" beside 2010 is 2009): "15-11-09"
+            # read as 15 November or as 2015 alike.
+            year = min(
+                ((birth_date.year // 100 + shift) * 100 + encoded.year % 100 for shift in (-1, 0, 1)),
+                key=lambda candidate: abs(candidate - birth_date.year),
+            )
+            shown = f"{encoded.day:02d}-{encoded.month:02d}-{year:04d}"
             check.warnings.append(
                 _("Tanggal lahir di NIK (%(nik)s) berbeda dengan tanggal lahir yang diisi (%(record)s).")
-                % {"nik": encoded.strftime("%d-%m-%y"), "record": birth_date.strftime("%d-%m-%Y")}
+                % {"nik": shown, "record": birth_date.strftime("%d-%m-%Y")}
             )
     if info.gender and sex and info.gender != sex:
         check.warnings.append(

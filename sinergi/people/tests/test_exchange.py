@@ -540,7 +540,7 @@ def test_nik_or_a_reason_is_required_and_a_nik_disagreeing_with_the_record_warns
         world.operator,
     )
     assert [w.message for w in fixed.warnings if w.column == "NIK"] == [
-        "Tanggal lahir di NIK (05-03-12) berbeda dengan tanggal lahir yang diisi (06-03-2012)."
+        "Tanggal lahir di NIK (05-03-2012) berbeda dengan tanggal lahir yang diisi (06-03-2012)."
     ]
 
 

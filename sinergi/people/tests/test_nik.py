@@ -100,7 +100,15 @@ def test_unknown_province_is_only_a_warning():
 def test_birth_date_differing_from_the_record_is_a_warning():
     check = nik_check(VALID, birth_date=datetime.date(1990, 1, 2), sex="L")
     assert check.errors == []
-    assert check.warnings == ["Tanggal lahir di NIK (01-01-90) berbeda dengan tanggal lahir yang diisi (02-01-1990)."]
+    assert check.warnings == ["Tanggal lahir di NIK (01-01-1990) berbeda dengan tanggal lahir yang diisi (02-01-1990)."]
+
+
+def test_the_nik_date_is_shown_in_the_century_nearest_the_date_given():
+    # "0109" in a NIK is 2009 beside a child born in 2010, and 1909 beside a record of 1910: never "01-01-09"
+    nik = nik_compose(district_code="63.71.01", birth_date=datetime.date(2009, 1, 1), sex="L", serial=1)
+    assert "(01-01-2009)" in nik_check(nik, birth_date=datetime.date(2010, 1, 1)).warnings[0]
+    assert "(01-01-1909)" in nik_check(nik, birth_date=datetime.date(1910, 1, 1)).warnings[0]
+    assert "(01-01-2009)" in nik_check(nik, birth_date=datetime.date(2000, 1, 2)).warnings[0]
 
 
 def test_the_century_is_not_held_against_the_record():

@@ -555,7 +555,7 @@ def test_correcting_the_birth_date_rechecks_the_stored_nik(world):
         actor=world.operator, person=person, data={"birth_date": CHILD_BIRTH.replace(day=16)}, expected_version=1
     )
     assert outcome.warnings == [
-        f"Tanggal lahir di NIK ({CHILD_BIRTH:%d-%m-%y}) berbeda dengan tanggal lahir yang diisi "
+        f"Tanggal lahir di NIK ({CHILD_BIRTH:%d-%m-%Y}) berbeda dengan tanggal lahir yang diisi "
         f"({CHILD_BIRTH.replace(day=16):%d-%m-%Y})."
     ]
     assert outcome.obj.birth_date == CHILD_BIRTH.replace(day=16)
