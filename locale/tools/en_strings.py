@@ -2700,8 +2700,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "Format the NIK and KK number columns as Text before typing or pasting numbers, so that Excel or LibreOffice "
         "does not turn them into 6.37101E+15."
     ),
-    "Kategori PPKS boleh lebih dari satu kode, dipisah titik koma (;).": (
-        "PPKS categories may have more than one code, separated by semicolons (;)."
+    "Kategori PPKS boleh lebih dari satu, dipisah titik koma (;), mis. “Anak Telantar; Anak Jalanan”.": (
+        "A client may have more than one PPKS category, separated by semicolons (;), e.g. “Neglected child; "
+        "Street child”."
     ),
     "Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali.": (
         "Consent to processing a child's data is given by a parent or guardian."
@@ -2866,14 +2867,14 @@ EN: dict[str, str | tuple[str, str]] = {
         "The service recipient with ID %(id)s has no placement at this LKS admitted on %(date)s. Check the admission "
         "date (Tanggal masuk), or leave the ID empty to add a new service recipient."
     ),
-    "Memperbaiki data lewat ekspor: hapus kolom yang disamarkan (NIK, Nomor KK), ubah sel yang salah, lalu unggah. "
-    "Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang baru.": (
-        "Correcting data through an export: delete the masked columns (NIK, Nomor KK), change the wrong cells, then "
-        "upload. The ID column points at the service recipient corrected; leave the ID empty to add a new one."
+    "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom yang disamarkan (NIK, Nomor KK) tidak "
+    "dibaca. Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang baru.": (
+        "Correcting data through an export: change the wrong cells, then upload; the masked columns (NIK, Nomor KK) "
+        "are not read. The ID column points at the service recipient corrected; leave the ID empty to add a new one."
     ),
-    "Memperbaiki data lewat ekspor: hapus kolom NIK (disamarkan), ubah sel yang salah, lalu unggah. Kolom ID menunjuk "
-    "pekerja yang diperbaiki; kosongkan ID untuk menambah pekerja baru.": (
-        "Correcting data through an export: delete the NIK (disamarkan) column, change the wrong cells, then upload. "
+    "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom NIK (disamarkan) tidak dibaca. Kolom ID "
+    "menunjuk pekerja yang diperbaiki; kosongkan ID untuk menambah pekerja baru.": (
+        "Correcting data through an export: change the wrong cells, then upload; the masked NIK column is not read. "
         "The ID column points at the worker corrected; leave the ID empty to add a new worker."
     ),
     "Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: %(rows)s.": (

@@ -455,7 +455,7 @@ class ClientsEntity(Entity):
         _lazy("Kolom bertanda * wajib diisi. Isi NIK, atau pilih Alasan NIK kosong; begitu pula Nomor KK."),
         _lazy("Format kolom NIK dan Nomor KK sebagai Teks sebelum mengetik atau menempel nomor, agar Excel atau "
               "LibreOffice tidak mengubahnya menjadi 6,37101E+15."),
-        _lazy("Kategori PPKS boleh lebih dari satu kode, dipisah titik koma (;)."),
+        _lazy("Kategori PPKS boleh lebih dari satu, dipisah titik koma (;), mis. “Anak Telantar; Anak Jalanan”."),
         _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
         _lazy("Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali."),
         _lazy("Kolom persetujuan diisi semua atau tidak sama sekali: bila salah satu diisi, kelimanya wajib "
@@ -465,8 +465,9 @@ class ClientsEntity(Entity):
               "persetujuan baru; persetujuan yang lama tetap tersimpan."),
         _lazy("Pilih “Tidak ada” pada Ragam disabilitas untuk menghapus ragam disabilitas yang tersimpan; sel "
               "kosong tidak mengubahnya."),
-        _lazy("Memperbaiki data lewat ekspor: hapus kolom yang disamarkan (NIK, Nomor KK), ubah sel yang salah, lalu "
-              "unggah. Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang baru."),
+        _lazy("Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom yang disamarkan (NIK, Nomor KK) "
+              "tidak dibaca. Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang "
+              "baru."),
         _lazy("Bila satu baris saja bermasalah, tidak ada data yang disimpan; perbaiki lalu unggah lagi."),
     )  # fmt: skip
 

@@ -172,8 +172,8 @@ class WorkersEntity(Entity):
         _lazy("Pekerja yang bekerja dengan anak perlu tanggal dan hasil pemeriksaan latar belakang."),
         _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
         _lazy(
-            "Memperbaiki data lewat ekspor: hapus kolom NIK (disamarkan), ubah sel yang salah, lalu unggah. Kolom ID "
-            "menunjuk pekerja yang diperbaiki; kosongkan ID untuk menambah pekerja baru."
+            "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom NIK (disamarkan) tidak dibaca. "
+            "Kolom ID menunjuk pekerja yang diperbaiki; kosongkan ID untuk menambah pekerja baru."
         ),
     )
 
