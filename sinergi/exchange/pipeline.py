@@ -38,14 +38,20 @@ CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 ERROR_HEADER = gettext_noop("Kesalahan impor")
 
 
-def error_headers() -> set[str]:
-    """ERROR_HEADER in every language of the interface, normalised as headers are compared (from the catalogue,
-    so that a changed translation cannot part a report from its re-import)."""
+def in_every_language(*headers: str) -> set[str]:
+    """Headers of our own files (given as their Indonesian msgids) as written in every language of the interface,
+    normalised as headers are compared: from the catalogue, so that a file made in English (an export, an error
+    report) is read back as one made in Indonesian, and a changed translation cannot part them."""
     names = set()
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            names.add(v.norm(_(ERROR_HEADER)))
+            names.update(v.norm(_(header)) for header in headers)
     return names
+
+
+def error_headers() -> set[str]:
+    """ERROR_HEADER in every language of the interface, normalised as headers are compared."""
+    return in_every_language(ERROR_HEADER)
 
 
 # progress(phase, done, total) -> True when the user asked to cancel.
@@ -611,7 +617,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
     are skipped. Case, spacing, punctuation and known synonyms do not matter."""
     known = header_index(entity)
-    ignored = {v.norm(h) for h in (*entity.ignored_headers, *NUMBERING_HEADERS)} | error_headers()
+    ignored = in_every_language(*entity.ignored_headers, ERROR_HEADER) | {v.norm(h) for h in NUMBERING_HEADERS}
     best: tuple[int, int, list[Any]] | None = None
     two_rows = False
     for row_number, cells in head:
@@ -723,8 +729,9 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         if key in used:
             continue
         real = next(str(c.header) for c in entity.columns if c.key == key)
+        names = in_every_language(masked_header)
         for index, cell in enumerate(cells):
-            if v.norm(cell) == v.norm(masked_header):
+            if v.norm(cell) in names:
                 masked[index] = (v.text(cell), real)
     if masked:
         # An export sent back: its rows are matched by their ID and keep the numbers stored. Every masked column at

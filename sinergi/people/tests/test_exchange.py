@@ -1303,6 +1303,33 @@ def test_a_whole_nik_typed_into_an_exports_masked_column_is_refused_on_that_cell
     assert snapshot() == before
 
 
+def test_an_english_client_export_sent_back_is_read_as_an_indonesian_one(world, tmp_path):
+    # given a client export made in the English interface, with a new client typed at the bottom whose whole NIK
+    # went into the masked column
+    from django.utils import translation
+
+    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    with translation.override("en"):
+        headers, rows = client_export_table(world)
+    new = ["" if value is None else value for value in rows[0]]
+    new[headers.index("ID")], new[headers.index("Version")] = "", ""
+    new[headers.index("Full name")], new[headers.index("Date of birth")] = "Ani Contoh", GIRL
+    new[headers.index("NIK (masked)")] = NIK_GIRL
+    before = snapshot()
+
+    # when the export alone, then with the new row, is imported by an Indonesian-interface user
+    unchanged = run(xlsx_file(tmp_path, [headers, *rows]), world.operator, entity="clients")
+    refused = run(xlsx_file(tmp_path, [headers, *rows, new], name="b.xlsx"), world.operator, entity="clients")
+
+    # then the masked columns get the export's notice (not "unknown columns"), the export-only ones are skipped
+    # silently, and the whole NIK is refused on its cell instead of dropped
+    assert (unchanged.status, unchanged.unchanged) == ("succeeded", 1), problems_of(unchanged) or unchanged.message
+    assert unchanged.notices == [MASKED_NOTICE.replace("disamarkan)”", "masked)”").replace("Nomor KK (", "KK number (")]
+    assert refused.status == "refused"
+    assert (3, "NIK (masked)", NIK_GIRL) in [(p.row, p.column, p.value) for p in refused.problems]
+    assert snapshot() == before
+
+
 # ---------------------------------------------------------------------------------------------- the re-check
 # Workers registered at an LKS by someone else between an import's check and its write (the LKS are locked only
 # for the write) are looked for again once locked: the same person is never registered twice.
