@@ -2743,14 +2743,17 @@ EN: dict[str, str | tuple[str, str]] = {
     "melalui nama lengkap, tanggal lahir, dan nama ibu kandung. Baris yang sama persis dengan data tersimpan "
     "tidak mengubah apa pun; Tanggal keluar dan Alasan keluar pada penempatan yang masih aktif mencatat bahwa "
     "penerima layanan itu sudah keluar; isian lain yang berbeda memperbaiki data orangnya (ditampilkan sebelum → "
-    "sesudah pada uji coba). Sel kosong tidak menghapus isian lama. Kategori utama dan bentuk layanan sebuah "
-    "penempatan diubah di halaman penerima layanan.": (
+    "sesudah pada uji coba). Sel kosong tidak menghapus isian lama. Kategori PPKS pada baris ber-ID (dari ekspor) "
+    "menjadi daftar kategori orangnya, jadi kategori yang dihapus di sel itu ikut terhapus; pada baris tanpa ID "
+    "kategori hanya ditambahkan. Kategori utama dan bentuk layanan sebuah penempatan diubah di halaman penerima "
+    "layanan.": (
         "Rows are matched to service recipients already recorded at the same LKS by NIK; if the NIK is empty, by "
         "full name, date of birth and birth mother's name. A row identical to the stored data changes nothing; a "
         "Discharge date and Discharge reason on a placement that is still active record that the service recipient "
         "has left; other differing cells correct the person's record (shown before → after in the trial run). Empty "
-        "cells do not erase old entries. The main category and form of service of a placement are changed on the "
-        "service recipient's page."
+        "cells do not erase old entries. On a row with an ID (from an export) the PPKS categories are the person's "
+        "list, so a category deleted from that cell is removed; on a row without an ID categories are only added. "
+        "The main category and form of service of a placement are changed on the service recipient's page."
     ),
     "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Ubah datanya di "
     "halaman penerima layanan; impor hanya menambah penerima layanan baru, memperbaiki data orangnya, atau "

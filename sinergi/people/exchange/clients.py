@@ -12,10 +12,11 @@ that name + birth date + mother. The export's ID column, read back, overrides bo
 row's LKS (refused when there is none), so a corrected name or birth date, or a NIK added or corrected (person_update's
 checks), corrects the record instead of admitting someone new. A row that finds its person's placement (same admission
 date) is unchanged when every filled cell agrees; a discharge date on an active placement discharges it; a filled cell
-that differs from the person's record corrects it through person_update (its rules, audit event and access log), PPKS
-categories being added, never dropped; a consent that is not on record yet is recorded beside the earlier ones — each
-shown before → after in the dry run. A different category or form of service of the stay itself is refused: that is
-corrected on the client's page, where the summaries move with it.
+that differs from the person's record corrects it through person_update (its rules, audit event and access log); the
+PPKS categories of a row with the export's ID are the person's list (an export holds them all, so one deleted there is
+dropped), while a row without it only adds (another file lists what it knows); a consent that is not on record yet
+is recorded beside the earlier ones — each shown before → after in the dry run. A different category or form of
+service of the stay itself is refused: that is corrected on the client's page, where the summaries move with it.
 """
 
 import datetime
@@ -447,8 +448,10 @@ class ClientsEntity(Entity):
         "melalui nama lengkap, tanggal lahir, dan nama ibu kandung. Baris yang sama persis dengan data tersimpan "
         "tidak mengubah apa pun; Tanggal keluar dan Alasan keluar pada penempatan yang masih aktif mencatat bahwa "
         "penerima layanan itu sudah keluar; isian lain yang berbeda memperbaiki data orangnya (ditampilkan sebelum → "
-        "sesudah pada uji coba). Sel kosong tidak menghapus isian lama. Kategori utama dan bentuk layanan sebuah "
-        "penempatan diubah di halaman penerima layanan."
+        "sesudah pada uji coba). Sel kosong tidak menghapus isian lama. Kategori PPKS pada baris ber-ID (dari "
+        "ekspor) menjadi daftar kategori orangnya, jadi kategori yang dihapus di sel itu ikut terhapus; pada baris "
+        "tanpa ID kategori hanya ditambahkan. Kategori utama dan bentuk layanan sebuah penempatan diubah di halaman "
+        "penerima layanan."
     )
     instructions = (
         _lazy("Satu baris = satu penerima layanan beserta penempatannya di satu LKS."),
@@ -1015,9 +1018,11 @@ class ClientsEntity(Entity):
         if "origin_code" in differences:
             data["origin_region"] = origin
         if "ppks_categories" in differences:
-            # Categories are added, never dropped by an import: a file lists what it knows.
-            kept = [terms[code] for code in sorted(person["categories"]) if code in terms]
-            data["ppks_categories"] = categories + [term for term in kept if term not in categories]
+            if _categories_listed_whole(values):
+                data["ppks_categories"] = categories
+            else:
+                kept = [terms[code] for code in sorted(person["categories"]) if code in terms]
+                data["ppks_categories"] = categories + [term for term in kept if term not in categories]
         return data
 
     def _differences(self, values, person, placement, categories, origin, state) -> dict[str, tuple[str, str]]:
@@ -1054,13 +1059,11 @@ class ClientsEntity(Entity):
         if origin is not None and not region_same_or_within(person["origin_region_id"], origin.code):
             found["origin_code"] = (person["origin_region_id"] or "", origin.code)
         codes = {term.code for term in categories}
-        if codes and not codes <= person["categories"]:
-            # Shown as it will be stored: the file's categories are added, the stored ones kept.
+        # Shown as it will be stored: the file's list, or the stored categories with the file's added.
+        after = codes if _categories_listed_whole(values) else person["categories"] | codes
+        if codes and after != person["categories"]:
             shown = HEADERS["ppks_categories"].display
-            found["ppks_categories"] = (
-                shown(sorted(person["categories"])),
-                shown(sorted(person["categories"] | codes)),
-            )
+            found["ppks_categories"] = (shown(sorted(person["categories"])), shown(sorted(after)))
         primary = values.get("ppks_category")
         if primary is not None and primary.code != placement["ppks_category__code"]:
             shown = HEADERS["ppks_category"].display
@@ -1554,6 +1557,12 @@ CATEGORIES_CELL = "c10"
 # The kabupaten/kota by name, as the LKS list shows it (imports read a name there as well as a code): joined to the
 # region table once (a subquery per row cost 0.4 s of a 2 s export of 100,000 clients).
 REGENCY_CELL = "c19"
+
+
+def _categories_listed_whole(values: dict[str, Any]) -> bool:
+    """Whether a row's PPKS categories are the person's whole list: a row of an export sent back (found by its ID)
+    holds every category, so one deleted there is meant to go; any other file lists what it knows and only adds."""
+    return bool(values.get("id")) and bool(values.get("ppks_categories"))
 
 
 def _sqlite_csv_cell(expression: str, delimiter: str) -> str:

@@ -311,6 +311,33 @@ def test_the_dry_run_shows_the_ppks_categories_that_will_be_stored_the_new_one_a
     assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
 
 
+def test_a_category_deleted_in_an_exports_cell_is_dropped_while_a_row_without_id_only_adds(tmp_path, world):
+    # Given Budi in two categories, and his export with one of them deleted from the cell
+    from sinergi.vocabularies.models import Term
+
+    budi = stored_boy(world)
+    budi.ppks_categories.add(Term.objects.get(vocabulary="ppks", code="anak_jalanan"))
+    table = clients_export(world.operator)
+    cell = table[0].index("Kategori PPKS")
+    assert table[1][cell] == "Anak Jalanan; Anak Telantar"
+    table[1][cell] = "Anak Telantar"
+
+    # When checked and imported
+    checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+
+    # Then the trial run shows the list as it will be stored, and the deleted category is gone
+    assert checked.preview["update"][0]["changes"] == {
+        "Kategori PPKS": ["Anak Jalanan; Anak Telantar", "Anak Telantar"]
+    }, problems_of(checked)
+    assert result.updated == 1
+    assert list(budi.ppks_categories.values_list("code", flat=True)) == ["anak_telantar"]
+    # and a row without the ID naming one category (another file) adds, never drops
+    again = import_rows(tmp_path, [nik_row(**{"Kategori PPKS": "anak_jalanan"})], world.operator, name="b.xlsx")
+    assert again.updated == 1
+    assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
+
+
 # ---------------------------------------------------------------------------------------------- the export's ID
 
 OTHER_NIK = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=2)  # 6371011708140002
