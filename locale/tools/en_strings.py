@@ -3298,4 +3298,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Uji coba dibatalkan.": "Trial run cancelled.",
     "Semua baris tersimpan; hasilnya sedang disiapkan.": "All rows are saved; the result is being prepared.",
     "Menyimpan %(total)s baris dalam satu kali simpan…": "Saving %(total)s rows in one go…",
+    "“%(label)s” sudah tidak dipakai lagi (tidak ada di daftar pilihan); pilih isian lain.": (
+        "“%(label)s” is no longer in use (it is not in the list of choices); choose another value."
+    ),
 }

@@ -414,17 +414,37 @@ class TermColumn(Column):
             ),
         )
 
+    def _retired(self, ctx: "ImportContext") -> tuple[dict[str, Any], v.Choices]:
+        """The vocabulary's retired terms, by code, and their labels and codes as a cell may hold them: a record
+        keeps a term retired since, and its export must import back; only setting one anew is refused (the
+        pipeline's _retired_terms)."""
+        retired = ctx.retired_terms(self.vocabulary)
+        return retired, ctx.cached(
+            ("retired", self.key),
+            lambda: v.Choices([(code, label) for code, t in retired.items() for label in (t.label_id, t.label_en)]),
+        )
+
+    def _term(self, raw: Any, ctx: "ImportContext") -> Any:
+        try:
+            return ctx.terms(self.vocabulary)[self._choices(ctx).match(raw)]
+        except v.CellProblem:
+            retired, choices = self._retired(ctx)
+            if retired:
+                try:
+                    return retired[choices.match(raw)]
+                except v.CellProblem:
+                    pass
+            raise
+
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
         if v.is_blank(raw):
             return [] if self.many else None
-        terms = ctx.terms(self.vocabulary)
-        allowed = self._choices(ctx)
         if not self.many:
-            return terms[allowed.match(raw)]
+            return self._term(raw, ctx)
         found, problems = [], []
-        for part in _many_parts(v.text(raw), allowed):
+        for part in _many_parts(v.text(raw), self._choices(ctx)):
             try:
-                term = terms[allowed.match(part)]
+                term = self._term(part, ctx)
             except v.CellProblem as problem:
                 problems.append(problem.message)
             else:
@@ -559,6 +579,15 @@ class ImportContext:
         if vocabulary not in self._terms:
             self._terms[vocabulary] = _active_terms(vocabulary)
         return self._terms[vocabulary]
+
+    def retired_terms(self, vocabulary: str) -> dict[str, Any]:
+        """Terms no longer offered: kept by the records that hold them, never set anew."""
+        from sinergi.vocabularies.models import Term
+
+        return self.cached(
+            ("retired_terms", vocabulary),
+            lambda: {t.code: t for t in Term.objects.filter(vocabulary=vocabulary, is_active=False)},
+        )
 
 
 @dataclass

@@ -25,7 +25,7 @@ from sinergi.core.busy import is_busy
 from sinergi.core.errors import ConflictError
 
 from . import values as v
-from .columns import Column, Entity, ImportContext, RowPlan, RowProblems
+from .columns import MANY_SEPARATOR, Column, Entity, ImportContext, RowPlan, RowProblems, TermColumn
 from .files import FileRefused, limit, open_table
 from .writer import ConcurrentWriter, writes_alongside
 
@@ -363,6 +363,8 @@ def _check(
             else:
                 if plan.action == UPDATE and table.encoding in LOSSY_ENCODINGS:
                     problems += _lost_letters(plan)
+                if plan.action != UNCHANGED:
+                    problems += _retired_terms(header, plan, values, cells, ctx)
                 if plan.action != CREATE:
                     first = seen_targets.setdefault(plan.obj.pk, row_number)
                     # A row already refused as a duplicate of that row (same ID) needs no second word on it.
@@ -487,6 +489,42 @@ def _lost_letters(plan: RowPlan) -> list[Problem]:
                 )
             )
     return lost
+
+
+def _retired_terms(
+    header: HeaderMap, plan: RowPlan, values: dict[str, Any], cells: list[Any], ctx: ImportContext
+) -> list[Problem]:
+    """Vocabulary terms retired from the lists, set anew by a row: on a new record, or as a change of a stored one.
+    A cell is read with them (a record keeps a term retired since, and its export imports back unchanged), but the
+    forms no longer offer them, and neither does an import."""
+    found = []
+    # The file's vocabulary columns whose vocabulary has retired terms at all (most imports: none, no cost per row).
+    columns = ctx.cached(
+        "retired_term_columns",
+        lambda: [
+            (index, column)
+            for index, column in header.columns.items()
+            if isinstance(column, TermColumn) and ctx.retired_terms(column.vocabulary)
+        ],
+    )
+    for index, column in columns:
+        value = values.get(column.key)
+        retired = [term for term in (value if isinstance(value, list) else [value]) if term and not term.is_active]
+        if retired and plan.action != CREATE:
+            change = plan.changes.get(str(column.header))
+            stored = set(change[0].split(MANY_SEPARATOR)) if change and change[0] else set()
+            retired = [term for term in retired if change and column.display(term) not in stored]
+        for term in retired:
+            found.append(
+                Problem(
+                    plan.row,
+                    header.written.get(index) or str(column.header),
+                    v.text(cells[index]) if index < len(cells) else "",
+                    _("“%(label)s” sudah tidak dipakai lagi (tidak ada di daftar pilihan); pilih isian lain.")
+                    % {"label": column.display(term)},
+                )
+            )
+    return found
 
 
 # A "?" touching a letter: in a file saved in a lossy encoding most likely a letter it lacked ("Nguy?n").

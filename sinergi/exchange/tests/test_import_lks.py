@@ -660,3 +660,45 @@ def test_a_one_row_header_under_a_title_is_not_taken_for_a_two_row_one(tmp_path,
     assert (result.status, result.created) == ("checked", 1)
     assert not any("dua baris" in notice for notice in result.notices)
     assert "Judul kolom ditemukan di baris 2; baris di atasnya dilewati." in result.notices
+
+
+def test_an_lks_with_a_retired_service_kind_imports_back_unchanged_but_no_lks_takes_it_anew(tmp_path, board_member):
+    # Given an LKS serving a kind retired from the list since
+    from sinergi.exchange.columns import get_entity
+    from sinergi.vocabularies.models import Term
+
+    first = run(
+        xlsx_file(
+            tmp_path,
+            [[*HEADERS, "Jenis layanan lain"], ["LKSA Dua Layanan", "anak", "63.71.01.1001", "TD/DUA/1", 25, "napza"]],
+        ),
+        board_member,
+    )
+    assert first.created == 1
+    Term.objects.filter(vocabulary="lks_kind", code="napza").update(is_active=False)
+    entity = get_entity("lks")
+    headers = [str(column.header) for column in entity.export_columns()]
+    rows = [list(row) for row in entity.export_rows(entity.export_queryset(actor=board_member).iterator(100))]
+    before = snapshot()
+
+    # When its export comes back unchanged, then with a new LKS of that kind added
+    unchanged = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member)
+    new = run(
+        xlsx_file(
+            tmp_path,
+            [HEADERS, ["LKS NAPZA Baru", "LKS Korban Penyalahgunaan NAPZA", "63.71.01.1001", "TD/BARU/9", 20]],
+            name="baru.xlsx",
+        ),  # fmt: skip
+        board_member,
+    )
+
+    # Then the first changes nothing; the second is refused, naming the retired kind
+    assert (unchanged.status, unchanged.unchanged) == ("succeeded", 1), problems_of(unchanged) or unchanged.message
+    assert [(p.row, p.message) for p in new.problems] == [
+        (
+            2,
+            "“LKS Korban Penyalahgunaan NAPZA” sudah tidak dipakai lagi (tidak ada di daftar pilihan); pilih isian "
+            "lain.",
+        )
+    ]
+    assert snapshot() == before
