@@ -490,8 +490,11 @@ class TermColumn(Column):
 
 
 def labels_joined(codes: Iterable[str], labels: dict[str, str]) -> str:
-    """A many-valued vocabulary cell: the labels of `codes`, in the codes' order, separated as imports read them."""
-    return MANY_SEPARATOR.join(labels.get(code, code) for code in codes)
+    """A many-valued vocabulary cell: the labels of `codes` in the vocabulary's order (as its lists show them; `labels`
+    is in that order), separated as imports read them."""
+    order = {code: index for index, code in enumerate(labels)}
+    ordered = sorted(codes, key=lambda code: (order.get(code, len(order)), code))
+    return MANY_SEPARATOR.join(labels.get(code, code) for code in ordered)
 
 
 # (vocabulary, language) → (read at, code → label). Vocabularies are a few dozen terms that an administrator
@@ -501,15 +504,19 @@ LABELS_MAX_AGE = 60.0
 
 
 def term_labels(vocabulary: str, *, fresh: bool = False) -> dict[str, str]:
-    """Code → label, in the current language, of every term of `vocabulary`, retired ones too (a stored record
-    may still hold one)."""
+    """Code → label, in the current language, of every term of `vocabulary` in its order (sort order, then code),
+    retired ones too (a stored record may still hold one)."""
     from sinergi.vocabularies.models import Term
 
     language = "en" if (translation.get_language() or "id").startswith("en") else "id"
     key, now = (vocabulary, language), time.monotonic()
     found = _LABELS.get(key)
     if fresh or found is None or now - found[0] > LABELS_MAX_AGE:
-        terms = Term.objects.filter(vocabulary=vocabulary).values_list("code", "label_id", "label_en")
+        terms = (
+            Term.objects.filter(vocabulary=vocabulary)
+            .order_by("sort_order", "code")
+            .values_list("code", "label_id", "label_en")
+        )
         english = language == "en"
         labels = {code: (label_en or label_id) if english else label_id for code, label_id, label_en in terms}
         found = _LABELS[key] = (now, labels)

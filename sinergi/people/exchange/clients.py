@@ -1436,7 +1436,7 @@ class ClientsEntity(Entity):
         vendor = connection.vendor
         ppks = term_labels(Vocabulary.PPKS, fresh=True)
         cells, plain = _csv_expressions(vendor, delimiter, ppks)
-        # The PPKS labels of a person, in their codes' order (as export_rows writes them); the whole cell is escaped
+        # The PPKS labels of a person, in the vocabulary's order (as export_rows writes them); the whole cell is escaped
         # as a formula only when some label could start one.
         label_of = f"CASE t.code {'WHEN %s THEN %s ' * len(ppks)}ELSE t.code END" if ppks else "t.code"
         label_params = [item for pair in ppks.items() for item in pair]
@@ -1467,8 +1467,9 @@ class ClientsEntity(Entity):
             }
             selected = ", ".join(outer.get(name, f"q.{name}") for name in names)
             statement = (
-                f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, string_agg({label_of}, '; ' ORDER BY t.code) "
-                f"AS labels FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
+                f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, "
+                f"string_agg({label_of}, '; ' ORDER BY t.sort_order, t.code) AS labels "
+                f"FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
                 f"GROUP BY c.person_id) SELECT {selected} FROM q LEFT JOIN k ON k.person_id = q.s2 "
                 f"LEFT JOIN {regions} g ON g.code = q.{REGENCY_CELL} "
                 f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv, DELIMITER '{delimiter}')"
@@ -1483,10 +1484,10 @@ class ClientsEntity(Entity):
             return
         # SQLite: one text per row, each cell quoted as Python's csv module quotes it. The cells are computed once
         # (MATERIALIZED: the quoting reads each several times); the labels by a subquery per row on the
-        # (person, term) index, in their codes' order.
+        # (person, term) index, in the vocabulary's order.
         labels = (
             f"(SELECT group_concat(label, '; ') FROM (SELECT {label_of} AS label FROM {through} c "
-            f"JOIN {terms} t ON t.id = c.term_id WHERE c.person_id = q.s2 ORDER BY t.code))"
+            f"JOIN {terms} t ON t.id = c.term_id WHERE c.person_id = q.s2 ORDER BY t.sort_order, t.code))"
         )
         params = [*params, *label_params]
         inner = {

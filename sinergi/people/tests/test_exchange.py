@@ -672,7 +672,7 @@ def test_a_re_import_corrects_the_persons_record_shown_before_and_after_and_logg
     assert checked.preview["update"][0]["changes"] == {
         "Tempat lahir": ["", "Banjarmasin"],
         "Nama ibu kandung": ["Siti Contho", "Siti Contoh"],
-        "Kategori PPKS": ["Anak Telantar", "Anak Jalanan; Anak Telantar"],
+        "Kategori PPKS": ["Anak Telantar", "Anak Telantar; Anak Jalanan"],
     }
     assert (result.status, result.updated, result.extra["corrected"]) == ("succeeded", 1, 1)
     person.refresh_from_db()
@@ -1000,7 +1000,7 @@ def test_the_database_made_csv_gives_the_cells_of_the_portable_export_and_logs_t
     portable, fast = exported(fast=False), exported(fast=True)
     # then the same cells, and every exported person logged once per export
     assert fast == portable and len(fast) == 3
-    assert fast[1][1] == "'=HYPERLINK(1)" and "Anak Jalanan; Anak Telantar" in fast[1]
+    assert fast[1][1] == "'=HYPERLINK(1)" and "Anak Telantar; Anak Jalanan" in fast[1]
     assert {'Kota "Baru", Kalsel', "paman\r\nkandung", "'-Siti, Contoh", "Budi; Ahmad"} <= set(fast[2])
     assert "Kota Banjarmasin" in fast[1] and len(fast[1]) == len(headers)
     logged = PersonAccess.objects.filter(what="exported", actor=world.operator)
@@ -1018,13 +1018,13 @@ def test_vocabulary_cells_are_exported_as_labels_in_the_users_language_the_same_
     from sinergi.core.downloads import csv_lines
     from sinergi.exchange.exports import csv_chunks
 
-    renamed = Term.objects.get(vocabulary="ppks", code="anak_jalanan")
-    renamed.label_id, renamed.label_en = '=Anak "Jalanan", kota', '=Street "children", town'
+    renamed = Term.objects.get(vocabulary="ppks", code="anak_telantar")  # before anak_jalanan in the list
+    renamed.label_id, renamed.label_en = '=Anak "Telantar", kota', '=Neglected "children", town'
     renamed.save()
-    neglected = Term.objects.get(vocabulary="ppks", code="anak_telantar")
+    street = Term.objects.get(vocabulary="ppks", code="anak_jalanan")
     person = PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh")
-    person.ppks_categories.add(renamed, neglected)
-    PlacementFactory(person=person, organisation=world.lks)
+    person.ppks_categories.add(street, renamed)
+    PlacementFactory(person=person, organisation=world.lks, ppks_category=renamed)
     entity = get_entity("clients")
 
     # when exported by the database and row by row, in the user's language
@@ -1033,13 +1033,13 @@ def test_vocabulary_cells_are_exported_as_labels_in_the_users_language_the_same_
         queryset = entity.export_queryset(actor=world.operator, purpose="reporting")
         fast = b"".join(csv_chunks(entity=entity, queryset=queryset, actor=world.operator, purpose="reporting"))
         portable = b"".join(csv_lines(headers, entity.export_rows(queryset.iterator())))
-    # then both give the labels in that language, in the codes' order, the cell escaped as a formula
+    # then both give the labels in that language, in the vocabulary's order, the cells escaped as formulas
     rows = list(csv.reader(io.StringIO(fast.decode("utf-8-sig"))))
     assert rows == list(csv.reader(io.StringIO(portable.decode("utf-8-sig"))))
     label = "label_en" if language == "en" else "label_id"
     assert rows[0][10] == ("PPKS category" if language == "en" else "Kategori PPKS")
-    assert rows[1][10] == f"'{getattr(renamed, label)}; {getattr(neglected, label)}"
-    assert getattr(neglected, label) in rows[1]  # the main category
+    assert rows[1][10] == f"'{getattr(renamed, label)}; {getattr(street, label)}"
+    assert rows[1][11] == f"'{getattr(renamed, label)}"  # the main category
 
     # and the file imports back (here in Indonesian) with nothing changed
     path = tmp_path / "ekspor.csv"

@@ -305,7 +305,7 @@ def test_the_dry_run_shows_the_ppks_categories_that_will_be_stored_the_new_one_a
     result = import_rows(tmp_path, [added], world.operator)
 
     assert checked.preview["update"][0]["changes"] == {
-        "Kategori PPKS": ["Anak Telantar", "Anak Jalanan; Anak Telantar"]
+        "Kategori PPKS": ["Anak Telantar", "Anak Telantar; Anak Jalanan"]
     }
     assert result.updated == 1
     assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
@@ -319,7 +319,7 @@ def test_a_category_deleted_in_an_exports_cell_is_dropped_while_a_row_without_id
     budi.ppks_categories.add(Term.objects.get(vocabulary="ppks", code="anak_jalanan"))
     table = clients_export(world.operator)
     cell = table[0].index("Kategori PPKS")
-    assert table[1][cell] == "Anak Jalanan; Anak Telantar"
+    assert table[1][cell] == "Anak Telantar; Anak Jalanan"
     table[1][cell] = "Anak Telantar"
 
     # When checked and imported
@@ -328,7 +328,7 @@ def test_a_category_deleted_in_an_exports_cell_is_dropped_while_a_row_without_id
 
     # Then the trial run shows the list as it will be stored, and the deleted category is gone
     assert checked.preview["update"][0]["changes"] == {
-        "Kategori PPKS": ["Anak Jalanan; Anak Telantar", "Anak Telantar"]
+        "Kategori PPKS": ["Anak Telantar; Anak Jalanan", "Anak Telantar"]
     }, problems_of(checked)
     assert result.updated == 1
     assert list(budi.ppks_categories.values_list("code", flat=True)) == ["anak_telantar"]

@@ -47,12 +47,12 @@ def test_a_client_holding_a_retired_category_imports_back_unchanged_but_no_row_t
     table = exported("clients", world.operator)
     categories = table[0].index("Kategori PPKS")
     headers, budi_row, ani_row = table[0], *sorted(table[1:], key=lambda row: row[1] != "Budi Contoh")
-    assert budi_row[categories] == "Anak Jalanan; Anak Telantar"
+    assert budi_row[categories] == "Anak Telantar; Anak Jalanan"
     before = sorted(Person.objects.values_list("pk", "version"))
 
     # When the export comes back unchanged, then with the retired category given to Ani
     unchanged = run(xlsx_file(tmp_path, [headers, budi_row, ani_row]), world.operator, entity="clients")
-    ani_row[categories] = "Anak Jalanan; Anak Telantar"
+    ani_row[categories] = "Anak Telantar; Anak Jalanan"
     given = run(xlsx_file(tmp_path, [headers, budi_row, ani_row], name="b.xlsx"), world.operator, entity="clients")
 
     # Then the first changes nothing; the second is refused on Ani's row alone, naming the retired label
