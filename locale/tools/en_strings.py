@@ -2852,8 +2852,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Pilih “Tidak ada” pada Ragam disabilitas untuk menghapus ragam disabilitas yang tersimpan; sel kosong tidak "
     "mengubahnya.": (
-        "Choose “Tidak ada” (none) under Ragam disabilitas to clear the stored disability; an empty cell leaves it "
-        "unchanged."
+        "Choose “None” under Type of disability to clear the stored disability; an empty cell leaves it unchanged."
     ),
     "ID %(id)s": "ID %(id)s",
     "Tidak ada pekerja dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah pekerja baru.": (
@@ -3301,4 +3300,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(label)s” sudah tidak dipakai lagi (tidak ada di daftar pilihan); pilih isian lain.": (
         "“%(label)s” is no longer in use (it is not in the list of choices); choose another value."
     ),
+    "%(column)s (dihitung ulang)": "%(column)s (recalculated)",
 }

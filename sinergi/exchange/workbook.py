@@ -63,7 +63,9 @@ def template_bytes(entity: Entity) -> bytes:
         if choices is None:
             continue
         lookup.write_string(0, lookup_col, str(column.header), bold)
-        lookup.write_string(0, lookup_col + 1, _("Keterangan"), bold)
+        # A dropdown of labels keeps the codes beside them; other lists (codes) their descriptions.
+        coded = isinstance(column, (ChoiceColumn, TermColumn))
+        lookup.write_string(0, lookup_col + 1, _("Kode") if coded else _("Keterangan"), bold)
         for row, (value, label) in enumerate(choices.items, start=1):
             lookup.write_string(row, lookup_col, value)
             lookup.write_string(row, lookup_col + 1, label)

@@ -774,7 +774,9 @@ class LksEntity(Entity):
             changes[str(_("Wilayah"))] = [existing.region_id or "", updated.region_id or ""]
         for name in DERIVED:
             if name in changed_fields and name not in values:
-                label = str(Organisation._meta.get_field(name).verbose_name)
+                # Moved by a date or grade the row changes (its own column, read-only, is not read): said so.
+                header = next((str(c.header) for c in self.export_columns() if c.key == name), name)
+                label = _("%(column)s (dihitung ulang)") % {"column": header}
                 changes[label] = [v.text(before[name]), v.text(getattr(updated, name))]
         action = "update" if changed_fields or kinds_changed else "unchanged"
         if action == "update" and values.get("version") and values["version"] != existing.version:

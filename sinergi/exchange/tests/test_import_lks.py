@@ -702,3 +702,18 @@ def test_an_lks_with_a_retired_service_kind_imports_back_unchanged_but_no_lks_ta
         )
     ]
     assert snapshot() == before
+
+
+def test_an_expiry_moved_by_a_changed_date_is_shown_as_recalculated_under_its_columns_name(tmp_path, board_member):
+    # Given an LKS accredited on one date, then a file giving another date (the expiry's own column not in it)
+    headers = [*HEADERS, "Peringkat akreditasi", "Tanggal akreditasi"]
+    row = ["LKSA Akreditasi", "anak", "63.71.01.1001", "TD/AKR/1", 25, "B", datetime.date(2023, 2, 16)]
+    assert run(xlsx_file(tmp_path, [headers, row]), board_member).created == 1
+    row[-1] = datetime.date(2024, 2, 16)
+
+    checked = run(xlsx_file(tmp_path, [headers, row], name="b.xlsx"), board_member, dry_run=True)
+
+    # Then the trial run names the derived change by the export's column, as recalculated
+    changes = checked.preview["update"][0]["changes"]
+    assert changes["Tanggal akreditasi"] == ["16-02-2023", "16-02-2024"]
+    assert changes["Akreditasi berlaku sampai (dihitung ulang)"] == ["16-02-2026", "16-02-2027"]

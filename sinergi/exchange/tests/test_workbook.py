@@ -29,7 +29,7 @@ def test_the_template_has_indonesian_headers_instructions_and_a_hidden_lookup_sh
     assert data["Data LKS"][0][:4] == ["Nama LKS *", "Jenis organisasi", "Jenis layanan utama *", "Jenis layanan lain"]
     assert "ID" not in data["Data LKS"][0] and "Status" not in data["Data LKS"][0]  # export-only columns
     lookup = data["Daftar"]
-    assert lookup[0][:2] == ["Jenis organisasi", "Keterangan"]
+    assert lookup[0][:2] == ["Jenis organisasi", "Kode"]
     # A vocabulary's dropdown lists its labels, each with its code beside it in the hidden sheet.
     service_kinds = [row[6] for row in lookup[1:] if row[6]]
     assert service_kinds == [
