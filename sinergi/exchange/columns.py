@@ -476,7 +476,7 @@ class TermColumn(Column):
             codes = getattr(obj, "_export_codes", {}).get(self.key)
             if codes is None:
                 codes = [term.code for term in self.current(obj)]
-            return labels_joined(sorted(codes), labels)
+            return labels_joined(codes, labels)
         value = self.current(obj)
         return labels.get(value.code, value.code) if value is not None else ""
 

@@ -1545,7 +1545,7 @@ class ClientsEntity(Entity):
                 # Empty cells as None: a spreadsheet writer skips them instead of writing empty strings.
                 yield [
                     pk, name, sexes.get(sex, sex), birth, place or None, nik or None, missing.get(reason),
-                    kk or None, missing.get(kk_reason), origin, labels_joined(sorted(categories[pk]), ppks),
+                    kk or None, missing.get(kk_reason), origin, labels_joined(categories[pk], ppks),
                     ppks.get(primary, primary),
                     disabilities.get(disability), mother or None, father or None, guardian or None,
                     relation or None, phone or None, lks_number or lks_name, regencies.get(regency, regency),
