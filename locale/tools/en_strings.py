@@ -3301,4 +3301,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "“%(label)s” is no longer in use (it is not in the list of choices); choose another value."
     ),
     "%(column)s (dihitung ulang)": "%(column)s (recalculated)",
+    "File yang sama sudah Anda impor setelah uji coba ini diperiksa, jadi uji coba ini tidak diimpor. Buka impornya "
+    "dari daftar “Impor terakhir Anda”.": (
+        "You imported the same file after this trial run was checked, so this trial run was not imported. Open that "
+        "import from the list “Your recent imports”."
+    ),
 }

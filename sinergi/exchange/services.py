@@ -168,6 +168,14 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
         raise TransitionError(_("Hanya uji coba yang lolos pemeriksaan yang dapat diimpor."))
     if job.confirmed_as() is not None:
         raise TransitionError(_("Uji coba ini sudah diimpor. Buka impornya dari daftar “Impor terakhir Anda”."))
+    if job.same_file_imported_since() is not None:
+        # A page left open in another tab: its figures are out of date (the page no longer offers the button).
+        raise TransitionError(
+            _(
+                "File yang sama sudah Anda impor setelah uji coba ini diperiksa, jadi uji coba ini tidak diimpor. "
+                "Buka impornya dari daftar “Impor terakhir Anda”."
+            )
+        )
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     if not job.file:

@@ -101,6 +101,11 @@ def test_a_dry_run_of_a_file_imported_since_through_another_dry_run_no_longer_of
     page = client.get(f"/exchange/imports/{first.pk}/").content.decode()
     assert "Impor sekarang" not in page and "angka uji coba ini sudah tidak berlaku" in page
     assert f"/exchange/imports/{real.pk}/" in page
+    # and its button, still on a page left open in another tab, imports nothing
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(f"/exchange/imports/{first.pk}/confirm/", follow=True)
+    assert "File yang sama sudah Anda impor setelah uji coba ini diperiksa" in response.content.decode()
+    assert (ImportJob.objects.filter(dry_run=False).count(), callbacks) == (1, [])
     # while a file checked after that import is offered as usual (it would find the rows unchanged, and says so)
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, path)
