@@ -795,8 +795,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(low)s sampai di bawah %(high)s tahun": "%(low)s to under %(high)s years",
     "%(low)s–%(high)s tahun": "%(low)s–%(high)s years",
     "%(low)s tahun ke atas": "%(low)s years and over",
-    "Usia %(age)d tahun di luar batas usia kategori “%(category)s” (%(bounds)s).": (
-        "Age %(age)d is outside the age range of the category “%(category)s” (%(bounds)s)."
+    "Usia %(age)d tahun saat masuk (%(on)s) di luar batas usia kategori “%(category)s” (%(bounds)s).": (
+        "Age %(age)d at admission (%(on)s) is outside the age range of the category “%(category)s” (%(bounds)s)."
     ),
     "Anak tidak dapat ditempatkan di LKS lanjut usia.": "A child cannot be placed in an LKS for older people.",
     "%(lks)s tidak melayani kategori “%(category)s” menurut jenis layanannya.": (

@@ -57,7 +57,11 @@ def test_a_dry_run_with_warnings_only_offers_a_warnings_report_that_imports_agai
     warnings = book.get_sheet_by_name("Peringatan").to_python()
     assert warnings[0] == ["Baris", "Kolom", "Isi sel", "Peringatan"]  # named as the errors' sheet names them
     assert [(row[0], row[1], row[3]) for row in warnings[1:]] == [
-        (2.0, "Tanggal lahir", "Usia 33 tahun di luar batas usia kategori “Anak Telantar” (6–18 tahun)."),
+        (
+            2.0,
+            "Tanggal lahir",
+            "Usia 33 tahun saat masuk (15-01-2024) di luar batas usia kategori “Anak Telantar” (6–18 tahun).",
+        ),
         (2.0, "", "Dasar pemrosesan data (persetujuan) belum dicatat; catat segera."),
     ]
 

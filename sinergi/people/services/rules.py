@@ -121,8 +121,9 @@ def age_warnings(*, birth_date: datetime.date | None, on: datetime.date, categor
             else:
                 bounds = _("%(low)s tahun ke atas") % {"low": low}
             warnings.append(
-                _("Usia %(age)d tahun di luar batas usia kategori “%(category)s” (%(bounds)s).")
-                % {"age": age, "category": term.label, "bounds": bounds}
+                # The age at admission (`on`), not today's: a child admitted young may be older now.
+                _("Usia %(age)d tahun saat masuk (%(on)s) di luar batas usia kategori “%(category)s” (%(bounds)s).")
+                % {"age": age, "on": on.strftime("%d-%m-%Y"), "category": term.label, "bounds": bounds}
             )
     return warnings
 

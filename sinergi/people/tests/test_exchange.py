@@ -522,7 +522,11 @@ def test_age_outside_a_category_rule_is_a_warning_and_the_row_imports(tmp_path, 
     result = import_clients(clients_file(tmp_path, [boy_row(**{"Tanggal lahir": adult, "NIK": nik})]), world.operator)
     assert (result.status, result.created) == ("succeeded", 1)
     assert [(w.row, w.column, w.message) for w in result.warnings] == [
-        (2, "Tanggal lahir", "Usia 33 tahun di luar batas usia kategori “Anak Telantar” (6–18 tahun)."),
+        (
+            2,
+            "Tanggal lahir",
+            "Usia 33 tahun saat masuk (15-01-2024) di luar batas usia kategori “Anak Telantar” (6–18 tahun).",
+        ),
         (2, "", "Dasar pemrosesan data (persetujuan) belum dicatat; catat segera."),
     ]
 

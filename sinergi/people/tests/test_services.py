@@ -306,7 +306,9 @@ def services_user_for(organisation):
 def test_age_outside_the_category_rule_is_a_warning_not_a_refusal(world):
     toddler = datetime.date(TODAY.year - 3, 1, 10)
     outcome = admit(world, person=person_data(birth_date=toddler, nik="", nik_missing_reason="abandoned_infant"))
-    assert outcome.warnings == ["Usia 3 tahun di luar batas usia kategori “Anak Telantar” (6–18 tahun)."]
+    assert outcome.warnings == [
+        f"Usia 3 tahun saat masuk ({ADMITTED:%d-%m-%Y}) di luar batas usia kategori “Anak Telantar” (6–18 tahun)."
+    ]
     assert Person.objects.count() == 1
 
 
@@ -319,7 +321,8 @@ def test_exclusive_upper_age_bound_warns_at_eighteen(world):
         consent=consent_data(given_by="self"),
     )
     assert outcome.warnings == [
-        "Usia 18 tahun di luar batas usia kategori “Anak yang Berhadapan dengan Hukum” (12 sampai di bawah 18 tahun)."
+        f"Usia 18 tahun saat masuk ({ADMITTED:%d-%m-%Y}) di luar batas usia kategori “Anak yang Berhadapan dengan "
+        "Hukum” (12 sampai di bawah 18 tahun)."
     ]
     assert outcome.obj.placements.get().stage == ""  # an adult by admission day
 
@@ -333,7 +336,10 @@ def test_minimum_age_warning_for_the_elderly(world):
         placement=placement_data(ppks_category=ppks("lansia_telantar")),
         consent=consent_data(given_by="self"),
     )
-    assert outcome.warnings == ["Usia 50 tahun di luar batas usia kategori “Lanjut Usia Telantar” (60 tahun ke atas)."]
+    assert outcome.warnings == [
+        f"Usia 50 tahun saat masuk ({ADMITTED:%d-%m-%Y}) di luar batas usia kategori “Lanjut Usia Telantar” "
+        "(60 tahun ke atas)."
+    ]
 
 
 def test_nik_details_differing_from_the_record_are_warnings(world):
