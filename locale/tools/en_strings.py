@@ -3306,4 +3306,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "You imported the same file after this trial run was checked, so this trial run was not imported. Open that "
         "import from the list “Your recent imports”."
     ),
+    "Kategori utama penempatan ini (“%(main)s”) tidak dapat dihapus dari Kategori PPKS lewat impor. Ubah dulu "
+    "kategori utamanya di halaman penerima layanan.": (
+        "The main category of this placement (“%(main)s”) cannot be removed from the PPKS categories by an import. "
+        "Change the main category on the service recipient's page first."
+    ),
 }

@@ -867,6 +867,27 @@ class ClientsEntity(Entity):
             problems = _consent_age_problems(consent[0], consent[2], person["birth_date"], state.today)
             if problems:
                 raise RowProblems(problems)
+        main = placement["ppks_category__code"]
+        if (
+            _categories_listed_whole(values)
+            and placement["status"] == PlacementStatus.ACTIVE
+            and main in person["categories"]
+            and main not in {term.code for term in values["ppks_categories"]}
+        ):
+            # The list would drop the category of the stay itself (the "main" column puts it back): said, not
+            # silently kept. An ended stay's category may go: the person may no longer be in it.
+            raise RowProblems(
+                [
+                    (
+                        "ppks_categories",
+                        _(
+                            "Kategori utama penempatan ini (“%(main)s”) tidak dapat dihapus dari Kategori PPKS lewat "
+                            "impor. Ubah dulu kategori utamanya di halaman penerima layanan."
+                        )
+                        % {"main": HEADERS["ppks_category"].display(main)},
+                    )
+                ]
+            )
         differences = self._differences(values, person, placement, categories, origin, state)
         shown = person["full_name"]
         if person.get("nik_masked"):

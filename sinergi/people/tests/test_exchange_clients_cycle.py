@@ -338,6 +338,28 @@ def test_a_category_deleted_in_an_exports_cell_is_dropped_while_a_row_without_id
     assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
 
 
+def test_the_main_category_of_an_active_stay_deleted_in_an_exports_cell_is_refused_not_silently_kept(tmp_path, world):
+    # Given Budi, active in "Anak Telantar" (his stay's main category) and "Anak Jalanan", and his export with the
+    # main one deleted from the list (the "main category" column still naming it)
+    from sinergi.vocabularies.models import Term
+
+    budi = stored_boy(world)
+    budi.ppks_categories.add(Term.objects.get(vocabulary="ppks", code="anak_jalanan"))
+    table = clients_export(world.operator)
+    table[1][table[0].index("Kategori PPKS")] = "Anak Jalanan"
+
+    checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
+
+    assert [(p.column, p.message) for p in checked.problems] == [
+        (
+            "Kategori PPKS",
+            "Kategori utama penempatan ini (“Anak Telantar”) tidak dapat dihapus dari Kategori PPKS lewat impor. "
+            "Ubah dulu kategori utamanya di halaman penerima layanan.",
+        )
+    ]
+    assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
+
+
 # ---------------------------------------------------------------------------------------------- the export's ID
 
 OTHER_NIK = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=2)  # 6371011708140002
