@@ -2871,7 +2871,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom yang disamarkan (NIK, Nomor KK) tidak "
     "dibaca. Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang baru.": (
-        "Correcting data through an export: change the wrong cells, then upload; the masked columns (NIK, Nomor KK) "
+        "Correcting data through an export: change the wrong cells, then upload; the masked columns (NIK, KK number) "
         "are not read. The ID column points at the service recipient corrected; leave the ID empty to add a new one."
     ),
     "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom NIK (disamarkan) tidak dibaca. Kolom ID "

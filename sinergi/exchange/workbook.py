@@ -20,6 +20,7 @@ from .columns import (
     DateColumn,
     DecimalColumn,
     Entity,
+    ImportContext,
     IntegerColumn,
     TermColumn,
 )
@@ -63,12 +64,16 @@ def template_bytes(entity: Entity) -> bytes:
         if choices is None:
             continue
         lookup.write_string(0, lookup_col, str(column.header), bold)
-        # A dropdown of labels keeps the codes beside them; other lists (codes) their descriptions.
-        coded = isinstance(column, (ChoiceColumn, TermColumn))
-        lookup.write_string(0, lookup_col + 1, _("Kode") if coded else _("Keterangan"), bold)
+        # A dropdown of labels keeps the codes beside them; other lists (codes) their descriptions; a list of words
+        # alone (Ya, Tidak) nothing.
+        described = any(value != label for value, label in choices.items)
+        if described:
+            coded = isinstance(column, (ChoiceColumn, TermColumn))
+            lookup.write_string(0, lookup_col + 1, _("Kode") if coded else _("Keterangan"), bold)
         for row, (value, label) in enumerate(choices.items, start=1):
             lookup.write_string(row, lookup_col, value)
-            lookup.write_string(row, lookup_col + 1, label)
+            if described:
+                lookup.write_string(row, lookup_col + 1, label)
         letter = xlsxwriter.utility.xl_col_to_name(lookup_col)
         sheet = xlsxwriter.utility.quote_sheetname(str(LOOKUP_SHEET))
         list_ranges[column.key] = f"={sheet}!${letter}$2:${letter}${len(choices.items) + 1}"
@@ -126,15 +131,16 @@ def template_bytes(entity: Entity) -> bytes:
     for index, heading in enumerate((_("Kolom"), _("Wajib"), _("Keterangan dan pilihan"), _("Contoh"))):
         instructions.write_string(row, index, heading, header_optional)
     row += 1
+    reading = ImportContext(actor=None, entity=entity)  # reads each example as an import reads a cell
     for column in columns:
         choices = column.choices(None)
         notes = [str(column.help)] if column.help else []
         example = v.text(column.example)
-        if isinstance(column, (ChoiceColumn, TermColumn)):
+        if isinstance(column, (ChoiceColumn, TermColumn, BooleanColumn)):
             # Its dropdown lists the labels: the instructions name what it offers, not the codes behind them ("L",
-            # "anak_telantar"), and an example given as a code shows its label.
+            # "anak_telantar"), and the example shows what the dropdown offers, in the template's language.
             notes.append("; ".join(value for value, _code in choices.items))
-            example = next((value for value, code in choices.items if code and code == example), example)
+            example = _example_as_offered(column, example, reading)
         elif choices is not None:
             notes.append("; ".join(f"{value} = {label}" if value != label else value for value, label in choices.items))
         instructions.write_string(row, 0, str(column.header), bold if column.required else None)
@@ -144,6 +150,20 @@ def template_bytes(entity: Entity) -> bytes:
         row += 1
     book.close()
     return output.getvalue()
+
+
+def _example_as_offered(column: Column, example: str, reading: ImportContext) -> str:
+    """A list column's example as its dropdown offers it in the current language, whether the declaration gives it
+    as a code, a label or a short form ("Pengasuh" → "Caregiver" in an English template)."""
+    try:
+        read = column.clean(example, reading) if example else None
+    except v.CellProblem:
+        return example
+    if read is None or read == []:
+        return example
+    if isinstance(column, BooleanColumn):
+        return str(_("Ya")) if read else str(_("Tidak"))
+    return column.display(read) or example
 
 
 def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: ImportResult) -> bytes:

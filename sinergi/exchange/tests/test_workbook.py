@@ -174,3 +174,28 @@ def test_the_english_template_names_its_sheets_in_english_and_its_dropdowns_stil
     filled = xlsx_file(tmp_path, [headers, row], name="filled.xlsx", sheet="LKS data")
     result = run(filled, board_member, dry_run=True)
     assert (result.status, result.created) == ("checked", 1), result.problems
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("entity_key", ["lks", "clients", "workers"])
+def test_every_list_columns_example_is_what_its_dropdown_offers_in_the_templates_language(entity_key, language):
+    # ("Pengasuh" in an English template would be read, but is not what the English dropdown offers.)
+    from django.utils import translation
+
+    from sinergi.exchange.columns import BooleanColumn, ChoiceColumn, TermColumn
+    from sinergi.exchange.files import INSTRUCTIONS_SHEET
+
+    entity = get_entity(entity_key)
+    with translation.override(language):
+        content = template_bytes(entity)
+        offered = {
+            str(column.header): {value for value, _code in column.choices(None).items}
+            for column in entity.import_columns()
+            if column.in_template and isinstance(column, (ChoiceColumn, TermColumn, BooleanColumn))
+        }
+        instructions = sheets(content)[str(INSTRUCTIONS_SHEET)]
+    examples = {row[0].rstrip(" *"): row[3] for row in instructions if row and row[0].rstrip(" *") in offered}
+    assert set(examples) == set(offered)
+    wrong = {header: example for header, example in examples.items() if example and example not in offered[header]}
+    assert wrong == {}
+    assert any(examples.values())
