@@ -514,14 +514,20 @@ def _retired_terms(
             change = plan.changes.get(str(column.header))
             stored = set(change[0].split(MANY_SEPARATOR)) if change and change[0] else set()
             retired = [term for term in retired if change and column.display(term) not in stored]
+        cell = v.text(cells[index]) if index < len(cells) else ""
         for term in retired:
+            # Named as the cell writes it (a file filled in Indonesian, read by a user working in English).
+            named = next(
+                (name for name in (term.label_id, term.label_en, term.code) if name and v.norm(name) in v.norm(cell)),
+                column.display(term),
+            )
             found.append(
                 Problem(
                     plan.row,
                     header.written.get(index) or str(column.header),
-                    v.text(cells[index]) if index < len(cells) else "",
+                    cell,
                     _("“%(label)s” sudah tidak dipakai lagi (tidak ada di daftar pilihan); pilih isian lain.")
-                    % {"label": column.display(term)},
+                    % {"label": named},
                 )
             )
     return found

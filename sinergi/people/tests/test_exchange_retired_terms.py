@@ -95,3 +95,21 @@ def test_a_worker_in_a_retired_psks_category_imports_back_unchanged_and_no_one_i
     assert (unchanged.status, unchanged.unchanged) == ("succeeded", 2), problems_of(unchanged) or unchanged.message
     assert [(p.row, p.message) for p in moved.problems] == [(tono + 1, RETIRED_MESSAGE % "Pekerja Sosial Masyarakat")]
     assert list(Worker.objects.order_by("pk").values()) == before
+
+
+def test_a_retired_term_is_named_as_the_cell_writes_it_for_a_user_working_in_another_language(tmp_path, world):
+    from django.utils import translation
+
+    retire("ppks", "anak_jalanan")
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong",
+               "Kategori PPKS", "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung"]  # fmt: skip
+    row = ["Ani Contoh", "P", datetime.date(2012, 3, 5), "not_yet_recorded", "not_yet_recorded",
+           "Anak Telantar; Anak Jalanan", "Dalam panti (residensial)", datetime.date(2024, 3, 3),
+           "Rina Contoh"]  # fmt: skip
+
+    with translation.override("en"):
+        result = run(xlsx_file(tmp_path, [headers, row]), world.operator, entity="clients", dry_run=True)
+
+    assert [p.message for p in result.problems] == [
+        "“Anak Jalanan” is no longer in use (it is not in the list of choices); choose another value."
+    ]
