@@ -867,6 +867,10 @@ class ClientsEntity(Entity):
             problems = _consent_age_problems(consent[0], consent[2], person["birth_date"], state.today)
             if problems:
                 raise RowProblems(problems)
+        if _categories_listed_whole(values):
+            # The person's list as the file gives it: the "main category" column, which names the stay's own, does
+            # not put back one deleted from the list.
+            categories = list(values["ppks_categories"])
         main = placement["ppks_category__code"]
         if (
             _categories_listed_whole(values)

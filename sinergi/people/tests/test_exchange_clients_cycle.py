@@ -360,6 +360,25 @@ def test_the_main_category_of_an_active_stay_deleted_in_an_exports_cell_is_refus
     assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
 
 
+def test_the_category_of_an_ended_stay_deleted_in_an_exports_cell_is_dropped(tmp_path, world):
+    # Given Budi discharged from a stay in "Anak Telantar", also recorded as "Anak Jalanan", and his export with
+    # "Anak Telantar" deleted from the list (the "main category" column still naming it, as the stay's own)
+    from sinergi.vocabularies.models import Term
+
+    budi = stored_boy(world)
+    budi.ppks_categories.add(Term.objects.get(vocabulary="ppks", code="anak_jalanan"))
+    Placement.objects.filter(person=budi).update(
+        status="discharged", discharged_on=datetime.date(2024, 3, 1), discharge_reason="reunified"
+    )
+    table = clients_export(world.operator)
+    table[1][table[0].index("Kategori PPKS")] = "Anak Jalanan"
+
+    result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
+
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result) or result.message
+    assert list(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan"]
+
+
 # ---------------------------------------------------------------------------------------------- the export's ID
 
 OTHER_NIK = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=2)  # 6371011708140002
