@@ -311,16 +311,27 @@ def test_the_dry_run_shows_the_ppks_categories_that_will_be_stored_the_new_one_a
     assert sorted(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan", "anak_telantar"]
 
 
-def test_a_category_deleted_in_an_exports_cell_is_dropped_while_a_row_without_id_only_adds(tmp_path, world):
-    # Given Budi in two categories, and his export with one of them deleted from the cell
+def budi_exported_in_two_categories(world, *, listed: str, discharged: bool = False) -> tuple[Person, list[list]]:
+    """Budi, stored in "Anak Telantar" (his stay's main category) and "Anak Jalanan", and his export with the PPKS
+    cell rewritten to `listed` (the "main category" column still naming his stay's)."""
     from sinergi.vocabularies.models import Term
 
     budi = stored_boy(world)
     budi.ppks_categories.add(Term.objects.get(vocabulary="ppks", code="anak_jalanan"))
+    if discharged:
+        Placement.objects.filter(person=budi).update(
+            status="discharged", discharged_on=datetime.date(2024, 3, 1), discharge_reason="reunified"
+        )
     table = clients_export(world.operator)
     cell = table[0].index("Kategori PPKS")
     assert table[1][cell] == "Anak Telantar; Anak Jalanan"
-    table[1][cell] = "Anak Telantar"
+    table[1][cell] = listed
+    return budi, table
+
+
+def test_a_category_deleted_in_an_exports_cell_is_dropped_while_a_row_without_id_only_adds(tmp_path, world):
+    # Given Budi in two categories, and his export with one of them deleted from the cell
+    budi, table = budi_exported_in_two_categories(world, listed="Anak Telantar")
 
     # When checked and imported
     checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
@@ -340,13 +351,8 @@ def test_a_category_deleted_in_an_exports_cell_is_dropped_while_a_row_without_id
 
 def test_the_main_category_of_an_active_stay_deleted_in_an_exports_cell_is_refused_not_silently_kept(tmp_path, world):
     # Given Budi, active in "Anak Telantar" (his stay's main category) and "Anak Jalanan", and his export with the
-    # main one deleted from the list (the "main category" column still naming it)
-    from sinergi.vocabularies.models import Term
-
-    budi = stored_boy(world)
-    budi.ppks_categories.add(Term.objects.get(vocabulary="ppks", code="anak_jalanan"))
-    table = clients_export(world.operator)
-    table[1][table[0].index("Kategori PPKS")] = "Anak Jalanan"
+    # main one deleted from the list
+    budi, table = budi_exported_in_two_categories(world, listed="Anak Jalanan")
 
     checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
 
@@ -362,16 +368,8 @@ def test_the_main_category_of_an_active_stay_deleted_in_an_exports_cell_is_refus
 
 def test_the_category_of_an_ended_stay_deleted_in_an_exports_cell_is_dropped(tmp_path, world):
     # Given Budi discharged from a stay in "Anak Telantar", also recorded as "Anak Jalanan", and his export with
-    # "Anak Telantar" deleted from the list (the "main category" column still naming it, as the stay's own)
-    from sinergi.vocabularies.models import Term
-
-    budi = stored_boy(world)
-    budi.ppks_categories.add(Term.objects.get(vocabulary="ppks", code="anak_jalanan"))
-    Placement.objects.filter(person=budi).update(
-        status="discharged", discharged_on=datetime.date(2024, 3, 1), discharge_reason="reunified"
-    )
-    table = clients_export(world.operator)
-    table[1][table[0].index("Kategori PPKS")] = "Anak Jalanan"
+    # "Anak Telantar" deleted from the list
+    budi, table = budi_exported_in_two_categories(world, listed="Anak Jalanan", discharged=True)
 
     result = import_rows(tmp_path, table[1:], world.operator, headers=table[0])
 
