@@ -330,6 +330,10 @@ class BooleanColumn(Column):
     def choices(self, ctx: "ImportContext | None") -> v.Choices:
         return v.Choices([(str(_("Ya")), str(_("Ya"))), (str(_("Tidak")), str(_("Tidak")))])
 
+    def export(self, obj: Model) -> str:
+        # As the template's dropdown offers it (a spreadsheet boolean would show TRUE/FALSE beside it).
+        return self.display(self.current(obj))
+
 
 def _in_other_languages(options: Sequence[tuple[str, Any]]) -> list[tuple[str, str]]:
     """(code, label) of `options` in every language of the interface but the current one."""

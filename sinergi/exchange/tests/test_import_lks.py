@@ -624,6 +624,22 @@ def test_several_kinds_are_exported_with_semicolons_as_client_categories_are_and
     assert (again.status, again.created, again.updated, again.unchanged) == ("succeeded", 0, 0, 1)
 
 
+def test_yes_no_is_exported_as_the_templates_dropdown_offers_it_and_read_back_unchanged(tmp_path, board_member):
+    from sinergi.exchange.columns import get_entity
+
+    OrganisationFactory(name="LKSA Berbadan Hukum", has_legal_entity=True, regency_code="63.71")
+    OrganisationFactory(name="LKSA Belum Berbadan Hukum", has_legal_entity=False, regency_code="63.71")
+    entity = get_entity("lks")
+    headers = [str(column.header) for column in entity.export_columns()]
+    listed = entity.export_queryset(actor=board_member).order_by("name")
+    rows = list(entity.export_rows(listed.iterator(chunk_size=100)))
+    legal = headers.index("Berbadan hukum")
+
+    assert [row[legal] for row in rows] == ["Tidak", "Ya"]
+    again = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member)
+    assert (again.status, again.created, again.updated, again.unchanged) == ("succeeded", 0, 0, 2), problems_of(again)
+
+
 def test_a_header_written_over_two_rows_is_read_column_by_column(tmp_path, board_member):
     # given a title, then a header over two rows: a group title merged across two columns, names split in two,
     # and "Nama LKS" merged down over both rows (the reader gives both rows its value)
