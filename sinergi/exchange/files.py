@@ -632,6 +632,10 @@ def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024  # of the data sheet's XML: a program writes the same formula in every row
 _XML_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c\s*>)", re.S)
 _XML_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# A stored result is a <v> with something in it. openpyxl and pandas write "<f>…</f><v/>" (or "<v></v>") for a
+# formula they did not compute; only a string result (t="str") may be empty, as Excel writes =IF(…;"";…).
+_XML_RESULT = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?(?<!/)>\s*[^\s<]")
+_XML_STRING_RESULT = re.compile(rb'\bt="str"')
 _XML_VALUE = re.compile(rb"<(?:\w+:)?v[\s>/]")
 _XML_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 
@@ -650,12 +654,17 @@ def _formulas_without_results(path: Path, sheet_name: str) -> list[str]:
     found: dict[str, str] = {}  # column letters -> first cell
     for match in _XML_CELL.finditer(data):
         body = match.group(2)
-        if body and _XML_FORMULA.search(body) and not _XML_VALUE.search(body):
-            reference = _XML_REF.search(match.group(1))
+        attributes = match.group(1)
+        if body and _XML_FORMULA.search(body) and not _has_result(attributes, body):
+            reference = _XML_REF.search(attributes)
             if reference:
                 cell = reference.group(1).decode()
                 found.setdefault(cell.rstrip("0123456789"), cell)
     return list(found.values())
+
+
+def _has_result(attributes: bytes, body: bytes) -> bool:
+    return bool(_XML_RESULT.search(body) or (_XML_STRING_RESULT.search(attributes) and _XML_VALUE.search(body)))
 
 
 _XML_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')

@@ -281,29 +281,48 @@ def test_a_year_alone_is_refused_in_a_1904_date_system_workbook_too(tmp_path, bo
     ]
 
 
-def _without_results(path):
-    """The same workbook as a program that does not compute formulas writes it: no cached results."""
-    import re
+def _with_sheet_xml(path, name: str, change):
+    """The same workbook with its first sheet's XML passed through `change`."""
     import zipfile
 
-    bare = path.with_name(f"program-{path.name}")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(bare, "w") as target:
+    changed = path.with_name(f"{name}-{path.name}")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(changed, "w") as target:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb"(</f>)<v>[^<]*</v>", rb"\1", data)
-            target.writestr(item, data)
-    return bare
+            target.writestr(item, change(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
+    return changed
 
 
-def test_formulas_without_a_stored_result_in_columns_read_are_refused_rather_than_read_as_empty(tmp_path, board_member):
+def _without_results(path, empty_result: bytes = b""):
+    """The same workbook as a program that does not compute formulas writes it: no cached results. openpyxl and
+    pandas write an empty value element ("<v/>") where Excel would write the result."""
+    import re
+
+    return _with_sheet_xml(path, "program", lambda data: re.sub(rb"(</f>)<v>[^<]*</v>", rb"\1" + empty_result, data))
+
+
+@pytest.mark.parametrize("empty_result", [b"", b"<v/>", b"<v />", b"<v></v>", b"<v>\n</v>"])
+def test_formulas_without_a_stored_result_in_columns_read_are_refused_rather_than_read_as_empty(
+    tmp_path, board_member, empty_result
+):
     rows = [HEADERS, ["LKSA A", "anak", "63.71.01.1001", "TD/F/1", ("=10+20", 30)],
             ["LKSA B", "anak", "63.71.01.1001", "TD/F/2", ("=5*2", 10)]]  # fmt: skip
     computed = xlsx_file(tmp_path, rows)
     assert run(computed, board_member, dry_run=True).created == 2  # Excel's own file: the cached values are read
-    result = run(_without_results(computed), board_member, dry_run=True)
+    result = run(_without_results(computed, empty_result), board_member, dry_run=True)
     assert result.status == "refused"
     assert result.message.startswith("Sel E2 berisi rumus tanpa hasil tersimpan")
+
+
+def test_a_text_formula_whose_stored_result_is_empty_reads_as_an_empty_cell(tmp_path, board_member):
+    """Excel stores =IF(…;"";…) as a string result with nothing in it (t="str", <v></v>): a result, not a lack of
+    one."""
+    rows = [HEADERS, ["LKSA A", "anak", "63.71.01.1001", "TD/F/1", ('=IF(TRUE,"",20)', "")]]
+    as_excel_writes_it = _with_sheet_xml(
+        xlsx_file(tmp_path, rows), "excel", lambda data: data.replace(b'<c r="E2"', b'<c r="E2" t="str"')
+    )
+    result = run(as_excel_writes_it, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), result.message
 
 
 def test_a_formula_without_result_in_a_column_not_read_does_not_matter(tmp_path, board_member):
