@@ -6,7 +6,8 @@ hundred rows at most), never the person or placement tables; see summaries.py fo
 Two audiences:
 - signed in: the areas `region_scope_codes(actor, Action.AGGREGATE_VIEW)` allows, exact figures;
 - the public: any area, with small-cell suppression (`suppress_cells`): every count from 1 to threshold − 1
-  is hidden, plus complementary cells so that no hidden cell can be recomputed from a total or an identity.
+  is hidden, plus complementary cells so that no hidden cell can be recomputed from a total or an identity, and
+  the hidden cells of a line whose total is shown do not sum to a small number either.
 
 The package: suppression.py (the rule), tables.py (Matrix, Trend), areas.py (which areas, for whom),
 figures.py (the selectors over the summary tables and `Indicators`, what a page or an API call shows).

@@ -116,6 +116,14 @@ def test_zeros_are_hidden_only_when_nothing_else_can_protect_a_cell():
     assert suppress_cells(values, [Line(("a", "b", "c"))], 5) == {"a", "b"}
 
 
+def test_hidden_cells_whose_sum_the_total_gives_away_are_joined_by_another():
+    # Given a column of 141 where two cells of 1 are small: 141 − 60 − 79 = 2 tells each is 1 (or 0 and 2)
+    values = {"a": 1, "b": 1, "c": 60, "d": 79, "total": 141}
+    hidden = suppress_cells(values, [Line(tuple(values), ("a", "b", "c", "d"))], 5)
+    # Then the next smallest joins them: the three hidden cells sum to 62, which bounds none of them below 5
+    assert hidden == {"a", "b", "c"}
+
+
 def test_the_threshold_comes_from_settings(settings):
     settings.SINERGI = {**settings.SINERGI, "SMALL_CELL_THRESHOLD": 11}
     from sinergi.people.indicators import suppression_threshold
@@ -125,7 +133,14 @@ def test_the_threshold_comes_from_settings(settings):
     assert hidden_cells(m) == {("r1", "A"), ("r1", "B"), ("r2", "A"), ("r2", "B")}
 
 
-def test_random_tables_never_leave_a_line_with_exactly_one_hidden_cell():
+def true_value(grid, rows, cols, cell) -> int:
+    r, c = cell
+    row_indexes = range(len(rows)) if r == TOTAL else [rows.index(r)]
+    col_indexes = range(len(cols)) if c == TOTAL else [cols.index(c)]
+    return sum(grid[i][j] for i in row_indexes for j in col_indexes)
+
+
+def test_random_tables_never_give_a_hidden_cell_away():
     rng = random.Random(20250620)
     for _ in range(300):
         grid = [[rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 15, 40]) for _c in range(rng.randint(1, 6))]]
@@ -147,6 +162,10 @@ def test_random_tables_never_leave_a_line_with_exactly_one_hidden_cell():
             lines += [[(TOTAL, c) for c in cols] + [(TOTAL, TOTAL)], [(r, TOTAL) for r in rows] + [(TOTAL, TOTAL)]]
         for line in lines:
             assert sum(1 for cell in line if cell in hidden) != 1, (grid, line)
+            # A shown total tells the sum of the line's hidden cells: it must not be a small number either
+            if line[-1] not in hidden:
+                hidden_sum = sum(true_value(grid, rows, cols, cell) for cell in line[:-1] if cell in hidden)
+                assert not 0 < hidden_sum < 5, (grid, line, hidden_sum)
         # Visible numbers are the true ones
         for i, r in enumerate(rows):
             for j, c in enumerate(cols):
@@ -334,12 +353,13 @@ def test_the_public_sees_any_area_suppressed(world):
     ind = Indicators(actor=None, filters=IndicatorFilters(region="63"))
     assert ind.public
     # Banjarbaru's 2 and the single ones are hidden; Banjarmasin's 6 too, or 8 − 6 would give Banjarbaru's 2 away;
-    # and Banjarmasin's column total 8, or 10 − 8 would; the row total 8 and the grand total 10 stay
+    # and Banjarmasin's column total 8, or 10 − 8 would; the row total 8 too, or 10 − 8 would tell that the two
+    # other categories hold 2 children between them; the grand total 10 stays
     assert ind.clients.value("anak_telantar", "63.72") is None
     assert ind.clients.value("anak_telantar", "63.71") is None
     assert ind.clients.value("lansia_telantar", "63.71") is None
     assert (ind.clients.value(TOTAL, "63.71"), ind.clients.value(TOTAL, "63.72")) == (None, None)
-    assert (ind.clients.value("anak_telantar", TOTAL), ind.clients.total) == (8, 10)
+    assert (ind.clients.value("anak_telantar", TOTAL), ind.clients.total) == (None, 10)
     assert ind.clients.value("anak_jalanan", TOTAL) is None
     assert ind.workers.value("peksos_profesional", "63.71") is None
 
@@ -498,6 +518,25 @@ def test_a_public_download_has_the_suppressed_numbers_and_is_not_audited(client,
     assert AuditEvent.objects.filter(action="people.indicators.exported").count() == 0
 
 
+def test_public_workers_of_a_kota_do_not_let_its_total_undo_the_hidden_cells(client, world):
+    # Given Banjarmasin's workers: 1 professional social worker (the world's), 1 community social worker, and 33
+    # caregivers (the world's 2 and 31 more), 35 in all
+    summary_worker_changed(None, WorkerFactory(organisation=world.lks, psks_category=psks("psm")))
+    for _ in range(31):
+        summary_worker_changed(None, WorkerFactory(organisation=world.lks, psks_category=psks("lks")))
+    # When the public downloads Banjarmasin's workers table
+    response = client.get(reverse("indicators:public"), {"region": "63.71", "table": "workers", "format": "csv"})
+    rows = {row[0]: row[1] for row in csv_rows(response)[1:]}
+    # Then the two single workers are hidden, and the 33 too: 35 − 33 would tell that the two hidden cells hold 2
+    assert rows["Pekerja Sosial Profesional"] == rows["Pekerja Sosial Masyarakat"] == "*"
+    assert rows["Lembaga Kesejahteraan Sosial"] == "*"
+    assert (rows["Karang Taruna"], rows["Jumlah"]) == ("0", "35")
+    # And the page hides the same cells
+    page = client.get(reverse("indicators:public"), {"region": "63.71"}).context["indicators"].workers
+    assert [page.value(code, "63.71") for code in ("peksos_profesional", "psm", "lks")] == [None, None, None]
+    assert page.value(TOTAL, "63.71") == 35
+
+
 def test_a_signed_in_download_is_exact_and_audited(client, world):
     client.force_login(world.regency_board)
     response = client.get(reverse("indicators:dashboard"), {"table": "trend", "format": "xlsx"})
@@ -535,9 +574,9 @@ def test_the_public_api_gives_suppressed_figures(world):
     columns = [c["code"] for c in data["columns"]]
     assert data["cells"][row][columns.index("63.71")] is None
     assert data["cells"][row][columns.index("63.72")] is None
-    assert data["row_totals"][row] == 8
+    assert data["row_totals"][row] is None
     assert data["cells"][row][columns.index("63.01")] == 0
-    assert data["suppressed_cells"] == 8
+    assert data["suppressed_cells"] == 9
 
 
 def test_the_api_gives_a_signed_in_board_exact_figures_of_its_scope(world):
