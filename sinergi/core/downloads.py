@@ -153,10 +153,19 @@ def _xlsx_bytes(headers: list[str], rows: Iterable[Sequence[Any]], sheet_title: 
 def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[Any]], sheet_title: str) -> None:
     """Writes the table with rust_xlsxwriter (through rustpy-xlsxwriter): about seven times faster than XlsxWriter
     for a 100,000-row export (docs/decisions/0003). Bold frozen header, one number format per column (a column
-    whose first rows hold datetimes shows the time too), text never written as a formula."""
-    keys = _unique_keys([escape_formula(h) for h in headers])
+    whose first rows hold datetimes shows the time too), text never written as a formula.
+
+    Text is written as text cells, which a spreadsheet never runs. A text column (its first rows hold no number,
+    date or yes/no) also carries Excel's quote prefix, so "+62 812…" or "=…" shows as written and stays text when
+    the cell is edited; only CSV needs the apostrophe. Formula-like text in any other column keeps it."""
     rows = iter(rows)
-    head = [_xlsx_row(row) for row in islice(rows, 500)]
+    raw_head = list(islice(rows, 500))
+    as_text = tuple(
+        not any(index < len(row) and isinstance(row[index], _XLSX_NOT_TEXT) for row in raw_head)
+        for index in range(len(headers))
+    )
+    keys = _unique_keys([h if text else escape_formula(h) for h, text in zip(headers, as_text, strict=True)])
+    head = [_xlsx_row(row, as_text) for row in raw_head]
     formats: list[Any] = []
     for index in range(len(keys)):
         seen = {value.__class__ for row in head if index < len(row) for value in (row[index],)}
@@ -164,6 +173,8 @@ def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[An
             formats.append(rustpy_xlsxwriter.Format().set_num_format(XLSX_DATETIME_FORMAT))
         elif date in seen:
             formats.append(rustpy_xlsxwriter.Format().set_num_format(XLSX_DATE_FORMAT))
+        elif as_text[index]:
+            formats.append(rustpy_xlsxwriter.Format().set_quote_prefix())
         else:
             formats.append(None)
 
@@ -174,7 +185,7 @@ def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[An
         for row in head:
             yield dict(zip(keys, row, strict=False))
         for row in rows:
-            yield dict(zip(keys, _xlsx_row(row), strict=False))
+            yield dict(zip(keys, _xlsx_row(row, as_text), strict=False))
 
     (
         rustpy_xlsxwriter.FastExcel(target, output_format="xlsx")
@@ -193,20 +204,21 @@ def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[An
 # Cells a writer takes as they are; anything else goes through _xlsx_cell. (Exact classes: datetime is a date
 # subclass that must be made local first, bool an int subclass that must stay a boolean — it is listed.)
 _XLSX_AS_IS = frozenset({int, float, bool, date, type(None)})
+_XLSX_NOT_TEXT = (int, float, Decimal, date)  # bool is an int
 XLSX_MAX_TEXT = 32767  # Excel's limit for one cell
 
 
-def _xlsx_row(row: Sequence[Any]) -> list[Any]:
+def _xlsx_row(row: Sequence[Any], as_text: tuple[bool, ...]) -> list[Any]:
     return [
         value
         if (kind := value.__class__) in _XLSX_AS_IS
-        or (kind is str and len(value) <= XLSX_MAX_TEXT and not value.startswith(FORMULA_TRIGGERS))
-        else _xlsx_cell(value)
-        for value in row
+        or (kind is str and len(value) <= XLSX_MAX_TEXT and (text_column or not value.startswith(FORMULA_TRIGGERS)))
+        else _xlsx_cell(value, text_column)
+        for value, text_column in zip(row, as_text, strict=False)
     ]
 
 
-def _xlsx_cell(raw: Any) -> Any:
+def _xlsx_cell(raw: Any, text_column: bool = False) -> Any:
     value = _plain(raw)
     if value is None or isinstance(value, bool | int | float):
         return value
@@ -216,8 +228,8 @@ def _xlsx_cell(raw: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return float(value)
-    # A string cell never runs as a formula; the escape still protects a copy saved as CSV later.
-    text = escape_formula(value)
+    # A text cell never runs as a formula; outside a quote-prefixed column, editing it would make it one.
+    text = value if text_column else escape_formula(value)
     return text if len(text) <= XLSX_MAX_TEXT else text[: XLSX_MAX_TEXT - 1] + "…"
 
 

@@ -2,40 +2,12 @@ import io
 import zipfile
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from xml.etree import ElementTree
 
 import pytest
 
 from sinergi.core.downloads import download_filename, escape_formula, table_download
 
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-
-
-def read_xlsx(content: bytes) -> tuple[list[list[tuple[str, str, str]]], dict[str, dict[str, str | bool]]]:
-    """Rows of (type, value, style index) from the first sheet, and what each style index means."""
-    archive = zipfile.ZipFile(io.BytesIO(content))
-    sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
-    rows = []
-    for row in sheet.iterfind(".//m:sheetData/m:row", NS):
-        cells = []
-        for cell in row.iterfind("m:c", NS):
-            kind = cell.get("t", "n")
-            if kind == "inlineStr":
-                value = "".join(t.text or "" for t in cell.iterfind(".//m:t", NS))
-            else:
-                value = cell.findtext("m:v", default="", namespaces=NS)
-            cells.append((kind, value, cell.get("s", "0")))
-        rows.append(cells)
-    styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
-    formats = {f.get("numFmtId"): f.get("formatCode") for f in styles.iterfind(".//m:numFmts/m:numFmt", NS)}
-    fonts = [font.find("m:b", NS) is not None for font in styles.iterfind(".//m:fonts/m:font", NS)]
-    style_info = {}
-    for index, xf in enumerate(styles.iterfind(".//m:cellXfs/m:xf", NS)):
-        style_info[str(index)] = {
-            "bold": fonts[int(xf.get("fontId", "0"))],
-            "format": formats.get(xf.get("numFmtId"), ""),
-        }
-    return rows, style_info
+from .xlsx import read_xlsx
 
 
 def test_escape_formula_prefixes_every_trigger_and_leaves_other_text():
@@ -106,7 +78,7 @@ def test_csv_writes_aware_datetimes_in_local_time(settings):
     assert response.content.decode("utf-8-sig") == "Waktu\r\n2025-08-17 09:30\r\n"
 
 
-def test_xlsx_bold_header_numbers_as_numbers_dates_as_dates_and_formulas_escaped(settings):
+def test_xlsx_bold_header_numbers_as_numbers_dates_as_dates_and_formula_like_text_kept_as_text(settings):
     settings.TIME_ZONE = "Asia/Makassar"
     # given
     rows = [
@@ -131,15 +103,26 @@ def test_xlsx_bold_header_numbers_as_numbers_dates_as_dates_and_formulas_escaped
     assert values == [
         [("inlineStr", "Wilayah"), ("inlineStr", "Jumlah"), ("inlineStr", "Tanggal"), ("inlineStr", "Waktu")],
         [("inlineStr", "Kota Banjarmasin"), ("n", 1234), ("n", 45886), ("n", pytest.approx(45886.39583333))],
-        [("inlineStr", "'@cmd"), ("n", 2.5)],  # 09:30 WITA above; empty cells are not written
-        [("inlineStr", "'+62 811"), ("n", 45887), ("b", "0")],
+        [("inlineStr", "@cmd"), ("n", 2.5)],  # 09:30 WITA above; empty cells are not written
+        [("inlineStr", "+62 811"), ("n", 45887), ("b", "0")],
     ]
+    # Formula-like text is written as it reads, in a quote-prefixed text cell: shown and kept as text when edited
+    assert [styles[row[0][2]]["quote_prefix"] for row in sheet_rows[1:]] == [True, True, True]
+    assert not any(styles[cell[2]]["quote_prefix"] for row in sheet_rows[1:] for cell in row[1:])
     assert all(styles[s]["bold"] for _, _, s in sheet_rows[0])
     assert not styles[sheet_rows[1][0][2]]["bold"]
     assert styles[sheet_rows[1][2][2]]["format"] == "dd-mm-yyyy"
     assert styles[sheet_rows[1][3][2]]["format"] == "dd-mm-yyyy hh:mm"
     workbook = zipfile.ZipFile(io.BytesIO(response.content)).read("xl/workbook.xml").decode()
     assert 'name="LKS  per kab kota  2025"' in workbook
+
+
+def test_xlsx_formula_like_text_in_a_number_column_keeps_its_apostrophe():
+    # A cell of a number column is not quote-prefixed: edited, "=1+1" would run
+    response = table_download(headers=["Jumlah"], rows=[[5], ["=1+1"]], name="x", file_format="xlsx")
+    rows, styles = read_xlsx(response.content)
+    assert rows[2][0][:2] == ("inlineStr", "'=1+1")
+    assert not styles[rows[2][0][2]]["quote_prefix"]
 
 
 def test_xlsx_of_an_empty_table_has_its_header_and_long_or_equal_headers_survive():

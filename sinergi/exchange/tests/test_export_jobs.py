@@ -12,6 +12,7 @@ from python_calamine import CalamineWorkbook
 from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
+from sinergi.core.tests.xlsx import read_xlsx
 from sinergi.exchange import exports, runners
 from sinergi.exchange.models import ExportJob, ExportStatus
 from sinergi.organisations.tests.factories import OrganisationFactory
@@ -123,10 +124,14 @@ def test_an_xlsx_export_past_the_threshold_is_written_by_the_worker_then_downloa
     response = client.get(f"/exchange/exports/{job.pk}/download/")
     assert isinstance(response, FileResponse)
     assert response["Content-Disposition"].startswith('attachment; filename="sinergi-lks-')
-    rows = sheet_rows(downloaded(response))
+    content = downloaded(response)
+    rows = sheet_rows(content)
     assert rows[0][:2] == ["ID", "Nama LKS"]
     assert sorted(row[1] for row in rows[1:]) == ["LKSA Dua", "LKSA Satu"]
-    assert "'=HYPERLINK(1)" in [cell for row in rows for cell in row]
+    cells, styles = read_xlsx(content)
+    assert [styles[style]["quote_prefix"] for row in cells for _t, value, style in row if value == "=HYPERLINK(1)"] == [
+        True
+    ]
     assert actions() == ["exchange.lks.exported", "exchange.lks.downloaded"]
     assert AuditEvent.objects.get(action="exchange.lks.downloaded").data == {"format": "xlsx", "rows": 2, "job": job.pk}
 

@@ -1,11 +1,9 @@
-import io
-
 import pytest
-from python_calamine import CalamineWorkbook
 
 from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import export_links
+from sinergi.core.tests.xlsx import read_xlsx
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob
 from sinergi.organisations.choices import OrganisationStatus
@@ -156,8 +154,11 @@ def test_the_registry_xlsx_is_scoped_and_formula_safe(client, board_member, banj
 
     response = client.get(export_links(client.get("/organisations/").content.decode())["xlsx"])
 
-    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
-    assert [row[1] for row in rows[1:]] == ['\'=HYPERLINK("http://x")']
+    rows, styles = read_xlsx(response.content)
+    # A text cell, quote-prefixed: shown as written, never run, and kept as text when edited
+    assert [(row[1][:2], styles[row[1][2]]["quote_prefix"]) for row in rows[1:]] == [
+        (("inlineStr", '=HYPERLINK("http://x")'), True)
+    ]
 
 
 def test_a_large_registry_xlsx_is_made_in_the_background(client, board_member, banjarmasin_lks, settings, monkeypatch):
