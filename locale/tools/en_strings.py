@@ -3311,4 +3311,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "The main category of this placement (“%(main)s”) cannot be removed from the PPKS categories by an import. "
         "Change the main category on the service recipient's page first."
     ),
+    "%(column)s (%(rows)s baris)": ("%(column)s (%(rows)s row)", "%(column)s (%(rows)s rows)"),
+    "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom %(columns)s. Untuk "
+    "mengosongkan isian, ubah di halaman datanya.": (
+        "An empty cell does not erase what is stored; the stored values are kept in the columns %(columns)s. To "
+        "empty a field, change it on the record's page."
+    ),
 }

@@ -612,6 +612,19 @@ class RowPlan:
     changes: dict[str, list[str]] = field(default_factory=dict)  # header -> [before, after]
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. many-to-many values, expected version
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (column key or "", message): shown, not refused
+    kept: tuple[str, ...] = ()  # column keys left empty where the record holds a value (see kept_blank)
+
+
+def kept_blank(values: dict[str, Any], stored: dict[str, Any]) -> tuple[str, ...]:
+    """The columns of a row that are in the file but left empty where the stored record has a value. An empty
+    cell never erases (a form does that), so the value is kept; the import says so rather than keep it silently."""
+    return tuple(
+        key
+        for key, before in stored.items()
+        if key in values
+        and (values[key] is None or values[key] == "" or values[key] == [])
+        and not (before is None or before == "" or before == [] or before == set())
+    )
 
 
 def choose_one(label: Any) -> str:

@@ -424,6 +424,8 @@ def _check(
             )
             % {"rows": v.first_ten(foot_rows)}
         )
+    if kept := _kept_notice(entity, header, plans):
+        result.notices.append(kept)
     if result.rows_total == 0:
         result.status, result.message = (
             "refused",
@@ -1010,6 +1012,27 @@ def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: Impor
                     values.setdefault("_unreadable", set()).add(column.key)
         cleaned.append((row_number, cells, values, problems))
     return cleaned
+
+
+def _kept_notice(entity: Entity, header: HeaderMap, plans: list[RowPlan]) -> str:
+    """Says which columns had empty cells on rows of stored records that hold a value there: the value stays (an
+    exported file whose cell was cleared to erase it would otherwise be "unchanged" without a word)."""
+    counts: dict[str, int] = {}
+    for plan in plans:
+        for key in plan.kept:
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return ""
+    position = {column.key: index for index, column in header.columns.items()}
+    columns = ", ".join(
+        ngettext("%(column)s (%(rows)s baris)", "%(column)s (%(rows)s baris)", count)
+        % {"column": _written_header(entity, header, key), "rows": number_format(count, force_grouping=True)}
+        for key, count in sorted(counts.items(), key=lambda item: position.get(item[0], len(position)))
+    )
+    return _(
+        "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom %(columns)s. Untuk "
+        "mengosongkan isian, ubah di halaman datanya."
+    ) % {"columns": columns}
 
 
 def _written_header(entity: Entity, header: HeaderMap, column_key: str) -> str:

@@ -38,6 +38,7 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     TextOnlyNumberColumn,
+    kept_blank,
     register,
     stale_row_message,
 )
@@ -789,6 +790,7 @@ class LksEntity(Entity):
             key=key or existing.name,
             changes=changes,
             warnings=[("latitude", side)] if side else [],
+            kept=kept_blank(values, before),
             extra={
                 "kinds": kinds if kinds_changed else None,
                 "fields": changed_fields,

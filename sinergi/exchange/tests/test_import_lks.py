@@ -640,6 +640,27 @@ def test_yes_no_is_exported_as_the_templates_dropdown_offers_it_and_read_back_un
     assert (again.status, again.created, again.updated, again.unchanged) == ("succeeded", 0, 0, 2), problems_of(again)
 
 
+def test_an_address_cleared_in_an_export_is_kept_and_the_trial_says_so(tmp_path, board_member):
+    from sinergi.exchange.columns import get_entity
+
+    OrganisationFactory(name="LKSA Beralamat", address="Jl. Contoh 1", regency_code="63.71")
+    entity = get_entity("lks")
+    headers = [str(column.header) for column in entity.export_columns()]
+    rows = [
+        list(row) for row in entity.export_rows(entity.export_queryset(actor=board_member).iterator(chunk_size=100))
+    ]
+    rows[0][headers.index("Alamat")] = None
+
+    result = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member, dry_run=True)
+
+    assert (result.status, result.unchanged) == ("checked", 1), problems_of(result)
+    assert (
+        "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom Alamat (1 baris). Untuk "
+        "mengosongkan isian, ubah di halaman datanya." in result.notices
+    )
+    assert Organisation.objects.get().address == "Jl. Contoh 1"
+
+
 def test_a_header_written_over_two_rows_is_read_column_by_column(tmp_path, board_member):
     # given a title, then a header over two rows: a group title merged across two columns, names split in two,
     # and "Nama LKS" merged down over both rows (the reader gives both rows its value)

@@ -53,6 +53,7 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     choose_one,
+    kept_blank,
     labels_joined,
     stale_row_message,
     term_labels,
@@ -139,6 +140,13 @@ CONSENT_REQUIRED = (
     ("consent_given_on", _lazy("Tanggal persetujuan")),
     ("consent_scope", _lazy("Cakupan persetujuan")),
 )
+
+
+# The person's own fields a row may correct (and an empty cell keeps).
+PERSON_KEPT = (
+    "full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name",
+    "guardian_name", "guardian_relation", "guardian_phone", "notes",
+)  # fmt: skip
 
 
 class ExplicitNoneChoiceColumn(ChoiceColumn):
@@ -893,6 +901,7 @@ class ClientsEntity(Entity):
                 ]
             )
         differences = self._differences(values, person, placement, categories, origin, state)
+        kept = kept_blank(values, self._stored(values, person, placement))
         shown = person["full_name"]
         if person.get("nik_masked"):
             # Found without a NIK: the stored (masked) NIK shows whom the row is about.
@@ -936,7 +945,7 @@ class ClientsEntity(Entity):
             raise RowProblems([("admitted_on", message)])
         if not differences:
             return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], snapshot),
-                           key=shown)  # fmt: skip
+                           key=shown, kept=kept)  # fmt: skip
         # What the stay itself records (its category and form of service) is corrected on the client's page, where
         # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
         placement_keys = set(differences) & CORRECTED_ON_PAGE
@@ -1023,7 +1032,7 @@ class ClientsEntity(Entity):
             consent=consent,
             lks_id=placement["organisation_id"],
         )
-        return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings)
+        return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings, kept=kept)
 
     @staticmethod
     def _person_corrections(values, person, differences, categories, origin, terms) -> dict[str, Any]:
@@ -1050,6 +1059,15 @@ class ClientsEntity(Entity):
                 data["ppks_categories"] = categories + [term for term in kept if term not in categories]
         return data
 
+    @staticmethod
+    def _stored(values, person, placement) -> dict[str, Any]:
+        """What the record holds in the columns an empty cell keeps (kept_blank): the person's own fields, its
+        categories and the stay's form and discharge. "Tidak ada" under Ragam disabilitas is a value, not a blank."""
+        stored = {key: person[key] for key in PERSON_KEPT if not (key == "disability_type" and values.get(key) == "")}
+        stored["ppks_categories"] = person["categories"]
+        stored.update({key: placement[key] for key in ("setting", "discharged_on", "discharge_reason")})
+        return stored
+
     def _differences(self, values, person, placement, categories, origin, state) -> dict[str, tuple[str, str]]:
         """Filled cells that disagree with the stored record: column key → (stored, in the file), as shown."""
         found: dict[str, tuple[str, str]] = {}
@@ -1063,8 +1081,7 @@ class ClientsEntity(Entity):
                 column.display(given if shown_given is None else shown_given),
             )
 
-        for key in ("full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name",
-                    "guardian_name", "guardian_relation", "guardian_phone", "notes"):  # fmt: skip
+        for key in PERSON_KEPT:
             differ(key, person[key], values.get(key))
         if values.get("disability_type") == "" and person["disability_type"]:
             # "Tidak ada" written in the cell (an empty cell reads as None and keeps the stored disability).

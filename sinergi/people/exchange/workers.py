@@ -34,6 +34,7 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     choose_one,
+    kept_blank,
     stale_row_message,
     term_labels,
 )
@@ -368,7 +369,16 @@ class WorkersEntity(Entity):
         action = "update" if worker.changed else "unchanged"
         if action == "update" and values.get("version") and values["version"] != existing["version"]:
             raise RowProblems([("version", stale_row_message(values["version"], existing["version"]))])
-        return RowPlan(row=row, action=action, obj=worker, key=shown, changes=changes, warnings=warnings)
+        stored = {key: existing[key] for key in (*FIELDS, "role")} | {"psks_category": existing["psks_category__code"]}
+        return RowPlan(
+            row=row,
+            action=action,
+            obj=worker,
+            key=shown,
+            changes=changes,
+            warnings=warnings,
+            kept=kept_blank(values, stored),
+        )
 
     @staticmethod
     def _unknown_id_message(record: int, lks: Lks, state: WorkersState) -> str:

@@ -829,6 +829,18 @@ def test_workers_import_update_with_before_after_and_reimport_unchanged(tmp_path
     assert summary_rows() == counted
 
 
+def test_a_workers_row_with_emptied_cells_keeps_the_stored_values_and_says_so(tmp_path, world):
+    import_workers(tmp_path, [worker_row()], world.operator)
+    emptied = worker_row(**{"Tanggal pemeriksaan latar belakang": "", "Hasil pemeriksaan latar belakang": ""})
+    result = import_workers(tmp_path, [emptied], world.operator, name="b.xlsx", dry_run=True)
+    assert (result.status, result.unchanged) == ("checked", 1), problems_of(result) or result.message
+    assert result.notices == [
+        "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom Tanggal pemeriksaan "
+        "latar belakang (1 baris), Hasil pemeriksaan latar belakang (1 baris). Untuk mengosongkan isian, ubah di "
+        "halaman datanya."
+    ]
+
+
 def test_a_workers_change_is_counted_where_the_worker_is_stored_even_if_the_lks_has_moved_since(tmp_path, world):
     # given a worker registered while the LKS was in another kabupaten/kota (stored codes differ from the LKS's)
     import_workers(tmp_path, [worker_row()], world.operator)
@@ -1283,6 +1295,35 @@ def test_a_client_export_sent_back_as_an_import_changes_nothing_and_says_its_mas
     )
     assert MASKED_NOTICE in result.notices
     assert snapshot() == before
+
+
+def test_cells_cleared_in_a_client_export_keep_the_stored_values_and_the_trial_says_so(world, tmp_path):
+    # Given an export whose mother's name and guardian's phone were cleared to erase them
+    PlacementFactory(
+        person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh", guardian_phone="0812555")
+    )
+    headers, rows = client_export_table(world)
+    for header in ("Nama ibu kandung", "Telepon wali"):
+        rows[0][headers.index(header)] = ""
+    before = snapshot()
+
+    # When it is tried
+    result = run(xlsx_file(tmp_path, [headers, *rows]), world.operator, entity="clients", dry_run=True)
+
+    # Then nothing changes, and the trial says which emptied cells keep their stored values rather than be silent
+    assert (result.status, result.unchanged) == ("checked", 1), problems_of(result) or result.message
+    assert (
+        "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom Nama ibu kandung "
+        "(1 baris), Telepon wali (1 baris). Untuk mengosongkan isian, ubah di halaman datanya." in result.notices
+    )
+    assert snapshot() == before
+
+
+def test_an_export_sent_back_whole_has_no_kept_cells_notice(world, tmp_path):
+    PlacementFactory(person=PersonFactory(organisation=world.lks, nik=NIK_BOY, full_name="Budi Contoh"))
+    headers, rows = client_export_table(world)
+    result = run(xlsx_file(tmp_path, [headers, *rows]), world.operator, entity="clients", dry_run=True)
+    assert not [notice for notice in result.notices if notice.startswith("Sel kosong")]
 
 
 def test_a_whole_nik_typed_into_an_exports_masked_column_is_refused_on_that_cell_not_lost(world, tmp_path):
