@@ -3317,4 +3317,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "An empty cell does not erase what is stored; the stored values are kept in the columns %(columns)s. To "
         "empty a field, change it on the record's page."
     ),
+    "Buka satu baris untuk melihat isiannya sebagaimana terbaca.": "Open a row to see its cells as they were read.",
 }

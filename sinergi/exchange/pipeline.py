@@ -260,6 +260,7 @@ def _check(
     result.header_row = header.row
     result.columns = header.written
     plans: list[RowPlan] = []
+    read_of_created: dict[int, list[list[str]]] = {}  # row -> [header, value as read], for the first new records
     seen_keys: dict[tuple, int] = {}
     seen_targets: dict[Any, int] = {}
     refused_rows: set[int] = set()
@@ -380,6 +381,8 @@ def _check(
                         )
                 if not problems:
                     plans.append(plan)
+                    if plan.action == CREATE and len(read_of_created) < PREVIEW_LIMIT:
+                        read_of_created[row_number] = _as_read(header, values)
                     for column, message in plan.warnings:
                         written = _written_header(entity, header, column) if column else ""
                         cell = _cell_text(header, cells, column) if column else ""
@@ -451,7 +454,9 @@ def _check(
     result.updated = sum(1 for p in plans if p.action == UPDATE)
     result.unchanged = sum(1 for p in plans if p.action == UNCHANGED)
     result.preview = {
-        "create": [{"row": p.row, "key": p.key} for p in plans if p.action == CREATE][:PREVIEW_LIMIT],
+        "create": [
+            {"row": p.row, "key": p.key, "values": read_of_created.get(p.row, [])} for p in plans if p.action == CREATE
+        ][:PREVIEW_LIMIT],
         "update": [{"row": p.row, "key": p.key, "changes": p.changes} for p in plans if p.action == UPDATE][
             :PREVIEW_LIMIT
         ],
@@ -1012,6 +1017,18 @@ def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: Impor
                     values.setdefault("_unreadable", set()).add(column.key)
         cleaned.append((row_number, cells, values, problems))
     return cleaned
+
+
+def _as_read(header: HeaderMap, values: dict[str, Any]) -> list[list[str]]:
+    """A new record's filled cells as they were read (a date as a date, a label for a code), so that a misread
+    cell shows before anything is saved; numbers that identify a person are masked."""
+    shown = []
+    for index, column in header.columns.items():
+        value = values.get(column.key)
+        if column.read_only or value is None or value == "" or value == []:
+            continue
+        shown.append([header.written[index], column.display(value)])
+    return shown
 
 
 def _kept_notice(entity: Entity, header: HeaderMap, plans: list[RowPlan]) -> str:

@@ -62,7 +62,19 @@ def test_a_dry_run_reports_and_writes_nothing(tmp_path, board_member, banjarmasi
     assert result.preview["update"] == [
         {"row": 2, "key": "LKSA Lama Banjarmasin — TD/LAMA/1", "changes": {"Kapasitas (orang)": ["30", "45"]}}
     ]
-    assert result.preview["create"] == [{"row": 3, "key": "LKSA Baru"}]
+    # A new record shows its cells as they were read: a code as its label, a number as a number
+    assert result.preview["create"] == [
+        {
+            "row": 3,
+            "key": "LKSA Baru",
+            "values": [
+                ["Nama LKS", "LKSA Baru"],
+                ["Jenis layanan utama", "LKS Anak (LKSA)"],
+                ["Kode wilayah", "63.71"],
+                ["Kapasitas (orang)", "10"],
+            ],
+        }
+    ]
     assert snapshot() == before
     assert AuditEvent.objects.count() == 0
 

@@ -48,6 +48,10 @@ def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
     assert not Organisation.objects.exists()
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
     assert "Uji coba selesai" in page and "Impor sekarang" in page and "LKSA Web" in page
+    # The new LKS opens on its cells as they were read
+    assert "<summary>Baris 2: LKSA Web — TD/WEB/1</summary>" in page
+    assert "<dt>Jenis layanan utama</dt><dd>LKS Anak (LKSA)</dd>" in page
+    assert "<dt>Kapasitas (orang)</dt><dd>12</dd>" in page
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/exchange/imports/{job.pk}/confirm/")

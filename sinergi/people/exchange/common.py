@@ -195,6 +195,9 @@ class IdentityNumberColumn(TextColumn):
 
     memoize = False  # one number per person
 
+    def display(self, value: Any) -> str:
+        return mask(value) if value and "*" not in str(value) else super().display(value)
+
     def clean(self, raw: Any, ctx: ImportContext) -> str:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             # (Compared first: an infinite or NaN cell fails the comparison instead of raising in int().)

@@ -189,7 +189,24 @@ def test_a_dry_run_reports_and_writes_nothing(tmp_path, world):
     before = snapshot()
     result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator, dry_run=True)
     assert (result.status, result.created) == ("checked", 1)
-    assert result.preview["create"] == [{"row": 2, "key": "Budi Contoh (6371********0001)"}]
+    # A new person shows the cells as they were read (dates as dates, codes as labels), the NIK masked
+    assert result.preview["create"] == [
+        {
+            "row": 2,
+            "key": "Budi Contoh (6371********0001)",
+            "values": [
+                ["Nama lengkap", "Budi Contoh"],
+                ["Jenis kelamin", "Laki-laki"],
+                ["Tanggal lahir", "17-08-2014"],
+                ["NIK", "6371********0001"],
+                ["Alasan KK kosong", "Tidak diketahui / belum diperoleh"],
+                ["Kategori PPKS", "Anak Telantar"],
+                ["Bentuk layanan", "Dalam panti (residensial)"],
+                ["Tanggal masuk", "15-01-2024"],
+                ["Nama ibu kandung", "Siti Contoh"],
+            ],
+        }
+    ]
     assert snapshot() == before
 
 
