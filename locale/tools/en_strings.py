@@ -2771,9 +2771,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "<strong>%(purpose)s</strong>."
     ),
     "Ubah tujuan": "Change the purpose",
-    "Ekspor data pribadi (penerima layanan) dicatat per orang beserta tujuannya (UU PDP): pilih tujuan akses "
-    "sekali untuk sesi ini.": (
-        "Exports of personal data (service recipients) are logged person by person with their purpose (UU PDP): "
+    "Ekspor data pribadi (penerima layanan dan pekerja) dicatat per orang beserta tujuannya (UU PDP): pilih "
+    "tujuan akses sekali untuk sesi ini.": (
+        "Exports of personal data (service recipients and workers) are logged person by person with their purpose "
+        "(UU PDP): "
         "choose the purpose of access once for this session."
     ),
     "Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.": (
