@@ -244,9 +244,18 @@ def _unique_keys(headers: list[str]) -> list[str]:
     return keys
 
 
+SHEET_NAME_MAX = 31  # Excel refuses longer sheet names
+
+
 def _sheet_name(title: str) -> str:
-    """Excel refuses sheet names over 31 characters or with []:*?/\\ in them."""
-    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip()[:31]
+    """Excel refuses sheet names over 31 characters or with []:*?/\\ in them. A longer title is cut after a whole
+    word, with "…" to show that it goes on ("Pekerja sosial (PSKS) aktif…", not "… aktif men")."""
+    cleaned = " ".join("".join(" " if ch in "[]:*?/\\" else ch for ch in title).split())
+    if len(cleaned) > SHEET_NAME_MAX:
+        cut = cleaned[: SHEET_NAME_MAX - 1]
+        if " " in cut[SHEET_NAME_MAX // 2 :]:
+            cut = cut[: cut.rindex(" ")]
+        cleaned = cut.rstrip(" ,;-(") + "…"
     return cleaned or "Data"
 
 

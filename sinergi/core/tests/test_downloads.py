@@ -114,7 +114,23 @@ def test_xlsx_bold_header_numbers_as_numbers_dates_as_dates_and_formula_like_tex
     assert styles[sheet_rows[1][2][2]]["format"] == "dd-mm-yyyy"
     assert styles[sheet_rows[1][3][2]]["format"] == "dd-mm-yyyy hh:mm"
     workbook = zipfile.ZipFile(io.BytesIO(response.content)).read("xl/workbook.xml").decode()
-    assert 'name="LKS  per kab kota  2025"' in workbook
+    assert 'name="LKS per kab kota 2025"' in workbook
+
+
+@pytest.mark.parametrize(
+    ("title", "sheet"),
+    [
+        ("Pekerja sosial (PSKS) aktif menurut kategori dan wilayah", "Pekerja sosial (PSKS) aktif…"),
+        ("Anak dalam pengasuhan panti (residensial) dan berbasis keluarga", "Anak dalam pengasuhan panti…"),
+        ("Cakupan LKKKS", "Cakupan LKKKS"),
+        ("Tabelyangsangatpanjangtanpaspasisamasekali", "Tabelyangsangatpanjangtanpaspa…"),
+    ],
+)
+def test_a_long_title_names_the_sheet_up_to_a_whole_word(title, sheet):
+    response = table_download(headers=["A"], rows=[[1]], name="x", file_format="xlsx", sheet_title=title)
+    workbook = zipfile.ZipFile(io.BytesIO(response.content)).read("xl/workbook.xml").decode()
+    assert f'name="{sheet}"' in workbook
+    assert len(sheet) <= 31
 
 
 def test_xlsx_formula_like_text_in_a_number_column_keeps_its_apostrophe():
