@@ -3319,4 +3319,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "empty a field, change it on the record's page."
     ),
     "Buka satu baris untuk melihat isiannya sebagaimana terbaca.": "Open a row to see its cells as they were read.",
+    # File names (slugified): the English interface downloads English names.
+    "profil-%(name)s": "profile-%(name)s",
+    "ringkasan-lks-%(name)s": "lks-summary-%(name)s",
+    "laporan-lks-provinsi": "province-lks-report",
+    "daftar-hadir-%(title)s": "attendance-%(title)s",
+    "notulen-%(title)s": "minutes-%(title)s",
 }

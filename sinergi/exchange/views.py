@@ -328,7 +328,7 @@ def lks_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         data={"format": "pdf", "report": "profile"},
         request=request,
     )
-    return pdf_response(render_pdf("exchange/pdf/lks_profile.html", context), name=f"profil-{organisation.name}")
+    return pdf_response(render_pdf("exchange/pdf/lks_profile.html", context), name=_("profil-%(name)s") % {"name": organisation.name})
 
 
 @login_required
@@ -348,7 +348,7 @@ def regency_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
         request=request,
     )
     return pdf_response(
-        render_pdf("exchange/pdf/summary.html", context), name=f"ringkasan-lks-{context['regency'].name}"
+        render_pdf("exchange/pdf/summary.html", context), name=_("ringkasan-lks-%(name)s") % {"name": context["regency"].name}
     )
 
 
@@ -373,4 +373,4 @@ def province_report_pdf(request: HttpRequest) -> HttpResponse:
         data={"format": "pdf", "report": "province", "scope": context["audit_scope"]},
         request=request,
     )
-    return pdf_response(render_pdf("exchange/pdf/summary.html", context), name="laporan-lks-provinsi")
+    return pdf_response(render_pdf("exchange/pdf/summary.html", context), name=_("laporan-lks-provinsi"))

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
 from sinergi.accounts.models import Role
@@ -316,6 +317,22 @@ def test_regency_and_province_reports_render_for_their_readers(client, board_mem
     assert province.content.startswith(b"%PDF")
     reports = [e.data["report"] for e in AuditEvent.objects.filter(action="statistics.report.exported").order_by("pk")]
     assert reports == ["regency", "province"]
+
+
+def test_report_file_names_follow_the_interface_language(client, board_member, settings):
+    inside = OrganisationFactory(name="LKSA Profil", region_id="63.71.01.1001")
+    client.force_login(board_member)
+    today = timezone.localdate().isoformat()
+
+    def file_name(url: str) -> str:
+        return client.get(url)["Content-Disposition"].split('filename="')[1].rstrip('"')
+
+    assert file_name(f"/exchange/reports/lks/{inside.pk}.pdf") == f"profil-lksa-profil-{today}.pdf"
+    assert file_name("/exchange/reports/regency/63.71.pdf") == f"ringkasan-lks-kota-banjarmasin-{today}.pdf"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert file_name(f"/exchange/reports/lks/{inside.pk}.pdf") == f"profile-lksa-profil-{today}.pdf"
+    assert file_name("/exchange/reports/regency/63.71.pdf") == f"lks-summary-kota-banjarmasin-{today}.pdf"
+    assert file_name("/exchange/reports/province.pdf") == f"province-lks-report-{today}.pdf"
 
 
 def test_province_admin_with_second_factor_gets_the_province_report(client):
