@@ -328,7 +328,9 @@ def lks_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         data={"format": "pdf", "report": "profile"},
         request=request,
     )
-    return pdf_response(render_pdf("exchange/pdf/lks_profile.html", context), name=_("profil-%(name)s") % {"name": organisation.name})
+    return pdf_response(
+        render_pdf("exchange/pdf/lks_profile.html", context), name=_("profil-%(name)s") % {"name": organisation.name}
+    )
 
 
 @login_required
@@ -348,7 +350,8 @@ def regency_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
         request=request,
     )
     return pdf_response(
-        render_pdf("exchange/pdf/summary.html", context), name=_("ringkasan-lks-%(name)s") % {"name": context["regency"].name}
+        render_pdf("exchange/pdf/summary.html", context),
+        name=_("ringkasan-lks-%(name)s") % {"name": context["regency"].name},
     )
 
 

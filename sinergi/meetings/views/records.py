@@ -133,7 +133,9 @@ def attendance_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "generated_at": timezone.localtime(),
     }
-    return pdf_response(render_pdf("meetings/pdf/attendance.html", context), name=_("daftar-hadir-%(title)s") % {"title": meeting.title})
+    return pdf_response(
+        render_pdf("meetings/pdf/attendance.html", context), name=_("daftar-hadir-%(title)s") % {"title": meeting.title}
+    )
 
 
 @login_required
@@ -152,4 +154,6 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         "participants": len(rows),
         "generated_at": timezone.localtime(),
     }
-    return pdf_response(render_pdf("meetings/pdf/minutes.html", context), name=_("notulen-%(title)s") % {"title": meeting.title})
+    return pdf_response(
+        render_pdf("meetings/pdf/minutes.html", context), name=_("notulen-%(title)s") % {"title": meeting.title}
+    )
