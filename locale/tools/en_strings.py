@@ -3325,4 +3325,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "laporan-lks-provinsi": "province-lks-report",
     "daftar-hadir-%(title)s": "attendance-%(title)s",
     "notulen-%(title)s": "minutes-%(title)s",
+    "Membaca file…": "Reading the file…",
+    "Pembatalan diminta; proses berhenti pada pemeriksaan berikutnya.": (
+        "Cancellation requested; the process stops at its next check."
+    ),
 }

@@ -184,6 +184,25 @@ def test_a_cancelled_run_says_so_in_the_viewers_language(client, tmp_path):
     assert 'id="job-language-note"' not in page  # nothing on the page is in another language
 
 
+def test_a_run_still_reading_says_so_and_a_requested_cancel_replaces_the_button(client, monkeypatch):
+    monkeypatch.setattr(services.runners, "runner_alive", lambda kind, pk: True)  # a worker is on it
+    world = people_world()
+    job = ImportJob.objects.create(
+        token="t-reading", entity="clients", file="x", created_by=world.operator, status=ImportStatus.RUNNING
+    )
+    client.force_login(world.operator)
+
+    reading = text_of(client.get(f"/exchange/imports/{job.pk}/").content.decode())
+    assert "Membaca file…" in reading and "0 dari 0 baris" not in reading
+    assert 'id="job-cancel"' in client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    ImportJob.objects.filter(pk=job.pk).update(rows_total=1200, rows_done=300, cancel_requested=True)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert re.search(r"300 dari 1[.,]?200 baris", text_of(page)), text_of(page)[-800:]
+    assert 'id="job-cancel"' not in page
+    assert "Pembatalan diminta; proses berhenti pada pemeriksaan berikutnya." in page
+
+
 def test_the_terminal_still_gets_the_warnings_one_line_per_kind(tmp_path):
     world = people_world()
     job = run_job(tmp_path, world.operator, client_rows(12))
