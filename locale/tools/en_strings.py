@@ -3329,4 +3329,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pembatalan diminta; proses berhenti pada pemeriksaan berikutnya.": (
         "Cancellation requested; the process stops at its next check."
     ),
+    "Angka ini berbeda dari uji cobanya (akan dibuat %(created)s, akan diubah %(updated)s, tidak berubah "
+    "%(unchanged)s) karena data tersimpan berubah sejak uji coba, misalnya baris yang sama sudah disimpan oleh impor "
+    "lain. Setiap baris dibandingkan lagi dengan data terbaru saat disimpan; tidak ada yang tercatat dua kali.": (
+        "These counts differ from the trial run's (to create %(created)s, to change %(updated)s, unchanged "
+        "%(unchanged)s) because the stored data changed since the trial, for instance the same rows were saved by "
+        "another import. Each row was compared again with the latest data when saved; nothing was recorded twice."
+    ),
 }

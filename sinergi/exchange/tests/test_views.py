@@ -16,7 +16,7 @@ from sinergi.exchange.models import ImportJob, ImportStatus
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
 
-from .conftest import HEADERS, xlsx_file
+from .conftest import HEADERS, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,43 @@ def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
         "exchange.import.checked",
         "exchange.import.succeeded",
     ]
+
+
+def test_an_import_counting_otherwise_than_its_trial_says_why(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # Given a trial of two new LKS, and the same two LKS saved since by another file
+    client.force_login(board_member)
+    rows = [["LKSA Kembar Satu", "anak", "63.71.01.1001", "TD/KBR/1", 12], ["LKSA Kembar Dua", "anak", "63.71.01.1001",
+            "TD/KBR/2", 8]]  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx_file(tmp_path, [HEADERS, *rows], name="a.xlsx"))
+    trial = ImportJob.objects.get()
+    run(xlsx_file(tmp_path, [HEADERS, *rows], name="b.xlsx"), board_member)
+    # When the trial is confirmed
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trial.pk}/confirm/")
+    real = ImportJob.objects.get(source=trial)
+    # Then nothing is saved twice, and the page says why its counts are not the trial's
+    assert (real.status, real.created_count, real.unchanged_count) == (ImportStatus.SUCCEEDED, 0, 2)
+    assert Organisation.objects.count() == 2
+    page = client.get(f"/exchange/imports/{real.pk}/").content.decode()
+    assert (
+        "Angka ini berbeda dari uji cobanya (akan dibuat 2, akan diubah 0, tidak berubah 0) karena data tersimpan "
+        "berubah sejak uji coba" in page
+    )
+
+
+def test_an_import_counting_as_its_trial_did_says_nothing_more(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx_file(tmp_path, [HEADERS, ["LKSA Sama", "anak", "63.71.01.1001", "TD/SAMA/1", 12]]))
+    trial = ImportJob.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trial.pk}/confirm/")
+    assert ImportJob.objects.get(source=trial).notices == []
 
 
 def test_a_dry_run_already_imported_is_not_imported_again(
