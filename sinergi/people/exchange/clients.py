@@ -780,11 +780,13 @@ class ClientsEntity(Entity):
                 sex=None if values.get("sex") else person["sex"],
             )
             warnings += [("nik", message) for message in check.warnings]
+        corrected = [key for key in ("birth_date", "sex") if key in differences]
+        if corrected and not values.get("_nik_hash") and person["nik_hash"]:
+            # A birth date or sex corrected by a file without a NIK column is held to the stored NIK.
+            stored_nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person["id"]))
+            check = state.nik(stored_nik, birth_date=birth, sex=values.get("sex") or person["sex"])
+            warnings += [(corrected[0], message) for message in check.warnings]
         if "birth_date" in differences:
-            if not values.get("_nik_hash") and person["nik_hash"]:
-                stored_nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person["id"]))
-                check = state.nik(stored_nik, birth_date=birth, sex=values.get("sex") or person["sex"])
-                warnings += [("birth_date", message) for message in check.warnings]
             if not values.get("ppks_categories") and not values.get("ppks_category"):
                 categories = [
                     state.ppks_terms[code] for code in sorted(person["categories"]) if code in state.ppks_terms

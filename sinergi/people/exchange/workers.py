@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
+from sinergi.core.crypto import decrypt
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
@@ -362,6 +363,12 @@ class WorkersEntity(Entity):
                 worker.changed.append(key)
                 column = HEADERS[key]
                 changes[str(column.header)] = [column.display(before), column.display(after)]
+        corrected = [key for key in ("birth_date", "sex") if key in worker.changed]
+        if corrected and not worker.nik and existing["nik_hash"]:
+            # A birth date or sex corrected by a row without a NIK is held to the stored NIK (read only then).
+            stored_nik = decrypt(Worker.objects.values_list("nik_encrypted", flat=True).get(pk=existing["id"]))
+            check = state.nik(stored_nik, birth_date=data["birth_date"], sex=data["sex"])
+            warnings += [(corrected[0], message) for message in check.warnings]
         if worker.nik and worker.nik_hash != existing["nik_hash"]:
             # A NIK added to a worker registered without one, or corrected on a row found by its ID.
             worker.changed.append("nik")

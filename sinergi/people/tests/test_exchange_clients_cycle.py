@@ -799,6 +799,24 @@ def test_a_nik_correction_with_the_birth_date_but_not_the_sex_warns_once(tmp_pat
     assert len(messages) == len(set(messages)), messages
 
 
+def test_a_sex_corrected_without_a_nik_column_is_held_to_the_stored_nik(tmp_path, world):
+    # Budi's stored NIK says male; a file of "ID, Tanggal masuk, Jenis kelamin" makes him female
+    budi = stored_boy(world)
+    headers = ["ID", "Tanggal masuk", "Jenis kelamin"]
+    checked = import_rows(tmp_path, [[budi.pk, ADMITTED, "P"]], world.operator, headers=headers, dry_run=True)
+    assert checked.updated == 1, problems_of(checked)
+    warned = [(w.column, w.message) for w in checked.warnings]
+    assert [column for column, _message in warned] == ["Jenis kelamin"], warned
+    assert "NIK" in warned[0][1]
+
+
+def test_a_sex_agreeing_with_the_stored_nik_is_not_warned_about(tmp_path, world):
+    budi = stored_boy(world, sex="P")  # stored wrongly as female; his NIK says male
+    headers = ["ID", "Tanggal masuk", "Jenis kelamin"]
+    checked = import_rows(tmp_path, [[budi.pk, ADMITTED, "L"]], world.operator, headers=headers, dry_run=True)
+    assert checked.updated == 1 and not [w for w in checked.warnings if "NIK" in w.message]
+
+
 def test_a_clients_row_from_an_export_older_than_a_correction_is_refused(tmp_path, world):
     from django.db.models import F
 

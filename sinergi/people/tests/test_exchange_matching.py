@@ -111,6 +111,16 @@ def test_a_worker_row_without_nik_updates_the_stored_worker_of_that_name_and_bir
     assert Worker.objects.count() == 1
 
 
+def test_a_workers_sex_corrected_by_a_row_without_nik_is_held_to_the_stored_nik(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)  # a woman's NIK
+    result = import_workers(tmp_path, [["Rina Contoh", "L", RINA, "", "lks", "Pengasuh", ""]], world.operator,
+                            dry_run=True)  # fmt: skip
+    assert result.updated == 1, problems_of(result)
+    warned = [(w.column, w.message) for w in result.warnings]
+    assert [column for column, _message in warned] == ["Jenis kelamin"], warned
+    assert "NIK" in warned[0][1]
+
+
 def test_a_row_without_nik_matching_two_stored_workers_is_refused_asking_for_the_nik(tmp_path, world):
     WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
     WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik="")
