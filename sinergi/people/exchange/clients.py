@@ -786,15 +786,12 @@ class ClientsEntity(Entity):
             stored_nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person["id"]))
             check = state.nik(stored_nik, birth_date=birth, sex=values.get("sex") or person["sex"])
             warnings += [(corrected[0], message) for message in check.warnings]
-        if "birth_date" in differences:
-            if not values.get("ppks_categories") and not values.get("ppks_category"):
-                categories = [
-                    state.ppks_terms[code] for code in sorted(person["categories"]) if code in state.ppks_terms
-                ]
-                warnings += [
-                    ("birth_date", message)
-                    for message in age_warnings(birth_date=birth, on=placement["admitted_on"], categories=categories)
-                ]
+        if "birth_date" in differences and not values.get("ppks_categories") and not values.get("ppks_category"):
+            categories = [state.ppks_terms[code] for code in sorted(person["categories"]) if code in state.ppks_terms]
+            warnings += [
+                ("birth_date", message)
+                for message in age_warnings(birth_date=birth, on=placement["admitted_on"], categories=categories)
+            ]
         return warnings
 
     def _identity(self, values: dict[str, Any], problems: list, warnings: list, *, stored: dict | None) -> None:
