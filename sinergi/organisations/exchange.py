@@ -44,6 +44,8 @@ from sinergi.exchange.columns import (
 )
 from sinergi.exchange.dbwrite import bulk_insert
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
+from sinergi.regions.models import Region
+from sinergi.regions.selectors import region_paths
 from sinergi.vocabularies.models import Vocabulary
 
 from . import selectors
@@ -772,7 +774,7 @@ class LksEntity(Entity):
             if not _same(before[column.key], after):
                 changes[str(column.header)] = [column.display(before[column.key]), column.display(after)]
         if "region" in changed_fields:
-            changes[str(_("Wilayah"))] = [existing.region_id or "", updated.region_id or ""]
+            changes[str(_("Wilayah"))] = _regions_shown(existing.region_id, updated.region_id)
         for name in DERIVED:
             if name in changed_fields and name not in values:
                 # Moved by a date or grade the row changes (its own column, read-only, is not read): said so.
@@ -790,7 +792,8 @@ class LksEntity(Entity):
             key=key or existing.name,
             changes=changes,
             warnings=[("latitude", side)] if side else [],
-            kept=kept_blank(values, before),
+            # A region is named by its code or by its names: names left empty beside a code are no blank.
+            kept=kept_blank(values, {key: value for key, value in before.items() if key not in REGION_KEYS}),
             extra={
                 "kinds": kinds if kinds_changed else None,
                 "fields": changed_fields,
@@ -864,6 +867,15 @@ class LksEntity(Entity):
                 organisation._ancestor_names = names.of(organisation.region_id)
                 organisation._export_codes = {"service_kinds": kinds[organisation.pk]}
                 yield [column.export(organisation) for column in columns]
+
+
+def _regions_shown(*codes: str | None) -> list[str]:
+    """Regions as a before → after shows them: named, nearest first, then the code ("Mantuil, Banjarmasin Selatan,
+    Kota Banjarmasin (63.71.01.1001)"); the province is left out when both are in the same one."""
+    regions = Region.objects.in_bulk([code for code in codes if code])
+    provinces = {code[:2] for code in codes if code}
+    paths = region_paths(regions.values(), below=provinces.pop() if len(provinces) == 1 else None)
+    return [f"{paths[code]} ({code})" if code in paths else (code or "") for code in codes]
 
 
 def _same(before: Any, after: Any) -> bool:

@@ -148,7 +148,9 @@ def test_an_lks_moved_by_an_import_takes_its_workers_along_and_its_history_shows
     assert (result.status, result.updated) == ("succeeded", 1), problems_of(result)
     assert Worker.objects.get(pk=worker.pk).regency_code == "63.72"
     event = AuditEvent.objects.get(action="organisations.organisation.updated", object_id=str(banjarmasin_lks.pk))
-    assert event.changes["Wilayah"] == ["63.71.01.1001", "63.72.02.1003"]
+    before, after = event.changes["Wilayah"]  # named, nearest first, with the code
+    assert before == "Mantuil, Banjarmasin Selatan, Kota Banjarmasin (63.71.01.1001)"
+    assert after.endswith(", Kota Banjarbaru (63.72.02.1003)") and after.count(",") == 2, after
     assert event.actor_name == "admin.uji"
 
 
