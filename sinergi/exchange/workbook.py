@@ -47,21 +47,39 @@ def template_bytes(entity: Entity) -> bytes:
     header_optional = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True})
     text_format = book.add_format({"num_format": "@"})
     date_format = book.add_format({"num_format": "dd-mm-yyyy"})
-    bold = book.add_format({"bold": True})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    title = book.add_format({"bold": True, "font_size": 14})
 
     data = book.add_worksheet(str(entity.sheet_name))
+    columns = [column for column in entity.import_columns() if column.in_template]
     instructions = book.add_worksheet(str(INSTRUCTIONS_SHEET))
+    list_ranges = _lookup_sheet(book, columns)
+
+    data.freeze_panes(1, 0)
+    data.set_row(0, 32)
+    for index, column in enumerate(columns):
+        header = f"{column.header} *" if column.required else str(column.header)
+        data.write_string(0, index, header, header_required if column.required else header_optional)
+        cell_format = None
+        if isinstance(column, DateColumn):
+            cell_format = date_format
+        elif _formatted_as_text(column, has_list=column.key in list_ranges):
+            cell_format = text_format
+        data.set_column(index, index, max(column.width, len(header) + 2), cell_format)
+        _dropdown(data, 1, TEMPLATE_ROWS, index, column, list_ranges.get(column.key), blocking=True)
+    _instructions_sheet(book, instructions, entity, columns, header_optional)
+    book.close()
+    return output.getvalue()
+
+
+def _lookup_sheet(book, columns: list[Column]) -> dict[str, str]:
+    """The hidden sheet holding every list column's choices; returns each list's range for its dropdown."""
+    bold = book.add_format({"bold": True})
     lookup = book.add_worksheet(str(LOOKUP_SHEET))
     lookup.hide()
-
-    columns = [column for column in entity.import_columns() if column.in_template]
     lookup_col = 0
     list_ranges: dict[str, str] = {}
     for column in columns:
         choices = column.choices(None)
-        if choices is None:
+        if choices is None or column.key in list_ranges:
             continue
         lookup.write_string(0, lookup_col, str(column.header), bold)
         # A dropdown of labels keeps the codes beside them; other lists (codes) their descriptions; a list of words
@@ -78,42 +96,45 @@ def template_bytes(entity: Entity) -> bytes:
         sheet = xlsxwriter.utility.quote_sheetname(str(LOOKUP_SHEET))
         list_ranges[column.key] = f"={sheet}!${letter}$2:${letter}${len(choices.items) + 1}"
         lookup_col += 3
+    return list_ranges
 
-    data.freeze_panes(1, 0)
-    data.set_row(0, 32)
-    for index, column in enumerate(columns):
-        header = f"{column.header} *" if column.required else str(column.header)
-        data.write_string(0, index, header, header_required if column.required else header_optional)
-        cell_format = None
-        if isinstance(column, DateColumn):
-            cell_format = date_format
-        elif _formatted_as_text(column, has_list=column.key in list_ranges):
-            cell_format = text_format
-        data.set_column(index, index, max(column.width, len(header) + 2), cell_format)
-        if column.key in list_ranges:
-            options: dict[str, Any] = {
-                "validate": "list",
-                "source": list_ranges[column.key],
-                "input_title": str(column.header)[:32],
-                "input_message": str(column.help or _("Pilih dari daftar."))[:255],
-            }
-            if column.allows_many:
-                # Several items separated by ";" are allowed: warn about other values, don't block them.
-                options["error_type"] = "information"
-                options["error_message"] = _("Boleh beberapa isian dari daftar, dipisah titik koma (;).")
-            else:
-                options["error_title"] = _("Isian tidak ada dalam daftar")[:32]
-                options["error_message"] = _("Pilih salah satu isian dari daftar (lihat lembar Petunjuk).")
-            data.data_validation(1, index, TEMPLATE_ROWS, index, options)
-        elif column.help:
-            data.data_validation(
-                1,
-                index,
-                TEMPLATE_ROWS,
-                index,
-                {"validate": "any", "input_title": str(column.header)[:32], "input_message": str(column.help)[:255]},
-            )
 
+def _dropdown(sheet, first_row: int, last_row: int, col: int, column: Column, source: str | None, *, blocking: bool):
+    """The column's dropdown (or its help as an input message) over the rows. `blocking`: a value outside the list
+    is refused (the template); otherwise only warned about (a report, whose cells may hold codes or synonyms that
+    the import reads)."""
+    if source is not None:
+        options: dict[str, Any] = {
+            "validate": "list",
+            "source": source,
+            "input_title": str(column.header)[:32],
+            "input_message": str(column.help or _("Pilih dari daftar."))[:255],
+        }
+        if column.allows_many:
+            # Several items separated by ";" are allowed: warn about other values, don't block them.
+            options["error_type"] = "information"
+            options["error_message"] = _("Boleh beberapa isian dari daftar, dipisah titik koma (;).")
+        else:
+            options["error_type"] = "stop" if blocking else "warning"
+            options["error_title"] = _("Isian tidak ada dalam daftar")[:32]
+            options["error_message"] = _("Pilih salah satu isian dari daftar (lihat lembar Petunjuk).")
+        sheet.data_validation(first_row, col, last_row, col, options)
+    elif column.help:
+        sheet.data_validation(
+            first_row,
+            col,
+            last_row,
+            col,
+            {"validate": "any", "input_title": str(column.header)[:32], "input_message": str(column.help)[:255]},
+        )
+
+
+def _instructions_sheet(book, instructions, entity: Entity, columns: list[Column], heading_format) -> None:
+    """The template's instructions: the entity's rules, then each column with whether it is required, what it
+    takes (the dropdown's choices) and an example."""
+    bold = book.add_format({"bold": True})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    title = book.add_format({"bold": True, "font_size": 14})
     instructions.set_column(0, 0, 30)
     instructions.set_column(1, 1, 10)
     instructions.set_column(2, 2, 60)
@@ -129,7 +150,7 @@ def template_bytes(entity: Entity) -> bytes:
         row += 1
     row += 1
     for index, heading in enumerate((_("Kolom"), _("Wajib"), _("Keterangan dan pilihan"), _("Contoh"))):
-        instructions.write_string(row, index, heading, header_optional)
+        instructions.write_string(row, index, heading, heading_format)
     row += 1
     reading = ImportContext(actor=None, entity=entity)  # reads each example as an import reads a cell
     for column in columns:
@@ -148,8 +169,6 @@ def template_bytes(entity: Entity) -> bytes:
         instructions.write_string(row, 2, " ".join(notes), wrap)
         instructions.write_string(row, 3, example)
         row += 1
-    book.close()
-    return output.getvalue()
 
 
 def _example_as_offered(column: Column, example: str, reading: ImportContext) -> str:
@@ -248,13 +267,14 @@ def _report_bytes(
     known_width = max(result.columns, default=-1) + 1
     for index in range(known_width):
         sheet.set_column(index, index, 16, text_format if index in text_columns else None)
+    last_index = 0
     for row_number, cells in table.rows:
         # A file's own error column is ours: its old messages are not copied (a row now fine gets none).
         if stale_cols:
             cells = [None if col in stale_cols else cell for col, cell in enumerate(cells)]
         if all(v.is_blank(cell) for cell in cells) and row_number not in by_row:
             continue
-        index = row_number - 1
+        index = last_index = row_number - 1
         marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
         warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
         # A short row (trailing empty fields dropped) padded, so that a marked cell past its end is marked too.
@@ -279,6 +299,18 @@ def _report_bytes(
     if result.warnings:
         headings = (_("Baris"), _("Kolom"), _("Isi sel"), _("Peringatan"))  # as the errors' sheet names them
         _problem_sheet(book, str(WARNINGS_SHEET), headings, result.warnings, bold)
+    # What the template offers, so that the rows are fixed as they would be filled in: the instructions, and the
+    # dropdowns on the file's list columns (warning, not blocking: the file's codes and synonyms are read too).
+    columns = [column for column in entity.import_columns() if column.in_template]
+    heading_format = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True})
+    _instructions_sheet(book, book.add_worksheet(str(INSTRUCTIONS_SHEET)), entity, columns, heading_format)
+    list_ranges = _lookup_sheet(book, columns)
+    known = header_index(entity)
+    first_row = result.header_row or 1  # the row below the header (0-based)
+    for index, header in result.columns.items():
+        column = header_column(header, known)
+        if column is not None and index != error_col:
+            _dropdown(sheet, first_row, last_index + 1000, index, column, list_ranges.get(column.key), blocking=False)
     book.close()
     return output.getvalue()
 

@@ -106,6 +106,28 @@ def test_a_short_csv_row_gets_its_message_in_the_error_column_and_the_fixed_repo
     assert Worker.objects.get(full_name="Hana Uji").certifications == ""
 
 
+def test_the_report_offers_the_templates_dropdowns_and_instructions_to_fix_the_rows(tmp_path):
+    # Given a workers file with a wrong sex, its columns in an order of the user's own
+    world = people_world()
+    headers = ["Telepon", "Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran"]
+    path = xlsx_file(tmp_path, [headers, ["0812-1", "Hana Uji", "X", "psm", "Pengasuh"]], sheet=WORKERS)
+    result = run(path, world.operator, entity="workers")
+
+    # When the report is made
+    content = report_of(path, result, "workers")
+
+    # Then its list columns have the template's dropdowns (warning, not blocking), in the file's own columns
+    assert sheet_names(content) == [WORKERS, "Daftar kesalahan", "Petunjuk", "Daftar"]
+    sheet_xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
+    validations = dict(re.findall(r'<dataValidation type="list" errorStyle="warning"[^>]*sqref="([A-Z]+)2:[A-Z]+\d+"'
+                                  r'.*?<formula1>([^<]*)</formula1>', sheet_xml, re.S))  # fmt: skip
+    assert set(validations) == {"C", "D", "E"}  # Jenis kelamin, Kategori PSKS, Peran; not the phone or the name
+    lookup = sheet_rows(content, "Daftar")
+    assert "Laki-laki" in [row[0] for row in lookup]
+    # And its instructions are the template's
+    assert sheet_rows(content, "Petunjuk")[0][0] == "Petunjuk pengisian templat impor pekerja sosial"
+
+
 def test_a_problem_in_a_field_a_short_row_left_out_is_marked_in_its_column(tmp_path):
     # The row stops before "Peran", which is required: the empty Peran cell is the one to fill in.
     world = people_world()
@@ -249,7 +271,7 @@ def test_a_report_whose_problems_are_fixed_but_warnings_remain_keeps_no_old_mess
     content = report_of(corrected, second, "clients")
 
     # Then its report is the rows and the warnings, without the old error column or its messages
-    assert sheet_names(content) == [CLIENTS, "Peringatan"]
+    assert sheet_names(content) == [CLIENTS, "Peringatan", "Petunjuk", "Daftar"]
     assert data_sheet(content) == [headers, *(row[: len(headers)] for row in report[1:])]
     assert {row[0] for row in sheet_rows(content, "Peringatan")[1:]} == {2.0, 3.0}
     # And it imports again as it is

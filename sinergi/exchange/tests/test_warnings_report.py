@@ -51,7 +51,7 @@ def test_a_dry_run_with_warnings_only_offers_a_warnings_report_that_imports_agai
 
     # Then it holds the rows as uploaded (no error column) and a sheet listing the warnings
     book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-    assert book.sheet_names == [SHEET, "Peringatan"]
+    assert book.sheet_names == [SHEET, "Peringatan", "Petunjuk", "Daftar"]
     data = book.get_sheet_by_name(SHEET).to_python()
     assert data[0] == HEADERS and data[1][0] == "Budi Contoh"
     warnings = book.get_sheet_by_name("Peringatan").to_python()
