@@ -71,31 +71,33 @@ def template_bytes(entity: Entity) -> bytes:
 
 
 def _lookup_sheet(book, columns: list[Column]) -> dict[str, str]:
-    """The hidden sheet holding every list column's choices; returns each list's range for its dropdown."""
+    """The hidden sheet holding every list column's choices; returns each list's range for its dropdown. Written row
+    by row (a report's workbook is in constant-memory mode, where a row already passed cannot be written again)."""
     bold = book.add_format({"bold": True})
     lookup = book.add_worksheet(str(LOOKUP_SHEET))
     lookup.hide()
-    lookup_col = 0
+    blocks: list[list[list[str]]] = []  # per list: its columns (head first), three sheet columns apart
     list_ranges: dict[str, str] = {}
     for column in columns:
         choices = column.choices(None)
         if choices is None or column.key in list_ranges:
             continue
-        lookup.write_string(0, lookup_col, str(column.header), bold)
         # A dropdown of labels keeps the codes beside them; other lists (codes) their descriptions; a list of words
         # alone (Ya, Tidak) nothing.
         described = any(value != label for value, label in choices.items)
+        block = [[str(column.header), *(value for value, _label in choices.items)]]
         if described:
             coded = isinstance(column, (ChoiceColumn, TermColumn))
-            lookup.write_string(0, lookup_col + 1, _("Kode") if coded else _("Keterangan"), bold)
-        for row, (value, label) in enumerate(choices.items, start=1):
-            lookup.write_string(row, lookup_col, value)
-            if described:
-                lookup.write_string(row, lookup_col + 1, label)
-        letter = xlsxwriter.utility.xl_col_to_name(lookup_col)
+            block.append([_("Kode") if coded else _("Keterangan"), *(label for _value, label in choices.items)])
+        letter = xlsxwriter.utility.xl_col_to_name(3 * len(blocks))
         sheet = xlsxwriter.utility.quote_sheetname(str(LOOKUP_SHEET))
         list_ranges[column.key] = f"={sheet}!${letter}$2:${letter}${len(choices.items) + 1}"
-        lookup_col += 3
+        blocks.append(block)
+    for row in range(max((len(block[0]) for block in blocks), default=0)):
+        for index, block in enumerate(blocks):
+            for offset, values in enumerate(block):
+                if row < len(values):
+                    lookup.write_string(row, 3 * index + offset, values[row], bold if row == 0 else None)
     return list_ranges
 
 

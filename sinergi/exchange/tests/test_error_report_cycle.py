@@ -122,8 +122,13 @@ def test_the_report_offers_the_templates_dropdowns_and_instructions_to_fix_the_r
     validations = dict(re.findall(r'<dataValidation type="list" errorStyle="warning"[^>]*sqref="([A-Z]+)2:[A-Z]+\d+"'
                                   r'.*?<formula1>([^<]*)</formula1>', sheet_xml, re.S))  # fmt: skip
     assert set(validations) == {"C", "D", "E"}  # Jenis kelamin, Kategori PSKS, Peran; not the phone or the name
-    lookup = sheet_rows(content, "Daftar")
-    assert "Laki-laki" in [row[0] for row in lookup]
+    # The lists are whole: the report's workbook writes row by row, and a list written column by column lost the
+    # heads and first items of every list after the first
+    report_lists = sheet_rows(content, "Daftar")
+    from sinergi.exchange.workbook import template_bytes
+
+    assert report_lists == sheet_rows(template_bytes(get_entity("workers")), "Daftar")
+    assert "Laki-laki" in [row[0] for row in report_lists]
     # And its instructions are the template's
     assert sheet_rows(content, "Petunjuk")[0][0] == "Petunjuk pengisian templat impor pekerja sosial"
 
