@@ -623,7 +623,8 @@ def kept_blank(values: dict[str, Any], stored: dict[str, Any]) -> tuple[str, ...
         for key, before in stored.items()
         if key in values
         and (values[key] is None or values[key] == "" or values[key] == [])
-        and not (before is None or before == "" or before == [] or before == set())
+        # A stored "no" (False) is what an empty yes/no cell says too: nothing is kept against the file.
+        and not (before is None or before is False or before == "" or before == [] or before == set())
     )
 
 

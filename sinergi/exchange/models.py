@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import runners
+
 # A job queued longer than this has most likely no task worker to run it (none started, or all busy).
 QUEUE_PATIENCE = datetime.timedelta(minutes=2)
 
@@ -206,6 +208,13 @@ class ImportJob(QueuedJob, models.Model):
             and bool(self.file)
             and self.files_purged_at is None
             and self.retried_as_id is None
+        )
+
+    @property
+    def stop_asked(self) -> bool:
+        """A cancel was asked of this running job: on its row, or on SQLite beside its lock (runners.request_stop)."""
+        return self.cancel_requested or (
+            self.status == ImportStatus.RUNNING and runners.stop_requested("import", self.pk)
         )
 
     @property

@@ -793,7 +793,12 @@ class LksEntity(Entity):
             changes=changes,
             warnings=[("latitude", side)] if side else [],
             # A region is named by its code or by its names: names left empty beside a code are no blank.
-            kept=kept_blank(values, {key: value for key, value in before.items() if key not in REGION_KEYS}),
+            # Nor is a field the row changes otherwise (an expiry derived again from a new issue date).
+            kept=tuple(
+                key
+                for key in kept_blank(values, {key: value for key, value in before.items() if key not in REGION_KEYS})
+                if key not in changed_fields
+            ),
             extra={
                 "kinds": kinds if kinds_changed else None,
                 "fields": changed_fields,

@@ -673,6 +673,30 @@ def test_an_address_cleared_in_an_export_is_kept_and_the_trial_says_so(tmp_path,
     assert Organisation.objects.get().address == "Jl. Contoh 1"
 
 
+def test_an_expiry_left_empty_beside_a_new_permit_date_is_derived_again_not_said_to_be_kept(tmp_path, board_member):
+    from sinergi.exchange.columns import get_entity
+
+    OrganisationFactory(
+        name="LKSA Berizin",
+        regency_code="63.71",
+        permit_number="460/1/2020",
+        permit_issued_on=datetime.date(2020, 1, 1),
+        permit_expires_on=datetime.date(2023, 1, 1),
+    )
+    entity = get_entity("lks")
+    headers = [str(column.header) for column in entity.export_columns()]
+    listed = entity.export_queryset(actor=board_member).iterator(chunk_size=100)
+    rows = [list(row) for row in entity.export_rows(listed)]
+    rows[0][headers.index("Tanggal izin operasional")] = datetime.date(2024, 3, 1)
+    rows[0][headers.index("Izin operasional berlaku sampai")] = None
+
+    result = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member, dry_run=True)
+
+    assert (result.status, result.updated) == ("checked", 1), problems_of(result)
+    assert "Izin operasional berlaku sampai" in result.preview["update"][0]["changes"]
+    assert not [notice for notice in result.notices if notice.startswith("Sel kosong")]
+
+
 def test_a_header_written_over_two_rows_is_read_column_by_column(tmp_path, board_member):
     # given a title, then a header over two rows: a group title merged across two columns, names split in two,
     # and "Nama LKS" merged down over both rows (the reader gives both rows its value)

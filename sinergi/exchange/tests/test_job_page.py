@@ -202,6 +202,12 @@ def test_a_run_still_reading_says_so_and_a_requested_cancel_replaces_the_button(
     assert 'id="job-cancel"' not in page
     assert "Pembatalan diminta; proses berhenti pada pemeriksaan berikutnya." in page
 
+    # On SQLite the cancel is left beside the run's lock, not on its row: the page sees it there too
+    ImportJob.objects.filter(pk=job.pk).update(cancel_requested=False)
+    monkeypatch.setattr(services.runners, "stop_requested", lambda kind, pk: True)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert 'id="job-cancel"' not in page and 'id="job-cancelling"' in page
+
 
 def test_the_terminal_still_gets_the_warnings_one_line_per_kind(tmp_path):
     world = people_world()

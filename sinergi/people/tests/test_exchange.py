@@ -858,6 +858,14 @@ def test_a_workers_row_with_emptied_cells_keeps_the_stored_values_and_says_so(tm
     ]
 
 
+def test_an_empty_yes_no_cell_beside_a_stored_no_is_not_said_to_keep_anything(tmp_path, world):
+    import_workers(tmp_path, [worker_row(**{"Bekerja dengan anak": "Tidak"})], world.operator)
+    result = import_workers(
+        tmp_path, [worker_row(**{"Bekerja dengan anak": ""})], world.operator, name="b.xlsx", dry_run=True
+    )
+    assert (result.status, result.unchanged, result.notices) == ("checked", 1, []), problems_of(result)
+
+
 def test_a_workers_change_is_counted_where_the_worker_is_stored_even_if_the_lks_has_moved_since(tmp_path, world):
     # given a worker registered while the LKS was in another kabupaten/kota (stored codes differ from the LKS's)
     import_workers(tmp_path, [worker_row()], world.operator)
