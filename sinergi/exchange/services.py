@@ -642,7 +642,11 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
             with translation.override(job.language):
                 notice = import_files_gone_message(days)
             ImportJob.objects.filter(pk=job.pk).update(
-                file="", error_report="", files_purged_at=now, notices=[*job.notices, notice]
+                file="",
+                error_report="",
+                files_purged_at=now,
+                notices=[*job.notices, notice],
+                preview=_without_cells_as_read(job.preview),
             )
         purged.append(PurgedJob("import", job.pk, job.finished_at, names))
 
@@ -658,6 +662,15 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
             ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now, message=message)
         purged.append(PurgedJob("export", export.pk, export.finished_at, names))
     return purged
+
+
+def _without_cells_as_read(preview: dict | None) -> dict | None:
+    """A trial's preview without the new records' cells as read (names, birth dates, phones): kept only as long as
+    the upload itself. The records' names and the counts stay, as the page lists them."""
+    if not preview or not preview.get("create"):
+        return preview
+    return {**preview, "create": [{key: value for key, value in item.items() if key != "values"} for item in
+                                  preview["create"]]}  # fmt: skip
 
 
 def _delete_stored(storage, names: list[str]) -> bool:

@@ -40,6 +40,10 @@ def jobs(board_member):
 
 def test_files_of_jobs_finished_over_thirty_days_ago_are_removed_and_the_jobs_say_so(jobs):
     old_import, old_export = jobs["old_import"], jobs["old_export"]
+    read = {"row": 2, "key": "Budi Contoh", "values": [["Nama lengkap", "Budi Contoh"], ["Telepon wali", "0812"]]}
+    ImportJob.objects.filter(pk__in=[old_import.pk, jobs["recent_import"].pk]).update(
+        preview={"create": [read], "update": []}
+    )
     names = [old_import.file.name, old_import.error_report.name, old_export.file.name]
     assert all(stored(name) for name in names)
 
@@ -54,6 +58,9 @@ def test_files_of_jobs_finished_over_thirty_days_ago_are_removed_and_the_jobs_sa
     assert (old_import.file.name, old_import.error_report.name, old_import.status) == ("", "", ImportStatus.CHECKED)
     assert old_import.files_purged_at is not None
     assert old_import.notices[-1].startswith("File unggahan dan laporan impor ini dihapus otomatis 30 hari")
+    # The cells as read of its new records go with the upload; a recent job keeps them
+    assert old_import.preview == {"create": [{"row": 2, "key": "Budi Contoh"}], "update": []}
+    assert ImportJob.objects.get(pk=jobs["recent_import"].pk).preview["create"] == [read]
     old_export.refresh_from_db()
     assert (old_export.file.name, old_export.status) == ("", ExportStatus.SUCCEEDED)
     assert old_export.message.startswith("File ekspor ini dihapus otomatis 30 hari setelah selesai")
