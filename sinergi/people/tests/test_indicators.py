@@ -124,6 +124,58 @@ def test_hidden_cells_whose_sum_the_total_gives_away_are_joined_by_another():
     assert hidden == {"a", "b", "c"}
 
 
+def largest_possible(m: Matrix, grid: list[list[int]], cell: tuple[str, str]) -> float:
+    """The largest whole value a reader can give `cell` from what `m` publishes (cells, row and column totals,
+    grand total): a small integer programme, built from the published figures alone (not from the suppression's own
+    lines), solved by branch and bound."""
+    import highspy
+    import numpy
+
+    rows, cols = [r.code for r in m.rows], [c.code for c in m.columns]
+    keys = [(r, c) for r in [*rows, TOTAL] for c in [*cols, TOTAL]]
+    unknown = [key for key in keys if m.value(*key) is None]
+    index = {key: i for i, key in enumerate(unknown)}
+    solver = highspy.Highs()
+    solver.setOptionValue("output_flag", False)
+    solver.addVars(len(unknown), numpy.zeros(len(unknown)), numpy.full(len(unknown), highspy.kHighsInf))
+    for i in range(len(unknown)):
+        solver.changeColIntegrality(i, highspy.HighsVarType.kInteger)
+    lines = [([(r, c) for c in cols], (r, TOTAL)) for r in [*rows, TOTAL]]
+    lines += [([(r, c) for r in rows], (TOTAL, c)) for c in [*cols, TOTAL]]
+    for parts, total in lines:
+        coefficients, shown = {}, 0
+        for key, sign in [*((p, 1) for p in parts), (total, -1)]:
+            if key in index:
+                coefficients[index[key]] = coefficients.get(index[key], 0) + sign
+            else:
+                shown -= sign * m.value(*key)
+        if coefficients:
+            solver.addRow(shown, shown, len(coefficients), numpy.array(list(coefficients), dtype=numpy.int32),
+                          numpy.array(list(coefficients.values()), dtype=numpy.float64))  # fmt: skip
+    solver.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    solver.changeColCost(index[cell], 1)
+    solver.run()
+    if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return float("inf")
+    return solver.getInfo().objective_function_value
+
+
+@pytest.mark.parametrize(
+    "grid",
+    [
+        [[5, 8, 12], [4, 8, 2], [6, 1, 12]],  # x10 + x12 = 6, x10 + x20 = 10, x20 + x21 = 7 gave x21 = x10 − 3 ≤ 3
+        [[6, 5, 2], [0, 8, 0]],  # a hidden column total of 6 + x10 gave x10 + x02 = 2
+    ],
+)
+def test_lines_read_together_do_not_bound_a_small_cell_below_the_threshold(grid):
+    m = matrix(grid).suppressed(5)
+    for i, r in enumerate(m.rows):
+        for j, c in enumerate(m.columns):
+            if 0 < grid[i][j] < 5:
+                assert m.value(r.code, c.code) is None
+                assert largest_possible(m, grid, (r.code, c.code)) >= 5, (r.code, c.code)
+
+
 def test_the_threshold_comes_from_settings(settings):
     settings.SINERGI = {**settings.SINERGI, "SMALL_CELL_THRESHOLD": 11}
     from sinergi.people.indicators import suppression_threshold
@@ -170,6 +222,12 @@ def test_random_tables_never_give_a_hidden_cell_away():
         for i, r in enumerate(rows):
             for j, c in enumerate(cols):
                 assert m.value(r, c) in (None, grid[i][j])
+        # And all that is shown, read together, never bounds a small cell below the threshold
+        if m.has_row_totals and m.has_column_totals:
+            for i, r in enumerate(rows):
+                for j, c in enumerate(cols):
+                    if 0 < grid[i][j] < 5:
+                        assert largest_possible(m, grid, (r, c)) >= 5, (grid, r, c)
 
 
 def test_a_trend_hides_small_flows_and_what_would_give_them_away():
