@@ -3336,4 +3336,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(unchanged)s) because the stored data changed since the trial, for instance the same rows were saved by "
         "another import. Each row was compared again with the latest data when saved; nothing was recorded twice."
     ),
+    "Pemilahan menurut bentuk layanan, kategori PPKS, atau peran pekerja hanya tersedia bagi pengguna yang masuk: "
+    "tabel publik yang dipilah dapat dibandingkan dengan tabel utuhnya untuk membuka angka kecil yang "
+    "disembunyikan.": (
+        "Breakdowns by form of service, PPKS category or worker role are for signed-in users only: a public table "
+        "broken down could be compared with the whole table to uncover the small numbers it hides."
+    ),
 }

@@ -222,6 +222,22 @@ class Indicators:
         if not area_allowed(self.area, self.scope):
             raise PermissionDenied(_("Wilayah ini di luar cakupan akun Anda."))
         self.threshold = suppression_threshold() if self.public else None
+        if self.public:
+            self._refuse_public_breakdowns()
+
+    def _refuse_public_breakdowns(self) -> None:
+        """The public sees each area whole. A table broken down by form of service, PPKS category or worker role is
+        a part of the whole table, suppressed on its own: set side by side with it, a cell hidden in one would show
+        in the other (all = residential + community), so these breakdowns are for signed-in users only."""
+        f = self.filters
+        message = _(
+            "Pemilahan menurut bentuk layanan, kategori PPKS, atau peran pekerja hanya tersedia bagi pengguna yang "
+            "masuk: tabel publik yang dipilah dapat dibandingkan dengan tabel utuhnya untuk membuka angka kecil yang "
+            "disembunyikan."
+        )
+        problems = {name: [message] for name in ("setting", "ppks", "role") if getattr(f, name)}
+        if problems:
+            raise ValidationError(problems)
 
     def _finish(self, table):
         return table.suppressed(self.threshold) if self.public else table

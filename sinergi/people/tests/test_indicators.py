@@ -646,9 +646,31 @@ def test_the_api_gives_a_signed_in_board_exact_figures_of_its_scope(world):
 
 
 def test_the_trend_api_lists_24_months(world):
-    data = APIClient().get("/api/v1/indicators/trend/", {"region": "63.71", "setting": "residential"}).json()
+    data = APIClient().get("/api/v1/indicators/trend/", {"region": "63.71"}).json()
     assert len(data["months"]) == 24
     assert data["public"] is True
+
+
+@pytest.mark.parametrize("breakdown", [{"setting": "residential"}, {"ppks": "anak_telantar"}, {"role": "pengasuh"}])
+def test_the_public_gets_no_breakdown_that_set_beside_the_whole_table_would_undo_its_suppression(
+    client, world, breakdown
+):
+    # Residential [*, *, 40] beside community [30, 0, 0] and all [32, 30, 40] gives the hidden 2 away
+    api = APIClient().get("/api/v1/indicators/clients/", {"region": "63", **breakdown})
+    page = client.get(reverse("indicators:public"), {"region": "63", **breakdown})
+    assert api.status_code == page.status_code == 400
+    assert "hanya tersedia bagi pengguna yang masuk" in str(api.json())
+    assert "hanya tersedia bagi pengguna yang masuk" in page.content.decode()
+    # Signed in, within scope, the breakdown is there
+    signed_in = APIClient()
+    signed_in.force_authenticate(world.province_admin)
+    assert signed_in.get("/api/v1/indicators/clients/", {"region": "63", **breakdown}).status_code == 200
+
+
+def test_the_public_page_offers_only_the_area_and_the_month(client, world):
+    body = client.get(reverse("indicators:public"), {"region": "63"}).content.decode()
+    assert 'name="region"' in body and 'name="month"' in body
+    assert 'name="setting"' not in body and 'name="ppks"' not in body and 'name="role"' not in body
 
 
 def test_the_api_explains_bad_parameters(world):
