@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,7 +16,7 @@ from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import ServiceSetting, WorkerRole
-from ..models import PlacementActive, PlacementMonthly, WorkerCount
+from ..models import PlacementActive, PlacementMonthly, SummaryLevel, WorkerCount
 from .areas import Area, area_allowed, area_choices, area_get, indicator_scope
 from .suppression import suppression_threshold
 from .tables import Label, Matrix, Trend, TrendMonth
@@ -239,13 +239,24 @@ class Indicators:
         if problems:
             raise ValidationError(problems)
 
-    def _finish(self, table):
-        return table.suppressed(self.threshold) if self.public else table
+    def _finish(self, table, whole: Callable[[Area], Matrix] | None = None):
+        """The table as this audience sees it. For the public, a kabupaten/kota's table is a part of its province's
+        (the same figures in one column): it hides at least what the province's hides there, or the two side by
+        side would show a cell one of them hides."""
+        if not self.public:
+            return table
+        if whole is not None and self.area.level == SummaryLevel.REGENCY:
+            province = whole(area_get(self.area.code[:2])).suppressed(self.threshold)
+            return table.suppressed(self.threshold, hidden_in_whole=province.hidden_keys())
+        return table.suppressed(self.threshold)
 
     @cached_property
     def clients(self) -> Matrix:
         f = self.filters
-        return self._finish(clients_by_category(area=self.area, setting=f.setting, ppks=f.ppks, month=f.month))
+        return self._finish(
+            clients_by_category(area=self.area, setting=f.setting, ppks=f.ppks, month=f.month),
+            lambda area: clients_by_category(area=area, setting=f.setting, ppks=f.ppks, month=f.month),
+        )
 
     @cached_property
     def trend(self) -> Trend:
@@ -254,11 +265,14 @@ class Indicators:
 
     @cached_property
     def children(self) -> Matrix:
-        return self._finish(children_in_care(area=self.area))
+        return self._finish(children_in_care(area=self.area), lambda area: children_in_care(area=area))
 
     @cached_property
     def workers(self) -> Matrix:
-        return self._finish(workers_by_category(area=self.area, role=self.filters.role))
+        role = self.filters.role
+        return self._finish(
+            workers_by_category(area=self.area, role=role), lambda area: workers_by_category(area=area, role=role)
+        )
 
     def table(self, key: str) -> Matrix | Trend:
         if key not in self.TABLES:

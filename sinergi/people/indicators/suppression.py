@@ -24,7 +24,9 @@ class Line:
     candidates: tuple[Hashable, ...] | None = None
 
 
-def suppress_cells(values: dict[Hashable, int], lines: Iterable[Line], threshold: int) -> set[Hashable]:
+def suppress_cells(
+    values: dict[Hashable, int], lines: Iterable[Line], threshold: int, *, hidden_already: Iterable[Hashable] = ()
+) -> set[Hashable]:
     """The cells to hide: primary (1 ≤ value < threshold) and complementary ones.
 
     Complementary suppression repeats until no line gives a hidden cell away:
@@ -34,10 +36,12 @@ def suppress_cells(values: dict[Hashable, int], lines: Iterable[Line], threshold
       two hidden cells summing to 2 must each be 1 or less. So while that sum is from 1 to threshold − 1, the
       smallest visible non-zero candidate is hidden too.
     Zeros are never primary: an empty cell names nobody. The order of `values` breaks ties, so the result is
-    deterministic.
+    deterministic. `hidden_already`: cells hidden in a larger table that publishes the same figures (a kabupaten/
+    kota's column of its province's table), so that this one never shows what that one hides.
     """
     order = {key: position for position, key in enumerate(values)}
     hidden = {key for key, value in values.items() if 0 < value < threshold}
+    hidden |= {key for key in hidden_already if key in values}  # hidden where the same figures are also published
     lines = list(lines)
     safe: set[Hashable] = set()
     while True:

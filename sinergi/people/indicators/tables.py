@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -73,7 +73,7 @@ class Matrix:
     def total(self) -> int | None:
         return self.value(TOTAL, TOTAL)
 
-    def suppressed(self, threshold: int) -> Matrix:
+    def suppressed(self, threshold: int, *, hidden_in_whole: Iterable[tuple[str, str]] = ()) -> Matrix:
         """A copy for the public: small cells and the cells that would give them away are None; totals stay
         unless they are small themselves."""
         row_codes = [r.code for r in self.rows]
@@ -107,7 +107,7 @@ class Matrix:
             row_totals = tuple((r, TOTAL) for r in row_codes)
             lines.append(Line((*column_totals, (TOTAL, TOTAL)), column_totals))
             lines.append(Line((*row_totals, (TOTAL, TOTAL)), row_totals))
-        hidden = suppress_cells(values, lines, threshold)
+        hidden = suppress_cells(values, lines, threshold, hidden_already=hidden_in_whole)
         counts: dict[tuple[str, str], int | None] = {
             key: (None if key in hidden else value)
             for key, value in values.items()  # type: ignore[misc]
@@ -139,6 +139,10 @@ class Matrix:
         )
 
     # Presentation: one list of rows serves the page, the CSV/XLSX download and the API.
+    def hidden_keys(self) -> set[tuple[str, str]]:
+        """The cells (and totals) this table hides."""
+        return {key for key, value in self.counts.items() if value is None}
+
     @property
     def headers(self) -> list[str]:
         return [self.row_header, *(c.label for c in self.columns), *([_("Jumlah")] if self.has_row_totals else [])]

@@ -588,11 +588,27 @@ def test_public_workers_of_a_kota_do_not_let_its_total_undo_the_hidden_cells(cli
     # Then the two single workers are hidden, and the 33 too: 35 − 33 would tell that the two hidden cells hold 2
     assert rows["Pekerja Sosial Profesional"] == rows["Pekerja Sosial Masyarakat"] == "*"
     assert rows["Lembaga Kesejahteraan Sosial"] == "*"
-    assert (rows["Karang Taruna"], rows["Jumlah"]) == ("0", "35")
+    # And its total too: the province's table hides it (36 − 35 would give Banjarbaru's single worker away), and
+    # Banjarmasin's table, the same figures in one column, never shows what the province's hides
+    assert (rows["Karang Taruna"], rows["Jumlah"]) == ("0", "*")
+    province = Indicators(actor=None, filters=IndicatorFilters(region="63")).workers
+    assert (province.value(TOTAL, "63.71"), province.value(TOTAL, "63.72"), province.total) == (None, None, 36)
     # And the page hides the same cells
     page = client.get(reverse("indicators:public"), {"region": "63.71"}).context["indicators"].workers
     assert [page.value(code, "63.71") for code in ("peksos_profesional", "psm", "lks")] == [None, None, None]
-    assert page.value(TOTAL, "63.71") == 35
+    assert page.value(TOTAL, "63.71") is None
+
+
+def test_a_kotas_public_table_never_shows_a_figure_its_provinces_table_hides(world):
+    # Banjarmasin's table is the province's Banjarmasin column; suppressed alone, it would show its 6 children
+    # (the province hides them: 8 − 6 would give Banjarbaru's 2 away)
+    province = Indicators(actor=None, filters=IndicatorFilters(region="63"))
+    kota = Indicators(actor=None, filters=IndicatorFilters(region="63.71"))
+    for table in ("clients", "children", "workers"):
+        whole, part = getattr(province, table), getattr(kota, table)
+        shown_there = {key for key, value in part.counts.items() if value is not None and "63.71" in key}
+        assert not shown_there & whole.hidden_keys(), table
+    assert kota.clients.value("anak_telantar", "63.71") is None
 
 
 def test_a_signed_in_download_is_exact_and_audited(client, world):
