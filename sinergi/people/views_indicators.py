@@ -131,8 +131,8 @@ def _chart_data(indicators: Indicators) -> dict[str, Any]:
 
 
 def _public_query(query: QueryDict) -> QueryDict:
-    """The public page opens on the deployment's province, by kabupaten/kota, rather than on every province of
-    Indonesia (mostly zeros here). Choosing "Indonesia" in the picker sends an empty region and still works."""
+    """The public page opens on the deployment's province, by kabupaten/kota (the public never gets the nation's
+    table: areas.public_default_area)."""
     province = settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
     if "region" in query or not province:
         return query

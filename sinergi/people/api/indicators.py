@@ -69,12 +69,20 @@ class TrendSerializer(serializers.Serializer):
 
 
 REGION = OpenApiParameter(
-    "region", str, description="Kode provinsi (63) atau kabupaten/kota (63.71); kosong = nasional/cakupan Anda."
+    "region",
+    str,
+    description=(
+        "Kode provinsi (63) atau kabupaten/kota (63.71); kosong = cakupan Anda (nasional bila cakupannya nasional). "
+        "Publik: provinsi dan kabupaten/kota saja (kosong = provinsi penyelenggara); tanpa pemilahan setting, ppks, "
+        "role."
+    ),
 )
-SETTING = OpenApiParameter("setting", str, enum=["residential", "community"], description="Bentuk layanan.")
-PPKS = OpenApiParameter("ppks", str, description="Kode kategori PPKS, mis. anak_telantar.")
+SETTING = OpenApiParameter(
+    "setting", str, enum=["residential", "community"], description="Bentuk layanan (pengguna yang masuk)."
+)
+PPKS = OpenApiParameter("ppks", str, description="Kode kategori PPKS, mis. anak_telantar (pengguna yang masuk).")
 MONTH = OpenApiParameter("month", str, description="Per akhir bulan TTTT-BB (default: sekarang).")
-ROLE = OpenApiParameter("role", str, description="Peran pekerja, mis. pengasuh, peksos.")
+ROLE = OpenApiParameter("role", str, description="Peran pekerja, mis. pengasuh, peksos (pengguna yang masuk).")
 ERRORS = {
     400: OpenApiResponse(description="Parameter tidak sah (pesan per parameter)."),
     403: OpenApiResponse(description="Wilayah di luar cakupan akun."),

@@ -68,6 +68,32 @@ def area_get(code: str | None) -> Area:
     return Area(region.code, region.name)
 
 
+def public_default_area() -> Area:
+    """Where the public's figures open: the deployment's province, else the province with most clients in care
+    (else the first). The public gets provinces and kabupaten/kota, never the nation's table: its cells are each
+    province's totals, suppressed on their own, and set beside a province's table they would undo its suppression
+    (docs/decisions/0007)."""
+    from django.conf import settings
+    from django.db.models import Sum
+
+    from ..models import PlacementActive
+
+    code = settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
+    if not Region.objects.filter(code=code, level=RegionLevel.PROVINCE).exists():
+        busiest = (
+            PlacementActive.objects.filter(level=SummaryLevel.PROVINCE)
+            .values("area_code")
+            .annotate(n=Sum("active"))
+            .order_by("-n", "area_code")
+            .first()
+        )
+        code = busiest["area_code"] if busiest else ""
+    region = Region.objects.filter(code=code, level=RegionLevel.PROVINCE).first() or (
+        Region.objects.filter(level=RegionLevel.PROVINCE, is_current=True).order_by("code").first()
+    )
+    return Area(region.code, region.name) if region else NATION
+
+
 def indicator_scope(actor) -> list[str] | None:
     """Region codes whose aggregates `actor` may see (None: every area)."""
     return region_scope_codes(actor, Action.AGGREGATE_VIEW)
@@ -79,9 +105,9 @@ def area_allowed(area: Area, scope: list[str] | None) -> bool:
     return any(area.code == code or area.code.startswith(code + ".") for code in scope)
 
 
-def area_choices(*, scope: list[str] | None, current: Area) -> list[Area]:
-    """Areas a picker offers: the scope's areas and their kabupaten/kota, or (for everything) the nation, every
-    province and the kabupaten/kota of the province being shown."""
+def area_choices(*, scope: list[str] | None, current: Area, public: bool = False) -> list[Area]:
+    """Areas a picker offers: the scope's areas and their kabupaten/kota, or (for everything) the nation (not to the
+    public), every province and the kabupaten/kota of the province being shown."""
     if scope is not None:
         provinces = [code for code in scope if len(code) == 2]
         regions = Region.objects.filter(
@@ -92,4 +118,4 @@ def area_choices(*, scope: list[str] | None, current: Area) -> list[Area]:
     if current.code:
         shown |= Q(level=RegionLevel.REGENCY, parent_id=current.code[:2], is_current=True)
     regions = sorted(Region.objects.filter(shown).order_by().values_list("code", "name"))
-    return [NATION, *(Area(code, name) for code, name in regions)]
+    return [*([] if public else [NATION]), *(Area(code, name) for code, name in regions)]

@@ -17,7 +17,7 @@ from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import ServiceSetting, WorkerRole
 from ..models import PlacementActive, PlacementMonthly, SummaryLevel, WorkerCount
-from .areas import Area, area_allowed, area_choices, area_get, indicator_scope
+from .areas import Area, area_allowed, area_choices, area_get, indicator_scope, public_default_area
 from .suppression import suppression_threshold
 from .tables import Label, Matrix, Trend, TrendMonth
 
@@ -218,7 +218,7 @@ class Indicators:
         requested = self.filters.region
         if not requested and self.scope:
             requested = sorted(self.scope)[0]
-        self.area = area_get(requested)
+        self.area = public_default_area() if self.public and not requested else area_get(requested)
         if not area_allowed(self.area, self.scope):
             raise PermissionDenied(_("Wilayah ini di luar cakupan akun Anda."))
         self.threshold = suppression_threshold() if self.public else None
@@ -281,7 +281,7 @@ class Indicators:
 
     @cached_property
     def choices(self) -> list[Area]:
-        return area_choices(scope=self.scope, current=self.area)
+        return area_choices(scope=self.scope, current=self.area, public=self.public)
 
     @property
     def audit_scope(self) -> list[str]:

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.people import services
@@ -541,12 +542,20 @@ def test_the_public_page_opens_on_the_deployment_province_by_kabupaten_kota(clie
     assert '<th scope="col" class="num">Kota Banjarmasin</th>' in body
 
 
-def test_the_public_page_still_shows_the_whole_country_when_indonesia_is_chosen(client, world):
+def test_the_public_never_gets_the_national_table_whose_cells_are_each_provinces_totals(client, world):
+    # An empty region (the old "Indonesia" choice) opens the province with most clients in care, on the page and in
+    # the API; the picker offers provinces and kabupaten/kota only
     response = client.get(reverse("indicators:public"), {"region": ""})
+    api = APIClient().get("/api/v1/indicators/clients/", {"region": ""}).json()
 
     assert response.status_code == 200
-    assert response.context["indicators"].area.code == ""
-    assert '<option value="" selected>' in response.content.decode()
+    assert response.context["indicators"].area.code == "63"
+    assert '<option value="">' not in response.content.decode()
+    assert '<option value="" selected>' not in response.content.decode()
+    assert (api["public"], api["area"]["code"]) == (True, "63")
+    # Signed in with a national scope, the nation's table is there
+    admin = UserFactory(is_superuser=True)
+    assert Indicators(actor=admin, filters=IndicatorFilters(region="")).area.code == ""
 
 
 def test_the_htmx_request_gets_only_the_results(client, world):
