@@ -3342,4 +3342,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "Breakdowns by form of service, PPKS category or worker role are for signed-in users only: a public table "
         "broken down could be compared with the whole table to uncover the small numbers it hides."
     ),
+    "Tabel ini hanya tersedia bagi pengguna yang masuk: angkanya adalah angka tabel penerima layanan yang dipilah "
+    "lain, dan di samping tabel itu dapat membuka angka kecil yang disembunyikan.": (
+        "This table is for signed-in users only: its figures are the service recipients table's figures cut another "
+        "way, and beside that table they could uncover the small numbers it hides."
+    ),
 }

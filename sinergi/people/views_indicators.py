@@ -46,7 +46,10 @@ def _download(request: HttpRequest, indicators: Indicators) -> HttpResponse:
             _("Tabel “%(table)s” tidak ada. Pilihan: %(choices)s.")
             % {"table": key, "choices": ", ".join(Indicators.TABLES)}
         )
-    table = indicators.table(key)
+    try:
+        table = indicators.table(key)
+    except ValidationError as error:
+        return _bad_request(" ".join(_messages(error)))
     rows = table.download_rows()
     if request.user.is_authenticated:
         audit_record(
@@ -102,14 +105,22 @@ def table_html(table: Matrix | Trend) -> SafeString:
 def _chart_data(indicators: Indicators) -> dict[str, Any]:
     """What people-charts.js draws; hidden cells are null, which Chart.js leaves as gaps."""
     clients: Matrix = indicators.clients
-    trend: Trend = indicators.trend
-    children: Matrix = indicators.children
     workers: Matrix = indicators.workers
-    return {
+    data = {
         "clients": {
             "labels": [r.label for r in clients.rows],
             "datasets": [{"label": _("Penerima layanan aktif"), "data": [r[-1] for r in clients.table_rows()]}],
         },
+        "workers": {
+            "labels": [r.label for r in workers.rows],
+            "datasets": [{"label": _("Pekerja aktif"), "data": [r[-1] for r in workers.table_rows()]}],
+        },
+    }
+    if indicators.public:
+        return data  # the trend and the children table are for signed-in users (Indicators.PUBLIC_TABLES)
+    trend: Trend = indicators.trend
+    children: Matrix = indicators.children
+    return data | {
         "trend": {
             "labels": [m.month.strftime("%Y-%m") for m in trend.months],
             "active": {"label": _("Dilayani di akhir bulan"), "data": [m.active for m in trend.months]},
@@ -122,10 +133,6 @@ def _chart_data(indicators: Indicators) -> dict[str, Any]:
                 {"label": c.label, "data": [children.value(r.code, c.code) for r in children.rows]}
                 for c in children.columns
             ],
-        },
-        "workers": {
-            "labels": [r.label for r in workers.rows],
-            "datasets": [{"label": _("Pekerja aktif"), "data": [r[-1] for r in workers.table_rows()]}],
         },
     }
 
@@ -161,10 +168,7 @@ def _render(request: HttpRequest, *, public: bool) -> HttpResponse:
         "indicators": indicators,
         "filters": filters,
         "public": public,
-        "tables": [
-            (table, table_html(table))
-            for table in (indicators.clients, indicators.trend, indicators.children, indicators.workers)
-        ],
+        "tables": [(table, table_html(table)) for table in map(indicators.table, indicators.tables_shown)],
         "chart_data": _chart_data(indicators),
         "ppks_terms": Term.objects.filter(vocabulary=Vocabulary.PPKS, is_active=True),
         "settings_choices": ServiceSetting.choices,

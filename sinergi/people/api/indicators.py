@@ -90,8 +90,9 @@ ERRORS = {
 DESCRIPTION = (
     "Read from summary tables. Anonymous callers (and accounts without an aggregate scope) get public figures: "
     "every count from 1 to the threshold − 1 (default 5) is null, and so is any cell from which a null one "
-    "could be recomputed. Signed-in callers get exact figures for areas within their scope (default: their first "
-    "area); another area gives 403."
+    "could be recomputed. The public gets the clients and workers tables of provinces and kabupaten/kota, without "
+    "breakdowns (setting, ppks, role: 400); trend and children are for signed-in callers. Signed-in callers get "
+    "exact figures for areas within their scope (default: their first area); another area gives 403."
 )
 
 
@@ -106,6 +107,7 @@ class _IndicatorView(APIView):
             # An account without any aggregate scope is treated as the public, not refused.
             public = not user.is_authenticated or indicator_scope(user) == []
             indicators = Indicators(actor=user, filters=filters, public=public)
+            table = indicators.table(self.table)
         except ValidationError as error:
             return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
         except PermissionDenied as error:
@@ -113,7 +115,7 @@ class _IndicatorView(APIView):
         payload: dict[str, Any] = {
             "area": {"code": indicators.area.code, "name": indicators.area.name},
             "public": indicators.public,
-            **indicators.table(self.table).as_json(),
+            **table.as_json(),
         }
         return Response(payload)
 

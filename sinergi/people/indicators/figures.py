@@ -199,6 +199,13 @@ class IndicatorFilters:
         return cls(region=(query.get("region") or "").strip(), setting=setting, ppks=ppks, month=month, role=role)
 
 
+def public_table_message() -> str:
+    return _(
+        "Tabel ini hanya tersedia bagi pengguna yang masuk: angkanya adalah angka tabel penerima layanan yang dipilah "
+        "lain, dan di samping tabel itu dapat membuka angka kecil yang disembunyikan."
+    )
+
+
 class Indicators:
     """The figures of one area for one audience: exact within a signed-in actor's scope, suppressed for the public.
 
@@ -207,6 +214,11 @@ class Indicators:
     """
 
     TABLES = ("clients", "trend", "children", "workers")
+    # What the public gets. The trend (a province's is the sum of its kabupaten/kota's; its actives are the clients
+    # table's totals month by month) and the children table (a residential/community split of the clients table's
+    # child categories) are the same figures cut otherwise, suppressed on their own: beside the clients table they
+    # would give its hidden cells away (docs/decisions/0007).
+    PUBLIC_TABLES = ("clients", "workers")
 
     def __init__(self, *, actor=None, filters: IndicatorFilters | None = None, public: bool | None = None, today=None):
         self.filters = filters or IndicatorFilters()
@@ -277,7 +289,13 @@ class Indicators:
     def table(self, key: str) -> Matrix | Trend:
         if key not in self.TABLES:
             raise KeyError(key)
+        if key not in self.tables_shown:
+            raise ValidationError({"table": [public_table_message()]})
         return getattr(self, key)
+
+    @property
+    def tables_shown(self) -> tuple[str, ...]:
+        return self.PUBLIC_TABLES if self.public else self.TABLES
 
     @cached_property
     def choices(self) -> list[Area]:

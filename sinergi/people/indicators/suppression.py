@@ -107,7 +107,11 @@ def audit_suppression(
             continue
         solver.changeColCost(variables[cell], 1)
         solver.run()
-        if solver.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        status = solver.getModelStatus()
+        if status not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kUnbounded):
+            # Figures that cannot all be true (a negative count from inconsistent summaries): nothing is proved.
+            exposed.append(cell)
+        elif status == highspy.HighsModelStatus.kOptimal:
             if solver.getInfo().objective_function_value < threshold - 1e-6:
                 exposed.append(cell)
             # The optimum is one table a reader cannot rule out: every small cell at the threshold or above in it is

@@ -177,6 +177,14 @@ def test_lines_read_together_do_not_bound_a_small_cell_below_the_threshold(grid)
                 assert largest_possible(m, grid, (r.code, c.code)) >= 5, (r.code, c.code)
 
 
+def test_a_negative_count_from_inconsistent_summaries_leaves_nothing_unproved():
+    # Cells no reader could have all at once (≥ 0) made every programme infeasible, which passed every small cell
+    # (before: row totals 7 and −1 and column totals 0 and 6 were shown, which put the hidden 1 at 1 or below)
+    m = matrix([[1, 6], [-1, 0]]).suppressed(5)
+    assert m.value("r1", "A") is None
+    assert m.value("r1", TOTAL) is None and m.value(TOTAL, "B") is None
+
+
 def test_the_threshold_comes_from_settings(settings):
     settings.SINERGI = {**settings.SINERGI, "SMALL_CELL_THRESHOLD": 11}
     from sinergi.people.indicators import suppression_threshold
@@ -572,17 +580,29 @@ def csv_rows(response) -> list[list[str]]:
 
 
 def test_a_public_download_has_the_suppressed_numbers_and_is_not_audited(client, world):
-    response = client.get(reverse("indicators:public"), {"region": "63", "table": "children", "format": "csv"})
+    response = client.get(reverse("indicators:public"), {"region": "63", "table": "clients", "format": "csv"})
     assert response.status_code == 200
     rows = csv_rows(response)
-    assert rows[0] == ["Kabupaten/Kota", "Dalam panti (residensial)", "Luar panti / berbasis keluarga", "Jumlah"]
-    banjarmasin = next(r for r in rows if r[0] == "Kota Banjarmasin")
-    banjarbaru = next(r for r in rows if r[0] == "Kota Banjarbaru")
-    # 1 community child is small; 6 and the row total 7 would give it (or Banjarbaru's 2) away
-    assert banjarmasin == ["Kota Banjarmasin", "*", "*", "*"]
-    assert banjarbaru == ["Kota Banjarbaru", "*", "0", "*"]
-    assert rows[-1] == ["Jumlah", "*", "*", "9"]
+    page = Indicators(actor=None, filters=IndicatorFilters(region="63")).clients
+    assert rows[1:] == [["*" if cell is None else str(cell) for cell in row] for row in page.download_rows()]
+    anak = next(r for r in rows if r[0] == "Anak Telantar")
+    assert anak[[*rows[0]].index("Kota Banjarmasin")] == "*"  # the province hides Banjarmasin's 6
     assert AuditEvent.objects.filter(action="people.indicators.exported").count() == 0
+
+
+@pytest.mark.parametrize("table", ["trend", "children"])
+def test_the_public_gets_no_table_that_cuts_the_clients_figures_otherwise(client, world, table):
+    # Regency 63.71: clients [*, 9, *] with total 18 beside children 6 + 5 = 11 gave anak_telantar = 11 − 9 = 2
+    api = APIClient().get(f"/api/v1/indicators/{table}/", {"region": "63.71"})
+    download = client.get(reverse("indicators:public"), {"region": "63.71", "table": table, "format": "csv"})
+    page = client.get(reverse("indicators:public"), {"region": "63.71"})
+    assert api.status_code == download.status_code == 400
+    assert "hanya tersedia bagi pengguna yang masuk" in str(api.json())
+    assert [t.key for t, _html in page.context["tables"]] == ["clients", "workers"]
+    assert table not in page.context["chart_data"]
+    signed_in = APIClient()
+    signed_in.force_authenticate(world.regency_board)
+    assert signed_in.get(f"/api/v1/indicators/{table}/", {"region": "63.71"}).status_code == 200
 
 
 def test_public_workers_of_a_kota_do_not_let_its_total_undo_the_hidden_cells(client, world):
@@ -671,9 +691,11 @@ def test_the_api_gives_a_signed_in_board_exact_figures_of_its_scope(world):
 
 
 def test_the_trend_api_lists_24_months(world):
-    data = APIClient().get("/api/v1/indicators/trend/", {"region": "63.71"}).json()
+    api = APIClient()
+    api.force_authenticate(world.regency_board)
+    data = api.get("/api/v1/indicators/trend/", {"region": "63.71"}).json()
     assert len(data["months"]) == 24
-    assert data["public"] is True
+    assert data["public"] is False
 
 
 @pytest.mark.parametrize("breakdown", [{"setting": "residential"}, {"ppks": "anak_telantar"}, {"role": "pengasuh"}])
@@ -707,7 +729,7 @@ def test_the_api_explains_bad_parameters(world):
 def test_an_account_without_a_scope_gets_the_public_api(world):
     api = APIClient()
     api.force_authenticate(world.outsider)
-    assert api.get("/api/v1/indicators/children/", {"region": "63"}).json()["public"] is True
+    assert api.get("/api/v1/indicators/workers/", {"region": "63"}).json()["public"] is True
 
 
 def test_the_indicator_endpoints_are_in_the_schema(client):
