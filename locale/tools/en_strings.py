@@ -3347,4 +3347,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "This table is for signed-in users only: its figures are the service recipients table's figures cut another "
         "way, and beside that table they could uncover the small numbers it hides."
     ),
+    "Angka per akhir bulan yang lalu hanya tersedia bagi pengguna yang masuk: dua bulan berdampingan "
+    "memperlihatkan perubahan kecil per sel yang disembunyikan.": (
+        "Figures at the end of a past month are for signed-in users only: two months side by side show each cell's "
+        "small change, which is hidden."
+    ),
 }

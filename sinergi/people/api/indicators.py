@@ -81,7 +81,9 @@ SETTING = OpenApiParameter(
     "setting", str, enum=["residential", "community"], description="Bentuk layanan (pengguna yang masuk)."
 )
 PPKS = OpenApiParameter("ppks", str, description="Kode kategori PPKS, mis. anak_telantar (pengguna yang masuk).")
-MONTH = OpenApiParameter("month", str, description="Per akhir bulan TTTT-BB (default: sekarang).")
+MONTH = OpenApiParameter(
+    "month", str, description="Per akhir bulan TTTT-BB (default: sekarang; bulan lalu: pengguna yang masuk)."
+)
 ROLE = OpenApiParameter("role", str, description="Peran pekerja, mis. pengasuh, peksos (pengguna yang masuk).")
 ERRORS = {
     400: OpenApiResponse(description="Parameter tidak sah (pesan per parameter)."),
@@ -91,7 +93,7 @@ DESCRIPTION = (
     "Read from summary tables. Anonymous callers (and accounts without an aggregate scope) get public figures: "
     "every count from 1 to the threshold − 1 (default 5) is null, and so is any cell from which a null one "
     "could be recomputed. The public gets the clients and workers tables of provinces and kabupaten/kota, without "
-    "breakdowns (setting, ppks, role: 400); trend and children are for signed-in callers. Signed-in callers get "
+    "breakdowns (setting, ppks, role, month: 400); trend and children are for signed-in callers. Signed-in callers get "
     "exact figures for areas within their scope (default: their first area); another area gives 403."
 )
 

@@ -248,6 +248,14 @@ class Indicators:
             "disembunyikan."
         )
         problems = {name: [message] for name in ("setting", "ppks", "role") if getattr(f, name)}
+        if f.month is not None:
+            # Two months side by side give each cell's change: a flow of people in or out, often a small one.
+            problems["month"] = [
+                _(
+                    "Angka per akhir bulan yang lalu hanya tersedia bagi pengguna yang masuk: dua bulan berdampingan "
+                    "memperlihatkan perubahan kecil per sel yang disembunyikan."
+                )
+            ]
         if problems:
             raise ValidationError(problems)
 

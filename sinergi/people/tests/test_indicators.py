@@ -714,10 +714,21 @@ def test_the_public_gets_no_breakdown_that_set_beside_the_whole_table_would_undo
     assert signed_in.get("/api/v1/indicators/clients/", {"region": "63", **breakdown}).status_code == 200
 
 
-def test_the_public_page_offers_only_the_area_and_the_month(client, world):
+def test_the_public_page_offers_only_the_area(client, world):
     body = client.get(reverse("indicators:public"), {"region": "63"}).content.decode()
-    assert 'name="region"' in body and 'name="month"' in body
-    assert 'name="setting"' not in body and 'name="ppks"' not in body and 'name="role"' not in body
+    assert 'name="region"' in body
+    for name in ("month", "setting", "ppks", "role"):
+        assert f'name="{name}"' not in body
+
+
+def test_the_public_gets_no_past_month_whose_difference_from_now_is_each_cells_small_flow(client, world):
+    api = APIClient().get("/api/v1/indicators/clients/", {"region": "63", "month": "2025-03"})
+    page = client.get(reverse("indicators:public"), {"region": "63", "month": "2025-03"})
+    assert api.status_code == page.status_code == 400
+    assert "Angka per akhir bulan yang lalu hanya tersedia bagi pengguna yang masuk" in str(api.json())
+    signed_in = APIClient()
+    signed_in.force_authenticate(world.regency_board)
+    assert signed_in.get("/api/v1/indicators/clients/", {"month": "2025-03"}).status_code == 200
 
 
 def test_the_api_explains_bad_parameters(world):
