@@ -2,9 +2,8 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.html import conditional_escape
@@ -16,7 +15,6 @@ from django.views import View
 from sinergi.audit.services import audit_record
 from sinergi.core.downloads import DOWNLOAD_FORMATS, csv_delimiter, table_download
 from sinergi.core.errors import PermissionDenied, ValidationError
-from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from .choices import ServiceSetting, WorkerRole
@@ -137,22 +135,9 @@ def _chart_data(indicators: Indicators) -> dict[str, Any]:
     }
 
 
-def _public_query(query: QueryDict) -> QueryDict:
-    """The public page opens on the deployment's province, by kabupaten/kota (the public never gets the nation's
-    table: areas.public_default_area)."""
-    province = settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
-    if "region" in query or not province:
-        return query
-    if not Region.objects.filter(code=province, level=RegionLevel.PROVINCE).exists():
-        return query  # an installation without its regions loaded yet: the nation, not an error page
-    query = query.copy()
-    query["region"] = province
-    return query
-
-
 def _render(request: HttpRequest, *, public: bool) -> HttpResponse:
     try:
-        filters = IndicatorFilters.from_query(_public_query(request.GET) if public else request.GET)
+        filters = IndicatorFilters.from_query(request.GET)
         indicators = Indicators(actor=request.user, filters=filters, public=public)
     except ValidationError as error:
         return render(
