@@ -455,8 +455,9 @@ def _check(
     result.unchanged = sum(1 for p in plans if p.action == UNCHANGED)
     result.preview = {
         "create": [
-            {"row": p.row, "key": p.key, "values": read_of_created.get(p.row, [])} for p in plans if p.action == CREATE
-        ][:PREVIEW_LIMIT],
+            {"row": p.row, "key": p.key, "values": read_of_created.get(p.row, [])}
+            for p in islice((p for p in plans if p.action == CREATE), PREVIEW_LIMIT)
+        ],
         "update": [{"row": p.row, "key": p.key, "changes": p.changes} for p in plans if p.action == UPDATE][
             :PREVIEW_LIMIT
         ],

@@ -111,6 +111,7 @@ from .common import (
     LksIndex,
     NikChecker,
     RegionCodeColumn,
+    corrected_nik_warnings,
     date_problems,
     encrypt_many,
     export_purpose,
@@ -784,10 +785,9 @@ class ClientsEntity(Entity):
         if corrected and not values.get("_nik_hash") and person["nik_hash"]:
             # A birth date or sex corrected by a file without a NIK column is held to the stored NIK.
             stored_nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person["id"]))
-            check = state.nik(stored_nik, birth_date=birth, sex=values.get("sex") or person["sex"])
-            # Only what the correction brings (the stored NIK's other remarks are not about this cell).
-            known = state.nik(stored_nik, birth_date=person["birth_date"], sex=person["sex"]).warnings
-            warnings += [(corrected[0], message) for message in check.warnings if message not in known]
+            before, after = (person["birth_date"], person["sex"]), (birth, values.get("sex") or person["sex"])
+            messages = corrected_nik_warnings(state.nik, stored_nik, before=before, after=after)
+            warnings += [(corrected[0], message) for message in messages]
         if "birth_date" in differences and not values.get("ppks_categories") and not values.get("ppks_category"):
             categories = [state.ppks_terms[code] for code in sorted(person["categories"]) if code in state.ppks_terms]
             warnings += [

@@ -120,6 +120,15 @@ def mask(value: str) -> str:
     return f"{value[:4]}{'*' * 8}{value[-4:]}" if len(value) == 16 else "*" * len(value)
 
 
+def corrected_nik_warnings(check: "NikChecker", stored_nik: str, *, before: tuple, after: tuple) -> list[str]:
+    """What the stored NIK says against a birth date and sex (`after`) corrected by a row without a NIK, that it did
+    not say against the stored ones (`before`): its other remarks are not about the corrected cell."""
+    known = check(stored_nik, birth_date=before[0], sex=before[1]).warnings
+    return [
+        message for message in check(stored_nik, birth_date=after[0], sex=after[1]).warnings if message not in known
+    ]
+
+
 class NikChecker:
     """people.nik.nik_check with the region codes loaded once (one query per import instead of one per row)."""
 

@@ -55,6 +55,7 @@ from .common import (
     Lks,
     LksIndex,
     NikChecker,
+    corrected_nik_warnings,
     date_problems,
     encrypt_many,
     export_purpose,
@@ -367,10 +368,9 @@ class WorkersEntity(Entity):
         if corrected and not worker.nik and existing["nik_hash"]:
             # A birth date or sex corrected by a row without a NIK is held to the stored NIK (read only then).
             stored_nik = decrypt(Worker.objects.values_list("nik_encrypted", flat=True).get(pk=existing["id"]))
-            check = state.nik(stored_nik, birth_date=data["birth_date"], sex=data["sex"])
-            # Only what the correction brings (the stored NIK's other remarks are not about this cell).
-            known = state.nik(stored_nik, birth_date=existing["birth_date"], sex=existing["sex"]).warnings
-            warnings += [(corrected[0], message) for message in check.warnings if message not in known]
+            before, after = (existing["birth_date"], existing["sex"]), (data["birth_date"], data["sex"])
+            messages = corrected_nik_warnings(state.nik, stored_nik, before=before, after=after)
+            warnings += [(corrected[0], message) for message in messages]
         if worker.nik and worker.nik_hash != existing["nik_hash"]:
             # A NIK added to a worker registered without one, or corrected on a row found by its ID.
             worker.changed.append("nik")
