@@ -3352,4 +3352,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "Figures at the end of a past month are for signed-in users only: two months side by side show each cell's "
         "small change, which is hidden."
     ),
+    "Data ditemukan di lebih dari satu lembar: %(others)s juga berisi judul kolom dan baris data, sedangkan satu impor membaca satu lembar saja (“%(sheet)s”). Gabungkan semua baris ke satu lembar, atau unggah tiap lembar sebagai file tersendiri; lembar yang tidak diimpor dapat dihapus atau disembunyikan.": "Data was found on more than one sheet: %(others)s also holds column headers and rows of data, but one import reads one sheet only (“%(sheet)s”). Put all the rows on one sheet, or upload each sheet as a file of its own; a sheet that is not to be imported can be deleted or hidden.",
+    "Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.": "Row %(rows)s repeats the column headers, is not data, and was skipped.",
+    'Baris ini punya %(fields)s isian, padahal judul kolomnya %(headers)s: biasanya ada koma di dalam teks yang tidak diapit tanda kutip, sehingga isian sesudahnya bergeser. Apit teks yang berkoma dengan tanda kutip ("…"), atau simpan ulang file sebagai CSV dari Excel atau LibreOffice.': 'This row has %(fields)s fields but the header has %(headers)s: usually a comma inside text that is not in quotes, which shifts the fields after it. Put text with a comma in quotes ("…"), or save the file again as CSV from Excel or LibreOffice.',
+    "Sel ini berisi data di kolom tanpa judul, jadi tidak akan terbaca. Beri kolom ini judul dari templat, atau pindahkan isinya ke kolom yang benar (mis. “Catatan”).": "This cell holds data in a column without a header, so it would not be read. Give the column a header from the template, or move its content to the right column (e.g. “Notes”).",
+    "Kolom %(letter)s (tanpa judul)": "Column %(letter)s (no header)",
 }

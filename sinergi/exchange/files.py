@@ -576,6 +576,21 @@ def _open_sheet(
                     if _has_header(candidate, is_header):
                         name, sheet = other, candidate
                         break
+        if is_header is not None:
+            # One sheet is imported: records on another visible sheet (a sheet per LKS or per year, a copy of the
+            # template's sheet) would be left out without a word. Hidden sheets are not read, so hiding one says
+            # "not this one".
+            also = [other for other in visible if other != name and _holds_records(load(other), is_header)]
+            if also:
+                raise FileRefused(
+                    _(
+                        "Data ditemukan di lebih dari satu lembar: %(others)s juga berisi judul kolom dan baris "
+                        "data, sedangkan satu impor membaca satu lembar saja (“%(sheet)s”). Gabungkan semua baris ke "
+                        "satu lembar, atau unggah tiap lembar sebagai file tersendiri; lembar yang tidak diimpor "
+                        "dapat dihapus atau disembunyikan."
+                    )
+                    % {"others": ", ".join(f"“{other}”" for other in also), "sheet": name}
+                )
     except FileRefused:
         workbook.close()
         raise
@@ -627,6 +642,16 @@ def _sheet_rows(workbook, name: str, sheet, merged) -> tuple[Iterator[tuple[int,
 
 def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
     return any(is_header(list(cells)) for cells in islice(sheet.iter_rows(), 20))
+
+
+def _holds_records(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
+    """Whether a sheet has a header among its first 20 rows and something filled in below it."""
+    rows = sheet.iter_rows()
+    if not any(is_header(list(cells)) for cells in islice(rows, 20)):
+        return False
+    return any(
+        not (cell is None or cell == "" or (cell.__class__ is str and not cell.strip())) for row in rows for cell in row
+    )
 
 
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024  # of the data sheet's XML: a program writes the same formula in every row

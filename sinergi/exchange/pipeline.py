@@ -120,6 +120,10 @@ class HeaderMap:
     # An export's masked number columns (file column index -> (header as written, the real column's header)), read
     # only to refuse a full number written into one: it would otherwise be lost without a word.
     masked: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # The header row's width and its blank cells: a value under a blank header (or past the last header, where a
+    # CSV line has more fields than its header) would be read by no column.
+    width: int = 0
+    unnamed: tuple[int, ...] = ()
 
     @property
     def keys(self) -> set[str]:
@@ -271,6 +275,7 @@ def _check(
     foot_rows: list[int] = []
     after_total = False
     unread_rows: list[int] = []
+    header_again_rows: list[int] = []
     read = sorted(header.columns)
     while batch := list(islice(rows, batch_size)):
         planned = len(plans)
@@ -297,6 +302,8 @@ def _check(
                 # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
                 # title, a name in brackets), not a record: a record has more to say.
                 foot_rows.append(row_number)
+            elif _repeats_header(cells, header, read):
+                header_again_rows.append(row_number)  # two tables pasted one under the other
             else:
                 kept.append((row_number, cells))
         result.rows_total += len(kept)
@@ -313,6 +320,8 @@ def _check(
         for row_number, cells, values, problems in cleaned:
             if header.masked:
                 problems += _full_numbers_in_masked_columns(header, row_number, cells)
+            if header.unnamed or len(cells) > header.width:
+                problems += _cells_without_header(header, row_number, cells, csv=bool(table.encoding))
             bad_columns = {p.column for p in problems}
             if header.absent:
                 bad_columns |= _absent_problems(header, row_number, values, problems)
@@ -409,6 +418,11 @@ def _check(
         result.notices.append(
             _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")
             % {"rows": v.first_ten(unread_rows)}
+        )
+    if header_again_rows:
+        result.notices.append(
+            _("Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.")
+            % {"rows": v.first_ten(header_again_rows)}
         )
     if section_rows:
         result.notices.append(
@@ -798,6 +812,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
                 "real": ", ".join(f"“{real}”" for _written, real in masked.values()),
             }
         )
+    unnamed = tuple(index for index, cell in enumerate(cells) if not v.norm(cell))
     missing = entity.missing_columns(set(used))
     record_id = entity.record_id_key()
     if missing and record_id in used:
@@ -812,6 +827,8 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
             absent=absent,
             record_id=record_id,
             masked=masked,
+            width=len(cells),
+            unnamed=unnamed,
         )
     if missing:
         result.header_row = row_number
@@ -822,7 +839,49 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         )
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
-    return HeaderMap(row=row_number, columns=columns, written=written, masked=masked)
+    return HeaderMap(row=row_number, columns=columns, written=written, masked=masked, width=len(cells), unnamed=unnamed)
+
+
+def _repeats_header(cells: list[Any], header: HeaderMap, read: list[int]) -> bool:
+    """Whether a row below the header says the header again (two tables pasted one under the other): at least
+    half of the columns read (two or more) hold their own header's words."""
+    first = read[0]
+    if (
+        first >= len(cells)
+        or cells[first].__class__ is not str
+        or v.norm(cells[first]) != v.norm(header.written[first])
+    ):
+        return False  # the cheap test that every row of data fails
+    same = sum(1 for index in read if index < len(cells) and v.norm(cells[index]) == v.norm(header.written[index]))
+    return same >= max(2, len(read) // 2)
+
+
+def _cells_without_header(header: HeaderMap, row: int, cells: list[Any], *, csv: bool) -> list[Problem]:
+    """Values that no column would read, refused rather than dropped: under a blank header cell, or past the
+    header's last cell (in a CSV, mostly a comma inside text that is not quoted, which shifts the rest)."""
+    found = []
+    size = len(cells)
+    if csv and size > header.width and any(_filled(cell) for cell in cells[header.width :]):
+        message = _(
+            "Baris ini punya %(fields)s isian, padahal judul kolomnya %(headers)s: biasanya ada koma di dalam teks "
+            "yang tidak diapit tanda kutip, sehingga isian sesudahnya bergeser. Apit teks yang berkoma dengan tanda "
+            'kutip ("…"), atau simpan ulang file sebagai CSV dari Excel atau LibreOffice.'
+        ) % {"fields": size, "headers": header.width}
+        last = max(index for index in range(header.width, size) if _filled(cells[index]))
+        found.append(Problem(row, _unnamed_column(last), v.text(cells[last]), message))
+        return found
+    for index in (*header.unnamed, *range(header.width, size)):
+        if index < size and _filled(cells[index]):
+            message = _(
+                "Sel ini berisi data di kolom tanpa judul, jadi tidak akan terbaca. Beri kolom ini judul dari templat, "
+                "atau pindahkan isinya ke kolom yang benar (mis. “Catatan”)."
+            )
+            found.append(Problem(row, _unnamed_column(index), v.text(cells[index]), message))
+    return found
+
+
+def _unnamed_column(index: int) -> str:
+    return _("Kolom %(letter)s (tanpa judul)") % {"letter": v.column_letter(index)}
 
 
 def _full_numbers_in_masked_columns(header: HeaderMap, row: int, cells: list[Any]) -> list[Problem]:
