@@ -17,8 +17,10 @@ from django.conf import settings
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from sinergi.core.downloads import XLSX_MAX_TEXT
 from sinergi.core.phones import phone_lost_zero
 
 from . import values as v
@@ -143,6 +145,20 @@ def stale_row_message(in_file: int, stored: int) -> str:
     ) % {"file": in_file, "stored": stored}
 
 
+# Control characters a cell may carry from old files or pasted text: a vertical tab or form feed (old Excel line
+# breaks) is a line break, a carriage return goes with or becomes one, the rest are dropped.
+_CONTROLS = str.maketrans(
+    {"\r": None, "\x0b": "\n", "\x0c": "\n"}
+    | {chr(code): None for code in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)}
+)
+
+
+def _without_controls(value: str) -> str:
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.translate(_CONTROLS)
+
+
 @dataclass
 class TextColumn(Column):
     max_length: int = 0
@@ -164,9 +180,17 @@ class TextColumn(Column):
                 append(clean_or_problem(self, raw, ctx))
                 continue
             value = text(raw)
-            if one_line and ("  " in value or not value.isprintable()):  # as v.one_line_text, inline (per cell)
+            if not value.isprintable():  # one scan in C; the rare cell with a line break or a control goes on
+                value = _without_controls(value)
+                if one_line:  # as v.one_line_text
+                    value = " ".join(value.split())
+            elif one_line and "  " in value:
                 value = " ".join(value.split())
-            if (limit and len(value) > limit) or (value[:1] == "=" and v.formula_as_text(raw)):
+            if (
+                (limit and len(value) > limit)
+                or (value[:1] == "=" and v.formula_as_text(raw))
+                or (raw.__class__ is str and len(raw) == XLSX_MAX_TEXT and raw[-1] == "…")
+            ):
                 append(clean_or_problem(self, raw, ctx))
             else:
                 append(value)
@@ -188,7 +212,17 @@ class TextColumn(Column):
                 )
                 % {"value": v.text(raw)}
             )
-        value = v.one_line_text(raw) if self.single_line else v.text(raw)
+        if raw.__class__ is str and len(raw) == XLSX_MAX_TEXT and raw[-1] == "…":
+            # Our own XLSX cut this text at Excel's limit for a cell: read back, it would replace the whole text.
+            raise v.CellProblem(
+                _(
+                    "Isi sel ini terpotong di batas Excel (%(max)s karakter) saat diekspor, jadi tidak utuh. Kosongkan "
+                    "sel ini agar isian yang tersimpan tetap dipakai, atau ubah teksnya lewat formulir."
+                )
+                % {"max": number_format(XLSX_MAX_TEXT, force_grouping=True)}
+            )
+        value = _without_controls(v.text(raw))
+        value = " ".join(value.split()) if self.single_line and ("  " in value or not value.isprintable()) else value
         if self.max_length and len(value) > self.max_length:
             raise v.CellProblem(
                 _("Terlalu panjang: %(length)s karakter, paling banyak %(max)s.")
@@ -652,6 +686,9 @@ class Entity(ABC):
     natural_key_help: Any = ""
     instructions: Sequence[Any] = ()
     ignored_headers: Sequence[str] = ()  # columns of our own exports/reports that imports skip silently
+    # Columns of our own exports that say what a file cannot change (a client's status): skipped, with the notice
+    # that names read-only columns, so that an edit made in one is not ignored without a word.
+    read_only_headers: Sequence[str] = ()
     # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: in a file that has
     # the masked one but not the real one (an export sent back) it is skipped with a notice, and a whole number
     # written into it refuses its row (pipeline.HeaderMap.masked).

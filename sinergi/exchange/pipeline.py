@@ -684,6 +684,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     are skipped. Case, spacing, punctuation and known synonyms do not matter."""
     known = header_index(entity)
     ignored = in_every_language(*entity.ignored_headers, ERROR_HEADER) | {v.norm(h) for h in NUMBERING_HEADERS}
+    read_only_names = in_every_language(*entity.read_only_headers)
     best: tuple[int, int, list[Any]] | None = None
     two_rows = False
     for row_number, cells in head:
@@ -723,6 +724,9 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         name = v.text(cell)
         key = v.norm(cell)
         if not key or key in ignored:
+            continue
+        if key in read_only_names:
+            read_only.append(name)
             continue
         column = header_column(cell, known)
         if column is None:

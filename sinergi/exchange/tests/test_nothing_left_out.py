@@ -3,6 +3,10 @@
 import pytest
 import xlsxwriter
 
+from sinergi.core.downloads import XLSX_MAX_TEXT, table_write
+from sinergi.exchange.columns import TextColumn
+from sinergi.exchange.files import XLSX, read_all
+from sinergi.exchange.values import CellProblem
 from sinergi.organisations.models import Organisation
 
 from .conftest import HEADERS, csv_file, problems_of, run, xlsx_file
@@ -108,3 +112,29 @@ def test_a_header_repeated_below_the_first_table_is_skipped_and_said(tmp_path, b
     result = run(path, board_member, dry_run=True)
     assert (result.status, result.created) == ("checked", 2), problems_of(result)
     assert "Baris 4 mengulang judul kolom, bukan data, dan dilewati." in result.notices
+
+
+# ---------------------------------------------------------------------------------------------- cells
+
+
+def test_a_text_our_xlsx_cut_at_excels_limit_is_refused_rather_than_stored_cut(tmp_path):
+    notes = "Riwayat kasus. " * 3000  # 45,000 characters: more than an Excel cell holds
+    path = tmp_path / "ekspor.xlsx"
+    with open(path, "wb") as handle:  # as an export or an error report writes it
+        table_write(handle=handle, headers=["Catatan"], rows=[[notes]], file_format="xlsx")
+    [_header, (_row, [cell])] = read_all(path, XLSX)
+    assert len(cell) == XLSX_MAX_TEXT and notes.startswith(cell[:-1])
+    column = TextColumn("notes", "Catatan", single_line=False)
+
+    [problem] = column.clean_column([cell], ctx=None)
+
+    assert isinstance(problem, CellProblem)
+    assert problem.message.startswith("Isi sel ini terpotong di batas Excel (32.767 karakter) saat diekspor")
+    assert column.clean_column([notes[:XLSX_MAX_TEXT]], ctx=None) == [notes[:XLSX_MAX_TEXT].strip()]
+
+
+def test_control_characters_pasted_into_a_cell_are_not_stored(tmp_path, board_member):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA\x07 Lembar\x0b1", "anak", "63.71.01.1001", "TD/LEMBAR/1", 20]])
+    result = run(path, board_member)
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert Organisation.objects.get(registration_number="TD/LEMBAR/1").name == "LKSA Lembar 1"

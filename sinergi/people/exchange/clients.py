@@ -248,9 +248,11 @@ COLUMNS: list[Column] = [
     RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
 ]  # fmt: skip
 HEADERS = {c.key: c for c in COLUMNS}
-# What the export adds (masked numbers, status) and an import of that export skips: the status without a notice,
-# the masked numbers with one (and a row with a whole number in such a column is refused: see HeaderMap.masked).
-EXPORT_ONLY = ("NIK (disamarkan)", "Nomor KK (disamarkan)", "Status", "Tahap kasus")
+# What the export adds (masked numbers, status) and an import of that export skips, each with a notice: the
+# masked numbers (a row with a whole number in such a column is refused: see HeaderMap.masked), and the status and
+# case stage, which follow from the dates and the case work (a discharge is a Tanggal keluar).
+EXPORT_ONLY = ("NIK (disamarkan)", "Nomor KK (disamarkan)")
+READ_ONLY = ("Status", "Tahap kasus")
 
 
 class NewClient:
@@ -447,6 +449,7 @@ class ClientsEntity(Entity):
     columns = COLUMNS
     asks_access_purpose = True
     ignored_headers = EXPORT_ONLY
+    read_only_headers = READ_ONLY
     implied_columns = frozenset({"lks"})
     masked_headers = {"NIK (disamarkan)": "nik", "Nomor KK (disamarkan)": "kk"}
     reported_on_instead = {"ppks_category": "ppks_categories"}

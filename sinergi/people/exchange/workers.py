@@ -88,7 +88,7 @@ COLUMNS: list[Column] = [
     DateColumn("ended_on", _lazy("Berhenti bertugas"), ("tanggal berhenti", "tgl berhenti",
                                                      "tanggal berhenti bertugas")),
     TextColumn("certifications", _lazy("Sertifikasi/pelatihan"), ("sertifikasi", "pelatihan"), width=30,
-               accepts_dates=True),
+               accepts_dates=True, single_line=False),  # a list, one per line, as the form's text area keeps it
     BooleanColumn("works_with_children", _lazy("Bekerja dengan anak"), ("dengan anak",), example="Ya"),
     DateColumn("background_check_on", _lazy("Tanggal pemeriksaan latar belakang"),
                      ("tanggal pemeriksaan", "tgl pemeriksaan latar belakang")),

@@ -817,6 +817,17 @@ def test_a_workers_empty_role_is_worded_like_every_other_required_cell(tmp_path,
     ]
 
 
+def test_a_workers_list_of_trainings_keeps_one_per_line_as_the_form_does(tmp_path, world):
+    path = xlsx_file(
+        tmp_path,
+        [[*WORKER_HEADERS, "Sertifikasi/pelatihan"], [*worker_row(), "Diklat A\nDiklat B\x0bDiklat C\x01"]],
+        sheet="Data pekerja",
+    )
+    result = run(path, world.operator, entity="workers")
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert Worker.objects.get(full_name="Rina Contoh").certifications == "Diklat A\nDiklat B\nDiklat C"
+
+
 def test_workers_import_update_with_before_after_and_reimport_unchanged(tmp_path, world):
     tono = worker_row(**{
         "Nama lengkap": "Tono", "NIK": "", "Jenis kelamin": "L", "Bekerja dengan anak": "Tidak",
@@ -1392,10 +1403,13 @@ def test_an_english_client_export_sent_back_is_read_as_an_indonesian_one(world, 
     unchanged = run(xlsx_file(tmp_path, [headers, *rows]), world.operator, entity="clients")
     refused = run(xlsx_file(tmp_path, [headers, *rows, new], name="b.xlsx"), world.operator, entity="clients")
 
-    # then the masked columns get the export's notice (not "unknown columns"), the export-only ones are skipped
-    # silently, and the whole NIK is refused on its cell instead of dropped
+    # then the masked columns get the export's notice (not "unknown columns"), the status and case stage the
+    # read-only one, and the whole NIK is refused on its cell instead of dropped
     assert (unchanged.status, unchanged.unchanged) == ("succeeded", 1), problems_of(unchanged) or unchanged.message
-    assert unchanged.notices == [MASKED_NOTICE.replace("disamarkan)”", "masked)”").replace("Nomor KK (", "KK number (")]
+    assert unchanged.notices == [
+        "Kolom hanya-baca (dari ekspor) diabaikan: “Status”, “Case stage”.",
+        MASKED_NOTICE.replace("disamarkan)”", "masked)”").replace("Nomor KK (", "KK number ("),
+    ]
     assert refused.status == "refused"
     assert (3, "NIK (masked)", NIK_GIRL) in [(p.row, p.column, p.value) for p in refused.problems]
     assert snapshot() == before
