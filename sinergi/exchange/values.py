@@ -163,6 +163,26 @@ def norm(value: Any) -> str:
     return _WS.sub(" ", value).strip()
 
 
+def names_far_apart(stored: Any, given: Any) -> bool:
+    """Whether a name in a file is hardly the stored one it would replace: fewer than half of the shorter name's
+    words have a close word in the other. A corrected spelling ("Akhmad" for "Ahmad"), a word added or dropped, or an
+    initial ("M." for "Muhammad") keeps the names close; "Siti Lain" for "Siti Aminah Rahman" does not."""
+    a, b = norm(stored).split(), norm(given).split()
+    if not a or not b or a == b:
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+
+    def close(word: str) -> bool:
+        return any(
+            other.startswith(word)
+            or word.startswith(other)
+            or difflib.SequenceMatcher(None, word, other).ratio() >= 0.8
+            for other in longer
+        )
+
+    return sum(1 for word in shorter if close(word)) * 2 < len(shorter)
+
+
 def parse_date(raw: Any) -> datetime.date | None:
     """A date from an Excel date cell, an Excel serial number, 2023-08-17, 17-08-2023, 17/08/2023 or
     17 Agustus 2023; None for an empty cell."""

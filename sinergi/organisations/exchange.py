@@ -605,7 +605,45 @@ class LksEntity(Entity):
             raise RowProblems(problems + found_problems.problems) from None
         if existing is None:
             return self._plan_create(row, values, region, key, problems, ctx)
-        return self._plan_update(row, values, region, existing, key, problems, ctx)
+        far = bool(values.get("name")) and v.names_far_apart(existing.name, values["name"])
+        number = "registration_number" if values.get("registration_number") else "permit_number"
+        if (
+            far
+            and region is not None
+            and existing.regency_code
+            and region.code[:5] not in (existing.regency_code, region.code[:2])
+        ):
+            # Another name in another kabupaten/kota under a registered number: most likely a mistyped number,
+            # which would overwrite that LKS. A real rename and move is for the LKS's form, where both show.
+            raise RowProblems(
+                problems
+                + [
+                    (
+                        number,
+                        _(
+                            "Nomor ini milik “%(stored)s” di %(regency)s, sedangkan baris ini menyebut nama lain "
+                            "(“%(given)s”) di kabupaten/kota lain. Periksa nomornya: baris ini akan menimpa data "
+                            "LKS tersebut. Bila LKS itu memang berganti nama dan pindah wilayah, ubah lewat "
+                            "formulirnya."
+                        )
+                        % {"stored": existing.name, "regency": _regency_name(existing), "given": values["name"]},
+                    )
+                ]
+            )
+        plan = self._plan_update(row, values, region, existing, key, problems, ctx)
+        if far and plan.action == "update":
+            plan.warnings.append(
+                (
+                    "name",
+                    _(
+                        "Nama di file (“%(given)s”) jauh berbeda dari nama LKS yang tercatat dengan nomor ini "
+                        "(“%(stored)s”). Bila nomornya salah ketik, baris ini mengubah LKS lain: periksa sebelum "
+                        "mengimpor."
+                    )
+                    % {"given": values["name"], "stored": existing.name},
+                )
+            )
+        return plan
 
     def _assign(self, organisation: Organisation, values: dict[str, Any], *, keep_blank: bool) -> None:
         for column in self.columns:
@@ -932,3 +970,8 @@ class _RegionNames:
 
 
 register(LksEntity())
+
+
+def _regency_name(organisation: Organisation) -> str:
+    name = Region.objects.filter(code=organisation.regency_code).values_list("name", flat=True).first()
+    return name or organisation.regency_code

@@ -115,6 +115,7 @@ from .common import (
     date_problems,
     encrypt_many,
     export_purpose,
+    far_name_warning,
     kk_check_fast,
     lks_lock,
     lks_of_ids,
@@ -904,6 +905,12 @@ class ClientsEntity(Entity):
                     )
                 ]
             )
+        if (
+            not values.get("id")
+            and values.get("_nik_hash")
+            and v.names_far_apart(person["full_name"], values["full_name"])
+        ):
+            warnings.append(("full_name", far_name_warning(values["full_name"], person["full_name"])))
         differences = self._differences(values, person, placement, categories, origin, state)
         kept = kept_blank(values, self._stored(values, person, placement))
         shown = person["full_name"]

@@ -120,6 +120,15 @@ def mask(value: str) -> str:
     return f"{value[:4]}{'*' * 8}{value[-4:]}" if len(value) == 16 else "*" * len(value)
 
 
+def far_name_warning(given: str, stored: str) -> str:
+    """A row found by its NIK whose name is hardly the stored one (values.names_far_apart): a mistyped NIK would
+    change someone else's record, so the trial says so before anything is saved."""
+    return _(
+        "Nama di file (“%(given)s”) jauh berbeda dari nama yang tercatat untuk NIK ini (“%(stored)s”). Bila NIK-nya "
+        "salah ketik, baris ini mengubah data orang lain: periksa sebelum mengimpor."
+    ) % {"given": given, "stored": stored}
+
+
 def corrected_nik_warnings(check: "NikChecker", stored_nik: str, *, before: tuple, after: tuple) -> list[str]:
     """What the stored NIK says against a birth date and sex (`after`) corrected by a row without a NIK, that it did
     not say against the stored ones (`before`): its other remarks are not about the corrected cell."""

@@ -59,6 +59,7 @@ from .common import (
     date_problems,
     encrypt_many,
     export_purpose,
+    far_name_warning,
     lks_lock,
     lks_of_ids,
     mask,
@@ -317,6 +318,13 @@ class WorkersEntity(Entity):
             if any(worker["id"] != stored[0]["id"] for worker in holders):
                 raise RowProblems([("nik", _("NIK ini sudah dipakai pekerja lain di LKS ini."))])
         existing = stored[0] if stored else None
+        if (
+            existing is not None
+            and not values.get("id")
+            and values.get("_nik_hash")
+            and v.names_far_apart(existing["full_name"], values.get("full_name"))
+        ):
+            warnings.append(("full_name", far_name_warning(values["full_name"], existing["full_name"])))
         if existing is None and (closed := lks_closed_reason(lks.status, whom="workers")):
             # Registering needs an active LKS, as worker_create does; a stored worker may still be corrected.
             raise RowProblems([("lks", closed)])

@@ -817,6 +817,41 @@ def test_a_workers_empty_role_is_worded_like_every_other_required_cell(tmp_path,
     ]
 
 
+def test_a_row_found_by_its_nik_under_another_name_warns_before_changing_that_client(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+
+    # A NIK mistyped into someone else's (the same LKS): the row would rename that child's record
+    other = import_clients(
+        clients_file(tmp_path, [boy_row(**{"Nama lengkap": "Rahmat Lain"})], name="b.xlsx"),
+        world.operator,
+        dry_run=True,
+    )
+    spelled = import_clients(
+        clients_file(tmp_path, [boy_row(**{"Nama lengkap": "Boedi Contoh"})], name="c.xlsx"),
+        world.operator,
+        dry_run=True,
+    )
+
+    assert other.updated == 1
+    assert [(p.column, p.message) for p in other.warnings] == [
+        (
+            "Nama lengkap",
+            "Nama di file (“Rahmat Lain”) jauh berbeda dari nama yang tercatat untuk NIK ini (“Budi Contoh”). Bila "
+            "NIK-nya salah ketik, baris ini mengubah data orang lain: periksa sebelum mengimpor.",
+        )
+    ]
+    assert spelled.updated == 1 and spelled.warnings == []  # a corrected spelling is no other person
+
+
+def test_a_worker_found_by_nik_under_another_name_gets_the_same_warning(tmp_path, world):
+    import_workers(tmp_path, [worker_row()], world.operator)
+    result = import_workers(
+        tmp_path, [worker_row(**{"Nama lengkap": "Dedi Berbeda"})], world.operator, name="b.xlsx", dry_run=True
+    )
+    assert result.updated == 1
+    assert [p.message.split(" (")[0] for p in result.warnings] == ["Nama di file"]
+
+
 def test_a_workers_list_of_trainings_keeps_one_per_line_as_the_form_does(tmp_path, world):
     path = xlsx_file(
         tmp_path,
