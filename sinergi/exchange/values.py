@@ -167,6 +167,8 @@ def names_far_apart(stored: Any, given: Any) -> bool:
     """Whether a name in a file is hardly the stored one it would replace: fewer than half of the shorter name's
     words have a close word in the other. A corrected spelling ("Akhmad" for "Ahmad"), a word added or dropped, or an
     initial ("M." for "Muhammad") keeps the names close; "Siti Lain" for "Siti Aminah Rahman" does not."""
+    if stored == given:  # a re-imported file: every row, so before any normalising
+        return False
     a, b = norm(stored).split(), norm(given).split()
     if not a or not b or a == b:
         return False
