@@ -3,7 +3,11 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.accounts.models import Role
+from sinergi.accounts.scope import active_memberships
+
 from .columns import entities
+from .models import ImportJob
 
 
 class UploadForm(forms.Form):
@@ -25,6 +29,8 @@ class UploadForm(forms.Form):
     def __init__(self, *args, actor=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["entity"].choices = [(e.key, e.label) for e in entities() if e.can_import(actor)]
+        if not self.is_bound:
+            self.fields["entity"].initial = _usual_entity(actor, [key for key, _label in self.fields["entity"].choices])
 
     def clean_upload_key(self) -> uuid.UUID | None:
         # Not a key at all (a client of its own, a tampered page): taken as an upload without one, rather than
@@ -33,3 +39,16 @@ class UploadForm(forms.Form):
             return uuid.UUID(self.cleaned_data["upload_key"])
         except ValueError:
             return None
+
+
+def _usual_entity(actor, keys: list[str]) -> str | None:
+    """The kind of data this user imported last; an LKS operator's first import, its clients (what an LKS records
+    day to day), rather than the first kind in the list (LKS), whose file would be refused for its columns."""
+    if not keys or actor is None or not actor.is_authenticated:
+        return None
+    last = ImportJob.objects.filter(created_by=actor).order_by("-created_at").values_list("entity", flat=True).first()
+    if last in keys:
+        return last
+    if "clients" in keys and any(m.role == Role.LKS_OPERATOR for m in active_memberships(actor)):
+        return "clients"
+    return None

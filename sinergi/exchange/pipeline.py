@@ -25,7 +25,7 @@ from sinergi.core.busy import is_busy
 from sinergi.core.errors import ConflictError
 
 from . import values as v
-from .columns import MANY_SEPARATOR, Column, Entity, ImportContext, RowPlan, RowProblems, TermColumn
+from .columns import MANY_SEPARATOR, Column, Entity, ImportContext, RowPlan, RowProblems, TermColumn, entities
 from .files import FileRefused, limit, open_table
 from .writer import ConcurrentWriter, writes_alongside
 
@@ -710,7 +710,8 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
                 "Judul kolom tidak ditemukan di 20 baris pertama. Gunakan templat impor, atau pastikan baris judul "
                 "memuat nama kolom seperti “%(example)s”."
             )
-            % {"example": entity.import_columns()[0].header},
+            % {"example": entity.import_columns()[0].header}
+            + _other_entity_hint(entity, head),
         )
         return None
     row_number, _matches, cells = best
@@ -839,7 +840,8 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         result.status, result.message = (
             "refused",
             _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).")
-            % {"missing": ", ".join(f"“{m}”" for m in missing)},
+            % {"missing": ", ".join(f"“{m}”" for m in missing)}
+            + _other_entity_hint(entity, head),
         )
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
@@ -886,6 +888,29 @@ def _cells_without_header(header: HeaderMap, row: int, cells: list[Any], *, csv:
 
 def _unnamed_column(index: int) -> str:
     return _("Kolom %(letter)s (tanpa judul)") % {"letter": v.column_letter(index)}
+
+
+def _other_entity_hint(entity: Entity, head: list[tuple[int, list[Any]]]) -> str:
+    """ " The headers are another kind's: choose …", when a file of clients was checked as LKS (the form's first
+    choice) or as workers: that, not a list of missing and unknown columns, is what the user needs to read."""
+
+    def named(kind: Entity) -> int:
+        known = header_index(kind)
+        return max(
+            (sum(1 for cell in cells if header_column(cell, known) is not None) for _n, cells in head), default=0
+        )
+
+    own = named(entity)
+    found = max(
+        ((named(other), other) for other in entities() if other.key != entity.key), key=lambda f: f[0], default=None
+    )
+    count, other = found if found else (0, None)
+    if other is None or count < 3 or count <= own + 2:
+        return ""
+    return " " + _(
+        "Judul kolom file ini cocok dengan data %(other)s, bukan %(this)s: pilih jenis data “%(label)s”, lalu unggah "
+        "lagi."
+    ) % {"other": other.label, "this": entity.label, "label": other.label}
 
 
 def _full_numbers_in_masked_columns(header: HeaderMap, row: int, cells: list[Any]) -> list[Problem]:
