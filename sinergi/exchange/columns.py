@@ -689,6 +689,9 @@ class Entity(ABC):
     # Columns of our own exports that say what a file cannot change (a client's status): skipped, with the notice
     # that names read-only columns, so that an edit made in one is not ignored without a word.
     read_only_headers: Sequence[str] = ()
+    # What becomes of the records an import creates, when it is not what the user would assume (said on the trial
+    # and the result, beside the counts).
+    created_notice: Any = ""
     # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: in a file that has
     # the masked one but not the real one (an export sent back) it is skipped with a notice, and a whole number
     # written into it refuses its row (pipeline.HeaderMap.masked).

@@ -465,6 +465,8 @@ def _check(
         }
         return result
     result.created = sum(1 for p in plans if p.action == CREATE)
+    if result.created and entity.created_notice:
+        result.notices.append(str(entity.created_notice))
     result.updated = sum(1 for p in plans if p.action == UPDATE)
     result.unchanged = sum(1 for p in plans if p.action == UNCHANGED)
     result.preview = {

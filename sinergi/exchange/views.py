@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
@@ -142,7 +143,10 @@ class ImportJobView(LoginRequiredMixin, View):
         job = services.import_job_settle(job=selectors.import_job_get(actor=request.user, pk=pk))
         context = {"job": job, "entity": _entity_or_404(job.entity), "display": selectors.import_job_display(job)}
         template = "exchange/job.html#status" if request.htmx else "exchange/job.html"
-        return render(request, template, context)
+        response = render(request, template, context)
+        # Back after "Impor sekarang" must ask again, not show the trial's page with its button from the cache.
+        add_never_cache_headers(response)
+        return response
 
 
 def _run_from(request: HttpRequest, pk: int, start) -> HttpResponse:
@@ -285,7 +289,9 @@ class ExportJobView(LoginRequiredMixin, View):
         job = exports.export_job_settle(job=selectors.export_job_get(actor=request.user, pk=pk))
         context = {"job": job, "entity": _entity_or_404(job.entity), "retention_days": services.retention_days()}
         template = "exchange/export_job.html#status" if request.htmx else "exchange/export_job.html"
-        return render(request, template, context)
+        response = render(request, template, context)
+        add_never_cache_headers(response)
+        return response
 
 
 @login_required

@@ -350,6 +350,10 @@ class LksEntity(Entity):
 
     key = "lks"
     label = _lazy("LKS")
+    created_notice = _lazy(
+        "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif (di dasbor, peta dan laporan) "
+        "sampai diverifikasi pengurus LKKKS di halaman LKS-nya."
+    )
     sheet_name = _lazy("Data LKS")
     columns = COLUMNS
     natural_key_help = _lazy(

@@ -212,3 +212,13 @@ def test_a_refused_import_counts_the_bad_rows_and_names_its_report_after_the_who
         call_command("import_data", "lks", str(path), "--as", "pengurus.uji", stdout=out, stderr=io.StringIO())
     assert out.getvalue().splitlines()[0] == "Ditolak: ada kesalahan: 1 dari 2 baris bermasalah."
     assert (tmp_path / "data-csv-kesalahan.xlsx").exists()  # not data-kesalahan.xlsx, which data.xlsx gets
+
+
+def test_a_file_refused_as_a_whole_does_not_say_none_of_its_rows_had_problems(tmp_path, board_member):
+    path = csv_file(tmp_path, [HEADERS[:2], ["LKSA Baik", "anak"], ["LKSA Lain", "anak"]], name="kurang.csv")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="Kolom wajib tidak ada"):
+        call_command("import_data", "lks", str(path), "--as", "pengurus.uji", stdout=out, stderr=io.StringIO())
+    assert out.getvalue().splitlines()[0] == (
+        "Ditolak: ada kesalahan pada file itu sendiri, bukan pada barisnya (2 baris); lihat alasannya di bawah."
+    )

@@ -34,6 +34,7 @@ def test_new_rows_become_draft_lks_with_derived_region_codes(tmp_path, board_mem
     )
     result = run(path, board_member)
     assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 1, 0, 0)
+    assert "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif" in result.notices[-1]
     lks = Organisation.objects.get(registration_number="TD/BARU/1")
     assert (lks.name, lks.status, lks.regency_code, lks.village_code, lks.capacity) == (
         "LKSA Baru",
@@ -286,10 +287,11 @@ def test_messy_but_readable_files_are_accepted(tmp_path, board_member):
     ]
     result = run(xlsx_file(tmp_path, rows), board_member)
     assert (result.status, result.created) == ("succeeded", 5)
-    assert result.notices == [
+    assert result.notices[:2] == [
         "Judul kolom ditemukan di baris 3; baris di atasnya dilewati.",
         "Kolom yang tidak dikenal diabaikan: “Catatan”.",
     ]
+    assert result.notices[2].startswith("LKS baru tersimpan sebagai draf") and len(result.notices) == 3
     issued = set(Organisation.objects.values_list("registration_issued_on", flat=True))
     assert issued == {datetime.date(2023, 8, 17)}
     first = Organisation.objects.get(registration_number="TD/M/1")

@@ -245,3 +245,12 @@ def test_the_before_and_after_of_each_change_is_a_card_on_a_phone_named_once_per
     assert table.count('data-label="Sebelum"') == 2 and table.count('data-label="Sesudah"') == 2
     # the row and the record on the first line of the record's changes only (empty cells are hidden on a phone)
     assert table.count('data-label="Baris"></td>') == 1 and table.count('data-label="Data"></td>') == 1
+
+
+def test_the_job_page_is_never_taken_from_the_browsers_cache(client, tmp_path):
+    # Back after "Impor sekarang" must fetch the page again: a cached trial page still offers its button
+    world = people_world()
+    client.force_login(world.operator)
+    job = run_job(tmp_path, world.operator, client_rows(1))
+    response = client.get(f"/exchange/imports/{job.pk}/")
+    assert "no-store" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]

@@ -101,8 +101,14 @@ class Command(BaseCommand):
 
     def _report(self, job, path: Path) -> None:
         out = self.stdout
-        if job.status == ImportStatus.REFUSED and job.rows_total:
+        if job.status == ImportStatus.REFUSED and job.refused_count:
             out.write(f"{job.get_status_display()}: {job.refused_count} dari {job.rows_total} baris bermasalah.")
+        elif job.status == ImportStatus.REFUSED:
+            # The whole file, for a reason of its own (a formula without a result, a missing column): said last.
+            out.write(
+                f"{job.get_status_display()} pada file itu sendiri, bukan pada barisnya ({job.rows_total} baris); "
+                "lihat alasannya di bawah."
+            )
         else:
             out.write(f"{job.get_status_display()}: {job.rows_total} baris.")
         if job.status in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
