@@ -27,8 +27,18 @@ REGENCY_NICKNAMES = {
 }
 
 
+# Older or shorter words for a region's kind, as written in office files: "Kodya Banjarmasin", "Ds. Mantuil".
+_KIND_WORDS = re.compile(r"^(kodya|kotamadya|ds|kab kota)\s+")
+_KIND_AS = {"kodya": "kota ", "kotamadya": "kota ", "ds": "desa ", "kab kota": ""}
+
+
+def _full_key(name: str) -> str:
+    """A name normalised, its kind word as the official names write it ("Kodya X" is "kota x")."""
+    return _KIND_WORDS.sub(lambda m: _KIND_AS[m[1]], v.norm(name))
+
+
 def _name_keys(name: str) -> set[str]:
-    key = v.norm(name)
+    key = _full_key(name)
     bare = _PREFIXES.sub("", key)
     keys = {key, bare}
     words = bare.split()
@@ -168,7 +178,7 @@ class RegionResolver:
                 matches[region.code] = region
         if len(matches) > 1:
             # "Kota Malang" also matches Kabupaten Malang by its bare name; the official name written in full wins.
-            exact = [region for region in matches.values() if v.norm(region.name) == v.norm(name)]
+            exact = [region for region in matches.values() if v.norm(region.name) == _full_key(name)]
             if len(exact) == 1:
                 return exact
         return list(matches.values())

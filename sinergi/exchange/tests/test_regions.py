@@ -26,11 +26,20 @@ def test_an_official_name_in_full_wins_over_the_same_bare_name_of_another_region
 @pytest.mark.parametrize(
     "written, code",
     [("HSS", "63.06"), ("hst", "63.07"), ("H.S.U.", "63.08"), ("Batola", "63.04"), ("Tanbu", "63.10"),
-     ("Tala", "63.01"), ("Bjm", "63.71"), ("Kab. Hulu Sungai Selatan", "63.06")],
+     ("Tala", "63.01"), ("Bjm", "63.71"), ("Kab. Hulu Sungai Selatan", "63.06"), ("Kodya Banjarmasin", "63.71"),
+     ("Kotamadya Banjarbaru", "63.72")],
 )  # fmt: skip
 def test_kabupaten_kota_by_the_short_names_people_use(written, code):
     region, problems = RegionResolver().resolve(code=None, regency=written)
     assert (region.code if region else None, problems) == (code, [])
+
+
+def test_kodya_is_a_kota_and_ds_a_desa():
+    kota = Region(code="35.73", name="KOTA MALANG", level=2)
+    kabupaten = Region(code="35.07", name="KABUPATEN MALANG", level=2)
+    assert RegionResolver._match(_index(kota, kabupaten), "Kodya Malang") == [kota]
+    desa = Region(code="63.71.01.1001", name="Mantuil", level=4)
+    assert RegionResolver._match(_index(desa), "Ds. Mantuil") == [desa]
 
 
 @pytest.mark.django_db
