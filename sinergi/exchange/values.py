@@ -292,6 +292,10 @@ def parse_int(raw: Any, *, min_value: int | None = None, max_value: int | None =
 TOO_LARGE = Decimal(10) ** 12
 
 
+# Two numbers apart by ", " (a comma and a space, as map apps copy them), ";" or "/": not "1.234,5".
+_COORDINATE_PAIR = re.compile(r"\s*-?\d+(?:[.,]\d+)?(?:\s*,\s+|\s*[;/]\s*)-?\d+(?:[.,]\d+)?\s*")
+
+
 def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
     """A decimal written with a point or an Indonesian comma (-3,316694)."""
     if is_blank(raw):
@@ -305,6 +309,15 @@ def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
     try:
         number = Decimal(value)
     except InvalidOperation as error:
+        if _COORDINATE_PAIR.fullmatch(text(raw)):
+            # "-2.976945, 114.721611" as a map app copies a place: both coordinates in the one cell.
+            raise CellProblem(
+                _(
+                    "“%(value)s” berisi dua angka, seperti pasangan koordinat yang disalin dari aplikasi peta "
+                    "(lintang, bujur). Pisahkan: angka pertama ke kolom Lintang, angka kedua ke kolom Bujur."
+                )
+                % {"value": text(raw)}
+            ) from error
         raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)}) from error
     if not number.is_finite():
         raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)})

@@ -189,3 +189,17 @@ def test_a_negated_value_is_not_offered_its_opposite_as_a_suggestion():
     )
     with pytest.raises(v.CellProblem, match="Mungkin maksud Anda “Dalam panti \\(residensial\\)”"):
         settings.match("Dalam pnti")  # a typo still gets its suggestion
+
+
+@pytest.mark.parametrize("raw", ["-2.976945, 114.721611", "-3,3194; 114,5908", "-3.31 / 114.59"])
+def test_a_coordinate_pair_in_one_cell_is_refused_with_how_to_split_it(raw):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_decimal(raw, places=6)
+    assert "berisi dua angka, seperti pasangan koordinat" in problem.value.message
+    assert "angka pertama ke kolom Lintang, angka kedua ke kolom Bujur" in problem.value.message
+
+
+def test_a_number_with_thousands_and_a_decimal_comma_is_not_taken_for_a_pair():
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_decimal("1.234,5", places=6)
+    assert problem.value.message == "“1.234,5” bukan angka."
