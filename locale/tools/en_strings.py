@@ -3364,4 +3364,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Judul kolom file ini cocok dengan data %(other)s, bukan %(this)s: pilih jenis data “%(label)s”, lalu unggah lagi.": "This file's column headers match %(other)s data, not %(this)s: choose the kind of data “%(label)s”, then upload again.",
     "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif (di dasbor, peta dan laporan) sampai diverifikasi pengurus LKKKS di halaman LKS-nya.": "New LKS are saved as drafts: they do not count as active LKS (on the dashboard, the map and in reports) until an LKKKS board member verifies them on the LKS's page.",
     "“%(value)s” berisi dua angka, seperti pasangan koordinat yang disalin dari aplikasi peta (lintang, bujur). Pisahkan: angka pertama ke kolom Lintang, angka kedua ke kolom Bujur.": "“%(value)s” holds two numbers, like a pair of coordinates copied from a map app (latitude, longitude). Split them: the first number into the Latitude column, the second into the Longitude column.",
+    "Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.": "Hidden columns of this sheet were read too: %(columns)s.",
 }

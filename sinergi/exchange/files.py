@@ -106,6 +106,9 @@ class Table:
     hidden_rows: Any = None
     # A CSV's encoding as read ("cp1252", "utf-8", ...); "" for a workbook.
     encoding: str = ""
+    # Columns hidden in the sheet (0-based), read like the others: the user is told about those that are read.
+    # An .xlsx only (its <cols> comes before the cells); none for the other kinds.
+    hidden_columns: list[int] = field(default_factory=list)
 
     def hidden(self) -> list[int]:
         return self.hidden_rows.result() if self.hidden_rows is not None else []
@@ -443,6 +446,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         date_1904=_uses_1904_dates(path),
         formulas_without_results=unresolved,
         hidden_rows=hidden_rows,
+        hidden_columns=_hidden_columns(path, name),
     )
 
 
@@ -716,6 +720,26 @@ def _hidden_rows(path: Path, sheet_name: str) -> list[int]:
 
 
 _XML_ERRORS = (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError)
+_XML_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_XML_SPAN = re.compile(rb'\b(min|max)="(\d+)"')
+
+
+def _hidden_columns(path: Path, sheet_name: str) -> list[int]:
+    """0-based indices of the sheet's hidden columns (`<col min="16" max="16" hidden="1"/>`, before the cells)."""
+    try:
+        with _sheet_xml(path, sheet_name) as handle:
+            head = handle.read(256 * 1024) if handle is not None else b""
+    except _XML_ERRORS:
+        return []
+    head = head.split(b"sheetData", 1)[0]
+    found: list[int] = []
+    for tag in _XML_HIDDEN_COLUMNS.finditer(head):
+        span = dict(_XML_SPAN.findall(tag.group(0)))
+        if b"min" in span:
+            first = int(span[b"min"])
+            last = min(int(span.get(b"max", span[b"min"])), first + 16384)
+            found += range(first - 1, last)
+    return found
 
 
 def _xlsx_grid(path: Path, sheet_name: str) -> None:

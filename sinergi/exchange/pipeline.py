@@ -406,6 +406,11 @@ def _check(
         done += len(batch)
         if progress("reading", min(done, total), total):
             raise ImportCancelled
+    if hidden_read := [index for index in table.hidden_columns if index in header.columns]:
+        result.notices.append(
+            _("Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.")
+            % {"columns": ", ".join(f"{v.column_letter(i)} (“{header.written[i]}”)" for i in hidden_read[:10])}
+        )
     if hidden := [number for number in table.hidden() if number > header.row]:
         result.notices.append(
             _("Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: %(rows)s.")

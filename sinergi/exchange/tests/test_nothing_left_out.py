@@ -138,3 +138,16 @@ def test_control_characters_pasted_into_a_cell_are_not_stored(tmp_path, board_me
     result = run(path, board_member)
     assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
     assert Organisation.objects.get(registration_number="TD/LEMBAR/1").name == "LKSA Lembar 1"
+
+
+def test_a_hidden_column_that_is_read_is_said_to_be(tmp_path, board_member):
+    path = tmp_path / "kolom-tersembunyi.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Data LKS")
+    sheet.write_row(0, 0, [*HEADERS, "Catatan lama"])
+    sheet.write_row(1, 0, [*lks_row(1), "x"])
+    sheet.set_column(4, 5, None, None, {"hidden": True})  # Kapasitas (read) and an unknown column
+    book.close()
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), problems_of(result)
+    assert "Kolom tersembunyi di lembar ini ikut dibaca: E (“Kapasitas (orang)”)." in result.notices
