@@ -3365,4 +3365,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif (di dasbor, peta dan laporan) sampai diverifikasi pengurus LKKKS di halaman LKS-nya.": "New LKS are saved as drafts: they do not count as active LKS (on the dashboard, the map and in reports) until an LKKKS board member verifies them on the LKS's page.",
     "“%(value)s” berisi dua angka, seperti pasangan koordinat yang disalin dari aplikasi peta (lintang, bujur). Pisahkan: angka pertama ke kolom Lintang, angka kedua ke kolom Bujur.": "“%(value)s” holds two numbers, like a pair of coordinates copied from a map app (latitude, longitude). Split them: the first number into the Latitude column, the second into the Longitude column.",
     "Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.": "Hidden columns of this sheet were read too: %(columns)s.",
+    "Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;).": "Required (or fill in Main PPKS category). More than one may be given, separated by semicolons (;).",
+    "Persetujuan dicatat lengkap: isi kelima kolom persetujuan, atau kosongkan semuanya.": "A consent is recorded whole: fill in all five consent columns, or leave them all empty.",
 }

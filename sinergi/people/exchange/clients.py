@@ -204,7 +204,8 @@ COLUMNS: list[Column] = [
     _text("origin_village", _lazy("Desa/Kelurahan asal"), "desa asal", "kelurahan asal"),
     TermColumn("ppks_categories", _lazy("Kategori PPKS"), ("kategori ppks lain", "kategori"),
                vocabulary=Vocabulary.PPKS, many=True,
-               help=_lazy("Boleh lebih dari satu, dipisah titik koma (;)."), example="anak_telantar"),
+               help=_lazy("Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;)."),
+               example="anak_telantar"),
     TermColumn("ppks_category", _lazy("Kategori PPKS utama"), ("ppks utama", "kategori utama"),
                vocabulary=Vocabulary.PPKS, help=_lazy("Kosongkan untuk memakai kategori pertama."),
                example="anak_telantar"),
@@ -453,7 +454,7 @@ class ClientsEntity(Entity):
     read_only_headers = READ_ONLY
     implied_columns = frozenset({"lks"})
     masked_headers = {"NIK (disamarkan)": "nik", "Nomor KK (disamarkan)": "kk"}
-    reported_on_instead = {"ppks_category": "ppks_categories"}
+    reported_on_instead = {"ppks_category": "ppks_categories", "ppks_categories": "ppks_category"}
     reason_columns = {"nik": "nik_missing_reason", "kk": "kk_missing_reason"}
     write_batch_size = 10_000
     natural_key_help = _lazy(
@@ -637,7 +638,8 @@ class ClientsEntity(Entity):
         primary = values.get("ppks_category") or (categories[0] if categories else None)
         if primary is None:
             if not values.get("_unreadable", set()) & {"ppks_category", "ppks_categories"}:
-                missing.append(("ppks_category", _("Pilih paling sedikit satu kategori PPKS.")))
+                # On the list, which the template asks to fill; the main category may stay empty.
+                missing.append(("ppks_categories", _("Pilih paling sedikit satu kategori PPKS.")))
                 problems.append(missing[-1])
         elif primary not in categories:
             categories.insert(0, primary)
@@ -831,13 +833,17 @@ class ClientsEntity(Entity):
 
     def _consent(self, values: dict[str, Any], problems: list, birth_date, today) -> None:
         """consents._check_consent: every part given; a child's consent comes from a parent or guardian."""
+        empty = []
         if not values.get("consent_given_by"):
-            problems.append(("consent_given_by", choose_one(_("Persetujuan oleh"))))
+            empty.append(("consent_given_by", choose_one(_("Persetujuan oleh"))))
         for key, label in CONSENT_REQUIRED:
             if not values.get(key):
-                problems.append((key, _("%(label)s wajib diisi.") % {"label": label}))
+                empty.append((key, _("%(label)s wajib diisi.") % {"label": label}))
         if not values.get("consent_legal_basis"):
-            problems.append(("consent_legal_basis", choose_one(_("Dasar pemrosesan"))))
+            empty.append(("consent_legal_basis", choose_one(_("Dasar pemrosesan"))))
+        # None of these columns is required alone (the template marks none): the row filled some of them.
+        why = _("Persetujuan dicatat lengkap: isi kelima kolom persetujuan, atau kosongkan semuanya.")
+        problems += [(key, f"{message} {why}") for key, message in empty]
         given_on = values.get("consent_given_on")
         date_problems(given_on, "consent_given_on", problems, today)
         problems += _consent_age_problems(values.get("consent_given_by"), given_on, birth_date, today)

@@ -313,3 +313,36 @@ def test_a_problem_of_a_column_the_file_lacks_is_shown_on_its_own_column_or_name
         "Isi nomor KK atau pilih alasannya bila tidak ada. Kolom “Alasan KK kosong” tidak ada di file ini: tambahkan "
         "bila perlu.",
     ) in problems
+
+
+def test_no_category_at_all_is_reported_on_the_list_of_categories_the_template_asks_for(tmp_path, world):
+    both = [*HEADERS, "Kategori PPKS utama"]
+    main_only = [h if h != "Kategori PPKS" else "Kategori PPKS utama" for h in HEADERS]
+    rows = {
+        "both": client_row(both, **{"Kategori PPKS": "", "Kategori PPKS utama": ""}),
+        "main_only": client_row(main_only, **{"Kategori PPKS utama": ""}),
+    }
+    with_both = import_clients(tmp_path, [rows["both"]], world.operator, headers=both, dry_run=True)
+    with_main = import_clients(tmp_path, [rows["main_only"]], world.operator, headers=main_only, dry_run=True)
+    message = "Pilih paling sedikit satu kategori PPKS."
+    assert [(p.column, p.message) for p in with_both.problems] == [("Kategori PPKS", message)]
+    assert [(p.column, p.message) for p in with_main.problems] == [("Kategori PPKS utama", message)]
+
+
+def test_a_consent_filled_in_part_says_the_five_columns_go_together(tmp_path, world):
+    consent = ["Persetujuan oleh", "Nama pemberi persetujuan", "Tanggal persetujuan", "Dasar pemrosesan",
+               "Cakupan persetujuan"]  # fmt: skip
+    headers = [*HEADERS, *consent]
+    row = client_row(
+        headers,
+        **{"Persetujuan oleh": "Orang tua", "Nama pemberi persetujuan": "Siti Contoh",
+           "Tanggal persetujuan": FILE_ADMISSION, "Dasar pemrosesan": "Persetujuan yang sah"},
+    )  # fmt: skip
+    result = import_clients(tmp_path, [row], world.operator, headers=headers, dry_run=True)
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Cakupan persetujuan",
+            "Cakupan persetujuan wajib diisi. Persetujuan dicatat lengkap: isi kelima kolom persetujuan, atau "
+            "kosongkan semuanya.",
+        )
+    ]
