@@ -166,6 +166,16 @@ class ImportJob(QueuedJob, models.Model):
         return f"{self.entity} {self.original_name} ({self.get_status_display()})"
 
     @property
+    def entity_label(self) -> str:
+        """The kind of data, as the upload form names it ("penerima layanan")."""
+        from .columns import get_entity
+
+        try:
+            return str(get_entity(self.entity).label)
+        except LookupError:
+            return self.entity
+
+    @property
     def is_finished(self) -> bool:
         return self.status in FINISHED_STATUSES
 

@@ -398,3 +398,12 @@ def test_the_progress_bar_never_goes_back_when_saving_begins():
         seen.append(job.percent)
     assert seen == [18, 60, 60, 80, 100]
     assert ImportJob(status=ImportStatus.RUNNING, dry_run=True, rows_total=10, rows_done=5).percent == 50
+
+
+def test_recent_imports_name_their_kind_of_data_and_stack_on_a_phone(client, board_member):
+    ImportJob.objects.create(token="k1", entity="clients", original_name="klien.xlsx", created_by=board_member)
+    client.force_login(board_member)
+    page = client.get("/exchange/").content.decode()
+    table = page[page.index('<table id="import-jobs" class="stack-on-phone">') :]
+    table = table[: table.index("</table>")]
+    assert '<td data-label="Data">Penerima layanan</td>' in table
