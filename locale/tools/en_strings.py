@@ -3367,4 +3367,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.": "Hidden columns of this sheet were read too: %(columns)s.",
     "Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;).": "Required (or fill in Main PPKS category). More than one may be given, separated by semicolons (;).",
     "Persetujuan dicatat lengkap: isi kelima kolom persetujuan, atau kosongkan semuanya.": "A consent is recorded whole: fill in all five consent columns, or leave them all empty.",
+    "Saringan “%(filter)s”: %(problems)s": "Filter “%(filter)s”: %(problems)s",
 }

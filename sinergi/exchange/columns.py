@@ -662,6 +662,20 @@ def kept_blank(values: dict[str, Any], stored: dict[str, Any]) -> tuple[str, ...
     )
 
 
+def filter_problems(filterset) -> str:
+    """An export's filters that cannot be applied, named by their labels: "Saringan “Status”: Masukkan pilihan yang
+    valid. …" (a link edited by hand, an old bookmark), not the form's "* status * …" text."""
+    fields = filterset.form.fields
+    return " ".join(
+        _("Saringan “%(filter)s”: %(problems)s")
+        % {
+            "filter": fields[name].label if name in fields and fields[name].label else name,
+            "problems": " ".join(errors),
+        }
+        for name, errors in filterset.errors.items()
+    )
+
+
 def choose_one(label: Any) -> str:
     """An empty required dropdown cell: worded like the other required cells ("… wajib diisi"), not like the
     form's "Pilih salah satu", which makes sense only beside a dropdown the user is looking at."""

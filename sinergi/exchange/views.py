@@ -223,6 +223,12 @@ def import_job_report(request: HttpRequest, pk: int) -> HttpResponse:
     return FileResponse(handle, as_attachment=True, filename=name, content_type=XLSX_TYPE)
 
 
+def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    """A download link that cannot be served (an edited address, a filter value that is not offered): a page that
+    says why, in the interface's language, rather than bare text."""
+    return render(request, "errors/bad_request.html", {"message": message}, status=400)
+
+
 @login_required
 def export(request: HttpRequest, entity: str) -> HttpResponse:
     """An entity's list with the filters in the query string: CSV streamed (constant memory), XLSX built here,
@@ -230,11 +236,11 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
     spec = _entity_or_404(entity)
     file_format = request.GET.get("format", CSV)
     if file_format not in DOWNLOAD_FORMATS:
-        return HttpResponse(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."), status=400)
+        return _bad_request(request, _("Format unduhan tidak dikenal. Pilih csv atau xlsx."))
     try:
         delimiter = csv_delimiter(request.GET.get("sep"))
     except ValueError as error:
-        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        return _bad_request(request, str(error))
     if not spec.can_export(request.user):
         raise PermissionDenied
     purpose = ""
@@ -250,7 +256,7 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
     try:
         queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters), purpose=purpose)
     except ValidationError as error:
-        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain; charset=utf-8")
+        return _bad_request(request, " ".join(error.messages))
     count = spec.export_count(queryset)
     if exports.export_runs_in_background(file_format=file_format, rows=count):
         job = exports.export_job_create(

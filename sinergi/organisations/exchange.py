@@ -38,6 +38,7 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     TextOnlyNumberColumn,
+    filter_problems,
     kept_blank,
     register,
     stale_row_message,
@@ -892,7 +893,7 @@ class LksEntity(Entity):
     def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         filterset = selectors.organisation_list(actor=actor, filters=filters or {}, action=Action.EXPORT)
         if not filterset.is_valid():
-            raise ValidationError(filterset.errors.as_text())
+            raise ValidationError(filter_problems(filterset))
         # The region's names come from _RegionNames a chunk at a time; joining the region row per LKS is waste.
         return (
             filterset.qs.filter(kind__in=LKS_KINDS)

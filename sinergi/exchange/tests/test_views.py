@@ -407,3 +407,15 @@ def test_recent_imports_name_their_kind_of_data_and_stack_on_a_phone(client, boa
     table = page[page.index('<table id="import-jobs" class="stack-on-phone">') :]
     table = table[: table.index("</table>")]
     assert '<td data-label="Data">Penerima layanan</td>' in table
+
+
+def test_an_export_link_with_a_filter_value_that_is_not_offered_gets_a_page_saying_why(client, board_member):
+    client.force_login(board_member)
+    response = client.get("/exchange/export/lks/?format=csv&status=bogus")
+    page = response.content.decode()
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+    assert "<h1>Permintaan tidak valid</h1>" in page
+    assert (
+        "Saringan “Status”: Pilih pilihan yang valid." in page
+        or "Saringan “Status”: Masukkan pilihan yang valid." in page
+    )

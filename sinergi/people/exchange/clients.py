@@ -53,6 +53,7 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     choose_one,
+    filter_problems,
     kept_blank,
     labels_joined,
     stale_row_message,
@@ -1445,7 +1446,7 @@ class ClientsEntity(Entity):
         purpose = export_purpose(purpose)
         filterset = person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
         if not filterset.is_valid():
-            raise ValidationError(filterset.errors.as_text())
+            raise ValidationError(filter_problems(filterset))
         is_user = getattr(actor, "is_authenticated", False)
         # export_rows receives only the rows; the acting user rides along so the access log can name them.
         return (

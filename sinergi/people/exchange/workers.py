@@ -35,6 +35,7 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     choose_one,
+    filter_problems,
     kept_blank,
     stale_row_message,
     term_labels,
@@ -623,7 +624,7 @@ class WorkersEntity(Entity):
         purpose = export_purpose(purpose)
         filterset = worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
         if not filterset.is_valid():
-            raise ValidationError(filterset.errors.as_text())
+            raise ValidationError(filter_problems(filterset))
         is_user = getattr(actor, "is_authenticated", False)
         # export_rows receives only the rows; the acting user and the purpose ride along for the access log.
         return (
