@@ -3368,4 +3368,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;).": "Required (or fill in Main PPKS category). More than one may be given, separated by semicolons (;).",
     "Persetujuan dicatat lengkap: isi kelima kolom persetujuan, atau kosongkan semuanya.": "A consent is recorded whole: fill in all five consent columns, or leave them all empty.",
     "Saringan “%(filter)s”: %(problems)s": "Filter “%(filter)s”: %(problems)s",
+    "Saringan": "Filters",
+    "Tanpa saringan: semua data dalam cakupan Anda.": "No filters: all the data in your scope.",
 }

@@ -662,6 +662,32 @@ def kept_blank(values: dict[str, Any], stored: dict[str, Any]) -> tuple[str, ...
     )
 
 
+def filters_described(filterset) -> list[tuple[str, str]]:
+    """(label, value as shown) of each filter the query string sets: a choice by its label, a record by its name, a
+    yes/no in words."""
+    described = []
+    for name, form_field in filterset.form.fields.items():
+        if name not in filterset.data:
+            continue
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "", [], ()):
+            continue
+        choices = {
+            str(key): label for key, label in getattr(form_field, "choices", ()) if not isinstance(label, list | tuple)
+        }
+        values = value if isinstance(value, list | tuple) else [value]
+        shown = []
+        for item in values:
+            if isinstance(item, bool):
+                shown.append(str(_("Ya") if item else _("Tidak")))
+            elif isinstance(item, datetime.date):
+                shown.append(item.strftime("%d-%m-%Y"))
+            else:
+                shown.append(str(choices.get(str(getattr(item, "pk", item)), item)))
+        described.append((str(form_field.label or name), ", ".join(shown)))
+    return described
+
+
 def filter_problems(filterset) -> str:
     """An export's filters that cannot be applied, named by their labels: "Saringan “Status”: Masukkan pilihan yang
     valid. …" (a link edited by hand, an old bookmark), not the form's "* status * …" text."""
@@ -773,6 +799,18 @@ class Entity(ABC):
         return {}
 
     # ---- export
+    def export_filterset(self, *, actor, filters):
+        """The list's filter set that an export applies (None where the entity has no list to filter)."""
+        return None
+
+    def export_filter_summary(self, *, actor, filters) -> list[tuple[str, str]]:
+        """The filters an export applied, as (label, value) the way the list's form shows them ("Status", "Aktif"):
+        a background export's page says what its file holds."""
+        filterset = self.export_filterset(actor=actor, filters=filters)
+        if filterset is None or not filterset.is_valid():
+            return []
+        return filters_described(filterset)
+
     @abstractmethod
     def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         """The rows of an export in the actor's scope with the list's filters; `purpose` is the access purpose of

@@ -293,7 +293,11 @@ class ExportJobView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         job = exports.export_job_settle(job=selectors.export_job_get(actor=request.user, pk=pk))
-        context = {"job": job, "entity": _entity_or_404(job.entity), "retention_days": services.retention_days()}
+        entity = _entity_or_404(job.entity)
+        context = {"job": job, "entity": entity, "retention_days": services.retention_days()}
+        if not request.htmx:
+            filters = exports.export_filters(job.filters)
+            context["filters"] = entity.export_filter_summary(actor=request.user, filters=filters)
         template = "exchange/export_job.html#status" if request.htmx else "exchange/export_job.html"
         response = render(request, template, context)
         add_never_cache_headers(response)

@@ -890,8 +890,11 @@ class LksEntity(Entity):
         through.objects.bulk_create(links, batch_size=1000)
 
     # ------------------------------------------------------------------ export
+    def export_filterset(self, *, actor, filters):
+        return selectors.organisation_list(actor=actor, filters=filters or {}, action=Action.EXPORT)
+
     def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
-        filterset = selectors.organisation_list(actor=actor, filters=filters or {}, action=Action.EXPORT)
+        filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))
         # The region's names come from _RegionNames a chunk at a time; joining the region row per LKS is waste.

@@ -119,6 +119,7 @@ def test_an_xlsx_export_past_the_threshold_is_written_by_the_worker_then_downloa
 
     page = client.get(f"/exchange/exports/{job.pk}/").content.decode()
     assert "Siap diunduh" in page and f"/exchange/exports/{job.pk}/download/" in page and "hx-trigger" not in page
+    assert "Saringan: Status: <strong>Aktif</strong>" in page  # what the file holds, said on its page
 
     # And the download is the list, formula-looking cells made inert, audited once more
     response = client.get(f"/exchange/exports/{job.pk}/download/")

@@ -1440,11 +1440,14 @@ class ClientsEntity(Entity):
     def export_columns(self) -> list[Column]:
         return EXPORT_COLUMNS
 
-    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
+    def export_filterset(self, *, actor, filters):
         from ..selectors import person_list
 
+        return person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
+
+    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         purpose = export_purpose(purpose)
-        filterset = person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
+        filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))
         is_user = getattr(actor, "is_authenticated", False)

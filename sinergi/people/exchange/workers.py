@@ -618,11 +618,14 @@ class WorkersEntity(Entity):
     def export_columns(self) -> list[Column]:
         return EXPORT_COLUMNS
 
-    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
+    def export_filterset(self, *, actor, filters):
         from ..selectors import worker_list
 
+        return worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
+
+    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
         purpose = export_purpose(purpose)
-        filterset = worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
+        filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))
         is_user = getattr(actor, "is_authenticated", False)
