@@ -139,10 +139,17 @@ def lks_profile(*, actor, pk: int) -> dict[str, Any]:
             ],
         ),
     ]
+    is_lks = o.kind in LKS_KINDS
+    if not is_lks:
+        # An LKKKS board or another partner: what only an LKS has (its services, capacity, LKKKS membership) is
+        # left out rather than printed empty.
+        lks_only = {_("Jenis layanan utama"), _("Jenis layanan lain"), _("Bentuk layanan"), _("Kapasitas")}
+        sections = [(title, [fact for fact in facts if fact[0] not in lks_only]) for title, facts in sections]
     boards = BoardMembership.objects.filter(member=o, ended_on__isnull=True).select_related("board")
     return {
         "organisation": o,
         "sections": [(title, [(label, _fmt(value)) for label, value in facts]) for title, facts in sections],
+        "is_lks": is_lks,
         "boards": [link.board.name for link in boards],
         "generated_at": timezone.localtime(),
         "title": o.name,

@@ -453,3 +453,13 @@ def test_a_superusers_province_report_keeps_to_the_province_though_the_database_
     assert context["tables"][0].footer[-1] == 1
     assert "Kota Samarinda" not in str([table.rows for table in context["tables"]])
     assert context["charts"][0]["labels"] == ["Kota Banjarmasin"]
+
+
+def test_the_profile_of_an_lkkks_board_leaves_out_what_only_an_lks_has(board_member):
+    board = OrganisationFactory(name="LKKKS Kota Banjarmasin", kind="lkkks", region_id="63.71.01.1001")
+    context = lks_profile(actor=board_member, pk=board.pk)
+    labels = {label for _title, section in context["sections"] for label, _value in section}
+    assert not labels & {"Jenis layanan utama", "Jenis layanan lain", "Bentuk layanan", "Kapasitas"}
+    assert "Alamat" in labels and context["is_lks"] is False
+    html = render_to_string("exchange/pdf/lks_profile.html", context)
+    assert "Keanggotaan LKKKS" not in html and "Belum tercatat sebagai anggota LKKKS" not in html
