@@ -97,6 +97,16 @@ def import_upload_path(instance: "ImportJob", filename: str) -> str:
 RUN_AGAIN_STATUSES = (ImportStatus.FAILED, ImportStatus.CANCELLED)
 
 
+def entity_label(key: str) -> str:
+    """An entity's label by its key (a job keeps the key); the key itself for one no longer registered."""
+    from .columns import get_entity
+
+    try:
+        return str(get_entity(key).label)
+    except LookupError:
+        return key
+
+
 class ImportJob(QueuedJob, models.Model):
     """One spreadsheet import (a dry run or the real thing): its file, progress, counts and error report."""
 
@@ -168,12 +178,7 @@ class ImportJob(QueuedJob, models.Model):
     @property
     def entity_label(self) -> str:
         """The kind of data, as the upload form names it ("penerima layanan")."""
-        from .columns import get_entity
-
-        try:
-            return str(get_entity(self.entity).label)
-        except LookupError:
-            return self.entity
+        return entity_label(self.entity)
 
     @property
     def is_finished(self) -> bool:
@@ -317,12 +322,7 @@ class ExportJob(QueuedJob, models.Model):
 
     @property
     def entity_label(self) -> str:
-        from .columns import get_entity
-
-        try:
-            return str(get_entity(self.entity).label)
-        except LookupError:
-            return self.entity
+        return entity_label(self.entity)
 
     @property
     def query_string(self) -> str:
