@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree import ElementTree
@@ -424,7 +424,7 @@ def _own_sheets() -> set[str]:
 
 def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
     # calamine reads an .xlsx sheet by sheet, when asked for one: each is measured just before.
-    workbook, name, sheet = _open_sheet(
+    workbook, name, sheet, unread = _open_sheet(
         path, XLSX, preferred_sheets, is_header, check=lambda name: _xlsx_grid(path, name)
     )
     try:
@@ -437,7 +437,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
     except Exception as error:
         workbook.close()
         raise FileRefused(_corrupted_message(XLSX)) from error
-    rows, total, notices = _sheet_rows(workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None))
+    rows, total, notices = _sheet_rows(workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread)
     return Table(
         rows=rows,
         total=total,
@@ -460,9 +460,9 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
     except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
         raise FileRefused(_corrupted_message(ODS)) from error
     _check_grids(grids)
-    workbook, name, sheet = _open_sheet(path, ODS, preferred_sheets, is_header)
+    workbook, name, sheet, unread = _open_sheet(path, ODS, preferred_sheets, is_header)
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
-    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges or facts.merged)
+    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread)
     # A time cell ("36:00:00") comes as its ISO text ("PT36H00M00S"), as does a text cell holding those
     # characters: both are left as text, no column of ours holding a duration. (A TRUE/FALSE cell saved by
     # LibreOffice is the number 1/0 with a boolean format, read as 1.0/0.0 where an .xlsx gives True/False: the
@@ -494,12 +494,12 @@ def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         _check_grids([(sheet_name, *xls.grid_at(stream, book, offset)) for sheet_name, offset in book.all_sheets])
     except (xls.Ole2Error, *xls.ERRORS, OSError) as error:
         raise FileRefused(_corrupted_message(XLS)) from error
-    workbook, name, sheet = _open_sheet(path, XLS, preferred_sheets, is_header)
+    workbook, name, sheet, unread = _open_sheet(path, XLS, preferred_sheets, is_header)
     try:
         hidden = xls.hidden_rows(stream, book, name)
     except xls.ERRORS:
         hidden = []
-    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges)
+    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges, unread)
     return Table(
         rows=((number, _xls_cells(cells)) for number, cells in rows),
         total=total,
@@ -528,9 +528,10 @@ def _open_sheet(
     preferred_sheets: Sequence[str],
     is_header: Callable[[list[Any]], bool] | None,
     check: Callable[[str], None] = lambda name: None,
-) -> tuple[Any, str, Any]:
-    """The open workbook, and the name and cells of the sheet to import (see open_table). `check` is called with
-    a sheet's name before calamine reads that sheet, and refuses it by raising FileRefused."""
+) -> tuple[Any, str, Any, list[str]]:
+    """The open workbook, the name and cells of the sheet to import (see open_table), and the other visible sheets
+    with rows of values but no header, which are not read (said in a notice). `check` is called with a sheet's name
+    before calamine reads that sheet, and refuses it by raising FileRefused."""
     import python_calamine
 
     try:
@@ -539,6 +540,7 @@ def _open_sheet(
         raise FileRefused(_password_message()) from error
     except Exception as error:  # calamine raises several error types for broken files
         raise FileRefused(_corrupted_message(kind)) from error
+    unread: list[str] = []
     try:
         own = _own_sheets()
         visible = (
@@ -561,7 +563,8 @@ def _open_sheet(
             check(name)
             return workbook.get_sheet_by_name(name)
 
-        preferred = next((name for name in preferred_sheets if name in workbook.sheet_names), None)
+        # Our template's sheet by its name, unless the user hid it: a hidden sheet is "not this one".
+        preferred = next((name for name in preferred_sheets if name in visible), None)
         if preferred is not None:
             name, sheet = preferred, load(preferred)
             if sheet.height <= 1 and is_header is not None:
@@ -584,7 +587,9 @@ def _open_sheet(
             # One sheet is imported: records on another visible sheet (a sheet per LKS or per year, a copy of the
             # template's sheet) would be left out without a word. Hidden sheets are not read, so hiding one says
             # "not this one".
-            also = [other for other in visible if other != name and _holds_records(load(other), is_header)]
+            kinds = {other: _records_kind(load(other), is_header) for other in visible if other != name}
+            also = [other for other, kind in kinds.items() if kind == "records"]
+            unread = [other for other, kind in kinds.items() if kind == "rows"]
             if also:
                 raise FileRefused(
                     _(
@@ -601,15 +606,25 @@ def _open_sheet(
     except Exception as error:
         workbook.close()
         raise FileRefused(_corrupted_message(kind)) from error
-    return workbook, name, sheet
+    return workbook, name, sheet, unread
 
 
-def _sheet_rows(workbook, name: str, sheet, merged) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str]]:
+def _sheet_rows(
+    workbook, name: str, sheet, merged, unread: Sequence[str] = ()
+) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str]]:
     """The sheet's rows as (row number, cells), its row count, and the notices on how it was read. `merged`:
     ((top, left), (bottom, right)) ranges, 0-based."""
     notices = []
     if len(workbook.sheet_names) > 1:
         notices.append(_("Data dibaca dari lembar “%(sheet)s”.") % {"sheet": name})
+    if unread:
+        notices.append(
+            _(
+                "Lembar %(sheets)s berisi baris data tanpa judul kolom, jadi tidak dibaca. Bila isinya juga harus "
+                "diimpor, pindahkan barisnya ke lembar “%(sheet)s”."
+            )
+            % {"sheets": ", ".join(f"“{other}”" for other in unread), "sheet": name}
+        )
     # iter_rows() starts at the sheet's first row but at its first USED column: put the empty columns back, so
     # that column positions (and the error report) match what the user sees.
     start_col = (sheet.start or (0, 0))[1]
@@ -648,14 +663,20 @@ def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
     return any(is_header(list(cells)) for cells in islice(sheet.iter_rows(), 20))
 
 
-def _holds_records(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
-    """Whether a sheet has a header among its first 20 rows and something filled in below it."""
-    rows = sheet.iter_rows()
-    if not any(is_header(list(cells)) for cells in islice(rows, 20)):
-        return False
-    return any(
-        not (cell is None or cell == "" or (cell.__class__ is str and not cell.strip())) for row in rows for cell in row
-    )
+def _records_kind(sheet, is_header: Callable[[list[Any]], bool]) -> str:
+    """ "records": a header among the first 20 rows and something filled in below it; "rows": no header, but two or
+    more rows of three values or more (rows pasted without their header, or a table of another kind); "" else."""
+    head = list(islice(sheet.iter_rows(), 20))
+    for number, cells in enumerate(head):
+        if is_header(list(cells)):
+            below = chain(head[number + 1 :], islice(sheet.iter_rows(), 20, None))
+            return "records" if any(_filled(cell) for row in below for cell in row) else ""
+    full = sum(1 for row in islice(sheet.iter_rows(), 200) if sum(1 for cell in row if _filled(cell)) >= 3)
+    return "rows" if full >= 2 else ""
+
+
+def _filled(cell: Any) -> bool:
+    return not (cell is None or cell == "" or (cell.__class__ is str and not cell.strip()))
 
 
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024  # of the data sheet's XML: a program writes the same formula in every row

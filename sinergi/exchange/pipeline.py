@@ -398,6 +398,14 @@ def _check(
                         result.warnings.append(Problem(row_number, written, cell, message))
                     if plan.action == CREATE and table.encoding == "cp1252":
                         result.warnings += _maybe_lost_letters(row_number, header, cells)
+            if (
+                table.encoding
+                and len(cells) > header.width
+                and (problems or any(_filled(cell) for cell in cells[header.width :]))
+            ):
+                # A CSV line longer than its header: a comma inside text that is not quoted shifted the fields
+                # after it ("Rina, S.Pd,P,…", its last field empty or not). Named first: it explains the rest.
+                problems.insert(0, _shifted_line(header, row_number, cells))
             if problems:
                 refused_rows.add(row_number)
                 result.problems.extend(problems)
@@ -862,9 +870,11 @@ def _repeats_header(cells: list[Any], header: HeaderMap, read: list[int]) -> boo
     if (
         first >= len(cells)
         or cells[first].__class__ is not str
-        or v.norm(cells[first]) != v.norm(header.written[first])
+        # The cheap test that every row of data fails (no normalising per row): a repeated header is the same
+        # words, maybe in capitals.
+        or cells[first].strip().casefold() != header.written[first].casefold()
     ):
-        return False  # the cheap test that every row of data fails
+        return False
     same = sum(1 for index in read if index < len(cells) and v.norm(cells[index]) == v.norm(header.written[index]))
     return same >= max(2, len(read) // 2)
 
@@ -874,16 +884,8 @@ def _cells_without_header(header: HeaderMap, row: int, cells: list[Any], *, csv:
     header's last cell (in a CSV, mostly a comma inside text that is not quoted, which shifts the rest)."""
     found = []
     size = len(cells)
-    if csv and size > header.width and any(_filled(cell) for cell in cells[header.width :]):
-        message = _(
-            "Baris ini punya %(fields)s isian, padahal judul kolomnya %(headers)s: biasanya ada koma di dalam teks "
-            "yang tidak diapit tanda kutip, sehingga isian sesudahnya bergeser. Apit teks yang berkoma dengan tanda "
-            'kutip ("…"), atau simpan ulang file sebagai CSV dari Excel atau LibreOffice.'
-        ) % {"fields": size, "headers": header.width}
-        last = max(index for index in range(header.width, size) if _filled(cells[index]))
-        found.append(Problem(row, _unnamed_column(last), v.text(cells[last]), message))
-        return found
-    for index in (*header.unnamed, *range(header.width, size)):
+    # Past a CSV line's header: said once for the line (_shifted_line), not per field.
+    for index in (*header.unnamed, *(range(header.width, size) if not csv else ())):
         if index < size and _filled(cells[index]):
             message = _(
                 "Sel ini berisi data di kolom tanpa judul, jadi tidak akan terbaca. Beri kolom ini judul dari templat, "
@@ -891,6 +893,18 @@ def _cells_without_header(header: HeaderMap, row: int, cells: list[Any], *, csv:
             )
             found.append(Problem(row, _unnamed_column(index), v.text(cells[index]), message))
     return found
+
+
+def _shifted_line(header: HeaderMap, row: int, cells: list[Any]) -> Problem:
+    """A CSV line with more fields than its header: most likely a comma inside text that is not quoted."""
+    message = _(
+        "Baris ini punya %(fields)s isian, padahal judul kolomnya %(headers)s: biasanya ada koma di dalam teks "
+        "yang tidak diapit tanda kutip, sehingga isian sesudahnya bergeser. Apit teks yang berkoma dengan tanda "
+        'kutip ("…"), atau simpan ulang file sebagai CSV dari Excel atau LibreOffice.'
+    ) % {"fields": len(cells), "headers": header.width}
+    filled = [index for index in range(header.width, len(cells)) if _filled(cells[index])]
+    last = filled[-1] if filled else len(cells) - 1
+    return Problem(row, _unnamed_column(last), v.text(cells[last]), message)
 
 
 def _unnamed_column(index: int) -> str:

@@ -292,8 +292,8 @@ def parse_int(raw: Any, *, min_value: int | None = None, max_value: int | None =
 TOO_LARGE = Decimal(10) ** 12
 
 
-# Two numbers apart by ", " (a comma and a space, as map apps copy them), ";" or "/": not "1.234,5".
-_COORDINATE_PAIR = re.compile(r"\s*-?\d+(?:[.,]\d+)?(?:\s*,\s+|\s*[;/]\s*)-?\d+(?:[.,]\d+)?\s*")
+# Two numbers apart by ", " (a comma and a space, as map apps copy them), ";", "/" or spaces: not "1.234,5".
+_COORDINATE_PAIR = re.compile(r"\s*-?\d+(?:[.,]\d+)?(?:\s*,\s+|\s*[;/]\s*|\s+)-?\d+(?:[.,]\d+)?\s*")
 
 
 def parse_decimal(raw: Any, *, places: int) -> Decimal | None:

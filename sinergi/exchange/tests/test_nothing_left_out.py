@@ -26,6 +26,8 @@ def workbook(path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()):
             sheet.write_row(number, 0, row)
         if name in hidden:
             sheet.hide()
+        elif hidden:
+            sheet.activate()  # Excel (and XlsxWriter) keep the active sheet visible
     book.close()
     return path
 
@@ -69,6 +71,29 @@ def test_a_hidden_sheet_or_one_with_a_header_alone_does_not_stop_the_import(tmp_
     ]
 
 
+def test_rows_on_another_sheet_without_a_header_are_named_as_not_read(tmp_path, board_member):
+    path = workbook(
+        tmp_path / "tanpa-judul.xlsx", {"Data LKS": [HEADERS, lks_row(1)], "Februari": [lks_row(2), lks_row(3)]}
+    )
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), result.message
+    assert (
+        "Lembar “Februari” berisi baris data tanpa judul kolom, jadi tidak dibaca. Bila isinya juga harus diimpor, "
+        "pindahkan barisnya ke lembar “Data LKS”."
+    ) in result.notices
+
+
+def test_the_templates_sheet_hidden_by_the_user_is_not_the_one_read(tmp_path, board_member):
+    path = workbook(
+        tmp_path / "disembunyikan.xlsx",
+        {"Data LKS": [HEADERS, lks_row(1)], "Februari": [HEADERS, lks_row(2), lks_row(3)]},
+        hidden=("Data LKS",),
+    )
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 2), result.message
+    assert "Data dibaca dari lembar “Februari”." in result.notices
+
+
 # ---------------------------------------------------------------------------------------------- columns
 
 
@@ -87,6 +112,20 @@ def test_a_csv_line_shifted_by_an_unquoted_comma_is_refused_with_the_reason(tmp_
     assert (row, column, value) == (3, "Kolom F (tanpa judul)", "20")
     assert message.startswith("Baris ini punya 6 isian, padahal judul kolomnya 5: biasanya ada koma di dalam teks")
     assert not Organisation.objects.filter(registration_number__startswith="TD/LEMBAR/").exists()
+
+
+def test_a_shifted_csv_line_whose_last_field_is_empty_names_the_comma_first(tmp_path, board_member):
+    path = tmp_path / "koma-kosong.csv"
+    path.write_text(
+        ",".join([*HEADERS, "Catatan"]) + "\r\n" + "LKSA Harapan, Cabang Dua,anak,63.71.01.1001,TD/LEMBAR/2,20,\r\n",
+        encoding="utf-8",
+    )
+    result = run(path, board_member, dry_run=True)
+    assert result.status == "refused"
+    first = result.problems[0]
+    assert (first.row, first.column) == (2, "Kolom G (tanpa judul)")
+    assert first.message.startswith("Baris ini punya 7 isian, padahal judul kolomnya 6")
+    assert len(result.problems) > 1  # the shifted cells' own problems follow
 
 
 def test_a_csv_with_an_empty_field_at_the_end_of_every_line_is_read(tmp_path, board_member):

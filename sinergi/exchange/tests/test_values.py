@@ -191,7 +191,7 @@ def test_a_negated_value_is_not_offered_its_opposite_as_a_suggestion():
         settings.match("Dalam pnti")  # a typo still gets its suggestion
 
 
-@pytest.mark.parametrize("raw", ["-2.976945, 114.721611", "-3,3194; 114,5908", "-3.31 / 114.59"])
+@pytest.mark.parametrize("raw", ["-2.976945, 114.721611", "-3,3194; 114,5908", "-3.31 / 114.59", "-2.9769 114.7216"])
 def test_a_coordinate_pair_in_one_cell_is_refused_with_how_to_split_it(raw):
     with pytest.raises(v.CellProblem) as problem:
         v.parse_decimal(raw, places=6)

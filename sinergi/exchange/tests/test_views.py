@@ -414,7 +414,7 @@ def test_an_export_link_with_a_filter_value_that_is_not_offered_gets_a_page_sayi
     response = client.get("/exchange/export/lks/?format=csv&status=bogus")
     page = response.content.decode()
     assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
-    assert "<h1>Permintaan tidak valid</h1>" in page
+    assert "<h1>Permintaan tidak valid</h1>" in page and 'href="/exchange/"' in page  # and the way back
     assert (
         "Saringan “Status”: Pilih pilihan yang valid." in page
         or "Saringan “Status”: Masukkan pilihan yang valid." in page

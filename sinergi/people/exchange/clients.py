@@ -843,8 +843,19 @@ class ClientsEntity(Entity):
         if not values.get("consent_legal_basis"):
             empty.append(("consent_legal_basis", choose_one(_("Dasar pemrosesan"))))
         # None of these columns is required alone (the template marks none): the row filled some of them.
-        why = _("Persetujuan dicatat lengkap: isi kelima kolom persetujuan, atau kosongkan semuanya.")
-        problems += [(key, f"{message} {why}") for key, message in empty]
+        if len(empty) == 1:
+            why = _("Persetujuan dicatat lengkap: isi kelima kolom persetujuan, atau kosongkan semuanya.")
+            problems.append((empty[0][0], f"{empty[0][1]} {why}"))
+        elif empty:
+            # One message for the row, on its first empty consent column, rather than the same advice per cell.
+            empty.sort(key=lambda problem: CONSENT_COLUMNS.index(problem[0]))
+            problems.append(
+                (
+                    empty[0][0],
+                    _("Persetujuan belum lengkap: isi juga %(columns)s, atau kosongkan kelima kolom persetujuan.")
+                    % {"columns": ", ".join(f"“{HEADERS[key].header}”" for key, _message in empty)},
+                )
+            )
         given_on = values.get("consent_given_on")
         date_problems(given_on, "consent_given_on", problems, today)
         problems += _consent_age_problems(values.get("consent_given_by"), given_on, birth_date, today)

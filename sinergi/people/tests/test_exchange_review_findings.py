@@ -346,3 +346,18 @@ def test_a_consent_filled_in_part_says_the_five_columns_go_together(tmp_path, wo
             "kosongkan semuanya.",
         )
     ]
+
+
+def test_a_consent_with_one_column_filled_gets_one_message_naming_the_others(tmp_path, world):
+    consent = ["Persetujuan oleh", "Nama pemberi persetujuan", "Tanggal persetujuan", "Dasar pemrosesan",
+               "Cakupan persetujuan"]  # fmt: skip
+    headers = [*HEADERS, *consent]
+    row = client_row(headers, **{"Nama pemberi persetujuan": "Siti Contoh"})
+    result = import_clients(tmp_path, [row], world.operator, headers=headers, dry_run=True)
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Persetujuan oleh",
+            "Persetujuan belum lengkap: isi juga “Persetujuan oleh”, “Tanggal persetujuan”, “Dasar pemrosesan”, "
+            "“Cakupan persetujuan”, atau kosongkan kelima kolom persetujuan.",
+        )
+    ]
