@@ -3370,6 +3370,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Saringan “%(filter)s”: %(problems)s": "Filter “%(filter)s”: %(problems)s",
     "Saringan": "Filters",
     "Tanpa saringan: semua data dalam cakupan Anda.": "No filters: all the data in your scope.",
-    "Lembar %(sheets)s berisi baris data tanpa judul kolom, jadi tidak dibaca. Bila isinya juga harus diimpor, pindahkan barisnya ke lembar “%(sheet)s”.": "Sheet %(sheets)s holds rows of data without column headers, so it was not read. If its rows are to be imported too, move them to the sheet “%(sheet)s”.",
+    "Lembar %(sheets)s berisi baris isian tanpa judul kolom yang dikenali, jadi tidak dibaca. Bila itu data yang juga harus diimpor, pindahkan barisnya ke lembar “%(sheet)s”.": "Sheet %(sheets)s holds rows of values without column headers that are recognised, so it was not read. If they are data to be imported too, move the rows to the sheet “%(sheet)s”.",
     "Persetujuan belum lengkap: isi juga %(columns)s, atau kosongkan kelima kolom persetujuan.": "The consent is incomplete: fill in %(columns)s too, or leave all five consent columns empty.",
 }

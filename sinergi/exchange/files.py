@@ -410,6 +410,7 @@ INSTRUCTIONS_SHEET = _lazy("Petunjuk")
 # The report's list of warnings. A sheet, not a column beside the data: an import reads only the data sheet, so a
 # report that is corrected and uploaded again needs no column of ours to be skipped.
 WARNINGS_SHEET = _lazy("Peringatan")
+PROBLEMS_SHEET = _lazy("Daftar kesalahan")  # the report's list of problems, beside its rows
 
 
 def _own_sheets() -> set[str]:
@@ -418,7 +419,7 @@ def _own_sheets() -> set[str]:
     names = set()
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            names.update(str(name) for name in (INSTRUCTIONS_SHEET, WARNINGS_SHEET))
+            names.update(str(name) for name in (INSTRUCTIONS_SHEET, WARNINGS_SHEET, PROBLEMS_SHEET))
     return names
 
 
@@ -620,8 +621,8 @@ def _sheet_rows(
     if unread:
         notices.append(
             _(
-                "Lembar %(sheets)s berisi baris data tanpa judul kolom, jadi tidak dibaca. Bila isinya juga harus "
-                "diimpor, pindahkan barisnya ke lembar “%(sheet)s”."
+                "Lembar %(sheets)s berisi baris isian tanpa judul kolom yang dikenali, jadi tidak dibaca. Bila itu "
+                "data yang juga harus diimpor, pindahkan barisnya ke lembar “%(sheet)s”."
             )
             % {"sheets": ", ".join(f"“{other}”" for other in unread), "sheet": name}
         )

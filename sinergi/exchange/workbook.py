@@ -24,7 +24,7 @@ from .columns import (
     IntegerColumn,
     TermColumn,
 )
-from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, WARNINGS_SHEET, open_table
+from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, PROBLEMS_SHEET, WARNINGS_SHEET, open_table
 from .pipeline import (
     ERROR_HEADER,
     ImportResult,
@@ -296,7 +296,7 @@ def _report_bytes(
         sheet.set_column(error_col, error_col, 60)  # the messages are read, not skimmed: wide enough for one
     if result.problems:
         _problem_sheet(
-            book, _("Daftar kesalahan"), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
+            book, str(PROBLEMS_SHEET), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
         )
     if result.warnings:
         headings = (_("Baris"), _("Kolom"), _("Isi sel"), _("Peringatan"))  # as the errors' sheet names them

@@ -329,3 +329,18 @@ def test_an_english_run_heads_its_error_column_in_english_and_its_report_imports
     second = run(again, world.operator, entity="clients", dry_run=True)
     assert not any("Import errors" in notice for notice in second.notices), second.notices
     assert data_sheet(report_of(again, second, "clients"))[0] == [*headers, "Kesalahan impor"]
+
+
+def test_the_report_uploaded_as_it_is_reads_its_rows_and_says_nothing_of_its_own_sheets(tmp_path):
+    # Its list of problems and its warnings are rows of three values or more without our header: our own sheets,
+    # never named as data left unread (nor taken for a second sheet of records)
+    world = people_world()
+    path = csv_file(
+        tmp_path, [["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran"], ["Hana Uji", "X", "psm", "Pengasuh"]]
+    )
+    result = run(path, world.operator, entity="workers")
+    report = tmp_path / "laporan.xlsx"
+    report.write_bytes(report_of(path, result, "workers"))
+    again = run(report, world.operator, entity="workers", dry_run=True)
+    assert [(p.row, p.column) for p in again.problems] == [(2, "Jenis kelamin")]
+    assert not [notice for notice in again.notices if "tidak dibaca" in notice]

@@ -78,8 +78,8 @@ def test_rows_on_another_sheet_without_a_header_are_named_as_not_read(tmp_path, 
     result = run(path, board_member, dry_run=True)
     assert (result.status, result.created) == ("checked", 1), result.message
     assert (
-        "Lembar “Februari” berisi baris data tanpa judul kolom, jadi tidak dibaca. Bila isinya juga harus diimpor, "
-        "pindahkan barisnya ke lembar “Data LKS”."
+        "Lembar “Februari” berisi baris isian tanpa judul kolom yang dikenali, jadi tidak dibaca. Bila itu data yang "
+        "juga harus diimpor, pindahkan barisnya ke lembar “Data LKS”."
     ) in result.notices
 
 
