@@ -926,7 +926,7 @@ class ClientsEntity(Entity):
         if (
             not values.get("id")
             and values.get("_nik_hash")
-            and v.names_far_apart(person["full_name"], values["full_name"])
+            and v.names_far_apart(person["full_name"], values.get("full_name"))
         ):
             warnings.append(("full_name", far_name_warning(values["full_name"], person["full_name"])))
         differences = self._differences(values, person, placement, categories, origin, state)
