@@ -631,7 +631,13 @@ class LksEntity(Entity):
                             "LKS tersebut. Bila LKS itu memang berganti nama dan pindah wilayah, ubah lewat "
                             "formulirnya."
                         )
-                        % {"stored": existing.name, "regency": _regency_name(existing), "given": values["name"]},
+                        % {
+                            "stored": existing.name,
+                            "regency": selectors.regency_names([existing.regency_code]).get(
+                                existing.regency_code, existing.regency_code
+                            ),
+                            "given": values["name"],
+                        },
                     )
                 ]
             )
@@ -978,8 +984,3 @@ class _RegionNames:
 
 
 register(LksEntity())
-
-
-def _regency_name(organisation: Organisation) -> str:
-    name = Region.objects.filter(code=organisation.regency_code).values_list("name", flat=True).first()
-    return name or organisation.regency_code
