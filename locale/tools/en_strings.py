@@ -3372,4 +3372,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tanpa saringan: semua data dalam cakupan Anda.": "No filters: all the data in your scope.",
     "Lembar %(sheets)s berisi baris isian tanpa judul kolom yang dikenali, jadi tidak dibaca. Bila itu data yang juga harus diimpor, pindahkan barisnya ke lembar “%(sheet)s”.": "Sheet %(sheets)s holds rows of values without column headers that are recognised, so it was not read. If they are data to be imported too, move the rows to the sheet “%(sheet)s”.",
     "Persetujuan belum lengkap: isi juga %(columns)s, atau kosongkan kelima kolom persetujuan.": "The consent is incomplete: fill in %(columns)s too, or leave all five consent columns empty.",
+    "Saringan “%(filter)s”: “%(code)s” bukan kode wilayah yang dapat dipakai di sini (contoh: %(shapes)s).": "Filter “%(filter)s”: “%(code)s” is not a region code that can be used here (for example: %(shapes)s).",
+    "Saringan “%(filter)s”: %(region)s (%(code)s) di luar wilayah kerja Anda, jadi tidak ada data yang dapat diunduh. Pilih wilayah di daftar.": "Filter “%(filter)s”: %(region)s (%(code)s) is outside your area, so there is no data to download. Choose a region from the list.",
 }

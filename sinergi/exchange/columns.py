@@ -702,6 +702,34 @@ def filter_problems(filterset) -> str:
     )
 
 
+def region_filter_problem(*, actor, action: str, filters, levels: Sequence[int] = (2, 5, 8, 13)) -> str:
+    """A region filter that would give an empty file without a word (a link edited by hand, an old bookmark): a code
+    of no region, a level the list does not filter by, or a region outside the user's scope. "" when it applies."""
+    from sinergi.accounts.scope import region_scope_codes
+    from sinergi.regions.models import Region
+
+    code = (filters.get("region") or "").strip()
+    if not code:
+        return ""
+    region = Region.objects.filter(code=code).only("name").first() if len(code) in levels else None
+    if region is None:
+        shapes = {2: "63", 5: "63.71", 8: "63.71.01", 13: "63.71.01.1001"}
+        return _(
+            "Saringan “%(filter)s”: “%(code)s” bukan kode wilayah yang dapat dipakai di sini (contoh: %(shapes)s)."
+        ) % {
+            "filter": _("Kode wilayah"),
+            "code": code,
+            "shapes": ", ".join(shapes[level] for level in levels),
+        }
+    scope = region_scope_codes(actor, action)
+    if scope is not None and not any(code.startswith(own) or own.startswith(code) for own in scope):
+        return _(
+            "Saringan “%(filter)s”: %(region)s (%(code)s) di luar wilayah kerja Anda, jadi tidak ada data yang dapat "
+            "diunduh. Pilih wilayah di daftar."
+        ) % {"filter": _("Kode wilayah"), "region": region.name, "code": code}
+    return ""
+
+
 def choose_one(label: Any) -> str:
     """An empty required dropdown cell: worded like the other required cells ("… wajib diisi"), not like the
     form's "Pilih salah satu", which makes sense only beside a dropdown the user is looking at."""

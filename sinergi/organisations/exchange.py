@@ -40,6 +40,7 @@ from sinergi.exchange.columns import (
     TextOnlyNumberColumn,
     filter_problems,
     kept_blank,
+    region_filter_problem,
     register,
     stale_row_message,
 )
@@ -903,6 +904,8 @@ class LksEntity(Entity):
         filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))
+        if problem := region_filter_problem(actor=actor, action=Action.EXPORT, filters=filters or {}):
+            raise ValidationError(problem)
         # The region's names come from _RegionNames a chunk at a time; joining the region row per LKS is waste.
         return (
             filterset.qs.filter(kind__in=LKS_KINDS)

@@ -15,6 +15,8 @@ from sinergi.exchange import runners, services
 from sinergi.exchange.models import ImportJob, ImportStatus
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
+from sinergi.people.access import SESSION_KEY
+from sinergi.regions.models import Region
 
 from .conftest import HEADERS, run, xlsx_file
 
@@ -418,4 +420,39 @@ def test_an_export_link_with_a_filter_value_that_is_not_offered_gets_a_page_sayi
     assert (
         "Saringan “Status”: Pilih pilihan yang valid." in page
         or "Saringan “Status”: Masukkan pilihan yang valid." in page
+    )
+
+
+def test_an_export_link_for_a_region_outside_the_users_scope_says_so_instead_of_an_empty_file(client, board_member):
+    client.force_login(board_member)  # a board of Kota Banjarmasin (63.71)
+    response = client.get("/exchange/export/lks/?format=csv&region=63.72")
+    page = response.content.decode()
+    assert response.status_code == 400
+    name = Region.objects.get(code="63.72").name
+    assert f"Saringan “Kode wilayah”: {name} (63.72) di luar wilayah kerja Anda" in page
+    assert client.get("/exchange/export/lks/?format=csv&region=63.71.01").status_code == 200  # inside: served
+    assert client.get("/exchange/export/lks/?format=csv&region=63").status_code == 200  # wider: their part of it
+
+
+@pytest.mark.parametrize(
+    ("entity", "who", "code"),
+    [
+        ("lks", "board_member", "63.7"),
+        ("lks", "board_member", "99.99"),
+        ("clients", "operator", "63.71.01"),  # the people lists filter by province or kabupaten/kota
+        ("workers", "operator", "63,71"),
+        ("clients", "operator", "63.72"),
+    ],
+)
+def test_an_export_link_for_a_region_the_list_cannot_give_says_so(client, request, entity, who, code):
+    client.force_login(request.getfixturevalue(who))
+    session = client.session
+    session[SESSION_KEY] = "supervision"
+    session.save()
+    response = client.get(f"/exchange/export/{entity}/", {"format": "csv", "region": code})
+    page = response.content.decode()
+    assert response.status_code == 400, page[:300]
+    assert (
+        f"Saringan “Kode wilayah”: “{code}” bukan kode wilayah yang dapat dipakai di sini" in page
+        or f"({code}) di luar wilayah kerja Anda" in page
     )

@@ -56,6 +56,7 @@ from sinergi.exchange.columns import (
     filter_problems,
     kept_blank,
     labels_joined,
+    region_filter_problem,
     stale_row_message,
     term_labels,
 )
@@ -1461,6 +1462,10 @@ class ClientsEntity(Entity):
         filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))
+        if problem := region_filter_problem(
+            actor=actor, action=Action.PERSON_EXPORT, filters=filters or {}, levels=(2, 5)
+        ):
+            raise ValidationError(problem)
         is_user = getattr(actor, "is_authenticated", False)
         # export_rows receives only the rows; the acting user rides along so the access log can name them.
         return (

@@ -37,6 +37,7 @@ from sinergi.exchange.columns import (
     choose_one,
     filter_problems,
     kept_blank,
+    region_filter_problem,
     stale_row_message,
     term_labels,
 )
@@ -628,6 +629,10 @@ class WorkersEntity(Entity):
         filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))
+        if problem := region_filter_problem(
+            actor=actor, action=Action.PERSON_EXPORT, filters=filters or {}, levels=(2, 5)
+        ):
+            raise ValidationError(problem)
         is_user = getattr(actor, "is_authenticated", False)
         # export_rows receives only the rows; the acting user and the purpose ride along for the access log.
         return (
