@@ -307,9 +307,11 @@ class TextOnlyNumberColumn(TextColumn):
 class IntegerColumn(Column):
     min_value: int | None = None
     max_value: int | None = None
+    # Words that may follow the number, the unit the header names ("50 orang" under "Kapasitas (orang)").
+    units: tuple[str, ...] = ()
 
     def clean(self, raw: Any, ctx: "ImportContext") -> int | None:
-        return v.parse_int(raw, min_value=self.min_value, max_value=self.max_value)
+        return v.parse_int(raw, min_value=self.min_value, max_value=self.max_value, units=self.units)
 
 
 @dataclass

@@ -267,7 +267,10 @@ def _serial_date(number: float, shown: Any) -> datetime.date:
     return EXCEL_EPOCH + datetime.timedelta(days=int(number))
 
 
-def parse_int(raw: Any, *, min_value: int | None = None, max_value: int | None = None) -> int | None:
+def parse_int(
+    raw: Any, *, min_value: int | None = None, max_value: int | None = None, units: Sequence[str] = ()
+) -> int | None:
+    """A whole number; `units` are words that may follow it ("50 orang", "50 org.")."""
     if is_blank(raw):
         return None
     if isinstance(raw, float) and raw.is_integer():
@@ -275,7 +278,11 @@ def parse_int(raw: Any, *, min_value: int | None = None, max_value: int | None =
     elif isinstance(raw, int) and not isinstance(raw, bool):
         number = raw
     else:
-        value = text(raw).replace(" ", "")
+        value = text(raw)
+        if units:
+            words = "|".join(re.escape(unit) for unit in units)
+            value = re.sub(rf"(?<=\d)\s*(?:{words})\.?\s*$", "", value, flags=re.IGNORECASE)
+        value = value.replace(" ", "")
         # 1.250 and 1,250 are thousands in Indonesian and English writing; a decimal part is refused below.
         if re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", value):
             value = re.sub(r"[.,]", "", value)

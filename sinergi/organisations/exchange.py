@@ -213,6 +213,7 @@ COLUMNS: list[Column] = [
         ("kapasitas", "daya tampung"),
         min_value=0,
         max_value=MAX_CAPACITY,
+        units=("orang", "org", "jiwa", "anak", "klien", "penerima manfaat", "PM"),
         example=40,
     ),
     ChoiceColumn(

@@ -391,3 +391,10 @@ def test_a_latitude_without_its_minus_sign_is_warned_about(tmp_path, board_membe
             "Lintang 3.3194 berada di sisi khatulistiwa yang lain dari provinsi LKS ini. Periksa tanda minus.",
         )
     ]
+
+
+def test_a_capacity_written_with_its_unit_is_read_as_the_number(tmp_path, board_member):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Rapi", "anak", "63.71.01.1001", "TD/RAPI/1", "50 orang"]])
+    result = run(path, board_member)
+    assert problems_of(result) == []
+    assert Organisation.objects.get(registration_number="TD/RAPI/1").capacity == 50

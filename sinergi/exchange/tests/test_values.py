@@ -83,6 +83,19 @@ def test_integers_accept_thousand_separators_and_refuse_fractions():
     assert problem.value.message == "Nilai paling kecil 0."
 
 
+def test_integers_accept_the_unit_their_header_names_and_nothing_else():
+    units = ("orang", "org", "anak")
+    assert v.parse_int("50 orang", units=units) == 50
+    assert v.parse_int("50 Org.", units=units) == 50
+    assert v.parse_int("1.250 orang", units=units) == 1250
+    assert v.parse_int("40anak", units=units) == 40
+    for written in ["50 kamar", "orang", "50 orang 2", "lima puluh orang"]:
+        with pytest.raises(v.CellProblem):
+            v.parse_int(written, units=units)
+    with pytest.raises(v.CellProblem):
+        v.parse_int("50 orang")  # a column without units takes a bare number only
+
+
 def test_decimals_accept_an_indonesian_comma():
     assert v.parse_decimal("-3,316694", places=6) == Decimal("-3.316694")
     assert v.parse_decimal(114.5908, places=6) == Decimal("114.590800")
