@@ -3374,4 +3374,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Persetujuan belum lengkap: isi juga %(columns)s, atau kosongkan kelima kolom persetujuan.": "The consent is incomplete: fill in %(columns)s too, or leave all five consent columns empty.",
     "Saringan “%(filter)s”: “%(code)s” bukan kode wilayah yang dapat dipakai di sini (contoh: %(shapes)s).": "Filter “%(filter)s”: “%(code)s” is not a region code that can be used here (for example: %(shapes)s).",
     "Saringan “%(filter)s”: %(region)s (%(code)s) di luar wilayah kerja Anda, jadi tidak ada data yang dapat diunduh. Pilih wilayah di daftar.": "Filter “%(filter)s”: %(region)s (%(code)s) is outside your area, so there is no data to download. Choose a region from the list.",
+    "“%(value)s” bukan koordinat yang dapat dibaca. Tulis angka desimal, mis. -3.3194, atau derajat-menit-detik dengan arahnya, mis. 3°19'10\"S.": "“%(value)s” is not a coordinate that can be read. Write a decimal number, e.g. -3.3194, or degrees-minutes-seconds with the direction, e.g. 3°19'10\"S.",
+    "“%(value)s” menyebut arah %(hemisphere)s, yang bukan arah %(axis)s.": "“%(value)s” names the direction %(hemisphere)s, which is not a direction of %(axis)s.",
+    "lintang (U/S)": "latitude (N/S)",
+    "bujur (T/B)": "longitude (E/W)",
+    "“%(value)s”: menit dan detik harus kurang dari 60.": "“%(value)s”: minutes and seconds must be less than 60.",
 }

@@ -323,6 +323,14 @@ class DecimalColumn(Column):
 
 
 @dataclass
+class CoordinateColumn(DecimalColumn):
+    axis: str = "latitude"
+
+    def clean(self, raw: Any, ctx: "ImportContext") -> Any:
+        return v.parse_coordinate(raw, axis=self.axis, places=self.places)
+
+
+@dataclass
 class DateColumn(Column):
     width: int = 14
 

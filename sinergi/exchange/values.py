@@ -303,6 +303,16 @@ TOO_LARGE = Decimal(10) ** 12
 _COORDINATE_PAIR = re.compile(r"\s*-?\d+(?:[.,]\d+)?(?:\s*,\s+|\s*[;/]\s*|\s+)-?\d+(?:[.,]\d+)?\s*")
 
 
+def _coordinate_pair(raw: Any) -> CellProblem:
+    return CellProblem(
+        _(
+            "“%(value)s” berisi dua angka, seperti pasangan koordinat yang disalin dari aplikasi peta "
+            "(lintang, bujur). Pisahkan: angka pertama ke kolom Lintang, angka kedua ke kolom Bujur."
+        )
+        % {"value": text(raw)}
+    )
+
+
 def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
     """A decimal written with a point or an Indonesian comma (-3,316694)."""
     if is_blank(raw):
@@ -318,19 +328,64 @@ def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
     except InvalidOperation as error:
         if _COORDINATE_PAIR.fullmatch(text(raw)):
             # "-2.976945, 114.721611" as a map app copies a place: both coordinates in the one cell.
-            raise CellProblem(
-                _(
-                    "“%(value)s” berisi dua angka, seperti pasangan koordinat yang disalin dari aplikasi peta "
-                    "(lintang, bujur). Pisahkan: angka pertama ke kolom Lintang, angka kedua ke kolom Bujur."
-                )
-                % {"value": text(raw)}
-            ) from error
+            raise _coordinate_pair(raw) from error
         raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)}) from error
     if not number.is_finite():
         raise CellProblem(_("“%(value)s” bukan angka.") % {"value": text(raw)})
     if abs(number) >= TOO_LARGE:
         # No column holds such a number, and quantize() would raise for it (1e30): the cell is refused instead.
         raise CellProblem(_("Angka “%(value)s” terlalu besar.") % {"value": text(raw)})
+    return number.quantize(Decimal(1).scaleb(-places))
+
+
+# Degrees, minutes and seconds as map apps and GPS units write them: 3°19'10.2"S, S 3° 19' 10", 114°35'27" BT.
+_HEMISPHERE = r"(LS|LU|BT|BB|[NSEWUTB])"
+_DMS = re.compile(
+    rf"""{_HEMISPHERE}?\s*(-)?\s*(\d+(?:[.,]\d+)?)\s*[°º˚]?\s*
+    (?:(\d+(?:[.,]\d+)?)\s*['’′`]\s*)?
+    (?:(\d+(?:[.,]\d+)?)\s*(?:"|''|”|″|’’)\s*)?
+    {_HEMISPHERE}?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEMISPHERES = {
+    "latitude": {"N": 1, "U": 1, "LU": 1, "S": -1, "LS": -1},
+    "longitude": {"E": 1, "T": 1, "BT": 1, "W": -1, "B": -1, "BB": -1},
+}
+
+
+def parse_coordinate(raw: Any, *, axis: str, places: int) -> Decimal | None:
+    """A latitude or longitude: a decimal (parse_decimal), or degrees-minutes-seconds with a hemisphere letter
+    (3°19'10"S is -3.319444). Whether it lies in range is the model's rule, checked later."""
+    if is_blank(raw) or not isinstance(raw, str) or not re.search(r"[°º˚'’′\"”″]|[A-Za-z]", raw):
+        return parse_decimal(raw, places=places)
+    if len(re.findall(r"[°º˚]", raw)) > 1:
+        raise _coordinate_pair(raw)  # 3°19'10"S 114°35'27"E
+    match = _DMS.fullmatch(text(raw))
+    if not match or (match[1] and match[6]):
+        raise CellProblem(
+            _(
+                "“%(value)s” bukan koordinat yang dapat dibaca. Tulis angka desimal, mis. -3.3194, atau "
+                "derajat-menit-detik dengan arahnya, mis. 3°19'10\"S."
+            )
+            % {"value": text(raw)}
+        )
+    hemisphere = (match[1] or match[6] or "").upper()
+    signs = _HEMISPHERES[axis]
+    if hemisphere and hemisphere not in signs:
+        raise CellProblem(
+            _("“%(value)s” menyebut arah %(hemisphere)s, yang bukan arah %(axis)s.")
+            % {
+                "value": text(raw),
+                "hemisphere": hemisphere,
+                "axis": _("lintang (U/S)") if axis == "latitude" else _("bujur (T/B)"),
+            }
+        )
+    degrees, minutes, seconds = (Decimal((part or "0").replace(",", ".")) for part in match.group(3, 4, 5))
+    if minutes >= 60 or seconds >= 60:
+        raise CellProblem(_("“%(value)s”: menit dan detik harus kurang dari 60.") % {"value": text(raw)})
+    number = degrees + minutes / 60 + seconds / 3600
+    if match[2] or signs.get(hemisphere, 1) < 0:
+        number = -number
     return number.quantize(Decimal(1).scaleb(-places))
 
 

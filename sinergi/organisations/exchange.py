@@ -25,8 +25,8 @@ from sinergi.exchange.columns import (
     BooleanColumn,
     ChoiceColumn,
     Column,
+    CoordinateColumn,
     DateColumn,
-    DecimalColumn,
     Entity,
     ImportContext,
     IntegerColumn,
@@ -242,21 +242,23 @@ COLUMNS: list[Column] = [
     RegionNameColumn("village_name", _lazy("Desa/Kelurahan"), ("desa", "kelurahan"), level=4, example="Mantuil"),
     # Coordinates copied from a map app (7 to 15 decimals) are rounded to the model's 6 (about 0.1 m), as the form
     # rounds them.
-    DecimalColumn(
+    CoordinateColumn(
         "latitude",
         _lazy("Lintang"),
         ("latitude", "lat"),
         places=Organisation._meta.get_field("latitude").decimal_places,
         help=COORDINATE_HELP,
         example="-3.3194",
+        axis="latitude",
     ),
-    DecimalColumn(
+    CoordinateColumn(
         "longitude",
         _lazy("Bujur"),
         ("longitude", "lng", "long"),
         places=Organisation._meta.get_field("longitude").decimal_places,
         help=COORDINATE_HELP,
         example="114.5908",
+        axis="longitude",
     ),
     _text(
         "phone",

@@ -398,3 +398,12 @@ def test_a_capacity_written_with_its_unit_is_read_as_the_number(tmp_path, board_
     result = run(path, board_member)
     assert problems_of(result) == []
     assert Organisation.objects.get(registration_number="TD/RAPI/1").capacity == 50
+
+
+def test_coordinates_copied_in_degrees_minutes_and_seconds_are_stored_as_decimals(tmp_path, board_member):
+    headers = [*HEADERS, "Lintang", "Bujur"]
+    path = xlsx_file(tmp_path, [headers, [*ROW, "3°19'10\"S", "114°35'27\" BT"]])
+    result = run(path, board_member)
+    assert problems_of(result) == []
+    stored = Organisation.objects.get(registration_number="TD/RAPI/1")
+    assert (str(stored.latitude), str(stored.longitude)) == ("-3.319444", "114.590833")

@@ -96,6 +96,40 @@ def test_integers_accept_the_unit_their_header_names_and_nothing_else():
         v.parse_int("50 orang")  # a column without units takes a bare number only
 
 
+@pytest.mark.parametrize(
+    ("written", "axis", "read"),
+    [
+        ("3°19'10\"S", "latitude", "-3.319444"),
+        ("S 3° 19' 10\"", "latitude", "-3.319444"),
+        ("3° 19′ 10,2″ LS", "latitude", "-3.319500"),
+        ("3.3194 LS", "latitude", "-3.319400"),
+        ("2°58'37\"N", "latitude", "2.976944"),
+        ("114°35'27\" BT", "longitude", "114.590833"),
+        ("114°35'27\"E", "longitude", "114.590833"),
+        ("-3,3194", "latitude", "-3.319400"),  # the decimal forms keep working
+        (-3.3194, "latitude", "-3.319400"),
+    ],
+)
+def test_coordinates_in_degrees_minutes_and_seconds_are_read(written, axis, read):
+    assert v.parse_coordinate(written, axis=axis, places=6) == Decimal(read)
+
+
+@pytest.mark.parametrize(
+    ("written", "axis", "message"),
+    [
+        ("114°35'27\"E", "latitude", "menyebut arah E, yang bukan arah lintang (U/S)"),
+        ("3°75'10\"S", "latitude", "menit dan detik harus kurang dari 60"),
+        ("3°19'10\"S 114°35'27\"E", "latitude", "berisi dua angka, seperti pasangan koordinat"),
+        ("utara", "latitude", "bukan koordinat yang dapat dibaca"),
+        ("S 3°19' S", "latitude", "bukan koordinat yang dapat dibaca"),
+    ],
+)
+def test_coordinates_that_cannot_be_read_say_why(written, axis, message):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_coordinate(written, axis=axis, places=6)
+    assert message in problem.value.message
+
+
 def test_decimals_accept_an_indonesian_comma():
     assert v.parse_decimal("-3,316694", places=6) == Decimal("-3.316694")
     assert v.parse_decimal(114.5908, places=6) == Decimal("114.590800")
