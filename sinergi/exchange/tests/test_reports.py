@@ -16,8 +16,9 @@ from sinergi.exchange.pdf import (
     render_document,
     render_pdf,
 )
+from sinergi.organisations.models import BoardMembership
 from sinergi.organisations.reports import Table, lks_profile, province_report, regency_summary
-from sinergi.organisations.tests.factories import OrganisationFactory, grade
+from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, grade, lks_kind
 from sinergi.statistics.models import OfficialFigure
 
 pytestmark = pytest.mark.django_db
@@ -225,6 +226,50 @@ def test_long_unbreakable_strings_stay_on_the_lks_profile_page(board_member):
     document = render_document("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
 
     assert _text_past_the_right_margin(document) == []
+
+
+def test_a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_member):
+    day = datetime.date(2022, 3, 16)
+    lks = OrganisationFactory(
+        name="LKSA Darul Amal Sejahtera Banjarmasin",
+        region_id="63.71.01.1001",
+        address="Jl. Kelayan B Gang Sepakat No. 109 RT 12 RW 03",
+        phone="0511-3252525",
+        email="lksa.darulamal@contoh.test",
+        website="https://darulamal.contoh.test/profil",
+        head_name="Hj. Fitri Rahmawati, S.Pd.",
+        head_phone="0811-0000-0001",
+        latitude="-3.319444",
+        longitude="114.590833",
+        legal_form="yayasan",
+        has_legal_entity=True,
+        deed_number="98/2021",
+        deed_date=day,
+        notary_name="Notaris Siti Fiktif, S.H., M.Kn.",
+        kemenkumham_number="AHU-7902.AH.01.04.Tahun 2021",
+        kemenkumham_date=day,
+        npwp="01.234.567.8-731.000",
+        permit_number="IO/001/DINSOS/2022",
+        permit_issuer="Dinas Sosial Kota Banjarmasin",
+        permit_issued_on=day,
+        permit_expires_on=day.replace(year=2027),
+        registration_number="TD/001/DINSOS-KALSEL/2022",
+        registration_issuer="Dinas Sosial Provinsi Kalimantan Selatan",
+        registration_issued_on=day,
+        registration_expires_on=day.replace(year=2027),
+        accreditation_grade=grade("B"),
+        accredited_on=day,
+        accreditation_expires_on=day.replace(year=2027),
+        accreditation_certificate_number="AKR/001/2022",
+    )
+    lks.service_kinds.add(lks_kind("lanjut_usia"), lks_kind("disabilitas"))
+    for board in [BoardFactory(region_id="63.71"), BoardFactory(region_id="63", name="LKKKS Provinsi Kalsel")]:
+        BoardMembership.objects.create(board=board, member=lks)
+
+    document = render_document("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
+
+    assert len(document.pages) == 1
+    assert "LKKKS Provinsi Kalsel" in _page_texts(document)[0]
 
 
 def test_only_cells_with_a_url_or_the_like_may_wrap_anywhere():
