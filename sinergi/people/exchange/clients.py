@@ -398,6 +398,17 @@ def _keys_at(lks_pk: int) -> dict[tuple, list[int]]:
     return index
 
 
+def _far_name_problem(values: dict[str, Any], existing: tuple | None) -> list[tuple[str, str]]:
+    """A row found by a NIK stored under a name hardly the row's: a warning on a valid row; beside the problems of a
+    refused one, which may come from the mistyped NIK (the stored child's admission date, stay, ...)."""
+    if existing is None or values.get("id") or not values.get("_nik_hash"):
+        return []
+    stored = existing[0]["full_name"]
+    if not v.names_far_apart(stored, values.get("full_name")):
+        return []
+    return [("full_name", far_name_warning(values["full_name"], stored))]
+
+
 def _row_consent(values: dict[str, Any]) -> tuple | None:
     """The row's consent as CONSENT_FIELDS' values, or None when its consent cells are empty (plan() has checked
     that a consent, once begun, is complete)."""
@@ -713,7 +724,7 @@ class ClientsEntity(Entity):
         if consent:
             self._consent(values, problems, birth_date, today)
         if problems:
-            raise RowProblems(problems)
+            raise RowProblems(problems + _far_name_problem(values, existing))
         if ambiguous:
             message = _(
                 "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; "
@@ -721,7 +732,11 @@ class ClientsEntity(Entity):
             )
             raise RowProblems([("full_name", message)])
         if existing is not None:
-            return self._plan_existing(row, values, existing, categories, origin, warnings, state)
+            try:
+                return self._plan_existing(row, values, existing, categories, origin, warnings, state)
+            except RowProblems as refused:
+                refused.problems += _far_name_problem(values, existing)
+                raise
         if record:
             # The row is about a stored person, and an import adds no stay to a stored person's record.
             message = _(
@@ -924,12 +939,7 @@ class ClientsEntity(Entity):
                     )
                 ]
             )
-        if (
-            not values.get("id")
-            and values.get("_nik_hash")
-            and v.names_far_apart(person["full_name"], values.get("full_name"))
-        ):
-            warnings.append(("full_name", far_name_warning(values["full_name"], person["full_name"])))
+        warnings += _far_name_problem(values, existing)
         differences = self._differences(values, person, placement, categories, origin, state)
         kept = kept_blank(values, self._stored(values, person, placement))
         shown = person["full_name"]

@@ -320,13 +320,15 @@ class WorkersEntity(Entity):
             if any(worker["id"] != stored[0]["id"] for worker in holders):
                 raise RowProblems([("nik", _("NIK ini sudah dipakai pekerja lain di LKS ini."))])
         existing = stored[0] if stored else None
+        far_name = []
         if (
             existing is not None
             and not values.get("id")
             and values.get("_nik_hash")
             and v.names_far_apart(existing["full_name"], values.get("full_name"))
         ):
-            warnings.append(("full_name", far_name_warning(values["full_name"], existing["full_name"])))
+            far_name = [("full_name", far_name_warning(values["full_name"], existing["full_name"]))]
+            warnings += far_name
         if existing is None and (closed := lks_closed_reason(lks.status, whom="workers")):
             # Registering needs an active LKS, as worker_create does; a stored worker may still be corrected.
             raise RowProblems([("lks", closed)])
@@ -353,7 +355,8 @@ class WorkersEntity(Entity):
         data = self._merged(values, existing, state)
         self._rules(data, values, problems, warnings, existing)
         if problems:
-            raise RowProblems(problems)
+            # Beside the problems, which may come from the mistyped NIK (the stored worker's dates, ...).
+            raise RowProblems(problems + far_name)
         worker = WorkerRow(lks=lks, data=data)
         if values.get("_nik_hash"):
             worker.nik, worker.nik_hash = check.normalized, values["_nik_hash"]

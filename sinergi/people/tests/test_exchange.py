@@ -843,6 +843,23 @@ def test_a_row_found_by_its_nik_under_another_name_warns_before_changing_that_cl
     assert spelled.updated == 1 and spelled.warnings == []  # a corrected spelling is no other person
 
 
+def test_a_refused_row_found_by_its_nik_under_another_name_says_so_beside_its_problems(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+
+    # A mistyped NIK that is another child's: the stored child's admission date differs, and the row's own cells
+    # may be wrong too. Either way, the name tells the user why.
+    rows = [
+        boy_row(**{"Nama lengkap": "Rahmat Lain", "Tanggal masuk": "05-05-2024"}),
+        boy_row(**{"Nama lengkap": "Rahmat Lain", "Bentuk layanan": "Entah"}),
+    ]
+    result = import_clients(clients_file(tmp_path, rows, name="b.xlsx"), world.operator, dry_run=True)
+
+    assert result.status == "refused"
+    problems = [(p.row, p.column, p.message.split(" (")[0]) for p in result.problems]
+    assert (2, "Nama lengkap", "Nama di file") in problems and (3, "Nama lengkap", "Nama di file") in problems
+    assert {row for row, column, _message in problems if column != "Nama lengkap"} == {2, 3}  # beside, not instead
+
+
 def test_a_worker_found_by_nik_under_another_name_gets_the_same_warning(tmp_path, world):
     import_workers(tmp_path, [worker_row()], world.operator)
     result = import_workers(
@@ -850,6 +867,21 @@ def test_a_worker_found_by_nik_under_another_name_gets_the_same_warning(tmp_path
     )
     assert result.updated == 1
     assert [p.message.split(" (")[0] for p in result.warnings] == ["Nama di file"]
+
+    refused = import_workers(
+        tmp_path,
+        [worker_row(**{"Nama lengkap": "Dedi Berbeda", "Hasil pemeriksaan latar belakang": "not_clear"})],
+        world.operator,
+        name="c.xlsx",
+        dry_run=True,
+    )
+    assert [(p.column, p.message.split(" (")[0]) for p in refused.problems] == [
+        (
+            "Hasil pemeriksaan latar belakang",
+            "Hasil pemeriksaan menunjukkan ada catatan; orang ini tidak boleh bekerja dengan anak.",
+        ),
+        ("Nama lengkap", "Nama di file"),
+    ]
 
 
 def test_a_workers_list_of_trainings_keeps_one_per_line_as_the_form_does(tmp_path, world):
