@@ -3379,4 +3379,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "lintang (U/S)": "latitude (N/S)",
     "bujur (T/B)": "longitude (E/W)",
     "“%(value)s”: menit dan detik harus kurang dari 60.": "“%(value)s”: minutes and seconds must be less than 60.",
+    "Kolom ini berisi sel tanggal dan tanggal berupa teks berurutan hari-bulan-tahun (mis. “%(text)s”). Itu tanda Excel memakai urutan bulan/hari (pengaturan bahasa Inggris AS) saat tanggal diketik, sehingga hari dan bulan sel tanggalnya tertukar: %(cells)s. Ketik ulang tanggal di kolom ini sebagai teks, mis. '05-08-1990, atau atur wilayah komputer ke Indonesia lalu ketik ulang.": "This column holds date cells and dates as text in day-month-year order (e.g. “%(text)s”). That is a sign that Excel used month/day order (the English (US) setting) when the dates were typed, so the day and month of its date cells are swapped: %(cells)s. Type the dates in this column again as text, e.g. '05-08-1990, or set the computer's region to Indonesia and type them again.",
+    "“%(read)s” mungkin maksudnya %(meant)s": "“%(read)s” probably meant %(meant)s",
+    "Semua %(count)s nomor di kolom ini berakhir dengan 0 (mis. %(examples)s): tanda Excel sudah membulatkan angka ke-16 menjadi 0 sebelum file disimpan. Format kolom sebagai Teks, lalu ketik ulang nomornya dari dokumen aslinya.": "All %(count)s numbers in this column end in 0 (e.g. %(examples)s): a sign that Excel rounded the 16th digit to 0 before the file was saved. Format the column as Text, then type the numbers again from the original documents.",
 }

@@ -340,14 +340,45 @@ class DateColumn(Column):
             raw += v.DAYS_1900_TO_1904  # a date of a 1904-system workbook, read as a number
         if order := v.day_month_order(raw):
             # Called once per distinct cell (clean_column's memo): remember which text dates could be either way.
-            seen = ctx.cached(("date_order", self.key), lambda: {"month-first": [], "either": []})
-            seen[order].append(v.text(raw))
+            seen = ctx.cached(("date_order", self.key), lambda: {"month-first": [], "either": [], "day-first": []})
+            if order != "day-first" or v.parse_date(raw) is not None:
+                seen[order].append(v.text(raw))
+        elif isinstance(raw, datetime.date):
+            # A date cell: its day, for the swapped cells of an American-English Excel (file_problems).
+            cells = ctx.cached(("date_cells", self.key), lambda: {"all": 0, "early": []})
+            cells["all"] += 1
+            if raw.day <= 12:
+                cells["early"].append(raw)
         return v.parse_date(raw)
 
     def file_problems(self, ctx: "ImportContext") -> list[str]:
         """A column that shows month/day/year order somewhere (08/17/2023, refused on its row) makes its dates
         that read both ways (08/07/2023: 8 July or 7 August?) doubtful too: they are named, not taken silently."""
         seen = ctx.cache.get(("date_order", self.key))
+        cells = ctx.cache.get(("date_cells", self.key))
+        if seen and seen["day-first"] and cells and cells["early"] and len(cells["early"]) == cells["all"]:
+            # Typed as 05/08/1990 and 17/08/1990 on a computer set to American English: Excel took the first for
+            # 8 May (a date cell) and left the second as text. Every date cell having a day of 12 or less, beside
+            # text it could not read as month/day, is that, not chance: the cells are swapped, silently.
+            return [
+                _(
+                    "Kolom ini berisi sel tanggal dan tanggal berupa teks berurutan hari-bulan-tahun (mis. "
+                    "“%(text)s”). Itu tanda Excel memakai urutan bulan/hari (pengaturan bahasa Inggris AS) saat "
+                    "tanggal diketik, sehingga hari dan bulan sel tanggalnya tertukar: %(cells)s. Ketik ulang tanggal "
+                    "di kolom ini sebagai teks, mis. '05-08-1990, atau atur wilayah komputer ke Indonesia lalu ketik "
+                    "ulang."
+                )
+                % {
+                    "text": seen["day-first"][0],
+                    "cells": v.first_ten(
+                        [
+                            _("“%(read)s” mungkin maksudnya %(meant)s")
+                            % {"read": day.strftime("%d-%m-%Y"), "meant": f"{day.month:02d}-{day.day:02d}-{day.year}"}
+                            for day in sorted(cells["early"])
+                        ]
+                    ),
+                }
+            ]
         if not seen or not seen["month-first"] or not seen["either"]:
             return []
         doubtful = seen["either"]

@@ -234,7 +234,8 @@ def parse_date(raw: Any) -> datetime.date | None:
 
 def day_month_order(raw: Any) -> str | None:
     """For a date typed as text with numbers only: "month-first" when it can only be month/day/year (08/17/2023),
-    "either" when day and month could be swapped (08/07/2023), else None."""
+    "day-first" when it can only be day/month/year (17/08/2023), "either" when day and month could be swapped
+    (08/07/2023), else None."""
     if raw.__class__ is not str:
         return None
     match = _DMY.match(_SPACED_SEPARATOR.sub(r"\1", text(raw).lower()))
@@ -245,6 +246,8 @@ def day_month_order(raw: Any) -> str | None:
         return "month-first"
     if first <= 12 and second <= 12 and first != second:
         return "either"
+    if second <= 12 < first <= 31:
+        return "day-first"
     return None
 
 

@@ -1,0 +1,86 @@
+"""What Excel does to numbers and dates before a file reaches us, when the file still reads as if typed so."""
+
+import datetime
+
+import pytest
+
+from sinergi.exchange.tests.conftest import csv_file, run, xlsx_file
+from sinergi.people.models import Worker
+from sinergi.people.nik import nik_compose
+from sinergi.people.tests.factories import people_world
+from sinergi.people.tests.test_exchange import BOY, HEADERS, WORKER_HEADERS, boy_row, worker_row
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return people_world()
+
+
+def _boys(serials: list[int]) -> list[list]:
+    rows = []
+    for serial in serials:
+        nik = nik_compose(district_code="63.71.01", birth_date=BOY, sex="L", serial=serial)
+        rows.append(boy_row(**{"Nama lengkap": f"Budi Nomor {serial}", "NIK": nik, "Tanggal masuk": "15-01-2024"}))
+    return rows
+
+
+def test_a_nik_column_whose_numbers_all_end_in_0_is_refused_as_rounded_by_excel(tmp_path, world):
+    # 6371011708140023 → 6371011708140020: Excel kept 15 digits, the column was then shown as "0" and saved as CSV.
+    path = csv_file(tmp_path, [HEADERS, *_boys([20, 30, 40, 50])])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert result.status == "refused"
+    assert [(p.row, p.column) for p in result.problems] == [(1, "NIK")]
+    assert result.problems[0].message.startswith(
+        "Semua 4 nomor di kolom ini berakhir dengan 0 (mis. “6371011708140020”"
+    )
+
+
+def test_numbers_of_which_some_end_in_0_are_read_as_typed(tmp_path, world):
+    few = run(csv_file(tmp_path, [HEADERS, *_boys([10, 20, 30])], name="a.csv"), world.operator, entity="clients")
+    mixed = csv_file(tmp_path, [HEADERS, *_boys([40, 50, 60, 61])], name="b.csv")
+    mixed = run(mixed, world.operator, entity="clients")
+
+    assert (few.status, few.created) == ("succeeded", 3)  # three in a row ending in 0 happens (1 in 1,000)
+    assert (mixed.status, mixed.created) == ("succeeded", 4)
+
+
+def test_the_masked_numbers_of_our_own_export_are_not_counted(tmp_path, world):
+    masked = [boy_row(**{"Nama lengkap": f"Budi {n}", "NIK": "6371********0010"}) for n in range(4)]
+    result = run(csv_file(tmp_path, [HEADERS, *masked]), world.operator, entity="clients", dry_run=True)
+    assert not any("berakhir dengan 0" in p.message for p in result.problems)
+
+
+def _workers_born(*births) -> list[list]:
+    return [
+        worker_row(**{"Nama lengkap": f"Pekerja {n}", "NIK": "", "Tanggal lahir": birth})
+        for n, birth in enumerate(births, start=1)
+    ]
+
+
+def test_date_cells_swapped_by_an_american_excel_beside_text_it_could_not_read_are_refused(tmp_path, world):
+    # Typed 05/08/1990 and 17/08/1990 on a computer set to English (US): the first became the date cell 8 May 1990,
+    # the second stayed text.
+    rows = _workers_born(datetime.date(1990, 5, 8), "17/08/1990", datetime.date(1988, 2, 3))
+    path = xlsx_file(tmp_path, [WORKER_HEADERS, *rows], sheet="Data pekerja")
+
+    result = run(path, world.operator, entity="workers", dry_run=True)
+
+    assert result.status == "refused"
+    assert [(p.row, p.column) for p in result.problems] == [(1, "Tanggal lahir")]
+    message = result.problems[0].message
+    assert "urutan bulan/hari (pengaturan bahasa Inggris AS)" in message
+    assert "“03-02-1988” mungkin maksudnya 02-03-1988, “08-05-1990” mungkin maksudnya 05-08-1990" in message
+
+
+def test_date_cells_with_a_day_past_12_show_the_text_dates_are_not_a_swap(tmp_path, world):
+    rows = _workers_born(datetime.date(1990, 5, 8), "17/08/1990", datetime.date(1988, 2, 23))
+    path = xlsx_file(tmp_path, [WORKER_HEADERS, *rows], sheet="Data pekerja")
+
+    result = run(path, world.operator, entity="workers")
+
+    assert (result.status, result.created) == ("succeeded", 3)
+    assert Worker.objects.get(full_name="Pekerja 2").birth_date == datetime.date(1990, 8, 17)
