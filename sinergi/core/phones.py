@@ -21,8 +21,26 @@ def phone_lost_zero(value: str) -> bool:
     return False
 
 
+# 8.12346E+11 or 6,28123E+11: how Excel shows a 12-digit number in a General cell, and how a CSV it saved keeps it.
+_SCIENTIFIC = re.compile(r"\s*\+?\d(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d{1,2}\s*")
+
+
+def phone_in_scientific_notation(value: str) -> bool:
+    """Whether `value` is a number in Excel's scientific notation: its last digits are gone, beyond repair."""
+    return _SCIENTIFIC.fullmatch(value) is not None
+
+
+def phone_scientific_message(value: str) -> str:
+    return _(
+        "Nomor telepon “%(value)s” tertulis dalam notasi ilmiah Excel, sehingga angka-angka terakhirnya sudah hilang. "
+        "Format kolom ini sebagai Teks lalu ketik ulang nomornya, misalnya 0812-3456-7890."
+    ) % {"value": value}
+
+
 def phone_problem(value: str) -> str:
     """Why a phone number typed into a form is refused ("" when it is not)."""
+    if phone_in_scientific_notation(value):
+        return phone_scientific_message(value)
     if phone_lost_zero(value):
         return _(
             "Nomor telepon %(value)s tidak diawali 0, +62 atau 62. Tulis lengkap dengan 0 dan kode wilayah atau "

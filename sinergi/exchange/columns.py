@@ -21,7 +21,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sinergi.core.downloads import XLSX_MAX_TEXT
-from sinergi.core.phones import phone_lost_zero
+from sinergi.core.phones import phone_in_scientific_notation, phone_lost_zero, phone_scientific_message
 
 from . import values as v
 
@@ -234,9 +234,9 @@ class TextColumn(Column):
         return getattr(obj, self.key) or ""
 
 
-def _lost_leading_zero(value: str) -> bool:
-    """phone_lost_zero over a cell's text (see there)."""
-    return phone_lost_zero(value)
+def _lost_digits(value: str) -> bool:
+    """phone_lost_zero or phone_in_scientific_notation over a cell's text (see there)."""
+    return phone_lost_zero(value) or phone_in_scientific_notation(value)
 
 
 @dataclass
@@ -249,7 +249,7 @@ class PhoneColumn(TextColumn):
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
         out = super().clean_column(raws, ctx)
         for i, (raw, value) in enumerate(zip(raws, out, strict=True)):
-            if value.__class__ is str and (raw.__class__ in (int, float) or _lost_leading_zero(value)):
+            if value.__class__ is str and (raw.__class__ in (int, float) or _lost_digits(value)):
                 out[i] = clean_or_problem(self, raw, ctx)
         return out
 
@@ -265,7 +265,9 @@ class PhoneColumn(TextColumn):
                     % {"value": digits}
                 )
         value = super().clean(raw, ctx)
-        if _lost_leading_zero(value):
+        if phone_in_scientific_notation(value):
+            raise v.CellProblem(phone_scientific_message(value))
+        if phone_lost_zero(value):
             raise v.CellProblem(
                 _(
                     "Nomor telepon %(value)s tidak diawali 0, +62 atau 62: angka 0 di depannya tampaknya hilang "

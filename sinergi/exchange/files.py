@@ -308,6 +308,14 @@ def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
         return XLSX
     if "word/document.xml" in names:
         raise FileRefused(_word_message())
+    if "xl/workbook.bin" in names:
+        # Excel's binary workbook: not read (the size checks made before calamine opens a sheet know only XML).
+        raise FileRefused(
+            _(
+                "Ini buku kerja biner Excel (.xlsb), yang tidak dapat dibaca di sini. Di Excel pilih File › Simpan "
+                "Sebagai › Buku Kerja Excel (.xlsx), lalu unggah file itu."
+            )
+        )
     try:
         spreadsheet = ods.is_spreadsheet(archive, names)
         document = ods.document_kind(archive) if spreadsheet is False else ""

@@ -75,8 +75,15 @@ def is_blank(raw: Any) -> bool:
     return not text(raw)  # whitespace, the apostrophe, invisible characters and a lone dash are nothing
 
 
+# Spaces that are not " ", and format characters nobody can see or delete on purpose: zero-width ones, the soft
+# hyphen, and the direction marks and embeddings WhatsApp and web pages put around a copied name or number
+# (U+202A…U+202E, U+2066…U+2069). Kept, they make a NIK "not digits only" and a name unequal to itself.
 _INVISIBLE = str.maketrans(
-    {"\u00a0": " ", "\ufeff": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None}
+    {
+        **dict.fromkeys("\u00a0\u2007\u202f", " "),
+        **dict.fromkeys("\ufeff\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064"),
+        **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
+    }
 )
 
 
@@ -289,6 +296,8 @@ def parse_int(
         # 1.250 and 1,250 are thousands in Indonesian and English writing; a decimal part is refused below.
         if re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", value):
             value = re.sub(r"[.,]", "", value)
+        elif re.fullmatch(r"-?\d+[.,]0{1,2}", value):
+            value = re.split(r"[.,]", value)[0]  # 40.0, 20,00: decimals a program wrote, not a fraction
         if not re.fullmatch(r"-?\d+", value):
             raise CellProblem(_("“%(value)s” bukan bilangan bulat.") % {"value": text(raw)})
         number = int(value)

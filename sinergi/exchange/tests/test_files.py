@@ -135,6 +135,16 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
     assert refused(path) == "Ini dokumen Word, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
 
 
+def test_an_excel_binary_workbook_is_refused_with_how_to_save_it_as_xlsx(tmp_path):
+    path = tmp_path / "pekerja.xlsb"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        archive.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    assert refused(path).startswith("Ini buku kerja biner Excel (.xlsb)")
+    assert "Buku Kerja Excel (.xlsx)" in refused(path)
+
+
 def test_a_zip_bomb_is_refused_cheaply_from_its_directory(tmp_path, settings, monkeypatch):
     settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_UNCOMPRESSED_BYTES": 50 * 1024 * 1024}
     path = tmp_path / "bom.xlsx"

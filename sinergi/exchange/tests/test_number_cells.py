@@ -68,6 +68,18 @@ def test_an_lks_phone_from_a_csv_that_lost_its_zero_is_refused_naming_row_column
     assert not Organisation.objects.exists()
 
 
+@pytest.mark.parametrize("written", ["6.28123E+11", "8,12346E+11", "8.12346e+10", " 6.28E+11 "])
+def test_a_phone_in_excels_scientific_notation_from_a_csv_is_refused(written):
+    # 0812345678901 opened from a CSV became a number shown as 8.12346E+11, and was saved so.
+    column = PhoneColumn("phone", "Telepon", max_length=30)
+    ctx = ImportContext(actor=None, entity=get_entity("workers"))
+
+    [cleaned] = column.clean_column([written], ctx)
+
+    assert isinstance(cleaned, v.CellProblem)
+    assert cleaned.message.startswith(f"Nomor telepon “{written.strip()}” tertulis dalam notasi ilmiah Excel")
+
+
 def test_an_npwp_in_a_number_cell_is_refused_with_the_advice_to_format_the_column_as_text(tmp_path, board_member):
     headers = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "NPWP"]
     path = xlsx_file(

@@ -71,11 +71,17 @@ def test_text_drops_the_leading_apostrophe_and_writes_integers_without_decimals(
     assert v.text("\u00a0LKSA\u00a0") == "LKSA"
     # Invisible characters pasted from a web page or a PDF are dropped; a non-breaking space is a space.
     assert v.text("Budi\u200b\u00a0Uji\u2060") == "Budi Uji"
+    # Copied from WhatsApp or a web page: direction marks and embeddings around the text, a soft hyphen inside it.
+    assert v.text("\u202aWa Tiga Uji\u202c") == "Wa Tiga Uji"
+    assert v.text("\u200e6371011708140001\u200f") == "6371011708140001"
+    assert v.text("Rah\u00admat\u2068\u2069") == "Rahmat"
+    assert v.text("0812\u202f3456\u20077890") == "0812 3456 7890"
 
 
 def test_integers_accept_thousand_separators_and_refuse_fractions():
     assert v.parse_int("1.250") == 1250
     assert v.parse_int(30.0) == 30
+    assert [v.parse_int(written) for written in ["40.0", "20,00", "1.00", "1,000"]] == [40, 20, 1, 1000]
     with pytest.raises(v.CellProblem):
         v.parse_int("12,5")
     with pytest.raises(v.CellProblem) as problem:

@@ -82,6 +82,13 @@ def test_an_lks_phone_that_lost_its_zero_is_refused_by_the_services_as_by_the_im
     assert "tidak diawali 0, +62 atau 62" in str(excinfo.value)
 
 
+def test_an_lks_phone_in_scientific_notation_is_refused_by_the_services_as_by_the_import():
+    organisation = OrganisationFactory.build(phone="8.12346E+11", region_id="63.71.04.1002")
+    with pytest.raises(ValidationError) as excinfo:
+        organisation_validate(organisation=organisation, service_kinds=[lks_kind("anak")])
+    assert "tertulis dalam notasi ilmiah Excel" in str(excinfo.value)
+
+
 def test_a_phone_stored_before_the_rule_does_not_block_other_changes():
     from sinergi.organisations.models import Organisation
 
