@@ -7,6 +7,7 @@ or a CellProblem) → assign (onto the model object) → save (done by the entit
 
 import copy
 import datetime
+import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
@@ -111,6 +112,9 @@ class Column:
 
 
 _DATE_CELLS = (datetime.date, datetime.datetime)
+# How Excel shows a date cell it made of a number, in Indonesian or English: Des-15, 1-Feb, 12-Des-2015.
+_MONTH_SHOWN = r"(?:jan|feb|mar|apr|mei|may|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec)"
+_DATE_AS_SHOWN = re.compile(rf"\d{{1,2}}-{_MONTH_SHOWN}(?:-\d{{2}}|-\d{{4}})?|{_MONTH_SHOWN}-(?:\d{{2}}|\d{{4}})", re.I)
 
 
 @dataclass
@@ -190,6 +194,7 @@ class TextColumn(Column):
                 (limit and len(value) > limit)
                 or (value[:1] == "=" and v.formula_as_text(raw))
                 or (raw.__class__ is str and len(raw) == XLSX_MAX_TEXT and raw[-1] == "…")
+                or (not self.accepts_dates and "-" in value and _DATE_AS_SHOWN.fullmatch(value))
             ):
                 append(clean_or_problem(self, raw, ctx))
             else:
@@ -209,6 +214,15 @@ class TextColumn(Column):
                 _(
                     "Excel atau LibreOffice mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini "
                     "sebagai Teks, lalu ketik ulang isinya."
+                )
+                % {"value": v.text(raw)}
+            )
+        if not self.accepts_dates and raw.__class__ is str and _DATE_AS_SHOWN.fullmatch(v.text(raw)):
+            # The date cell of the check above, saved by Excel as a CSV: the text it showed ("Des-15" for 12/2015).
+            raise v.CellProblem(
+                _(
+                    "“%(value)s” tampaknya isian yang diubah Excel menjadi tanggal lalu disimpan seperti tampilannya "
+                    "(mis. nomor 12/2015 menjadi Des-15). Format kolom ini sebagai Teks, lalu ketik ulang isinya."
                 )
                 % {"value": v.text(raw)}
             )

@@ -153,3 +153,27 @@ def test_a_value_outside_a_long_list_says_how_many_choices_were_left_out():
              "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango"]  # fmt: skip
     message = Choices([(word, word.title()) for word in words]).unknown_message("zzz")
     assert message.endswith("kilo, lima, dan 8 lainnya (lihat lembar Daftar di templat impor).")
+
+
+@pytest.mark.parametrize("shown", ["Des-15", "1-Feb", "12-Des-2015", "Dec-2015"])
+def test_a_number_excel_made_a_date_and_saved_as_shown_in_a_csv_is_refused(tmp_path, board_member, shown):
+    # "12/2015" (the template's own example of a deed number) opened from a CSV in Excel became December 2015,
+    # shown and saved again as "Des-15".
+    headers = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Nomor akta notaris"]
+    path = csv_file(tmp_path, [headers, ["LKSA Akta", "anak", "63.71.01.1001", "TD/AKTA/1", shown]])
+
+    result = run(path, board_member)
+
+    [(row, column, value, message)] = problems_of(result)
+    assert (row, column, value) == (2, "Nomor akta notaris", shown)
+    assert message.startswith(f"“{shown}” tampaknya isian yang diubah Excel menjadi tanggal")
+
+
+def test_names_and_numbers_that_only_contain_a_month_are_kept(tmp_path, board_member):
+    headers = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Nama pimpinan"]
+    path = csv_file(tmp_path, [headers, ["LKSA Mei-Ling", "anak", "63.71.01.1001", "TD/DES/15", "Mei"]])
+
+    result = run(path, board_member)
+
+    assert problems_of(result) == []
+    assert Organisation.objects.get().head_name == "Mei"
