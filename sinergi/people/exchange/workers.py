@@ -1,9 +1,12 @@
 """Workers (PSKS/TKSM) of an LKS as a spreadsheet, with worker_create/worker_update's rules.
 
-Natural key: the NIK's keyed hash at the LKS; without NIK, the normalised name + birth date at the LKS — which finds
-a stored worker with or without a NIK (an empty NIK cell, like every empty cell, keeps the stored value). A row that
-finds its worker changes the filled cells that differ (shown before → after; an empty cell keeps the stored value),
-"Berhenti bertugas" ends the service; otherwise the worker is registered.
+Natural key: the NIK's keyed hash at the LKS; without NIK, the normalised name (titles and degrees aside) + birth date
+at the LKS — which finds a stored worker with or without a NIK (an empty NIK cell, like every empty cell, keeps the
+stored value). A row without a birth date is about the one worker of that name at the LKS, and a row with one is
+about a worker of that name stored without one, when no one has its birth date: a staff list (Nama, Peran, Telepon)
+re-imported must not register everyone twice. A row that finds its worker changes the filled cells that differ
+(shown before → after; an empty cell keeps the stored value), "Berhenti bertugas" ends the service; otherwise the
+worker is registered.
 """
 
 from dataclasses import dataclass, field
@@ -48,7 +51,7 @@ from sinergi.vocabularies.models import Vocabulary
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker, WorkerAccess
 from ..services._common import MAX_LENGTHS
-from ..services.rules import lks_closed_reason, normalize_name
+from ..services.rules import lks_closed_reason
 from ..summaries import SummaryDelta
 from .common import (
     SEX_ALIASES,
@@ -62,9 +65,11 @@ from .common import (
     encrypt_many,
     export_purpose,
     far_name_warning,
+    id_confirmed,
     lks_lock,
     lks_of_ids,
     mask,
+    match_name,
 )
 
 COLUMNS: list[Column] = [
@@ -134,8 +139,8 @@ class WorkersState:
         self.terms = ctx.terms(Vocabulary.PSKS)
         self.stored: dict[int, dict[tuple, list[dict]]] = {}
         self.delta = SummaryDelta()
-        # (LKS, name key) -> (row, with a NIK?) of new workers in this file, by name and birth date
-        self.new_by_name: dict[tuple, tuple[int, bool]] = {}
+        # (LKS, name) -> (row, birth date, with a NIK?, registers?) of the rows without an ID so far in this file
+        self.rows_by_name: dict[tuple[int, str], list[tuple[int, Any, bool, bool]]] = {}
         self.locked: set[int] = set()  # the LKS this import has locked, once writing began
         self.created_ids: set[int] = set()  # the workers this import has written
         self.elsewhere: dict[int, str] = {}  # ID -> name of the other LKS the user may see where that worker is
@@ -148,10 +153,29 @@ def _state(ctx: ImportContext) -> WorkersState:
 
 
 def _name_key(values: dict[str, Any]) -> tuple | None:
-    """The normalised name + birth date, or None when nothing of the name is left to compare (a name of
-    punctuation only): an empty name must never make two people one."""
-    name = normalize_name(values.get("full_name") or "")
+    """The normalised name (titles and degrees aside) + birth date, or None when nothing of the name is left to
+    compare (a name of punctuation only): an empty name must never make two people one."""
+    name = match_name(values.get("full_name") or "")
     return ("name", name, values.get("birth_date")) if name else None
+
+
+def _named(index: dict[tuple, list[dict]], values: dict[str, Any]) -> list[dict]:
+    """The stored workers of the LKS (`index`) a row may be about by its name: those of its birth date; failing
+    them, those stored without one; a row without a birth date, every one of that name. Assumption: at one LKS
+    (tens of workers) one name is one person unless two birth dates say otherwise; two workers of that name make
+    the row ambiguous, and it is refused rather than guessed."""
+    name = match_name(values.get("full_name") or "")
+    if not name:
+        return []
+    named = index.get(("named", name), [])
+    birth = values.get("birth_date")
+    if birth is None:
+        return list(named)
+    return [w for w in named if w["birth_date"] == birth] or [w for w in named if w["birth_date"] is None]
+
+
+def _births_agree(first: Any, second: Any) -> bool:
+    return first is None or second is None or first == second
 
 
 class WorkersEntity(Entity):
@@ -229,6 +253,7 @@ class WorkersEntity(Entity):
                         index.setdefault(("nik", worker["nik_hash"]), []).append(worker)
                     if (name_key := _name_key(worker)) is not None:
                         index.setdefault(name_key, []).append(worker)
+                        index.setdefault(("named", name_key[1]), []).append(worker)
                 state.stored[lks.pk] = index
         # IDs that name nobody at their row's LKS: where each is, looked up once per batch (at most a message each).
         astray = {
@@ -292,29 +317,21 @@ class WorkersEntity(Entity):
             raise RowProblems(problems)
         stored = self._stored(values, lks, state)
         name_key = _name_key(values)
-        if not stored and not values.get("id") and name_key is not None and values.get("birth_date"):
-            # A new worker written twice in one file, once with the NIK and once without: one person, not two.
-            with_nik = bool(values.get("_nik_hash"))
-            earlier = state.new_by_name.setdefault((lks.pk, name_key), (row, with_nik))
-            if earlier[0] != row and earlier[1] != with_nik:
-                raise RowProblems(
-                    [
-                        (
-                            "nik",
-                            _(
-                                "Baris ini dan baris %(first)s tampaknya orang yang sama (nama dan tanggal lahir "
-                                "sama), satu dengan NIK dan satu tanpa. Satukan kedua baris, atau isi NIK di keduanya."
-                            )
-                            % {"first": earlier[0]},
-                        )
-                    ]
-                )
         if values.get("id") and not stored:
             raise RowProblems([("id", self._unknown_id_message(values["id"], lks, state))])
-        if values.get("id") and stored and not _id_confirmed(values, stored[0]):
+        if values.get("id") and stored and not id_confirmed(values, stored[0]):
             raise RowProblems([("id", _id_disagrees_message(values, stored[0]))])
         if stored is not None and len(stored) > 1:
-            raise RowProblems([("full_name", _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK."))])
+            if values.get("birth_date") or values.get("_nik_hash"):
+                message = _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK.")
+            else:
+                message = _(
+                    "Lebih dari satu pekerja bernama “%(name)s” tercatat di LKS ini. Isi Tanggal lahir atau NIK "
+                    "pada baris ini, atau perbaiki lewat ekspor (baris dengan kolom ID)."
+                ) % {"name": values["full_name"]}
+            raise RowProblems([("full_name", message)])
+        if not values.get("id") and name_key is not None:
+            self._same_in_file(row, values, lks, name_key[1], registers=not stored, state=state)
         if stored and values.get("_nik_hash"):
             holders = state.stored.get(lks.pk, {}).get(("nik", values["_nik_hash"]), [])
             if any(worker["id"] != stored[0]["id"] for worker in holders):
@@ -391,6 +408,19 @@ class WorkersEntity(Entity):
         action = "update" if worker.changed else "unchanged"
         if action == "update" and values.get("version") and values["version"] != existing["version"]:
             raise RowProblems([("version", stale_row_message(values["version"], existing["version"]))])
+        if action == "update" and not (values.get("id") or values.get("_nik_hash") or values.get("birth_date")):
+            # Found by the name alone: a newcomer of the same name would change the stored worker instead of being
+            # registered. The trial says so (only when something changes: a re-imported list is not all warnings).
+            warnings.append(
+                (
+                    "full_name",
+                    _(
+                        "Baris ini tanpa NIK dan tanpa tanggal lahir, jadi dicocokkan dengan pekerja tersimpan "
+                        "“%(name)s” hanya melalui namanya. Bila ini orang lain yang bernama sama, isi tanggal lahirnya."
+                    )
+                    % {"name": existing["full_name"]},
+                )
+            )
         stored = {key: existing[key] for key in (*FIELDS, "role")} | {"psks_category": existing["psks_category__code"]}
         return RowPlan(
             row=row,
@@ -427,20 +457,45 @@ class WorkersEntity(Entity):
             by_nik = index.get(("nik", values["_nik_hash"]))
             if by_nik or name_key is None:
                 return by_nik
-            # A NIK for a worker registered without one (same name and birth date at this LKS): the row completes
-            # that worker instead of registering them twice. One with another NIK is another person.
-            without_nik = [worker for worker in index.get(name_key, []) if not worker["nik_hash"]]
+            # A NIK for a worker registered without one (same name, and a birth date that does not differ, at this
+            # LKS): the row completes that worker instead of registering them twice. One with another NIK is another
+            # person.
+            without_nik = [worker for worker in _named(index, values) if not worker["nik_hash"]]
             return without_nik or None
         if name_key is None:
             return None
-        # Without a NIK, the worker of this name and birth date at this LKS is this row's worker even when a NIK is
-        # stored for them: the empty cell keeps that NIK (empty cells never erase), and re-importing a list without
-        # its NIK column must not register everyone a second time. Two such workers: the row is refused (isi NIK).
-        # A name alone (no birth date either) is too little to take a worker who has a NIK for this row's.
-        found = index.get(name_key) or []
-        if not values.get("birth_date"):
-            found = [worker for worker in found if not worker["nik_hash"]]
-        return found or None
+        # Without a NIK, the worker of this name at this LKS (_named: of this birth date, or stored without one; any,
+        # when the row has none) is this row's worker even when a NIK is stored for them: the empty cell keeps that
+        # NIK (empty cells never erase), and re-importing a list without its NIK or birth-date column must not
+        # register everyone a second time. Two such workers: the row is refused.
+        return _named(index, values) or None
+
+    @staticmethod
+    def _same_in_file(
+        row: int, values: dict[str, Any], lks: Lks, name: str, *, registers: bool, state: WorkersState
+    ) -> None:
+        """A worker written twice in one file under one name (titles aside), once without the NIK or without the
+        birth date: one person, not two, so the rows are refused until they are one row or tell the two apart. Rows
+        alike (the same birth date, both without NIK) are the natural key's duplicates; two NIKs, two people."""
+        birth, with_nik = values.get("birth_date"), bool(values.get("_nik_hash"))
+        rows = state.rows_by_name.setdefault((lks.pk, name), [])
+        for first, first_birth, first_nik, first_registers in rows:
+            if not (registers or first_registers) or (with_nik and first_nik) or not _births_agree(birth, first_birth):
+                continue  # two stored workers (each row's own), or two people
+            if not with_nik and not first_nik and birth == first_birth:
+                continue  # reported as a duplicate row
+            if birth and first_birth:
+                message = _(
+                    "Baris ini dan baris %(first)s tampaknya orang yang sama (nama dan tanggal lahir sama), satu "
+                    "dengan NIK dan satu tanpa. Satukan kedua baris, atau isi NIK di keduanya."
+                )
+            else:
+                message = _(
+                    "Baris ini dan baris %(first)s tampaknya orang yang sama (nama sama, tanggal lahir kosong di "
+                    "salah satunya). Satukan kedua baris, atau isi tanggal lahir di keduanya."
+                )
+            raise RowProblems([("full_name", message % {"first": first})])
+        rows.append((row, birth, with_nik, registers))
 
     @staticmethod
     def _merged(values: dict[str, Any], existing: dict | None, state: WorkersState) -> dict[str, Any]:
@@ -550,11 +605,11 @@ class WorkersEntity(Entity):
 
     def _check_still_new(self, state: WorkersState, creates: list[tuple[int, WorkerRow]]) -> None:
         """A worker these rows register was registered at the same LKS by someone else since the rows were
-        checked (the same NIK, or the same name and birth date where one of the two has no NIK, as the check
-        matches): the file's check is out of date. An LKS has tens of workers: all of them are read."""
+        checked (the same NIK, or the same name and a birth date that does not differ where one of the two has no NIK,
+        as the check matches): the file's check is out of date. An LKS has tens of workers: all of them are read."""
         known = state.stored
-        # (LKS, ("nik", hash)) and (LKS, name key) -> whether one of them was registered without a NIK
-        foreign: dict[tuple, bool] = {}
+        niks: set[tuple[int, str]] = set()  # (LKS, NIK hash) of workers others registered
+        named: dict[tuple[int, str], list[tuple[Any, bool]]] = {}  # (LKS, name) -> (birth date, with a NIK?)
         for worker in Worker.objects.filter(organisation_id__in={w.lks.pk for _row, w in creates}).values(
             "id", "organisation_id", "nik_hash", "full_name", "birth_date"
         ):
@@ -562,17 +617,20 @@ class WorkersEntity(Entity):
             if worker["id"] in state.created_ids or ("id", worker["id"]) in known.get(lks_pk, {}):
                 continue
             if worker["nik_hash"]:
-                foreign[(lks_pk, ("nik", worker["nik_hash"]))] = False
+                niks.add((lks_pk, worker["nik_hash"]))
             if (name_key := _name_key(worker)) is not None:
-                foreign[(lks_pk, name_key)] = foreign.get((lks_pk, name_key), False) or not worker["nik_hash"]
-        if not foreign:
+                named.setdefault((lks_pk, name_key[1]), []).append((worker["birth_date"], bool(worker["nik_hash"])))
+        if not niks and not named:
             return
         for row, w in creates:
             name_key = _name_key(w.data)
-            same_nik = bool(w.nik_hash) and (w.lks.pk, ("nik", w.nik_hash)) in foreign
-            # By name when either side lacks a NIK: two different NIKs under one name are two people.
-            without_nik = foreign.get((w.lks.pk, name_key)) if name_key is not None else None
-            same_name = without_nik is not None and (not w.nik_hash or without_nik)
+            same_nik = bool(w.nik_hash) and (w.lks.pk, w.nik_hash) in niks
+            # By name, as the rows are matched, when either side lacks a NIK: two different NIKs under one name are
+            # two people, and so are two birth dates.
+            same_name = name_key is not None and any(
+                _births_agree(birth, w.data["birth_date"]) and not (w.nik_hash and with_nik)
+                for birth, with_nik in named.get((w.lks.pk, name_key[1]), ())
+            )
             if same_nik or same_name:
                 raise ConflictError(
                     _("Baris %(row)s: pekerja ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "
@@ -673,20 +731,6 @@ class WorkersEntity(Entity):
                     checked_on,
                     results.get(result, ""), version,
                 ]  # fmt: skip
-
-
-def _id_confirmed(values: dict[str, Any], stored: dict) -> bool:
-    """Whether a row agrees with the worker its ID names on something besides the ID: a column headed "ID" in the
-    user's own list (a running number) would otherwise rewrite whichever worker bears that number. The NIK, the
-    birth date or a name that may be the same one (a typo corrected) is enough; a row without a name, a partial
-    correction file (ID, Telepon), contradicts nothing."""
-    if not values.get("full_name"):
-        return True
-    if values.get("_nik_hash") and values["_nik_hash"] == stored["nik_hash"]:
-        return True
-    if values.get("birth_date") and values["birth_date"] == stored["birth_date"]:
-        return True
-    return v.same_one_named(stored["full_name"], values["full_name"])
 
 
 def _id_disagrees_message(values: dict[str, Any], stored: dict) -> str:

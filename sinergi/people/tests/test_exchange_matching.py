@@ -9,8 +9,9 @@ from django.apps import apps
 
 from sinergi.core.crypto import decrypt
 from sinergi.exchange.columns import get_entity
-from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
+from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
 from sinergi.people.choices import DuplicateReason
+from sinergi.people.exchange.common import match_name
 from sinergi.people.models import DuplicateCandidate, Person, Worker
 from sinergi.people.nik import nik_compose
 from sinergi.people.services.rules import normalize_name, person_match_key
@@ -313,11 +314,17 @@ def test_rows_correcting_different_fields_change_only_those_fields(tmp_path, wor
     )  # fmt: skip
 
 
-def test_a_name_alone_does_not_take_a_worker_with_a_nik_for_this_row(tmp_path, world):
+def test_a_name_alone_finds_the_one_worker_of_that_name_at_the_lks_and_says_so(tmp_path, world):
+    # (This once registered Siti a second time, the new phone on the copy: a staff list without birth dates.)
     WorkerFactory(organisation=world.lks, full_name="Siti Aminah", birth_date=RINA, nik=NIK_RINA, phone="0811-1")
     result = import_workers(tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2")], world.operator)
-    assert (result.created, result.updated) == (1, 0)
-    assert Worker.objects.get(nik_hash__gt="").phone == "0811-1"
+    assert (result.created, result.updated) == (0, 1), problems_of(result)
+    assert [w.message.split(" “")[0] for w in result.warnings] == [
+        "Baris ini tanpa NIK dan tanpa tanggal lahir, jadi dicocokkan dengan pekerja tersimpan"
+    ]
+    assert list(Worker.objects.values_list("phone", "nik_masked", "birth_date")) == [
+        ("0822-2", "6371********0007", RINA)
+    ]
 
 
 def test_the_lks_kabupaten_kota_column_reads_codes_and_names_as_the_region_columns_do(world):
@@ -481,3 +488,102 @@ def test_a_workers_row_from_an_export_older_than_a_change_is_refused(tmp_path, w
     result = import_workers(tmp_path, rows, world.operator, headers=headers)
     assert [p.column for p in result.problems] == ["Versi"]
     assert Worker.objects.get().phone == "0812-3333-4444"
+
+
+# ---------------------------------------------------------------------------------------------- a worker by name alone
+
+STAFF_HEADERS = ["Nama", "Jenis kelamin", "Kategori PSKS", "Peran", "Telepon"]  # a staff list: no birth dates, no NIK
+
+
+def test_a_staff_list_without_birth_dates_re_imported_registers_nobody_twice(tmp_path, world):
+    # Given Siti (with NIK and birth date) and Tono (neither) registered at the LKS
+    siti = WorkerFactory(organisation=world.lks, full_name="Siti Rahmah Uji", birth_date=RINA, nik=NIK_RINA,
+                         phone="0811-1111-111")  # fmt: skip
+    WorkerFactory(organisation=world.lks, full_name="Tono Contoh", sex="L", birth_date=None, nik="", phone="")
+    # When their staff list, Siti's phone changed, is imported (a semicolon CSV as spreadsheets save it)
+    rows = [["Siti Rahmah Uji", "P", "lks", "Pengasuh", "0822-2222-222"], ["Tono Contoh", "L", "lks", "Pengasuh", ""]]
+    path = csv_file(tmp_path, [STAFF_HEADERS, *rows], delimiter=";")
+    trial = run(path, world.operator, entity="workers", dry_run=True)
+    result = run(path, world.operator, entity="workers")
+    # Then the trial shows Siti's phone changing on her own record, and nobody is registered twice
+    assert trial.preview["update"] == [
+        {"row": 2, "key": "Siti Rahmah Uji (6371********0007)",
+         "changes": {"Telepon": ["0811-1111-111", "0822-2222-222"]}}
+    ]  # fmt: skip
+    assert (result.status, result.created, result.updated, result.unchanged) == ("succeeded", 0, 1, 1)
+    assert Worker.objects.count() == 2
+    siti.refresh_from_db()
+    assert (siti.phone, siti.nik_masked, siti.birth_date) == ("0822-2222-222", "6371********0007", RINA)
+
+
+def test_a_worker_row_without_birth_date_naming_two_workers_of_that_name_is_refused(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Siti Rahmah Uji", birth_date=RINA, nik=NIK_RINA)
+    WorkerFactory(organisation=world.lks, full_name="Siti Rahmah Uji", birth_date=datetime.date(1990, 1, 2), nik="")
+    result = import_workers(tmp_path, [worker_row("Siti Rahmah Uji", birth=None, phone="0822-2")], world.operator)
+    assert problems_of(result) == [
+        (2, "Nama lengkap", "Siti Rahmah Uji", "Lebih dari satu pekerja bernama “Siti Rahmah Uji” tercatat di LKS ini. "
+         "Isi Tanggal lahir atau NIK pada baris ini, atau perbaiki lewat ekspor (baris dengan kolom ID).")
+    ]  # fmt: skip
+    assert Worker.objects.count() == 2
+
+
+def test_another_birth_date_is_another_worker_but_a_worker_stored_without_one_gets_the_rows(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik="")
+    ani = WorkerFactory(organisation=world.lks, full_name="Ani Contoh", birth_date=None, nik="")
+    result = import_workers(
+        tmp_path, [worker_row("Rina Contoh", birth=datetime.date(1999, 9, 9)), worker_row("Ani Contoh")], world.operator
+    )
+    assert (result.status, result.created, result.updated) == ("succeeded", 1, 1), problems_of(result)
+    assert Worker.objects.filter(full_name="Rina Contoh").count() == 2
+    ani.refresh_from_db()
+    assert (Worker.objects.filter(full_name="Ani Contoh").count(), ani.birth_date) == (1, RINA)
+
+
+def test_a_name_with_academic_titles_is_the_stored_worker_of_that_name(tmp_path, world):
+    # Given Budi stored without his degree
+    budi = WorkerFactory(organisation=world.lks, full_name="Budi Santoso", sex="L", birth_date=RINA, nik="")
+    # When a list names him with it, and with his birth date
+    row = ["Drs. H. Budi Santoso, S.Sos., M.Si.", "L", RINA, "", "lks", "Pengasuh", "0822-2"]
+    result = import_workers(tmp_path, [row], world.operator, dry_run=True)
+    # Then the trial shows his record's name changing, not a second Budi
+    assert (result.created, result.updated) == (0, 1), problems_of(result)
+    changes = result.preview["update"][0]["changes"]
+    assert changes["Nama lengkap"] == ["Budi Santoso", "Drs. H. Budi Santoso, S.Sos., M.Si."]
+    assert Worker.objects.get().pk == budi.pk
+
+
+def test_titles_and_degrees_are_compared_away_but_never_a_word_of_the_name():
+    plain = match_name("Budi Santoso")
+    written = ["Budi Santoso, S.Sos", "BUDI SANTOSO, S.Pd.", "Drs. Budi Santoso", "H. Budi Santoso",
+               "Budi Santoso S.Pd.", "Hj Budi Santoso", "Budi Santoso, SE, M.Si"]  # fmt: skip
+    assert {match_name(name) for name in written} == {plain} == {"budi santoso"}
+    assert match_name("Hj. Siti Aminah") == match_name("Siti Aminah")
+    # a word of the name, an initial, a name after a comma and a name of titles only are kept
+    assert match_name("Budi Santoso SE") == "budi santoso se"
+    assert match_name("Ahmad S.") == "ahmad s"
+    assert match_name("Santoso, Budi") == "santoso budi"
+    assert match_name("Hasan Irma") == "hasan irma"
+    assert match_name("H.") == "h"
+
+
+def test_one_worker_written_twice_in_a_file_once_without_birth_date_is_refused_not_registered_twice(tmp_path, world):
+    rows = [worker_row("Siti Rahmah Uji", birth=None), worker_row("Siti Rahmah Uji", birth=None, phone="0822-2")]
+    twice = import_workers(tmp_path, rows, world.operator)
+    assert [(p.row, p.message) for p in twice.problems] == [
+        (3, "Baris ini duplikat baris 2 (nama dan tanggal lahir “Siti Rahmah Uji” di LKS ini sama).")
+    ]
+    once_dated = import_workers(
+        tmp_path, [worker_row("Siti Rahmah Uji", birth=None), worker_row("Siti Rahmah Uji, S.Pd.")], world.operator,
+        name="b.xlsx",
+    )  # fmt: skip
+    assert [(p.row, p.message) for p in once_dated.problems] == [
+        (3, "Baris ini dan baris 2 tampaknya orang yang sama (nama sama, tanggal lahir kosong di salah satunya). "
+            "Satukan kedua baris, atau isi tanggal lahir di keduanya.")
+    ]  # fmt: skip
+    assert not Worker.objects.exists()
+    # two birth dates are two people
+    two = import_workers(
+        tmp_path, [worker_row("Siti Rahmah Uji"), worker_row("Siti Rahmah Uji", birth=datetime.date(1990, 1, 2))],
+        world.operator, name="c.xlsx",
+    )  # fmt: skip
+    assert (two.status, two.created) == ("succeeded", 2), problems_of(two)
