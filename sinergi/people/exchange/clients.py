@@ -6,17 +6,21 @@ serves and no child in an elderly home (errors), consent given by a parent or gu
 NIK already active at the LKS (error), possible duplicates elsewhere (flagged for the board, never explained).
 
 Natural key: the NIK's keyed hash at the LKS; for a row without NIK, the normalised name + birth date + mother's name at
-the LKS, whether or not a NIK is stored for that person (the empty cell keeps it; two such people: the row is refused,
-asking for the NIK); a row whose NIK nobody at the LKS has completes the one person stored there without a NIK under
-that name + birth date + mother. The export's ID column, read back, overrides both: the row is about that person at the
-row's LKS (refused when there is none), so a corrected name or birth date, or a NIK added or corrected (person_update's
-checks), corrects the record instead of admitting someone new. A row that finds its person's placement (same admission
-date) is unchanged when every filled cell agrees; a discharge date on an active placement discharges it; a filled cell
-that differs from the person's record corrects it through person_update (its rules, audit event and access log); the
-PPKS categories of a row with the export's ID are the person's list (an export holds them all, so one deleted there is
-dropped), while a row without it only adds (another file lists what it knows); a consent that is not on record yet
-is recorded beside the earlier ones — each shown before → after in the dry run. A different category or form of
-service of the stay itself is refused: that is corrected on the client's page, where the summaries move with it.
+the LKS (titles and degrees aside), whether or not a NIK is stored for that person (the empty cell keeps it; two such
+people: the row is refused, asking for the NIK). A row without NIK that lacks the birth date or the mother's name, or
+finds nobody with all three, is about the one person of that name staying at the LKS (active, or with the row's
+admission date) whose birth date and mother's name do not contradict the row's (several: refused); others of that name
+at the LKS who agree so are flagged as possible duplicates of a new client. A row whose NIK nobody at the LKS has
+completes the one person stored there without a NIK under that name + birth date + mother. The export's ID column, read
+back, overrides both: the row is about that person at the row's LKS (refused when there is none), so a corrected name or
+birth date, or a NIK added or corrected (person_update's checks), corrects the record instead of admitting someone new.
+A row that finds its person's placement (same admission date) is unchanged when every filled cell agrees; a discharge
+date on an active placement discharges it; a filled cell that differs from the person's record corrects it through
+person_update (its rules, audit event and access log); the PPKS categories of a row with the export's ID are the
+person's list (an export holds them all, so one deleted there is dropped), while a row without it only adds (another
+file lists what it knows); a consent that is not on record yet is recorded beside the earlier ones — each shown before →
+after in the dry run. A different category or form of service of the stay itself is refused: that is corrected on the
+client's page, where the summaries move with it.
 """
 
 import datetime
@@ -118,11 +122,13 @@ from .common import (
     encrypt_many,
     export_purpose,
     far_name_warning,
+    id_confirmed,
     kk_check_fast,
     lks_lock,
     lks_of_ids,
     lks_problems,
     mask,
+    match_name,
     served_by_kind,
 )
 
@@ -319,6 +325,10 @@ class ClientsState:
         # For rows without NIK: every stored person's _person_key per LKS (ids only, loaded once per LKS), and the
         # people those rows name, loaded per batch.
         self.keys_at: dict[int, dict[tuple, list[int]]] = {}
+        # ... and by name alone, with the birth date and mother's name to compare: LKS -> name -> (id, birth, mother)
+        self.names_at: dict[int, dict[str, list[tuple[int, Any, str]]]] = {}
+        # (LKS, name) -> (row, birth date, mother, with a NIK?, the new client or None) of the rows without an ID
+        self.rows_by_name: dict[tuple[int, str], list[tuple[int, Any, str, bool, NewClient | None]]] = {}
         self.people: dict[int, dict] = {}
         # person id -> (row, corrections, consent) of the first row in the file that changes that person
         self.corrected_by: dict[int, tuple[int, dict, tuple | None]] = {}
@@ -387,15 +397,35 @@ def _load_people(queryset, *extra: str) -> list[dict]:
     return people
 
 
-def _keys_at(lks_pk: int) -> dict[tuple, list[int]]:
-    """Every stored person at an LKS by _person_key (ids only: an LKS may hold thousands, rows name a few)."""
+def _keys_at(lks_pk: int) -> tuple[dict[tuple, list[int]], dict[str, list[tuple[int, Any, str]]]]:
+    """Every stored person at an LKS by _person_key, and by name with their birth date and mother's name (ids only:
+    an LKS may hold thousands, rows name a few)."""
     index: dict[tuple, list[int]] = {}
+    names: dict[str, list[tuple[int, Any, str]]] = {}
     stored = Person.objects.filter(organisation_id=lks_pk, erased_at__isnull=True)
     for pk, name, birth, mother in stored.values_list("pk", "full_name", "birth_date", "mother_name"):
-        key = (normalize_name(name or ""), birth, normalize_name(mother or ""))
+        key = (match_name(name or ""), birth, match_name(mother or ""))
         if key[0]:  # a name of punctuation only never matches anyone
             index.setdefault(key, []).append(pk)
-    return index
+            names.setdefault(key[0], []).append((pk, birth, key[2]))
+    return index, names
+
+
+def _parts_agree(key: tuple, birth: datetime.date | None, mother: str) -> bool:
+    """Whether a stored person's birth date and mother's name contradict nothing of a row's _person_key (a part
+    either side leaves empty contradicts nothing)."""
+    _name, row_birth, row_mother = key
+    return (row_birth is None or birth is None or row_birth == birth) and (
+        not row_mother or not mother or row_mother == mother
+    )
+
+
+def _stays_at(person: dict, lks: Lks, admitted_on: datetime.date | None) -> bool:
+    """Whether a stored person stays at the LKS (active there) or stayed there since the row's admission date."""
+    return any(
+        p["organisation_id"] == lks.pk and (p["status"] == PlacementStatus.ACTIVE or p["admitted_on"] == admitted_on)
+        for p in person["placements"]
+    )
 
 
 def _far_name_problem(values: dict[str, Any], existing: tuple | None) -> list[tuple[str, str]]:
@@ -433,10 +463,11 @@ def _consent_age_problems(given_by: str, given_on, birth_date, today) -> list[tu
 
 
 def _person_key(values: dict[str, Any]) -> tuple:
+    """Name, birth date and mother's name as this LKS's people are compared: "Hj. Siti Aminah" is "Siti Aminah"."""
     return (
-        normalize_name(values.get("full_name") or ""),
+        match_name(values.get("full_name") or ""),
         values.get("birth_date"),
-        normalize_name(values.get("mother_name") or ""),
+        match_name(values.get("mother_name") or ""),
     )
 
 
@@ -553,8 +584,13 @@ class ClientsEntity(Entity):
                     with_nik.append(values)
             elif values["_lks"] is not None and name:
                 without_nik.append(values)
+            # person_match_key's, as the services store it (the names with their titles, normalised)
             values["_match_key"] = (
-                state.hash(f"{name}|{birth.isoformat()}|{mother}") if name and mother and birth is not None else ""
+                state.hash(
+                    f"{normalize_name(values['full_name'])}|{birth.isoformat()}|{normalize_name(values['mother_name'])}"
+                )
+                if name and mother and birth is not None
+                else ""
             )
             if values["_match_key"] and values["_match_key"] not in state.matches_loaded:
                 new_matches.add(values["_match_key"])
@@ -581,8 +617,12 @@ class ClientsEntity(Entity):
         for values in without_nik:
             lks_pk = values["_lks"].pk
             if lks_pk not in state.keys_at:
-                state.keys_at[lks_pk] = _keys_at(lks_pk)
+                state.keys_at[lks_pk], state.names_at[lks_pk] = _keys_at(lks_pk)
             wanted.update(state.keys_at[lks_pk].get(values["_person_key"], ()))
+            if not values["_nik_hash"]:
+                # Those of the name whose birth date and mother's name do not contradict the row's (_stored_people).
+                named = state.names_at[lks_pk].get(values["_person_key"][0], ())
+                wanted.update(pk for pk, birth, mother in named if _parts_agree(values["_person_key"], birth, mother))
         wanted -= state.people.keys()
         if wanted:
             # With the masked NIK: the preview names by it whom a row without NIK is about.
@@ -675,6 +715,14 @@ class ClientsEntity(Entity):
                 "layanan baru."
             ) % {"id": record}
             raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
+        if record and people and not id_confirmed(values, people[0]):
+            # A new client typed over a copied export row, or the user's own running number under "ID".
+            message = _(
+                "ID %(id)s adalah penerima layanan “%(stored)s”, tetapi nama, tanggal lahir dan NIK di baris ini "
+                "berbeda. Bila baris ini orang lain, kosongkan ID-nya; bila kolom ID di file ini nomor urut Anda "
+                "sendiri, ubah judulnya (mis. “No”)."
+            ) % {"id": record, "stored": people[0]["full_name"]}
+            raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
         ambiguous = len(people) > 1 and not values.get("_nik_hash")
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
         if record and existing is not None and missing:
@@ -725,6 +773,13 @@ class ClientsEntity(Entity):
             self._consent(values, problems, birth_date, today)
         if problems:
             raise RowProblems(problems + _far_name_problem(values, existing))
+        if ambiguous and values.get("_partial"):
+            message = _(
+                "Lebih dari satu penerima layanan bernama “%(name)s” tercatat di LKS ini, dan tanggal lahir serta "
+                "nama ibu di baris ini tidak membedakan mereka. Isi NIK, Tanggal lahir dan Nama ibu kandung, atau "
+                "perbaiki lewat ekspor (baris dengan kolom ID)."
+            ) % {"name": full_name}
+            raise RowProblems([("full_name", message)])
         if ambiguous:
             message = _(
                 "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; "
@@ -732,6 +787,7 @@ class ClientsEntity(Entity):
             )
             raise RowProblems([("full_name", message)])
         if existing is not None:
+            self._same_in_file(row, values, lks, None, state)
             try:
                 return self._plan_existing(row, values, existing, categories, origin, warnings, state)
             except RowProblems as refused:
@@ -783,6 +839,12 @@ class ClientsEntity(Entity):
             ) if consent else None,
         )  # fmt: skip
         self._duplicates(client, state)
+        if values.get("_namesakes"):
+            # Of the name at this LKS, agreeing on what the row gives, but no longer staying here: a readmission,
+            # or a namesake; the board decides, as for a close match.
+            namesakes = dict.fromkeys(values["_namesakes"], DuplicateReason.CLOSE_MATCH)
+            client.db_duplicates = namesakes | (client.db_duplicates or {})
+        self._same_in_file(row, values, lks, client, state)
         if client.db_duplicates or client.file_duplicates:
             found = len(client.db_duplicates or ()) + len(client.file_duplicates or ())
             warnings.append(("", _duplicate_warning(found)))
@@ -893,18 +955,32 @@ class ClientsEntity(Entity):
             # Two such people: which one the NIK belongs to is unknown; the row admits someone new (flagged as a
             # possible duplicate), as before.
             return without if len(without) == 1 else []
-        if not values["_person_key"][0]:
+        name, birth, mother = values["_person_key"]
+        if not name:
             # Nothing of the name is left to compare (punctuation only): it must never make two people one.
             return []
         # A NIK stored for that person does not make them someone else: the empty cell keeps it (empty cells never
         # erase), and an export sent back without its masked columns must not admit everyone a second time.
-        ids = state.keys_at.get(lks.pk, {}).get(values["_person_key"], ())
-        found = [state.people[pk] for pk in ids if pk in state.people]
-        _name, birth, mother = values["_person_key"]
-        if birth is None or not mother:
-            # A name without birth date or mother's name is too little to take a person who has a NIK for this row.
-            found = [person for person in found if not person["nik_hash"]]
-        return found
+        if birth is not None and mother:
+            ids = state.keys_at.get(lks.pk, {}).get(values["_person_key"], ())
+            found = [state.people[pk] for pk in ids if pk in state.people]
+            if found:
+                return found
+        # A row without the birth date or the mother's name (a list that lacks the column), or with parts the stored
+        # person lacks: the one person of that name staying at this LKS whose parts do not contradict the row's is
+        # the row's person, as a full match would be; a list re-imported without a column must not admit its
+        # children again. Assumption: one name at one LKS is one child unless a birth date or a mother's name says
+        # otherwise. Several: refused (plan). Those who stayed here before are possible duplicates of a new client.
+        named = state.names_at.get(lks.pk, {}).get(name, ())
+        agreeing = [
+            state.people[pk] for pk, b, m in named if pk in state.people and _parts_agree((name, birth, mother), b, m)
+        ]
+        staying = [person for person in agreeing if _stays_at(person, lks, values.get("admitted_on"))]
+        if staying:
+            values["_partial"] = True
+        else:
+            values["_namesakes"] = [person["id"] for person in agreeing[:CLOSE_MATCH_LIMIT]]
+        return staying
 
     def _plan_existing(self, row, values, existing, categories, origin, warnings, state) -> RowPlan:
         person, placement = existing
@@ -965,7 +1041,15 @@ class ClientsEntity(Entity):
                 "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
                 "given": values["admitted_on"].strftime("%d-%m-%Y"),
             }
-            if by_nik:
+            if values.get("_partial") and not by_nik:
+                template = _(
+                    "Penerima layanan bernama sama sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
+                    "(tersimpan %(stored)s, di file %(given)s), dan tanggal lahir serta nama ibu di baris ini tidak "
+                    "berbeda darinya. Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang "
+                    "tersimpan. Bila tentang orang lain, isi NIK, Tanggal lahir dan Nama ibu kandung-nya. Bila ia "
+                    "sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan."
+                )
+            elif by_nik:
                 template = _(
                     "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
                     "(tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang penempatan yang sama, samakan "
@@ -1029,6 +1113,20 @@ class ClientsEntity(Entity):
             if any(other["id"] != person["id"] for other in state.by_hash.get(values["_nik_hash"], ())):
                 # Saving flags it for the board (person_update); the dry run says so, revealing nobody.
                 warnings.append(("nik", _duplicate_warning(1)))
+        if values.get("_partial"):
+            # Found without all three of name, birth date and mother's name: a namesake would be changed instead of
+            # admitted. Said when something changes (a re-imported list is not all warnings).
+            warnings.append(
+                (
+                    "full_name",
+                    _(
+                        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui namanya, "
+                        "tanpa tanggal lahir dan nama ibu lengkap untuk dibandingkan. Bila ini orang lain yang "
+                        "bernama sama, isi NIK, Tanggal lahir dan Nama ibu kandung-nya."
+                    )
+                    % {"name": person["full_name"]},
+                )
+            )
         warnings += self._correction_warnings(values, person, differences, placement, state)
         person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
         if not set(CONSENT_COLUMNS) & set(differences):
@@ -1163,6 +1261,40 @@ class ClientsEntity(Entity):
                 if stored != given:
                     found[key] = (HEADERS[key].display(stored), HEADERS[key].display(given))
         return found
+
+    @staticmethod
+    def _same_in_file(
+        row: int, values: dict[str, Any], lks: Lks, client: NewClient | None, state: ClientsState
+    ) -> None:
+        """A person written twice in one file under one name (titles aside) whose birth dates and mothers' names do
+        not contradict each other, once without one of them, where one row admits (`client`): refused as duplicate
+        rows, as two rows with all three alike are (the natural key); with a NIK on one row only, flagged as a
+        possible duplicate, as a NIK and a close match are. Two NIKs are two people."""
+        name, birth, mother = values["_person_key"]
+        if not name or values.get("id"):
+            return
+        with_nik = bool(values.get("_nik_hash"))
+        rows = state.rows_by_name.setdefault((lks.pk, name), [])
+        for first, first_birth, first_mother, first_nik, first_client in rows:
+            if (client is None and first_client is None) or (with_nik and first_nik):
+                continue
+            if not _parts_agree((name, birth, mother), first_birth, first_mother):
+                continue
+            if with_nik or first_nik:
+                if client is not None and first_client is not None:
+                    flagged = client.file_duplicates or []
+                    if all(other is not first_client for other, _reason in flagged):
+                        client.file_duplicates = [*flagged, (first_client, DuplicateReason.CLOSE_MATCH)]
+                continue
+            if (birth, mother) == (first_birth, first_mother):
+                continue  # the natural key's duplicate rows, reported as such
+            message = _(
+                "Baris ini dan baris %(first)s tampaknya orang yang sama (nama sama; tanggal lahir dan nama ibu tidak "
+                "berbeda, hanya kosong di salah satunya). Satukan kedua baris, atau isi tanggal lahir dan nama ibu di "
+                "keduanya."
+            ) % {"first": first}
+            raise RowProblems([("full_name", message)])
+        rows.append((row, birth, mother, with_nik, client))
 
     def _duplicates(self, client: NewClient, state: ClientsState) -> None:
         """Who this new person may be: the same NIK active at another LKS, or a close match (services' rules),

@@ -629,13 +629,19 @@ def test_a_readmitted_client_corrected_differently_on_two_rows_is_refused_in_the
     ]
 
 
-def test_a_name_alone_does_not_take_a_client_who_has_a_nik(tmp_path, world):
+def test_a_name_alone_finds_the_one_client_of_that_name_staying_at_the_lks_and_says_so(tmp_path, world):
+    # (This once admitted Budi a second time: a list without the birth-date and mother columns re-imported doubled
+    # every child who has a NIK.)
     stored_boy(world, birth_date=None, mother_name="")
     result = import_rows(
         tmp_path, [row(**{"Tanggal lahir": "", "Nama ibu kandung": "", "Tempat lahir": "Martapura"})], world.operator,
         dry_run=True,
     )  # fmt: skip
-    assert (result.created, result.updated) == (1, 0), problems_of(result)
+    assert (result.created, result.updated) == (0, 1), problems_of(result)
+    assert result.preview["update"][0]["key"] == "Budi Contoh (6371********0001)"
+    assert [w.message.split(" “")[0] for w in result.warnings] == [
+        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan"
+    ]
 
 
 def test_rows_naming_an_lks_outside_the_users_scope_tell_nothing_about_who_is_stored_there(tmp_path, world):

@@ -10,7 +10,7 @@ from django.apps import apps
 from sinergi.core.crypto import decrypt
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
-from sinergi.people.choices import DuplicateReason
+from sinergi.people.choices import DischargeReason, DuplicateReason, PlacementStatus
 from sinergi.people.exchange.common import match_name
 from sinergi.people.models import DuplicateCandidate, Person, Worker
 from sinergi.people.nik import nik_compose
@@ -587,3 +587,127 @@ def test_one_worker_written_twice_in_a_file_once_without_birth_date_is_refused_n
         world.operator, name="c.xlsx",
     )  # fmt: skip
     assert (two.status, two.created) == ("succeeded", 2), problems_of(two)
+
+
+# ---------------------------------------------------------------------------------------------- a client by fewer parts
+
+FEWER_HEADERS = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong",
+                 "Kategori PPKS", "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung", "Tempat lahir"]  # fmt: skip
+
+
+def registered_child(world, **fields):
+    """Ahmad, active at the operator's LKS since ADMITTED, with NIK, birth date and mother's name."""
+    person = PersonFactory(**{"organisation": world.lks, "full_name": "Ahmad Permata Contoh", "birth_date": BORN,
+                              "mother_name": "Siti Contoh", **fields})  # fmt: skip
+    PlacementFactory(person=person, admitted_on=ADMITTED)
+    return person
+
+
+def fewer_row(*, name="Ahmad Permata Contoh", birth=BORN, mother="Siti Contoh", place="", admitted=ADMITTED) -> list:
+    return [name, "L", birth, "not_yet_recorded", "unknown", "anak_telantar", "Dalam panti (residensial)",
+            admitted, mother, place]  # fmt: skip
+
+
+def import_fewer(tmp_path, rows, actor, *, headers=FEWER_HEADERS, name="klien.xlsx", **kwargs):
+    path = xlsx_file(tmp_path, [headers, *rows], name=name, sheet="Data penerima layanan")
+    return run(path, actor, entity="clients", **kwargs)
+
+
+@pytest.mark.parametrize(
+    "missing", [{"mother": ""}, {"birth": None}, {"birth": None, "mother": ""}], ids=["mother", "birth", "both"]
+)
+def test_a_registered_child_in_a_row_without_nik_and_missing_a_part_is_that_child(tmp_path, world, missing):
+    child = registered_child(world)
+    before = list(Person.objects.values())
+    # Re-imported unchanged: nothing to do
+    same = import_fewer(tmp_path, [fewer_row(**missing)], world.operator)
+    assert (same.status, same.created, same.unchanged) == ("succeeded", 0, 1), problems_of(same)
+    assert list(Person.objects.values()) == before
+    # With his birthplace added: his record changes, shown before → after with a word on how he was found
+    changed = import_fewer(tmp_path, [fewer_row(**missing, place="Martapura")], world.operator, name="b.xlsx")
+    assert (changed.created, changed.updated) == (0, 1), problems_of(changed)
+    assert changed.preview["update"][0]["changes"] == {"Tempat lahir": ["", "Martapura"]}
+    assert [w.message.split(" “")[0] for w in changed.warnings] == [
+        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan"
+    ]
+    assert list(Person.objects.values_list("pk", "birth_place")) == [(child.pk, "Martapura")]
+
+
+def test_a_child_stored_without_a_mothers_name_is_found_by_a_full_row(tmp_path, world):
+    child = registered_child(world, mother_name="")
+    result = import_fewer(tmp_path, [fewer_row()], world.operator)
+    assert (result.status, result.created, result.updated) == ("succeeded", 0, 1), problems_of(result)
+    assert list(Person.objects.values_list("pk", "mother_name")) == [(child.pk, "Siti Contoh")]
+
+
+def test_a_row_whose_given_parts_differ_from_the_registered_childs_is_another_child(tmp_path, world):
+    registered_child(world)
+    born_otherwise = fewer_row(birth=datetime.date(2012, 1, 1), mother="")
+    other_mother = fewer_row(birth=None, mother="Rina Lain")
+    for n, row in enumerate([born_otherwise, other_mother]):
+        result = import_fewer(tmp_path, [row], world.operator, name=f"{n}.xlsx", dry_run=True)
+        assert (result.status, result.created) == ("checked", 1), problems_of(result)
+
+
+def test_two_children_of_that_name_at_the_lks_make_a_row_without_their_parts_ambiguous(tmp_path, world):
+    registered_child(world)
+    registered_child(world, birth_date=datetime.date(2012, 1, 1), mother_name="Rina Lain")
+    result = import_fewer(tmp_path, [fewer_row(birth=None, mother="")], world.operator)
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (2, "Nama lengkap", "Lebih dari satu penerima layanan bernama “Ahmad Permata Contoh” tercatat di LKS ini, dan "
+         "tanggal lahir serta nama ibu di baris ini tidak membedakan mereka. Isi NIK, Tanggal lahir dan Nama ibu "
+         "kandung, atau perbaiki lewat ekspor (baris dengan kolom ID).")
+    ]  # fmt: skip
+
+
+def test_a_namesake_who_left_the_lks_is_flagged_as_a_possible_duplicate_of_a_new_client(tmp_path, world):
+    # Given Ahmad, registered and discharged at this LKS years ago
+    earlier = PersonFactory(organisation=world.lks, full_name="Ahmad Permata Contoh", birth_date=BORN,
+                            mother_name="Siti Contoh")  # fmt: skip
+    PlacementFactory(person=earlier, admitted_on=datetime.date(2020, 1, 6), status=PlacementStatus.DISCHARGED,
+                     discharged_on=datetime.date(2021, 1, 6), discharge_reason=DischargeReason.REUNIFIED)  # fmt: skip
+    # When a row without his mother's name admits an Ahmad again
+    result = import_fewer(tmp_path, [fewer_row(mother="")], world.operator)
+    # Then he is admitted, with the possible-duplicate warning the trial shows and a candidate for the board
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert "Data ini mungkin sama dengan data lain di Sinergi." in [
+        w.message.split(" Pengurus")[0] for w in result.warnings
+    ]
+    new = Person.objects.exclude(pk=earlier.pk).get()
+    assert list(DuplicateCandidate.objects.values_list("person_id", "other_id", "reason")) == [
+        (new.pk, earlier.pk, DuplicateReason.CLOSE_MATCH)
+    ]
+
+
+def test_one_child_written_twice_in_a_file_once_without_the_mothers_name_is_refused(tmp_path, world):
+    result = import_fewer(tmp_path, [fewer_row(), fewer_row(name="AHMAD PERMATA CONTOH", mother="")], world.operator)
+    assert [(p.row, p.message) for p in result.problems] == [
+        (3, "Baris ini dan baris 2 tampaknya orang yang sama (nama sama; tanggal lahir dan nama ibu tidak berbeda, "
+            "hanya kosong di salah satunya). Satukan kedua baris, atau isi tanggal lahir dan nama ibu di keduanya.")
+    ]  # fmt: skip
+    assert not Person.objects.exists()
+
+
+# ---------------------------------------------------------------------------------------------- a client's ID
+
+
+def test_a_new_child_typed_over_a_copied_export_row_does_not_rewrite_the_child_of_that_id(tmp_path, world):
+    # Given Ahmad, and a file whose row carries his ID but a new sibling's name, sex, birth date and mother
+    ahmad = registered_child(world)
+    before = list(Person.objects.values())
+    headers = [*FEWER_HEADERS, "ID"]
+    row = ["Anak Baru Dua", "P", "01-03-2013", "not_yet_recorded", "unknown", "anak_telantar",
+           "Dalam panti (residensial)", ADMITTED, "Rina Lain", "", ahmad.pk]  # fmt: skip
+    result = import_fewer(tmp_path, [row], world.operator, headers=headers)
+    # Then the row is refused, saying whose ID it is; Ahmad is unchanged
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("ID", f"ID {ahmad.pk} adalah penerima layanan “Ahmad Permata Contoh”, tetapi nama, tanggal lahir dan NIK di "
+         "baris ini berbeda. Bila baris ini orang lain, kosongkan ID-nya; bila kolom ID di file ini nomor urut Anda "
+         "sendiri, ubah judulnya (mis. “No”).")
+    ]  # fmt: skip
+    assert list(Person.objects.values()) == before
+    # while a typo corrected under his ID is still his correction
+    typo = [*fewer_row(name="Ahmad Permata Kontoh", birth=None, mother=""), ahmad.pk]
+    corrected = import_fewer(tmp_path, [typo], world.operator, headers=headers, name="b.xlsx")
+    assert (corrected.status, corrected.updated) == ("succeeded", 1), problems_of(corrected)
+    assert Person.objects.get().full_name == "Ahmad Permata Kontoh"
