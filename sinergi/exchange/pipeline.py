@@ -5,6 +5,7 @@ Nothing is written before every row has been checked, so a file is never half-im
 rolls the transaction back. Progress is reported through a callback (the job row, or the terminal's bar).
 """
 
+import difflib
 import re
 import time
 from collections.abc import Callable
@@ -597,12 +598,39 @@ def _maybe_lost_letters(row_number: int, header: HeaderMap, cells: list[Any]) ->
 
 
 def header_index(entity: Entity) -> dict[str, Column]:
-    """Every way a header cell may name one of the entity's columns (normalised), to that column."""
+    """Every way a header cell may name one of the entity's columns (normalised), to that column: as written, and
+    with its abbreviations spelled out (see _spelled_out), unless that form names two columns."""
     known: dict[str, Column] = {}
     for column in entity.columns:
         for key in column.header_keys():
             known.setdefault(key, column)
+    spelled: dict[str, Column | None] = {}
+    for key, column in known.items():
+        full = _spelled_out(key)
+        if full not in known:
+            spelled[full] = column if spelled.get(full, column) is column else None
+    known.update((key, column) for key, column in spelled.items() if column is not None)
     return known
+
+
+# Abbreviations of header words, read as the word they shorten ("Tgl Lhr", "Tmpt Lahir", "No. Telp", "Kel/Desa"):
+# offices write every header in several of them, and listing each combination as a synonym misses the next one.
+_ABBREVIATIONS = {
+    "tgl": "tanggal", "tg": "tanggal", "tggl": "tanggal", "lhr": "lahir", "tmpt": "tempat", "tmp": "tempat",
+    "tpt": "tempat", "no": "nomor", "nmr": "nomor", "nomer": "nomor", "telp": "telepon", "tlp": "telepon",
+    "tlpn": "telepon", "telpon": "telepon", "kab": "kabupaten", "kec": "kecamatan", "kel": "kelurahan",
+}  # fmt: skip
+
+
+def _spelled_out(key: str) -> str:
+    """A normalised header with its abbreviated words written out."""
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in key.split())
+
+
+def _known(key: str, known: dict[str, Column]) -> Column | None:
+    """The column a normalised header names, as written or with its abbreviations spelled out."""
+    column = known.get(key)
+    return column if column is not None else known.get(_spelled_out(key))
 
 
 _BRACKETED = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
@@ -611,14 +639,23 @@ _BRACKETED = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
 _HINT_WORDS = {
     "wajib", "opsional", "pilihan", "boleh", "kosong", "diisi", "isi", "contoh", "mis", "misal", "misalnya", "format",
     "angka", "digit", "teks", "huruf", "kode", "dd", "mm", "yyyy", "yy", "hh", "bb", "tttt", "tt", "tgl", "tahun",
-    "bulan", "hari", "lihat", "daftar", "petunjuk", "pilih", "dari", "sesuai", "ya", "tidak", "atau", "dan", "dengan",
-    "tanpa", "titik", "koma", "spasi", "orang", "jiwa", "rupiah", "rp", "persen", "required", "optional", "e", "g",
-    "eg", "example", "digits", "text", "code",
+    "bulan", "hari", "tanggal", "bln", "thn", "th", "ddmmyyyy", "lihat", "daftar", "petunjuk", "pilih", "dari",
+    "sesuai", "ya", "tidak", "atau", "dan", "dengan", "tanpa", "titik", "koma", "spasi", "orang", "jiwa", "rupiah",
+    "rp", "persen", "required", "optional", "e", "g", "eg", "example", "digits", "text", "code",
 }  # fmt: skip
+
+
+# Words that begin a hint whatever follows: "(sesuai KK)", "(contoh: 6371…)", "(format tgl-bln-thn)".
+_HINT_LEADS = {"sesuai", "menurut", "berdasarkan", "contoh", "cth", "mis", "misal", "misalnya", "format", "lihat"}
+# Words saying that a header is about someone else than the row's person ("Nama Orang Tua", "NIK (Ayah)"): a header
+# holding one names no column of the person's by guess.
+_OTHER_PERSON_WORDS = {"ayah", "ibu", "bapak", "bpk", "ortu", "tua", "wali", "suami", "istri", "saudara"}
 
 
 def _is_hint(inside: str) -> bool:
     words = v.norm(inside).split()
+    if words and words[0] in _HINT_LEADS and not _OTHER_PERSON_WORDS.intersection(words):
+        return True
     return bool(words) and all(word in _HINT_WORDS or any(ch.isdigit() for ch in word) for word in words)
 
 
@@ -638,22 +675,63 @@ def _lists_choices(column: Column, inside: str) -> bool:
 
 
 def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
-    """The column a header cell names: as written, or without a hint in brackets ("Tanggal lahir (dd-mm-yyyy)",
-    "NIK [16 angka]", "Nama LKS (wajib)", "Jenis kelamin (L/P)") — a header of ours that has brackets ("Kapasitas
-    (orang)") matches as written first, and a bracket that is not a hint ("NIK (Ayah)") is kept."""
+    """The column a header cell names: as written, with its abbreviations spelled out ("Tgl Lhr"), without a hint in
+    brackets ("Tanggal lahir (dd-mm-yyyy)", "NIK [16 angka]", "Nama LKS (wajib)", "Jenis kelamin (L/P)", "Nomor
+    Induk Kependudukan (NIK)"), or as alternatives that name one column ("NIK/No. KTP", "No. Telp/HP") — a header of
+    ours that has brackets ("Kapasitas (orang)") matches as written first, and a bracket that is not a hint ("NIK
+    (Ayah)") is kept."""
     key = v.norm(cell)
-    column = known.get(key)
+    column = _known(key, known)
     if column is None and key and cell.__class__ is str and ("(" in cell or "[" in cell):
         stripped = _BRACKETED.sub(lambda m: " " if _is_hint(m[1] or m[2] or "") else m[0], cell)
         if stripped != cell:
-            column = known.get(v.norm(stripped))
+            column = _known(v.norm(stripped), known)
         if column is None:
-            # A bracket listing the choices can only be judged against the column the rest of the header names.
-            named = known.get(v.norm(_BRACKETED.sub(" ", cell)))
+            # A bracket listing the choices can only be judged against the column the rest of the header names; one
+            # naming that column again restates it ("Nomor Induk Kependudukan (NIK)").
+            named = _known(v.norm(_BRACKETED.sub(" ", cell)), known)
             insides = [m[1] or m[2] or "" for m in _BRACKETED.finditer(cell)]
-            if named is not None and all(_is_hint(inside) or _lists_choices(named, inside) for inside in insides):
+            if named is not None and all(
+                _is_hint(inside) or _lists_choices(named, inside) or _known(v.norm(inside), known) is named
+                for inside in insides
+            ):
                 column = named
+    if column is None and key and cell.__class__ is str and "/" in cell and not _combined_fields(cell):
+        column = _one_of_alternatives(cell, known)
     return column
+
+
+def _one_of_alternatives(cell: str, known: dict[str, Column]) -> Column | None:
+    """The column that a header written as alternatives ("NIK/No. KTP", "No. Telp/HP", "Kel/Desa", "Nama
+    Pimpinan/Ketua") names: every alternative that names a column names the same one, an alternative that names
+    none says nothing of another person's ("Nama Orang Tua/Wali" stays unknown). An alternative is also read with the
+    words the first one starts with or the last one ends with ("Nama Ayah/Ibu" is "Nama Ayah" or "Nama Ibu": two
+    columns, so unknown; "Tempat/Tgl Lahir" is two as well)."""
+    text = _BRACKETED.sub(lambda m: " " if _is_hint(m[1] or m[2] or "") else m[0], cell)
+    if "(" in text or "[" in text:
+        return None  # a bracket that is no hint, maybe with a slash of its own: "Nama (Orang Tua/Wali)"
+    parts = [words for part in text.split("/") if (words := v.norm(part).split())]
+    if len(parts) < 2:
+        return None
+    found: Column | None = None
+    for index, words in enumerate(parts):
+        readings = [words]
+        if index:
+            readings += [parts[0][:n] + words for n in range(1, len(parts[0]))]
+        if index < len(parts) - 1:
+            readings += [words + parts[-1][-n:] for n in range(1, len(parts[-1]))]
+        named = {id(c): c for c in (_known(" ".join(reading), known) for reading in readings) if c is not None}
+        if len(named) > 1:
+            return None
+        if not named:
+            if _OTHER_PERSON_WORDS.intersection(words):
+                return None
+            continue
+        column = next(iter(named.values()))
+        if found is not None and found is not column:
+            return None
+        found = column
+    return found
 
 
 # A header naming several of our columns in one ("TEMPAT, TGL LAHIR", "Tempat/Tanggal Lahir", "TTL"), normalised, and
@@ -803,7 +881,8 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         )
     if unknown:
         result.notices.append(
-            _("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": ", ".join(f"“{c}”" for c in unknown)}
+            _("Kolom yang tidak dikenal diabaikan: %(columns)s.")
+            % {"columns": ", ".join(_unknown_named(name, known, used) for name in unknown)}
         )
     if read_only:
         result.notices.append(
@@ -861,6 +940,23 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
     return HeaderMap(row=row_number, columns=columns, written=written, masked=masked, width=len(cells), unnamed=unnamed)
+
+
+# How close an unknown header must be to a known one to be named as what it may mean ("Tangal Lahir").
+HEADER_SUGGESTION_CUTOFF = 0.85
+
+
+def _unknown_named(name: str, known: dict[str, Column], used: dict[str, str]) -> str:
+    """An unknown header as the notice lists it, with the column it is likely a misspelling of (one the file does
+    not have already): “Tangal Lahir” (maksudnya “Tanggal lahir”?)."""
+    key = _spelled_out(v.norm(name))
+    candidates = {k: c for k, c in known.items() if c.key not in used and not c.read_only}
+    close = (
+        difflib.get_close_matches(key, list(candidates), n=1, cutoff=HEADER_SUGGESTION_CUTOFF) if len(key) > 3 else []
+    )
+    if not close:
+        return f"“{name}”"
+    return _("“%(column)s” (maksudnya “%(suggestion)s”?)") % {"column": name, "suggestion": candidates[close[0]].header}
 
 
 def _repeats_header(cells: list[Any], header: HeaderMap, read: list[int]) -> bool:
