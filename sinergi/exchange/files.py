@@ -409,7 +409,7 @@ def open_table(
         return _open_ods(Path(path), preferred_sheets, is_header)
     if kind == XLS:
         return _open_xls(Path(path), preferred_sheets, is_header)
-    return _open_csv(Path(path))
+    return _open_csv(Path(path), is_header)
 
 
 # Sheets of our templates and reports besides the data sheet (named in the language they were made in).
@@ -974,12 +974,14 @@ def _uses_1904_dates(path: Path) -> bool:
     return re.search(r'date1904\s*=\s*"(1|true)"', head) is not None
 
 
-def _open_csv(path: Path) -> Table:
+def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) -> Table:
     encoding = _detect_encoding(path)
     # Windows-1252 leaves five byte values undefined; a stray one becomes "�" rather than refusing the file.
     handle = path.open("r", encoding=encoding, newline="", errors="replace" if encoding == "cp1252" else "strict")
-    # The separator splits the first lines into the most columns, most consistently: a title line ("Data
-    # penerima layanan 2025") above the header has none; a comma inside a tab-separated cell is not consistent.
+    # The separator that splits a line into the entity's header, when one does: a semicolon file whose cells hold
+    # several commas ("Diklat, 2019, Bimtek, 2020") has more commas than semicolons on some line. Otherwise the one
+    # that splits the first lines into the most columns, most consistently: a title line ("Data penerima layanan
+    # 2025") above the header has none; a comma inside a tab-separated cell is not consistent.
     head_lines = []
     try:
         for line in handle:
@@ -992,12 +994,21 @@ def _open_csv(path: Path) -> Table:
         raise FileRefused(_undecodable_message(encoding)) from error
     handle.seek(0)
 
+    def splits_header(candidate: str) -> bool:
+        if is_header is None or not _count_outside_quotes("".join(head_lines), candidate):
+            return False
+        try:
+            return any(is_header(cells) for cells in csv.reader(head_lines, delimiter=candidate))
+        except csv.Error:
+            return False
+
     def score(candidate: str) -> tuple[int, int]:
         counts = [_count_outside_quotes(line, candidate) for line in head_lines]
         most = max(counts, default=0)
         return most, counts.count(most)
 
-    delimiter = max(";,\t", key=score)
+    naming = [candidate for candidate in ";,\t" if splits_header(candidate)]
+    delimiter = max(naming or ";,\t", key=score)
     if score(delimiter)[0] == 0:
         delimiter = ","
     reader = csv.reader(handle, delimiter=delimiter)
