@@ -1219,7 +1219,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(what)s “%(name)s” tidak ditemukan%(where)s.": "%(what)s “%(name)s” not found%(where)s.",
     "Kode wilayah (atau Kabupaten/Kota, Kecamatan, Desa/Kelurahan)": "Region code (or regency/city, district, village)",
     # organisations: spreadsheet import
-    "nama “%(name)s” di wilayah yang sama": "name “%(name)s” in the same region",
+    "nama “%(name)s” dan kabupaten/kota": "name “%(name)s” and regency/city",
     "Lebih dari satu LKS terdaftar dengan %(label)s ini; hubungi admin.": (
         "More than one LKS is registered with this %(label)s; contact an administrator."
     ),
@@ -2816,10 +2816,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda salah satu dari: %(choices)s?": (
         "“%(value)s” is not in the list. Did you mean one of: %(choices)s?"
     ),
-    "Sudah ada LKS bernama sama di kabupaten/kota ini: “%(lks)s”. Periksa nomor tanda daftar agar LKS yang sama "
-    "tidak terdaftar dua kali.": (
-        "An LKS with the same name already exists in this regency/city: “%(lks)s”. Check the registration number so "
-        "that the same LKS is not registered twice."
+    "Sudah ada LKS bernama sama di kabupaten/kota ini: “%(lks)s”. Baris ini akan mendaftarkan LKS baru, yaitu LKS "
+    "kedua dengan nama itu. Bila yang dimaksud LKS yang sudah ada, tulis nomor tanda daftarnya seperti yang tercatat "
+    "(atau isi ID-nya dari ekspor) agar LKS itu yang diperbarui.": (
+        "An LKS with the same name already exists in this regency/city: “%(lks)s”. This row will register a new LKS, "
+        "a second one with that name. If you mean the existing LKS, write its registration number as it is recorded "
+        "(or fill in its ID from an export) so that that LKS is updated."
     ),
     "Excel atau LibreOffice mengubah isian sel ini menjadi tanggal (%(value)s). Format kolom ini sebagai Teks, lalu "
     "ketik ulang isinya.": (
@@ -3394,4 +3396,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris ini tanpa NIK dan tanpa tanggal lahir, jadi dicocokkan dengan pekerja tersimpan “%(name)s” hanya melalui namanya. Bila ini orang lain yang bernama sama, isi tanggal lahirnya.": "This row has no NIK and no birth date, so it was matched with the stored worker “%(name)s” by name alone. If this is someone else of the same name, fill in their birth date.",
     "Baris ini dan baris %(first)s tampaknya orang yang sama (nama sama, tanggal lahir kosong di salah satunya). Satukan kedua baris, atau isi tanggal lahir di keduanya.": "This row and row %(first)s seem to be the same person (the same name, the birth date empty in one of them). Merge the two rows, or fill in the birth date in both.",
     "“%(column)s” (maksudnya “%(suggestion)s”?)": "“%(column)s” (did you mean “%(suggestion)s”?)",
+    "Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor tanda daftar masing-masing.": (
+        "If they really are two different LKS (e.g. branches of one foundation), fill in the registration number of each."
+    ),
+    "Baris di akhir tabel yang berisi jumlah, keterangan atau tanda tangan (bukan data) dilewati: %(rows)s.": (
+        "Rows at the end of the table holding a total, a legend or signatures (not data) were skipped: %(rows)s."
+    ),
 }

@@ -331,15 +331,14 @@ def _check(
                 first = seen_keys.setdefault(identity, row_number)
                 if first != row_number:
                     duplicated = True
-                    problems.append(
-                        Problem(
-                            row_number,
-                            "",
-                            "",
-                            _("Baris ini duplikat baris %(first)s (%(key)s sama).")
-                            % {"first": first, "key": shown() if callable(shown) else shown},
-                        )
-                    )
+                    message = _("Baris ini duplikat baris %(first)s (%(key)s sama).") % {
+                        "first": first,
+                        "key": shown() if callable(shown) else shown,
+                    }
+                    # What to do when the two rows are really two records (an entity's word, per kind of key).
+                    if advice := getattr(entity, "duplicate_advice", {}).get(identity[0]):
+                        message = f"{message} {advice}"
+                    problems.append(Problem(row_number, "", "", message))
             try:
                 plan = entity.plan(row_number, values, ctx)
             except RowProblems as row_problems:

@@ -394,6 +394,13 @@ class LksEntity(Entity):
     )
 
     # ------------------------------------------------------------------ permissions
+    # After "Baris ini duplikat baris …" for two rows of the same name in one kabupaten/kota.
+    duplicate_advice = {
+        "name": _lazy(
+            "Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor tanda daftar masing-masing."
+        )
+    }
+
     def can_import(self, actor) -> bool:
         roles = ACTION_ROLES[Action.CHANGE] | ACTION_ROLES[Action.CREATE]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
@@ -423,13 +430,20 @@ class LksEntity(Entity):
                 keys.append(((kind, number_key(number)), lambda label=label, number=number: f"{label} {number}"))
         # A name that leaves nothing to compare (v.norm keeps Latin letters and digits only) matches nothing.
         # A row with an ID may correct the name: its name is no key.
+        # Compared by kabupaten/kota, as resolved by prepare_batch: the same new LKS written twice, once with its
+        # kecamatan and once without (or "Kec. Banjarmasin Utara" for "Banjarmasin Utara"), is one LKS, not two
+        # drafts. A row whose region cannot be resolved (refused for it anyway) by its cells as written.
         if not keys and (name_key := v.norm(values.get("name") or "")):
-            place = values.get("region_code") or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
+            place = (
+                values.get("_regency")
+                or values.get("region_code")
+                or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
+            )
             name = values["name"]
             keys.append(
                 (
                     ("name", name_key, place),
-                    lambda: _("nama “%(name)s” di wilayah yang sama") % {"name": name},
+                    lambda: _("nama “%(name)s” dan kabupaten/kota") % {"name": name},
                 )
             )
         return keys
@@ -467,6 +481,7 @@ class LksEntity(Entity):
             )
             if region is not None:
                 region_codes.add(region.code)
+                row["_regency"] = region.code[:5]  # for natural_keys
         if region_codes:
             wanted = {v.norm(r["name"]) for r in named}
             found += [o for o in base.filter(region_id__in=region_codes) if v.norm(o.name) in wanted]
@@ -743,8 +758,10 @@ class LksEntity(Entity):
                 (
                     column,
                     _(
-                        "Sudah ada LKS bernama sama di kabupaten/kota ini: “%(lks)s”. Periksa nomor tanda daftar "
-                        "agar LKS yang sama tidak terdaftar dua kali."
+                        "Sudah ada LKS bernama sama di kabupaten/kota ini: “%(lks)s”. Baris ini akan mendaftarkan LKS "
+                        "baru, yaitu LKS kedua dengan nama itu. Bila yang dimaksud LKS yang sudah ada, tulis nomor "
+                        "tanda daftarnya seperti yang tercatat (atau isi ID-nya dari ekspor) agar LKS itu yang "
+                        "diperbarui."
                     )
                     % {"lks": twin},
                 )

@@ -117,7 +117,9 @@ def test_a_new_number_beside_an_lks_of_the_same_name_in_the_kabupaten_kota_is_po
             "Nomor tanda daftar",
             "TD.002/DINSOS-KALSEL/2024",
             "Sudah ada LKS bernama sama di kabupaten/kota ini: “LKSA Mutiara Contoh — TD/002/DINSOS-KALSEL/2024”. "
-            "Periksa nomor tanda daftar agar LKS yang sama tidak terdaftar dua kali.",
+            "Baris ini akan mendaftarkan LKS baru, yaitu LKS kedua dengan nama itu. Bila yang dimaksud LKS yang sudah "
+            "ada, tulis nomor tanda daftarnya seperti yang tercatat (atau isi ID-nya dari ekspor) agar LKS itu yang "
+            "diperbarui.",
         )
     ]
 

@@ -1,0 +1,55 @@
+"""The same new LKS written twice in one file is one LKS: its rows are compared by name and kabupaten/kota as
+resolved, whatever the region cells say beside them ("Kec. Banjarmasin Utara", a kecamatan left out), and the later
+row is refused as a duplicate of the earlier, with words that read (no "yang sama sama")."""
+
+import pytest
+
+from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
+from sinergi.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+HEADERS = ["Nama LKS", "Jenis layanan utama", "Kabupaten/Kota", "Kecamatan"]
+ADVICE = "Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor tanda daftar masing-masing."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (["Kota Banjarmasin", "Banjarmasin Utara"], ["Kota Banjarmasin", "Kec. Banjarmasin Utara"]),
+        (["Kota Banjarmasin", ""], ["Kota Banjarmasin", "Banjarmasin Utara"]),
+        (["Banjarmasin", "Banjarmasin Utara"], ["Kota Banjarmasin", "Banjarmasin Tengah"]),
+    ],
+)
+def test_a_new_lks_twice_in_a_file_with_its_region_written_differently_is_refused_once(
+    tmp_path, board_member, first, second
+):
+    path = xlsx_file(
+        tmp_path, [HEADERS, ["LKSA Baru Uji Tiga", "anak", *first], ["LKSA BARU  Uji Tiga", "anak", *second]]
+    )
+    result = run(path, board_member)
+    assert problems_of(result) == [
+        (3, "", "", f"Baris ini duplikat baris 2 (nama “LKSA BARU Uji Tiga” dan kabupaten/kota sama). {ADVICE}")
+    ]
+    assert not Organisation.objects.filter(name__icontains="Uji Tiga").exists()
+
+
+def test_lks_of_one_name_in_two_kabupaten_kota_are_two_lks(tmp_path, province_admin):
+    path = xlsx_file(
+        tmp_path,
+        [
+            HEADERS,
+            ["LKSA Nama Kembar", "anak", "Kota Banjarmasin", ""],
+            ["LKSA Nama Kembar", "anak", "Kota Banjarbaru", ""],
+        ],
+    )
+    result = run(path, province_admin, dry_run=True)
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+
+
+def test_an_lks_written_twice_in_the_same_words_is_named_as_a_duplicate_without_a_doubled_word(tmp_path, board_member):
+    row = ["LKSA Baru Uji Dua", "anak", "Kota Banjarmasin", "Banjarmasin Utara"]
+    result = run(xlsx_file(tmp_path, [HEADERS, row, row]), board_member, dry_run=True)
+    assert [p.message for p in result.problems] == [
+        f"Baris ini duplikat baris 2 (nama “LKSA Baru Uji Dua” dan kabupaten/kota sama). {ADVICE}"
+    ]
