@@ -1232,12 +1232,14 @@ EN: dict[str, str | tuple[str, str]] = {
     "Lebih dari satu LKS terdaftar dengan nama ini di wilayah ini; isi nomor tanda daftar.": (
         "More than one LKS is registered with this name in this region; fill in the registration number."
     ),
-    "Anda tidak berwenang mendaftarkan LKS di wilayah ini.": "You are not authorised to register LKS in this region.",
+    "Anda tidak berwenang mendaftarkan LKS di %(regency)s (di luar wilayah Anda).": (
+        "You are not authorised to register LKS in %(regency)s (outside your region)."
+    ),
     "LKS “%(name)s” sudah terdaftar dan di luar wewenang Anda untuk diubah.": (
         "The LKS “%(name)s” is already registered and you are not authorised to change it."
     ),
-    "Anda tidak berwenang memindahkan LKS ke wilayah tersebut.": (
-        "You are not authorised to move the LKS to that region."
+    "Anda tidak berwenang memindahkan LKS ke %(regency)s (di luar wilayah Anda).": (
+        "You are not authorised to move the LKS to %(regency)s (outside your region)."
     ),
     "LKS “%(name)s” diubah orang lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.": (
         "Someone else changed the LKS “%(name)s” while the import was running. Nothing was saved; run the import again."

@@ -394,6 +394,9 @@ class LksEntity(Entity):
     )
 
     # ------------------------------------------------------------------ permissions
+    # A region problem in a file that names the region by its kabupaten/kota, kecamatan and desa (no "Kode wilayah"
+    # column) is shown on the kabupaten/kota, not as a missing column: the names are as good as the code.
+    reported_on_instead = {"region_code": "regency_name"}
     # After "Baris ini duplikat baris …" for two rows of the same name in one kabupaten/kota.
     duplicate_advice = {
         "name": _lazy(
@@ -746,7 +749,13 @@ class LksEntity(Entity):
                 province_code=organisation.province_code,
                 regency_code=organisation.regency_code,
             ):
-                problems.append(("region_code", _("Anda tidak berwenang mendaftarkan LKS di wilayah ini.")))
+                problems.append(
+                    (
+                        "region_code",
+                        _("Anda tidak berwenang mendaftarkan LKS di %(regency)s (di luar wilayah Anda).")
+                        % {"regency": _regency_name(organisation.regency_code, ctx)},
+                    )
+                )
         if problems:
             raise RowProblems(problems)
         warnings = []
@@ -848,7 +857,13 @@ class LksEntity(Entity):
         if updated.regency_code != existing.regency_code and not region_allows(
             ctx.actor, Action.CHANGE, province_code=updated.province_code, regency_code=updated.regency_code
         ):
-            problems.append(("region_code", _("Anda tidak berwenang memindahkan LKS ke wilayah tersebut.")))
+            problems.append(
+                (
+                    "region_code",
+                    _("Anda tidak berwenang memindahkan LKS ke %(regency)s (di luar wilayah Anda).")
+                    % {"regency": _regency_name(updated.regency_code, ctx)},
+                )
+            )
         if problems:
             raise RowProblems(problems)
         changes: dict[str, list[str]] = {}
@@ -980,6 +995,15 @@ def _same(before: Any, after: Any) -> bool:
     if before in (None, "") and after in (None, ""):
         return True
     return before == after
+
+
+def _regency_name(code: str, ctx: ImportContext) -> str:
+    """A kabupaten/kota's name for a message (looked up once per import and code: a file of an out-of-scope region
+    repeats it on every row)."""
+    names: dict[str, str] = ctx.cache.setdefault("regency_names", {})
+    if code not in names:
+        names[code] = selectors.regency_names([code]).get(code, code)
+    return names[code]
 
 
 def _shown(name: str, values: dict[str, Any]) -> str:

@@ -366,7 +366,12 @@ def test_a_board_cannot_register_or_change_lks_outside_its_regency(tmp_path, boa
     )
     result = run(path, board_member)
     assert problems_of(result) == [
-        (2, "Kode wilayah", "63.72", "Anda tidak berwenang mendaftarkan LKS di wilayah ini."),
+        (
+            2,
+            "Kode wilayah",
+            "63.72",
+            "Anda tidak berwenang mendaftarkan LKS di Kota Banjarbaru (di luar wilayah Anda).",
+        ),
         (3, "", "", "LKS “LKSA Banjarbaru” sudah terdaftar dan di luar wewenang Anda untuk diubah."),
     ]
     elsewhere.refresh_from_db()
