@@ -275,6 +275,10 @@ def _check(
     section_rows: list[int] = []
     foot_rows: list[int] = []
     after_total = False
+    # Rows that look like the sheet's foot (signatures, a legend, "Jumlah pekerja: 2 orang"), held back until the
+    # table ends (then skipped, each named) or a row of data follows (then read as data: a foot is only at the end).
+    # Each with whether it is a foot by the older rule (one cell filled under a total row), which still holds.
+    pending_foot: list[tuple[int, list[Any], bool]] = []
     unread_rows: list[int] = []
     header_again_rows: list[int] = []
     read = sorted(header.columns)
@@ -299,6 +303,10 @@ def _check(
                 after_total = True
             elif kind == "section":
                 section_rows.append(row_number)
+            elif _foot_row(cells, continuing=bool(pending_foot)) or (
+                pending_foot and after_total and _filled_count(cells, read) == 1
+            ):
+                pending_foot.append((row_number, cells, after_total and _filled_count(cells, read) == 1))
             elif after_total and _filled_count(cells, read) == 1:
                 # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
                 # title, a name in brackets), not a record: a record has more to say.
@@ -306,6 +314,12 @@ def _check(
             elif _repeats_header(cells, header, read):
                 header_again_rows.append(row_number)  # two tables pasted one under the other
             else:
+                for held, held_cells, single_after_total in pending_foot:
+                    if single_after_total:
+                        foot_rows.append(held)
+                    else:
+                        kept.append((held, held_cells))
+                pending_foot.clear()
                 kept.append((row_number, cells))
         result.rows_total += len(kept)
         if result.rows_total > max_rows:
@@ -446,6 +460,9 @@ def _check(
         result.notices.append(
             _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.") % {"rows": v.first_ten(total_rows)}
         )
+    # The table's end: its held foot rows are skipped, those of one cell under a total row said as before.
+    foot_rows += [row for row, _cells, single_after_total in pending_foot if single_after_total]
+    foot_rows.sort()
     if foot_rows:
         result.notices.append(
             _(
@@ -453,6 +470,11 @@ def _check(
                 "tangan), bukan data, dan dilewati."
             )
             % {"rows": v.first_ten(foot_rows)}
+        )
+    if foot_block := [(row, cells) for row, cells, single_after_total in pending_foot if not single_after_total]:
+        result.notices.append(
+            _("Baris di akhir tabel yang berisi jumlah, keterangan atau tanda tangan (bukan data) dilewati: %(rows)s.")
+            % {"rows": _listed_rows(foot_block)}
         )
     if kept := _kept_notice(entity, header, plans):
         result.notices.append(kept)
@@ -1195,6 +1217,50 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
     if _SECTION.match(first) and _filled_count(cells, read) == 1:
         return "section"
     return None
+
+
+# First words of the cells of a sheet's foot: a total ("Jumlah pekerja: 2 orang"), a legend ("Keterangan: L =
+# Laki-laki"), a signatory's words and titles ("Mengetahui,", "Ketua LKSA", "Kepala Dinas Sosial"), a NIP.
+FOOT_WORDS = {
+    "jumlah", "jml", "total", "keterangan", "ket", "catatan", "mengetahui", "menyetujui", "disetujui", "diketahui",
+    "dibuat", "ttd", "kepala", "ketua", "pengelola", "pimpinan", "sekretaris", "bendahara", "koordinator", "pembina",
+    "nip", "plt", "plh",
+}  # fmt: skip
+# "Banjarmasin, 17 Agustus 2025", "Martapura, 17-08-2025": where and when the sheet was signed.
+_PLACE_AND_DATE = re.compile(
+    r"[^\W\d_][^\d,]{1,40},\s*\d{1,2}(?:\s+[^\W\d_]+\.?\s+|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)\d{2,4}"
+)
+# A signatory's name with its titles ("Drs. H. AHMAD SYARIF, M.Si", "Hj. Rahmah, S.Pd"): letters only, in two or
+# more words — a lone word ("L", "PSM", "Pengasuh") may be a record's value.
+_SIGNATORY = re.compile(r"[^\W\d_]+(?:(?:[.,]\s*|[.,]?\s+|['’-])[^\W\d_]+)+\.?")
+
+
+def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
+    """Whether a row may be part of the sheet's foot: at most three cells filled (the two sides of a signature
+    block and one more), each of them a foot's words (see FOOT_WORDS, _PLACE_AND_DATE) or, once the foot has begun,
+    a signatory's name. A record has more cells, and its numbers and dates are none of these."""
+    filled = [cell for cell in cells if _filled(cell)]
+    if not filled or len(filled) > 3 or any(cell.__class__ is not str for cell in filled):
+        return False
+    strong = False
+    for cell in filled:
+        written = v.text(cell)
+        words = v.norm(written).split()
+        if (words and words[0] in FOOT_WORDS) or _PLACE_AND_DATE.fullmatch(written):
+            strong = True
+        elif not _SIGNATORY.fullmatch(written):
+            return False
+    return strong or continuing
+
+
+def _listed_rows(rows: list[tuple[int, list[Any]]]) -> str:
+    """Rows for a notice with what they hold — 13 (“Mengetahui,” “Pengelola LKSA”) — so that a row skipped by
+    mistake is seen (up to ten rows)."""
+    listed = []
+    for row, cells in rows[:10]:
+        texts = " ".join(f"“{text[:40]}”" for cell in cells if _filled(cell) and (text := v.text(cell)))
+        listed.append(f"{row} ({texts})")
+    return ", ".join(listed) + ("…" if len(rows) > 10 else "")
 
 
 def _clean_rows(header: HeaderMap, rows: list[tuple[int, list[Any]]], ctx: ImportContext) -> list[tuple]:

@@ -1,0 +1,55 @@
+"""The foot under an office's table — a count ("Jumlah pekerja: 2 orang"), a legend, a two-sided signature block
+with place and date, titles, names and a NIP — is skipped when it ends the table, each row named in a notice; the
+same words in the middle of the data, or a real record, are read as data."""
+
+import pytest
+
+from sinergi.exchange.tests.conftest import csv_file, run
+from sinergi.people.models import Worker
+from sinergi.people.tests.test_exchange import world  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["No", "Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran", "Telepon"]
+FIRST = ["1", "Ttd Satu", "L", "lks", "Relawan", "0812-1111-0001"]
+SECOND = ["2", "Ttd Dua", "P", "lks", "Pengasuh", "0812-1111-0002"]
+FOOT = [
+    ["", "Jumlah pekerja: 2 orang", "", "", "", ""],
+    ["", "", "", "", "", ""],
+    ["", "Keterangan: L = Laki-laki, P = Perempuan", "", "", "", ""],
+    ["", "", "", "", "Banjarmasin, 17 Agustus 2025", ""],
+    ["", "Mengetahui,", "", "", "Ketua LKSA", ""],
+    ["", "", "", "", "", ""],
+    ["", "Hj. Rahmah, S.Pd", "", "", "Drs. Ahmad", ""],
+    ["", "NIP. 19700101 199003 1 001", "", "", "", ""],
+]
+
+
+def test_a_signature_block_ending_the_table_is_skipped_and_each_row_named(tmp_path, world):  # noqa: F811
+    path = csv_file(tmp_path, [HEADER, FIRST, SECOND, *FOOT], delimiter=";")
+    result = run(path, world.operator, entity="workers")
+    assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
+    assert (
+        "Baris di akhir tabel yang berisi jumlah, keterangan atau tanda tangan (bukan data) dilewati: "
+        "4 (“Jumlah pekerja: 2 orang”), 6 (“Keterangan: L = Laki-laki, P = Perempuan”), "
+        "7 (“Banjarmasin, 17 Agustus 2025”), 8 (“Mengetahui,” “Ketua LKSA”), 10 (“Hj. Rahmah, S.Pd” “Drs. Ahmad”), "
+        "11 (“NIP. 19700101 199003 1 001”)."
+    ) in result.notices
+    assert sorted(Worker.objects.values_list("full_name", flat=True)) == ["Ttd Dua", "Ttd Satu"]
+
+
+def test_foot_words_in_the_middle_of_the_data_are_read_as_data(tmp_path, world):  # noqa: F811
+    # "Mengetahui," / "Ketua LKSA" above a record is no foot: the row is refused, not skipped without a word
+    path = csv_file(tmp_path, [HEADER, FIRST, FOOT[4], SECOND], delimiter=";")
+    result = run(path, world.operator, entity="workers", dry_run=True)
+    assert result.status == "refused"
+    assert {p.row for p in result.problems} == {3}
+    assert not any("akhir tabel" in notice for notice in result.notices)
+
+
+def test_a_last_record_of_someone_named_ketua_is_imported(tmp_path, world):  # noqa: F811
+    last = ["3", "Ketua Rahmat", "L", "lks", "Pengurus", "0812-1111-0003"]
+    path = csv_file(tmp_path, [HEADER, FIRST, SECOND, last, *FOOT[3:]], delimiter=";")
+    result = run(path, world.operator, entity="workers")
+    assert (result.status, result.created) == ("succeeded", 3)
+    assert Worker.objects.filter(full_name="Ketua Rahmat").exists()
