@@ -1239,8 +1239,13 @@ def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
     """Whether a row may be part of the sheet's foot: at most three cells filled (the two sides of a signature
     block and one more), each of them a foot's words (see FOOT_WORDS, _PLACE_AND_DATE) or, once the foot has begun,
     a signatory's name. A record has more cells, and its numbers and dates are none of these."""
-    filled = [cell for cell in cells if _filled(cell)]
-    if not filled or len(filled) > 3 or any(cell.__class__ is not str for cell in filled):
+    filled = []
+    for cell in cells:  # every row passes here: a record is given up on at its fourth cell or its first number
+        if _filled(cell):
+            if cell.__class__ is not str or len(filled) == 3:
+                return False
+            filled.append(cell)
+    if not filled:
         return False
     strong = False
     for cell in filled:

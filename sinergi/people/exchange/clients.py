@@ -288,6 +288,10 @@ class NewClient:
         self.pk: int | None = None
 
 
+# A row of the file by its name (_same_in_file): row number, birth date, mother's name, with a NIK?, its new client.
+NamedRow = tuple[int, Any, str, bool, NewClient | None]
+
+
 @dataclass(eq=False)
 class KnownPlacement:
     """A row that refers to a placement already stored: unchanged, or discharged and/or with the person's record
@@ -328,8 +332,14 @@ class ClientsState:
         self.keys_at: dict[int, dict[tuple, list[int]]] = {}
         # ... and by name alone, with the birth date and mother's name to compare: LKS -> name -> (id, birth, mother)
         self.names_at: dict[int, dict[str, list[tuple[int, Any, str]]]] = {}
-        # (LKS, name) -> (row, birth date, mother, with a NIK?, the new client or None) of the rows without an ID
+        # (LKS, name) -> (row, birth date, mother, with a NIK?, the new client or None) of the rows without ID and NIK;
+        # the new clients of rows with a NIK in a list, indexed so only once a row without NIK needs them (most large
+        # files have a NIK on every row, and an index of 100,000 names costs 40 MB of the import's 500).
         self.rows_by_name: dict[tuple[int, str], list[tuple[int, Any, str, bool, NewClient | None]]] = {}
+        self.nik_clients: list[NewClient] = []
+        self.nik_clients_by_name: dict[tuple[int, str], list[tuple[int, Any, str, bool, NewClient | None]]] | None = (
+            None
+        )
         self.people: dict[int, dict] = {}
         # person id -> (row, corrections, consent) of the first row in the file that changes that person
         self.corrected_by: dict[int, tuple[int, dict, tuple | None]] = {}
@@ -1274,9 +1284,26 @@ class ClientsEntity(Entity):
         name, birth, mother = values["_person_key"]
         if not name or values.get("id"):
             return
+        key = (lks.pk, name)
+        if values.get("_nik_hash"):
+            if client is None:
+                return  # a stored person's row: a later row without NIK finds that person itself (_stored_people)
+            if state.nik_clients_by_name is None:
+                state.nik_clients.append(client)
+            else:
+                state.nik_clients_by_name.setdefault(key, []).append((row, birth, mother, True, client))
+            earlier = state.rows_by_name.get(key, ())
+        else:
+            if state.nik_clients_by_name is None:
+                state.nik_clients_by_name = {}
+                for other in state.nik_clients:
+                    other_key = (other.lks.pk, match_name(other.person[0]))
+                    entry = (other.row, other.person[2], match_name(other.person[8]), True, other)
+                    state.nik_clients_by_name.setdefault(other_key, []).append(entry)
+                state.nik_clients = []
+            earlier = [*state.rows_by_name.get(key, ()), *state.nik_clients_by_name.get(key, ())]
         with_nik = bool(values.get("_nik_hash"))
-        rows = state.rows_by_name.setdefault((lks.pk, name), [])
-        for first, first_birth, first_mother, first_nik, first_client in rows:
+        for first, first_birth, first_mother, first_nik, first_client in sorted(earlier, key=lambda entry: entry[0]):
             if (client is None and first_client is None) or (with_nik and first_nik):
                 continue
             if not _parts_agree((name, birth, mother), first_birth, first_mother):
@@ -1295,7 +1322,8 @@ class ClientsEntity(Entity):
                 "keduanya."
             ) % {"first": first}
             raise RowProblems([("full_name", message)])
-        rows.append((row, birth, mother, with_nik, client))
+        if not with_nik:
+            state.rows_by_name.setdefault(key, []).append((row, birth, mother, False, client))
 
     def _duplicates(self, client: NewClient, state: ClientsState) -> None:
         """Who this new person may be: the same NIK active at another LKS, or a close match (services' rules),

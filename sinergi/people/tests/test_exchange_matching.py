@@ -688,6 +688,20 @@ def test_one_child_written_twice_in_a_file_once_without_the_mothers_name_is_refu
     assert not Person.objects.exists()
 
 
+@pytest.mark.parametrize("nik_first", [True, False], ids=["nik-row-first", "nik-row-last"])
+def test_one_child_written_twice_once_with_a_nik_once_without_the_mothers_name_is_flagged(tmp_path, world, nik_first):
+    nik = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=5)
+    with_nik = [*fewer_row(), nik]
+    without = [*fewer_row(mother=""), ""]
+    rows = [with_nik, without] if nik_first else [without, with_nik]
+    result = import_fewer(tmp_path, rows, world.operator, headers=[*FEWER_HEADERS, "NIK"])
+    assert (result.status, result.created) == ("succeeded", 2), problems_of(result)
+    first, second = Person.objects.order_by("pk")
+    assert list(DuplicateCandidate.objects.values_list("person_id", "other_id", "reason")) == [
+        (second.pk, first.pk, DuplicateReason.CLOSE_MATCH)
+    ]
+
+
 # ---------------------------------------------------------------------------------------------- a client's ID
 
 
