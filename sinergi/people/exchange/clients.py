@@ -473,15 +473,6 @@ def _consent_age_problems(given_by: str, given_on, birth_date, today) -> list[tu
     return problems
 
 
-def _person_key(values: dict[str, Any]) -> tuple:
-    """Name, birth date and mother's name as this LKS's people are compared: "Hj. Siti Aminah" is "Siti Aminah"."""
-    return (
-        match_name(values.get("full_name") or ""),
-        values.get("birth_date"),
-        match_name(values.get("mother_name") or ""),
-    )
-
-
 def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | None) -> tuple[dict, dict] | None:
     """The person the row refers to and their placement at this LKS with the same admission date, or their active
     one there (None when neither exists: a new stay)."""
@@ -585,7 +576,18 @@ class ClientsEntity(Entity):
                 values["_nik_hash"] = state.hash(check.normalized) if check.valid else ""
             else:
                 values["_nik"], values["_nik_hash"] = None, ""
-            name, birth, mother = values["_person_key"] = _person_key(values)
+            # The names normalised once: as the services store person_match_key (titles kept), and without titles
+            # for finding whom the row is about (the same string for most names).
+            full_name, mother_name = (
+                normalize_name(values.get("full_name") or ""),
+                normalize_name(values.get("mother_name") or ""),
+            )
+            birth = values.get("birth_date")
+            name, mother = (
+                match_name(values.get("full_name") or "", normalized=full_name),
+                match_name(values.get("mother_name") or "", normalized=mother_name),
+            )
+            values["_person_key"] = (name, birth, mother)
             if values["_nik_hash"] and values["_nik_hash"] not in state.hashes_loaded:
                 new_hashes.add(values["_nik_hash"])  # on a row with an ID too: who else has the NIK it writes
             if values.get("id"):
@@ -597,10 +599,8 @@ class ClientsEntity(Entity):
                 without_nik.append(values)
             # person_match_key's, as the services store it (the names with their titles, normalised)
             values["_match_key"] = (
-                state.hash(
-                    f"{normalize_name(values['full_name'])}|{birth.isoformat()}|{normalize_name(values['mother_name'])}"
-                )
-                if name and mother and birth is not None
+                state.hash(f"{full_name}|{birth.isoformat()}|{mother_name}")
+                if full_name and mother_name and birth is not None
                 else ""
             )
             if values["_match_key"] and values["_match_key"] not in state.matches_loaded:

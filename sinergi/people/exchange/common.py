@@ -148,7 +148,7 @@ def _title_word(word: str, titles: frozenset[str]) -> bool:
     return word.replace(".", "").lower() in titles
 
 
-def match_name(value: str) -> str:
+def match_name(value: str, *, normalized: str | None = None) -> str:
     """normalize_name of a name without the titles and degrees around it, for finding whom a row is about:
     "Drs. H. Budi Santoso, S.Sos." and "BUDI SANTOSO" compare equal. Dotless degrees count only after a comma
     ("Budi, SE"), so a word of the name is never taken for one; a name of titles only is compared whole."""
@@ -156,7 +156,8 @@ def match_name(value: str) -> str:
     if "," not in value and "." not in value:
         first = value.split(maxsplit=1)[:1]
         if not first or not _title_word(first[0], _FRONT_TITLES):
-            return normalize_name(value)  # no title: the commonest case by far, on every row of a large file
+            # No title: the commonest case by far, on every row of a large file (`normalized`: already done).
+            return normalize_name(value) if normalized is None else normalized
     head, *after_commas = value.split(",")
     # A part after a comma that is not all degrees is part of the name ("Santoso, Budi").
     kept = [part for part in after_commas if not all(_title_word(w, _DEGREES) for w in part.split())]
