@@ -3404,4 +3404,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris di akhir tabel yang berisi jumlah, keterangan atau tanda tangan (bukan data) dilewati: %(rows)s.": (
         "Rows at the end of the table holding a total, a legend or signatures (not data) were skipped: %(rows)s."
     ),
+    "Usia %(age)d tahun (lahir %(date)s) tidak wajar. Tanggal seperti 01-01-1900 sering dipakai sebagai pengisi bila tanggal lahir tidak diketahui: isi tanggal yang benar, atau kosongkan.": "An age of %(age)d years (born %(date)s) is not plausible. A date like 01-01-1900 is often used as a filler when the birth date is not known: fill in the right date, or leave it empty.",
 }

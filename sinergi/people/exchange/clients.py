@@ -101,6 +101,7 @@ from ..services.rules import (
     add_months,
     age_on,
     age_warnings,
+    implausible_birth_warning,
     lks_closed_reason,
     normalize_name,
 )
@@ -757,6 +758,8 @@ class ClientsEntity(Entity):
             warnings += [
                 ("birth_date", w) for w in age_warnings(birth_date=birth_date, on=admitted_on, categories=categories)
             ]
+        if implausible := implausible_birth_warning(values.get("birth_date"), today):
+            warnings.append(("birth_date", implausible))
         if lks is not None:
             problems += [
                 (category_key if key == "ppks_category" else key, message)

@@ -51,7 +51,7 @@ from sinergi.vocabularies.models import Vocabulary
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker, WorkerAccess
 from ..services._common import MAX_LENGTHS
-from ..services.rules import lks_closed_reason
+from ..services.rules import implausible_birth_warning, lks_closed_reason
 from ..summaries import SummaryDelta
 from .common import (
     SEX_ALIASES,
@@ -526,6 +526,8 @@ class WorkersEntity(Entity):
             if not data[key]:
                 problems.append((key, choose_one(label)))
         birth, started, ended = data["birth_date"], data["started_on"], data["ended_on"]
+        if implausible := implausible_birth_warning(values.get("birth_date"), timezone.localdate()):
+            warnings.append(("birth_date", implausible))
         if birth and started and started < birth:
             problems.append(("started_on", _("Tanggal mulai bertugas tidak mungkin sebelum tanggal lahir.")))
         if ended and started and ended < started:

@@ -101,6 +101,21 @@ def person_match_key(*, full_name: str, birth_date: datetime.date | None, mother
     return keyed_hash(f"{name}|{birth_date.isoformat()}|{mother}")
 
 
+# Older than anyone alive in Indonesia: a birth date giving more is a placeholder (01-01-1900) or a typo (1925 for
+# 1952), warned about rather than refused (the forms refuse only what cannot be: before 1900).
+OLDEST_PLAUSIBLE_AGE = 110
+
+
+def implausible_birth_warning(birth_date: datetime.date | None, today: datetime.date) -> str:
+    """A warning when a birth date makes someone older than OLDEST_PLAUSIBLE_AGE today, else ""."""
+    if birth_date is None or age_on(birth_date, today) <= OLDEST_PLAUSIBLE_AGE:
+        return ""
+    return _(
+        "Usia %(age)d tahun (lahir %(date)s) tidak wajar. Tanggal seperti 01-01-1900 sering dipakai sebagai pengisi "
+        "bila tanggal lahir tidak diketahui: isi tanggal yang benar, atau kosongkan."
+    ) % {"age": age_on(birth_date, today), "date": birth_date.strftime("%d-%m-%Y")}
+
+
 def age_warnings(*, birth_date: datetime.date | None, on: datetime.date, categories: list[Term]) -> list[str]:
     """Warnings when the age on `on` falls outside a PPKS category's age rule (domain.md: warnings, not refusals)."""
     if birth_date is None:

@@ -84,3 +84,17 @@ def test_date_cells_with_a_day_past_12_show_the_text_dates_are_not_a_swap(tmp_pa
 
     assert (result.status, result.created) == ("succeeded", 3)
     assert Worker.objects.get(full_name="Pekerja 2").birth_date == datetime.date(1990, 8, 17)
+
+
+def test_a_birth_date_of_1900_is_warned_about_as_a_placeholder(tmp_path, world):
+    workers = xlsx_file(tmp_path, [WORKER_HEADERS, *_workers_born("01-01-1900")], sheet="Data pekerja")
+    clients = csv_file(tmp_path, [HEADERS, boy_row(**{"Tanggal lahir": "01-01-1900"})])
+
+    worker = run(workers, world.operator, entity="workers", dry_run=True)
+    client = run(clients, world.operator, entity="clients", dry_run=True)
+
+    for result in (worker, client):
+        assert any(
+            p.column == "Tanggal lahir" and "tahun (lahir 01-01-1900) tidak wajar." in p.message
+            for p in result.warnings
+        ), [(p.column, p.message) for p in [*result.problems, *result.warnings]]
