@@ -25,6 +25,8 @@ setup: $(STAMP) ## Create .venv and install pinned dependencies, migrate, load r
 	$(PY) manage.py load_regions --if-empty
 	$(PY) manage.py load_demo --if-empty
 
+# Links in the e-mails the demo prints lead to the address it serves on (unless SINERGI_BASE_URL says otherwise).
+run: export SINERGI_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup ## Set up on SQLite, load reference + demo data, serve on http://127.0.0.1:8000 with the task worker and hourly reminders
 	@$(PY) manage.py demo_logins
 	@echo "Sinergi: http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the worker)"
