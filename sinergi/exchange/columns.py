@@ -692,9 +692,10 @@ class ImportContext:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
-    """What one valid row will do: create an object, update one (with its changes), or nothing."""
+    """What one valid row will do: create an object, update one (with its changes), or nothing. Slotted: an import
+    holds one per row until the write."""
 
     row: int
     action: str  # "create" | "update" | "unchanged"
