@@ -814,6 +814,15 @@ class ClientsEntity(Entity):
                 "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
             ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
             raise RowProblems([("admitted_on", message)])
+        if staying_namesake := values.get("_namesake_staying"):
+            # Nothing but the name to tell this row from a child staying here: admitting would double that child
+            # (a list re-imported without its NIK, birth-date and mother columns), merging might take a namesake.
+            message = _(
+                "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, "
+                "tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu "
+                "kandung; bila tentang anak yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
+            ) % {"name": staying_namesake}
+            raise RowProblems([("full_name", message)])
         if closed := lks_closed_reason(lks.status, whom="clients"):
             # Admitting needs an active LKS, as person_admit does; its stored clients may still be corrected or
             # discharged (an LKS closing down discharges its clients).
@@ -986,15 +995,29 @@ class ClientsEntity(Entity):
         # children again. Assumption: one name at one LKS is one child unless a birth date or a mother's name says
         # otherwise. Several: refused (plan). Those who stayed here before are possible duplicates of a new client.
         named = state.names_at.get(lks.pk, {}).get(name, ())
+        # Agreeing means contradicting nothing and sharing something besides the name (the birth date or the
+        # mother's name): a name alone is a namesake, flagged below, never merged (a new "Muhammad Rizky" is not
+        # the one stored without birth date and mother).
         agreeing = [
-            state.people[pk] for pk, b, m in named if pk in state.people and _parts_agree((name, birth, mother), b, m)
+            state.people[pk]
+            for pk, b, m in named
+            if pk in state.people
+            and _parts_agree((name, birth, mother), b, m)
+            and ((birth is not None and b == birth) or (mother and m == mother))
         ]
         staying = [person for person in agreeing if _stays_at(person, lks, values.get("admitted_on"))]
         if staying:
             values["_partial"] = True
-        else:
-            values["_namesakes"] = [person["id"] for person in agreeing[:CLOSE_MATCH_LIMIT]]
-        return staying
+            return staying
+        namesakes = agreeing or [
+            state.people[pk] for pk, b, m in named if pk in state.people and _parts_agree((name, birth, mother), b, m)
+        ]
+        if birth is None and not mother:
+            staying_namesakes = [p for p in namesakes if _stays_at(p, lks, values.get("admitted_on"))]
+            if staying_namesakes:
+                values["_namesake_staying"] = staying_namesakes[0]["full_name"]  # refused in plan
+        values["_namesakes"] = [person["id"] for person in namesakes[:CLOSE_MATCH_LIMIT]]
+        return []
 
     def _plan_existing(self, row, values, existing, categories, origin, warnings, state) -> RowPlan:
         person, placement = existing
@@ -1060,7 +1083,7 @@ class ClientsEntity(Entity):
                     "Penerima layanan bernama sama sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
                     "(tersimpan %(stored)s, di file %(given)s), dan tanggal lahir serta nama ibu di baris ini tidak "
                     "berbeda darinya. Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang "
-                    "tersimpan. Bila tentang orang lain, isi NIK, Tanggal lahir dan Nama ibu kandung-nya. Bila ia "
+                    "tersimpan. Bila tentang orang lain yang bernama sama, isi NIK-nya. Bila ia "
                     "sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan."
                 )
             elif by_nik:
@@ -1134,9 +1157,9 @@ class ClientsEntity(Entity):
                 (
                     "full_name",
                     _(
-                        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui namanya, "
-                        "tanpa tanggal lahir dan nama ibu lengkap untuk dibandingkan. Bila ini orang lain yang "
-                        "bernama sama, isi NIK, Tanggal lahir dan Nama ibu kandung-nya."
+                        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui nama dan "
+                        "tanggal lahir atau nama ibunya saja (yang lain kosong di salah satunya). Bila ini orang lain "
+                        "yang bernama sama, isi NIK-nya."
                     )
                     % {"name": person["full_name"]},
                 )

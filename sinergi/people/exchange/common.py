@@ -133,7 +133,7 @@ def far_name_warning(given: str, stored: str) -> str:
 # Titles written before a name (Haji, doctor, engineer, professor, kyai, ustaz) and the degrees written after it:
 # one list says "Budi Santoso", another "Drs. H. Budi Santoso, S.Sos., M.Si.". Compared with dots and case gone.
 _FRONT_TITLES = frozenset(
-    {"h", "hj", "hjh", "haji", "hajah", "hajjah", "dr", "drs", "dra", "ir", "prof", "kh", "ust", "ustadz", "ustadzah",
+    {"h", "hj", "hjh", "haji", "hajah", "hajjah", "dr", "drs", "dra", "ir", "prof", "ust", "ustadz", "ustadzah",
      "ustaz", "ustazah"}
 )  # fmt: skip
 _DEGREES = frozenset(
@@ -175,6 +175,9 @@ def id_confirmed(values: dict[str, Any], stored: dict[str, Any]) -> bool:
     or a name that may be the same one (a typo corrected) is enough; a row without a name, a partial correction
     file (ID, Telepon), contradicts nothing. `stored` holds full_name, birth_date and nik_hash."""
     if not values.get("full_name"):
+        return True
+    if not stored["nik_hash"] and stored["birth_date"] is None:
+        # Nothing but the name to compare: a name given at last (an infant found without one) is a correction.
         return True
     if values.get("_nik_hash") and values["_nik_hash"] == stored["nik_hash"]:
         return True

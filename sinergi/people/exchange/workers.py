@@ -161,18 +161,26 @@ def _name_key(values: dict[str, Any]) -> tuple | None:
 
 
 def _named(index: dict[tuple, list[dict]], values: dict[str, Any]) -> list[dict]:
-    """The stored workers of the LKS (`index`) a row may be about by its name: those of its birth date; failing
-    them, those stored without one; a row without a birth date, every one of that name. Assumption: at one LKS
-    (tens of workers) one name is one person unless two birth dates say otherwise; two workers of that name make
-    the row ambiguous, and it is refused rather than guessed."""
+    """The stored workers of the LKS (`index`) a row without NIK may be about by its name: those of its birth date;
+    failing them, those still serving whose birth date is unknown on one side (the row's or the record's). Assumption:
+    at one LKS (tens of workers) one serving worker of a name is one person unless two birth dates say otherwise; a
+    worker who stopped is matched only by the birth date (a newcomer of the name is not a former worker). Two of the
+    name make the row ambiguous, and it is refused rather than guessed; a match by name alone is said (_name_only)."""
     name = match_name(values.get("full_name") or "")
     if not name:
         return []
     named = index.get(("named", name), [])
     birth = values.get("birth_date")
-    if birth is None:
-        return list(named)
-    return [w for w in named if w["birth_date"] == birth] or [w for w in named if w["birth_date"] is None]
+    if birth is not None and (same_birth := [w for w in named if w["birth_date"] == birth]):
+        return same_birth
+    return [w for w in named if w["ended_on"] is None and (birth is None or w["birth_date"] is None)]
+
+
+def _name_only(values: dict[str, Any], existing: dict) -> bool:
+    """Whether a row was matched to a stored worker by the name alone (no ID, no NIK, no birth date on both)."""
+    return not (values.get("id") or values.get("_nik_hash")) and (
+        values.get("birth_date") is None or existing["birth_date"] is None
+    )
 
 
 def _births_agree(first: Any, second: Any) -> bool:
@@ -409,15 +417,16 @@ class WorkersEntity(Entity):
         action = "update" if worker.changed else "unchanged"
         if action == "update" and values.get("version") and values["version"] != existing["version"]:
             raise RowProblems([("version", stale_row_message(values["version"], existing["version"]))])
-        if action == "update" and not (values.get("id") or values.get("_nik_hash") or values.get("birth_date")):
-            # Found by the name alone: a newcomer of the same name would change the stored worker instead of being
-            # registered. The trial says so (only when something changes: a re-imported list is not all warnings).
+        if _name_only(values, existing):
+            # Found by the name alone: a newcomer of the same name would change the stored worker, or be taken for
+            # them, instead of being registered. The trial says so, on an unchanged row too.
             warnings.append(
                 (
                     "full_name",
                     _(
-                        "Baris ini tanpa NIK dan tanpa tanggal lahir, jadi dicocokkan dengan pekerja tersimpan "
-                        "“%(name)s” hanya melalui namanya. Bila ini orang lain yang bernama sama, isi tanggal lahirnya."
+                        "Baris ini dicocokkan dengan pekerja tersimpan “%(name)s” hanya melalui namanya (tanpa NIK, "
+                        "dan tanggal lahir tidak ada di salah satunya). Bila ini orang lain yang bernama sama, isi NIK "
+                        "dan tanggal lahirnya."
                     )
                     % {"name": existing["full_name"]},
                 )
@@ -458,16 +467,18 @@ class WorkersEntity(Entity):
             by_nik = index.get(("nik", values["_nik_hash"]))
             if by_nik or name_key is None:
                 return by_nik
-            # A NIK for a worker registered without one (same name, and a birth date that does not differ, at this
-            # LKS): the row completes that worker instead of registering them twice. One with another NIK is another
-            # person.
-            without_nik = [worker for worker in _named(index, values) if not worker["nik_hash"]]
+            # A NIK for a worker registered without one (same name and birth date at this LKS): the row completes
+            # that worker instead of registering them twice. One with another NIK is another person; a name alone
+            # is too little for a row that has its own NIK.
+            birth = values.get("birth_date")
+            named = index.get(("named", name_key[1]), [])
+            without_nik = [w for w in named if not w["nik_hash"] and w["birth_date"] == birth]
             return without_nik or None
         if name_key is None:
             return None
-        # Without a NIK, the worker of this name at this LKS (_named: of this birth date, or stored without one; any,
-        # when the row has none) is this row's worker even when a NIK is stored for them: the empty cell keeps that
-        # NIK (empty cells never erase), and re-importing a list without its NIK or birth-date column must not
+        # Without a NIK, the worker of this name at this LKS (_named: of this birth date, or serving with the birth
+        # date unknown on one side) is this row's worker even when a NIK is stored for them: the empty cell keeps
+        # that NIK (empty cells never erase), and re-importing a list without its NIK or birth-date column must not
         # register everyone a second time. Two such workers: the row is refused.
         return _named(index, values) or None
 

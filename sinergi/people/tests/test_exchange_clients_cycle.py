@@ -629,18 +629,17 @@ def test_a_readmitted_client_corrected_differently_on_two_rows_is_refused_in_the
     ]
 
 
-def test_a_name_alone_finds_the_one_client_of_that_name_staying_at_the_lks_and_says_so(tmp_path, world):
+def test_a_name_alone_beside_a_child_of_that_name_staying_at_the_lks_is_refused_not_doubled_or_merged(tmp_path, world):
     # (This once admitted Budi a second time: a list without the birth-date and mother columns re-imported doubled
-    # every child who has a NIK.)
+    # every child who has a NIK. Taking him for the row instead would take any new child of that name for him.)
     stored_boy(world, birth_date=None, mother_name="")
     result = import_rows(
         tmp_path, [row(**{"Tanggal lahir": "", "Nama ibu kandung": "", "Tempat lahir": "Martapura"})], world.operator,
         dry_run=True,
     )  # fmt: skip
-    assert (result.created, result.updated) == (0, 1), problems_of(result)
-    assert result.preview["update"][0]["key"] == "Budi Contoh (6371********0001)"
-    assert [w.message.split(" “")[0] for w in result.warnings] == [
-        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan"
+    assert (result.status, result.created, result.updated) == ("refused", 0, 0)
+    assert [(p.column, p.message.split(", dan")[0]) for p in result.problems] == [
+        ("Nama lengkap", "Penerima layanan bernama “Budi Contoh” sudah terdaftar aktif di LKS ini")
     ]
 
 

@@ -319,12 +319,34 @@ def test_a_name_alone_finds_the_one_worker_of_that_name_at_the_lks_and_says_so(t
     WorkerFactory(organisation=world.lks, full_name="Siti Aminah", birth_date=RINA, nik=NIK_RINA, phone="0811-1")
     result = import_workers(tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2")], world.operator)
     assert (result.created, result.updated) == (0, 1), problems_of(result)
-    assert [w.message.split(" “")[0] for w in result.warnings] == [
-        "Baris ini tanpa NIK dan tanpa tanggal lahir, jadi dicocokkan dengan pekerja tersimpan"
-    ]
+    assert [w.message.split(" “")[0] for w in result.warnings] == ["Baris ini dicocokkan dengan pekerja tersimpan"]
     assert list(Worker.objects.values_list("phone", "nik_masked", "birth_date")) == [
         ("0822-2", "6371********0007", RINA)
     ]
+    # Re-imported unchanged, the match by name alone is still said: a newcomer of that name would vanish into it.
+    again = import_workers(
+        tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2")], world.operator, name="b.xlsx"
+    )
+    assert (again.unchanged, [w.message.split(" “")[0] for w in again.warnings]) == (
+        1,
+        ["Baris ini dicocokkan dengan pekerja tersimpan"],
+    )
+
+
+def test_a_worker_row_with_its_own_nik_and_birth_date_is_not_taken_for_a_namesake_stored_with_neither(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Rahmawati", birth_date=None, nik="")
+    nik = nik_compose(district_code="63.71.01", birth_date=datetime.date(1998, 2, 2), sex="P", serial=3)
+    result = import_workers(
+        tmp_path, [worker_row("Rahmawati", birth=datetime.date(1998, 2, 2), nik=nik)], world.operator, dry_run=True
+    )
+    assert (result.created, result.updated) == (1, 0), problems_of(result)
+
+
+def test_a_newcomer_is_not_taken_for_a_former_worker_of_the_same_name(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Nurul Hidayah", birth_date=datetime.date(1975, 4, 4),
+                  started_on=datetime.date(2010, 1, 1), ended_on=datetime.date(2020, 1, 1))  # fmt: skip
+    result = import_workers(tmp_path, [worker_row("Nurul Hidayah", birth=None)], world.operator, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), problems_of(result)
 
 
 def test_the_lks_kabupaten_kota_column_reads_codes_and_names_as_the_region_columns_do(world):
@@ -613,9 +635,7 @@ def import_fewer(tmp_path, rows, actor, *, headers=FEWER_HEADERS, name="klien.xl
     return run(path, actor, entity="clients", **kwargs)
 
 
-@pytest.mark.parametrize(
-    "missing", [{"mother": ""}, {"birth": None}, {"birth": None, "mother": ""}], ids=["mother", "birth", "both"]
-)
+@pytest.mark.parametrize("missing", [{"mother": ""}, {"birth": None}], ids=["mother", "birth"])
 def test_a_registered_child_in_a_row_without_nik_and_missing_a_part_is_that_child(tmp_path, world, missing):
     child = registered_child(world)
     before = list(Person.objects.values())
@@ -650,14 +670,31 @@ def test_a_row_whose_given_parts_differ_from_the_registered_childs_is_another_ch
 
 
 def test_two_children_of_that_name_at_the_lks_make_a_row_without_their_parts_ambiguous(tmp_path, world):
-    registered_child(world)
-    registered_child(world, birth_date=datetime.date(2012, 1, 1), mother_name="Rina Lain")
-    result = import_fewer(tmp_path, [fewer_row(birth=None, mother="")], world.operator)
+    # Twins, say, stored without their mother's name: a row with the birth date only cannot tell them apart
+    registered_child(world, mother_name="")
+    registered_child(world, mother_name="")
+    result = import_fewer(tmp_path, [fewer_row(mother="")], world.operator)
     assert [(p.row, p.column, p.message) for p in result.problems] == [
         (2, "Nama lengkap", "Lebih dari satu penerima layanan bernama “Ahmad Permata Contoh” tercatat di LKS ini, dan "
          "tanggal lahir serta nama ibu di baris ini tidak membedakan mereka. Isi NIK, Tanggal lahir dan Nama ibu "
          "kandung, atau perbaiki lewat ekspor (baris dengan kolom ID).")
     ]  # fmt: skip
+
+
+def test_a_complete_new_child_is_not_taken_for_a_namesake_stored_without_birth_date_and_mother(tmp_path, world):
+    # Given a Muhammad Rizky stored with his name only
+    registered_child(world, full_name="Muhammad Rizky", birth_date=None, mother_name="")
+    # When a row gives another Muhammad Rizky with his birth date and mother, admitted the same day or another
+    same_day = fewer_row(name="Muhammad Rizky", birth=datetime.date(2016, 5, 20), mother="Halimah")
+    other_day = fewer_row(name="Muhammad Rizky", birth=datetime.date(2016, 5, 20), mother="Halimah",
+                          admitted=datetime.date(2024, 6, 1))  # fmt: skip
+    for n, row in enumerate([same_day, other_day]):
+        result = import_fewer(tmp_path, [row], world.operator, name=f"{n}.xlsx", dry_run=True)
+        # Then he is a new child, flagged as a possible duplicate: neither merged nor refused
+        assert (result.status, result.created, result.updated) == ("checked", 1, 0), problems_of(result)
+        assert "Data ini mungkin sama dengan data lain di Sinergi." in [
+            w.message.split(" Pengurus")[0] for w in result.warnings
+        ]
 
 
 def test_a_namesake_who_left_the_lks_is_flagged_as_a_possible_duplicate_of_a_new_client(tmp_path, world):
