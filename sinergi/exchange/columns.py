@@ -372,10 +372,18 @@ class DateColumn(Column):
         that read both ways (08/07/2023: 8 July or 7 August?) doubtful too: they are named, not taken silently."""
         seen = ctx.cache.get(("date_order", self.key))
         cells = ctx.cache.get(("date_cells", self.key))
-        if seen and seen["day-first"] and cells and cells["early"] and len(cells["early"]) == cells["all"]:
+        if (
+            seen
+            and seen["day-first"]
+            and cells
+            and cells["all"] >= 5
+            and len(cells["early"]) == cells["all"]
+            and len({day.day for day in cells["early"]}) >= 3
+        ):
             # Typed as 05/08/1990 and 17/08/1990 on a computer set to American English: Excel took the first for
-            # 8 May (a date cell) and left the second as text. Every date cell having a day of 12 or less, beside
-            # text it could not read as month/day, is that, not chance: the cells are swapped, silently.
+            # 8 May (a date cell) and left the second as text. Five or more different date cells all having a day
+            # of 12 or less (at least three different days: not a column of the 1st of each month), beside text it
+            # could not read as month/day, is that, not chance (under 1 in 100): the cells are swapped, silently.
             return [
                 _(
                     "Kolom ini berisi sel tanggal dan tanggal berupa teks berurutan hari-bulan-tahun (mis. "

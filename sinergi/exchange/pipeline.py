@@ -162,6 +162,7 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     # is what the write relies on.
     ctx = ImportContext(actor=actor, entity=entity)
     ctx.cache["date_1904"] = table.date_1904
+    ctx.cache["file_kind"] = kind  # (a column's file-wide checks may hold only for some: IdentityNumberColumn)
     # A large file on PostgreSQL is written by a second thread while it is still being checked (see writer.py).
     writer = ConcurrentWriter(entity, ctx, batch_size) if not dry_run and writes_alongside(table.total) else None
     try:
@@ -724,8 +725,8 @@ def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
 
 def _one_of_alternatives(cell: str, known: dict[str, Column]) -> Column | None:
     """The column that a header written as alternatives ("NIK/No. KTP", "No. Telp/HP", "Kel/Desa", "Nama
-    Pimpinan/Ketua") names: every alternative that names a column names the same one, an alternative that names
-    none says nothing of another person's ("Nama Orang Tua/Wali" stays unknown). An alternative is also read with the
+    Pimpinan/Ketua") names: every alternative names the same one ("No. Izin/Tgl", "Nama Orang Tua/Wali" stay
+    unknown). An alternative is also read with the
     words the first one starts with or the last one ends with ("Nama Ayah/Ibu" is "Nama Ayah" or "Nama Ibu": two
     columns, so unknown; "Tempat/Tgl Lahir" is two as well)."""
     text = _BRACKETED.sub(lambda m: " " if _is_hint(m[1] or m[2] or "") else m[0], cell)
@@ -745,9 +746,9 @@ def _one_of_alternatives(cell: str, known: dict[str, Column]) -> Column | None:
         if len(named) > 1:
             return None
         if not named:
-            if _OTHER_PERSON_WORDS.intersection(words):
-                return None
-            continue
+            # A part that names nothing holds something else too ("No. Izin/Tgl": the number and its date, "Tgl
+            # Mulai/Selesai"): the column would receive it as if it were its own.
+            return None
         column = next(iter(named.values()))
         if found is not None and found is not column:
             return None
@@ -971,6 +972,10 @@ def _unknown_named(name: str, known: dict[str, Column], used: dict[str, str]) ->
     """An unknown header as the notice lists it, with the column it is likely a misspelling of (one the file does
     not have already): “Tangal Lahir” (maksudnya “Tanggal lahir”?)."""
     key = _spelled_out(v.norm(name))
+    if "/" in name or _OTHER_PERSON_WORDS.intersection(key.split()):
+        # "Tgl Lahir Ibu" is the mother's, "No. KK/NIK" two numbers: close to a column of the person's in spelling
+        # only, and a hint would put them there.
+        return f"“{name}”"
     candidates = {k: c for k, c in known.items() if c.key not in used and not c.read_only}
     close = (
         difflib.get_close_matches(key, list(candidates), n=1, cutoff=HEADER_SUGGESTION_CUTOFF) if len(key) > 3 else []
@@ -1117,17 +1122,26 @@ def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column])
         # A column's own title joins its second row first ("Tanggal" over "lahir", "Nama LKS" over "(wajib)"); a
         # title carried from the left does only when the second row alone names nothing ("Jenis layanan" over
         # "lain" — but "Kabupaten/Kota" carried over a column "LKS" leaves "LKS" alone).
+        # "AYAH" or "IBU" under a group title says whose, not what: under "PEKERJAAN ORANG TUA" it is an
+        # occupation, so only the group can make it a name (_under_group: "NAMA ORANG TUA").
+        whose_only = bool(carried) and set(v.norm(lower).split()) <= _OTHER_PERSON_WORDS
         if upper and header_column(both, known) is not None:
             joined.append(both)
-        elif lower and header_column(lower, known) is not None:
+        elif lower and not whose_only and header_column(lower, known) is not None:
             joined.append(lower)
         elif header_column(both, known) is not None:
             joined.append(both)
         elif lower and (grouped := _under_group(carried, lower, known)) is not None:
             joined.append(grouped)
+        elif whose_only:
+            joined.append(both)  # "PEKERJAAN ORANG TUA AYAH": unknown, and named so in the notice
         else:
             joined.append(lower or upper)
     return joined
+
+
+# The words of a group title over the parents' names ("NAMA ORANG TUA"), not a guardian's or foster parent's.
+_PARENTS_WORDS = {"orang", "tua", "ortu", "kandung"}
 
 
 def _under_group(group: str, lower: str, known: dict[str, Column]) -> str | None:
@@ -1140,6 +1154,8 @@ def _under_group(group: str, lower: str, known: dict[str, Column]) -> str | None
     candidates = [f"{lower} {group}", f"{lower} {words[-1]}"]
     if words[-1] in ("kelahiran", "lhr") or _combined_fields(group):
         candidates.append(f"{lower} lahir")
+    if words[0] == "nama" and set(words[1:]) <= _PARENTS_WORDS:
+        candidates.append(f"nama {lower}")  # "AYAH", "IBU" under "NAMA ORANG TUA": the father's, the mother's name
     return next((candidate for candidate in candidates if header_column(candidate, known) is not None), None)
 
 
@@ -1219,16 +1235,26 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
     return None
 
 
-# First words of the cells of a sheet's foot: a total ("Jumlah pekerja: 2 orang"), a legend ("Keterangan: L =
-# Laki-laki"), a signatory's words and titles ("Mengetahui,", "Ketua LKSA", "Kepala Dinas Sosial"), a NIP.
+# First words of the cells that begin a sheet's foot: a total ("Jumlah pekerja: 2 orang"), a legend ("Keterangan: L
+# = Laki-laki"), a signature block's opening ("Mengetahui,", "Dibuat oleh"), a NIP.
 FOOT_WORDS = {
     "jumlah", "jml", "total", "keterangan", "ket", "catatan", "mengetahui", "menyetujui", "disetujui", "diketahui",
-    "dibuat", "ttd", "kepala", "ketua", "pengelola", "pimpinan", "sekretaris", "bendahara", "koordinator", "pembina",
-    "nip", "plt", "plh",
+    "dibuat", "ttd", "nip",
 }  # fmt: skip
-# "Banjarmasin, 17 Agustus 2025", "Martapura, 17-08-2025": where and when the sheet was signed.
+# Titles of the signatories ("Ketua LKSA", "Kepala Dinas Sosial"): part of a foot once it has begun, never its start —
+# an LKS may be named "Pembina Yatim Piatu", a worker's role be "Ketua".
+FOOT_TITLES = {
+    "kepala", "ketua", "pengelola", "pimpinan", "sekretaris", "bendahara", "koordinator", "pembina", "plt", "plh",
+}  # fmt: skip
+_MONTH_WORDS = (
+    r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
+    r"|jan|feb|mar|apr|jun|jul|agu|agt|ags|agst|sep|sept|okt|nov|des)"
+)
+# "Banjarmasin, 17 Agustus 2025", "Martapura, 17-08-2025": where and when the sheet was signed (a month's name or a
+# four-digit year: "Jl. Mawar, 12 RT 03" is an address).
 _PLACE_AND_DATE = re.compile(
-    r"[^\W\d_][^\d,]{1,40},\s*\d{1,2}(?:\s+[^\W\d_]+\.?\s+|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)\d{2,4}"
+    rf"[^\W\d_][^\d,]{{1,40}},\s*\d{{1,2}}(?:\s+{_MONTH_WORDS}\.?\s+|\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*)\d{{4}}",
+    re.IGNORECASE,
 )
 # A signatory's name with its titles ("Drs. H. AHMAD SYARIF, M.Si", "Hj. Rahmah, S.Pd"): letters only, in two or
 # more words — a lone word ("L", "PSM", "Pengasuh") may be a record's value.
@@ -1237,8 +1263,9 @@ _SIGNATORY = re.compile(r"[^\W\d_]+(?:(?:[.,]\s*|[.,]?\s+|['’-])[^\W\d_]+)+\.?
 
 def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
     """Whether a row may be part of the sheet's foot: at most three cells filled (the two sides of a signature
-    block and one more), each of them a foot's words (see FOOT_WORDS, _PLACE_AND_DATE) or, once the foot has begun,
-    a signatory's name. A record has more cells, and its numbers and dates are none of these."""
+    block and one more), one of them a foot's opening words (FOOT_WORDS, _PLACE_AND_DATE) and the others those or
+    a signatory's title or name — or, once the foot has begun, titles and names only. A record has more cells, and
+    its numbers and dates are none of these."""
     filled = []
     for cell in cells:  # every row passes here: a record is given up on at its fourth cell or its first number
         if _filled(cell):
@@ -1253,7 +1280,7 @@ def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
         words = v.norm(written).split()
         if (words and words[0] in FOOT_WORDS) or _PLACE_AND_DATE.fullmatch(written):
             strong = True
-        elif not _SIGNATORY.fullmatch(written):
+        elif not (words and words[0] in FOOT_TITLES) and not _SIGNATORY.fullmatch(written):
             return False
     return strong or continuing
 

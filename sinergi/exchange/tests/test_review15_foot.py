@@ -53,3 +53,18 @@ def test_a_last_record_of_someone_named_ketua_is_imported(tmp_path, world):  # n
     result = run(path, world.operator, entity="workers")
     assert (result.status, result.created) == ("succeeded", 3)
     assert Worker.objects.filter(full_name="Ketua Rahmat").exists()
+
+
+def test_lks_rows_named_with_a_signatorys_title_at_the_end_of_a_short_table_are_data(tmp_path, board_member):
+    from sinergi.organisations.models import Organisation
+
+    rows = [
+        ["Nama LKS", "Jenis layanan utama", "Kabupaten/Kota", "Alamat"],
+        ["LKSA Awal Uji", "anak", "Kota Banjarmasin", "Jl. Mawar, 12 RT 03"],
+        ["Pembina Yatim Piatu Al Ikhlas", "anak", "Kota Banjarmasin", "Komp. Beruntung Jaya, 7 Blok 12"],
+        ["Yayasan Kasih Bunda", "lanjut_usia", "Kota Banjarmasin", ""],
+    ]
+    result = run(csv_file(tmp_path, rows), board_member)
+    assert (result.status, result.created) == ("succeeded", 3), [p.message for p in result.problems]
+    assert not [notice for notice in result.notices if "Baris di akhir tabel" in notice]
+    assert Organisation.objects.filter(name="Pembina Yatim Piatu Al Ikhlas").exists()

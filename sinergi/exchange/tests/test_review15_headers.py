@@ -135,3 +135,51 @@ def test_an_unknown_header_close_to_a_known_one_is_named_with_the_column_it_may_
         "Kolom yang tidak dikenal diabaikan: “Tangal Lahir” (maksudnya “Tanggal lahir”?), “Nama Orang Tua”."
         in result.notices
     )
+
+
+def test_ayah_and_ibu_under_another_group_title_are_not_read_as_the_parents_names(tmp_path, world):  # noqa: F811
+    # "PEKERJAAN ORANG TUA" merged over "AYAH" and "IBU": occupations, not names
+    path = tmp_path / "rekap.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
+    sheet = book.add_worksheet("Rekap")
+    for column, title in enumerate(["NAMA", "JK", "TGL LAHIR", "NIK", "NAMA IBU KANDUNG"]):
+        sheet.merge_range(0, column, 1, column, title)
+    sheet.merge_range(0, 5, 0, 6, "PEKERJAAN ORANG TUA")
+    sheet.write_row(1, 5, ["AYAH", "IBU"])
+    for column, title in enumerate(["ALASAN KK KOSONG", "KATEGORI PPKS", "BENTUK LAYANAN", "TANGGAL MASUK"], start=7):
+        sheet.merge_range(0, column, 1, column, title)
+    sheet.write_row(
+        2, 0, ["Grup Dua", "L", "03-04-2012", "6371010304120077", "Siti Dua", "Petani", "Ibu Rumah Tangga", "unknown",
+               "anak_telantar", "Dalam panti", "05-01-2024"],
+    )  # fmt: skip
+    book.close()
+    result = run(path, world.operator, entity="clients")
+    assert (result.status, result.created) == ("succeeded", 1), [p.message for p in result.problems]
+    person = Person.objects.get(full_name="Grup Dua")
+    assert (person.father_name, person.mother_name) == ("", "Siti Dua")
+    assert any("ORANG TUA AYAH”" in notice and "ORANG TUA IBU”" in notice for notice in result.notices), result.notices
+
+
+@pytest.mark.parametrize(
+    ("entity", "header"),
+    [
+        ("lks", "No. Izin Operasional/Tgl"),  # the number and its date in one cell
+        ("lks", "No. Akta/Tgl"),
+        ("workers", "Tgl Mulai/Selesai"),
+        ("workers", "Mulai/Berhenti Tugas"),
+        ("clients", "Alamat/Desa Asal"),
+        ("clients", "Tgl Masuk/Terminasi"),
+        ("clients", "Status/Keterangan"),
+        ("clients", "Ayah"),  # an occupation or a name: which, only a group title over it can say
+    ],
+)
+def test_headers_holding_something_besides_a_column_stay_unknown(entity, header):
+    assert key_of(entity, header) is None
+
+
+def test_an_unknown_header_about_another_person_gets_no_hint_towards_the_persons_column(tmp_path, world):  # noqa: F811
+    headers = ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran", "Tgl Lahir Ibu", "No. KK/NIK"]
+    path = csv_file(tmp_path, [headers, ["Hint Uji", "P", "lks", "Pengasuh", "01-01-1960", "6371"]])
+    result = run(path, world.operator, entity="workers", dry_run=True)
+    [unknown] = [notice for notice in result.notices if notice.startswith("Kolom yang tidak dikenal")]
+    assert "maksudnya" not in unknown and "“Tgl Lahir Ibu”" in unknown

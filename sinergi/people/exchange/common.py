@@ -286,19 +286,19 @@ class IdentityNumberColumn(TextColumn):
     def clean_column(self, raws: list[Any], ctx: ImportContext) -> list[Any]:
         text, out = v.text, []
         append = out.append
-        # [numbers, of which ending in 0, first few]: for file_problems (a text column of numbers Excel rounded).
-        seen = ctx.cached(("last_digit", self.key), lambda: [0, 0, []])
+        # [a number not ending in 0 seen?, up to four distinct ones ending in 0]: for file_problems (a text column
+        # of numbers Excel rounded). Distinct: four siblings share one KK.
+        seen = ctx.cached(("last_digit", self.key), lambda: [False, set()])
         for raw in raws:
             if raw.__class__ is str or raw is None:
                 value = text(raw)
                 if not value or value[:1].isdigit():  # the commonest: a number, or nothing
                     append(value)
                     if value and "*" not in value:  # a masked number from our export is not a typed one
-                        seen[0] += 1
-                        if value[-1] == "0":
-                            seen[1] += 1
-                            if len(seen[2]) < 3:
-                                seen[2].append(value)
+                        if value[-1] != "0":
+                            seen[0] = True
+                        elif len(seen[1]) < 4:
+                            seen[1].add(value)
                     continue
             append(clean_or_problem(self, raw, ctx))
         return out
@@ -306,17 +306,19 @@ class IdentityNumberColumn(TextColumn):
     def file_problems(self, ctx: ImportContext) -> list[str]:
         """Every number in the column ending in 0: a number column that Excel rounded to 15 digits (6.37101E+15,
         then formatted as "0" to show every digit) and saved as CSV or text, where each cell reads as typed. One
-        real number in ten ends in 0; four or more all doing so is the rounding, not chance (1 in 10,000)."""
-        numbers, zeros, examples = ctx.cache.get(("last_digit", self.key), (0, 0, []))
-        if numbers < 4 or zeros < numbers:
+        real number in ten ends in 0; four or more different ones all doing so is the rounding, not chance (1 in
+        10,000). Only in a CSV: a spreadsheet keeps a rounded number as a number cell, refused cell by cell."""
+        any_other, zeros = ctx.cache.get(("last_digit", self.key), (True, set()))
+        if any_other or len(zeros) < 4 or ctx.cache.get("file_kind") != "csv":
             return []
+        examples = sorted(zeros)[:3]
         return [
             _(
-                "Semua %(count)s nomor di kolom ini berakhir dengan 0 (mis. %(examples)s): tanda Excel sudah "
-                "membulatkan angka ke-16 menjadi 0 sebelum file disimpan. Format kolom sebagai Teks, lalu ketik ulang "
-                "nomornya dari dokumen aslinya."
+                "Semua nomor di kolom ini berakhir dengan 0 (mis. %(examples)s): tanda Excel sudah membulatkan "
+                "angka ke-16 menjadi 0 sebelum file disimpan. Format kolom sebagai Teks, lalu ketik ulang nomornya "
+                "dari dokumen aslinya."
             )
-            % {"count": numbers, "examples": ", ".join(f"“{value}”" for value in examples)}
+            % {"examples": ", ".join(f"“{value}”" for value in examples)}
         ]
 
 

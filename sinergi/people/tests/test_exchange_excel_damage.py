@@ -34,9 +34,17 @@ def test_a_nik_column_whose_numbers_all_end_in_0_is_refused_as_rounded_by_excel(
 
     assert result.status == "refused"
     assert [(p.row, p.column) for p in result.problems] == [(1, "NIK")]
-    assert result.problems[0].message.startswith(
-        "Semua 4 nomor di kolom ini berakhir dengan 0 (mis. “6371011708140020”"
-    )
+    assert result.problems[0].message.startswith("Semua nomor di kolom ini berakhir dengan 0 (mis. “6371011708140020”")
+
+
+def test_siblings_sharing_one_kk_ending_in_0_and_text_cells_of_a_spreadsheet_are_read_as_typed(tmp_path, world):
+    siblings = [[*row, "6371011203200010"] for row in _boys([1, 2, 3, 4])]
+    in_csv = run(csv_file(tmp_path, [[*HEADERS, "Nomor KK"], *siblings]), world.operator, entity="clients")
+    assert (in_csv.status, in_csv.created) == ("succeeded", 4), [p.message for p in in_csv.problems]
+    # Text cells of an .xlsx are what was typed: Excel rounds only number cells (refused one by one)
+    typed = xlsx_file(tmp_path, [HEADERS, *_boys([110, 120, 130, 140])], sheet="Data penerima layanan")
+    in_xlsx = run(typed, world.operator, entity="clients", dry_run=True)
+    assert (in_xlsx.status, in_xlsx.created) == ("checked", 4), [p.message for p in in_xlsx.problems]
 
 
 def test_numbers_of_which_some_end_in_0_are_read_as_typed(tmp_path, world):
@@ -64,7 +72,9 @@ def _workers_born(*births) -> list[list]:
 def test_date_cells_swapped_by_an_american_excel_beside_text_it_could_not_read_are_refused(tmp_path, world):
     # Typed 05/08/1990 and 17/08/1990 on a computer set to English (US): the first became the date cell 8 May 1990,
     # the second stayed text.
-    rows = _workers_born(datetime.date(1990, 5, 8), "17/08/1990", datetime.date(1988, 2, 3))
+    swapped = [datetime.date(1990, 5, 8), datetime.date(1988, 2, 3), datetime.date(1985, 11, 6),
+               datetime.date(1992, 7, 10), datetime.date(1979, 3, 12)]  # fmt: skip
+    rows = _workers_born(swapped[0], "17/08/1990", *swapped[1:])
     path = xlsx_file(tmp_path, [WORKER_HEADERS, *rows], sheet="Data pekerja")
 
     result = run(path, world.operator, entity="workers", dry_run=True)
@@ -73,7 +83,22 @@ def test_date_cells_swapped_by_an_american_excel_beside_text_it_could_not_read_a
     assert [(p.row, p.column) for p in result.problems] == [(1, "Tanggal lahir")]
     message = result.problems[0].message
     assert "urutan bulan/hari (pengaturan bahasa Inggris AS)" in message
-    assert "“03-02-1988” mungkin maksudnya 02-03-1988, “08-05-1990” mungkin maksudnya 05-08-1990" in message
+    assert "“12-03-1979” mungkin maksudnya 03-12-1979, “06-11-1985” mungkin maksudnya 11-06-1985" in message
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [datetime.date(2012, 3, 5), datetime.date(2013, 10, 2)],  # two: chance (about 1 in 7)
+        [datetime.date(2020, month, 1) for month in range(1, 7)],  # the 1st of each month
+    ],
+    ids=["few", "first-of-month"],
+)
+def test_date_cells_that_do_not_show_a_swap_beside_a_text_date_are_read(tmp_path, world, cells):
+    rows = _workers_born(*cells, "17-08-2015")
+    path = xlsx_file(tmp_path, [WORKER_HEADERS, *rows], sheet="Data pekerja")
+    result = run(path, world.operator, entity="workers", dry_run=True)
+    assert (result.status, result.created) == ("checked", len(cells) + 1), [p.message for p in result.problems]
 
 
 def test_date_cells_with_a_day_past_12_show_the_text_dates_are_not_a_swap(tmp_path, world):
