@@ -99,22 +99,30 @@ def test_a_workers_file_with_variant_headers_imports_every_column(tmp_path, worl
     assert worker.phone
 
 
-def test_the_mothers_name_under_a_parents_group_title_is_read(tmp_path, world):  # noqa: F811
-    # Given the usual office table: "NAMA ORANG TUA" merged over "AYAH" and "IBU"
+def _grouped_parents_file(tmp_path, more: list[str], group: str, values: list[str]):
+    """A clients sheet with a two-row header: titles merged down over both rows, and `group` merged over "AYAH" and
+    "IBU" after NAMA, JK, TGL LAHIR, NIK and `more`; one row of `values` (then the columns every row needs)."""
     path = tmp_path / "rekap.xlsx"
     book = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
     sheet = book.add_worksheet("Rekap")
-    for column, title in enumerate(["NAMA", "JK", "TGL LAHIR", "NIK"]):
+    before = ["NAMA", "JK", "TGL LAHIR", "NIK", *more]
+    after = ["ALASAN KK KOSONG", "KATEGORI PPKS", "BENTUK LAYANAN", "TANGGAL MASUK"]
+    for column, title in enumerate(before):
         sheet.merge_range(0, column, 1, column, title)
-    sheet.merge_range(0, 4, 0, 5, "NAMA ORANG TUA")
-    sheet.write_row(1, 4, ["AYAH", "IBU"])
-    for column, title in enumerate(["ALASAN KK KOSONG", "KATEGORI PPKS", "BENTUK LAYANAN", "TANGGAL MASUK"], start=6):
+    sheet.merge_range(0, len(before), 0, len(before) + 1, group)
+    sheet.write_row(1, len(before), ["AYAH", "IBU"])
+    for column, title in enumerate(after, start=len(before) + 2):
         sheet.merge_range(0, column, 1, column, title)
-    sheet.write_row(
-        2, 0, ["Grup Satu", "L", "03-04-2012", "6371010304120077", "Ayah Satu", "Ibu Satu", "unknown", "anak_telantar",
-               "Dalam panti", "05-01-2024"],
-    )  # fmt: skip
+    sheet.write_row(2, 0, [*values, "unknown", "anak_telantar", "Dalam panti", "05-01-2024"])
     book.close()
+    return path
+
+
+def test_the_mothers_name_under_a_parents_group_title_is_read(tmp_path, world):  # noqa: F811
+    # Given the usual office table: "NAMA ORANG TUA" merged over "AYAH" and "IBU"
+    path = _grouped_parents_file(
+        tmp_path, [], "NAMA ORANG TUA", ["Grup Satu", "L", "03-04-2012", "6371010304120077", "Ayah Satu", "Ibu Satu"]
+    )
     # When it is imported, the mother's name (a key that finds the child again) is kept with the father's
     result = run(path, world.operator, entity="clients")
     assert (result.status, result.created) == ("succeeded", 1), result.problems
@@ -139,20 +147,8 @@ def test_an_unknown_header_close_to_a_known_one_is_named_with_the_column_it_may_
 
 def test_ayah_and_ibu_under_another_group_title_are_not_read_as_the_parents_names(tmp_path, world):  # noqa: F811
     # "PEKERJAAN ORANG TUA" merged over "AYAH" and "IBU": occupations, not names
-    path = tmp_path / "rekap.xlsx"
-    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
-    sheet = book.add_worksheet("Rekap")
-    for column, title in enumerate(["NAMA", "JK", "TGL LAHIR", "NIK", "NAMA IBU KANDUNG"]):
-        sheet.merge_range(0, column, 1, column, title)
-    sheet.merge_range(0, 5, 0, 6, "PEKERJAAN ORANG TUA")
-    sheet.write_row(1, 5, ["AYAH", "IBU"])
-    for column, title in enumerate(["ALASAN KK KOSONG", "KATEGORI PPKS", "BENTUK LAYANAN", "TANGGAL MASUK"], start=7):
-        sheet.merge_range(0, column, 1, column, title)
-    sheet.write_row(
-        2, 0, ["Grup Dua", "L", "03-04-2012", "6371010304120077", "Siti Dua", "Petani", "Ibu Rumah Tangga", "unknown",
-               "anak_telantar", "Dalam panti", "05-01-2024"],
-    )  # fmt: skip
-    book.close()
+    row = ["Grup Dua", "L", "03-04-2012", "6371010304120077", "Siti Dua", "Petani", "Ibu Rumah Tangga"]
+    path = _grouped_parents_file(tmp_path, ["NAMA IBU KANDUNG"], "PEKERJAAN ORANG TUA", row)
     result = run(path, world.operator, entity="clients")
     assert (result.status, result.created) == ("succeeded", 1), [p.message for p in result.problems]
     person = Person.objects.get(full_name="Grup Dua")
