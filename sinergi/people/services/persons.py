@@ -5,6 +5,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action
@@ -32,6 +33,7 @@ from .rules import (
     add_months,
     age_warnings,
     check_lks_serves,
+    implausible_birth_warning,
     is_child_on,
     lks_closed_reason,
     person_match_key,
@@ -129,6 +131,8 @@ def _apply_person_data(
             value = _date(value, name, problems)
             if value and value.year < 1900:
                 problems.add(name, _("Tanggal lahir tidak mungkin sebelum tahun 1900."))
+            elif implausible := implausible_birth_warning(value, timezone.localdate()):
+                warnings.append(implausible)
         elif name == "birth_date_estimated":
             value = bool(value)
         elif name == "disability_type":

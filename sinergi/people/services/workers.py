@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action
@@ -23,7 +24,7 @@ from ..choices import BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker
 from ..nik import nik_check
 from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _require, _term, _text
-from .rules import lks_closed_reason
+from .rules import implausible_birth_warning, lks_closed_reason
 
 WORKER_FIELDS = (
     "full_name",
@@ -51,6 +52,8 @@ def _apply_worker_data(worker: Worker, data: dict, problems: _Problems, warnings
             value = _choice(value, Sex, name, problems)
         elif name in ("birth_date", "started_on", "background_check_on"):
             value = _date(value, name, problems)
+            if name == "birth_date" and (implausible := implausible_birth_warning(value, timezone.localdate())):
+                warnings.append(implausible)
         elif name == "psks_category":
             value = _term(value, Vocabulary.PSKS, name, problems)
         elif name == "role":

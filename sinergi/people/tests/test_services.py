@@ -1201,3 +1201,13 @@ def test_services_keep_the_summaries_equal_to_a_rebuild(world):
     # and a rebuild from scratch gives the same rows
     summaries_rebuild()
     assert summary_rows() == incremental
+
+
+def test_a_birth_date_of_1900_is_warned_about_in_the_forms_as_in_the_imports(world):
+    placeholder = datetime.date(1900, 1, 1)
+    person = admit(world, person=person_data(birth_date=placeholder, nik="", nik_missing_reason="not_yet_recorded"))
+    worker = services.worker_create(
+        actor=world.operator, organisation=world.lks, data=worker_data(birth_date=placeholder, nik="")
+    )
+    for outcome in (person, worker):
+        assert any("tahun (lahir 01-01-1900) tidak wajar." in warning for warning in outcome.warnings), outcome.warnings
