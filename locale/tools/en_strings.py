@@ -3102,18 +3102,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "This cell holds a formula stored as text, so it was not calculated (the column is formatted as Text). Type "
         "the value directly, or copy the cell and paste it as values only."
     ),
-    "Huruf yang tersimpan (“%(before)s”) berubah menjadi “?” karena file CSV ini disimpan dengan pengodean "
-    "Windows-1252, yang tidak memuat huruf itu. Simpan ulang sebagai CSV UTF-8 (di LibreOffice: set karakter "
-    "“Unicode (UTF-8)”), lalu unggah lagi.": (
-        "The stored letters (“%(before)s”) turned into “?” because this CSV file was saved in the Windows-1252 "
-        "encoding, which lacks them. Save it again as a UTF-8 CSV (in LibreOffice: character set “Unicode (UTF-8)”), "
-        "then upload again."
-    ),
-    "Tanda “?” di sini mungkin huruf yang hilang: file CSV ini disimpan dengan pengodean Windows-1252, yang tidak "
-    "memuat semua huruf. Periksa tulisannya, atau simpan ulang sebagai CSV UTF-8 lalu unggah lagi.": (
-        "The “?” here may be a lost letter: this CSV file was saved in the Windows-1252 encoding, which lacks many "
-        "letters. Check the spelling, or save it again as a UTF-8 CSV and upload it again."
-    ),
     # --- slow connections: the upload form and the connection notice ------------------------------------------
     "Mengunggah: {sent} dari {total} ({percent})": "Uploading: {sent} of {total} ({percent})",
     "File terkirim. Server sedang memeriksanya…": "File sent. The server is checking it…",
@@ -3406,4 +3394,14 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui nama dan tanggal lahir atau nama ibunya saja (yang lain kosong di salah satunya). Bila ini orang lain yang bernama sama, isi NIK-nya.": "This row without a NIK was matched with the stored client “%(name)s” by the name and the birth date or mother's name only (the other is empty on one side). If this is another person of the same name, fill in their NIK.",
     "Semua nomor di kolom ini berakhir dengan 0 (mis. %(examples)s): tanda Excel sudah membulatkan angka ke-16 menjadi 0 sebelum file disimpan. Format kolom sebagai Teks, lalu ketik ulang nomornya dari dokumen aslinya.": "All the numbers in this column end in 0 (e.g. %(examples)s): a sign that Excel rounded the 16th digit to 0 before the file was saved. Format the column as Text, then type the numbers again from the original documents.",
     "Baris ini dicocokkan dengan pekerja tersimpan “%(name)s” hanya melalui namanya (tanpa NIK, dan tanggal lahir tidak ada di salah satunya). Bila ini orang lain yang bernama sama, isi NIK dan tanggal lahirnya.": "This row was matched with the stored worker “%(name)s” by the name alone (no NIK, and the birth date is missing on one side). If this is another person of the same name, fill in their NIK and birth date.",
+    "Isian yang berarti kosong dibaca sebagai sel kosong (data yang tersimpan tidak diubah): %(cells)s.": "Entries meaning “empty” were read as empty cells (the stored data is not changed): %(cells)s.",
+    "Mac Roman (CSV Macintosh)": "Mac Roman (CSV Macintosh)",
+    "Huruf yang tersimpan (“%(before)s”) berubah menjadi “?” karena file CSV ini disimpan dengan pengodean %(encoding)s, yang tidak memuat huruf itu. Simpan ulang sebagai CSV UTF-8 (di LibreOffice: set karakter “Unicode (UTF-8)”), lalu unggah lagi.": "The stored letters (“%(before)s”) turned into “?” because this CSV file was saved in the %(encoding)s encoding, which lacks that letter. Save it again as a UTF-8 CSV (in LibreOffice: character set “Unicode (UTF-8)”), then upload it again.",
+    "Tanda “?” di sini mungkin huruf yang hilang: file CSV ini disimpan dengan pengodean %(encoding)s, yang tidak memuat semua huruf. Periksa tulisannya, atau simpan ulang sebagai CSV UTF-8 lalu unggah lagi.": "The “?” here may be a lost letter: this CSV file was saved in the %(encoding)s encoding, which lacks many letters. Check the spelling, or save it again as a UTF-8 CSV and upload it again.",
+    "Sel ini berisi kesalahan rumus “%(error)s”, bukan isian. Perbaiki rumusnya (atau ketik isinya, atau kosongkan selnya) di file, lalu unggah lagi.": "This cell holds the formula error “%(error)s”, not a value. Fix the formula (or type the value, or empty the cell) in the file, then upload it again.",
+    "Unduh daftar perubahan (.xlsx)": "Download the list of changes (.xlsx)",
+    "Ditampilkan %(shown)s pertama dari %(total)s data yang berubah. Semua perubahan ada di lembar “Perubahan” laporan (.xlsx).": "Showing the first %(shown)s of %(total)s changed records. Every change is on the report's “Changes” sheet (.xlsx).",
+    "“%(value)s” berisi dua pilihan, “%(first)s” dan “%(second)s”, padahal kolom ini hanya menerima satu. Isi salah satu saja.": "“%(value)s” holds two choices, “%(first)s” and “%(second)s”, but this column takes only one. Fill in one of them.",
+    "“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(label)s” (tanpa keterangan tambahan)?": "“%(value)s” is not in the list. Did you mean “%(label)s” (without the extra remark)?",
+    "daftar-perubahan-%(name)s": "changes-%(name)s",
 }

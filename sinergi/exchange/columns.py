@@ -174,16 +174,25 @@ class TextColumn(Column):
     # A line break or a run of spaces inside a name (a cell wrapped with Alt+Enter, a name pasted from a PDF) is one
     # space, as a form's one-line field gives; free text (notes) keeps its lines.
     single_line: bool = True
+    # Whether a cell saying it has nothing ("tidak ada", "n/a", "0": values.BLANK_WORDS) is read as empty, said in a
+    # notice (blank_words_notice). Not for numbers with rules of their own (NIK, NPWP).
+    blank_words: bool = True
 
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
         text, limit, out, one_line = v.text, self.max_length, [], self.single_line
         dates = () if self.accepts_dates else _DATE_CELLS
+        longest = v.BLANK_WORD_LONGEST if self.blank_words else -1
         append = out.append
         for raw in raws:
             if raw.__class__ is not str and raw.__class__ in dates:
                 append(clean_or_problem(self, raw, ctx))
                 continue
             value = text(raw)
+            if len(value) <= longest and value and v.blank_word(value):
+                said = ctx.cached(("blank_words", str(self.header)), dict)
+                said[value] = said.get(value, 0) + 1
+                append("")
+                continue
             if not value.isprintable():  # one scan in C; the rare cell with a line break or a control goes on
                 value = _without_controls(value)
                 if one_line:  # as v.one_line_text
@@ -195,6 +204,7 @@ class TextColumn(Column):
                 or (value[:1] == "=" and v.formula_as_text(raw))
                 or (raw.__class__ is str and len(raw) == XLSX_MAX_TEXT and raw[-1] == "…")
                 or (not self.accepts_dates and "-" in value and _DATE_AS_SHOWN.fullmatch(value))
+                or ((value[:1] == "#" or value[:4] == "Err:") and v.formula_error(value))
             ):
                 append(clean_or_problem(self, raw, ctx))
             else:
@@ -263,7 +273,7 @@ class PhoneColumn(TextColumn):
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
         out = super().clean_column(raws, ctx)
         for i, (raw, value) in enumerate(zip(raws, out, strict=True)):
-            if value.__class__ is str and (raw.__class__ in (int, float) or _lost_digits(value)):
+            if value.__class__ is str and value and (raw.__class__ in (int, float) or _lost_digits(value)):
                 out[i] = clean_or_problem(self, raw, ctx)
         return out
 
@@ -654,8 +664,23 @@ def _many_parts(value: str, allowed: v.Choices) -> list[str]:
 _MISSING = object()
 
 
+def blank_words_notice(ctx: "ImportContext") -> str:
+    """Which cells TextColumn read as empty because they said so ("tidak ada", "0"), per column, or ""."""
+    said = [(key[1], words) for key, words in ctx.cache.items() if key.__class__ is tuple and key[0] == "blank_words"]
+    if not said:
+        return ""
+    listed = "; ".join(
+        f"{column}: " + ", ".join(f"“{word}” ×{count}" for word, count in words.items()) for column, words in said
+    )
+    return _("Isian yang berarti kosong dibaca sebagai sel kosong (data yang tersimpan tidak diubah): %(cells)s.") % {
+        "cells": listed
+    }
+
+
 def clean_or_problem(column: Column, raw: Any, ctx: "ImportContext") -> Any:
     """The cleaned value, or the CellProblem clean() raised (for column-wise cleaning, which raises nothing)."""
+    if raw.__class__ is str and (error := v.formula_error(raw)):
+        return v.CellProblem(v.formula_error_message(error))  # of a CSV, any column: never read as data
     try:
         return column.clean(raw, ctx)
     except v.CellProblem as problem:

@@ -102,7 +102,8 @@ class Table:
     # Cells ("B2") holding a formula without a stored result: they read as empty (see _formulas_without_results).
     formulas_without_results: list[str] = field(default_factory=list)
     # Rows hidden in the sheet (by a filter, or by hand): read like the others, so the user is told. A future of a
-    # list of row numbers: found beside the reading for an XLSX, before it for an ODS or XLS; none for a CSV.
+    # list of row numbers, with the cells holding a formula's error (see formula_errors): found beside the reading
+    # for an XLSX, before it for an ODS or XLS (rows only); none for a CSV.
     hidden_rows: Any = None
     # A CSV's encoding as read ("cp1252", "utf-8", ...); "" for a workbook.
     encoding: str = ""
@@ -111,7 +112,12 @@ class Table:
     hidden_columns: list[int] = field(default_factory=list)
 
     def hidden(self) -> list[int]:
-        return self.hidden_rows.result() if self.hidden_rows is not None else []
+        return self.hidden_rows.result()[0] if self.hidden_rows is not None else []
+
+    def formula_errors(self) -> list[tuple[int, int, str]]:
+        """(row, 0-based column, error) of the cells whose formula gave an error (#N/A, #REF!, …): an .xlsx stores
+        the error as the cell's result, which calamine reads as an empty cell. Found with the hidden rows."""
+        return self.hidden_rows.result()[1] if self.hidden_rows is not None else []
 
     def close(self) -> None:
         if self.closer is not None:
@@ -419,6 +425,7 @@ INSTRUCTIONS_SHEET = _lazy("Petunjuk")
 # report that is corrected and uploaded again needs no column of ours to be skipped.
 WARNINGS_SHEET = _lazy("Peringatan")
 PROBLEMS_SHEET = _lazy("Daftar kesalahan")  # the report's list of problems, beside its rows
+CHANGES_SHEET = _lazy("Perubahan")  # every update before → after, when the page shows only the first ones
 
 
 def _own_sheets() -> set[str]:
@@ -427,7 +434,7 @@ def _own_sheets() -> set[str]:
     names = set()
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            names.update(str(name) for name in (INSTRUCTIONS_SHEET, WARNINGS_SHEET, PROBLEMS_SHEET))
+            names.update(str(name) for name in (INSTRUCTIONS_SHEET, WARNINGS_SHEET, PROBLEMS_SHEET, CHANGES_SHEET))
     return names
 
 
@@ -441,7 +448,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         # Inflating the sheet again costs about 0.2 s per 100,000 rows, nearly all in zlib, which lets other
         # threads run: it happens beside the check, on the second core.
         hidden = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="hidden-rows")
-        hidden_rows = hidden.submit(_hidden_rows, path, name)
+        hidden_rows = hidden.submit(_hidden_rows_and_errors, path, name)
         hidden.shutdown(wait=False)
     except Exception as error:
         workbook.close()
@@ -483,7 +490,7 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         closer=workbook.close,
         date_1904=facts.date_1904,
         formulas_without_results=facts.formulas_without_results,
-        hidden_rows=_ready(facts.hidden_rows),
+        hidden_rows=_ready((facts.hidden_rows, [])),
     )
 
 
@@ -515,7 +522,7 @@ def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         notices=notices,
         closer=workbook.close,
         date_1904=book.date_1904,
-        hidden_rows=_ready(hidden),
+        hidden_rows=_ready((hidden, [])),
     )
 
 
@@ -731,21 +738,44 @@ _XML_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 HIDDEN_ROWS_KEPT = 1000  # enough to name the first few below the header
 
 
-def _hidden_rows(path: Path, sheet_name: str) -> list[int]:
-    """Numbers of the sheet's hidden rows. calamine reads them like any other and does not say which they are;
-    the sheet's XML does (`<row r="7" hidden="1">`). The whole sheet is inflated once more (about 0.2 s per
-    100,000 rows), but searched only where the word "hidden" appears."""
-    found: list[int] = []
+_XML_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>]*)>(.*?)</(?:\w+:)?c\s*>', re.S)
+_XML_RESULT_TEXT = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
+FORMULA_ERRORS_KEPT = 1000  # cells: enough to name every one of a broken lookup column in a large sheet
+
+
+def _hidden_rows_and_errors(path: Path, sheet_name: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Numbers of the sheet's hidden rows, and the cells whose formula gave an error, as (row, 0-based column,
+    error). calamine reads hidden rows like any other and does not say which they are, and reads an error as an
+    empty cell; the sheet's XML says both (`<row r="7" hidden="1">`, `<c r="G2" t="e"><f>…</f><v>#N/A</v></c>`).
+    The whole sheet is inflated once more (about 0.2 s per 100,000 rows), but searched only where the word
+    "hidden" or an error cell's type appears."""
+    hidden: list[int] = []
+    errors: list[tuple[int, int, str]] = []
     try:
         with _sheet_xml(path, sheet_name) as handle:
-            for piece in whole_pieces(handle) if handle is not None else ():
-                if b"hidden" in piece:
+            for piece in whole_pieces(handle, before=b"<row") if handle is not None else ():
+                if b"hidden" in piece and len(hidden) < HIDDEN_ROWS_KEPT:
                     tags = (tag.group(0) for tag in _XML_HIDDEN_ROW.finditer(piece))
-                    found += [int(number.group(1)) for tag in tags if (number := _XML_ROW_NUMBER.search(tag))]
-                    if len(found) >= HIDDEN_ROWS_KEPT:
-                        break
+                    hidden += [int(number.group(1)) for tag in tags if (number := _XML_ROW_NUMBER.search(tag))]
+                if b't="e"' in piece and len(errors) < FORMULA_ERRORS_KEPT:
+                    errors += _error_cells(piece)
+                if len(hidden) >= HIDDEN_ROWS_KEPT and len(errors) >= FORMULA_ERRORS_KEPT:
+                    break
     except _XML_ERRORS:
-        return []
+        return [], []
+    return hidden[:HIDDEN_ROWS_KEPT], errors[:FORMULA_ERRORS_KEPT]
+
+
+def _error_cells(piece: bytes) -> list[tuple[int, int, str]]:
+    found = []
+    for cell in _XML_ERROR_CELL.finditer(piece):
+        reference = _XML_REF.search(cell.group(1))
+        if reference is None:
+            continue
+        letters = reference.group(1).rstrip(b"0123456789")
+        result = _XML_RESULT_TEXT.search(cell.group(2))
+        error = result.group(1).decode("utf-8", "replace").strip() if result else ""
+        found.append((int(reference.group(1)[len(letters) :]), _column_number(letters) - 1, error or "#N/A"))
     return found
 
 
@@ -976,8 +1006,7 @@ def _uses_1904_dates(path: Path) -> bool:
 
 def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) -> Table:
     encoding = _detect_encoding(path)
-    # Windows-1252 leaves five byte values undefined; a stray one becomes "�" rather than refusing the file.
-    handle = path.open("r", encoding=encoding, newline="", errors="replace" if encoding == "cp1252" else "strict")
+    handle = path.open("r", encoding=encoding, newline="")
     # The separator that splits a line into the entity's header, when one does: a semicolon file whose cells hold
     # several commas ("Diklat, 2019, Bimtek, 2020") has more commas than semicolons on some line. Otherwise the one
     # that splits the first lines into the most columns, most consistently: a title line ("Data penerima layanan
@@ -1016,6 +1045,7 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
         "utf-8-sig": "UTF-8 (BOM)",
         "utf-8": "UTF-8",
         "cp1252": "Windows-1252",
+        "mac_roman": _("Mac Roman (CSV Macintosh)"),
         "utf-16": "UTF-16",
         "utf-16-le": "UTF-16",
         "utf-16-be": "UTF-16",
@@ -1084,7 +1114,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _detect_encoding(path: Path) -> str:
     """UTF-8 with or without BOM, UTF-16 with BOM (or recognisably without), else Windows-1252 (Excel's "CSV" on
-    Indonesian Windows)."""
+    Indonesian Windows) or Mac Roman (Excel for Mac's "CSV (Macintosh)"), whichever reads the file as text."""
     with path.open("rb") as handle:
         head = handle.read(4)
         if head.startswith(codecs.BOM_UTF8):
@@ -1109,8 +1139,56 @@ def _detect_encoding(path: Path) -> str:
                 )
                 % {"line": line}
             ) from error
-        return "cp1252"
+        return _eight_bit_encoding(data)
     return "utf-8"
+
+
+# Characters an Indonesian list holds beyond ASCII, whichever program wrote it: autocorrect's apostrophes, quotes and
+# dashes, the ellipsis, the degree sign of a coordinate.
+_TYPOGRAPHIC = frozenset("\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00b0")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+NON_ASCII_JUDGED = 10_000  # characters beyond ASCII weighed per file: enough to tell, at any file size
+
+
+def _eight_bit_encoding(data: bytes) -> str:
+    """ "cp1252" or "mac_roman", for a file of 8-bit text: the one whose characters beyond ASCII read as the likelier
+    text (a Mac file's Nur’aini is "NurÕaini" in Windows-1252, and its Café "CafŽ"). Windows-1252 when both read
+    alike, unless every line ends in a carriage return alone, as only the Mac's own CSV writes them. Windows-1252
+    lacks five byte values, Mac Roman none: a file holding one is Mac Roman (never a "�" stored without a word)."""
+    scores = {}
+    for encoding in ("cp1252", "mac_roman"):
+        try:
+            scores[encoding] = _plausibility(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    if "cp1252" not in scores:
+        return "mac_roman"
+    mac_lines = b"\r" in data and b"\n" not in data
+    if scores["mac_roman"] > scores["cp1252"] or (scores["mac_roman"] == scores["cp1252"] and mac_lines):
+        return "mac_roman"
+    return "cp1252"
+
+
+def _plausibility(text: str) -> int:
+    """How much the characters beyond ASCII in `text` look like text: a typographic apostrophe, quote or dash, or a
+    small letter inside a word, counts for it; a capital letter right after a small one ("NurÕaini") or a symbol
+    ("◊", "¤") against it."""
+    score = 0
+    for count, match in enumerate(_NON_ASCII.finditer(text)):
+        if count == NON_ASCII_JUDGED:
+            break
+        char, at = match.group(), match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1 : at + 2] or " "
+        if char in _TYPOGRAPHIC:
+            score += 2
+        elif char.islower():
+            score += 1 if before.isalpha() or after.isalpha() else 0
+        elif char.isupper():
+            score -= 2 if before.islower() else 0
+        elif not char.isspace():
+            score -= 1
+    return score
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:

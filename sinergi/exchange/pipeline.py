@@ -26,7 +26,17 @@ from sinergi.core.busy import is_busy
 from sinergi.core.errors import ConflictError
 
 from . import values as v
-from .columns import MANY_SEPARATOR, Column, Entity, ImportContext, RowPlan, RowProblems, TermColumn, entities
+from .columns import (
+    MANY_SEPARATOR,
+    Column,
+    Entity,
+    ImportContext,
+    RowPlan,
+    RowProblems,
+    TermColumn,
+    blank_words_notice,
+    entities,
+)
 from .files import FileRefused, limit, open_table
 from .writer import ConcurrentWriter, writes_alongside
 
@@ -387,7 +397,7 @@ def _check(
                     problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
             else:
                 if plan.action == UPDATE and table.encoding in LOSSY_ENCODINGS:
-                    problems += _lost_letters(plan)
+                    problems += _lost_letters(plan, table.encoding)
                 if plan.action != UNCHANGED:
                     problems += _retired_terms(header, plan, values, cells, ctx)
                 if plan.action != CREATE:
@@ -411,8 +421,8 @@ def _check(
                         written = _written_header(entity, header, column) if column else ""
                         cell = _cell_text(header, cells, column) if column else ""
                         result.warnings.append(Problem(row_number, written, cell, message))
-                    if plan.action == CREATE and table.encoding == "cp1252":
-                        result.warnings += _maybe_lost_letters(row_number, header, cells)
+                    if plan.action == CREATE and table.encoding in EIGHT_BIT_ENCODINGS:
+                        result.warnings += _maybe_lost_letters(row_number, header, cells, table.encoding)
             if (
                 table.encoding
                 and len(cells) > header.width
@@ -429,6 +439,10 @@ def _check(
         done += len(batch)
         if progress("reading", min(done, total), total):
             raise ImportCancelled
+    if failed := [(row, index, error) for row, index, error in table.formula_errors() if row > header.row]:
+        _formula_error_problems(result, header, failed, refused_rows)
+    if blank_words := blank_words_notice(ctx):
+        result.notices.append(blank_words)
     if hidden_read := [index for index in table.hidden_columns if index in header.columns]:
         result.notices.append(
             _("Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.")
@@ -514,6 +528,10 @@ def _check(
             :PREVIEW_LIMIT
         ],
         "_plans": plans,  # type: ignore[dict-item]
+        # Every change, for the report's sheet of them, when the page lists only the first (kept past the write).
+        "_changes": (  # type: ignore[dict-item]
+            [(p.row, p.key, p.changes) for p in plans if p.action == UPDATE] if result.updated > PREVIEW_LIMIT else []
+        ),
     }
     return result
 
@@ -521,19 +539,38 @@ def _check(
 # Encodings a CSV may be saved in that lack most letters: a program saving in one writes "?" for each letter it
 # lacks (LibreOffice and Excel both do), so "Nguyễn" comes back as "Nguy?n". A file read as UTF-8 without a BOM
 # may be such a save too, when the lost letters were its only ones outside ASCII (most Indonesian files): an
-# update is compared with the stored text in both. A new record only in a file that is Windows-1252 for sure.
-LOSSY_ENCODINGS = {"cp1252", "utf-8"}
+# update is compared with the stored text in both. A new record only in a file that is 8-bit for sure.
+EIGHT_BIT_ENCODINGS = {"cp1252": "Windows-1252", "mac_roman": "Mac Roman"}
+LOSSY_ENCODINGS = {*EIGHT_BIT_ENCODINGS, "utf-8"}
 
 
-def _lost_letters(plan: RowPlan) -> list[Problem]:
-    """The changes of an update that are only the stored text with the letters Windows-1252 lacks turned into
-    "?": a file exported, then saved as a Windows-1252 CSV. Refused, not stored over the name as it was."""
+def _formula_error_problems(
+    result: ImportResult, header: HeaderMap, failed: list[tuple[int, int, str]], refused_rows: set[int]
+) -> None:
+    """Refuses the rows with a cell (in a column we read) whose formula gave an error, which read as empty: the
+    error is what the user should fix, not the "wajib diisi" an empty cell got, which it replaces."""
+    errors = {(row, header.written[index]): error for row, index, error in failed if index in header.columns}
+    if not errors:
+        return
+    result.problems = [p for p in result.problems if (p.row, p.column) not in errors]
+    for (row, column), error in errors.items():
+        result.problems.append(Problem(row, column, error, v.formula_error_message(error)))
+        refused_rows.add(row)
+    result.problems.sort(key=lambda problem: problem.row)
+
+
+def _lost_letters(plan: RowPlan, encoding: str) -> list[Problem]:
+    """The changes of an update that are only the stored text with the letters an 8-bit encoding lacks turned into
+    "?": a file exported, then saved as a Windows-1252 (or Mac Roman) CSV. Refused, not stored over the name as it
+    was. (A file read as UTF-8 is compared as Windows-1252: see LOSSY_ENCODINGS.)"""
+    if encoding not in EIGHT_BIT_ENCODINGS:
+        encoding = "cp1252"
     lost = []
     for column, (before, after) in plan.changes.items():
         if (
             before.__class__ is str
             and before != after
-            and before.encode("cp1252", errors="replace").decode("cp1252") == after
+            and before.encode(encoding, errors="replace").decode(encoding) == after
         ):
             lost.append(
                 Problem(
@@ -542,10 +579,10 @@ def _lost_letters(plan: RowPlan) -> list[Problem]:
                     after,
                     _(
                         "Huruf yang tersimpan (“%(before)s”) berubah menjadi “?” karena file CSV ini disimpan dengan "
-                        "pengodean Windows-1252, yang tidak memuat huruf itu. Simpan ulang sebagai CSV UTF-8 (di "
+                        "pengodean %(encoding)s, yang tidak memuat huruf itu. Simpan ulang sebagai CSV UTF-8 (di "
                         "LibreOffice: set karakter “Unicode (UTF-8)”), lalu unggah lagi."
                     )
-                    % {"before": before},
+                    % {"before": before, "encoding": EIGHT_BIT_ENCODINGS[encoding]},
                 )
             )
     return lost
@@ -597,7 +634,7 @@ def _retired_terms(
 _LOST_LETTER = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
 
 
-def _maybe_lost_letters(row_number: int, header: HeaderMap, cells: list[Any]) -> list[Problem]:
+def _maybe_lost_letters(row_number: int, header: HeaderMap, cells: list[Any], encoding: str) -> list[Problem]:
     """Warnings for a new record's text cells with a "?" inside a word, from a file saved in a lossy encoding:
     there is no stored text to compare with (as _lost_letters does for an update), and a "?" may be meant."""
     warnings = []
@@ -611,9 +648,10 @@ def _maybe_lost_letters(row_number: int, header: HeaderMap, cells: list[Any]) ->
                     v.text(cell),
                     _(
                         "Tanda “?” di sini mungkin huruf yang hilang: file CSV ini disimpan dengan pengodean "
-                        "Windows-1252, yang tidak memuat semua huruf. Periksa tulisannya, atau simpan ulang sebagai "
+                        "%(encoding)s, yang tidak memuat semua huruf. Periksa tulisannya, atau simpan ulang sebagai "
                         "CSV UTF-8 lalu unggah lagi."
-                    ),
+                    )
+                    % {"encoding": EIGHT_BIT_ENCODINGS[encoding]},
                 )
             )
     return warnings

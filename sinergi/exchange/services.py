@@ -373,10 +373,10 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
             # so and no longer offers a cancel that could only come too late.
             ImportJob.objects.filter(pk=job.pk).update(phase=ImportPhase.SAVING, rows_done=F("rows_total"))
         job.refresh_from_db()
-        if result.problems or result.warnings:
-            # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings. Stored
-            # before the job is marked finished: the page stops asking once it sees the end, and must find the
-            # report then.
+        if result.problems or result.warnings or result.preview.get("_changes"):
+            # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings; so does
+            # one with more changes than the page lists (a sheet of them all). Stored before the job is marked
+            # finished: the page stops asking once it sees the end, and must find the report then.
             report = error_report_bytes(path=path, kind=job.file_kind, entity=entity, result=result)
             job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=False)
         _store_result(job, result)

@@ -67,6 +67,48 @@ def first_ten(items: Sequence[Any]) -> str:
     return ", ".join(str(item) for item in items[:10]) + ("…" if len(items) > 10 else "")
 
 
+# What a cell shows when its formula failed: Excel's error values (the same in Indonesian Excel) and LibreOffice's
+# "Err:502". A CSV keeps the text; an .xlsx keeps the error as the cell's result, which calamine reads as an empty
+# cell (files.Table.formula_errors finds those).
+_FORMULA_ERROR = re.compile(
+    r"#(?:N/A|NAME\?|REF!|VALUE!|DIV/0!|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)"
+    r"|Err:\d{3}",
+    re.I,
+)
+
+
+def formula_error(raw: str) -> str | None:
+    """The error a cell's text is (“#N/A”), when it is nothing else."""
+    value = raw.strip()
+    if value[:1] in ("#", "E", "e") and _FORMULA_ERROR.fullmatch(value):
+        return value.upper() if value.startswith("#") else value
+    return None
+
+
+def formula_error_message(error: str) -> str:
+    return _(
+        "Sel ini berisi kesalahan rumus “%(error)s”, bukan isian. Perbaiki rumusnya (atau ketik isinya, atau "
+        "kosongkan selnya) di file, lalu unggah lagi."
+    ) % {"error": error}
+
+
+# Words people write in a cell to say it has nothing (as they write "-"): read as an empty cell in text columns, with
+# a notice (a father's name "tidak ada", a phone "0" or "belum punya" are no name and no number). Compared by norm().
+BLANK_WORDS = frozenset(
+    {
+        "n/a", "n a", "na", "n.a", "n.a.", "tidak ada", "tdk ada", "tak ada", "belum ada", "blm ada", "tidak punya",
+        "tdk punya", "belum punya", "blm punya", "tidak diketahui", "tdk diketahui", "tidak tahu", "tdk tahu",
+        "nihil", "kosong", "none", "null", "nil", "?", "??", "???", "0", "00", "000",
+    }
+)  # fmt: skip
+BLANK_WORD_LONGEST = max(len(word) for word in BLANK_WORDS)
+
+
+def blank_word(value: str) -> bool:
+    """Whether a cell's clean text is one of BLANK_WORDS (any case)."""
+    return len(value) <= BLANK_WORD_LONGEST and (value.lower() in BLANK_WORDS or norm(value) in BLANK_WORDS)
+
+
 def is_blank(raw: Any) -> bool:
     if raw is None:
         return True
@@ -473,11 +515,35 @@ class Choices:
         key = respell(norm(value))
         if key in self.by_norm:
             return self.by_norm[key]
-        # "anak — LKS Anak" as picked from a list that shows both.
-        head = respell(norm(re.split(r"\s[-–—:]\s|\s\(", value, maxsplit=1)[0]))
-        if head in self.by_norm:
-            return self.by_norm[head]
-        raise CellProblem(self.unknown_message(value))
+        # "anak — LKS Anak" as picked from a list that shows both: the part after the dash or bracket must name the
+        # same item. "Pengasuh - Relawan" names two, and "Pengasuh (tetap)" says more than the column keeps: kept
+        # as the first, either would be stored as something else than written.
+        parts = re.split(r"\s[-–—:]\s|\s\(", value, maxsplit=1)
+        head = respell(norm(parts[0]))
+        if head not in self.by_norm:
+            raise CellProblem(self.unknown_message(value))
+        code = self.by_norm[head]
+        rest = respell(norm(parts[1].rstrip(") ")))
+        if self.by_norm.get(rest) == code or set(rest.split()) & self._words_of(code):
+            return code
+        labels = dict(self.items)
+        shown = labels[code] if self.suggest_labels else code
+        if (other := self.by_norm.get(rest)) is not None:
+            raise CellProblem(
+                _(
+                    "“%(value)s” berisi dua pilihan, “%(first)s” dan “%(second)s”, padahal kolom ini hanya menerima "
+                    "satu. Isi salah satu saja."
+                )  # fmt: skip
+                % {"value": value, "first": shown, "second": labels[other] if self.suggest_labels else other}
+            )
+        raise CellProblem(
+            _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(label)s” (tanpa keterangan tambahan)?")
+            % {"value": value, "label": shown}
+        )
+
+    def _words_of(self, code: str) -> set[str]:
+        """The words of every way an item may be written (its code, labels and short forms)."""
+        return {word for key, found in self.by_norm.items() if found == code for word in key.split()}
 
     def unknown_message(self, value: str) -> str:
         typed = respell(norm(value))

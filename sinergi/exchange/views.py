@@ -218,8 +218,10 @@ def import_job_report(request: HttpRequest, pk: int) -> HttpResponse:
     stem = job.original_name.rsplit(".", 1)[0]
     if job.problem_count:
         name = download_filename(_("laporan-kesalahan-%(name)s") % {"name": stem}, "xlsx")
-    else:
+    elif (job.preview or {}).get("warnings"):
         name = download_filename(_("laporan-peringatan-%(name)s") % {"name": stem}, "xlsx")
+    else:
+        name = download_filename(_("daftar-perubahan-%(name)s") % {"name": stem}, "xlsx")
     return FileResponse(handle, as_attachment=True, filename=name, content_type=XLSX_TYPE)
 
 

@@ -24,7 +24,7 @@ from .columns import (
     IntegerColumn,
     TermColumn,
 )
-from .files import INSTRUCTIONS_SHEET, LOOKUP_SHEET, PROBLEMS_SHEET, WARNINGS_SHEET, open_table
+from .files import CHANGES_SHEET, INSTRUCTIONS_SHEET, LOOKUP_SHEET, PROBLEMS_SHEET, WARNINGS_SHEET, open_table
 from .pipeline import (
     ERROR_HEADER,
     ImportResult,
@@ -301,6 +301,8 @@ def _report_bytes(
     if result.warnings:
         headings = (_("Baris"), _("Kolom"), _("Isi sel"), _("Peringatan"))  # as the errors' sheet names them
         _problem_sheet(book, str(WARNINGS_SHEET), headings, result.warnings, bold)
+    if changes := result.preview.get("_changes"):
+        _changes_sheet(book, changes, bold)
     # What the template offers, so that the rows are fixed as they would be filled in: the instructions, and the
     # dropdowns on the file's list columns (warning, not blocking: the file's codes and synonyms are read too).
     columns = [column for column in entity.import_columns() if column.in_template]
@@ -346,6 +348,25 @@ def _problem_sheet(book, name: str, headings: tuple[str, ...], problems: list[Pr
         listing.write_string(index, 1, escape_formula(problem.column))
         listing.write_string(index, 2, escape_formula(problem.value))
         listing.write_string(index, 3, escape_formula(problem.message))
+
+
+def _changes_sheet(book, changes: list[tuple[int, str, dict]], bold) -> None:
+    """A sheet of every change the import makes (or made): row, record, column, before, after — the page shows the
+    first PREVIEW_LIMIT records only. `changes`: (row, record, {column: (before, after)}) per changed record."""
+    listing = book.add_worksheet(str(CHANGES_SHEET))
+    for col, heading in enumerate((_("Baris"), _("Data"), _("Kolom"), _("Sebelum"), _("Sesudah"))):
+        listing.write_string(0, col, heading, bold)
+    listing.set_column(1, 1, 30)
+    listing.set_column(2, 4, 24)
+    index = 0
+    for row, key, changed in changes:
+        for column, (before, after) in changed.items():
+            index += 1
+            listing.write_number(index, 0, row)
+            listing.write_string(index, 1, escape_formula(str(key)))
+            listing.write_string(index, 2, escape_formula(str(column)))
+            listing.write_string(index, 3, escape_formula(str(before or "")))
+            listing.write_string(index, 4, escape_formula(str(after or "")))
 
 
 def _write_cell(sheet, row: int, col: int, cell: Any, cell_format) -> None:

@@ -222,3 +222,21 @@ def test_a_file_refused_as_a_whole_does_not_say_none_of_its_rows_had_problems(tm
     assert out.getvalue().splitlines()[0] == (
         "Ditolak: ada kesalahan pada file itu sendiri, bukan pada barisnya (2 baris); lihat alasannya di bawah."
     )
+
+
+def test_a_trial_of_more_changes_than_listed_says_how_many_more_and_writes_them_all(
+    tmp_path, board_member, monkeypatch
+):
+    from sinergi.exchange import pipeline
+
+    monkeypatch.setattr(pipeline, "PREVIEW_LIMIT", 2)
+    for number in (1, 2, 3):
+        OrganisationFactory(name=f"LKSA {number}", region_id="63.71.01.1001", registration_number=f"TD/C/{number}",
+                            capacity=10)  # fmt: skip
+    rows = [[f"LKSA {n}", "anak", "63.71.01.1001", f"TD/C/{n}", 20] for n in (1, 2, 3)]
+    path = xlsx_file(tmp_path, [HEADERS, *rows])
+    out, _err = call("import_data", "lks", str(path), "--dry-run", "--as", "pengurus.uji")
+    assert "  … dan 1 data lain yang akan diubah (semuanya di lembar “Perubahan” laporan)." in out.splitlines()
+    assert out.splitlines()[-1] == f"Laporan perubahan: {tmp_path / 'data-perubahan.xlsx'}"
+    changes = CalamineWorkbook.from_path(str(tmp_path / "data-perubahan.xlsx")).get_sheet_by_name("Perubahan")
+    assert len(changes.to_python()) == 4  # the heading and the three changes

@@ -375,7 +375,7 @@ def test_hidden_rows_are_found_across_the_chunks_of_a_large_sheet(tmp_path, monk
         return handle
 
     monkeypatch.setattr(files.zipfile.ZipFile, "open", small_reads)
-    assert files._hidden_rows(path, "Data LKS") == [1501, 3000]
+    assert files._hidden_rows_and_errors(path, "Data LKS") == ([1501, 3000], [])
     assert len(reads) > 10  # read in many small pieces: row tags were cut between them
 
 

@@ -256,3 +256,36 @@ def test_a_number_with_thousands_and_a_decimal_comma_is_not_taken_for_a_pair():
     with pytest.raises(v.CellProblem) as problem:
         v.parse_decimal("1.234,5", places=6)
     assert problem.value.message == "“1.234,5” bukan angka."
+
+
+ROLES = v.Choices([("pengasuh", "Pengasuh"), ("relawan", "Relawan"), ("pengurus", "Pengurus")], suggest_labels=True)
+
+
+@pytest.mark.parametrize(
+    "cell, message",
+    [
+        (
+            "Pengasuh - Relawan",
+            "“Pengasuh - Relawan” berisi dua pilihan, “Pengasuh” dan “Relawan”, padahal kolom ini hanya menerima satu. "
+            "Isi salah satu saja.",
+        ),
+        (
+            "Relawan (Pengurus)",
+            "“Relawan (Pengurus)” berisi dua pilihan, “Relawan” dan “Pengurus”, padahal kolom ini hanya menerima satu. "
+            "Isi salah satu saja.",
+        ),
+        (
+            "Pengasuh (tetap)",
+            "“Pengasuh (tetap)” tidak ada dalam daftar. Mungkin maksud Anda “Pengasuh” (tanpa keterangan tambahan)?",
+        ),
+    ],
+)
+def test_a_choice_cell_saying_more_than_one_item_is_refused_not_cut_to_its_first(cell, message):
+    with pytest.raises(v.CellProblem) as refused:
+        ROLES.match(cell)
+    assert refused.value.message == message
+
+
+@pytest.mark.parametrize("cell", ["pengasuh — Pengasuh", "Pengasuh (pengasuh)", "pengurus: Pengurus"])
+def test_a_choice_cell_naming_one_item_twice_is_that_item(cell):
+    assert ROLES.match(cell) in {"pengasuh", "pengurus"}

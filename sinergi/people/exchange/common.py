@@ -269,6 +269,7 @@ class IdentityNumberColumn(TextColumn):
     the column as text — never guessed."""
 
     memoize = False  # one number per person
+    blank_words = False  # its own words for "none" (NO_NUMBER_WORDS), and a "0" refused as a number
 
     def display(self, value: Any) -> str:
         return mask(value) if value and "*" not in str(value) else super().display(value)

@@ -117,10 +117,16 @@ class Command(BaseCommand):
                 f"  {verb}dibuat {job.created_count}, {verb}diubah {job.updated_count}, "
                 f"tidak berubah {job.unchanged_count}."
             )
-            for item in job.preview.get("update", [])[:20]:
+            listed = job.preview.get("update", [])
+            for item in listed:
                 out.write(f"  baris {item['row']} ({item['key']}):")
                 for column, (before, after) in item["changes"].items():
                     out.write(f"    {column}: {before or '—'} → {after or '—'}")
+            if job.updated_count > len(listed):
+                out.write(
+                    f"  … dan {job.updated_count - len(listed)} data lain yang {verb}diubah (semuanya di lembar "
+                    "“Perubahan” laporan)."
+                )
         for notice in job.notices:
             out.write(f"  {notice}")
         for row, column, value, message in job.problems[:50]:
@@ -130,7 +136,7 @@ class Command(BaseCommand):
         if job.problem_count > 50:
             out.write(f"  … dan {job.problem_count - 50} masalah lain (lihat laporan kesalahan).")
         if job.error_report:
-            kind = "kesalahan" if job.problem_count else "peringatan"
+            kind = "kesalahan" if job.problem_count else "peringatan" if job.preview.get("warnings") else "perubahan"
             # Named after the whole file name: "data.csv" and "data.xlsx" beside each other get a report each.
             stem = path.stem if path.suffix.lower() == ".xlsx" else f"{path.stem}-{path.suffix.lstrip('.').lower()}"
             report = path.with_name(f"{stem}-{kind}.xlsx")
