@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from sinergi.accounts.views.auth import admin_login
 from sinergi.statistics.views import home
 
 urlpatterns = [
@@ -21,7 +21,7 @@ urlpatterns = [
     path("statistics/", include("sinergi.statistics.urls")),
     path("exchange/", include("sinergi.exchange.urls")),
     path("api/v1/", include("config.api_urls")),
-    # The admin's own login would bypass lockout auditing and the second factor: send it to ours.
-    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    # The admin's own login would bypass lockout auditing and the second factor: ours instead.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]

@@ -37,8 +37,25 @@ def phone_scientific_message(value: str) -> str:
     ) % {"value": value}
 
 
+# A number to dial has six digits at least (a local landline), whatever is written around them.
+_ENOUGH_DIGITS = re.compile(r"\d(?:\D*\d){5}")
+
+
+def phone_without_number(value: str) -> bool:
+    """Whether `value` is no phone number at all: fewer than six digits ("rumah", "=1+1"), or a formula's start."""
+    return value[:1] in ("=", "@") or _ENOUGH_DIGITS.search(value) is None
+
+
+def phone_without_number_message(value: str) -> str:
+    return _("“%(value)s” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.") % {"value": value}
+
+
 def phone_problem(value: str) -> str:
-    """Why a phone number typed into a form is refused ("" when it is not)."""
+    """Why a phone number typed into a form is refused ("" when it is not, or is empty)."""
+    if not value:
+        return ""
+    if phone_without_number(value):
+        return phone_without_number_message(value)
     if phone_in_scientific_notation(value):
         return phone_scientific_message(value)
     if phone_lost_zero(value):

@@ -9,6 +9,7 @@ import copy
 import datetime
 import re
 import time
+import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sinergi.core.downloads import XLSX_MAX_TEXT
-from sinergi.core.phones import phone_in_scientific_notation, phone_lost_zero, phone_scientific_message
+from sinergi.core.phones import (
+    phone_in_scientific_notation,
+    phone_lost_zero,
+    phone_scientific_message,
+    phone_without_number,
+    phone_without_number_message,
+)
 
 from . import values as v
 
@@ -258,6 +265,14 @@ class TextColumn(Column):
         return getattr(obj, self.key) or ""
 
 
+_PHONE_NUMBER = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+
+
+def _several_numbers(raw: Any, max_length: int) -> bool:
+    """Whether a phone cell too long for the column holds two or more numbers ("0812-3456-7023 / 0813-9876-5432")."""
+    return raw.__class__ is str and len(v.text(raw)) > max_length and len(_PHONE_NUMBER.findall(raw)) >= 2
+
+
 def _lost_digits(value: str) -> bool:
     """phone_lost_zero or phone_in_scientific_notation over a cell's text (see there)."""
     return phone_lost_zero(value) or phone_in_scientific_notation(value)
@@ -273,8 +288,22 @@ class PhoneColumn(TextColumn):
     def clean_column(self, raws: Sequence[Any], ctx: "ImportContext") -> list[Any]:
         out = super().clean_column(raws, ctx)
         for i, (raw, value) in enumerate(zip(raws, out, strict=True)):
+            if value.__class__ is str and value and not value.isascii():
+                # Full-width digits (a phone typed with an East Asian keyboard, or pasted): the digits they are, as
+                # the NIK gets them; dialled or searched as typed, they match nothing.
+                out[i] = value = unicodedata.normalize("NFKC", value)
             if value.__class__ is str and value and (raw.__class__ in (int, float) or _lost_digits(value)):
                 out[i] = clean_or_problem(self, raw, ctx)
+            elif value.__class__ is str and value and phone_without_number(value):
+                out[i] = v.CellProblem(phone_without_number_message(value))
+            elif value.__class__ is v.CellProblem and self.max_length and _several_numbers(raw, self.max_length):
+                out[i] = v.CellProblem(
+                    _(
+                        "Sel ini berisi lebih dari satu nomor (%(length)s karakter, paling banyak %(max)s). Isi satu "
+                        "nomor saja, atau tulis keduanya tanpa spasi di antaranya (mis. 0812-3456-7890/0813-1234-5678)."
+                    )
+                    % {"length": len(v.text(raw)), "max": self.max_length}
+                )
         return out
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
@@ -508,6 +537,9 @@ class TermColumn(Column):
 
     vocabulary: str = ""
     many: bool = False
+    aliases: Sequence[tuple[str, str]] = ()  # (word people write, code), e.g. ("Peksos", "peksos_profesional")
+    # What people write for "none of them" ("Belum terakreditasi"): an empty cell.
+    none_words: Sequence[str] = ()
 
     def choices(self, ctx: "ImportContext | None") -> v.Choices:
         # Labels are what people understand ("Anak Telantar", not "anak_telantar"): the dropdown lists them and
@@ -523,6 +555,7 @@ class TermColumn(Column):
                 [(code, term.label) for code, term in terms.items()],
                 # A sheet filled in Indonesian imports for a user working in English, and the other way round.
                 other_labels=[(code, label) for code, t in terms.items() for label in (t.label_id, t.label_en)],
+                aliases=[(alias, code) for alias, code in self.aliases if code in terms],
                 suggest_labels=True,
             ),
         )
@@ -550,7 +583,7 @@ class TermColumn(Column):
             raise
 
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
-        if v.is_blank(raw):
+        if v.is_blank(raw) or (self.none_words and v.norm(v.text(raw)) in self.none_words):
             return [] if self.many else None
         if not self.many:
             return self._term(raw, ctx)

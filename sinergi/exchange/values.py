@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
@@ -50,7 +51,16 @@ _WEEKDAY = re.compile(
 )
 _SPACED_SEPARATOR = re.compile(r"\s*([-/.])\s*")
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ Tt]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_DMONY = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{4})$")
+# A moment with its offset from UTC, as form tools (Google Forms, KoboToolbox) export it: 2023-08-17T10:30:00Z.
+_YMD_ZONED = re.compile(r"^\d{4}-\d{2}-\d{2}[ Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})$")
+# 17 Agustus 2023, with a time after it as a long date-and-time format prints it ("… 10.00").
+_DMONY = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{4})(?:\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$")
+# Aug 17, 2023: the month first, as an English (US) long date prints it.
+_MONDY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+# 17-Agu-23: Excel's dd-mmm-yy cell format, saved as shown into a CSV.
+_SHORT_YEAR_NAMED = re.compile(r"^\d{1,2}[\s\-/.]+([a-z]+)\.?[\s\-/.]+\d{2}$")
+# Dashes autocorrect or a PDF put between the parts of a date (17–08–2023): the hyphen they stand for.
+_DATE_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _WS = re.compile(r"\s+")
 
 
@@ -93,7 +103,8 @@ def formula_error_message(error: str) -> str:
 
 
 # Words people write in a cell to say it has nothing (as they write "-"): read as an empty cell in text columns, with
-# a notice (a father's name "tidak ada", a phone "0" or "belum punya" are no name and no number). Compared by norm().
+# a notice (a father's name "tidak ada", a phone "0" or "belum punya" are no name and no number). Compared in lower
+# case, as written otherwise: "#N/A" is a formula's error (formula_error), not "n/a".
 BLANK_WORDS = frozenset(
     {
         "n/a", "n a", "na", "n.a", "n.a.", "tidak ada", "tdk ada", "tak ada", "belum ada", "blm ada", "tidak punya",
@@ -106,7 +117,7 @@ BLANK_WORD_LONGEST = max(len(word) for word in BLANK_WORDS)
 
 def blank_word(value: str) -> bool:
     """Whether a cell's clean text is one of BLANK_WORDS (any case)."""
-    return len(value) <= BLANK_WORD_LONGEST and (value.lower() in BLANK_WORDS or norm(value) in BLANK_WORDS)
+    return len(value) <= BLANK_WORD_LONGEST and " ".join(value.lower().split()) in BLANK_WORDS
 
 
 def is_blank(raw: Any) -> bool:
@@ -246,17 +257,23 @@ def parse_date(raw: Any) -> datetime.date | None:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return _serial_date(raw, raw)
     value = text(raw)
-    lowered = _WEEKDAY.sub("", value.lower())
+    lowered = _WEEKDAY.sub("", value.lower().translate(_DATE_DASHES)).rstrip(".").strip()
     compact = _SPACED_SEPARATOR.sub(r"\1", lowered) if _DMONY.match(lowered) is None else lowered
     try:
         if match := _YMD.match(compact):
             return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        if _YMD_ZONED.match(compact):
+            # The day it was where the system keeps its dates (WITA for Kalsel), not the day in UTC.
+            moment = datetime.datetime.fromisoformat(compact.upper().replace(" ", "T"))
+            return timezone.localtime(moment).date()
         if match := _DMY.match(compact):
             return datetime.date(int(match[3]), int(match[2]), int(match[1]))
         if match := _DMONY.match(lowered):
             month = MONTHS.get(match[2])
             if month:
                 return datetime.date(int(match[3]), month, int(match[1]))
+        if (match := _MONDY.match(lowered)) and (month := MONTHS.get(match[1])):
+            return datetime.date(int(match[3]), month, int(match[2]))
     except ValueError as error:
         if (match := _DMY.match(compact)) and int(match[2]) > 12 >= int(match[1]):
             # 08/17/2023: month and day in the American order.
@@ -267,6 +284,15 @@ def parse_date(raw: Any) -> datetime.date | None:
         raise CellProblem(_("Tanggal “%(value)s” tidak ada di kalender.") % {"value": value}) from error
     if re.fullmatch(r"\d+(\.0+)?", value):
         return _serial_date(float(value), value)
+    if (match := _SHORT_YEAR_NAMED.match(lowered)) and match[1] in MONTHS:
+        raise CellProblem(
+            _(
+                "Tahun pada tanggal “%(value)s” hanya 2 angka, jadi abadnya tidak jelas: biasanya format sel "
+                "“dd-mmm-yy” di Excel, tersimpan ke CSV sebagaimana tampil. Ubah format kolom ini menjadi tanggal "
+                "dengan tahun 4 angka (mis. dd-mm-yyyy), simpan ulang, lalu unggah lagi."
+            )
+            % {"value": value}
+        )
     if _SHORT_YEAR.match(compact):
         raise CellProblem(
             _(

@@ -348,6 +348,8 @@ COLUMNS: list[Column] = [
         vocabulary=Vocabulary.ACCREDITATION_GRADE,
         help=_lazy("Hanya pengurus LKKKS yang dapat mengubahnya."),
         example="B",
+        aliases=[(f"{word} {grade}", grade) for word in ("terakreditasi", "akreditasi") for grade in "ABC"],
+        none_words=("belum terakreditasi", "tidak terakreditasi", "belum akreditasi", "belum"),
     ),
     DateColumn("accredited_on", _lazy("Tanggal akreditasi"), ("tgl akreditasi",)),
     _text("accreditation_certificate_number", _lazy("Nomor sertifikat akreditasi"), "sertifikat akreditasi"),

@@ -556,3 +556,18 @@ def test_superuser_sees_and_manages_everyone(client, superuser, province_admin):
 
 def test_factory_user_default(db):
     assert UserFactory().is_active is True
+
+
+def test_the_admin_site_tells_a_signed_in_user_who_is_not_staff_no_instead_of_sending_them_round(client, regency_board):
+    # The admin sends a user it does not serve to its login, which was ours, which sent a signed-in user back to the
+    # admin: the browser gave up with "too many redirects".
+    client.force_login(regency_board)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert [url for url, _status in response.redirect_chain] == ["/admin/login/?next=/admin/"]
+
+
+def test_the_admin_sites_sign_in_is_ours_for_a_visitor(client, db):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2F"

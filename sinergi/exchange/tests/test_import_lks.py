@@ -797,3 +797,18 @@ def test_an_expiry_moved_by_a_changed_date_is_shown_as_recalculated_under_its_co
     changes = checked.preview["update"][0]["changes"]
     assert changes["Tanggal akreditasi"] == ["16-02-2023", "16-02-2024"]
     assert changes["Akreditasi berlaku sampai (dihitung ulang)"] == ["16-02-2026", "16-02-2027"]
+
+
+def test_an_accreditation_written_in_words_is_read(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            [*HEADERS, "Peringkat akreditasi", "Tanggal akreditasi"],
+            ["LKSA Satu", "anak", "63.71.01.1001", "TD/AK/1", "30", "Terakreditasi B", "17-08-2023"],
+            ["LKSA Dua", "anak", "63.71.01.1001", "TD/AK/2", "30", "Belum terakreditasi", ""],
+        ],
+    )
+    result = run(path, board_member)
+    assert result.created == 2, result.problems
+    grades = Organisation.objects.order_by("registration_number").values_list("accreditation_grade__code", flat=True)
+    assert list(grades) == ["B", None]

@@ -177,3 +177,31 @@ def test_names_and_numbers_that_only_contain_a_month_are_kept(tmp_path, board_me
 
     assert problems_of(result) == []
     assert Organisation.objects.get().head_name == "Mei"
+
+
+def test_two_phone_numbers_too_long_for_the_column_are_told_to_be_one_and_full_width_digits_are_digits():
+    column = PhoneColumn("phone", "Telepon", max_length=30)
+    ctx = ImportContext(actor=None, entity=get_entity("workers"))
+    cells = ["0812-3456-7023 / 0813-9876-5432", "0812-3456-7023/0813-9876-5432", "０８１２３４５６７０２４", "x" * 31]
+
+    cleaned = column.clean_column(cells, ctx)
+
+    assert [value.message if isinstance(value, v.CellProblem) else value for value in cleaned] == [
+        "Sel ini berisi lebih dari satu nomor (31 karakter, paling banyak 30). Isi satu nomor saja, atau tulis "
+        "keduanya tanpa spasi di antaranya (mis. 0812-3456-7890/0813-1234-5678).",
+        "0812-3456-7023/0813-9876-5432",
+        "081234567024",
+        "Terlalu panjang: 31 karakter, paling banyak 30.",
+    ]
+
+
+def test_a_phone_cell_without_a_number_is_refused():
+    column = PhoneColumn("phone", "Telepon", max_length=30)
+    ctx = ImportContext(actor=None, entity=get_entity("workers"))
+    cleaned = column.clean_column(["rumah", "@SUM(A1)", "0511-330123", "(0511) 325-2525"], ctx)
+    assert [value.message if isinstance(value, v.CellProblem) else value for value in cleaned] == [
+        "“rumah” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.",
+        "“@SUM(A1)” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.",
+        "0511-330123",
+        "(0511) 325-2525",
+    ]

@@ -289,3 +289,29 @@ def test_a_choice_cell_saying_more_than_one_item_is_refused_not_cut_to_its_first
 @pytest.mark.parametrize("cell", ["pengasuh — Pengasuh", "Pengasuh (pengasuh)", "pengurus: Pengurus"])
 def test_a_choice_cell_naming_one_item_twice_is_that_item(cell):
     assert ROLES.match(cell) in {"pengasuh", "pengurus"}
+
+
+@pytest.mark.parametrize(
+    "cell, day",
+    [
+        ("2023-08-17T10:30:00Z", datetime.date(2023, 8, 17)),  # a form tool's export (UTC)
+        ("2023-08-16T20:00:00Z", datetime.date(2023, 8, 17)),  # 04:00 on the 17th in Kalimantan Selatan
+        ("2023-08-17T00:00:00.000+08:00", datetime.date(2023, 8, 17)),
+        ("17 agustus 2023.", datetime.date(2023, 8, 17)),
+        ("Aug 17, 2023", datetime.date(2023, 8, 17)),  # an English (US) long date
+        ("17–08–2023", datetime.date(2023, 8, 17)),  # dashes of autocorrect or a PDF
+        ("17‐08‐2023", datetime.date(2023, 8, 17)),
+        ("Kamis, 17 Agustus 2023 10.00", datetime.date(2023, 8, 17)),
+    ],
+)
+def test_dates_in_the_shapes_other_programs_write_are_read(cell, day):
+    assert v.parse_date(cell) == day
+
+
+@pytest.mark.parametrize("cell", ["17-Agu-23", "17-Aug-23"])
+def test_excels_short_date_format_saved_into_a_csv_is_refused_with_its_cause(cell):
+    with pytest.raises(v.CellProblem) as refused:
+        v.parse_date(cell)
+    assert refused.value.message.startswith(
+        f"Tahun pada tanggal “{cell}” hanya 2 angka, jadi abadnya tidak jelas: biasanya format sel “dd-mmm-yy” di Excel"
+    )

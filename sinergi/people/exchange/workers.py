@@ -83,9 +83,13 @@ COLUMNS: list[Column] = [
     IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nik ktp", "no ktp", "nomor ktp"),
                          help=_lazy("Boleh kosong. 16 angka; format kolom sebagai Teks."), width=20),
     TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
-               vocabulary=Vocabulary.PSKS, example="lks"),
+               vocabulary=Vocabulary.PSKS, example="lks",
+               aliases=[("peksos", "peksos_profesional"), ("pekerja sosial", "peksos_profesional")]),
     ChoiceColumn("role", _lazy("Peran"), ("jabatan", "tugas"), required=True, options=WorkerRole.choices,
-                 example=str(WorkerRole.CAREGIVER.label)),
+                 example=str(WorkerRole.CAREGIVER.label),
+                 # The offices of a board (pengurus inti), and the caregiver as staff call them.
+                 aliases=[("pengasuh panti", WorkerRole.CAREGIVER), *((office, WorkerRole.BOARD_OFFICER) for office in (
+                     "ketua", "wakil ketua", "sekretaris", "bendahara"))]),
     TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "nama lembaga", "lembaga"),
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),

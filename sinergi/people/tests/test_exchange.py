@@ -1548,3 +1548,14 @@ def test_copys_records_end_with_crlf_and_a_line_break_in_a_quoted_cell_stays_acr
 
     assert first + second == b'1,"Jl. Mawar\nNo. 2",x\r\n2,"paman\nkandung ""A""",y\r\n3,z\r\n'
     assert inside is False
+
+
+def test_a_workers_role_and_category_in_the_words_staff_use_are_read(tmp_path, world):
+    rows = [
+        worker_row(Peran="Ketua", **{"Kategori PSKS": "Peksos"}),
+        worker_row(**{"Nama lengkap": "Sari Contoh", "NIK": "", "Peran": "pengasuh panti"}),
+    ]
+    result = import_workers(tmp_path, rows, world.operator)
+    assert result.created == 2, result.problems
+    stored = Worker.objects.order_by("full_name").values_list("full_name", "role", "psks_category__code")
+    assert list(stored) == [("Rina Contoh", "pengurus", "peksos_profesional"), ("Sari Contoh", "pengasuh", "lks")]

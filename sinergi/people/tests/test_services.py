@@ -1211,3 +1211,12 @@ def test_a_birth_date_of_1900_is_warned_about_in_the_forms_as_in_the_imports(wor
     )
     for outcome in (person, worker):
         assert any("tahun (lahir 01-01-1900) tidak wajar." in warning for warning in outcome.warnings), outcome.warnings
+
+
+@pytest.mark.parametrize("phone", ["=1+1", "@SUM(A1)", "rumah", "12345"])
+def test_a_phone_that_is_no_number_is_refused_by_the_service_as_by_the_import(world, phone):
+    with pytest.raises(ValidationError) as excinfo:
+        services.worker_create(actor=world.operator, organisation=world.lks, data=worker_data(phone=phone))
+    assert errors_of(excinfo)["phone"] == [
+        f"“{phone}” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan."
+    ]
