@@ -39,11 +39,16 @@ def phone_scientific_message(value: str) -> str:
 
 # A number to dial has six digits at least (a local landline), whatever is written around them.
 _ENOUGH_DIGITS = re.compile(r"\d(?:\D*\d){5}")
+_DIGIT = re.compile(r"\d")
 
 
-def phone_without_number(value: str) -> bool:
-    """Whether `value` is no phone number at all: fewer than six digits ("rumah", "=1+1"), or a formula's start."""
-    return value[:1] in ("=", "@") or _ENOUGH_DIGITS.search(value) is None
+def phone_without_number(value: str, *, typed: bool = True) -> bool:
+    """Whether `value` is no phone number at all: a formula's start ("=1+1", "@SUM(A1)"), or fewer than six digits
+    ("rumah", "12345"). A file's cell (`typed` False) may be a number stored before this rule, which an export gives
+    back: refused only when it has no digit at all."""
+    if value[:1] in ("=", "@"):
+        return True
+    return (_ENOUGH_DIGITS if typed else _DIGIT).search(value) is None
 
 
 def phone_without_number_message(value: str) -> str:

@@ -294,7 +294,7 @@ class PhoneColumn(TextColumn):
                 out[i] = value = unicodedata.normalize("NFKC", value)
             if value.__class__ is str and value and (raw.__class__ in (int, float) or _lost_digits(value)):
                 out[i] = clean_or_problem(self, raw, ctx)
-            elif value.__class__ is str and value and phone_without_number(value):
+            elif value.__class__ is str and value and phone_without_number(value, typed=False):
                 out[i] = v.CellProblem(phone_without_number_message(value))
             elif value.__class__ is v.CellProblem and self.max_length and _several_numbers(raw, self.max_length):
                 out[i] = v.CellProblem(

@@ -28,8 +28,10 @@ def _checked_purpose(purpose: str) -> str:
     return purpose
 
 
-def _actor_name(actor) -> str:
-    return actor.get_username() if actor is not None and getattr(actor, "is_authenticated", False) else ""
+def actor_label(actor) -> str:
+    """Who acted, as the log keeps the name: a user's username, or the command line's own name ("manage.py") for
+    work done from the server's shell without a user; "" for nobody."""
+    return actor.get_username() if actor is not None and hasattr(actor, "get_username") else ""
 
 
 def _entry(log: type[AccessEntry], subject_id: int, *, actor, what: str, purpose: str, request) -> AccessEntry:
@@ -38,7 +40,7 @@ def _entry(log: type[AccessEntry], subject_id: int, *, actor, what: str, purpose
     return log(
         **{subject: subject_id},
         actor=actor if is_user else None,
-        actor_name=_actor_name(actor),
+        actor_name=actor_label(actor),
         what=what[:40],
         purpose=_checked_purpose(purpose),
         ip_address=client_ip(request),

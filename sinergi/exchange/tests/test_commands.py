@@ -116,7 +116,10 @@ def test_export_data_of_clients_needs_an_access_purpose_and_logs_everyone_with_i
     call("export_data", "clients", str(tmp_path / "klien.csv"), "--purpose", "subject_request")
 
     assert "Budi Contoh" in (tmp_path / "klien.csv").read_text(encoding="utf-8-sig")
-    assert list(PersonAccess.objects.values_list("person_id", "purpose")) == [(placement.person_id, "subject_request")]
+    # Logged as done from the command line (not by nobody: "Oleh —" on the person's page)
+    assert list(PersonAccess.objects.values_list("person_id", "purpose", "actor_name")) == [
+        (placement.person_id, "subject_request", "manage.py")
+    ]
     assert AuditEvent.objects.get(action="exchange.clients.exported").purpose == "subject_request"
 
 
@@ -131,8 +134,8 @@ def test_export_data_of_workers_needs_an_access_purpose_too_and_logs_every_worke
 
     call("export_data", "workers", str(tmp_path / "pekerja.xlsx"), "--purpose", "reporting")
 
-    assert list(WorkerAccess.objects.values_list("worker_id", "what", "purpose")) == [
-        (worker.pk, "exported", "reporting")
+    assert list(WorkerAccess.objects.values_list("worker_id", "what", "purpose", "actor_name")) == [
+        (worker.pk, "exported", "reporting", "manage.py")
     ]
 
 

@@ -78,12 +78,12 @@ def test_patch_needs_the_version_and_refuses_a_stale_one(operator, banjarmasin_l
     url = f"/api/v1/organisations/{banjarmasin_lks.pk}/"
 
     assert client.patch(url, {"phone": "1"}, format="json").status_code == 400
-    ok = client.patch(url, {"phone": "0511-1", "version": banjarmasin_lks.version}, format="json")
-    stale = client.patch(url, {"phone": "0511-2", "version": banjarmasin_lks.version}, format="json")
+    ok = client.patch(url, {"phone": "0511-3301111", "version": banjarmasin_lks.version}, format="json")
+    stale = client.patch(url, {"phone": "0511-3302222", "version": banjarmasin_lks.version}, format="json")
 
     assert ok.status_code == 200 and ok.json()["version"] == banjarmasin_lks.version + 1
     assert stale.status_code == 409
-    assert Organisation.objects.get(pk=banjarmasin_lks.pk).phone == "0511-1"
+    assert Organisation.objects.get(pk=banjarmasin_lks.pk).phone == "0511-3301111"
 
 
 def test_verify_then_activate_through_the_api(board_member):

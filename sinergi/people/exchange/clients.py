@@ -78,7 +78,7 @@ from sinergi.regions.models import Region
 from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Term, Vocabulary
 
-from ..access import person_access_record_many
+from ..access import actor_label, person_access_record_many
 from ..choices import (
     AccessPurpose,
     CaseStage,
@@ -1673,7 +1673,7 @@ class ClientsEntity(Entity):
             .order_by("person__full_name", "person_id", "admitted_on", "pk")
             .annotate(
                 _actor_id=Value(actor.pk if is_user else None, output_field=IntegerField()),
-                _actor_name=Value(actor.get_username() if is_user else "", output_field=CharField()),
+                _actor_name=Value(actor_label(actor), output_field=CharField()),
                 _purpose=Value(purpose, output_field=CharField()),
             )
             .values_list(
@@ -1706,7 +1706,7 @@ class ClientsEntity(Entity):
         logged = execute_beside(
             f"INSERT INTO {access} (person_id, actor_id, actor_name, occurred_at, what, purpose) "
             f"SELECT s.person_id, %s, %s, %s, %s, %s FROM ({people_sql}) s ORDER BY s.person_id",
-            [actor.pk if is_user else None, actor.get_username() if is_user else "", timezone.now(), "exported",
+            [actor.pk if is_user else None, actor_label(actor), timezone.now(), "exported",
              purpose, *people_params],
         )  # fmt: skip
         vendor = connection.vendor

@@ -48,6 +48,7 @@ from sinergi.exchange.dbwrite import bulk_insert_rows, write_beside_open_read
 from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Vocabulary
 
+from ..access import actor_label
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker, WorkerAccess
 from ..services._common import MAX_LENGTHS
@@ -718,7 +719,7 @@ class WorkersEntity(Entity):
             filterset.qs.order_by("full_name", "pk")
             .annotate(
                 _actor_id=Value(actor.pk if is_user else None, output_field=IntegerField()),
-                _actor_name=Value(actor.get_username() if is_user else "", output_field=CharField()),
+                _actor_name=Value(actor_label(actor), output_field=CharField()),
                 _purpose=Value(purpose, output_field=CharField()),
             )
             .values_list(*EXPORT_FIELDS, "_actor_id", "_actor_name", "_purpose")

@@ -317,15 +317,15 @@ def test_rows_correcting_different_fields_change_only_those_fields(tmp_path, wor
 def test_a_name_alone_finds_the_one_worker_of_that_name_at_the_lks_and_says_so(tmp_path, world):
     # (This once registered Siti a second time, the new phone on the copy: a staff list without birth dates.)
     WorkerFactory(organisation=world.lks, full_name="Siti Aminah", birth_date=RINA, nik=NIK_RINA, phone="0811-1")
-    result = import_workers(tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2")], world.operator)
+    result = import_workers(tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2222-2222")], world.operator)
     assert (result.created, result.updated) == (0, 1), problems_of(result)
     assert [w.message.split(" “")[0] for w in result.warnings] == ["Baris ini dicocokkan dengan pekerja tersimpan"]
     assert list(Worker.objects.values_list("phone", "nik_masked", "birth_date")) == [
-        ("0822-2", "6371********0007", RINA)
+        ("0822-2222-2222", "6371********0007", RINA)
     ]
     # Re-imported unchanged, the match by name alone is still said: a newcomer of that name would vanish into it.
     again = import_workers(
-        tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2")], world.operator, name="b.xlsx"
+        tmp_path, [worker_row("Siti Aminah", birth=None, phone="0822-2222-2222")], world.operator, name="b.xlsx"
     )
     assert (again.unchanged, [w.message.split(" “")[0] for w in again.warnings]) == (
         1,
@@ -541,7 +541,9 @@ def test_a_staff_list_without_birth_dates_re_imported_registers_nobody_twice(tmp
 def test_a_worker_row_without_birth_date_naming_two_workers_of_that_name_is_refused(tmp_path, world):
     WorkerFactory(organisation=world.lks, full_name="Siti Rahmah Uji", birth_date=RINA, nik=NIK_RINA)
     WorkerFactory(organisation=world.lks, full_name="Siti Rahmah Uji", birth_date=datetime.date(1990, 1, 2), nik="")
-    result = import_workers(tmp_path, [worker_row("Siti Rahmah Uji", birth=None, phone="0822-2")], world.operator)
+    result = import_workers(
+        tmp_path, [worker_row("Siti Rahmah Uji", birth=None, phone="0822-2222-2222")], world.operator
+    )
     assert problems_of(result) == [
         (2, "Nama lengkap", "Siti Rahmah Uji", "Lebih dari satu pekerja bernama “Siti Rahmah Uji” tercatat di LKS ini. "
          "Isi Tanggal lahir atau NIK pada baris ini, atau perbaiki lewat ekspor (baris dengan kolom ID).")
@@ -565,7 +567,7 @@ def test_a_name_with_academic_titles_is_the_stored_worker_of_that_name(tmp_path,
     # Given Budi stored without his degree
     budi = WorkerFactory(organisation=world.lks, full_name="Budi Santoso", sex="L", birth_date=RINA, nik="")
     # When a list names him with it, and with his birth date
-    row = ["Drs. H. Budi Santoso, S.Sos., M.Si.", "L", RINA, "", "lks", "Pengasuh", "0822-2"]
+    row = ["Drs. H. Budi Santoso, S.Sos., M.Si.", "L", RINA, "", "lks", "Pengasuh", "0822-2222-2222"]
     result = import_workers(tmp_path, [row], world.operator, dry_run=True)
     # Then the trial shows his record's name changing, not a second Budi
     assert (result.created, result.updated) == (0, 1), problems_of(result)
@@ -589,7 +591,10 @@ def test_titles_and_degrees_are_compared_away_but_never_a_word_of_the_name():
 
 
 def test_one_worker_written_twice_in_a_file_once_without_birth_date_is_refused_not_registered_twice(tmp_path, world):
-    rows = [worker_row("Siti Rahmah Uji", birth=None), worker_row("Siti Rahmah Uji", birth=None, phone="0822-2")]
+    rows = [
+        worker_row("Siti Rahmah Uji", birth=None),
+        worker_row("Siti Rahmah Uji", birth=None, phone="0822-2222-2222"),
+    ]
     twice = import_workers(tmp_path, rows, world.operator)
     assert [(p.row, p.message) for p in twice.problems] == [
         (3, "Baris ini duplikat baris 2 (nama dan tanggal lahir “Siti Rahmah Uji” di LKS ini sama).")
