@@ -119,8 +119,8 @@ EXPORT_INTERRUPTED = gettext_lazy(
 
 
 def audit_filters(filters: dict[str, list[str]]) -> dict[str, Any]:
-    """A list's filters as an export's audit event records them: one value as is, repeated values as a list."""
-    # The shape of the synchronous export's audit data (request.GET.dict()), keeping repeated values.
+    """A list's filters as an export's audit event records them (in the request, in the worker, from export_data):
+    one value as is, repeated values as a list."""
     return {key: values[0] if len(values) == 1 else values for key, values in filters.items()}
 
 

@@ -275,7 +275,8 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
     audit_record(
         actor=request.user,
         action=f"exchange.{spec.key}.exported",
-        data={"format": file_format, "rows": count, "filters": request.GET.dict()},
+        # All the values of a repeated filter, in the shape of the background export's and export_data's events.
+        data={"format": file_format, "rows": count, "filters": exports.audit_filters(filters)},
         purpose=purpose,
         request=request,
     )

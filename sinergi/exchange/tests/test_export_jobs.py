@@ -15,6 +15,7 @@ from sinergi.core.testing import otp_login
 from sinergi.core.tests.xlsx import read_xlsx
 from sinergi.exchange import exports, runners
 from sinergi.exchange.models import ExportJob, ExportStatus
+from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.people.access import SESSION_KEY
 from sinergi.people.models import PersonAccess
@@ -78,6 +79,22 @@ def test_an_xlsx_export_up_to_the_threshold_is_built_in_the_request(client, boar
     assert not ExportJob.objects.exists()
     event = AuditEvent.objects.get(action="exchange.lks.exported")
     assert (event.data["format"], event.data["rows"], "job" in event.data) == ("xlsx", 2, False)
+
+
+def test_a_synchronous_export_audits_every_value_of_a_repeated_filter(client, board_member, three_lks, threshold):
+    # Given a draft LKS beside the two active ones of the board member's kabupaten/kota
+    OrganisationFactory(name="LKSA Draf", region_id="63.71.01.1001", status=OrganisationStatus.DRAFT)
+    threshold(100)
+    client.force_login(board_member)
+
+    # When they export the drafts and the active ones at once, built in the request
+    response = client.get("/exchange/export/lks/?status=draft&status=active&format=xlsx")
+
+    # Then the file holds both kinds, and the audit event names both, as a background export's event would
+    assert sorted(row[1] for row in sheet_rows(response.content)[1:]) == ["LKSA Draf", "LKSA Dua", "LKSA Satu"]
+    event = AuditEvent.objects.get(action="exchange.lks.exported")
+    assert event.data == {"format": "xlsx", "rows": 3, "filters": {"status": ["draft", "active"]}}
+    assert event.data["filters"] == exports.audit_filters({"status": ["draft", "active"]})
 
 
 def test_a_csv_export_is_always_streamed_however_long(client, board_member, three_lks, threshold):

@@ -145,7 +145,7 @@ def test_the_registry_downloads_through_the_exchange_export_of_lks_with_its_filt
     text = b"".join(response.streaming_content).decode("utf-8-sig")  # streamed, not built in memory
     assert [line.split(",")[1] for line in text.splitlines()[1:]] == ["LKSA Uji Banjarmasin"]
     event = AuditEvent.objects.get(action="exchange.lks.exported")
-    assert (event.data["rows"], event.data["filters"]) == (1, {"status": "active", "format": "csv"})
+    assert (event.data["rows"], event.data["filters"]) == (1, {"status": "active"})
 
 
 def test_the_registry_xlsx_is_scoped_and_formula_safe(client, board_member, banjarbaru_lks):
