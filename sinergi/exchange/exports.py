@@ -31,7 +31,8 @@ from . import runners
 from .columns import Entity, get_entity
 from .dbwrite import write_beside_open_read
 from .models import ExportJob, ExportStatus
-from .services import FileGone, export_file_gone_message
+from .selectors import export_job_display
+from .services import FileGone, export_file_gone_message, retention_days
 
 logger = logging.getLogger(__name__)
 DEFAULT_XLSX_SYNC_ROWS = 5000
@@ -251,7 +252,8 @@ def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = 
     if not entity.can_export(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
     if not job.file:
-        raise FileGone(job.message or export_file_gone_message())
+        gone = export_job_display(job, retention_days=retention_days()).file_gone
+        raise FileGone(gone or export_file_gone_message())
     try:
         handle = job.file.open("rb")
     except FileNotFoundError:

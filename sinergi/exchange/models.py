@@ -298,7 +298,9 @@ class ExportJob(QueuedJob, models.Model):
     rows_total = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)
     file = models.FileField(upload_to=export_file_path, max_length=200, blank=True)
-    message = models.TextField(blank=True)  # why it failed, or that its file was removed
+    # Why it failed, in the language of its run. That its file was removed is said from file_purged_at, in the
+    # viewer's language (selectors.export_job_display); rows purged before that change hold it here too.
+    message = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     file_purged_at = models.DateTimeField(null=True, blank=True)  # file removed (retention)
 
@@ -313,6 +315,18 @@ class ExportJob(QueuedJob, models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in EXPORT_FINISHED_STATUSES
+
+    @property
+    def file_deleted(self) -> bool:
+        """A finished export whose file was removed after the retention period (exchange_files_purge)."""
+        return self.file_purged_at is not None
+
+    @property
+    def state_label(self) -> str:
+        """Its state as its page and the list say it: a file removed is no longer "ready for download"."""
+        if self.file_deleted:
+            return str(_("File sudah dihapus"))
+        return str(self.get_status_display())
 
     @property
     def percent(self) -> int:

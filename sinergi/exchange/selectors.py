@@ -1,6 +1,7 @@
 """Reads of import and export jobs: a job (its file, problems and report hold personal data) is seen only by its
 starter; a superuser may also open someone else's export."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -174,3 +175,47 @@ def _refusal_message(job: ImportJob) -> str:
         "rows": number_format(job.refused_count, force_grouping=True),
         "problems": number_format(job.problem_count, force_grouping=True),
     }
+
+
+# ---------------------------------------------------------------------------------------------- the export's page
+
+
+@dataclass
+class ExportJobDisplay:
+    """What an export's page says of how it ended, in the viewer's language where it is not stored text."""
+
+    message: str = ""  # why it failed, as stored (in the language of its run)
+    file_gone: str = ""  # that its file was removed after the retention period
+
+
+def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDisplay:
+    """The export's stored message, and that its file was removed, said from its file_purged_at in the viewer's
+    language. Rows purged before that was so hold the notice in their message, in the language of the purge: it is
+    taken out of the message (in any language), and its number of days kept."""
+    from .services import export_file_gone_message
+
+    lines, days = [], retention_days
+    for line in job.message.splitlines():
+        stored_days = _stored_gone_days(line)
+        if stored_days is None:
+            lines.append(line)
+        else:
+            days = stored_days
+    gone = export_file_gone_message(days) if job.file_deleted else ""
+    return ExportJobDisplay(message="\n".join(lines).strip(), file_gone=gone)
+
+
+def _stored_gone_days(line: str) -> int | None:
+    """The days of a "file removed after N days" notice stored by an earlier purge, or None for another line."""
+    from .services import export_file_gone_message
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            before, _marker, after = export_file_gone_message(GONE_MARKER).partition(str(GONE_MARKER))
+        match = re.fullmatch(rf"{re.escape(before)}(\d+){re.escape(after)}", line.strip())
+        if match:
+            return int(match.group(1))
+    return None
+
+
+GONE_MARKER = 987654321  # stands for the days while the notice's words are matched

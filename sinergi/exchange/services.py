@@ -621,10 +621,11 @@ class PurgedJob:
 def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool = False) -> list[PurgedJob]:
     """Removes the uploads, reports and export files of jobs finished more than the retention period ago.
 
-    The job rows stay, with their counts and audit trail; their file fields are blanked and their notices (or
-    message) say that the file was removed and after how many days. A queued or running job is never touched,
-    and an upload still needed by another job (a confirmed dry run shares its file with the real import) is kept
-    until that job ages out too. Called hourly by `send_reminders` and by `manage.py purge_exchange_files`."""
+    The job rows stay, with their counts and audit trail; their file fields are blanked and an import's notices say
+    that the file was removed and after how many days (an export's page says so from its file_purged_at). A queued
+    or running job is never touched, and an upload still needed by another job (a confirmed dry run shares its file
+    with the real import) is kept until that job ages out too. Called hourly by `send_reminders` and by
+    `manage.py purge_exchange_files`."""
     now = now or timezone.now()
     days = retention_days()
     cutoff = now - datetime.timedelta(days=days)
@@ -656,10 +657,8 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
         if not dry_run:
             if not _delete_stored(export.file.storage, names):
                 continue
-            with translation.override(export.language):
-                note = export_file_gone_message(days)
-            message = f"{export.message}\n{note}" if export.message else note
-            ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now, message=message)
+            # No message stored: its page says that the file was removed in the language of whoever reads it.
+            ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now)
         purged.append(PurgedJob("export", export.pk, export.finished_at, names))
     return purged
 

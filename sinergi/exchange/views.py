@@ -297,7 +297,13 @@ class ExportJobView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         job = exports.export_job_settle(job=selectors.export_job_get(actor=request.user, pk=pk))
         entity = _entity_or_404(job.entity)
-        context = {"job": job, "entity": entity, "retention_days": services.retention_days()}
+        days = services.retention_days()
+        context = {
+            "job": job,
+            "entity": entity,
+            "retention_days": days,
+            "display": selectors.export_job_display(job, retention_days=days),
+        }
         if not request.htmx:
             filters = exports.export_filters(job.filters)
             context["filters"] = entity.export_filter_summary(actor=request.user, filters=filters)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.utils import timezone
 
 from sinergi.exchange.models import ExportJob, ExportStatus, ImportJob, ImportStatus
 from sinergi.exchange.services import exchange_files_purge
@@ -63,7 +64,8 @@ def test_files_of_jobs_finished_over_thirty_days_ago_are_removed_and_the_jobs_sa
     assert ImportJob.objects.get(pk=jobs["recent_import"].pk).preview["create"] == [read]
     old_export.refresh_from_db()
     assert (old_export.file.name, old_export.status) == ("", ExportStatus.SUCCEEDED)
-    assert old_export.message.startswith("File ekspor ini dihapus otomatis 30 hari setelah selesai")
+    # Said on its page from file_purged_at, in the reader's language: no text in the server's language is stored
+    assert old_export.file_purged_at is not None and old_export.message == ""
 
 
 def test_recent_queued_and_running_jobs_keep_their_files(jobs):
@@ -153,6 +155,60 @@ def test_a_purged_export_explains_itself_instead_of_offering_a_broken_link(clien
     assert response.redirect_chain == [(f"/exchange/exports/{export.pk}/", 302)]
     assert "File ekspor ini dihapus otomatis" in response.content.decode()
     assert "File sudah dihapus" in client.get("/exchange/").content.decode()
+
+
+def test_a_purged_exports_page_says_the_file_was_deleted_instead_of_ready(client, board_member):
+    # Given a finished export of active LKS whose file the retention clean-up removed
+    export = ExportJobFactory(requested_by=board_member, content=b"PK-export", age=31, filters={"status": ["active"]})
+    exchange_files_purge()
+    client.force_login(board_member)
+
+    # When its owner opens its page
+    page = client.get(f"/exchange/exports/{export.pk}/").content.decode()
+
+    # Then it says the file was deleted, with no full "ready" bar and no download, but the same export offered again
+    assert '<strong id="export-state">File sudah dihapus</strong>' in page and "Siap diunduh" not in page
+    assert 'id="export-progress"' not in page and 'id="export-download"' not in page
+    assert 'id="export-again" href="/exchange/export/lks/?status=active&amp;format=xlsx"' in page
+    assert "File ekspor ini dihapus otomatis 30 hari setelah selesai" in page
+
+
+def test_a_purged_export_is_explained_in_the_language_of_whoever_reads_it(client, board_member, settings):
+    # Given an export asked for and purged on the Indonesian interface
+    export = ExportJobFactory(requested_by=board_member, content=b"PK-export", age=31, language="id")
+    exchange_files_purge()
+    client.force_login(board_member)
+
+    # When it is read on the English interface
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/exchange/exports/{export.pk}/").content.decode()
+    index = client.get("/exchange/").content.decode()
+
+    # Then its state and the notice are in English, on its page and on the list
+    assert '<strong id="export-state">File deleted</strong>' in page
+    assert "This export file was deleted automatically 30 days after it finished" in page
+    assert "dihapus" not in page
+    assert "File deleted" in index and "Ready for download" not in index
+
+
+def test_an_export_purged_with_the_notice_in_its_message_reads_in_the_viewers_language(client, board_member, settings):
+    # Given an export purged before the notice was said from its state: the notice stored as Indonesian text, after
+    # the retention period of that time
+    export = ExportJobFactory(requested_by=board_member, age=31)
+    notice = "File ekspor ini dihapus otomatis 45 hari setelah selesai (masa simpan). Buat ekspor baru bila masih "
+    notice += "diperlukan."
+    ExportJob.objects.filter(pk=export.pk).update(
+        status=ExportStatus.SUCCEEDED, file_purged_at=timezone.now(), message=notice
+    )
+    client.force_login(board_member)
+
+    # When it is read on the English interface
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/exchange/exports/{export.pk}/").content.decode()
+
+    # Then the notice is said once, in English, with the days it was kept then
+    assert "This export file was deleted automatically 45 days after it finished" in page
+    assert notice not in page and 'id="export-message"' not in page
 
 
 def test_an_export_file_lost_from_storage_is_explained_too(client, board_member):
