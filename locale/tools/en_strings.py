@@ -3407,4 +3407,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(value)s” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.": "“%(value)s” is not a phone number: write the number, e.g. 0812-3456-7890, or leave it empty.",
     "Sel ini berisi lebih dari satu nomor (%(length)s karakter, paling banyak %(max)s). Isi satu nomor saja, atau tulis keduanya tanpa spasi di antaranya (mis. 0812-3456-7890/0813-1234-5678).": "This cell holds more than one number (%(length)s characters, at most %(max)s). Fill in one number only, or write both without spaces between them (e.g. 0812-3456-7890/0813-1234-5678).",
     "Tahun pada tanggal “%(value)s” hanya 2 angka, jadi abadnya tidak jelas: biasanya format sel “dd-mmm-yy” di Excel, tersimpan ke CSV sebagaimana tampil. Ubah format kolom ini menjadi tanggal dengan tahun 4 angka (mis. dd-mm-yyyy), simpan ulang, lalu unggah lagi.": "The year of the date “%(value)s” has only 2 digits, so its century is unclear: usually Excel's “dd-mmm-yy” cell format, saved into the CSV as shown. Format this column as a date with a 4-digit year (e.g. dd-mm-yyyy), save again, then upload again.",
+    "Ekspor ini sudah selesai sehingga tidak dapat dibatalkan.": "This export has already finished, so it cannot be cancelled.",
+    "Ekspor ini dibatalkan; tidak ada file untuk diunduh.": "This export was cancelled; there is no file to download.",
+    "Ekspor dibatalkan.": "Export cancelled.",
+    "Permintaan pembatalan dikirim: ekspor berhenti pada pemeriksaan berikutnya dan file yang sedang disusun dihapus.": (
+        "Cancellation requested: the export stops at its next check and the file being written is deleted."
+    ),
+    "Ekspor dibatalkan; tidak ada file yang disimpan.": "Export cancelled; no file was kept.",
 }

@@ -7,6 +7,7 @@ the same scope, masking and access log as the request would apply: the queryset 
 requesting user as the actor.
 """
 
+import contextlib
 import logging
 import secrets
 import tempfile
@@ -113,6 +114,39 @@ def export_job_create(
     return job
 
 
+class ExportCancelled(Exception):
+    """The export was cancelled while the worker wrote its file."""
+
+
+def export_job_cancel(*, job: ExportJob, actor) -> ExportJob:
+    """Cancels a queued export at once; asks a running one to stop, which its worker does at its next check (every
+    PROGRESS_EVERY rows), throwing away the file it was writing. Audited: the export was audited when asked for."""
+    if job.is_finished:
+        raise TransitionError(_("Ekspor ini sudah selesai sehingga tidak dapat dibatalkan."))
+    started = False
+    if not ExportJob.objects.filter(pk=job.pk, status=ExportStatus.QUEUED).update(
+        status=ExportStatus.CANCELLED, cancel_requested=True, finished_at=timezone.now()
+    ):
+        # Only while it runs: one that ended since the page was read keeps its end (and its file).
+        if not ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(cancel_requested=True):
+            raise TransitionError(_("Ekspor ini sudah selesai sehingga tidak dapat dibatalkan."))
+        # SQLite: the worker's connection reads the rows in one long snapshot, in which this row does not change; it
+        # looks for a file beside its lock instead (on PostgreSQL the row is enough).
+        runners.request_stop("export", job.pk)
+        started = True
+    audit_record(
+        actor=actor, action="exchange.export.cancelled", obj=job, data={"entity": job.entity, "started": started}
+    )
+    job.refresh_from_db()
+    return job
+
+
+def _stop_asked(job_pk: int) -> bool:
+    return (
+        runners.stop_requested("export", job_pk) or ExportJob.objects.filter(pk=job_pk, cancel_requested=True).exists()
+    )
+
+
 EXPORT_INTERRUPTED = gettext_lazy(
     "Ekspor terhenti di tengah jalan karena pekerja latar di server berhenti (misalnya server dimulai ulang). "
     "Buat ekspornya lagi."
@@ -152,11 +186,14 @@ def export_job_settle(*, job: ExportJob) -> ExportJob:
     """Ends an export whose worker died while writing it (runners); its page would otherwise wait for ever."""
     if job.status != ExportStatus.RUNNING or runners.runner_alive("export", job.pk):
         return job
+    # A cancel asked of it was all that was left to do: it ends as the user wanted, without a file either way.
+    if job.stop_asked:
+        ending = {"status": ExportStatus.CANCELLED, "cancel_requested": True}
+    else:
+        ending = {"status": ExportStatus.FAILED, "message": str(EXPORT_INTERRUPTED)}
     # Only while still running: a run that ended since this was read keeps its end.
-    if ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
-        status=ExportStatus.FAILED, message=str(EXPORT_INTERRUPTED), finished_at=timezone.now()
-    ):
-        logger.warning("Export job %s was abandoned by its worker; marked failed", job.pk)
+    if ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(**ending, finished_at=timezone.now()):
+        logger.warning("Export job %s was abandoned by its worker; marked %s", job.pk, ending["status"])
         audit_record(actor=None, action="exchange.export.interrupted", obj=job, data={"entity": job.entity})
     job.refresh_from_db()
     return job
@@ -175,6 +212,8 @@ def _export_job_run(job: ExportJob) -> ExportJob:
                     % {"entity": entity.label},
                 )
             total, written = _write(job, entity, actor)
+        except ExportCancelled:
+            return _finish(job, ExportStatus.CANCELLED)
         except ValidationError as error:
             return _finish(
                 job,
@@ -189,6 +228,10 @@ def _export_job_run(job: ExportJob) -> ExportJob:
                 ExportStatus.FAILED,
                 message=_("Ekspor gagal karena kesalahan tak terduga. Coba lagi; bila berulang, laporkan ke admin."),
             )
+    if _stop_asked(job.pk):
+        # Asked while the file was being stored: nobody wants it, and a file of personal data is not kept for nothing.
+        job.file.delete(save=False)
+        return _finish(job, ExportStatus.CANCELLED)
     job.rows_total = max(total, written)
     job.rows_done = written
     return _finish(job, ExportStatus.SUCCEEDED)
@@ -198,13 +241,21 @@ def _write(job: ExportJob, entity: Entity, actor) -> tuple[int, int]:
     queryset = entity.export_queryset(actor=actor, filters=export_filters(job.filters), purpose=job.purpose)
     total = entity.export_count(queryset)
     ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
+    if _stop_asked(job.pk):  # asked while the rows were counted (the longest wait before the first row)
+        raise ExportCancelled
     counter = _RowCounter(job.pk)
-    # A temporary file without a name on disk; the storage then keeps it under the job's token only.
-    with tempfile.TemporaryFile() as handle, cyclic_gc_paused():
+    source = entity.export_rows(queryset.iterator(chunk_size=2000))
+    # A temporary file without a name on disk (gone once closed, also when the export stops halfway); the storage
+    # then keeps it under the job's token only.
+    with tempfile.TemporaryFile() as handle, cyclic_gc_paused(), contextlib.ExitStack() as reading:
+        # The rows' read closed as soon as the writing ends, however it ends (a cancel stops it halfway): an open
+        # read would keep an SQLite connection in a snapshot in which the job's row cannot be written.
+        if hasattr(source, "close"):
+            reading.callback(source.close)
         table_write(
             handle=handle,
             headers=[str(column.header) for column in entity.export_columns()],
-            rows=counter.count(entity.export_rows(queryset.iterator(chunk_size=2000))),
+            rows=counter.count(source),
             file_format=job.file_format,
             sheet_title=entity.sheet_name,
         )
@@ -215,7 +266,8 @@ def _write(job: ExportJob, entity: Entity, actor) -> tuple[int, int]:
 
 
 class _RowCounter:
-    """Counts the rows as the file writer takes them, storing the progress every PROGRESS_EVERY rows."""
+    """Counts the rows as the file writer takes them, storing the progress every PROGRESS_EVERY rows, and stops
+    the writing there (ExportCancelled) when the export was cancelled."""
 
     def __init__(self, job_pk: int) -> None:
         self.job_pk = job_pk
@@ -225,10 +277,15 @@ class _RowCounter:
         for row in rows:
             self.done += 1
             if self.done % PROGRESS_EVERY == 0:
-                # Between two fetches of the rows being read (see write_beside_open_read).
-                write_beside_open_read(
-                    lambda done=self.done: ExportJob.objects.filter(pk=self.job_pk).update(rows_done=done)
+                # Between two fetches of the rows being read (see write_beside_open_read); a row with a cancel on it
+                # is not updated, which tells the run to stop without one more query.
+                stored = write_beside_open_read(
+                    lambda done=self.done: ExportJob.objects.filter(pk=self.job_pk, cancel_requested=False).update(
+                        rows_done=done
+                    )
                 )
+                if not stored or runners.stop_requested("export", self.job_pk):
+                    raise ExportCancelled
             yield row
 
 
@@ -246,6 +303,8 @@ def _finish(job: ExportJob, status: str, *, message: str = "") -> ExportJob:
 def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = None) -> BinaryIO:
     """The finished export's file, open for reading; audited like the export itself. The permission to export is
     checked again: someone who lost it since asking does not get the data any more."""
+    if job.status == ExportStatus.CANCELLED:
+        raise TransitionError(_("Ekspor ini dibatalkan; tidak ada file untuk diunduh."))
     if job.status != ExportStatus.SUCCEEDED:
         raise TransitionError(_("File ekspor ini belum siap diunduh."))
     entity = get_entity(job.entity)
@@ -271,6 +330,7 @@ def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = 
 __all__ = [
     "audit_filters",
     "export_filters",
+    "export_job_cancel",
     "export_job_create",
     "export_job_download",
     "export_job_run",

@@ -265,9 +265,10 @@ class ExportStatus(models.TextChoices):
     RUNNING = "running", _("Sedang diproses")
     SUCCEEDED = "succeeded", _("Siap diunduh")
     FAILED = "failed", _("Gagal")
+    CANCELLED = "cancelled", _("Dibatalkan")
 
 
-EXPORT_FINISHED_STATUSES = {ExportStatus.SUCCEEDED, ExportStatus.FAILED}
+EXPORT_FINISHED_STATUSES = {ExportStatus.SUCCEEDED, ExportStatus.FAILED, ExportStatus.CANCELLED}
 
 
 def export_file_path(instance: "ExportJob", filename: str) -> str:
@@ -303,6 +304,7 @@ class ExportJob(QueuedJob, models.Model):
     message = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     file_purged_at = models.DateTimeField(null=True, blank=True)  # file removed (retention)
+    cancel_requested = models.BooleanField(default=False)  # the running worker stops at its next check
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -315,6 +317,13 @@ class ExportJob(QueuedJob, models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in EXPORT_FINISHED_STATUSES
+
+    @property
+    def stop_asked(self) -> bool:
+        """A cancel was asked of this running export: on its row, or on SQLite beside its lock (runners)."""
+        return self.cancel_requested or (
+            self.status == ExportStatus.RUNNING and runners.stop_requested("export", self.pk)
+        )
 
     @property
     def file_deleted(self) -> bool:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("imports/<int:pk>/report/", views.import_job_report, name="job_report"),
     path("export/<slug:entity>/", views.export, name="export"),
     path("exports/<int:pk>/", views.ExportJobView.as_view(), name="export_job"),
+    path("exports/<int:pk>/cancel/", views.export_job_cancel, name="export_cancel"),
     path("exports/<int:pk>/download/", views.export_job_download, name="export_download"),
     path("reports/lks/<int:pk>.pdf", views.lks_profile_pdf, name="lks_profile_pdf"),
     path("reports/regency/<str:code>.pdf", views.regency_summary_pdf, name="regency_pdf"),

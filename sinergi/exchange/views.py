@@ -314,6 +314,28 @@ class ExportJobView(LoginRequiredMixin, View):
 
 
 @login_required
+@require_POST
+def export_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.export_job_get(actor=request.user, pk=pk)
+    try:
+        job = exports.export_job_cancel(job=job, actor=request.user)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        if job.status == "cancelled":
+            messages.info(request, _("Ekspor dibatalkan."))
+        else:
+            messages.info(
+                request,
+                _(
+                    "Permintaan pembatalan dikirim: ekspor berhenti pada pemeriksaan berikutnya dan file yang sedang "
+                    "disusun dihapus."
+                ),
+            )
+    return redirect("exchange:export_job", pk=pk)
+
+
+@login_required
 def export_job_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The file of a finished background export (only for the user who asked for it, or a superuser)."""
     job = selectors.export_job_get(actor=request.user, pk=pk)
