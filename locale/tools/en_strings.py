@@ -3414,4 +3414,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "Cancellation requested: the export stops at its next check and the file being written is deleted."
     ),
     "Ekspor dibatalkan; tidak ada file yang disimpan.": "Export cancelled; no file was kept.",
+    "Ekspor yang sama (data, format, dan saringan yang sama) sedang disusun untuk Anda; ini halamannya. Bila perlu salinan lain, minta lagi setelah yang ini selesai.": (
+        "The same export (same data, format and filters) is already being prepared for you; this is its page. If "
+        "you need another copy, ask again once this one has finished."
+    ),
 }

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.core.files import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -31,8 +31,8 @@ from sinergi.core.errors import PermissionDenied, TransitionError, ValidationErr
 from . import runners
 from .columns import Entity, get_entity
 from .dbwrite import write_beside_open_read
-from .models import ExportJob, ExportStatus
-from .selectors import export_job_display
+from .models import ExportJob, ExportStatus, export_request_key
+from .selectors import export_job_display, export_job_pending
 from .services import FileGone, export_file_gone_message, retention_days
 
 logger = logging.getLogger(__name__)
@@ -84,33 +84,48 @@ def export_job_create(
     request: HttpRequest | None = None,
 ) -> ExportJob:
     """Queues an export for the task worker and audits it as the export (the download is audited again).
-    `purpose`: the access purpose, for an entity that asks for one (see Entity.asks_access_purpose)."""
+    `purpose`: the access purpose, for an entity that asks for one (see Entity.asks_access_purpose).
+
+    The same export (data, format, filters, purpose) asked for again by the same user while the first one is queued
+    or running is that first one: nothing new is made, queued or audited (see export_job_pending). A second copy
+    may be asked for once the first has finished."""
     entity = get_entity(entity_key)
     if not entity.can_export(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
     if file_format not in DOWNLOAD_FORMATS:
         raise ValidationError(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."))
-    with transaction.atomic():
-        job = ExportJob.objects.create(
-            token=secrets.token_hex(16),
-            entity=entity.key,
-            filters={key: list(values) for key, values in filters.items()},
-            file_format=file_format,
-            language=translation.get_language() or "id",
-            requested_by=actor,
-            requested_by_name=actor.get_username(),
-            rows_total=rows,
-            purpose=purpose,
-        )
-        audit_record(
-            actor=actor,
-            action=f"exchange.{entity.key}.exported",
-            obj=job,
-            data={"format": file_format, "rows": rows, "filters": audit_filters(job.filters), "job": job.pk},
-            purpose=purpose,
-            request=request,
-        )
-        _enqueue(job)
+    asked = {"entity_key": entity.key, "filters": filters, "file_format": file_format, "purpose": purpose}
+    if (pending := export_job_pending(actor=actor, **asked)) is not None:
+        return pending
+    try:
+        with transaction.atomic():
+            job = ExportJob.objects.create(
+                token=secrets.token_hex(16),
+                entity=entity.key,
+                filters={key: list(values) for key, values in filters.items()},
+                file_format=file_format,
+                language=translation.get_language() or "id",
+                requested_by=actor,
+                requested_by_name=actor.get_username(),
+                rows_total=rows,
+                purpose=purpose,
+                request_key=export_request_key(**asked),
+            )
+            audit_record(
+                actor=actor,
+                action=f"exchange.{entity.key}.exported",
+                obj=job,
+                data={"format": file_format, "rows": rows, "filters": audit_filters(job.filters), "job": job.pk},
+                purpose=purpose,
+                request=request,
+            )
+            _enqueue(job)
+    except IntegrityError:
+        # The same request at the same moment (a double click): the unique constraint let the other one in.
+        pending = export_job_pending(actor=actor, **asked)
+        if pending is None:
+            raise
+        return pending
     return job
 
 

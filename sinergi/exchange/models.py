@@ -1,4 +1,6 @@
 import datetime
+import hashlib
+import json
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -271,6 +273,18 @@ class ExportStatus(models.TextChoices):
 EXPORT_FINISHED_STATUSES = {ExportStatus.SUCCEEDED, ExportStatus.FAILED, ExportStatus.CANCELLED}
 
 
+# The exports that a second request for the same one is sent to instead of making another: those being written for
+# the one who asked, unless they asked to cancel it.
+EXPORT_PENDING = models.Q(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING], cancel_requested=False)
+
+
+def export_request_key(*, entity_key: str, file_format: str, filters: dict[str, list[str]], purpose: str) -> str:
+    """What an export asks for, as one value: the same data, format, filters and access purpose give the same key,
+    whatever the order of the filters in the address or of a filter's values (?status=a&status=b)."""
+    asked = [entity_key, file_format, purpose, sorted((key, sorted(values)) for key, values in filters.items())]
+    return hashlib.sha256(json.dumps(asked, ensure_ascii=False).encode()).hexdigest()
+
+
 def export_file_path(instance: "ExportJob", filename: str) -> str:
     # Named by the random token only: neither the user's filters nor any name they typed reach a server path.
     return f"exchange/exports/{instance.created_at:%Y/%m}/{instance.token}.{instance.file_format}"
@@ -305,11 +319,22 @@ class ExportJob(QueuedJob, models.Model):
     task_id = models.CharField(max_length=64, blank=True)
     file_purged_at = models.DateTimeField(null=True, blank=True)  # file removed (retention)
     cancel_requested = models.BooleanField(default=False)  # the running worker stops at its next check
+    # export_request_key of what was asked: the same export asked for again while this one is pending finds it
+    # (two clicks on "XLSX" a few seconds apart). Empty for jobs made before it was kept.
+    request_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("ekspor")
         verbose_name_plural = _("ekspor")
+        constraints = [
+            # Also for two requests at the same moment (a double click): one of them makes the job.
+            models.UniqueConstraint(
+                fields=["requested_by", "request_key"],
+                condition=EXPORT_PENDING & ~models.Q(request_key=""),
+                name="exchange_export_pending_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.entity} {self.file_format} ({self.get_status_display()})"

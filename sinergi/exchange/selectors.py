@@ -13,7 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import ExportJob, ImportJob
+from .models import EXPORT_PENDING, ExportJob, ImportJob, export_request_key
 
 
 def import_job_list(*, actor) -> QuerySet[ImportJob]:
@@ -219,3 +219,14 @@ def _stored_gone_days(line: str) -> int | None:
 
 
 GONE_MARKER = 987654321  # stands for the days while the notice's words are matched
+
+
+def export_job_pending(
+    *, actor, entity_key: str, filters: dict[str, list[str]], file_format: str, purpose: str = ""
+) -> ExportJob | None:
+    """The export of the same data, format, filters and purpose that `actor` asked for and that is still queued or
+    running (and not being cancelled), or None."""
+    if not getattr(actor, "is_authenticated", False):
+        return None
+    key = export_request_key(entity_key=entity_key, file_format=file_format, filters=filters, purpose=purpose)
+    return export_job_list(actor=actor).filter(EXPORT_PENDING, request_key=key).first()

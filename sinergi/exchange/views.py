@@ -259,6 +259,19 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters), purpose=purpose)
     except ValidationError as error:
         return _bad_request(request, " ".join(error.messages))
+    pending = selectors.export_job_pending(
+        actor=request.user, entity_key=spec.key, filters=filters, file_format=file_format, purpose=purpose
+    )
+    if pending is not None:
+        # A second click on the same button: the file is already being written (no second count of the rows).
+        messages.info(
+            request,
+            _(
+                "Ekspor yang sama (data, format, dan saringan yang sama) sedang disusun untuk Anda; ini halamannya. "
+                "Bila perlu salinan lain, minta lagi setelah yang ini selesai."
+            ),
+        )
+        return redirect("exchange:export_job", pk=pending.pk)
     count = spec.export_count(queryset)
     if exports.export_runs_in_background(file_format=file_format, rows=count):
         job = exports.export_job_create(

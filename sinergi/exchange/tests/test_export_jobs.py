@@ -14,7 +14,7 @@ from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
 from sinergi.core.tests.xlsx import read_xlsx
 from sinergi.exchange import exports, runners
-from sinergi.exchange.models import ExportJob, ExportStatus
+from sinergi.exchange.models import ExportJob, ExportStatus, export_request_key
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.people.access import SESSION_KEY
@@ -168,6 +168,87 @@ def test_the_export_buttons_of_the_exchange_page_lead_to_the_job_for_a_large_lis
     assert response["Location"] == f"/exchange/exports/{job.pk}/" and job.status == ExportStatus.QUEUED
     index = client.get("/exchange/").content.decode()
     assert 'id="export-jobs"' in index and f"/exchange/exports/{job.pk}/" in index
+
+
+# ---------------------------------------------------------------------------------------------- asked twice
+
+
+def test_the_same_export_asked_again_while_it_is_written_leads_to_the_first_job(
+    client, board_member, three_lks, threshold
+):
+    # Given a large export of active LKS waiting for the worker
+    threshold(1)
+    client.force_login(board_member)
+    first = client.get("/exchange/export/lks/?status=active&q=LKSA&format=xlsx")
+    job = ExportJob.objects.get()
+
+    # When the board member clicks "XLSX" again a few seconds later, with the same filters in another order
+    again = client.get("/exchange/export/lks/?q=LKSA&format=xlsx&status=active", follow=True)
+
+    # Then they are sent to the first job's page, told why, and nothing else is made or audited
+    assert first["Location"] == f"/exchange/exports/{job.pk}/"
+    assert again.redirect_chain == [(f"/exchange/exports/{job.pk}/", 302)]
+    assert "Ekspor yang sama (data, format, dan saringan yang sama) sedang disusun untuk Anda" in again.content.decode()
+    assert ExportJob.objects.count() == 1
+    assert actions() == ["exchange.lks.exported"]
+
+
+def test_another_export_while_one_is_written_is_a_job_of_its_own(client, board_member, three_lks, threshold):
+    # Given someone else's export of the active LKS, being written
+    asked = {"entity_key": "lks", "file_format": "xlsx", "filters": {"status": ["active"]}, "purpose": ""}
+    someone_elses = ExportJobFactory(request_key=export_request_key(**asked))
+    threshold(0)
+    client.force_login(board_member)
+
+    # The same export is one of their own; other filters, or all the LKS, are other exports
+    client.get("/exchange/export/lks/?status=active&format=xlsx")
+    client.get("/exchange/export/lks/?status=active&q=Dua&format=xlsx")
+    client.get("/exchange/export/lks/?format=xlsx")
+
+    mine = ExportJob.objects.exclude(pk=someone_elses.pk).order_by("pk")
+    assert [(job.requested_by, job.filters) for job in mine] == [
+        (board_member, {"status": ["active"]}),
+        (board_member, {"status": ["active"], "q": ["Dua"]}),
+        (board_member, {}),
+    ]
+
+
+def test_the_same_export_once_the_first_has_finished_or_is_being_cancelled_is_a_new_copy(
+    client, board_member, three_lks, threshold
+):
+    threshold(1)
+    client.force_login(board_member)
+    client.get("/exchange/export/lks/?format=xlsx")
+    finished = ExportJob.objects.get()
+    ExportJob.objects.filter(pk=finished.pk).update(status=ExportStatus.SUCCEEDED)
+
+    client.get("/exchange/export/lks/?format=xlsx")
+    running = ExportJob.objects.exclude(pk=finished.pk).get()
+    ExportJob.objects.filter(pk=running.pk).update(status=ExportStatus.RUNNING, cancel_requested=True)
+
+    client.get("/exchange/export/lks/?format=xlsx")
+    assert ExportJob.objects.count() == 3
+    assert actions() == ["exchange.lks.exported"] * 3
+
+
+def test_the_same_export_asked_twice_at_the_same_moment_makes_one_job(board_member, three_lks, monkeypatch):
+    # Given two requests that both found no job pending (neither saw the other's before making its own)
+    asked = {"actor": board_member, "entity_key": "lks", "filters": {"status": ["active"]}, "file_format": "xlsx"}
+    first = exports.export_job_create(**asked, rows=2)
+    looked = []
+
+    def nothing_pending_the_first_time(**kwargs):
+        looked.append(kwargs)
+        return None if len(looked) == 1 else first
+
+    monkeypatch.setattr(exports, "export_job_pending", nothing_pending_the_first_time)
+
+    # When the second one is made
+    second = exports.export_job_create(**asked, rows=2)
+
+    # Then the database lets only one in, and the second request is answered with it
+    assert second == first and ExportJob.objects.count() == 1 and len(looked) == 2
+    assert actions() == ["exchange.lks.exported"]
 
 
 # ---------------------------------------------------------------------------------------------- scope, masking
