@@ -129,6 +129,44 @@ def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_
     assert set(PersonAccess.objects.filter(what="exported").values_list("purpose", flat=True)) == {"supervision"}
 
 
+def test_board_member_clicks_a_large_export_twice_then_cancels_it(page, tmp_path, monkeypatch, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 1}
+    # Hold the job in the queue (no worker yet), as when the worker is busy with another file.
+    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+
+    login(page, "pengurus.banjarmasin")
+    page.click("nav >> text=Impor/Ekspor")
+    lks_xlsx = page.locator("tr", has_text="LKS").first.get_by_role("link", name="XLSX", exact=True)
+    lks_xlsx.click()
+    expect(page.locator("#export-state")).to_have_text("Menunggu giliran")
+    first = page.url
+
+    # Back on the exchange page, the same button again: the same job, not a second one
+    page.go_back()
+    lks_xlsx.click()
+    expect(page.locator("#export-state")).to_have_text("Menunggu giliran")
+    expect(page.locator("#main")).to_contain_text("Ekspor yang sama (data, format, dan saringan yang sama)")
+    assert page.url == first and ExportJob.objects.count() == 1
+
+    # The board member changes their mind: the export is cancelled and the page says so
+    page.click("#export-cancel")
+    expect(page.locator("#export-state")).to_have_text("Dibatalkan")
+    expect(page.locator("#export-cancelled")).to_be_visible()
+    expect(page.locator("#export-again")).to_be_visible()
+    expect(page.locator("#export-progress")).to_have_count(0)
+    job = ExportJob.objects.get()
+    exports.export_job_run(job_id=job.pk)  # the task, delivered late, writes nothing
+    job.refresh_from_db()
+    assert (job.status, job.file.name) == ("cancelled", "")
+
+
 def test_operator_reads_a_large_result_on_a_phone_errors_first_and_warnings_grouped(
     page, tmp_path, monkeypatch, settings
 ):
