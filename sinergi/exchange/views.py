@@ -329,13 +329,14 @@ class ExportJobView(LoginRequiredMixin, View):
 @login_required
 @require_POST
 def export_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancels a background export (a queued one at once, a running one at its worker's next check)."""
     job = selectors.export_job_get(actor=request.user, pk=pk)
     try:
         job = exports.export_job_cancel(job=job, actor=request.user)
     except TransitionError as error:
         messages.error(request, str(error))
     else:
-        if job.status == "cancelled":
+        if job.is_finished:  # it had not started
             messages.info(request, _("Ekspor dibatalkan."))
         else:
             messages.info(
