@@ -514,8 +514,6 @@ EN: dict[str, str | tuple[str, str]] = {
         'The saved version is now %(v)s. Your entries are still below; copy what you need, then <a href="">reload</a>.'
     ),
     "Registri LKS dan organisasi": "LKS and organisation registry",
-    "Unduh CSV": "Download CSV",
-    "Unduh XLSX": "Download XLSX",
     "nama, alamat, nomor izin": "name, address, licence number",
     "Izin habis dalam": "Licence expires within",
     "hari": "days",
@@ -3206,7 +3204,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "CSV separated by semicolons (;): for Excel set to an Indonesian (or other comma-decimal) region, which opens "
         "a comma-separated CSV in a single column."
     ),
-    "Unduh CSV (;)": "Download CSV (;)",
     "File ini “XML Spreadsheet 2003” (format XML lama dari Excel) yang diberi nama seperti file spreadsheet biasa, "
     "jadi tidak dapat dibaca. Buka file di Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis Excel Workbook "
     "(.xlsx), lalu unggah file .xlsx itu.": (
@@ -3418,4 +3415,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "The same export (same data, format and filters) is already being prepared for you; this is its page. If "
         "you need another copy, ask again once this one has finished."
     ),
+    "Unduh daftar ini:": "Download this list:",
+    "CSV untuk Excel Indonesia (;)": "CSV for Excel set to Indonesian (;)",
+    "CSV (,)": "CSV (,)",
 }

@@ -26,3 +26,15 @@ def export_links(page: str) -> dict[str, str]:
         query = parse_qs(urlsplit(link).query)
         found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = link
     return found
+
+
+def export_link_labels(page: str) -> dict[str, str]:
+    """The visible text of each download button or link (keyed as export_links keys them): what a phone shows,
+    where a title= tooltip never appears."""
+    separators = {"semicolon": ";"}
+    found = {}
+    for href, label in re.findall(r'<a [^>]*href="([^"]*format=[^"]+)"[^>]*>(.*?)</a>', page, re.S):
+        query = parse_qs(urlsplit(html.unescape(href)).query)
+        text = " ".join(re.sub(r"<[^>]+>", "", html.unescape(label)).split())
+        found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = text
+    return found

@@ -10,7 +10,7 @@ from python_calamine import CalamineWorkbook
 
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt
-from sinergi.core.testing import export_links, otp_login
+from sinergi.core.testing import export_link_labels, export_links, otp_login
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob
 from sinergi.people.access import SESSION_KEY
@@ -812,3 +812,15 @@ def test_the_worker_list_offers_downloads_with_its_filters(client, world):
     response = client.get("/exchange/export/workers/", {"q": "siti", "format": "csv"})
     assert response.status_code == 200
     assert "Siti Pekerja" in b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("path", ["/people/", "/people/workers/"])
+def test_the_two_csv_downloads_of_a_list_say_on_the_button_which_one_excel_in_indonesian_needs(
+    client, world, child, path
+):
+    sign_in(client, world.operator)
+
+    labels = export_link_labels(client.get(path).content.decode())
+
+    # Visible text, not a tooltip: a phone shows no title=.
+    assert labels == {"xlsx": "XLSX", "csv;": "CSV untuk Excel Indonesia (;)", "csv": "CSV (,)"}

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sinergi.audit.models import AuditEvent
+from sinergi.core.testing import export_link_labels
 from sinergi.organisations.tests.factories import OrganisationFactory
 
 from .conftest import BANJARMASIN, otp_login
@@ -198,6 +199,15 @@ def test_a_table_downloads_with_semicolons_for_excel_set_to_indonesian(client, r
     text = response.content.decode("utf-8-sig")
     assert text.splitlines()[1] == "Kota Banjarmasin;3;1;0;1;1;6"
     assert list(csv.reader(io.StringIO(text), delimiter=";"))[0][0] == "Kabupaten/Kota"
+
+
+def test_each_table_names_its_two_csv_downloads_in_words_a_phone_shows(client, registry, board_member):
+    client.force_login(board_member)
+
+    labels = export_link_labels(client.get(DASHBOARD).content.decode())
+
+    # No hover on a phone: the label itself says which CSV Excel set to Indonesian opens in columns.
+    assert labels == {"xlsx": "XLSX", "csv;": "CSV untuk Excel Indonesia (;)", "csv": "CSV (,)"}
 
 
 def test_dashboard_permits_download_for_operator(client, registry, operator):
