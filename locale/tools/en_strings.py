@@ -2972,7 +2972,6 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Boleh ditempel dari aplikasi peta; angka di belakang koma lebih dari 6 dibulatkan menjadi 6 (ketelitian sekitar "
     "0,1 m).": "May be pasted from a map app; more than 6 decimal places are rounded to 6 (precise to about 0.1 m).",
-    "Berisi LKS saja.": "LKS only.",
     "Unduhan hanya memuat LKS; jenis organisasi yang dipilih bukan LKS.": (
         "Downloads hold LKS only; the kind of organisation chosen is not an LKS."
     ),
@@ -3418,4 +3417,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Unduh daftar ini:": "Download this list:",
     "CSV untuk Excel Indonesia (;)": "CSV for Excel set to Indonesian (;)",
     "CSV (,)": "CSV (,)",
+    "Unduh %(n)s LKS:": "Download %(n)s LKS:",
+    "%(n)s organisasi bukan LKS di daftar ini tidak termasuk: berkas ini memuat LKS saja (bisa diimpor kembali). Pilih Jenis organisasi “LKS” agar daftar sama dengan berkas.": (
+        "%(n)s organisation in this list is not an LKS and is not included: the file holds LKS only (it can be imported back). Choose Organisation type “LKS” for the list to match the file.",
+        "%(n)s organisations in this list are not LKS and are not included: the file holds LKS only (it can be imported back). Choose Organisation type “LKS” for the list to match the file.",
+    ),
+    "%(n)s LKS di daftar ini di luar cakupan unduhan akun Anda, jadi tidak termasuk.": "%(n)s LKS in this list are outside your account's download scope, so they are not included.",
 }

@@ -62,16 +62,20 @@ class OrganisationListView(LoginRequiredMixin, View):
         filterset = selectors.organisation_list(actor=request.user, filters=request.GET)
         queryset = filterset.qs if filterset.is_valid() else Organisation.objects.none()
         page = paginate(request, queryset)
+        can_export = get_entity("lks").can_export(request.user)
         context = {
             "filterset": filterset,
             "page": page,
             "regency_names": selectors.regency_names(o.regency_code for o in page.object_list),
             "regencies": Region.objects.filter(level=RegionLevel.REGENCY, code__in=_visible_regencies(request.user)),
+            "kind_choices": OrganisationKind.choices,
             "can_create": _can_create_somewhere(request.user),
             # Downloads go through the exchange's export of LKS, with this list's filters.
-            "can_export": get_entity("lks").can_export(request.user),
+            "can_export": can_export,
             "export_no_lks": _filters_out_every_lks(request.GET.getlist("kind")),
         }
+        if can_export and filterset.is_valid():
+            context.update(_download_counts(request, listed=page.paginator.count, queryset=queryset))
         template = "organisations/list.html#results" if request.htmx else "organisations/list.html"
         return render(request, template, context)
 
@@ -403,6 +407,20 @@ def organisation_export(request: HttpRequest) -> HttpResponse:
     file (streamed CSV, large XLSX in the background, the import template's columns, audited)."""
     # The query string goes through untouched: the list's filters are the export's.
     return redirect(export_url("lks", request.META.get("QUERY_STRING", "")))
+
+
+def _download_counts(request: HttpRequest, *, listed: int, queryset) -> dict[str, int]:
+    """How many rows the LKS download holds (counted by the export itself, so the button's number is the file's) and
+    how many of the rows listed it leaves out: the organisations that are not LKS, and LKS outside the account's
+    export scope. The list and the file must never differ without the page saying why."""
+    entity = get_entity("lks")
+    in_file = entity.export_count(entity.export_queryset(actor=request.user, filters=request.GET))
+    lks_listed = queryset.filter(kind__in=LKS_KINDS).count()
+    return {
+        "export_rows": in_file,
+        "export_not_lks": listed - lks_listed,
+        "export_out_of_scope": max(lks_listed - in_file, 0),
+    }
 
 
 def _filters_out_every_lks(kinds: list[str]) -> bool:

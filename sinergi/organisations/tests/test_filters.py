@@ -26,8 +26,8 @@ def test_no_select_on_the_lks_list_offers_dashes_for_all(client):
 
     assert "---------" not in page
     assert '<option value="">—</option>' not in page
-    # service kind, kabupaten/kota, accreditation, status, permit expiry
-    assert len(re.findall(r'<option value=""( selected)?>Semua</option>', page)) == 5
+    # organisation kind, service kind, kabupaten/kota, accreditation, status, permit expiry
+    assert len(re.findall(r'<option value=""( selected)?>Semua</option>', page)) == 6
 
 
 def test_a_grade_filter_leaves_out_accreditations_that_have_ended():

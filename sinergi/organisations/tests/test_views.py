@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from sinergi.accounts.tests.factories import UserFactory
@@ -6,7 +8,7 @@ from sinergi.core.testing import export_links
 from sinergi.core.tests.xlsx import read_xlsx
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob
-from sinergi.organisations.choices import OrganisationStatus
+from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory
 
@@ -61,7 +63,8 @@ def test_the_filter_form_as_sent_with_every_select_on_semua_filters_nothing(clie
 def test_list_query_count_is_bounded(client, board_member, django_assert_max_num_queries):
     OrganisationFactory.create_batch(40)
     client.force_login(board_member)
-    with django_assert_max_num_queries(14):
+    # 14 for the page, 2 for the download's counts (rows in the file, LKS among the rows listed), whatever the rows.
+    with django_assert_max_num_queries(16):
         assert client.get("/organisations/").status_code == 200
 
 
@@ -215,10 +218,46 @@ def test_draft_is_not_in_the_public_directory_detail(client):
     assert client.get(f"/directory/{draft.pk}/").status_code == 404
 
 
-def test_the_registry_says_its_download_holds_lks_only_and_offers_none_for_other_kinds(client, board_member):
+def export_what(page: str) -> str:
+    """The visible words before the download buttons, and the note under them."""
+    what = re.search(r'class="export-what">(.*?)</span>', page, re.S)
+    note = re.search(r'class="small export-note">(.*?)</p>', page, re.S)
+    return " ".join(part.group(1) for part in (what, note) if part)
+
+
+def test_the_registry_download_says_how_many_lks_it_holds_and_which_listed_organisations_it_leaves_out(
+    client, board_member, banjarmasin_lks
+):
+    OrganisationFactory(name="LKSA Kedua Banjarmasin", region_id="63.71.01.1001")
+    OrganisationFactory(name="LKKKS Kota Banjarmasin", kind=OrganisationKind.LKKKS, region_id="63.71.01.1001")
+    OrganisationFactory(name="Universitas Uji", kind=OrganisationKind.UNIVERSITY, region_id="63.71.01.1001")
     client.force_login(board_member)
+
     page = client.get("/organisations/").content.decode()
-    assert "Berisi LKS saja." in page and set(export_links(page)) == {"csv", "csv;", "xlsx"}
+    rows = b"".join(client.get(export_links(page)["csv"]).streaming_content).decode("utf-8-sig").splitlines()[1:]
+
+    assert "4 organisasi" in page and len(rows) == 2
+    assert export_what(page) == (
+        "Unduh 2 LKS: 2 organisasi bukan LKS di daftar ini tidak termasuk: berkas ini memuat LKS saja (bisa diimpor "
+        "kembali). Pilih Jenis organisasi “LKS” agar daftar sama dengan berkas."
+    )
+
+
+def test_with_the_kind_filter_on_lks_the_registry_list_and_its_download_hold_the_same_rows(
+    client, board_member, banjarmasin_lks
+):
+    OrganisationFactory(name="LKKKS Kota Banjarmasin", kind=OrganisationKind.LKKKS, region_id="63.71.01.1001")
+    client.force_login(board_member)
+
+    fragment = client.get("/organisations/", {"kind": "lks"}, headers={"HX-Request": "true"}).content.decode()
+    response = client.get(export_links(fragment)["csv"])
+
+    assert "1 organisasi" in fragment and export_what(fragment) == "Unduh 1 LKS:"
+    assert len(b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[1:]) == 1
+
+
+def test_the_registry_offers_no_download_when_the_kind_filter_leaves_no_lks(client, board_member):
+    client.force_login(board_member)
     boards = client.get("/organisations/", {"kind": "lkkks"}, headers={"HX-Request": "true"}).content.decode()
     # The fragment's out-of-band copy replaces the buttons with the reason, rather than leave a button to an empty file
     assert export_links(boards) == {}
