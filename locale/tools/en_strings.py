@@ -3423,4 +3423,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(n)s organisations in this list are not LKS and are not included: the file holds LKS only (it can be imported back). Choose Organisation type “LKS” for the list to match the file.",
     ),
     "%(n)s LKS di daftar ini di luar cakupan unduhan akun Anda, jadi tidak termasuk.": "%(n)s LKS in this list are outside your account's download scope, so they are not included.",
+    "Hapus semua saringan": "Clear all filters",
 }

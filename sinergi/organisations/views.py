@@ -18,6 +18,7 @@ from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.exports import export_url
+from sinergi.exchange.list_filters import list_filter_problem
 from sinergi.regions.models import Region, RegionLevel
 
 from . import selectors, services
@@ -60,11 +61,13 @@ class OrganisationListView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         filterset = selectors.organisation_list(actor=request.user, filters=request.GET)
-        queryset = filterset.qs if filterset.is_valid() else Organisation.objects.none()
+        problem = list_filter_problem(filterset=filterset, actor=request.user, action=Action.VIEW)
+        queryset = Organisation.objects.none() if problem else filterset.qs
         page = paginate(request, queryset)
         can_export = get_entity("lks").can_export(request.user)
         context = {
             "filterset": filterset,
+            "filter_problem": problem,
             "page": page,
             "regency_names": selectors.regency_names(o.regency_code for o in page.object_list),
             "regencies": Region.objects.filter(level=RegionLevel.REGENCY, code__in=_visible_regencies(request.user)),
@@ -74,7 +77,7 @@ class OrganisationListView(LoginRequiredMixin, View):
             "can_export": can_export,
             "export_no_lks": _filters_out_every_lks(request.GET.getlist("kind")),
         }
-        if can_export and filterset.is_valid():
+        if can_export and not problem:
             context.update(_download_counts(request, listed=page.paginator.count, queryset=queryset))
         template = "organisations/list.html#results" if request.htmx else "organisations/list.html"
         return render(request, template, context)

@@ -57,7 +57,7 @@ def test_the_filter_form_as_sent_with_every_select_on_semua_filters_nothing(clie
         headers={"HX-Request": "true"},
     ).content.decode()  # fmt: skip
     assert "LKSA Uji Banjarmasin" in body
-    assert "Saringan tidak valid" not in body
+    assert "errors-summary" not in body
 
 
 def test_list_query_count_is_bounded(client, board_member, django_assert_max_num_queries):
@@ -291,3 +291,16 @@ def test_a_move_to_another_kabupaten_kota_that_keeps_the_map_point_is_warned_abo
     )
     response = client.post(f"/organisations/{lks.pk}/edit/", relocated, follow=True)
     assert "titik koordinatnya tetap" not in response.content.decode()
+
+
+def test_a_region_outside_the_work_area_is_said_on_the_list_as_its_download_says_it(
+    client, board_member, banjarbaru_lks
+):
+    client.force_login(board_member)
+
+    page = client.get("/organisations/", {"region": "63.72"}).content.decode()
+    refusal = client.get("/exchange/export/lks/", {"region": "63.72", "format": "csv"})
+
+    message = "Saringan “Kode wilayah”: Kota Banjarbaru (63.72) di luar wilayah kerja Anda"
+    assert refusal.status_code == 400 and message in refusal.content.decode()
+    assert message in page and "0 organisasi" not in page and not export_links(page)

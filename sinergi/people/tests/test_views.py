@@ -824,3 +824,24 @@ def test_the_two_csv_downloads_of_a_list_say_on_the_button_which_one_excel_in_in
 
     # Visible text, not a tooltip: a phone shows no title=.
     assert labels == {"xlsx": "XLSX", "csv;": "CSV untuk Excel Indonesia (;)", "csv": "CSV (,)"}
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "export", "message", "empty_count"),
+    [
+        ("/people/workers/", {"role": "caregiver"}, "workers", "Saringan “Peran”: Masukkan pilihan yang", "0 pekerja"),
+        ("/people/", {"sex": "F"}, "clients", "Saringan “Jenis kelamin”: Masukkan pilihan yang", "0 orang"),
+        ("/people/", {"region": "63.71.01"}, "clients", "“63.71.01” bukan kode wilayah yang dapat dipakai", "0 orang"),
+    ],
+)  # fmt: skip
+def test_a_filter_value_that_is_not_valid_is_said_on_the_list_in_the_words_its_download_refuses_it_with(
+    client, world, child, path, query, export, message, empty_count
+):
+    sign_in(client, world.operator)
+
+    page = client.get(path, query).content.decode()
+    refusal = client.get(f"/exchange/export/{export}/", {**query, "format": "csv"})
+
+    assert refusal.status_code == 400 and message in refusal.content.decode()
+    assert message in page
+    assert empty_count not in page and not export_links(page)  # no empty list that reads as "nothing matches"

@@ -15,6 +15,9 @@ from sinergi.organisations.models import Organisation
 
 from ..access import session_purpose
 
+# The region levels the client and worker lists (and their exports) filter by: province and kabupaten/kota.
+PEOPLE_REGION_LEVELS = (2, 5)
+
 
 def has_role_for(user, action: str) -> bool:
     """Whether any of the user's roles may perform `action` somewhere (rows are then limited by scope)."""

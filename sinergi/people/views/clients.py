@@ -18,6 +18,7 @@ from sinergi.accounts.scope import Action, can, restrict
 from sinergi.core.errors import ValidationError
 from sinergi.core.pagination import paginate
 from sinergi.exchange.exports import export_url
+from sinergi.exchange.list_filters import list_filter_problem
 from sinergi.organisations.selectors import regency_names
 
 from .. import selectors, services
@@ -27,6 +28,7 @@ from ..filters import REVIEW_SOON_DAYS
 from ..forms import AdmitForm, ConsentForm, IncidentForm, PurposeForm, ReviewForm
 from ..models import Person, Placement
 from ._common import (
+    PEOPLE_REGION_LEVELS,
     PersonAreaMixin,
     apply_errors,
     has_role_for,
@@ -76,12 +78,16 @@ class PersonListView(PersonAreaMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         filterset = selectors.person_list(actor=request.user, filters=request.GET)
-        queryset = filterset.qs if filterset.is_valid() else Person.objects.none()
+        problem = list_filter_problem(
+            filterset=filterset, actor=request.user, action=Action.PERSON_VIEW, levels=PEOPLE_REGION_LEVELS
+        )
+        queryset = Person.objects.none() if problem else filterset.qs
         review = request.GET.get("review", "")
         page = paginate(request, queryset)  # the filter set narrows by care-plan review too
         placements = current_placements(actor=request.user, people=page.object_list)
         context = {
             "filterset": filterset,
+            "filter_problem": problem,
             "page": page,
             "rows": [(person, placements.get(person.pk)) for person in page.object_list],
             "today": timezone.localdate(),

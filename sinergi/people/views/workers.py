@@ -13,13 +13,14 @@ from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.core.pagination import paginate
 from sinergi.exchange.columns import get_entity
+from sinergi.exchange.list_filters import list_filter_problem
 
 from .. import selectors, services
 from ..access import session_purpose, worker_access_record
 from ..choices import AccessPurpose
 from ..forms import WorkerForm
 from ..models import Worker
-from ._common import PersonAreaMixin, apply_errors, organisations_for
+from ._common import PEOPLE_REGION_LEVELS, PersonAreaMixin, apply_errors, organisations_for
 
 
 class WorkerAreaMixin(PersonAreaMixin):
@@ -36,10 +37,14 @@ class WorkerListView(WorkerAreaMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         filterset = selectors.worker_list(actor=request.user, filters=request.GET)
-        queryset = filterset.qs if filterset.is_valid() else Worker.objects.none()
+        problem = list_filter_problem(
+            filterset=filterset, actor=request.user, action=Action.PERSON_VIEW, levels=PEOPLE_REGION_LEVELS
+        )
+        queryset = Worker.objects.none() if problem else filterset.qs
         page = paginate(request, queryset.select_related("organisation", "psks_category"))
         context = {
             "filterset": filterset,
+            "filter_problem": problem,
             "page": page,
             "can_create": organisations_for(request.user, Action.PERSON_CREATE).exists(),
             # Downloads go through the exchange's export of workers, with this list's filters.
