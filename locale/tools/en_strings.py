@@ -3424,4 +3424,10 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "%(n)s LKS di daftar ini di luar cakupan unduhan akun Anda, jadi tidak termasuk.": "%(n)s LKS in this list are outside your account's download scope, so they are not included.",
     "Hapus semua saringan": "Clear all filters",
+    "Unduh laporan LKS Anda (PDF, A4)": "Download your LKS's report (PDF, A4)",
+    "Unduh laporan LKS %(scope)s (PDF, A4)": "Download the LKS report of %(scope)s (PDF, A4)",
+    "Laporan LKS Anda: tabel dan grafik dasbor": "Your LKS's report: the dashboard's tables and charts",
+    "Laporan LKS %(scope)s: tabel dan grafik dasbor": "LKS report of %(scope)s: the dashboard's tables and charts",
+    "Ringkasan LKS Anda di %(name)s": "Summary of your LKS in %(name)s",
+    "Ringkasan %(name)s: hanya %(scope)s": "Summary of %(name)s: %(scope)s only",
 }

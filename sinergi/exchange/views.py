@@ -91,6 +91,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "jobs": [services.import_job_settle(job=job) for job in selectors.import_job_list(actor=user)[:20]],
             "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_list(actor=user)[:10]],
             "regencies": _report_regencies(user),
+            "report_scope": _report_scope(user, settings.SINERGI["DEPLOYMENT_PROVINCE"]),
         }
         return render(request, "exchange/index.html", context, status=status)
 
@@ -112,18 +113,29 @@ def _purpose_prompt_url(next_url: str) -> str:
     return f"{reverse('people:purpose')}?{urlencode({'next': next_url})}"
 
 
+def _report_scope(user, area_code: str):
+    from sinergi.organisations.reports import report_scope
+
+    return report_scope(actor=user, area_code=area_code)
+
+
 def _report_regencies(user) -> list:
-    """The kabupaten/kota whose summary the user may print (those of their export scope)."""
+    """The kabupaten/kota whose summary the user may print (those of their export scope), each with what its summary
+    covers (`.report_scope`): the whole kabupaten/kota, or only the user's LKS in it, as its link must say."""
     from sinergi.regions.models import Region, RegionLevel
 
     codes = region_scope_codes(user, Action.EXPORT)
     regencies = Region.objects.filter(level=RegionLevel.REGENCY).order_by("code")
     if codes is None:
-        return list(regencies.filter(code__startswith=f"{settings.SINERGI['DEPLOYMENT_PROVINCE']}."))
-    condition = Q(pk__in=[c[:5] for c in codes if len(c) >= 5])
-    for province in (c for c in codes if len(c) == 2):
-        condition |= Q(parent_id=province)
-    return list(regencies.filter(condition))
+        found = list(regencies.filter(code__startswith=f"{settings.SINERGI['DEPLOYMENT_PROVINCE']}."))
+    else:
+        condition = Q(pk__in=[c[:5] for c in codes if len(c) >= 5])
+        for province in (c for c in codes if len(c) == 2):
+            condition |= Q(parent_id=province)
+        found = list(regencies.filter(condition))
+    for regency in found:
+        regency.report_scope = _report_scope(user, regency.code)
+    return found
 
 
 @login_required
@@ -437,4 +449,6 @@ def province_report_pdf(request: HttpRequest) -> HttpResponse:
         data={"format": "pdf", "report": "province", "scope": context["audit_scope"]},
         request=request,
     )
-    return pdf_response(render_pdf("exchange/pdf/summary.html", context), name=_("laporan-lks-provinsi"))
+    # A report over part of the province is named by its title ("Laporan LKS dalam cakupan …"), not "provinsi".
+    name = _("laporan-lks-provinsi") if context["province_part"] is None else context["title"]
+    return pdf_response(render_pdf("exchange/pdf/summary.html", context), name=name)

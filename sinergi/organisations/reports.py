@@ -180,10 +180,18 @@ class ReportScope:
 
     whole: bool
     parts: list[str]
+    # Every part is an organisation of the account (an LKS operator's), not a region (a kabupaten/kota board's).
+    of_organisations: bool = False
 
     @property
     def text(self) -> str:
         return ", ".join(self.parts)
+
+
+def report_scope(*, actor, area_code: str) -> ReportScope:
+    """What a report on `area_code` printed by `actor` covers: what its link must say ("Laporan LKS Anda"), since
+    the report's own title says it only once it is open."""
+    return _report_scope(actor, area_code)
 
 
 def _report_scope(actor, area_code: str) -> ReportScope:
@@ -204,7 +212,10 @@ def _report_scope(actor, area_code: str) -> ReportScope:
     ]
     # Memberships elsewhere add nothing to this area's figures; named only when nothing inside it is left to name.
     inside = [name for name, code in located if code.startswith(area_code)]
-    return ReportScope(whole=False, parts=sorted(set(inside or [name for name, _code in located])))
+    of_organisations = bool(memberships) and all(m.organisation_id and not m.region_id for m in memberships)
+    return ReportScope(
+        whole=False, parts=sorted(set(inside or [name for name, _code in located])), of_organisations=of_organisations
+    )
 
 
 def _may_see_region(actor, code: str) -> bool:

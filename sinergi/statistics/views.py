@@ -11,6 +11,7 @@ from django.views import View
 from sinergi.accounts.scope import Action
 from sinergi.audit.services import audit_record
 from sinergi.core.downloads import DOWNLOAD_FORMATS, csv_delimiter, table_download
+from sinergi.organisations.reports import report_scope
 
 from . import selectors
 from .tables import DashboardStatistics, PublicStatistics, chart_data
@@ -92,6 +93,8 @@ class DashboardView(LoginRequiredMixin, View):
             awaiting_verification=stats.status.column_total("draft"),
             lks_with_expiring_documents=len({d.organisation_id for d in stats.permits}),
             map_data=_map_data(request.user, stats),
+            # The report link says what the PDF covers: the province, or only the account's LKS or kabupaten/kota.
+            report_scope=report_scope(actor=request.user, area_code=stats.province_code),
         )
         return render(request, "statistics/dashboard.html", context)
 

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -372,13 +373,16 @@ def test_report_file_names_follow_the_interface_language(client, board_member, s
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert file_name(f"/exchange/reports/lks/{inside.pk}.pdf") == f"profile-lksa-profil-{today}.pdf"
     assert file_name("/exchange/reports/regency/63.71.pdf") == f"lks-summary-kota-banjarmasin-{today}.pdf"
-    assert file_name("/exchange/reports/province.pdf") == f"province-lks-report-{today}.pdf"
+    # A kabupaten/kota board's "province" report covers its kabupaten/kota only, and its file name says so.
+    assert file_name("/exchange/reports/province.pdf") == f"lks-report-within-the-scope-of-kota-banjarmasin-{today}.pdf"
 
 
 def test_province_admin_with_second_factor_gets_the_province_report(client):
     admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63")
     otp_login(client, admin)
-    assert client.get("/exchange/reports/province.pdf").content.startswith(b"%PDF")
+    response = client.get("/exchange/reports/province.pdf")
+    assert response.content.startswith(b"%PDF")
+    assert f'filename="laporan-lks-provinsi-{timezone.localdate().isoformat()}.pdf"' in response["Content-Disposition"]
 
 
 def test_the_page_offers_the_summaries_of_the_readers_regencies_only(client, board_member):
@@ -387,6 +391,30 @@ def test_the_page_offers_the_summaries_of_the_readers_regencies_only(client, boa
     assert "/exchange/reports/regency/63.71.pdf" in page and "Ringkasan Kota Banjarmasin" in page
     assert "/exchange/reports/regency/63.72.pdf" not in page
     assert "/exchange/reports/province.pdf" in page
+
+
+@pytest.mark.parametrize(
+    ("reader", "links"),
+    [
+        ("operator", ["Laporan LKS Anda: tabel dan grafik dasbor", "Ringkasan LKS Anda di Kota Banjarmasin"]),
+        ("board_member", ["Laporan LKS Kota Banjarmasin: tabel dan grafik dasbor", "Ringkasan Kota Banjarmasin"]),
+    ],
+)
+def test_the_report_links_of_a_scoped_reader_say_that_the_pdfs_cover_their_scope_only(client, request, reader, links):
+    client.force_login(request.getfixturevalue(reader))
+
+    page = client.get("/exchange/").content.decode()
+
+    assert re.findall(r'<a href="/exchange/reports/[^"]+">([^<]*)</a>', page) == links
+
+
+def test_the_report_links_of_a_province_reader_name_the_province_and_every_kabupaten_kota(client, province_admin):
+    otp_login(client, province_admin)
+
+    page = client.get("/exchange/").content.decode()
+
+    links = re.findall(r'<a href="/exchange/reports/[^"]+">([^<]*)</a>', page)
+    assert links[:2] == ["Laporan provinsi: tabel dan grafik dasbor", "Ringkasan Kabupaten Tanah Laut"]
 
 
 def test_the_progress_bar_never_goes_back_when_saving_begins():

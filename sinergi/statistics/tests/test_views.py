@@ -86,6 +86,22 @@ def test_dashboard_for_regency_board(client, registry, official, board_member):
     assert map_data["labels"] == [{"code": "63.71", "name": "Kota Banjarmasin", "lat": -3.3194, "lng": 114.5908}]
 
 
+@pytest.mark.parametrize(
+    ("reader", "label"),
+    [
+        ("operator", "Unduh laporan LKS Anda (PDF, A4)"),
+        ("board_member", "Unduh laporan LKS Kota Banjarmasin (PDF, A4)"),
+        ("province_admin", "Unduh laporan provinsi (PDF, A4)"),
+    ],
+)
+def test_the_report_link_says_what_the_pdf_covers_for_the_reader(client, registry, request, reader, label):
+    otp_login(client, request.getfixturevalue(reader))
+
+    page = client.get(DASHBOARD).content.decode()
+
+    assert re.search(r'<a href="/exchange/reports/province.pdf">([^<]*)</a>', page).group(1) == label
+
+
 def test_dashboard_has_no_inline_script_or_style(client, registry, board_member):
     client.force_login(board_member)
     html = client.get(DASHBOARD).content.decode()
