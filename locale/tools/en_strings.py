@@ -3430,4 +3430,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Laporan LKS %(scope)s: tabel dan grafik dasbor": "LKS report of %(scope)s: the dashboard's tables and charts",
     "Ringkasan LKS Anda di %(name)s": "Summary of your LKS in %(name)s",
     "Ringkasan %(name)s: hanya %(scope)s": "Summary of %(name)s: %(scope)s only",
+    "(saat ini, %(date)s)": "(current, %(date)s)",
+    "akhir %(month)s": "end of %(month)s",
+    "saat ini (%(date)s)": "current (%(date)s)",
+    "Angka pekerja adalah keadaan saat ini (%(date)s), bukan akhir bulan yang dipilih: data pekerja tidak menyimpan riwayat bulanan.": "The worker figures are as they are today (%(date)s), not at the end of the chosen month: worker data keeps no monthly history.",
 }

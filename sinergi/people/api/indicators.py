@@ -179,7 +179,7 @@ class ChildrenIndicatorView(_IndicatorView):
     table = "children"
 
     @extend_schema(
-        parameters=[REGION],
+        parameters=[REGION, MONTH],
         responses={200: MatrixSerializer, **ERRORS},
         summary="Anak dalam panti dan berbasis keluarga",
         description=DESCRIPTION,

@@ -124,18 +124,30 @@ def clients_trend(*, area: Area, setting: str = "", ppks: str = "", months: int 
     return Trend(key="trend", title=_("Tren %(n)s bulan terakhir") % {"n": months}, months=result)
 
 
-def children_in_care(*, area: Area) -> Matrix:
-    """Children (the PPKS categories of an LKS Anak) in residential vs family-based care, by area."""
+def children_in_care(*, area: Area, month: datetime.date | None = None) -> Matrix:
+    """Children (the PPKS categories of an LKS Anak) in residential vs family-based care, by area, now or at the end
+    of `month` (worked out from the monthly rows as the clients table is, so the two agree for any month)."""
+    codes = child_ppks_codes()
     rows = (
-        PlacementActive.objects.filter(area.rows_q(), ppks_code__in=child_ppks_codes())
+        PlacementActive.objects.filter(area.rows_q(), ppks_code__in=codes)
         .values("area_code", "setting")
         .annotate(n=Sum("active"))
         .order_by()
     )
-    counts = {(row["area_code"], row["setting"]): row["n"] for row in rows if row["n"]}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows:
+        counts[(row["area_code"], row["setting"])] += row["n"]
+    if month is not None:
+        later = PlacementMonthly.objects.filter(area.rows_q(), ppks_code__in=codes, month__gt=month_start(month))
+        for row in later.values("area_code", "setting").annotate(a=Sum("admissions"), d=Sum("discharges")).order_by():
+            counts[(row["area_code"], row["setting"])] += row["d"] - row["a"]
+    title = _("Anak dalam pengasuhan panti (residensial) dan berbasis keluarga")
+    if month is not None:
+        title += " " + _("(akhir %(month)s)") % {"month": month.strftime("%Y-%m")}
+    counts = {key: value for key, value in counts.items() if value}
     return Matrix(
         key="children",
-        title=_("Anak dalam pengasuhan panti (residensial) dan berbasis keluarga"),
+        title=title,
         row_header=area.breakdown_label,
         rows=_with_extra(area.children(), {r for r, _c in counts}),
         columns=[Label(value, str(label)) for value, label in ServiceSetting.choices],
@@ -143,8 +155,9 @@ def children_in_care(*, area: Area) -> Matrix:
     )
 
 
-def workers_by_category(*, area: Area, role: str = "") -> Matrix:
-    """Active workers by PSKS category × the areas below `area`."""
+def workers_by_category(*, area: Area, role: str = "", as_of: datetime.date | None = None) -> Matrix:
+    """Active workers by PSKS category × the areas below `area`, as they are today: the summary keeps no history of
+    workers. `as_of` (today) is written into the title, for a page whose other tables are of an earlier month."""
     qs = WorkerCount.objects.filter(area.rows_q())
     if role:
         qs = qs.filter(role=role)
@@ -153,9 +166,12 @@ def workers_by_category(*, area: Area, role: str = "") -> Matrix:
         for row in qs.values("psks_code", "area_code").annotate(n=Sum("active")).order_by()
         if row["n"]
     }
+    title = _("Pekerja sosial (PSKS) aktif menurut kategori dan wilayah")
+    if as_of is not None:
+        title += " " + _("(saat ini, %(date)s)") % {"date": as_of.strftime("%d-%m-%Y")}
     return Matrix(
         key="workers",
-        title=_("Pekerja sosial (PSKS) aktif menurut kategori dan wilayah"),
+        title=title,
         row_header=_("Kategori PSKS"),
         rows=_with_extra(_terms(Vocabulary.PSKS), {r for r, _c in counts}),
         columns=_with_extra(area.children(), {c for _r, c in counts}),
@@ -285,14 +301,25 @@ class Indicators:
 
     @cached_property
     def children(self) -> Matrix:
-        return self._finish(children_in_care(area=self.area), lambda area: children_in_care(area=area))
+        month = self.filters.month
+        return self._finish(
+            children_in_care(area=self.area, month=month), lambda area: children_in_care(area=area, month=month)
+        )
 
     @cached_property
     def workers(self) -> Matrix:
         role = self.filters.role
+        # Workers have no monthly history: beside tables of an earlier month, the title says the figures are today's.
+        as_of = self.today if self.workers_are_current_only else None
         return self._finish(
-            workers_by_category(area=self.area, role=role), lambda area: workers_by_category(area=area, role=role)
+            workers_by_category(area=self.area, role=role, as_of=as_of),
+            lambda area: workers_by_category(area=area, role=role),
         )
+
+    @property
+    def workers_are_current_only(self) -> bool:
+        """Whether a month was asked for that the workers table cannot show (it shows today's figures)."""
+        return self.filters.month is not None
 
     def table(self, key: str) -> Matrix | Trend:
         if key not in self.TABLES:

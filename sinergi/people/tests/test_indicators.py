@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from sinergi.accounts.tests.factories import UserFactory
@@ -367,6 +368,20 @@ def test_children_in_care_leave_out_other_categories(world):
     assert m.total == 9
 
 
+def test_children_in_care_at_the_end_of_an_earlier_month_agree_with_the_clients_table_of_that_month(world):
+    # End of April: Banjarmasin's 6 residential children and both community children (one left in May); Banjarbaru's
+    # two were admitted in June.
+    april = datetime.date(2025, 4, 1)
+
+    children = children_in_care(area=area_get("63"), month=april)
+    clients = clients_by_category(area=area_get("63"), month=april)
+
+    assert (children.value("63.71", "residential"), children.value("63.71", "community")) == (6, 2)
+    assert children.value("63.72", TOTAL) == 0
+    assert children.total == clients.total - clients.value("lansia_telantar", TOTAL) == 8
+    assert children.title.endswith("(akhir 2025-04)")
+
+
 def test_workers_by_category_and_role(world):
     m = workers_by_category(area=area_get("63"))
     assert (m.value("lks", "63.71"), m.value("peksos_profesional", "63.71"), m.value("lks", "63.72")) == (2, 1, 1)
@@ -511,6 +526,32 @@ def test_the_dashboard_shows_the_operators_kabupaten_without_touching_person_tab
     assert 'people_placement"' not in sql.replace("people_placementactive", "").replace("people_placementmonthly", "")
     assert "people_person" not in sql and 'people_worker"' not in sql
     assert len(queries.captured_queries) <= 20
+
+
+def test_with_a_month_chosen_every_figure_on_the_dashboard_says_when_it_is_of(client, world):
+    client.force_login(world.operator)
+    today = timezone.localdate().strftime("%d-%m-%Y")
+
+    body = client.get(reverse("indicators:dashboard"), {"month": "2025-04"}).content.decode()
+
+    labels = re.findall(r'<div class="kpi-label">([^<]*)</div>', body)
+    assert labels == [
+        "Penerima layanan aktif, akhir 2025-04",
+        "Anak dalam pengasuhan LKS, akhir 2025-04",
+        f"Pekerja sosial aktif, saat ini ({today})",
+    ]
+    assert re.search(r'<div class="kpi">(\d+)</div><div class="kpi-label">Anak', body).group(1) == "8"
+    assert f"Pekerja sosial (PSKS) aktif menurut kategori dan wilayah (saat ini, {today})" in body
+    assert "bukan akhir bulan yang dipilih: data pekerja tidak menyimpan riwayat bulanan" in body
+
+
+def test_without_a_month_the_dashboard_figures_carry_no_date_label(client, world):
+    client.force_login(world.operator)
+
+    body = client.get(reverse("indicators:dashboard")).content.decode()
+
+    labels = re.findall(r'<div class="kpi-label">([^<]*)</div>', body)
+    assert labels == ["Penerima layanan aktif", "Anak dalam pengasuhan LKS", "Pekerja sosial aktif"]
 
 
 def test_the_dashboard_refuses_an_area_outside_the_scope(client, world):
