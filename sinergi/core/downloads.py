@@ -57,6 +57,34 @@ def download_filename(name: str, file_format: str, *, today: date | None = None)
     return f"{slugify(name) or 'tabel'}-{today.isoformat()}.{file_format}"
 
 
+FILTER_SLUG_MAX = 60
+# Filters whose values are words a user typed (a name searched for): a file name only says that there was one,
+# since a name in a file name travels to download folders and e-mail attachments.
+FREE_TEXT_FILTERS = ("q",)
+
+
+def filter_slug(filters: Iterable[tuple[str, Sequence[str]]], *, max_length: int = FILTER_SLUG_MAX) -> str:
+    """A short ASCII summary of a list's filters for a file name, e.g. "status-active-region-6371" (two exports of
+    one day with different filters get different names); a search shows as its parameter only. Cut after a whole
+    part at `max_length`."""
+    parts: list[str] = []
+    for key, values in filters:
+        chosen = [value for value in values if value]
+        if not chosen:
+            continue
+        if key in FREE_TEXT_FILTERS:
+            parts.append(slugify(key))
+            continue
+        parts.append(slugify(f"{key}-{'-'.join(chosen)}"))
+    slug = ""
+    for part in filter(None, parts):
+        candidate = f"{slug}-{part}" if slug else part
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug
+
+
 def table_download(
     *,
     headers: Sequence[Any],
@@ -66,15 +94,20 @@ def table_download(
     sheet_title: str = "",
     today: date | None = None,
     delimiter: str = ",",
+    notes: Sequence[tuple[Any, Any]] = (),
 ) -> HttpResponse:
-    """The table as an attachment in `file_format` ("csv" or "xlsx"), named after `name` and today's date."""
+    """The table as an attachment in `file_format` ("csv" or "xlsx"), named after `name` and today's date.
+
+    `notes`: what the figures are (table, area, month, filters, scope, when), as (label, text) pairs. An XLSX gets
+    them on a second sheet, "Keterangan", so that the first stays a plain table to sort and re-use; a CSV holds one
+    table only, so its `name` has to carry them."""
     if file_format not in DOWNLOAD_FORMATS:
         raise ValueError(f"Unknown download format {file_format!r}")
     header_texts = [str(h) for h in headers]
     if file_format == CSV:
         content = _csv_bytes(header_texts, rows, delimiter)
     else:
-        content = _xlsx_bytes(header_texts, rows, sheet_title)
+        content = _xlsx_bytes(header_texts, rows, sheet_title, notes)
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{download_filename(name, file_format, today=today)}"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -143,14 +176,22 @@ def _csv_bytes(headers: list[str], rows: Iterable[Sequence[Any]], delimiter: str
     return buffer.getvalue().encode("utf-8")
 
 
-def _xlsx_bytes(headers: list[str], rows: Iterable[Sequence[Any]], sheet_title: str) -> bytes:
+def _xlsx_bytes(
+    headers: list[str], rows: Iterable[Sequence[Any]], sheet_title: str, notes: Sequence[tuple[Any, Any]] = ()
+) -> bytes:
     output = io.BytesIO()
     # The finished file is assembled in `output`, never on the server's disk under a guessable name.
-    _xlsx_write(output, headers, rows, sheet_title)
+    _xlsx_write(output, headers, rows, sheet_title, notes)
     return output.getvalue()
 
 
-def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[Any]], sheet_title: str) -> None:
+def _xlsx_write(
+    target: BinaryIO,
+    headers: list[str],
+    rows: Iterable[Sequence[Any]],
+    sheet_title: str,
+    notes: Sequence[tuple[Any, Any]] = (),
+) -> None:
     """Writes the table with rust_xlsxwriter (through rustpy-xlsxwriter): about seven times faster than XlsxWriter
     for a 100,000-row export (docs/decisions/0003). Bold frozen header, one number format per column (a column
     whose first rows hold datetimes shows the time too), text never written as a formula.
@@ -187,7 +228,7 @@ def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[An
         for row in rows:
             yield dict(zip(keys, _xlsx_row(row, as_text), strict=False))
 
-    (
+    book = (
         rustpy_xlsxwriter.FastExcel(target, output_format="xlsx")
         .format(bold_headers=True, datetime_format=XLSX_DATETIME_FORMAT)
         .freeze(row=1)
@@ -197,8 +238,17 @@ def _xlsx_write(target: BinaryIO, headers: list[str], rows: Iterable[Sequence[An
             column_widths=[max(10, min(len(h) + 2, 50)) for h in keys],
             column_formats=formats,
         )
-        .save()
     )
+    if notes:
+        note_keys = [str(_("Keterangan")), str(_("Isi"))]
+        text = rustpy_xlsxwriter.Format().set_quote_prefix()
+        book = book.sheet(
+            _sheet_name(str(_("Keterangan"))),
+            [dict(zip(note_keys, (str(label), str(value)), strict=True)) for label, value in notes],
+            column_widths=[24, 80],
+            column_formats=[text, text],
+        )
+    book.save()
 
 
 # Cells a writer takes as they are; anything else goes through _xlsx_cell. (Exact classes: datetime is a date

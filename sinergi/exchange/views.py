@@ -25,6 +25,7 @@ from sinergi.core.downloads import (
     csv_delimiter,
     csv_stream,
     download_filename,
+    filter_slug,
     table_download,
 )
 from sinergi.core.errors import TransitionError, ValidationError
@@ -266,7 +267,7 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
             if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
                 back = reverse("exchange:index")
             return redirect(_purpose_prompt_url(back))
-    filters = {k: v for k, v in request.GET.lists() if k not in ("format", "sep")}
+    filters = {k: v for k, v in request.GET.lists() if k not in ("format", "sep", "page")}
     try:
         queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters), purpose=purpose)
     except ValidationError as error:
@@ -297,6 +298,8 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         )
         return redirect("exchange:export_job", pk=job.pk)
     headers = [str(c.header) for c in spec.export_columns()]
+    # The filters in the name: two exports of one day with different filters do not get the same file name.
+    name = "-".join(filter(None, [f"sinergi-{spec.key}", filter_slug(filters.items())]))
     audit_record(
         actor=request.user,
         action=f"exchange.{spec.key}.exported",
@@ -309,11 +312,9 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         chunks = exports.csv_chunks(
             entity=spec, queryset=queryset, actor=request.user, purpose=purpose, delimiter=delimiter
         )
-        return csv_stream(headers=headers, chunks=chunks, name=f"sinergi-{spec.key}")
+        return csv_stream(headers=headers, chunks=chunks, name=name)
     rows = spec.export_rows(queryset.iterator(chunk_size=2000))
-    return table_download(
-        headers=headers, rows=rows, name=f"sinergi-{spec.key}", file_format=file_format, sheet_title=spec.sheet_name
-    )
+    return table_download(headers=headers, rows=rows, name=name, file_format=file_format, sheet_title=spec.sheet_name)
 
 
 class ExportJobView(LoginRequiredMixin, View):

@@ -63,14 +63,14 @@ def _download(request: HttpRequest, indicators: Indicators) -> HttpResponse:
             },
             request=request,
         )
-    area = indicators.area.code.replace(".", "") or "id"
     return table_download(
         headers=table.headers,
         rows=rows,
-        name=f"sinergi-{key}-{area}",
+        name=indicators.download_name(key),
         file_format=file_format,
         sheet_title=table.title,
         delimiter=delimiter,
+        notes=indicators.download_notes(key),
     )
 
 

@@ -13,10 +13,12 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, region_scope_codes
 from sinergi.organisations.choices import OrganisationStatus
+from sinergi.regions.models import Region
 
 from . import selectors
 from .selectors import BoardCoverage, CrossTab, ExpiringDocument, OfficialFigures
@@ -200,6 +202,33 @@ class PublicStatistics:
     def audit_scope(self) -> list[str]:
         return [self.province_code]
 
+    @cached_property
+    def scope_text(self) -> str:
+        """Whose figures these are, in words: the province, or the part of it a signed-in reader may see."""
+        return _("%(province)s, LKS aktif (angka publik)") % {"province": self._province_name}
+
+    @cached_property
+    def _province_name(self) -> str:
+        province = Region.objects.filter(code=self.province_code).only("name").first()
+        return province.name if province else self.province_code
+
+    def download_notes(self, table: StatTable, *, page: str) -> list[tuple[str, str]]:
+        """What a downloaded table's figures are, as (label, text), for the download's "Keterangan" sheet."""
+        return [
+            (_("Tabel"), table.title),
+            (_("Cakupan"), self.scope_text),
+            (_("Per"), timezone.localtime().strftime("%d-%m-%Y %H:%M")),
+            (_("Halaman sumber"), page),
+        ]
+
+    def download_name(self, key: str) -> str:
+        """A downloaded table's file name without the date, e.g. "sinergi-by_kind-kota-banjarmasin"."""
+        return f"sinergi-{key}-{self._scope_slug}"
+
+    @property
+    def _scope_slug(self) -> str:
+        return f"{slugify(self._province_name)}-{slugify(_('publik'))}"
+
 
 class DashboardStatistics(PublicStatistics):
     """The signed-in dashboard: the same tables over what the actor may see, plus registry work lists."""
@@ -246,3 +275,18 @@ class DashboardStatistics(PublicStatistics):
     def audit_scope(self) -> list[str]:
         codes = region_scope_codes(self.actor, self.action)
         return ["*"] if codes is None else codes
+
+    @cached_property
+    def scope_text(self) -> str:
+        from sinergi.organisations.reports import report_scope
+
+        if region_scope_codes(self.actor, self.action) is None and self.region_prefix is None:
+            return _("Semua wilayah")
+        scope = report_scope(actor=self.actor, area_code=self.province_code)
+        return self._province_name if scope.whole else scope.text
+
+    @property
+    def _scope_slug(self) -> str:
+        slug = slugify(self.scope_text)
+        # Several LKS or kabupaten/kota: cut after a whole word, the "Keterangan" sheet names them all.
+        return slug if len(slug) <= 40 else slug[:40].rsplit("-", 1)[0]

@@ -60,10 +60,11 @@ def _download(request: HttpRequest, stats: PublicStatistics) -> HttpResponse:
     return table_download(
         headers=table.headers,
         rows=rows,
-        name=f"sinergi-{key}",
+        name=stats.download_name(key),
         file_format=file_format,
         sheet_title=table.title,
         delimiter=delimiter,
+        notes=stats.download_notes(table, page=request.build_absolute_uri(request.path)),
     )
 
 

@@ -4,8 +4,9 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from python_calamine import CalamineWorkbook
 
-from sinergi.core.downloads import download_filename, escape_formula, table_download
+from sinergi.core.downloads import download_filename, escape_formula, filter_slug, table_download
 
 from .xlsx import read_xlsx
 
@@ -154,3 +155,39 @@ def test_xlsx_of_an_empty_table_has_its_header_and_long_or_equal_headers_survive
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError):
         table_download(headers=["a"], rows=[], name="x", file_format="pdf")
+
+
+def test_a_list_filters_summary_for_a_file_name_is_short_ascii_and_never_holds_the_words_searched_for():
+    filters = [("status", ["active", "draft"]), ("region", ["63.71"]), ("q", ["Budi Ñoño"]), ("kind", [""])]
+
+    assert filter_slug(filters) == "status-active-draft-region-6371-q"
+    assert filter_slug([("organisation", ["12"]), ("ppks_category", ["anak_telantar"])], max_length=20) == (
+        "organisation-12"
+    )  # cut after a whole filter
+    assert filter_slug([]) == ""
+
+
+def test_an_xlsx_says_what_its_figures_are_on_a_second_sheet_and_keeps_the_first_a_plain_table():
+    response = table_download(
+        headers=["Wilayah", "Jumlah"],
+        rows=[["Kota Banjarmasin", 3]],
+        name="uji",
+        file_format="xlsx",
+        sheet_title="LKS aktif",
+        notes=[("Tabel", "LKS aktif"), ("Cakupan", "=Kota Banjarmasin")],
+    )
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+    assert book.sheet_names == ["LKS aktif", "Keterangan"]
+    assert book.get_sheet_by_index(0).to_python() == [["Wilayah", "Jumlah"], ["Kota Banjarmasin", 3]]
+    assert book.get_sheet_by_index(1).to_python() == [
+        ["Keterangan", "Isi"], ["Tabel", "LKS aktif"], ["Cakupan", "=Kota Banjarmasin"]
+    ]  # fmt: skip
+
+
+def test_a_csv_stays_one_plain_table_whatever_the_notes():
+    response = table_download(
+        headers=["Wilayah"], rows=[["Kota Banjarmasin"]], name="uji", file_format="csv", notes=[("Tabel", "X")]
+    )
+
+    assert response.content.decode("utf-8-sig").splitlines() == ["Wilayah", "Kota Banjarmasin"]

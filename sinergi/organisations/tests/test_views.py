@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.utils import timezone
 
 from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
@@ -304,3 +305,15 @@ def test_a_region_outside_the_work_area_is_said_on_the_list_as_its_download_says
     message = "Saringan “Kode wilayah”: Kota Banjarbaru (63.72) di luar wilayah kerja Anda"
     assert refusal.status_code == 400 and message in refusal.content.decode()
     assert message in page and "0 organisasi" not in page and not export_links(page)
+
+
+def test_registry_downloads_with_different_filters_on_one_day_get_different_file_names(client, board_member):
+    client.force_login(board_member)
+    today = timezone.localdate()
+
+    active = client.get("/exchange/export/lks/", {"status": "active", "region": "63.71", "format": "csv"})
+    searched = client.get("/exchange/export/lks/", {"q": "Budi", "format": "xlsx"})
+
+    assert active["Content-Disposition"] == f'attachment; filename="sinergi-lks-status-active-region-6371-{today}.csv"'
+    # A search says only that there was one: the words searched for stay out of download folders.
+    assert searched["Content-Disposition"] == f'attachment; filename="sinergi-lks-q-{today}.xlsx"'

@@ -328,6 +328,64 @@ class Indicators:
             raise ValidationError({"table": [public_table_message()]})
         return getattr(self, key)
 
+    # Which of the page's filters each table follows (the others leave it as it is).
+    TABLE_FILTERS = {
+        "clients": ("setting", "ppks", "month"),
+        "trend": ("setting", "ppks"),
+        "children": ("month",),
+        "workers": ("role",),
+    }
+
+    def download_notes(self, key: str, *, now: datetime.datetime | None = None) -> list[tuple[str, str]]:
+        """What a downloaded table's figures are, as (label, text): the table, the area, the time they are of, the
+        filters that apply to this table, whose figures (exact in the reader's scope, or suppressed for the public)
+        and when the file was made. A download's second sheet, "Keterangan"."""
+        table = self.table(key)
+        f = self.filters
+        area = f"{self.area.name} ({self.area.code})" if self.area.code else self.area.name
+        notes = [(_("Tabel"), table.title), (_("Wilayah"), area), (_("Per"), self._as_of(key))]
+        applied = self.TABLE_FILTERS[key]
+        if "setting" in applied and f.setting:
+            notes.append((_("Bentuk layanan"), str(ServiceSetting(f.setting).label)))
+        if "ppks" in applied and f.ppks:
+            term = Term.objects.filter(vocabulary=Vocabulary.PPKS, code=f.ppks).first()
+            notes.append((_("Kategori PPKS"), term.label if term else f.ppks))
+        if "role" in applied and f.role:
+            notes.append((_("Peran pekerja"), str(WorkerRole(f.role).label)))
+        if self.public:
+            audience = _("Publik: angka di bawah %(threshold)s disembunyikan (*), juga angka yang dapat dipakai untuk "
+                         "menghitungnya kembali.") % {"threshold": self.threshold}  # fmt: skip
+        else:
+            audience = _("Angka lengkap (pengguna yang masuk), seluruh LKS di wilayah ini.")
+        notes.append((_("Angka"), audience))
+        now = timezone.localtime(now) if now else timezone.localtime()
+        notes.append((_("Dibuat"), now.strftime("%d-%m-%Y %H:%M")))
+        return notes
+
+    def _as_of(self, key: str) -> str:
+        today = self.today.strftime("%d-%m-%Y")
+        month = self.filters.month
+        if key == "trend":
+            return _("%(n)s bulan sampai %(month)s") % {"n": TREND_MONTHS, "month": self.today.strftime("%Y-%m")}
+        if month is not None and "month" in self.TABLE_FILTERS[key]:
+            return _("akhir %(month)s") % {"month": month.strftime("%Y-%m")}
+        return _("saat ini (%(date)s)") % {"date": today}
+
+    def download_name(self, key: str) -> str:
+        """A downloaded table's file name without the date: the table, the area and what the figures are of
+        (month, the filters applied to it), e.g. "sinergi-clients-6303-akhir-2025-06-residential"."""
+        f = self.filters
+        applied = self.TABLE_FILTERS[key]
+        parts = ["sinergi", key, self.area.code.replace(".", "") or "id"]
+        if "month" in applied and f.month is not None:
+            parts.append(_("akhir %(month)s") % {"month": f.month.strftime("%Y-%m")})
+        elif key == "workers" and f.month is not None:
+            parts.append(_("saat ini"))  # not of the month asked for: the file's date is the figures'
+        parts += [getattr(f, name) for name in ("setting", "ppks", "role") if name in applied and getattr(f, name)]
+        if self.public:
+            parts.append(_("publik"))
+        return "-".join(parts)
+
     @property
     def tables_shown(self) -> tuple[str, ...]:
         return self.PUBLIC_TABLES if self.public else self.TABLES

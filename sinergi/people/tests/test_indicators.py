@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from python_calamine import CalamineWorkbook
 from rest_framework.test import APIClient
 
 from sinergi.accounts.tests.factories import UserFactory
@@ -693,6 +694,44 @@ def test_a_signed_in_download_is_exact_and_audited(client, world):
         "63.71",
         24,
     )
+
+
+def keterangan(response) -> dict[str, str]:
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+    assert book.sheet_names[1] == "Keterangan"
+    return dict(book.get_sheet_by_index(1).to_python()[1:])
+
+
+def test_a_downloaded_indicator_table_says_its_area_month_and_filters_in_its_name_and_keterangan_sheet(client, world):
+    client.force_login(world.regency_board)
+    today = timezone.localdate()
+    query = {"region": "63.71", "month": "2025-04", "setting": "community", "role": "pengasuh"}
+
+    clients = client.get(reverse("indicators:dashboard"), {**query, "table": "clients", "format": "xlsx"})
+    workers = client.get(reverse("indicators:dashboard"), {**query, "table": "workers", "format": "csv"})
+
+    assert clients["Content-Disposition"] == (
+        f'attachment; filename="sinergi-clients-6371-akhir-2025-04-community-{today}.xlsx"'
+    )
+    notes = keterangan(clients)
+    assert (notes["Wilayah"], notes["Per"], notes["Bentuk layanan"]) == (
+        "Kota Banjarmasin (63.71)", "akhir 2025-04", "Luar panti / berbasis keluarga"
+    )  # fmt: skip
+    assert "Peran pekerja" not in notes  # the role filter does not narrow the clients table
+    # Workers have no monthly history: the file says the figures are today's, not April's.
+    assert (
+        workers["Content-Disposition"] == f'attachment; filename="sinergi-workers-6371-saat-ini-pengasuh-{today}.csv"'
+    )
+
+
+def test_a_downloaded_workers_table_says_on_its_keterangan_sheet_that_its_figures_are_today_s(client, world):
+    client.force_login(world.regency_board)
+
+    response = client.get(reverse("indicators:dashboard"), {"month": "2025-04", "table": "workers", "format": "xlsx"})
+
+    notes = keterangan(response)
+    assert notes["Per"] == f"saat ini ({timezone.localdate().strftime('%d-%m-%Y')})"
+    assert notes["Tabel"].endswith(f"(saat ini, {timezone.localdate().strftime('%d-%m-%Y')})")
 
 
 def test_a_download_of_an_unknown_table_is_refused(client, world):

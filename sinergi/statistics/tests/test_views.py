@@ -7,6 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from python_calamine import CalamineWorkbook
 
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import export_link_labels
@@ -196,7 +198,7 @@ def test_dashboard_csv_download_is_scoped_and_audited(client, registry, board_me
     # then
     assert response.status_code == 200
     disposition = response["Content-Disposition"]
-    assert re.fullmatch(r'attachment; filename="sinergi-by_kind-\d{4}-\d{2}-\d{2}\.csv"', disposition)
+    assert re.fullmatch(r'attachment; filename="sinergi-by_kind-kota-banjarmasin-\d{4}-\d{2}-\d{2}\.csv"', disposition)
     assert csv_rows(response) == [
         ["Kabupaten/Kota", "LKS Anak (LKSA)", "LKS Lanjut Usia", "LKS Penyandang Disabilitas",
          "LKS Korban Penyalahgunaan NAPZA", "LKS Lainnya", "Jumlah"],
@@ -224,6 +226,39 @@ def test_each_table_names_its_two_csv_downloads_in_words_a_phone_shows(client, r
 
     # No hover on a phone: the label itself says which CSV Excel set to Indonesian opens in columns.
     assert labels == {"xlsx": "XLSX", "csv;": "CSV untuk Excel Indonesia (;)", "csv": "CSV (,)"}
+
+
+@pytest.mark.parametrize(
+    ("reader", "scope", "file_scope"),
+    [
+        ("operator", "LKSA Harapan Bunda", "lksa-harapan-bunda"),
+        ("board_member", "Kota Banjarmasin", "kota-banjarmasin"),
+        ("province_admin", "Kalimantan Selatan", "kalimantan-selatan"),
+    ],
+)
+def test_a_downloaded_table_says_whose_figures_they_are_and_when_in_its_name_and_its_keterangan_sheet(
+    client, registry, request, reader, scope, file_scope
+):
+    otp_login(client, request.getfixturevalue(reader))
+    today = timezone.localdate()
+
+    response = client.get(DASHBOARD, {"format": "xlsx", "table": "status"})
+
+    assert response["Content-Disposition"] == f'attachment; filename="sinergi-status-{file_scope}-{today}.xlsx"'
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+    assert book.sheet_names[1] == "Keterangan"
+    notes = dict(book.get_sheet_by_index(1).to_python()[1:])
+    assert (notes["Tabel"], notes["Cakupan"], notes["Halaman sumber"]) == (
+        "Status LKS per kabupaten/kota", scope, f"http://testserver{DASHBOARD}"
+    )  # fmt: skip
+    assert notes["Per"].startswith(today.strftime("%d-%m-%Y"))
+
+
+def test_a_public_table_download_is_named_as_the_public_figures_of_the_province(client, registry):
+    response = client.get(PUBLIC, {"format": "csv", "table": "by_kind"})
+
+    name = f"sinergi-by_kind-kalimantan-selatan-publik-{timezone.localdate()}.csv"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
 
 
 def test_dashboard_permits_download_for_operator(client, registry, operator):
