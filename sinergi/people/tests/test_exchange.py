@@ -16,7 +16,7 @@ from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_fil
 from sinergi.exchange.values import text
 from sinergi.exchange.workbook import template_bytes
 from sinergi.organisations.models import Organisation
-from sinergi.people.choices import CaseStage, DuplicateReason, PlacementStatus, ServiceSetting
+from sinergi.people.choices import AccessPurpose, CaseStage, DuplicateReason, PlacementStatus, ServiceSetting
 from sinergi.people.exchange.common import Hasher, NikChecker, encrypt_many
 from sinergi.people.exchange.workers import WorkersEntity
 from sinergi.people.models import (
@@ -1325,6 +1325,22 @@ def test_bulk_insert_rows_stores_the_same_values_on_every_path():
         ip_address = PersonAccess._meta.get_field("ip_address")
         assert _binary_copy_types([ip_address], connection) is None
         assert _binary_copy_types([ip_address], connection, always_null={ip_address}) == ["inet"]
+
+
+@pytest.mark.parametrize("portable", [False, True])
+def test_bulk_insert_rows_of_narrow_rows_stores_every_row_in_order(portable):
+    # SQLite writes narrow rows many to a statement: full statements, then the rows left over in a shorter one.
+    from sinergi.exchange.dbwrite import bulk_insert_rows
+
+    people = [PersonFactory() for _ in range(3)]
+    rows = [(people[i % 3].pk, None, f"uji-{i}", "created", AccessPurpose.SERVICE) for i in range(2_345)]
+    bulk_insert_rows(
+        PersonAccess, ["person_id", "actor_id", "actor_name", "what", "purpose"], rows, with_ids=False,
+        portable=portable,
+    )  # fmt: skip
+    stored = PersonAccess.objects.filter(actor_name__startswith="uji-").order_by("pk")
+    assert list(stored.values_list("person_id", "actor_id", "actor_name", "what", "purpose")) == rows
+    assert stored.filter(occurred_at__isnull=True).count() == 0
 
 
 def test_summary_bulk_update_equals_a_rebuild():
