@@ -374,10 +374,9 @@ def export_job_download(request: HttpRequest, pk: int) -> HttpResponse:
     except services.FileGone as gone:
         messages.error(request, gone.message)
         return redirect("exchange:export_job", pk=pk)
-    # Dated by when the rows were read, not when the file is fetched.
-    name = download_filename(
-        f"sinergi-{job.entity}", job.file_format, today=timezone.localdate(job.finished_at or timezone.now())
-    )
+    # Dated by when the rows were read, not when the file is fetched; its filters in the name, as a list download's.
+    stem = "-".join(filter(None, [f"sinergi-{job.entity}", filter_slug((job.filters or {}).items())]))
+    name = download_filename(stem, job.file_format, today=timezone.localdate(job.finished_at or timezone.now()))
     response = FileResponse(
         handle, as_attachment=True, filename=name, content_type=CONTENT_TYPES.get(job.file_format, XLSX_TYPE)
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
 from sinergi.accounts.tests.factories import UserFactory
@@ -141,7 +142,9 @@ def test_an_xlsx_export_past_the_threshold_is_written_by_the_worker_then_downloa
     # And the download is the list, formula-looking cells made inert, audited once more
     response = client.get(f"/exchange/exports/{job.pk}/download/")
     assert isinstance(response, FileResponse)
-    assert response["Content-Disposition"].startswith('attachment; filename="sinergi-lks-')
+    # named with its filters and the day its rows were read, as a list download is
+    day = timezone.localdate(job.finished_at).isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="sinergi-lks-status-active-{day}.xlsx"'
     content = downloaded(response)
     rows = sheet_rows(content)
     assert rows[0][:2] == ["ID", "Nama LKS"]
