@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     import weasyprint
 
 PDF_CSS = "exchange/pdf.css"
-# One colour per series (the dashboard's palette order); repeated when there are more series.
-PALETTE = ("#1f5f8b", "#e07b39", "#4f9d69", "#b5485d", "#7d6bb3", "#c9a227", "#5b8c8a", "#8a6d3b")
+# One colour per series, the dashboard's palette (static/js/charts.js) in its order, so that a kind of LKS has the
+# same colour on paper as on screen; repeated when there are more series.
+PALETTE = ("#0b6e4f", "#1b4f9c", "#c77d00", "#a4161a", "#6b4c9a", "#3d8b99", "#7a7a7a")
 
 
 class ExternalResourceRefused(Exception):

@@ -508,3 +508,17 @@ def test_the_profile_of_an_lkkks_board_leaves_out_what_only_an_lks_has(board_mem
     assert "Alamat" in labels and context["is_lks"] is False
     html = render_to_string("exchange/pdf/lks_profile.html", context)
     assert "Keanggotaan LKKKS" not in html and "Belum tercatat sebagai anggota LKKKS" not in html
+
+
+def test_the_pdf_charts_colour_each_series_as_the_dashboard_does():
+    # A kind of LKS keeps its colour from the screen to the paper: the PDF's palette is the dashboard's, in order.
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from sinergi.exchange.pdf import PALETTE
+
+    script = (Path(settings.BASE_DIR) / "sinergi" / "static" / "js" / "charts.js").read_text()
+    dashboard = re.search(r"var PALETTE = \[([^\]]*)\]", script).group(1)
+    assert list(PALETTE) == re.findall(r'"(#[0-9a-fA-F]{6})"', dashboard)
