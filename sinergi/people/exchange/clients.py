@@ -264,7 +264,9 @@ HEADERS = {c.key: c for c in COLUMNS}
 # masked numbers (a row with a whole number in such a column is refused: see HeaderMap.masked), and the status and
 # case stage, which follow from the dates and the case work (a discharge is a Tanggal keluar).
 EXPORT_ONLY = ("NIK (disamarkan)", "Nomor KK (disamarkan)")
-READ_ONLY = ("Status", "Tahap kasus")
+# "Pemrosesan dibatasi": a record restricted at the person's request (UU PDP), which only province admins see and
+# export; the file says which rows they are, since nothing else in it would (the list shows a badge).
+READ_ONLY = ("Status", "Tahap kasus", "Pemrosesan dibatasi")
 
 
 class NewClient:
@@ -1805,6 +1807,7 @@ class ClientsEntity(Entity):
         missing = {code: str(label) for code, label in MissingIdReason.choices}
         regencies = regency_names()
         ppks = term_labels(Vocabulary.PPKS, fresh=True)
+        restricted_yes = _("Ya")
         for chunk in chunks(objects, EXPORT_CHUNK):
             chunk = [row for row in chunk if row[-5] == row[-4]]
             if not chunk:
@@ -1823,7 +1826,7 @@ class ClientsEntity(Entity):
             for row in chunk:
                 (pk, name, sex, birth, place, nik, reason, kk, kk_reason, origin, disability, mother, father,
                  guardian, relation, phone, lks_number, lks_name, regency, primary, setting, admitted, status,
-                 stage, discharged, discharge_reason, version, _lks, _person_lks, _actor, _name,
+                 stage, discharged, discharge_reason, version, restricted, _lks, _person_lks, _actor, _name,
                  _purpose) = row  # fmt: skip
                 # Empty cells as None: a spreadsheet writer skips them instead of writing empty strings.
                 yield [
@@ -1833,7 +1836,7 @@ class ClientsEntity(Entity):
                     disabilities.get(disability), mother or None, father or None, guardian or None,
                     relation or None, phone or None, lks_number or lks_name, regencies.get(regency, regency),
                     settings_.get(setting, setting), admitted, statuses.get(status, status), stages.get(stage),
-                    discharged, reasons.get(discharge_reason), version,
+                    discharged, reasons.get(discharge_reason), version, restricted_yes if restricted else None,
                 ]  # fmt: skip
 
 
@@ -1932,6 +1935,7 @@ def _csv_expressions(vendor: str, delimiter: str, ppks: dict[str, str]) -> tuple
         day("admitted_on"), label("status", PlacementStatus.choices, keep_code=True),
         label("stage", CaseStage.choices), day("discharged_on"), label("discharge_reason", DischargeReason.choices),
         unquoted(Cast(F("person__version"), text)),
+        unquoted(Case(When(person__is_restricted=True, then=Value(_("Ya"))), default=None, output_field=text)),
     ]  # fmt: skip
     return cells, {index for index, cell in enumerate(cells) if any(cell is p for p in plain)}
 
@@ -1979,7 +1983,7 @@ EXPORT_FIELDS = (
     "person__origin_region_id", "person__disability_type", "person__mother_name", "person__father_name",
     "person__guardian_name", "person__guardian_relation", "person__guardian_phone",
     "organisation__registration_number", "organisation__name", "regency_code", "ppks_category__code", "setting",
-    "admitted_on", "status", "stage", "discharged_on", "discharge_reason", "person__version",
+    "admitted_on", "status", "stage", "discharged_on", "discharge_reason", "person__version", "person__is_restricted",
 )  # fmt: skip
 EXPORT_COLUMNS: list[Column] = [
     Column("id", _lazy("ID")),
@@ -1992,4 +1996,5 @@ EXPORT_COLUMNS: list[Column] = [
     HEADERS["setting"], HEADERS["admitted_on"], Column("status", _lazy("Status")),
     Column("stage", _lazy("Tahap kasus")),
     HEADERS["discharged_on"], HEADERS["discharge_reason"], HEADERS["version"],
+    Column("is_restricted", _lazy("Pemrosesan dibatasi")),
 ]  # fmt: skip

@@ -1170,6 +1170,45 @@ def test_vocabulary_cells_are_exported_as_labels_in_the_users_language_the_same_
     assert snapshot() == before
 
 
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_province_admins_export_says_which_records_are_restricted_the_same_both_ways_and_reads_back(
+    world, tmp_path, language
+):
+    # given a child whose processing is restricted at their request (only province admins still see it) beside one
+    # who is not
+    from django.utils import translation
+
+    from sinergi.core.downloads import csv_lines
+    from sinergi.exchange.exports import csv_chunks
+
+    restricted = PersonFactory(organisation=world.lks, full_name="Ani Dibatasi", nik=NIK_GIRL, is_restricted=True)
+    PlacementFactory(person=restricted, organisation=world.lks)
+    PlacementFactory(person=PersonFactory(organisation=world.lks, full_name="Budi Biasa", nik=NIK_BOY))
+    entity = get_entity("clients")
+
+    # when the province admin exports them, by the database and row by row
+    with translation.override(language):
+        headers = [str(c.header) for c in entity.export_columns()]
+        queryset = entity.export_queryset(actor=world.province_admin, purpose="reporting")
+        fast = b"".join(csv_chunks(entity=entity, queryset=queryset, actor=world.province_admin, purpose="reporting"))
+        portable = b"".join(csv_lines(headers, entity.export_rows(queryset.iterator())))
+    # then the last column says which one is restricted, as the list's badge does
+    assert fast == portable
+    rows = list(csv.reader(io.StringIO(fast.decode("utf-8-sig"))))
+    marked = {row[1]: row[-1] for row in rows[1:]}
+    assert rows[0][-1] == ("Processing restricted" if language == "en" else "Pemrosesan dibatasi")
+    assert marked == {"Ani Dibatasi": "Yes" if language == "en" else "Ya", "Budi Biasa": ""}
+
+    # and the file imports back unchanged, the column named as one an import does not read
+    path = tmp_path / "ekspor.csv"
+    path.write_bytes(fast)
+    before = snapshot()
+    result = run(path, world.province_admin, entity="clients")
+    assert (result.status, result.unchanged) == ("succeeded", 2), problems_of(result) or result.message
+    assert any(f"“{rows[0][-1]}”" in str(notice) for notice in result.notices)
+    assert snapshot() == before
+
+
 def test_the_client_export_holds_only_the_stay_at_the_persons_current_lks(world):
     # given a child who came from another LKS (that stay ended) and lives at the operator's LKS now
     person = PersonFactory(organisation=world.lks, full_name="Budi Contoh")
@@ -1490,7 +1529,7 @@ def test_an_english_client_export_sent_back_is_read_as_an_indonesian_one(world, 
     # read-only one, and the whole NIK is refused on its cell instead of dropped
     assert (unchanged.status, unchanged.unchanged) == ("succeeded", 1), problems_of(unchanged) or unchanged.message
     assert unchanged.notices == [
-        "Kolom hanya-baca (dari ekspor) diabaikan: “Status”, “Case stage”.",
+        "Kolom hanya-baca (dari ekspor) diabaikan: “Status”, “Case stage”, “Processing restricted”.",
         MASKED_NOTICE.replace("disamarkan)”", "masked)”").replace("Nomor KK (", "KK number ("),
     ]
     assert refused.status == "refused"
