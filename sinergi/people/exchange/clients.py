@@ -24,6 +24,7 @@ client's page, where the summaries move with it.
 """
 
 import datetime
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from sys import intern
@@ -302,7 +303,7 @@ class KnownPlacement:
 
     pk: int
     person_id: int
-    snapshot: dict[str, Any]
+    snapshot: dict[str, Any] | None  # where the stay is counted, for a stay this import changes (None: unchanged)
     discharged_on: datetime.date | None = None
     reason: str = ""
     stage: str = ""
@@ -395,38 +396,77 @@ PLACEMENT_SHARED = (
 )  # fmt: skip
 
 
-def _load_people(queryset, *extra: str) -> list[dict]:
+class StoredRecord:
+    """A stored record an import read, its fields by name as a dict's (record["full_name"], record.get("nik_masked"))
+    in about a third of a dict's memory: a re-import of 100,000 unchanged rows holds every person and stay it found
+    until the write."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        setattr(self, key, value)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={self.get(k)!r}' for k in self.__slots__)})"
+
+
+@functools.cache
+def _record_type(name: str, fields: tuple[str, ...]) -> type[StoredRecord]:
+    return type(name, (StoredRecord,), {"__slots__": fields})
+
+
+def _records(record_type: type[StoredRecord], fields: tuple[str, ...], rows, shared: tuple[str, ...], share):
+    """Records of `rows` (tuples in `fields`' order); the values of the `shared` fields, which repeat over thousands
+    of records (codes, places, dates), kept once each."""
+    positions = [fields.index(key) for key in shared]
+    for row in rows:
+        record = record_type()
+        for key, value in zip(fields, row, strict=True):
+            setattr(record, key, value)
+        for key, position in zip(shared, positions, strict=True):
+            value = row[position]
+            setattr(record, key, share(value, value))
+        yield record
+
+
+def _load_people(queryset, *extra: str) -> list[StoredRecord]:
     """Stored people with their placements, category codes and consents, newest first (four queries, whatever the
     count)."""
-    people = list(queryset.values("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED,
-                                  *extra))  # fmt: skip
-    if not people:
-        return []
-    # Values that repeat over thousands of people (codes, places, dates) are kept once each: a re-import of 100,000
-    # unchanged rows holds every person it found until the write, and the copies alone took 50 MB.
+    fields = ("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED, *extra)
+    person_type = _record_type("StoredPerson", (*fields, "placements", "categories", "consents"))
     shared: dict = {}
     share = shared.setdefault
-    by_id = {p["id"]: p for p in people}
+    people = list(_records(person_type, fields, queryset.values_list(*fields), PERSON_SHARED, share))
+    if not people:
+        return []
+    by_id = {p.id: p for p in people}
     for person in people:
-        for key in PERSON_SHARED:
-            person[key] = share(person[key], person[key])
-        person["placements"], person["categories"], person["consents"] = [], set(), ()
-    for placement in Placement.objects.filter(person_id__in=list(by_id)).values(*PLACEMENT_LOADED):
-        for key in PLACEMENT_SHARED:
-            placement[key] = share(placement[key], placement[key])
-        by_id[placement["person_id"]]["placements"].append(placement)
+        person.placements, person.categories, person.consents = [], set(), ()
+    placement_type = _record_type("StoredPlacement", PLACEMENT_LOADED)
+    placements = Placement.objects.filter(person_id__in=list(by_id)).values_list(*PLACEMENT_LOADED)
+    for placement in _records(placement_type, PLACEMENT_LOADED, placements, PLACEMENT_SHARED, share):
+        by_id[placement.person_id].placements.append(placement)
     through = Person.ppks_categories.through
     for person_id, code in through.objects.filter(person_id__in=list(by_id)).values_list("person_id", "term__code"):
-        by_id[person_id]["categories"].add(code)
+        by_id[person_id].categories.add(code)
     for person in people:  # read only from here on: one frozen set per combination of categories
-        person["categories"] = share(frozenset(person["categories"]), frozenset(person["categories"]))
+        person.categories = share(frozenset(person.categories), frozenset(person.categories))
     consents = Consent.objects.filter(person_id__in=list(by_id)).order_by("-given_on", "-pk")
     for person_id, given_by, giver_name, given_on, legal_basis, scope in consents.values_list(
         "person_id", *CONSENT_FIELDS
     ):
         # Codes and scopes repeat over thousands of people: one string each (a re-import may hold 100,000 people).
         consent = (intern(given_by), giver_name, given_on, intern(legal_basis), intern(scope))
-        by_id[person_id]["consents"] += (consent,)
+        by_id[person_id].consents += (consent,)
     return people
 
 
@@ -1081,7 +1121,6 @@ class ClientsEntity(Entity):
             # Found without a NIK: the stored (masked) NIK shows whom the row is about.
             shown = f"{shown} ({person['nik_masked']})"
         active = placement["status"] == PlacementStatus.ACTIVE
-        snapshot = _snapshot_of(placement)
         if placement["admitted_on"] != values["admitted_on"] and values.get("id"):
             # The person named by the ID is active here since another date: that date is the stay's own record.
             message = _(
@@ -1126,7 +1165,7 @@ class ClientsEntity(Entity):
             message = template % dates
             raise RowProblems([("admitted_on", message)])
         if not differences:
-            return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], snapshot),
+            return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], None),
                            key=shown, kept=kept)  # fmt: skip
         # What the stay itself records (its category and form of service) is corrected on the client's page, where
         # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
@@ -1218,7 +1257,7 @@ class ClientsEntity(Entity):
         known = KnownPlacement(
             placement["id"],
             person["id"],
-            snapshot,
+            _snapshot_of(placement),
             discharged_on=values["discharged_on"] if discharge else None,
             reason=values.get("discharge_reason") or "" if discharge else "",
             stage=CaseStage.TERMINATION if placement["stage"] else "",

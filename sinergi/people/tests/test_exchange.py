@@ -1382,6 +1382,26 @@ def test_bulk_insert_rows_of_narrow_rows_stores_every_row_in_order(portable):
     assert stored.filter(occurred_at__isnull=True).count() == 0
 
 
+def test_stored_people_are_read_as_records_with_their_stays_and_shared_values():
+    # The import reads what it found into compact records, each read as a dict is.
+    from sinergi.people.exchange.clients import _load_people
+    from sinergi.vocabularies.models import Term
+
+    first, second = PersonFactory(birth_place="Banjarmasin"), PersonFactory(birth_place="Banjar" + "masin")
+    for person in (first, second):
+        person.ppks_categories.add(Term.objects.get(code="anak_telantar"))
+        PlacementFactory(person=person, organisation=person.organisation)
+    loaded = {p["id"]: p for p in _load_people(Person.objects.filter(pk__in=[first.pk, second.pk]))}
+    one, other = loaded[first.pk], loaded[second.pk]
+    assert one["full_name"] == first.full_name and one.get("nik_masked") is None and one.get("nope", 7) == 7
+    with pytest.raises(KeyError):
+        one["nik_masked"]  # not loaded here
+    assert [p["organisation_id"] for p in one["placements"]] == [first.organisation_id]
+    assert one["categories"] == {"anak_telantar"}
+    # values that repeat are held once
+    assert one["birth_place"] is other["birth_place"] and one["categories"] is other["categories"]
+
+
 def test_summary_bulk_update_equals_a_rebuild():
     from sinergi.people.summaries import summary_bulk_update, summary_snapshot, summary_snapshot_worker
 
