@@ -3446,4 +3446,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tabel": "Table",
     "Per": "As of",
     "Halaman sumber": "Source page",
+    "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing.": "One row has a registration or permit number and the other has none: delete one of them. If they really are two different LKS (e.g. branches of one foundation), fill in each one's number.",
 }

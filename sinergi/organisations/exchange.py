@@ -86,6 +86,16 @@ def number_key(value: str) -> str:
     return _SPACED_SEPARATOR.sub(r"\1", text) if " " in text else text
 
 
+def _place_key(values: dict[str, Any]) -> str:
+    """Where a row's LKS is, to compare rows by name: its kabupaten/kota as resolved by prepare_batch (the same LKS
+    written once with its kecamatan and once without is one LKS), else its cells as written."""
+    return (
+        values.get("_regency")
+        or values.get("region_code")
+        or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
+    )
+
+
 class _Registered:
     """Every LKS's numbers (by number_key) and names (by kabupaten/kota), loaded once per import: a number
     written differently from the stored one ("–" for "-") cannot be found by an exact query, and the LKS
@@ -439,11 +449,7 @@ class LksEntity(Entity):
         # kecamatan and once without (or "Kec. Banjarmasin Utara" for "Banjarmasin Utara"), is one LKS, not two
         # drafts. A row whose region cannot be resolved (refused for it anyway) by its cells as written.
         if not keys and (name_key := v.norm(values.get("name") or "")):
-            place = (
-                values.get("_regency")
-                or values.get("region_code")
-                or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
-            )
+            place = _place_key(values)
             name = values["name"]
             keys.append(
                 (
@@ -452,6 +458,31 @@ class LksEntity(Entity):
                 )
             )
         return keys
+
+    @staticmethod
+    def _same_name_in_file(row: int, values: dict[str, Any], place: str, ctx: ImportContext) -> None:
+        """A row with a number and a row without one, of the same name and kabupaten/kota, are one LKS written twice
+        (pasted, one copy completed): two drafts otherwise, and a file that never imports again. natural_keys
+        compares rows without numbers (by name) and rows with numbers (by number); this compares the two kinds.
+        Two rows with different numbers remain two LKS (branches of one foundation may share a name)."""
+        name_key = v.norm(values.get("name") or "")
+        if values.get("id") or not name_key:
+            return
+        numbered = bool(values.get("registration_number") or values.get("permit_number"))
+        seen: dict[tuple, dict[bool, int]] = ctx.cache.setdefault("names_in_file", {})
+        first = seen.setdefault((name_key, place), {})
+        earlier = first.get(not numbered)
+        first.setdefault(numbered, row)
+        if earlier is not None:
+            message = _("Baris ini duplikat baris %(first)s (%(key)s sama).") % {
+                "first": earlier,
+                "key": _("nama “%(name)s” dan kabupaten/kota") % {"name": values["name"]},
+            }
+            advice = _(
+                "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila "
+                "keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing."
+            )
+            raise RowProblems([("name", f"{message} {advice}")])
 
     def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
         resolver: RegionResolver = ctx.cache.setdefault("regions", RegionResolver())
@@ -639,6 +670,7 @@ class LksEntity(Entity):
             district=values.get("district_name") or "",
             village=values.get("village_name") or "",
         )
+        self._same_name_in_file(row, values, region.code[:5] if region else _place_key(values), ctx)
         problems += region_problems
         if values.get("id"):
             existing = self._by_id(values, problems, ctx)

@@ -53,3 +53,33 @@ def test_an_lks_written_twice_in_the_same_words_is_named_as_a_duplicate_without_
     assert [p.message for p in result.problems] == [
         f"Baris ini duplikat baris 2 (nama “LKSA Baru Uji Dua” dan kabupaten/kota sama). {ADVICE}"
     ]
+
+
+NUMBERED = ["Nama LKS", "Jenis layanan utama", "Kabupaten/Kota", "Kecamatan", "Nomor izin operasional"]
+PASTED_TWICE = (
+    "Baris ini duplikat baris 2 (nama “LKSA Review Sejahtera” dan kabupaten/kota sama). Satu baris berisi nomor tanda "
+    "daftar atau izin dan yang lain tidak: hapus salah satunya. Bila keduanya memang LKS yang berbeda (mis. cabang "
+    "satu yayasan), isi nomor masing-masing."
+)
+
+
+@pytest.mark.parametrize("numbered_first", [True, False])
+def test_a_new_lks_pasted_twice_and_numbered_in_one_copy_only_is_refused_as_a_duplicate(
+    tmp_path, board_member, numbered_first
+):
+    # Two drafts of one LKS otherwise, and a file that never imports again ("more than one LKS of this name").
+    with_number = ["LKSA Review Sejahtera", "anak", "Kota Banjarmasin", "Banjarmasin Selatan", "460/999/DINSOS/2024"]
+    without = ["LKSA Review Sejahtera", "anak", "Kota Banjarmasin", "", ""]
+    rows = [with_number, without] if numbered_first else [without, with_number]
+    result = run(xlsx_file(tmp_path, [NUMBERED, *rows]), board_member)
+    assert problems_of(result) == [(3, "Nama LKS", "LKSA Review Sejahtera", PASTED_TWICE)]
+    assert not Organisation.objects.filter(name="LKSA Review Sejahtera").exists()
+
+
+def test_lks_of_one_name_in_one_kabupaten_kota_with_numbers_of_their_own_are_two_lks(tmp_path, board_member):
+    rows = [
+        ["LKSA Cabang Kembar", "anak", "Kota Banjarmasin", "", "460/1/DINSOS/2024"],
+        ["LKSA Cabang Kembar", "anak", "Kota Banjarmasin", "", "460/2/DINSOS/2024"],
+    ]
+    result = run(xlsx_file(tmp_path, [NUMBERED, *rows]), board_member)
+    assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
