@@ -3447,4 +3447,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Per": "As of",
     "Halaman sumber": "Source page",
     "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing.": "One row has a registration or permit number and the other has none: delete one of them. If they really are two different LKS (e.g. branches of one foundation), fill in each one's number.",
+    "dan %(count)s lainnya": "and %(count)s more",
+    "Isian ini dibaca sebagai pilihan dalam daftar: %(cells)s. Periksa bila maksudnya lain.": "These cells were read as items of the list: %(cells)s. Check them if something else was meant.",
 }

@@ -710,6 +710,29 @@ def blank_words_notice(ctx: "ImportContext") -> str:
     }
 
 
+READ_AS_SHOWN = 8  # per column; the rest are counted
+
+
+def read_as_notice(entity: "Entity", ctx: "ImportContext") -> str:
+    """Which cells of the list columns were read as an item they do not write as listed ("Anak Terlantar" as “Anak
+    Telantar”, "Luar panti" as “Luar panti / berbasis keluarga”), per column, or "": read right, but not as written,
+    so it is said (the row's details show the value read too)."""
+    said = []
+    for column in entity.import_columns():
+        choices = ctx.cache.get(("terms", column.key)) or ctx.cache.get(("codes", column.key))
+        if choices is None or not (read := choices.read_as()):
+            continue
+        shown = ", ".join(f"“{value}” → “{label}”" for value, label in read[:READ_AS_SHOWN])
+        if len(read) > READ_AS_SHOWN:
+            shown += " " + _("dan %(count)s lainnya") % {"count": len(read) - READ_AS_SHOWN}
+        said.append(f"{column.header}: {shown}")
+    if not said:
+        return ""
+    return _("Isian ini dibaca sebagai pilihan dalam daftar: %(cells)s. Periksa bila maksudnya lain.") % {
+        "cells": "; ".join(said)
+    }
+
+
 def clean_or_problem(column: Column, raw: Any, ctx: "ImportContext") -> Any:
     """The cleaned value, or the CellProblem clean() raised (for column-wise cleaning, which raises nothing)."""
     if raw.__class__ is str and (error := v.formula_error(raw)):

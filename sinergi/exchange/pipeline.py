@@ -36,6 +36,7 @@ from .columns import (
     TermColumn,
     blank_words_notice,
     entities,
+    read_as_notice,
 )
 from .files import FileRefused, limit, open_table
 from .writer import ConcurrentWriter, writes_alongside
@@ -443,6 +444,8 @@ def _check(
         _formula_error_problems(result, header, failed, refused_rows)
     if blank_words := blank_words_notice(ctx):
         result.notices.append(blank_words)
+    if read_as := read_as_notice(entity, ctx):
+        result.notices.append(read_as)
     if hidden_read := [index for index in table.hidden_columns if index in header.columns]:
         result.notices.append(
             _("Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.")

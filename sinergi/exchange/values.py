@@ -515,10 +515,14 @@ class Choices:
         self.suggest_labels = suggest_labels
         self._seen: dict[str, str] = {}  # raw cell text -> code: a column repeats few distinct values
         self.by_norm: dict[str, str] = {}
+        # Each item as written in full (its code or a label, in any language; case and spacing aside): a cell that
+        # says otherwise was read as the item (read_as) and is told.
+        self._as_listed: set[str] = set()
         for labels in (items, other_labels):
             for code, label in labels:
                 for key in (norm(code), norm(label), norm(f"{code} {label}")):
                     self.by_norm.setdefault(respell(key), code)
+                    self._as_listed.add(key)
             derived: dict[str, set[str]] = {}
             for code, label in labels:
                 for key in _short_forms(str(label)):
@@ -566,6 +570,14 @@ class Choices:
             _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(label)s” (tanpa keterangan tambahan)?")
             % {"value": value, "label": shown}
         )
+
+    def read_as(self) -> list[tuple[str, str]]:
+        """(cell text, label) of the cells matched so far that do not write their item as listed: a spelling variant
+        ("Anak Terlantar"), a short form ("Luar panti"), an acronym, an alias ("Pria")."""
+        labels = dict(self.items)
+        return [
+            (value, labels.get(code, code)) for value, code in self._seen.items() if norm(value) not in self._as_listed
+        ]
 
     def _words_of(self, code: str) -> set[str]:
         """The words of every way an item may be written (its code, labels and short forms)."""

@@ -1,0 +1,45 @@
+"""A list cell read as an item it does not write as listed (a spelling variant, a short form, an acronym, an alias)
+is read right, and said: nothing is changed without a word."""
+
+import pytest
+
+from sinergi.exchange.tests.conftest import run, xlsx_file
+from sinergi.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+HEADERS = ["Nama LKS", "Jenis layanan utama", "Bentuk layanan", "Kode wilayah"]
+
+
+def read_as_notices(result) -> list[str]:
+    return [str(n) for n in result.notices if "dibaca sebagai pilihan" in str(n)]
+
+
+def test_cells_read_as_another_way_of_writing_an_item_are_named_with_what_they_were_read_as(tmp_path, board_member):
+    rows = [
+        ["LKSA Baca Satu", "LKSA", "Luar panti", "63.71"],
+        ["LKSA Baca Dua", "lks anak", "panti", "63.71"],
+        ["LKSA Baca Tiga", "LKSA", "Luar panti", "63.71"],  # said once per value
+    ]
+    result = run(xlsx_file(tmp_path, [HEADERS, *rows]), board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 3), result.problems
+    assert read_as_notices(result) == [
+        "Isian ini dibaca sebagai pilihan dalam daftar: Jenis layanan utama: “LKSA” → “LKS Anak (LKSA)”, “lks anak” "
+        "→ “LKS Anak (LKSA)”; Bentuk layanan: “Luar panti” → “Luar panti (berbasis masyarakat)”, “panti” → “Dalam "
+        "panti”. Periksa bila maksudnya lain."
+    ]
+
+
+def test_items_written_as_listed_in_either_language_or_by_code_are_not_named(tmp_path, board_member):
+    rows = [
+        ["LKSA Baca Empat", "LKS Anak (LKSA)", "DALAM PANTI", "63.71"],  # case and spacing aside
+        ["LKSA Baca Lima", "Child welfare institution (LKSA)", "Luar panti (berbasis masyarakat)", "63.71"],
+        ["LKSA Baca Enam", "anak", "residential", "63.71"],
+    ]
+    result = run(xlsx_file(tmp_path, [HEADERS, *rows]), board_member)
+    assert (result.status, result.created) == ("succeeded", 3), result.problems
+    assert read_as_notices(result) == []
+    assert set(Organisation.objects.filter(name__startswith="LKSA Baca").values_list("care_setting", flat=True)) == {
+        "residential",
+        "community",
+    }
