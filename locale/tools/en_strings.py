@@ -2675,9 +2675,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Alasan KK kosong": "Reason for empty KK",
     "Wajib bila nomor KK kosong.": "Required when the KK number is empty.",
     "Kode desa asal": "Village of origin code",
-    "Kode Kemendagri, mis. 63.71.01.1001; atau isi nama wilayah asal.": (
-        "Kemendagri code, e.g. 63.71.01.1001; or fill in the names of the region of origin."
-    ),
     "Kabupaten/Kota asal": "Regency/city of origin",
     "Kecamatan asal": "District of origin",
     "Desa/Kelurahan asal": "Village of origin",
@@ -3449,4 +3446,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing.": "One row has a registration or permit number and the other has none: delete one of them. If they really are two different LKS (e.g. branches of one foundation), fill in each one's number.",
     "dan %(count)s lainnya": "and %(count)s more",
     "Isian ini dibaca sebagai pilihan dalam daftar: %(cells)s. Periksa bila maksudnya lain.": "These cells were read as items of the list: %(cells)s. Check them if something else was meant.",
+    "“%(value)s” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis di kolom Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).": "“%(value)s” is not a region code. This column holds a code, such as 63.71.01.1001; region names go in the Regency/City, District and Village columns (leave this code column empty then).",
+    "Kode Kemendagri, mis. 63.71.01.1001; atau kosongkan dan isi nama wilayah di kolom Kabupaten/Kota asal, Kecamatan asal, dan Desa/Kelurahan asal.": "Kemendagri code, e.g. 63.71.01.1001; or leave it empty and fill in the region's names in the columns Regency/City of origin, District of origin and Village of origin.",
 }

@@ -700,6 +700,15 @@ def parse_region_code(raw: Any) -> str | None:
             )
             % {"value": value}
         )
+    if re.search(r"[^\W\d_]", value):
+        # A name where the code goes: the sheet has columns for names beside the code's.
+        raise CellProblem(
+            _(
+                "“%(value)s” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis "
+                "di kolom Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan)."
+            )
+            % {"value": value}
+        )
     raise CellProblem(
         _("“%(value)s” bukan kode wilayah. Tulis seperti 63.71 (kabupaten/kota) atau 63.71.01.1001 (desa).")
         % {"value": value}

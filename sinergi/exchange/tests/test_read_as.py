@@ -43,3 +43,14 @@ def test_items_written_as_listed_in_either_language_or_by_code_are_not_named(tmp
         "residential",
         "community",
     }
+
+
+def test_a_region_name_in_the_code_column_is_refused_pointing_to_the_name_columns(tmp_path, board_member):
+    result = run(xlsx_file(tmp_path, [HEADERS, ["LKSA Baca Tujuh", "anak", "Dalam panti", "Mantuil"]]), board_member)
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Kode wilayah",
+            "“Mantuil” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis di kolom "
+            "Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).",
+        )
+    ]

@@ -207,7 +207,8 @@ COLUMNS: list[Column] = [
                  options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES,
                  help=_lazy("Wajib bila nomor KK kosong.")),
     RegionCodeColumn("origin_code", _lazy("Kode desa asal"), ("kode wilayah asal", "kode desa kelurahan asal"),
-                     help=_lazy("Kode Kemendagri, mis. 63.71.01.1001; atau isi nama wilayah asal."),
+                     help=_lazy("Kode Kemendagri, mis. 63.71.01.1001; atau kosongkan dan isi nama wilayah di kolom "
+                               "Kabupaten/Kota asal, Kecamatan asal, dan Desa/Kelurahan asal."),
                      example="63.71.01.1001", width=16),
     _text("origin_regency", _lazy("Kabupaten/Kota asal"), "kabupaten asal", "kota asal"),
     _text("origin_district", _lazy("Kecamatan asal"), "kec asal"),
