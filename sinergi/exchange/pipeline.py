@@ -1375,6 +1375,9 @@ def _as_read(header: HeaderMap, values: dict[str, Any]) -> list[list[str]]:
     return shown
 
 
+KEPT_COLUMNS_NAMED = 6  # a notice above the counts names this many; "and 19 more columns" says the rest
+
+
 def _kept_notice(entity: Entity, header: HeaderMap, plans: list[RowPlan]) -> str:
     """Says which columns had empty cells on rows of stored records that hold a value there: the value stays (an
     exported file whose cell was cleared to erase it would otherwise be "unchanged" without a word)."""
@@ -1385,11 +1388,25 @@ def _kept_notice(entity: Entity, header: HeaderMap, plans: list[RowPlan]) -> str
     if not counts:
         return ""
     position = {column.key: index for index, column in header.columns.items()}
-    columns = ", ".join(
-        ngettext("%(column)s (%(rows)s baris)", "%(column)s (%(rows)s baris)", count)
+    ordered = sorted(counts.items(), key=lambda item: position.get(item[0], len(position)))
+    more = len(ordered) - KEPT_COLUMNS_NAMED
+    uniform = len(set(counts.values())) == 1  # the same rows left every column empty: the count said once
+    named = [
+        _written_header(entity, header, key)
+        if uniform
+        else ngettext("%(column)s (%(rows)s baris)", "%(column)s (%(rows)s baris)", count)
         % {"column": _written_header(entity, header, key), "rows": number_format(count, force_grouping=True)}
-        for key, count in sorted(counts.items(), key=lambda item: position.get(item[0], len(position)))
-    )
+        for key, count in ordered[:KEPT_COLUMNS_NAMED]
+    ]
+    columns = ", ".join(named)
+    if more > 0:
+        columns = _("%(columns)s, dan %(more)s kolom lain") % {"columns": columns, "more": more}
+    if uniform:
+        count = ordered[0][1]
+        columns = ngettext("%(column)s (%(rows)s baris)", "%(column)s (%(rows)s baris)", count) % {
+            "column": columns,
+            "rows": number_format(count, force_grouping=True),
+        }
     return _(
         "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom %(columns)s. Untuk "
         "mengosongkan isian, ubah di halaman datanya."

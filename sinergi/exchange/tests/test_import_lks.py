@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 import xlsxwriter
@@ -812,3 +813,30 @@ def test_an_accreditation_written_in_words_is_read(tmp_path, board_member):
     assert result.created == 2, result.problems
     grades = Organisation.objects.order_by("registration_number").values_list("accreditation_grade__code", flat=True)
     assert list(grades) == ["B", None]
+
+
+def test_many_columns_left_empty_on_an_update_are_said_in_a_short_notice(tmp_path, board_member):
+    # An update of one field in a row that leaves the rest empty: the notice names a few columns and counts the rest,
+    # and the row count once, instead of a paragraph above the counts.
+    from sinergi.exchange.columns import get_entity
+
+    OrganisationFactory(
+        name="LKSA Lengkap", regency_code="63.71", address="Jl. Satu", phone="0511-123456", email="a@contoh.test",
+        head_name="Ibu Kepala", notary_name="Notaris Contoh", deed_number="12", npwp="",
+    )  # fmt: skip
+    entity = get_entity("lks")
+    headers = [str(column.header) for column in entity.export_columns()]
+    row = list(next(iter(entity.export_rows(entity.export_queryset(actor=board_member).iterator(chunk_size=100)))))
+    kept = ("ID", "Versi", "Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar")
+    cleared = [index for index, header in enumerate(headers) if header not in kept and row[index] not in (None, "")]
+    for index in cleared:
+        row[index] = None
+
+    result = run(xlsx_file(tmp_path, [headers, row], name="ekspor.xlsx"), board_member, dry_run=True)
+
+    notice = next(n for n in map(str, result.notices) if n.startswith("Sel kosong"))
+    said = re.search(r"di kolom (.+), dan (\d+) kolom lain \(1 baris\)\. Untuk", notice)
+    assert said, notice
+    named = said.group(1).split(", ")
+    assert len(named) == 6 and set(named) <= {headers[index] for index in cleared}
+    assert int(said.group(2)) >= 1 and "(1 baris)," not in notice
