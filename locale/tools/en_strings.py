@@ -3449,4 +3449,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(value)s” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis di kolom Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).": "“%(value)s” is not a region code. This column holds a code, such as 63.71.01.1001; region names go in the Regency/City, District and Village columns (leave this code column empty then).",
     "Kode Kemendagri, mis. 63.71.01.1001; atau kosongkan dan isi nama wilayah di kolom Kabupaten/Kota asal, Kecamatan asal, dan Desa/Kelurahan asal.": "Kemendagri code, e.g. 63.71.01.1001; or leave it empty and fill in the region's names in the columns Regency/City of origin, District of origin and Village of origin.",
     "%(columns)s, dan %(more)s kolom lain": "%(columns)s, and %(more)s more columns",
+    "Hanya untuk dilihat: peran Anda tidak mengimpor data ini.": "To look at only: your role does not import this data.",
+    "Peran Anda tidak mengekspor data ini.": "Your role does not export this data.",
+    "Profil %(name)s": "Profile of %(name)s",
 }

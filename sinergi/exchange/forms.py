@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from sinergi.accounts.models import Role
@@ -28,7 +29,8 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, actor=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["entity"].choices = [(e.key, e.label) for e in entities() if e.can_import(actor)]
+        # Capitalised as an option starts ("Penerima layanan"), as "LKS" is; the label is also used mid-sentence.
+        self.fields["entity"].choices = [(e.key, capfirst(e.label)) for e in entities() if e.can_import(actor)]
         if not self.is_bound:
             self.fields["entity"].initial = _usual_entity(actor, [key for key, _label in self.fields["entity"].choices])
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from sinergi.accounts.scope import Action, region_scope_codes
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_scope_codes
 from sinergi.audit.services import audit_record
 from sinergi.core.downloads import (
     CONTENT_TYPES,
@@ -93,6 +93,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_list(actor=user)[:10]],
             "regencies": _report_regencies(user),
             "report_scope": _report_scope(user, settings.SINERGI["DEPLOYMENT_PROVINCE"]),
+            "own_lks": _own_lks(user),
         }
         return render(request, "exchange/index.html", context, status=status)
 
@@ -118,6 +119,18 @@ def _report_scope(user, area_code: str):
     from sinergi.organisations.reports import report_scope
 
     return report_scope(actor=user, area_code=area_code)
+
+
+def _own_lks(user) -> list:
+    """The LKS a user works at (an operator's), whose profile PDF the reports offer first: their province and
+    kabupaten/kota reports hold their own LKS only."""
+    allowed = ACTION_ROLES[Action.EXPORT]
+    found = {
+        m.organisation.pk: m.organisation
+        for m in active_memberships(user)
+        if m.organisation_id and not m.region_id and m.role in allowed
+    }
+    return sorted(found.values(), key=lambda organisation: organisation.name)
 
 
 def _report_regencies(user) -> list:

@@ -396,7 +396,14 @@ def test_the_page_offers_the_summaries_of_the_readers_regencies_only(client, boa
 @pytest.mark.parametrize(
     ("reader", "links"),
     [
-        ("operator", ["Laporan LKS Anda: tabel dan grafik dasbor", "Ringkasan LKS Anda di Kota Banjarmasin"]),
+        (
+            "operator",
+            [
+                "Profil LKSA Lama Banjarmasin",
+                "Laporan LKS Anda: tabel dan grafik dasbor",
+                "Ringkasan LKS Anda di Kota Banjarmasin",
+            ],
+        ),
         ("board_member", ["Laporan LKS Kota Banjarmasin: tabel dan grafik dasbor", "Ringkasan Kota Banjarmasin"]),
     ],
 )
@@ -484,3 +491,26 @@ def test_an_export_link_for_a_region_the_list_cannot_give_says_so(client, reques
         f"Saringan “Kode wilayah”: “{code}” bukan kode wilayah yang dapat dipakai di sini" in page
         or f"({code}) di luar wilayah kerja Anda" in page
     )
+
+
+def test_templates_and_exports_a_role_cannot_use_say_so(client, board_member):
+    # A kabupaten/kota board imports LKS only: the other templates are offered to look at, and say so.
+    client.force_login(board_member)
+    page = client.get("/exchange/").content.decode()
+    assert page.count("Hanya untuk dilihat: peran Anda tidak mengimpor data ini.") == 2
+    assert '<option value="lks"' in page and '<option value="clients"' not in page
+
+
+def test_the_upload_choices_start_with_a_capital(client, operator):
+    client.force_login(operator)
+    page = client.get("/exchange/").content.decode()
+    assert re.search(r'<option value="clients"[^>]*>Penerima layanan</option>', page)
+
+
+def test_an_operator_opens_the_profile_of_their_lks_offered_first_among_the_reports(client, operator):
+    client.force_login(operator)
+    page = client.get("/exchange/").content.decode()
+    first = re.findall(r'<a href="(/exchange/reports/[^"]+)">', page)[0]
+    response = client.get(first)
+    assert first.startswith("/exchange/reports/lks/") and response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
