@@ -49,12 +49,16 @@ def test_dry_run_prints_the_plan_and_a_progress_bar_and_writes_nothing(tmp_path,
 
 def test_import_runs_with_the_authority_of_the_named_user(tmp_path, board_member):
     path = xlsx_file(tmp_path, [HEADERS, ["LKSA Luar", "anak", "63.72", "TD/X", 1]])
-    with pytest.raises(CommandError, match="1 baris bermasalah"):
+    with pytest.raises(CommandError, match="Tidak ada yang disimpan. Perbaiki baris di atas"):
         call("import_data", "lks", str(path), "--as", "pengurus.uji")
     assert not Organisation.objects.exists()
     report = tmp_path / "data-kesalahan.xlsx"
     assert report.exists()
     assert ImportJob.objects.get().status == ImportStatus.REFUSED
+    # a second run keeps the first run's report beside its own
+    with pytest.raises(CommandError):
+        call("import_data", "lks", str(path), "--as", "pengurus.uji")
+    assert report.exists() and (tmp_path / "data-kesalahan-2.xlsx").exists()
 
 
 def test_import_without_as_runs_as_the_system_and_is_audited(tmp_path):
@@ -243,3 +247,12 @@ def test_a_trial_of_more_changes_than_listed_says_how_many_more_and_writes_them_
     assert out.splitlines()[-1] == f"Laporan perubahan: {tmp_path / 'data-perubahan.xlsx'}"
     changes = CalamineWorkbook.from_path(str(tmp_path / "data-perubahan.xlsx")).get_sheet_by_name("Perubahan")
     assert len(changes.to_python()) == 4  # the heading and the three changes
+
+
+def test_the_progress_bar_never_draws_the_same_line_twice(tmp_path):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Sekali", "anak", "63.72", "TD/S/1", 1]])
+    call("import_data", "lks", str(path))
+    out, err = call("import_data", "lks", str(path))  # unchanged: nothing to save
+    assert "tidak berubah 1" in out
+    lines = [line.strip() for line in err.split("\r") if line.strip()]
+    assert len(lines) == len(set(lines)), lines

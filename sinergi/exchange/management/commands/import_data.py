@@ -21,12 +21,13 @@ class ProgressBar:
         self.stream = stream  # the command's stderr (an OutputWrapper)
         self.last = 0.0
         self.started = time.monotonic()
+        self.drawn: tuple | None = None
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if now - self.last < 0.1 and done < total:
-            return
-        self.last = now
+        if (now - self.last < 0.1 and done < total) or self.drawn == (phase, done, total):
+            return  # not faster than the eye, and never the same line twice ("Menyimpan 0/0" of nothing to save)
+        self.last, self.drawn = now, (phase, done, total)
         width = 30
         filled = int(width * done / total) if total else width
         rate = done / max(now - self.started, 1e-6)
@@ -51,7 +52,14 @@ class Command(BaseCommand):
         parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="Hanya memeriksa; tidak menyimpan apa pun.")
-        parser.add_argument("--as", dest="username", help="Nama pengguna pelaku (wewenangnya berlaku).")
+        parser.add_argument(
+            "--as",
+            dest="username",
+            help=(
+                "Nama pengguna pelaku (wewenangnya berlaku). Tanpa --as: impor berjalan sebagai sistem, dengan "
+                "wewenang penuh, tercatat di audit sebagai manage.py; kolom LKS lalu wajib diisi di setiap baris."
+            ),
+        )
 
     def handle(self, *args, entity: str, file: str, dry_run: bool, username: str | None, **options) -> None:
         try:
@@ -88,6 +96,9 @@ class Command(BaseCommand):
         bar.finish()
         job.refresh_from_db()
         self._report(job, path)
+        if job.status == ImportStatus.REFUSED and job.refused_count:
+            # The rows' problems are listed above: the exit says what it means, without repeating them.
+            raise CommandError("Tidak ada yang disimpan. Perbaiki baris di atas (atau di laporan), lalu impor lagi.")
         if job.status not in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
             raise CommandError(job.message or job.get_status_display())
 
@@ -140,6 +151,10 @@ class Command(BaseCommand):
             # Named after the whole file name: "data.csv" and "data.xlsx" beside each other get a report each.
             stem = path.stem if path.suffix.lower() == ".xlsx" else f"{path.stem}-{path.suffix.lstrip('.').lower()}"
             report = path.with_name(f"{stem}-{kind}.xlsx")
+            number = 1
+            while report.exists():  # an earlier run's report is kept: the two runs may differ (another --as)
+                number += 1
+                report = path.with_name(f"{stem}-{kind}-{number}.xlsx")
             with job.error_report.open("rb") as stored:
                 report.write_bytes(stored.read())
             out.write(f"Laporan {kind}: {report}")
