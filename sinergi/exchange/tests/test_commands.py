@@ -256,3 +256,12 @@ def test_the_progress_bar_never_draws_the_same_line_twice(tmp_path):
     assert "tidak berubah 1" in out
     lines = [line.strip() for line in err.split("\r") if line.strip()]
     assert len(lines) == len(set(lines)), lines
+
+
+def test_export_data_refuses_a_filter_name_it_does_not_know_rather_than_export_everything(tmp_path, board_member):
+    # A typo ("regoin") would otherwise be ignored and the whole scope exported.
+    OrganisationFactory(name="LKSA Mana Saja", regency_code="63.71")
+    target = tmp_path / "lks.csv"
+    with pytest.raises(CommandError, match="Saringan tidak dikenal: regoin. Saringan untuk data LKS: accreditation, "):
+        call("export_data", "lks", str(target), "--as", "pengurus.uji", "--filter", "regoin=63.71")
+    assert not target.exists()

@@ -44,8 +44,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--purpose",
             default="",
-            help="Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan): "
-            + ", ".join(f"{code} ({label})" for code, label in _purposes()),
+            help="Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan, pekerja "
+            "sosial): " + ", ".join(f"{code} ({label})" for code, label in _purposes()),
         )
 
     def handle(
@@ -82,6 +82,14 @@ class Command(BaseCommand):
         if not spec.can_export(actor):
             raise CommandError(f"Pengguna “{actor.get_username()}” tidak berwenang mengekspor data {spec.label}.")
         filters = _parse_filters(filter)
+        # A mistyped name would be ignored, as a web page ignores an address's stray parameter, and the export
+        # would widen to the whole scope without a word (a province's people instead of a kabupaten's).
+        filterset = spec.export_filterset(actor=actor, filters=export_filters(filters))
+        if filterset is not None and (unknown := sorted(set(filters) - _filter_names(filterset))):
+            raise CommandError(
+                f"Saringan tidak dikenal: {', '.join(unknown)}. Saringan untuk data {spec.label}: "
+                + ", ".join(sorted(_filter_names(filterset)))
+            )
         try:
             queryset = spec.export_queryset(actor=actor, filters=export_filters(filters), purpose=purpose)
             count = spec.export_count(queryset)
@@ -111,6 +119,11 @@ class Command(BaseCommand):
             purpose=purpose,
         )
         self.stdout.write(f"{count} baris {spec.label} diekspor ke {file}.")
+
+
+def _filter_names(filterset) -> set[str]:
+    """The names a list's filter set reads (its filters and the fields of its form)."""
+    return set(filterset.filters) | set(filterset.form.fields)
 
 
 def _parse_filters(items: list[str]) -> dict[str, list[str]]:
