@@ -3452,4 +3452,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Hanya untuk dilihat: peran Anda tidak mengimpor data ini.": "To look at only: your role does not import this data.",
     "Peran Anda tidak mengekspor data ini.": "Your role does not export this data.",
     "Profil %(name)s": "Profile of %(name)s",
+    "Lembar “%(sheet)s” berisi isian sampai baris %(rows)s; satu impor membaca paling banyak %(max_rows)s baris. Bila baris-baris itu memang data, bagi menjadi beberapa file masing-masing paling banyak %(max_rows)s baris. Bila di bawah data hanya ada sel sisa, hapus baris di bawah data, atau salin datanya saja ke file baru. Lalu unggah lagi.": "Sheet “%(sheet)s” has cells down to row %(rows)s; one import reads at most %(max_rows)s rows. If those rows really are data, split them into several files of at most %(max_rows)s rows each. If only stray cells lie below the data, delete the rows below it, or copy just the data into a new file. Then upload again.",
+    "File ini berisi %(rows)s baris; satu impor membaca paling banyak %(limit)s baris. Untuk mengimpornya kembali setelah diperbaiki, bagi menjadi beberapa file.": "This file holds %(rows)s rows; one import reads at most %(limit)s rows. To import it back after corrections, split it into several files.",
 }

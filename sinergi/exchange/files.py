@@ -369,6 +369,22 @@ def _check_grid(sheet: str, rows: int, columns: int, *, cells: int = 0) -> None:
     cells with a value, when calamine keeps them in a list besides (.xlsx), where one position can repeat."""
     max_rows = limit("IMPORT_MAX_ROWS")
     max_cells = limit("IMPORT_MAX_CELLS")
+    if rows > max_rows + GRID_ROW_MARGIN and max(rows * columns, cells) <= max_cells:
+        # Too many rows, not too wide: real data as often as stray cells far below it (our own export of a whole
+        # province), so both ways out are said.
+        raise FileRefused(
+            _(
+                "Lembar “%(sheet)s” berisi isian sampai baris %(rows)s; satu impor membaca paling banyak %(max_rows)s "
+                "baris. Bila baris-baris itu memang data, bagi menjadi beberapa file masing-masing paling banyak "
+                "%(max_rows)s baris. Bila di bawah data hanya ada sel sisa, hapus baris di bawah data, atau salin "
+                "datanya saja ke file baru. Lalu unggah lagi."
+            )
+            % {
+                "sheet": sheet,
+                "rows": formats.number_format(rows, force_grouping=True),
+                "max_rows": formats.number_format(max_rows, force_grouping=True),
+            }
+        )
     if rows > max_rows + GRID_ROW_MARGIN or max(rows * columns, cells) > max_cells:
         raise FileRefused(
             _(

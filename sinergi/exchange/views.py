@@ -32,7 +32,7 @@ from sinergi.core.errors import TransitionError, ValidationError
 
 from . import exports, selectors, services
 from .columns import entities, get_entity
-from .files import FileRefused
+from .files import FileRefused, limit
 from .forms import UploadForm
 from .pdf import pdf_response, render_pdf
 from .workbook import template_bytes
@@ -342,6 +342,7 @@ class ExportJobView(LoginRequiredMixin, View):
             "entity": entity,
             "retention_days": days,
             "display": selectors.export_job_display(job, retention_days=days),
+            "import_limit": limit("IMPORT_MAX_ROWS"),
         }
         if not request.htmx:
             filters = exports.export_filters(job.filters)

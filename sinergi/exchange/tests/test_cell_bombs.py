@@ -119,6 +119,16 @@ def grid_message(sheet: str, rows: str, columns: str) -> str:
     )
 
 
+def rows_message(sheet: str, rows: str) -> str:
+    # Too long, not too wide: the rows may be data (an export of a whole province), so splitting is said too.
+    return (
+        f"Lembar “{sheet}” berisi isian sampai baris {rows}; satu impor membaca paling banyak 200.000 baris. Bila "
+        "baris-baris itu memang data, bagi menjadi beberapa file masing-masing paling banyak 200.000 baris. Bila di "
+        "bawah data hanya ada sel sisa, hapus baris di bawah data, atau salin datanya saja ke file baru. Lalu unggah "
+        "lagi."
+    )
+
+
 # ---------------------------------------------------------------------------------------------- .ods
 
 
@@ -248,7 +258,7 @@ def test_an_xlsx_cell_far_down_is_found_when_the_rows_are_out_of_order(tmp_path,
         tmp_path / "bom.xlsx",
         '<row r="900000"><c r="A900000"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>',
     )
-    assert refused_unread(path, XLSX) == grid_message("Data", "900.000", "1")
+    assert refused_unread(path, XLSX) == rows_message("Data", "900.000")
 
 
 def test_an_xlsx_wide_sheet_out_of_order_is_measured_cell_by_cell(tmp_path, calamine_never_called):
@@ -346,7 +356,7 @@ def test_an_xlsx_cell_closed_with_a_prefix_or_a_space_is_measured(tmp_path, cala
 def test_an_xlsx_cell_without_a_reference_stays_on_its_row_tags_row(tmp_path, calamine_never_called):
     # A1's reference does not move calamine's row: the next cell is on row 1,000,000.
     path = xlsx_file(tmp_path / "bom.xlsx", '<row r="1000000"><c r="A1"><v>1</v></c><c><v>1</v></c></row>')
-    assert refused_unread(path, XLSX) == grid_message("Data", "1.000.000", "2")
+    assert refused_unread(path, XLSX) == rows_message("Data", "1.000.000")
 
 
 def test_an_xlsx_cell_without_a_reference_goes_on_from_the_previous_cells_column(tmp_path, calamine_never_called):

@@ -397,3 +397,14 @@ def test_a_file_not_ready_yet_is_not_downloaded(client, board_member):
 
     assert response.redirect_chain == [(f"/exchange/exports/{job.pk}/", 302)]
     assert "File ekspor ini belum siap diunduh." in response.content.decode()
+
+
+def test_an_export_longer_than_an_import_reads_says_how_to_import_it_back(client, board_member, settings):
+    # An export of a whole province can be longer than one import reads: its page says to split it.
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ROWS": 2}
+    job = ExportJobFactory(requested_by=board_member, rows_total=3, rows_done=3)
+    client.force_login(board_member)
+    page = client.get(f"/exchange/exports/{job.pk}/").content.decode()
+    assert "File ini berisi 3 baris; satu impor membaca paling banyak 2 baris." in page
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ROWS": 3}
+    assert "satu impor membaca" not in client.get(f"/exchange/exports/{job.pk}/").content.decode()
