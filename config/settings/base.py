@@ -241,6 +241,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
+    # Its default favicon comes from a CDN: ours instead (no page loads anything from elsewhere).
+    "SWAGGER_UI_FAVICON_HREF": "/static/favicon.svg",
     "COMPONENT_SPLIT_REQUEST": True,
     # One schema name per choice set that several fields share.
     "ENUM_NAME_OVERRIDES": {
@@ -287,4 +289,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SINERGI_LOG_LEVEL", "WARNING")},
+    # WeasyPrint tells every step of every PDF at INFO (seven lines a report): its warnings and errors only.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -446,3 +446,12 @@ def test_every_api_view_checks_the_second_factor():
         if not any(isinstance(permission, SecondFactorPassed) for permission in permissions)
     }
     assert missing - VIEWS_WITHOUT_SECOND_FACTOR_CHECK == set()
+
+
+def test_the_api_documentation_page_loads_nothing_from_elsewhere(client, regency_board):
+    # Users may be offline and data is sensitive: the Swagger page's favicon is ours too, not a CDN's.
+    client.force_login(regency_board)
+    response = client.get("/api/v1/docs/")
+    page = response.content.decode()
+    assert response.status_code == 200 and "/static/favicon.svg" in page
+    assert "cdn.jsdelivr" not in page and "https://" not in page

@@ -1,6 +1,7 @@
 """Pages: sign-in with lockout and audit, passwords, two-factor (with real TOTP codes), idle timeout, profile,
 user management within scope."""
 
+import logging
 import re
 from binascii import unhexlify
 from datetime import timedelta
@@ -558,13 +559,18 @@ def test_factory_user_default(db):
     assert UserFactory().is_active is True
 
 
-def test_the_admin_site_tells_a_signed_in_user_who_is_not_staff_no_instead_of_sending_them_round(client, regency_board):
+def test_the_admin_site_tells_a_signed_in_user_who_is_not_staff_no_instead_of_sending_them_round(
+    client, regency_board, caplog
+):
     # The admin sends a user it does not serve to its login, which was ours, which sent a signed-in user back to the
     # admin: the browser gave up with "too many redirects".
     client.force_login(regency_board)
-    response = client.get("/admin/", follow=True)
-    assert response.status_code == 403
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get("/admin/", follow=True)
+    assert response.status_code == 403 and "Peran Anda tidak mencakup halaman ini" in response.content.decode()
     assert [url for url, _status in response.redirect_chain] == ["/admin/login/?next=/admin/"]
+    # an expected refusal: one line in the log, no traceback
+    assert [record.exc_info for record in caplog.records if record.name == "django.request"] == [None]
 
 
 def test_the_admin_sites_sign_in_is_ours_for_a_visitor(client, db):

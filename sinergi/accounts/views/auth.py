@@ -4,9 +4,8 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
@@ -116,6 +115,7 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     factor). A signed-in user who is not technical staff is told so (403) rather than sent to sign in again, which
     the admin would answer with this page again, for ever."""
     if request.user.is_authenticated:
-        raise PermissionDenied
+        # The role page, answered here: raised, the expected refusal would be logged with a traceback.
+        return render(request, "403.html", status=403)
     query = request.GET.urlencode()
     return redirect(f"{reverse('accounts:login')}?{query}" if query else reverse("accounts:login"))
