@@ -4,6 +4,7 @@ retention clean-up that removes the stored files of old import and export jobs."
 import contextlib
 import datetime
 import logging
+import re
 import secrets
 import shutil
 import tempfile
@@ -435,8 +436,11 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     notices = [str(n) for n in result.notices]
     warning_lines = _warning_notices(result)
     job.notices = notices + warning_lines
-    job.rows_total = result.rows_total
-    job.rows_done = result.rows_total
+    if result.rows_total or result.status not in ("cancelled", "failed"):
+        job.rows_total = result.rows_total
+        job.rows_done = result.rows_total
+    # else: stopped before the end, the run says nothing of the file; the rows its progress counted stay (a cancelled
+    # import of 60,000 rows is listed with them, not with 0).
     job.created_count = result.created
     job.updated_count = result.updated
     job.unchanged_count = result.unchanged
@@ -470,19 +474,34 @@ _RESULT_FIELDS = [
 ]  # fmt: skip
 
 
+# The values a warning's words carry (a date, an age, a count): warnings that differ only in them are one kind.
+_WARNING_VALUES = re.compile(r"(\d{1,2}-\d{1,2}-\d{4}|\d+(?:[.,]\d+)*)")
+
+
 def warning_groups(warnings: list[Problem]) -> list[dict]:
-    """Warnings of the same column and message as one group, the most frequent first: its count and the first
-    rows (every row is in the report)."""
-    groups: dict[tuple[str, str], dict] = {}
+    """Warnings of the same column and rule as one group, the most frequent first: its count and the first rows
+    (every row, with its own message, is in the report). A rule's message names the row's values ("Usia 5 tahun saat
+    masuk (16-01-2024) ..."): grouped by the words around them, and the values that differ within a group are shown
+    as "…" (those all its rows share, such as the category's age limits, stay)."""
+    groups: dict[tuple, dict] = {}
     for warning in warnings:
-        group = groups.setdefault(
-            (warning.column, warning.message),
-            {"column": warning.column, "message": warning.message, "count": 0, "rows": []},
-        )
+        parts = _WARNING_VALUES.split(warning.message)  # words, value, words, value, ..., words
+        group = groups.get(key := (warning.column, tuple(parts[0::2])))
+        if group is None:
+            group = groups[key] = {"column": warning.column, "parts": parts, "count": 0, "rows": []}
+        elif group["parts"] != parts:
+            group["parts"] = [
+                kept if index % 2 == 0 or kept == given else "…"
+                for index, (kept, given) in enumerate(zip(group["parts"], parts, strict=True))
+            ]
         group["count"] += 1
         if len(group["rows"]) < PAGE_PROBLEMS:
             group["rows"].append(warning.row)
-    return sorted(groups.values(), key=lambda g: -g["count"])  # stable: equal counts stay in row order
+    found = [
+        {"column": g["column"], "message": "".join(g.pop("parts")), "count": g["count"], "rows": g["rows"]}
+        for g in groups.values()
+    ]
+    return sorted(found, key=lambda g: -g["count"])  # stable: equal counts stay in row order
 
 
 def problem_groups(problems: list[Problem]) -> list[dict]:

@@ -152,3 +152,4 @@ def test_a_cancelled_dry_run_ends_as_a_cancelled_dry_run(tmp_path, board_member)
         job=ImportJob.objects.get(pk=job.pk), actor=board_member))  # fmt: skip
     job.refresh_from_db()
     assert (job.status, job.message) == (ImportStatus.CANCELLED, "Uji coba dibatalkan.")
+    assert job.rows_total == 3  # the file's rows, as its progress counted them: the list does not say 0

@@ -111,3 +111,23 @@ def test_the_report_is_there_when_the_job_is_first_seen_finished(tmp_path, board
 
     finished = [has_report for status, has_report in seen if status == ImportStatus.REFUSED]
     assert finished and all(finished)
+
+
+def test_warnings_of_one_rule_are_one_kind_whatever_values_they_name():
+    # Each age warning names the row's age and admission date: grouped by the words around them, the values that
+    # differ shown as "…", those every row shares (the category's limits) kept.
+    from sinergi.exchange.pipeline import Problem
+    from sinergi.exchange.services import warning_groups
+
+    def age(row: int, years: int, admitted: str, category: str = "Anak Telantar") -> Problem:
+        message = f"Usia {years} tahun saat masuk ({admitted}) di luar batas usia kategori “{category}” (6–18 tahun)."
+        return Problem(row, "Tanggal lahir", "", message)
+
+    groups = warning_groups(
+        [age(2, 5, "16-01-2024"), age(3, 4, "02-03-2023"), age(4, 5, "16-01-2024"), age(5, 19, "01-01-2020", "ABH")]
+    )
+
+    assert [(g["count"], g["rows"], g["message"]) for g in groups] == [
+        (3, [2, 3, 4], "Usia … tahun saat masuk (…) di luar batas usia kategori “Anak Telantar” (6–18 tahun)."),
+        (1, [5], "Usia 19 tahun saat masuk (01-01-2020) di luar batas usia kategori “ABH” (6–18 tahun)."),
+    ]
