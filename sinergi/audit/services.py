@@ -24,6 +24,7 @@ def audit_record(
     purpose: str = "",
     request: HttpRequest | None = None,
     object_repr: str | None = None,
+    ip_address: str | None = None,
 ) -> AuditEvent:
     """Writes one audit event; call it inside the same transaction as the change it describes."""
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
@@ -38,7 +39,8 @@ def audit_record(
         changes=_jsonable(changes or {}),
         data=_jsonable(data or {}),
         purpose=purpose,
-        ip_address=client_ip(request),
+        # A request's address, or one kept for work done later without one (an import run by the worker).
+        ip_address=client_ip(request) or ip_address,
     )
 
 

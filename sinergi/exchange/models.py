@@ -128,6 +128,9 @@ class ImportJob(QueuedJob, models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_by_name = models.CharField(max_length=150, blank=True)
+    # Where the upload (or the confirm of its trial) came from: the run's audit event is written by the worker,
+    # which has no request.
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -175,7 +178,8 @@ class ImportJob(QueuedJob, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.entity} {self.original_name} ({self.get_status_display()})"
+        # No status: audit events keep this text, and a status would be the one of that moment.
+        return f"{self.entity} {self.original_name}"
 
     @property
     def entity_label(self) -> str:
@@ -337,7 +341,7 @@ class ExportJob(QueuedJob, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.entity} {self.file_format} ({self.get_status_display()})"
+        return f"{self.entity} {self.file_format}"  # no status, as ImportJob's
 
     @property
     def is_finished(self) -> bool:

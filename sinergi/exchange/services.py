@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from sinergi.audit.models import AuditEvent
-from sinergi.audit.services import audit_record
+from sinergi.audit.services import audit_record, client_ip
 from sinergi.core.errors import PermissionDenied, TransitionError
 
 from . import runners
@@ -126,6 +126,7 @@ def import_job_create(
             created_by=created_by,
             created_by_name=actor.get_username(),
             upload_key=upload_key,
+            ip_address=client_ip(request),
         )
         job.created_at = timezone.now()
         with path.open("rb") as handle:
@@ -181,12 +182,14 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     if not job.file:
         raise FileGone(import_files_gone_message())
-    real = _run_again(job, actor=actor, dry_run=False, source=job)
+    real = _run_again(job, actor=actor, dry_run=False, source=job, ip_address=client_ip(request))
     _enqueue(real)
     return real
 
 
-def _run_again(job: ImportJob, *, actor, dry_run: bool, source: ImportJob | None) -> ImportJob:
+def _run_again(
+    job: ImportJob, *, actor, dry_run: bool, source: ImportJob | None, ip_address: str | None = None
+) -> ImportJob:
     """A new job over the same stored file (its checks run again from the start)."""
     return ImportJob.objects.create(
         token=secrets.token_hex(16),
@@ -201,6 +204,7 @@ def _run_again(job: ImportJob, *, actor, dry_run: bool, source: ImportJob | None
         language=translation.get_language() or job.language,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         created_by_name=actor.get_username(),
+        ip_address=ip_address,
     )
 
 
@@ -272,7 +276,7 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
     return job
 
 
-def import_job_retry(*, job: ImportJob, actor) -> ImportJob:
+def import_job_retry(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:
     """Checks a failed or cancelled job's file again, from the start, as a new dry run: a real import goes on only
     when the user confirms that dry run, as for an upload. Once per job: asked again (a double click, a second
     tab), it returns the run already made."""
@@ -285,7 +289,7 @@ def import_job_retry(*, job: ImportJob, actor) -> ImportJob:
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     with transaction.atomic():
-        again = _run_again(job, actor=actor, dry_run=True, source=None)
+        again = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request))
         if not ImportJob.objects.filter(pk=job.pk, status__in=RUN_AGAIN_STATUSES, retried_as__isnull=True).update(
             retried_as=again
         ):
@@ -553,6 +557,7 @@ def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
         actor=actor,
         action=f"exchange.import.{outcome}",
         obj=job,
+        ip_address=job.ip_address,
         data={
             "entity": job.entity,
             "dry_run": job.dry_run,

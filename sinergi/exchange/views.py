@@ -198,7 +198,7 @@ def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def import_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    return _run_from(request, pk, lambda job: services.import_job_retry(job=job, actor=request.user))
+    return _run_from(request, pk, lambda job: services.import_job_retry(job=job, actor=request.user, request=request))
 
 
 @login_required

@@ -58,7 +58,7 @@ def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
     assert "<dt>Kapasitas (orang)</dt><dd>12</dd>" in page
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/exchange/imports/{job.pk}/confirm/")
+        response = client.post(f"/exchange/imports/{job.pk}/confirm/", REMOTE_ADDR="10.1.2.3")
     real = ImportJob.objects.exclude(pk=job.pk).get()
     assert response["Location"] == f"/exchange/imports/{real.pk}/"
     assert (real.status, real.dry_run, real.source_id, real.created_count) == (ImportStatus.SUCCEEDED, False, job.pk, 1)
@@ -66,6 +66,11 @@ def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
     assert list(AuditEvent.objects.order_by("pk").values_list("action", flat=True)) == [
         "exchange.import.checked",
         "exchange.import.succeeded",
+    ]
+    # The worker's audit event says where the import was asked from, and names the job without a passing status
+    assert list(AuditEvent.objects.order_by("pk").values_list("ip_address", "object_repr")) == [
+        ("127.0.0.1", "lks data.xlsx"),
+        ("10.1.2.3", "lks data.xlsx"),
     ]
 
 
