@@ -18,7 +18,7 @@ from sinergi.accounts.services import user_create_with_role
 from sinergi.demo.meetings import load_demo_meetings
 from sinergi.demo.partnerships import load_demo_partnerships
 from sinergi.demo.people import load_demo_people
-from sinergi.demo.referrals import load_demo_referrals
+from sinergi.demo.referrals import RECEIVING_OPERATOR, load_demo_referrals
 from sinergi.organisations import services as organisation_services
 from sinergi.organisations.choices import CareSetting, LegalForm, OfficerPosition, OrganisationKind
 from sinergi.organisations.models import Organisation
@@ -261,7 +261,9 @@ def load_demo(*, seed: int = 2023) -> dict[str, int]:
     meetings = load_demo_meetings()
     referrals = load_demo_referrals()
     partnerships = load_demo_partnerships()
-    organisations = {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": len(DEMO_USERS)}
+    # Counted, not listed: the referrals demo adds the receiving LKSA's operator.
+    users = User.objects.filter(username__in=[u.username for u in DEMO_USERS] + [RECEIVING_OPERATOR]).count()
+    organisations = {"lks": len(lks), "drafts": len(DRAFTS), "boards": boards, "users": users}
     return organisations | people | meetings | referrals | {"agreements": partnerships}
 
 

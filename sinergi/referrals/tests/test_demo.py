@@ -27,6 +27,7 @@ def test_demo_referrals():
     assert pending.escalated_at is None
     assert late.escalated_at is not None
     assert counts["escalation_notifications"] >= 3  # board of Banjarmasin, province admin, receiving operator
+    assert counts["users"] == 5  # the receiving operator counted with the others, as demo_logins lists them
     old = accepted.from_placement
     old.refresh_from_db()
     assert (old.status, old.discharge_reason) == (PlacementStatus.DISCHARGED, DischargeReason.TRANSFERRED)
