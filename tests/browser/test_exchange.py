@@ -1,5 +1,7 @@
 """Spreadsheet import in a real Chromium: upload → progress (HTMX polling) → result → error report → fix → import."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from python_calamine import CalamineWorkbook
@@ -210,3 +212,98 @@ def test_operator_reads_a_large_result_on_a_phone_errors_first_and_warnings_grou
     box = problem.first.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["width"] > 300
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_board_member_reloads_and_cancels_an_import_while_running_and_while_queued(
+    page, tmp_path, monkeypatch, settings
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    settings.SINERGI_JOB_LOCK_DIR = tmp_path / "jobs"
+    lks = xlsx_file(
+        tmp_path,
+        [
+            HEADERS,
+            ["LKSA Batal Satu", "anak", "63.71.01.1001", "TD/BATAL/1", 20],
+            ["LKSA Batal Dua", "lanjut_usia", "63.71.01.1001", "TD/BATAL/2", 15],
+        ],
+        name="lks-batal.xlsx",
+    )
+    before = Organisation.objects.count()
+    # Given no worker has picked up the jobs yet (each stays queued until the test runs it)
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    state, rows, status = page.locator("#job-state"), page.locator("#job-rows"), page.locator("#job-status")
+
+    # When the board member uploads a file and reloads its page while it waits
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(lks))
+    page.click("#upload-form button[type=submit]")
+    expect(state).to_have_text("Menunggu giliran")
+    page.reload()
+    # Then it is still waiting, and still polling: the worker's result comes in without another reload
+    expect(state).to_have_text("Menunggu giliran")
+    expect(rows).to_have_text("Menunggu pekerja latar. Halaman ini boleh ditutup; proses tetap berjalan.")
+    expect(status).to_have_attribute("hx-trigger", re.compile(r"^every \d+s$"))
+    services.import_job_run(job_id=ImportJob.objects.get().pk)
+    expect(state).to_have_text("Uji coba selesai", timeout=10_000)
+
+    # When the import itself runs (its worker, holding the job's lock, at 4.000 of 10.000 rows), and the board
+    # member reloads its page, then cancels it
+    page.click("#job-confirm")
+    expect(state).to_have_text("Menunggu giliran")
+    job = ImportJob.objects.get(dry_run=False)
+    checks, failures = [], []
+
+    def reload_then_cancel() -> None:
+        ImportJob.objects.filter(pk=job.pk).update(phase="reading", rows_done=4000, rows_total=10000)
+        page.reload()
+        # Then the page shows its progress: running, not taken for abandoned
+        expect(state).to_have_text("Sedang diproses")
+        expect(rows).to_have_text("4.000 dari 10.000 baris")
+        page.click("#job-cancel")
+        # Then it says the cancel was asked for, and the worker is told to stop
+        expect(page.locator(".messages")).to_contain_text("Permintaan pembatalan dikirim: impor berhenti")
+        expect(page.locator("#job-cancelling")).to_have_text(
+            "Pembatalan diminta; proses berhenti pada pemeriksaan berikutnya."
+        )
+        expect(page.locator("#job-cancel")).to_have_count(0)
+        assert services.import_job_stop_requested(job)
+
+    def at_check(phase: str, done: int, total: int) -> None:
+        checks.append((phase, done, total))
+        if len(checks) == 1:
+            try:
+                reload_then_cancel()
+            except Exception as failure:  # the worker would record it as the import's own failure
+                failures.append(failure)
+
+    services.import_job_run(job_id=job.pk, on_progress=at_check)
+    if failures:
+        raise failures[0]
+    # And the worker stops at that check: the page, still polling, ends cancelled with nothing saved
+    assert checks == [("reading", 2, 2)]
+    expect(state).to_have_text("Dibatalkan", timeout=10_000)
+    expect(page.locator("#job-message")).to_have_text("Impor dibatalkan; tidak ada data yang disimpan.")
+    assert Organisation.objects.count() == before
+
+    # When the board member uploads the file again and cancels before any worker starts it
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(lks))
+    page.click("#upload-form button[type=submit]")
+    expect(state).to_have_text("Menunggu giliran")
+    page.click("#job-cancel")
+    # Then it is cancelled at once, and the task delivered late runs nothing
+    expect(state).to_have_text("Dibatalkan")
+    expect(page.locator("#job-message")).to_have_text("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.")
+    queued = ImportJob.objects.latest("pk")
+    assert ImportJob.objects.count() == 3
+    services.import_job_run(job_id=queued.pk)
+    queued.refresh_from_db()
+    assert (queued.status, queued.rows_done) == ("cancelled", 0)
+    assert Organisation.objects.count() == before
