@@ -20,6 +20,8 @@ class Action:
     DEACTIVATE = "deactivate"
     EXPORT = "export"
     VIEW_AUDIT = "view_audit"
+    # The whole audit log (/audit/), beyond one object's history: who exported, imported or changed what.
+    AUDIT_LOG = "audit.log"
     MANAGE_USERS = "manage_users"
     # Person-level data (clients, workers): separate actions, because roles differ from the registry's.
     PERSON_VIEW = "people.view"
@@ -43,6 +45,7 @@ ACTION_ROLES: dict[str, set[str]] = {
     Action.VERIFY: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
     Action.DEACTIVATE: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD},
     Action.MANAGE_USERS: {Role.PROVINCE_ADMIN},
+    Action.AUDIT_LOG: {Role.PROVINCE_ADMIN},
     # An LKS sees and keeps its own clients and workers; boards see them where resolving duplicates or
     # supervising needs it (every such view is logged with its purpose); Dinas Sosial sees counts and incidents.
     Action.PERSON_VIEW: {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD, Role.LKS_OPERATOR},
@@ -153,11 +156,12 @@ def region_allows(actor, action: str, *, province_code: str, regency_code: str) 
     return False
 
 
-def managed_provinces(actor) -> list[str] | None:
-    """Province codes whose users `actor` may manage; None means every user (superuser), [] means none."""
+def action_provinces(actor, action: str) -> list[str] | None:
+    """Province codes where `actor` may perform `action` on users or their records as a province-wide role; None
+    means everywhere (superuser), [] nowhere."""
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
         return None
-    allowed_roles = ACTION_ROLES[Action.MANAGE_USERS]
+    allowed_roles = ACTION_ROLES.get(action, set())
     return sorted(
         {
             m.region_id
@@ -165,3 +169,8 @@ def managed_provinces(actor) -> list[str] | None:
             if m.role in allowed_roles and m.region_id and len(m.region_id) == 2
         }
     )
+
+
+def managed_provinces(actor) -> list[str] | None:
+    """Province codes whose users `actor` may manage; None means every user (superuser), [] means none."""
+    return action_provinces(actor, Action.MANAGE_USERS)

@@ -13,7 +13,7 @@ from .models import Membership, User
 from .scope import Action, managed_provinces, restrict
 
 
-def _inside_provinces_q(provinces: list[str]) -> Q:
+def memberships_inside_provinces_q(provinces: list[str]) -> Q:
     """Memberships located inside these provinces (a region under them, or an organisation in them)."""
     region_inside = reduce(or_, (Q(region_id=p) | Q(region__code__startswith=f"{p}.") for p in provinces))
     return (Q(region__isnull=False) & region_inside) | (
@@ -30,7 +30,7 @@ def user_list(*, actor, search: str = "", status: str = "") -> QuerySet[User]:
         if not provinces:
             return User.objects.none()
         # A user with a membership elsewhere is shared with another province: only a superuser may change them.
-        outside = Membership.objects.filter(user=OuterRef("pk")).exclude(_inside_provinces_q(provinces))
+        outside = Membership.objects.filter(user=OuterRef("pk")).exclude(memberships_inside_provinces_q(provinces))
         users = users.filter(is_superuser=False).filter(Exists(Membership.objects.filter(user=OuterRef("pk"))))
         users = users.exclude(Exists(outside))
     if search:
