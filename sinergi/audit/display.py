@@ -16,7 +16,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -48,6 +49,33 @@ ACTION_LABELS: dict[str, Any] = {
     "partnerships.document.uploaded": _lazy("Dokumen diunggah"),
     "partnerships.document.deleted": _lazy("Dokumen dihapus"),
     "referrals.intake.changed": _lazy("Ketentuan penerimaan diubah"),
+    # Read in the audit log, where the object alone does not say what was imported or exported.
+    "exchange.import.checked": _lazy("Impor: uji coba"),
+    "exchange.import.succeeded": _lazy("Impor: disimpan"),
+    "exchange.import.refused": _lazy("Impor: ditolak"),
+    "exchange.import.cancelled": _lazy("Impor: dibatalkan"),
+    "exchange.import.interrupted": _lazy("Impor: terputus"),
+    "exchange.lks.exported": _lazy("Ekspor data LKS"),
+    "exchange.clients.exported": _lazy("Ekspor data penerima layanan"),
+    "exchange.workers.exported": _lazy("Ekspor data pekerja sosial"),
+    "exchange.lks.downloaded": _lazy("Unduhan ekspor data LKS"),
+    "exchange.clients.downloaded": _lazy("Unduhan ekspor data penerima layanan"),
+    "exchange.workers.downloaded": _lazy("Unduhan ekspor data pekerja sosial"),
+    "exchange.export.cancelled": _lazy("Ekspor dibatalkan"),
+    "exchange.export.interrupted": _lazy("Ekspor terputus"),
+    "statistics.report.exported": _lazy("Laporan PDF diunduh"),
+    "statistics.table.exported": _lazy("Tabel statistik diunduh"),
+    "accounts.user.logged_in": _lazy("Masuk"),
+    "accounts.user.logged_out": _lazy("Keluar"),
+    "accounts.user.login_failed": _lazy("Gagal masuk"),
+    "accounts.user.locked_out": _lazy("Akun dikunci sementara"),
+    "accounts.user.password_changed": _lazy("Kata sandi diubah"),
+    "accounts.user.password_reset": _lazy("Kata sandi diatur ulang"),
+    "accounts.user.two_factor_enabled": _lazy("Verifikasi dua langkah diaktifkan"),
+    "accounts.user.two_factor_verified": _lazy("Verifikasi dua langkah berhasil"),
+    "accounts.user.two_factor_failed": _lazy("Verifikasi dua langkah gagal"),
+    "accounts.user.two_factor_disabled": _lazy("Verifikasi dua langkah dimatikan"),
+    "accounts.user.two_factor_reset": _lazy("Verifikasi dua langkah diatur ulang"),
 }
 VERB_LABELS: dict[str, Any] = {
     "created": _lazy("Dibuat"),
@@ -82,6 +110,11 @@ DATA_VALUES: dict[tuple[str, str], Any] = {
     ("via", "import"): _lazy("impor berkas"),
     ("report", "profile"): _lazy("profil LKS"),
     ("by", "system"): _lazy("Sistem"),
+    ("via", "web"): _lazy("halaman web"),
+    ("via", "command line"): _lazy("baris perintah"),
+    ("entity", "lks"): _lazy("LKS"),
+    ("entity", "clients"): _lazy("penerima layanan"),
+    ("entity", "workers"): _lazy("pekerja sosial"),
 }
 # Checksums and byte counts mean nothing to a reader of the page; they stay in the audit log itself.
 HIDDEN_DATA = {"sha256", "size"}
@@ -159,6 +192,116 @@ def audit_history(
         )
         for event in events
     ]
+
+
+# The purposes of access by their codes, registered by the app that defines them (people, listed after audit).
+PURPOSE_LABELS: dict[str, Any] = {}
+
+
+def register_purpose_labels(choices: Iterable[tuple[str, Any]]) -> None:
+    """Called once from the owning app's AppConfig.ready()."""
+    PURPOSE_LABELS.update(choices)
+
+
+# The audit log's facts of an import or an export, first and in this order; other data follows by name.
+LOG_DATA_LABELS: dict[str, Any] = {
+    "file": _lazy("Berkas"),
+    "entity": _lazy("Data"),
+    "format": _lazy("Format"),
+    "dry_run": _lazy("Uji coba"),
+    "rows": _lazy("Jumlah baris"),
+    "created": _lazy("Dibuat"),
+    "updated": _lazy("Diubah"),
+    "unchanged": _lazy("Tidak berubah"),
+    "refused_rows": _lazy("Baris ditolak"),
+    "problems": _lazy("Jumlah masalah"),
+    "warnings": _lazy("Peringatan"),
+    "filters": _lazy("Saringan"),
+    "report": _lazy("Laporan"),
+    "region": _lazy("Wilayah"),
+    "via": _lazy("Melalui"),
+}
+# The job is the event's object already; timings and checksums are for the people running the server.
+LOG_HIDDEN_DATA = HIDDEN_DATA | {"job", "seconds"}
+_LOG_COUNTS = {"rows", "created", "updated", "unchanged", "refused_rows", "problems", "warnings"}
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the audit log, every part in words but the code of the action, kept for searching."""
+
+    occurred_at: datetime.datetime
+    actor: str
+    action: str
+    code: str
+    object_type: str
+    object_repr: str
+    purpose: str
+    ip_address: str
+    details: list[DetailRow] = field(default_factory=list)
+
+
+def audit_log_entries(events: Iterable[AuditEvent]) -> list[LogEntry]:
+    """The events as lines of the audit log: what was done and its key facts (an import's counts and file, an
+    export's format, rows and filters), and the names of the fields a change touched, not their values: those
+    are on the object's own page, for those who may see it. Costs no query beyond the events (with their actor)."""
+    resolver = _Resolver([], LOG_DATA_LABELS, {}, dict.fromkeys(_LOG_COUNTS, _count) | {"filters": _filters})
+    # Changed fields go by their model's labels, not by the names of the data's keys.
+    by_field = _Resolver([], {}, {}, {})
+    entries = []
+    for event in events:
+        model = resolver._model(event)
+        data = {
+            key: value
+            for key, value in (event.data or {}).items()
+            if key not in LOG_HIDDEN_DATA and value not in (None, "", [], {}) and not (key == "dry_run" and not value)
+        }
+        details = [
+            DetailRow(label=resolver.data_label(key), value=resolver.data_value(key, value))
+            for key, value in sorted(data.items(), key=_log_order)
+        ]
+        if event.changes:
+            changed = [
+                by_field._label(key, by_field._field(model, key)[0])
+                for key, _values in by_field.in_order(event, event.changes)
+            ]
+            details.append(DetailRow(label=_("Yang diubah"), value=", ".join(changed)))
+        entries.append(
+            LogEntry(
+                occurred_at=event.occurred_at,
+                actor=_actor(event),
+                action=action_label(event.action),
+                code=event.action,
+                object_type=capfirst(str(model._meta.verbose_name)) if model else "",
+                object_repr=event.object_repr,
+                purpose=str(PURPOSE_LABELS.get(event.purpose, event.purpose)),
+                ip_address=event.ip_address or "",
+                details=details,
+            )
+        )
+    return entries
+
+
+def _count(value: Any) -> str:
+    return (
+        number_format(value, force_grouping=True)
+        if isinstance(value, int) and not isinstance(value, bool)
+        else str(value)
+    )
+
+
+def _filters(value: Any) -> str:
+    """An export's filters as its event records them ({"kind": "lksa", "status": ["active", "draft"]})."""
+    if not isinstance(value, dict):
+        return str(value)
+    return "; ".join(
+        f"{key}: {', '.join(map(str, item)) if isinstance(item, list) else item}" for key, item in sorted(value.items())
+    )
+
+
+def _log_order(item: tuple[str, Any]) -> tuple[int, str]:
+    order = list(LOG_DATA_LABELS)
+    return (order.index(item[0]) if item[0] in order else len(order), item[0])
 
 
 class _Resolver:

@@ -1,8 +1,40 @@
-from django.db.models import Model, QuerySet
+from collections.abc import Mapping
+from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.utils.translation import gettext as _
+
+from sinergi.accounts.models import Membership
+from sinergi.accounts.scope import Action, action_provinces
+from sinergi.accounts.selectors import memberships_inside_provinces_q
+
+from .filters import AuditEventFilterSet
 from .models import AuditEvent
 
 
 def audit_events_for(*, obj: Model) -> QuerySet[AuditEvent]:
     """The change history of one object, newest first. Callers check that the actor may see the object."""
     return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related("actor")
+
+
+def audit_log_allowed(actor) -> bool:
+    """Province admins and superusers read the audit log; it is not part of any other role."""
+    if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return False
+    return action_provinces(actor, Action.AUDIT_LOG) != []
+
+
+def audit_event_list(*, actor, filters: Mapping[str, Any] | None = None) -> AuditEventFilterSet:
+    """The audit log as `actor` may read it, newest first, filtered; returns the bound filter set (.qs is the
+    result). A superuser reads every event; a province admin the events of the users who hold a role in their
+    province (events carry no region: who acted is what locates them). Events of the system itself and of
+    superusers are for superusers only."""
+    if not audit_log_allowed(actor):
+        raise PermissionDenied(_("Hanya admin provinsi yang boleh membaca log audit."))
+    events = AuditEvent.objects.select_related("actor").order_by("-occurred_at", "-id")
+    provinces = action_provinces(actor, Action.AUDIT_LOG)
+    if provinces is not None:
+        inside = Membership.objects.filter(memberships_inside_provinces_q(provinces), user=OuterRef("actor_id"))
+        events = events.filter(Exists(inside), actor__is_superuser=False)
+    return AuditEventFilterSet(filters or {}, queryset=events)

@@ -7,13 +7,18 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from sinergi.accounts.scope import ScopeFields, register_scope
+        from sinergi.audit.display import register_purpose_labels
         from sinergi.organisations.signals import organisation_moved
 
         from . import models
+        from .choices import AccessPurpose
         from .services.located import located_records_follow
 
         # Clients, stays and workers carry their LKS's codes for scope and statistics: they move with it.
         organisation_moved.connect(located_records_follow, dispatch_uid="people.located_records_follow")
+
+        # Events record the purpose of access by its code; the audit log reads it in words.
+        register_purpose_labels(AccessPurpose.choices)
 
         # People are located by the LKS that serves (or last served) them, not by where they come from.
         located = ScopeFields(organisation="organisation_id")

@@ -113,7 +113,7 @@ def test_an_event_without_an_actor_is_the_systems(membership):
     [
         ("people.worker.created", "Didaftarkan"),
         ("organisations.organisation.verified", "Diverifikasi"),
-        ("exchange.workers.downloaded", "Diunduh"),  # an unlisted code: read through its verb
+        ("people.indicators.exported", "Diekspor"),  # an unlisted code: read through its verb
         ("meetings.minutes.status_changed", "Status changed"),  # an unknown verb: its code in plain words
     ],
 )
