@@ -8,6 +8,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("sinergi.accounts.urls")),
+    path("audit/", include("sinergi.audit.urls")),
     path("notifications/", include("sinergi.notifications.urls")),
     path("regions/", include("sinergi.regions.urls")),
     path("vocabularies/", include("sinergi.vocabularies.urls")),

@@ -61,6 +61,7 @@ PAGES = {
     "/organisations/new/": [LOGIN, 403, 403, 200, 200, 403, 200],
     "/accounts/users/": [LOGIN, 403, 403, 403, 403, 403, 200],
     "/vocabularies/": [LOGIN, 403, 403, 403, 403, 403, 200],
+    "/audit/": [LOGIN, 403, 403, 403, 403, 403, 200],
 }
 
 

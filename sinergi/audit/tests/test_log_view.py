@@ -1,0 +1,264 @@
+"""The audit log page: a province admin (or a superuser) finds who imported or exported what, when, from where and
+why; nobody else may open it."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.conf import settings
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import UserFactory, user_with_role
+from sinergi.audit.models import AuditEvent
+from sinergi.audit.services import audit_record
+from sinergi.core.testing import otp_login
+from sinergi.organisations.tests.factories import OrganisationFactory
+from sinergi.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+LOG = reverse("audit:log")
+WITA = datetime.timezone(datetime.timedelta(hours=8))  # the project's TIME_ZONE, Asia/Makassar
+
+
+@pytest.fixture
+def province_admin():
+    return user_with_role(Role.PROVINCE_ADMIN, region_code="63", username="admin.kalsel")
+
+
+@pytest.fixture
+def operator():
+    lks = OrganisationFactory(name="LKSA Harapan", region_id="63.71.01.1001")
+    return user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.harapan")
+
+
+@pytest.fixture
+def board():
+    return user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.bjm")
+
+
+def record(actor, action: str, *, at: datetime.datetime | None = None, ip: str = "10.1.2.3", **fields) -> AuditEvent:
+    """An event as the services write it, from a browser at `ip`, at the moment `at` (default: now)."""
+    event = audit_record(actor=actor, action=action, request=RequestFactory().get("/", REMOTE_ADDR=ip), **fields)
+    if at is not None:
+        AuditEvent.objects.filter(pk=event.pk).update(occurred_at=at)
+    return event
+
+
+def record_import(actor, **extra) -> AuditEvent:
+    data = {
+        "entity": "lks",
+        "dry_run": False,
+        "file": "lks-banjarmasin.xlsx",
+        "sha256": "ab" * 32,
+        "via": "web",
+        "rows": 1250,
+        "created": 1200,
+        "updated": 30,
+        "unchanged": 15,
+        "refused_rows": 5,
+        "problems": 0,
+        "warnings": 0,
+        "seconds": 4.2,
+    }
+    return record(actor, "exchange.import.succeeded", data=data, **extra)
+
+
+def record_export(actor, **extra) -> AuditEvent:
+    data = {"format": "xlsx", "rows": 154, "filters": {"kind": "lksa", "status": ["active", "verified"]}}
+    return record(actor, "exchange.clients.exported", data=data, purpose="reporting", **extra)
+
+
+def rows(response) -> list[str]:
+    """The log's rows as their visible text, one string per row."""
+    page = response.content.decode()
+    body = page[page.index('<table id="audit-log"') :]
+    body = body[body.index("<tbody>") : body.index("</tbody>")]
+    return [
+        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split())
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def test_a_province_admin_reads_who_imported_and_exported_what_when_from_where_and_why(
+    client, province_admin, operator
+):
+    # Given an import and an export by an LKS operator of the province, from two addresses
+    record_import(operator, at=datetime.datetime(2026, 3, 2, 9, 15, tzinfo=WITA), ip="10.1.2.3")
+    record_export(operator, at=datetime.datetime(2026, 3, 2, 10, 40, tzinfo=WITA), ip="10.9.8.7")
+
+    # When the province admin opens the audit log
+    otp_login(client, province_admin)
+    response = client.get(LOG)
+
+    # Then both are listed newest first, in local time, with their facts in words
+    assert response.status_code == 200
+    export, imported = rows(response)
+    assert export.startswith("02-03-2026 10:40")
+    assert "Ekspor data penerima layanan" in export
+    assert "operator.harapan" in export
+    assert "Pelaporan" in export  # the purpose of access, not its code
+    assert "10.9.8.7" in export
+    assert "Format: XLSX" in export
+    assert "Jumlah baris: 154" in export
+    assert "Saringan: kind: lksa; status: active, verified" in export
+
+    assert imported.startswith("02-03-2026 09:15")
+    assert "Impor: disimpan" in imported
+    assert "10.1.2.3" in imported
+    assert "Berkas: lks-banjarmasin.xlsx" in imported
+    assert "Jumlah baris: 1.250" in imported
+    assert "Dibuat: 1.200" in imported
+    assert "Diubah: 30" in imported
+    assert "Tidak berubah: 15" in imported
+    assert "Baris ditolak: 5" in imported
+    assert "ab" * 32 not in imported  # the checksum stays in the database
+
+
+def test_the_admin_narrows_the_log_by_kind_of_action_actor_and_days(client, province_admin, operator, board):
+    # Given an import by the operator on 1 March late in the evening (local time), an export by the operator on
+    # 2 March just after midnight, and a sign-in by the board member on 3 March
+    record_import(operator, at=datetime.datetime(2026, 3, 1, 23, 30, tzinfo=WITA))
+    record_export(operator, at=datetime.datetime(2026, 3, 2, 0, 10, tzinfo=WITA))
+    record(board, "accounts.user.logged_in", obj=board, at=datetime.datetime(2026, 3, 3, 8, 0, tzinfo=WITA))
+    otp_login(client, province_admin)
+
+    def actions(**filters) -> list[str]:
+        return [row.split(" ", 2)[2] for row in rows(client.get(LOG, filters))]
+
+    # When filtered by kind of action, then only that kind is listed
+    assert ["operator.harapan" in a and "Impor: disimpan" in a for a in actions(group="import")] == [True]
+    assert ["Ekspor data penerima layanan" in a for a in actions(group="export")] == [True]
+    assert ["Masuk" in a for a in actions(group="sign_in")] == [True]
+    # ... or by the start of its code
+    assert ["Ekspor data penerima layanan" in a for a in actions(action="exchange.clients")] == [True]
+
+    # When filtered by actor (part of the account name), then only their actions
+    assert len(actions(actor="operator")) == 2
+    assert ["pengurus.bjm" in a for a in actions(actor="BJM")] == [True]
+
+    # When filtered by days, then the days are the reader's local days, not UTC's
+    assert ["Impor: disimpan" in a for a in actions(date_to="2026-03-01")] == [True]
+    assert len(actions(date_from="2026-03-02")) == 2
+    assert ["Ekspor data penerima layanan" in a for a in actions(date_from="2026-03-02", date_to="2026-03-02")] == [
+        True
+    ]
+
+
+def test_a_date_that_is_no_date_lists_nothing_and_says_why(client, province_admin, operator):
+    # Given an event
+    record_import(operator)
+    otp_login(client, province_admin)
+
+    # When the date filter is not a date
+    response = client.get(LOG, {"date_from": "kemarin"})
+
+    # Then the page says so instead of listing everything unfiltered
+    assert response.status_code == 200
+    assert "Masukkan tanggal yang valid." in response.content.decode()
+    assert 'id="audit-log"' not in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["board", "operator"])
+def test_a_board_member_or_an_lks_operator_may_not_open_the_log(client, request, who, operator):
+    # Given an event, and a signed-in user whose role is not province admin
+    record_import(operator)
+    client.force_login(request.getfixturevalue(who))
+
+    # When they open the audit log
+    response = client.get(LOG)
+
+    # Then they are refused with the "not part of your role" page, and the menu does not offer it
+    assert response.status_code == 403
+    assert "Peran Anda tidak mencakup halaman ini" in response.content.decode()
+    assert LOG not in client.get(reverse("statistics:dashboard")).content.decode()
+
+
+def test_someone_signed_out_is_sent_to_sign_in(client):
+    response = client.get(LOG)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_menu_offers_the_log_to_province_admins(client, province_admin):
+    # Given a province admin signed in with their second factor
+    otp_login(client, province_admin)
+
+    # When they open any page
+    page = client.get(reverse("statistics:dashboard")).content.decode()
+
+    # Then the main menu links to the log
+    assert f'<a href="{LOG}">Log audit</a>' in page
+
+
+def test_a_province_admin_reads_the_events_of_their_province_only(client, province_admin, operator):
+    # Given events by a user of the province, by a user of another province, by a superuser and by the system
+    Region.objects.create(code="64", name="Kalimantan Timur", level=1, kind="provinsi")
+    elsewhere = user_with_role(Role.PROVINCE_ADMIN, region_code="64", username="admin.kaltim")
+    superuser = UserFactory(username="super", is_superuser=True)
+    record_import(operator)
+    record_export(elsewhere)
+    record(superuser, "vocabularies.term.created")
+    record(None, "partnerships.agreement.expired")
+
+    # When the province admin and a superuser open the log
+    otp_login(client, province_admin)
+    for_admin = rows(client.get(LOG))
+    client.logout()
+    otp_login(client, superuser)
+    for_superuser = rows(client.get(LOG))
+
+    # Then the admin sees only their province's user; the superuser sees everything, the system's events too
+    assert [("operator.harapan" in row) for row in for_admin] == [True]
+    assert len(for_superuser) == 4
+    assert any("admin.kaltim" in row for row in for_superuser)
+    assert any("Sistem" in row and "partnerships.agreement.expired" in row for row in for_superuser)
+
+
+def test_the_log_shows_fifty_events_a_page_newest_first_in_bounded_queries(
+    client, province_admin, operator, django_assert_max_num_queries
+):
+    # Given 51 exports, one a minute
+    start = timezone.now() - datetime.timedelta(hours=2)
+    for minute in range(51):
+        record_export(operator, at=start + datetime.timedelta(minutes=minute), ip=f"10.0.0.{minute}")
+    otp_login(client, province_admin)
+
+    # When the admin opens the first and the second page
+    with django_assert_max_num_queries(10):
+        first = client.get(LOG)
+    second = client.get(LOG, {"page": 2})
+
+    # Then the first holds the 50 newest, the second the oldest one, and the page says how many there are
+    assert len(rows(first)) == 50
+    assert "10.0.0.50" in rows(first)[0]
+    assert [("10.0.0.0" in row) for row in rows(second)] == [True]
+    assert "51 catatan" in first.content.decode()
+    assert "Halaman 1 dari 2" in first.content.decode()
+
+
+def test_the_english_interface_shows_the_log_in_english(client, province_admin, operator):
+    # Given an import, and an admin who chose English
+    record_import(operator)
+    otp_login(client, province_admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    # When they open the log
+    response = client.get(LOG)
+    page = response.content.decode()
+
+    # Then its title, columns, filters, actions and facts are in English
+    assert "<h1>Audit log</h1>" in page
+    for heading in ("Time", "Actor", "Action", "Object", "Purpose", "IP address", "Notes"):
+        assert f"<th>{heading}</th>" in page
+    assert "Kind of action" in page and ">Import</option>" in page
+    [imported] = rows(response)
+    assert "Import: saved" in imported
+    assert "File: lks-banjarmasin.xlsx" in imported
+    assert "Created: 1,200" in imported
+    assert "Refused rows: 5" in imported

@@ -1,0 +1,33 @@
+"""The audit log page (province admins and superusers): a thin translation between HTTP and the selector."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from sinergi.core.pagination import paginate
+
+from .display import audit_log_entries
+from .models import AuditEvent
+from .selectors import audit_event_list, audit_log_allowed
+
+PER_PAGE = 50
+
+
+class AuditLogView(LoginRequiredMixin, View):
+    """Who did what, when, from where and why, newest first; HTMX requests get only the results."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.user.is_authenticated and not audit_log_allowed(request.user):
+            raise PermissionDenied(_("Hanya admin provinsi yang boleh membaca log audit."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        filterset = audit_event_list(actor=request.user, filters=request.GET)
+        # An invalid filter (a date that is no date) shows nothing rather than everything unfiltered.
+        page = paginate(request, filterset.qs if filterset.is_valid() else AuditEvent.objects.none(), per_page=PER_PAGE)
+        context = {"filterset": filterset, "page": page, "entries": audit_log_entries(page.object_list)}
+        template = "audit/log.html#results" if request.htmx else "audit/log.html"
+        return render(request, template, context)
