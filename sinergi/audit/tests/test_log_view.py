@@ -262,3 +262,18 @@ def test_the_english_interface_shows_the_log_in_english(client, province_admin, 
     assert "File: lks-banjarmasin.xlsx" in imported
     assert "Created: 1,200" in imported
     assert "Refused rows: 5" in imported
+
+
+def test_a_filter_changed_in_the_page_redraws_only_the_results(client, province_admin, operator):
+    # Given an import and an export
+    record_import(operator)
+    record_export(operator)
+    otp_login(client, province_admin)
+
+    # When the filter form asks through HTMX
+    response = client.get(LOG, {"group": "export"}, headers={"HX-Request": "true"})
+
+    # Then only the results come back, with the export alone
+    page = response.content.decode()
+    assert "<h1>" not in page and "<form" not in page
+    assert ["Ekspor data penerima layanan" in row for row in rows(response)] == [True]
