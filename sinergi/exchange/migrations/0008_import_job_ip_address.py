@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exchange', '0007_export_job_request_key'),
+        ("exchange", "0007_export_job_request_key"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importjob',
-            name='ip_address',
+            model_name="importjob",
+            name="ip_address",
             field=models.GenericIPAddressField(blank=True, null=True),
         ),
     ]
