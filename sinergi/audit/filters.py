@@ -46,7 +46,7 @@ ACTION_GROUPS: dict[str, tuple[object, Q]] = {
 
 
 def object_type_choices() -> list[tuple[str, str]]:
-    """Every model of Sinergi's own apps, by its name: from the app registry, so the form costs no query over a
+    """Every model of Sinergi's own apps that has a name for people, by that name: from the app registry, so the form costs no query over a
     table of millions of events (a DISTINCT would read all of them)."""
     models = [
         model
@@ -54,6 +54,9 @@ def object_type_choices() -> list[tuple[str, str]]:
         if config.name.startswith("sinergi.")
         for model in config.get_models()
         if model._meta.label_lower != "audit.auditevent"
+        # Models named for people (an Indonesian verbose_name); the rest are internal tables (summaries, clocks)
+        # that no event is about.
+        and "verbose_name" in model._meta.original_attrs
     ]
     return sorted(
         ((model._meta.label_lower, capfirst(str(model._meta.verbose_name))) for model in models),

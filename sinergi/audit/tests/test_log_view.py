@@ -277,3 +277,12 @@ def test_a_filter_changed_in_the_page_redraws_only_the_results(client, province_
     page = response.content.decode()
     assert "<h1>" not in page and "<form" not in page
     assert ["Ekspor data penerima layanan" in row for row in rows(response)] == [True]
+
+
+def test_the_object_types_offered_are_those_with_a_name_for_people():
+    # Internal tables (summaries, the admission clock) are no event's object and have no Indonesian name.
+    from sinergi.audit.filters import object_type_choices
+
+    offered = dict(object_type_choices())
+    assert offered["organisations.organisation"] == "Organisasi" and offered["exchange.importjob"] == "Impor"
+    assert "people.placementactive" not in offered and "people.placementmonthly" not in offered
