@@ -46,8 +46,8 @@ ACTION_GROUPS: dict[str, tuple[object, Q]] = {
 
 
 def object_type_choices() -> list[tuple[str, str]]:
-    """Every model of Sinergi's own apps that has a name for people, by that name: from the app registry, so the form costs no query over a
-    table of millions of events (a DISTINCT would read all of them)."""
+    """Every model of Sinergi's own apps that has a name for people, by that name: from the app registry, so the
+    form costs no query over a table of millions of events (a DISTINCT would read all of them)."""
     models = [
         model
         for config in apps.get_app_configs()
