@@ -404,7 +404,10 @@ def clients(rows: int, targets: list[tuple[str, str]]) -> None:
         if "error" in again:
             print(f"{'':<11} re-import failed: {again['error']}")
         else:
-            print(f"{'':<11} re-import of the same file: {again['seconds']:.2f} s, {again['unchanged']:,} unchanged")
+            print(
+                f"{'':<11} re-import of the same file: {again['seconds']:.2f} s, {again['unchanged']:,} unchanged · "
+                f"peak memory {again['peak_mb']:.0f} MB (goal < 500 MB)"
+            )
         if "error" in floor:
             print(f"{'':<11} floor failed: {floor['error']}")
         else:
