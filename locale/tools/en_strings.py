@@ -3501,4 +3501,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(n)s catatan": ("%(n)s entry", "%(n)s entries"),
     "Objek": "Object",
     "Tidak ada catatan yang cocok.": "No entries match.",
+    "Uji coba dibatalkan sebelum dimulai.": "Trial cancelled before it started.",
 }

@@ -52,6 +52,7 @@ DEFAULT_RETENTION_DAYS = 30
 CANCELLED = gettext_lazy("Impor dibatalkan; tidak ada data yang disimpan.")
 CANCELLED_DRY_RUN = gettext_lazy("Uji coba dibatalkan.")
 CANCELLED_BEFORE_START = gettext_lazy("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.")
+CANCELLED_DRY_RUN_BEFORE_START = gettext_lazy("Uji coba dibatalkan sebelum dimulai.")
 FAILED = gettext_lazy("Terjadi kesalahan tak terduga; tidak ada data yang disimpan. Laporkan ke admin.")
 INTERRUPTED = gettext_lazy(
     "Proses terhenti di tengah jalan (misalnya server dimulai ulang atau perintahnya dihentikan). Tidak ada data "
@@ -223,7 +224,8 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
         cancel_requested=True,
         finished_at=timezone.now(),
         phase=ImportPhase.DONE,
-        message=str(CANCELLED_BEFORE_START),
+        # A trial saves nothing anyway: "no data was saved" is said of an import only.
+        message=str(CANCELLED_DRY_RUN_BEFORE_START if job.dry_run else CANCELLED_BEFORE_START),
     )
     # Only while it runs: one that ended since the page was read keeps its end (and its data, if it saved).
     if not updated and not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).update(

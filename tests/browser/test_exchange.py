@@ -300,7 +300,7 @@ def test_board_member_reloads_and_cancels_an_import_while_running_and_while_queu
     page.click("#job-cancel")
     # Then it is cancelled at once, and the task delivered late runs nothing
     expect(state).to_have_text("Dibatalkan")
-    expect(page.locator("#job-message")).to_have_text("Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan.")
+    expect(page.locator("#job-message")).to_have_text("Uji coba dibatalkan sebelum dimulai.")
     queued = ImportJob.objects.latest("pk")
     assert ImportJob.objects.count() == 3
     services.import_job_run(job_id=queued.pk)

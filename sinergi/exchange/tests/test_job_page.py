@@ -180,7 +180,7 @@ def test_a_cancelled_run_says_so_in_the_viewers_language(client, tmp_path):
     client.force_login(world.operator)
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
 
-    assert "Impor dibatalkan sebelum dimulai; tidak ada data yang disimpan." in page
+    assert "Uji coba dibatalkan sebelum dimulai." in page  # a trial: nothing would have been saved anyway
     assert 'id="job-language-note"' not in page  # nothing on the page is in another language
 
 

@@ -250,7 +250,7 @@ def test_a_queued_import_can_be_cancelled_and_then_never_runs(client, board_memb
     from sinergi.exchange.services import import_job_run
 
     client.force_login(board_member)
-    job = ImportJob.objects.create(token="t3", entity="lks", file="x", created_by=board_member)
+    job = ImportJob.objects.create(token="t3", entity="lks", file="x", created_by=board_member, dry_run=False)
     client.post(f"/exchange/imports/{job.pk}/cancel/")
     job.refresh_from_db()
     assert (job.status, job.cancel_requested) == (ImportStatus.CANCELLED, True)
