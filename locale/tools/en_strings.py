@@ -3502,4 +3502,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Objek": "Object",
     "Tidak ada catatan yang cocok.": "No entries match.",
     "Uji coba dibatalkan sebelum dimulai.": "Trial cancelled before it started.",
+    "%(in_care)s dari %(capacity)s (%(percent)s%%)": "%(in_care)s of %(capacity)s (%(percent)s%%)",
+    "Kapasitas terisi": "Capacity used",
+    "Pekerja sosial yang bertugas": "Social workers serving",
+    "Layanan saat ini (%(date)s)": "Services now (%(date)s)",
 }

@@ -7,6 +7,7 @@ order; it is imported inside the functions, like a template would, so that this 
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,16 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+# Sections other apps add to an LKS profile (the people app: clients and workers now), each a function of the LKS
+# giving (title, [(label, value)]) or None; registered from their AppConfig.ready, since this app comes first.
+PROFILE_SECTIONS: list[Callable[[Any], tuple[str, list[tuple[str, Any]]] | None]] = []
+
+
+def register_profile_section(section: Callable[[Any], tuple[str, list[tuple[str, Any]]] | None]) -> None:
+    if section not in PROFILE_SECTIONS:
+        PROFILE_SECTIONS.append(section)
+
+
 def lks_profile(*, actor, pk: int) -> dict[str, Any]:
     """The facts of the detail page, grouped as on the page (404 outside the actor's export scope)."""
     o = selectors.organisation_get(actor=actor, pk=pk, action=Action.EXPORT)
@@ -140,6 +151,9 @@ def lks_profile(*, actor, pk: int) -> dict[str, Any]:
         ),
     ]
     is_lks = o.kind in LKS_KINDS
+    if is_lks:
+        # After the identity, as the first thing an LKS's report is read for: whom it serves now, with whom.
+        sections[1:1] = [found for section in PROFILE_SECTIONS if (found := section(o)) is not None]
     if not is_lks:
         # An LKKKS board or another partner: what only an LKS has (its services, capacity, LKKKS membership) is
         # left out rather than printed empty.

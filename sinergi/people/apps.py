@@ -20,6 +20,13 @@ class PeopleConfig(AppConfig):
         # Events record the purpose of access by its code; the audit log reads it in words.
         register_purpose_labels(AccessPurpose.choices)
 
+        # An LKS profile (PDF) says whom the LKS serves now and with whom: counts, never names.
+        from sinergi.organisations.reports import register_profile_section
+
+        from .selectors import lks_profile_section
+
+        register_profile_section(lks_profile_section)
+
         # People are located by the LKS that serves (or last served) them, not by where they come from.
         located = ScopeFields(organisation="organisation_id")
         for model in (models.Person, models.Placement, models.Incident, models.Worker):

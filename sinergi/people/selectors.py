@@ -10,8 +10,9 @@ itself (after asking for the purpose when there is none). Selectors that reveal 
 """
 
 import datetime
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -20,9 +21,10 @@ from django.utils.translation import gettext as _
 from sinergi.accounts.scope import ACTION_ROLES, Action, restrict, roles_of
 from sinergi.core.crypto import decrypt
 from sinergi.core.errors import PermissionDenied
+from sinergi.vocabularies.models import Term
 
 from .access import person_access_record, purpose_for
-from .choices import AccessPurpose, DuplicateStatus, PlacementStatus
+from .choices import AccessPurpose, DuplicateStatus, PlacementStatus, WorkerRole
 from .filters import PersonFilterSet, WorkerFilterSet
 from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
 
@@ -197,3 +199,35 @@ def worker_accesses(*, actor, worker: Worker) -> QuerySet[WorkerAccess]:
     if not worker_list(actor=actor).qs.filter(pk=worker.pk).exists():
         return WorkerAccess.objects.none()
     return WorkerAccess.objects.filter(worker=worker).order_by("-occurred_at", "-pk")
+
+
+def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:
+    """An LKS profile's figures of its people now: clients in care by PPKS category, how full it is, and workers
+    serving by role (counts only: no one is named). Registered with organisations.reports by this app."""
+    today = timezone.localdate()
+    active = Placement.objects.filter(organisation=organisation, status=PlacementStatus.ACTIVE)
+    per_category = dict(
+        active.order_by().values("ppks_category").annotate(n=Count("pk")).values_list("ppks_category", "n")
+    )
+    labels = {term.pk: term.label for term in Term.objects.filter(pk__in=per_category)}
+    in_care = sum(per_category.values())
+    categories = ", ".join(
+        f"{labels[pk]} {count}"
+        for pk, count in sorted(per_category.items(), key=lambda item: (-item[1], labels[item[0]]))
+    )
+    serving = Worker.objects.filter(organisation=organisation).exclude(ended_on__isnull=False, ended_on__lte=today)
+    per_role = dict(serving.order_by().values("role").annotate(n=Count("pk")).values_list("role", "n"))
+    roles = ", ".join(f"{WorkerRole(role).label} {count}" for role, count in sorted(per_role.items()))
+    capacity = organisation.capacity
+    filled = (
+        _("%(in_care)s dari %(capacity)s (%(percent)s%%)")
+        % {"in_care": in_care, "capacity": capacity, "percent": round(100 * in_care / capacity)}
+        if capacity
+        else ""
+    )
+    facts = [
+        (_("Penerima layanan aktif"), f"{in_care} ({categories})" if categories else in_care),
+        (_("Kapasitas terisi"), filled),
+        (_("Pekerja sosial yang bertugas"), f"{sum(per_role.values())} ({roles})" if roles else 0),
+    ]
+    return _("Layanan saat ini (%(date)s)") % {"date": today.strftime("%d-%m-%Y")}, facts

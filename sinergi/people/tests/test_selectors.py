@@ -294,3 +294,37 @@ def test_person_list_needs_a_bounded_number_of_queries(world, django_assert_max_
 def test_a_persons_access_history_is_shown_to_those_who_may_see_the_person(world, who, sees):
     PersonAccess.objects.create(person=world.a, actor_name="operator.harapan", what="viewed", purpose="service")
     assert selectors.person_accesses(actor=getattr(world, who), person=world.a).count() == (1 if sees else 0)
+
+
+def test_an_lks_profile_says_whom_the_lks_serves_now_and_with_whom_in_counts():
+    # Given an LKSA of capacity 40 with two children in care (one of them a street child), one who has left, a
+    # caregiver and a volunteer serving and a caregiver who has stopped
+    from sinergi.accounts.tests.factories import UserFactory
+    from sinergi.organisations.reports import lks_profile
+    from sinergi.organisations.tests.factories import OrganisationFactory
+    from sinergi.people.choices import WorkerRole
+
+    from .factories import PersonFactory
+
+    lks = OrganisationFactory(name="LKSA Hitung", capacity=40)
+    for category in ("anak_telantar", "anak_jalanan"):
+        PlacementFactory(person=PersonFactory(organisation=lks), ppks_category=ppks(category))
+    PlacementFactory(
+        person=PersonFactory(organisation=lks), status="discharged", discharged_on=datetime.date(2024, 5, 1)
+    )
+    WorkerFactory(organisation=lks, role=WorkerRole.CAREGIVER)
+    WorkerFactory(organisation=lks, role=WorkerRole.VOLUNTEER)
+    WorkerFactory(organisation=lks, role=WorkerRole.CAREGIVER, ended_on=datetime.date(2024, 1, 1))
+    admin = UserFactory(is_superuser=True)
+
+    # When its profile is made
+    profile = lks_profile(actor=admin, pk=lks.pk)
+
+    # Then, after its identity, a section gives the counts (no names)
+    title, facts = profile["sections"][1]
+    assert title.startswith("Layanan saat ini (")
+    assert dict(facts) == {
+        "Penerima layanan aktif": "2 (Anak Jalanan 1, Anak Telantar 1)",
+        "Kapasitas terisi": "2 dari 40 (5%)",
+        "Pekerja sosial yang bertugas": "2 (Pengasuh 1, Relawan 1)",
+    }
