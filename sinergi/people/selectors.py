@@ -217,7 +217,10 @@ def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:
     )
     serving = Worker.objects.filter(organisation=organisation).exclude(ended_on__isnull=False, ended_on__lte=today)
     per_role = dict(serving.order_by().values("role").annotate(n=Count("pk")).values_list("role", "n"))
-    roles = ", ".join(f"{WorkerRole(role).label} {count}" for role, count in sorted(per_role.items()))
+    role_counts = sorted(
+        ((str(WorkerRole(role).label), count) for role, count in per_role.items()), key=lambda rc: (-rc[1], rc[0])
+    )
+    roles = ", ".join(f"{label} {count}" for label, count in role_counts)  # most first, as the categories
     capacity = organisation.capacity
     filled = (
         _("%(in_care)s dari %(capacity)s (%(percent)s%%)")
