@@ -428,14 +428,11 @@ def _record_type(name: str, fields: tuple[str, ...]) -> type[StoredRecord]:
 def _records(record_type: type[StoredRecord], fields: tuple[str, ...], rows, shared: tuple[str, ...], share):
     """Records of `rows` (tuples in `fields`' order); the values of the `shared` fields, which repeat over thousands
     of records (codes, places, dates), kept once each."""
-    positions = [fields.index(key) for key in shared]
+    kept_once = [key in shared for key in fields]
     for row in rows:
         record = record_type()
-        for key, value in zip(fields, row, strict=True):
-            setattr(record, key, value)
-        for key, position in zip(shared, positions, strict=True):
-            value = row[position]
-            setattr(record, key, share(value, value))
+        for key, value, once in zip(fields, row, kept_once, strict=True):
+            setattr(record, key, share(value, value) if once else value)
         yield record
 
 
