@@ -460,11 +460,15 @@ class LksEntity(Entity):
         return keys
 
     @staticmethod
-    def _same_name_in_file(row: int, values: dict[str, Any], place: str, ctx: ImportContext) -> None:
-        """A row with a number and a row without one, of the same name and kabupaten/kota, are one LKS written twice
-        (pasted, one copy completed): two drafts otherwise, and a file that never imports again. natural_keys
+    def _same_name_in_file(
+        row: int, values: dict[str, Any], place: str, problems: list[tuple[str, str]], ctx: ImportContext
+    ) -> None:
+        """Two NEW LKS of one name and kabupaten/kota, one row with a number and one without, are one LKS written
+        twice (pasted, one copy completed): two drafts otherwise, and a file that never imports again. natural_keys
         compares rows without numbers (by name) and rows with numbers (by number); this compares the two kinds.
-        Two rows with different numbers remain two LKS (branches of one foundation may share a name)."""
+        Two rows with different numbers remain two LKS (branches of one foundation may share a name), and so do
+        rows that reach stored LKS (the caller asks only for rows that create one). Raises with the row's other
+        problems (`problems`), so that one upload names them all."""
         name_key = v.norm(values.get("name") or "")
         if values.get("id") or not name_key:
             return
@@ -482,7 +486,7 @@ class LksEntity(Entity):
                 "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila "
                 "keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing."
             )
-            raise RowProblems([("name", f"{message} {advice}")])
+            raise RowProblems([*problems, ("name", f"{message} {advice}")])
 
     def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
         resolver: RegionResolver = ctx.cache.setdefault("regions", RegionResolver())
@@ -670,7 +674,6 @@ class LksEntity(Entity):
             district=values.get("district_name") or "",
             village=values.get("village_name") or "",
         )
-        self._same_name_in_file(row, values, region.code[:5] if region else _place_key(values), ctx)
         problems += region_problems
         if values.get("id"):
             existing = self._by_id(values, problems, ctx)
@@ -680,6 +683,8 @@ class LksEntity(Entity):
         except RowProblems as found_problems:
             raise RowProblems(problems + found_problems.problems) from None
         if existing is None:
+            # Only new ones: two rows that reach two stored LKS of one name (branches) are two updates.
+            self._same_name_in_file(row, values, region.code[:5] if region else _place_key(values), problems, ctx)
             return self._plan_create(row, values, region, key, problems, ctx)
         far = bool(values.get("name")) and v.names_far_apart(existing.name, values["name"])
         number = "registration_number" if values.get("registration_number") else "permit_number"

@@ -6,6 +6,7 @@ import pytest
 
 from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
 from sinergi.organisations.models import Organisation
+from sinergi.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,25 @@ def test_lks_of_one_name_in_one_kabupaten_kota_with_numbers_of_their_own_are_two
     ]
     result = run(xlsx_file(tmp_path, [NUMBERED, *rows]), board_member)
     assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
+
+
+def test_two_stored_lks_of_one_name_one_numbered_one_not_are_updated_together(tmp_path, board_member):
+    # Branches of one foundation in Kota Banjarmasin, one registered and one not yet: each row reaches its own
+    # stored LKS, so the file is two updates, not one LKS written twice.
+    OrganisationFactory(name="LKSA Harapan Bunda", region_id="63.71.01.1001", registration_number="TD/HB/1")
+    OrganisationFactory(name="LKSA Harapan Bunda", region_id="63.71.04.1002", registration_number="")
+    headers = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Kapasitas (orang)"]
+    rows = [
+        ["LKSA Harapan Bunda", "anak", "63.71.01.1001", "TD/HB/1", 40],
+        ["LKSA Harapan Bunda", "anak", "63.71.04.1002", "", 25],
+    ]
+    result = run(xlsx_file(tmp_path, [headers, *rows]), board_member, dry_run=True)
+    assert (result.status, result.created, result.updated, result.problems) == ("checked", 0, 2, [])
+
+
+def test_a_registered_lks_updated_beside_a_new_branch_of_its_name_without_a_number_is_two_lks(tmp_path, board_member):
+    OrganisationFactory(name="LKSA Cahaya", region_id="63.71.01.1001", registration_number="TD/C/1")
+    headers = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Kapasitas (orang)"]
+    rows = [["LKSA Cahaya", "anak", "63.71.01.1001", "TD/C/1", 40], ["LKSA Cahaya", "anak", "63.71.04.1002", "", 25]]
+    result = run(xlsx_file(tmp_path, [headers, *rows]), board_member, dry_run=True)
+    assert result.problems == [], problems_of(result)
