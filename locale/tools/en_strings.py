@@ -3448,7 +3448,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Isian ini dibaca sebagai pilihan dalam daftar: %(cells)s. Periksa bila maksudnya lain.": "These cells were read as items of the list: %(cells)s. Check them if something else was meant.",
     "“%(value)s” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis di kolom Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).": "“%(value)s” is not a region code. This column holds a code, such as 63.71.01.1001; region names go in the Regency/City, District and Village columns (leave this code column empty then).",
     "Kode Kemendagri, mis. 63.71.01.1001; atau kosongkan dan isi nama wilayah di kolom Kabupaten/Kota asal, Kecamatan asal, dan Desa/Kelurahan asal.": "Kemendagri code, e.g. 63.71.01.1001; or leave it empty and fill in the region's names in the columns Regency/City of origin, District of origin and Village of origin.",
-    "%(columns)s, dan %(more)s kolom lain": "%(columns)s, and %(more)s more columns",
     "Hanya untuk dilihat: peran Anda tidak mengimpor data ini.": "To look at only: your role does not import this data.",
     "Peran Anda tidak mengekspor data ini.": "Your role does not export this data.",
     "Profil %(name)s": "Profile of %(name)s",
@@ -3506,4 +3505,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kapasitas terisi": "Capacity used",
     "Pekerja sosial yang bertugas": "Social workers serving",
     "Layanan saat ini (%(date)s)": "Services now (%(date)s)",
+    "%(columns)s, dan %(more)s kolom lain": (
+        "%(columns)s, and %(more)s more column",
+        "%(columns)s, and %(more)s more columns",
+    ),
+    "%(columns)s (semuanya pada %(rows)s baris yang sama)": (
+        "%(columns)s (all on the same %(rows)s row)",
+        "%(columns)s (all on the same %(rows)s rows)",
+    ),
 }

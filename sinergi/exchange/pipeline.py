@@ -1381,32 +1381,39 @@ KEPT_COLUMNS_NAMED = 6  # a notice above the counts names this many; "and 19 mor
 def _kept_notice(entity: Entity, header: HeaderMap, plans: list[RowPlan]) -> str:
     """Says which columns had empty cells on rows of stored records that hold a value there: the value stays (an
     exported file whose cell was cleared to erase it would otherwise be "unchanged" without a word)."""
-    counts: dict[str, int] = {}
+    rows_of: dict[str, set[int]] = {}
     for plan in plans:
         for key in plan.kept:
-            counts[key] = counts.get(key, 0) + 1
-    if not counts:
+            rows_of.setdefault(key, set()).add(plan.row)
+    if not rows_of:
         return ""
     position = {column.key: index for index, column in header.columns.items()}
-    ordered = sorted(counts.items(), key=lambda item: position.get(item[0], len(position)))
-    more = len(ordered) - KEPT_COLUMNS_NAMED
-    uniform = len(set(counts.values())) == 1  # the same rows left every column empty: the count said once
+    ordered = sorted(rows_of.items(), key=lambda item: position.get(item[0], len(position)))
+    # Named up to KEPT_COLUMNS_NAMED, the rest counted (all named when one more would only be counted).
+    shown = ordered if len(ordered) <= KEPT_COLUMNS_NAMED + 1 else ordered[:KEPT_COLUMNS_NAMED]
+    more = len(ordered) - len(shown)
+    # Several columns left empty on the very same rows (an update of a few fields): the rows said once.
+    same_rows = len(ordered) > 1 and len({frozenset(rows) for _key, rows in ordered}) == 1
     named = [
         _written_header(entity, header, key)
-        if uniform
-        else ngettext("%(column)s (%(rows)s baris)", "%(column)s (%(rows)s baris)", count)
-        % {"column": _written_header(entity, header, key), "rows": number_format(count, force_grouping=True)}
-        for key, count in ordered[:KEPT_COLUMNS_NAMED]
+        if same_rows
+        else ngettext("%(column)s (%(rows)s baris)", "%(column)s (%(rows)s baris)", len(rows))
+        % {"column": _written_header(entity, header, key), "rows": number_format(len(rows), force_grouping=True)}
+        for key, rows in shown
     ]
     columns = ", ".join(named)
-    if more > 0:
-        columns = _("%(columns)s, dan %(more)s kolom lain") % {"columns": columns, "more": more}
-    if uniform:
-        count = ordered[0][1]
-        columns = ngettext("%(column)s (%(rows)s baris)", "%(column)s (%(rows)s baris)", count) % {
-            "column": columns,
-            "rows": number_format(count, force_grouping=True),
+    if more:
+        columns = ngettext("%(columns)s, dan %(more)s kolom lain", "%(columns)s, dan %(more)s kolom lain", more) % {
+            "columns": columns,
+            "more": more,
         }
+    if same_rows:
+        count = len(ordered[0][1])
+        columns = ngettext(
+            "%(columns)s (semuanya pada %(rows)s baris yang sama)",
+            "%(columns)s (semuanya pada %(rows)s baris yang sama)",
+            count,
+        ) % {"columns": columns, "rows": number_format(count, force_grouping=True)}
     return _(
         "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom %(columns)s. Untuk "
         "mengosongkan isian, ubah di halaman datanya."

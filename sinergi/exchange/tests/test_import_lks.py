@@ -835,8 +835,25 @@ def test_many_columns_left_empty_on_an_update_are_said_in_a_short_notice(tmp_pat
     result = run(xlsx_file(tmp_path, [headers, row], name="ekspor.xlsx"), board_member, dry_run=True)
 
     notice = next(n for n in map(str, result.notices) if n.startswith("Sel kosong"))
-    said = re.search(r"di kolom (.+), dan (\d+) kolom lain \(1 baris\)\. Untuk", notice)
+    said = re.search(r"di kolom (.+), dan (\d+) kolom lain \(semuanya pada 1 baris yang sama\)\. Untuk", notice)
     assert said, notice
     named = said.group(1).split(", ")
     assert len(named) == 6 and set(named) <= {headers[index] for index in cleared}
-    assert int(said.group(2)) >= 1 and "(1 baris)," not in notice
+    assert int(said.group(2)) >= 2 and "(1 baris)," not in notice  # one more would have been named, not counted
+
+
+def test_columns_left_empty_on_different_rows_are_counted_each(tmp_path, board_member):
+    # One row leaves the address empty, another the phone: two rows, not "the same row".
+    from sinergi.exchange.columns import get_entity
+
+    for name in ("LKSA Satu Kosong", "LKSA Dua Kosong"):
+        OrganisationFactory(name=name, regency_code="63.71", address="Jl. Satu", phone="0511-123456")
+    entity = get_entity("lks")
+    headers = [str(column.header) for column in entity.export_columns()]
+    rows = [list(r) for r in entity.export_rows(entity.export_queryset(actor=board_member).order_by("name"))]
+    rows[0][headers.index("Alamat")] = None
+    rows[1][headers.index("Telepon")] = None
+
+    result = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member, dry_run=True)
+
+    assert "isian lama tetap dipakai di kolom Alamat (1 baris), Telepon (1 baris). Untuk" in " ".join(result.notices)

@@ -931,8 +931,8 @@ def test_a_workers_row_with_emptied_cells_keeps_the_stored_values_and_says_so(tm
     assert (result.status, result.unchanged) == ("checked", 1), problems_of(result) or result.message
     assert result.notices == [
         "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom Tanggal pemeriksaan "
-        "latar belakang, Hasil pemeriksaan latar belakang (1 baris). Untuk mengosongkan isian, ubah di halaman "
-        "datanya."
+        "latar belakang, Hasil pemeriksaan latar belakang (semuanya pada 1 baris yang sama). Untuk mengosongkan "
+        "isian, ubah di halaman datanya."
     ]
 
 
@@ -1492,7 +1492,8 @@ def test_cells_cleared_in_a_client_export_keep_the_stored_values_and_the_trial_s
     assert (result.status, result.unchanged) == ("checked", 1), problems_of(result) or result.message
     assert (
         "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom Nama ibu kandung, "
-        "Telepon wali (1 baris). Untuk mengosongkan isian, ubah di halaman datanya." in result.notices
+        "Telepon wali (semuanya pada 1 baris yang sama). Untuk mengosongkan isian, ubah di halaman datanya."
+        in result.notices
     )
     assert snapshot() == before
 
