@@ -21,6 +21,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from sinergi.core.downloads import FREE_TEXT_FILTERS
+
 from .models import AuditEvent
 
 EMPTY = "—"
@@ -76,6 +78,40 @@ ACTION_LABELS: dict[str, Any] = {
     "accounts.user.two_factor_failed": _lazy("Verifikasi dua langkah gagal"),
     "accounts.user.two_factor_disabled": _lazy("Verifikasi dua langkah dimatikan"),
     "accounts.user.two_factor_reset": _lazy("Verifikasi dua langkah diatur ulang"),
+    "accounts.user.invitation_sent": _lazy("Undangan akun dikirim"),
+    "accounts.user.reactivated": _lazy("Diaktifkan kembali"),
+    "accounts.token.revoked": _lazy("Token API dicabut"),
+    "people.person.restricted": _lazy("Pemrosesan dibatasi"),
+    "people.person.unrestricted": _lazy("Pembatasan pemrosesan dicabut"),
+    "people.person.erased": _lazy("Data pribadi dihapus"),
+    "people.person.subject_access_exported": _lazy("Salinan data untuk pemilik data diunduh"),
+    "people.consent.recorded": _lazy("Persetujuan dicatat"),
+    "people.consent.withdrawn": _lazy("Persetujuan ditarik"),
+    "people.duplicate.flagged": _lazy("Ditandai kemungkinan data ganda"),
+    "people.duplicate.resolved": _lazy("Kemungkinan data ganda diputuskan"),
+    "people.incident.reported": _lazy("Insiden dilaporkan"),
+    "people.placement.discharged": _lazy("Keluar dari LKS"),
+    "people.placement.reviewed": _lazy("Rencana pengasuhan ditinjau"),
+    "people.placement.stage_changed": _lazy("Tahap kasus diubah"),
+    "people.placement.transferred": _lazy("Dipindahkan ke LKS lain"),
+    "referrals.referral.sent": _lazy("Rujukan dikirim"),
+    "referrals.referral.accepted": _lazy("Rujukan diterima"),
+    "referrals.referral.declined": _lazy("Rujukan ditolak"),
+    "referrals.referral.completed": _lazy("Rujukan selesai"),
+    "referrals.referral.cancelled": _lazy("Rujukan dibatalkan"),
+    "referrals.referral.escalated": _lazy("Rujukan dinaikkan (melewati batas waktu)"),
+    "meetings.meeting.status_changed": _lazy("Status rapat diubah"),
+    "meetings.invitations.sent": _lazy("Undangan rapat dikirim"),
+    "meetings.participant.organisations_invited": _lazy("Organisasi diundang"),
+    "meetings.participant.rsvp": _lazy("Konfirmasi kehadiran"),
+    "meetings.attendance.recorded": _lazy("Kehadiran dicatat"),
+    "meetings.attendance.self_checked_in": _lazy("Hadir (pindai QR sendiri)"),
+    "meetings.attendance.printed": _lazy("Daftar hadir dicetak"),
+    "meetings.minutes.saved": _lazy("Notulen disimpan"),
+    "meetings.minutes.approved": _lazy("Notulen disahkan"),
+    "meetings.minutes.status_changed": _lazy("Status notulen diubah"),
+    "meetings.action_item.status_changed": _lazy("Status tindak lanjut diubah"),
+    "meetings.action_item.reviewed": _lazy("Tindak lanjut ditinjau"),
 }
 VERB_LABELS: dict[str, Any] = {
     "created": _lazy("Dibuat"),
@@ -222,8 +258,13 @@ LOG_DATA_LABELS: dict[str, Any] = {
     "via": _lazy("Melalui"),
 }
 # The job is the event's object already; timings and checksums are for the people running the server.
-LOG_HIDDEN_DATA = HIDDEN_DATA | {"job", "seconds"}
+# Free text ("reason" of a restriction or an erasure) may name a person: on the object's own page only, for those who
+# may see it (the log names people by number).
+LOG_HIDDEN_DATA = HIDDEN_DATA | {"job", "seconds", "reason"}
 _LOG_COUNTS = {"rows", "created", "updated", "unchanged", "refused_rows", "problems", "warnings"}
+
+
+SEARCHED = _lazy("(kata pencarian)")
 
 
 @dataclass(frozen=True)
@@ -294,9 +335,16 @@ def _filters(value: Any) -> str:
     """An export's filters as its event records them ({"kind": "lksa", "status": ["active", "draft"]})."""
     if not isinstance(value, dict):
         return str(value)
+    # Words searched for may be a person's name: that there was a search is said, not what it was (events written
+    # before exports.audit_filters left the words out may still hold them).
     return "; ".join(
-        f"{key}: {', '.join(map(str, item)) if isinstance(item, list) else item}" for key, item in sorted(value.items())
+        f"{key}: {SEARCHED}" if key in FREE_TEXT_FILTERS else f"{key}: {_listed(item)}"
+        for key, item in sorted(value.items())
     )
+
+
+def _listed(item: Any) -> str:
+    return ", ".join(map(str, item)) if isinstance(item, list) else str(item)
 
 
 def _log_order(item: tuple[str, Any]) -> tuple[int, str]:

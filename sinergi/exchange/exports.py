@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
-from sinergi.core.downloads import DOWNLOAD_FORMATS, XLSX, csv_header_line, csv_lines, table_write
+from sinergi.core.downloads import DOWNLOAD_FORMATS, FREE_TEXT_FILTERS, XLSX, csv_header_line, csv_lines, table_write
 from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
 
 from . import runners
@@ -170,8 +170,12 @@ EXPORT_INTERRUPTED = gettext_lazy(
 
 def audit_filters(filters: dict[str, list[str]]) -> dict[str, Any]:
     """A list's filters as an export's audit event records them (in the request, in the worker, from export_data):
-    one value as is, repeated values as a list."""
-    return {key: values[0] if len(values) == 1 else values for key, values in filters.items()}
+    one value as is, repeated values as a list; words searched for (which may be a person's name) as "*" only: the
+    audit log names people by number (each exported person has an access-log line)."""
+    return {
+        key: "*" if key in FREE_TEXT_FILTERS else values[0] if len(values) == 1 else values
+        for key, values in filters.items()
+    }
 
 
 def _enqueue(job: ExportJob) -> None:

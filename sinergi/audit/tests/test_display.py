@@ -114,7 +114,8 @@ def test_an_event_without_an_actor_is_the_systems(membership):
         ("people.worker.created", "Didaftarkan"),
         ("organisations.organisation.verified", "Diverifikasi"),
         ("people.indicators.exported", "Diekspor"),  # an unlisted code: read through its verb
-        ("meetings.minutes.status_changed", "Status changed"),  # an unknown verb: its code in plain words
+        ("meetings.minutes.status_changed", "Status notulen diubah"),
+        ("plugin.thing.status_changed", "Status changed"),  # an unknown code and verb: its last part in plain words
     ],
 )
 def test_every_action_code_gets_a_readable_label(code, label):

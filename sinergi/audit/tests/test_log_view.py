@@ -286,3 +286,45 @@ def test_the_object_types_offered_are_those_with_a_name_for_people():
     offered = dict(object_type_choices())
     assert offered["organisations.organisation"] == "Organisasi" and offered["exchange.importjob"] == "Impor"
     assert "people.placementactive" not in offered and "people.placementmonthly" not in offered
+
+
+def test_the_log_names_no_one_searched_for_nor_a_reason_written_about_a_person(client, province_admin, operator):
+    # Given an export of a list searched by a name (an event written before searches were left out of the record)
+    # and a restriction whose reason names the person
+    record(operator, "exchange.clients.exported", data={"rows": 1, "filters": {"q": "Zulaikha", "status": "active"}})
+    record(operator, "people.person.restricted", data={"reason": "Permintaan ibu Zulaikha"})
+
+    # When the province admin reads the log
+    otp_login(client, province_admin)
+    restricted, export = rows(client.get(LOG))
+
+    # Then the search is said without its words, the reason is left to the record's own page, and the action is in
+    # words of the interface
+    assert "Saringan: q: (kata pencarian); status: active" in export
+    assert "Zulaikha" not in export and "Zulaikha" not in restricted
+    assert "Pemrosesan dibatasi" in restricted
+
+
+def test_every_audited_action_has_words_in_the_interface_language():
+    # An action without its own label would be shown by its code's last word, in English.
+    from pathlib import Path
+
+    from sinergi.audit.display import ACTION_LABELS, VERB_LABELS
+
+    codes = {
+        code
+        for path in Path(settings.BASE_DIR, "sinergi").rglob("*.py")
+        if "tests" not in path.parts
+        for code in re.findall(r'action="([a-z_]+\.[a-z_]+\.[a-z_]+)"', path.read_text())
+    }
+    assert len(codes) > 50
+    assert sorted(c for c in codes if c not in ACTION_LABELS and c.rsplit(".", 1)[1] not in VERB_LABELS) == []
+
+
+def test_an_exports_audit_event_keeps_that_there_was_a_search_not_its_words():
+    from sinergi.exchange.exports import audit_filters
+
+    assert audit_filters({"q": ["Zulaikha"], "status": ["active", "draft"]}) == {
+        "q": "*",
+        "status": ["active", "draft"],
+    }
