@@ -575,9 +575,11 @@ class Choices:
         """(cell text, label) of the cells matched so far that do not write their item as listed: a spelling variant
         ("Anak Terlantar"), a short form ("Luar panti"), an acronym, an alias ("Pria")."""
         labels = dict(self.items)
-        return [
-            (value, labels.get(code, code)) for value, code in self._seen.items() if norm(value) not in self._as_listed
-        ]
+        said: dict[str, tuple[str, str]] = {}  # one per way of writing, case and spacing aside ("LKSA", "lksa")
+        for value, code in self._seen.items():
+            if (key := norm(value)) not in self._as_listed:
+                said.setdefault(key, (value, labels.get(code, code)))
+        return list(said.values())
 
     def _words_of(self, code: str) -> set[str]:
         """The words of every way an item may be written (its code, labels and short forms)."""

@@ -20,9 +20,10 @@ def test_cells_read_as_another_way_of_writing_an_item_are_named_with_what_they_w
         ["LKSA Baca Satu", "LKSA", "Luar panti", "63.71"],
         ["LKSA Baca Dua", "lks anak", "panti", "63.71"],
         ["LKSA Baca Tiga", "LKSA", "Luar panti", "63.71"],  # said once per value
+        ["LKSA Baca Empat", "lksa", "LUAR  PANTI", "63.71"],  # and once whatever its case and spacing
     ]
     result = run(xlsx_file(tmp_path, [HEADERS, *rows]), board_member, dry_run=True)
-    assert (result.status, result.created) == ("checked", 3), result.problems
+    assert (result.status, result.created) == ("checked", 4), result.problems
     assert read_as_notices(result) == [
         "Isian ini dibaca sebagai pilihan dalam daftar: Jenis layanan utama: “LKSA” → “LKS Anak (LKSA)”, “lks anak” "
         "→ “LKS Anak (LKSA)”; Bentuk layanan: “Luar panti” → “Luar panti (berbasis masyarakat)”, “panti” → “Dalam "
