@@ -11,7 +11,7 @@ import re
 import time
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -713,10 +713,10 @@ def blank_words_notice(ctx: "ImportContext") -> str:
 READ_AS_SHOWN = 8  # per column; the rest are counted
 
 
-def read_as_notice(entity: "Entity", ctx: "ImportContext") -> str:
+def read_as_notice(entity: "Entity", ctx: "ImportContext", header_of: Callable[[str], str] | None = None) -> str:
     """Which cells of the list columns were read as an item they do not write as listed ("Anak Terlantar" as “Anak
     Telantar”, "Luar panti" as “Luar panti / berbasis keluarga”), per column, or "": read right, but not as written,
-    so it is said (the row's details show the value read too)."""
+    so it is said (the row's details show the value read too). `header_of`: a column's header as the file writes it."""
     said = []
     for column in entity.import_columns():
         choices = ctx.cache.get(("terms", column.key)) or ctx.cache.get(("codes", column.key))
@@ -725,7 +725,7 @@ def read_as_notice(entity: "Entity", ctx: "ImportContext") -> str:
         shown = ", ".join(f"“{value}” → “{label}”" for value, label in read[:READ_AS_SHOWN])
         if len(read) > READ_AS_SHOWN:
             shown += " " + _("dan %(count)s lainnya") % {"count": len(read) - READ_AS_SHOWN}
-        said.append(f"{column.header}: {shown}")
+        said.append(f"{header_of(column.key) if header_of else column.header}: {shown}")
     if not said:
         return ""
     return _("Isian ini dibaca sebagai pilihan dalam daftar: %(cells)s. Periksa bila maksudnya lain.") % {

@@ -444,7 +444,7 @@ def _check(
         _formula_error_problems(result, header, failed, refused_rows)
     if blank_words := blank_words_notice(ctx):
         result.notices.append(blank_words)
-    if read_as := read_as_notice(entity, ctx):
+    if read_as := read_as_notice(entity, ctx, lambda key: _written_header(entity, header, key)):
         result.notices.append(read_as)
     if hidden_read := [index for index in table.hidden_columns if index in header.columns]:
         result.notices.append(

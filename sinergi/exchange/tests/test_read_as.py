@@ -55,3 +55,12 @@ def test_a_region_name_in_the_code_column_is_refused_pointing_to_the_name_column
             "Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).",
         )
     ]
+
+
+def test_the_read_as_notice_names_the_column_as_the_file_writes_it(tmp_path, board_member):
+    headers = ["Nama LKS", "jenis layanan", "Bentuk layanan", "Kode wilayah"]  # a synonym of "Jenis layanan utama"
+    result = run(xlsx_file(tmp_path, [headers, ["LKSA Baca Lima", "LKSA", "Dalam panti", "63.71"]]), board_member)
+    assert read_as_notices(result) == [
+        "Isian ini dibaca sebagai pilihan dalam daftar: jenis layanan: “LKSA” → “LKS Anak (LKSA)”. Periksa bila "
+        "maksudnya lain."
+    ]
