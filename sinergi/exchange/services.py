@@ -480,8 +480,23 @@ _RESULT_FIELDS = [
 ]  # fmt: skip
 
 
-# The values a warning's words carry (a date, an age, a count): warnings that differ only in them are one kind.
-_WARNING_VALUES = re.compile(r"(\d{1,2}-\d{1,2}-\d{4}|\d+(?:[.,]\d+)*)")
+# The values a warning's words carry (a date, an age, a count): warnings that differ only in them are one kind. A
+# name in quotes is words, digits and all ("LKSA Harapan 2" and "LKSA Harapan 3" are two LKS, not one with "…").
+_WARNING_VALUES = re.compile(r"(“[^”]*”)|(\d{1,2}-\d{1,2}-\d{4}|\d+(?:[.,]\d+)*)")
+
+
+def _warning_parts(message: str) -> list[str]:
+    """A warning's message as words, value, words, value, ..., words (quoted names belong to the words)."""
+    parts, words, at = [], [], 0
+    for found in _WARNING_VALUES.finditer(message):
+        words.append(message[at : found.start()])
+        at = found.end()
+        if found.group(1):  # a quoted name: kept with the words around it
+            words.append(found.group(1))
+            continue
+        parts += ["".join(words), found.group(2)]
+        words = []
+    return [*parts, "".join(words) + message[at:]]
 
 
 def warning_groups(warnings: list[Problem]) -> list[dict]:
@@ -491,7 +506,7 @@ def warning_groups(warnings: list[Problem]) -> list[dict]:
     as "…" (those all its rows share, such as the category's age limits, stay)."""
     groups: dict[tuple, dict] = {}
     for warning in warnings:
-        parts = _WARNING_VALUES.split(warning.message)  # words, value, words, value, ..., words
+        parts = _warning_parts(warning.message)
         group = groups.get(key := (warning.column, tuple(parts[0::2])))
         if group is None:
             group = groups[key] = {"column": warning.column, "parts": parts, "count": 0, "rows": []}

@@ -131,3 +131,19 @@ def test_warnings_of_one_rule_are_one_kind_whatever_values_they_name():
         (3, [2, 3, 4], "Usia … tahun saat masuk (…) di luar batas usia kategori “Anak Telantar” (6–18 tahun)."),
         (1, [5], "Usia 19 tahun saat masuk (01-01-2020) di luar batas usia kategori “ABH” (6–18 tahun)."),
     ]
+
+
+def test_names_in_quotes_keep_their_digits_when_warnings_are_grouped():
+    # "LKSA Harapan 2" and "LKSA Harapan 3" are two LKS: two kinds, not one named "LKSA Harapan …".
+    from sinergi.exchange.pipeline import Problem
+    from sinergi.exchange.services import warning_groups
+
+    def same_name(row: int, name: str) -> Problem:
+        return Problem(row, "Nama LKS", "", f"Sudah ada LKS bernama sama: “{name}”.")
+
+    groups = warning_groups([same_name(2, "LKSA Harapan 2"), same_name(3, "LKSA Harapan 3")])
+
+    assert [g["message"] for g in groups] == [
+        "Sudah ada LKS bernama sama: “LKSA Harapan 2”.",
+        "Sudah ada LKS bernama sama: “LKSA Harapan 3”.",
+    ]
