@@ -265,3 +265,11 @@ def test_export_data_refuses_a_filter_name_it_does_not_know_rather_than_export_e
     with pytest.raises(CommandError, match="Saringan tidak dikenal: regoin. Saringan untuk data LKS: accreditation, "):
         call("export_data", "lks", str(target), "--as", "pengurus.uji", "--filter", "regoin=63.71")
     assert not target.exists()
+
+
+def test_export_data_says_what_a_list_pages_other_parameters_are_instead(tmp_path, board_member):
+    # An address copied from a list page carries its page and format beside the filters.
+    target = tmp_path / "lks.csv"
+    with pytest.raises(CommandError, match=r"Bukan saringan: format, page\. Format mengikuti akhiran file"):
+        call("export_data", "lks", str(target), "--as", "pengurus.uji", "--filter", "page=2", "--filter", "format=xlsx")
+    assert not target.exists()

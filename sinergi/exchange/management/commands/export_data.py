@@ -84,6 +84,12 @@ class Command(BaseCommand):
         filters = _parse_filters(filter)
         # A mistyped name would be ignored, as a web page ignores an address's stray parameter, and the export
         # would widen to the whole scope without a word (a province's people instead of a kabupaten's).
+        if not_filters := sorted(set(filters) & {"format", "sep", "page"}):
+            # A list page's address carries them beside its filters; here the file's suffix, --sep, and every row.
+            raise CommandError(
+                f"Bukan saringan: {', '.join(not_filters)}. Format mengikuti akhiran file (.csv/.xlsx), pemisah CSV "
+                "dengan --sep, dan ekspor selalu memuat semua baris (tanpa halaman)."
+            )
         filterset = spec.export_filterset(actor=actor, filters=export_filters(filters))
         if filterset is not None and (unknown := sorted(set(filters) - _filter_names(filterset))):
             raise CommandError(
