@@ -159,7 +159,7 @@ def test_a_date_that_is_no_date_lists_nothing_and_says_why(client, province_admi
 
     # Then the page says so instead of listing everything unfiltered
     assert response.status_code == 200
-    assert "Masukkan tanggal yang valid." in response.content.decode()
+    assert "Dari tanggal: Masukkan tanggal yang valid." in response.content.decode()  # which filter, too
     assert 'id="audit-log"' not in response.content.decode()
 
 
