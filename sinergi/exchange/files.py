@@ -120,6 +120,10 @@ class Table:
         return self.hidden_rows.result()[1] if self.hidden_rows is not None else []
 
     def close(self) -> None:
+        # The scan for hidden rows runs in a thread of its own: it ends before the table does, never beside the
+        # next file's reading (a scan left running past its import crashed a test process in the zlib it was in).
+        if isinstance(self.hidden_rows, concurrent.futures.Future):
+            concurrent.futures.wait([self.hidden_rows])
         if self.closer is not None:
             self.closer()
 
@@ -469,7 +473,12 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
     except Exception as error:
         workbook.close()
         raise FileRefused(_corrupted_message(XLSX)) from error
-    rows, total, notices = _sheet_rows(workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread)
+    try:
+        rows, total, notices = _sheet_rows(workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread)
+    except BaseException:
+        concurrent.futures.wait([hidden_rows])  # its scan ends with the file's reading, refused or not
+        workbook.close()
+        raise
     return Table(
         rows=rows,
         total=total,

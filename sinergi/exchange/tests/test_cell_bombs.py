@@ -483,3 +483,25 @@ def test_ods_sheets_sharing_a_name_or_without_one_are_added_up(tmp_path, calamin
         "Lembar-lembar file ini bersama-sama terlalu besar untuk dibaca (9.000.000 sel; paling banyak 8.500.000). "
         "Hapus lembar yang tidak diperlukan, atau salin datanya saja ke file baru, lalu unggah lagi."
     )
+
+
+def test_the_scan_for_hidden_rows_ends_before_its_table_is_closed(tmp_path, monkeypatch):
+    # The scan runs in a thread beside the check; left running past its import, it read on beside the next file.
+    import threading
+
+    from sinergi.exchange import files
+    from sinergi.exchange.tests.conftest import xlsx_file
+
+    finished = threading.Event()
+    scan = files._hidden_rows_and_errors
+
+    def slow_scan(*args):
+        finished.wait(0.3)  # slower than the rest of the reading
+        found = scan(*args)
+        finished.set()
+        return found
+
+    monkeypatch.setattr(files, "_hidden_rows_and_errors", slow_scan)
+    table = open_table(xlsx_file(tmp_path, [["Nama LKS"], ["LKSA Satu"]]), XLSX)
+    table.close()
+    assert finished.is_set()
