@@ -88,9 +88,11 @@ COLUMNS: list[Column] = [
                aliases=[("peksos", "peksos_profesional"), ("pekerja sosial", "peksos_profesional")]),
     ChoiceColumn("role", _lazy("Peran"), ("jabatan", "tugas"), required=True, options=WorkerRole.choices,
                  example=str(WorkerRole.CAREGIVER.label),
-                 # The offices of a board (pengurus inti), and the caregiver as staff call them.
+                 # The offices of a board (pengurus inti) and the head of the home, who leads it for the board, and
+                 # the caregiver as staff call them. Read as another word, each is told in the trial (read_as).
                  aliases=[("pengasuh panti", WorkerRole.CAREGIVER), *((office, WorkerRole.BOARD_OFFICER) for office in (
-                     "ketua", "wakil ketua", "sekretaris", "bendahara"))]),
+                     "ketua", "wakil ketua", "sekretaris", "bendahara", "ketua yayasan", "kepala panti",
+                     "pimpinan panti", "kepala lks", "pimpinan lks"))]),
     TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "nama lembaga", "lembaga"),
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),

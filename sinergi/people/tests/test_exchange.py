@@ -817,6 +817,20 @@ def test_a_workers_empty_role_is_worded_like_every_other_required_cell(tmp_path,
     ]
 
 
+def test_the_head_of_the_home_is_read_as_a_board_officer_and_said(tmp_path, world):
+    tono = worker_row(**{"Nama lengkap": "Tono", "NIK": "", "Jenis kelamin": "L", "Peran": "Kepala Panti"})
+    result = import_workers(tmp_path, [tono], world.operator, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), result.problems
+    assert [str(n) for n in result.notices if "dibaca sebagai" in str(n)] == [
+        "Isian ini dibaca sebagai pilihan dalam daftar: Peran: “Kepala Panti” → “Pengurus”. Periksa bila maksudnya "
+        "lain."
+    ]
+    # A job the list has no word for stays refused with the list, not read as "Lainnya".
+    cook = import_workers(tmp_path, [worker_row(Peran="Juru masak")], world.operator, dry_run=True)
+    assert cook.status == "refused"
+    assert [p.column for p in cook.problems] == ["Peran"]
+
+
 def test_a_row_found_by_its_nik_under_another_name_warns_before_changing_that_client(tmp_path, world):
     import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
 
