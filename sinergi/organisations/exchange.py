@@ -475,6 +475,8 @@ class LksEntity(Entity):
         numbered = bool(values.get("registration_number") or values.get("permit_number"))
         seen: dict[tuple, dict[bool, int]] = ctx.cache.setdefault("names_in_file", {})
         first = seen.setdefault((name_key, place), {})
+        if not numbered and False in first:
+            return  # natural_keys already names it a duplicate of the first row without a number: one message
         earlier = first.get(not numbered)
         first.setdefault(numbered, row)
         if earlier is not None:

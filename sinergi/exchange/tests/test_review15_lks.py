@@ -77,6 +77,16 @@ def test_a_new_lks_pasted_twice_and_numbered_in_one_copy_only_is_refused_as_a_du
     assert not Organisation.objects.filter(name="LKSA Review Sejahtera").exists()
 
 
+def test_a_third_copy_without_number_is_told_once_that_it_repeats_the_first(tmp_path, board_member):
+    with_number = ["LKSA Review Sejahtera", "anak", "Kota Banjarmasin", "Banjarmasin Selatan", "460/999/DINSOS/2024"]
+    without = ["LKSA Review Sejahtera", "anak", "Kota Banjarmasin", "", ""]
+    result = run(xlsx_file(tmp_path, [NUMBERED, without, with_number, without]), board_member, dry_run=True)
+    assert [(p.row, p.message) for p in result.problems] == [
+        (3, PASTED_TWICE),
+        (4, f"Baris ini duplikat baris 2 (nama “LKSA Review Sejahtera” dan kabupaten/kota sama). {ADVICE}"),
+    ]
+
+
 def test_lks_of_one_name_in_one_kabupaten_kota_with_numbers_of_their_own_are_two_lks(tmp_path, board_member):
     rows = [
         ["LKSA Cabang Kembar", "anak", "Kota Banjarmasin", "", "460/1/DINSOS/2024"],
