@@ -2563,10 +2563,24 @@ EN: dict[str, str | tuple[str, str]] = {
         "This placement (admitted %(date)s) is already recorded and has ended, with different entries (%(columns)s). "
         "Change the data on the service recipient's page."
     ),
-    "Baris %(row)s: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. Tidak ada yang "
-    "disimpan; ulangi impor.": (
-        "Row %(row)s: someone else registered this NIK at the same LKS while the import was running. Nothing was "
-        "saved; run the import again."
+    "Baris %(row)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). "
+    "Tidak ada yang disimpan; ulangi impor.": (
+        "Row %(row)s: this NIK was registered at the same LKS while the import was running (through a form or another "
+        "import). Nothing was saved; run the import again."
+    ),
+    "Baris %(row)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor berjalan (lewat "
+    "formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah tercatat.": (
+        "Row %(row)s: a service recipient of this name was registered at the same LKS while the import was running "
+        "(through a form or another import). Nothing was saved; run the import again to see what is now recorded."
+    ),
+    "LKS “%(name)s” menjadi %(status)s selama impor berjalan, jadi tidak dapat menerima data baru. Tidak ada yang "
+    "disimpan.": (
+        "LKS “%(name)s” became %(status)s while the import was running, so it cannot take new records. Nothing was "
+        "saved."
+    ),
+    "Hak Anda untuk mendaftarkan data di LKS “%(name)s” dicabut selama impor berjalan. Tidak ada yang disimpan.": (
+        "Your right to register records at LKS “%(name)s” was withdrawn while the import was running. Nothing was "
+        "saved."
     ),
     "Sebagian penempatan di file ini diubah orang lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.": (
         "Someone else changed some of the placements in this file while the import was running. Nothing was saved; "
@@ -3129,10 +3143,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "Another import was saving data at the same LKS at the same time, so this import was stopped. Nothing was "
         "saved; run the import again in a moment."
     ),
-    "Baris %(row)s: pekerja ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. Tidak ada yang "
-    "disimpan; ulangi impor.": (
-        "Row %(row)s: this worker was registered at the same LKS by someone else while the import ran. Nothing was "
-        "saved; run the import again."
+    "Baris %(row)s: pekerja ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor "
+    "lain). Tidak ada yang disimpan; ulangi impor.": (
+        "Row %(row)s: this worker was registered at the same LKS while the import ran (through a form or another "
+        "import). Nothing was saved; run the import again."
     ),
     "Data yang ingin Anda ubah sedang disimpan oleh proses lain, misalnya impor spreadsheet yang besar. Tidak ada yang berubah. Tunggu sebentar, lalu kirim lagi.": "The data you want to change is being saved by another process, such as a large spreadsheet import. Nothing has changed. Wait a moment, then send it again.",
     "Sedang sibuk": "Busy",

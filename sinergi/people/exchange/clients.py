@@ -293,6 +293,8 @@ class NewClient:
         self.pk: int | None = None
 
 
+MOTHER_AT = 8  # NewClient.person: name, sex, birth date, place, the two reasons, origin, disability, mother, ...
+
 # A row of the file by its name (_same_in_file): row number, birth date, mother's name, with a NIK?, its new client.
 NamedRow = tuple[int, Any, str, bool, NewClient | None]
 
@@ -355,6 +357,8 @@ class ClientsState:
         self.locked: set[int] | None = None  # the LKS this import has locked, once writing began
         self.created = 0
         self.created_ids: set[int] = set()  # the people this import has written (not someone else's admissions)
+        # LKS -> name -> (birth date, mother) of the people admitted there by others since its rows were checked
+        self.added_since: dict[int, dict[str, list[tuple[Any, str]]]] = {}
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
@@ -1382,7 +1386,7 @@ class ClientsEntity(Entity):
                 state.nik_clients_by_name = {}
                 for other in state.nik_clients:
                     other_key = (other.lks.pk, match_name(other.person[0]))
-                    entry = (other.row, other.person[2], match_name(other.person[8]), True, other)
+                    entry = (other.row, other.person[2], match_name(other.person[MOTHER_AT]), True, other)
                     state.nik_clients_by_name.setdefault(other_key, []).append(entry)
                 state.nik_clients = []
             earlier = [*state.rows_by_name.get(key, ()), *state.nik_clients_by_name.get(key, ())]
@@ -1457,7 +1461,7 @@ class ClientsEntity(Entity):
         if lks_ids:
             # As person_admit: admissions per LKS are serialised, so nobody registers the same NIK there until this
             # import ends.
-            lks_lock(lks_ids, state.lks)
+            lks_lock(lks_ids, state.lks, admitting=admitting)
             state.locked |= lks_ids
         if creates:
             # What others admitted at these LKS since this batch was checked (the LKS are locked now).
@@ -1477,6 +1481,7 @@ class ClientsEntity(Entity):
         """Someone else admitted a NIK that these new clients have, at the same LKS, since their rows were checked:
         the file's check is out of date. By NIK, not by id: ids are taken from the sequence when written, not when
         committed, so an import that committed late has ids below those of admissions committed before it."""
+        self._check_still_new_without_nik(state, [c for c in creates if not c.nik_hash])
         wanted: dict[str, list[NewClient]] = {}
         for client in creates:
             if client.nik_hash:
@@ -1500,8 +1505,36 @@ class ClientsEntity(Entity):
                 clash = next((c for c in wanted[others[person_id]] if c.lks.pk == organisation_id), None)
                 if clash is not None:
                     raise ConflictError(
-                        _("Baris %(row)s: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "
-                          "Tidak ada yang disimpan; ulangi impor.") % {"row": clash.row}
+                        _("Baris %(row)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir "
+                          "atau impor lain). Tidak ada yang disimpan; ulangi impor.") % {"row": clash.row}
+                    )  # fmt: skip
+
+    @staticmethod
+    def _check_still_new_without_nik(state: ClientsState, creates: list[NewClient]) -> None:
+        """The same for new clients without NIK, found as the check found them: by name, birth date and mother's
+        name (a part either side leaves empty contradicts nothing) among the people at their LKS. Two imports of one
+        list, checked at once, would otherwise both create everyone, and the file would never import again. The
+        people at each LKS when its rows were checked (state.keys_at) are known; those added since are read once per
+        LKS, as it is locked now: nobody else admits there until this import ends."""
+        for client in creates:
+            lks_pk = client.lks.pk
+            if lks_pk not in state.added_since:
+                known = {pk for pks in state.keys_at.get(lks_pk, {}).values() for pk in pks}
+                active = Placement.objects.filter(organisation_id=lks_pk, status=PlacementStatus.ACTIVE)
+                since = set(active.values_list("person_id", flat=True)) - known - state.created_ids
+                added: dict[str, list[tuple[Any, str]]] = {}
+                stored = Person.objects.filter(pk__in=since, erased_at__isnull=True)
+                for name, birth, mother in stored.values_list("full_name", "birth_date", "mother_name"):
+                    added.setdefault(match_name(name or ""), []).append((birth, match_name(mother or "")))
+                state.added_since[lks_pk] = added
+            if added := state.added_since[lks_pk]:
+                key = (match_name(client.person[0]), client.person[2], match_name(client.person[MOTHER_AT]))
+                # A name of punctuation only never matches anyone (_keys_at)
+                if key[0] and any(_parts_agree(key, *other) for other in added.get(key[0], ())):
+                    raise ConflictError(
+                        _("Baris %(row)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor "
+                          "berjalan (lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk "
+                          "melihat apa yang kini sudah tercatat.") % {"row": client.row}
                     )  # fmt: skip
 
     def _insert(self, creates: list[NewClient], ctx: ImportContext, state: ClientsState) -> None:

@@ -26,7 +26,7 @@ from sinergi.core.errors import ConflictError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
 from sinergi.exchange.regions import RegionResolver
-from sinergi.organisations.choices import LKS_KINDS
+from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.exchange import number_key
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
@@ -377,7 +377,7 @@ class LksIndex:
         for organisation_id, code in through.objects.values_list("organisation_id", "term__code"):
             if organisation_id in self.by_pk:
                 self.by_pk[organisation_id].kinds.add(code)
-        self.actor = actor
+        self.actor, self.action = actor, action
         self._allowed_for: dict[str, set[int]] = {}
         self.allowed = self.allowed_for(action)
         self._regencies: RegionResolver | None = None
@@ -434,6 +434,17 @@ class LksIndex:
                 else set(Organisation.objects.filter(condition, kind__in=LKS_KINDS).values_list("pk", flat=True))
             )
         return self._allowed_for[action]
+
+    def still_allowed(self, lks_ids: set[int]) -> set[int]:
+        """Which of these LKS the actor may still do the index's action at, by their memberships as they are now (the
+        actor's own are cached from the start of the import)."""
+        actor = self.actor
+        if getattr(actor, "pk", None) is not None:
+            actor = type(actor)._default_manager.filter(pk=actor.pk).first()
+        condition = scope_q(actor, self.action, ScopeFields(organisation="pk"))
+        if condition is None:
+            return set()
+        return set(Organisation.objects.filter(condition, pk__in=lks_ids).values_list("pk", flat=True))
 
     def only_one_allowed(self) -> Lks | None:
         """The actor's one LKS, when they may import into exactly one (an operator needs no LKS column)."""
@@ -509,21 +520,33 @@ def lks_of_ids(rows: list[dict[str, Any]], model, index: "LksIndex") -> None:
             values["_lks"], values["_lks_problem"] = index.by_pk.get(at[values["id"]]), ""
 
 
-def lks_lock(lks_ids: set[int], index: "LksIndex") -> None:
+def lks_lock(lks_ids: set[int], index: "LksIndex", *, admitting: set[int] | frozenset[int] = frozenset()) -> None:
     """Locks these LKS (in id order, as every import and form takes them) until the import ends, before anything is
     written there: a move of one of them (which locks it, then its records) waits for the import, never deadlocks.
     Refuses the import if one moved to another province or kabupaten/kota while the file was checked (its new
-    records would carry the old codes, and be seen and counted by the old board)."""
+    records would carry the old codes, and be seen and counted by the old board); and, for the LKS it registers
+    people at (`admitting`), if one was closed, or the actor lost the right to register there, meanwhile: the check
+    of both was made when the file was read, and a large file takes minutes."""
     locked = (
         Organisation.objects.select_for_update()
         .filter(pk__in=sorted(lks_ids))
         .order_by("pk")
-        .values_list("pk", "province_code", "regency_code")
+        .values_list("pk", "province_code", "regency_code", "status")
     )
-    for pk, province, regency in locked:
+    for pk, province, regency, status in locked:
         lks = index.by_pk.get(pk)
         if lks is not None and (lks.province_code, lks.regency_code) != (province, regency):
             raise ConflictError(
                 _("LKS “%(name)s” dipindahkan ke wilayah lain selama impor berjalan. Tidak ada yang disimpan; ulangi "
                   "impor.") % {"name": lks.name}
             )  # fmt: skip
+        if lks is not None and pk in admitting and status != lks.status and status != OrganisationStatus.ACTIVE:
+            raise ConflictError(
+                _("LKS “%(name)s” menjadi %(status)s selama impor berjalan, jadi tidak dapat menerima data baru. Tidak "
+                  "ada yang disimpan.") % {"name": lks.name, "status": OrganisationStatus(status).label.lower()}
+            )  # fmt: skip
+    if admitting and (lost := sorted(set(admitting) - index.still_allowed(admitting))):
+        raise ConflictError(
+            _("Hak Anda untuk mendaftarkan data di LKS “%(name)s” dicabut selama impor berjalan. Tidak ada yang "
+              "disimpan.") % {"name": index.by_pk[lost[0]].name if lost[0] in index.by_pk else lost[0]}
+        )  # fmt: skip

@@ -586,7 +586,8 @@ class WorkersEntity(Entity):
         updates: list[WorkerRow] = [p.obj for p in plans if p.action == "update"]
         lks_ids = {w.lks.pk for w in creates + updates} - state.locked
         if lks_ids:
-            lks_lock(lks_ids, state.lks)  # where workers are registered or changed
+            # where workers are registered or changed
+            lks_lock(lks_ids, state.lks, admitting={w.lks.pk for w in creates} - state.locked)
             state.locked |= lks_ids
         if creates:
             # What others registered at these LKS since these rows were checked (the LKS are locked now).
@@ -654,8 +655,8 @@ class WorkersEntity(Entity):
             )
             if same_nik or same_name:
                 raise ConflictError(
-                    _("Baris %(row)s: pekerja ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. "
-                      "Tidak ada yang disimpan; ulangi impor.") % {"row": row}
+                    _("Baris %(row)s: pekerja ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir "
+                      "atau impor lain). Tidak ada yang disimpan; ulangi impor.") % {"row": row}
                 )  # fmt: skip
 
     def _update(self, updates: list[WorkerRow], state: WorkersState) -> None:

@@ -491,8 +491,8 @@ def test_a_nik_admitted_at_the_lks_by_someone_else_while_the_file_was_checked_re
     # then the import is refused as a whole, naming the row, and only the colleague's admission exists
     assert result.status == "refused"
     assert result.message == (
-        "Baris 3: NIK ini didaftarkan di LKS yang sama oleh orang lain selama impor berjalan. Tidak ada yang "
-        "disimpan; ulangi impor."
+        "Baris 3: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). Tidak "
+        "ada yang disimpan; ulangi impor."
     )
     assert list(Person.objects.values_list("full_name", flat=True)) == ["Budi Contoh"]
 
@@ -1599,7 +1599,7 @@ def row_values(tmp_path):
 def test_the_same_nik_registered_meanwhile_refuses_the_file(tmp_path, world, monkeypatch):
     full_name, birth_date, nik = row_values(tmp_path)
     result = import_while_someone_registers(tmp_path, world, monkeypatch, full_name="Nama Lain", nik=nik)
-    assert result.status == "refused" and "didaftarkan di LKS yang sama oleh orang lain" in result.message
+    assert result.status == "refused" and "didaftarkan di LKS yang sama selama impor berjalan" in result.message
     # (the other registration, made inside this test's import transaction, is rolled back with it)
     assert not Worker.objects.filter(full_name=full_name).exists()
 

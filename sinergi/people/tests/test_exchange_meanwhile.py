@@ -1,0 +1,110 @@
+"""What others do between the check of a clients or workers file and its write: the import's check was made when the
+file was read, and a large file takes minutes. A child admitted meanwhile under the same name, an LKS closed, or an
+operator's role ended refuse the import as a whole; nothing is written twice or without the right to."""
+
+import datetime
+
+import pytest
+
+from sinergi.organisations.choices import OrganisationStatus
+from sinergi.people.models import Person, Worker
+
+from .factories import PersonFactory, PlacementFactory, people_world
+from .test_exchange import BOY, HEADERS, boy_row, clients_file, girl_row, import_clients, import_workers, worker_row
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    world = people_world()
+    world.lks.registration_number = "TD/HARAPAN/1"
+    world.lks.save()
+    return world
+
+
+NO_NIK = [*HEADERS, "Alasan NIK kosong"]
+
+
+def without_nik(row: list) -> list:
+    cells = dict(zip(HEADERS, row, strict=True)) | {"NIK": ""}
+    return [*(cells[h] for h in HEADERS), "Tidak diketahui / belum diperoleh"]
+
+
+def meanwhile(action):
+    """A progress hook doing `action` once, after every row was checked and before anything is written."""
+
+    def hook(phase, done, total):
+        if phase == "saving" and done == 0 and not hook.done:
+            hook.done = True
+            action()
+        return False
+
+    hook.done = False
+    return hook
+
+
+def test_a_child_without_nik_admitted_at_the_lks_meanwhile_refuses_the_import(tmp_path, world):
+    # given a colleague (or another import of the same list) who admits the boy, without NIK, while the file is checked
+    def admit_the_boy():
+        person = PersonFactory(organisation=world.lks, nik="", full_name="BUDI CONTOH", birth_date=BOY,
+                               mother_name="Siti Contoh")  # fmt: skip
+        PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2024, 1, 15))
+
+    path = clients_file(tmp_path, [without_nik(girl_row()), without_nik(boy_row())], headers=NO_NIK)
+    # when
+    result = import_clients(path, world.operator, progress=meanwhile(admit_the_boy))
+    # then nothing of the file is written, and the row is named: imported anyway, the boy would be there twice
+    assert result.status == "refused"
+    assert result.message == (
+        "Baris 3: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir "
+        "atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah tercatat."
+    )
+    assert list(Person.objects.values_list("full_name", flat=True)) == ["BUDI CONTOH"]
+
+
+def test_another_child_admitted_at_the_lks_meanwhile_does_not_stop_the_import(tmp_path, world):
+    def admit_someone_else():
+        person = PersonFactory(organisation=world.lks, nik="", full_name="Budi Contoh", birth_date=BOY,
+                               mother_name="Ibu Lain")  # fmt: skip
+        PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2024, 1, 15))
+
+    path = clients_file(tmp_path, [without_nik(girl_row()), without_nik(boy_row())], headers=NO_NIK)
+    result = import_clients(path, world.operator, progress=meanwhile(admit_someone_else))
+    assert (result.status, result.created) == ("succeeded", 2), result.message
+
+
+def test_an_lks_closed_meanwhile_takes_no_new_clients(tmp_path, world):
+    def close_the_lks():
+        type(world.lks).objects.filter(pk=world.lks.pk).update(status=OrganisationStatus.INACTIVE)
+
+    result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator, progress=meanwhile(close_the_lks))
+    assert result.status == "refused"
+    assert result.message == (
+        f"LKS “{world.lks.name}” menjadi nonaktif selama impor berjalan, jadi tidak dapat menerima data baru. Tidak "
+        "ada yang disimpan."
+    )
+    assert not Person.objects.exists()
+
+
+def test_an_operator_whose_role_ends_meanwhile_has_nothing_written(tmp_path, world):
+    def end_the_role():
+        world.operator.memberships.update(is_active=False)
+
+    result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator, progress=meanwhile(end_the_role))
+    assert result.status == "refused"
+    assert result.message == (
+        f"Hak Anda untuk mendaftarkan data di LKS “{world.lks.name}” dicabut selama impor berjalan. Tidak ada yang "
+        "disimpan."
+    )
+    assert not Person.objects.exists()
+
+
+def test_a_workers_import_checks_the_lks_and_the_role_again_before_writing(tmp_path, world):
+    def end_the_role():
+        world.operator.memberships.update(is_active=False)
+
+    result = import_workers(tmp_path, [worker_row()], world.operator, progress=meanwhile(end_the_role))
+    assert result.status == "refused"
+    assert "dicabut selama impor berjalan" in result.message
+    assert not Worker.objects.exists()
