@@ -3555,4 +3555,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Status tindak lanjut diubah": "Action item status changed",
     "Tindak lanjut ditinjau": "Action item reviewed",
     "(kata pencarian)": "(search words)",
+    "Data tersimpan berubah sejak uji coba file ini (lewat formulir atau impor lain), jadi impor ini tidak lagi sama "
+    "dengan yang Anda periksa dan setujui. Tidak ada yang disimpan. Periksa file ini lagi untuk melihat apa yang kini "
+    "akan diubah, lalu impor.": (
+        "The stored data changed since this file's trial (through a form or another import), so this import is no "
+        "longer what you checked and approved. Nothing was saved. Check this file again to see what it would change "
+        "now, then import."
+    ),
 }

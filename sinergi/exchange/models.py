@@ -123,6 +123,8 @@ class ImportJob(QueuedJob, models.Model):
     file_kind = models.CharField(max_length=10)  # xlsx / csv
     file_size = models.PositiveBigIntegerField(default=0)
     file_sha256 = models.CharField(max_length=64)
+    # A trial's plan, row by row (pipeline.plan_digest): its confirm writes only while the plan is still the same.
+    plan_digest = models.CharField(max_length=32, blank=True)
     language = models.CharField(max_length=10, default="id")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -221,15 +223,17 @@ class ImportJob(QueuedJob, models.Model):
         )
 
     @property
+    def may_run_again(self) -> bool:
+        return self.status in RUN_AGAIN_STATUSES or (
+            self.status == ImportStatus.REFUSED and not self.dry_run and self.source_id is not None
+        )
+
+    @property
     def can_retry(self) -> bool:
         """A failed or cancelled run whose file is still kept, not yet run again (a cancel is often a change of
-        mind, or a phone's tap on the wrong button: the file should not have to be sent again)."""
-        return (
-            self.status in RUN_AGAIN_STATUSES
-            and bool(self.file)
-            and self.files_purged_at is None
-            and self.retried_as_id is None
-        )
+        mind, or a phone's tap on the wrong button: the file should not have to be sent again); and the confirm of a
+        trial refused because the data changed since the trial (a new trial shows what the import would do now)."""
+        return self.may_run_again and bool(self.file) and self.files_purged_at is None and self.retried_as_id is None
 
     @property
     def stop_asked(self) -> bool:

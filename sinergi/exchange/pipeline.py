@@ -6,6 +6,7 @@ rolls the transaction back. Progress is reported through a callback (the job row
 """
 
 import difflib
+import hashlib
 import re
 import time
 from collections.abc import Callable
@@ -106,6 +107,7 @@ class ImportResult:
     header_row: int = 0
     columns: dict[int, str] = field(default_factory=dict)  # file column index -> header as written
     seconds: float = 0.0
+    plan_digest: str = ""  # a trial's plan_digest, kept on its job
 
     @property
     def counts(self) -> dict[str, int]:
@@ -156,14 +158,34 @@ def run_import(
     progress: Progress = _no_progress,
     on_saved: Callable[[ImportResult], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    expected_plan: str = "",
 ) -> ImportResult:
     """Checks (and unless `dry_run`, imports) the file. `on_saved(result)` runs inside the write transaction
-    (for the audit event), so the event exists exactly when the rows do."""
+    (for the audit event), so the event exists exactly when the rows do. `expected_plan`: the plan_digest of the
+    trial this import confirms; nothing is written unless the file would still do what the trial showed."""
     with cyclic_gc_paused():
-        return _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size)
+        return _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan)
 
 
-def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size) -> ImportResult:
+def plan_digest(plans: list[RowPlan]) -> str:
+    """What a file would do, row by row: each row's action, whom it names, and every change with its value before
+    and after. The same digest at a trial's confirm means the user approved exactly what is written; a record
+    changed since the trial (by a form or another import) changes it, even where the counts stay the same."""
+    digest = hashlib.blake2b(digest_size=16)
+    for plan in plans:
+        changes = sorted((str(header), [str(value) for value in values]) for header, values in plan.changes.items())
+        digest.update(repr((plan.row, plan.action, str(plan.key), changes)).encode())
+    return digest.hexdigest()
+
+
+STALE_TRIAL = gettext_lazy(
+    "Data tersimpan berubah sejak uji coba file ini (lewat formulir atau impor lain), jadi impor ini tidak lagi sama "
+    "dengan yang Anda periksa dan setujui. Tidak ada yang disimpan. Periksa file ini lagi untuk melihat apa yang kini "
+    "akan diubah, lalu impor."
+)
+
+
+def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan) -> ImportResult:
     started = time.monotonic()
     try:
         table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
@@ -188,11 +210,17 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
         raise
     finally:
         table.close()
+    if result.status != "refused" and (dry_run or expected_plan):
+        result.plan_digest = plan_digest(result.preview["_plans"])  # type: ignore[arg-type]
     if result.status == "refused" or dry_run:
         if writer is not None:
             writer.abort()
         result.seconds = time.monotonic() - started
         return result
+    if expected_plan and result.plan_digest != expected_plan:
+        if writer is not None:
+            writer.abort()  # what it wrote alongside the check is rolled back
+        return ImportResult(status="refused", message=str(STALE_TRIAL), rows_total=result.rows_total)
     plans: list[RowPlan] = result.preview.pop("_plans")  # type: ignore[assignment]
     try:
         if writer is not None:

@@ -183,13 +183,20 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     if not job.file:
         raise FileGone(import_files_gone_message())
-    real = _run_again(job, actor=actor, dry_run=False, source=job, ip_address=client_ip(request))
+    # In the trial's language: its plan (plan_digest) names changes in words of that language.
+    real = _run_again(job, actor=actor, dry_run=False, source=job, ip_address=client_ip(request), language=job.language)
     _enqueue(real)
     return real
 
 
 def _run_again(
-    job: ImportJob, *, actor, dry_run: bool, source: ImportJob | None, ip_address: str | None = None
+    job: ImportJob,
+    *,
+    actor,
+    dry_run: bool,
+    source: ImportJob | None,
+    ip_address: str | None = None,
+    language: str = "",
 ) -> ImportJob:
     """A new job over the same stored file (its checks run again from the start)."""
     return ImportJob.objects.create(
@@ -202,7 +209,7 @@ def _run_again(
         file_kind=job.file_kind,
         file_size=job.file_size,
         file_sha256=job.file_sha256,
-        language=translation.get_language() or job.language,
+        language=language or translation.get_language() or job.language,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         created_by_name=actor.get_username(),
         ip_address=ip_address,
@@ -285,16 +292,17 @@ def import_job_retry(*, job: ImportJob, actor, request: HttpRequest | None = Non
     if not job.can_retry:
         if job.retried_as_id:
             return job.retried_as
-        if job.status in RUN_AGAIN_STATUSES:
+        if job.may_run_again:
             raise FileGone(import_files_gone_message())  # removed after the retention period
         raise TransitionError(_("Hanya proses yang gagal atau dibatalkan yang dapat diperiksa lagi."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     with transaction.atomic():
         again = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request))
-        if not ImportJob.objects.filter(pk=job.pk, status__in=RUN_AGAIN_STATUSES, retried_as__isnull=True).update(
-            retried_as=again
-        ):
+        may_run_again = Q(status__in=RUN_AGAIN_STATUSES) | Q(
+            status=ImportStatus.REFUSED, dry_run=False, source__isnull=False
+        )  # ImportJob.may_run_again
+        if not ImportJob.objects.filter(may_run_again, pk=job.pk, retried_as__isnull=True).update(retried_as=again):
             transaction.set_rollback(True)
             job.refresh_from_db()
             return job.retried_as or job
@@ -367,6 +375,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 dry_run=job.dry_run,
                 progress=progress,
                 on_saved=on_saved,
+                expected_plan=job.source.plan_digest if job.source is not None else "",
             )
         except ImportCancelled:
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))
@@ -447,6 +456,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
         job.rows_done = result.rows_total
     # else: stopped before the end, the run says nothing of the file; the rows its progress counted stay (a cancelled
     # import of 60,000 rows is listed with them, not with 0).
+    job.plan_digest = result.plan_digest
     job.created_count = result.created
     job.updated_count = result.updated
     job.unchanged_count = result.unchanged
@@ -476,7 +486,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
 
 _RESULT_FIELDS = [
     "status", "phase", "finished_at", "message", "notices", "rows_total", "rows_done", "created_count",
-    "updated_count", "unchanged_count", "refused_count", "problem_count", "problems", "preview",
+    "updated_count", "unchanged_count", "refused_count", "problem_count", "problems", "preview", "plan_digest",
 ]  # fmt: skip
 
 

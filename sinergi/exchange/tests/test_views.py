@@ -74,7 +74,44 @@ def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
     ]
 
 
-def test_an_import_counting_otherwise_than_its_trial_says_why(
+STALE_TRIAL = (
+    "Data tersimpan berubah sejak uji coba file ini (lewat formulir atau impor lain), jadi impor ini tidak lagi sama "
+    "dengan yang Anda periksa dan setujui. Tidak ada yang disimpan. Periksa file ini lagi untuk melihat apa yang kini "
+    "akan diubah, lalu impor."
+)
+
+
+def test_a_trial_confirmed_after_its_records_changed_writes_nothing_and_offers_a_new_trial(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # Given a stored LKS, a trial that changes its capacity, and a correction of its address on its form meanwhile
+    client.force_login(board_member)
+    run(xlsx_file(tmp_path, [HEADERS, ["LKSA Ubah", "anak", "63.71.01.1001", "TD/UBAH/1", 12]], name="a.xlsx"),
+        board_member)  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx_file(tmp_path, [HEADERS, ["LKSA Ubah", "anak", "63.71.01.1001", "TD/UBAH/1", 20]]))
+    trial = ImportJob.objects.get(dry_run=True)
+    assert (trial.updated_count, len(trial.plan_digest)) == (1, 32)
+    # (the same counts after the change: one update; the file would now also undo the colleague's change)
+    Organisation.objects.filter(name="LKSA Ubah").update(capacity=15)
+    # When the trial is confirmed
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trial.pk}/confirm/")
+    real = ImportJob.objects.get(source=trial)
+    # Then nothing is written, the page says why, and offers to check the file again
+    assert (real.status, real.message) == (ImportStatus.REFUSED, STALE_TRIAL)
+    assert Organisation.objects.get(name="LKSA Ubah").capacity == 15
+    page = client.get(f"/exchange/imports/{real.pk}/").content.decode()
+    assert STALE_TRIAL in page and 'id="job-retry"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{real.pk}/retry/")
+    again = ImportJob.objects.get(pk=ImportJob.objects.get(pk=real.pk).retried_as_id)
+    assert (again.dry_run, again.status, again.preview["update"][0]["changes"]) == (
+        True, ImportStatus.CHECKED, {"Kapasitas (orang)": ["15", "20"]}
+    )  # fmt: skip
+
+
+def test_a_trial_confirmed_after_the_same_rows_were_saved_by_another_file_writes_nothing(
     client, board_member, tmp_path, django_capture_on_commit_callbacks
 ):
     # Given a trial of two new LKS, and the same two LKS saved since by another file
@@ -84,6 +121,26 @@ def test_an_import_counting_otherwise_than_its_trial_says_why(
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, xlsx_file(tmp_path, [HEADERS, *rows], name="a.xlsx"))
     trial = ImportJob.objects.get()
+    run(xlsx_file(tmp_path, [HEADERS, *rows], name="b.xlsx"), board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trial.pk}/confirm/")
+    real = ImportJob.objects.get(source=trial)
+    assert (real.status, real.message) == (ImportStatus.REFUSED, STALE_TRIAL)
+    assert Organisation.objects.count() == 2
+
+
+def test_a_trial_made_before_plans_were_kept_says_why_its_import_counts_otherwise(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # Given a trial of two new LKS kept without its plan (checked before the plan was kept), the same two LKS saved
+    # since by another file
+    client.force_login(board_member)
+    rows = [["LKSA Kembar Satu", "anak", "63.71.01.1001", "TD/KBR/1", 12], ["LKSA Kembar Dua", "anak", "63.71.01.1001",
+            "TD/KBR/2", 8]]  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx_file(tmp_path, [HEADERS, *rows], name="a.xlsx"))
+    trial = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=trial.pk).update(plan_digest="")
     run(xlsx_file(tmp_path, [HEADERS, *rows], name="b.xlsx"), board_member)
     # When the trial is confirmed
     with django_capture_on_commit_callbacks(execute=True):
