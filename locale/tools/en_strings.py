@@ -3562,4 +3562,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "longer what you checked and approved. Nothing was saved. Check this file again to see what it would change "
         "now, then import."
     ),
+    "“%(name)s” dengan tanggal lahir yang sama sudah terdaftar aktif di LKS ini, dengan nama ibu “%(stored)s”. Bila "
+    "anak yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua kali (atau perbaiki nama ibu lewat "
+    "ekspor); bila anak lain, biarkan.": (
+        "“%(name)s” with the same birth date is already registered as active at this LKS, with mother’s name "
+        "“%(stored)s”. If it is the same child, write the mother’s name that way so the child is not recorded twice "
+        "(or correct the mother’s name through an export); if it is another child, leave it."
+    ),
 }

@@ -697,7 +697,13 @@ class ClientsEntity(Entity):
             if not values["_nik_hash"]:
                 # Those of the name whose birth date and mother's name do not contradict the row's (_stored_people).
                 named = state.names_at[lks_pk].get(values["_person_key"][0], ())
-                wanted.update(pk for pk, birth, mother in named if _parts_agree(values["_person_key"], birth, mother))
+                # ... and those born the same day under another mother's name (a typo, "Alm." written or not)
+                wanted.update(
+                    pk
+                    for pk, birth, mother in named
+                    if _parts_agree(values["_person_key"], birth, mother)
+                    or (birth is not None and birth == values["_person_key"][1])
+                )
         wanted -= state.people.keys()
         if wanted:
             # With the masked NIK: the preview names by it whom a row without NIK is about.
@@ -931,6 +937,18 @@ class ClientsEntity(Entity):
             namesakes = dict.fromkeys(values["_namesakes"], DuplicateReason.CLOSE_MATCH)
             client.db_duplicates = namesakes | (client.db_duplicates or {})
         self._same_in_file(row, values, lks, client, state)
+        if stored_mother := values.get("_mother_differs"):
+            warnings.append(
+                (
+                    "mother_name",
+                    _(
+                        "“%(name)s” dengan tanggal lahir yang sama sudah terdaftar aktif di LKS ini, dengan nama ibu "
+                        "“%(stored)s”. Bila anak yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua "
+                        "kali (atau perbaiki nama ibu lewat ekspor); bila anak lain, biarkan."
+                    )
+                    % {"name": full_name, "stored": stored_mother},
+                )
+            )
         if client.db_duplicates or client.file_duplicates:
             found = len(client.db_duplicates or ()) + len(client.file_duplicates or ())
             warnings.append(("", _duplicate_warning(found)))
@@ -1079,6 +1097,19 @@ class ClientsEntity(Entity):
             staying_namesakes = [p for p in namesakes if _stays_at(p, lks, values.get("admitted_on"))]
             if staying_namesakes:
                 values["_namesake_staying"] = staying_namesakes[0]["full_name"]  # refused in plan
+        if birth is not None and mother:
+            # One name, one birth date, staying here, under a mother's name written otherwise: most likely the same
+            # child ("Alm. Juwariah" one month, "Masnyah" for "Masniah" the next), yet the mother's name is what
+            # tells twins' namesakes apart. Admitted, warned with the stored name, and flagged for the board.
+            differing = [
+                state.people[pk]
+                for pk, b, m in named
+                if pk in state.people and b == birth and m and m != mother
+                and _stays_at(state.people[pk], lks, values.get("admitted_on"))
+            ]  # fmt: skip
+            if differing:
+                values["_mother_differs"] = differing[0]["mother_name"]
+                namesakes = [*namesakes, *differing]
         values["_namesakes"] = [person["id"] for person in namesakes[:CLOSE_MATCH_LIMIT]]
         return []
 

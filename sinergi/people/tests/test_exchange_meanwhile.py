@@ -1,13 +1,14 @@
 """What others do between the check of a clients or workers file and its write: the import's check was made when the
 file was read, and a large file takes minutes. A child admitted meanwhile under the same name, an LKS closed, or an
-operator's role ended refuse the import as a whole; nothing is written twice or without the right to."""
+operator's role ended refuse the import as a whole; nothing is written twice or without the right to. And what
+changes from one month's list to the next: a mother's name marked deceased, or misspelt, beside a child staying."""
 
 import datetime
 
 import pytest
 
 from sinergi.organisations.choices import OrganisationStatus
-from sinergi.people.models import Person, Worker
+from sinergi.people.models import DuplicateCandidate, Person, Worker
 
 from .factories import PersonFactory, PlacementFactory, people_world
 from .test_exchange import BOY, HEADERS, boy_row, clients_file, girl_row, import_clients, import_workers, worker_row
@@ -108,3 +109,36 @@ def test_a_workers_import_checks_the_lks_and_the_role_again_before_writing(tmp_p
     assert result.status == "refused"
     assert "dicabut selama impor berjalan" in result.message
     assert not Worker.objects.exists()
+
+
+# ------------------------------------------------------------------ next month's list, the mother written otherwise
+def stored_without_nik(world, mother: str) -> Person:
+    person = PersonFactory(organisation=world.lks, nik="", full_name="Budi Contoh", birth_date=BOY, mother_name=mother)
+    PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2024, 1, 15))
+    return person
+
+
+@pytest.mark.parametrize("written", ["Siti Contoh", "Almh. Siti Contoh", "Siti Contoh (Almh)", "ALM SITI CONTOH"])
+def test_a_mother_marked_deceased_in_one_list_and_not_in_the_next_is_the_same_mother(tmp_path, world, written):
+    stored_without_nik(world, "Alm. Siti Contoh")
+    path = clients_file(tmp_path, [without_nik(boy_row(**{"Nama ibu kandung": written}))], headers=NO_NIK)
+    result = import_clients(path, world.operator, dry_run=True)
+    assert (result.status, result.created, result.updated + result.unchanged) == ("checked", 0, 1), result.problems
+
+
+def test_a_child_staying_here_under_a_mothers_name_written_otherwise_is_warned_and_flagged(tmp_path, world):
+    stored = stored_without_nik(world, "Masniah")
+    path = clients_file(tmp_path, [without_nik(boy_row(**{"Nama ibu kandung": "Masnyah"}))], headers=NO_NIK)
+    result = import_clients(path, world.operator)
+    # admitted (twins' namesakes are told apart by their mother), but said, and left to the board to decide
+    assert (result.status, result.created) == ("succeeded", 1)
+    assert [(w.column, w.message) for w in result.warnings if "nama ibu" in w.message] == [
+        (
+            "Nama ibu kandung",
+            "“Budi Contoh” dengan tanggal lahir yang sama sudah terdaftar aktif di LKS ini, dengan nama ibu "
+            "“Masniah”. Bila anak yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua kali (atau "
+            "perbaiki nama ibu lewat ekspor); bila anak lain, biarkan.",
+        )
+    ]
+    new = Person.objects.exclude(pk=stored.pk).get()
+    assert set(DuplicateCandidate.objects.values_list("person_id", "other_id")) == {(new.pk, stored.pk)}
