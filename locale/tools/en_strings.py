@@ -3569,4 +3569,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "“%(stored)s”. If it is the same child, write the mother’s name that way so the child is not recorded twice "
         "(or correct the mother’s name through an export); if it is another child, leave it."
     ),
+    "Baris ini dan baris %(first)s tampaknya orang yang sama (nama, tanggal lahir dan nama ibu sama; NIK hanya diisi "
+    "di salah satunya). Satukan kedua baris menjadi satu, dengan NIK-nya.": (
+        "This row and row %(first)s seem to be the same person (same name, birth date and mother’s name; the NIK is "
+        "filled in on one of them only). Merge the two rows into one, with its NIK."
+    ),
 }

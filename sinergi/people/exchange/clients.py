@@ -1428,6 +1428,14 @@ class ClientsEntity(Entity):
             if not _parts_agree((name, birth, mother), first_birth, first_mother):
                 continue
             if with_nik or first_nik:
+                if birth is not None and mother and (birth, mother) == (first_birth, first_mother):
+                    # All three alike: one child (twins differ by name), written once with the NIK and once
+                    # without; admitted twice otherwise, two stays at one LKS.
+                    message = _(
+                        "Baris ini dan baris %(first)s tampaknya orang yang sama (nama, tanggal lahir dan nama ibu "
+                        "sama; NIK hanya diisi di salah satunya). Satukan kedua baris menjadi satu, dengan NIK-nya."
+                    ) % {"first": first}
+                    raise RowProblems([("full_name", message)])
                 if client is not None and first_client is not None:
                     flagged = client.file_duplicates or []
                     if all(other is not first_client for other, _reason in flagged):

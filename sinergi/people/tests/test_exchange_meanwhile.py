@@ -142,3 +142,23 @@ def test_a_child_staying_here_under_a_mothers_name_written_otherwise_is_warned_a
     ]
     new = Person.objects.exclude(pk=stored.pk).get()
     assert set(DuplicateCandidate.objects.values_list("person_id", "other_id")) == {(new.pk, stored.pk)}
+
+
+def test_one_child_written_twice_in_a_file_once_with_nik_is_refused_as_one_child(tmp_path, world):
+    path = clients_file(tmp_path, [[*boy_row(), ""], without_nik(boy_row())], headers=NO_NIK)
+    result = import_clients(path, world.operator, dry_run=True)
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (
+            3,
+            "Nama lengkap",
+            "Baris ini dan baris 2 tampaknya orang yang sama (nama, tanggal lahir dan nama ibu sama; NIK hanya diisi "
+            "di salah satunya). Satukan kedua baris menjadi satu, dengan NIK-nya.",
+        )
+    ]
+
+
+def test_a_namesake_without_nik_and_without_mothers_name_is_flagged_not_refused(tmp_path, world):
+    # the mother's name missing on one row: maybe the same child, maybe not; the board decides after the import
+    path = clients_file(tmp_path, [[*boy_row(), ""], without_nik(boy_row(**{"Nama ibu kandung": ""}))], headers=NO_NIK)
+    result = import_clients(path, world.operator, dry_run=True)
+    assert (result.status, result.created) == ("checked", 2), result.problems
