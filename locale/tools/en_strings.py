@@ -3574,4 +3574,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "This row and row %(first)s seem to be the same person (same name, birth date and mother’s name; the NIK is "
         "filled in on one of them only). Merge the two rows into one, with its NIK."
     ),
+    "Baris %(row)s: data orang ini diubah selama impor berjalan (lewat formulir atau impor lain). Tidak ada yang "
+    "disimpan; ulangi impor untuk melihat perubahan terbarunya.": (
+        "Row %(row)s: this person’s record was changed while the import was running (through a form or another "
+        "import). Nothing was saved; run the import again to see the latest changes."
+    ),
+    "Baris %(row)s: Anda tidak lagi berwenang mengubah data orang ini: ia dipindahkan ke LKS lain, atau hak Anda "
+    "berubah, selama impor berjalan. Tidak ada yang disimpan; ulangi impor.": (
+        "Row %(row)s: you may no longer change this person’s record: they were moved to another LKS, or your rights "
+        "changed, while the import was running. Nothing was saved; run the import again."
+    ),
+    "Melalui impor nomor": "Through import no.",
 }

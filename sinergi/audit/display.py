@@ -133,6 +133,7 @@ DATA_LABELS: dict[str, Any] = {
     "format": _lazy("Format"),
     "report": _lazy("Laporan"),
     "via": _lazy("Melalui"),
+    "import_job": _lazy("Melalui impor nomor"),
     "by": _lazy("Oleh"),
     "member": _lazy("Anggota"),
     "officer": _lazy("Pengurus"),

@@ -159,12 +159,14 @@ def run_import(
     on_saved: Callable[[ImportResult], None] | None = None,
     batch_size: int = BATCH_SIZE,
     expected_plan: str = "",
+    audit_via: dict | None = None,
 ) -> ImportResult:
     """Checks (and unless `dry_run`, imports) the file. `on_saved(result)` runs inside the write transaction
     (for the audit event), so the event exists exactly when the rows do. `expected_plan`: the plan_digest of the
-    trial this import confirms; nothing is written unless the file would still do what the trial showed."""
+    trial this import confirms; nothing is written unless the file would still do what the trial showed.
+    `audit_via`: added to the audit events of the records the import changes through the services (its job)."""
     with cyclic_gc_paused():
-        return _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan)
+        return _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via)
 
 
 def plan_digest(plans: list[RowPlan]) -> str:
@@ -185,7 +187,9 @@ STALE_TRIAL = gettext_lazy(
 )
 
 
-def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan) -> ImportResult:
+def _run_import(
+    entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via
+) -> ImportResult:
     started = time.monotonic()
     try:
         table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
@@ -196,6 +200,7 @@ def _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_si
     ctx = ImportContext(actor=actor, entity=entity)
     ctx.cache["date_1904"] = table.date_1904
     ctx.cache["file_kind"] = kind  # (a column's file-wide checks may hold only for some: IdentityNumberColumn)
+    ctx.cache["audit_via"] = audit_via
     # A large file on PostgreSQL is written by a second thread while it is still being checked (see writer.py).
     writer = ConcurrentWriter(entity, ctx, batch_size) if not dry_run and writes_alongside(table.total) else None
     try:

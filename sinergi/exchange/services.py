@@ -376,6 +376,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 progress=progress,
                 on_saved=on_saved,
                 expected_plan=job.source.plan_digest if job.source is not None else "",
+                audit_via={"import_job": job.pk},
             )
         except ImportCancelled:
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))

@@ -1726,8 +1726,21 @@ class ClientsEntity(Entity):
                     person=people[update.person_id],
                     data=update.person_data,
                     expected_version=update.person_version,
+                    via=ctx.cache.get("audit_via"),
                 )
-            except (ValidationError, ConflictError, PermissionDenied) as error:
+            except ConflictError as error:
+                # (the form's words would tell the user to reload a page)
+                raise ConflictError(
+                    _("Baris %(row)s: data orang ini diubah selama impor berjalan (lewat formulir atau impor lain). "
+                      "Tidak ada yang disimpan; ulangi impor untuk melihat perubahan terbarunya.") % {"row": update.row}
+                ) from error  # fmt: skip
+            except PermissionDenied as error:
+                raise ConflictError(
+                    _("Baris %(row)s: Anda tidak lagi berwenang mengubah data orang ini: ia dipindahkan ke LKS lain, "
+                      "atau hak Anda berubah, selama impor berjalan. Tidak ada yang disimpan; ulangi impor.")
+                    % {"row": update.row}
+                ) from error  # fmt: skip
+            except ValidationError as error:
                 reason = " ".join(getattr(error, "messages", None) or [str(error)])
                 raise ConflictError(
                     _("Baris %(row)s: %(reason)s Tidak ada yang disimpan; ulangi impor.")

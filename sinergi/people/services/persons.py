@@ -289,9 +289,16 @@ def person_admit(
 
 @transaction.atomic
 def person_update(
-    *, actor, person: Person, data: dict, expected_version: int, request: HttpRequest | None = None
+    *,
+    actor,
+    person: Person,
+    data: dict,
+    expected_version: int,
+    request: HttpRequest | None = None,
+    via: dict | None = None,
 ) -> Outcome:
-    """Corrects a person's record (same keys as person_admit's person_data).
+    """Corrects a person's record (same keys as person_admit's person_data). `via`: facts for the audit event on
+    where the change came from (an import's job), so that it is not taken for an edit on the page.
 
     `nik`/`kk`: absent or None keeps the stored number, "" removes it (then a reason is needed), digits replace it.
     Re-checks NIK, age rules against the active placement and the elderly-home rule; a changed NIK or match key
@@ -367,7 +374,7 @@ def person_update(
         action="people.person.updated",
         obj=current,
         changes=shown,
-        data={"fields": changed},
+        data={"fields": changed, **(via or {})},
         purpose=purpose,
         request=request,
     )

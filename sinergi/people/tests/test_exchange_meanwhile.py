@@ -7,6 +7,8 @@ import datetime
 
 import pytest
 
+from sinergi.audit.display import audit_log_entries
+from sinergi.audit.models import AuditEvent
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.people.models import DuplicateCandidate, Person, Worker
 
@@ -162,3 +164,34 @@ def test_a_namesake_without_nik_and_without_mothers_name_is_flagged_not_refused(
     path = clients_file(tmp_path, [[*boy_row(), ""], without_nik(boy_row(**{"Nama ibu kandung": ""}))], headers=NO_NIK)
     result = import_clients(path, world.operator, dry_run=True)
     assert (result.status, result.created) == ("checked", 2), result.problems
+
+
+# ------------------------------------------------------------------ corrections
+def test_a_record_corrected_on_its_page_meanwhile_refuses_the_import_in_the_imports_words(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+    person = Person.objects.get()
+
+    def correct_on_the_page():
+        Person.objects.filter(pk=person.pk).update(version=person.version + 1, notes="dari halaman")
+
+    path = clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Contoh Baru"})], name="b.xlsx")
+    result = import_clients(path, world.operator, progress=meanwhile(correct_on_the_page))
+    assert (result.status, result.message) == (
+        "refused",
+        "Baris 2: data orang ini diubah selama impor berjalan (lewat formulir atau impor lain). Tidak ada yang "
+        "disimpan; ulangi impor untuk melihat perubahan terbarunya.",
+    )
+    person.refresh_from_db()
+    assert (person.mother_name, person.notes) == ("Siti Contoh", "dari halaman")
+
+
+def test_a_correction_made_by_an_import_names_its_job_in_the_audit_event(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+    path = clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Contoh Baru"})], name="b.xlsx")
+    result = import_clients(path, world.operator, audit_via={"import_job": 41})
+    assert (result.status, result.updated) == ("succeeded", 1)
+    event = AuditEvent.objects.get(action="people.person.updated")
+    assert (event.data["fields"], event.data["import_job"]) == (["mother_name"], 41)
+    # and the audit log says so in words, beside the field changed
+    (entry,) = audit_log_entries([event])
+    assert ("Melalui impor nomor", "41") in [(d.label, d.value) for d in entry.details]
