@@ -3585,4 +3585,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "changed, while the import was running. Nothing was saved; run the import again."
     ),
     "Melalui impor nomor": "Through import no.",
+    "Tempat lahir ini juga berisi tanggal (“%(date)s”). Tulis tempatnya saja (“%(place)s”), dan tanggalnya di kolom "
+    "Tanggal lahir.": (
+        "This birth place also holds a date (“%(date)s”). Write the place only (“%(place)s”), and the date in the "
+        "Birth date column."
+    ),
 }

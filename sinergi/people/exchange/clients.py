@@ -25,7 +25,9 @@ client's page, where the summaries move with it.
 
 import datetime
 import functools
+import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from sys import intern
 from typing import Any
@@ -184,6 +186,36 @@ def _text(
     return kind(key, header, synonyms, required=required, example=example, max_length=max_length, width=width)
 
 
+# A place followed by a date, as an office writes "Tempat, Tanggal Lahir" in one cell: the date part after the last
+# comma (or after the place's words, "Banjarmasin 17 Agustus 2010").
+_PLACE_AND_DATE = re.compile(r"^(?P<place>[^\d,]+?)\s*(?:,\s*|\s+)(?P<date>\d.*)$")
+
+
+class PlaceColumn(TextColumn):
+    """A birth place. A cell that also holds the birth date ("Banjarmasin, 17 Agustus 2010": the combined column of
+    office lists, typed into the place column) is refused naming both parts: stored whole, the place would carry the
+    date, and the birth date would stay empty without a word."""
+
+    def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
+        out = super().clean_column(raws, ctx)
+        for index, value in enumerate(out):
+            if value.__class__ is str and (found := _PLACE_AND_DATE.match(value)):
+                try:
+                    born = v.parse_date(found["date"])
+                except v.CellProblem:
+                    continue
+                if born is None:
+                    continue
+                out[index] = v.CellProblem(
+                    _(
+                        "Tempat lahir ini juga berisi tanggal (“%(date)s”). Tulis tempatnya saja (“%(place)s”), dan "
+                        "tanggalnya di kolom Tanggal lahir."
+                    )
+                    % {"date": found["date"], "place": found["place"]}
+                )
+        return out
+
+
 COLUMNS: list[Column] = [
     # Headers of the lists LKS keep: each names the client in a file of clients, and no other column of it.
     _text("full_name", _lazy("Nama lengkap"), "nama", "nama penerima layanan", "nama klien", "nama ppks", "nama anak",
@@ -193,7 +225,7 @@ COLUMNS: list[Column] = [
                  aliases=SEX_ALIASES,
                  example="L", width=12),
     DateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir", "tanggal kelahiran"), example="17-08-2012"),
-    _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin"),
+    _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin", kind=PlaceColumn),
     IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nomor nik", "nik ktp", "no ktp",
                                                "nomor ktp"),
                          help=_lazy("16 angka. Format kolom sebagai Teks agar Excel atau LibreOffice tidak "
