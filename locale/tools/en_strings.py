@@ -3590,4 +3590,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "This birth place also holds a date (“%(date)s”). Write the place only (“%(place)s”), and the date in the "
         "Birth date column."
     ),
+    "Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).": (
+        "Required columns missing: %(missing)s. Rename %(renames)s (see the import template)."
+    ),
+    "“%(written)s” menjadi “%(column)s”": "“%(written)s” to “%(column)s”",
+    "Tambahkan juga kolom %(columns)s.": "Also add the column %(columns)s.",
 }

@@ -1027,12 +1027,26 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         )
     if missing:
         result.header_row = row_number
-        result.status, result.message = (
-            "refused",
-            _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).")
-            % {"missing": ", ".join(f"“{m}”" for m in missing)}
-            + _other_entity_hint(entity, head),
-        )
+        renames = _renames_for_missing(unknown, known, used)
+        listed = ", ".join(f"“{m}”" for m in missing)
+        if renames:
+            # The column is there under a name we do not know ("Nama Peserta Didik"): adding one would repeat it.
+            message = _("Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).") % {
+                "missing": listed,
+                "renames": ", ".join(
+                    _("“%(written)s” menjadi “%(column)s”") % {"written": name, "column": column.header}
+                    for name, column in renames
+                ),
+            }
+            if others := [m for m in missing if m not in {str(column.header) for _name, column in renames}]:
+                message += " " + _("Tambahkan juga kolom %(columns)s.") % {
+                    "columns": ", ".join(f"“{m}”" for m in others)
+                }
+        else:
+            message = _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).") % {
+                "missing": listed
+            }
+        result.status, result.message = "refused", message + _other_entity_hint(entity, head)
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
     return HeaderMap(row=row_number, columns=columns, written=written, masked=masked, width=len(cells), unnamed=unnamed)
@@ -1042,21 +1056,56 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
 HEADER_SUGGESTION_CUTOFF = 0.85
 
 
-def _unknown_named(name: str, known: dict[str, Column], used: dict[str, str]) -> str:
-    """An unknown header as the notice lists it, with the column it is likely a misspelling of (one the file does
-    not have already): “Tangal Lahir” (maksudnya “Tanggal lahir”?)."""
+def _meant_column(
+    name: str, known: dict[str, Column], used: dict[str, str], *, required: bool = False
+) -> Column | None:
+    """The column an unknown header likely means, among those the file does not have already: one it is a
+    misspelling of ("Tangal Lahir"), or — for a required column, which the file cannot do without — one that its
+    first words name ("Nama Peserta Didik" for Nama lengkap, "Tanggal Masuk Asrama" for Tanggal masuk)."""
     key = _spelled_out(v.norm(name))
     if "/" in name or _OTHER_PERSON_WORDS.intersection(key.split()):
         # "Tgl Lahir Ibu" is the mother's, "No. KK/NIK" two numbers: close to a column of the person's in spelling
         # only, and a hint would put them there.
-        return f"“{name}”"
+        return None
     candidates = {k: c for k, c in known.items() if c.key not in used and not c.read_only}
+    if required:
+        candidates = {k: c for k, c in candidates.items() if c.required}
     close = (
         difflib.get_close_matches(key, list(candidates), n=1, cutoff=HEADER_SUGGESTION_CUTOFF) if len(key) > 3 else []
     )
-    if not close:
+    if close:
+        return candidates[close[0]]
+    if required:
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            if (column := candidates.get(" ".join(words[:size]))) is not None:
+                return column
+    return None
+
+
+def _unknown_named(name: str, known: dict[str, Column], used: dict[str, str]) -> str:
+    """An unknown header as the notice lists it, with the column it is likely a misspelling of (one the file does
+    not have already): “Tangal Lahir” (maksudnya “Tanggal lahir”?)."""
+    column = _meant_column(name, known, used)
+    if column is None:
+        column = _meant_column(name, known, used, required=True)
+    if column is None:
         return f"“{name}”"
-    return _("“%(column)s” (maksudnya “%(suggestion)s”?)") % {"column": name, "suggestion": candidates[close[0]].header}
+    return _("“%(column)s” (maksudnya “%(suggestion)s”?)") % {"column": name, "suggestion": column.header}
+
+
+def _renames_for_missing(
+    unknown: list[str], known: dict[str, Column], used: dict[str, str]
+) -> list[tuple[str, Column]]:
+    """(header as written, required column it likely is) for the file's unknown headers that seem to be a missing
+    required column under another name: the fix is to rename that header, not to add a column. One header per
+    column (the first)."""
+    found: dict[str, tuple[str, Column]] = {}
+    for name in unknown:
+        column = _meant_column(name, known, used, required=True)
+        if column is not None and column.key not in found:
+            found[column.key] = (name, column)
+    return list(found.values())
 
 
 def _repeats_header(cells: list[Any], header: HeaderMap, read: list[int]) -> bool:

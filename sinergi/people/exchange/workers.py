@@ -75,7 +75,8 @@ from .common import (
 
 COLUMNS: list[Column] = [
     TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh", "nama petugas",
-                                                   "nama pegawai", "nama pendamping"), required=True,
+                                                   "nama pegawai", "nama pendamping", "nama pengurus", "nama staf"),
+               required=True,
                max_length=MAX_LENGTHS["full_name"], example="Rina Contoh", width=28),
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,
@@ -86,7 +87,8 @@ COLUMNS: list[Column] = [
     TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
                vocabulary=Vocabulary.PSKS, example="lks",
                aliases=[("peksos", "peksos_profesional"), ("pekerja sosial", "peksos_profesional")]),
-    ChoiceColumn("role", _lazy("Peran"), ("jabatan", "tugas"), required=True, options=WorkerRole.choices,
+    ChoiceColumn("role", _lazy("Peran"), ("jabatan", "tugas", "jabatan di panti"), required=True,
+                 options=WorkerRole.choices,
                  example=str(WorkerRole.CAREGIVER.label),
                  # The offices of a board (pengurus inti) and the head of the home, who leads it for the board, and
                  # the caregiver as staff call them. Read as another word, each is told in the trial (read_as).
@@ -97,10 +99,11 @@ COLUMNS: list[Column] = [
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),
     PhoneColumn("phone", _lazy("Telepon"), ("hp", "no telepon", "nomor telepon", "no hp", "nomor hp", "telp", "no telp",
-                                            "nomor telp", "tlp", "no tlp"), max_length=MAX_LENGTHS["phone"]),
+                                            "nomor telp", "tlp", "no tlp", "no wa", "nomor wa", "whatsapp",
+                                            "no whatsapp", "no hp wa"), max_length=MAX_LENGTHS["phone"]),
     DateColumn("started_on", _lazy("Mulai bertugas"), ("tanggal mulai", "tgl mulai bertugas", "tgl mulai",
                                                       "tanggal mulai bertugas", "mulai tugas", "tanggal mulai tugas",
-                                                      "tmt", "tmt tugas")),
+                                                      "tmt", "tmt tugas", "mulai bekerja", "tahun mulai bertugas")),
     DateColumn("ended_on", _lazy("Berhenti bertugas"), ("tanggal berhenti", "tgl berhenti",
                                                      "tanggal berhenti bertugas")),
     TextColumn("certifications", _lazy("Sertifikasi/pelatihan"), ("sertifikasi", "pelatihan"), width=30,

@@ -1,0 +1,127 @@
+"""Spreadsheets shaped the way children's homes (LKSA) keep them: their column names, their subtotal rows, their
+dates known only by year, their "Yatim" categories, their staff lists without a "works with children" column, and
+their own "Status" column."""
+
+import pytest
+
+from sinergi.exchange.columns import get_entity
+from sinergi.exchange.pipeline import header_column, header_index
+from sinergi.exchange.tests.conftest import xlsx_file
+from sinergi.people.models import Person
+from sinergi.people.tests.test_exchange import (
+    ADMITTED,
+    BOY,
+    HEADERS,
+    NIK_BOY,
+    SHEET,
+    boy_row,
+    clients_file,
+    import_clients,
+    world,  # noqa: F401 (a fixture)
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# ---------------------------------------------------------------------------------------------- #10 column names
+
+
+@pytest.mark.parametrize(
+    ("entity", "written", "column"),
+    [
+        ("clients", "Nama Anak Asuh", "full_name"),
+        ("clients", "NAMA ANAK ASUH", "full_name"),
+        ("clients", "Nama Anak Binaan", "full_name"),
+        ("clients", "Nama Santri", "full_name"),
+        ("clients", "Nama Siswa", "full_name"),
+        ("clients", "Tgl. Masuk LKSA", "admitted_on"),
+        ("clients", "Tanggal Masuk LKSA", "admitted_on"),
+        ("clients", "Tgl Masuk Panti", "admitted_on"),
+        ("clients", "Ket.", "notes"),
+        ("clients", "Ket", "notes"),
+        ("clients", "NIK Anak", "nik"),
+        ("workers", "Nama Pengurus", "full_name"),
+        ("workers", "Nama Staf", "full_name"),
+        ("workers", "Nama Pegawai", "full_name"),
+        ("workers", "Jabatan di Panti", "role"),
+        ("workers", "No. HP/WA", "phone"),
+        ("workers", "No. WA", "phone"),
+        ("workers", "No WA", "phone"),
+        ("workers", "WhatsApp", "phone"),
+        ("workers", "Mulai Bekerja", "started_on"),
+        ("workers", "Tahun Mulai Bertugas", "started_on"),
+    ],
+)
+def test_the_column_names_of_lksa_lists_are_read(entity, written, column):
+    known = header_index(get_entity(entity))
+    found = header_column(written, known)
+    assert found is not None and found.key == column
+
+
+@pytest.mark.parametrize(
+    ("entity", "written"),
+    [
+        # Someone else's name, or a field the worker has not: left unknown rather than read as the person's.
+        ("clients", "Nama Ibu Kandung Wali"),
+        ("clients", "NIK Ayah"),
+        ("workers", "Keterangan"),
+        ("workers", "Nama Ayah"),
+    ],
+)
+def test_headers_of_fields_we_do_not_keep_stay_unknown(entity, written):
+    known = header_index(get_entity(entity))
+    assert header_column(written, known) is None
+
+
+def test_a_childrens_home_list_with_its_own_column_names_imports(tmp_path, world):  # noqa: F811
+    headers = ["No", "Nama Anak Asuh", "L/P", "Tgl. Lahir", "NIK Anak", "Alasan KK kosong", "Nama Ibu Kandung",
+               "Kategori PPKS", "Bentuk Layanan", "Tgl. Masuk LKSA", "Ket."]  # fmt: skip
+    row = [1, "Budi Contoh", "L", BOY, NIK_BOY, "Belum dibuat", "Siti Contoh", "Anak Telantar", "Dalam panti",
+           ADMITTED, "Yatim"]  # fmt: skip
+    path = xlsx_file(tmp_path, [headers, row], name="lksa.xlsx", sheet=SHEET)
+
+    result = import_clients(path, world.operator)
+
+    assert (result.status, result.created, result.problems) == ("succeeded", 1, [])
+    assert not [n for n in result.notices if "tidak dikenal" in str(n)]
+    person = Person.objects.get()
+    assert (person.full_name, person.notes) == ("Budi Contoh", "Yatim")
+
+
+def test_a_required_column_under_a_name_we_do_not_know_is_to_be_renamed_not_added(tmp_path, world):  # noqa: F811
+    # "Nama Peserta Didik" and "Tanggal Masuk Asrama" are the name and the admission under words of their own
+    headers = ["Nama Peserta Didik", *HEADERS[1:7], "Tanggal Masuk Asrama", HEADERS[8]]
+    path = clients_file(tmp_path, [boy_row()], headers=headers)
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert result.status == "refused"
+    assert result.message == (
+        "Kolom wajib tidak ada: “Nama lengkap”, “Tanggal masuk”. Ubah judul “Nama Peserta Didik” menjadi “Nama "
+        "lengkap”, “Tanggal Masuk Asrama” menjadi “Tanggal masuk” (lihat templat impor)."
+    )
+    assert (
+        "Kolom yang tidak dikenal diabaikan: “Nama Peserta Didik” (maksudnya “Nama lengkap”?), “Tanggal Masuk "
+        "Asrama” (maksudnya “Tanggal masuk”?)."
+    ) in result.notices
+
+
+def test_a_missing_column_with_no_header_like_it_is_still_to_be_added(tmp_path, world):  # noqa: F811
+    headers = ["Nama Peserta Didik", *HEADERS[1:7], "Keterangan", HEADERS[8]]
+    path = clients_file(tmp_path, [boy_row()], headers=headers)
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert result.message == (
+        "Kolom wajib tidak ada: “Nama lengkap”, “Tanggal masuk”. Ubah judul “Nama Peserta Didik” menjadi “Nama "
+        "lengkap” (lihat templat impor). Tambahkan juga kolom “Tanggal masuk”."
+    )
+
+
+def test_someone_elses_name_is_not_offered_as_the_missing_name(tmp_path, world):  # noqa: F811
+    headers = ["Nama Ayah Tiri", *HEADERS[1:]]
+    path = clients_file(tmp_path, [boy_row()], headers=headers)
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert result.message == "Kolom wajib tidak ada: “Nama lengkap”. Tambahkan kolom itu (lihat templat impor)."
