@@ -360,7 +360,10 @@ def _check(
                 header_again_rows.append(row_number)  # two tables pasted one under the other
             else:
                 for held, held_cells, single_after_total in pending_foot:
-                    if single_after_total:
+                    if _subtotal(held_cells):
+                        # "Jumlah Putra 2" alone in its row, with more rows of data after it: a group's subtotal
+                        total_rows.append(held)
+                    elif single_after_total:
                         foot_rows.append(held)
                     else:
                         kept.append((held, held_cells))
@@ -509,7 +512,8 @@ def _check(
         )
     if total_rows:
         result.notices.append(
-            _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.") % {"rows": v.first_ten(total_rows)}
+            _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
+            % {"rows": v.first_ten(sorted(total_rows))}
         )
     # The table's end: its held foot rows are skipped, those of one cell under a total row said as before.
     foot_rows += [row for row, _cells, single_after_total in pending_foot if single_after_total]
@@ -1337,6 +1341,13 @@ def _blank_row(cells: list[Any], read: list[int]) -> bool:
 
 # What the first filled cell of a summary row under the data says ("JUMLAH", "Total:").
 TOTAL_WORDS = {"jumlah", "total", "jml", "jumlah total", "total keseluruhan", "grand total", "subtotal", "sub total"}
+# The words a subtotal's first cell starts with ("Jumlah Putra", "Jml. Putri 3", "Sub Total Lansia").
+_TOTAL_LEADS = {"jumlah", "total", "jml", "subtotal"}
+# A count beside a subtotal: "3", "(3)", "3 orang", "L: 1, P: 2".
+_COUNT = re.compile(
+    r"\(?\d+\)?(?:\s*(?:orang|org|anak|jiwa|klien|pekerja))?|(?:[^\W\d_]{1,3}\s*[:=]\s*\d+[\s,;]*)+",
+    re.IGNORECASE,
+)
 
 
 # A section title over a group of rows: "A. ANAK DALAM PANTI", "II. Lansia", "3) Disabilitas" — but not a name
@@ -1351,11 +1362,32 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
     if first.__class__ is not str:
         return None
     # Every total word starts with one of these letters and is short: most names need no normalising (per row).
-    if len(first) <= 24 and first.lstrip()[:1] in "JjTtGgSs" and v.norm(first) in TOTAL_WORDS:
-        return "total"
+    if len(first) <= 40 and first.lstrip()[:1] in "JjTtGgSs":
+        words = v.norm(first).split()
+        if " ".join(words) in TOTAL_WORDS or (_subtotal(cells, words) and _filled_count(cells, range(len(cells))) > 1):
+            # A subtotal alone in its row ("Jumlah pekerja: 2 orang") may be the foot's count: the foot's rule
+            # holds it back, and it is a subtotal if rows of data follow.
+            return "total"
     if _SECTION.match(first) and _filled_count(cells, read) == 1:
         return "section"
     return None
+
+
+def _subtotal(cells: list[Any], words: list[str] | None = None) -> bool:
+    """Whether a row is a subtotal of a group ("Jumlah Putra | 2", "Jumlah Putri 3", "Sub Total Lansia | L: 1, P:
+    2"): its first cell starts with a total word and every other filled cell is a count. A record has a sex, a date
+    or a name beside its first cell, so a person whose name starts with such a word stays a record."""
+    if words is None:
+        first = next((cell for cell in cells if _filled(cell)), None)
+        words = v.norm(first).split() if first.__class__ is str and len(first) <= 40 else []
+    if not words or not (words[0] in _TOTAL_LEADS or words[:2] in (["sub", "total"], ["grand", "total"])):
+        return False
+    start = next(index for index, cell in enumerate(cells) if _filled(cell)) + 1
+    return all(
+        cell.__class__ in (int, float) or (cell.__class__ is str and _COUNT.fullmatch(cell.strip()) is not None)
+        for cell in cells[start:]
+        if _filled(cell)
+    )
 
 
 # First words of the cells that begin a sheet's foot: a total ("Jumlah pekerja: 2 orang"), a legend ("Keterangan: L

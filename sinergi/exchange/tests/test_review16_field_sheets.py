@@ -6,7 +6,7 @@ import pytest
 
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.pipeline import header_column, header_index
-from sinergi.exchange.tests.conftest import xlsx_file
+from sinergi.exchange.tests.conftest import problems_of, xlsx_file
 from sinergi.people.models import Person
 from sinergi.people.tests.test_exchange import (
     ADMITTED,
@@ -16,6 +16,7 @@ from sinergi.people.tests.test_exchange import (
     SHEET,
     boy_row,
     clients_file,
+    girl_row,
     import_clients,
     world,  # noqa: F401 (a fixture)
 )
@@ -125,3 +126,39 @@ def test_someone_elses_name_is_not_offered_as_the_missing_name(tmp_path, world):
     result = import_clients(path, world.operator, dry_run=True)
 
     assert result.message == "Kolom wajib tidak ada: “Nama lengkap”. Tambahkan kolom itu (lihat templat impor)."
+
+
+# ---------------------------------------------------------------------------------------------- #7 subtotal rows
+
+
+def test_subtotal_rows_of_each_group_are_skipped_like_the_total(tmp_path, world):  # noqa: F811
+    # given boys and girls in two groups, each closed by its subtotal, and the grand total at the end
+    rows = [
+        ["A. ANAK PUTRA"],
+        boy_row(),
+        ["Jumlah Putra", 1],
+        ["B. ANAK PUTRI"],
+        girl_row(),
+        ["Jumlah Putri 1"],  # the count in the same cell
+        ["C. ANAK PUTRI BARU"],
+        [*girl_row(**{"Nama lengkap": "Ina Contoh", "NIK": ""}), "Belum direkam"],
+        ["Jml. Putri", "1 orang"],
+        ["Sub Total", "L: 1, P: 2"],
+        ["JUMLAH TOTAL", 3],
+    ]
+    path = clients_file(tmp_path, rows, headers=[*HEADERS, "Alasan NIK kosong"])
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert (result.status, result.created, problems_of(result)) == ("checked", 3, [])
+    assert "Baris 4, 7, 10, 11, 12 berisi jumlah/total, bukan data, dan dilewati." in result.notices
+
+
+def test_a_row_whose_name_starts_with_a_total_word_but_holds_a_record_is_data(tmp_path, world):  # noqa: F811
+    rows = [boy_row(**{"Nama lengkap": "Jumlah Rahmat"}), ["Jumlah", 1]]
+    path = clients_file(tmp_path, rows)
+
+    result = import_clients(path, world.operator)
+
+    assert (result.status, result.created, problems_of(result)) == ("succeeded", 1, [])
+    assert Person.objects.get().full_name == "Jumlah Rahmat"
