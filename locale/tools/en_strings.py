@@ -2821,9 +2821,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris %(row)s berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati.": (
         "Row %(row)s numbers the columns (1, 2, 3, …); it is not data and was skipped."
     ),
-    "“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap, mis. 17-08-%(value)s.": (
-        "“%(value)s” is only a year, not a date. Write the full date, e.g. 17-08-%(value)s."
-    ),
     "“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda salah satu dari: %(choices)s?": (
         "“%(value)s” is not in the list. Did you mean one of: %(choices)s?"
     ),
@@ -3595,4 +3592,12 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "“%(written)s” menjadi “%(column)s”": "“%(written)s” to “%(column)s”",
     "Tambahkan juga kolom %(columns)s.": "Also add the column %(columns)s.",
+    "“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap dengan hari dan bulannya; bila hanya tahunnya yang diketahui, Anda boleh menulis 01-01-%(value)s, dan tanggal itulah yang disimpan.": (
+        "“%(value)s” is a year only, not a date. Write the full date with its day and month; if only the year is "
+        "known, you may write 01-01-%(value)s, and that is the date stored."
+    ),
+    "“%(value)s” hanya bulan dan tahun, bukan tanggal. Tulis tanggal lengkap dengan harinya; bila hanya bulan dan tahunnya yang diketahui, Anda boleh menulis %(first)s, dan tanggal itulah yang disimpan.": (
+        "“%(value)s” is a month and year only, not a date. Write the full date with its day; if only the month "
+        "and year are known, you may write %(first)s, and that is the date stored."
+    ),
 }

@@ -59,6 +59,10 @@ _DMONY = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{4})(?:\s+\d{1,
 _MONDY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 # 17-Agu-23: Excel's dd-mmm-yy cell format, saved as shown into a CSV.
 _SHORT_YEAR_NAMED = re.compile(r"^\d{1,2}[\s\-/.]+([a-z]+)\.?[\s\-/.]+\d{2}$")
+# A month and a year without a day: "Juli 2022", "Jan. 2020", "07/2022", "2022-07".
+_MONTH_YEAR_NAMED = re.compile(r"^([a-z]+)\.?[\s\-/.,]*(\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
 # Dashes autocorrect or a PDF put between the parts of a date (17–08–2023): the hyphen they stand for.
 _DATE_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _WS = re.compile(r"\s+")
@@ -301,9 +305,36 @@ def parse_date(raw: Any) -> datetime.date | None:
             )
             % {"value": value}
         )
+    if month_year := _month_and_year(lowered):
+        refuse_month_and_year(value, *month_year)
     raise CellProblem(
         _("Tanggal “%(value)s” tidak dapat dibaca. Tulis seperti 17-08-2023, 2023-08-17 atau 17 Agustus 2023.")
         % {"value": value}
+    )
+
+
+def _month_and_year(lowered: str) -> tuple[int, int] | None:
+    """(month, year) of a cell that gives only those ("Juli 2022", "07/2022", "2022-07"), else None."""
+    if (match := _MONTH_YEAR_NAMED.match(lowered)) and (month := MONTHS.get(match[1])):
+        return month, int(match[2])
+    if match := _MONTH_YEAR.match(lowered):
+        month, year = int(match[1]), int(match[2])
+    elif match := _YEAR_MONTH.match(lowered):
+        year, month = int(match[1]), int(match[2])
+    else:
+        return None
+    return (month, year) if 1 <= month <= 12 else None
+
+
+def refuse_month_and_year(value: str, month: int, year: int) -> None:
+    """A month and year without a day is refused: a day made up here would be stored as if it were known. The user
+    may write the first of the month, knowing it is stored as that date."""
+    raise CellProblem(
+        _(
+            "“%(value)s” hanya bulan dan tahun, bukan tanggal. Tulis tanggal lengkap dengan harinya; bila hanya bulan "
+            "dan tahunnya yang diketahui, Anda boleh menulis %(first)s, dan tanggal itulah yang disimpan."
+        )
+        % {"value": value, "first": f"01-{month:02d}-{year}"}
     )
 
 
@@ -327,10 +358,14 @@ def day_month_order(raw: Any) -> str | None:
 
 
 def refuse_year_alone(number: float) -> None:
-    """A number that is a year typed alone, not a day count (1950 would be 1905-05-03): refused."""
+    """A number that is a year typed alone, not a day count (1950 would be 1905-05-03): refused, since a day made up
+    here would be stored as if it were known. The user may write the first of January, knowing it is stored so."""
     if YEAR_ALONE[0] <= number <= YEAR_ALONE[1] and float(number).is_integer():
         raise CellProblem(
-            _("“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap, mis. 17-08-%(value)s.")
+            _(
+                "“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap dengan hari dan bulannya; bila hanya "
+                "tahunnya yang diketahui, Anda boleh menulis 01-01-%(value)s, dan tanggal itulah yang disimpan."
+            )
             % {"value": int(number)}
         )
 

@@ -277,7 +277,8 @@ def test_a_year_alone_is_refused_in_a_1904_date_system_workbook_too(tmp_path, bo
     book.close()
     result = run(path, board_member, dry_run=True)
     assert [p.message for p in result.problems] == [
-        "“2015” hanya tahun, bukan tanggal. Tulis tanggal lengkap, mis. 17-08-2015."
+        "“2015” hanya tahun, bukan tanggal. Tulis tanggal lengkap dengan hari dan bulannya; bila hanya tahunnya yang "
+        "diketahui, Anda boleh menulis 01-01-2015, dan tanggal itulah yang disimpan."
     ]
 
 

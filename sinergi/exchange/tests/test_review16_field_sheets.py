@@ -2,8 +2,11 @@
 dates known only by year, their "Yatim" categories, their staff lists without a "works with children" column, and
 their own "Status" column."""
 
+import datetime
+
 import pytest
 
+from sinergi.exchange import values as v
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.pipeline import header_column, header_index
 from sinergi.exchange.tests.conftest import problems_of, xlsx_file
@@ -162,3 +165,48 @@ def test_a_row_whose_name_starts_with_a_total_word_but_holds_a_record_is_data(tm
 
     assert (result.status, result.created, problems_of(result)) == ("succeeded", 1, [])
     assert Person.objects.get().full_name == "Jumlah Rahmat"
+
+
+# ---------------------------------------------------------------------------------------------- #9 year, month and year
+
+
+@pytest.mark.parametrize("raw", ["2019", 2019, 2019.0])
+def test_a_year_alone_asks_for_the_day_and_offers_the_first_of_january_without_inventing_a_day(raw):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_date(raw)
+    assert problem.value.message == (
+        "“2019” hanya tahun, bukan tanggal. Tulis tanggal lengkap dengan hari dan bulannya; bila hanya tahunnya yang "
+        "diketahui, Anda boleh menulis 01-01-2019, dan tanggal itulah yang disimpan."
+    )
+    assert "17-08" not in problem.value.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "first"),
+    [
+        ("Juli 2022", "01-07-2022"),
+        ("Januari 2020", "01-01-2020"),
+        ("jan. 2020", "01-01-2020"),
+        ("Agustus-2021", "01-08-2021"),
+        ("07/2022", "01-07-2022"),
+        ("2022-07", "01-07-2022"),
+    ],
+)
+def test_a_month_and_year_without_a_day_gets_its_own_message(raw, first):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_date(raw)
+    assert problem.value.message == (
+        f"“{raw}” hanya bulan dan tahun, bukan tanggal. Tulis tanggal lengkap dengan harinya; bila hanya bulan dan "
+        f"tahunnya yang diketahui, Anda boleh menulis {first}, dan tanggal itulah yang disimpan."
+    )
+
+
+@pytest.mark.parametrize("raw", ["13/2022", "Juta 2022", "2022-13"])
+def test_what_is_no_month_and_year_is_still_unreadable(raw):
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_date(raw)
+    assert "tidak dapat dibaca" in problem.value.message
+
+
+def test_the_first_of_the_month_written_out_is_read_as_that_date():
+    assert v.parse_date("01-07-2022") == datetime.date(2022, 7, 1)
