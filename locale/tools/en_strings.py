@@ -3600,4 +3600,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "“%(value)s” is a month and year only, not a date. Write the full date with its day; if only the month "
         "and year are known, you may write %(first)s, and that is the date stored."
     ),
+    "“%(value)s” adalah status keluarga anak, bukan kategori PPKS. Anak asuh di LKSA biasanya berkategori “%(category)s”; status anak dapat ditulis di kolom Catatan (Keterangan).": (
+        "“%(value)s” is the child's family status, not a PPKS category. Children in an LKSA are usually in the "
+        "category “%(category)s”; the status may be written in the Notes (Keterangan) column."
+    ),
+    "“%(value)s” berisi lebih dari satu pilihan. Pisahkan pilihan dengan titik koma (;), mis. “%(example)s”.": (
+        "“%(value)s” holds more than one item. Separate the items with a semicolon (;), e.g. “%(example)s”."
+    ),
 }

@@ -540,6 +540,9 @@ class TermColumn(Column):
     aliases: Sequence[tuple[str, str]] = ()  # (word people write, code), e.g. ("Peksos", "peksos_profesional")
     # What people write for "none of them" ("Belum terakreditasi"): an empty cell.
     none_words: Sequence[str] = ()
+    # Why a cell (or an item of a many-valued one) that names no term is not one, when people write it for a reason
+    # the list cannot guess (a child's family status, "Yatim", in the PPKS column): the message, or "".
+    explain: Callable[[str, "ImportContext"], str] | None = None
 
     def choices(self, ctx: "ImportContext | None") -> v.Choices:
         # Labels are what people understand ("Anak Telantar", not "anak_telantar"): the dropdown lists them and
@@ -582,15 +585,28 @@ class TermColumn(Column):
                     pass
             raise
 
+    def _term_explained(self, raw: Any, ctx: "ImportContext") -> Any:
+        """_term, with a problem that says why the cell is no term, where that is known (explain, or several items
+        written as one)."""
+        try:
+            return self._term(raw, ctx)
+        except v.CellProblem:
+            value = v.text(raw)
+            if self.explain is not None and (message := self.explain(value, ctx)):
+                raise v.CellProblem(message) from None
+            if self.many and (message := several_in_one(value, self._choices(ctx))):
+                raise v.CellProblem(message) from None
+            raise
+
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
         if v.is_blank(raw) or (self.none_words and v.norm(v.text(raw)) in self.none_words):
             return [] if self.many else None
         if not self.many:
-            return self._term(raw, ctx)
+            return self._term_explained(raw, ctx)
         found, problems = [], []
         for part in _many_parts(v.text(raw), self._choices(ctx)):
             try:
-                term = self._term(part, ctx)
+                term = self._term_explained(part, ctx)
             except v.CellProblem as problem:
                 problems.append(problem.message)
             else:
@@ -676,6 +692,28 @@ def _labels_forget(**kwargs: Any) -> None:
 # A term saved or deleted in this process is shown at once; other processes see it within LABELS_MAX_AGE.
 post_save.connect(_labels_forget, sender="vocabularies.Term", dispatch_uid="exchange_labels_saved")
 post_delete.connect(_labels_forget, sender="vocabularies.Term", dispatch_uid="exchange_labels_deleted")
+
+
+# How people join two items in one cell other than the list separator: "Anak Telantar/Anak Jalanan", "… dan …".
+_JOINED = re.compile(r"\s*[/&+]\s*|\s+(?:dan|serta)\s+", re.IGNORECASE)
+
+
+def several_in_one(value: str, allowed: v.Choices) -> str:
+    """The problem of a many-valued cell's item that is two or more items joined by "/" or "dan" (each of them
+    known): they are to be separated as the column reads them, not one of them suggested. "" for anything else."""
+    pieces = [piece for piece in _JOINED.split(value) if piece.strip()]
+    if len(pieces) < 2:
+        return ""
+    codes = []
+    for piece in pieces:
+        try:
+            codes.append(allowed.match(piece))
+        except v.CellProblem:
+            return ""
+    labels = dict(allowed.items)
+    return _(
+        "“%(value)s” berisi lebih dari satu pilihan. Pisahkan pilihan dengan titik koma (;), mis. “%(example)s”."
+    ) % {"value": value, "example": MANY_SEPARATOR.join(labels.get(code, code) for code in dict.fromkeys(codes))}
 
 
 def _many_parts(value: str, allowed: v.Choices) -> list[str]:

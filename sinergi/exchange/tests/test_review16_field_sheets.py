@@ -210,3 +210,62 @@ def test_what_is_no_month_and_year_is_still_unreadable(raw):
 
 def test_the_first_of_the_month_written_out_is_read_as_that_date():
     assert v.parse_date("01-07-2022") == datetime.date(2022, 7, 1)
+
+
+# ---------------------------------------------------------------------------------------------- #12 PPKS category cells
+
+
+@pytest.mark.parametrize("written", ["Yatim", "piatu", "YATIM PIATU", "Yatim  Piatu", "Yatim/Piatu", "Dhuafa",
+                                     "Anak Yatim"])  # fmt: skip
+def test_a_childs_family_status_in_the_category_column_gets_a_short_specific_message(tmp_path, world, written):  # noqa: F811
+    path = clients_file(tmp_path, [boy_row(**{"Kategori PPKS": written})])
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert problems_of(result) == [
+        (
+            2,
+            "Kategori PPKS",
+            written,
+            f"“{written}” adalah status keluarga anak, bukan kategori PPKS. Anak asuh di LKSA biasanya berkategori "
+            "“Anak Telantar”; status anak dapat ditulis di kolom Catatan (Keterangan).",
+        )
+    ]
+
+
+def test_a_family_status_beside_a_category_is_named_alone(tmp_path, world):  # noqa: F811
+    path = clients_file(tmp_path, [boy_row(**{"Kategori PPKS": "Anak Telantar; Yatim"})])
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert [p.message for p in result.problems] == [
+        "“Yatim” adalah status keluarga anak, bukan kategori PPKS. Anak asuh di LKSA biasanya berkategori “Anak "
+        "Telantar”; status anak dapat ditulis di kolom Catatan (Keterangan)."
+    ]
+
+
+@pytest.mark.parametrize("written", ["Anak Telantar/Anak Jalanan", "Anak Telantar dan Anak Jalanan",
+                                     "anak telantar / anak jalanan"])  # fmt: skip
+def test_two_categories_joined_by_a_slash_or_dan_are_to_be_separated_with_a_semicolon(tmp_path, world, written):  # noqa: F811
+    path = clients_file(tmp_path, [boy_row(**{"Kategori PPKS": written})])
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert [p.message for p in result.problems] == [
+        f"“{written}” berisi lebih dari satu pilihan. Pisahkan pilihan dengan titik koma (;), mis. “Anak Telantar; "
+        "Anak Jalanan”."
+    ]
+
+
+def test_categories_separated_as_the_column_reads_them_and_a_label_with_a_slash_are_read(tmp_path, world):  # noqa: F811
+    path = clients_file(
+        tmp_path,
+        [
+            boy_row(**{"Kategori PPKS": "Anak Telantar; Anak Jalanan"}),
+            girl_row(**{"Kategori PPKS": "Anak Telantar; Orang dengan HIV/AIDS"}),
+        ],
+    )
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert (result.status, result.created, problems_of(result)) == ("checked", 2, [])

@@ -171,6 +171,26 @@ class ExplicitNoneChoiceColumn(ChoiceColumn):
         return None if v.is_blank(raw) else self._choices(ctx).match(raw)
 
 
+# A child's family status as LKSA lists write it in the category column: an orphan ("Yatim", "Piatu", "Yatim
+# Piatu") or a poor family's child ("Dhuafa"). No PPKS category, and not to be read as one by guess.
+FAMILY_STATUS_WORDS = frozenset({"yatim", "piatu", "yatimpiatu", "dhuafa", "duafa"})
+
+
+def family_status_problem(value: str, ctx: ImportContext) -> str:
+    """The problem of a PPKS cell holding a child's family status ("Yatim Piatu", "Anak Dhuafa"), or "" for any
+    other cell: a short word on what the column wants, instead of the whole list."""
+    words = v.norm(value.replace("'", "").replace("’", "")).split()
+    if words[:1] == ["anak"]:
+        words = words[1:]
+    if not words or not all(word in FAMILY_STATUS_WORDS for word in words):
+        return ""
+    neglected = ctx.terms(Vocabulary.PPKS).get("anak_telantar")
+    return _(
+        "“%(value)s” adalah status keluarga anak, bukan kategori PPKS. Anak asuh di LKSA biasanya berkategori "
+        "“%(category)s”; status anak dapat ditulis di kolom Catatan (Keterangan)."
+    ) % {"value": value, "category": neglected.label if neglected is not None else "anak_telantar"}
+
+
 def _text(
     key: str,
     header,
@@ -249,11 +269,12 @@ COLUMNS: list[Column] = [
     _text("origin_district", _lazy("Kecamatan asal"), "kec asal"),
     _text("origin_village", _lazy("Desa/Kelurahan asal"), "desa asal", "kelurahan asal"),
     TermColumn("ppks_categories", _lazy("Kategori PPKS"), ("kategori ppks lain", "kategori"),
-               vocabulary=Vocabulary.PPKS, many=True,
+               vocabulary=Vocabulary.PPKS, many=True, explain=family_status_problem,
                help=_lazy("Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;)."),
                example="anak_telantar"),
     TermColumn("ppks_category", _lazy("Kategori PPKS utama"), ("ppks utama", "kategori utama"),
-               vocabulary=Vocabulary.PPKS, help=_lazy("Kosongkan untuk memakai kategori pertama."),
+               vocabulary=Vocabulary.PPKS, explain=family_status_problem,
+               help=_lazy("Kosongkan untuk memakai kategori pertama."),
                example="anak_telantar"),
     ExplicitNoneChoiceColumn("disability_type", _lazy("Ragam disabilitas"), ("disabilitas", "jenis disabilitas"),
                              options=DisabilityType.choices),
