@@ -3607,4 +3607,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(value)s” berisi lebih dari satu pilihan. Pisahkan pilihan dengan titik koma (;), mis. “%(example)s”.": (
         "“%(value)s” holds more than one item. Separate the items with a semicolon (;), e.g. “%(example)s”."
     ),
+    "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan pemeriksaan latar belakang lalu berlaku.": (
+        "This file has no “%(column)s” column, so %(count)s new worker is recorded as not working with children. "
+        "If someone works with children (e.g. a caregiver), add that column with “Ya” for them; the background "
+        "check rule then applies.",
+        "This file has no “%(column)s” column, so %(count)s new workers are recorded as not working with children. "
+        "If some work with children (e.g. caregivers), add that column with “Ya” for them; the background check "
+        "rule then applies.",
+    ),
 }

@@ -1002,6 +1002,11 @@ class Entity(ABC):
         """Writes one batch of planned rows (inside the import's transaction)."""
         ...
 
+    def plans_notices(self, plans: list[RowPlan], present: set[str]) -> list[str]:
+        """Notices about what the checked rows will store that the user may not expect from the file (given the keys
+        of the columns it has): a value stored for a column the file lacks. Optional."""
+        return []
+
     def after_import(self, ctx: ImportContext) -> None:
         """Keeps derived data (e.g. statistics summaries) current, inside the same transaction.
         Optional: an entity without derived data keeps this default."""

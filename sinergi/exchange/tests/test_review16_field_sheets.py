@@ -9,7 +9,7 @@ import pytest
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.pipeline import header_column, header_index
-from sinergi.exchange.tests.conftest import problems_of, xlsx_file
+from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
 from sinergi.people.models import Person
 from sinergi.people.tests.test_exchange import (
     ADMITTED,
@@ -269,3 +269,45 @@ def test_categories_separated_as_the_column_reads_them_and_a_label_with_a_slash_
     result = import_clients(path, world.operator, dry_run=True)
 
     assert (result.status, result.created, problems_of(result)) == ("checked", 2, [])
+
+
+# ---------------------------------------------------------------------------------------------- #2 works with children
+
+STAFF_HEADERS = ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran"]
+
+
+def import_staff(tmp_path, rows, actor, *, headers=STAFF_HEADERS, **kwargs):
+    path = xlsx_file(tmp_path, [headers, *rows], name="staf.xlsx", sheet="Data pekerja")
+    return run(path, actor, entity="workers", **kwargs)
+
+
+def test_a_staff_list_without_the_works_with_children_column_says_how_many_are_stored_as_not(tmp_path, world):  # noqa: F811
+    rows = [["Mariana", "P", "lks", "Pengasuh"], ["Tono", "L", "lks", "Pengurus"]]
+
+    result = import_staff(tmp_path, rows, world.operator, dry_run=True)
+
+    assert (result.status, result.created, problems_of(result)) == ("checked", 2, [])
+    assert (
+        "File ini tidak memiliki kolom “Bekerja dengan anak”, jadi 2 pekerja baru dicatat tidak bekerja dengan anak. "
+        "Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan "
+        "pemeriksaan latar belakang lalu berlaku."
+    ) in result.notices
+
+
+def test_a_staff_list_with_the_column_gets_no_such_notice(tmp_path, world):  # noqa: F811
+    rows = [["Mariana", "P", "lks", "Pengasuh", "Tidak"]]
+
+    result = import_staff(tmp_path, rows, world.operator, headers=[*STAFF_HEADERS, "Bekerja dengan anak"])
+
+    assert (result.status, result.created) == ("succeeded", 1)
+    assert not [notice for notice in result.notices if "Bekerja dengan anak" in notice]
+
+
+def test_a_staff_list_without_the_column_that_only_updates_says_nothing_about_it(tmp_path, world):  # noqa: F811
+    rows = [["Mariana", "P", "lks", "Pengasuh"]]
+    import_staff(tmp_path, rows, world.operator)
+
+    again = import_staff(tmp_path, rows, world.operator, dry_run=True)
+
+    assert (again.status, again.created, again.unchanged) == ("checked", 0, 1)
+    assert not [notice for notice in again.notices if "Bekerja dengan anak" in notice]

@@ -16,6 +16,7 @@ from django.db.models import CharField, IntegerField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.audit.services import audit_record_many
@@ -193,6 +194,25 @@ def _name_only(values: dict[str, Any], existing: dict) -> bool:
     )
 
 
+def not_with_children_notice(plans: list[RowPlan], present: set[str]) -> str:
+    """A staff list without a "Bekerja dengan anak" column (no LKSA list has one) registers everyone as not working
+    with children, so no caregiver's background check is asked for: said, with how to change it. "" otherwise."""
+    if "works_with_children" in present:
+        return ""
+    count = sum(1 for plan in plans if plan.action == "create" and not plan.obj.data["works_with_children"])
+    if not count:
+        return ""
+    return ngettext(
+        "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. "
+        "Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan "
+        "pemeriksaan latar belakang lalu berlaku.",
+        "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. "
+        "Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan "
+        "pemeriksaan latar belakang lalu berlaku.",
+        count,
+    ) % {"column": HEADERS["works_with_children"].header, "count": count}
+
+
 def _births_agree(first: Any, second: Any) -> bool:
     return first is None or second is None or first == second
 
@@ -225,6 +245,10 @@ class WorkersEntity(Entity):
             "Kolom ID menunjuk pekerja yang diperbaiki; kosongkan ID untuk menambah pekerja baru."
         ),
     )
+
+    def plans_notices(self, plans: list[RowPlan], present: set[str]) -> list[str]:
+        notice = not_with_children_notice(plans, present)
+        return [notice] if notice else []
 
     def can_import(self, actor) -> bool:
         roles = ACTION_ROLES[Action.PERSON_CREATE]
