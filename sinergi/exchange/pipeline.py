@@ -32,6 +32,8 @@ from .columns import (
     Column,
     Entity,
     ImportContext,
+    RecordIdColumn,
+    RecordVersionColumn,
     RowPlan,
     RowProblems,
     TermColumn,
@@ -980,6 +982,11 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
                 % {"column": name, "columns": ", ".join(f"“{headers[key]}”" for key in lost)},
             )
         )
+    if read_only and not _looks_like_export(entity, used, cells):
+        # A column of the user's own that happens to share its name ("Status": Yatim, Piatu) is no export's: it is
+        # ignored for being unknown, and said so.
+        unknown += read_only
+        read_only = []
     if unknown:
         result.notices.append(
             _("Kolom yang tidak dikenal diabaikan: %(columns)s.")
@@ -1055,6 +1062,17 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
     return HeaderMap(row=row_number, columns=columns, written=written, masked=masked, width=len(cells), unnamed=unnamed)
+
+
+def _looks_like_export(entity: Entity, used: dict[str, str], cells: list[Any]) -> bool:
+    """Whether a header is that of our own export: it has the export's ID or version column, or a masked number
+    column. Only then is a column that exports write for reference ("Status") announced as read-only."""
+    if any(
+        isinstance(column, RecordIdColumn | RecordVersionColumn) and column.key in used for column in entity.columns
+    ):
+        return True
+    masked = in_every_language(*entity.masked_headers)
+    return any(v.norm(cell) in masked for cell in cells)
 
 
 # How close an unknown header must be to a known one to be named as what it may mean ("Tangal Lahir").

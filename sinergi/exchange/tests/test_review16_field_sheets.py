@@ -311,3 +311,26 @@ def test_a_staff_list_without_the_column_that_only_updates_says_nothing_about_it
 
     assert (again.status, again.created, again.unchanged) == ("checked", 0, 1)
     assert not [notice for notice in again.notices if "Bekerja dengan anak" in notice]
+
+
+# ---------------------------------------------------------------------------------------------- #13 the user's "Status"
+
+
+def test_a_users_own_status_column_is_listed_with_the_unknown_columns_not_as_an_exports(tmp_path, world):  # noqa: F811
+    path = clients_file(tmp_path, [[*boy_row(), "Yatim Piatu"]], headers=[*HEADERS, "Status"])
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert (result.status, result.created) == ("checked", 1)
+    assert "Kolom yang tidak dikenal diabaikan: “Status”." in result.notices
+    assert not [notice for notice in result.notices if "hanya-baca" in notice]
+
+
+def test_the_status_column_of_a_file_with_the_exports_id_column_is_announced_as_read_only(tmp_path, world):  # noqa: F811
+    path = clients_file(tmp_path, [[*boy_row(), "Aktif", ""]], headers=[*HEADERS, "Status", "ID"])
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert (result.status, result.created) == ("checked", 1), problems_of(result)
+    assert "Kolom hanya-baca (dari ekspor) diabaikan: “Status”." in result.notices
+    assert not [notice for notice in result.notices if "tidak dikenal" in notice]
