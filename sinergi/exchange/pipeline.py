@@ -413,8 +413,9 @@ def _check(
                     if written in bad_columns:
                         continue  # already reported as an unreadable cell; "wajib diisi" would only confuse
                     partner = entity.reason_columns.get(column)
-                    if partner and partner not in header.keys and not _cell_text(header, cells, column):
-                        # "Isi nomor KK atau pilih alasannya" where the file has no column for the reason.
+                    if partner and partner not in header.keys and values.get(column) in (None, ""):
+                        # "Isi nomor KK atau pilih alasannya" where the file has no column for the reason: the
+                        # number cell empty, a dash, or words read as no number ("belum ada").
                         message = _("%(message)s Kolom “%(column)s” tidak ada di file ini: tambahkan bila perlu.") % {
                             "message": message,
                             "column": _written_header(entity, header, partner),

@@ -334,3 +334,21 @@ def test_the_status_column_of_a_file_with_the_exports_id_column_is_announced_as_
     assert (result.status, result.created) == ("checked", 1), problems_of(result)
     assert "Kolom hanya-baca (dari ekspor) diabaikan: “Status”." in result.notices
     assert not [notice for notice in result.notices if "tidak dikenal" in notice]
+
+
+# ---------------------------------------------------------------------------------------------- #16 "belum ada"
+
+
+@pytest.mark.parametrize("written", ["-", "belum ada", "Tidak ada"])
+def test_a_nik_cell_saying_there_is_none_names_the_missing_reason_column(tmp_path, world, written):  # noqa: F811
+    path = clients_file(tmp_path, [boy_row(NIK=written)])
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "NIK",
+            "Isi NIK atau pilih alasannya bila tidak ada. Kolom “Alasan NIK kosong” tidak ada di file ini: tambahkan "
+            "bila perlu.",
+        )
+    ]
