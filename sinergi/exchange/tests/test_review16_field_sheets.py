@@ -44,6 +44,8 @@ pytestmark = pytest.mark.django_db
         ("clients", "Ket.", "notes"),
         ("clients", "Ket", "notes"),
         ("clients", "NIK Anak", "nik"),
+        # The father's name is kept (Nama ayah), as the mother's is: written as "Nama Ibu Kandung" is, it is read.
+        ("clients", "Nama Ayah Kandung", "father_name"),
         ("workers", "Nama Pengurus", "full_name"),
         ("workers", "Nama Staf", "full_name"),
         ("workers", "Nama Pegawai", "full_name"),

@@ -279,7 +279,7 @@ COLUMNS: list[Column] = [
     ExplicitNoneChoiceColumn("disability_type", _lazy("Ragam disabilitas"), ("disabilitas", "jenis disabilitas"),
                              options=DisabilityType.choices),
     _text("mother_name", _lazy("Nama ibu kandung"), "nama ibu", "ibu kandung", example="Siti Contoh"),
-    _text("father_name", _lazy("Nama ayah"), "ayah kandung"),
+    _text("father_name", _lazy("Nama ayah"), "ayah kandung", "nama ayah kandung"),
     _text("guardian_name", _lazy("Nama wali"), "wali"),
     _text("guardian_relation", _lazy("Hubungan wali"), "hubungan dengan wali"),
     _text("guardian_phone", _lazy("Telepon wali"), "hp wali", "no telepon wali", "no hp wali", "nomor hp wali",
