@@ -3615,4 +3615,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "If some work with children (e.g. caregivers), add that column with “Ya” for them; the background check "
         "rule then applies.",
     ),
+    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. Bila sudah "
+    "keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.": (
+        "%(count)s service recipient active at %(lks)s is not in this file, and stays recorded as active. If they "
+        "have left, record their discharge: fill in Discharge date and Discharge reason on their row, or on their page.",
+        "%(count)s service recipients active at %(lks)s are not in this file, and stay recorded as active. If any have "
+        "left, record their discharge: fill in Discharge date and Discharge reason on their row, or on their page.",
+    ),
 }

@@ -1002,9 +1002,10 @@ class Entity(ABC):
         """Writes one batch of planned rows (inside the import's transaction)."""
         ...
 
-    def plans_notices(self, plans: list[RowPlan], present: set[str]) -> list[str]:
-        """Notices about what the checked rows will store that the user may not expect from the file (given the keys
-        of the columns it has): a value stored for a column the file lacks. Optional."""
+    def plans_notices(self, plans: list[RowPlan], present: set[str], ctx: ImportContext) -> list[str]:
+        """Notices about what the checked rows will store, or leave as it is, that the user may not expect from the
+        file (given the keys of the columns it has): a value stored for a column the file lacks, records the file
+        leaves out. Optional."""
         return []
 
     def after_import(self, ctx: ImportContext) -> None:

@@ -560,7 +560,7 @@ def _check(
     result.created = sum(1 for p in plans if p.action == CREATE)
     if result.created and entity.created_notice:
         result.notices.append(str(entity.created_notice))
-    result.notices += entity.plans_notices(plans, header.keys)
+    result.notices += entity.plans_notices(plans, header.keys, ctx)
     result.updated = sum(1 for p in plans if p.action == UPDATE)
     result.unchanged = sum(1 for p in plans if p.action == UNCHANGED)
     result.preview = {

@@ -37,8 +37,10 @@ from django.db.models import Case, CharField, F, Func, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.core.bulk import chunks
@@ -350,6 +352,7 @@ class NewClient:
         self.pk: int | None = None
 
 
+MISSING_CLIENTS_LKS_LIMIT = 10  # plans_notices: the LKS of a file whose absent clients are counted
 MOTHER_AT = 8  # NewClient.person: name, sex, birth date, place, the two reasons, origin, disability, mother, ...
 
 # A row of the file by its name (_same_in_file): row number, birth date, mother's name, with a NIK?, its new client.
@@ -656,6 +659,36 @@ class ClientsEntity(Entity):
     )  # fmt: skip
 
     # ------------------------------------------------------------------ permissions
+    def plans_notices(self, plans: list[RowPlan], present: set[str], ctx: ImportContext) -> list[str]:
+        """The clients still active at the file's LKS whom no row names: a monthly list leaves out those who left,
+        and its user may expect that to discharge them. It does not (a missing row never deletes or closes; a
+        partial file is a correction), and is said, counted per LKS. Only for a file of a few LKS (an LKS's own
+        list): a province-wide file is no list of anyone's."""
+        state = _state(ctx)
+        named = {p.obj.person_id for p in plans if p.action != "create"}
+        lks_ids = {p.obj.lks.pk if p.action == "create" else p.obj.lks_id for p in plans}
+        if not lks_ids or len(lks_ids) > MISSING_CLIENTS_LKS_LIMIT:
+            return []
+        missing: Counter[int] = Counter()
+        active = Placement.objects.filter(organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE)
+        for organisation_id, person_id in active.values_list("organisation_id", "person_id"):
+            if person_id not in named:
+                missing[organisation_id] += 1
+        return [
+            ngettext(
+                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
+                "Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat "
+                "halamannya.",
+                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
+                "Bila ada yang sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau "
+                "lewat halamannya.",
+                count,
+            )
+            % {"count": number_format(count, force_grouping=True), "lks": state.lks.by_pk[pk].name}
+            for pk, count in sorted(missing.items(), key=lambda item: state.lks.by_pk[item[0]].name)
+            if pk in state.lks.by_pk
+        ]
+
     def can_import(self, actor) -> bool:
         roles = ACTION_ROLES[Action.PERSON_CREATE]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
@@ -1255,8 +1288,8 @@ class ClientsEntity(Entity):
             message = template % dates
             raise RowProblems([("admitted_on", message)])
         if not differences:
-            return RowPlan(row=row, action="unchanged", obj=KnownPlacement(placement["id"], person["id"], None),
-                           key=shown, kept=kept)  # fmt: skip
+            unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
+            return RowPlan(row=row, action="unchanged", obj=unchanged, key=shown, kept=kept)
         # What the stay itself records (its category and form of service) is corrected on the client's page, where
         # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
         placement_keys = set(differences) & CORRECTED_ON_PAGE

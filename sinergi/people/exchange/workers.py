@@ -246,7 +246,7 @@ class WorkersEntity(Entity):
         ),
     )
 
-    def plans_notices(self, plans: list[RowPlan], present: set[str]) -> list[str]:
+    def plans_notices(self, plans: list[RowPlan], present: set[str], ctx: ImportContext) -> list[str]:
         notice = not_with_children_notice(plans, present)
         return [notice] if notice else []
 

@@ -195,3 +195,16 @@ def test_a_correction_made_by_an_import_names_its_job_in_the_audit_event(tmp_pat
     # and the audit log says so in words, beside the field changed
     (entry,) = audit_log_entries([event])
     assert ("Melalui impor nomor", "41") in [(d.label, d.value) for d in entry.details]
+
+
+def test_next_months_list_without_a_child_who_left_says_that_child_stays_active(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row(), girl_row()]), world.operator)
+    result = import_clients(clients_file(tmp_path, [girl_row()], name="b.xlsx"), world.operator, dry_run=True)
+    assert (result.status, result.unchanged) == ("checked", 1)
+    assert [n for n in result.notices if "tidak ada di file ini" in n] == [
+        "1 penerima layanan yang aktif di LKSA Harapan Contoh tidak ada di file ini, dan tetap tercatat aktif. Bila "
+        "sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya."
+    ]
+    # a list naming everyone says nothing of the kind
+    full = import_clients(clients_file(tmp_path, [boy_row(), girl_row()], name="c.xlsx"), world.operator, dry_run=True)
+    assert [n for n in full.notices if "tidak ada di file ini" in n] == []
