@@ -110,6 +110,8 @@ class Table:
     # Columns hidden in the sheet (0-based), read like the others: the user is told about those that are read.
     # An .xlsx only (its <cols> comes before the cells); none for the other kinds.
     hidden_columns: list[int] = field(default_factory=list)
+    # (top, bottom) row numbers of cells merged down over several rows: each row gets the top cell's value.
+    merged_rows: list[tuple[int, int]] = field(default_factory=list)
 
     def hidden(self) -> list[int]:
         return self.hidden_rows.result()[0] if self.hidden_rows is not None else []
@@ -474,7 +476,9 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         workbook.close()
         raise FileRefused(_corrupted_message(XLSX)) from error
     try:
-        rows, total, notices = _sheet_rows(workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread)
+        rows, total, notices, merged_rows = _sheet_rows(
+            workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread
+        )
     except BaseException:
         concurrent.futures.wait([hidden_rows])  # its scan ends with the file's reading, refused or not
         workbook.close()
@@ -483,6 +487,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         rows=rows,
         total=total,
         notices=notices,
+        merged_rows=merged_rows,
         closer=workbook.close,
         date_1904=_uses_1904_dates(path),
         formulas_without_results=unresolved,
@@ -503,7 +508,9 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
     _check_grids(grids)
     workbook, name, sheet, unread = _open_sheet(path, ODS, preferred_sheets, is_header)
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
-    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread)
+    rows, total, notices, merged_rows = _sheet_rows(
+        workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread
+    )
     # A time cell ("36:00:00") comes as its ISO text ("PT36H00M00S"), as does a text cell holding those
     # characters: both are left as text, no column of ours holding a duration. (A TRUE/FALSE cell saved by
     # LibreOffice is the number 1/0 with a boolean format, read as 1.0/0.0 where an .xlsx gives True/False: the
@@ -512,6 +519,7 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         rows=rows,
         total=total,
         notices=notices,
+        merged_rows=merged_rows,
         closer=workbook.close,
         date_1904=facts.date_1904,
         formulas_without_results=facts.formulas_without_results,
@@ -540,11 +548,12 @@ def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         hidden = xls.hidden_rows(stream, book, name)
     except xls.ERRORS:
         hidden = []
-    rows, total, notices = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges, unread)
+    rows, total, notices, merged_rows = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges, unread)
     return Table(
         rows=((number, _xls_cells(cells)) for number, cells in rows),
         total=total,
         notices=notices,
+        merged_rows=merged_rows,
         closer=workbook.close,
         date_1904=book.date_1904,
         hidden_rows=_ready((hidden, [])),
@@ -652,9 +661,10 @@ def _open_sheet(
 
 def _sheet_rows(
     workbook, name: str, sheet, merged, unread: Sequence[str] = ()
-) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str]]:
-    """The sheet's rows as (row number, cells), its row count, and the notices on how it was read. `merged`:
-    ((top, left), (bottom, right)) ranges, 0-based."""
+) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str], list[tuple[int, int]]]:
+    """The sheet's rows as (row number, cells), its row count, the notices on how it was read, and the (top,
+    bottom) row numbers of its cells merged down (Table.merged_rows). `merged`: ((top, left), (bottom, right))
+    ranges, 0-based."""
     notices = []
     if len(workbook.sheet_names) > 1:
         notices.append(_("Data dibaca dari lembar “%(sheet)s”.") % {"sheet": name})
@@ -673,15 +683,8 @@ def _sheet_rows(
     # A cell merged down over several rows holds its value in the top row only; the rows below it mean the same
     # value (two siblings sharing a mother's name), so each of them gets it rather than an empty cell.
     merged_down = [(top, bottom, column) for (top, column), (bottom, _right) in merged or () if bottom > top]
-    if merged_down:
-        notices.append(
-            _("Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.")
-            % {
-                "rows": ", ".join(
-                    f"{top + 1}–{bottom + 1}" for top, bottom in sorted({(t, b) for t, b, _c in merged_down})[:10]
-                )
-            }
-        )
+    # Said by the pipeline, which knows where the data begins (a header merged over two rows is no data's).
+    merged_rows = sorted({(top + 1, bottom + 1) for top, bottom, _column in merged_down})
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         held: dict[int, tuple[int, Any]] = {}  # column -> (last row it covers, the top cell's value)
@@ -697,7 +700,7 @@ def _sheet_rows(
                     cells[column] = value
             yield index + 1, cells
 
-    return rows(), last_row + 1, notices
+    return rows(), last_row + 1, notices, merged_rows
 
 
 def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:

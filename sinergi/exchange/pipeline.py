@@ -490,6 +490,11 @@ def _check(
             _("Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.")
             % {"columns": ", ".join(f"{v.column_letter(i)} (“{header.written[i]}”)" for i in hidden_read[:10])}
         )
+    if merged := [(top, bottom) for top, bottom in table.merged_rows if bottom > header.row]:
+        result.notices.append(
+            _("Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.")
+            % {"rows": ", ".join(f"{top}–{bottom}" for top, bottom in merged[:10])}
+        )
     if hidden := [number for number in table.hidden() if number > header.row]:
         result.notices.append(
             _("Baris tersembunyi di lembar ini (disaring atau disembunyikan) ikut dibaca: %(rows)s.")

@@ -589,6 +589,22 @@ def test_a_cell_merged_down_over_rows_gives_its_value_to_each_of_them(tmp_path, 
     assert any(notice.startswith("Sel gabungan (merge) di baris 2–3:") for notice in result.notices), result.notices
 
 
+def test_a_header_merged_over_its_two_rows_gives_no_notice_of_merged_data(tmp_path, board_member):
+    # "Wilayah" over "Kode wilayah", and the name's title merged down over both header rows, as office lists do
+    path = tmp_path / "merged-header.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Data LKS")
+    sheet.merge_range(0, 0, 1, 0, "Nama LKS")
+    sheet.merge_range(0, 1, 1, 1, "Jenis layanan utama")
+    sheet.write_row(0, 2, ["Wilayah"])
+    sheet.write_row(1, 2, ["Kode wilayah"])
+    sheet.write_row(2, 0, ["LKSA Judul Gabung", "anak", "63.71"])
+    book.close()
+    result = run(path, board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1), result.problems
+    assert [n for n in result.notices if n.startswith("Sel gabungan")] == []
+
+
 def test_a_phone_number_that_lost_its_leading_zero_to_a_number_cell_is_refused(tmp_path, board_member):
     rows = [
         [*HEADERS, "Telepon"],
