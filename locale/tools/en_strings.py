@@ -3622,4 +3622,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(count)s service recipients active at %(lks)s are not in this file, and stay recorded as active. If any have "
         "left, record their discharge: fill in Discharge date and Discharge reason on their row, or on their page.",
     ),
+    "“%(value)s” bukan NIK, hanya angka %(digit)s yang diulang. Kosongkan bila NIK belum diketahui, lalu isi "
+    "alasannya.": (
+        "“%(value)s” is no NIK, only the digit %(digit)s repeated. Leave it empty if the NIK is not known yet, and give "
+        "the reason."
+    ),
 }

@@ -91,6 +91,14 @@ def nik_check(
     if digits is None:
         return check
     check.normalized = digits
+    if digits.count(digits[0]) == len(digits):
+        # A placeholder typed where the NIK is not known ("0000000000000000", "1111111111111111"): one message,
+        # not the three parts it fails (or none, for a run of a digit that happens to read as a region and date).
+        check.errors.append(
+            _("“%(value)s” bukan NIK, hanya angka %(digit)s yang diulang. Kosongkan bila NIK belum diketahui, lalu isi "
+              "alasannya.") % {"value": digits, "digit": digits[0]}
+        )  # fmt: skip
+        return check
     info = parse_nik(digits, reference_date=today)
     province_unknown = False
     for issue in info.errors:

@@ -225,6 +225,8 @@ class NikChecker:
         The commonest NIK by far, checked here in a few microseconds (a test holds it to nik_check)."""
         if len(value) != 16 or not value.isascii() or not value.isdigit() or value[12:] == "0000":
             return False
+        if value.count(value[0]) == 16:
+            return False  # a placeholder (nik_check refuses it)
         province, regency, district = value[:2], value[2:4], value[4:6]
         if province not in PROVINCES or regency == "00" or district == "00":
             return False

@@ -770,7 +770,8 @@ def test_the_fast_nik_check_gives_exactly_the_services_result():
         ("6371012902010001", None, None), ("6371013102140001", None, None), ("6371010013140001", None, None),
         ("6371010000140001", None, None), ("6371017108140001", None, None), ("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦", None, None),
         ("6371011708990001", datetime.date(1999, 8, 17), "L"), ("6371011708990001", datetime.date(2099, 8, 17), "L"),
-        ("6371991708140001", None, None), ("6371001708140001", None, None),
+        ("6371991708140001", None, None), ("6371001708140001", None, None), ("1111111111111111", None, None),
+        ("0000000000000000", None, None),
     ]  # fmt: skip
     for value, birth, sex in cases:
         fast, service = checker(value, birth_date=birth, sex=sex), nik_check(value, birth_date=birth, sex=sex)

@@ -138,3 +138,12 @@ def test_composed_niks_are_valid_and_encode_sex():
     assert nik_check(female, birth_date=datetime.date(2015, 3, 9), sex="P").warnings == []
     with pytest.raises(ValueError):
         nik_compose(district_code="63.71.01", birth_date=datetime.date(2015, 3, 9), sex="L", serial=0)
+
+
+@pytest.mark.parametrize("value", ["0000000000000000", "1111111111111111", "9999 9999 9999 9999"])
+def test_a_placeholder_of_one_digit_repeated_is_refused_once(value):
+    digits = value.replace(" ", "")
+    assert nik_check(value).errors == [
+        f"“{digits}” bukan NIK, hanya angka {digits[0]} yang diulang. Kosongkan bila NIK belum diketahui, lalu isi "
+        "alasannya."
+    ]
