@@ -220,22 +220,30 @@ class PlaceColumn(TextColumn):
 
     def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
         out = super().clean_column(raws, ctx)
+        seen: dict[str, v.CellProblem | None] = ctx.cached(("places", self.key), dict)  # a few places, many rows
         for index, value in enumerate(out):
-            if value.__class__ is str and (found := _PLACE_AND_DATE.match(value)):
-                try:
-                    born = v.parse_date(found["date"])
-                except v.CellProblem:
-                    continue
-                if born is None:
-                    continue
-                out[index] = v.CellProblem(
-                    _(
-                        "Tempat lahir ini juga berisi tanggal (“%(date)s”). Tulis tempatnya saja (“%(place)s”), dan "
-                        "tanggalnya di kolom Tanggal lahir."
-                    )
-                    % {"date": found["date"], "place": found["place"]}
-                )
+            if value.__class__ is str and value:
+                problem = seen[value] if value in seen else seen.setdefault(value, _date_inside(value))
+                if problem is not None:
+                    out[index] = problem
         return out
+
+
+def _date_inside(place: str) -> v.CellProblem | None:
+    if (found := _PLACE_AND_DATE.match(place)) is None:
+        return None
+    try:
+        if v.parse_date(found["date"]) is None:
+            return None
+    except v.CellProblem:
+        return None
+    return v.CellProblem(
+        _(
+            "Tempat lahir ini juga berisi tanggal (“%(date)s”). Tulis tempatnya saja (“%(place)s”), dan tanggalnya di "
+            "kolom Tanggal lahir."
+        )
+        % {"date": found["date"], "place": found["place"]}
+    )
 
 
 COLUMNS: list[Column] = [
