@@ -132,12 +132,13 @@ def far_name_warning(given: str, stored: str) -> str:
 # ---------------------------------------------------------------------------------------------- names and titles
 # Titles written before a name (Haji, doctor, engineer, professor, kyai, ustaz) and the degrees written after it:
 # one list says "Budi Santoso", another "Drs. H. Budi Santoso, S.Sos., M.Si.". Compared with dots and case gone.
-_FRONT_TITLES = frozenset(
-    {"h", "hj", "hjh", "haji", "hajah", "hajjah", "dr", "drs", "dra", "ir", "prof", "ust", "ustadz", "ustadzah",
-     "ustaz", "ustazah", "alm", "almh", "almarhum", "almarhumah"}
-)  # fmt: skip
-# A parent who died is marked so in one list and not in the next: "Alm. Juwariah", "Juwariah (Almh)".
+# A parent who died is marked so, before or after the name, in one list and not in the next: "Alm. Juwariah",
+# "Juwariah (Almh)".
 _DECEASED = frozenset({"alm", "almh", "almarhum", "almarhumah"})
+_FRONT_TITLES = _DECEASED | frozenset(
+    {"h", "hj", "hjh", "haji", "hajah", "hajjah", "dr", "drs", "dra", "ir", "prof", "ust", "ustadz", "ustadzah",
+     "ustaz", "ustazah"}
+)  # fmt: skip
 _DEGREES = frozenset(
     {"ssos", "strsos", "spd", "spdi", "mpd", "msi", "ssi", "se", "sh", "shi", "mh", "st", "mt", "skom", "sikom",
      "mkom", "sag", "mag", "sip", "sipol", "skm", "mkes", "skep", "ns", "sked", "sfarm", "apt", "sgz", "spsi", "mpsi",
@@ -150,11 +151,6 @@ def _title_word(word: str, titles: frozenset[str]) -> bool:
     return word.replace(".", "").strip("()").lower() in titles
 
 
-def _deceased_last(value: str) -> bool:
-    last = value[value.rfind(" ") + 1 :]
-    return last.lower() in _DECEASED
-
-
 def match_name(value: str, *, normalized: str | None = None) -> str:
     """normalize_name of a name without the titles and degrees around it, for finding whom a row is about:
     "Drs. H. Budi Santoso, S.Sos." and "BUDI SANTOSO" compare equal. Dotless degrees count only after a comma
@@ -162,7 +158,8 @@ def match_name(value: str, *, normalized: str | None = None) -> str:
     value = value or ""
     if "," not in value and "." not in value and "(" not in value:
         first = value.split(maxsplit=1)[:1]
-        if not first or not (_title_word(first[0], _FRONT_TITLES) or _deceased_last(value)):
+        last = value[value.rfind(" ") + 1 :]
+        if not first or not (_title_word(first[0], _FRONT_TITLES) or _title_word(last, _DECEASED)):
             # No title: the commonest case by far, on every row of a large file (`normalized`: already done).
             return normalize_name(value) if normalized is None else normalized
     head, *after_commas = value.split(",")
@@ -173,7 +170,7 @@ def match_name(value: str, *, normalized: str | None = None) -> str:
         words.pop(0)
     while len(words) > 1 and "." in words[-1] and _title_word(words[-1], _DEGREES):
         words.pop()  # "Budi Santoso S.Pd." without the comma
-    while len(words) > 1 and words[-1].strip("().").lower() in _DECEASED:
+    while len(words) > 1 and _title_word(words[-1], _DECEASED):
         words.pop()  # "Juwariah (Almh)", "Juwariah Alm."
     return normalize_name(" ".join(words)) or normalize_name(value)
 

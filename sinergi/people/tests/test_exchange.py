@@ -778,6 +778,20 @@ def test_the_fast_nik_check_gives_exactly_the_services_result():
         assert (fast.normalized, fast.errors, fast.warnings) == (service.normalized, service.errors, service.warnings)
 
 
+def test_the_fast_nik_check_refuses_a_placeholder_even_where_its_digits_read_as_a_known_region():
+    # "1111111111111111" reads as Aceh's 11.11.11, 11-11-2011, serial 1111: every part valid on its own
+    checker = NikChecker()
+    checker.known |= {"11.11", "11.11.11"}
+    assert (
+        checker("1111111111111111", birth_date=None, sex=None).errors
+        == nik_check("1111111111111111").errors
+        == [
+            "“1111111111111111” bukan NIK, hanya angka 1 yang diulang. Kosongkan bila NIK belum diketahui, lalu isi "
+            "alasannya."
+        ]
+    )
+
+
 def test_bulk_encryption_and_hashing_match_the_crypto_helpers():
     values = [NIK_BOY, NIK_GIRL, "x" * 40, "é"]
     tokens = encrypt_many(values)
