@@ -97,6 +97,11 @@ def import_upload_path(instance: "ImportJob", filename: str) -> str:
 
 # The runs whose stored file may be checked again from their page.
 RUN_AGAIN_STATUSES = (ImportStatus.FAILED, ImportStatus.CANCELLED)
+# The jobs whose file may be checked again as a new trial: a failed or cancelled run, and the confirm of a trial
+# refused because the data changed since (ImportJob.may_run_again says the same of one job).
+MAY_RUN_AGAIN = models.Q(status__in=RUN_AGAIN_STATUSES) | models.Q(
+    status=ImportStatus.REFUSED, dry_run=False, source__isnull=False
+)
 
 
 def entity_label(key: str) -> str:

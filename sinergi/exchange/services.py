@@ -34,7 +34,7 @@ from .files import FileRefused, inspect
 from .models import (
     EXPORT_FINISHED_STATUSES,
     FINISHED_STATUSES,
-    RUN_AGAIN_STATUSES,
+    MAY_RUN_AGAIN,
     ExportJob,
     ImportJob,
     ImportPhase,
@@ -299,10 +299,7 @@ def import_job_retry(*, job: ImportJob, actor, request: HttpRequest | None = Non
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     with transaction.atomic():
         again = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request))
-        may_run_again = Q(status__in=RUN_AGAIN_STATUSES) | Q(
-            status=ImportStatus.REFUSED, dry_run=False, source__isnull=False
-        )  # ImportJob.may_run_again
-        if not ImportJob.objects.filter(may_run_again, pk=job.pk, retried_as__isnull=True).update(retried_as=again):
+        if not ImportJob.objects.filter(MAY_RUN_AGAIN, pk=job.pk, retried_as__isnull=True).update(retried_as=again):
             transaction.set_rollback(True)
             job.refresh_from_db()
             return job.retried_as or job
