@@ -3627,4 +3627,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "“%(value)s” is no NIK, only the digit %(digit)s repeated. Leave it empty if the NIK is not known yet, and give "
         "the reason."
     ),
+    "Judul “%(title)s” melebar di dua kolom: %(read)s.": "The title “%(title)s” spans two columns: %(read)s.",
+    "kolom %(letter)s sebagai “%(column)s”": "column %(letter)s as “%(column)s”",
 }

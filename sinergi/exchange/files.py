@@ -112,6 +112,9 @@ class Table:
     hidden_columns: list[int] = field(default_factory=list)
     # (top, bottom) row numbers of cells merged down over several rows: each row gets the top cell's value.
     merged_rows: list[tuple[int, int]] = field(default_factory=list)
+    # Cells merged across columns, (row number, 0-based first column) -> 0-based last column: a header title over
+    # two columns ("Tempat, Tanggal Lahir" over the place and the date) names both.
+    merged_across: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def hidden(self) -> list[int]:
         return self.hidden_rows.result()[0] if self.hidden_rows is not None else []
@@ -476,7 +479,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         workbook.close()
         raise FileRefused(_corrupted_message(XLSX)) from error
     try:
-        rows, total, notices, merged_rows = _sheet_rows(
+        rows, total, notices, merged_rows, merged_across = _sheet_rows(
             workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread
         )
     except BaseException:
@@ -488,6 +491,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         total=total,
         notices=notices,
         merged_rows=merged_rows,
+        merged_across=merged_across,
         closer=workbook.close,
         date_1904=_uses_1904_dates(path),
         formulas_without_results=unresolved,
@@ -508,7 +512,7 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
     _check_grids(grids)
     workbook, name, sheet, unread = _open_sheet(path, ODS, preferred_sheets, is_header)
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
-    rows, total, notices, merged_rows = _sheet_rows(
+    rows, total, notices, merged_rows, merged_across = _sheet_rows(
         workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread
     )
     # A time cell ("36:00:00") comes as its ISO text ("PT36H00M00S"), as does a text cell holding those
@@ -520,6 +524,7 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         total=total,
         notices=notices,
         merged_rows=merged_rows,
+        merged_across=merged_across,
         closer=workbook.close,
         date_1904=facts.date_1904,
         formulas_without_results=facts.formulas_without_results,
@@ -548,12 +553,15 @@ def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         hidden = xls.hidden_rows(stream, book, name)
     except xls.ERRORS:
         hidden = []
-    rows, total, notices, merged_rows = _sheet_rows(workbook, name, sheet, sheet.merged_cell_ranges, unread)
+    rows, total, notices, merged_rows, merged_across = _sheet_rows(
+        workbook, name, sheet, sheet.merged_cell_ranges, unread
+    )
     return Table(
         rows=((number, _xls_cells(cells)) for number, cells in rows),
         total=total,
         notices=notices,
         merged_rows=merged_rows,
+        merged_across=merged_across,
         closer=workbook.close,
         date_1904=book.date_1904,
         hidden_rows=_ready((hidden, [])),
@@ -661,10 +669,10 @@ def _open_sheet(
 
 def _sheet_rows(
     workbook, name: str, sheet, merged, unread: Sequence[str] = ()
-) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str], list[tuple[int, int]]]:
-    """The sheet's rows as (row number, cells), its row count, the notices on how it was read, and the (top,
-    bottom) row numbers of its cells merged down (Table.merged_rows). `merged`: ((top, left), (bottom, right))
-    ranges, 0-based."""
+) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str], list[tuple[int, int]], dict[tuple[int, int], int]]:
+    """The sheet's rows as (row number, cells), its row count, the notices on how it was read, the (top, bottom)
+    row numbers of its cells merged down (Table.merged_rows) and its cells merged across (Table.merged_across).
+    `merged`: ((top, left), (bottom, right)) ranges, 0-based."""
     notices = []
     if len(workbook.sheet_names) > 1:
         notices.append(_("Data dibaca dari lembar “%(sheet)s”.") % {"sheet": name})
@@ -685,6 +693,7 @@ def _sheet_rows(
     merged_down = [(top, bottom, column) for (top, column), (bottom, _right) in merged or () if bottom > top]
     # Said by the pipeline, which knows where the data begins (a header merged over two rows is no data's).
     merged_rows = sorted({(top + 1, bottom + 1) for top, bottom, _column in merged_down})
+    merged_across = {(top + 1, left): right for (top, left), (_bottom, right) in merged or () if right > left}
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         held: dict[int, tuple[int, Any]] = {}  # column -> (last row it covers, the top cell's value)
@@ -700,7 +709,7 @@ def _sheet_rows(
                     cells[column] = value
             yield index + 1, cells
 
-    return rows(), last_row + 1, notices, merged_rows
+    return rows(), last_row + 1, notices, merged_rows, merged_across
 
 
 def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:

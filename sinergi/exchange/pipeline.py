@@ -278,7 +278,7 @@ def _check(
     max_rows = limit("IMPORT_MAX_ROWS")
     rows = iter(table.rows)
     head = list(islice(rows, HEADER_SEARCH_ROWS))
-    header = _find_header(entity, head, result)
+    header = _find_header(entity, head, result, table.merged_across)
     if header is None:
         if result.header_row:
             result.rows_total = _count_rows(head, rows, result.header_row, max_rows)
@@ -861,6 +861,37 @@ def _combined_fields(cell: Any) -> tuple[str, ...]:
     return next((keys for pattern, keys in COMBINED_HEADERS if pattern.fullmatch(key)), ())
 
 
+def _spread_over_two(
+    entity: Entity,
+    cells: list[Any],
+    row_number: int,
+    merged_across: dict[tuple[int, int], int],
+    known: dict[str, Column],
+) -> dict[int, tuple[Column | None, Column | None]]:
+    """The header's combined titles ("Tempat, Tanggal Lahir") merged over exactly two columns with nothing under
+    them: file column index -> the entity's columns for the two (None for a field it does not keep, as a worker's
+    birth place). Only where the file says neither field in a column of its own."""
+    named = {column.key for cell in cells if (column := header_column(cell, known)) is not None}
+    by_key = {column.key: column for column in entity.columns}
+    spread = {}
+    for index, cell in enumerate(cells):
+        if merged_across.get((row_number, index)) != index + 1 or index + 1 >= len(cells) or v.norm(cells[index + 1]):
+            continue
+        fields = _combined_fields(cell)
+        if len(fields) == 2 and not named & set(fields) and any(key in by_key for key in fields):
+            spread[index] = (by_key.get(fields[0]), by_key.get(fields[1]))
+    return spread
+
+
+def _spread_notice(name: str, index: int, pair: tuple[Column | None, Column | None]) -> str:
+    read = [
+        _("kolom %(letter)s sebagai “%(column)s”") % {"letter": v.column_letter(index + at), "column": column.header}
+        for at, column in enumerate(pair)
+        if column is not None
+    ]
+    return _("Judul “%(title)s” melebar di dua kolom: %(read)s.") % {"title": name, "read": ", ".join(read)}
+
+
 def _combined_keys(cell: Any, entity: Entity) -> list[str]:
     """The entity's columns that a header cell names together; [] for any other cell."""
     own = {column.key for column in entity.columns}
@@ -881,9 +912,15 @@ def header_test(entity: Entity) -> Callable[[list[Any]], bool]:
 NUMBERING_HEADERS = ("No", "No.", "Nomor", "No urut", "Nomor urut", "Urut")
 
 
-def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: ImportResult) -> HeaderMap | None:
+def _find_header(
+    entity: Entity,
+    head: list[tuple[int, list[Any]]],
+    result: ImportResult,
+    merged_across: dict[tuple[int, int], int] | None = None,
+) -> HeaderMap | None:
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
-    are skipped. Case, spacing, punctuation and known synonyms do not matter."""
+    are skipped. Case, spacing, punctuation and known synonyms do not matter. `merged_across`: the sheet's cells
+    merged across columns (Table.merged_across)."""
     known = header_index(entity)
     ignored = in_every_language(*entity.ignored_headers, ERROR_HEADER) | {v.norm(h) for h in NUMBERING_HEADERS}
     read_only_names = in_every_language(*entity.read_only_headers)
@@ -923,9 +960,22 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
     read_only: list[str] = []
     merged: list[tuple[str, list[str]]] = []
     used: dict[str, str] = {}
+    spread = {} if two_rows else _spread_over_two(entity, cells, row_number, merged_across or {}, known)
     for index, cell in enumerate(cells):
         name = v.text(cell)
         key = v.norm(cell)
+        if index in spread:
+            # "Tempat, Tanggal Lahir" merged over the place's column and the date's: each is read as its own.
+            pair = spread[index]
+            result.notices.append(_spread_notice(name, index, pair))
+            for at, column in enumerate(pair):
+                if column is not None:
+                    used[column.key] = name
+                    columns[index + at] = column
+                    written[index + at] = str(column.header)
+                else:
+                    unknown.append(f"{name} ({v.column_letter(index + at)})")
+            continue
         if not key or key in ignored:
             continue
         if key in read_only_names:
@@ -1025,7 +1075,7 @@ def _find_header(entity: Entity, head: list[tuple[int, list[Any]]], result: Impo
                 "real": ", ".join(f"“{real}”" for _written, real in masked.values()),
             }
         )
-    unnamed = tuple(index for index, cell in enumerate(cells) if not v.norm(cell))
+    unnamed = tuple(index for index, cell in enumerate(cells) if not v.norm(cell) and index - 1 not in spread)
     missing = entity.missing_columns(set(used))
     record_id = entity.record_id_key()
     if missing and record_id in used:

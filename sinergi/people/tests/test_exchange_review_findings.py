@@ -237,6 +237,79 @@ def test_a_workers_file_with_a_combined_column_is_warned_about_its_birth_date(tm
     assert Worker.objects.count() == 0
 
 
+def title_over_two(tmp_path, title: str, place: str, born, *, sheet: str = SHEET, headers=HEADERS, row=None) -> Path:
+    """A one-row header whose place-and-date title is merged over two columns, the place under its left half and
+    the date under its right, in place of "Tanggal lahir"."""
+    import xlsxwriter
+
+    at = headers.index("Tanggal lahir")
+    titles = [*headers[:at], title, "", *headers[at + 1 :]]
+    values = row if row is not None else client_row(headers)
+    path = tmp_path / "ttl.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet_ = book.add_worksheet(sheet)
+    sheet_.write_row(0, 0, titles)
+    sheet_.merge_range(0, at, 0, at + 1, title)
+    date = book.add_format({"num_format": "dd-mm-yyyy"})
+    for column, value in enumerate([*values[:at], place, born, *values[at + 1 :]]):
+        if isinstance(value, datetime.date):
+            sheet_.write_datetime(1, column, datetime.datetime.combine(value, datetime.time()), date)
+        else:
+            sheet_.write(1, column, value)
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("title", ["Tempat, Tanggal Lahir", "TTL"])
+def test_a_place_and_date_title_merged_over_two_columns_reads_the_place_and_the_date(tmp_path, world, title):
+    # A review found the date's column refused as a column without a header, and the advice to split a column that
+    # was already split.
+    result = run(title_over_two(tmp_path, title, "Banjarmasin", BORN), world.operator, entity="clients")
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result) or result.message
+    person = Person.objects.get(full_name="Budi Contoh")
+    assert (person.birth_place, person.birth_date) == ("Banjarmasin", BORN)
+    assert (
+        f"Judul “{title}” melebar di dua kolom: kolom C sebagai “Tempat lahir”, kolom D sebagai “Tanggal lahir”."
+        in (result.notices)
+    )
+    assert not any("menggabungkan" in w.message for w in result.warnings)
+
+
+def test_both_parts_written_in_the_left_half_of_a_merged_title_are_refused_not_stored_as_the_place(tmp_path, world):
+    path = title_over_two(tmp_path, "Tempat, Tanggal Lahir", "Banjarmasin, 17-08-2014", "")
+
+    result = run(path, world.operator, entity="clients")
+
+    assert result.status == "refused"
+    assert [p.column for p in result.problems] == ["Tempat lahir"]
+    assert Person.objects.count() == 0
+
+
+def test_a_place_and_date_title_over_two_columns_beside_a_date_column_stays_a_warning(tmp_path, world):
+    headers = [*HEADERS, "Tgl. Lahir"]
+    path = title_over_two(tmp_path, "TTL", "Banjarmasin", BORN, headers=headers, row=client_row(headers, **{
+        "Tgl. Lahir": BORN}))  # fmt: skip
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert not any("melebar" in notice for notice in result.notices)
+
+
+def test_a_workers_place_and_date_title_over_two_columns_reads_the_date_and_names_the_place_left_out(tmp_path, world):
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Kategori PSKS", "Peran"]
+    row = ["Rina Contoh", "P", "", "lks", "Pengasuh"]
+    path = title_over_two(tmp_path, "Tempat, Tanggal Lahir", "Banjarmasin", datetime.date(1985, 5, 17),
+                          sheet="Data pekerja", headers=headers, row=row)  # fmt: skip
+
+    result = run(path, world.operator, entity="workers")
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result) or result.message
+    assert Worker.objects.get().birth_date == datetime.date(1985, 5, 17)
+    assert "Judul “Tempat, Tanggal Lahir” melebar di dua kolom: kolom D sebagai “Tanggal lahir”." in result.notices
+    assert "Kolom yang tidak dikenal diabaikan: “Tempat, Tanggal Lahir (C)”." in result.notices
+
+
 def office_table(tmp_path, group: str, *, merged_down: bool) -> Path:
     """A table as Indonesian offices draw it: "No", a group title merged over "Tempat" | "Tanggal" on the second
     row, every other title on the first row (merged down over both rows, or alone above an empty cell)."""
