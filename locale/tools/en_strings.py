@@ -3629,4 +3629,6 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Judul “%(title)s” melebar di dua kolom: %(read)s.": "The title “%(title)s” spans two columns: %(read)s.",
     "kolom %(letter)s sebagai “%(column)s”": "column %(letter)s as “%(column)s”",
+    "Ya, atau alasannya": "Yes, or its reason",
+    "Bila nomor kosong": "If the number is empty",
 }

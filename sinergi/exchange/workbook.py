@@ -155,6 +155,7 @@ def _instructions_sheet(book, instructions, entity: Entity, columns: list[Column
         instructions.write_string(row, index, heading, heading_format)
     row += 1
     reading = ImportContext(actor=None, entity=entity)  # reads each example as an import reads a cell
+    reasons = entity.reason_columns
     for column in columns:
         choices = column.choices(None)
         notes = [str(column.help)] if column.help else []
@@ -166,11 +167,25 @@ def _instructions_sheet(book, instructions, entity: Entity, columns: list[Column
             example = _example_as_offered(column, example, reading)
         elif choices is not None:
             notes.append("; ".join(f"{value} = {label}" if value != label else value for value, label in choices.items))
-        instructions.write_string(row, 0, str(column.header), bold if column.required else None)
-        instructions.write_string(row, 1, _("Ya") if column.required else "")
+        instructions.write_string(
+            row, 0, str(column.header), bold if column.required or column.key in reasons else None
+        )
+        instructions.write_string(row, 1, _required_as_said(column, reasons))
         instructions.write_string(row, 2, " ".join(notes), wrap)
         instructions.write_string(row, 3, example)
         row += 1
+
+
+def _required_as_said(column: Column, reasons: dict[str, str]) -> str:
+    """The "Wajib" cell: a number that may be left empty for a reason given in its partner column is required all
+    the same, one or the other (NIK or "Alasan NIK kosong")."""
+    if column.required:
+        return str(_("Ya"))
+    if column.key in reasons:
+        return str(_("Ya, atau alasannya"))
+    if column.key in reasons.values():
+        return str(_("Bila nomor kosong"))
+    return ""
 
 
 def _example_as_offered(column: Column, example: str, reading: ImportContext) -> str:

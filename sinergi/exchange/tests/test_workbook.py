@@ -200,3 +200,14 @@ def test_every_list_columns_example_is_what_its_dropdown_offers_in_the_templates
     wrong = {header: example for header, example in examples.items() if example and example not in offered[header]}
     assert wrong == {}
     assert any(examples.values())
+
+
+def test_the_clients_instructions_say_the_nik_and_kk_are_required_unless_their_reason_is_given():
+    # A review found the "Wajib" column empty for both numbers, whose rule ("a number or its reason") was only in
+    # the sheet's opening lines.
+    rows = sheets(template_bytes(get_entity("clients")))["Petunjuk"]
+    required = {row[0]: row[1] for row in rows if row and row[0]}
+
+    assert (required["NIK"], required["Alasan NIK kosong"]) == ("Ya, atau alasannya", "Bila nomor kosong")
+    assert (required["Nomor KK"], required["Alasan KK kosong"]) == ("Ya, atau alasannya", "Bila nomor kosong")
+    assert (required["Nama lengkap"], required["Catatan"]) == ("Ya", "")
