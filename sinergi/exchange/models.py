@@ -197,6 +197,14 @@ class ImportJob(QueuedJob, models.Model):
     def is_finished(self) -> bool:
         return self.status in FINISHED_STATUSES
 
+    @property
+    def state_label(self) -> str:
+        """Its state as its page and the list say it: a file refused as a whole (not a table of ours, or the data
+        changed since its trial) is "Ditolak", its message saying why; "ada kesalahan" is for problems listed."""
+        if self.status == ImportStatus.REFUSED and not self.problem_count:
+            return str(_("Ditolak"))
+        return str(self.get_status_display())
+
     def confirmed_as(self) -> "ImportJob | None":
         """The real import made from this dry run that is waiting, running or done, or that failed and was checked
         again (the user went on from there). Not one refused, cancelled, or failed and left: the dry run may then be

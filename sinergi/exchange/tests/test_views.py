@@ -103,6 +103,8 @@ def test_a_trial_confirmed_after_its_records_changed_writes_nothing_and_offers_a
     assert Organisation.objects.get(name="LKSA Ubah").capacity == 15
     page = client.get(f"/exchange/imports/{real.pk}/").content.decode()
     assert STALE_TRIAL in page and 'id="job-retry"' in page
+    # (headed "Ditolak", not "Ditolak: ada kesalahan": no row of the file is wrong)
+    assert '<strong id="job-state">Ditolak</strong>' in page
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/exchange/imports/{real.pk}/retry/")
     again = ImportJob.objects.get(pk=ImportJob.objects.get(pk=real.pk).retried_as_id)
