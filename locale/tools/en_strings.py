@@ -2563,15 +2563,20 @@ EN: dict[str, str | tuple[str, str]] = {
         "This placement (admitted %(date)s) is already recorded and has ended, with different entries (%(columns)s). "
         "Change the data on the service recipient's page."
     ),
-    "Baris %(row)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). "
+    "Baris %(rows)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). "
     "Tidak ada yang disimpan; ulangi impor.": (
-        "Row %(row)s: this NIK was registered at the same LKS while the import was running (through a form or another "
-        "import). Nothing was saved; run the import again."
+        "Row %(rows)s: this NIK was registered at the same LKS while the import was running (through a form or "
+        "another import). Nothing was saved; run the import again.",
+        "%(count)s rows (%(rows)s): their NIKs were registered at the same LKS while the import was running (through "
+        "a form or another import). Nothing was saved; run the import again.",
     ),
-    "Baris %(row)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor berjalan (lewat "
+    "Baris %(rows)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor berjalan (lewat "
     "formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah tercatat.": (
-        "Row %(row)s: a service recipient of this name was registered at the same LKS while the import was running "
-        "(through a form or another import). Nothing was saved; run the import again to see what is now recorded."
+        "Row %(rows)s: a service recipient of this name was registered at the same LKS while the import was running "
+        "(through a form or another import). Nothing was saved; run the import again to see what is now recorded.",
+        "%(count)s rows (%(rows)s): service recipients of these names were registered at the same LKS while the "
+        "import was running (through a form or another import). Nothing was saved; run the import again to see what "
+        "is now recorded.",
     ),
     "LKS “%(name)s” menjadi %(status)s selama impor berjalan, jadi tidak dapat menerima data baru. Tidak ada yang "
     "disimpan.": (

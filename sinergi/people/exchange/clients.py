@@ -1632,6 +1632,7 @@ class ClientsEntity(Entity):
         for pk in state.created_ids.intersection(others):
             del others[pk]  # this import's own (a readmitted client's earlier row)
         people, lks_ids = list(others), {client.lks.pk for client in creates}
+        clashes: list[int] = []  # every row of the batch, not only the first: the user sees how much changed
         for start in range(0, len(people), RECHECK_CHUNK):
             admitted = Placement.objects.filter(
                 person_id__in=people[start : start + RECHECK_CHUNK],
@@ -1639,12 +1640,18 @@ class ClientsEntity(Entity):
                 status=PlacementStatus.ACTIVE,
             ).values_list("person_id", "organisation_id")
             for person_id, organisation_id in admitted:
-                clash = next((c for c in wanted[others[person_id]] if c.lks.pk == organisation_id), None)
-                if clash is not None:
-                    raise ConflictError(
-                        _("Baris %(row)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir "
-                          "atau impor lain). Tidak ada yang disimpan; ulangi impor.") % {"row": clash.row}
-                    )  # fmt: skip
+                clashes += [c.row for c in wanted[others[person_id]] if c.lks.pk == organisation_id]
+        if clashes:
+            raise ConflictError(
+                ngettext(
+                    "Baris %(rows)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau "
+                    "impor lain). Tidak ada yang disimpan; ulangi impor.",
+                    "%(count)s baris (%(rows)s): NIK-nya didaftarkan di LKS yang sama selama impor berjalan (lewat "
+                    "formulir atau impor lain). Tidak ada yang disimpan; ulangi impor.",
+                    len(clashes),
+                )
+                % {"rows": _rows_listed(clashes), "count": number_format(len(clashes), force_grouping=True)}
+            )
 
     @staticmethod
     def _check_still_new_without_nik(state: ClientsState, creates: list[NewClient]) -> None:
@@ -1653,6 +1660,7 @@ class ClientsEntity(Entity):
         list, checked at once, would otherwise both create everyone, and the file would never import again. The
         people at each LKS when its rows were checked (state.keys_at) are known; those added since are read once per
         LKS, as it is locked now: nobody else admits there until this import ends."""
+        clashes: list[int] = []
         for client in creates:
             lks_pk = client.lks.pk
             if lks_pk not in state.added_since:
@@ -1668,11 +1676,20 @@ class ClientsEntity(Entity):
                 key = (match_name(client.person[0]), client.person[2], match_name(client.person[MOTHER_AT]))
                 # A name of punctuation only never matches anyone (_keys_at)
                 if key[0] and any(_parts_agree(key, *other) for other in added.get(key[0], ())):
-                    raise ConflictError(
-                        _("Baris %(row)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor "
-                          "berjalan (lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk "
-                          "melihat apa yang kini sudah tercatat.") % {"row": client.row}
-                    )  # fmt: skip
+                    clashes.append(client.row)
+        if clashes:
+            raise ConflictError(
+                ngettext(
+                    "Baris %(rows)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor "
+                    "berjalan (lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat "
+                    "apa yang kini sudah tercatat.",
+                    "%(count)s baris (%(rows)s): penerima layanan dengan nama itu didaftarkan di LKS yang sama selama "
+                    "impor berjalan (lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk "
+                    "melihat apa yang kini sudah tercatat.",
+                    len(clashes),
+                )
+                % {"rows": _rows_listed(clashes), "count": number_format(len(clashes), force_grouping=True)}
+            )
 
     def _insert(self, creates: list[NewClient], ctx: ImportContext, state: ClientsState) -> None:
         niks = iter(encrypt_many([c.nik for c in creates if c.nik]))
@@ -2237,3 +2254,9 @@ EXPORT_COLUMNS: list[Column] = [
     HEADERS["discharged_on"], HEADERS["discharge_reason"], HEADERS["version"],
     Column("is_restricted", _lazy("Pemrosesan dibatasi")),
 ]  # fmt: skip
+
+
+def _rows_listed(rows: list[int], shown: int = 10) -> str:
+    """Row numbers as a message names them: the first ten, then "…"."""
+    ordered = sorted(set(rows))
+    return ", ".join(str(row) for row in ordered[:shown]) + (", …" if len(ordered) > shown else "")

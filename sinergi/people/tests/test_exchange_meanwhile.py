@@ -13,7 +13,19 @@ from sinergi.organisations.choices import OrganisationStatus
 from sinergi.people.models import DuplicateCandidate, Person, Worker
 
 from .factories import PersonFactory, PlacementFactory, people_world
-from .test_exchange import BOY, HEADERS, boy_row, clients_file, girl_row, import_clients, import_workers, worker_row
+from .test_exchange import (
+    BOY,
+    GIRL,
+    HEADERS,
+    NIK_BOY,
+    NIK_GIRL,
+    boy_row,
+    clients_file,
+    girl_row,
+    import_clients,
+    import_workers,
+    worker_row,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +76,36 @@ def test_a_child_without_nik_admitted_at_the_lks_meanwhile_refuses_the_import(tm
         "atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah tercatat."
     )
     assert list(Person.objects.values_list("full_name", flat=True)) == ["BUDI CONTOH"]
+
+
+def test_every_row_admitted_meanwhile_is_named_with_their_count(tmp_path, world):
+    # A review found a file of many children, all admitted meanwhile by another import, refused naming one row.
+    def admit_both():
+        for name, born, nik in (("Budi Contoh", BOY, NIK_BOY), ("Siti Contoh", GIRL, NIK_GIRL)):
+            person = PersonFactory(organisation=world.lks, nik=nik, full_name=name, birth_date=born)
+            PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2023, 5, 1))
+
+    result = import_clients(clients_file(tmp_path, [girl_row(), boy_row()]), world.operator,
+                            progress=meanwhile(admit_both))  # fmt: skip
+
+    assert (result.status, result.message) == (
+        "refused",
+        "2 baris (2, 3): NIK-nya didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). "
+        "Tidak ada yang disimpan; ulangi impor.",
+    )
+
+
+def test_every_row_without_nik_admitted_meanwhile_is_named(tmp_path, world):
+    def admit_both():
+        for name, born in (("BUDI CONTOH", BOY), ("Ani Contoh", GIRL)):
+            person = PersonFactory(organisation=world.lks, nik="", full_name=name, birth_date=born, mother_name="")
+            PlacementFactory(person=person, organisation=world.lks, admitted_on=datetime.date(2024, 1, 15))
+
+    path = clients_file(tmp_path, [without_nik(girl_row()), without_nik(boy_row())], headers=NO_NIK)
+    result = import_clients(path, world.operator, progress=meanwhile(admit_both))
+
+    assert result.status == "refused"
+    assert result.message.startswith("2 baris (2, 3): penerima layanan dengan nama itu didaftarkan di LKS yang sama")
 
 
 def test_another_child_admitted_at_the_lks_meanwhile_does_not_stop_the_import(tmp_path, world):
