@@ -3636,4 +3636,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "kolom %(letter)s sebagai “%(column)s”": "column %(letter)s as “%(column)s”",
     "Ya, atau alasannya": "Yes, or its reason",
     "Bila nomor kosong": "If the number is empty",
+    "%(column)s dibaca dari tanda di kolom %(male)s (“%(m)s”) atau %(female)s (“%(f)s”).": (
+        "%(column)s was read from the mark in column %(male)s (“%(m)s”) or %(female)s (“%(f)s”)."
+    ),
+    "Baris ini bertanda di kolom “%(m)s” dan “%(f)s”. Tandai satu saja.": (
+        "This row is marked in both “%(m)s” and “%(f)s”. Mark only one."
+    ),
+    "Tandai kolom “%(m)s” atau “%(f)s” (mis. dengan √).": "Mark column “%(m)s” or “%(f)s” (e.g. with √).",
 }

@@ -140,6 +140,8 @@ class HeaderMap:
     # CSV line has more fields than its header) would be read by no column.
     width: int = 0
     unnamed: tuple[int, ...] = ()
+    # A sex written as a mark under "L" or under "P" (file column index of L -> of P): read as one column.
+    marks: dict[int, int] = field(default_factory=dict)
 
     @property
     def keys(self) -> set[str]:
@@ -380,9 +382,12 @@ def _check(
                 )
                 % {"max": f"{max_rows:,}".replace(",", ".")}
             )
+        unmarked = _read_marks(header, kept) if header.marks else {}
         cleaned = _clean_rows(header, kept, ctx)
         entity.prepare_batch([values for _row, _cells, values, _problems in cleaned], ctx)
         for row_number, cells, values, problems in cleaned:
+            if unmarked and row_number in unmarked:
+                problems.append(unmarked[row_number])
             if header.masked:
                 problems += _full_numbers_in_masked_columns(header, row_number, cells)
             if header.unnamed or len(cells) > header.width:
@@ -861,6 +866,61 @@ def _combined_fields(cell: Any) -> tuple[str, ...]:
     return next((keys for pattern, keys in COMBINED_HEADERS if pattern.fullmatch(key)), ())
 
 
+# The titles of a sex written as a mark in one of two columns ("L" | "P", "Lk" | "Pr"), normalised.
+_MALE_TITLES = {"l", "lk", "laki laki", "laki", "pria"}
+_FEMALE_TITLES = {"p", "pr", "perempuan", "wanita"}
+# What says "not this one" in a mark column; anything else filled ("√", "v", "x", "1") is the mark.
+_NO_MARK = {"0", "tidak", "t", "no", "n", "bukan"}
+
+
+def _sex_marks(entity: Entity, cells: list[Any], known: dict[str, Column]) -> dict[int, int]:
+    """Adjacent titles "L" | "P" (or "Laki-laki" | "Perempuan") under which each row marks one: the usual table of
+    Indonesian offices, with "Jenis Kelamin" merged above them. File column index of the L -> of the P; {} when the
+    entity keeps no sex, or a column of the file names it."""
+    if not any(column.key == "sex" for column in entity.columns):
+        return {}
+    words = [v.norm(cell) if cell.__class__ is str else "" for cell in cells]
+    pairs = {
+        index: index + 1
+        for index in range(len(words) - 1)
+        if words[index] in _MALE_TITLES and words[index + 1] in _FEMALE_TITLES
+    }
+    if pairs and any(getattr(header_column(cell, known), "key", None) == "sex" for cell in cells):
+        return {}
+    return dict(list(pairs.items())[:1])
+
+
+def _marked(cell: Any) -> bool:
+    return _filled(cell) and v.norm(cell) not in _NO_MARK
+
+
+def _read_marks(header: HeaderMap, rows: list[tuple[int, list[Any]]]) -> dict[int, Problem]:
+    """Puts each row's sex, read from its mark, in the L column's cell ("L" or "P"); a row marked under both or
+    neither gets a problem instead (row -> problem)."""
+    problems = {}
+    for left, right in header.marks.items():
+        for row_number, cells in rows:
+            male = left < len(cells) and _marked(cells[left])
+            female = right < len(cells) and _marked(cells[right])
+            if male != female:
+                cells[left] = "L" if male else "P"
+                continue
+            marked = " | ".join(v.text(cells[index]) if index < len(cells) else "" for index in (left, right))
+            cells[left] = ""
+            problems[row_number] = Problem(
+                row_number,
+                header.written[left],
+                marked if male else "",
+                (
+                    _("Baris ini bertanda di kolom “%(m)s” dan “%(f)s”. Tandai satu saja.")
+                    if male
+                    else _("Tandai kolom “%(m)s” atau “%(f)s” (mis. dengan √).")
+                )
+                % dict(zip(("m", "f"), header.written[left].split("/", 1), strict=False)),
+            )
+    return problems
+
+
 def _spread_over_two(
     entity: Entity,
     cells: list[Any],
@@ -928,6 +988,7 @@ def _find_header(
     two_rows = False
     for row_number, cells in head:
         matches = sum(1 for cell in cells if header_column(cell, known) is not None)
+        matches += len(_sex_marks(entity, cells, known))
         if matches and (best is None or matches > best[1]):
             best = (row_number, matches, cells)
     # Two rows read together win by naming more columns than any single row does, or as many as their upper row
@@ -936,11 +997,12 @@ def _find_header(
     single = best
     for (row_number, cells), (below_number, below) in zip(head, head[1:], strict=False):
         joined = _two_row_header(cells, below, known)
-        matches = sum(1 for cell in joined if header_column(cell, known) is not None)
+        marks = _sex_marks(entity, joined, known)
+        matches = sum(1 for cell in joined if header_column(cell, known) is not None) + len(marks)
         if not matches:
             continue
         tie = single is not None and single[0] == row_number and matches == best[1] and best is single
-        if best is None or matches > best[1] or (tie and _second_header_row(cells, below, joined, known)):
+        if best is None or matches > best[1] or (tie and _second_header_row(cells, below, joined, known, marks)):
             best, two_rows = (below_number, matches, joined), True
     if best is None:
         result.status, result.message = (
@@ -961,9 +1023,26 @@ def _find_header(
     merged: list[tuple[str, list[str]]] = []
     used: dict[str, str] = {}
     spread = {} if two_rows else _spread_over_two(entity, cells, row_number, merged_across or {}, known)
+    marks = _sex_marks(entity, cells, known)
     for index, cell in enumerate(cells):
         name = v.text(cell)
         key = v.norm(cell)
+        if index in marks or index - 1 in marks:
+            if index in marks:
+                sex = next(column for column in entity.columns if column.key == "sex")
+                used[sex.key], columns[index] = name, sex
+                written[index] = f"{name}/{v.text(cells[index + 1])}"
+                result.notices.append(
+                    _("%(column)s dibaca dari tanda di kolom %(male)s (“%(m)s”) atau %(female)s (“%(f)s”).")
+                    % {
+                        "column": sex.header,
+                        "male": v.column_letter(index),
+                        "m": name,
+                        "female": v.column_letter(index + 1),
+                        "f": v.text(cells[index + 1]),
+                    }
+                )
+            continue
         if index in spread:
             # "Tempat, Tanggal Lahir" merged over the place's column and the date's: each is read as its own.
             pair = spread[index]
@@ -1117,7 +1196,15 @@ def _find_header(
         result.status, result.message = "refused", message + _other_entity_hint(entity, head)
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
-    return HeaderMap(row=row_number, columns=columns, written=written, masked=masked, width=len(cells), unnamed=unnamed)
+    return HeaderMap(
+        row=row_number,
+        columns=columns,
+        written=written,
+        masked=masked,
+        width=len(cells),
+        unnamed=unnamed,
+        marks=marks,
+    )
 
 
 def _looks_like_export(entity: Entity, used: dict[str, str], cells: list[Any]) -> bool:
@@ -1361,10 +1448,13 @@ def _under_group(group: str, lower: str, known: dict[str, Column]) -> str | None
     return next((candidate for candidate in candidates if header_column(candidate, known) is not None), None)
 
 
-def _second_header_row(top: list[Any], bottom: list[Any], joined: list[str], known: dict[str, Column]) -> bool:
+def _second_header_row(
+    top: list[Any], bottom: list[Any], joined: list[str], known: dict[str, Column], marks: dict[int, int]
+) -> bool:
     """Whether the row under a header is a second row of titles: all its cells are the title above them again
-    (merged down, filled in by the reader) or part of a name the two rows make together, or at least half of them
-    and two or more are titles repeated (a row of data never repeats its header)."""
+    (merged down, filled in by the reader) or part of a name the two rows make together ("L" | "P" under "Jenis
+    Kelamin" too), or at least half of them and two or more are titles repeated (a row of data never repeats its
+    header)."""
     filled = repeated = resolved = 0
     for index, cell in enumerate(bottom):
         if not _filled(cell):
@@ -1372,6 +1462,8 @@ def _second_header_row(top: list[Any], bottom: list[Any], joined: list[str], kno
         filled += 1
         if index < len(top) and v.text(top[index]) == v.text(cell):
             repeated += 1
+        elif index in marks or index - 1 in marks:
+            resolved += 1
         elif index < len(joined) and (named := header_column(joined[index], known)) is not None:
             # Only when the cell changes what its column is: "(3)" or "(wajib)" under a title is a hint row.
             above = header_column(top[index], known) if index < len(top) else None
