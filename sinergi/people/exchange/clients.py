@@ -1642,16 +1642,18 @@ class ClientsEntity(Entity):
             for person_id, organisation_id in admitted:
                 clashes += [c.row for c in wanted[others[person_id]] if c.lks.pk == organisation_id]
         if clashes:
-            raise ConflictError(
-                ngettext(
+            message = (
+                _(
                     "Baris %(rows)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau "
-                    "impor lain). Tidak ada yang disimpan; ulangi impor.",
-                    "%(count)s baris (%(rows)s): NIK-nya didaftarkan di LKS yang sama selama impor berjalan (lewat "
-                    "formulir atau impor lain). Tidak ada yang disimpan; ulangi impor.",
-                    len(clashes),
+                    "impor lain). Tidak ada yang disimpan; ulangi impor."
                 )
-                % {"rows": _rows_listed(clashes), "count": number_format(len(clashes), force_grouping=True)}
+                if len(clashes) == 1
+                else _(
+                    "%(count)s baris (%(rows)s): NIK-nya didaftarkan di LKS yang sama selama impor berjalan (lewat "
+                    "formulir atau impor lain). Tidak ada yang disimpan; ulangi impor."
+                )
             )
+            raise ConflictError(message % _rows_and_count(clashes))
 
     @staticmethod
     def _check_still_new_without_nik(state: ClientsState, creates: list[NewClient]) -> None:
@@ -1678,18 +1680,20 @@ class ClientsEntity(Entity):
                 if key[0] and any(_parts_agree(key, *other) for other in added.get(key[0], ())):
                     clashes.append(client.row)
         if clashes:
-            raise ConflictError(
-                ngettext(
+            message = (
+                _(
                     "Baris %(rows)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor "
                     "berjalan (lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat "
-                    "apa yang kini sudah tercatat.",
+                    "apa yang kini sudah tercatat."
+                )
+                if len(clashes) == 1
+                else _(
                     "%(count)s baris (%(rows)s): penerima layanan dengan nama itu didaftarkan di LKS yang sama selama "
                     "impor berjalan (lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk "
-                    "melihat apa yang kini sudah tercatat.",
-                    len(clashes),
+                    "melihat apa yang kini sudah tercatat."
                 )
-                % {"rows": _rows_listed(clashes), "count": number_format(len(clashes), force_grouping=True)}
             )
+            raise ConflictError(message % _rows_and_count(clashes))
 
     def _insert(self, creates: list[NewClient], ctx: ImportContext, state: ClientsState) -> None:
         niks = iter(encrypt_many([c.nik for c in creates if c.nik]))
@@ -2256,7 +2260,8 @@ EXPORT_COLUMNS: list[Column] = [
 ]  # fmt: skip
 
 
-def _rows_listed(rows: list[int], shown: int = 10) -> str:
-    """Row numbers as a message names them: the first ten, then "…"."""
+def _rows_and_count(rows: list[int], shown: int = 10) -> dict[str, str]:
+    """Row numbers as a message names them (the first ten, then "…"), and how many."""
     ordered = sorted(set(rows))
-    return ", ".join(str(row) for row in ordered[:shown]) + (", …" if len(ordered) > shown else "")
+    listed = ", ".join(str(row) for row in ordered[:shown]) + (", …" if len(ordered) > shown else "")
+    return {"rows": listed, "count": number_format(len(ordered), force_grouping=True)}
