@@ -2566,17 +2566,24 @@ EN: dict[str, str | tuple[str, str]] = {
     "Baris %(rows)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). "
     "Tidak ada yang disimpan; ulangi impor.": (
         "Row %(rows)s: this NIK was registered at the same LKS while the import was running (through a form or "
-        "another import). Nothing was saved; run the import again.",
+        "another import). Nothing was saved; run the import again."
+    ),
+    "%(count)s baris (%(rows)s): NIK-nya didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau "
+    "impor lain). Tidak ada yang disimpan; ulangi impor.": (
         "%(count)s rows (%(rows)s): their NIKs were registered at the same LKS while the import was running (through "
-        "a form or another import). Nothing was saved; run the import again.",
+        "a form or another import). Nothing was saved; run the import again."
     ),
     "Baris %(rows)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor berjalan (lewat "
     "formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah tercatat.": (
         "Row %(rows)s: a service recipient of this name was registered at the same LKS while the import was running "
-        "(through a form or another import). Nothing was saved; run the import again to see what is now recorded.",
+        "(through a form or another import). Nothing was saved; run the import again to see what is now recorded."
+    ),
+    "%(count)s baris (%(rows)s): penerima layanan dengan nama itu didaftarkan di LKS yang sama selama impor berjalan "
+    "(lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah "
+    "tercatat.": (
         "%(count)s rows (%(rows)s): service recipients of these names were registered at the same LKS while the "
         "import was running (through a form or another import). Nothing was saved; run the import again to see what "
-        "is now recorded.",
+        "is now recorded."
     ),
     "LKS “%(name)s” menjadi %(status)s selama impor berjalan, jadi tidak dapat menerima data baru. Tidak ada yang "
     "disimpan.": (
@@ -3643,4 +3650,14 @@ EN: dict[str, str | tuple[str, str]] = {
         "This row is marked in both “%(m)s” and “%(f)s”. Mark only one."
     ),
     "Tandai kolom “%(m)s” atau “%(f)s” (mis. dengan √).": "Mark column “%(m)s” or “%(f)s” (e.g. with √).",
+    "Sebutan jabatan di LKS, mis. “Juru masak” atau “Kepala asrama”.": (
+        "The job as the LKS calls it, e.g. “Cook” or “Head of the dormitory”."
+    ),
+    "File ini tidak punya kolom “Peran”, jadi peran dibaca dari “Jabatan”. Jabatan yang tidak ada dalam daftar peran "
+    "dicatat dengan peran “Lainnya”, dan jabatannya disimpan apa adanya: %(titles)s. Tambahkan kolom “Peran” bila "
+    "salah satunya punya peran lain dalam daftar.": (
+        "This file has no “Role” column, so roles were read from “Position”. Positions that are not in the list of "
+        "roles are recorded with the role “Other”, and the position is kept as written: %(titles)s. Add a “Role” "
+        "column if one of them has another role in the list."
+    ),
 }

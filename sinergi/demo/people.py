@@ -83,6 +83,8 @@ WORKER_PROFILES = [
     (WorkerRole.BOARD_OFFICER, "lks", 1),
     (WorkerRole.TKSK, "tksk", 1),
 ]
+# The job as an LKS would call it, beside the role the board counts by.
+DEMO_JOB_TITLES = {WorkerRole.CAREGIVER: "Pengasuh asrama", WorkerRole.BOARD_OFFICER: "Ketua pengurus"}
 CONSENT_SCOPE = "Pencatatan dan pengolahan data untuk pelayanan dan pelaporan kesejahteraan sosial (demo)"
 
 
@@ -340,6 +342,8 @@ def _workers(rng: random.Random, lks: list[Organisation], psks: dict[str, Term],
                     birth_date=_birth_date(rng, today, 22, 60),
                     psks_category=psks[code],
                     role=role,
+                    # (no draw from rng: the demo's other figures stay as they were)
+                    job_title=DEMO_JOB_TITLES.get(role, ""),
                     phone=f"0812-0000-{rng.randint(0, 9999):04d}",
                     started_on=today - datetime.timedelta(days=rng.randint(30, 3000)),
                     certifications=rng.choice(["", "Pelatihan pengasuhan (demo)", "Sertifikasi peksos (demo)"]),

@@ -261,6 +261,7 @@ WORKER_FIELDS = (
     "nik",
     "psks_category",
     "role",
+    "job_title",
     "phone",
     "started_on",
     "certifications",
@@ -282,6 +283,12 @@ class WorkerForm(forms.Form):
         label=_("Kategori PSKS"), queryset=Term.objects.none(), empty_label=_("— pilih —")
     )
     role = forms.ChoiceField(label=_("Peran"), choices=blank_choice(WorkerRole.choices))
+    job_title = forms.CharField(
+        label=_("Jabatan"),
+        max_length=100,
+        required=False,
+        help_text=_("Sebutan jabatan di LKS, mis. “Juru masak” atau “Kepala asrama”."),
+    )
     phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
     started_on = _date(_("Mulai bertugas"), required=False)
     certifications = forms.CharField(

@@ -254,6 +254,8 @@ class Worker(TimeStampedModel, LocatedByOrganisation):
         limit_choices_to={"vocabulary": Vocabulary.PSKS},
     )
     role = models.CharField(_("peran"), max_length=10, choices=WorkerRole.choices)
+    # The job as the LKS calls it ("Juru masak", "Kepala asrama"): the role list is what the board counts by.
+    job_title = models.CharField(_("jabatan"), max_length=100, blank=True)
     phone = models.CharField(_("telepon"), max_length=30, blank=True)
     started_on = models.DateField(_("mulai bertugas"), null=True, blank=True)
     ended_on = models.DateField(_("berhenti bertugas"), null=True, blank=True)

@@ -49,7 +49,7 @@ pytestmark = pytest.mark.django_db
         ("workers", "Nama Pengurus", "full_name"),
         ("workers", "Nama Staf", "full_name"),
         ("workers", "Nama Pegawai", "full_name"),
-        ("workers", "Jabatan di Panti", "role"),
+        ("workers", "Jabatan di Panti", "job_title"),
         ("workers", "No. HP/WA", "phone"),
         ("workers", "No. WA", "phone"),
         ("workers", "No WA", "phone"),

@@ -173,6 +173,7 @@ class WorkerSerializer(serializers.ModelSerializer):
             "nik_masked",
             "psks_category",
             "role",
+            "job_title",
             "phone",
             "started_on",
             "ended_on",

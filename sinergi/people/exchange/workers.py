@@ -9,6 +9,7 @@ re-imported must not register everyone twice. A row that finds its worker change
 worker is registered.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,7 +89,7 @@ COLUMNS: list[Column] = [
     TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
                vocabulary=Vocabulary.PSKS, example="lks",
                aliases=[("peksos", "peksos_profesional"), ("pekerja sosial", "peksos_profesional")]),
-    ChoiceColumn("role", _lazy("Peran"), ("jabatan", "tugas", "jabatan di panti"), required=True,
+    ChoiceColumn("role", _lazy("Peran"), ("tugas", "peran di lks"), required=True,
                  options=WorkerRole.choices,
                  example=str(WorkerRole.CAREGIVER.label),
                  # The offices of a board (pengurus inti) and the head of the home, who leads it for the board, and
@@ -96,6 +97,9 @@ COLUMNS: list[Column] = [
                  aliases=[("pengasuh panti", WorkerRole.CAREGIVER), *((office, WorkerRole.BOARD_OFFICER) for office in (
                      "ketua", "wakil ketua", "sekretaris", "bendahara", "ketua yayasan", "kepala panti",
                      "pimpinan panti", "kepala lks", "pimpinan lks"))]),
+    # The job as the LKS calls it, kept as written; a file without "Peran" takes the role from it (_role_from_title).
+    TextColumn("job_title", _lazy("Jabatan"), ("jabatan di panti", "jabatan di lks", "nama jabatan", "posisi"),
+               max_length=MAX_LENGTHS["job_title"], example="Pengasuh asrama putri", width=22),
     TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "nama lembaga", "lembaga"),
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),
@@ -121,7 +125,7 @@ HEADERS = {c.key: c for c in COLUMNS}
 DATES = {"birth_date", "started_on", "ended_on", "background_check_on"}
 FIELDS = (
     "full_name", "sex", "birth_date", "phone", "started_on", "ended_on", "certifications", "works_with_children",
-    "background_check_on", "background_check_result",
+    "background_check_on", "background_check_result", "job_title",
 )  # fmt: skip
 
 
@@ -156,6 +160,20 @@ class WorkersState:
         self.locked: set[int] = set()  # the LKS this import has locked, once writing began
         self.created_ids: set[int] = set()  # the workers this import has written
         self.elsewhere: dict[int, str] = {}  # ID -> name of the other LKS the user may see where that worker is
+        # A file without "Peran": the job titles that name no role, read as "Lainnya" (title -> rows)
+        self.titles_as_other: Counter[str] = Counter()
+
+
+def _role_from_title(values: dict[str, Any], existing: dict | None, ctx: ImportContext, state: WorkersState) -> None:
+    """The role of a row of a file that has "Jabatan" but no "Peran" (a staff list as the LKS keeps it): the job
+    title read as the role list reads it ("Pengasuh", "Kepala Panti" → Pengurus, said with the other cells read as
+    an item), else "Lainnya" — for a new worker only: a stored worker keeps a role the title does not name."""
+    try:
+        values["role"] = HEADERS["role"].clean(values["job_title"], ctx)
+    except v.CellProblem:
+        if existing is None:
+            values["role"] = WorkerRole.OTHER
+            state.titles_as_other[values["job_title"]] += 1
 
 
 def _state(ctx: ImportContext) -> WorkersState:
@@ -247,8 +265,25 @@ class WorkersEntity(Entity):
     )
 
     def plans_notices(self, plans: list[RowPlan], present: set[str], ctx: ImportContext) -> list[str]:
-        notice = not_with_children_notice(plans, present)
-        return [notice] if notice else []
+        notices = [notice] if (notice := not_with_children_notice(plans, present)) else []
+        if titles := _state(ctx).titles_as_other:
+            notices.append(
+                _(
+                    "File ini tidak punya kolom “Peran”, jadi peran dibaca dari “Jabatan”. Jabatan yang tidak ada "
+                    "dalam daftar peran dicatat dengan peran “Lainnya”, dan jabatannya disimpan apa adanya: "
+                    "%(titles)s. Tambahkan kolom “Peran” bila salah satunya punya peran lain dalam daftar."
+                )
+                % {"titles": ", ".join(f"“{title}” ×{count}" for title, count in titles.most_common(8))}
+            )
+        return notices
+
+    def missing_columns(self, present: set[str]) -> list[str]:
+        # A staff list with "Jabatan" but no "Peran" takes each role from the job title (_role_from_title).
+        return [
+            header
+            for header in super().missing_columns(present)
+            if not ("job_title" in present and header == str(HEADERS["role"].header))
+        ]
 
     def can_import(self, actor) -> bool:
         roles = ACTION_ROLES[Action.PERSON_CREATE]
@@ -412,6 +447,8 @@ class WorkersEntity(Entity):
                         % {"nik": namesakes[0]["nik_masked"]},
                     )
                 )
+        if "role" not in values and values.get("job_title"):
+            _role_from_title(values, existing, ctx, state)
         data = self._merged(values, existing, state)
         self._rules(data, values, problems, warnings, existing)
         if problems:
@@ -549,7 +586,7 @@ class WorkersEntity(Entity):
         if existing is None:
             data: dict[str, Any] = dict.fromkeys(FIELDS)
             data.update({"works_with_children": False, "psks_category": None, "role": ""})
-            for key in ("full_name", "phone", "certifications", "background_check_result", "sex"):
+            for key in ("full_name", "phone", "certifications", "background_check_result", "sex", "job_title"):
                 data[key] = ""
         else:
             data = {key: existing[key] for key in FIELDS}
@@ -629,7 +666,7 @@ class WorkersEntity(Entity):
                         next(tokens) if w.nik else "", w.nik_hash, mask(w.nik) if w.nik else "",
                         state.terms[d["psks_category"]].pk, d["role"], d["phone"] or "", d["started_on"],
                         d["ended_on"], d["certifications"] or "", bool(d["works_with_children"]),
-                        d["background_check_on"], d["background_check_result"] or "",
+                        d["background_check_on"], d["background_check_result"] or "", d["job_title"] or "",
                     )
                 )  # fmt: skip
                 state.delta.add_worker(
@@ -771,11 +808,11 @@ class WorkersEntity(Entity):
                     WorkerAccess, ["worker_id", "actor_id", "actor_name", "what", "purpose"], logged, with_ids=False
                 )
             )
-            for (pk, name, sex, birth, nik, psks, role, number, lks_name, regency, phone, started, ended,
+            for (pk, name, sex, birth, nik, psks, role, title, number, lks_name, regency, phone, started, ended,
                  certifications, children, checked_on, result, version, *_log) in chunk:  # fmt: skip
                 yield [
                     pk, name, sexes.get(sex, sex), birth, nik, psks_labels.get(psks, psks), roles.get(role, role),
-                    number or lks_name,
+                    title, number or lks_name,
                     regencies.get(regency, regency), phone, started, ended, certifications, yes if children else no,
                     checked_on,
                     results.get(result, ""), version,
@@ -816,16 +853,17 @@ def _snapshot(data: dict, area: tuple[str, str], *, code_key: str = "psks_catego
 INSERTED = [
     "organisation_id", "province_code", "regency_code", "full_name", "sex", "birth_date", "nik_encrypted",
     "nik_hash", "nik_masked", "psks_category_id", "role", "phone", "started_on", "ended_on", "certifications",
-    "works_with_children", "background_check_on", "background_check_result",
+    "works_with_children", "background_check_on", "background_check_result", "job_title",
 ]  # fmt: skip
 EXPORT_FIELDS = (
-    "pk", "full_name", "sex", "birth_date", "nik_masked", "psks_category__code", "role",
+    "pk", "full_name", "sex", "birth_date", "nik_masked", "psks_category__code", "role", "job_title",
     "organisation__registration_number", "organisation__name", "regency_code", "phone", "started_on", "ended_on",
     "certifications", "works_with_children", "background_check_on", "background_check_result", "version",
 )  # fmt: skip
 EXPORT_COLUMNS: list[Column] = [
     Column("id", _lazy("ID")), HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"],
-    Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["psks_category"], HEADERS["role"], HEADERS["lks"],
+    Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["psks_category"], HEADERS["role"], HEADERS["job_title"],
+    HEADERS["lks"],
     HEADERS["lks_regency"], HEADERS["phone"], HEADERS["started_on"], HEADERS["ended_on"], HEADERS["certifications"],
     HEADERS["works_with_children"], HEADERS["background_check_on"], HEADERS["background_check_result"],
     HEADERS["version"],

@@ -28,6 +28,7 @@ MAX_LENGTHS = {
     "father_name": 150,
     "guardian_name": 150,
     "guardian_relation": 60,
+    "job_title": 100,
     "guardian_phone": 30,
     "phone": 30,
     "giver_name": 150,

@@ -32,6 +32,7 @@ WORKER_FIELDS = (
     "birth_date",
     "psks_category",
     "role",
+    "job_title",
     "phone",
     "started_on",
     "certifications",

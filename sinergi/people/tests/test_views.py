@@ -633,6 +633,7 @@ def test_operator_registers_a_worker_who_works_with_children(client, world):
             "sex": "P",
             "psks_category": psks("psm").pk,
             "role": "pengasuh",
+            "job_title": "Pengasuh asrama putri",
             "certifications": "Pelatihan pengasuhan 2024",
             "works_with_children": "on",
             "background_check_on": "2025-01-10",
@@ -648,6 +649,7 @@ def test_operator_registers_a_worker_who_works_with_children(client, world):
     )
     page = client.get(response["Location"]).content.decode()
     assert "Pelatihan pengasuhan 2024" in page and "Tidak ada catatan kekerasan terhadap anak" in page
+    assert worker.job_title == "Pengasuh asrama putri" and "Pengasuh asrama putri" in page
 
 
 def test_worker_form_refuses_bad_input_and_writes_nothing(client, world):
