@@ -3660,4 +3660,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "roles are recorded with the role “Other”, and the position is kept as written: %(titles)s. Add a “Role” "
         "column if one of them has another role in the list."
     ),
+    "Kolom “%(column)s” tidak dibaca: umur berubah setiap tahun, jadi yang disimpan adalah tanggal lahir, dan tanggal "
+    "lahir tidak ditebak dari umur. Bila tanggal lahirnya diketahui, tambahkan kolom “%(birth)s”.": (
+        "Column “%(column)s” was not read: an age changes every year, so the birth date is what is kept, and it is "
+        "not guessed from the age. If the birth date is known, add a column “%(birth)s”."
+    ),
 }

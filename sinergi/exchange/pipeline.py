@@ -921,6 +921,10 @@ def _read_marks(header: HeaderMap, rows: list[tuple[int, list[Any]]]) -> dict[in
     return problems
 
 
+# An age written in place of the birth date ("Umur", "Usia (th)"), normalised.
+AGE_HEADERS = {"umur", "usia", "umur th", "umur thn", "umur tahun", "usia th", "usia thn", "usia tahun", "umur anak"}
+
+
 def _spread_over_two(
     entity: Entity,
     cells: list[Any],
@@ -1122,6 +1126,19 @@ def _find_header(
         # ignored for being unknown, and said so.
         unknown += read_only
         read_only = []
+    birth = next((column for column in entity.columns if column.key == "birth_date"), None)
+    if birth is not None and "birth_date" not in used:
+        for name in [name for name in unknown if v.norm(name) in AGE_HEADERS]:
+            # An age is not kept: it changes every year, and a birth date guessed from it would be stored as fact.
+            unknown.remove(name)
+            result.notices.append(
+                _(
+                    "Kolom “%(column)s” tidak dibaca: umur berubah setiap tahun, jadi yang disimpan adalah tanggal "
+                    "lahir, dan tanggal lahir tidak ditebak dari umur. Bila tanggal lahirnya diketahui, tambahkan "
+                    "kolom “%(birth)s”."
+                )
+                % {"column": name, "birth": birth.header}
+            )
     if unknown:
         result.notices.append(
             _("Kolom yang tidak dikenal diabaikan: %(columns)s.")

@@ -434,3 +434,26 @@ def test_a_consent_with_one_column_filled_gets_one_message_naming_the_others(tmp
             "“Cakupan persetujuan”, atau kosongkan kelima kolom persetujuan.",
         )
     ]
+
+
+@pytest.mark.parametrize("header", ["Umur", "USIA (Th)", "Umur (tahun)"])
+def test_an_age_column_in_place_of_the_birth_date_is_said_not_guessed_from(tmp_path, world, header):
+    headers = [header if h == "Tanggal lahir" else h for h in HEADERS]
+
+    result = import_clients(tmp_path, [client_row(headers, **{header: 11})], world.operator, headers=headers)
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert Person.objects.get().birth_date is None
+    assert (
+        f"Kolom “{header}” tidak dibaca: umur berubah setiap tahun, jadi yang disimpan adalah tanggal lahir, dan "
+        "tanggal lahir tidak ditebak dari umur. Bila tanggal lahirnya diketahui, tambahkan kolom “Tanggal lahir”."
+    ) in result.notices
+    assert not any("tidak dikenal" in notice for notice in result.notices)
+
+
+def test_an_age_column_beside_the_birth_date_is_only_an_unknown_column(tmp_path, world):
+    headers = [*HEADERS, "Umur"]
+
+    result = import_clients(tmp_path, [client_row(headers, Umur=11)], world.operator, headers=headers, dry_run=True)
+
+    assert "Kolom yang tidak dikenal diabaikan: “Umur”." in result.notices
