@@ -1403,11 +1403,17 @@ def _absent_problems(header: HeaderMap, row: int, values: dict[str, Any], proble
 
 
 def _count_rows(head: list[tuple[int, list[Any]]], rows, header_row: int, max_rows: int) -> int:
-    """The rows with something in them below the header of a file refused as a whole (its summary says how many
-    rows the file has, not "0 rows"), counted up to the import's limit."""
+    """The rows of data below the header of a file refused as a whole (its summary says how many rows the file
+    has, not "0 rows"), counted up to the import's limit: not a total or a section title, nor a line of the sheet's
+    foot under a total (a place and date, a signatory: one cell filled), which a checked file does not count either."""
     count = 0
+    after_total = False
     for row_number, cells in chain(head, rows):
-        if row_number > header_row and any(_filled(cell) for cell in cells):
+        if row_number <= header_row or not (filled := _filled_count(cells, range(len(cells)))):
+            continue
+        kind = _not_data(cells, range(len(cells)))
+        after_total = after_total or kind == "total"
+        if kind is None and not (after_total and filled == 1):
             count += 1
             if count > max_rows:
                 break

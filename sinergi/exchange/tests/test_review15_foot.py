@@ -4,7 +4,7 @@ same words in the middle of the data, or a real record, are read as data."""
 
 import pytest
 
-from sinergi.exchange.tests.conftest import csv_file, run
+from sinergi.exchange.tests.conftest import csv_file, run, xlsx_file
 from sinergi.people.models import Worker
 from sinergi.people.tests.test_exchange import world  # noqa: F401 (a fixture)
 
@@ -68,3 +68,23 @@ def test_lks_rows_named_with_a_signatorys_title_at_the_end_of_a_short_table_are_
     assert (result.status, result.created) == ("succeeded", 3), [p.message for p in result.problems]
     assert not [notice for notice in result.notices if "Baris di akhir tabel" in notice]
     assert Organisation.objects.filter(name="Pembina Yatim Piatu Al Ikhlas").exists()
+
+
+def test_a_file_refused_for_its_columns_counts_its_rows_of_data_not_its_total_or_signature(tmp_path, board_member):
+    # A review found "Baris data 6" for four LKS: the total row and the signature lines under it were counted.
+    rows = [["Nama LKS", "Kode wilayah", "Kapasitas (orang)"]]
+    rows += [[f"LKSA Hitung {n}", "63.71.01.1001", 10] for n in range(1, 5)]
+    rows += [["JUMLAH", "", 40], ["Banjarmasin, 1 Desember 2026"], ["Ketua,"], ["(Nama Ketua)"]]
+
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+
+    assert result.status == "refused" and result.message.startswith("Kolom wajib tidak ada")
+    assert result.rows_total == 4
+
+
+def test_a_file_refused_for_its_columns_counts_rows_of_a_single_column(tmp_path, board_member):
+    rows = [["Nama LKS"], *[[f"LKSA Hitung {n}"] for n in range(1, 4)]]
+
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+
+    assert (result.status, result.rows_total) == ("refused", 3)
