@@ -3665,4 +3665,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Column “%(column)s” was not read: an age changes every year, so the birth date is what is kept, and it is "
         "not guessed from the age. If the birth date is known, add a column “%(birth)s”."
     ),
+    "Label tidak boleh memuat “;”: tanda itu memisahkan beberapa pilihan dalam satu sel spreadsheet.": (
+        "A label may not hold “;”: it separates several choices in one spreadsheet cell."
+    ),
 }

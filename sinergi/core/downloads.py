@@ -30,13 +30,16 @@ CONTENT_TYPES = {
 CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
 # A text cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What a text cell is escaped before: the formula triggers, and the apostrophe that escapes them (an import drops one
+# leading apostrophe, Excel's mark for text, so a stored "'Aisyah" must leave as "''Aisyah" to come back the same).
+ESCAPED_STARTS = (*FORMULA_TRIGGERS, "'")
 XLSX_DATE_FORMAT = "dd-mm-yyyy"
 XLSX_DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 
 
 def escape_formula(text: str) -> str:
     """`text` made inert: a leading apostrophe keeps a spreadsheet from evaluating it."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    return "'" + text if text.startswith(ESCAPED_STARTS) else text
 
 
 def csv_delimiter(choice: str | None) -> str:
@@ -129,7 +132,7 @@ def _csv_row(row: Sequence[Any]) -> list[Any]:
     # One comprehension per row rather than a call per cell: a 100,000-row export has millions of cells.
     return [
         value
-        if (kind := value.__class__) in _CSV_AS_IS or (kind is str and not value.startswith(FORMULA_TRIGGERS))
+        if (kind := value.__class__) in _CSV_AS_IS or (kind is str and not value.startswith(ESCAPED_STARTS))
         else _csv_cell(value)
         for value in row
     ]
@@ -262,7 +265,11 @@ def _xlsx_row(row: Sequence[Any], as_text: tuple[bool, ...]) -> list[Any]:
     return [
         value
         if (kind := value.__class__) in _XLSX_AS_IS
-        or (kind is str and len(value) <= XLSX_MAX_TEXT and (text_column or not value.startswith(FORMULA_TRIGGERS)))
+        or (
+            kind is str
+            and len(value) <= XLSX_MAX_TEXT
+            and not value.startswith(ESCAPED_STARTS if not text_column else "'")
+        )
         else _xlsx_cell(value, text_column)
         for value, text_column in zip(row, as_text, strict=False)
     ]
@@ -278,8 +285,9 @@ def _xlsx_cell(raw: Any, text_column: bool = False) -> Any:
         return value
     if isinstance(value, Decimal):
         return float(value)
-    # A text cell never runs as a formula; outside a quote-prefixed column, editing it would make it one.
-    text = value if text_column else escape_formula(value)
+    # A text cell never runs as a formula; outside a quote-prefixed column, editing it would make it one. A leading
+    # apostrophe is doubled in either (an import drops one).
+    text = ("'" + value if value.startswith("'") else value) if text_column else escape_formula(value)
     return text if len(text) <= XLSX_MAX_TEXT else text[: XLSX_MAX_TEXT - 1] + "…"
 
 

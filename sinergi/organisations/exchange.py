@@ -161,11 +161,27 @@ class ReadOnlyColumn(Column):
 
 
 def _text(
-    key: str, header, *synonyms: str, required: bool = False, help="", example="", width: int = 18, kind=TextColumn
+    key: str,
+    header,
+    *synonyms: str,
+    required: bool = False,
+    help="",
+    example="",
+    width: int = 18,
+    kind=TextColumn,
+    single_line: bool = True,
 ) -> TextColumn:
     field = Organisation._meta.get_field(key)
     return kind(
-        key, header, synonyms, required=required, help=help, example=example, max_length=field.max_length, width=width
+        key,
+        header,
+        synonyms,
+        required=required,
+        help=help,
+        example=example,
+        max_length=field.max_length,
+        width=width,
+        single_line=single_line,
     )
 
 
@@ -236,7 +252,15 @@ COLUMNS: list[Column] = [
     _text("kemenkumham_number", _lazy("Nomor SK Kemenkumham"), "sk kemenkumham", "nomor sk kemenkumham"),
     DateColumn("kemenkumham_date", _lazy("Tanggal SK Kemenkumham"), ("tgl sk kemenkumham",)),
     _text("npwp", _lazy("NPWP"), "nomor npwp", "no npwp", example="01.234.567.8-731.000", kind=TextOnlyNumberColumn),
-    _text("address", _lazy("Alamat"), "alamat lengkap", "alamat lks", example="Jl. Ahmad Yani Km 2 No. 5", width=32),
+    _text(
+        "address",
+        _lazy("Alamat"),
+        "alamat lengkap",
+        "alamat lks",
+        example="Jl. Ahmad Yani Km 2 No. 5",
+        width=32,
+        single_line=False,
+    ),  # the form's text area keeps its lines (RT/RW on the second)
     RegionColumn(
         "region_code",
         _lazy("Kode wilayah"),

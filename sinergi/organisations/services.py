@@ -52,7 +52,16 @@ def accreditation_expiry(*, grade: Term | None, accredited_on: datetime.date | N
     return add_years(accredited_on, int(years)) if years else None
 
 
+# The text fields kept on one line, as an import reads their cells (runs of spaces, tabs and line breaks made one
+# space): the form stores them so too, or each export sent back would "change" them. The address keeps its lines.
+ONE_LINE_FIELDS = ("name", "notary_name", "head_name", "deed_number", "kemenkumham_number", "npwp")
+
+
 def _derive(organisation: Organisation) -> None:
+    for field in ONE_LINE_FIELDS:
+        value = getattr(organisation, field)
+        if value.__class__ is str and ("  " in value or not value.isprintable() or value != value.strip()):
+            setattr(organisation, field, " ".join(value.split()))
     region: Region | None = organisation.region
     code = region.code if region else ""
     organisation.province_code = code[:2]

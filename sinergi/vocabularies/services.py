@@ -41,6 +41,13 @@ def _clean_values(values: dict[str, Any], errors: dict[str, list[str]] | None = 
     for name in ("label_id", "label_en", "legal_source"):
         if len(cleaned[name]) > 200:
             errors.setdefault(name, []).append(_("Paling banyak 200 karakter."))
+    for name in ("label_id", "label_en"):
+        if ";" in cleaned[name]:
+            # A spreadsheet cell lists several items with ";" (PPKS categories, other services): a label holding one
+            # would come back from an exported file as other items, or as none.
+            errors.setdefault(name, []).append(
+                _("Label tidak boleh memuat “;”: tanda itu memisahkan beberapa pilihan dalam satu sel spreadsheet.")
+            )
     if not isinstance(cleaned["attributes"], dict):
         errors.setdefault("attributes", []).append(
             _('Atribut harus berupa objek JSON, mis. {"validity_years": 5}, atau {} bila tidak ada.')

@@ -21,6 +21,8 @@ def test_escape_formula_prefixes_every_trigger_and_leaves_other_text():
         "'\tx",
         "'\rx",
     ]
+    # The apostrophe itself is doubled when it is data: an import drops one leading apostrophe.
+    assert escape_formula("'Aisyah") == "''Aisyah"
     assert escape_formula("Yayasan = Harapan") == "Yayasan = Harapan"
     assert escape_formula("") == ""
 

@@ -45,7 +45,7 @@ from django.utils.translation import ngettext
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.core.bulk import chunks
 from sinergi.core.crypto import decrypt
-from sinergi.core.downloads import CSV_DELIMITERS, FORMULA_TRIGGERS, escape_formula
+from sinergi.core.downloads import CSV_DELIMITERS, ESCAPED_STARTS, escape_formula
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
@@ -1980,10 +1980,12 @@ class ClientsEntity(Entity):
         label_params = [item for pair in ppks.items() for item in pair]
 
         def formula_escaped(expression: str) -> str:
-            if not any(label.startswith(FORMULA_TRIGGERS) for label in ppks.values()):
+            if not any(label.startswith(ESCAPED_STARTS) for label in ppks.values()):
                 return expression
             char = "chr" if vendor == "postgresql" else "char"
-            triggers = ", ".join(f"'{c}'" if c.isprintable() else f"{char}({ord(c)})" for c in FORMULA_TRIGGERS)
+            triggers = ", ".join(
+                "'" + c.replace("'", "''") + "'" if c.isprintable() else f"{char}({ord(c)})" for c in ESCAPED_STARTS
+            )
             return (
                 f"CASE WHEN substr({expression}, 1, 1) IN ({triggers}) THEN '''' || {expression} ELSE {expression} END"
             )
@@ -2007,7 +2009,9 @@ class ClientsEntity(Entity):
             statement = (
                 f"COPY (WITH q AS ({sql}), k AS (SELECT c.person_id, "
                 f"string_agg({label_of}, '; ' ORDER BY t.sort_order, t.code) AS labels "
-                f"FROM q JOIN {through} c ON c.person_id = q.s2 JOIN {terms} t ON t.id = c.term_id "
+                # (a person once per stay in q: their labels are gathered over the people, not the stays)
+                f"FROM (SELECT DISTINCT s2 FROM q) p JOIN {through} c ON c.person_id = p.s2 "
+                f"JOIN {terms} t ON t.id = c.term_id "
                 f"GROUP BY c.person_id) SELECT {selected} FROM q LEFT JOIN k ON k.person_id = q.s2 "
                 f"LEFT JOIN {regions} g ON g.code = q.{REGENCY_CELL} "
                 f"ORDER BY q.s1, q.s2, q.s3, q.s4) TO STDOUT WITH (FORMAT csv, DELIMITER '{delimiter}')"
@@ -2158,7 +2162,7 @@ def _csv_expressions(vendor: str, delimiter: str, ppks: dict[str, str]) -> tuple
         # As core.downloads.escape_formula; NULL instead of "" so that COPY writes an empty cell, not "".
         return NullIf(
             Case(
-                When(In(Left(expression, 1), list(FORMULA_TRIGGERS)), then=Concat(Value("'"), expression)),
+                When(In(Left(expression, 1), list(ESCAPED_STARTS)), then=Concat(Value("'"), expression)),
                 default=expression,
                 output_field=text,
             ),

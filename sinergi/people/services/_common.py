@@ -21,6 +21,8 @@ from ..access import person_access_record, purpose_for
 from ..models import Person
 
 PHONE_FIELDS = {"phone", "guardian_phone"}
+# Text kept with its lines (a text area on the form, read so by an import too); any other is one line.
+MULTI_LINE_FIELDS = {"notes", "certifications", "note"}
 MAX_LENGTHS = {
     "full_name": 150,
     "birth_place": 100,
@@ -115,6 +117,9 @@ def _text(
 ) -> str:
     """A text field of `data`, checked; `stored`: its value on record (a phone kept as it was is not re-judged)."""
     value = (data.get(name) or "").strip()
+    if name not in MULTI_LINE_FIELDS and ("  " in value or not value.isprintable()):
+        # As an import reads the cell: a name typed with two spaces would otherwise "change" at each export sent back.
+        value = " ".join(value.split())
     if required and not value:
         problems.add(name, _("%(label)s wajib diisi.") % {"label": label})
     limit = MAX_LENGTHS.get(name)

@@ -108,6 +108,19 @@ def test_update_refuses_empty_labels_and_non_object_attributes_and_changes_nothi
     assert not AuditEvent.objects.exists()
 
 
+def test_a_label_with_a_semicolon_is_refused_as_a_spreadsheet_would_split_it(province_admin):
+    # A review found "Gelandangan; Pengemis" exported in a PPKS cell and imported back as the two other items.
+    before = snapshot()
+    with pytest.raises(ValidationError) as refusal:
+        term_create(actor=province_admin, vocabulary="ppks", code="gp", label_id="Gelandangan; Pengemis",
+                    label_en="Homeless; beggars")  # fmt: skip
+    message = "Label tidak boleh memuat “;”: tanda itu memisahkan beberapa pilihan dalam satu sel spreadsheet."
+    assert refusal.value.message_dict == {"label_id": [message], "label_en": [message]}
+    with pytest.raises(ValidationError):
+        term_update(actor=province_admin, term=term("ppks", "pengemis"), label_id="Pengemis; peminta")
+    assert snapshot() == before
+
+
 def test_update_never_changes_the_code(province_admin):
     before = snapshot()
     with pytest.raises(ValidationError):
