@@ -804,6 +804,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah.": (
         "Processing of this person's data is restricted at their request; the data cannot be changed."
     ),
+    "Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah. Baris ini berbeda dari "
+    "yang tersimpan di: %(columns)s.": (
+        "Processing of this person's data is restricted at their request; the data cannot be changed. This row differs "
+        "from what is stored in: %(columns)s."
+    ),
     "%(label)s wajib diisi.": "%(label)s is required.",
     "Paling banyak %(limit)d karakter.": "At most %(limit)d characters.",
     "Pilih salah satu.": "Choose one.",

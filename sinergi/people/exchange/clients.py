@@ -1318,8 +1318,19 @@ class ClientsEntity(Entity):
                 ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
             raise RowProblems([(next(iter(placement_keys or discharge)), message)])
         if person["is_restricted"]:
+            # Named, so that a difference the user did not mean (letters lost to the file's encoding, a cell edited
+            # by mistake) can be found: the row only has to say what is stored.
             raise RowProblems(
-                [("", _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah."))]
+                [
+                    (
+                        "",
+                        _(
+                            "Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah. "
+                            "Baris ini berbeda dari yang tersimpan di: %(columns)s."
+                        )
+                        % {"columns": ", ".join(str(HEADERS[key].header) for key in differences)},
+                    )
+                ]
             )
         if "birth_date" in differences and any(
             stay["admitted_on"] < values["birth_date"] for stay in person["placements"]

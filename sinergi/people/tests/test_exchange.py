@@ -713,7 +713,10 @@ def test_a_correction_of_a_restricted_record_is_refused(tmp_path, world):
         clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Lain"})], name="b.xlsx"), world.operator
     )
     assert result.status == "refused"
-    assert "dibatasi" in result.problems[0].message
+    assert result.problems[0].message == (
+        "Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah. Baris ini berbeda dari "
+        "yang tersimpan di: Nama ibu kandung."
+    )
     assert Person.objects.get().mother_name == "Siti Contoh"
 
 
