@@ -3673,4 +3673,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Label tidak boleh memuat “;”: tanda itu memisahkan beberapa pilihan dalam satu sel spreadsheet.": (
         "A label may not hold “;”: it separates several choices in one spreadsheet cell."
     ),
+    "Kategori utama penempatan aktif orang ini (masuk %(date)s: “%(main)s”) tidak dapat dihapus dari Kategori PPKS "
+    "lewat impor. Ubah dulu kategori utamanya di halaman penerima layanan.": (
+        "The main category of this person's active stay (admitted %(date)s: “%(main)s”) cannot be removed from the PPKS "
+        "categories by an import. Change the main category on the service recipient's page first."
+    ),
 }

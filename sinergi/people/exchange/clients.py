@@ -1244,6 +1244,37 @@ class ClientsEntity(Entity):
                     )
                 ]
             )
+        if _categories_listed_whole(values) and (
+            dropped := next(
+                (
+                    stay
+                    for stay in person["placements"]
+                    if stay["status"] == PlacementStatus.ACTIVE
+                    and stay["id"] != placement["id"]
+                    and stay["ppks_category__code"] in person["categories"]
+                    and stay["ppks_category__code"] not in {term.code for term in values["ppks_categories"]}
+                ),
+                None,
+            )
+        ):
+            # The row of an ended stay (a readmitted client has one per stay): the person's list is theirs, and the
+            # active stay's category would come back at saving while the dry run showed it gone.
+            raise RowProblems(
+                [
+                    (
+                        "ppks_categories",
+                        _(
+                            "Kategori utama penempatan aktif orang ini (masuk %(date)s: “%(main)s”) tidak dapat "
+                            "dihapus dari Kategori PPKS lewat impor. Ubah dulu kategori utamanya di halaman penerima "
+                            "layanan."
+                        )
+                        % {
+                            "date": dropped["admitted_on"].strftime("%d-%m-%Y"),
+                            "main": HEADERS["ppks_category"].display(dropped["ppks_category__code"]),
+                        },
+                    )
+                ]
+            )
         warnings += _far_name_problem(values, existing)
         differences = self._differences(values, person, placement, categories, origin, state)
         kept = kept_blank(values, self._stored(values, person, placement))

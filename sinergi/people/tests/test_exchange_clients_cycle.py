@@ -377,6 +377,28 @@ def test_the_category_of_an_ended_stay_deleted_in_an_exports_cell_is_dropped(tmp
     assert list(budi.ppks_categories.values_list("code", flat=True)) == ["anak_jalanan"]
 
 
+def test_the_active_stays_category_deleted_on_the_row_of_an_ended_stay_is_refused_not_put_back_at_saving(
+    tmp_path, world
+):
+    # A review found the trial showing "Anak Jalanan" alone, and the import storing the active stay's category too.
+    budi, table = budi_exported_in_two_categories(world, listed="Anak Telantar; Anak Jalanan", discharged=True)
+    PlacementFactory(person=budi, admitted_on=datetime.date(2024, 6, 1))  # readmitted: active in "Anak Telantar"
+    table = clients_export(world.operator)
+    cell, admitted = table[0].index("Kategori PPKS"), table[0].index("Tanggal masuk")
+    ended = next(line for line in table[1:] if line[admitted] == ADMITTED)
+    ended[cell] = "Anak Jalanan"
+
+    checked = import_rows(tmp_path, table[1:], world.operator, headers=table[0], dry_run=True)
+
+    assert [(p.column, p.message) for p in checked.problems] == [
+        (
+            "Kategori PPKS",
+            "Kategori utama penempatan aktif orang ini (masuk 01-06-2024: “Anak Telantar”) tidak dapat dihapus dari "
+            "Kategori PPKS lewat impor. Ubah dulu kategori utamanya di halaman penerima layanan.",
+        )
+    ]
+
+
 # ---------------------------------------------------------------------------------------------- the export's ID
 
 OTHER_NIK = nik_compose(district_code="63.71.01", birth_date=BORN, sex="L", serial=2)  # 6371011708140002
