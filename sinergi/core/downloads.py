@@ -259,6 +259,9 @@ def _xlsx_write(
 _XLSX_AS_IS = frozenset({int, float, bool, date, type(None)})
 _XLSX_NOT_TEXT = (int, float, Decimal, date)  # bool is an int
 XLSX_MAX_TEXT = 32767  # Excel's limit for one cell
+# In a quote-prefixed column, text starting with these still gets an apostrophe: a leading one is dropped by an import,
+# and "=SUM(A1)" would be read back as a formula never computed (the prefix is a style no reader sees). "+62 …" not.
+_TEXT_COLUMN_ESCAPED = ("'", "=")
 
 
 def _xlsx_row(row: Sequence[Any], as_text: tuple[bool, ...]) -> list[Any]:
@@ -268,7 +271,7 @@ def _xlsx_row(row: Sequence[Any], as_text: tuple[bool, ...]) -> list[Any]:
         or (
             kind is str
             and len(value) <= XLSX_MAX_TEXT
-            and not value.startswith(ESCAPED_STARTS if not text_column else "'")
+            and not value.startswith(ESCAPED_STARTS if not text_column else _TEXT_COLUMN_ESCAPED)
         )
         else _xlsx_cell(value, text_column)
         for value, text_column in zip(row, as_text, strict=False)
@@ -287,7 +290,7 @@ def _xlsx_cell(raw: Any, text_column: bool = False) -> Any:
         return float(value)
     # A text cell never runs as a formula; outside a quote-prefixed column, editing it would make it one. A leading
     # apostrophe is doubled in either (an import drops one).
-    text = ("'" + value if value.startswith("'") else value) if text_column else escape_formula(value)
+    text = ("'" + value if value.startswith(_TEXT_COLUMN_ESCAPED) else value) if text_column else escape_formula(value)
     return text if len(text) <= XLSX_MAX_TEXT else text[: XLSX_MAX_TEXT - 1] + "…"
 
 
