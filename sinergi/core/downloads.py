@@ -201,7 +201,8 @@ def _xlsx_write(
 
     Text is written as text cells, which a spreadsheet never runs. A text column (its first rows hold no number,
     date or yes/no) also carries Excel's quote prefix, so "+62 812…" or "=…" shows as written and stays text when
-    the cell is edited; only CSV needs the apostrophe. Formula-like text in any other column keeps it."""
+    the cell is edited; there only text starting with "=" or "'" gets an apostrophe (_TEXT_COLUMN_ESCAPED), for the
+    import that reads the file back. Formula-like text in any other column keeps it."""
     rows = iter(rows)
     raw_head = list(islice(rows, 500))
     as_text = tuple(

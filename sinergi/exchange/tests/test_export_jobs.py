@@ -150,9 +150,9 @@ def test_an_xlsx_export_past_the_threshold_is_written_by_the_worker_then_downloa
     assert rows[0][:2] == ["ID", "Nama LKS"]
     assert sorted(row[1] for row in rows[1:]) == ["LKSA Dua", "LKSA Satu"]
     cells, styles = read_xlsx(content)
-    assert [styles[style]["quote_prefix"] for row in cells for _t, value, style in row if value == "=HYPERLINK(1)"] == [
-        True
-    ]
+    assert [
+        styles[style]["quote_prefix"] for row in cells for _t, value, style in row if value == "'=HYPERLINK(1)"
+    ] == [True]
     assert actions() == ["exchange.lks.exported", "exchange.lks.downloaded"]
     assert AuditEvent.objects.get(action="exchange.lks.downloaded").data == {"format": "xlsx", "rows": 2, "job": job.pk}
 
