@@ -3678,4 +3678,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "The main category of this person's active stay (admitted %(date)s: “%(main)s”) cannot be removed from the PPKS "
         "categories by an import. Change the main category on the service recipient's page first."
     ),
+    "Baris ini tentang penerima layanan yang datanya hanya dapat diproses oleh admin provinsi saat ini. Hapus baris "
+    "ini dari file, atau hubungi admin provinsi.": (
+        "This row is about a service recipient whose data only the province admin may process at present. Remove the "
+        "row from the file, or contact the province admin."
+    ),
 }

@@ -29,7 +29,7 @@ from .filters import PersonFilterSet, WorkerFilterSet
 from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
 
 
-def _handles_subject_requests(actor) -> bool:
+def handles_subject_requests(actor) -> bool:
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
         return True
     return bool(roles_of(actor) & ACTION_ROLES[Action.SUBJECT_REQUEST])
@@ -39,7 +39,7 @@ def _visible_people(queryset: QuerySet[Person], *, actor, action: str) -> QueryS
     """`queryset` restricted to `actor`, without erased people, and without restricted ones unless the actor
     handles subject requests for them."""
     queryset = restrict(queryset.filter(erased_at__isnull=True), actor=actor, action=action)
-    if not _handles_subject_requests(actor):
+    if not handles_subject_requests(actor):
         return queryset.filter(is_restricted=False)
     administered = restrict(Person.objects.filter(is_restricted=True), actor=actor, action=Action.SUBJECT_REQUEST)
     return queryset.filter(Q(is_restricted=False) | Q(pk__in=administered.values("pk")))
@@ -47,7 +47,7 @@ def _visible_people(queryset: QuerySet[Person], *, actor, action: str) -> QueryS
 
 def _visible_placements(queryset: QuerySet[Placement], *, actor, action: str) -> QuerySet[Placement]:
     queryset = restrict(queryset.filter(person__erased_at__isnull=True), actor=actor, action=action)
-    if not _handles_subject_requests(actor):
+    if not handles_subject_requests(actor):
         return queryset.filter(person__is_restricted=False)
     administered = restrict(Person.objects.filter(is_restricted=True), actor=actor, action=Action.SUBJECT_REQUEST)
     return queryset.filter(Q(person__is_restricted=False) | Q(person_id__in=administered.values("pk")))

@@ -360,6 +360,10 @@ class NewClient:
         self.pk: int | None = None
 
 
+RESTRICTED_ROW = _lazy(
+    "Baris ini tentang penerima layanan yang datanya hanya dapat diproses oleh admin provinsi saat ini. Hapus baris "
+    "ini dari file, atau hubungi admin provinsi."
+)
 MISSING_CLIENTS_LKS_LIMIT = 10  # plans_notices: the LKS of a file whose absent clients are counted
 MOTHER_AT = 8  # NewClient.person: name, sex, birth date, place, the two reasons, origin, disability, mother, ...
 
@@ -389,7 +393,11 @@ class ClientsState:
     """Per-import lookups: LKS, vocabularies, regions, and the stored people the file's rows may refer to."""
 
     def __init__(self, ctx: ImportContext) -> None:
+        from ..selectors import handles_subject_requests
+
         self.lks = LksIndex(ctx.actor)
+        # Restricted people are seen by those who handle subject requests only (as on the pages and in exports).
+        self.sees_restricted = handles_subject_requests(ctx.actor)
         self.served = served_by_kind()
         self.ppks_terms = ctx.terms(Vocabulary.PPKS)
         self.labels = {code: term.label for code, term in self.ppks_terms.items()}
@@ -679,6 +687,8 @@ class ClientsEntity(Entity):
             return []
         missing: Counter[int] = Counter()
         active = Placement.objects.filter(organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE)
+        if not state.sees_restricted:
+            active = active.filter(person__is_restricted=False)  # not counted where they are not shown
         for organisation_id, person_id in active.values_list("organisation_id", "person_id"):
             if person_id not in named:
                 missing[organisation_id] += 1
@@ -882,6 +892,10 @@ class ClientsEntity(Entity):
         # (by ID, or by name and birth date) would tell them who is there.
         visible = lks is not None and lks.pk in state.lks.allowed
         people = self._stored_people(values, lks, state) if visible else []
+        if not state.sees_restricted and any(person["is_restricted"] for person in people):
+            # Whatever else would be said of the row names what is stored (its name, dates, category, or "unchanged"
+            # for a copy): one answer, however the row compares, and nothing written.
+            raise RowProblems([("", RESTRICTED_ROW)])
         record = values.get("id")
         if record and lks is None:
             # A row about a stored record is refused for what stops finding it, not for the cells a new client

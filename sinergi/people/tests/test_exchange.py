@@ -17,6 +17,7 @@ from sinergi.exchange.values import text
 from sinergi.exchange.workbook import template_bytes
 from sinergi.organisations.models import Organisation
 from sinergi.people.choices import AccessPurpose, CaseStage, DuplicateReason, PlacementStatus, ServiceSetting
+from sinergi.people.exchange.clients import RESTRICTED_ROW
 from sinergi.people.exchange.common import Hasher, NikChecker, encrypt_many
 from sinergi.people.exchange.workers import WorkersEntity
 from sinergi.people.models import (
@@ -713,11 +714,43 @@ def test_a_correction_of_a_restricted_record_is_refused(tmp_path, world):
         clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Lain"})], name="b.xlsx"), world.operator
     )
     assert result.status == "refused"
-    assert result.problems[0].message == (
+    # The operator, who no longer sees the record, is told nothing of it (not even how the row compares)
+    assert [p.message for p in result.problems] == [
+        "Baris ini tentang penerima layanan yang datanya hanya dapat diproses oleh admin provinsi saat ini. Hapus "
+        "baris ini dari file, atau hubungi admin provinsi."
+    ]
+    unchanged = import_clients(clients_file(tmp_path, [boy_row()], name="c.xlsx"), world.operator, dry_run=True)
+    assert (unchanged.status, unchanged.unchanged) == ("refused", 0)
+    # The province admin, who handles the request, is told where the row differs
+    row = [*boy_row(**{"Nama ibu kandung": "Siti Lain"}), "TD/HARAPAN/1"]
+    result = import_clients(
+        clients_file(tmp_path, [row], headers=[*HEADERS, "LKS"], name="d.xlsx"), world.province_admin
+    )
+    assert [p.message for p in result.problems] == [
         "Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah. Baris ini berbeda dari "
         "yang tersimpan di: Nama ibu kandung."
-    )
+    ]
     assert Person.objects.get().mother_name == "Siti Contoh"
+
+
+def test_an_import_tells_an_operator_nothing_of_a_restricted_client(tmp_path, world):
+    # A security review read a restricted child's name, admission date and category back through trial imports (by
+    # the export's ID, by the NIK under another name, by a copy reported "unchanged"), and counted them as absent.
+    import_clients(clients_file(tmp_path, [boy_row(), girl_row()]), world.operator)
+    boy = Person.objects.get(nik_hash=keyed_hash(NIK_BOY))
+    Person.objects.filter(pk=boy.pk).update(is_restricted=True)
+    by_id = clients_file(tmp_path, [[*boy_row(**{"Nama lengkap": "Siapa Saja"}), boy.pk]], headers=[*HEADERS, "ID"],
+                         name="b.xlsx")  # fmt: skip
+    by_nik = clients_file(tmp_path, [boy_row(**{"Nama lengkap": "Siapa Saja"})], name="c.xlsx")
+    girl_only = clients_file(tmp_path, [girl_row()], name="d.xlsx")
+
+    answers = [import_clients(path, world.operator, dry_run=True) for path in (by_id, by_nik)]
+
+    for result in answers:
+        assert [p.message for p in result.problems] == [str(RESTRICTED_ROW)]
+        assert "Budi" not in str(result.warnings) + str(result.notices)
+    notices = import_clients(girl_only, world.operator, dry_run=True).notices
+    assert not any("tidak ada di file ini" in notice for notice in notices)
 
 
 # ---------------------------------------------------------------------------------------------- duplicates, audit

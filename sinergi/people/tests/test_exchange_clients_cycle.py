@@ -271,7 +271,7 @@ def test_a_childs_consent_for_a_stored_client_is_checked_against_the_stored_birt
 def test_consent_for_a_restricted_client_is_refused(tmp_path, world):
     stored_boy(world, is_restricted=True)
     result = import_rows(tmp_path, [nik_row(**CONSENT)], world.operator)
-    assert result.status == "refused" and "dibatasi" in result.problems[0].message
+    assert result.status == "refused" and "hanya dapat diproses oleh admin provinsi" in result.problems[0].message
     assert not Consent.objects.exists()
 
 
