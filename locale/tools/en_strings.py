@@ -3683,4 +3683,16 @@ EN: dict[str, str | tuple[str, str]] = {
         "This row is about a service recipient whose data only the province admin may process at present. Remove the "
         "row from the file, or contact the province admin."
     ),
+    "Pemeriksaan dihentikan di baris %(row)s: file ini sudah punya %(count)s masalah. Tidak ada yang disimpan. "
+    "Biasanya satu kesalahan berulang di banyak baris (kolom yang tertukar, format yang salah): perbaiki yang "
+    "tercantum di laporan, lalu unggah lagi untuk memeriksa sisanya.": (
+        "The check stopped at row %(row)s: this file already has %(count)s problems. Nothing was saved. Usually one "
+        "mistake repeats over many rows (columns swapped, a wrong format): fix those listed in the report, then "
+        "upload again to check the rest."
+    ),
+    "Laporan (.xlsx) untuk impor ini tidak dapat dibuat; masalah pertama tercantum di halaman ini. Perbaiki yang "
+    "tercantum, lalu unggah lagi.": (
+        "The report (.xlsx) for this import could not be made; the first problems are listed on this page. Fix those, "
+        "then upload again."
+    ),
 }

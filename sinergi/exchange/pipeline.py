@@ -278,6 +278,8 @@ def _check(
     # The cap counts rows with data, as they are read: a sheet's extent says nothing (one stray space at row
     # 300,000, or the empty lines Excel leaves at the end of a CSV, would make a two-row file "too big").
     max_rows = limit("IMPORT_MAX_ROWS")
+    max_problems = limit("IMPORT_MAX_PROBLEMS")
+    stopped_at = 0  # the row after which the check stopped for having found max_problems
     rows = iter(table.rows)
     head = list(islice(rows, HEADER_SEARCH_ROWS))
     header = _find_header(entity, head, result, table.merged_across)
@@ -479,6 +481,11 @@ def _check(
             if problems:
                 refused_rows.add(row_number)
                 result.problems.extend(problems)
+                if len(result.problems) >= max_problems:
+                    stopped_at = row_number
+                    break
+        if stopped_at:
+            break
         if on_plans is not None and not result.problems:
             on_plans([plan for plan in plans[planned:] if plan.action != UNCHANGED])
         done += len(batch)
@@ -555,17 +562,24 @@ def _check(
     result.refused_rows = len(refused_rows)
     if result.problems:
         result.status = "refused"
-        result.message = ngettext(
-            "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
-            "perbaiki lalu unggah lagi.",
-            "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
-            "perbaiki lalu unggah lagi.",
-            result.refused_rows,
-        ) % {
-            # Grouped as the page shows its counts (11.000 in Indonesian, 11,000 in English).
-            "rows": number_format(result.refused_rows, force_grouping=True),
-            "problems": number_format(len(result.problems), force_grouping=True),
-        }
+        if stopped_at:
+            result.message = _(
+                "Pemeriksaan dihentikan di baris %(row)s: file ini sudah punya %(count)s masalah. Tidak ada yang "
+                "disimpan. Biasanya satu kesalahan berulang di banyak baris (kolom yang tertukar, format yang salah): "
+                "perbaiki yang tercantum di laporan, lalu unggah lagi untuk memeriksa sisanya."
+            ) % {"row": stopped_at, "count": number_format(len(result.problems), force_grouping=True)}
+        else:
+            result.message = ngettext(
+                "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
+                "perbaiki lalu unggah lagi.",
+                "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
+                "perbaiki lalu unggah lagi.",
+                result.refused_rows,
+            ) % {
+                # Grouped as the page shows its counts (11.000 in Indonesian, 11,000 in English).
+                "rows": number_format(result.refused_rows, force_grouping=True),
+                "problems": number_format(len(result.problems), force_grouping=True),
+            }
         return result
     result.created = sum(1 for p in plans if p.action == CREATE)
     if result.created and entity.created_notice:

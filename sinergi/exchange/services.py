@@ -391,14 +391,26 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
             # A run with warnings only gets a report too: the rows as uploaded plus a sheet of the warnings; so does
             # one with more changes than the page lists (a sheet of them all). Stored before the job is marked
             # finished: the page stops asking once it sees the end, and must find the report then.
-            report = error_report_bytes(path=path, kind=job.file_kind, entity=entity, result=result)
-            job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=False)
+            try:
+                report = error_report_bytes(path=path, kind=job.file_kind, entity=entity, result=result)
+            except Exception:
+                # The run's outcome stands (its rows saved or not); only the report is missing, and said so.
+                logger.exception("Import job %s: its report could not be written", job.pk)
+                result.notices.insert(0, str(REPORT_FAILED))
+            else:
+                job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=False)
         _store_result(job, result)
         if not job.dry_run and result.status != "succeeded":
             _audit(job, actor, result, result.status)
         elif job.dry_run:
             _audit(job, actor, result, "checked")
     return job
+
+
+REPORT_FAILED = gettext_lazy(
+    "Laporan (.xlsx) untuk impor ini tidak dapat dibuat; masalah pertama tercantum di halaman ini. Perbaiki yang "
+    "tercantum, lalu unggah lagi."
+)
 
 
 def _differs_from_trial(job: ImportJob, result: ImportResult) -> str:

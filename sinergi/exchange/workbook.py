@@ -260,7 +260,9 @@ def _report_bytes(
     output = io.BytesIO()
     # The same date system as the file, so that a date read as a number keeps its day.
     book = xlsxwriter.Workbook(
-        output, {"constant_memory": True, "strings_to_formulas": False, "date_1904": table.date_1904}
+        output,
+        # (zip64: a large file's report may pass 4 GB uncompressed, which a plain zip cannot hold)
+        {"constant_memory": True, "strings_to_formulas": False, "date_1904": table.date_1904, "use_zip64": True},
     )
     bold = book.add_format({"bold": True})
     error_format = book.add_format({"bg_color": "#F8D7DA", "font_color": "#842029", "text_wrap": True})

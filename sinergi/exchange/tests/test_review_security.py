@@ -1,0 +1,55 @@
+"""Findings of a security review of the imports and exports (a thirteenth review): a small file wrong in every cell
+must not hold the worker for minutes and gigabytes, and a job whose report cannot be written still ends."""
+
+import pytest
+from django.core.files import File
+
+from sinergi.exchange import services
+from sinergi.exchange.models import ImportStatus
+from sinergi.exchange.services import import_job_create, import_job_run
+
+from .conftest import HEADERS, csv_file, run
+
+pytestmark = pytest.mark.django_db
+
+
+def bad_rows(count: int) -> list[list]:
+    """Rows each with two problems: an unknown service kind and a capacity that is no number."""
+    return [[f"LKSA Salah {n}", "bukan jenis", "63.71.01.1001", f"TD/SALAH/{n}", "banyak"] for n in range(count)]
+
+
+def test_the_check_stops_after_the_problem_limit_and_says_where(tmp_path, board_member, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_PROBLEMS": 10}
+
+    result = run(csv_file(tmp_path, [HEADERS, *bad_rows(40)]), board_member, dry_run=True, batch_size=1000)
+
+    assert result.status == "refused"
+    assert len(result.problems) == 10  # five rows of two, not eighty problems
+    assert result.message == (
+        "Pemeriksaan dihentikan di baris 6: file ini sudah punya 10 masalah. Tidak ada yang disimpan. Biasanya satu "
+        "kesalahan berulang di banyak baris (kolom yang tertukar, format yang salah): perbaiki yang tercantum di "
+        "laporan, lalu unggah lagi untuk memeriksa sisanya."
+    )
+
+
+def test_under_the_limit_every_problem_is_reported(tmp_path, board_member):
+    result = run(csv_file(tmp_path, [HEADERS, *bad_rows(40)]), board_member, dry_run=True)
+
+    assert (result.status, len(result.problems), result.refused_rows) == ("refused", 80, 40)
+
+
+def test_a_report_that_cannot_be_written_leaves_the_job_finished_and_says_so(tmp_path, board_member, monkeypatch):
+    def too_large(**kwargs):
+        raise RuntimeError("Filesize would require ZIP64")
+
+    monkeypatch.setattr(services, "error_report_bytes", too_large)
+    path = csv_file(tmp_path, [HEADERS, *bad_rows(2)])
+    with path.open("rb") as handle:
+        job = import_job_create(actor=board_member, entity_key="lks", file=File(handle), original_name="a.csv",
+                                enqueue=False)  # fmt: skip
+
+    import_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert (job.status, job.problem_count, bool(job.error_report)) == (ImportStatus.REFUSED, 4, False)
+    assert job.notices[0].startswith("Laporan (.xlsx) untuk impor ini tidak dapat dibuat")
