@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import resolve_url
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django_htmx.http import HttpResponseClientRedirect
 
 
@@ -29,6 +30,23 @@ class ContentSecurityPolicyMiddleware:
         # The API docs (Swagger UI) need inline bootstrapping; everything else gets the strict policy.
         if not request.path.startswith("/api/v1/docs"):
             response.setdefault("Content-Security-Policy", self.policy)
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Nothing shown to a signed-in user (or to an API call with its token) is kept by the browser or a proxy: LKS
+    offices share computers, and the Back button or the cache must not show the next person a child's record or a
+    download. A response that chose its own caching keeps it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control") and (
+            request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META
+        ):
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
 

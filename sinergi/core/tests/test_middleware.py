@@ -2,6 +2,8 @@
 
 import pytest
 
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import user_with_role
 from sinergi.exchange.tests.factories import ImportJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,3 +25,12 @@ def test_a_plain_request_after_the_session_ended_is_redirected_as_before(client)
 
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next=")
     assert "HX-Redirect" not in response
+
+
+def test_what_a_signed_in_user_is_shown_or_downloads_is_never_cached(client):
+    # A security review found the lists, records and downloads cacheable on computers an LKS office shares.
+    client.force_login(user_with_role(Role.REGENCY_BOARD, region_code="63.71"))
+    for url in ("/organisations/", "/exchange/", "/exchange/export/lks/?format=csv"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
