@@ -3695,4 +3695,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "The report (.xlsx) for this import could not be made; the first problems are listed on this page. Fix those, "
         "then upload again."
     ),
+    "Impor: laporan diunduh": "Import: report downloaded",
 }

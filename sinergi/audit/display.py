@@ -57,6 +57,7 @@ ACTION_LABELS: dict[str, Any] = {
     "exchange.import.refused": _lazy("Impor: ditolak"),
     "exchange.import.cancelled": _lazy("Impor: dibatalkan"),
     "exchange.import.interrupted": _lazy("Impor: terputus"),
+    "exchange.import.report_downloaded": _lazy("Impor: laporan diunduh"),
     "exchange.lks.exported": _lazy("Ekspor data LKS"),
     "exchange.clients.exported": _lazy("Ekspor data penerima layanan"),
     "exchange.workers.exported": _lazy("Ekspor data pekerja sosial"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.formats import number_format
@@ -24,8 +25,19 @@ def import_job_list(*, actor) -> QuerySet[ImportJob]:
 
 
 def import_job_get(*, actor, pk: int) -> ImportJob:
-    """One of the actor's imports, or 404 (also for someone else's: no existence leak)."""
-    return get_object_or_404(import_job_list(actor=actor), pk=pk)
+    """One of the actor's imports, or 404 (also for someone else's: no existence leak), while the actor may still
+    import that kind of data: a job's problems and report hold the file's rows, its NIKs too, and a role that ended
+    ends the access to them."""
+    from .columns import get_entity
+
+    job = get_object_or_404(import_job_list(actor=actor), pk=pk)
+    try:
+        allowed = get_entity(job.entity).can_import(actor)
+    except LookupError:
+        allowed = False
+    if not allowed:
+        raise Http404
+    return job
 
 
 def export_job_list(*, actor) -> QuerySet[ExportJob]:

@@ -589,6 +589,17 @@ def _warning_notices(result: ImportResult) -> list[str]:
     return lines
 
 
+def import_report_downloaded(*, job: ImportJob, actor, request: HttpRequest | None = None) -> None:
+    """An import's report was downloaded: it holds the file's rows, full NIKs among them (UU PDP: who took what)."""
+    audit_record(
+        actor=actor,
+        action="exchange.import.report_downloaded",
+        obj=job,
+        request=request,
+        data={"entity": job.entity, "file": job.original_name, "rows": job.rows_total, "problems": job.problem_count},
+    )
+
+
 def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
     audit_record(
         actor=actor,

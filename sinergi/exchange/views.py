@@ -241,6 +241,7 @@ def import_job_report(request: HttpRequest, pk: int) -> HttpResponse:
         gone = services.import_files_gone_message(services.retention_days() if job.files_purged_at else None)
         messages.error(request, gone)
         return redirect("exchange:job", pk=pk)
+    services.import_report_downloaded(job=job, actor=request.user, request=request)
     stem = job.original_name.rsplit(".", 1)[0]
     if job.problem_count:
         name = download_filename(_("laporan-kesalahan-%(name)s") % {"name": stem}, "xlsx")

@@ -4,7 +4,8 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from sinergi.accounts.tests.factories import UserFactory
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import UserFactory, user_with_role
 from sinergi.exchange.models import ExportJob, ExportStatus, ImportJob, ImportStatus
 
 
@@ -19,7 +20,8 @@ class ImportJobFactory(factory.django.DjangoModelFactory):
     entity = "lks"
     original_name = "data.xlsx"
     file_kind = "xlsx"
-    created_by = factory.SubFactory(UserFactory)
+    # A kabupaten/kota board member: one who may import LKS (a job is shown only while its starter may)
+    created_by = factory.LazyFunction(lambda: user_with_role(Role.REGENCY_BOARD, region_code="63.71"))
     created_by_name = factory.LazyAttribute(lambda o: o.created_by.username)
     status = ImportStatus.CHECKED
     finished_at = factory.LazyFunction(timezone.now)

@@ -295,6 +295,24 @@ def test_file_problems_are_listed_and_the_report_is_downloadable(
     assert report["Content-Disposition"].startswith('attachment; filename="laporan-kesalahan-data-')
     book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(report.streaming_content)))
     assert book.get_sheet_by_index(0).to_python()[0][-1] == "Kesalahan impor"
+    # The report holds the file's rows: who took it is recorded (a security review found no trace of it)
+    event = AuditEvent.objects.get(action="exchange.import.report_downloaded")
+    assert (event.actor, event.object_id, event.data["problems"]) == (board_member, str(job.pk), 1)
+
+
+def test_an_import_is_no_longer_shown_once_its_starters_role_ended(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lanjut usai", "63.71.01.1001", "TD/WEB/1", 12]]))
+    job = ImportJob.objects.get()
+    assert client.get(f"/exchange/imports/{job.pk}/report/").status_code == 200
+
+    board_member.memberships.update(is_active=False)
+
+    for url in (f"/exchange/imports/{job.pk}/", f"/exchange/imports/{job.pk}/report/"):
+        assert client.get(url).status_code == 404, url
 
 
 def test_someone_elses_import_is_not_found(client, board_member, tmp_path):
