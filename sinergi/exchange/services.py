@@ -45,6 +45,17 @@ from .workbook import error_report_bytes
 
 logger = logging.getLogger(__name__)
 PAGE_PROBLEMS = 200  # problems kept on the job for the page; the report file has all of them
+KEPT_VALUE_CHARS = 200  # of a problem cell's value kept on the job (the report file has the whole cell)
+_SIXTEEN_DIGITS = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
+
+
+def kept_value(value: str) -> str:
+    """A problem cell's value as the job keeps it for its page: a NIK or KK number masked as everywhere else (the
+    job outlives its upload, and its row stays after the files are purged), a long cell cut."""
+    value = _SIXTEEN_DIGITS.sub(r"\1********\2", value) if len(value) >= 16 else value
+    return value if len(value) <= KEPT_VALUE_CHARS else value[: KEPT_VALUE_CHARS - 1] + "…"
+
+
 PAGE_WARNING_KINDS = 50  # kinds of warning kept for the page (a message naming its value makes many kinds)
 DEFAULT_RETENTION_DAYS = 30
 # Whole-job messages known by their words: stored as text in the language of the run, they are said again in the
@@ -472,7 +483,10 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.unchanged_count = result.unchanged
     job.refused_count = result.refused_rows
     job.problem_count = len(result.problems)
-    job.problems = [p.as_list() for p in result.problems[:PAGE_PROBLEMS]]
+    job.problems = [
+        [p.row, p.column, kept_value(p.value), _SIXTEEN_DIGITS.sub(r"\1********\2", p.message)]
+        for p in result.problems[:PAGE_PROBLEMS]
+    ]
     job.preview = {k: list(v) for k, v in result.preview.items() if not k.startswith("_")}
     # Grouped over all the problems and warnings (the page keeps only the first ones of each): the page says
     # "1.999 baris: …" instead of listing the same message 200 times.
@@ -720,6 +734,8 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
                 files_purged_at=now,
                 notices=[*job.notices, notice],
                 preview=_without_cells_as_read(job.preview),
+                # the cells themselves go with the file; where the problems were, and why, stays
+                problems=[[row, column, "", message] for row, column, _value, message in job.problems],
             )
         purged.append(PurgedJob("import", job.pk, job.finished_at, names))
 

@@ -1,12 +1,14 @@
 """Findings of a security review of the imports and exports (a thirteenth review): a small file wrong in every cell
 must not hold the worker for minutes and gigabytes, and a job whose report cannot be written still ends."""
 
+import datetime
+
 import pytest
 from django.core.files import File
 
 from sinergi.exchange import services
 from sinergi.exchange.models import ImportStatus
-from sinergi.exchange.services import import_job_create, import_job_run
+from sinergi.exchange.services import exchange_files_purge, import_job_create, import_job_run
 
 from .conftest import HEADERS, csv_file, run
 
@@ -53,3 +55,24 @@ def test_a_report_that_cannot_be_written_leaves_the_job_finished_and_says_so(tmp
     job.refresh_from_db()
     assert (job.status, job.problem_count, bool(job.error_report)) == (ImportStatus.REFUSED, 4, False)
     assert job.notices[0].startswith("Laporan (.xlsx) untuk impor ini tidak dapat dibuat")
+
+
+def test_a_job_keeps_a_problem_nik_masked_and_a_long_cell_cut_and_its_purge_drops_the_cells(
+    tmp_path, board_member, settings
+):
+    # A security review found a full NIK, and a 5 MB cell, kept on the job's row after its files were purged.
+    path = csv_file(tmp_path, [[*HEADERS, "Nomor izin"], ["LKSA Panjang", "anak", "63.71.01.1001", "TD/P/1",
+                                                         "6371043001120000", "x" * 5000]])  # fmt: skip
+    with path.open("rb") as handle:
+        job = import_job_create(actor=board_member, entity_key="lks", file=File(handle), original_name="a.csv",
+                                enqueue=False)  # fmt: skip
+    import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+
+    values = [value for _row, _column, value, _message in job.problems]
+    assert "6371********0000" in values and "6371043001120000" not in str(job.problems)
+    assert max(len(value) for value in values) == 200
+
+    exchange_files_purge(now=job.finished_at + datetime.timedelta(days=400))
+    job.refresh_from_db()
+    assert [value for _row, _column, value, _message in job.problems] == ["" for _ in values]
