@@ -3696,4 +3696,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "then upload again."
     ),
     "Impor: laporan diunduh": "Import: report downloaded",
+    "Anda sudah punya beberapa impor atau ekspor yang menunggu atau sedang berjalan. Tunggu salah satunya selesai "
+    "(lihat daftar di halaman Impor/Ekspor), lalu coba lagi.": (
+        "You already have several imports or exports waiting or running. Wait until one of them has finished (see the "
+        "list on the Import/Export page), then try again."
+    ),
 }

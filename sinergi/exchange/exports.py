@@ -33,7 +33,7 @@ from .columns import Entity, get_entity
 from .dbwrite import write_beside_open_read
 from .models import ExportJob, ExportStatus, export_request_key
 from .selectors import export_job_display, export_job_pending
-from .services import FileGone, export_file_gone_message, retention_days
+from .services import TOO_MANY_PENDING, FileGone, export_file_gone_message, retention_days, too_many_pending
 
 logger = logging.getLogger(__name__)
 DEFAULT_XLSX_SYNC_ROWS = 5000
@@ -97,6 +97,8 @@ def export_job_create(
     asked = {"entity_key": entity.key, "filters": filters, "file_format": file_format, "purpose": purpose}
     if (pending := export_job_pending(actor=actor, **asked)) is not None:
         return pending
+    if too_many_pending(ExportJob.objects.filter(requested_by=actor)):
+        raise ValidationError(str(TOO_MANY_PENDING))
     try:
         with transaction.atomic():
             job = ExportJob.objects.create(

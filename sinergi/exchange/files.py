@@ -64,6 +64,8 @@ DEFAULT_LIMITS = {
     # Problems found before the check stops: a file wrong in every cell (a 1 KB .ods repeating one bad row 199,000
     # times, 42 columns wide, gave 9 million, 7.5 GB and four minutes) says what is wrong long before its end.
     "IMPORT_MAX_PROBLEMS": 20_000,
+    # Imports (and background exports) one user may have waiting or running at once: one worker serves everyone.
+    "JOBS_PENDING_PER_USER": 3,
 }
 # Rows a sheet may have past IMPORT_MAX_ROWS before it is refused unread: a title above the header, empty rows.
 GRID_ROW_MARGIN = 1000

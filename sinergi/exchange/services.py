@@ -30,7 +30,7 @@ from sinergi.core.errors import PermissionDenied, TransitionError
 
 from . import runners
 from .columns import get_entity
-from .files import FileRefused, inspect
+from .files import FileRefused, inspect, limit
 from .models import (
     EXPORT_FINISHED_STATUSES,
     FINISHED_STATUSES,
@@ -126,6 +126,8 @@ def import_job_create(
             # Its upload was refused, cancelled or failed: sent again (the Back button, "Coba lagi" after fixing
             # something) on purpose, as a new upload, kept without the key (the first one holds it).
             upload_key = None
+        if created_by is not None and too_many_pending(ImportJob.objects.filter(created_by=created_by)):
+            raise FileRefused(str(TOO_MANY_PENDING))
         job = ImportJob(
             token=secrets.token_hex(16),
             entity=entity.key,
@@ -416,6 +418,17 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
         elif job.dry_run:
             _audit(job, actor, result, "checked")
     return job
+
+
+TOO_MANY_PENDING = gettext_lazy(
+    "Anda sudah punya beberapa impor atau ekspor yang menunggu atau sedang berjalan. Tunggu salah satunya selesai "
+    "(lihat daftar di halaman Impor/Ekspor), lalu coba lagi."
+)
+
+
+def too_many_pending(jobs) -> bool:
+    """Whether a user's jobs (a queryset of theirs) already hold as many waiting or running as one may have."""
+    return jobs.filter(status__in=("queued", "running")).count() >= limit("JOBS_PENDING_PER_USER")
 
 
 REPORT_FAILED = gettext_lazy(

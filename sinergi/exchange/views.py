@@ -282,6 +282,12 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
                 back = reverse("exchange:index")
             return redirect(_purpose_prompt_url(back))
     filters = {k: v for k, v in request.GET.lists() if k not in ("format", "sep", "page")}
+    filterset = spec.export_filterset(actor=request.user, filters=exports.export_filters(filters))
+    if filterset is not None:
+        # Only what the list filters by: anything else in the address (a sort order, or a word added to get past
+        # "the same export is being made") is no part of the file, its name, its job or its audit event.
+        known = set(filterset.filters) | set(filterset.form.fields)
+        filters = {name: values for name, values in filters.items() if name in known}
     try:
         queryset = spec.export_queryset(actor=request.user, filters=exports.export_filters(filters), purpose=purpose)
     except ValidationError as error:
@@ -301,15 +307,18 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         return redirect("exchange:export_job", pk=pending.pk)
     count = spec.export_count(queryset)
     if exports.export_runs_in_background(file_format=file_format, rows=count):
-        job = exports.export_job_create(
-            actor=request.user,
-            entity_key=spec.key,
-            filters=filters,
-            file_format=file_format,
-            rows=count,
-            purpose=purpose,
-            request=request,
-        )
+        try:
+            job = exports.export_job_create(
+                actor=request.user,
+                entity_key=spec.key,
+                filters=filters,
+                file_format=file_format,
+                rows=count,
+                purpose=purpose,
+                request=request,
+            )
+        except ValidationError as error:
+            return _bad_request(request, " ".join(error.messages))
         return redirect("exchange:export_job", pk=job.pk)
     headers = [str(c.header) for c in spec.export_columns()]
     # The filters in the name: two exports of one day with different filters do not get the same file name.

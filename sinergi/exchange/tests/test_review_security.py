@@ -7,7 +7,8 @@ import pytest
 from django.core.files import File
 
 from sinergi.exchange import services
-from sinergi.exchange.models import ImportStatus
+from sinergi.exchange.files import FileRefused
+from sinergi.exchange.models import ExportJob, ImportJob, ImportStatus
 from sinergi.exchange.services import exchange_files_purge, import_job_create, import_job_run
 
 from .conftest import HEADERS, csv_file, run
@@ -76,3 +77,30 @@ def test_a_job_keeps_a_problem_nik_masked_and_a_long_cell_cut_and_its_purge_drop
     exchange_files_purge(now=job.finished_at + datetime.timedelta(days=400))
     job.refresh_from_db()
     assert [value for _row, _column, value, _message in job.problems] == ["" for _ in values]
+
+
+def test_one_user_may_have_three_imports_waiting_and_no_more(tmp_path, board_member):
+    # A security review queued 15 uploads in 4 seconds: one worker serves every user.
+    path = csv_file(tmp_path, [HEADERS, *bad_rows(1)])
+    for name in ("a.csv", "b.csv", "c.csv"):
+        with path.open("rb") as handle:
+            import_job_create(actor=board_member, entity_key="lks", file=File(handle), original_name=name,
+                              enqueue=False)  # fmt: skip
+
+    with path.open("rb") as handle, pytest.raises(FileRefused) as refused:
+        import_job_create(actor=board_member, entity_key="lks", file=File(handle), original_name="d.csv",
+                          enqueue=False)  # fmt: skip
+
+    assert refused.value.message.startswith("Anda sudah punya beberapa impor atau ekspor yang menunggu")
+    assert ImportJob.objects.count() == 3
+
+
+def test_an_export_address_with_a_word_added_is_still_the_same_export(client, board_member, banjarmasin_lks, settings):
+    settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 0}
+    client.force_login(board_member)
+
+    first = client.get("/exchange/export/lks/?format=xlsx&status=active")
+    again = client.get("/exchange/export/lks/?format=xlsx&status=active&zz1=1")
+
+    assert first["Location"] == again["Location"]
+    assert ExportJob.objects.get().filters == {"status": ["active"]}
