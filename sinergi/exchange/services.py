@@ -427,8 +427,12 @@ TOO_MANY_PENDING = gettext_lazy(
 
 
 def too_many_pending(jobs) -> bool:
-    """Whether a user's jobs (a queryset of theirs) already hold as many waiting or running as one may have."""
-    return jobs.filter(status__in=("queued", "running")).count() >= limit("JOBS_PENDING_PER_USER")
+    """Whether a user's jobs (a queryset of theirs) already hold as many waiting or running as one may have. Those
+    asked for more than six hours ago are not counted: a job left "running" by a worker that died (until its page
+    settles it) must not lock its user out."""
+    recent = timezone.now() - datetime.timedelta(hours=6)
+    pending = jobs.filter(status__in=("queued", "running"), created_at__gte=recent)
+    return pending.count() >= limit("JOBS_PENDING_PER_USER")
 
 
 REPORT_FAILED = gettext_lazy(
