@@ -201,6 +201,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploads, reports and exports hold personal data: readable by the service's own account only (not served as media).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Lock files of the background jobs running on SQLite (sinergi.exchange.runners: a job whose lock nobody holds was
 # abandoned by a worker that died). Empty: a folder beside the database file, which every process shares.
 SINERGI_JOB_LOCK_DIR = os.environ.get("SINERGI_JOB_LOCK_DIR", "")

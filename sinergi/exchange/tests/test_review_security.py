@@ -2,6 +2,7 @@
 must not hold the worker for minutes and gigabytes, and a job whose report cannot be written still ends."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.files import File
@@ -104,3 +105,13 @@ def test_an_export_address_with_a_word_added_is_still_the_same_export(client, bo
 
     assert first["Location"] == again["Location"]
     assert ExportJob.objects.get().filters == {"status": ["active"]}
+
+
+def test_a_stored_upload_is_readable_by_the_service_alone(tmp_path, board_member):
+    path = csv_file(tmp_path, [HEADERS, *bad_rows(1)])
+    with path.open("rb") as handle:
+        job = import_job_create(actor=board_member, entity_key="lks", file=File(handle), original_name="a.csv",
+                                enqueue=False)  # fmt: skip
+
+    stored = Path(job.file.path)
+    assert (stored.stat().st_mode & 0o777, stored.parent.stat().st_mode & 0o777) == (0o600, 0o700)
