@@ -205,6 +205,7 @@ def _run_import(
     ctx.cache["date_1904"] = table.date_1904
     ctx.cache["file_kind"] = kind  # (a column's file-wide checks may hold only for some: IdentityNumberColumn)
     ctx.cache["audit_via"] = audit_via
+    ctx.cache["dry_run"] = dry_run  # (what a trial may say that a real run says only once it flags it for the board)
     # A large file on PostgreSQL is written by a second thread while it is still being checked (see writer.py).
     writer = ConcurrentWriter(entity, ctx, batch_size) if not dry_run and writes_alongside(table.total) else None
     try:

@@ -345,6 +345,7 @@ class NewClient:
     __slots__ = (
         "row", "lks", "person", "nik", "nik_hash", "kk", "kk_hash", "match_key", "categories", "primary", "setting",
         "admitted_on", "discharged_on", "reason", "child", "consent", "db_duplicates", "file_duplicates", "pk",
+        "seen_duplicates",
     )  # fmt: skip
 
     def __init__(
@@ -356,6 +357,8 @@ class NewClient:
         self.setting, self.admitted_on, self.discharged_on, self.reason = setting, admitted_on, discharged_on, reason
         self.child, self.consent = child, consent
         self.db_duplicates: dict[int, str] | None = None
+        # Of those, the ones at an LKS the user may see (a trial names no others: ClientsState.tells_duplicates)
+        self.seen_duplicates = 0
         self.file_duplicates: list[tuple[NewClient, str]] | None = None
         self.pk: int | None = None
 
@@ -398,6 +401,10 @@ class ClientsState:
         self.lks = LksIndex(ctx.actor)
         # Restricted people are seen by those who handle subject requests only (as on the pages and in exports).
         self.sees_restricted = handles_subject_requests(ctx.actor)
+        # A trial does not say that a row may be someone recorded elsewhere: it writes and flags nothing, and a file
+        # of NIKs checked again and again would tell an operator who is in care at other LKS. The real run says so,
+        # once it has flagged the pair for the board (as a form's save does).
+        self.tells_duplicates = not ctx.cache.get("dry_run", False)
         self.served = served_by_kind()
         self.ppks_terms = ctx.terms(Vocabulary.PPKS)
         self.labels = {code: term.label for code, term in self.ppks_terms.items()}
@@ -1048,6 +1055,7 @@ class ClientsEntity(Entity):
             # or a namesake; the board decides, as for a close match.
             namesakes = dict.fromkeys(values["_namesakes"], DuplicateReason.CLOSE_MATCH)
             client.db_duplicates = namesakes | (client.db_duplicates or {})
+            client.seen_duplicates += len(namesakes)
         self._same_in_file(row, values, lks, client, state)
         if stored_mother := values.get("_mother_differs"):
             warnings.append(
@@ -1061,9 +1069,9 @@ class ClientsEntity(Entity):
                     % {"name": full_name, "stored": stored_mother},
                 )
             )
-        if client.db_duplicates or client.file_duplicates:
-            found = len(client.db_duplicates or ()) + len(client.file_duplicates or ())
-            warnings.append(("", _duplicate_warning(found)))
+        found = len(client.db_duplicates or ()) if state.tells_duplicates else client.seen_duplicates
+        if found or client.file_duplicates:
+            warnings.append(("", _duplicate_warning(found + len(client.file_duplicates or ()))))
         shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
         return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings)
 
@@ -1394,7 +1402,11 @@ class ClientsEntity(Entity):
             )  # fmt: skip
             if taken:
                 raise RowProblems([("nik", _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini."))])
-            if any(other["id"] != person["id"] for other in state.by_hash.get(values["_nik_hash"], ())):
+            if any(
+                other["id"] != person["id"]
+                and (state.tells_duplicates or other["organisation_id"] in state.lks.allowed)
+                for other in state.by_hash.get(values["_nik_hash"], ())
+            ):
                 # Saving flags it for the board (person_update); the dry run says so, revealing nobody.
                 warnings.append(("nik", _duplicate_warning(1)))
         if values.get("_partial"):
@@ -1615,6 +1627,7 @@ class ClientsEntity(Entity):
             for person in state.by_hash.get(client.nik_hash, ()):
                 if any(p["status"] == PlacementStatus.ACTIVE for p in person["placements"]):
                     found[person["id"]] = DuplicateReason.SAME_NIK_OTHER_LKS
+                    client.seen_duplicates += person["organisation_id"] in state.lks.allowed
             earlier = state.file_niks.get(client.nik_hash)
             if earlier is None:
                 state.file_niks[client.nik_hash] = client
