@@ -1203,6 +1203,7 @@ def _find_header(
             masked=masked,
             width=len(cells),
             unnamed=unnamed,
+            marks=marks,
         )
     if missing:
         result.header_row = row_number

@@ -9,7 +9,7 @@ import xlsxwriter
 from sinergi.exchange.tests.conftest import csv_file, problems_of, run
 from sinergi.people.models import Person, Worker
 
-from .factories import people_world
+from .factories import WorkerFactory, people_world
 from .test_exchange import BOY, GIRL, HEADERS, SHEET, boy_row, girl_row
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +103,13 @@ def test_a_staff_list_with_l_and_p_columns(tmp_path, world):
 
     assert (result.status, result.created) == ("succeeded", 1), problems_of(result) or result.message
     assert Worker.objects.get().sex == "P"
+
+
+def test_a_correction_file_keyed_by_the_exports_id_reads_the_marks_too(tmp_path, world):
+    worker = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", sex="P")
+
+    result = run(csv_file(tmp_path, [["ID", "L", "P"], [worker.pk, "√", ""]]), world.operator, entity="workers")
+
+    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result) or result.message
+    worker.refresh_from_db()
+    assert worker.sex == "L"
