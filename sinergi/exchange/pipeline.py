@@ -911,7 +911,8 @@ def _marked(cell: Any) -> bool:
 
 def _read_marks(header: HeaderMap, rows: list[tuple[int, list[Any]]]) -> dict[int, Problem]:
     """Puts each row's sex, read from its mark, in the L column's cell ("L" or "P"); a row marked under both or
-    neither gets a problem instead (row -> problem)."""
+    neither gets a problem instead (row -> problem) — but neither, in a correction file keyed by the export's ID, is
+    an empty cell, which keeps what is stored."""
     problems = {}
     for left, right in header.marks.items():
         for row_number, cells in rows:
@@ -921,7 +922,10 @@ def _read_marks(header: HeaderMap, rows: list[tuple[int, list[Any]]]) -> dict[in
                 cells[left] = "L" if male else "P"
                 continue
             marked = " | ".join(v.text(cells[index]) if index < len(cells) else "" for index in (left, right))
-            cells[left] = ""
+            if left < len(cells):
+                cells[left] = ""
+            if header.partial and not male:
+                continue
             problems[row_number] = Problem(
                 row_number,
                 header.written[left],

@@ -108,8 +108,12 @@ def test_a_staff_list_with_l_and_p_columns(tmp_path, world):
 def test_a_correction_file_keyed_by_the_exports_id_reads_the_marks_too(tmp_path, world):
     worker = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", sex="P")
 
-    result = run(csv_file(tmp_path, [["ID", "L", "P"], [worker.pk, "√", ""]]), world.operator, entity="workers")
+    other = WorkerFactory(organisation=world.lks, full_name="Sari Contoh", sex="P")
+    rows = [["ID", "L", "P"], [worker.pk, "√", ""], [other.pk, "", ""]]
 
-    assert (result.status, result.updated) == ("succeeded", 1), problems_of(result) or result.message
+    result = run(csv_file(tmp_path, rows), world.operator, entity="workers")
+
+    # (a row marked under neither keeps the stored sex, as an empty cell does)
+    assert (result.status, result.updated, result.unchanged) == ("succeeded", 1, 1), problems_of(result)
     worker.refresh_from_db()
     assert worker.sex == "L"
