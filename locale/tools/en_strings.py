@@ -3701,4 +3701,14 @@ EN: dict[str, str | tuple[str, str]] = {
         "You already have several imports or exports waiting or running. Wait until one of them has finished (see the "
         "list on the Import/Export page), then try again."
     ),
+    "File ini memuat terlalu banyak teks yang berbeda untuk dibaca (%(count)s; paling banyak %(max)s). Salin datanya "
+    "saja ke file baru, lalu unggah lagi.": (
+        "This file holds too many different texts to be read (%(count)s; at most %(max)s). Copy just its data into a "
+        "new file, then upload again."
+    ),
+    "Baris %(line)s file CSV ini lebih dari %(max)s karakter, jadi file tidak dibaca. Buka file di Excel atau "
+    "LibreOffice, periksa baris itu, simpan ulang sebagai CSV, lalu unggah lagi.": (
+        "Line %(line)s of this CSV file is longer than %(max)s characters, so the file was not read. Open it in Excel "
+        "or LibreOffice, check that line, save it again as CSV, then upload again."
+    ),
 }

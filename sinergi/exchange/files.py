@@ -469,6 +469,7 @@ def _own_sheets() -> set[str]:
 
 
 def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
+    _check_shared_strings(path)  # calamine reads them all as it opens the file
     # calamine reads an .xlsx sheet by sheet, when asked for one: each is measured just before.
     workbook, name, sheet, unread = _open_sheet(
         path, XLSX, preferred_sheets, is_header, check=lambda name: _xlsx_grid(path, name)
@@ -844,6 +845,48 @@ def _hidden_columns(path: Path, sheet_name: str) -> list[int]:
     return found
 
 
+# The smallest shared string as XML (<si><t/></si>), and an opening tag of one, with or without a prefix ("x:si").
+_XML_SMALLEST_STRING = 13
+_XML_STRING_START = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,31}:)?si[\s/>]")
+_XML_STRING_OVERLAP = 40  # bytes carried from chunk to chunk: longer than any opening tag the pattern finds
+
+
+def _check_shared_strings(path: Path) -> None:
+    """Refuses an .xlsx whose table of shared strings holds more strings than a sheet may hold cells (see
+    IMPORT_MAX_CELLS), before calamine reads them all: 16 million one-letter strings compress to 680 KB and took
+    946 MB to open. Counted only when the XML is large enough to hold that many (some 110 MB)."""
+    max_strings = limit("IMPORT_MAX_CELLS")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = next(
+                (info for info in archive.infolist() if info.filename.lower().endswith("sharedstrings.xml")), None
+            )
+            if member is None or member.file_size // _XML_SMALLEST_STRING <= max_strings:
+                return
+            count, carried = 0, b""
+            with archive.open(member) as stream:
+                for chunk in iter(lambda: stream.read(1024 * 1024), b""):
+                    piece = carried + chunk
+                    cut = max(len(piece) - _XML_STRING_OVERLAP, 0)
+                    count += sum(1 for match in _XML_STRING_START.finditer(piece, 0, cut + _XML_STRING_OVERLAP)
+                                 if match.start() < cut)  # fmt: skip
+                    carried = piece[cut:]
+                count += len(_XML_STRING_START.findall(carried))
+                if count > max_strings:
+                    raise FileRefused(
+                        _(
+                            "File ini memuat terlalu banyak teks yang berbeda untuk dibaca (%(count)s; paling banyak "
+                            "%(max)s). Salin datanya saja ke file baru, lalu unggah lagi."
+                        )
+                        % {
+                            "count": formats.number_format(count, force_grouping=True),
+                            "max": formats.number_format(max_strings, force_grouping=True),
+                        }
+                    )
+    except (*_XML_ERRORS, EOFError, ValueError, zlib.error) as error:
+        raise FileRefused(_corrupted_message(XLSX)) from error
+
+
 def _xlsx_grid(path: Path, sheet_name: str) -> None:
     """Refuses the sheet, before calamine reads it, when the grid of its cells with a value (see IMPORT_MAX_CELLS)
     is too large. Cells written as the usual producers write them are measured by a few searches in C code over
@@ -1055,7 +1098,9 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
     # 2025") above the header has none; a comma inside a tab-separated cell is not consistent.
     head_lines = []
     try:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
+            if len(line) > CSV_MAX_LINE:
+                raise FileRefused(_csv_line_too_long_message(number))
             if line.strip():
                 head_lines.append(line)
             if len(head_lines) == 20:
@@ -1063,6 +1108,9 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
     except UnicodeDecodeError as error:
         handle.close()
         raise FileRefused(_undecodable_message(encoding)) from error
+    except FileRefused:
+        handle.close()
+        raise
     handle.seek(0)
 
     def splits_header(candidate: str) -> bool:
@@ -1082,7 +1130,7 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
     delimiter = max(naming or ";,\t", key=score)
     if score(delimiter)[0] == 0:
         delimiter = ","
-    reader = csv.reader(handle, delimiter=delimiter)
+    reader = csv.reader(_lines_within_limit(handle), delimiter=delimiter)
     label = {
         "utf-8-sig": "UTF-8 (BOM)",
         "utf-8": "UTF-8",
@@ -1110,6 +1158,25 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
             raise FileRefused(_undecodable_message(encoding)) from error
 
     return Table(rows=rows(), total=_count_lines(path), notices=notices, closer=handle.close, encoding=encoding)
+
+
+# Characters in one line of a CSV: a row of Excel's widest sheet with long text in every cell stays far below. A
+# one-line file of 24 million empty fields took 190 s and 470 MB before any check could refuse it.
+CSV_MAX_LINE = 2_000_000
+
+
+def _lines_within_limit(handle) -> Iterator[str]:
+    for number, line in enumerate(handle, start=1):
+        if len(line) > CSV_MAX_LINE:
+            raise FileRefused(_csv_line_too_long_message(number))
+        yield line
+
+
+def _csv_line_too_long_message(line: int) -> str:
+    return _(
+        "Baris %(line)s file CSV ini lebih dari %(max)s karakter, jadi file tidak dibaca. Buka file di Excel atau "
+        "LibreOffice, periksa baris itu, simpan ulang sebagai CSV, lalu unggah lagi."
+    ) % {"line": line, "max": formats.number_format(CSV_MAX_LINE, force_grouping=True)}
 
 
 def _undecodable_message(encoding: str) -> str:

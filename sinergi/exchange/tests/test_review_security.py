@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from django.core.files import File
 
-from sinergi.exchange import services
+from sinergi.exchange import files, services
 from sinergi.exchange.files import FileRefused
 from sinergi.exchange.models import ExportJob, ImportJob, ImportStatus
 from sinergi.exchange.services import exchange_files_purge, import_job_create, import_job_run
 
-from .conftest import HEADERS, csv_file, run
+from .conftest import HEADERS, csv_file, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +115,31 @@ def test_a_stored_upload_is_readable_by_the_service_alone(tmp_path, board_member
 
     stored = Path(job.file.path)
     assert (stored.stat().st_mode & 0o777, stored.parent.stat().st_mode & 0o777) == (0o600, 0o700)
+
+
+def test_a_csv_line_past_the_limit_is_refused_before_it_is_split(tmp_path, board_member, monkeypatch):
+    # A one-line CSV of 24 million empty fields held the worker for 190 s and 470 MB.
+    monkeypatch.setattr(files, "CSV_MAX_LINE", 200)
+    path = tmp_path / "lebar.csv"
+    path.write_text(",".join(HEADERS) + "\n" + "," * 500 + "\n")
+
+    result = run(path, board_member, dry_run=True)
+
+    assert (result.status, result.message) == (
+        "refused",
+        "Baris 2 file CSV ini lebih dari 200 karakter, jadi file tidak dibaca. Buka file di Excel atau LibreOffice, "
+        "periksa baris itu, simpan ulang sebagai CSV, lalu unggah lagi.",
+    )
+
+
+def test_an_xlsx_with_more_shared_strings_than_cells_allowed_is_refused_before_it_is_opened(
+    tmp_path, board_member, settings
+):
+    # 16 million one-letter strings compress to 680 KB and took 946 MB to open.
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_CELLS": 40}
+    rows = [HEADERS, *[[f"LKSA Teks {n}", "anak", "63.71.01.1001", f"TD/T/{n}", 10] for n in range(20)]]
+
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+
+    assert result.status == "refused"
+    assert result.message.startswith("File ini memuat terlalu banyak teks yang berbeda untuk dibaca (")
