@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record, client_ip
+from sinergi.core.downloads import FREE_TEXT_FILTERS
 from sinergi.core.errors import PermissionDenied, TransitionError
 
 from . import runners
@@ -762,8 +763,10 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
         if not dry_run:
             if not _delete_stored(export.file.storage, names):
                 continue
-            # No message stored: its page says that the file was removed in the language of whoever reads it.
-            ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now)
+            # No message stored: its page says that the file was removed in the language of whoever reads it. A word
+            # searched for (often a name) goes with the file, as its audit event never kept it.
+            kept = {name: values for name, values in export.filters.items() if name not in FREE_TEXT_FILTERS}
+            ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now, filters=kept)
         purged.append(PurgedJob("export", export.pk, export.finished_at, names))
     return purged
 

@@ -234,3 +234,14 @@ def test_a_purged_import_explains_itself_and_cannot_be_confirmed(client, board_m
     confirmed = client.post(f"/exchange/imports/{job.pk}/confirm/", follow=True)
     assert "Unggah file lagi bila masih diperlukan." in confirmed.content.decode()
     assert ImportJob.objects.count() == 1
+
+
+def test_a_word_searched_for_leaves_the_export_job_with_its_file(board_member):
+    # A security review found the search word (often a name) kept on the job for ever; its audit event keeps "*".
+    export = ExportJobFactory(requested_by=board_member, content=b"PK-export", age=31,
+                              filters={"q": ["Budi"], "status": ["active"]})  # fmt: skip
+
+    exchange_files_purge()
+
+    export.refresh_from_db()
+    assert export.filters == {"status": ["active"]}
