@@ -3711,4 +3711,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "Line %(line)s of this CSV file is longer than %(max)s characters, so the file was not read. Open it in Excel "
         "or LibreOffice, check that line, save it again as CSV, then upload again."
     ),
+    "Peran atau wilayah Anda berubah sejak ekspor ini diminta, jadi filenya (data menurut hak akses yang lama) tidak "
+    "diberikan lagi. Minta ekspor baru.": (
+        "Your role or area has changed since this export was asked for, so its file (data as your former access saw "
+        "it) is no longer handed over. Ask for a new export."
+    ),
 }

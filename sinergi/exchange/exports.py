@@ -8,6 +8,7 @@ requesting user as the actor.
 """
 
 import contextlib
+import hashlib
 import logging
 import secrets
 import tempfile
@@ -23,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sinergi.accounts.scope import active_memberships
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import DOWNLOAD_FORMATS, FREE_TEXT_FILTERS, XLSX, csv_header_line, csv_lines, table_write
@@ -73,6 +75,15 @@ def export_url(entity_key: str, query_string: str = "") -> str:
     return f"{path}?{query_string}" if query_string else path
 
 
+def access_key(actor) -> str:
+    """A digest of what the actor may see: their active roles, each with its region and LKS (and whether they are a
+    superuser). Equal while nothing of it changed."""
+    held = sorted(f"{m.role}|{m.region_id or ''}|{m.organisation_id or ''}" for m in active_memberships(actor))
+    if getattr(actor, "is_superuser", False):
+        held.append("superuser")
+    return hashlib.sha256("\n".join(held).encode()).hexdigest()
+
+
 def export_job_create(
     *,
     actor,
@@ -112,6 +123,7 @@ def export_job_create(
                 rows_total=rows,
                 purpose=purpose,
                 request_key=export_request_key(**asked),
+                access_key=access_key(actor),
             )
             audit_record(
                 actor=actor,
@@ -331,6 +343,13 @@ def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = 
     entity = get_entity(job.entity)
     if not entity.can_export(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
+    if job.access_key and job.access_key != access_key(actor):
+        raise TransitionError(
+            _(
+                "Peran atau wilayah Anda berubah sejak ekspor ini diminta, jadi filenya (data menurut hak akses yang "
+                "lama) tidak diberikan lagi. Minta ekspor baru."
+            )
+        )
     if not job.file:
         gone = export_job_display(job, retention_days=retention_days()).file_gone
         raise FileGone(gone or export_file_gone_message())

@@ -343,6 +343,10 @@ class ExportJob(QueuedJob, models.Model):
     # export_request_key of what was asked: the same export asked for again while this one is pending finds it
     # (two clicks on "XLSX" a few seconds apart). Empty for jobs made before it was kept.
     request_key = models.CharField(max_length=64, blank=True, editable=False)
+    # access_key of the requester when asked: the file holds what that scope saw, so it is handed over only while the
+    # requester's roles are the same (an operator moved to another LKS does not take the old one's list along).
+    # Empty for jobs made before it was kept: their download checks the permission to export only.
+    access_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -143,3 +143,21 @@ def test_an_xlsx_with_more_shared_strings_than_cells_allowed_is_refused_before_i
 
     assert result.status == "refused"
     assert result.message.startswith("File ini memuat terlalu banyak teks yang berbeda untuk dibaca (")
+
+
+def test_an_export_is_handed_over_only_while_its_requesters_roles_are_the_same(
+    client, board_member, banjarmasin_lks, settings, django_capture_on_commit_callbacks
+):
+    # A security review: a board member moved to another kabupaten/kota could still download the old one's list.
+    settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 0}
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/exchange/export/lks/?format=xlsx")
+    job = ExportJob.objects.get()
+    assert client.get(f"/exchange/exports/{job.pk}/download/").status_code == 200
+
+    board_member.memberships.update(region_id="63.72")
+
+    response = client.get(f"/exchange/exports/{job.pk}/download/", follow=True)
+    assert response.redirect_chain == [(f"/exchange/exports/{job.pk}/", 302)]
+    assert "Peran atau wilayah Anda berubah sejak ekspor ini diminta" in response.content.decode()
