@@ -10,7 +10,7 @@ import hashlib
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -1190,25 +1190,22 @@ def _find_header(
                 "real": ", ".join(f"“{real}”" for _written, real in masked.values()),
             }
         )
-    unnamed = tuple(index for index, cell in enumerate(cells) if not v.norm(cell) and index - 1 not in spread)
+    header = HeaderMap(
+        row=row_number,
+        columns=columns,
+        written=written,
+        masked=masked,
+        width=len(cells),
+        unnamed=tuple(index for index, cell in enumerate(cells) if not v.norm(cell) and index - 1 not in spread),
+        marks=marks,
+    )
     missing = entity.missing_columns(set(used))
     record_id = entity.record_id_key()
     if missing and record_id in used:
         # A correction file keyed by the export's ID ("ID, Nama lengkap, Telepon"): its rows keep what they do
         # not say, as with an empty cell; only a row without an ID (a new record) needs the absent columns.
         absent = [c for c in entity.import_columns() if c.required and c.key not in used]
-        return HeaderMap(
-            row=row_number,
-            columns=columns,
-            written=written,
-            partial=True,
-            absent=absent,
-            record_id=record_id,
-            masked=masked,
-            width=len(cells),
-            unnamed=unnamed,
-            marks=marks,
-        )
+        return replace(header, partial=True, absent=absent, record_id=record_id)
     if missing:
         result.header_row = row_number
         renames = _renames_for_missing(unknown, known, used)
@@ -1233,15 +1230,7 @@ def _find_header(
         result.status, result.message = "refused", message + _other_entity_hint(entity, head)
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
-    return HeaderMap(
-        row=row_number,
-        columns=columns,
-        written=written,
-        masked=masked,
-        width=len(cells),
-        unnamed=unnamed,
-        marks=marks,
-    )
+    return header
 
 
 def _looks_like_export(entity: Entity, used: dict[str, str], cells: list[Any]) -> bool:
