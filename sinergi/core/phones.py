@@ -43,10 +43,11 @@ _DIGIT = re.compile(r"\d")
 
 
 def phone_without_number(value: str, *, typed: bool = True) -> bool:
-    """Whether `value` is no phone number at all: a formula's start ("=1+1", "@SUM(A1)"), or fewer than six digits
-    ("rumah", "12345"). A file's cell (`typed` False) may be a number stored before this rule, which an export gives
-    back: refused only when it has no digit at all."""
-    if value[:1] in ("=", "@"):
+    """Whether `value` is no phone number at all: a formula's start ("=1+1", "@SUM(A1)"), markup or a pipe
+    ("<script>…", "+cmd|…", which no number holds), or fewer than six digits ("rumah", "12345"). A file's cell
+    (`typed` False) may be a number stored before this rule, which an export gives back: refused for its digits only
+    when it has none at all."""
+    if value[:1] in ("=", "@") or any(mark in value for mark in "<>|"):
         return True
     return (_ENOUGH_DIGITS if typed else _DIGIT).search(value) is None
 

@@ -205,3 +205,17 @@ def test_a_phone_cell_without_a_number_is_refused():
         "0511-330123",
         "(0511) 325-2525",
     ]
+
+
+def test_a_phone_cell_with_markup_or_a_pipe_is_refused_though_it_has_a_digit():
+    # A security review stored "<script>alert(1)</script>" and "+cmd|' /C calc'!A0" as a guardian's phone from a file.
+    column = PhoneColumn("phone", "Telepon", max_length=30)
+    ctx = ImportContext(actor=None, entity=get_entity("workers"))
+
+    cleaned = column.clean_column(["<script>alert(1)</script>", "+cmd|' /C calc'!A0", "0812-3456-7890 (WA)"], ctx)
+
+    assert [value.message if isinstance(value, v.CellProblem) else value for value in cleaned] == [
+        "“<script>alert(1)</script>” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.",
+        "“+cmd|' /C calc'!A0” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.",
+        "0812-3456-7890 (WA)",
+    ]
