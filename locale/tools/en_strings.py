@@ -3716,4 +3716,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "Your role or area has changed since this export was asked for, so its file (data as your former access saw "
         "it) is no longer handed over. Ask for a new export."
     ),
+    "Impor: file ditolak saat diunggah": "Import: file refused on upload",
 }

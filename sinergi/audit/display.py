@@ -58,6 +58,7 @@ ACTION_LABELS: dict[str, Any] = {
     "exchange.import.cancelled": _lazy("Impor: dibatalkan"),
     "exchange.import.interrupted": _lazy("Impor: terputus"),
     "exchange.import.report_downloaded": _lazy("Impor: laporan diunduh"),
+    "exchange.import.upload_refused": _lazy("Impor: file ditolak saat diunggah"),
     "exchange.lks.exported": _lazy("Ekspor data LKS"),
     "exchange.clients.exported": _lazy("Ekspor data penerima layanan"),
     "exchange.workers.exported": _lazy("Ekspor data pekerja sosial"),

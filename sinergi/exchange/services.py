@@ -621,6 +621,19 @@ def _warning_notices(result: ImportResult) -> list[str]:
     return lines
 
 
+def import_upload_refused(
+    *, actor, entity_key: str, original_name: str, size: int, reason: str, request: HttpRequest | None = None
+) -> None:
+    """An upload refused before any row was read (not a spreadsheet, too large, a zip bomb, too many jobs): kept
+    no file and made no job, but is recorded, so that files sent to probe the reader are seen."""
+    audit_record(
+        actor=actor,
+        action="exchange.import.upload_refused",
+        request=request,
+        data={"entity": entity_key, "file": Path(original_name).name[:255], "size": size, "reason": reason[:300]},
+    )
+
+
 def import_report_downloaded(*, job: ImportJob, actor, request: HttpRequest | None = None) -> None:
     """An import's report was downloaded: it holds the file's rows, full NIKs among them (UU PDP: who took what)."""
     audit_record(

@@ -68,6 +68,14 @@ class ExchangeIndexView(LoginRequiredMixin, View):
                 )
             except FileRefused as refused:
                 form.add_error("file", refused.message)
+                services.import_upload_refused(
+                    actor=request.user,
+                    entity_key=form.cleaned_data["entity"],
+                    original_name=upload.name,
+                    size=upload.size,
+                    reason=refused.message,
+                    request=request,
+                )
             except PermissionDenied as error:
                 form.add_error(None, str(error))
             else:

@@ -278,6 +278,10 @@ def test_a_refused_file_shows_the_reason_and_keeps_nothing(client, board_member,
     assert response.status_code == 400
     assert "File ini berisi PDF, bukan spreadsheet." in response.content.decode()
     assert not ImportJob.objects.exists()
+    # ... but the refusal is recorded (a security review found files sent to probe the reader left no trace)
+    event = AuditEvent.objects.get(action="exchange.import.upload_refused")
+    assert (event.actor, event.data["file"], event.data["entity"]) == (board_member, "laporan.xlsx", "lks")
+    assert event.data["reason"].startswith("File ini berisi PDF")
 
 
 def test_file_problems_are_listed_and_the_report_is_downloadable(
