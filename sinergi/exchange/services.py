@@ -50,10 +50,15 @@ KEPT_VALUE_CHARS = 200  # of a problem cell's value kept on the job (the report 
 _SIXTEEN_DIGITS = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
 
 
+def _numbers_masked(text: str) -> str:
+    """A NIK or KK number in a text masked as everywhere else (6371********0001)."""
+    return _SIXTEEN_DIGITS.sub(r"\1********\2", text) if len(text) >= 16 else text
+
+
 def kept_value(value: str) -> str:
-    """A problem cell's value as the job keeps it for its page: a NIK or KK number masked as everywhere else (the
-    job outlives its upload, and its row stays after the files are purged), a long cell cut."""
-    value = _SIXTEEN_DIGITS.sub(r"\1********\2", value) if len(value) >= 16 else value
+    """A problem cell's value as the job keeps it for its page: a NIK or KK number masked (the job outlives its
+    upload, and its row stays after the files are purged), a long cell cut."""
+    value = _numbers_masked(value)
     return value if len(value) <= KEPT_VALUE_CHARS else value[: KEPT_VALUE_CHARS - 1] + "…"
 
 
@@ -502,8 +507,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.refused_count = result.refused_rows
     job.problem_count = len(result.problems)
     job.problems = [
-        [p.row, p.column, kept_value(p.value), _SIXTEEN_DIGITS.sub(r"\1********\2", p.message)]
-        for p in result.problems[:PAGE_PROBLEMS]
+        [p.row, p.column, kept_value(p.value), _numbers_masked(p.message)] for p in result.problems[:PAGE_PROBLEMS]
     ]
     job.preview = {k: list(v) for k, v in result.preview.items() if not k.startswith("_")}
     # Grouped over all the problems and warnings (the page keeps only the first ones of each): the page says

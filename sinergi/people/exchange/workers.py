@@ -279,11 +279,7 @@ class WorkersEntity(Entity):
 
     def missing_columns(self, present: set[str]) -> list[str]:
         # A staff list with "Jabatan" but no "Peran" takes each role from the job title (_role_from_title).
-        return [
-            header
-            for header in super().missing_columns(present)
-            if not ("job_title" in present and header == str(HEADERS["role"].header))
-        ]
+        return super().missing_columns(present | {"role"} if "job_title" in present else present)
 
     def can_import(self, actor) -> bool:
         roles = ACTION_ROLES[Action.PERSON_CREATE]
