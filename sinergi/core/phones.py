@@ -52,6 +52,14 @@ def phone_without_number(value: str, *, typed: bool = True) -> bool:
     return (_ENOUGH_DIGITS if typed else _DIGIT).search(value) is None
 
 
+def new_phone_problem(value: str | None, stored: str | None) -> str:
+    """Why a phone number a file gives is refused by the form's rule (six digits at least): only when it is not the
+    number already stored, which an export gives back as it was kept, even from before that rule. "" when not."""
+    if value and value != (stored or "") and phone_without_number(value):
+        return phone_without_number_message(value)
+    return ""
+
+
 def phone_without_number_message(value: str) -> str:
     return _("“%(value)s” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.") % {"value": value}
 

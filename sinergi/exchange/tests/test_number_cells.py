@@ -219,3 +219,20 @@ def test_a_phone_cell_with_markup_or_a_pipe_is_refused_though_it_has_a_digit():
         "“+cmd|' /C calc'!A0” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.",
         "0812-3456-7890 (WA)",
     ]
+
+
+def test_a_new_lks_phone_of_five_digits_is_refused_as_the_form_refuses_it(tmp_path, board_member):
+    path = csv_file(
+        tmp_path,
+        [
+            ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Telepon"],
+            ["LKSA Telepon", "anak", "63.71.01.1001", "12345"],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert problems_of(result) == [
+        (2, "Telepon", "12345", "“12345” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan.")
+    ]
+    assert not Organisation.objects.exists()

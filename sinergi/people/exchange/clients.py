@@ -47,6 +47,7 @@ from sinergi.core.bulk import chunks
 from sinergi.core.crypto import decrypt
 from sinergi.core.downloads import CSV_DELIMITERS, ESCAPED_STARTS, escape_formula
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
+from sinergi.core.phones import new_phone_problem
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
     ChoiceColumn,
@@ -928,6 +929,9 @@ class ClientsEntity(Entity):
         if record and existing is not None and missing:
             problems[:] = [problem for problem in problems if problem not in missing]
         self._identity(values, problems, warnings, stored=existing[0] if existing is not None else None)
+        stored_phone = existing[0]["guardian_phone"] if existing is not None else None
+        if message := new_phone_problem(values.get("guardian_phone"), stored_phone):
+            problems.append(("guardian_phone", message))
         origin, origin_problems = state.regions.resolve(
             code=values.get("origin_code"),
             regency=values.get("origin_regency") or "",

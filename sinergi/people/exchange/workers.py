@@ -24,6 +24,7 @@ from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
 from sinergi.core.crypto import decrypt
 from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.core.phones import new_phone_problem
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
     BooleanColumn,
@@ -600,6 +601,8 @@ class WorkersEntity(Entity):
         """workers._apply_worker_data and worker_end, over the merged record."""
         if not data["full_name"]:
             problems.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
+        if message := new_phone_problem(values.get("phone"), existing["phone"] if existing is not None else None):
+            problems.append(("phone", message))
         for key, label in (("sex", _("Jenis kelamin")), ("role", _("Peran")), ("psks_category", _("Kategori PSKS"))):
             if not data[key]:
                 problems.append((key, choose_one(label)))

@@ -1085,6 +1085,41 @@ def test_a_stored_worker_is_found_by_nik_and_an_ended_one_keeps_its_end(tmp_path
     assert stored.full_name == "Rina C."
 
 
+FIVE_DIGITS = "“12345” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan."
+
+
+def test_a_new_or_changed_phone_from_a_file_needs_the_six_digits_the_form_asks_for(tmp_path, world):
+    stored = WorkerFactory(organisation=world.lks, nik=NIK_RINA, birth_date=RINA, full_name="Rina Contoh", phone="")
+    headers = [*WORKER_HEADERS, "Telepon"]
+
+    path = xlsx_file(tmp_path, [headers, [*worker_row(), "12345"]], name="w.xlsx", sheet="Data pekerja")
+    result = run(path, world.operator, entity="workers")
+
+    assert problems_of(result) == [(2, "Telepon", "12345", FIVE_DIGITS)]
+    stored.refresh_from_db()
+    assert stored.phone == ""
+
+    path = xlsx_file(tmp_path, [[*HEADERS, "Telepon wali"], [*boy_row(), "12345"]], name="c.xlsx", sheet=SHEET)
+    result = import_clients(path, world.operator)
+
+    assert problems_of(result) == [(2, "Telepon wali", "12345", FIVE_DIGITS)]
+    assert not Person.objects.exists()
+
+
+def test_a_short_phone_stored_before_the_six_digit_rule_may_come_back_in_a_file_as_it_was_kept(tmp_path, world):
+    stored = WorkerFactory(
+        organisation=world.lks, nik=NIK_RINA, birth_date=RINA, full_name="Rina Contoh", phone="12345"
+    )
+    headers = [*WORKER_HEADERS, "Telepon"]
+
+    path = xlsx_file(tmp_path, [headers, [*worker_row(), "12345"]], name="w.xlsx", sheet="Data pekerja")
+    result = run(path, world.operator, entity="workers")
+
+    assert (result.status, result.created, result.updated, problems_of(result)) == ("succeeded", 0, 1, [])
+    stored.refresh_from_db()
+    assert stored.phone == "12345"
+
+
 # ---------------------------------------------------------------------------------------------- templates, export
 
 
