@@ -10,7 +10,7 @@ from typing import Any
 import xlsxwriter
 from django.utils.translation import gettext as _
 
-from sinergi.core.downloads import escape_formula
+from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
 
 from . import values as v
 from .columns import (
@@ -273,8 +273,12 @@ def _report_bytes(
         (None, "plain"): None,
         (None, "text"): None,  # the column's text format applies
         (None, "date"): book.add_format({"num_format": "dd-mm-yyyy"}),
+        # Text that Excel would run as a formula once the cell is edited (F2, Enter), in a column not formatted as
+        # text: shown with Excel's text mark, which the import does not read as part of the value.
+        (None, "quoted"): book.add_format({"quote_prefix": True}),
     }
     for state, colour in _HIGHLIGHTS.items():
+        formats[state, "quoted"] = book.add_format({"bg_color": colour, "quote_prefix": True})
         formats[state, "plain"] = book.add_format({"bg_color": colour})
         formats[state, "text"] = book.add_format({"bg_color": colour, "num_format": "@"})
         formats[state, "date"] = book.add_format({"bg_color": colour, "num_format": "dd-mm-yyyy"})
@@ -301,7 +305,12 @@ def _report_bytes(
             cells = cells + [None] * (last + 1 - len(cells))
         for col, cell in enumerate(cells):
             state = "bad" if col in marked else "warned" if col in warned else None
-            kind = "date" if isinstance(cell, datetime.date) else "text" if col in text_columns else "plain"
+            if isinstance(cell, datetime.date):
+                kind = "date"
+            elif col in text_columns:
+                kind = "text"
+            else:
+                kind = "quoted" if cell.__class__ is str and cell.startswith(FORMULA_TRIGGERS) else "plain"
             _write_cell(sheet, index, col, cell, formats[state, kind])
         if row_number == result.header_row and result.problems:
             sheet.write_string(index, error_col, _(ERROR_HEADER), bold)

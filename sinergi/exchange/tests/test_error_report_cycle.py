@@ -344,3 +344,25 @@ def test_the_report_uploaded_as_it_is_reads_its_rows_and_says_nothing_of_its_own
     again = run(report, world.operator, entity="workers", dry_run=True)
     assert [(p.row, p.column) for p in again.problems] == [(2, "Jenis kelamin")]
     assert not [notice for notice in again.notices if "tidak dibaca" in notice]
+
+
+def test_a_formulas_text_in_a_date_column_stays_text_in_the_report_when_its_cell_is_edited(tmp_path):
+    # A security review: "=…" written back as a plain string in a column not formatted as text becomes a formula
+    # as soon as the user edits the cell (F2, Enter) to fix it.
+    world = people_world()
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Kategori PSKS", "Peran"]
+    path = csv_file(tmp_path, [headers, ["Hana Uji", "P", "=DATE(1990;1;1)", "psm", "Pengasuh"]], delimiter=",")
+    result = run(path, world.operator, entity="workers")
+    assert [(p.row, p.column) for p in result.problems] == [(2, "Tanggal lahir")]
+
+    content = report_of(path, result, "workers")
+
+    assert data_sheet(content)[1][2] == "=DATE(1990;1;1)"
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        styles = archive.read("xl/styles.xml").decode()
+    xfs = re.findall(r"<xf [^>]*>", styles.split("<cellXfs")[1].split("</cellXfs>")[0])
+    style = lambda ref: xfs[int(re.search(rf'<c r="{ref}"(?: s="(\d+)")?', sheet).group(1) or 0)]  # noqa: E731
+    assert 'quotePrefix="1"' in style("C2")  # Excel's text mark, on the marked (red) cell
+    assert cell_look(content, "C2")[0] == RED
+    assert 'quotePrefix="1"' not in style("A2")
