@@ -5,11 +5,12 @@ Nothing is written before every row has been checked, so a file is never half-im
 rolls the transaction back. Progress is reported through a callback (the job row, or the terminal's bar).
 """
 
+import datetime
 import difflib
 import hashlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -950,20 +951,36 @@ def _spread_over_two(
     row_number: int,
     merged_across: dict[tuple[int, int], int],
     known: dict[str, Column],
+    below: Sequence[list[Any]] = (),
 ) -> dict[int, tuple[Column | None, Column | None]]:
     """The header's combined titles ("Tempat, Tanggal Lahir") merged over exactly two columns with nothing under
     them: file column index -> the entity's columns for the two (None for a field it does not keep, as a worker's
-    birth place). Only where the file says neither field in a column of its own."""
+    birth place). Only where the file says neither field in a column of its own. A title not merged at all (a CSV
+    keeps no merges: Excel saves the merged title and an empty cell) counts as merged over its empty right
+    neighbour when that column holds dates in the rows `below` the header (the first rows of the table)."""
     named = {column.key for cell in cells if (column := header_column(cell, known)) is not None}
     by_key = {column.key: column for column in entity.columns}
     spread = {}
     for index, cell in enumerate(cells):
-        if merged_across.get((row_number, index)) != index + 1 or index + 1 >= len(cells) or v.norm(cells[index + 1]):
+        if index + 1 >= len(cells) or v.norm(cells[index + 1]):
+            continue
+        merge = merged_across.get((row_number, index))
+        if merge != index + 1 and (merge is not None or not _dates_in_column(below, index + 1)):
             continue
         fields = _combined_fields(cell)
         if len(fields) == 2 and not named & set(fields) and any(key in by_key for key in fields):
             spread[index] = (by_key.get(fields[0]), by_key.get(fields[1]))
     return spread
+
+
+def _dates_in_column(rows: Sequence[list[Any]], index: int) -> bool:
+    """Whether column `index` of `rows` is filled somewhere and holds dates only: a date cell, an Excel serial, or
+    text with digits (a place's name has none)."""
+    filled = [row[index] for row in rows if index < len(row) and not v.is_blank(row[index])]
+    return bool(filled) and all(
+        isinstance(cell, datetime.date | int | float) or (cell.__class__ is str and any(c.isdigit() for c in cell))
+        for cell in filled
+    )
 
 
 def _spread_notice(name: str, index: int, pair: tuple[Column | None, Column | None]) -> str:
@@ -1045,7 +1062,8 @@ def _find_header(
     read_only: list[str] = []
     merged: list[tuple[str, list[str]]] = []
     used: dict[str, str] = {}
-    spread = {} if two_rows else _spread_over_two(entity, cells, row_number, merged_across or {}, known)
+    below = [row for number, row in head if number > row_number]
+    spread = {} if two_rows else _spread_over_two(entity, cells, row_number, merged_across or {}, known, below)
     marks = _sex_marks(entity, cells, known)
     for index, cell in enumerate(cells):
         name = v.text(cell)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sinergi.exchange.tests.conftest import problems_of, run, xlsx_file
+from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
 from sinergi.people.models import Person, Placement, Worker
 from sinergi.people.nik import nik_compose
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, people_world
@@ -457,3 +457,33 @@ def test_an_age_column_beside_the_birth_date_is_only_an_unknown_column(tmp_path,
     result = import_clients(tmp_path, [client_row(headers, Umur=11)], world.operator, headers=headers, dry_run=True)
 
     assert "Kolom yang tidak dikenal diabaikan: “Umur”." in result.notices
+
+
+def test_a_csv_saved_from_a_sheet_with_the_place_and_date_title_merged_reads_both(tmp_path, world):
+    # Excel saves the merged title as "Tempat, Tanggal Lahir" and an empty cell; the dates stand under the empty one.
+    at = HEADERS.index("Tanggal lahir")
+    titles = [*HEADERS[:at], "Tempat, Tanggal Lahir", "", *HEADERS[at + 1 :]]
+    values = client_row(HEADERS)
+    path = csv_file(tmp_path, [titles, [*values[:at], "Banjarmasin", BORN.strftime("%d-%m-%Y"), *values[at + 1 :]]])
+
+    result = run(path, world.operator, entity="clients")
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result) or result.message
+    person = Person.objects.get(full_name="Budi Contoh")
+    assert (person.birth_place, person.birth_date) == ("Banjarmasin", BORN)
+    assert (
+        "Judul “Tempat, Tanggal Lahir” melebar di dua kolom: kolom C sebagai “Tempat lahir”, kolom D sebagai "
+        "“Tanggal lahir”." in result.notices
+    )
+
+
+def test_a_csv_with_place_and_date_in_one_cell_beside_an_empty_column_keeps_the_warning(tmp_path, world):
+    at = HEADERS.index("Tanggal lahir")
+    titles = [*HEADERS[:at], "Tempat, Tanggal Lahir", "", *HEADERS[at + 1 :]]
+    values = client_row(HEADERS)
+    path = csv_file(tmp_path, [titles, [*values[:at], "Banjarmasin, 17-08-2014", "", *values[at + 1 :]]])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert not any("melebar" in notice for notice in result.notices)
+    assert any("menggabungkan" in w.message for w in result.warnings)
