@@ -13,12 +13,28 @@ from sinergi.regions.models import Region, RegionLevel
 
 from . import values as v
 
-_PREFIXES = re.compile(r"^(kabupaten|kab|kota|kecamatan|kec|desa|kelurahan|kel)\s+")
+_PREFIXES = re.compile(r"^(?:(?:kabupaten|kab|kota)(?:\s+administrasi)?|kecamatan|kec|desa|kelurahan|kel)\s+")
+# The local words for a kecamatan or a desa (DIY's kapanewon, kemantren and kalurahan, Papua's distrik and kampung,
+# Aceh's gampong, Sumatera Barat's nagari, Lampung's pekon…). Many official names begin with one of them ("Kampung
+# Baru", "Gampong Jawa"), so a name is looked up without it only when it is not found with it.
+_LOCAL_KINDS = re.compile(
+    r"^(?:kapanewon|kemantren|kalurahan|distrik|kampung|kampong|gampong|nagari|pekon|lembang|negeri|desa adat)\s+"
+)
 # Words written short in place names: "Sei Tabuk" is Sungai Tabuk, "Kep. Seribu" Kepulauan Seribu.
 _PLACE_WORDS = {"sei": "sungai", "sg": "sungai", "kep": "kepulauan", "tj": "tanjung", "tg": "tanjung"}
 # Short names of kabupaten/kota in everyday use, by code (Kalimantan Selatan; add a province's as it joins).
 # Acronyms of names of three words or more (HSS, HST, HSU) are derived, not listed.
 REGENCY_NICKNAMES = {
+    # DKI Jakarta
+    "31.71": ("jakpus",),
+    "31.72": ("jakut",),
+    "31.73": ("jakbar",),
+    "31.74": ("jaksel",),
+    "31.75": ("jaktim",),
+    "31.01": ("pulau seribu",),
+    # DI Yogyakarta
+    "34.71": ("jogja", "jogjakarta", "yogya", "kota jogja"),
+    # Kalimantan Selatan
     "63.01": ("tala",),
     "63.04": ("batola",),
     "63.10": ("tanbu",),
@@ -28,12 +44,22 @@ REGENCY_NICKNAMES = {
 
 
 # Older or shorter words for a region's kind, as written in office files: "Kodya Banjarmasin", "Ds. Mantuil".
-_KIND_WORDS = re.compile(r"^(kodya|kotamadya|ds|kab kota)\s+")
-_KIND_AS = {"kodya": "kota ", "kotamadya": "kota ", "ds": "desa ", "kab kota": ""}
+_KIND_WORDS = re.compile(r"^(kodya|kotamadya|ds|kab kota|kab adm|kab|kota adm|kabupaten adm)\s+")
+_KIND_AS = {
+    "kodya": "kota ",
+    "kotamadya": "kota ",
+    "ds": "desa ",
+    "kab kota": "",
+    "kab": "kabupaten ",
+    "kab adm": "kabupaten administrasi ",
+    "kabupaten adm": "kabupaten administrasi ",
+    "kota adm": "kota administrasi ",
+}
 
 
 def _full_key(name: str) -> str:
-    """A name normalised, its kind word as the official names write it ("Kodya X" is "kota x")."""
+    """A name normalised, its kind word as the official names write it ("Kodya X" is "kota x", "Kab. X" "kabupaten
+    x", "Kota Adm. X" "kota administrasi x")."""
     return _KIND_WORDS.sub(lambda m: _KIND_AS[m[1]], v.norm(name))
 
 
@@ -45,6 +71,8 @@ def _name_keys(name: str) -> set[str]:
     keys.add(" ".join(_PLACE_WORDS.get(word, word) for word in words))
     if len(words) > 1 and all(len(word) == 1 for word in words):
         keys.add("".join(words))  # "H.S.U." is HSU
+    if len(words) > 1:
+        keys.add("".join(words))  # "Gunung Kidul" is Gunungkidul, "Fakfak" Fak Fak
     return keys
 
 
@@ -129,7 +157,8 @@ class RegionResolver:
             regency_named = level == RegionLevel.REGENCY and name and actual is not None
             if regency_named and actual in self._match(self._regency_index(), name):
                 continue  # a short name (HSS, Bjm) or the name in full
-            if name and actual is not None and not (_name_keys(name) & _name_keys(actual.name)):
+            written = _name_keys(name) | _name_keys(_LOCAL_KINDS.sub("", v.norm(name))) if name else set()
+            if name and actual is not None and not written & _name_keys(actual.name):
                 problems.append(
                     (
                         key,
@@ -151,6 +180,9 @@ class RegionResolver:
                 ("regency_name", _("Isi Kabupaten/Kota (atau kode wilayah) agar kecamatan/desa dapat dicari."))
             ]
         found = self._match(self._regency_index(), regency)
+        if len(found) > 1 and (district or village):
+            # "Malang" is a kabupaten and a kota: the kecamatan or desa on the row says which, as the message asks.
+            found = [candidate for candidate in found if self._lies_in(candidate, district, village)] or found
         if len(found) != 1:
             return None, [("regency_name", self._not_found(_("Kabupaten/kota"), regency, found, self._regency_index()))]
         region = found[0]
@@ -170,8 +202,21 @@ class RegionResolver:
             region = found[0]
         return region, []
 
+    def _lies_in(self, regency: Region, district: str, village: str) -> bool:
+        """Whether the row's kecamatan (or, without one, its desa) is found, once, in the kabupaten/kota."""
+        if district:
+            return len(self._match(self._children_index(regency.code), district)) == 1
+        return len(self._match(self._villages_of_regency(regency.code), village)) == 1
+
+    @classmethod
+    def _match(cls, index: dict[str, list[Region]], name: str) -> list[Region]:
+        found = cls._match_name(index, name)
+        if not found and (bare := _LOCAL_KINDS.sub("", v.norm(name))) != v.norm(name):
+            found = cls._match_name(index, bare)  # "Kapanewon Depok" is Depok, "Distrik Wamena" Wamena
+        return found
+
     @staticmethod
-    def _match(index: dict[str, list[Region]], name: str) -> list[Region]:
+    def _match_name(index: dict[str, list[Region]], name: str) -> list[Region]:
         matches: dict[str, Region] = {}
         for key in _name_keys(name):
             for region in index.get(key, []):
@@ -189,7 +234,11 @@ class RegionResolver:
                 "%(what)s “%(name)s” ada lebih dari satu (%(codes)s). "
                 "Isi kolom di atasnya (kecamatan) atau kode wilayah."
             ) % {"what": what, "name": name, "codes": ", ".join(sorted(r.code for r in found)[:5])}
-        closest = difflib.get_close_matches(v.norm(name), list(index), n=1, cutoff=0.75)
+        # A kabupaten/kota of the server's province first: "Jakarta Selatan" on a Jakarta server is not "Barito
+        # Selatan" of another province, however close the letters.
+        local = [key for key, regions in index.items() if any(r.code.startswith(f"{self.province}.") for r in regions)]
+        closest = difflib.get_close_matches(v.norm(name), local, n=1, cutoff=0.75) if local else []
+        closest = closest or difflib.get_close_matches(v.norm(name), list(index), n=1, cutoff=0.75)
         where = _(" di %(within)s") % {"within": within} if within else ""
         if closest:
             suggestion = index[closest[0]][0].name

@@ -1,0 +1,90 @@
+"""Region names as other provinces write them (a review ran the exchange for Jawa Timur, DKI Jakarta, DI Yogyakarta,
+Aceh and Papua): "Kab. Malang" beside a Kota Malang, DKI's administrative cities, the local words for a kecamatan
+or a desa, names that differ by a space. The tests' database holds Kalimantan Selatan only: each test loads the
+provinces it needs."""
+
+import pytest
+
+from sinergi.exchange.regions import RegionResolver
+from sinergi.regions.services import region_tree_load
+
+pytestmark = pytest.mark.django_db
+
+
+def resolved(settings, province: str, **names) -> tuple[str | None, list]:
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": province}
+    region, problems = RegionResolver().resolve(code=names.pop("code", None), **names)
+    return (region.code if region else None), problems
+
+
+def test_a_kabupaten_written_short_is_not_taken_for_the_kota_of_the_same_name(settings):
+    region_tree_load(provinces=["35"])
+    for written in ("Kab. Malang", "Kab Malang", "KAB. MALANG"):
+        assert resolved(settings, "35", regency=written) == ("35.07", []), written
+    assert resolved(settings, "35", regency="Kota Malang") == ("35.73", [])
+
+
+def test_a_bare_name_of_a_kabupaten_and_a_kota_is_settled_by_the_kecamatan_or_desa_on_the_row(settings):
+    region_tree_load(provinces=["35"])
+    assert resolved(settings, "35", regency="Malang", district="Lowokwaru") == ("35.73.05", [])
+    assert resolved(settings, "35", regency="Malang", district="Singosari", village="Ardimulyo")[0].startswith("35.07")
+    # A kecamatan of neither leaves the name ambiguous, and the message says so.
+    code, problems = resolved(settings, "35", regency="Malang", district="Tidak Ada")
+    assert code is None and "ada lebih dari satu (35.07, 35.73)" in problems[0][1]
+
+
+@pytest.mark.parametrize(
+    "written, code",
+    [("Jakarta Selatan", "31.74"), ("Kota Jakarta Selatan", "31.74"), ("Kota Adm. Jakarta Timur", "31.75"),
+     ("Kepulauan Seribu", "31.01"), ("Kab. Adm. Kepulauan Seribu", "31.01"), ("Jaksel", "31.74")],
+)  # fmt: skip
+def test_dkis_administrative_cities_are_found_as_people_write_them(settings, written, code):
+    region_tree_load(provinces=["31"])
+    assert resolved(settings, "31", regency=written) == (code, [])
+
+
+def test_a_dki_code_beside_the_citys_everyday_name_is_no_disagreement(settings):
+    region_tree_load(provinces=["31"])
+    assert resolved(settings, "31", code="31.74.07.1006", regency="Jakarta Selatan") == ("31.74.07.1006", [])
+
+
+def test_a_name_unknown_on_a_jakarta_server_is_suggested_from_jakarta_first(settings):
+    region_tree_load(provinces=["31"])
+    code, [(column, message)] = resolved(settings, "31", regency="Jakarta Selatn")
+    assert (code, column) == (None, "regency_name")
+    assert "Mungkin maksud Anda “Kota Administrasi Jakarta Selatan”?" in message
+
+
+@pytest.mark.parametrize(
+    "province, names, code",
+    [
+        ("34", {"regency": "Sleman", "district": "Kapanewon Depok", "village": "Kalurahan Caturtunggal"},
+         "34.04.07.2001"),
+        ("11", {"regency": "Banda Aceh", "district": "Baiturrahman", "village": "Gampong Neusu Jaya"}, "11.71.01.2002"),
+        ("95", {"regency": "Jayawijaya", "district": "Distrik Wamena", "village": "Kampung Sinapuk"}, "95.01.01.1006"),
+    ],
+)  # fmt: skip
+def test_the_local_words_for_a_kecamatan_and_a_desa_are_read(settings, province, names, code):
+    region_tree_load(provinces=[province])
+    assert resolved(settings, province, **names) == (code, [])
+
+
+def test_a_desa_whose_official_name_begins_with_kampung_is_still_found_by_it(settings):
+    region_tree_load(provinces=["95"])
+    from sinergi.regions.models import Region
+
+    village = Region.objects.filter(code__startswith="95.", name__istartswith="Kampung ").first()
+    if village is None:
+        village = Region.objects.filter(name__istartswith="Kampung ", level=4).first()
+    assert village is not None
+    district = Region.objects.get(code=village.parent_id)
+    regency = Region.objects.get(code=district.parent_id)
+    names = {"regency": regency.name, "district": district.name, "village": village.name}
+    assert resolved(settings, regency.code[:2], **names) == (village.code, [])
+
+
+@pytest.mark.parametrize("code, written", [("34.03", "Gunung Kidul"), ("92.03", "Fakfak")])
+def test_names_that_differ_by_a_space_agree_with_their_code(settings, code, written):
+    region_tree_load(provinces=[code[:2]])
+    assert resolved(settings, code[:2], code=code, regency=written) == (code, [])
+    assert resolved(settings, code[:2], regency=written) == (code, [])
