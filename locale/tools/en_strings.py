@@ -3717,4 +3717,24 @@ EN: dict[str, str | tuple[str, str]] = {
         "it) is no longer handed over. Ask for a new export."
     ),
     "Impor: file ditolak saat diunggah": "Import: file refused on upload",
+    "Kode wilayah Papua diubah pada pemekaran 2022; bila kode ini dari data lama, pakai kode yang berlaku sekarang.": (
+        "Papua's region codes were changed at the 2022 split; if this code comes from older data, use the code in force "
+        "now."
+    ),
+    (
+        "Kode %(code)s dibaca sebagai %(name)s. Kode wilayah Papua diubah pada pemekaran 2022 (mis. 94.01 dahulu "
+        "Kabupaten Merauke, kini Kabupaten Nabire): bila kode ini dari data lama, pakai kode yang berlaku sekarang. "
+        "Tulis juga nama kabupaten/kotanya agar kode dan nama dicocokkan."
+    ): (
+        "Code %(code)s is read as %(name)s. Papua's region codes were changed at the 2022 split (e.g. 94.01 was "
+        "Kabupaten Merauke, now Kabupaten Nabire): if this code comes from older data, use the code in force now. "
+        "Write the kabupaten/kota's name too, so that code and name are matched."
+    ),
+    (
+        "Wilayah ini berada di provinsi %(theirs)s, di luar provinsi yang dilayani Sinergi ini (%(ours)s): datanya "
+        "tidak akan tampil di laporan dan dasbor provinsi ini. Periksa kode atau nama wilayahnya."
+    ): (
+        "This region is in the province of %(theirs)s, outside the province this Sinergi serves (%(ours)s): its data "
+        "will not show in this province's reports and dashboards. Check the region's code or name."
+    ),
 }

@@ -44,6 +44,12 @@ REGENCY_NICKNAMES = {
 
 
 # Older or shorter words for a region's kind, as written in office files: "Kodya Banjarmasin", "Ds. Mantuil".
+# The provinces whose codes were given anew when Papua was split in 2022: before it, 91 was Papua Barat and 94 Papua
+# (94.01 Merauke, 94.71 Kota Jayapura); now 91 to 96 are Papua, Papua Barat, Papua Selatan, Papua Tengah, Papua
+# Pegunungan and Papua Barat Daya. An older file's code may still be read, as another kabupaten/kota.
+RECODED_PROVINCES = frozenset({"91", "92", "93", "94", "95", "96"})
+
+
 _KIND_WORDS = re.compile(r"^(kodya|kotamadya|ds|kab kota|kab adm|kab|kota adm|kabupaten adm)\s+")
 _KIND_AS = {
     "kodya": "kota ",
@@ -107,12 +113,13 @@ class RegionResolver:
                 self.prefetch([code])
             region = self.by_code.get(code)
             if region is None:
-                return None, [
-                    (
-                        "region_code",
-                        _("Kode wilayah %(code)s tidak ada dalam daftar wilayah Kemendagri.") % {"code": code},
+                message = _("Kode wilayah %(code)s tidak ada dalam daftar wilayah Kemendagri.") % {"code": code}
+                if code[:2] in RECODED_PROVINCES:
+                    message += " " + _(
+                        "Kode wilayah Papua diubah pada pemekaran 2022; bila kode ini dari data lama, pakai kode yang "
+                        "berlaku sekarang."
                     )
-                ]
+                return None, [("region_code", message)]
             if not region.is_current:
                 return None, [
                     (
@@ -130,6 +137,34 @@ class RegionResolver:
         if not (regency or district or village):
             return None, []
         return self._by_names(regency, district, village)
+
+    def recoded_warning(self, region: Region | None, *, code: str | None, named: bool) -> str:
+        """A warning for a code of Papua's provinces given without a name beside it ("" otherwise): since the 2022
+        split the same code may stand for another kabupaten/kota than in an older file, and nothing on the row
+        shows which was meant."""
+        if region is None or not code or named or code[:2] not in RECODED_PROVINCES:
+            return ""
+        regency = next((r for r in self._ancestry(region) if r.level == RegionLevel.REGENCY), region)
+        return _(
+            "Kode %(code)s dibaca sebagai %(name)s. Kode wilayah Papua diubah pada pemekaran 2022 (mis. 94.01 dahulu "
+            "Kabupaten Merauke, kini Kabupaten Nabire): bila kode ini dari data lama, pakai kode yang berlaku "
+            "sekarang. Tulis juga nama kabupaten/kotanya agar kode dan nama dicocokkan."
+        ) % {"code": code, "name": regency.name if regency is region else f"{region.name}, {regency.name}"}
+
+    def outside_warning(self, region: Region | None) -> str:
+        """A warning for a region outside the server's province ("" otherwise): what is registered there shows in
+        none of this province's reports and dashboards."""
+        if region is None or not self.province or region.code.startswith(f"{self.province}."):
+            return ""
+        self.prefetch([region.code[:2], self.province])
+        theirs, ours = self.by_code.get(region.code[:2]), self.by_code.get(self.province)
+        return _(
+            "Wilayah ini berada di provinsi %(theirs)s, di luar provinsi yang dilayani Sinergi ini (%(ours)s): datanya "
+            "tidak akan tampil di laporan dan dasbor provinsi ini. Periksa kode atau nama wilayahnya."
+        ) % {
+            "theirs": theirs.name if theirs else region.code[:2],
+            "ours": ours.name if ours else self.province,
+        }
 
     def regencies_named(self, name: str) -> list[Region]:
         """The current kabupaten/kota a name, short name or code ("63.71", "63,71", "Bjm", "Kota Banjarmasin")

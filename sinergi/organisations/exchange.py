@@ -692,15 +692,22 @@ class LksEntity(Entity):
         return existing
 
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
-        problems: list[tuple[str, str]] = []
         resolver: RegionResolver = ctx.cache["regions"]
+        names = (values.get("regency_name") or "", values.get("district_name") or "", values.get("village_name") or "")
         region, region_problems = resolver.resolve(
-            code=values.get("region_code"),
-            regency=values.get("regency_name") or "",
-            district=values.get("district_name") or "",
-            village=values.get("village_name") or "",
+            code=values.get("region_code"), regency=names[0], district=names[1], village=names[2]
         )
-        problems += region_problems
+        plan = self._plan(row, values, region, region_problems, ctx)
+        if region is not None and plan.action == "create":
+            column = "region_code" if values.get("region_code") else "regency_name"
+            if outside := resolver.outside_warning(region):
+                plan.warnings.append((column, outside))
+            if recoded := resolver.recoded_warning(region, code=values.get("region_code"), named=any(names)):
+                plan.warnings.append(("region_code", recoded))
+        return plan
+
+    def _plan(self, row: int, values: dict[str, Any], region, region_problems, ctx: ImportContext) -> RowPlan:
+        problems: list[tuple[str, str]] = list(region_problems)
         if values.get("id"):
             existing = self._by_id(values, problems, ctx)
             return self._plan_update(row, values, region, existing, _shown(existing.name, values), problems, ctx)
@@ -814,11 +821,14 @@ class LksEntity(Entity):
                 province_code=organisation.province_code,
                 regency_code=organisation.regency_code,
             ):
+                where = _regency_name(organisation.regency_code, ctx)
+                if organisation.province_code != ctx.cache["regions"].province:
+                    where = f"{where}, {_regency_name(organisation.province_code, ctx)}"
                 problems.append(
                     (
-                        "region_code",
+                        "region_code" if values.get("region_code") else "regency_name",
                         _("Anda tidak berwenang mendaftarkan LKS di %(regency)s (di luar wilayah Anda).")
-                        % {"regency": _regency_name(organisation.regency_code, ctx)},
+                        % {"regency": where},
                     )
                 )
         if problems:

@@ -88,3 +88,74 @@ def test_names_that_differ_by_a_space_agree_with_their_code(settings, code, writ
     region_tree_load(provinces=[code[:2]])
     assert resolved(settings, code[:2], code=code, regency=written) == (code, [])
     assert resolved(settings, code[:2], regency=written) == (code, [])
+
+
+# ---------------------------------------------------------------------------------------------- codes and scope
+
+LKS_HEADERS = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Kabupaten/Kota", "Nomor tanda daftar"]
+
+
+def lks_file(tmp_path, *rows):
+    from .conftest import xlsx_file
+
+    return xlsx_file(tmp_path, [LKS_HEADERS, *rows])
+
+
+def test_a_papua_code_from_before_the_2022_split_is_read_with_a_warning_unless_a_name_confirms_it(settings, tmp_path):
+    from sinergi.accounts.models import User
+
+    from .conftest import run
+
+    region_tree_load(provinces=["94"])
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "94"}
+    root = User.objects.create(username="root.uji", is_superuser=True, is_staff=True)
+    path = lks_file(
+        tmp_path,
+        ["LKSA Satu", "anak", "94.01", "", "TD/1"],  # Merauke's code before 2022, Nabire's now
+        ["LKSA Dua", "anak", "94.01", "Nabire", "TD/2"],
+        ["LKSA Tiga", "anak", "94.71", "", "TD/3"],  # Kota Jayapura's before 2022, none now
+    )
+
+    result = run(path, root, dry_run=True)
+
+    assert [(w.row, w.column) for w in result.warnings if "pemekaran 2022" in w.message] == [(2, "Kode wilayah")]
+    assert "Kode 94.01 dibaca sebagai Kabupaten Nabire." in result.warnings[0].message
+    [(row, column, message)] = [(p.row, p.column, p.message) for p in result.problems]
+    assert (row, column) == (4, "Kode wilayah")
+    assert "Kode wilayah Papua diubah pada pemekaran 2022" in message
+
+
+def test_an_lks_outside_the_servers_province_is_warned_to_who_may_register_it_and_refused_naming_the_province(
+    settings, tmp_path
+):
+    from sinergi.accounts.models import Role, User
+    from sinergi.accounts.tests.factories import user_with_role
+
+    from .conftest import run
+
+    region_tree_load(provinces=["35"])
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "35"}
+    root = User.objects.create(username="root.uji", is_superuser=True, is_staff=True)
+    path = lks_file(tmp_path, ["LKSA Nyasar", "anak", "", "Barito Kuala", "TD/NYASAR/1"])
+
+    result = run(path, root, dry_run=True)
+
+    assert result.status == "checked"
+    assert [(w.column, w.message) for w in result.warnings] == [
+        (
+            "Kabupaten/Kota",
+            "Wilayah ini berada di provinsi Kalimantan Selatan, di luar provinsi yang dilayani Sinergi ini (Jawa "
+            "Timur): datanya tidak akan tampil di laporan dan dasbor provinsi ini. Periksa kode atau nama wilayahnya.",
+        )
+    ]
+
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="35", username="admin.jatim")
+    result = run(path, admin, dry_run=True)
+
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Kabupaten/Kota",
+            "Anda tidak berwenang mendaftarkan LKS di Kabupaten Barito Kuala, Kalimantan Selatan (di luar wilayah "
+            "Anda).",
+        )
+    ]

@@ -939,6 +939,9 @@ class ClientsEntity(Entity):
             village=values.get("origin_village") or "",
         )
         problems += [(ORIGIN_KEYS.get(key, key), message) for key, message in origin_problems]
+        named = bool(values.get("origin_regency") or values.get("origin_district") or values.get("origin_village"))
+        if recoded := state.regions.recoded_warning(origin, code=values.get("origin_code"), named=named):
+            warnings.append(("origin_code", recoded))
         if lks is None:
             problems.append(("lks", values.get("_lks_problem") or ""))
         elif lks.pk not in state.lks.allowed:

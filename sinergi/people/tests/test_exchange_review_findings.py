@@ -487,3 +487,18 @@ def test_a_csv_with_place_and_date_in_one_cell_beside_an_empty_column_keeps_the_
 
     assert not any("melebar" in notice for notice in result.notices)
     assert any("menggabungkan" in w.message for w in result.warnings)
+
+
+def test_a_childs_origin_given_by_a_papua_code_alone_is_read_with_a_warning_of_the_2022_recoding(tmp_path, world):
+    from sinergi.regions.services import region_tree_load
+
+    region_tree_load(provinces=["91"])
+    headers = [*HEADERS, "Kode desa asal"]
+    path = xlsx_file(tmp_path, [headers, client_row(headers, **{"Kode desa asal": "91.71.01.1001"})], sheet=SHEET)
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert result.status == "checked", problems_of(result)
+    [warning] = [w for w in result.warnings if "pemekaran 2022" in w.message]
+    assert (warning.row, warning.column) == (2, "Kode desa asal")
+    assert warning.message.startswith("Kode 91.71.01.1001 dibaca sebagai ")
