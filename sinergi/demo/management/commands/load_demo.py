@@ -1,8 +1,9 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
-from sinergi.demo.data import demo_is_loaded, load_demo
+from sinergi.demo.data import PROVINCE, demo_is_loaded, load_demo
 
 
 class Command(BaseCommand):
@@ -17,6 +18,14 @@ class Command(BaseCommand):
                 return
             self.stderr.write("Demo data are already loaded; nothing changed.")
             return
+        if settings.SINERGI["DEPLOYMENT_PROVINCE"] != PROVINCE:
+            # The demo is Kalimantan Selatan's: on a server set up for another province its LKS and users would show
+            # in none of that province's reports.
+            raise CommandError(
+                f"The demo data are of Kalimantan Selatan ({PROVINCE}), but SINERGI_PROVINCE is "
+                f"{settings.SINERGI['DEPLOYMENT_PROVINCE']}. Run it with SINERGI_PROVINCE={PROVINCE}, or leave the "
+                "demo out on this server."
+            )
         started = time.monotonic()
         counts = load_demo()
         self.stdout.write(
