@@ -1755,7 +1755,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Ringkasan LKS %(regency)s": "LKS summary for %(regency)s",
     "Menunggu verifikasi": "Awaiting verification",
     "Terakreditasi": "Accredited",
-    "Dokumen berakhir ≤ 90 hari": "Documents expiring within 90 days",
+    "Dokumen berakhir ≤ %(days)s hari": "Documents expiring within %(days)s days",
     "Laporan LKS %(province)s": "LKS report for %(province)s",
     "Kabupaten/kota ber-LKKKS": "Regencies/cities with an LKKKS",
     "LKS aktif menurut jenis per kabupaten/kota": "Active LKS by type per regency/city",
@@ -3531,7 +3531,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Uji coba dibatalkan sebelum dimulai.": "Trial cancelled before it started.",
     "%(in_care)s dari %(capacity)s (%(percent)s%%)": "%(in_care)s of %(capacity)s (%(percent)s%%)",
     "Kapasitas terisi": "Capacity used",
-    "Pekerja sosial yang bertugas": "Social workers serving",
+    "Pekerja yang bertugas": "Workers serving",
     "Layanan saat ini (%(date)s)": "Services now (%(date)s)",
     "%(columns)s, dan %(more)s kolom lain": (
         "%(columns)s, and %(more)s more column",
@@ -3737,4 +3737,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "This region is in the province of %(theirs)s, outside the province this Sinergi serves (%(ours)s): its data "
         "will not show in this province's reports and dashboards. Check the region's code or name."
     ),
+    "LKS aktif per kecamatan dan jenis layanan": "Active LKS by kecamatan and kind of service",
+    "%(date)s (kedaluwarsa)": "%(date)s (expired)",
+    "%(filled)s, melebihi kapasitas": "%(filled)s, over capacity",
 }

@@ -54,10 +54,16 @@ def csv_delimiter(choice: str | None) -> str:
     return CSV_DELIMITERS[choice]
 
 
+# A file name's words at most: a report's title over many LKS made a name of 690 characters, past the 255 bytes
+# that file systems allow (the browser then renames or refuses the download).
+FILENAME_WORDS_MAX = 100
+
+
 def download_filename(name: str, file_format: str, *, today: date | None = None) -> str:
     """e.g. `lks-per-jenis-2025-08-17.xlsx`: the date tells apart downloads of the same table."""
     today = today or timezone.localdate()
-    return f"{slugify(name) or 'tabel'}-{today.isoformat()}.{file_format}"
+    words = slugify(name)[:FILENAME_WORDS_MAX].rstrip("-")
+    return f"{words or 'tabel'}-{today.isoformat()}.{file_format}"
 
 
 FILTER_SLUG_MAX = 60

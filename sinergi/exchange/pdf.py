@@ -84,6 +84,27 @@ def pdf_response(content: bytes, *, name: str) -> HttpResponse:
     return response
 
 
+# A region's kind written short, as the dashboard's charts do, so that the cut falls after the name's own words.
+_KIND_SHORT = (
+    ("Kabupaten Administrasi ", "Kab. Adm. "),
+    ("Kota Administrasi ", "Kota Adm. "),
+    ("Kabupaten ", "Kab. "),
+)
+LABEL_LENGTH = 32
+
+
+def _short_label(label: str) -> str:
+    """A bar's label within LABEL_LENGTH characters: the kind word shortened first ("Kota Adm. Jakarta Selatan",
+    not "Kota Administrasi Jakarta Selat…"), then cut."""
+    if len(label) <= LABEL_LENGTH:
+        return label
+    for long, short in _KIND_SHORT:
+        if label.startswith(long):
+            label = short + label[len(long) :]
+            break
+    return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
+
+
 def bar_chart_svg(
     *,
     labels: Sequence[str],
@@ -112,7 +133,7 @@ def bar_chart_svg(
         y = top + row * (bar_height + gap)
         parts.append(
             f'<text x="{label_width - 6}" y="{y + bar_height - 4}" text-anchor="end" font-size="8" fill="#333">'
-            f"{escape(label if len(label) <= 32 else label[:31] + '…')}</text>"
+            f"{escape(_short_label(label))}</text>"
         )
         x = float(label_width)
         for index, (_name, values) in enumerate(series):

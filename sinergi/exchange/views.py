@@ -426,6 +426,8 @@ def lks_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
     context = lks_profile(actor=request.user, pk=pk)
     organisation = context["organisation"]
+    content = render_pdf("exchange/pdf/lks_profile.html", context)
+    # Audited once the file exists: a render that failed (or timed out) handed nothing over.
     audit_record(
         actor=request.user,
         action="organisations.organisation.exported",
@@ -433,9 +435,7 @@ def lks_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         data={"format": "pdf", "report": "profile"},
         request=request,
     )
-    return pdf_response(
-        render_pdf("exchange/pdf/lks_profile.html", context), name=_("profil-%(name)s") % {"name": organisation.name}
-    )
+    return pdf_response(content, name=_("profil-%(name)s") % {"name": organisation.name})
 
 
 @login_required
@@ -447,17 +447,21 @@ def regency_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
     context = regency_summary(actor=request.user, regency_code=code)
     chart = context["chart"]
-    context["chart_svg"] = bar_chart_svg(labels=chart["labels"], series=chart["series"]) if chart["labels"] else ""
+    chart_title = _("LKS aktif per kecamatan dan jenis layanan")
+    context["chart_title"] = chart_title
+    context["chart_svg"] = (
+        bar_chart_svg(labels=chart["labels"], series=chart["series"], title=chart_title) if chart["labels"] else ""
+    )
+    content = render_pdf("exchange/pdf/summary.html", context)
     audit_record(
         actor=request.user,
         action="statistics.report.exported",
-        data={"format": "pdf", "report": "regency", "region": code},
+        data={"format": "pdf", "report": "regency", "region": code, "scope": context["audit_scope"]},
         request=request,
     )
-    return pdf_response(
-        render_pdf("exchange/pdf/summary.html", context),
-        name=_("ringkasan-lks-%(name)s") % {"name": context["regency"].name},
-    )
+    # A summary over part of the kabupaten/kota (an operator's LKS) is named by its title, as the province report.
+    name = _("ringkasan-lks-%(name)s") % {"name": context["regency"].name} if context["whole"] else context["title"]
+    return pdf_response(content, name=name)
 
 
 @login_required
@@ -475,6 +479,7 @@ def province_report_pdf(request: HttpRequest) -> HttpResponse:
         for c in context["charts"]
         if c["labels"]
     ]
+    content = render_pdf("exchange/pdf/summary.html", context)
     audit_record(
         actor=request.user,
         action="statistics.report.exported",
@@ -483,4 +488,4 @@ def province_report_pdf(request: HttpRequest) -> HttpResponse:
     )
     # A report over part of the province is named by its title ("Laporan LKS dalam cakupan …"), not "provinsi".
     name = _("laporan-lks-provinsi") if context["province_part"] is None else context["title"]
-    return pdf_response(render_pdf("exchange/pdf/summary.html", context), name=name)
+    return pdf_response(content, name=name)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
@@ -82,6 +83,13 @@ def _fmt(value: Any) -> str:
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
     return str(value)
+
+
+def _expiry(expires_on, today) -> str:
+    """A permit's end date, marked when it has passed (as the accreditation column marks an expired grade)."""
+    if expires_on and expires_on < today:
+        return _("%(date)s (kedaluwarsa)") % {"date": _fmt(expires_on)}
+    return _fmt(expires_on)
 
 
 # Sections other apps add to an LKS profile (the people app: clients and workers now), each a function of the LKS
@@ -288,8 +296,13 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         rows=[[g.label, grade_counts.get(g.code or None, 0)] for g in grades],
         footer=[_("Jumlah"), sum(grade_counts.values())],
     )
+    today = timezone.localdate()
+    # The window the dashboard and the province report use (SINERGI["PERMIT_EXPIRY_WARNING_DAYS"]).
+    within_days = int(settings.SINERGI.get("PERMIT_EXPIRY_WARNING_DAYS", 90))
     documents = [
-        d for d in statistics.lks_permits_expiring(actor=actor, action=Action.EXPORT) if d.regency.code == regency_code
+        d
+        for d in statistics.lks_permits_expiring(actor=actor, action=Action.EXPORT, within_days=within_days)
+        if d.regency.code == regency_code
     ]
     expiring_table = Table(
         title=_("Izin operasional dan tanda daftar yang berakhir atau segera berakhir"),
@@ -313,7 +326,7 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
                 district_names.get(o.district_code, ""),
                 o.get_status_display(),
                 _accreditation(o, short=True),
-                _fmt(o.permit_expires_on),
+                _expiry(o.permit_expires_on, today),
             ]
             for o in listing
         ],
@@ -339,13 +352,16 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
             (_("LKS aktif"), sum(totals)),
             (_("Menunggu verifikasi"), status_counts.get(OrganisationStatus.DRAFT, 0)),
             (_("Terakreditasi"), _accredited_now(grade_counts)),
-            (_("Dokumen berakhir ≤ 90 hari"), len(documents)),
+            (_("Dokumen berakhir ≤ %(days)s hari") % {"days": within_days}, len(documents)),
         ],
         "chart": {
             "labels": [r[0] for r in chart_rows],
             "series": [(k.label, [r[i + 1] for r in chart_rows]) for i, k in enumerate(kinds)],
         },
         "tables": [by_district, status_table, accreditation_table, expiring_table, lks_table],
+        "whole": scope.whole,
+        # What the audit log keeps of the summary's reach: the kabupaten/kota, or the LKS or areas of the account.
+        "audit_scope": [regency_code] if scope.whole else scope.parts,
     }
 
 

@@ -16,6 +16,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, restrict, roles_of
@@ -212,7 +213,7 @@ def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:
     labels = {term.pk: term.label for term in Term.objects.filter(pk__in=per_category)}
     in_care = sum(per_category.values())
     categories = ", ".join(
-        f"{labels[pk]} {count}"
+        f"{labels[pk]} {number_format(count, force_grouping=True)}"
         for pk, count in sorted(per_category.items(), key=lambda item: (-item[1], labels[item[0]]))
     )
     serving = Worker.objects.filter(organisation=organisation).exclude(ended_on__isnull=False, ended_on__lte=today)
@@ -222,15 +223,25 @@ def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:
     )
     roles = ", ".join(f"{label} {count}" for label, count in role_counts)  # most first, as the categories
     capacity = organisation.capacity
+    # Numbers as the rest of the report prints them (1.300, not 1300).
     filled = (
         _("%(in_care)s dari %(capacity)s (%(percent)s%%)")
-        % {"in_care": in_care, "capacity": capacity, "percent": round(100 * in_care / capacity)}
+        % {
+            "in_care": number_format(in_care, force_grouping=True),
+            "capacity": number_format(capacity, force_grouping=True),
+            "percent": round(100 * in_care / capacity),
+        }
         if capacity
         else ""
     )
+    if capacity and in_care > capacity:
+        filled = _("%(filled)s, melebihi kapasitas") % {"filled": filled}
+    shown = number_format(in_care, force_grouping=True)
+    serving_count = number_format(sum(per_role.values()), force_grouping=True)
     facts = [
-        (_("Penerima layanan aktif"), f"{in_care} ({categories})" if categories else in_care),
+        (_("Penerima layanan aktif"), f"{shown} ({categories})" if categories else shown),
         (_("Kapasitas terisi"), filled),
-        (_("Pekerja sosial yang bertugas"), f"{sum(per_role.values())} ({roles})" if roles else 0),
+        # Every role counts (volunteers and board officers too): "workers", not "social workers".
+        (_("Pekerja yang bertugas"), f"{serving_count} ({roles})" if roles else serving_count),
     ]
     return _("Layanan saat ini (%(date)s)") % {"date": today.strftime("%d-%m-%Y")}, facts

@@ -193,3 +193,15 @@ def test_a_csv_stays_one_plain_table_whatever_the_notes():
     )
 
     assert response.content.decode("utf-8-sig").splitlines() == ["Wilayah", "Kota Banjarmasin"]
+
+
+def test_a_download_name_made_of_a_long_title_stays_short_enough_for_any_file_system():
+    import datetime
+
+    from sinergi.core.downloads import download_filename
+
+    title = "Laporan LKS dalam cakupan " + ", ".join(f"LKSA Harapan Bangsa Cabang Nomor {n}" for n in range(20))
+    name = download_filename(title, "pdf", today=datetime.date(2026, 12, 5))
+    assert len(name) <= 120
+    assert name.startswith("laporan-lks-dalam-cakupan-lksa-harapan-bangsa")
+    assert name.endswith("-2026-12-05.pdf") and "--" not in name

@@ -522,3 +522,50 @@ def test_the_pdf_charts_colour_each_series_as_the_dashboard_does():
     script = (Path(settings.BASE_DIR) / "sinergi" / "static" / "js" / "charts.js").read_text()
     dashboard = re.search(r"var PALETTE = \[([^\]]*)\]", script).group(1)
     assert list(PALETTE) == re.findall(r'"(#[0-9a-fA-F]{6})"', dashboard)
+
+
+# ---------------------------------------------------------------------------------------------- review of the PDFs
+
+
+def test_the_regency_summary_counts_expiring_documents_over_the_dashboards_window_and_marks_an_expired_permit(
+    board_member, settings
+):
+    today = timezone.localdate()
+    settings.SINERGI = {**settings.SINERGI, "PERMIT_EXPIRY_WARNING_DAYS": 30}
+    OrganisationFactory(name="Segera", region_id="63.71.01.1001", permit_expires_on=today + datetime.timedelta(20))
+    OrganisationFactory(name="Nanti", region_id="63.71.01.1001", permit_expires_on=today + datetime.timedelta(60))
+    OrganisationFactory(name="Lewat", region_id="63.71.01.1001", permit_expires_on=today - datetime.timedelta(3))
+
+    context = regency_summary(actor=board_member, regency_code="63.71")
+
+    assert ("Dokumen berakhir ≤ 30 hari", 2) in context["kpis"]  # Segera, and Lewat (ended): not Nanti
+    permits = {row[0]: row[-1] for row in context["tables"][4].rows}
+    assert permits["Lewat"] == f"{(today - datetime.timedelta(3)).strftime('%d-%m-%Y')} (kedaluwarsa)"
+    assert permits["Segera"] == (today + datetime.timedelta(20)).strftime("%d-%m-%Y")
+
+
+def test_a_pdf_that_fails_to_render_is_not_audited_as_handed_over(board_member, client, monkeypatch):
+    from sinergi.audit.models import AuditEvent
+    from sinergi.exchange import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("WeasyPrint stopped")
+
+    monkeypatch.setattr(views, "render_pdf", broken)
+    client.force_login(board_member)
+    client.raise_request_exception = False
+
+    response = client.get("/exchange/reports/regency/63.71.pdf")
+
+    assert response.status_code == 500
+    assert not AuditEvent.objects.filter(action="statistics.report.exported").exists()
+
+
+def test_a_chart_label_shortens_the_regions_kind_before_it_cuts_the_name():
+    svg = bar_chart_svg(
+        labels=["Kota Administrasi Jakarta Selatan", "Kabupaten Administrasi Kepulauan Seribu", "Kota Banjarmasin"],
+        series=[("LKSA", [1, 2, 3])],
+    )
+    assert ">Kota Adm. Jakarta Selatan<" in svg
+    assert ">Kab. Adm. Kepulauan Seribu<" in svg
+    assert ">Kota Banjarmasin<" in svg

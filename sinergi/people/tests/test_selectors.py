@@ -326,5 +326,25 @@ def test_an_lks_profile_says_whom_the_lks_serves_now_and_with_whom_in_counts():
     assert dict(facts) == {
         "Penerima layanan aktif": "2 (Anak Jalanan 1, Anak Telantar 1)",
         "Kapasitas terisi": "2 dari 40 (5%)",
-        "Pekerja sosial yang bertugas": "2 (Pengasuh 1, Relawan 1)",
+        "Pekerja yang bertugas": "2 (Pengasuh 1, Relawan 1)",
     }
+
+
+def test_an_lks_profile_groups_thousands_and_says_when_care_is_over_capacity():
+    from sinergi.accounts.tests.factories import UserFactory
+    from sinergi.organisations.reports import lks_profile
+    from sinergi.organisations.tests.factories import OrganisationFactory
+
+    from .factories import PersonFactory
+
+    admin = UserFactory(is_superuser=True)
+    large = OrganisationFactory(name="LKSA Besar", capacity=1500)
+    PlacementFactory(person=PersonFactory(organisation=large))
+    small = OrganisationFactory(name="LKSA Penuh", capacity=1)
+    for _ in range(2):
+        PlacementFactory(person=PersonFactory(organisation=small))
+
+    assert dict(lks_profile(actor=admin, pk=large.pk)["sections"][1][1])["Kapasitas terisi"] == "1 dari 1.500 (0%)"
+    assert dict(lks_profile(actor=admin, pk=small.pk)["sections"][1][1])["Kapasitas terisi"] == (
+        "2 dari 1 (200%), melebihi kapasitas"
+    )
