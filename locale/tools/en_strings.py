@@ -1121,10 +1121,13 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s.": (
         "“%(value)s” is not in the list. Choices: %(choices)s."
     ),
-    "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel atau LibreOffice sehingga angka nolnya hilang (63.1 "
-    "bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. 63.71.": (
-        "Excel or LibreOffice read the region code “%(value)s” as a number and dropped its zeros (63.1 could mean 63.01 "
-        "or 63.10). Format this column as Text, then retype the code, e.g. 63.71."
+    (
+        "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel atau LibreOffice sehingga angka nolnya hilang "
+        "(%(read)s bisa berarti %(one)s atau %(other)s). Format kolom ini sebagai Teks lalu ketik ulang kodenya, mis. "
+        "%(example)s."
+    ): (
+        "Excel or LibreOffice read the region code “%(value)s” as a number and dropped its zeros (%(read)s could mean "
+        "%(one)s or %(other)s). Format this column as Text, then retype the code, e.g. %(example)s."
     ),
     "“%(value)s” bukan kode wilayah. Tulis seperti 63.71 (kabupaten/kota) atau 63.71.01.1001 (desa).": (
         "“%(value)s” is not a region code. Write it like 63.71 (regency/city) or 63.71.01.1001 (village)."

@@ -729,13 +729,22 @@ def parse_region_code(raw: Any) -> str | None:
     if "." not in value and "," not in value and re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{10}", digits):
         return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
     if isinstance(raw, float) or re.fullmatch(r"\d{1,2}[.,]\d", value):
+        # Said with the cell's own digits: "35.1 bisa berarti 35.01 atau 35.10" in Jawa Timur.
+        head, _sep, tail = re.sub(r",", ".", value).partition(".")
+        head, tail = (head or "63").zfill(2)[:2], tail if len(tail) == 1 else "1"
         raise CellProblem(
             _(
                 "Kode wilayah “%(value)s” terbaca sebagai angka oleh Excel atau LibreOffice sehingga angka nolnya "
-                "hilang (63.1 bisa berarti 63.01 atau 63.10). Format kolom ini sebagai Teks lalu ketik ulang kodenya, "
-                "mis. 63.71."
+                "hilang (%(read)s bisa berarti %(one)s atau %(other)s). Format kolom ini sebagai Teks lalu ketik ulang "
+                "kodenya, mis. %(example)s."
             )
-            % {"value": value}
+            % {
+                "value": value,
+                "read": f"{head}.{tail}",
+                "one": f"{head}.0{tail}",
+                "other": f"{head}.{tail}0",
+                "example": f"{head}.71",
+            }
         )
     if re.search(r"[^\W\d_]", value):
         # A name where the code goes: the sheet has columns for names beside the code's.

@@ -34,6 +34,7 @@ from .pipeline import (
     header_index,
     header_test,
 )
+from .regions import local_examples, localised_example
 
 TEMPLATE_ROWS = 5000  # rows that get the dropdowns and text formats
 
@@ -156,10 +157,11 @@ def _instructions_sheet(book, instructions, entity: Entity, columns: list[Column
     row += 1
     reading = ImportContext(actor=None, entity=entity)  # reads each example as an import reads a cell
     reasons = entity.reason_columns
+    swaps = local_examples()  # the examples of a place as the server's province writes them
     for column in columns:
         choices = column.choices(None)
-        notes = [str(column.help)] if column.help else []
-        example = v.text(column.example)
+        notes = [localised_example(str(column.help), swaps)] if column.help else []
+        example = localised_example(v.text(column.example), swaps)
         if isinstance(column, (ChoiceColumn, TermColumn, BooleanColumn)):
             # Its dropdown lists the labels: the instructions name what it offers, not the codes behind them ("L",
             # "anak_telantar"), and the example shows what the dropdown offers, in the template's language.

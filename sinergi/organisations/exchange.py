@@ -365,7 +365,7 @@ COLUMNS: list[Column] = [
         "no tanda daftar",
         "tanda daftar",
         "nomor tanda daftar lks",
-        example="TD/001/DINSOS-KALSEL/2023",
+        example="TD/001/DINSOS/2023",
     ),
     _text("registration_issuer", _lazy("Penerbit tanda daftar"), "penerbit td"),
     DateColumn("registration_issued_on", _lazy("Tanggal tanda daftar"), ("tgl tanda daftar",)),

@@ -159,3 +159,22 @@ def test_an_lks_outside_the_servers_province_is_warned_to_who_may_register_it_an
             "Anda).",
         )
     ]
+
+
+def test_a_template_on_another_provinces_server_shows_that_provinces_places_in_its_examples(settings):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    from sinergi.exchange.columns import get_entity
+    from sinergi.exchange.workbook import template_bytes
+
+    region_tree_load(provinces=["35"])
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "35"}
+
+    for entity in ("lks", "clients"):
+        book = CalamineWorkbook.from_filelike(io.BytesIO(template_bytes(get_entity(entity))))
+        text = " ".join(str(cell) for row in book.get_sheet_by_name("Petunjuk").to_python() for cell in row)
+        assert "63.71" not in text and "Banjarmasin" not in text and "6371" not in text, entity
+        assert "35.71" in text, entity  # Kota Kediri, the province's first kota
+    assert "Kota Kediri" in text or "Kediri" in text

@@ -166,11 +166,16 @@ def test_region_codes_in_their_usual_shapes(raw, code):
     assert v.parse_region_code(raw) == code
 
 
-@pytest.mark.parametrize("raw", [63.1, "63.1", 63.7, "63,1"])
-def test_region_codes_that_lost_their_zero_to_excel_are_refused_as_ambiguous(raw):
+@pytest.mark.parametrize(
+    "raw, said",
+    [(63.1, "63.1 bisa berarti 63.01 atau 63.10"), ("63.1", "63.1 bisa berarti 63.01 atau 63.10"),
+     (63.7, "63.7 bisa berarti 63.07 atau 63.70"), ("63,1", "63.1 bisa berarti 63.01 atau 63.10"),
+     ("35.1", "35.1 bisa berarti 35.01 atau 35.10")],
+)  # fmt: skip
+def test_region_codes_that_lost_their_zero_to_excel_are_refused_as_ambiguous_in_their_own_digits(raw, said):
     with pytest.raises(v.CellProblem) as problem:
         v.parse_region_code(raw)
-    assert "63.1 bisa berarti 63.01 atau 63.10" in problem.value.message
+    assert said in problem.value.message
     assert "Format kolom ini sebagai Teks" in problem.value.message
 
 

@@ -300,7 +300,7 @@ COLUMNS: list[Column] = [
     TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "lks tempat layanan", "nama lembaga",
                                     "lembaga"),
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."),
-               example="TD/001/DINSOS-KALSEL/2023", width=28),
+               example="TD/001/DINSOS/2023", width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks"),
                help=_lazy("Hanya bila ada beberapa LKS bernama sama.")),
     ChoiceColumn("setting", _lazy("Bentuk layanan"), ("dalam luar panti", "jenis layanan"), required=True,
