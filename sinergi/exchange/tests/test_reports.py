@@ -569,3 +569,34 @@ def test_a_chart_label_shortens_the_regions_kind_before_it_cuts_the_name():
     assert ">Kota Adm. Jakarta Selatan<" in svg
     assert ">Kab. Adm. Kepulauan Seribu<" in svg
     assert ">Kota Banjarmasin<" in svg
+
+
+def _margin_texts(document) -> list[str]:
+    """The running header and footer of each page."""
+    from weasyprint.formatting_structure import boxes
+
+    return [
+        " ".join(
+            box.text
+            for child in page._page_box.children
+            if isinstance(child, boxes.MarginBox)
+            for box in child.descendants()
+            if isinstance(box, boxes.TextBox)
+        )
+        for page in document.pages
+    ]
+
+
+def test_every_page_says_when_it_was_printed_and_a_long_title_is_cut_in_the_page_header():
+    rows = [[f"Baris {n:03d}", 1] for n in range(1, 151)]
+    title = "Laporan LKS dalam cakupan " + ", ".join(f"LKSA Harapan Bangsa Cabang {n}" for n in range(8))
+    when = timezone.localtime()
+    context = {"title": title, "generated_at": when, "kpis": [], "tables": [Table(title="T", headers=["Nama", "J"],
+                                                                                   rows=rows)]}  # fmt: skip
+
+    margins = _margin_texts(render_document("exchange/pdf/summary.html", context))
+
+    assert len(margins) >= 2
+    printed = f"Dicetak dari Sinergi pada {when:%d-%m-%Y %H:%M}"
+    assert all(printed in text for text in margins)
+    assert all("Cabang 1" in text and "Cabang 7" not in text and "…" in text for text in margins)
