@@ -3743,4 +3743,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "LKS aktif per kecamatan dan jenis layanan": "Active LKS by kecamatan and kind of service",
     "%(date)s (kedaluwarsa)": "%(date)s (expired)",
     "%(filled)s, melebihi kapasitas": "%(filled)s, over capacity",
+    (
+        "Kabupaten/kota “%(given)s” di kolom Kabupaten/Kota LKS tidak dikenali. Tulis namanya seperti di daftar "
+        "wilayah Kemendagri (mis. “%(example)s”) atau kodenya, atau kosongkan."
+    ): (
+        "Kabupaten/kota “%(given)s” in the LKS's kabupaten/kota column is not recognised. Write its name as the "
+        "Kemendagri region list does (e.g. “%(example)s”) or its code, or leave it empty."
+    ),
 }

@@ -402,6 +402,13 @@ class LksIndex:
         candidates = self.by_number.get(number_key(text)) or self.by_name.get(v.norm(text), [])
         if regency and candidates:
             wanted = self._regency_codes(regency)
+            if not wanted:
+                # The kabupaten/kota is the cell not read, not the LKS: say which (its name is looked up as the
+                # region columns look it up, so a name written otherwise may not be found).
+                return None, _(
+                    "Kabupaten/kota “%(given)s” di kolom Kabupaten/Kota LKS tidak dikenali. Tulis namanya seperti di "
+                    "daftar wilayah Kemendagri (mis. “%(example)s”) atau kodenya, atau kosongkan."
+                ) % {"given": regency, "example": self._regency_name(candidates[0].regency_code)}
             named = candidates
             candidates = [lks for lks in candidates if lks.regency_code in wanted]
             if not candidates and len(named) == 1:

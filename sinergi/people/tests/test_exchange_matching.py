@@ -438,6 +438,19 @@ def test_a_kabupaten_kota_that_disagrees_with_the_lks_named_is_reported_as_such(
     ]
 
 
+def test_a_kabupaten_kota_beside_the_lks_that_is_not_read_is_said_to_be_the_cell_to_fix(tmp_path, world):
+    # A review found "LKS … tidak ditemukan" for an LKS that exists, beside a kabupaten/kota written as nobody lists it.
+    world.lks.registration_number = "TD/HARAPAN/1"
+    world.lks.save()
+    headers = [*WORKER_HEADERS, "LKS", "Kabupaten/Kota LKS"]
+    result = import_workers(tmp_path, [[*worker_row(), "TD/HARAPAN/1", "Kota Antah Berantah"]], world.province_admin,
+                            headers=headers)  # fmt: skip
+    assert [p.message for p in result.problems] == [
+        "Kabupaten/kota “Kota Antah Berantah” di kolom Kabupaten/Kota LKS tidak dikenali. Tulis namanya seperti di "
+        "daftar wilayah Kemendagri (mis. “Kota Banjarmasin”) atau kodenya, atau kosongkan."
+    ]
+
+
 def test_the_workers_template_does_not_offer_the_id_column():
     import io
 
