@@ -1322,8 +1322,8 @@ EN: dict[str, str | tuple[str, str]] = {
     # exchange: import template and error report (the instructions sheet keeps its name "Petunjuk")
     "Pilih dari daftar.": "Choose from the list.",
     "Isian tidak ada dalam daftar": "Entry not in the list",
-    "Pilih salah satu isian dari daftar (lihat lembar Petunjuk).": (
-        "Choose one of the entries from the list (see the “Petunjuk” instructions sheet)."
+    "Pilih salah satu isian dari daftar (lihat lembar “%(sheet)s”).": (
+        "Choose one of the entries from the list (see the “%(sheet)s” sheet)."
     ),
     "Petunjuk pengisian templat impor %(entity)s": "How to fill in the %(entity)s import template",
     "Kolom": "Column",
@@ -3750,4 +3750,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "Kabupaten/kota “%(given)s” in the LKS's kabupaten/kota column is not recognised. Write its name as the "
         "Kemendagri region list does (e.g. “%(example)s”) or its code, or leave it empty."
     ),
+    "File ini {size}, melebihi batas {limit}: tidak dikirim. Bagi data menjadi beberapa file.": (
+        "This file is {size}, over the limit of {limit}: it was not sent. Split the data into several files."
+    ),
+    "Isi templat impor, atau file Anda sendiri dengan judul kolom yang sama. Paling besar %(size)s MB.": (
+        "The filled-in import template, or your own file with the same column headings. At most %(size)s MB."
+    ),
+    "Notifikasi: %(unread)s belum dibaca": "Notifications: %(unread)s unread",
 }

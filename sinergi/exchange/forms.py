@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.scope import active_memberships
 
 from .columns import entities
+from .files import limit
 from .models import ImportJob
 
 
@@ -29,6 +31,14 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, actor=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # The size limit said where the file is chosen, before a phone spends minutes sending a file past it.
+        self.max_upload_bytes = limit("IMPORT_MAX_BYTES")
+        megabytes = self.max_upload_bytes / 1048576
+        self.fields["file"].help_text = _(
+            "Isi templat impor, atau file Anda sendiri dengan judul kolom yang sama. Paling besar %(size)s MB."
+        ) % {
+            "size": number_format(round(megabytes, 0 if megabytes >= 1 else 1), decimal_pos=0 if megabytes >= 1 else 1)
+        }
         # Capitalised as an option starts ("Penerima layanan"), as "LKS" is; the label is also used mid-sentence.
         self.fields["entity"].choices = [(e.key, capfirst(e.label)) for e in entities() if e.can_import(actor)]
         if not self.is_bound:

@@ -102,6 +102,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "regencies": _report_regencies(user),
             "report_scope": _report_scope(user, settings.SINERGI["DEPLOYMENT_PROVINCE"]),
             "own_lks": _own_lks(user),
+            "max_upload_bytes": form.max_upload_bytes,
         }
         return render(request, "exchange/index.html", context, status=status)
 
@@ -200,6 +201,11 @@ def _run_from(request: HttpRequest, pk: int, start) -> HttpResponse:
 @login_required
 @require_POST
 def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.import_job_get(actor=request.user, pk=pk)
+    if (imported := job.confirmed_as()) is not None:
+        # A second tap on "Impor sekarang" (on a slow link the page is still the trial's): the import the first
+        # tap started, not the trial's page with an error saying it was imported.
+        return redirect("exchange:job", pk=imported.pk)
     return _run_from(request, pk, lambda job: services.import_job_confirm(job=job, actor=request.user, request=request))
 
 

@@ -120,7 +120,9 @@ def _dropdown(sheet, first_row: int, last_row: int, col: int, column: Column, so
         else:
             options["error_type"] = "stop" if blocking else "warning"
             options["error_title"] = _("Isian tidak ada dalam daftar")[:32]
-            options["error_message"] = _("Pilih salah satu isian dari daftar (lihat lembar Petunjuk).")
+            options["error_message"] = _("Pilih salah satu isian dari daftar (lihat lembar “%(sheet)s”).") % {
+                "sheet": INSTRUCTIONS_SHEET
+            }
         sheet.data_validation(first_row, col, last_row, col, options)
     elif column.help:
         sheet.data_validation(

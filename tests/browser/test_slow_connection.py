@@ -143,7 +143,7 @@ def test_upload_refused_by_the_server_shows_the_form_errors(page, tmp_path, medi
     page.goto(f"{page.base_url}/exchange/")
     page.set_input_files("input[name=file]", str(bogus))
     page.click("#upload-form button[type=submit]")
-    expect(page.locator("#upload-errors")).to_be_visible()
+    expect(page.locator(".upload-errors")).to_be_visible()
     assert page.url.endswith("/exchange/")
     assert not ImportJob.objects.exists()
     # the refreshed form still uploads in the background
@@ -235,3 +235,36 @@ def test_a_job_waiting_long_in_the_queue_is_polled_slowly_and_still_seen_to_end(
     assert len(polls) <= 1
     services.import_job_run(job_id=ImportJob.objects.get().pk)
     expect(page.locator("#job-state")).to_have_text("Uji coba selesai", timeout=20_000)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(page, tmp_path, media, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_BYTES": 100 * KB}
+    path = lks_file(tmp_path, 4000)  # ~230 KB
+    login(page, "pengurus.banjarmasin")
+    phone(page)
+    page.goto(f"{page.base_url}/exchange/")
+    expect(page.locator("#id_file_helptext")).to_contain_text("Paling besar 0,1 MB")
+    sent = []
+    page.on("request", lambda request: sent.append(request) if request.method == "POST" else None)
+    page.set_input_files("input[name=file]", str(path))
+
+    page.click("#upload-form button[type=submit]")
+
+    expect(page.locator("#upload-status")).to_contain_text("melebihi batas")
+    expect(page.locator("#upload-status")).to_contain_text("tidak dikirim")
+    assert not sent and not ImportJob.objects.exists()
+
+
+def test_the_jobs_end_is_announced_once_and_focus_on_cancel_goes_to_its_state(page, tmp_path, media, monkeypatch):
+    queued_upload(page, tmp_path, monkeypatch)
+    page.focus("#job-cancel")  # a keyboard user waiting on "Batalkan"
+    page.wait_for_timeout(1_500)  # polls that change nothing keep the focus and say nothing
+    assert page.evaluate("document.activeElement.id") == "job-cancel"
+    expect(page.locator("#job-announce")).to_have_text("")
+
+    services.import_job_run(job_id=ImportJob.objects.get().pk)
+
+    expect(page.locator("#job-state")).to_have_text("Uji coba selesai", timeout=10_000)
+    expect(page.locator("#job-announce")).to_have_text("Uji coba selesai")  # a live region that was not replaced
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'job-state'")
+    assert page.locator("#job-progress").get_attribute("aria-labelledby") == "job-state"

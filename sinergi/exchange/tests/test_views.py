@@ -600,3 +600,41 @@ def test_an_operator_opens_the_profile_of_their_lks_offered_first_among_the_repo
     response = client.get(first)
     assert first.startswith("/exchange/reports/lks/") and response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+# ---------------------------------------------------------------------------------------------- phone, slow link
+
+
+def test_a_second_tap_on_import_now_goes_to_the_import_the_first_one_started(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Dua Kali", "anak", "63.71.01.1001", "TD/DUA/1", 12]])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, path)
+    trial = ImportJob.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(f"/exchange/imports/{trial.pk}/confirm/")
+
+    second = client.post(f"/exchange/imports/{trial.pk}/confirm/", follow=True)
+
+    real = ImportJob.objects.exclude(pk=trial.pk).get()
+    assert first["Location"] == second.redirect_chain[0][0] == f"/exchange/imports/{real.pk}/"
+    assert "sudah diimpor" not in second.content.decode()
+    assert Organisation.objects.count() == 1
+
+
+def test_the_upload_form_says_its_size_limit_and_ties_its_help_and_error_to_the_field(
+    client, board_member, tmp_path, settings
+):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_BYTES": 3 * 1024 * 1024}
+    client.force_login(board_member)
+    page = client.get("/exchange/").content.decode()
+    assert "Paling besar 3 MB." in page
+    assert f'data-max-bytes="{3 * 1024 * 1024}"' in page
+
+    empty = tmp_path / "kosong.xlsx"
+    empty.write_bytes(b"")
+    refused = upload(client, empty).content.decode()
+    described = re.search(r'<input type="file"[^>]*aria-describedby="([^"]+)"', refused).group(1).split()
+    assert described and all(f'id="{name}"' in refused for name in described)

@@ -211,3 +211,14 @@ def test_the_clients_instructions_say_the_nik_and_kk_are_required_unless_their_r
     assert (required["NIK"], required["Alasan NIK kosong"]) == ("Ya, atau alasannya", "Bila nomor kosong")
     assert (required["Nomor KK"], required["Alasan KK kosong"]) == ("Ya, atau alasannya", "Bila nomor kosong")
     assert (required["Nama lengkap"], required["Catatan"]) == ("Ya", "")
+
+
+def test_a_dropdowns_error_names_the_instructions_sheet_as_the_template_names_it_in_each_language():
+    from django.utils import translation
+
+    for language, sheet in (("id", "Petunjuk"), ("en", "Instructions")):
+        with translation.override(language):
+            content = template_bytes(get_entity("workers"))
+        xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
+        assert f"&#8220;{sheet}&#8221;" in xml or f"“{sheet}”" in xml, language
+        assert "Petunjuk" not in xml or language == "id"

@@ -33,8 +33,19 @@
     if (!box) { return; }
     var text = (polling ? box.getAttribute("data-retrying") : box.getAttribute("data-failed")) || "";
     if (!navigator.onLine && box.getAttribute("data-offline")) { text = box.getAttribute("data-offline") + " " + text; }
-    box.textContent = text;
+    // Written once: the notice is a live region, and the same words rewritten at every failed poll are read again.
+    if (box.textContent !== text) { box.textContent = text; }
     box.hidden = false;
+  }
+
+  // While polls fail (offline, a dead zone), wait longer between them: 2, 4, 6 … up to 30 s, instead of one a
+  // second for as long as the link is down. The first poll that succeeds sets the page's own pace again.
+  var pollFailures = 0;
+  var pollNotBefore = 0;
+
+  function pollFailed() {
+    pollFailures += 1;
+    pollNotBefore = Date.now() + Math.min(30000, 2000 * pollFailures);
   }
 
   function hideNotice() {
@@ -49,7 +60,7 @@
     var detail = event.detail;
     if (detail.verb !== "get") { return; }
     var polling = isPolling(detail.elt);
-    if (polling && document.visibilityState === "hidden") {
+    if (polling && (document.visibilityState === "hidden" || Date.now() < pollNotBefore)) {
       event.preventDefault();
       return;
     }
@@ -59,7 +70,9 @@
   });
 
   function onFailure(event) {
-    showNotice(isPolling(event.detail && event.detail.elt));
+    var polling = isPolling(event.detail && event.detail.elt);
+    if (polling) { pollFailed(); }
+    showNotice(polling);
   }
 
   // A write the server gave up on because the data was locked by another process (sinergi/core/busy.py): its
@@ -78,7 +91,40 @@
   document.addEventListener("htmx:timeout", onFailure);
   document.addEventListener("htmx:afterRequest", function (event) {
     var xhr = event.detail && event.detail.xhr;
-    if (xhr && xhr.status > 0 && xhr.status < 500) { hideNotice(); }
+    if (xhr && xhr.status > 0 && xhr.status < 500) {
+      hideNotice();
+      pollFailures = 0;
+      pollNotBefore = 0;
+    }
+  });
+
+  // A job's card (an import's or an export's progress) is replaced at every poll. What a screen reader should hear
+  // is its state when it changes ("Uji coba selesai"), in a live region that is not replaced (data-announce names
+  // it); and a keyboard user whose focus was on the card (its "Batalkan" button, gone once the job ends) is brought
+  // to the state instead of the top of the page.
+  var focusWasIn = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail && event.detail.target;
+    focusWasIn = target && target.contains(document.activeElement) && document.activeElement !== document.body
+      ? target.id : null;
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var card = event.detail && event.detail.target;
+    if (card && !card.isConnected && card.id) { card = document.getElementById(card.id); }
+    var announcer = card && card.getAttribute("data-announce") && document.getElementById(card.getAttribute("data-announce"));
+    var state = card && card.querySelector(".job-state strong");
+    if (announcer && state) {
+      var words = state.textContent.trim();
+      if (announcer.getAttribute("data-said") !== words) {
+        announcer.setAttribute("data-said", words);
+        announcer.textContent = words;
+      }
+    }
+    var active = document.activeElement;
+    if (focusWasIn && card && card.id === focusWasIn && (!active || active === document.body) && state) {
+      state.focus();
+    }
+    focusWasIn = null;
   });
   window.addEventListener("offline", function () {
     var polls = document.querySelector("[hx-trigger^='every'], [data-hx-trigger^='every']");

@@ -91,7 +91,19 @@
       return true;
     }
 
+    function tooLarge() {
+      // Refused before it is sent: over a 3G link a file past the limit would take minutes to be told so.
+      var limit = Number(box.getAttribute("data-max-bytes") || 0);
+      var size = fileSize();
+      if (!limit || size <= limit) { return false; }
+      box.hidden = false;
+      box.classList.add("upload-failed");
+      say("over-limit", { size: mb(size), limit: mb(limit) });
+      return true;
+    }
+
     function start() {
+      if (tooLarge()) { return; }
       var request = new XMLHttpRequest();
       var target = form.getAttribute("action") || location.href;
       xhr = request;
@@ -104,9 +116,14 @@
       request.open("POST", target);
       request.upload.addEventListener("progress", function (event) {
         if (request !== xhr || !event.lengthComputable) { return; }
+        var before = percent;
         percent = Math.floor((event.loaded / event.total) * 100);
         bar.value = percent;
-        say("sending", { sent: mb(event.loaded), total: mb(event.total), percent: percent + "%" });
+        // The words (a live region) change every 10 %, not at each of the ~200 progress events of a slow upload,
+        // which a screen reader would read out one after the other; the bar shows every step.
+        if (Math.floor(percent / 10) !== Math.floor(before / 10)) {
+          say("sending", { sent: mb(event.loaded), total: mb(event.total), percent: percent + "%" });
+        }
         watchStall();
       });
       request.upload.addEventListener("load", function () {
