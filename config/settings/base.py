@@ -282,6 +282,9 @@ SINERGI = {
     "PERSON_RETENTION_YEARS": int(os.environ.get("SINERGI_PERSON_RETENTION_YEARS", "10")),
     # An XLSX export of more rows than this is written by the task worker instead of inside the request.
     "EXPORT_XLSX_SYNC_ROWS": int(os.environ.get("SINERGI_EXPORT_XLSX_SYNC_ROWS", "5000")),
+    # A province report or kabupaten/kota summary covering more LKS than this is rendered by the task worker (WeasyPrint
+    # lays out ~1 s a page: a province of 4,000 LKS took 16-29 s, past the web worker's timeout).
+    "PDF_SYNC_LKS": int(os.environ.get("SINERGI_PDF_SYNC_LKS", "300")),
     # Days the files of finished import/export jobs (uploads, reports, exports) are kept; the job rows stay.
     "EXCHANGE_FILE_RETENTION_DAYS": int(os.environ.get("SINERGI_EXCHANGE_FILE_RETENTION_DAYS", "30")),
     # Milliseconds a web request's write waits for a lock (PostgreSQL) before it is answered "busy, send it again".

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -299,6 +300,18 @@ EXPORT_FINISHED_STATUSES = {ExportStatus.SUCCEEDED, ExportStatus.FAILED, ExportS
 EXPORT_PENDING = models.Q(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING], cancel_requested=False)
 
 
+class ReportKind(models.TextChoices):
+    """The PDF reports that the task worker may render (the LKS profile is always rendered in the request)."""
+
+    PROVINCE = "province", _("Laporan provinsi")
+    REGENCY = "regency", _("Ringkasan kabupaten/kota")
+
+
+# ExportJob.entity of a PDF report: no list entity, so that a code path that forgets to ask `report` fails loudly
+# (get_entity raises) rather than treating a report as a list.
+REPORT_ENTITY = "report"
+
+
 def export_request_key(*, entity_key: str, file_format: str, filters: dict[str, list[str]], purpose: str) -> str:
     """What an export asks for, as one value: the same data, format, filters and access purpose give the same key,
     whatever the order of the filters in the address or of a filter's values (?status=a&status=b)."""
@@ -347,6 +360,15 @@ class ExportJob(QueuedJob, models.Model):
     # requester's roles are the same (an operator moved to another LKS does not take the old one's list along).
     # Empty for jobs made before it was kept: their download checks the permission to export only.
     access_key = models.CharField(max_length=64, blank=True, editable=False)
+    # A PDF report rendered by the worker (report_jobs), not a list: its kind and the province or kabupaten/kota it is
+    # about (rows_total then counts the LKS it covers). Empty for a list export.
+    report = models.CharField(max_length=10, choices=ReportKind.choices, blank=True)
+    region = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("wilayah")
+    )
+    # The report's downloaded name without the date, as the request would have named it, in the language it was
+    # printed in (set when rendered: a report over part of an area is named by its title, which names that part).
+    download_name = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -362,6 +384,8 @@ class ExportJob(QueuedJob, models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.report:
+            return f"{self.entity} {self.report} {self.region_id} {self.file_format}"
         return f"{self.entity} {self.file_format}"  # no status, as ImportJob's
 
     @property
@@ -395,7 +419,25 @@ class ExportJob(QueuedJob, models.Model):
 
     @property
     def entity_label(self) -> str:
+        """What the job makes, as its page and the list name it: the kind of data, or the report and its area."""
+        if self.report == ReportKind.PROVINCE:
+            return str(_("Laporan LKS %(province)s") % {"province": self._region_name})
+        if self.report == ReportKind.REGENCY:
+            return str(_("Ringkasan LKS %(regency)s") % {"regency": self._region_name})
         return entity_label(self.entity)
+
+    @property
+    def _region_name(self) -> str:
+        return self.region.name if self.region_id and self.region else (self.region_id or "")
+
+    @property
+    def again_url(self) -> str:
+        """The address that asks for the same export again: the list's with its filters, or the report's."""
+        if self.report == ReportKind.PROVINCE:
+            return reverse("exchange:province_pdf")
+        if self.report == ReportKind.REGENCY:
+            return reverse("exchange:regency_pdf", args=[self.region_id])
+        return f"{reverse('exchange:export', args=[self.entity])}?{self.query_string}"
 
     @property
     def query_string(self) -> str:
