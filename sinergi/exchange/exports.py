@@ -212,6 +212,10 @@ def export_job_run(*, job_id: int) -> ExportJob:
         job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
         if not claimed:
             return job  # a task delivered twice: the first run owns the job
+        if job.report:
+            from .report_jobs import report_job_render
+
+            return report_job_render(job)
         return _export_job_run(job)
 
 
@@ -322,11 +326,11 @@ class _RowCounter:
             yield row
 
 
-def _finish(job: ExportJob, status: str, *, message: str = "") -> ExportJob:
+def _finish(job: ExportJob, status: str, *, message: str = "", also: tuple[str, ...] = ()) -> ExportJob:
     job.status = status
     job.message = message
     job.finished_at = timezone.now()
-    fields = ["status", "message", "finished_at", "file"]
+    fields = ["status", "message", "finished_at", "file", *also]
     if status == ExportStatus.SUCCEEDED:
         fields += ["rows_total", "rows_done"]
     job.save(update_fields=fields)
@@ -340,9 +344,15 @@ def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = 
         raise TransitionError(_("Ekspor ini dibatalkan; tidak ada file untuk diunduh."))
     if job.status != ExportStatus.SUCCEEDED:
         raise TransitionError(_("File ekspor ini belum siap diunduh."))
-    entity = get_entity(job.entity)
-    if not entity.can_export(actor):
-        raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
+    if job.report:
+        from .report_jobs import report_job_may_download
+
+        if not report_job_may_download(job=job, actor=actor):
+            raise PermissionDenied(_("Anda tidak berwenang mencetak laporan ini."))
+    else:
+        entity = get_entity(job.entity)
+        if not entity.can_export(actor):
+            raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
     if job.access_key and job.access_key != access_key(actor):
         raise TransitionError(
             _(
@@ -357,6 +367,11 @@ def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = 
         handle = job.file.open("rb")
     except FileNotFoundError:
         raise FileGone(export_file_gone_message()) from None
+    if job.report:
+        from .report_jobs import report_job_downloaded
+
+        report_job_downloaded(job=job, actor=actor, request=request)
+        return handle
     audit_record(
         actor=actor,
         action=f"exchange.{job.entity}.downloaded",

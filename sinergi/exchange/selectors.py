@@ -44,7 +44,8 @@ def export_job_list(*, actor) -> QuerySet[ExportJob]:
     """The background exports `actor` asked for, newest first."""
     if not getattr(actor, "is_authenticated", False):
         return ExportJob.objects.none()
-    return ExportJob.objects.filter(requested_by=actor).order_by("-created_at", "-id")
+    # The region names a report job in the list (ExportJob.entity_label).
+    return ExportJob.objects.filter(requested_by=actor).select_related("region").order_by("-created_at", "-id")
 
 
 def export_job_get(*, actor, pk: int) -> ExportJob:
@@ -243,4 +244,21 @@ def export_job_pending(
     if not getattr(actor, "is_authenticated", False):
         return None
     key = export_request_key(entity_key=entity_key, file_format=file_format, filters=filters, purpose=purpose)
+    return export_job_list(actor=actor).filter(EXPORT_PENDING, request_key=key).first()
+
+
+def report_request_key(*, report: str, area_code: str) -> str:
+    """What a report job asks for, as one value (see export_request_key): its kind and area. The scope is not part of
+    it: a report asked again by the same user is the same report, rendered with their scope of the moment it runs."""
+    return export_request_key(
+        entity_key=f"report-{report}", file_format="pdf", filters={"region": [area_code]}, purpose=""
+    )
+
+
+def report_job_pending(*, actor, report: str, area_code: str) -> ExportJob | None:
+    """The same report (kind and area) that `actor` asked for and that is still queued or running (and not being
+    cancelled), or None."""
+    if not getattr(actor, "is_authenticated", False):
+        return None
+    key = report_request_key(report=report, area_code=area_code)
     return export_job_list(actor=actor).filter(EXPORT_PENDING, request_key=key).first()

@@ -30,14 +30,16 @@ from sinergi.core.downloads import (
 )
 from sinergi.core.errors import TransitionError, ValidationError
 
-from . import exports, selectors, services
+from . import exports, report_jobs, selectors, services
 from .columns import entities, get_entity
 from .files import FileRefused, limit
 from .forms import UploadForm
+from .models import ReportKind
 from .pdf import pdf_response, render_pdf
 from .workbook import template_bytes
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF_TYPE = "application/pdf"
 
 
 def _entity_or_404(key: str):
@@ -103,6 +105,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "report_scope": _report_scope(user, settings.SINERGI["DEPLOYMENT_PROVINCE"]),
             "own_lks": _own_lks(user),
             "max_upload_bytes": form.max_upload_bytes,
+            "pdf_sync_lks": int(settings.SINERGI.get("PDF_SYNC_LKS", report_jobs.DEFAULT_PDF_SYNC_LKS)),
         }
         return render(request, "exchange/index.html", context, status=status)
 
@@ -359,7 +362,7 @@ class ExportJobView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         job = exports.export_job_settle(job=selectors.export_job_get(actor=request.user, pk=pk))
-        entity = _entity_or_404(job.entity)
+        entity = None if job.report else _entity_or_404(job.entity)
         days = services.retention_days()
         context = {
             "job": job,
@@ -368,7 +371,7 @@ class ExportJobView(LoginRequiredMixin, View):
             "display": selectors.export_job_display(job, retention_days=days),
             "import_limit": limit("IMPORT_MAX_ROWS"),
         }
-        if not request.htmx:
+        if entity is not None and not request.htmx:
             filters = exports.export_filters(job.filters)
             context["filters"] = entity.export_filter_summary(actor=request.user, filters=filters)
         template = "exchange/export_job.html#status" if request.htmx else "exchange/export_job.html"
@@ -412,11 +415,17 @@ def export_job_download(request: HttpRequest, pk: int) -> HttpResponse:
     except services.FileGone as gone:
         messages.error(request, gone.message)
         return redirect("exchange:export_job", pk=pk)
-    # Dated by when the rows were read, not when the file is fetched; its filters in the name, as a list download's.
-    stem = "-".join(filter(None, [f"sinergi-{job.entity}", filter_slug((job.filters or {}).items())]))
+    # Dated by when the rows were read, not when the file is fetched; its filters in the name, as a list download's
+    # (a report: named as the request would have named it).
+    stem = job.download_name or "-".join(
+        filter(None, [f"sinergi-{job.entity}", filter_slug((job.filters or {}).items())])
+    )
     name = download_filename(stem, job.file_format, today=timezone.localdate(job.finished_at or timezone.now()))
     response = FileResponse(
-        handle, as_attachment=True, filename=name, content_type=CONTENT_TYPES.get(job.file_format, XLSX_TYPE)
+        handle,
+        as_attachment=True,
+        filename=name,
+        content_type=CONTENT_TYPES.get(job.file_format, PDF_TYPE if job.report else XLSX_TYPE),
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -427,7 +436,8 @@ def export_job_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def lks_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """An LKS profile on A4, from the data of its detail page."""
+    """An LKS profile on A4, from the data of its detail page. Always rendered here, never by the task worker: one LKS
+    is one or two pages (~0.5 s even with 1,300 clients), unlike the reports of report_jobs."""
     from sinergi.organisations.reports import lks_profile
 
     context = lks_profile(actor=request.user, pk=pk)
@@ -444,54 +454,43 @@ def lks_profile_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(content, name=_("profil-%(name)s") % {"name": organisation.name})
 
 
+def _report_or_job(request: HttpRequest, *, report: str, area_code: str) -> HttpResponse:
+    """A province report or kabupaten/kota summary: the job page when the task worker makes it (past
+    SINERGI["PDF_SYNC_LKS"] LKS, or the same report already pending), else the PDF rendered here."""
+    try:
+        queued = report_jobs.report_job_if_long(actor=request.user, report=report, area_code=area_code, request=request)
+    except ValidationError as error:  # too many jobs pending
+        return _bad_request(request, " ".join(error.messages))
+    if queued is not None:
+        job, was_pending = queued
+        if was_pending:
+            messages.info(
+                request,
+                _(
+                    "Laporan yang sama sedang disusun untuk Anda; ini halamannya. Bila perlu salinan lain, minta lagi "
+                    "setelah yang ini selesai."
+                ),
+            )
+        return redirect("exchange:export_job", pk=job.pk)
+    document = report_jobs.report_document(actor=request.user, report=report, area_code=area_code)
+    content = render_pdf(document.template, document.context)
+    # Audited once the file exists: a render that failed (or timed out) handed nothing over.
+    data = {"format": "pdf", "report": report, "scope": document.audit_scope}
+    if report == ReportKind.REGENCY:
+        data["region"] = area_code  # the province report's is the deployment's province
+    audit_record(actor=request.user, action="statistics.report.exported", data=data, request=request)
+    return pdf_response(content, name=document.name)
+
+
 @login_required
 def regency_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
     """A kabupaten/kota summary on A4."""
-    from sinergi.organisations.reports import regency_summary
-
-    from .pdf import bar_chart_svg
-
-    context = regency_summary(actor=request.user, regency_code=code)
-    chart = context["chart"]
-    chart_title = _("LKS aktif per kecamatan dan jenis layanan")
-    context["chart_title"] = chart_title
-    context["chart_svg"] = (
-        bar_chart_svg(labels=chart["labels"], series=chart["series"], title=chart_title) if chart["labels"] else ""
-    )
-    content = render_pdf("exchange/pdf/summary.html", context)
-    audit_record(
-        actor=request.user,
-        action="statistics.report.exported",
-        data={"format": "pdf", "report": "regency", "region": code, "scope": context["audit_scope"]},
-        request=request,
-    )
-    # A summary over part of the kabupaten/kota (an operator's LKS) is named by its title, as the province report.
-    name = _("ringkasan-lks-%(name)s") % {"name": context["regency"].name} if context["whole"] else context["title"]
-    return pdf_response(content, name=name)
+    return _report_or_job(request, report=ReportKind.REGENCY, area_code=code)
 
 
 @login_required
 def province_report_pdf(request: HttpRequest) -> HttpResponse:
     """The province report: the dashboard's tables and charts on A4."""
-    from sinergi.organisations.reports import province_report
-
-    from .pdf import bar_chart_svg
-
     if region_scope_codes(request.user, Action.EXPORT) == []:
         raise PermissionDenied
-    context = province_report(actor=request.user)
-    context["charts"] = [
-        {"title": c["title"], "svg": bar_chart_svg(labels=c["labels"], series=c["series"], title=c["title"])}
-        for c in context["charts"]
-        if c["labels"]
-    ]
-    content = render_pdf("exchange/pdf/summary.html", context)
-    audit_record(
-        actor=request.user,
-        action="statistics.report.exported",
-        data={"format": "pdf", "report": "province", "scope": context["audit_scope"]},
-        request=request,
-    )
-    # A report over part of the province is named by its title ("Laporan LKS dalam cakupan …"), not "provinsi".
-    name = _("laporan-lks-provinsi") if context["province_part"] is None else context["title"]
-    return pdf_response(content, name=name)
+    return _report_or_job(request, report=ReportKind.PROVINCE, area_code=settings.SINERGI["DEPLOYMENT_PROVINCE"])

@@ -459,3 +459,43 @@ def _cell(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     return _fmt(value if not hasattr(value, "text") else value.text)
+
+
+# ---------------------------------------------------------------------------------------------- before gathering
+
+# The reports whose length grows with the LKS they list (province: the documents ending; kabupaten/kota: the list of
+# LKS too), by the kind the exchange app's report jobs name them with.
+PROVINCE = "province"
+REGENCY = "regency"
+
+
+def report_may_print(*, actor, report: str, area_code: str) -> bool:
+    """Whether `actor` may print the province report or the summary of the kabupaten/kota `area_code`: what the
+    gathering itself checks (a summary outside the scope is not found, a province report needs some export scope),
+    asked before anything is gathered — by a request that sends the report to the worker, by the worker when it
+    runs, and by the download of the file."""
+    if actor is None or not getattr(actor, "is_active", False):
+        return False
+    if report == REGENCY:
+        exists = Region.objects.filter(code=area_code, level=RegionLevel.REGENCY).exists()
+        return exists and _may_see_region(actor, area_code)
+    return report == PROVINCE and region_scope_codes(actor, Action.EXPORT) != []
+
+
+def report_covered_lks(*, actor, area_code: str) -> int:
+    """The LKS of the province or kabupaten/kota `area_code` within the actor's export scope: what a report's length
+    (and the time WeasyPrint takes to lay it out) grows with."""
+    scoped = restrict(Organisation.objects.all(), actor=actor, action=Action.EXPORT).filter(kind__in=LKS_KINDS)
+    area = {"province_code": area_code} if len(area_code) == 2 else {"regency_code": area_code}
+    return scoped.filter(**area).count()
+
+
+def report_audit_scope(*, actor, report: str, area_code: str) -> list[str]:
+    """What the audit log keeps of a report's reach, as the gathered report says it (its "audit_scope"): for a
+    summary the kabupaten/kota, or the LKS or areas of the account; for the province report the export scope."""
+    if report == REGENCY:
+        scope = _report_scope(actor, area_code)
+        return [area_code] if scope.whole else scope.parts
+    from sinergi.statistics.tables import DashboardStatistics
+
+    return DashboardStatistics(actor=actor, action=Action.EXPORT, within_province=True).audit_scope
