@@ -3757,4 +3757,40 @@ EN: dict[str, str | tuple[str, str]] = {
         "The filled-in import template, or your own file with the same column headings. At most %(size)s MB."
     ),
     "Notifikasi: %(unread)s belum dibaca": "Notifications: %(unread)s unread",
+    "Anda tidak berwenang mencetak laporan ini.": "You are not allowed to print this report.",
+    "Laporan provinsi": "Province report",
+    "Ringkasan kabupaten/kota": "Kabupaten/kota summary",
+    "Laporan gagal: Anda tidak lagi berwenang mencetak laporan ini.": (
+        "The report failed: you are no longer allowed to print this report."
+    ),
+    "Laporan gagal disusun karena kesalahan tak terduga. Coba lagi; bila berulang, laporkan ke admin.": (
+        "The report could not be made because of an unexpected error. Try again; if it happens again, tell an "
+        "administrator."
+    ),
+    (
+        "Laporan ini mencakup %(lks)s LKS dalam cakupan Anda: terlalu panjang untuk dicetak langsung, jadi disusun "
+        "oleh pekerja latar (sekitar satu detik per halaman). Waktu cetak di dalamnya adalah saat laporan disusun."
+    ): (
+        "This report covers %(lks)s LKS within your scope: too long to print at once, so the background worker makes "
+        "it (about one second a page). The printing time in it is when the report is made."
+    ),
+    "Halaman laporan sedang disusun. Halaman ini boleh ditutup; file dapat diunduh dari halaman Impor/Ekspor.": (
+        "The report's pages are being laid out. You may close this page; the file can be downloaded from the "
+        "Import/Export page."
+    ),
+    "LKS dalam laporan": "LKS in the report",
+    (
+        "Laporan atas lebih dari %(lks)s LKS disusun di latar: Anda diarahkan ke halaman kemajuannya dan file dapat "
+        "diunduh di sana setelah selesai."
+    ): (
+        "Reports on more than %(lks)s LKS are made in the background: you are taken to their progress page, where "
+        "the file can be downloaded once it is done."
+    ),
+    (
+        "Laporan yang sama sedang disusun untuk Anda; ini halamannya. Bila perlu salinan lain, minta lagi setelah "
+        "yang ini selesai."
+    ): (
+        "The same report is being made for you; this is its page. If you need another copy, ask again once this one "
+        "has finished."
+    ),
 }
