@@ -307,3 +307,31 @@ def test_board_member_reloads_and_cancels_an_import_while_running_and_while_queu
     queued.refresh_from_db()
     assert (queued.status, queued.rows_done) == ("cancelled", 0)
     assert Organisation.objects.count() == before
+
+
+def test_board_member_gets_a_long_kabupaten_summary_from_the_background_worker(page, tmp_path, monkeypatch, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    settings.SINERGI = {**settings.SINERGI, "PDF_SYNC_LKS": 1}
+    # Hold the job in the queue (no worker yet), so that the page shows the waiting state and polls.
+    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+
+    login(page, "pengurus.banjarmasin")
+    page.click("nav >> text=Impor/Ekspor")
+    page.get_by_role("link", name="Ringkasan Kota Banjarmasin").click()
+    expect(page.locator("h1")).to_have_text("Ringkasan LKS Kota Banjarmasin (PDF)")
+    expect(page.locator("#export-state")).to_have_text("Menunggu giliran")
+
+    # The worker lays the report out; the page, polling with HTMX, offers it without a reload.
+    job = ExportJob.objects.get()
+    exports.export_job_run(job_id=job.pk)
+    expect(page.locator("#export-download")).to_be_visible(timeout=10_000)
+    with page.expect_download() as download_info:
+        page.click("#export-download")
+    assert download_info.value.suggested_filename.startswith("ringkasan-lks-kota-banjarmasin-")
+    assert download_info.value.path().read_bytes().startswith(b"%PDF")
