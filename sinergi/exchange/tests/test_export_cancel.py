@@ -42,7 +42,7 @@ def test_a_queued_export_is_cancelled_at_once_from_its_page_and_never_runs(clien
     # Then it is cancelled, the page says so and stops polling, and the same export is offered again
     page = response.content.decode()
     assert response.redirect_chain == [(f"/exchange/exports/{job.pk}/", 302)]
-    assert '<strong id="export-state">Dibatalkan</strong>' in page and "Ekspor dibatalkan." in page
+    assert '<strong id="export-state" tabindex="-1">Dibatalkan</strong>' in page and "Ekspor dibatalkan." in page
     assert "hx-trigger" not in page and 'id="export-cancel"' not in page and 'id="export-progress"' not in page
     assert 'id="export-again" href="/exchange/export/lks/?format=xlsx"' in page
     job.refresh_from_db()
@@ -151,7 +151,7 @@ def test_an_export_whose_worker_died_after_a_cancel_was_asked_ends_cancelled(cli
 
     page = client.get(f"/exchange/exports/{job.pk}/").content.decode()
 
-    assert '<strong id="export-state">Dibatalkan</strong>' in page
+    assert '<strong id="export-state" tabindex="-1">Dibatalkan</strong>' in page
     assert ExportJob.objects.get(pk=job.pk).status == ExportStatus.CANCELLED
 
 

@@ -167,7 +167,7 @@ def test_a_purged_exports_page_says_the_file_was_deleted_instead_of_ready(client
     page = client.get(f"/exchange/exports/{export.pk}/").content.decode()
 
     # Then it says the file was deleted, with no full "ready" bar and no download, but the same export offered again
-    assert '<strong id="export-state">File sudah dihapus</strong>' in page and "Siap diunduh" not in page
+    assert '<strong id="export-state" tabindex="-1">File sudah dihapus</strong>' in page and "Siap diunduh" not in page
     assert 'id="export-progress"' not in page and 'id="export-download"' not in page
     assert 'id="export-again" href="/exchange/export/lks/?status=active&amp;format=xlsx"' in page
     assert "File ekspor ini dihapus otomatis 30 hari setelah selesai" in page
@@ -185,7 +185,7 @@ def test_a_purged_export_is_explained_in_the_language_of_whoever_reads_it(client
     index = client.get("/exchange/").content.decode()
 
     # Then its state and the notice are in English, on its page and on the list
-    assert '<strong id="export-state">File deleted</strong>' in page
+    assert '<strong id="export-state" tabindex="-1">File deleted</strong>' in page
     assert "This export file was deleted automatically 30 days after it finished" in page
     assert "dihapus" not in page
     assert "File deleted" in index and "Ready for download" not in index
