@@ -3794,4 +3794,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "The same report is being made for you; this is its page. If you need another copy, ask again once this one "
         "has finished."
     ),
+    "File ini disusun dalam %(language)s, bahasa saat ekspor diminta.": (
+        "This file is written in %(language)s, the language the export was asked for in."
+    ),
 }

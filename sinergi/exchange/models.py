@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import runners
@@ -314,8 +314,17 @@ REPORT_ENTITY = "report"
 
 def export_request_key(*, entity_key: str, file_format: str, filters: dict[str, list[str]], purpose: str) -> str:
     """What an export asks for, as one value: the same data, format, filters and access purpose give the same key,
-    whatever the order of the filters in the address or of a filter's values (?status=a&status=b)."""
-    asked = [entity_key, file_format, purpose, sorted((key, sorted(values)) for key, values in filters.items())]
+    whatever the order of the filters in the address or of a filter's values (?status=a&status=b); in the language
+    it is asked in, which its file is written in (the same export asked again after switching to English is another
+    file)."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+    asked = [
+        entity_key,
+        file_format,
+        purpose,
+        language,
+        sorted((key, sorted(values)) for key, values in filters.items()),
+    ]
     return hashlib.sha256(json.dumps(asked, ensure_ascii=False).encode()).hexdigest()
 
 

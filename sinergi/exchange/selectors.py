@@ -201,6 +201,9 @@ class ExportJobDisplay:
 
     message: str = ""  # why it failed, as stored (in the language of its run)
     file_gone: str = ""  # that its file was removed after the retention period
+    # The language its file is written in (headers, sheet, labels), named, when not the viewer's: an export asked for
+    # in Indonesian and opened after switching to English is still an Indonesian file.
+    file_language: str = ""
 
 
 def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDisplay:
@@ -217,7 +220,10 @@ def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDispl
         else:
             days = stored_days
     gone = export_file_gone_message(days) if job.file_deleted else ""
-    return ExportJobDisplay(message="\n".join(lines).strip(), file_gone=gone)
+    file_language = ""
+    if _base(job.language) != _base(translation.get_language()):
+        file_language = str(LANGUAGE_NAMES.get(_base(job.language), job.language))
+    return ExportJobDisplay(message="\n".join(lines).strip(), file_gone=gone, file_language=file_language)
 
 
 def _stored_gone_days(line: str) -> int | None:

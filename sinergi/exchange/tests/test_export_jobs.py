@@ -196,6 +196,27 @@ def test_the_same_export_asked_again_while_it_is_written_leads_to_the_first_job(
     assert actions() == ["exchange.lks.exported"]
 
 
+def test_the_same_export_asked_in_another_language_is_another_file_and_its_page_says_which(
+    client, board_member, three_lks, threshold
+):
+    # Given an export asked for in Indonesian, waiting for the worker
+    threshold(1)
+    client.force_login(board_member)
+    client.get("/exchange/export/lks/?format=xlsx")
+    indonesian = ExportJob.objects.get()
+
+    # When the user switches to English and asks for it again
+    client.cookies["django_language"] = "en"
+    client.get("/exchange/export/lks/?format=xlsx", HTTP_ACCEPT_LANGUAGE="en")
+
+    # Then an English file is made, and the Indonesian one's page, read in English, says what its file is in
+    english = ExportJob.objects.exclude(pk=indonesian.pk).get()
+    assert (indonesian.language, english.language) == ("id", "en")
+    page = client.get(f"/exchange/exports/{indonesian.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "This file is written in Indonesian, the language the export was asked for in." in page
+    assert 'id="export-language-note"' not in client.get(f"/exchange/exports/{english.pk}/").content.decode()
+
+
 def test_another_export_while_one_is_written_is_a_job_of_its_own(client, board_member, three_lks, threshold):
     # Given someone else's export of the active LKS, being written
     asked = {"entity_key": "lks", "file_format": "xlsx", "filters": {"status": ["active"]}, "purpose": ""}
