@@ -12,7 +12,7 @@ import hashlib
 import logging
 import secrets
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
 from django.conf import settings
@@ -106,40 +106,52 @@ def export_job_create(
     if file_format not in DOWNLOAD_FORMATS:
         raise ValidationError(_("Format unduhan tidak dikenal. Pilih csv atau xlsx."))
     asked = {"entity_key": entity.key, "filters": filters, "file_format": file_format, "purpose": purpose}
-    if (pending := export_job_pending(actor=actor, **asked)) is not None:
-        return pending
+
+    def make() -> ExportJob:
+        job = ExportJob.objects.create(
+            token=secrets.token_hex(16),
+            entity=entity.key,
+            filters={key: list(values) for key, values in filters.items()},
+            file_format=file_format,
+            language=translation.get_language() or "id",
+            requested_by=actor,
+            requested_by_name=actor.get_username(),
+            rows_total=rows,
+            purpose=purpose,
+            request_key=export_request_key(**asked),
+            access_key=access_key(actor),
+        )
+        audit_record(
+            actor=actor,
+            action=f"exchange.{entity.key}.exported",
+            obj=job,
+            data={"format": file_format, "rows": rows, "filters": audit_filters(job.filters), "job": job.pk},
+            purpose=purpose,
+            request=request,
+        )
+        return job
+
+    return job_create_once(actor=actor, pending=lambda: export_job_pending(actor=actor, **asked), make=make)
+
+
+def job_create_once(*, actor, pending: Callable[[], ExportJob | None], make: Callable[[], ExportJob]) -> ExportJob:
+    """The job `make` creates and audits (a list export or a report), queued for the task worker, unless `pending`
+    finds the same one of the user's still waiting or running: that one, with nothing new made, queued or audited.
+    Refused past the user's limit of pending jobs."""
+    if (found := pending()) is not None:
+        return found
     if too_many_pending(ExportJob.objects.filter(requested_by=actor)):
         raise ValidationError(str(TOO_MANY_PENDING))
     try:
         with transaction.atomic():
-            job = ExportJob.objects.create(
-                token=secrets.token_hex(16),
-                entity=entity.key,
-                filters={key: list(values) for key, values in filters.items()},
-                file_format=file_format,
-                language=translation.get_language() or "id",
-                requested_by=actor,
-                requested_by_name=actor.get_username(),
-                rows_total=rows,
-                purpose=purpose,
-                request_key=export_request_key(**asked),
-                access_key=access_key(actor),
-            )
-            audit_record(
-                actor=actor,
-                action=f"exchange.{entity.key}.exported",
-                obj=job,
-                data={"format": file_format, "rows": rows, "filters": audit_filters(job.filters), "job": job.pk},
-                purpose=purpose,
-                request=request,
-            )
+            job = make()
             _enqueue(job)
     except IntegrityError:
         # The same request at the same moment (a double click): the unique constraint let the other one in.
-        pending = export_job_pending(actor=actor, **asked)
-        if pending is None:
+        found = pending()
+        if found is None:
             raise
-        return pending
+        return found
     return job
 
 

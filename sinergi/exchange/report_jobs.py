@@ -19,13 +19,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sinergi.audit.services import audit_record
-from sinergi.core.errors import PermissionDenied, ValidationError
+from sinergi.core.errors import PermissionDenied
 from sinergi.organisations.reports import (
     report_audit_scope,
     report_covered_lks,
@@ -36,7 +35,6 @@ from . import exports
 from .models import REPORT_ENTITY, ExportJob, ExportStatus, ReportKind
 from .pdf import render_pdf
 from .selectors import report_job_pending, report_request_key
-from .services import TOO_MANY_PENDING, too_many_pending
 
 logger = logging.getLogger(__name__)
 DEFAULT_PDF_SYNC_LKS = 300
@@ -112,41 +110,35 @@ def report_job_create(*, actor, report: str, area_code: str, lks: int, request: 
     one: nothing new is made, queued or audited."""
     if not report_may_print(actor=actor, report=report, area_code=area_code):
         raise PermissionDenied(_("Anda tidak berwenang mencetak laporan ini."))
-    if (pending := report_job_pending(actor=actor, report=report, area_code=area_code)) is not None:
-        return pending
-    if too_many_pending(ExportJob.objects.filter(requested_by=actor)):
-        raise ValidationError(str(TOO_MANY_PENDING))
-    try:
-        with transaction.atomic():
-            job = ExportJob.objects.create(
-                token=secrets.token_hex(16),
-                entity=REPORT_ENTITY,
-                report=report,
-                region_id=area_code,
-                file_format=PDF,
-                language=translation.get_language() or "id",
-                requested_by=actor,
-                requested_by_name=actor.get_username(),
-                rows_total=lks,
-                request_key=report_request_key(report=report, area_code=area_code),
-                access_key=exports.access_key(actor),
-            )
-            scope = report_audit_scope(actor=actor, report=report, area_code=area_code)
-            audit_record(
-                actor=actor,
-                action="statistics.report.exported",
-                obj=job,
-                data={**_audit_report(job), "scope": scope, "lks": lks, "job": job.pk},
-                request=request,
-            )
-            exports._enqueue(job)
-    except IntegrityError:
-        # The same request at the same moment (a double click): the unique constraint let the other one in.
-        pending = report_job_pending(actor=actor, report=report, area_code=area_code)
-        if pending is None:
-            raise
-        return pending
-    return job
+
+    def make() -> ExportJob:
+        job = ExportJob.objects.create(
+            token=secrets.token_hex(16),
+            entity=REPORT_ENTITY,
+            report=report,
+            region_id=area_code,
+            file_format=PDF,
+            language=translation.get_language() or "id",
+            requested_by=actor,
+            requested_by_name=actor.get_username(),
+            rows_total=lks,
+            request_key=report_request_key(report=report, area_code=area_code),
+            access_key=exports.access_key(actor),
+        )
+        scope = report_audit_scope(actor=actor, report=report, area_code=area_code)
+        audit_record(
+            actor=actor,
+            action="statistics.report.exported",
+            obj=job,
+            data={**_audit_report(job), "scope": scope, "lks": lks, "job": job.pk},
+            request=request,
+        )
+        return job
+
+    def pending() -> ExportJob | None:
+        return report_job_pending(actor=actor, report=report, area_code=area_code)
+
+    return exports.job_create_once(actor=actor, pending=pending, make=make)
 
 
 def _audit_report(job: ExportJob) -> dict[str, Any]:
