@@ -24,3 +24,14 @@ def test_an_id_past_a_thousand_renders_plain(settings):
     settings.LANGUAGE_CODE = "id"
     rendered = Template("{% load l10n %}{{ o.pk|unlocalize }} {{ n }}").render(Context({"o": {"pk": 1062}, "n": 1062}))
     assert rendered == "1062 1.062"
+
+
+def test_no_template_comment_of_one_brace_spans_lines():
+    # {# … #} ends on its own line: one left open is printed on the page, words and all ({% comment %} spans lines).
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "sinergi").rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if line.count("{#") > line.count("#}")
+    ]
+    assert offenders == [], "use {% comment %} for comments over several lines: " + ", ".join(offenders)
