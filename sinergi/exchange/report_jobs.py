@@ -83,9 +83,14 @@ def report_document(*, actor, report: str, area_code: str) -> ReportDocument:
     return ReportDocument(context=context, name=name, audit_scope=context["audit_scope"])
 
 
+def pdf_sync_lks() -> int:
+    """The most LKS a report may cover and still be rendered in the request (SINERGI["PDF_SYNC_LKS"])."""
+    return int(settings.SINERGI.get("PDF_SYNC_LKS", DEFAULT_PDF_SYNC_LKS))
+
+
 def report_runs_in_background(*, lks: int) -> bool:
     """Whether a report covering `lks` LKS is rendered by the task worker rather than in the request."""
-    return lks > int(settings.SINERGI.get("PDF_SYNC_LKS", DEFAULT_PDF_SYNC_LKS))
+    return lks > pdf_sync_lks()
 
 
 def report_job_if_long(

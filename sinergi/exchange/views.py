@@ -34,7 +34,7 @@ from . import exports, report_jobs, selectors, services
 from .columns import entities, get_entity
 from .files import FileRefused, limit
 from .forms import UploadForm
-from .models import ReportKind
+from .models import ImportJob, ReportKind
 from .pdf import pdf_response, render_pdf
 from .workbook import template_bytes
 
@@ -105,7 +105,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "report_scope": _report_scope(user, settings.SINERGI["DEPLOYMENT_PROVINCE"]),
             "own_lks": _own_lks(user),
             "max_upload_bytes": form.max_upload_bytes,
-            "pdf_sync_lks": int(settings.SINERGI.get("PDF_SYNC_LKS", report_jobs.DEFAULT_PDF_SYNC_LKS)),
+            "pdf_sync_lks": report_jobs.pdf_sync_lks(),
         }
         return render(request, "exchange/index.html", context, status=status)
 
@@ -187,9 +187,9 @@ class ImportJobView(LoginRequiredMixin, View):
         return response
 
 
-def _run_from(request: HttpRequest, pk: int, start) -> HttpResponse:
+def _run_from(request: HttpRequest, job: ImportJob, start) -> HttpResponse:
     """A new run from a stored job (confirmed, or checked again), then its page; a refusal stays on this one."""
-    job = selectors.import_job_get(actor=request.user, pk=pk)
+    pk = job.pk
     try:
         new = start(job)
     except (TransitionError, PermissionDenied) as error:
@@ -209,13 +209,16 @@ def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         # A second tap on "Impor sekarang" (on a slow link the page is still the trial's): the import the first
         # tap started, not the trial's page with an error saying it was imported.
         return redirect("exchange:job", pk=imported.pk)
-    return _run_from(request, pk, lambda job: services.import_job_confirm(job=job, actor=request.user, request=request))
+    return _run_from(
+        request, job, lambda job: services.import_job_confirm(job=job, actor=request.user, request=request)
+    )
 
 
 @login_required
 @require_POST
 def import_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    return _run_from(request, pk, lambda job: services.import_job_retry(job=job, actor=request.user, request=request))
+    job = selectors.import_job_get(actor=request.user, pk=pk)
+    return _run_from(request, job, lambda job: services.import_job_retry(job=job, actor=request.user, request=request))
 
 
 @login_required

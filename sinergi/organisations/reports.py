@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
@@ -240,6 +239,12 @@ def _report_scope(actor, area_code: str) -> ReportScope:
     )
 
 
+def _summary_audit_scope(scope: ReportScope, regency_code: str) -> list[str]:
+    """What the audit log keeps of a kabupaten/kota summary's reach: the kabupaten/kota, or the LKS or areas of the
+    account."""
+    return [regency_code] if scope.whole else scope.parts
+
+
 def _may_see_region(actor, code: str) -> bool:
     codes = region_scope_codes(actor, Action.EXPORT)
     return codes is None or any(code.startswith(c) or c.startswith(code) for c in codes)
@@ -297,13 +302,10 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         footer=[_("Jumlah"), sum(grade_counts.values())],
     )
     today = timezone.localdate()
-    # The window the dashboard and the province report use (SINERGI["PERMIT_EXPIRY_WARNING_DAYS"]).
-    within_days = int(settings.SINERGI.get("PERMIT_EXPIRY_WARNING_DAYS", 90))
-    documents = [
-        d
-        for d in statistics.lks_permits_expiring(actor=actor, action=Action.EXPORT, within_days=within_days)
-        if d.regency.code == regency_code
-    ]
+    within_days = statistics.permit_expiry_warning_days()  # the dashboard's and the province report's window
+    documents = statistics.lks_permits_expiring(
+        actor=actor, action=Action.EXPORT, within_days=within_days, region_prefix=regency_code
+    )
     expiring_table = Table(
         title=_("Izin operasional dan tanda daftar yang berakhir atau segera berakhir"),
         headers=[_("LKS"), _("Dokumen"), _("Berlaku sampai"), _("Sisa hari")],
@@ -360,8 +362,7 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         },
         "tables": [by_district, status_table, accreditation_table, expiring_table, lks_table],
         "whole": scope.whole,
-        # What the audit log keeps of the summary's reach: the kabupaten/kota, or the LKS or areas of the account.
-        "audit_scope": [regency_code] if scope.whole else scope.parts,
+        "audit_scope": _summary_audit_scope(scope, regency_code),
     }
 
 
@@ -494,8 +495,7 @@ def report_audit_scope(*, actor, report: str, area_code: str) -> list[str]:
     """What the audit log keeps of a report's reach, as the gathered report says it (its "audit_scope"): for a
     summary the kabupaten/kota, or the LKS or areas of the account; for the province report the export scope."""
     if report == REGENCY:
-        scope = _report_scope(actor, area_code)
-        return [area_code] if scope.whole else scope.parts
+        return _summary_audit_scope(_report_scope(actor, area_code), area_code)
     from sinergi.statistics.tables import DashboardStatistics
 
     return DashboardStatistics(actor=actor, action=Action.EXPORT, within_province=True).audit_scope

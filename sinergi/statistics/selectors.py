@@ -272,18 +272,24 @@ def lks_status_summary(*, actor, region_prefix: str | None = None, action: str =
     return _crosstab(cells, _actor_rows(actor, action, region_prefix), status_columns())
 
 
+def permit_expiry_warning_days() -> int:
+    """How many days ahead a permit or registration counts as ending (SINERGI["PERMIT_EXPIRY_WARNING_DAYS"]): the
+    dashboard, the province report and the kabupaten/kota summary all count over this one window."""
+    return int(settings.SINERGI.get("PERMIT_EXPIRY_WARNING_DAYS", 90))
+
+
 def lks_permits_expiring(
     *,
     actor,
-    within_days: int = 90,
+    within_days: int | None = None,
     today: date | None = None,
     action: str = Action.VIEW,
     region_prefix: str | None = None,
 ) -> list[ExpiringDocument]:
     """Izin operasional and tanda daftar of non-inactive LKS the actor may see that end within `within_days`
-    days or have already ended, soonest first (one entry per document)."""
+    days (by default permit_expiry_warning_days) or have already ended, soonest first (one entry per document)."""
     today = today or timezone.localdate()
-    limit = today + timedelta(days=within_days)
+    limit = today + timedelta(days=permit_expiry_warning_days() if within_days is None else within_days)
     queryset = (
         _scoped(actor, action, region_prefix)
         .filter(kind__in=LKS_KINDS)

@@ -10,7 +10,6 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -247,7 +246,7 @@ class DashboardStatistics(PublicStatistics):
         self.action = action
         # The dashboard shows a national reader everything; a report about the province keeps to the province.
         self.region_prefix = self.province_code if within_province else None
-        self.within_days = int(settings.SINERGI.get("PERMIT_EXPIRY_WARNING_DAYS", 90))
+        self.within_days = selectors.permit_expiry_warning_days()
 
     @cached_property
     def by_kind(self) -> CrossTab:
