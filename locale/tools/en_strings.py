@@ -3797,4 +3797,24 @@ EN: dict[str, str | tuple[str, str]] = {
     "File ini disusun dalam %(language)s, bahasa saat ekspor diminta.": (
         "This file is written in %(language)s, the language the export was asked for in."
     ),
+    "Bagian %(parts)s memuat angka gabungan seluruh wilayah yang disebut judulnya.": (
+        "The parts %(parts)s hold the combined figures of the whole area their title names."
+    ),
+    "Penerima layanan dan pekerja sosial: %(area)s": "Clients and social workers: %(area)s",
+    "Angka gabungan seluruh LKS di %(area)s, sama dengan halaman Indikator. Angka kecil tidak disembunyikan: bagian ini untuk kalangan terbatas, bukan untuk diumumkan.": (
+        "Combined figures of every LKS in %(area)s, as on the Indicators page. Small figures are not hidden: this "
+        "part is for restricted circulation, not for publication."
+    ),
+    "Anak dalam pengasuhan": "Children in care",
+    "Masuk / keluar %(n)s bulan terakhir": "Admitted / discharged in the last %(n)s months",
+    "Pekerja sosial (PSKS) aktif": "Active social workers (PSKS)",
+    "Penerima layanan aktif di akhir bulan": "Active clients at month end",
+    "Penerima layanan dan PSKS aktif per kabupaten/kota": "Active clients and PSKS per kabupaten/kota",
+    "Anak, dalam panti": "Children, residential",
+    "Anak, berbasis keluarga": "Children, family-based",
+    "PSKS aktif": "Active PSKS",
+    "Penerima layanan aktif menurut kategori PPKS": "Active clients by PPKS category",
+    "Belum ada penerima layanan aktif.": "No active clients yet.",
+    "Pekerja sosial (PSKS) aktif menurut kategori": "Active social workers (PSKS) by category",
+    "Belum ada PSKS aktif.": "No active PSKS yet.",
 }

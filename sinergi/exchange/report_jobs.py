@@ -62,6 +62,7 @@ def report_document(*, actor, report: str, area_code: str) -> ReportDocument:
 
     if report == ReportKind.REGENCY:
         context = regency_summary(actor=actor, regency_code=area_code)
+        _draw_part_charts(context)
         chart = context["chart"]
         chart_title = _("LKS aktif per kecamatan dan jenis layanan")
         context["chart_title"] = chart_title
@@ -73,6 +74,7 @@ def report_document(*, actor, report: str, area_code: str) -> ReportDocument:
         name = _("ringkasan-lks-%(name)s") % {"name": context["regency"].name} if whole else context["title"]
         return ReportDocument(context=context, name=name, audit_scope=context["audit_scope"])
     context = province_report(actor=actor)
+    _draw_part_charts(context)
     context["charts"] = [
         {"title": c["title"], "svg": bar_chart_svg(labels=c["labels"], series=c["series"], title=c["title"])}
         for c in context["charts"]
@@ -81,6 +83,19 @@ def report_document(*, actor, report: str, area_code: str) -> ReportDocument:
     # A report over part of the province is named by its title ("Laporan LKS dalam cakupan …"), not "provinsi".
     name = _("laporan-lks-provinsi") if context["province_part"] is None else context["title"]
     return ReportDocument(context=context, name=name, audit_scope=context["audit_scope"])
+
+
+def _draw_part_charts(context: dict[str, Any]) -> None:
+    """The chart of each part other apps add (the people app's monthly served), drawn as the report's own."""
+    from .pdf import bar_chart_svg
+
+    for part in context["parts"]:
+        chart = part.chart
+        part.chart_svg = (
+            bar_chart_svg(labels=chart["labels"], series=chart["series"], title=chart["title"])
+            if chart and chart["labels"]
+            else ""
+        )
 
 
 def pdf_sync_lks() -> int:

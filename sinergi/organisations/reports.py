@@ -8,7 +8,7 @@ order; it is imported inside the functions, like a template would, so that this 
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count
@@ -99,6 +99,45 @@ PROFILE_SECTIONS: list[Callable[[Any], tuple[str, list[tuple[str, Any]]] | None]
 def register_profile_section(section: Callable[[Any], tuple[str, list[tuple[str, Any]]] | None]) -> None:
     if section not in PROFILE_SECTIONS:
         PROFILE_SECTIONS.append(section)
+
+
+@dataclass
+class ReportPart:
+    """A part another app adds to the province report or a kabupaten/kota summary, about an area it names itself
+    (the people app: clients and workers of the areas the reader may see aggregates for). `chart`: labels and
+    series for a bar chart, drawn by the exchange app as the report's own charts are."""
+
+    title: str
+    note: str
+    kpis: list[tuple[str, Any]]
+    tables: list[Table]
+    chart: dict[str, Any] | None = None
+    chart_svg: str = ""  # the chart drawn, set by the exchange app before rendering
+    # Printed under the chart: the figures it draws (a chart alone cannot be read to the unit).
+    chart_tables: list[Table] = field(default_factory=list)
+
+
+# Parts other apps add to the area reports, each a function (actor=, area_code=) giving the parts for that
+# province or kabupaten/kota; registered from their AppConfig.ready, since this app comes first.
+AREA_PARTS: list[Callable[..., list[ReportPart]]] = []
+
+
+def register_area_part(part: Callable[..., list[ReportPart]]) -> None:
+    if part not in AREA_PARTS:
+        AREA_PARTS.append(part)
+
+
+def _area_parts(actor, area_code: str) -> list[ReportPart]:
+    return [found for part in AREA_PARTS for found in part(actor=actor, area_code=area_code)]
+
+
+def _parts_note(parts: list[ReportPart]) -> str:
+    """For a report over part of its area: the parts that count a whole area of their own say so, lest the scope
+    note above them ("Angka hanya mencakup …") be read as covering them too."""
+    if not parts:
+        return ""
+    titles = ", ".join(f"“{part.title}”" for part in parts)
+    return " " + _("Bagian %(parts)s memuat angka gabungan seluruh wilayah yang disebut judulnya.") % {"parts": titles}
 
 
 def lks_profile(*, actor, pk: int) -> dict[str, Any]:
@@ -336,6 +375,7 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
     )
     chart_rows = [r for r in rows if r[-1]]
     scope = _report_scope(actor, regency_code)
+    parts = _area_parts(actor, regency_code)
     if scope.whole:
         title = _("Ringkasan LKS %(regency)s") % {"regency": regency.name}
         scope_note = _("Semua angka mencakup seluruh %(area)s.") % {"area": regency.name}
@@ -344,7 +384,7 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
         scope_note = _("Angka hanya mencakup %(scope)s (cakupan akun pencetak), bukan seluruh %(area)s.") % {
             "scope": scope.text,
             "area": regency.name,
-        }
+        } + _parts_note(parts)
     return {
         "title": title,
         "scope_note": scope_note,
@@ -361,6 +401,7 @@ def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
             "series": [(k.label, [r[i + 1] for r in chart_rows]) for i, k in enumerate(kinds)],
         },
         "tables": [by_district, status_table, accreditation_table, expiring_table, lks_table],
+        "parts": parts,
         "whole": scope.whole,
         "audit_scope": _summary_audit_scope(scope, regency_code),
     }
@@ -413,6 +454,7 @@ def province_report(*, actor) -> dict[str, Any]:
             if key in tables
         ]
 
+    parts = _area_parts(actor, stats.province_code)
     scoped_keys = ["by_kind", "accreditation", "status", "permits"]
     province_keys = ["boards", "official"]
     kpis = [
@@ -429,7 +471,7 @@ def province_report(*, actor) -> dict[str, Any]:
         scope_note = _(
             "Angka hanya mencakup %(scope)s (cakupan akun pencetak), kecuali bagian terakhir, "
             "“Angka se-provinsi %(province)s”."
-        ) % {"scope": scope.text, "province": province_name}
+        ) % {"scope": scope.text, "province": province_name} + _parts_note(parts)
         report_tables = printed(scoped_keys)
         province_part = {
             "title": _("Angka se-provinsi %(province)s") % {"province": province_name},
@@ -451,6 +493,7 @@ def province_report(*, actor) -> dict[str, Any]:
             {"title": _("Akreditasi LKS aktif per kabupaten/kota"), **chart(accreditation)},
         ],
         "tables": report_tables,
+        "parts": parts,
         "province_part": province_part,
         "audit_scope": stats.audit_scope,
     }

@@ -26,6 +26,12 @@ class PeopleConfig(AppConfig):
         from .selectors import lks_profile_section
 
         register_profile_section(lks_profile_section)
+        # The province report and a kabupaten/kota summary say how many are served, and by how many workers.
+        from sinergi.organisations.reports import register_area_part
+
+        from .reports import area_people_parts
+
+        register_area_part(area_people_parts)
 
         # People are located by the LKS that serves (or last served) them, not by where they come from.
         located = ScopeFields(organisation="organisation_id")

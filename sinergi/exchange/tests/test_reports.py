@@ -376,7 +376,8 @@ def test_the_province_report_of_an_lks_operator_is_titled_with_its_lks_and_sets_
     assert registry_row[1] == 2  # the province-wide count, shown only under the province-wide heading
     assert context["scope_note"] == (
         "Angka hanya mencakup LKSA Milik Operator (cakupan akun pencetak), kecuali bagian terakhir, "
-        "“Angka se-provinsi Kalimantan Selatan”."
+        "“Angka se-provinsi Kalimantan Selatan”. Bagian “Penerima layanan dan pekerja sosial: Kota Banjarmasin” "
+        "memuat angka gabungan seluruh wilayah yang disebut judulnya."
     )
 
 
@@ -425,7 +426,9 @@ def test_the_regency_summary_of_an_lks_operator_names_its_lks_not_only_the_kabup
     assert mine["title"] == "Ringkasan LKS Kota Banjarmasin dalam cakupan LKSA Milik Operator"
     assert dict(mine["kpis"])["LKS aktif"] == 1
     assert mine["scope_note"] == (
-        "Angka hanya mencakup LKSA Milik Operator (cakupan akun pencetak), bukan seluruh Kota Banjarmasin."
+        "Angka hanya mencakup LKSA Milik Operator (cakupan akun pencetak), bukan seluruh Kota Banjarmasin. "
+        "Bagian “Penerima layanan dan pekerja sosial: Kota Banjarmasin” memuat angka gabungan seluruh wilayah "
+        "yang disebut judulnya."
     )
     assert boards["title"] == "Ringkasan LKS Kota Banjarmasin"
     assert dict(boards["kpis"])["LKS aktif"] == 2

@@ -1,0 +1,129 @@
+"""The people part of the printed area reports (the province report and a kabupaten/kota summary): the clients
+(PPKS) served and the workers (PSKS) active in the areas the reader may see aggregates for — the figures of the
+indicators page, read from the same summary tables, never from a person's row.
+
+The LKS tables of a report count what the reader may export (an operator: their own LKS); these figures are the
+indicators page's, whose scope is a whole kabupaten/kota or province. Each part therefore names its area itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.formats import localize
+from django.utils.translation import gettext as _
+
+from sinergi.organisations.reports import ReportPart, Table
+
+from .choices import ServiceSetting
+from .indicators import IndicatorFilters, Indicators, area_allowed, area_get, clients_by_category, indicator_scope
+from .indicators.areas import Area
+from .indicators.tables import TOTAL, Matrix, Trend
+
+
+def area_people_parts(*, actor, area_code: str) -> list[ReportPart]:
+    """One part per area of the report's province or kabupaten/kota `area_code` whose aggregates `actor` may see:
+    the area itself when the indicators scope holds it, else the kabupaten/kota of that scope inside it (a
+    kabupaten/kota board's province report). Nothing when the actor sees no aggregate there."""
+    scope = indicator_scope(actor)
+    report_area = area_get(area_code)
+    if area_allowed(report_area, scope):
+        areas = [report_area]
+    else:
+        inside = sorted({code for code in scope or [] if code.startswith(area_code + ".")})
+        areas = [area_get(code) for code in inside]
+    return [_area_part(actor, area) for area in areas]
+
+
+def _area_part(actor, area: Area) -> ReportPart:
+    figures = Indicators(actor=actor, filters=IndicatorFilters(region=area.code))
+    clients, children, workers, trend = figures.clients, figures.children, figures.workers, figures.trend
+    by_setting = {setting: clients_by_category(area=area, setting=setting) for setting in ServiceSetting.values}
+    tables = []
+    if len(area.code) == 2:
+        tables.append(_by_regency(clients, children, workers))
+    tables += [_by_ppks(clients, by_setting), _by_psks(workers)]
+    months = trend.months
+    return ReportPart(
+        title=_("Penerima layanan dan pekerja sosial: %(area)s") % {"area": area.name},
+        note=_(
+            "Angka gabungan seluruh LKS di %(area)s, sama dengan halaman Indikator. Angka kecil tidak disembunyikan: "
+            "bagian ini untuk kalangan terbatas, bukan untuk diumumkan."
+        )
+        % {"area": area.name},
+        kpis=[
+            (_("Penerima layanan aktif"), clients.total or 0),
+            (_("Anak dalam pengasuhan"), children.total or 0),
+            (
+                _("Masuk / keluar %(n)s bulan terakhir") % {"n": len(months)},
+                f"{localize(sum(m.admissions or 0 for m in months))} / "
+                f"{localize(sum(m.discharges or 0 for m in months))}",
+            ),
+            (_("Pekerja sosial (PSKS) aktif"), workers.total or 0),
+        ],
+        tables=tables,
+        chart={
+            "title": _("Penerima layanan aktif di akhir bulan"),
+            "labels": [m.month.strftime("%Y-%m") for m in months],
+            "series": [(_("Dilayani di akhir bulan"), [m.active or 0 for m in months])],
+        },
+        chart_tables=[_trend_table(trend)],
+    )
+
+
+def _by_regency(clients: Matrix, children: Matrix, workers: Matrix) -> Table:
+    """Per kabupaten/kota of a province: the success measure's two sides side by side, where they are."""
+    residential, community = ServiceSetting.RESIDENTIAL, ServiceSetting.COMMUNITY
+    rows = [
+        [
+            regency.label,
+            clients.value(TOTAL, regency.code) or 0,
+            children.value(regency.code, residential) or 0,
+            children.value(regency.code, community) or 0,
+            workers.value(TOTAL, regency.code) or 0,
+        ]
+        for regency in children.rows
+    ]
+    return Table(
+        title=_("Penerima layanan dan PSKS aktif per kabupaten/kota"),
+        headers=[
+            _("Kabupaten/Kota"),
+            _("Penerima layanan aktif"),
+            _("Anak, dalam panti"),
+            _("Anak, berbasis keluarga"),
+            _("PSKS aktif"),
+        ],
+        rows=rows,
+        footer=[_("Jumlah"), *(sum(row[i] for row in rows) for i in range(1, 5))],
+    )
+
+
+def _by_ppks(clients: Matrix, by_setting: dict[str, Matrix]) -> Table:
+    rows: list[list[Any]] = []
+    for category in clients.rows:
+        total = clients.value(category.code, TOTAL) or 0
+        if total:
+            settings = [by_setting[s].value(category.code, TOTAL) or 0 for s in ServiceSetting.values]
+            rows.append([category.label, *settings, total])
+    return Table(
+        title=_("Penerima layanan aktif menurut kategori PPKS"),
+        headers=[_("Kategori PPKS"), *(str(label) for label in ServiceSetting.labels), _("Jumlah")],
+        rows=rows,
+        footer=[_("Jumlah"), *(sum(row[i] for row in rows) for i in range(1, len(ServiceSetting.values) + 2))],
+        empty_text=_("Belum ada penerima layanan aktif."),
+    )
+
+
+def _by_psks(workers: Matrix) -> Table:
+    rows = [[category.label, count] for category in workers.rows if (count := workers.value(category.code, TOTAL) or 0)]
+    return Table(
+        title=_("Pekerja sosial (PSKS) aktif menurut kategori"),
+        headers=[_("Kategori PSKS"), _("Jumlah")],
+        rows=rows,
+        footer=[_("Jumlah"), sum(row[1] for row in rows)],
+        empty_text=_("Belum ada PSKS aktif."),
+    )
+
+
+def _trend_table(trend: Trend) -> Table:
+    return Table(title=trend.title, headers=[str(h) for h in trend.headers], rows=trend.table_rows())
