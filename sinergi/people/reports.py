@@ -74,15 +74,20 @@ def _area_part(actor, area: Area) -> ReportPart:
 def _by_regency(clients: Matrix, children: Matrix, workers: Matrix) -> Table:
     """Per kabupaten/kota of a province: the success measure's two sides side by side, where they are."""
     residential, community = ServiceSetting.RESIDENTIAL, ServiceSetting.COMMUNITY
+    # Every kabupaten/kota of the province, also one without anyone; and any other area a table counts in (a code
+    # no longer current), so that the rows add up to the tables' totals.
+    regencies: dict[str, str] = {}
+    for area in [*clients.columns, *children.rows, *workers.columns]:
+        regencies.setdefault(area.code, area.label)
     rows = [
         [
-            regency.label,
-            clients.value(TOTAL, regency.code) or 0,
-            children.value(regency.code, residential) or 0,
-            children.value(regency.code, community) or 0,
-            workers.value(TOTAL, regency.code) or 0,
+            label,
+            clients.value(TOTAL, code) or 0,
+            children.value(code, residential) or 0,
+            children.value(code, community) or 0,
+            workers.value(TOTAL, code) or 0,
         ]
-        for regency in children.rows
+        for code, label in regencies.items()
     ]
     return Table(
         title=_("Penerima layanan dan PSKS aktif per kabupaten/kota"),
@@ -103,8 +108,8 @@ def _by_ppks(clients: Matrix, by_setting: dict[str, Matrix]) -> Table:
     for category in clients.rows:
         total = clients.value(category.code, TOTAL) or 0
         if total:
-            settings = [by_setting[s].value(category.code, TOTAL) or 0 for s in ServiceSetting.values]
-            rows.append([category.label, *settings, total])
+            per_setting = [by_setting[s].value(category.code, TOTAL) or 0 for s in ServiceSetting.values]
+            rows.append([category.label, *per_setting, total])
     return Table(
         title=_("Penerima layanan aktif menurut kategori PPKS"),
         headers=[_("Kategori PPKS"), *(str(label) for label in ServiceSetting.labels), _("Jumlah")],

@@ -53,11 +53,13 @@ def table(part, title: str):
 def test_the_province_report_counts_clients_and_workers_per_kabupaten_kota(world):
     part = the_part(province_report(actor=world.province_admin), "Kalimantan Selatan")
 
-    per_regency = {row[0]: row[1:] for row in table(part, "Penerima layanan dan PSKS aktif per kabupaten/kota").rows}
+    by_regency = table(part, "Penerima layanan dan PSKS aktif per kabupaten/kota")
+    per_regency = {row[0]: row[1:] for row in by_regency.rows}
     # clients, children in a home, children in family-based care, workers
     assert per_regency["Kota Banjarmasin"] == [4, 2, 1, 2]
     assert per_regency["Kota Banjarbaru"] == [1, 1, 0, 1]
     assert per_regency["Kabupaten Tanah Laut"] == [0, 0, 0, 0]  # every kabupaten/kota is listed, also without any
+    assert by_regency.footer == ["Jumlah", 5, 3, 1, 3]
     assert dict(part.kpis)["Penerima layanan aktif"] == 5
     assert dict(part.kpis)["Pekerja sosial (PSKS) aktif"] == 3
     assert dict(part.kpis)["Anak dalam pengasuhan"] == 4
