@@ -3817,4 +3817,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "Belum ada penerima layanan aktif.": "No active clients yet.",
     "Pekerja sosial (PSKS) aktif menurut kategori": "Active social workers (PSKS) by category",
     "Belum ada PSKS aktif.": "No active PSKS yet.",
+    "Penerima layanan ini pindah dari LKS ini ke LKS lain pada %(left)s, bukan %(given)s. Tulis Tanggal keluar %(left)s, atau kosongkan.": (
+        "This client moved from this LKS to another on %(left)s, not %(given)s. Write the date of leaving %(left)s, "
+        "or leave it empty."
+    ),
+    "Penerima layanan ini sudah pindah dari LKS ini ke LKS lain pada %(left)s: baris ini tidak mengubah apa pun, juga bila isiannya berbeda (data orangnya kini diurus LKS yang melayaninya). Catat Tanggal keluar %(left)s di file Anda.": (
+        "This client moved from this LKS to another on %(left)s: this row changes nothing, even where its cells "
+        "differ (their record is now kept by the LKS that serves them). Write the date of leaving %(left)s in your file."
+    ),
 }

@@ -432,6 +432,8 @@ class ClientsState:
             None
         )
         self.people: dict[int, dict] = {}
+        # People found by a row's match key who are located at another LKS than the row's (_moved_away), loaded once.
+        self.elsewhere: dict[int, dict] = {}
         # person id -> (row, corrections, consent) of the first row in the file that changes that person
         self.corrected_by: dict[int, tuple[int, dict, tuple | None]] = {}
         # Earlier rows of this file by NIK hash and match key: one row, or a list when several share it.
@@ -446,6 +448,14 @@ class ClientsState:
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
+
+    def people_elsewhere(self, pks: list[int]) -> list[dict]:
+        """The stored people of these ids with their stays (loaded once each): rare, rows whose name, birth date and
+        mother's name someone at another LKS has."""
+        if missing := [pk for pk in pks if pk not in self.elsewhere]:
+            for person in _load_people(Person.objects.filter(pk__in=missing, erased_at__isnull=True)):
+                self.elsewhere[person["id"]] = person
+        return [self.elsewhere[pk] for pk in pks if pk in self.elsewhere]
 
 
 RECHECK_CHUNK = 2000  # NIK hashes (or people) per query of _check_still_new
@@ -1018,6 +1028,8 @@ class ClientsEntity(Entity):
                 "kandung; bila tentang anak yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
             ) % {"name": staying_namesake}
             raise RowProblems([("full_name", message)])
+        if (moved := self._moved_away(values, lks, state)) is not None:
+            return self._plan_moved(row, values, moved, warnings, state)
         if closed := lks_closed_reason(lks.status, whom="clients"):
             # Admitting needs an active LKS, as person_admit does; its stored clients may still be corrected or
             # discharged (an LKS closing down discharges its clients).
@@ -1168,6 +1180,61 @@ class ClientsEntity(Entity):
         given_on = values.get("consent_given_on")
         date_problems(given_on, "consent_given_on", problems, today)
         problems += _consent_age_problems(values.get("consent_given_by"), given_on, birth_date, today)
+
+    @staticmethod
+    def _moved_away(values: dict[str, Any], lks: Lks, state: ClientsState) -> tuple[dict, dict] | None:
+        """The person and ended stay a row that looks new is about, when that person stayed at this LKS since the
+        row's admission date and has since been transferred to another (found by NIK, else by name, birth date and
+        mother's name). Such a row is the LKS's own list, not updated since: admitting it again would count the
+        child twice, at both LKS."""
+        if values.get("_nik_hash"):
+            candidates = state.by_hash.get(values["_nik_hash"], [])
+        elif pks := state.by_match.get(values.get("_match_key") or ""):
+            candidates = state.people_elsewhere(pks)
+        else:
+            return None
+        for person in candidates:
+            if person["organisation_id"] == lks.pk:
+                continue
+            for placement in person["placements"]:
+                if (
+                    placement["organisation_id"] == lks.pk
+                    and placement["admitted_on"] == values.get("admitted_on")
+                    and placement["status"] == PlacementStatus.DISCHARGED
+                ):
+                    return person, placement
+        return None
+
+    @staticmethod
+    def _plan_moved(
+        row: int, values: dict[str, Any], moved: tuple[dict, dict], warnings: list, state: ClientsState
+    ) -> RowPlan:
+        """A row about a stay at this LKS that ended by a transfer: it changes nothing (the person is now the
+        other LKS's to correct), said on the row; a different leaving date is refused, not kept silently."""
+        person, placement = moved
+        if person["is_restricted"] and not state.sees_restricted:
+            raise RowProblems([("", RESTRICTED_ROW)])
+        left = placement["discharged_on"].strftime("%d-%m-%Y")
+        given = values.get("discharged_on")
+        if given is not None and given != placement["discharged_on"]:
+            message = _(
+                "Penerima layanan ini pindah dari LKS ini ke LKS lain pada %(left)s, bukan %(given)s. Tulis "
+                "Tanggal keluar %(left)s, atau kosongkan."
+            ) % {"left": left, "given": given.strftime("%d-%m-%Y")}
+            raise RowProblems([("discharged_on", message)])
+        warnings.append(
+            (
+                "",
+                _(
+                    "Penerima layanan ini sudah pindah dari LKS ini ke LKS lain pada %(left)s: baris ini tidak "
+                    "mengubah apa pun, juga bila isiannya berbeda (data orangnya kini diurus LKS yang melayaninya). "
+                    "Catat Tanggal keluar %(left)s di file Anda."
+                )
+                % {"left": left},
+            )
+        )
+        unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
+        return RowPlan(row=row, action="unchanged", obj=unchanged, key=person["full_name"], warnings=warnings)
 
     @staticmethod
     def _stored_people(values: dict[str, Any], lks: Lks, state: ClientsState) -> list[dict]:
