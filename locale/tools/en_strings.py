@@ -3825,4 +3825,29 @@ EN: dict[str, str | tuple[str, str]] = {
         "This client moved from this LKS to another on %(left)s: this row changes nothing, even where its cells "
         "differ (their record is now kept by the LKS that serves them). Write the date of leaving %(left)s in your file."
     ),
+    "Data penempatan diperbaiki": "Stay record corrected",
+    "Penempatan ini dimulai dengan rujukan dari LKS lain pada %(date)s; tanggal masuknya tidak dapat diubah.": (
+        "This stay began with a referral from another LKS on %(date)s; its admission date cannot be changed."
+    ),
+    "Sudah ada tinjauan rencana pengasuhan sebelum tanggal ini.": "A care-plan review was already recorded before this date.",
+    "Orang ini sudah punya penempatan lain di LKS ini yang masuk pada tanggal itu.": (
+        "This person already has another stay at this LKS admitted on that date."
+    ),
+    "Penempatan ini berakhir karena dirujuk ke LKS lain; tanggal dan alasan keluarnya tidak dapat diubah.": (
+        "This stay ended with a referral to another LKS; its date and reason of leaving cannot be changed."
+    ),
+    "Rujukan ke LKS lain dicatat lewat Rujukan, yang juga memulai penempatan di LKS tujuan.": (
+        "A referral to another LKS is recorded under Referrals, which also starts the stay at the receiving LKS."
+    ),
+    "Perbaiki data penempatan": "Correct the stay record",
+    "Untuk membetulkan isian yang salah dicatat. Angka statistik bulan masuk dan bulan keluar ikut dibetulkan. Perubahan tercatat di log audit.": (
+        "To put right what was recorded by mistake. The statistics of the months of admission and leaving are "
+        "corrected with it. The change is kept in the audit log."
+    ),
+    "Penempatan ini berakhir karena dirujuk ke LKS lain: tanggal dan alasan keluarnya adalah awal penempatan di LKS tujuan, jadi tidak diubah di sini.": (
+        "This stay ended with a referral to another LKS: its date and reason of leaving are the start of the stay at "
+        "the receiving LKS, so they are not changed here."
+    ),
+    "Simpan perbaikan": "Save correction",
+    "Data penempatan diperbaiki.": "The stay record was corrected.",
 }

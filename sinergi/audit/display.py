@@ -95,6 +95,7 @@ ACTION_LABELS: dict[str, Any] = {
     "people.duplicate.resolved": _lazy("Kemungkinan data ganda diputuskan"),
     "people.incident.reported": _lazy("Insiden dilaporkan"),
     "people.placement.discharged": _lazy("Keluar dari LKS"),
+    "people.placement.corrected": _lazy("Data penempatan diperbaiki"),
     "people.placement.reviewed": _lazy("Rencana pengasuhan ditinjau"),
     "people.placement.stage_changed": _lazy("Tahap kasus diubah"),
     "people.placement.transferred": _lazy("Dipindahkan ke LKS lain"),

@@ -17,6 +17,7 @@ from .choices import (
     IncidentKind,
     LegalBasis,
     MissingIdReason,
+    PlacementStatus,
     ServiceSetting,
     Sex,
     WorkerRole,
@@ -234,6 +235,36 @@ class DischargeForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["discharged_on"].initial = timezone.localdate()
+
+
+class PlacementCorrectionForm(forms.Form):
+    """What a stay was recorded with, to correct a mistake: the leaving date and reason only for an ended stay, and
+    not for one ended by a referral (the next stay began that day)."""
+
+    ppks_category = forms.ModelChoiceField(
+        label=_("Kategori PPKS utama"), queryset=Term.objects.none(), empty_label=CHOOSE
+    )
+    setting = forms.ChoiceField(label=_("Bentuk layanan"), choices=ServiceSetting.choices, widget=forms.RadioSelect)
+    admitted_on = _date(_("Tanggal masuk"))
+    discharged_on = _date(_("Tanggal keluar"))
+    discharge_reason = forms.ChoiceField(
+        label=_("Alasan keluar"),
+        choices=blank_choice([(v, label) for v, label in DischargeReason.choices if v != DischargeReason.TRANSFERRED]),
+    )
+
+    def __init__(self, *args, placement, **kwargs) -> None:
+        initial = {
+            "ppks_category": placement.ppks_category_id,
+            "setting": placement.setting,
+            "admitted_on": placement.admitted_on,
+            "discharged_on": placement.discharged_on,
+            "discharge_reason": placement.discharge_reason,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["ppks_category"].queryset = ppks_terms() | Term.objects.filter(pk=placement.ppks_category_id)
+        ended_here = placement.status == PlacementStatus.DISCHARGED
+        if not ended_here or placement.discharge_reason == DischargeReason.TRANSFERRED:
+            del self.fields["discharged_on"], self.fields["discharge_reason"]
 
 
 class IncidentForm(forms.Form):

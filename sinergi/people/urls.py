@@ -22,6 +22,7 @@ urlpatterns = [
     path("placements/<int:pk>/stage/", views.placement_stage, name="placement_stage"),
     path("placements/<int:pk>/review/", views.placement_review, name="placement_review"),
     path("placements/<int:pk>/discharge/", views.PlacementDischargeView.as_view(), name="placement_discharge"),
+    path("placements/<int:pk>/correct/", views.PlacementCorrectView.as_view(), name="placement_correct"),
     path("workers/", views.WorkerListView.as_view(), name="worker_list"),
     path("workers/new/", views.WorkerCreateView.as_view(), name="worker_create"),
     path("workers/<int:pk>/", views.WorkerDetailView.as_view(), name="worker_detail"),

@@ -26,7 +26,13 @@ from .consents import consent_record, consent_withdraw
 from .duplicates import duplicate_resolve
 from .incidents import incident_recipients, incident_report
 from .persons import IDENTIFYING_FIELDS, PERSON_FIELDS, person_admit, person_update
-from .placements import care_plan_review_record, placement_advance_stage, placement_discharge, placement_transfer
+from .placements import (
+    care_plan_review_record,
+    placement_advance_stage,
+    placement_correct,
+    placement_discharge,
+    placement_transfer,
+)
 from .reminders import people_reminders
 from .rights import erasure_refusal, person_erase, person_restrict, person_subject_access_export
 from .rules import (
@@ -77,6 +83,7 @@ __all__ = [
     "person_subject_access_export",
     "person_update",
     "placement_advance_stage",
+    "placement_correct",
     "placement_discharge",
     "placement_transfer",
     "summary_placement_added",

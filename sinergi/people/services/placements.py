@@ -151,6 +151,114 @@ def placement_discharge(
     return current
 
 
+# What a correction may change: what the stay was recorded with, not what happened during it (stage, reviews).
+CORRECTED_FIELDS = ("admitted_on", "ppks_category", "setting", "discharged_on", "discharge_reason")
+
+
+@transaction.atomic
+def placement_correct(*, actor, placement: Placement, data: dict, request: HttpRequest | None = None) -> Placement:
+    """Corrects what a stay was recorded with by mistake: its admission date, main PPKS category and form of service,
+    and for an ended stay its leaving date and reason — under the rules of admission and discharge. The summary
+    counts move with it (an admission or a discharge to its right month), as an import cannot do: it matches a stay
+    by its admission date and leaves such corrections to this page.
+
+    The two ends of a transfer are not corrected here: the day one stay ended by a referral is the day the next one
+    began, at the other LKS."""
+    current = _locked_placement(actor, placement)
+    person = current.person
+    problems = _Problems()
+    before = package.summary_snapshot(current)
+    old = {name: getattr(current, name) for name in CORRECTED_FIELDS}
+    category = _term(data.get("ppks_category"), Vocabulary.PPKS, "ppks_category", problems)
+    setting = _choice(data.get("setting"), ServiceSetting, "setting", problems)
+    admitted_on = _date(data.get("admitted_on"), "admitted_on", problems, required=True, label=_("Tanggal masuk"))
+    if admitted_on and person.birth_date and admitted_on < person.birth_date:
+        problems.add("admitted_on", _("Tanggal masuk tidak mungkin sebelum tanggal lahir."))
+    transferred_in = (
+        Placement.objects.filter(
+            person=person, discharge_reason=DischargeReason.TRANSFERRED, discharged_on=current.admitted_on
+        )
+        .exclude(pk=current.pk)
+        .exists()
+    )
+    if transferred_in and admitted_on != current.admitted_on:
+        problems.add(
+            "admitted_on",
+            _("Penempatan ini dimulai dengan rujukan dari LKS lain pada %(date)s; tanggal masuknya tidak dapat diubah.")
+            % {"date": current.admitted_on.strftime("%d-%m-%Y")},
+        )
+    if admitted_on and admitted_on != current.admitted_on:
+        if current.reviews.filter(reviewed_on__lt=admitted_on).exists():
+            problems.add("admitted_on", _("Sudah ada tinjauan rencana pengasuhan sebelum tanggal ini."))
+        if (
+            Placement.objects.filter(person=person, organisation_id=current.organisation_id, admitted_on=admitted_on)
+            .exclude(pk=current.pk)
+            .exists()
+        ):
+            problems.add(
+                "admitted_on", _("Orang ini sudah punya penempatan lain di LKS ini yang masuk pada tanggal itu.")
+            )
+    discharged_on, reason = current.discharged_on, current.discharge_reason
+    if current.status == PlacementStatus.DISCHARGED:
+        # (a form that does not offer them leaves them as stored)
+        given_on = data.get("discharged_on", current.discharged_on)
+        given_reason = data.get("discharge_reason", current.discharge_reason)
+        if current.discharge_reason == DischargeReason.TRANSFERRED:
+            if (given_on, given_reason) != (current.discharged_on, current.discharge_reason):
+                problems.add(
+                    "discharged_on",
+                    _("Penempatan ini berakhir karena dirujuk ke LKS lain; tanggal dan alasan keluarnya tidak dapat "
+                      "diubah."),
+                )  # fmt: skip
+        else:
+            discharged_on = _date(given_on, "discharged_on", problems, required=True, label=_("Tanggal keluar"))
+            reason = _choice(given_reason, DischargeReason, "discharge_reason", problems)
+            if reason == DischargeReason.TRANSFERRED:
+                problems.add(
+                    "discharge_reason",
+                    _("Rujukan ke LKS lain dicatat lewat Rujukan, yang juga memulai penempatan di LKS tujuan."),
+                )
+        if discharged_on and admitted_on and discharged_on < admitted_on:
+            problems.add("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk."))
+    child = bool(admitted_on) and is_child_on(person, admitted_on)
+    check_lks_serves(
+        problems, organisation=current.organisation, category=category, child=child, field_name="ppks_category"
+    )
+    problems.raise_if_any()
+    new = {
+        "admitted_on": admitted_on,
+        "ppks_category": category,
+        "setting": setting,
+        "discharged_on": discharged_on,
+        "discharge_reason": reason,
+    }
+    changed = {name: [old[name], value] for name, value in new.items() if value != old[name]}
+    if not changed:
+        return current
+    for name, value in new.items():
+        setattr(current, name, value)
+    first_review_due = current.status == PlacementStatus.ACTIVE and current.next_review_on
+    if "admitted_on" in changed and first_review_due and not current.reviews.exists():
+        # The first care-plan review falls due six months after admission: after the corrected one.
+        current.next_review_on = add_months(admitted_on, REVIEW_INTERVAL_MONTHS)
+    current.save()
+    if category not in person.ppks_categories.all():
+        # The category a person is served under stays among their categories (as on admission).
+        person.ppks_categories.add(category)
+    if "ppks_category" in changed:
+        changed["ppks_category"] = [old["ppks_category"].code, category.code]
+    _record_change(
+        actor=actor,
+        person=person,
+        action="people.placement.corrected",
+        obj=current,
+        changes=changed,
+        request=request,
+    )
+    package.summary_placement_changed(before, current)
+    return current
+
+
 @transaction.atomic
 def placement_transfer(
     *,

@@ -1,6 +1,7 @@
 """People pages (clients, care, rights, workforce): thin translations between HTTP and the services/selectors."""
 
 from .care import (
+    PlacementCorrectView,
     PlacementDischargeView,
     incident_list,
     person_consent,
@@ -25,6 +26,7 @@ __all__ = [
     "PersonAdmitView",
     "PersonDetailView",
     "PersonListView",
+    "PlacementCorrectView",
     "PlacementDischargeView",
     "PurposeView",
     "ReviewsDueView",

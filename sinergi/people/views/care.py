@@ -15,7 +15,7 @@ from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
 
 from .. import selectors, services
-from ..forms import ConsentForm, DischargeForm, IncidentForm, ReviewForm
+from ..forms import ConsentForm, DischargeForm, IncidentForm, PlacementCorrectionForm, ReviewForm
 from ..models import Person, Placement
 from ._common import PersonAreaMixin, apply_errors, error_text, purpose_redirect, require_role
 from .clients import detail_context
@@ -113,6 +113,36 @@ class PlacementDischargeView(PersonAreaMixin, View):
                 return redirect("people:detail", pk=placement.person_id)
         placement = _placement(request, pk)  # the stored record, not what a failed clean left on it
         return render(request, "people/discharge.html", {"placement": placement, "form": form}, status=400)
+
+
+class PlacementCorrectView(PersonAreaMixin, View):
+    """Corrects what a stay was recorded with (admission date, main category, form of service, and an ended stay's
+    leaving date and reason): what an import refuses to change, since it matches a stay by its admission date."""
+
+    action = Action.PERSON_CHANGE
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        placement = _placement(request, pk)
+        form = PlacementCorrectionForm(placement=placement)
+        return render(request, "people/placement_correct.html", {"placement": placement, "form": form})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        placement = _placement(request, pk)
+        form = PlacementCorrectionForm(request.POST, placement=placement)
+        if form.is_valid():
+            try:
+                services.placement_correct(
+                    actor=request.user, placement=placement, data=form.cleaned_data, request=request
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            except (PermissionDenied, TransitionError) as error:
+                form.add_error(None, str(error) or _("Anda tidak berwenang mengubah penempatan ini."))
+            else:
+                messages.success(request, _("Data penempatan diperbaiki."))
+                return redirect("people:detail", pk=placement.person_id)
+        placement = _placement(request, pk)  # the stored record, not what a failed clean left on it
+        return render(request, "people/placement_correct.html", {"placement": placement, "form": form}, status=400)
 
 
 @login_required
