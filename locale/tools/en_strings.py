@@ -3850,4 +3850,9 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Simpan perbaikan": "Save correction",
     "Data penempatan diperbaiki.": "The stay record was corrected.",
+    "Kolom “%(column)s”: %(count)s tanggal dengan jam dan zona waktu dibaca sebagai tanggal di zona waktu sistem (%(zone)s), yang jatuh pada hari lain dari yang tertulis: %(examples)s. Bila yang dimaksud hari yang tertulis, tulis tanggalnya saja (mis. 2025-01-31).": (
+        "Column “%(column)s”: %(count)s dates with a time and a time zone were read as the date in the system's time "
+        "zone (%(zone)s), which falls on another day than the one written: %(examples)s. If the day written is meant, "
+        "write the date alone (e.g. 2025-01-31)."
+    ),
 }

@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -73,6 +73,10 @@ class Column:
 
     def file_problems(self, ctx: "ImportContext") -> list[str]:
         """Problems of the column as a whole, known once every row was read (reported on the header row)."""
+        return []
+
+    def file_notices(self, ctx: "ImportContext") -> list[str]:
+        """What the run says of how the column as a whole was read, once every row was read (nothing refused)."""
         return []
 
     def assign(self, obj: Model, value: Any) -> None:
@@ -398,6 +402,10 @@ class DateColumn(Column):
             seen = ctx.cached(("date_order", self.key), lambda: {"month-first": [], "either": [], "day-first": []})
             if order != "day-first" or v.parse_date(raw) is not None:
                 seen[order].append(v.text(raw))
+        elif moved := v.zoned_day_moved(raw):
+            # "2025-01-31T20:00:00Z" is 1 February in WITA: read so (a system's midnight kept in UTC is the day
+            # before), and said, since the day written is another.
+            ctx.cached(("zoned_dates", self.key), list).append(moved)
         elif isinstance(raw, datetime.date):
             # A date cell: its day, for the swapped cells of an American-English Excel (file_problems).
             cells = ctx.cached(("date_cells", self.key), lambda: {"all": 0, "early": []})
@@ -405,6 +413,24 @@ class DateColumn(Column):
             if raw.day <= 12:
                 cells["early"].append(raw)
         return v.parse_date(raw)
+
+    def file_notices(self, ctx: "ImportContext") -> list[str]:
+        moved = ctx.cache.get(("zoned_dates", self.key))
+        if not moved:
+            return []
+        return [
+            _(
+                "Kolom “%(column)s”: %(count)s tanggal dengan jam dan zona waktu dibaca sebagai tanggal di zona waktu "
+                "sistem (%(zone)s), yang jatuh pada hari lain dari yang tertulis: %(examples)s. Bila yang dimaksud "
+                "hari yang tertulis, tulis tanggalnya saja (mis. 2025-01-31)."
+            )
+            % {
+                "column": self.header,
+                "count": len(moved),
+                "zone": timezone.localtime().strftime("%Z"),
+                "examples": v.first_ten([f"“{written}” → {read.strftime('%d-%m-%Y')}" for written, read in moved]),
+            }
+        ]
 
     def file_problems(self, ctx: "ImportContext") -> list[str]:
         """A column that shows month/day/year order somewhere (08/17/2023, refused on its row) makes its dates

@@ -517,6 +517,7 @@ def _check(
     for index, column in header.columns.items():
         for message in column.file_problems(ctx):
             result.problems.append(Problem(header.row, header.written[index], "", message))
+        result.notices += column.file_notices(ctx)
     if unread_rows:
         result.notices.append(
             _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")

@@ -338,6 +338,23 @@ def refuse_month_and_year(value: str, month: int, year: int) -> None:
     )
 
 
+def zoned_day_moved(raw: Any) -> tuple[str, datetime.date] | None:
+    """For a date and time with a time zone typed as text ("2025-01-31T20:00:00Z"): the text and the day it is read
+    as (parse_date takes the day where the system keeps its dates), when that is not the day written; else None."""
+    if raw.__class__ is not str:
+        return None
+    value = text(raw)
+    compact = value.lower().translate(_DATE_DASHES).strip()
+    if not _YMD_ZONED.match(compact):
+        return None
+    try:
+        read = parse_date(value)
+        written = datetime.date.fromisoformat(compact[:10])
+    except (CellProblem, ValueError):
+        return None
+    return (value, read) if read is not None and read != written else None
+
+
 def day_month_order(raw: Any) -> str | None:
     """For a date typed as text with numbers only: "month-first" when it can only be month/day/year (08/17/2023),
     "day-first" when it can only be day/month/year (17/08/2023), "either" when day and month could be swapped
