@@ -16,3 +16,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _indonesian_by_default(settings):
     settings.LANGUAGE_CODE = "id"
+
+
+@pytest.fixture
+def national(settings):
+    """A national server (SINERGI_PROVINCE=nasional): one server for every province, none of them its home."""
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "", "NATIONAL": True}

@@ -262,6 +262,16 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+
+def deployment_area(value: str) -> tuple[str, bool]:
+    """SINERGI_PROVINCE read: (the province's code, national mode). "nasional" (or "national", in any case) is kept as
+    "" with national mode on, so that an empty value, more likely a mistake, is still refused (sinergi.core.checks)."""
+    national = value.lower() in ("nasional", "national")
+    return ("" if national else value), national
+
+
+_PROVINCE, _NATIONAL = deployment_area(os.environ.get("SINERGI_PROVINCE", "63"))
+
 # Domain settings an administrator may change per deployment.
 SINERGI = {
     # Years an izin operasional / tanda daftar stays valid when its expiry is not written on it (unconfirmed).
@@ -273,7 +283,8 @@ SINERGI = {
     "MAP_TILE_ATTRIBUTION": os.environ.get("SINERGI_MAP_TILE_ATTRIBUTION", ""),
     # Absolute address of this installation, for links in e-mails sent outside a request (reminders).
     "BASE_URL": os.environ.get("SINERGI_BASE_URL", "http://127.0.0.1:8000"),
-    "DEPLOYMENT_PROVINCE": os.environ.get("SINERGI_PROVINCE", "63"),
+    "DEPLOYMENT_PROVINCE": "" if _NATIONAL else _PROVINCE,
+    "NATIONAL": _NATIONAL,
     # Published aggregates hide cells below this count (and any cell from which a hidden one could be recomputed).
     "SMALL_CELL_THRESHOLD": int(os.environ.get("SINERGI_SMALL_CELL_THRESHOLD", "5")),
     # Hours a receiving LKS has to answer a referral before it escalates to the kabupaten/kota board.

@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
+from sinergi.core.deployment import deployment_province
 from sinergi.regions.models import Region, RegionLevel
 
 from . import values as v
@@ -94,7 +94,8 @@ class RegionResolver:
         self.by_code: dict[str, Region | None] = {}
         self._children: dict[str, dict[str, list[Region]]] = {}
         self._regencies: dict[str, list[Region]] | None = None
-        self.province = getattr(settings, "SINERGI", {}).get("DEPLOYMENT_PROVINCE", "")
+        # "" on a national server: no home province to warn about or to prefer in a suggestion.
+        self.province = deployment_province()
 
     def prefetch(self, codes: Iterable[str | None]) -> None:
         wanted = {code for code in codes if code and code not in self.by_code}
@@ -271,7 +272,11 @@ class RegionResolver:
             ) % {"what": what, "name": name, "codes": ", ".join(sorted(r.code for r in found)[:5])}
         # A kabupaten/kota of the server's province first: "Jakarta Selatan" on a Jakarta server is not "Barito
         # Selatan" of another province, however close the letters.
-        local = [key for key, regions in index.items() if any(r.code.startswith(f"{self.province}.") for r in regions)]
+        local = [
+            key
+            for key, regions in index.items()
+            if self.province and any(r.code.startswith(f"{self.province}.") for r in regions)
+        ]
         closest = difflib.get_close_matches(v.norm(name), local, n=1, cutoff=0.75) if local else []
         closest = closest or difflib.get_close_matches(v.norm(name), list(index), n=1, cutoff=0.75)
         where = _(" di %(within)s") % {"within": within} if within else ""
@@ -296,7 +301,7 @@ class RegionResolver:
                     index[key].append(region)
             # The same name in two provinces (Kota Banjar in Jawa Barat, Kabupaten Banjar here): prefer ours.
             for key, regions in index.items():
-                local = [r for r in regions if r.code.startswith(f"{self.province}.")]
+                local = [r for r in regions if self.province and r.code.startswith(f"{self.province}.")]
                 if len(regions) > 1 and len(local) == 1:
                     index[key] = local
             self._regencies = dict(index)
@@ -334,7 +339,8 @@ def local_examples() -> dict[str, str]:
     they are): Kalsel example -> the same kind of example in the province (its first kota, else its first
     kabupaten, that one's first kecamatan and desa), codes and names both, and the NIK examples' region digits. An
     operator in Surabaya fills in a template that shows 35.78…, not 63.71…"""
-    province = getattr(settings, "SINERGI", {}).get("DEPLOYMENT_PROVINCE", "")
+    province = deployment_province()
+    # A national server has no province of its own: its operators of every province read Kalsel's examples.
     if not province or province == EXAMPLE_REGENCY[:2]:
         return {}
     regencies = Region.objects.filter(parent_id=province, level=RegionLevel.REGENCY, is_current=True).order_by("code")

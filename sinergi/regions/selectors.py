@@ -6,8 +6,9 @@ scoped through `restrict`: anyone may see any region.
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from sinergi.core.deployment import deployment_province
 
 from .codes import ancestor_codes, code_prefix, normalize_code
 from .models import Region, RegionLevel
@@ -88,11 +89,16 @@ def region_search(
         output_field=IntegerField(),
     )
     # The deployment's own province first among equally good matches: a Kalsel user typing "Banjar" means theirs.
-    home = settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
-    elsewhere = Case(
-        When(Q(code=home) | Q(code__startswith=f"{home}."), then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
+    # A national server has no home province ("" here): every province's "Banjar" is as good.
+    home = deployment_province()
+    elsewhere = (
+        Case(
+            When(Q(code=home) | Q(code__startswith=f"{home}."), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        if home
+        else Value(0)
     )
     order = ["level", "code"] if code else ["rank", "elsewhere", "level", "name", "code"]
     found = list(qs.annotate(rank=rank, elsewhere=elsewhere).order_by(*order)[: limit + 1])

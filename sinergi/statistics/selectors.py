@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sinergi.accounts.scope import Action, region_scope_codes, restrict
+from sinergi.core import deployment
 from sinergi.organisations.choices import LKS_KINDS, OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
@@ -406,8 +407,38 @@ def official_figures(*, province_code: str, registry: CrossTab | None = None) ->
 
 
 def deployment_province() -> str:
-    """The province this installation serves (Kalimantan Selatan, 63, unless configured otherwise)."""
-    return settings.SINERGI["DEPLOYMENT_PROVINCE"]
+    """The province this installation serves (Kalimantan Selatan, 63, unless configured otherwise); "" on a national
+    server (sinergi.core.deployment)."""
+    return deployment.deployment_province()
+
+
+def is_national_deployment() -> bool:
+    """Whether one server serves every province (SINERGI_PROVINCE=nasional)."""
+    return deployment.is_national_deployment()
+
+
+def busiest_province(*, within: list[str] | None = None) -> str:
+    """The province with most active LKS (of `within`, when given), else the first province loaded: where a national
+    server's province-wide tables open for a reader who has not chosen one."""
+    provinces = Region.objects.filter(level=RegionLevel.PROVINCE, is_current=True)
+    if within is not None:
+        provinces = provinces.filter(code__in=within)
+    busiest = (
+        _active_lks(Organisation.objects.filter(province_code__in=provinces.values("code")))
+        .values("province_code")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "province_code")
+        .first()
+    )
+    if busiest:
+        return busiest["province_code"]
+    return provinces.order_by("code").values_list("code", flat=True).first() or ""
+
+
+def home_province() -> str:
+    """The province a page about one province shows when none is asked for: the deployment's, or on a national
+    server the busiest."""
+    return deployment_province() or busiest_province()
 
 
 def region_exists(code: str) -> bool:

@@ -169,7 +169,7 @@ class PublicStatistics:
     }
 
     def __init__(self, *, province_code: str | None = None) -> None:
-        self.province_code = province_code or selectors.deployment_province()
+        self.province_code = province_code or selectors.home_province()
 
     @cached_property
     def public_by_kind(self) -> CrossTab:

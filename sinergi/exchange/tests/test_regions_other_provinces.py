@@ -178,3 +178,55 @@ def test_a_template_on_another_provinces_server_shows_that_provinces_places_in_i
         assert "63.71" not in text and "Banjarmasin" not in text and "6371" not in text, entity
         assert "35.71" in text, entity  # Kota Kediri, the province's first kota
     assert "Kota Kediri" in text or "Kediri" in text
+
+
+# ---------------------------------------------------------------------------------------------- a national server
+
+
+def test_a_national_server_warns_of_no_lks_outside_a_province_it_does_not_have(national, tmp_path):
+    from sinergi.accounts.models import User
+
+    from .conftest import run
+
+    region_tree_load(provinces=["35"])
+    root = User.objects.create(username="root.uji", is_superuser=True, is_staff=True)
+    path = lks_file(
+        tmp_path,
+        ["LKSA Malang", "anak", "", "Kab. Malang", "TD/NAS/1"],
+        ["LKSA Banjar", "anak", "", "Barito Kuala", "TD/NAS/2"],
+    )
+
+    result = run(path, root, dry_run=True)
+
+    assert (result.status, result.problems, result.warnings) == ("checked", [], [])
+
+
+def test_a_national_server_prefers_no_province_for_a_name_two_provinces_share(national, settings):
+    from sinergi.regions.models import Region
+
+    java = Region.objects.create(code="32", name="Jawa Barat", level=1, kind="provinsi")
+    Region.objects.create(code="32.79", name="Kota Banjar", level=2, kind="kota", parent=java)
+
+    region, [(column, message)] = RegionResolver().resolve(code=None, regency="Banjar")
+
+    assert (region, column) == (None, "regency_name")
+    assert "ada lebih dari satu (32.79, 63.03)" in message
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "63", "NATIONAL": False}
+    assert RegionResolver().resolve(code=None, regency="Banjar") == (Region.objects.get(code="63.03"), [])
+
+
+def test_a_template_on_a_national_server_keeps_kalimantan_selatans_examples(national):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    from sinergi.exchange.columns import get_entity
+    from sinergi.exchange.regions import local_examples
+    from sinergi.exchange.workbook import template_bytes
+
+    region_tree_load(provinces=["11"])
+
+    assert local_examples() == {}
+    book = CalamineWorkbook.from_filelike(io.BytesIO(template_bytes(get_entity("lks"))))
+    text = " ".join(str(cell) for row in book.get_sheet_by_name("Petunjuk").to_python() for cell in row)
+    assert "63.71" in text

@@ -73,12 +73,13 @@ def public_default_area() -> Area:
     (else the first). The public gets provinces and kabupaten/kota, never the nation's table: its cells are each
     province's totals, suppressed on their own, and set beside a province's table they would undo its suppression
     (docs/decisions/0007)."""
-    from django.conf import settings
     from django.db.models import Sum
+
+    from sinergi.core.deployment import deployment_province
 
     from ..models import PlacementActive
 
-    code = settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
+    code = deployment_province()  # "" on a national server: the busiest province
     if not Region.objects.filter(code=code, level=RegionLevel.PROVINCE).exists():
         busiest = (
             PlacementActive.objects.filter(level=SummaryLevel.PROVINCE)

@@ -106,3 +106,14 @@ def test_among_equally_good_matches_the_deployments_own_province_comes_first(set
     assert "32.79" in codes(found)
     settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "32"}
     assert codes(region_search(q="banjar", level=2)[0])[:1] == ["32.79"]
+
+
+def test_a_national_server_prefers_no_province_among_equally_good_matches(national):
+    province = Region.objects.get_or_create(code="32", defaults={"name": "Jawa Barat", "level": 1, "kind": "provinsi"})[
+        0
+    ]
+    Region.objects.get_or_create(
+        code="32.79", defaults={"name": "Kota Banjar", "level": 2, "kind": "kota", "parent": province}
+    )
+    # Both exact: by name, Kabupaten Banjar before Kota Banjar, whichever province they are in.
+    assert codes(region_search(q="banjar", level=2)[0])[:2] == ["63.03", "32.79"]

@@ -72,11 +72,12 @@ class OfficialFiguresView(APIView):
         parameters=[RegionQuerySerializer],
         responses={200: OfficialFiguresSerializer},
         summary="Angka resmi LKS",
-        description="Published LKS counts of a region (default: the deployment province) with date and source, "
-        "and the registry's current count of active LKS there by the same rule.",
+        description="Published LKS counts of a region (default: the deployment province; on a national server the "
+        "province with most active LKS) with date and source, and the registry's current count of active LKS there by "
+        "the same rule.",
     )
     def get(self, request: Request) -> Response:
-        region_code = _region(request) or selectors.deployment_province()
+        region_code = _region(request) or selectors.home_province()
         result = selectors.official_figures(province_code=region_code)
         payload = {
             "region": result.region.code,

@@ -107,3 +107,15 @@ def test_schema_documents_both_endpoints(client):
     assert "/api/v1/statistics/lks/" in schema
     assert "/api/v1/statistics/official-figures/" in schema
     assert "LksCount" in schema
+
+
+def test_official_figures_on_a_national_server_default_to_the_province_with_most_active_lks(registry, national):
+    from sinergi.organisations.tests.factories import OrganisationFactory
+    from sinergi.regions.services import region_tree_load
+
+    region_tree_load(provinces=["75"])
+    OrganisationFactory.create_batch(2, region_id="75.71")
+    assert APIClient().get(FIGURES_URL).json()["region"] == "63"  # 11 active LKS against Gorontalo's 2
+
+    OrganisationFactory.create_batch(10, region_id="75.71")
+    assert APIClient().get(FIGURES_URL).json()["region"] == "75"

@@ -1,8 +1,8 @@
 import time
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from sinergi.core.deployment import deployment_province, is_national_deployment
 from sinergi.demo.data import PROVINCE, demo_is_loaded, load_demo
 
 
@@ -18,13 +18,13 @@ class Command(BaseCommand):
                 return
             self.stderr.write("Demo data are already loaded; nothing changed.")
             return
-        if settings.SINERGI["DEPLOYMENT_PROVINCE"] != PROVINCE:
+        if not is_national_deployment() and deployment_province() != PROVINCE:
             # The demo is Kalimantan Selatan's: on a server set up for another province its LKS and users would show
-            # in none of that province's reports.
+            # in none of that province's reports. A national server reports on every province, Kalsel's too.
             raise CommandError(
                 f"The demo data are of Kalimantan Selatan ({PROVINCE}), but SINERGI_PROVINCE is "
-                f"{settings.SINERGI['DEPLOYMENT_PROVINCE']}. Run it with SINERGI_PROVINCE={PROVINCE}, or leave the "
-                "demo out on this server."
+                f"{deployment_province()}. Run it with SINERGI_PROVINCE={PROVINCE} (or nasional), or leave the demo "
+                "out on this server."
             )
         started = time.monotonic()
         counts = load_demo()

@@ -1,0 +1,20 @@
+"""Which area this installation serves: one province (SINERGI_PROVINCE=63) or the whole nation (=nasional).
+
+Every app asks here rather than reading the setting itself, so that national mode means one thing everywhere: no
+home province (its code is "", the nation's as in sinergi.people.indicators.areas.NATION), and every report or
+province-wide table takes the province it is about from the request."""
+
+from django.conf import settings
+
+# The values of SINERGI_PROVINCE that select national mode (read case-insensitively by the settings).
+NATIONAL_VALUES = ("nasional", "national")
+
+
+def deployment_province() -> str:
+    """The Kemendagri code of the province this installation serves; "" on a national server."""
+    return settings.SINERGI.get("DEPLOYMENT_PROVINCE", "")
+
+
+def is_national_deployment() -> bool:
+    """Whether one server serves every province (SINERGI_PROVINCE=nasional)."""
+    return deployment_province() == ""
