@@ -3855,4 +3855,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "zone (%(zone)s), which falls on another day than the one written: %(examples)s. If the day written is meant, "
         "write the date alone (e.g. 2025-01-31)."
     ),
+    "Pilih provinsi laporan": "Choose the report's province",
+    "Laporan provinsi dicetak untuk satu provinsi. Pilih provinsi yang laporannya Anda perlukan:": (
+        "A province report is printed for one province. Choose the province whose report you need:"
+    ),
+    "Laporan LKS %(province)s (PDF, A4)": "LKS report of %(province)s (PDF, A4)",
+    "laporan-lks-%(province)s": "lks-report-%(province)s",
 }

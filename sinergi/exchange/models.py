@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.deployment import is_national_deployment
+
 from . import runners
 
 # A job queued longer than this has most likely no task worker to run it (none started, or all busy).
@@ -443,6 +445,9 @@ class ExportJob(QueuedJob, models.Model):
     def again_url(self) -> str:
         """The address that asks for the same export again: the list's with its filters, or the report's."""
         if self.report == ReportKind.PROVINCE:
+            # A national server's province report names its province; a province server's has only the one.
+            if is_national_deployment() and self.region_id:
+                return f"{reverse('exchange:province_pdf')}?{urlencode({'province': self.region_id})}"
             return reverse("exchange:province_pdf")
         if self.report == ReportKind.REGENCY:
             return reverse("exchange:regency_pdf", args=[self.region_id])

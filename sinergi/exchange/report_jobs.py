@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sinergi.audit.services import audit_record
+from sinergi.core.deployment import is_national_deployment
 from sinergi.core.errors import PermissionDenied
 from sinergi.organisations.reports import (
     report_audit_scope,
@@ -73,15 +74,21 @@ def report_document(*, actor, report: str, area_code: str) -> ReportDocument:
         whole = context["whole"]
         name = _("ringkasan-lks-%(name)s") % {"name": context["regency"].name} if whole else context["title"]
         return ReportDocument(context=context, name=name, audit_scope=context["audit_scope"])
-    context = province_report(actor=actor)
+    context = province_report(actor=actor, province_code=area_code)
     _draw_part_charts(context)
     context["charts"] = [
         {"title": c["title"], "svg": bar_chart_svg(labels=c["labels"], series=c["series"], title=c["title"])}
         for c in context["charts"]
         if c["labels"]
     ]
-    # A report over part of the province is named by its title ("Laporan LKS dalam cakupan …"), not "provinsi".
-    name = _("laporan-lks-provinsi") if context["province_part"] is None else context["title"]
+    # A report over part of the province is named by its title ("Laporan LKS dalam cakupan …"), not "provinsi"; on a
+    # national server the province's name tells two provinces' files apart.
+    if context["province_part"] is not None:
+        name = context["title"]
+    elif is_national_deployment():
+        name = _("laporan-lks-%(province)s") % {"province": context["province"].name}
+    else:
+        name = _("laporan-lks-provinsi")
     return ReportDocument(context=context, name=name, audit_scope=context["audit_scope"])
 
 
@@ -162,12 +169,9 @@ def report_job_create(*, actor, report: str, area_code: str, lks: int, request: 
 
 
 def _audit_report(job: ExportJob) -> dict[str, Any]:
-    """The report an audit event names, in the shape of the request's own event (the province report has no region:
-    it is the deployment's province)."""
-    data: dict[str, Any] = {"format": PDF, "report": job.report}
-    if job.report == ReportKind.REGENCY:
-        data["region"] = job.region_id
-    return data
+    """The report an audit event names, in the shape of the request's own event: its kind and its province or
+    kabupaten/kota."""
+    return {"format": PDF, "report": job.report, "region": job.region_id}
 
 
 def report_job_render(job: ExportJob) -> ExportJob:

@@ -478,9 +478,7 @@ def _report_or_job(request: HttpRequest, *, report: str, area_code: str) -> Http
     document = report_jobs.report_document(actor=request.user, report=report, area_code=area_code)
     content = render_pdf(document.template, document.context)
     # Audited once the file exists: a render that failed (or timed out) handed nothing over.
-    data = {"format": "pdf", "report": report, "scope": document.audit_scope}
-    if report == ReportKind.REGENCY:
-        data["region"] = area_code  # the province report's is the deployment's province
+    data = {"format": "pdf", "report": report, "region": area_code, "scope": document.audit_scope}
     audit_record(actor=request.user, action="statistics.report.exported", data=data, request=request)
     return pdf_response(content, name=document.name)
 
@@ -493,7 +491,15 @@ def regency_summary_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def province_report_pdf(request: HttpRequest) -> HttpResponse:
-    """The province report: the dashboard's tables and charts on A4."""
+    """The province report: the dashboard's tables and charts on A4, of the deployment's province, or on a national
+    server of the province asked for (`?province=35`), else the reader's only one; a reader of several who asked for
+    none is shown the provinces they may print."""
+    from sinergi.organisations.reports import ProvinceNeeded, report_province
+
     if region_scope_codes(request.user, Action.EXPORT) == []:
         raise PermissionDenied
-    return _report_or_job(request, report=ReportKind.PROVINCE, area_code=settings.SINERGI["DEPLOYMENT_PROVINCE"])
+    try:
+        province = report_province(actor=request.user, requested=request.GET.get("province", ""))
+    except ProvinceNeeded as needed:
+        return render(request, "exchange/province_choice.html", {"provinces": needed.choices}, status=400)
+    return _report_or_job(request, report=ReportKind.PROVINCE, area_code=province)

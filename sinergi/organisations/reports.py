@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_scope_codes, restrict
+from sinergi.core.deployment import deployment_province, is_national_deployment
 from sinergi.regions.models import Region, RegionLevel
 
 from . import selectors
@@ -415,8 +416,9 @@ def _accredited_now(grade_counts: dict[str | None, int]) -> int:
     return sum(n for code, n in grade_counts.items() if code and code != EXPIRED_ACCREDITATION)
 
 
-def province_report(*, actor) -> dict[str, Any]:
-    """The dashboard's tables (same numbers, same scope) for the deployment province, with bar charts.
+def province_report(*, actor, province_code: str | None = None) -> dict[str, Any]:
+    """The dashboard's tables (same numbers, same scope) for a province, with bar charts: the deployment's, or on a
+    national server the one asked for (`report_province` says which the reader may print).
 
     The registry tables count what the reader may export; the LKKKS coverage and the official figures beside the
     registry's province-wide count are public facts about the whole province. For a reader whose scope is the whole
@@ -424,7 +426,9 @@ def province_report(*, actor) -> dict[str, Any]:
     stand apart under a heading that says so, so that "1 LKS aktif" and "154" are never read as the same thing."""
     from sinergi.statistics.tables import DashboardStatistics
 
-    stats = DashboardStatistics(actor=actor, action=Action.EXPORT, within_province=True)
+    stats = DashboardStatistics(
+        actor=actor, action=Action.EXPORT, province_code=province_code or deployment_province(), within_province=True
+    )
     tables = stats.tables()
     province = Region.objects.filter(code=stats.province_code).first()
     province_name = province.name if province else stats.province_code
@@ -496,6 +500,7 @@ def province_report(*, actor) -> dict[str, Any]:
         "parts": parts,
         "province_part": province_part,
         "audit_scope": stats.audit_scope,
+        "province": Area(stats.province_code, province_name),
     }
 
 
@@ -513,17 +518,70 @@ PROVINCE = "province"
 REGENCY = "regency"
 
 
+@dataclass(frozen=True)
+class Area:
+    """A province or kabupaten/kota a report is about: its code and name."""
+
+    code: str
+    name: str
+
+
+class ProvinceNeeded(Exception):
+    """A national server's province report asked for without a province by a reader who may print several: the
+    provinces (`choices`) to pick from."""
+
+    def __init__(self, choices: list[Area]) -> None:
+        super().__init__("province needed")
+        self.choices = choices
+
+
+def report_provinces(*, actor) -> list[Area]:
+    """The provinces whose report `actor` may print: on a province server the deployment's (to anyone with some export
+    scope, whose report then keeps to it); on a national server every province to a superuser, to anyone else the
+    provinces their export scope lies in."""
+    codes = region_scope_codes(actor, Action.EXPORT)
+    if actor is None or not getattr(actor, "is_active", False) or codes == []:
+        return []
+    provinces = Region.objects.filter(level=RegionLevel.PROVINCE, is_current=True)
+    if not is_national_deployment():
+        provinces = provinces.filter(code=deployment_province())
+    elif codes is not None:
+        provinces = provinces.filter(code__in={code[:2] for code in codes})
+    return [Area(code, name) for code, name in provinces.order_by("code").values_list("code", "name")]
+
+
+def report_province(*, actor, requested: str = "") -> str:
+    """The province a province report asked for with `requested` ("" when none was) is about. On a province server
+    the deployment's, and another code is not found; on a national server the one asked for, if the reader may print
+    it (else not found), or without one the reader's only province. Raises Http404, or ProvinceNeeded when a national
+    reader of several provinces asked for none."""
+    if not is_national_deployment():
+        if requested and requested != deployment_province():
+            raise Http404
+        return deployment_province()
+    choices = report_provinces(actor=actor)
+    if requested:
+        if requested not in {area.code for area in choices}:
+            raise Http404
+        return requested
+    if len(choices) == 1:
+        return choices[0].code
+    if not choices:
+        raise Http404
+    raise ProvinceNeeded(choices)
+
+
 def report_may_print(*, actor, report: str, area_code: str) -> bool:
-    """Whether `actor` may print the province report or the summary of the kabupaten/kota `area_code`: what the
-    gathering itself checks (a summary outside the scope is not found, a province report needs some export scope),
-    asked before anything is gathered — by a request that sends the report to the worker, by the worker when it
-    runs, and by the download of the file."""
+    """Whether `actor` may print the province report of the province `area_code` or the summary of the kabupaten/kota
+    `area_code`: what the gathering itself checks (a summary outside the scope is not found, a province report is of
+    a province the reader may print), asked before anything is gathered — by a request that sends the report to the
+    worker, by the worker when it runs, and by the download of the file."""
     if actor is None or not getattr(actor, "is_active", False):
         return False
     if report == REGENCY:
         exists = Region.objects.filter(code=area_code, level=RegionLevel.REGENCY).exists()
         return exists and _may_see_region(actor, area_code)
-    return report == PROVINCE and region_scope_codes(actor, Action.EXPORT) != []
+    return report == PROVINCE and area_code in {area.code for area in report_provinces(actor=actor)}
 
 
 def report_covered_lks(*, actor, area_code: str) -> int:
@@ -541,4 +599,6 @@ def report_audit_scope(*, actor, report: str, area_code: str) -> list[str]:
         return _summary_audit_scope(_report_scope(actor, area_code), area_code)
     from sinergi.statistics.tables import DashboardStatistics
 
-    return DashboardStatistics(actor=actor, action=Action.EXPORT, within_province=True).audit_scope
+    return DashboardStatistics(
+        actor=actor, action=Action.EXPORT, province_code=area_code, within_province=True
+    ).audit_scope

@@ -127,7 +127,14 @@ def test_a_province_report_past_the_threshold_is_queued_for_a_province_admin(
     assert response["Location"] == f"/exchange/exports/{job.pk}/"
     assert (job.report, job.region_id, job.rows_total) == (ReportKind.PROVINCE, "63", 4)
     event = AuditEvent.objects.get(action="statistics.report.exported")
-    assert event.data == {"format": "pdf", "report": "province", "scope": ["63"], "lks": 4, "job": job.pk}
+    assert event.data == {
+        "format": "pdf",
+        "report": "province",
+        "region": "63",
+        "scope": ["63"],
+        "lks": 4,
+        "job": job.pk,
+    }
 
 
 # ---------------------------------------------------------------------------------------------- the run

@@ -1,0 +1,176 @@
+"""The province report on a national server (SINERGI_PROVINCE=nasional): of the province asked for, which the reader
+must be able to print; without one, the reader's only province or a page listing theirs. On a province server the
+deployment's only. The tests' database holds Kalimantan Selatan; Gorontalo (75) is loaded where a second province is
+needed."""
+
+import pytest
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import MembershipFactory, UserFactory, user_with_role
+from sinergi.audit.models import AuditEvent
+from sinergi.core.testing import otp_login
+from sinergi.exchange import exports, report_jobs, views
+from sinergi.exchange.models import ExportJob, ExportStatus, ReportKind
+from sinergi.organisations.reports import province_report, report_may_print
+from sinergi.organisations.tests.factories import OrganisationFactory
+from sinergi.regions.services import region_tree_load
+
+pytestmark = pytest.mark.django_db
+
+PROVINCE = "/exchange/reports/province.pdf"
+
+
+@pytest.fixture
+def two_provinces(db):
+    """Gorontalo loaded beside Kalimantan Selatan, with two active LKS in each."""
+    region_tree_load(provinces=["75"])
+    OrganisationFactory.create_batch(2, region_id="63.71.01.1001")
+    OrganisationFactory(name="LKSA Gorontalo Satu", region_id="75.71")
+    OrganisationFactory(name="LKSA Gorontalo Dua", region_id="75.71")
+
+
+@pytest.fixture
+def printed(monkeypatch):
+    """WeasyPrint replaced by a spy in the request and in the worker: the context of each layout."""
+    seen: list[dict] = []
+
+    def spy(template, context):
+        seen.append(context)
+        return b"%PDF-1.7 spy"
+
+    monkeypatch.setattr(views, "render_pdf", spy)
+    monkeypatch.setattr(report_jobs, "render_pdf", spy)
+    return seen
+
+
+@pytest.fixture
+def superuser(client):
+    user = UserFactory(is_superuser=True, is_staff=True, username="nasional.uji")
+    otp_login(client, user)
+    return user
+
+
+def test_a_national_superuser_prints_the_report_of_the_province_asked_for(
+    client, national, two_provinces, superuser, printed
+):
+    response = client.get(PROVINCE, {"province": "75"})
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    [context] = printed
+    assert context["title"] == "Laporan LKS Gorontalo"
+    assert context["kpis"][0] == ("LKS aktif", 2)
+    assert 'filename="laporan-lks-gorontalo-' in response["Content-Disposition"]
+    event = AuditEvent.objects.get(action="statistics.report.exported")
+    assert event.data == {"format": "pdf", "report": "province", "region": "75", "scope": ["*"]}
+
+
+def test_a_national_superuser_who_asks_for_no_province_is_shown_the_provinces_to_choose_from(
+    client, national, two_provinces, superuser, printed
+):
+    response = client.get(PROVINCE)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Pilih provinsi yang laporannya Anda perlukan" in page
+    assert f'href="{PROVINCE}?province=63"' in page and f'href="{PROVINCE}?province=75"' in page
+    assert "Laporan LKS Gorontalo (PDF, A4)" in page
+    assert printed == [] and not AuditEvent.objects.filter(action="statistics.report.exported").exists()
+
+
+def test_a_national_province_admin_gets_their_only_province_and_no_other(client, national, two_provinces, printed):
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="75", username="admin.gorontalo")
+    otp_login(client, admin)
+
+    assert client.get(PROVINCE).status_code == 200
+    assert client.get(PROVINCE, {"province": "75"}).status_code == 200
+    assert client.get(PROVINCE, {"province": "63"}).status_code == 404
+    assert client.get(PROVINCE, {"province": "99"}).status_code == 404
+    assert [context["title"] for context in printed] == ["Laporan LKS Gorontalo", "Laporan LKS Gorontalo"]
+
+
+def test_a_national_reader_of_two_provinces_chooses_among_theirs_only(client, national, two_provinces, printed):
+    region_tree_load(provinces=["76"])
+    dinsos = user_with_role(Role.DINSOS_VIEWER, region_code="63", username="dinsos.dua")
+    MembershipFactory(user=dinsos, role=Role.REGENCY_BOARD, region_id="75.71")
+    client.force_login(dinsos)
+
+    page = client.get(PROVINCE).content.decode()
+
+    assert "?province=63" in page and "?province=75" in page and "?province=76" not in page
+    assert client.get(PROVINCE, {"province": "76"}).status_code == 404
+    assert client.get(PROVINCE, {"province": "75"}).status_code == 200
+    # The board of Kota Gorontalo prints its own part of the province, titled with it.
+    assert printed[0]["title"] == "Laporan LKS dalam cakupan Kota Gorontalo"
+
+
+def test_an_lks_operator_on_a_national_server_prints_the_province_of_its_lks(client, national, two_provinces, printed):
+    lks = OrganisationFactory(name="LKSA Operator Gorontalo", region_id="75.71")
+    operator = user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.gorontalo")
+    client.force_login(operator)
+
+    assert client.get(PROVINCE).status_code == 200
+    assert client.get(PROVINCE, {"province": "63"}).status_code == 404
+    assert printed[0]["title"] == "Laporan LKS dalam cakupan LKSA Operator Gorontalo"
+
+
+def test_a_province_server_prints_its_own_province_only(client, two_provinces, superuser, printed):
+    assert client.get(PROVINCE, {"province": "75"}).status_code == 404
+    assert client.get(PROVINCE, {"province": "63"}).status_code == 200
+    assert client.get(PROVINCE).status_code == 200
+    assert [context["title"] for context in printed] == ["Laporan LKS Kalimantan Selatan"] * 2
+
+
+def test_the_province_report_gathers_the_province_it_is_given(national, two_provinces):
+    context = province_report(actor=UserFactory(is_superuser=True), province_code="75")
+
+    assert context["title"] == "Laporan LKS Gorontalo"
+    assert context["province"].code == "75"
+    rows = [str(row[0]) for row in context["tables"][0].rows]
+    assert "Kota Gorontalo" in rows and "Kota Banjarmasin" not in rows
+
+
+def test_a_report_job_keeps_its_province_two_provinces_are_two_jobs_and_the_worker_renders_each(
+    client, national, two_provinces, superuser, printed, settings
+):
+    settings.SINERGI = {**settings.SINERGI, "PDF_SYNC_LKS": 1}
+
+    client.get(PROVINCE, {"province": "63"})
+    client.get(PROVINCE, {"province": "75"})
+    again = client.get(PROVINCE, {"province": "75"})
+
+    jobs = list(ExportJob.objects.order_by("pk"))
+    assert [(job.report, job.region_id) for job in jobs] == [(ReportKind.PROVINCE, "63"), (ReportKind.PROVINCE, "75")]
+    assert again["Location"] == f"/exchange/exports/{jobs[1].pk}/"
+    assert jobs[1].again_url == f"{PROVINCE}?province=75"
+    assert [
+        e.data["region"] for e in AuditEvent.objects.filter(action="statistics.report.exported").order_by("pk")
+    ] == ["63", "75"]
+
+    for job in jobs:
+        exports.export_job_run(job_id=job.pk)
+        job.refresh_from_db()
+    assert [context["title"] for context in printed] == ["Laporan LKS Kalimantan Selatan", "Laporan LKS Gorontalo"]
+    assert [job.download_name for job in jobs] == ["laporan-lks-Kalimantan Selatan", "laporan-lks-Gorontalo"]
+    assert [job.rows_done for job in jobs] == [2, 2]
+
+
+def test_a_report_job_of_a_province_the_reader_left_is_refused_when_the_worker_runs_it(
+    client, national, two_provinces, printed, settings
+):
+    settings.SINERGI = {**settings.SINERGI, "PDF_SYNC_LKS": 1}
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="75", username="admin.pindah")
+    otp_login(client, admin)
+    client.get(PROVINCE, {"province": "75"})
+    job = ExportJob.objects.get()
+    assert report_may_print(actor=admin, report=ReportKind.PROVINCE, area_code="75")
+
+    # Moved to Kalimantan Selatan before the worker ran.
+    admin.memberships.update(region_id="63")
+    exports.export_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.status == ExportStatus.FAILED and "tidak lagi berwenang" in job.message
+    moved = type(admin).objects.get(pk=admin.pk)
+    assert not report_may_print(actor=moved, report=ReportKind.PROVINCE, area_code="75")
+    assert report_may_print(actor=moved, report=ReportKind.PROVINCE, area_code="63")
+    assert printed == []
