@@ -3861,4 +3861,10 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Laporan LKS %(province)s (PDF, A4)": "LKS report of %(province)s (PDF, A4)",
     "laporan-lks-%(province)s": "lks-report-%(province)s",
+    "Laporan provinsi %(province)s: tabel dan grafik dasbor": "Province report of %(province)s: dashboard tables and charts",
+    "Tampilkan laporannya": "Show its reports",
+    "Pilih provinsi untuk laporan provinsi dan ringkasan kabupaten/kotanya.": (
+        "Choose a province for its province report and its kabupaten/kota summaries."
+    ),
+    "Pilih provinsi": "Choose a province",
 }

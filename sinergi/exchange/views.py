@@ -1,6 +1,5 @@
 """Import/export pages and PDF reports: thin translations between HTTP and the exchange services."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_scope_codes
 from sinergi.audit.services import audit_record
+from sinergi.core.deployment import is_national_deployment
 from sinergi.core.downloads import (
     CONTENT_TYPES,
     CSV,
@@ -86,6 +86,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
 
     def _render(self, request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
         user = request.user
+        province = _report_page_province(request)
         purpose = _access_purpose(request)
         items = [{"entity": e, "can_import": e.can_import(user), "can_export": e.can_export(user)} for e in entities()]
         for item in items:
@@ -101,8 +102,9 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             # A job left running by a worker that died is ended here too, not only on its own page.
             "jobs": [services.import_job_settle(job=job) for job in selectors.import_job_list(actor=user)[:20]],
             "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_list(actor=user)[:10]],
-            "regencies": _report_regencies(user),
-            "report_scope": _report_scope(user, settings.SINERGI["DEPLOYMENT_PROVINCE"]),
+            "regencies": _report_regencies(user, province),
+            "report_scope": _report_scope(user, province.code) if province else None,
+            **_report_province_choice(user, province),
             "own_lks": _own_lks(user),
             "max_upload_bytes": form.max_upload_bytes,
             "pdf_sync_lks": report_jobs.pdf_sync_lks(),
@@ -145,15 +147,39 @@ def _own_lks(user) -> list:
     return sorted(found.values(), key=lambda organisation: organisation.name)
 
 
-def _report_regencies(user) -> list:
-    """The kabupaten/kota whose summary the user may print (those of their export scope), each with what its summary
-    covers (`.report_scope`): the whole kabupaten/kota, or only the user's LKS in it, as its link must say."""
+def _report_page_province(request: HttpRequest):
+    """The province whose reports the page offers (`?province=` on a national server; see report_page_province)."""
+    from sinergi.organisations.reports import report_page_province
+
+    return report_page_province(actor=request.user, requested=request.GET.get("province", ""))
+
+
+def _report_province_choice(user, province) -> dict:
+    """On a national server, the province in the report links' address, and the provinces a reader of several (or a
+    superuser) chooses among; nothing on a province server, whose report has one province."""
+    from sinergi.organisations.reports import report_provinces
+
+    if not is_national_deployment():
+        return {"report_province": None, "report_provinces": []}
+    choices = report_provinces(actor=user)
+    return {"report_province": province, "report_provinces": choices if len(choices) > 1 else []}
+
+
+def _report_regencies(user, area) -> list:
+    """The kabupaten/kota whose summary the user may print (those of their export scope; on a national server those of
+    the province `area`), each with what its summary covers (`.report_scope`): the whole kabupaten/kota, or only the
+    user's LKS in it, as its link must say. None before a national reader has chosen a province: not every
+    kabupaten/kota of the country."""
     from sinergi.regions.models import Region, RegionLevel
 
+    if area is None:
+        return []
     codes = region_scope_codes(user, Action.EXPORT)
     regencies = Region.objects.filter(level=RegionLevel.REGENCY).order_by("code")
+    if codes is None or is_national_deployment():
+        regencies = regencies.filter(code__startswith=f"{area.code}.")
     if codes is None:
-        found = list(regencies.filter(code__startswith=f"{settings.SINERGI['DEPLOYMENT_PROVINCE']}."))
+        found = list(regencies)
     else:
         condition = Q(pk__in=[c[:5] for c in codes if len(c) >= 5])
         for province in (c for c in codes if len(c) == 2):

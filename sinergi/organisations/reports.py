@@ -571,6 +571,20 @@ def report_province(*, actor, requested: str = "") -> str:
     raise ProvinceNeeded(choices)
 
 
+def report_page_province(*, actor, requested: str = "") -> Area | None:
+    """The province whose reports a page offers `actor`: the deployment's on a province server; on a national server
+    the one chosen (`requested`, when the reader may print it) or the reader's only one; None while a reader of
+    several has not chosen (nor for a reader who may print none)."""
+    choices = report_provinces(actor=actor)
+    if not is_national_deployment():
+        region = Region.objects.filter(code=deployment_province()).values_list("code", "name").first()
+        return Area(*region) if region else Area(deployment_province(), deployment_province())
+    chosen = [area for area in choices if area.code == requested] if requested else []
+    if chosen:
+        return chosen[0]
+    return choices[0] if len(choices) == 1 else None
+
+
 def report_may_print(*, actor, report: str, area_code: str) -> bool:
     """Whether `actor` may print the province report of the province `area_code` or the summary of the kabupaten/kota
     `area_code`: what the gathering itself checks (a summary outside the scope is not found, a province report is of

@@ -3,6 +3,9 @@ must be able to print; without one, the reader's only province or a page listing
 deployment's only. The tests' database holds Kalimantan Selatan; Gorontalo (75) is loaded where a second province is
 needed."""
 
+import html
+import re
+
 import pytest
 
 from sinergi.accounts.models import Role
@@ -174,3 +177,65 @@ def test_a_report_job_of_a_province_the_reader_left_is_refused_when_the_worker_r
     assert not report_may_print(actor=moved, report=ReportKind.PROVINCE, area_code="75")
     assert report_may_print(actor=moved, report=ReportKind.PROVINCE, area_code="63")
     assert printed == []
+
+
+# ---------------------------------------------------------------------------------------------- the exchange page
+
+INDEX = "/exchange/"
+
+
+def report_links(page: str) -> list[str]:
+    section = page.split('id="reports-title"')[1].split("</section>")[0]
+    return re.findall(r'href="(/exchange/reports/[^"]+)"', html.unescape(section))
+
+
+def test_a_national_superuser_chooses_the_province_whose_reports_the_page_offers(
+    client, national, two_provinces, superuser
+):
+    page = client.get(INDEX).content.decode()
+
+    assert 'id="report-province-form"' in page
+    assert '<option value="63">Kalimantan Selatan</option>' in page and '<option value="75">Gorontalo</option>' in page
+    assert report_links(page) == []  # not every kabupaten/kota of the country
+
+    page = client.get(INDEX, {"province": "75"}).content.decode()
+
+    assert '<option value="75" selected>Gorontalo</option>' in page
+    links = report_links(page)
+    assert links[0] == f"{PROVINCE}?province=75"
+    assert "Laporan provinsi Gorontalo: tabel dan grafik dasbor" in page
+    regencies = [link.split("/")[-1].removesuffix(".pdf") for link in links[1:]]
+    assert len(regencies) == 6 and all(code.startswith("75.") for code in regencies)
+
+
+def test_a_national_reader_of_one_province_gets_its_links_without_a_choice(client, national, two_provinces):
+    board = user_with_role(Role.REGENCY_BOARD, region_code="75.71", username="pengurus.gorontalo")
+    client.force_login(board)
+
+    page = client.get(INDEX).content.decode()
+
+    assert 'id="report-province-form"' not in page
+    assert report_links(page) == [f"{PROVINCE}?province=75", "/exchange/reports/regency/75.71.pdf"]
+
+
+def test_a_national_reader_of_two_provinces_chooses_among_theirs(client, national, two_provinces):
+    dinsos = user_with_role(Role.DINSOS_VIEWER, region_code="63", username="dinsos.dua")
+    MembershipFactory(user=dinsos, role=Role.REGENCY_BOARD, region_id="75.71")
+    client.force_login(dinsos)
+
+    page = client.get(INDEX, {"province": "63"}).content.decode()
+
+    assert re.findall(r'<option value="(\d+)"', page) == ["63", "75"]
+    links = report_links(page)
+    assert links[0] == f"{PROVINCE}?province=63" and len(links) == 14  # the report and Kalsel's 13 summaries
+    # A province outside the reader's scope is not chosen by editing the address.
+    assert report_links(client.get(INDEX, {"province": "76"}).content.decode()) == []
+
+
+def test_a_province_servers_page_offers_its_province_as_before(client, two_provinces, superuser):
+    page = client.get(INDEX, {"province": "75"}).content.decode()
+
+    assert 'id="report-province-form"' not in page
+    links = report_links(page)
+    assert links[0] == PROVINCE and "Laporan provinsi: tabel dan grafik dasbor" in page
+    assert len(links) == 14 and all(link.startswith("/exchange/reports/regency/63.") for link in links[1:])
