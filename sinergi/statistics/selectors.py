@@ -435,6 +435,40 @@ def busiest_province(*, within: list[str] | None = None) -> str:
     return provinces.order_by("code").values_list("code", flat=True).first() or ""
 
 
+@dataclass(frozen=True)
+class ProvinceChoice:
+    """The province whose province-wide tables a page shows, and the provinces its picker offers (code, name): none on
+    a province server or when there is nothing to choose."""
+
+    code: str
+    choices: list[tuple[str, str]]
+
+
+def page_province(*, actor=None, requested: str = "") -> ProvinceChoice:
+    """The province of a page's province-wide tables (LKKKS coverage, official figures; the public page's all). On a
+    province server the deployment's, whatever is asked. On a national server the one asked for among those offered —
+    the public and a superuser every province, anyone else the provinces their scope lies in (every province when it
+    lies in none) —, else the only one offered, else the one with most active LKS. Raises LookupError for a province
+    not offered."""
+    if not deployment.is_national_deployment():
+        return ProvinceChoice(deployment_province(), [])
+    provinces = Region.objects.filter(level=RegionLevel.PROVINCE, is_current=True)
+    codes = region_scope_codes(actor, Action.VIEW) if actor is not None else None
+    if codes:
+        provinces = provinces.filter(code__in={code[:2] for code in codes})
+    choices = list(provinces.order_by("code").values_list("code", "name"))
+    offered = [code for code, _name in choices]
+    if requested:
+        if requested not in offered:
+            raise LookupError(requested)
+        code = requested
+    elif len(offered) == 1:
+        code = offered[0]
+    else:
+        code = busiest_province(within=offered)
+    return ProvinceChoice(code, choices if len(choices) > 1 else [])
+
+
 def home_province() -> str:
     """The province a page about one province shows when none is asked for: the deployment's, or on a national
     server the busiest."""

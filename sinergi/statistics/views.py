@@ -2,7 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -72,23 +72,35 @@ def _bad_request(message: str) -> HttpResponse:
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+def _page_province(request: HttpRequest, actor=None) -> selectors.ProvinceChoice:
+    """The province of the page's province-wide tables: `?province=` on a national server (see page_province)."""
+    try:
+        return selectors.page_province(actor=actor, requested=request.GET.get("province", ""))
+    except LookupError:
+        raise Http404 from None
+
+
 class PublicStatisticsView(View):
     """Public figures of the province: aggregates of active LKS only, no people, no permit details."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        stats = PublicStatistics()
+        province = _page_province(request)
+        stats = PublicStatistics(province_code=province.code)
         if _wants_download(request):
             return _download(request, stats)
-        return render(request, "statistics/public.html", _common_context(stats))
+        return render(request, "statistics/public.html", {**_common_context(stats), "province_choice": province})
 
 
 class DashboardView(LoginRequiredMixin, View):
     """The data-centre dashboard after login: the registry's figures over the actor's scope."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        province = _page_province(request, request.user)
         if _wants_download(request):
-            return _download(request, DashboardStatistics(actor=request.user, action=Action.EXPORT))
-        stats = DashboardStatistics(actor=request.user)
+            return _download(
+                request, DashboardStatistics(actor=request.user, action=Action.EXPORT, province_code=province.code)
+            )
+        stats = DashboardStatistics(actor=request.user, province_code=province.code)
         context = _common_context(stats)
         context.update(
             awaiting_verification=stats.status.column_total("draft"),
@@ -96,8 +108,20 @@ class DashboardView(LoginRequiredMixin, View):
             map_data=_map_data(request.user, stats),
             # The report link says what the PDF covers: the province, or only the account's LKS or kabupaten/kota.
             report_scope=report_scope(actor=request.user, area_code=stats.province_code),
+            report_province=_report_province(request.user, stats.province_code),
+            province_choice=province,
         )
         return render(request, "statistics/dashboard.html", context)
+
+
+def _report_province(actor, code: str) -> str:
+    """The province the dashboard's report link names: on a national server the one shown, when the reader may print
+    it (else none: the report's own page lists theirs); "" on a province server, whose report has one province."""
+    from sinergi.organisations.reports import report_provinces
+
+    if not selectors.is_national_deployment():
+        return ""
+    return code if code in {area.code for area in report_provinces(actor=actor)} else ""
 
 
 def _common_context(stats: PublicStatistics) -> dict[str, Any]:
