@@ -81,7 +81,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             except PermissionDenied as error:
                 form.add_error(None, str(error))
             else:
-                return redirect("exchange:job", pk=job.pk)
+                return _to_job_page(request, job)
         return self._render(request, form, status=400)
 
     def _render(self, request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
@@ -110,6 +110,20 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "pdf_sync_lks": report_jobs.pdf_sync_lks(),
         }
         return render(request, "exchange/index.html", context, status=status)
+
+
+UPLOAD_SCRIPT_HEADER = "X-Requested-With"  # sent by exchange/upload.js with the file
+
+
+def _to_job_page(request: HttpRequest, job: ImportJob) -> HttpResponse:
+    """Where an upload goes next. The upload script is told the job's address (201 Created, Location) and goes there
+    itself: a redirect would be followed by its XMLHttpRequest, which cannot be told not to, and the job's page
+    fetched twice, once by the request and once by the browser. A form sent without JavaScript is redirected."""
+    if request.headers.get(UPLOAD_SCRIPT_HEADER) != "XMLHttpRequest":
+        return redirect("exchange:job", pk=job.pk)
+    response = HttpResponse(status=201)
+    response["Location"] = reverse("exchange:job", kwargs={"pk": job.pk})
+    return response
 
 
 def _access_purpose(request: HttpRequest) -> str:

@@ -45,11 +45,14 @@ def create(actor, path: Path, *, upload_key=KEY, entity_key="lks", enqueue=False
         )
 
 
-def post(client, path: Path, *, key: str | None = str(KEY), entity="lks"):
+def post(client, path: Path, *, key: str | None = str(KEY), entity="lks", headers: dict | None = None):
     data = {"entity": entity, "file": SimpleUploadedFile(path.name, path.read_bytes())}
     if key is not None:
         data["upload_key"] = key
-    return client.post("/exchange/", data)
+    return client.post("/exchange/", data, headers=headers)
+
+
+UPLOAD_SCRIPT = {"X-Requested-With": "XMLHttpRequest"}  # as exchange/upload.js sends it
 
 
 def form_key(html: str) -> str:
@@ -217,3 +220,32 @@ def test_a_refused_file_keeps_its_key_free(client, board_member, sheet, tmp_path
     assert form_key(refused.content.decode()) == key  # nothing was made with it, so the form may keep it
     assert post(client, sheet, key=key).status_code == 302
     assert ImportJob.objects.get().upload_key == uuid.UUID(key)
+
+
+def test_the_upload_script_is_told_the_jobs_address_instead_of_being_redirected(client, board_member, sheet):
+    # Given the form sent by exchange/upload.js, whose XMLHttpRequest would follow a redirect to the job's page
+    client.force_login(board_member)
+    key = form_key(client.get("/exchange/").content.decode())
+
+    # When the job is made, and when the same form is sent again ("Coba lagi" after a lost answer)
+    made = post(client, sheet, key=key, headers=UPLOAD_SCRIPT)
+    again = post(client, sheet, key=key, headers=UPLOAD_SCRIPT)
+
+    # Then each answer names the one job's page, with nothing to follow and no page in it: the browser fetches it once
+    job = ImportJob.objects.get()
+    assert made.status_code == again.status_code == 201
+    assert made["Location"] == again["Location"] == f"/exchange/imports/{job.pk}/"
+    assert made.content == again.content == b""
+    assert made["Cache-Control"] == "private, no-store"
+
+
+def test_a_form_sent_without_javascript_is_still_redirected_and_a_refusal_is_still_the_form(
+    client, board_member, sheet, tmp_path
+):
+    client.force_login(board_member)
+    plain = post(client, sheet)
+    assert (plain.status_code, plain["Location"]) == (302, f"/exchange/imports/{ImportJob.objects.get().pk}/")
+    fake = tmp_path / "laporan.xlsx"
+    fake.write_bytes(b"%PDF-1.4\n\x00\x01binary")
+    refused = post(client, fake, key=None, headers=UPLOAD_SCRIPT)
+    assert refused.status_code == 400 and 'id="upload-form"' in refused.content.decode()

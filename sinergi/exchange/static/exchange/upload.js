@@ -114,6 +114,7 @@
       box.classList.remove("upload-failed");
       busy(true);
       request.open("POST", target);
+      request.setRequestHeader("X-Requested-With", "XMLHttpRequest"); // answered with the job's address, not a redirect
       request.upload.addEventListener("progress", function (event) {
         if (request !== xhr || !event.lengthComputable) { return; }
         var before = percent;
@@ -136,9 +137,18 @@
         answerTimer = window.setTimeout(function () { fail("lost-after-send"); }, ANSWER_MS);
       });
       request.addEventListener("readystatechange", function () {
-        // Redirected to the job's page (or to the login page): go there as soon as the headers are in,
-        // without waiting for the XMLHttpRequest to download a page the browser is about to load anyway.
-        if (request !== xhr || request.readyState < 2 || !request.responseURL) { return; }
+        if (request !== xhr || request.readyState < 2) { return; }
+        // The job is made: the answer names its page (201, no body; see views._to_job_page), and only the browser
+        // fetches it. A redirect there would be followed by this request, and the page fetched twice.
+        var made = request.status === 201 && request.getResponseHeader("Location");
+        if (made) {
+          stop();
+          location.assign(made);
+          return;
+        }
+        // Redirected elsewhere (to the login page, the session having ended): go there as soon as the headers are
+        // in, without waiting for the XMLHttpRequest to download a page the browser is about to load anyway.
+        if (!request.responseURL) { return; }
         if (request.status === 200 && pathOf(request.responseURL) !== pathOf(target)) {
           var next = request.responseURL;
           stop();
