@@ -3867,4 +3867,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "Choose a province for its province report and its kabupaten/kota summaries."
     ),
     "Pilih provinsi": "Choose a province",
+    "Lihat semua impor (%(count)s)": "See all imports (%(count)s)",
+    "Semua impor Anda": "All your imports",
+    "%(shown)s impor, yang terbaru di atas.": (
+        "%(shown)s import, the newest at the top.",
+        "%(shown)s imports, the newest at the top.",
+    ),
 }

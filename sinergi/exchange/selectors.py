@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -14,7 +14,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import EXPORT_PENDING, ExportJob, ImportJob, export_request_key
+from .models import EXPORT_PENDING, FINISHED_STATUSES, ExportJob, ImportJob, export_request_key
+
+RECENT_IMPORTS = 5  # the imports /exchange/ lists, before its exports and reports; the rest are on their own list
+RECENT_IMPORTS_MOST = 20  # with those still under way: never more than the page listed before it was shortened
 
 
 def import_job_list(*, actor) -> QuerySet[ImportJob]:
@@ -22,6 +25,14 @@ def import_job_list(*, actor) -> QuerySet[ImportJob]:
     if not getattr(actor, "is_authenticated", False):
         return ImportJob.objects.none()
     return ImportJob.objects.filter(created_by=actor).order_by("-created_at", "-id")
+
+
+def import_job_recent(*, actor, count: int = RECENT_IMPORTS) -> list[ImportJob]:
+    """The `count` newest of the imports `actor` started and any older one still waiting or running, newest first: a
+    job under way stays in sight (its page a tap away) however many finished after it."""
+    jobs = import_job_list(actor=actor)
+    newest = jobs.values("pk")[:count]
+    return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=FINISHED_STATUSES))[:RECENT_IMPORTS_MOST])
 
 
 def import_job_get(*, actor, pk: int) -> ImportJob:

@@ -6,6 +6,7 @@ app_name = "exchange"
 urlpatterns = [
     path("", views.ExchangeIndexView.as_view(), name="index"),
     path("templates/<slug:entity>/", views.template_download, name="template"),
+    path("imports/", views.ImportJobListView.as_view(), name="import_list"),
     path("imports/<int:pk>/", views.ImportJobView.as_view(), name="job"),
     path("imports/<int:pk>/confirm/", views.import_job_confirm, name="job_confirm"),
     path("imports/<int:pk>/retry/", views.import_job_retry, name="job_retry"),

@@ -29,6 +29,7 @@ from sinergi.core.downloads import (
     table_download,
 )
 from sinergi.core.errors import TransitionError, ValidationError
+from sinergi.core.pagination import paginate
 
 from . import exports, report_jobs, selectors, services
 from .columns import entities, get_entity
@@ -100,7 +101,8 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "purpose_url": _purpose_prompt_url(reverse("exchange:index") + "#templates-title"),
             "shows_purpose": any(item["asks_purpose"] for item in items),
             # A job left running by a worker that died is ended here too, not only on its own page.
-            "jobs": [services.import_job_settle(job=job) for job in selectors.import_job_list(actor=user)[:20]],
+            "jobs": [services.import_job_settle(job=job) for job in selectors.import_job_recent(actor=user)],
+            "jobs_total": selectors.import_job_list(actor=user).count(),
             "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_list(actor=user)[:10]],
             "regencies": _report_regencies(user, province),
             "report_scope": _report_scope(user, province.code) if province else None,
@@ -110,6 +112,19 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "pdf_sync_lks": report_jobs.pdf_sync_lks(),
         }
         return render(request, "exchange/index.html", context, status=status)
+
+
+IMPORTS_PER_PAGE = 25
+
+
+class ImportJobListView(LoginRequiredMixin, View):
+    """Every import the user started, newest first, a page at a time: /exchange/ lists only the few newest."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        page = paginate(request, selectors.import_job_list(actor=request.user), per_page=IMPORTS_PER_PAGE)
+        # As on /exchange/: a job left running by a worker that died is ended here too.
+        page.object_list = [services.import_job_settle(job=job) for job in page.object_list]
+        return render(request, "exchange/import_list.html", {"page": page})
 
 
 UPLOAD_SCRIPT_HEADER = "X-Requested-With"  # sent by exchange/upload.js with the file
