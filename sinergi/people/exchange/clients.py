@@ -432,8 +432,9 @@ class ClientsState:
             None
         )
         self.people: dict[int, dict] = {}
-        # People found by a row's match key who are located at another LKS than the row's (_moved_away), loaded once.
-        self.elsewhere: dict[int, dict] = {}
+        # LKS -> name -> the people transferred away from it (_moved_away), loaded once per LKS.
+        self.moved: dict[int, dict[str, list[dict]]] = {}
+        self.erased: dict[int, dict[tuple, Any]] = {}  # LKS -> what erased records keep of their stays there
         # person id -> (row, corrections, consent) of the first row in the file that changes that person
         self.corrected_by: dict[int, tuple[int, dict, tuple | None]] = {}
         # Earlier rows of this file by NIK hash and match key: one row, or a list when several share it.
@@ -449,13 +450,35 @@ class ClientsState:
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
 
-    def people_elsewhere(self, pks: list[int]) -> list[dict]:
-        """The stored people of these ids with their stays (loaded once each): rare, rows whose name, birth date and
-        mother's name someone at another LKS has."""
-        if missing := [pk for pk in pks if pk not in self.elsewhere]:
-            for person in _load_people(Person.objects.filter(pk__in=missing, erased_at__isnull=True)):
-                self.elsewhere[person["id"]] = person
-        return [self.elsewhere[pk] for pk in pks if pk in self.elsewhere]
+    def erased_at(self, lks_pk: int) -> dict[tuple, Any]:
+        """What the records erased on request keep of their stays at an LKS (_erased_here): ("id", person id) ->
+        when erased, and ("stay", admission date) -> [(sex, birth month, main category, when erased)]. Loaded once
+        per LKS."""
+        if lks_pk not in self.erased:
+            kept: dict[tuple, Any] = {}
+            stays = Placement.objects.filter(organisation_id=lks_pk, person__erased_at__isnull=False).values_list(
+                "person_id", "admitted_on", "person__sex", "person__birth_date", "ppks_category__code",
+                "person__erased_at",
+            )  # fmt: skip
+            for person_id, admitted_on, sex, born, category, when in stays:
+                kept[("id", person_id)] = when
+                kept.setdefault(("stay", admitted_on), []).append((sex, born, category, when))
+            self.erased[lks_pk] = kept
+        return self.erased[lks_pk]
+
+    def moved_from(self, lks_pk: int) -> dict[str, list[dict]]:
+        """The people transferred away from an LKS (a stay there ended by a referral, now located elsewhere), with
+        their stays, by their name as rows are matched (_person_key): loaded once per LKS, a few at most."""
+        if lks_pk not in self.moved:
+            left = Placement.objects.filter(organisation_id=lks_pk, discharge_reason=DischargeReason.TRANSFERRED)
+            people = Person.objects.filter(pk__in=left.values("person_id"), erased_at__isnull=True).exclude(
+                organisation_id=lks_pk
+            )
+            by_name: dict[str, list[dict]] = {}
+            for person in _load_people(people):
+                by_name.setdefault(match_name(person["full_name"] or ""), []).append(person)
+            self.moved[lks_pk] = by_name
+        return self.moved[lks_pk]
 
 
 RECHECK_CHUNK = 2000  # NIK hashes (or people) per query of _check_still_new
@@ -580,6 +603,13 @@ def _keys_at(lks_pk: int) -> tuple[dict[tuple, list[int]], dict[str, list[tuple[
     return index, names
 
 
+def _restricted_for(state: ClientsState, people: list[dict]) -> list[dict]:
+    """Those of `people` whose processing is restricted, when the user may not handle them: a row that would be
+    answered with something of theirs (a stored mother's name, "already active here") gets the restricted row's one
+    neutral answer instead."""
+    return [] if state.sees_restricted else [person for person in people if person["is_restricted"]]
+
+
 def _parts_agree(key: tuple, birth: datetime.date | None, mother: str) -> bool:
     """Whether a stored person's birth date and mother's name contradict nothing of a row's _person_key (a part
     either side leaves empty contradicts nothing)."""
@@ -634,7 +664,7 @@ def _consent_age_problems(given_by: str, given_on, birth_date, today) -> list[tu
 def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | None) -> tuple[dict, dict] | None:
     """The person the row refers to and their placement at this LKS with the same admission date, or their active
     one there (None when neither exists: a new stay)."""
-    active = None
+    active = during = None
     for person in people:
         for placement in person["placements"]:
             if placement["organisation_id"] != lks.pk:
@@ -643,7 +673,11 @@ def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | Non
                 return person, placement
             if placement["status"] == PlacementStatus.ACTIVE:
                 active = (person, placement)
-    return active
+            elif admitted_on and placement["admitted_on"] < admitted_on < (placement["discharged_on"] or admitted_on):
+                # A row admitted while an ended stay here lasted is about that stay (its admission date corrected on
+                # the client's page since the list was written): never a second stay of the same time.
+                during = (person, placement)
+    return active or during
 
 
 class ClientsEntity(Entity):
@@ -920,7 +954,12 @@ class ClientsEntity(Entity):
             # would need (which a correction file may leave out).
             raise RowProblems([*[p for p in problems if p not in missing], ("lks", values.get("_lks_problem") or "")])
         if record and visible and not people:
-            # Someone elsewhere, outside the user's scope, erased or never stored: the same answer for each.
+            if (moved := self._moved_away(values, lks, state)) is not None:
+                # The LKS's own export, sent back after the person was referred elsewhere: as the row without ID.
+                return self._plan_moved(row, values, moved, [], state)
+            if erased := self._erased_here(values, lks, state):
+                raise RowProblems([("id", erased)])
+            # Someone elsewhere, outside the user's scope, or never stored: the same answer for each.
             message = _(
                 "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima "
                 "layanan baru."
@@ -1030,6 +1069,8 @@ class ClientsEntity(Entity):
             raise RowProblems([("full_name", message)])
         if (moved := self._moved_away(values, lks, state)) is not None:
             return self._plan_moved(row, values, moved, warnings, state)
+        if erased := self._erased_here(values, lks, state):
+            raise RowProblems([("", erased)])
         if closed := lks_closed_reason(lks.status, whom="clients"):
             # Admitting needs an active LKS, as person_admit does; its stored clients may still be corrected or
             # discharged (an LKS closing down discharges its clients).
@@ -1187,12 +1228,23 @@ class ClientsEntity(Entity):
         row's admission date and has since been transferred to another (found by NIK, else by name, birth date and
         mother's name). Such a row is the LKS's own list, not updated since: admitting it again would count the
         child twice, at both LKS."""
-        if values.get("_nik_hash"):
+        if values.get("id"):
+            found = state.people.get(values["id"])
+            candidates = [found] if found is not None else []
+        elif values.get("_nik_hash"):
             candidates = state.by_hash.get(values["_nik_hash"], [])
-        elif pks := state.by_match.get(values.get("_match_key") or ""):
-            candidates = state.people_elsewhere(pks)
         else:
-            return None
+            # Without a NIK, by the name and the stay itself (this LKS, the same admission date): a birth date given
+            # on both sides must agree; the mother's name may not (a list without the column, or the name corrected
+            # at the other LKS since).
+            name, birth, _mother = values["_person_key"]
+            if not name:
+                return None
+            candidates = [
+                person
+                for person in state.moved_from(lks.pk).get(name, [])
+                if birth is None or person["birth_date"] is None or person["birth_date"] == birth
+            ]
         for person in candidates:
             if person["organisation_id"] == lks.pk:
                 continue
@@ -1204,6 +1256,37 @@ class ClientsEntity(Entity):
                 ):
                     return person, placement
         return None
+
+    @staticmethod
+    def _erased_here(values: dict[str, Any], lks: Lks, state: ClientsState) -> str:
+        """Why a row may not register a person again: their data was erased on request (UU PDP), and the row is
+        their stay at this LKS — by the export's ID, or by what the erased record keeps of it (the admission date, sex,
+        birth month and main category). "" otherwise. Said at the LKS that served the child, it tells nothing new."""
+        admitted_on = values.get("admitted_on")
+        erased_on = None
+        if values.get("id"):
+            erased_on = state.erased_at(lks.pk).get(("id", values["id"]))
+        elif admitted_on is not None:
+            birth = values.get("birth_date")
+            primary = values.get("ppks_category") or next(iter(values.get("ppks_categories") or []), None)
+            for sex, born, category, when in state.erased_at(lks.pk).get(("stay", admitted_on), []):
+                if (
+                    (not values.get("sex") or values["sex"] == sex)
+                    and (birth is None or born is None or birth.replace(day=1) == born)
+                    and (primary is None or primary.code == category)
+                ):
+                    erased_on = when
+                    break
+        if erased_on is None:
+            return ""
+        return _(
+            "Data penerima layanan ini (masuk ke LKS ini %(admitted)s) telah dihapus atas permintaan yang bersangkutan "
+            "(UU PDP) pada %(erased)s, jadi tidak didaftarkan lagi. Hapus baris ini dari file Anda; bila ia "
+            "benar-benar masuk lagi, catat dengan Tanggal masuk yang baru."
+        ) % {
+            "admitted": admitted_on.strftime("%d-%m-%Y") if admitted_on else "—",
+            "erased": timezone.localtime(erased_on).strftime("%d-%m-%Y"),
+        }
 
     @staticmethod
     def _plan_moved(
@@ -1289,6 +1372,8 @@ class ClientsEntity(Entity):
         ]
         if birth is None and not mother:
             staying_namesakes = [p for p in namesakes if _stays_at(p, lks, values.get("admitted_on"))]
+            if hidden := _restricted_for(state, staying_namesakes):
+                return hidden  # the neutral answer (plan): "already active here" would say it of a restricted child
             if staying_namesakes:
                 values["_namesake_staying"] = staying_namesakes[0]["full_name"]  # refused in plan
         if birth is not None and mother:
@@ -1301,6 +1386,8 @@ class ClientsEntity(Entity):
                 if pk in state.people and b == birth and m and m != mother
                 and _stays_at(state.people[pk], lks, values.get("admitted_on"))
             ]  # fmt: skip
+            if hidden := _restricted_for(state, differing):
+                return hidden  # the neutral answer (plan), not the stored mother's name of a restricted child
             if differing:
                 values["_mother_differs"] = differing[0]["mother_name"]
                 namesakes = [*namesakes, *differing]
@@ -1386,6 +1473,19 @@ class ClientsEntity(Entity):
                 "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
                 "memperbaiki data orangnya, atau mencatat tanggal keluar."
             ) % {"columns": str(HEADERS["admitted_on"].header)}
+            raise RowProblems([("admitted_on", message)])
+        if placement["admitted_on"] != values["admitted_on"] and not active:
+            # An ended stay whose time holds the row's admission date (_placement_at).
+            message = _(
+                "Penerima layanan ini tercatat di LKS ini sejak %(stored)s sampai %(left)s; Tanggal masuk di file "
+                "(%(given)s) jatuh di antaranya, jadi baris ini tentang penempatan itu. Samakan Tanggal masuk dengan "
+                "yang tersimpan; bila yang tersimpan salah, perbaiki di halaman penerima layanan (Perbaiki data "
+                "penempatan)."
+            ) % {
+                "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
+                "left": placement["discharged_on"].strftime("%d-%m-%Y"),
+                "given": values["admitted_on"].strftime("%d-%m-%Y"),
+            }
             raise RowProblems([("admitted_on", message)])
         if placement["admitted_on"] != values["admitted_on"]:
             # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).

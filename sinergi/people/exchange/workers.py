@@ -194,7 +194,8 @@ def _named(index: dict[tuple, list[dict]], values: dict[str, Any]) -> list[dict]
     """The stored workers of the LKS (`index`) a row without NIK may be about by its name: those of its birth date;
     failing them, those still serving whose birth date is unknown on one side (the row's or the record's). Assumption:
     at one LKS (tens of workers) one serving worker of a name is one person unless two birth dates say otherwise; a
-    worker who stopped is matched only by the birth date (a newcomer of the name is not a former worker). Two of the
+    worker who stopped is matched by the birth date, or by the start date of the stint that ended (a newcomer of the
+    name is not a former worker). Two of the
     name make the row ambiguous, and it is refused rather than guessed; a match by name alone is said (_name_only)."""
     name = match_name(values.get("full_name") or "")
     if not name:
@@ -203,7 +204,13 @@ def _named(index: dict[tuple, list[dict]], values: dict[str, Any]) -> list[dict]
     birth = values.get("birth_date")
     if birth is not None and (same_birth := [w for w in named if w["birth_date"] == birth]):
         return same_birth
-    return [w for w in named if w["ended_on"] is None and (birth is None or w["birth_date"] is None)]
+    undated = [w for w in named if birth is None or w["birth_date"] is None]
+    if serving := [w for w in undated if w["ended_on"] is None]:
+        return serving
+    # ... or one who stopped, by the same start date: the same stint, in a list not updated since they left (the
+    # start date of a newcomer of the name is their own).
+    started = values.get("started_on")
+    return [w for w in undated if started is not None and w["started_on"] == started]
 
 
 def _name_only(values: dict[str, Any], existing: dict) -> bool:

@@ -1,0 +1,458 @@
+"""An LKS's client list imported again after other workflows changed its records (a transfer, a stay corrected on
+the page, an erasure on request, a restriction): nobody registered twice, nothing erased brought back without a
+word, nothing of a restricted record said. From the eighteenth review (imports after other workflows); names and NIKs
+are made up."""
+
+import datetime
+
+import pytest
+
+from sinergi.exchange.tests.conftest import _job_locks_in_tmp, _media_in_tmp, problems_of  # noqa: F401
+from sinergi.organisations.services import organisation_update
+from sinergi.people import services
+from sinergi.people.models import Person, Placement
+from sinergi.people.services.rights import person_erase, person_restrict
+from sinergi.people.summaries import summaries_rebuild
+from sinergi.people.tests.factories import people_world
+from sinergi.people.tests.test_exchange_review_findings import HEADERS, client_row, import_clients, stored_rows
+from sinergi.people.tests.test_summaries import summary_rows
+from sinergi.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+ADMITTED = datetime.date(2024, 5, 1)
+LEFT = datetime.date.today() - datetime.timedelta(days=20)
+WITH_DISCHARGE = [*HEADERS, "Tanggal keluar", "Alasan keluar"]
+NO_NIK = {"NIK": "", "Alasan NIK kosong": "Belum direkam"}
+WITHOUT_MOTHER = [h for h in HEADERS if h != "Nama ibu kandung"]
+CONSENT_HEADERS = [
+    *HEADERS, "Persetujuan oleh", "Nama pemberi persetujuan", "Tanggal persetujuan", "Dasar pemrosesan",
+    "Cakupan persetujuan",
+]  # fmt: skip
+CONSENT = {
+    "Persetujuan oleh": "Orang tua",
+    "Nama pemberi persetujuan": "Siti Contoh",
+    "Tanggal persetujuan": datetime.date(2024, 5, 1),
+    "Dasar pemrosesan": "Persetujuan",
+    "Cakupan persetujuan": "Pelayanan di LKS",
+}
+
+
+@pytest.fixture
+def world():
+    return people_world()
+
+
+def twice(tmp_path, rows, actor, *, headers=HEADERS):
+    """The trial, then the real import of the same file: both results."""
+    trial = import_clients(tmp_path, rows, actor, headers=headers, dry_run=True)
+    real = import_clients(tmp_path, rows, actor, headers=headers)
+    return trial, real
+
+
+def said(result) -> list[str]:
+    return [w.message for w in result.warnings] + [p.message for p in result.problems] + list(result.notices)
+
+
+def assert_alike(trial, real):
+    assert (trial.created, trial.updated, trial.unchanged, len(trial.problems)) == (
+        real.created,
+        real.updated,
+        real.unchanged,
+        len(real.problems),
+    ), (said(trial), said(real))
+
+
+def assert_summaries_rebuild():
+    incremental = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == incremental
+
+
+def first_import(tmp_path, world, rows=None, headers=HEADERS):
+    result = import_clients(
+        tmp_path, rows or [client_row(headers, **{"Tanggal masuk": ADMITTED})], world.operator, headers=headers
+    )
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    return result
+
+
+# ------------------------------------------------------------------------------------------- transfer (siblings)
+
+
+def test_transfer_list_without_nik_and_without_mother_column_registers_nobody_twice(tmp_path, world):
+    # The LKS's list has neither a NIK nor a mother's-name column (common); the child is stored from it.
+    row = client_row(WITHOUT_MOTHER, **{"Tanggal masuk": ADMITTED, **NO_NIK})
+    first_import(tmp_path, world, [row], WITHOUT_MOTHER)
+    services.placement_transfer(
+        actor=world.province_admin, placement=Placement.objects.get(), to_organisation=world.lks_other_regency, on=LEFT
+    )
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [row], world.operator, headers=WITHOUT_MOTHER)
+
+    assert_alike(trial, real)
+    assert real.created == 0, said(real)
+    assert stored_rows() == before
+    assert Person.objects.count() == 1
+
+
+def test_transfer_then_the_receiving_lks_corrects_the_mothers_name(tmp_path, world):
+    # Found by name, birth date and mother's name (no NIK); the receiving LKS then corrects the mother's name.
+    row = client_row(**{"Tanggal masuk": ADMITTED, **NO_NIK})
+    first_import(tmp_path, world, [row])
+    services.placement_transfer(
+        actor=world.province_admin, placement=Placement.objects.get(), to_organisation=world.lks_other_regency, on=LEFT
+    )
+    person = Person.objects.get()
+    services.person_update(
+        actor=world.far_operator, person=person, data={"mother_name": "Siti Aminah Contoh"},
+        expected_version=person.version,
+    )  # fmt: skip
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [row], world.operator)
+
+    assert_alike(trial, real)
+    assert real.created == 0, said(real)
+    assert stored_rows() == before
+
+
+def test_a_row_transferred_and_back_again_is_unchanged(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    moved = services.placement_transfer(
+        actor=world.province_admin, placement=Placement.objects.get(), to_organisation=world.lks_same_regency,
+        on=LEFT,
+    )  # fmt: skip
+    services.placement_transfer(
+        actor=world.province_admin, placement=moved, to_organisation=world.lks,
+        on=LEFT + datetime.timedelta(days=5),
+    )  # fmt: skip
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    assert (real.status, real.created, real.updated) == ("succeeded", 0, 0), said(real)
+    assert stored_rows() == before
+    assert_summaries_rebuild()
+
+
+# ------------------------------------------------------------------------------------------- placement_correct
+
+
+def test_an_ended_stays_admission_corrected_then_the_old_list_registers_nobody_twice(tmp_path, world):
+    # Budi was imported, left (discharged on his page), then the admission date was corrected on his page
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    stay = services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    services.placement_correct(
+        actor=world.operator, placement=stay,
+        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
+    )  # fmt: skip
+    before, summaries = stored_rows(), summary_rows()
+
+    # the LKS's own spreadsheet, not updated, imported again
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    assert real.created == 0, said(real)
+    assert stored_rows() == before
+    assert summary_rows() == summaries
+
+
+def test_an_ended_stays_admission_corrected_then_the_list_with_its_leaving_date(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    stay = services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    services.placement_correct(
+        actor=world.operator, placement=stay,
+        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
+    )  # fmt: skip
+    before = stored_rows()
+    row = client_row(
+        WITH_DISCHARGE, **{"Tanggal masuk": ADMITTED, "Tanggal keluar": LEFT, "Alasan keluar": "Kembali ke keluarga"}
+    )
+
+    trial, real = twice(tmp_path, [row], world.operator, headers=WITH_DISCHARGE)
+
+    assert_alike(trial, real)
+    assert real.created == 0, said(real)
+    assert stored_rows() == before
+
+
+def test_an_active_stays_admission_corrected_then_the_old_list_is_refused_with_advice(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    stay = Placement.objects.get()
+    services.placement_correct(
+        actor=world.operator, placement=stay,
+        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
+    )  # fmt: skip
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    assert real.status == "refused"
+    [(_row, column, _value, message)] = problems_of(real)
+    assert column == "Tanggal masuk" and "tersimpan 01-04-2024" in message
+    assert stored_rows() == before
+
+
+def test_an_ended_stays_leaving_date_corrected_then_the_old_list_with_the_old_date(tmp_path, world):
+    row = client_row(
+        WITH_DISCHARGE, **{"Tanggal masuk": ADMITTED, "Tanggal keluar": LEFT, "Alasan keluar": "Kembali ke keluarga"}
+    )
+    first_import(tmp_path, world, [row], WITH_DISCHARGE)
+    stay = Placement.objects.get()
+    services.placement_correct(
+        actor=world.operator, placement=stay,
+        data={"admitted_on": stay.admitted_on, "ppks_category": stay.ppks_category, "setting": stay.setting,
+              "discharged_on": LEFT - datetime.timedelta(days=2), "discharge_reason": stay.discharge_reason},
+    )  # fmt: skip
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [row], world.operator, headers=WITH_DISCHARGE)
+
+    assert_alike(trial, real)
+    # not silently put back; refused naming the column (or unchanged with a warning)
+    assert real.created == 0 and real.updated == 0, said(real)
+    assert stored_rows() == before
+
+
+# ------------------------------------------------------------------------------------------- discharge
+
+
+def test_discharged_on_the_page_then_the_old_list_is_unchanged(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    before, summaries = stored_rows(), summary_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    assert (real.status, real.created, real.updated) == ("succeeded", 0, 0), said(real)
+    assert stored_rows() == before
+    assert summary_rows() == summaries
+
+
+def test_discharged_on_the_page_then_the_list_with_another_leaving_date(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    before = stored_rows()
+    row = client_row(
+        WITH_DISCHARGE,
+        **{"Tanggal masuk": ADMITTED, "Tanggal keluar": LEFT - datetime.timedelta(days=1),
+           "Alasan keluar": "Kembali ke keluarga"},
+    )  # fmt: skip
+
+    trial, real = twice(tmp_path, [row], world.operator, headers=WITH_DISCHARGE)
+
+    assert_alike(trial, real)
+    assert real.status == "refused"
+    [(_row, column, _value, message)] = problems_of(real)
+    assert column == "Tanggal keluar", message
+    assert stored_rows() == before
+
+
+# ------------------------------------------------------------------------------------------- erasure
+
+
+def test_an_erased_person_does_not_come_back_silently_from_the_old_list(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    person_erase(actor=world.province_admin, person=Person.objects.get(), reason="Permintaan ibu", subject_asked=True)
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    # not registered again (the erased record's stay still counts this admission): refused, with what to do
+    assert (real.status, real.created) == ("refused", 0), said(real)
+    [(_row, _column, _value, message)] = problems_of(real)
+    assert "telah dihapus atas permintaan yang bersangkutan (UU PDP)" in message
+    assert "Hapus baris ini dari file Anda" in message
+    assert stored_rows() == before
+
+
+# ------------------------------------------------------------------------------------------- restriction
+
+
+def test_a_restricted_client_is_not_named_by_a_row_with_the_mothers_name_written_otherwise(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED, **NO_NIK})])
+    person_restrict(actor=world.province_admin, person=Person.objects.get(), restricted=True, reason="Permintaan")
+    row = client_row(**{"Tanggal masuk": ADMITTED, **NO_NIK, "Nama ibu kandung": "Sity Contoh"})
+
+    trial, real = twice(tmp_path, [row], world.operator)
+
+    for result in (trial, real):
+        for message in said(result):
+            assert "Siti Contoh" not in message, message  # the restricted record's stored mother's name
+
+
+def test_a_restricted_client_is_not_said_to_be_active_to_a_row_without_birth_date_and_mother(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED, **NO_NIK})])
+    person_restrict(actor=world.province_admin, person=Person.objects.get(), restricted=True, reason="Permintaan")
+    headers = [h for h in HEADERS if h not in ("Tanggal lahir", "Nama ibu kandung")]
+    row = client_row(headers, **{"Tanggal masuk": ADMITTED, **NO_NIK})
+
+    trial, real = twice(tmp_path, [row], world.operator, headers=headers)
+
+    for result in (trial, real):
+        for message in said(result):
+            assert "sudah terdaftar aktif" not in message, message
+
+
+def test_a_restricted_client_with_nik_gets_the_neutral_answer(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    person_restrict(actor=world.province_admin, person=Person.objects.get(), restricted=True, reason="Permintaan")
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    assert said(real) == [str(services_restricted_row())]
+    assert stored_rows() == before
+
+
+def services_restricted_row():
+    from sinergi.people.exchange.clients import RESTRICTED_ROW
+
+    return RESTRICTED_ROW
+
+
+# ------------------------------------------------------------------------------------------- consent withdrawn
+
+
+# ------------------------------------------------------------------------------------------- duplicates resolved
+
+
+# ------------------------------------------------------------------------------------------- the LKS moved / closed
+
+
+def test_the_lks_moved_then_its_list_imported_again_with_a_new_child_and_a_discharge(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    world.lks.refresh_from_db()
+    organisation_update(
+        organisation=world.lks, actor=world.province_admin,
+        data={"region": Region.objects.get(code="63.72.02.1003")}, expected_version=world.lks.version,
+    )  # fmt: skip
+    from sinergi.people.nik import nik_compose
+
+    other = nik_compose(district_code="63.71.01", birth_date=datetime.date(2015, 2, 3), sex="P", serial=7)
+    rows = [
+        client_row(
+            WITH_DISCHARGE,
+            **{"Tanggal masuk": ADMITTED, "Tanggal keluar": LEFT, "Alasan keluar": "Kembali ke keluarga"},
+        ),
+        client_row(
+            WITH_DISCHARGE,
+            **{"Nama lengkap": "Ani Contoh", "Jenis kelamin": "Perempuan", "Tanggal lahir": datetime.date(2015, 2, 3),
+               "NIK": other, "Nama ibu kandung": "Rina Contoh", "Tanggal masuk": LEFT},
+        ),
+    ]  # fmt: skip
+
+    trial, real = twice(tmp_path, rows, world.operator, headers=WITH_DISCHARGE)
+
+    assert_alike(trial, real)
+    assert (real.status, real.created, real.updated) == ("succeeded", 1, 1), said(real)
+    assert set(Placement.objects.values_list("regency_code", flat=True)) == {"63.72"}
+    assert set(Person.objects.values_list("regency_code", flat=True)) == {"63.72"}
+    assert_summaries_rebuild()
+
+
+# ------------------------------------------------------------------------------------------- operator moved
+
+
+# ------------------------------------------------------------------------------------------- an export sent back
+
+
+def export_of(actor):
+    """The operator's own export of the list, as rows of cells (what an LKS downloads, corrects and uploads)."""
+    from sinergi.exchange.columns import get_entity
+
+    entity = get_entity("clients")
+    headers = [str(column.header) for column in entity.export_columns()]
+    queryset = entity.export_queryset(actor=actor, purpose="service")
+    return headers, [list(r) for r in entity.export_rows(queryset)]
+
+
+def import_export(tmp_path, headers, rows, actor, **kwargs):
+    from sinergi.exchange.tests.conftest import run, xlsx_file
+
+    path = xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx", sheet="Data penerima layanan")
+    return run(path, actor, entity="clients", **kwargs)
+
+
+def test_the_lks_own_export_sent_back_after_a_transfer_is_not_refused_whole(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    headers, rows = export_of(world.operator)
+    services.placement_transfer(
+        actor=world.province_admin, placement=Placement.objects.get(), to_organisation=world.lks_other_regency, on=LEFT
+    )
+    before = stored_rows()
+
+    trial = import_export(tmp_path, headers, rows, world.operator, dry_run=True)
+    real = import_export(tmp_path, headers, rows, world.operator)
+
+    assert (trial.status, trial.created) == ("checked", 0), said(trial)
+    assert (real.status, real.created) == ("succeeded", 0), said(real)  # as the same row without ID: unchanged, said
+    assert stored_rows() == before
+
+
+def test_the_lks_own_export_sent_back_after_an_erasure_does_not_invite_registering_again(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    headers, rows = export_of(world.operator)
+    services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    person_erase(actor=world.province_admin, person=Person.objects.get(), reason="Permintaan ibu", subject_asked=True)
+
+    real = import_export(tmp_path, headers, rows, world.operator)
+
+    for message in said(real):
+        assert "Kosongkan ID untuk menambah penerima layanan baru" not in message, message
+    assert any("telah dihapus atas permintaan yang bersangkutan (UU PDP)" in message for message in said(real))
+
+
+# ------------------------------------------------------------------------------------------- summaries = rebuild
+
+
+@pytest.mark.parametrize("case", ["erased", "transfer_without_mother", "ended_stay_corrected", "restricted_mother"])
+def test_the_summaries_after_each_reimport_equal_a_rebuild(tmp_path, world, case):
+    """Whatever the import did (even the double registrations above), the counts it wrote are those of a rebuild."""
+    headers = WITHOUT_MOTHER if case == "transfer_without_mother" else HEADERS
+    row = client_row(headers, **{"Tanggal masuk": ADMITTED, **NO_NIK})
+    first_import(tmp_path, world, [row], headers)
+    stay, person = Placement.objects.get(), Person.objects.get()
+    if case == "erased":
+        services.placement_discharge(actor=world.operator, placement=stay, discharged_on=LEFT, reason="reunified")
+        person_erase(actor=world.province_admin, person=person, reason="Permintaan", subject_asked=True)
+    elif case == "transfer_without_mother":
+        services.placement_transfer(
+            actor=world.province_admin, placement=stay, to_organisation=world.lks_other_regency, on=LEFT
+        )
+    elif case == "ended_stay_corrected":
+        stay = services.placement_discharge(
+            actor=world.operator, placement=stay, discharged_on=LEFT, reason="reunified"
+        )
+        services.placement_correct(
+            actor=world.operator, placement=stay,
+            data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category,
+                  "setting": stay.setting},
+        )  # fmt: skip
+    else:
+        person_restrict(actor=world.province_admin, person=person, restricted=True, reason="Permintaan")
+        row = client_row(headers, **{"Tanggal masuk": ADMITTED, **NO_NIK, "Nama ibu kandung": "Sity Contoh"})
+
+    import_clients(tmp_path, [row], world.operator, headers=headers)
+
+    assert_summaries_rebuild()
