@@ -3883,4 +3883,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "(%(given)s) falls in between, so this row is about that stay. Make the admission date the stored one; if "
         "the stored one is wrong, correct it on the client's page (Correct the stay record)."
     ),
+    "File ini tanpa kolom LKS: semua barisnya dibaca untuk %(lks)s, LKS akun Anda.": (
+        "This file has no LKS column: all its rows are read for %(lks)s, your account's LKS."
+    ),
 }

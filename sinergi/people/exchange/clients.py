@@ -130,6 +130,7 @@ from .common import (
     export_purpose,
     far_name_warning,
     id_confirmed,
+    implied_lks_notice,
     kk_check_fast,
     lks_lock,
     lks_of_ids,
@@ -733,10 +734,11 @@ class ClientsEntity(Entity):
         partial file is a correction), and is said, counted per LKS. Only for a file of a few LKS (an LKS's own
         list): a province-wide file is no list of anyone's."""
         state = _state(ctx)
+        notices = [implied] if (implied := implied_lks_notice(present, state.lks)) else []
         named = {p.obj.person_id for p in plans if p.action != "create"}
         lks_ids = {p.obj.lks.pk if p.action == "create" else p.obj.lks_id for p in plans}
         if not lks_ids or len(lks_ids) > MISSING_CLIENTS_LKS_LIMIT:
-            return []
+            return notices
         missing: Counter[int] = Counter()
         active = Placement.objects.filter(organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE)
         if not state.sees_restricted:
@@ -744,7 +746,7 @@ class ClientsEntity(Entity):
         for organisation_id, person_id in active.values_list("organisation_id", "person_id"):
             if person_id not in named:
                 missing[organisation_id] += 1
-        return [
+        return notices + [
             ngettext(
                 "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
                 "Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat "

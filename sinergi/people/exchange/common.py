@@ -468,6 +468,15 @@ class LksIndex:
         return None
 
 
+def implied_lks_notice(present: set[str], lks: LksIndex) -> str:
+    """A file without an LKS column is read as the user's one LKS: named in the run, so that an operator moved to
+    another LKS sees where the old one's list would go before confirming it. "" otherwise."""
+    only = lks.only_one_allowed() if "lks" not in present else None
+    if only is None:
+        return ""
+    return _("File ini tanpa kolom LKS: semua barisnya dibaca untuk %(lks)s, LKS akun Anda.") % {"lks": only.name}
+
+
 def lks_problems(
     lks: Lks, *, ppks_code: str | None, child: bool, served: dict[str, set[str]], labels: dict[str, str]
 ) -> list[tuple[str, str]]:

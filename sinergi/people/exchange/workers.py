@@ -70,6 +70,7 @@ from .common import (
     export_purpose,
     far_name_warning,
     id_confirmed,
+    implied_lks_notice,
     lks_lock,
     lks_of_ids,
     mask,
@@ -273,7 +274,8 @@ class WorkersEntity(Entity):
     )
 
     def plans_notices(self, plans: list[RowPlan], present: set[str], ctx: ImportContext) -> list[str]:
-        notices = [notice] if (notice := not_with_children_notice(plans, present)) else []
+        notices = [implied] if (implied := implied_lks_notice(present, _state(ctx).lks)) else []
+        notices += [notice] if (notice := not_with_children_notice(plans, present)) else []
         if titles := _state(ctx).titles_as_other:
             notices.append(
                 _(

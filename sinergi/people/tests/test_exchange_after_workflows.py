@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+from sinergi.accounts.models import Membership
 from sinergi.exchange.tests.conftest import _job_locks_in_tmp, _media_in_tmp, problems_of  # noqa: F401
 from sinergi.organisations.services import organisation_update
 from sinergi.people import services
@@ -456,3 +457,15 @@ def test_the_summaries_after_each_reimport_equal_a_rebuild(tmp_path, world, case
     import_clients(tmp_path, [row], world.operator, headers=headers)
 
     assert_summaries_rebuild()
+
+
+def test_an_operator_moved_to_another_lks_is_told_where_a_list_without_lks_column_goes(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    Membership.objects.filter(user=world.operator).update(organisation=world.lks_same_regency)
+    moved = type(world.operator).objects.get(pk=world.operator.pk)
+
+    trial = import_clients(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], moved, dry_run=True)
+
+    assert "File ini tanpa kolom LKS: semua barisnya dibaca untuk LKSA Tetangga Contoh, LKS akun Anda." in (
+        trial.notices
+    )
