@@ -2566,11 +2566,14 @@ EN: dict[str, str | tuple[str, str]] = {
         "name, date of birth and mother's name “%(name)s” at this LKS"
     ),
     "nama dan tanggal lahir “%(name)s” di LKS ini": "name and date of birth “%(name)s” at this LKS",
-    "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). Ubah datanya "
-    "di halaman penerima layanan.": (
+    "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). Bila yang "
+    "tersimpan benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan (Perbaiki data "
+    "penempatan).": (
         "This placement (admitted %(date)s) is already recorded and has ended, with different entries (%(columns)s). "
-        "Change the data on the service recipient's page."
+        "If what is stored is right, change your file to match; if it is wrong, correct it on the service "
+        "recipient's page (Correct the stay record)."
     ),
+    "%(column)s: tersimpan “%(stored)s”, di file “%(given)s”": "%(column)s: stored “%(stored)s”, in the file “%(given)s”",
     "Baris %(rows)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). "
     "Tidak ada yang disimpan; ulangi impor.": (
         "Row %(rows)s: this NIK was registered at the same LKS while the import was running (through a form or "
@@ -2786,11 +2789,12 @@ EN: dict[str, str | tuple[str, str]] = {
         "list, so a category deleted from that cell is removed; on a row without an ID categories are only added. "
         "The main category and form of service of a placement are changed on the service recipient's page."
     ),
-    "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Ubah datanya di "
-    "halaman penerima layanan; impor hanya menambah penerima layanan baru, memperbaiki data orangnya, atau "
-    "mencatat tanggal keluar.": (
+    "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Bila yang tersimpan "
+    "benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan (Perbaiki data penempatan). Impor "
+    "hanya menambah penerima layanan baru, memperbaiki data orangnya, atau mencatat tanggal keluar.": (
         "This service recipient is already registered as in care at this LKS with different entries (%(columns)s). "
-        "Change them on the service recipient's page; an import only adds new service recipients, corrects a "
+        "If what is stored is right, change your file to match; if it is wrong, correct it on the service "
+        "recipient's page (Correct the stay record). An import only adds new service recipients, corrects a "
         "person's record, or records discharge dates."
     ),
     "Baris %(row)s: %(reason)s Tidak ada yang disimpan; ulangi impor.": (
@@ -3885,5 +3889,12 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "File ini tanpa kolom LKS: semua barisnya dibaca untuk %(lks)s, LKS akun Anda.": (
         "This file has no LKS column: all its rows are read for %(lks)s, your account's LKS."
+    ),
+    "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Ubah datanya di "
+    "halaman penerima layanan; impor hanya menambah penerima layanan baru, memperbaiki data orangnya, atau "
+    "mencatat tanggal keluar.": (
+        "This service recipient is already registered as in care at this LKS with different entries (%(columns)s). "
+        "Change them on the service recipient's page; an import only adds new service recipients, corrects a "
+        "person's record, or records discharge dates."
     ),
 }

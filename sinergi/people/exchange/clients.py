@@ -1532,18 +1532,26 @@ class ClientsEntity(Entity):
         placement_keys = set(differences) & CORRECTED_ON_PAGE
         discharge = {"discharged_on", "discharge_reason"} & set(differences)
         if placement_keys or (discharge and not (active and values.get("discharged_on"))):
-            columns = ", ".join(str(HEADERS[key].header) for key in differences if key in placement_keys or
-                                key in discharge)  # fmt: skip
+            # Each with what is stored and what the file says: the record may have been corrected on the page since
+            # the file was written, and then it is the file to change.
+            columns = "; ".join(
+                _("%(column)s: tersimpan “%(stored)s”, di file “%(given)s”")
+                % {"column": HEADERS[key].header, "stored": stored or "—", "given": given or "—"}
+                for key, (stored, given) in differences.items()
+                if key in placement_keys or key in discharge
+            )
             if active:
                 message = _(
                     "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
-                    "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
-                    "memperbaiki data orangnya, atau mencatat tanggal keluar."
+                    "Bila yang tersimpan benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan "
+                    "(Perbaiki data penempatan). Impor hanya menambah penerima layanan baru, memperbaiki data "
+                    "orangnya, atau mencatat tanggal keluar."
                 ) % {"columns": columns}
             else:
                 message = _(
                     "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). "
-                    "Ubah datanya di halaman penerima layanan."
+                    "Bila yang tersimpan benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan "
+                    "(Perbaiki data penempatan)."
                 ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
             raise RowProblems([(next(iter(placement_keys or discharge)), message)])
         if person["is_restricted"]:

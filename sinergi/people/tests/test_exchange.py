@@ -672,9 +672,10 @@ def test_a_different_form_of_service_is_refused_and_corrected_on_the_clients_pag
     result = import_clients(clients_file(tmp_path, [changed], name="b.xlsx"), world.operator)
     assert problems_of(result) == [
         (2, "Bentuk layanan", "Luar panti / berbasis keluarga",
-         "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (Bentuk layanan). Ubah datanya "
-         "di halaman penerima layanan; impor hanya menambah penerima layanan baru, memperbaiki data orangnya, atau "
-         "mencatat tanggal keluar."),
+         "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (Bentuk layanan: tersimpan "
+         "“Dalam panti (residensial)”, di file “Luar panti / berbasis keluarga”). Bila yang tersimpan benar, samakan "
+         "file Anda; bila salah, perbaiki di halaman penerima layanan (Perbaiki data penempatan). Impor hanya "
+         "menambah penerima layanan baru, memperbaiki data orangnya, atau mencatat tanggal keluar."),
     ]  # fmt: skip
     assert snapshot() == before
 

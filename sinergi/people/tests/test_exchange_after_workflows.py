@@ -469,3 +469,22 @@ def test_an_operator_moved_to_another_lks_is_told_where_a_list_without_lks_colum
     assert "File ini tanpa kolom LKS: semua barisnya dibaca untuk LKSA Tetangga Contoh, LKS akun Anda." in (
         trial.notices
     )
+
+
+def test_a_form_of_service_corrected_on_the_page_then_the_old_list_names_both_values(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    stay = Placement.objects.get()
+    services.placement_correct(
+        actor=world.operator, placement=stay,
+        data={"admitted_on": ADMITTED, "ppks_category": stay.ppks_category, "setting": "community"},
+    )  # fmt: skip
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    [(_row, column, _value, message)] = problems_of(real)
+    assert column == "Bentuk layanan"
+    assert "tersimpan “Luar panti / berbasis keluarga”, di file “Dalam panti (residensial)”" in message
+    assert "samakan file Anda" in message
+    assert stored_rows() == before
