@@ -1227,9 +1227,9 @@ class ClientsEntity(Entity):
     @staticmethod
     def _moved_away(values: dict[str, Any], lks: Lks, state: ClientsState) -> tuple[dict, dict] | None:
         """The person and ended stay a row that looks new is about, when that person stayed at this LKS since the
-        row's admission date and has since been transferred to another (found by NIK, else by name, birth date and
-        mother's name). Such a row is the LKS's own list, not updated since: admitting it again would count the
-        child twice, at both LKS."""
+        row's admission date and has since been transferred to another (found by the export's ID, by NIK, else by
+        the name and that stay, a birth date agreeing). Such a row is the LKS's own list, not updated since:
+        admitting it again would count the child twice, at both LKS."""
         if values.get("id"):
             found = state.people.get(values["id"])
             candidates = [found] if found is not None else []
