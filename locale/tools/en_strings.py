@@ -3877,10 +3877,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(shown)s import, the newest at the top.",
         "%(shown)s imports, the newest at the top.",
     ),
-    "Data penerima layanan ini (masuk ke LKS ini %(admitted)s) telah dihapus atas permintaan yang bersangkutan (UU PDP) pada %(erased)s, jadi tidak didaftarkan lagi. Hapus baris ini dari file Anda; bila ia benar-benar masuk lagi, catat dengan Tanggal masuk yang baru.": (
-        "The data of this client (admitted to this LKS on %(admitted)s) was erased at the request of the person "
-        "concerned (UU PDP) on %(erased)s, so it is not registered again. Delete this row from your file; if they "
-        "really came back, record them with the new admission date."
+    "Data penerima layanan ini (masuk ke LKS ini %(admitted)s) telah dihapus dari Sinergi pada %(erased)s (UU PDP), jadi tidak didaftarkan lagi. Hapus baris ini dari file Anda; bila ia benar-benar masuk lagi, catat dengan Tanggal masuk yang baru.": (
+        "The data of this client (admitted to this LKS on %(admitted)s) was erased from Sinergi on %(erased)s "
+        "(UU PDP), so it is not registered again. Delete this row from your file; if they really came back, record "
+        "them with the new admission date."
     ),
     "Penerima layanan ini tercatat di LKS ini sejak %(stored)s sampai %(left)s; Tanggal masuk di file (%(given)s) jatuh di antaranya, jadi baris ini tentang penempatan itu. Samakan Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, perbaiki di halaman penerima layanan (Perbaiki data penempatan).": (
         "This client is recorded at this LKS from %(stored)s to %(left)s; the admission date in the file "

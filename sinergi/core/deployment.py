@@ -16,5 +16,6 @@ def deployment_province() -> str:
 
 
 def is_national_deployment() -> bool:
-    """Whether one server serves every province (SINERGI_PROVINCE=nasional)."""
-    return deployment_province() == ""
+    """Whether one server serves every province (SINERGI_PROVINCE=nasional): the flag the settings set, not an empty
+    province, which is a mistake (refused by the system check) where no check runs, as under gunicorn."""
+    return bool(settings.SINERGI.get("NATIONAL"))

@@ -27,6 +27,7 @@ from sinergi.audit.services import audit_record
 from sinergi.core.deployment import is_national_deployment
 from sinergi.core.errors import PermissionDenied
 from sinergi.organisations.reports import (
+    report_aggregate_areas,
     report_audit_scope,
     report_covered_lks,
     report_may_print,
@@ -153,11 +154,12 @@ def report_job_create(*, actor, report: str, area_code: str, lks: int, request: 
             access_key=exports.access_key(actor),
         )
         scope = report_audit_scope(actor=actor, report=report, area_code=area_code)
+        aggregates = report_aggregate_areas(actor=actor, area_code=area_code)
         audit_record(
             actor=actor,
             action="statistics.report.exported",
             obj=job,
-            data={**_audit_report(job), "scope": scope, "lks": lks, "job": job.pk},
+            data={**_audit_report(job), "scope": scope, "aggregates": aggregates, "lks": lks, "job": job.pk},
             request=request,
         )
         return job

@@ -534,6 +534,8 @@ def _report_or_job(request: HttpRequest, *, report: str, area_code: str) -> Http
     content = render_pdf(document.template, document.context)
     # Audited once the file exists: a render that failed (or timed out) handed nothing over.
     data = {"format": "pdf", "report": report, "region": area_code, "scope": document.audit_scope}
+    # The areas whose exact client and worker figures it prints (report_aggregate_areas).
+    data["aggregates"] = [part.area_code for part in document.context["parts"]]
     audit_record(actor=request.user, action="statistics.report.exported", data=data, request=request)
     return pdf_response(content, name=document.name)
 

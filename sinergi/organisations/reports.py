@@ -112,6 +112,7 @@ class ReportPart:
     note: str
     kpis: list[tuple[str, Any]]
     tables: list[Table]
+    area_code: str = ""  # the area its figures are of, named in the report's audit event
     chart: dict[str, Any] | None = None
     chart_svg: str = ""  # the chart drawn, set by the exchange app before rendering
     # Printed under the chart: the figures it draws (a chart alone cannot be read to the unit).
@@ -604,6 +605,13 @@ def report_covered_lks(*, actor, area_code: str) -> int:
     scoped = restrict(Organisation.objects.all(), actor=actor, action=Action.EXPORT).filter(kind__in=LKS_KINDS)
     area = {"province_code": area_code} if len(area_code) == 2 else {"regency_code": area_code}
     return scoped.filter(**area).count()
+
+
+def report_aggregate_areas(*, actor, area_code: str) -> list[str]:
+    """The areas whose aggregate figures (clients and workers, exact) a report on `area_code` prints for `actor`: what
+    its audit event names beside the LKS scope, as a download of the same figures from the indicators page is
+    audited with its area."""
+    return [part.area_code for part in _area_parts(actor, area_code)]
 
 
 def report_audit_scope(*, actor, report: str, area_code: str) -> list[str]:

@@ -62,6 +62,7 @@ def _area_part(actor, area: Area) -> ReportPart:
             (_("Pekerja sosial (PSKS) aktif"), workers.total or 0),
         ],
         tables=tables,
+        area_code=area.code,
         chart={
             "title": _("Penerima layanan aktif di akhir bulan"),
             "labels": [m.month.strftime("%Y-%m") for m in months],

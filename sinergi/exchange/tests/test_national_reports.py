@@ -64,7 +64,7 @@ def test_a_national_superuser_prints_the_report_of_the_province_asked_for(
     assert context["kpis"][0] == ("LKS aktif", 2)
     assert 'filename="laporan-lks-gorontalo-' in response["Content-Disposition"]
     event = AuditEvent.objects.get(action="statistics.report.exported")
-    assert event.data == {"format": "pdf", "report": "province", "region": "75", "scope": ["*"]}
+    assert event.data == {"format": "pdf", "report": "province", "region": "75", "scope": ["*"], "aggregates": ["75"]}
 
 
 def test_a_national_superuser_who_asks_for_no_province_is_shown_the_provinces_to_choose_from(

@@ -103,8 +103,16 @@ def test_a_summary_up_to_the_threshold_is_printed_in_the_request_and_one_past_it
     assert (job.requested_by, job.language, bool(job.access_key)) == (board_member, "id", True)
     events = AuditEvent.objects.filter(action="statistics.report.exported").order_by("pk")
     assert [event.data for event in events] == [
-        {"format": "pdf", "report": "regency", "region": "63.71", "scope": ["63.71"]},
-        {"format": "pdf", "report": "regency", "region": "63.71", "scope": ["63.71"], "lks": 3, "job": job.pk},
+        {"format": "pdf", "report": "regency", "region": "63.71", "scope": ["63.71"], "aggregates": ["63.71"]},
+        {
+            "format": "pdf",
+            "report": "regency",
+            "region": "63.71",
+            "scope": ["63.71"],
+            "aggregates": ["63.71"],
+            "lks": 3,
+            "job": job.pk,
+        },
     ]
     assert events[1].actor == board_member
 
@@ -132,6 +140,7 @@ def test_a_province_report_past_the_threshold_is_queued_for_a_province_admin(
         "report": "province",
         "region": "63",
         "scope": ["63"],
+        "aggregates": ["63"],
         "lks": 4,
         "job": job.pk,
     }

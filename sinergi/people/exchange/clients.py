@@ -451,34 +451,41 @@ class ClientsState:
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
 
+    def stays_left_load(self, lks_ids: set[int]) -> None:
+        """For the LKS of a batch not seen yet, in two queries whatever their number: what the records erased there
+        keep of their stays (erased_at), and the people transferred away from them (moved_from). Both are few: most
+        LKS have none."""
+        wanted = lks_ids - self.erased.keys()
+        if not wanted:
+            return
+        for lks_pk in wanted:
+            self.erased[lks_pk], self.moved[lks_pk] = {}, {}
+        erased = Placement.objects.filter(organisation_id__in=wanted, person__erased_at__isnull=False)
+        for lks_pk, person_id, admitted_on, sex, born, category, when in erased.values_list(
+            "organisation_id", "person_id", "admitted_on", "person__sex", "person__birth_date",
+            "ppks_category__code", "person__erased_at",
+        ):  # fmt: skip
+            kept = self.erased[lks_pk]
+            kept[("id", person_id)] = when
+            kept.setdefault(("stay", admitted_on), []).append((sex, born, category, when))
+        left = Placement.objects.filter(organisation_id__in=wanted, discharge_reason=DischargeReason.TRANSFERRED)
+        moved = Person.objects.filter(pk__in=left.values("person_id"), erased_at__isnull=True)
+        people = {person["id"]: person for person in _load_people(moved)}
+        for person in people.values():
+            for lks_pk in {stay["organisation_id"] for stay in person["placements"]} & wanted:
+                if person["organisation_id"] != lks_pk:
+                    self.moved[lks_pk].setdefault(match_name(person["full_name"] or ""), []).append(person)
+
     def erased_at(self, lks_pk: int) -> dict[tuple, Any]:
-        """What the records erased on request keep of their stays at an LKS (_erased_here): ("id", person id) ->
-        when erased, and ("stay", admission date) -> [(sex, birth month, main category, when erased)]. Loaded once
-        per LKS."""
-        if lks_pk not in self.erased:
-            kept: dict[tuple, Any] = {}
-            stays = Placement.objects.filter(organisation_id=lks_pk, person__erased_at__isnull=False).values_list(
-                "person_id", "admitted_on", "person__sex", "person__birth_date", "ppks_category__code",
-                "person__erased_at",
-            )  # fmt: skip
-            for person_id, admitted_on, sex, born, category, when in stays:
-                kept[("id", person_id)] = when
-                kept.setdefault(("stay", admitted_on), []).append((sex, born, category, when))
-            self.erased[lks_pk] = kept
+        """What the records erased at an LKS keep of their stays there (_erased_here): ("id", person id) -> when
+        erased, and ("stay", admission date) -> [(sex, birth month, main category, when erased)]."""
+        self.stays_left_load({lks_pk})
         return self.erased[lks_pk]
 
     def moved_from(self, lks_pk: int) -> dict[str, list[dict]]:
         """The people transferred away from an LKS (a stay there ended by a referral, now located elsewhere), with
-        their stays, by their name as rows are matched (_person_key): loaded once per LKS, a few at most."""
-        if lks_pk not in self.moved:
-            left = Placement.objects.filter(organisation_id=lks_pk, discharge_reason=DischargeReason.TRANSFERRED)
-            people = Person.objects.filter(pk__in=left.values("person_id"), erased_at__isnull=True).exclude(
-                organisation_id=lks_pk
-            )
-            by_name: dict[str, list[dict]] = {}
-            for person in _load_people(people):
-                by_name.setdefault(match_name(person["full_name"] or ""), []).append(person)
-            self.moved[lks_pk] = by_name
+        their stays, by their name as rows are matched (_person_key)."""
+        self.stays_left_load({lks_pk})
         return self.moved[lks_pk]
 
 
@@ -832,6 +839,7 @@ class ClientsEntity(Entity):
             if values["_match_key"] and values["_match_key"] not in state.matches_loaded:
                 new_matches.add(values["_match_key"])
         lks_of_ids(rows, Person, state.lks)
+        state.stays_left_load({values["_lks"].pk for values in rows if values.get("_lks") is not None})
         state.hashes_loaded.update(new_hashes)
         state.matches_loaded.update(new_matches)
         hits = existing_values(Person, "nik_hash", new_hashes)
@@ -1251,11 +1259,16 @@ class ClientsEntity(Entity):
             if person["organisation_id"] == lks.pk:
                 continue
             for placement in person["placements"]:
+                admitted_on = values.get("admitted_on")
                 if (
-                    placement["organisation_id"] == lks.pk
-                    and placement["admitted_on"] == values.get("admitted_on")
-                    and placement["status"] == PlacementStatus.DISCHARGED
+                    placement["organisation_id"] != lks.pk
+                    or placement["status"] != PlacementStatus.DISCHARGED
+                    or admitted_on is None
                 ):
+                    continue
+                start, end = placement["admitted_on"], placement["discharged_on"]
+                # Its admission date, or one inside the stay (the date corrected on the page since the list).
+                if start == admitted_on or start < admitted_on < end:
                     return person, placement
         return None
 
@@ -1268,23 +1281,27 @@ class ClientsEntity(Entity):
         erased_on = None
         if values.get("id"):
             erased_on = state.erased_at(lks.pk).get(("id", values["id"]))
-        elif admitted_on is not None:
-            birth = values.get("birth_date")
+        elif admitted_on is not None and (birth := values.get("birth_date")) is not None:
+            # Everything the erased record keeps must agree, the birth month on both sides: a sibling or another
+            # child admitted the same day differs in one of them (twins are erased together, on their parents'
+            # request), and a row without a birth date is not taken for an erased child.
             primary = values.get("ppks_category") or next(iter(values.get("ppks_categories") or []), None)
             for sex, born, category, when in state.erased_at(lks.pk).get(("stay", admitted_on), []):
                 if (
-                    (not values.get("sex") or values["sex"] == sex)
-                    and (birth is None or born is None or birth.replace(day=1) == born)
+                    values.get("sex") == sex
+                    and born is not None
+                    and birth.replace(day=1) == born
                     and (primary is None or primary.code == category)
                 ):
                     erased_on = when
                     break
         if erased_on is None:
             return ""
+        # (on request, or once the retention period ended: the record does not say which)
         return _(
-            "Data penerima layanan ini (masuk ke LKS ini %(admitted)s) telah dihapus atas permintaan yang bersangkutan "
-            "(UU PDP) pada %(erased)s, jadi tidak didaftarkan lagi. Hapus baris ini dari file Anda; bila ia "
-            "benar-benar masuk lagi, catat dengan Tanggal masuk yang baru."
+            "Data penerima layanan ini (masuk ke LKS ini %(admitted)s) telah dihapus dari Sinergi pada %(erased)s "
+            "(UU PDP), jadi tidak didaftarkan lagi. Hapus baris ini dari file Anda; bila ia benar-benar masuk lagi, "
+            "catat dengan Tanggal masuk yang baru."
         ) % {
             "admitted": admitted_on.strftime("%d-%m-%Y") if admitted_on else "—",
             "erased": timezone.localtime(erased_on).strftime("%d-%m-%Y"),
@@ -1468,14 +1485,6 @@ class ClientsEntity(Entity):
             # Found without a NIK: the stored (masked) NIK shows whom the row is about.
             shown = f"{shown} ({person['nik_masked']})"
         active = placement["status"] == PlacementStatus.ACTIVE
-        if placement["admitted_on"] != values["admitted_on"] and values.get("id"):
-            # The person named by the ID is active here since another date: that date is the stay's own record.
-            message = _(
-                "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
-                "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
-                "memperbaiki data orangnya, atau mencatat tanggal keluar."
-            ) % {"columns": str(HEADERS["admitted_on"].header)}
-            raise RowProblems([("admitted_on", message)])
         if placement["admitted_on"] != values["admitted_on"] and not active:
             # An ended stay whose time holds the row's admission date (_placement_at).
             message = _(
@@ -1488,6 +1497,14 @@ class ClientsEntity(Entity):
                 "left": placement["discharged_on"].strftime("%d-%m-%Y"),
                 "given": values["admitted_on"].strftime("%d-%m-%Y"),
             }
+            raise RowProblems([("admitted_on", message)])
+        if placement["admitted_on"] != values["admitted_on"] and values.get("id"):
+            # The person named by the ID is active here since another date: that date is the stay's own record.
+            message = _(
+                "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
+                "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
+                "memperbaiki data orangnya, atau mencatat tanggal keluar."
+            ) % {"columns": str(HEADERS["admitted_on"].header)}
             raise RowProblems([("admitted_on", message)])
         if placement["admitted_on"] != values["admitted_on"]:
             # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).

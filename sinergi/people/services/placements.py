@@ -237,10 +237,19 @@ def placement_correct(*, actor, placement: Placement, data: dict, request: HttpR
         return current
     for name, value in new.items():
         setattr(current, name, value)
-    first_review_due = current.status == PlacementStatus.ACTIVE and current.next_review_on
-    if "admitted_on" in changed and first_review_due and not current.reviews.exists():
+    active = current.status == PlacementStatus.ACTIVE
+    if child and not current.stage:
+        # Admitted as a child after all: the SNPA case and its six-monthly care-plan reviews apply, as on admission.
+        changed["stage"] = [current.stage, CaseStage.REFERRAL if active else CaseStage.TERMINATION]
+        current.stage = changed["stage"][1]
+    elif not child and current.stage:
+        # Admitted as an adult after all: no child's case.
+        changed["stage"], current.stage = [current.stage, ""], ""
+    if active and current.stage and not current.reviews.exists():
         # The first care-plan review falls due six months after admission: after the corrected one.
         current.next_review_on = add_months(admitted_on, REVIEW_INTERVAL_MONTHS)
+    elif not current.stage:
+        current.next_review_on = None
     current.save()
     if category not in person.ppks_categories.all():
         # The category a person is served under stays among their categories (as on admission).

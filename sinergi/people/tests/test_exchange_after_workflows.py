@@ -279,7 +279,7 @@ def test_an_erased_person_does_not_come_back_silently_from_the_old_list(tmp_path
     # not registered again (the erased record's stay still counts this admission): refused, with what to do
     assert (real.status, real.created) == ("refused", 0), said(real)
     [(_row, _column, _value, message)] = problems_of(real)
-    assert "telah dihapus atas permintaan yang bersangkutan (UU PDP)" in message
+    assert "telah dihapus dari Sinergi pada" in message
     assert "Hapus baris ini dari file Anda" in message
     assert stored_rows() == before
 
@@ -297,6 +297,9 @@ def test_a_restricted_client_is_not_named_by_a_row_with_the_mothers_name_written
     for result in (trial, real):
         for message in said(result):
             assert "Siti Contoh" not in message, message  # the restricted record's stored mother's name
+        # the restricted row's one neutral answer, and no second, unrestricted record of the child
+        assert (result.status, result.created) == ("refused", 0)
+        assert [p.message for p in result.problems] == [str(services_restricted_row())]
 
 
 def test_a_restricted_client_is_not_said_to_be_active_to_a_row_without_birth_date_and_mother(tmp_path, world):
@@ -310,6 +313,8 @@ def test_a_restricted_client_is_not_said_to_be_active_to_a_row_without_birth_dat
     for result in (trial, real):
         for message in said(result):
             assert "sudah terdaftar aktif" not in message, message
+        assert result.status == "refused"
+        assert [p.message for p in result.problems] == [str(services_restricted_row())]
 
 
 def test_a_restricted_client_with_nik_gets_the_neutral_answer(tmp_path, world):
@@ -421,7 +426,7 @@ def test_the_lks_own_export_sent_back_after_an_erasure_does_not_invite_registeri
 
     for message in said(real):
         assert "Kosongkan ID untuk menambah penerima layanan baru" not in message, message
-    assert any("telah dihapus atas permintaan yang bersangkutan (UU PDP)" in message for message in said(real))
+    assert any("telah dihapus dari Sinergi pada" in message for message in said(real))
 
 
 # ------------------------------------------------------------------------------------------- summaries = rebuild
@@ -487,4 +492,39 @@ def test_a_form_of_service_corrected_on_the_page_then_the_old_list_names_both_va
     assert column == "Bentuk layanan"
     assert "tersimpan “Luar panti / berbasis keluarga”, di file “Dalam panti (residensial)”" in message
     assert "samakan file Anda" in message
+    assert stored_rows() == before
+
+
+def test_another_child_admitted_the_day_an_erased_one_was_is_registered(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    person_erase(actor=world.province_admin, person=Person.objects.get(), reason="Permintaan ibu", subject_asked=True)
+    # a boy admitted the same day, same category, born another month: someone else
+    other = client_row(
+        **{"Tanggal masuk": ADMITTED, "Nama lengkap": "Andi Lain", "Tanggal lahir": datetime.date(2014, 3, 2), **NO_NIK}
+    )
+
+    result = import_clients(tmp_path, [other], world.operator)
+
+    assert (result.status, result.created) == ("succeeded", 1), said(result)
+
+
+def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobody_twice(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    stay = Placement.objects.get()
+    services.placement_correct(
+        actor=world.operator, placement=stay,
+        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
+    )  # fmt: skip
+    services.placement_transfer(
+        actor=world.province_admin, placement=Placement.objects.get(), to_organisation=world.lks_other_regency, on=LEFT
+    )
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    assert real.created == 0, said(real)
     assert stored_rows() == before

@@ -11,9 +11,10 @@ from sinergi.audit.models import AuditEvent
 from sinergi.core.errors import ValidationError
 from sinergi.people import services
 from sinergi.people.models import Placement, PlacementMonthly
+from sinergi.people.services import add_months
 from sinergi.people.summaries import summaries_rebuild
 from sinergi.people.tests.factories import people_world, ppks
-from sinergi.people.tests.test_services import admit, placement_data
+from sinergi.people.tests.test_services import admit, person_data, placement_data
 from sinergi.people.tests.test_summaries import summary_rows
 from sinergi.people.tests.test_views import sign_in
 
@@ -201,3 +202,23 @@ def test_the_page_shows_a_refusal_on_its_field(client, world, stay):
 def test_another_lks_cannot_open_the_page(client, world, stay):
     sign_in(client, world.other_operator)
     assert client.get(reverse("people:placement_correct", args=[stay.pk])).status_code == 404
+
+
+def test_an_admission_date_that_makes_the_client_a_child_opens_the_childs_case(world):
+    born = TODAY.replace(year=TODAY.year - 18) - datetime.timedelta(days=30)
+    adult = admit(
+        world,
+        person=person_data(birth_date=born, nik="", nik_missing_reason="not_yet_recorded"),
+        placement=placement_data(admitted_on=RECORDED, ppks_category=ppks("anak_telantar")),
+    ).obj.placements.get()
+    assert adult.stage == ""
+
+    services.placement_correct(
+        actor=world.operator, placement=adult, data=correction(adult, admitted_on=TODAY - datetime.timedelta(days=60))
+    )
+
+    adult.refresh_from_db()
+    assert adult.stage == "rujukan"
+    assert adult.next_review_on == add_months(TODAY - datetime.timedelta(days=60), 6)
+    event = AuditEvent.objects.get(action="people.placement.corrected")
+    assert event.changes["stage"] == ["", "rujukan"]

@@ -129,3 +129,15 @@ def test_the_part_is_in_english_for_an_english_reader(world):
         html = render_to_string(document.template, document.context)
     assert "Clients and social workers: Kota Banjarmasin" in html
     assert "Penerima layanan" not in html
+
+
+def test_the_report_audit_names_the_areas_of_the_aggregate_figures(client, world):
+    from sinergi.audit.models import AuditEvent
+    from sinergi.people.tests.test_views import sign_in
+
+    sign_in(client, world.regency_board, purpose=None)
+    response = client.get("/exchange/reports/province.pdf")
+
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(action="statistics.report.exported")
+    assert event.data["aggregates"] == ["63.71"]
