@@ -3897,4 +3897,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "Change them on the service recipient's page; an import only adds new service recipients, corrects a "
         "person's record, or records discharge dates."
     ),
+    "%(lks)s sudah nonaktif, tetapi %(count)s penerima layanan masih tercatat aktif di sana. Catat keluarnya, atau rujuk ke LKS lain.": (
+        "%(lks)s is inactive, but %(count)s client is still recorded as in care there. Record their leaving, or "
+        "refer them to another LKS.",
+        "%(lks)s is inactive, but %(count)s clients are still recorded as in care there. Record their leaving, or "
+        "refer them to another LKS.",
+    ),
 }

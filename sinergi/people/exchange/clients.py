@@ -80,6 +80,7 @@ from sinergi.exchange.dbwrite import (
     write_beside_open_read,
 )
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
+from sinergi.organisations.choices import OrganisationStatus
 from sinergi.regions.models import Region
 from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -747,12 +748,29 @@ class ClientsEntity(Entity):
         if not lks_ids or len(lks_ids) > MISSING_CLIENTS_LKS_LIMIT:
             return notices
         missing: Counter[int] = Counter()
+        staying: Counter[int] = Counter()
         active = Placement.objects.filter(organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE)
         if not state.sees_restricted:
             active = active.filter(person__is_restricted=False)  # not counted where they are not shown
         for organisation_id, person_id in active.values_list("organisation_id", "person_id"):
+            staying[organisation_id] += 1
             if person_id not in named:
                 missing[organisation_id] += 1
+        for pk, count in sorted(staying.items()):
+            lks = state.lks.by_pk.get(pk)
+            if lks is not None and lks.status == OrganisationStatus.INACTIVE:
+                # Closing an LKS ends none of its stays: its clients still count as served there until each one's
+                # leaving or referral is recorded, which its list imported again is the moment to say.
+                notices.append(
+                    ngettext(
+                        "%(lks)s sudah nonaktif, tetapi %(count)s penerima layanan masih tercatat aktif di sana. Catat "
+                        "keluarnya, atau rujuk ke LKS lain.",
+                        "%(lks)s sudah nonaktif, tetapi %(count)s penerima layanan masih tercatat aktif di sana. Catat "
+                        "keluar mereka, atau rujuk ke LKS lain.",
+                        count,
+                    )
+                    % {"lks": lks.name, "count": number_format(count, force_grouping=True)}
+                )
         return notices + [
             ngettext(
                 "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "

@@ -9,7 +9,7 @@ import pytest
 
 from sinergi.accounts.models import Membership
 from sinergi.exchange.tests.conftest import _job_locks_in_tmp, _media_in_tmp, problems_of  # noqa: F401
-from sinergi.organisations.services import organisation_update
+from sinergi.organisations.services import organisation_deactivate, organisation_update
 from sinergi.people import services
 from sinergi.people.models import Person, Placement
 from sinergi.people.services.rights import person_erase, person_restrict
@@ -528,3 +528,19 @@ def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobod
     assert_alike(trial, real)
     assert real.created == 0, said(real)
     assert stored_rows() == before
+
+
+def test_a_deactivated_lks_list_imported_again_says_its_clients_are_still_active(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    organisation_deactivate(organisation=world.lks, actor=world.province_admin, reason="Tutup")
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+
+    assert_alike(trial, real)
+    assert (real.status, real.created, real.updated) == ("succeeded", 0, 0), said(real)
+    assert stored_rows() == before
+    assert (
+        "LKSA Harapan Contoh sudah nonaktif, tetapi 1 penerima layanan masih tercatat aktif di sana. Catat keluarnya, "
+        "atau rujuk ke LKS lain." in real.notices
+    )
