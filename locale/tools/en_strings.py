@@ -3903,4 +3903,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(lks)s is inactive, but %(count)s clients are still recorded as in care there. Record their leaving, or "
         "refer them to another LKS.",
     ),
+    "Persetujuan di baris ini sudah dicabut pada %(date)s dan tidak dicatat lagi. Bila ada persetujuan baru, tulis Tanggal persetujuan yang baru.": (
+        "The consent on this row was withdrawn on %(date)s and is not recorded again. If there is a new consent, "
+        "write its new consent date."
+    ),
 }

@@ -570,7 +570,7 @@ def _load_people(queryset, *extra: str) -> list[StoredRecord]:
     """Stored people with their placements, category codes and consents, newest first (four queries, whatever the
     count)."""
     fields = ("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED, *extra)
-    person_type = _record_type("StoredPerson", (*fields, "placements", "categories", "consents"))
+    person_type = _record_type("StoredPerson", (*fields, "placements", "categories", "consents", "withdrawn"))
     shared: dict = {}
     share = shared.setdefault
     people = list(_records(person_type, fields, queryset.values_list(*fields), PERSON_SHARED, share))
@@ -578,7 +578,7 @@ def _load_people(queryset, *extra: str) -> list[StoredRecord]:
         return []
     by_id = {p.id: p for p in people}
     for person in people:
-        person.placements, person.categories, person.consents = [], set(), ()
+        person.placements, person.categories, person.consents, person.withdrawn = [], set(), (), ()
     placement_type = _record_type("StoredPlacement", PLACEMENT_LOADED)
     placements = Placement.objects.filter(person_id__in=list(by_id)).values_list(*PLACEMENT_LOADED)
     for placement in _records(placement_type, PLACEMENT_LOADED, placements, PLACEMENT_SHARED, share):
@@ -589,12 +589,14 @@ def _load_people(queryset, *extra: str) -> list[StoredRecord]:
     for person in people:  # read only from here on: one frozen set per combination of categories
         person.categories = share(frozenset(person.categories), frozenset(person.categories))
     consents = Consent.objects.filter(person_id__in=list(by_id)).order_by("-given_on", "-pk")
-    for person_id, given_by, giver_name, given_on, legal_basis, scope in consents.values_list(
-        "person_id", *CONSENT_FIELDS
+    for person_id, given_by, giver_name, given_on, legal_basis, scope, withdrawn_on in consents.values_list(
+        "person_id", *CONSENT_FIELDS, "withdrawn_on"
     ):
         # Codes and scopes repeat over thousands of people: one string each (a re-import may hold 100,000 people).
         consent = (intern(given_by), giver_name, given_on, intern(legal_basis), intern(scope))
         by_id[person_id].consents += (consent,)
+        if withdrawn_on is not None:
+            by_id[person_id].withdrawn += ((consent, withdrawn_on),)
     return people
 
 
@@ -610,6 +612,20 @@ def _keys_at(lks_pk: int) -> tuple[dict[tuple, list[int]], dict[str, list[tuple[
             index.setdefault(key, []).append(pk)
             names.setdefault(key[0], []).append((pk, birth, key[2]))
     return index, names
+
+
+def _withdrawn(values: dict[str, Any], person: dict) -> list[tuple[str, str]]:
+    """A row's consent that the person withdrew since: not given again (it is on record), and said, lest the file
+    go on implying a legal basis that no longer holds."""
+    consent = _row_consent(values)
+    withdrawn_on = dict(person["withdrawn"]).get(consent) if consent is not None else None
+    if withdrawn_on is None:
+        return []
+    message = _(
+        "Persetujuan di baris ini sudah dicabut pada %(date)s dan tidak dicatat lagi. Bila ada persetujuan baru, tulis "
+        "Tanggal persetujuan yang baru."
+    ) % {"date": withdrawn_on.strftime("%d-%m-%Y")}
+    return [("consent_given_on", message)]
 
 
 def _restricted_for(state: ClientsState, people: list[dict]) -> list[dict]:
@@ -1561,7 +1577,9 @@ class ClientsEntity(Entity):
             raise RowProblems([("admitted_on", message)])
         if not differences:
             unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
-            return RowPlan(row=row, action="unchanged", obj=unchanged, key=shown, kept=kept)
+            return RowPlan(
+                row=row, action="unchanged", obj=unchanged, key=shown, kept=kept, warnings=_withdrawn(values, person)
+            )
         # What the stay itself records (its category and form of service) is corrected on the client's page, where
         # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
         placement_keys = set(differences) & CORRECTED_ON_PAGE

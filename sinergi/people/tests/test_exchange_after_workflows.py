@@ -11,7 +11,8 @@ from sinergi.accounts.models import Membership
 from sinergi.exchange.tests.conftest import _job_locks_in_tmp, _media_in_tmp, problems_of  # noqa: F401
 from sinergi.organisations.services import organisation_deactivate, organisation_update
 from sinergi.people import services
-from sinergi.people.models import Person, Placement
+from sinergi.people.models import Consent, Person, Placement
+from sinergi.people.services.consents import consent_withdraw
 from sinergi.people.services.rights import person_erase, person_restrict
 from sinergi.people.summaries import summaries_rebuild
 from sinergi.people.tests.factories import people_world
@@ -544,3 +545,22 @@ def test_a_deactivated_lks_list_imported_again_says_its_clients_are_still_active
         "LKSA Harapan Contoh sudah nonaktif, tetapi 1 penerima layanan masih tercatat aktif di sana. Catat keluarnya, "
         "atau rujuk ke LKS lain." in real.notices
     )
+
+
+def test_a_withdrawn_consent_is_not_given_again_by_the_old_list(tmp_path, world):
+    row = client_row(CONSENT_HEADERS, **{"Tanggal masuk": ADMITTED, **CONSENT})
+    first_import(tmp_path, world, [row], CONSENT_HEADERS)
+    consent = Consent.objects.get()
+    consent_withdraw(actor=world.operator, consent=consent, on=LEFT)
+    before = stored_rows()
+
+    trial, real = twice(tmp_path, [row], world.operator, headers=CONSENT_HEADERS)
+
+    assert_alike(trial, real)
+    assert Consent.objects.count() == 1
+    assert Consent.objects.get().withdrawn_on == LEFT
+    assert stored_rows() == before
+    # the operator is told the file's consent was withdrawn, on its row
+    [warning] = [w for w in real.warnings if "dicabut" in w.message]
+    assert warning.column == "Tanggal persetujuan"
+    assert f"sudah dicabut pada {LEFT.strftime('%d-%m-%Y')}" in warning.message
