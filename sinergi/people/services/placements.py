@@ -245,7 +245,8 @@ def placement_correct(*, actor, placement: Placement, data: dict, request: HttpR
     elif not child and current.stage:
         # Admitted as an adult after all: no child's case.
         changed["stage"], current.stage = [current.stage, ""], ""
-    if active and current.stage and not current.reviews.exists():
+    dates_moved = "admitted_on" in changed or "stage" in changed
+    if dates_moved and active and current.stage and not current.reviews.exists():
         # The first care-plan review falls due six months after admission: after the corrected one.
         current.next_review_on = add_months(admitted_on, REVIEW_INTERVAL_MONTHS)
     elif not current.stage:
