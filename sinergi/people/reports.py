@@ -8,7 +8,7 @@ indicators page's, whose scope is a whole kabupaten/kota or province. Each part 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
@@ -16,15 +16,21 @@ from django.utils.translation import gettext as _
 from sinergi.organisations.reports import ReportPart, Table
 
 from .choices import ServiceSetting
-from .indicators import IndicatorFilters, Indicators, area_allowed, area_get, clients_by_category, indicator_scope
-from .indicators.areas import Area
-from .indicators.tables import TOTAL, Matrix, Trend
+
+if TYPE_CHECKING:
+    from .indicators.areas import Area
+    from .indicators.tables import Matrix, Trend
+
+# The indicators package (and with it numpy and HiGHS, ~25 MB) is imported when a report is printed, not when
+# Django starts: this module is registered from the app's ready(), and every process, imports included, starts it.
 
 
 def area_people_parts(*, actor, area_code: str) -> list[ReportPart]:
     """One part per area of the report's province or kabupaten/kota `area_code` whose aggregates `actor` may see:
     the area itself when the indicators scope holds it, else the kabupaten/kota of that scope inside it (a
     kabupaten/kota board's province report). Nothing when the actor sees no aggregate there."""
+    from .indicators import area_allowed, area_get, indicator_scope
+
     scope = indicator_scope(actor)
     report_area = area_get(area_code)
     if area_allowed(report_area, scope):
@@ -36,6 +42,8 @@ def area_people_parts(*, actor, area_code: str) -> list[ReportPart]:
 
 
 def _area_part(actor, area: Area) -> ReportPart:
+    from .indicators import IndicatorFilters, Indicators, clients_by_category
+
     figures = Indicators(actor=actor, filters=IndicatorFilters(region=area.code))
     clients, children, workers, trend = figures.clients, figures.children, figures.workers, figures.trend
     by_setting = {setting: clients_by_category(area=area, setting=setting) for setting in ServiceSetting.values}
@@ -74,6 +82,8 @@ def _area_part(actor, area: Area) -> ReportPart:
 
 def _by_regency(clients: Matrix, children: Matrix, workers: Matrix) -> Table:
     """Per kabupaten/kota of a province: the success measure's two sides side by side, where they are."""
+    from .indicators.tables import TOTAL
+
     residential, community = ServiceSetting.RESIDENTIAL, ServiceSetting.COMMUNITY
     # Every kabupaten/kota of the province, also one without anyone; and any other area a table counts in (a code
     # no longer current), so that the rows add up to the tables' totals.
@@ -105,6 +115,8 @@ def _by_regency(clients: Matrix, children: Matrix, workers: Matrix) -> Table:
 
 
 def _by_ppks(clients: Matrix, by_setting: dict[str, Matrix]) -> Table:
+    from .indicators.tables import TOTAL
+
     rows: list[list[Any]] = []
     for category in clients.rows:
         total = clients.value(category.code, TOTAL) or 0
@@ -121,6 +133,8 @@ def _by_ppks(clients: Matrix, by_setting: dict[str, Matrix]) -> Table:
 
 
 def _by_psks(workers: Matrix) -> Table:
+    from .indicators.tables import TOTAL
+
     rows = [[category.label, count] for category in workers.rows if (count := workers.value(category.code, TOTAL) or 0)]
     return Table(
         title=_("Pekerja sosial (PSKS) aktif menurut kategori"),
