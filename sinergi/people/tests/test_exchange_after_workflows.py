@@ -263,15 +263,20 @@ def test_discharged_on_the_page_then_the_list_with_another_leaving_date(tmp_path
     assert stored_rows() == before
 
 
+def discharged_and_erased(world) -> None:
+    """The one stored child discharged, then erased at the mother's request (UU PDP)."""
+    services.placement_discharge(
+        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
+    )
+    person_erase(actor=world.province_admin, person=Person.objects.get(), reason="Permintaan ibu", subject_asked=True)
+
+
 # ------------------------------------------------------------------------------------------- erasure
 
 
 def test_an_erased_person_does_not_come_back_silently_from_the_old_list(tmp_path, world):
     first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
-    services.placement_discharge(
-        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
-    )
-    person_erase(actor=world.province_admin, person=Person.objects.get(), reason="Permintaan ibu", subject_asked=True)
+    discharged_and_erased(world)
     before = stored_rows()
 
     trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
@@ -418,10 +423,7 @@ def test_the_lks_own_export_sent_back_after_a_transfer_is_not_refused_whole(tmp_
 def test_the_lks_own_export_sent_back_after_an_erasure_does_not_invite_registering_again(tmp_path, world):
     first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
     headers, rows = export_of(world.operator)
-    services.placement_discharge(
-        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
-    )
-    person_erase(actor=world.province_admin, person=Person.objects.get(), reason="Permintaan ibu", subject_asked=True)
+    discharged_and_erased(world)
 
     real = import_export(tmp_path, headers, rows, world.operator)
 
@@ -498,10 +500,7 @@ def test_a_form_of_service_corrected_on_the_page_then_the_old_list_names_both_va
 
 def test_another_child_admitted_the_day_an_erased_one_was_is_registered(tmp_path, world):
     first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
-    services.placement_discharge(
-        actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
-    )
-    person_erase(actor=world.province_admin, person=Person.objects.get(), reason="Permintaan ibu", subject_asked=True)
+    discharged_and_erased(world)
     # a boy admitted the same day, same category, born another month: someone else
     other = client_row(
         **{"Tanggal masuk": ADMITTED, "Nama lengkap": "Andi Lain", "Tanggal lahir": datetime.date(2014, 3, 2), **NO_NIK}
