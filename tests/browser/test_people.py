@@ -148,3 +148,36 @@ def test_administrator_answers_an_access_request(people_page):
         person.refresh_from_db()
         assert person.erased_at is None
     assert timezone.now() - person.updated_at < datetime.timedelta(minutes=5)
+
+
+def test_lks_operator_corrects_a_stay_recorded_with_the_wrong_admission_date(people_page):
+    from sinergi.people.models import Placement
+    from sinergi.people.summaries import summaries_rebuild
+    from sinergi.people.tests.test_summaries import summary_rows
+
+    page = people_page
+    login(page, "operator.lks")
+    page.click("nav >> text=Penerima layanan")
+    choose_purpose(page, "Pelayanan dan pengasuhan")
+    page.locator("#results a[href^='/people/']").first.click()
+    page.get_by_role("link", name="Perbaiki data penempatan").first.click()
+    expect(page.locator("h1")).to_have_text("Perbaiki data penempatan")
+    stay = Placement.objects.get(pk=int(page.url.rstrip("/").split("/")[-2]))
+
+    # A date in the future is refused on its field; nothing is saved.
+    page.fill("input[name=admitted_on]", (timezone.localdate() + datetime.timedelta(days=3)).isoformat())
+    page.get_by_role("button", name="Simpan perbaikan").click()
+    expect(page.locator(".errors-summary")).to_contain_text("Data belum tersimpan")
+    expect(page.locator("#main")).to_contain_text("Tanggal tidak boleh di masa depan.")
+    assert Placement.objects.get(pk=stay.pk).admitted_on == stay.admitted_on
+
+    earlier = stay.admitted_on - datetime.timedelta(days=31)
+    page.fill("input[name=admitted_on]", earlier.isoformat())
+    page.get_by_role("button", name="Simpan perbaikan").click()
+
+    expect(page.locator(".messages")).to_contain_text("Data penempatan diperbaiki.")
+    assert page.url.rstrip("/").endswith(f"/people/{stay.person_id}")
+    assert Placement.objects.get(pk=stay.pk).admitted_on == earlier
+    counted = summary_rows()
+    summaries_rebuild()
+    assert summary_rows() == counted  # the admission moved to its month in the summaries too
