@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 
 ADMITTED = datetime.date(2024, 5, 1)
 LEFT = datetime.date.today() - datetime.timedelta(days=20)
+CORRECTED = datetime.date(2024, 4, 1)
 WITH_DISCHARGE = [*HEADERS, "Tanggal keluar", "Alasan keluar"]
 NO_NIK = {"NIK": "", "Alasan NIK kosong": "Belum direkam"}
 WITHOUT_MOTHER = [h for h in HEADERS if h != "Nama ibu kandung"]
@@ -140,6 +141,14 @@ def test_a_row_transferred_and_back_again_is_unchanged(tmp_path, world):
     assert_summaries_rebuild()
 
 
+def admitted_earlier(world, stay) -> None:
+    """The stay's admission date corrected on the client's page to 01-04-2024 (the list says ADMITTED)."""
+    services.placement_correct(
+        actor=world.operator, placement=stay,
+        data={"admitted_on": CORRECTED, "ppks_category": stay.ppks_category, "setting": stay.setting},
+    )  # fmt: skip
+
+
 # ------------------------------------------------------------------------------------------- placement_correct
 
 
@@ -149,10 +158,7 @@ def test_an_ended_stays_admission_corrected_then_the_old_list_registers_nobody_t
     stay = services.placement_discharge(
         actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
     )
-    services.placement_correct(
-        actor=world.operator, placement=stay,
-        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
-    )  # fmt: skip
+    admitted_earlier(world, stay)
     before, summaries = stored_rows(), summary_rows()
 
     # the LKS's own spreadsheet, not updated, imported again
@@ -169,10 +175,7 @@ def test_an_ended_stays_admission_corrected_then_the_list_with_its_leaving_date(
     stay = services.placement_discharge(
         actor=world.operator, placement=Placement.objects.get(), discharged_on=LEFT, reason="reunified"
     )
-    services.placement_correct(
-        actor=world.operator, placement=stay,
-        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
-    )  # fmt: skip
+    admitted_earlier(world, stay)
     before = stored_rows()
     row = client_row(
         WITH_DISCHARGE, **{"Tanggal masuk": ADMITTED, "Tanggal keluar": LEFT, "Alasan keluar": "Kembali ke keluarga"}
@@ -188,10 +191,7 @@ def test_an_ended_stays_admission_corrected_then_the_list_with_its_leaving_date(
 def test_an_active_stays_admission_corrected_then_the_old_list_is_refused_with_advice(tmp_path, world):
     first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
     stay = Placement.objects.get()
-    services.placement_correct(
-        actor=world.operator, placement=stay,
-        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
-    )  # fmt: skip
+    admitted_earlier(world, stay)
     before = stored_rows()
 
     trial, real = twice(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
@@ -453,11 +453,7 @@ def test_the_summaries_after_each_reimport_equal_a_rebuild(tmp_path, world, case
         stay = services.placement_discharge(
             actor=world.operator, placement=stay, discharged_on=LEFT, reason="reunified"
         )
-        services.placement_correct(
-            actor=world.operator, placement=stay,
-            data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category,
-                  "setting": stay.setting},
-        )  # fmt: skip
+        admitted_earlier(world, stay)
     else:
         person_restrict(actor=world.province_admin, person=person, restricted=True, reason="Permintaan")
         row = client_row(headers, **{"Tanggal masuk": ADMITTED, **NO_NIK, "Nama ibu kandung": "Sity Contoh"})
@@ -514,10 +510,7 @@ def test_another_child_admitted_the_day_an_erased_one_was_is_registered(tmp_path
 def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobody_twice(tmp_path, world):
     first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
     stay = Placement.objects.get()
-    services.placement_correct(
-        actor=world.operator, placement=stay,
-        data={"admitted_on": datetime.date(2024, 4, 1), "ppks_category": stay.ppks_category, "setting": stay.setting},
-    )  # fmt: skip
+    admitted_earlier(world, stay)
     services.placement_transfer(
         actor=world.province_admin, placement=Placement.objects.get(), to_organisation=world.lks_other_regency, on=LEFT
     )
