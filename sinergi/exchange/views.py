@@ -87,7 +87,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
 
     def _render(self, request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
         user = request.user
-        province = _report_page_province(request)
+        province, provinces = _report_page_province(request)
         purpose = _access_purpose(request)
         items = [{"entity": e, "can_import": e.can_import(user), "can_export": e.can_export(user)} for e in entities()]
         for item in items:
@@ -106,7 +106,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_list(actor=user)[:10]],
             "regencies": _report_regencies(user, province),
             "report_scope": _report_scope(user, province.code) if province else None,
-            **_report_province_choice(user, province),
+            **_report_province_choice(province, provinces),
             "own_lks": _own_lks(user),
             "max_upload_bytes": form.max_upload_bytes,
             "pdf_sync_lks": report_jobs.pdf_sync_lks(),
@@ -177,21 +177,19 @@ def _own_lks(user) -> list:
 
 
 def _report_page_province(request: HttpRequest):
-    """The province whose reports the page offers (`?province=` on a national server; see report_page_province)."""
+    """The province whose reports the page offers and the provinces to choose among (`?province=` on a national
+    server; see report_page_province)."""
     from sinergi.organisations.reports import report_page_province
 
     return report_page_province(actor=request.user, requested=request.GET.get("province", ""))
 
 
-def _report_province_choice(user, province) -> dict:
+def _report_province_choice(province, provinces: list) -> dict:
     """On a national server, the province in the report links' address, and the provinces a reader of several (or a
     superuser) chooses among; nothing on a province server, whose report has one province."""
-    from sinergi.organisations.reports import report_provinces
-
     if not is_national_deployment():
         return {"report_province": None, "report_provinces": []}
-    choices = report_provinces(actor=user)
-    return {"report_province": province, "report_provinces": choices if len(choices) > 1 else []}
+    return {"report_province": province, "report_provinces": provinces if len(provinces) > 1 else []}
 
 
 def _report_regencies(user, area) -> list:

@@ -572,18 +572,19 @@ def report_province(*, actor, requested: str = "") -> str:
     raise ProvinceNeeded(choices)
 
 
-def report_page_province(*, actor, requested: str = "") -> Area | None:
-    """The province whose reports a page offers `actor`: the deployment's on a province server; on a national server
-    the one chosen (`requested`, when the reader may print it) or the reader's only one; None while a reader of
-    several has not chosen (nor for a reader who may print none)."""
-    choices = report_provinces(actor=actor)
+def report_page_province(*, actor, requested: str = "") -> tuple[Area | None, list[Area]]:
+    """The province whose reports a page offers `actor`, and the provinces it may choose among: the deployment's and
+    none on a province server; on a national server the one chosen (`requested`, when the reader may print it) or the
+    reader's only one, with every province they may print (the province None while a reader of several has not
+    chosen, nor for a reader who may print none)."""
     if not is_national_deployment():
         region = Region.objects.filter(code=deployment_province()).values_list("code", "name").first()
-        return Area(*region) if region else Area(deployment_province(), deployment_province())
+        return (Area(*region) if region else Area(deployment_province(), deployment_province())), []
+    choices = report_provinces(actor=actor)
     chosen = [area for area in choices if area.code == requested] if requested else []
     if chosen:
-        return chosen[0]
-    return choices[0] if len(choices) == 1 else None
+        return chosen[0], choices
+    return (choices[0] if len(choices) == 1 else None), choices
 
 
 def report_may_print(*, actor, report: str, area_code: str) -> bool:
