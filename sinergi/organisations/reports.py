@@ -119,18 +119,19 @@ class ReportPart:
     chart_tables: list[Table] = field(default_factory=list)
 
 
-# Parts other apps add to the area reports, each a function (actor=, area_code=) giving the parts for that
-# province or kabupaten/kota; registered from their AppConfig.ready, since this app comes first.
-AREA_PARTS: list[Callable[..., list[ReportPart]]] = []
+# Parts other apps add to the area reports, registered from their AppConfig.ready (this app comes first): for each,
+# a function (actor=, area_code=) giving the parts for that province or kabupaten/kota, and one giving only the
+# codes of the areas those parts are of, which the audit of a report made later names without gathering it twice.
+AREA_PARTS: list[tuple[Callable[..., list[ReportPart]], Callable[..., list[str]]]] = []
 
 
-def register_area_part(part: Callable[..., list[ReportPart]]) -> None:
-    if part not in AREA_PARTS:
-        AREA_PARTS.append(part)
+def register_area_part(parts: Callable[..., list[ReportPart]], areas: Callable[..., list[str]]) -> None:
+    if (parts, areas) not in AREA_PARTS:
+        AREA_PARTS.append((parts, areas))
 
 
 def _area_parts(actor, area_code: str) -> list[ReportPart]:
-    return [found for part in AREA_PARTS for found in part(actor=actor, area_code=area_code)]
+    return [found for parts, _areas in AREA_PARTS for found in parts(actor=actor, area_code=area_code)]
 
 
 def _parts_note(parts: list[ReportPart]) -> str:
@@ -612,7 +613,7 @@ def report_aggregate_areas(*, actor, area_code: str) -> list[str]:
     """The areas whose aggregate figures (clients and workers, exact) a report on `area_code` prints for `actor`: what
     its audit event names beside the LKS scope, as a download of the same figures from the indicators page is
     audited with its area."""
-    return [part.area_code for part in _area_parts(actor, area_code)]
+    return [code for _parts, areas in AREA_PARTS for code in areas(actor=actor, area_code=area_code)]
 
 
 def report_audit_scope(*, actor, report: str, area_code: str) -> list[str]:

@@ -29,9 +29,9 @@ class PeopleConfig(AppConfig):
         # The province report and a kabupaten/kota summary say how many are served, and by how many workers.
         from sinergi.organisations.reports import register_area_part
 
-        from .reports import area_people_parts
+        from .reports import area_people_parts, people_part_areas
 
-        register_area_part(area_people_parts)
+        register_area_part(area_people_parts, people_part_areas)
 
         # People are located by the LKS that serves (or last served) them, not by where they come from.
         located = ScopeFields(organisation="organisation_id")

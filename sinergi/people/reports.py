@@ -25,20 +25,23 @@ if TYPE_CHECKING:
 # Django starts: this module is registered from the app's ready(), and every process, imports included, starts it.
 
 
-def area_people_parts(*, actor, area_code: str) -> list[ReportPart]:
-    """One part per area of the report's province or kabupaten/kota `area_code` whose aggregates `actor` may see:
-    the area itself when the indicators scope holds it, else the kabupaten/kota of that scope inside it (a
-    kabupaten/kota board's province report). Nothing when the actor sees no aggregate there."""
+def people_part_areas(*, actor, area_code: str) -> list[str]:
+    """The areas of the report's province or kabupaten/kota `area_code` whose aggregates `actor` may see, one part
+    each: the area itself when the indicators scope holds it, else the kabupaten/kota of that scope inside it (a
+    kabupaten/kota board's province report). None when the actor sees no aggregate there."""
     from .indicators import area_allowed, area_get, indicator_scope
 
     scope = indicator_scope(actor)
-    report_area = area_get(area_code)
-    if area_allowed(report_area, scope):
-        areas = [report_area]
-    else:
-        inside = sorted({code for code in scope or [] if code.startswith(area_code + ".")})
-        areas = [area_get(code) for code in inside]
-    return [_area_part(actor, area) for area in areas]
+    if area_allowed(area_get(area_code), scope):
+        return [area_code]
+    return sorted({code for code in scope or [] if code.startswith(area_code + ".")})
+
+
+def area_people_parts(*, actor, area_code: str) -> list[ReportPart]:
+    """The parts of people_part_areas, their figures gathered."""
+    from .indicators import area_get
+
+    return [_area_part(actor, area_get(code)) for code in people_part_areas(actor=actor, area_code=area_code)]
 
 
 def _area_part(actor, area: Area) -> ReportPart:
