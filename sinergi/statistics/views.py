@@ -96,16 +96,22 @@ class DashboardView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         province = _page_province(request, request.user)
+        # A national reader of several provinces picks one, and the whole page is about it: the registry's tables
+        # and the map of every province at once would run to hundreds of kabupaten/kota.
+        within = bool(province.choices)
         if _wants_download(request):
             return _download(
-                request, DashboardStatistics(actor=request.user, action=Action.EXPORT, province_code=province.code)
+                request,
+                DashboardStatistics(
+                    actor=request.user, action=Action.EXPORT, province_code=province.code, within_province=within
+                ),
             )
-        stats = DashboardStatistics(actor=request.user, province_code=province.code)
+        stats = DashboardStatistics(actor=request.user, province_code=province.code, within_province=within)
         context = _common_context(stats)
         context.update(
             awaiting_verification=stats.status.column_total("draft"),
             lks_with_expiring_documents=len({d.organisation_id for d in stats.permits}),
-            map_data=_map_data(request.user, stats),
+            map_data=_map_data(request.user, stats, province.code if within else None),
             # The report link says what the PDF covers: the province, or only the account's LKS or kabupaten/kota.
             report_scope=report_scope(actor=request.user, area_code=stats.province_code),
             report_province=_report_province(request.user, stats.province_code),
@@ -138,8 +144,8 @@ def _common_context(stats: PublicStatistics) -> dict[str, Any]:
     }
 
 
-def _map_data(actor, stats: DashboardStatistics) -> dict[str, Any]:
-    data = selectors.lks_map_points(actor=actor)
+def _map_data(actor, stats: DashboardStatistics, region_prefix: str | None) -> dict[str, Any]:
+    data = selectors.lks_map_points(actor=actor, region_prefix=region_prefix)
     return {
         "kinds": {column.code: column.label for column in stats.by_kind.columns},
         "tileUrl": settings.SINERGI.get("MAP_TILE_URL", ""),

@@ -1,6 +1,7 @@
 """The public page and the dashboard on a national server (SINERGI_PROVINCE=nasional): the province-wide tables
 (LKKKS coverage per kabupaten/kota, official figures; the public page's all) are of the province asked for, else the
-reader's only one, else the province with most active LKS, with a picker. The registry fixture holds 11 active LKS
+reader's only one, else the province with most active LKS, with a picker; for a reader of several provinces the
+dashboard's registry tables and map follow the choice. The registry fixture holds 11 active LKS
 in Kalimantan Selatan; Gorontalo (75) is loaded beside it with 2."""
 
 import re
@@ -85,7 +86,19 @@ def test_a_national_superuser_picks_the_province_of_the_dashboards_province_wide
     page = response.content.decode()
     assert (response.context["regencies_with_board"], response.context["regency_count"]) == (1, 6)
     assert 'href="/exchange/reports/province.pdf?province=75"' in page
-    assert response.context["total_active"] == 13  # the registry's tables stay over the reader's whole scope
+    # The registry's tables and the map are of the province chosen too, not of every province at once.
+    assert response.context["total_active"] == 2
+    assert "Kota Banjarmasin" not in page
+    assert {label["code"] for label in response.context["map_data"]["labels"]} <= {"75.71"}
+
+
+def test_a_national_superusers_dashboard_download_is_of_the_province_chosen(client, national, gorontalo):
+    otp_login(client, UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.get(DASHBOARD, {"province": "75", "table": "by_kind", "format": "csv"})
+
+    text = response.content.decode("utf-8-sig")
+    assert "Kota Gorontalo" in text and "Banjarmasin" not in text
 
 
 def test_a_national_reader_of_two_provinces_picks_among_theirs(client, national, gorontalo):
