@@ -65,14 +65,17 @@ class DefaultLanguageMiddleware(LocaleMiddleware):
 
 class HtmxLoginRedirectMiddleware:
     """An HTMX request (a progress poll, a filter) whose session has ended is sent to the login page as a whole
-    page: followed as a plain redirect, the login form would be swapped into the polled box."""
+    page: followed as a plain redirect, the login form would be swapped into the polled box. So is a script's
+    request (the upload's XMLHttpRequest, exchange/upload.js): it would follow the redirect and fetch the login page,
+    which the browser then fetches again; told the address (HX-Redirect), only the browser fetches it."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if getattr(request, "htmx", False) and response.status_code in (301, 302):
+        scripted = getattr(request, "htmx", False) or request.headers.get("X-Requested-With") == "XMLHttpRequest"
+        if scripted and response.status_code in (301, 302):
             location = response.get("Location", "")
             if location.split("?", 1)[0] == resolve_url(settings.LOGIN_URL):
                 return HttpResponseClientRedirect(location)

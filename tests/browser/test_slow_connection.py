@@ -330,3 +330,24 @@ def test_after_an_upload_the_waiting_jobs_page_is_fetched_once_then_polled(page,
     assert fetched[0].resource_type == "document"
     assert [r.headers.get("hx-request") for r in fetched[1:]] == ["true"] * (len(fetched) - 1)
     assert len(fetched) >= 2
+
+
+def test_an_upload_after_the_session_ended_goes_to_the_login_page_fetched_once(page, tmp_path, media):
+    # Given an operator whose session ends while the import page is open
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
+    kept = [cookie for cookie in page.context.cookies() if cookie["name"] != "sessionid"]  # the CSRF cookie stays
+    page.context.clear_cookies()
+    page.context.add_cookies(kept)
+    fetched: list = []
+    page.on("request", lambda request: fetched.append(request) if "/accounts/login/" in request.url else None)
+
+    # When the file is uploaded
+    page.click("#upload-form button[type=submit]")
+
+    # Then the browser goes to the login page, fetched once: not also by the upload's request following a redirect
+    page.wait_for_url("**/accounts/login/**")
+    page.wait_for_timeout(1_000)
+    assert [(r.method, r.resource_type) for r in fetched] == [("GET", "document")]
+    assert ImportJob.objects.count() == 0

@@ -1,4 +1,5 @@
-"""An HTMX request whose session has ended goes to the login page as a whole page, not into the polled box."""
+"""An HTMX or script request whose session has ended goes to the login page as a whole page, not into the polled box
+nor fetched by the script first."""
 
 import pytest
 
@@ -16,6 +17,14 @@ def test_a_poll_after_the_session_ended_sends_the_whole_page_to_the_login(client
 
     assert response.status_code == 200 and response.content == b""
     assert response["HX-Redirect"] == f"/accounts/login/?next=/exchange/imports/{job.pk}/"
+
+
+def test_an_upload_after_the_session_ended_is_told_the_login_page_instead_of_following_a_redirect(client):
+    # The upload's XMLHttpRequest would follow a redirect and fetch the login page, which the browser fetches again.
+    response = client.post("/exchange/", {}, headers={"X-Requested-With": "XMLHttpRequest"})
+
+    assert response.status_code == 200 and response.content == b""
+    assert response["HX-Redirect"] == "/accounts/login/?next=/exchange/"
 
 
 def test_a_plain_request_after_the_session_ended_is_redirected_as_before(client):

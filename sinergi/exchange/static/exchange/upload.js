@@ -141,9 +141,11 @@
         // The job is made: the answer names its page (201, no body; see views._to_job_page), and only the browser
         // fetches it. A redirect there would be followed by this request, and the page fetched twice.
         var made = request.status === 201 && request.getResponseHeader("Location");
-        if (made) {
+        // The session has ended: the server names the login page (HX-Redirect, core.middleware) for the same reason.
+        var away = request.getResponseHeader("HX-Redirect");
+        if (made || away) {
           stop();
-          location.assign(made);
+          location.assign(made || away);
           return;
         }
         // Redirected elsewhere (to the login page, the session having ended): go there as soon as the headers are
