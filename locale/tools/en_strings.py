@@ -3907,4 +3907,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "The consent on this row was withdrawn on %(date)s and is not recorded again. If there is a new consent, "
         "write its new consent date."
     ),
+    "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin dan kategori yang sama, telah dihapus dari Sinergi pada %(erased)s (UU PDP). Bila baris ini tentang orang itu, hapus barisnya; isi Tanggal lahir agar Sinergi dapat membedakannya.": "The data of a client admitted to this LKS on %(admitted)s, of the same sex and category, was erased from Sinergi on %(erased)s (UU PDP). If this row is about that person, delete the row; fill in the Date of birth so that Sinergi can tell them apart.",
 }

@@ -1115,6 +1115,8 @@ class ClientsEntity(Entity):
             return self._plan_moved(row, values, moved, warnings, state)
         if erased := self._erased_here(values, lks, state):
             raise RowProblems([("", erased)])
+        if maybe_erased := self._maybe_erased_here(values, lks, state):
+            warnings.append(("", maybe_erased))
         if closed := lks_closed_reason(lks.status, whom="clients"):
             # Admitting needs an active LKS, as person_admit does; its stored clients may still be corrected or
             # discharged (an LKS closing down discharges its clients).
@@ -1340,6 +1342,27 @@ class ClientsEntity(Entity):
             "admitted": admitted_on.strftime("%d-%m-%Y") if admitted_on else "—",
             "erased": timezone.localtime(erased_on).strftime("%d-%m-%Y"),
         }
+
+    @staticmethod
+    def _maybe_erased_here(values: dict[str, Any], lks: Lks, state: ClientsState) -> str:
+        """A warning for a new row without a birth date that agrees with what an erased record keeps of its stay at
+        this LKS (admission date, sex, main category): it may be that child, whom _erased_here cannot tell from
+        another admitted the same day without the birth month. Admitted, as the row may be a sibling; "" otherwise."""
+        admitted_on = values.get("admitted_on")
+        if admitted_on is None or values.get("birth_date") is not None or values.get("id"):
+            return ""
+        primary = values.get("ppks_category") or next(iter(values.get("ppks_categories") or []), None)
+        for sex, _born, category, when in state.erased_at(lks.pk).get(("stay", admitted_on), []):
+            if values.get("sex") == sex and (primary is None or primary.code == category):
+                return _(
+                    "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin dan "
+                    "kategori yang sama, telah dihapus dari Sinergi pada %(erased)s (UU PDP). Bila baris ini tentang "
+                    "orang itu, hapus barisnya; isi Tanggal lahir agar Sinergi dapat membedakannya."
+                ) % {
+                    "admitted": admitted_on.strftime("%d-%m-%Y"),
+                    "erased": timezone.localtime(when).strftime("%d-%m-%Y"),
+                }
+        return ""
 
     @staticmethod
     def _plan_moved(

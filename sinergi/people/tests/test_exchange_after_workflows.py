@@ -494,6 +494,21 @@ def test_a_form_of_service_corrected_on_the_page_then_the_old_list_names_both_va
     assert stored_rows() == before
 
 
+def test_a_row_without_birth_date_like_an_erased_childs_stay_is_registered_with_a_warning(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    discharged_and_erased(world)
+    headers = [h for h in HEADERS if h != "Tanggal lahir"]
+    # no birth date: it cannot be told from a sibling admitted the same day, so it is admitted, with a warning
+    row = client_row(headers, **{"Tanggal masuk": ADMITTED, **NO_NIK})
+
+    trial, real = twice(tmp_path, [row], world.operator, headers=headers)
+
+    assert_alike(trial, real)
+    assert (real.status, real.created) == ("succeeded", 1), said(real)
+    warned = [message for message in said(real) if "telah dihapus dari Sinergi pada" in message]
+    assert len(warned) == 1 and "isi Tanggal lahir" in warned[0]
+
+
 def test_another_child_admitted_the_day_an_erased_one_was_is_registered(tmp_path, world):
     first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
     discharged_and_erased(world)
