@@ -3372,7 +3372,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "Figures at the end of a past month are for signed-in users only: two months side by side show each cell's "
         "small change, which is hidden."
     ),
-    "Data ditemukan di lebih dari satu lembar: %(others)s juga berisi judul kolom dan baris data, sedangkan satu impor membaca satu lembar saja (“%(sheet)s”). Gabungkan semua baris ke satu lembar, atau unggah tiap lembar sebagai file tersendiri; lembar yang tidak diimpor dapat dihapus atau disembunyikan.": "Data was found on more than one sheet: %(others)s also holds column headers and rows of data, but one import reads one sheet only (“%(sheet)s”). Put all the rows on one sheet, or upload each sheet as a file of its own; a sheet that is not to be imported can be deleted or hidden.",
     "Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.": "Row %(rows)s repeats the column headers, is not data, and was skipped.",
     'Baris ini punya %(fields)s isian, padahal judul kolomnya %(headers)s: biasanya ada koma di dalam teks yang tidak diapit tanda kutip, sehingga isian sesudahnya bergeser. Apit teks yang berkoma dengan tanda kutip ("…"), atau simpan ulang file sebagai CSV dari Excel atau LibreOffice.': 'This row has %(fields)s fields but the header has %(headers)s: usually a comma inside text that is not in quotes, which shifts the fields after it. Put text with a comma in quotes ("…"), or save the file again as CSV from Excel or LibreOffice.',
     "Sel ini berisi data di kolom tanpa judul, jadi tidak akan terbaca. Beri kolom ini judul dari templat, atau pindahkan isinya ke kolom yang benar (mis. “Catatan”).": "This cell holds data in a column without a header, so it would not be read. Give the column a header from the template, or move its content to the right column (e.g. “Notes”).",
@@ -3908,4 +3907,17 @@ EN: dict[str, str | tuple[str, str]] = {
         "write its new consent date."
     ),
     "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin dan kategori yang sama, telah dihapus dari Sinergi pada %(erased)s (UU PDP). Bila baris ini tentang orang itu, hapus barisnya; isi Tanggal lahir agar Sinergi dapat membedakannya.": "The data of a client admitted to this LKS on %(admitted)s, of the same sex and category, was erased from Sinergi on %(erased)s (UU PDP). If this row is about that person, delete the row; fill in the Date of birth so that Sinergi can tell them apart.",
+    "Lembar “%(sheet)s” tidak ada di file ini (atau disembunyikan). Unggah file lagi.": "Sheet “%(sheet)s” is not in this file (or it is hidden). Upload the file again.",
+    "Data ditemukan di lebih dari satu lembar: %(others)s juga berisi judul kolom dan baris data, sedangkan satu impor membaca satu lembar saja (“%(sheet)s”). Gabungkan semua baris ke satu lembar, atau impor lembar demi lembar dengan memilih lembarnya; lembar yang tidak diimpor dapat juga dihapus atau disembunyikan.": "Data was found on more than one sheet: %(others)s also hold column headers and data rows, while one import reads one sheet only (“%(sheet)s”). Put all the rows on one sheet, or import sheet by sheet by choosing the sheet; sheets not to be imported may also be deleted or hidden.",
+    "Data dibaca dari lembar “%(sheet)s” saja, yang Anda pilih. Lembar %(others)s juga berisi data dan tidak dibaca kali ini: impor sesudahnya dengan memilih lembar itu.": "Data was read from sheet “%(sheet)s” only, which you chose. Sheet %(others)s also holds data and was not read this time: import it afterwards by choosing that sheet.",
+    "lembar": "sheet",
+    "Lembar ini tidak dapat dipilih untuk impor ini.": "This sheet cannot be chosen for this import.",
+    "lembar “%(name)s”": "sheet “%(name)s”",
+    "Impor lembar demi lembar": "Import sheet by sheet",
+    "Tiap lembar diperiksa sebagai uji coba tersendiri dari file yang sama, tanpa perlu mengunggahnya lagi. Impor semua lembar satu per satu.": "Each sheet is checked as a trial of its own from the same file, without uploading it again. Import every sheet, one at a time.",
+    "Periksa lembar “%(name)s”": "Check sheet “%(name)s”",
+    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat aktif; mungkin ada di lembar lain file ini.": (
+        "%(count)s client active at %(lks)s is not on this sheet and stays recorded as active; they may be on another sheet of this file.",
+        "%(count)s clients active at %(lks)s are not on this sheet and stay recorded as active; they may be on another sheet of this file.",
+    ),
 }

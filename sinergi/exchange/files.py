@@ -78,11 +78,13 @@ def limit(name: str) -> int:
 
 
 class FileRefused(Exception):
-    """The file as a whole cannot be imported; the message says why and what to do, in the user's language."""
+    """The file as a whole cannot be imported; the message says why and what to do, in the user's language.
+    `sheets`: for a workbook with records on several sheets, those sheets, any of which may be imported on its own."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, sheets: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.message = message
+        self.sheets = list(sheets)
 
 
 @dataclass
@@ -117,6 +119,8 @@ class Table:
     hidden_columns: list[int] = field(default_factory=list)
     # (top, bottom) row numbers of cells merged down over several rows: each row gets the top cell's value.
     merged_rows: list[tuple[int, int]] = field(default_factory=list)
+    # The other sheets with records, left unread because the user chose to import one sheet of several.
+    sheets_left: list[str] = field(default_factory=list)
     # Cells merged across columns, (row number, 0-based first column) -> 0-based last column: a header title over
     # two columns ("Tempat, Tanggal Lahir" over the place and the date) names both.
     merged_across: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -434,17 +438,18 @@ def open_table(
     *,
     preferred_sheets: Sequence[str] = (),
     is_header: Callable[[list[Any]], bool] | None = None,
+    sheet: str = "",
 ) -> Table:
-    """Rows of the sheet to import: the first named in `preferred_sheets` (the data sheet's name in each language
-    of our templates) if present, else the first visible one with a
-    row among its first 20 that `is_header` accepts (a cover sheet before the data is passed over), else the first
-    visible one."""
+    """Rows of the sheet to import: `sheet` when the user chose one (a workbook with records on several sheets, each
+    imported on its own), else the first named in `preferred_sheets` (the data sheet's name in each language of our
+    templates) if present, else the first visible one with a row among its first 20 that `is_header` accepts (a cover
+    sheet before the data is passed over), else the first visible one. A CSV has one table: `sheet` is ignored."""
     if kind == XLSX:
-        return _open_xlsx(Path(path), preferred_sheets, is_header)
+        return _open_xlsx(Path(path), preferred_sheets, is_header, sheet)
     if kind == ODS:
-        return _open_ods(Path(path), preferred_sheets, is_header)
+        return _open_ods(Path(path), preferred_sheets, is_header, sheet)
     if kind == XLS:
-        return _open_xls(Path(path), preferred_sheets, is_header)
+        return _open_xls(Path(path), preferred_sheets, is_header, sheet)
     return _open_csv(Path(path), is_header)
 
 
@@ -468,11 +473,13 @@ def _own_sheets() -> set[str]:
     return names
 
 
-def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
+def _open_xlsx(
+    path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None, chosen: str
+) -> Table:
     _check_shared_strings(path)  # calamine reads them all as it opens the file
     # calamine reads an .xlsx sheet by sheet, when asked for one: each is measured just before.
-    workbook, name, sheet, unread = _open_sheet(
-        path, XLSX, preferred_sheets, is_header, check=lambda name: _xlsx_grid(path, name)
+    workbook, name, sheet, unread, left = _open_sheet(
+        path, XLSX, preferred_sheets, is_header, chosen, check=lambda name: _xlsx_grid(path, name)
     )
     try:
         unresolved = _formulas_without_results(path, name)
@@ -486,7 +493,7 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         raise FileRefused(_corrupted_message(XLSX)) from error
     try:
         rows, total, notices, merged_rows, merged_across = _sheet_rows(
-            workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread
+            workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread, left
         )
     except BaseException:
         concurrent.futures.wait([hidden_rows])  # its scan ends with the file's reading, refused or not
@@ -503,10 +510,13 @@ def _open_xlsx(path: Path, preferred_sheets: Sequence[str], is_header: Callable[
         formulas_without_results=unresolved,
         hidden_rows=hidden_rows,
         hidden_columns=_hidden_columns(path, name),
+        sheets_left=left,
     )
 
 
-def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
+def _open_ods(
+    path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None, chosen: str
+) -> Table:
     # calamine reads every sheet of an .ods as soon as it opens the file, so all are measured first, in one pass
     # over content.xml (about the cost of inflating it) that also finds what calamine does not give for an .ods:
     # merged cells, hidden rows, formulas without results and the date system.
@@ -516,10 +526,10 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
     except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
         raise FileRefused(_corrupted_message(ODS)) from error
     _check_grids(grids)
-    workbook, name, sheet, unread = _open_sheet(path, ODS, preferred_sheets, is_header)
+    workbook, name, sheet, unread, left = _open_sheet(path, ODS, preferred_sheets, is_header, chosen)
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
     rows, total, notices, merged_rows, merged_across = _sheet_rows(
-        workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread
+        workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread, left
     )
     # A time cell ("36:00:00") comes as its ISO text ("PT36H00M00S"), as does a text cell holding those
     # characters: both are left as text, no column of ours holding a duration. (A TRUE/FALSE cell saved by
@@ -535,10 +545,13 @@ def _open_ods(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         date_1904=facts.date_1904,
         formulas_without_results=facts.formulas_without_results,
         hidden_rows=_ready((facts.hidden_rows, [])),
+        sheets_left=left,
     )
 
 
-def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None) -> Table:
+def _open_xls(
+    path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None, chosen: str
+) -> Table:
     # calamine reads every sheet of an .xls as soon as it opens the file: all are measured first, from their BIFF
     # records. The records also give the hidden rows and the date system: calamine applies the latter to date
     # cells itself, but a plain number in a date column (a serial typed without a date format) is counted from
@@ -554,13 +567,13 @@ def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         _check_grids([(sheet_name, *xls.grid_at(stream, book, offset)) for sheet_name, offset in book.all_sheets])
     except (xls.Ole2Error, *xls.ERRORS, OSError) as error:
         raise FileRefused(_corrupted_message(XLS)) from error
-    workbook, name, sheet, unread = _open_sheet(path, XLS, preferred_sheets, is_header)
+    workbook, name, sheet, unread, left = _open_sheet(path, XLS, preferred_sheets, is_header, chosen)
     try:
         hidden = xls.hidden_rows(stream, book, name)
     except xls.ERRORS:
         hidden = []
     rows, total, notices, merged_rows, merged_across = _sheet_rows(
-        workbook, name, sheet, sheet.merged_cell_ranges, unread
+        workbook, name, sheet, sheet.merged_cell_ranges, unread, left
     )
     return Table(
         rows=((number, _xls_cells(cells)) for number, cells in rows),
@@ -571,6 +584,7 @@ def _open_xls(path: Path, preferred_sheets: Sequence[str], is_header: Callable[[
         closer=workbook.close,
         date_1904=book.date_1904,
         hidden_rows=_ready((hidden, [])),
+        sheets_left=left,
     )
 
 
@@ -591,11 +605,13 @@ def _open_sheet(
     kind: str,
     preferred_sheets: Sequence[str],
     is_header: Callable[[list[Any]], bool] | None,
+    chosen: str = "",
     check: Callable[[str], None] = lambda name: None,
-) -> tuple[Any, str, Any, list[str]]:
-    """The open workbook, the name and cells of the sheet to import (see open_table), and the other visible sheets
-    with rows of values but no header, which are not read (said in a notice). `check` is called with a sheet's name
-    before calamine reads that sheet, and refuses it by raising FileRefused."""
+) -> tuple[Any, str, Any, list[str], list[str]]:
+    """The open workbook, the name and cells of the sheet to import (see open_table), the other visible sheets with
+    rows of values but no header, which are not read (said in a notice), and the other sheets with records, left for
+    later when the user chose the sheet `chosen`. `check` is called with a sheet's name before calamine reads that
+    sheet, and refuses it by raising FileRefused."""
     import python_calamine
 
     try:
@@ -605,6 +621,7 @@ def _open_sheet(
     except Exception as error:  # calamine raises several error types for broken files
         raise FileRefused(_corrupted_message(kind)) from error
     unread: list[str] = []
+    left: list[str] = []
     try:
         own = _own_sheets()
         visible = (
@@ -629,7 +646,14 @@ def _open_sheet(
 
         # Our template's sheet by its name, unless the user hid it: a hidden sheet is "not this one".
         preferred = next((name for name in preferred_sheets if name in visible), None)
-        if preferred is not None:
+        if chosen:
+            if chosen not in visible:
+                raise FileRefused(
+                    _("Lembar “%(sheet)s” tidak ada di file ini (atau disembunyikan). Unggah file lagi.")
+                    % {"sheet": chosen}
+                )
+            name, sheet = chosen, load(chosen)
+        elif preferred is not None:
             name, sheet = preferred, load(preferred)
             if sheet.height <= 1 and is_header is not None:
                 # Our template's sheet left with its header only, the data pasted into another sheet.
@@ -654,15 +678,19 @@ def _open_sheet(
             kinds = {other: _records_kind(load(other), is_header) for other in visible if other != name}
             also = [other for other, kind in kinds.items() if kind == "records"]
             unread = [other for other, kind in kinds.items() if kind == "rows"]
-            if also:
+            if also and chosen:
+                left = also
+            elif also:
                 raise FileRefused(
                     _(
                         "Data ditemukan di lebih dari satu lembar: %(others)s juga berisi judul kolom dan baris "
                         "data, sedangkan satu impor membaca satu lembar saja (“%(sheet)s”). Gabungkan semua baris ke "
-                        "satu lembar, atau unggah tiap lembar sebagai file tersendiri; lembar yang tidak diimpor "
-                        "dapat dihapus atau disembunyikan."
+                        "satu lembar, atau impor lembar demi lembar dengan memilih lembarnya; lembar yang tidak "
+                        "diimpor dapat juga dihapus atau disembunyikan."
                     )
-                    % {"others": ", ".join(f"“{other}”" for other in also), "sheet": name}
+                    % {"others": ", ".join(f"“{other}”" for other in also), "sheet": name},
+                    # In the workbook's order, which is how its user sees them.
+                    sheets=[other for other in visible if other == name or other in also],
                 )
     except FileRefused:
         workbook.close()
@@ -670,17 +698,25 @@ def _open_sheet(
     except Exception as error:
         workbook.close()
         raise FileRefused(_corrupted_message(kind)) from error
-    return workbook, name, sheet, unread
+    return workbook, name, sheet, unread, left
 
 
 def _sheet_rows(
-    workbook, name: str, sheet, merged, unread: Sequence[str] = ()
+    workbook, name: str, sheet, merged, unread: Sequence[str] = (), left: Sequence[str] = ()
 ) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str], list[tuple[int, int]], dict[tuple[int, int], int]]:
     """The sheet's rows as (row number, cells), its row count, the notices on how it was read, the (top, bottom)
     row numbers of its cells merged down (Table.merged_rows) and its cells merged across (Table.merged_across).
     `merged`: ((top, left), (bottom, right)) ranges, 0-based."""
     notices = []
-    if len(workbook.sheet_names) > 1:
+    if left:
+        notices.append(
+            _(
+                "Data dibaca dari lembar “%(sheet)s” saja, yang Anda pilih. Lembar %(others)s juga berisi data dan "
+                "tidak dibaca kali ini: impor sesudahnya dengan memilih lembar itu."
+            )
+            % {"sheet": name, "others": ", ".join(f"“{other}”" for other in left)}
+        )
+    elif len(workbook.sheet_names) > 1:
         notices.append(_("Data dibaca dari lembar “%(sheet)s”.") % {"sheet": name})
     if unread:
         notices.append(

@@ -133,6 +133,10 @@ class ImportJob(QueuedJob, models.Model):
     file_sha256 = models.CharField(max_length=64)
     # A trial's plan, row by row (pipeline.plan_digest): its confirm writes only while the plan is still the same.
     plan_digest = models.CharField(max_length=32, blank=True)
+    # The sheet the user chose to import, of a workbook with records on several ("" = chosen by the reader), and
+    # for a run refused for having records on several sheets, those sheets: each may be imported on its own.
+    sheet = models.CharField(_("lembar"), max_length=255, blank=True)
+    sheet_choices = models.JSONField(default=list, blank=True)
     language = models.CharField(max_length=10, default="id")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

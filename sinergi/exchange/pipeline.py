@@ -111,6 +111,7 @@ class ImportResult:
     columns: dict[int, str] = field(default_factory=dict)  # file column index -> header as written
     seconds: float = 0.0
     plan_digest: str = ""  # a trial's plan_digest, kept on its job
+    sheets: list[str] = field(default_factory=list)  # refused for records on several sheets: those sheets
 
     @property
     def counts(self) -> dict[str, int]:
@@ -165,13 +166,17 @@ def run_import(
     batch_size: int = BATCH_SIZE,
     expected_plan: str = "",
     audit_via: dict | None = None,
+    sheet: str = "",
 ) -> ImportResult:
-    """Checks (and unless `dry_run`, imports) the file. `on_saved(result)` runs inside the write transaction
-    (for the audit event), so the event exists exactly when the rows do. `expected_plan`: the plan_digest of the
-    trial this import confirms; nothing is written unless the file would still do what the trial showed.
-    `audit_via`: added to the audit events of the records the import changes through the services (its job)."""
+    """Checks (and unless `dry_run`, imports) the file (its sheet `sheet`, when the user chose one). `on_saved(result)`
+    runs inside the write transaction (for the audit event), so the event exists exactly when the rows do.
+    `expected_plan`: the plan_digest of the trial this import confirms; nothing is written unless the file would still
+    do what the trial showed. `audit_via`: added to the audit events of the records the import changes through the
+    services (its job)."""
     with cyclic_gc_paused():
-        return _run_import(entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via)
+        return _run_import(
+            entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via, sheet
+        )
 
 
 def plan_digest(plans: list[RowPlan]) -> str:
@@ -193,19 +198,23 @@ STALE_TRIAL = gettext_lazy(
 
 
 def _run_import(
-    entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via
+    entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via, sheet
 ) -> ImportResult:
     started = time.monotonic()
     try:
-        table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
+        table = open_table(
+            path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity), sheet=sheet
+        )
     except FileRefused as refused:
-        return ImportResult(status="refused", message=refused.message)
+        return ImportResult(status="refused", message=refused.message, sheets=refused.sheets)
     # One context for checking and writing: what the check learnt (lookups, the file's own keys, when it began)
     # is what the write relies on.
     ctx = ImportContext(actor=actor, entity=entity)
     ctx.cache["date_1904"] = table.date_1904
     ctx.cache["file_kind"] = kind  # (a column's file-wide checks may hold only for some: IdentityNumberColumn)
     ctx.cache["audit_via"] = audit_via
+    # Sheets with records not read this time (the user chose one): what is "not in this file" may be on them.
+    ctx.cache["sheets_left"] = table.sheets_left
     ctx.cache["dry_run"] = dry_run  # (what a trial may say that a real run says only once it flags it for the board)
     # A large file on PostgreSQL is written by a second thread while it is still being checked (see writer.py).
     writer = ConcurrentWriter(entity, ctx, batch_size) if not dry_run and writes_alongside(table.total) else None

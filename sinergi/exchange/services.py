@@ -111,8 +111,10 @@ def import_job_create(
     enqueue: bool = True,
     request: HttpRequest | None = None,
     upload_key: uuid.UUID | None = None,
+    sheet: str = "",
 ) -> ImportJob:
-    """Checks the upload by content and size (FileRefused says why, nothing kept), stores it, and queues the run.
+    """Checks the upload by content and size (FileRefused says why, nothing kept), stores it, and queues the run
+    (of its sheet `sheet` only, when given: a workbook with records on several sheets is imported sheet by sheet).
 
     `upload_key`: the one-time key of the form the file came with. The same user sending the same file for the
     same data with the same key again gets the job made the first time, and nothing else happens (no file stored,
@@ -147,6 +149,7 @@ def import_job_create(
             created_by_name=actor.get_username(),
             upload_key=upload_key,
             ip_address=client_ip(request),
+            sheet=sheet[:255],
         )
         job.created_at = timezone.now()
         with path.open("rb") as handle:
@@ -203,7 +206,15 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
     if not job.file:
         raise FileGone(import_files_gone_message())
     # In the trial's language: its plan (plan_digest) names changes in words of that language.
-    real = _run_again(job, actor=actor, dry_run=False, source=job, ip_address=client_ip(request), language=job.language)
+    real = _run_again(
+        job,
+        actor=actor,
+        dry_run=False,
+        source=job,
+        ip_address=client_ip(request),
+        language=job.language,
+        sheet=job.sheet,
+    )
     _enqueue(real)
     return real
 
@@ -216,9 +227,11 @@ def _run_again(
     source: ImportJob | None,
     ip_address: str | None = None,
     language: str = "",
+    sheet: str = "",
 ) -> ImportJob:
-    """A new job over the same stored file (its checks run again from the start)."""
+    """A new job over the same stored file (its checks run again from the start), of its sheet `sheet` if given."""
     return ImportJob.objects.create(
+        sheet=sheet,
         token=secrets.token_hex(16),
         entity=job.entity,
         dry_run=dry_run,
@@ -317,13 +330,44 @@ def import_job_retry(*, job: ImportJob, actor, request: HttpRequest | None = Non
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     with transaction.atomic():
-        again = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request))
+        again = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request), sheet=job.sheet)
         if not ImportJob.objects.filter(MAY_RUN_AGAIN, pk=job.pk, retried_as__isnull=True).update(retried_as=again):
             transaction.set_rollback(True)
             job.refresh_from_db()
             return job.retried_as or job
         _enqueue(again)
     return again
+
+
+def import_job_read_sheet(*, job: ImportJob, actor, sheet: str, request: HttpRequest | None = None) -> ImportJob:
+    """Checks one sheet of a workbook refused for having records on several (job.sheet_choices) as a new trial, from
+    the stored file: the user imports it sheet by sheet, each all or nothing, without editing the file. The same
+    sheet asked again (a double tap) while its trial waits or runs gives that trial."""
+    if job.status != ImportStatus.REFUSED or sheet not in (job.sheet_choices or []):
+        raise TransitionError(_("Lembar ini tidak dapat dipilih untuk impor ini."))
+    if not get_entity(job.entity).can_import(actor):
+        raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
+    if not job.file or job.files_purged_at is not None:
+        raise FileGone(import_files_gone_message())
+    with transaction.atomic():
+        waiting = (
+            ImportJob.objects.select_for_update()
+            .filter(
+                created_by=job.created_by,
+                file=job.file.name,
+                sheet=sheet,
+                dry_run=True,
+                status__in=(ImportStatus.QUEUED, ImportStatus.RUNNING),
+            )
+            .first()
+        )
+        if waiting is not None:
+            return waiting
+        if job.created_by_id and too_many_pending(ImportJob.objects.filter(created_by_id=job.created_by_id)):
+            raise TransitionError(str(TOO_MANY_PENDING))
+        trial = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request), sheet=sheet)
+        _enqueue(trial)
+    return trial
 
 
 def exchange_jobs_settle() -> list[int]:
@@ -393,6 +437,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 on_saved=on_saved,
                 expected_plan=job.source.plan_digest if job.source is not None else "",
                 audit_via={"import_job": job.pk},
+                sheet=job.sheet,
             )
         except ImportCancelled:
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))
@@ -411,7 +456,9 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
             # one with more changes than the page lists (a sheet of them all). Stored before the job is marked
             # finished: the page stops asking once it sees the end, and must find the report then.
             try:
-                report = error_report_bytes(path=path, kind=job.file_kind, entity=entity, result=result)
+                report = error_report_bytes(
+                    path=path, kind=job.file_kind, entity=entity, result=result, sheet=job.sheet
+                )
             except Exception:
                 # The run's outcome stands (its rows saved or not); only the report is missing, and said so.
                 logger.exception("Import job %s: its report could not be written", job.pk)
@@ -501,6 +548,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     # else: stopped before the end, the run says nothing of the file; the rows its progress counted stay (a cancelled
     # import of 60,000 rows is listed with them, not with 0).
     job.plan_digest = result.plan_digest
+    job.sheet_choices = result.sheets
     job.created_count = result.created
     job.updated_count = result.updated
     job.unchanged_count = result.unchanged
@@ -533,6 +581,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
 _RESULT_FIELDS = [
     "status", "phase", "finished_at", "message", "notices", "rows_total", "rows_done", "created_count",
     "updated_count", "unchanged_count", "refused_count", "problem_count", "problems", "preview", "plan_digest",
+    "sheet_choices",
 ]  # fmt: skip
 
 
@@ -660,6 +709,7 @@ def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
             "dry_run": job.dry_run,
             "file": job.original_name,
             "sha256": job.file_sha256,
+            **({"sheet": job.sheet} if job.sheet else {}),
             "via": "web" if job.created_by_id else "command line",
             **result.counts,
             "warnings": len(result.warnings),

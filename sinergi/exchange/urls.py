@@ -10,6 +10,7 @@ urlpatterns = [
     path("imports/<int:pk>/", views.ImportJobView.as_view(), name="job"),
     path("imports/<int:pk>/confirm/", views.import_job_confirm, name="job_confirm"),
     path("imports/<int:pk>/retry/", views.import_job_retry, name="job_retry"),
+    path("imports/<int:pk>/sheet/", views.import_job_read_sheet, name="job_sheet"),
     path("imports/<int:pk>/cancel/", views.import_job_cancel, name="job_cancel"),
     path("imports/<int:pk>/report/", views.import_job_report, name="job_report"),
     path("export/<slug:entity>/", views.export, name="export"),

@@ -276,6 +276,19 @@ def import_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def import_job_read_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    """One sheet of a workbook refused for having records on several, checked as a new trial."""
+    job = selectors.import_job_get(actor=request.user, pk=pk)
+    sheet = request.POST.get("sheet", "")
+    return _run_from(
+        request,
+        job,
+        lambda job: services.import_job_read_sheet(job=job, actor=request.user, sheet=sheet, request=request),
+    )
+
+
+@login_required
+@require_POST
 def import_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     job = selectors.import_job_get(actor=request.user, pk=pk)
     try:

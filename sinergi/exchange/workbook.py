@@ -206,7 +206,7 @@ def _example_as_offered(column: Column, example: str, reading: ImportContext) ->
     return column.display(read) or example
 
 
-def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: ImportResult) -> bytes:
+def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: ImportResult, sheet: str = "") -> bytes:
     """The original rows of the file with an error column (and the problem cells marked), plus a sheet listing
     every problem; when some rows only have warnings, their cells marked and a "Peringatan" sheet listing them (a run
     with warnings only gets the rows and that sheet, without the error column). Importing this file again after
@@ -224,12 +224,12 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     header_row = result.header_row or min((p.row for p in result.problems), default=0)
     # Two reads of the file: the error column's place must be known before the first row is written (rows are
     # written as they are read, so that a large file's report does not hold the whole sheet in memory).
-    table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
+    table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity), sheet=sheet)
     try:
         error_col, stale_cols = _error_columns(table.rows, header_row)
     finally:
         table.close()
-    table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
+    table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity), sheet=sheet)
     try:
         return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells, error_col, stale_cols)
     finally:

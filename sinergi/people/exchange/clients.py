@@ -787,6 +787,20 @@ class ClientsEntity(Entity):
                     )
                     % {"lks": lks.name, "count": number_format(count, force_grouping=True)}
                 )
+        if ctx.cache.get("sheets_left"):
+            # One sheet of several (the user chose it): those "missing" may well be on the sheets left for later.
+            return notices + [
+                ngettext(
+                    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat "
+                    "aktif; mungkin ada di lembar lain file ini.",
+                    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat "
+                    "aktif; mungkin mereka ada di lembar lain file ini.",
+                    count,
+                )
+                % {"count": number_format(count, force_grouping=True), "lks": state.lks.by_pk[pk].name}
+                for pk, count in sorted(missing.items(), key=lambda item: state.lks.by_pk[item[0]].name)
+                if pk in state.lks.by_pk
+            ]
         return notices + [
             ngettext(
                 "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "

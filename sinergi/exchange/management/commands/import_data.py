@@ -1,3 +1,4 @@
+import shlex
 import time
 from pathlib import Path
 
@@ -53,6 +54,14 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="Hanya memeriksa; tidak menyimpan apa pun.")
         parser.add_argument(
+            "--sheet",
+            default="",
+            help=(
+                "Nama lembar yang diimpor, untuk buku kerja dengan data di beberapa lembar (mis. “Putra” dan "
+                "“Putri”): impor lembar demi lembar."
+            ),
+        )
+        parser.add_argument(
             "--as",
             dest="username",
             help=(
@@ -61,7 +70,9 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, entity: str, file: str, dry_run: bool, username: str | None, **options) -> None:
+    def handle(
+        self, *args, entity: str, file: str, dry_run: bool, username: str | None, sheet: str = "", **options
+    ) -> None:
         try:
             spec = get_entity(entity)
         except LookupError as error:
@@ -79,6 +90,7 @@ class Command(BaseCommand):
                     original_name=path.name,
                     dry_run=dry_run,
                     enqueue=False,
+                    sheet=sheet,
                 )
         except FileRefused as refused:
             raise CommandError(refused.message) from None
@@ -100,7 +112,11 @@ class Command(BaseCommand):
             # The rows' problems are listed above: the exit says what it means, without repeating them.
             raise CommandError("Tidak ada yang disimpan. Perbaiki baris di atas (atau di laporan), lalu impor lagi.")
         if job.status not in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
-            raise CommandError(job.message or job.get_status_display())
+            message = job.message or job.get_status_display()
+            if job.sheet_choices:
+                sheets = ", ".join(f"--sheet {shlex.quote(name)}" for name in job.sheet_choices)
+                message += f" Impor lembar demi lembar: jalankan lagi dengan {sheets}."
+            raise CommandError(message)
 
     def _actor(self, username: str | None):
         if not username:

@@ -1,0 +1,181 @@
+"""A workbook with records on several sheets (one per dormitory, per kind of LKS) is refused as a whole, and then
+imported sheet by sheet from the same stored file: each sheet a trial of its own, confirmed on its own, all or
+nothing, the other sheets named as left for later."""
+
+import io
+
+import pytest
+from django.core.files import File
+from django.core.management import CommandError, call_command
+from python_calamine import CalamineWorkbook
+
+from sinergi.audit.models import AuditEvent
+from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.organisations.models import Organisation
+
+from .conftest import HEADERS, run
+from .test_nothing_left_out import lks_row, workbook
+from .test_views import upload
+
+pytestmark = pytest.mark.django_db
+
+
+def two_sheets(tmp_path, name: str = "per-jenis.xlsx", lansia: list | None = None):
+    rows = {"LKSA": [HEADERS, lks_row(1), lks_row(2)], "Lansia": [HEADERS, *(lansia or [lks_row(3)])]}
+    return workbook(tmp_path / name, rows)
+
+
+def lembar_names() -> list[str]:
+    return sorted(Organisation.objects.filter(name__startswith="LKSA Lembar").values_list("name", flat=True))
+
+
+def test_a_refusal_for_records_on_several_sheets_names_the_sheets_that_may_be_imported(tmp_path, board_member):
+    result = run(two_sheets(tmp_path), board_member)
+
+    assert result.status == "refused"
+    assert result.sheets == ["LKSA", "Lansia"]  # in the workbook's order
+    assert "impor lembar demi lembar dengan memilih lembarnya" in result.message
+
+
+def test_a_chosen_sheet_is_imported_alone_and_the_others_are_named_as_left_for_later(tmp_path, board_member):
+    result = run(two_sheets(tmp_path), board_member, sheet="Lansia")
+
+    assert (result.status, result.created) == ("succeeded", 1), result.message
+    assert lembar_names() == ["LKSA Lembar 3"]
+    assert any(
+        "lembar “Lansia” saja, yang Anda pilih" in notice and "Lembar “LKSA” juga berisi data" in notice
+        for notice in result.notices
+    ), result.notices
+
+
+def test_a_chosen_sheet_that_is_not_in_the_file_is_refused(tmp_path, board_member):
+    result = run(two_sheets(tmp_path), board_member, sheet="Putri")
+
+    assert result.status == "refused"
+    assert "Lembar “Putri” tidak ada di file ini" in result.message
+    assert lembar_names() == []
+
+
+def test_the_page_of_the_refused_file_imports_it_sheet_by_sheet(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # Given a workbook refused for holding LKS on two sheets
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, two_sheets(tmp_path))
+    refused = ImportJob.objects.get()
+    assert (refused.status, refused.sheet_choices) == (ImportStatus.REFUSED, ["LKSA", "Lansia"])
+    page = client.get(f"/exchange/imports/{refused.pk}/").content.decode()
+    assert 'id="job-sheets"' in page and "Periksa lembar “LKSA”" in page and "Periksa lembar “Lansia”" in page
+
+    # When the user checks the first sheet, and imports it
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/exchange/imports/{refused.pk}/sheet/", {"sheet": "LKSA"})
+    trial = ImportJob.objects.get(sheet="LKSA", dry_run=True)
+    assert response["Location"] == f"/exchange/imports/{trial.pk}/"
+    assert (trial.status, trial.created_count) == (ImportStatus.CHECKED, 2)
+    assert "lembar “LKSA”" in client.get(f"/exchange/imports/{trial.pk}/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trial.pk}/confirm/")
+    real = ImportJob.objects.get(source=trial)
+
+    # Then that sheet alone is saved, and the job says which sheet it read
+    assert (real.status, real.sheet, real.created_count) == (ImportStatus.SUCCEEDED, "LKSA", 2)
+    assert lembar_names() == ["LKSA Lembar 1", "LKSA Lembar 2"]
+    event = AuditEvent.objects.get(action="exchange.import.succeeded")
+    assert event.data["sheet"] == "LKSA"
+
+    # And the other sheet, from the same refused page, saves the rest
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{refused.pk}/sheet/", {"sheet": "Lansia"})
+    second = ImportJob.objects.get(sheet="Lansia", dry_run=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{second.pk}/confirm/")
+    assert lembar_names() == ["LKSA Lembar 1", "LKSA Lembar 2", "LKSA Lembar 3"]
+
+
+def test_a_sheet_not_offered_is_not_read(client, board_member, tmp_path, django_capture_on_commit_callbacks):
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, two_sheets(tmp_path))
+    refused = ImportJob.objects.get()
+
+    response = client.post(f"/exchange/imports/{refused.pk}/sheet/", {"sheet": "Rahasia"}, follow=True)
+
+    assert "Lembar ini tidak dapat dipilih untuk impor ini." in response.content.decode()
+    assert ImportJob.objects.count() == 1
+
+
+def test_a_second_tap_on_a_sheet_gives_the_trial_already_waiting(client, board_member, tmp_path, monkeypatch):
+    from sinergi.exchange import services
+
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    client.force_login(board_member)
+    path = two_sheets(tmp_path)
+    with path.open("rb") as handle:
+        job = services.import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle, name=path.name), original_name=path.name
+        )
+    services.import_job_run(job_id=job.pk)
+
+    first = client.post(f"/exchange/imports/{job.pk}/sheet/", {"sheet": "LKSA"})
+    second = client.post(f"/exchange/imports/{job.pk}/sheet/", {"sheet": "LKSA"})
+
+    assert first["Location"] == second["Location"]
+    assert ImportJob.objects.filter(sheet="LKSA").count() == 1
+
+
+def test_the_error_report_of_a_chosen_sheet_holds_that_sheets_rows(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    bad = ["LKSA Lembar 9", "anak", "63.71.01.1001", "TD/LEMBAR/9", "banyak"]
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, two_sheets(tmp_path, lansia=[lks_row(3), bad]))
+    refused = ImportJob.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{refused.pk}/sheet/", {"sheet": "Lansia"})
+    trial = ImportJob.objects.get(sheet="Lansia")
+    assert (trial.status, trial.refused_count) == (ImportStatus.REFUSED, 1)
+
+    report = client.get(f"/exchange/imports/{trial.pk}/report/")
+
+    data = b"".join(report.streaming_content) if report.streaming else report.content
+    (tmp_path / "laporan.xlsx").write_bytes(data)
+    rows = CalamineWorkbook.from_path(str(tmp_path / "laporan.xlsx")).get_sheet_by_index(0).to_python()
+    assert [row[0] for row in rows[1:]] == ["LKSA Lembar 3", "LKSA Lembar 9"]  # the Lansia sheet's, not LKSA's
+
+
+def test_import_data_takes_a_sheet_and_names_the_sheets_of_a_refused_workbook(tmp_path, board_member):
+    path = two_sheets(tmp_path)
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="--sheet LKSA, --sheet Lansia"):
+        call_command("import_data", "lks", str(path), "--as", "pengurus.uji", stdout=out, stderr=io.StringIO())
+
+    call_command(
+        "import_data", "lks", str(path), "--as", "pengurus.uji", "--sheet", "Lansia", stdout=out, stderr=io.StringIO()
+    )
+
+    assert lembar_names() == ["LKSA Lembar 3"]
+
+
+def test_clients_of_the_other_sheet_are_said_to_be_maybe_there_not_missing(tmp_path):
+    from sinergi.people.tests.factories import people_world
+    from sinergi.people.tests.test_exchange_review_findings import HEADERS as CLIENT_HEADERS
+    from sinergi.people.tests.test_exchange_review_findings import client_row
+
+    world = people_world()
+    boy = client_row(**{"NIK": "", "Alasan NIK kosong": "Belum direkam Dukcapil", "Nama lengkap": "Budi Putra"})
+    girl = client_row(
+        **{"NIK": "", "Alasan NIK kosong": "Belum direkam Dukcapil", "Nama lengkap": "Sari Putri", "Jenis kelamin": "P"}
+    )
+    path = workbook(tmp_path / "asrama.xlsx", {"Putra": [CLIENT_HEADERS, boy], "Putri": [CLIENT_HEADERS, girl]})
+    for sheet in ("Putra", "Putri"):
+        result = run(path, world.operator, entity="clients", sheet=sheet)
+        assert result.status == "succeeded", (result.message, [p.message for p in result.problems])
+
+    again = run(path, world.operator, entity="clients", sheet="Putra", dry_run=True)
+
+    assert (again.status, again.unchanged) == ("checked", 1), again.message
+    assert any("tidak ada di lembar ini" in notice and "lembar lain" in notice for notice in again.notices)
+    assert not any("tidak ada di file ini" in notice for notice in again.notices), again.notices
