@@ -224,15 +224,16 @@ class ImportJob(QueuedJob, models.Model):
         return ImportJob.objects.filter(source=self, dry_run=False).exclude(left).order_by("-pk").first()
 
     def same_file_imported_since(self) -> "ImportJob | None":
-        """A real import of the same file by the same user, through another dry run or the command line, that
-        finished after this dry run was checked: its figures are out of date, and importing it again would only
-        find every row unchanged."""
+        """A real import of the same file (the same sheet of it) by the same user, through another dry run or the
+        command line, that finished after this dry run was checked: its figures are out of date, and importing it
+        again would only find every row unchanged. Another sheet of the workbook is other rows."""
         if not self.dry_run or self.finished_at is None or self.created_by_id is None:
             return None
         return (
             ImportJob.objects.filter(
                 entity=self.entity,
                 file_sha256=self.file_sha256,
+                sheet=self.sheet,
                 created_by_id=self.created_by_id,
                 dry_run=False,
                 status=ImportStatus.SUCCEEDED,

@@ -179,3 +179,27 @@ def test_clients_of_the_other_sheet_are_said_to_be_maybe_there_not_missing(tmp_p
     assert (again.status, again.unchanged) == ("checked", 1), again.message
     assert any("tidak ada di lembar ini" in notice and "lembar lain" in notice for notice in again.notices)
     assert not any("tidak ada di file ini" in notice for notice in again.notices), again.notices
+
+
+def test_two_sheets_checked_first_then_imported_one_after_the_other_both_save(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, two_sheets(tmp_path))
+    refused = ImportJob.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        for sheet in ("LKSA", "Lansia"):
+            client.post(f"/exchange/imports/{refused.pk}/sheet/", {"sheet": sheet})
+    trials = {job.sheet: job for job in ImportJob.objects.filter(dry_run=True).exclude(pk=refused.pk)}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trials['LKSA'].pk}/confirm/")
+    # the other sheet's trial is not out of date: the import of the same file since was of another sheet
+    assert trials["Lansia"].same_file_imported_since() is None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trials['Lansia'].pk}/confirm/")
+
+    assert lembar_names() == ["LKSA Lembar 1", "LKSA Lembar 2", "LKSA Lembar 3"]
+    listed = client.get("/exchange/imports/").content.decode()
+    assert "(lembar “LKSA”)" in listed and "(lembar “Lansia”)" in listed
