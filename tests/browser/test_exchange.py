@@ -335,3 +335,35 @@ def test_board_member_gets_a_long_kabupaten_summary_from_the_background_worker(p
         page.click("#export-download")
     assert download_info.value.suggested_filename.startswith("ringkasan-lks-kota-banjarmasin-")
     assert download_info.value.path().read_bytes().startswith(b"%PDF")
+
+
+def test_a_workbook_with_lks_on_two_sheets_is_imported_sheet_by_sheet(page, tmp_path, monkeypatch, settings):
+    from sinergi.exchange.tests.test_nothing_left_out import lks_row, workbook
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    path = workbook(
+        tmp_path / "lks-per-jenis.xlsx", {"LKSA": [HEADERS, lks_row(1), lks_row(2)], "Lansia": [HEADERS, lks_row(3)]}
+    )
+    monkeypatch.setattr(services, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#job-state")).to_have_text("Ditolak")
+    expect(page.locator("#job-sheets")).to_contain_text("Impor lembar demi lembar")
+    refused = page.url
+
+    for sheet, saved in (("LKSA", 2), ("Lansia", 3)):
+        page.goto(refused)
+        page.click(f"#job-sheets button:has-text('Periksa lembar “{sheet}”')")
+        expect(page.locator("#job-state")).to_have_text("Uji coba selesai")
+        expect(page.locator("#job-sheet")).to_have_text(f"lembar “{sheet}”")
+        page.click("#job-confirm")
+        expect(page.locator("#job-state")).to_have_text("Berhasil diimpor")
+        assert Organisation.objects.filter(name__startswith="LKSA Lembar").count() == saved
