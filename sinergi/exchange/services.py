@@ -353,7 +353,7 @@ def import_job_read_sheet(*, job: ImportJob, actor, sheet: str, request: HttpReq
         waiting = (
             ImportJob.objects.select_for_update()
             .filter(
-                created_by=job.created_by,
+                created_by=actor if getattr(actor, "is_authenticated", False) else None,
                 file=job.file.name,
                 sheet=sheet,
                 dry_run=True,
@@ -363,7 +363,7 @@ def import_job_read_sheet(*, job: ImportJob, actor, sheet: str, request: HttpReq
         )
         if waiting is not None:
             return waiting
-        if job.created_by_id and too_many_pending(ImportJob.objects.filter(created_by_id=job.created_by_id)):
+        if getattr(actor, "is_authenticated", False) and too_many_pending(ImportJob.objects.filter(created_by=actor)):
             raise TransitionError(str(TOO_MANY_PENDING))
         trial = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request), sheet=sheet)
         _enqueue(trial)
