@@ -4,6 +4,7 @@ starter; a superuser may also open someone else's export."""
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -116,6 +117,9 @@ class ImportJobDisplay:
     warning_kinds: int = 0
     warning_groups: list[RowGroup] = field(default_factory=list)
     stored_language: str = ""  # the language of stored messages, named, when not the viewer's
+    # The new records a trial or run lists: (row, key, [(column, value as read)]), the cells empty once the upload's
+    # retention ended (or for a job made before they were kept).
+    creates: list[tuple[Any, str, list]] = field(default_factory=list)
 
     @property
     def problems_shown(self) -> int:
@@ -140,6 +144,11 @@ def import_job_display(job: ImportJob) -> ImportJobDisplay:
             for g in warnings["groups"]
         ]
     display.notices = notices
+    # Read here, not in the template: there `item.values` of an item without "values" is the dict's own method.
+    display.creates = [
+        (item.get("row"), item.get("key", ""), list(item.get("values") or []))
+        for item in (job.preview.get("create", []) if isinstance(job.preview, dict) else [])
+    ]
     if job.problem_count > PROBLEMS_OPEN:
         display.problem_groups = [
             RowGroup(column=g["column"], count=g["count"], rows=g["rows"])

@@ -245,3 +245,19 @@ def test_a_word_searched_for_leaves_the_export_job_with_its_file(board_member):
 
     export.refresh_from_db()
     assert export.filters == {"status": ["active"]}
+
+
+def test_the_page_of_an_import_whose_cells_as_read_were_removed_still_lists_its_new_records(client, jobs, board_member):
+    # An upgrade review found it failing (500): the template read `item.values`, the dict's own method, once the
+    # cells had gone (and on every job made before they were kept).
+    old_import = jobs["old_import"]
+    read = {"row": 2, "key": "Budi Contoh", "values": [["Nama lengkap", "Budi Contoh"]]}
+    ImportJob.objects.filter(pk=old_import.pk).update(preview={"create": [read], "update": []}, created_count=1)
+    exchange_files_purge()
+    client.force_login(board_member)
+
+    response = client.get(f"/exchange/imports/{old_import.pk}/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Baris 2: Budi Contoh" in page and "Buka satu baris" not in page
