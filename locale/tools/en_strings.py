@@ -3920,4 +3920,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(count)s client active at %(lks)s is not on this sheet and stays recorded as active; they may be on another sheet of this file.",
         "%(count)s clients active at %(lks)s are not on this sheet and stay recorded as active; they may be on another sheet of this file.",
     ),
+    "Uji coba ini diperiksa oleh versi Sinergi sebelumnya, yang belum mencatat rencana impornya baris demi baris, jadi tidak dapat diimpor: data tersimpan mungkin berubah sejak itu. Periksa file ini lagi (uji coba), lalu impor.": "This trial was checked by an earlier version of Sinergi, which did not yet record the import's plan row by row, so it cannot be imported: the stored data may have changed since. Check this file again (trial), then import.",
 }

@@ -100,10 +100,13 @@ def import_upload_path(instance: "ImportJob", filename: str) -> str:
 
 # The runs whose stored file may be checked again from their page.
 RUN_AGAIN_STATUSES = (ImportStatus.FAILED, ImportStatus.CANCELLED)
-# The jobs whose file may be checked again as a new trial: a failed or cancelled run, and the confirm of a trial
-# refused because the data changed since (ImportJob.may_run_again says the same of one job).
-MAY_RUN_AGAIN = models.Q(status__in=RUN_AGAIN_STATUSES) | models.Q(
-    status=ImportStatus.REFUSED, dry_run=False, source__isnull=False
+# The jobs whose file may be checked again as a new trial: a failed or cancelled run, the confirm of a trial
+# refused because the data changed since, and a trial checked before trials kept their plan (an upgrade), which may
+# not be confirmed (ImportJob.may_run_again says the same of one job).
+MAY_RUN_AGAIN = (
+    models.Q(status__in=RUN_AGAIN_STATUSES)
+    | models.Q(status=ImportStatus.REFUSED, dry_run=False, source__isnull=False)
+    | models.Q(status=ImportStatus.CHECKED, dry_run=True, plan_digest="")
 )
 
 
@@ -245,9 +248,17 @@ class ImportJob(QueuedJob, models.Model):
 
     @property
     def may_run_again(self) -> bool:
-        return self.status in RUN_AGAIN_STATUSES or (
-            self.status == ImportStatus.REFUSED and not self.dry_run and self.source_id is not None
+        return (
+            self.status in RUN_AGAIN_STATUSES
+            or (self.status == ImportStatus.REFUSED and not self.dry_run and self.source_id is not None)
+            or self.planless_trial
         )
+
+    @property
+    def planless_trial(self) -> bool:
+        """A trial checked before trials kept their plan (plan_digest, an upgrade from before 2026-12-04): its
+        confirm could not tell whether the stored data changed since, so it is checked again instead."""
+        return self.status == ImportStatus.CHECKED and self.dry_run and not self.plan_digest
 
     @property
     def can_retry(self) -> bool:

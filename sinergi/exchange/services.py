@@ -184,6 +184,12 @@ def _upload_sent_before(created_by, upload_key: uuid.UUID | None, entity_key: st
     ).first()
 
 
+PLANLESS_TRIAL = gettext_lazy(
+    "Uji coba ini diperiksa oleh versi Sinergi sebelumnya, yang belum mencatat rencana impornya baris demi baris, "
+    "jadi tidak dapat diimpor: data tersimpan mungkin berubah sejak itu. Periksa file ini lagi (uji coba), lalu impor."
+)
+
+
 @transaction.atomic
 def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:
     """Runs for real an import whose dry run passed, from the same stored file (it is checked again). Once: a dry
@@ -201,6 +207,8 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
                 "Buka impornya dari daftar “Impor terakhir Anda”."
             )
         )
+    if job.planless_trial:
+        raise TransitionError(str(PLANLESS_TRIAL))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     if not job.file:

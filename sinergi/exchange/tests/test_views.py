@@ -131,31 +131,38 @@ def test_a_trial_confirmed_after_the_same_rows_were_saved_by_another_file_writes
     assert Organisation.objects.count() == 2
 
 
-def test_a_trial_made_before_plans_were_kept_says_why_its_import_counts_otherwise(
+def test_a_trial_made_before_plans_were_kept_is_checked_again_not_imported(
     client, board_member, tmp_path, django_capture_on_commit_callbacks
 ):
-    # Given a trial of two new LKS kept without its plan (checked before the plan was kept), the same two LKS saved
-    # since by another file
+    # Given a trial kept without its plan (checked before an upgrade that began keeping plans), and the LKS it would
+    # change corrected on its page since: an upgrade review found the confirm writing the file over the correction.
     client.force_login(board_member)
-    rows = [["LKSA Kembar Satu", "anak", "63.71.01.1001", "TD/KBR/1", 12], ["LKSA Kembar Dua", "anak", "63.71.01.1001",
-            "TD/KBR/2", 8]]  # fmt: skip
+    organisation = OrganisationFactory(name="LKSA Ubah", region_id="63.71.01.1001", registration_number="TD/U/1")
+    Organisation.objects.filter(pk=organisation.pk).update(capacity=15)
+    row = ["LKSA Ubah", "anak", "63.71.01.1001", "TD/U/1", 20]
     with django_capture_on_commit_callbacks(execute=True):
-        upload(client, xlsx_file(tmp_path, [HEADERS, *rows], name="a.xlsx"))
+        upload(client, xlsx_file(tmp_path, [HEADERS, row], name="a.xlsx"))
     trial = ImportJob.objects.get()
+    assert trial.status == ImportStatus.CHECKED and trial.updated_count == 1
     ImportJob.objects.filter(pk=trial.pk).update(plan_digest="")
-    run(xlsx_file(tmp_path, [HEADERS, *rows], name="b.xlsx"), board_member)
-    # When the trial is confirmed
+    Organisation.objects.filter(pk=organisation.pk).update(capacity=18)
+
+    # When its page is opened, and its confirm sent anyway (a page left open from before the upgrade)
+    page = client.get(f"/exchange/imports/{trial.pk}/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/exchange/imports/{trial.pk}/confirm/")
-    real = ImportJob.objects.get(source=trial)
-    # Then nothing is saved twice, and the page says why its counts are not the trial's
-    assert (real.status, real.created_count, real.unchanged_count) == (ImportStatus.SUCCEEDED, 0, 2)
-    assert Organisation.objects.count() == 2
-    page = client.get(f"/exchange/imports/{real.pk}/").content.decode()
-    assert (
-        "Angka ini berbeda dari uji cobanya (akan dibuat 2, akan diubah 0, tidak berubah 0) karena data tersimpan "
-        "berubah sejak uji coba" in page
-    )
+        response = client.post(f"/exchange/imports/{trial.pk}/confirm/", follow=True)
+
+    # Then it offers to check the file again instead of importing, and nothing is written
+    assert 'id="job-planless"' in page and 'id="job-confirm"' not in page and 'id="job-retry"' in page
+    assert "versi Sinergi sebelumnya" in response.content.decode()
+    assert not ImportJob.objects.filter(source=trial).exists()
+    assert Organisation.objects.get(pk=organisation.pk).capacity == 18
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exchange/imports/{trial.pk}/retry/")
+    again = ImportJob.objects.get(pk=ImportJob.objects.get(pk=trial.pk).retried_as_id)
+    assert (again.status, again.preview["update"][0]["changes"]) == (
+        ImportStatus.CHECKED, {"Kapasitas (orang)": ["18", "20"]}
+    )  # fmt: skip
 
 
 def test_an_import_counting_as_its_trial_did_says_nothing_more(
