@@ -25,6 +25,7 @@ class ImportJobFactory(factory.django.DjangoModelFactory):
     created_by_name = factory.LazyAttribute(lambda o: o.created_by.username)
     status = ImportStatus.CHECKED
     finished_at = factory.LazyFunction(timezone.now)
+    plan_digest = factory.Sequence(lambda n: f"{n:032x}")  # a trial keeps its plan (one without is from before)
 
     @factory.post_generation
     def upload(obj, create, extracted, **kwargs):

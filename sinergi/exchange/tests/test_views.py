@@ -236,6 +236,7 @@ def test_a_dry_run_whose_import_failed_may_be_confirmed_again(client, board_memb
     upload(client, path)
     dry = ImportJob.objects.get()
     dry.status = ImportStatus.CHECKED
+    dry.plan_digest = "0" * 32  # (not run: the plan is what a checked trial keeps)
     dry.save()
     ImportJob.objects.create(token="gagal", entity="lks", dry_run=False, source=dry, status=ImportStatus.FAILED)
     response = client.post(f"/exchange/imports/{dry.pk}/confirm/")
