@@ -3921,4 +3921,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(count)s clients active at %(lks)s are not on this sheet and stay recorded as active; they may be on another sheet of this file.",
     ),
     "Uji coba ini diperiksa oleh versi Sinergi sebelumnya, yang belum mencatat rencana impornya baris demi baris, jadi tidak dapat diimpor: data tersimpan mungkin berubah sejak itu. Periksa file ini lagi (uji coba), lalu impor.": "This trial was checked by an earlier version of Sinergi, which did not yet record the import's plan row by row, so it cannot be imported: the stored data may have changed since. Check this file again (trial), then import.",
+    "Ekspor ini diminta sebelum pembaruan Sinergi, jadi tidak dapat dipastikan bahwa hak akses Anda masih sama seperti saat itu. Minta ekspor baru.": "This export was asked for before a Sinergi update, so whether your access is still the same as then cannot be told. Ask for a new export.",
 }

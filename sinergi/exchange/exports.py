@@ -365,7 +365,19 @@ def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = 
         entity = get_entity(job.entity)
         if not entity.can_export(actor):
             raise PermissionDenied(_("Anda tidak berwenang mengekspor data %(entity)s.") % {"entity": entity.label})
-    if job.access_key and job.access_key != access_key(actor):
+    # The file holds what its asker's access saw: it goes to them only while that access is the same. (Someone else
+    # may open it only as a superuser, who sees everything anyway.)
+    own = job.requested_by_id is not None and job.requested_by_id == getattr(actor, "pk", None)
+    if own and not job.access_key:
+        # Asked before exports kept their asker's access (an upgrade from before 2026-12-04): whether it still holds
+        # cannot be told, so the file is not handed over.
+        raise TransitionError(
+            _(
+                "Ekspor ini diminta sebelum pembaruan Sinergi, jadi tidak dapat dipastikan bahwa hak akses Anda masih "
+                "sama seperti saat itu. Minta ekspor baru."
+            )
+        )
+    if own and job.access_key != access_key(actor):
         raise TransitionError(
             _(
                 "Peran atau wilayah Anda berubah sejak ekspor ini diminta, jadi filenya (data menurut hak akses yang "

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import UserFactory, user_with_role
+from sinergi.exchange.exports import access_key
 from sinergi.exchange.models import ExportJob, ExportStatus, ImportJob, ImportStatus
 
 
@@ -55,6 +56,8 @@ class ExportJobFactory(factory.django.DjangoModelFactory):
     file_format = "xlsx"
     requested_by = factory.SubFactory(UserFactory)
     requested_by_name = factory.LazyAttribute(lambda o: o.requested_by.username)
+    # What the asker's access was when asked (exports.access_key): kept as they are when the job is made.
+    access_key = factory.LazyAttribute(lambda o: access_key(o.requested_by))
 
     @factory.post_generation
     def content(obj, create, extracted, **kwargs):

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
@@ -429,3 +430,25 @@ def test_an_export_longer_than_an_import_reads_says_how_to_import_it_back(client
     assert "File ini berisi 3 baris; satu impor membaca paling banyak 2 baris." in page
     settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ROWS": 3}
     assert "satu impor membaca" not in client.get(f"/exchange/exports/{job.pk}/").content.decode()
+
+
+def test_an_export_asked_before_exports_kept_the_askers_access_is_not_handed_to_the_asker(client, board_member):
+    # An upgrade review found such a file (asked for before the access key was kept) still downloadable after its
+    # asker was moved to another LKS: whether their access is the same cannot be told.
+    job = ExportJobFactory(requested_by=board_member, content=b"PK-old", access_key="")
+    client.force_login(board_member)
+
+    response = client.get(f"/exchange/exports/{job.pk}/download/", follow=True)
+
+    assert "diminta sebelum pembaruan Sinergi" in response.content.decode()
+    assert not AuditEvent.objects.filter(action="exchange.lks.downloaded").exists()
+
+
+def test_a_superuser_may_fetch_someone_elses_export_whatever_its_askers_access(client, board_member):
+    job = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+    ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.SUCCEEDED)
+    job.refresh_from_db()
+    job.file.save(f"{job.token}.xlsx", ContentFile(b"PK-theirs"))
+    otp_login(client, UserFactory(is_superuser=True, is_staff=True))
+
+    assert downloaded(client.get(f"/exchange/exports/{job.pk}/download/")) == b"PK-theirs"
