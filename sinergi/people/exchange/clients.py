@@ -1898,10 +1898,11 @@ class ClientsEntity(Entity):
         found: dict[int, str] = {}
         earlier_rows: list[tuple[NewClient, str]] = []
         if client.nik_hash:
+            # Anyone else with this NIK, served now or before, as the form flags (services._flag_duplicates): one NIK
+            # is one human, and two records of them are for the board (an upgrade review found a discharged one left).
             for person in state.by_hash.get(client.nik_hash, ()):
-                if any(p["status"] == PlacementStatus.ACTIVE for p in person["placements"]):
-                    found[person["id"]] = DuplicateReason.SAME_NIK_OTHER_LKS
-                    client.seen_duplicates += person["organisation_id"] in state.lks.allowed
+                found[person["id"]] = DuplicateReason.SAME_NIK_OTHER_LKS
+                client.seen_duplicates += person["organisation_id"] in state.lks.allowed
             earlier = state.file_niks.get(client.nik_hash)
             if earlier is None:
                 state.file_niks[client.nik_hash] = client

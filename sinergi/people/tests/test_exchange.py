@@ -777,6 +777,21 @@ def test_the_same_nik_active_at_another_lks_is_flagged_for_the_board_without_det
     ]
 
 
+def test_the_same_nik_of_someone_discharged_elsewhere_is_flagged_as_a_form_flags_it(tmp_path, world):
+    # An upgrade review found an import flagging a shared NIK only while the other record was in care, where the form
+    # flags anyone with it.
+    elsewhere = PersonFactory(organisation=world.lks_other_regency, nik=NIK_BOY, birth_date=BOY)
+    PlacementFactory(person=elsewhere, status="discharged", discharged_on=datetime.date(2024, 1, 31))
+
+    result = import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+
+    assert result.created == 1
+    new = Person.objects.get(organisation=world.lks)
+    assert list(DuplicateCandidate.objects.values_list("person_id", "other_id", "reason")) == [
+        (new.pk, elsewhere.pk, DuplicateReason.SAME_NIK_OTHER_LKS)
+    ]
+
+
 def test_one_audit_event_per_import_with_its_counts(tmp_path, world):
     from django.core.files import File
 
