@@ -93,6 +93,7 @@ ACTION_LABELS: dict[str, Any] = {
     "people.consent.withdrawn": _lazy("Persetujuan ditarik"),
     "people.duplicate.flagged": _lazy("Ditandai kemungkinan data ganda"),
     "people.duplicate.resolved": _lazy("Kemungkinan data ganda diputuskan"),
+    "people.duplicate.merged": _lazy("Data ganda digabungkan"),
     "people.incident.reported": _lazy("Insiden dilaporkan"),
     "people.placement.discharged": _lazy("Keluar dari LKS"),
     "people.placement.corrected": _lazy("Data penempatan diperbaiki"),

@@ -117,8 +117,10 @@ class DuplicateReason(models.TextChoices):
 
 class DuplicateStatus(models.TextChoices):
     OPEN = "open", _("Menunggu keputusan")
-    LINKED = "linked", _("Orang yang sama (ditautkan)")
+    LINKED = "linked", _("Orang yang sama (digabungkan)")
     DISMISSED = "dismissed", _("Orang berbeda")
+    # Another candidate named one of its records, which was merged: its pair is decided there (or is now the same).
+    CLOSED = "closed", _("Ditutup karena data digabungkan")
 
 
 class AccessPurpose(models.TextChoices):

@@ -49,6 +49,12 @@ def located_indexes(prefix: str) -> list[models.Index]:
     ]
 
 
+class PersonQuerySet(models.QuerySet):
+    def current(self) -> "PersonQuerySet":
+        """Neither erased nor merged into another record: the people every list, search and match may find."""
+        return self.filter(erased_at__isnull=True, merged_into__isnull=True)
+
+
 class Person(TimeStampedModel, LocatedByOrganisation):
     """A client (PPKS) served by an LKS. Identity numbers are stored encrypted with a keyed hash beside them."""
 
@@ -101,7 +107,23 @@ class Person(TimeStampedModel, LocatedByOrganisation):
     # keeps only what the anonymous counts need.
     is_restricted = models.BooleanField(_("pemrosesan dibatasi"), default=False)
     erased_at = models.DateTimeField(_("dihapus pada"), null=True, blank=True)
+    # A second record of the same human, retired into the kept one by the board (services.duplicate_merge): it keeps
+    # what it said, holds nothing any more, and is found by nobody; an export ID naming it leads to the kept record.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("digabungkan ke"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        # Read only from the retired record (a redirect, an old export's ID); nothing looks records up by their
+        # kept one, so an index would only cost every import's inserts (decision 0004).
+        db_index=False,
+    )
+    merged_at = models.DateTimeField(_("digabungkan pada"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["full_name", "pk"]

@@ -10,6 +10,7 @@ itself (after asking for the purpose when there is none). Selectors that reveal 
 """
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -37,9 +38,9 @@ def handles_subject_requests(actor) -> bool:
 
 
 def _visible_people(queryset: QuerySet[Person], *, actor, action: str) -> QuerySet[Person]:
-    """`queryset` restricted to `actor`, without erased people, and without restricted ones unless the actor
-    handles subject requests for them."""
-    queryset = restrict(queryset.filter(erased_at__isnull=True), actor=actor, action=action)
+    """`queryset` restricted to `actor`, without erased or merged people, and without restricted ones unless the
+    actor handles subject requests for them."""
+    queryset = restrict(queryset.current(), actor=actor, action=action)
     if not handles_subject_requests(actor):
         return queryset.filter(is_restricted=False)
     administered = restrict(Person.objects.filter(is_restricted=True), actor=actor, action=Action.SUBJECT_REQUEST)
@@ -68,6 +69,14 @@ def person_get(*, actor, pk, action: str = Action.PERSON_VIEW) -> Person:
     """One client, or 404 when it does not exist, is outside scope, erased, or restricted (no existence leak).
     Does not log: the view records the access (see the module docstring)."""
     return get_object_or_404(_visible_people(person_base_queryset(), actor=actor, action=action), pk=pk)
+
+
+def person_merged_into(*, actor, pk) -> Person | None:
+    """The record a merged record was merged into, when `actor` may see that one; else None (the caller's 404)."""
+    kept_id = Person.objects.filter(pk=pk, merged_into__isnull=False).values_list("merged_into", flat=True).first()
+    if kept_id is None:
+        return None
+    return _visible_people(Person.objects.all(), actor=actor, action=Action.PERSON_VIEW).filter(pk=kept_id).first()
 
 
 def person_full_nik(*, actor, person: Person, request: HttpRequest | None = None) -> str:
@@ -163,6 +172,135 @@ def duplicate_summary_for(*, actor, candidate: DuplicateCandidate, request: Http
             actor=actor, person=person, what="viewed_duplicate", purpose=AccessPurpose.DUPLICATE, request=request
         )
     return summary
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What merging `retired` into `kept` does: the board's page shows it, services.duplicate_merge carries it out.
+
+    `moved`: the retired record's stays that go over to the kept record as they are. `doubles`: (a stay of the
+    retired record, the kept record's stay it repeats) — at the same LKS, overlapping in time: one stay recorded
+    twice, removed. `filled`: names of the kept record's empty fields the retired one fills. `problems`: why the
+    two cannot be merged yet (then nothing is done)."""
+
+    kept: Person
+    retired: Person
+    moved: list[Placement]
+    doubles: list[tuple[Placement, Placement]]
+    filled: list[str]
+    problems: list[str]
+
+
+# The kept record's empty fields the retired one fills, in groups taken whole: a NIK with its hash, masked form and
+# (cleared) missing reason; a guardian's name with their relation and phone, never one guardian's name with another's
+# phone. The group's name is what the audit event lists.
+MERGE_FILLED = {
+    "nik": ("nik_encrypted", "nik_hash", "nik_masked", "nik_missing_reason"),
+    "kk": ("kk_encrypted", "kk_hash", "kk_masked", "kk_missing_reason"),
+    "birth_date": ("birth_date", "birth_date_estimated"),
+    "birth_place": ("birth_place",),
+    "origin_region": ("origin_region_id",),
+    "disability_type": ("disability_type",),
+    "mother_name": ("mother_name",),
+    "father_name": ("father_name",),
+    "guardian": ("guardian_name", "guardian_relation", "guardian_phone"),
+}
+# The field whose emptiness on the kept record (and presence on the retired one) decides each group.
+_MERGE_DECIDED_BY = {"nik": "nik_hash", "kk": "kk_hash", "birth_date": "birth_date"}
+
+
+def merge_fills(kept: Person, retired: Person) -> list[str]:
+    """The groups of MERGE_FILLED the retired record fills on the kept one (and "notes" when it adds notes)."""
+    filled = []
+    for group, fields in MERGE_FILLED.items():
+        decided_by = _MERGE_DECIDED_BY.get(group)
+        names = (decided_by,) if decided_by else fields
+        if not any(getattr(kept, name) for name in names) and any(getattr(retired, name) for name in names):
+            filled.append(group)
+    if retired.notes.strip() and retired.notes.strip() not in kept.notes:
+        filled.append("notes")
+    return filled
+
+
+def _stay_end(stay: Placement) -> datetime.date:
+    if stay.discharged_on:
+        return stay.discharged_on
+    # Discharged without a date: counted as leaving in its admission month (summaries), so it lasted no longer.
+    return stay.admitted_on if stay.status == PlacementStatus.DISCHARGED else datetime.date.max
+
+
+def _same_stay(one: Placement, other: Placement) -> bool:
+    """At the same LKS and overlapping in time: one stay recorded twice."""
+    return (
+        one.organisation_id == other.organisation_id
+        and one.admitted_on <= _stay_end(other)
+        and other.admitted_on <= _stay_end(one)
+    )
+
+
+def duplicate_merge_plan(*, kept: Person, retired: Person) -> MergePlan:
+    """What merging `retired` into `kept` would do, and what stops it (no scope check: see duplicate_merge_plans)."""
+    problems = []
+    if kept.erased_at is not None or retired.erased_at is not None:
+        problems.append(_("Salah satu data sudah dihapus; data yang dihapus tidak dapat digabungkan."))
+    if kept.merged_into_id is not None or retired.merged_into_id is not None:
+        problems.append(_("Salah satu data sudah digabungkan ke data lain."))
+    if kept.nik_hash and retired.nik_hash and kept.nik_hash != retired.nik_hash:
+        problems.append(
+            _(
+                "Kedua data memiliki NIK berbeda (%(kept)s dan %(retired)s): perbaiki NIK yang salah dulu, lalu "
+                "gabungkan."
+            )
+            % {"kept": kept.nik_masked, "retired": retired.nik_masked}
+        )
+    if kept.birth_date and retired.birth_date and kept.birth_date != retired.birth_date:
+        problems.append(
+            _(
+                "Kedua data memiliki tanggal lahir berbeda (%(kept)s dan %(retired)s): minta LKS memperbaiki tanggal "
+                "lahir yang salah dulu, lalu gabungkan."
+            )
+            % {"kept": kept.birth_date.strftime("%d-%m-%Y"), "retired": retired.birth_date.strftime("%d-%m-%Y")}
+        )
+    if kept.sex != retired.sex:
+        problems.append(
+            _("Kedua data memiliki jenis kelamin berbeda: minta LKS memperbaiki yang salah dulu, lalu gabungkan.")
+        )
+    stays = Placement.objects.select_related("organisation", "ppks_category").order_by("admitted_on", "pk")
+    kept_stays = list(stays.filter(person=kept))
+    moved, doubles = [], []
+    for stay in stays.filter(person=retired):
+        repeated = next((own for own in kept_stays if _same_stay(stay, own)), None)
+        if repeated is None:
+            moved.append(stay)
+        else:
+            doubles.append((stay, repeated))
+    return MergePlan(
+        kept=kept,
+        retired=retired,
+        moved=moved,
+        doubles=doubles,
+        filled=merge_fills(kept, retired),
+        problems=problems,
+    )
+
+
+def duplicate_merge_default_keep(candidate: DuplicateCandidate) -> Person:
+    """The record a board is offered to keep: the one with a NIK, else the one registered first."""
+    one, other = candidate.person, candidate.other
+    if bool(one.nik_hash) != bool(other.nik_hash):
+        return one if one.nik_hash else other
+    return min(one, other, key=lambda person: (person.created_at, person.pk))
+
+
+def duplicate_merge_plans(*, actor, candidate: DuplicateCandidate) -> dict[int, MergePlan]:
+    """For a candidate the actor decides: the plan for keeping each of its two records, by the kept record's id."""
+    if not duplicate_candidates(actor=actor, status=None).filter(pk=candidate.pk).exists():
+        raise PermissionDenied(_("Anda tidak berwenang memeriksa kandidat data ganda ini."))
+    one, other = candidate.person, candidate.other
+    return {
+        one.pk: duplicate_merge_plan(kept=one, retired=other),
+        other.pk: duplicate_merge_plan(kept=other, retired=one),
+    }
 
 
 def incident_list(*, actor) -> QuerySet[Incident]:

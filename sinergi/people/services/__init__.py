@@ -25,6 +25,7 @@ from ._common import MAX_LENGTHS, Outcome
 from .consents import consent_record, consent_withdraw
 from .duplicates import duplicate_resolve
 from .incidents import incident_recipients, incident_report
+from .merges import duplicate_merge
 from .persons import IDENTIFYING_FIELDS, PERSON_FIELDS, person_admit, person_update
 from .placements import (
     care_plan_review_record,
@@ -69,6 +70,7 @@ __all__ = [
     "check_lks_serves",
     "consent_record",
     "consent_withdraw",
+    "duplicate_merge",
     "duplicate_resolve",
     "erasure_refusal",
     "incident_recipients",

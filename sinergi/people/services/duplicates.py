@@ -36,14 +36,16 @@ def _flag_duplicates(*, actor, person: Person, request: HttpRequest | None) -> i
         # Anyone else with this NIK, served now or before: one NIK is one human, and two records of them are for
         # the board to link (a NIK corrected onto someone discharged long ago included).
         same_nik = (
-            Person.objects.filter(nik_hash=person.nik_hash, erased_at__isnull=True)
+            Person.objects.current()
+            .filter(nik_hash=person.nik_hash)
             .exclude(pk=person.pk)
             .values_list("pk", flat=True)[:50]
         )
         found.update(dict.fromkeys(same_nik, DuplicateReason.SAME_NIK_OTHER_LKS))
     if person.match_key:
         close = (
-            Person.objects.filter(match_key=person.match_key, erased_at__isnull=True)
+            Person.objects.current()
+            .filter(match_key=person.match_key)
             .exclude(pk=person.pk)
             .values_list("pk", flat=True)[:50]
         )
@@ -149,19 +151,13 @@ def _missed_pairs(person_ids: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def _pairs_among(people) -> list[tuple[int, int]]:
-    """(one of `people`, someone else with their NIK, not erased, with an active stay, at another LKS)."""
-    someone_else = Person.objects.filter(nik_hash=OuterRef("nik_hash"), erased_at__isnull=True).exclude(
-        pk=OuterRef("pk")
-    )
+    """(one of `people`, someone else with their NIK, not erased or merged, with an active stay, at another LKS)."""
+    someone_else = Person.objects.current().filter(nik_hash=OuterRef("nik_hash")).exclude(pk=OuterRef("pk"))
     # The NIKs of these people that someone else has too: nearly always none, found by the NIK index.
-    shared = set(
-        people.exclude(nik_hash="")
-        .filter(Exists(someone_else), erased_at__isnull=True)
-        .values_list("nik_hash", flat=True)
-    )
+    shared = set(people.current().exclude(nik_hash="").filter(Exists(someone_else)).values_list("nik_hash", flat=True))
     if not shared:
         return []
-    holders = Person.objects.filter(nik_hash__in=shared, erased_at__isnull=True)
+    holders = Person.objects.current().filter(nik_hash__in=shared)
     active = set(holders.filter(placements__status=PlacementStatus.ACTIVE).values_list("pk", flat=True))
     selected = set(people.filter(nik_hash__in=shared).values_list("pk", flat=True))
     by_hash: dict[str, list[tuple[int, int]]] = {}
