@@ -470,7 +470,7 @@ class ClientsState:
             kept[("id", person_id)] = when
             kept.setdefault(("stay", admitted_on), []).append((sex, born, category, when))
         left = Placement.objects.filter(organisation_id__in=wanted, discharge_reason=DischargeReason.TRANSFERRED)
-        moved = Person.objects.filter(pk__in=left.values("person_id"), erased_at__isnull=True)
+        moved = Person.objects.current().filter(pk__in=left.values("person_id"))
         people = {person["id"]: person for person in _load_people(moved)}
         for person in people.values():
             for lks_pk in {stay["organisation_id"] for stay in person["placements"]} & wanted:
@@ -600,12 +600,24 @@ def _load_people(queryset, *extra: str) -> list[StoredRecord]:
     return people
 
 
+def _merged_ids_followed(rows: list[dict[str, Any]]) -> None:
+    """Rows whose export ID names a record a board merged into another name that one: the file was exported before
+    the merge, and its rows are about the person the kept record is (services.duplicate_merge keeps it one step)."""
+    ids = {values["id"] for values in rows if values.get("id")}
+    if not ids:
+        return
+    kept = dict(Person.objects.filter(pk__in=ids, merged_into__isnull=False).values_list("pk", "merged_into"))
+    for values in rows:
+        if values.get("id") in kept:
+            values["id"] = kept[values["id"]]
+
+
 def _keys_at(lks_pk: int) -> tuple[dict[tuple, list[int]], dict[str, list[tuple[int, Any, str]]]]:
     """Every stored person at an LKS by _person_key, and by name with their birth date and mother's name (ids only:
     an LKS may hold thousands, rows name a few)."""
     index: dict[tuple, list[int]] = {}
     names: dict[str, list[tuple[int, Any, str]]] = {}
-    stored = Person.objects.filter(organisation_id=lks_pk, erased_at__isnull=True)
+    stored = Person.objects.current().filter(organisation_id=lks_pk)
     for pk, name, birth, mother in stored.values_list("pk", "full_name", "birth_date", "mother_name"):
         key = (match_name(name or ""), birth, match_name(mother or ""))
         if key[0]:  # a name of punctuation only never matches anyone
@@ -838,6 +850,7 @@ class ClientsEntity(Entity):
     # ------------------------------------------------------------------ import: lookups per batch
     def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
         state = _state(ctx)
+        _merged_ids_followed(rows)
         state.regions.prefetch(r.get("origin_code") for r in rows)
         only = state.lks.only_one_allowed()
         new_hashes, new_matches, without_nik, with_nik, ids = set(), set(), [], [], set()
@@ -892,11 +905,11 @@ class ClientsEntity(Entity):
         state.matches_loaded.update(new_matches)
         hits = existing_values(Person, "nik_hash", new_hashes)
         if hits:
-            for person in _load_people(Person.objects.filter(nik_hash__in=hits, erased_at__isnull=True)):
+            for person in _load_people(Person.objects.current().filter(nik_hash__in=hits)):
                 state.by_hash.setdefault(person["nik_hash"], []).append(person)
         hits = existing_values(Person, "match_key", new_matches)
         if hits:
-            found = Person.objects.filter(match_key__in=hits, erased_at__isnull=True)
+            found = Person.objects.current().filter(match_key__in=hits)
             for match_key, pk in found.values_list("match_key", "pk"):
                 state.by_match.setdefault(match_key, []).append(pk)
         # Rows without NIK name their person by name, birth date and mother's name at the LKS, NIK stored or not;
@@ -925,7 +938,7 @@ class ClientsEntity(Entity):
         wanted -= state.people.keys()
         if wanted:
             # With the masked NIK: the preview names by it whom a row without NIK is about.
-            for person in _load_people(Person.objects.filter(pk__in=wanted, erased_at__isnull=True), "nik_masked"):
+            for person in _load_people(Person.objects.current().filter(pk__in=wanted), "nik_masked"):
                 state.people[person["id"]] = person
 
     def natural_keys(self, values: dict[str, Any]) -> list[tuple[tuple, Any]]:
@@ -2014,7 +2027,7 @@ class ClientsEntity(Entity):
                 active = Placement.objects.filter(organisation_id=lks_pk, status=PlacementStatus.ACTIVE)
                 since = set(active.values_list("person_id", flat=True)) - known - state.created_ids
                 added: dict[str, list[tuple[Any, str]]] = {}
-                stored = Person.objects.filter(pk__in=since, erased_at__isnull=True)
+                stored = Person.objects.current().filter(pk__in=since)
                 for name, birth, mother in stored.values_list("full_name", "birth_date", "mother_name"):
                     added.setdefault(match_name(name or ""), []).append((birth, match_name(mother or "")))
                 state.added_since[lks_pk] = added

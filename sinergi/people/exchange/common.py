@@ -537,6 +537,8 @@ def lks_of_ids(rows: list[dict[str, Any]], model, index: "LksIndex") -> None:
     found = model.objects.filter(pk__in=wanted, organisation_id__in=index.allowed)
     if hasattr(model, "erased_at"):
         found = found.filter(erased_at__isnull=True)  # erased is as never stored: the same answer
+    if hasattr(model, "merged_into"):
+        found = found.filter(merged_into__isnull=True)  # merged: the ID was turned into the kept record's already
     found = found.values_list("pk", "organisation_id")
     at = dict(found)
     for values in unplaced:

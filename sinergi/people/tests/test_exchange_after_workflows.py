@@ -11,7 +11,7 @@ from sinergi.accounts.models import Membership
 from sinergi.exchange.tests.conftest import _job_locks_in_tmp, _media_in_tmp, problems_of  # noqa: F401
 from sinergi.organisations.services import organisation_deactivate, organisation_update
 from sinergi.people import services
-from sinergi.people.models import Consent, Person, Placement
+from sinergi.people.models import Consent, DuplicateCandidate, Person, Placement
 from sinergi.people.services.consents import consent_withdraw
 from sinergi.people.services.rights import person_erase, person_restrict
 from sinergi.people.summaries import summaries_rebuild
@@ -19,6 +19,7 @@ from sinergi.people.tests.factories import people_world
 from sinergi.people.tests.test_exchange_review_findings import HEADERS, client_row, import_clients, stored_rows
 from sinergi.people.tests.test_summaries import summary_rows
 from sinergi.regions.models import Region
+from sinergi.vocabularies.models import Term
 
 pytestmark = pytest.mark.django_db
 
@@ -345,6 +346,87 @@ def services_restricted_row():
 
 
 # ------------------------------------------------------------------------------------------- duplicates resolved
+
+
+def registered_again_on_the_form(world, admitted_on=ADMITTED):
+    """The child of the LKS's list admitted again on the form by a colleague who did not find him (no NIK); the
+    board finds the pair and decides "the same person", keeping the record with the NIK (finding M1)."""
+    from sinergi.people.tests.test_exchange_review_findings import BORN
+
+    services.person_admit(
+        actor=world.operator,
+        organisation=world.lks,
+        person_data={
+            "full_name": "Budi Contoh", "sex": "L", "birth_date": BORN, "nik": "", "nik_missing_reason": "unknown",
+            "kk": "", "kk_missing_reason": "unknown", "mother_name": "Siti Contoh", "ppks_categories": [],
+        },
+        placement_data={
+            "ppks_category": Term.objects.get(code="anak_telantar"), "setting": "residential",
+            "admitted_on": admitted_on, "services": [],
+        },
+        consent_data=None,
+    )  # fmt: skip
+    candidate = DuplicateCandidate.objects.get()
+    kept = Person.objects.exclude(nik_hash="").get()
+    return candidate, kept
+
+
+def test_a_child_registered_twice_then_merged_is_one_child_when_the_list_comes_again(tmp_path, world):
+    row = client_row(**{"Tanggal masuk": ADMITTED})
+    first_import(tmp_path, world, [row])
+    candidate, kept = registered_again_on_the_form(world, admitted_on=ADMITTED + datetime.timedelta(days=3))
+    # before the merge the list's child is one of two active records: the other is "not in this file"
+    assert any(
+        "tidak ada di file ini" in m for m in said(import_clients(tmp_path, [row], world.operator, dry_run=True))
+    )
+
+    services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=kept)
+    before = stored_rows()
+    trial, real = twice(tmp_path, [row], world.operator)
+
+    assert_alike(trial, real)
+    assert (real.status, real.created, real.updated, real.unchanged) == ("succeeded", 0, 0, 1), said(real)
+    assert not [m for m in said(real) if "tidak ada di file ini" in m]
+    assert stored_rows() == before
+    assert list(Placement.objects.filter(status="active").values_list("person_id", flat=True)) == [kept.pk]
+    assert_summaries_rebuild()
+
+
+def test_the_id_of_a_merged_record_in_an_old_export_is_the_kept_record(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    candidate, kept = registered_again_on_the_form(world)
+    retired = Person.objects.exclude(pk=kept.pk).get()
+    headers, rows = export_of(world.operator)
+    services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=kept)
+    # the LKS corrects the birth place on the retired record's row of the export it took before the merge
+    (row,) = [r for r in rows if r[headers.index("ID")] == retired.pk]
+    row[headers.index("Tempat lahir")] = "Martapura"
+
+    # with the row's version: the kept record changed since (the merge), so the row is refused as stale, not unknown
+    stale = import_export(tmp_path, headers, [row], world.operator)
+    assert stale.status == "refused"
+    assert [m for m in said(stale) if m.startswith("Data ini sudah diubah sejak file ini diekspor")], said(stale)
+    # without it (a partial correction file): the kept record takes the correction
+    version = headers.index("Versi")
+    real = import_export(
+        tmp_path, headers[:version] + headers[version + 1 :], [row[:version] + row[version + 1 :]], world.operator
+    )
+
+    assert (real.status, real.created, real.updated) == ("succeeded", 0, 1), said(real)
+    kept.refresh_from_db()
+    assert kept.birth_place == "Martapura"
+    assert Person.objects.filter(merged_into__isnull=True).count() == 1
+    assert Placement.objects.count() == 1
+
+
+def test_a_merged_record_is_in_no_export(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    candidate, kept = registered_again_on_the_form(world)
+    services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=kept)
+
+    headers, rows = export_of(world.operator)
+
+    assert [r[headers.index("ID")] for r in rows] == [kept.pk]
 
 
 # ------------------------------------------------------------------------------------------- the LKS moved / closed
