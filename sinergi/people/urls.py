@@ -11,6 +11,7 @@ urlpatterns = [
     path("reviews/", views.ReviewsDueView.as_view(), name="reviews_due"),
     path("duplicates/", views.DuplicateListView.as_view(), name="duplicates"),
     path("duplicates/<int:pk>/resolve/", views.duplicate_resolve, name="duplicate_resolve"),
+    path("duplicates/<int:pk>/merge/", views.DuplicateMergeView.as_view(), name="duplicate_merge"),
     path("<int:pk>/", views.PersonDetailView.as_view(), name="detail"),
     path("<int:pk>/nik/", views.person_full_nik, name="full_nik"),
     path("<int:pk>/consent/", views.person_consent, name="consent"),

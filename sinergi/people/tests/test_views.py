@@ -455,10 +455,12 @@ def test_board_sees_both_records_masked_and_decides_same_person(client, world, c
     assert child.person.nik_masked in page and decrypt(child.person.nik_encrypted) not in page
     assert PersonAccess.objects.filter(what="viewed_duplicate", purpose="duplicate").count() == 2
 
-    response = client.post(f"/people/duplicates/{duplicate.pk}/resolve/", {"decision": "same"}, follow=True)
+    # "Orang yang sama" from the list leads to the merge page; nothing is decided before it is confirmed there
+    response = client.post(f"/people/duplicates/{duplicate.pk}/resolve/", {"decision": "same"})
+    assert response["Location"] == f"/people/duplicates/{duplicate.pk}/merge/"
     duplicate.refresh_from_db()
-    assert (duplicate.status, duplicate.resolved_by) == (DuplicateStatus.LINKED, world.regency_board)
-    assert "ditautkan" in response.content.decode()
+    assert duplicate.status == DuplicateStatus.OPEN
+    assert f'href="/people/duplicates/{duplicate.pk}/merge/"' in page
 
 
 def test_board_dismisses_a_candidate(client, world, duplicate):
@@ -474,6 +476,82 @@ def test_others_cannot_resolve(client, world, duplicate, role, status):
     assert client.post(f"/people/duplicates/{duplicate.pk}/resolve/", {"decision": "same"}).status_code == status
     duplicate.refresh_from_db()
     assert duplicate.status == DuplicateStatus.OPEN
+
+
+def test_the_merge_page_shows_both_records_and_what_happens_to_each_stay(client, world, child, duplicate):
+    sign_in(client, world.regency_board)
+
+    page = client.get(f"/people/duplicates/{duplicate.pk}/merge/").content.decode()
+
+    assert page.count("Budi Contoh") >= 4
+    assert child.person.nik_masked in page and decrypt(child.person.nik_encrypted) not in page
+    # the record with a NIK is offered to keep; the other's stay (at another LKS) moves to it
+    assert f'value="{child.person.pk}" checked' in page
+    assert f'value="{duplicate.person_id}">' in page
+    assert "Dipindahkan ke data ini: LKSA Tetangga Contoh, masuk" in page
+    assert PersonAccess.objects.filter(what="viewed_duplicate", purpose="duplicate").count() == 2
+
+
+def test_the_board_merges_and_the_retired_record_leads_to_the_kept_one(client, world, child, duplicate):
+    sign_in(client, world.regency_board)
+    twin = duplicate.person
+
+    response = client.post(f"/people/duplicates/{duplicate.pk}/merge/", {"keep": child.person.pk}, follow=True)
+
+    assert response.redirect_chain == [("/people/duplicates/", 302)]
+    assert "Kedua data digabungkan menjadi satu: Budi Contoh (ID" in response.content.decode()
+    twin.refresh_from_db()
+    assert twin.merged_into == child.person
+    assert set(Placement.objects.values_list("person_id", flat=True)) == {child.person.pk}
+    # the retired record's page leads to the kept one, with a word why
+    response = client.get(f"/people/{twin.pk}/", follow=True)
+    assert response.redirect_chain == [(f"/people/{child.person.pk}/", 302)]
+    assert "Data ini telah digabungkan ke data Budi Contoh" in response.content.decode()
+    # and no list or search finds it
+    listed = client.get("/people/?q=budi").content.decode()
+    assert f"/people/{child.person.pk}/" in listed and f"/people/{twin.pk}/" not in listed
+
+
+def test_the_retired_records_page_is_not_found_for_those_who_may_not_see_the_kept_one(client, world, child, duplicate):
+    twin = duplicate.person
+    from sinergi.people import services
+
+    services.duplicate_merge(actor=world.regency_board, candidate=duplicate, keep=child.person)
+    # the neighbouring LKS held the retired record; the kept one is at another LKS
+    sign_in(client, world.other_operator)
+    assert client.get(f"/people/{twin.pk}/").status_code == 404
+    assert client.get(f"/people/{child.person.pk}/").status_code == 404
+    sign_in(client, world.far_operator)
+    assert client.get(f"/people/{twin.pk}/").status_code == 404
+
+
+def test_a_refused_merge_is_said_on_the_page_and_nothing_changes(client, world, child, duplicate):
+    Person.objects.filter(pk=duplicate.person_id).update(sex="P")
+    sign_in(client, world.regency_board)
+    before = list(Person.objects.order_by("pk").values()), list(Placement.objects.order_by("pk").values())
+
+    response = client.post(f"/people/duplicates/{duplicate.pk}/merge/", {"keep": child.person.pk})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Data belum digabungkan." in page and "Kedua data memiliki jenis kelamin berbeda" in page
+    assert (list(Person.objects.order_by("pk").values()), list(Placement.objects.order_by("pk").values())) == before
+    duplicate.refresh_from_db()
+    assert duplicate.status == DuplicateStatus.OPEN
+
+
+@pytest.mark.parametrize(("role", "status"), [("other_board", 404), ("operator", 403), ("dinsos_viewer", 403)])
+def test_others_cannot_open_or_confirm_a_merge(client, world, child, duplicate, role, status):
+    sign_in(client, getattr(world, role))
+    assert client.get(f"/people/duplicates/{duplicate.pk}/merge/").status_code == status
+    assert client.post(f"/people/duplicates/{duplicate.pk}/merge/", {"keep": child.person.pk}).status_code == status
+    assert Person.objects.filter(merged_into__isnull=False).count() == 0
+
+
+def test_the_merge_page_asks_for_a_purpose_first(client, world, duplicate):
+    sign_in(client, world.regency_board, purpose=None)
+    response = client.get(f"/people/duplicates/{duplicate.pk}/merge/")
+    assert response.status_code == 302 and response["Location"].startswith("/people/purpose/")
 
 
 # --- data-subject rights ------------------------------------------------------------------------------------

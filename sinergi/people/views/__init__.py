@@ -18,11 +18,19 @@ from .clients import (
     person_export,
     person_full_nik,
 )
-from .rights import DuplicateListView, SubjectRequestView, duplicate_resolve, person_erase, person_restrict
+from .rights import (
+    DuplicateListView,
+    DuplicateMergeView,
+    SubjectRequestView,
+    duplicate_resolve,
+    person_erase,
+    person_restrict,
+)
 from .workers import WorkerCreateView, WorkerDetailView, WorkerListView, WorkerUpdateView
 
 __all__ = [
     "DuplicateListView",
+    "DuplicateMergeView",
     "PersonAdmitView",
     "PersonDetailView",
     "PersonListView",

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -147,7 +147,18 @@ class PersonDetailView(PersonAreaMixin, View):
     """One client: identity (NIK masked), placements, reviews, consents, incidents and the access history."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        person = selectors.person_get(actor=request.user, pk=pk)
+        try:
+            person = selectors.person_get(actor=request.user, pk=pk)
+        except Http404:
+            # A record merged into another (an old link, a bookmark) leads to the kept one, for those who may see it.
+            kept = selectors.person_merged_into(actor=request.user, pk=pk)
+            if kept is None:
+                raise
+            messages.info(
+                request,
+                _("Data ini telah digabungkan ke data %(name)s (ID %(id)s).") % {"name": kept.full_name, "id": kept.pk},
+            )
+            return redirect("people:detail", pk=kept.pk)
         person_access_record(
             actor=request.user, person=person, what="viewed", purpose=session_purpose(request), request=request
         )

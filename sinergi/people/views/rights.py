@@ -55,7 +55,7 @@ def summary_parts(summary: dict) -> dict:
 @login_required
 @require_POST
 def duplicate_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    """ "Orang yang sama" links the two records; "Orang berbeda" dismisses the candidate."""
+    """ "Orang yang sama" leads to the merge page (DuplicateMergeView); "Orang berbeda" dismisses the candidate."""
     require_role(request.user, Action.DUPLICATE_RESOLVE)
     if refusal := purpose_redirect(request):
         return refusal
@@ -64,20 +64,92 @@ def duplicate_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     if decision not in {"same", "different"}:
         messages.error(request, _("Pilih “Orang yang sama” atau “Orang berbeda”."))
         return redirect("people:duplicates")
+    if decision == "same":
+        # The same human is one record: the board confirms which to keep on the merge page, never a bare link.
+        return redirect("people:duplicate_merge", pk=candidate.pk)
     try:
-        services.duplicate_resolve(
-            actor=request.user, candidate=candidate, same_person=decision == "same", request=request
-        )
+        services.duplicate_resolve(actor=request.user, candidate=candidate, same_person=False, request=request)
     except (ValidationError, PermissionDenied, TransitionError, ConflictError) as error:
         messages.error(request, error_text(error) or _("Anda tidak berwenang memutuskan kandidat ini."))
     else:
+        messages.success(request, _("Kandidat ditutup: orang berbeda."))
+    return redirect("people:duplicates")
+
+
+# What a merge fills on the kept record, by the group names of selectors.MERGE_FILLED.
+FILLED_LABELS = {
+    "guardian": _l("Wali (nama, hubungan, telepon)"),
+    "ppks_categories": _l("Kategori PPKS"),
+}
+
+
+class DuplicateMergeView(PersonAreaMixin, View):
+    """ "Orang yang sama": both records side by side, what merging them does to each stay, and the record to keep."""
+
+    action = Action.DUPLICATE_RESOLVE
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        candidate = get_object_or_404(selectors.duplicate_candidates(actor=request.user), pk=pk)
+        keep = selectors.duplicate_merge_default_keep(candidate)
+        return self._page(request, candidate, keep_id=keep.pk)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        candidate = get_object_or_404(selectors.duplicate_candidates(actor=request.user), pk=pk)
+        keep = {candidate.person_id: candidate.person, candidate.other_id: candidate.other}.get(
+            _int_or_none(request.POST.get("keep"))
+        )
+        if keep is None:
+            return self._page(request, candidate, keep_id=None, errors=[_("Pilih data yang dipertahankan.")])
+        try:
+            kept = services.duplicate_merge(actor=request.user, candidate=candidate, keep=keep, request=request)
+        except (ValidationError, PermissionDenied, TransitionError, ConflictError) as error:
+            errors = [str(m) for m in getattr(error, "messages", [])] or [error_text(error)]
+            return self._page(request, candidate, keep_id=keep.pk, errors=errors)
         messages.success(
             request,
-            _("Kedua data ditautkan sebagai orang yang sama.")
-            if decision == "same"
-            else _("Kandidat ditutup: orang berbeda."),
+            _("Kedua data digabungkan menjadi satu: %(name)s (ID %(id)s).") % {"name": kept.full_name, "id": kept.pk},
         )
-    return redirect("people:duplicates")
+        return redirect("people:duplicates")
+
+    def _page(self, request: HttpRequest, candidate, *, keep_id: int | None, errors: list[str] | None = None):
+        summary = selectors.duplicate_summary_for(actor=request.user, candidate=candidate, request=request)
+        plans = selectors.duplicate_merge_plans(actor=request.user, candidate=candidate)
+        options = [
+            {
+                "person": person,
+                "checked": person.pk == keep_id,
+                "moved": [_stay_text(stay) for stay in plan.moved],
+                "doubles": [
+                    {"stay": _stay_text(double), "same_as": _stay_text(kept_stay)} for double, kept_stay in plan.doubles
+                ],
+                "filled": [str(FILLED_LABELS.get(group) or _label(group)) for group in plan.filled],
+                "problems": plan.problems,
+            }
+            for person, plan in ((p, plans[p.pk]) for p in (candidate.person, candidate.other))
+        ]
+        context = {"candidate": candidate, **summary_parts(summary), "options": options, "errors": errors or []}
+        return render(request, "people/duplicate_merge.html", context, status=400 if errors else 200)
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _stay_text(stay) -> str:
+    """One stay as the merge page names it: no person, only where, when and as what."""
+    period = (
+        _("%(lks)s, masuk %(admitted)s, keluar %(left)s")
+        if stay.discharged_on
+        else _("%(lks)s, masuk %(admitted)s, masih dilayani")
+    ) % {
+        "lks": stay.organisation.name,
+        "admitted": date_format(stay.admitted_on, "DATE_FORMAT"),
+        "left": date_format(stay.discharged_on, "DATE_FORMAT") if stay.discharged_on else "",
+    }
+    return f"{period} ({stay.ppks_category.label}, {stay.get_setting_display()})"
 
 
 # Readable names for the keys of the access-request export (the JSON keeps the keys as they are).
