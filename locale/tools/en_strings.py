@@ -3943,4 +3943,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kedua data digabungkan menjadi satu: %(name)s (ID %(id)s).": "The two records were merged into one: %(name)s (ID %(id)s).",
     "%(lks)s, masuk %(admitted)s, keluar %(left)s": "%(lks)s, admitted %(admitted)s, left %(left)s",
     "%(lks)s, masuk %(admitted)s, masih dilayani": "%(lks)s, admitted %(admitted)s, still served",
+    "Data ini sudah digabungkan ke data lain dan tidak dapat diubah.": "This record has been merged into another record and cannot be changed.",
 }

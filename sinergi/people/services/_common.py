@@ -76,6 +76,8 @@ def _require(actor, action: str, obj: Model, message: str) -> None:
 def _refuse_if_restricted(person: Person) -> None:
     if person.erased_at is not None:
         raise PermissionDenied(_("Data orang ini sudah dihapus dan tidak dapat diubah."))
+    if person.merged_into_id is not None:
+        raise PermissionDenied(_("Data ini sudah digabungkan ke data lain dan tidak dapat diubah."))
     if person.is_restricted:
         raise PermissionDenied(
             _("Pemrosesan data orang ini sedang dibatasi atas permintaannya; data tidak dapat diubah.")

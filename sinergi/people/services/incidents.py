@@ -44,6 +44,8 @@ def incident_report(*, actor, person: Person, data: dict, request: HttpRequest |
     _require(actor, Action.PERSON_CHANGE, person, _("Anda tidak berwenang melaporkan insiden untuk orang ini."))
     if person.erased_at is not None:
         raise PermissionDenied(_("Data orang ini sudah dihapus."))
+    if person.merged_into_id is not None:
+        raise PermissionDenied(_("Data ini sudah digabungkan ke data lain dan tidak dapat diubah."))
     problems = _Problems()
     kind = _choice(data.get("kind"), IncidentKind, "kind", problems)
     occurred_on = _date(data.get("occurred_on"), "occurred_on", problems)

@@ -219,31 +219,23 @@ def person_erase(
         raise ValidationError({"__all__": [refusal]})
     placements = list(current.placements.all())
     snapshots = {p.pk: package.summary_snapshot(p) for p in placements}
-    current.full_name = ""
-    current.birth_place = ""
-    if current.birth_date:
-        current.birth_date = current.birth_date.replace(day=1)
-    for kind in ("nik", "kk"):
-        for suffix in ("encrypted", "hash", "masked", "missing_reason"):
-            setattr(current, f"{kind}_{suffix}", "")
-    if current.origin_region_id and current.origin_region.level > RegionLevel.REGENCY:
-        current.origin_region_id = current.origin_region_id[:5]
-    for name in ("mother_name", "father_name", "guardian_name", "guardian_relation", "guardian_phone", "notes"):
-        setattr(current, name, "")
-    current.match_key = ""
-    current.erased_at = timezone.now()
-    current.version = F("version") + 1
-    current.save()
+    # Records a board merged into this one are the same human's: what they still say goes with it (they hold no
+    # stays, consents or incidents any more: those moved to this record).
+    merged = list(Person.objects.select_for_update().filter(merged_into=current, erased_at__isnull=True))
+    for record in [current, *merged]:
+        _scrub(record)
     current.refresh_from_db()
     Placement.objects.filter(person=current).update(discharge_note="")
     CarePlanReview.objects.filter(placement__person=current).update(summary="")
     current.consents.all().delete()
-    DuplicateCandidate.objects.filter(Q(person=current) | Q(other=current)).delete()
+    erased_ids = [current.pk, *(record.pk for record in merged)]
+    DuplicateCandidate.objects.filter(Q(person_id__in=erased_ids) | Q(other_id__in=erased_ids)).delete()
+    merged_data = {"merged_records": [record.pk for record in merged]} if merged else {}
     _audit(
         actor=actor,
         action="people.person.erased",
         obj=current,
-        data={"reason": reason.strip()[:300], "subject_asked": subject_asked},
+        data={"reason": reason.strip()[:300], "subject_asked": subject_asked, **merged_data},
         purpose=AccessPurpose.SUBJECT_REQUEST,
         request=request,
     )
@@ -254,3 +246,22 @@ def person_erase(
         placement.person = current
         package.summary_placement_changed(snapshots[placement.pk], placement)
     return current
+
+
+def _scrub(person: Person) -> None:
+    """Removes a record's identifying data (person_erase's docstring says what stays) and marks it erased."""
+    person.full_name = ""
+    person.birth_place = ""
+    if person.birth_date:
+        person.birth_date = person.birth_date.replace(day=1)
+    for kind in ("nik", "kk"):
+        for suffix in ("encrypted", "hash", "masked", "missing_reason"):
+            setattr(person, f"{kind}_{suffix}", "")
+    if person.origin_region_id and person.origin_region.level > RegionLevel.REGENCY:
+        person.origin_region_id = person.origin_region_id[:5]
+    for name in ("mother_name", "father_name", "guardian_name", "guardian_relation", "guardian_phone", "notes"):
+        setattr(person, name, "")
+    person.match_key = ""
+    person.erased_at = timezone.now()
+    person.version = F("version") + 1
+    person.save()

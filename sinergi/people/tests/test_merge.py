@@ -345,3 +345,25 @@ def test_the_retired_record_is_never_flagged_again(world):
     assert list(DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN).values_list("other_id", flat=True)) == [
         kept.pk
     ]
+
+
+def test_a_merged_record_cannot_be_changed_and_is_erased_with_the_kept_one(world):
+    kept, retired, candidate = registered_twice_at_one_lks(world)
+    services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=kept)
+    retired.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.person_update(
+            actor=world.operator, person=retired, data={"birth_place": "Martapura"}, expected_version=retired.version
+        )
+    services.placement_discharge(
+        actor=world.operator, placement=kept.placements.get(), discharged_on=ADMITTED, reason="reunified"
+    )
+
+    services.person_erase(actor=world.province_admin, person=kept, reason="Permintaan", subject_asked=True)
+
+    retired.refresh_from_db()
+    assert retired.erased_at is not None
+    assert (retired.full_name, retired.mother_name, retired.nik_encrypted) == ("", "", "")
+    assert DuplicateCandidate.objects.count() == 0
+    event = AuditEvent.objects.get(action="people.person.erased")
+    assert event.data["merged_records"] == [retired.pk]
