@@ -513,11 +513,15 @@ def test_the_board_merges_and_the_retired_record_leads_to_the_kept_one(client, w
 
 
 def test_the_retired_records_page_is_not_found_for_those_who_may_not_see_the_kept_one(client, world, child, duplicate):
-    twin = duplicate.person
     from sinergi.people import services
 
+    twin = duplicate.person
+    # the neighbouring LKS admitted the twin earlier: the kept record stays located at the operator's LKS
+    twin.placements.update(admitted_on=TODAY - datetime.timedelta(days=60))
     services.duplicate_merge(actor=world.regency_board, candidate=duplicate, keep=child.person)
-    # the neighbouring LKS held the retired record; the kept one is at another LKS
+    child.person.refresh_from_db()
+    assert child.person.organisation == world.lks
+    # the neighbouring LKS held the retired record, but may not see the kept one
     sign_in(client, world.other_operator)
     assert client.get(f"/people/{twin.pk}/").status_code == 404
     assert client.get(f"/people/{child.person.pk}/").status_code == 404
