@@ -97,12 +97,18 @@ def test_board_member_resolves_a_duplicate_candidate(people_page):
 
     cards = page.locator("section.duplicate")
     expect(cards).to_have_count(2)
-    first = cards.first
+    # the pair with one NIK (a pair with two different NIKs cannot be merged before one is corrected)
+    first = cards.filter(has_text="NIK sama dengan data orang lain").first
     expect(first).to_contain_text("********")  # NIK masked on both sides
     candidate_pk = int(first.get_attribute("id").split("-")[1])
-    first.locator("button", has_text="Orang yang sama").click()
+    first.locator("a", has_text="Orang yang sama").click()
 
-    expect(page.locator(".messages")).to_contain_text("Kedua data ditautkan sebagai orang yang sama.")
+    # the merge page: both records, the one to keep chosen, what happens to each stay
+    expect(page.locator("h1")).to_have_text("Gabungkan data ganda")
+    expect(page.locator("input[name=keep]:checked")).to_have_count(1)
+    page.locator("button", has_text="Gabungkan").click()
+
+    expect(page.locator(".messages")).to_contain_text("Kedua data digabungkan menjadi satu")
     expect(page.locator("section.duplicate")).to_have_count(1)
     candidate = DuplicateCandidate.objects.get(pk=candidate_pk)
     assert candidate.status == DuplicateStatus.LINKED
