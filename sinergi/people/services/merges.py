@@ -41,8 +41,8 @@ def duplicate_merge(
     if keep.pk not in (current.person_id, current.other_id):
         raise ValidationError({"keep": [_("Pilih salah satu dari kedua data kandidat ini.")]})
     retired_id = current.other_id if keep.pk == current.person_id else current.person_id
-    # Both records and their stays locked in id order, as every write locks them: a discharge or an import touching
-    # either waits for the merge (and then finds the stay gone or moved), and two merges never deadlock.
+    # Both records and their stays locked, in id order: a discharge, correction or import touching either waits for
+    # the merge (and then finds the stay gone or moved), and two merges sharing a record wait rather than deadlock.
     people = {p.pk: p for p in Person.objects.select_for_update().filter(pk__in=[keep.pk, retired_id]).order_by("pk")}
     list(Placement.objects.select_for_update().filter(person_id__in=people).order_by("pk").values_list("pk"))
     kept, retired = people[keep.pk], people[retired_id]
