@@ -285,14 +285,14 @@ def load_demo_people(*, seed: int = 2025, clients: int = 3000, workers: int = 60
     CarePlanReview.objects.bulk_create(_past_reviews(rng, placements, recorder), batch_size=500)
     worker_rows = _workers(rng, lks, psks, workers, today)
     Worker.objects.bulk_create(worker_rows, batch_size=500)
-    duplicates = _duplicates(rng, people, plans, serials)
+    duplicates, duplicates_active = _duplicates(rng, people, plans, serials)
 
     from sinergi.people.summaries import summaries_rebuild
 
     summaries_rebuild()
     return {
         "clients": len(people) + duplicates,
-        "active_placements": sum(1 for p in placements if p.status == PlacementStatus.ACTIVE) + duplicates,
+        "active_placements": sum(1 for p in placements if p.status == PlacementStatus.ACTIVE) + duplicates_active,
         "workers": len(worker_rows),
         "duplicate_candidates": duplicates,
     }
@@ -355,14 +355,16 @@ def _workers(rng: random.Random, lks: list[Organisation], psks: dict[str, Term],
     return rows
 
 
-def _duplicates(rng: random.Random, people: list[Person], plans: list[dict], serials: _Serials) -> int:
-    """Two open candidates in Kota Banjarmasin for the board: the same NIK at a second LKS, and a close match."""
+def _duplicates(rng: random.Random, people: list[Person], plans: list[dict], serials: _Serials) -> tuple[int, int]:
+    """Two open candidates in Kota Banjarmasin for the board: the same NIK served before at a second LKS (registered
+    there anew, not found: the board may merge the two), and a close match with another NIK, in care at a second LKS
+    (two people, or one NIK to correct first). Returns how many records were added, and how many are in care."""
     banjarmasin = [
         (p, plan) for p, plan in zip(people, plans, strict=True) if p.regency_code == "63.71" and plan["active"]
     ]
     if len(banjarmasin) < 4:
-        return 0
-    created = 0
+        return 0, 0
+    created = active = 0
     for reason, (original, plan) in zip(
         [DuplicateReason.SAME_NIK_OTHER_LKS, DuplicateReason.CLOSE_MATCH], [banjarmasin[1], banjarmasin[2]], strict=True
     ):
@@ -395,6 +397,22 @@ def _duplicates(rng: random.Random, people: list[Person], plans: list[dict], ser
         twin.save()
         twin.ppks_categories.set(original.ppks_categories.all())
         admitted_on = timezone.localdate() - datetime.timedelta(days=rng.randint(5, 60))
+        ended: dict = {}
+        if reason == DuplicateReason.SAME_NIK_OTHER_LKS:
+            # Served there before the original's stay began, and gone home since.
+            began = original.placements.order_by("admitted_on").first().admitted_on
+            left = began - datetime.timedelta(days=rng.randint(10, 60))
+            admitted_on = left - datetime.timedelta(days=rng.randint(150, 350))
+            if original.birth_date is not None:  # never before birth (a young child was there a shorter time)
+                admitted_on = max(admitted_on, original.birth_date + datetime.timedelta(days=1))
+                left = max(left, admitted_on + datetime.timedelta(days=1))
+            ended = {
+                "status": PlacementStatus.DISCHARGED,
+                "discharged_on": min(left, began),
+                "discharge_reason": DischargeReason.REUNIFIED,
+            }
+        else:
+            active += 1
         Placement.objects.create(
             person=twin,
             organisation=other_lks,
@@ -403,8 +421,9 @@ def _duplicates(rng: random.Random, people: list[Person], plans: list[dict], ser
             ppks_category=original.ppks_categories.first(),
             setting=_setting(rng, other_lks),
             admitted_on=admitted_on,
-            stage=CaseStage.REFERRAL if plan["child"] else "",
-            next_review_on=add_months(admitted_on, 6) if plan["child"] else None,
+            stage=(CaseStage.TERMINATION if ended else CaseStage.REFERRAL) if plan["child"] else "",
+            next_review_on=add_months(admitted_on, 6) if plan["child"] and not ended else None,
+            **ended,
         )
         Consent.objects.create(
             person=twin,
@@ -423,4 +442,4 @@ def _duplicates(rng: random.Random, people: list[Person], plans: list[dict], ser
             status=DuplicateStatus.OPEN,
         )
         created += 1
-    return created
+    return created, active

@@ -230,7 +230,8 @@ def _stay_end(stay: Placement) -> datetime.date:
 
 
 def _same_stay(one: Placement, other: Placement) -> bool:
-    """At the same LKS and overlapping in time: one stay recorded twice."""
+    """At the same LKS and overlapping in time: one stay recorded twice (when both are active, or both ended; see
+    duplicate_merge_plan for one of each)."""
     return (
         one.organisation_id == other.organisation_id
         and one.admitted_on <= _stay_end(other)
@@ -272,8 +273,37 @@ def duplicate_merge_plan(*, kept: Person, retired: Person) -> MergePlan:
         repeated = next((own for own in kept_stays if _same_stay(stay, own)), None)
         if repeated is None:
             moved.append(stay)
-        else:
+        elif (stay.status == PlacementStatus.ACTIVE) == (repeated.status == PlacementStatus.ACTIVE):
             doubles.append((stay, repeated))
+        else:
+            # One still served, one ended, over the same days: which is right is for the LKS to say, not a merge
+            # to guess (removing the active one would leave the child served nowhere).
+            active, ended = (stay, repeated) if stay.status == PlacementStatus.ACTIVE else (repeated, stay)
+            problems.append(
+                _(
+                    "Di %(lks)s, satu data masih dilayani sejak %(admitted)s, sedangkan data lainnya sudah keluar "
+                    "pada %(left)s, pada hari-hari yang sama. Minta LKS memperbaiki penempatan yang salah dulu "
+                    "(Perbaiki data penempatan, atau catat keluarnya), lalu gabungkan."
+                )
+                % {
+                    "lks": stay.organisation.name,
+                    "admitted": active.admitted_on.strftime("%d-%m-%Y"),
+                    "left": (ended.discharged_on or ended.admitted_on).strftime("%d-%m-%Y"),
+                }
+            )
+    serving = {
+        s.organisation_id: s.organisation.name for s in [*kept_stays, *moved] if s.status == PlacementStatus.ACTIVE
+    }
+    if len(serving) > 1:
+        # A client is located at one LKS, which is who sees and lists them: one record served at two would be cut off
+        # from one of them. A child is in one home at a time; the other stay ends first (or is a referral).
+        problems.append(
+            _(
+                "Kedua data masih dilayani aktif di LKS yang berbeda (%(lks)s). Minta salah satu LKS mencatat "
+                "keluarnya atau merujuknya dulu, lalu gabungkan."
+            )
+            % {"lks": ", ".join(sorted(serving.values()))}
+        )
     return MergePlan(
         kept=kept,
         retired=retired,

@@ -35,16 +35,21 @@ def duplicate_merge(
     visible = restrict(DuplicateCandidate.objects.filter(pk=candidate.pk), actor=actor, action=Action.DUPLICATE_RESOLVE)
     if not visible.exists():
         raise PermissionDenied(_("Anda tidak berwenang memutuskan kandidat data ganda ini."))
+    pair = DuplicateCandidate.objects.filter(pk=candidate.pk).values_list("person_id", "other_id").get()
+    if keep.pk not in pair:
+        raise ValidationError({"keep": [_("Pilih salah satu dari kedua data kandidat ini.")]})
+    retired_id = pair[1] if keep.pk == pair[0] else pair[0]
+    # Both records and their stays locked first, in id order, then the candidates: a discharge, correction or import
+    # touching either waits for the merge (and then finds the stay gone or moved), and two merges sharing a record
+    # wait for each other at the records, before either holds a candidate the other's repointing needs.
+    people = {p.pk: p for p in Person.objects.select_for_update().filter(pk__in=[keep.pk, retired_id]).order_by("pk")}
+    list(Placement.objects.select_for_update().filter(person_id__in=people).order_by("pk").values_list("pk"))
     current = DuplicateCandidate.objects.select_for_update().get(pk=candidate.pk)
     if current.status != DuplicateStatus.OPEN:
         raise TransitionError(_("Kandidat data ganda ini sudah diputuskan."))
-    if keep.pk not in (current.person_id, current.other_id):
-        raise ValidationError({"keep": [_("Pilih salah satu dari kedua data kandidat ini.")]})
-    retired_id = current.other_id if keep.pk == current.person_id else current.person_id
-    # Both records and their stays locked, in id order: a discharge, correction or import touching either waits for
-    # the merge (and then finds the stay gone or moved), and two merges sharing a record wait rather than deadlock.
-    people = {p.pk: p for p in Person.objects.select_for_update().filter(pk__in=[keep.pk, retired_id]).order_by("pk")}
-    list(Placement.objects.select_for_update().filter(person_id__in=people).order_by("pk").values_list("pk"))
+    if (current.person_id, current.other_id) != pair:
+        # Another merge, waited for above, repointed it to the record it kept: decided on the fresh page.
+        raise TransitionError(_("Kandidat data ganda ini berubah karena penggabungan lain. Muat ulang halamannya."))
     kept, retired = people[keep.pk], people[retired_id]
     plan = duplicate_merge_plan(kept=kept, retired=retired)
     if plan.problems:
@@ -164,11 +169,10 @@ def _remove_doubles(plan: MergePlan) -> list[dict]:
 
 
 def _repoint_candidates(*, actor, current: DuplicateCandidate, kept: Person, retired: Person) -> list[int]:
-    """Open candidates naming the retired record name the kept one instead; one that would pair the kept record with
-    itself, or repeat a pair already recorded, is closed (that pair is decided there). Returns the closed ids."""
-    involving = DuplicateCandidate.objects.select_for_update().filter(
-        Q(person=retired) | Q(other=retired), status=DuplicateStatus.OPEN
-    )
+    """Candidates naming the retired record name the kept one instead (decided ones too, so that a decision is not
+    asked again); an open one that would pair the kept record with itself, or repeat a pair already recorded, is
+    closed (that pair is decided there). Returns the closed ids."""
+    involving = DuplicateCandidate.objects.select_for_update().filter(Q(person=retired) | Q(other=retired))
     closed = []
     for candidate in involving.exclude(pk=current.pk).order_by("pk"):
         one = kept.pk if candidate.person_id == retired.pk else candidate.person_id
@@ -176,6 +180,13 @@ def _repoint_candidates(*, actor, current: DuplicateCandidate, kept: Person, ret
         recorded = DuplicateCandidate.objects.filter(
             Q(person_id=one, other_id=other) | Q(person_id=other, other_id=one)
         )
+        if candidate.status != DuplicateStatus.OPEN:
+            # A decision about the retired record holds for the kept one ("Orang berbeda" is not asked again), unless
+            # the kept record has its own about the same person.
+            if one != other and not recorded.exists():
+                candidate.person_id, candidate.other_id = one, other
+                candidate.save(update_fields=["person", "other"])
+            continue
         if one == other or recorded.exists():
             candidate.status = DuplicateStatus.CLOSED
             candidate.resolved_at = timezone.now()

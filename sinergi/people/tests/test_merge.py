@@ -47,9 +47,17 @@ def registered_twice_at_one_lks(world, *, second_admitted=ADMITTED + datetime.ti
     return with_nik, without, DuplicateCandidate.objects.get()
 
 
-def served_at_two_lks(world):
-    """The child at a Banjarbaru LKSA since ADMITTED, and (same NIK, another name) at a Banjarmasin one since later."""
+def served_at_two_lks(world, *, far_left: bool = True):
+    """The child at a Banjarbaru LKSA from ADMITTED (gone home two days later, unless `far_left` is False), and (same
+    NIK, another name) at a Banjarmasin one since the day after."""
     far = admit(world, actor=world.far_operator, organisation=world.lks_other_regency).obj
+    if far_left:
+        services.placement_discharge(
+            actor=world.far_operator,
+            placement=far.placements.get(),
+            discharged_on=ADMITTED + datetime.timedelta(days=2),
+            reason="reunified",
+        )
     near = admit(
         world,
         person=person_data(full_name="Nama Berbeda", mother_name="Ibu Berbeda"),
@@ -141,11 +149,42 @@ def _candidate(one, other):
     )
 
 
+def test_a_child_in_care_at_two_lks_is_not_merged_until_one_of_them_ends_the_stay(world):
+    # A review found the LKS where the kept record was not located losing sight of the child it still served, and
+    # its list refused for ever: a client is located at one LKS.
+    far, near, candidate = served_at_two_lks(world, far_left=False)
+    before = summary_rows()
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=far)
+
+    (message,) = excinfo.value.messages
+    assert message.startswith("Kedua data masih dilayani aktif di LKS yang berbeda (")
+    assert "LKSA Harapan Contoh" in message and "LKSA Banjarbaru Contoh" in message
+    assert summary_rows() == before and Person.objects.current().count() == 2
+
+
+def test_a_stay_still_served_over_days_the_other_record_ended_there_is_not_merged(world):
+    # A review found the active stay removed as a "double" of a stay the other record ended: served nowhere after.
+    kept, retired, candidate = registered_twice_at_one_lks(world)
+    services.placement_discharge(
+        actor=world.operator,
+        placement=kept.placements.get(),
+        discharged_on=ADMITTED + datetime.timedelta(days=5),
+        reason="reunified",
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=kept)
+
+    (message,) = excinfo.value.messages
+    assert "satu data masih dilayani sejak" in message and "sudah keluar" in message
+    assert Placement.objects.filter(status=PlacementStatus.ACTIVE).count() == 1
+
+
 def test_two_different_niks_are_refused_and_nothing_changes(world):
     kept = admit(world).obj
-    retired = admit(
-        world, actor=world.other_operator, organisation=world.lks_same_regency, person=person_data(nik=OTHER_NIK)
-    ).obj
+    retired = admit(world, person=person_data(nik=OTHER_NIK)).obj
     candidate = DuplicateCandidate.objects.get()
     before, summaries = written(), summary_rows()
     people = list(Person.objects.order_by("pk").values())
@@ -278,6 +317,19 @@ def test_the_access_log_and_other_open_candidates_follow_the_kept_record(world):
     assert PersonAccess.objects.filter(person=retired).count() == 1
     assert PersonAccess.objects.filter(person=kept, what="changed", purpose="duplicate").count() == 1
     assert PersonAccess.objects.filter(person=kept).count() >= accesses
+
+
+def test_a_decision_about_the_retired_record_holds_for_the_kept_one(world):
+    # A review found "Orang berbeda" decided against the retired record left behind: asked again of the kept one.
+    kept, retired, candidate = registered_twice_at_one_lks(world)
+    someone_else = PersonFactory(organisation=world.lks_same_regency)
+    different = _candidate(someone_else, retired)
+    services.duplicate_resolve(actor=world.regency_board, candidate=different, same_person=False)
+
+    services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=kept)
+
+    different.refresh_from_db()
+    assert (different.person, different.other, different.status) == (someone_else, kept, DuplicateStatus.DISMISSED)
 
 
 def test_the_merge_is_audited_by_ids_without_names_and_labelled(world):

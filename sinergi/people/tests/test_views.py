@@ -441,8 +441,15 @@ def test_reviews_due_page_lists_overdue_and_soon_in_scope(client, world, child, 
 
 @pytest.fixture
 def duplicate(world, child):
+    """Budi, served before at the neighbouring LKS (gone home since), registered there without his NIK."""
     twin = PersonFactory(organisation=world.lks_same_regency, full_name="Budi Contoh", nik="")
-    PlacementFactory(person=twin)
+    PlacementFactory(
+        person=twin,
+        admitted_on=TODAY - datetime.timedelta(days=100),
+        status=PlacementStatus.DISCHARGED,
+        discharged_on=TODAY - datetime.timedelta(days=50),
+        discharge_reason="reunified",
+    )
     return DuplicateCandidate.objects.create(
         person=twin, other=child.person, reason=DuplicateReason.CLOSE_MATCH, province_code="63", regency_code="63.71"
     )
@@ -516,8 +523,7 @@ def test_the_retired_records_page_is_not_found_for_those_who_may_not_see_the_kep
     from sinergi.people import services
 
     twin = duplicate.person
-    # the neighbouring LKS admitted the twin earlier: the kept record stays located at the operator's LKS
-    twin.placements.update(admitted_on=TODAY - datetime.timedelta(days=60))
+    # the kept record stays located at the operator's LKS, where it is served now
     services.duplicate_merge(actor=world.regency_board, candidate=duplicate, keep=child.person)
     child.person.refresh_from_db()
     assert child.person.organisation == world.lks
