@@ -3947,4 +3947,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Di %(lks)s, satu data masih dilayani sejak %(admitted)s, sedangkan data lainnya sudah keluar pada %(left)s, pada hari-hari yang sama. Minta LKS memperbaiki penempatan yang salah dulu (Perbaiki data penempatan, atau catat keluarnya), lalu gabungkan.": "At %(lks)s, one record is still served since %(admitted)s while the other left on %(left)s, over the same days. Ask the LKS to correct the wrong stay first (Correct the stay, or record the leaving), then merge.",
     "Kedua data masih dilayani aktif di LKS yang berbeda (%(lks)s). Minta salah satu LKS mencatat keluarnya atau merujuknya dulu, lalu gabungkan.": "Both records are still served at different LKS (%(lks)s). Ask one of the LKS to record the leaving or the referral first, then merge.",
     "Kandidat data ganda ini berubah karena penggabungan lain. Muat ulang halamannya.": "This duplicate candidate changed because of another merge. Reload its page.",
+    "Kandidat data ganda dibuka lagi untuk digabungkan": "Duplicate candidate opened again to be merged",
+    "Orang yang sama digabungkan menjadi satu data di halaman penggabungan.": "The same person is merged into one record on the merge page.",
+    "Data ganda yang digabungkan ke data ini": "Duplicate records merged into this one",
+    "Digabungkan pada": "Merged on",
 }

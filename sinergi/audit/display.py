@@ -94,6 +94,7 @@ ACTION_LABELS: dict[str, Any] = {
     "people.duplicate.flagged": _lazy("Ditandai kemungkinan data ganda"),
     "people.duplicate.resolved": _lazy("Kemungkinan data ganda diputuskan"),
     "people.duplicate.merged": _lazy("Data ganda digabungkan"),
+    "people.duplicate.reopened": _lazy("Kandidat data ganda dibuka lagi untuk digabungkan"),
     "people.incident.reported": _lazy("Insiden dilaporkan"),
     "people.placement.discharged": _lazy("Keluar dari LKS"),
     "people.placement.corrected": _lazy("Data penempatan diperbaiki"),

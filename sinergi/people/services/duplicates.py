@@ -230,14 +230,17 @@ def _duplicate_warning(count: int) -> str:
 def duplicate_resolve(
     *, actor, candidate: DuplicateCandidate, same_person: bool, request: HttpRequest | None = None
 ) -> DuplicateCandidate:
-    """A board decides: the same human (linked) or two different people (dismissed)."""
+    """A board decides two different people (dismissed). The same human is one record: duplicate_merge, never a bare
+    link (which left the client counted twice), so `same_person=True` is refused."""
     visible = restrict(DuplicateCandidate.objects.filter(pk=candidate.pk), actor=actor, action=Action.DUPLICATE_RESOLVE)
     if not visible.exists():
         raise PermissionDenied(_("Anda tidak berwenang memutuskan kandidat data ganda ini."))
+    if same_person:
+        raise TransitionError(_("Orang yang sama digabungkan menjadi satu data di halaman penggabungan."))
     current = DuplicateCandidate.objects.select_for_update().get(pk=candidate.pk)
     if current.status != DuplicateStatus.OPEN:
         raise TransitionError(_("Kandidat data ganda ini sudah diputuskan."))
-    current.status = DuplicateStatus.LINKED if same_person else DuplicateStatus.DISMISSED
+    current.status = DuplicateStatus.DISMISSED
     current.resolved_at = timezone.now()
     current.resolved_by = actor
     current.save(update_fields=["status", "resolved_at", "resolved_by"])
@@ -253,12 +256,15 @@ def duplicate_resolve(
     return current
 
 
-def duplicates_sweep_all(*, actor) -> int:
+def duplicates_sweep_all(*, actor) -> tuple[int, int]:
     """Looks for possible duplicates among everyone stored, as the form looks for one person's (_flag_duplicates:
     the same NIK, served now or before, or a close match), and records those not recorded yet, in either direction,
-    nor decided. Returns how many it recorded. For an upgrade: records stored before a rule widened (the same NIK of
-    someone discharged, 2026-12-03) or before their match key was recomputed (non-Latin names) were never looked at
-    again. Only people sharing a NIK hash or a match key with someone are visited, found by two grouped queries."""
+    nor decided; and opens again the pairs a board linked as the same person before links became merges, whose two
+    records both remain, for the board to merge. Returns (recorded, opened again). For an upgrade: records stored
+    before a rule widened (the same NIK of someone discharged, 2026-12-03) or before their match key was recomputed
+    (non-Latin names) were never looked at again. Only people sharing a NIK hash or a match key with someone are
+    visited, found by two grouped queries."""
+    reopened = _links_reopened(actor)
     current = Person.objects.current()
     shared_niks = (
         current.exclude(nik_hash="").values("nik_hash").annotate(n=Count("pk")).filter(n__gt=1).values("nik_hash")
@@ -271,4 +277,25 @@ def duplicates_sweep_all(*, actor) -> int:
     for person in visited.iterator(chunk_size=SWEEP_CHUNK):
         with transaction.atomic():
             created += _flag_duplicates(actor=actor, person=person, request=None)
-    return created
+    return created, reopened
+
+
+@transaction.atomic
+def _links_reopened(actor) -> int:
+    current = Person.objects.current()
+    linked = DuplicateCandidate.objects.select_for_update().filter(
+        status=DuplicateStatus.LINKED, person__in=current, other__in=current
+    )
+    reopened = 0
+    for candidate in linked.order_by("pk"):
+        candidate.status, candidate.resolved_at, candidate.resolved_by = DuplicateStatus.OPEN, None, None
+        candidate.save(update_fields=["status", "resolved_at", "resolved_by"])
+        _audit(
+            actor=actor,
+            action="people.duplicate.reopened",
+            obj=candidate,
+            changes={"status": [DuplicateStatus.LINKED, DuplicateStatus.OPEN]},
+            data={"person": candidate.person_id, "other": candidate.other_id},
+        )
+        reopened += 1
+    return reopened

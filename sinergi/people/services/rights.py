@@ -127,6 +127,30 @@ def person_subject_access_export(*, actor, person: Person, request: HttpRequest 
         ],
         # Whether other records may be the same human, without saying whose (that would be someone else's data).
         "duplicate_checks": DuplicateCandidate.objects.filter(Q(person=person) | Q(other=person)).count(),
+        # Second records of this person merged into this one (services.duplicate_merge): they hold nothing any more
+        # but what they said of the person, which is theirs to see.
+        "merged_records": [
+            {
+                "id": merged.pk,
+                "merged_at": merged.merged_at.isoformat() if merged.merged_at else None,
+                "full_name": merged.full_name,
+                "sex": merged.get_sex_display(),
+                "birth_date": _date_or_none(merged.birth_date),
+                "birth_place": merged.birth_place,
+                "nik": merged.nik_masked,
+                "kk": merged.kk_masked,
+                "origin_region": str(merged.origin_region) if merged.origin_region else "",
+                "disability_type": merged.get_disability_type_display() if merged.disability_type else "",
+                "mother_name": merged.mother_name,
+                "father_name": merged.father_name,
+                "guardian_name": merged.guardian_name,
+                "guardian_relation": merged.guardian_relation,
+                "guardian_phone": merged.guardian_phone,
+                "notes": merged.notes,
+                "created_at": merged.created_at.isoformat(),
+            }
+            for merged in Person.objects.filter(merged_into=person).select_related("origin_region").order_by("pk")
+        ],
     }
     _audit(
         actor=actor,

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from sinergi.audit.models import AuditEvent
 from sinergi.people.choices import DuplicateReason, DuplicateStatus
 from sinergi.people.models import DuplicateCandidate, Person
 from sinergi.people.nik import nik_compose
@@ -67,4 +68,27 @@ def test_erased_people_are_not_flagged():
         erased_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
     )
 
+    assert sweep() == "Kandidat data ganda baru: 0.\n"
+
+
+def test_pairs_linked_before_links_became_merges_are_opened_again_for_the_board():
+    # A review found pairs a board had linked as the same person before the merge existed left as two records,
+    # counted twice, with no way to merge them.
+    world = people_world()
+    one = PersonFactory(organisation=world.lks, full_name="Dewi Tiga", birth_date=BORN, mother_name="Ani")
+    other = PersonFactory(organisation=world.lks, full_name="Dewi Tiga", birth_date=BORN, mother_name="Ani")
+    DuplicateCandidate.objects.all().delete()
+    linked = DuplicateCandidate.objects.create(
+        person=one, other=other, reason=DuplicateReason.CLOSE_MATCH, status=DuplicateStatus.LINKED,
+        province_code="63", regency_code="63.71",
+    )  # fmt: skip
+
+    assert sweep() == (
+        "Kandidat data ganda baru: 0.\nDibuka lagi untuk digabungkan: 1 pasangan yang dulu ditautkan sebagai orang "
+        "yang sama.\n"
+    )
+
+    linked.refresh_from_db()
+    assert (linked.status, linked.resolved_by) == (DuplicateStatus.OPEN, None)
+    assert AuditEvent.objects.filter(action="people.duplicate.reopened").count() == 1
     assert sweep() == "Kandidat data ganda baru: 0.\n"

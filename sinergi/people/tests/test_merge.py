@@ -419,3 +419,18 @@ def test_a_merged_record_cannot_be_changed_and_is_erased_with_the_kept_one(world
     assert DuplicateCandidate.objects.count() == 0
     event = AuditEvent.objects.get(action="people.person.erased")
     assert event.data["merged_records"] == [retired.pk]
+
+
+def test_an_access_request_about_the_kept_record_shows_what_the_merged_one_still_says(world):
+    # A review found the retired record's name, parents and notes (kept, privacy.md) missing from an access request.
+    from sinergi.people.services.rights import person_subject_access_export
+
+    kept, retired, candidate = registered_twice_at_one_lks(world)
+    Person.objects.filter(pk=retired.pk).update(father_name="Ayah Lain Contoh", notes="Catatan lama")
+    kept.refresh_from_db()
+    services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=kept)
+
+    export = person_subject_access_export(actor=world.province_admin, person=kept)
+
+    [merged] = export["merged_records"]
+    assert (merged["id"], merged["father_name"], merged["notes"]) == (retired.pk, "Ayah Lain Contoh", "Catatan lama")

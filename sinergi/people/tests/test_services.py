@@ -845,16 +845,23 @@ def make_candidate(world):
     return DuplicateCandidate.objects.get()
 
 
-@pytest.mark.parametrize(("same", "status"), [(True, "linked"), (False, "dismissed")])
-def test_the_regency_board_resolves_a_candidate(world, same, status):
+def test_the_regency_board_resolves_a_candidate_as_two_people(world):
     candidate = make_candidate(world)
-    resolved = services.duplicate_resolve(actor=world.regency_board, candidate=candidate, same_person=same)
-    assert (resolved.status, resolved.resolved_by) == (status, world.regency_board)
+    resolved = services.duplicate_resolve(actor=world.regency_board, candidate=candidate, same_person=False)
+    assert (resolved.status, resolved.resolved_by) == ("dismissed", world.regency_board)
     assert resolved.resolved_at is not None
     event = AuditEvent.objects.get(action="people.duplicate.resolved")
-    assert event.changes == {"status": ["open", status]}
+    assert event.changes == {"status": ["open", "dismissed"]}
     with pytest.raises(TransitionError):
-        services.duplicate_resolve(actor=world.regency_board, candidate=candidate, same_person=same)
+        services.duplicate_resolve(actor=world.regency_board, candidate=candidate, same_person=False)
+
+
+def test_the_same_person_is_merged_never_only_linked(world):
+    # A bare link left the client counted twice (review finding M1): "the same person" is duplicate_merge.
+    candidate = make_candidate(world)
+    with pytest.raises(TransitionError, match="halaman penggabungan"):
+        services.duplicate_resolve(actor=world.regency_board, candidate=candidate, same_person=True)
+    assert DuplicateCandidate.objects.get().status == "open"
 
 
 def test_the_province_admin_may_resolve_too(world):

@@ -160,6 +160,8 @@ EXPORT_LABELS = {
     "incidents": _l("Insiden"),
     "accesses": _l("Riwayat akses"),
     "duplicate_checks": _l("Pemeriksaan data ganda"),
+    "merged_records": _l("Data ganda yang digabungkan ke data ini"),
+    "merged_at": _l("Digabungkan pada"),
     "id": "ID",
     "full_name": _l("Nama lengkap"),
     "sex": _l("Jenis kelamin"),

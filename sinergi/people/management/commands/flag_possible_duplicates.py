@@ -2,7 +2,6 @@
 
 from django.core.management.base import BaseCommand
 
-from sinergi.exchange.services import SystemActor
 from sinergi.people.services.duplicates import duplicates_sweep_all
 
 
@@ -13,9 +12,16 @@ class Command(BaseCommand):
     help = (
         "Mencari kemungkinan data ganda penerima layanan di antara semua data tersimpan (NIK sama, atau nama, "
         "tanggal lahir dan nama ibu yang sama), untuk diputuskan pengurus LKKKS kabupaten/kota. Jalankan sesudah "
-        "pembaruan; pasangan yang sudah tercatat atau diputuskan tidak dicatat lagi."
+        "pembaruan; pasangan yang sudah tercatat atau diputuskan tidak dicatat lagi, dan pasangan yang dulu hanya "
+        "ditautkan sebagai orang yang sama dibuka lagi untuk digabungkan."
     )
 
     def handle(self, *args, **options) -> None:
-        created = duplicates_sweep_all(actor=SystemActor())
+        from sinergi.exchange.services import SystemActor  # (the exchange app comes after this one)
+
+        created, reopened = duplicates_sweep_all(actor=SystemActor())
         self.stdout.write(f"Kandidat data ganda baru: {created}.")
+        if reopened:
+            self.stdout.write(
+                f"Dibuka lagi untuk digabungkan: {reopened} pasangan yang dulu ditautkan sebagai orang yang sama."
+            )
