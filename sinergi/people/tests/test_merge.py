@@ -434,3 +434,34 @@ def test_an_access_request_about_the_kept_record_shows_what_the_merged_one_still
 
     [merged] = export["merged_records"]
     assert (merged["id"], merged["father_name"], merged["notes"]) == (retired.pk, "Ayah Lain Contoh", "Catatan lama")
+
+
+@pytest.mark.parametrize("keep", ["first", "second"])
+def test_after_a_merge_each_lks_list_sent_again_changes_nothing(tmp_path, world, keep):
+    # A child at one LKS, gone home, then registered anew at another without being found: the board merges the two.
+    # Each LKS's list, sent again as it was, must neither register the child again nor change anything.
+    from .test_exchange_review_findings import HEADERS, client_row, import_clients, stored_rows
+
+    first_in, first_out, second_in = datetime.date(2024, 5, 1), datetime.date(2024, 5, 20), datetime.date(2024, 6, 1)
+    headers = [*HEADERS, "Tanggal keluar", "Alasan keluar"]
+    first_row = client_row(
+        headers, **{"Tanggal masuk": first_in, "Tanggal keluar": first_out, "Alasan keluar": "Kembali ke keluarga"}
+    )
+    second_row = client_row(headers, **{"Tanggal masuk": second_in, "Tanggal keluar": "", "Alasan keluar": ""})
+    assert import_clients(tmp_path, [first_row], world.operator, headers=headers).created == 1
+    assert import_clients(tmp_path, [second_row], world.other_operator, headers=headers).created == 1
+    first, second = Person.objects.order_by("pk")
+    services.duplicate_merge(
+        actor=world.regency_board, candidate=DuplicateCandidate.objects.get(), keep=first if keep == "first" else second
+    )
+    assert_summaries_rebuild()
+    before = stored_rows()
+
+    for actor, row in ((world.operator, first_row), (world.other_operator, second_row)):
+        result = import_clients(tmp_path, [row], actor, headers=headers)
+        assert (result.status, result.created, result.updated) == ("succeeded", 0, 0), [
+            p.message for p in [*result.problems, *result.warnings]
+        ]
+
+    assert stored_rows() == before
+    assert Person.objects.current().count() == 1
