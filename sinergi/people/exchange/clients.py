@@ -717,6 +717,35 @@ def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | Non
     return active or during
 
 
+def _missing_notice(count: int, lks_name: str, *, one_sheet: bool) -> str:
+    """The clients active at an LKS whom no row of the file names. `one_sheet`: the user chose one sheet of several,
+    and those clients may well be on the sheets left for later."""
+    values = {"count": number_format(count, force_grouping=True), "lks": lks_name}
+    if one_sheet:
+        return (
+            ngettext(
+                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat aktif; "
+                "mungkin ada di lembar lain file ini.",
+                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat aktif; "
+                "mungkin mereka ada di lembar lain file ini.",
+                count,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
+            "Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat "
+            "halamannya.",
+            "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
+            "Bila ada yang sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau "
+            "lewat halamannya.",
+            count,
+        )
+        % values
+    )
+
+
 class ClientsEntity(Entity):
     """Clients (PPKS) with their placement at an LKS."""
 
@@ -799,31 +828,9 @@ class ClientsEntity(Entity):
                     )
                     % {"lks": lks.name, "count": number_format(count, force_grouping=True)}
                 )
-        if ctx.cache.get("sheets_left"):
-            # One sheet of several (the user chose it): those "missing" may well be on the sheets left for later.
-            return notices + [
-                ngettext(
-                    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat "
-                    "aktif; mungkin ada di lembar lain file ini.",
-                    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat "
-                    "aktif; mungkin mereka ada di lembar lain file ini.",
-                    count,
-                )
-                % {"count": number_format(count, force_grouping=True), "lks": state.lks.by_pk[pk].name}
-                for pk, count in sorted(missing.items(), key=lambda item: state.lks.by_pk[item[0]].name)
-                if pk in state.lks.by_pk
-            ]
+        one_sheet = bool(ctx.cache.get("sheets_left"))
         return notices + [
-            ngettext(
-                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
-                "Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat "
-                "halamannya.",
-                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
-                "Bila ada yang sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau "
-                "lewat halamannya.",
-                count,
-            )
-            % {"count": number_format(count, force_grouping=True), "lks": state.lks.by_pk[pk].name}
+            _missing_notice(count, state.lks.by_pk[pk].name, one_sheet=one_sheet)
             for pk, count in sorted(missing.items(), key=lambda item: state.lks.by_pk[item[0]].name)
             if pk in state.lks.by_pk
         ]

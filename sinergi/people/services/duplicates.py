@@ -240,20 +240,30 @@ def duplicate_resolve(
     current = DuplicateCandidate.objects.select_for_update().get(pk=candidate.pk)
     if current.status != DuplicateStatus.OPEN:
         raise TransitionError(_("Kandidat data ganda ini sudah diputuskan."))
-    current.status = DuplicateStatus.DISMISSED
-    current.resolved_at = timezone.now()
-    current.resolved_by = actor
-    current.save(update_fields=["status", "resolved_at", "resolved_by"])
+    candidate_decided(actor=actor, candidate=current, status=DuplicateStatus.DISMISSED, request=request)
+    return current
+
+
+def candidate_decided(
+    *, actor, candidate: DuplicateCandidate, status: str, request: HttpRequest | None = None, **data
+) -> None:
+    """Records a decision on a candidate (`status`, or OPEN to ask again) and its audit event ("resolved", or
+    "reopened"): dismissed here, linked by a merge (services.merges), opened again by the upgrade's sweep."""
+    before = candidate.status
+    decided = status != DuplicateStatus.OPEN
+    candidate.status = status
+    candidate.resolved_at = timezone.now() if decided else None
+    candidate.resolved_by = actor if decided and getattr(actor, "is_authenticated", False) else None
+    candidate.save(update_fields=["status", "resolved_at", "resolved_by"])
     _audit(
         actor=actor,
-        action="people.duplicate.resolved",
-        obj=current,
-        changes={"status": [DuplicateStatus.OPEN, current.status]},
-        data={"person": current.person_id, "other": current.other_id},
-        purpose=AccessPurpose.DUPLICATE,
+        action="people.duplicate.resolved" if decided else "people.duplicate.reopened",
+        obj=candidate,
+        changes={"status": [before, status]},
+        data={"person": candidate.person_id, "other": candidate.other_id, **data},
+        purpose=AccessPurpose.DUPLICATE if decided else "",
         request=request,
     )
-    return current
 
 
 def duplicates_sweep_all(*, actor) -> tuple[int, int]:
@@ -288,14 +298,6 @@ def _links_reopened(actor) -> int:
     )
     reopened = 0
     for candidate in linked.order_by("pk"):
-        candidate.status, candidate.resolved_at, candidate.resolved_by = DuplicateStatus.OPEN, None, None
-        candidate.save(update_fields=["status", "resolved_at", "resolved_by"])
-        _audit(
-            actor=actor,
-            action="people.duplicate.reopened",
-            obj=candidate,
-            changes={"status": [DuplicateStatus.LINKED, DuplicateStatus.OPEN]},
-            data={"person": candidate.person_id, "other": candidate.other_id},
-        )
+        candidate_decided(actor=actor, candidate=candidate, status=DuplicateStatus.OPEN)
         reopened += 1
     return reopened

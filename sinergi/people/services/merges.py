@@ -22,6 +22,7 @@ from ..models import CarePlanReview, Consent, DuplicateCandidate, Incident, Pers
 from ..selectors import MERGE_FILLED, MergePlan, duplicate_merge_plan
 from ..summaries import SummaryDelta, summary_snapshot
 from ._common import _audit
+from .duplicates import candidate_decided
 from .rules import person_match_key
 
 
@@ -81,21 +82,9 @@ def duplicate_merge(
     retired.version = F("version") + 1
     retired.save(update_fields=["merged_into", "merged_at", "nik_hash", "match_key", "version", "updated_at"])
 
-    current.status = DuplicateStatus.LINKED
-    current.resolved_at = timezone.now()
-    current.resolved_by = actor
-    current.save(update_fields=["status", "resolved_at", "resolved_by"])
     # The decision as duplicate_resolve records it (readers of "resolved" events see every decision), then what the
     # merge did.
-    _audit(
-        actor=actor,
-        action="people.duplicate.resolved",
-        obj=current,
-        changes={"status": [DuplicateStatus.OPEN, current.status]},
-        data={"person": current.person_id, "other": current.other_id, "merged": True},
-        purpose=AccessPurpose.DUPLICATE,
-        request=request,
-    )
+    candidate_decided(actor=actor, candidate=current, status=DuplicateStatus.LINKED, request=request, merged=True)
     _audit(
         actor=actor,
         action="people.duplicate.merged",
