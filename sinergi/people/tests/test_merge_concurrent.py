@@ -19,6 +19,13 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.transactional
 def test_two_merges_sharing_a_record_wait_rather_than_deadlock(monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("row locks")
+    # A transactional test starts from (and leaves) an empty database: load what the other tests get once.
+    from sinergi.regions.services import region_tree_load
+    from sinergi.vocabularies.models import Term
+    from sinergi.vocabularies.seed import seed_vocabularies
+
+    region_tree_load(provinces=["63"])
+    seed_vocabularies(Term)
     world = people_world()
     a, b, c = (PersonFactory(organisation=world.lks, nik="", nik_missing_reason="unknown") for _ in range(3))
     for person in (a, b, c):
