@@ -3951,4 +3951,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Orang yang sama digabungkan menjadi satu data di halaman penggabungan.": "The same person is merged into one record on the merge page.",
     "Data ganda yang digabungkan ke data ini": "Duplicate records merged into this one",
     "Digabungkan pada": "Merged on",
+    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini dan lembar yang sudah diimpor sebelumnya), dan tetap tercatat aktif. Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.": (
+        "%(count)s client active at %(lks)s is on no sheet of this file (this sheet and the sheets imported before it) and stays recorded as active. If they have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
+        "%(count)s clients active at %(lks)s are on no sheet of this file (this sheet and the sheets imported before it) and stay recorded as active. If any have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
+    ),
 }

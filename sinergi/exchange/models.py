@@ -140,6 +140,9 @@ class ImportJob(QueuedJob, models.Model):
     # for a run refused for having records on several sheets, those sheets: each may be imported on its own.
     sheet = models.CharField(_("lembar"), max_length=255, blank=True)
     sheet_choices = models.JSONField(default=list, blank=True)
+    # A client list's sheet, imported on its own: the clients active at its LKS whom it does not name (None: not
+    # counted). The file's last sheet counts as absent only those absent from every sheet imported before it.
+    absent_person_ids = models.JSONField(null=True, blank=True)
     language = models.CharField(max_length=10, default="id")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

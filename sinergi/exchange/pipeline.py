@@ -112,6 +112,7 @@ class ImportResult:
     seconds: float = 0.0
     plan_digest: str = ""  # a trial's plan_digest, kept on its job
     sheets: list[str] = field(default_factory=list)  # refused for records on several sheets: those sheets
+    absent_ids: list[int] | None = None  # a chosen sheet's: the records it might have named and does not (if counted)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -167,15 +168,28 @@ def run_import(
     expected_plan: str = "",
     audit_via: dict | None = None,
     sheet: str = "",
+    absent_elsewhere: dict[str, set[int]] | None = None,
 ) -> ImportResult:
     """Checks (and unless `dry_run`, imports) the file (its sheet `sheet`, when the user chose one). `on_saved(result)`
     runs inside the write transaction (for the audit event), so the event exists exactly when the rows do.
     `expected_plan`: the plan_digest of the trial this import confirms; nothing is written unless the file would still
     do what the trial showed. `audit_via`: added to the audit events of the records the import changes through the
-    services (its job)."""
+    services (its job). `absent_elsewhere`: for a sheet of several, the other sheets of the same file imported before
+    it, each with the records its import found absent from it (ImportJob.absent_person_ids)."""
     with cyclic_gc_paused():
         return _run_import(
-            entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via, sheet
+            entity,
+            path,
+            kind,
+            actor,
+            dry_run,
+            progress,
+            on_saved,
+            batch_size,
+            expected_plan,
+            audit_via,
+            sheet,
+            absent_elsewhere or {},
         )
 
 
@@ -198,7 +212,18 @@ STALE_TRIAL = gettext_lazy(
 
 
 def _run_import(
-    entity, path, kind, actor, dry_run, progress, on_saved, batch_size, expected_plan, audit_via, sheet
+    entity,
+    path,
+    kind,
+    actor,
+    dry_run,
+    progress,
+    on_saved,
+    batch_size,
+    expected_plan,
+    audit_via,
+    sheet,
+    absent_elsewhere,
 ) -> ImportResult:
     started = time.monotonic()
     try:
@@ -215,6 +240,7 @@ def _run_import(
     ctx.cache["audit_via"] = audit_via
     # Sheets with records not read this time (the user chose one): what is "not in this file" may be on them.
     ctx.cache["sheets_left"] = table.sheets_left
+    ctx.cache["absent_elsewhere"] = {name: ids for name, ids in absent_elsewhere.items() if name in table.sheets_left}
     ctx.cache["dry_run"] = dry_run  # (what a trial may say that a real run says only once it flags it for the board)
     # A large file on PostgreSQL is written by a second thread while it is still being checked (see writer.py).
     writer = ConcurrentWriter(entity, ctx, batch_size) if not dry_run and writes_alongside(table.total) else None
@@ -597,6 +623,7 @@ def _check(
     if result.created and entity.created_notice:
         result.notices.append(str(entity.created_notice))
     result.notices += entity.plans_notices(plans, header.keys, ctx)
+    result.absent_ids = ctx.cache.get("absent_ids")
     result.updated = sum(1 for p in plans if p.action == UPDATE)
     result.unchanged = sum(1 for p in plans if p.action == UNCHANGED)
     result.preview = {

@@ -418,6 +418,29 @@ def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, 
         return _import_job_run(job, actor or job.created_by or SystemActor(), on_progress)
 
 
+def _absent_elsewhere(job: ImportJob) -> dict[str, set[int]]:
+    """For a sheet of several: the other sheets of the same file imported before it, each with the records its latest
+    import found absent from it (a client list's; see ImportJob.absent_person_ids)."""
+    if not job.sheet:
+        return {}
+    found: dict[str, set[int]] = {}
+    earlier = (
+        ImportJob.objects.filter(
+            entity=job.entity,
+            file_sha256=job.file_sha256,
+            dry_run=False,
+            status=ImportStatus.SUCCEEDED,
+            absent_person_ids__isnull=False,
+        )
+        .exclude(sheet__in=["", job.sheet])
+        .order_by("-finished_at", "-pk")
+        .values_list("sheet", "absent_person_ids")
+    )
+    for sheet, ids in earlier:
+        found.setdefault(sheet, set(ids))
+    return found
+
+
 def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int], None] | None) -> ImportJob:
     entity = get_entity(job.entity)
 
@@ -446,6 +469,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 expected_plan=job.source.plan_digest if job.source is not None else "",
                 audit_via={"import_job": job.pk},
                 sheet=job.sheet,
+                absent_elsewhere=_absent_elsewhere(job),
             )
         except ImportCancelled:
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))
@@ -557,6 +581,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     # import of 60,000 rows is listed with them, not with 0).
     job.plan_digest = result.plan_digest
     job.sheet_choices = result.sheets
+    job.absent_person_ids = result.absent_ids
     job.created_count = result.created
     job.updated_count = result.updated
     job.unchanged_count = result.unchanged
@@ -589,7 +614,7 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
 _RESULT_FIELDS = [
     "status", "phase", "finished_at", "message", "notices", "rows_total", "rows_done", "created_count",
     "updated_count", "unchanged_count", "refused_count", "problem_count", "problems", "preview", "plan_digest",
-    "sheet_choices",
+    "sheet_choices", "absent_person_ids",
 ]  # fmt: skip
 
 

@@ -203,3 +203,50 @@ def test_two_sheets_checked_first_then_imported_one_after_the_other_both_save(
     assert lembar_names() == ["LKSA Lembar 1", "LKSA Lembar 2", "LKSA Lembar 3"]
     listed = client.get("/exchange/imports/").content.decode()
     assert "(lembar “LKSA”)" in listed and "(lembar “Lansia”)" in listed
+
+
+def test_the_last_sheet_counts_as_missing_only_the_clients_on_no_sheet_of_the_file(tmp_path):
+    from sinergi.exchange.services import import_job_create, import_job_run
+    from sinergi.people.tests.factories import people_world
+    from sinergi.people.tests.test_exchange_review_findings import HEADERS as CLIENT_HEADERS
+    from sinergi.people.tests.test_exchange_review_findings import client_row
+
+    def child(name: str, sex: str = "L") -> list:
+        return client_row(
+            **{"NIK": "", "Alasan NIK kosong": "Belum direkam Dukcapil", "Nama lengkap": name, "Jenis kelamin": sex}
+        )
+
+    def sheet_job(path, sheet: str, *, dry_run: bool = False) -> ImportJob:
+        with path.open("rb") as handle:
+            job = import_job_create(
+                actor=world.operator,
+                entity_key="clients",
+                file=File(handle),
+                original_name=path.name,
+                dry_run=dry_run,
+                enqueue=False,
+                sheet=sheet,
+            )
+        return import_job_run(job_id=job.pk, actor=world.operator)
+
+    # Given three children in care at the LKS, two of them on the two sheets of its list and one on neither
+    world = people_world()
+    boy, girl, left_out = child("Budi Putra"), child("Sari Putri", "P"), child("Dewi Lupa", "P")
+    everyone = workbook(tmp_path / "semua.xlsx", {"Klien": [CLIENT_HEADERS, boy, girl, left_out]})
+    assert run(everyone, world.operator, entity="clients").created == 3
+    path = workbook(tmp_path / "asrama.xlsx", {"Putra": [CLIENT_HEADERS, boy], "Putri": [CLIENT_HEADERS, girl]})
+
+    # When the first sheet is imported, the two not on it may be on the other
+    first = sheet_job(path, "Putra")
+    assert first.status == ImportStatus.SUCCEEDED, first.message
+    assert any("2 penerima layanan" in n and "mungkin mereka ada di lembar lain" in n for n in first.notices)
+
+    # Then the last sheet (its trial and its import) counts only the child on neither sheet, as missing from the file
+    for dry_run in (True, False):
+        last = sheet_job(path, "Putri", dry_run=dry_run)
+        assert last.status in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED), last.message
+        assert not any("lembar lain" in notice for notice in last.notices), last.notices
+        assert any(
+            notice.startswith("1 penerima layanan yang aktif di LKSA Harapan Contoh tidak ada di lembar mana pun")
+            for notice in last.notices
+        ), last.notices

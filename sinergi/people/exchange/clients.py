@@ -717,11 +717,25 @@ def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | Non
     return active or during
 
 
-def _missing_notice(count: int, lks_name: str, *, one_sheet: bool) -> str:
-    """The clients active at an LKS whom no row of the file names. `one_sheet`: the user chose one sheet of several,
-    and those clients may well be on the sheets left for later."""
+def _missing_notice(count: int, lks_name: str, *, where: str) -> str:
+    """The clients active at an LKS whom no row of the file names. `where`: "file"; "sheet" when the user chose one
+    sheet of several, and those clients may well be on the sheets left for later; "every sheet" when the others were
+    imported before it, and those clients are on none of them."""
     values = {"count": number_format(count, force_grouping=True), "lks": lks_name}
-    if one_sheet:
+    if where == "every sheet":
+        return (
+            ngettext(
+                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini "
+                "dan lembar yang sudah diimpor sebelumnya), dan tetap tercatat aktif. Bila sudah keluar, catat "
+                "keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.",
+                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini "
+                "dan lembar yang sudah diimpor sebelumnya), dan tetap tercatat aktif. Bila ada yang sudah keluar, "
+                "catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.",
+                count,
+            )
+            % values
+        )
+    if where == "sheet":
         return (
             ngettext(
                 "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat aktif; "
@@ -804,15 +818,25 @@ class ClientsEntity(Entity):
         lks_ids = {p.obj.lks.pk if p.action == "create" else p.obj.lks_id for p in plans}
         if not lks_ids or len(lks_ids) > MISSING_CLIENTS_LKS_LIMIT:
             return notices
+        # A sheet of several, imported on its own: a client is missing from the file only when absent from this sheet
+        # and from each sheet of the file imported before it (a client admitted since those were imported, and not on
+        # this sheet, is then not counted: the notice may say too few, never name a client the file holds).
+        sheets_left: list[str] = ctx.cache.get("sheets_left") or []
+        elsewhere: dict[str, set[int]] = ctx.cache.get("absent_elsewhere") or {}
         missing: Counter[int] = Counter()
         staying: Counter[int] = Counter()
+        absent: list[int] = []
         active = Placement.objects.filter(organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE)
         if not state.sees_restricted:
             active = active.filter(person__is_restricted=False)  # not counted where they are not shown
         for organisation_id, person_id in active.values_list("organisation_id", "person_id"):
             staying[organisation_id] += 1
             if person_id not in named:
-                missing[organisation_id] += 1
+                absent.append(person_id)
+                if all(person_id in ids for ids in elsewhere.values()):
+                    missing[organisation_id] += 1
+        if sheets_left:
+            ctx.cache["absent_ids"] = sorted(absent)
         for pk, count in sorted(staying.items()):
             lks = state.lks.by_pk.get(pk)
             if lks is not None and lks.status == OrganisationStatus.INACTIVE:
@@ -828,9 +852,12 @@ class ClientsEntity(Entity):
                     )
                     % {"lks": lks.name, "count": number_format(count, force_grouping=True)}
                 )
-        one_sheet = bool(ctx.cache.get("sheets_left"))
+        if any(name not in elsewhere for name in sheets_left):
+            where = "sheet"  # they may be on a sheet not imported yet
+        else:
+            where = "every sheet" if sheets_left else "file"
         return notices + [
-            _missing_notice(count, state.lks.by_pk[pk].name, one_sheet=one_sheet)
+            _missing_notice(count, state.lks.by_pk[pk].name, where=where)
             for pk, count in sorted(missing.items(), key=lambda item: state.lks.by_pk[item[0]].name)
             if pk in state.lks.by_pk
         ]
