@@ -3,6 +3,7 @@ imported sheet by sheet from the same stored file: each sheet a trial of its own
 nothing, the other sheets named as left for later."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files import File
@@ -250,3 +251,16 @@ def test_the_last_sheet_counts_as_missing_only_the_clients_on_no_sheet_of_the_fi
             notice.startswith("1 penerima layanan yang aktif di LKSA Harapan Contoh tidak ada di lembar mana pun")
             for notice in last.notices
         ), last.notices
+
+
+def test_an_old_excel_workbook_of_two_sheets_is_imported_sheet_by_sheet(board_member):
+    # per_jenis.xls: two_sheets()'s workbook saved by LibreOffice Calc as "MS Excel 97" (files/ods_xls/README.md)
+    path = Path(__file__).parent / "files" / "ods_xls" / "per_jenis.xls"
+
+    refused = run(path, board_member)
+    assert (refused.status, refused.sheets) == ("refused", ["LKSA", "Lansia"])
+
+    result = run(path, board_member, sheet="Lansia")
+    assert (result.status, result.created) == ("succeeded", 1), result.message
+    assert lembar_names() == ["LKSA Lembar 3"]
+    assert any("Lembar “LKSA” juga berisi data" in notice for notice in result.notices), result.notices
