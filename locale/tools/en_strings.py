@@ -3955,4 +3955,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(count)s client active at %(lks)s is on no sheet of this file (this sheet and the sheets imported before it) and stays recorded as active. If they have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
         "%(count)s clients active at %(lks)s are on no sheet of this file (this sheet and the sheets imported before it) and stay recorded as active. If any have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
     ),
+    "Saringan “%(filter)s”: LKS itu tidak ada di wilayah kerja Anda, jadi tidak ada data yang dapat ditampilkan atau diunduh. Pilih LKS di daftar.": "Filter “%(filter)s”: that LKS is not in your work area, so there is nothing to show or download. Choose an LKS from the list.",
+    "File berisi satu baris per masa layanan di LKS penerima layanan sekarang: yang keluar lalu masuk lagi tertulis sekali untuk setiap masa layanannya.": "The file holds one row per stay at the client's current LKS: a client who left and came back is written once for each stay.",
 }

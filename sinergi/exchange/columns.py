@@ -941,6 +941,29 @@ def region_filter_problem(*, actor, action: str, filters, levels: Sequence[int] 
     return ""
 
 
+def organisation_filter_problem(*, actor, action: str, filters) -> str:
+    """An LKS filter naming an LKS outside the user's scope (a link edited by hand, a bookmark of another account):
+    it would give an empty list, which reads as "nothing matches". Whether such an LKS exists is not said. "" when it
+    applies, or when the value is no number (the filter set's own check says so)."""
+    from sinergi.accounts.scope import restrict
+    from sinergi.organisations.models import Organisation
+
+    raw = str(filters.get("organisation") or "").strip()
+    if not raw.isdigit() or restrict(Organisation.objects.filter(pk=int(raw)), actor=actor, action=action).exists():
+        return ""
+    return _(
+        "Saringan “%(filter)s”: LKS itu tidak ada di wilayah kerja Anda, jadi tidak ada data yang dapat ditampilkan "
+        "atau diunduh. Pilih LKS di daftar."
+    ) % {"filter": _("LKS")}
+
+
+def scope_filter_problem(*, actor, action: str, filters, levels: Sequence[int] = (2, 5, 8, 13)) -> str:
+    """Why a list's region or LKS filter cannot be applied for `actor` (see the two checks); "" when they apply."""
+    return region_filter_problem(
+        actor=actor, action=action, filters=filters, levels=levels
+    ) or organisation_filter_problem(actor=actor, action=action, filters=filters)
+
+
 def choose_one(label: Any) -> str:
     """An empty required dropdown cell: worded like the other required cells ("… wajib diisi"), not like the
     form's "Pilih salah satu", which makes sense only beside a dropdown the user is looking at."""

@@ -1,12 +1,12 @@
 """What a list page says about filters its export would refuse: one message for the page and the download."""
 
-from .columns import filter_problems, region_filter_problem
+from .columns import filter_problems, scope_filter_problem
 
 
 def list_filter_problem(*, filterset, actor, action: str, levels: tuple[int, ...] = (2, 5, 8, 13)) -> str:
     """Why a list's filters cannot be applied (a value that is not offered, a region code of no region or outside the
-    account's work area), in the words its export refuses them with: the page must say it rather than show an empty
-    list that reads as "nothing matches". "" when they apply."""
+    account's work area, an LKS outside it), in the words its export refuses them with: the page must say it rather
+    than show an empty list that reads as "nothing matches". "" when they apply."""
     if not filterset.is_valid():
         return filter_problems(filterset)
-    return region_filter_problem(actor=actor, action=action, filters=filterset.data, levels=levels)
+    return scope_filter_problem(actor=actor, action=action, filters=filterset.data, levels=levels)

@@ -86,6 +86,12 @@ class PersonFilterSet(django_filters.FilterSet):
             "q", "ppks_category", "status", "setting", "stage", "age_group", "sex", "region", "organisation", "review"
         ]  # fmt: skip
 
+    def __init__(self, *args, placements: QuerySet | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The stays the filters on a stay (status, setting, stage, review) look at: those the user may see. A client
+        # seen by one LKS may still have a stay at another (before a leaving is recorded), whose facts are not theirs.
+        self.placements = placements if placements is not None else Placement.objects.all()
+
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _words(queryset, value, "full_name")
 
@@ -94,10 +100,10 @@ class PersonFilterSet(django_filters.FilterSet):
 
     def _with_placement(self, queryset: QuerySet, **conditions) -> QuerySet:
         # EXISTS rather than a join keeps one row per person whatever the number of placements.
-        return queryset.filter(Exists(Placement.objects.filter(person=OuterRef("pk"), **conditions)))
+        return queryset.filter(Exists(self.placements.filter(person=OuterRef("pk"), **conditions)))
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        active = Exists(Placement.objects.filter(person=OuterRef("pk"), status=PlacementStatus.ACTIVE))
+        active = Exists(self.placements.filter(person=OuterRef("pk"), status=PlacementStatus.ACTIVE))
         return queryset.filter(active) if value == "active" else queryset.exclude(active)
 
     def filter_setting(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -62,7 +62,8 @@ def person_base_queryset() -> QuerySet[Person]:
 def person_list(*, actor, filters: dict | None = None, action: str = Action.PERSON_VIEW) -> PersonFilterSet:
     """Clients `actor` may see, filtered; returns the bound filter set (its .qs is the result)."""
     queryset = _visible_people(person_base_queryset(), actor=actor, action=action).order_by("full_name", "pk")
-    return PersonFilterSet(filters or {}, queryset=queryset)
+    placements = restrict(Placement.objects.all(), actor=actor, action=action)
+    return PersonFilterSet(filters or {}, queryset=queryset, placements=placements)
 
 
 def person_get(*, actor, pk, action: str = Action.PERSON_VIEW) -> Person:

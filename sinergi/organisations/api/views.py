@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from sinergi.accounts.scope import Action, restrict
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
+from sinergi.exchange.columns import region_filter_problem
 
 from .. import selectors, services
 from ..filters import OrganisationFilterSet
@@ -50,6 +51,13 @@ class OrganisationViewSet(viewsets.ModelViewSet):
         return restrict(selectors.organisation_base_queryset(), actor=self.request.user, action=action_name).order_by(
             "name", "pk"
         )
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        # A region filter that cannot be applied is refused in the words of the page and the export: an empty list
+        # would read as "nothing matches".
+        if problem := region_filter_problem(actor=request.user, action=Action.VIEW, filters=request.query_params):
+            raise ApiValidationError({"region": [problem]})
+        return super().list(request, *args, **kwargs)
 
     def perform_create(self, serializer: OrganisationSerializer) -> None:
         data = dict(serializer.validated_data)

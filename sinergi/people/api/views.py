@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.exchange.columns import organisation_filter_problem, region_filter_problem
 from sinergi.organisations.models import Organisation
 
 from .. import selectors, services
@@ -59,6 +60,18 @@ def _purpose(request: Request) -> str:
     return value
 
 
+def _scope_filter_problems(request: Request) -> dict[str, list[str]]:
+    """A region or LKS filter the list cannot apply for this user, in the words of the page and the export: an empty
+    list would read as "nothing matches"."""
+    filters, problems = request.query_params, {}
+    action_name = Action.PERSON_VIEW
+    if problem := region_filter_problem(actor=request.user, action=action_name, filters=filters, levels=(2, 5)):
+        problems["region"] = [problem]
+    if problem := organisation_filter_problem(actor=request.user, action=action_name, filters=filters):
+        problems["organisation"] = [problem]
+    return problems
+
+
 def _organisation(request: Request, pk) -> Organisation:
     organisation = Organisation.objects.filter(pk=pk).first()
     if organisation is None:
@@ -90,6 +103,8 @@ class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         filterset = selectors.person_list(actor=self.request.user, filters=self.request.query_params)
         if not filterset.is_valid():
             raise ApiValidationError(filterset.errors)
+        if self.action == "list" and (problems := _scope_filter_problems(self.request)):
+            raise ApiValidationError(problems)
         return filterset.qs
 
     def list(self, request: Request, *args, **kwargs) -> Response:
@@ -226,6 +241,8 @@ class WorkerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         filterset = selectors.worker_list(actor=self.request.user, filters=self.request.query_params)
         if not filterset.is_valid():
             raise ApiValidationError(filterset.errors)
+        if self.action == "list" and (problems := _scope_filter_problems(self.request)):
+            raise ApiValidationError(problems)
         return filterset.qs.select_related("psks_category")
 
     def list(self, request: Request, *args, **kwargs) -> Response:

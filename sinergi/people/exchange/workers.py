@@ -43,7 +43,7 @@ from sinergi.exchange.columns import (
     choose_one,
     filter_problems,
     kept_blank,
-    region_filter_problem,
+    scope_filter_problem,
     stale_row_message,
     term_labels,
 )
@@ -784,7 +784,7 @@ class WorkersEntity(Entity):
         filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))
-        if problem := region_filter_problem(
+        if problem := scope_filter_problem(
             actor=actor, action=Action.PERSON_EXPORT, filters=filters or {}, levels=(2, 5)
         ):
             raise ValidationError(problem)

@@ -93,6 +93,11 @@ class PersonListView(PersonAreaMixin, View):
             "today": timezone.localdate(),
             "can_admit": organisations_for(request.user, Action.PERSON_CREATE).exists(),
             "can_export": has_role_for(request.user, Action.PERSON_EXPORT),
+            # The list has one row per client, its download one per stay (what an import reads back): said beside it.
+            "note": _(
+                "File berisi satu baris per masa layanan di LKS penerima layanan sekarang: yang keluar lalu masuk lagi "
+                "tertulis sekali untuk setiap masa layanannya."
+            ),
             "can_resolve": has_role_for(request.user, Action.DUPLICATE_RESOLVE),
             "purpose": session_purpose(request),
             "review": review,
