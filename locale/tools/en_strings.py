@@ -1688,10 +1688,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "File unggahan impor ini sudah tidak tersimpan lagi. Unggah file lagi bila masih diperlukan.": (
         "The uploaded file of this import is no longer stored. Upload the file again if you still need it."
     ),
-    "File unggahan dan laporan impor ini dihapus otomatis %(days)s hari setelah impor selesai (masa simpan). "
-    "Unggah file lagi bila masih diperlukan.": (
+    "File unggahan dan laporan impor ini dihapus otomatis %(days)s hari setelah impor selesai (masa simpan), "
+    "bersama daftar data yang dibuat dan diubah beserta isiannya; jumlahnya tetap tercatat. Unggah file lagi "
+    "bila masih diperlukan.": (
         "The uploaded file and report of this import were deleted automatically %(days)s days after the import "
-        "finished (retention period). Upload the file again if you still need it."
+        "finished (retention period), with the lists of records created and changed and their values; their counts "
+        "stay recorded. Upload the file again if you still need it."
     ),
     "File ekspor ini sudah tidak tersimpan lagi. Buat ekspor baru bila masih diperlukan.": (
         "This export file is no longer stored. Create a new export if you still need it."

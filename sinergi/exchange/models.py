@@ -196,6 +196,12 @@ class ImportJob(QueuedJob, models.Model):
                 name="exchange_import_upload_once",
             ),
         ]
+        indexes = [
+            # A user's imports, newest first (their list, a page at a time, with thousands after a few years).
+            models.Index(fields=["created_by", "-created_at", "-id"], name="exchange_import_by_user"),
+            # Other jobs of the same stored upload (the retention purge keeps a file one of them still needs).
+            models.Index(fields=["file"], name="exchange_import_file"),
+        ]
 
     def __str__(self) -> str:
         # No status: audit events keep this text, and a status would be the one of that moment.

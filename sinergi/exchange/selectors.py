@@ -28,10 +28,20 @@ def import_job_list(*, actor) -> QuerySet[ImportJob]:
     return ImportJob.objects.filter(created_by=actor).order_by("-created_at", "-id")
 
 
+# What a list of imports never shows: a job's preview, problems and notices are read on its own page only (a user
+# with thousands of jobs would have them all read and sorted for a page of 25).
+LIST_DEFERRED = ("preview", "problems", "notices", "sheet_choices", "absent_person_ids")
+
+
+def import_job_rows(*, actor) -> QuerySet[ImportJob]:
+    """import_job_list as a list of imports shows it."""
+    return import_job_list(actor=actor).defer(*LIST_DEFERRED)
+
+
 def import_job_recent(*, actor, count: int = RECENT_IMPORTS) -> list[ImportJob]:
     """The `count` newest of the imports `actor` started and any older one still waiting or running, newest first: a
     job under way stays in sight (its page a tap away) however many finished after it."""
-    jobs = import_job_list(actor=actor)
+    jobs = import_job_rows(actor=actor)
     newest = jobs.values("pk")[:count]
     return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=FINISHED_STATUSES))[:RECENT_IMPORTS_MOST])
 

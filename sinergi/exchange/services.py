@@ -166,6 +166,11 @@ def import_job_create(
         if sent_before is None:
             raise
         return sent_before
+    except BaseException:
+        # No row names the stored copy (the database busy past its timeout, the request ended): the purge, which
+        # finds files through their jobs, would never remove it.
+        job.file.delete(save=False)
+        raise
     if enqueue:
         _enqueue(job)
     return job
@@ -798,8 +803,9 @@ def import_files_gone_message(days: int | None = None) -> str:
     if days is None:
         return _("File unggahan impor ini sudah tidak tersimpan lagi. Unggah file lagi bila masih diperlukan.")
     return _(
-        "File unggahan dan laporan impor ini dihapus otomatis %(days)s hari setelah impor selesai (masa simpan). "
-        "Unggah file lagi bila masih diperlukan."
+        "File unggahan dan laporan impor ini dihapus otomatis %(days)s hari setelah impor selesai (masa simpan), "
+        "bersama daftar data yang dibuat dan diubah beserta isiannya; jumlahnya tetap tercatat. Unggah file lagi "
+        "bila masih diperlukan."
     ) % {"days": days}
 
 
@@ -837,25 +843,42 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     purged: list[PurgedJob] = []
 
     import_due = Q(status__in=FINISHED_STATUSES, files_purged_at__isnull=True) & old
-    # Lists, not iterators: the loop writes to the rows it reads (a few per hour once the backlog is gone).
-    for job in list(ImportJob.objects.filter(import_due).exclude(file="", error_report="").order_by("pk")):
-        shared = bool(job.file) and ImportJob.objects.filter(file=job.file.name).exclude(import_due).exists()
-        names = [name for name in ("" if shared else job.file.name, job.error_report.name) if name]
-        if not dry_run:
-            if not _delete_stored(job.file.storage, names):
-                continue
-            with translation.override(job.language):
-                notice = import_files_gone_message(days)
-            ImportJob.objects.filter(pk=job.pk).update(
-                file="",
-                error_report="",
-                files_purged_at=now,
-                notices=[*job.notices, notice],
-                preview=_without_cells_as_read(job.preview),
-                # the cells themselves go with the file; where the problems were, and why, stays
-                problems=[[row, column, "", message] for row, column, _value, message in job.problems],
+    # The due jobs by id first, each read whole in its own transaction: a year's backlog (thousands of jobs with
+    # their previews) is never held in memory at once.
+    due = ImportJob.objects.filter(import_due).exclude(file="", error_report="")
+    storage = ImportJob._meta.get_field("file").storage
+    for pk in list(due.order_by("pk").values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Locked, as a confirm locks its trial: a confirm waits for the purge (then finds the file gone), or the
+            # purge for the confirm (then finds the upload shared with the import it made). Read as plain values: a
+            # model instance and its file fields refer to each other, and would stay in memory until a full
+            # collection of cycles, several previews at a time.
+            job = (
+                due.select_for_update()
+                .filter(pk=pk)
+                .values("file", "error_report", "language", "notices", "preview", "problems", "finished_at")
+                .first()
             )
-        purged.append(PurgedJob("import", job.pk, job.finished_at, names))
+            if job is None:
+                continue
+            upload, report = job["file"], job["error_report"]
+            shared = bool(upload) and ImportJob.objects.filter(file=upload).exclude(import_due).exists()
+            names = [name for name in ("" if shared else upload, report) if name]
+            if not dry_run:
+                if not _delete_stored(storage, names):
+                    continue
+                with translation.override(job["language"]):
+                    notice = import_files_gone_message(days)
+                ImportJob.objects.filter(pk=pk).update(
+                    file="",
+                    error_report="",
+                    files_purged_at=now,
+                    notices=[*job["notices"], notice],
+                    preview=_without_cells_as_read(job["preview"]),
+                    # the cells themselves go with the file; where the problems were, and why, stays
+                    problems=[[row, column, "", message] for row, column, _value, message in job["problems"]],
+                )
+        purged.append(PurgedJob("import", pk, job["finished_at"], names))
 
     export_due = Q(status__in=EXPORT_FINISHED_STATUSES, file_purged_at__isnull=True) & old
     for export in list(ExportJob.objects.filter(export_due).exclude(file="").order_by("pk")):
@@ -872,12 +895,12 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
 
 
 def _without_cells_as_read(preview: dict | None) -> dict | None:
-    """A trial's preview without the new records' cells as read (names, birth dates, phones): kept only as long as
-    the upload itself. The records' names and the counts stay, as the page lists them."""
-    if not preview or not preview.get("create"):
+    """A job's preview without what the file said of each record (the new records with their cells as read, the
+    updated ones with their values before and after, and their names): kept only as long as the upload itself. A
+    trial never confirmed wrote its values nowhere else. The counts stay on the job, and the warnings grouped."""
+    if not preview:
         return preview
-    return {**preview, "create": [{key: value for key, value in item.items() if key != "values"} for item in
-                                  preview["create"]]}  # fmt: skip
+    return {**preview, "create": [], "update": []}
 
 
 def _delete_stored(storage, names: list[str]) -> bool:

@@ -121,7 +121,7 @@ class ImportJobListView(LoginRequiredMixin, View):
     """Every import the user started, newest first, a page at a time: /exchange/ lists only the few newest."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = paginate(request, selectors.import_job_list(actor=request.user), per_page=IMPORTS_PER_PAGE)
+        page = paginate(request, selectors.import_job_rows(actor=request.user), per_page=IMPORTS_PER_PAGE)
         # As on /exchange/: a job left running by a worker that died is ended here too.
         page.object_list = [services.import_job_settle(job=job) for job in page.object_list]
         return render(request, "exchange/import_list.html", {"page": page})

@@ -157,3 +157,18 @@ def test_the_list_of_all_imports_reads_a_bounded_number_of_queries(client, board
     client.force_login(board_member)
     with django_assert_max_num_queries(10):  # the session, user and roles, a count, one page, the notices badge
         assert client.get("/exchange/imports/").status_code == 200
+
+
+def test_the_lists_of_imports_read_no_job_s_preview_problems_or_notices(client, board_member):
+    # A year of monthly trials: each job's preview holds up to 200 records; the lists show none of it.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    imports(board_member, 30, preview={"create": [{"row": 2, "key": "Budi Contoh", "values": []}]})
+    client.force_login(board_member)
+
+    for url in ("/exchange/", "/exchange/imports/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        read = [q["sql"] for q in queries if 'FROM "exchange_importjob"' in q["sql"]]
+        assert read and not any('"preview"' in sql or '"problems"' in sql for sql in read), url

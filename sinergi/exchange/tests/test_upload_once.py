@@ -249,3 +249,19 @@ def test_a_form_sent_without_javascript_is_still_redirected_and_a_refusal_is_sti
     fake.write_bytes(b"%PDF-1.4\n\x00\x01binary")
     refused = post(client, fake, key=None, headers=UPLOAD_SCRIPT)
     assert refused.status_code == 400 and 'id="upload-form"' in refused.content.decode()
+
+
+def test_an_upload_whose_job_could_not_be_saved_leaves_no_file_behind(board_member, sheet, settings, monkeypatch):
+    # On SQLite a save waiting behind a large import's write gives up after its timeout ("database is locked"): no
+    # job names the stored copy then, and the retention purge finds files through their jobs only.
+    from django.db import OperationalError
+
+    def locked(self, *args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(ImportJob, "save", locked)
+
+    with pytest.raises(OperationalError):
+        create(board_member, sheet)
+
+    assert stored_uploads(settings) == []

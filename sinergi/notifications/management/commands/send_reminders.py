@@ -1,6 +1,7 @@
 import datetime
+import logging
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -20,6 +21,9 @@ HOUSEKEEPING = [
 ]
 
 
+logger = logging.getLogger(__name__)
+
+
 class Command(BaseCommand):
     help = (
         "Sends the day's reminders (care plans, action items, agreements, referrals) and removes expired import/"
@@ -31,11 +35,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, date: str | None = None, **options) -> None:
         today = datetime.date.fromisoformat(date) if date else timezone.localdate()
-        total = 0
-        for path in REMINDERS:
-            sent = import_string(path)(today=today)
-            total += sent
-            self.stdout.write(f"{path.rsplit('.', 1)[1]}: {sent}")
-        for path in HOUSEKEEPING:
-            self.stdout.write(f"{path.rsplit('.', 1)[1]}: {len(import_string(path)())}")
+        total, failed = 0, []
+        # Each step on its own: one that fails (the database busy behind a large import, a bug) is logged and the
+        # others still run, the purge and the settling of dead jobs too; the command then ends with an error.
+        for path in REMINDERS + HOUSEKEEPING:
+            name = path.rsplit(".", 1)[1]
+            try:
+                done = import_string(path)(today=today) if path in REMINDERS else len(import_string(path)())
+            except Exception as error:
+                logger.exception("send_reminders: %s failed", name)
+                failed.append(name)
+                self.stderr.write(f"{name}: failed ({error.__class__.__name__}: {error})")
+                continue
+            if path in REMINDERS:
+                total += done
+            self.stdout.write(f"{name}: {done}")
         self.stdout.write(f"{total} notifications on {today.isoformat()}.")
+        if failed:
+            raise CommandError(f"Failed: {', '.join(failed)} (the other steps ran).")
