@@ -3959,4 +3959,15 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Saringan “%(filter)s”: LKS itu tidak ada di wilayah kerja Anda, jadi tidak ada data yang dapat ditampilkan atau diunduh. Pilih LKS di daftar.": "Filter “%(filter)s”: that LKS is not in your work area, so there is nothing to show or download. Choose an LKS from the list.",
     "File berisi satu baris per masa layanan di LKS penerima layanan sekarang: yang keluar lalu masuk lagi tertulis sekali untuk setiap masa layanannya.": "The file holds one row per stay at the client's current LKS: a client who left and came back is written once for each stay.",
+    "%(n)s akses tercatat, terbaru di atas.": (
+        "%(n)s access recorded, newest first.",
+        "%(n)s accesses recorded, newest first.",
+    ),
+    "Halaman riwayat akses": "Access history pages",
+    "Lebih baru": "Newer",
+    "Lebih lama": "Older",
+    "%(n)s kandidat menunggu keputusan": (
+        "%(n)s candidate awaiting a decision",
+        "%(n)s candidates awaiting a decision",
+    ),
 }

@@ -935,3 +935,39 @@ def test_a_filter_value_that_is_not_valid_is_said_on_the_list_in_the_words_its_d
     assert refusal.status_code == 400 and message in refusal.content.decode()
     assert message in page
     assert empty_count not in page and not export_links(page)  # no empty list that reads as "nothing matches"
+
+
+def test_the_duplicates_list_goes_a_page_at_a_time_counts_them_all_and_logs_only_those_shown(client, world):
+    # A year of imports leaves hundreds of candidates: each is read and logged for both records when shown.
+    for n in range(23):
+        first = PersonFactory(organisation=world.lks, full_name=f"Anak Kembar {n:02d}")
+        second = PersonFactory(organisation=world.lks, full_name=f"Anak Kembar {n:02d}", nik="")
+        DuplicateCandidate.objects.create(
+            person=second, other=first, reason=DuplicateReason.CLOSE_MATCH, province_code="63", regency_code="63.71"
+        )
+    sign_in(client, world.regency_board)
+
+    first_page = client.get("/people/duplicates/").content.decode()
+    assert "23 kandidat menunggu keputusan" in first_page and "Halaman 1 dari 2" in first_page
+    assert first_page.count('class="card duplicate"') == 20
+    assert PersonAccess.objects.filter(what="viewed_duplicate").count() == 40
+
+    second_page = client.get("/people/duplicates/?page=2").content.decode()
+    assert second_page.count('class="card duplicate"') == 3 and "Anak Kembar 00" in second_page  # the oldest
+
+
+def test_a_long_access_history_goes_a_page_at_a_time_and_says_how_long_it_is(client, world, child):
+    # A client exported weekly and imported monthly: hundreds of lines within a year, none of them hidden.
+    PersonAccess.objects.bulk_create(
+        PersonAccess(person=child.person, actor_name="pengurus.bjm", what="exported", purpose="reporting")
+        for _ in range(59)
+    )
+    sign_in(client, world.operator)
+
+    first = client.get(f"/people/{child.person.pk}/").content.decode()
+    section = first[first.index('id="accesses"') :]
+    assert "60 akses tercatat" in section  # the 59, and this view
+    assert section.count("<tr><td>") == 50 and "Halaman 1 dari 2" in section
+
+    second = client.get(f"/people/{child.person.pk}/?access_page=2").content.decode()
+    assert second[second.index('id="accesses"') :].count("<tr><td>") == 11  # and the second view, newest first

@@ -4,6 +4,8 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -80,3 +82,12 @@ def organisations_for(user, action: str):
     """Active LKS on which `user` may perform `action` (e.g. admit clients, register workers)."""
     queryset = Organisation.objects.filter(kind__in=LKS_KINDS, status=OrganisationStatus.ACTIVE)
     return restrict(queryset, actor=user, action=action).select_related("primary_service_kind").order_by("name")
+
+
+ACCESSES_PER_PAGE = 50
+
+
+def access_page(request: HttpRequest, accesses: QuerySet) -> Page:
+    """A page of a record's access history, newest first (`?access_page=`, apart from the page's other lists): a
+    client exported weekly and imported monthly has hundreds of lines within a year, none of them to be hidden."""
+    return Paginator(accesses, ACCESSES_PER_PAGE).get_page(request.GET.get("access_page"))

@@ -30,6 +30,7 @@ from ..models import Person, Placement
 from ._common import (
     PEOPLE_REGION_LEVELS,
     PersonAreaMixin,
+    access_page,
     apply_errors,
     has_role_for,
     organisations_for,
@@ -129,7 +130,7 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
             and not placement.review_overdue
             and placement.next_review_on <= today + datetime.timedelta(days=REVIEW_SOON_DAYS)
         )
-    accesses = list(selectors.person_accesses(actor=user, person=person)[:100])
+    accesses = access_page(request, selectors.person_accesses(actor=user, person=person))
     incidents = restrict(person.incidents.all(), actor=user, action=Action.INCIDENT_VIEW)
     return {
         "person": person,

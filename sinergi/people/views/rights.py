@@ -18,10 +18,13 @@ from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.core.pagination import paginate
 
 from .. import selectors, services
 from ..forms import ReasonForm
 from ._common import PersonAreaMixin, error_text, purpose_redirect, require_role
+
+DUPLICATES_PER_PAGE = 20
 
 
 class DuplicateListView(PersonAreaMixin, View):
@@ -30,15 +33,17 @@ class DuplicateListView(PersonAreaMixin, View):
     action = Action.DUPLICATE_RESOLVE
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        candidates = list(selectors.duplicate_candidates(actor=request.user)[:100])
+        # A page at a time: each candidate shown is read for both records and written to both access logs.
+        candidates = selectors.duplicate_candidates(actor=request.user).order_by("-created_at", "-pk")
+        page = paginate(request, candidates, per_page=DUPLICATES_PER_PAGE)
         items = [
             {
                 "candidate": c,
                 **summary_parts(selectors.duplicate_summary_for(actor=request.user, candidate=c, request=request)),
             }
-            for c in candidates
+            for c in page.object_list
         ]
-        return render(request, "people/duplicates.html", {"items": items})
+        return render(request, "people/duplicates.html", {"items": items, "page": page})
 
 
 def summary_parts(summary: dict) -> dict:

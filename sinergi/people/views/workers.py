@@ -20,7 +20,7 @@ from ..access import session_purpose, worker_access_record
 from ..choices import AccessPurpose
 from ..forms import WorkerForm
 from ..models import Worker
-from ._common import PEOPLE_REGION_LEVELS, PersonAreaMixin, apply_errors, organisations_for
+from ._common import PEOPLE_REGION_LEVELS, PersonAreaMixin, access_page, apply_errors, organisations_for
 
 
 class WorkerAreaMixin(PersonAreaMixin):
@@ -69,7 +69,7 @@ class WorkerDetailView(WorkerAreaMixin, View):
                 if can(request.user, Action.PERSON_CHANGE, worker)
                 else []
             ),
-            "accesses": list(selectors.worker_accesses(actor=request.user, worker=worker)[:100]),
+            "accesses": access_page(request, selectors.worker_accesses(actor=request.user, worker=worker)),
             "purpose_label": AccessPurpose(purpose).label,
         }
         return render(request, "people/worker_detail.html", context)
