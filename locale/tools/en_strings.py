@@ -3970,4 +3970,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(n)s candidate awaiting a decision",
         "%(n)s candidates awaiting a decision",
     ),
+    "Semua ekspor Anda": "All your exports",
+    "%(shown)s ekspor latar dan laporan, yang terbaru di atas.": (
+        "%(shown)s background export or report, newest first.",
+        "%(shown)s background exports and reports, newest first.",
+    ),
+    "Belum ada ekspor latar.": "No background exports yet.",
+    "Lihat semua ekspor (%(count)s)": "See all exports (%(count)s)",
 }

@@ -15,9 +15,17 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import EXPORT_PENDING, FINISHED_STATUSES, ExportJob, ImportJob, export_request_key
+from .models import (
+    EXPORT_FINISHED_STATUSES,
+    EXPORT_PENDING,
+    FINISHED_STATUSES,
+    ExportJob,
+    ImportJob,
+    export_request_key,
+)
 
 RECENT_IMPORTS = 5  # the imports /exchange/ lists, before its exports and reports; the rest are on their own list
+RECENT_EXPORTS = 10  # the background exports and reports /exchange/ lists; the rest are on their own list
 RECENT_IMPORTS_MOST = 20  # with those still under way: never more than the page listed before it was shortened
 
 
@@ -68,6 +76,14 @@ def export_job_list(*, actor) -> QuerySet[ExportJob]:
         return ExportJob.objects.none()
     # The region names a report job in the list (ExportJob.entity_label).
     return ExportJob.objects.filter(requested_by=actor).select_related("region").order_by("-created_at", "-id")
+
+
+def export_job_recent(*, actor, count: int = RECENT_EXPORTS) -> list[ExportJob]:
+    """The `count` newest of the background exports `actor` asked for and any older one still waiting or running,
+    newest first: a file still being made stays a tap away however many were asked for after it."""
+    jobs = export_job_list(actor=actor)
+    newest = jobs.values("pk")[:count]
+    return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=EXPORT_FINISHED_STATUSES))[:RECENT_IMPORTS_MOST])
 
 
 def export_job_get(*, actor, pk: int) -> ExportJob:

@@ -103,7 +103,8 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             # A job left running by a worker that died is ended here too, not only on its own page.
             "jobs": [services.import_job_settle(job=job) for job in selectors.import_job_recent(actor=user)],
             "jobs_total": selectors.import_job_list(actor=user).count(),
-            "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_list(actor=user)[:10]],
+            "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_recent(actor=user)],
+            "export_jobs_total": selectors.export_job_list(actor=user).count(),
             "regencies": _report_regencies(user, province),
             "report_scope": _report_scope(user, province.code) if province else None,
             **_report_province_choice(province, provinces),
@@ -125,6 +126,16 @@ class ImportJobListView(LoginRequiredMixin, View):
         # As on /exchange/: a job left running by a worker that died is ended here too.
         page.object_list = [services.import_job_settle(job=job) for job in page.object_list]
         return render(request, "exchange/import_list.html", {"page": page})
+
+
+class ExportJobListView(LoginRequiredMixin, View):
+    """Every background export and report the user asked for, newest first, a page at a time: /exchange/ lists only
+    the few newest (a file made and not yet downloaded stays reachable until the retention period ends)."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        page = paginate(request, selectors.export_job_list(actor=request.user), per_page=IMPORTS_PER_PAGE)
+        page.object_list = [exports.export_job_settle(job=job) for job in page.object_list]
+        return render(request, "exchange/export_list.html", {"page": page})
 
 
 UPLOAD_SCRIPT_HEADER = "X-Requested-With"  # sent by exchange/upload.js with the file
