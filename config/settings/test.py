@@ -1,6 +1,8 @@
 """Settings for the test suite: fast hashing, in-memory mail, tasks run at once."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,16 @@ AXES_ENABLED = True
 
 # Uploaded files of the tests go to a throw-away folder, not var/media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sinergi-test-media-"))
+_MEDIA_OWNER = os.getpid()
+
+
+def _remove_test_media() -> None:
+    # By the process that made the folder only (a forked child inherits the handler, not the folder's ownership).
+    if os.getpid() == _MEDIA_OWNER:
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+
+atexit.register(_remove_test_media)
 STORAGES["default"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": MEDIA_ROOT},
