@@ -155,6 +155,26 @@ def _no_progress(phase: str, done: int, total: int) -> bool:
     return False
 
 
+def plan_digest(plans: list[RowPlan]) -> str:
+    """What a file would do, row by row: each row's action, whom it names, and every change with its value before
+    and after. The same digest at a trial's confirm means the user approved exactly what is written; a record
+    changed since the trial (by a form or another import) changes it, even where the counts stay the same."""
+    digest = hashlib.blake2b(digest_size=16)
+    for plan in plans:
+        changes = sorted((str(header), [str(value) for value in values]) for header, values in plan.changes.items())
+        digest.update(repr((plan.row, plan.action, str(plan.key), changes)).encode())
+    return digest.hexdigest()
+
+
+STALE_TRIAL = gettext_lazy(
+    "Data tersimpan berubah sejak uji coba file ini (lewat formulir atau impor lain), jadi impor ini tidak lagi sama "
+    "dengan yang Anda periksa dan setujui. Tidak ada yang disimpan. Periksa file ini lagi untuk melihat apa yang kini "
+    "akan diubah, lalu impor."
+)
+
+
+# The cyclic collector walked the whole heap dozens of times per import and freed nearly nothing (docs/performance.md).
+@cyclic_gc_paused()
 def run_import(
     *,
     entity: Entity,
@@ -176,55 +196,7 @@ def run_import(
     do what the trial showed. `audit_via`: added to the audit events of the records the import changes through the
     services (its job). `absent_elsewhere`: for a sheet of several, the other sheets of the same file imported before
     it, each with the records its import found absent from it (ImportJob.absent_person_ids)."""
-    with cyclic_gc_paused():
-        return _run_import(
-            entity,
-            path,
-            kind,
-            actor,
-            dry_run,
-            progress,
-            on_saved,
-            batch_size,
-            expected_plan,
-            audit_via,
-            sheet,
-            absent_elsewhere or {},
-        )
-
-
-def plan_digest(plans: list[RowPlan]) -> str:
-    """What a file would do, row by row: each row's action, whom it names, and every change with its value before
-    and after. The same digest at a trial's confirm means the user approved exactly what is written; a record
-    changed since the trial (by a form or another import) changes it, even where the counts stay the same."""
-    digest = hashlib.blake2b(digest_size=16)
-    for plan in plans:
-        changes = sorted((str(header), [str(value) for value in values]) for header, values in plan.changes.items())
-        digest.update(repr((plan.row, plan.action, str(plan.key), changes)).encode())
-    return digest.hexdigest()
-
-
-STALE_TRIAL = gettext_lazy(
-    "Data tersimpan berubah sejak uji coba file ini (lewat formulir atau impor lain), jadi impor ini tidak lagi sama "
-    "dengan yang Anda periksa dan setujui. Tidak ada yang disimpan. Periksa file ini lagi untuk melihat apa yang kini "
-    "akan diubah, lalu impor."
-)
-
-
-def _run_import(
-    entity,
-    path,
-    kind,
-    actor,
-    dry_run,
-    progress,
-    on_saved,
-    batch_size,
-    expected_plan,
-    audit_via,
-    sheet,
-    absent_elsewhere,
-) -> ImportResult:
+    absent_elsewhere = absent_elsewhere or {}
     started = time.monotonic()
     try:
         table = open_table(
