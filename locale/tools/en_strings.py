@@ -3953,9 +3953,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Orang yang sama digabungkan menjadi satu data di halaman penggabungan.": "The same person is merged into one record on the merge page.",
     "Data ganda yang digabungkan ke data ini": "Duplicate records merged into this one",
     "Digabungkan pada": "Merged on",
-    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini dan lembar yang sudah diimpor sebelumnya), dan tetap tercatat aktif. Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.": (
-        "%(count)s client active at %(lks)s is on no sheet of this file (this sheet and the sheets imported before it) and stays recorded as active. If they have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
-        "%(count)s clients active at %(lks)s are on no sheet of this file (this sheet and the sheets imported before it) and stay recorded as active. If any have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
+    "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini dan lembar lain yang sudah diperiksa), dan tetap tercatat aktif. Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.": (
+        "%(count)s client active at %(lks)s is on no sheet of this file (this sheet and the other sheets already checked) and stays recorded as active. If they have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
+        "%(count)s clients active at %(lks)s are on no sheet of this file (this sheet and the other sheets already checked) and stay recorded as active. If any have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
     ),
     "Saringan “%(filter)s”: LKS itu tidak ada di wilayah kerja Anda, jadi tidak ada data yang dapat ditampilkan atau diunduh. Pilih LKS di daftar.": "Filter “%(filter)s”: that LKS is not in your work area, so there is nothing to show or download. Choose an LKS from the list.",
     "File berisi satu baris per masa layanan di LKS penerima layanan sekarang: yang keluar lalu masuk lagi tertulis sekali untuk setiap masa layanannya.": "The file holds one row per stay at the client's current LKS: a client who left and came back is written once for each stay.",

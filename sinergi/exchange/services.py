@@ -424,8 +424,9 @@ def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, 
 
 
 def _absent_elsewhere(job: ImportJob) -> dict[str, set[int]]:
-    """For a sheet of several: the other sheets of the same file imported before it, each with the records its latest
-    import found absent from it (a client list's; see ImportJob.absent_person_ids)."""
+    """For a sheet of several: the other sheets of the same file checked or imported before it, each with the records
+    its latest run found absent from it (a client list's; see ImportJob.absent_person_ids). A trial counts too: a
+    sheet whose rows all match the stored records has nothing to import, and is only ever checked."""
     if not job.sheet:
         return {}
     found: dict[str, set[int]] = {}
@@ -433,8 +434,7 @@ def _absent_elsewhere(job: ImportJob) -> dict[str, set[int]]:
         ImportJob.objects.filter(
             entity=job.entity,
             file_sha256=job.file_sha256,
-            dry_run=False,
-            status=ImportStatus.SUCCEEDED,
+            status__in=(ImportStatus.CHECKED, ImportStatus.SUCCEEDED),
             absent_person_ids__isnull=False,
         )
         .exclude(sheet__in=["", job.sheet])

@@ -720,16 +720,16 @@ def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | Non
 def _missing_notice(count: int, lks_name: str, *, where: str) -> str:
     """The clients active at an LKS whom no row of the file names. `where`: "file"; "sheet" when the user chose one
     sheet of several, and those clients may well be on the sheets left for later; "every sheet" when the others were
-    imported before it, and those clients are on none of them."""
+    checked or imported before it, and those clients are on none of them."""
     values = {"count": number_format(count, force_grouping=True), "lks": lks_name}
     if where == "every sheet":
         return (
             ngettext(
                 "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini "
-                "dan lembar yang sudah diimpor sebelumnya), dan tetap tercatat aktif. Bila sudah keluar, catat "
+                "dan lembar lain yang sudah diperiksa), dan tetap tercatat aktif. Bila sudah keluar, catat "
                 "keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.",
                 "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini "
-                "dan lembar yang sudah diimpor sebelumnya), dan tetap tercatat aktif. Bila ada yang sudah keluar, "
+                "dan lembar lain yang sudah diperiksa), dan tetap tercatat aktif. Bila ada yang sudah keluar, "
                 "catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.",
                 count,
             )
@@ -819,7 +819,7 @@ class ClientsEntity(Entity):
         if not lks_ids or len(lks_ids) > MISSING_CLIENTS_LKS_LIMIT:
             return notices
         # A sheet of several, imported on its own: a client is missing from the file only when absent from this sheet
-        # and from each sheet of the file imported before it (a client admitted since those were imported, and not on
+        # and from each sheet of the file checked before it (a client admitted since those were checked, and not on
         # this sheet, is then not counted: the notice may say too few, never name a client the file holds).
         sheets_left: list[str] = ctx.cache.get("sheets_left") or []
         elsewhere: dict[str, set[int]] = ctx.cache.get("absent_elsewhere") or {}
