@@ -42,7 +42,9 @@ def test_board_member_records_an_agreement_between_an_lks_and_a_csr_company(part
     page.fill("textarea[name=scope]", "Biaya sekolah dua puluh anak asuh selama dua tahun.")
 
     # Parties: an HTMX search among organisations of any kind; the first chosen becomes the first party.
-    page.wait_for_function("window.htmx !== undefined")
+    # A function, not an expression: an expression still false at first is polled in the page through eval, which
+    # the Content-Security-Policy forbids (a flaky failure when htmx had not loaded yet).
+    page.wait_for_function("() => window.htmx !== undefined")
     page.fill("#party-search", lks.name)
     page.locator("#party-options button", has_text=lks.name).click()
     expect(page.locator("#parties .party-row")).to_have_count(1)

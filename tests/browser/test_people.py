@@ -75,7 +75,9 @@ def test_lks_operator_admits_a_child(people_page):
     expect(page.locator(".care-plan-reminder")).to_contain_text("Tinjauan rencana pengasuhan berikutnya:")
 
     # The full number only on an explicit action, swapped in by htmx, and logged.
-    page.wait_for_function("window.htmx !== undefined")
+    # A function, not an expression: an expression still false at first is polled in the page through eval, which
+    # the Content-Security-Policy forbids (a flaky failure when htmx had not loaded yet).
+    page.wait_for_function("() => window.htmx !== undefined")
     with page.expect_response(lambda r: r.url.endswith("/nik/")) as reveal:
         page.click("text=Tampilkan NIK")
     assert reveal.value.status == 200
