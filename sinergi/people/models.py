@@ -116,8 +116,8 @@ class Person(TimeStampedModel, LocatedByOrganisation):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        # Read only from the retired record (a redirect, an old export's ID); nothing looks records up by their
-        # kept one, so an index would only cost every import's inserts (decision 0004).
+        # Looked up by the kept record too (a merge into a merged record, an erasure, an access request): by a partial
+        # index of the merged records only (Meta), which a client imported unmerged never enters (decision 0004).
         db_index=False,
     )
     merged_at = models.DateTimeField(_("digabungkan pada"), null=True, blank=True)
@@ -131,6 +131,9 @@ class Person(TimeStampedModel, LocatedByOrganisation):
             *located_indexes("person"),
             models.Index(fields=["nik_hash"], name="person_nik_hash_idx"),
             models.Index(fields=["match_key"], name="person_match_key_idx"),
+            models.Index(
+                fields=["merged_into"], name="person_merged_into_idx", condition=models.Q(merged_into__isnull=False)
+            ),
         ]
         verbose_name = _("penerima layanan (PPKS)")
         verbose_name_plural = _("penerima layanan (PPKS)")
