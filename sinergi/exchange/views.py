@@ -115,14 +115,14 @@ class ExchangeIndexView(LoginRequiredMixin, View):
         return render(request, "exchange/index.html", context, status=status)
 
 
-IMPORTS_PER_PAGE = 25
+JOBS_PER_PAGE = 25  # the lists of all imports and of all exports
 
 
 class ImportJobListView(LoginRequiredMixin, View):
     """Every import the user started, newest first, a page at a time: /exchange/ lists only the few newest."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = paginate(request, selectors.import_job_rows(actor=request.user), per_page=IMPORTS_PER_PAGE)
+        page = paginate(request, selectors.import_job_rows(actor=request.user), per_page=JOBS_PER_PAGE)
         # As on /exchange/: a job left running by a worker that died is ended here too.
         page.object_list = [services.import_job_settle(job=job) for job in page.object_list]
         return render(request, "exchange/import_list.html", {"page": page})
@@ -133,7 +133,7 @@ class ExportJobListView(LoginRequiredMixin, View):
     the few newest (a file made and not yet downloaded stays reachable until the retention period ends)."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = paginate(request, selectors.export_job_list(actor=request.user), per_page=IMPORTS_PER_PAGE)
+        page = paginate(request, selectors.export_job_list(actor=request.user), per_page=JOBS_PER_PAGE)
         page.object_list = [exports.export_job_settle(job=job) for job in page.object_list]
         return render(request, "exchange/export_list.html", {"page": page})
 
