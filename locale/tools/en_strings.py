@@ -820,7 +820,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "This record may be the same as another record in Sinergi. The regency/city LKKKS board will check it; "
         "services can continue as usual."
     ),
-    "Tanggal lahir tidak mungkin sebelum tahun 1900.": "The date of birth cannot be before 1900.",
     "Wilayah tidak dikenal.": "Unknown region.",
     "Persetujuan untuk data anak diberikan oleh orang tua atau wali, bukan anak itu sendiri.": (
         "Consent for a child's data is given by a parent or guardian, not by the child."
@@ -3977,4 +3976,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Belum ada ekspor latar.": "No background exports yet.",
     "Lihat semua ekspor (%(count)s)": "See all exports (%(count)s)",
+    "Tahun %(year)s tidak mungkin; periksa ketikan tahunnya (paling awal tahun %(earliest)s).": (
+        "The year %(year)s cannot be right; check how it was typed (the earliest is %(earliest)s)."
+    ),
 }

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import EARLIEST_YEAR
+
 CSV = "csv"
 XLSX = "xlsx"
 DOWNLOAD_FORMATS = (CSV, XLSX)
@@ -203,7 +205,10 @@ def _xlsx_write(
 ) -> None:
     """Writes the table with rust_xlsxwriter (through rustpy-xlsxwriter): about seven times faster than XlsxWriter
     for a 100,000-row export (docs/decisions/0003). Bold frozen header, one number format per column (a column
-    whose first rows hold datetimes shows the time too), text never written as a formula.
+    whose first rows hold datetimes shows the time too), text never written as a formula. A date in a column whose
+    first rows hold none (a leaving date empty for the first 500 clients) is written as dd-mm-yyyy text, which an
+    import reads back as the same date: under the column's format it would show as a day count (45155). So is one
+    before 1900, which a spreadsheet cannot hold as a date (stored before the rule against it).
 
     Text is written as text cells, which a spreadsheet never runs. A text column (its first rows hold no number,
     date or yes/no) also carries Excel's quote prefix, so "+62 812…" or "=…" shows as written and stays text when
@@ -216,10 +221,11 @@ def _xlsx_write(
         for index in range(len(headers))
     )
     keys = _unique_keys([h if text else escape_formula(h) for h, text in zip(headers, as_text, strict=True)])
-    head = [_xlsx_row(row, as_text) for row in raw_head]
     formats: list[Any] = []
+    as_date: list[bool] = []
     for index in range(len(keys)):
-        seen = {value.__class__ for row in head if index < len(row) for value in (row[index],)}
+        seen = {value.__class__ for row in raw_head if index < len(row) for value in (row[index],)}
+        as_date.append(bool(seen & {datetime, date}))
         if datetime in seen:
             formats.append(rustpy_xlsxwriter.Format().set_num_format(XLSX_DATETIME_FORMAT))
         elif date in seen:
@@ -228,6 +234,8 @@ def _xlsx_write(
             formats.append(rustpy_xlsxwriter.Format().set_quote_prefix())
         else:
             formats.append(None)
+    kinds = tuple(zip(as_text, as_date, strict=True))
+    head = [_xlsx_row(row, kinds) for row in raw_head]
 
     def records() -> Iterator[dict[str, Any]]:
         if not head:
@@ -236,7 +244,7 @@ def _xlsx_write(
         for row in head:
             yield dict(zip(keys, row, strict=False))
         for row in rows:
-            yield dict(zip(keys, _xlsx_row(row, as_text), strict=False))
+            yield dict(zip(keys, _xlsx_row(row, kinds), strict=False))
 
     book = (
         rustpy_xlsxwriter.FastExcel(target, output_format="xlsx")
@@ -263,7 +271,7 @@ def _xlsx_write(
 
 # Cells a writer takes as they are; anything else goes through _xlsx_cell. (Exact classes: datetime is a date
 # subclass that must be made local first, bool an int subclass that must stay a boolean — it is listed.)
-_XLSX_AS_IS = frozenset({int, float, bool, date, type(None)})
+_XLSX_AS_IS = frozenset({int, float, bool, type(None)})
 _XLSX_NOT_TEXT = (int, float, Decimal, date)  # bool is an int
 XLSX_MAX_TEXT = 32767  # Excel's limit for one cell
 # In a quote-prefixed column, text starting with these still gets an apostrophe: a leading one is dropped by an import,
@@ -271,7 +279,8 @@ XLSX_MAX_TEXT = 32767  # Excel's limit for one cell
 _TEXT_COLUMN_ESCAPED = ("'", "=")
 
 
-def _xlsx_row(row: Sequence[Any], as_text: tuple[bool, ...]) -> list[Any]:
+def _xlsx_row(row: Sequence[Any], kinds: tuple[tuple[bool, bool], ...]) -> list[Any]:
+    """`kinds`: per column, whether it is a text column and whether a date column (see _xlsx_write)."""
     return [
         value
         if (kind := value.__class__) in _XLSX_AS_IS
@@ -280,25 +289,34 @@ def _xlsx_row(row: Sequence[Any], as_text: tuple[bool, ...]) -> list[Any]:
             and len(value) <= XLSX_MAX_TEXT
             and not value.startswith(ESCAPED_STARTS if not text_column else _TEXT_COLUMN_ESCAPED)
         )
-        else _xlsx_cell(value, text_column)
-        for value, text_column in zip(row, as_text, strict=False)
+        or (kind is date and date_column and value.year >= EARLIEST_YEAR)
+        else _xlsx_cell(value, text_column, date_column)
+        for value, (text_column, date_column) in zip(row, kinds, strict=False)
     ]
 
 
-def _xlsx_cell(raw: Any, text_column: bool = False) -> Any:
+def _xlsx_cell(raw: Any, text_column: bool = False, date_column: bool = True) -> Any:
     value = _plain(raw)
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+        value = timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+        if date_column and value.year >= EARLIEST_YEAR:
+            return value
+        return f"{_date_text(value)} {value:%H:%M}"
     if isinstance(value, date):
-        return value
+        return value if date_column and value.year >= EARLIEST_YEAR else _date_text(value)
     if isinstance(value, Decimal):
         return float(value)
     # A text cell never runs as a formula; outside a quote-prefixed column, editing it would make it one. A leading
     # apostrophe is doubled in either (an import drops one).
     text = ("'" + value if value.startswith(_TEXT_COLUMN_ESCAPED) else value) if text_column else escape_formula(value)
     return text if len(text) <= XLSX_MAX_TEXT else text[: XLSX_MAX_TEXT - 1] + "…"
+
+
+def _date_text(day: date) -> str:
+    """dd-mm-yyyy with the year in four digits (strftime leaves a year before 1000 short on Linux)."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
 def _unique_keys(headers: list[str]) -> list[str]:

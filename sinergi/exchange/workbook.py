@@ -10,6 +10,7 @@ from typing import Any
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import EARLIEST_YEAR
 from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
 
 from . import values as v
@@ -408,8 +409,15 @@ def _write_cell(sheet, row: int, col: int, cell: Any, cell_format) -> None:
         sheet.write_boolean(row, col, cell, cell_format)
     elif isinstance(cell, int | float):
         sheet.write_number(row, col, cell, cell_format)
-    elif isinstance(cell, datetime.date):
+    elif isinstance(cell, datetime.date) and cell.year >= EARLIEST_YEAR:
         sheet.write_datetime(row, col, cell, cell_format)
+    elif isinstance(cell, datetime.date):
+        # An .ods or .xls date before 1900 (refused): a spreadsheet's date cell cannot hold it, so it goes back as the
+        # text the user must correct rather than as a negative day count.
+        written = f"{cell.day:02d}-{cell.month:02d}-{cell.year:04d}"
+        if isinstance(cell, datetime.datetime) and (cell.hour, cell.minute) != (0, 0):
+            written += f" {cell:%H:%M}"
+        sheet.write_string(row, col, written, cell_format)
     else:
         # The user's own text, written back as text (never as a formula, even if it starts with "=").
         sheet.write_string(row, col, str(cell), cell_format)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, can, region_allows
 from sinergi.audit.services import audit_record
+from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
 from sinergi.core.phones import phone_problem
 from sinergi.regions.models import Region
@@ -117,6 +118,17 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
         value = getattr(organisation, field)
         if value and value > today:
             problem(field, _("Tanggal tidak boleh di masa depan."))
+    for field in (
+        "deed_date",
+        "kemenkumham_date",
+        "permit_issued_on",
+        "permit_expires_on",
+        "registration_issued_on",
+        "registration_expires_on",
+        "accredited_on",
+    ):
+        if too_early := too_early_problem(getattr(organisation, field)):
+            problem(field, too_early)
     if organisation.accreditation_grade and not organisation.accredited_on:
         problem("accredited_on", _("Tanggal akreditasi wajib diisi bila ada peringkat akreditasi."))
     if organisation.accredited_on and not organisation.accreditation_grade:

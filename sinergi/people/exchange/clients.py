@@ -1027,8 +1027,6 @@ class ClientsEntity(Entity):
         problems += missing
         birth_date = values.get("birth_date")
         date_problems(birth_date, "birth_date", problems, today)
-        if birth_date and birth_date.year < 1900:
-            problems.append(("birth_date", _("Tanggal lahir tidak mungkin sebelum tahun 1900.")))
         admitted_on = values.get("admitted_on")
         if admitted_on is None:
             problems.append(("admitted_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal masuk")}))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from lokal.provinces import PROVINCES
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
+from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import ConflictError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
@@ -339,9 +340,11 @@ class RegionCodeColumn(Column):
 
 
 def date_problems(day: datetime.date | None, key: str, problems: list[tuple[str, str]], today: datetime.date) -> None:
-    """The services' rule for every date: not in the future."""
+    """The services' rules for every date: not in the future, not before 1900."""
     if day is not None and day > today:
         problems.append((key, _("Tanggal tidak boleh di masa depan.")))
+    elif too_early := too_early_problem(day):
+        problems.append((key, too_early))
 
 
 # ---------------------------------------------------------------------------------------------- LKS

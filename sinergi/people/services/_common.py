@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from sinergi.accounts.scope import ScopeFields, can, scope_q
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record
+from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.core.phones import phone_problem
 from sinergi.organisations.models import Organisation
@@ -156,6 +157,8 @@ def _date(
         return None
     if value > timezone.localdate():
         problems.add(name, _("Tanggal tidak boleh di masa depan."))
+    elif too_early := too_early_problem(value):
+        problems.add(name, too_early)
     return value
 
 

@@ -129,9 +129,7 @@ def _apply_person_data(
             value = _choice(value, Sex, name, problems)
         elif name == "birth_date":
             value = _date(value, name, problems)
-            if value and value.year < 1900:
-                problems.add(name, _("Tanggal lahir tidak mungkin sebelum tahun 1900."))
-            elif implausible := implausible_birth_warning(value, timezone.localdate()):
+            if implausible := implausible_birth_warning(value, timezone.localdate()):
                 warnings.append(implausible)
         elif name == "birth_date_estimated":
             value = bool(value)

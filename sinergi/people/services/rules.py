@@ -6,6 +6,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from sinergi.core.crypto import keyed_hash
+from sinergi.core.dates import EARLIEST_YEAR
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -107,8 +108,9 @@ OLDEST_PLAUSIBLE_AGE = 110
 
 
 def implausible_birth_warning(birth_date: datetime.date | None, today: datetime.date) -> str:
-    """A warning when a birth date makes someone older than OLDEST_PLAUSIBLE_AGE today, else ""."""
-    if birth_date is None or age_on(birth_date, today) <= OLDEST_PLAUSIBLE_AGE:
+    """A warning when a birth date makes someone older than OLDEST_PLAUSIBLE_AGE today, else "" (also before 1900,
+    which is refused: see sinergi.core.dates)."""
+    if birth_date is None or birth_date.year < EARLIEST_YEAR or age_on(birth_date, today) <= OLDEST_PLAUSIBLE_AGE:
         return ""
     return _(
         "Usia %(age)d tahun (lahir %(date)s) tidak wajar. Tanggal seperti 01-01-1900 sering dipakai sebagai pengisi "

@@ -249,6 +249,21 @@ def test_impossible_dates_are_refused(world):
     assert written() == before
 
 
+def test_a_year_before_1900_is_refused_as_a_typo_on_every_date_of_the_form(world):
+    """The same rule as the import's: a spreadsheet cannot hold such a date, and one stored broke every export."""
+    before = written()
+    with pytest.raises(ValidationError) as excinfo:
+        admit(
+            world,
+            person=person_data(birth_date=datetime.date(1845, 8, 17), nik="", nik_missing_reason="unknown"),
+            consent=consent_data(given_on=datetime.date(1019, 8, 17)),
+        )
+    errors = errors_of(excinfo)
+    assert errors["birth_date"] == ["Tahun 1845 tidak mungkin; periksa ketikan tahunnya (paling awal tahun 1900)."]
+    assert errors["given_on"][0] == "Tahun 1019 tidak mungkin; periksa ketikan tahunnya (paling awal tahun 1900)."
+    assert written() == before
+
+
 def test_a_child_in_an_elderly_home_is_refused(world):
     # given a home whose only kind is lanjut usia, and a child whose category the home would serve
     before = written()
