@@ -185,6 +185,21 @@ def _text(
     )
 
 
+# The kind of an LKS as registries and signboards name it: panti werdha/jompo and PSTW (Panti Sosial Tresna Werdha)
+# serve the elderly, IPWL (Institusi Penerima Wajib Lapor) and rehabilitation centres for NAPZA the drug users,
+# panti asuhan (PSAA) the children. "Panti rehabilitasi" alone is not read: disability homes are rehabilitation too.
+LKS_KIND_ALIASES = (
+    *((word, "lanjut_usia") for word in (
+        "panti werdha", "panti wreda", "panti werda", "panti wredha", "pstw", "panti sosial tresna werdha",
+        "panti jompo", "panti lansia", "panti lanjut usia")),
+    *((word, "napza") for word in (
+        "ipwl", "institusi penerima wajib lapor", "rehabilitasi napza", "panti rehabilitasi napza", "korban napza",
+        "rehabilitasi narkoba", "panti rehabilitasi narkoba")),
+    *((word, "anak") for word in ("panti asuhan", "panti asuhan anak", "psaa", "panti sosial asuhan anak")),
+    *((word, "disabilitas") for word in ("panti disabilitas", "penyandang disabilitas", "lks disabilitas")),
+)  # fmt: skip
+
+
 COLUMNS: list[Column] = [
     # The export's ID read back: the row corrects that LKS, whatever else it changes (its name, its numbers).
     RecordIdColumn("id", _lazy("ID"), ("id lks",), width=8),
@@ -213,6 +228,7 @@ COLUMNS: list[Column] = [
         ("jenis layanan", "jenis lks", "kategori lks"),
         required=True,
         vocabulary=Vocabulary.LKS_KIND,
+        aliases=LKS_KIND_ALIASES,
         example="anak",
     ),
     TermColumn(
@@ -220,6 +236,7 @@ COLUMNS: list[Column] = [
         _lazy("Jenis layanan lain"),
         ("layanan lain",),
         vocabulary=Vocabulary.LKS_KIND,
+        aliases=LKS_KIND_ALIASES,
         many=True,
         help=_lazy("Boleh lebih dari satu, dipisah titik koma (;)."),
         example="disabilitas",

@@ -115,8 +115,10 @@ from ..services.rules import (
 from ..summaries import SummaryDelta
 from .common import (
     CONSENT_GIVER_ALIASES,
+    DISABILITY_ALIASES,
     LEGAL_BASIS_ALIASES,
     MISSING_ID_ALIASES,
+    PPKS_ALIASES,
     SETTING_ALIASES,
     SEX_ALIASES,
     Hasher,
@@ -254,6 +256,8 @@ COLUMNS: list[Column] = [
     _text("full_name", _lazy("Nama lengkap"), "nama", "nama penerima layanan", "nama klien", "nama ppks", "nama anak",
           "nama lengkap anak", "nama lengkap klien", "nama penerima manfaat", "nama pm", "nama lansia",
           "nama warga binaan", "nama binaan",
+          # Elderly homes, disability LKS and rehabilitation centres: their residents ("warga binaan sosial").
+          "nama wbs", "nama warga binaan sosial", "nama residen", "nama penerima pelayanan",
           # What children's homes (LKSA) and pesantren-based homes call the children they keep.
           "nama anak asuh", "nama anak binaan", "nama santri", "nama siswa",
           required=True, example="Ahmad Contoh", width=28),
@@ -282,15 +286,15 @@ COLUMNS: list[Column] = [
     _text("origin_district", _lazy("Kecamatan asal"), "kec asal"),
     _text("origin_village", _lazy("Desa/Kelurahan asal"), "desa asal", "kelurahan asal"),
     TermColumn("ppks_categories", _lazy("Kategori PPKS"), ("kategori ppks lain", "kategori"),
-               vocabulary=Vocabulary.PPKS, many=True, explain=family_status_problem,
+               vocabulary=Vocabulary.PPKS, many=True, explain=family_status_problem, aliases=PPKS_ALIASES,
                help=_lazy("Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;)."),
                example="anak_telantar"),
     TermColumn("ppks_category", _lazy("Kategori PPKS utama"), ("ppks utama", "kategori utama"),
-               vocabulary=Vocabulary.PPKS, explain=family_status_problem,
+               vocabulary=Vocabulary.PPKS, explain=family_status_problem, aliases=PPKS_ALIASES,
                help=_lazy("Kosongkan untuk memakai kategori pertama."),
                example="anak_telantar"),
     ExplicitNoneChoiceColumn("disability_type", _lazy("Ragam disabilitas"), ("disabilitas", "jenis disabilitas"),
-                             options=DisabilityType.choices),
+                             options=DisabilityType.choices, aliases=DISABILITY_ALIASES),
     _text("mother_name", _lazy("Nama ibu kandung"), "nama ibu", "ibu kandung", example="Siti Contoh"),
     _text("father_name", _lazy("Nama ayah"), "ayah kandung", "nama ayah kandung"),
     _text("guardian_name", _lazy("Nama wali"), "wali"),

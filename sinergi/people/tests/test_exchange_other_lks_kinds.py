@@ -1,0 +1,96 @@
+"""The lists of elderly homes, disability LKS and rehabilitation centres, in their own words: the short names of
+their PPKS categories, the older words for each ragam disabilitas, the kinds of LKS as signboards name them, and what
+they call their residents. Each word read is said in the run's notice. Every name and NIK here is made up."""
+
+import pytest
+
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import user_with_role
+from sinergi.exchange.tests.conftest import HEADERS as LKS_HEADERS
+from sinergi.exchange.tests.conftest import csv_file, problems_of, run
+from sinergi.organisations.models import Organisation
+from sinergi.organisations.tests.factories import OrganisationFactory, lks_kind
+from sinergi.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+HEADERS = ["Nama WBS", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong", "Kategori PPKS",
+           "Ragam disabilitas", "Bentuk layanan", "Tanggal masuk"]  # fmt: skip
+
+
+def resident(name: str, born: str, category: str, disability: str) -> list[str]:
+    return [name, "P", born, "Tidak diketahui", "Tidak diketahui", category, disability, "Dalam panti", "02-01-2024"]
+
+
+@pytest.fixture
+def board_member():
+    return user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.uji")
+
+
+def operator_of(kind: str):
+    lks = OrganisationFactory(name=f"LKS {kind} Contoh", primary_service_kind=lks_kind(kind))
+    return user_with_role(Role.LKS_OPERATOR, organisation=lks, username=f"operator.{kind}")
+
+
+def test_an_elderly_home_writes_lansia_and_tunanetra_and_calls_its_residents_wbs(tmp_path):
+    rows = [HEADERS, resident("Siti Contoh", "17-08-1945", "Lansia", "Tunanetra")]
+
+    result = run(csv_file(tmp_path, rows), operator_of("lanjut_usia"), entity="clients")
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    person = Person.objects.get()
+    assert (person.full_name, person.disability_type) == ("Siti Contoh", "sensorik")
+    assert person.placements.get().ppks_category.code == "lansia_telantar"
+    assert person.ppks_categories.get().code == "lansia_telantar"
+    said = " ".join(result.notices)
+    assert "“Lansia”" in said and "“Tunanetra”" in said
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("Tunadaksa", "fisik"), ("Down syndrome", "intelektual"), ("Autis", "mental"), ("Tuli", "sensorik"),
+     ("Tunaganda", "ganda"), ("Normal", "")],
+)  # fmt: skip
+def test_a_disability_lks_writes_the_older_words_for_each_ragam(tmp_path, written, stored):
+    rows = [HEADERS, resident("Rina Contoh", "17-08-2012", "Anak Disabilitas", written)]
+
+    result = run(csv_file(tmp_path, rows), operator_of("disabilitas"), entity="clients")
+
+    assert result.created == 1, problems_of(result)
+    person = Person.objects.get()
+    assert person.disability_type == stored
+    # "Anak Disabilitas" is the child's category, not the adult one a suggestion by letters used to offer.
+    assert person.placements.get().ppks_category.code == "anak_dengan_kedisabilitasan"
+
+
+def test_a_rehabilitation_centre_writes_narkoba_and_calls_its_clients_residen(tmp_path):
+    rows = [["Nama residen", *HEADERS[1:]], resident("Dewi Contoh", "17-08-1999", "Narkoba", "")]
+
+    result = run(csv_file(tmp_path, rows), operator_of("napza"), entity="clients")
+
+    assert result.created == 1, problems_of(result)
+    assert Person.objects.get().placements.get().ppks_category.code == "korban_napza"
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [("Panti Werdha", "lanjut_usia"), ("PSTW", "lanjut_usia"), ("Panti Jompo", "lanjut_usia"), ("IPWL", "napza"),
+     ("Rehabilitasi NAPZA", "napza"), ("Panti Asuhan", "anak"), ("Panti Disabilitas", "disabilitas")],
+)  # fmt: skip
+def test_the_registry_reads_the_kinds_of_lks_as_signboards_name_them(tmp_path, board_member, written, kind):
+    rows = [LKS_HEADERS, ["LKS Contoh Kind", written, "63.71.01.1001", "TD/KIND/1", 20]]
+
+    result = run(csv_file(tmp_path, rows), board_member)
+
+    assert result.created == 1, problems_of(result)
+    assert Organisation.objects.get(name="LKS Contoh Kind").primary_service_kind.code == kind
+
+
+def test_a_rehabilitation_centre_alone_is_not_read_as_one_kind(tmp_path, board_member):
+    """Disability homes rehabilitate too: "Panti Rehabilitasi" says no kind, and is refused with the choices."""
+    rows = [LKS_HEADERS, ["LKS Contoh Kind", "Panti Rehabilitasi", "63.71.01.1001", "TD/KIND/1", 20]]
+
+    result = run(csv_file(tmp_path, rows), board_member)
+
+    assert result.created == 0
+    assert [problem[1] for problem in problems_of(result)] == ["Jenis layanan utama"]
