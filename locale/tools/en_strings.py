@@ -3979,4 +3979,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tahun %(year)s tidak mungkin; periksa ketikan tahunnya (paling awal tahun %(earliest)s).": (
         "The year %(year)s cannot be right; check how it was typed (the earliest is %(earliest)s)."
     ),
+    "Ya bila tanggal lahir hanya perkiraan, mis. hanya tahunnya yang diketahui (tulis 01-01 tahun itu). Kosong: "
+    "tetap seperti tersimpan (baru: bukan perkiraan).": (
+        "Yes when the date of birth is only an estimate, e.g. only the year is known (write 01-01 of that year). "
+        "Empty: kept as stored (new: not an estimate)."
+    ),
 }

@@ -296,8 +296,8 @@ def test_a_clients_export_job_holds_only_the_operators_lks_masked_and_logs_each_
 
     job = ExportJob.objects.get()
     rows = sheet_rows(Path(job.file.path))
-    assert rows[0][5] == "NIK (disamarkan)"
-    assert [(row[1], row[5]) for row in rows[1:]] == [("Budi Contoh", "6371********0001")]
+    assert rows[0][6] == "NIK (disamarkan)"
+    assert [(row[1], row[6]) for row in rows[1:]] == [("Budi Contoh", "6371********0001")]
     assert NIK not in str(rows)
     # logged with the purpose chosen in the session that asked, although the worker wrote the file
     assert job.purpose == "case_review"

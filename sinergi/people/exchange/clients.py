@@ -50,6 +50,7 @@ from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.core.phones import new_phone_problem
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
+    BooleanColumn,
     ChoiceColumn,
     Column,
     DateColumn,
@@ -165,8 +166,8 @@ CONSENT_REQUIRED = (
 
 # The person's own fields a row may correct (and an empty cell keeps).
 PERSON_KEPT = (
-    "full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name",
-    "guardian_name", "guardian_relation", "guardian_phone", "notes",
+    "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place", "disability_type", "mother_name",
+    "father_name", "guardian_name", "guardian_relation", "guardian_phone", "notes",
 )  # fmt: skip
 
 
@@ -265,6 +266,12 @@ COLUMNS: list[Column] = [
                  aliases=SEX_ALIASES,
                  example="L", width=12),
     DateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir", "tanggal kelahiran"), example="17-08-2012"),
+    # As the admission form's "Tanggal lahir perkiraan": an elderly resident often knows only a year.
+    BooleanColumn("birth_date_estimated", _lazy("Tanggal lahir perkiraan"),
+                  ("tgl lahir perkiraan", "perkiraan tanggal lahir", "tanggal lahir diperkirakan", "lahir perkiraan"),
+                  help=_lazy("Ya bila tanggal lahir hanya perkiraan, mis. hanya tahunnya yang diketahui (tulis "
+                             "01-01 tahun itu). Kosong: tetap seperti tersimpan (baru: bukan perkiraan)."),
+                  example="Tidak"),
     _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin", kind=PlaceColumn),
     IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nomor nik", "nik ktp", "no ktp",
                                                "nomor ktp", "nik anak"),
@@ -352,17 +359,17 @@ class NewClient:
     __slots__ = (
         "row", "lks", "person", "nik", "nik_hash", "kk", "kk_hash", "match_key", "categories", "primary", "setting",
         "admitted_on", "discharged_on", "reason", "child", "consent", "db_duplicates", "file_duplicates", "pk",
-        "seen_duplicates",
+        "seen_duplicates", "birth_estimated",
     )  # fmt: skip
 
     def __init__(
         self, *, row, lks, person, nik, nik_hash, kk, kk_hash, match_key, categories, primary, setting, admitted_on,
-        discharged_on, reason, child, consent,
+        discharged_on, reason, child, consent, birth_estimated=False,
     ) -> None:  # fmt: skip
         self.row, self.lks, self.person, self.nik, self.nik_hash, self.kk = row, lks, person, nik, nik_hash, kk
         self.kk_hash, self.match_key, self.categories, self.primary = kk_hash, match_key, categories, primary
         self.setting, self.admitted_on, self.discharged_on, self.reason = setting, admitted_on, discharged_on, reason
-        self.child, self.consent = child, consent
+        self.child, self.consent, self.birth_estimated = child, consent, birth_estimated
         self.db_duplicates: dict[int, str] | None = None
         # Of those, the ones at an LKS the user may see (a trial names no others: ClientsState.tells_duplicates)
         self.seen_duplicates = 0
@@ -508,13 +515,13 @@ def _state(ctx: ImportContext) -> ClientsState:
 CORRECTED_ON_PAGE = {"ppks_category", "setting"}
 # Person fields an import may correct, through person_update (with its rules, audit and access log).
 PERSON_TEXT_CORRECTED = {
-    "full_name", "sex", "birth_date", "birth_place", "disability_type", "mother_name", "father_name", "guardian_name",
-    "guardian_relation", "guardian_phone", "notes",
+    "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place", "disability_type", "mother_name",
+    "father_name", "guardian_name", "guardian_relation", "guardian_phone", "notes",
 }  # fmt: skip
 PERSON_COMPARED = (
-    "full_name", "sex", "birth_date", "birth_place", "nik_hash", "nik_missing_reason", "kk_hash", "kk_missing_reason",
-    "origin_region_id", "disability_type", "mother_name", "father_name", "guardian_name", "guardian_relation",
-    "guardian_phone", "notes",
+    "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place", "nik_hash", "nik_missing_reason",
+    "kk_hash", "kk_missing_reason", "origin_region_id", "disability_type", "mother_name", "father_name",
+    "guardian_name", "guardian_relation", "guardian_phone", "notes",
 )  # fmt: skip
 PLACEMENT_LOADED = (
     "id", "person_id", "organisation_id", "ppks_category__code", "setting", "admitted_on", "status", "discharged_on",
@@ -1217,6 +1224,7 @@ class ClientsEntity(Entity):
             discharged_on=discharged_on,
             reason=reason,
             child=child,
+            birth_estimated=bool(values.get("birth_date_estimated")),
             consent=(
                 values["consent_given_by"], values["consent_giver_name"], values["consent_given_on"],
                 values["consent_legal_basis"], values["consent_scope"],
@@ -2100,7 +2108,7 @@ class ClientsEntity(Entity):
             name, sex, birth, place, nik_reason, kk_reason, *rest = c.person
             people.append(
                 (
-                    c.lks.pk, c.lks.province_code, c.lks.regency_code, name, sex, birth, False, place,
+                    c.lks.pk, c.lks.province_code, c.lks.regency_code, name, sex, birth, c.birth_estimated, place,
                     next(niks) if c.nik else "", c.nik_hash, mask(c.nik) if c.nik else "", nik_reason,
                     next(kks) if c.kk else "", c.kk_hash, mask(c.kk) if c.kk else "", kk_reason, *rest, c.match_key,
                 )
@@ -2468,7 +2476,7 @@ class ClientsEntity(Entity):
         missing = {code: str(label) for code, label in MissingIdReason.choices}
         regencies = regency_names()
         ppks = term_labels(Vocabulary.PPKS, fresh=True)
-        restricted_yes = _("Ya")
+        yes = _("Ya")
         for chunk in chunks(objects, EXPORT_CHUNK):
             chunk = [row for row in chunk if row[-5] == row[-4]]
             if not chunk:
@@ -2485,26 +2493,27 @@ class ClientsEntity(Entity):
                 )
             )
             for row in chunk:
-                (pk, name, sex, birth, place, nik, reason, kk, kk_reason, origin, disability, mother, father,
+                (pk, name, sex, birth, estimated, place, nik, reason, kk, kk_reason, origin, disability, mother, father,
                  guardian, relation, phone, lks_number, lks_name, regency, primary, setting, admitted, status,
                  stage, discharged, discharge_reason, version, restricted, _lks, _person_lks, _actor, _name,
                  _purpose) = row  # fmt: skip
                 # Empty cells as None: a spreadsheet writer skips them instead of writing empty strings.
                 yield [
-                    pk, name, sexes.get(sex, sex), birth, place or None, nik or None, missing.get(reason),
+                    pk, name, sexes.get(sex, sex), birth, yes if estimated else None, place or None, nik or None,
+                    missing.get(reason),
                     kk or None, missing.get(kk_reason), origin, labels_joined(categories[pk], ppks),
                     ppks.get(primary, primary),
                     disabilities.get(disability), mother or None, father or None, guardian or None,
                     relation or None, phone or None, lks_number or lks_name, regencies.get(regency, regency),
                     settings_.get(setting, setting), admitted, statuses.get(status, status), stages.get(stage),
-                    discharged, reasons.get(discharge_reason), version, restricted_yes if restricted else None,
+                    discharged, reasons.get(discharge_reason), version, yes if restricted else None,
                 ]  # fmt: skip
 
 
-CATEGORIES_CELL = "c10"
+CATEGORIES_CELL = "c11"
 # The kabupaten/kota by name, as the LKS list shows it (imports read a name there as well as a code): joined to the
 # region table once (a subquery per row cost 0.4 s of a 2 s export of 100,000 clients).
-REGENCY_CELL = "c19"
+REGENCY_CELL = "c20"
 
 
 COPY_ROWS_PER_CHUNK = 1000
@@ -2582,6 +2591,7 @@ def _csv_expressions(vendor: str, delimiter: str, ppks: dict[str, str]) -> tuple
     cells = [
         unquoted(Cast(F("person_id"), text)), escaped(F("person__full_name")),
         label("person__sex", Sex.choices, keep_code=True), day("person__birth_date"),
+        unquoted(Case(When(person__birth_date_estimated=True, then=Value(_("Ya"))), default=None, output_field=text)),
         escaped(F("person__birth_place")), unquoted(escaped(F("person__nik_masked"))),
         label("person__nik_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__kk_masked"))),
         label("person__kk_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__origin_region_id"))),
@@ -2639,17 +2649,17 @@ PLACEMENT_INSERTED = [
 ]  # fmt: skip
 CONSENT_INSERTED = ["person_id", *CONSENT_FIELDS, "recorded_by_id"]
 EXPORT_FIELDS = (
-    "person_id", "person__full_name", "person__sex", "person__birth_date", "person__birth_place",
-    "person__nik_masked", "person__nik_missing_reason", "person__kk_masked", "person__kk_missing_reason",
-    "person__origin_region_id", "person__disability_type", "person__mother_name", "person__father_name",
-    "person__guardian_name", "person__guardian_relation", "person__guardian_phone",
+    "person_id", "person__full_name", "person__sex", "person__birth_date", "person__birth_date_estimated",
+    "person__birth_place", "person__nik_masked", "person__nik_missing_reason", "person__kk_masked",
+    "person__kk_missing_reason", "person__origin_region_id", "person__disability_type", "person__mother_name",
+    "person__father_name", "person__guardian_name", "person__guardian_relation", "person__guardian_phone",
     "organisation__registration_number", "organisation__name", "regency_code", "ppks_category__code", "setting",
     "admitted_on", "status", "stage", "discharged_on", "discharge_reason", "person__version", "person__is_restricted",
 )  # fmt: skip
 EXPORT_COLUMNS: list[Column] = [
     Column("id", _lazy("ID")),
-    HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"], HEADERS["birth_place"],
-    Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["nik_missing_reason"],
+    HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"], HEADERS["birth_date_estimated"],
+    HEADERS["birth_place"], Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["nik_missing_reason"],
     Column("kk_masked", _lazy("Nomor KK (disamarkan)")), HEADERS["kk_missing_reason"],
     HEADERS["origin_code"], HEADERS["ppks_categories"], HEADERS["ppks_category"], HEADERS["disability_type"],
     HEADERS["mother_name"], HEADERS["father_name"], HEADERS["guardian_name"], HEADERS["guardian_relation"],

@@ -1175,7 +1175,7 @@ def test_the_client_export_is_masked_scoped_and_logged(world):
     PlacementFactory(person=PersonFactory(organisation=world.lks_same_regency, full_name="Orang Lain"))
     entity = get_entity("clients")
     rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="reporting").iterator()))
-    assert [(r[0], r[1], r[5]) for r in rows] == [(mine.person_id, "Budi Contoh", "6371********0001")]
+    assert [(r[0], r[1], r[6]) for r in rows] == [(mine.person_id, "Budi Contoh", "6371********0001")]
     regency = [str(c.header) for c in entity.export_columns()].index("Kabupaten/Kota LKS")
     assert rows[0][regency] == "Kota Banjarmasin"  # the name a reader knows, not "63.71"
     assert NIK_BOY not in str(rows)
@@ -1279,9 +1279,9 @@ def test_vocabulary_cells_are_exported_as_labels_in_the_users_language_the_same_
     assert fast == portable
     rows = list(csv.reader(io.StringIO(fast.decode("utf-8-sig"))))
     label = "label_en" if language == "en" else "label_id"
-    assert rows[0][10] == ("PPKS category" if language == "en" else "Kategori PPKS")
-    assert rows[1][10] == f"'{getattr(renamed, label)}; {getattr(street, label)}"
-    assert rows[1][11] == f"'{getattr(renamed, label)}"  # the main category
+    assert rows[0][11] == ("PPKS category" if language == "en" else "Kategori PPKS")
+    assert rows[1][11] == f"'{getattr(renamed, label)}; {getattr(street, label)}"
+    assert rows[1][12] == f"'{getattr(renamed, label)}"  # the main category
 
     # and the file imports back (here in Indonesian) with nothing changed
     path = tmp_path / "ekspor.csv"
@@ -1343,7 +1343,7 @@ def test_the_client_export_holds_only_the_stay_at_the_persons_current_lks(world)
     entity = get_entity("clients")
     rows = list(entity.export_rows(entity.export_queryset(actor=world.operator, purpose="reporting").iterator()))
     # then one row, the current stay, and one access-log line
-    assert [(r[0], r[21]) for r in rows] == [(person.pk, current.admitted_on)]
+    assert [(r[0], r[22]) for r in rows] == [(person.pk, current.admitted_on)]
     assert PersonAccess.objects.filter(person=person, what="exported").count() == 1
 
 
@@ -1361,7 +1361,9 @@ def test_the_export_view_streams_clients_as_csv_for_the_operator_logged_with_the
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert response.status_code == 200
     lines = content.splitlines()
-    assert lines[0].startswith("ID,Nama lengkap,Jenis kelamin,Tanggal lahir,Tempat lahir,NIK (disamarkan)")
+    assert lines[0].startswith(
+        "ID,Nama lengkap,Jenis kelamin,Tanggal lahir,Tanggal lahir perkiraan,Tempat lahir,NIK (disamarkan)"
+    )
     assert "6371********0001" in lines[1] and NIK_BOY not in content
     assert list(AuditEvent.objects.filter(action="exchange.clients.exported").values_list("purpose", flat=True)) == [
         "supervision"

@@ -2,7 +2,11 @@
 their PPKS categories, the older words for each ragam disabilitas, the kinds of LKS as signboards name them, and what
 they call their residents. Each word read is said in the run's notice. Every name and NIK here is made up."""
 
+import csv
+
 import pytest
+from django.core.management import call_command
+from python_calamine import CalamineWorkbook
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
@@ -94,3 +98,33 @@ def test_a_rehabilitation_centre_alone_is_not_read_as_one_kind(tmp_path, board_m
 
     assert result.created == 0
     assert [problem[1] for problem in problems_of(result)] == ["Jenis layanan utama"]
+
+
+def test_an_estimated_birth_date_is_imported_exported_and_corrected_as_the_form_records_it(tmp_path):
+    operator = operator_of("lanjut_usia")
+    rows = [[*HEADERS, "Tanggal lahir perkiraan"], [*resident("Siti Contoh", "01-01-1945", "Lansia", ""), "Ya"]]
+
+    result = run(csv_file(tmp_path, rows), operator, entity="clients")
+
+    assert result.created == 1, problems_of(result)
+    person = Person.objects.get()
+    assert person.birth_date_estimated is True
+    for file_format in ("csv", "xlsx"):
+        out = tmp_path / f"klien.{file_format}"
+        call_command("export_data", "clients", str(out), "--as", operator.username, "--purpose", "reporting")
+        table = (
+            CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+            if file_format == "xlsx"
+            else (list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines())))
+        )
+        assert table[1][table[0].index("Tanggal lahir perkiraan")] == "Ya"
+        # the export read back: nothing to change
+        again = run(out, operator, entity="clients")
+        assert (again.unchanged, again.updated, again.created) == (1, 0, 0), problems_of(again)
+
+    correction = [["ID", "Tanggal masuk", "Tanggal lahir perkiraan"], [person.pk, "02-01-2024", "Tidak"]]
+    corrected = run(csv_file(tmp_path, correction, name="koreksi.csv"), operator, entity="clients")
+
+    assert corrected.updated == 1, problems_of(corrected)
+    person.refresh_from_db()
+    assert person.birth_date_estimated is False
