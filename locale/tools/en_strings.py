@@ -3410,7 +3410,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Rows at the end of the table holding a total, a legend or signatures (not data) were skipped: %(rows)s."
     ),
     "Usia %(age)d tahun (lahir %(date)s) tidak wajar. Tanggal seperti 01-01-1900 sering dipakai sebagai pengisi bila tanggal lahir tidak diketahui: isi tanggal yang benar, atau kosongkan.": "An age of %(age)d years (born %(date)s) is not plausible. A date like 01-01-1900 is often used as a filler when the birth date is not known: fill in the right date, or leave it empty.",
-    "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu kandung; bila tentang anak yang sama, perbaiki lewat ekspor (baris dengan kolom ID).": "A client named “%(name)s” is already registered as active at this LKS, and this row has no NIK, birth date or mother's name, so it cannot be told apart from them. Fill in the NIK, Birth date or Mother's name; if it is about the same child, correct it through an export (rows with the ID column).",
+    "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu kandung; bila tentang orang yang sama, perbaiki lewat ekspor (baris dengan kolom ID).": "A client named “%(name)s” is already registered as active at this LKS, and this row has no NIK, birth date or mother's name, so it cannot be told apart from them. Fill in the NIK, Birth date or Mother's name; if it is about the same person, correct it through an export (rows with the ID column).",
     "Penerima layanan bernama sama sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda (tersimpan %(stored)s, di file %(given)s), dan tanggal lahir serta nama ibu di baris ini tidak berbeda darinya. Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang tersimpan. Bila tentang orang lain yang bernama sama, isi NIK-nya. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan.": "A client of the same name is already registered as active at this LKS with a different Admission date (stored %(stored)s, in the file %(given)s), and the birth date and mother's name in this row do not differ from theirs. If this row is about the same placement, make the Admission date the same as the stored one. If it is about another person of the same name, fill in their NIK. If they left and came back, first record the Discharge date of the stored placement.",
     "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui nama dan tanggal lahir atau nama ibunya saja (yang lain kosong di salah satunya). Bila ini orang lain yang bernama sama, isi NIK-nya.": "This row without a NIK was matched with the stored client “%(name)s” by the name and the birth date or mother's name only (the other is empty on one side). If this is another person of the same name, fill in their NIK.",
     "Semua nomor di kolom ini berakhir dengan 0 (mis. %(examples)s): tanda Excel sudah membulatkan angka ke-16 menjadi 0 sebelum file disimpan. Format kolom sebagai Teks, lalu ketik ulang nomornya dari dokumen aslinya.": "All the numbers in this column end in 0 (e.g. %(examples)s): a sign that Excel rounded the 16th digit to 0 before the file was saved. Format the column as Text, then type the numbers again from the original documents.",
@@ -3578,11 +3578,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "now, then import."
     ),
     "“%(name)s” dengan tanggal lahir yang sama sudah terdaftar aktif di LKS ini, dengan nama ibu “%(stored)s”. Bila "
-    "anak yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua kali (atau perbaiki nama ibu lewat "
-    "ekspor); bila anak lain, biarkan.": (
+    "orang yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua kali (atau perbaiki nama ibu lewat "
+    "ekspor); bila orang lain, biarkan.": (
         "“%(name)s” with the same birth date is already registered as active at this LKS, with mother’s name "
-        "“%(stored)s”. If it is the same child, write the mother’s name that way so the child is not recorded twice "
-        "(or correct the mother’s name through an export); if it is another child, leave it."
+        "“%(stored)s”. If it is the same person, write the mother’s name that way so they are not recorded twice "
+        "(or correct the mother’s name through an export); if it is another person, leave it."
     ),
     "Baris ini dan baris %(first)s tampaknya orang yang sama (nama, tanggal lahir dan nama ibu sama; NIK hanya diisi "
     "di salah satunya). Satukan kedua baris menjadi satu, dengan NIK-nya.": (
@@ -3983,5 +3983,22 @@ EN: dict[str, str | tuple[str, str]] = {
     "tetap seperti tersimpan (baru: bukan perkiraan).": (
         "Yes when the date of birth is only an estimate, e.g. only the year is known (write 01-01 of that year). "
         "Empty: kept as stored (new: not an estimate)."
+    ),
+    "Orang dewasa yang tidak dapat memberi persetujuan sendiri (mis. lansia dengan demensia, disabilitas "
+    "intelektual atau mental): pilih “Wali” pada Persetujuan oleh, dan tulis nama keluarga atau pengampu yang "
+    "memberi persetujuan.": (
+        "An adult who cannot give consent themselves (e.g. an elderly person with dementia, an intellectual or mental "
+        "disability): choose “Guardian” under Consent by, and write the name of the family member or legal guardian "
+        "who gives consent."
+    ),
+    "Tanggal lahir yang hanya perkiraan (mis. hanya tahunnya yang diketahui): tulis 01-01 tahun itu dan isi “Ya” "
+    "pada Tanggal lahir perkiraan.": (
+        "A date of birth that is only an estimate (e.g. only the year is known): write 01-01 of that year and fill in "
+        "“Yes” under Date of birth is estimated."
+    ),
+    "Kategori pertama dipakai sebagai kategori utama: tulis “%(served)s” lebih dulu, atau isi kolom Kategori PPKS "
+    "utama.": (
+        "The first category is taken as the main one: write “%(served)s” first, or fill in the Main PPKS category "
+        "column."
     ),
 }

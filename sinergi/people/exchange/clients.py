@@ -804,6 +804,11 @@ class ClientsEntity(Entity):
         _lazy("Kategori PPKS boleh lebih dari satu, dipisah titik koma (;), mis. “Anak Telantar; Anak Jalanan”."),
         _lazy("Tanggal boleh ditulis 17-08-2023, 17/08/2023, 2023-08-17 atau 17 Agustus 2023."),
         _lazy("Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali."),
+        _lazy("Orang dewasa yang tidak dapat memberi persetujuan sendiri (mis. lansia dengan demensia, disabilitas "
+              "intelektual atau mental): pilih “Wali” pada Persetujuan oleh, dan tulis nama keluarga atau pengampu "
+              "yang memberi persetujuan."),
+        _lazy("Tanggal lahir yang hanya perkiraan (mis. hanya tahunnya yang diketahui): tulis 01-01 tahun itu dan isi "
+              "“Ya” pada Tanggal lahir perkiraan."),
         _lazy("Kolom persetujuan diisi semua atau tidak sama sekali: bila salah satu diisi, kelimanya wajib "
               "(Persetujuan oleh, Nama pemberi persetujuan, Tanggal persetujuan, Dasar pemrosesan, Cakupan "
               "persetujuan)."),
@@ -1124,7 +1129,8 @@ class ClientsEntity(Entity):
             warnings.append(("birth_date", implausible))
         if lks is not None:
             problems += [
-                (category_key if key == "ppks_category" else key, message)
+                (category_key, self._first_taken_as_main(message, lks, categories, values, child, state))
+                if key == "ppks_category" else (key, message)
                 for key, message in lks_problems(
                     lks, ppks_code=primary.code if primary else None, child=child, served=state.served,
                     labels=state.labels,
@@ -1182,7 +1188,7 @@ class ClientsEntity(Entity):
             message = _(
                 "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, "
                 "tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu "
-                "kandung; bila tentang anak yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
+                "kandung; bila tentang orang yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
             ) % {"name": staying_namesake}
             raise RowProblems([("full_name", message)])
         if (moved := self._moved_away(values, lks, state)) is not None:
@@ -1244,8 +1250,8 @@ class ClientsEntity(Entity):
                     "mother_name",
                     _(
                         "“%(name)s” dengan tanggal lahir yang sama sudah terdaftar aktif di LKS ini, dengan nama ibu "
-                        "“%(stored)s”. Bila anak yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua "
-                        "kali (atau perbaiki nama ibu lewat ekspor); bila anak lain, biarkan."
+                        "“%(stored)s”. Bila orang yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua "
+                        "kali (atau perbaiki nama ibu lewat ekspor); bila orang lain, biarkan."
                     )
                     % {"name": full_name, "stored": stored_mother},
                 )
@@ -1827,6 +1833,23 @@ class ClientsEntity(Entity):
                 kept = [terms[code] for code in sorted(person["categories"]) if code in terms]
                 data["ppks_categories"] = categories + [term for term in kept if term not in categories]
         return data
+
+    @staticmethod
+    def _first_taken_as_main(message: str, lks: Lks, categories, values, child: bool, state) -> str:
+        """The refusal of a main category the LKS does not serve, saying, when the main one was not written but
+        taken as the first listed and a later one is served ("Penyandang Disabilitas; Lanjut Usia Telantar" at an
+        elderly home), how to make that one the main."""
+        if values.get("ppks_category") or len(categories) < 2:
+            return message
+        for term in categories[1:]:
+            served = lks_problems(lks, ppks_code=term.code, child=child, served=state.served, labels=state.labels)
+            if not any(key == "ppks_category" for key, _message in served):
+                advice = _(
+                    "Kategori pertama dipakai sebagai kategori utama: tulis “%(served)s” lebih dulu, atau isi kolom "
+                    "Kategori PPKS utama."
+                ) % {"served": state.labels.get(term.code, term.code)}
+                return f"{message} {advice}"
+        return message
 
     @staticmethod
     def _stored(values, person, placement) -> dict[str, Any]:

@@ -532,7 +532,9 @@ def _lks_problems(
     if lks.kind not in LKS_KINDS:
         problems.append(("lks", _("Penerima layanan hanya dapat didaftarkan di LKS.")))
     if child and lks.kinds == {KIND_ELDERLY}:
-        problems.append(("lks", _("Anak tidak dapat ditempatkan di LKS lanjut usia.")))
+        # Of the row, as the form says it above its fields: the birth date as much as the LKS may be what is wrong
+        # (and a correction file by ID, without an LKS column, is not to be told to add one).
+        problems.append(("", _("Anak tidak dapat ditempatkan di LKS lanjut usia.")))
     if ppks_code is None or KIND_SERVES_ALL in lks.kinds:
         return problems
     allowed = set().union(*(served.get(kind, set()) for kind in lks.kinds)) if lks.kinds else set()

@@ -55,7 +55,7 @@ from ..access import actor_label
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker, WorkerAccess
 from ..services._common import MAX_LENGTHS
-from ..services.rules import implausible_birth_warning, lks_closed_reason
+from ..services.rules import KIND_ELDERLY, implausible_birth_warning, lks_closed_reason
 from ..summaries import SummaryDelta
 from .common import (
     SEX_ALIASES,
@@ -226,7 +226,12 @@ def not_with_children_notice(plans: list[RowPlan], present: set[str]) -> str:
     with children, so no caregiver's background check is asked for: said, with how to change it. "" otherwise."""
     if "works_with_children" in present:
         return ""
-    count = sum(1 for plan in plans if plan.action == "create" and not plan.obj.data["works_with_children"])
+    # An elderly home takes no child (people.services.rules), so its caregivers work with none: nothing to ask.
+    count = sum(
+        1
+        for plan in plans
+        if plan.action == "create" and not plan.obj.data["works_with_children"] and plan.obj.lks.kinds != {KIND_ELDERLY}
+    )
     if not count:
         return ""
     return ngettext(

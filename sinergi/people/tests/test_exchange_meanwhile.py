@@ -180,8 +180,8 @@ def test_a_child_staying_here_under_a_mothers_name_written_otherwise_is_warned_a
         (
             "Nama ibu kandung",
             "“Budi Contoh” dengan tanggal lahir yang sama sudah terdaftar aktif di LKS ini, dengan nama ibu "
-            "“Masniah”. Bila anak yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua kali (atau "
-            "perbaiki nama ibu lewat ekspor); bila anak lain, biarkan.",
+            "“Masniah”. Bila orang yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua kali (atau "
+            "perbaiki nama ibu lewat ekspor); bila orang lain, biarkan.",
         )
     ]
     new = Person.objects.exclude(pk=stored.pk).get()

@@ -128,3 +128,40 @@ def test_an_estimated_birth_date_is_imported_exported_and_corrected_as_the_form_
     assert corrected.updated == 1, problems_of(corrected)
     person.refresh_from_db()
     assert person.birth_date_estimated is False
+
+
+def test_a_first_category_the_home_does_not_serve_says_it_was_taken_as_the_main_one(tmp_path):
+    rows = [HEADERS, resident("Siti Contoh", "17-08-1945", "Penyandang Disabilitas; Lanjut Usia Telantar", "")]
+
+    result = run(csv_file(tmp_path, rows), operator_of("lanjut_usia"), entity="clients")
+
+    assert result.created == 0
+    (message,) = [message for _row, column, _value, message in problems_of(result) if column == "Kategori PPKS"]
+    assert message.endswith(
+        "Kategori pertama dipakai sebagai kategori utama: tulis “Lanjut Usia Telantar” lebih dulu, atau isi kolom "
+        "Kategori PPKS utama."
+    )
+
+
+def test_a_child_at_an_elderly_home_is_refused_for_the_row_not_for_a_missing_lks_column(tmp_path):
+    operator = operator_of("lanjut_usia")
+    run(csv_file(tmp_path, [HEADERS, resident("Siti Contoh", "17-08-1950", "Lansia", "")]), operator, entity="clients")
+    person = Person.objects.get()
+    correction = [["ID", "Tanggal masuk", "Tanggal lahir"], [person.pk, "02-01-2024", "17-08-2012"]]
+
+    result = run(csv_file(tmp_path, correction, name="koreksi.csv"), operator, entity="clients")
+
+    assert result.updated == 0
+    assert [(column, message) for _row, column, _value, message in problems_of(result)] == [
+        ("", "Anak tidak dapat ditempatkan di LKS lanjut usia.")
+    ]
+
+
+def test_the_staff_of_an_elderly_home_are_not_asked_whether_they_work_with_children(tmp_path):
+    staff = [["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran"], ["Mariana Contoh", "P", "lks", "Pengasuh"]]
+    home = run(csv_file(tmp_path, staff), operator_of("lanjut_usia"), entity="workers", dry_run=True)
+    children = run(csv_file(tmp_path, staff, name="lksa.csv"), operator_of("anak"), entity="workers", dry_run=True)
+
+    assert home.created == children.created == 1, problems_of(home)
+    assert not any("bekerja dengan anak" in notice for notice in home.notices)
+    assert any("dicatat tidak bekerja dengan anak" in notice for notice in children.notices)
