@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from lokal import parse_nik
 
@@ -99,7 +100,8 @@ def nik_check(
               "alasannya.") % {"value": digits, "digit": digits[0]}
         )  # fmt: skip
         return check
-    info = parse_nik(digits, reference_date=today)
+    # The server's day, as every other date rule (lokal's default is the machine's clock, often UTC).
+    info = parse_nik(digits, reference_date=today or timezone.localdate())
     province_unknown = False
     for issue in info.errors:
         if issue.code == "serial":

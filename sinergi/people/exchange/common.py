@@ -17,6 +17,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from lokal.provinces import PROVINCES
@@ -243,7 +244,7 @@ class NikChecker:
         self.known = set(
             Region.objects.filter(level__in=[RegionLevel.REGENCY, RegionLevel.DISTRICT]).values_list("code", flat=True)
         )
-        self.year = datetime.date.today().year
+        self.year = timezone.localdate().year
 
     def __call__(self, value: str, *, birth_date: datetime.date | None, sex: str | None) -> NikCheck:
         if self._clean(value, birth_date, sex):

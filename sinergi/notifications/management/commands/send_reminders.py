@@ -31,7 +31,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--date", help="Pretend today is YYYY-MM-DD (for trying it out).")
+        parser.add_argument(
+            "--date",
+            help="Pretend today is YYYY-MM-DD for the reminders (for trying them out); the purge and the "
+            "settling of dead jobs keep the real clock.",
+        )
 
     def handle(self, *args, date: str | None = None, **options) -> None:
         today = datetime.date.fromisoformat(date) if date else timezone.localdate()
