@@ -28,7 +28,7 @@ def _remove_test_media() -> None:
 
 atexit.register(_remove_test_media)
 STORAGES["default"] = {  # noqa: F405
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "BACKEND": "sinergi.core.storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": MEDIA_ROOT},
 }
 # Each test process its own job locks (sinergi.exchange.runners): job ids repeat across the parallel databases.

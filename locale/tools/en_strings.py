@@ -4001,4 +4001,22 @@ EN: dict[str, str | tuple[str, str]] = {
         "The first category is taken as the main one: write “%(served)s” first, or fill in the Main PPKS category "
         "column."
     ),
+    "Ekspor ini tidak dapat dimulai karena basis data sedang sibuk atau terputus saat itu. Buat ekspornya lagi.": (
+        "This export could not start because the database was busy or disconnected at the time. Make the export again."
+    ),
+    "Proses ini tidak dapat dimulai karena basis data sedang sibuk atau terputus saat itu. Tidak ada data dari file "
+    "ini yang disimpan; jalankan lagi.": (
+        "This run could not start because the database was busy or disconnected at the time. No data from this file "
+        "was saved; run it again."
+    ),
+    "Server tidak dapat menyimpan file (ruang penyimpanan penuh atau tidak dapat ditulis). Tidak ada file yang "
+    "disimpan; laporkan ke admin, lalu coba lagi nanti.": (
+        "The server cannot store files (its storage is full or cannot be written). No file was kept; tell the "
+        "administrator, then try again later."
+    ),
+    "Basis data sedang dipakai proses lain terlalu lama, sehingga proses ini dihentikan. Tidak ada data dari file "
+    "ini yang disimpan; jalankan lagi sebentar lagi.": (
+        "The database was in use by another process for too long, so this run was stopped. No data from this file "
+        "was saved; run it again in a moment."
+    ),
 }

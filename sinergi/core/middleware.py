@@ -1,12 +1,17 @@
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import UpdateError
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import resolve_url
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django_htmx.http import HttpResponseClientRedirect
+
+logger = logging.getLogger(__name__)
 
 
 class ContentSecurityPolicyMiddleware:
@@ -102,4 +107,13 @@ class SessionActivityMiddleware:
         now = int(timezone.now().timestamp())
         if now - int(session.get(self.KEY, 0)) >= self.TOUCH_EVERY_SECONDS:
             session[self.KEY] = now
+            # Saved here rather than by SessionMiddleware, which answers a failed save with 400 ("session
+            # interrupted"): on SQLite the write lock may be held past its timeout by an import, and a job page's poll
+            # then lost its answer. The touch waits for a later request instead. (The cookie lasts until the browser
+            # closes: SessionMiddleware has no expiry to renew.)
+            try:
+                session.save()
+            except (UpdateError, DatabaseError):
+                logger.warning("Session activity not stored: the database was busy")
+            session.modified = False
         return response

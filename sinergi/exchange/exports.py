@@ -29,13 +29,22 @@ from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import DOWNLOAD_FORMATS, FREE_TEXT_FILTERS, XLSX, csv_header_line, csv_lines, table_write
 from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
+from sinergi.core.storage import storage_refused
 
 from . import runners
 from .columns import Entity, get_entity
 from .dbwrite import write_beside_open_read
 from .models import ExportJob, ExportStatus, export_request_key
 from .selectors import export_job_display, export_job_pending
-from .services import TOO_MANY_PENDING, FileGone, export_file_gone_message, retention_days, too_many_pending
+from .services import (
+    STORAGE_REFUSED,
+    TOO_MANY_PENDING,
+    FileGone,
+    export_file_gone_message,
+    queue_lost,
+    retention_days,
+    too_many_pending,
+)
 
 logger = logging.getLogger(__name__)
 DEFAULT_XLSX_SYNC_ROWS = 5000
@@ -232,7 +241,15 @@ def export_job_run(*, job_id: int) -> ExportJob:
 
 
 def export_job_settle(*, job: ExportJob) -> ExportJob:
-    """Ends an export whose worker died while writing it (runners); its page would otherwise wait for ever."""
+    """Ends an export whose worker died while writing it (runners), or that is queued and will never run
+    (services.queue_lost); its page would otherwise wait for ever."""
+    if job.status == ExportStatus.QUEUED:
+        from .tasks import run_export_job
+
+        if queue_lost(job, run_export_job):
+            export_job_not_started(job.pk)
+            job.refresh_from_db()
+        return job
     if job.status != ExportStatus.RUNNING or runners.runner_alive("export", job.pk):
         return job
     # A cancel asked of it was all that was left to do: it ends as the user wanted, without a file either way.
@@ -246,6 +263,18 @@ def export_job_settle(*, job: ExportJob) -> ExportJob:
         audit_record(actor=None, action="exchange.export.interrupted", obj=job, data={"entity": job.entity})
     job.refresh_from_db()
     return job
+
+
+EXPORT_NOT_STARTED = gettext_lazy(
+    "Ekspor ini tidak dapat dimulai karena basis data sedang sibuk atau terputus saat itu. Buat ekspornya lagi."
+)
+
+
+def export_job_not_started(job_id: int) -> None:
+    """Ends an export still queued whose run could not start (services.queue_lost)."""
+    ending = {"status": ExportStatus.FAILED, "message": str(EXPORT_NOT_STARTED), "finished_at": timezone.now()}
+    if ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(**ending):
+        logger.warning("Export job %s could not start; marked failed", job_id)
 
 
 def _export_job_run(job: ExportJob) -> ExportJob:
@@ -270,12 +299,14 @@ def _export_job_run(job: ExportJob) -> ExportJob:
                 message=_("Ekspor gagal: saringan daftar tidak berlaku. %(errors)s")
                 % {"errors": " ".join(error.messages)},
             )
-        except Exception:
+        except Exception as error:
             logger.exception("Export job %s failed", job.pk)
             return _finish(
                 job,
                 ExportStatus.FAILED,
-                message=_("Ekspor gagal karena kesalahan tak terduga. Coba lagi; bila berulang, laporkan ke admin."),
+                message=str(STORAGE_REFUSED)
+                if storage_refused(error)
+                else _("Ekspor gagal karena kesalahan tak terduga. Coba lagi; bila berulang, laporkan ke admin."),
             )
     if _stop_asked(job.pk):
         # Asked while the file was being stored: nobody wants it, and a file of personal data is not kept for nothing.

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from sinergi.audit.services import audit_record
 from sinergi.core.deployment import is_national_deployment
 from sinergi.core.errors import PermissionDenied
+from sinergi.core.storage import storage_refused
 from sinergi.organisations.reports import (
     report_aggregate_areas,
     report_audit_scope,
@@ -37,6 +38,7 @@ from . import exports
 from .models import REPORT_ENTITY, ExportJob, ExportStatus, ReportKind
 from .pdf import render_pdf
 from .selectors import report_job_pending, report_request_key
+from .services import STORAGE_REFUSED
 
 logger = logging.getLogger(__name__)
 DEFAULT_PDF_SYNC_LKS = 300
@@ -195,13 +197,15 @@ def report_job_render(job: ExportJob) -> ExportJob:
                 return exports._finish(job, ExportStatus.CANCELLED)
             content = render_pdf(document.template, document.context)
             job.file.save(f"{job.token}.{PDF}", ContentFile(content), save=False)
-        except Exception:
+        except Exception as error:
             logger.exception("Report job %s failed", job.pk)
             job.file.delete(save=False)
             return exports._finish(
                 job,
                 ExportStatus.FAILED,
-                message=_(
+                message=str(STORAGE_REFUSED)
+                if storage_refused(error)
+                else _(
                     "Laporan gagal disusun karena kesalahan tak terduga. Coba lagi; bila berulang, laporkan ke admin."
                 ),
             )

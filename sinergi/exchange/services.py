@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -26,8 +26,10 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record, client_ip
+from sinergi.core.busy import is_busy
 from sinergi.core.downloads import FREE_TEXT_FILTERS
 from sinergi.core.errors import PermissionDenied, TransitionError
+from sinergi.core.storage import partial_files_remove, storage_refused
 
 from . import runners
 from .columns import get_entity
@@ -153,7 +155,14 @@ def import_job_create(
         )
         job.created_at = timezone.now()
         with path.open("rb") as handle:
-            job.file.save("upload", File(handle), save=False)
+            try:
+                job.file.save("upload", File(handle), save=False)
+            except OSError as error:
+                if not storage_refused(error):
+                    raise
+                # Nothing of it is left (sinergi.core.storage): said to the user instead of a server error page.
+                logger.exception("An upload could not be stored")
+                raise FileRefused(str(STORAGE_REFUSED)) from error
     try:
         with transaction.atomic():
             job.save()
@@ -216,7 +225,7 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
         raise TransitionError(str(PLANLESS_TRIAL))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
-    if not job.file:
+    if not upload_present(job):
         raise FileGone(import_files_gone_message())
     # In the trial's language: its plan (plan_digest) names changes in words of that language.
     real = _run_again(
@@ -292,7 +301,15 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
     """Ends a job whose run died (runners): its page would otherwise wait for ever. The transaction of a real
     import is all or nothing, so either nothing was saved, or everything was and its audit event (written in the
     same transaction) holds the counts. `stopped`: the user stopped it (Ctrl+C on the command line), which is a
-    cancel when nothing was saved. A finished or living job is returned as it is."""
+    cancel when nothing was saved. Also a queued job that will never run (queue_lost). A finished or living job is
+    returned as it is."""
+    if job.status == ImportStatus.QUEUED:
+        from .tasks import run_import_job
+
+        if queue_lost(job, run_import_job):
+            import_job_not_started(job.pk)
+            job.refresh_from_db()
+        return job
     if job.status != ImportStatus.RUNNING or runners.runner_alive("import", job.pk):
         return job
     saved = (
@@ -342,6 +359,8 @@ def import_job_retry(*, job: ImportJob, actor, request: HttpRequest | None = Non
         raise TransitionError(_("Hanya proses yang gagal atau dibatalkan yang dapat diperiksa lagi."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
+    if not upload_present(job):
+        raise FileGone(import_files_gone_message())
     with transaction.atomic():
         again = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request), sheet=job.sheet)
         if not ImportJob.objects.filter(MAY_RUN_AGAIN, pk=job.pk, retried_as__isnull=True).update(retried_as=again):
@@ -360,7 +379,7 @@ def import_job_read_sheet(*, job: ImportJob, actor, sheet: str, request: HttpReq
         raise TransitionError(_("Lembar ini tidak dapat dipilih untuk impor ini."))
     if not get_entity(job.entity).can_import(actor):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
-    if not job.file or job.files_purged_at is not None:
+    if not upload_present(job) or job.files_purged_at is not None:
         raise FileGone(import_files_gone_message())
     with transaction.atomic():
         waiting = (
@@ -383,16 +402,45 @@ def import_job_read_sheet(*, job: ImportJob, actor, sheet: str, request: HttpReq
     return trial
 
 
+# A queued job whose task is nowhere to be seen this long after it was asked for was never queued (the connection
+# dropped as the task was being stored): far longer than a worker's poll, or a queue of other users' jobs.
+QUEUE_LOST_AFTER = datetime.timedelta(minutes=30)
+NOT_STARTED = gettext_lazy(
+    "Proses ini tidak dapat dimulai karena basis data sedang sibuk atau terputus saat itu. Tidak ada data dari file "
+    "ini yang disimpan; jalankan lagi."
+)
+
+
+def queue_lost(job: ImportJob | ExportJob, task) -> bool:
+    """Whether a queued job will never run: its task ended without running it (an error before the job was
+    claimed: the database busy or gone at that moment), or no task was stored for it and none shows up."""
+    long_asked = job.created_at < timezone.now() - QUEUE_LOST_AFTER
+    if not job.task_id:
+        return long_asked
+    try:
+        return task.get_result(job.task_id).is_finished
+    except Exception:  # no such task any more, or a backend that keeps no results
+        return long_asked
+
+
+def import_job_not_started(job_id: int) -> None:
+    """Ends an import still queued whose run could not start (see queue_lost); nothing was saved."""
+    ending = {"status": ImportStatus.FAILED, "message": str(NOT_STARTED), "finished_at": timezone.now()}
+    if ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(**ending, phase=ImportPhase.DONE):
+        logger.warning("Import job %s could not start; marked failed", job_id)
+
+
 def exchange_jobs_settle() -> list[int]:
-    """Ends the jobs whose run died, also those whose page nobody opens again (hourly, from send_reminders);
-    returns the ids of the imports and exports it ended. One job's error does not stop the others."""
+    """Ends the jobs whose run died, and those queued that will never run, also those whose page nobody opens again
+    (hourly, from send_reminders); returns the ids of the imports and exports it ended. One job's error does not
+    stop the others."""
     from .exports import export_job_settle
 
     ended = []
     for model, settle in ((ImportJob, import_job_settle), (ExportJob, export_job_settle)):
-        for job in model.objects.filter(status="running"):
+        for job in model.objects.filter(status__in=("queued", "running")):
             try:
-                if settle(job=job).status != "running":
+                if settle(job=job).status not in ("queued", "running"):
                     ended.append(job.pk)
             except Exception:
                 logger.exception("Could not settle %s %s", model._meta.verbose_name, job.pk)
@@ -455,12 +503,26 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
         if phase != ImportPhase.SAVING or not connection.in_atomic_block:
             # Not inside the import's own transaction: nobody would see it before the commit, and it would hold the
             # job's row locked against the user's cancel until then.
-            ImportJob.objects.filter(pk=job.pk).update(phase=phase, rows_done=done, rows_total=total)
+            try:
+                ImportJob.objects.filter(pk=job.pk).update(phase=phase, rows_done=done, rows_total=total)
+            except OperationalError as error:
+                if not is_busy(error):
+                    raise
+                # SQLite's one write lock held past its timeout by another process: the bar waits for the next
+                # step; a trial (which writes nothing else) is not failed for its progress.
+                logger.warning("Import job %s: progress not stored, the database was busy", job.pk)
         return import_job_stop_requested(job)
 
     def on_saved(result: ImportResult) -> None:
         _audit(job, actor, result, "succeeded")
 
+    if not upload_present(job):
+        # Removed between its trial and now (lost, or by hand): said as such, not as a damaged file of the user's.
+        with translation.override(job.language):
+            result = ImportResult(status="failed", message=import_files_gone_message())
+            _store_result(job, result)
+            _audit(job, actor, result, "checked" if job.dry_run else "failed")
+        return job
     with translation.override(job.language), _stored_file(job) as path:
         try:
             result = run_import(
@@ -478,6 +540,9 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
             )
         except ImportCancelled:
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))
+        except OperationalError as error:
+            logger.exception("Import job %s failed", job.pk)
+            result = ImportResult(status="failed", message=str(JOB_BUSY if is_busy(error) else FAILED))
         except Exception:
             logger.exception("Import job %s failed", job.pk)
             result = ImportResult(status="failed", message=str(FAILED))
@@ -496,12 +561,14 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 report = error_report_bytes(
                     path=path, kind=job.file_kind, entity=entity, result=result, sheet=job.sheet
                 )
-            except Exception:
-                # The run's outcome stands (its rows saved or not); only the report is missing, and said so.
+                job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=False)
+            except Exception as error:
+                # The run's outcome stands (its rows saved or not, its problems listed on the page); only the
+                # report is missing, and said so. Stored or not, whole: no partial file stays (core.storage).
                 logger.exception("Import job %s: its report could not be written", job.pk)
                 result.notices.insert(0, str(REPORT_FAILED))
-            else:
-                job.error_report.save(f"{job.token}.xlsx", ContentFile(report), save=False)
+                if storage_refused(error):
+                    result.notices.insert(1, str(STORAGE_REFUSED))
         _store_result(job, result)
         if not job.dry_run and result.status != "succeeded":
             _audit(job, actor, result, result.status)
@@ -525,6 +592,14 @@ def too_many_pending(jobs) -> bool:
     return pending.count() >= limit("JOBS_PENDING_PER_USER")
 
 
+JOB_BUSY = gettext_lazy(
+    "Basis data sedang dipakai proses lain terlalu lama, sehingga proses ini dihentikan. Tidak ada data dari file ini "
+    "yang disimpan; jalankan lagi sebentar lagi."
+)
+STORAGE_REFUSED = gettext_lazy(
+    "Server tidak dapat menyimpan file (ruang penyimpanan penuh atau tidak dapat ditulis). Tidak ada file yang "
+    "disimpan; laporkan ke admin, lalu coba lagi nanti."
+)
 REPORT_FAILED = gettext_lazy(
     "Laporan (.xlsx) untuk impor ini tidak dapat dibuat; masalah pertama tercantum di halaman ini. Perbaiki yang "
     "tercantum, lalu unggah lagi."
@@ -771,6 +846,12 @@ def _as_local_file(file: File) -> Iterator[Path]:
         yield Path(temporary.name)
 
 
+def upload_present(job: ImportJob) -> bool:
+    """Whether the job's upload is still stored: named on the job and on the disk (a file lost or removed by hand
+    leaves its name behind)."""
+    return bool(job.file) and job.file.storage.exists(job.file.name)
+
+
 @contextlib.contextmanager
 def _stored_file(job: ImportJob) -> Iterator[Path]:
     """The stored upload as a local path (copied down first when the storage is not a local disk)."""
@@ -828,6 +909,10 @@ class PurgedJob:
     files: list[str] = field(default_factory=list)
 
 
+# Longer than any write of a file takes, however slow the disk.
+PARTIAL_FILES_KEPT = datetime.timedelta(days=1)
+
+
 def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool = False) -> list[PurgedJob]:
     """Removes the uploads, reports and export files of jobs finished more than the retention period ago.
 
@@ -835,8 +920,12 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     that the file was removed and after how many days (an export's page says so from its file_purged_at). A queued
     or running job is never touched, and an upload still needed by another job (a confirmed dry run shares its file
     with the real import) is kept until that job ages out too. Called hourly by `send_reminders` and by
-    `manage.py purge_exchange_files`."""
+    `manage.py purge_exchange_files`. Also the half-written files a process killed mid-write left (core.storage), a
+    day old: named by no job, they would otherwise stay."""
     now = now or timezone.now()
+    location = getattr(ImportJob._meta.get_field("file").storage, "location", None)
+    if not dry_run and location and (removed := partial_files_remove(Path(location), older_than=PARTIAL_FILES_KEPT)):
+        logger.warning("Removed %s half-written files left by killed processes", removed)
     days = retention_days()
     cutoff = now - datetime.timedelta(days=days)
     old = Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created_at__lt=cutoff)

@@ -11,11 +11,12 @@ from . import exports, services
 logger = logging.getLogger(__name__)
 
 
-def _run_to_its_end(run: Callable[[], object], what: str) -> None:
+def _run_to_its_end(run: Callable[[], object], what: str, not_started: Callable[[], None]) -> None:
     """Runs a job whose outcome is stored on the job itself, letting no error out into the worker: the database
     worker records a task's failure with a write of its own, and when that write fails too (SQLite busy) the
-    worker's loop ends and no job runs again until someone restarts it. A job left unfinished by such an error is
-    ended by the settling of dead runs (its page, and hourly)."""
+    worker's loop ends and no job runs again until someone restarts it. A job left running by such an error is
+    ended by the settling of dead runs (its page, and hourly); one the error kept from starting (still queued) is
+    ended here when the database answers again, else by the same settling (services.queue_lost)."""
     try:
         run()
     except Exception:
@@ -23,15 +24,29 @@ def _run_to_its_end(run: Callable[[], object], what: str) -> None:
         # A connection left in a failed state would fail the next job's first query as well.
         for connection in connections.all(initialized_only=True):
             connection.close()
+        try:
+            not_started()
+        except Exception:
+            logger.exception("%s: could not be marked as not started", what)
+            for connection in connections.all(initialized_only=True):
+                connection.close()
 
 
 @task()
 def run_import_job(job_id: int) -> None:
     """Runs one import job; progress, result and error report are stored on the job, which the page polls."""
-    _run_to_its_end(lambda: services.import_job_run(job_id=job_id), f"Import job {job_id}")
+    _run_to_its_end(
+        lambda: services.import_job_run(job_id=job_id),
+        f"Import job {job_id}",
+        lambda: services.import_job_not_started(job_id),
+    )
 
 
 @task()
 def run_export_job(job_id: int) -> None:
     """Writes one large export's file; progress and the file are stored on the job, which the page polls."""
-    _run_to_its_end(lambda: exports.export_job_run(job_id=job_id), f"Export job {job_id}")
+    _run_to_its_end(
+        lambda: exports.export_job_run(job_id=job_id),
+        f"Export job {job_id}",
+        lambda: exports.export_job_not_started(job_id),
+    )

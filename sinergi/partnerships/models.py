@@ -1,22 +1,22 @@
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sinergi.core.models import TimeStampedModel
+from sinergi.core.storage import PrivateFileSystemStorage
 from sinergi.vocabularies.models import Vocabulary
 
 from .choices import REMINDER_THRESHOLDS, AgreementKind, AgreementStatus, PartyRole
 
 # Agreement documents are never given a public URL: they live under MEDIA_ROOT/agreements/<id>/ and are served only
 # by a view that checks scope. An instance without a location follows settings.MEDIA_ROOT (also when tests change it).
-_private_storage = FileSystemStorage(base_url="/no-public-url/")
+_private_storage = PrivateFileSystemStorage(base_url="/no-public-url/")
 
 
-def agreement_storage() -> FileSystemStorage:
+def agreement_storage() -> PrivateFileSystemStorage:
     return _private_storage
 
 

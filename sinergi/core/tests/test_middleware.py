@@ -43,3 +43,25 @@ def test_what_a_signed_in_user_is_shown_or_downloads_is_never_cached(client):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
+
+
+def test_a_poll_while_the_database_is_busy_gets_its_answer_though_the_session_is_not_touched(client, monkeypatch):
+    """SQLite's write lock held past its timeout by an import: the once-a-minute touch of the session failed, and
+    SessionMiddleware answered the job page's poll with 400 ("session interrupted")."""
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = user_with_role(Role.REGENCY_BOARD, region_code="63.71")
+    client.force_login(user)
+    job = ImportJobFactory(created_by=user)
+    session = client.session
+    session["_active_at"] = 0  # last touched long ago: this request touches it
+    session.save()
+
+    def busy(self, must_create=False):
+        raise UpdateError
+
+    monkeypatch.setattr(SessionStore, "save", busy)
+    response = client.get(f"/exchange/imports/{job.pk}/")
+
+    assert response.status_code == 200

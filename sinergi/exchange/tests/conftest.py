@@ -24,7 +24,7 @@ def _media_in_tmp(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "sinergi.core.storage.PrivateFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "media"},
         },
     }
