@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sinergi.accounts.scope import active_memberships
+from sinergi.accounts.zones import user_time_zone
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import DOWNLOAD_FORMATS, FREE_TEXT_FILTERS, XLSX, csv_header_line, csv_lines, table_write
@@ -233,11 +234,13 @@ def export_job_run(*, job_id: int) -> ExportJob:
         job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
         if not claimed:
             return job  # a task delivered twice: the first run owns the job
-        if job.report:
-            from .report_jobs import report_job_render
+        # The requester's clock, as on their page: the dates and times the file or report shows are theirs.
+        with timezone.override(user_time_zone(job.requested_by)):
+            if job.report:
+                from .report_jobs import report_job_render
 
-            return report_job_render(job)
-        return _export_job_run(job)
+                return report_job_render(job)
+            return _export_job_run(job)
 
 
 def export_job_settle(*, job: ExportJob) -> ExportJob:

@@ -24,6 +24,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from sinergi.accounts.zones import user_time_zone
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record, client_ip
 from sinergi.core.busy import is_busy
@@ -468,7 +469,11 @@ def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, 
         job = ImportJob.objects.select_related("created_by").get(pk=job_id)
         if not claimed:
             return job  # cancelled before it started, or already run (a task delivered twice)
-        return _import_job_run(job, actor or job.created_by or SystemActor(), on_progress)
+        actor = actor or job.created_by or SystemActor()
+        # The worker has no request: the file's "today" and its zoned timestamps are read on the clock of the user
+        # it runs for, as their form would (a Papua operator's admission of today is not in the future).
+        with timezone.override(user_time_zone(actor)):
+            return _import_job_run(job, actor, on_progress)
 
 
 def _absent_elsewhere(job: ImportJob) -> dict[str, set[int]]:

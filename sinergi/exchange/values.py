@@ -267,7 +267,8 @@ def parse_date(raw: Any) -> datetime.date | None:
         if match := _YMD.match(compact):
             return datetime.date(int(match[1]), int(match[2]), int(match[3]))
         if _YMD_ZONED.match(compact):
-            # The day it was where the system keeps its dates (WITA for Kalsel), not the day in UTC.
+            # The day it was on the importing user's clock (WIT for a Papua operator on a national server; the
+            # server's zone otherwise), not the day in UTC.
             moment = datetime.datetime.fromisoformat(compact.upper().replace(" ", "T"))
             return timezone.localtime(moment).date()
         if match := _DMY.match(compact):

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from . import runners
 from .columns import Entity, ImportContext, RowPlan
@@ -55,6 +55,8 @@ class ConcurrentWriter:
         # Messages made while writing (a conflict, the audit event) speak the import's language, which is set
         # per thread.
         self._language = translation.get_language()
+        # So are the dates it makes (an entity's "today"): the zone, too, is set per thread.
+        self._zone = timezone.get_current_timezone()
         # The job being run: its lock is held by this thread's session too, until the commit has landed.
         self._job = runners.current()
         # Cancel or commit, whichever comes first: the writer commits only if nobody cancelled before.
@@ -99,6 +101,7 @@ class ConcurrentWriter:
     # ------------------------------------------------------------------ the writer's side
     def _run(self) -> None:
         translation.activate(self._language)
+        timezone.activate(self._zone)
         try:
             runners.also_held_here(self._job)
             with transaction.atomic():
@@ -134,6 +137,7 @@ class ConcurrentWriter:
         finally:
             connection.close()  # this thread's own connection
             translation.deactivate()
+            timezone.deactivate()
 
     def _save(self, plans: list[RowPlan]) -> None:
         if plans:
