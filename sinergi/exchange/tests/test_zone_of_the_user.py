@@ -2,6 +2,7 @@
 it runs for, as their form is. 2026-12-05 15:30 UTC is 00:30 WIT on the 6th; 16:30 UTC is 23:30 WIB on the 5th."""
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -126,3 +127,22 @@ def test_an_export_job_runs_on_the_requesters_clock(world, national, settings):
     assert seen[0].tzname() == "WIT"
     assert timezone.get_current_timezone().key == "Asia/Makassar"
 
+
+ZONED_TIME = r"\d\d-\d\d-\d{4} \d\d:\d\d (WIB|WITA|WIT)\b"
+
+
+def test_the_job_pages_name_the_zone_of_their_times(client, tmp_path, world, national):
+    operator = lks_operator_in("91", "operator.jayapura")
+    job = import_job(tmp_path, operator, "06-12-2026", at=HALF_PAST_MIDNIGHT_WIT)
+    client.force_login(operator)
+
+    for page in (f"/exchange/imports/{job.pk}/", "/exchange/imports/"):
+        shown = re.findall(ZONED_TIME, client.get(page).content.decode())
+        assert shown and set(shown) == {"WIT"}, page
+
+
+def test_a_province_servers_pages_name_its_zone(client, tmp_path, world):
+    job = import_job(tmp_path, world.operator, "05-12-2026", at=HALF_PAST_MIDNIGHT_WIT)
+    client.force_login(world.operator)
+
+    assert set(re.findall(ZONED_TIME, client.get(f"/exchange/imports/{job.pk}/").content.decode())) == {"WITA"}
