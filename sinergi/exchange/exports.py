@@ -280,6 +280,12 @@ def export_job_not_started(job_id: int) -> None:
         logger.warning("Export job %s could not start; marked failed", job_id)
 
 
+def export_job_end_after_error(job_id: int) -> None:
+    """After a run that raised past its own handling: ends the job now (services.import_job_end_after_error)."""
+    export_job_not_started(job_id)
+    export_job_settle(job=ExportJob.objects.get(pk=job_id))
+
+
 def _export_job_run(job: ExportJob) -> ExportJob:
     actor = job.requested_by
     with translation.override(job.language):

@@ -313,13 +313,7 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
         return job
     if job.status != ImportStatus.RUNNING or runners.runner_alive("import", job.pk):
         return job
-    saved = (
-        AuditEvent.objects.filter(
-            action="exchange.import.succeeded", object_type=ImportJob._meta.label_lower, object_id=str(job.pk)
-        )
-        .values_list("data", flat=True)
-        .first()
-    )
+    saved = _saved_event(job)
     ending = {"phase": ImportPhase.DONE, "finished_at": timezone.now()}
     if saved is not None and not job.dry_run:
         ending |= {
@@ -429,6 +423,13 @@ def import_job_not_started(job_id: int) -> None:
     ending = {"status": ImportStatus.FAILED, "message": str(NOT_STARTED), "finished_at": timezone.now()}
     if ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(**ending, phase=ImportPhase.DONE):
         logger.warning("Import job %s could not start; marked failed", job_id)
+
+
+def import_job_end_after_error(job_id: int) -> None:
+    """After a run that raised past its own handling (its database connection lost): ends the job now, as its
+    page or the hourly settling would, rather than leave it "queued" or "running" until then."""
+    import_job_not_started(job_id)
+    import_job_settle(job=ImportJob.objects.get(pk=job_id))
 
 
 def exchange_jobs_settle() -> list[int]:
@@ -547,10 +548,11 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))
         except OperationalError as error:
             logger.exception("Import job %s failed", job.pk)
-            result = ImportResult(status="failed", message=str(JOB_BUSY if is_busy(error) else FAILED))
+            failed = ImportResult(status="failed", message=str(JOB_BUSY if is_busy(error) else FAILED))
+            result = _saved_despite(job, failed)
         except Exception:
             logger.exception("Import job %s failed", job.pk)
-            result = ImportResult(status="failed", message=str(FAILED))
+            result = _saved_despite(job, ImportResult(status="failed", message=str(FAILED)))
         if result.status == "succeeded" and (differs := _differs_from_trial(job, result)):
             result.notices.insert(0, differs)
         if result.status == "succeeded":
@@ -631,6 +633,34 @@ def _differs_from_trial(job: ImportJob, result: ImportResult) -> str:
         "updated": number_format(trial.updated_count, force_grouping=True),
         "unchanged": number_format(trial.unchanged_count, force_grouping=True),
     }
+
+
+def _saved_event(job: ImportJob) -> dict | None:
+    """The data of the audit event a real import writes in its own transaction when it saves (its counts), or None:
+    whether the rows were saved, whatever the run could or could not say afterwards."""
+    return (
+        AuditEvent.objects.filter(
+            action="exchange.import.succeeded", object_type=ImportJob._meta.label_lower, object_id=str(job.pk)
+        )
+        .values_list("data", flat=True)
+        .first()
+    )
+
+
+def _saved_despite(job: ImportJob, failed: ImportResult) -> ImportResult:
+    """A run that failed as it committed (the connection dropped while the server committed): the rows may be
+    saved all the same, and "nothing was saved" must not be said of them. The audit event of the same transaction
+    tells."""
+    if job.dry_run or (saved := _saved_event(job)) is None:
+        return failed
+    return ImportResult(
+        status="succeeded",
+        message=str(INTERRUPTED_AFTER_SAVE),
+        rows_total=saved.get("rows", 0),
+        created=saved.get("created", 0),
+        updated=saved.get("updated", 0),
+        unchanged=saved.get("unchanged", 0),
+    )
 
 
 def import_job_stop_requested(job: ImportJob) -> bool:

@@ -11,12 +11,12 @@ from . import exports, services
 logger = logging.getLogger(__name__)
 
 
-def _run_to_its_end(run: Callable[[], object], what: str, not_started: Callable[[], None]) -> None:
+def _run_to_its_end(run: Callable[[], object], what: str, end: Callable[[], None]) -> None:
     """Runs a job whose outcome is stored on the job itself, letting no error out into the worker: the database
     worker records a task's failure with a write of its own, and when that write fails too (SQLite busy) the
-    worker's loop ends and no job runs again until someone restarts it. A job left running by such an error is
-    ended by the settling of dead runs (its page, and hourly); one the error kept from starting (still queued) is
-    ended here when the database answers again, else by the same settling (services.queue_lost)."""
+    worker's loop ends and no job runs again until someone restarts it. The job such an error left queued or
+    running is ended here, on a fresh connection, when the database answers again (`end`); else by the settling of
+    dead runs (its page, and hourly)."""
     try:
         run()
     except Exception:
@@ -25,9 +25,9 @@ def _run_to_its_end(run: Callable[[], object], what: str, not_started: Callable[
         for connection in connections.all(initialized_only=True):
             connection.close()
         try:
-            not_started()
+            end()
         except Exception:
-            logger.exception("%s: could not be marked as not started", what)
+            logger.exception("%s: could not be ended after its error", what)
             for connection in connections.all(initialized_only=True):
                 connection.close()
 
@@ -38,7 +38,7 @@ def run_import_job(job_id: int) -> None:
     _run_to_its_end(
         lambda: services.import_job_run(job_id=job_id),
         f"Import job {job_id}",
-        lambda: services.import_job_not_started(job_id),
+        lambda: services.import_job_end_after_error(job_id),
     )
 
 
@@ -48,5 +48,5 @@ def run_export_job(job_id: int) -> None:
     _run_to_its_end(
         lambda: exports.export_job_run(job_id=job_id),
         f"Export job {job_id}",
-        lambda: exports.export_job_not_started(job_id),
+        lambda: exports.export_job_end_after_error(job_id),
     )

@@ -180,3 +180,34 @@ def test_a_run_stopped_by_a_busy_database_says_so_and_to_run_it_again(tmp_path, 
 
     assert (job.status, job.message) == (ImportStatus.FAILED, str(services.JOB_BUSY))
     assert pipeline.BUSY != services.JOB_BUSY  # not "another import at the same LKS": any process may hold it
+
+
+def test_a_run_that_failed_as_it_committed_does_not_say_nothing_was_saved(tmp_path, board_member, monkeypatch):
+    """The connection dropped while the server committed: the rows are saved, and the audit event of the same
+    transaction says so; the run must not tell the user to import them again."""
+    job = upload(tmp_path, board_member, GOOD, dry_run=False)
+    original = services.run_import
+
+    def commits_then_loses_the_connection(**kwargs):
+        original(**kwargs)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "run_import", commits_then_loses_the_connection)
+    job = services.import_job_run(job_id=job.pk)
+
+    assert (job.status, job.message) == (ImportStatus.SUCCEEDED, str(services.INTERRUPTED_AFTER_SAVE))
+    assert job.created_count == 1
+
+
+def test_a_run_whose_connection_is_lost_is_ended_by_its_task_not_left_running(tmp_path, board_member, monkeypatch):
+    job = upload(tmp_path, board_member, GOOD)
+
+    def connection_lost(job, actor, on_progress):
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(services, "_import_job_run", connection_lost)
+    tasks.run_import_job.call(job.pk)
+
+    job.refresh_from_db()
+    assert (job.status, job.message) == (ImportStatus.FAILED, str(services.INTERRUPTED))
