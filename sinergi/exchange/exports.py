@@ -283,7 +283,8 @@ def export_job_not_started(job_id: int) -> None:
 def export_job_end_after_error(job_id: int) -> None:
     """After a run that raised past its own handling: ends the job now (services.import_job_end_after_error)."""
     export_job_not_started(job_id)
-    export_job_settle(job=ExportJob.objects.get(pk=job_id))
+    if (job := ExportJob.objects.filter(pk=job_id).first()) is not None:
+        export_job_settle(job=job)
 
 
 def _export_job_run(job: ExportJob) -> ExportJob:

@@ -429,7 +429,8 @@ def import_job_end_after_error(job_id: int) -> None:
     """After a run that raised past its own handling (its database connection lost): ends the job now, as its
     page or the hourly settling would, rather than leave it "queued" or "running" until then."""
     import_job_not_started(job_id)
-    import_job_settle(job=ImportJob.objects.get(pk=job_id))
+    if (job := ImportJob.objects.filter(pk=job_id).first()) is not None:
+        import_job_settle(job=job)
 
 
 def exchange_jobs_settle() -> list[int]:
