@@ -126,8 +126,9 @@ def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_
     rows = CalamineWorkbook.from_path(str(download_info.value.path())).get_sheet_by_index(0).to_python()
     operator_lks = Organisation.objects.get(user_memberships__user__username="operator.lks")
     assert rows[0][:2] == ["ID", "Nama lengkap"] and len(rows) - 1 == job.rows_total > 5
-    assert all("********" in row[5] for row in rows[1:] if row[5])  # NIK masked
-    assert {row[18] for row in rows[1:]} == {operator_lks.registration_number or operator_lks.name}
+    nik, lks = rows[0].index("NIK (disamarkan)"), rows[0].index("LKS")
+    assert all("********" in row[nik] for row in rows[1:] if row[nik])  # NIK masked
+    assert {row[lks] for row in rows[1:]} == {operator_lks.registration_number or operator_lks.name}
     assert set(PersonAccess.objects.filter(what="exported").values_list("purpose", flat=True)) == {"supervision"}
 
 
