@@ -4019,4 +4019,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "The database was in use by another process for too long, so this run was stopped. No data from this file "
         "was saved; run it again in a moment."
     ),
+    "Kunci hash NIK server ini (SINERGI_HASH_KEY) bukan kunci yang dipakai untuk data yang sudah tersimpan, sehingga "
+    "orang yang sudah tercatat tidak akan dikenali dan akan tercatat dua kali. Tidak ada yang disimpan. Administrator "
+    "server harus memasang kembali kunci yang lama (lihat docs/deployment.md); jangan membuat kunci baru.": (
+        "This server's NIK hash key (SINERGI_HASH_KEY) is not the key the stored data was made with, so people "
+        "already recorded would not be recognised and would be recorded twice. Nothing was saved. The server "
+        "administrator must restore the old key (see docs/deployment.md); do not generate a new one."
+    ),
 }

@@ -27,3 +27,32 @@ def deployment_province_check(app_configs, **kwargs) -> list[checks.CheckMessage
             id="sinergi.E001",
         )
     ]
+
+
+@checks.register(checks.Tags.compatibility)
+def hash_key_check(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """SINERGI_HASH_KEY must be the key the stored NIK hashes and match keys were made with (crypto.hash_key_verify):
+    under another key no stored person is found again, and imports and forms would store everyone a second time.
+    A database without fingerprint gets the key in use recorded."""
+    from django.db import DatabaseError
+
+    from .crypto import HashKeyChanged, hash_key_verify
+
+    try:
+        hash_key_verify()
+    except HashKeyChanged:
+        return [
+            checks.Error(
+                "SINERGI_HASH_KEY is not the key this database's NIK hashes were made with (the key was changed, "
+                "mistyped, or var/hash_key was lost and generated anew). People already stored would not be found "
+                "again: imports and forms would store each of them a second time, so they are refused.",
+                hint="Restore the old key from the server's backup of its environment or of var/hash_key (see "
+                "docs/deployment.md). Do not generate a new key and do not delete the fingerprint over stored "
+                "data: the hashes cannot be computed again without the old key.",
+                id="sinergi.E002",
+            )
+        ]
+    except DatabaseError:
+        # Checks run before `migrate` and on machines whose database is not reachable yet: nothing to compare with.
+        return []
+    return []

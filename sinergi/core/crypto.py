@@ -4,6 +4,8 @@ Ciphertext uses Fernet (AES-128-CBC + HMAC-SHA256) from `cryptography`; several 
 (newest first) so keys can be rotated without losing old data. The keyed hash (HMAC-SHA256 with a separate
 key) allows exact lookup and duplicate detection without decrypting. Keys come from the environment
 (`SINERGI_FIELD_KEYS`, `SINERGI_HASH_KEY`); for `make run` they are generated once into var/ (never committed).
+The hash key cannot be rotated: a person stored under one key is not found under another, so the database keeps a
+fingerprint of it (HashKeyFingerprint) and nothing is hashed under a key that differs from it.
 """
 
 import hashlib
@@ -12,6 +14,8 @@ from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +38,53 @@ def decrypt(token: str) -> str:
         raise ValueError("This value was encrypted with a key that is not configured.") from error
 
 
+HASH_KEY_CHANGED = gettext_lazy(
+    "Kunci hash NIK server ini (SINERGI_HASH_KEY) bukan kunci yang dipakai untuk data yang sudah tersimpan, sehingga "
+    "orang yang sudah tercatat tidak akan dikenali dan akan tercatat dua kali. Tidak ada yang disimpan. Administrator "
+    "server harus memasang kembali kunci yang lama (lihat docs/deployment.md); jangan membuat kunci baru."
+)
+# Not a hash of any NIK or name (those have no colon), so the fingerprint matches no stored value.
+_FINGERPRINT_LABEL = "sinergi:hash-key-fingerprint"
+# The key this process has compared with the database's fingerprint: hashes are made per row, the check once.
+_verified_key: list[str] = []
+
+
+class HashKeyChanged(ValidationError):
+    """SINERGI_HASH_KEY is not the key the stored hashes were made with (HASH_KEY_CHANGED says so to the user)."""
+
+    def __init__(self) -> None:
+        super().__init__(HASH_KEY_CHANGED, code="hash_key_changed")
+
+
+def hash_key_fingerprint(key: str) -> str:
+    """What the database keeps of a hash key: its HMAC of a fixed label (the key cannot be read back from it)."""
+    return hmac.new(key.encode(), _FINGERPRINT_LABEL.encode(), hashlib.sha256).hexdigest()
+
+
+def hash_key_verify() -> None:
+    """Raises HashKeyChanged unless the database's fingerprint is that of the key in use; records it when there is
+    none yet (a new database, or one from before fingerprints). Queries once per process and key.
+
+    A lost var/hash_key regenerated, a typo or a "rotation" of SINERGI_HASH_KEY gives every stored person a hash
+    nobody will compute again: an import would create them all a second time, and nothing else would notice."""
+    from .models import HashKeyFingerprint
+
+    key = settings.SINERGI_HASH_KEY
+    if _verified_key == [key]:
+        return
+    fingerprint = hash_key_fingerprint(key)
+    stored, _created = HashKeyFingerprint.objects.get_or_create(pk=1, defaults={"fingerprint": fingerprint})
+    if stored.fingerprint != fingerprint:
+        raise HashKeyChanged()
+    _verified_key[:] = [key]
+
+
 def keyed_hash(value: str) -> str:
-    """HMAC-SHA256 of `value` as hex: equal inputs give equal hashes; without the key nothing can be guessed."""
+    """HMAC-SHA256 of `value` as hex: equal inputs give equal hashes; without the key nothing can be guessed.
+    Raises HashKeyChanged when the key is not the one of the stored hashes (hash_key_verify)."""
     if not value:
         return ""
+    hash_key_verify()
     return hmac.new(settings.SINERGI_HASH_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
@@ -49,5 +96,6 @@ def mask_identity_number(value: str) -> str:
 
 
 def clear_key_cache() -> None:
-    """For tests and key rotation: forget the cached cipher so new settings take effect."""
+    """For tests and key rotation: forget the cached cipher and the checked hash key so new settings take effect."""
     _fernet.cache_clear()
+    _verified_key.clear()

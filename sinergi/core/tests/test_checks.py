@@ -1,6 +1,9 @@
 import pytest
+from django.db import OperationalError
 
-from sinergi.core.checks import deployment_province_check
+from sinergi.core.checks import deployment_province_check, hash_key_check
+from sinergi.core.crypto import clear_key_cache, hash_key_fingerprint
+from sinergi.core.models import HashKeyFingerprint
 
 
 @pytest.mark.parametrize("code", ["63", "35", "96"])
@@ -75,3 +78,62 @@ def test_the_kalsel_demo_loads_on_a_national_server(national):
     call_command("load_demo", "--if-empty")
 
     assert Organisation.objects.filter(province_code="63").count() > 100
+
+
+# --- the hash key of the stored NIK hashes (sinergi.E002) --------------------------------------------------------
+
+
+@pytest.fixture
+def key_checked_afresh():
+    """As a new process: the key is compared with this test's database, not taken as checked before."""
+    clear_key_cache()
+    yield
+    clear_key_cache()
+
+
+@pytest.mark.django_db
+def test_a_fresh_database_passes_and_records_the_key_in_use(settings, key_checked_afresh):
+    assert not HashKeyFingerprint.objects.exists()
+
+    assert hash_key_check(None) == []
+
+    [row] = HashKeyFingerprint.objects.all()
+    assert row.fingerprint == hash_key_fingerprint(settings.SINERGI_HASH_KEY)
+    assert settings.SINERGI_HASH_KEY not in row.fingerprint
+
+
+@pytest.mark.django_db
+def test_the_same_key_passes_again_in_the_next_process(key_checked_afresh):
+    hash_key_check(None)
+    clear_key_cache()
+
+    assert hash_key_check(None) == []
+    assert HashKeyFingerprint.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_another_key_over_stored_hashes_stops_the_server_saying_to_restore_the_old_one(settings, key_checked_afresh):
+    # given a database whose hashes were made under the first key
+    hash_key_check(None)
+    # when var/hash_key is lost and a new key generated (or the variable mistyped)
+    settings.SINERGI_HASH_KEY = "a-key-generated-anew-over-stored-data"
+    clear_key_cache()
+
+    [error] = hash_key_check(None)
+
+    assert error.id == "sinergi.E002"
+    assert "SINERGI_HASH_KEY" in error.msg and "second time" in error.msg
+    assert "Restore the old key" in error.hint and "Do not generate a new key" in error.hint
+    # and the fingerprint stays that of the first key: restoring it is the way back
+    assert HashKeyFingerprint.objects.get().fingerprint != hash_key_fingerprint(settings.SINERGI_HASH_KEY)
+
+
+@pytest.mark.django_db
+def test_a_database_not_migrated_yet_passes_the_check(monkeypatch, key_checked_afresh):
+    # Checks run before `migrate` creates the table.
+    def no_table(*args, **kwargs):
+        raise OperationalError("no such table: core_hashkeyfingerprint")
+
+    monkeypatch.setattr(HashKeyFingerprint.objects, "get_or_create", no_table)
+
+    assert hash_key_check(None) == []
