@@ -23,10 +23,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from lokal.provinces import PROVINCES
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
+from sinergi.core.crypto import HASH_KEY_CHANGED, HashKeyChanged, hash_key_verify
 from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import ConflictError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
+from sinergi.exchange.files import FileRefused
 from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.exchange import number_key
@@ -139,9 +141,15 @@ def encrypt_many(values: list[str]) -> list[str]:
 
 
 class Hasher:
-    """sinergi.core.crypto.keyed_hash with the key schedule computed once (HMAC objects are copied, not made)."""
+    """sinergi.core.crypto.keyed_hash with the key schedule computed once (HMAC objects are copied, not made). Made
+    once per import, before any row is read: a key that is not the one of the stored hashes refuses the whole file
+    (trial and import alike), since every stored person would be planned as new."""
 
     def __init__(self) -> None:
+        try:
+            hash_key_verify()
+        except HashKeyChanged as error:
+            raise FileRefused(str(HASH_KEY_CHANGED)) from error
         self._base = hmac.new(settings.SINERGI_HASH_KEY.encode(), digestmod=hashlib.sha256)
 
     def __call__(self, value: str) -> str:
