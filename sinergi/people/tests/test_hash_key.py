@@ -14,6 +14,7 @@ from sinergi.people.tests.test_exchange_review_findings import HEADERS, NIK, cli
 from sinergi.people.tests.test_exchange_workers_after_workflows import import_workers
 from sinergi.people.tests.test_exchange_workers_after_workflows import row as worker_row
 from sinergi.people.tests.test_services import admit, written
+from sinergi.people.tests.test_views import admit_data, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +110,19 @@ def test_the_admission_form_under_another_key_saves_nothing_and_says_why(setting
         admit(world)
 
     assert refused.value.messages == [str(HASH_KEY_CHANGED)]
+    assert written() == before
+
+
+def test_the_admission_page_under_another_key_shows_the_message_on_the_form(client, settings, world):
+    stored_boy(world, nik=NIK)
+    before = written()
+    change_hash_key(settings)
+    sign_in(client, world.operator)
+
+    response = client.post("/people/admit/", admit_data(world))
+
+    assert response.status_code == 400
+    assert str(HASH_KEY_CHANGED) in response.content.decode()
     assert written() == before
 
 
