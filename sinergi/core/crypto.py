@@ -10,6 +10,7 @@ fingerprint of it (HashKeyFingerprint) and nothing is hashed under a key that di
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -47,6 +48,10 @@ HASH_KEY_CHANGED = gettext_lazy(
 _FINGERPRINT_LABEL = "sinergi:hash-key-fingerprint"
 # The key this process has compared with the database's fingerprint: hashes are made per row, the check once.
 _verified_key: list[str] = []
+# A value stored with its keyed hash (a NIK and its hash), or None: the apps that store hashes register one (people,
+# in its ready()), so that a database without fingerprint is compared with its data before one is recorded.
+HashSample = Callable[[], tuple[str, str] | None]
+_hash_samples: list[HashSample] = []
 
 
 class HashKeyChanged(ValidationError):
@@ -58,12 +63,13 @@ class HashKeyChanged(ValidationError):
 
 def hash_key_fingerprint(key: str) -> str:
     """What the database keeps of a hash key: its HMAC of a fixed label (the key cannot be read back from it)."""
-    return hmac.new(key.encode(), _FINGERPRINT_LABEL.encode(), hashlib.sha256).hexdigest()
+    return _hmac(key, _FINGERPRINT_LABEL)
 
 
 def hash_key_verify() -> None:
     """Raises HashKeyChanged unless the database's fingerprint is that of the key in use; records it when there is
-    none yet (a new database, or one from before fingerprints). Queries once per process and key.
+    none yet (a new database, or one from before fingerprints whose stored hashes the key makes). Queries once per
+    process and key.
 
     A lost var/hash_key regenerated, a typo or a "rotation" of SINERGI_HASH_KEY gives every stored person a hash
     nobody will compute again: an import would create them all a second time, and nothing else would notice."""
@@ -73,10 +79,24 @@ def hash_key_verify() -> None:
     if _verified_key == [key]:
         return
     fingerprint = hash_key_fingerprint(key)
-    stored, _created = HashKeyFingerprint.objects.get_or_create(pk=1, defaults={"fingerprint": fingerprint})
-    if stored.fingerprint != fingerprint:
+    stored = HashKeyFingerprint.objects.filter(pk=1).values_list("fingerprint", flat=True).first()
+    if stored is None:
+        # A database from before fingerprints (or whose row was deleted) may hold hashes made under another key: the
+        # key in use would be recorded as the right one, and every later check would pass under it.
+        for sample in _hash_samples:
+            if (pair := sample()) and not hmac.compare_digest(_hmac(key, pair[0]), pair[1]):
+                raise HashKeyChanged()
+        row, _created = HashKeyFingerprint.objects.get_or_create(pk=1, defaults={"fingerprint": fingerprint})
+        stored = row.fingerprint
+    if stored != fingerprint:
         raise HashKeyChanged()
     _verified_key[:] = [key]
+
+
+def hash_sample_register(sample: HashSample) -> None:
+    """`sample()` returns a value stored with its keyed hash, or None when there is none (hash_key_verify)."""
+    if sample not in _hash_samples:
+        _hash_samples.append(sample)
 
 
 def keyed_hash(value: str) -> str:
@@ -85,7 +105,11 @@ def keyed_hash(value: str) -> str:
     if not value:
         return ""
     hash_key_verify()
-    return hmac.new(settings.SINERGI_HASH_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
+    return _hmac(settings.SINERGI_HASH_KEY, value)
+
+
+def _hmac(key: str, value: str) -> str:
+    return hmac.new(key.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
 def mask_identity_number(value: str) -> str:

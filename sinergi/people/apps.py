@@ -32,6 +32,12 @@ class PeopleConfig(AppConfig):
         from .reports import area_people_parts, people_part_areas
 
         register_area_part(area_people_parts, people_part_areas)
+        # A database without the hash key's fingerprint records none over hashes made under another key.
+        from sinergi.core.crypto import hash_sample_register
+
+        from .selectors import stored_hash_sample
+
+        hash_sample_register(stored_hash_sample)
 
         # People are located by the LKS that serves (or last served) them, not by where they come from.
         located = ScopeFields(organisation="organisation_id")

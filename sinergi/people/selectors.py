@@ -29,6 +29,7 @@ from .access import person_access_record, purpose_for
 from .choices import AccessPurpose, DuplicateStatus, PlacementStatus, WorkerRole
 from .filters import PersonFilterSet, WorkerFilterSet
 from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
+from .services.rules import match_key_text
 
 
 def handles_subject_requests(actor) -> bool:
@@ -369,6 +370,26 @@ def worker_accesses(*, actor, worker: Worker) -> QuerySet[WorkerAccess]:
     if not worker_list(actor=actor).qs.filter(pk=worker.pk).exists():
         return WorkerAccess.objects.none()
     return WorkerAccess.objects.filter(worker=worker).order_by("-occurred_at", "-pk")
+
+
+def stored_hash_sample() -> tuple[str, str] | None:
+    """A value stored with its keyed hash, for crypto.hash_key_verify to compare the hash key with before it records
+    its fingerprint: the NIK of the latest client (else worker) stored with one, else the latest client's match key
+    (people without NIK have one too). None when nothing is stored, or when the field keys do not open the NIK (that
+    fails loudly wherever NIKs are shown, and says nothing of the hash key)."""
+    for model in (Person, Worker):
+        stored = model.objects.exclude(nik_hash="").exclude(nik_encrypted="").order_by("-pk")
+        if row := stored.values_list("nik_encrypted", "nik_hash").first():
+            try:
+                return decrypt(row[0]), row[1]
+            except ValueError:
+                return None
+    keyed = Person.objects.exclude(match_key="").order_by("-pk")
+    if person := keyed.values("full_name", "birth_date", "mother_name", "match_key").first():
+        return match_key_text(
+            full_name=person["full_name"], birth_date=person["birth_date"], mother_name=person["mother_name"]
+        ), person["match_key"]
+    return None
 
 
 def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:

@@ -96,10 +96,15 @@ def _beyond_ascii(value: str) -> str:
 
 def person_match_key(*, full_name: str, birth_date: datetime.date | None, mother_name: str) -> str:
     """Keyed hash of normalised name + birth date + mother's name; "" when any part is missing (too weak)."""
+    return keyed_hash(match_key_text(full_name=full_name, birth_date=birth_date, mother_name=mother_name))
+
+
+def match_key_text(*, full_name: str, birth_date: datetime.date | None, mother_name: str) -> str:
+    """What person_match_key hashes."""
     name, mother = normalize_name(full_name), normalize_name(mother_name)
     if not name or not mother or birth_date is None:
         return ""
-    return keyed_hash(f"{name}|{birth_date.isoformat()}|{mother}")
+    return f"{name}|{birth_date.isoformat()}|{mother}"
 
 
 # Older than anyone alive in Indonesia: a birth date giving more is a placeholder (01-01-1900) or a typo (1925 for

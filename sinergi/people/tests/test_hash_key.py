@@ -5,11 +5,12 @@ than store everyone a second time (failure-injection review, section 6). Every n
 import pytest
 from django.core.exceptions import ValidationError
 
-from sinergi.core.crypto import HASH_KEY_CHANGED, clear_key_cache
+from sinergi.core.checks import hash_key_check
+from sinergi.core.crypto import HASH_KEY_CHANGED, clear_key_cache, hash_key_fingerprint
 from sinergi.core.models import HashKeyFingerprint
 from sinergi.exchange.tests.conftest import _job_locks_in_tmp, _media_in_tmp, csv_file, run  # noqa: F401
 from sinergi.people.models import Person, Placement, Worker
-from sinergi.people.tests.factories import people_world
+from sinergi.people.tests.factories import PersonFactory, people_world
 from sinergi.people.tests.test_exchange_review_findings import HEADERS, NIK, client_row, stored_boy
 from sinergi.people.tests.test_exchange_workers_after_workflows import import_workers
 from sinergi.people.tests.test_exchange_workers_after_workflows import row as worker_row
@@ -139,3 +140,54 @@ def test_the_same_key_imports_as_before_and_the_fingerprint_is_recorded_once(tmp
     assert result.status == "checked", (result.message, result.problems)
     assert (result.created, result.unchanged) == (0, 1)
     assert HashKeyFingerprint.objects.count() == 1
+
+
+# --- a database from before fingerprints (or whose row was deleted): compared with a stored NIK first ------------
+
+
+def from_before_fingerprints(world) -> None:
+    """Budi stored, as by a release that recorded no fingerprint."""
+    stored_boy(world, nik=NIK)
+    HashKeyFingerprint.objects.all().delete()
+    clear_key_cache()
+
+
+def test_an_upgrade_under_the_key_of_the_stored_niks_records_it(settings, world):
+    from_before_fingerprints(world)
+
+    assert hash_key_check(None) == []
+
+    assert HashKeyFingerprint.objects.get().fingerprint == hash_key_fingerprint(settings.SINERGI_HASH_KEY)
+
+
+def test_an_upgrade_under_a_key_lost_before_it_is_refused_and_the_new_key_not_recorded(tmp_path, settings, world):
+    # given a database whose key was lost and generated anew before fingerprints existed
+    from_before_fingerprints(world)
+    before = stored_rows()
+    change_hash_key(settings)
+
+    # when the server is checked, and a file naming Budi imported
+    errors = hash_key_check(None)
+    result = run(clients_file(tmp_path), world.operator, entity="clients")
+
+    # then the new key is taken as the right one by neither
+    assert [error.id for error in errors] == ["sinergi.E002"]
+    assert (result.status, result.message) == ("refused", str(HASH_KEY_CHANGED))
+    assert not HashKeyFingerprint.objects.exists()
+    assert stored_rows() == before
+
+
+def test_a_database_of_people_without_nik_is_compared_by_their_match_keys(settings, world):
+    # given Budi stored without NIK (his match key is hashed too), before fingerprints
+    PersonFactory(organisation=world.lks, nik="", full_name="Budi Contoh", mother_name="Siti Contoh")
+    HashKeyFingerprint.objects.all().delete()
+    clear_key_cache()
+    assert hash_key_check(None) == []  # under its own key
+    HashKeyFingerprint.objects.all().delete()
+
+    # when the key changes
+    change_hash_key(settings)
+
+    # then the check fires and the new key is not recorded
+    assert [error.id for error in hash_key_check(None)] == ["sinergi.E002"]
+    assert not HashKeyFingerprint.objects.exists()
