@@ -139,6 +139,10 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'sinergi.sqlite3'}",
         conn_max_age=int(os.environ.get("SINERGI_DB_CONN_MAX_AGE", "60")),
+        # A kept connection is tested before it is reused: after a database restart, failover or
+        # pg_terminate_backend, the task worker's loop (which stops on the first error its query for the next task
+        # raises) and each web worker's next request would otherwise use the dead connection.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
