@@ -307,6 +307,10 @@ SINERGI = {
     "EXCHANGE_FILE_RETENTION_DAYS": int(os.environ.get("SINERGI_EXCHANGE_FILE_RETENTION_DAYS", "30")),
     # Milliseconds a web request's write waits for a lock (PostgreSQL) before it is answered "busy, send it again".
     "WEB_LOCK_TIMEOUT_MS": int(os.environ.get("SINERGI_WEB_LOCK_TIMEOUT_MS", "8000")),
+    # Milliseconds an import waits for one lock (PostgreSQL) before it stops, saving nothing, with "busy, run it again":
+    # long enough for another import of 100,000 rows at the same LKS to commit, short enough that a forgotten
+    # transaction holding a row does not stop every background job for good.
+    "IMPORT_LOCK_TIMEOUT_MS": int(os.environ.get("SINERGI_IMPORT_LOCK_TIMEOUT_MS", str(5 * 60 * 1000))),
 }
 
 LOGGING = {

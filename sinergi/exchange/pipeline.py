@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.busy import is_busy
 from sinergi.core.errors import ConflictError
 
+from . import lockwaits
 from . import values as v
 from .columns import (
     MANY_SEPARATOR,
@@ -189,13 +190,16 @@ def run_import(
     audit_via: dict | None = None,
     sheet: str = "",
     absent_elsewhere: dict[str, set[int]] | None = None,
+    stop_requested: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Checks (and unless `dry_run`, imports) the file (its sheet `sheet`, when the user chose one). `on_saved(result)`
     runs inside the write transaction (for the audit event), so the event exists exactly when the rows do.
     `expected_plan`: the plan_digest of the trial this import confirms; nothing is written unless the file would still
     do what the trial showed. `audit_via`: added to the audit events of the records the import changes through the
     services (its job). `absent_elsewhere`: for a sheet of several, the other sheets of the same file imported before
-    it, each with the records its import found absent from it (ImportJob.absent_person_ids)."""
+    it, each with the records its import found absent from it (ImportJob.absent_person_ids). `stop_requested()`: whether
+    the user cancelled, asked from another thread while the write waits for a lock (lockwaits.CancelWatch; `progress`
+    is asked between batches)."""
     absent_elsewhere = absent_elsewhere or {}
     started = time.monotonic()
     try:
@@ -245,7 +249,7 @@ def run_import(
             changing = sum(1 for plan in plans if plan.action != UNCHANGED)
             writer.finish(result, on_saved, wait=lambda done: progress("saving", done, changing))
         else:
-            _write(entity, plans, result, ctx, progress, batch_size, on_saved)
+            _write(entity, plans, result, ctx, progress, batch_size, on_saved, stop_requested)
     except ConflictError as conflict:
         return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
     except OperationalError as error:
@@ -1783,20 +1787,40 @@ def _write(
     progress: Progress,
     batch_size: int,
     on_saved: Callable[[ImportResult], None] | None,
+    stop_requested: Callable[[], bool] | None = None,
 ) -> None:
-    """Writes every changed row in one transaction; a cancel between batches rolls all of it back."""
+    """Writes every changed row in one transaction; a cancel between batches, or during a wait for a lock
+    (PostgreSQL), rolls all of it back."""
     changing = [plan for plan in plans if plan.action != UNCHANGED]
     progress("saving", 0, len(changing))
     batch_size = entity.write_batch_size or batch_size
-    with transaction.atomic():
-        for start in range(0, len(changing), batch_size):
-            entity.save(changing[start : start + batch_size], ctx)
-            if progress("saving", min(start + batch_size, len(changing)), len(changing)):
+    watch = None
+    if stop_requested is not None and connection.vendor == "postgresql":
+        watch = lockwaits.CancelWatch(stop_requested)
+    try:
+        with lockwaits.lock_waits_bounded(), transaction.atomic():
+            try:
+                for start in range(0, len(changing), batch_size):
+                    entity.save(changing[start : start + batch_size], ctx)
+                    if progress("saving", min(start + batch_size, len(changing)), len(changing)):
+                        raise ImportCancelled
+                entity.after_import(ctx)
+                # Once more after the summaries, which take a while: the last moment a cancel can still undo
+                # everything.
+                if progress("saving", len(changing), len(changing)):
+                    raise ImportCancelled
+                result.extra = entity.audit_data(ctx)
+                if on_saved is not None:
+                    on_saved(result)
+            except Exception as error:
+                # Stopped before the rollback, which a cancel must not reach either.
+                if watch is not None and watch.stop() and isinstance(error, OperationalError):
+                    # The statement the watch cancelled (57014), most often a wait for a row another session holds.
+                    raise ImportCancelled from None
+                raise
+            # No cancel is sent after this, so none can reach the commit; one sent before it undoes everything.
+            if watch is not None and watch.stop():
                 raise ImportCancelled
-        entity.after_import(ctx)
-        # Once more after the summaries, which take a while: the last moment a cancel can still undo everything.
-        if progress("saving", len(changing), len(changing)):
-            raise ImportCancelled
-        result.extra = entity.audit_data(ctx)
-        if on_saved is not None:
-            on_saved(result)
+    finally:
+        if watch is not None:
+            watch.stop()

@@ -544,6 +544,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 audit_via={"import_job": job.pk},
                 sheet=job.sheet,
                 absent_elsewhere=_absent_elsewhere(job),
+                stop_requested=lambda: import_job_stop_requested(job),
             )
         except ImportCancelled:
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))

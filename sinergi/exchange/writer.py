@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
-from . import runners
+from . import lockwaits, runners
 from .columns import Entity, ImportContext, RowPlan
 
 DEFAULT_CONCURRENT_ROWS = 5_000
@@ -62,6 +62,8 @@ class ConcurrentWriter:
         # Cancel or commit, whichever comes first: the writer commits only if nobody cancelled before.
         self._decision = threading.Lock()
         self._cancelled = self._committing = False
+        # The writer's server process while it works (PostgreSQL): a cancel ends the statement it runs or waits in.
+        self._pid: int | None = None
         self._thread = threading.Thread(target=self._run, name="sinergi-import-writer", daemon=True)
         self._thread.start()
 
@@ -87,7 +89,9 @@ class ConcurrentWriter:
 
     def abort(self) -> bool:
         """Rolls back whatever was written and waits for the thread to end; False when it is too late (the
-        writer is already committing: the import then succeeds, and this waits for the commit)."""
+        writer is already committing: the import then succeeds, and this waits for the commit). What is still
+        queued is dropped, and the statement the writer runs (a batch, or a wait for a row another session holds)
+        is cancelled: the writer used to save everything queued first, minutes for 8,000 updates."""
         with self._decision:
             committing = self._committing
             self._cancelled = not committing
@@ -95,7 +99,14 @@ class ConcurrentWriter:
             self._thread.join()  # the commit is done when this returns: whoever asked then sees the data saved
             return False
         self._queue.put(_ABORT)
-        self._thread.join()
+        while self._thread.is_alive():
+            with self._decision:
+                # Only while the writer's connection is open (it forgets its pid under this lock before closing):
+                # the number could otherwise be another session's by now.
+                if self._pid is not None:
+                    lockwaits.cancel_backend(self._pid)
+            # Again until it ends: a cancel that reaches the server between two statements is ignored.
+            self._thread.join(timeout=0.5)
         return True
 
     # ------------------------------------------------------------------ the writer's side
@@ -104,6 +115,9 @@ class ConcurrentWriter:
         timezone.activate(self._zone)
         try:
             runners.also_held_here(self._job)
+            lockwaits.bound_lock_waits()
+            with self._decision:
+                self._pid = lockwaits.backend_pid()
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     # Foreign keys checked as each batch is written (here, beside the checker) instead of all at
@@ -112,13 +126,13 @@ class ConcurrentWriter:
                 pending: list[RowPlan] = []
                 while True:
                     item = self._queue.get()
-                    if item is _ABORT:
+                    if item is _ABORT or self._cancelled:
                         raise _Aborted
                     if item is _FINISH:
                         self._save(pending)
                         break
                     pending += item
-                    while len(pending) >= self.batch_size:
+                    while len(pending) >= self.batch_size and not self._cancelled:
                         self._save(pending[: self.batch_size])
                         pending = pending[self.batch_size :]
                 result, on_saved = self._finish_with  # type: ignore[misc]
@@ -135,6 +149,8 @@ class ConcurrentWriter:
         except BaseException as error:  # handed to the checker's thread, which raises it
             self.error = error
         finally:
+            with self._decision:
+                self._pid = None
             connection.close()  # this thread's own connection
             translation.deactivate()
             timezone.deactivate()
