@@ -2,9 +2,10 @@
 
 An import of 100,000 clients holds its LKS until it commits (so that nobody admits the same NIK there meanwhile, and
 a move of the LKS waits for it): on PostgreSQL, editing that LKS or admitting someone there waited as long, up to a
-minute on a slow machine, with no sign of why, until a proxy's time-out cut the request. Web requests (only they:
-the task workers that run imports wait as long as needed) now wait at most WEB_LOCK_TIMEOUT_MS, then the user reads
-that the data is being saved by another process, that nothing of theirs changed, and to send it again in a moment.
+minute on a slow machine, with no sign of why, until a proxy's time-out cut the request. Web requests now wait at most
+WEB_LOCK_TIMEOUT_MS, then the user reads that the data is being saved by another process, that nothing of theirs
+changed, and to send it again in a moment. (Imports wait far longer, IMPORT_LOCK_TIMEOUT_MS: for another import at
+the same LKS to commit; see sinergi.exchange.lockwaits.)
 SQLite has one write lock for the whole database; a write that waited for it longer than its busy time-out gets the
 same page. ("Nothing changed": the services write in one transaction each, so the write that gave up is rolled
 back whole.)
