@@ -11,7 +11,8 @@ same page. ("Nothing changed": the services write in one transaction each, so th
 back whole.)
 """
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, connection
@@ -34,6 +35,28 @@ def web_lock_timeout_ms() -> int:
     return int(getattr(settings, "SINERGI", {}).get("WEB_LOCK_TIMEOUT_MS", 8000))
 
 
+@contextlib.contextmanager
+def lock_timeout(milliseconds: int) -> Iterator[None]:
+    """PostgreSQL's lock_timeout on this thread's connection while the block runs, and only then: the connection
+    outlives it (CONN_MAX_AGE), and what runs on it later (a GET, a streamed download, work done after the response)
+    keeps the server's setting. Nothing on SQLite, whose busy time-out bounds every wait."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('lock_timeout', %s, false)", [f"{milliseconds}ms"])
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET lock_timeout")
+        except DatabaseError:
+            # The connection broke or its transaction was aborted: a new connection starts from the server's
+            # setting, and an aborted transaction rolls the SET back with it.
+            pass
+
+
 class DatabaseBusyMiddleware:
     """Bounds a web write's lock waits (PostgreSQL) and answers a request that gave up with a page saying why."""
 
@@ -43,20 +66,8 @@ class DatabaseBusyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method in SAFE_METHODS or connection.vendor != "postgresql":
             return self.get_response(request)
-        # For this request only: the connection outlives it (CONN_MAX_AGE), and what runs on it later (a GET, a
-        # streamed download, work done after the response) keeps the server's setting.
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('lock_timeout', %s, false)", [f"{web_lock_timeout_ms()}ms"])
-        try:
+        with lock_timeout(web_lock_timeout_ms()):
             return self.get_response(request)
-        finally:
-            try:
-                with connection.cursor() as cursor:
-                    cursor.execute("RESET lock_timeout")
-            except DatabaseError:
-                # The connection broke or its transaction was aborted: a new connection starts from the server's
-                # setting, and an aborted transaction rolls the SET back with it.
-                pass
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, OperationalError) or not is_busy(exception):

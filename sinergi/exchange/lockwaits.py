@@ -14,10 +14,12 @@ SQLite needs neither: its busy time-out bounds every wait, and its cancel is rea
 import contextlib
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+
+from sinergi.core.busy import lock_timeout
 
 logger = logging.getLogger(__name__)
 
@@ -37,24 +39,9 @@ def bound_lock_waits() -> None:
             cursor.execute("SELECT set_config('lock_timeout', %s, false)", [f"{import_lock_timeout_ms()}ms"])
 
 
-@contextlib.contextmanager
-def lock_waits_bounded() -> Iterator[None]:
-    """The import's lock_timeout on this thread's connection while the block runs; the connection outlives it
-    (CONN_MAX_AGE) and what runs on it later keeps the server's setting."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    bound_lock_waits()
-    try:
-        yield
-    finally:
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("RESET lock_timeout")
-        except DatabaseError:
-            # A broken connection is replaced by one with the server's setting; an aborted transaction (the
-            # caller's) rolls the SET back with it.
-            pass
+def lock_waits_bounded() -> contextlib.AbstractContextManager[None]:
+    """The import's lock_timeout on this thread's connection while the block runs (core.busy.lock_timeout)."""
+    return lock_timeout(import_lock_timeout_ms())
 
 
 def backend_pid() -> int | None:

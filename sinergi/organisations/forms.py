@@ -9,20 +9,11 @@ from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from .choices import OfficerPosition, OrganisationKind
-from .models import Organisation
+from .models import DATE_FIELDS, Organisation
 from .services import capacity_problem
 
 NON_LKS_KINDS = [(k, label) for k, label in OrganisationKind.choices if k != OrganisationKind.LKKKS]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_FIELDS = (
-    "deed_date",
-    "kemenkumham_date",
-    "permit_issued_on",
-    "permit_expires_on",
-    "registration_issued_on",
-    "registration_expires_on",
-    "accredited_on",
-)
 
 # Said on the form and in the import template's column help: both round the same way.
 COORDINATE_HELP = _(

@@ -8,6 +8,17 @@ from sinergi.vocabularies.models import Vocabulary
 
 from .choices import CareSetting, LegalForm, OfficerPosition, OrganisationKind, OrganisationStatus
 
+# The dates an organisation's record holds that a user enters (its accreditation's end is worked out from them).
+DATE_FIELDS = (
+    "deed_date",
+    "kemenkumham_date",
+    "permit_issued_on",
+    "permit_expires_on",
+    "registration_issued_on",
+    "registration_expires_on",
+    "accredited_on",
+)
+
 
 class Organisation(TimeStampedModel):
     """An organisation in the registry: an LKS, an LKKKS board, or another participating organisation."""

@@ -19,7 +19,7 @@ from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term
 
 from .choices import ALLOWED_STATUS_TRANSITIONS, LKS_KINDS, OrganisationKind, OrganisationStatus
-from .models import BoardMembership, BoardOfficer, BoardTerm, Organisation
+from .models import DATE_FIELDS, BoardMembership, BoardOfficer, BoardTerm, Organisation
 from .signals import organisation_moved
 
 # Fields an LKS operator may not change on their own record: identity and standing are the boards' to confirm.
@@ -118,15 +118,7 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
         value = getattr(organisation, field)
         if value and value > today:
             problem(field, _("Tanggal tidak boleh di masa depan."))
-    for field in (
-        "deed_date",
-        "kemenkumham_date",
-        "permit_issued_on",
-        "permit_expires_on",
-        "registration_issued_on",
-        "registration_expires_on",
-        "accredited_on",
-    ):
+    for field in DATE_FIELDS:
         if too_early := too_early_problem(getattr(organisation, field)):
             problem(field, too_early)
     if organisation.accreditation_grade and not organisation.accredited_on:

@@ -9,36 +9,25 @@ import pytest
 from django.core.files import File
 from django.utils import timezone
 
-from sinergi.accounts.models import Role
-from sinergi.accounts.tests.factories import user_with_role
 from sinergi.exchange import exports, services
 from sinergi.exchange.models import ExportJob, ImportJob, ImportStatus
 from sinergi.exchange.tests.conftest import csv_file
-from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.people.models import Placement
 from sinergi.people.tests.factories import people_world
 from sinergi.people.tests.test_exchange_review_findings import HEADERS, client_row
+from sinergi.people.tests.test_time_zone_of_the_user import (
+    FUTURE,
+    HALF_PAST_ELEVEN_WIB,
+    HALF_PAST_MIDNIGHT_WIT,
+    lks_operator_in,
+)
 
 pytestmark = pytest.mark.django_db
-
-HALF_PAST_MIDNIGHT_WIT = datetime.datetime(2026, 12, 5, 15, 30, tzinfo=datetime.UTC)
-HALF_PAST_ELEVEN_WIB = datetime.datetime(2026, 12, 5, 16, 30, tzinfo=datetime.UTC)
-FUTURE = "Tanggal tidak boleh di masa depan."
 
 
 @pytest.fixture
 def world():
     return people_world()
-
-
-def lks_operator_in(province: str, username: str):
-    from sinergi.regions.models import Region
-    from sinergi.regions.services import region_tree_load
-
-    region_tree_load(provinces=[province])
-    village = Region.objects.filter(code__startswith=f"{province}.", code__regex=r"^\d\d\.\d\d\.\d\d\.\d{4}$").first()
-    lks = OrganisationFactory(name=f"LKSA {village.name}", region_id=village.code)
-    return user_with_role(Role.LKS_OPERATOR, organisation=lks, username=username)
 
 
 def import_job(tmp_path, actor, admitted_on, *, at: datetime.datetime, dry_run: bool = True) -> ImportJob:
@@ -60,7 +49,7 @@ def future_date_problems(job: ImportJob) -> list:
 
 
 def test_a_papua_operators_import_takes_today_in_wit(tmp_path, world, national):
-    operator = lks_operator_in("91", "operator.jayapura")
+    _lks, operator = lks_operator_in("91", "operator.jayapura")
 
     job = import_job(tmp_path, operator, "06-12-2026", at=HALF_PAST_MIDNIGHT_WIT)
 
@@ -68,7 +57,7 @@ def test_a_papua_operators_import_takes_today_in_wit(tmp_path, world, national):
 
 
 def test_a_papua_operators_import_of_tomorrow_is_refused(tmp_path, world, national):
-    operator = lks_operator_in("91", "operator.jayapura")
+    _lks, operator = lks_operator_in("91", "operator.jayapura")
 
     job = import_job(tmp_path, operator, "07-12-2026", at=HALF_PAST_MIDNIGHT_WIT)
 
@@ -77,7 +66,7 @@ def test_a_papua_operators_import_of_tomorrow_is_refused(tmp_path, world, nation
 
 
 def test_a_jakarta_operators_import_of_tomorrow_is_refused_just_before_midnight_wib(tmp_path, world, national):
-    operator = lks_operator_in("31", "operator.jakarta")
+    _lks, operator = lks_operator_in("31", "operator.jakarta")
 
     job = import_job(tmp_path, operator, "06-12-2026", at=HALF_PAST_ELEVEN_WIB)
 
@@ -93,7 +82,7 @@ def test_a_province_servers_import_keeps_the_servers_clock(tmp_path, world):
 
 
 def test_a_form_tools_utc_timestamp_is_the_day_it_was_for_the_papua_operator(tmp_path, world, national):
-    operator = lks_operator_in("91", "operator.jayapura")
+    _lks, operator = lks_operator_in("91", "operator.jayapura")
 
     job = import_job(tmp_path, operator, "2025-01-31T15:30:00Z", at=HALF_PAST_MIDNIGHT_WIT, dry_run=False)
 
@@ -104,7 +93,7 @@ def test_a_form_tools_utc_timestamp_is_the_day_it_was_for_the_papua_operator(tmp
 def test_the_import_data_command_reads_as_the_user_it_runs_as(tmp_path, world, national, capsys):
     from django.core.management import call_command
 
-    operator = lks_operator_in("91", "operator.jayapura")
+    _lks, operator = lks_operator_in("91", "operator.jayapura")
     path = csv_file(tmp_path, [HEADERS, client_row(**{"Tanggal masuk": "06-12-2026", "Tanggal lahir": "17-08-2014"})])
 
     with mock.patch("django.utils.timezone.now", return_value=HALF_PAST_MIDNIGHT_WIT):
@@ -115,7 +104,7 @@ def test_the_import_data_command_reads_as_the_user_it_runs_as(tmp_path, world, n
 
 def test_an_export_job_runs_on_the_requesters_clock(world, national, settings):
     settings.TIME_ZONE = "Asia/Makassar"
-    operator = lks_operator_in("91", "operator.jayapura")
+    _lks, operator = lks_operator_in("91", "operator.jayapura")
     job = ExportJob.objects.create(
         requested_by=operator, entity="clients", file_format="csv", status="queued", token="zona"
     )
@@ -132,7 +121,7 @@ ZONED_TIME = r"\d\d-\d\d-\d{4} \d\d:\d\d (WIB|WITA|WIT)\b"
 
 
 def test_the_job_pages_name_the_zone_of_their_times(client, tmp_path, world, national):
-    operator = lks_operator_in("91", "operator.jayapura")
+    _lks, operator = lks_operator_in("91", "operator.jayapura")
     job = import_job(tmp_path, operator, "06-12-2026", at=HALF_PAST_MIDNIGHT_WIT)
     client.force_login(operator)
 
