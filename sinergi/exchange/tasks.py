@@ -22,14 +22,20 @@ def _run_to_its_end(run: Callable[[], object], what: str, end: Callable[[], None
     except Exception:
         logger.exception("%s ended with an error that its job could not record", what)
         # A connection left in a failed state would fail the next job's first query as well.
-        for connection in connections.all(initialized_only=True):
-            connection.close()
+        _close_connections()
         try:
             end()
         except Exception:
             logger.exception("%s: could not be ended after its error", what)
-            for connection in connections.all(initialized_only=True):
-                connection.close()
+            _close_connections()
+
+
+def _close_connections() -> None:
+    """Closes this thread's connections, but none inside a transaction (a caller's, a test's): closing one there
+    would break it rather than start afresh. The worker runs each task outside any transaction."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 @task()
