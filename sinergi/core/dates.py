@@ -17,3 +17,9 @@ def too_early_problem(day: datetime.date | None) -> str:
         "year": day.year,
         "earliest": EARLIEST_YEAR,
     }
+
+
+def date_text(day: datetime.date) -> str:
+    """dd-mm-yyyy with the year in four digits (strftime leaves a year before 1000 short on Linux): how a date a
+    spreadsheet cannot hold as one (before 1900) is written into a file, and read back by an import."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from sinergi.core.dates import EARLIEST_YEAR
+from sinergi.core.dates import EARLIEST_YEAR, date_text
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -303,20 +303,15 @@ def _xlsx_cell(raw: Any, text_column: bool = False, date_column: bool = True) ->
         value = timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
         if date_column and value.year >= EARLIEST_YEAR:
             return value
-        return f"{_date_text(value)} {value:%H:%M}"
+        return f"{date_text(value)} {value:%H:%M}"
     if isinstance(value, date):
-        return value if date_column and value.year >= EARLIEST_YEAR else _date_text(value)
+        return value if date_column and value.year >= EARLIEST_YEAR else date_text(value)
     if isinstance(value, Decimal):
         return float(value)
     # A text cell never runs as a formula; outside a quote-prefixed column, editing it would make it one. A leading
     # apostrophe is doubled in either (an import drops one).
     text = ("'" + value if value.startswith(_TEXT_COLUMN_ESCAPED) else value) if text_column else escape_formula(value)
     return text if len(text) <= XLSX_MAX_TEXT else text[: XLSX_MAX_TEXT - 1] + "…"
-
-
-def _date_text(day: date) -> str:
-    """dd-mm-yyyy with the year in four digits (strftime leaves a year before 1000 short on Linux)."""
-    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
 def _unique_keys(headers: list[str]) -> list[str]:

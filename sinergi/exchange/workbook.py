@@ -10,7 +10,7 @@ from typing import Any
 import xlsxwriter
 from django.utils.translation import gettext as _
 
-from sinergi.core.dates import EARLIEST_YEAR
+from sinergi.core.dates import EARLIEST_YEAR, date_text
 from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
 
 from . import values as v
@@ -414,7 +414,7 @@ def _write_cell(sheet, row: int, col: int, cell: Any, cell_format) -> None:
     elif isinstance(cell, datetime.date):
         # An .ods or .xls date before 1900 (refused): a spreadsheet's date cell cannot hold it, so it goes back as the
         # text the user must correct rather than as a negative day count.
-        written = f"{cell.day:02d}-{cell.month:02d}-{cell.year:04d}"
+        written = date_text(cell)
         if isinstance(cell, datetime.datetime) and (cell.hour, cell.minute) != (0, 0):
             written += f" {cell:%H:%M}"
         sheet.write_string(row, col, written, cell_format)
