@@ -232,7 +232,7 @@ TASKS = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "sinergi.accounts.api.authentication.ZonedTokenAuthentication",  # the user's clock (national)
         "rest_framework.authentication.SessionAuthentication",
     ],
     # A view that sets its own permission_classes must list SecondFactorPassed again (AllowAny ones too).

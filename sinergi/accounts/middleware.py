@@ -60,7 +60,8 @@ class UserTimeZoneMiddleware:
     a form's "today", its future-date rule and the times a page shows are the user's, not the server's. A province
     server keeps its one TIME_ZONE, without looking at the user. Placed after AuthenticationMiddleware.
 
-    API calls signed with a token are authenticated by the view, after this: they keep the server's zone."""
+    API calls signed with a token are authenticated by the view, after this: ZonedTokenAuthentication moves them
+    onto the user's clock, and this override takes it back when the request ends."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

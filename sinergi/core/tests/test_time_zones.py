@@ -152,3 +152,38 @@ def test_a_streamed_download_is_written_on_the_users_clock_too(national, setting
 
     assert b"".join(response.streaming_content) == b"06-12-2026 00:30 WIT"
     assert timezone.get_current_timezone() == MAKASSAR
+
+
+# ------------------------------------------------------------------------------------------ API with a token
+
+
+def _today_seen_through_the_api_by(user) -> str:
+    from rest_framework.authtoken.models import Token
+    from rest_framework.response import Response
+    from rest_framework.test import APIRequestFactory
+    from rest_framework.views import APIView
+
+    class Today(APIView):
+        def get(self, request):
+            return Response({"today": timezone.localdate().isoformat()})
+
+    token = Token.objects.create(user=user)
+    request = APIRequestFactory().get("/api/v1/today/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    request.user = AnonymousUser()  # as AuthenticationMiddleware leaves a call signed with a token
+    with mock.patch("django.utils.timezone.now", return_value=AFTER_MIDNIGHT_IN_PAPUA):
+        response = UserTimeZoneMiddleware(Today.as_view())(request)
+    response.render()
+    return response.data["today"]
+
+
+def test_an_api_call_signed_with_a_token_runs_on_the_users_clock_too(national, settings, papua_operator):
+    settings.TIME_ZONE = "Asia/Makassar"
+
+    assert _today_seen_through_the_api_by(papua_operator) == "2026-12-06"
+    assert timezone.get_current_timezone() == MAKASSAR  # the user's clock ends with the request
+
+
+def test_on_a_province_server_an_api_call_keeps_the_servers_clock(settings, papua_operator):
+    settings.TIME_ZONE = "Asia/Makassar"
+
+    assert _today_seen_through_the_api_by(papua_operator) == "2026-12-05"
