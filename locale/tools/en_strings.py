@@ -4026,4 +4026,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "already recorded would not be recognised and would be recorded twice. Nothing was saved. The server "
         "administrator must restore the old key (see docs/deployment.md); do not generate a new one."
     ),
+    "Sejak %(since)s impor ini menunggu data yang sedang disimpan oleh proses lain, biasanya impor lain untuk LKS "
+    "yang sama. Bila masih tertahan setelah %(minutes)s menit, impor ini berhenti tanpa menyimpan apa pun dan dapat "
+    "dijalankan lagi. Anda juga dapat membatalkannya.": (
+        "Since %(since)s this import has been waiting for data another process is saving, usually another import "
+        "for the same LKS. If it is still held after %(minutes)s minutes, this import stops without saving anything "
+        "and can be run again. You can also cancel it."
+    ),
 }

@@ -7,17 +7,21 @@ lasted, with its progress frozen, its cancel not acted on, and every other user'
 worker. Now:
 - a wait for one lock lasts at most SINERGI["IMPORT_LOCK_TIMEOUT_MS"] (lock_timeout, 55P03), after which the run
   ends as BUSY with nothing saved (pipeline.run_import);
-- the user's cancel cancels the statement that waits (pg_cancel_backend), instead of being read only after it.
+- the user's cancel cancels the statement that waits (pg_cancel_backend), instead of being read only after it;
+- a wait of more than a moment is told to the job's page (LockWaitFollower), which says why the bar stands still.
 SQLite needs neither: its busy time-out bounds every wait, and its cancel is read between batches.
 """
 
 import contextlib
+import datetime
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.utils import timezone
 
 from sinergi.core.busy import lock_timeout
 
@@ -25,6 +29,11 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_IMPORT_LOCK_TIMEOUT_MS = 5 * 60 * 1000
 WATCH_INTERVAL = 0.5  # seconds between two looks at the job's cancel
+LOCK_WAIT_SHOWN_AFTER = 2.0  # seconds an import waits for a lock before its page says so (a moment's wait is usual)
+
+# Told when the import has waited for a lock LOCK_WAIT_SHOWN_AFTER seconds (with the moment it began), and with None
+# when that wait is over.
+LockWaitCallback = Callable[[datetime.datetime | None], None]
 
 
 def import_lock_timeout_ms() -> int:
@@ -53,6 +62,51 @@ def backend_pid() -> int | None:
         return int(cursor.fetchone()[0])
 
 
+def waits_for_lock(pid: int) -> bool:
+    """Whether that server process is waiting for a lock another session holds (asked from another connection)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid])
+        row = cursor.fetchone()
+    return row is not None and row[0] == "Lock"
+
+
+class LockWaitFollower:
+    """Follows whether an import's server process waits for a lock, from another connection, and tells
+    `on_lock_wait` when a wait has lasted LOCK_WAIT_SHOWN_AFTER seconds and when it is over: a wait of minutes
+    otherwise looks, on the job's page, like an import that froze."""
+
+    def __init__(self, on_lock_wait: LockWaitCallback) -> None:
+        self._on_lock_wait = on_lock_wait
+        self._since: float | None = None  # time.monotonic() when the wait was first seen
+        self._shown = False
+        self._broken = False
+
+    def look(self, pid: int | None) -> None:
+        if self._broken or pid is None:
+            return
+        try:
+            waiting = waits_for_lock(pid)
+            if waiting and self._since is None:
+                self._since = time.monotonic()
+            elif not waiting:
+                self._since = None
+            waited = time.monotonic() - self._since if self._since is not None else 0.0
+            if waiting and not self._shown and waited >= LOCK_WAIT_SHOWN_AFTER:
+                self._on_lock_wait(timezone.now() - datetime.timedelta(seconds=waited))
+                self._shown = True
+            elif not waiting and self._shown:
+                self.end()
+        except DatabaseError:
+            # Only the page's explanation is lost; the import, its time-out and its cancel go on.
+            self._broken = True
+            logger.warning("An import's waits for locks are no longer followed", exc_info=True)
+
+    def end(self) -> None:
+        if self._shown:
+            self._shown = False
+            self._on_lock_wait(None)
+
+
 def cancel_backend(pid: int) -> None:
     """Cancels the statement that server process runs (a wait for a lock ends at once with 57014); a process
     between statements ignores it."""
@@ -70,10 +124,11 @@ class CancelWatch:
     cannot look while its statement waits for a lock. `stop()` ends the watch before the commit; from then on no
     cancel is sent, so none can reach the commit."""
 
-    def __init__(self, stop_requested: Callable[[], bool]) -> None:
+    def __init__(self, stop_requested: Callable[[], bool], on_lock_wait: LockWaitCallback | None = None) -> None:
         self.fired = False
         self._pid = backend_pid()
         self._stop_requested = stop_requested
+        self._lock_wait = LockWaitFollower(on_lock_wait) if on_lock_wait is not None else None
         self._decision = threading.Lock()
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sinergi-import-cancel-watch", daemon=True)
@@ -89,7 +144,11 @@ class CancelWatch:
     def _run(self) -> None:
         try:
             while not self._done.wait(WATCH_INTERVAL):
-                if self._pid is None or not (self.fired or self._stop_requested()):
+                if self._pid is None:
+                    continue
+                if self._lock_wait is not None:
+                    self._lock_wait.look(self._pid)
+                if not (self.fired or self._stop_requested()):
                     continue
                 with self._decision:
                     if self._done.is_set():
@@ -102,4 +161,7 @@ class CancelWatch:
             # Without the watch, the cancel is still read between batches.
             logger.warning("The cancel watch of an import stopped", exc_info=True)
         finally:
+            if self._lock_wait is not None:
+                with contextlib.suppress(DatabaseError):
+                    self._lock_wait.end()
             connection.close()  # this thread's own connection

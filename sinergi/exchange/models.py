@@ -1,6 +1,7 @@
 import datetime
 import hashlib
 import json
+import math
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -172,6 +173,8 @@ class ImportJob(QueuedJob, models.Model):
     preview = models.JSONField(default=dict, blank=True)  # what would be / was created and updated
     error_report = models.FileField(upload_to="exchange/reports/", max_length=200, blank=True)
     cancel_requested = models.BooleanField(default=False)
+    # Since when its write has waited for data another session holds (PostgreSQL; None when it does not).
+    lock_wait_since = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     files_purged_at = models.DateTimeField(null=True, blank=True)  # upload and report removed (retention)
     # The dry run that checks a failed job's file again (services.import_job_retry): one per failed job.
@@ -282,6 +285,17 @@ class ImportJob(QueuedJob, models.Model):
         return self.cancel_requested or (
             self.status == ImportStatus.RUNNING and runners.stop_requested("import", self.pk)
         )
+
+    @property
+    def waiting_for_lock(self) -> bool:
+        return self.status == ImportStatus.RUNNING and self.lock_wait_since is not None
+
+    @property
+    def lock_wait_limit_minutes(self) -> int:
+        """How long one wait for a lock may last before the import stops (lockwaits.import_lock_timeout_ms)."""
+        from .lockwaits import import_lock_timeout_ms
+
+        return max(1, math.ceil(import_lock_timeout_ms() / 60_000))
 
     @property
     def saved_pending_report(self) -> bool:

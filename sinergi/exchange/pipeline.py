@@ -191,6 +191,7 @@ def run_import(
     sheet: str = "",
     absent_elsewhere: dict[str, set[int]] | None = None,
     stop_requested: Callable[[], bool] | None = None,
+    on_lock_wait: lockwaits.LockWaitCallback | None = None,
 ) -> ImportResult:
     """Checks (and unless `dry_run`, imports) the file (its sheet `sheet`, when the user chose one). `on_saved(result)`
     runs inside the write transaction (for the audit event), so the event exists exactly when the rows do.
@@ -199,7 +200,8 @@ def run_import(
     services (its job). `absent_elsewhere`: for a sheet of several, the other sheets of the same file imported before
     it, each with the records its import found absent from it (ImportJob.absent_person_ids). `stop_requested()`: whether
     the user cancelled, asked from another thread while the write waits for a lock (lockwaits.CancelWatch; `progress`
-    is asked between batches)."""
+    is asked between batches). `on_lock_wait`: told when the write has waited a while for a lock another session
+    holds, and when that wait is over (PostgreSQL)."""
     absent_elsewhere = absent_elsewhere or {}
     started = time.monotonic()
     try:
@@ -247,9 +249,11 @@ def run_import(
     try:
         if writer is not None:
             changing = sum(1 for plan in plans if plan.action != UNCHANGED)
-            writer.finish(result, on_saved, wait=lambda done: progress("saving", done, changing))
+            writer.finish(
+                result, on_saved, wait=lambda done: progress("saving", done, changing), on_lock_wait=on_lock_wait
+            )
         else:
-            _write(entity, plans, result, ctx, progress, batch_size, on_saved, stop_requested)
+            _write(entity, plans, result, ctx, progress, batch_size, on_saved, stop_requested, on_lock_wait)
     except ConflictError as conflict:
         return ImportResult(status="refused", message=str(conflict), rows_total=result.rows_total)
     except OperationalError as error:
@@ -1788,6 +1792,7 @@ def _write(
     batch_size: int,
     on_saved: Callable[[ImportResult], None] | None,
     stop_requested: Callable[[], bool] | None = None,
+    on_lock_wait: lockwaits.LockWaitCallback | None = None,
 ) -> None:
     """Writes every changed row in one transaction; a cancel between batches, or during a wait for a lock
     (PostgreSQL), rolls all of it back."""
@@ -1796,7 +1801,7 @@ def _write(
     batch_size = entity.write_batch_size or batch_size
     watch = None
     if stop_requested is not None and connection.vendor == "postgresql":
-        watch = lockwaits.CancelWatch(stop_requested)
+        watch = lockwaits.CancelWatch(stop_requested, on_lock_wait)
     try:
         with lockwaits.lock_waits_bounded(), transaction.atomic():
             try:

@@ -523,6 +523,10 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
     def on_saved(result: ImportResult) -> None:
         _audit(job, actor, result, "succeeded")
 
+    def on_lock_wait(since: datetime.datetime | None) -> None:
+        # From the watching thread's own connection: the import's is the one that waits.
+        ImportJob.objects.filter(pk=job.pk).update(lock_wait_since=since)
+
     if not upload_present(job):
         # Removed between its trial and now (lost, or by hand): said as such, not as a damaged file of the user's.
         with translation.override(job.language):
@@ -545,6 +549,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
                 sheet=job.sheet,
                 absent_elsewhere=_absent_elsewhere(job),
                 stop_requested=lambda: import_job_stop_requested(job),
+                on_lock_wait=on_lock_wait,
             )
         except ImportCancelled:
             result = ImportResult(status="cancelled", message=str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED))

@@ -72,18 +72,36 @@ class ConcurrentWriter:
         if plans:
             self._queue.put(plans)
 
-    def finish(self, result, on_saved: Callable | None, wait: Callable[[int], bool]) -> None:
+    def finish(
+        self,
+        result,
+        on_saved: Callable | None,
+        wait: Callable[[int], bool],
+        on_lock_wait: lockwaits.LockWaitCallback | None = None,
+    ) -> None:
         """Saves what is left, then the entity's after_import, audit data and `on_saved` — all inside the
         transaction — and commits. `wait(done)` is called about twice a second while the writer works; when it
-        returns True (the user cancelled), everything is rolled back and ImportCancelled is raised."""
+        returns True (the user cancelled), everything is rolled back and ImportCancelled is raised.
+        `on_lock_wait`: told when the writer has waited a while for a lock, and when that wait is over."""
         from .pipeline import ImportCancelled
 
         self._finish_with = (result, on_saved)
         self._queue.put(_FINISH)
-        while self._thread.is_alive():
-            self._thread.join(timeout=0.5)
-            if self._thread.is_alive() and wait(self.done) and self.abort():
-                raise ImportCancelled
+        follower = lockwaits.LockWaitFollower(on_lock_wait) if on_lock_wait is not None else None
+        try:
+            while self._thread.is_alive():
+                self._thread.join(timeout=0.5)
+                if not self._thread.is_alive():
+                    break
+                if follower is not None:
+                    with self._decision:
+                        pid = self._pid
+                    follower.look(pid)
+                if wait(self.done) and self.abort():
+                    raise ImportCancelled
+        finally:
+            if follower is not None:
+                follower.end()
         if self.error is not None:
             raise self.error
 

@@ -147,3 +147,42 @@ def test_a_cancel_while_the_import_waits_for_a_row_held_elsewhere_ends_it_at_onc
     assert (job.status, job.cancel_requested) == (ImportStatus.CANCELLED, True)
     lks.refresh_from_db()
     assert (lks.capacity, lks.version) == (30, 1)
+
+
+def test_the_job_page_says_while_the_import_waits_for_data_another_process_holds_and_no_longer_after(
+    settings, lks_and_its_update, writer_rows
+):
+    from django.template.loader import render_to_string
+
+    lks, job, _actor = lks_and_its_update
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_CONCURRENT_WRITE_ROWS": writer_rows}  # default timeout: minutes
+    held = RowHeld(lks)
+
+    def worker() -> None:
+        try:
+            services.import_job_run(job_id=job.pk)
+        finally:
+            connection.close()
+
+    try:
+        run = threading.Thread(target=worker)
+        run.start()
+        for _ in range(100):
+            waiting = ImportJob.objects.get(pk=job.pk)
+            if waiting.lock_wait_since is not None:
+                break
+            time.sleep(0.1)
+        page = render_to_string("exchange/job.html#status", {"job": waiting})
+        # When the other session lets go, the import goes on
+        held.release()
+        run.join(HELD_AT_MOST + 10)
+    finally:
+        held.stop()
+
+    assert waiting.waiting_for_lock, "the wait was never recorded on the job"
+    assert 'id="job-lock-wait"' in page and "menunggu data yang sedang disimpan oleh proses lain" in page
+    assert "5 menit" in page  # how long it may wait before it stops (the default time-out)
+    job.refresh_from_db()
+    assert (job.status, job.lock_wait_since) == (ImportStatus.SUCCEEDED, None)
+    lks.refresh_from_db()
+    assert lks.capacity == 40
