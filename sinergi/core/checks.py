@@ -1,4 +1,5 @@
-"""Checks of a deployment's settings, run by `manage.py check` and at every start of the server and workers."""
+"""Checks of a deployment's settings, run by `manage.py check` and at every start of the server and workers (gunicorn
+through `serving_checks`)."""
 
 import re
 
@@ -56,3 +57,17 @@ def hash_key_check(app_configs, **kwargs) -> list[checks.CheckMessage]:
         # Checks run before `migrate` and on machines whose database is not reachable yet: nothing to compare with.
         return []
     return []
+
+
+def serving_checks() -> None:
+    """The system checks for a WSGI server (config/wsgi.py), which runs none of its own, unlike runserver, `migrate`
+    and `db_worker`: under a wrong hash key gunicorn served every page and refused only the saves that hash, so the
+    fault showed as users' failed saves instead of at the start. Raises ImproperlyConfigured naming every error;
+    gunicorn's worker then fails to boot and gunicorn stops with the errors in its log."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    errors = [message for message in checks.run_checks() if message.is_serious() and not message.is_silenced()]
+    if errors:
+        raise ImproperlyConfigured(
+            "System check identified errors; not serving:\n" + "\n".join(str(error) for error in errors)
+        )

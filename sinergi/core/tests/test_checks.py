@@ -137,3 +137,17 @@ def test_a_database_not_migrated_yet_passes_the_check(monkeypatch, key_checked_a
     monkeypatch.setattr(HashKeyFingerprint.objects, "filter", no_table)
 
     assert hash_key_check(None) == []
+
+
+@pytest.mark.django_db
+def test_a_wsgi_server_is_stopped_at_its_start_by_a_wrong_hash_key(settings, key_checked_afresh):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from sinergi.core.checks import serving_checks
+
+    serving_checks()  # the right key: gunicorn serves
+    settings.SINERGI_HASH_KEY = "a-key-generated-anew-over-stored-data"
+    clear_key_cache()
+
+    with pytest.raises(ImproperlyConfigured, match="sinergi.E002"):
+        serving_checks()
