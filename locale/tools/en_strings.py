@@ -4033,4 +4033,19 @@ EN: dict[str, str | tuple[str, str]] = {
         "for the same LKS. If it is still held after %(minutes)s minutes, this import stops without saving anything "
         "and can be run again. You can also cancel it."
     ),
+    "Nomor ini sudah tercatat untuk %(name)s (ID %(id)s). Satu nomor hanya untuk satu LKS, karena spreadsheet "
+    "mengenali LKS dari nomornya: periksa ketikannya.": (
+        "This number is already recorded for %(name)s (ID %(id)s). One number belongs to one LKS only, because "
+        "spreadsheets recognise an LKS by its number: check how it was typed."
+    ),
+    "Nomor tanda daftar “%(value)s” tercatat untuk %(count)s LKS: %(names)s. Tulis nama LKS yang dimaksud, dan "
+    "minta pengurus LKKKS membetulkan nomor yang keliru.": (
+        "Registration number “%(value)s” is recorded for %(count)s LKS: %(names)s. Write the name of the LKS "
+        "you mean, and ask the LKKKS board to correct the wrong number."
+    ),
+    "Pekerja ini tercatat berhenti bertugas pada %(ended)s. Untuk mencatat ia bertugas lagi, tambahkan baris "
+    "tanpa ID dengan tanggal mulai bertugas yang baru.": (
+        "This worker is recorded as having stopped serving on %(ended)s. To record that they serve again, add a"
+        " row without ID with the new start date."
+    ),
 }

@@ -7,8 +7,6 @@ the registration form does. An empty cell never erases a stored value (use the f
 """
 
 import copy
-import re
-import unicodedata
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -54,6 +52,7 @@ from . import selectors
 from .choices import LKS_KINDS, CareSetting, LegalForm, OrganisationKind, OrganisationStatus
 from .forms import COORDINATE_HELP
 from .models import Organisation
+from .numbers import number_key
 from .services import (
     BOARD_ONLY_FIELDS,
     DERIVED_FIELDS,
@@ -68,22 +67,6 @@ LKS_KIND_OPTIONS = [(k, label) for k, label in OrganisationKind.choices if k in 
 # Fields the services derive from others; shown in the before → after preview when an import changes them.
 DERIVED = ("permit_expires_on", "registration_expires_on", "accreditation_expires_on")
 REGION_KEYS = ("region_code", "regency_name", "district_name", "village_name")
-
-
-# Every dash a keyboard, autocorrect or a copied PDF puts in a number: hyphen, non-breaking hyphen, figure dash,
-# en dash, em dash, horizontal bar, minus sign, small em dash, small and full-width hyphen-minus.
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
-_SPACED_SEPARATOR = re.compile(r" ?([/-]) ?")
-
-
-def number_key(value: str) -> str:
-    """How a nomor tanda daftar or izin operasional is compared: "td/002/Dinsos – Kalsel/ 2024" and
-    "TD/002/DINSOS-KALSEL/2024" are one number (autocorrect's en dash, a stray space, letter case). The stored
-    value stays as the user typed it; only this key is compared."""
-    if not value.isascii():
-        value = unicodedata.normalize("NFKC", value).translate(_DASHES)
-    text = " ".join(value.upper().split())
-    return _SPACED_SEPARATOR.sub(r"\1", text) if " " in text else text
 
 
 def _place_key(values: dict[str, Any]) -> str:

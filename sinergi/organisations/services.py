@@ -20,6 +20,7 @@ from sinergi.vocabularies.models import Term
 
 from .choices import ALLOWED_STATUS_TRANSITIONS, LKS_KINDS, OrganisationKind, OrganisationStatus
 from .models import DATE_FIELDS, BoardMembership, BoardOfficer, BoardTerm, Organisation
+from .numbers import NUMBER_FIELDS, number_holder, number_key
 from .signals import organisation_moved
 
 # Fields an LKS operator may not change on their own record: identity and standing are the boards' to confirm.
@@ -81,8 +82,12 @@ def _derive(organisation: Organisation) -> None:
         )
 
 
-def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> None:
-    """Rules the model cannot express alone; raises one ValidationError listing every problem."""
+def _validate(
+    organisation: Organisation, service_kinds: list[Term] | None, numbers_stored: dict[str, str] | None = None
+) -> None:
+    """Rules the model cannot express alone; raises one ValidationError listing every problem. `numbers_stored`:
+    the record's numbers as stored ({} for a new one), to refuse one that another organisation holds; None when the
+    caller checks that itself (the import compares every row's numbers with the whole registry at once)."""
     errors: dict[str, list[str]] = {}
 
     def problem(field: str, message: str) -> None:
@@ -136,6 +141,20 @@ def _validate(organisation: Organisation, service_kinds: list[Term] | None) -> N
     npwp_digits = "".join(ch for ch in organisation.npwp if ch.isdigit())
     if organisation.npwp and len(npwp_digits) not in (15, 16):
         problem("npwp", _("NPWP terdiri atas 15 atau 16 angka."))
+    if numbers_stored is not None:
+        for field in NUMBER_FIELDS:
+            number = getattr(organisation, field)
+            if not number or number_key(number) == number_key(numbers_stored.get(field) or ""):
+                continue  # unchanged (also a pair recorded before this rule: editing one must stay possible)
+            if holder := number_holder(field, number, other_than=organisation.pk):
+                problem(
+                    field,
+                    _(
+                        "Nomor ini sudah tercatat untuk %(name)s (ID %(id)s). Satu nomor hanya untuk satu LKS, "
+                        "karena spreadsheet mengenali LKS dari nomornya: periksa ketikannya."
+                    )
+                    % {"name": holder.name, "id": holder.pk},
+                )
     if errors:
         raise ValidationError(errors)
 
@@ -207,7 +226,7 @@ def organisation_create(
     """Registers a new organisation as a draft; only boards (or admins) of its region may."""
     organisation = Organisation(**{k: v for k, v in data.items() if k not in DERIVED_FIELDS | {"status"}})
     organisation.status = OrganisationStatus.DRAFT
-    _validate(organisation, service_kinds)
+    _validate(organisation, service_kinds, numbers_stored={})
     _derive(organisation)
     if not region_allows(
         actor, Action.CREATE, province_code=organisation.province_code, regency_code=organisation.regency_code
@@ -254,7 +273,7 @@ def organisation_update(
             continue
         setattr(current, name, value)
     kinds = service_kinds if service_kinds is not None else list(current.service_kinds.all())
-    _validate(current, kinds)
+    _validate(current, kinds, numbers_stored={field: before.get(field) or "" for field in NUMBER_FIELDS})
     _derive(current)
     # Moving within the same kabupaten/kota (e.g. correcting the desa) is an ordinary edit; moving elsewhere
     # needs authority over the destination, so a record cannot be pushed out of sight of its own board.

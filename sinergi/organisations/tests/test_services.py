@@ -212,3 +212,50 @@ def test_board_members_must_be_in_the_boards_region(board_member, banjarmasin_lk
     with pytest.raises(ValidationError):
         services.board_member_add(board=board, member=banjarbaru_lks, actor=board_member)
     assert list(BoardMembership.objects.values_list("member__name", flat=True)) == ["LKSA Uji Banjarmasin"]
+
+
+# --- one number, one LKS: spreadsheets find an LKS by its number --------------------------------------------------
+
+
+def test_a_number_another_lks_holds_is_refused_however_it_is_written(board_member, banjarmasin_lks):
+    Organisation.objects.filter(pk=banjarmasin_lks.pk).update(registration_number="TD/128/DINSOS-KALSEL/2024")
+    data = new_lks_data(registration_number="td/128/dinsos\u2013kalsel/ 2024")  # autocorrect's en dash, a space
+
+    with pytest.raises(ValidationError) as refused:
+        services.organisation_create(actor=board_member, data=data)
+
+    [message] = refused.value.message_dict["registration_number"]
+    assert banjarmasin_lks.name in message and f"ID {banjarmasin_lks.pk}" in message
+    assert Organisation.objects.count() == 1
+
+
+def test_a_number_changed_to_another_lks_number_is_refused_and_an_edit_keeping_it_is_not(board_member, banjarmasin_lks):
+    other = OrganisationFactory(region_id="63.71.01.1002", permit_number="503/IO/77/2023")
+    with pytest.raises(ValidationError) as refused:
+        services.organisation_update(
+            organisation=banjarmasin_lks,
+            actor=board_member,
+            data={"permit_number": "503 / io / 77 / 2023"},
+            expected_version=banjarmasin_lks.version,
+        )
+    assert "permit_number" in refused.value.message_dict
+
+    # A pair recorded before the rule: each can still be edited without its number being questioned
+    Organisation.objects.filter(pk=banjarmasin_lks.pk).update(permit_number="503/IO/77/2023")
+    banjarmasin_lks.refresh_from_db()
+    version = banjarmasin_lks.version
+    services.organisation_update(
+        organisation=banjarmasin_lks, actor=board_member, data={"capacity": 35}, expected_version=version
+    )
+    assert Organisation.objects.get(pk=banjarmasin_lks.pk).capacity == 35
+    assert other.permit_number == "503/IO/77/2023"
+
+
+def test_numbers_that_only_look_alike_are_not_refused(board_member, banjarmasin_lks):
+    Organisation.objects.filter(pk=banjarmasin_lks.pk).update(registration_number="TD/128/DINSOS-KALSEL/2024")
+
+    created = services.organisation_create(
+        actor=board_member, data=new_lks_data(registration_number="TD/128/DINSOS-KALSEL/2025")
+    )
+
+    assert created.registration_number == "TD/128/DINSOS-KALSEL/2025"

@@ -445,7 +445,8 @@ class LksIndex:
         return self._memo[memo_key]
 
     def _find(self, text: str, regency: str) -> tuple[Lks | None, str]:
-        candidates = self.by_number.get(number_key(text)) or self.by_name.get(v.norm(text), [])
+        by_number = self.by_number.get(number_key(text))
+        candidates = by_number or self.by_name.get(v.norm(text), [])
         if regency and candidates:
             wanted = self._regency_codes(regency)
             if not wanted:
@@ -470,6 +471,15 @@ class LksIndex:
             return None, _(
                 "LKS “%(value)s” tidak ditemukan. Tulis nomor tanda daftarnya, atau namanya persis seperti di Sinergi."
             ) % {"value": text}
+        if len(mine := [lks for lks in candidates if lks.pk in self.allowed]) == 1:
+            # One number or name held by two LKS (recorded before the forms refused it): the user's own is meant,
+            # since the other could only be refused.
+            return mine[0], ""
+        if by_number:
+            return None, _(
+                "Nomor tanda daftar “%(value)s” tercatat untuk %(count)s LKS: %(names)s. Tulis nama LKS yang "
+                "dimaksud, dan minta pengurus LKKKS membetulkan nomor yang keliru."
+            ) % {"value": text, "count": len(candidates), "names": ", ".join(f"“{lks.name}”" for lks in candidates)}
         return None, _(
             "Ada %(count)s LKS bernama “%(value)s”. Tulis nomor tanda daftarnya, atau isi kolom Kabupaten/Kota LKS."
         ) % {"count": len(candidates), "value": text}

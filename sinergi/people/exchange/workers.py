@@ -214,6 +214,30 @@ def _named(index: dict[tuple, list[dict]], values: dict[str, Any]) -> list[dict]
     return [w for w in undated if started is not None and w["started_on"] == started]
 
 
+def _stints_the_row_may_be(workers: list[dict] | None, values: dict[str, Any]) -> list[dict] | None:
+    """Drops the stored stints a row cannot be about: those that ended before the row's start date. A worker who
+    left and came back is registered anew, a new stint of the same person, as the form registers them; matched to
+    the old stint, the row was refused as ending before it started, with no way to record the return."""
+    started = values.get("started_on")
+    if not workers or started is None:
+        return workers
+    return [w for w in workers if w["ended_on"] is None or w["ended_on"] >= started] or None
+
+
+def _stints_apart(one: dict, other: dict) -> bool:
+    """Whether two stored workers are two stints of one person (one ended before the other started): they may hold
+    one NIK."""
+
+    def before(first: dict, second: dict) -> bool:
+        return (
+            first["ended_on"] is not None
+            and second["started_on"] is not None
+            and first["ended_on"] < second["started_on"]
+        )
+
+    return before(one, other) or before(other, one)
+
+
 def _name_only(values: dict[str, Any], existing: dict) -> bool:
     """Whether a row was matched to a stored worker by the name alone (no ID, no NIK, no birth date on both)."""
     return not (values.get("id") or values.get("_nik_hash")) and (
@@ -423,7 +447,7 @@ class WorkersEntity(Entity):
             self._same_in_file(row, values, lks, name_key[1], registers=not stored, state=state)
         if stored and values.get("_nik_hash"):
             holders = state.stored.get(lks.pk, {}).get(("nik", values["_nik_hash"]), [])
-            if any(worker["id"] != stored[0]["id"] for worker in holders):
+            if any(worker["id"] != stored[0]["id"] and not _stints_apart(worker, stored[0]) for worker in holders):
                 raise RowProblems([("nik", _("NIK ini sudah dipakai pekerja lain di LKS ini."))])
         existing = stored[0] if stored else None
         far_name = []
@@ -548,21 +572,21 @@ class WorkersEntity(Entity):
         if values.get("_nik_hash"):
             by_nik = index.get(("nik", values["_nik_hash"]))
             if by_nik or name_key is None:
-                return by_nik
+                return _stints_the_row_may_be(by_nik, values)
             # A NIK for a worker registered without one (same name and birth date at this LKS): the row completes
             # that worker instead of registering them twice. One with another NIK is another person; a name alone
             # is too little for a row that has its own NIK.
             birth = values.get("birth_date")
             named = index.get(("named", name_key[1]), [])
             without_nik = [w for w in named if not w["nik_hash"] and w["birth_date"] == birth]
-            return without_nik or None
+            return _stints_the_row_may_be(without_nik, values)
         if name_key is None:
             return None
         # Without a NIK, the worker of this name at this LKS (_named: of this birth date, or serving with the birth
         # date unknown on one side) is this row's worker even when a NIK is stored for them: the empty cell keeps
         # that NIK (empty cells never erase), and re-importing a list without its NIK or birth-date column must not
         # register everyone a second time. Two such workers: the row is refused.
-        return _named(index, values) or None
+        return _stints_the_row_may_be(_named(index, values), values)
 
     @staticmethod
     def _same_in_file(
@@ -625,7 +649,19 @@ class WorkersEntity(Entity):
             warnings.append(("birth_date", implausible))
         if birth and started and started < birth:
             problems.append(("started_on", _("Tanggal mulai bertugas tidak mungkin sebelum tanggal lahir.")))
-        if ended and started and ended < started:
+        if existing is not None and existing["ended_on"] and started and started > existing["ended_on"]:
+            # The row names an ended stint by its ID, with a start after its end: a return, which is a new stint.
+            problems.append(
+                (
+                    "started_on",
+                    _(
+                        "Pekerja ini tercatat berhenti bertugas pada %(ended)s. Untuk mencatat ia bertugas lagi, "
+                        "tambahkan baris tanpa ID dengan tanggal mulai bertugas yang baru."
+                    )
+                    % {"ended": existing["ended_on"].strftime("%d-%m-%Y")},
+                )
+            )
+        elif ended and started and ended < started:
             problems.append(("ended_on", _("Tanggal berhenti tidak mungkin sebelum tanggal mulai bertugas.")))
         if existing is not None and existing["ended_on"] and values.get("ended_on") not in (None, existing["ended_on"]):
             problems.append(("ended_on", _("Pekerja ini sudah tercatat berhenti bertugas.")))

@@ -142,3 +142,67 @@ def test_the_lks_moved_then_its_workers_list_with_a_newcomer(tmp_path, world):
     assert (real.status, real.created, real.unchanged) == ("succeeded", 1, 1), said(real)
     assert set(Worker.objects.values_list("regency_code", flat=True)) == {"63.72"}
     assert_summaries_rebuild()
+
+
+# --- a worker who left and came back (twenty-seventh review) ------------------------------------------------------
+
+RETURNED = datetime.date.today() - datetime.timedelta(days=3)
+
+
+@pytest.mark.parametrize("headers", [HEADERS, [h for h in HEADERS if h != "NIK"]], ids=["with-nik", "birth-date-only"])
+def test_a_worker_who_left_and_came_back_is_registered_anew_by_the_list_and_its_reimport_changes_nothing(
+    tmp_path, world, headers
+):
+    registered(tmp_path, world)
+    worker_end(actor=world.operator, worker=Worker.objects.get(), ended_on=ENDED)
+
+    real = twice(tmp_path, [row(headers, **{"Mulai bertugas": RETURNED})], world.operator, headers=headers)
+
+    assert (real.status, real.created, real.updated) == ("succeeded", 1, 0), said(real)
+    old, new = Worker.objects.order_by("pk")
+    assert (old.started_on, old.ended_on) == (STARTED, ENDED)
+    assert (new.started_on, new.ended_on, new.full_name) == (RETURNED, None, "Rina Contoh")
+    assert_summaries_rebuild()
+    again = import_workers(tmp_path, [row(headers, **{"Mulai bertugas": RETURNED})], world.operator, headers=headers)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1), said(again)
+
+
+def test_the_id_of_an_ended_stint_with_a_later_start_says_how_to_record_the_return(tmp_path, world):
+    registered(tmp_path, world)
+    worker = Worker.objects.get()
+    worker_end(actor=world.operator, worker=worker, ended_on=ENDED)
+    headers = ["ID", *HEADERS]
+
+    real = import_workers(
+        tmp_path, [[worker.pk, *row(**{"Mulai bertugas": RETURNED})]], world.operator, headers=headers
+    )
+
+    [problem] = real.problems
+    assert problem.message == (
+        f"Pekerja ini tercatat berhenti bertugas pada {ENDED:%d-%m-%Y}. Untuk mencatat ia bertugas lagi, tambahkan "
+        "baris tanpa ID dengan tanggal mulai bertugas yang baru."
+    )
+    assert Worker.objects.count() == 1
+
+
+# --- one number held by two LKS, recorded before the forms refused it (twenty-seventh review) ---------------------
+
+SHARED = "TD/002/DINSOS-KALSEL/2024"
+WITH_LKS = ["LKS", *HEADERS]
+
+
+def test_an_lks_number_two_lks_hold_is_read_as_the_one_the_user_may_import_into(tmp_path, world):
+    from sinergi.organisations.models import Organisation
+
+    Organisation.objects.filter(pk__in=[world.lks.pk, world.lks_same_regency.pk]).update(registration_number=SHARED)
+
+    mine = import_workers(tmp_path, [[SHARED, *row()]], world.operator, headers=WITH_LKS)
+    board = import_workers(tmp_path, [[SHARED, *row()]], world.regency_board, headers=WITH_LKS, dry_run=True)
+
+    assert (mine.status, mine.created) == ("succeeded", 1), said(mine)
+    assert Worker.objects.get().organisation_id == world.lks.pk
+    [problem] = board.problems  # the board may import into both: which one is meant is asked, naming them
+    assert problem.message == (
+        f"Nomor tanda daftar “{SHARED}” tercatat untuk 2 LKS: “LKSA Harapan Contoh”, “LKSA Tetangga Contoh”. Tulis "
+        "nama LKS yang dimaksud, dan minta pengurus LKKKS membetulkan nomor yang keliru."
+    )

@@ -1,0 +1,44 @@
+"""How an LKS's numbers (nomor tanda daftar, izin operasional) are compared, and which LKS already holds one.
+
+The number is the LKS's identity in every spreadsheet (the import finds an LKS by it), so two LKS must not hold
+one number, written the same or otherwise ("td/002/Dinsos – Kalsel/ 2024" and "TD/002/DINSOS-KALSEL/2024").
+"""
+
+import re
+import unicodedata
+
+from .models import Organisation
+
+# Every dash a keyboard, autocorrect or a copied PDF puts in a number: hyphen, non-breaking hyphen, figure dash,
+# en dash, em dash, horizontal bar, minus sign, small em dash, small and full-width hyphen-minus.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+_SPACED_SEPARATOR = re.compile(r" ?([/-]) ?")
+
+
+def number_key(value: str) -> str:
+    """How a nomor tanda daftar or izin operasional is compared: "td/002/Dinsos – Kalsel/ 2024" and
+    "TD/002/DINSOS-KALSEL/2024" are one number (autocorrect's en dash, a stray space, letter case). The stored
+    value stays as the user typed it; only this key is compared."""
+    if not value.isascii():
+        value = unicodedata.normalize("NFKC", value).translate(_DASHES)
+    text = " ".join(value.upper().split())
+    return _SPACED_SEPARATOR.sub(r"\1", text) if " " in text else text
+
+
+NUMBER_FIELDS = ("registration_number", "permit_number")
+
+
+def number_holder(field: str, number: str, *, other_than: int | None) -> Organisation | None:
+    """Another organisation whose `field` is `number` by number_key, or None. The database cannot compute the key:
+    it narrows the search to numbers holding the same longest run of digits, then the keys are compared here."""
+    key = number_key(number)
+    if not key:
+        return None
+    candidates = Organisation.objects.exclude(**{field: ""}).exclude(pk=other_than).order_by("pk")
+    digits = max(re.findall(r"\d+", key), key=len, default="")
+    if digits:
+        candidates = candidates.filter(**{f"{field}__contains": digits})
+    for organisation in candidates.only("pk", "name", "region_id", field).iterator(chunk_size=500):
+        if number_key(getattr(organisation, field)) == key:
+            return organisation
+    return None
