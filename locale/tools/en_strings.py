@@ -4048,4 +4048,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "This worker is recorded as having stopped serving on %(ended)s. To record that they serve again, add a"
         " row without ID with the new start date."
     ),
+    "Baris ini tidak cocok dengan LKS yang sudah terdaftar (nomor tanda daftar, ID, atau nama), jadi akan "
+    "menjadi LKS baru, dan LKS baru hanya dapat didaftarkan oleh pengurus LKKKS. Bila yang dimaksud LKS Anda, "
+    "tulis nomor tanda daftar atau namanya seperti yang tercatat.": (
+        "This row matches no registered LKS (registration number, ID or name), so it would be a new LKS, and "
+        "only the LKKKS board can register a new LKS. If you mean your own LKS, write its registration number "
+        "or its name as recorded."
+    ),
 }

@@ -69,6 +69,20 @@ DERIVED = ("permit_expires_on", "registration_expires_on", "accreditation_expire
 REGION_KEYS = ("region_code", "regency_name", "district_name", "village_name")
 
 
+def _same_text(stored: str, given: str) -> bool:
+    """Whether a cell says what the record holds, only in capitals (or an e-mail address in another case)."""
+    if stored.casefold() != given.casefold():
+        return False
+    return "@" in given or (given.isupper() and not stored.isupper())
+
+
+def _registers_nowhere(actor) -> bool:
+    """Whether the actor may register an LKS in no region at all (an LKS operator, a Dinas Sosial viewer)."""
+    if getattr(actor, "is_superuser", False):
+        return False
+    return not any(m.role in ACTION_ROLES[Action.CREATE] for m in active_memberships(actor))
+
+
 def _place_key(values: dict[str, Any]) -> str:
     """Where a row's LKS is, to compare rows by name: its kabupaten/kota as resolved by prepare_batch (the same LKS
     written once with its kecamatan and once without is one LKS), else its cells as written."""
@@ -824,13 +838,29 @@ class LksEntity(Entity):
                 where = _regency_name(organisation.regency_code, ctx)
                 if organisation.province_code != ctx.cache["regions"].province:
                     where = f"{where}, {_regency_name(organisation.province_code, ctx)}"
-                problems.append(
-                    (
-                        "region_code" if values.get("region_code") else "regency_name",
-                        _("Anda tidak berwenang mendaftarkan LKS di %(regency)s (di luar wilayah Anda).")
-                        % {"regency": where},
+                column = "region_code" if values.get("region_code") else "regency_name"
+                if _registers_nowhere(ctx.actor):
+                    # An LKS operator (or a viewer): the region is not the reason, and the row most likely meant a
+                    # registered LKS whose number or name it did not match.
+                    problems.append(
+                        (
+                            "name",
+                            _(
+                                "Baris ini tidak cocok dengan LKS yang sudah terdaftar (nomor tanda daftar, ID, "
+                                "atau nama), jadi akan menjadi LKS baru, dan LKS baru hanya dapat didaftarkan oleh "
+                                "pengurus LKKKS. Bila yang dimaksud LKS Anda, tulis nomor tanda daftar atau namanya "
+                                "seperti yang tercatat."
+                            ),
+                        )
                     )
-                )
+                else:
+                    problems.append(
+                        (
+                            column,
+                            _("Anda tidak berwenang mendaftarkan LKS di %(regency)s (di luar wilayah Anda).")
+                            % {"regency": where},
+                        )
+                    )
         if problems:
             raise RowProblems(problems)
         warnings = []
@@ -898,6 +928,12 @@ class LksEntity(Entity):
             stored = getattr(existing, field)
             if stored and number_key(getattr(updated, field)) == number_key(stored):
                 setattr(updated, field, stored)
+        for column in columns:
+            # A list kept in capitals (as Dinas Sosial lists often are) or an e-mail address in another case says
+            # the same as the record: the stored spelling stays, instead of every LKS renamed in capitals.
+            stored, given = getattr(existing, column.key, None), getattr(updated, column.key, None)
+            if isinstance(stored, str) and isinstance(given, str) and stored != given and _same_text(stored, given):
+                setattr(updated, column.key, stored)
         if region is not None and not region_same_or_within(existing.region_id, region.code):
             # A coarser region containing the stored desa (a file naming only the kabupaten/kota) says less, not
             # something else: the desa on record stays, as an empty cell keeps its value.
@@ -934,7 +970,7 @@ class LksEntity(Entity):
         ):
             problems.append(
                 (
-                    "region_code",
+                    "region_code" if values.get("region_code") else "regency_name",  # the cell that moved it
                     _("Anda tidak berwenang memindahkan LKS ke %(regency)s (di luar wilayah Anda).")
                     % {"regency": _regency_name(updated.regency_code, ctx)},
                 )

@@ -873,3 +873,61 @@ def test_columns_left_empty_on_different_rows_are_counted_each(tmp_path, board_m
     result = run(xlsx_file(tmp_path, [headers, *rows], name="ekspor.xlsx"), board_member, dry_run=True)
 
     assert "isian lama tetap dipakai di kolom Alamat (1 baris), Telepon (1 baris). Untuk" in " ".join(result.notices)
+
+
+def test_an_operators_row_for_an_lks_not_found_says_only_boards_register_lks_not_that_the_region_is_outside(
+    tmp_path, operator, banjarmasin_lks
+):
+    # The operator's own kabupaten (63.71), a number mistyped beyond what the number key forgives
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/11", 35]])
+
+    result = run(path, operator)
+
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Nama LKS",
+            "Baris ini tidak cocok dengan LKS yang sudah terdaftar (nomor tanda daftar, ID, atau nama), jadi akan "
+            "menjadi LKS baru, dan LKS baru hanya dapat didaftarkan oleh pengurus LKKKS. Bila yang dimaksud LKS Anda, "
+            "tulis nomor tanda daftar atau namanya seperti yang tercatat.",
+        )
+    ]
+
+
+def test_a_move_out_of_the_boards_area_by_the_kabupaten_cell_is_refused_on_that_cell(
+    tmp_path, board_member, banjarmasin_lks
+):
+    headers = ["Nama LKS", "Jenis layanan utama", "Kabupaten/Kota", "Kode wilayah", "Nomor tanda daftar"]
+    path = xlsx_file(tmp_path, [headers, ["LKSA Lama Banjarmasin", "anak", "Kota Banjarbaru", "", "TD/LAMA/1"]])
+
+    result = run(path, board_member)
+
+    assert [(p.column, p.value) for p in result.problems] == [("Kabupaten/Kota", "Kota Banjarbaru")]
+    assert "memindahkan LKS ke Kota Banjarbaru" in result.problems[0].message
+
+
+def test_a_list_in_capitals_changes_no_name_and_an_email_in_another_case_is_the_same_address(
+    tmp_path, board_member, banjarmasin_lks
+):
+    Organisation.objects.filter(pk=banjarmasin_lks.pk).update(
+        email="lksa.lama@contoh.test", head_name="Hj. Siti Aminah"
+    )
+    headers = [*HEADERS, "Surel", "Nama ketua/pimpinan"]
+    row = [
+        "LKSA LAMA BANJARMASIN",
+        "anak",
+        "63.71.01.1001",
+        "TD/LAMA/1",
+        30,
+        "LKSA.LAMA@CONTOH.TEST",
+        "HJ. SITI AMINAH",
+    ]
+    before = snapshot()
+
+    result = run(xlsx_file(tmp_path, [headers, row]), board_member)
+
+    assert (result.status, result.updated, result.unchanged) == ("succeeded", 0, 1), problems_of(result)
+    assert snapshot() == before
+    # A name written otherwise than in capitals only is a correction, and is made
+    fixed = run(xlsx_file(tmp_path, [HEADERS, ["LKSA Lama Banjarmasin Baru", "anak", "63.71.01.1001", "TD/LAMA/1", 30]],
+                          name="b.xlsx"), board_member)  # fmt: skip
+    assert fixed.updated == 1

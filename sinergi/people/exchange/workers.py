@@ -96,7 +96,8 @@ COLUMNS: list[Column] = [
                  example=str(WorkerRole.CAREGIVER.label),
                  # The offices of a board (pengurus inti) and the head of the home, who leads it for the board, and
                  # the caregiver as staff call them. Read as another word, each is told in the trial (read_as).
-                 aliases=[("pengasuh panti", WorkerRole.CAREGIVER), *((office, WorkerRole.BOARD_OFFICER) for office in (
+                 aliases=[("pengasuh panti", WorkerRole.CAREGIVER), ("pekerja sosial", WorkerRole.SOCIAL_WORKER),
+                          *((office, WorkerRole.BOARD_OFFICER) for office in (
                      "ketua", "wakil ketua", "sekretaris", "bendahara", "ketua yayasan", "kepala panti",
                      "pimpinan panti", "kepala lks", "pimpinan lks"))]),
     # The job as the LKS calls it, kept as written; a file without "Peran" takes the role from it (_role_from_title).
@@ -119,7 +120,11 @@ COLUMNS: list[Column] = [
     DateColumn("background_check_on", _lazy("Tanggal pemeriksaan latar belakang"),
                      ("tanggal pemeriksaan", "tgl pemeriksaan latar belakang")),
     ChoiceColumn("background_check_result", _lazy("Hasil pemeriksaan latar belakang"),
-                 ("hasil pemeriksaan",), options=BackgroundCheckResult.choices),
+                 ("hasil pemeriksaan",), options=BackgroundCheckResult.choices,
+                 # The labels' first words, as a staff list shortens them.
+                 aliases=[("tidak ada catatan", BackgroundCheckResult.CLEAR),
+                          ("ada catatan", BackgroundCheckResult.NOT_CLEAR),
+                          ("diproses", BackgroundCheckResult.PENDING)]),
     RecordIdColumn("id", _lazy("ID"), ("id pekerja",), width=8),
     RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
 ]  # fmt: skip

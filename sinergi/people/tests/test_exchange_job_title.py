@@ -82,3 +82,19 @@ def test_the_export_has_the_job_title_and_a_file_sent_back_changes_nothing(tmp_p
                  entity="workers")  # fmt: skip
 
     assert (result.status, result.unchanged, result.updated) == ("succeeded", 1, 0), problems_of(result)
+
+
+def test_the_short_words_staff_write_for_a_role_and_a_background_check_are_read(tmp_path, world):
+    headers = ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran", "Mulai bertugas",
+               "Tanggal pemeriksaan latar belakang", "Hasil pemeriksaan latar belakang"]  # fmt: skip
+    rows = [
+        ["Rina Contoh", "P", "lks", "Pekerja sosial", "06-01-2020", "10-01-2020", "Tidak ada catatan"],
+        ["Budi Contoh", "L", "lks", "Pengasuh", "06-01-2020", "10-01-2020", "Diproses"],
+    ]
+
+    result = run(xlsx_file(tmp_path, [headers, *rows]), world.operator, entity="workers")
+
+    assert (result.status, result.created) == ("succeeded", 2), problems_of(result)
+    stored = dict(Worker.objects.values_list("full_name", "role"))
+    assert stored == {"Rina Contoh": "peksos", "Budi Contoh": "pengasuh"}
+    assert set(Worker.objects.values_list("background_check_result", flat=True)) == {"clear", "pending"}
