@@ -4055,4 +4055,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "only the LKKKS board can register a new LKS. If you mean your own LKS, write its registration number "
         "or its name as recorded."
     ),
+    "Untuk hanya membetulkan data yang sudah tercatat, pakai file ekspornya: dengan kolom ID, kolom lain boleh "
+    "tidak ada.": (
+        "To correct stored records only, use their export file: with its ID column, the other columns may be absent."
+    ),
 }

@@ -1262,6 +1262,14 @@ def _find_header(
             message = _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).") % {
                 "missing": listed
             }
+        if record_id:
+            # A file that only corrects stored records (an end of service, a new phone) need not carry them all.
+            result.notices.append(
+                _(
+                    "Untuk hanya membetulkan data yang sudah tercatat, pakai file ekspornya: dengan kolom ID, kolom "
+                    "lain boleh tidak ada."
+                )
+            )
         result.status, result.message = "refused", message + _other_entity_hint(entity, head)
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None

@@ -98,3 +98,18 @@ def test_the_short_words_staff_write_for_a_role_and_a_background_check_are_read(
     stored = dict(Worker.objects.values_list("full_name", "role"))
     assert stored == {"Rina Contoh": "peksos", "Budi Contoh": "pengasuh"}
     assert set(Worker.objects.values_list("background_check_result", flat=True)) == {"clear", "pending"}
+
+
+def test_a_list_that_only_ends_stints_without_the_required_columns_is_told_the_export_with_ids_needs_none(
+    tmp_path, world
+):
+    headers = ["Nama lengkap", "Tanggal lahir", "Berhenti bertugas"]
+
+    result = run(xlsx_file(tmp_path, [headers, ["Rina Contoh", "17-05-1985", "01-06-2026"]]), world.operator,
+                 entity="workers")  # fmt: skip
+
+    assert result.status == "refused" and result.message.startswith("Kolom wajib tidak ada")
+    assert (
+        "Untuk hanya membetulkan data yang sudah tercatat, pakai file ekspornya: dengan kolom ID, kolom lain boleh "
+        "tidak ada."
+    ) in result.notices
