@@ -152,6 +152,9 @@ class ImportJob(QueuedJob, models.Model):
     # Where the upload (or the confirm of its trial) came from: the run's audit event is written by the worker,
     # which has no request.
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # How it was asked for, for its audit events: "web" (a page, the API), or "command line" (import_data, also with
+    # --as a user, who then is its created_by).
+    via = models.CharField(max_length=20, default="web")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -3,11 +3,14 @@ retention clean-up that removes the stored files of old import and export jobs."
 
 import contextlib
 import datetime
+import getpass
 import logging
+import os
 import re
 import secrets
 import shutil
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -115,9 +118,11 @@ def import_job_create(
     request: HttpRequest | None = None,
     upload_key: uuid.UUID | None = None,
     sheet: str = "",
+    via: str = "",
 ) -> ImportJob:
     """Checks the upload by content and size (FileRefused says why, nothing kept), stores it, and queues the run
     (of its sheet `sheet` only, when given: a workbook with records on several sheets is imported sheet by sheet).
+    `via`: "command line" for import_data; by default "web", or "command line" for the system actor.
 
     `upload_key`: the one-time key of the form the file came with. The same user sending the same file for the
     same data with the same key again gets the job made the first time, and nothing else happens (no file stored,
@@ -153,6 +158,7 @@ def import_job_create(
             upload_key=upload_key,
             ip_address=client_ip(request),
             sheet=sheet[:255],
+            via=via or ("web" if created_by is not None else COMMAND_LINE),
         )
         job.created_at = timezone.now()
         with path.open("rb") as handle:
@@ -298,12 +304,13 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
     return job
 
 
-def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
+def import_job_settle(*, job: ImportJob, stopped: bool = False, wait_seconds: float = 0.0) -> ImportJob:
     """Ends a job whose run died (runners): its page would otherwise wait for ever. The transaction of a real
     import is all or nothing, so either nothing was saved, or everything was and its audit event (written in the
     same transaction) holds the counts. `stopped`: the user stopped it (Ctrl+C on the command line), which is a
     cancel when nothing was saved. Also a queued job that will never run (queue_lost). A finished or living job is
-    returned as it is."""
+    returned as it is. `wait_seconds`: how long a run this process just stopped may take to let go of its lock (on
+    PostgreSQL the writer's session ends a moment after its thread closed it)."""
     if job.status == ImportStatus.QUEUED:
         from .tasks import run_import_job
 
@@ -311,7 +318,12 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
             import_job_not_started(job.pk)
             job.refresh_from_db()
         return job
-    if job.status != ImportStatus.RUNNING or runners.runner_alive("import", job.pk):
+    deadline = time.monotonic() + wait_seconds
+    while job.status == ImportStatus.RUNNING and runners.runner_alive("import", job.pk):
+        if time.monotonic() >= deadline:
+            return job
+        time.sleep(0.1)
+    if job.status != ImportStatus.RUNNING:
         return job
     saved = _saved_event(job)
     ending = {"phase": ImportPhase.DONE, "finished_at": timezone.now()}
@@ -326,7 +338,7 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False) -> ImportJob:
             "unchanged_count": saved.get("unchanged", 0),
         }
     elif stopped:
-        ending |= {"status": ImportStatus.CANCELLED, "message": str(CANCELLED)}
+        ending |= {"status": ImportStatus.CANCELLED, "message": str(CANCELLED_DRY_RUN if job.dry_run else CANCELLED)}
     else:
         ending |= {"status": ImportStatus.FAILED, "message": str(INTERRUPTED)}
     # Only while still running: a run that ended since this was read (and then let go of its lock) keeps its end.
@@ -865,13 +877,29 @@ def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
             "file": job.original_name,
             "sha256": job.file_sha256,
             **({"sheet": job.sheet} if job.sheet else {}),
-            "via": "web" if job.created_by_id else "command line",
+            "via": job.via,
+            # Who ran the command on the server: several administrators may share it, and "Sistem" tells them
+            # apart from nobody.
+            **({"os_user": _os_user()} if job.via == COMMAND_LINE else {}),
             **result.counts,
             "warnings": len(result.warnings),
             **result.extra,
             "seconds": round(result.seconds, 2),
         },
     )
+
+
+COMMAND_LINE = "command line"
+
+
+def _os_user() -> str:
+    """The server account that runs this process, and the one it was reached from through sudo."""
+    try:
+        account = getpass.getuser()
+    except (KeyError, OSError):  # no name for the uid (a container)
+        account = str(os.getuid())
+    sudo = os.environ.get("SUDO_USER", "")
+    return f"{account} (sudo {sudo})" if sudo and sudo != account else account
 
 
 @contextlib.contextmanager
@@ -949,6 +977,7 @@ class PurgedJob:
     pk: int
     finished_at: datetime.datetime | None
     files: list[str] = field(default_factory=list)
+    error: str = ""  # why its files could not be deleted (PurgeIncomplete)
 
 
 # Longer than any write of a file takes, however slow the disk.
@@ -963,7 +992,8 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     or running job is never touched, and an upload still needed by another job (a confirmed dry run shares its file
     with the real import) is kept until that job ages out too. Called hourly by `send_reminders` and by
     `manage.py purge_exchange_files`. Also the half-written files a process killed mid-write left (core.storage), a
-    day old: named by no job, they would otherwise stay."""
+    day old: named by no job, they would otherwise stay. Raises PurgeIncomplete, after purging all it could, when
+    the storage refused to delete some files."""
     now = now or timezone.now()
     location = getattr(ImportJob._meta.get_field("file").storage, "location", None)
     if not dry_run and location and (removed := partial_files_remove(Path(location), older_than=PARTIAL_FILES_KEPT)):
@@ -972,6 +1002,7 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     cutoff = now - datetime.timedelta(days=days)
     old = Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created_at__lt=cutoff)
     purged: list[PurgedJob] = []
+    failed: list[PurgedJob] = []  # due, but the storage refused to delete their files
 
     import_due = Q(status__in=FINISHED_STATUSES, files_purged_at__isnull=True) & old
     # The due jobs by id first, each read whole in its own transaction: a year's backlog (thousands of jobs with
@@ -996,7 +1027,8 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
             shared = bool(upload) and ImportJob.objects.filter(file=upload).exclude(import_due).exists()
             names = [name for name in ("" if shared else upload, report) if name]
             if not dry_run:
-                if not _delete_stored(storage, names):
+                if error := _delete_stored(storage, names):
+                    failed.append(PurgedJob("import", pk, job["finished_at"], names, error.strerror or str(error)))
                     continue
                 with translation.override(job["language"]):
                     notice = import_files_gone_message(days)
@@ -1015,13 +1047,16 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     for export in list(ExportJob.objects.filter(export_due).exclude(file="").order_by("pk")):
         names = [export.file.name]
         if not dry_run:
-            if not _delete_stored(export.file.storage, names):
+            if error := _delete_stored(export.file.storage, names):
+                failed.append(PurgedJob("export", export.pk, export.finished_at, names, error.strerror or str(error)))
                 continue
             # No message stored: its page says that the file was removed in the language of whoever reads it. A word
             # searched for (often a name) goes with the file, as its audit event never kept it.
             kept = {name: values for name, values in export.filters.items() if name not in FREE_TEXT_FILTERS}
             ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now, filters=kept)
         purged.append(PurgedJob("export", export.pk, export.finished_at, names))
+    if failed:
+        raise PurgeIncomplete(purged, failed)
     return purged
 
 
@@ -1034,16 +1069,33 @@ def _without_cells_as_read(preview: dict | None) -> dict | None:
     return {**preview, "create": [], "update": []}
 
 
-def _delete_stored(storage, names: list[str]) -> bool:
-    """Deletes the stored files (a file already missing counts as deleted); False when the storage refused, so
+def _delete_stored(storage, names: list[str]) -> OSError | None:
+    """Deletes the stored files (a file already missing counts as deleted); the error when the storage refused, so
     that the job keeps its file fields and the next run tries again."""
     for name in names:
         try:
             storage.delete(name)
-        except OSError:
+        except OSError as error:
             logger.exception("Could not delete the exchange file %s", name)
-            return False
-    return True
+            return error
+    return None
+
+
+class PurgeIncomplete(Exception):
+    """Some files past their retention could not be deleted (permissions, a read-only disk): they hold personal
+    data, so whoever runs the purge (the hourly run, cron, an administrator) must be told, not see a success."""
+
+    def __init__(self, purged: list[PurgedJob], failed: list[PurgedJob]) -> None:
+        self.purged, self.failed = purged, failed
+        reasons = sorted({job.error for job in failed})
+        super().__init__(
+            _(
+                "%(files)s file dari %(jobs)s pekerjaan yang melewati masa simpan tidak dapat dihapus (%(reasons)s). "
+                "File itu memuat data pribadi dan tetap ada sampai dihapus: periksa izin folder file server, lalu "
+                "jalankan purge_exchange_files lagi sebagai akun layanan."
+            )
+            % {"files": sum(len(job.files) for job in failed), "jobs": len(failed), "reasons": "; ".join(reasons)}
+        )
 
 
 __all__ = [

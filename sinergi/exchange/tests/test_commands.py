@@ -197,8 +197,10 @@ def test_export_data_failing_halfway_leaves_no_partial_file_and_keeps_an_earlier
     earlier.write_bytes(b"the export of yesterday")
     monkeypatch.setattr(export_data, "csv_chunks", broken)
 
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(CommandError, match="Tidak dapat menulis .*lks.csv: disk full") as stopped:
         call("export_data", "lks", str(earlier))
+
+    assert stopped.value.returncode == 4
 
     assert list(tmp_path.iterdir()) == [earlier]
     assert earlier.read_bytes() == b"the export of yesterday"

@@ -16,11 +16,20 @@ from sinergi.core.errors import ValidationError
 from sinergi.exchange import services
 from sinergi.exchange.columns import entities, get_entity
 from sinergi.exchange.exports import audit_filters, csv_chunks, export_filters
+from sinergi.exchange.management.cli import (
+    EXIT_STATUSES_HELP,
+    EXIT_STOPPED,
+    EXIT_USAGE,
+    refuse_standard_streams,
+    stopped_by_signals_as_by_ctrl_c,
+    unwritable,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Mengekspor sebuah jenis data (mis. lks) ke CSV atau XLSX (menurut akhiran file), dengan kolom templat impor."
+        "Mengekspor sebuah jenis data (mis. lks) ke CSV atau XLSX (menurut akhiran file), dengan kolom templat impor. "
+        "File ditulis utuh atau tidak sama sekali. " + EXIT_STATUSES_HELP
     )
 
     def add_arguments(self, parser) -> None:
@@ -62,25 +71,30 @@ class Command(BaseCommand):
         try:
             spec = get_entity(entity)
         except LookupError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(str(error), returncode=EXIT_USAGE) from None
         if spec.asks_access_purpose and purpose not in dict(_purposes()):
             raise CommandError(
                 f"Data {spec.label} memuat data pribadi: sebutkan tujuan akses dengan --purpose, salah satu dari: "
-                + ", ".join(code for code, _label in _purposes())
+                + ", ".join(code for code, _label in _purposes()),
+                returncode=EXIT_USAGE,
             )
         purpose = purpose if spec.asks_access_purpose else ""
+        refuse_standard_streams(file)
         file_format = Path(file).suffix.lower().lstrip(".")
         if file_format not in DOWNLOAD_FORMATS:
-            raise CommandError("Akhiran file harus .csv atau .xlsx.")
+            raise CommandError("Akhiran file harus .csv atau .xlsx.", returncode=EXIT_USAGE)
         actor = services.SystemActor()
         if username:
             try:
                 actor = get_user_model().objects.get(username=username, is_active=True)
             except get_user_model().DoesNotExist:
-                raise CommandError(f"Pengguna aktif “{username}” tidak ada.") from None
+                raise CommandError(f"Pengguna aktif “{username}” tidak ada.", returncode=EXIT_USAGE) from None
         # The same gate as the web export: the scope alone would give an empty file, or fail in the SQL.
         if not spec.can_export(actor):
-            raise CommandError(f"Pengguna “{actor.get_username()}” tidak berwenang mengekspor data {spec.label}.")
+            raise CommandError(
+                f"Pengguna “{actor.get_username()}” tidak berwenang mengekspor data {spec.label}.",
+                returncode=EXIT_USAGE,
+            )
         filters = _parse_filters(filter)
         # A mistyped name would be ignored, as a web page ignores an address's stray parameter, and the export
         # would widen to the whole scope without a word (a province's people instead of a kabupaten's).
@@ -88,36 +102,47 @@ class Command(BaseCommand):
             # A list page's address carries them beside its filters; here the file's suffix, --sep, and every row.
             raise CommandError(
                 f"Bukan saringan: {', '.join(not_filters)}. Format mengikuti akhiran file (.csv/.xlsx), pemisah CSV "
-                "dengan --sep, dan ekspor selalu memuat semua baris (tanpa halaman)."
+                "dengan --sep, dan ekspor selalu memuat semua baris (tanpa halaman).",
+                returncode=EXIT_USAGE,
             )
         filterset = spec.export_filterset(actor=actor, filters=export_filters(filters))
         if filterset is not None and (unknown := sorted(set(filters) - _filter_names(filterset))):
             raise CommandError(
                 f"Saringan tidak dikenal: {', '.join(unknown)}. Saringan untuk data {spec.label}: "
-                + ", ".join(sorted(_filter_names(filterset)))
+                + ", ".join(sorted(_filter_names(filterset))),
+                returncode=EXIT_USAGE,
             )
         try:
             queryset = spec.export_queryset(actor=actor, filters=export_filters(filters), purpose=purpose)
             count = spec.export_count(queryset)
         except ValidationError as error:
             raise CommandError(
-                _("Ekspor gagal: saringan daftar tidak berlaku. %(errors)s") % {"errors": " ".join(error.messages)}
+                _("Ekspor gagal: saringan daftar tidak berlaku. %(errors)s") % {"errors": " ".join(error.messages)},
+                returncode=EXIT_USAGE,
             ) from None
-        with _whole_file(Path(file)) as handle, cyclic_gc_paused():
-            if file_format == CSV:
-                chunks = csv_chunks(
-                    entity=spec, queryset=queryset, actor=actor, purpose=purpose, delimiter=CSV_DELIMITERS[sep]
-                )
-                for chunk in chunks:
-                    handle.write(chunk)
-            else:
-                table_write(
-                    handle=handle,
-                    headers=[str(c.header) for c in spec.export_columns()],
-                    rows=spec.export_rows(queryset.iterator(chunk_size=2000)),
-                    file_format=file_format,
-                    sheet_title=spec.sheet_name,
-                )
+        try:
+            with stopped_by_signals_as_by_ctrl_c(), _whole_file(Path(file)) as handle, cyclic_gc_paused():
+                if file_format == CSV:
+                    chunks = csv_chunks(
+                        entity=spec, queryset=queryset, actor=actor, purpose=purpose, delimiter=CSV_DELIMITERS[sep]
+                    )
+                    for chunk in chunks:
+                        handle.write(chunk)
+                else:
+                    table_write(
+                        handle=handle,
+                        headers=[str(c.header) for c in spec.export_columns()],
+                        rows=spec.export_rows(queryset.iterator(chunk_size=2000)),
+                        file_format=file_format,
+                        sheet_title=spec.sheet_name,
+                    )
+        except KeyboardInterrupt:
+            raise CommandError(
+                f"Ekspor dihentikan; {file} tidak ditulis (file lama bernama itu, bila ada, tetap utuh).",
+                returncode=EXIT_STOPPED,
+            ) from None
+        except OSError as error:
+            raise unwritable(Path(file), error) from None
         audit_record(
             actor=actor,
             action=f"exchange.{spec.key}.exported",
@@ -147,10 +172,12 @@ def _parse_filters(items: list[str]) -> dict[str, list[str]]:
 def _whole_file(target: Path) -> Iterator[BinaryIO]:
     """A file to write the export into, put in place under `target` only once complete: an error (or Ctrl-C)
     halfway leaves no partial export behind, nor truncates an earlier file of that name."""
+    if target.is_dir():
+        raise unwritable(target, IsADirectoryError(21, "Is a directory"))
     try:
         fd, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as error:
-        raise CommandError(f"Tidak dapat menulis {target}: {error.strerror}.") from None
+        raise unwritable(target, error) from None
     try:
         # mkstemp makes the file private; the export gets the permissions a plain open() would have given it.
         umask = os.umask(0)

@@ -10,48 +10,82 @@ from sinergi.core.errors import PermissionDenied
 from sinergi.exchange import services
 from sinergi.exchange.columns import entities, get_entity
 from sinergi.exchange.files import FileRefused
+from sinergi.exchange.management.cli import (
+    EXIT_PROBLEMS,
+    EXIT_REFUSED,
+    EXIT_STATUSES_HELP,
+    EXIT_STOPPED,
+    EXIT_USAGE,
+    refuse_another_account,
+    refuse_standard_streams,
+    stopped_by_signals_as_by_ctrl_c,
+    unwritable,
+    write_whole,
+)
 from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.exchange.pipeline import BUSY
 
 PHASES = {"reading": "Memeriksa", "saving": "Menyimpan"}
 
 
 class ProgressBar:
-    """A one-line progress bar on the terminal (stderr), redrawn at most ten times a second."""
+    """Progress on stderr: on a terminal, a one-line bar redrawn at most ten times a second; in a log or cron's mail
+    (no terminal), a plain line per quarter of each phase, without the bar's carriage returns; at verbosity 0,
+    nothing. The rate is that of the phase shown (saving is not slowed by the checking before it)."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, *, verbosity: int = 1) -> None:
         self.stream = stream  # the command's stderr (an OutputWrapper)
+        self.quiet = verbosity == 0
+        self.on_terminal = stream.isatty()
         self.last = 0.0
-        self.started = time.monotonic()
+        self.phase = ""
+        self.phase_started = time.monotonic()
         self.drawn: tuple | None = None
+        self.quarter = -1
+        self.open_line = False
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if (now - self.last < 0.1 and done < total) or self.drawn == (phase, done, total):
-            return  # not faster than the eye, and never the same line twice ("Menyimpan 0/0" of nothing to save)
+        if phase != self.phase:
+            self.phase, self.phase_started, self.quarter = phase, now, -1
+        if self.quiet or not total or self.drawn == (phase, done, total):
+            return  # nothing to show, never a "Menyimpan 0/0" of nothing to save, never the same line twice
+        rate = done / max(now - self.phase_started, 1e-6)
+        label = PHASES.get(phase, phase)
+        if not self.on_terminal:
+            quarter = 4 * done // total
+            if quarter > self.quarter:
+                self.quarter, self.drawn = quarter, (phase, done, total)
+                self.stream.write(f"{label} {done}/{total} ({rate:,.0f} baris/d)")
+            return
+        if now - self.last < 0.1 and done < total:
+            return  # not faster than the eye
         self.last, self.drawn = now, (phase, done, total)
         width = 30
-        filled = int(width * done / total) if total else width
-        rate = done / max(now - self.started, 1e-6)
+        filled = int(width * done / total)
         self.stream.write(
-            f"\r{PHASES.get(phase, phase):<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
-            f"({rate:,.0f} baris/d)   ",
+            f"\r{label:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:,.0f} baris/d)   ",
             ending="",
         )
         self.stream.flush()
+        self.open_line = True
 
     def finish(self) -> None:
-        self.stream.write("")
+        if self.open_line:
+            self.stream.write("")
+            self.open_line = False
 
 
 class Command(BaseCommand):
     help = (
-        "Mengimpor file XLSX/CSV (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; bila ada "
-        "satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file."
+        "Mengimpor file XLSX, CSV, ODS, atau XLS (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; bila "
+        "ada satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file "
+        "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan. " + EXIT_STATUSES_HELP
     )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
-        parser.add_argument("file")
+        parser.add_argument("file", help="File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin).")
         parser.add_argument("--dry-run", action="store_true", help="Hanya memeriksa; tidak menyimpan apa pun.")
         parser.add_argument(
             "--sheet",
@@ -76,10 +110,12 @@ class Command(BaseCommand):
         try:
             spec = get_entity(entity)
         except LookupError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(str(error), returncode=EXIT_USAGE) from None
+        refuse_standard_streams(file)
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"File {file} tidak ada.")
+            raise CommandError(f"File {file} tidak ada.", returncode=EXIT_USAGE)
+        refuse_another_account()
         actor = self._actor(username)
         try:
             with path.open("rb") as handle:
@@ -91,32 +127,51 @@ class Command(BaseCommand):
                     dry_run=dry_run,
                     enqueue=False,
                     sheet=sheet,
+                    via=services.COMMAND_LINE,
                 )
         except FileRefused as refused:
-            raise CommandError(refused.message) from None
+            # Too many pending jobs of the user is the call's problem; anything else is the file's.
+            busy = refused.message == str(services.TOO_MANY_PENDING)
+            raise CommandError(refused.message, returncode=EXIT_STOPPED if busy else EXIT_REFUSED) from None
         except PermissionDenied as error:
-            raise CommandError(str(error)) from None
+            name = actor.get_username()
+            raise CommandError(
+                f"Pengguna “{name}” tidak berwenang mengimpor data {spec.label}." if username else str(error),
+                returncode=EXIT_USAGE,
+            ) from None
         self.stderr.style_func = None  # a plain bar, not coloured as an error
-        bar = ProgressBar(self.stderr)
+        bar = ProgressBar(self.stderr, verbosity=options.get("verbosity", 1))
         try:
-            job = services.import_job_run(job_id=job.pk, actor=actor, on_progress=bar)
+            with stopped_by_signals_as_by_ctrl_c():
+                job = services.import_job_run(job_id=job.pk, actor=actor, on_progress=bar)
         except KeyboardInterrupt:
             bar.finish()
-            # The run let go of its lock on the way out: ended as a stopped job (cancelled, or saved after all).
-            job = services.import_job_settle(job=ImportJob.objects.get(pk=job.pk), stopped=True)
-            raise CommandError(job.message) from None
+            # The run let go of its lock on the way out (the writer's database session a moment later): ended as a
+            # stopped job (cancelled, or saved after all).
+            job = services.import_job_settle(job=ImportJob.objects.get(pk=job.pk), stopped=True, wait_seconds=10)
+            raise CommandError(
+                job.message
+                or f"Impor dihentikan, tetapi prosesnya belum selesai berhenti. Lihat hasilnya di halaman Impor/Ekspor "
+                f"(pekerjaan #{job.pk}), atau jalankan lagi nanti.",
+                returncode=EXIT_STOPPED,
+            ) from None
         bar.finish()
         job.refresh_from_db()
         self._report(job, path)
+        self.stdout.flush()  # the report before the exit's message, also when both go to one log
         if job.status == ImportStatus.REFUSED and job.refused_count:
             # The rows' problems are listed above: the exit says what it means, without repeating them.
-            raise CommandError("Tidak ada yang disimpan. Perbaiki baris di atas (atau di laporan), lalu impor lagi.")
+            raise CommandError(
+                "Tidak ada yang disimpan. Perbaiki baris di atas (atau di laporan), lalu impor lagi.",
+                returncode=EXIT_PROBLEMS,
+            )
         if job.status not in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
             message = job.message or job.get_status_display()
             if job.sheet_choices:
                 sheets = ", ".join(f"--sheet {shlex.quote(name)}" for name in job.sheet_choices)
                 message += f" Impor lembar demi lembar: jalankan lagi dengan {sheets}."
-            raise CommandError(message)
+            whole_file = job.status == ImportStatus.REFUSED and job.message != str(BUSY)
+            raise CommandError(message, returncode=EXIT_REFUSED if whole_file else EXIT_STOPPED)
 
     def _actor(self, username: str | None):
         if not username:
@@ -124,7 +179,7 @@ class Command(BaseCommand):
         try:
             return get_user_model().objects.get(username=username, is_active=True)
         except get_user_model().DoesNotExist:
-            raise CommandError(f"Pengguna aktif “{username}” tidak ada.") from None
+            raise CommandError(f"Pengguna aktif “{username}” tidak ada.", returncode=EXIT_USAGE) from None
 
     def _report(self, job, path: Path) -> None:
         out = self.stdout
@@ -172,5 +227,14 @@ class Command(BaseCommand):
                 number += 1
                 report = path.with_name(f"{stem}-{kind}-{number}.xlsx")
             with job.error_report.open("rb") as stored:
-                report.write_bytes(stored.read())
-            out.write(f"Laporan {kind}: {report}")
+                data = stored.read()
+            try:
+                write_whole(report, data)
+            except OSError as error:
+                # The run's outcome stands (saved or not, as said above); only the copy beside the file is missing.
+                self.stderr.write(
+                    f"{unwritable(report, error)} Laporan {kind} tetap ada di halaman Impor/Ekspor (pekerjaan "
+                    f"#{job.pk})."
+                )
+            else:
+                out.write(f"Laporan {kind}: {report}")

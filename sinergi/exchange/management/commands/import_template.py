@@ -1,13 +1,15 @@
+import contextlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from sinergi.exchange.columns import entities, get_entity
+from sinergi.exchange.management.cli import EXIT_STATUSES_HELP, EXIT_USAGE, refuse_standard_streams, unwritable
 from sinergi.exchange.workbook import template_bytes
 
 
 class Command(BaseCommand):
-    help = "Menulis templat impor XLSX sebuah jenis data (mis. lks) ke file."
+    help = "Menulis templat impor XLSX sebuah jenis data (mis. lks) ke file. " + EXIT_STATUSES_HELP
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
@@ -17,6 +19,17 @@ class Command(BaseCommand):
         try:
             spec = get_entity(entity)
         except LookupError as error:
-            raise CommandError(str(error)) from None
-        Path(file).write_bytes(template_bytes(spec))
+            raise CommandError(str(error), returncode=EXIT_USAGE) from None
+        refuse_standard_streams(file)
+        path = Path(file)
+        if path.suffix.lower() != ".xlsx":
+            raise CommandError("Templat impor adalah file Excel: akhiran file harus .xlsx.", returncode=EXIT_USAGE)
+        if path.is_dir():
+            raise unwritable(path, IsADirectoryError(21, "Is a directory"))
+        try:
+            path.write_bytes(template_bytes(spec))
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                path.unlink()  # no empty or half-written template left on a full disk
+            raise unwritable(path, error) from None
         self.stdout.write(f"Templat impor {spec.label} ditulis ke {file}.")
