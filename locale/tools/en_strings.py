@@ -4066,4 +4066,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "personal data and stay until deleted: check the permissions of the server's file folder, then run "
         "purge_exchange_files again as the service account."
     ),
+    "Di depan proses ini: %(running)s sedang dikerjakan dan %(waiting)s menunggu (impor dan ekspor semua "
+    "pengguna; file kecil didahulukan).": (
+        "Ahead of this process: %(running)s being worked on and %(waiting)s waiting (imports and exports of all"
+        " users; small files go first)."
+    ),
+    "Proses ini belum dimulai setelah lebih dari %(minutes)s menit karena pekerja latar masih mengerjakan "
+    "proses lain. Halaman ini terus menunggu; proses ini mulai begitu gilirannya tiba.": (
+        "This process has not started after more than %(minutes)s minutes because the background worker is "
+        "still working on other processes. This page keeps waiting; the process starts as soon as its turn "
+        "comes."
+    ),
 }

@@ -316,3 +316,42 @@ def test_a_failed_job_whose_file_was_removed_says_so_when_run_again(board_member
     with pytest.raises(services.FileGone):
         services.import_job_retry(job=job, actor=board_member)
     assert ImportJob.objects.count() == 1
+
+
+def test_a_waiting_job_says_how_much_is_ahead_of_it_and_that_the_worker_is_busy_rather_than_missing(
+    client, board_member, tmp_path
+):
+    # Launch day (twenty-ninth review): a trial waited behind others' jobs, told only that the worker "may not run".
+    earlier = uploaded(tmp_path, board_member)
+    running = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+    ExportJob.objects.filter(pk=running.pk).update(status="running")
+    job = uploaded(tmp_path, board_member)
+    ImportJob.objects.filter(pk=earlier.pk).update(created_at=timezone.now() - datetime.timedelta(seconds=5))
+    client.force_login(board_member)
+
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "Di depan proses ini: 1 sedang dikerjakan dan 1 menunggu" in page
+    assert "belum dimulai" not in page
+
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "karena pekerja latar masih mengerjakan proses lain" in page
+    assert "mungkin tidak berjalan" not in page
+
+
+def test_a_small_file_goes_before_large_jobs_in_the_workers_queue(
+    board_member, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    small, large = uploaded(tmp_path, board_member), uploaded(tmp_path, board_member)
+    ImportJob.objects.filter(pk=large.pk).update(file_size=services.SMALL_FILE_BYTES + 1)
+    large.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services._enqueue(small)
+        services._enqueue(large)
+
+    priority = dict(DBTaskResult.objects.values_list("args_kwargs__args__0", "priority"))
+    assert priority == {small.pk: services.SMALL_JOB_PRIORITY, large.pk: 0}
