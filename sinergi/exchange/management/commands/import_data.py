@@ -100,7 +100,8 @@ class Command(BaseCommand):
             dest="username",
             help=(
                 "Nama pengguna pelaku (wewenangnya berlaku). Tanpa --as: impor berjalan sebagai sistem, dengan "
-                "wewenang penuh, tercatat di audit sebagai manage.py; kolom LKS lalu wajib diisi di setiap baris."
+                "wewenang penuh, tercatat di audit sebagai Sistem dengan akun server yang menjalankannya; kolom LKS "
+                "lalu wajib diisi di setiap baris."
             ),
         )
 
