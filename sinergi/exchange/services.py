@@ -161,15 +161,18 @@ def import_job_create(
             via=via or ("web" if created_by is not None else COMMAND_LINE),
         )
         job.created_at = timezone.now()
-        with path.open("rb") as handle:
-            try:
-                job.file.save("upload", File(handle), save=False)
-            except OSError as error:
-                if not storage_refused(error):
-                    raise
-                # Nothing of it is left (sinergi.core.storage): said to the user instead of a server error page.
-                logger.exception("An upload could not be stored")
-                raise FileRefused(str(STORAGE_REFUSED)) from error
+        if stored_twin := _stored_upload_of(created_by, info.sha256):
+            job.file.name = stored_twin  # the same bytes, already stored for this user: shared, not stored again
+        else:
+            with path.open("rb") as handle:
+                try:
+                    job.file.save("upload", File(handle), save=False)
+                except OSError as error:
+                    if not storage_refused(error):
+                        raise
+                    # Nothing of it is left (sinergi.core.storage): said to the user instead of a server error page.
+                    logger.exception("An upload could not be stored")
+                    raise FileRefused(str(STORAGE_REFUSED)) from error
     try:
         with transaction.atomic():
             job.save()
@@ -177,7 +180,8 @@ def import_job_create(
         # The same form sent twice at once (a retry while the first post was still being received): the unique
         # constraint lets one of them in; this one removes its stored copy (no job will name it) and answers with
         # the job that got in.
-        job.file.delete(save=False)
+        if not stored_twin:
+            job.file.delete(save=False)
         sent_before = _upload_sent_before(created_by, upload_key, entity.key, info.sha256)
         if sent_before is None:
             raise
@@ -185,7 +189,8 @@ def import_job_create(
     except BaseException:
         # No row names the stored copy (the database busy past its timeout, the request ended): the purge, which
         # finds files through their jobs, would never remove it.
-        job.file.delete(save=False)
+        if not stored_twin:
+            job.file.delete(save=False)
         raise
     if enqueue:
         _enqueue(job)
@@ -195,6 +200,29 @@ def import_job_create(
 # The same form sent again with the same file is the same upload (its answer was lost, however long the file took
 # to send again on a slow link), unless the first one ended like this: then it is sent again on purpose.
 SENT_AGAIN_ON_PURPOSE = (ImportStatus.REFUSED, ImportStatus.CANCELLED, ImportStatus.FAILED)
+
+
+# An upload of the same bytes by the same user within this many days shares the stored file: a file corrected and
+# sent again and again, or sent as a trial each morning, was stored each time (81 copies of one file on launch day).
+# Well inside the retention period, so that the purge never removes a file a new job has just been given.
+UPLOAD_SHARED_DAYS = 7
+
+
+def _stored_upload_of(created_by, sha256: str) -> str:
+    """The stored name of a recent upload of these bytes by this user, still on disk; "" when there is none."""
+    if created_by is None:
+        return ""
+    recent = timezone.now() - datetime.timedelta(days=UPLOAD_SHARED_DAYS)
+    names = (
+        ImportJob.objects.filter(
+            created_by=created_by, file_sha256=sha256, created_at__gte=recent, files_purged_at__isnull=True
+        )
+        .exclude(file="")
+        .order_by("-pk")
+        .values_list("file", flat=True)
+    )
+    storage = ImportJob._meta.get_field("file").storage
+    return next((name for name in names[:3] if storage.exists(name)), "")
 
 
 def _upload_sent_before(created_by, upload_key: uuid.UUID | None, entity_key: str, sha256: str) -> ImportJob | None:
