@@ -4062,7 +4062,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(files)s file dari %(jobs)s pekerjaan yang melewati masa simpan tidak dapat dihapus (%(reasons)s). File "
     "itu memuat data pribadi dan tetap ada sampai dihapus: periksa izin folder file server, lalu jalankan "
     "purge_exchange_files lagi sebagai akun layanan.": (
-        "%(files)s files of %(jobs)s jobs past their retention could not be deleted (%(reasons)s). They hold "
+        "Files past their retention could not be deleted (%(reasons)s; files: %(files)s, jobs: %(jobs)s). They hold "
         "personal data and stay until deleted: check the permissions of the server's file folder, then run "
         "purge_exchange_files again as the service account."
     ),

@@ -15,6 +15,11 @@ from sinergi.core.deployment import is_national_deployment
 
 from . import runners
 
+# Files up to this size (about 5,000 rows of XLSX) jump the workers' queue (services._enqueue): a user checking a
+# small file waits at their page, and should not wait behind another's 100,000-row import or export, which runs for
+# a minute anyway. Shortest first lowers everyone's wait; a large job waits only while small ones keep coming.
+SMALL_FILE_BYTES = 1024 * 1024
+
 # A job queued longer than this has most likely no task worker to run it (none started, or all busy).
 QUEUE_PATIENCE = datetime.timedelta(minutes=2)
 
@@ -72,19 +77,23 @@ class QueuedJob:
     @property
     def queue_ahead(self) -> dict[str, int]:
         """What the workers do before this queued job, of everyone's imports and exports: {"running": …, "waiting":
-        …} (those asked for before it; a small file may still go first). Only counts: whose jobs they are is not
+        …}, the waiting being those asked for before it that go first (a small file goes before larger ones, see
+        SMALL_FILE_BYTES; a later small file may still pass a large one). Only counts: whose jobs they are is not
         told. Jobs left "running" by a dead worker for more than six hours are not counted."""
         if self.status != "queued" or self.created_at is None:
             return {"running": 0, "waiting": 0}
         recent = Q(created_at__gte=timezone.now() - datetime.timedelta(hours=6))
+        small = isinstance(self, ImportJob) and self.file_size <= SMALL_FILE_BYTES
         counts = {"running": 0, "waiting": 0}
         for model in (ImportJob, ExportJob):
             others = model.objects.filter(recent)
             if isinstance(self, model):
                 others = others.exclude(pk=self.pk)
+            before = Q(status="queued", created_at__lt=self.created_at)
+            if small:
+                before &= Q(file_size__lte=SMALL_FILE_BYTES) if model is ImportJob else Q(pk__in=[])
             found = others.aggregate(
-                running=Count("pk", filter=Q(status="running")),
-                waiting=Count("pk", filter=Q(status="queued", created_at__lt=self.created_at)),
+                running=Count("pk", filter=Q(status="running")), waiting=Count("pk", filter=before)
             )
             counts = {key: counts[key] + found[key] for key in counts}
         return counts

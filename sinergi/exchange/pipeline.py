@@ -1262,7 +1262,8 @@ def _find_header(
             message = _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).") % {
                 "missing": listed
             }
-        if record_id:
+        other_entity = _other_entity_hint(entity, head)
+        if record_id and not other_entity:
             # A file that only corrects stored records (an end of service, a new phone) need not carry them all.
             result.notices.append(
                 _(
@@ -1270,7 +1271,7 @@ def _find_header(
                     "lain boleh tidak ada."
                 )
             )
-        result.status, result.message = "refused", message + _other_entity_hint(entity, head)
+        result.status, result.message = "refused", message + other_entity
         result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
         return None
     return header

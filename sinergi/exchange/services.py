@@ -3,9 +3,9 @@ retention clean-up that removes the stored files of old import and export jobs."
 
 import contextlib
 import datetime
-import getpass
 import logging
 import os
+import pwd
 import re
 import secrets
 import shutil
@@ -42,6 +42,7 @@ from .models import (
     EXPORT_FINISHED_STATUSES,
     FINISHED_STATUSES,
     MAY_RUN_AGAIN,
+    SMALL_FILE_BYTES,
     ExportJob,
     ImportJob,
     ImportPhase,
@@ -210,9 +211,10 @@ UPLOAD_SHARED_DAYS = 7
 
 def _stored_upload_of(created_by, sha256: str) -> str:
     """The stored name of a recent upload of these bytes by this user, still on disk; "" when there is none."""
-    if created_by is None:
+    days = min(UPLOAD_SHARED_DAYS, retention_days() // 2)  # never near the purge, whatever the retention
+    if created_by is None or days < 1:
         return ""
-    recent = timezone.now() - datetime.timedelta(days=UPLOAD_SHARED_DAYS)
+    recent = timezone.now() - datetime.timedelta(days=days)
     names = (
         ImportJob.objects.filter(
             created_by=created_by, file_sha256=sha256, created_at__gte=recent, files_purged_at__isnull=True
@@ -490,11 +492,7 @@ def exchange_jobs_settle() -> list[int]:
     return ended
 
 
-# Files up to this size (about 5,000 rows of XLSX) jump the queue: a user checking a small file waits at their page,
-# and should not wait behind another's 100,000-row import or export, which runs for a minute anyway. Shortest first
-# lowers everyone's wait; a large job waits only while small ones keep coming.
-SMALL_FILE_BYTES = 1024 * 1024
-SMALL_JOB_PRIORITY = 10
+SMALL_JOB_PRIORITY = 10  # the queue's priority of a small file (models.SMALL_FILE_BYTES)
 
 
 def _enqueue(job: ImportJob) -> None:
@@ -932,9 +930,9 @@ COMMAND_LINE = "command line"
 def _os_user() -> str:
     """The server account that runs this process, and the one it was reached from through sudo."""
     try:
-        account = getpass.getuser()
-    except (KeyError, OSError):  # no name for the uid (a container)
-        account = str(os.getuid())
+        account = pwd.getpwuid(os.geteuid()).pw_name  # the process's own, not $USER, which anyone may set
+    except KeyError:  # no name for the uid (a container)
+        account = str(os.geteuid())
     sudo = os.environ.get("SUDO_USER", "")
     return f"{account} (sudo {sudo})" if sudo and sudo != account else account
 

@@ -28,13 +28,23 @@ def number_key(value: str) -> str:
 NUMBER_FIELDS = ("registration_number", "permit_number")
 
 
-def number_holder(field: str, number: str, *, other_than: int | None) -> Organisation | None:
-    """Another organisation whose `field` is `number` by number_key, or None. The database cannot compute the key:
-    it narrows the search to numbers holding the same longest run of digits, then the keys are compared here."""
+def number_holder(field: str, number: str, *, other_than: int | None, regency_code: str) -> Organisation | None:
+    """Another organisation of the same kabupaten/kota whose `field` is `number` by number_key, or None. Numbers are
+    issued by each kabupaten/kota's and province's office, so the same one elsewhere (a regency's "503/IO/77/2023")
+    may well be another number; and a placeholder ("-", "belum ada", "dalam proses": no digit) is no number. The
+    database cannot compute the key: it narrows the search to numbers holding the same longest run of digits, then
+    the keys are compared here."""
+    from sinergi.exchange.values import blank_word
+
     key = number_key(number)
-    if not key:
+    if not any(ch.isdigit() for ch in key) or blank_word(key):
         return None
-    candidates = Organisation.objects.exclude(**{field: ""}).exclude(pk=other_than).order_by("pk")
+    candidates = (
+        Organisation.objects.filter(regency_code=regency_code)
+        .exclude(**{field: ""})
+        .exclude(pk=other_than)
+        .order_by("pk")
+    )
     digits = max(re.findall(r"\d+", key), key=len, default="")
     if digits:
         candidates = candidates.filter(**{f"{field}__contains": digits})

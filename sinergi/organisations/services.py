@@ -146,7 +146,8 @@ def _validate(
             number = getattr(organisation, field)
             if not number or number_key(number) == number_key(numbers_stored.get(field) or ""):
                 continue  # unchanged (also a pair recorded before this rule: editing one must stay possible)
-            if holder := number_holder(field, number, other_than=organisation.pk):
+            regency = (organisation.region_id or "")[:5]  # derived after the rules (_derive)
+            if holder := number_holder(field, number, other_than=organisation.pk, regency_code=regency):
                 problem(
                     field,
                     _(

@@ -5,9 +5,10 @@ from django.db import migrations, models
 
 def jobs_without_a_user_came_from_the_command_line(apps, schema_editor):
     # Before the field, a job was taken as asked for on the web when it had a user: import_data without --as made
-    # the others. (Those made with --as cannot be told apart any more; they stay "web".)
+    # the others. A web upload always kept the address it came from (its user may since have been deleted). Those
+    # made with --as cannot be told apart any more; they stay "web".
     ImportJob = apps.get_model("exchange", "ImportJob")
-    ImportJob.objects.filter(created_by__isnull=True).update(via="command line")
+    ImportJob.objects.filter(created_by__isnull=True, ip_address__isnull=True).update(via="command line")
 
 
 class Migration(migrations.Migration):

@@ -292,3 +292,29 @@ def test_a_purge_that_cannot_delete_files_says_which_and_fails(monkeypatch):
     assert f"ekspor #{export.pk}" in err.getvalue() and "tidak dapat dihapus" in err.getvalue()
     export.refresh_from_db()
     assert export.file and export.file_purged_at is None  # tried again by the next run
+
+
+def test_the_server_account_is_the_processs_own_not_what_the_environment_claims(tmp_path, board_member, monkeypatch):
+    import pwd
+
+    monkeypatch.setenv("USER", "mallory")
+    monkeypatch.setenv("LOGNAME", "mallory")
+    monkeypatch.delenv("SUDO_USER", raising=False)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Baru", "anak", "63.71.01.1001", "TD/BARU", 5]])
+
+    call("import_data", "lks", str(path), "--dry-run", "--as", "pengurus.uji")
+
+    event = AuditEvent.objects.get(action="exchange.import.checked")
+    assert event.data["os_user"] == pwd.getpwuid(os.geteuid()).pw_name
+
+
+def test_a_progress_line_of_a_phase_just_begun_shows_no_rate(tmp_path, board_member):
+    bar_out = io.StringIO()
+    from django.core.management.base import OutputWrapper
+
+    bar = import_data.ProgressBar(OutputWrapper(bar_out))
+    bar.phase_started -= 10  # the run began ten seconds ago
+    bar("reading", 1000, 2000)
+    bar("saving", 1000, 1000)  # the saving's first step, at once
+
+    assert bar_out.getvalue().splitlines() == ["Memeriksa 1000/2000 (100 baris/d)", "Menyimpan 1000/1000"]

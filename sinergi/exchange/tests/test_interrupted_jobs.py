@@ -355,3 +355,20 @@ def test_a_small_file_goes_before_large_jobs_in_the_workers_queue(
 
     priority = dict(DBTaskResult.objects.values_list("args_kwargs__args__0", "priority"))
     assert priority == {small.pk: services.SMALL_JOB_PRIORITY, large.pk: 0}
+
+
+def test_a_small_file_is_not_told_that_large_jobs_it_goes_before_are_ahead_of_it(board_member, tmp_path):
+    large = uploaded(tmp_path, board_member)
+    ImportJob.objects.filter(pk=large.pk).update(
+        file_size=services.SMALL_FILE_BYTES + 1, created_at=timezone.now() - datetime.timedelta(seconds=30)
+    )
+    exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
+    ExportJob.objects.update(created_at=timezone.now() - datetime.timedelta(seconds=20))
+    small = uploaded(tmp_path, board_member)
+
+    assert small.queue_ahead == {"running": 0, "waiting": 0}
+    large.refresh_from_db()
+    assert large.queue_ahead == {"running": 0, "waiting": 0}
+    ImportJob.objects.filter(pk=small.pk).update(file_size=services.SMALL_FILE_BYTES + 1)
+    small.refresh_from_db()
+    assert small.queue_ahead == {"running": 0, "waiting": 2}  # a large one waits its turn behind both

@@ -259,3 +259,20 @@ def test_numbers_that_only_look_alike_are_not_refused(board_member, banjarmasin_
     )
 
     assert created.registration_number == "TD/128/DINSOS-KALSEL/2025"
+
+
+@pytest.mark.parametrize("placeholder", ["-", "belum ada", "0", "Dalam proses"])
+def test_a_placeholder_is_no_number_and_may_stand_in_several_lks(board_member, banjarmasin_lks, placeholder):
+    Organisation.objects.filter(pk=banjarmasin_lks.pk).update(permit_number=placeholder)
+
+    created = services.organisation_create(actor=board_member, data=new_lks_data(permit_number=placeholder))
+
+    assert created.permit_number == placeholder
+
+
+def test_the_same_number_in_another_kabupaten_is_another_offices_number(province_admin, banjarbaru_lks):
+    Organisation.objects.filter(pk=banjarbaru_lks.pk).update(permit_number="503/IO/77/2023")
+
+    created = services.organisation_create(actor=province_admin, data=new_lks_data(permit_number="503/IO/77/2023"))
+
+    assert created.regency_code == "63.71" and created.permit_number == "503/IO/77/2023"

@@ -220,13 +220,28 @@ def _named(index: dict[tuple, list[dict]], values: dict[str, Any]) -> list[dict]
 
 
 def _stints_the_row_may_be(workers: list[dict] | None, values: dict[str, Any]) -> list[dict] | None:
-    """Drops the stored stints a row cannot be about: those that ended before the row's start date. A worker who
-    left and came back is registered anew, a new stint of the same person, as the form registers them; matched to
-    the old stint, the row was refused as ending before it started, with no way to record the return."""
-    started = values.get("started_on")
-    if not workers or started is None:
+    """Drops the stored stints a row cannot be about. A worker who left and came back is registered anew, a new
+    stint of the same person, as the form registers them: matched to the old stint, the row was refused as ending
+    before it started, with no way to record the return. So:
+    - a stint of a name close to the row's that ended before the row's start date is an earlier stint (one of a
+      name far from it stays matched, and is refused as another person's NIK);
+    - without a start date, of a person's stints apart in time, the row is about the one of its end date, or else
+      the one still serving (a staff list without "Mulai bertugas" after a return)."""
+    if not workers:
         return workers
-    return [w for w in workers if w["ended_on"] is None or w["ended_on"] >= started] or None
+    started, ended, name = values.get("started_on"), values.get("ended_on"), values.get("full_name")
+    if started is not None:
+        earlier = [
+            w
+            for w in workers
+            if w["ended_on"] is not None and w["ended_on"] < started and not v.names_far_apart(w["full_name"], name)
+        ]
+        return [w for w in workers if w not in earlier] or None
+    if len(workers) > 1 and all(_stints_apart(a, b) for a in workers for b in workers if a is not b):
+        meant = [w for w in workers if w["ended_on"] == ended]  # its own end date, or none: the one serving
+        if len(meant) == 1:
+            return meant
+    return workers
 
 
 def _stints_apart(one: dict, other: dict) -> bool:

@@ -206,3 +206,27 @@ def test_an_lks_number_two_lks_hold_is_read_as_the_one_the_user_may_import_into(
         f"Nomor tanda daftar “{SHARED}” tercatat untuk 2 LKS: “LKSA Harapan Contoh”, “LKSA Tetangga Contoh”. Tulis "
         "nama LKS yang dimaksud, dan minta pengurus LKKKS membetulkan nomor yang keliru."
     )
+
+
+def test_a_former_workers_nik_on_a_row_of_another_name_is_still_refused_not_registered_as_a_new_stint(tmp_path, world):
+    # Thirtieth review: a NIK typed wrong, or copied from a former worker, must not make a second record of that NIK.
+    registered(tmp_path, world)
+    worker_end(actor=world.operator, worker=Worker.objects.get(), ended_on=ENDED)
+
+    result = import_workers(
+        tmp_path, [row(**{"Nama lengkap": "Budi Santoso", "Mulai bertugas": RETURNED})], world.operator, dry_run=True
+    )
+
+    assert result.created == 0, said(result)
+    assert any("jauh berbeda dari nama yang tercatat untuk NIK ini" in message for message in said(result))
+
+
+def test_after_a_return_a_list_without_start_dates_is_about_the_stint_still_serving(tmp_path, world):
+    registered(tmp_path, world)
+    worker_end(actor=world.operator, worker=Worker.objects.get(), ended_on=ENDED)
+    import_workers(tmp_path, [row(**{"Mulai bertugas": RETURNED})], world.operator)
+    no_start = [h for h in HEADERS if h != "Mulai bertugas"]
+
+    result = import_workers(tmp_path, [row(no_start)], world.operator, headers=no_start, dry_run=True)
+
+    assert (result.status, result.unchanged, result.created) == ("checked", 1, 0), said(result)

@@ -47,16 +47,19 @@ class ProgressBar:
     def __call__(self, phase: str, done: int, total: int) -> None:
         now = time.monotonic()
         if phase != self.phase:
-            self.phase, self.phase_started, self.quarter = phase, now, -1
+            if self.phase:  # the first phase began with the run, before its first batch was told
+                self.phase_started = now
+            self.phase, self.quarter = phase, -1
         if self.quiet or not total or self.drawn == (phase, done, total):
             return  # nothing to show, never a "Menyimpan 0/0" of nothing to save, never the same line twice
-        rate = done / max(now - self.phase_started, 1e-6)
+        elapsed = now - self.phase_started
+        rate = f" ({done / elapsed:,.0f} baris/d)" if elapsed >= 0.2 and done else ""  # none of a phase just begun
         label = PHASES.get(phase, phase)
         if not self.on_terminal:
             quarter = 4 * done // total
             if quarter > self.quarter:
                 self.quarter, self.drawn = quarter, (phase, done, total)
-                self.stream.write(f"{label} {done}/{total} ({rate:,.0f} baris/d)")
+                self.stream.write(f"{label} {done}/{total}{rate}")
             return
         if now - self.last < 0.1 and done < total:
             return  # not faster than the eye
@@ -64,7 +67,7 @@ class ProgressBar:
         width = 30
         filled = int(width * done / total)
         self.stream.write(
-            f"\r{label:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:,.0f} baris/d)   ",
+            f"\r{label:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{rate}   ",
             ending="",
         )
         self.stream.flush()
