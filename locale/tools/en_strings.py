@@ -2662,13 +2662,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Hanya pengurus LKKKS yang dapat mengubahnya.": "Only LKKKS board members can change it.",
     "Tanggal akreditasi": "Accreditation date",
     "Akreditasi berlaku sampai": "Accreditation valid until",
-    "Baris dicocokkan dengan LKS yang sudah terdaftar melalui nomor tanda daftar; bila kosong, melalui nomor izin "
-    "operasional; bila keduanya kosong, melalui nama LKS dan kode wilayah. Baris yang tidak cocok dengan LKS mana pun "
-    "didaftarkan sebagai LKS baru berstatus draf (menunggu verifikasi).": (
-        "Rows are matched to registered LKS by registration number; if that is empty, by operating licence number; "
-        "if both are empty, by LKS name and region code. Rows that match no LKS are registered as new LKS with draft "
-        "status (awaiting verification)."
-    ),
     "Satu baris = satu LKS. Jangan mengubah judul kolom; urutan kolom boleh berubah.": (
         "One row = one LKS. Do not change the column headings; the column order may change."
     ),
@@ -3375,7 +3368,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Nama di file (“%(given)s”) jauh berbeda dari nama LKS yang tercatat dengan nomor ini (“%(stored)s”). Bila nomornya salah ketik, baris ini mengubah LKS lain: periksa sebelum mengimpor.": "The name in the file (“%(given)s”) is far from the name of the LKS registered under this number (“%(stored)s”). If the number is mistyped, this row changes another LKS: check it before importing.",
     "Nama di file (“%(given)s”) jauh berbeda dari nama yang tercatat untuk NIK ini (“%(stored)s”). Bila NIK-nya salah ketik, baris ini mengubah data orang lain: periksa sebelum mengimpor.": "The name in the file (“%(given)s”) is far from the name recorded for this NIK (“%(stored)s”). If the NIK is mistyped, this row changes someone else's record: check it before importing.",
     "Judul kolom file ini cocok dengan data %(other)s, bukan %(this)s: pilih jenis data “%(label)s”, lalu unggah lagi.": "This file's column headers match %(other)s data, not %(this)s: choose the kind of data “%(label)s”, then upload again.",
-    "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif (di dasbor, peta dan laporan) sampai diverifikasi pengurus LKKKS di halaman LKS-nya.": "New LKS are saved as drafts: they do not count as active LKS (on the dashboard, the map and in reports) until an LKKKS board member verifies them on the LKS's page.",
     "“%(value)s” berisi dua angka, seperti pasangan koordinat yang disalin dari aplikasi peta (lintang, bujur). Pisahkan: angka pertama ke kolom Lintang, angka kedua ke kolom Bujur.": "“%(value)s” holds two numbers, like a pair of coordinates copied from a map app (latitude, longitude). Split them: the first number into the Latitude column, the second into the Longitude column.",
     "Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.": "Hidden columns of this sheet were read too: %(columns)s.",
     "Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;).": "Required (or fill in Main PPKS category). More than one may be given, separated by semicolons (;).",
@@ -4076,5 +4068,19 @@ EN: dict[str, str | tuple[str, str]] = {
         "This process has not started after more than %(minutes)s minutes because the background worker is "
         "still working on other processes. This page keeps waiting; the process starts as soon as its turn "
         "comes."
+    ),
+    "Buka halamannya": ("Open its page"),
+    "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif (di dasbor, peta dan laporan) "
+    "sampai pengurus LKKKS membuka halaman LKS-nya, menekan Verifikasi, lalu Aktifkan.": (
+        "New LKS are saved as drafts: an LKS is not counted as active (on the dashboard, map and reports) until"
+        " the LKKKS board opens its page, presses Verify, then Activate."
+    ),
+    "Baris dicocokkan dengan LKS yang sudah terdaftar melalui nomor tanda daftar; bila kosong, melalui nomor "
+    "izin operasional; bila keduanya kosong, melalui nama LKS dan kode wilayah. Baris yang tidak cocok dengan "
+    "LKS mana pun didaftarkan sebagai LKS baru berstatus draf, yang dihitung sebagai LKS aktif setelah pengurus"
+    " LKKKS memverifikasi lalu mengaktifkannya di halaman LKS-nya.": (
+        "Rows are matched with registered LKS by registration number; if empty, by operating permit number; if "
+        "both are empty, by LKS name and region code. A row that matches no LKS registers a new LKS as a draft,"
+        " counted as an active LKS once the LKKKS board verifies and then activates it on its page."
     ),
 }

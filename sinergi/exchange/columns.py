@@ -994,6 +994,8 @@ class Entity(ABC):
     # What becomes of the records an import creates, when it is not what the user would assume (said on the trial
     # and the result, beside the counts).
     created_notice: Any = ""
+    # The URL name of a record's page (its pk the argument): the result of an import links each record it created.
+    record_url_name: str = ""
     # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: in a file that has
     # the masked one but not the real one (an export sent back) it is skipped with a notice, and a whole number
     # written into it refuses its row (pipeline.HeaderMap.masked).

@@ -269,6 +269,11 @@ def run_import(
         if writer is not None:
             writer.abort()
         raise
+    # The records made, by their ids: the result page links each one (an LKS to verify, a client to complete).
+    made = [plan for plan in plans if plan.action == CREATE][: len(result.preview.get("create", []))]
+    for item, plan in zip(result.preview.get("create", []), made, strict=True):
+        if isinstance(pk := getattr(plan.obj, "pk", None), int):
+            item["id"] = pk
     result.status = "succeeded"
     result.seconds = time.monotonic() - started
     return result

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -171,8 +172,14 @@ def import_job_display(job: ImportJob) -> ImportJobDisplay:
         ]
     display.notices = notices
     # Read here, not in the template: there `item.values` of an item without "values" is the dict's own method.
+    url_name = _record_url_name(job.entity)
     display.creates = [
-        (item.get("row"), item.get("key", ""), list(item.get("values") or []))
+        (
+            item.get("row"),
+            item.get("key", ""),
+            list(item.get("values") or []),
+            reverse(url_name, args=[item["id"]]) if url_name and isinstance(item.get("id"), int) else "",
+        )
         for item in (job.preview.get("create", []) if isinstance(job.preview, dict) else [])
     ]
     if job.problem_count > PROBLEMS_OPEN:
@@ -314,3 +321,12 @@ def report_job_pending(*, actor, report: str, area_code: str) -> ExportJob | Non
         return None
     key = report_request_key(report=report, area_code=area_code)
     return export_job_list(actor=actor).filter(EXPORT_PENDING, request_key=key).first()
+
+
+def _record_url_name(entity_key: str) -> str:
+    from .columns import get_entity
+
+    try:
+        return get_entity(entity_key).record_url_name
+    except LookupError:
+        return ""

@@ -422,14 +422,16 @@ class LksEntity(Entity):
     label = _lazy("LKS")
     created_notice = _lazy(
         "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif (di dasbor, peta dan laporan) "
-        "sampai diverifikasi pengurus LKKKS di halaman LKS-nya."
+        "sampai pengurus LKKKS membuka halaman LKS-nya, menekan Verifikasi, lalu Aktifkan."
     )
+    record_url_name = "organisations:detail"
     sheet_name = _lazy("Data LKS")
     columns = COLUMNS
     natural_key_help = _lazy(
         "Baris dicocokkan dengan LKS yang sudah terdaftar melalui nomor tanda daftar; bila kosong, melalui nomor "
         "izin operasional; bila keduanya kosong, melalui nama LKS dan kode wilayah. Baris yang tidak cocok dengan "
-        "LKS mana pun didaftarkan sebagai LKS baru berstatus draf (menunggu verifikasi)."
+        "LKS mana pun didaftarkan sebagai LKS baru berstatus draf, yang dihitung sebagai LKS aktif setelah pengurus "
+        "LKKKS memverifikasi lalu mengaktifkannya di halaman LKS-nya."
     )
     instructions = (
         _lazy("Satu baris = satu LKS. Jangan mengubah judul kolom; urutan kolom boleh berubah."),

@@ -372,3 +372,20 @@ def test_a_small_file_is_not_told_that_large_jobs_it_goes_before_are_ahead_of_it
     ImportJob.objects.filter(pk=small.pk).update(file_size=services.SMALL_FILE_BYTES + 1)
     small.refresh_from_db()
     assert small.queue_ahead == {"running": 0, "waiting": 2}  # a large one waits its turn behind both
+
+
+def test_the_result_of_an_import_links_each_record_it_created(client, board_member, tmp_path):
+    # Thirty-first review: the note says to verify each new LKS on its page, and the page did not link them.
+    trial = uploaded(tmp_path, board_member)
+    services.import_job_run(job_id=trial.pk, actor=board_member)
+    real = services.import_job_confirm(job=ImportJob.objects.get(pk=trial.pk), actor=board_member)
+    services.import_job_run(job_id=real.pk, actor=board_member)
+    client.force_login(board_member)
+
+    page = client.get(f"/exchange/imports/{real.pk}/").content.decode()
+    trial_page = client.get(f"/exchange/imports/{trial.pk}/").content.decode()
+
+    created = Organisation.objects.get(registration_number="TD/BARU/1")
+    assert f'href="/organisations/{created.pk}/"' in page
+    assert "/organisations/" not in trial_page.split('id="job-creates"')[1].split("</ul>")[0]  # nothing made yet
+    assert "menekan Verifikasi, lalu Aktifkan" in page

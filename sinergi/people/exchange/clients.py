@@ -775,6 +775,7 @@ class ClientsEntity(Entity):
     """Clients (PPKS) with their placement at an LKS."""
 
     key = "clients"
+    record_url_name = "people:detail"
     label = _lazy("penerima layanan")
     sheet_name = _lazy("Data penerima layanan")
     columns = COLUMNS

@@ -297,6 +297,7 @@ class WorkersEntity(Entity):
     """Workers (PSKS/TKSM) of an LKS."""
 
     key = "workers"
+    record_url_name = "people:worker_detail"
     label = _lazy("pekerja sosial")
     sheet_name = _lazy("Data pekerja")
     columns = COLUMNS
@@ -742,6 +743,8 @@ class WorkersEntity(Entity):
                     _snapshot(d, (w.lks.province_code, w.lks.regency_code), code_key="psks_category"), +1
                 )
             created = bulk_insert_rows(Worker, INSERTED, rows)
+            for worker, pk in zip(creates, created, strict=True):
+                worker.pk = pk  # the import's result links it
             state.created_ids.update(created)
             _log_access(ctx, created, "created")
         if updates:
