@@ -756,14 +756,17 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.unchanged_count = result.unchanged
     job.refused_count = result.refused_rows
     job.problem_count = len(result.problems)
+    # A problem of a whole column (at its header: "this column is month-first") first, as the report has it: it
+    # explains the rows' problems below it, and was folded away after them, or past the page's first problems.
+    whole_columns = sorted(result.problems, key=lambda p: p.row > result.header_row)
     job.problems = [
-        [p.row, p.column, kept_value(p.value), _numbers_masked(p.message)] for p in result.problems[:PAGE_PROBLEMS]
+        [p.row, p.column, kept_value(p.value), _numbers_masked(p.message)] for p in whole_columns[:PAGE_PROBLEMS]
     ]
     job.preview = {k: list(v) for k, v in result.preview.items() if not k.startswith("_")}
     # Grouped over all the problems and warnings (the page keeps only the first ones of each): the page says
     # "1.999 baris: …" instead of listing the same message 200 times.
     if result.problems:
-        job.preview["problem_groups"] = problem_groups(result.problems)
+        job.preview["problem_groups"] = problem_groups(result.problems, header_row=result.header_row)
     if result.warnings:
         groups = warning_groups(result.warnings)
         job.preview["warnings"] = {
@@ -832,11 +835,14 @@ def warning_groups(warnings: list[Problem]) -> list[dict]:
     return sorted(found, key=lambda g: -g["count"])  # stable: equal counts stay in row order
 
 
-def problem_groups(problems: list[Problem]) -> list[dict]:
+def problem_groups(problems: list[Problem], *, header_row: int = 0) -> list[dict]:
     """Problems per column, the column with most problem rows first: how many rows and the first ten of them.
-    By column, not message: a cell's message names its value, so no two would be alike."""
+    By column, not message: a cell's message names its value, so no two would be alike. A problem of the whole
+    column (at the header) is no row of data: not counted ("27 baris" of a file of 26)."""
     rows: dict[str, list[int]] = {}
     for problem in problems:
+        if problem.row <= header_row:
+            continue
         seen = rows.setdefault(problem.column, [])
         if not seen or seen[-1] != problem.row:
             seen.append(problem.row)

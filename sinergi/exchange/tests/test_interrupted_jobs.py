@@ -389,3 +389,22 @@ def test_the_result_of_an_import_links_each_record_it_created(client, board_memb
     assert f'href="/organisations/{created.pk}/"' in page
     assert "/organisations/" not in trial_page.split('id="job-creates"')[1].split("</ul>")[0]  # nothing made yet
     assert "menekan Verifikasi, lalu Aktifkan" in page
+
+
+def test_a_problem_of_a_whole_column_comes_first_on_the_page_and_is_not_counted_as_a_row(board_member, tmp_path):
+    # Thirty-first review: a month-first date column, as a US-set Excel or LibreOffice saves it.
+    headers = [*HEADERS, "Tanggal tanda daftar"]
+    rows = [[f"LKSA Uji {n}", "anak", "63.71.01.1001", f"TD/UJI/{n}", 5, day] for n, day in enumerate(
+        ["01/31/2012", "02/03/2012", "12/25/2019", "03/04/2015"], start=1)]  # fmt: skip
+    path = xlsx_file(tmp_path, [headers, *rows])
+    with path.open("rb") as handle:
+        job = services.import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name="lks.xlsx", enqueue=False
+        )
+
+    services.import_job_run(job_id=job.pk, actor=board_member)
+
+    job.refresh_from_db()
+    assert job.problems[0][0] == 1 and "urutan bulan-hari-tahun" in job.problems[0][3], job.problems
+    [group] = job.preview["problem_groups"]
+    assert group["count"] == len({row for row, *_rest in job.problems if row > 1}) and 1 not in group["rows"]

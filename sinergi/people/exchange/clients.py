@@ -1076,7 +1076,8 @@ class ClientsEntity(Entity):
         if record and lks is None:
             # A row about a stored record is refused for what stops finding it, not for the cells a new client
             # would need (which a correction file may leave out).
-            raise RowProblems([*[p for p in problems if p not in missing], ("lks", values.get("_lks_problem") or "")])
+            reason = values.get("_lks_problem") or ""
+            raise RowProblems([*[p for p in problems if p not in missing], (state.lks.column_of(reason), reason)])
         if record and visible and not people:
             if (moved := self._moved_away(values, lks, state)) is not None:
                 # The LKS's own export, sent back after the person was referred elsewhere: as the row without ID.
@@ -1116,7 +1117,7 @@ class ClientsEntity(Entity):
         if recoded := state.regions.recoded_warning(origin, code=values.get("origin_code"), named=named):
             warnings.append(("origin_code", recoded))
         if lks is None:
-            problems.append(("lks", values.get("_lks_problem") or ""))
+            problems.append((state.lks.column_of(values.get("_lks_problem") or ""), values.get("_lks_problem") or ""))
         elif lks.pk not in state.lks.allowed:
             problems.append(("lks", _("Anda tidak berwenang mendaftarkan penerima layanan di LKS ini.")))
         child = bool(admitted_on and birth_date) and age_on(birth_date, admitted_on) < ADULT_AGE

@@ -436,6 +436,11 @@ class LksIndex:
         self.allowed = self.allowed_for(action)
         self._regencies: RegionResolver | None = None
         self._memo: dict[tuple[str, str], tuple[Lks | None, str]] = {}
+        self._regency_reasons: set[str] = set()  # reasons about the "Kabupaten/Kota LKS" cell, not the LKS cell
+
+    def column_of(self, reason: str) -> str:
+        """The column a reason of find() is about: "lks_regency" when the kabupaten/kota beside the LKS is wrong."""
+        return "lks_regency" if reason in self._regency_reasons else "lks"
 
     def find(self, text: str, regency: str) -> tuple[Lks | None, str]:
         """The LKS a cell names, or (None, the reason in Indonesian)."""
@@ -452,19 +457,25 @@ class LksIndex:
             if not wanted:
                 # The kabupaten/kota is the cell not read, not the LKS: say which (its name is looked up as the
                 # region columns look it up, so a name written otherwise may not be found).
-                return None, _(
-                    "Kabupaten/kota “%(given)s” di kolom Kabupaten/Kota LKS tidak dikenali. Tulis namanya seperti di "
-                    "daftar wilayah Kemendagri (mis. “%(example)s”) atau kodenya, atau kosongkan."
-                ) % {"given": regency, "example": self._regency_name(candidates[0].regency_code)}
+                return None, self._about_regency(
+                    _(
+                        "Kabupaten/kota “%(given)s” di kolom Kabupaten/Kota LKS tidak dikenali. Tulis namanya seperti "
+                        "di daftar wilayah Kemendagri (mis. “%(example)s”) atau kodenya, atau kosongkan."
+                    )
+                    % {"given": regency, "example": self._regency_name(candidates[0].regency_code)}
+                )
             named = candidates
             candidates = [lks for lks in candidates if lks.regency_code in wanted]
             if not candidates and len(named) == 1:
                 # The LKS is right, the kabupaten/kota beside it is not (or the LKS has moved since the file was
                 # made): say so, rather than that the LKS does not exist. The LKS registry is public.
-                return None, _(
-                    "LKS “%(value)s” tercatat di %(regency)s, bukan di “%(given)s”. Perbaiki kolom Kabupaten/Kota "
-                    "LKS, atau kosongkan."
-                ) % {"value": text, "regency": self._regency_name(named[0].regency_code), "given": regency}
+                return None, self._about_regency(
+                    _(
+                        "LKS “%(value)s” tercatat di %(regency)s, bukan di “%(given)s”. Perbaiki kolom Kabupaten/Kota "
+                        "LKS, atau kosongkan."
+                    )
+                    % {"value": text, "regency": self._regency_name(named[0].regency_code), "given": regency}
+                )
         if len(candidates) == 1:
             return candidates[0], ""
         if not candidates:
@@ -483,6 +494,10 @@ class LksIndex:
         return None, _(
             "Ada %(count)s LKS bernama “%(value)s”. Tulis nomor tanda daftarnya, atau isi kolom Kabupaten/Kota LKS."
         ) % {"count": len(candidates), "value": text}
+
+    def _about_regency(self, reason: str) -> str:
+        self._regency_reasons.add(reason)
+        return reason
 
     def _regency_codes(self, name: str) -> set[str]:
         # As the region columns read a kabupaten/kota: code (also "63,71" from an Indonesian-locale CSV), name in

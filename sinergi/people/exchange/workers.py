@@ -438,7 +438,7 @@ class WorkersEntity(Entity):
         warnings: list[tuple[str, str]] = []
         lks: Lks | None = values.get("_lks")
         if lks is None:
-            problems.append(("lks", values.get("_lks_problem") or ""))
+            problems.append((state.lks.column_of(values.get("_lks_problem") or ""), values.get("_lks_problem") or ""))
         elif lks.pk not in state.lks.allowed:
             problems.append(("lks", _("Anda tidak berwenang mendaftarkan pekerja di organisasi ini.")))
         check = values.get("_nik")

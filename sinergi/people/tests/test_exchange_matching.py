@@ -436,6 +436,8 @@ def test_a_kabupaten_kota_that_disagrees_with_the_lks_named_is_reported_as_such(
         "LKS “TD/HARAPAN/1” tercatat di Kota Banjarmasin, bukan di “Kota Banjarbaru”. Perbaiki kolom Kabupaten/Kota "
         "LKS, atau kosongkan."
     ]
+    # on the cell to fix, with its value (the thirty-first review found it on the LKS cell, showing the right LKS)
+    assert [(p.column, p.value) for p in result.problems] == [("Kabupaten/Kota LKS", "Kota Banjarbaru")]
 
 
 def test_a_kabupaten_kota_beside_the_lks_that_is_not_read_is_said_to_be_the_cell_to_fix(tmp_path, world):
@@ -449,6 +451,7 @@ def test_a_kabupaten_kota_beside_the_lks_that_is_not_read_is_said_to_be_the_cell
         "Kabupaten/kota “Kota Antah Berantah” di kolom Kabupaten/Kota LKS tidak dikenali. Tulis namanya seperti di "
         "daftar wilayah Kemendagri (mis. “Kota Banjarmasin”) atau kodenya, atau kosongkan."
     ]
+    assert [(p.column, p.value) for p in result.problems] == [("Kabupaten/Kota LKS", "Kota Antah Berantah")]
 
 
 def test_the_workers_template_does_not_offer_the_id_column():
