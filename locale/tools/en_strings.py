@@ -4083,4 +4083,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "both are empty, by LKS name and region code. A row that matches no LKS registers a new LKS as a draft,"
         " counted as an active LKS once the LKKKS board verifies and then activates it on its page."
     ),
+    "penerima-layanan": ("clients"),
+    "pekerja": ("workers"),
 }

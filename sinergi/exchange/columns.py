@@ -996,6 +996,14 @@ class Entity(ABC):
     created_notice: Any = ""
     # The URL name of a record's page (its pk the argument): the result of an import links each record it created.
     record_url_name: str = ""
+    # Its name in the names of downloaded files, in the interface's language ("templat-impor-pekerja-…" rather than
+    # the code's "workers"); its key when not set.
+    file_slug: Any = ""
+
+    @property
+    def download_slug(self) -> str:
+        return str(self.file_slug) or self.key
+
     # Masked columns of our exports ("NIK (disamarkan)") -> the column they cannot stand in for: in a file that has
     # the masked one but not the real one (an export sent back) it is skipped with a notice, and a whole number
     # written into it refuses its row (pipeline.HeaderMap.masked).

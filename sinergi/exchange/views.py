@@ -233,7 +233,7 @@ def template_download(request: HttpRequest, entity: str) -> HttpResponse:
     """The XLSX import template of an entity (no data in it, so anyone signed in may have it)."""
     spec = _entity_or_404(entity)
     response = HttpResponse(template_bytes(spec), content_type=XLSX_TYPE)
-    name = download_filename(_("templat-impor-%(entity)s") % {"entity": spec.key}, "xlsx")
+    name = download_filename(_("templat-impor-%(entity)s") % {"entity": spec.download_slug}, "xlsx")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -419,7 +419,7 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         return redirect("exchange:export_job", pk=job.pk)
     headers = [str(c.header) for c in spec.export_columns()]
     # The filters in the name: two exports of one day with different filters do not get the same file name.
-    name = "-".join(filter(None, [f"sinergi-{spec.key}", filter_slug(filters.items())]))
+    name = "-".join(filter(None, [f"sinergi-{spec.download_slug}", filter_slug(filters.items())]))
     audit_record(
         actor=request.user,
         action=f"exchange.{spec.key}.exported",
@@ -498,7 +498,7 @@ def export_job_download(request: HttpRequest, pk: int) -> HttpResponse:
     # Dated by when the rows were read, not when the file is fetched; its filters in the name, as a list download's
     # (a report: named as the request would have named it).
     stem = job.download_name or "-".join(
-        filter(None, [f"sinergi-{job.entity}", filter_slug((job.filters or {}).items())])
+        filter(None, [f"sinergi-{_download_slug(job.entity)}", filter_slug((job.filters or {}).items())])
     )
     name = download_filename(stem, job.file_format, today=timezone.localdate(job.finished_at or timezone.now()))
     response = FileResponse(
@@ -582,3 +582,10 @@ def province_report_pdf(request: HttpRequest) -> HttpResponse:
     except ProvinceNeeded as needed:
         return render(request, "exchange/province_choice.html", {"provinces": needed.choices}, status=400)
     return _report_or_job(request, report=ReportKind.PROVINCE, area_code=province)
+
+
+def _download_slug(entity_key: str) -> str:
+    try:
+        return get_entity(entity_key).download_slug
+    except LookupError:
+        return entity_key

@@ -646,3 +646,11 @@ def test_the_upload_form_says_its_size_limit_and_ties_its_help_and_error_to_the_
     refused = upload(client, empty).content.decode()
     described = re.search(r'<input type="file"[^>]*aria-describedby="([^"]+)"', refused).group(1).split()
     assert described and all(f'id="{name}"' in refused for name in described)
+
+
+@pytest.mark.parametrize(("entity", "named"), [("clients", "penerima-layanan"), ("workers", "pekerja"), ("lks", "lks")])
+def test_downloaded_files_are_named_in_the_interfaces_words(client, board_member, entity, named):
+    client.force_login(board_member)
+    response = client.get(f"/exchange/templates/{entity}/")
+
+    assert response["Content-Disposition"].startswith(f'attachment; filename="templat-impor-{named}-')

@@ -776,6 +776,7 @@ class ClientsEntity(Entity):
 
     key = "clients"
     record_url_name = "people:detail"
+    file_slug = _lazy("penerima-layanan")  # in file names
     label = _lazy("penerima layanan")
     sheet_name = _lazy("Data penerima layanan")
     columns = COLUMNS

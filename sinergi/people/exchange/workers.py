@@ -298,6 +298,7 @@ class WorkersEntity(Entity):
 
     key = "workers"
     record_url_name = "people:worker_detail"
+    file_slug = _lazy("pekerja")  # in file names
     label = _lazy("pekerja sosial")
     sheet_name = _lazy("Data pekerja")
     columns = COLUMNS
