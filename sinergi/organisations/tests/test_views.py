@@ -318,3 +318,16 @@ def test_registry_downloads_with_different_filters_on_one_day_get_different_file
     assert active["Content-Disposition"] == f'attachment; filename="sinergi-lks-status-active-region-6371-{today}.csv"'
     # A search says only that there was one: the words searched for stay out of download folders.
     assert searched["Content-Disposition"] == f'attachment; filename="sinergi-lks-q-{today}.xlsx"'
+
+
+def test_the_detail_page_writes_coordinates_as_maps_do(client, board_member, banjarmasin_lks):
+    from decimal import Decimal
+
+    Organisation.objects.filter(pk=banjarmasin_lks.pk).update(
+        latitude=Decimal("-3.334500"), longitude=Decimal("114.590100")
+    )
+    client.force_login(board_member)
+
+    page = client.get(f"/organisations/{banjarmasin_lks.pk}/").content.decode()
+
+    assert "-3.334500, 114.590100" in page  # not "-3,334500, 114,590100": two numbers, each with a decimal comma
