@@ -4069,7 +4069,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "still working on other processes. This page keeps waiting; the process starts as soon as its turn "
         "comes."
     ),
-    "Buka halamannya": ("Open its page"),
+    "Buka halaman %(key)s": ("Open the page of %(key)s"),
     "LKS baru tersimpan sebagai draf: LKS itu belum dihitung sebagai LKS aktif (di dasbor, peta dan laporan) "
     "sampai pengurus LKKKS membuka halaman LKS-nya, menekan Verifikasi, lalu Aktifkan.": (
         "New LKS are saved as drafts: an LKS is not counted as active (on the dashboard, map and reports) until"
