@@ -3364,7 +3364,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Sel ini berisi data di kolom tanpa judul, jadi tidak akan terbaca. Beri kolom ini judul dari templat, atau pindahkan isinya ke kolom yang benar (mis. “Catatan”).": "This cell holds data in a column without a header, so it would not be read. Give the column a header from the template, or move its content to the right column (e.g. “Notes”).",
     "Kolom %(letter)s (tanpa judul)": "Column %(letter)s (no header)",
     "Isi sel ini terpotong di batas Excel (%(max)s karakter) saat diekspor, jadi tidak utuh. Kosongkan sel ini agar isian yang tersimpan tetap dipakai, atau ubah teksnya lewat formulir.": "This cell's text was cut at Excel's limit (%(max)s characters) when it was exported, so it is not whole. Empty the cell to keep the stored text, or change the text through the form.",
-    "Nomor ini milik “%(stored)s” di %(regency)s, sedangkan baris ini menyebut nama lain (“%(given)s”) di kabupaten/kota lain. Periksa nomornya: baris ini akan menimpa data LKS tersebut. Bila LKS itu memang berganti nama dan pindah wilayah, ubah lewat formulirnya.": "This number belongs to “%(stored)s” in %(regency)s, but this row names another LKS (“%(given)s”) in another kabupaten/kota. Check the number: this row would overwrite that LKS. If the LKS really was renamed and moved, change it through its form.",
     "Nama di file (“%(given)s”) jauh berbeda dari nama LKS yang tercatat dengan nomor ini (“%(stored)s”). Bila nomornya salah ketik, baris ini mengubah LKS lain: periksa sebelum mengimpor.": "The name in the file (“%(given)s”) is far from the name of the LKS registered under this number (“%(stored)s”). If the number is mistyped, this row changes another LKS: check it before importing.",
     "Nama di file (“%(given)s”) jauh berbeda dari nama yang tercatat untuk NIK ini (“%(stored)s”). Bila NIK-nya salah ketik, baris ini mengubah data orang lain: periksa sebelum mengimpor.": "The name in the file (“%(given)s”) is far from the name recorded for this NIK (“%(stored)s”). If the NIK is mistyped, this row changes someone else's record: check it before importing.",
     "Judul kolom file ini cocok dengan data %(other)s, bukan %(this)s: pilih jenis data “%(label)s”, lalu unggah lagi.": "This file's column headers match %(other)s data, not %(this)s: choose the kind of data “%(label)s”, then upload again.",
@@ -4085,4 +4084,16 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "penerima-layanan": ("clients"),
     "pekerja": ("workers"),
+    "Nomor ini juga tercatat untuk LKS lain di kabupaten/kota lain, jadi baris ini mendaftarkan LKS baru di "
+    "sini. Bila yang dimaksud LKS itu dan LKS itu pindah, pakai file ekspor yang memuat kolom ID, atau ubah "
+    "wilayahnya di halaman LKS itu.": (
+        "This number is also recorded for another LKS in another kabupaten/kota, so this row registers a new "
+        "LKS here. If you mean that LKS and it has moved, use the export file with its ID column, or change its"
+        " region on that LKS's page."
+    ),
+    "Nomor tanda daftar “%(value)s” tercatat untuk %(count)s LKS di kabupaten/kota yang berbeda: %(names)s. Isi"
+    " kolom Kabupaten/Kota LKS.": (
+        "Registration number “%(value)s” is recorded for %(count)s LKS in different kabupaten/kota: %(names)s. "
+        "Fill in the column Kabupaten/Kota LKS."
+    ),
 }

@@ -101,10 +101,12 @@ class _Registered:
     def __init__(self) -> None:
         self.numbers: dict[str, dict[str, set[int]]] = {"registration": {}, "permit": {}}
         self.names: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.regency: dict[int, str] = {}  # each LKS's kabupaten/kota: a number is one office's, so compared within it
         rows = Organisation.objects.filter(kind__in=LKS_KINDS).values_list(
             "pk", "name", "registration_number", "permit_number", "regency_code"
         )
         for pk, name, registration, permit, regency in rows.iterator(chunk_size=5000):
+            self.regency[pk] = regency
             if registration:
                 self.numbers["registration"].setdefault(number_key(registration), set()).add(pk)
             if permit:
@@ -482,7 +484,9 @@ class LksEntity(Entity):
             ("permit", "permit_number", _lazy("nomor izin operasional")),
         ):
             if number := values.get(field):
-                keys.append(((kind, number_key(number)), lambda label=label, number=number: f"{label} {number}"))
+                # Within the row's kabupaten/kota when it is known: the same number of two offices is two LKS.
+                key = (kind, number_key(number), values.get("_regency") or "")
+                keys.append((key, lambda label=label, number=number: f"{label} {number}"))
         # A name that leaves nothing to compare (v.norm keeps Latin letters and digits only) matches nothing.
         # A row with an ID may correct the name: its name is no key.
         # Compared by kabupaten/kota, as resolved by prepare_batch: the same new LKS written twice, once with its
@@ -533,6 +537,16 @@ class LksEntity(Entity):
     def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
         resolver: RegionResolver = ctx.cache.setdefault("regions", RegionResolver())
         resolver.prefetch(r.get("region_code") for r in rows)
+        # Every row's kabupaten/kota, for natural_keys, _find and _by_id: numbers and names are compared within it.
+        for row in rows:
+            region, _problems = resolver.resolve(
+                code=row.get("region_code"),
+                regency=row.get("regency_name") or "",
+                district=row.get("district_name") or "",
+                village=row.get("village_name") or "",
+            )
+            if region is not None and region.level >= 2:
+                row["_region"], row["_regency"] = region.code, region.code[:5]
         objects = ctx.cache.setdefault("objects", {})
         base = selectors.organisation_base_queryset().filter(kind__in=LKS_KINDS)
         found: list[Organisation] = []
@@ -553,17 +567,7 @@ class LksEntity(Entity):
                 found += base.filter(pk__in=pks)
         # Rows without either number are matched by name within their region: fetch the LKS of those regions.
         named = [r for r in rows if r.get("name") and not r.get("registration_number") and not r.get("permit_number")]
-        region_codes = set()
-        for row in named:
-            region, _problems = resolver.resolve(
-                code=row.get("region_code"),
-                regency=row.get("regency_name") or "",
-                district=row.get("district_name") or "",
-                village=row.get("village_name") or "",
-            )
-            if region is not None:
-                region_codes.add(region.code)
-                row["_regency"] = region.code[:5]  # for natural_keys
+        region_codes = {row["_region"] for row in named if row.get("_region")}
         if region_codes:
             wanted = {v.norm(r["name"]) for r in named}
             found += [o for o in base.filter(region_id__in=region_codes) if v.norm(o.name) in wanted]
@@ -604,6 +608,14 @@ class LksEntity(Entity):
         ):
             if values.get(field):
                 pks = index[kind].get(number_key(values[field]), set())
+                if regency := values.get("_regency"):
+                    # A number is one office's: the same one held in another kabupaten/kota is another LKS, not this
+                    # row's (matched across the country, a national file moved, renamed and re-kinded an LKS of
+                    # another province). An LKS that really moved is moved by its export's ID, or its form.
+                    elsewhere = {pk for pk in pks if objects[pk].regency_code != regency}
+                    if elsewhere:
+                        values["_number_elsewhere"] = field
+                    pks = pks - elsewhere
                 if len(pks) > 1:
                     raise RowProblems(
                         [
@@ -694,7 +706,9 @@ class LksEntity(Entity):
             if not (number := values.get(field)):
                 continue
             registered = registered or ctx.cached("registered", _Registered)
-            if registered.numbers[kind].get(number_key(number), set()) - {record}:
+            regency = values.get("_regency") or existing.regency_code
+            holders = registered.numbers[kind].get(number_key(number), set()) - {record}
+            if {pk for pk in holders if registered.regency.get(pk) == regency}:
                 problems.append(
                     (
                         field,
@@ -734,38 +748,21 @@ class LksEntity(Entity):
         if existing is None:
             # Only new ones: two rows that reach two stored LKS of one name (branches) are two updates.
             self._same_name_in_file(row, values, region.code[:5] if region else _place_key(values), problems, ctx)
-            return self._plan_create(row, values, region, key, problems, ctx)
-        far = bool(values.get("name")) and v.names_far_apart(existing.name, values["name"])
-        number = "registration_number" if values.get("registration_number") else "permit_number"
-        if (
-            far
-            and region is not None
-            and existing.regency_code
-            and region.code[:5] not in (existing.regency_code, region.code[:2])
-        ):
-            # Another name in another kabupaten/kota under a registered number: most likely a mistyped number,
-            # which would overwrite that LKS. A real rename and move is for the LKS's form, where both show.
-            raise RowProblems(
-                problems
-                + [
+            plan = self._plan_create(row, values, region, key, problems, ctx)
+            if field := values.get("_number_elsewhere"):
+                plan.warnings.append(
                     (
-                        number,
+                        field,
                         _(
-                            "Nomor ini milik “%(stored)s” di %(regency)s, sedangkan baris ini menyebut nama lain "
-                            "(“%(given)s”) di kabupaten/kota lain. Periksa nomornya: baris ini akan menimpa data "
-                            "LKS tersebut. Bila LKS itu memang berganti nama dan pindah wilayah, ubah lewat "
-                            "formulirnya."
-                        )
-                        % {
-                            "stored": existing.name,
-                            "regency": selectors.regency_names([existing.regency_code]).get(
-                                existing.regency_code, existing.regency_code
-                            ),
-                            "given": values["name"],
-                        },
+                            "Nomor ini juga tercatat untuk LKS lain di kabupaten/kota lain, jadi baris ini "
+                            "mendaftarkan LKS baru di sini. Bila yang dimaksud LKS itu dan LKS itu pindah, pakai file "
+                            "ekspor yang memuat kolom ID, atau ubah wilayahnya di halaman LKS itu."
+                        ),
                     )
-                ]
-            )
+                )
+            return plan
+        # (A number held in another kabupaten/kota than the row's was no match: _find.)
+        far = bool(values.get("name")) and v.names_far_apart(existing.name, values["name"])
         plan = self._plan_update(row, values, region, existing, key, problems, ctx)
         if far and plan.action == "update":
             plan.warnings.append(

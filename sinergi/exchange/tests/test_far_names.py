@@ -4,6 +4,7 @@ import pytest
 
 from sinergi.exchange.values import names_far_apart
 from sinergi.organisations.models import Organisation
+from sinergi.organisations.tests.factories import OrganisationFactory
 
 from .conftest import HEADERS, problems_of, run, xlsx_file
 
@@ -37,20 +38,24 @@ def test_names_sharing_fewer_than_half_their_words_are_far_apart(stored, given):
     assert names_far_apart(stored, given)
 
 
-def test_a_registered_number_under_another_name_in_another_kabupaten_is_refused(
+def test_a_registered_number_in_another_kabupaten_is_another_offices_number_and_the_stored_lks_is_untouched(
     tmp_path, board_member, province_admin, banjarmasin_lks
 ):
-    # TD/LAMA/1 is "LKSA Lama Banjarmasin" in Kota Banjarmasin (63.71); the row names another LKS in Banjarbaru
-    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Harapan Kita", "anak", "63.72.02.1003", "TD/LAMA/1", 30]])
+    # TD/LAMA/1 is "LKSA Lama Banjarmasin" in Kota Banjarmasin (63.71); the row is an LKS in Banjarbaru with that
+    # number. Matched across kabupaten/kota, it used to overwrite (or, under a far name, refuse) the stored LKS; a
+    # national file moved, renamed and re-kinded LKS of other provinces that way (thirty-second review).
+    before = Organisation.objects.get(pk=banjarmasin_lks.pk)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Lama Banjarmasin", "anak", "63.72.02.1003", "TD/LAMA/1", 30]])
+
     result = run(path, province_admin)
-    assert result.status == "refused"
-    [(row, column, _value, message)] = problems_of(result)
-    assert (row, column) == (2, "Nomor tanda daftar")
-    assert message.startswith(
-        "Nomor ini milik “LKSA Lama Banjarmasin” di Kota Banjarmasin, sedangkan baris ini menyebut nama lain "
-        "(“LKSA Harapan Kita”) di kabupaten/kota lain."
-    )
-    assert Organisation.objects.get(pk=banjarmasin_lks.pk).name == "LKSA Lama Banjarmasin"
+
+    assert (result.status, result.created, result.updated) == ("succeeded", 1, 0), problems_of(result)
+    assert [(p.column, p.message.split(",")[0]) for p in result.warnings] == [
+        ("Nomor tanda daftar", "Nomor ini juga tercatat untuk LKS lain di kabupaten/kota lain")
+    ]
+    after = Organisation.objects.get(pk=banjarmasin_lks.pk)
+    assert (after.name, after.region_id, after.version) == (before.name, before.region_id, before.version)
+    assert Organisation.objects.get(registration_number="TD/LAMA/1", regency_code="63.72").region_id == "63.72.02.1003"
 
 
 def test_a_registered_number_under_another_name_in_the_same_kabupaten_warns(tmp_path, board_member, banjarmasin_lks):
@@ -71,3 +76,33 @@ def test_a_registered_number_under_another_name_in_the_same_kabupaten_warns(tmp_
         dry_run=True,
     )  # fmt: skip
     assert (renamed.updated, renamed.warnings) == (1, [])
+
+
+def test_a_file_of_two_lks_of_two_kabupaten_with_one_number_updates_each_its_own(
+    tmp_path, province_admin, banjarmasin_lks
+):
+    other = OrganisationFactory(
+        name="LKSA Lama Banjarbaru", region_id="63.72.02.1003", registration_number="TD/LAMA/1", capacity=12
+    )
+    rows = [
+        ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 31],
+        ["LKSA Lama Banjarbaru", "anak", "63.72.02.1003", "TD/LAMA/1", 13],
+    ]
+
+    result = run(xlsx_file(tmp_path, [HEADERS, *rows]), province_admin)
+
+    assert (result.status, result.updated, result.created) == ("succeeded", 2, 0), problems_of(result)
+    assert Organisation.objects.get(pk=banjarmasin_lks.pk).capacity == 31
+    assert Organisation.objects.get(pk=other.pk).capacity == 13
+
+
+def test_an_export_comes_back_unchanged_when_another_kabupaten_holds_one_of_its_numbers(
+    tmp_path, board_member, banjarmasin_lks
+):
+    OrganisationFactory(name="LKSA Lain", region_id="63.72.02.1003", registration_number="TD/LAMA/1")
+    headers = ["ID", *HEADERS]
+    row = [banjarmasin_lks.pk, "LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 30]
+
+    result = run(xlsx_file(tmp_path, [headers, row]), board_member, dry_run=True)
+
+    assert (result.status, result.unchanged) == ("checked", 1), problems_of(result)

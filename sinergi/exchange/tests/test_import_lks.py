@@ -896,8 +896,10 @@ def test_an_operators_row_for_an_lks_not_found_says_only_boards_register_lks_not
 def test_a_move_out_of_the_boards_area_by_the_kabupaten_cell_is_refused_on_that_cell(
     tmp_path, board_member, banjarmasin_lks
 ):
-    headers = ["Nama LKS", "Jenis layanan utama", "Kabupaten/Kota", "Kode wilayah", "Nomor tanda daftar"]
-    path = xlsx_file(tmp_path, [headers, ["LKSA Lama Banjarmasin", "anak", "Kota Banjarbaru", "", "TD/LAMA/1"]])
+    # By the export's ID: a move between kabupaten/kota is made only for the LKS a row names by its ID
+    headers = ["ID", "Nama LKS", "Jenis layanan utama", "Kabupaten/Kota", "Kode wilayah", "Nomor tanda daftar"]
+    row = [banjarmasin_lks.pk, "LKSA Lama Banjarmasin", "anak", "Kota Banjarbaru", "", "TD/LAMA/1"]
+    path = xlsx_file(tmp_path, [headers, row])
 
     result = run(path, board_member)
 

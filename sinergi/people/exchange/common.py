@@ -486,6 +486,12 @@ class LksIndex:
             # One number or name held by two LKS (recorded before the forms refused it): the user's own is meant,
             # since the other could only be refused.
             return mine[0], ""
+        if by_number and len({lks.regency_code for lks in candidates}) > 1:
+            # Offices of two kabupaten/kota may issue one number: the kabupaten/kota tells the two apart.
+            return None, _(
+                "Nomor tanda daftar “%(value)s” tercatat untuk %(count)s LKS di kabupaten/kota yang berbeda: "
+                "%(names)s. Isi kolom Kabupaten/Kota LKS."
+            ) % {"value": text, "count": len(candidates), "names": ", ".join(f"“{lks.name}”" for lks in candidates)}
         if by_number:
             return None, _(
                 "Nomor tanda daftar “%(value)s” tercatat untuk %(count)s LKS: %(names)s. Tulis nama LKS yang "

@@ -230,3 +230,20 @@ def test_after_a_return_a_list_without_start_dates_is_about_the_stint_still_serv
     result = import_workers(tmp_path, [row(no_start)], world.operator, headers=no_start, dry_run=True)
 
     assert (result.status, result.unchanged, result.created) == ("checked", 1, 0), said(result)
+
+
+def test_a_number_two_kabupaten_kota_issued_asks_for_the_kabupaten_kota_and_is_read_with_it(tmp_path, world):
+    from sinergi.organisations.models import Organisation
+
+    Organisation.objects.filter(pk__in=[world.lks.pk, world.lks_other_regency.pk]).update(registration_number=SHARED)
+
+    asked = import_workers(tmp_path, [[SHARED, *row()]], world.province_admin, headers=WITH_LKS, dry_run=True)
+    with_regency = import_workers(
+        tmp_path, [[SHARED, "Kota Banjarbaru", *row()]], world.province_admin,
+        headers=["LKS", "Kabupaten/Kota LKS", *HEADERS], dry_run=True,
+    )  # fmt: skip
+
+    [problem] = asked.problems
+    assert problem.message.startswith(f"Nomor tanda daftar “{SHARED}” tercatat untuk 2 LKS di kabupaten/kota yang")
+    assert problem.message.endswith("Isi kolom Kabupaten/Kota LKS.")
+    assert (with_regency.status, with_regency.created) == ("checked", 1), said(with_regency)
