@@ -4096,4 +4096,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "Registration number “%(value)s” is recorded for %(count)s LKS in different kabupaten/kota: %(names)s. "
         "Fill in the column Kabupaten/Kota LKS."
     ),
+    "%(label)s ini tercatat untuk LKS di beberapa kabupaten/kota. Isi Kode wilayah atau Kabupaten/Kota di baris"
+    " ini, atau pakai file ekspor yang memuat kolom ID.": (
+        "This %(label)s is recorded for LKS in several kabupaten/kota. Fill in the region code or the "
+        "kabupaten/kota on this row, or use the export file with its ID column."
+    ),
 }

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -616,6 +617,16 @@ class LksEntity(Entity):
                     if elsewhere:
                         values["_number_elsewhere"] = field
                     pks = pks - elsewhere
+                if len(pks) > 1 and len({objects[pk].regency_code for pk in pks}) > 1:
+                    # Offices of several kabupaten/kota issued it: the row's region tells which LKS it is.
+                    message = capfirst(
+                        _(
+                            "%(label)s ini tercatat untuk LKS di beberapa kabupaten/kota. Isi Kode wilayah atau "
+                            "Kabupaten/Kota di baris ini, atau pakai file ekspor yang memuat kolom ID."
+                        )
+                        % {"label": label}
+                    )
+                    raise RowProblems([(field, message)])
                 if len(pks) > 1:
                     raise RowProblems(
                         [

@@ -106,3 +106,17 @@ def test_an_export_comes_back_unchanged_when_another_kabupaten_holds_one_of_its_
     result = run(xlsx_file(tmp_path, [headers, row]), board_member, dry_run=True)
 
     assert (result.status, result.unchanged) == ("checked", 1), problems_of(result)
+
+
+def test_a_number_two_kabupaten_kota_issued_on_a_row_without_its_region_asks_for_the_region(
+    tmp_path, province_admin, banjarmasin_lks
+):
+    OrganisationFactory(name="LKSA Lain", region_id="63.72.02.1003", registration_number="TD/LAMA/1")
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Lama Banjarmasin", "anak", "", "TD/LAMA/1", 33]])  # no region
+
+    result = run(path, province_admin, dry_run=True)
+
+    messages = {column: message for _row, column, _value, message in problems_of(result)}
+    assert messages["Nomor tanda daftar"].startswith(
+        "Nomor tanda daftar ini tercatat untuk LKS di beberapa kabupaten/kota. Isi Kode wilayah"
+    )
