@@ -318,3 +318,23 @@ def test_a_progress_line_of_a_phase_just_begun_shows_no_rate(tmp_path, board_mem
     bar("saving", 1000, 1000)  # the saving's first step, at once
 
     assert bar_out.getvalue().splitlines() == ["Memeriksa 1000/2000 (100 baris/d)", "Menyimpan 1000/1000"]
+
+
+def test_the_queue_lists_waiting_and_running_jobs_oldest_first_with_who_and_what(board_member):
+    from django.utils import timezone
+
+    ImportJobFactory(status=ImportStatus.QUEUED, created_by=board_member, original_name="panti.xlsx", file_size=2048)
+    running = ImportJobFactory(status=ImportStatus.RUNNING, dry_run=False, created_by=board_member, rows_total=10)
+    ImportJob.objects.filter(pk=running.pk).update(created_at=timezone.now() - timezone.timedelta(minutes=5))
+    ImportJobFactory(status=ImportStatus.CHECKED, created_by=board_member)  # finished: not listed
+
+    out, _err = call("exchange_jobs")
+
+    lines = out.splitlines()
+    assert lines[0].startswith(f"impor #{running.pk}  berjalan sejak 5 menit  pengurus.uji  lks")
+    assert "menunggu sejak 0 menit  pengurus.uji  uji coba lks  panti.xlsx (0.0 MB)" in lines[1]
+    assert lines[-1] == "1 berjalan, 1 menunggu."
+
+
+def test_an_empty_queue_says_so():
+    assert call("exchange_jobs")[0] == "Tidak ada impor atau ekspor yang menunggu atau berjalan.\n"
