@@ -5,6 +5,7 @@ in the one worker. Both with the import's own connection and with the writer thr
 
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from django.core.files import File
@@ -76,6 +77,30 @@ class RowHeld:
         self.release()
 
 
+def import_in_a_thread(job: ImportJob, ended_at: list[float]) -> threading.Thread:
+    """Runs the job as the worker would, in a thread of its own (the test's thread then holds, cancels or looks);
+    `ended_at` gets the moment it ended."""
+
+    def worker() -> None:
+        try:
+            services.import_job_run(job_id=job.pk)
+            ended_at.append(time.monotonic())
+        finally:
+            connection.close()
+
+    run = threading.Thread(target=worker)
+    run.start()
+    return run
+
+
+def soon(condition: Callable[[], bool], seconds: float = 10) -> bool:
+    """Whether `condition()` holds within `seconds` (asked ten times a second)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return condition()
+
+
 def waiting_for_a_lock() -> bool:
     with connection.cursor() as cursor:
         cursor.execute(
@@ -113,24 +138,11 @@ def test_a_cancel_while_the_import_waits_for_a_row_held_elsewhere_ends_it_at_onc
     lks, job, actor = lks_and_its_update
     settings.SINERGI = {**settings.SINERGI, "IMPORT_CONCURRENT_WRITE_ROWS": writer_rows}  # default timeout: minutes
     held = RowHeld(lks)
-    ended_after: list[float] = []
-
-    def worker() -> None:
-        try:
-            services.import_job_run(job_id=job.pk)
-            ended_after.append(time.monotonic() - cancelled_at)
-        finally:
-            connection.close()
+    ended_at: list[float] = []
 
     try:
-        run = threading.Thread(target=worker)
-        cancelled_at = time.monotonic() + 3600  # (set when the cancel is pressed)
-        run.start()
-        for _ in range(100):
-            if waiting_for_a_lock():
-                break
-            time.sleep(0.1)
-        assert waiting_for_a_lock()
+        run = import_in_a_thread(job, ended_at)
+        assert soon(waiting_for_a_lock)
         assert any(thread.name == "sinergi-import-writer" for thread in threading.enumerate()) == (writer_rows == 1)
 
         # When the user cancels while the import waits
@@ -142,6 +154,7 @@ def test_a_cancel_while_the_import_waits_for_a_row_held_elsewhere_ends_it_at_onc
         held.stop()
 
     # Then it ended within seconds, while the row was still held, and saved nothing
+    ended_after = [moment - cancelled_at for moment in ended_at]
     assert still_held and ended_after and ended_after[0] < 5, ended_after
     job.refresh_from_db()
     assert (job.status, job.cancel_requested) == (ImportStatus.CANCELLED, True)
@@ -158,20 +171,10 @@ def test_the_job_page_says_while_the_import_waits_for_data_another_process_holds
     settings.SINERGI = {**settings.SINERGI, "IMPORT_CONCURRENT_WRITE_ROWS": writer_rows}  # default timeout: minutes
     held = RowHeld(lks)
 
-    def worker() -> None:
-        try:
-            services.import_job_run(job_id=job.pk)
-        finally:
-            connection.close()
-
     try:
-        run = threading.Thread(target=worker)
-        run.start()
-        for _ in range(100):
-            waiting = ImportJob.objects.get(pk=job.pk)
-            if waiting.lock_wait_since is not None:
-                break
-            time.sleep(0.1)
+        run = import_in_a_thread(job, [])
+        soon(lambda: ImportJob.objects.get(pk=job.pk).lock_wait_since is not None)
+        waiting = ImportJob.objects.get(pk=job.pk)
         page = render_to_string("exchange/job.html#status", {"job": waiting})
         # When the other session lets go, the import goes on
         held.release()

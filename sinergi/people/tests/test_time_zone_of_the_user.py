@@ -54,21 +54,20 @@ def test_a_papua_operator_admits_a_child_today_just_after_midnight_wit(client, w
     assert placement.admitted_on == datetime.date(2026, 12, 6)
 
 
-def test_a_papua_operators_admission_of_tomorrow_is_still_refused(client, world, national):
-    lks, operator = lks_operator_in("91", "operator.jayapura")
+@pytest.mark.parametrize(
+    ("province", "username", "tomorrow", "moment"),
+    [
+        ("91", "operator.jayapura", "2026-12-07", HALF_PAST_MIDNIGHT_WIT),  # still refused after midnight WIT
+        ("31", "operator.jakarta", "2026-12-06", HALF_PAST_ELEVEN_WIB),  # refused just before midnight WIB
+    ],
+    ids=["papua-after-midnight-wit", "jakarta-before-midnight-wib"],
+)
+def test_an_operators_admission_of_their_tomorrow_is_refused(client, world, national, province, username, tomorrow,
+                                                             moment):  # fmt: skip
+    lks, operator = lks_operator_in(province, username)
     sign_in(client, operator)
 
-    response = admit(client, world, lks, "2026-12-07", HALF_PAST_MIDNIGHT_WIT)
-
-    assert response.status_code == 400 and FUTURE in response.content.decode()
-    assert not Person.objects.exists()
-
-
-def test_a_jakarta_operators_admission_of_tomorrow_is_refused_just_before_midnight_wib(client, world, national):
-    lks, operator = lks_operator_in("31", "operator.jakarta")
-    sign_in(client, operator)
-
-    response = admit(client, world, lks, "2026-12-06", HALF_PAST_ELEVEN_WIB)
+    response = admit(client, world, lks, tomorrow, moment)
 
     assert response.status_code == 400 and FUTURE in response.content.decode()
     assert not Person.objects.exists()
