@@ -539,8 +539,9 @@ class LksEntity(Entity):
         resolver: RegionResolver = ctx.cache.setdefault("regions", RegionResolver())
         resolver.prefetch(r.get("region_code") for r in rows)
         # Every row's kabupaten/kota, for natural_keys, _find and _by_id: numbers and names are compared within it.
+        # Kept on the row for plan(), which would otherwise resolve it a second time.
         for row in rows:
-            region, _problems = resolver.resolve(
+            row["_resolved"] = region, _problems = resolver.resolve(
                 code=row.get("region_code"),
                 regency=row.get("regency_name") or "",
                 district=row.get("district_name") or "",
@@ -735,7 +736,7 @@ class LksEntity(Entity):
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
         resolver: RegionResolver = ctx.cache["regions"]
         names = (values.get("regency_name") or "", values.get("district_name") or "", values.get("village_name") or "")
-        region, region_problems = resolver.resolve(
+        region, region_problems = values.get("_resolved") or resolver.resolve(
             code=values.get("region_code"), regency=names[0], district=names[1], village=names[2]
         )
         plan = self._plan(row, values, region, region_problems, ctx)
