@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from sinergi.accounts.models import Role, User
 from sinergi.accounts.scope import Action, active_memberships, can, restrict
+from sinergi.accounts.zones import user_provinces
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
 from sinergi.notifications.services import notify, users_holding
@@ -54,13 +55,7 @@ def actor_provinces(actor) -> set[str] | None:
     """Provinces the actor works in (from region or organisation memberships); None for a superuser (all)."""
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
         return None
-    codes = set()
-    for membership in active_memberships(actor):
-        if membership.region_id:
-            codes.add(membership.region_id[:2])
-        elif membership.organisation_id and membership.organisation.province_code:
-            codes.add(membership.organisation.province_code)
-    return codes
+    return user_provinces(actor)
 
 
 def may_create_agreements(actor) -> bool:
