@@ -37,6 +37,7 @@ from sinergi.exchange.columns import (
     TermColumn,
     TextColumn,
     TextOnlyNumberColumn,
+    UnchangedRecord,
     filter_problems,
     kept_blank,
     region_filter_problem,
@@ -549,10 +550,16 @@ class LksEntity(Entity):
             )
             if region is not None and region.level >= 2:
                 row["_region"], row["_regency"] = region.code, region.code[:5]
-        objects = ctx.cache.setdefault("objects", {})
+        # Only the LKS this batch's rows name: a national file of 25,000 LKS kept every one it matched (with its
+        # related rows) until the write, above 500 MB. A row naming an LKS of an earlier batch fetches it again.
+        for previous in ctx.cache.get("objects", {}).values():
+            # The prefetched service kinds refer back to their LKS, a cycle only a full garbage collection frees, which
+            # a long import seldom reaches: broken, each batch's LKS are freed at once.
+            previous.__dict__.pop("_prefetched_objects_cache", None)
+        objects = ctx.cache["objects"] = {}
         base = selectors.organisation_base_queryset().filter(kind__in=LKS_KINDS)
         found: list[Organisation] = []
-        if ids := {r["id"] for r in rows if r.get("id")} - set(objects):
+        if ids := {r["id"] for r in rows if r.get("id")}:
             found += base.filter(pk__in=ids)  # whether the actor may change them is looked up below, as for all
         rows = [r for r in rows if not r.get("id")]  # a row with an ID is not matched by its numbers or name
         if any(r.get("registration_number") or r.get("permit_number") for r in rows):
@@ -564,7 +571,7 @@ class LksEntity(Entity):
                 for kind, field in (("registration", "registration_number"), ("permit", "permit_number")):
                     if row.get(field):
                         pks |= registered.numbers[kind].get(number_key(row[field]), set())
-            pks -= set(objects)
+            pks -= {o.pk for o in found}
             if pks:
                 found += base.filter(pk__in=pks)
         # Rows without either number are matched by name within their region: fetch the LKS of those regions.
@@ -573,7 +580,7 @@ class LksEntity(Entity):
         if region_codes:
             wanted = {v.norm(r["name"]) for r in named}
             found += [o for o in base.filter(region_id__in=region_codes) if v.norm(o.name) in wanted]
-        index = ctx.cache.setdefault("existing", {"registration": {}, "permit": {}, "name": {}})
+        index = ctx.cache["existing"] = {"registration": {}, "permit": {}, "name": {}}  # of this batch's LKS too
         for organisation in found:
             objects[organisation.pk] = organisation
             if organisation.registration_number:
@@ -1010,7 +1017,7 @@ class LksEntity(Entity):
         return RowPlan(
             row=row,
             action=action,
-            obj=updated,
+            obj=updated if action == "update" else UnchangedRecord(existing.pk),
             key=key or existing.name,
             changes=changes,
             warnings=[("latitude", side)] if side else [],

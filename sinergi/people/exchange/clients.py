@@ -24,7 +24,6 @@ client's page, where the summaries move with it.
 """
 
 import datetime
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -128,6 +127,7 @@ from .common import (
     LksIndex,
     NikChecker,
     RegionCodeColumn,
+    StoredRecord,
     corrected_nik_warnings,
     date_problems,
     encrypt_many,
@@ -141,7 +141,9 @@ from .common import (
     lks_problems,
     mask,
     match_name,
+    record_type,
     served_by_kind,
+    stored_records,
 )
 
 ANALYZE_AFTER = 10_000  # rows created, after which the planner's statistics are refreshed
@@ -538,61 +540,22 @@ PLACEMENT_SHARED = (
 )  # fmt: skip
 
 
-class StoredRecord:
-    """A stored record an import read, its fields by name as a dict's (record["full_name"], record.get("nik_masked"))
-    in about a third of a dict's memory: a re-import of 100,000 unchanged rows holds every person and stay it found
-    until the write."""
-
-    __slots__ = ()
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return getattr(self, key)
-        except AttributeError:
-            raise KeyError(key) from None
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        setattr(self, key, value)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return getattr(self, key, default)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{k}={self.get(k)!r}' for k in self.__slots__)})"
-
-
-@functools.cache
-def _record_type(name: str, fields: tuple[str, ...]) -> type[StoredRecord]:
-    return type(name, (StoredRecord,), {"__slots__": fields})
-
-
-def _records(record_type: type[StoredRecord], fields: tuple[str, ...], rows, shared: tuple[str, ...], share):
-    """Records of `rows` (tuples in `fields`' order); the values of the `shared` fields, which repeat over thousands
-    of records (codes, places, dates), kept once each."""
-    kept_once = [key in shared for key in fields]
-    for row in rows:
-        record = record_type()
-        for key, value, once in zip(fields, row, kept_once, strict=True):
-            setattr(record, key, share(value, value) if once else value)
-        yield record
-
-
 def _load_people(queryset, *extra: str) -> list[StoredRecord]:
     """Stored people with their placements, category codes and consents, newest first (four queries, whatever the
     count)."""
     fields = ("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED, *extra)
-    person_type = _record_type("StoredPerson", (*fields, "placements", "categories", "consents", "withdrawn"))
+    person_type = record_type("StoredPerson", (*fields, "placements", "categories", "consents", "withdrawn"))
     shared: dict = {}
     share = shared.setdefault
-    people = list(_records(person_type, fields, queryset.values_list(*fields), PERSON_SHARED, share))
+    people = list(stored_records(person_type, fields, queryset.values_list(*fields), PERSON_SHARED, share))
     if not people:
         return []
     by_id = {p.id: p for p in people}
     for person in people:
         person.placements, person.categories, person.consents, person.withdrawn = [], set(), (), ()
-    placement_type = _record_type("StoredPlacement", PLACEMENT_LOADED)
+    placement_type = record_type("StoredPlacement", PLACEMENT_LOADED)
     placements = Placement.objects.filter(person_id__in=list(by_id)).values_list(*PLACEMENT_LOADED)
-    for placement in _records(placement_type, PLACEMENT_LOADED, placements, PLACEMENT_SHARED, share):
+    for placement in stored_records(placement_type, PLACEMENT_LOADED, placements, PLACEMENT_SHARED, share):
         by_id[placement.person_id].placements.append(placement)
     through = Person.ppks_categories.through
     for person_id, code in through.objects.filter(person_id__in=list(by_id)).values_list("person_id", "term__code"):

@@ -40,6 +40,7 @@ from sinergi.exchange.columns import (
     RowProblems,
     TermColumn,
     TextColumn,
+    UnchangedRecord,
     choose_one,
     filter_problems,
     kept_blank,
@@ -75,6 +76,8 @@ from .common import (
     lks_of_ids,
     mask,
     match_name,
+    record_type,
+    stored_records,
 )
 
 COLUMNS: list[Column] = [
@@ -136,6 +139,16 @@ FIELDS = (
 )  # fmt: skip
 
 
+STORED = (
+    "id", "version", "nik_hash", "nik_masked", "psks_category__code", "role", "province_code", "regency_code", *FIELDS,
+)  # fmt: skip
+STORED_TYPE = record_type("StoredWorker", STORED)
+STORED_SHARED = (
+    "psks_category__code", "role", "province_code", "regency_code", "sex", "birth_date", "started_on", "ended_on",
+    "certifications", "works_with_children", "background_check_on", "background_check_result", "job_title",
+)  # fmt: skip
+
+
 @dataclass(eq=False)
 class WorkerRow:
     """A worker as the row leaves it: every stored field, and what it was before (None for a new worker)."""
@@ -161,6 +174,7 @@ class WorkersState:
         self.today = timezone.localdate()
         self.terms = ctx.terms(Vocabulary.PSKS)
         self.stored: dict[int, dict[tuple, list[dict]]] = {}
+        self.shared = {}.setdefault  # the stored workers' values that repeat, kept once
         self.delta = SummaryDelta()
         # (LKS, name) -> (row, birth date, with a NIK?, registers?) of the rows without an ID so far in this file
         self.rows_by_name: dict[tuple[int, str], list[tuple[int, Any, bool, bool]]] = {}
@@ -369,20 +383,11 @@ class WorkersEntity(Entity):
                 values["_nik_hash"] = state.hash(check.normalized) if check.valid else ""
             lks = values["_lks"]
             if lks is not None and lks.pk not in state.stored:
-                # Every worker of the LKS at once: an LKS has tens of workers, not thousands.
+                # Every worker of the LKS at once: an LKS has tens of workers, not thousands. Kept until the write,
+                # as records (a national file names 150,000 workers), their repeating values once each.
                 index: dict[tuple, list[dict]] = {}
-                stored = Worker.objects.filter(organisation_id=lks.pk).values(
-                    "id",
-                    "version",
-                    "nik_hash",
-                    "nik_masked",
-                    "psks_category__code",
-                    "role",
-                    "province_code",
-                    "regency_code",
-                    *FIELDS,
-                )
-                for worker in stored:
+                stored = Worker.objects.filter(organisation_id=lks.pk).values_list(*STORED)
+                for worker in stored_records(STORED_TYPE, STORED, stored, STORED_SHARED, state.shared):
                     index[("id", worker["id"])] = [worker]
                     if worker["nik_hash"]:
                         index.setdefault(("nik", worker["nik_hash"]), []).append(worker)
@@ -563,7 +568,7 @@ class WorkersEntity(Entity):
         return RowPlan(
             row=row,
             action=action,
-            obj=worker,
+            obj=worker if action == "update" else UnchangedRecord(worker.pk),
             key=shown,
             changes=changes,
             warnings=warnings,
