@@ -4,6 +4,7 @@ Every list, detail, export, API call and statistic restricts its queryset throug
 Denial is the default: an action not listed for a role, or an actor with no active membership, sees nothing.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
@@ -85,6 +86,16 @@ def active_memberships(actor) -> list[Membership]:
         cached = list(actor.memberships.filter(is_active=True).select_related("region", "organisation"))
         actor._active_memberships = cached
     return cached
+
+
+def access_key(actor) -> str:
+    """A digest of what the actor may see: their active roles, each with its region and LKS (and whether they are a
+    superuser). Equal while nothing of it changed: a file or page kept from an earlier run (an export, an import's
+    rows) is handed over only while it is."""
+    held = sorted(f"{m.role}|{m.region_id or ''}|{m.organisation_id or ''}" for m in active_memberships(actor))
+    if getattr(actor, "is_superuser", False):
+        held.append("superuser")
+    return hashlib.sha256("\n".join(held).encode()).hexdigest()
 
 
 def roles_of(actor) -> set[str]:

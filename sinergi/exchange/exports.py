@@ -8,7 +8,6 @@ requesting user as the actor.
 """
 
 import contextlib
-import hashlib
 import logging
 import secrets
 import tempfile
@@ -24,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sinergi.accounts.scope import active_memberships
+from sinergi.accounts.scope import access_key
 from sinergi.accounts.zones import user_time_zone
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
@@ -83,15 +82,6 @@ def export_url(entity_key: str, query_string: str = "") -> str:
     """The address of an entity's export with a list's query string (its filters, and the format) as it came."""
     path = reverse("exchange:export", args=[entity_key])
     return f"{path}?{query_string}" if query_string else path
-
-
-def access_key(actor) -> str:
-    """A digest of what the actor may see: their active roles, each with its region and LKS (and whether they are a
-    superuser). Equal while nothing of it changed."""
-    held = sorted(f"{m.role}|{m.region_id or ''}|{m.organisation_id or ''}" for m in active_memberships(actor))
-    if getattr(actor, "is_superuser", False):
-        held.append("superuser")
-    return hashlib.sha256("\n".join(held).encode()).hexdigest()
 
 
 def export_job_create(

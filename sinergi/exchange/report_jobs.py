@@ -23,6 +23,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from sinergi.accounts.scope import access_key
 from sinergi.audit.services import audit_record
 from sinergi.core.deployment import is_national_deployment
 from sinergi.core.errors import PermissionDenied
@@ -153,7 +154,7 @@ def report_job_create(*, actor, report: str, area_code: str, lks: int, request: 
             requested_by_name=actor.get_username(),
             rows_total=lks,
             request_key=report_request_key(report=report, area_code=area_code),
-            access_key=exports.access_key(actor),
+            access_key=access_key(actor),
         )
         scope = report_audit_scope(actor=actor, report=report, area_code=area_code)
         aggregates = report_aggregate_areas(actor=actor, area_code=area_code)

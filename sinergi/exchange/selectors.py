@@ -16,6 +16,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from sinergi.accounts.scope import access_key
+from sinergi.core.errors import PermissionDenied
+
 from .models import (
     EXPORT_FINISHED_STATUSES,
     EXPORT_PENDING,
@@ -58,7 +61,8 @@ def import_job_recent(*, actor, count: int = RECENT_IMPORTS) -> list[ImportJob]:
 def import_job_get(*, actor, pk: int) -> ImportJob:
     """One of the actor's imports, or 404 (also for someone else's: no existence leak), while the actor may still
     import that kind of data: a job's problems and report hold the file's rows, its NIKs too, and a role that ended
-    ends the access to them."""
+    ends the access to them. A role changed since (an operator moved to another LKS, a board member to another
+    kabupaten/kota) ends it too, said so (ImportAccessChanged): its pages showed what was stored at the old LKS."""
     from .columns import get_entity
 
     job = get_object_or_404(import_job_list(actor=actor), pk=pk)
@@ -68,7 +72,21 @@ def import_job_get(*, actor, pk: int) -> ImportJob:
         allowed = False
     if not allowed:
         raise Http404
+    # (A job made before the key was kept has none: shown as before, while its user may import. Such jobs are gone
+    # with the retention period's end.)
+    if job.access_key and job.access_key != access_key(actor):
+        raise ImportAccessChanged(IMPORT_ACCESS_CHANGED)
     return job
+
+
+class ImportAccessChanged(PermissionDenied):
+    """An import whose user's roles changed since it ran: its page and report are no longer shown."""
+
+
+IMPORT_ACCESS_CHANGED = _(
+    "Peran atau wilayah Anda berubah sejak impor ini dijalankan, jadi hasilnya (baris file dan data yang tersimpan "
+    "menurut hak akses yang lama) tidak ditampilkan lagi. Unggah file itu lagi bila perlu."
+)
 
 
 def export_job_list(*, actor) -> QuerySet[ExportJob]:

@@ -27,6 +27,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from sinergi.accounts.scope import access_key
 from sinergi.accounts.zones import user_time_zone
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record, client_ip
@@ -156,6 +157,7 @@ def import_job_create(
             language=translation.get_language() or "id",
             created_by=created_by,
             created_by_name=actor.get_username(),
+            access_key=access_key(created_by) if created_by is not None else "",
             upload_key=upload_key,
             ip_address=client_ip(request),
             sheet=sheet[:255],
@@ -303,6 +305,7 @@ def _run_again(
         language=language or translation.get_language() or job.language,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         created_by_name=actor.get_username(),
+        access_key=access_key(actor) if getattr(actor, "is_authenticated", False) else "",
         ip_address=ip_address,
     )
 

@@ -5,8 +5,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from sinergi.accounts.models import Role
+from sinergi.accounts.scope import access_key
 from sinergi.accounts.tests.factories import UserFactory, user_with_role
-from sinergi.exchange.exports import access_key
 from sinergi.exchange.models import ExportJob, ExportStatus, ImportJob, ImportStatus
 
 
@@ -24,6 +24,8 @@ class ImportJobFactory(factory.django.DjangoModelFactory):
     # A kabupaten/kota board member: one who may import LKS (a job is shown only while its starter may)
     created_by = factory.LazyFunction(lambda: user_with_role(Role.REGENCY_BOARD, region_code="63.71"))
     created_by_name = factory.LazyAttribute(lambda o: o.created_by.username)
+    # What the starter's access was when it ran (accounts.scope.access_key): kept as they are when the job is made.
+    access_key = factory.LazyAttribute(lambda o: access_key(o.created_by) if o.created_by else "")
     status = ImportStatus.CHECKED
     finished_at = factory.LazyFunction(timezone.now)
     plan_digest = factory.Sequence(lambda n: f"{n:032x}")  # a trial keeps its plan (one without is from before)

@@ -327,6 +327,32 @@ def test_an_import_is_no_longer_shown_once_its_starters_role_ended(
         assert client.get(url).status_code == 404, url
 
 
+def test_an_import_is_no_longer_shown_once_its_starter_moved_to_another_area(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # Given a trial whose page and report hold the rows of the file (a security review: an operator moved to another
+    # LKS kept reading the old LKS's children, NIKs and stored values, for the whole retention)
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lanjut usai", "63.71.01.1001", "TD/WEB/1", 12]]))
+    job = ImportJob.objects.get()
+    assert client.get(f"/exchange/imports/{job.pk}/").status_code == 200
+
+    # When the board member moves to another kabupaten/kota (they may still import LKS there)
+    board_member.memberships.update(region_id="63.72")
+
+    # Then the job's pages are refused, saying why, and nothing can be run from it
+    for url in (f"/exchange/imports/{job.pk}/", f"/exchange/imports/{job.pk}/report/"):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Peran atau wilayah Anda berubah sejak impor ini dijalankan" in response.content.decode()
+    assert client.post(f"/exchange/imports/{job.pk}/retry/").status_code == 403
+    assert ImportJob.objects.count() == 1
+    # And back in the old area, it is theirs again
+    board_member.memberships.update(region_id="63.71")
+    assert client.get(f"/exchange/imports/{job.pk}/").status_code == 200
+
+
 def test_someone_elses_import_is_not_found(client, board_member, tmp_path):
     other = user_with_role(Role.REGENCY_BOARD, region_code="63.71")
     job = ImportJob.objects.create(token="t2", entity="lks", file="x", created_by=other)
