@@ -4106,4 +4106,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "Your role or area has changed since this import ran, so its results (the file's rows and what was stored, "
         "as your old access saw them) are no longer shown. Upload the file again if needed."
     ),
+    "%(count)s baris lain juga mungkin sama dengan data lain di Sinergi (baris-barisnya tidak disebutkan). Pengurus "
+    "LKKKS kabupaten/kota akan memeriksanya; pelayanan tetap dapat berjalan seperti biasa.": (
+        "%(count)s more row may be the same as another record in Sinergi (the rows are not named). The regency/city "
+        "LKKKS board will check it; services can continue as usual.",
+        "%(count)s more rows may be the same as other records in Sinergi (the rows are not named). The regency/city "
+        "LKKKS board will check them; services can continue as usual.",
+    ),
 }

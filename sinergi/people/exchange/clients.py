@@ -384,6 +384,10 @@ RESTRICTED_ROW = _lazy(
     "ini dari file, atau hubungi admin provinsi."
 )
 MISSING_CLIENTS_LKS_LIMIT = 10  # plans_notices: the LKS of a file whose absent clients are counted
+# A real run names at most this many rows that may be someone recorded at another LKS (the rest are counted in one
+# notice): a form's save says it of one person, as the board is asked to check, but a file of thousands of NIKs
+# imported would tell, row by row, who is recorded anywhere in Sinergi (a security review).
+DUPLICATE_ROWS_NAMED = 5
 MOTHER_AT = 8  # NewClient.person: name, sex, birth date, place, the two reasons, origin, disability, mother, ...
 
 # A row of the file by its name (_same_in_file): row number, birth date, mother's name, with a NIK?, its new client.
@@ -421,6 +425,8 @@ class ClientsState:
         # of NIKs checked again and again would tell an operator who is in care at other LKS. The real run says so,
         # once it has flagged the pair for the board (as a form's save does).
         self.tells_duplicates = not ctx.cache.get("dry_run", False)
+        self.duplicates_named = 0  # rows said (by a real run) to be maybe someone recorded elsewhere
+        self.duplicates_unnamed = 0  # ... and those past DUPLICATE_ROWS_NAMED, counted only
         self.served = served_by_kind()
         self.ppks_terms = ctx.terms(Vocabulary.PPKS)
         self.labels = {code: term.label for code, term in self.ppks_terms.items()}
@@ -464,6 +470,16 @@ class ClientsState:
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
+
+    def names_duplicate(self) -> bool:
+        """Whether a row that may be someone recorded elsewhere is said to be, on its row: by a trial (which tells of
+        records at LKS the user sees only) always; by a real run, for the first DUPLICATE_ROWS_NAMED rows, the rest
+        counted in one notice (plans_notices)."""
+        if not self.tells_duplicates or self.duplicates_named < DUPLICATE_ROWS_NAMED:
+            self.duplicates_named += 1
+            return True
+        self.duplicates_unnamed += 1
+        return False
 
     def stays_left_load(self, lks_ids: set[int]) -> None:
         """For the LKS of a batch not seen yet, in two queries whatever their number: what the records erased there
@@ -795,6 +811,19 @@ class ClientsEntity(Entity):
         list): a province-wide file is no list of anyone's."""
         state = _state(ctx)
         notices = [implied] if (implied := implied_lks_notice(present, state.lks)) else []
+        if count := state.duplicates_unnamed:
+            notices.append(
+                ngettext(
+                    "%(count)s baris lain juga mungkin sama dengan data lain di Sinergi (baris-barisnya tidak "
+                    "disebutkan). Pengurus LKKKS kabupaten/kota akan memeriksanya; pelayanan tetap dapat berjalan "
+                    "seperti biasa.",
+                    "%(count)s baris lain juga mungkin sama dengan data lain di Sinergi (baris-barisnya tidak "
+                    "disebutkan). Pengurus LKKKS kabupaten/kota akan memeriksanya; pelayanan tetap dapat berjalan "
+                    "seperti biasa.",
+                    count,
+                )
+                % {"count": number_format(count, force_grouping=True)}
+            )
         named = {p.obj.person_id for p in plans if p.action != "create"}
         lks_ids = {p.obj.lks.pk if p.action == "create" else p.obj.lks_id for p in plans}
         if not lks_ids or len(lks_ids) > MISSING_CLIENTS_LKS_LIMIT:
@@ -1223,7 +1252,7 @@ class ClientsEntity(Entity):
                 )
             )
         found = len(client.db_duplicates or ()) if state.tells_duplicates else client.seen_duplicates
-        if found or client.file_duplicates:
+        if client.file_duplicates or (found and state.names_duplicate()):
             warnings.append(("", _duplicate_warning(found + len(client.file_duplicates or ()))))
         shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
         return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings)
@@ -1709,10 +1738,13 @@ class ClientsEntity(Entity):
             )  # fmt: skip
             if taken:
                 raise RowProblems([("nik", _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini."))])
-            if any(
-                other["id"] != person["id"]
-                and (state.tells_duplicates or other["organisation_id"] in state.lks.allowed)
-                for other in state.by_hash.get(values["_nik_hash"], ())
+            if (
+                any(
+                    other["id"] != person["id"]
+                    and (state.tells_duplicates or other["organisation_id"] in state.lks.allowed)
+                    for other in state.by_hash.get(values["_nik_hash"], ())
+                )
+                and state.names_duplicate()
             ):
                 # Saving flags it for the board (person_update); the dry run says so, revealing nobody.
                 warnings.append(("nik", _duplicate_warning(1)))

@@ -778,6 +778,27 @@ def test_the_same_nik_active_at_another_lks_is_flagged_for_the_board_without_det
     ]
 
 
+def test_a_real_import_names_few_rows_found_elsewhere_and_counts_the_rest(tmp_path, world):
+    # A security review: a file of NIKs imported for real told an operator, row by row, which of them anyone in
+    # Sinergi holds (other kabupaten/kota too). Five rows are named, as a handful of form saves would be; the rest
+    # are counted. The board is asked to check every one.
+    niks = [nik_compose(district_code="63.71.01", birth_date=BOY, sex="L", serial=serial) for serial in range(1, 8)]
+    for nik in niks:
+        PlacementFactory(person=PersonFactory(organisation=world.lks_other_regency, nik=nik, birth_date=BOY))
+    rows = [boy_row(**{"NIK": nik, "Nama lengkap": f"Budi Contoh {i}"}) for i, nik in enumerate(niks)]
+
+    result = import_clients(clients_file(tmp_path, rows), world.operator)
+
+    assert result.created == 7
+    said = [w.row for w in result.warnings if "mungkin sama dengan data lain" in w.message]
+    assert said == [2, 3, 4, 5, 6]
+    assert (
+        "2 baris lain juga mungkin sama dengan data lain di Sinergi (baris-barisnya tidak disebutkan). Pengurus LKKKS "
+        "kabupaten/kota akan memeriksanya; pelayanan tetap dapat berjalan seperti biasa." in result.notices
+    )
+    assert DuplicateCandidate.objects.filter(reason=DuplicateReason.SAME_NIK_OTHER_LKS).count() == 7
+
+
 def test_the_same_nik_of_someone_discharged_elsewhere_is_flagged_as_a_form_flags_it(tmp_path, world):
     # An upgrade review found an import flagging a shared NIK only while the other record was in care, where the form
     # flags anyone with it.
