@@ -1989,10 +1989,8 @@ class ClientsEntity(Entity):
             if earlier is None:
                 state.file_niks[client.nik_hash] = client
             else:
-                for other in earlier if isinstance(earlier, list) else [earlier]:
-                    if other.discharged_on is None:
-                        earlier_rows.append((other, DuplicateReason.SAME_NIK_OTHER_LKS))
-                state.file_niks[client.nik_hash] = [*(earlier if isinstance(earlier, list) else [earlier]), client]
+                others = _kept_with(earlier, client, state.file_niks, client.nik_hash)
+                earlier_rows += [(o, DuplicateReason.SAME_NIK_OTHER_LKS) for o in others if o.discharged_on is None]
         if client.match_key:
             for pk in state.by_match.get(client.match_key, ())[:CLOSE_MATCH_LIMIT]:
                 found.setdefault(pk, DuplicateReason.CLOSE_MATCH)
@@ -2001,11 +1999,8 @@ class ClientsEntity(Entity):
                 state.file_matches[client.match_key] = client
             else:
                 named = {id(other) for other, _reason in earlier_rows}
-                others = earlier if isinstance(earlier, list) else [earlier]
-                for other in others[:CLOSE_MATCH_LIMIT]:
-                    if id(other) not in named:
-                        earlier_rows.append((other, DuplicateReason.CLOSE_MATCH))
-                state.file_matches[client.match_key] = [*others, client]
+                others = _kept_with(earlier, client, state.file_matches, client.match_key)
+                earlier_rows += [(o, DuplicateReason.CLOSE_MATCH) for o in others if id(o) not in named]
         client.db_duplicates = found or None
         client.file_duplicates = earlier_rows or None
 
@@ -2690,6 +2685,18 @@ EXPORT_COLUMNS: list[Column] = [
     HEADERS["discharged_on"], HEADERS["discharge_reason"], HEADERS["version"],
     Column("is_restricted", _lazy("Pemrosesan dibatasi")),
 ]  # fmt: skip
+
+
+def _kept_with(earlier: Any, client: Any, index: dict, key: str) -> list:
+    """The earlier rows of the file under `key` (one, or a list of at most CLOSE_MATCH_LIMIT: as the services flag no
+    more), with `client` added to them while there is room. A list copied whole for every row, and each row keeping
+    all the rows before it, was quadratic: 20,000 rows of one new NIK took 15 GB of the worker (a review)."""
+    others = earlier if isinstance(earlier, list) else [earlier]
+    before = others[:]
+    if len(others) < CLOSE_MATCH_LIMIT:
+        others.append(client)
+        index[key] = others
+    return before
 
 
 def _rows_and_count(rows: list[int], shown: int = 10) -> dict[str, str]:

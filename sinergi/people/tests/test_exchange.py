@@ -799,6 +799,27 @@ def test_a_real_import_names_few_rows_found_elsewhere_and_counts_the_rest(tmp_pa
     assert DuplicateCandidate.objects.filter(reason=DuplicateReason.SAME_NIK_OTHER_LKS).count() == 7
 
 
+def test_rows_of_one_new_nik_keep_a_bounded_number_of_the_rows_before_them(tmp_path, world, monkeypatch):
+    # A review: 20,000 rows of one new NIK (each refused as a copy of the first) made each row keep every row before
+    # it, 15 GB of the worker. As the services flag at most CLOSE_MATCH_LIMIT (here 3) records, so do the rows.
+    from sinergi.people.exchange import clients
+
+    monkeypatch.setattr(clients, "CLOSE_MATCH_LIMIT", 3)
+    kept: list[int] = []
+    checked = clients.ClientsEntity._duplicates
+
+    def counted(self, client, state):
+        checked(self, client, state)
+        kept.append(len(client.file_duplicates or ()))
+
+    monkeypatch.setattr(clients.ClientsEntity, "_duplicates", counted)
+
+    result = import_clients(clients_file(tmp_path, [boy_row() for _ in range(10)]), world.operator, dry_run=True)
+
+    assert result.refused_rows == 9  # copies of the first row, refused as before
+    assert kept == [0, 1, 2, 3, 3, 3, 3, 3, 3, 3]
+
+
 def test_the_same_nik_of_someone_discharged_elsewhere_is_flagged_as_a_form_flags_it(tmp_path, world):
     # An upgrade review found an import flagging a shared NIK only while the other record was in care, where the form
     # flags anyone with it.
