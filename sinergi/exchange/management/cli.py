@@ -79,9 +79,12 @@ def unwritable(path: Path, error: OSError) -> CommandError:
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """Writes `data` to `path`, or nothing at all: a full disk leaves no empty or partial file behind."""
+    """Writes `data` to `path`, or nothing at all: a full disk leaves no empty or partial file behind. The file is
+    made readable by its owner only (0600), whatever the umask: an error report holds the rows' full NIKs, names and
+    birth dates, like the web copies under SINERGI_VAR_DIR. Created with that mode, not changed after writing, so it
+    is never readable by others for a moment."""
     try:
-        with path.open("xb") as handle:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as handle:
             handle.write(data)
     except OSError as error:
         if not isinstance(error, FileExistsError | IsADirectoryError):

@@ -162,10 +162,10 @@ def test_a_report_that_cannot_be_written_beside_the_file_says_so(tmp_path, board
 
 def test_a_file_written_whole_leaves_nothing_when_the_disk_fills_halfway(tmp_path, monkeypatch):
     target = tmp_path / "laporan.xlsx"
-    real_open = type(target).open
+    real_fdopen = os.fdopen
 
-    def opened_then_full(self, mode="r", *args, **kwargs):
-        handle = real_open(self, mode, *args, **kwargs)  # the file now exists, empty
+    def opened_then_full(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)  # the file now exists, empty
 
         class FillsUp:
             def __enter__(self):
@@ -180,12 +180,53 @@ def test_a_file_written_whole_leaves_nothing_when_the_disk_fills_halfway(tmp_pat
 
         return FillsUp()
 
-    monkeypatch.setattr(type(target), "open", opened_then_full)
+    monkeypatch.setattr(cli.os, "fdopen", opened_then_full)
 
     with pytest.raises(OSError):
         cli.write_whole(target, b"data")
 
     assert not target.exists()
+
+
+@pytest.fixture
+def open_umask():
+    """The usual umask of a shell (0022): a file made with open()'s defaults is readable by everyone."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_an_error_report_beside_the_file_is_readable_by_its_owner_only(tmp_path, board_member, open_umask):
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Luar", "anak", "63.72", "TD/X", 1]])
+
+    with pytest.raises(CommandError):
+        call("import_data", "lks", str(path), "--as", "pengurus.uji")
+
+    report = tmp_path / "data-kesalahan.xlsx"
+    assert report.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_file_written_whole_is_made_private_not_changed_after_writing(tmp_path, open_umask, monkeypatch):
+    target = tmp_path / "laporan.xlsx"
+    monkeypatch.setattr(cli.os, "chmod", None)  # no window in which the file is readable by others
+
+    cli.write_whole(target, b"data")
+
+    assert (target.read_bytes(), target.stat().st_mode & 0o777) == (b"data", 0o600)
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_export_is_readable_by_its_owner_only_also_where_it_replaces_a_file(tmp_path, open_umask, existing):
+    OrganisationFactory(region_id="63.71.01.1001")
+    target = tmp_path / "lks.csv"
+    if existing:
+        target.write_text("lama")
+        target.chmod(0o644)
+
+    call("export_data", "lks", str(target))
+
+    assert target.read_text() != "lama"  # replaced, as before
+    assert target.stat().st_mode & 0o777 == 0o600
 
 
 @pytest.mark.parametrize("command", [["export_data", "lks"], ["import_template", "lks"]])

@@ -171,7 +171,8 @@ def _parse_filters(items: list[str]) -> dict[str, list[str]]:
 @contextmanager
 def _whole_file(target: Path) -> Iterator[BinaryIO]:
     """A file to write the export into, put in place under `target` only once complete: an error (or Ctrl-C)
-    halfway leaves no partial export behind, nor truncates an earlier file of that name."""
+    halfway leaves no partial export behind, nor truncates an earlier file of that name. Readable by its owner only
+    (0600)."""
     if target.is_dir():
         raise unwritable(target, IsADirectoryError(21, "Is a directory"))
     try:
@@ -179,10 +180,8 @@ def _whole_file(target: Path) -> Iterator[BinaryIO]:
     except OSError as error:
         raise unwritable(target, error) from None
     try:
-        # mkstemp makes the file private; the export gets the permissions a plain open() would have given it.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(partial, 0o666 & ~umask)
+        # mkstemp makes the file private (0600), and it stays so under its final name, also where it replaces an
+        # older file: an export holds personal data (names, birth dates, disability), readable by its owner only.
         with os.fdopen(fd, "wb") as handle:
             yield handle
         os.replace(partial, target)
