@@ -48,6 +48,13 @@ from .writer import ConcurrentWriter, writes_alongside
 
 BATCH_SIZE = 1000
 HEADER_SEARCH_ROWS = 20
+# The most columns with something written that a row among the first HEADER_SEARCH_ROWS may have. The widest template
+# has about 33 columns, and an office's own table a few dozen more; every unknown header is compared with every
+# column's names for a hint (difflib), so a 1 MB CSV whose first line is 139,000 column names held a worker for a
+# minute (thirty-fourth review, F7). Checked before any matching, the file refused as a whole.
+HEADER_MAX_COLUMNS = 500
+# How many unknown headers the notice names (each with its hint, if any); the others are counted.
+UNKNOWN_HEADERS_NAMED = 20
 PREVIEW_LIMIT = 200
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 # The column our error reports add, in the language of the run; a corrected report imports cleanly whichever of
@@ -1043,6 +1050,22 @@ def _find_header(
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
     are skipped. Case, spacing, punctuation and known synonyms do not matter. `merged_across`: the sheet's cells
     merged across columns (Table.merged_across)."""
+    for row_number, cells in head:
+        if (filled := sum(1 for cell in cells if cell is not None and cell != "")) > HEADER_MAX_COLUMNS:
+            result.status, result.message = (
+                "refused",
+                _(
+                    "Baris %(row)s berisi %(count)s kolom, padahal file impor boleh memuat paling banyak %(limit)s "
+                    "kolom (templat impor memuat sekitar 30). Hapus kolom yang tidak dipakai, atau salin datanya ke "
+                    "templat impor, lalu unggah lagi."
+                )
+                % {
+                    "row": row_number,
+                    "count": number_format(filled, force_grouping=True),
+                    "limit": number_format(HEADER_MAX_COLUMNS, force_grouping=True),
+                },
+            )
+            return None
     known = header_index(entity)
     ignored = in_every_language(*entity.ignored_headers, ERROR_HEADER) | {v.norm(h) for h in NUMBERING_HEADERS}
     read_only_names = in_every_language(*entity.read_only_headers)
@@ -1199,10 +1222,13 @@ def _find_header(
                 % {"column": name, "birth": birth.header}
             )
     if unknown:
-        result.notices.append(
-            _("Kolom yang tidak dikenal diabaikan: %(columns)s.")
-            % {"columns": ", ".join(_unknown_named(name, known, used) for name in unknown)}
-        )
+        named = ", ".join(_unknown_named(name, known, used) for name in unknown[:UNKNOWN_HEADERS_NAMED])
+        if len(unknown) > UNKNOWN_HEADERS_NAMED:
+            named = _("%(columns)s, dan %(count)s kolom lain") % {
+                "columns": named,
+                "count": number_format(len(unknown) - UNKNOWN_HEADERS_NAMED, force_grouping=True),
+            }
+        result.notices.append(_("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": named})
     if read_only:
         result.notices.append(
             _("Kolom hanya-baca (dari ekspor) diabaikan: %(columns)s.")
