@@ -1133,6 +1133,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "File terlalu besar (%(size)s MB; paling besar %(max)s MB). Bagi data menjadi beberapa file.": (
         "The file is too large (%(size)s MB; at most %(max)s MB). Split the data into several files."
     ),
+    "File terlalu besar (lebih dari %(max)s MB). Bagi data menjadi beberapa file.": (
+        "The file is too large (more than %(max)s MB). Split the data into several files."
+    ),
     "Isi file ini jauh lebih besar daripada ukuran filenya (kemungkinan “bom zip”), jadi ditolak. Bila ini data asli, "
     "bagi menjadi beberapa file.": (
         "This file unpacks to far more than its own size (possibly a “zip bomb”), so it was refused. If the data is "

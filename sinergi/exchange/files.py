@@ -142,6 +142,27 @@ class Table:
             self.closer()
 
 
+MEGABYTE = 1024 * 1024
+
+
+def megabytes(size: int, decimals: int) -> str:
+    """A size in MB as the page writes numbers (25,5 in Indonesian)."""
+    return formats.number_format(round(size / MEGABYTE, decimals), decimal_pos=decimals)
+
+
+def too_large_message(size: int, max_bytes: int) -> str:
+    """Why a file is too large, with its size and the limit written so that they differ: a file a few bytes over
+    25 MB read "25.0 MB; paling besar 25 MB"."""
+    limit_text = megabytes(max_bytes, 0 if max_bytes % MEGABYTE == 0 else 2)
+    for decimals in (1, 2):
+        if (size_text := megabytes(size, decimals)) != megabytes(max_bytes, decimals):
+            return _("File terlalu besar (%(size)s MB; paling besar %(max)s MB). Bagi data menjadi beberapa file.") % {
+                "size": size_text,
+                "max": limit_text,
+            }
+    return _("File terlalu besar (lebih dari %(max)s MB). Bagi data menjadi beberapa file.") % {"max": limit_text}
+
+
 def inspect(path: str | Path) -> FileInfo:
     """Decides the file type by content and applies every cap; raises FileRefused without parsing the sheet."""
     path = Path(path)
@@ -150,10 +171,7 @@ def inspect(path: str | Path) -> FileInfo:
         raise FileRefused(_("File kosong (0 bita). Pilih file spreadsheet yang berisi data."))
     max_bytes = limit("IMPORT_MAX_BYTES")
     if size > max_bytes:
-        raise FileRefused(
-            _("File terlalu besar (%(size)s MB; paling besar %(max)s MB). Bagi data menjadi beberapa file.")
-            % {"size": f"{size / 1048576:.1f}", "max": f"{max_bytes / 1048576:.0f}"}
-        )
+        raise FileRefused(too_large_message(size, max_bytes))
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
     digest = _sha256(path)

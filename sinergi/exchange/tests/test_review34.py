@@ -4,6 +4,7 @@ refused as a whole kept for nothing, a user's upload volume, and sizes that say 
 import pytest
 
 from sinergi.exchange import pipeline
+from sinergi.exchange.files import FileRefused, inspect
 
 from .conftest import HEADERS, csv_file, run, xlsx_file
 
@@ -55,3 +56,25 @@ def test_the_notice_of_unknown_columns_names_the_first_twenty_and_counts_the_oth
 
     named = ", ".join(f"“Catatan {i}”" for i in range(1, 20))
     assert f"Kolom yang tidak dikenal diabaikan: “Tangal berdiri”, {named}, dan 11 kolom lain." in result.notices
+
+
+# ------------------------------------------------------------------------------- F10: sizes that differ
+
+
+@pytest.mark.parametrize(
+    "over, message",
+    [
+        (1, "File terlalu besar (lebih dari 25 MB). Bagi data menjadi beberapa file."),
+        (6000, "File terlalu besar (25,01 MB; paling besar 25 MB). Bagi data menjadi beberapa file."),
+        (300 * 1024, "File terlalu besar (25,3 MB; paling besar 25 MB). Bagi data menjadi beberapa file."),
+    ],
+)
+def test_a_file_over_the_size_limit_says_a_size_other_than_the_limit(tmp_path, over, message):
+    path = tmp_path / "besar.csv"
+    with path.open("wb") as handle:
+        handle.truncate(25 * 1024 * 1024 + over)  # sparse: refused by its size, never read
+
+    with pytest.raises(FileRefused) as refused:
+        inspect(path)
+
+    assert str(refused.value) == message
