@@ -305,6 +305,9 @@ SINERGI = {
     "PDF_SYNC_LKS": int(os.environ.get("SINERGI_PDF_SYNC_LKS", "300")),
     # Days the files of finished import/export jobs (uploads, reports, exports) are kept; the job rows stay.
     "EXCHANGE_FILE_RETENTION_DAYS": int(os.environ.get("SINERGI_EXCHANGE_FILE_RETENTION_DAYS", "30")),
+    # Megabytes of uploads one user may store for imports in 24 hours (each stored copy once): a full disk, not a
+    # busy day, is what it stops (a day's files of a province's LKS are some megabytes each).
+    "IMPORT_UPLOAD_MB_PER_DAY": int(os.environ.get("SINERGI_IMPORT_UPLOAD_MB_PER_DAY", "500")),
     # Milliseconds a web request's write waits for a lock (PostgreSQL) before it is answered "busy, send it again".
     "WEB_LOCK_TIMEOUT_MS": int(os.environ.get("SINERGI_WEB_LOCK_TIMEOUT_MS", "8000")),
     # Milliseconds an import waits for one lock (PostgreSQL) before it stops, saving nothing, with "busy, run it again":

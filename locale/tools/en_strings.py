@@ -3697,6 +3697,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "then upload again."
     ),
     "Impor: laporan diunduh": "Import: report downloaded",
+    "Anda sudah mengunggah %(used)s MB dalam 24 jam terakhir; paling banyak %(limit)s MB sehari per pengguna. "
+    "Unggah file ini lagi mulai %(when)s.": (
+        "You have uploaded %(used)s MB in the last 24 hours; each user may upload at most %(limit)s MB a day. Upload "
+        "this file again from %(when)s."
+    ),
     "Anda sudah punya beberapa impor atau ekspor yang menunggu atau sedang berjalan. Tunggu salah satunya selesai "
     "(lihat daftar di halaman Impor/Ekspor), lalu coba lagi.": (
         "You already have several imports or exports waiting or running. Wait until one of them has finished (see the "

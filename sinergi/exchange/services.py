@@ -20,10 +20,10 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Max, Min, Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -38,7 +38,7 @@ from sinergi.core.storage import partial_files_remove, storage_refused
 
 from . import runners
 from .columns import get_entity
-from .files import FileRefused, inspect, limit
+from .files import MEGABYTE, FileRefused, inspect, limit, megabytes
 from .models import (
     EXPORT_FINISHED_STATUSES,
     FINISHED_STATUSES,
@@ -49,7 +49,7 @@ from .models import (
     ImportPhase,
     ImportStatus,
 )
-from .pipeline import ImportCancelled, ImportResult, Problem, run_import
+from .pipeline import BUSY, ImportCancelled, ImportResult, Problem, run_import
 from .workbook import error_report_bytes
 
 logger = logging.getLogger(__name__)
@@ -146,6 +146,11 @@ def import_job_create(
             upload_key = None
         if created_by is not None and too_many_pending(ImportJob.objects.filter(created_by=created_by)):
             raise FileRefused(str(TOO_MANY_PENDING))
+        stored_twin = _stored_upload_of(created_by, info.sha256)
+        # Not for the server's command line, whose administrator has the disk in hand.
+        web = (via or ("web" if created_by is not None else COMMAND_LINE)) == "web"
+        if web and not stored_twin and (over := _over_upload_volume(created_by, info.size)):
+            raise FileRefused(over)
         job = ImportJob(
             token=secrets.token_hex(16),
             entity=entity.key,
@@ -164,7 +169,7 @@ def import_job_create(
             via=via or ("web" if created_by is not None else COMMAND_LINE),
         )
         job.created_at = timezone.now()
-        if stored_twin := _stored_upload_of(created_by, info.sha256):
+        if stored_twin:
             job.file.name = stored_twin  # the same bytes, already stored for this user: shared, not stored again
         else:
             with path.open("rb") as handle:
@@ -227,6 +232,45 @@ def _stored_upload_of(created_by, sha256: str) -> str:
     )
     storage = ImportJob._meta.get_field("file").storage
     return next((name for name in names[:3] if storage.exists(name)), "")
+
+
+UPLOAD_VOLUME_HOURS = 24
+
+
+def _over_upload_volume(created_by, size: int) -> str:
+    """Why this user may not store an upload of `size` bytes now, or "": the bytes of the uploads they stored in the
+    last UPLOAD_VOLUME_HOURS hours, each stored copy once (jobs sharing it: the same bytes), may not pass
+    SINERGI["IMPORT_UPLOAD_MB_PER_DAY"]. Files refused at once are deleted at once, but one account (or a script
+    with its session) could still send some 20 MB a second for the worker to read and the disk to hold meanwhile
+    (thirty-fourth review, F6). Counted from the jobs, which stay after their files are removed."""
+    cap = limit("IMPORT_UPLOAD_MB_PER_DAY") * MEGABYTE
+    since = timezone.now() - datetime.timedelta(hours=UPLOAD_VOLUME_HOURS)
+    stored = list(
+        ImportJob.objects.filter(created_by=created_by, created_at__gte=since)
+        .values("file_sha256")
+        .annotate(size=Max("file_size"), first=Min("created_at"))
+        .order_by("first")
+        .values_list("size", "first")
+    )
+    used = sum(stored_size for stored_size, _first in stored)
+    if used + size <= cap:
+        return ""
+    until = stored[-1][1] if stored else timezone.now()
+    left = used
+    for stored_size, first in stored:  # the oldest leave the window first
+        left -= stored_size
+        if left + size <= cap:
+            until = first
+            break
+    when = timezone.localtime(until + datetime.timedelta(hours=UPLOAD_VOLUME_HOURS), user_time_zone(created_by))
+    return _(
+        "Anda sudah mengunggah %(used)s MB dalam 24 jam terakhir; paling banyak %(limit)s MB sehari per pengguna. "
+        "Unggah file ini lagi mulai %(when)s."
+    ) % {
+        "used": megabytes(used, 1),
+        "limit": number_format(limit("IMPORT_UPLOAD_MB_PER_DAY"), force_grouping=True),
+        "when": date_format(when, "j F Y H.i"),
+    }
 
 
 def _upload_sent_before(created_by, upload_key: uuid.UUID | None, entity_key: str, sha256: str) -> ImportJob | None:
@@ -584,6 +628,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
             _store_result(job, result)
             _audit(job, actor, result, "checked" if job.dry_run else "failed")
         return job
+    refused_whole = False
     with translation.override(job.language), _stored_file(job) as path:
         try:
             result = run_import(
@@ -638,7 +683,46 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
             _audit(job, actor, result, result.status)
         elif job.dry_run:
             _audit(job, actor, result, "checked")
+        refused_whole = _refused_as_a_whole(job)
+    if refused_whole:
+        _refused_upload_delete(job)
     return job
+
+
+def _refused_as_a_whole(job: ImportJob) -> bool:
+    """Whether a finished job's upload serves nothing more: the file itself was refused (not a spreadsheet, no
+    header, too many columns, a required column missing), not its rows (a report lists them, from the upload), and
+    the job may not be run again from it (ImportJob.may_run_again) nor one of its sheets chosen (sheet_choices).
+    Called in the job's language: an import stopped by another one saving (BUSY) is run again by its user."""
+    return (
+        job.status == ImportStatus.REFUSED
+        and not job.refused_count
+        and not job.sheet_choices
+        and not job.may_run_again
+        and job.message != str(BUSY)
+    )
+
+
+def _refused_upload_delete(job: ImportJob) -> None:
+    """Deletes the stored upload of a job refused as a whole at once, instead of keeping it the retention period
+    (30 days) for nothing: 25 MB files refused within a second filled the disk at 20 MB a second, and may hold
+    personal data under a header that is not ours (thirty-fourth review, F6). The job keeps its row, message,
+    report and audit event; its file field is blanked (no retry, no sharing: _stored_upload_of). A copy shared
+    with another job (the same bytes uploaded for another kind of data) stays for that job."""
+    name = job.file.name
+    if not name or ImportJob.objects.filter(file=name).exclude(pk=job.pk).exists():
+        if name:
+            ImportJob.objects.filter(pk=job.pk).update(file="")
+            job.file.name = ""
+        return
+    try:
+        job.file.storage.delete(name)
+    except OSError:
+        # Kept under its job, whose retention purge removes it later.
+        logger.exception("Import job %s: its refused upload could not be deleted", job.pk)
+        return
+    ImportJob.objects.filter(pk=job.pk).update(file="")
+    job.file.name = ""
 
 
 TOO_MANY_PENDING = gettext_lazy(

@@ -1,12 +1,21 @@
 """Thirty-fourth review (security and privacy of the exchange): a header too wide to match column by column, uploads
 refused as a whole kept for nothing, a user's upload volume, and sizes that say why a file is too large."""
 
+import datetime
+from pathlib import Path
+
 import pytest
+from django.core.files import File
+from django.utils import timezone
+from django.utils.formats import date_format
 
-from sinergi.exchange import pipeline
+from sinergi.accounts.zones import user_time_zone
+from sinergi.audit.models import AuditEvent
+from sinergi.exchange import pipeline, services
 from sinergi.exchange.files import FileRefused, inspect
+from sinergi.exchange.models import ImportJob, ImportStatus
 
-from .conftest import HEADERS, csv_file, run, xlsx_file
+from .conftest import HEADERS, csv_file, media_root, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +87,111 @@ def test_a_file_over_the_size_limit_says_a_size_other_than_the_limit(tmp_path, o
         inspect(path)
 
     assert str(refused.value) == message
+
+
+# ------------------------------------------------------------------------------- F6: uploads kept for nothing
+
+
+def stored_uploads() -> list[Path]:
+    root = media_root() / "exchange" / "imports"
+    return sorted(p for p in root.rglob("*.upload")) if root.exists() else []
+
+
+def create(actor, path: Path, *, entity_key: str = "lks") -> ImportJob:
+    with path.open("rb") as handle:
+        return services.import_job_create(
+            actor=actor, entity_key=entity_key, file=File(handle), original_name=path.name, enqueue=False
+        )
+
+
+def checked(actor, path: Path) -> ImportJob:
+    job = create(actor, path)
+    services.import_job_run(job_id=job.pk, actor=actor)
+    return ImportJob.objects.get(pk=job.pk)
+
+
+REFUSED_AS_A_WHOLE = {
+    "no header": [["foo", "bar", "baz"], ["1", "2", "3"]],
+    "a required column missing": [HEADERS[:1] + HEADERS[2:], ["LKSA Baru", "63.71", "TD/1", 10]],
+    "too many columns": [HEADERS + [f"K{i}" for i in range(600)], ["LKSA Baru", "anak", "63.71", "TD/1", 10]],
+}
+
+
+@pytest.mark.parametrize("rows", REFUSED_AS_A_WHOLE.values(), ids=REFUSED_AS_A_WHOLE.keys())
+def test_an_upload_refused_as_a_whole_is_deleted_at_once_and_its_job_kept(client, tmp_path, board_member, rows):
+    job = checked(board_member, csv_file(tmp_path, rows))
+
+    assert (job.status, job.refused_count, job.file.name) == (ImportStatus.REFUSED, 0, "")
+    assert job.message and stored_uploads() == []
+    assert AuditEvent.objects.filter(action="exchange.import.checked", object_id=str(job.pk)).exists()
+    client.force_login(board_member)
+    page = client.get(f"/exchange/imports/{job.pk}/")
+    assert page.status_code == 200 and "job-retry" not in page.content.decode()
+    if job.error_report:  # a missing column: the report marks it, and is still handed over
+        assert client.get(f"/exchange/imports/{job.pk}/report/").status_code == 200
+
+
+def test_an_upload_refused_for_its_rows_is_kept_for_its_report(tmp_path, board_member):
+    job = checked(board_member, csv_file(tmp_path, [HEADERS, ["LKSA Luar", "anak", "63.72", "TD/X", 1]]))
+
+    assert job.status == ImportStatus.REFUSED and job.refused_count == 1
+    assert [p.name for p in stored_uploads()] == [Path(job.file.name).name]
+
+
+def test_a_deleted_upload_is_not_shared_with_the_same_bytes_sent_again(tmp_path, board_member):
+    path = csv_file(tmp_path, REFUSED_AS_A_WHOLE["no header"])
+    first = create(board_member, path)
+    stored = first.file.name
+    services.import_job_run(job_id=first.pk, actor=board_member)
+
+    again = create(board_member, path)
+
+    assert again.file.name != stored
+    assert [p.name for p in stored_uploads()] == [Path(again.file.name).name]
+
+
+def test_a_copy_shared_with_a_job_that_still_needs_it_stays(tmp_path, board_member):
+    path = csv_file(tmp_path, REFUSED_AS_A_WHOLE["no header"])
+    first = create(board_member, path)
+    refused = create(board_member, path)  # the same bytes: one stored copy
+    assert refused.file.name == first.file.name
+
+    services.import_job_run(job_id=refused.pk, actor=board_member)
+
+    assert ImportJob.objects.get(pk=refused.pk).file.name == ""
+    assert [p.name for p in stored_uploads()] == [Path(first.file.name).name]
+
+
+def sized(tmp_path: Path, name: str, size: int) -> Path:
+    """A CSV of about `size` bytes, each different."""
+    rows = [HEADERS] + [[f"LKSA {name} {i}", "anak", "63.71", f"TD/{i}", 10] for i in range(size // 40)]
+    return csv_file(tmp_path, rows, name=f"{name}.csv")
+
+
+def test_a_user_may_store_only_so_many_megabytes_of_uploads_a_day(tmp_path, board_member, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_UPLOAD_MB_PER_DAY": 1, "JOBS_PENDING_PER_USER": 10}
+    first = create(board_member, sized(tmp_path, "satu", 450_000))
+    create(board_member, sized(tmp_path, "dua", 450_000))
+    create(board_member, tmp_path / "satu.csv")  # the same bytes again share their copy: counted once
+    used = sum({job.file_sha256: job.file_size for job in ImportJob.objects.all()}.values())
+
+    with pytest.raises(services.FileRefused) as refused:
+        create(board_member, sized(tmp_path, "tiga", 450_000))
+
+    when = timezone.localtime(first.created_at + datetime.timedelta(hours=24), user_time_zone(board_member))
+    assert str(refused.value) == (
+        f"Anda sudah mengunggah {used / 1048576:.1f} MB dalam 24 jam terakhir; paling banyak 1 MB sehari per "
+        f"pengguna. Unggah file ini lagi mulai {date_format(when, 'j F Y H.i')}."
+    ).replace(".", ",", 1)
+    assert ImportJob.objects.count() == 3 and len(stored_uploads()) == 2
+
+
+def test_uploads_older_than_a_day_do_not_count(tmp_path, board_member, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_UPLOAD_MB_PER_DAY": 1, "JOBS_PENDING_PER_USER": 10}
+    create(board_member, sized(tmp_path, "satu", 450_000))
+    create(board_member, sized(tmp_path, "dua", 450_000))
+    ImportJob.objects.update(created_at=timezone.now() - datetime.timedelta(hours=25))
+
+    job = create(board_member, sized(tmp_path, "tiga", 450_000))
+
+    assert job.pk and len(stored_uploads()) == 3
