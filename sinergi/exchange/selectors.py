@@ -162,6 +162,7 @@ class ImportJobDisplay:
     warning_kinds: int = 0
     warning_groups: list[RowGroup] = field(default_factory=list)
     stored_language: str = ""  # the language of stored messages, named, when not the viewer's
+    message_language: str = ""  # the code of the message's language (for `lang`), when stored and not the viewer's
     # The new records a trial or run lists: (row, key, [(column, value as read)]), the cells empty once the upload's
     # retention ended (or for a job made before they were kept).
     creates: list[tuple[Any, str, list]] = field(default_factory=list)
@@ -208,6 +209,8 @@ def import_job_display(job: ImportJob) -> ImportJobDisplay:
     stored_text = (display.message and not said_again) or notices or job.problems or display.warning_groups
     if stored_text and _base(job.language) != _base(translation.get_language()):
         display.stored_language = str(LANGUAGE_NAMES.get(_base(job.language), job.language))
+        if display.message and not said_again:
+            display.message_language = job.language
     return display
 
 
@@ -275,6 +278,7 @@ class ExportJobDisplay:
     # The language its file is written in (headers, sheet, labels), named, when not the viewer's: an export asked for
     # in Indonesian and opened after switching to English is still an Indonesian file.
     file_language: str = ""
+    message_language: str = ""  # the code of the stored message's language (for `lang`), when not the viewer's
 
 
 def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDisplay:
@@ -291,10 +295,14 @@ def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDispl
         else:
             days = stored_days
     gone = export_file_gone_message(days) if job.file_deleted else ""
-    file_language = ""
+    message = "\n".join(lines).strip()
+    file_language = message_language = ""
     if _base(job.language) != _base(translation.get_language()):
         file_language = str(LANGUAGE_NAMES.get(_base(job.language), job.language))
-    return ExportJobDisplay(message="\n".join(lines).strip(), file_gone=gone, file_language=file_language)
+        message_language = job.language if message else ""
+    return ExportJobDisplay(
+        message=message, file_gone=gone, file_language=file_language, message_language=message_language
+    )
 
 
 def _stored_gone_days(line: str) -> int | None:

@@ -218,6 +218,28 @@ def test_the_same_export_asked_in_another_language_is_another_file_and_its_page_
     assert 'id="export-language-note"' not in client.get(f"/exchange/exports/{english.pk}/").content.decode()
 
 
+def test_a_failed_exports_message_read_in_another_language_is_marked_with_its_own(client, board_member):
+    # Given an export that failed while the user read Indonesian
+    failure = "Ekspor gagal karena kesalahan tak terduga."
+    job = ExportJobFactory(
+        requested_by=board_member,
+        status=ExportStatus.FAILED,
+        language="id",
+        message=failure,
+        finished_at=timezone.now(),
+    )
+    client.force_login(board_member)
+
+    # When its page is read in Indonesian, the message needs no mark
+    page = client.get(f"/exchange/exports/{job.pk}/").content.decode()
+    assert 'id="export-message">Ekspor gagal' in page
+
+    # But read in English, it is marked Indonesian
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/exchange/exports/{job.pk}/").content.decode()
+    assert 'id="export-message" lang="id">Ekspor gagal' in page
+
+
 def test_another_export_while_one_is_written_is_a_job_of_its_own(client, board_member, three_lks, threshold):
     # Given someone else's export of the active LKS, being written
     asked = {"entity_key": "lks", "file_format": "xlsx", "filters": {"status": ["active"]}, "purpose": ""}

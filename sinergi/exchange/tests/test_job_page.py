@@ -229,6 +229,34 @@ def test_the_title_names_the_trial_run_and_the_data(client, tmp_path):
     assert "<h1>Uji coba impor penerima layanan</h1>" in page
 
 
+def test_a_stored_message_in_another_language_is_marked_with_it(client):
+    # Given a file refused in Indonesian, in the refusal's own words (stored, not said again)
+    world = people_world()
+    refusal = "Judul kolom tidak ditemukan di 20 baris pertama."
+    job = ImportJob.objects.create(token="t-refused", entity="clients", file="x", created_by=world.operator,
+                                   status=ImportStatus.REFUSED, message=refusal, language="id")  # fmt: skip
+    client.force_login(world.operator)
+
+    # When it is read in Indonesian, the message needs no mark
+    assert f'id="job-message">{refusal}<' in client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    # But read in English, it is marked Indonesian so that a screen reader's English voice does not read it
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert f'id="job-message" lang="id">{refusal}<' in page
+
+
+def test_a_message_said_again_in_the_viewers_language_is_not_marked(client, tmp_path):
+    world = people_world()
+    job = run_job(tmp_path, world.operator, client_rows(3, bad_date_at=1))
+
+    client.force_login(world.operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+
+    assert 'id="job-message">1 row has problems' in page
+
+
 def test_the_before_and_after_of_each_change_is_a_card_on_a_phone_named_once_per_record(client):
     from .factories import ImportJobFactory
 
