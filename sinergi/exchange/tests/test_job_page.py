@@ -229,12 +229,33 @@ def test_the_title_names_the_trial_run_and_the_data(client, tmp_path):
     assert "<h1>Uji coba impor penerima layanan</h1>" in page
 
 
+def test_the_page_title_names_a_trial_run_as_its_heading_does(client, tmp_path):
+    # Given a trial run (and the same file's real import)
+    world = people_world()
+    trial = run_job(tmp_path, world.operator, client_rows(1))
+    real = ImportJob.objects.create(
+        token="t-real", entity="clients", file="x", created_by=world.operator, original_name="klien.xlsx",
+        dry_run=False, status=ImportStatus.SUCCEEDED,
+    )  # fmt: skip
+
+    # When the operator opens each
+    client.force_login(world.operator)
+    trial_page = client.get(f"/exchange/imports/{trial.pk}/").content.decode()
+    real_page = client.get(f"/exchange/imports/{real.pk}/").content.decode()
+
+    # Then a screen reader's first words (the tab's title) tell them apart
+    assert "<title>Uji coba impor penerima layanan · klien.xlsx · Sinergi</title>" in trial_page
+    assert "<title>Impor penerima layanan · klien.xlsx · Sinergi</title>" in real_page
+
+
 def test_a_stored_message_in_another_language_is_marked_with_it(client):
     # Given a file refused in Indonesian, in the refusal's own words (stored, not said again)
     world = people_world()
     refusal = "Judul kolom tidak ditemukan di 20 baris pertama."
-    job = ImportJob.objects.create(token="t-refused", entity="clients", file="x", created_by=world.operator,
-                                   status=ImportStatus.REFUSED, message=refusal, language="id")  # fmt: skip
+    job = ImportJob.objects.create(
+        token="t-refused", entity="clients", file="x", created_by=world.operator, status=ImportStatus.REFUSED,
+        message=refusal, language="id",
+    )  # fmt: skip
     client.force_login(world.operator)
 
     # When it is read in Indonesian, the message needs no mark
