@@ -114,7 +114,9 @@ def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_
     page.get_by_role("button", name="Lanjutkan").click()
     expect(page.locator("h1")).to_have_text("Impor dan ekspor spreadsheet")
     expect(page.locator("#export-purpose")).to_contain_text("Pengawasan / monitoring")
-    page.locator("tr", has_text="penerima layanan").get_by_role("link", name="XLSX", exact=True).click()
+    page.locator("tr", has_text="penerima layanan").get_by_role(
+        "link", name="XLSX penerima layanan", exact=True
+    ).click()
     expect(page.locator("#export-state")).to_have_text("Menunggu giliran")
 
     # The worker writes the file; the page, polling with HTMX, offers it without a reload.
@@ -146,7 +148,7 @@ def test_board_member_clicks_a_large_export_twice_then_cancels_it(page, tmp_path
 
     login(page, "pengurus.banjarmasin")
     page.click("nav >> text=Impor/Ekspor")
-    lks_xlsx = page.locator("tr", has_text="LKS").first.get_by_role("link", name="XLSX", exact=True)
+    lks_xlsx = page.locator("tr", has_text="LKS").first.get_by_role("link", name="XLSX LKS", exact=True)
     lks_xlsx.click()
     expect(page.locator("#export-state")).to_have_text("Menunggu giliran")
     first = page.url

@@ -680,3 +680,19 @@ def test_downloaded_files_are_named_in_the_interfaces_words(client, board_member
     response = client.get(f"/exchange/templates/{entity}/")
 
     assert response["Content-Disposition"].startswith(f'attachment; filename="templat-impor-{named}-')
+
+
+def test_each_template_and_export_link_names_its_data_for_a_screen_reader(client, board_member):
+    # Given the exchange page of a reader who may download the LKS template and export
+    client.force_login(board_member)
+
+    # When it is opened
+    page = client.get("/exchange/").content.decode()
+
+    # Then the data type heads its row, and every link of the row carries it in words a screen reader reads out
+    row = page[page.index('<th scope="row">LKS</th>') :]
+    row = row[: row.index("</tr>")]
+    assert 'Unduh templat (.xlsx) <span class="visually-hidden">LKS</span></a>' in row
+    assert 'XLSX <span class="visually-hidden">LKS</span></a>' in row
+    assert 'CSV (,) <span class="visually-hidden">LKS</span></a>' in row
+    assert "<td>LKS</td>" not in page
