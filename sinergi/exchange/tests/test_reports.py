@@ -1,4 +1,7 @@
+import contextlib
 import datetime
+import re
+import zlib
 
 import pytest
 from django.http import Http404
@@ -603,3 +606,27 @@ def test_every_page_says_when_it_was_printed_and_a_long_title_is_cut_in_the_page
     printed = f"Dicetak dari Sinergi pada {when:%d-%m-%Y %H:%M}"
     assert all(printed in text for text in margins)
     assert all("Cabang 1" in text and "Cabang 7" not in text and "…" in text for text in margins)
+
+
+def _pdf_objects(pdf: bytes) -> bytes:
+    """The PDF's bytes with its compressed streams (object streams among them) written out, to look into."""
+    inflated = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        with contextlib.suppress(zlib.error):  # an image or another filter: no structure in it
+            inflated.append(zlib.decompress(match.group(1)))
+    return b"\n".join(inflated)
+
+
+def test_a_report_pdf_is_tagged_and_its_chart_has_its_title_as_alternative_text(client, board_member):
+    # Given a kabupaten/kota with an active LKS (the summary draws its chart)
+    OrganisationFactory(name="LKSA Bertanda", region_id="63.71.01.1001")
+    client.force_login(board_member)
+
+    # When its summary is downloaded
+    pdf = client.get("/exchange/reports/regency/63.71.pdf").content
+
+    # Then the PDF is tagged (a structure tree a screen reader follows: headings, tables) and the chart is a figure
+    # named by its title
+    objects = _pdf_objects(pdf)
+    assert b"/StructTreeRoot" in objects and b"/Marked true" in objects
+    assert b"/Alt (LKS aktif per kecamatan dan jenis layanan)" in objects
