@@ -35,3 +35,14 @@ def test_no_template_comment_of_one_brace_spans_lines():
         if line.count("{#") > line.count("#}")
     ]
     assert offenders == [], "use {% comment %} for comments over several lines: " + ", ".join(offenders)
+
+
+def test_the_language_switch_names_each_language_in_its_own_words(client, db, settings):
+    # When any page is opened (here the public directory, in English)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/directory/").content.decode()
+
+    # Then the switch is a group named as such, and its buttons say the language's name, marked with its language
+    assert 'class="lang" role="group" aria-label="Language"' in page
+    assert re.search(r'<button [^>]*value="id" lang="id" aria-label="Bahasa Indonesia"[^>]*>ID</button>', page)
+    assert re.search(r'<button [^>]*value="en" lang="en" aria-label="English" aria-current="true">EN</button>', page)
