@@ -351,3 +351,26 @@ def test_an_upload_after_the_session_ended_goes_to_the_login_page_fetched_once(p
     page.wait_for_timeout(1_000)
     assert [(r.method, r.resource_type) for r in fetched] == [("GET", "document")]
     assert ImportJob.objects.count() == 0
+
+
+def test_a_cancelled_upload_leaves_the_focus_on_try_again_not_on_the_hidden_cancel(page, tmp_path, media, monkeypatch):
+    # Given a keyboard user whose upload is on its way over a slow link
+    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    path = lks_file(tmp_path, 4000)
+    login(page, "pengurus.banjarmasin")
+    phone(page)
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(path))
+    throttle(page, up_kb=3)
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#upload-cancel")).to_be_visible()
+
+    # When they press Enter on "Batalkan unggahan"
+    page.focus("#upload-cancel")
+    page.keyboard.press("Enter")
+
+    # Then the button they pressed is gone and the focus is on "Coba lagi", which the next Enter presses
+    expect(page.locator("#upload-status")).to_contain_text("Unggahan dibatalkan")
+    expect(page.locator("#upload-cancel")).to_be_hidden()
+    expect(page.locator("#upload-retry")).to_be_focused()
+    assert ImportJob.objects.count() == 0

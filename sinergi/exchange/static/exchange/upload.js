@@ -195,6 +195,9 @@
       box.classList.add("upload-failed");
       say(sent ? "cancelled-after-send" : "cancelled");
       retry.hidden = false;
+      // The cancel button, which had the focus, is hidden now: the focus goes on to what the user may do next, as
+      // after a failure, rather than to the page's start (and "Coba lagi", before it, would be skipped by Tab).
+      retry.focus();
     });
     window.addEventListener("beforeunload", function (event) {
       if (xhr) {
