@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from sinergi.accounts.views.auth import admin_login
+from sinergi.accounts.views.profile import language_switch
 from sinergi.statistics.views import home
 
 urlpatterns = [
     path("", home, name="home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, which also keeps a signed-in user's choice in their profile.
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("accounts/", include("sinergi.accounts.urls")),
     path("audit/", include("sinergi.audit.urls")),
     path("notifications/", include("sinergi.notifications.urls")),

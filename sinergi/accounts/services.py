@@ -405,6 +405,20 @@ def user_update(
     return user
 
 
+def user_language_set(*, actor: User, language: str, request: HttpRequest | None = None) -> User:
+    """The user's own preferred language, as chosen with the header's switch: kept for their next sign-in, their
+    profile, and what is sent to them (notifications, e-mails), as a choice in the profile would be."""
+    _check_language(language)
+    if actor.preferred_language == language:
+        return actor
+    changes = {"preferred_language": [actor.preferred_language, language]}
+    with transaction.atomic():
+        actor.preferred_language = language
+        actor.save(update_fields=["preferred_language"])
+        audit_record(actor=actor, action="accounts.user.updated", obj=actor, changes=changes, request=request)
+    return actor
+
+
 def user_deactivate(*, actor, user: User, request: HttpRequest | None = None) -> User:
     """Stops a user from signing in (their sessions and API token stop working at once); history is kept."""
     _require_manageable(actor=actor, user=user)

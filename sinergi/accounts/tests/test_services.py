@@ -269,6 +269,17 @@ def test_user_update_without_changes_writes_nothing(regency_board):
     assert AuditEvent.objects.count() == 0
 
 
+def test_user_language_set_keeps_a_known_language_once_and_refuses_another(regency_board):
+    services.user_language_set(actor=regency_board, language="en")
+    services.user_language_set(actor=regency_board, language="en")  # the same again: nothing more to record
+    with pytest.raises(ValidationError):
+        services.user_language_set(actor=regency_board, language="fr")
+
+    regency_board.refresh_from_db()
+    assert regency_board.preferred_language == "en"
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["accounts.user.updated"]
+
+
 def test_user_may_not_update_someone_else(regency_board, lks_operator):
     with pytest.raises(PermissionDenied):
         services.user_update(

@@ -364,6 +364,41 @@ def test_profile_update_with_a_taken_email_changes_nothing(client, regency_board
     assert actions() == []
 
 
+def test_the_headers_language_switch_is_kept_as_the_users_language_for_the_next_sign_in(client, regency_board):
+    # Given a board member reading in Indonesian (their profile's language)
+    client.force_login(regency_board)
+
+    # When they press "EN" in the header
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/exchange/"})
+
+    # Then the page comes back in English, and the choice is their language, recorded as a profile change is
+    assert response["Location"] == "/exchange/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    regency_board.refresh_from_db()
+    assert regency_board.preferred_language == "en"
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor) == ("accounts.user.updated", regency_board)
+    assert event.changes == {"preferred_language": ["id", "en"]}
+
+    # And after signing out, and in again in a browser that forgot the cookie, the interface is English
+    client.post(reverse("accounts:logout"))
+    client.cookies.clear()
+    assert sign_in(client, "pengurus.bjm").cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    profile = client.get(reverse("accounts:profile")).content.decode()
+    assert '<html lang="en">' in profile
+    # And the profile offers the language in use, so that saving it does not switch back
+    assert re.search(r'<option value="en"[^>]* selected>', profile)
+
+
+def test_the_language_switch_of_a_visitor_sets_only_the_cookie(client, regency_board):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/directory/"})
+
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    regency_board.refresh_from_db()
+    assert regency_board.preferred_language == "id"
+    assert actions() == []
+
+
 # --- user management -----------------------------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """The signed-in user's own profile."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -7,10 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from ..forms import ProfileForm, TokenForm
 from ..models import User
-from ..services import user_update
+from ..services import user_language_set, user_update
 from ._helpers import form_errors_from, set_language_cookie
 from .two_factor import two_factor_status
 
@@ -52,3 +55,15 @@ class ProfileView(LoginRequiredMixin, View):
 def request_memberships(user) -> list:
     """All of the user's memberships, active first, with what they are bound to."""
     return list(user.memberships.select_related("region", "organisation").order_by("-is_active", "role", "id"))
+
+
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    """The header's language switch: Django's set_language (the cookie, back to the page), and for a signed-in user
+    also their preferred language. Else the choice was lost at the next sign-in, which sets the cookie from the
+    profile, and the profile itself offered the other language, so that saving it switched the interface back."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        user_language_set(actor=request.user, language=language, request=request)
+    return response
