@@ -312,3 +312,38 @@ def test_makemessages_would_find_no_untranslated_string(tmp_path):
     # then it found no message that the committed catalogue lacks
     refreshed = _messages(copy / "locale" / "en" / "LC_MESSAGES" / "django.po")
     assert [e.msgid for e in refreshed if not e.translated or e.fuzzy] == []
+
+
+@pytest.mark.django_db
+def test_an_unaccredited_lks_reads_as_the_accreditation_filter_names_it(english):
+    # given an active LKS without accreditation
+    OrganisationFactory(name="Panti Asuhan Tanpa Akreditasi", accreditation_grade=None)
+
+    # when the public directory is read in English
+    html = english.get("/directory/").content.decode()
+
+    # then its accreditation cell says "Not accredited", the filter's word, not "None"
+    row = html[html.index("Panti Asuhan Tanpa Akreditasi") :]
+    row = row[: row.index("</tr>")]
+    assert "<td>Not accredited</td>" in row and "None" not in row
+
+
+def test_the_english_words_of_the_exchange_read_naturally():
+    from django.utils import translation
+    from django.utils.translation import gettext, ngettext
+
+    refusal = (
+        "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; perbaiki lalu unggah lagi."
+    )
+    with translation.override("en"):
+        chart = gettext("LKS aktif per kecamatan dan jenis layanan")
+        reference = gettext("Hanya untuk dilihat: peran Anda tidak mengimpor data ini.")
+        summary = ngettext(refusal, refusal, 2) % {"rows": 2, "problems": 3}
+
+    assert chart == "Active LKS by district and main service type"  # as the table under it
+    assert reference == "For reference only: your role does not import this data."
+    assert summary.startswith("2 rows have problems (3 problems in all). Nothing was saved")
+    # No English message leaves "kecamatan" untranslated (it is "district" throughout)
+    english = {e.msgid: [e.msgstr, *e.msgstr_plural.values()] for e in _messages(CATALOGUE / "django.po")}
+    untranslated = [msgid for msgid, texts in english.items() if any("kecamatan" in text for text in texts)]
+    assert untranslated == []

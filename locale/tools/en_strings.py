@@ -503,7 +503,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "nama atau alamat": "name or address",
     "%(n)s LKS": ("%(n)s LKS", "%(n)s LKS"),
     "Kontak": "Contact",
-    "Belum": "None",
     "Tidak ada LKS yang cocok.": "No matching LKS.",
     "berlaku s.d.": "valid until",
     "Ubah": "Edit",
@@ -700,6 +699,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tanggal persetujuan": "Consent date",
     "Dasar pemrosesan (UU PDP Pasal 20)": "Legal basis for processing (UU PDP Article 20)",
     "Cakupan persetujuan": "Scope of consent",
+    "Pelayanan dan pengasuhan di LKS": "Services and care at the LKS",
     "Pencatatan dan pengolahan data untuk pelayanan dan pelaporan kesejahteraan sosial": (
         "Recording and processing data for social welfare services and reporting"
     ),
@@ -1169,8 +1169,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "No data rows below the column headings (row %(row)s)."
     ),
     "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; perbaiki lalu unggah lagi.": (
-        "%(rows)s row has problems (problems found: %(problems)s). Nothing was saved; correct it and upload again.",
-        "%(rows)s rows have problems (problems found: %(problems)s). Nothing was saved; correct them and upload again.",
+        # One row may hold one problem or more; several rows hold several.
+        "%(rows)s row has problems (%(problems)s in all). Nothing was saved; correct it and upload again.",
+        "%(rows)s rows have problems (%(problems)s problems in all). Nothing was saved; correct them and upload again.",
     ),
     "Judul kolom tidak ditemukan di 20 baris pertama. Gunakan templat impor, atau pastikan baris judul memuat nama "
     "kolom seperti “%(example)s”.": (
@@ -2731,7 +2732,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "does not turn them into 6.37101E+15."
     ),
     "Kategori PPKS boleh lebih dari satu, dipisah titik koma (;), mis. “Anak Telantar; Anak Jalanan”.": (
-        "A client may have more than one PPKS category, separated by semicolons (;), e.g. “Neglected child; "
+        "A service recipient may have more than one PPKS category, separated by semicolons (;), e.g. “Neglected child; "
         "Street child”."
     ),
     "Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali.": (
@@ -2783,7 +2784,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "has left; other differing cells correct the person's record (shown before → after in the trial run). Empty "
         "cells do not erase old entries. On a row with an ID (from an export) the PPKS categories are the person's "
         "list, so a category deleted from that cell is removed; on a row without an ID categories are only added. "
-        "The main category and form of service of a placement are changed on the service recipient's page."
+        "The main category and care setting of a placement are changed on the service recipient's page."
     ),
     "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Bila yang tersimpan "
     "benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan (Perbaiki data penempatan). Impor "
@@ -2818,6 +2819,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Daftar": "Lists",
     "Petunjuk": "Instructions",
     "Peringatan": "Warnings",
+    "satu peringatan\x04Peringatan": "Warning",  # the warnings sheet's column, beside "Problem" on the errors' sheet
     "Data LKS": "LKS data",
     "Data penerima layanan": "Service recipient data",
     "Data pekerja": "Worker data",
@@ -3252,7 +3254,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Before importing, split that column into %(columns)s (in Excel: Data › Text to Columns, comma separator), "
         "then upload again."
     ),
-    "LKS dihitung menurut jenis layanan utamanya.": "Each LKS is counted under its primary service kind.",
+    "LKS dihitung menurut jenis layanan utamanya.": "Each LKS is counted under its main service type.",
     "No. %(number)s, tanggal %(date)s": "No. %(number)s, dated %(date)s",
     "No. %(number)s": "No. %(number)s",
     "Tanggal %(date)s": "Dated %(date)s",
@@ -3474,9 +3476,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing.": "One row has a registration or permit number and the other has none: delete one of them. If they really are two different LKS (e.g. branches of one foundation), fill in each one's number.",
     "dan %(count)s lainnya": "and %(count)s more",
     "Isian ini dibaca sebagai pilihan dalam daftar: %(cells)s. Periksa bila maksudnya lain.": "These cells were read as items of the list: %(cells)s. Check them if something else was meant.",
-    "“%(value)s” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis di kolom Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).": "“%(value)s” is not a region code. This column holds a code, such as 63.71.01.1001; region names go in the Regency/City, District and Village columns (leave this code column empty then).",
-    "Kode Kemendagri, mis. 63.71.01.1001; atau kosongkan dan isi nama wilayah di kolom Kabupaten/Kota asal, Kecamatan asal, dan Desa/Kelurahan asal.": "Kemendagri code, e.g. 63.71.01.1001; or leave it empty and fill in the region's names in the columns Regency/City of origin, District of origin and Village of origin.",
-    "Hanya untuk dilihat: peran Anda tidak mengimpor data ini.": "To look at only: your role does not import this data.",
+    "“%(value)s” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis di kolom Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).": "“%(value)s” is not a region code. This column holds a code, such as 63.71.01.1001; region names go in the Regency/city, District and Village columns (leave this code column empty then).",
+    "Kode Kemendagri, mis. 63.71.01.1001; atau kosongkan dan isi nama wilayah di kolom Kabupaten/Kota asal, Kecamatan asal, dan Desa/Kelurahan asal.": "Kemendagri code, e.g. 63.71.01.1001; or leave it empty and fill in the region's names in the columns Regency/city of origin, District of origin and Village of origin.",
+    "Hanya untuk dilihat: peran Anda tidak mengimpor data ini.": "For reference only: your role does not import this data.",
     "Peran Anda tidak mengekspor data ini.": "Your role does not export this data.",
     "Profil %(name)s": "Profile of %(name)s",
     "Lembar “%(sheet)s” berisi isian sampai baris %(rows)s; satu impor membaca paling banyak %(max_rows)s baris. Bila baris-baris itu memang data, bagi menjadi beberapa file masing-masing paling banyak %(max_rows)s baris. Bila di bawah data hanya ada sel sisa, hapus baris di bawah data, atau salin datanya saja ke file baru. Lalu unggah lagi.": "Sheet “%(sheet)s” has cells down to row %(rows)s; one import reads at most %(max_rows)s rows. If those rows really are data, split them into several files of at most %(max_rows)s rows each. If only stray cells lie below the data, delete the rows below it, or copy just the data into a new file. Then upload again.",
@@ -3743,7 +3745,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "This region is in the province of %(theirs)s, outside the province this Sinergi serves (%(ours)s): its data "
         "will not show in this province's reports and dashboards. Check the region's code or name."
     ),
-    "LKS aktif per kecamatan dan jenis layanan": "Active LKS by kecamatan and kind of service",
+    "LKS aktif per kecamatan dan jenis layanan": "Active LKS by district and main service type",
     "%(date)s (kedaluwarsa)": "%(date)s (expired)",
     "%(filled)s, melebihi kapasitas": "%(filled)s, over capacity",
     (
@@ -3811,7 +3813,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Masuk / keluar %(n)s bulan terakhir": "Admitted / discharged in the last %(n)s months",
     "Pekerja sosial (PSKS) aktif": "Active social workers (PSKS)",
     "Penerima layanan aktif di akhir bulan": "Active clients at month end",
-    "Penerima layanan dan PSKS aktif per kabupaten/kota": "Active clients and PSKS per kabupaten/kota",
+    "Penerima layanan dan PSKS aktif per kabupaten/kota": "Active clients and PSKS by regency/city",
     "Anak, dalam panti": "Children, residential",
     "Anak, berbasis keluarga": "Children, family-based",
     "PSKS aktif": "Active PSKS",

@@ -9,6 +9,7 @@ from typing import Any
 
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from sinergi.core.dates import EARLIEST_YEAR, date_text
 from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
@@ -330,7 +331,8 @@ def _report_bytes(
             book, str(PROBLEMS_SHEET), (_("Baris"), _("Kolom"), _("Isi sel"), _("Masalah")), result.problems, bold
         )
     if result.warnings:
-        headings = (_("Baris"), _("Kolom"), _("Isi sel"), _("Peringatan"))  # as the errors' sheet names them
+        # As the errors' sheet names them; the last one names one warning ("Warning"), as "Masalah" names one problem.
+        headings = (_("Baris"), _("Kolom"), _("Isi sel"), pgettext("satu peringatan", "Peringatan"))
         _problem_sheet(book, str(WARNINGS_SHEET), headings, result.warnings, bold)
     if changes := result.preview.get("_changes"):
         _changes_sheet(book, changes, bold)

@@ -135,7 +135,7 @@ def test_a_run_in_english_viewed_in_indonesian_says_its_counts_again_and_marks_t
     # Given a dry run started by someone reading the English page
     world = people_world()
     job = run_job(tmp_path, world.operator, client_rows(3, bad_date_at=1), language="en")
-    assert job.message.startswith("1 row has problems (problems found: 1)")
+    assert job.message.startswith("1 row has problems (1 in all)")
 
     # When it is opened in Indonesian
     client.force_login(world.operator)
@@ -167,7 +167,7 @@ def test_a_run_in_indonesian_viewed_in_english_says_its_summary_in_english(clien
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
 
-    assert "1 row has problems (problems found: 1). Nothing was saved" in page
+    assert "1 row has problems (1 in all). Nothing was saved" in page
     assert 'id="job-language-note"' in page and 'lang="id">Tanggal' in page
 
 

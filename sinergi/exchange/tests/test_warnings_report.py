@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.files import File
+from django.utils import translation
 from python_calamine import CalamineWorkbook
 
 from sinergi.exchange.models import ImportStatus
@@ -70,6 +71,26 @@ def test_a_dry_run_with_warnings_only_offers_a_warnings_report_that_imports_agai
     report.write_bytes(content)
     again = run(report, world.operator, entity="clients", dry_run=True)
     assert (again.status, again.created, again.problems, len(again.warnings)) == ("checked", 1, [], 2)
+
+
+def test_the_english_warnings_sheet_names_its_column_in_the_singular_as_the_errors_sheet_does(client, tmp_path):
+    # Given the same dry run by an operator reading English
+    world = people_world()
+    path = xlsx_file(tmp_path, [HEADERS, ROW], name="klien.xlsx", sheet=SHEET)
+    with translation.override("en"), path.open("rb") as handle:
+        job = import_job_create(
+            actor=world.operator, entity_key="clients", file=File(handle), original_name="klien.xlsx", enqueue=False
+        )
+    import_job_run(job_id=job.pk)
+
+    # When the report is downloaded in English
+    client.force_login(world.operator)
+    client.cookies["django_language"] = "en"
+    content = b"".join(client.get(f"/exchange/imports/{job.pk}/report/").streaming_content)
+
+    # Then its "Warnings" sheet heads each line "Warning", as the errors' sheet heads each "Problem"
+    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    assert book.get_sheet_by_name("Warnings").to_python()[0] == ["Row", "Column", "Cell content", "Warning"]
 
 
 def test_a_run_without_problems_or_warnings_has_no_report(tmp_path, board_member):

@@ -213,6 +213,38 @@ def test_the_clients_instructions_say_the_nik_and_kk_are_required_unless_their_r
     assert (required["Nama lengkap"], required["Catatan"]) == ("Ya", "")
 
 
+@pytest.mark.parametrize(
+    ("language", "sheet", "scope", "example"),
+    [
+        ("id", "Petunjuk", "Cakupan persetujuan", "Pelayanan dan pengasuhan di LKS"),
+        ("en", "Instructions", "Scope of consent", "Services and care at the LKS"),
+    ],
+)
+def test_the_clients_instructions_give_the_consent_scopes_example_in_the_templates_language(
+    language, sheet, scope, example
+):
+    from django.utils import translation
+
+    with translation.override(language):
+        rows = sheets(template_bytes(get_entity("clients")))[sheet]
+
+    examples = {row[0].rstrip(" *"): row[3] for row in rows if row and row[0]}
+    assert examples[scope] == example
+
+
+def test_the_english_clients_instructions_use_the_columns_words():
+    from django.utils import translation
+
+    with translation.override("en"):
+        rows = sheets(template_bytes(get_entity("clients")))["Instructions"]
+    text = "\n".join(" ".join(str(cell) for cell in row) for row in rows)
+
+    # "service recipient" and "Care setting" as the sheet and its column say, not "client" and "form of service"
+    assert "A service recipient may have more than one PPKS category" in text
+    assert "The main category and care setting of a placement" in text
+    assert "form of service" not in text and "Regency/City" not in text
+
+
 def test_a_dropdowns_error_names_the_instructions_sheet_as_the_template_names_it_in_each_language():
     from django.utils import translation
 

@@ -338,7 +338,7 @@ COLUMNS: list[Column] = [
                  aliases=LEGAL_BASIS_ALIASES,
                  options=LegalBasis.choices, example=str(LegalBasis.CONSENT.label)),
     TextColumn("consent_scope", _lazy("Cakupan persetujuan"), ("cakupan",), max_length=300,
-               example="Pelayanan dan pengasuhan di LKS", accepts_dates=True),
+               example=_lazy("Pelayanan dan pengasuhan di LKS"), accepts_dates=True),
     # The export's ID read back: the row is about that person (at the row's LKS), whatever else it corrects.
     RecordIdColumn("id", _lazy("ID"), ("id penerima layanan", "id klien"), width=8),
     # The person's version beside the ID: a row of an export older than a correction of the person is refused.
