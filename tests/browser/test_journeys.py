@@ -56,7 +56,7 @@ def test_public_directory_without_login(page):
     expect(page).to_have_url(re.compile(r"/statistics/public/$"))
     page.click("text=☰ Menu")  # a phone folds the menu
     page.click("nav >> text=Direktori LKS")
-    count = page.locator("#results .result-count")
+    count = page.locator("#result-count")
     expect(count).to_have_text("154 LKS")
 
     page.fill("input[name=q]", "Lansia")
@@ -87,3 +87,27 @@ def test_on_a_phone_the_menu_folds_into_one_line_and_opens_with_a_tap(page):
     page.set_viewport_size({"width": 1280, "height": 900})  # a computer shows it all, without the toggle
     expect(menu).to_be_visible()
     expect(page.locator(".menu-button")).to_be_hidden()
+
+
+def test_arrow_keys_in_a_filter_reload_the_list_once_and_its_new_count_is_said(page):
+    # Given the registry of a board member, with the requests htmx makes counted
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/organisations/")
+    count = page.locator("#result-count")
+    before = count.inner_text()
+    page.evaluate(
+        "window.__requests = 0; document.body.addEventListener('htmx:beforeRequest', () => window.__requests++)"
+    )
+
+    # When a keyboard user moves through the status filter's options with the arrow keys (each one a change in
+    # Chromium)
+    page.focus("select[name=status]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+
+    # Then the list is asked for once, after the choice has rested, and the count in the live region is the new one
+    expect(count).not_to_have_text(before)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__requests") == 1
+    expect(count).to_have_attribute("role", "status")
+    assert page.locator("#result-count").count() == 1
