@@ -64,6 +64,7 @@ bench: $(STAMP) ## Run the benchmarks under bench/ on SQLite and PostgreSQL (ins
 	$(PY) bench/regions.py
 	$(PY) bench/exchange.py
 	$(PY) bench/statistics.py
+	$(PY) bench/registry.py
 
 clean: ## Remove the local database and collected files (keeps .venv)
 	rm -rf var/
