@@ -312,13 +312,18 @@ def test_file_problems_are_listed_and_the_report_is_downloadable(
     assert (event.actor, event.object_id, event.data["problems"]) == (board_member, str(job.pk), 1)
 
 
+def refused_trial(client, user, tmp_path, capture) -> ImportJob:
+    """A trial `user` uploaded whose page and report hold the file's rows (one refused for its kind of service)."""
+    client.force_login(user)
+    with capture(execute=True):
+        upload(client, xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lanjut usai", "63.71.01.1001", "TD/WEB/1", 12]]))
+    return ImportJob.objects.get()
+
+
 def test_an_import_is_no_longer_shown_once_its_starters_role_ended(
     client, board_member, tmp_path, django_capture_on_commit_callbacks
 ):
-    client.force_login(board_member)
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lanjut usai", "63.71.01.1001", "TD/WEB/1", 12]]))
-    job = ImportJob.objects.get()
+    job = refused_trial(client, board_member, tmp_path, django_capture_on_commit_callbacks)
     assert client.get(f"/exchange/imports/{job.pk}/report/").status_code == 200
 
     board_member.memberships.update(is_active=False)
@@ -332,10 +337,7 @@ def test_an_import_is_no_longer_shown_once_its_starter_moved_to_another_area(
 ):
     # Given a trial whose page and report hold the rows of the file (a security review: an operator moved to another
     # LKS kept reading the old LKS's children, NIKs and stored values, for the whole retention)
-    client.force_login(board_member)
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lanjut usai", "63.71.01.1001", "TD/WEB/1", 12]]))
-    job = ImportJob.objects.get()
+    job = refused_trial(client, board_member, tmp_path, django_capture_on_commit_callbacks)
     assert client.get(f"/exchange/imports/{job.pk}/").status_code == 200
 
     # When the board member moves to another kabupaten/kota (they may still import LKS there)
