@@ -4117,9 +4117,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "This %(label)s is recorded for LKS in several kabupaten/kota. Fill in the region code or the "
         "kabupaten/kota on this row, or use the export file with its ID column."
     ),
-    "Peran atau wilayah Anda berubah sejak impor ini dijalankan, jadi hasilnya (baris file dan data yang tersimpan "
+    "Peran atau wilayah Anda berubah sejak impor ini diminta, jadi hasilnya (baris file dan data yang tersimpan "
     "menurut hak akses yang lama) tidak ditampilkan lagi. Unggah file itu lagi bila perlu.": (
-        "Your role or area has changed since this import ran, so its results (the file's rows and what was stored, "
+        "Your role or area has changed since this import was asked for, so its results (the file's rows and what was stored, "
         "as your old access saw them) are no longer shown. Upload the file again if needed."
     ),
     "%(count)s baris lain juga mungkin sama dengan data lain di Sinergi (baris-barisnya tidak disebutkan). Pengurus "

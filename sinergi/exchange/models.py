@@ -179,9 +179,10 @@ class ImportJob(QueuedJob, models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_by_name = models.CharField(max_length=150, blank=True)
-    # exports.access_key of its user when it was made: its problems, report and "before" values hold the file's rows
-    # and what was stored about them, which the user sees only while their roles are the same (an operator moved to
-    # another LKS does not keep the old one's children). Empty for jobs made before it was kept, and without a user.
+    # accounts.scope.access_key of its user when it was made: its problems, report and "before" values hold the
+    # file's rows and what was stored about them, which the user sees only while their roles are the same (an
+    # operator moved to another LKS does not keep the old one's children). Empty for jobs made before it was kept,
+    # and without a user.
     access_key = models.CharField(max_length=64, blank=True, editable=False)
     # Where the upload (or the confirm of its trial) came from: the run's audit event is written by the worker,
     # which has no request.

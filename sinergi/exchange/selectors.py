@@ -58,11 +58,13 @@ def import_job_recent(*, actor, count: int = RECENT_IMPORTS) -> list[ImportJob]:
     return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=FINISHED_STATUSES))[:RECENT_IMPORTS_MOST])
 
 
-def import_job_get(*, actor, pk: int) -> ImportJob:
+def import_job_get(*, actor, pk: int, same_access: bool = True) -> ImportJob:
     """One of the actor's imports, or 404 (also for someone else's: no existence leak), while the actor may still
     import that kind of data: a job's problems and report hold the file's rows, its NIKs too, and a role that ended
-    ends the access to them. A role changed since (an operator moved to another LKS, a board member to another
-    kabupaten/kota) ends it too, said so (ImportAccessChanged): its pages showed what was stored at the old LKS."""
+    ends the access to them. Once it has ended, a role changed since (an operator moved to another LKS, a board
+    member to another kabupaten/kota) ends it too, said so (ImportAccessChanged): its pages showed what was stored
+    at the old LKS. While it waits or runs, its page shows its progress only, and it may be cancelled; so may it be
+    whatever the roles with `same_access` False (cancelling one's own import reveals nothing)."""
     from .columns import get_entity
 
     job = get_object_or_404(import_job_list(actor=actor), pk=pk)
@@ -74,7 +76,7 @@ def import_job_get(*, actor, pk: int) -> ImportJob:
         raise Http404
     # (A job made before the key was kept has none: shown as before, while its user may import. Such jobs are gone
     # with the retention period's end.)
-    if job.access_key and job.access_key != access_key(actor):
+    if same_access and job.is_finished and job.access_key and job.access_key != access_key(actor):
         raise ImportAccessChanged(IMPORT_ACCESS_CHANGED)
     return job
 
@@ -84,7 +86,7 @@ class ImportAccessChanged(PermissionDenied):
 
 
 IMPORT_ACCESS_CHANGED = _(
-    "Peran atau wilayah Anda berubah sejak impor ini dijalankan, jadi hasilnya (baris file dan data yang tersimpan "
+    "Peran atau wilayah Anda berubah sejak impor ini diminta, jadi hasilnya (baris file dan data yang tersimpan "
     "menurut hak akses yang lama) tidak ditampilkan lagi. Unggah file itu lagi bila perlu."
 )
 

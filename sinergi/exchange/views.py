@@ -242,7 +242,14 @@ class ImportJobView(LoginRequiredMixin, View):
     """One import: progress while it runs (HTMX polls the status part), then counts, preview and problems."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        job = services.import_job_settle(job=selectors.import_job_get(actor=request.user, pk=pk))
+        try:
+            job = services.import_job_settle(job=selectors.import_job_get(actor=request.user, pk=pk))
+        except selectors.ImportAccessChanged:
+            if not request.htmx:
+                raise
+            # The page's poll, as the job ends after its user's roles changed: the whole page is asked for again, and
+            # says why (a refused poll left the page standing at "Menunggu" without a word).
+            return HttpResponse(headers={"HX-Refresh": "true"})
         context = {"job": job, "entity": _entity_or_404(job.entity), "display": selectors.import_job_display(job)}
         template = "exchange/job.html#status" if request.htmx else "exchange/job.html"
         response = render(request, template, context)
@@ -301,7 +308,7 @@ def import_job_read_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def import_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.import_job_get(actor=request.user, pk=pk)
+    job = selectors.import_job_get(actor=request.user, pk=pk, same_access=False)
     try:
         services.import_job_cancel(job=job, actor=request.user)
     except TransitionError as error:

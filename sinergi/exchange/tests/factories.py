@@ -58,7 +58,7 @@ class ExportJobFactory(factory.django.DjangoModelFactory):
     file_format = "xlsx"
     requested_by = factory.SubFactory(UserFactory)
     requested_by_name = factory.LazyAttribute(lambda o: o.requested_by.username)
-    # What the asker's access was when asked (exports.access_key): kept as they are when the job is made.
+    # What the asker's access was when asked (accounts.scope.access_key): kept as they are when the job is made.
     access_key = factory.LazyAttribute(lambda o: access_key(o.requested_by))
 
     @factory.post_generation

@@ -8,6 +8,7 @@ from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
 from sinergi.accounts.models import Role
+from sinergi.accounts.scope import access_key
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.core.errors import TransitionError
@@ -347,12 +348,33 @@ def test_an_import_is_no_longer_shown_once_its_starter_moved_to_another_area(
     for url in (f"/exchange/imports/{job.pk}/", f"/exchange/imports/{job.pk}/report/"):
         response = client.get(url)
         assert response.status_code == 403, url
-        assert "Peran atau wilayah Anda berubah sejak impor ini dijalankan" in response.content.decode()
+        assert "Peran atau wilayah Anda berubah sejak impor ini diminta" in response.content.decode()
     assert client.post(f"/exchange/imports/{job.pk}/retry/").status_code == 403
     assert ImportJob.objects.count() == 1
     # And back in the old area, it is theirs again
     board_member.memberships.update(region_id="63.71")
     assert client.get(f"/exchange/imports/{job.pk}/").status_code == 200
+
+
+def test_an_import_under_way_when_its_starters_roles_change_shows_its_progress_and_may_be_cancelled(
+    client, board_member
+):
+    # A review of the change above: a queued import's page stood at "Menunggu" (its poll refused) and could not be
+    # cancelled, once a role was added to its user.
+    client.force_login(board_member)
+    job = ImportJob.objects.create(
+        token="t5", entity="lks", file="x", created_by=board_member, dry_run=False, access_key=access_key(board_member)
+    )
+    user_with_role(Role.REGENCY_BOARD, region_code="63.72").memberships.update(user=board_member)
+
+    assert client.get(f"/exchange/imports/{job.pk}/").status_code == 200
+    client.post(f"/exchange/imports/{job.pk}/cancel/")
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CANCELLED
+    # Ended, its page is refused, and the page's poll reloads it to say why
+    poll = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"})
+    assert (poll.status_code, poll["HX-Refresh"]) == (200, "true")
+    assert client.get(f"/exchange/imports/{job.pk}/").status_code == 403
 
 
 def test_someone_elses_import_is_not_found(client, board_member, tmp_path):
