@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F, Max, Min, Q
+from django.db.models import F, Max, Q
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
@@ -149,7 +149,7 @@ def import_job_create(
         stored_twin = _stored_upload_of(created_by, info.sha256)
         # Not for the server's command line, whose administrator has the disk in hand.
         web = (via or ("web" if created_by is not None else COMMAND_LINE)) == "web"
-        if web and not stored_twin and (over := _over_upload_volume(created_by, info.size)):
+        if web and not stored_twin and (over := _over_upload_volume(created_by, info.size, info.sha256)):
             raise FileRefused(over)
         job = ImportJob(
             token=secrets.token_hex(16),
@@ -237,30 +237,32 @@ def _stored_upload_of(created_by, sha256: str) -> str:
 UPLOAD_VOLUME_HOURS = 24
 
 
-def _over_upload_volume(created_by, size: int) -> str:
-    """Why this user may not store an upload of `size` bytes now, or "": the bytes of the uploads they stored in the
-    last UPLOAD_VOLUME_HOURS hours, each stored copy once (jobs sharing it: the same bytes), may not pass
-    SINERGI["IMPORT_UPLOAD_MB_PER_DAY"]. Files refused at once are deleted at once, but one account (or a script
-    with its session) could still send some 20 MB a second for the worker to read and the disk to hold meanwhile
-    (thirty-fourth review, F6). Counted from the jobs, which stay after their files are removed."""
+def _over_upload_volume(created_by, size: int, sha256: str) -> str:
+    """Why this user may not store an upload of `size` bytes (`sha256`) now, or "": the bytes of the uploads they
+    sent on the web in the last UPLOAD_VOLUME_HOURS hours, each file once (jobs sharing it: the same bytes; this one
+    too, sent again after its copy was deleted), may not pass SINERGI["IMPORT_UPLOAD_MB_PER_DAY"]. Files refused at
+    once are deleted at once, but one account (or a script with its session) could still send some 20 MB a second
+    for the worker to read and the disk to hold meanwhile (thirty-fourth review, F6). Counted from the jobs, which
+    stay after their files are removed; a file counts until its last upload is out of the window."""
     cap = limit("IMPORT_UPLOAD_MB_PER_DAY") * MEGABYTE
     since = timezone.now() - datetime.timedelta(hours=UPLOAD_VOLUME_HOURS)
     stored = list(
-        ImportJob.objects.filter(created_by=created_by, created_at__gte=since)
+        ImportJob.objects.filter(created_by=created_by, created_at__gte=since, via="web")
+        .exclude(file_sha256=sha256)
         .values("file_sha256")
-        .annotate(size=Max("file_size"), first=Min("created_at"))
-        .order_by("first")
-        .values_list("size", "first")
+        .annotate(size=Max("file_size"), last=Max("created_at"))
+        .order_by("last")
+        .values_list("size", "last")
     )
-    used = sum(stored_size for stored_size, _first in stored)
+    used = sum(stored_size for stored_size, _last in stored)
     if used + size <= cap:
         return ""
     until = stored[-1][1] if stored else timezone.now()
     left = used
-    for stored_size, first in stored:  # the oldest leave the window first
+    for stored_size, last in stored:  # those sent longest ago leave the window first
         left -= stored_size
         if left + size <= cap:
-            until = first
+            until = last
             break
     when = timezone.localtime(until + datetime.timedelta(hours=UPLOAD_VOLUME_HOURS), user_time_zone(created_by))
     return _(
