@@ -271,6 +271,20 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(page, tmp_path,
     assert not sent and not ImportJob.objects.exists()
 
 
+def test_a_file_just_over_the_size_limit_says_a_size_other_than_the_limit(page, tmp_path, media, settings):
+    # A review: "File ini 25,0 MB, melebihi batas 25,0 MB" for a file a byte over the limit.
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_BYTES": 1024 * KB}
+    path = tmp_path / "pas.csv"
+    path.write_bytes(b"Nama LKS\n" + b"x" * (1024 * KB + 1 - len(b"Nama LKS\n")))
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/exchange/")
+    page.set_input_files("input[name=file]", str(path))
+
+    page.click("#upload-form button[type=submit]")
+
+    expect(page.locator("#upload-status")).to_contain_text("File ini 1,000001 MB, melebihi batas 1 MB")
+
+
 def test_the_jobs_end_is_announced_once_and_focus_on_cancel_goes_to_its_state(page, tmp_path, media, monkeypatch):
     queued_upload(page, tmp_path, monkeypatch)
     page.focus("#job-cancel")  # a keyboard user waiting on "Batalkan"

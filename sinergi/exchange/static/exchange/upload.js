@@ -20,6 +20,23 @@
     return megabytes.format(bytes / 1048576) + " MB";
   }
 
+  function inMegabytes(bytes, decimals) {
+    var format = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    return format.format(bytes / 1048576) + " MB";
+  }
+
+  // A file over the limit and the limit, written so that they differ (as files.too_large_message): a file a few
+  // bytes over 25 MB read "25,0 MB, melebihi batas 25,0 MB".
+  function sizesApart(size, limit) {
+    var limitText = inMegabytes(limit, limit % 1048576 === 0 ? 0 : 2);
+    for (var decimals = 1; decimals < 7; decimals++) {
+      if (inMegabytes(size, decimals) !== inMegabytes(limit, decimals)) {
+        return { size: inMegabytes(size, decimals), limit: limitText };
+      }
+    }
+    return { size: inMegabytes(size, 7), limit: limitText };
+  }
+
   function pathOf(url) {
     try { return new URL(url, location.href).pathname; } catch (e) { return url; }
   }
@@ -98,7 +115,7 @@
       if (!limit || size <= limit) { return false; }
       box.hidden = false;
       box.classList.add("upload-failed");
-      say("over-limit", { size: mb(size), limit: mb(limit) });
+      say("over-limit", sizesApart(size, limit));
       return true;
     }
 
