@@ -71,3 +71,18 @@ def test_a_filter_that_cannot_be_applied_empties_the_count_the_list_says_why(adm
     status = STATUS.search(fragment)
     assert status and status.group(2) == ""
     assert 'class="errors-summary" role="alert"' in fragment
+
+
+def test_every_filter_form_waits_for_the_choice():
+    # A review found two filtered pages (capacity, indicators) left reloading at each arrow key.
+    from pathlib import Path
+
+    forms = [
+        (path, match.group(0))
+        for path in Path("sinergi").rglob("*.html")
+        for match in re.finditer(r'<form class="filters"[^>]*>', path.read_text())
+    ]
+    assert len(forms) >= 9
+    for path, form in forms:
+        trigger = re.search(r'hx-trigger="([^"]*)"', form)
+        assert trigger is None or re.match(r"change delay:\d+ms, submit\b", trigger.group(1)), (path, form)
