@@ -1014,6 +1014,8 @@ class LksEntity(Entity):
         if action == "update" and values.get("version") and values["version"] != existing.version:
             raise RowProblems([("version", stale_row_message(values["version"], existing.version))])
         side = latitude_side_warning(updated) if "latitude" in changed_fields else ""
+        # The copy shares the LKS's prefetch cache, which refers back to the LKS: dropped, the copy alone stays.
+        updated.__dict__.pop("_prefetched_objects_cache", None)
         return RowPlan(
             row=row,
             action=action,

@@ -47,10 +47,11 @@ def test_an_unchanged_lks_row_keeps_only_the_lks_id(tmp_path, board_member, monk
     assert [plan.obj for plan in plans] == [UnchangedRecord(o.pk) for o in lks]
 
 
-def test_the_lks_of_a_batch_are_freed_when_the_next_batch_begins(tmp_path, board_member, monkeypatch):
+@pytest.mark.parametrize(("capacity", "kept"), [(None, 1), (99, 6)])
+def test_the_lks_of_a_batch_are_freed_when_the_next_batch_begins(tmp_path, board_member, monkeypatch, capacity, kept):
     lks = [OrganisationFactory(name=f"LKSA Tetap {i}", region_id="63.71.01.1001", registration_number=f"TD/T/{i}")
            for i in range(5)]  # fmt: skip
-    rows = [[o.name, "anak", "63.71.01.1001", o.registration_number, o.capacity] for o in lks]
+    rows = [[o.name, "anak", "63.71.01.1001", o.registration_number, capacity or o.capacity] for o in lks]
     ours = {id(o) for o in lks_objects()}
     alive: list[int] = []
     entity = type(get_entity("lks"))
@@ -69,8 +70,9 @@ def test_the_lks_of_a_batch_are_freed_when_the_next_batch_begins(tmp_path, board
     finally:
         gc.enable()
 
-    assert result.unchanged == 5, result.counts
-    assert alive == [1]  # the last batch's LKS, not all five
+    assert (result.unchanged, result.updated) == ((5, 0) if capacity is None else (0, 5)), result.counts
+    # The last batch's LKS, and each updated LKS as it will be written (not also as it was read)
+    assert alive == [kept]
 
 
 def test_an_unchanged_worker_row_keeps_only_the_workers_id(tmp_path, world, monkeypatch):  # noqa: F811
