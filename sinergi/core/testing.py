@@ -1,7 +1,9 @@
 """Helpers shared by the test suites of several apps."""
 
+import contextlib
 import html
 import re
+import zlib
 from urllib.parse import parse_qs, urlsplit
 
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -38,3 +40,12 @@ def export_link_labels(page: str) -> dict[str, str]:
         text = " ".join(re.sub(r"<[^>]+>", "", html.unescape(label)).split())
         found[query["format"][0] + separators.get(query.get("sep", [""])[0], "")] = text
     return found
+
+
+def pdf_objects(pdf: bytes) -> bytes:
+    """The PDF's bytes with its compressed streams (object streams among them) written out, to look into."""
+    inflated = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        with contextlib.suppress(zlib.error):  # an image or another filter: no structure in it
+            inflated.append(zlib.decompress(match.group(1)))
+    return b"\n".join(inflated)

@@ -29,7 +29,10 @@ def render_pdf(template: str, context: dict) -> bytes:
         weasyprint.CSS(filename=str(Path(path))) for name in STYLESHEETS if (path := finders.find(name)) is not None
     ]
     stylesheets.append(weasyprint.CSS(string=page_css()))  # the page footer in the active language
-    return weasyprint.HTML(string=html, url_fetcher=_no_fetch, base_url=None).write_pdf(stylesheets=stylesheets)
+    return weasyprint.HTML(string=html, url_fetcher=_no_fetch, base_url=None).write_pdf(
+        stylesheets=stylesheets,
+        pdf_tags=True,  # tagged: headings and tables reach a screen reader
+    )
 
 
 def pdf_response(content: bytes, *, name: str) -> HttpResponse:

@@ -1,7 +1,5 @@
-import contextlib
 import datetime
 import re
-import zlib
 
 import pytest
 from django.http import Http404
@@ -11,6 +9,7 @@ from django.utils import timezone, translation
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.core.downloads import csv_lines
+from sinergi.core.testing import pdf_objects
 from sinergi.exchange.pdf import (
     ExternalResourceRefused,
     _no_fetch,
@@ -518,7 +517,6 @@ def test_the_profile_of_an_lkkks_board_leaves_out_what_only_an_lks_has(board_mem
 
 def test_the_pdf_charts_colour_each_series_as_the_dashboard_does():
     # A kind of LKS keeps its colour from the screen to the paper: the PDF's palette is the dashboard's, in order.
-    import re
     from pathlib import Path
 
     from django.conf import settings
@@ -608,15 +606,6 @@ def test_every_page_says_when_it_was_printed_and_a_long_title_is_cut_in_the_page
     assert all("Cabang 1" in text and "Cabang 7" not in text and "…" in text for text in margins)
 
 
-def _pdf_objects(pdf: bytes) -> bytes:
-    """The PDF's bytes with its compressed streams (object streams among them) written out, to look into."""
-    inflated = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        with contextlib.suppress(zlib.error):  # an image or another filter: no structure in it
-            inflated.append(zlib.decompress(match.group(1)))
-    return b"\n".join(inflated)
-
-
 def test_a_report_pdf_is_tagged_and_its_chart_has_its_title_as_alternative_text(client, board_member):
     # Given a kabupaten/kota with an active LKS (the summary draws its chart)
     OrganisationFactory(name="LKSA Bertanda", region_id="63.71.01.1001")
@@ -627,6 +616,6 @@ def test_a_report_pdf_is_tagged_and_its_chart_has_its_title_as_alternative_text(
 
     # Then the PDF is tagged (a structure tree a screen reader follows: headings, tables) and the chart is a figure
     # named by its title
-    objects = _pdf_objects(pdf)
+    objects = pdf_objects(pdf)
     assert b"/StructTreeRoot" in objects and b"/Marked true" in objects
     assert b"/Alt (LKS aktif per kecamatan dan jenis layanan)" in objects

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from sinergi.core.testing import otp_login
+from sinergi.core.testing import otp_login, pdf_objects
 
 from ..choices import ActionStatus, CheckInMethod, MeetingStatus, Rsvp
 from ..models import Attendance, Meeting, Participant
@@ -204,6 +204,8 @@ def test_pdfs_are_a4_documents(admin_client, board_province, lks):
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF")
+        # Tagged, as the exchange's reports are (a review of accessibility): a structure a screen reader follows
+        assert b"/StructTreeRoot" in pdf_objects(response.content)
 
 
 def test_attendance_pdf_is_not_for_owners_only(client, operator, lks, board_province):
