@@ -399,6 +399,21 @@ def test_the_language_switch_of_a_visitor_sets_only_the_cookie(client, regency_b
     assert actions() == []
 
 
+def test_a_language_chosen_on_the_sign_in_page_is_kept_by_the_sign_in(client, regency_board):
+    # A review: English chosen on the sign-in page was undone by signing in (the profile's language won)
+    client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
+
+    response = sign_in(client, "pengurus.bjm")
+
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    regency_board.refresh_from_db()
+    assert regency_board.preferred_language == "en"
+    # Once: the next sign-in of this browser, in whatever language, is the profile's
+    client.post(reverse("accounts:logout"))
+    assert sign_in(client, "pengurus.bjm").cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert AuditEvent.objects.filter(action="accounts.user.updated").count() == 1
+
+
 # --- user management -----------------------------------------------------------------------------------------------
 
 

@@ -25,6 +25,10 @@ def safe_next_url(request: HttpRequest, default: str | None = None) -> str:
     return resolve_url(default or settings.LOGIN_REDIRECT_URL)
 
 
+# The language a visitor switched to before signing in: the sign-in makes it theirs (LoginView).
+LANGUAGE_CHOSEN_SESSION_KEY = "sinergi_language_chosen"
+
+
 def set_language_cookie(response: HttpResponse, language: str) -> None:
     """Makes the user's preferred language stick for this browser (LocaleMiddleware reads the cookie)."""
     if language in dict(settings.LANGUAGES):

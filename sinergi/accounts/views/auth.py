@@ -18,8 +18,9 @@ from ..services import (
     password_change_record,
     totp_device_for,
     two_factor_required,
+    user_language_set,
 )
-from ._helpers import set_language_cookie
+from ._helpers import LANGUAGE_CHOSEN_SESSION_KEY, set_language_cookie
 
 
 class LoginView(auth_views.LoginView):
@@ -33,6 +34,9 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         login_record(user=user, request=self.request)
+        if chosen := self.request.session.pop(LANGUAGE_CHOSEN_SESSION_KEY, None):
+            # The language the visitor switched to on the way in is theirs, as the switch makes it once signed in.
+            user_language_set(actor=user, language=chosen, request=self.request)
         set_language_cookie(response, user.preferred_language)
         return response
 

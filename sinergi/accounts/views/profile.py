@@ -14,7 +14,7 @@ from django.views.i18n import set_language
 from ..forms import ProfileForm, TokenForm
 from ..models import User
 from ..services import user_language_set, user_update
-from ._helpers import form_errors_from, set_language_cookie
+from ._helpers import LANGUAGE_CHOSEN_SESSION_KEY, form_errors_from, set_language_cookie
 from .two_factor import two_factor_status
 
 
@@ -64,6 +64,11 @@ def language_switch(request: HttpRequest) -> HttpResponse:
     profile, and the profile itself offered the other language, so that saving it switched the interface back."""
     response = set_language(request)
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if language not in dict(settings.LANGUAGES):
+        return response
+    if request.user.is_authenticated:
         user_language_set(actor=request.user, language=language, request=request)
+    else:
+        # Chosen on the sign-in page: the sign-in makes it the user's language (LoginView), instead of undoing it.
+        request.session[LANGUAGE_CHOSEN_SESSION_KEY] = language
     return response
