@@ -81,13 +81,17 @@ def test_upload_shows_its_progress_and_a_second_tap_sends_nothing(page, tmp_path
     assert ImportJob.objects.count() == 1
 
 
-def test_upload_cut_off_says_so_and_tries_again_with_the_same_file(page, tmp_path, media, monkeypatch):
+def large_file_chosen(page, tmp_path, monkeypatch) -> None:
+    """A phone on the upload page with a file of 4,000 LKS chosen (slow to send once throttled); no job will run."""
     monkeypatch.setattr(services, "_enqueue", lambda job: None)
-    path = lks_file(tmp_path, 4000)
     login(page, "pengurus.banjarmasin")
     phone(page)
     page.goto(f"{page.base_url}/exchange/")
-    page.set_input_files("input[name=file]", str(path))
+    page.set_input_files("input[name=file]", str(lks_file(tmp_path, 4000)))
+
+
+def test_upload_cut_off_says_so_and_tries_again_with_the_same_file(page, tmp_path, media, monkeypatch):
+    large_file_chosen(page, tmp_path, monkeypatch)
     # Chromium's emulated link slows the upload's progress, not its bytes, and going offline does not end a request
     # under way: the link is cut by failing the upload's request as its answer comes (through the DevTools protocol),
     # while the page still shows the file on its way. (The server has it by then; trying again makes no second job.)
@@ -369,12 +373,7 @@ def test_an_upload_after_the_session_ended_goes_to_the_login_page_fetched_once(p
 
 def test_a_cancelled_upload_leaves_the_focus_on_try_again_not_on_the_hidden_cancel(page, tmp_path, media, monkeypatch):
     # Given a keyboard user whose upload is on its way over a slow link
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
-    path = lks_file(tmp_path, 4000)
-    login(page, "pengurus.banjarmasin")
-    phone(page)
-    page.goto(f"{page.base_url}/exchange/")
-    page.set_input_files("input[name=file]", str(path))
+    large_file_chosen(page, tmp_path, monkeypatch)
     throttle(page, up_kb=3)
     page.click("#upload-form button[type=submit]")
     expect(page.locator("#upload-cancel")).to_be_visible()
