@@ -4129,4 +4129,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(count)s more rows may be the same as other records in Sinergi (the rows are not named). The regency/city "
         "LKKKS board will check them; services can continue as usual.",
     ),
+    "Tidak tercatat": "Not recorded",
 }

@@ -177,7 +177,8 @@ def lks_profile(*, actor, pk: int) -> dict[str, Any]:
             _("Badan hukum"),
             [
                 (_("Bentuk"), o.get_legal_form_display()),
-                (_("Berbadan hukum"), o.has_legal_entity),
+                # Only a yes is recorded (the field's default is no): as on the LKS page, "no" is not claimed.
+                (_("Berbadan hukum"), _("Ya") if o.has_legal_entity else _("Tidak tercatat")),
                 (_("Akta notaris"), _numbered_document(o.deed_number, o.deed_date)),
                 (_("Notaris"), o.notary_name),
                 (_("SK Kemenkumham"), _numbered_document(o.kemenkumham_number, o.kemenkumham_date)),

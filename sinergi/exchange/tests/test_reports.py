@@ -41,6 +41,12 @@ def test_the_profile_holds_the_detail_page_facts(board_member):
     assert facts["Wilayah"] == "Mantuil (63.71.01.1001)"
     assert facts["Kabupaten/kota"] == "Kota Banjarmasin"
     assert facts["Akreditasi"] == "Belum terakreditasi"
+    # Never recorded as a legal entity: not said to be none (an earlier review: "Berbadan hukum: Tidak")
+    assert facts["Berbadan hukum"] == "Tidak tercatat"
+    lks.has_legal_entity = True
+    lks.save()
+    facts = dict(fact for _title, section in lks_profile(actor=board_member, pk=lks.pk)["sections"] for fact in section)
+    assert facts["Berbadan hukum"] == "Ya"
 
 
 def test_an_accreditation_that_has_ended_is_marked_in_the_profile_and_the_regency_list(board_member, client):
