@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.utils.formats import localize
+from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
 
 from sinergi.organisations.reports import ReportPart, Table
@@ -76,7 +76,7 @@ def _area_part(actor, area: Area) -> ReportPart:
         area_code=area.code,
         chart={
             "title": _("Penerima layanan aktif di akhir bulan"),
-            "labels": [m.month.strftime("%Y-%m") for m in months],
+            "labels": [_month_label(m.month) for m in months],
             "series": [(_("Dilayani di akhir bulan"), [m.active or 0 for m in months])],
         },
         chart_tables=[_trend_table(trend)],
@@ -149,4 +149,11 @@ def _by_psks(workers: Matrix) -> Table:
 
 
 def _trend_table(trend: Trend) -> Table:
-    return Table(title=trend.title, headers=[str(h) for h in trend.headers], rows=trend.table_rows())
+    rows = [[_month_label(m.month), *row[1:]] for m, row in zip(trend.months, trend.table_rows(), strict=True)]
+    return Table(title=trend.title, headers=[str(h) for h in trend.headers], rows=rows)
+
+
+def _month_label(month) -> str:
+    """A month as a reader of the report says it ("Jan 2025"; "Agu 2025" in Indonesian), not as a file keeps it
+    ("2025-01", which the indicators page's download keeps)."""
+    return date_format(month, "M Y")

@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from sinergi.exchange.models import ReportKind
 from sinergi.exchange.report_jobs import report_document
@@ -87,6 +88,9 @@ def test_the_trend_ends_with_the_clients_served_now(world):
     assert trend.rows[-1][1] == 5
     assert sum(row[2] for row in trend.rows) == 5  # admitted within the trend's months
     assert part.chart["series"][0][1][-1] == 5
+    # Months as a reader says them (an earlier review: "2025-01" on the printed report), in the table and the chart
+    this_month = date_format(timezone.localdate(), "M Y")
+    assert trend.rows[-1][0] == part.chart["labels"][-1] == this_month
 
 
 def test_a_kabupaten_board_gets_its_own_kabupaten_kota_in_the_province_report(world):
