@@ -147,9 +147,9 @@ def import_job_create(
         if created_by is not None and too_many_pending(ImportJob.objects.filter(created_by=created_by)):
             raise FileRefused(str(TOO_MANY_PENDING))
         stored_twin = _stored_upload_of(created_by, info.sha256)
+        via = via or ("web" if created_by is not None else COMMAND_LINE)
         # Not for the server's command line, whose administrator has the disk in hand.
-        web = (via or ("web" if created_by is not None else COMMAND_LINE)) == "web"
-        if web and not stored_twin and (over := _over_upload_volume(created_by, info.size, info.sha256)):
+        if via == "web" and not stored_twin and (over := _over_upload_volume(created_by, info.size, info.sha256)):
             raise FileRefused(over)
         job = ImportJob(
             token=secrets.token_hex(16),
@@ -166,7 +166,7 @@ def import_job_create(
             upload_key=upload_key,
             ip_address=client_ip(request),
             sheet=sheet[:255],
-            via=via or ("web" if created_by is not None else COMMAND_LINE),
+            via=via,
         )
         job.created_at = timezone.now()
         if stored_twin:
@@ -712,17 +712,15 @@ def _refused_upload_delete(job: ImportJob) -> None:
     report and audit event; its file field is blanked (no retry, no sharing: _stored_upload_of). A copy shared
     with another job (the same bytes uploaded for another kind of data) stays for that job."""
     name = job.file.name
-    if not name or ImportJob.objects.filter(file=name).exclude(pk=job.pk).exists():
-        if name:
-            ImportJob.objects.filter(pk=job.pk).update(file="")
-            job.file.name = ""
+    if not name:
         return
-    try:
-        job.file.storage.delete(name)
-    except OSError:
-        # Kept under its job, whose retention purge removes it later.
-        logger.exception("Import job %s: its refused upload could not be deleted", job.pk)
-        return
+    if not ImportJob.objects.filter(file=name).exclude(pk=job.pk).exists():
+        try:
+            job.file.storage.delete(name)
+        except OSError:
+            # Kept under its job, whose retention purge removes it later.
+            logger.exception("Import job %s: its refused upload could not be deleted", job.pk)
+            return
     ImportJob.objects.filter(pk=job.pk).update(file="")
     job.file.name = ""
 
