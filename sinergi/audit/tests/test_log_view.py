@@ -172,9 +172,9 @@ def test_a_board_member_or_an_lks_operator_may_not_open_the_log(client, request,
     # When they open the audit log
     response = client.get(LOG)
 
-    # Then they are refused with the "not part of your role" page, and the menu does not offer it
+    # Then they are refused, told why, and the menu does not offer it
     assert response.status_code == 403
-    assert "Peran Anda tidak mencakup halaman ini" in response.content.decode()
+    assert "Hanya admin provinsi yang boleh membaca log audit." in response.content.decode()
     assert LOG not in client.get(reverse("statistics:dashboard")).content.decode()
 
 
