@@ -50,11 +50,14 @@ def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(pa
     page.click("#upload-form button[type=submit]")
     expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
     expect(page.locator("#job-progress")).to_be_visible()
+    expect(page).to_have_title(re.compile(r"^Menunggu giliran · Uji coba impor LKS · lks-banjarmasin\.xlsx"))
 
-    # The worker picks the job up; the page, polling with HTMX, shows the outcome without a reload.
+    # The worker picks the job up; the page, polling with HTMX, shows the outcome without a reload (in the tab's
+    # title too, for a user waiting in another tab).
     job = ImportJob.objects.get()
     services.import_job_run(job_id=job.pk)
     expect(page.locator("#job-state")).to_have_text("Ditolak: ada kesalahan", timeout=10_000)
+    expect(page).to_have_title(re.compile(r"^Ditolak: ada kesalahan · Uji coba impor LKS"))
     expect(page.locator("#job-problems")).to_contain_text("Mungkin maksud Anda “LKS Lanjut Usia”")
     expect(page.locator("#job-message")).to_contain_text("Tidak ada data yang disimpan")
     page.reload()  # the result survives a reload

@@ -3,6 +3,7 @@ download (only for the one who asked), audit events, and failures."""
 
 import datetime
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -421,7 +422,7 @@ def test_the_page_polls_while_the_job_runs_and_stops_when_it_is_done(client, boa
 
     with runners.running("export", job.pk, claim=lambda: True):  # its worker is alive
         part = client.get(f"/exchange/exports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
-    assert part.lstrip().startswith('<div id="export-status"')
+    assert re.match(r'\s*<title>40% · Ekspor LKS · Sinergi</title>\s*<div id="export-status"', part)  # the tab too
     assert 'hx-trigger="every 1s"' in part and 'value="40"' in part and "4 dari 10 baris" in part
     assert "<html" not in part
 

@@ -245,9 +245,31 @@ def test_the_page_title_names_a_trial_run_as_its_heading_does(client, tmp_path):
     trial_page = client.get(f"/exchange/imports/{trial.pk}/").content.decode()
     real_page = client.get(f"/exchange/imports/{real.pk}/").content.decode()
 
-    # Then a screen reader's first words (the tab's title) tell them apart
-    assert "<title>Uji coba impor penerima layanan · klien.xlsx · Sinergi</title>" in trial_page
-    assert "<title>Impor penerima layanan · klien.xlsx · Sinergi</title>" in real_page
+    # Then a screen reader's first words (the tab's title) tell them apart, after the job's state
+    assert "<title>Uji coba selesai · Uji coba impor penerima layanan · klien.xlsx · Sinergi</title>" in trial_page
+    assert "<title>Berhasil diimpor · Impor penerima layanan · klien.xlsx · Sinergi</title>" in real_page
+
+
+def test_the_tab_says_how_far_a_running_import_is_and_each_poll_says_it_anew(client, monkeypatch):
+    # (A review: a user waiting for a long import in another tab could not see it end.)
+    monkeypatch.setattr(services.runners, "runner_alive", lambda kind, pk: True)  # a worker is on it
+    world = people_world()
+    job = ImportJob.objects.create(
+        token="t-run", entity="clients", file="x", created_by=world.operator, original_name="klien.xlsx",
+        dry_run=True, status=ImportStatus.RUNNING, rows_total=200, rows_done=50,
+    )  # fmt: skip
+    client.force_login(world.operator)
+
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "<title>25% · Uji coba impor penerima layanan · klien.xlsx · Sinergi</title>" in page
+    assert page.count("<title>") == 1  # the status fragment's own title is for htmx only
+
+    # When the page polls after the job ended, the fragment leads with the new title (htmx sets the tab's from it)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.CANCELLED)
+    poll = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert poll.lstrip().startswith(
+        "<title>Dibatalkan · Uji coba impor penerima layanan · klien.xlsx · Sinergi</title>"
+    )
 
 
 def test_a_stored_message_in_another_language_is_marked_with_it(client):

@@ -91,7 +91,7 @@ def test_each_status_part_of_an_import_sets_the_next_interval(client):
         "every 2s",
         "every 5s",
     )
-    assert young.lstrip().startswith('<div id="job-status"') and "<html" not in young
+    assert re.match(r'\s*<title>[^<]*</title>\s*<div id="job-status"', young) and "<html" not in young
 
     # And a finished job is no longer polled
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.CHECKED)

@@ -271,7 +271,7 @@ def test_htmx_polling_gets_only_the_status_part(client, board_member, tmp_path):
     job.save()
     with runners.running("import", job.pk, claim=lambda: True):  # its worker is alive
         part = client.get(f"/exchange/imports/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
-    assert part.lstrip().startswith('<div id="job-status"')
+    assert re.match(r'\s*<title>40% · Uji coba impor LKS · [^<]*</title>\s*<div id="job-status"', part)  # the tab too
     assert 'hx-trigger="every 1s"' in part and 'value="40"' in part and "<html" not in part
     job.status = ImportStatus.SUCCEEDED
     job.save()
