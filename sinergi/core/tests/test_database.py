@@ -1,0 +1,35 @@
+"""The SQLite database's files are kept readable by their owner only, whatever the umask that created them."""
+
+import sqlite3
+import stat
+
+from django.db.utils import ConnectionHandler
+
+
+def _mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_sqlite_database_and_its_wal_files_are_made_private_when_django_opens_them(tmp_path, django_db_blocker):
+    # Given a database file made by a process with the usual umask, as `make run` makes the demo's
+    path = tmp_path / "sinergi.sqlite3"
+    sqlite3.connect(path).close()
+    path.chmod(0o644)
+
+    # When Django connects to it (with the WAL mode the settings ask for)
+    handler = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path),
+                  "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;"}}}
+    )  # fmt: skip
+    connection = handler["default"]  # a handler of its own, beside the tests' database
+    try:
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute("CREATE TABLE t (x integer)")
+
+        # Then no one else may read it, nor the WAL files beside it
+        assert _mode(path) == 0o600
+        for suffix in ("-wal", "-shm"):
+            side = tmp_path / f"sinergi.sqlite3{suffix}"
+            assert side.exists() and _mode(side) == 0o600, suffix
+    finally:
+        connection.close()
