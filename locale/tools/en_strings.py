@@ -4130,4 +4130,205 @@ EN: dict[str, str | tuple[str, str]] = {
         "LKKKS board will check them; services can continue as usual.",
     ),
     "Tidak tercatat": "Not recorded",
+    # --- exchange: the management commands (import_data, export_data, import_template, exchange_jobs, ...) ----
+    "Status keluar: 0 selesai; 1 ada baris bermasalah (tidak ada yang disimpan); 2 pemanggilan salah (argumen, "
+    "pengguna, wewenang, file tidak ada); 3 file ditolak seluruhnya; 4 tidak selesai (dihentikan, database sibuk, "
+    "file tidak dapat ditulis).": (
+        "Exit status: 0 done; 1 rows with problems (nothing saved); 2 wrong call (arguments, user, permission, "
+        "missing file); 3 file refused as a whole; 4 not finished (stopped, database busy, file could not be "
+        "written)."
+    ),
+    "%(variable)s=%(value)s bukan bahasa yang dikenal. Pilihan: %(choices)s.": (
+        "%(variable)s=%(value)s is not a known language. Choices: %(choices)s."
+    ),
+    "Bahasa pesan, laporan, dan templat: id (Bahasa Indonesia) atau en (English). Bawaan: variabel lingkungan "
+    "SINERGI_COMMAND_LANGUAGE bila ada, selain itu bahasa situs (LANGUAGE_CODE).": (
+        "Language of the messages, reports and templates: id (Bahasa Indonesia) or en (English). Default: the "
+        "SINERGI_COMMAND_LANGUAGE environment variable if set, otherwise the site's language (LANGUAGE_CODE)."
+    ),
+    "“%(path)s” tidak dapat dipakai: tulis nama file biasa (simpan dulu data dari pipa ke sebuah file).": (
+        "“%(path)s” cannot be used: give an ordinary file name (save data from a pipe to a file first)."
+    ),
+    "sudah ada folder dengan nama itu": "a folder of that name already exists",
+    "ruang disk penuh": "the disk is full",
+    "folder itu hanya-baca": "that folder is read-only",
+    "foldernya tidak ada": "the folder does not exist",
+    "tidak ada izin menulis di folder itu": "no permission to write in that folder",
+    "Tidak dapat menulis %(path)s: %(reason)s.": "Cannot write %(path)s: %(reason)s.",
+    "Jalankan perintah ini sebagai akun layanan “%(name)s”, pemilik %(folder)s (mis. sudo -u %(name)s …): file "
+    "yang dibuat akun lain tidak dapat dibaca dan dihapus oleh layanan.": (
+        "Run this command as the service account “%(name)s”, the owner of %(folder)s (e.g. sudo -u %(name)s …): "
+        "files made by another account cannot be read or deleted by the service."
+    ),
+    "Menampilkan antrean pekerja latar: impor dan ekspor yang sedang menunggu atau berjalan, terlama lebih dulu "
+    "(siapa, data apa, file, ukuran, tahap, dan sejak kapan). Untuk admin server yang ditanya mengapa sebuah "
+    "proses belum mulai.": (
+        "Shows the background worker's queue: imports and exports waiting or running, oldest first (who, what "
+        "data, file, size, phase, and since when). For the server administrator asked why a job has not started."
+    ),
+    "menunggu data yang dipakai proses lain": "waiting for data in use by another job",
+    "uji coba %(entity)s": "trial run %(entity)s",
+    "impor #%(job)s": "import #%(job)s",
+    "ekspor #%(job)s": "export #%(job)s",
+    "Tidak ada impor atau ekspor yang menunggu atau berjalan.": "No imports or exports are waiting or running.",
+    "menunggu sejak %(minutes)s menit": ("waiting for %(minutes)s minute", "waiting for %(minutes)s minutes"),
+    "berjalan sejak %(minutes)s menit": ("running for %(minutes)s minute", "running for %(minutes)s minutes"),
+    "%(running)s berjalan, %(queued)s menunggu.": "%(running)s running, %(queued)s waiting.",
+    "Mengekspor sebuah jenis data (mis. lks) ke CSV atau XLSX (menurut akhiran file), dengan kolom templat impor. "
+    "File ditulis utuh atau tidak sama sekali.": (
+        "Exports one kind of data (e.g. lks) to CSV or XLSX (by the file's suffix), with the import template's "
+        "columns. The file is written whole or not at all."
+    ),
+    "Jenis data: {keys}": "Kind of data: {keys}",
+    "File .csv atau .xlsx": "A .csv or .xlsx file",
+    "Nama pengguna; hanya data dalam cakupannya yang diekspor.": "User name; only data within their scope is exported.",
+    "Saringan daftar, mis. region=63.71; ulangi untuk saringan lain atau nilai lain (status=draft --filter "
+    "status=active).": (
+        "A list filter, e.g. region=63.71; repeat it for other filters or other values (status=draft --filter "
+        "status=active)."
+    ),
+    "Pemisah kolom CSV: comma (koma, bawaan) atau semicolon (titik koma, untuk Excel berpengaturan Indonesia).": (
+        "CSV column separator: comma (the default) or semicolon (for Excel with Indonesian settings)."
+    ),
+    "Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan, pekerja sosial): "
+    "{purposes}": (
+        "Purpose of access to personal data (PDP Law), required for data holding it (service recipients, social "
+        "workers): {purposes}"
+    ),
+    "Data %(label)s memuat data pribadi: sebutkan tujuan akses dengan --purpose, salah satu dari: %(codes)s": (
+        "The %(label)s data holds personal data: give the purpose of access with --purpose, one of: %(codes)s"
+    ),
+    "Akhiran file harus .csv atau .xlsx.": "The file name must end in .csv or .xlsx.",
+    "Pengguna aktif “%(name)s” tidak ada.": "There is no active user “%(name)s”.",
+    "Pengguna “%(name)s” tidak berwenang mengekspor data %(label)s.": (
+        "User “%(name)s” is not allowed to export %(label)s data."
+    ),
+    "Bukan saringan: %(names)s. Format mengikuti akhiran file (.csv/.xlsx), pemisah CSV dengan --sep, dan ekspor "
+    "selalu memuat semua baris (tanpa halaman).": (
+        "Not filters: %(names)s. The format follows the file's suffix (.csv/.xlsx), the CSV separator is set with "
+        "--sep, and an export always holds every row (no pages)."
+    ),
+    "Saringan tidak dikenal: %(unknown)s. Saringan untuk data %(label)s: %(names)s": (
+        "Unknown filters: %(unknown)s. Filters for %(label)s data: %(names)s"
+    ),
+    "Ekspor dihentikan; %(file)s tidak ditulis (file lama bernama itu, bila ada, tetap utuh).": (
+        "Export stopped; %(file)s was not written (an older file of that name, if any, is intact)."
+    ),
+    "%(count)s baris %(label)s diekspor ke %(file)s.": (
+        "Exported %(count)s row of %(label)s to %(file)s.",
+        "Exported %(count)s rows of %(label)s to %(file)s.",
+    ),
+    "Saringan “%(item)s” harus berbentuk nama=nilai, mis. region=63.71.": (
+        "Filter “%(item)s” must be written name=value, e.g. region=63.71."
+    ),
+    "Memeriksa": "Checking",
+    "Laporan kesalahan: %(path)s": "Error report: %(path)s",
+    "Laporan peringatan: %(path)s": "Warnings report: %(path)s",
+    "Laporan perubahan: %(path)s": "Changes report: %(path)s",
+    "Laporan kesalahan tetap ada di halaman Impor/Ekspor (pekerjaan #%(job)s).": (
+        "The error report is still on the Import/Export page (job #%(job)s)."
+    ),
+    "Laporan peringatan tetap ada di halaman Impor/Ekspor (pekerjaan #%(job)s).": (
+        "The warnings report is still on the Import/Export page (job #%(job)s)."
+    ),
+    "Laporan perubahan tetap ada di halaman Impor/Ekspor (pekerjaan #%(job)s).": (
+        "The changes report is still on the Import/Export page (job #%(job)s)."
+    ),
+    "%(rate)s baris/d": "%(rate)s rows/s",
+    "Mengimpor file XLSX, CSV, ODS, atau XLS (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; bila "
+    "ada satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file "
+    "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan.": (
+        "Imports an XLSX, CSV, ODS or XLS file (e.g. `import_data lks data.xlsx`). Every row is checked first; if "
+        "there is even one problem, nothing is saved and an error report is written beside the file "
+        "(<nama>-kesalahan.xlsx, named after the file; -2, -3 … if it already exists). Run it as the service "
+        "account."
+    ),
+    "File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin).": (
+        "An .xlsx, .csv, .ods or .xls file (not - or /dev/stdin)."
+    ),
+    "Hanya memeriksa; tidak menyimpan apa pun.": "Only check; save nothing.",
+    "Nama lembar yang diimpor, untuk buku kerja dengan data di beberapa lembar (mis. “Putra” dan “Putri”): impor "
+    "lembar demi lembar.": (
+        "The name of the sheet to import, for a workbook with data on several sheets (e.g. “Boys” and “Girls”): "
+        "import them sheet by sheet."
+    ),
+    "Nama pengguna pelaku (wewenangnya berlaku). Tanpa --as: impor berjalan sebagai sistem, dengan wewenang penuh, "
+    "tercatat di audit sebagai Sistem dengan akun server yang menjalankannya; kolom LKS lalu wajib diisi di setiap "
+    "baris.": (
+        "The user name of the actor (their permissions apply). Without --as: the import runs as the system, with "
+        "full permissions, recorded in the audit as System with the server account that ran it; the LKS column "
+        "must then be filled in on every row."
+    ),
+    "File %(file)s tidak ada.": "File %(file)s does not exist.",
+    "Pengguna “%(name)s” tidak berwenang mengimpor data %(label)s.": (
+        "User “%(name)s” is not allowed to import %(label)s data."
+    ),
+    "Impor dihentikan, tetapi prosesnya belum selesai berhenti. Lihat hasilnya di halaman Impor/Ekspor (pekerjaan "
+    "#%(job)s), atau jalankan lagi nanti.": (
+        "Import stopped, but its process has not finished stopping. See the outcome on the Import/Export page "
+        "(job #%(job)s), or run it again later."
+    ),
+    "Tidak ada yang disimpan. Perbaiki baris di atas (atau di laporan), lalu impor lagi.": (
+        "Nothing was saved. Fix the rows above (or in the report), then import again."
+    ),
+    "Impor lembar demi lembar: jalankan lagi dengan %(sheets)s.": (
+        "Import sheet by sheet: run it again with %(sheets)s."
+    ),
+    "%(status)s: %(refused)s dari %(total)s baris bermasalah.": (
+        "%(status)s: %(refused)s of %(total)s row has problems.",
+        "%(status)s: %(refused)s of %(total)s rows have problems.",
+    ),
+    "%(status)s pada file itu sendiri, bukan pada barisnya (%(total)s baris); lihat alasannya di bawah.": (
+        "%(status)s in the file itself, not in its rows (%(total)s row); see the reason below.",
+        "%(status)s in the file itself, not in its rows (%(total)s rows); see the reason below.",
+    ),
+    "%(status)s: %(total)s baris.": ("%(status)s: %(total)s row.", "%(status)s: %(total)s rows."),
+    "akan dibuat %(created)s, akan diubah %(updated)s, tidak berubah %(unchanged)s.": (
+        "to be created %(created)s, to be changed %(updated)s, unchanged %(unchanged)s."
+    ),
+    "dibuat %(created)s, diubah %(updated)s, tidak berubah %(unchanged)s.": (
+        "created %(created)s, changed %(updated)s, unchanged %(unchanged)s."
+    ),
+    "baris %(row)s (%(key)s):": "row %(row)s (%(key)s):",
+    "… dan %(count)s data lain yang akan diubah (semuanya di lembar “Perubahan” laporan).": (
+        "… and %(count)s more record to be changed (all of them on the report's “Changes” sheet).",
+        "… and %(count)s more records to be changed (all of them on the report's “Changes” sheet).",
+    ),
+    "… dan %(count)s data lain yang diubah (semuanya di lembar “Perubahan” laporan).": (
+        "… and %(count)s more record changed (all of them on the report's “Changes” sheet).",
+        "… and %(count)s more records changed (all of them on the report's “Changes” sheet).",
+    ),
+    "baris %(row)s, kolom %(column)s": "row %(row)s, column %(column)s",
+    "baris %(row)s": "row %(row)s",
+    "… dan %(count)s masalah lain (lihat laporan kesalahan).": (
+        "… and %(count)s more problem (see the error report).",
+        "… and %(count)s more problems (see the error report).",
+    ),
+    "Menulis templat impor XLSX sebuah jenis data (mis. lks) ke file.": (
+        "Writes the XLSX import template of one kind of data (e.g. lks) to a file."
+    ),
+    "File .xlsx yang ditulis": "The .xlsx file to write",
+    "Templat impor adalah file Excel: akhiran file harus .xlsx.": (
+        "The import template is an Excel file: the file name must end in .xlsx."
+    ),
+    "Templat impor %(label)s ditulis ke %(file)s.": "%(label)s import template written to %(file)s.",
+    "Menghapus file unggahan impor, laporan impor, dan file ekspor dari pekerjaan yang selesai lebih dari "
+    "SINERGI['EXCHANGE_FILE_RETENTION_DAYS'] hari lalu; catatan pekerjaannya tetap disimpan. Jalankan sebagai akun "
+    "layanan. Status keluar 4 bila ada file yang tidak dapat dihapus.": (
+        "Deletes the uploaded import files, import reports and export files of jobs finished more than "
+        "SINERGI['EXCHANGE_FILE_RETENTION_DAYS'] days ago; the jobs' records are kept. Run it as the service "
+        "account. Exit status 4 if some file could not be deleted."
+    ),
+    "Hanya tampilkan yang akan dihapus.": "Only show what would be deleted.",
+    "%(count)s file": ("%(count)s file", "%(count)s files"),
+    "%(count)s pekerjaan": ("%(count)s job", "%(count)s jobs"),
+    "%(count)s hari": ("%(count)s day", "%(count)s days"),
+    "%(files)s dari %(jobs)s akan dihapus (uji coba, tidak ada yang dihapus); masa simpan %(days)s.": (
+        "%(files)s from %(jobs)s would be deleted (a trial run, nothing deleted); files are kept for %(days)s."
+    ),
+    "%(files)s dari %(jobs)s dihapus; masa simpan %(days)s.": (
+        "%(files)s from %(jobs)s deleted; files are kept for %(days)s."
+    ),
+    "tidak dapat dihapus (%(error)s): %(files)s": "could not be deleted (%(error)s): %(files)s",
+    "%(job)s (selesai %(date)s): %(what)s": "%(job)s (finished %(date)s): %(what)s",
 }

@@ -8,25 +8,105 @@ Exit statuses (documented in each command's --help and in docs/deployment.md), s
 - 2: the call is wrong: arguments, an unknown or inactive user, a user without the right, a file that is not there;
 - 3: the file was refused as a whole (not a spreadsheet, damaged, too large, a column missing, several sheets);
 - 4: it did not finish: stopped (Ctrl+C, SIGTERM, SIGHUP), the database busy, a file that could not be written.
+
+They speak the operator's language (ExchangeCommand): --language, else SINERGI_COMMAND_LANGUAGE, else the site's
+LANGUAGE_CODE; the messages of the import they run (rows' problems, reports, templates) come out in it too.
 """
 
 import contextlib
 import os
+import re
 import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED, EXIT_STOPPED = 1, 2, 3, 4
 
-EXIT_STATUSES_HELP = (
+EXIT_STATUSES_HELP = _lazy(
     "Status keluar: 0 selesai; 1 ada baris bermasalah (tidak ada yang disimpan); 2 pemanggilan salah (argumen, "
     "pengguna, wewenang, file tidak ada); 3 file ditolak seluruhnya; 4 tidak selesai (dihentikan, database sibuk, "
     "file tidak dapat ditulis)."
 )
+
+# Read here, not in config/settings: like SUDO_USER (services._os_user), it tells about the shell
+# that runs the command, not about the site. An administrator who reads English sets it once in their profile.
+LANGUAGE_VARIABLE = "SINERGI_COMMAND_LANGUAGE"
+
+
+def _languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def command_language() -> str:
+    """The language of a command called without --language: SINERGI_COMMAND_LANGUAGE (also as a locale is written,
+    "en_US.UTF-8"), else the site's LANGUAGE_CODE. A value naming no language of the interface is refused rather
+    than ignored: the administrator who set it would otherwise not know why the messages stay Indonesian."""
+    value = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    if not value:
+        return settings.LANGUAGE_CODE
+    code = re.split(r"[-_.@]", value.lower())[0]
+    if code not in _languages():
+        raise CommandError(
+            _("%(variable)s=%(value)s bukan bahasa yang dikenal. Pilihan: %(choices)s.")
+            % {"variable": LANGUAGE_VARIABLE, "value": value, "choices": ", ".join(_languages())},
+            returncode=EXIT_USAGE,
+        )
+    return code
+
+
+def _language_asked(arguments: list[str]) -> str:
+    """The language a command line asks for, read before the parser is made so that --help is written in it: the
+    value of --language (or of an abbreviation argparse accepts, --lang), else command_language(). Anything unusual
+    is left to the parser and execute(), which say what is wrong."""
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        name, equals, value = argument.partition("=")
+        if len(name) > 3 and "--language".startswith(name):
+            value = value if equals else (arguments[index + 1] if index + 1 < len(arguments) else "")
+            if value in _languages():
+                return value
+    try:
+        return command_language()
+    except CommandError:
+        return settings.LANGUAGE_CODE
+
+
+class ExchangeCommand(BaseCommand):
+    """A command of the exchange, run in the operator's language (--language, SINERGI_COMMAND_LANGUAGE): its help,
+    messages and errors, and what the import it runs writes (rows' problems, the error report, a template)."""
+
+    def run_from_argv(self, argv: list[str]) -> None:
+        # The parser is made, and --help printed, before execute(): in the language asked for, too.
+        with translation.override(_language_asked(argv[2:])):
+            super().run_from_argv(argv)
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs):
+        self.help = str(self.help)  # argparse needs a str for the description, in the language of this parser
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.add_argument(
+            "--language",
+            choices=_languages(),
+            default=None,
+            help=_lazy(
+                "Bahasa pesan, laporan, dan templat: id (Bahasa Indonesia) atau en (English). Bawaan: variabel "
+                "lingkungan SINERGI_COMMAND_LANGUAGE bila ada, selain itu bahasa situs (LANGUAGE_CODE)."
+            ),
+        )
+        return parser
+
+    def execute(self, *args, **options):
+        language = options.get("language") or command_language()
+        with translation.override(language):
+            return super().execute(*args, **options)
+
 
 # Signals that end a command run by hand or by a service: a dropped ssh session (SIGHUP), `kill`, `timeout` and
 # systemd (SIGTERM). Each is taken as Ctrl+C, so the run stops the way it stops for Ctrl+C: rolled back, its job
@@ -56,7 +136,8 @@ def refuse_standard_streams(path: str) -> None:
     an import writes its report."""
     if path == "-" or path.startswith("/dev/"):
         raise CommandError(
-            f"“{path}” tidak dapat dipakai: tulis nama file biasa (simpan dulu data dari pipa ke sebuah file).",
+            _("“%(path)s” tidak dapat dipakai: tulis nama file biasa (simpan dulu data dari pipa ke sebuah file).")
+            % {"path": path},
             returncode=EXIT_USAGE,
         )
 
@@ -64,18 +145,20 @@ def refuse_standard_streams(path: str) -> None:
 def unwritable(path: Path, error: OSError) -> CommandError:
     """The message of a file that could not be written: the disk full, a read-only folder, a folder of that name."""
     if isinstance(error, IsADirectoryError) or path.is_dir():
-        reason = "sudah ada folder dengan nama itu"
+        reason = _("sudah ada folder dengan nama itu")
     elif error.errno == 28:
-        reason = "ruang disk penuh"
+        reason = _("ruang disk penuh")
     elif error.errno == 30:
-        reason = "folder itu hanya-baca"
+        reason = _("folder itu hanya-baca")
     elif isinstance(error, FileNotFoundError):
-        reason = "foldernya tidak ada"
+        reason = _("foldernya tidak ada")
     elif isinstance(error, PermissionError):
-        reason = "tidak ada izin menulis di folder itu"
+        reason = _("tidak ada izin menulis di folder itu")
     else:
         reason = error.strerror or str(error)
-    return CommandError(f"Tidak dapat menulis {path}: {reason}.", returncode=EXIT_STOPPED)
+    return CommandError(
+        _("Tidak dapat menulis %(path)s: %(reason)s.") % {"path": path, "reason": reason}, returncode=EXIT_STOPPED
+    )
 
 
 def write_whole(path: Path, data: bytes) -> None:
@@ -112,7 +195,10 @@ def refuse_another_account() -> None:
     except (ImportError, KeyError):
         name = str(owner)
     raise CommandError(
-        f"Jalankan perintah ini sebagai akun layanan “{name}”, pemilik {var_dir} (mis. sudo -u {name} …): file yang "
-        "dibuat akun lain tidak dapat dibaca dan dihapus oleh layanan.",
+        _(
+            "Jalankan perintah ini sebagai akun layanan “%(name)s”, pemilik %(folder)s (mis. sudo -u %(name)s …): "
+            "file yang dibuat akun lain tidak dapat dibaca dan dihapus oleh layanan."
+        )
+        % {"name": name, "folder": var_dir},
         returncode=EXIT_USAGE,
     )

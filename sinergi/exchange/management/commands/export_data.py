@@ -6,8 +6,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from sinergi.audit.services import audit_record
 from sinergi.core.bulk import cyclic_gc_paused
@@ -20,41 +24,60 @@ from sinergi.exchange.management.cli import (
     EXIT_STATUSES_HELP,
     EXIT_STOPPED,
     EXIT_USAGE,
+    ExchangeCommand,
     refuse_standard_streams,
     stopped_by_signals_as_by_ctrl_c,
     unwritable,
 )
 
 
-class Command(BaseCommand):
-    help = (
-        "Mengekspor sebuah jenis data (mis. lks) ke CSV atau XLSX (menurut akhiran file), dengan kolom templat impor. "
-        "File ditulis utuh atau tidak sama sekali. " + EXIT_STATUSES_HELP
+class Command(ExchangeCommand):
+    help = format_lazy(
+        "{} {}",
+        _lazy(
+            "Mengekspor sebuah jenis data (mis. lks) ke CSV atau XLSX (menurut akhiran file), dengan kolom templat "
+            "impor. File ditulis utuh atau tidak sama sekali."
+        ),
+        EXIT_STATUSES_HELP,
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
-        parser.add_argument("file", help="File .csv atau .xlsx")
-        parser.add_argument("--as", dest="username", help="Nama pengguna; hanya data dalam cakupannya yang diekspor.")
+        parser.add_argument(
+            "entity", help=format_lazy(_lazy("Jenis data: {keys}"), keys=", ".join(e.key for e in entities()))
+        )
+        parser.add_argument("file", help=_lazy("File .csv atau .xlsx"))
+        parser.add_argument(
+            "--as", dest="username", help=_lazy("Nama pengguna; hanya data dalam cakupannya yang diekspor.")
+        )
         parser.add_argument(
             "--filter",
             action="append",
             default=[],
-            help="Saringan daftar, mis. region=63.71; ulangi untuk saringan lain atau nilai lain (status=draft "
-            "--filter status=active).",
+            help=_lazy(
+                "Saringan daftar, mis. region=63.71; ulangi untuk saringan lain atau nilai lain (status=draft "
+                "--filter status=active)."
+            ),
         )
         parser.add_argument(
             "--sep",
             choices=sorted(CSV_DELIMITERS),
             default="comma",
-            help="Pemisah kolom CSV: comma (koma, bawaan) atau semicolon (titik koma, untuk Excel berpengaturan "
-            "Indonesia).",
+            help=_lazy(
+                "Pemisah kolom CSV: comma (koma, bawaan) atau semicolon (titik koma, untuk Excel berpengaturan "
+                "Indonesia)."
+            ),
         )
         parser.add_argument(
             "--purpose",
             default="",
-            help="Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan, pekerja "
-            "sosial): " + ", ".join(f"{code} ({label})" for code, label in _purposes()),
+            help=format_lazy(
+                _lazy(
+                    "Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan, pekerja "
+                    "sosial): {purposes}"
+                ),
+                # The labels in the language the help is written in, not in the one the parser was made in.
+                purposes=_lazy_str(lambda: ", ".join(f"{code} ({label})" for code, label in _purposes())),
+            ),
         )
 
     def handle(
@@ -74,25 +97,31 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=EXIT_USAGE) from None
         if spec.asks_access_purpose and purpose not in dict(_purposes()):
             raise CommandError(
-                f"Data {spec.label} memuat data pribadi: sebutkan tujuan akses dengan --purpose, salah satu dari: "
-                + ", ".join(code for code, _label in _purposes()),
+                _(
+                    "Data %(label)s memuat data pribadi: sebutkan tujuan akses dengan --purpose, salah satu dari: "
+                    "%(codes)s"
+                )
+                % {"label": spec.label, "codes": ", ".join(code for code, _label in _purposes())},
                 returncode=EXIT_USAGE,
             )
         purpose = purpose if spec.asks_access_purpose else ""
         refuse_standard_streams(file)
         file_format = Path(file).suffix.lower().lstrip(".")
         if file_format not in DOWNLOAD_FORMATS:
-            raise CommandError("Akhiran file harus .csv atau .xlsx.", returncode=EXIT_USAGE)
+            raise CommandError(_("Akhiran file harus .csv atau .xlsx."), returncode=EXIT_USAGE)
         actor = services.SystemActor()
         if username:
             try:
                 actor = get_user_model().objects.get(username=username, is_active=True)
             except get_user_model().DoesNotExist:
-                raise CommandError(f"Pengguna aktif “{username}” tidak ada.", returncode=EXIT_USAGE) from None
+                raise CommandError(
+                    _("Pengguna aktif “%(name)s” tidak ada.") % {"name": username}, returncode=EXIT_USAGE
+                ) from None
         # The same gate as the web export: the scope alone would give an empty file, or fail in the SQL.
         if not spec.can_export(actor):
             raise CommandError(
-                f"Pengguna “{actor.get_username()}” tidak berwenang mengekspor data {spec.label}.",
+                _("Pengguna “%(name)s” tidak berwenang mengekspor data %(label)s.")
+                % {"name": actor.get_username(), "label": spec.label},
                 returncode=EXIT_USAGE,
             )
         filters = _parse_filters(filter)
@@ -101,15 +130,22 @@ class Command(BaseCommand):
         if not_filters := sorted(set(filters) & {"format", "sep", "page"}):
             # A list page's address carries them beside its filters; here the file's suffix, --sep, and every row.
             raise CommandError(
-                f"Bukan saringan: {', '.join(not_filters)}. Format mengikuti akhiran file (.csv/.xlsx), pemisah CSV "
-                "dengan --sep, dan ekspor selalu memuat semua baris (tanpa halaman).",
+                _(
+                    "Bukan saringan: %(names)s. Format mengikuti akhiran file (.csv/.xlsx), pemisah CSV dengan --sep, "
+                    "dan ekspor selalu memuat semua baris (tanpa halaman)."
+                )
+                % {"names": ", ".join(not_filters)},
                 returncode=EXIT_USAGE,
             )
         filterset = spec.export_filterset(actor=actor, filters=export_filters(filters))
         if filterset is not None and (unknown := sorted(set(filters) - _filter_names(filterset))):
             raise CommandError(
-                f"Saringan tidak dikenal: {', '.join(unknown)}. Saringan untuk data {spec.label}: "
-                + ", ".join(sorted(_filter_names(filterset))),
+                _("Saringan tidak dikenal: %(unknown)s. Saringan untuk data %(label)s: %(names)s")
+                % {
+                    "unknown": ", ".join(unknown),
+                    "label": spec.label,
+                    "names": ", ".join(sorted(_filter_names(filterset))),
+                },
                 returncode=EXIT_USAGE,
             )
         try:
@@ -138,7 +174,8 @@ class Command(BaseCommand):
                     )
         except KeyboardInterrupt:
             raise CommandError(
-                f"Ekspor dihentikan; {file} tidak ditulis (file lama bernama itu, bila ada, tetap utuh).",
+                _("Ekspor dihentikan; %(file)s tidak ditulis (file lama bernama itu, bila ada, tetap utuh).")
+                % {"file": file},
                 returncode=EXIT_STOPPED,
             ) from None
         except OSError as error:
@@ -149,7 +186,18 @@ class Command(BaseCommand):
             data={"format": file_format, "rows": count, "filters": audit_filters(filters), "via": "command line"},
             purpose=purpose,
         )
-        self.stdout.write(f"{count} baris {spec.label} diekspor ke {file}.")
+        self.stdout.write(
+            ngettext(
+                "%(count)s baris %(label)s diekspor ke %(file)s.",
+                "%(count)s baris %(label)s diekspor ke %(file)s.",
+                count,
+            )
+            % {"count": count, "label": spec.label, "file": file}
+        )
+
+
+def _lazy_str(function) -> str:
+    return lazy(function, str)()
 
 
 def _filter_names(filterset) -> set[str]:
@@ -163,7 +211,7 @@ def _parse_filters(items: list[str]) -> dict[str, list[str]]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise CommandError(f"Saringan “{item}” harus berbentuk nama=nilai, mis. region=63.71.")
+            raise CommandError(_("Saringan “%(item)s” harus berbentuk nama=nilai, mis. region=63.71.") % {"item": item})
         filters.setdefault(name.strip(), []).append(value)
     return filters
 

@@ -4,7 +4,11 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files import File
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from sinergi.core.errors import PermissionDenied
 from sinergi.exchange import services
@@ -16,6 +20,7 @@ from sinergi.exchange.management.cli import (
     EXIT_STATUSES_HELP,
     EXIT_STOPPED,
     EXIT_USAGE,
+    ExchangeCommand,
     refuse_another_account,
     refuse_standard_streams,
     stopped_by_signals_as_by_ctrl_c,
@@ -25,7 +30,19 @@ from sinergi.exchange.management.cli import (
 from sinergi.exchange.models import ImportJob, ImportStatus
 from sinergi.exchange.pipeline import BUSY
 
-PHASES = {"reading": "Memeriksa", "saving": "Menyimpan"}
+PHASES = {"reading": _lazy("Memeriksa"), "saving": _lazy("Menyimpan")}
+
+# The report's file name keeps its Indonesian word in every language (data-kesalahan.xlsx): scripts look for it.
+REPORT_LINES = {
+    "kesalahan": _lazy("Laporan kesalahan: %(path)s"),
+    "peringatan": _lazy("Laporan peringatan: %(path)s"),
+    "perubahan": _lazy("Laporan perubahan: %(path)s"),
+}
+REPORTS_KEPT = {
+    "kesalahan": _lazy("Laporan kesalahan tetap ada di halaman Impor/Ekspor (pekerjaan #%(job)s)."),
+    "peringatan": _lazy("Laporan peringatan tetap ada di halaman Impor/Ekspor (pekerjaan #%(job)s)."),
+    "perubahan": _lazy("Laporan perubahan tetap ada di halaman Impor/Ekspor (pekerjaan #%(job)s)."),
+}
 
 
 class ProgressBar:
@@ -53,8 +70,10 @@ class ProgressBar:
         if self.quiet or not total or self.drawn == (phase, done, total):
             return  # nothing to show, never a "Menyimpan 0/0" of nothing to save, never the same line twice
         elapsed = now - self.phase_started
-        rate = f" ({done / elapsed:,.0f} baris/d)" if elapsed >= 0.2 and done else ""  # none of a phase just begun
-        label = PHASES.get(phase, phase)
+        rate = ""
+        if elapsed >= 0.2 and done:  # none of a phase just begun
+            rate = " (" + _("%(rate)s baris/d") % {"rate": f"{done / elapsed:,.0f}"} + ")"
+        label = str(PHASES.get(phase, phase))
         if not self.on_terminal:
             quarter = 4 * done // total
             if quarter > self.quarter:
@@ -79,21 +98,25 @@ class ProgressBar:
             self.open_line = False
 
 
-class Command(BaseCommand):
-    help = (
-        "Mengimpor file XLSX, CSV, ODS, atau XLS (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; bila "
-        "ada satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file "
-        "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan. " + EXIT_STATUSES_HELP
+class Command(ExchangeCommand):
+    help = format_lazy(
+        "{} {}",
+        _lazy(
+            "Mengimpor file XLSX, CSV, ODS, atau XLS (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; "
+            "bila ada satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file "
+            "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan."
+        ),
+        EXIT_STATUSES_HELP,
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
-        parser.add_argument("file", help="File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin).")
-        parser.add_argument("--dry-run", action="store_true", help="Hanya memeriksa; tidak menyimpan apa pun.")
+        parser.add_argument("entity", help=format_lazy(_lazy("Jenis data: {keys}"), keys=_entity_keys()))
+        parser.add_argument("file", help=_lazy("File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin)."))
+        parser.add_argument("--dry-run", action="store_true", help=_lazy("Hanya memeriksa; tidak menyimpan apa pun."))
         parser.add_argument(
             "--sheet",
             default="",
-            help=(
+            help=_lazy(
                 "Nama lembar yang diimpor, untuk buku kerja dengan data di beberapa lembar (mis. “Putra” dan "
                 "“Putri”): impor lembar demi lembar."
             ),
@@ -101,7 +124,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--as",
             dest="username",
-            help=(
+            help=_lazy(
                 "Nama pengguna pelaku (wewenangnya berlaku). Tanpa --as: impor berjalan sebagai sistem, dengan "
                 "wewenang penuh, tercatat di audit sebagai Sistem dengan akun server yang menjalankannya; kolom LKS "
                 "lalu wajib diisi di setiap baris."
@@ -118,7 +141,7 @@ class Command(BaseCommand):
         refuse_standard_streams(file)
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"File {file} tidak ada.", returncode=EXIT_USAGE)
+            raise CommandError(_("File %(file)s tidak ada.") % {"file": file}, returncode=EXIT_USAGE)
         refuse_another_account()
         actor = self._actor(username)
         try:
@@ -140,7 +163,9 @@ class Command(BaseCommand):
         except PermissionDenied as error:
             name = actor.get_username()
             raise CommandError(
-                f"Pengguna “{name}” tidak berwenang mengimpor data {spec.label}." if username else str(error),
+                _("Pengguna “%(name)s” tidak berwenang mengimpor data %(label)s.") % {"name": name, "label": spec.label}
+                if username
+                else str(error),
                 returncode=EXIT_USAGE,
             ) from None
         self.stderr.style_func = None  # a plain bar, not coloured as an error
@@ -155,8 +180,11 @@ class Command(BaseCommand):
             job = services.import_job_settle(job=ImportJob.objects.get(pk=job.pk), stopped=True, wait_seconds=10)
             raise CommandError(
                 job.message
-                or f"Impor dihentikan, tetapi prosesnya belum selesai berhenti. Lihat hasilnya di halaman Impor/Ekspor "
-                f"(pekerjaan #{job.pk}), atau jalankan lagi nanti.",
+                or _(
+                    "Impor dihentikan, tetapi prosesnya belum selesai berhenti. Lihat hasilnya di halaman Impor/Ekspor "
+                    "(pekerjaan #%(job)s), atau jalankan lagi nanti."
+                )
+                % {"job": job.pk},
                 returncode=EXIT_STOPPED,
             ) from None
         bar.finish()
@@ -166,14 +194,14 @@ class Command(BaseCommand):
         if job.status == ImportStatus.REFUSED and job.refused_count:
             # The rows' problems are listed above: the exit says what it means, without repeating them.
             raise CommandError(
-                "Tidak ada yang disimpan. Perbaiki baris di atas (atau di laporan), lalu impor lagi.",
+                _("Tidak ada yang disimpan. Perbaiki baris di atas (atau di laporan), lalu impor lagi."),
                 returncode=EXIT_PROBLEMS,
             )
         if job.status not in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
-            message = job.message or job.get_status_display()
+            message = str(job.message or job.get_status_display())
             if job.sheet_choices:
                 sheets = ", ".join(f"--sheet {shlex.quote(name)}" for name in job.sheet_choices)
-                message += f" Impor lembar demi lembar: jalankan lagi dengan {sheets}."
+                message += " " + _("Impor lembar demi lembar: jalankan lagi dengan %(sheets)s.") % {"sheets": sheets}
             whole_file = job.status == ImportStatus.REFUSED and job.message != str(BUSY)
             raise CommandError(message, returncode=EXIT_REFUSED if whole_file else EXIT_STOPPED)
 
@@ -183,44 +211,84 @@ class Command(BaseCommand):
         try:
             return get_user_model().objects.get(username=username, is_active=True)
         except get_user_model().DoesNotExist:
-            raise CommandError(f"Pengguna aktif “{username}” tidak ada.", returncode=EXIT_USAGE) from None
+            raise CommandError(
+                _("Pengguna aktif “%(name)s” tidak ada.") % {"name": username}, returncode=EXIT_USAGE
+            ) from None
 
     def _report(self, job, path: Path) -> None:
         out = self.stdout
+        status, total = job.get_status_display(), job.rows_total
         if job.status == ImportStatus.REFUSED and job.refused_count:
-            out.write(f"{job.get_status_display()}: {job.refused_count} dari {job.rows_total} baris bermasalah.")
+            out.write(
+                ngettext(
+                    "%(status)s: %(refused)s dari %(total)s baris bermasalah.",
+                    "%(status)s: %(refused)s dari %(total)s baris bermasalah.",
+                    total,
+                )
+                % {"status": status, "refused": job.refused_count, "total": total}
+            )
         elif job.status == ImportStatus.REFUSED:
             # The whole file, for a reason of its own (a formula without a result, a missing column): said last.
             out.write(
-                f"{job.get_status_display()} pada file itu sendiri, bukan pada barisnya ({job.rows_total} baris); "
-                "lihat alasannya di bawah."
+                ngettext(
+                    "%(status)s pada file itu sendiri, bukan pada barisnya (%(total)s baris); "
+                    "lihat alasannya di bawah.",
+                    "%(status)s pada file itu sendiri, bukan pada barisnya (%(total)s baris); "
+                    "lihat alasannya di bawah.",
+                    total,
+                )
+                % {"status": status, "total": total}
             )
         else:
-            out.write(f"{job.get_status_display()}: {job.rows_total} baris.")
+            line = ngettext("%(status)s: %(total)s baris.", "%(status)s: %(total)s baris.", total)
+            out.write(line % {"status": status, "total": total})
         if job.status in (ImportStatus.CHECKED, ImportStatus.SUCCEEDED):
-            verb = "akan " if job.dry_run else ""
-            out.write(
-                f"  {verb}dibuat {job.created_count}, {verb}diubah {job.updated_count}, "
-                f"tidak berubah {job.unchanged_count}."
-            )
+            counts = {"created": job.created_count, "updated": job.updated_count, "unchanged": job.unchanged_count}
+            if job.dry_run:
+                counts_line = _("akan dibuat %(created)s, akan diubah %(updated)s, tidak berubah %(unchanged)s.")
+            else:
+                counts_line = _("dibuat %(created)s, diubah %(updated)s, tidak berubah %(unchanged)s.")
+            out.write("  " + counts_line % counts)
             listed = job.preview.get("update", [])
             for item in listed:
-                out.write(f"  baris {item['row']} ({item['key']}):")
+                out.write("  " + _("baris %(row)s (%(key)s):") % {"row": item["row"], "key": item["key"]})
                 for column, (before, after) in item["changes"].items():
                     out.write(f"    {column}: {before or '—'} → {after or '—'}")
             if job.updated_count > len(listed):
-                out.write(
-                    f"  … dan {job.updated_count - len(listed)} data lain yang {verb}diubah (semuanya di lembar "
-                    "“Perubahan” laporan)."
-                )
+                more = job.updated_count - len(listed)
+                if job.dry_run:
+                    more_line = ngettext(
+                        "… dan %(count)s data lain yang akan diubah (semuanya di lembar “Perubahan” laporan).",
+                        "… dan %(count)s data lain yang akan diubah (semuanya di lembar “Perubahan” laporan).",
+                        more,
+                    )
+                else:
+                    more_line = ngettext(
+                        "… dan %(count)s data lain yang diubah (semuanya di lembar “Perubahan” laporan).",
+                        "… dan %(count)s data lain yang diubah (semuanya di lembar “Perubahan” laporan).",
+                        more,
+                    )
+                out.write("  " + more_line % {"count": more})
         for notice in job.notices:
             out.write(f"  {notice}")
         for row, column, value, message in job.problems[:50]:
-            where = f"baris {row}" + (f", kolom {column}" if column else "")
+            if column:
+                where = _("baris %(row)s, kolom %(column)s") % {"row": row, "column": column}
+            else:
+                where = _("baris %(row)s") % {"row": row}
             shown = f" “{value}”" if value else ""
             out.write(f"  {where}{shown}: {message}")
         if job.problem_count > 50:
-            out.write(f"  … dan {job.problem_count - 50} masalah lain (lihat laporan kesalahan).")
+            more = job.problem_count - 50
+            out.write(
+                "  "
+                + ngettext(
+                    "… dan %(count)s masalah lain (lihat laporan kesalahan).",
+                    "… dan %(count)s masalah lain (lihat laporan kesalahan).",
+                    more,
+                )
+                % {"count": more}
+            )
         if job.error_report:
             kind = "kesalahan" if job.problem_count else "peringatan" if job.preview.get("warnings") else "perubahan"
             # Named after the whole file name: "data.csv" and "data.xlsx" beside each other get a report each.
@@ -236,9 +304,10 @@ class Command(BaseCommand):
                 write_whole(report, data)
             except OSError as error:
                 # The run's outcome stands (saved or not, as said above); only the copy beside the file is missing.
-                self.stderr.write(
-                    f"{unwritable(report, error)} Laporan {kind} tetap ada di halaman Impor/Ekspor (pekerjaan "
-                    f"#{job.pk})."
-                )
+                self.stderr.write(f"{unwritable(report, error)} {REPORTS_KEPT[kind] % {'job': job.pk}}")
             else:
-                out.write(f"Laporan {kind}: {report}")
+                out.write(REPORT_LINES[kind] % {"path": report})
+
+
+def _entity_keys() -> str:
+    return ", ".join(e.key for e in entities())

@@ -1,19 +1,35 @@
 import contextlib
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.exchange.columns import entities, get_entity
-from sinergi.exchange.management.cli import EXIT_STATUSES_HELP, EXIT_USAGE, refuse_standard_streams, unwritable
+from sinergi.exchange.management.cli import (
+    EXIT_STATUSES_HELP,
+    EXIT_USAGE,
+    ExchangeCommand,
+    refuse_standard_streams,
+    unwritable,
+)
 from sinergi.exchange.workbook import template_bytes
 
 
-class Command(BaseCommand):
-    help = "Menulis templat impor XLSX sebuah jenis data (mis. lks) ke file. " + EXIT_STATUSES_HELP
+class Command(ExchangeCommand):
+    # The template's sheets, headers, instructions and lists are written in the command's language (--language).
+    help = format_lazy(
+        "{} {}",
+        _lazy("Menulis templat impor XLSX sebuah jenis data (mis. lks) ke file."),
+        EXIT_STATUSES_HELP,
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("entity", help="Jenis data: " + ", ".join(e.key for e in entities()))
-        parser.add_argument("file", help="File .xlsx yang ditulis")
+        parser.add_argument(
+            "entity", help=format_lazy(_lazy("Jenis data: {keys}"), keys=", ".join(e.key for e in entities()))
+        )
+        parser.add_argument("file", help=_lazy("File .xlsx yang ditulis"))
 
     def handle(self, *args, entity: str, file: str, **options) -> None:
         try:
@@ -23,7 +39,7 @@ class Command(BaseCommand):
         refuse_standard_streams(file)
         path = Path(file)
         if path.suffix.lower() != ".xlsx":
-            raise CommandError("Templat impor adalah file Excel: akhiran file harus .xlsx.", returncode=EXIT_USAGE)
+            raise CommandError(_("Templat impor adalah file Excel: akhiran file harus .xlsx."), returncode=EXIT_USAGE)
         if path.is_dir():
             raise unwritable(path, IsADirectoryError(21, "Is a directory"))
         try:
@@ -32,4 +48,4 @@ class Command(BaseCommand):
             with contextlib.suppress(OSError):
                 path.unlink()  # no empty or half-written template left on a full disk
             raise unwritable(path, error) from None
-        self.stdout.write(f"Templat impor {spec.label} ditulis ke {file}.")
+        self.stdout.write(_("Templat impor %(label)s ditulis ke %(file)s.") % {"label": spec.label, "file": file})

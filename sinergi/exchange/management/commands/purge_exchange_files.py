@@ -1,20 +1,23 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
-from sinergi.exchange.management.cli import EXIT_STOPPED, refuse_another_account
+from sinergi.exchange.management.cli import EXIT_STOPPED, ExchangeCommand, refuse_another_account
 from sinergi.exchange.services import PurgedJob, PurgeIncomplete, exchange_files_purge, retention_days
 
-KIND = {"import": "impor", "export": "ekspor"}
+JOBS = {"import": _lazy("impor #%(job)s"), "export": _lazy("ekspor #%(job)s")}
 
 
-class Command(BaseCommand):
-    help = (
+class Command(ExchangeCommand):
+    help = _lazy(
         "Menghapus file unggahan impor, laporan impor, dan file ekspor dari pekerjaan yang selesai lebih dari "
         "SINERGI['EXCHANGE_FILE_RETENTION_DAYS'] hari lalu; catatan pekerjaannya tetap disimpan. Jalankan sebagai "
         "akun layanan. Status keluar 4 bila ada file yang tidak dapat dihapus."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--dry-run", action="store_true", help="Hanya tampilkan yang akan dihapus.")
+        parser.add_argument("--dry-run", action="store_true", help=_lazy("Hanya tampilkan yang akan dihapus."))
 
     def handle(self, *args, dry_run: bool = False, **options) -> None:
         if not dry_run:
@@ -25,16 +28,31 @@ class Command(BaseCommand):
             purged, incomplete = error.purged, error
         for job in purged:
             self.stdout.write(_line(job, ", ".join(job.files)))
-        files = sum(len(job.files) for job in purged)
-        verb = "akan dihapus (uji coba, tidak ada yang dihapus)" if dry_run else "dihapus"
-        self.stdout.write(f"{files} file dari {len(purged)} pekerjaan {verb}; masa simpan {retention_days()} hari.")
+        files, days = sum(len(job.files) for job in purged), retention_days()
+        counts = {
+            "files": ngettext("%(count)s file", "%(count)s file", files) % {"count": files},
+            "jobs": ngettext("%(count)s pekerjaan", "%(count)s pekerjaan", len(purged)) % {"count": len(purged)},
+            "days": ngettext("%(count)s hari", "%(count)s hari", days) % {"count": days},
+        }
+        if dry_run:
+            summary = _(
+                "%(files)s dari %(jobs)s akan dihapus (uji coba, tidak ada yang dihapus); masa simpan %(days)s."
+            )
+        else:
+            summary = _("%(files)s dari %(jobs)s dihapus; masa simpan %(days)s.")
+        self.stdout.write(summary % counts)
         if incomplete is not None:
             for job in incomplete.failed:
-                self.stderr.write(_line(job, f"tidak dapat dihapus ({job.error}): {', '.join(job.files)}"))
+                what = _("tidak dapat dihapus (%(error)s): %(files)s") % {
+                    "error": job.error,
+                    "files": ", ".join(job.files),
+                }
+                self.stderr.write(_line(job, what))
             self.stdout.flush()
             raise CommandError(str(incomplete), returncode=EXIT_STOPPED)
 
 
 def _line(job: PurgedJob, what: str) -> str:
     finished = job.finished_at.strftime("%d-%m-%Y") if job.finished_at else "-"
-    return f"{KIND[job.kind]} #{job.pk} (selesai {finished}): {what}"
+    name = JOBS[job.kind] % {"job": job.pk}
+    return _("%(job)s (selesai %(date)s): %(what)s") % {"job": name, "date": finished, "what": what}
