@@ -88,6 +88,11 @@ class ExchangeCommand(BaseCommand):
         with translation.override(_language_asked(argv[2:])):
             super().run_from_argv(argv)
 
+    def print_help(self, prog_name: str, subcommand: str) -> None:
+        # `manage.py help import_data` prints it without run_from_argv: in the shell's language (the variable).
+        with translation.override(_language_asked([])):
+            super().print_help(prog_name, subcommand)
+
     def create_parser(self, prog_name: str, subcommand: str, **kwargs):
         self.help = str(self.help)  # argparse needs a str for the description, in the language of this parser
         parser = super().create_parser(prog_name, subcommand, **kwargs)

@@ -263,3 +263,15 @@ def test_the_help_stays_indonesian_by_default(capsys):
     help_text = " ".join(capsys.readouterr().out.split())
     assert "--dry-run Hanya memeriksa; tidak menyimpan apa pun." in help_text
     assert "--language {id,en} Bahasa pesan, laporan, dan templat" in help_text
+
+
+def test_the_help_follows_the_environment_variable_also_through_manage_py_help(capsys, monkeypatch):
+    monkeypatch.setenv("SINERGI_COMMAND_LANGUAGE", "en")
+
+    with pytest.raises(SystemExit):
+        ManagementUtility(["manage.py", "purge_exchange_files", "--help"]).execute()
+    ManagementUtility(["manage.py", "help", "purge_exchange_files"]).execute()
+
+    first, second = capsys.readouterr().out.split("usage:")[1:]
+    assert "--dry-run Only show what would be deleted." in " ".join(first.split())
+    assert "--dry-run Only show what would be deleted." in " ".join(second.split())
