@@ -24,8 +24,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+from sinergi.exchange.columns import entities
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED, EXIT_STOPPED = 1, 2, 3, 4
 
@@ -77,6 +80,11 @@ def _language_asked(arguments: list[str]) -> str:
         return command_language()
     except CommandError:
         return settings.LANGUAGE_CODE
+
+
+def entity_help() -> str:
+    """The help of a command's `entity` argument: the kinds of data, by the keys the command takes."""
+    return format_lazy(_lazy("Jenis data: {keys}"), keys=", ".join(entity.key for entity in entities()))
 
 
 class ExchangeCommand(BaseCommand):

@@ -18,13 +18,14 @@ from sinergi.core.bulk import cyclic_gc_paused
 from sinergi.core.downloads import CSV, CSV_DELIMITERS, DOWNLOAD_FORMATS, table_write
 from sinergi.core.errors import ValidationError
 from sinergi.exchange import services
-from sinergi.exchange.columns import entities, get_entity
+from sinergi.exchange.columns import get_entity
 from sinergi.exchange.exports import audit_filters, csv_chunks, export_filters
 from sinergi.exchange.management.cli import (
     EXIT_STATUSES_HELP,
     EXIT_STOPPED,
     EXIT_USAGE,
     ExchangeCommand,
+    entity_help,
     refuse_standard_streams,
     stopped_by_signals_as_by_ctrl_c,
     unwritable,
@@ -42,9 +43,7 @@ class Command(ExchangeCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "entity", help=format_lazy(_lazy("Jenis data: {keys}"), keys=", ".join(e.key for e in entities()))
-        )
+        parser.add_argument("entity", help=entity_help())
         parser.add_argument("file", help=_lazy("File .csv atau .xlsx"))
         parser.add_argument(
             "--as", dest="username", help=_lazy("Nama pengguna; hanya data dalam cakupannya yang diekspor.")

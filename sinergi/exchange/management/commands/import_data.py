@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from sinergi.core.errors import PermissionDenied
 from sinergi.exchange import services
-from sinergi.exchange.columns import entities, get_entity
+from sinergi.exchange.columns import get_entity
 from sinergi.exchange.files import FileRefused
 from sinergi.exchange.management.cli import (
     EXIT_PROBLEMS,
@@ -21,6 +21,7 @@ from sinergi.exchange.management.cli import (
     EXIT_STOPPED,
     EXIT_USAGE,
     ExchangeCommand,
+    entity_help,
     refuse_another_account,
     refuse_standard_streams,
     stopped_by_signals_as_by_ctrl_c,
@@ -110,7 +111,7 @@ class Command(ExchangeCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("entity", help=format_lazy(_lazy("Jenis data: {keys}"), keys=_entity_keys()))
+        parser.add_argument("entity", help=entity_help())
         parser.add_argument("file", help=_lazy("File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin)."))
         parser.add_argument("--dry-run", action="store_true", help=_lazy("Hanya memeriksa; tidak menyimpan apa pun."))
         parser.add_argument(
@@ -307,7 +308,3 @@ class Command(ExchangeCommand):
                 self.stderr.write(f"{unwritable(report, error)} {REPORTS_KEPT[kind] % {'job': job.pk}}")
             else:
                 out.write(REPORT_LINES[kind] % {"path": report})
-
-
-def _entity_keys() -> str:
-    return ", ".join(e.key for e in entities())

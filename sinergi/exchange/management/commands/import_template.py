@@ -6,11 +6,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from sinergi.exchange.columns import entities, get_entity
+from sinergi.exchange.columns import get_entity
 from sinergi.exchange.management.cli import (
     EXIT_STATUSES_HELP,
     EXIT_USAGE,
     ExchangeCommand,
+    entity_help,
     refuse_standard_streams,
     unwritable,
 )
@@ -26,9 +27,7 @@ class Command(ExchangeCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "entity", help=format_lazy(_lazy("Jenis data: {keys}"), keys=", ".join(e.key for e in entities()))
-        )
+        parser.add_argument("entity", help=entity_help())
         parser.add_argument("file", help=_lazy("File .xlsx yang ditulis"))
 
     def handle(self, *args, entity: str, file: str, **options) -> None:
