@@ -281,6 +281,9 @@ _PROVINCE, _NATIONAL = deployment_area(os.environ.get("SINERGI_PROVINCE", "63"))
 
 # Domain settings an administrator may change per deployment.
 SINERGI = {
+    # The language of the exchange's commands (import_data, export_data, …) when --language is not given: an
+    # administrator who reads English sets SINERGI_COMMAND_LANGUAGE=en in their shell. Empty: LANGUAGE_CODE.
+    "COMMAND_LANGUAGE": os.environ.get("SINERGI_COMMAND_LANGUAGE", "").strip(),
     # Years an izin operasional / tanda daftar stays valid when its expiry is not written on it (unconfirmed).
     "PERMIT_VALIDITY_YEARS": int(os.environ.get("SINERGI_PERMIT_VALIDITY_YEARS", "5")),
     "REGISTRATION_VALIDITY_YEARS": int(os.environ.get("SINERGI_REGISTRATION_VALIDITY_YEARS", "5")),

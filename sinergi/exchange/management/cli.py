@@ -38,8 +38,7 @@ EXIT_STATUSES_HELP = _lazy(
     "file tidak dapat ditulis)."
 )
 
-# Read here, not in config/settings: like SUDO_USER (services._os_user), it tells about the shell
-# that runs the command, not about the site. An administrator who reads English sets it once in their profile.
+# The environment variable behind SINERGI["COMMAND_LANGUAGE"] (read in the settings), named in its refusal.
 LANGUAGE_VARIABLE = "SINERGI_COMMAND_LANGUAGE"
 
 
@@ -51,7 +50,7 @@ def command_language() -> str:
     """The language of a command called without --language: SINERGI_COMMAND_LANGUAGE (also as a locale is written,
     "en_US.UTF-8"), else the site's LANGUAGE_CODE. A value naming no language of the interface is refused rather
     than ignored: the administrator who set it would otherwise not know why the messages stay Indonesian."""
-    value = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    value = settings.SINERGI.get("COMMAND_LANGUAGE", "")
     if not value:
         return settings.LANGUAGE_CODE
     code = re.split(r"[-_.@]", value.lower())[0]

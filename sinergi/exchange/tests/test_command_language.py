@@ -228,16 +228,16 @@ def test_purge_exchange_files_sums_up_in_english(board_member):
 # ----------------------------------------------------------------------------- the language's other sources
 
 
-def test_the_environment_variable_sets_the_language_and_the_option_overrides_it(tmp_path, monkeypatch):
-    monkeypatch.setenv("SINERGI_COMMAND_LANGUAGE", "en_US.UTF-8")
+def test_the_environment_variable_sets_the_language_and_the_option_overrides_it(tmp_path, settings):
+    settings.SINERGI = {**settings.SINERGI, "COMMAND_LANGUAGE": "en_US.UTF-8"}
 
     assert call("exchange_jobs")[0] == "No imports or exports are waiting or running.\n"
     assert call("exchange_jobs", "--language", "id")[0] == "Tidak ada impor atau ekspor yang menunggu atau berjalan.\n"
     assert translation.get_language() == "id"  # the command's language ends with it
 
 
-def test_an_unknown_language_in_the_environment_is_refused_not_ignored(monkeypatch):
-    monkeypatch.setenv("SINERGI_COMMAND_LANGUAGE", "fr")
+def test_an_unknown_language_in_the_environment_is_refused_not_ignored(settings):
+    settings.SINERGI = {**settings.SINERGI, "COMMAND_LANGUAGE": "fr"}
 
     error = refusal("exchange_jobs")
 
@@ -265,8 +265,8 @@ def test_the_help_stays_indonesian_by_default(capsys):
     assert "--language {id,en} Bahasa pesan, laporan, dan templat" in help_text
 
 
-def test_the_help_follows_the_environment_variable_also_through_manage_py_help(capsys, monkeypatch):
-    monkeypatch.setenv("SINERGI_COMMAND_LANGUAGE", "en")
+def test_the_help_follows_the_environment_variable_also_through_manage_py_help(capsys, settings):
+    settings.SINERGI = {**settings.SINERGI, "COMMAND_LANGUAGE": "en"}
 
     with pytest.raises(SystemExit):
         ManagementUtility(["manage.py", "purge_exchange_files", "--help"]).execute()
