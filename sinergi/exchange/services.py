@@ -59,7 +59,9 @@ _SIXTEEN_DIGITS = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
 
 
 def _numbers_masked(text: str) -> str:
-    """A NIK or KK number in a text masked as everywhere else (6371********0001)."""
+    """A NIK or KK number in a text masked as everywhere else (6371********0001): in a problem's cell, and in a file
+    name, which people name after a child or a family card, where it outlives the file (the audit log, the lists
+    after the purge)."""
     return _SIXTEEN_DIGITS.sub(r"\1********\2", text) if len(text) >= 16 else text
 
 
@@ -427,7 +429,12 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False, wait_seconds: fl
             actor=None,
             action="exchange.import.interrupted",
             obj=job,
-            data={"entity": job.entity, "dry_run": job.dry_run, "file": job.original_name, "saved": saved is not None},
+            data={
+                "entity": job.entity,
+                "dry_run": job.dry_run,
+                "file": _numbers_masked(job.original_name),
+                "saved": saved is not None,
+            },
         )
     job.refresh_from_db()
     return job
@@ -978,7 +985,12 @@ def import_upload_refused(
         actor=actor,
         action="exchange.import.upload_refused",
         request=request,
-        data={"entity": entity_key, "file": Path(original_name).name[:255], "size": size, "reason": reason[:300]},
+        data={
+            "entity": entity_key,
+            "file": _numbers_masked(Path(original_name).name[:255]),
+            "size": size,
+            "reason": reason[:300],
+        },
     )
 
 
@@ -989,7 +1001,12 @@ def import_report_downloaded(*, job: ImportJob, actor, request: HttpRequest | No
         action="exchange.import.report_downloaded",
         obj=job,
         request=request,
-        data={"entity": job.entity, "file": job.original_name, "rows": job.rows_total, "problems": job.problem_count},
+        data={
+            "entity": job.entity,
+            "file": _numbers_masked(job.original_name),
+            "rows": job.rows_total,
+            "problems": job.problem_count,
+        },
     )
 
 
@@ -1002,7 +1019,7 @@ def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
         data={
             "entity": job.entity,
             "dry_run": job.dry_run,
-            "file": job.original_name,
+            "file": _numbers_masked(job.original_name),
             "sha256": job.file_sha256,
             **({"sheet": job.sheet} if job.sheet else {}),
             "via": job.via,
@@ -1146,7 +1163,9 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
             job = (
                 due.select_for_update()
                 .filter(pk=pk)
-                .values("file", "error_report", "language", "notices", "preview", "problems", "finished_at")
+                .values(
+                    "file", "error_report", "original_name", "language", "notices", "preview", "problems", "finished_at"
+                )
                 .first()
             )
             if job is None:
@@ -1164,6 +1183,8 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
                     file="",
                     error_report="",
                     files_purged_at=now,
+                    # a file named after a person ("nik_6371….xlsx") keeps only the masked number in the lists
+                    original_name=_numbers_masked(job["original_name"]),
                     notices=[*job["notices"], notice],
                     preview=_without_cells_as_read(job["preview"]),
                     # the cells themselves go with the file; where the problems were, and why, stays

@@ -315,3 +315,33 @@ def test_a_backlog_is_purged_one_job_at_a_time_not_read_whole_into_memory(board_
 
     assert len(purged) == 12
     assert peak < 8_000_000, f"{peak / 1e6:.1f} MB"
+
+
+def test_a_number_in_the_name_of_a_purged_file_is_masked_as_its_cells_are(board_member):
+    # (A review: a file named after a child's NIK kept the number in the lists for good after the purge.)
+    job = ImportJobFactory(created_by=board_member, upload=b"old", age=31, original_name="nik 6371012345670001.xlsx")
+
+    exchange_files_purge()
+
+    job.refresh_from_db()
+    assert job.original_name == "nik 6371********0001.xlsx"
+
+
+def test_the_audit_log_keeps_a_file_names_number_masked(board_member, tmp_path):
+    from django.core.files import File
+
+    from sinergi.audit.models import AuditEvent
+    from sinergi.exchange.services import import_job_create, import_job_run, import_upload_refused
+
+    from .conftest import HEADERS, xlsx_file
+
+    path = xlsx_file(tmp_path, [HEADERS], name="kk 6371010101010002.xlsx")
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name=path.name, enqueue=False
+        )
+    import_job_run(job_id=job.pk)
+    import_upload_refused(actor=board_member, entity_key="lks", original_name=path.name, size=1, reason="x")
+
+    files = [event.data["file"] for event in AuditEvent.objects.filter(action__startswith="exchange.import.")]
+    assert files and set(files) == {"kk 6371********0002.xlsx"}
