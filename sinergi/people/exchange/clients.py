@@ -485,7 +485,8 @@ class ClientsState:
         """For the LKS of a batch not seen yet, in two queries whatever their number: what the records erased there
         keep of their stays (erased_at), and the people transferred away from them (moved_from). Both are few: most
         LKS have none."""
-        wanted = lks_ids - self.erased.keys()
+        # Not `lks_ids - self.erased.keys()`: a set minus a dict's keys walks every key, and this runs for each row.
+        wanted = {lks_pk for lks_pk in lks_ids if lks_pk not in self.erased}
         if not wanted:
             return
         for lks_pk in wanted:
