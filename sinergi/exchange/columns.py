@@ -1070,6 +1070,11 @@ class Entity(ABC):
         """Writes one batch of planned rows (inside the import's transaction)."""
         ...
 
+    def derived_of_created(self, plan: RowPlan, values: dict[str, Any]) -> list[list[str]]:
+        """What a new record will hold that its row did not say (an expiry the rules work out), as [label, value]
+        pairs shown after its cells as read, so that a trial shows what the real import will store. Optional."""
+        return []
+
     def plans_notices(self, plans: list[RowPlan], present: set[str], ctx: ImportContext) -> list[str]:
         """Notices about what the checked rows will store, or leave as it is, that the user may not expect from the
         file (given the keys of the columns it has): a value stored for a column the file lacks, records the file

@@ -492,7 +492,7 @@ def _check(
                 if not problems:
                     plans.append(plan)
                     if plan.action == CREATE and len(read_of_created) < PREVIEW_LIMIT:
-                        read_of_created[row_number] = _as_read(header, values)
+                        read_of_created[row_number] = _as_read(header, values) + entity.derived_of_created(plan, values)
                     for column, message in plan.warnings:
                         written = _written_header(entity, header, column) if column else ""
                         cell = _cell_text(header, cells, column) if column else ""

@@ -460,6 +460,15 @@ class LksEntity(Entity):
         )
     }
 
+    def derived_of_created(self, plan: RowPlan, values: dict[str, Any]) -> list[list[str]]:
+        """The expiries the rules work out for a new LKS (a permit or a registration without its expiry written, an
+        accreditation), after its cells as read: a trial shows the date the real import stores."""
+        return [
+            [_("%(column)s (dihitung)") % {"column": column.header}, column.display(value)]
+            for column in self.columns
+            if column.key in DERIVED and not values.get(column.key) and (value := getattr(plan.obj, column.key, None))
+        ]
+
     def can_import(self, actor) -> bool:
         roles = ACTION_ROLES[Action.CHANGE] | ACTION_ROLES[Action.CREATE]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))

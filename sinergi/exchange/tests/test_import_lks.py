@@ -81,6 +81,28 @@ def test_a_dry_run_reports_and_writes_nothing(tmp_path, board_member, banjarmasi
     assert AuditEvent.objects.count() == 0
 
 
+def test_a_trial_shows_the_expiry_the_real_import_will_work_out_for_a_new_lks(tmp_path, board_member, settings):
+    # (An earlier note: a trial showed a new LKS's cells only, and the import then stored an expiry never shown.)
+    settings.SINERGI = {**settings.SINERGI, "REGISTRATION_VALIDITY_YEARS": 5}
+    headers = [*HEADERS, "Tanggal tanda daftar", "Tanda daftar berlaku sampai"]
+    path = xlsx_file(
+        tmp_path,
+        [
+            headers,
+            ["LKSA Dihitung", "anak", "63.71", "TD/HITUNG/1", 10, "17-08-2023", ""],
+            ["LKSA Tertulis", "anak", "63.71", "TD/TULIS/1", 10, "17-08-2023", "31-12-2026"],
+        ],
+    )
+
+    result = run(path, board_member, dry_run=True)
+
+    computed, written = (dict(p["values"]) for p in result.preview["create"])
+    assert computed["Tanda daftar berlaku sampai (dihitung)"] == "17-08-2028"
+    # a date written in the file is shown as read, and nothing is added
+    assert written["Tanda daftar berlaku sampai"] == "31-12-2026"
+    assert not any(label.endswith("(dihitung)") for label in written)
+
+
 def test_reimporting_the_same_file_changes_nothing(tmp_path, board_member):
     path = xlsx_file(tmp_path, [HEADERS, ["LKSA Ulang", "anak", "63.71.01.1001", "TD/ULANG/1", 20]])
     assert run(path, board_member).created == 1
