@@ -4332,4 +4332,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "tidak dapat dihapus (%(error)s): %(files)s": "could not be deleted (%(error)s): %(files)s",
     "%(job)s (selesai %(date)s): %(what)s": "%(job)s (finished %(date)s): %(what)s",
     "%(column)s (dihitung)": "%(column)s (worked out)",
+    "dilihat dalam uji coba impor": "viewed in an import trial",
 }

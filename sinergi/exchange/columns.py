@@ -1086,6 +1086,12 @@ class Entity(ABC):
         Optional: an entity without derived data keeps this default."""
         return None
 
+    def trial_checked(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        """A trial (dry run) passed its check and its result is about to be shown: an entity of personal data logs
+        here, as a view, each stored record whose stored values that result shows (before → after, a warning that
+        quotes them). Optional: an entity without personal data keeps this default."""
+        return None
+
     def audit_data(self, ctx: ImportContext) -> dict[str, Any]:
         """Extra facts for the import's audit event (e.g. duplicate candidates flagged), after the write."""
         return {}

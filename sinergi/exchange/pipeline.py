@@ -246,6 +246,10 @@ def run_import(
     if result.status == "refused" or dry_run:
         if writer is not None:
             writer.abort()
+        if result.status != "refused":
+            # Only a trial that shows its rows: a refused one shows the problems alone, as a refused import does.
+            with transaction.atomic():
+                entity.trial_checked(result.preview["_plans"], ctx)  # type: ignore[arg-type]
         result.seconds = time.monotonic() - started
         return result
     if expected_plan and result.plan_digest != expected_plan:

@@ -140,6 +140,7 @@ ACCESS_WHAT_LABELS = {
     "viewed_duplicate": _("dilihat sebagai calon data ganda"),
     "api_listed": _("dibaca lewat API"),
     "exported": _("diekspor"),
+    "import_checked": _("dilihat dalam uji coba impor"),
     "created": _("didaftarkan"),
     "changed": _("diubah"),
     "erased": _("dihapus"),

@@ -468,6 +468,9 @@ class ClientsState:
         # LKS -> name -> (birth date, mother) of the people admitted there by others since its rows were checked
         self.added_since: dict[int, dict[str, list[tuple[Any, str]]]] = {}
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
+        # Stored people other than a row's own whose values a row's warning quotes (a stored mother's name): a trial
+        # shows them, so it logs them (trial_checked).
+        self.quoted: set[int] = set()
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
 
@@ -1241,6 +1244,7 @@ class ClientsEntity(Entity):
             client.seen_duplicates += len(namesakes)
         self._same_in_file(row, values, lks, client, state)
         if stored_mother := values.get("_mother_differs"):
+            state.quoted.add(values["_mother_differs_id"])
             warnings.append(
                 (
                     "mother_name",
@@ -1543,6 +1547,7 @@ class ClientsEntity(Entity):
                 return hidden  # the neutral answer (plan), not the stored mother's name of a restricted child
             if differing:
                 values["_mother_differs"] = differing[0]["mother_name"]
+                values["_mother_differs_id"] = differing[0]["id"]
                 namesakes = [*namesakes, *differing]
         values["_namesakes"] = [person["id"] for person in namesakes[:CLOSE_MATCH_LIMIT]]
         return []
@@ -2308,6 +2313,29 @@ class ClientsEntity(Entity):
             actor=actor, persons=[Person(pk=pk) for pk in ids], what="changed", purpose=AccessPurpose.SERVICE
         )
         state.counts["consents"] += len(updates)
+
+    def trial_checked(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        # What the trial shows of stored people: an update's values before → after; on an unchanged row, a warning
+        # about the stored person (a transfer's leaving date, a withdrawn consent, the stored name); a stored mother's
+        # name another row's warning quotes. An unchanged row without a warning shows only a count, a new row only
+        # the file's own values, and a possible duplicate names nobody (_duplicate_warning).
+        shown = {
+            plan.obj.person_id
+            for plan in plans
+            if plan.action == "update" or (plan.action == "unchanged" and plan.warnings)
+        }
+        if "clients" in ctx.cache:
+            shown |= _state(ctx).quoted
+        actor = ctx.actor
+        actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+        actor_name = actor.get_username() if actor_id else ""
+        # Rows, not model instances: a trial may match 100,000 people.
+        bulk_insert_rows(
+            PersonAccess,
+            ["person_id", "actor_id", "actor_name", "what", "purpose"],
+            [(pk, actor_id, actor_name, "import_checked", AccessPurpose.SERVICE) for pk in sorted(shown)],
+            with_ids=False,
+        )
 
     def after_import(self, ctx: ImportContext) -> None:
         if "clients" in ctx.cache:

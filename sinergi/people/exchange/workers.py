@@ -183,6 +183,9 @@ class WorkersState:
         self.elsewhere: dict[int, str] = {}  # ID -> name of the other LKS the user may see where that worker is
         # A file without "Peran": the job titles that name no role, read as "Lainnya" (title -> rows)
         self.titles_as_other: Counter[str] = Counter()
+        # Stored workers other than a row's own whose values a row's warning quotes (a namesake's NIK): a trial
+        # shows them, so it logs them (trial_checked).
+        self.quoted: set[int] = set()
 
 
 def _role_from_title(values: dict[str, Any], existing: dict | None, ctx: ImportContext, state: WorkersState) -> None:
@@ -496,6 +499,7 @@ class WorkersEntity(Entity):
                 if worker["nik_hash"] and worker["nik_hash"] != values["_nik_hash"]
             ]
             if namesakes:
+                state.quoted.add(namesakes[0]["id"])
                 # Another NIK is another person, but a mistyped NIK corrected in a new file looks the same: the
                 # user decides, warned before anything is saved.
                 warnings.append(
@@ -766,6 +770,17 @@ class WorkersEntity(Entity):
                 data={"via": "import"},
                 purpose=AccessPurpose.SERVICE,
             )
+
+    def trial_checked(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        # What the trial shows of stored workers: an update's values before → after; on an unchanged row, a warning
+        # about the stored worker (their name, their background check); a namesake's NIK another row's warning
+        # quotes. An unchanged row without a warning shows only a count, a new row only the file's own values.
+        shown = {
+            plan.obj.pk for plan in plans if plan.action == "update" or (plan.action == "unchanged" and plan.warnings)
+        }
+        if "workers" in ctx.cache:
+            shown |= _state(ctx).quoted
+        _log_access(ctx, sorted(shown), "import_checked")
 
     def _check_still_new(self, state: WorkersState, creates: list[tuple[int, WorkerRow]]) -> None:
         """A worker these rows register was registered at the same LKS by someone else since the rows were

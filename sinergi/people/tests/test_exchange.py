@@ -11,6 +11,7 @@ from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt, keyed_hash
 from sinergi.core.errors import ValidationError
 from sinergi.exchange.columns import get_entity
+from sinergi.exchange.pipeline import ImportCancelled
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
 from sinergi.exchange.values import text
@@ -853,6 +854,92 @@ def test_one_audit_event_per_import_with_its_counts(tmp_path, world):
     }  # fmt: skip
     # Names and numbers never go into the audit log.
     assert "Budi" not in str(events[0].data) and NIK_BOY not in str(events[0].data)
+
+
+# ---------------------------------------------------------------------------------------------- a trial's access log
+def trial_lines(log=PersonAccess) -> list[tuple]:
+    subject = "person" if log is PersonAccess else "worker"
+    return sorted(log.objects.filter(what="import_checked").values_list(subject, "actor", "purpose"))
+
+
+def test_a_trial_logs_a_view_of_exactly_the_stored_clients_whose_values_it_shows(tmp_path, world):
+    # Given Budi and Ani stored
+    import_clients(clients_file(tmp_path, [boy_row(), girl_row()]), world.operator)
+    budi, ani = Person.objects.get(full_name="Budi Contoh"), Person.objects.get(full_name="Ani Contoh")
+    newcomer = boy_row(**{"Nama lengkap": "Candra Contoh", "NIK": nik_compose(
+        district_code="63.71.01", birth_date=BOY, sex="L", serial=3)})  # fmt: skip
+    rows = [boy_row(**{"Nama ibu kandung": "Siti Contoh Lain"}), girl_row(), newcomer]
+    # When a trial would correct Budi's mother's name, finds Ani unchanged and would admit a newcomer
+    result = import_clients(clients_file(tmp_path, rows, name="b.xlsx"), world.operator, dry_run=True)
+    # Then it shows Budi's stored value and logs that view of him alone, for the import's purpose
+    assert (result.status, result.updated, result.unchanged, result.created) == ("checked", 1, 1, 1)
+    assert result.preview["update"][0]["changes"] == {"Nama ibu kandung": ["Siti Contoh", "Siti Contoh Lain"]}
+    assert trial_lines() == [(budi.pk, world.operator.pk, AccessPurpose.SERVICE)]
+    assert not PersonAccess.objects.filter(person=ani, what="import_checked").exists()
+    assert PersonAccess.objects.get(what="import_checked").what_label == "dilihat dalam uji coba impor"
+
+
+def test_a_trial_of_new_clients_only_or_a_cancelled_one_logs_nothing_and_a_matching_one_logs(tmp_path, world):
+    # A trial of new rows shows only the file's own values
+    assert import_clients(clients_file(tmp_path, [boy_row()]), world.operator, dry_run=True).created == 1
+    assert trial_lines() == []
+    import_clients(clients_file(tmp_path, [boy_row()], name="b.xlsx"), world.operator)
+    changed = clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Contoh Lain"})], name="c.xlsx")
+    # A trial cancelled during its check shows nothing
+    with pytest.raises(ImportCancelled):
+        import_clients(changed, world.operator, dry_run=True, progress=lambda phase, done, total: True)
+    assert trial_lines() == []
+    # The same trial run to its end shows Budi's stored value
+    assert import_clients(changed, world.operator, dry_run=True).updated == 1
+    assert trial_lines() == [(Person.objects.get().pk, world.operator.pk, AccessPurpose.SERVICE)]
+
+
+def test_the_real_import_after_a_trial_logs_its_change_as_before_and_no_second_view(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+    person = Person.objects.get()
+    path = clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Contoh Lain"})], name="b.xlsx")
+    trial = import_clients(path, world.operator, dry_run=True)
+    result = import_clients(path, world.operator, expected_plan=trial.plan_digest)
+    assert (result.status, result.updated) == ("succeeded", 1)
+    assert sorted(PersonAccess.objects.filter(person=person).values_list("what", "purpose")) == [
+        ("changed", AccessPurpose.SERVICE),
+        ("created", AccessPurpose.SERVICE),
+        ("import_checked", AccessPurpose.SERVICE),
+    ]
+
+
+def test_a_trial_logs_a_view_of_exactly_the_stored_workers_whose_values_it_shows(tmp_path, world):
+    # Given Rina stored
+    import_workers(tmp_path, [worker_row()], world.operator)
+    rina = Worker.objects.get()
+    newcomer = worker_row(**{"Nama lengkap": "Sari Contoh", "NIK": ""})
+    # When a trial of new rows only, then one that would change Rina's role
+    assert import_workers(tmp_path, [newcomer], world.operator, name="b.xlsx", dry_run=True).created == 1
+    assert trial_lines(WorkerAccess) == []
+    changed = import_workers(
+        tmp_path, [worker_row(Peran="Relawan"), newcomer], world.operator, name="c.xlsx", dry_run=True
+    )
+    # Then only the second logs, Rina alone
+    assert (changed.status, changed.updated, changed.created) == ("checked", 1, 1), changed.problems
+    assert trial_lines(WorkerAccess) == [(rina.pk, world.operator.pk, AccessPurpose.SERVICE)]
+    # and the real import logs as it did: registered, then changed
+    result = import_workers(tmp_path, [worker_row(Peran="Relawan")], world.operator, name="d.xlsx")
+    assert (result.status, result.updated) == ("succeeded", 1)
+    assert sorted(WorkerAccess.objects.filter(worker=rina).values_list("what", flat=True)) == [
+        "changed", "created", "import_checked"
+    ]  # fmt: skip
+
+
+def test_a_trial_logs_an_unchanged_worker_whose_row_warns_about_their_stored_background_check(tmp_path, world):
+    pending = worker_row(**{"Hasil pemeriksaan latar belakang": "pending"})
+    import_workers(tmp_path, [pending], world.operator)
+    # The row changes nothing, but its warning says what Rina's stored background check is
+    result = import_workers(tmp_path, [pending], world.operator, name="b.xlsx", dry_run=True)
+    assert (result.status, result.unchanged) == ("checked", 1)
+    assert [w.message for w in result.warnings] == [
+        "Pemeriksaan latar belakang masih diproses; pastikan hasilnya dicatat."
+    ]
+    assert trial_lines(WorkerAccess) == [(Worker.objects.get().pk, world.operator.pk, AccessPurpose.SERVICE)]
 
 
 # ---------------------------------------------------------------------------------------------- fast paths = services

@@ -10,9 +10,9 @@ from django.apps import apps
 from sinergi.core.crypto import decrypt
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.tests.conftest import csv_file, problems_of, run, xlsx_file
-from sinergi.people.choices import DischargeReason, DuplicateReason, PlacementStatus
+from sinergi.people.choices import AccessPurpose, DischargeReason, DuplicateReason, PlacementStatus
 from sinergi.people.exchange.common import match_name
-from sinergi.people.models import DuplicateCandidate, Person, Worker
+from sinergi.people.models import DuplicateCandidate, Person, Worker, WorkerAccess
 from sinergi.people.nik import nik_compose
 from sinergi.people.services.rules import normalize_name, person_match_key
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world
@@ -424,6 +424,17 @@ def test_a_new_nik_for_a_worker_of_the_same_name_and_birth_date_is_warned_about(
         "pekerja kedua."
     ]
     assert (result.status, result.created) == ("checked", 1)
+
+
+def test_a_trial_quoting_a_stored_workers_nik_logs_a_view_of_that_worker(tmp_path, world):
+    rina = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    other_nik = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=8)
+    result = import_workers(tmp_path, [worker_row(nik=other_nik)], world.operator, dry_run=True)
+    # The warning quotes Rina's stored (masked) NIK: the trial logs that view of her
+    assert (result.status, result.created, len(result.warnings)) == ("checked", 1, 1)
+    assert list(WorkerAccess.objects.filter(what="import_checked").values_list("worker_id", "purpose")) == [
+        (rina.pk, AccessPurpose.SERVICE)
+    ]
 
 
 def test_a_kabupaten_kota_that_disagrees_with_the_lks_named_is_reported_as_such(tmp_path, world):

@@ -10,7 +10,8 @@ import pytest
 from sinergi.audit.display import audit_log_entries
 from sinergi.audit.models import AuditEvent
 from sinergi.organisations.choices import OrganisationStatus
-from sinergi.people.models import DuplicateCandidate, Person, Worker
+from sinergi.people.choices import AccessPurpose
+from sinergi.people.models import DuplicateCandidate, Person, PersonAccess, Worker
 
 from .factories import PersonFactory, PlacementFactory, people_world
 from .test_exchange import (
@@ -186,6 +187,18 @@ def test_a_child_staying_here_under_a_mothers_name_written_otherwise_is_warned_a
     ]
     new = Person.objects.exclude(pk=stored.pk).get()
     assert set(DuplicateCandidate.objects.values_list("person_id", "other_id")) == {(new.pk, stored.pk)}
+
+
+def test_a_trial_quoting_a_stored_childs_mothers_name_logs_a_view_of_that_child(tmp_path, world):
+    stored = stored_without_nik(world, "Masniah")
+    path = clients_file(tmp_path, [without_nik(boy_row(**{"Nama ibu kandung": "Masnyah"}))], headers=NO_NIK)
+    # A trial that would admit a new child, warned with the stored child's mother's name
+    result = import_clients(path, world.operator, dry_run=True)
+    assert (result.status, result.created) == ("checked", 1)
+    assert any("“Masniah”" in w.message for w in result.warnings)
+    assert list(PersonAccess.objects.filter(what="import_checked").values_list("person_id", "purpose")) == [
+        (stored.pk, AccessPurpose.SERVICE)
+    ]
 
 
 def test_one_child_written_twice_in_a_file_once_with_nik_is_refused_as_one_child(tmp_path, world):
