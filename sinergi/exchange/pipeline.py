@@ -243,13 +243,22 @@ def run_import(
         table.close()
     if result.status != "refused" and (dry_run or expected_plan):
         result.plan_digest = plan_digest(result.preview["_plans"])  # type: ignore[arg-type]
-    if result.status == "refused" or dry_run:
+    refused = result.status == "refused"
+    # A refused run's rows are not kept past this point, as before (their warnings and problems are in the result).
+    valid: list[RowPlan] = result.preview.pop("_plans", []) if refused else []  # type: ignore[assignment]
+    quoting: list[RowPlan] = result.preview.pop("_quoting", []) if refused else []  # type: ignore[assignment]
+    if refused or dry_run:
         if writer is not None:
             writer.abort()
-        if result.status != "refused":
-            # Only a trial that shows its rows: a refused one shows the problems alone, as a refused import does.
+        if dry_run:
+            # What the trial's page and report will show of stored records is logged as a view of them (UU PDP).
             with transaction.atomic():
-                entity.trial_checked(result.preview["_plans"], ctx)  # type: ignore[arg-type]
+                entity.trial_checked(
+                    valid if refused else result.preview["_plans"],  # type: ignore[arg-type]
+                    ctx,
+                    refused=refused,
+                    quoting=quoting,
+                )
         result.seconds = time.monotonic() - started
         return result
     if expected_plan and result.plan_digest != expected_plan:
@@ -353,6 +362,7 @@ def _check(
     seen_keys: dict[tuple, int] = {}
     seen_targets: dict[Any, int] = {}
     refused_rows: set[int] = set()
+    quoting: list[RowPlan] = []  # rows refused after their plan for a problem that quotes their stored record
     total = max(table.total - header.row, 0)
     done = 0
     total_rows: list[int] = []
@@ -476,14 +486,20 @@ def _check(
                         }
                     problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
             else:
-                if plan.action == UPDATE and table.encoding in LOSSY_ENCODINGS:
-                    problems += _lost_letters(plan, table.encoding)
+                if (
+                    plan.action == UPDATE
+                    and table.encoding in LOSSY_ENCODINGS
+                    and (lost := _lost_letters(plan, table.encoding))
+                ):
+                    problems += lost
+                    quoting.append(plan)  # its stored text
                 if plan.action != UNCHANGED:
                     problems += _retired_terms(header, plan, values, cells, ctx)
                 if plan.action != CREATE:
                     first = seen_targets.setdefault(plan.obj.pk, row_number)
                     # A row already refused as a duplicate of that row (same ID) needs no second word on it.
                     if first != row_number and not duplicated:
+                        quoting.append(plan)  # its record's key (a stored name)
                         problems.append(
                             Problem(
                                 row_number,
@@ -596,6 +612,9 @@ def _check(
     result.refused_rows = len(refused_rows)
     if result.problems:
         result.status = "refused"
+        # For a trial's access log (run_import): the valid rows, and the refused ones whose problems quote the
+        # record they found.
+        result.preview = {"_plans": plans, "_quoting": quoting}  # type: ignore[dict-item]
         if stopped_at:
             result.message = _(
                 "Pemeriksaan dihentikan di baris %(row)s: file ini sudah punya %(count)s masalah. Tidak ada yang "

@@ -468,8 +468,8 @@ class ClientsState:
         # LKS -> name -> (birth date, mother) of the people admitted there by others since its rows were checked
         self.added_since: dict[int, dict[str, list[tuple[Any, str]]]] = {}
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
-        # Stored people other than a row's own whose values a row's warning quotes (a stored mother's name): a trial
-        # shows them, so it logs them (trial_checked).
+        # Stored people whose values a refused row's problems quote (their name, dates, what their stay records): a
+        # trial shows them, so it logs them (trial_checked).
         self.quoted: set[int] = set()
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
@@ -658,14 +658,19 @@ def _stays_at(person: dict, lks: Lks, admitted_on: datetime.date | None) -> bool
     )
 
 
-def _far_name_problem(values: dict[str, Any], existing: tuple | None) -> list[tuple[str, str]]:
+def _far_name_problem(
+    values: dict[str, Any], existing: tuple | None, state: ClientsState | None = None
+) -> list[tuple[str, str]]:
     """A row found by a NIK stored under a name hardly the row's: a warning on a valid row; beside the problems of a
-    refused one, which may come from the mistyped NIK (the stored child's admission date, stay, ...)."""
+    refused one (given its `state`: the stored name quoted there is logged by a trial), which may come from the
+    mistyped NIK (the stored child's admission date, stay, ...)."""
     if existing is None or values.get("id") or not values.get("_nik_hash"):
         return []
     stored = existing[0]["full_name"]
     if not v.names_far_apart(stored, values.get("full_name")):
         return []
+    if state is not None:
+        state.quoted.add(existing[0]["id"])
     return [("full_name", far_name_warning(values["full_name"], stored))]
 
 
@@ -1094,6 +1099,7 @@ class ClientsEntity(Entity):
                 "berbeda. Bila baris ini orang lain, kosongkan ID-nya; bila kolom ID di file ini nomor urut Anda "
                 "sendiri, ubah judulnya (mis. “No”)."
             ) % {"id": record, "stored": people[0]["full_name"]}
+            state.quoted.add(people[0]["id"])
             raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
         ambiguous = len(people) > 1 and not values.get("_nik_hash")
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
@@ -1153,7 +1159,7 @@ class ClientsEntity(Entity):
         if consent:
             self._consent(values, problems, birth_date, today)
         if problems:
-            raise RowProblems(problems + _far_name_problem(values, existing))
+            raise RowProblems(problems + _far_name_problem(values, existing, state))
         if ambiguous and values.get("_partial"):
             message = _(
                 "Lebih dari satu penerima layanan bernama “%(name)s” tercatat di LKS ini, dan tanggal lahir serta "
@@ -1172,7 +1178,7 @@ class ClientsEntity(Entity):
             try:
                 return self._plan_existing(row, values, existing, categories, origin, warnings, state)
             except RowProblems as refused:
-                refused.problems += _far_name_problem(values, existing)
+                refused.problems += _far_name_problem(values, existing, state)
                 raise
         if record:
             # The row is about a stored person, and an import adds no stay to a stored person's record.
@@ -1189,6 +1195,7 @@ class ClientsEntity(Entity):
                 "tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu "
                 "kandung; bila tentang orang yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
             ) % {"name": staying_namesake}
+            state.quoted.add(values["_namesake_staying_id"])
             raise RowProblems([("full_name", message)])
         if (moved := self._moved_away(values, lks, state)) is not None:
             return self._plan_moved(row, values, moved, warnings, state)
@@ -1244,7 +1251,6 @@ class ClientsEntity(Entity):
             client.seen_duplicates += len(namesakes)
         self._same_in_file(row, values, lks, client, state)
         if stored_mother := values.get("_mother_differs"):
-            state.quoted.add(values["_mother_differs_id"])
             warnings.append(
                 (
                     "mother_name",
@@ -1260,7 +1266,9 @@ class ClientsEntity(Entity):
         if client.file_duplicates or (found and state.names_duplicate()):
             warnings.append(("", _duplicate_warning(found + len(client.file_duplicates or ()))))
         shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
-        return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings)
+        # (a stored child's mother's name quoted in a warning: trial_checked)
+        quoted = {"shows": [values["_mother_differs_id"]]} if values.get("_mother_differs") else {}
+        return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings, extra=quoted)
 
     @staticmethod
     def _correction_warnings(values, person, differences, placement, state) -> list[tuple[str, str]]:
@@ -1461,6 +1469,7 @@ class ClientsEntity(Entity):
                 "Penerima layanan ini pindah dari LKS ini ke LKS lain pada %(left)s, bukan %(given)s. Tulis "
                 "Tanggal keluar %(left)s, atau kosongkan."
             ) % {"left": left, "given": given.strftime("%d-%m-%Y")}
+            state.quoted.add(person["id"])
             raise RowProblems([("discharged_on", message)])
         warnings.append(
             (
@@ -1533,6 +1542,7 @@ class ClientsEntity(Entity):
                 return hidden  # the neutral answer (plan): "already active here" would say it of a restricted child
             if staying_namesakes:
                 values["_namesake_staying"] = staying_namesakes[0]["full_name"]  # refused in plan
+                values["_namesake_staying_id"] = staying_namesakes[0]["id"]
         if birth is not None and mother:
             # One name, one birth date, staying here, under a mother's name written otherwise: most likely the same
             # child ("Alm. Juwariah" one month, "Masnyah" for "Masniah" the next), yet the mother's name is what
@@ -1559,6 +1569,9 @@ class ClientsEntity(Entity):
             # The row leaves the birth date to the record: a child's consent is checked against the stored one.
             problems = _consent_age_problems(consent[0], consent[2], person["birth_date"], state.today)
             if problems:
+                # This refusal and those below quote, or follow from, the person's stored values: a trial that
+                # shows them logs that it did (trial_checked).
+                state.quoted.add(person["id"])
                 raise RowProblems(problems)
         if _categories_listed_whole(values):
             # The person's list as the file gives it: the "main category" column, which names the stay's own, does
@@ -1573,6 +1586,7 @@ class ClientsEntity(Entity):
         ):
             # The list would drop the category of the stay itself (the "main" column puts it back): said, not
             # silently kept. An ended stay's category may go: the person may no longer be in it.
+            state.quoted.add(person["id"])
             raise RowProblems(
                 [
                     (
@@ -1600,6 +1614,7 @@ class ClientsEntity(Entity):
         ):
             # The row of an ended stay (a readmitted client has one per stay): the person's list is theirs, and the
             # active stay's category would come back at saving while the dry run showed it gone.
+            state.quoted.add(person["id"])
             raise RowProblems(
                 [
                     (
@@ -1636,6 +1651,7 @@ class ClientsEntity(Entity):
                 "left": placement["discharged_on"].strftime("%d-%m-%Y"),
                 "given": values["admitted_on"].strftime("%d-%m-%Y"),
             }
+            state.quoted.add(person["id"])
             raise RowProblems([("admitted_on", message)])
         if placement["admitted_on"] != values["admitted_on"] and values.get("id"):
             # The person named by the ID is active here since another date: that date is the stay's own record.
@@ -1644,6 +1660,7 @@ class ClientsEntity(Entity):
                 "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
                 "memperbaiki data orangnya, atau mencatat tanggal keluar."
             ) % {"columns": str(HEADERS["admitted_on"].header)}
+            state.quoted.add(person["id"])
             raise RowProblems([("admitted_on", message)])
         if placement["admitted_on"] != values["admitted_on"]:
             # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).
@@ -1679,6 +1696,7 @@ class ClientsEntity(Entity):
                     "keluar penempatan yang tersimpan."
                 )
             message = template % dates
+            state.quoted.add(person["id"])
             raise RowProblems([("admitted_on", message)])
         if not differences:
             unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
@@ -1711,10 +1729,12 @@ class ClientsEntity(Entity):
                     "Bila yang tersimpan benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan "
                     "(Perbaiki data penempatan)."
                 ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
+            state.quoted.add(person["id"])
             raise RowProblems([(next(iter(placement_keys or discharge)), message)])
         if person["is_restricted"]:
             # Named, so that a difference the user did not mean (letters lost to the file's encoding, a cell edited
             # by mistake) can be found: the row only has to say what is stored.
+            state.quoted.add(person["id"])
             raise RowProblems(
                 [
                     (
@@ -1732,6 +1752,7 @@ class ClientsEntity(Entity):
         ):
             # Every stay of the person, here and at other LKS, as person_update checks when writing: the dry run must
             # not pass a correction that the import then refuses.
+            state.quoted.add(person["id"])
             raise RowProblems([("birth_date", _("Tanggal lahir tidak mungkin sesudah tanggal masuk LKS."))])
         if "nik" in differences:
             # A NIK added or corrected: never one that someone else is active with at this LKS (person_update checks
@@ -2314,16 +2335,22 @@ class ClientsEntity(Entity):
         )
         state.counts["consents"] += len(updates)
 
-    def trial_checked(self, plans: list[RowPlan], ctx: ImportContext) -> None:
-        # What the trial shows of stored people: an update's values before → after; on an unchanged row, a warning
-        # about the stored person (a transfer's leaving date, a withdrawn consent, the stored name); a stored mother's
-        # name another row's warning quotes. An unchanged row without a warning shows only a count, a new row only
-        # the file's own values, and a possible duplicate names nobody (_duplicate_warning).
+    def trial_checked(
+        self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
+    ) -> None:
+        # What the trial shows of stored people: an update's values before → after (not when refused); a warning on
+        # a stored person's row (a transfer's leaving date, a withdrawn consent, the stored name); a stored mother's
+        # name a new row's warning quotes; what a refused row's problems quote. An unchanged row without a warning
+        # shows only a count, a new row only the file's own values, and a possible duplicate names nobody
+        # (_duplicate_warning).
         shown = {
             plan.obj.person_id
             for plan in plans
-            if plan.action == "update" or (plan.action == "unchanged" and plan.warnings)
+            if plan.action != "create" and (plan.warnings or (plan.action == "update" and not refused))
         }
+        for plan in plans:
+            shown.update(plan.extra.get("shows", ()))
+        shown.update(plan.obj.person_id for plan in quoting)
         if "clients" in ctx.cache:
             shown |= _state(ctx).quoted
         actor = ctx.actor

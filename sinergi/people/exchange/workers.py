@@ -10,6 +10,7 @@ worker is registered.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,8 +184,8 @@ class WorkersState:
         self.elsewhere: dict[int, str] = {}  # ID -> name of the other LKS the user may see where that worker is
         # A file without "Peran": the job titles that name no role, read as "Lainnya" (title -> rows)
         self.titles_as_other: Counter[str] = Counter()
-        # Stored workers other than a row's own whose values a row's warning quotes (a namesake's NIK): a trial
-        # shows them, so it logs them (trial_checked).
+        # Stored workers whose values a refused row's problems quote (their name, where they work, their record
+        # with the row's cells): a trial shows them, so it logs them (trial_checked).
         self.quoted: set[int] = set()
 
 
@@ -461,8 +462,11 @@ class WorkersEntity(Entity):
         stored = self._stored(values, lks, state)
         name_key = _name_key(values)
         if values.get("id") and not stored:
+            if values["id"] in state.elsewhere:
+                state.quoted.add(values["id"])  # (the message names their LKS)
             raise RowProblems([("id", self._unknown_id_message(values["id"], lks, state))])
         if values.get("id") and stored and not id_confirmed(values, stored[0]):
+            state.quoted.add(stored[0]["id"])
             raise RowProblems([("id", _id_disagrees_message(values, stored[0]))])
         if stored is not None and len(stored) > 1:
             if values.get("birth_date") or values.get("_nik_hash"):
@@ -492,6 +496,7 @@ class WorkersEntity(Entity):
         if existing is None and (closed := lks_closed_reason(lks.status, whom="workers")):
             # Registering needs an active LKS, as worker_create does; a stored worker may still be corrected.
             raise RowProblems([("lks", closed)])
+        namesakes: list[dict] = []
         if existing is None and name_key is not None and values.get("_nik_hash") and values.get("birth_date"):
             namesakes = [
                 worker
@@ -499,7 +504,6 @@ class WorkersEntity(Entity):
                 if worker["nik_hash"] and worker["nik_hash"] != values["_nik_hash"]
             ]
             if namesakes:
-                state.quoted.add(namesakes[0]["id"])
                 # Another NIK is another person, but a mistyped NIK corrected in a new file looks the same: the
                 # user decides, warned before anything is saved.
                 warnings.append(
@@ -518,6 +522,8 @@ class WorkersEntity(Entity):
         data = self._merged(values, existing, state)
         self._rules(data, values, problems, warnings, existing)
         if problems:
+            if existing is not None:
+                state.quoted.add(existing["id"])  # checked on their stored record (its dates, its name)
             # Beside the problems, which may come from the mistyped NIK (the stored worker's dates, ...).
             raise RowProblems(problems + far_name)
         worker = WorkerRow(lks=lks, data=data)
@@ -528,7 +534,9 @@ class WorkersEntity(Entity):
         masked = mask(worker.nik) if worker.nik else (existing or {}).get("nik_masked", "")
         shown = f"{data['full_name']} ({masked})" if masked else data["full_name"]
         if existing is None:
-            return RowPlan(row=row, action="create", obj=worker, key=shown, warnings=warnings)
+            # (a namesake's NIK quoted in a warning: trial_checked)
+            shows = {"shows": [namesakes[0]["id"]]} if namesakes else {}
+            return RowPlan(row=row, action="create", obj=worker, key=shown, warnings=warnings, extra=shows)
         worker.pk, worker.version = existing["id"], existing["version"]
         worker.area = (existing["province_code"], existing["regency_code"])
         worker.before = _snapshot(existing, worker.area)
@@ -771,13 +779,21 @@ class WorkersEntity(Entity):
                 purpose=AccessPurpose.SERVICE,
             )
 
-    def trial_checked(self, plans: list[RowPlan], ctx: ImportContext) -> None:
-        # What the trial shows of stored workers: an update's values before → after; on an unchanged row, a warning
-        # about the stored worker (their name, their background check); a namesake's NIK another row's warning
-        # quotes. An unchanged row without a warning shows only a count, a new row only the file's own values.
+    def trial_checked(
+        self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
+    ) -> None:
+        # What the trial shows of stored workers: an update's values before → after (not when refused); a warning
+        # on a stored worker's row (their name, their background check); a namesake's NIK a new row's warning
+        # quotes; what a refused row's problems quote. An unchanged row without a warning shows only a count, a new
+        # row only the file's own values.
         shown = {
-            plan.obj.pk for plan in plans if plan.action == "update" or (plan.action == "unchanged" and plan.warnings)
+            plan.obj.pk
+            for plan in plans
+            if plan.action != "create" and (plan.warnings or (plan.action == "update" and not refused))
         }
+        for plan in plans:
+            shown.update(plan.extra.get("shows", ()))
+        shown.update(plan.obj.pk for plan in quoting)
         if "workers" in ctx.cache:
             shown |= _state(ctx).quoted
         _log_access(ctx, sorted(shown), "import_checked")

@@ -908,6 +908,42 @@ def test_the_real_import_after_a_trial_logs_its_change_as_before_and_no_second_v
     ]
 
 
+def test_a_refused_trial_logs_the_stored_clients_its_problems_quote_not_the_changes_it_no_longer_shows(tmp_path, world):
+    # Given Budi and Ani stored
+    import_clients(clients_file(tmp_path, [boy_row(), girl_row()]), world.operator)
+    ani = Person.objects.get(full_name="Ani Contoh")
+    # When a trial would correct Budi's mother's name, but gives Ani another admission date than her stay's
+    rows = [boy_row(**{"Nama ibu kandung": "Siti Contoh Lain"}), girl_row(**{"Tanggal masuk": "20-02-2024"})]
+    result = import_clients(clients_file(tmp_path, rows, name="b.xlsx"), world.operator, dry_run=True)
+    # Then the trial is refused, quoting Ani's stored date; Budi's change is not shown, so he is not logged
+    assert result.status == "refused"
+    assert ["tersimpan 15-01-2024" in p.message for p in result.problems] == [True]
+    assert trial_lines() == [(ani.pk, world.operator.pk, AccessPurpose.SERVICE)]
+
+
+def test_a_refused_trial_logs_the_stored_client_whose_text_a_lost_letters_problem_quotes(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row(**{"Nama ibu kandung": "Siti Nguyễn"})]), world.operator)
+    # The file exported, then saved as a Windows-1252 CSV: "ễ" became "?"
+    path = csv_file(tmp_path, [HEADERS, boy_row(**{"Nama ibu kandung": "Siti Nguy?n"})], encoding="cp1252")
+    result = import_clients(path, world.operator, dry_run=True)
+    assert result.status == "refused"
+    assert [p.column for p in result.problems] == ["Nama ibu kandung"]
+    assert trial_lines() == [(Person.objects.get().pk, world.operator.pk, AccessPurpose.SERVICE)]
+
+
+def test_a_refused_trial_logs_the_stored_client_two_rows_name_when_it_quotes_their_record(tmp_path, world):
+    import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+    budi = Person.objects.get()
+    # Budi by his NIK on one row, by his ID on the next
+    rows = [[*boy_row(), ""], [*boy_row(NIK=""), budi.pk]]
+    path = clients_file(tmp_path, rows, headers=[*HEADERS, "ID"], name="b.xlsx")
+    result = import_clients(path, world.operator, dry_run=True)
+    assert [(p.row, p.message) for p in result.problems] == [
+        (3, "Baris ini dan baris 2 menunjuk data yang sama (Budi Contoh (6371********0001)).")
+    ]
+    assert trial_lines() == [(budi.pk, world.operator.pk, AccessPurpose.SERVICE)]
+
+
 def test_a_trial_logs_a_view_of_exactly_the_stored_workers_whose_values_it_shows(tmp_path, world):
     # Given Rina stored
     import_workers(tmp_path, [worker_row()], world.operator)
