@@ -4333,4 +4333,21 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(job)s (selesai %(date)s): %(what)s": "%(job)s (finished %(date)s): %(what)s",
     "%(column)s (dihitung)": "%(column)s (worked out)",
     "dilihat dalam uji coba impor": "viewed in an import trial",
+    "CSV tidak dipadatkan: disimpan sebagai XLSX (di Excel: Simpan Sebagai › Buku Kerja Excel), data yang sama "
+    "biasanya beberapa kali lebih kecil.": (
+        "A CSV is not compressed: saved as XLSX (in Excel: Save As › Excel Workbook), the same data is usually "
+        "several times smaller."
+    ),
+    "File ini %(size)s MB, lebih besar dari yang diterima impor (paling besar %(max)s MB). Untuk mengimpornya "
+    "kembali setelah diperbaiki, saring per wilayah dan unduh beberapa file.": (
+        "This file is %(size)s MB, larger than an import accepts (at most %(max)s MB). To import it back after "
+        "correcting it, filter by region and download several files."
+    ),
+    "File CSV ini {size}, melebihi batas {limit}: tidak dikirim. CSV tidak dipadatkan: simpan sebagai XLSX (di "
+    "Excel: Simpan Sebagai › Buku Kerja Excel), yang biasanya beberapa kali lebih kecil, atau bagi data menjadi "
+    "beberapa file.": (
+        "This CSV file is {size}, over the limit of {limit}: not sent. A CSV is not compressed: save it as XLSX (in "
+        "Excel: Save As › Excel Workbook), which is usually several times smaller, or split the data into several "
+        "files."
+    ),
 }

@@ -152,17 +152,24 @@ def megabytes(size: int, decimals: int) -> str:
     return formats.number_format(round(size / MEGABYTE, decimals), decimal_pos=decimals)
 
 
-def too_large_message(size: int, max_bytes: int) -> str:
+def too_large_message(size: int, max_bytes: int, *, text: bool = False) -> str:
     """Why a file is too large, with its size and the limit written so that they differ: a file a few bytes over
-    25 MB read "25.0 MB; paling besar 25 MB"."""
+    25 MB read "25.0 MB; paling besar 25 MB". A `text` file (a CSV) is told that the same rows as XLSX are several
+    times smaller: a national export of workers is 28 MB as CSV and under the limit as XLSX."""
     limit_text = megabytes(max_bytes, 0 if max_bytes % MEGABYTE == 0 else 2)
+    message = _("File terlalu besar (lebih dari %(max)s MB). Bagi data menjadi beberapa file.") % {"max": limit_text}
     for decimals in (1, 2):
         if (size_text := megabytes(size, decimals)) != megabytes(max_bytes, decimals):
-            return _("File terlalu besar (%(size)s MB; paling besar %(max)s MB). Bagi data menjadi beberapa file.") % {
-                "size": size_text,
-                "max": limit_text,
-            }
-    return _("File terlalu besar (lebih dari %(max)s MB). Bagi data menjadi beberapa file.") % {"max": limit_text}
+            message = _(
+                "File terlalu besar (%(size)s MB; paling besar %(max)s MB). Bagi data menjadi beberapa file."
+            ) % {"size": size_text, "max": limit_text}
+            break
+    if text:
+        message += " " + _(
+            "CSV tidak dipadatkan: disimpan sebagai XLSX (di Excel: Simpan Sebagai › Buku Kerja Excel), data yang sama "
+            "biasanya beberapa kali lebih kecil."
+        )
+    return message
 
 
 def inspect(path: str | Path) -> FileInfo:
@@ -172,10 +179,10 @@ def inspect(path: str | Path) -> FileInfo:
     if size == 0:
         raise FileRefused(_("File kosong (0 bita). Pilih file spreadsheet yang berisi data."))
     max_bytes = limit("IMPORT_MAX_BYTES")
-    if size > max_bytes:
-        raise FileRefused(too_large_message(size, max_bytes))
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
+    if size > max_bytes:
+        raise FileRefused(too_large_message(size, max_bytes, text=_looks_like_text(head)))
     digest = _sha256(path)
     if head.startswith(OLE2_MAGIC):
         return FileInfo(_check_ole2(path), size, digest)

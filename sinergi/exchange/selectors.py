@@ -24,6 +24,7 @@ from .models import (
     EXPORT_PENDING,
     FINISHED_STATUSES,
     ExportJob,
+    ExportStatus,
     ImportJob,
     export_request_key,
 )
@@ -305,6 +306,27 @@ def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDispl
     return ExportJobDisplay(
         message=message, file_gone=gone, file_language=file_language, message_language=message_language
     )
+
+
+def export_too_large_to_import(job: ExportJob) -> str:
+    """What to do with a ready export larger than an import accepts (a national list of clients, say), said before
+    its user edits it and is refused at the upload; "" for any other."""
+    from .files import limit, megabytes
+
+    if job.report or job.status != ExportStatus.SUCCEEDED or job.file_deleted or not job.file:
+        return ""
+    try:
+        size = job.file.size
+    except OSError:  # lost from storage: the page says so already
+        return ""
+    max_bytes = limit("IMPORT_MAX_BYTES")
+    if size <= max_bytes:
+        return ""
+    # Only an XLSX is written here (a CSV streams from its list), so the advice is to split it, not to repack it.
+    return _(
+        "File ini %(size)s MB, lebih besar dari yang diterima impor (paling besar %(max)s MB). Untuk mengimpornya "
+        "kembali setelah diperbaiki, saring per wilayah dan unduh beberapa file."
+    ) % {"size": megabytes(size, 1), "max": megabytes(max_bytes, 0)}
 
 
 def _stored_gone_days(line: str) -> int | None:

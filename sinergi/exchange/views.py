@@ -457,6 +457,7 @@ class ExportJobView(LoginRequiredMixin, View):
             "retention_days": days,
             "display": selectors.export_job_display(job, retention_days=days),
             "import_limit": limit("IMPORT_MAX_ROWS"),
+            "too_large_to_import": selectors.export_too_large_to_import(job),
         }
         if entity is not None and not request.htmx:
             filters = exports.export_filters(job.filters)

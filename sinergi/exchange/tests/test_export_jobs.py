@@ -475,3 +475,23 @@ def test_a_superuser_may_fetch_someone_elses_export_whatever_its_askers_access(c
     otp_login(client, UserFactory(is_superuser=True, is_staff=True))
 
     assert downloaded(client.get(f"/exchange/exports/{job.pk}/download/")) == b"PK-theirs"
+
+
+def test_an_export_larger_than_an_import_accepts_says_so_when_it_is_ready(client, settings):
+    # (An earlier note: a national export, edited and uploaded back, was refused for its size without warning.)
+    from sinergi.exchange.tests.factories import ExportJobFactory
+
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_BYTES": 1024 * 1024}
+    user = UserFactory(is_superuser=True, is_staff=True)
+    otp_login(client, user)
+    large = ExportJobFactory(requested_by=user, content=b"x" * (1024 * 1024 + 200_000))
+    small = ExportJobFactory(requested_by=user, content=b"x" * 1000)
+
+    page = client.get(f"/exchange/exports/{large.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert re.search(
+        r'id="export-over-import-size">File ini 1,2 MB, lebih besar dari yang diterima impor '
+        r"\(paling besar 1 MB\)",
+        page,
+    ), page
+    assert "saring per wilayah dan unduh beberapa file" in page
+    assert 'id="export-over-import-size"' not in client.get(f"/exchange/exports/{small.pk}/").content.decode()

@@ -115,8 +115,16 @@
       if (!limit || size <= limit) { return false; }
       box.hidden = false;
       box.classList.add("upload-failed");
-      say("over-limit", sizesApart(size, limit));
+      // A CSV is text, not packed: saved as XLSX the same rows are several times smaller (a national export of
+      // workers, 28 MB as CSV, is under the limit as XLSX).
+      say(isText() ? "over-limit-csv" : "over-limit", sizesApart(size, limit));
       return true;
+    }
+
+    function isText() {
+      var input = form.querySelector("input[type=file]");
+      var name = input && input.files && input.files[0] ? input.files[0].name.toLowerCase() : "";
+      return /\.(csv|txt|tsv)$/.test(name);
     }
 
     function start() {
