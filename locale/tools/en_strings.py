@@ -4350,4 +4350,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "Excel: Save As › Excel Workbook), which is usually several times smaller, or split the data into several "
         "files."
     ),
+    "Di Kecamatan %(district)s ada desa dan kelurahan yang sama-sama bernama “%(name)s” (%(desa)s dan "
+    "%(kelurahan)s). Tulis “Desa %(name)s” atau “Kelurahan %(name)s”, atau isi kode wilayah.": (
+        "District %(district)s has both a desa and a kelurahan named “%(name)s” (%(desa)s and %(kelurahan)s). Write "
+        "“Desa %(name)s” or “Kelurahan %(name)s”, or fill in the region code."
+    ),
 }

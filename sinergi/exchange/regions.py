@@ -20,6 +20,9 @@ _PREFIXES = re.compile(r"^(?:(?:kabupaten|kab|kota)(?:\s+administrasi)?|kecamata
 _LOCAL_KINDS = re.compile(
     r"^(?:kapanewon|kemantren|kalurahan|distrik|kampung|kampong|gampong|nagari|pekon|lembang|negeri|desa adat)\s+"
 )
+# "Desa X" or "Kelurahan X": which of the two, where a desa and a kelurahan share a name (RegionResolver._match_name).
+_VILLAGE_KIND = re.compile(r"^(desa|kelurahan|kel)\s+")
+_VILLAGE_KIND_AS = {"desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan"}
 # Words written short in place names: "Sei Tabuk" is Sungai Tabuk, "Kep. Seribu" Kepulauan Seribu.
 _PLACE_WORDS = {"sei": "sungai", "sg": "sungai", "kep": "kepulauan", "tj": "tanjung", "tg": "tanjung"}
 # Short names of kabupaten/kota in everyday use, by code, and former names still found in files ("Toba Samosir",
@@ -403,9 +406,25 @@ class RegionResolver:
             exact = [region for region in matches.values() if v.norm(region.name) == _full_key(name)]
             if len(exact) == 1:
                 return exact
+            # A desa and a kelurahan of one name in one kecamatan (14 pairs in Indonesia): "Kelurahan X" says which.
+            if kind := _VILLAGE_KIND.match(v.norm(name)):
+                of_kind = [region for region in matches.values() if region.kind == _VILLAGE_KIND_AS[kind[1]]]
+                if len(of_kind) == 1:
+                    return of_kind
         return list(matches.values())
 
     def _not_found(self, what, name: str, found: list[Region], index: dict[str, list[Region]], within: str = "") -> str:
+        if (
+            len(found) == 2
+            and {r.kind for r in found} == {"desa", "kelurahan"}
+            and found[0].parent_id == found[1].parent_id
+        ):
+            # Naming the kecamatan cannot help here: the word before the name can.
+            desa, kelurahan = sorted(found, key=lambda r: r.kind)
+            return _(
+                "Di Kecamatan %(district)s ada desa dan kelurahan yang sama-sama bernama “%(name)s” (%(desa)s dan "
+                "%(kelurahan)s). Tulis “Desa %(name)s” atau “Kelurahan %(name)s”, atau isi kode wilayah."
+            ) % {"district": desa.parent.name, "name": desa.name, "desa": desa.code, "kelurahan": kelurahan.code}
         if len(found) > 1:
             return _(
                 "%(what)s “%(name)s” ada lebih dari satu (%(codes)s). "

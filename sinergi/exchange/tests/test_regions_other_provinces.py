@@ -288,3 +288,24 @@ def test_a_short_name_two_provinces_use_is_each_servers_own_and_asked_about_on_a
     assert resolved(settings, "62", regency="Mura") == ("62.12", [])  # Murung Raya, Kalimantan Tengah
     settings.SINERGI = {**settings.SINERGI, "DEPLOYMENT_PROVINCE": "", "NATIONAL": True}
     assert sorted(region.code for region in RegionResolver().regencies_named("Mura")) == ["16.05", "62.12"]
+
+
+def test_a_desa_and_a_kelurahan_of_one_name_in_one_kecamatan_are_told_apart_by_the_word_before_it(settings):
+    # (An earlier note: the advice "isi kolom di atasnya (kecamatan)" cannot help when the kecamatan is written.)
+    region_tree_load(provinces=["71"])
+    where = {"regency": "Bolaang Mongondow", "district": "Bolaang"}
+
+    code, problems = resolved(settings, "71", **where, village="Inobonto")
+    assert code is None
+    assert problems == [
+        (
+            "village_name",
+            "Di Kecamatan Bolaang ada desa dan kelurahan yang sama-sama bernama “Inobonto” (71.01.13.2014 dan "
+            "71.01.13.1006). Tulis “Desa Inobonto” atau “Kelurahan Inobonto”, atau isi kode wilayah.",
+        )
+    ]
+    assert resolved(settings, "71", **where, village="Kelurahan Inobonto") == ("71.01.13.1006", [])
+    assert resolved(settings, "71", **where, village="Kel. Inobonto") == ("71.01.13.1006", [])
+    assert resolved(settings, "71", **where, village="Desa Inobonto") == ("71.01.13.2014", [])
+    # without the kecamatan, the same
+    assert resolved(settings, "71", regency="Bolaang Mongondow", village="desa inobonto") == ("71.01.13.2014", [])
