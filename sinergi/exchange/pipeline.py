@@ -484,7 +484,8 @@ def _check(
                             "message": message,
                             "column": written,
                         }
-                    problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
+                    # str(): an entity may give a module's lazy constant (RESTRICTED_ROW); the result is stored as JSON
+                    problems.append(Problem(row_number, written, _cell_text(header, cells, column), str(message)))
             else:
                 if (
                     plan.action == UPDATE

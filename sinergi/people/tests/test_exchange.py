@@ -756,6 +756,26 @@ def test_an_import_tells_an_operator_nothing_of_a_restricted_client(tmp_path, wo
     assert not any("tidak ada di file ini" in notice for notice in notices)
 
 
+def test_an_operators_job_naming_a_restricted_client_is_refused_on_its_row_not_failed(tmp_path, world):
+    # The thirty-seventh review: through the job (as the page and the worker run it), the row's message, a lazy
+    # constant, could not be stored; the job failed as "interrupted, run it again", and failed again each time.
+    from django.core.files import File
+
+    import_clients(clients_file(tmp_path, [boy_row()]), world.operator)
+    Person.objects.update(is_restricted=True)
+    path = clients_file(tmp_path, [boy_row()], name="lagi.xlsx")
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=world.operator, entity_key="clients", file=File(handle), original_name="lagi.xlsx", enqueue=False
+        )
+
+    import_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert (job.status, [problem[3] for problem in job.problems]) == ("refused", [str(RESTRICTED_ROW)])
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["exchange.import.checked"]  # not interrupted
+
+
 # ---------------------------------------------------------------------------------------------- duplicates, audit
 
 
