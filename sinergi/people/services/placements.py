@@ -288,6 +288,10 @@ def placement_transfer(
     current = _locked_placement(authorised_by or actor, placement)
     if current.status != PlacementStatus.ACTIVE:
         raise TransitionError(_("Penempatan ini sudah selesai; tidak dapat dipindahkan."))
+    # The destination as it is now, held until the move is written (as person_admit holds its LKS): the one given was
+    # read when the form was shown, and an LKS moved to another kabupaten/kota meanwhile would have its old codes
+    # written on the client, for good (the thirty-seventh review).
+    to_organisation = Organisation.objects.select_for_update().get(pk=to_organisation.pk)
     problems = _Problems()
     day = _date(on, "on", problems, required=True, label=_("Tanggal pindah"))
     if day and day < current.admitted_on:

@@ -738,6 +738,25 @@ def test_a_transfer_moves_the_person_and_their_scope(world):
     assert list(person_list(actor=world.far_operator).qs) == [person]
 
 
+def test_a_transfer_to_an_lks_moved_meanwhile_places_the_client_where_the_lks_now_is(world):
+    # The thirty-seventh review (random sequences): the transfer wrote the destination's codes as the form had read
+    # them, before another user moved that LKS to Banjarbaru; the child stayed counted, and seen, in Banjarmasin.
+    from sinergi.organisations.models import Organisation
+    from sinergi.organisations.services import organisation_update
+
+    placement = admit(world).obj.placements.get()
+    as_read = Organisation.objects.get(pk=world.lks_same_regency.pk)
+    organisation_update(
+        organisation=world.lks_same_regency, actor=world.province_admin, data={"region_id": "63.72.02.1003"},
+        expected_version=world.lks_same_regency.version,
+    )  # fmt: skip
+
+    moved = services.placement_transfer(actor=world.operator, placement=placement, to_organisation=as_read, on=TODAY)
+
+    moved.refresh_from_db()
+    assert (moved.province_code, moved.regency_code, moved.person.regency_code) == ("63", "63.72", "63.72")
+
+
 def test_a_transfer_of_a_child_to_an_elderly_home_is_refused(world):
     placement = admit(world).obj.placements.get()
     before = written()
