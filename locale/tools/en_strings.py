@@ -4355,4 +4355,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "District %(district)s has both a desa and a kelurahan named “%(name)s” (%(desa)s and %(kelurahan)s). Write "
         "“Desa %(name)s” or “Kelurahan %(name)s”, or fill in the region code."
     ),
+    "Setelah digabungkan, data ini memakai NIK %(nik)s, yang sudah terdaftar aktif di %(lks)s pada data lain. "
+    "Gabungkan dulu data itu dengan salah satu dari keduanya (kandidat data ganda dengan NIK yang sama), lalu "
+    "gabungkan yang ini.": (
+        "Once merged, this record would carry NIK %(nik)s, which another record already has in active care at "
+        "%(lks)s. First merge that record with one of these two (the duplicate candidate with the same NIK), then "
+        "merge this one."
+    ),
 }

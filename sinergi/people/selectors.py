@@ -306,6 +306,24 @@ def duplicate_merge_plan(*, kept: Person, retired: Person) -> MergePlan:
             )
             % {"lks": ", ".join(sorted(serving.values()))}
         )
+    nik_hash = kept.nik_hash or retired.nik_hash
+    if len(serving) == 1 and nik_hash:
+        # The kept record will carry this NIK at that LKS (its own, or the retired one's taken over): one NIK is
+        # served once at an LKS, as admissions, imports and transfers keep it (the thirty-seventh review found a
+        # merge putting it on a second record there, the child counted twice).
+        ((lks_pk, lks_name),) = serving.items()
+        others = Placement.objects.filter(
+            organisation_id=lks_pk, status=PlacementStatus.ACTIVE, person__nik_hash=nik_hash
+        ).exclude(person_id__in=[kept.pk, retired.pk])
+        if others.exists():
+            problems.append(
+                _(
+                    "Setelah digabungkan, data ini memakai NIK %(nik)s, yang sudah terdaftar aktif di %(lks)s pada "
+                    "data lain. Gabungkan dulu data itu dengan salah satu dari keduanya (kandidat data ganda dengan "
+                    "NIK yang sama), lalu gabungkan yang ini."
+                )
+                % {"nik": kept.nik_masked or retired.nik_masked, "lks": lks_name}
+            )
     return MergePlan(
         kept=kept,
         retired=retired,

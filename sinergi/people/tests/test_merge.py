@@ -465,3 +465,40 @@ def test_after_a_merge_each_lks_list_sent_again_changes_nothing(tmp_path, world,
 
     assert stored_rows() == before
     assert Person.objects.current().count() == 1
+
+
+def test_a_merge_that_would_serve_one_nik_twice_at_an_lks_is_refused(world):
+    # The thirty-seventh review (random sequences): Budi, registered with his NIK at Harapan, and from a province
+    # file at Tetangga, where he left. A colleague at Harapan registers him again without NIK; the board merges that
+    # record with the Tetangga one, keeping the form's: it took the NIK, now served twice at Harapan.
+    from sinergi.core.crypto import keyed_hash
+    from sinergi.vocabularies.models import Term
+
+    nik = nik_compose(district_code="63.71.01", birth_date=CHILD_BIRTH, sex="L", serial=1)
+    at_harapan = PersonFactory(organisation=world.lks, full_name="Budi Contoh", birth_date=CHILD_BIRTH, sex="L",
+                               mother_name="", nik=nik)  # fmt: skip
+    PlacementFactory(person=at_harapan, admitted_on=ADMITTED - datetime.timedelta(days=300))
+    left_tetangga = PersonFactory(organisation=world.lks_same_regency, full_name="Budi Contoh", sex="L",
+                                  birth_date=CHILD_BIRTH, mother_name="Siti Contoh", nik=nik)  # fmt: skip
+    PlacementFactory(person=left_tetangga, admitted_on=ADMITTED - datetime.timedelta(days=900),
+                     status=PlacementStatus.DISCHARGED, discharged_on=ADMITTED - datetime.timedelta(days=400),
+                     discharge_reason="reunified")  # fmt: skip
+    services.person_admit(
+        actor=world.operator, organisation=world.lks,
+        person_data={**person_data(**NO_NIK), "full_name": "Budi Contoh", "mother_name": "Siti Contoh"},
+        placement_data={**placement_data(admitted_on=ADMITTED),
+                        "ppks_category": Term.objects.get(code="anak_telantar")},
+        consent_data=None,
+    )  # fmt: skip
+    form = Person.objects.latest("pk")
+    candidate = DuplicateCandidate.objects.get(person=form, other=left_tetangga)
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.duplicate_merge(actor=world.regency_board, candidate=candidate, keep=form)
+
+    (message,) = excinfo.value.messages
+    assert message.startswith("Setelah digabungkan, data ini memakai NIK 6371********")
+    assert "sudah terdaftar aktif di LKSA Harapan Contoh pada data lain" in message
+    served = Placement.objects.filter(organisation=world.lks, status=PlacementStatus.ACTIVE,
+                                      person__nik_hash=keyed_hash(nik))  # fmt: skip
+    assert list(served.values_list("person_id", flat=True)) == [at_harapan.pk]
