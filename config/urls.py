@@ -28,3 +28,6 @@ urlpatterns = [
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]
+
+# A refused page is recorded in the audit log (who tried what) before the branded 403 page is shown.
+handler403 = "sinergi.audit.views.permission_denied"

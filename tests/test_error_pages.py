@@ -79,3 +79,33 @@ def test_the_server_error_pages_render_without_a_request_or_database(template, d
     assert "Sinergi" in page
     assert "Kembali ke halaman awal" in page
     assert 'href="/"' in page
+
+
+def test_a_refused_page_is_recorded_in_the_audit_log_without_its_query(client):
+    # (The thirty-fourth review: a user trying pages outside their role, or ids of another area, left no trace.)
+    from sinergi.audit.models import AuditEvent
+
+    viewer = user_with_role(Role.DINSOS_VIEWER, region_code="63.71")
+    client.force_login(viewer)
+
+    assert client.get(reverse("referrals:list"), {"q": "Budi Contoh"}).status_code == 403
+
+    event = AuditEvent.objects.get(action="access.refused")
+    assert (event.actor, event.data["page"]) == (viewer, f"GET {reverse('referrals:list')}")
+    assert "Budi" not in str(event.data)
+
+
+def test_the_province_admin_reads_the_refusal_in_the_log(client):
+    from sinergi.audit.models import AuditEvent
+
+    client.force_login(user_with_role(Role.LKS_OPERATOR, region_code="63.71"))
+    client.get("/audit/")
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63")
+    from sinergi.core.testing import otp_login
+
+    otp_login(client, admin)
+    page = client.get("/audit/").content.decode()
+
+    assert AuditEvent.objects.filter(action="access.refused").count() == 1
+    assert "Akses ditolak" in page and "GET /audit/" in page
+    assert "Hanya admin provinsi yang boleh membaca log audit." in page

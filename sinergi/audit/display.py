@@ -71,6 +71,7 @@ ACTION_LABELS: dict[str, Any] = {
     "statistics.report.exported": _lazy("Laporan PDF diminta"),
     "statistics.report.downloaded": _lazy("Unduhan laporan PDF"),
     "statistics.table.exported": _lazy("Tabel statistik diunduh"),
+    "access.refused": _lazy("Akses ditolak"),
     "accounts.user.logged_in": _lazy("Masuk"),
     "accounts.user.logged_out": _lazy("Keluar"),
     "accounts.user.login_failed": _lazy("Gagal masuk"),
@@ -264,6 +265,8 @@ LOG_DATA_LABELS: dict[str, Any] = {
     "report": _lazy("Laporan"),
     "region": _lazy("Wilayah"),
     "via": _lazy("Melalui"),
+    "page": _lazy("Halaman"),
+    "refusal": _lazy("Alasan penolakan"),
 }
 # The job is the event's object already; timings and checksums are for the people running the server.
 # Free text ("reason" of a restriction or an erasure) may name a person: on the object's own page only, for those who

@@ -5,13 +5,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views import View
+from django.views import View, defaults
 
 from sinergi.core.pagination import paginate
 
 from .display import audit_log_entries
 from .models import AuditEvent
 from .selectors import audit_event_list, audit_log_allowed
+from .services import audit_record
 
 PER_PAGE = 50
 
@@ -31,3 +32,19 @@ class AuditLogView(LoginRequiredMixin, View):
         context = {"filterset": filterset, "page": page, "entries": audit_log_entries(page.object_list)}
         template = "audit/log.html#results" if request.htmx else "audit/log.html"
         return render(request, template, context)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 403 (the branded 403.html), after recording the refusal of a signed-in user: someone opening pages
+    outside their role, or the ids of another area, is seen in the audit log. The path only, never its query (a
+    search may be a child's name)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        audit_record(
+            actor=user,
+            action="access.refused",
+            request=request,
+            # Not "reason" (free text the log hides): the refusal's own words, which name no one.
+            data={"page": f"{request.method} {request.path[:200]}", "refusal": str(exception)[:300]},
+        )
+    return defaults.permission_denied(request, exception)

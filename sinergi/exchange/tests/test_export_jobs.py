@@ -370,7 +370,8 @@ def test_a_file_is_not_handed_to_someone_who_lost_the_export_permission(client, 
     client.force_login(board_member)
 
     assert client.get(f"/exchange/exports/{job.pk}/download/").status_code == 403
-    assert not AuditEvent.objects.exists()
+    # no download is recorded: the refusal is
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["access.refused"]
 
 
 # ---------------------------------------------------------------------------------------------- the run
