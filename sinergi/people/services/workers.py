@@ -118,6 +118,9 @@ def worker_create(*, actor, organisation: Organisation, data: dict, request: Htt
     """Registers a worker (PSKS/TKSM) of an LKS, with the background check for work with children."""
     if not _may_at(actor, Action.PERSON_CREATE, organisation):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan pekerja di organisasi ini."))
+    # The LKS as it is now, held until the worker is written (as person_admit holds its LKS): one moved to another
+    # kabupaten/kota since the form was shown would count the worker in the old one for good (thirty-eighth review).
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     problems, warnings = _Problems(), []
     if closed := lks_closed_reason(organisation.status, whom="workers"):
         problems.add("__all__", closed)

@@ -757,6 +757,28 @@ def test_a_transfer_to_an_lks_moved_meanwhile_places_the_client_where_the_lks_no
     assert (moved.province_code, moved.regency_code, moved.person.regency_code) == ("63", "63.72", "63.72")
 
 
+def test_a_worker_registered_at_an_lks_moved_meanwhile_is_counted_where_the_lks_now_is(world):
+    # The thirty-eighth review: the worker kept the codes of the LKS as the form had read them.
+    from sinergi.organisations.models import Organisation
+    from sinergi.organisations.services import organisation_update
+    from sinergi.people.models import WorkerCount
+    from sinergi.people.selectors import worker_list
+
+    as_read = Organisation.objects.get(pk=world.lks.pk)
+    organisation_update(
+        organisation=world.lks, actor=world.province_admin, data={"region_id": "63.72.02.1003"},
+        expected_version=world.lks.version,
+    )  # fmt: skip
+
+    worker = services.worker_create(actor=world.operator, organisation=as_read, data={
+        "full_name": "Eko Contoh", "sex": "L", "psks_category": psks("lks"), "role": "pengasuh"}).obj  # fmt: skip
+
+    worker.refresh_from_db()
+    assert (worker.province_code, worker.regency_code) == ("63", "63.72")
+    assert list(WorkerCount.objects.filter(level=2, active__gt=0).values_list("area_code", flat=True)) == ["63.72"]
+    assert worker in worker_list(actor=world.other_board).qs
+
+
 def test_a_transfer_of_a_child_to_an_elderly_home_is_refused(world):
     placement = admit(world).obj.placements.get()
     before = written()

@@ -115,11 +115,20 @@ def referral_send(
         raise PermissionDenied(_("Anda tidak dapat mengirim rujukan atas nama organisasi ini."))
     if not person_list(actor=actor).qs.filter(pk=person.pk).exists():
         raise PermissionDenied(_("Anda tidak berwenang merujuk orang ini."))
+    # Both ends as they are now, held until the referral is written: the ones given were read when the form was
+    # shown, and an LKS moved to another kabupaten/kota meanwhile would send the referral to the wrong board for good
+    # (the thirty-eighth review; referrals_follow runs on the move, before this referral exists).
+    # In id order, so that two referrals crossing between the same two LKS wait for each other, never deadlock.
+    to_organisation: Organisation | None = data.get("to_organisation") or None
+    wanted = {from_organisation.pk} | ({to_organisation.pk} if to_organisation is not None else set())
+    held = {o.pk: o for o in Organisation.objects.select_for_update().filter(pk__in=wanted).order_by("pk")}
+    from_organisation = held[from_organisation.pk]
+    if to_organisation is not None:
+        to_organisation = held[to_organisation.pk]
     problems = _Problems()
     if from_organisation.kind in LKS_KINDS and person.organisation_id != from_organisation.pk:
         problems.add("__all__", _("Orang ini tidak dilayani oleh LKS pengirim."))
     placement = active_placement(person)
-    to_organisation: Organisation | None = data.get("to_organisation")
     to_service = data.get("to_service") or ""
     provider = _text(data, "to_service_provider", problems, limit=200)
     category = data.get("ppks_category") or (placement.ppks_category if placement else None)

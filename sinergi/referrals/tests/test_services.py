@@ -415,3 +415,30 @@ def test_an_lks_of_another_kind_is_refused_as_target(world):
         send(world, to_organisation=napza)
     assert "tidak melayani kategori" in refused.value.message_dict["to_organisation"][0]
     assert Referral.objects.count() == 0
+
+
+def test_a_referral_sent_to_an_lks_moved_meanwhile_goes_to_the_board_where_the_lks_now_is():
+    # The thirty-eighth review: the referral kept the codes of the LKS as the form had read them, before another
+    # user moved it to Banjarbaru; the old board saw it and got its reminders, the new one never did.
+    from sinergi.organisations.models import Organisation
+    from sinergi.organisations.services import organisation_update
+    from sinergi.referrals.selectors import referral_list
+
+    world = referral_world()
+    people = world.people
+    as_read = Organisation.objects.get(pk=people.lks_same_regency.pk)
+    organisation_update(
+        organisation=people.lks_same_regency, actor=people.province_admin, data={"region_id": "63.72.02.1003"},
+        expected_version=people.lks_same_regency.version,
+    )  # fmt: skip
+
+    referral = services.referral_send(
+        actor=people.operator, person=world.child.person, from_organisation=people.lks,
+        data={"to_organisation": as_read, "reason": "Butuh pengasuhan", "urgency": Urgency.NORMAL,
+              "consent_given_by": ConsentGiver.PARENT, "consent_giver_name": "Ibu Contoh",
+              "consent_given_on": TODAY, "share": {Shared.IDENTITY}},
+    )  # fmt: skip
+
+    referral.refresh_from_db()
+    assert (referral.to_province_code, referral.to_regency_code) == ("63", "63.72")
+    assert referral in referral_list(actor=people.other_board)
