@@ -637,7 +637,7 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
         with translation.override(job.language):
             result = ImportResult(status="failed", message=import_files_gone_message())
             _store_result(job, result)
-            _audit(job, actor, result, "checked" if job.dry_run else "failed")
+            _audit(job, actor, result, "failed")
         return job
     refused_whole = False
     with translation.override(job.language), _stored_file(job) as path:
@@ -693,7 +693,10 @@ def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int]
         if not job.dry_run and result.status != "succeeded":
             _audit(job, actor, result, result.status)
         elif job.dry_run:
-            _audit(job, actor, result, "checked")
+            # A trial that ran to its end, its rows refused or not, "checked"; one cancelled or failed on the way
+            # says so, as a real import does: "checked" with no rows read like a trial of an empty file (the
+            # thirty-eighth review).
+            _audit(job, actor, result, result.status if result.status in ("cancelled", "failed") else "checked")
         refused_whole = _refused_as_a_whole(job)
     if refused_whole:
         _refused_upload_delete(job)

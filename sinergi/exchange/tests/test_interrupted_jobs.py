@@ -408,3 +408,24 @@ def test_a_problem_of_a_whole_column_comes_first_on_the_page_and_is_not_counted_
     assert job.problems[0][0] == 1 and "urutan bulan-hari-tahun" in job.problems[0][3], job.problems
     [group] = job.preview["problem_groups"]
     assert group["count"] == len({row for row, *_rest in job.problems if row > 1}) and 1 not in group["rows"]
+
+
+def test_a_trial_cancelled_while_it_ran_is_audited_as_cancelled_not_as_a_finished_trial(tmp_path, board_member):
+    # The thirty-eighth review: "Impor: uji coba" with no rows read like a finished trial of an empty file.
+    path = xlsx_file(
+        tmp_path, [HEADERS, *[[f"LKSA Batal {i}", "anak", "63.71.01.1001", f"TD/B/{i}", 10] for i in range(3)]]
+    )
+    with path.open("rb") as handle:
+        job = services.import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name=path.name, enqueue=False
+        )
+
+    def cancel_on_progress(*args) -> None:
+        services.import_job_cancel(job=ImportJob.objects.get(pk=job.pk), actor=board_member)
+
+    services.import_job_run(job_id=job.pk, on_progress=cancel_on_progress)
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CANCELLED
+    events = AuditEvent.objects.filter(action__startswith="exchange.import.", object_id=str(job.pk))
+    assert list(events.values_list("action", flat=True)) == ["exchange.import.cancelled"]

@@ -1102,6 +1102,18 @@ class ClientsEntity(Entity):
             state.quoted.add(people[0]["id"])
             raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
         ambiguous = len(people) > 1 and not values.get("_nik_hash")
+        if ambiguous and lks is not None and admitted_on:
+            # Records of one name, birth date and mother, told apart by the stay this row is about: after a
+            # readmission without NIK (a second record, the board asked) the LKS's list sent again names the new
+            # stay, which only one of them has (the thirty-eighth review: the whole list was refused, asking for a
+            # NIK the LKS does not have).
+            staying = [
+                person
+                for person in people
+                if any(p["organisation_id"] == lks.pk and p["admitted_on"] == admitted_on for p in person["placements"])
+            ]
+            if len(staying) == 1:
+                people, ambiguous = staying, False
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
         if record and existing is not None and missing:
             problems[:] = [problem for problem in problems if problem not in missing]
