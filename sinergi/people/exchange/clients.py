@@ -128,6 +128,7 @@ from .common import (
     NikChecker,
     RegionCodeColumn,
     StoredRecord,
+    access_lines_write,
     corrected_nik_warnings,
     date_problems,
     encrypt_many,
@@ -144,6 +145,7 @@ from .common import (
     record_type,
     served_by_kind,
     stored_records,
+    trial_shown,
 )
 
 ANALYZE_AFTER = 10_000  # rows created, after which the planner's statistics are refreshed
@@ -2350,31 +2352,13 @@ class ClientsEntity(Entity):
     def trial_checked(
         self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
     ) -> None:
-        # What the trial shows of stored people: an update's values before → after (not when refused); a warning on
-        # a stored person's row (a transfer's leaving date, a withdrawn consent, the stored name); a stored mother's
-        # name a new row's warning quotes; what a refused row's problems quote. An unchanged row without a warning
-        # shows only a count, a new row only the file's own values, and a possible duplicate names nobody
-        # (_duplicate_warning).
-        shown = {
-            plan.obj.person_id
-            for plan in plans
-            if plan.action != "create" and (plan.warnings or (plan.action == "update" and not refused))
-        }
-        for plan in plans:
-            shown.update(plan.extra.get("shows", ()))
-        shown.update(plan.obj.person_id for plan in quoting)
-        if "clients" in ctx.cache:
-            shown |= _state(ctx).quoted
-        actor = ctx.actor
-        actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-        actor_name = actor.get_username() if actor_id else ""
-        # Rows, not model instances: a trial may match 100,000 people.
-        bulk_insert_rows(
-            PersonAccess,
-            ["person_id", "actor_id", "actor_name", "what", "purpose"],
-            [(pk, actor_id, actor_name, "import_checked", AccessPurpose.SERVICE) for pk in sorted(shown)],
-            with_ids=False,
+        # Besides common.trial_shown's: a warning's transfer date, withdrawn consent or stored name, a stored
+        # mother's name a new row's warning quotes. A possible duplicate names nobody (_duplicate_warning).
+        quoted = _state(ctx).quoted if "clients" in ctx.cache else set()
+        shown = trial_shown(
+            plans, refused=refused, quoting=quoting, quoted=quoted, record_id=lambda plan: plan.obj.person_id
         )
+        access_lines_write(PersonAccess, "person_id", ctx, sorted(shown), "import_checked")
 
     def after_import(self, ctx: ImportContext) -> None:
         if "clients" in ctx.cache:

@@ -13,6 +13,7 @@ import hmac
 import os
 import struct
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,8 @@ from sinergi.core.crypto import HASH_KEY_CHANGED, HashKeyChanged, hash_key_verif
 from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import ConflictError
 from sinergi.exchange import values as v
-from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
+from sinergi.exchange.columns import Column, ImportContext, RowPlan, TextColumn, clean_or_problem
+from sinergi.exchange.dbwrite import bulk_insert_rows
 from sinergi.exchange.files import FileRefused
 from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
@@ -695,3 +697,40 @@ def stored_records(kind: type[StoredRecord], fields: tuple[str, ...], rows, shar
         for key, value, once in zip(fields, row, kept_once, strict=True):
             setattr(record, key, share(value, value) if once else value)
         yield record
+
+
+def trial_shown(
+    plans: list[RowPlan],
+    *,
+    refused: bool,
+    quoting: Sequence[RowPlan],
+    quoted: set[int],
+    record_id: Callable[[RowPlan], int],
+) -> set[int]:
+    """The stored records whose values a trial's result shows (Entity.trial_checked): an update's before → after
+    (not when refused), a warning on a stored record's row, a record a new row's warning quotes (extra["shows"]),
+    the records refused rows' problems quote (`quoting`, and `quoted` by the entity's state). An unchanged row
+    without a warning shows only a count, a new row only the file's own values."""
+    shown = {
+        record_id(plan)
+        for plan in plans
+        if plan.action != "create" and (plan.warnings or (plan.action == "update" and not refused))
+    }
+    for plan in plans:
+        shown.update(plan.extra.get("shows", ()))
+    shown.update(record_id(plan) for plan in quoting)
+    return shown | quoted
+
+
+def access_lines_write(model, subject_field: str, ctx: ImportContext, ids: Iterable[int], what: str) -> None:
+    """An access-log line per person or worker (`model`: PersonAccess or WorkerAccess) in one bulk insert of rows,
+    not model instances: an import may name 100,000 of them."""
+    actor = ctx.actor
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    actor_name = actor.get_username() if actor_id else ""
+    bulk_insert_rows(
+        model,
+        [subject_field, "actor_id", "actor_name", "what", "purpose"],
+        [(pk, actor_id, actor_name, what, AccessPurpose.SERVICE) for pk in ids],
+        with_ids=False,
+    )

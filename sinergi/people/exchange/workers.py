@@ -66,6 +66,7 @@ from .common import (
     Lks,
     LksIndex,
     NikChecker,
+    access_lines_write,
     corrected_nik_warnings,
     date_problems,
     encrypt_many,
@@ -79,6 +80,7 @@ from .common import (
     match_name,
     record_type,
     stored_records,
+    trial_shown,
 )
 
 COLUMNS: list[Column] = [
@@ -782,20 +784,10 @@ class WorkersEntity(Entity):
     def trial_checked(
         self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
     ) -> None:
-        # What the trial shows of stored workers: an update's values before → after (not when refused); a warning
-        # on a stored worker's row (their name, their background check); a namesake's NIK a new row's warning
-        # quotes; what a refused row's problems quote. An unchanged row without a warning shows only a count, a new
-        # row only the file's own values.
-        shown = {
-            plan.obj.pk
-            for plan in plans
-            if plan.action != "create" and (plan.warnings or (plan.action == "update" and not refused))
-        }
-        for plan in plans:
-            shown.update(plan.extra.get("shows", ()))
-        shown.update(plan.obj.pk for plan in quoting)
-        if "workers" in ctx.cache:
-            shown |= _state(ctx).quoted
+        # Besides common.trial_shown's: a warning's stored name or background check, a namesake's NIK a new row's
+        # warning quotes.
+        quoted = _state(ctx).quoted if "workers" in ctx.cache else set()
+        shown = trial_shown(plans, refused=refused, quoting=quoting, quoted=quoted, record_id=lambda plan: plan.obj.pk)
         _log_access(ctx, sorted(shown), "import_checked")
 
     def _check_still_new(self, state: WorkersState, creates: list[tuple[int, WorkerRow]]) -> None:
@@ -936,16 +928,8 @@ def _id_disagrees_message(values: dict[str, Any], stored: dict) -> str:
 
 
 def _log_access(ctx: ImportContext, worker_ids: list[int], what: str) -> None:
-    """An access-log line per worker the import registered or changed, as a form's save writes one."""
-    actor = ctx.actor
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    actor_name = actor.get_username() if actor_id else ""
-    bulk_insert_rows(
-        WorkerAccess,
-        ["worker_id", "actor_id", "actor_name", "what", "purpose"],
-        [(pk, actor_id, actor_name, what, AccessPurpose.SERVICE) for pk in worker_ids],
-        with_ids=False,
-    )
+    """An access-log line per worker the import registered, changed or showed, as a form's save writes one."""
+    access_lines_write(WorkerAccess, "worker_id", ctx, worker_ids, what)
 
 
 def _snapshot(data: dict, area: tuple[str, str], *, code_key: str = "psks_category__code") -> dict[str, Any]:
