@@ -95,6 +95,12 @@ class Problem:
     value: str
     message: str
 
+    def __post_init__(self) -> None:
+        # An entity may give a module's lazy constant (RESTRICTED_ROW): made text here, once, for every problem and
+        # warning, as the job stores them as JSON and masks numbers in them (the thirty-seventh review).
+        if self.message.__class__ is not str:
+            self.message = str(self.message)
+
     def as_list(self) -> list[Any]:
         return [self.row, self.column, self.value, self.message]
 
@@ -484,8 +490,7 @@ def _check(
                             "message": message,
                             "column": written,
                         }
-                    # str(): an entity may give a module's lazy constant (RESTRICTED_ROW); the result is stored as JSON
-                    problems.append(Problem(row_number, written, _cell_text(header, cells, column), str(message)))
+                    problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
             else:
                 if (
                     plan.action == UPDATE

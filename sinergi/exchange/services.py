@@ -61,9 +61,7 @@ _SIXTEEN_DIGITS = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
 def _numbers_masked(text: str) -> str:
     """A NIK or KK number in a text masked as everywhere else (6371********0001): in a problem's cell, and in a file
     name, which people name after a child or a family card, where it outlives the file (the audit log, the lists
-    after the purge). A message given as a lazy translation (a module's constant) is made text first: re.sub refuses
-    it, and the job's result could not be stored (the thirty-seventh review)."""
-    text = str(text)
+    after the purge)."""
     return _SIXTEEN_DIGITS.sub(r"\1********\2", text) if len(text) >= 16 else text
 
 
