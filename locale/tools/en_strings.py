@@ -4362,4 +4362,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(lks)s. First merge that record with one of these two (the duplicate candidate with the same NIK), then "
         "merge this one."
     ),
+    "dilihat dalam impor yang ditolak": "seen in a refused import",
 }

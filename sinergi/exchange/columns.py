@@ -1086,11 +1086,12 @@ class Entity(ABC):
         Optional: an entity without derived data keeps this default."""
         return None
 
-    def trial_checked(
+    def result_checked(
         self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
     ) -> None:
-        """A trial (dry run) finished its check and its result is about to be shown: an entity of personal data logs
-        here, as a view, each stored record whose stored values that result shows. `plans`: its valid rows; a trial
+        """A trial (dry run) finished its check, or an import was refused by its check, and its result is about to be
+        shown (`ctx.cache["dry_run"]` says which): an entity of personal data logs here, as a view, each stored record
+        whose stored values that result shows. `plans`: its valid rows; a trial
         that passed shows their changes (before → after) and warnings, a `refused` one their warnings and the
         problems of its other rows, among them those of `quoting`: rows refused after their plan, for a problem
         that quotes the stored record they found (its name as the row's key, its text). Optional: an entity without

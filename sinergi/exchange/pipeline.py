@@ -256,15 +256,15 @@ def run_import(
     if refused or dry_run:
         if writer is not None:
             writer.abort()
-        if dry_run:
-            # What the trial's page and report will show of stored records is logged as a view of them (UU PDP).
-            with transaction.atomic():
-                entity.trial_checked(
-                    valid if refused else result.preview["_plans"],  # type: ignore[arg-type]
-                    ctx,
-                    refused=refused,
-                    quoting=quoting,
-                )
+        # What the trial's or the refused import's page and report will show of stored records is logged as a view
+        # of them (UU PDP): a refusal quotes stored values whether or not it was a trial.
+        with transaction.atomic():
+            entity.result_checked(
+                valid if refused else result.preview["_plans"],  # type: ignore[arg-type]
+                ctx,
+                refused=refused,
+                quoting=quoting,
+            )
         result.seconds = time.monotonic() - started
         return result
     if expected_plan and result.plan_digest != expected_plan:

@@ -141,6 +141,7 @@ ACCESS_WHAT_LABELS = {
     "api_listed": _("dibaca lewat API"),
     "exported": _("diekspor"),
     "import_checked": _("dilihat dalam uji coba impor"),
+    "import_refused_checked": _("dilihat dalam impor yang ditolak"),
     "created": _("didaftarkan"),
     "changed": _("diubah"),
     "erased": _("dihapus"),

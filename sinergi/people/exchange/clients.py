@@ -143,6 +143,7 @@ from .common import (
     mask,
     match_name,
     record_type,
+    result_shown_what,
     served_by_kind,
     stored_records,
     trial_shown,
@@ -471,7 +472,7 @@ class ClientsState:
         self.added_since: dict[int, dict[str, list[tuple[Any, str]]]] = {}
         self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
         # Stored people whose values a refused row's problems quote (their name, dates, what their stay records): a
-        # trial shows them, so it logs them (trial_checked).
+        # trial shows them, so it logs them (result_checked).
         self.quoted: set[int] = set()
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
@@ -1280,7 +1281,7 @@ class ClientsEntity(Entity):
         if client.file_duplicates or (found and state.names_duplicate()):
             warnings.append(("", _duplicate_warning(found + len(client.file_duplicates or ()))))
         shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
-        # (a stored child's mother's name quoted in a warning: trial_checked)
+        # (a stored child's mother's name quoted in a warning: result_checked)
         quoted = {"shows": [values["_mother_differs_id"]]} if values.get("_mother_differs") else {}
         return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings, extra=quoted)
 
@@ -1584,7 +1585,7 @@ class ClientsEntity(Entity):
             problems = _consent_age_problems(consent[0], consent[2], person["birth_date"], state.today)
             if problems:
                 # This refusal and those below quote, or follow from, the person's stored values: a trial that
-                # shows them logs that it did (trial_checked).
+                # shows them logs that it did (result_checked).
                 state.quoted.add(person["id"])
                 raise RowProblems(problems)
         if _categories_listed_whole(values):
@@ -2349,7 +2350,7 @@ class ClientsEntity(Entity):
         )
         state.counts["consents"] += len(updates)
 
-    def trial_checked(
+    def result_checked(
         self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
     ) -> None:
         # Besides common.trial_shown's: a warning's transfer date, withdrawn consent or stored name, a stored
@@ -2358,7 +2359,7 @@ class ClientsEntity(Entity):
         shown = trial_shown(
             plans, refused=refused, quoting=quoting, quoted=quoted, record_id=lambda plan: plan.obj.person_id
         )
-        access_lines_write(PersonAccess, "person_id", ctx, sorted(shown), "import_checked")
+        access_lines_write(PersonAccess, "person_id", ctx, sorted(shown), result_shown_what(ctx))
 
     def after_import(self, ctx: ImportContext) -> None:
         if "clients" in ctx.cache:

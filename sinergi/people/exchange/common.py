@@ -707,7 +707,7 @@ def trial_shown(
     quoted: set[int],
     record_id: Callable[[RowPlan], int],
 ) -> set[int]:
-    """The stored records whose values a trial's result shows (Entity.trial_checked): an update's before → after
+    """The stored records whose values a trial's result shows (Entity.result_checked): an update's before → after
     (not when refused), a warning on a stored record's row, a record a new row's warning quotes (extra["shows"]),
     the records refused rows' problems quote (`quoting`, and `quoted` by the entity's state). An unchanged row
     without a warning shows only a count, a new row only the file's own values."""
@@ -720,6 +720,11 @@ def trial_shown(
         shown.update(plan.extra.get("shows", ()))
     shown.update(record_id(plan) for plan in quoting)
     return shown | quoted
+
+
+def result_shown_what(ctx: ImportContext) -> str:
+    """The access-log word for what a trial's, or a refused import's, result shows (Entity.result_checked)."""
+    return "import_checked" if ctx.cache.get("dry_run") else "import_refused_checked"
 
 
 def access_lines_write(model, subject_field: str, ctx: ImportContext, ids: Iterable[int], what: str) -> None:

@@ -79,6 +79,7 @@ from .common import (
     mask,
     match_name,
     record_type,
+    result_shown_what,
     stored_records,
     trial_shown,
 )
@@ -187,7 +188,7 @@ class WorkersState:
         # A file without "Peran": the job titles that name no role, read as "Lainnya" (title -> rows)
         self.titles_as_other: Counter[str] = Counter()
         # Stored workers whose values a refused row's problems quote (their name, where they work, their record
-        # with the row's cells): a trial shows them, so it logs them (trial_checked).
+        # with the row's cells): a trial shows them, so it logs them (result_checked).
         self.quoted: set[int] = set()
 
 
@@ -536,7 +537,7 @@ class WorkersEntity(Entity):
         masked = mask(worker.nik) if worker.nik else (existing or {}).get("nik_masked", "")
         shown = f"{data['full_name']} ({masked})" if masked else data["full_name"]
         if existing is None:
-            # (a namesake's NIK quoted in a warning: trial_checked)
+            # (a namesake's NIK quoted in a warning: result_checked)
             shows = {"shows": [namesakes[0]["id"]]} if namesakes else {}
             return RowPlan(row=row, action="create", obj=worker, key=shown, warnings=warnings, extra=shows)
         worker.pk, worker.version = existing["id"], existing["version"]
@@ -781,14 +782,14 @@ class WorkersEntity(Entity):
                 purpose=AccessPurpose.SERVICE,
             )
 
-    def trial_checked(
+    def result_checked(
         self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
     ) -> None:
         # Besides common.trial_shown's: a warning's stored name or background check, a namesake's NIK a new row's
         # warning quotes.
         quoted = _state(ctx).quoted if "workers" in ctx.cache else set()
         shown = trial_shown(plans, refused=refused, quoting=quoting, quoted=quoted, record_id=lambda plan: plan.obj.pk)
-        _log_access(ctx, sorted(shown), "import_checked")
+        _log_access(ctx, sorted(shown), result_shown_what(ctx))
 
     def _check_still_new(self, state: WorkersState, creates: list[tuple[int, WorkerRow]]) -> None:
         """A worker these rows register was registered at the same LKS by someone else since the rows were

@@ -447,6 +447,16 @@ def test_a_refused_trial_naming_a_stored_worker_by_an_id_of_another_person_logs_
     assert list(WorkerAccess.objects.filter(what="import_checked").values_list("worker_id", flat=True)) == [rina.pk]
 
 
+def test_a_refused_real_import_naming_a_stored_worker_by_an_id_of_another_person_logs_that_worker(tmp_path, world):
+    rina = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    other_nik = nik_compose(district_code="63.71.01", birth_date=datetime.date(1990, 1, 2), sex="P", serial=9)
+    row = [*worker_row("Dewi Lain", birth=datetime.date(1990, 1, 2), nik=other_nik), rina.pk]
+    result = import_workers(tmp_path, [row], world.operator, headers=[*WORKER_HEADERS, "ID"])
+    # Not a trial: the refusal still shows the stored worker's name, so that view is logged
+    assert result.status == "refused"
+    assert list(WorkerAccess.objects.values_list("worker_id", "what")) == [(rina.pk, "import_refused_checked")]
+
+
 def test_a_kabupaten_kota_that_disagrees_with_the_lks_named_is_reported_as_such(tmp_path, world):
     world.lks.registration_number = "TD/HARAPAN/1"
     world.lks.save()
