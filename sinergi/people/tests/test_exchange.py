@@ -942,9 +942,7 @@ def test_a_refused_trial_logs_the_stored_clients_its_problems_quote_not_the_chan
     assert trial_lines() == [(ani.pk, world.operator.pk, AccessPurpose.SERVICE)]
 
 
-def test_a_refused_real_import_logs_the_stored_clients_its_problems_quote_as_seen_in_a_refused_import(
-    tmp_path, world
-):
+def test_a_refused_real_import_logs_the_stored_clients_its_problems_quote_as_seen_in_a_refused_import(tmp_path, world):
     # Given Budi and Ani stored
     import_clients(clients_file(tmp_path, [boy_row(), girl_row()]), world.operator)
     ani = Person.objects.get(full_name="Ani Contoh")
