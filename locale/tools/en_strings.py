@@ -4363,4 +4363,34 @@ EN: dict[str, str | tuple[str, str]] = {
         "merge this one."
     ),
     "dilihat dalam impor yang ditolak": "seen in a refused import",
+    "Hanya admin provinsi yang boleh melihat antrean proses latar.": "Only province admins may see the background queue.",
+    "Menunggu data yang sedang dipakai proses lain": "Waiting for data another process is using",
+    "Uji coba impor": "Import trial",
+    "Laporan PDF": "PDF report",
+    "Antrean proses latar semua pengguna": "Background queue of all users",
+    "(admin: apa yang berjalan, menunggu, atau gagal)": "(admins: what runs, waits or failed)",
+    "Antrean proses latar": "Background queue",
+    "Impor, ekspor, dan laporan PDF yang sedang berjalan atau menunggu pekerja latar, yang terlama lebih dulu. Halaman ini tidak menampilkan nama file atau isinya: hanya siapa, data apa, dan sejak kapan.": (
+        "Imports, exports and PDF reports running or waiting for the background workers, oldest first. This page does "
+        "not show file names or contents: only who, which data, and since when."
+    ),
+    "%(running)s berjalan, %(waiting)s menunggu.": "%(running)s running, %(waiting)s waiting.",
+    "Juga %(n)s proses pengguna di luar wilayah Anda, yang memakai pekerja latar yang sama.": (
+        "Also %(n)s job of users outside your area, which uses the same background workers.",
+        "Also %(n)s jobs of users outside your area, which use the same background workers.",
+    ),
+    "Sedang berjalan": "Running",
+    "Sejak": "Since",
+    "Ukuran / format": "Size / format",
+    "Kemajuan": "Progress",
+    "Tidak ada yang sedang berjalan.": "Nothing is running.",
+    "Diminta": "Asked for",
+    "Ada yang menunggu tetapi tidak ada yang berjalan: pekerja latar mungkin tidak hidup. Admin server dapat memeriksanya (manage.py db_worker; lihat docs/deployment.md).": (
+        "Jobs are waiting but none is running: the background worker may be down. The server admin can check it "
+        "(manage.py db_worker; see docs/deployment.md)."
+    ),
+    "Tidak ada yang menunggu.": "Nothing is waiting.",
+    "Gagal dalam %(hours)s jam terakhir": ("Failed in the last %(hours)s hour", "Failed in the last %(hours)s hours"),
+    "Berhenti": "Stopped",
+    "Tidak ada yang gagal.": "Nothing failed.",
 }

@@ -14,6 +14,7 @@ urlpatterns = [
     path("imports/<int:pk>/cancel/", views.import_job_cancel, name="job_cancel"),
     path("imports/<int:pk>/report/", views.import_job_report, name="job_report"),
     path("export/<slug:entity>/", views.export, name="export"),
+    path("queue/", views.JobQueueView.as_view(), name="queue"),
     path("exports/", views.ExportJobListView.as_view(), name="export_list"),
     path("exports/<int:pk>/", views.ExportJobView.as_view(), name="export_job"),
     path("exports/<int:pk>/cancel/", views.export_job_cancel, name="export_cancel"),

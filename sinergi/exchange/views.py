@@ -111,6 +111,7 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "own_lks": _own_lks(user),
             "max_upload_bytes": form.max_upload_bytes,
             "pdf_sync_lks": report_jobs.pdf_sync_lks(),
+            "shows_queue": selectors.job_queue_allowed(user),
         }
         return render(request, "exchange/index.html", context, status=status)
 
@@ -136,6 +137,24 @@ class ExportJobListView(LoginRequiredMixin, View):
         page = paginate(request, selectors.export_job_list(actor=request.user), per_page=JOBS_PER_PAGE)
         page.object_list = [exports.export_job_settle(job=job) for job in page.object_list]
         return render(request, "exchange/export_list.html", {"page": page})
+
+
+class JobQueueView(LoginRequiredMixin, View):
+    """The task workers' queue, for province admins and superusers: what runs, what waits and since when, and what
+    failed today; the page asks for it again every few seconds (htmx) while anything waits or runs."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        queue = selectors.job_queue(actor=request.user)
+        # A run left "running" by a worker that died is ended here too, as on the lists: it would hold its place.
+        settled = [
+            services.import_job_settle(job=row.job) if isinstance(row.job, ImportJob) else
+            exports.export_job_settle(job=row.job)
+            for row in queue.running
+        ]  # fmt: skip
+        if any(job.status != "running" for job in settled):
+            queue = selectors.job_queue(actor=request.user)
+        template = "exchange/queue.html#queue" if request.htmx else "exchange/queue.html"
+        return render(request, template, {"queue": queue, "failed_hours": selectors.QUEUE_FAILED_HOURS})
 
 
 UPLOAD_SCRIPT_HEADER = "X-Requested-With"  # sent by exchange/upload.js with the file
