@@ -1342,9 +1342,13 @@ def _eight_bit_encoding(data: bytes) -> str:
 
 
 def _plausibility(text: str) -> int:
-    """How much the characters beyond ASCII in `text` look like text: a typographic apostrophe, quote or dash, or a
-    small letter inside a word, counts for it; a capital letter right after a small one ("NurÕaini") or a symbol
-    ("◊", "¤") against it."""
+    """How much the characters beyond ASCII in `text` look like text. For it: a small letter inside a word; a capital
+    inside a word of capitals ("ANDRÉ") or starting a word of small letters ("Ñoman"); a typographic mark where text
+    puts it (an apostrophe between letters, a quote at a word's edge, a dash between spaces or digits, an ellipsis
+    after a small letter, a degree after a digit). Against it: a capital right after a small letter ("NurÕaini"), a
+    mark where text never puts it (Windows-1252's "ANDRÉ" read as Mac Roman is "ANDR…", its "Ñoman" "—oman"), a
+    symbol ("◊", "¤"). Names are often written in capitals: a capital among capitals must count, or a Windows file of
+    such names reads likelier as Mac Roman's typography (the fortieth review)."""
     score = 0
     for count, match in enumerate(_NON_ASCII.finditer(text)):
         if count == NON_ASCII_JUDGED:
@@ -1353,14 +1357,34 @@ def _plausibility(text: str) -> int:
         before = text[at - 1] if at else " "
         after = text[at + 1 : at + 2] or " "
         if char in _TYPOGRAPHIC:
-            score += 2
+            score += _mark_plausibility(char, before, after)
         elif char.islower():
             score += 1 if before.isalpha() or after.isalpha() else 0
         elif char.isupper():
-            score -= 2 if before.islower() else 0
+            if before.islower():
+                score -= 2
+            elif before.isupper() or after.isupper() or (not before.isalpha() and after.islower()):
+                score += 1
         elif not char.isspace():
             score -= 1
     return score
+
+
+def _mark_plausibility(char: str, before: str, after: str) -> int:
+    """_plausibility of a typographic mark between `before` and `after`."""
+    if char in "\u2019\u2018" and before.isalpha() and after.isalpha():
+        return 2 if before.islower() or after.islower() else 1  # Nur’aini, D’SOUZA
+    if char in "\u201c\u2018" and not before.isalnum() and after.isalnum():
+        return 2  # an opening quote
+    if char in "\u201d\u2019" and before.isalnum() and not after.isalnum():
+        return 2  # a closing quote
+    if char in "\u2013\u2014":  # "Café – Kasih", "2020–2021"; "Kasih–Sayang" is rare, "—oman" never text
+        return 2 if not (before.isalpha() or after.isalpha()) else 0 if before.isalpha() and after.isalpha() else -1
+    if char == "\u2026":
+        return 2 if not after.isalnum() and (before.islower() or not before.isalnum()) else -1
+    if char == "\u00b0":
+        return 2 if before.isdigit() else -1
+    return -1
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:

@@ -64,3 +64,17 @@ def test_letters_a_mac_csv_lost_are_named_with_its_encoding(tmp_path, board_memb
     ]
     lks.refresh_from_db()
     assert lks.head_name == "Nguyễn Thị"
+
+
+@pytest.mark.parametrize("name", ["ANDRÉ SANTOSO", "Ñoman Kusuma", "JOSÉ RAHMAT", "HÉRU LESTARI", "Élodie Sari"])
+def test_a_windows_1252_csv_of_names_with_an_accented_capital_stays_windows_1252(tmp_path, name):
+    # É and Ñ are "…" and "—" in Mac Roman: a list of names in capitals, or one starting with Ñ, saved by Excel on
+    # Windows was read as Mac Roman and its names stored as "ANDR… SANTOSO", "—oman Kusuma" (the fortieth review).
+    path = mac_csv(tmp_path, [["Nama lengkap", "Peran"], [name, "Pengasuh"]], encoding="cp1252", line_end="\r\n")
+    assert read_all(path, CSV)[1] == (2, [name, "Pengasuh"])
+
+
+@pytest.mark.parametrize("text", ["“Budi” Santoso", "Jl. Ma’ruf 30°", "Kasih – Sayang", "dst…"])
+def test_a_mac_csv_of_typographic_marks_where_text_puts_them_stays_mac_roman(tmp_path, text):
+    path = mac_csv(tmp_path, [["Nama LKS", "Alamat"], ["LKSA Contoh", text]])
+    assert read_all(path, CSV)[1] == (2, ["LKSA Contoh", text])

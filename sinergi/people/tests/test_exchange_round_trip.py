@@ -1,7 +1,9 @@
 """Findings of a review of exports sent back unchanged (a twelfth review): what a user may type on a form, exported and
 imported again, must come back the same, and the export must say each stored value once. Every name is made up."""
 
+import csv
 import datetime
+import io
 
 import pytest
 
@@ -106,3 +108,20 @@ def test_an_lks_address_on_two_lines_comes_back_on_two_lines(tmp_path, world, fi
 
     assert (result.status, result.updated) == ("succeeded", 0), problems_of(result)
     assert stored() == before
+
+
+@pytest.mark.parametrize("name", ["ANDRÉ SANTOSO", "Ñoman Kusuma"])
+def test_a_workers_export_saved_by_excel_on_windows_as_csv_comes_back_unchanged(tmp_path, world, name):
+    # Excel on Windows saves "CSV (Comma delimited)" as Windows-1252 with CRLF line ends; its É and Ñ once read as
+    # Mac Roman's "…" and "—", and the names were changed on import (the fortieth review).
+    WorkerFactory(organisation=world.lks, full_name=name)
+    before = list(Worker.objects.values())
+    rows = list(csv.reader(io.StringIO(exported(tmp_path, "workers", world.operator, "csv").read_text("utf-8-sig"))))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "pekerja-windows.csv"
+    path.write_bytes(buffer.getvalue().encode("cp1252"))
+    result = run(path, world.operator, entity="workers")
+    assert "File CSV dibaca sebagai Windows-1252, pemisah “,”." in result.notices
+    assert (result.status, result.updated, result.unchanged) == ("succeeded", 0, 1), problems_of(result)
+    assert list(Worker.objects.values()) == before
