@@ -2251,13 +2251,16 @@ class ClientsEntity(Entity):
     def _discharge(self, updates: list[KnownPlacement], ctx: ImportContext, state: ClientsState) -> None:
         ids = [u.pk for u in updates]
         snapshots = {u.pk: u.snapshot for u in updates}
-        # Still active, and still where the check counted it (its LKS may have moved meanwhile, its stays with it).
+        # Still active, and still counted as the check counted it: its LKS may have moved meanwhile (its stays with
+        # it), or its form, category or admission been corrected on its page; the summaries would then lose the stay
+        # from a count it is no longer in (the thirty-ninth review).
+        counted = ("province_code", "regency_code", "ppks_code", "setting", "admitted_on")
         still_active = {
-            pk
-            for pk, province, regency in Placement.objects.select_for_update()
+            row[0]
+            for row in Placement.objects.select_for_update(of=("self",))  # (not the category's term it joins)
             .filter(pk__in=ids, status=PlacementStatus.ACTIVE)
-            .values_list("pk", "province_code", "regency_code")
-            if (province, regency) == (snapshots[pk]["province_code"], snapshots[pk]["regency_code"])
+            .values_list("pk", "province_code", "regency_code", "ppks_category__code", "setting", "admitted_on")
+            if row[1:] == tuple(snapshots[row[0]][key] for key in counted)
         }
         if len(still_active) != len(ids):
             raise ConflictError(

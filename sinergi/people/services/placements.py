@@ -285,13 +285,21 @@ def placement_transfer(
     `authorised_by`: the user whose authority over the current placement allows the move, when that is not the
     actor — e.g. the sender of an accepted referral, while the receiving LKS (the actor) takes the client on.
     """
+    # Both LKS as they are now, held until the move is written (as person_admit holds its LKS), in id order: the
+    # destination given was read when the form was shown, and an LKS moved to another kabupaten/kota meanwhile would
+    # have its old codes written on the client, for good (the thirty-seventh review); and two transfers crossing
+    # between two LKS, or a transfer and an import writing at both (lks_lock, id order), would otherwise each hold
+    # one LKS and wait for the other (the stay's lock below holds its LKS too): a deadlock (the thirty-ninth review).
+    held = {
+        lks.pk: lks
+        for lks in Organisation.objects.select_for_update()
+        .filter(pk__in={placement.organisation_id, to_organisation.pk})
+        .order_by("pk")
+    }
     current = _locked_placement(authorised_by or actor, placement)
     if current.status != PlacementStatus.ACTIVE:
         raise TransitionError(_("Penempatan ini sudah selesai; tidak dapat dipindahkan."))
-    # The destination as it is now, held until the move is written (as person_admit holds its LKS): the one given was
-    # read when the form was shown, and an LKS moved to another kabupaten/kota meanwhile would have its old codes
-    # written on the client, for good (the thirty-seventh review).
-    to_organisation = Organisation.objects.select_for_update().get(pk=to_organisation.pk)
+    to_organisation = held[to_organisation.pk]
     problems = _Problems()
     day = _date(on, "on", problems, required=True, label=_("Tanggal pindah"))
     if day and day < current.admitted_on:

@@ -1,0 +1,267 @@
+"""Imports and services racing in real threads, each with its own connection (PostgreSQL; the thirty-ninth review).
+
+Earlier reviews found races with stale objects in one thread; these run the job path (import_job_create /
+import_job_run) and the services at the same moment, held at the step where the race matters, and check afterwards:
+at most one active stay per person, no NIK active twice at one LKS, the summary tables equal a rebuild, and one import
+audit event per job, with the counts it wrote.
+"""
+
+import contextlib
+import datetime
+import threading
+import time
+from collections import Counter
+
+import pytest
+from django.core.files import File
+from django.db import OperationalError, connection
+
+from sinergi.audit.models import AuditEvent
+from sinergi.exchange.models import ImportJob
+from sinergi.exchange.services import import_job_create, import_job_run
+from sinergi.exchange.tests.conftest import xlsx_file
+from sinergi.people.choices import ConsentGiver, PlacementStatus
+from sinergi.people.exchange.clients import ClientsEntity
+from sinergi.people.models import Placement
+from sinergi.people.nik import nik_compose
+from sinergi.people.services import placements as placements_module
+from sinergi.people.services.placements import placement_correct, placement_transfer
+from sinergi.people.summaries import summaries_rebuild
+from sinergi.people.tests.factories import PlacementFactory, people_world, ppks
+from sinergi.people.tests.test_exchange import summary_rows
+from sinergi.referrals import services as referral_services
+from sinergi.referrals.choices import Shared, Urgency
+
+pytestmark = [
+    pytest.mark.transactional,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrency: PostgreSQL"),
+]
+
+HEADERS = [
+    "Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Alasan KK kosong", "Kategori PPKS", "Bentuk layanan",
+    "Tanggal masuk", "Nama ibu kandung", "LKS", "Tanggal keluar", "Alasan keluar",
+]  # fmt: skip
+ADMITTED = datetime.date(2024, 1, 15)
+HARAPAN, TETANGGA = "TD/HARAPAN/1", "TD/TETANGGA/1"
+
+
+@pytest.fixture
+def world():
+    # A transactional test starts from (and leaves) an empty database: load what the other tests get once.
+    from sinergi.regions.services import region_tree_load
+    from sinergi.vocabularies.models import Term
+    from sinergi.vocabularies.seed import seed_vocabularies
+
+    region_tree_load(provinces=["63"])
+    seed_vocabularies(Term)
+    world = people_world()
+    world.lks.registration_number = HARAPAN
+    world.lks.save()
+    world.lks_same_regency.registration_number = TETANGGA
+    world.lks_same_regency.save()
+    return world
+
+
+def birth_of(i: int) -> datetime.date:
+    return datetime.date(2012, 1, 1) + datetime.timedelta(days=i)
+
+
+def child(i: int, lks: str = HARAPAN, *, left: datetime.date | None = None) -> list:
+    nik = nik_compose(district_code="63.71.01", birth_date=birth_of(i), sex="L", serial=i)
+    return [
+        f"Anak {i} Contoh", "L", birth_of(i), nik, "unknown", "anak_telantar", "Dalam panti (residensial)", ADMITTED,
+        f"Ibu {i} Contoh", lks, left, "returned_to_family" if left else None,
+    ]  # fmt: skip
+
+
+def make_job(tmp_path, rows, actor, *, name: str) -> ImportJob:
+    path = xlsx_file(tmp_path, [HEADERS, *rows], name=name)
+    with path.open("rb") as handle:
+        return import_job_create(
+            actor=actor, entity_key="clients", file=File(handle), original_name=name, dry_run=False, enqueue=False
+        )
+
+
+def run_now(job: ImportJob) -> ImportJob:
+    job = import_job_run(job_id=job.pk)
+    assert job.status == "succeeded", (job.status, job.message)
+    return job
+
+
+class InThread(threading.Thread):
+    """Runs `work` in its own thread and connection; keeps what it returned or raised."""
+
+    def __init__(self, work) -> None:
+        super().__init__(daemon=True)
+        self.work = work
+        self.result = self.error = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.work()
+        except BaseException as error:  # noqa: BLE001
+            self.error = error
+        finally:
+            connection.close()
+
+    def outcome(self) -> str:
+        self.join(timeout=120)
+        assert not self.is_alive()
+        if isinstance(self.error, OperationalError):
+            return f"{type(self.error).__name__} {getattr(self.error.__cause__, 'sqlstate', '')}"
+        if self.error is not None:
+            return f"{type(self.error).__name__}: {self.error}"
+        return self.result.status if isinstance(self.result, ImportJob) else "done"
+
+
+def broken_invariants(jobs=()) -> list[str]:
+    broken = []
+    active = Placement.objects.filter(status=PlacementStatus.ACTIVE)
+    if twice := [p for p, n in Counter(active.values_list("person_id", flat=True)).items() if n > 1]:
+        broken.append(f"people with two active stays: {twice}")
+    per_nik = Counter(active.exclude(person__nik_hash="").values_list("organisation_id", "person__nik_hash"))
+    if twice := [k for k, n in per_nik.items() if n > 1]:
+        broken.append(f"NIK active twice at one LKS: {len(twice)}")
+    kept = summary_rows()
+    summaries_rebuild()
+    if summary_rows() != kept:
+        broken.append(f"summaries differ from a rebuild: kept {kept} rebuilt {summary_rows()}")
+    for job in jobs:
+        job.refresh_from_db()
+        actions = list(
+            AuditEvent.objects.filter(action__startswith="exchange.import.", object_id=str(job.pk)).values_list(
+                "action", flat=True
+            )
+        )
+        if actions != [f"exchange.import.{job.status}"]:
+            broken.append(f"job {job.pk} is {job.status}, its import events {actions}")
+    return broken
+
+
+def held_after(monkeypatch, target, name: str, reached: threading.Event, go: threading.Event) -> None:
+    """Makes `target.name` stop after it has run, until `go` (it sets `reached` first)."""
+    original = getattr(target, name)
+
+    def held(*args, **kwargs):
+        result = original(*args, **kwargs)
+        reached.set()
+        go.wait(timeout=30)
+        return result
+
+    monkeypatch.setattr(target, name, held)
+
+
+def test_an_import_discharging_a_stay_corrected_meanwhile_is_refused_and_the_summaries_stay_right(
+    tmp_path, world, monkeypatch
+):
+    run_now(make_job(tmp_path, [child(1)], world.province_admin, name="first.xlsx"))
+    stay = Placement.objects.get()
+    # The import has checked its row that discharges the stay (counted residential) and waits to save
+    checked, go = threading.Event(), threading.Event()
+    original = ClientsEntity.save
+
+    def save(self, plans, ctx):
+        checked.set()
+        go.wait(timeout=30)
+        return original(self, plans, ctx)
+
+    monkeypatch.setattr(ClientsEntity, "save", save)
+    job = make_job(tmp_path, [child(1, left=datetime.date(2024, 6, 1))], world.province_admin, name="keluar.xlsx")
+    importing = InThread(lambda: import_job_run(job_id=job.pk))
+    importing.start()
+    assert checked.wait(timeout=30)
+    # when a board member corrects the stay's form of service on its page
+    placement_correct(
+        actor=world.province_admin,
+        placement=stay,
+        data={"ppks_category": ppks("anak_telantar"), "setting": "community", "admitted_on": ADMITTED},
+    )
+    go.set()
+    # then the import is refused (nothing saved), instead of taking the stay off a count it is no longer in
+    assert importing.outcome() == "refused"
+    assert "diubah orang lain selama impor berjalan" in ImportJob.objects.get(pk=job.pk).message
+    assert Placement.objects.get().status == PlacementStatus.ACTIVE
+    assert broken_invariants([job]) == []
+
+
+def test_a_transfer_and_an_import_writing_at_both_lks_wait_for_each_other_without_a_deadlock(
+    tmp_path, world, monkeypatch
+):
+    assert world.lks.pk < world.lks_same_regency.pk
+    run_now(make_job(tmp_path, [child(1, TETANGGA)], world.province_admin, name="base.xlsx"))
+    stay = Placement.objects.get()
+    job = make_job(tmp_path, [child(2, HARAPAN), child(3, TETANGGA)], world.province_admin, name="dua.xlsx")
+    # A transfer from Tetangga to Harapan has locked its stay
+    locked, go = threading.Event(), threading.Event()
+    held_after(monkeypatch, placements_module, "_locked_placement", locked, go)
+    transfer = InThread(
+        lambda: placement_transfer(
+            actor=world.province_admin, placement=stay, to_organisation=world.lks, on=datetime.date(2024, 7, 1)
+        )
+    )
+    transfer.start()
+    assert locked.wait(timeout=30)
+    # when an import writing new clients at both LKS starts, and the transfer goes on a second later
+    importing = InThread(lambda: import_job_run(job_id=job.pk))
+    importing.start()
+    time.sleep(1.0)
+    go.set()
+    # then one waits for the other: neither is killed as a deadlock's victim (the import would say another import
+    # was saving at its LKS, which none was)
+    assert {"transfer": transfer.outcome(), "import": importing.outcome()} == {
+        "transfer": "done",
+        "import": "succeeded",
+    }
+    assert broken_invariants([job]) == []
+
+
+def _referral(world, actor, person, from_lks, to_lks):
+    return referral_services.referral_send(
+        actor=actor,
+        person=person,
+        from_organisation=from_lks,
+        data={
+            "to_organisation": to_lks,
+            "reason": "Butuh pengasuhan berbasis keluarga",
+            "urgency": Urgency.URGENT,
+            "consent_given_by": ConsentGiver.PARENT,
+            "consent_giver_name": "Siti Ibu Contoh",
+            "consent_given_on": datetime.date.today(),
+            "share": {Shared.IDENTITY, Shared.CASE_SUMMARY},
+            "case_summary": "Anak ditemukan telantar.",
+        },
+    )
+
+
+def test_two_referrals_crossing_between_two_lks_accepted_at_once_are_both_accepted(world, monkeypatch):
+    a, b = world.lks, world.lks_same_regency
+    ani = PlacementFactory(person__organisation=a, organisation=a, person__full_name="Ani Silang").person
+    budi = PlacementFactory(person__organisation=b, organisation=b, person__full_name="Budi Silang").person
+    to_b = _referral(world, world.operator, ani, a, b)
+    to_a = _referral(world, world.other_operator, budi, b, a)
+    summaries_rebuild()  # (factories write no summaries)
+    # Each accept, once it holds its stay, waits up to 3 s for the other to hold its own (they did, before the fix:
+    # each stay's lock held its sending LKS, and each then wanted the other's)
+    both = threading.Barrier(2, timeout=3)
+    original = placements_module._locked_placement
+
+    def locked_then_wait(actor, placement):
+        current = original(actor, placement)
+        with contextlib.suppress(threading.BrokenBarrierError):  # the other accept waits for this one's LKS: go on
+            both.wait()
+        return current
+
+    monkeypatch.setattr(placements_module, "_locked_placement", locked_then_wait)
+    accepts = [
+        InThread(lambda: referral_services.referral_accept(actor=world.other_operator, referral=to_b)),
+        InThread(lambda: referral_services.referral_accept(actor=world.operator, referral=to_a)),
+    ]
+    for accept in accepts:
+        accept.start()
+    assert [accept.outcome() for accept in accepts] == ["done", "done"]
+    assert set(Placement.objects.filter(status=PlacementStatus.ACTIVE).values_list("person", "organisation")) == {
+        (ani.pk, b.pk),
+        (budi.pk, a.pk),
+    }
+    assert broken_invariants() == []
