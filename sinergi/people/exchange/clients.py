@@ -114,10 +114,13 @@ from ..services.rules import (
 )
 from ..summaries import SummaryDelta
 from .common import (
+    BIRTH_DATE_SYNONYMS,
     CONSENT_GIVER_ALIASES,
     DISABILITY_ALIASES,
     LEGAL_BASIS_ALIASES,
+    LKS_SYNONYMS,
     MISSING_ID_ALIASES,
+    NIK_SYNONYMS,
     PPKS_ALIASES,
     SETTING_ALIASES,
     SEX_ALIASES,
@@ -270,7 +273,7 @@ COLUMNS: list[Column] = [
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,
                  example="L", width=12),
-    DateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir", "tanggal kelahiran"), example="17-08-2012"),
+    DateColumn("birth_date", _lazy("Tanggal lahir"), BIRTH_DATE_SYNONYMS, example="17-08-2012"),
     # As the admission form's "Tanggal lahir perkiraan": an elderly resident often knows only a year.
     BooleanColumn("birth_date_estimated", _lazy("Tanggal lahir perkiraan"),
                   ("tgl lahir perkiraan", "perkiraan tanggal lahir", "tanggal lahir diperkirakan", "lahir perkiraan"),
@@ -278,8 +281,7 @@ COLUMNS: list[Column] = [
                              "01-01 tahun itu). Kosong: tetap seperti tersimpan (baru: bukan perkiraan)."),
                   example="Tidak"),
     _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin", kind=PlaceColumn),
-    IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nomor nik", "nik ktp", "no ktp",
-                                               "nomor ktp", "nik anak"),
+    IdentityNumberColumn("nik", _lazy("NIK"), (*NIK_SYNONYMS, "nik anak"),
                          help=_lazy("16 angka. Format kolom sebagai Teks agar Excel atau LibreOffice tidak "
                                     "mengubahnya."),
                          example="6371011708120001", width=20),
@@ -315,8 +317,7 @@ COLUMNS: list[Column] = [
           "telp wali", "no telp wali", kind=PhoneColumn),
     TextColumn("notes", _lazy("Catatan"), ("keterangan", "ket"), max_length=MAX_LENGTHS.get("notes", 0),
                accepts_dates=True, single_line=False),
-    TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "lks tempat layanan", "nama lembaga",
-                                    "lembaga"),
+    TextColumn("lks", _lazy("LKS"), LKS_SYNONYMS,
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."),
                example="TD/001/DINSOS/2023", width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks"),

@@ -45,6 +45,11 @@ from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL, normalize_name
 
 # ---------------------------------------------------------------------------------------------- choice words
 # What spreadsheets say for the people's choice lists besides their codes and labels (values.Choices reads those).
+# Headers a clients file and a staff list both use for the same field: one list each, so that the two imports read
+# the same words (the workers import once lacked "Tanggal kelahiran", and registered everyone without a birth date).
+BIRTH_DATE_SYNONYMS = ("tgl lahir", "tanggal kelahiran")
+NIK_SYNONYMS = ("nomor induk kependudukan", "no nik", "nomor nik", "nik ktp", "no ktp", "nomor ktp")
+LKS_SYNONYMS = ("nama lks", "nomor tanda daftar lks", "lks tempat layanan", "nama lembaga", "lembaga")
 SEX_ALIASES = (("pria", "L"), ("lk", "L"), ("laki", "L"), ("male", "L"), ("wanita", "P"), ("pr", "P"), ("female", "P"))
 CONSENT_GIVER_ALIASES = (("ybs", "self"), ("sendiri", "self"), ("diri sendiri", "self"), ("ortu", "parent"))
 LEGAL_BASIS_ALIASES = (("persetujuan", "consent"),)

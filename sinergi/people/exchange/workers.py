@@ -60,6 +60,9 @@ from ..services._common import MAX_LENGTHS
 from ..services.rules import KIND_ELDERLY, implausible_birth_warning, lks_closed_reason
 from ..summaries import SummaryDelta
 from .common import (
+    BIRTH_DATE_SYNONYMS,
+    LKS_SYNONYMS,
+    NIK_SYNONYMS,
     SEX_ALIASES,
     Hasher,
     IdentityNumberColumn,
@@ -92,8 +95,8 @@ COLUMNS: list[Column] = [
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,
                  example="P", width=12),
-    DateColumn("birth_date", _lazy("Tanggal lahir"), ("tgl lahir",), example="17-05-1985"),
-    IdentityNumberColumn("nik", _lazy("NIK"), ("nomor induk kependudukan", "no nik", "nik ktp", "no ktp", "nomor ktp"),
+    DateColumn("birth_date", _lazy("Tanggal lahir"), BIRTH_DATE_SYNONYMS, example="17-05-1985"),
+    IdentityNumberColumn("nik", _lazy("NIK"), NIK_SYNONYMS,
                          help=_lazy("Boleh kosong. 16 angka; format kolom sebagai Teks."), width=20),
     TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
                vocabulary=Vocabulary.PSKS, example="lks",
@@ -110,7 +113,7 @@ COLUMNS: list[Column] = [
     # The job as the LKS calls it, kept as written; a file without "Peran" takes the role from it (_role_from_title).
     TextColumn("job_title", _lazy("Jabatan"), ("jabatan di panti", "jabatan di lks", "nama jabatan", "posisi"),
                max_length=MAX_LENGTHS["job_title"], example="Pengasuh asrama putri", width=22),
-    TextColumn("lks", _lazy("LKS"), ("nama lks", "nomor tanda daftar lks", "nama lembaga", "lembaga"),
+    TextColumn("lks", _lazy("LKS"), LKS_SYNONYMS,
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),
     PhoneColumn("phone", _lazy("Telepon"), ("hp", "no telepon", "nomor telepon", "no hp", "nomor hp", "telp", "no telp",

@@ -814,3 +814,25 @@ def test_a_new_child_typed_over_a_copied_export_row_does_not_rewrite_the_child_o
     corrected = import_fewer(tmp_path, [typo], world.operator, headers=headers, name="b.xlsx")
     assert (corrected.status, corrected.updated) == ("succeeded", 1), problems_of(corrected)
     assert Person.objects.get().full_name == "Ahmad Permata Kontoh"
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "field"),
+    [
+        ("Tanggal Kelahiran", "17-05-1985", "birth_date"),
+        ("Nomor NIK", nik_compose(district_code="63.71.01", birth_date=datetime.date(1985, 5, 17), sex="P", serial=77),
+         "nik_masked"),
+        ("LKS tempat layanan", "", "organisation_id"),
+    ],
+)  # fmt: skip
+def test_a_staff_list_is_read_by_the_headers_a_clients_file_is_read_by(tmp_path, world, header, value, field):
+    # A staff list with "Tanggal Kelahiran" registered everyone without a birth date (a notice only)
+    path = csv_file(tmp_path, [["Nama lengkap", "Jenis kelamin", header, "Kategori PSKS", "Peran"],
+                               ["Rina Contoh", "P", value, "lks", "Pengasuh"]])  # fmt: skip
+    result = run(path, world.operator, entity="workers")
+    assert result.status == "succeeded", problems_of(result)
+    assert not [notice for notice in result.notices if "tidak dikenal" in notice], result.notices
+    stored = Worker.objects.values_list(field, flat=True).get()
+    assert {
+        "birth_date": datetime.date(1985, 5, 17), "nik_masked": "6371********0077", "organisation_id": world.lks.pk
+    }[field] == stored  # fmt: skip
