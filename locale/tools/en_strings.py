@@ -4393,4 +4393,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Gagal dalam %(hours)s jam terakhir": ("Failed in the last %(hours)s hour", "Failed in the last %(hours)s hours"),
     "Berhenti": "Stopped",
     "Tidak ada yang gagal.": "Nothing failed.",
+    "Baris %(row)s: data orang ini dihapus atau digabungkan dengan data lain selama impor berjalan. Tidak ada yang disimpan; ulangi impor.": (
+        "Row %(row)s: this person's record was erased or merged into another while the import ran. Nothing was "
+        "saved; run the import again."
+    ),
 }

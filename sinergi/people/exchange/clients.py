@@ -2340,10 +2340,23 @@ class ClientsEntity(Entity):
         ids = [u.person_id for u in updates]
         # As consent_record: no processing of a record restricted at the person's request (checked again here, under
         # lock, since it may have been restricted while the file was checked).
-        if Person.objects.select_for_update().filter(pk__in=ids, is_restricted=True).exists():
+        # Nor of one erased (at their request) or merged into another record meanwhile: the consent giver's name
+        # would be written on a record the administrator was told is erased (the thirty-ninth review).
+        held = list(
+            Person.objects.select_for_update()
+            .filter(pk__in=ids)
+            .values_list("pk", "is_restricted", "erased_at", "merged_into_id")
+        )
+        if any(restricted for _pk, restricted, _erased, _merged in held):
             raise ConflictError(
                 _("Pemrosesan data sebagian orang di file ini dibatasi selama impor berjalan. Tidak ada yang disimpan; "
                   "ulangi impor.")
+            )  # fmt: skip
+        if gone := {pk for pk, _restricted, erased, merged in held if erased or merged}:
+            row = next(u.row for u in updates if u.person_id in gone)
+            raise ConflictError(
+                _("Baris %(row)s: data orang ini dihapus atau digabungkan dengan data lain selama impor berjalan. "
+                  "Tidak ada yang disimpan; ulangi impor.") % {"row": row}
             )  # fmt: skip
         actor = ctx.actor
         actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None

@@ -22,10 +22,11 @@ from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.exchange.tests.conftest import xlsx_file
 from sinergi.people.choices import ConsentGiver, PlacementStatus
 from sinergi.people.exchange.clients import ClientsEntity
-from sinergi.people.models import Placement
+from sinergi.people.models import Consent, Person, Placement
 from sinergi.people.nik import nik_compose
 from sinergi.people.services import placements as placements_module
 from sinergi.people.services.placements import placement_correct, placement_transfer
+from sinergi.people.services.rights import person_erase
 from sinergi.people.summaries import summaries_rebuild
 from sinergi.people.tests.factories import PlacementFactory, people_world, ppks
 from sinergi.people.tests.test_exchange import summary_rows
@@ -264,4 +265,92 @@ def test_two_referrals_crossing_between_two_lks_accepted_at_once_are_both_accept
         (ani.pk, b.pk),
         (budi.pk, a.pk),
     }
+    assert broken_invariants() == []
+
+
+def test_a_consent_imported_for_a_client_erased_meanwhile_is_refused_and_writes_nothing_on_the_erased_record(
+    tmp_path, world, monkeypatch
+):
+    left = datetime.date(2024, 3, 1)
+    run_now(make_job(tmp_path, [child(4, left=left)], world.province_admin, name="base.xlsx"))
+    person = Person.objects.get()
+    # A file that adds the consent of a client who has left, checked and about to be saved
+    headers = [*HEADERS, "Persetujuan oleh", "Nama pemberi persetujuan", "Tanggal persetujuan", "Dasar pemrosesan",
+               "Cakupan persetujuan"]  # fmt: skip
+    row = [*child(4, left=left), "Orang tua", "Siti Pemberi Contoh", ADMITTED, "Persetujuan",
+           "Pelayanan dan pengasuhan di LKS"]  # fmt: skip
+    path = xlsx_file(tmp_path, [headers, row], name="persetujuan.xlsx")
+    with path.open("rb") as handle:
+        job = import_job_create(actor=world.province_admin, entity_key="clients", file=File(handle),
+                                original_name="persetujuan.xlsx", dry_run=False, enqueue=False)  # fmt: skip
+    checked, go = threading.Event(), threading.Event()
+    original = ClientsEntity.save
+
+    def save(self, plans, ctx):
+        checked.set()
+        go.wait(timeout=30)
+        return original(self, plans, ctx)
+
+    monkeypatch.setattr(ClientsEntity, "save", save)
+    importing = InThread(lambda: import_job_run(job_id=job.pk))
+    importing.start()
+    assert checked.wait(timeout=30)
+    # when the administrator erases the client at their request meanwhile
+    person_erase(actor=world.province_admin, person=person, reason="Permintaan yang bersangkutan", subject_asked=True)
+    go.set()
+    # then the import is refused, and the erased record gets no consent giver's name back
+    assert importing.outcome() == "refused"
+    assert "dihapus atau digabungkan dengan data lain selama impor berjalan" in ImportJob.objects.get(pk=job.pk).message
+    assert not Consent.objects.filter(person=person).exists()
+    assert broken_invariants([job]) == []
+
+
+@pytest.mark.parametrize("moving", ["receiver", "sender"])
+def test_a_referral_accepted_while_one_of_its_lks_is_moved_is_accepted_and_follows_the_move(world, moving):
+    from sinergi.organisations.models import Organisation
+    from sinergi.organisations.services import organisation_update
+    from sinergi.organisations.signals import organisation_moved
+    from sinergi.referrals.models import Referral
+    from sinergi.referrals.services.located import referrals_follow
+    from sinergi.regions.models import Region
+
+    ani = PlacementFactory(
+        person__organisation=world.lks, organisation=world.lks, person__full_name="Ani Pindah"
+    ).person
+    referral = _referral(world, world.operator, ani, world.lks, world.lks_same_regency)
+    summaries_rebuild()  # (factories write no summaries)
+    lks = world.lks_same_regency if moving == "receiver" else world.lks
+    # The move holds its LKS and is about to give the LKS's referrals its new codes
+    holding, go = threading.Event(), threading.Event()
+
+    def follow_later(**kwargs):
+        holding.set()
+        go.wait(timeout=30)
+        return referrals_follow(**kwargs)
+
+    organisation_moved.disconnect(dispatch_uid="referrals.referrals_follow")
+    organisation_moved.connect(follow_later, dispatch_uid="referrals.referrals_follow")
+    try:
+        current = Organisation.objects.get(pk=lks.pk)
+        move = InThread(lambda: organisation_update(
+            organisation=current, actor=world.province_admin, expected_version=current.version,
+            data={"region": Region.objects.get(code="63.72.02.1003")}))  # fmt: skip
+        move.start()
+        assert holding.wait(timeout=30)
+        # when the receiving LKS accepts the referral, and the move goes on a second later
+        accept = InThread(lambda: referral_services.referral_accept(actor=world.other_operator, referral=referral))
+        accept.start()
+        time.sleep(1.0)
+        go.set()
+        # then one waits for the other, and neither is killed as a deadlock's victim
+        assert {"move": move.outcome(), "accept": accept.outcome()} == {"move": "done", "accept": "done"}
+    finally:
+        organisation_moved.disconnect(dispatch_uid="referrals.referrals_follow")
+        organisation_moved.connect(referrals_follow, dispatch_uid="referrals.referrals_follow")
+    referral = Referral.objects.get()
+    moved = Organisation.objects.get(pk=lks.pk)
+    end = "to" if moving == "receiver" else "from"
+    assert (getattr(referral, f"{end}_province_code"), getattr(referral, f"{end}_regency_code")) == (
+        moved.province_code, moved.regency_code)  # fmt: skip
+    assert Placement.objects.get(status=PlacementStatus.ACTIVE).organisation_id == world.lks_same_regency.pk
     assert broken_invariants() == []

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from sinergi.accounts.scope import Action, can
 from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
 from sinergi.notifications.services import notify
+from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
 from sinergi.people.choices import PlacementStatus
 from sinergi.people.models import Placement
@@ -99,6 +100,12 @@ def referral_accept(
 ) -> Referral:
     """The receiver takes the client on. To an LKS: the placement moves there (the sender's ends as "transferred",
     a new one starts, the person is located at the receiver). To a service: the sender records the acceptance."""
+    if referral.to_organisation_id:
+        # Both LKS first, in id order, then the referral and the stay: the order of referral_send, placement_transfer
+        # and an LKS's move (which holds the LKS, then updates its referrals and stays). Taking the referral first
+        # deadlocked with a move of either LKS (the thirty-ninth review).
+        ends = {referral.from_organisation_id, referral.to_organisation_id} - {None}
+        list(Organisation.objects.select_for_update().filter(pk__in=ends).order_by("pk").values_list("pk"))
     current = _begin(
         actor=actor,
         referral=referral,
