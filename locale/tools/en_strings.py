@@ -4397,4 +4397,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "Row %(row)s: this person's record was erased or merged into another while the import ran. Nothing was "
         "saved; run the import again."
     ),
+    "Basis data sedang dipakai proses lain terlalu lama (misalnya impor besar atau migrasi). Tidak ada yang disimpan; jalankan lagi sebentar lagi.": (
+        "The database was held by another process for too long (for example a large import or a migration). Nothing "
+        "was saved; run it again in a moment."
+    ),
 }

@@ -23,11 +23,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from sinergi.core.busy import is_busy
 from sinergi.exchange.columns import entities
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED, EXIT_STOPPED = 1, 2, 3, 4
@@ -117,7 +119,21 @@ class ExchangeCommand(BaseCommand):
     def execute(self, *args, **options):
         language = options.get("language") or command_language()
         with translation.override(language):
-            return super().execute(*args, **options)
+            try:
+                return super().execute(*args, **options)
+            except OperationalError as error:
+                # SQLite's one write lock held past the wait by another writer (a large import, a migration), or a
+                # lock on PostgreSQL: a line and the exit of a run that did not finish, not a traceback. A run is
+                # all or nothing, so nothing of it was saved (the thirty-ninth review).
+                if not is_busy(error):
+                    raise
+                raise CommandError(str(DATABASE_BUSY), returncode=EXIT_STOPPED) from None
+
+
+DATABASE_BUSY = _lazy(
+    "Basis data sedang dipakai proses lain terlalu lama (misalnya impor besar atau migrasi). Tidak ada yang disimpan; "
+    "jalankan lagi sebentar lagi."
+)
 
 
 # Signals that end a command run by hand or by a service: a dropped ssh session (SIGHUP), `kill`, `timeout` and

@@ -8,6 +8,7 @@ import signal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
 
 from sinergi.audit.models import AuditEvent
 from sinergi.exchange import services
@@ -48,6 +49,35 @@ def test_each_outcome_of_an_import_has_its_own_exit_status(tmp_path, board_membe
     assert exit_status("import_data", "lks", str(rows_with_problems), "--as", "tidak.ada")[0] == 2
     assert exit_status("import_data", "lks", str(not_a_spreadsheet))[0] == 3
     assert "Status keluar: 0 selesai; 1 ada baris bermasalah" in import_data.Command().help
+
+
+@pytest.mark.parametrize("command", ["import_data", "export_data"])
+def test_a_database_held_by_another_writer_past_the_wait_ends_with_a_line_not_a_traceback(
+    tmp_path, board_member, monkeypatch, command
+):
+    # SQLite's one write lock held by a large import or a migration for longer than the busy time-out
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Baru", "anak", "63.71", "TD/B", 1]])
+    if command == "import_data":
+        monkeypatch.setattr(services.ImportJob, "save", locked)
+        args = ("import_data", "lks", str(path), "--as", "pengurus.uji")
+    else:
+        monkeypatch.setattr(AuditEvent, "save", locked)
+        args = ("export_data", "lks", str(tmp_path / "lks.csv"))
+    assert exit_status(*args) == (4, str(cli.DATABASE_BUSY))
+    assert not ImportJob.objects.exists()
+
+
+def test_another_database_error_is_not_taken_for_a_busy_database(tmp_path, board_member, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("no such table: exchange_importjob")
+
+    monkeypatch.setattr(services.ImportJob, "save", broken)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Baru", "anak", "63.71", "TD/B", 1]])
+    with pytest.raises(OperationalError):
+        call("import_data", "lks", str(path), "--as", "pengurus.uji")
 
 
 def test_a_user_without_the_right_is_told_by_name_as_the_export_tells_it(tmp_path, operator):
