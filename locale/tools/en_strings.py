@@ -3157,10 +3157,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Koneksi ke server terputus. Periksa sinyal, lalu coba lagi.": (
         "The connection to the server was lost. Check your signal, then try again."
     ),
-    "Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan, sehingga impor ini dihentikan. Tidak ada "
-    "yang disimpan; ulangi impor sebentar lagi.": (
-        "Another import was saving data at the same LKS at the same time, so this import was stopped. Nothing was "
-        "saved; run the import again in a moment."
+    "Data yang akan disimpan impor ini sedang disimpan juga oleh proses lain pada saat bersamaan (impor lain, atau "
+    "perubahan di halaman data), sehingga impor ini dihentikan. Tidak ada yang disimpan; ulangi impor sebentar lagi.": (
+        "Data this import was about to save was being saved by another process at the same time (another import, or "
+        "a change on a data page), so this import was stopped. Nothing was saved; run the import again in a moment."
     ),
     "Baris %(row)s: pekerja ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor "
     "lain). Tidak ada yang disimpan; ulangi impor.": (

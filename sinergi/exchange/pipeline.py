@@ -306,8 +306,8 @@ def run_import(
 
 
 BUSY = gettext_lazy(
-    "Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan, sehingga impor ini dihentikan. Tidak ada "
-    "yang disimpan; ulangi impor sebentar lagi."
+    "Data yang akan disimpan impor ini sedang disimpan juga oleh proses lain pada saat bersamaan (impor lain, atau "
+    "perubahan di halaman data), sehingga impor ini dihentikan. Tidak ada yang disimpan; ulangi impor sebentar lagi."
 )
 
 

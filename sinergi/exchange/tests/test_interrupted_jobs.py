@@ -304,7 +304,7 @@ def test_an_import_waiting_too_long_for_another_ones_write_lock_is_refused_whole
 
     job.refresh_from_db()
     assert job.status == ImportStatus.REFUSED
-    assert job.message.startswith("Impor lain sedang menyimpan data di LKS yang sama pada saat bersamaan")
+    assert job.message.startswith("Data yang akan disimpan impor ini sedang disimpan juga oleh proses lain")
     assert not Organisation.objects.filter(registration_number="TD/BARU/1").exists()
 
 

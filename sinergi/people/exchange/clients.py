@@ -2064,6 +2064,12 @@ class ClientsEntity(Entity):
             # import ends.
             lks_lock(lks_ids, state.lks, admitting=admitting)
             state.locked |= lks_ids
+        touched = sorted({u.person_id for u in updates if u.discharged_on is not None or u.person_data or u.consent})
+        if touched:
+            # The people this batch changes, in id order, before their stays: the order of a merge of duplicates,
+            # which otherwise held a person whose stay this import held, each waiting for the other (the
+            # thirty-ninth review).
+            list(Person.objects.select_for_update().filter(pk__in=touched).order_by("pk").values_list("pk"))
         if creates:
             # What others admitted at these LKS since this batch was checked (the LKS are locked now).
             self._check_still_new(state, creates)

@@ -354,3 +354,41 @@ def test_a_referral_accepted_while_one_of_its_lks_is_moved_is_accepted_and_follo
         moved.province_code, moved.regency_code)  # fmt: skip
     assert Placement.objects.get(status=PlacementStatus.ACTIVE).organisation_id == world.lks_same_regency.pk
     assert broken_invariants() == []
+
+
+def test_a_merge_of_duplicates_while_an_import_discharges_and_corrects_the_client_waits_for_it(
+    tmp_path, world, monkeypatch
+):
+    from sinergi.people.models import DuplicateCandidate
+    from sinergi.people.services.merges import duplicate_merge
+
+    run_now(make_job(tmp_path, [child(1)], world.province_admin, name="a.xlsx"))
+    run_now(make_job(tmp_path, [child(1, TETANGGA, left=datetime.date(2024, 1, 20))], world.province_admin,
+                     name="b.xlsx"))  # fmt: skip
+    candidate = DuplicateCandidate.objects.get()
+    keep = Person.objects.get(organisation=world.lks)
+    row = child(1, left=datetime.date(2024, 6, 1))
+    row[8] = "Ibu Satu Dibetulkan"  # the mother's name corrected in the row that discharges the child
+    job = make_job(tmp_path, [row], world.province_admin, name="keluar.xlsx")
+    # The import has discharged the stay and is about to correct the person
+    discharged, go = threading.Event(), threading.Event()
+    original = ClientsEntity._correct
+
+    def correct(self, *args):
+        discharged.set()
+        go.wait(timeout=30)
+        return original(self, *args)
+
+    monkeypatch.setattr(ClientsEntity, "_correct", correct)
+    importing = InThread(lambda: import_job_run(job_id=job.pk))
+    importing.start()
+    assert discharged.wait(timeout=30)
+    # when a board member merges the two records, and the import goes on a second later
+    merging = InThread(lambda: duplicate_merge(actor=world.province_admin, candidate=candidate, keep=keep))
+    merging.start()
+    time.sleep(1.0)
+    go.set()
+    # then the merge waits for the import (and decides on what it saved); neither is a deadlock's victim
+    assert importing.outcome() == "succeeded"
+    assert "OperationalError" not in merging.outcome()
+    assert broken_invariants([job]) == []

@@ -199,7 +199,7 @@ def test_two_client_files_over_two_lks_in_opposite_order_do_not_deadlock(tmp_pat
     assert all(outcome in ("succeeded", "refused") for outcome in outcomes), outcomes
     for runner in (one, two):
         if runner.result.status == "refused":
-            assert runner.result.message.startswith("Impor lain sedang menyimpan data di LKS yang sama")
+            assert runner.result.message.startswith("Data yang akan disimpan impor ini sedang disimpan juga")
 
 
 def test_the_same_children_imported_into_two_lks_at_once_are_flagged_for_the_board(tmp_path, world, monkeypatch):
