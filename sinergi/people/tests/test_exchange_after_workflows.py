@@ -16,7 +16,7 @@ from sinergi.people.services.consents import consent_withdraw
 from sinergi.people.services.rights import person_erase, person_restrict
 from sinergi.people.summaries import summaries_rebuild
 from sinergi.people.tests.factories import people_world
-from sinergi.people.tests.test_exchange_review_findings import HEADERS, client_row, import_clients, stored_rows
+from sinergi.people.tests.test_exchange_review_findings import BORN, HEADERS, client_row, import_clients, stored_rows
 from sinergi.people.tests.test_summaries import summary_rows
 from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term
@@ -604,6 +604,29 @@ def test_another_child_admitted_the_day_an_erased_one_was_is_registered(tmp_path
     result = import_clients(tmp_path, [other], world.operator)
 
     assert (result.status, result.created) == ("succeeded", 1), said(result)
+
+
+def test_a_roll_of_children_alike_to_an_erased_one_is_registered_with_a_warning_not_refused(tmp_path, world):
+    # Budi erased; then the LKS's whole roll, entered with one admission date: three other boys of his category born
+    # in his birth month (their own names and NIKs), and Budi's row as well
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    discharged_and_erased(world)
+    others = [
+        client_row(**{"Tanggal masuk": ADMITTED, "Nama lengkap": f"Anak {n} Lain", "Nama ibu kandung": f"Ibu {n}",
+                      "Tanggal lahir": BORN.replace(day=n), **NO_NIK})
+        for n in (11, 12, 13)
+    ]  # fmt: skip
+
+    trial, real = twice(tmp_path, others, world.operator)
+
+    # They cannot all be Budi: registered, each warned that a child alike was erased
+    assert_alike(trial, real)
+    assert (real.status, real.created) == ("succeeded", 3), said(real)
+    warned = [message for message in said(real) if "telah dihapus dari Sinergi pada" in message]
+    assert len(warned) == 3 and "File ini memuat 3 baris seperti itu" in warned[0]
+    # One row alike, as in the old list sent again, is still refused
+    again = import_clients(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
+    assert (again.status, again.created) == ("refused", 0)
 
 
 def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobody_twice(tmp_path, world):
