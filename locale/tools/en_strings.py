@@ -4406,4 +4406,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "erased from Sinergi on %(erased)s (UU PDP). This file holds %(rows)s such rows, so Sinergi cannot tell "
         "which; if one of them is about that person, delete its row."
     ),
+    "Server ini hanya menerbitkan angka Provinsi %(name)s (%(code)s) dan kabupaten/kotanya; angka wilayah "
+    "“%(asked)s” tidak tersedia di sini.": (
+        "This server publishes the figures of the province of %(name)s (%(code)s) and its regencies/cities only; "
+        "the figures of area “%(asked)s” are not available here."
+    ),
 }

@@ -73,8 +73,8 @@ REGION = OpenApiParameter(
     str,
     description=(
         "Kode provinsi (63) atau kabupaten/kota (63.71); kosong = cakupan Anda (nasional bila cakupannya nasional). "
-        "Publik: provinsi dan kabupaten/kota saja (kosong = provinsi penyelenggara); tanpa pemilahan setting, ppks, "
-        "role."
+        "Publik: provinsi dan kabupaten/kota saja (kosong = provinsi penyelenggara; server provinsi: provinsinya dan "
+        "kabupaten/kotanya saja); tanpa pemilahan setting, ppks, role."
     ),
 )
 SETTING = OpenApiParameter(
@@ -93,8 +93,10 @@ DESCRIPTION = (
     "Read from summary tables. Anonymous callers (and accounts without an aggregate scope) get public figures: "
     "every count from 1 to the threshold − 1 (default 5) is null, and so is any cell from which a null one "
     "could be recomputed. The public gets the clients and workers tables of provinces and kabupaten/kota, without "
-    "breakdowns (setting, ppks, role, month: 400); trend and children are for signed-in callers. Signed-in callers get "
-    "exact figures for areas within their scope (default: their first area); another area gives 403."
+    "breakdowns (setting, ppks, role, month: 400); a province server publishes its own province and its "
+    "kabupaten/kota only (another region: 400, as for an unknown code); trend and children are for signed-in "
+    "callers. Signed-in callers get exact figures for areas within their scope (default: their first area); another "
+    "area gives 403."
 )
 
 

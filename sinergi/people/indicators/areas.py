@@ -95,6 +95,33 @@ def public_default_area() -> Area:
     return Area(region.code, region.name) if region else NATION
 
 
+def public_province() -> str:
+    """The only province whose figures the public gets on a province server (its kabupaten/kota too), as on the
+    public statistics page; "" on a national server, which publishes every province."""
+    from sinergi.core.deployment import deployment_province, is_national_deployment
+
+    return "" if is_national_deployment() else deployment_province()
+
+
+def public_area_check(area: Area) -> None:
+    """Refuses the public another province's figures on a province server (ValidationError on `region`): the server
+    publishes its own province, even when it holds an LKS of another (registered there with a warning)."""
+    province = public_province()
+    if province and area.code[:2] != province:
+        name = Region.objects.filter(code=province).values_list("name", flat=True).first() or province
+        raise ValidationError(
+            {
+                "region": [
+                    _(
+                        "Server ini hanya menerbitkan angka Provinsi %(name)s (%(code)s) dan kabupaten/kotanya; "
+                        "angka wilayah “%(asked)s” tidak tersedia di sini."
+                    )
+                    % {"name": name, "code": province, "asked": area.code}
+                ]
+            }
+        )
+
+
 def indicator_scope(actor) -> list[str] | None:
     """Region codes whose aggregates `actor` may see (None: every area)."""
     return region_scope_codes(actor, Action.AGGREGATE_VIEW)
@@ -108,7 +135,8 @@ def area_allowed(area: Area, scope: list[str] | None) -> bool:
 
 def area_choices(*, scope: list[str] | None, current: Area, public: bool = False) -> list[Area]:
     """Areas a picker offers: the scope's areas and their kabupaten/kota, or (for everything) the nation (not to the
-    public), every province and the kabupaten/kota of the province being shown."""
+    public), every province and the kabupaten/kota of the province being shown; to the public of a province server
+    only its province and their kabupaten/kota."""
     if scope is not None:
         provinces = [code for code in scope if len(code) == 2]
         regions = Region.objects.filter(
@@ -116,7 +144,10 @@ def area_choices(*, scope: list[str] | None, current: Area, public: bool = False
         )
         return [Area(code, name) for code, name in sorted(regions.order_by().values_list("code", "name"))]
     shown = Q(level=RegionLevel.PROVINCE, is_current=True)
-    if current.code:
+    province = public_province() if public else ""
+    if province:  # a province server publishes its own province and its kabupaten/kota only
+        shown = Q(code=province) | Q(level=RegionLevel.REGENCY, parent_id=province, is_current=True)
+    elif current.code:
         shown |= Q(level=RegionLevel.REGENCY, parent_id=current.code[:2], is_current=True)
     regions = sorted(Region.objects.filter(shown).order_by().values_list("code", "name"))
     return [*([] if public else [NATION]), *(Area(code, name) for code, name in regions)]

@@ -17,7 +17,15 @@ from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import ServiceSetting, WorkerRole
 from ..models import PlacementActive, PlacementMonthly, SummaryLevel, WorkerCount
-from .areas import Area, area_allowed, area_choices, area_get, indicator_scope, public_default_area
+from .areas import (
+    Area,
+    area_allowed,
+    area_choices,
+    area_get,
+    indicator_scope,
+    public_area_check,
+    public_default_area,
+)
 from .suppression import suppression_threshold
 from .tables import Label, Matrix, Trend, TrendMonth
 
@@ -247,6 +255,8 @@ class Indicators:
         if not requested and self.scope:
             requested = sorted(self.scope)[0]
         self.area = public_default_area() if self.public and not requested else area_get(requested)
+        if self.public:
+            public_area_check(self.area)
         if not area_allowed(self.area, self.scope):
             raise PermissionDenied(_("Wilayah ini di luar cakupan akun Anda."))
         self.threshold = suppression_threshold() if self.public else None

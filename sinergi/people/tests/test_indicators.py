@@ -836,3 +836,63 @@ def test_page_loads_read_summary_rows_only(client, world):
     WorkerCount.objects.all().delete()
     ind = Indicators(actor=world.province_admin)
     assert (ind.clients.total, ind.workers.total, ind.trend.months[-1].active) == (0, 0, 0)
+
+
+# --- which areas the public gets -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def kalteng_lks(world):
+    """An LKS in Kalimantan Tengah (62) with 7 children in care, on a server that holds it (a province server
+    registers it with a warning)."""
+    from sinergi.organisations.tests.factories import OrganisationFactory
+    from sinergi.regions.models import Region, RegionLevel
+    from sinergi.regions.services import region_tree_load
+
+    region_tree_load(provinces=["62"])
+    desa = Region.objects.filter(code__startswith="62.71.", level=RegionLevel.VILLAGE).order_by("code").first()
+    lks = OrganisationFactory(name="LKSA Palangka Contoh", region_id=desa.code)
+    for day in range(1, 8):
+        place(lks, on=datetime.date(2025, 2, day))
+    return lks
+
+
+@pytest.mark.parametrize("region", ["62", "62.71"])
+def test_a_province_server_publishes_no_figures_of_another_province(client, kalteng_lks, region):
+    # Given a Kalimantan Selatan server (the tests' default) holding an LKS in Kalimantan Tengah
+    api = APIClient().get("/api/v1/indicators/clients/", {"region": region})
+    page = client.get(reverse("indicators:public"), {"region": region})
+    download = client.get(reverse("indicators:public"), {"region": region, "table": "workers", "format": "csv"})
+
+    # Then the public gets a message, as for any region it cannot have, and none of that province's figures
+    message = (
+        "Server ini hanya menerbitkan angka Provinsi Kalimantan Selatan (63) dan kabupaten/kotanya; "
+        f"angka wilayah “{region}” tidak tersedia di sini."
+    )
+    assert (api.status_code, api.json()) == (400, {"region": [message]})
+    assert (page.status_code, download.status_code) == (400, 400)
+    assert message in page.content.decode()
+    assert message in download.content.decode()
+    # And signed in, within scope, the figures are there
+    signed_in = APIClient()
+    signed_in.force_authenticate(UserFactory(is_superuser=True))
+    assert signed_in.get("/api/v1/indicators/clients/", {"region": region}).json()["total"] == 7
+
+
+def test_a_province_servers_public_picker_offers_its_province_and_its_kabupaten_kota_only(client, kalteng_lks):
+    page = client.get(reverse("indicators:public"), {"region": "63.71"})
+
+    offered = [area.code for area in page.context["indicators"].choices]
+    assert offered[0] == "63" and len(offered) == 14
+    assert all(code.startswith("63.") for code in offered[1:])
+    assert 'value="62' not in page.content.decode()
+
+
+def test_a_national_server_publishes_every_province(client, kalteng_lks, national):
+    api = APIClient().get("/api/v1/indicators/clients/", {"region": "62"})
+    page = client.get(reverse("indicators:public"), {"region": "62.71"})
+
+    assert (api.status_code, api.json()["area"]["code"], api.json()["total"]) == (200, "62", 7)
+    assert page.status_code == 200
+    offered = [area.code for area in page.context["indicators"].choices]
+    assert {"62", "63", "62.71"} <= set(offered) and "63.71" not in offered
