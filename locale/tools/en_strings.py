@@ -4411,4 +4411,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "This server publishes the figures of the province of %(name)s (%(code)s) and its regencies/cities only; "
         "the figures of area “%(asked)s” are not available here."
     ),
+    "Data per %(date)s (akhir bulan lengkap terakhir)": "Figures as of %(date)s (end of the last complete month)",
+    "Angka penerima layanan adalah keadaan pada akhir bulan lengkap terakhir dan sama sepanjang bulan ini, agar dua "
+    "pembacaan tidak memperlihatkan satu orang yang masuk atau keluar; angka pekerja sosial adalah angka saat ini.": (
+        "The figures of clients are those at the end of the last complete month and stay the same all this month, so "
+        "that two readings do not show one person coming in or leaving; the figures of social workers are today's."
+    ),
+    "Tanggal keadaan angka: untuk publik, penerima layanan per akhir bulan lengkap terakhir (pekerja: hari ini); "
+    "bagi pengguna yang masuk, hari ini atau akhir bulan yang diminta.": (
+        "The date the figures are of: for the public, clients at the end of the last complete month (workers: today); "
+        "for signed-in users, today or the end of the month asked for."
+    ),
 }

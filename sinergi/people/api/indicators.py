@@ -34,11 +34,18 @@ class AreaSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+AS_OF_HELP = _(
+    "Tanggal keadaan angka: untuk publik, penerima layanan per akhir bulan lengkap terakhir (pekerja: hari ini); "
+    "bagi pengguna yang masuk, hari ini atau akhir bulan yang diminta."
+)
+
+
 class MatrixSerializer(serializers.Serializer):
     """A table of counts; a hidden (suppressed) cell or total is null."""
 
     area = AreaSerializer()
     public = serializers.BooleanField(help_text=_("Benar bila angka disamarkan untuk publik."))
+    as_of = serializers.DateField(help_text=AS_OF_HELP)
     rows = LabelSerializer(many=True)
     columns = LabelSerializer(many=True)
     cells = serializers.ListField(child=serializers.ListField(child=serializers.IntegerField(allow_null=True)))
@@ -63,6 +70,7 @@ class TrendSerializer(serializers.Serializer):
 
     area = AreaSerializer()
     public = serializers.BooleanField()
+    as_of = serializers.DateField(help_text=AS_OF_HELP)
     months = TrendMonthSerializer(many=True)
     suppressed_cells = serializers.IntegerField()
     threshold = serializers.IntegerField(allow_null=True)
@@ -92,7 +100,9 @@ ERRORS = {
 DESCRIPTION = (
     "Read from summary tables. Anonymous callers (and accounts without an aggregate scope) get public figures: "
     "every count from 1 to the threshold − 1 (default 5) is null, and so is any cell from which a null one "
-    "could be recomputed. The public gets the clients and workers tables of provinces and kabupaten/kota, without "
+    "could be recomputed. The public gets the clients and workers tables of provinces and kabupaten/kota: "
+    "its clients are those in care at the end of the last complete month (`as_of`), the same all month, so that two "
+    "readings do not show this month's admissions and discharges one by one (workers: today's). No other month and no "
     "breakdowns (setting, ppks, role, month: 400); a province server publishes its own province and its "
     "kabupaten/kota only (another region: 400, as for an unknown code); trend and children are for signed-in "
     "callers. Signed-in callers get exact figures for areas within their scope (default: their first area); another "
@@ -119,6 +129,7 @@ class _IndicatorView(APIView):
         payload: dict[str, Any] = {
             "area": {"code": indicators.area.code, "name": indicators.area.name},
             "public": indicators.public,
+            "as_of": indicators.figures_date(self.table).isoformat(),
             **table.as_json(),
         }
         return Response(payload)
@@ -140,6 +151,7 @@ class ClientIndicatorView(_IndicatorView):
                 value={
                     "area": {"code": "63", "name": "Kalimantan Selatan"},
                     "public": True,
+                    "as_of": "2026-11-30",
                     "rows": [{"code": "anak_telantar", "label": "Anak Telantar"}],
                     "columns": [
                         {"code": "63.71", "label": "Kota Banjarmasin"},

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sinergi.core.errors import PermissionDenied, ValidationError
@@ -300,8 +300,8 @@ class Indicators:
     def clients(self) -> Matrix:
         f = self.filters
         return self._finish(
-            clients_by_category(area=self.area, setting=f.setting, ppks=f.ppks, month=f.month),
-            lambda area: clients_by_category(area=area, setting=f.setting, ppks=f.ppks, month=f.month),
+            clients_by_category(area=self.area, setting=f.setting, ppks=f.ppks, month=self.month),
+            lambda area: clients_by_category(area=area, setting=f.setting, ppks=f.ppks, month=self.month),
         )
 
     @cached_property
@@ -311,7 +311,7 @@ class Indicators:
 
     @cached_property
     def children(self) -> Matrix:
-        month = self.filters.month
+        month = self.month
         return self._finish(
             children_in_care(area=self.area, month=month), lambda area: children_in_care(area=area, month=month)
         )
@@ -328,8 +328,27 @@ class Indicators:
 
     @property
     def workers_are_current_only(self) -> bool:
-        """Whether a month was asked for that the workers table cannot show (it shows today's figures)."""
-        return self.filters.month is not None
+        """Whether the other tables are of a month's end, which the workers table cannot show (it shows today's)."""
+        return self.month is not None
+
+    @property
+    def month(self) -> datetime.date | None:
+        """The month at whose end the clients (and children) figures are; None: as they are now.
+
+        Signed in: the month asked for, else now. The public: always the last complete month. The summary tables
+        change with every admission and discharge, so figures published as they are now, read on two days, would
+        show one child's admission as +1 in its cell (its PPKS category, its kabupaten/kota): what refusing the
+        public an earlier month is for. As of the end of the last complete month, every reading in a month is the
+        same (docs/privacy.md)."""
+        if self.public:
+            return add_months(month_start(self.today), -1)
+        return self.filters.month
+
+    def figures_date(self, key: str) -> datetime.date:
+        """The day a table's figures are of: the end of `month` for the tables that follow it, else today."""
+        if self.month is not None and "month" in self.TABLE_FILTERS[key]:
+            return add_months(self.month, 1) - datetime.timedelta(days=1)
+        return self.today
 
     def table(self, key: str) -> Matrix | Trend:
         if key not in self.TABLES:
@@ -374,12 +393,20 @@ class Indicators:
 
     def _as_of(self, key: str) -> str:
         today = self.today.strftime("%d-%m-%Y")
-        month = self.filters.month
+        month = self.month
         if key == "trend":
             return _("%(n)s bulan sampai %(month)s") % {"n": TREND_MONTHS, "month": self.today.strftime("%Y-%m")}
         if month is not None and "month" in self.TABLE_FILTERS[key]:
+            if self.public:
+                return self.public_as_of
             return _("akhir %(month)s") % {"month": month.strftime("%Y-%m")}
         return _("saat ini (%(date)s)") % {"date": today}
+
+    @property
+    def public_as_of(self) -> str:
+        """What the public's clients figures are of, e.g. "Data per 30 November 2026 (akhir bulan lengkap terakhir)"."""
+        day = formats.date_format(self.figures_date("clients"), "j F Y")
+        return _("Data per %(date)s (akhir bulan lengkap terakhir)") % {"date": day}
 
     def download_name(self, key: str) -> str:
         """A downloaded table's file name without the date: the table, the area and what the figures are of
@@ -387,9 +414,9 @@ class Indicators:
         f = self.filters
         applied = self.TABLE_FILTERS[key]
         parts = ["sinergi", key, self.area.code.replace(".", "") or "id"]
-        if "month" in applied and f.month is not None:
-            parts.append(_("akhir %(month)s") % {"month": f.month.strftime("%Y-%m")})
-        elif key == "workers" and f.month is not None:
+        if "month" in applied and self.month is not None:
+            parts.append(_("akhir %(month)s") % {"month": self.month.strftime("%Y-%m")})
+        elif key == "workers" and self.month is not None:
             parts.append(_("saat ini"))  # not of the month asked for: the file's date is the figures'
         parts += [getattr(f, name) for name in ("setting", "ppks", "role") if name in applied and getattr(f, name)]
         if self.public:

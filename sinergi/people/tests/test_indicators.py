@@ -896,3 +896,116 @@ def test_a_national_server_publishes_every_province(client, kalteng_lks, nationa
     assert page.status_code == 200
     offered = [area.code for area in page.context["indicators"].choices]
     assert {"62", "63", "62.71"} <= set(offered) and "63.71" not in offered
+
+
+# --- the public's figures are of the end of the last complete month --------------------------------------------
+
+
+def in_care_at(day: datetime.date) -> dict[tuple[str, str], int]:
+    """Placements in care at the end of `day`, by PPKS category × kabupaten/kota, counted from the placements
+    themselves: admitted by then and not yet left (a discharge without a date leaves on its admission day)."""
+    from collections import Counter
+
+    from sinergi.people.models import Placement
+
+    counts: Counter = Counter()
+    for p in Placement.objects.select_related("ppks_category"):
+        left = (p.discharged_on or p.admitted_on) if p.status == PlacementStatus.DISCHARGED else None
+        if p.admitted_on <= day and (left is None or left > day):
+            counts[(p.ppks_category.code, p.regency_code)] += 1
+    return dict(counts)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_publics_clients_are_those_in_care_at_the_end_of_the_last_complete_month(world, seed):
+    # Given placements admitted and discharged around the end of February 2026 (some later than "today", some
+    # discharged without a date), read on 10 March 2026
+    rng = random.Random(seed)
+    today, end_of_february = datetime.date(2026, 3, 10), datetime.date(2026, 2, 28)
+    organisations = (world.lks, world.lks_other_regency, world.elderly_home)
+    for _ in range(rng.randrange(20, 60)):
+        organisation = rng.choice(organisations)
+        admitted = end_of_february + datetime.timedelta(days=rng.randrange(-45, 40))
+        placement = PlacementFactory(
+            person=PersonFactory(organisation=organisation),
+            organisation=organisation,
+            admitted_on=admitted,
+            ppks_category=ppks(rng.choice(["anak_telantar", "anak_korban_kekerasan", "lansia_telantar"])),
+        )
+        if rng.random() < 0.45:
+            placement.status = PlacementStatus.DISCHARGED
+            placement.discharge_reason = DischargeReason.REUNIFIED
+            placement.discharged_on = None if rng.random() < 0.1 else admitted + datetime.timedelta(rng.randrange(40))
+            placement.save()
+    summaries_rebuild()
+    expected = in_care_at(end_of_february)
+
+    for region in ("63", "63.71", "63.72"):
+        public = Indicators(actor=None, filters=IndicatorFilters(region=region), today=today)
+        # Then the public's table is of 28 February: every figure it shows is the count on that day
+        shown = {key: value for key, value in public.clients.counts.items() if TOTAL not in key}
+        for (category, area), value in shown.items():
+            assert value is None or value == expected.get((category, area), 0), (seed, region, category, area)
+        assert public.clients.total in (None, sum(v for (_c, a), v in expected.items() if a.startswith(region)))
+        # And the figures behind it, before suppression, are exactly those counts
+        exact = clients_by_category(area=area_get(region), month=datetime.date(2026, 2, 1))
+        assert {k: v for k, v in exact.counts.items() if v} == {
+            (c, a): v for (c, a), v in expected.items() if a.startswith(region)
+        }
+        # And suppression applies to them as before
+        assert all(v is None or v == 0 or v >= 5 for v in public.clients.counts.values()), (seed, region)
+        assert (public.month, public.figures_date("clients")) == (datetime.date(2026, 2, 1), end_of_february)
+
+
+def public_readings(client, region="63") -> dict[str, object]:
+    """The public's clients figures of `region` as the API, the page and a CSV download give them."""
+    api = APIClient().get("/api/v1/indicators/clients/", {"region": region}).json()
+    page = client.get(reverse("indicators:public"), {"region": region}).context["indicators"].clients
+    download = client.get(reverse("indicators:public"), {"region": region, "table": "clients", "format": "csv"})
+    return {"api": api, "page": page.counts, "csv": csv_rows(download)}
+
+
+def test_two_public_readings_in_a_month_do_not_show_an_admission_or_a_discharge_of_that_month(client, world):
+    # Given 12 and 9 children in care as victims of violence in Banjarmasin and Banjarbaru, read by the public
+    for organisation, count in ((world.lks, 12), (world.lks_other_regency, 9)):
+        for day in range(1, count + 1):
+            place(organisation, on=datetime.date(2025, 2, day), category="anak_korban_kekerasan")
+    staying = place(world.lks_other_regency, on=datetime.date(2025, 2, 20), category="anak_korban_kekerasan")
+    before = public_readings(client)
+    signed_in = APIClient()
+    signed_in.force_authenticate(world.province_admin)
+    live_before = signed_in.get("/api/v1/indicators/clients/", {"region": "63.71"}).json()["total"]
+
+    # When one child is admitted in Banjarmasin today as a victim of violence, and another leaves Banjarbaru today
+    today = timezone.localdate()
+    place(world.lks, on=today, category="anak_korban_kekerasan")
+    staying.status, staying.discharged_on, staying.discharge_reason = (
+        PlacementStatus.DISCHARGED, today, DischargeReason.REUNIFIED
+    )  # fmt: skip
+    staying.save()
+    summary_placement_discharged(staying)
+
+    # Then the public's API, page and download read the same as before, to the cell
+    assert public_readings(client) == before
+    # And a signed-in reader sees the figures as they are now
+    assert signed_in.get("/api/v1/indicators/clients/", {"region": "63.71"}).json()["total"] == live_before + 1
+
+
+def test_the_public_page_api_and_download_say_the_day_their_clients_figures_are_of(client, world):
+    from django.utils import formats
+
+    end_of_last_month = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+    month = end_of_last_month.strftime("%Y-%m")
+
+    api = APIClient().get("/api/v1/indicators/clients/", {"region": "63"}).json()
+    workers = APIClient().get("/api/v1/indicators/workers/", {"region": "63"}).json()
+    page = client.get(reverse("indicators:public"), {"region": "63"})
+    download = client.get(reverse("indicators:public"), {"region": "63", "table": "clients", "format": "xlsx"})
+    csv_download = client.get(reverse("indicators:public"), {"region": "63", "table": "clients", "format": "csv"})
+
+    assert (api["as_of"], workers["as_of"]) == (end_of_last_month.isoformat(), timezone.localdate().isoformat())
+    day = formats.date_format(end_of_last_month, "j F Y")  # "30 November 2026"
+    assert f"Data per {day} (akhir bulan lengkap terakhir)" in page.content.decode()
+    assert f"Penerima layanan aktif, akhir {month}" in page.content.decode()
+    assert keterangan(download)["Per"] == f"Data per {day} (akhir bulan lengkap terakhir)"
+    assert f"sinergi-clients-63-akhir-{month}-publik-" in csv_download["Content-Disposition"]
