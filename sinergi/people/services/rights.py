@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
@@ -254,6 +255,7 @@ def person_erase(
     current.consents.all().delete()
     erased_ids = [current.pk, *(record.pk for record in merged)]
     DuplicateCandidate.objects.filter(Q(person_id__in=erased_ids) | Q(other_id__in=erased_ids)).delete()
+    _referrals_scrub(erased_ids)
     merged_data = {"merged_records": [record.pk for record in merged]} if merged else {}
     _audit(
         actor=actor,
@@ -270,6 +272,22 @@ def person_erase(
         placement.person = current
         package.summary_placement_changed(snapshots[placement.pk], placement)
     return current
+
+
+def _referrals_scrub(person_ids: list[int]) -> None:
+    """What the person's referrals say of them in words: the consenting parent's name, the reason, the case summary,
+    the health notes, the notes of their steps. Their category, age, sex, urgency, dates and status stay, for the
+    counts (the fortieth review: an erasure left them all). By the reverse relation and the app registry: the
+    referrals app comes after this one and is not imported here."""
+    if not apps.is_installed("sinergi.referrals"):
+        return
+    referral_event = apps.get_model("referrals", "ReferralEvent")
+    referrals = Person.referrals.rel.related_model.objects.filter(person_id__in=person_ids)
+    referral_event.objects.filter(referral__in=referrals).update(note="")
+    referrals.update(
+        consent_giver_name="", reason="", case_summary="", health_notes="", vital_interest_note="",
+        decline_reason="", cancel_reason="",
+    )  # fmt: skip
 
 
 def _scrub(person: Person) -> None:

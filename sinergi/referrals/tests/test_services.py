@@ -442,3 +442,23 @@ def test_a_referral_sent_to_an_lks_moved_meanwhile_goes_to_the_board_where_the_l
     referral.refresh_from_db()
     assert (referral.to_province_code, referral.to_regency_code) == ("63", "63.72")
     assert referral in referral_list(actor=people.other_board)
+
+
+def test_an_erasure_on_request_erases_what_the_persons_referrals_say_of_them_and_keeps_what_counts(world):
+    from sinergi.people.services import person_erase, placement_discharge
+
+    referral = send(world, to_organisation=None, to_service=ServiceKind.HEALTH, to_service_provider="RSUD Contoh",
+                    share={"identity", "case_summary", "health"}, health_notes="Asma; obat X setiap pagi.")  # fmt: skip
+    services.referral_accept(actor=world.people.operator, referral=referral)
+    services.referral_complete(actor=world.people.operator, referral=referral, note="Sudah diperiksa di RSUD")
+    placement_discharge(actor=world.people.operator, placement=world.child, discharged_on=TODAY, reason="reunified")
+    person_erase(actor=world.people.province_admin, person=world.child.person, reason="Permintaan wali",
+                 subject_asked=True)  # fmt: skip
+
+    referral.refresh_from_db()
+    said = ("consent_giver_name", "reason", "case_summary", "health_notes", "vital_interest_note")
+    assert {name: getattr(referral, name) for name in said if getattr(referral, name)} == {}
+    assert [event.note for event in referral.events.all() if event.note] == []
+    # What the counts need stays
+    assert (referral.status, referral.client_sex, referral.ppks_category.code) == (
+        ReferralStatus.COMPLETED, world.child.person.sex, world.child.ppks_category.code)  # fmt: skip
