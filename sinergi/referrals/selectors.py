@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.scope import Action, ScopeFields, active_memberships, scope_q
+from sinergi.organisations.choices import OrganisationKind
 from sinergi.people.selectors import person_list
 
 from .choices import RECEIVED_STATUSES, ReferralStatus, Urgency
@@ -81,6 +82,30 @@ def _is_superuser(actor) -> bool:
     return actor is not None and getattr(actor, "is_superuser", False) and actor.is_active
 
 
+def acts_for(actor, organisation) -> bool:
+    """Whether the actor may send referrals in the name of `organisation`: operators for their LKS, board members
+    (and province administrators) for the LKKKS board of their own region."""
+    if _is_superuser(actor):
+        return True
+    for membership in active_memberships(actor):
+        if membership.role == Role.LKS_OPERATOR and membership.organisation_id == organisation.pk:
+            return True
+        if (
+            organisation.kind == OrganisationKind.LKKKS
+            and membership.role in (Role.REGENCY_BOARD, Role.PROVINCE_ADMIN)
+            and membership.region_id
+            and membership.region_id == (organisation.regency_code or organisation.province_code)
+        ):
+            return True
+    return False
+
+
+def _sent_for_it(actor, referral: Referral) -> bool:
+    """Whether the actor sent the referral and still acts for its sending organisation (a board member for their
+    board; someone who has left the LKS or the board no longer does)."""
+    return actor is not None and referral.sent_by_id == actor.pk and acts_for(actor, referral.from_organisation)
+
+
 def operated_organisation_ids(actor) -> set[int]:
     """The LKS (or other organisations) the actor operates through an organisation membership."""
     return {m.organisation_id for m in active_memberships(actor) if m.role == Role.LKS_OPERATOR and m.organisation_id}
@@ -102,11 +127,7 @@ def referral_levels(*, actor, referrals: Iterable[Referral]) -> dict[int, str]:
         person = referral.person
         if person.erased_at is not None or person.is_restricted:
             level = SUMMARY
-        elif (
-            superuser
-            or referral.from_organisation_id in operated
-            or (actor is not None and referral.sent_by_id == actor.pk)
-        ):
+        elif superuser or referral.from_organisation_id in operated or _sent_for_it(actor, referral):
             level = FULL
         elif referral.to_organisation_id in operated:
             level = SHARED if referral.status in RECEIVED_STATUSES else SUMMARY
@@ -128,7 +149,7 @@ def referral_role(*, actor, referral: Referral) -> set[str]:
     if _is_superuser(actor):
         return {"sender", "receiver"}
     operated = operated_organisation_ids(actor)
-    if referral.from_organisation_id in operated or (actor is not None and referral.sent_by_id == actor.pk):
+    if referral.from_organisation_id in operated or _sent_for_it(actor, referral):
         roles.add("sender")
     if referral.to_organisation_id and referral.to_organisation_id in operated:
         roles.add("receiver")

@@ -8,12 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.models import Role
-from sinergi.accounts.scope import active_memberships
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import ValidationError
 from sinergi.notifications.services import users_holding
-from sinergi.organisations.choices import OrganisationKind
-from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
 from sinergi.people.choices import AccessPurpose, PlacementStatus
 from sinergi.people.models import Person, Placement
@@ -22,6 +19,7 @@ from ..choices import (
     DEFAULT_RESPONSE_HOURS,
 )
 from ..models import Referral, ReferralEvent
+from ..selectors import acts_for
 
 MAX_REASON = 2000
 MAX_TEXT = 4000
@@ -46,28 +44,6 @@ class _Problems:
 def response_hours() -> dict[str, int]:
     """Hours to answer per urgency: the defaults, overridden by settings.SINERGI["REFERRAL_RESPONSE_HOURS"]."""
     return {**DEFAULT_RESPONSE_HOURS, **(settings.SINERGI.get("REFERRAL_RESPONSE_HOURS") or {})}
-
-
-def _is_superuser(actor) -> bool:
-    return actor is not None and getattr(actor, "is_superuser", False) and actor.is_active
-
-
-def acts_for(actor, organisation: Organisation) -> bool:
-    """Whether the actor may send referrals in the name of `organisation`: operators for their LKS, board members
-    (and province administrators) for the LKKKS board of their own region."""
-    if _is_superuser(actor):
-        return True
-    for membership in active_memberships(actor):
-        if membership.role == Role.LKS_OPERATOR and membership.organisation_id == organisation.pk:
-            return True
-        if (
-            organisation.kind == OrganisationKind.LKKKS
-            and membership.role in (Role.REGENCY_BOARD, Role.PROVINCE_ADMIN)
-            and membership.region_id
-            and membership.region_id == (organisation.regency_code or organisation.province_code)
-        ):
-            return True
-    return False
 
 
 def _text(data: dict, name: str, problems: _Problems, *, limit: int, required: str = "") -> str:
@@ -122,10 +98,12 @@ def _audit(*, actor, action: str, referral: Referral, changes=None, data=None, r
 
 
 def _sender_users(referral: Referral):
-    """Who hears back: the sending organisation's operators and the user who sent it."""
+    """Who hears back: the sending organisation's operators and the user who sent it, while they still act for it
+    (an operator who has left the LKS hears no more of the referrals they sent there)."""
     users = list(users_holding(roles=[Role.LKS_OPERATOR], organisation_id=referral.from_organisation_id))
-    if referral.sent_by_id and referral.sent_by_id not in {u.pk for u in users}:
-        users.append(referral.sent_by)
+    sender = referral.sent_by
+    if sender is not None and sender.pk not in {u.pk for u in users} and acts_for(sender, referral.from_organisation):
+        users.append(sender)
     return users
 
 
