@@ -1,30 +1,70 @@
-"""Notifying people: in-app rows written in the caller's transaction, e-mail sent after it commits."""
+"""Notifying people: in-app rows written in the caller's transaction, e-mail sent after it commits.
 
-from collections.abc import Iterable
+Each recipient reads a notification in their own language (`User.preferred_language`): the callers pass the title
+and body as something to render for a recipient (`translated`, a lazy string or a callable given the user), and
+`notify` renders it under the recipient's language; the stored row (and the e-mail) is the text as rendered for
+them."""
+
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django_tasks import task
 
 from sinergi.accounts.models import Membership, Role, User
 
 from .models import Notification
 
+# A plain string is taken as it is (e.g. a note the user wrote); a lazy string is translated for each recipient; a
+# callable is given the recipient and returns their text.
+Text = str | Promise | Callable[[User], str]
+
+
+def recipient_language(user: User) -> str:
+    """The language a user reads notifications in: their profile's, or the site's when it is not offered."""
+    language = getattr(user, "preferred_language", "") or ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def render_for(value: Any, user: User) -> Any:
+    """`value` as `user` reads it, in the language that is active (notify activates theirs)."""
+    if isinstance(value, Promise):
+        return str(value)
+    if callable(value):
+        return value(user)
+    return value
+
+
+def translated(template: Promise | str, **params: Any) -> Callable[[User], str]:
+    """A message rendered for each recipient: the template (marked with `_lazy`) in their language, filled with the
+    parameters, each rendered for them too (a lazy label translated, a callable given the recipient; a model
+    instance given as it is turns into text in their language when it is formatted)."""
+
+    def render(user: User) -> str:
+        return str(template) % {name: render_for(value, user) for name, value in params.items()}
+
+    return render
+
 
 def notify(
     *,
     recipients: Iterable[User],
     kind: str,
-    title: str,
-    body: str = "",
+    title: Text,
+    body: Text = "",
     link: str = "",
     email: bool = True,
     dedup_key: str = "",
 ) -> list[Notification]:
-    """Creates one notification per active recipient (once per `dedup_key`, if given) and e-mails them after commit."""
+    """Creates one notification per active recipient (once per `dedup_key`, if given) and e-mails them after commit.
+
+    The title and body are rendered for each recipient, in their language (see `Text`)."""
     users = {u.pk: u for u in recipients if u is not None and u.is_active}
     if dedup_key:
         already = set(
@@ -33,12 +73,20 @@ def notify(
             )
         )
         users = {pk: u for pk, u in users.items() if pk not in already}
-    rows = Notification.objects.bulk_create(
-        [
-            Notification(recipient=u, kind=kind, title=title[:200], body=body, link=link, dedup_key=dedup_key)
-            for u in users.values()
-        ]
-    )
+    unsent: dict[int, Notification] = {}
+    # Each recipient's text in their own language: one switch of language per language, not per recipient.
+    for language, group in groupby(sorted(users.values(), key=recipient_language), key=recipient_language):
+        with translation.override(language):
+            for user in group:
+                unsent[user.pk] = Notification(
+                    recipient=user,
+                    kind=kind,
+                    title=str(render_for(title, user))[:200],
+                    body=str(render_for(body, user)),
+                    link=link,
+                    dedup_key=dedup_key,
+                )
+    rows = Notification.objects.bulk_create([unsent[pk] for pk in users])
     if email:
         ids = [n.pk for n in rows if n.recipient.email]
         if ids:
@@ -87,4 +135,14 @@ def users_holding(*, roles: Iterable[str], region_code: str = "", organisation_i
     return User.objects.filter(is_active=True, pk__in=memberships.values("user_id")).distinct()
 
 
-__all__ = ["Role", "notification_mark_read", "notifications_email", "notify", "users_holding"]
+__all__ = [
+    "Role",
+    "Text",
+    "notification_mark_read",
+    "notifications_email",
+    "notify",
+    "recipient_language",
+    "render_for",
+    "translated",
+    "users_holding",
+]

@@ -23,13 +23,14 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.models import Role, User
 from sinergi.accounts.scope import Action, active_memberships, can, restrict
 from sinergi.accounts.zones import user_provinces
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
-from sinergi.notifications.services import notify, users_holding
+from sinergi.notifications.services import notify, translated, users_holding
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -471,9 +472,12 @@ def partnerships_reminders(*, today: datetime.date) -> int:
                 notify(
                     recipients=agreement_recipients(agreement),
                     kind="partnerships.agreement_expired",
-                    title=_("Perjanjian kerja sama berakhir: %(title)s") % {"title": agreement.title},
-                    body=_("Masa berlaku perjanjian “%(title)s” berakhir pada %(date)s.")
-                    % {"title": agreement.title, "date": agreement.ends_on.strftime("%d-%m-%Y")},
+                    title=translated(_lazy("Perjanjian kerja sama berakhir: %(title)s"), title=agreement.title),
+                    body=translated(
+                        _lazy("Masa berlaku perjanjian “%(title)s” berakhir pada %(date)s."),
+                        title=agreement.title,
+                        date=agreement.ends_on.strftime("%d-%m-%Y"),
+                    ),
                     link=reverse("partnerships:detail", args=[agreement.pk]),
                     dedup_key=f"partnerships.agreement.{agreement.pk}.expired",
                 )
@@ -489,10 +493,18 @@ def partnerships_reminders(*, today: datetime.date) -> int:
                 notify(
                     recipients=agreement_recipients(agreement),
                     kind="partnerships.agreement_expiring",
-                    title=_("Perjanjian kerja sama berakhir dalam %(days)s hari: %(title)s")
-                    % {"days": days_left, "title": agreement.title},
-                    body=_("Perjanjian “%(title)s” berlaku sampai %(date)s. Siapkan perpanjangan atau pengakhirannya.")
-                    % {"title": agreement.title, "date": agreement.ends_on.strftime("%d-%m-%Y")},
+                    title=translated(
+                        _lazy("Perjanjian kerja sama berakhir dalam %(days)s hari: %(title)s"),
+                        days=days_left,
+                        title=agreement.title,
+                    ),
+                    body=translated(
+                        _lazy(
+                            "Perjanjian “%(title)s” berlaku sampai %(date)s. Siapkan perpanjangan atau pengakhirannya."
+                        ),
+                        title=agreement.title,
+                        date=agreement.ends_on.strftime("%d-%m-%Y"),
+                    ),
                     link=reverse("partnerships:detail", args=[agreement.pk]),
                     dedup_key=f"partnerships.agreement.{agreement.pk}.ends.{agreement.ends_on.isoformat()}.{threshold}",
                 )

@@ -7,10 +7,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import ValidationError
-from sinergi.notifications.services import notify
+from sinergi.notifications.services import notify, translated
 from sinergi.organisations.models import Organisation
 
 from .. import selectors
@@ -171,9 +172,13 @@ def meeting_invitations_send(*, actor, meeting: Meeting, request: HttpRequest | 
             notify(
                 recipients=[participant.user],
                 kind="meetings.invitation",
-                title=_("Undangan rapat: %(title)s") % {"title": meeting.title},
-                body=_("Anda diundang ke %(title)s, %(when)s, %(venue)s. Mohon konfirmasi kehadiran.")
-                % {"title": meeting.title, "when": when, "venue": meeting.venue or meeting.online_link},
+                title=translated(_lazy("Undangan rapat: %(title)s"), title=meeting.title),
+                body=translated(
+                    _lazy("Anda diundang ke %(title)s, %(when)s, %(venue)s. Mohon konfirmasi kehadiran."),
+                    title=meeting.title,
+                    when=when,
+                    venue=meeting.venue or meeting.online_link,
+                ),
                 link=rsvp_path(participant),
                 email=False,  # the invitation e-mail below carries the personal links and QR codes
                 dedup_key=f"meetings.invitation:{participant.pk}",

@@ -2,9 +2,9 @@
 
 import datetime
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from sinergi.notifications.services import notify
+from sinergi.notifications.services import notify, translated
 
 from .. import selectors
 from ..choices import (
@@ -33,9 +33,15 @@ def meetings_reminders(*, today: datetime.date) -> int:
             notify(
                 recipients=selectors.organisation_users(item.owner),
                 kind="meetings.action_due",
-                title=_("Tindak lanjut rapat jatuh tempo %(date)s") % {"date": item.due_on.strftime("%d-%m-%Y")},
-                body=_("%(description)s (rapat: %(meeting)s). Sisa %(days)s hari.")
-                % {"description": item.description, "meeting": item.meeting.title, "days": days_left},
+                title=translated(
+                    _lazy("Tindak lanjut rapat jatuh tempo %(date)s"), date=item.due_on.strftime("%d-%m-%Y")
+                ),
+                body=translated(
+                    _lazy("%(description)s (rapat: %(meeting)s). Sisa %(days)s hari."),
+                    description=item.description,
+                    meeting=item.meeting.title,
+                    days=days_left,
+                ),
                 link=link,
                 dedup_key=f"meetings.action_due:{item.pk}:{item.due_on.isoformat()}",
             )
@@ -46,9 +52,14 @@ def meetings_reminders(*, today: datetime.date) -> int:
             notify(
                 recipients=selectors.organisation_users(item.owner),
                 kind="meetings.action_overdue",
-                title=_("Tindak lanjut rapat terlambat sejak %(date)s") % {"date": item.due_on.strftime("%d-%m-%Y")},
-                body=_("%(description)s (rapat: %(meeting)s). Mohon selesaikan atau laporkan kemajuannya.")
-                % {"description": item.description, "meeting": item.meeting.title},
+                title=translated(
+                    _lazy("Tindak lanjut rapat terlambat sejak %(date)s"), date=item.due_on.strftime("%d-%m-%Y")
+                ),
+                body=translated(
+                    _lazy("%(description)s (rapat: %(meeting)s). Mohon selesaikan atau laporkan kemajuannya."),
+                    description=item.description,
+                    meeting=item.meeting.title,
+                ),
                 link=link,
                 dedup_key=f"meetings.action_overdue:{item.pk}:{item.due_on.isoformat()}:{week}",
             )

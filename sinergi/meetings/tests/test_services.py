@@ -451,6 +451,22 @@ def test_reminders_go_to_the_owner_organisations_users_once(
     assert overdue.description in Notification.objects.get(kind="meetings.action_overdue").body
 
 
+def test_reminders_and_invitations_are_written_in_each_users_language(board_province, lks, operator, province_admin):
+    operator.preferred_language = "en"
+    operator.save(update_fields=["preferred_language"])
+    meeting = MeetingFactory(organiser=board_province, title="Rakor Contoh")
+    ActionItemFactory(meeting=meeting, owner=lks, due_on=datetime.date(2025, 4, 3))
+    ParticipantFactory(meeting=meeting, name="Operator", email=operator.email, user=operator)
+
+    services.meetings_reminders(today=datetime.date(2025, 4, 1))
+    services.meeting_invitations_send(actor=province_admin, meeting=meeting)
+
+    due = Notification.objects.get(kind="meetings.action_due", recipient=operator)
+    assert due.title == "Meeting follow-up action due 03-04-2025" and due.body.endswith("2 days left."), due.body
+    invitation = Notification.objects.get(kind="meetings.invitation", recipient=operator)
+    assert invitation.title == "Meeting invitation: Rakor Contoh"
+
+
 def test_overdue_reminder_repeats_weekly_not_daily(board_province, lks, operator):
     ActionItemFactory(meeting=MeetingFactory(organiser=board_province), owner=lks, due_on=datetime.date(2025, 3, 20))
 

@@ -110,3 +110,40 @@ def test_a_step_of_the_hourly_run_that_fails_is_said_and_the_others_still_run(mo
     assert "referrals_reminders: failed (OperationalError: database is locked)" in err.getvalue()
     for later in ("exchange_jobs_settle: 0", "exchange_files_purge: 0", "duplicates_recheck_recent: 0"):
         assert later in out.getvalue()
+
+
+def test_each_recipient_reads_a_notification_in_their_own_language(django_capture_on_commit_callbacks):
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    # Messages of the referrals app (given through variables: the catalogue takes them from the app, not from here).
+    completed, moved = "Rujukan #%(number)s selesai", "Penempatan klien telah dipindahkan ke LKS tujuan."
+    english, indonesian = UserFactory(preferred_language="en"), UserFactory(preferred_language="id")
+    unknown = UserFactory(preferred_language="xx")  # not offered: the site's language
+
+    # Sent from a request in English: the Indonesian readers still get Indonesian.
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipients=[english, indonesian, unknown],
+            kind="uji",
+            title=services.translated(gettext_lazy(completed), number=7),
+            body=gettext_lazy(moved),
+        )
+
+    with translation.override("en"):
+        in_english = (translation.gettext(completed) % {"number": 7}, translation.gettext(moved))
+    assert in_english[0] != "Rujukan #7 selesai"  # the catalogue has it
+    stored = {n.recipient_id: (n.title, n.body) for n in Notification.objects.all()}
+    assert stored[english.pk] == in_english
+    assert stored[indonesian.pk] == stored[unknown.pk] == (
+        "Rujukan #7 selesai", "Penempatan klien telah dipindahkan ke LKS tujuan."
+    )  # fmt: skip
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects[english.email] == f"[Sinergi] {in_english[0]}"
+    assert subjects[indonesian.email] == "[Sinergi] Rujukan #7 selesai"
+
+
+def test_a_plain_text_is_stored_as_it_was_written():
+    user = UserFactory(preferred_language="en")
+    note = services.notify(recipients=[user], kind="uji", title="Catatan", body="Selesai dengan baik", email=False)[0]
+    assert (note.title, note.body) == ("Catatan", "Selesai dengan baik")

@@ -45,6 +45,18 @@ def test_the_parties_users_and_their_boards_are_told_90_days_ahead(users, expiri
     assert notification.dedup_key == f"partnerships.agreement.{expiring.pk}.ends.{days(80).isoformat()}.90"
 
 
+def test_each_user_is_reminded_in_their_own_language(users, expiring):
+    english = users["operator"]
+    english.preferred_language = "en"
+    english.save(update_fields=["preferred_language"])
+
+    services.partnerships_reminders(today=TODAY)
+
+    titles = dict(Notification.objects.values_list("recipient__username", "title"))
+    assert titles[english.username] == "Cooperation agreement ends in 80 days: Beasiswa anak asuh"
+    assert titles[users["board"].username] == "Perjanjian kerja sama berakhir dalam 80 hari: Beasiswa anak asuh"
+
+
 def test_running_twice_sends_once_per_threshold(users, expiring):
     assert services.partnerships_reminders(today=TODAY) == 4
     assert services.partnerships_reminders(today=TODAY) == 0

@@ -6,11 +6,12 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.models import Membership, Role
 from sinergi.accounts.scope import Action
 from sinergi.core.errors import PermissionDenied
-from sinergi.notifications.services import notify
+from sinergi.notifications.services import notify, translated
 
 from ..access import person_access_record, purpose_for
 from ..choices import IncidentKind
@@ -90,12 +91,17 @@ def incident_report(*, actor, person: Person, data: dict, request: HttpRequest |
     notify(
         recipients=recipients,
         kind="people.incident_reported",
-        title=_("Laporan dugaan kekerasan di %(lks)s") % {"lks": organisation.name},
-        body=_(
-            "Sebuah dugaan %(kind)s terhadap penerima layanan %(lks)s baru saja dilaporkan di Sinergi "
-            "(laporan #%(id)s). Rincian hanya dapat dibuka setelah masuk ke Sinergi."
-        )
-        % {"kind": IncidentKind(kind).label.lower(), "lks": organisation.name, "id": incident.pk},
+        # Each official reads it in their own language.
+        title=translated(_lazy("Laporan dugaan kekerasan di %(lks)s"), lks=organisation.name),
+        body=translated(
+            _lazy(
+                "Sebuah dugaan %(kind)s terhadap penerima layanan %(lks)s baru saja dilaporkan di Sinergi "
+                "(laporan #%(id)s). Rincian hanya dapat dibuka setelah masuk ke Sinergi."
+            ),
+            kind=lambda user: IncidentKind(kind).label.lower(),
+            lks=organisation.name,
+            id=incident.pk,
+        ),
         link=reverse("people:incidents"),
     )
     return incident

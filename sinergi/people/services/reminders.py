@@ -4,10 +4,10 @@ import datetime
 
 from django.db.models import Count, Min
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.models import Role
-from sinergi.notifications.services import notify, users_holding
+from sinergi.notifications.services import notify, translated, users_holding
 
 from ..choices import PlacementStatus
 from ..models import Placement
@@ -35,9 +35,11 @@ def people_reminders(*, today: datetime.date) -> int:
             notify(
                 recipients=users_holding(roles=[Role.LKS_OPERATOR], organisation_id=row["organisation_id"]),
                 kind="people.review_overdue" if overdue else "people.review_due",
-                title=_("%(n)s tinjauan rencana pengasuhan perlu dilakukan") % {"n": row["due"]},
-                body=_("Ada tinjauan rencana pengasuhan yang terlambat atau jatuh tempo dalam %(days)s hari.")
-                % {"days": DUE_SOON_DAYS},
+                title=translated(_lazy("%(n)s tinjauan rencana pengasuhan perlu dilakukan"), n=row["due"]),
+                body=translated(
+                    _lazy("Ada tinjauan rencana pengasuhan yang terlambat atau jatuh tempo dalam %(days)s hari."),
+                    days=DUE_SOON_DAYS,
+                ),
                 link=reverse("people:reviews_due"),
                 dedup_key=f"people.reviews:{row['organisation_id']}:{year}-W{week:02d}",
             )

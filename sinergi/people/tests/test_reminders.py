@@ -31,3 +31,18 @@ def test_operators_get_one_weekly_count_of_due_reviews_without_names():
     assert note.recipient == operator and note.kind == "people.review_overdue"
     assert note.title == "2 tinjauan rencana pengasuhan perlu dilakukan"
     assert overdue.person.full_name not in note.title + note.body
+
+
+def test_each_operator_is_reminded_in_their_own_language():
+    lks = OrganisationFactory()
+    english = user_with_role(Role.LKS_OPERATOR, organisation=lks, preferred_language="en")
+    indonesian = user_with_role(Role.LKS_OPERATOR, organisation=lks)
+    PlacementFactory(organisation=lks, next_review_on=datetime.date(2026, 11, 25))
+
+    people_reminders(today=datetime.date(2026, 11, 27))
+
+    titles = dict(Notification.objects.values_list("recipient_id", "title"))
+    assert titles == {
+        english.pk: "Care plan reviews due: 1",
+        indonesian.pk: "1 tinjauan rencana pengasuhan perlu dilakukan",
+    }

@@ -840,6 +840,25 @@ def test_an_incident_notifies_dinas_sosial_of_the_kabupaten_and_province(world, 
     assert "Anak Uji Satu" not in mail.outbox[0].subject + mail.outbox[0].body
 
 
+def test_an_incident_reaches_each_official_in_their_own_language(world):
+    from sinergi.notifications.models import Notification
+
+    world.dinsos_viewer.preferred_language = "en"
+    world.dinsos_viewer.save(update_fields=["preferred_language"])
+    person = admit(world).obj
+
+    services.incident_report(
+        actor=world.operator, person=person, data={"kind": "physical", "occurred_on": TODAY, "description": "Memar."}
+    )
+
+    notes = {n.recipient_id: n for n in Notification.objects.filter(kind="people.incident_reported")}
+    english, indonesian = notes[world.dinsos_viewer.pk], notes[world.dinsos_province.pk]
+    assert english.title == "Report of suspected abuse at LKSA Harapan Contoh", english.title
+    assert "suspected case of physical abuse against" in english.body and "Sebuah" not in english.body, english.body
+    assert indonesian.title == "Laporan dugaan kekerasan di LKSA Harapan Contoh"
+    assert "dugaan kekerasan fisik terhadap" in indonesian.body
+
+
 def test_no_mail_leaves_before_the_report_is_committed(world, django_capture_on_commit_callbacks):
     person = admit(world).obj
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

@@ -4,14 +4,15 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.models import Role
-from sinergi.notifications.services import notify, users_holding
+from sinergi.notifications.services import notify, translated, users_holding
 
 from ..choices import (
     EventKind,
     ReferralStatus,
+    Urgency,
 )
 from ..models import Referral
 from ._common import (
@@ -31,6 +32,13 @@ def _moment(today: datetime.date, now: datetime.datetime | None) -> datetime.dat
     if today == timezone.localdate():
         return timezone.now()
     return timezone.make_aware(datetime.datetime.combine(today, datetime.time.max))
+
+
+def _target(referral: Referral):
+    """The receiving end as a recipient reads it: an LKS's name, or a service's kind in their language."""
+    if referral.to_organisation_id:
+        return referral.to_organisation.name
+    return lambda user: referral.target_label
 
 
 @transaction.atomic
@@ -60,15 +68,17 @@ def referrals_reminders(*, today: datetime.date, now: datetime.datetime | None =
             roles=[Role.REGENCY_BOARD, Role.PROVINCE_ADMIN],
             region_code=referral.to_regency_code or referral.to_province_code,
         )
-        receiver = referral.to_organisation.name if referral.to_organisation_id else referral.target_label
-        title = _("Rujukan #%(number)s belum dijawab %(receiver)s melewati batas waktu") % {
-            "number": referral.pk,
-            "receiver": receiver,
-        }
-        body = _("Urgensi: %(urgency)s. Batas waktu: %(due)s. Mohon ditindaklanjuti.") % {
-            "urgency": referral.get_urgency_display(),
-            "due": timezone.localtime(referral.due_at).strftime("%d-%m-%Y %H:%M"),
-        }
+        # Each recipient reads it in their language.
+        title = translated(
+            _lazy("Rujukan #%(number)s belum dijawab %(receiver)s melewati batas waktu"),
+            number=referral.pk,
+            receiver=_target(referral),
+        )
+        body = translated(
+            _lazy("Urgensi: %(urgency)s. Batas waktu: %(due)s. Mohon ditindaklanjuti."),
+            urgency=Urgency(referral.urgency).label,
+            due=timezone.localtime(referral.due_at).strftime("%d-%m-%Y %H:%M"),
+        )
         recipients = {u.pk: u for u in [*boards, *_receiver_users(referral), *_sender_users(referral)]}
         sent += len(
             notify(

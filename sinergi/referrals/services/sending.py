@@ -6,10 +6,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import Action, can
 from sinergi.core.errors import PermissionDenied
-from sinergi.notifications.services import notify
+from sinergi.notifications.services import notify, translated
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
@@ -236,17 +237,21 @@ def referral_send(
         notify(
             recipients=_receiver_users(referral),
             kind="referrals.received",
-            title=_("Rujukan baru dari %(sender)s (%(urgency)s)")
-            % {"sender": from_organisation.name, "urgency": referral.get_urgency_display()},
-            body=_(
-                "Rujukan #%(number)s: %(category)s. Mohon dijawab sebelum %(due)s. Identitas klien terlihat setelah "
-                "rujukan diterima."
-            )
-            % {
-                "number": referral.pk,
-                "category": category.label,
-                "due": timezone.localtime(referral.due_at).strftime("%d-%m-%Y %H:%M"),
-            },
+            # Each receiver reads it in their language.
+            title=translated(
+                _lazy("Rujukan baru dari %(sender)s (%(urgency)s)"),
+                sender=from_organisation.name,
+                urgency=Urgency(referral.urgency).label,
+            ),
+            body=translated(
+                _lazy(
+                    "Rujukan #%(number)s: %(category)s. Mohon dijawab sebelum %(due)s. Identitas klien terlihat "
+                    "setelah rujukan diterima."
+                ),
+                number=referral.pk,
+                category=category,  # a term: its label in the receiver's language
+                due=timezone.localtime(referral.due_at).strftime("%d-%m-%Y %H:%M"),
+            ),
             link=_link(referral),
             dedup_key=f"referral-{referral.pk}-received",
         )

@@ -6,10 +6,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import Action, can
 from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
-from sinergi.notifications.services import notify
+from sinergi.notifications.services import notify, translated
 from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
 from sinergi.people.choices import PlacementStatus
@@ -137,9 +138,12 @@ def referral_accept(
         notify(
             recipients=_sender_users(current),
             kind="referrals.accepted",
-            title=_("Rujukan #%(number)s diterima oleh %(receiver)s")
-            % {"number": current.pk, "receiver": current.to_organisation.name},
-            body=_("Penempatan klien telah dipindahkan ke LKS tujuan."),
+            title=translated(
+                _lazy("Rujukan #%(number)s diterima oleh %(receiver)s"),
+                number=current.pk,
+                receiver=current.to_organisation.name,
+            ),
+            body=_lazy("Penempatan klien telah dipindahkan ke LKS tujuan."),
             link=_link(current),
             dedup_key=f"referral-{current.pk}-accepted",
         )
@@ -167,9 +171,12 @@ def referral_decline(*, actor, referral: Referral, reason: str, request: HttpReq
         notify(
             recipients=_sender_users(current),
             kind="referrals.declined",
-            title=_("Rujukan #%(number)s ditolak oleh %(receiver)s")
-            % {"number": current.pk, "receiver": current.to_organisation.name},
-            body=_("Alasan: %(reason)s") % {"reason": text},
+            title=translated(
+                _lazy("Rujukan #%(number)s ditolak oleh %(receiver)s"),
+                number=current.pk,
+                receiver=current.to_organisation.name,
+            ),
+            body=translated(_lazy("Alasan: %(reason)s"), reason=text),
             link=_link(current),
             dedup_key=f"referral-{current.pk}-declined",
         )
@@ -196,7 +203,7 @@ def referral_complete(*, actor, referral: Referral, note: str = "", request: Htt
         notify(
             recipients=_sender_users(current),
             kind="referrals.completed",
-            title=_("Rujukan #%(number)s selesai") % {"number": current.pk},
+            title=translated(_lazy("Rujukan #%(number)s selesai"), number=current.pk),
             body=text,
             link=_link(current),
             dedup_key=f"referral-{current.pk}-completed",
@@ -224,8 +231,8 @@ def referral_cancel(*, actor, referral: Referral, reason: str, request: HttpRequ
     notify(
         recipients=_receiver_users(current),
         kind="referrals.cancelled",
-        title=_("Rujukan #%(number)s dibatalkan oleh pengirim") % {"number": current.pk},
-        body=_("Alasan: %(reason)s") % {"reason": text},
+        title=translated(_lazy("Rujukan #%(number)s dibatalkan oleh pengirim"), number=current.pk),
+        body=translated(_lazy("Alasan: %(reason)s"), reason=text),
         link=_link(current),
         dedup_key=f"referral-{current.pk}-cancelled",
     )
