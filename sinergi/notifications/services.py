@@ -1,10 +1,11 @@
 """Notifying people: in-app rows written in the caller's transaction, e-mail sent after it commits.
 
-Each recipient reads a notification in their own language (`User.preferred_language`): the callers pass the title
-and body as something to render for a recipient (`translated`, a lazy string or a callable given the user), and
-`notify` renders it under the recipient's language; the stored row (and the e-mail) is the text as rendered for
-them."""
+Each recipient reads a notification in their own language (`User.preferred_language`) and their own clock: the
+callers pass the title and body as something to render for a recipient (`translated`, a lazy string or a callable
+given the user), and `notify` renders it under the recipient's language; the stored row (and the e-mail) is the text
+as rendered for them."""
 
+import datetime
 from collections.abc import Callable, Iterable
 from itertools import groupby
 from typing import Any
@@ -13,11 +14,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
 from django.utils.functional import Promise
 from django_tasks import task
 
 from sinergi.accounts.models import Membership, Role, User
+from sinergi.accounts.zones import user_time_zone
 
 from .models import Notification
 
@@ -43,11 +45,21 @@ def render_for(value: Any, user: User) -> Any:
 
 def translated(template: Promise | str, **params: Any) -> Callable[[User], str]:
     """A message rendered for each recipient: the template (marked with `_lazy`) in their language, filled with the
-    parameters, each rendered for them too (a lazy label translated, a callable given the recipient; a model
+    parameters, each rendered for them too (a lazy label translated, `local_time(...)` on their clock; a model
     instance given as it is turns into text in their language when it is formatted)."""
 
     def render(user: User) -> str:
         return str(template) % {name: render_for(value, user) for name, value in params.items()}
+
+    return render
+
+
+def local_time(moment: datetime.datetime) -> Callable[[User], str]:
+    """A date and time as a recipient reads it: on their clock (their work area's zone on a national server), with
+    the zone named as pages name it ("07-12-2026 12:50 WIB")."""
+
+    def render(user: User) -> str:
+        return dateformat.format(timezone.localtime(moment, user_time_zone(user)), "d-m-Y H:i T")
 
     return render
 
@@ -138,6 +150,7 @@ def users_holding(*, roles: Iterable[str], region_code: str = "", organisation_i
 __all__ = [
     "Role",
     "Text",
+    "local_time",
     "notification_mark_read",
     "notifications_email",
     "notify",

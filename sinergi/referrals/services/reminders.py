@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.models import Role
-from sinergi.notifications.services import notify, translated, users_holding
+from sinergi.notifications.services import local_time, notify, translated, users_holding
 
 from ..choices import (
     EventKind,
@@ -68,7 +68,7 @@ def referrals_reminders(*, today: datetime.date, now: datetime.datetime | None =
             roles=[Role.REGENCY_BOARD, Role.PROVINCE_ADMIN],
             region_code=referral.to_regency_code or referral.to_province_code,
         )
-        # Each recipient reads it in their language.
+        # Each recipient reads it in their language and the deadline on their clock, its zone named.
         title = translated(
             _lazy("Rujukan #%(number)s belum dijawab %(receiver)s melewati batas waktu"),
             number=referral.pk,
@@ -77,7 +77,7 @@ def referrals_reminders(*, today: datetime.date, now: datetime.datetime | None =
         body = translated(
             _lazy("Urgensi: %(urgency)s. Batas waktu: %(due)s. Mohon ditindaklanjuti."),
             urgency=Urgency(referral.urgency).label,
-            due=timezone.localtime(referral.due_at).strftime("%d-%m-%Y %H:%M"),
+            due=local_time(referral.due_at),
         )
         recipients = {u.pk: u for u in [*boards, *_receiver_users(referral), *_sender_users(referral)]}
         sent += len(

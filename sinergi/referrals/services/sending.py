@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.scope import Action, can
 from sinergi.core.errors import PermissionDenied
-from sinergi.notifications.services import notify, translated
+from sinergi.notifications.services import local_time, notify, translated
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
@@ -237,7 +237,7 @@ def referral_send(
         notify(
             recipients=_receiver_users(referral),
             kind="referrals.received",
-            # Each receiver reads it in their language.
+            # Each receiver reads it in their language and the deadline on their clock, its zone named.
             title=translated(
                 _lazy("Rujukan baru dari %(sender)s (%(urgency)s)"),
                 sender=from_organisation.name,
@@ -250,7 +250,7 @@ def referral_send(
                 ),
                 number=referral.pk,
                 category=category,  # a term: its label in the receiver's language
-                due=timezone.localtime(referral.due_at).strftime("%d-%m-%Y %H:%M"),
+                due=local_time(referral.due_at),
             ),
             link=_link(referral),
             dedup_key=f"referral-{referral.pk}-received",
