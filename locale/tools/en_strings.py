@@ -4422,4 +4422,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "The date the figures are of: for the public, clients at the end of the last complete month (workers: today); "
         "for signed-in users, today or the end of the month asked for."
     ),
+    "Rujukan #%(number)s: %(receiver)s sudah nonaktif": "Referral #%(number)s: %(receiver)s is no longer active",
+    "%(receiver)s sudah dinonaktifkan dan tidak dapat lagi menerima rujukan ini. Anda dapat membatalkan rujukan ini "
+    "lalu merujuk klien ke LKS atau layanan lain.": (
+        "%(receiver)s has been deactivated and can no longer accept this referral. You may cancel this referral and "
+        "refer the client to another LKS or service."
+    ),
+    "Urgensi: %(urgency)s. Batas waktu: %(due)s. %(receiver)s sudah nonaktif dan tidak dapat menerima rujukan ini: "
+    "pengirim dapat membatalkannya lalu merujuk klien ke LKS atau layanan lain.": (
+        "Urgency: %(urgency)s. Deadline: %(due)s. %(receiver)s is no longer active and cannot accept this referral: "
+        "the sender may cancel it and refer the client to another LKS or service."
+    ),
 }

@@ -21,7 +21,7 @@ from sinergi.vocabularies.models import Term
 from .choices import ALLOWED_STATUS_TRANSITIONS, LKS_KINDS, OrganisationKind, OrganisationStatus
 from .models import DATE_FIELDS, BoardMembership, BoardOfficer, BoardTerm, Organisation
 from .numbers import NUMBER_FIELDS, number_holder, number_key
-from .signals import organisation_moved
+from .signals import organisation_deactivated, organisation_moved
 
 # Fields an LKS operator may not change on their own record: identity and standing are the boards' to confirm.
 BOARD_ONLY_FIELDS = {"kind", "status", "accreditation_grade", "accredited_on", "accreditation_certificate_number"}
@@ -374,10 +374,11 @@ def organisation_activate(*, organisation: Organisation, actor, request: HttpReq
 def organisation_deactivate(
     *, organisation: Organisation, actor, reason: str, request: HttpRequest | None = None
 ) -> Organisation:
-    """Marks an organisation as no longer operating; the record and its history stay."""
+    """Marks an organisation as no longer operating; the record and its history stay. Whoever waits on it is told
+    (`organisation_deactivated`: the senders of referrals to it not yet answered)."""
     if not reason.strip():
         raise ValidationError({"reason": [_("Alasan penonaktifan wajib diisi.")]})
-    return _transition(
+    current = _transition(
         organisation=organisation,
         actor=actor,
         target=OrganisationStatus.INACTIVE,
@@ -387,6 +388,8 @@ def organisation_deactivate(
         extra={"inactive_reason": reason.strip()[:300]},
         request=request,
     )
+    organisation_deactivated.send(sender=Organisation, organisation_id=current.pk)
+    return current
 
 
 def _require_board_change(actor, board: Organisation) -> None:

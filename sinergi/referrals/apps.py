@@ -17,9 +17,12 @@ class ReferralsConfig(AppConfig):
         register_scope(Referral, SENDER_FIELDS)
         register_scope(Intake, ScopeFields(organisation="organisation_id"))
 
-        from sinergi.organisations.signals import organisation_moved
+        from sinergi.organisations.signals import organisation_deactivated, organisation_moved
 
+        from .services.closed import referrals_receiver_closed
         from .services.located import referrals_follow
 
         # A referral's ends carry their LKS's codes (the boards that see it, where reminders go): they move with it.
         organisation_moved.connect(referrals_follow, dispatch_uid="referrals.referrals_follow")
+        # A referral waiting on an LKS that closes cannot be accepted: its sender is told, and may cancel it.
+        organisation_deactivated.connect(referrals_receiver_closed, dispatch_uid="referrals.referrals_receiver_closed")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.accounts.models import Role
 from sinergi.notifications.services import local_time, notify, translated, users_holding
+from sinergi.organisations.choices import OrganisationStatus
 
 from ..choices import (
     EventKind,
@@ -44,8 +45,10 @@ def _target(referral: Referral):
 @transaction.atomic
 def referrals_reminders(*, today: datetime.date, now: datetime.datetime | None = None) -> int:
     """Escalates referrals not answered by their deadline to the kabupaten/kota board of the receiving end (and the
-    province administrators), reminds the receiving LKS, marks them escalated (once) and audits it. Returns the
-    number of notifications sent; a second run sends nothing."""
+    province administrators), reminds the receiving LKS, marks them escalated (once) and audits it. A receiving LKS
+    deactivated meanwhile is not asked (it can no longer accept): the note says it is inactive, and that the sender
+    may cancel the referral and refer elsewhere. Returns the number of notifications sent; a second run sends
+    nothing."""
     moment = _moment(today, now)
     overdue = list(
         Referral.objects.select_for_update()
@@ -74,12 +77,25 @@ def referrals_reminders(*, today: datetime.date, now: datetime.datetime | None =
             number=referral.pk,
             receiver=_target(referral),
         )
-        body = translated(
-            _lazy("Urgensi: %(urgency)s. Batas waktu: %(due)s. Mohon ditindaklanjuti."),
-            urgency=Urgency(referral.urgency).label,
-            due=local_time(referral.due_at),
-        )
-        recipients = {u.pk: u for u in [*boards, *_receiver_users(referral), *_sender_users(referral)]}
+        closed = referral.to_organisation_id and referral.to_organisation.status == OrganisationStatus.INACTIVE
+        if closed:
+            body = translated(
+                _lazy(
+                    "Urgensi: %(urgency)s. Batas waktu: %(due)s. %(receiver)s sudah nonaktif dan tidak dapat menerima "
+                    "rujukan ini: pengirim dapat membatalkannya lalu merujuk klien ke LKS atau layanan lain."
+                ),
+                urgency=Urgency(referral.urgency).label,
+                due=local_time(referral.due_at),
+                receiver=referral.to_organisation.name,
+            )
+        else:
+            body = translated(
+                _lazy("Urgensi: %(urgency)s. Batas waktu: %(due)s. Mohon ditindaklanjuti."),
+                urgency=Urgency(referral.urgency).label,
+                due=local_time(referral.due_at),
+            )
+        receivers = [] if closed else _receiver_users(referral)
+        recipients = {u.pk: u for u in [*boards, *receivers, *_sender_users(referral)]}
         sent += len(
             notify(
                 recipients=recipients.values(),
