@@ -4433,4 +4433,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "Urgency: %(urgency)s. Deadline: %(due)s. %(receiver)s is no longer active and cannot accept this referral: "
         "the sender may cancel it and refer the client to another LKS or service."
     ),
+    "Lebih dari satu masa tugas pekerja ini tercatat di LKS ini; isi Mulai bertugas sesuai masa tugas yang dimaksud baris ini, atau perbaiki lewat ekspor (baris dengan kolom ID).": (
+        "More than one stint of this worker is recorded at this LKS; fill in Mulai bertugas with the start of the "
+        "stint this row is about, or correct it through an export (the rows with the ID column)."
+    ),
 }

@@ -459,6 +459,7 @@ def _check(
                     if advice := getattr(entity, "duplicate_advice", {}).get(identity[0]):
                         message = f"{message} {advice}"
                     problems.append(Problem(row_number, "", "", message))
+                    break  # one duplicate is enough to say (a row's keys overlap: a stint and a serving person)
             try:
                 plan = entity.plan(row_number, values, ctx)
             except RowProblems as row_problems:

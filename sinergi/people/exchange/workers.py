@@ -260,7 +260,10 @@ def _stints_the_row_may_be(workers: list[dict] | None, values: dict[str, Any]) -
             for w in workers
             if w["ended_on"] is not None and w["ended_on"] < started and not v.names_far_apart(w["full_name"], name)
         ]
-        return [w for w in workers if w not in earlier] or None
+        left = [w for w in workers if w not in earlier]
+        if len(left) > 1 and len(same_start := [w for w in left if w["started_on"] == started]) == 1:
+            return same_start  # the stint the row's start date names (a list of both stints of a return)
+        return left or None
     if len(workers) > 1 and all(_stints_apart(a, b) for a in workers for b in workers if a is not b):
         meant = [w for w in workers if w["ended_on"] == ended]  # its own end date, or none: the one serving
         if len(meant) == 1:
@@ -434,18 +437,26 @@ class WorkersEntity(Entity):
                     (("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})
                 )
             return keys
+        # By stint: a worker who left and came back is two stints, and a staff list may list both, each with its
+        # start date; two rows of one person still serving are one too many (the fortieth review).
+        started, serving = values.get("started_on"), values.get("ended_on") is None
         if values.get("_nik_hash"):
             masked = mask(values["_nik"].normalized)
-            return [(("nik", values["_nik_hash"], where), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})]
+            nik = values["_nik_hash"]
+            return [
+                ((kind, nik, where, *stint), lambda: _("NIK %(nik)s di LKS ini") % {"nik": masked})
+                for kind, stint in (("nik", (started,)), *((("nik_serving", ()),) if serving else ()))
+            ]
         name_key = _name_key(values)
         if name_key is None:
             return []
         name = values["full_name"]
         return [
             (
-                (*name_key, where),
+                (*name_key, where, *stint),
                 lambda: _("nama dan tanggal lahir “%(name)s” di LKS ini") % {"name": name},
             )
+            for stint in ((started,), *((("serving",),) if serving else ()))
         ]
 
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
@@ -475,7 +486,13 @@ class WorkersEntity(Entity):
             state.quoted.add(stored[0]["id"])
             raise RowProblems([("id", _id_disagrees_message(values, stored[0]))])
         if stored is not None and len(stored) > 1:
-            if values.get("birth_date") or values.get("_nik_hash"):
+            if values.get("_nik_hash"):
+                # Stints of one person (a return): the row's start date says which
+                message = _(
+                    "Lebih dari satu masa tugas pekerja ini tercatat di LKS ini; isi Mulai bertugas sesuai masa tugas "
+                    "yang dimaksud baris ini, atau perbaiki lewat ekspor (baris dengan kolom ID)."
+                )
+            elif values.get("birth_date"):
                 message = _("Lebih dari satu pekerja cocok dengan baris ini di LKS ini; isi NIK.")
             else:
                 message = _(

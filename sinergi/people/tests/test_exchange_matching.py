@@ -836,3 +836,38 @@ def test_a_staff_list_is_read_by_the_headers_a_clients_file_is_read_by(tmp_path,
     assert {
         "birth_date": datetime.date(1985, 5, 17), "nik_masked": "6371********0077", "organisation_id": world.lks.pk
     }[field] == stored  # fmt: skip
+
+
+@pytest.mark.parametrize("with_nik", [True, False])
+def test_a_staff_list_naming_both_stints_of_a_worker_who_came_back_is_read_stint_by_stint(tmp_path, world, with_nik):
+    # A caregiver who left in 2012 and came back in 2013: two stints, as the form registers a return
+    from sinergi.people.services.workers import worker_create, worker_end
+    from sinergi.vocabularies.models import Term, Vocabulary
+
+    nik = nik_compose(district_code="63.71.01", birth_date=datetime.date(1975, 3, 9), sex="P", serial=555)
+    base = {
+        "full_name": "Rahma Wulandari", "sex": "P", "birth_date": datetime.date(1975, 3, 9), "role": "pengasuh",
+        "psks_category": Term.objects.get(vocabulary=Vocabulary.PSKS, code="lks"), **({"nik": nik} if with_nik else {}),
+    }  # fmt: skip
+    first = worker_create(
+        actor=world.operator, organisation=world.lks, data=base | {"started_on": datetime.date(2010, 1, 4)}
+    )
+    worker_end(actor=world.operator, worker=first.obj, ended_on=datetime.date(2012, 6, 30))
+    worker_create(actor=world.operator, organisation=world.lks, data=base | {"started_on": datetime.date(2013, 3, 1)})
+    before = list(Worker.objects.order_by("pk").values())
+    header = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Kategori PSKS", "Peran", "Mulai bertugas",
+              "Berhenti bertugas"]  # fmt: skip
+    stints = [
+        ["Rahma Wulandari", "P", "09-03-1975", nik if with_nik else "", "lks", "Pengasuh", "04-01-2010", "30-06-2012"],
+        ["Rahma Wulandari", "P", "09-03-1975", nik if with_nik else "", "lks", "Pengasuh", "01-03-2013", ""],
+    ]
+    # The LKS's staff list (no ID column) lists both stints: each row is its own stint, unchanged
+    result = run(csv_file(tmp_path, [header, *stints]), world.operator, entity="workers")
+    assert (result.status, result.unchanged) == ("succeeded", 2), problems_of(result)
+    assert list(Worker.objects.order_by("pk").values()) == before
+    # The first stint's row alone is read as that stint too
+    result = run(csv_file(tmp_path, [header, stints[0]], name="lama.csv"), world.operator, entity="workers")
+    assert (result.status, result.unchanged) == ("succeeded", 1), problems_of(result)
+    # Two rows of her still serving are one too many, said once
+    twice = run(csv_file(tmp_path, [header, stints[1], stints[1]], name="dua.csv"), world.operator, entity="workers")
+    assert [p.message.split(" (")[0] for p in twice.problems] == ["Baris ini duplikat baris 2"]
