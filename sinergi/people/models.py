@@ -478,6 +478,40 @@ class PlacementMonthly(SummaryArea):
         return f"{self.month:%Y-%m} {self.area_code or '-'} {self.ppks_code} {self.setting}"
 
 
+class PublicClientsMonthEnd(SummaryArea):
+    """The public's clients figures, frozen: placements in care at the end of a month per area × PPKS category ×
+    setting, worked out from the summaries when the public first asked for that month (PlacementActive minus the later
+    admissions plus the later discharges), and never changed after. Worked out again on each reading, an entry made
+    now but dated back into that month would show as +1 in its cell between two readings (docs/privacy.md)."""
+
+    month = models.DateField()  # first day of the month whose end the figures are of
+    ppks_code = models.CharField(max_length=64)
+    setting = models.CharField(max_length=12, choices=ServiceSetting.choices)
+    active = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "area_code", "ppks_code", "setting"], name="public_clients_month_end_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["month", "parent_code", "level"], name="public_clients_parent_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.area_code or '-'} {self.ppks_code} {self.setting}: {self.active}"
+
+
+class PublicClientsMonth(models.Model):
+    """A month whose end the public's clients figures are frozen at (PublicClientsMonthEnd holds its rows): made
+    first, in the transaction that writes them, so that two first readers at once write them once."""
+
+    month = models.DateField(unique=True)
+    frozen_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+
 class WorkerCount(SummaryArea):
     """Summary: active workers per area × PSKS category × role; kept current by the services."""
 

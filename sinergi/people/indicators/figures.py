@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Sum
+from django.db import transaction
+from django.db.models import QuerySet, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,14 @@ from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import ServiceSetting, WorkerRole
-from ..models import PlacementActive, PlacementMonthly, SummaryLevel, WorkerCount
+from ..models import (
+    PlacementActive,
+    PlacementMonthly,
+    PublicClientsMonth,
+    PublicClientsMonthEnd,
+    SummaryLevel,
+    WorkerCount,
+)
 from .areas import (
     Area,
     area_allowed,
@@ -70,20 +78,58 @@ def parse_month(value: str | None) -> datetime.date | None:
         raise ValidationError({"month": [_("Bulan harus berformat TTTT-BB, misalnya 2025-03.")]}) from None
 
 
+def public_month_end_frozen(month: datetime.date) -> QuerySet[PublicClientsMonthEnd]:
+    """The public's clients figures at the end of `month`, every area's, as they were when the public first asked
+    for them (frozen then: PublicClientsMonthEnd). Frozen in one transaction, the month's marker row first: a second
+    first reader waits at the marker (its unique month) and then reads what the first wrote."""
+    month = month_start(month)
+    if not PublicClientsMonth.objects.filter(month=month).exists():
+        with transaction.atomic():
+            _marker, made = PublicClientsMonth.objects.get_or_create(month=month)
+            if made:
+                counts: dict[tuple, int] = defaultdict(int)
+                keys = ("level", "area_code", "parent_code", "ppks_code", "setting")
+                for row in PlacementActive.objects.values(*keys, "active"):
+                    counts[tuple(row[k] for k in keys)] += row["active"]
+                later = PlacementMonthly.objects.filter(month__gt=month).values(*keys).order_by()
+                for row in later.annotate(a=Sum("admissions"), d=Sum("discharges")):
+                    counts[tuple(row[k] for k in keys)] += row["d"] - row["a"]
+                PublicClientsMonthEnd.objects.bulk_create(
+                    [
+                        PublicClientsMonthEnd(month=month, **dict(zip(keys, key, strict=True)), active=n)
+                        for key, n in counts.items()
+                        if n
+                    ]  # fmt: skip
+                )
+    return PublicClientsMonthEnd.objects.filter(month=month)
+
+
 def clients_by_category(
-    *, area: Area, setting: str = "", ppks: str = "", month: datetime.date | None = None, today=None
+    *,
+    area: Area,
+    setting: str = "",
+    ppks: str = "",
+    month: datetime.date | None = None,
+    frozen: bool = False,
+    today=None,
 ) -> Matrix:
-    """Active placements by PPKS category × the areas below `area`, now or at the end of `month`."""
-    active = PlacementActive.objects.filter(area.rows_q())
-    later = PlacementMonthly.objects.filter(area.rows_q())
+    """Active placements by PPKS category × the areas below `area`, now or at the end of `month`; `frozen`: as the
+    public's figures of that month were frozen (public_month_end_frozen)."""
+    if frozen and month is not None:
+        active, later = public_month_end_frozen(month).filter(area.rows_q()), None
+    else:
+        active, later = PlacementActive.objects.filter(area.rows_q()), PlacementMonthly.objects.filter(area.rows_q())
+    # (a queryset's truth would run it: None is tested for)
     if setting:
-        active, later = active.filter(setting=setting), later.filter(setting=setting)
+        active = active.filter(setting=setting)
+        later = later.filter(setting=setting) if later is not None else None
     if ppks:
-        active, later = active.filter(ppks_code=ppks), later.filter(ppks_code=ppks)
+        active = active.filter(ppks_code=ppks)
+        later = later.filter(ppks_code=ppks) if later is not None else None
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for row in active.values("ppks_code", "area_code").annotate(n=Sum("active")).order_by():
         counts[(row["ppks_code"], row["area_code"])] += row["n"]
-    if month is not None:
+    if month is not None and later is not None:
         # Active at the end of M = active now − admissions after M + discharges after M (see summaries.py).
         rows = later.filter(month__gt=month_start(month)).values("ppks_code", "area_code")
         for row in rows.annotate(a=Sum("admissions"), d=Sum("discharges")).order_by():
@@ -300,8 +346,10 @@ class Indicators:
     def clients(self) -> Matrix:
         f = self.filters
         return self._finish(
-            clients_by_category(area=self.area, setting=f.setting, ppks=f.ppks, month=self.month),
-            lambda area: clients_by_category(area=area, setting=f.setting, ppks=f.ppks, month=self.month),
+            clients_by_category(area=self.area, setting=f.setting, ppks=f.ppks, month=self.month, frozen=self.public),
+            lambda area: clients_by_category(
+                area=area, setting=f.setting, ppks=f.ppks, month=self.month, frozen=self.public
+            ),
         )
 
     @cached_property

@@ -29,6 +29,7 @@ from sinergi.people.indicators import (
     Matrix,
     Trend,
     TrendMonth,
+    add_months,
     area_get,
     children_in_care,
     clients_by_category,
@@ -36,7 +37,13 @@ from sinergi.people.indicators import (
     suppress_cells,
     workers_by_category,
 )
-from sinergi.people.models import PlacementActive, PlacementMonthly, WorkerCount
+from sinergi.people.models import (
+    PlacementActive,
+    PlacementMonthly,
+    PublicClientsMonth,
+    PublicClientsMonthEnd,
+    WorkerCount,
+)
 from sinergi.people.summaries import (
     summaries_rebuild,
     summary_placement_added,
@@ -989,6 +996,35 @@ def test_two_public_readings_in_a_month_do_not_show_an_admission_or_a_discharge_
     assert public_readings(client) == before
     # And a signed-in reader sees the figures as they are now
     assert signed_in.get("/api/v1/indicators/clients/", {"region": "63.71"}).json()["total"] == live_before + 1
+
+
+def test_an_entry_made_now_but_dated_back_into_the_last_month_does_not_show_between_two_public_readings(client, world):
+    # Given 12 children in care as victims of violence in Banjarmasin, read by the public
+    for day in range(1, 13):
+        place(world.lks, on=datetime.date(2025, 2, day), category="anak_korban_kekerasan")
+    before = public_readings(client)
+    last_month = add_months(timezone.localdate().replace(day=1), -1)
+    signed_in = APIClient()
+    signed_in.force_authenticate(world.province_admin)
+    month = {"region": "63.71", "month": last_month.strftime("%Y-%m")}
+    signed_in_before = signed_in.get("/api/v1/indicators/clients/", month).json()["total"]
+    # When one more is entered now, with an admission date in the last complete month (the month the public reads)
+    place(world.lks, on=last_month + datetime.timedelta(days=3), category="anak_korban_kekerasan")
+    # Then the public still reads what it read: its figures of that month were frozen at its first reading
+    assert public_readings(client) == before
+    # while a signed-in reader's figures of that month count the child
+    assert signed_in.get("/api/v1/indicators/clients/", month).json()["total"] == signed_in_before + 1
+
+
+def test_the_publics_frozen_month_is_written_once_for_every_area(client, world):
+    place(world.lks, on=datetime.date(2025, 2, 1), category="anak_korban_kekerasan")
+    public_readings(client)
+    frozen = list(PublicClientsMonthEnd.objects.values_list("month", "area_code", "active"))
+    public_readings(client, region="63.71")
+    last_month = add_months(timezone.localdate().replace(day=1), -1)
+    assert list(PublicClientsMonth.objects.values_list("month", flat=True)) == [last_month]
+    assert sorted(frozen) == sorted(PublicClientsMonthEnd.objects.values_list("month", "area_code", "active"))
+    assert {"", "63", "63.71"} <= {area for _month, area, _n in frozen}
 
 
 def test_the_public_page_api_and_download_say_the_day_their_clients_figures_are_of(client, world):
