@@ -140,6 +140,18 @@ def broken_invariants(jobs=()) -> list[str]:
     return broken
 
 
+def held_before(monkeypatch, target, name: str, reached: threading.Event, go: threading.Event) -> None:
+    """Makes `target.name` wait before it runs, until `go` (it sets `reached` first)."""
+    original = getattr(target, name)
+
+    def held(*args, **kwargs):
+        reached.set()
+        go.wait(timeout=30)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(target, name, held)
+
+
 def held_after(monkeypatch, target, name: str, reached: threading.Event, go: threading.Event) -> None:
     """Makes `target.name` stop after it has run, until `go` (it sets `reached` first)."""
     original = getattr(target, name)
@@ -160,14 +172,7 @@ def test_an_import_discharging_a_stay_corrected_meanwhile_is_refused_and_the_sum
     stay = Placement.objects.get()
     # The import has checked its row that discharges the stay (counted residential) and waits to save
     checked, go = threading.Event(), threading.Event()
-    original = ClientsEntity.save
-
-    def save(self, plans, ctx):
-        checked.set()
-        go.wait(timeout=30)
-        return original(self, plans, ctx)
-
-    monkeypatch.setattr(ClientsEntity, "save", save)
+    held_before(monkeypatch, ClientsEntity, "save", checked, go)
     job = make_job(tmp_path, [child(1, left=datetime.date(2024, 6, 1))], world.province_admin, name="keluar.xlsx")
     importing = InThread(lambda: import_job_run(job_id=job.pk))
     importing.start()
@@ -284,14 +289,7 @@ def test_a_consent_imported_for_a_client_erased_meanwhile_is_refused_and_writes_
         job = import_job_create(actor=world.province_admin, entity_key="clients", file=File(handle),
                                 original_name="persetujuan.xlsx", dry_run=False, enqueue=False)  # fmt: skip
     checked, go = threading.Event(), threading.Event()
-    original = ClientsEntity.save
-
-    def save(self, plans, ctx):
-        checked.set()
-        go.wait(timeout=30)
-        return original(self, plans, ctx)
-
-    monkeypatch.setattr(ClientsEntity, "save", save)
+    held_before(monkeypatch, ClientsEntity, "save", checked, go)
     importing = InThread(lambda: import_job_run(job_id=job.pk))
     importing.start()
     assert checked.wait(timeout=30)
@@ -372,14 +370,7 @@ def test_a_merge_of_duplicates_while_an_import_discharges_and_corrects_the_clien
     job = make_job(tmp_path, [row], world.province_admin, name="keluar.xlsx")
     # The import has discharged the stay and is about to correct the person
     discharged, go = threading.Event(), threading.Event()
-    original = ClientsEntity._correct
-
-    def correct(self, *args):
-        discharged.set()
-        go.wait(timeout=30)
-        return original(self, *args)
-
-    monkeypatch.setattr(ClientsEntity, "_correct", correct)
+    held_before(monkeypatch, ClientsEntity, "_correct", discharged, go)
     importing = InThread(lambda: import_job_run(job_id=job.pk))
     importing.start()
     assert discharged.wait(timeout=30)
