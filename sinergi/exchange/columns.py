@@ -1030,6 +1030,9 @@ class Entity(ABC):
     # Personal data (UU PDP): an export logs every person with the purpose of access, which the user is asked for
     # (once per session) before the file is made.
     asks_access_purpose = False
+    # The purpose of access an import of personal data runs under (its access-log lines and its audit event): the
+    # care of the people it registers and changes. "" for an entity without personal data.
+    import_purpose = ""
 
     # ---- permissions
     @abstractmethod

@@ -1014,10 +1014,15 @@ def import_report_downloaded(*, job: ImportJob, actor, request: HttpRequest | No
 
 
 def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
+    try:
+        purpose = get_entity(job.entity).import_purpose
+    except LookupError:
+        purpose = ""
     audit_record(
         actor=actor,
         action=f"exchange.import.{outcome}",
         obj=job,
+        purpose=purpose,  # as its access-log lines say (UU PDP): shown in the log's "Tujuan" column
         ip_address=job.ip_address,
         data={
             "entity": job.entity,

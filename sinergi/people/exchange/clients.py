@@ -776,6 +776,7 @@ class ClientsEntity(Entity):
     sheet_name = _lazy("Data penerima layanan")
     columns = COLUMNS
     asks_access_purpose = True
+    import_purpose = AccessPurpose.SERVICE
     ignored_headers = EXPORT_ONLY
     read_only_headers = READ_ONLY
     implied_columns = frozenset({"lks"})

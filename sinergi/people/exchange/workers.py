@@ -335,6 +335,7 @@ class WorkersEntity(Entity):
     masked_headers = {"NIK (disamarkan)": "nik"}
     write_batch_size = 10_000
     asks_access_purpose = True
+    import_purpose = AccessPurpose.SERVICE
     natural_key_help = _lazy(
         "Baris dicocokkan dengan pekerja yang sudah tercatat di LKS yang sama melalui NIK; bila NIK kosong, melalui "
         "nama lengkap dan tanggal lahir. Sel kosong tidak menghapus isian lama. Isi Berhenti bertugas untuk mencatat "

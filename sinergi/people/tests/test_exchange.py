@@ -873,8 +873,9 @@ def test_one_audit_event_per_import_with_its_counts(tmp_path, world):
     assert {k: data[k] for k in ("entity", "rows", "created", "problems", "warnings", "duplicate_candidates")} == {
         "entity": "clients", "rows": 2, "created": 2, "problems": 0, "warnings": 2, "duplicate_candidates": 0,
     }  # fmt: skip
-    # Names and numbers never go into the audit log.
+    # Names and numbers never go into the audit log; the purpose of access it ran under does, as its access lines say
     assert "Budi" not in str(events[0].data) and NIK_BOY not in str(events[0].data)
+    assert events[0].purpose == AccessPurpose.SERVICE
 
 
 # ---------------------------------------------------------------------------------------------- a trial's access log
