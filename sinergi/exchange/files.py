@@ -1342,13 +1342,13 @@ def _eight_bit_encoding(data: bytes) -> str:
 
 
 def _plausibility(text: str) -> int:
-    """How much the characters beyond ASCII in `text` look like text. For it: a small letter inside a word; a capital
-    inside a word of capitals ("ANDRÉ") or starting a word of small letters ("Ñoman"); a typographic mark where text
-    puts it (an apostrophe between letters, a quote at a word's edge, a dash between spaces or digits, an ellipsis
-    after a small letter, a degree after a digit). Against it: a capital right after a small letter ("NurÕaini"), a
-    mark where text never puts it (Windows-1252's "ANDRÉ" read as Mac Roman is "ANDR…", its "Ñoman" "—oman"), a
-    symbol ("◊", "¤"). Names are often written in capitals: a capital among capitals must count, or a Windows file of
-    such names reads likelier as Mac Roman's typography (the fortieth review)."""
+    """How much the characters beyond ASCII in `text` look like text, judged within their word (its run of letters).
+    For it: a small letter in a word that has other small letters ("Café", "Héru"); a capital starting a word
+    ("Ñoman", "Élodie") or in a word of capitals ("ANDRÉ", names are often written so); a typographic mark where text
+    puts it (see _mark_plausibility). Against it: a capital inside a word that has small letters ("NurÕaini",
+    "MŸller", "HÈru"); a small letter in a word of capitals ("ANDRƒ", "TOMçS"); a mark where text never puts it
+    (Windows-1252's "ANDRÉ" read as Mac Roman is "ANDR…", its "Ñoman" "—oman"); a symbol ("◊", "¤", "√"). Judged by
+    neighbours alone, a capital after a capital tied "MŸller" with "Müller" (the forty-first review)."""
     score = 0
     for count, match in enumerate(_NON_ASCII.finditer(text)):
         if count == NON_ASCII_JUDGED:
@@ -1357,25 +1357,47 @@ def _plausibility(text: str) -> int:
         before = text[at - 1] if at else " "
         after = text[at + 1 : at + 2] or " "
         if char in _TYPOGRAPHIC:
-            score += _mark_plausibility(char, before, after)
-        elif char.islower():
-            score += 1 if before.isalpha() or after.isalpha() else 0
-        elif char.isupper():
-            if before.islower():
-                score -= 2
-            elif before.isupper() or after.isupper() or (not before.isalpha() and after.islower()):
-                score += 1
+            score += _mark_plausibility(char, before, after, text, at)
+        elif char.isalpha():
+            score += _letter_plausibility(text, at)
+        elif char.isnumeric():
+            score += 1  # ½, ¼, ² (Mac Roman reads Windows-1252's ½ as "Ω")
         elif not char.isspace():
             score -= 1
     return score
 
 
-def _mark_plausibility(char: str, before: str, after: str) -> int:
-    """_plausibility of a typographic mark between `before` and `after`."""
-    if char in "\u2019\u2018" and before.isalpha() and after.isalpha():
+def _letter_plausibility(text: str, at: int) -> int:
+    """_plausibility of the letter at `at`, by the word it is in."""
+    start = at
+    while start and text[start - 1].isalpha():
+        start -= 1
+    end = at + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    others = text[start:at] + text[at + 1 : end]
+    if not others:
+        return 0  # a letter alone says nothing
+    char = text[at]
+    if char.isupper():
+        if at == start or others.isupper():
+            return 1
+        return -2 if text[at - 1].islower() else -1
+    if others.isupper() and len(others) > 1:
+        return -1
+    return 1
+
+
+def _mark_plausibility(char: str, before: str, after: str, text: str, at: int) -> int:
+    """_plausibility of a typographic mark between `before` and `after` (at `at` in `text`)."""
+    if char == "\u2019" and before.isalpha() and after.isalpha():
         return 2 if before.islower() or after.islower() else 1  # Nur’aini, D’SOUZA
     if char in "\u201c\u2018" and not before.isalnum() and after.isalnum():
-        return 2  # an opening quote
+        # An opening quote, when its closing one follows on the line (Windows-1252's "Òscar" is Mac's "“scar")
+        # (looked for in the next 200 characters of the line only: a file may hold many such marks)
+        closing = "\u201d" if char == "\u201c" else "\u2019"
+        following = text[at : at + 200].splitlines()[0]
+        return 2 if closing in following else 0
     if char in "\u201d\u2019" and before.isalnum() and not after.isalnum():
         return 2  # a closing quote
     if char in "\u2013\u2014":  # "Café – Kasih", "2020–2021"; "Kasih–Sayang" is rare, "—oman" never text
@@ -1384,7 +1406,7 @@ def _mark_plausibility(char: str, before: str, after: str) -> int:
         return 2 if not after.isalnum() and (before.islower() or not before.isalnum()) else -1
     if char == "\u00b0":
         return 2 if before.isdigit() else -1
-    return -1
+    return -1  # (a left quote between letters: Mac's "Noël" read as Windows-1252 is "No‘l")
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
