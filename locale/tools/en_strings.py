@@ -4401,11 +4401,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "The database was held by another process for too long (for example a large import or a migration). Nothing "
         "was saved; run it again in a moment."
     ),
-    "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin, bulan lahir, dan kategori yang sama dengan baris ini, telah dihapus dari Sinergi pada %(erased)s (UU PDP). File ini memuat %(rows)s baris seperti itu, jadi Sinergi tidak dapat mengenalinya; bila salah satunya tentang orang itu, hapus barisnya.": (
-        "A client admitted to this LKS on %(admitted)s, of the same sex, birth month and category as this row, was "
-        "erased from Sinergi on %(erased)s (UU PDP). This file holds %(rows)s such rows, so Sinergi cannot tell "
-        "which; if one of them is about that person, delete its row."
-    ),
     "Server ini hanya menerbitkan angka Provinsi %(name)s (%(code)s) dan kabupaten/kotanya; angka wilayah "
     "“%(asked)s” tidak tersedia di sini.": (
         "This server publishes the figures of the province of %(name)s (%(code)s) and its regencies/cities only; "

@@ -460,9 +460,6 @@ class ClientsState:
         # LKS -> name -> the people transferred away from it (_moved_away), loaded once per LKS.
         self.moved: dict[int, dict[str, list[dict]]] = {}
         self.erased: dict[int, dict[tuple, Any]] = {}  # LKS -> what erased records keep of their stays there
-        # (LKS, admission date, sex, birth month, main category) -> the file's rows without ID that agree with it, at
-        # an LKS with erased records (_erased_here)
-        self.erased_alike_rows: Counter[tuple] = Counter()
         # person id -> (row, corrections, consent) of the first row in the file that changes that person
         self.corrected_by: dict[int, tuple[int, dict, tuple | None]] = {}
         # Earlier rows of this file by NIK hash and match key: one row, or a list when several share it.
@@ -962,13 +959,6 @@ class ClientsEntity(Entity):
                 new_matches.add(values["_match_key"])
         lks_of_ids(rows, Person, state.lks)
         state.stays_left_load({values["_lks"].pk for values in rows if values.get("_lks") is not None})
-        # The rows that agree with what an erased record keeps of its stay, counted over the file (_erased_here).
-        for values in rows:
-            lks = values.get("_lks")
-            if lks is None or not state.erased[lks.pk] or values.get("id"):
-                continue
-            if (alike := _erased_alike_key(values)) is not None:
-                state.erased_alike_rows[(lks.pk, *alike)] += 1
         hits = existing_values(Person, "nik_hash", new_hashes)
         if hits:
             for person in _load_people(Person.objects.current().filter(nik_hash__in=hits)):
@@ -1433,15 +1423,20 @@ class ClientsEntity(Entity):
         erased_on = None
         if values.get("id"):
             erased_on = state.erased_at(lks.pk).get(("id", values["id"]))
-        elif (alike := _erased_alike(values, lks, state)) and len(alike) >= state.erased_alike_rows[
-            (lks.pk, *_erased_alike_key(values))
-        ]:
+        elif admitted_on is not None and (birth := values.get("birth_date")) is not None:
             # Everything the erased record keeps must agree, the birth month on both sides: a sibling or another
             # child admitted the same day differs in one of them (twins are erased together, on their parents'
-            # request), and a row without a birth date is not taken for an erased child. Nor is a row of a file
-            # with more such rows than such erased records: they cannot all be that child, and a whole roll entered
-            # with one admission date has children alike (_maybe_erased_here warns instead; the thirty-ninth review).
-            erased_on = alike[0]
+            # request), and a row without a birth date is not taken for an erased child.
+            primary = values.get("ppks_category") or next(iter(values.get("ppks_categories") or []), None)
+            for sex, born, category, when in state.erased_at(lks.pk).get(("stay", admitted_on), []):
+                if (
+                    values.get("sex") == sex
+                    and born is not None
+                    and birth.replace(day=1) == born
+                    and (primary is None or primary.code == category)
+                ):
+                    erased_on = when
+                    break
         if erased_on is None:
             return ""
         # (on request, or once the retention period ended: the record does not say which)
@@ -1460,21 +1455,7 @@ class ClientsEntity(Entity):
         this LKS (admission date, sex, main category): it may be that child, whom _erased_here cannot tell from
         another admitted the same day without the birth month. Admitted, as the row may be a sibling; "" otherwise."""
         admitted_on = values.get("admitted_on")
-        if admitted_on is None or values.get("id"):
-            return ""
-        if values.get("birth_date") is not None:
-            # A row of a file with more rows alike than erased records alike (_erased_here did not refuse it)
-            if alike := _erased_alike(values, lks, state):
-                return _(
-                    "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin, "
-                    "bulan lahir, dan kategori yang sama dengan baris ini, telah dihapus dari Sinergi pada %(erased)s "
-                    "(UU PDP). File ini memuat %(rows)s baris seperti itu, jadi Sinergi tidak dapat mengenalinya; bila "
-                    "salah satunya tentang orang itu, hapus barisnya."
-                ) % {
-                    "admitted": admitted_on.strftime("%d-%m-%Y"),
-                    "erased": timezone.localtime(alike[0]).strftime("%d-%m-%Y"),
-                    "rows": state.erased_alike_rows[(lks.pk, *_erased_alike_key(values))],
-                }
+        if admitted_on is None or values.get("birth_date") is not None or values.get("id"):
             return ""
         primary = values.get("ppks_category") or next(iter(values.get("ppks_categories") or []), None)
         for sex, _born, category, when in state.erased_at(lks.pk).get(("stay", admitted_on), []):
@@ -2735,29 +2716,6 @@ def category_codes(person_ids: list[int]) -> list[tuple[int, str]]:
             f"SELECT c.person_id, t.code FROM {table} c JOIN {terms} t ON t.id = c.term_id WHERE {condition}", params
         )
         return cursor.fetchall()
-
-
-def _erased_alike_key(values: dict[str, Any]) -> tuple | None:
-    """What an erased record keeps of its stay, as the row gives it: admission date, sex, birth month and main
-    category (None when the row gives no admission or birth date)."""
-    admitted_on, birth = values.get("admitted_on"), values.get("birth_date")
-    if admitted_on is None or birth is None:
-        return None
-    primary = values.get("ppks_category") or next(iter(values.get("ppks_categories") or []), None)
-    return admitted_on, values.get("sex"), birth.replace(day=1), primary.code if primary is not None else None
-
-
-def _erased_alike(values: dict[str, Any], lks: Lks, state: ClientsState) -> list:
-    """When each record erased at `lks` whose stay there agrees with the row was erased (_erased_alike_key; a row
-    without a category agrees with any)."""
-    if (key := _erased_alike_key(values)) is None:
-        return []
-    admitted_on, sex, month, category = key
-    return [
-        when
-        for erased_sex, born, erased_category, when in state.erased_at(lks.pk).get(("stay", admitted_on), [])
-        if erased_sex == sex and born is not None and born == month and category in (None, erased_category)
-    ]
 
 
 def _snapshot_of(placement: dict) -> dict[str, Any]:

@@ -606,29 +606,6 @@ def test_another_child_admitted_the_day_an_erased_one_was_is_registered(tmp_path
     assert (result.status, result.created) == ("succeeded", 1), said(result)
 
 
-def test_a_roll_of_children_alike_to_an_erased_one_is_registered_with_a_warning_not_refused(tmp_path, world):
-    # Budi erased; then the LKS's whole roll, entered with one admission date: three other boys of his category born
-    # in his birth month (their own names and NIKs), and Budi's row as well
-    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
-    discharged_and_erased(world)
-    others = [
-        client_row(**{"Tanggal masuk": ADMITTED, "Nama lengkap": f"Anak {n} Lain", "Nama ibu kandung": f"Ibu {n}",
-                      "Tanggal lahir": BORN.replace(day=n), **NO_NIK})
-        for n in (11, 12, 13)
-    ]  # fmt: skip
-
-    trial, real = twice(tmp_path, others, world.operator)
-
-    # They cannot all be Budi: registered, each warned that a child alike was erased
-    assert_alike(trial, real)
-    assert (real.status, real.created) == ("succeeded", 3), said(real)
-    warned = [message for message in said(real) if "telah dihapus dari Sinergi pada" in message]
-    assert len(warned) == 3 and "File ini memuat 3 baris seperti itu" in warned[0]
-    # One row alike, as in the old list sent again, is still refused
-    again = import_clients(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator)
-    assert (again.status, again.created) == ("refused", 0)
-
-
 def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobody_twice(tmp_path, world):
     first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
     stay = Placement.objects.get()
@@ -678,3 +655,27 @@ def test_a_withdrawn_consent_is_not_given_again_by_the_old_list(tmp_path, world)
     [warning] = [w for w in real.warnings if "dicabut" in w.message]
     assert warning.column == "Tanggal persetujuan"
     assert f"sudah dicabut pada {LEFT.strftime('%d-%m-%Y')}" in warning.message
+
+
+def test_the_old_list_sent_again_does_not_bring_back_an_erased_child_beside_a_stored_one_alike(tmp_path, world):
+    # Budi and Dodi admitted the same day, of one sex, birth month and category (a roll entered with one date)
+    dodi = {"Nama lengkap": "Dodi Lain", "Nama ibu kandung": "Ibu Dodi", "Tanggal lahir": BORN.replace(day=3), **NO_NIK}
+    rows = [client_row(**{"Tanggal masuk": ADMITTED}), client_row(**{"Tanggal masuk": ADMITTED, **dodi})]
+    assert import_clients(tmp_path, rows, world.operator).created == 2
+    # Budi discharged and erased at his mother's request
+    services.placement_discharge(
+        actor=world.operator,
+        placement=Placement.objects.get(person__full_name="Budi Contoh"),
+        discharged_on=LEFT,
+        reason="reunified",
+    )
+    person_erase(
+        actor=world.province_admin, person=Person.objects.get(full_name="Budi Contoh"), reason="Permintaan ibu",
+        subject_asked=True,
+    )  # fmt: skip
+    before = stored_rows()
+    # The old list sent again: refused on Budi's row, and nothing written
+    result = import_clients(tmp_path, rows, world.operator)
+    assert (result.status, result.created) == ("refused", 0), said(result)
+    assert [row for row, *_rest in problems_of(result)] == [2]
+    assert stored_rows() == before
