@@ -18,7 +18,7 @@ from sinergi.people import services as package
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..choices import ALLOWED_STAGE_TRANSITIONS, CaseStage, DischargeReason, PlacementStatus, ServiceSetting
-from ..models import CarePlanReview, Placement
+from ..models import CarePlanReview, Person, Placement
 from ._common import _choice, _date, _Problems, _record_change, _refuse_if_restricted, _require, _term, _text
 from .duplicates import _nik_active_at
 from .rules import REVIEW_INTERVAL_MONTHS, add_months, check_lks_serves, is_child_on
@@ -39,7 +39,15 @@ def _apply_placement_data(placement: Placement, data: dict, problems: _Problems)
 
 def _locked_placement(actor, placement: Placement) -> Placement:
     _require(actor, Action.PERSON_CHANGE, placement, _("Anda tidak berwenang mengubah penempatan ini."))
-    current = Placement.objects.select_for_update().select_related("person", "organisation").get(pk=placement.pk)
+    # The LKS, then the person, then the stay: the order of an import (lks_lock, its people, their stays) and of a
+    # merge (people, stays). Taken in one SELECT … FOR UPDATE through the joins, the three rows were locked in the
+    # scan's order, and an import correcting the person deadlocked with a correction of the stay (the forty-first
+    # review).
+    list(Organisation.objects.select_for_update().filter(pk=placement.organisation_id).values_list("pk"))
+    list(Person.objects.select_for_update().filter(pk=placement.person_id).values_list("pk"))
+    current = (
+        Placement.objects.select_for_update(of=("self",)).select_related("person", "organisation").get(pk=placement.pk)
+    )
     _refuse_if_restricted(current.person)
     return current
 

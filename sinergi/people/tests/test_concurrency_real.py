@@ -383,3 +383,70 @@ def test_a_merge_of_duplicates_while_an_import_discharges_and_corrects_the_clien
     assert importing.outcome() == "succeeded"
     assert "OperationalError" not in merging.outcome()
     assert broken_invariants([job]) == []
+
+
+def test_a_referral_sent_by_the_province_board_accepted_beside_a_transfer_between_the_same_lks_waits(
+    world, monkeypatch
+):
+    from sinergi.organisations.tests.factories import BoardFactory
+    from sinergi.referrals.services import transitions
+
+    a, b = world.lks, world.lks_same_regency
+    board = BoardFactory(region_id="63", name="LKKKS Provinsi Kalimantan Selatan")
+    ani = PlacementFactory(person__organisation=a, organisation=a, person__full_name="Ani Papan").person
+    budi_stay = PlacementFactory(person__organisation=a, organisation=a, person__full_name="Budi Pindah")
+    # A referral of a child of LKS A to LKS B, sent by the province admin in the board's name
+    referral = _referral(world, world.province_admin, ani, board, b)
+    summaries_rebuild()  # (factories write no summaries)
+    # Its accept has taken its locks and the referral
+    reached, go = threading.Event(), threading.Event()
+    held_after(monkeypatch, transitions, "_locked", reached, go)
+    accept = InThread(lambda: referral_services.referral_accept(actor=world.other_operator, referral=referral))
+    accept.start()
+    assert reached.wait(timeout=30)
+    # when a transfer of another child from A to B starts, and the accept goes on a second later
+    transfer = InThread(
+        lambda: placement_transfer(actor=world.province_admin, placement=budi_stay, to_organisation=b,
+                                   on=datetime.date.today())
+    )  # fmt: skip
+    transfer.start()
+    time.sleep(1.0)
+    go.set()
+    # then one waits for the other: the accept held the stay's LKS A too, not only the board and B
+    assert {"accept": accept.outcome(), "transfer": transfer.outcome()} == {"accept": "done", "transfer": "done"}
+    assert broken_invariants() == []
+
+
+def test_an_import_correcting_a_client_and_a_correction_of_their_stay_on_its_page_wait_for_each_other(
+    tmp_path, world, monkeypatch
+):
+    from sinergi.people.exchange import clients as clients_module
+
+    run_now(make_job(tmp_path, [child(1)], world.province_admin, name="first.xlsx"))
+    stay = Placement.objects.get()
+    corrected = child(1)
+    corrected[8] = "Ibu Satu Contoh Lain"  # the mother's name corrected: the row changes the person
+    job = make_job(tmp_path, [corrected], world.province_admin, name="koreksi.xlsx")
+    # The import holds its LKS
+    reached, go = threading.Event(), threading.Event()
+    held_after(monkeypatch, clients_module, "lks_lock", reached, go)
+    importing = InThread(lambda: import_job_run(job_id=job.pk))
+    importing.start()
+    assert reached.wait(timeout=30)
+    # when a board member corrects the stay on its page, and the import goes on a second later
+    correcting = InThread(
+        lambda: placement_correct(
+            actor=world.province_admin,
+            placement=stay,
+            data={"ppks_category": ppks("anak_telantar"), "setting": "community", "admitted_on": ADMITTED},
+        )
+    )
+    correcting.start()
+    time.sleep(1.0)
+    go.set()
+    # then the correction waits for the import (the LKS first, as the import takes it): neither is a deadlock's victim
+    assert {"import": importing.outcome(), "correct": correcting.outcome()} == {
+        "import": "succeeded",
+        "correct": "done",
+    }
+    assert broken_invariants([job]) == []

@@ -105,7 +105,9 @@ def referral_accept(
         # Both LKS first, in id order, then the referral and the stay: the order of referral_send, placement_transfer
         # and an LKS's move (which holds the LKS, then updates its referrals and stays). Taking the referral first
         # deadlocked with a move of either LKS (the thirty-ninth review).
-        ends = {referral.from_organisation_id, referral.to_organisation_id} - {None}
+        # (with the stay's own LKS: a referral sent by a board, in the name of the LKKKS, moves a stay of an LKS)
+        stay_lks = Placement.objects.filter(pk=referral.from_placement_id).values_list("organisation_id", flat=True)
+        ends = {referral.from_organisation_id, referral.to_organisation_id, *stay_lks} - {None}
         list(Organisation.objects.select_for_update().filter(pk__in=ends).order_by("pk").values_list("pk"))
     current = _begin(
         actor=actor,
