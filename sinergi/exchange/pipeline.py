@@ -449,7 +449,9 @@ def _check(
             duplicated = False
             for identity, shown in entity.natural_keys(values):
                 first = seen_keys.setdefault(identity, row_number)
-                if first != row_number:
+                # Every key of the row is kept for the rows after it; one duplicate is enough to say (a row's keys
+                # overlap: a worker's stint and the same worker serving)
+                if first != row_number and not duplicated:
                     duplicated = True
                     message = _("Baris ini duplikat baris %(first)s (%(key)s sama).") % {
                         "first": first,
@@ -459,7 +461,6 @@ def _check(
                     if advice := getattr(entity, "duplicate_advice", {}).get(identity[0]):
                         message = f"{message} {advice}"
                     problems.append(Problem(row_number, "", "", message))
-                    break  # one duplicate is enough to say (a row's keys overlap: a stint and a serving person)
             try:
                 plan = entity.plan(row_number, values, ctx)
             except RowProblems as row_problems:

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -145,13 +145,16 @@ class JobQueueView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         queue = selectors.job_queue(actor=request.user)
-        # A run left "running" by a worker that died is ended here too, as on the lists: it would hold its place.
-        settled = [
-            services.import_job_settle(job=row.job) if isinstance(row.job, ImportJob) else
-            exports.export_job_settle(job=row.job)
-            for row in queue.running
-        ]  # fmt: skip
-        if any(job.status != "running" for job in settled):
+        # A run left "running" by a worker that died, or a job queued whose task was lost, is ended here too, as on
+        # the lists: it would hold its place. In its owner's language, as the message it stores is theirs.
+        settled = []
+        for row in [*queue.running, *queue.waiting]:
+            with translation.override(row.job.language):
+                if isinstance(row.job, ImportJob):
+                    settled.append(services.import_job_settle(job=row.job))
+                else:
+                    settled.append(exports.export_job_settle(job=row.job))
+        if any(job.status not in ("running", "queued") for job in settled):
             queue = selectors.job_queue(actor=request.user)
         template = "exchange/queue.html#queue" if request.htmx else "exchange/queue.html"
         return render(request, template, {"queue": queue, "failed_hours": selectors.QUEUE_FAILED_HOURS})

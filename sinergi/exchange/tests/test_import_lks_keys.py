@@ -158,3 +158,16 @@ def test_a_client_row_naming_its_lks_by_a_number_written_differently_finds_it(tm
 
     assert (result.status, result.created) == ("succeeded", 1)
     assert Person.objects.get().organisation == mutiara
+
+
+def test_a_row_repeating_the_permit_of_a_row_already_told_a_duplicate_is_told_too(tmp_path, board_member):
+    headers = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Nomor izin operasional"]
+    path = xlsx_file(tmp_path, [
+        headers,
+        ["LKSA Satu", "anak", "63.71", "TD/1", "IZ/1"],
+        ["LKSA Dua", "anak", "63.71", "TD/1", "IZ/2"],  # a duplicate of row 2 by its registration number
+        ["LKSA Tiga", "anak", "63.71", "TD/3", "IZ/2"],  # a duplicate of row 3 by its permit
+    ])  # fmt: skip
+    result = run(path, board_member, dry_run=True)
+    # each told once
+    assert [p.row for p in result.problems if "duplikat" in p.message] == [3, 4]

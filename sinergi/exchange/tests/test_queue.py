@@ -109,3 +109,31 @@ def test_a_run_whose_worker_died_is_ended_by_the_page_and_leaves_the_running_lis
     jobs["running"].refresh_from_db()
     assert jobs["running"].status == ImportStatus.FAILED
     assert "0 berjalan, 2 menunggu." in page
+
+
+def test_a_queued_job_whose_task_was_lost_is_ended_by_the_page_and_not_taken_for_idle_workers(
+    client, province_admin, board_member
+):
+    # An import queued an hour ago whose task was never stored (the database was busy at that moment)
+    job = ImportJobFactory(created_by=board_member, status=ImportStatus.QUEUED, finished_at=None, task_id="")
+    type(job).objects.filter(pk=job.pk).update(created_at=minutes_ago(60))
+    otp_login(client, province_admin)
+    page = client.get("/exchange/queue/").content.decode()
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert 'id="queue-idle-workers"' not in page and "0 berjalan, 0 menunggu." in page
+
+
+def test_an_admin_reading_english_ends_another_users_export_in_its_owners_language(
+    client, province_admin, board_member
+):
+    province_admin.preferred_language = "en"
+    province_admin.save(update_fields=["preferred_language"])
+    export = ExportJobFactory(requested_by=board_member, status=ExportStatus.RUNNING, finished_at=None)
+    otp_login(client, province_admin)
+    client.cookies["django_language"] = "en"
+    client.get("/exchange/queue/")
+    export.refresh_from_db()
+    # (its worker is gone) ended, with the message its owner reads, in Indonesian
+    assert export.status == ExportStatus.FAILED
+    assert export.message.startswith("Ekspor terhenti"), export.message
