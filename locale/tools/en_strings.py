@@ -4397,9 +4397,12 @@ EN: dict[str, str | tuple[str, str]] = {
         "Row %(row)s: this person's record was erased or merged into another while the import ran. Nothing was "
         "saved; run the import again."
     ),
-    "Basis data sedang dipakai proses lain terlalu lama (misalnya impor besar atau migrasi). Tidak ada yang disimpan; jalankan lagi sebentar lagi.": (
-        "The database was held by another process for too long (for example a large import or a migration). Nothing "
-        "was saved; run it again in a moment."
+    "Basis data sedang dipakai proses lain terlalu lama (misalnya impor besar atau migrasi), sehingga perintah ini "
+    "berhenti. Impor disimpan seluruhnya atau tidak sama sekali: lihat statusnya (manage.py exchange_jobs, atau "
+    "halaman Impor/Ekspor) sebelum menjalankannya lagi.": (
+        "The database was held by another process for too long (for example a large import or a migration), so this "
+        "command stopped. An import is saved whole or not at all: check its status (manage.py exchange_jobs, or the "
+        "Import/Export page) before running it again."
     ),
     "Server ini hanya menerbitkan angka Provinsi %(name)s (%(code)s) dan kabupaten/kotanya; angka wilayah "
     "“%(asked)s” tidak tersedia di sini.": (

@@ -123,16 +123,18 @@ class ExchangeCommand(BaseCommand):
                 return super().execute(*args, **options)
             except OperationalError as error:
                 # SQLite's one write lock held past the wait by another writer (a large import, a migration), or a
-                # lock on PostgreSQL: a line and the exit of a run that did not finish, not a traceback. A run is
-                # all or nothing, so nothing of it was saved (the thirty-ninth review).
+                # lock on PostgreSQL: a line and the exit of a run that did not finish, not a traceback (the
+                # thirty-ninth review). An import is saved whole or not at all; the wait may have come after its
+                # commit (its job's own record), so the line sends the user to its status (the forty-first review).
                 if not is_busy(error):
                     raise
                 raise CommandError(str(DATABASE_BUSY), returncode=EXIT_STOPPED) from None
 
 
 DATABASE_BUSY = _lazy(
-    "Basis data sedang dipakai proses lain terlalu lama (misalnya impor besar atau migrasi). Tidak ada yang disimpan; "
-    "jalankan lagi sebentar lagi."
+    "Basis data sedang dipakai proses lain terlalu lama (misalnya impor besar atau migrasi), sehingga perintah ini "
+    "berhenti. Impor disimpan seluruhnya atau tidak sama sekali: lihat statusnya (manage.py exchange_jobs, atau "
+    "halaman Impor/Ekspor) sebelum menjalankannya lagi."
 )
 
 

@@ -320,8 +320,9 @@ class Indicators:
             "disembunyikan."
         )
         problems = {name: [message] for name in ("setting", "ppks", "role") if getattr(f, name)}
-        if f.month is not None:
-            # Two months side by side give each cell's change: a flow of people in or out, often a small one.
+        if f.month is not None and f.month != add_months(month_start(self.today), -1):
+            # Two months side by side give each cell's change: a flow of people in or out, often a small one. (The
+            # last complete month is the one the public is shown: asked for, it is what it gets.)
             problems["month"] = [
                 _(
                     "Angka per akhir bulan yang lalu hanya tersedia bagi pengguna yang masuk: dua bulan berdampingan "

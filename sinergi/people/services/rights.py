@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -276,14 +277,21 @@ def person_erase(
 
 def _referrals_scrub(person_ids: list[int]) -> None:
     """What the person's referrals say of them in words: the consenting parent's name, the reason, the case summary,
-    the health notes, the notes of their steps. Their category, age, sex, urgency, dates and status stay, for the
-    counts (the fortieth review: an erasure left them all). By the reverse relation and the app registry: the
-    referrals app comes after this one and is not imported here."""
+    the health notes, the notes of their steps, and the bodies of the notifications about them. Their category, age,
+    sex, urgency, dates and status stay, for the counts (the fortieth review: an erasure left them all). By the
+    reverse relation and the app registry: the referrals app comes after this one and is not imported here."""
     if not apps.is_installed("sinergi.referrals"):
         return
     referral_event = apps.get_model("referrals", "ReferralEvent")
     referrals = Person.referrals.rel.related_model.objects.filter(person_id__in=person_ids)
     referral_event.objects.filter(referral__in=referrals).update(note="")
+    if apps.is_installed("sinergi.notifications"):
+        # What their notifications quoted of those words (a decline's or a cancel's reason, a completion's note)
+        # goes too; the titles say only the referral's number and the LKS (the forty-first review).
+        links = [reverse("referrals:detail", args=[pk]) for pk in referrals.values_list("pk", flat=True)]
+        apps.get_model("notifications", "Notification").objects.filter(
+            kind__startswith="referrals.", link__in=links
+        ).update(body="")
     referrals.update(
         consent_giver_name="", reason="", case_summary="", health_notes="", vital_interest_note="",
         decline_reason="", cancel_reason="",

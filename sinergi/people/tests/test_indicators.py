@@ -1045,3 +1045,12 @@ def test_the_public_page_api_and_download_say_the_day_their_clients_figures_are_
     assert f"Penerima layanan aktif, akhir {month}" in page.content.decode()
     assert keterangan(download)["Per"] == f"Data per {day} (akhir bulan lengkap terakhir)"
     assert f"sinergi-clients-63-akhir-{month}-publik-" in csv_download["Content-Disposition"]
+
+
+def test_the_public_asking_for_the_month_it_is_shown_gets_it_and_no_other(world):
+    last_month = add_months(timezone.localdate().replace(day=1), -1)
+    shown = APIClient().get("/api/v1/indicators/clients/").json()
+    asked = APIClient().get("/api/v1/indicators/clients/", {"month": last_month.strftime("%Y-%m")})
+    assert asked.status_code == 200 and asked.json() == shown
+    earlier = APIClient().get("/api/v1/indicators/clients/", {"month": add_months(last_month, -1).strftime("%Y-%m")})
+    assert earlier.status_code == 400 and "month" in earlier.json()

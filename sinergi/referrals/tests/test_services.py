@@ -462,3 +462,21 @@ def test_an_erasure_on_request_erases_what_the_persons_referrals_say_of_them_and
     # What the counts need stays
     assert (referral.status, referral.client_sex, referral.ppks_category.code) == (
         ReferralStatus.COMPLETED, world.child.person.sex, world.child.ppks_category.code)  # fmt: skip
+
+
+def test_an_erasure_on_request_erases_what_the_notifications_about_the_persons_referrals_quoted(world):
+    from sinergi.people.services import person_erase, placement_discharge
+
+    referral = send(world)
+    services.referral_decline(actor=world.people.other_operator, referral=referral, reason="Budi butuh terapi khusus")
+    declined = Notification.objects.get(kind="referrals.declined")
+    assert "Budi butuh terapi khusus" in declined.body
+    placement_discharge(actor=world.people.operator, placement=world.child, discharged_on=TODAY, reason="reunified")
+    person_erase(actor=world.people.province_admin, person=world.child.person, reason="Permintaan wali",
+                 subject_asked=True)  # fmt: skip
+    declined.refresh_from_db()
+    # the title says the referral's number and the LKS only; the quoted reason goes
+    assert (declined.body, declined.title) == (
+        "",
+        f"Rujukan #{referral.pk} ditolak oleh {world.people.lks_same_regency.name}",
+    )
