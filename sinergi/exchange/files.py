@@ -11,6 +11,7 @@ import csv
 import functools
 import hashlib
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -1319,6 +1320,8 @@ def _detect_encoding(path: Path) -> str:
 # dashes, the ellipsis, the degree sign of a coordinate.
 _TYPOGRAPHIC = frozenset("\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00b0")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Symbols of ordinary text on Windows (guillemets, a bullet, ®, ©, §, ±, €, ™): text, in either encoding that reads them
+_TEXT_SYMBOLS = frozenset("\u00ab\u00bb\u2022\u00ae\u00a9\u00a7\u00b1\u20ac\u2122")
 NON_ASCII_JUDGED = 10_000  # characters beyond ASCII weighed per file: enough to tell, at any file size
 
 
@@ -1358,10 +1361,12 @@ def _plausibility(text: str) -> int:
         after = text[at + 1 : at + 2] or " "
         if char in _TYPOGRAPHIC:
             score += _mark_plausibility(char, before, after, text, at)
-        elif char.isalpha():
+        elif char in _TEXT_SYMBOLS or char.isnumeric():
+            score += 1  # «Peduli», •, ®, ½ (Mac Roman reads Windows-1252's « as "´", • as "ï", ½ as "Ω")
+        elif char in "ªº":
+            score += 1 if before.isdigit() else -1  # an ordinal ("1º"); Mac Roman reads Windows-1252's » as "ª"
+        elif unicodedata.category(char) in ("Ll", "Lu", "Lt"):
             score += _letter_plausibility(text, at)
-        elif char.isnumeric():
-            score += 1  # ½, ¼, ² (Mac Roman reads Windows-1252's ½ as "Ω")
         elif not char.isspace():
             score -= 1
     return score

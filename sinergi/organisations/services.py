@@ -144,9 +144,13 @@ def _validate(
     if numbers_stored is not None:
         for field in NUMBER_FIELDS:
             number = getattr(organisation, field)
-            if not number or number_key(number) == number_key(numbers_stored.get(field) or ""):
-                continue  # unchanged (also a pair recorded before this rule: editing one must stay possible)
             regency = (organisation.region_id or "")[:5]  # derived after the rules (_derive)
+            # Unchanged, in the same kabupaten/kota (also a pair recorded before this rule: editing one must stay
+            # possible). Moved to another kabupaten/kota, its number may be another LKS's there: each office issues
+            # its own, and a list of that kabupaten/kota would no longer import (the forty-second review).
+            moved = regency != numbers_stored.get("regency_code", regency)
+            if not number or (number_key(number) == number_key(numbers_stored.get(field) or "") and not moved):
+                continue
             if holder := number_holder(field, number, other_than=organisation.pk, regency_code=regency):
                 problem(
                     field,
@@ -274,7 +278,8 @@ def organisation_update(
             continue
         setattr(current, name, value)
     kinds = service_kinds if service_kinds is not None else list(current.service_kinds.all())
-    _validate(current, kinds, numbers_stored={field: before.get(field) or "" for field in NUMBER_FIELDS})
+    stored = {field: before.get(field) or "" for field in NUMBER_FIELDS} | {"regency_code": current.regency_code}
+    _validate(current, kinds, numbers_stored=stored)
     _derive(current)
     # Moving within the same kabupaten/kota (e.g. correcting the desa) is an ordinary edit; moving elsewhere
     # needs authority over the destination, so a record cannot be pushed out of sight of its own board.

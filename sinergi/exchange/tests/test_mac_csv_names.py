@@ -37,3 +37,18 @@ def test_a_mac_csv_with_e_diaeresis_stays_mac_roman(tmp_path):
 def test_a_windows_csv_stays_windows_1252(tmp_path, text):
     path = mac_csv(tmp_path, [["Nama lengkap", "Keterangan"], ["Budi", text]], encoding="cp1252", line_end="\r\n")
     assert read_all(path, CSV)[1] == (2, ["Budi", text])
+
+
+@pytest.mark.parametrize(
+    "name", ["Yayasan Insan «Peduli»", "YAYASAN ABC®", "Panti Asuhan • Cabang 2", "Rumah ¼ Hektar"]
+)
+def test_a_windows_csv_whose_only_special_characters_are_symbols_stays_windows_1252(tmp_path, name):
+    # Mac Roman reads them as "´Peduliª", "ABCÆ", "ï Cabang", "º Hektar" (the forty-second review)
+    path = mac_csv(tmp_path, [["Nama LKS", "Alamat"], [name, "Jl. Contoh 1"]], encoding="cp1252", line_end="\r\n")
+    assert read_all(path, CSV)[1] == (2, [name, "Jl. Contoh 1"])
+
+
+@pytest.mark.parametrize("text", ["Yayasan «Kasih»", "Panti • Cabang", "Kamar 1º"])
+def test_a_mac_csv_of_such_symbols_stays_mac_roman(tmp_path, text):
+    path = mac_csv(tmp_path, [["Nama LKS", "Alamat"], [text, "Jl. Contoh 1"]])
+    assert read_all(path, CSV)[1] == (2, [text, "Jl. Contoh 1"])

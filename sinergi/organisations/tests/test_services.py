@@ -276,3 +276,24 @@ def test_the_same_number_in_another_kabupaten_is_another_offices_number(province
     created = services.organisation_create(actor=province_admin, data=new_lks_data(permit_number="503/IO/77/2023"))
 
     assert created.regency_code == "63.71" and created.permit_number == "503/IO/77/2023"
+
+
+def test_an_lks_moved_into_a_kabupaten_where_another_lks_holds_its_number_is_refused(province_admin, banjarbaru_lks):
+    # The same tanda daftar in two kabupaten/kota: each office issues its own
+    here = OrganisationFactory(name="LKSA Satu", region_id="63.71.01.1001", registration_number="TD/004/DINSOS/2023")
+    Organisation.objects.filter(pk=banjarbaru_lks.pk).update(registration_number="TD/004/DINSOS/2023")
+    banjarbaru_lks.refresh_from_db()
+    # Moved to Kota Banjarmasin, it would be the second LKS of that number there: a file could not tell them apart
+    with pytest.raises(ValidationError) as refused:
+        services.organisation_update(
+            organisation=banjarbaru_lks, actor=province_admin, data={"region_id": "63.71.01.1002"},
+            expected_version=banjarbaru_lks.version,
+        )  # fmt: skip
+    assert "registration_number" in refused.value.message_dict
+    assert f"LKSA Satu (ID {here.pk})" in refused.value.message_dict["registration_number"][0]
+    # A move within its own kabupaten/kota keeps its number unquestioned
+    version = Organisation.objects.get(pk=banjarbaru_lks.pk).version
+    moved = services.organisation_update(
+        organisation=banjarbaru_lks, actor=province_admin, data={"address": "Jl. Baru 1"}, expected_version=version
+    )
+    assert moved.registration_number == "TD/004/DINSOS/2023"
