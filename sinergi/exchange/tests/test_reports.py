@@ -236,7 +236,13 @@ def test_long_unbreakable_strings_stay_on_the_lks_profile_page(board_member):
     assert _text_past_the_right_margin(document) == []
 
 
-def test_a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_member):
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_member, language):
+    with translation.override(language):  # (English labels are longer: "Accreditation certificate number")
+        _a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_member)
+
+
+def _a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_member):
     day = datetime.date(2022, 3, 16)
     lks = OrganisationFactory(
         name="LKSA Darul Amal Sejahtera Banjarmasin",
