@@ -38,6 +38,9 @@ def _check_consent(data: dict, problems: _Problems, *, person: Person) -> Consen
 def consent_record(*, actor, person: Person, data: dict, request: HttpRequest | None = None) -> Consent:
     """Records the legal basis for processing a person's data (who gave it, when, on which basis, for what)."""
     _require(actor, Action.PERSON_CHANGE, person, _("Anda tidak berwenang mengubah data orang ini."))
+    # The record as it is now, held until the consent is written: one merged (or erased) meanwhile is refused, not
+    # given a consent no page shows (the forty-third review).
+    person = Person.objects.select_for_update().get(pk=person.pk)
     _refuse_if_restricted(person)
     problems = _Problems()
     consent = _check_consent(data, problems, person=person)
@@ -59,7 +62,10 @@ def consent_record(*, actor, person: Person, data: dict, request: HttpRequest | 
 def consent_withdraw(*, actor, consent: Consent, on: datetime.date, request: HttpRequest | None = None) -> Consent:
     """Marks a consent as withdrawn from `on`; the record stays as proof of what held before."""
     _require(actor, Action.PERSON_CHANGE, consent, _("Anda tidak berwenang mengubah data orang ini."))
-    current = Consent.objects.select_for_update().select_related("person").get(pk=consent.pk)
+    # The person, then the consent, as a merge takes them (a merge moving the consent deadlocked with the consent
+    # and its person locked in one query, the database's order: the forty-third review)
+    list(Person.objects.select_for_update().filter(pk=consent.person_id).values_list("pk"))
+    current = Consent.objects.select_for_update(of=("self",)).select_related("person").get(pk=consent.pk)
     _refuse_if_restricted(current.person)
     if current.withdrawn_on:
         raise TransitionError(_("Persetujuan ini sudah dicabut."))

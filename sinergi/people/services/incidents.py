@@ -43,6 +43,16 @@ def incident_report(*, actor, person: Person, data: dict, request: HttpRequest |
     The e-mail names the LKS and the kind of incident, never the person: the details are behind the login.
     """
     _require(actor, Action.PERSON_CHANGE, person, _("Anda tidak berwenang melaporkan insiden untuk orang ini."))
+    # The record as it is now, held until the report is written: a board merging it at this moment would otherwise
+    # leave the report on the retired record, which no page finds (and the kept one erasable: the forty-third
+    # review). A report of harm is not lost for a merge: it goes to the record kept, if the reporter may change it.
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    while person.merged_into_id is not None and person.erased_at is None:
+        kept = Person.objects.select_for_update().get(pk=person.merged_into_id)
+        _require(
+            actor, Action.PERSON_CHANGE, kept, _("Data ini sudah digabungkan ke data lain dan tidak dapat diubah.")
+        )
+        person = kept
     if person.erased_at is not None:
         raise PermissionDenied(_("Data orang ini sudah dihapus."))
     if person.merged_into_id is not None:

@@ -49,7 +49,12 @@ HARAPAN, TETANGGA = "TD/HARAPAN/1", "TD/TETANGGA/1"
 
 @pytest.fixture
 def world():
-    # A transactional test starts from (and leaves) an empty database: load what the other tests get once.
+    return concurrency_world()
+
+
+def concurrency_world():
+    """people_world, with the regions and vocabularies a transactional test must load itself (it starts from, and
+    leaves, an empty database), and tanda daftar numbers for the LKS the files name."""
     from sinergi.regions.services import region_tree_load
     from sinergi.vocabularies.models import Term
     from sinergi.vocabularies.seed import seed_vocabularies

@@ -14,7 +14,7 @@ from sinergi.notifications.services import notify, translated
 from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
 from sinergi.people.choices import PlacementStatus
-from sinergi.people.models import Placement
+from sinergi.people.models import Person, Placement
 
 from ..choices import (
     ALLOWED_TRANSITIONS,
@@ -109,6 +109,11 @@ def referral_accept(
         stay_lks = Placement.objects.filter(pk=referral.from_placement_id).values_list("organisation_id", flat=True)
         ends = {referral.from_organisation_id, referral.to_organisation_id, *stay_lks} - {None}
         list(Organisation.objects.select_for_update().filter(pk__in=ends).order_by("pk").values_list("pk"))
+        # Then the client and the stay, before the referral: a merge of the client's records takes the person, the
+        # stays, then moves their referrals, and the accept holding the referral first deadlocked with it (the
+        # forty-third review).
+        list(Person.objects.select_for_update().filter(pk=referral.person_id).values_list("pk"))
+        list(Placement.objects.select_for_update().filter(pk=referral.from_placement_id).values_list("pk"))
     current = _begin(
         actor=actor,
         referral=referral,
