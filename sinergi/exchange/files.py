@@ -1318,10 +1318,11 @@ def _detect_encoding(path: Path) -> str:
 
 # Characters an Indonesian list holds beyond ASCII, whichever program wrote it: autocorrect's apostrophes, quotes and
 # dashes, the ellipsis, the degree sign of a coordinate.
-_TYPOGRAPHIC = frozenset("\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00b0")
+_TYPOGRAPHIC = frozenset("\u2019\u2018\u201c\u201d\u201e\u2013\u2014\u2026\u00b0")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Symbols of ordinary text on Windows (guillemets, a bullet, ®, ©, §, ±, €, ™): text, in either encoding that reads them
-_TEXT_SYMBOLS = frozenset("\u00ab\u00bb\u2022\u00ae\u00a9\u00a7\u00b1\u20ac\u2122")
+_TEXT_SYMBOLS = frozenset("\u00ab\u00bb\u2022\u00ae\u00a9\u00a7\u00b1\u2122\u2020\u2021\u2030")
+WORD_JUDGED = 30  # letters looked at on each side of a letter for its word: a name's, not a pasted blob's
 NON_ASCII_JUDGED = 10_000  # characters beyond ASCII weighed per file: enough to tell, at any file size
 
 
@@ -1361,10 +1362,15 @@ def _plausibility(text: str) -> int:
         after = text[at + 1 : at + 2] or " "
         if char in _TYPOGRAPHIC:
             score += _mark_plausibility(char, before, after, text, at)
-        elif char in _TEXT_SYMBOLS or char.isnumeric():
-            score += 1  # «Peduli», •, ®, ½ (Mac Roman reads Windows-1252's « as "´", • as "ï", ½ as "Ω")
+        elif char in _TEXT_SYMBOLS and before.isalpha() and after.isalpha():
+            score -= 1  # a symbol inside a word: Windows-1252's reading of Mac's Ü, ß ("M†LLER", "Stra§e")
+        elif char in _TEXT_SYMBOLS or char.isnumeric() or unicodedata.category(char) == "Sc":
+            # «Peduli», •, ®, ½, ¥, "Ahmad †" (deceased), 5‰ (Mac Roman reads Windows-1252's « as "´", • as "ï", ½ as
+            # "Ω", † as "Ü", ‰ as "â")
+            score += 1
         elif char in "ªº":
-            score += 1 if before.isdigit() else -1  # an ordinal ("1º"); Mac Roman reads Windows-1252's » as "ª"
+            # an ordinal ("1º", "Nº 5"); Mac Roman reads Windows-1252's » as "ª"
+            score += 1 if before.isdigit() or before in "Nn" else -1
         elif unicodedata.category(char) in ("Ll", "Lu", "Lt"):
             score += _letter_plausibility(text, at)
         elif not char.isspace():
@@ -1375,10 +1381,10 @@ def _plausibility(text: str) -> int:
 def _letter_plausibility(text: str, at: int) -> int:
     """_plausibility of the letter at `at`, by the word it is in."""
     start = at
-    while start and text[start - 1].isalpha():
+    while start and at - start < WORD_JUDGED and text[start - 1].isalpha():
         start -= 1
     end = at + 1
-    while end < len(text) and text[end].isalpha():
+    while end < len(text) and end - at <= WORD_JUDGED and text[end].isalpha():
         end += 1
     others = text[start:at] + text[at + 1 : end]
     if not others:
@@ -1405,8 +1411,20 @@ def _mark_plausibility(char: str, before: str, after: str, text: str, at: int) -
         return 2 if closing in following else 0
     if char in "\u201d\u2019" and before.isalnum() and not after.isalnum():
         return 2  # a closing quote
-    if char in "\u2013\u2014":  # "Café – Kasih", "2020–2021"; "Kasih–Sayang" is rare, "—oman" never text
-        return 2 if not (before.isalpha() or after.isalpha()) else 0 if before.isalpha() and after.isalpha() else -1
+    if char == "\u201e":  # „Kasih Ibu“, when it closes on the line (Windows-1252's reading of Mac's Ñ)
+        return (
+            (2 if any(mark in text[at : at + 200].splitlines()[0] for mark in "\u201c\u201d") else 0)
+            if (after.isalnum())
+            else -1
+        )
+    if char == "\u201c" and before.isalnum() and not after.isalnum():
+        return 1  # „Kasih Ibu“ closes with it
+    if char in "\u2013\u2014":
+        # "Café – Kasih", "2020–2021", "Blok C–4", "RT 03–RW 02", "Kasih–Sayang"; never "—oman"
+        if not (before.isalpha() or after.isalpha()):
+            return 2
+        # (between two words, "Kasih–Sayang"; not inside one: Windows-1252 reads Mac's ñ as "–", "Nu–ez")
+        return 1 if before.isdigit() or after.isdigit() or (before.isalpha() and after.isupper()) else -1
     if char == "\u2026":
         return 2 if not after.isalnum() and (before.islower() or not before.isalnum()) else -1
     if char == "\u00b0":
