@@ -8,10 +8,9 @@ import time
 import pytest
 from django.db import connection
 
-from sinergi.people.models import DuplicateCandidate, Person
+from sinergi.people.models import Person
 from sinergi.people.services.merges import duplicate_merge
 from sinergi.people.tests.test_concurrency_real import (
-    TETANGGA,
     InThread,
     _referral,
     broken_invariants,
@@ -19,6 +18,7 @@ from sinergi.people.tests.test_concurrency_real import (
     concurrency_world,
     held_after,
     make_job,
+    recorded_twice,
     run_now,
 )
 from sinergi.referrals import services as referral_services
@@ -42,11 +42,7 @@ def test_a_referral_accepted_while_the_board_merges_its_client_into_another_reco
 ):
     # One child recorded twice: served at Harapan (active), and an earlier stay at Tetangga (left): a candidate
     run_now(make_job(tmp_path, [child(1)], world.province_admin, name="a.xlsx"))
-    run_now(make_job(tmp_path, [child(1, TETANGGA, left=datetime.date(2024, 1, 20))], world.province_admin,
-                     name="b.xlsx"))  # fmt: skip
-    candidate = DuplicateCandidate.objects.get()
-    served = Person.objects.get(organisation=world.lks)  # the record with the active stay: the one retired
-    keep = Person.objects.exclude(pk=served.pk).get()
+    candidate, served, keep = recorded_twice(tmp_path, world)  # (served: the record with the active stay, retired)
     # Harapan refers the child (the record served there) to Tetangga
     referral = _referral(world, world.operator, served, world.lks, world.lks_same_regency)
     # Tetangga's accept holds both LKS and the referral
@@ -87,11 +83,7 @@ def test_a_consent_withdrawn_while_the_board_merges_its_client_into_another_reco
         job = import_job_create(actor=world.province_admin, entity_key="clients", file=File(handle),
                                 original_name="a.xlsx", dry_run=False, enqueue=False)  # fmt: skip
     run_now(job)
-    run_now(make_job(tmp_path, [child(1, TETANGGA, left=datetime.date(2024, 1, 20))], world.province_admin,
-                     name="b.xlsx"))  # fmt: skip
-    candidate = DuplicateCandidate.objects.get()
-    served = Person.objects.get(organisation=world.lks)
-    keep = Person.objects.exclude(pk=served.pk).get()
+    candidate, served, keep = recorded_twice(tmp_path, world)
     consent = Consent.objects.get(person=served)
     # The merge holds both records and their stays, and has planned
     reached, go = threading.Event(), threading.Event()
@@ -118,11 +110,7 @@ def test_an_incident_or_consent_recorded_while_the_board_merges_the_record_goes_
     from sinergi.people.services.incidents import incident_report
 
     run_now(make_job(tmp_path, [child(1)], world.province_admin, name="a.xlsx"))
-    run_now(make_job(tmp_path, [child(1, TETANGGA, left=datetime.date(2024, 1, 20))], world.province_admin,
-                     name="b.xlsx"))  # fmt: skip
-    candidate = DuplicateCandidate.objects.get()
-    served = Person.objects.get(organisation=world.lks)
-    keep = Person.objects.exclude(pk=served.pk).get()
+    candidate, served, keep = recorded_twice(tmp_path, world)
     # The merge holds both records and has planned
     reached, go = threading.Event(), threading.Event()
     held_after(monkeypatch, merges, "duplicate_merge_plan", reached, go)

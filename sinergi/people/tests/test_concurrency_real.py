@@ -145,6 +145,17 @@ def broken_invariants(jobs=()) -> list[str]:
     return broken
 
 
+def recorded_twice(tmp_path, world):
+    """One child recorded twice, a duplicate candidate: served at Harapan (its first file's row, already imported),
+    and an earlier stay at Tetangga (left). Returns the candidate, the record served at Harapan and the other."""
+    from sinergi.people.models import DuplicateCandidate
+
+    run_now(make_job(tmp_path, [child(1, TETANGGA, left=datetime.date(2024, 1, 20))], world.province_admin,
+                     name="b.xlsx"))  # fmt: skip
+    served = Person.objects.get(organisation=world.lks)
+    return DuplicateCandidate.objects.get(), served, Person.objects.exclude(pk=served.pk).get()
+
+
 def held_before(monkeypatch, target, name: str, reached: threading.Event, go: threading.Event) -> None:
     """Makes `target.name` wait before it runs, until `go` (it sets `reached` first)."""
     original = getattr(target, name)
@@ -362,14 +373,10 @@ def test_a_referral_accepted_while_one_of_its_lks_is_moved_is_accepted_and_follo
 def test_a_merge_of_duplicates_while_an_import_discharges_and_corrects_the_client_waits_for_it(
     tmp_path, world, monkeypatch
 ):
-    from sinergi.people.models import DuplicateCandidate
     from sinergi.people.services.merges import duplicate_merge
 
     run_now(make_job(tmp_path, [child(1)], world.province_admin, name="a.xlsx"))
-    run_now(make_job(tmp_path, [child(1, TETANGGA, left=datetime.date(2024, 1, 20))], world.province_admin,
-                     name="b.xlsx"))  # fmt: skip
-    candidate = DuplicateCandidate.objects.get()
-    keep = Person.objects.get(organisation=world.lks)
+    candidate, keep, _other = recorded_twice(tmp_path, world)
     row = child(1, left=datetime.date(2024, 6, 1))
     row[8] = "Ibu Satu Dibetulkan"  # the mother's name corrected in the row that discharges the child
     job = make_job(tmp_path, [row], world.province_admin, name="keluar.xlsx")
