@@ -1084,6 +1084,12 @@ class Entity(ABC):
         leaves out. Optional."""
         return []
 
+    def before_write(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        """Called once, in the import's transaction, with every plan that changes something, before the first save():
+        e.g. to lock, in one order, every record the whole file writes at. Optional. (A file written while it is
+        checked, on PostgreSQL, is saved batch by batch without it.)"""
+        return None
+
     def after_import(self, ctx: ImportContext) -> None:
         """Keeps derived data (e.g. statistics summaries) current, inside the same transaction.
         Optional: an entity without derived data keeps this default."""

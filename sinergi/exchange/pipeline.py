@@ -1876,6 +1876,8 @@ def _write(
     try:
         with lockwaits.lock_waits_bounded(), transaction.atomic():
             try:
+                if changing:
+                    entity.before_write(changing, ctx)
                 for start in range(0, len(changing), batch_size):
                     entity.save(changing[start : start + batch_size], ctx)
                     if progress("saving", min(start + batch_size, len(changing)), len(changing)):

@@ -467,6 +467,7 @@ class ClientsState:
         self.file_matches: dict[str, NewClient | list[NewClient]] = {}
         self.delta = SummaryDelta()
         self.locked: set[int] | None = None  # the LKS this import has locked, once writing began
+        self.people_locked: set[int] = set()  # the people it has locked (ClientsEntity._lock_written)
         self.created = 0
         self.created_ids: set[int] = set()  # the people this import has written (not someone else's admissions)
         # LKS -> name -> (birth date, mother) of the people admitted there by others since its rows were checked
@@ -2049,28 +2050,17 @@ class ClientsEntity(Entity):
         client.file_duplicates = earlier_rows or None
 
     # ------------------------------------------------------------------ import: writing
+    def before_write(self, plans: list[RowPlan], ctx: ImportContext) -> None:
+        # Every LKS and person the whole file writes at, before its first batch: taken batch by batch, a later batch
+        # took an LKS of a lower id after a higher one, and a transfer between the two (id order) deadlocked with
+        # the import (the forty-third review). (A file written while it is checked, on PostgreSQL, locks per batch.)
+        self._lock_written(plans, _state(ctx))
+
     def save(self, plans: list[RowPlan], ctx: ImportContext) -> None:
         state = _state(ctx)
         creates: list[NewClient] = [p.obj for p in plans if p.action == "create"]
         updates: list[KnownPlacement] = [p.obj for p in plans if p.action == "update"]
-        if state.locked is None:
-            state.locked = set()
-            sqlite_bulk_cache()
-        admitting = {p.obj.lks.pk for p in plans if p.action == "create"} - state.locked
-        # Every LKS this batch writes at, its stays to discharge included, before anything there is written: a move
-        # of the LKS (which locks it, then its records) then waits for this import or refuses it, never deadlocks.
-        lks_ids = admitting | ({u.lks_id for u in updates} - state.locked)
-        if lks_ids:
-            # As person_admit: admissions per LKS are serialised, so nobody registers the same NIK there until this
-            # import ends.
-            lks_lock(lks_ids, state.lks, admitting=admitting)
-            state.locked |= lks_ids
-        touched = sorted({u.person_id for u in updates if u.discharged_on is not None or u.person_data or u.consent})
-        if touched:
-            # The people this batch changes, in id order, before their stays: the order of a merge of duplicates,
-            # which otherwise held a person whose stay this import held, each waiting for the other (the
-            # thirty-ninth review).
-            list(Person.objects.select_for_update().filter(pk__in=touched).order_by("pk").values_list("pk"))
+        self._lock_written(plans, state)
         if creates:
             # What others admitted at these LKS since this batch was checked (the LKS are locked now).
             self._check_still_new(state, creates)
@@ -2084,6 +2074,31 @@ class ClientsEntity(Entity):
         consents = [u for u in updates if u.consent is not None]
         if consents:
             self._record_consents(consents, ctx, state)
+
+    @staticmethod
+    def _lock_written(plans: list[RowPlan], state: ClientsState) -> None:
+        """Locks the LKS and people these plans write at that this import does not hold yet (every import and form
+        takes LKS, then people, then stays, each in id order)."""
+        updates: list[KnownPlacement] = [p.obj for p in plans if p.action == "update"]
+        if state.locked is None:
+            state.locked = set()
+            sqlite_bulk_cache()
+        admitting = {p.obj.lks.pk for p in plans if p.action == "create"} - state.locked
+        # Every LKS written at, its stays to discharge included, before anything there is written: a move of the LKS
+        # (which locks it, then its records) then waits for this import or refuses it, never deadlocks.
+        lks_ids = admitting | ({u.lks_id for u in updates} - state.locked)
+        if lks_ids:
+            # As person_admit: admissions per LKS are serialised, so nobody registers the same NIK there until this
+            # import ends.
+            lks_lock(lks_ids, state.lks, admitting=admitting)
+            state.locked |= lks_ids
+        touched = {u.person_id for u in updates if u.discharged_on is not None or u.person_data or u.consent}
+        if touched := sorted(touched - state.people_locked):
+            # The people changed, in id order, before their stays: the order of a merge of duplicates, which
+            # otherwise held a person whose stay this import held, each waiting for the other (the thirty-ninth
+            # review).
+            list(Person.objects.select_for_update().filter(pk__in=touched).order_by("pk").values_list("pk"))
+            state.people_locked.update(touched)
 
     def _check_still_new(self, state: ClientsState, creates: list[NewClient]) -> None:
         """Someone else admitted a NIK that these new clients have, at the same LKS, since their rows were checked:

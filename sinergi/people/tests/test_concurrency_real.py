@@ -188,7 +188,7 @@ def test_an_import_discharging_a_stay_corrected_meanwhile_is_refused_and_the_sum
     stay = Placement.objects.get()
     # The import has checked its row that discharges the stay (counted residential) and waits to save
     checked, go = threading.Event(), threading.Event()
-    held_before(monkeypatch, ClientsEntity, "save", checked, go)
+    held_before(monkeypatch, ClientsEntity, "before_write", checked, go)  # (checked, about to write)
     job = make_job(tmp_path, [child(1, left=datetime.date(2024, 6, 1))], world.province_admin, name="keluar.xlsx")
     importing = InThread(lambda: import_job_run(job_id=job.pk))
     importing.start()
@@ -305,7 +305,7 @@ def test_a_consent_imported_for_a_client_erased_meanwhile_is_refused_and_writes_
         job = import_job_create(actor=world.province_admin, entity_key="clients", file=File(handle),
                                 original_name="persetujuan.xlsx", dry_run=False, enqueue=False)  # fmt: skip
     checked, go = threading.Event(), threading.Event()
-    held_before(monkeypatch, ClientsEntity, "save", checked, go)
+    held_before(monkeypatch, ClientsEntity, "before_write", checked, go)  # (checked, about to write)
     importing = InThread(lambda: import_job_run(job_id=job.pk))
     importing.start()
     assert checked.wait(timeout=30)
@@ -462,3 +462,74 @@ def test_an_import_correcting_a_client_and_a_correction_of_their_stay_on_its_pag
         "correct": "done",
     }
     assert broken_invariants([job]) == []
+
+
+def test_an_import_writing_at_two_lks_in_two_batches_and_a_transfer_between_them_wait_for_each_other(
+    tmp_path, world, monkeypatch
+):
+    from sinergi.people.exchange import clients as clients_module
+
+    assert world.lks.pk < world.lks_same_regency.pk  # Harapan first in id order
+    run_now(make_job(tmp_path, [child(1)], world.province_admin, name="base.xlsx"))
+    stay = Placement.objects.get()
+    # A list of more rows than a write batch (10,000; 1 here): its first batch writes at Tetangga, its second at Harapan
+    monkeypatch.setattr(ClientsEntity, "write_batch_size", 1)
+    job = make_job(tmp_path, [child(2, TETANGGA), child(3, HARAPAN)], world.province_admin, name="dua.xlsx")
+    reached, go = threading.Event(), threading.Event()
+    held_after(monkeypatch, clients_module, "lks_lock", reached, go)
+    importing = InThread(lambda: import_job_run(job_id=job.pk))
+    importing.start()
+    assert reached.wait(timeout=30)
+    # when a transfer from Harapan to Tetangga starts, and the import goes on a second later
+    transfer = InThread(
+        lambda: placement_transfer(actor=world.province_admin, placement=stay, to_organisation=world.lks_same_regency,
+                                   on=datetime.date.today())
+    )  # fmt: skip
+    transfer.start()
+    time.sleep(1.0)
+    go.set()
+    # then one waits for the other: the import took both LKS, in id order, before its first batch
+    assert {"import": importing.outcome(), "transfer": transfer.outcome()} == {
+        "import": "succeeded",
+        "transfer": "done",
+    }
+    assert broken_invariants([job]) == []
+
+
+def test_a_consent_withdrawn_while_the_administrator_erases_the_client_waits_for_the_erasure(
+    tmp_path, world, monkeypatch
+):
+    from sinergi.people.services import rights
+    from sinergi.people.services.consents import consent_withdraw
+
+    left = datetime.date(2024, 3, 1)
+    headers = [*HEADERS, "Persetujuan oleh", "Nama pemberi persetujuan", "Tanggal persetujuan", "Dasar pemrosesan",
+               "Cakupan persetujuan"]  # fmt: skip
+    row = [*child(4, left=left), "Orang tua", "Siti Pemberi Contoh", ADMITTED, "Persetujuan",
+           "Pelayanan dan pengasuhan di LKS"]  # fmt: skip
+    path = xlsx_file(tmp_path, [headers, row], name="a.xlsx")
+    with path.open("rb") as handle:
+        job = import_job_create(actor=world.province_admin, entity_key="clients", file=File(handle),
+                                original_name="a.xlsx", dry_run=False, enqueue=False)  # fmt: skip
+    run_now(job)
+    person = Person.objects.get()
+    consent = Consent.objects.get(person=person)
+    # The erasure holds the person and has found nothing against it
+    reached, go = threading.Event(), threading.Event()
+    held_after(monkeypatch, rights, "erasure_refusal", reached, go)
+    erasing = InThread(
+        lambda: rights.person_erase(
+            actor=world.province_admin, person=person, reason="Permintaan yang bersangkutan", subject_asked=True
+        )
+    )
+    erasing.start()
+    assert reached.wait(timeout=30)
+    # when the consent is withdrawn on the page, and the erasure goes on a second later
+    withdrawing = InThread(lambda: consent_withdraw(actor=world.province_admin, consent=consent,
+                                                    on=datetime.date.today()))  # fmt: skip
+    withdrawing.start()
+    time.sleep(1.0)
+    go.set()
+    # then the withdrawal waits for the erasure, and finds the record erased
+    outcomes = {"erase": erasing.outcome(), "withdraw": withdrawing.outcome()}
+    assert outcomes["erase"] == "done" and "OperationalError" not in outcomes["withdraw"], outcomes

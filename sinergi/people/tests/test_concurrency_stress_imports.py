@@ -12,6 +12,7 @@ before the fixes:
   of them is now refused, saying that another import was saving there at the same time.
 """
 
+import contextlib
 import datetime
 import threading
 import time
@@ -111,7 +112,7 @@ def test_the_same_clients_are_not_admitted_twice_when_another_admission_commits_
     # A admits three children and has written them (ids reserved) but not committed; meanwhile C admits a child at
     # another LKS and commits (a higher id); then B, the same three children at A's LKS, checks and writes.
     a_written, release_a, b_checked = threading.Event(), threading.Event(), threading.Event()
-    original_after, original_save = ClientsEntity.after_import, ClientsEntity.save
+    original_after, original_before = ClientsEntity.after_import, ClientsEntity.before_write
 
     def after_import(self, ctx):
         if threading.current_thread().name == "A":
@@ -119,13 +120,13 @@ def test_the_same_clients_are_not_admitted_twice_when_another_admission_commits_
             release_a.wait(timeout=30)
         return original_after(self, ctx)
 
-    def save(self, plans, ctx):
+    def before_write(self, plans, ctx):
         if threading.current_thread().name == "B":
-            b_checked.set()
-        return original_save(self, plans, ctx)
+            b_checked.set()  # B has checked its file and begins to write (it takes its LKS first)
+        return original_before(self, plans, ctx)
 
     monkeypatch.setattr(ClientsEntity, "after_import", after_import)
-    monkeypatch.setattr(ClientsEntity, "save", save)
+    monkeypatch.setattr(ClientsEntity, "before_write", before_write)
     same = xlsx_file(tmp_path, [CLIENT_HEADERS, *[child(i, "TD/HARAPAN/1") for i in (1, 2, 3)]], name="same.xlsx")
     other = xlsx_file(tmp_path, [CLIENT_HEADERS, child(9, "TD/TETANGGA/1")], name="other.xlsx")
     admin = world.province_admin
@@ -170,10 +171,11 @@ def test_the_same_workers_file_imported_twice_at_once_registers_each_worker_once
 
 
 def test_two_client_files_over_two_lks_in_opposite_order_do_not_deadlock(tmp_path, world, monkeypatch):
-    # Rows written one at a time: each import locks its first LKS, then (once the other has locked its own) the
-    # second one.
+    # Rows written one at a time: once each import has saved its first batch, it goes on to its second LKS. (Each
+    # takes every LKS of its file first, in id order, so the second import waits for the first at its locks and the
+    # first goes on after 3 s.)
     monkeypatch.setattr(ClientsEntity, "write_batch_size", 1)
-    first_saved = threading.Barrier(2, timeout=30)
+    first_saved = threading.Barrier(2, timeout=3)
     calls: dict[str, int] = {}
     original = ClientsEntity.save
 
@@ -182,7 +184,8 @@ def test_two_client_files_over_two_lks_in_opposite_order_do_not_deadlock(tmp_pat
         name = threading.current_thread().name
         calls[name] = calls.get(name, 0) + 1
         if calls[name] == 1:
-            first_saved.wait()
+            with contextlib.suppress(threading.BrokenBarrierError):
+                first_saved.wait()
         return result
 
     monkeypatch.setattr(ClientsEntity, "save", save)

@@ -90,14 +90,16 @@ def test_an_import_whose_lks_moves_while_the_file_is_checked_is_refused_whole(tm
 
     world = people_world()
     spec = get_entity(entity)
-    checked_save = type(spec).save
+    # (the clients import locks its LKS before its first batch, in before_write; the workers import in save)
+    first_write = "before_write" if entity == "clients" else "save"
+    checked_write = getattr(type(spec), first_write)
 
     def moved_meanwhile(self, plans, ctx):
         # Someone moves the LKS between the check of the file and its writing.
         Organisation.objects.filter(pk=world.lks.pk).update(province_code="63", regency_code="63.72")
-        return checked_save(self, plans, ctx)
+        return checked_write(self, plans, ctx)
 
-    monkeypatch.setattr(type(spec), "save", moved_meanwhile)
+    monkeypatch.setattr(type(spec), first_write, moved_meanwhile)
     if entity == "clients":
         headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong",
                    "Kategori PPKS", "Bentuk layanan", "Tanggal masuk", "Nama ibu kandung"]  # fmt: skip
