@@ -146,10 +146,10 @@ from .common import (
     mask,
     match_name,
     record_type,
+    result_shown,
     result_shown_what,
     served_by_kind,
     stored_records,
-    trial_shown,
 )
 
 ANALYZE_AFTER = 10_000  # rows created, after which the planner's statistics are refreshed
@@ -2392,10 +2392,10 @@ class ClientsEntity(Entity):
     def result_checked(
         self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
     ) -> None:
-        # Besides common.trial_shown's: a warning's transfer date, withdrawn consent or stored name, a stored
+        # Besides common.result_shown's: a warning's transfer date, withdrawn consent or stored name, a stored
         # mother's name a new row's warning quotes. A possible duplicate names nobody (_duplicate_warning).
         quoted = _state(ctx).quoted if "clients" in ctx.cache else set()
-        shown = trial_shown(
+        shown = result_shown(
             plans, refused=refused, quoting=quoting, quoted=quoted, record_id=lambda plan: plan.obj.person_id
         )
         access_lines_write(PersonAccess, "person_id", ctx, sorted(shown), result_shown_what(ctx))

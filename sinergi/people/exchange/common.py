@@ -704,7 +704,7 @@ def stored_records(kind: type[StoredRecord], fields: tuple[str, ...], rows, shar
         yield record
 
 
-def trial_shown(
+def result_shown(
     plans: list[RowPlan],
     *,
     refused: bool,
@@ -712,7 +712,8 @@ def trial_shown(
     quoted: set[int],
     record_id: Callable[[RowPlan], int],
 ) -> set[int]:
-    """The stored records whose values a trial's result shows (Entity.result_checked): an update's before → after
+    """The stored records whose values a trial's, or a refused import's, result shows (Entity.result_checked): an
+    update's before → after
     (not when refused), a warning on a stored record's row, a record a new row's warning quotes (extra["shows"]),
     the records refused rows' problems quote (`quoting`, and `quoted` by the entity's state). An unchanged row
     without a warning shows only a count, a new row only the file's own values."""

@@ -82,9 +82,9 @@ from .common import (
     mask,
     match_name,
     record_type,
+    result_shown,
     result_shown_what,
     stored_records,
-    trial_shown,
 )
 
 COLUMNS: list[Column] = [
@@ -806,10 +806,10 @@ class WorkersEntity(Entity):
     def result_checked(
         self, plans: list[RowPlan], ctx: ImportContext, *, refused: bool, quoting: Sequence[RowPlan] = ()
     ) -> None:
-        # Besides common.trial_shown's: a warning's stored name or background check, a namesake's NIK a new row's
+        # Besides common.result_shown's: a warning's stored name or background check, a namesake's NIK a new row's
         # warning quotes.
         quoted = _state(ctx).quoted if "workers" in ctx.cache else set()
-        shown = trial_shown(plans, refused=refused, quoting=quoting, quoted=quoted, record_id=lambda plan: plan.obj.pk)
+        shown = result_shown(plans, refused=refused, quoting=quoting, quoted=quoted, record_id=lambda plan: plan.obj.pk)
         _log_access(ctx, sorted(shown), result_shown_what(ctx))
 
     def _check_still_new(self, state: WorkersState, creates: list[tuple[int, WorkerRow]]) -> None:

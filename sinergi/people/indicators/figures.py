@@ -320,7 +320,7 @@ class Indicators:
             "disembunyikan."
         )
         problems = {name: [message] for name in ("setting", "ppks", "role") if getattr(f, name)}
-        if f.month is not None and f.month != add_months(month_start(self.today), -1):
+        if f.month is not None and f.month != self.month:
             # Two months side by side give each cell's change: a flow of people in or out, often a small one. (The
             # last complete month is the one the public is shown: asked for, it is what it gets.)
             problems["month"] = [
