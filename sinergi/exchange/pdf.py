@@ -61,9 +61,13 @@ def page_css() -> str:
 
 def render_document(template: str, context: dict) -> "weasyprint.Document":
     """The template laid out on A4 pages with the report stylesheet; no external resource is ever fetched."""
+    return lay_out(render_to_string(template, context))
+
+
+def lay_out(html: str) -> "weasyprint.Document":
+    """HTML laid out on A4 pages with the report stylesheet; no external resource is ever fetched."""
     import weasyprint
 
-    html = render_to_string(template, context)
     css_path = finders.find(PDF_CSS)
     fetcher = _fetcher()
     # The stylesheets are handed over as text, so that not even our own files go through a fetcher.

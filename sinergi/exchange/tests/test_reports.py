@@ -14,6 +14,7 @@ from sinergi.exchange.pdf import (
     ExternalResourceRefused,
     _no_fetch,
     bar_chart_svg,
+    lay_out,
     page_css,
     render_document,
     render_pdf,
@@ -181,6 +182,35 @@ def _footers(document) -> list[str]:
         for box in page._page_box.children
         if isinstance(box, boxes.MarginBox) and box.at_keyword == "@bottom-right"
     ]
+
+
+def _pages_with_rows_of(document, group: str) -> set[int]:
+    """The pages on which some row of a <tbody> or <tfoot> (`group`) is printed."""
+    from weasyprint.formatting_structure import boxes
+
+    return {
+        number
+        for number, page in enumerate(document.pages)
+        for box in page._page_box.descendants()
+        if isinstance(box, boxes.TableRowGroupBox) and box.element_tag == group and box.children
+    }
+
+
+def test_a_totals_row_is_never_printed_alone_on_the_page_after_the_rows_it_sums():
+    # Tables of 25 to 54 rows: among them is one whose last row ends the first page exactly (37 rows with the
+    # fonts of these machines), where the totals row would start the next page under a repeated header.
+    for count in range(25, 55):
+        table = Table(
+            title="LKS per kabupaten/kota",
+            headers=["Kabupaten/Kota", "LKS"],
+            rows=[[f"Kabupaten {number}", number] for number in range(count)],
+            footer=["Jumlah", sum(range(count))],
+        )
+        html = "<h1>Laporan</h1>" + render_to_string("exchange/pdf/_table.html", {"table": table})
+
+        document = lay_out(html)
+
+        assert _pages_with_rows_of(document, "tfoot") <= _pages_with_rows_of(document, "tbody"), count
 
 
 LONG_URL = "https://diskominfomc.kalselprov.go.id/2022/08/24/dinas-sosial-kalsel-catat-135-lks-" + "x" * 110
