@@ -1,4 +1,6 @@
+import datetime
 import secrets
+import zoneinfo
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sinergi.core.models import TimeStampedModel
+from sinergi.core.zones import province_zone
 
 from .choices import ActionStatus, CheckInMethod, MeetingKind, MeetingStatus, ParticipantRole, Rsvp
 
@@ -64,6 +67,15 @@ class MeetingDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} {self.date:%d-%m-%Y}"
+
+    @property
+    def hours(self) -> str:
+        """The hours as "09:00–12:00 WITA": on the clock of the province that holds the meeting, its zone named, since
+        an invitation (above all to an online meeting) may reach people who keep another of Indonesia's three
+        clocks."""
+        zone = province_zone(self.meeting.province_code) or zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        abbreviation = datetime.datetime.combine(self.date, self.starts_at, tzinfo=zone).tzname()
+        return f"{self.starts_at:%H:%M}–{self.ends_at:%H:%M} {abbreviation}"
 
 
 class AgendaItem(models.Model):

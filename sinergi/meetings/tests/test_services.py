@@ -12,7 +12,7 @@ from sinergi.organisations.tests.factories import OrganisationFactory
 
 from .. import services
 from ..choices import ActionStatus, CheckInMethod, MeetingKind, MeetingStatus, Rsvp
-from ..models import ActionItem, ActionItemReview, Attendance, Meeting, Minutes, Participant
+from ..models import ActionItem, ActionItemReview, Attendance, Meeting, MeetingDay, Minutes, Participant
 from .factories import ActionItemFactory, MeetingFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -352,7 +352,20 @@ def test_sending_invitations_notifies_users_in_app_and_mails_everyone_their_own_
     assert f"/meetings/checkin/{guest.token}/2025-03-10/" in guest_mail.body
     assert f"/meetings/checkin/{guest.token}/2025-03-11/" in guest_mail.body
     assert linked.token not in guest_mail.body
+    assert "10-03-2025, 09:00–15:00 WITA" in guest_mail.body  # the hours on the clock of the meeting's province
     assert len(guest_mail.attachments) == 2  # one QR image per day
+
+
+@pytest.mark.parametrize(("province_code", "zone"), [("63", "WITA"), ("31", "WIB"), ("94", "WIT")])
+def test_a_meeting_day_names_the_clock_of_the_province_that_holds_it(province_code, zone):
+    day = MeetingDay(
+        meeting=Meeting(province_code=province_code),
+        date=datetime.date(2026, 12, 7),
+        starts_at=datetime.time(9, 0),
+        ends_at=datetime.time(12, 30),
+    )
+
+    assert day.hours == f"09:00–12:30 {zone}"
 
 
 def test_sending_again_with_nobody_new_is_refused(province_admin, board_province, django_capture_on_commit_callbacks):
