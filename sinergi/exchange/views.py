@@ -369,12 +369,14 @@ def import_job_report(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("exchange:job", pk=pk)
     services.import_report_downloaded(job=job, actor=request.user, request=request)
     stem = job.original_name.rsplit(".", 1)[0]
-    if job.problem_count:
-        name = download_filename(_("laporan-kesalahan-%(name)s") % {"name": stem}, "xlsx")
-    elif (job.preview or {}).get("warnings"):
-        name = download_filename(_("laporan-peringatan-%(name)s") % {"name": stem}, "xlsx")
-    else:
-        name = download_filename(_("daftar-perubahan-%(name)s") % {"name": stem}, "xlsx")
+    # Named in the language its content was written in (the run's), whichever the page is read in now.
+    with translation.override(job.language):
+        if job.problem_count:
+            name = download_filename(_("laporan-kesalahan-%(name)s") % {"name": stem}, "xlsx")
+        elif (job.preview or {}).get("warnings"):
+            name = download_filename(_("laporan-peringatan-%(name)s") % {"name": stem}, "xlsx")
+        else:
+            name = download_filename(_("daftar-perubahan-%(name)s") % {"name": stem}, "xlsx")
     return FileResponse(handle, as_attachment=True, filename=name, content_type=XLSX_TYPE)
 
 

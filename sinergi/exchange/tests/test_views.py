@@ -2,6 +2,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -311,6 +312,25 @@ def test_file_problems_are_listed_and_the_report_is_downloadable(
     # The report holds the file's rows: who took it is recorded (a security review found no trace of it)
     event = AuditEvent.objects.get(action="exchange.import.report_downloaded")
     assert (event.actor, event.object_id, event.data["problems"]) == (board_member, str(job.pk), 1)
+
+
+def test_an_error_report_is_named_in_the_language_its_content_was_written_in(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    client.force_login(board_member)
+    path = xlsx_file(tmp_path, [HEADERS, ["LKSA Web", "lanjut usai", "63.71.01.1001", "TD/WEB/1", 12]])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, path)
+    job = ImportJob.objects.get()
+    assert job.language == "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
+
+    report = client.get(f"/exchange/imports/{job.pk}/report/")
+
+    assert report["Content-Disposition"].startswith('attachment; filename="error-report-data-')
+    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(report.streaming_content)))
+    assert book.get_sheet_by_index(0).to_python()[0][-1] == "Import errors"
 
 
 def refused_trial(client, user, tmp_path, capture) -> ImportJob:
