@@ -1422,7 +1422,8 @@ class ClientsEntity(Entity):
         birth month and main category). "" otherwise. Said at the LKS that served the child, it tells nothing new."""
         admitted_on = values.get("admitted_on")
         erased_on = None
-        if values.get("id"):
+        by_id = bool(values.get("id"))
+        if by_id:
             erased_on = state.erased_at(lks.pk).get(("id", values["id"]))
         elif admitted_on is not None and (birth := values.get("birth_date")) is not None:
             # Everything the erased record keeps must agree, the birth month on both sides: a sibling or another
@@ -1440,15 +1441,28 @@ class ClientsEntity(Entity):
                     break
         if erased_on is None:
             return ""
-        # (on request, or once the retention period ended: the record does not say which)
-        return _(
-            "Data penerima layanan ini (masuk ke LKS ini %(admitted)s) telah dihapus dari Sinergi pada %(erased)s "
-            "(UU PDP), jadi tidak didaftarkan lagi. Hapus baris ini dari file Anda; bila ia benar-benar masuk lagi, "
-            "catat dengan Tanggal masuk yang baru."
-        ) % {
+        dates = {
             "admitted": admitted_on.strftime("%d-%m-%Y") if admitted_on else "—",
             "erased": timezone.localtime(erased_on).strftime("%d-%m-%Y"),
         }
+        # (on request, or once the retention period ended: the record does not say which)
+        if by_id:
+            message = _(
+                "Data penerima layanan ini (masuk ke LKS ini %(admitted)s) telah dihapus dari Sinergi pada %(erased)s "
+                "(UU PDP), jadi tidak didaftarkan lagi. Hapus baris ini dari file Anda; bila ia benar-benar masuk "
+                "lagi, catat dengan Tanggal masuk yang baru."
+            )
+        else:
+            # Matched by what the erased record keeps, the row may be another child admitted that day (a roll
+            # entered with one date): refused all the same, the safe side, but told how to register that child.
+            message = _(
+                "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin, bulan "
+                "lahir dan kategori yang sama dengan baris ini, telah dihapus dari Sinergi pada %(erased)s (UU PDP), "
+                "jadi baris ini tidak didaftarkan. Bila baris ini tentang orang itu, hapus barisnya; bila ia "
+                "benar-benar masuk lagi, catat dengan Tanggal masuk yang baru. Bila tentang orang lain yang masuk "
+                "pada hari yang sama, daftarkan ia satu per satu di halaman Terima klien baru."
+            )
+        return message % dates
 
     @staticmethod
     def _maybe_erased_here(values: dict[str, Any], lks: Lks, state: ClientsState) -> str:

@@ -17,6 +17,7 @@ from sinergi.people.services.rights import person_erase, person_restrict
 from sinergi.people.summaries import summaries_rebuild
 from sinergi.people.tests.factories import people_world
 from sinergi.people.tests.test_exchange_review_findings import BORN, HEADERS, client_row, import_clients, stored_rows
+from sinergi.people.tests.test_services import person_data, placement_data
 from sinergi.people.tests.test_summaries import summary_rows
 from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term
@@ -287,7 +288,7 @@ def test_an_erased_person_does_not_come_back_silently_from_the_old_list(tmp_path
     assert (real.status, real.created) == ("refused", 0), said(real)
     [(_row, _column, _value, message)] = problems_of(real)
     assert "telah dihapus dari Sinergi pada" in message
-    assert "Hapus baris ini dari file Anda" in message
+    assert "Bila baris ini tentang orang itu, hapus barisnya" in message
     assert stored_rows() == before
 
 
@@ -604,6 +605,31 @@ def test_another_child_admitted_the_day_an_erased_one_was_is_registered(tmp_path
     result = import_clients(tmp_path, [other], world.operator)
 
     assert (result.status, result.created) == ("succeeded", 1), said(result)
+
+
+def test_another_child_alike_to_an_erased_one_is_refused_saying_how_to_register_them_by_the_form(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    discharged_and_erased(world)
+    # a boy admitted the same day, same category, born the same month: the import cannot tell him from the erased one
+    alike = {"Nama lengkap": "Andi Lain", "Nama ibu kandung": "Ibu Andi", "Tanggal lahir": BORN.replace(day=3)}
+    before = stored_rows()
+
+    result = import_clients(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED, **alike, **NO_NIK})], world.operator)
+
+    assert (result.status, result.created) == ("refused", 0), said(result)
+    [(_row, _column, _value, message)] = problems_of(result)
+    assert "Bila tentang orang lain yang masuk pada hari yang sama" in message
+    assert "halaman Terima klien baru" in message
+    assert stored_rows() == before
+    # ... and the page it names registers him
+    stay = Placement.objects.get()
+    person = person_data(full_name="Andi Lain", mother_name="Ibu Andi", birth_date=BORN.replace(day=3), nik="")
+    person["nik_missing_reason"] = "not_yet_recorded"
+    place = placement_data(ppks_category=stay.ppks_category, setting=stay.setting, admitted_on=ADMITTED)
+    services.person_admit(
+        actor=world.operator, organisation=world.lks, person_data=person, placement_data=place, consent_data=None
+    )
+    assert Person.objects.filter(full_name="Andi Lain", erased_at__isnull=True).exists()
 
 
 def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobody_twice(tmp_path, world):
