@@ -14,7 +14,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
         for user in DEMO_USERS:
             self.stdout.write(f"  {user.username:<22} {user.note}")
-        self.stdout.write(f"  {'operator.penerima':<22} operator of the LKSA that receives the demo referrals")
+        self.stdout.write(f"  {'operator.penerima':<22} operator LKSA penerima rujukan demo")
         self.stdout.write(
             "  admin.provinsi needs a second factor: on first login scan the QR code with an authenticator app,\n"
             "  or print the current code with: .venv/bin/python manage.py demo_totp admin.provinsi"
