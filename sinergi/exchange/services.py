@@ -1091,10 +1091,6 @@ def _stored_file(job: ImportJob) -> Iterator[Path]:
         yield Path(temporary.name)
 
 
-def job_is_finished(status: str) -> bool:
-    return status in FINISHED_STATUSES
-
-
 # ---------------------------------------------------------------------------------------------- retention
 
 
