@@ -206,7 +206,7 @@ class TextColumn(Column):
                 continue
             if not value.isprintable():  # one scan in C; the rare cell with a line break or a control goes on
                 value = _without_controls(value)
-                if one_line:  # as v.one_line_text
+                if one_line:  # line breaks, tabs and runs of spaces: one space each (single_line)
                     value = " ".join(value.split())
             elif one_line and "  " in value:
                 value = " ".join(value.split())

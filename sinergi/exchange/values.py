@@ -158,15 +158,6 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def one_line_text(raw: Any) -> str:
-    """text(), with line breaks, tabs and runs of spaces inside it made one space each."""
-    value = text(raw)
-    # isprintable() is False for a line break or a tab: one scan in C for the rare cell that needs the split.
-    if "  " in value or not value.isprintable():
-        return " ".join(value.split())
-    return value
-
-
 def text(raw: Any) -> str:
     """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped,
     a number that is really an integer written without ".0"."""
