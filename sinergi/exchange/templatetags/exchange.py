@@ -5,12 +5,6 @@ register = template.Library()
 
 
 @register.filter
-def is_number(value: object) -> bool:
-    """Whether a report cell holds a number (right-aligned in tables)."""
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-@register.filter
 def grouped(value: object) -> str:
     """A count with thousands grouped as the language writes them (1.999 in Indonesian, 1,999 in English)."""
     return number_format(value, force_grouping=True)
