@@ -394,9 +394,6 @@ MISSING_CLIENTS_LKS_LIMIT = 10  # plans_notices: the LKS of a file whose absent 
 DUPLICATE_ROWS_NAMED = 5
 MOTHER_AT = 8  # NewClient.person: name, sex, birth date, place, the two reasons, origin, disability, mother, ...
 
-# A row of the file by its name (_same_in_file): row number, birth date, mother's name, with a NIK?, its new client.
-NamedRow = tuple[int, Any, str, bool, NewClient | None]
-
 
 @dataclass(eq=False)
 class KnownPlacement:
