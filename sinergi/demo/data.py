@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -311,7 +310,3 @@ def _load_partners(rng: random.Random, *, admin, villages: dict[str, list[Region
         )
         organisation = organisation_services.organisation_verify(organisation=organisation, actor=admin)
         organisation_services.organisation_activate(organisation=organisation, actor=admin)
-
-
-def demo_users() -> list[User]:
-    return list(User.objects.filter(Q(username__in=[u.username for u in DEMO_USERS])).order_by("username"))
