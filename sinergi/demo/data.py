@@ -254,7 +254,7 @@ def load_demo(*, seed: int = 2023) -> dict[str, int]:
             email=f"{demo_user.username}@contoh.test",
             password=DEMO_PASSWORD,
         )
-    # The province admin must pass TOTP; the demo gives it a device whose secret `demo_logins` prints.
+    # The province admin must pass TOTP; the demo gives it a device whose secret and current code `demo_totp` prints.
     TOTPDevice.objects.get_or_create(user=admin, name="demo", defaults={"confirmed": True})
     people = load_demo_people(seed=seed)
     meetings = load_demo_meetings()
