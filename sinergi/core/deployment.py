@@ -6,9 +6,6 @@ province-wide table takes the province it is about from the request."""
 
 from django.conf import settings
 
-# The values of SINERGI_PROVINCE that select national mode (read case-insensitively by the settings).
-NATIONAL_VALUES = ("nasional", "national")
-
 
 def deployment_province() -> str:
     """The Kemendagri code of the province this installation serves; "" on a national server."""
