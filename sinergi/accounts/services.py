@@ -37,9 +37,6 @@ ROLE_REGION_LEVELS: dict[str, set[int]] = {
 # Roles whose holders must pass TOTP in every session (superusers too).
 TWO_FACTOR_ROLES = {Role.PROVINCE_ADMIN}
 
-# Profile fields a user (or their administrator) may edit; everything else goes through its own service.
-EDITABLE_USER_FIELDS = ("full_name", "email", "phone", "preferred_language")
-
 
 # --- Sign-in events ---------------------------------------------------------------------------------------------
 
