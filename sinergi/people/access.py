@@ -18,10 +18,6 @@ from .models import AccessEntry, Person, PersonAccess, Worker, WorkerAccess
 SESSION_KEY = "people_access_purpose"
 
 
-class PurposeRequired(Exception):
-    """Person-level data was asked for before a purpose was chosen in this session; the view must ask first."""
-
-
 def _checked_purpose(purpose: str) -> str:
     if purpose not in AccessPurpose.values:
         raise ValueError(f"Unknown access purpose {purpose!r}; use one of AccessPurpose.")
