@@ -212,10 +212,6 @@ class PurposeForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Tujuan akses"), choices=AccessPurpose.choices, widget=forms.RadioSelect)
 
 
-class StageForm(forms.Form):
-    stage = forms.CharField(max_length=12)
-
-
 class ReviewForm(forms.Form):
     """A care-plan review of one placement (SNPA: every six months)."""
 
