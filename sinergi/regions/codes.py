@@ -42,14 +42,6 @@ def code_prefix(raw: str) -> str | None:
     return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
 
 
-def level_of(code: str) -> int:
-    return code.count(".") + 1
-
-
-def parent_of(code: str) -> str | None:
-    return code.rsplit(".", 1)[0] if "." in code else None
-
-
 def ancestor_codes(code: str) -> list[str]:
     """The codes above `code`, province first: 63.71.01.1001 -> [63, 63.71, 63.71.01]."""
     parts = code.split(".")
