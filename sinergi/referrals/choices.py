@@ -20,7 +20,6 @@ ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     ReferralStatus.COMPLETED: set(),
     ReferralStatus.CANCELLED: set(),
 }
-OPEN_STATUSES = {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
 # Statuses in which the receiving LKS has taken the client on and may see what was shared.
 RECEIVED_STATUSES = {ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED}
 
