@@ -133,10 +133,6 @@ class Organisation(TimeStampedModel):
     def is_lks(self) -> bool:
         return self.kind in (OrganisationKind.LKS, OrganisationKind.LKS_ASING)
 
-    @property
-    def is_board(self) -> bool:
-        return self.kind == OrganisationKind.LKKKS
-
 
 class BoardTerm(models.Model):
     """One term of office of an LKKKS board (e.g. 2025–2030), with its inauguration."""
