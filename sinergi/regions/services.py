@@ -52,10 +52,6 @@ class RegionTreeDiff:
     postal_changed: list[str] = field(default_factory=list)
     unchanged: int = 0
 
-    @property
-    def has_changes(self) -> bool:
-        return bool(self.added or self.renamed or self.removed or self.restored or self.postal_changed)
-
 
 def region_kind(code: str, name: str) -> str:
     """The decree's own word for a region: provinsi, kabupaten, kota, kecamatan, distrik, kelurahan, desa, desa_adat."""
