@@ -151,7 +151,9 @@ def participant_remove(*, actor, participant: Participant, request: HttpRequest 
         raise ValidationError(_("Peserta yang sudah tercatat hadir tidak dapat dihapus."))
     label = _participant_repr(participant)
     participant.delete()
-    audit_record(actor=actor, action="meetings.participant.removed", obj=meeting, data={"participant": label})
+    audit_record(
+        actor=actor, action="meetings.participant.removed", obj=meeting, data={"participant": label}, request=request
+    )
 
 
 @transaction.atomic

@@ -45,7 +45,9 @@ def minutes_save(*, actor, meeting: Meeting, text: str, request: HttpRequest | N
     else:
         minutes.text = text.strip()
         minutes.save(update_fields=["text", "updated_at"])
-    audit_record(actor=actor, action="meetings.minutes.saved", obj=meeting, data={"length": len(minutes.text)})
+    audit_record(
+        actor=actor, action="meetings.minutes.saved", obj=meeting, data={"length": len(minutes.text)}, request=request
+    )
     return minutes
 
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.test import RequestFactory
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
@@ -506,3 +507,22 @@ def test_inactive_owner_users_are_not_reminded(board_province, lks):
 
     assert services.meetings_reminders(today=datetime.date(2025, 4, 1)) == 0
     assert not Notification.objects.filter(recipient=user).exists()
+
+
+def test_saving_minutes_and_removing_a_participant_record_the_address_they_came_from(province_admin, board_province):
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.7")
+    request.user = province_admin
+    meeting = MeetingFactory(organiser=board_province)
+
+    services.minutes_save(actor=province_admin, meeting=meeting, text="Notulen", request=request)
+    participant = services.participant_add(
+        actor=province_admin, meeting=meeting, name="Peserta Contoh", organisation=board_province, request=request
+    )
+    services.participant_remove(actor=province_admin, participant=participant, request=request)
+
+    recorded = dict(AuditEvent.objects.filter(action__startswith="meetings.").values_list("action", "ip_address"))
+    assert recorded == {
+        "meetings.minutes.saved": "203.0.113.7",
+        "meetings.participant.added": "203.0.113.7",
+        "meetings.participant.removed": "203.0.113.7",
+    }
