@@ -382,6 +382,10 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
     ):
         raise TransitionError(_("Impor ini sudah selesai sehingga tidak dapat dibatalkan."))
     job.refresh_from_db()
+    if updated:
+        # Ended here, before it ran: its run would have written its audit event, so this is the job's one (a run
+        # stopped on the way writes its own when it ends), as a cancelled export's is.
+        _audit(job, actor, ImportResult(status="cancelled", message=job.message), "cancelled")
     return job
 
 

@@ -14,6 +14,7 @@ from django.core.files import File
 from django.db import connection
 
 from sinergi.accounts.tests.factories import UserFactory
+from sinergi.audit.models import AuditEvent
 from sinergi.exchange import runners, services
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.models import ImportJob, ImportStatus
@@ -153,3 +154,22 @@ def test_a_cancelled_dry_run_ends_as_a_cancelled_dry_run(tmp_path, board_member)
     job.refresh_from_db()
     assert (job.status, job.message) == (ImportStatus.CANCELLED, "Uji coba dibatalkan.")
     assert job.rows_total == 3  # the file's rows, as its progress counted them: the list does not say 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_an_import_cancelled_before_it_ran_is_audited_once_with_who_cancelled_it(tmp_path, board_member, dry_run):
+    path = xlsx_file(tmp_path, lks_rows(3))
+    with path.open("rb") as handle:
+        job = services.import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name=path.name, dry_run=dry_run,
+            enqueue=False,
+        )  # fmt: skip
+
+    services.import_job_cancel(job=job, actor=board_member)
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CANCELLED
+    [event] = AuditEvent.objects.filter(object_id=str(job.pk), action__startswith="exchange.import.")
+    assert (event.action, event.actor, event.data["dry_run"]) == ("exchange.import.cancelled", board_member, dry_run)
+    assert (event.data["created"], event.data["updated"]) == (0, 0)
