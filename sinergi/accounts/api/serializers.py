@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Membership, User
+from ..scope import active_memberships
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -73,5 +74,6 @@ class MeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(MembershipSerializer(many=True))
     def get_memberships(self, user: User) -> list[dict]:
-        memberships = user.memberships.filter(is_active=True).select_related("region", "organisation").order_by("id")
+        # The roles the scope rules grant (accounts.scope), not a query of its own that could drift from them.
+        memberships = sorted(active_memberships(user), key=lambda membership: membership.pk)
         return MembershipSerializer(memberships, many=True).data
