@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_scope_codes
+from sinergi.accounts.scope import Action, region_scope_codes
 from sinergi.audit.services import audit_record
 from sinergi.core.deployment import is_national_deployment
 from sinergi.core.downloads import (
@@ -86,6 +85,8 @@ class ExchangeIndexView(LoginRequiredMixin, View):
         return self._render(request, form, status=400)
 
     def _render(self, request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
+        from sinergi.organisations.reports import report_own_lks, report_regencies
+
         user = request.user
         province, provinces = _report_page_province(request)
         purpose = _access_purpose(request)
@@ -105,10 +106,10 @@ class ExchangeIndexView(LoginRequiredMixin, View):
             "jobs_total": selectors.import_job_list(actor=user).count(),
             "export_jobs": [exports.export_job_settle(job=job) for job in selectors.export_job_recent(actor=user)],
             "export_jobs_total": selectors.export_job_list(actor=user).count(),
-            "regencies": _report_regencies(user, province),
+            "regencies": report_regencies(actor=user, area=province),
             "report_scope": _report_scope(user, province.code) if province else None,
             **_report_province_choice(province, provinces),
-            "own_lks": _own_lks(user),
+            "own_lks": report_own_lks(actor=user),
             "max_upload_bytes": form.max_upload_bytes,
             "pdf_sync_lks": report_jobs.pdf_sync_lks(),
             "shows_queue": selectors.job_queue_allowed(user),
@@ -197,18 +198,6 @@ def _report_scope(user, area_code: str):
     return report_scope(actor=user, area_code=area_code)
 
 
-def _own_lks(user) -> list:
-    """The LKS a user works at (an operator's), whose profile PDF the reports offer first: their province and
-    kabupaten/kota reports hold their own LKS only."""
-    allowed = ACTION_ROLES[Action.EXPORT]
-    found = {
-        m.organisation.pk: m.organisation
-        for m in active_memberships(user)
-        if m.organisation_id and not m.region_id and m.role in allowed
-    }
-    return sorted(found.values(), key=lambda organisation: organisation.name)
-
-
 def _report_page_province(request: HttpRequest):
     """The province whose reports the page offers and the provinces to choose among (`?province=` on a national
     server; see report_page_province)."""
@@ -223,31 +212,6 @@ def _report_province_choice(province, provinces: list) -> dict:
     if not is_national_deployment():
         return {"report_province": None, "report_provinces": []}
     return {"report_province": province, "report_provinces": provinces if len(provinces) > 1 else []}
-
-
-def _report_regencies(user, area) -> list:
-    """The kabupaten/kota whose summary the user may print (those of their export scope; on a national server those of
-    the province `area`), each with what its summary covers (`.report_scope`): the whole kabupaten/kota, or only the
-    user's LKS in it, as its link must say. None before a national reader has chosen a province: not every
-    kabupaten/kota of the country."""
-    from sinergi.regions.models import Region, RegionLevel
-
-    if area is None:
-        return []
-    codes = region_scope_codes(user, Action.EXPORT)
-    regencies = Region.objects.filter(level=RegionLevel.REGENCY).order_by("code")
-    if codes is None or is_national_deployment():
-        regencies = regencies.filter(code__startswith=f"{area.code}.")
-    if codes is None:
-        found = list(regencies)
-    else:
-        condition = Q(pk__in=[c[:5] for c in codes if len(c) >= 5])
-        for province in (c for c in codes if len(c) == 2):
-            condition |= Q(parent_id=province)
-        found = list(regencies.filter(condition))
-    for regency in found:
-        regency.report_scope = _report_scope(user, regency.code)
-    return found
 
 
 @login_required

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -587,6 +587,41 @@ def report_page_province(*, actor, requested: str = "") -> tuple[Area | None, li
     if chosen:
         return chosen[0], choices
     return (choices[0] if len(choices) == 1 else None), choices
+
+
+def report_own_lks(*, actor) -> list[Organisation]:
+    """The LKS a user works at (an operator's), whose profile PDF the reports page offers first: their province and
+    kabupaten/kota reports hold their own LKS only."""
+    allowed = ACTION_ROLES[Action.EXPORT]
+    found = {
+        m.organisation.pk: m.organisation
+        for m in active_memberships(actor)
+        if m.organisation_id and not m.region_id and m.role in allowed
+    }
+    return sorted(found.values(), key=lambda organisation: organisation.name)
+
+
+def report_regencies(*, actor, area: Area | None) -> list[Region]:
+    """The kabupaten/kota whose summary the user may print (those of their export scope; on a national server those of
+    the province `area`), each with what its summary covers (`.report_scope`): the whole kabupaten/kota, or only the
+    user's LKS in it, as its link must say. None before a national reader has chosen a province: not every
+    kabupaten/kota of the country."""
+    if area is None:
+        return []
+    codes = region_scope_codes(actor, Action.EXPORT)
+    regencies = Region.objects.filter(level=RegionLevel.REGENCY).order_by("code")
+    if codes is None or is_national_deployment():
+        regencies = regencies.filter(code__startswith=f"{area.code}.")
+    if codes is None:
+        found = list(regencies)
+    else:
+        condition = Q(pk__in=[c[:5] for c in codes if len(c) >= 5])
+        for province in (c for c in codes if len(c) == 2):
+            condition |= Q(parent_id=province)
+        found = list(regencies.filter(condition))
+    for regency in found:
+        regency.report_scope = report_scope(actor=actor, area_code=regency.code)
+    return found
 
 
 def report_may_print(*, actor, report: str, area_code: str) -> bool:
