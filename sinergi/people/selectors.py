@@ -26,8 +26,8 @@ from sinergi.core.errors import PermissionDenied
 from sinergi.vocabularies.models import Term
 
 from .access import person_access_record, purpose_for
-from .choices import AccessPurpose, DuplicateStatus, PlacementStatus, WorkerRole
-from .filters import PersonFilterSet, WorkerFilterSet
+from .choices import ALLOWED_STAGE_TRANSITIONS, AccessPurpose, CaseStage, DuplicateStatus, PlacementStatus, WorkerRole
+from .filters import REVIEW_SOON_DAYS, PersonFilterSet, WorkerFilterSet
 from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
 from .services.rules import match_key_text
 
@@ -453,3 +453,18 @@ def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:
         (_("Pekerja yang bertugas"), f"{serving_count} ({roles})" if roles else serving_count),
     ]
     return _("Layanan saat ini (%(date)s)") % {"date": today.strftime("%d-%m-%Y")}, facts
+
+
+def placement_next_stage(placement: Placement) -> str | None:
+    """The SNPA stage a stay's case may be advanced to by hand, or None: termination is set by the discharge."""
+    following = ALLOWED_STAGE_TRANSITIONS.get(placement.stage, set()) if placement.stage else set()
+    return min((stage for stage in following if stage != CaseStage.TERMINATION), default=None)
+
+
+def placement_review_window(placement: Placement, *, today: datetime.date) -> tuple[bool, bool]:
+    """(overdue, soon): whether the care plan's review date has passed, or comes within REVIEW_SOON_DAYS (the
+    reviews-due page's window)."""
+    due = placement.next_review_on
+    overdue = bool(due and due < today)
+    soon = bool(due and not overdue and due <= today + datetime.timedelta(days=REVIEW_SOON_DAYS))
+    return overdue, soon

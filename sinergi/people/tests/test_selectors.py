@@ -5,7 +5,8 @@ from django.http import Http404
 
 from sinergi.core.errors import PermissionDenied
 from sinergi.people import selectors
-from sinergi.people.models import DuplicateCandidate, Incident, PersonAccess
+from sinergi.people.filters import REVIEW_SOON_DAYS
+from sinergi.people.models import DuplicateCandidate, Incident, PersonAccess, Placement
 
 from .factories import PlacementFactory, WorkerFactory, people_world, ppks, psks
 
@@ -348,3 +349,27 @@ def test_an_lks_profile_groups_thousands_and_says_when_care_is_over_capacity():
     assert dict(lks_profile(actor=admin, pk=small.pk)["sections"][1][1])["Kapasitas terisi"] == (
         "2 dari 1 (200%), melebihi kapasitas"
     )
+
+
+@pytest.mark.parametrize(
+    ("stage", "next_stage"),
+    [("rujukan", "asesmen"), ("perencanaan", "pelaksanaan"), ("pelaksanaan", None), ("terminasi", None), ("", None)],
+)
+def test_a_case_is_advanced_by_hand_through_the_working_stages_only(stage, next_stage):
+    assert selectors.placement_next_stage(Placement(stage=stage)) == next_stage
+
+
+@pytest.mark.parametrize(
+    ("review_on", "window"),
+    [
+        (datetime.date(2026, 12, 6), (True, False)),
+        (datetime.date(2026, 12, 7), (False, True)),
+        (datetime.date(2026, 12, 7) + datetime.timedelta(days=REVIEW_SOON_DAYS), (False, True)),
+        (datetime.date(2026, 12, 8) + datetime.timedelta(days=REVIEW_SOON_DAYS), (False, False)),
+        (None, (False, False)),
+    ],
+)
+def test_a_care_plan_review_is_overdue_or_soon_as_the_reviews_due_page_counts_it(review_on, window):
+    placement = Placement(next_review_on=review_on)
+
+    assert selectors.placement_review_window(placement, today=datetime.date(2026, 12, 7)) == window

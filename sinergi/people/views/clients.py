@@ -1,7 +1,5 @@
 """Client (PPKS) pages: list, purpose prompt, detail, full-NIK reveal, admission, reviews due and exports."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -23,7 +21,7 @@ from sinergi.organisations.selectors import regency_names
 
 from .. import selectors, services
 from ..access import person_access_record, session_purpose, session_purpose_set
-from ..choices import ALLOWED_STAGE_TRANSITIONS, AccessPurpose, PlacementStatus
+from ..choices import AccessPurpose, PlacementStatus
 from ..filters import REVIEW_SOON_DAYS
 from ..forms import AdmitForm, ConsentForm, IncidentForm, PurposeForm, ReviewForm
 from ..models import Person, Placement
@@ -118,18 +116,11 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
     )
     today = timezone.localdate()
     for placement in placements:
-        next_stages = ALLOWED_STAGE_TRANSITIONS.get(placement.stage, set()) if placement.stage else set()
-        # Termination is set by discharge, so the advance button offers only the working stages.
-        placement.next_stage = next(iter(sorted(s for s in next_stages if s != "terminasi")), None)
+        placement.next_stage = selectors.placement_next_stage(placement)
         # One review form per placement (ids kept apart); the one that failed comes back with its errors.
         bound = forms.get("review_form") if forms.get("review_for") == placement.pk else None
         placement.review_form = bound or ReviewForm(auto_id=f"id_review{placement.pk}_%s")
-        placement.review_overdue = bool(placement.next_review_on and placement.next_review_on < today)
-        placement.review_soon = bool(
-            placement.next_review_on
-            and not placement.review_overdue
-            and placement.next_review_on <= today + datetime.timedelta(days=REVIEW_SOON_DAYS)
-        )
+        placement.review_overdue, placement.review_soon = selectors.placement_review_window(placement, today=today)
     accesses = access_page(request, selectors.person_accesses(actor=user, person=person))
     incidents = restrict(person.incidents.all(), actor=user, action=Action.INCIDENT_VIEW)
     return {
