@@ -3,7 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from sinergi.accounts.scope import Action, restrict
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_allows, restrict
 from sinergi.regions.models import Region, RegionLevel
 
 from .choices import LKS_KINDS, OrganisationKind, OrganisationStatus
@@ -99,3 +99,46 @@ def boards_by_region(*, province_code: str) -> dict[str, Organisation]:
         status=OrganisationStatus.INACTIVE
     )
     return {board.regency_code or board.province_code: board for board in boards}
+
+
+def organisation_regencies_visible(*, actor) -> list[str]:
+    """The codes of the kabupaten/kota where `actor` sees some organisation (the list's filter offers these)."""
+    codes = restrict(Organisation.objects.all(), actor=actor, action=Action.VIEW).values_list("regency_code", flat=True)
+    return sorted({code for code in codes.distinct() if code})
+
+
+def organisation_may_create_somewhere(*, actor) -> bool:
+    """Whether `actor` holds a role that registers organisations somewhere (where exactly is checked on saving)."""
+    return actor.is_superuser or any(m.role in ACTION_ROLES[Action.CREATE] for m in active_memberships(actor))
+
+
+def scope_provinces(*, actor) -> set[str]:
+    """The provinces of `actor`'s roles: of the region a role holds, or of the LKS it works at."""
+    codes = set()
+    for membership in active_memberships(actor):
+        if membership.region_id:
+            codes.add(membership.region_id[:2])
+        elif membership.organisation_id:
+            codes.add(membership.organisation.province_code)
+    return {code for code in codes if code}
+
+
+def board_regions(*, actor) -> QuerySet[Region]:
+    """The province and kabupaten/kota where `actor` may register an LKKKS board: within the provinces of their
+    roles (any, for a superuser), those the scope rules allow them to create in."""
+    if actor.is_superuser:
+        candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY)
+    else:
+        provinces = tuple(scope_provinces(actor=actor)) or ("-",)
+        candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY, code__startswith=provinces)
+    allowed = [
+        region.code
+        for region in candidates
+        if region_allows(
+            actor,
+            Action.CREATE,
+            province_code=region.code[:2],
+            regency_code=region.code[:5] if region.level == RegionLevel.REGENCY else "",
+        )
+    ]
+    return Region.objects.filter(code__in=allowed).order_by("code")

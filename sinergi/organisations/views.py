@@ -70,9 +70,11 @@ class OrganisationListView(LoginRequiredMixin, View):
             "filter_problem": problem,
             "page": page,
             "regency_names": selectors.regency_names(o.regency_code for o in page.object_list),
-            "regencies": Region.objects.filter(level=RegionLevel.REGENCY, code__in=_visible_regencies(request.user)),
+            "regencies": Region.objects.filter(
+                level=RegionLevel.REGENCY, code__in=selectors.organisation_regencies_visible(actor=request.user)
+            ),
             "kind_choices": OrganisationKind.choices,
-            "can_create": _can_create_somewhere(request.user),
+            "can_create": selectors.organisation_may_create_somewhere(actor=request.user),
             # Downloads go through the exchange's export of LKS, with this list's filters.
             "can_export": can_export,
             "export_no_lks": _filters_out_every_lks(request.GET.getlist("kind")),
@@ -81,17 +83,6 @@ class OrganisationListView(LoginRequiredMixin, View):
             context.update(_download_counts(request, listed=page.paginator.count, queryset=queryset))
         template = "organisations/list.html#results" if request.htmx else "organisations/list.html"
         return render(request, template, context)
-
-
-def _visible_regencies(user) -> list[str]:
-    codes = restrict(Organisation.objects.all(), actor=user, action=Action.VIEW).values_list("regency_code", flat=True)
-    return sorted({code for code in codes.distinct() if code})
-
-
-def _can_create_somewhere(user) -> bool:
-    from sinergi.accounts.scope import ACTION_ROLES, active_memberships
-
-    return user.is_superuser or any(m.role in ACTION_ROLES[Action.CREATE] for m in active_memberships(user))
 
 
 class OrganisationDetailView(LoginRequiredMixin, View):
@@ -126,13 +117,13 @@ class OrganisationCreateView(LoginRequiredMixin, View):
     """Registers a new organisation (as a draft) for a board member or admin."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        if not _can_create_somewhere(request.user):
+        if not selectors.organisation_may_create_somewhere(actor=request.user):
             raise PermissionDenied
         form = OrganisationForm(initial={"kind": OrganisationKind.LKS})
         return render(request, "organisations/form.html", {"form": form})
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        if not _can_create_somewhere(request.user):
+        if not selectors.organisation_may_create_somewhere(actor=request.user):
             raise PermissionDenied
         form = OrganisationForm(request.POST)
         if form.is_valid():
@@ -235,7 +226,9 @@ class BoardListView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         boards = list(selectors.board_list(actor=request.user))
-        provinces = sorted({b.province_code for b in boards if b.province_code} | _scope_provinces(request.user))
+        provinces = sorted(
+            {b.province_code for b in boards if b.province_code} | selectors.scope_provinces(actor=request.user)
+        )
         coverage = []
         for province_code in provinces:
             existing = selectors.boards_by_region(province_code=province_code)
@@ -247,34 +240,9 @@ class BoardListView(LoginRequiredMixin, View):
         return render(request, "organisations/boards.html", context)
 
 
-def _scope_provinces(user) -> set[str]:
-    from sinergi.accounts.scope import active_memberships
-
-    codes = set()
-    for membership in active_memberships(user):
-        if membership.region_id:
-            codes.add(membership.region_id[:2])
-        elif membership.organisation_id:
-            codes.add(membership.organisation.province_code)
-    return {c for c in codes if c}
-
-
 def _board_create_form(user, data=None) -> BoardCreateForm | None:
-    from sinergi.accounts.scope import region_allows
-
-    candidates = Region.objects.filter(
-        level__lte=RegionLevel.REGENCY, code__startswith=tuple(_scope_provinces(user)) or ("-",)
-    )
-    if user.is_superuser:
-        candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY)
-    allowed = [
-        r.code
-        for r in candidates
-        if region_allows(user, Action.CREATE, province_code=r.code[:2], regency_code=r.code[:5] if r.level == 2 else "")
-    ]
-    if not allowed:
-        return None
-    return BoardCreateForm(data, regions=Region.objects.filter(code__in=allowed).order_by("code"))
+    regions = selectors.board_regions(actor=user)
+    return BoardCreateForm(data, regions=regions) if regions.exists() else None
 
 
 @login_required
