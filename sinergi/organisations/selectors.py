@@ -1,6 +1,6 @@
 """Reads of the organisation registry; every one is scoped through accounts.scope.restrict."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_allows, restrict
@@ -126,11 +126,12 @@ def scope_provinces(*, actor) -> set[str]:
 def board_regions(*, actor) -> QuerySet[Region]:
     """The province and kabupaten/kota where `actor` may register an LKKKS board: within the provinces of their
     roles (any, for a superuser), those the scope rules allow them to create in."""
-    if actor.is_superuser:
-        candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY)
-    else:
-        provinces = tuple(scope_provinces(actor=actor)) or ("-",)
-        candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY, code__startswith=provinces)
+    candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY)
+    if not actor.is_superuser:
+        # The provinces and their kabupaten/kota. (`code__startswith` given a tuple of them matched "('63',)%", and
+        # nobody but a superuser was ever offered the form.)
+        provinces = scope_provinces(actor=actor)
+        candidates = candidates.filter(Q(code__in=provinces) | Q(parent_id__in=provinces))
     allowed = [
         region.code
         for region in candidates

@@ -3,7 +3,8 @@ import pytest
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import UserFactory, user_with_role
 from sinergi.organisations import selectors
-from sinergi.organisations.choices import OrganisationStatus
+from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
+from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, grade
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,29 @@ def test_list_query_count_does_not_grow_with_rows(province_admin, django_assert_
     with django_assert_max_num_queries(4):
         rows = list(selectors.organisation_list(actor=province_admin).qs[:25])
         [o.primary_service_kind.code for o in rows] + [list(o.service_kinds.all()) for o in rows]
+
+
+def test_a_board_is_registered_by_a_province_admin_in_their_province_and_by_a_board_in_its_kabupaten_kota(
+    province_admin, board_member, operator
+):
+    province_wide = [region.code for region in selectors.board_regions(actor=province_admin)]
+    assert province_wide[0] == "63" and "63.71" in province_wide and len(province_wide) == 14
+    assert all(code.startswith("63") for code in province_wide)
+    assert [region.code for region in selectors.board_regions(actor=board_member)] == ["63.71"]
+    assert list(selectors.board_regions(actor=operator)) == []
+    assert selectors.scope_provinces(actor=operator) == {"63"}
+
+
+def test_the_board_form_registers_a_board_where_its_user_may_and_refuses_others(client, board_member, operator):
+    client.force_login(operator)
+    assert client.post("/organisations/boards/new/", {"name": "LKKKS Nakal", "region": "63.71"}).status_code == 403
+
+    assert 'action="/organisations/boards/new/"' not in client.get("/organisations/boards/").content.decode()
+
+    client.force_login(board_member)
+    assert 'action="/organisations/boards/new/"' in client.get("/organisations/boards/").content.decode()
+    client.post("/organisations/boards/new/", {"name": "LKKKS Kota Uji", "region": "63.72", "address": "Jl. A"})
+    assert not Organisation.objects.filter(name="LKKKS Kota Uji").exists()  # not its kabupaten/kota
+    client.post("/organisations/boards/new/", {"name": "LKKKS Kota Uji", "region": "63.71", "address": "Jl. A"})
+    board = Organisation.objects.get(name="LKKKS Kota Uji")
+    assert (board.kind, board.regency_code) == (OrganisationKind.LKKKS, "63.71")
