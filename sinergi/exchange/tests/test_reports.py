@@ -22,6 +22,8 @@ from sinergi.exchange.pdf import (
 from sinergi.organisations.models import BoardMembership
 from sinergi.organisations.reports import Table, lks_profile, province_report, regency_summary
 from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, grade, lks_kind
+from sinergi.people.choices import WorkerRole
+from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, ppks
 from sinergi.statistics.models import OfficialFigure
 
 pytestmark = pytest.mark.django_db
@@ -266,6 +268,12 @@ def test_long_unbreakable_strings_stay_on_the_lks_profile_page(board_member):
     assert _text_past_the_right_margin(document) == []
 
 
+PPKS_CODES_OF_A_FULL_PROFILE = [
+    "anak_balita_telantar", "anak_telantar", "anak_berhadapan_hukum", "anak_jalanan", "anak_dengan_kedisabilitasan",
+    "anak_korban_kekerasan", "anak_perlindungan_khusus", "lansia_telantar", "penyandang_disabilitas",
+]  # fmt: skip
+
+
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_member, language):
     with translation.override(language):  # (English labels are longer: "Accreditation certificate number")
@@ -306,9 +314,16 @@ def _a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_mem
         accreditation_expires_on=day.replace(year=2027),
         accreditation_certificate_number="AKR/001/2022",
     )
-    lks.service_kinds.add(lks_kind("lanjut_usia"), lks_kind("disabilitas"))
+    lks.service_kinds.add(lks_kind("anak"), lks_kind("lanjut_usia"), lks_kind("disabilitas"))
     for board in [BoardFactory(region_id="63.71"), BoardFactory(region_id="63", name="LKKKS Provinsi Kalsel")]:
         BoardMembership.objects.create(board=board, member=lks)
+    # Clients of every category of children and two more, and workers of every role: the longest line of figures
+    # (the journey review of the forty-fifth found most real profiles on two pages, the test's LKS serving no one).
+    for number, code in enumerate(PPKS_CODES_OF_A_FULL_PROFILE):
+        for _count in range(number + 1):
+            PlacementFactory(person=PersonFactory(organisation=lks), organisation=lks, ppks_category=ppks(code))
+    for role in WorkerRole:
+        WorkerFactory(organisation=lks, role=role)
 
     document = render_document("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
 
