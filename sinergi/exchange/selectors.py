@@ -415,6 +415,12 @@ class JobQueue:
     failed: list[QueueRow]
     others: int  # jobs waiting or running of users outside the admin's province(s): counted, not shown
 
+    @property
+    def workers_idle(self) -> bool:
+        """Jobs wait longer than a job's page is patient (QUEUE_PATIENCE) and none runs: the workers may be down. Not
+        merely "something waits": a worker picks a new job up within seconds, and the page would cry wolf."""
+        return not self.running and any(row.job.waiting_long for row in self.waiting)
+
 
 def job_queue_allowed(actor) -> bool:
     """Who may see the workers' queue: those who read the audit log (province admins, superusers), as it says who
