@@ -347,20 +347,33 @@ class ImportJob(QueuedJob, models.Model):
         )
 
     @property
+    def checked_pending_result(self) -> bool:
+        """Every row read and checked, the run still at work on what comes after them: the checks across the whole
+        file and a trial's result and report (for 10,000 warnings, as long as the rows took), or a real import's
+        preparing to save."""
+        return (
+            self.status == ImportStatus.RUNNING
+            and self.phase == ImportPhase.READING
+            and self.rows_total > 0
+            and self.rows_done >= self.rows_total
+        )
+
+    @property
     def percent(self) -> int:
-        """One bar for both phases, never going back: a real import's check fills it to 60%, its saving the rest
-        (a dry run only checks)."""
+        """One bar for both phases, never going back: a real import's check fills it to 60%, its saving the rest; a
+        dry run's check to 90%, its result and report the rest (the bar stood full while they took half the run)."""
         if self.status in FINISHED_STATUSES:
             return 100
         share = int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
         if self.dry_run:
-            return share
+            return share * TRIAL_CHECK_SHARE // 100
         if self.phase == ImportPhase.SAVING:
             return CHECK_SHARE + share * (100 - CHECK_SHARE) // 100
         return share * CHECK_SHARE // 100
 
 
 CHECK_SHARE = 60  # percent of a real import's bar given to checking
+TRIAL_CHECK_SHARE = 90  # ... and of a trial's, the rest being its result and report
 
 
 class ExportStatus(models.TextChoices):

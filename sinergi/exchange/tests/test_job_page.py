@@ -261,7 +261,7 @@ def test_the_tab_says_how_far_a_running_import_is_and_each_poll_says_it_anew(cli
     client.force_login(world.operator)
 
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
-    assert "<title>25% · Uji coba impor penerima layanan · klien.xlsx · Sinergi</title>" in page
+    assert "<title>22% · Uji coba impor penerima layanan · klien.xlsx · Sinergi</title>" in page
     assert page.count("<title>") == 1  # the status fragment's own title is for htmx only
 
     # When the page polls after the job ended, the fragment leads with the new title (htmx sets the tab's from it)
