@@ -1,6 +1,7 @@
 """Pages fit the screen: nothing makes a page scroll sideways, on a desktop or on a phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from sinergi.organisations.models import Organisation
 
@@ -22,4 +23,27 @@ def test_an_lks_page_with_long_licence_numbers_does_not_scroll_sideways(page, wi
     page.goto(f"{page.base_url}/organisations/{lks.pk}/")
     assert page.locator("h1").inner_text().startswith(lks.name)
 
+    assert page.evaluate(SIDEWAYS) == 0
+
+
+@pytest.mark.parametrize(
+    ("user", "path"),
+    [("pengurus.banjarmasin", "/organisations/"), ("operator.lks", "/people/"), ("operator.lks", "/people/workers/")],
+)
+def test_the_registers_stack_each_row_on_a_phone_instead_of_hiding_columns_off_screen(page, user, path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, user)
+
+    page.goto(f"{page.base_url}{path}")
+    if page.locator("h1").inner_text() == "Tujuan akses data pribadi":  # personal data: the purpose is asked first
+        page.get_by_label("Pelayanan dan pengasuhan").check()
+        page.click("#main form button[type=submit]")
+
+    table = page.locator(".table-wrap table").first
+    assert table.locator("tbody tr").count() > 1
+    # every column of a row within the screen, its status under its own label
+    assert table.evaluate("t => t.parentElement.scrollWidth - t.parentElement.clientWidth") == 0
+    status = table.locator("tbody tr").first.locator('td[data-label="Status"]')
+    expect(status).to_be_visible()
+    assert status.bounding_box()["x"] + status.bounding_box()["width"] <= 390
     assert page.evaluate(SIDEWAYS) == 0
