@@ -437,7 +437,7 @@ def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:
         % {
             "in_care": number_format(in_care, force_grouping=True),
             "capacity": number_format(capacity, force_grouping=True),
-            "percent": round(100 * in_care / capacity),
+            "percent": number_format(round(100 * in_care / capacity), force_grouping=True),
         }
         if capacity
         else ""

@@ -349,6 +349,12 @@ def test_an_lks_profile_groups_thousands_and_says_when_care_is_over_capacity():
     assert dict(lks_profile(actor=admin, pk=small.pk)["sections"][1][1])["Kapasitas terisi"] == (
         "2 dari 1 (200%), melebihi kapasitas"
     )
+    # A percentage past a thousand is grouped as the counts beside it (the journey review saw "3.028 dari 50 (6056%)")
+    for _ in range(9):
+        PlacementFactory(person=PersonFactory(organisation=small))
+    assert dict(lks_profile(actor=admin, pk=small.pk)["sections"][1][1])["Kapasitas terisi"] == (
+        "11 dari 1 (1.100%), melebihi kapasitas"
+    )
 
 
 @pytest.mark.parametrize(
