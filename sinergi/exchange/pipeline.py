@@ -1305,6 +1305,11 @@ def _find_header(
         return replace(header, partial=True, absent=absent, record_id=record_id)
     if missing:
         result.header_row = row_number
+        # Named as the file names its columns: a sheet headed in Indonesian, read by a user working in English, is
+        # told to add "Bentuk layanan", not a "Care setting" that its template never had.
+        with translation.override(_headers_language(entity, cells)):
+            missing = entity.missing_columns(set(used))
+            headers = {column.key: str(column.header) for column in entity.columns}
         renames = _renames_for_missing(unknown, known, used)
         listed = ", ".join(f"“{m}”" for m in missing)
         if renames:
@@ -1312,11 +1317,11 @@ def _find_header(
             message = _("Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).") % {
                 "missing": listed,
                 "renames": ", ".join(
-                    _("“%(written)s” menjadi “%(column)s”") % {"written": name, "column": column.header}
+                    _("“%(written)s” menjadi “%(column)s”") % {"written": name, "column": headers[column.key]}
                     for name, column in renames
                 ),
             }
-            if others := [m for m in missing if m not in {str(column.header) for _name, column in renames}]:
+            if others := [m for m in missing if m not in {headers[column.key] for _name, column in renames}]:
                 message += " " + _("Tambahkan juga kolom %(columns)s.") % {
                     "columns": ", ".join(f"“{m}”" for m in others)
                 }
@@ -1390,6 +1395,20 @@ def _unknown_named(name: str, known: dict[str, Column], used: dict[str, str]) ->
     if column is None:
         return f"“{name}”"
     return _("“%(column)s” (maksudnya “%(suggestion)s”?)") % {"column": name, "suggestion": column.header}
+
+
+def _headers_language(entity: Entity, cells: list[Any]) -> str:
+    """The language of the interface whose column headers the file's header row uses most (the active one when
+    none is ahead of it): an Indonesian template stays Indonesian in a user's hands whatever their page's language."""
+    written = {v.norm(cell) for cell in cells if v.text(cell)}
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    best, best_count = active, -1
+    for language in [active] + [code for code, _name in settings.LANGUAGES if code != active]:
+        with translation.override(language):
+            count = sum(1 for column in entity.columns if v.norm(str(column.header)) in written)
+        if count > best_count:
+            best, best_count = language, count
+    return best
 
 
 def _renames_for_missing(

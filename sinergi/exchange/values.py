@@ -562,8 +562,13 @@ class Choices:
         # Each item as written in full (its code or a label, in any language; case and spacing aside): a cell that
         # says otherwise was read as the item (read_as) and is told.
         self._as_listed: set[str] = set()
+        # A label of the other languages as written ("Perempuan" for a user working in English): a typo of it is
+        # suggested as the file writes it, with the label the user reads beside it.
+        self._other_labels: dict[str, str] = {}
         for labels in (items, other_labels):
             for code, label in labels:
+                if labels is other_labels and respell(norm(label)) not in self.by_norm:
+                    self._other_labels[respell(norm(label))] = str(label)
                 for key in (norm(code), norm(label), norm(f"{code} {label}")):
                     self.by_norm.setdefault(respell(key), code)
                     self._as_listed.add(key)
@@ -650,6 +655,12 @@ class Choices:
         if closest:
             code = self.by_norm[closest[0]]
             label = dict(self.items)[code]
+            if self.suggest_labels and (written := self._other_labels.get(closest[0])):
+                return _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(code)s” (%(label)s)?") % {
+                    "value": value,
+                    "code": written,
+                    "label": label,
+                }
             if self.suggest_labels:
                 return _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(label)s”?") % {
                     "value": value,

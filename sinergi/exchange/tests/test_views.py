@@ -765,3 +765,26 @@ def test_each_template_and_export_link_names_its_data_for_a_screen_reader(client
     assert 'XLSX <span class="visually-hidden">LKS</span></a>' in row
     assert 'CSV (,) <span class="visually-hidden">LKS</span></a>' in row
     assert "<td>LKS</td>" not in page
+
+
+def test_a_user_working_in_english_is_told_of_an_indonesian_files_columns_and_values_in_its_own_words(
+    board_member, tmp_path
+):
+    from django.utils import translation
+
+    from .conftest import problems_of, run
+
+    missing = xlsx_file(tmp_path, [HEADERS[:2] + HEADERS[3:], ["LKSA Web", "anak", "TD/WEB/1", 12]], name="a.xlsx")
+    misspelt = xlsx_file(
+        tmp_path, [HEADERS, ["LKSA Web", "LKS Lanjut Usai", "63.71.01.1001", "TD/WEB/1", 12]], name="b.xlsx"
+    )
+
+    with translation.override("en"):
+        refused = run(missing, board_member, dry_run=True)
+        checked = run(misspelt, board_member, dry_run=True)
+
+    # the column the file lacks, named as its own header row names columns (not "Region code")
+    assert refused.message.startswith("Required columns missing: “Kode wilayah (atau "), refused.message
+    # a typo of an Indonesian label suggests it as the file writes it, with the label the user reads beside it
+    [(_row, _column, _value, message)] = problems_of(checked)
+    assert "Did you mean “LKS Lanjut Usia” (" in message, message
