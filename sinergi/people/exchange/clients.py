@@ -1279,7 +1279,7 @@ class ClientsEntity(Entity):
             )
         found = len(client.db_duplicates or ()) if state.tells_duplicates else client.seen_duplicates
         if client.file_duplicates or (found and state.names_duplicate()):
-            warnings.append(("", _duplicate_warning(found + len(client.file_duplicates or ()))))
+            warnings.append(("", _duplicate_warning()))
         shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
         # (a stored child's mother's name quoted in a warning: result_checked)
         quoted = {"shows": [values["_mother_differs_id"]]} if values.get("_mother_differs") else {}
@@ -1803,7 +1803,7 @@ class ClientsEntity(Entity):
                 and state.names_duplicate()
             ):
                 # Saving flags it for the board (person_update); the dry run says so, revealing nobody.
-                warnings.append(("nik", _duplicate_warning(1)))
+                warnings.append(("nik", _duplicate_warning()))
         if values.get("_partial"):
             # Found without all three of name, birth date and mother's name: a namesake would be changed instead of
             # admitted. Said when something changes (a re-imported list is not all warnings).

@@ -218,7 +218,7 @@ def _record_missed(*, actor, pairs: list[tuple[int, int]]) -> list[int]:
     return created
 
 
-def _duplicate_warning(count: int) -> str:
+def _duplicate_warning() -> str:
     # Deliberately says nothing about where or whom: the operator may not learn another LKS's clients.
     return _(
         "Data ini mungkin sama dengan data lain di Sinergi. Pengurus LKKKS kabupaten/kota akan memeriksanya; "

@@ -256,7 +256,7 @@ def person_admit(
         consent.save()
     duplicates = _flag_duplicates(actor=actor, person=person, request=request)
     if duplicates:
-        warnings.append(_duplicate_warning(duplicates))
+        warnings.append(_duplicate_warning())
     if person.nik_hash:
         # An import admitting this NIK elsewhere at this moment is invisible until it commits: looked for again.
         transaction.on_commit(
@@ -365,7 +365,7 @@ def person_update(
         current.ppks_categories.set(categories)
     duplicates = _flag_duplicates(actor=actor, person=current, request=request)
     if duplicates:
-        warnings.append(_duplicate_warning(duplicates))
+        warnings.append(_duplicate_warning())
     purpose = purpose_for(request)
     _audit(
         actor=actor,
