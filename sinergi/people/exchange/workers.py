@@ -543,7 +543,7 @@ class WorkersEntity(Entity):
                 )
         if "role" not in values and values.get("job_title"):
             _role_from_title(values, existing, ctx, state)
-        data = self._merged(values, existing, state)
+        data = self._merged(values, existing)
         self._rules(data, values, problems, warnings, existing)
         if problems:
             if existing is not None:
@@ -679,7 +679,7 @@ class WorkersEntity(Entity):
         rows.append((row, birth, with_nik, registers))
 
     @staticmethod
-    def _merged(values: dict[str, Any], existing: dict | None, state: WorkersState) -> dict[str, Any]:
+    def _merged(values: dict[str, Any], existing: dict | None) -> dict[str, Any]:
         """The worker as it will be: the stored values, overwritten by every filled cell."""
         if existing is None:
             data: dict[str, Any] = dict.fromkeys(FIELDS)
