@@ -237,7 +237,7 @@ def load_demo(*, seed: int = 2023) -> dict[str, int]:
         organisation_services.organisation_create(actor=admin, data=data)
 
     boards = _load_boards(rng, admin=admin, province=province, lks=lks)
-    _load_partners(rng, admin=admin, villages=villages)
+    _load_partners(admin=admin, villages=villages)
     for as_of, total, by_kind, source, note in OFFICIAL_FIGURES:
         OfficialFigure.objects.update_or_create(
             region=province, as_of=as_of, defaults={"total": total, "by_kind": by_kind, "source": source, "note": note}
@@ -295,7 +295,7 @@ def _load_boards(rng: random.Random, *, admin, province: Region, lks: list[Organ
     return len(board_regions)
 
 
-def _load_partners(rng: random.Random, *, admin, villages: dict[str, list[Region]]) -> None:
+def _load_partners(*, admin, villages: dict[str, list[Region]]) -> None:
     partners = [
         (OrganisationKind.GOVERNMENT, "Dinas Sosial Provinsi Kalimantan Selatan (Demo)", "63.72"),
         (OrganisationKind.RELIGIOUS, "Majelis Taklim Contoh Demo", "63.71"),
