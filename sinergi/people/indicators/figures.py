@@ -111,7 +111,6 @@ def clients_by_category(
     ppks: str = "",
     month: datetime.date | None = None,
     frozen: bool = False,
-    today=None,
 ) -> Matrix:
     """Active placements by PPKS category × the areas below `area`, now or at the end of `month`; `frozen`: as the
     public's figures of that month were frozen (public_month_end_frozen)."""
