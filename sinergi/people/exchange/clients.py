@@ -1918,14 +1918,11 @@ class ClientsEntity(Entity):
         """Filled cells that disagree with the stored record: column key → (stored, in the file), as shown."""
         found: dict[str, tuple[str, str]] = {}
 
-        def differ(key: str, stored: Any, given: Any, shown_stored: Any = None, shown_given: Any = None) -> None:
+        def differ(key: str, stored: Any, given: Any) -> None:
             if given in (None, "", []) or stored == given:
                 return
             column = HEADERS[key]
-            found[key] = (
-                column.display(stored if shown_stored is None else shown_stored),
-                column.display(given if shown_given is None else shown_given),
-            )
+            found[key] = (column.display(stored), column.display(given))
 
         for key in PERSON_KEPT:
             differ(key, person[key], values.get(key))
