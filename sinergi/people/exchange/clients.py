@@ -392,6 +392,7 @@ MISSING_CLIENTS_LKS_LIMIT = 10  # plans_notices: the LKS of a file whose absent 
 # notice): a form's save says it of one person, as the board is asked to check, but a file of thousands of NIKs
 # imported would tell, row by row, who is recorded anywhere in Sinergi (a security review).
 DUPLICATE_ROWS_NAMED = 5
+CLASHING_ROWS_NAMED = 10  # _rows_and_count: rows a refused commit names before "…" (as exchange's GROUP_ROWS_OPEN)
 MOTHER_AT = 8  # NewClient.person: name, sex, birth date, place, the two reasons, origin, disability, mother, ...
 
 
@@ -2799,8 +2800,9 @@ def _kept_with(earlier: Any, client: Any, index: dict, key: str) -> list:
     return before
 
 
-def _rows_and_count(rows: list[int], shown: int = 10) -> dict[str, str]:
+def _rows_and_count(rows: list[int]) -> dict[str, str]:
     """Row numbers as a message names them (the first ten, then "…"), and how many."""
     ordered = sorted(set(rows))
-    listed = ", ".join(str(row) for row in ordered[:shown]) + (", …" if len(ordered) > shown else "")
+    listed = ", ".join(str(row) for row in ordered[:CLASHING_ROWS_NAMED])
+    listed += ", …" if len(ordered) > CLASHING_ROWS_NAMED else ""
     return {"rows": listed, "count": number_format(len(ordered), force_grouping=True)}
