@@ -370,23 +370,13 @@ def csv_header_line(headers: Sequence[Any], *, delimiter: str = ",") -> bytes:
     return ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
 
 
-def csv_stream(
-    *,
-    headers: Sequence[Any],
-    rows: Iterable[Sequence[Any]] = (),
-    name: str,
-    today: date | None = None,
-    chunks: Iterable[bytes] | None = None,
-    delimiter: str = ",",
-) -> StreamingHttpResponse:
-    """The table as a CSV attachment streamed while the rows are read: memory stays constant for any length.
+def csv_stream(*, chunks: Iterable[bytes], name: str) -> StreamingHttpResponse:
+    """The file as a CSV attachment streamed while it is made: memory stays constant for any length.
 
-    `rows` should itself be lazy (e.g. built from `queryset.iterator()`); the response starts before the last
-    row is read, so errors must be checked before calling this. `chunks`: the whole file already as CSV bytes
-    (header included), e.g. from `exchange.exports.csv_chunks`; then `rows` is not used."""
-    body = chunks if chunks is not None else csv_lines(headers, rows, delimiter=delimiter)
-    response = StreamingHttpResponse(body, content_type=CONTENT_TYPES[CSV])
-    response["Content-Disposition"] = f'attachment; filename="{download_filename(name, CSV, today=today)}"'
+    `chunks`: the whole file as CSV bytes (header included), made lazily, e.g. by `exchange.exports.csv_chunks`; the
+    response starts before the last row is read, so errors must be checked before calling this."""
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[CSV])
+    response["Content-Disposition"] = f'attachment; filename="{download_filename(name, CSV)}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -427,7 +427,7 @@ def export(request: HttpRequest, entity: str) -> HttpResponse:
         chunks = exports.csv_chunks(
             entity=spec, queryset=queryset, actor=request.user, purpose=purpose, delimiter=delimiter
         )
-        return csv_stream(headers=headers, chunks=chunks, name=name)
+        return csv_stream(chunks=chunks, name=name)
     rows = spec.export_rows(queryset.iterator(chunk_size=2000))
     return table_download(headers=headers, rows=rows, name=name, file_format=file_format, sheet_title=spec.sheet_name)
 
