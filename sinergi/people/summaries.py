@@ -190,23 +190,6 @@ def summary_worker_changed(before: dict | None, worker: Worker) -> None:
     delta.write()
 
 
-def summary_bulk_update(
-    *,
-    placements: Iterable[tuple[dict | None, dict | None]] = (),
-    workers: Iterable[tuple[dict | None, dict | None]] = (),
-) -> None:
-    """Applies many (before, after) snapshot pairs at once — None for "did not exist" — as one aggregated upsert
-    per table: what an import of thousands of rows uses instead of one summary_* call per row."""
-    delta = SummaryDelta()
-    for before, after in placements:
-        delta.add_placement(before, -1)
-        delta.add_placement(after, +1)
-    for before, after in workers:
-        delta.add_worker(before, -1)
-        delta.add_worker(after, +1)
-    delta.write()
-
-
 # --- rebuild ---------------------------------------------------------------------------------------------
 
 

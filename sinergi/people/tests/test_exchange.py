@@ -1730,8 +1730,9 @@ def test_stored_people_are_read_as_records_with_their_stays_and_shared_values():
     assert one["birth_place"] is other["birth_place"] and one["categories"] is other["categories"]
 
 
-def test_summary_bulk_update_equals_a_rebuild():
-    from sinergi.people.summaries import summary_bulk_update, summary_snapshot, summary_snapshot_worker
+def test_a_summary_delta_of_many_rows_equals_a_rebuild():
+    # As an import writes its counts: collected in one SummaryDelta, written once per table.
+    from sinergi.people.summaries import SummaryDelta, summary_snapshot, summary_snapshot_worker
 
     lks = PersonFactory().organisation
     placements = [
@@ -1739,14 +1740,18 @@ def test_summary_bulk_update_equals_a_rebuild():
         for month in (1, 1, 2)
     ]
     worker = WorkerFactory(organisation=lks)
-    summary_bulk_update(
-        placements=[(None, summary_snapshot(p)) for p in placements],
-        workers=[(None, summary_snapshot_worker(worker))],
-    )
+    delta = SummaryDelta()
+    for placement in placements:
+        delta.add_placement(summary_snapshot(placement), +1)
+    delta.add_worker(summary_snapshot_worker(worker), +1)
+    delta.write()
     moved = summary_snapshot(placements[0])
     placements[0].status, placements[0].discharged_on = PlacementStatus.DISCHARGED, datetime.date(2024, 3, 1)
     placements[0].save()
-    summary_bulk_update(placements=[(moved, summary_snapshot(placements[0]))])
+    delta = SummaryDelta()
+    delta.add_placement(moved, -1)
+    delta.add_placement(summary_snapshot(placements[0]), +1)
+    delta.write()
     assert PlacementActive.objects.get(area_code="63.71").active == 2
     kept = summary_rows()
     summaries_rebuild()
