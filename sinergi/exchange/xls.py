@@ -169,17 +169,12 @@ def hidden_rows(stream: bytes, book: Workbook, sheet_name: str) -> list[int]:
     return found
 
 
-def grid(stream: bytes, book: Workbook, sheet_name: str) -> tuple[int, int]:
-    """The grid calamine allocates for the sheet (it reads every sheet as soon as the file is opened): one past the
-    last row and one past the last column of a cell with a value. A cell record's column is 16 bits wide, though
-    Excel writes at most 256 columns: one cell at column 65,535 would make the grid 4 billion cells."""
-    offset = book.sheets.get(sheet_name)
-    return (0, 0) if offset is None else grid_at(stream, book, offset)
-
-
 def grid_at(stream: bytes, book: Workbook, offset: int) -> tuple[int, int]:
-    """grid() for the sheet whose records start at `offset`. ValueError when its DIMENSIONS record declares a grid
-    calamine cannot reserve (see MAX_DIMENSIONS)."""
+    """The grid calamine allocates for the sheet whose records start at `offset` (it reads every sheet as soon as
+    the file is opened): one past the last row and one past the last column of a cell with a value. A cell record's
+    column is 16 bits wide, though Excel writes at most 256 columns: one cell at column 65,535 would make the grid 4
+    billion cells. ValueError when its DIMENSIONS record declares a grid calamine cannot reserve (see
+    MAX_DIMENSIONS)."""
     rows = columns = 0
     depth = 0  # a chart inside a sheet has its own BOF ... EOF
     for kind, body in _records(stream, offset):

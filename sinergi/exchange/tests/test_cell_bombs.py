@@ -316,7 +316,8 @@ def test_an_xls_cell_at_a_far_column_is_refused_unread(tmp_path, calamine_never_
 
 def test_the_xls_fixtures_are_measured_by_their_cells_with_a_value():
     container = xls.read_container((FILES / "ods_xls" / "klien.xls").read_bytes())
-    assert xls.grid(container.stream, container.book, "Data penerima layanan") == (3, 32)
+    offset = container.book.sheets["Data penerima layanan"]
+    assert xls.grid_at(container.stream, container.book, offset) == (3, 32)
 
 
 @pytest.mark.parametrize(
