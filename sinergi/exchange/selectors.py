@@ -35,7 +35,7 @@ from .models import (
 
 RECENT_IMPORTS = 5  # the imports /exchange/ lists, before its exports and reports; the rest are on their own list
 RECENT_EXPORTS = 10  # the background exports and reports /exchange/ lists; the rest are on their own list
-RECENT_IMPORTS_MOST = 20  # with those still under way: never more than the page listed before it was shortened
+RECENT_JOBS_MOST = 20  # either list, jobs under way included: never more than the page listed before it was shortened
 
 
 def import_job_list(*, actor) -> QuerySet[ImportJob]:
@@ -60,7 +60,7 @@ def import_job_recent(*, actor, count: int = RECENT_IMPORTS) -> list[ImportJob]:
     job under way stays in sight (its page a tap away) however many finished after it."""
     jobs = import_job_rows(actor=actor)
     newest = jobs.values("pk")[:count]
-    return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=FINISHED_STATUSES))[:RECENT_IMPORTS_MOST])
+    return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=FINISHED_STATUSES))[:RECENT_JOBS_MOST])
 
 
 def import_job_get(*, actor, pk: int, same_access: bool = True) -> ImportJob:
@@ -109,7 +109,7 @@ def export_job_recent(*, actor, count: int = RECENT_EXPORTS) -> list[ExportJob]:
     newest first: a file still being made stays a tap away however many were asked for after it."""
     jobs = export_job_list(actor=actor)
     newest = jobs.values("pk")[:count]
-    return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=EXPORT_FINISHED_STATUSES))[:RECENT_IMPORTS_MOST])
+    return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=EXPORT_FINISHED_STATUSES))[:RECENT_JOBS_MOST])
 
 
 def export_job_get(*, actor, pk: int) -> ExportJob:
