@@ -4441,8 +4441,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "person, delete it; if they really were admitted again, record it with the new Tanggal masuk. If it is about "
         "someone else admitted the same day, register them one by one on the Admit a new client page."
     ),
-    "Semua baris sudah diperiksa; hasil dan laporannya sedang disiapkan.": (
-        "Every row has been checked; the result and its report are being prepared."
-    ),
-    "Semua baris sudah diperiksa; penyimpanan segera dimulai.": "Every row has been checked; saving starts shortly.",
+    "Semua baris sudah diperiksa; hasilnya sedang disiapkan.": "Every row has been checked; the result is being prepared.",
 }
