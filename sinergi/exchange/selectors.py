@@ -414,12 +414,15 @@ class JobQueue:
     waiting: list[QueueRow]
     failed: list[QueueRow]
     others: int  # jobs waiting or running of users outside the admin's province(s): counted, not shown
+    others_running: int = 0  # ... of them running: the workers are alive, busy with jobs the admin does not see
 
     @property
     def workers_idle(self) -> bool:
-        """Jobs wait longer than a job's page is patient (QUEUE_PATIENCE) and none runs: the workers may be down. Not
-        merely "something waits": a worker picks a new job up within seconds, and the page would cry wolf."""
-        return not self.running and any(row.job.waiting_long for row in self.waiting)
+        """Jobs wait longer than a job's page is patient (QUEUE_PATIENCE) and none runs, anyone's: the workers may be
+        down. Not merely "something waits": a worker picks a new job up within seconds, and the page would cry
+        wolf; nor while a job of another province or of the command line runs, which a national server's workers
+        share."""
+        return not self.running and not self.others_running and any(row.job.waiting_long for row in self.waiting)
 
 
 def job_queue_allowed(actor) -> bool:
@@ -452,12 +455,17 @@ def job_queue(*, actor) -> JobQueue:
     failed = [_import_queue_row(job) for job in imports.filter(status="failed", finished_at__gte=since)]
     failed += [_export_queue_row(job) for job in exports.filter(status="failed", finished_at__gte=since)]
     every = ImportJob.objects.filter(status__in=pending).count() + ExportJob.objects.filter(status__in=pending).count()
+    # Running lately, anyone's (a run left "running" by a worker that died hours ago says nothing of the workers now).
+    lately = Q(status="running", started_at__gte=timezone.now() - datetime.timedelta(hours=6))
+    running_everywhere = ImportJob.objects.filter(lately).count() + ExportJob.objects.filter(lately).count()
     rows.sort(key=lambda row: (row.job.created_at, row.kind))
+    running = [row for row in rows if row.job.status == "running"]
     return JobQueue(
-        running=[row for row in rows if row.job.status == "running"],
+        running=running,
         waiting=[row for row in rows if row.job.status == "queued"],
         failed=sorted(failed, key=lambda row: row.job.finished_at, reverse=True),
         others=every - len(rows),
+        others_running=max(0, running_everywhere - len(running)),
     )
 
 

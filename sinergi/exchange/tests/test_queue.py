@@ -107,6 +107,21 @@ def test_the_page_polls_while_jobs_wait_and_says_when_nothing_runs(client, provi
     assert 'id="queue-idle-workers"' in fragment
 
 
+def test_no_alarm_while_the_workers_run_a_job_the_admin_does_not_see(client, province_admin, board_member):
+    # On a national server the workers are shared: another province's job runs while this one's waits its turn
+    asked = timezone.now() - QUEUE_PATIENCE - datetime.timedelta(minutes=1)
+    waiting = ImportJobFactory(created_by=board_member, status=ImportStatus.QUEUED, finished_at=None)
+    ImportJob.objects.filter(pk=waiting.pk).update(created_at=asked)
+    outsider = UserFactory(is_superuser=True)
+    running = ImportJobFactory(created_by=outsider, status=ImportStatus.RUNNING, finished_at=None)
+    ImportJob.objects.filter(pk=running.pk).update(started_at=timezone.now())
+    otp_login(client, province_admin)
+
+    page = client.get("/exchange/queue/").content.decode()
+
+    assert "0 berjalan, 1 menunggu." in page and 'id="queue-idle-workers"' not in page
+
+
 def test_a_job_still_opening_its_file_shows_no_rows_counted_rather_than_none_of_none(client, province_admin, jobs):
     ImportJob.objects.filter(pk=jobs["running"].pk).update(rows_done=0, rows_total=0)
     otp_login(client, province_admin)
