@@ -4442,4 +4442,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "someone else admitted the same day, register them one by one on the Admit a new client page."
     ),
     "Semua baris sudah diperiksa; hasilnya sedang disiapkan.": "Every row has been checked; the result is being prepared.",
+    "%(region)s sudah mempunyai LKKKS: %(board)s.": "%(region)s already has an LKKKS: %(board)s.",
 }

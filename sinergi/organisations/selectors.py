@@ -125,13 +125,16 @@ def scope_provinces(*, actor) -> set[str]:
 
 def board_regions(*, actor) -> QuerySet[Region]:
     """The province and kabupaten/kota where `actor` may register an LKKKS board: within the provinces of their
-    roles (any, for a superuser), those the scope rules allow them to create in."""
+    roles (any, for a superuser), those the scope rules allow them to create in that have no board yet."""
     candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY)
     if not actor.is_superuser:
         # The provinces and their kabupaten/kota. (`code__startswith` given a tuple of them matched "('63',)%", and
         # nobody but a superuser was ever offered the form.)
         provinces = scope_provinces(actor=actor)
         candidates = candidates.filter(Q(code__in=provinces) | Q(parent_id__in=provinces))
+    # One board per region: those that have one (not deactivated) are not offered.
+    seated = Organisation.objects.filter(kind=OrganisationKind.LKKKS).exclude(status=OrganisationStatus.INACTIVE)
+    candidates = candidates.exclude(code__in=seated.values("region_id"))
     allowed = [
         region.code
         for region in candidates

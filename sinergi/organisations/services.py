@@ -105,6 +105,11 @@ def _validate(
         problem("region", _("Wilayah wajib diisi (sebaiknya sampai desa/kelurahan)."))
     elif organisation.kind == OrganisationKind.LKKKS and organisation.region.level > 2:
         problem("region", _("LKKKS berkedudukan di provinsi atau kabupaten/kota, bukan di kecamatan atau desa."))
+    elif organisation.kind == OrganisationKind.LKKKS and (board := _board_of(organisation.region_id, organisation.pk)):
+        # One board per province and per kabupaten/kota: a second would split its members and its figures.
+        problem("region", _("%(region)s sudah mempunyai LKKKS: %(board)s.") % {
+            "region": organisation.region.name, "board": board.name,
+        })  # fmt: skip
     elif organisation.kind != OrganisationKind.LKKKS and organisation.region.level < 2:
         problem("region", _("Pilih wilayah sampai kabupaten/kota atau lebih rinci."))
     if is_lks and organisation.primary_service_kind is None:
@@ -184,6 +189,14 @@ def latitude_side_warning(organisation: Organisation) -> str:
 
 def _coordinate_text(value) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _board_of(region_code: str, other_than: int | None) -> Organisation | None:
+    """The LKKKS board (not deactivated) seated in this province or kabupaten/kota, other than `other_than`."""
+    boards = Organisation.objects.filter(kind=OrganisationKind.LKKKS, region_id=region_code).exclude(
+        status=OrganisationStatus.INACTIVE
+    )
+    return boards.exclude(pk=other_than).first() if other_than else boards.first()
 
 
 def organisation_validate(*, organisation: Organisation, service_kinds: list[Term] | None) -> None:

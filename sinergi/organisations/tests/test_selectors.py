@@ -2,7 +2,8 @@ import pytest
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import UserFactory, user_with_role
-from sinergi.organisations import selectors
+from sinergi.core.errors import ValidationError
+from sinergi.organisations import selectors, services
 from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, grade
@@ -100,3 +101,20 @@ def test_the_board_form_registers_a_board_where_its_user_may_and_refuses_others(
     client.post("/organisations/boards/new/", {"name": "LKKKS Kota Uji", "region": "63.71", "address": "Jl. A"})
     board = Organisation.objects.get(name="LKKKS Kota Uji")
     assert (board.kind, board.regency_code) == (OrganisationKind.LKKKS, "63.71")
+
+
+def test_a_region_has_one_board_a_second_is_neither_offered_nor_saved(client, province_admin, board_member):
+    BoardFactory(name="LKKKS Kota Banjarmasin", region_id="63.71")
+
+    assert "63.71" not in [region.code for region in selectors.board_regions(actor=province_admin)]
+    assert list(selectors.board_regions(actor=board_member)) == []
+    with pytest.raises(ValidationError) as refused:
+        services.organisation_create(
+            actor=province_admin,
+            data={"kind": OrganisationKind.LKKKS, "name": "LKKKS Banjarmasin Kedua", "region_id": "63.71"},
+        )
+    assert "Kota Banjarmasin sudah mempunyai LKKKS: LKKKS Kota Banjarmasin." in str(refused.value)
+    assert not Organisation.objects.filter(name="LKKKS Banjarmasin Kedua").exists()
+    # A deactivated board leaves its seat to a new one
+    Organisation.objects.filter(name="LKKKS Kota Banjarmasin").update(status=OrganisationStatus.INACTIVE)
+    assert "63.71" in [region.code for region in selectors.board_regions(actor=province_admin)]
