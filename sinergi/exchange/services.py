@@ -358,8 +358,9 @@ def _run_again(
     )
 
 
-def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
-    """Asks a queued or running import to stop; the run checks between batches and rolls everything back."""
+def import_job_cancel(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:
+    """Asks a queued or running import to stop; the run checks between batches and rolls everything back. One
+    still queued ends here, with its audit event (from the cancelling request's address)."""
     if job.is_finished:
         raise TransitionError(_("Impor ini sudah selesai sehingga tidak dapat dibatalkan."))
     if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).exists() and runners.request_stop(
@@ -368,24 +369,26 @@ def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
         # SQLite: left beside the job's lock, where the run looks (its row may not be written before the run's
         # commit); the run records it on the job when it ends.
         return job
-    updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.QUEUED).update(
-        status=ImportStatus.CANCELLED,
-        cancel_requested=True,
-        finished_at=timezone.now(),
-        phase=ImportPhase.DONE,
-        # A trial saves nothing anyway: "no data was saved" is said of an import only.
-        message=str(CANCELLED_DRY_RUN_BEFORE_START if job.dry_run else CANCELLED_BEFORE_START),
-    )
+    with transaction.atomic():
+        updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.QUEUED).update(
+            status=ImportStatus.CANCELLED,
+            cancel_requested=True,
+            finished_at=timezone.now(),
+            phase=ImportPhase.DONE,
+            # A trial saves nothing anyway: "no data was saved" is said of an import only.
+            message=str(CANCELLED_DRY_RUN_BEFORE_START if job.dry_run else CANCELLED_BEFORE_START),
+        )
+        if updated:
+            # Ended here, before it ran: its run would have written its audit event, so this is the job's one (a
+            # run stopped on the way writes its own when it ends), as a cancelled export's is.
+            job.refresh_from_db()
+            _audit(job, actor, ImportResult(status="cancelled", message=job.message), "cancelled", request=request)
     # Only while it runs: one that ended since the page was read keeps its end (and its data, if it saved).
     if not updated and not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).update(
         cancel_requested=True
     ):
         raise TransitionError(_("Impor ini sudah selesai sehingga tidak dapat dibatalkan."))
     job.refresh_from_db()
-    if updated:
-        # Ended here, before it ran: its run would have written its audit event, so this is the job's one (a run
-        # stopped on the way writes its own when it ends), as a cancelled export's is.
-        _audit(job, actor, ImportResult(status="cancelled", message=job.message), "cancelled")
     return job
 
 
@@ -1017,7 +1020,7 @@ def import_report_downloaded(*, job: ImportJob, actor, request: HttpRequest | No
     )
 
 
-def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
+def _audit(job: ImportJob, actor, result: ImportResult, outcome: str, request: HttpRequest | None = None) -> None:
     try:
         purpose = get_entity(job.entity).import_purpose
     except LookupError:
@@ -1027,7 +1030,8 @@ def _audit(job: ImportJob, actor, result: ImportResult, outcome: str) -> None:
         action=f"exchange.import.{outcome}",
         obj=job,
         purpose=purpose,  # as its access-log lines say (UU PDP): shown in the log's "Tujuan" column
-        ip_address=job.ip_address,
+        request=request,
+        ip_address=job.ip_address,  # (the upload's, for the run that the worker does later without a request)
         data={
             "entity": job.entity,
             "dry_run": job.dry_run,

@@ -296,7 +296,7 @@ def import_job_read_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 def import_job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     job = selectors.import_job_get(actor=request.user, pk=pk, same_access=False)
     try:
-        services.import_job_cancel(job=job, actor=request.user)
+        services.import_job_cancel(job=job, actor=request.user, request=request)
     except TransitionError as error:
         messages.error(request, str(error))
     else:

@@ -173,3 +173,21 @@ def test_an_import_cancelled_before_it_ran_is_audited_once_with_who_cancelled_it
     [event] = AuditEvent.objects.filter(object_id=str(job.pk), action__startswith="exchange.import.")
     assert (event.action, event.actor, event.data["dry_run"]) == ("exchange.import.cancelled", board_member, dry_run)
     assert (event.data["created"], event.data["updated"]) == (0, 0)
+
+
+@pytest.mark.django_db
+def test_an_import_cancelled_from_its_page_before_it_ran_records_the_address_the_cancel_came_from(
+    client, tmp_path, board_member
+):
+    path = xlsx_file(tmp_path, lks_rows(3))
+    with path.open("rb") as handle:
+        job = services.import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name=path.name, enqueue=False
+        )
+    ImportJob.objects.filter(pk=job.pk).update(ip_address="198.51.100.1")  # where it was uploaded from
+    client.force_login(board_member)
+
+    client.post(f"/exchange/imports/{job.pk}/cancel/", REMOTE_ADDR="203.0.113.9")
+
+    event = AuditEvent.objects.get(object_id=str(job.pk), action="exchange.import.cancelled")
+    assert event.ip_address == "203.0.113.9"
