@@ -4443,4 +4443,5 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Semua baris sudah diperiksa; hasilnya sedang disiapkan.": "Every row has been checked; the result is being prepared.",
     "%(region)s sudah mempunyai LKKKS: %(board)s.": "%(region)s already has an LKKKS: %(board)s.",
+    "Impor: gagal": "Import: failed",
 }

@@ -56,6 +56,7 @@ ACTION_LABELS: dict[str, Any] = {
     "exchange.import.succeeded": _lazy("Impor: disimpan"),
     "exchange.import.refused": _lazy("Impor: ditolak"),
     "exchange.import.cancelled": _lazy("Impor: dibatalkan"),
+    "exchange.import.failed": _lazy("Impor: gagal"),
     "exchange.import.interrupted": _lazy("Impor: terputus"),
     "exchange.import.report_downloaded": _lazy("Impor: laporan diunduh"),
     "exchange.import.upload_refused": _lazy("Impor: file ditolak saat diunggah"),

@@ -526,8 +526,12 @@ def queue_lost(job: ImportJob | ExportJob, task) -> bool:
 def import_job_not_started(job_id: int) -> None:
     """Ends an import still queued whose run could not start (see queue_lost); nothing was saved."""
     ending = {"status": ImportStatus.FAILED, "message": str(NOT_STARTED), "finished_at": timezone.now()}
-    if ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(**ending, phase=ImportPhase.DONE):
-        logger.warning("Import job %s could not start; marked failed", job_id)
+    with transaction.atomic():
+        if ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(**ending, phase=ImportPhase.DONE):
+            logger.warning("Import job %s could not start; marked failed", job_id)
+            # Its one audit event, which its run would have written (by the system: nobody asked for this end).
+            job = ImportJob.objects.get(pk=job_id)
+            _audit(job, None, ImportResult(status="failed", message=job.message), "failed")
 
 
 def import_job_end_after_error(job_id: int) -> None:

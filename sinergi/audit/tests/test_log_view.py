@@ -317,6 +317,8 @@ def test_every_audited_action_has_words_in_the_interface_language():
         if "tests" not in path.parts
         for code in re.findall(r'action="([a-z_]+\.[a-z_]+\.[a-z_]+)"', path.read_text())
     }
+    # ... and the outcomes an import's event is named after (exchange.import.{outcome})
+    codes |= {f"exchange.import.{outcome}" for outcome in ("checked", "succeeded", "refused", "cancelled", "failed")}
     assert len(codes) > 50
     assert sorted(c for c in codes if c not in ACTION_LABELS and c.rsplit(".", 1)[1] not in VERB_LABELS) == []
 

@@ -1,12 +1,14 @@
 """The task workers' queue page (/exchange/queue/): what an admin without a shell sees of `exchange_jobs`."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.utils import timezone
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import UserFactory, user_with_role
+from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
 from sinergi.exchange import runners
 from sinergi.exchange.models import QUEUE_PATIENCE, ExportStatus, ImportJob, ImportPhase, ImportStatus, ReportKind
@@ -168,3 +170,16 @@ def test_an_admin_reading_english_ends_another_users_export_in_its_owners_langua
     # (its worker is gone) ended, with the message its owner reads, in Indonesian
     assert export.status == ExportStatus.FAILED
     assert export.message.startswith("Ekspor terhenti"), export.message
+
+
+def test_a_queued_job_whose_task_was_lost_is_ended_with_its_one_audit_event(client, province_admin, board_member):
+    job = ImportJobFactory(created_by=board_member, status=ImportStatus.QUEUED, dry_run=False, finished_at=None)
+    otp_login(client, province_admin)
+
+    with mock.patch("sinergi.exchange.services.queue_lost", return_value=True):
+        client.get("/exchange/queue/")
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    [event] = AuditEvent.objects.filter(object_id=str(job.pk), action__startswith="exchange.import.")
+    assert (event.action, event.actor, event.data["dry_run"]) == ("exchange.import.failed", None, False)
