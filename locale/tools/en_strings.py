@@ -4444,4 +4444,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Semua baris sudah diperiksa; hasilnya sedang disiapkan.": "Every row has been checked; the result is being prepared.",
     "%(region)s sudah mempunyai LKKKS: %(board)s.": "%(region)s already has an LKKKS: %(board)s.",
     "Impor: gagal": "Import: failed",
+    "Data seorang penerima layanan yang masuk ke LKS ini pada tanggal yang sama, dengan jenis kelamin, bulan lahir dan kategori yang sama, telah dihapus dari Sinergi pada %(erased)s (UU PDP). Pastikan ini orang lain; bila orang yang sama, beri tahu admin provinsi agar datanya dihapus lagi.": (
+        "The data of a client admitted to this LKS on the same date, of the same sex, birth month and category, was "
+        "erased from Sinergi on %(erased)s (UU PDP). Make sure this is someone else; if it is the same person, tell "
+        "the province admin so that the data is erased again."
+    ),
 }

@@ -1,5 +1,6 @@
 """Registering a client (person, first placement, consent) and correcting the record, NIK and KK included."""
 
+import datetime
 from typing import Any
 
 from django.db import transaction
@@ -176,6 +177,25 @@ def _person_snapshot(person: Person) -> dict[str, Any]:
 
 
 @transaction.atomic
+def _erased_stay_alike(person: Person, placement: Placement) -> datetime.datetime | None:
+    """When a person erased (UU PDP) had a stay at this LKS that agrees with this admission in all the erased record
+    keeps (the admission date, sex, birth month and category), when they were erased; None otherwise."""
+    if person.birth_date is None or placement.admitted_on is None or placement.ppks_category is None:
+        return None
+    return (
+        Placement.objects.filter(
+            organisation=placement.organisation,
+            admitted_on=placement.admitted_on,
+            ppks_category=placement.ppks_category,
+            person__erased_at__isnull=False,
+            person__sex=person.sex,
+            person__birth_date=person.birth_date.replace(day=1),
+        )
+        .values_list("person__erased_at", flat=True)
+        .first()
+    )
+
+
 def person_admit(
     *,
     actor,
@@ -239,6 +259,17 @@ def person_admit(
     if _nik_active_at(person.nik_hash, organisation, exclude_pk=None):
         problems.add("nik", _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini."))
     problems.raise_if_any()
+    if erased_on := _erased_stay_alike(person, placement):
+        # The page an import's refusal of such a row points to: admitted, as the operator says who this is, but
+        # told, in case it is the erased person after all (no NIK of an erased record is kept to tell them apart).
+        warnings.append(
+            _(
+                "Data seorang penerima layanan yang masuk ke LKS ini pada tanggal yang sama, dengan jenis kelamin, "
+                "bulan lahir dan kategori yang sama, telah dihapus dari Sinergi pada %(erased)s (UU PDP). Pastikan ini "
+                "orang lain; bila orang yang sama, beri tahu admin provinsi agar datanya dihapus lagi."
+            )
+            % {"erased": timezone.localtime(erased_on).strftime("%d-%m-%Y")}
+        )
 
     person.match_key = person_match_key(
         full_name=person.full_name, birth_date=person.birth_date, mother_name=person.mother_name

@@ -626,10 +626,12 @@ def test_another_child_alike_to_an_erased_one_is_refused_saying_how_to_register_
     person = person_data(full_name="Andi Lain", mother_name="Ibu Andi", birth_date=BORN.replace(day=3), nik="")
     person["nik_missing_reason"] = "not_yet_recorded"
     place = placement_data(ppks_category=stay.ppks_category, setting=stay.setting, admitted_on=ADMITTED)
-    services.person_admit(
+    outcome = services.person_admit(
         actor=world.operator, organisation=world.lks, person_data=person, placement_data=place, consent_data=None
     )
     assert Person.objects.filter(full_name="Andi Lain", erased_at__isnull=True).exists()
+    # ... saying, in case it is the erased child after all (the page re-admits anyone the operator names)
+    assert any("telah dihapus dari Sinergi pada" in warning for warning in outcome.warnings), outcome.warnings
 
 
 def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobody_twice(tmp_path, world):
