@@ -270,7 +270,7 @@ def test_long_unbreakable_strings_stay_on_the_lks_profile_page(board_member):
 
 PPKS_CODES_OF_A_FULL_PROFILE = [
     "anak_balita_telantar", "anak_telantar", "anak_berhadapan_hukum", "anak_jalanan", "anak_dengan_kedisabilitasan",
-    "anak_korban_kekerasan", "anak_perlindungan_khusus", "lansia_telantar", "penyandang_disabilitas",
+    "anak_korban_kekerasan", "anak_perlindungan_khusus", "lansia_telantar", "penyandang_disabilitas", "korban_napza",
 ]  # fmt: skip
 
 
@@ -281,44 +281,49 @@ def test_a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board
 
 
 def _a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_member):
+    # Long values as real registers hold them (the forty-seventh review's: a 78-character name, a 135-character
+    # address, a one-stop-service office as permit issuer, titles before and after a name), every kind of service,
+    # clients of ten categories and workers of every role.
     day = datetime.date(2022, 3, 16)
     lks = OrganisationFactory(
-        name="LKSA Darul Amal Sejahtera Banjarmasin",
+        name="LKSA Panti Asuhan Yatim Piatu dan Dhuafa Darul Amal Sejahtera Kota Banjarmasin",
         region_id="63.71.01.1001",
-        address="Jl. Kelayan B Gang Sepakat No. 109 RT 12 RW 03",
-        phone="0511-3252525",
-        email="lksa.darulamal@contoh.test",
-        website="https://darulamal.contoh.test/profil",
-        head_name="Hj. Fitri Rahmawati, S.Pd.",
+        address="Jl. Pangeran Hidayatullah Komplek Banjar Indah Permai Blok C No. 109 RT 012 RW 003, "
+        "Kelurahan Benua Anyar, Kecamatan Banjarmasin Timur",
+        phone="0511-3252525 / 0812-5000-1234",
+        email="sekretariat.lksa.darulamalsejahtera@contoh.test",
+        website="https://darulamalsejahtera.contoh.test/profil-lembaga",
+        head_name="Dr. Hj. Siti Fatimah Rahmawati Nur Aisyah, S.Pd., M.Pd.",
         head_phone="0811-0000-0001",
         latitude="-3.319444",
         longitude="114.590833",
         legal_form="yayasan",
         has_legal_entity=True,
-        deed_number="98/2021",
+        deed_number="98/YYS/XII/2021",
         deed_date=day,
-        notary_name="Notaris Siti Fiktif, S.H., M.Kn.",
-        kemenkumham_number="AHU-7902.AH.01.04.Tahun 2021",
+        notary_name="Notaris H. Muhammad Ridwan Syahrani, S.H., M.Kn.",
+        kemenkumham_number="AHU-0017902.AH.01.04.Tahun 2021",
         kemenkumham_date=day,
         npwp="01.234.567.8-731.000",
-        permit_number="IO/001/DINSOS/2022",
-        permit_issuer="Dinas Sosial Kota Banjarmasin",
+        permit_number="503/0123/IO-LKS/DPMPTSP/2022",
+        permit_issuer="Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Banjarmasin",
         permit_issued_on=day,
         permit_expires_on=day.replace(year=2027),
-        registration_number="TD/001/DINSOS-KALSEL/2022",
+        registration_number="460/0456/TD-LKS/DINSOS-KALSEL/2022",
         registration_issuer="Dinas Sosial Provinsi Kalimantan Selatan",
         registration_issued_on=day,
         registration_expires_on=day.replace(year=2027),
         accreditation_grade=grade("B"),
         accredited_on=day,
         accreditation_expires_on=day.replace(year=2027),
-        accreditation_certificate_number="AKR/001/2022",
+        accreditation_certificate_number="AKR/001/LKS/KEMENSOS/2022",
     )
-    lks.service_kinds.add(lks_kind("anak"), lks_kind("lanjut_usia"), lks_kind("disabilitas"))
-    for board in [BoardFactory(region_id="63.71"), BoardFactory(region_id="63", name="LKKKS Provinsi Kalsel")]:
+    lks.service_kinds.add(*(lks_kind(code) for code in ("anak", "lanjut_usia", "disabilitas", "napza", "lainnya")))
+    boards = [BoardFactory(region_id="63.71"), BoardFactory(region_id="63", name="LKKKS Provinsi Kalimantan Selatan")]
+    for board in boards:
         BoardMembership.objects.create(board=board, member=lks)
-    # Clients of every category of children and two more, and workers of every role: the longest line of figures
-    # (the journey review of the forty-fifth found most real profiles on two pages, the test's LKS serving no one).
+    # The longest line of figures (the forty-fifth review found most real profiles on two pages, the test's LKS then
+    # serving no one).
     for number, code in enumerate(PPKS_CODES_OF_A_FULL_PROFILE):
         for _count in range(number + 1):
             PlacementFactory(person=PersonFactory(organisation=lks), organisation=lks, ppks_category=ppks(code))
@@ -328,7 +333,7 @@ def _a_fully_filled_in_lks_profile_with_its_boards_fits_on_one_a4_page(board_mem
     document = render_document("exchange/pdf/lks_profile.html", lks_profile(actor=board_member, pk=lks.pk))
 
     assert len(document.pages) == 1
-    assert "LKKKS Provinsi Kalsel" in _page_texts(document)[0]
+    assert "LKKKS Provinsi Kalimantan Selatan" in _page_texts(document)[0]
 
 
 def test_only_cells_with_a_url_or_the_like_may_wrap_anywhere():
