@@ -4449,4 +4449,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "erased from Sinergi on %(erased)s (UU PDP). Make sure this is someone else; if it is the same person, tell "
         "the province admin so that the data is erased again."
     ),
+    "Jam di provinsi penyelenggara; undangan menyebut zona waktunya (WIB, WITA, atau WIT).": (
+        "The time in the organiser's province; invitations name its time zone (WIB, WITA or WIT)."
+    ),
 }

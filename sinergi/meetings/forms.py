@@ -38,7 +38,13 @@ class MeetingForm(forms.Form):
     last_day = forms.DateField(
         label=_("Tanggal selesai"), widget=DATE_WIDGET, required=False, help_text=_("Kosongkan bila rapat satu hari.")
     )
-    starts_at = forms.TimeField(label=_("Jam mulai"), widget=TIME_WIDGET, initial=datetime.time(9, 0))
+    starts_at = forms.TimeField(
+        label=_("Jam mulai"),
+        widget=TIME_WIDGET,
+        initial=datetime.time(9, 0),
+        # MeetingDay.hours names this clock to every invitee, wherever they are.
+        help_text=_("Jam di provinsi penyelenggara; undangan menyebut zona waktunya (WIB, WITA, atau WIT)."),
+    )
     ends_at = forms.TimeField(label=_("Jam selesai"), widget=TIME_WIDGET, initial=datetime.time(16, 0))
     venue = forms.CharField(label=_("Tempat"), max_length=300, required=False)
     online_link = forms.URLField(label=_("Tautan rapat daring"), required=False, assume_scheme="https")

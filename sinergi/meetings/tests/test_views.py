@@ -45,6 +45,12 @@ def test_province_admin_creates_a_meeting_through_the_form(admin_client, board_p
     assert [d.date.day for d in meeting.days.all()] == [10, 11]
 
 
+def test_the_form_says_which_clock_the_hours_are_on(admin_client, board_province):
+    page = admin_client.get("/meetings/new/").content.decode()
+
+    assert "Jam di provinsi penyelenggara; undangan menyebut zona waktunya (WIB, WITA, atau WIT)." in page
+
+
 def test_form_refuses_a_meeting_without_place_and_saves_nothing(admin_client, board_province):
     response = admin_client.post(
         "/meetings/new/",
