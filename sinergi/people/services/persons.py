@@ -176,7 +176,6 @@ def _person_snapshot(person: Person) -> dict[str, Any]:
     return values
 
 
-@transaction.atomic
 def _erased_stay_alike(person: Person, placement: Placement) -> datetime.datetime | None:
     """When a person erased (UU PDP) had a stay at this LKS that agrees with this admission in all the erased record
     keeps (the admission date, sex, birth month and category), when they were erased; None otherwise."""
@@ -196,6 +195,7 @@ def _erased_stay_alike(person: Person, placement: Placement) -> datetime.datetim
     )
 
 
+@transaction.atomic
 def person_admit(
     *,
     actor,
