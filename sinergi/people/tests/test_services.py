@@ -1302,3 +1302,17 @@ def test_a_phone_that_is_no_number_is_refused_by_the_service_as_by_the_import(wo
     assert errors_of(excinfo)["phone"] == [
         f"“{phone}” bukan nomor telepon: tulis nomornya, mis. 0812-3456-7890, atau kosongkan."
     ]
+
+
+def test_an_admission_that_fails_half_way_leaves_nothing_behind(world, monkeypatch):
+    # The person, stay and consent are written before the duplicates are looked for: one transaction, all or nothing
+    before = written()
+
+    def broken(**_kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("sinergi.people.services.persons._flag_duplicates", broken)
+    with pytest.raises(RuntimeError):
+        admit(world)
+
+    assert written() == before
