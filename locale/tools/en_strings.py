@@ -4452,4 +4452,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Jam di provinsi penyelenggara; undangan menyebut zona waktunya (WIB, WITA, atau WIT).": (
         "The time in the organiser's province; invitations name its time zone (WIB, WITA or WIT)."
     ),
+    "LKKKS tidak dapat diubah menjadi jenis organisasi lain, dan sebaliknya.": (
+        "An LKKKS cannot be changed into another kind of organisation, nor another kind into an LKKKS."
+    ),
 }

@@ -109,7 +109,13 @@ class OrganisationForm(forms.ModelForm):
             vocabulary=Vocabulary.ACCREDITATION_GRADE, is_active=True
         )
         self.fields["accreditation_grade"].empty_label = _("Belum terakreditasi")
-        self.fields["kind"].choices = NON_LKS_KINDS
+        if self.instance.pk and self.instance.kind == OrganisationKind.LKKKS:
+            # A board's own record: it stays a board (organisation_update refuses otherwise); its name, address and
+            # papers are what is edited here.
+            self.fields["kind"].choices = [(OrganisationKind.LKKKS, OrganisationKind.LKKKS.label)]
+            self.fields["kind"].disabled = True
+        else:
+            self.fields["kind"].choices = NON_LKS_KINDS
         self.fields["region"] = region_form_field(required=True)
         self.fields["region"].help_text = _("Ketik nama atau kode desa/kelurahan, lalu pilih dari daftar.")
         if self.instance.pk:

@@ -285,6 +285,10 @@ def organisation_update(
     refused = [name for name in data if name in BOARD_ONLY_FIELDS and not may_change_standing]
     if any(data[name] != getattr(current, name) for name in refused):
         raise PermissionDenied(_("Jenis, status, dan akreditasi hanya dapat diubah oleh pengurus LKKKS."))
+    if "kind" in data and (data["kind"] == OrganisationKind.LKKKS) != (current.kind == OrganisationKind.LKKKS):
+        # A board's terms, officers, members and meetings hang on it being a board: it is not turned into an LKS
+        # (nor an LKS into a board) by an edit.
+        raise ValidationError({"kind": [_("LKKKS tidak dapat diubah menjadi jenis organisasi lain, dan sebaliknya.")]})
     before = _snapshot(current)
     for name, value in data.items():
         if name in DERIVED_FIELDS | {"status", "version", "id"}:

@@ -5,13 +5,15 @@ from django.utils import timezone
 
 from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
+from sinergi.core.errors import ValidationError
 from sinergi.core.testing import export_links
 from sinergi.core.tests.xlsx import read_xlsx
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob
 from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
-from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory
+from sinergi.organisations.services import organisation_update
+from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, lks_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -331,3 +333,26 @@ def test_the_detail_page_writes_coordinates_as_maps_do(client, board_member, ban
     page = client.get(f"/organisations/{banjarmasin_lks.pk}/").content.decode()
 
     assert "-3.334500, 114.590100" in page  # not "-3,334500, 114,590100": two numbers, each with a decimal comma
+
+
+def test_a_board_member_edits_their_boards_address_and_the_board_stays_a_board(client, board_member):
+    board = BoardFactory(name="LKKKS Kota Banjarmasin", region_id="63.71")
+    client.force_login(board_member)
+    form = client.get(f"/organisations/{board.pk}/edit/").content.decode()
+    assert 'value="lkkks"' in form and 'value="lks"' not in form  # its kind offered as it is, and only that
+
+    # As a browser sends the form: a disabled field is not sent, and nothing else a board has not is asked for
+    data = edit_form_data(board, address="Jl. Lambung Mangkurat No. 1")
+    del data["kind"]
+    response = client.post(f"/organisations/{board.pk}/edit/", data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    board.refresh_from_db()
+    assert (board.kind, board.address) == (OrganisationKind.LKKKS, "Jl. Lambung Mangkurat No. 1")
+    # ... and no edit turns it into an LKS (the API's PATCH included: the service refuses)
+    with pytest.raises(ValidationError):
+        organisation_update(
+            organisation=board, actor=board_member, expected_version=board.version,
+            data={"kind": OrganisationKind.LKS, "primary_service_kind": lks_kind("anak")},
+        )  # fmt: skip
+    assert Organisation.objects.get(pk=board.pk).kind == OrganisationKind.LKKKS
