@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from sinergi.accounts.scope import ACTION_ROLES, Action, restrict, roles_of
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, restrict, roles_of
 from sinergi.core.crypto import decrypt
 from sinergi.core.errors import PermissionDenied
 from sinergi.vocabularies.models import Term
@@ -81,10 +81,22 @@ def person_merged_into(*, actor, pk) -> Person | None:
     return _visible_people(Person.objects.all(), actor=actor, action=Action.PERSON_VIEW).filter(pk=kept_id).first()
 
 
+def person_full_nik_allowed(*, actor, person: Person) -> bool:
+    """Whether `actor` may be shown this person's full NIK: the LKS operator of the person's own LKS only
+    (docs/privacy.md). A superuser, who may do everything else, is no exception unless they hold that role there:
+    running the server is no reason to read a child's number."""
+    if getattr(actor, "is_superuser", False):
+        return any(
+            membership.role in ACTION_ROLES[Action.PERSON_FULL_NIK]
+            and membership.organisation_id == person.organisation_id
+            for membership in active_memberships(actor)
+        )
+    return _visible_people(Person.objects.filter(pk=person.pk), actor=actor, action=Action.PERSON_FULL_NIK).exists()
+
+
 def person_full_nik(*, actor, person: Person, request: HttpRequest | None = None) -> str:
     """The full NIK, only for the LKS operator of the person's LKS on an explicit "show" action; logged."""
-    visible = _visible_people(Person.objects.filter(pk=person.pk), actor=actor, action=Action.PERSON_FULL_NIK)
-    if not visible.exists():
+    if not person_full_nik_allowed(actor=actor, person=person):
         raise PermissionDenied(_("Anda tidak berwenang melihat NIK lengkap orang ini."))
     nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person.pk))
     if nik:

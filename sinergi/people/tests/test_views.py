@@ -8,6 +8,8 @@ import pytest
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
+from sinergi.accounts.models import Membership, Role
+from sinergi.accounts.tests.factories import UserFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt
 from sinergi.core.testing import export_link_labels, export_links, otp_login
@@ -215,6 +217,23 @@ def test_others_cannot_reveal_the_full_nik(client, world, child, role):
     assert response.status_code in {403, 404}
     assert decrypt(child.person.nik_encrypted) not in response.content.decode()
     assert not PersonAccess.objects.filter(what="viewed_full_nik").exists()
+
+
+def test_a_superuser_is_neither_offered_nor_shown_the_full_nik_unless_they_operate_the_lks(client, world, child):
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    otp_login(client, superuser)
+    session = client.session
+    session[SESSION_KEY] = "service"
+    session.save()
+
+    assert "Tampilkan NIK" not in client.get(f"/people/{child.person_id}/").content.decode()
+    response = client.post(f"/people/{child.person_id}/nik/", headers={"HX-Request": "true"})
+    assert response.status_code in {403, 404}
+    assert decrypt(child.person.nik_encrypted) not in response.content.decode()
+    assert not PersonAccess.objects.filter(what="viewed_full_nik").exists()
+    # ... as the operator of the child's LKS, they are
+    Membership.objects.create(user=superuser, role=Role.LKS_OPERATOR, organisation=child.person.organisation)
+    assert "Tampilkan NIK" in client.get(f"/people/{child.person_id}/").content.decode()
 
 
 # --- admission ----------------------------------------------------------------------------------------------

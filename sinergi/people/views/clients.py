@@ -131,7 +131,7 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
         "accesses": accesses,
         "today": today,
         "can_change": can(user, Action.PERSON_CHANGE, person),
-        "can_full_nik": bool(person.nik_encrypted) and can(user, Action.PERSON_FULL_NIK, person),
+        "can_full_nik": bool(person.nik_encrypted) and selectors.person_full_nik_allowed(actor=user, person=person),
         "can_subject_request": can(user, Action.SUBJECT_REQUEST, person),
         "regency_names": regency_names([p.regency_code for p in placements]),
         "purpose_label": AccessPurpose(session_purpose(request)).label if session_purpose(request) else "",
