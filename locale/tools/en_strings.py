@@ -4455,4 +4455,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "LKKKS tidak dapat diubah menjadi jenis organisasi lain, dan sebaliknya.": (
         "An LKKKS cannot be changed into another kind of organisation, nor another kind into an LKKKS."
     ),
+    "Verifikasi, aktifkan, atau ubah data LKKKS ini": "Verify, activate or edit this LKKKS's record",
+    "Ubah data LKKKS ini": "Edit this LKKKS's record",
 }

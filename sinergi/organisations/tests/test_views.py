@@ -356,3 +356,14 @@ def test_a_board_member_edits_their_boards_address_and_the_board_stays_a_board(c
             data={"kind": OrganisationKind.LKS, "primary_service_kind": lks_kind("anak")},
         )  # fmt: skip
     assert Organisation.objects.get(pk=board.pk).kind == OrganisationKind.LKKKS
+
+
+def test_a_new_boards_page_leads_to_where_it_is_verified_activated_and_edited(client, board_member, dinsos_viewer):
+    board = BoardFactory(name="LKKKS Kota Baru", region_id="63.71", status=OrganisationStatus.DRAFT)
+    client.force_login(board_member)
+
+    page = client.get(f"/organisations/boards/{board.pk}/").content.decode()
+
+    assert f'href="/organisations/{board.pk}/" id="board-record">Verifikasi, aktifkan, atau ubah data LKKKS ini' in page
+    client.force_login(dinsos_viewer)  # who may only look is not sent there
+    assert 'id="board-record"' not in client.get(f"/organisations/boards/{board.pk}/").content.decode()
