@@ -92,8 +92,14 @@ class ReferralForm(forms.Form):
         label=_("Catatan kesehatan"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, person, organisations, **kwargs) -> None:
+    def __init__(self, *args, person, organisations, may_move: bool = True, **kwargs) -> None:
+        """`may_move`: whether the user may move the person's placement, which a referral to an LKS does on its
+        acceptance; without it (a kabupaten/kota board) only a referral to a service is offered, not one the
+        service would refuse."""
         super().__init__(*args, **kwargs)
+        if not may_move:
+            self.fields["target"].choices = [(TARGET_SERVICE, _("Layanan lain"))]
+            self.fields["target"].initial = TARGET_SERVICE
         self.fields["from_organisation"].queryset = organisations
         self.fields["ppks_category"].queryset = ppks_terms()
         self.fields["consent"].queryset = Consent.objects.filter(person=person, withdrawn_on__isnull=True)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, restrict
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, can, restrict
 from sinergi.core.errors import TransitionError, ValidationError
 from sinergi.core.pagination import paginate
 from sinergi.organisations.choices import LKS_KINDS
@@ -69,6 +69,12 @@ def _apply_errors(form, error: ValidationError) -> None:
 
 def _purpose(request: HttpRequest) -> str:
     return session_purpose(request) or AccessPurpose.CASE_REVIEW
+
+
+def _may_move(request: HttpRequest, person) -> bool:
+    """Whether the user may move the person's stay, as a referral to an LKS does when accepted (sending.py)."""
+    placement = services.active_placement(person)
+    return placement is not None and can(request.user, Action.PERSON_CHANGE, placement)
 
 
 class ReferralListView(LoginRequiredMixin, View):
@@ -143,13 +149,14 @@ class ReferralCreateView(LoginRequiredMixin, View):
         person, organisations = self._setup(request, person_pk)
         placement = services.active_placement(person)
         sender = organisations.filter(pk=person.organisation_id).first() or organisations.first()
+        may_move = _may_move(request, person)
         initial = {
             "from_organisation": sender,
             "ppks_category": placement.ppks_category if placement else person.ppks_categories.first(),
             # A board cannot move a placement (only the LKS serving the person can): it refers to services.
-            "target": TARGET_LKS if sender.is_lks else TARGET_SERVICE,
+            "target": TARGET_LKS if sender.is_lks and may_move else TARGET_SERVICE,
         }
-        form = ReferralForm(person=person, organisations=organisations, initial=initial)
+        form = ReferralForm(person=person, organisations=organisations, initial=initial, may_move=may_move)
         person_access_record(
             actor=request.user, person=person, what="referral_form", purpose=_purpose(request), request=request
         )
@@ -157,7 +164,9 @@ class ReferralCreateView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, person_pk: int) -> HttpResponse:
         person, organisations = self._setup(request, person_pk)
-        form = ReferralForm(request.POST, person=person, organisations=organisations)
+        form = ReferralForm(
+            request.POST, person=person, organisations=organisations, may_move=_may_move(request, person)
+        )
         if form.is_valid():
             data = form.service_data()
             try:

@@ -229,7 +229,9 @@ def test_intake_page(client, world):
 def test_board_member_refers_to_a_service_from_the_page(client, world):
     client.force_login(world.people.regency_board)
     page = client.get(f"/referrals/new/{world.child.person_id}/").content.decode()
-    assert 'name="target" value="service" required id="id_target_1" checked' in page
+    # Only a service: a referral to an LKS moves the stay, which only the LKS serving the child may ask for
+    assert 'name="target" value="service" required id="id_target_0" checked' in page
+    assert 'name="target" value="lks"' not in page
     data = form_data(
         world,
         from_organisation=world.board_bjm.pk,
