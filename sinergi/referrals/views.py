@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -388,16 +389,21 @@ def referral_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class IntakeView(LoginRequiredMixin, View):
-    """An LKS operator says which clients the LKS takes in (sex, ages), for the capacity search."""
+    """Which clients an LKS takes in (sex, ages), for the capacity search: its operator's by default; the province
+    admin, its kabupaten/kota board or a superuser name the LKS (?organisation=, linked from the LKS's page), as
+    those who may change its record (an LKS without an operator account has no one else to say it)."""
 
     def _organisation(self, request: HttpRequest) -> Organisation:
+        chosen = request.GET.get("organisation") or request.POST.get("organisation")
+        if chosen:
+            changeable = restrict(
+                Organisation.objects.filter(kind__in=LKS_KINDS), actor=request.user, action=Action.CHANGE
+            )
+            return get_object_or_404(changeable, pk=chosen)
         operated = Organisation.objects.filter(
             pk__in=selectors.operated_organisation_ids(request.user), kind__in=LKS_KINDS
         )
         organisation = restrict(operated, actor=request.user, action=Action.CHANGE).order_by("name")
-        chosen = request.GET.get("organisation") or request.POST.get("organisation")
-        if chosen:
-            return get_object_or_404(organisation, pk=chosen)
         first = organisation.first()
         if first is None:
             raise PermissionDenied
@@ -423,5 +429,5 @@ class IntakeView(LoginRequiredMixin, View):
                 _apply_errors(form, error)
             else:
                 messages.success(request, _("Ketentuan penerimaan disimpan."))
-                return redirect("referrals:intake")
+                return redirect(f"{reverse('referrals:intake')}?organisation={organisation.pk}")
         return render(request, "referrals/intake.html", {"organisation": organisation, "form": form}, status=400)

@@ -226,6 +226,20 @@ def test_intake_page(client, world):
     assert client.get("/referrals/intake/").status_code == 403
 
 
+def test_the_lks_board_sets_its_intake_from_the_lks_page_and_a_viewer_cannot(client, world):
+    lks = world.people.lks
+    client.force_login(world.people.regency_board)
+    lks_page = client.get(f"/organisations/{lks.pk}/").content.decode()
+    assert f'href="/referrals/intake/?organisation={lks.pk}"' in lks_page
+
+    response = client.post("/referrals/intake/", {"organisation": lks.pk, "sex": "L", "min_age": "6", "max_age": ""})
+
+    assert response.status_code == 302 and response["Location"] == f"/referrals/intake/?organisation={lks.pk}"
+    assert (Intake.objects.get(organisation=lks).sex, Intake.objects.get(organisation=lks).min_age) == ("L", 6)
+    client.force_login(world.people.dinsos_viewer)
+    assert client.get(f"/referrals/intake/?organisation={lks.pk}").status_code == 404
+
+
 def test_board_member_refers_to_a_service_from_the_page(client, world):
     client.force_login(world.people.regency_board)
     page = client.get(f"/referrals/new/{world.child.person_id}/").content.decode()
