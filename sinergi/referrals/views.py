@@ -395,6 +395,8 @@ class IntakeView(LoginRequiredMixin, View):
 
     def _organisation(self, request: HttpRequest) -> Organisation:
         chosen = request.GET.get("organisation") or request.POST.get("organisation")
+        if chosen and not chosen.isdigit():
+            raise Http404  # an edited address
         if chosen:
             changeable = restrict(
                 Organisation.objects.filter(kind__in=LKS_KINDS), actor=request.user, action=Action.CHANGE

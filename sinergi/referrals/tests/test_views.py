@@ -238,6 +238,7 @@ def test_the_lks_board_sets_its_intake_from_the_lks_page_and_a_viewer_cannot(cli
     assert (Intake.objects.get(organisation=lks).sex, Intake.objects.get(organisation=lks).min_age) == ("L", 6)
     client.force_login(world.people.dinsos_viewer)
     assert client.get(f"/referrals/intake/?organisation={lks.pk}").status_code == 404
+    assert client.get("/referrals/intake/?organisation=x").status_code == 404  # an edited address, not a crash
 
 
 def test_board_member_refers_to_a_service_from_the_page(client, world):
