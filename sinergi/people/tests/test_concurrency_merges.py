@@ -3,7 +3,6 @@
 
 import datetime
 import threading
-import time
 
 import pytest
 from django.db import connection
@@ -13,6 +12,7 @@ from sinergi.people.services.merges import duplicate_merge
 from sinergi.people.tests.test_concurrency_real import (
     InThread,
     _referral,
+    beside,
     broken_invariants,
     child,
     concurrency_world,
@@ -52,10 +52,7 @@ def test_a_referral_accepted_while_the_board_merges_its_client_into_another_reco
     accept.start()
     assert reached.wait(timeout=30)
     # when the board merges the served record into the other one, and the accept goes on a second later
-    merging = InThread(lambda: duplicate_merge(actor=world.province_admin, candidate=candidate, keep=keep))
-    merging.start()
-    time.sleep(1.0)
-    go.set()
+    merging = beside(lambda: duplicate_merge(actor=world.province_admin, candidate=candidate, keep=keep), go)
     outcomes = {"accept": accept.outcome(), "merge": merging.outcome()}
     # then one waits for the other; neither is killed as a deadlock's victim (40P01)
     assert "40P01" not in str(outcomes), outcomes
@@ -92,10 +89,7 @@ def test_a_consent_withdrawn_while_the_board_merges_its_client_into_another_reco
     merging.start()
     assert reached.wait(timeout=30)
     # when Harapan's operator withdraws the consent on the page, and the merge goes on a second later
-    withdrawing = InThread(lambda: consent_withdraw(actor=world.operator, consent=consent, on=datetime.date.today()))
-    withdrawing.start()
-    time.sleep(1.0)
-    go.set()
+    withdrawing = beside(lambda: consent_withdraw(actor=world.operator, consent=consent, on=datetime.date.today()), go)
     outcomes = {"merge": merging.outcome(), "withdraw": withdrawing.outcome()}
     assert "40P01" not in str(outcomes), outcomes
 
@@ -129,10 +123,7 @@ def test_an_incident_or_consent_recorded_while_the_board_merges_the_record_goes_
                 "legal_basis": "consent", "scope": "Pelayanan"}  # fmt: skip
         return consent_record(actor=world.operator, person=page, data=data)
 
-    recording = InThread(work)
-    recording.start()
-    time.sleep(1.0)
-    go.set()
+    recording = beside(work, go)
     assert merging.outcome() == "done"
     outcome = recording.outcome()
     model = Incident if what == "incident" else Consent

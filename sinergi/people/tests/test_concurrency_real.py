@@ -121,6 +121,16 @@ class InThread(threading.Thread):
         return self.result.status if isinstance(self.result, ImportJob) else "done"
 
 
+def beside(work, go: threading.Event) -> InThread:
+    """Starts `work` in its own thread beside one held at a step (held_before/held_after), then lets the held one
+    go on a second later: long enough for `work` to reach the lock it would wait for."""
+    thread = InThread(work)
+    thread.start()
+    time.sleep(1.0)
+    go.set()
+    return thread
+
+
 def broken_invariants(jobs=()) -> list[str]:
     broken = []
     active = Placement.objects.filter(status=PlacementStatus.ACTIVE)
@@ -225,10 +235,7 @@ def test_a_transfer_and_an_import_writing_at_both_lks_wait_for_each_other_withou
     transfer.start()
     assert locked.wait(timeout=30)
     # when an import writing new clients at both LKS starts, and the transfer goes on a second later
-    importing = InThread(lambda: import_job_run(job_id=job.pk))
-    importing.start()
-    time.sleep(1.0)
-    go.set()
+    importing = beside(lambda: import_job_run(job_id=job.pk), go)
     # then one waits for the other: neither is killed as a deadlock's victim (the import would say another import
     # was saving at its LKS, which none was)
     assert {"transfer": transfer.outcome(), "import": importing.outcome()} == {
@@ -352,10 +359,7 @@ def test_a_referral_accepted_while_one_of_its_lks_is_moved_is_accepted_and_follo
         move.start()
         assert holding.wait(timeout=30)
         # when the receiving LKS accepts the referral, and the move goes on a second later
-        accept = InThread(lambda: referral_services.referral_accept(actor=world.other_operator, referral=referral))
-        accept.start()
-        time.sleep(1.0)
-        go.set()
+        accept = beside(lambda: referral_services.referral_accept(actor=world.other_operator, referral=referral), go)
         # then one waits for the other, and neither is killed as a deadlock's victim
         assert {"move": move.outcome(), "accept": accept.outcome()} == {"move": "done", "accept": "done"}
     finally:
@@ -387,10 +391,7 @@ def test_a_merge_of_duplicates_while_an_import_discharges_and_corrects_the_clien
     importing.start()
     assert discharged.wait(timeout=30)
     # when a board member merges the two records, and the import goes on a second later
-    merging = InThread(lambda: duplicate_merge(actor=world.province_admin, candidate=candidate, keep=keep))
-    merging.start()
-    time.sleep(1.0)
-    go.set()
+    merging = beside(lambda: duplicate_merge(actor=world.province_admin, candidate=candidate, keep=keep), go)
     # then the merge waits for the import (and decides on what it saved); neither is a deadlock's victim
     assert importing.outcome() == "succeeded"
     assert "OperationalError" not in merging.outcome()
@@ -417,13 +418,12 @@ def test_a_referral_sent_by_the_province_board_accepted_beside_a_transfer_betwee
     accept.start()
     assert reached.wait(timeout=30)
     # when a transfer of another child from A to B starts, and the accept goes on a second later
-    transfer = InThread(
-        lambda: placement_transfer(actor=world.province_admin, placement=budi_stay, to_organisation=b,
-                                   on=datetime.date.today())
-    )  # fmt: skip
-    transfer.start()
-    time.sleep(1.0)
-    go.set()
+    transfer = beside(
+        lambda: placement_transfer(
+            actor=world.province_admin, placement=budi_stay, to_organisation=b, on=datetime.date.today()
+        ),
+        go,
+    )
     # then one waits for the other: the accept held the stay's LKS A too, not only the board and B
     assert {"accept": accept.outcome(), "transfer": transfer.outcome()} == {"accept": "done", "transfer": "done"}
     assert broken_invariants() == []
@@ -446,16 +446,14 @@ def test_an_import_correcting_a_client_and_a_correction_of_their_stay_on_its_pag
     importing.start()
     assert reached.wait(timeout=30)
     # when a board member corrects the stay on its page, and the import goes on a second later
-    correcting = InThread(
+    correcting = beside(
         lambda: placement_correct(
             actor=world.province_admin,
             placement=stay,
             data={"ppks_category": ppks("anak_telantar"), "setting": "community", "admitted_on": ADMITTED},
-        )
+        ),
+        go,
     )
-    correcting.start()
-    time.sleep(1.0)
-    go.set()
     # then the correction waits for the import (the LKS first, as the import takes it): neither is a deadlock's victim
     assert {"import": importing.outcome(), "correct": correcting.outcome()} == {
         "import": "succeeded",
@@ -481,13 +479,12 @@ def test_an_import_writing_at_two_lks_in_two_batches_and_a_transfer_between_them
     importing.start()
     assert reached.wait(timeout=30)
     # when a transfer from Harapan to Tetangga starts, and the import goes on a second later
-    transfer = InThread(
-        lambda: placement_transfer(actor=world.province_admin, placement=stay, to_organisation=world.lks_same_regency,
-                                   on=datetime.date.today())
-    )  # fmt: skip
-    transfer.start()
-    time.sleep(1.0)
-    go.set()
+    transfer = beside(
+        lambda: placement_transfer(
+            actor=world.province_admin, placement=stay, to_organisation=world.lks_same_regency, on=datetime.date.today()
+        ),
+        go,
+    )
     # then one waits for the other: the import took both LKS, in id order, before its first batch
     assert {"import": importing.outcome(), "transfer": transfer.outcome()} == {
         "import": "succeeded",
@@ -525,11 +522,9 @@ def test_a_consent_withdrawn_while_the_administrator_erases_the_client_waits_for
     erasing.start()
     assert reached.wait(timeout=30)
     # when the consent is withdrawn on the page, and the erasure goes on a second later
-    withdrawing = InThread(lambda: consent_withdraw(actor=world.province_admin, consent=consent,
-                                                    on=datetime.date.today()))  # fmt: skip
-    withdrawing.start()
-    time.sleep(1.0)
-    go.set()
+    withdrawing = beside(
+        lambda: consent_withdraw(actor=world.province_admin, consent=consent, on=datetime.date.today()), go
+    )
     # then the withdrawal waits for the erasure, and finds the record erased
     outcomes = {"erase": erasing.outcome(), "withdraw": withdrawing.outcome()}
     assert outcomes["erase"] == "done" and "OperationalError" not in outcomes["withdraw"], outcomes
