@@ -4438,8 +4438,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin, bulan lahir dan kategori yang sama dengan baris ini, telah dihapus dari Sinergi pada %(erased)s (UU PDP), jadi baris ini tidak didaftarkan. Bila baris ini tentang orang itu, hapus barisnya; bila ia benar-benar masuk lagi, catat dengan Tanggal masuk yang baru. Bila tentang orang lain yang masuk pada hari yang sama, daftarkan ia satu per satu di halaman Terima klien baru.": (
         "The data of a client admitted to this LKS on %(admitted)s, of the same sex, birth month and category as this "
         "row, was erased from Sinergi on %(erased)s (UU PDP), so this row is not registered. If this row is about that "
-        "person, delete it; if they really were admitted again, record it with the new Tanggal masuk. If it is about "
-        "someone else admitted the same day, register them one by one on the Admit a new client page."
+        "person, delete it; if they really were admitted again, record them with the new admission date. If it is "
+        "about someone else admitted the same day, register them one by one on the Admit a new client page."
     ),
     "Semua baris sudah diperiksa; hasilnya sedang disiapkan.": "Every row has been checked; the result is being prepared.",
     "%(region)s sudah mempunyai LKKKS: %(board)s.": "%(region)s already has an LKKKS: %(board)s.",

@@ -6,6 +6,7 @@ are made up."""
 import datetime
 
 import pytest
+from django.utils import translation
 
 from sinergi.accounts.models import Membership
 from sinergi.exchange.tests.conftest import _job_locks_in_tmp, _media_in_tmp, problems_of  # noqa: F401
@@ -632,6 +633,21 @@ def test_another_child_alike_to_an_erased_one_is_refused_saying_how_to_register_
     assert Person.objects.filter(full_name="Andi Lain", erased_at__isnull=True).exists()
     # ... saying, in case it is the erased child after all (the page re-admits anyone the operator names)
     assert any("telah dihapus dari Sinergi pada" in warning for warning in outcome.warnings), outcome.warnings
+
+
+def test_the_refusal_of_a_child_alike_to_an_erased_one_names_no_indonesian_column_in_english(tmp_path, world):
+    first_import(tmp_path, world, [client_row(**{"Tanggal masuk": ADMITTED})])
+    discharged_and_erased(world)
+    alike = {"Nama lengkap": "Andi Lain", "Nama ibu kandung": "Ibu Andi", "Tanggal lahir": BORN.replace(day=3)}
+
+    row = client_row(**{"Tanggal masuk": ADMITTED, **alike, **NO_NIK})
+
+    with translation.override("en"):
+        result = import_clients(tmp_path, [row], world.operator)
+
+    [(_row, _column, _value, message)] = problems_of(result)
+    assert "record them with the new admission date" in message
+    assert "Tanggal masuk" not in message and "Admit a new client page" in message
 
 
 def test_a_transfer_after_the_stays_admission_date_was_corrected_registers_nobody_twice(tmp_path, world):
