@@ -3,6 +3,7 @@
 import gettext
 import importlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -347,3 +348,28 @@ def test_the_english_words_of_the_exchange_read_naturally():
     english = {e.msgid: [e.msgstr, *e.msgstr_plural.values()] for e in _messages(CATALOGUE / "django.po")}
     untranslated = [msgid for msgid, texts in english.items() if any("kecamatan" in text for text in texts)]
     assert untranslated == []
+
+
+@pytest.mark.django_db
+def test_no_english_message_names_a_column_by_its_indonesian_header():
+    """An English reader may hold an English template: a message sends them to a column by what it holds ("the
+    discharge date"), or quotes the Indonesian header beside it, but never names a column only as "Tanggal keluar"."""
+    from django.utils import translation
+
+    from sinergi.exchange.columns import entities
+
+    columns = [column for entity in entities() for column in entity.columns]
+    with translation.override("id"):
+        indonesian = [str(column.header) for column in columns]
+    with translation.override("en"):
+        english = [str(column.header) for column in columns]
+    # A header the same in both languages ("NIK", "LKS regency/city" against "Kabupaten/Kota LKS" is not) is no fault
+    headers = {id_header for id_header, en_header in zip(indonesian, english, strict=True) if id_header != en_header}
+    bare = []
+    for entry in _messages(CATALOGUE / "django.po"):
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            for header in headers:
+                for found in re.finditer(rf"(?<![\w“\"(']){re.escape(header)}(?!\w)", text):
+                    bare.append((header, text[max(0, found.start() - 40) : found.end() + 40]))
+
+    assert bare == []

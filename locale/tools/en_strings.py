@@ -3960,8 +3960,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Data ganda yang digabungkan ke data ini": "Duplicate records merged into this one",
     "Digabungkan pada": "Merged on",
     "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini dan lembar lain yang sudah diperiksa), dan tetap tercatat aktif. Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.": (
-        "%(count)s client active at %(lks)s is on no sheet of this file (this sheet and the other sheets already checked) and stays recorded as active. If they have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
-        "%(count)s clients active at %(lks)s are on no sheet of this file (this sheet and the other sheets already checked) and stay recorded as active. If any have left, record the leaving: fill in Tanggal keluar and Alasan keluar on their row, or on their page.",
+        "%(count)s client active at %(lks)s is on no sheet of this file (this sheet and the other sheets already checked) and stays recorded as active. If they have left, record the leaving: fill in the discharge date and reason on their row, or on their page.",
+        "%(count)s clients active at %(lks)s are on no sheet of this file (this sheet and the other sheets already checked) and stay recorded as active. If any have left, record the leaving: fill in the discharge date and reason on their row, or on their page.",
     ),
     "Saringan “%(filter)s”: LKS itu tidak ada di wilayah kerja Anda, jadi tidak ada data yang dapat ditampilkan atau diunduh. Pilih LKS di daftar.": "Filter “%(filter)s”: that LKS is not in your work area, so there is nothing to show or download. Choose an LKS from the list.",
     "File berisi satu baris per masa layanan di LKS penerima layanan sekarang: yang keluar lalu masuk lagi tertulis sekali untuk setiap masa layanannya.": "The file holds one row per stay at the client's current LKS: a client who left and came back is written once for each stay.",
@@ -4110,7 +4110,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Nomor tanda daftar “%(value)s” tercatat untuk %(count)s LKS di kabupaten/kota yang berbeda: %(names)s. Isi"
     " kolom Kabupaten/Kota LKS.": (
         "Registration number “%(value)s” is recorded for %(count)s LKS in different kabupaten/kota: %(names)s. "
-        "Fill in the column Kabupaten/Kota LKS."
+        "Fill in the LKS's kabupaten/kota column."
     ),
     "%(label)s ini tercatat untuk LKS di beberapa kabupaten/kota. Isi Kode wilayah atau Kabupaten/Kota di baris"
     " ini, atau pakai file ekspor yang memuat kolom ID.": (
@@ -4432,8 +4432,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "the sender may cancel it and refer the client to another LKS or service."
     ),
     "Lebih dari satu masa tugas pekerja ini tercatat di LKS ini; isi Mulai bertugas sesuai masa tugas yang dimaksud baris ini, atau perbaiki lewat ekspor (baris dengan kolom ID).": (
-        "More than one stint of this worker is recorded at this LKS; fill in Mulai bertugas with the start of the "
-        "stint this row is about, or correct it through an export (the rows with the ID column)."
+        "More than one stint of this worker is recorded at this LKS; fill in the start date of the stint this "
+        "row is about, or correct it through an export (the rows with the ID column)."
     ),
     "Data seorang penerima layanan yang masuk ke LKS ini pada %(admitted)s, dengan jenis kelamin, bulan lahir dan kategori yang sama dengan baris ini, telah dihapus dari Sinergi pada %(erased)s (UU PDP), jadi baris ini tidak didaftarkan. Bila baris ini tentang orang itu, hapus barisnya; bila ia benar-benar masuk lagi, catat dengan Tanggal masuk yang baru. Bila tentang orang lain yang masuk pada hari yang sama, daftarkan ia satu per satu di halaman Terima klien baru.": (
         "The data of a client admitted to this LKS on %(admitted)s, of the same sex, birth month and category as this "
