@@ -4449,12 +4449,22 @@ EN: dict[str, str | tuple[str, str]] = {
         "erased from Sinergi on %(erased)s (UU PDP). Make sure this is someone else; if it is the same person, tell "
         "the province admin so that the data is erased again."
     ),
-    "Jam di provinsi penyelenggara; undangan menyebut zona waktunya (WIB, WITA, atau WIT).": (
-        "The time in the organiser's province; invitations name its time zone (WIB, WITA or WIT)."
-    ),
     "LKKKS tidak dapat diubah menjadi jenis organisasi lain, dan sebaliknya.": (
         "An LKKKS cannot be changed into another kind of organisation, nor another kind into an LKKKS."
     ),
     "Verifikasi, aktifkan, atau ubah data LKKKS ini": "Verify, activate or edit this LKKKS's record",
     "Ubah data LKKKS ini": "Edit this LKKKS's record",
+    "WIB (UTC+7)": "WIB (UTC+7)",
+    "WITA (UTC+8)": "WITA (UTC+8)",
+    "WIT (UTC+9)": "WIT (UTC+9)",
+    "Jam menurut zona waktu di bawah; undangan menyebut zonanya (WIB, WITA, atau WIT).": (
+        "Hours on the time zone below; invitations name it (WIB, WITA or WIT)."
+    ),
+    "Zona waktu": "Time zone",
+    "Zona provinsi penyelenggara": "The organiser's province's zone",
+    "Pilih zona lain bila rapat diadakan di provinsi dengan zona waktu lain.": (
+        "Choose another zone when the meeting is held in a province on another clock."
+    ),
+    "zona waktu": "time zone",
+    "Zona waktu tidak dikenal; pilih WIB, WITA, atau WIT.": "Unknown time zone; choose WIB, WITA or WIT.",
 }

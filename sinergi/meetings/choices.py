@@ -11,6 +11,15 @@ class MeetingKind(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
+class MeetingZone(models.TextChoices):
+    """The clock a meeting's hours are on, when it is not its organiser's province's (a Rakor held in another
+    province, a national meeting): Indonesia keeps three."""
+
+    WIB = "Asia/Jakarta", _("WIB (UTC+7)")
+    WITA = "Asia/Makassar", _("WITA (UTC+8)")
+    WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+
+
 class MeetingStatus(models.TextChoices):
     DRAFT = "draft", _("Draf")
     INVITED = "invited", _("Undangan terkirim")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
 
-from .choices import ActionStatus, MeetingKind, ParticipantRole
+from .choices import ActionStatus, MeetingKind, MeetingZone, ParticipantRole
 from .models import Decision, Meeting
 from .services import DaySpec
 
@@ -43,9 +43,15 @@ class MeetingForm(forms.Form):
         widget=TIME_WIDGET,
         initial=datetime.time(9, 0),
         # MeetingDay.hours names this clock to every invitee, wherever they are.
-        help_text=_("Jam di provinsi penyelenggara; undangan menyebut zona waktunya (WIB, WITA, atau WIT)."),
+        help_text=_("Jam menurut zona waktu di bawah; undangan menyebut zonanya (WIB, WITA, atau WIT)."),
     )
     ends_at = forms.TimeField(label=_("Jam selesai"), widget=TIME_WIDGET, initial=datetime.time(16, 0))
+    time_zone = forms.ChoiceField(
+        label=_("Zona waktu"),
+        choices=[("", _("Zona provinsi penyelenggara"))] + MeetingZone.choices,
+        required=False,
+        help_text=_("Pilih zona lain bila rapat diadakan di provinsi dengan zona waktu lain."),
+    )
     venue = forms.CharField(label=_("Tempat"), max_length=300, required=False)
     online_link = forms.URLField(label=_("Tautan rapat daring"), required=False, assume_scheme="https")
     description = forms.CharField(label=_("Keterangan"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -86,6 +92,7 @@ class MeetingForm(forms.Form):
             "starts_at": days[0].starts_at if days else None,
             "ends_at": days[0].ends_at if days else None,
             "venue": meeting.venue,
+            "time_zone": meeting.time_zone,
             "online_link": meeting.online_link,
             "description": meeting.description,
         }

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from sinergi.core.models import TimeStampedModel
 from sinergi.core.zones import province_zone
 
-from .choices import ActionStatus, CheckInMethod, MeetingKind, MeetingStatus, ParticipantRole, Rsvp
+from .choices import ActionStatus, CheckInMethod, MeetingKind, MeetingStatus, MeetingZone, ParticipantRole, Rsvp
 
 
 def new_token() -> str:
@@ -29,6 +29,8 @@ class Meeting(TimeStampedModel):
     province_code = models.CharField(max_length=2, db_index=True)
     regency_code = models.CharField(max_length=5, blank=True, db_index=True)
     venue = models.CharField(_("tempat"), max_length=300, blank=True)
+    # Empty: the organiser's province's clock, the usual case.
+    time_zone = models.CharField(_("zona waktu"), max_length=20, choices=MeetingZone.choices, blank=True)
     online_link = models.URLField(_("tautan daring"), blank=True)
     description = models.TextField(_("keterangan"), blank=True)
     status = models.CharField(
@@ -50,6 +52,13 @@ class Meeting(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The clock its hours are on: the one chosen for it, else its organiser's province's, else the server's."""
+        if self.time_zone:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        return province_zone(self.province_code) or zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
 
 class MeetingDay(models.Model):
     """One day of a meeting, with its start and end time."""
@@ -70,11 +79,9 @@ class MeetingDay(models.Model):
 
     @property
     def hours(self) -> str:
-        """The hours as "09:00–12:00 WITA": on the clock of the province that holds the meeting, its zone named, since
-        an invitation (above all to an online meeting) may reach people who keep another of Indonesia's three
-        clocks."""
-        zone = province_zone(self.meeting.province_code) or zoneinfo.ZoneInfo(settings.TIME_ZONE)
-        abbreviation = datetime.datetime.combine(self.date, self.starts_at, tzinfo=zone).tzname()
+        """The hours as "09:00–12:00 WITA": on the meeting's clock, its zone named, since an invitation (above all to
+        an online meeting) may reach people who keep another of Indonesia's three clocks."""
+        abbreviation = datetime.datetime.combine(self.date, self.starts_at, tzinfo=self.meeting.zone).tzname()
         return f"{self.starts_at:%H:%M}–{self.ends_at:%H:%M} {abbreviation}"
 
 

@@ -62,6 +62,8 @@ class MeetingSerializer(serializers.ModelSerializer):
     decisions = DecisionSerializer(many=True, read_only=True)
     action_items = ActionItemSerializer(many=True, read_only=True)
     minutes_approved = serializers.SerializerMethodField()
+    # The clock of the days' hours (an IANA name such as "Asia/Makassar"), whether chosen or the organiser's.
+    time_zone = serializers.CharField(source="zone.key", read_only=True)
 
     class Meta:
         model = Meeting
@@ -75,6 +77,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "regency_code",
             "venue",
             "online_link",
+            "time_zone",
             "status",
             "starts_on",
             "ends_on",

@@ -14,6 +14,7 @@ from sinergi.organisations.models import Organisation
 from ..choices import (
     MeetingKind,
     MeetingStatus,
+    MeetingZone,
 )
 from ..models import (
     Meeting,
@@ -53,7 +54,7 @@ def _validate_days(days: Sequence[DaySpec]) -> list[DaySpec]:
     return sorted(days, key=lambda d: d.date)
 
 
-def _validate_meeting_fields(*, kind: str, title: str, venue: str, online_link: str) -> None:
+def _validate_meeting_fields(*, kind: str, title: str, venue: str, online_link: str, time_zone: str = "") -> None:
     errors = {}
     if kind not in MeetingKind.values:
         errors["kind"] = _("Jenis rapat tidak dikenal.")
@@ -61,6 +62,8 @@ def _validate_meeting_fields(*, kind: str, title: str, venue: str, online_link: 
         errors["title"] = _("Judul rapat wajib diisi.")
     if not venue.strip() and not online_link.strip():
         errors["venue"] = _("Isi tempat rapat atau tautan rapat daring.")
+    if time_zone and time_zone not in MeetingZone.values:
+        errors["time_zone"] = _("Zona waktu tidak dikenal; pilih WIB, WITA, atau WIT.")
     if errors:
         raise ValidationError(errors)
 

@@ -45,11 +45,12 @@ def meeting_create(
     venue: str = "",
     online_link: str = "",
     description: str = "",
+    time_zone: str = "",
     request: HttpRequest | None = None,
 ) -> Meeting:
     """A new draft meeting of a board; open action items of the board's earlier meetings go onto its review list."""
     _check_organiser_board(actor=actor, organiser=organiser)
-    _validate_meeting_fields(kind=kind, title=title, venue=venue, online_link=online_link)
+    _validate_meeting_fields(kind=kind, title=title, venue=venue, online_link=online_link, time_zone=time_zone)
     ordered = _validate_days(days)
     meeting = Meeting.objects.create(
         kind=kind,
@@ -58,6 +59,7 @@ def meeting_create(
         province_code=organiser.province_code,
         regency_code=organiser.regency_code,
         venue=venue.strip(),
+        time_zone=time_zone,
         online_link=online_link.strip(),
         description=description.strip(),
         starts_on=ordered[0].date,
@@ -89,26 +91,27 @@ def meeting_update(
     venue: str = "",
     online_link: str = "",
     description: str = "",
+    time_zone: str = "",
     request: HttpRequest | None = None,
 ) -> Meeting:
     """Changes a meeting's particulars and days; a day on which attendance was recorded cannot be dropped."""
     _require_organiser(actor=actor, meeting=meeting)
     _require_not_closed(meeting)
-    _validate_meeting_fields(kind=kind, title=title, venue=venue, online_link=online_link)
+    _validate_meeting_fields(kind=kind, title=title, venue=venue, online_link=online_link, time_zone=time_zone)
     ordered = _validate_days(days)
     wanted = {d.date: d for d in ordered}
     existing = {d.date: d for d in meeting.days.all()}
     dropped = [d for date, d in existing.items() if date not in wanted]
     if any(d.attendances.exists() for d in dropped):
         raise ValidationError({"days": _("Hari yang sudah berisi presensi tidak dapat dihapus.")})
-    before = {"title": meeting.title, "venue": meeting.venue, "days": sorted(existing)}
+    before = {"title": meeting.title, "venue": meeting.venue, "time_zone": meeting.time_zone, "days": sorted(existing)}
     for day in dropped:
         day.delete()
     for date, spec in wanted.items():
         MeetingDay.objects.update_or_create(
             meeting=meeting, date=date, defaults={"starts_at": spec.starts_at, "ends_at": spec.ends_at}
         )
-    meeting.kind, meeting.title, meeting.venue = kind, title.strip(), venue.strip()
+    meeting.kind, meeting.title, meeting.venue, meeting.time_zone = kind, title.strip(), venue.strip(), time_zone
     meeting.online_link, meeting.description = online_link.strip(), description.strip()
     meeting.starts_on, meeting.ends_on = ordered[0].date, ordered[-1].date
     meeting.save()
@@ -118,7 +121,12 @@ def meeting_update(
         obj=meeting,
         changes={
             key: [before[key], value]
-            for key, value in {"title": meeting.title, "venue": meeting.venue, "days": sorted(wanted)}.items()
+            for key, value in {
+                "title": meeting.title,
+                "venue": meeting.venue,
+                "time_zone": meeting.time_zone,
+                "days": sorted(wanted),
+            }.items()
             if before[key] != value
         },
         request=request,

@@ -369,6 +369,35 @@ def test_a_meeting_day_names_the_clock_of_the_province_that_holds_it(province_co
     assert day.hours == f"09:00–12:30 {zone}"
 
 
+def test_a_meeting_on_a_chosen_clock_names_that_clock_whatever_its_organisers_province():
+    day = MeetingDay(
+        meeting=Meeting(province_code="63", time_zone="Asia/Jayapura"),
+        date=datetime.date(2026, 12, 7),
+        starts_at=datetime.time(9, 0),
+        ends_at=datetime.time(12, 30),
+    )
+
+    assert day.hours == "09:00–12:30 WIT"
+
+
+def test_an_unknown_time_zone_is_refused_and_nothing_is_saved(province_admin, board_province):
+    days = [services.DaySpec(date=datetime.date(2025, 3, 10), starts_at=datetime.time(9), ends_at=datetime.time(12))]
+
+    with pytest.raises(ValidationError) as refused:
+        services.meeting_create(
+            actor=province_admin,
+            organiser=board_province,
+            kind="rakor",
+            title="Rakor",
+            days=days,
+            venue="Aula",
+            time_zone="Europe/Paris",
+        )
+
+    assert refused.value.message_dict == {"time_zone": ["Zona waktu tidak dikenal; pilih WIB, WITA, atau WIT."]}
+    assert Meeting.objects.count() == 0
+
+
 def test_sending_again_with_nobody_new_is_refused(province_admin, board_province, django_capture_on_commit_callbacks):
     meeting = MeetingFactory(organiser=board_province)
     ParticipantFactory(meeting=meeting)

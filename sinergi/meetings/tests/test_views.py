@@ -48,7 +48,28 @@ def test_province_admin_creates_a_meeting_through_the_form(admin_client, board_p
 def test_the_form_says_which_clock_the_hours_are_on(admin_client, board_province):
     page = admin_client.get("/meetings/new/").content.decode()
 
-    assert "Jam di provinsi penyelenggara; undangan menyebut zona waktunya (WIB, WITA, atau WIT)." in page
+    assert "Jam menurut zona waktu di bawah; undangan menyebut zonanya (WIB, WITA, atau WIT)." in page
+    assert '<option value="" selected>Zona provinsi penyelenggara</option>' in page
+
+
+def test_a_meeting_held_in_another_zone_keeps_its_hours_on_that_zones_clock(admin_client, board_province):
+    # Kalsel's board holds a Rakor in Jakarta: 09:00 there is 09:00 WIB, which invitees in Banjarmasin must not read
+    # as 09:00 WITA
+    fields = {"organiser": board_province.pk, "kind": "rakor", "title": "Rakor di Jakarta", "first_day": "2025-03-10"}
+    fields |= {"starts_at": "09:00", "ends_at": "16:00", "venue": "Jakarta", "time_zone": "Asia/Jakarta"}
+
+    response = admin_client.post("/meetings/new/", fields)
+
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302
+    assert meeting.days.get().hours == "09:00–16:00 WIB"
+    edit_page = admin_client.get(f"/meetings/{meeting.pk}/edit/").content.decode()
+    assert '<option value="Asia/Jakarta" selected>WIB (UTC+7)</option>' in edit_page
+    # ... and back on the organiser's clock when the choice is emptied
+    fields |= {"time_zone": ""}
+    assert admin_client.post(f"/meetings/{meeting.pk}/edit/", fields).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.days.get().hours == "09:00–16:00 WITA"
 
 
 def test_form_refuses_a_meeting_without_place_and_saves_nothing(admin_client, board_province):

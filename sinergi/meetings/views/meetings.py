@@ -72,6 +72,7 @@ class MeetingCreateView(LoginRequiredMixin, View):
                     venue=data["venue"],
                     online_link=data["online_link"],
                     description=data["description"],
+                    time_zone=data["time_zone"],
                     request=request,
                 )
             except ValidationError as error:
@@ -113,6 +114,7 @@ class MeetingUpdateView(LoginRequiredMixin, View):
                     venue=data["venue"],
                     online_link=data["online_link"],
                     description=data["description"],
+                    time_zone=data["time_zone"],
                     request=request,
                 )
             except ValidationError as error:
