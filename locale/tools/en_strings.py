@@ -4467,4 +4467,6 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "zona waktu": "time zone",
     "Zona waktu tidak dikenal; pilih WIB, WITA, atau WIT.": "Unknown time zone; choose WIB, WITA or WIT.",
+    "Isi dengan nomor ID.": "Fill in an ID number.",
+    "Nilai “%(value)s” tidak dikenal. Pilihan: %(choices)s.": "Unknown value “%(value)s”. Choices: %(choices)s.",
 }

@@ -18,7 +18,7 @@ from sinergi.organisations.models import Organisation
 
 from .. import selectors, services
 from ..access import person_access_record, person_access_record_many, worker_access_record, worker_access_record_many
-from ..choices import AccessPurpose
+from ..choices import AccessPurpose, CaseStage, PlacementStatus, ServiceSetting
 from ..models import Person
 from .serializers import (
     AdmissionResultSerializer,
@@ -167,12 +167,44 @@ class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         return Response(self.get_serializer(outcome.obj).data)
 
 
+PLACEMENT_FILTERS = [
+    OpenApiParameter("person", OpenApiTypes.INT, description="The stays of one client (their ID)."),
+    OpenApiParameter("organisation", OpenApiTypes.INT, description="The stays at one LKS (its ID)."),
+    OpenApiParameter("status", OpenApiTypes.STR, enum=list(PlacementStatus.values)),
+    OpenApiParameter("stage", OpenApiTypes.STR, enum=list(CaseStage.values)),
+    OpenApiParameter("setting", OpenApiTypes.STR, enum=list(ServiceSetting.values)),
+    OpenApiParameter("ppks_category", OpenApiTypes.STR, description="A PPKS category's code."),
+]
+
+
+def _placement_filters(request: Request) -> dict[str, str]:
+    """The list's filters, checked: an ID that is not a number or a value outside its list is refused with a message
+    rather than ignored, so that "the stays of this child" never comes back as everyone's."""
+    filters = {key: request.query_params.get(key, "").strip() for key in ("person", "organisation", "ppks_category")}
+    problems = {
+        key: [_("Isi dengan nomor ID.")]
+        for key in ("person", "organisation")
+        if filters[key] and not filters[key].isdigit()
+    }
+    for key, choices in (("status", PlacementStatus), ("stage", CaseStage), ("setting", ServiceSetting)):
+        filters[key] = value = request.query_params.get(key, "").strip()
+        if value and value not in choices.values:
+            problems[key] = [
+                _("Nilai “%(value)s” tidak dikenal. Pilihan: %(choices)s.")
+                % {"value": value, "choices": ", ".join(choices.values)}
+            ]
+    if problems:
+        raise ApiValidationError(problems)
+    return filters
+
+
 @extend_schema_view(
-    list=extend_schema(summary="Placements in your scope"),
-    retrieve=extend_schema(summary="One placement"),
+    list=extend_schema(summary="Placements in your scope", parameters=[PURPOSE, *PLACEMENT_FILTERS]),
+    retrieve=extend_schema(summary="One placement; the read is written to the access log", parameters=[PURPOSE]),
 )
 class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
-    """Placements; admission goes through /clients/, stage and discharge through the actions below."""
+    """Placements; admission goes through /clients/, stage and discharge through the actions below. A stay names its
+    client and category, so its reads are written to the client's access log as the client's are."""
 
     serializer_class = PlacementSerializer
 
@@ -181,12 +213,30 @@ class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
         _require_role(request, Action.PERSON_VIEW)
 
     def get_queryset(self):
+        filters = _placement_filters(self.request) if self.action == "list" else {}
         return (
-            selectors.placement_list(actor=self.request.user)
+            selectors.placement_list(actor=self.request.user, filters=filters)
             .select_related("person", "ppks_category")
             .prefetch_related("services")
             .order_by("-admitted_on", "-pk")
         )
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        purpose = _purpose(request)
+        page = self.paginate_queryset(self.get_queryset())
+        persons = list({placement.person_id: placement.person for placement in page}.values())
+        person_access_record_many(
+            actor=request.user, persons=persons, what="api_listed", purpose=purpose, request=request
+        )
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        purpose = _purpose(request)
+        placement = self.get_object()
+        person_access_record(
+            actor=request.user, person=placement.person, what="viewed", purpose=purpose, request=request
+        )
+        return Response(self.get_serializer(placement).data)
 
     def _done(self, call) -> Response:
         try:

@@ -103,6 +103,47 @@ def test_reads_are_written_to_the_access_log_with_the_purpose(client, world, chi
     ]
 
 
+def test_placement_reads_are_written_to_the_clients_access_log_with_the_purpose(client, world, child, far_child):
+    # a stay names its client and category: reading it is reading the client
+    second_stay = PlacementFactory(person=child.person, status=PlacementStatus.DISCHARGED)
+    client.get(f"/api/v1/placements/{child.pk}/?purpose=case_review", headers=auth(world.regency_board))
+    client.get("/api/v1/placements/", headers=auth(world.province_admin))
+
+    assert sorted(PersonAccess.objects.values_list("person_id", "what", "purpose", "actor_name")) == sorted(
+        [
+            (child.person_id, "viewed", "case_review", "pengurus.bjm"),
+            # one line per client listed, not per stay (the child has two)
+            (child.person_id, "api_listed", "service", world.province_admin.username),
+            (far_child.person_id, "api_listed", "service", world.province_admin.username),
+        ]
+    )
+    assert second_stay.person_id == child.person_id
+
+
+def test_the_placement_list_applies_its_filters(client, world, child, far_child):
+    discharged = PlacementFactory(person__organisation=world.lks, status=PlacementStatus.DISCHARGED)
+
+    def listed(query: str) -> list[int]:
+        body = client.get(f"/api/v1/placements/?{query}", headers=auth(world.province_admin)).json()
+        return sorted(row["id"] for row in body["results"])
+
+    assert listed(f"person={child.person_id}") == [child.pk]
+    assert listed("status=discharged") == [discharged.pk]
+    assert listed(f"organisation={world.lks_other_regency.pk}") == [far_child.pk]
+    assert listed("stage=asesmen") == [child.pk]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"), [("person=abc", "person"), ("status=gone", "status"), ("stage=zzz", "stage")]
+)
+def test_a_placement_filter_it_cannot_apply_is_refused_not_ignored(client, world, child, query, field):
+    response = client.get(f"/api/v1/placements/?{query}", headers=auth(world.province_admin))
+
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
+    assert not PersonAccess.objects.exists()
+
+
 def test_unknown_purpose_is_refused(client, world, child):
     response = client.get(f"/api/v1/clients/{child.person_id}/?purpose=curiosity", headers=auth(world.operator))
     assert response.status_code == 400
