@@ -4469,4 +4469,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Zona waktu tidak dikenal; pilih WIB, WITA, atau WIT.": "Unknown time zone; choose WIB, WITA or WIT.",
     "Isi dengan nomor ID.": "Fill in an ID number.",
     "Nilai “%(value)s” tidak dikenal. Pilihan: %(choices)s.": "Unknown value “%(value)s”. Choices: %(choices)s.",
+    "Peran Anda kini mewajibkan verifikasi dua langkah, dan token ini diterbitkan sebelumnya tanpa kode. Minta token baru dengan kode dari aplikasi autentikator.": (
+        "Your role now requires two-step verification, and this token was issued earlier without a code. Ask for a "
+        "new token with a code from your authenticator app."
+    ),
 }

@@ -74,9 +74,12 @@ def login_failure_record(*, username: str, request: HttpRequest | None, via: str
 
 
 def password_change_record(*, user: User, request: HttpRequest | None, via: str) -> None:
-    """Audits a password change (`via` is "change" from the profile or "reset" from an e-mailed link)."""
+    """Audits a password change (`via` is "change" from the profile or "reset" from an e-mailed link) and revokes the
+    user's API token: a new password is the answer to a leaked one, and the token was issued on the old."""
     action = "accounts.user.password_changed" if via == "change" else "accounts.user.password_reset"
-    audit_record(actor=user, action=action, obj=user, request=request)
+    with transaction.atomic():
+        audit_record(actor=user, action=action, obj=user, request=request)
+        _api_token_drop(user=user, actor=user, reason=via, request=request)
 
 
 # --- Two-factor (TOTP) ------------------------------------------------------------------------------------------
@@ -152,6 +155,8 @@ def user_two_factor_reset(*, actor: User, user: User, request: HttpRequest | Non
         if not deleted:
             raise ValidationError(_("Pengguna ini belum mengaktifkan verifikasi dua langkah."))
         audit_record(actor=actor, action="accounts.user.two_factor_reset", obj=user, request=request)
+        # A lost or stolen phone: the token issued with its codes goes with it.
+        _api_token_drop(user=user, actor=actor, reason="two_factor_reset", request=request)
 
 
 # --- API tokens -------------------------------------------------------------------------------------------------
@@ -170,9 +175,15 @@ def api_token_issue(*, user: User, request: HttpRequest | None = None) -> Token:
 def api_token_revoke(*, user: User, request: HttpRequest | None = None) -> bool:
     """Deletes the user's API token; False when they had none."""
     with transaction.atomic():
-        deleted, _details = Token.objects.filter(user=user).delete()
-        if deleted:
-            audit_record(actor=user, action="accounts.token.revoked", obj=user, request=request)
+        return _api_token_drop(user=user, actor=user, reason="user", request=request)
+
+
+def _api_token_drop(*, user: User, actor, reason: str, request: HttpRequest | None) -> bool:
+    """Deletes the user's API token, if any, recording why (the user, a password change or reset, a two-factor reset,
+    a role that needs the second factor); the caller holds the transaction."""
+    deleted, _details = Token.objects.filter(user=user).delete()
+    if deleted:
+        audit_record(actor=actor, action="accounts.token.revoked", obj=user, data={"reason": reason}, request=request)
     return bool(deleted)
 
 
@@ -462,6 +473,9 @@ def membership_add(
     with transaction.atomic():
         membership = Membership.objects.create(user=user, role=role, region=region, organisation=organisation)
         _membership_audit(actor=actor, membership=membership, action="accounts.membership.added", request=request)
+        if role in TWO_FACTOR_ROLES:
+            # A token issued without a code would carry the new role's reach with a password alone.
+            _api_token_drop(user=user, actor=actor, reason="two_factor_role", request=request)
     return membership
 
 

@@ -7,19 +7,25 @@ import that module at run time.
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authentication import BasicAuthentication, SessionAuthentication
+from rest_framework.authentication import BasicAuthentication, SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from ..middleware import TWO_FACTOR_SESSION_KEY
-from ..services import totp_device_for, two_factor_required
+from ..models import Membership
+from ..services import TWO_FACTOR_ROLES, totp_device_for, two_factor_required
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView
 
-# Authenticators that prove only a password. A token is issued only after the second factor (see AuthTokenView),
-# so token-authenticated requests need no further check.
+# Authenticators that prove only a password. A token is issued only after the second factor (see AuthTokenView) to
+# a user who needs one, so a token needs no further check unless that need came after it (below).
 PASSWORD_ONLY_AUTHENTICATORS = (SessionAuthentication, BasicAuthentication)
+
+TOKEN_BEFORE_SECOND_FACTOR = _(
+    "Peran Anda kini mewajibkan verifikasi dua langkah, dan token ini diterbitkan sebelumnya tanpa kode. Minta token "
+    "baru dengan kode dari aplikasi autentikator."
+)
 
 
 class SecondFactorPassed(BasePermission):
@@ -38,6 +44,11 @@ class SecondFactorPassed(BasePermission):
         user = request.user
         if user is None or not user.is_authenticated:
             return True
+        if isinstance(request.successful_authenticator, TokenAuthentication):
+            if _issued_before_second_factor_was_needed(user, request.auth):
+                self.message = TOKEN_BEFORE_SECOND_FACTOR
+                return False
+            return True
         if not isinstance(request.successful_authenticator, PASSWORD_ONLY_AUTHENTICATORS):
             return True
         # django-otp's middleware installs is_verified() on the session user; without it nothing was verified.
@@ -51,3 +62,18 @@ class SecondFactorPassed(BasePermission):
         if isinstance(request.successful_authenticator, SessionAuthentication):
             return not request._request.session.get(TWO_FACTOR_SESSION_KEY)
         return totp_device_for(user) is None
+
+
+def _issued_before_second_factor_was_needed(user, token) -> bool:
+    """Whether the token predates the role that makes the user need the second factor: it was then issued on a
+    password alone. The services drop a token when they grant such a role; this also covers a role given elsewhere
+    (the Django admin)."""
+    if token is None or not two_factor_required(user):
+        return False
+    granted = (
+        Membership.objects.filter(user=user, role__in=TWO_FACTOR_ROLES, is_active=True)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return granted is not None and token.created < granted

@@ -1,6 +1,7 @@
 """API: token obtain (throttled, lockout-aware, second factor), revoke, /me, the second-factor permission for
 session callers, and the schema describing them."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -455,3 +456,64 @@ def test_the_api_documentation_page_loads_nothing_from_elsewhere(client, regency
     page = response.content.decode()
     assert response.status_code == 200 and "/static/favicon.svg" in page
     assert "cdn.jsdelivr" not in page and "https://" not in page
+
+
+# --- A token does not outlive what it was issued on -------------------------------------------------------------
+
+
+def token_for(api, user) -> Token:
+    token = Token.objects.create(user=user)
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return token
+
+
+def test_changing_the_password_on_the_web_revokes_the_api_token(api, client, regency_board):
+    token_for(api, regency_board)
+    client.force_login(regency_board)
+
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": DEMO_PASSWORD, "new_password1": "Baru-sekali-2026!", "new_password2": "Baru-sekali-2026!"},
+    )
+
+    assert response.status_code == 302
+    assert api.get(ME_URL).status_code == 401
+    revoked = AuditEvent.objects.get(action="accounts.token.revoked")
+    assert revoked.data == {"reason": "change"}
+
+
+def test_an_administrators_two_factor_reset_revokes_the_api_token(api, province_admin, superuser):
+    from sinergi.accounts.services import user_two_factor_reset
+
+    device_for(province_admin)
+    token_for(api, province_admin)
+    assert api.get(ORGANISATIONS_URL).status_code == 200
+
+    user_two_factor_reset(actor=superuser, user=province_admin)
+
+    assert api.get(ORGANISATIONS_URL).status_code == 401
+    assert AuditEvent.objects.get(action="accounts.token.revoked").data == {"reason": "two_factor_reset"}
+
+
+def test_a_role_that_needs_the_second_factor_revokes_a_token_issued_without_one(api, regency_board, superuser):
+    from sinergi.accounts.services import membership_add
+    from sinergi.regions.models import Region
+
+    token_for(api, regency_board)  # issued on a password alone, as a board member's is
+
+    membership_add(actor=superuser, user=regency_board, role=Role.PROVINCE_ADMIN, region=Region.objects.get(code="63"))
+
+    assert api.get(ORGANISATIONS_URL).status_code == 401
+    assert AuditEvent.objects.get(action="accounts.token.revoked").data == {"reason": "two_factor_role"}
+
+
+def test_a_token_older_than_a_role_given_elsewhere_that_needs_the_second_factor_is_refused(api, regency_board):
+    # the role given in the Django admin, which calls no service: the token stays, but is no longer enough
+    token = token_for(api, regency_board)
+    Token.objects.filter(pk=token.pk).update(created=token.created - datetime.timedelta(minutes=5))
+    MembershipFactory(user=regency_board, role=Role.PROVINCE_ADMIN, region_id="63")
+
+    response = api.get(ORGANISATIONS_URL)
+
+    assert response.status_code == 403
+    assert "token ini diterbitkan sebelumnya tanpa kode" in response.json()["detail"]
