@@ -4473,4 +4473,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Your role now requires two-step verification, and this token was issued earlier without a code. Ask for a "
         "new token with a code from your authenticator app."
     ),
+    "Anda tidak berwenang memindahkan LKS ini keluar dari %(regency)s; hanya pengurus LKKKS atau admin provinsi wilayah itu yang dapat memindahkannya.": (
+        "You may not move this LKS out of %(regency)s; only that area's LKKKS board or province admin may move it."
+    ),
 }

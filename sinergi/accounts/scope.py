@@ -167,6 +167,16 @@ def region_allows(actor, action: str, *, province_code: str, regency_code: str) 
     return False
 
 
+def region_allows_move(actor, action: str, *, origin: tuple[str, str], destination: tuple[str, str]) -> bool:
+    """Whether `actor` may move a row from one kabupaten/kota to another (province, regency codes at each end): a
+    region role over both ends. Operating the row's LKS is no say over its region: with a region role elsewhere, it
+    would let one user carry an LKS, its clients and workers, out of sight of the board and admin of its region."""
+    return all(
+        region_allows(actor, action, province_code=province_code, regency_code=regency_code)
+        for province_code, regency_code in (origin, destination)
+    )
+
+
 def action_provinces(actor, action: str) -> list[str] | None:
     """Province codes where `actor` may perform `action` on users or their records as a province-wide role; None
     means everywhere (superuser), [] nowhere."""

@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_allows, restrict
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_allows, region_allows_move, restrict
 from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
 from sinergi.core.errors import ConflictError, ValidationError
@@ -59,6 +59,7 @@ from .services import (
     BOARD_ONLY_FIELDS,
     DERIVED_FIELDS,
     MAX_CAPACITY,
+    MOVE_OUT_REFUSED,
     latitude_side_warning,
     organisation_derive,
     organisation_moved_send,
@@ -992,14 +993,22 @@ class LksEntity(Entity):
             problems.append(
                 (refused_standing[0], _("Jenis, status, dan akreditasi hanya dapat diubah oleh pengurus LKKKS."))
             )
-        if updated.regency_code != existing.regency_code and not region_allows(
-            ctx.actor, Action.CHANGE, province_code=updated.province_code, regency_code=updated.regency_code
+        if updated.regency_code != existing.regency_code and not region_allows_move(
+            ctx.actor,
+            Action.CHANGE,
+            origin=(existing.province_code, existing.regency_code),
+            destination=(updated.province_code, updated.regency_code),
         ):
+            into_area = region_allows(
+                ctx.actor, Action.CHANGE, province_code=updated.province_code, regency_code=updated.regency_code
+            )
             problems.append(
                 (
                     "region_code" if values.get("region_code") else "regency_name",  # the cell that moved it
                     _("Anda tidak berwenang memindahkan LKS ke %(regency)s (di luar wilayah Anda).")
-                    % {"regency": _regency_name(updated.regency_code, ctx)},
+                    % {"regency": _regency_name(updated.regency_code, ctx)}
+                    if not into_area
+                    else MOVE_OUT_REFUSED % {"regency": _regency_name(existing.regency_code, ctx)},
                 )
             )
         if problems:

@@ -9,8 +9,9 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from sinergi.accounts.scope import Action, can, region_allows
+from sinergi.accounts.scope import Action, can, region_allows, region_allows_move
 from sinergi.audit.services import audit_record
 from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
@@ -29,6 +30,12 @@ BOARD_ONLY_FIELDS = {"kind", "status", "accreditation_grade", "accredited_on", "
 DERIVED_FIELDS = {"province_code", "regency_code", "district_code", "village_code", "accreditation_expires_on"}
 # The most people an LKS can hold: more is a typing slip (an extra zero), refused by the form and the import alike.
 MAX_CAPACITY = 100_000
+
+# Said to a user who may act in the destination but not in the origin (they operate the LKS, or hold a role elsewhere).
+MOVE_OUT_REFUSED = gettext_lazy(
+    "Anda tidak berwenang memindahkan LKS ini keluar dari %(regency)s; hanya pengurus LKKKS atau admin provinsi "
+    "wilayah itu yang dapat memindahkannya."
+)
 
 
 def capacity_problem(capacity: int | None) -> str:
@@ -299,10 +306,17 @@ def organisation_update(
     _validate(current, kinds, numbers_stored=stored)
     _derive(current)
     # Moving within the same kabupaten/kota (e.g. correcting the desa) is an ordinary edit; moving elsewhere
-    # needs authority over the destination, so a record cannot be pushed out of sight of its own board.
-    if current.regency_code != before["regency_code"] and not region_allows(
-        actor, Action.CHANGE, province_code=current.province_code, regency_code=current.regency_code
+    # needs a region role over both ends, so a record cannot be pushed out of sight of its own board, nor pulled
+    # out of it by a user who operates the LKS and holds a region role elsewhere.
+    if current.regency_code != before["regency_code"] and not region_allows_move(
+        actor,
+        Action.CHANGE,
+        origin=(before["province_code"], before["regency_code"]),
+        destination=(current.province_code, current.regency_code),
     ):
+        if region_allows(actor, Action.CHANGE, province_code=current.province_code, regency_code=current.regency_code):
+            origin = Region.objects.filter(code=before["regency_code"]).values_list("name", flat=True).first()
+            raise PermissionDenied(MOVE_OUT_REFUSED % {"regency": origin or before["regency_code"]})
         raise PermissionDenied(_("Anda tidak berwenang memindahkan organisasi ke wilayah tersebut."))
     current.version = F("version") + 1
     current.save()

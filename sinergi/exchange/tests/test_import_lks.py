@@ -5,7 +5,7 @@ import pytest
 import xlsxwriter
 
 from sinergi.accounts.models import Role
-from sinergi.accounts.tests.factories import user_with_role
+from sinergi.accounts.tests.factories import MembershipFactory, user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.exchange.files import read_all
 from sinergi.exchange.pipeline import ImportCancelled
@@ -927,6 +927,21 @@ def test_a_move_out_of_the_boards_area_by_the_kabupaten_cell_is_refused_on_that_
 
     assert [(p.column, p.value) for p in result.problems] == [("Kabupaten/Kota", "Kota Banjarbaru")]
     assert "memindahkan LKS ke Kota Banjarbaru" in result.problems[0].message
+
+
+def test_a_board_member_who_operates_an_lks_elsewhere_cannot_pull_it_into_their_kabupaten_by_a_file(
+    tmp_path, board_member, banjarmasin_lks
+):
+    elsewhere = OrganisationFactory(name="LKSA Jauh Banjarbaru", region_id="63.72.02.1003")
+    MembershipFactory(user=board_member, role=Role.LKS_OPERATOR, region_id=None, organisation=elsewhere)
+    headers = ["ID", "Nama LKS", "Jenis layanan utama", "Kode wilayah"]
+    path = xlsx_file(tmp_path, [headers, [elsewhere.pk, elsewhere.name, "anak", "63.71.01.1001"]])
+
+    result = run(path, board_member)
+
+    assert [(p.column, p.value) for p in result.problems] == [("Kode wilayah", "63.71.01.1001")]
+    assert "memindahkan LKS ini keluar dari Kota Banjarbaru" in result.problems[0].message
+    assert Organisation.objects.get(pk=elsewhere.pk).regency_code == "63.72"
 
 
 def test_a_list_in_capitals_changes_no_name_and_an_email_in_another_case_is_the_same_address(

@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import MembershipFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
 from sinergi.organisations import services
@@ -150,6 +152,36 @@ def test_board_member_cannot_move_an_lks_out_of_their_kabupaten(board_member, ba
             expected_version=banjarmasin_lks.version,
         )
     assert Organisation.objects.get(pk=banjarmasin_lks.pk).regency_code == "63.71"
+
+
+def test_a_board_member_who_operates_an_lks_elsewhere_cannot_pull_it_into_their_kabupaten(board_member, banjarbaru_lks):
+    # operating Banjarbaru's LKS and sitting on Banjarmasin's board: neither role is a say over Banjarbaru's region
+    MembershipFactory(user=board_member, role=Role.LKS_OPERATOR, region_id=None, organisation=banjarbaru_lks)
+
+    with pytest.raises(PermissionDenied) as refused:
+        services.organisation_update(
+            organisation=banjarbaru_lks,
+            actor=board_member,
+            data={"region": Region.objects.get(pk="63.71.01.1001")},
+            expected_version=banjarbaru_lks.version,
+        )
+
+    assert str(refused.value) == (
+        "Anda tidak berwenang memindahkan LKS ini keluar dari Kota Banjarbaru; hanya pengurus LKKKS atau admin "
+        "provinsi wilayah itu yang dapat memindahkannya."
+    )
+    assert Organisation.objects.get(pk=banjarbaru_lks.pk).regency_code == "63.72"
+
+
+def test_the_province_admin_still_moves_an_lks_between_its_kabupaten(province_admin, banjarbaru_lks):
+    moved = services.organisation_update(
+        organisation=banjarbaru_lks,
+        actor=province_admin,
+        data={"region": Region.objects.get(pk="63.71.01.1001")},
+        expected_version=banjarbaru_lks.version,
+    )
+
+    assert moved.regency_code == "63.71"
 
 
 def test_verification_is_an_explicit_step_along_the_allowed_transitions(board_member):
