@@ -81,7 +81,7 @@ class MembershipFieldsMixin(forms.Form):
         help_text=_("Untuk operator LKS."),
     )
 
-    def set_actor(self, actor) -> None:
+    def set_actor(self, actor: "User") -> None:
         self.fields["region"].queryset = grantable_regions(actor=actor)
         self.fields["organisation"].queryset = grantable_organisations(actor=actor)
         self.fields["region"].label_from_instance = lambda r: f"{r.name} ({r.code})"
@@ -90,7 +90,7 @@ class MembershipFieldsMixin(forms.Form):
 class MembershipForm(MembershipFieldsMixin):
     """Adds one role to an existing user."""
 
-    def __init__(self, *args, actor, **kwargs) -> None:
+    def __init__(self, *args, actor: "User", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.set_actor(actor)
 
@@ -106,7 +106,7 @@ class UserCreateForm(MembershipFieldsMixin, forms.ModelForm):
         labels = {"username": _("Nama pengguna"), "email": _("Alamat surel")}
         help_texts = {"username": _("Huruf, angka, dan @ . + - _ saja; tanpa spasi.")}
 
-    def __init__(self, *args, actor, **kwargs) -> None:
+    def __init__(self, *args, actor: "User", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.set_actor(actor)
         self.fields["email"].required = True

@@ -6,11 +6,17 @@ Denial is the default: an action not listed for a role, or an actor with no acti
 
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, Q, QuerySet
 
 from .models import Membership, Role
+
+if TYPE_CHECKING:
+    from sinergi.exchange.services import SystemActor
+
+    from .models import User
 
 
 class Action:
@@ -78,7 +84,7 @@ def register_scope(model: type[Model], fields: ScopeFields) -> None:
     _SCOPE_FIELDS[model] = fields
 
 
-def active_memberships(actor) -> list[Membership]:
+def active_memberships(actor: "User | AnonymousUser | SystemActor | None") -> list[Membership]:
     if actor is None or isinstance(actor, AnonymousUser) or not actor.is_authenticated or not actor.is_active:
         return []
     cached = getattr(actor, "_active_memberships", None)
@@ -88,7 +94,7 @@ def active_memberships(actor) -> list[Membership]:
     return cached
 
 
-def access_key(actor) -> str:
+def access_key(actor: "User | AnonymousUser | SystemActor | None") -> str:
     """A digest of what the actor may see: their active roles, each with its region and LKS (and whether they are a
     superuser). Equal while nothing of it changed: a file or page kept from an earlier run (an export, an import's
     rows) is handed over only while it is."""
@@ -98,11 +104,11 @@ def access_key(actor) -> str:
     return hashlib.sha256("\n".join(held).encode()).hexdigest()
 
 
-def roles_of(actor) -> set[str]:
+def roles_of(actor: "User | AnonymousUser | SystemActor | None") -> set[str]:
     return {m.role for m in active_memberships(actor)}
 
 
-def scope_q(actor, action: str, fields: ScopeFields) -> Q | None:
+def scope_q(actor: "User | AnonymousUser | SystemActor | None", action: str, fields: ScopeFields) -> Q | None:
     """A filter for the rows `actor` may perform `action` on, Q() for all, or None for none."""
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
         return Q()
@@ -122,7 +128,7 @@ def scope_q(actor, action: str, fields: ScopeFields) -> Q | None:
     return condition
 
 
-def restrict(queryset: QuerySet, *, actor, action: str) -> QuerySet:
+def restrict(queryset: QuerySet, *, actor: "User | AnonymousUser | SystemActor | None", action: str) -> QuerySet:
     """`queryset` limited to the rows `actor` may perform `action` on; empty when nothing is allowed."""
     fields = _SCOPE_FIELDS.get(queryset.model)
     if fields is None:
@@ -133,12 +139,14 @@ def restrict(queryset: QuerySet, *, actor, action: str) -> QuerySet:
     return queryset.filter(condition)
 
 
-def can(actor, action: str, obj: Model) -> bool:
+def can(actor: "User | AnonymousUser | SystemActor | None", action: str, obj: Model) -> bool:
     """Whether `actor` may perform `action` on this one object (same rule as `restrict`)."""
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), actor=actor, action=action).exists()
 
 
-def region_scope_codes(actor, action: str = Action.VIEW) -> list[str] | None:
+def region_scope_codes(
+    actor: "User | AnonymousUser | SystemActor | None", action: str = Action.VIEW
+) -> list[str] | None:
     """Region code prefixes the actor may see aggregates for; None means everything (superuser)."""
     if actor is not None and getattr(actor, "is_superuser", False):
         return None
@@ -153,7 +161,9 @@ def region_scope_codes(actor, action: str = Action.VIEW) -> list[str] | None:
     return codes
 
 
-def region_allows(actor, action: str, *, province_code: str, regency_code: str) -> bool:
+def region_allows(
+    actor: "User | AnonymousUser | SystemActor | None", action: str, *, province_code: str, regency_code: str
+) -> bool:
     """Whether `actor` may perform `action` on a (new) row located at these codes — for creates and moves."""
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
         return True
@@ -167,7 +177,13 @@ def region_allows(actor, action: str, *, province_code: str, regency_code: str) 
     return False
 
 
-def region_allows_move(actor, action: str, *, origin: tuple[str, str], destination: tuple[str, str]) -> bool:
+def region_allows_move(
+    actor: "User | AnonymousUser | SystemActor | None",
+    action: str,
+    *,
+    origin: tuple[str, str],
+    destination: tuple[str, str],
+) -> bool:
     """Whether `actor` may move a row from one kabupaten/kota to another (province, regency codes at each end): a
     region role over both ends. Operating the row's LKS is no say over its region: with a region role elsewhere, it
     would let one user carry an LKS, its clients and workers, out of sight of the board and admin of its region."""
@@ -177,7 +193,7 @@ def region_allows_move(actor, action: str, *, origin: tuple[str, str], destinati
     )
 
 
-def action_provinces(actor, action: str) -> list[str] | None:
+def action_provinces(actor: "User | AnonymousUser | SystemActor | None", action: str) -> list[str] | None:
     """Province codes where `actor` may perform `action` on users or their records as a province-wide role; None
     means everywhere (superuser), [] nowhere."""
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
@@ -192,6 +208,6 @@ def action_provinces(actor, action: str) -> list[str] | None:
     )
 
 
-def managed_provinces(actor) -> list[str] | None:
+def managed_provinces(actor: "User | AnonymousUser | SystemActor | None") -> list[str] | None:
     """Province codes whose users `actor` may manage; None means every user (superuser), [] means none."""
     return action_provinces(actor, Action.MANAGE_USERS)

@@ -21,7 +21,7 @@ def memberships_inside_provinces_q(provinces: list[str]) -> Q:
     )
 
 
-def user_list(*, actor, search: str = "", status: str = "") -> QuerySet[User]:
+def user_list(*, actor: "User", search: str = "", status: str = "") -> QuerySet[User]:
     """Users `actor` may manage: everyone for a superuser; for a province admin, the non-superusers who hold at
     least one membership and all of whose memberships lie inside the admin's province(s); nobody otherwise."""
     provinces = managed_provinces(actor)
@@ -45,12 +45,12 @@ def user_list(*, actor, search: str = "", status: str = "") -> QuerySet[User]:
     return users.prefetch_related(Prefetch("memberships", queryset=memberships)).order_by("full_name", "username")
 
 
-def user_is_manageable(*, actor, user: User) -> bool:
+def user_is_manageable(*, actor: "User", user: User) -> bool:
     """Whether `actor` may change this user (same rule as `user_list`)."""
     return user_list(actor=actor).filter(pk=user.pk).exists()
 
 
-def grantable_regions(*, actor) -> QuerySet[Region]:
+def grantable_regions(*, actor: "User") -> QuerySet[Region]:
     """Provinces and kabupaten/kota on which `actor` may grant a region role."""
     provinces = managed_provinces(actor)
     regions = Region.objects.filter(level__in=[RegionLevel.PROVINCE, RegionLevel.REGENCY])
@@ -61,7 +61,7 @@ def grantable_regions(*, actor) -> QuerySet[Region]:
     )
 
 
-def grantable_organisations(*, actor, search: str = "") -> QuerySet[Organisation]:
+def grantable_organisations(*, actor: "User", search: str = "") -> QuerySet[Organisation]:
     """LKS on which `actor` may grant the LKS operator role: visible to them and inside the provinces they manage."""
     provinces = managed_provinces(actor)
     if provinces == []:

@@ -190,18 +190,20 @@ def _api_token_drop(*, user: User, actor, reason: str, request: HttpRequest | No
 # --- Users and memberships --------------------------------------------------------------------------------------
 
 
-def _require_manager(*, actor) -> None:
+def _require_manager(*, actor: "User") -> None:
     if managed_provinces(actor) == []:
         raise PermissionDenied(_("Anda tidak berwenang mengelola pengguna."))
 
 
-def _require_manageable(*, actor, user: User) -> None:
+def _require_manageable(*, actor: "User", user: User) -> None:
     _require_manager(actor=actor)
     if not user_is_manageable(actor=actor, user=user):
         raise PermissionDenied(_("Pengguna ini di luar wilayah kewenangan Anda."))
 
 
-def membership_validate(*, actor, role: str, region: Region | None, organisation: Organisation | None) -> None:
+def membership_validate(
+    *, actor: "User | None", role: str, region: Region | None, organisation: Organisation | None
+) -> None:
     """Raises unless this role may be bound to this region/organisation and `actor` may grant it there.
 
     `actor=None` is the system (a management command): the binding rules apply, the scope check does not.
@@ -264,7 +266,7 @@ def _check_language(language: str) -> None:
 
 def user_create(
     *,
-    actor,
+    actor: "User",
     username: str,
     email: str,
     role: str,
@@ -335,7 +337,7 @@ def user_invitation_send(*, user: User, request: HttpRequest | None = None) -> N
     send_mail(subject, body, None, [user.email])
 
 
-def user_invitation_resend(*, actor, user: User, request: HttpRequest | None = None) -> None:
+def user_invitation_resend(*, actor: "User", user: User, request: HttpRequest | None = None) -> None:
     """Sends the set-your-password e-mail again (lost mail, or the link expired)."""
     _require_manageable(actor=actor, user=user)
     if not user.email:
@@ -355,7 +357,7 @@ def user_create_with_role(
     full_name: str = "",
     email: str = "",
     password: str | None = None,
-    actor=None,
+    actor: "User | None" = None,
 ) -> User:
     """For loaders and commands: creates the user with this role, or — when the username exists — makes sure it
     holds the role (re-running a loader changes nothing). The binding rules always apply; the scope check only
@@ -387,7 +389,7 @@ def user_create_with_role(
 
 def user_update(
     *,
-    actor,
+    actor: "User",
     user: User,
     full_name: str,
     email: str,
@@ -427,7 +429,7 @@ def user_language_set(*, actor: User, language: str, request: HttpRequest | None
     return actor
 
 
-def user_deactivate(*, actor, user: User, request: HttpRequest | None = None) -> User:
+def user_deactivate(*, actor: "User", user: User, request: HttpRequest | None = None) -> User:
     """Stops a user from signing in (their sessions and API token stop working at once); history is kept."""
     _require_manageable(actor=actor, user=user)
     if user.pk == actor.pk:
@@ -442,7 +444,7 @@ def user_deactivate(*, actor, user: User, request: HttpRequest | None = None) ->
     return user
 
 
-def user_reactivate(*, actor, user: User, request: HttpRequest | None = None) -> User:
+def user_reactivate(*, actor: "User", user: User, request: HttpRequest | None = None) -> User:
     """Lets a deactivated user sign in again."""
     _require_manageable(actor=actor, user=user)
     if user.is_active:
@@ -456,7 +458,7 @@ def user_reactivate(*, actor, user: User, request: HttpRequest | None = None) ->
 
 def membership_add(
     *,
-    actor,
+    actor: "User",
     user: User,
     role: str,
     region: Region | None = None,
@@ -479,7 +481,7 @@ def membership_add(
     return membership
 
 
-def membership_remove(*, actor, membership: Membership, request: HttpRequest | None = None) -> None:
+def membership_remove(*, actor: "User", membership: Membership, request: HttpRequest | None = None) -> None:
     """Takes a role away from a user; their last role cannot go (deactivate the user instead)."""
     user = membership.user
     _require_manageable(actor=actor, user=user)
@@ -494,7 +496,9 @@ def membership_remove(*, actor, membership: Membership, request: HttpRequest | N
         membership.delete()
 
 
-def _membership_audit(*, actor, membership: Membership, action: str, request: HttpRequest | None = None) -> None:
+def _membership_audit(
+    *, actor: "User | None", membership: Membership, action: str, request: HttpRequest | None = None
+) -> None:
     audit_record(
         actor=actor,
         action=action,

@@ -1,5 +1,5 @@
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Model, OuterRef, QuerySet
@@ -12,20 +12,23 @@ from sinergi.accounts.selectors import memberships_inside_provinces_q
 from .filters import AuditEventFilterSet
 from .models import AuditEvent
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 def audit_events_for(*, obj: Model) -> QuerySet[AuditEvent]:
     """The change history of one object, newest first. Callers check that the actor may see the object."""
     return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related("actor")
 
 
-def audit_log_allowed(actor) -> bool:
+def audit_log_allowed(actor: "User | None") -> bool:
     """Province admins and superusers read the audit log; it is not part of any other role."""
     if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
         return False
     return action_provinces(actor, Action.AUDIT_LOG) != []
 
 
-def audit_event_list(*, actor, filters: Mapping[str, Any] | None = None) -> AuditEventFilterSet:
+def audit_event_list(*, actor: "User", filters: Mapping[str, Any] | None = None) -> AuditEventFilterSet:
     """The audit log as `actor` may read it, newest first, filtered; returns the bound filter set (.qs is the
     result). A superuser reads every event; a province admin the events of the users who hold a role in their
     province (events carry no region: who acted is what locates them). Events of the system itself and of

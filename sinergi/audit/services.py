@@ -1,9 +1,13 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Model
 from django.http import HttpRequest
 
 from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -16,7 +20,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
 
 def audit_record(
     *,
-    actor,
+    actor: "User | SystemActor | None",
     action: str,
     obj: Model | None = None,
     changes: dict[str, list[Any]] | None = None,
@@ -46,7 +50,7 @@ def audit_record(
 
 def audit_record_many(
     *,
-    actor,
+    actor: "User | SystemActor | None",
     action: str,
     model: type[Model],
     changes_by_pk: dict[Any, dict[str, list[Any]]],
