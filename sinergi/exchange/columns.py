@@ -13,7 +13,7 @@ import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Model
@@ -32,6 +32,11 @@ from sinergi.core.phones import (
 )
 
 from . import values as v
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
+    from .services import SystemActor
 
 
 @dataclass
@@ -818,7 +823,7 @@ def _active_terms(vocabulary: str) -> dict[str, Any]:
 class ImportContext:
     """Per-import caches (vocabularies, regions) and the acting user; shared by every column of every row."""
 
-    def __init__(self, *, actor, entity: "Entity") -> None:
+    def __init__(self, *, actor: "User | SystemActor | None", entity: "Entity") -> None:
         self.actor = actor
         self.entity = entity
         self._terms: dict[str, dict[str, Any]] = {}
@@ -922,7 +927,9 @@ def filter_problems(filterset) -> str:
     )
 
 
-def region_filter_problem(*, actor, action: str, filters, levels: Sequence[int] = (2, 5, 8, 13)) -> str:
+def region_filter_problem(
+    *, actor: "User | SystemActor", action: str, filters, levels: Sequence[int] = (2, 5, 8, 13)
+) -> str:
     """A region filter that would give an empty file without a word (a link edited by hand, an old bookmark): a code
     of no region, a level the list does not filter by, or a region outside the user's scope. "" when it applies."""
     from sinergi.accounts.scope import region_scope_codes
@@ -950,7 +957,7 @@ def region_filter_problem(*, actor, action: str, filters, levels: Sequence[int] 
     return ""
 
 
-def organisation_filter_problem(*, actor, action: str, filters) -> str:
+def organisation_filter_problem(*, actor: "User | SystemActor", action: str, filters) -> str:
     """An LKS filter naming an LKS outside the user's scope (a link edited by hand, a bookmark of another account):
     it would give an empty list, which reads as "nothing matches". Whether such an LKS exists is not said. "" when it
     applies, or when the value is no number (the filter set's own check says so)."""
@@ -966,7 +973,9 @@ def organisation_filter_problem(*, actor, action: str, filters) -> str:
     ) % {"filter": _("LKS")}
 
 
-def scope_filter_problem(*, actor, action: str, filters, levels: Sequence[int] = (2, 5, 8, 13)) -> str:
+def scope_filter_problem(
+    *, actor: "User | SystemActor", action: str, filters, levels: Sequence[int] = (2, 5, 8, 13)
+) -> str:
     """Why a list's region or LKS filter cannot be applied for `actor` (see the two checks); "" when they apply."""
     return region_filter_problem(
         actor=actor, action=action, filters=filters, levels=levels
@@ -1036,10 +1045,10 @@ class Entity(ABC):
 
     # ---- permissions
     @abstractmethod
-    def can_import(self, actor) -> bool: ...
+    def can_import(self, actor: "User | SystemActor") -> bool: ...
 
     @abstractmethod
-    def can_export(self, actor) -> bool: ...
+    def can_export(self, actor: "User | SystemActor") -> bool: ...
 
     # ---- import
     def prepare_batch(self, rows: list[dict[str, Any]], ctx: ImportContext) -> None:
@@ -1112,11 +1121,11 @@ class Entity(ABC):
         return {}
 
     # ---- export
-    def export_filterset(self, *, actor, filters):
+    def export_filterset(self, *, actor: "User | SystemActor", filters):
         """The list's filter set that an export applies (None where the entity has no list to filter)."""
         return None
 
-    def export_filter_summary(self, *, actor, filters) -> list[tuple[str, str]]:
+    def export_filter_summary(self, *, actor: "User", filters) -> list[tuple[str, str]]:
         """The filters an export applied, as (label, value) the way the list's form shows them ("Status", "Aktif"):
         a background export's page says what its file holds."""
         filterset = self.export_filterset(actor=actor, filters=filters)
@@ -1125,7 +1134,7 @@ class Entity(ABC):
         return filters_described(filterset)
 
     @abstractmethod
-    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
+    def export_queryset(self, *, actor: "User | SystemActor", filters: dict | None = None, purpose: str = ""):
         """The rows of an export in the actor's scope with the list's filters; `purpose` is the access purpose of
         an entity that asks for one (logged for every person exported)."""
         ...
@@ -1149,7 +1158,9 @@ class Entity(ABC):
     def import_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.read_only]
 
-    def export_csv_chunks(self, *, queryset, actor, purpose: str = "", delimiter: str = ",") -> Iterable[bytes] | None:
+    def export_csv_chunks(
+        self, *, queryset, actor: "User | SystemActor", purpose: str = "", delimiter: str = ","
+    ) -> Iterable[bytes] | None:
         """The CSV body (rows only, no header) made by the database itself, when the entity has such a path for
         the database in use (PostgreSQL's COPY); None means: use export_rows. Optional."""
         return None

@@ -12,7 +12,7 @@ import logging
 import secrets
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from django.conf import settings
 from django.core.files import File
@@ -46,12 +46,19 @@ from .services import (
     too_many_pending,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
+    from .services import SystemActor
+
 logger = logging.getLogger(__name__)
 DEFAULT_XLSX_SYNC_ROWS = 5000
 PROGRESS_EVERY = 2000  # rows between two updates of the job's progress (one cheap UPDATE each)
 
 
-def csv_chunks(*, entity: Entity, queryset, actor, purpose: str = "", delimiter: str = ",") -> Iterator[bytes]:
+def csv_chunks(
+    *, entity: Entity, queryset, actor: "User | SystemActor", purpose: str = "", delimiter: str = ","
+) -> Iterator[bytes]:
     """An entity's list as CSV bytes (header first): made by the database when the entity offers that for the
     database in use (PostgreSQL's COPY), else row by row through export_rows — the portable path, which the tests
     hold the fast one to."""
@@ -86,7 +93,7 @@ def export_url(entity_key: str, query_string: str = "") -> str:
 
 def export_job_create(
     *,
-    actor,
+    actor: "User",
     entity_key: str,
     filters: dict[str, list[str]],
     file_format: str,
@@ -134,7 +141,9 @@ def export_job_create(
     return job_create_once(actor=actor, pending=lambda: export_job_pending(actor=actor, **asked), make=make)
 
 
-def job_create_once(*, actor, pending: Callable[[], ExportJob | None], make: Callable[[], ExportJob]) -> ExportJob:
+def job_create_once(
+    *, actor: "User", pending: Callable[[], ExportJob | None], make: Callable[[], ExportJob]
+) -> ExportJob:
     """The job `make` creates and audits (a list export or a report), queued for the task worker, unless `pending`
     finds the same one of the user's still waiting or running: that one, with nothing new made, queued or audited.
     Refused past the user's limit of pending jobs."""
@@ -159,7 +168,7 @@ class ExportCancelled(Exception):
     """The export was cancelled while the worker wrote its file."""
 
 
-def export_job_cancel(*, job: ExportJob, actor) -> ExportJob:
+def export_job_cancel(*, job: ExportJob, actor: "User") -> ExportJob:
     """Cancels a queued export at once; asks a running one to stop, which its worker does at its next check (every
     PROGRESS_EVERY rows), throwing away the file it was writing. Audited: the export was audited when asked for."""
     if job.is_finished:
@@ -317,7 +326,7 @@ def _export_job_run(job: ExportJob) -> ExportJob:
     return _finish(job, ExportStatus.SUCCEEDED)
 
 
-def _write(job: ExportJob, entity: Entity, actor) -> tuple[int, int]:
+def _write(job: ExportJob, entity: Entity, actor: "User") -> tuple[int, int]:
     queryset = entity.export_queryset(actor=actor, filters=export_filters(job.filters), purpose=job.purpose)
     total = entity.export_count(queryset)
     ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
@@ -380,7 +389,7 @@ def _finish(job: ExportJob, status: str, *, message: str = "", also: tuple[str, 
     return job
 
 
-def export_job_download(*, job: ExportJob, actor, request: HttpRequest | None = None) -> BinaryIO:
+def export_job_download(*, job: ExportJob, actor: "User", request: HttpRequest | None = None) -> BinaryIO:
     """The finished export's file, open for reading; audited like the export itself. The permission to export is
     checked again: someone who lost it since asking does not get the data any more."""
     if job.status == ExportStatus.CANCELLED:

@@ -1,4 +1,5 @@
 import uuid
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils.formats import number_format
@@ -11,6 +12,9 @@ from sinergi.accounts.scope import active_memberships
 from .columns import entities
 from .files import limit
 from .models import ImportJob
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 
 class UploadForm(forms.Form):
@@ -29,7 +33,7 @@ class UploadForm(forms.Form):
     # lagi") is one upload (services.import_job_create).
     upload_key = forms.CharField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
-    def __init__(self, *args, actor=None, **kwargs) -> None:
+    def __init__(self, *args, actor: "User | None" = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # The size limit said where the file is chosen, before a phone spends minutes sending a file past it.
         self.max_upload_bytes = limit("IMPORT_MAX_BYTES")
@@ -53,7 +57,7 @@ class UploadForm(forms.Form):
             return None
 
 
-def _usual_entity(actor, keys: list[str]) -> str | None:
+def _usual_entity(actor: "User | None", keys: list[str]) -> str | None:
     """The kind of data this user imported last; an LKS operator's first import, its clients (what an LKS records
     day to day), rather than the first kind in the list (LKS), whose file would be refused for its columns."""
     if not keys or actor is None or not actor.is_authenticated:

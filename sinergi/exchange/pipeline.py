@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
@@ -45,6 +45,11 @@ from .columns import (
 )
 from .files import FileRefused, limit, open_table
 from .writer import ConcurrentWriter, writes_alongside
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
+    from .services import SystemActor
 
 BATCH_SIZE = 1000
 HEADER_SEARCH_ROWS = 20
@@ -194,7 +199,7 @@ def run_import(
     entity: Entity,
     path: str | Path,
     kind: str,
-    actor,
+    actor: "User | SystemActor",
     dry_run: bool,
     progress: Progress = _no_progress,
     on_saved: Callable[[ImportResult], None] | None = None,

@@ -15,7 +15,7 @@ The LKS profile is always rendered in the request: one LKS is one or two pages (
 import logging
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -41,6 +41,9 @@ from .pdf import render_pdf
 from .selectors import report_job_pending, report_request_key
 from .services import STORAGE_REFUSED
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 logger = logging.getLogger(__name__)
 DEFAULT_PDF_SYNC_LKS = 300
 PDF = "pdf"
@@ -58,7 +61,7 @@ class ReportDocument:
     template: str = REPORT_TEMPLATE
 
 
-def report_document(*, actor, report: str, area_code: str) -> ReportDocument:
+def report_document(*, actor: "User", report: str, area_code: str) -> ReportDocument:
     """The province report or a kabupaten/kota summary gathered with the actor's export scope, charts drawn: the same
     in the request and in the worker. Raises Http404 for a kabupaten/kota outside the scope."""
     from sinergi.organisations.reports import province_report, regency_summary
@@ -120,7 +123,7 @@ def report_runs_in_background(*, lks: int) -> bool:
 
 
 def report_job_if_long(
-    *, actor, report: str, area_code: str, request: HttpRequest | None = None
+    *, actor: "User", report: str, area_code: str, request: HttpRequest | None = None
 ) -> tuple[ExportJob, bool] | None:
     """The job of a report that the task worker makes, and whether it was already pending (the same report asked
     again while it is being made: no second render); None when the report is to be rendered in the request — short
@@ -135,7 +138,9 @@ def report_job_if_long(
     return report_job_create(actor=actor, report=report, area_code=area_code, lks=lks, request=request), False
 
 
-def report_job_create(*, actor, report: str, area_code: str, lks: int, request: HttpRequest | None = None) -> ExportJob:
+def report_job_create(
+    *, actor: "User", report: str, area_code: str, lks: int, request: HttpRequest | None = None
+) -> ExportJob:
     """Queues a report for the task worker and audits it as the report's export (the download is audited again).
     The same report (kind and area) asked again by the same user while the first is queued or running is that first
     one: nothing new is made, queued or audited."""
@@ -218,7 +223,7 @@ def report_job_render(job: ExportJob) -> ExportJob:
     return exports._finish(job, ExportStatus.SUCCEEDED, also=("download_name",))
 
 
-def report_job_downloaded(*, job: ExportJob, actor, request: HttpRequest | None = None) -> None:
+def report_job_downloaded(*, job: ExportJob, actor: "User", request: HttpRequest | None = None) -> None:
     """Audits the handing over of a report's file, as the request's own rendering is audited."""
     audit_record(
         actor=actor,
@@ -229,7 +234,7 @@ def report_job_downloaded(*, job: ExportJob, actor, request: HttpRequest | None 
     )
 
 
-def report_job_may_download(*, job: ExportJob, actor) -> bool:
+def report_job_may_download(*, job: ExportJob, actor: "User") -> bool:
     """Whether `actor` may still print the report the job holds (the list export's can_export, for a report)."""
     return report_may_print(actor=actor, report=job.report, area_code=job.region_id or "")
 

@@ -5,7 +5,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -33,12 +33,15 @@ from .models import (
     export_request_key,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 RECENT_IMPORTS = 5  # the imports /exchange/ lists, before its exports and reports; the rest are on their own list
 RECENT_EXPORTS = 10  # the background exports and reports /exchange/ lists; the rest are on their own list
 RECENT_JOBS_MOST = 20  # either list, jobs under way included: never more than the page listed before it was shortened
 
 
-def import_job_list(*, actor) -> QuerySet[ImportJob]:
+def import_job_list(*, actor: "User") -> QuerySet[ImportJob]:
     """The imports `actor` started, newest first."""
     if not getattr(actor, "is_authenticated", False):
         return ImportJob.objects.none()
@@ -50,12 +53,12 @@ def import_job_list(*, actor) -> QuerySet[ImportJob]:
 LIST_DEFERRED = ("preview", "problems", "notices", "sheet_choices", "absent_person_ids")
 
 
-def import_job_rows(*, actor) -> QuerySet[ImportJob]:
+def import_job_rows(*, actor: "User") -> QuerySet[ImportJob]:
     """import_job_list as a list of imports shows it."""
     return import_job_list(actor=actor).defer(*LIST_DEFERRED)
 
 
-def import_job_recent(*, actor, count: int = RECENT_IMPORTS) -> list[ImportJob]:
+def import_job_recent(*, actor: "User", count: int = RECENT_IMPORTS) -> list[ImportJob]:
     """The `count` newest of the imports `actor` started and any older one still waiting or running, newest first: a
     job under way stays in sight (its page a tap away) however many finished after it."""
     jobs = import_job_rows(actor=actor)
@@ -63,7 +66,7 @@ def import_job_recent(*, actor, count: int = RECENT_IMPORTS) -> list[ImportJob]:
     return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=FINISHED_STATUSES))[:RECENT_JOBS_MOST])
 
 
-def import_job_get(*, actor, pk: int, same_access: bool = True) -> ImportJob:
+def import_job_get(*, actor: "User", pk: int, same_access: bool = True) -> ImportJob:
     """One of the actor's imports, or 404 (also for someone else's: no existence leak), while the actor may still
     import that kind of data: a job's problems and report hold the file's rows, its NIKs too, and a role that ended
     ends the access to them. Once it has ended, a role changed since (an operator moved to another LKS, a board
@@ -96,7 +99,7 @@ IMPORT_ACCESS_CHANGED = _(
 )
 
 
-def export_job_list(*, actor) -> QuerySet[ExportJob]:
+def export_job_list(*, actor: "User") -> QuerySet[ExportJob]:
     """The background exports `actor` asked for, newest first."""
     if not getattr(actor, "is_authenticated", False):
         return ExportJob.objects.none()
@@ -104,7 +107,7 @@ def export_job_list(*, actor) -> QuerySet[ExportJob]:
     return ExportJob.objects.filter(requested_by=actor).select_related("region").order_by("-created_at", "-id")
 
 
-def export_job_recent(*, actor, count: int = RECENT_EXPORTS) -> list[ExportJob]:
+def export_job_recent(*, actor: "User", count: int = RECENT_EXPORTS) -> list[ExportJob]:
     """The `count` newest of the background exports `actor` asked for and any older one still waiting or running,
     newest first: a file still being made stays a tap away however many were asked for after it."""
     jobs = export_job_list(actor=actor)
@@ -112,7 +115,7 @@ def export_job_recent(*, actor, count: int = RECENT_EXPORTS) -> list[ExportJob]:
     return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=EXPORT_FINISHED_STATUSES))[:RECENT_JOBS_MOST])
 
 
-def export_job_get(*, actor, pk: int) -> ExportJob:
+def export_job_get(*, actor: "User", pk: int) -> ExportJob:
     """One of the actor's exports (any export for a superuser), or 404 (also for someone else's)."""
     if getattr(actor, "is_superuser", False) and getattr(actor, "is_authenticated", False):
         return get_object_or_404(ExportJob, pk=pk)
@@ -350,7 +353,7 @@ GONE_MARKER = 987654321  # stands for the days while the notice's words are matc
 
 
 def export_job_pending(
-    *, actor, entity_key: str, filters: dict[str, list[str]], file_format: str, purpose: str = ""
+    *, actor: "User", entity_key: str, filters: dict[str, list[str]], file_format: str, purpose: str = ""
 ) -> ExportJob | None:
     """The export of the same data, format, filters and purpose that `actor` asked for and that is still queued or
     running (and not being cancelled), or None."""
@@ -368,7 +371,7 @@ def report_request_key(*, report: str, area_code: str) -> str:
     )
 
 
-def report_job_pending(*, actor, report: str, area_code: str) -> ExportJob | None:
+def report_job_pending(*, actor: "User", report: str, area_code: str) -> ExportJob | None:
     """The same report (kind and area) that `actor` asked for and that is still queued or running (and not being
     cancelled), or None."""
     if not getattr(actor, "is_authenticated", False):
@@ -425,13 +428,13 @@ class JobQueue:
         return not self.running and not self.others_running and any(row.job.waiting_long for row in self.waiting)
 
 
-def job_queue_allowed(actor) -> bool:
+def job_queue_allowed(actor: "User") -> bool:
     """Who may see the workers' queue: those who read the audit log (province admins, superusers), as it says who
     imported or exported what."""
     return audit_log_allowed(actor)
 
 
-def job_queue(*, actor) -> JobQueue:
+def job_queue(*, actor: "User") -> JobQueue:
     """The imports, exports and reports waiting for or running on the task workers, oldest first, and those that failed
     in the last QUEUE_FAILED_HOURS: a superuser's of everyone (the command line's too), a province admin's of the users
     who hold a role in their province(s) (the rest only counted, since they share the workers). Nothing of a job's file

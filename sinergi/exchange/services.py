@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files import File
@@ -51,6 +52,9 @@ from .models import (
 )
 from .pipeline import BUSY, ImportCancelled, ImportResult, Problem, run_import
 from .workbook import error_report_bytes
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 logger = logging.getLogger(__name__)
 PAGE_PROBLEMS = 200  # problems kept on the job for the page; the report file has all of them
@@ -113,7 +117,7 @@ class SystemActor:
 
 def import_job_create(
     *,
-    actor,
+    actor: "User | SystemActor",
     entity_key: str,
     file: File,
     original_name: str,
@@ -292,7 +296,7 @@ PLANLESS_TRIAL = gettext_lazy(
 
 
 @transaction.atomic
-def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:
+def import_job_confirm(*, job: ImportJob, actor: "User", request: HttpRequest | None = None) -> ImportJob:
     """Runs for real an import whose dry run passed, from the same stored file (it is checked again). Once: a dry
     run already imported (its page opened again with the Back button) is not imported a second time."""
     job = ImportJob.objects.select_for_update().get(pk=job.pk)  # two confirms at once: one waits, then sees the other
@@ -331,7 +335,7 @@ def import_job_confirm(*, job: ImportJob, actor, request: HttpRequest | None = N
 def _run_again(
     job: ImportJob,
     *,
-    actor,
+    actor: "User",
     dry_run: bool,
     source: ImportJob | None,
     ip_address: str | None = None,
@@ -358,7 +362,7 @@ def _run_again(
     )
 
 
-def import_job_cancel(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:
+def import_job_cancel(*, job: ImportJob, actor: "User", request: HttpRequest | None = None) -> ImportJob:
     """Asks a queued or running import to stop; the run checks between batches and rolls everything back. One
     still queued ends here, with its audit event (from the cancelling request's address)."""
     if job.is_finished:
@@ -447,7 +451,7 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False, wait_seconds: fl
     return job
 
 
-def import_job_retry(*, job: ImportJob, actor, request: HttpRequest | None = None) -> ImportJob:
+def import_job_retry(*, job: ImportJob, actor: "User", request: HttpRequest | None = None) -> ImportJob:
     """Checks a failed or cancelled job's file again, from the start, as a new dry run: a real import goes on only
     when the user confirms that dry run, as for an upload. Once per job: asked again (a double click, a second
     tab), it returns the run already made."""
@@ -471,7 +475,9 @@ def import_job_retry(*, job: ImportJob, actor, request: HttpRequest | None = Non
     return again
 
 
-def import_job_read_sheet(*, job: ImportJob, actor, sheet: str, request: HttpRequest | None = None) -> ImportJob:
+def import_job_read_sheet(
+    *, job: ImportJob, actor: "User", sheet: str, request: HttpRequest | None = None
+) -> ImportJob:
     """Checks one sheet of a workbook refused for having records on several (job.sheet_choices) as a new trial, from
     the stored file: the user imports it sheet by sheet, each all or nothing, without editing the file. The same
     sheet asked again (a double tap) while its trial waits or runs gives that trial."""
@@ -575,7 +581,12 @@ def _enqueue(job: ImportJob) -> None:
     transaction.on_commit(send)
 
 
-def import_job_run(*, job_id: int, actor=None, on_progress: Callable[[str, int, int], None] | None = None) -> ImportJob:
+def import_job_run(
+    *,
+    job_id: int,
+    actor: "User | SystemActor | None" = None,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> ImportJob:
     """Runs one queued job to the end: checks (and unless dry run, writes) its file, stores counts, problems,
     preview and error report, and writes one audit event. Called by the task worker and by import_data."""
 
@@ -615,7 +626,9 @@ def _absent_elsewhere(job: ImportJob) -> dict[str, set[int]]:
     return found
 
 
-def _import_job_run(job: ImportJob, actor, on_progress: Callable[[str, int, int], None] | None) -> ImportJob:
+def _import_job_run(
+    job: ImportJob, actor: "User | SystemActor", on_progress: Callable[[str, int, int], None] | None
+) -> ImportJob:
     entity = get_entity(job.entity)
 
     def progress(phase: str, done: int, total: int) -> bool:
@@ -991,7 +1004,7 @@ def _warning_notices(result: ImportResult) -> list[str]:
 
 
 def import_upload_refused(
-    *, actor, entity_key: str, original_name: str, size: int, reason: str, request: HttpRequest | None = None
+    *, actor: "User", entity_key: str, original_name: str, size: int, reason: str, request: HttpRequest | None = None
 ) -> None:
     """An upload refused before any row was read (not a spreadsheet, too large, a zip bomb, too many jobs): kept
     no file and made no job, but is recorded, so that files sent to probe the reader are seen."""
@@ -1008,7 +1021,7 @@ def import_upload_refused(
     )
 
 
-def import_report_downloaded(*, job: ImportJob, actor, request: HttpRequest | None = None) -> None:
+def import_report_downloaded(*, job: ImportJob, actor: "User", request: HttpRequest | None = None) -> None:
     """An import's report was downloaded: it holds the file's rows, full NIKs among them (UU PDP: who took what)."""
     audit_record(
         actor=actor,
@@ -1024,7 +1037,13 @@ def import_report_downloaded(*, job: ImportJob, actor, request: HttpRequest | No
     )
 
 
-def _audit(job: ImportJob, actor, result: ImportResult, outcome: str, request: HttpRequest | None = None) -> None:
+def _audit(
+    job: ImportJob,
+    actor: "User | SystemActor | None",
+    result: ImportResult,
+    outcome: str,
+    request: HttpRequest | None = None,
+) -> None:
     try:
         purpose = get_entity(job.entity).import_purpose
     except LookupError:
