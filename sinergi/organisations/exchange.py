@@ -7,7 +7,7 @@ the registration form does. An empty cell never erases a stored value (use the f
 """
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
@@ -66,6 +66,10 @@ from .services import (
     organisation_validate,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
+
 LKS_KIND_OPTIONS = [(k, label) for k, label in OrganisationKind.choices if k in LKS_KINDS]
 # Fields the services derive from others; shown in the before → after preview when an import changes them.
 DERIVED = ("permit_expires_on", "registration_expires_on", "accreditation_expires_on")
@@ -79,7 +83,7 @@ def _same_text(stored: str, given: str) -> bool:
     return "@" in given or (given.isupper() and not stored.isupper())
 
 
-def _registers_nowhere(actor) -> bool:
+def _registers_nowhere(actor: "User | SystemActor") -> bool:
     """Whether the actor may register an LKS in no region at all (an LKS operator, a Dinas Sosial viewer)."""
     if getattr(actor, "is_superuser", False):
         return False
@@ -470,11 +474,11 @@ class LksEntity(Entity):
             if column.key in DERIVED and not values.get(column.key) and (value := getattr(plan.obj, column.key, None))
         ]
 
-    def can_import(self, actor) -> bool:
+    def can_import(self, actor: "User | SystemActor") -> bool:
         roles = ACTION_ROLES[Action.CHANGE] | ACTION_ROLES[Action.CREATE]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
 
-    def can_export(self, actor) -> bool:
+    def can_export(self, actor: "User | SystemActor") -> bool:
         return bool(getattr(actor, "is_superuser", False)) or any(
             m.role in ACTION_ROLES[Action.EXPORT] for m in active_memberships(actor)
         )
@@ -1096,10 +1100,10 @@ class LksEntity(Entity):
         through.objects.bulk_create(links, batch_size=1000)
 
     # ------------------------------------------------------------------ export
-    def export_filterset(self, *, actor, filters):
+    def export_filterset(self, *, actor: "User | SystemActor", filters):
         return selectors.organisation_list(actor=actor, filters=filters or {}, action=Action.EXPORT)
 
-    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
+    def export_queryset(self, *, actor: "User | SystemActor", filters: dict | None = None, purpose: str = ""):
         filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
             raise ValidationError(filter_problems(filterset))

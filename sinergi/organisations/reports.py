@@ -9,7 +9,7 @@ order; it is imported inside the functions, like a template would, so that this 
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q
 from django.http import Http404
@@ -23,6 +23,9 @@ from sinergi.regions.models import Region, RegionLevel
 from . import selectors
 from .choices import LKS_KINDS, OrganisationStatus
 from .models import BoardMembership, Organisation
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 # A "word" longer than this is a URL, an e-mail address or the like, not an Indonesian word (the longest in the
 # tables, e.g. "Penyalahgunaan", have 14 letters): only such cells may wrap anywhere.
@@ -130,7 +133,7 @@ def register_area_part(parts: Callable[..., list[ReportPart]], areas: Callable[.
         AREA_PARTS.append((parts, areas))
 
 
-def _area_parts(actor, area_code: str) -> list[ReportPart]:
+def _area_parts(actor: "User", area_code: str) -> list[ReportPart]:
     return [found for parts, _areas in AREA_PARTS for found in parts(actor=actor, area_code=area_code)]
 
 
@@ -143,7 +146,7 @@ def _parts_note(parts: list[ReportPart]) -> str:
     return " " + _("Bagian %(parts)s memuat angka gabungan seluruh wilayah yang disebut judulnya.") % {"parts": titles}
 
 
-def lks_profile(*, actor, pk: int) -> dict[str, Any]:
+def lks_profile(*, actor: "User", pk: int) -> dict[str, Any]:
     """The facts of the detail page, grouped as on the page (404 outside the actor's export scope)."""
     o = selectors.organisation_get(actor=actor, pk=pk, action=Action.EXPORT)
     regency = selectors.regency_names([o.regency_code]).get(o.regency_code, "")
@@ -252,13 +255,13 @@ class ReportScope:
         return ", ".join(self.parts)
 
 
-def report_scope(*, actor, area_code: str) -> ReportScope:
+def report_scope(*, actor: "User", area_code: str) -> ReportScope:
     """What a report on `area_code` printed by `actor` covers: what its link must say ("Laporan LKS Anda"), since
     the report's own title says it only once it is open."""
     return _report_scope(actor, area_code)
 
 
-def _report_scope(actor, area_code: str) -> ReportScope:
+def _report_scope(actor: "User | None", area_code: str) -> ReportScope:
     """How much of the region `area_code` the actor's EXPORT scope covers. A printout leaves the screen that showed
     whose account it was, so a report over part of an area has to say which part."""
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
@@ -288,12 +291,12 @@ def _summary_audit_scope(scope: ReportScope, regency_code: str) -> list[str]:
     return [regency_code] if scope.whole else scope.parts
 
 
-def _may_see_region(actor, code: str) -> bool:
+def _may_see_region(actor: "User", code: str) -> bool:
     codes = region_scope_codes(actor, Action.EXPORT)
     return codes is None or any(code.startswith(c) or c.startswith(code) for c in codes)
 
 
-def regency_summary(*, actor, regency_code: str) -> dict[str, Any]:
+def regency_summary(*, actor: "User", regency_code: str) -> dict[str, Any]:
     """One kabupaten/kota: LKS by kecamatan and kind, status and accreditation counts, documents ending soon, and
     the list of LKS — as far as the actor may export."""
     from sinergi.statistics import selectors as statistics
@@ -419,7 +422,7 @@ def _accredited_now(grade_counts: dict[str | None, int]) -> int:
     return sum(n for code, n in grade_counts.items() if code and code != EXPIRED_ACCREDITATION)
 
 
-def province_report(*, actor, province_code: str | None = None) -> dict[str, Any]:
+def province_report(*, actor: "User", province_code: str | None = None) -> dict[str, Any]:
     """The dashboard's tables (same numbers, same scope) for a province, with bar charts: the deployment's, or on a
     national server the one asked for (`report_province` says which the reader may print).
 
@@ -538,7 +541,7 @@ class ProvinceNeeded(Exception):
         self.choices = choices
 
 
-def report_provinces(*, actor) -> list[Area]:
+def report_provinces(*, actor: "User | None") -> list[Area]:
     """The provinces whose report `actor` may print: on a province server the deployment's (to anyone with some export
     scope, whose report then keeps to it); on a national server every province to a superuser, to anyone else the
     provinces their export scope lies in."""
@@ -553,7 +556,7 @@ def report_provinces(*, actor) -> list[Area]:
     return [Area(code, name) for code, name in provinces.order_by("code").values_list("code", "name")]
 
 
-def report_province(*, actor, requested: str = "") -> str:
+def report_province(*, actor: "User", requested: str = "") -> str:
     """The province a province report asked for with `requested` ("" when none was) is about. On a province server
     the deployment's, and another code is not found; on a national server the one asked for, if the reader may print
     it (else not found), or without one the reader's only province. Raises Http404, or ProvinceNeeded when a national
@@ -574,7 +577,7 @@ def report_province(*, actor, requested: str = "") -> str:
     raise ProvinceNeeded(choices)
 
 
-def report_page_province(*, actor, requested: str = "") -> tuple[Area | None, list[Area]]:
+def report_page_province(*, actor: "User", requested: str = "") -> tuple[Area | None, list[Area]]:
     """The province whose reports a page offers `actor`, and the provinces it may choose among: the deployment's and
     none on a province server; on a national server the one chosen (`requested`, when the reader may print it) or the
     reader's only one, with every province they may print (the province None while a reader of several has not
@@ -589,7 +592,7 @@ def report_page_province(*, actor, requested: str = "") -> tuple[Area | None, li
     return (choices[0] if len(choices) == 1 else None), choices
 
 
-def report_own_lks(*, actor) -> list[Organisation]:
+def report_own_lks(*, actor: "User") -> list[Organisation]:
     """The LKS a user works at (an operator's), whose profile PDF the reports page offers first: their province and
     kabupaten/kota reports hold their own LKS only."""
     allowed = ACTION_ROLES[Action.EXPORT]
@@ -601,7 +604,7 @@ def report_own_lks(*, actor) -> list[Organisation]:
     return sorted(found.values(), key=lambda organisation: organisation.name)
 
 
-def report_regencies(*, actor, area: Area | None) -> list[Region]:
+def report_regencies(*, actor: "User", area: Area | None) -> list[Region]:
     """The kabupaten/kota whose summary the user may print (those of their export scope; on a national server those of
     the province `area`), each with what its summary covers (`.report_scope`): the whole kabupaten/kota, or only the
     user's LKS in it, as its link must say. None before a national reader has chosen a province: not every
@@ -624,7 +627,7 @@ def report_regencies(*, actor, area: Area | None) -> list[Region]:
     return found
 
 
-def report_may_print(*, actor, report: str, area_code: str) -> bool:
+def report_may_print(*, actor: "User | None", report: str, area_code: str) -> bool:
     """Whether `actor` may print the province report of the province `area_code` or the summary of the kabupaten/kota
     `area_code`: what the gathering itself checks (a summary outside the scope is not found, a province report is of
     a province the reader may print), asked before anything is gathered — by a request that sends the report to the
@@ -637,7 +640,7 @@ def report_may_print(*, actor, report: str, area_code: str) -> bool:
     return report == PROVINCE and area_code in {area.code for area in report_provinces(actor=actor)}
 
 
-def report_covered_lks(*, actor, area_code: str) -> int:
+def report_covered_lks(*, actor: "User", area_code: str) -> int:
     """The LKS of the province or kabupaten/kota `area_code` within the actor's export scope: what a report's length
     (and the time WeasyPrint takes to lay it out) grows with."""
     scoped = restrict(Organisation.objects.all(), actor=actor, action=Action.EXPORT).filter(kind__in=LKS_KINDS)
@@ -645,14 +648,14 @@ def report_covered_lks(*, actor, area_code: str) -> int:
     return scoped.filter(**area).count()
 
 
-def report_aggregate_areas(*, actor, area_code: str) -> list[str]:
+def report_aggregate_areas(*, actor: "User", area_code: str) -> list[str]:
     """The areas whose aggregate figures (clients and workers, exact) a report on `area_code` prints for `actor`: what
     its audit event names beside the LKS scope, as a download of the same figures from the indicators page is
     audited with its area."""
     return [code for _parts, areas in AREA_PARTS for code in areas(actor=actor, area_code=area_code)]
 
 
-def report_audit_scope(*, actor, report: str, area_code: str) -> list[str]:
+def report_audit_scope(*, actor: "User", report: str, area_code: str) -> list[str]:
     """What the audit log keeps of a report's reach, as the gathered report says it (its "audit_scope"): for a
     summary the kabupaten/kota, or the LKS or areas of the account; for the province report the export scope."""
     if report == REGENCY:

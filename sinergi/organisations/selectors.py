@@ -1,5 +1,7 @@
 """Reads of the organisation registry; every one is scoped through accounts.scope.restrict."""
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -10,6 +12,12 @@ from .choices import LKS_KINDS, OrganisationKind, OrganisationStatus
 from .filters import OrganisationFilterSet, PublicDirectoryFilterSet
 from .models import BoardTerm, Organisation
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
+
 
 def organisation_base_queryset() -> QuerySet[Organisation]:
     return Organisation.objects.select_related(
@@ -17,13 +25,15 @@ def organisation_base_queryset() -> QuerySet[Organisation]:
     ).prefetch_related("service_kinds")
 
 
-def organisation_list(*, actor, filters: dict | None = None, action: str = Action.VIEW) -> OrganisationFilterSet:
+def organisation_list(
+    *, actor: "User | AnonymousUser | SystemActor", filters: dict | None = None, action: str = Action.VIEW
+) -> OrganisationFilterSet:
     """The registry as `actor` may see it, filtered; returns the bound filter set (its .qs is the result)."""
     queryset = restrict(organisation_base_queryset(), actor=actor, action=action).order_by("name", "pk")
     return OrganisationFilterSet(filters or {}, queryset=queryset)
 
 
-def organisation_get(*, actor, pk: int, action: str = Action.VIEW) -> Organisation:
+def organisation_get(*, actor: "User", pk: int, action: str = Action.VIEW) -> Organisation:
     """One organisation, or 404 when it does not exist *or* the actor may not see it (no existence leak)."""
     return get_object_or_404(restrict(organisation_base_queryset(), actor=actor, action=action), pk=pk)
 
@@ -73,7 +83,7 @@ def regencies_of_province(province_code: str) -> QuerySet[Region]:
     return Region.objects.filter(parent_id=province_code, level=RegionLevel.REGENCY).order_by("code")
 
 
-def board_list(*, actor) -> QuerySet[Organisation]:
+def board_list(*, actor: "User") -> QuerySet[Organisation]:
     """LKKKS boards the actor may see, with their current terms and officers."""
     terms = BoardTerm.objects.prefetch_related("officers").order_by("-starts_on")
     return (
@@ -84,7 +94,7 @@ def board_list(*, actor) -> QuerySet[Organisation]:
     )
 
 
-def board_members(*, board: Organisation, actor) -> QuerySet[Organisation]:
+def board_members(*, board: Organisation, actor: "User") -> QuerySet[Organisation]:
     """Current member organisations of a board, as far as the actor may see them."""
     return restrict(
         Organisation.objects.filter(board_links__board=board, board_links__ended_on__isnull=True),
@@ -101,18 +111,18 @@ def boards_by_region(*, province_code: str) -> dict[str, Organisation]:
     return {board.regency_code or board.province_code: board for board in boards}
 
 
-def organisation_regencies_visible(*, actor) -> list[str]:
+def organisation_regencies_visible(*, actor: "User") -> list[str]:
     """The codes of the kabupaten/kota where `actor` sees some organisation (the list's filter offers these)."""
     codes = restrict(Organisation.objects.all(), actor=actor, action=Action.VIEW).values_list("regency_code", flat=True)
     return sorted({code for code in codes.distinct() if code})
 
 
-def organisation_may_create_somewhere(*, actor) -> bool:
+def organisation_may_create_somewhere(*, actor: "User") -> bool:
     """Whether `actor` holds a role that registers organisations somewhere (where exactly is checked on saving)."""
     return actor.is_superuser or any(m.role in ACTION_ROLES[Action.CREATE] for m in active_memberships(actor))
 
 
-def scope_provinces(*, actor) -> set[str]:
+def scope_provinces(*, actor: "User") -> set[str]:
     """The provinces of `actor`'s roles: of the region a role holds, or of the LKS it works at."""
     codes = set()
     for membership in active_memberships(actor):
@@ -123,7 +133,7 @@ def scope_provinces(*, actor) -> set[str]:
     return {code for code in codes if code}
 
 
-def board_regions(*, actor) -> QuerySet[Region]:
+def board_regions(*, actor: "User") -> QuerySet[Region]:
     """The province and kabupaten/kota where `actor` may register an LKKKS board: within the provinces of their
     roles (any, for a superuser), those the scope rules allow them to create in that have no board yet."""
     candidates = Region.objects.filter(level__lte=RegionLevel.REGENCY)

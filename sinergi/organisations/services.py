@@ -1,7 +1,7 @@
 """Writes to the organisation registry. Each function checks scope, validates, audits, and says why it refuses."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -23,6 +23,9 @@ from .choices import ALLOWED_STATUS_TRANSITIONS, LKS_KINDS, OrganisationKind, Or
 from .models import DATE_FIELDS, BoardMembership, BoardOfficer, BoardTerm, Organisation
 from .numbers import NUMBER_FIELDS, number_holder, number_key
 from .signals import organisation_deactivated, organisation_moved
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 # Fields an LKS operator may not change on their own record: identity and standing are the boards' to confirm.
 BOARD_ONLY_FIELDS = {"kind", "status", "accreditation_grade", "accredited_on", "accreditation_certificate_number"}
@@ -246,7 +249,7 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]
 
 @transaction.atomic
 def organisation_create(
-    *, actor, data: dict[str, Any], service_kinds: list[Term] | None = None, request: HttpRequest | None = None
+    *, actor: "User", data: dict[str, Any], service_kinds: list[Term] | None = None, request: HttpRequest | None = None
 ) -> Organisation:
     """Registers a new organisation as a draft; only boards (or admins) of its region may."""
     organisation = Organisation(**{k: v for k, v in data.items() if k not in DERIVED_FIELDS | {"status"}})
@@ -274,7 +277,7 @@ def organisation_create(
 def organisation_update(
     *,
     organisation: Organisation,
-    actor,
+    actor: "User",
     data: dict[str, Any],
     expected_version: int,
     service_kinds: list[Term] | None = None,
@@ -348,7 +351,7 @@ def organisation_moved_send(organisation: Organisation) -> list:
 def _transition(
     *,
     organisation: Organisation,
-    actor,
+    actor: "User",
     target: str,
     permission: str,
     audit_action: str,
@@ -376,7 +379,9 @@ def _transition(
 
 
 @transaction.atomic
-def organisation_verify(*, organisation: Organisation, actor, request: HttpRequest | None = None) -> Organisation:
+def organisation_verify(
+    *, organisation: Organisation, actor: "User", request: HttpRequest | None = None
+) -> Organisation:
     """The kabupaten/kota or province board confirms a draft record (documents checked, field visit done)."""
     return _transition(
         organisation=organisation,
@@ -390,7 +395,9 @@ def organisation_verify(*, organisation: Organisation, actor, request: HttpReque
 
 
 @transaction.atomic
-def organisation_activate(*, organisation: Organisation, actor, request: HttpRequest | None = None) -> Organisation:
+def organisation_activate(
+    *, organisation: Organisation, actor: "User", request: HttpRequest | None = None
+) -> Organisation:
     """A verified organisation starts counting as active (it operates); also reactivates an inactive one."""
     return _transition(
         organisation=organisation,
@@ -405,7 +412,7 @@ def organisation_activate(*, organisation: Organisation, actor, request: HttpReq
 
 @transaction.atomic
 def organisation_deactivate(
-    *, organisation: Organisation, actor, reason: str, request: HttpRequest | None = None
+    *, organisation: Organisation, actor: "User", reason: str, request: HttpRequest | None = None
 ) -> Organisation:
     """Marks an organisation as no longer operating; the record and its history stay. Whoever waits on it is told
     (`organisation_deactivated`: the senders of referrals to it not yet answered)."""
@@ -424,7 +431,7 @@ def organisation_deactivate(
     return current
 
 
-def _require_board_change(actor, board: Organisation) -> None:
+def _require_board_change(actor: "User", board: Organisation) -> None:
     if board.kind != OrganisationKind.LKKKS:
         raise ValidationError(_("Organisasi ini bukan LKKKS."))
     if not can(actor, Action.VERIFY, board):
@@ -435,7 +442,7 @@ def _require_board_change(actor, board: Organisation) -> None:
 def board_term_create(
     *,
     board: Organisation,
-    actor,
+    actor: "User",
     starts_on: datetime.date,
     ends_on: datetime.date,
     inaugurated_on: datetime.date | None = None,
@@ -461,7 +468,9 @@ def board_term_create(
 
 
 @transaction.atomic
-def board_officer_add(*, term: BoardTerm, actor, name: str, position: str, position_detail: str = "") -> BoardOfficer:
+def board_officer_add(
+    *, term: BoardTerm, actor: "User", name: str, position: str, position_detail: str = ""
+) -> BoardOfficer:
     """Adds an officer (ketua, sekretaris, ...) to a board's term."""
     _require_board_change(actor, term.board)
     if not name.strip():
@@ -479,7 +488,7 @@ def board_officer_add(*, term: BoardTerm, actor, name: str, position: str, posit
 
 
 @transaction.atomic
-def board_officer_remove(*, officer: BoardOfficer, actor) -> None:
+def board_officer_remove(*, officer: BoardOfficer, actor: "User") -> None:
     _require_board_change(actor, officer.term.board)
     audit_record(
         actor=actor,
@@ -492,7 +501,7 @@ def board_officer_remove(*, officer: BoardOfficer, actor) -> None:
 
 @transaction.atomic
 def board_member_add(
-    *, board: Organisation, member: Organisation, actor, joined_on: datetime.date | None = None
+    *, board: Organisation, member: Organisation, actor: "User", joined_on: datetime.date | None = None
 ) -> BoardMembership:
     """Records that an organisation in the board's region has joined the LKKKS."""
     _require_board_change(actor, board)
@@ -512,7 +521,7 @@ def board_member_add(
 
 
 @transaction.atomic
-def board_member_end(*, link: BoardMembership, actor, ended_on: datetime.date | None = None) -> BoardMembership:
+def board_member_end(*, link: BoardMembership, actor: "User", ended_on: datetime.date | None = None) -> BoardMembership:
     _require_board_change(actor, link.board)
     link.ended_on = ended_on or timezone.localdate()
     link.save(update_fields=["ended_on"])
