@@ -6,6 +6,7 @@ The purpose is asked once per session: the first time a user opens person-level 
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models import Model
 from django.http import HttpRequest
@@ -14,6 +15,10 @@ from sinergi.audit.services import client_ip
 
 from .choices import AccessPurpose
 from .models import AccessEntry, Person, PersonAccess, Worker, WorkerAccess
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
 SESSION_KEY = "people_access_purpose"
 
@@ -24,13 +29,15 @@ def _checked_purpose(purpose: str) -> str:
     return purpose
 
 
-def actor_label(actor) -> str:
+def actor_label(actor: "User | SystemActor | None") -> str:
     """Who acted, as the log keeps the name: a user's username, or the command line's own name ("manage.py") for
     work done from the server's shell without a user; "" for nobody."""
     return actor.get_username() if actor is not None and hasattr(actor, "get_username") else ""
 
 
-def _entry(log: type[AccessEntry], subject_id: int, *, actor, what: str, purpose: str, request) -> AccessEntry:
+def _entry(
+    log: type[AccessEntry], subject_id: int, *, actor: "User | SystemActor | None", what: str, purpose: str, request
+) -> AccessEntry:
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     subject = "person_id" if log is PersonAccess else "worker_id"
     return log(
@@ -44,7 +51,7 @@ def _entry(log: type[AccessEntry], subject_id: int, *, actor, what: str, purpose
 
 
 def person_access_record(
-    *, actor, person: Person, what: str, purpose: str, request: HttpRequest | None = None
+    *, actor: "User | SystemActor", person: Person, what: str, purpose: str, request: HttpRequest | None = None
 ) -> PersonAccess:
     """Writes one access-log line; `what` is e.g. viewed, viewed_full_nik, exported, changed, created."""
     entry = _entry(PersonAccess, person.pk, actor=actor, what=what, purpose=purpose, request=request)
@@ -53,14 +60,19 @@ def person_access_record(
 
 
 def person_access_record_many(
-    *, actor, persons: Iterable[Person], what: str, purpose: str, request: HttpRequest | None = None
+    *,
+    actor: "User | SystemActor",
+    persons: Iterable[Person],
+    what: str,
+    purpose: str,
+    request: HttpRequest | None = None,
 ) -> int:
     """One access-log line per person in a single query, for exports of a list; returns how many were written."""
     return _record_many(PersonAccess, persons, actor=actor, what=what, purpose=purpose, request=request)
 
 
 def worker_access_record(
-    *, actor, worker: Worker, what: str, purpose: str, request: HttpRequest | None = None
+    *, actor: "User", worker: Worker, what: str, purpose: str, request: HttpRequest | None = None
 ) -> WorkerAccess:
     """Writes one line of a worker's access log (the same `what` words as a person's)."""
     entry = _entry(WorkerAccess, worker.pk, actor=actor, what=what, purpose=purpose, request=request)
@@ -69,7 +81,7 @@ def worker_access_record(
 
 
 def worker_access_record_many(
-    *, actor, workers: Iterable[Worker], what: str, purpose: str, request: HttpRequest | None = None
+    *, actor: "User", workers: Iterable[Worker], what: str, purpose: str, request: HttpRequest | None = None
 ) -> int:
     """One access-log line per worker, for lists given out (API pages, exports); returns how many were written."""
     return _record_many(WorkerAccess, workers, actor=actor, what=what, purpose=purpose, request=request)

@@ -18,6 +18,8 @@ from sinergi.organisations.reports import ReportPart, Table
 from .choices import ServiceSetting
 
 if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
     from .indicators.areas import Area
     from .indicators.tables import Matrix, Trend
 
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 # Django starts: this module is registered from the app's ready(), and every process, imports included, starts it.
 
 
-def people_part_areas(*, actor, area_code: str) -> list[str]:
+def people_part_areas(*, actor: User, area_code: str) -> list[str]:
     """The areas of the report's province or kabupaten/kota `area_code` whose aggregates `actor` may see, one part
     each: the area itself when the indicators scope holds it, else the kabupaten/kota of that scope inside it (a
     kabupaten/kota board's province report). None when the actor sees no aggregate there."""
@@ -37,14 +39,14 @@ def people_part_areas(*, actor, area_code: str) -> list[str]:
     return sorted({code for code in scope or [] if code.startswith(area_code + ".")})
 
 
-def area_people_parts(*, actor, area_code: str) -> list[ReportPart]:
+def area_people_parts(*, actor: User, area_code: str) -> list[ReportPart]:
     """The parts of people_part_areas, their figures gathered."""
     from .indicators import area_get
 
     return [_area_part(actor, area_get(code)) for code in people_part_areas(actor=actor, area_code=area_code)]
 
 
-def _area_part(actor, area: Area) -> ReportPart:
+def _area_part(actor: User, area: Area) -> ReportPart:
     from .indicators import IndicatorFilters, Indicators, clients_by_category
 
     figures = Indicators(actor=actor, filters=IndicatorFilters(region=area.code))

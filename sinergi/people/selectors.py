@@ -11,7 +11,7 @@ itself (after asking for the purpose when there is none). Selectors that reveal 
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
@@ -31,14 +31,18 @@ from .filters import REVIEW_SOON_DAYS, PersonFilterSet, WorkerFilterSet
 from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
 from .services.rules import match_key_text
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
-def handles_subject_requests(actor) -> bool:
+
+def handles_subject_requests(actor: "User | SystemActor | None") -> bool:
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
         return True
     return bool(roles_of(actor) & ACTION_ROLES[Action.SUBJECT_REQUEST])
 
 
-def _visible_people(queryset: QuerySet[Person], *, actor, action: str) -> QuerySet[Person]:
+def _visible_people(queryset: QuerySet[Person], *, actor: "User | SystemActor", action: str) -> QuerySet[Person]:
     """`queryset` restricted to `actor`, without erased or merged people, and without restricted ones unless the
     actor handles subject requests for them."""
     queryset = restrict(queryset.current(), actor=actor, action=action)
@@ -48,7 +52,7 @@ def _visible_people(queryset: QuerySet[Person], *, actor, action: str) -> QueryS
     return queryset.filter(Q(is_restricted=False) | Q(pk__in=administered.values("pk")))
 
 
-def _visible_placements(queryset: QuerySet[Placement], *, actor, action: str) -> QuerySet[Placement]:
+def _visible_placements(queryset: QuerySet[Placement], *, actor: "User", action: str) -> QuerySet[Placement]:
     queryset = restrict(queryset.filter(person__erased_at__isnull=True), actor=actor, action=action)
     if not handles_subject_requests(actor):
         return queryset.filter(person__is_restricted=False)
@@ -60,20 +64,22 @@ def person_base_queryset() -> QuerySet[Person]:
     return Person.objects.select_related("organisation", "origin_region").prefetch_related("ppks_categories")
 
 
-def person_list(*, actor, filters: dict | None = None, action: str = Action.PERSON_VIEW) -> PersonFilterSet:
+def person_list(
+    *, actor: "User | SystemActor", filters: dict | None = None, action: str = Action.PERSON_VIEW
+) -> PersonFilterSet:
     """Clients `actor` may see, filtered; returns the bound filter set (its .qs is the result)."""
     queryset = _visible_people(person_base_queryset(), actor=actor, action=action).order_by("full_name", "pk")
     placements = restrict(Placement.objects.all(), actor=actor, action=action)
     return PersonFilterSet(filters or {}, queryset=queryset, placements=placements)
 
 
-def person_get(*, actor, pk, action: str = Action.PERSON_VIEW) -> Person:
+def person_get(*, actor: "User", pk, action: str = Action.PERSON_VIEW) -> Person:
     """One client, or 404 when it does not exist, is outside scope, erased, or restricted (no existence leak).
     Does not log: the view records the access (see the module docstring)."""
     return get_object_or_404(_visible_people(person_base_queryset(), actor=actor, action=action), pk=pk)
 
 
-def person_merged_into(*, actor, pk) -> Person | None:
+def person_merged_into(*, actor: "User", pk) -> Person | None:
     """The record a merged record was merged into, when `actor` may see that one; else None (the caller's 404)."""
     kept_id = Person.objects.filter(pk=pk, merged_into__isnull=False).values_list("merged_into", flat=True).first()
     if kept_id is None:
@@ -81,7 +87,7 @@ def person_merged_into(*, actor, pk) -> Person | None:
     return _visible_people(Person.objects.all(), actor=actor, action=Action.PERSON_VIEW).filter(pk=kept_id).first()
 
 
-def person_full_nik_allowed(*, actor, person: Person) -> bool:
+def person_full_nik_allowed(*, actor: "User", person: Person) -> bool:
     """Whether `actor` may be shown this person's full NIK: the LKS operator of the person's own LKS only
     (docs/privacy.md). A superuser, who may do everything else, is no exception unless they hold that role there:
     running the server is no reason to read a child's number."""
@@ -94,7 +100,7 @@ def person_full_nik_allowed(*, actor, person: Person) -> bool:
     return _visible_people(Person.objects.filter(pk=person.pk), actor=actor, action=Action.PERSON_FULL_NIK).exists()
 
 
-def person_full_nik(*, actor, person: Person, request: HttpRequest | None = None) -> str:
+def person_full_nik(*, actor: "User", person: Person, request: HttpRequest | None = None) -> str:
     """The full NIK, only for the LKS operator of the person's LKS on an explicit "show" action; logged."""
     if not person_full_nik_allowed(actor=actor, person=person):
         raise PermissionDenied(_("Anda tidak berwenang melihat NIK lengkap orang ini."))
@@ -106,7 +112,9 @@ def person_full_nik(*, actor, person: Person, request: HttpRequest | None = None
     return nik
 
 
-def placement_list(*, actor, filters: dict | None = None, action: str = Action.PERSON_VIEW) -> QuerySet[Placement]:
+def placement_list(
+    *, actor: "User", filters: dict | None = None, action: str = Action.PERSON_VIEW
+) -> QuerySet[Placement]:
     """Placements `actor` may see. Filters (all optional): status, organisation, person, ppks_category (code),
     setting, stage."""
     queryset = _visible_placements(
@@ -127,7 +135,7 @@ def placement_list(*, actor, filters: dict | None = None, action: str = Action.P
     return queryset
 
 
-def reviews_due(*, actor, within_days: int = 14) -> QuerySet[Placement]:
+def reviews_due(*, actor: "User", within_days: int = 14) -> QuerySet[Placement]:
     """Active placements whose care-plan review is overdue or due within `within_days`, most urgent first."""
     limit = timezone.localdate() + datetime.timedelta(days=within_days)
     return (
@@ -137,7 +145,7 @@ def reviews_due(*, actor, within_days: int = 14) -> QuerySet[Placement]:
     )
 
 
-def duplicate_candidates(*, actor, status: str | None = DuplicateStatus.OPEN) -> QuerySet[DuplicateCandidate]:
+def duplicate_candidates(*, actor: "User", status: str | None = DuplicateStatus.OPEN) -> QuerySet[DuplicateCandidate]:
     """Candidates the actor's board decides (kabupaten/kota of the record that triggered them); all when
     status is None."""
     queryset = restrict(
@@ -164,7 +172,7 @@ def _duplicate_side(person: Person) -> dict:
     }
 
 
-def duplicate_summary_for(*, actor, candidate: DuplicateCandidate, request: HttpRequest | None = None) -> dict:
+def duplicate_summary_for(*, actor: "User", candidate: DuplicateCandidate, request: HttpRequest | None = None) -> dict:
     """What a board may see to decide: both records side by side, NIK masked. Logged for both persons with the
     purpose "duplicate"."""
     visible = duplicate_candidates(actor=actor, status=None).filter(pk=candidate.pk)
@@ -354,7 +362,7 @@ def duplicate_merge_default_keep(candidate: DuplicateCandidate) -> Person:
     return min(one, other, key=lambda person: (person.created_at, person.pk))
 
 
-def duplicate_merge_plans(*, actor, candidate: DuplicateCandidate) -> dict[int, MergePlan]:
+def duplicate_merge_plans(*, actor: "User", candidate: DuplicateCandidate) -> dict[int, MergePlan]:
     """For a candidate the actor decides: the plan for keeping each of its two records, by the kept record's id."""
     if not duplicate_candidates(actor=actor, status=None).filter(pk=candidate.pk).exists():
         raise PermissionDenied(_("Anda tidak berwenang memeriksa kandidat data ganda ini."))
@@ -365,7 +373,7 @@ def duplicate_merge_plans(*, actor, candidate: DuplicateCandidate) -> dict[int, 
     }
 
 
-def incident_list(*, actor) -> QuerySet[Incident]:
+def incident_list(*, actor: "User") -> QuerySet[Incident]:
     """Incidents the actor may see (LKS, boards, province, Dinas Sosial of the area), newest first. Incidents of
     restricted persons stay visible: the safety of a child outweighs the restriction."""
     return restrict(
@@ -375,7 +383,9 @@ def incident_list(*, actor) -> QuerySet[Incident]:
     ).order_by("-reported_at", "-pk")
 
 
-def worker_list(*, actor, filters: dict | None = None, action: str = Action.PERSON_VIEW) -> WorkerFilterSet:
+def worker_list(
+    *, actor: "User | SystemActor", filters: dict | None = None, action: str = Action.PERSON_VIEW
+) -> WorkerFilterSet:
     """Workers `actor` may see, filtered; returns the bound filter set."""
     queryset = restrict(
         Worker.objects.select_related("organisation", "psks_category"), actor=actor, action=action
@@ -383,19 +393,19 @@ def worker_list(*, actor, filters: dict | None = None, action: str = Action.PERS
     return WorkerFilterSet(filters or {}, queryset=queryset)
 
 
-def worker_get(*, actor, pk, action: str = Action.PERSON_VIEW) -> Worker:
+def worker_get(*, actor: "User", pk, action: str = Action.PERSON_VIEW) -> Worker:
     """One worker, or 404 outside scope."""
     return get_object_or_404(worker_list(actor=actor, action=action).qs, pk=pk)
 
 
-def person_accesses(*, actor, person: Person) -> QuerySet[PersonAccess]:
+def person_accesses(*, actor: "User", person: Person) -> QuerySet[PersonAccess]:
     """A person's access history, for those allowed to see the person; empty for everyone else."""
     if not _visible_people(Person.objects.filter(pk=person.pk), actor=actor, action=Action.PERSON_VIEW).exists():
         return PersonAccess.objects.none()
     return PersonAccess.objects.filter(person=person).order_by("-occurred_at", "-pk")
 
 
-def worker_accesses(*, actor, worker: Worker) -> QuerySet[WorkerAccess]:
+def worker_accesses(*, actor: "User", worker: Worker) -> QuerySet[WorkerAccess]:
     """A worker's access history, for those allowed to see the worker; empty for everyone else."""
     if not worker_list(actor=actor).qs.filter(pk=worker.pk).exists():
         return WorkerAccess.objects.none()

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from sys import intern
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import Case, CharField, F, Func, IntegerField, Value, When
@@ -151,6 +151,10 @@ from .common import (
     served_by_kind,
     stored_records,
 )
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
 ANALYZE_AFTER = 10_000  # rows created, after which the planner's statistics are refreshed
 EXPORT_CHUNK = 10_000  # rows per access-log insert and category query while an export streams
@@ -885,11 +889,11 @@ class ClientsEntity(Entity):
             if pk in state.lks.by_pk
         ]
 
-    def can_import(self, actor) -> bool:
+    def can_import(self, actor: "User | SystemActor") -> bool:
         roles = ACTION_ROLES[Action.PERSON_CREATE]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
 
-    def can_export(self, actor) -> bool:
+    def can_export(self, actor: "User | SystemActor") -> bool:
         roles = ACTION_ROLES[Action.PERSON_EXPORT]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
 
@@ -2433,12 +2437,12 @@ class ClientsEntity(Entity):
     def export_columns(self) -> list[Column]:
         return EXPORT_COLUMNS
 
-    def export_filterset(self, *, actor, filters):
+    def export_filterset(self, *, actor: "User | SystemActor", filters):
         from ..selectors import person_list
 
         return person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
 
-    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
+    def export_queryset(self, *, actor: "User | SystemActor", filters: dict | None = None, purpose: str = ""):
         purpose = export_purpose(purpose)
         filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():
@@ -2469,7 +2473,7 @@ class ClientsEntity(Entity):
         # export_rows writes the stays at each person's current LKS only (earlier ones elsewhere are history).
         return queryset.filter(organisation_id=F("person__organisation_id")).count()
 
-    def export_csv_chunks(self, *, queryset, actor, purpose: str = "", delimiter: str = ","):
+    def export_csv_chunks(self, *, queryset, actor: "User | SystemActor", purpose: str = "", delimiter: str = ","):
         """The rows formatted (labels, masked numbers, escapes, dates) and made into CSV by the database: PostgreSQL
         writes it with COPY ... TO STDOUT, SQLite builds each line in the query. Everyone exported gets an access-log
         line first, in one INSERT ... SELECT. The same cells as export_rows (a test compares the two)."""
@@ -2479,7 +2483,7 @@ class ClientsEntity(Entity):
             raise ValueError(f"Unknown CSV delimiter {delimiter!r}")  # it is written into the statement
         return self._database_csv(queryset, actor, export_purpose(purpose), delimiter)
 
-    def _database_csv(self, queryset, actor, purpose: str, delimiter: str):
+    def _database_csv(self, queryset, actor: "User | SystemActor", purpose: str, delimiter: str):
         current = queryset.filter(organisation_id=F("person__organisation_id"))
         is_user = getattr(actor, "is_authenticated", False)
         people_sql, people_params = current.order_by().values_list("person_id").distinct().query.sql_with_params()

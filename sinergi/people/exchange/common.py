@@ -15,7 +15,7 @@ import struct
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from django.conf import settings
@@ -42,6 +42,10 @@ from sinergi.vocabularies.models import Term, Vocabulary
 from ..choices import AccessPurpose
 from ..nik import NikCheck, _digits, nik_check
 from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL, normalize_name
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
 # ---------------------------------------------------------------------------------------------- choice words
 # What spreadsheets say for the people's choice lists besides their codes and labels (values.Choices reads those).
@@ -420,7 +424,7 @@ class LksIndex:
     (within its kabupaten/kota), and the ones the actor may import people into; a cell holds the nomor tanda
     daftar, or the name (with "Kabupaten/Kota LKS" when the name is not unique)."""
 
-    def __init__(self, actor, action: str = Action.PERSON_CREATE) -> None:
+    def __init__(self, actor: "User | SystemActor", action: str = Action.PERSON_CREATE) -> None:
         self.by_pk: dict[int, Lks] = {}
         self.by_number: dict[str, list[Lks]] = {}
         self.by_name: dict[str, list[Lks]] = {}

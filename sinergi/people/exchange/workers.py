@@ -12,7 +12,7 @@ worker is registered.
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import CharField, IntegerField, Value
 from django.utils import timezone
@@ -86,6 +86,10 @@ from .common import (
     result_shown_what,
     stored_records,
 )
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
 COLUMNS: list[Column] = [
     TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh", "nama petugas",
@@ -370,11 +374,11 @@ class WorkersEntity(Entity):
         # A staff list with "Jabatan" but no "Peran" takes each role from the job title (_role_from_title).
         return super().missing_columns(present | {"role"} if "job_title" in present else present)
 
-    def can_import(self, actor) -> bool:
+    def can_import(self, actor: "User | SystemActor") -> bool:
         roles = ACTION_ROLES[Action.PERSON_CREATE]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
 
-    def can_export(self, actor) -> bool:
+    def can_export(self, actor: "User | SystemActor") -> bool:
         roles = ACTION_ROLES[Action.PERSON_EXPORT]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
 
@@ -889,12 +893,12 @@ class WorkersEntity(Entity):
     def export_columns(self) -> list[Column]:
         return EXPORT_COLUMNS
 
-    def export_filterset(self, *, actor, filters):
+    def export_filterset(self, *, actor: "User | SystemActor", filters):
         from ..selectors import worker_list
 
         return worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
 
-    def export_queryset(self, *, actor, filters: dict | None = None, purpose: str = ""):
+    def export_queryset(self, *, actor: "User | SystemActor", filters: dict | None = None, purpose: str = ""):
         purpose = export_purpose(purpose)
         filterset = self.export_filterset(actor=actor, filters=filters)
         if not filterset.is_valid():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -13,6 +14,9 @@ from sinergi.regions.models import Region, RegionLevel
 
 from ..models import SummaryLevel
 from .tables import Label
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ def public_area_check(area: Area) -> None:
         )
 
 
-def indicator_scope(actor) -> list[str] | None:
+def indicator_scope(actor: User) -> list[str] | None:
     """Region codes whose aggregates `actor` may see (None: every area)."""
     return region_scope_codes(actor, Action.AGGREGATE_VIEW)
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet, Sum
@@ -36,6 +37,11 @@ from .areas import (
 )
 from .suppression import suppression_threshold
 from .tables import Label, Matrix, Trend, TrendMonth
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from sinergi.accounts.models import User
 
 TREND_MONTHS = 24
 
@@ -289,7 +295,14 @@ class Indicators:
     # would give its hidden cells away (docs/decisions/0007).
     PUBLIC_TABLES = ("clients", "workers")
 
-    def __init__(self, *, actor=None, filters: IndicatorFilters | None = None, public: bool | None = None, today=None):
+    def __init__(
+        self,
+        *,
+        actor: User | AnonymousUser | None = None,
+        filters: IndicatorFilters | None = None,
+        public: bool | None = None,
+        today=None,
+    ):
         self.filters = filters or IndicatorFilters()
         self.public = public if public is not None else not (actor is not None and actor.is_authenticated)
         self.today = today or timezone.localdate()

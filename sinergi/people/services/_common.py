@@ -2,7 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Model
 from django.http import HttpRequest
@@ -20,6 +20,10 @@ from sinergi.vocabularies.models import Term
 
 from ..access import person_access_record, purpose_for
 from ..models import Person
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
 PHONE_FIELDS = {"phone", "guardian_phone"}
 # Text kept with its lines (a text area on the form, read so by an import too); any other is one line.
@@ -63,13 +67,13 @@ class _Problems:
             raise ValidationError(self.errors)
 
 
-def _may_at(actor, action: str, organisation: Organisation) -> bool:
+def _may_at(actor: "User", action: str, organisation: Organisation) -> bool:
     """Whether `actor` may perform `action` on rows located at this LKS (same rule as `restrict`)."""
     condition = scope_q(actor, action, ScopeFields(organisation="pk"))
     return condition is not None and Organisation.objects.filter(condition, pk=organisation.pk).exists()
 
 
-def _require(actor, action: str, obj: Model, message: str) -> None:
+def _require(actor: "User | SystemActor", action: str, obj: Model, message: str) -> None:
     if not can(actor, action, obj):
         raise PermissionDenied(message)
 
@@ -87,7 +91,7 @@ def _refuse_if_restricted(person: Person) -> None:
 
 def _audit(
     *,
-    actor,
+    actor: "User",
     action: str,
     obj: Model,
     changes: dict | None = None,
@@ -109,7 +113,9 @@ def _audit(
     )
 
 
-def _record_change(*, actor, person: Person, action: str, obj: Model, changes=None, data=None, request=None) -> None:
+def _record_change(
+    *, actor: "User", person: Person, action: str, obj: Model, changes=None, data=None, request=None
+) -> None:
     purpose = purpose_for(request)
     _audit(actor=actor, action=action, obj=obj, changes=changes, data=data, purpose=purpose, request=request)
     person_access_record(actor=actor, person=person, what="changed", purpose=purpose, request=request)

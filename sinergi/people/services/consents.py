@@ -1,6 +1,7 @@
 """The legal basis for processing a person's data: recording and withdrawing consent."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -14,6 +15,9 @@ from ..choices import ConsentGiver, LegalBasis
 from ..models import Consent, Person
 from ._common import _choice, _date, _Problems, _record_change, _refuse_if_restricted, _require, _text
 from .rules import is_child_on
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 
 def _check_consent(data: dict, problems: _Problems, *, person: Person) -> Consent:
@@ -35,7 +39,7 @@ def _check_consent(data: dict, problems: _Problems, *, person: Person) -> Consen
 
 
 @transaction.atomic
-def consent_record(*, actor, person: Person, data: dict, request: HttpRequest | None = None) -> Consent:
+def consent_record(*, actor: "User", person: Person, data: dict, request: HttpRequest | None = None) -> Consent:
     """Records the legal basis for processing a person's data (who gave it, when, on which basis, for what)."""
     _require(actor, Action.PERSON_CHANGE, person, _("Anda tidak berwenang mengubah data orang ini."))
     # The record as it is now, held until the consent is written: one merged (or erased) meanwhile is refused, not
@@ -59,7 +63,9 @@ def consent_record(*, actor, person: Person, data: dict, request: HttpRequest | 
 
 
 @transaction.atomic
-def consent_withdraw(*, actor, consent: Consent, on: datetime.date, request: HttpRequest | None = None) -> Consent:
+def consent_withdraw(
+    *, actor: "User", consent: Consent, on: datetime.date, request: HttpRequest | None = None
+) -> Consent:
     """Marks a consent as withdrawn from `on`; the record stays as proof of what held before."""
     _require(actor, Action.PERSON_CHANGE, consent, _("Anda tidak berwenang mengubah data orang ini."))
     # The person, then the consent, as a merge takes them (a merge moving the consent deadlocked with the consent

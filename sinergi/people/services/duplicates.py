@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -17,6 +18,10 @@ from ..choices import AccessPurpose, DuplicateReason, DuplicateStatus, Placement
 from ..models import AdmissionClock, DuplicateCandidate, Person, Placement
 from ._common import _audit
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
+
 
 def _nik_active_at(nik_hash: str, organisation: Organisation, *, exclude_pk: int | None) -> bool:
     if not nik_hash:
@@ -29,7 +34,7 @@ def _nik_active_at(nik_hash: str, organisation: Organisation, *, exclude_pk: int
     return placements.exists()
 
 
-def _flag_duplicates(*, actor, person: Person, request: HttpRequest | None) -> int:
+def _flag_duplicates(*, actor: "User | SystemActor", person: Person, request: HttpRequest | None) -> int:
     """Records candidates for the board of the person's kabupaten/kota; returns how many new ones were flagged."""
     found: dict[int, str] = {}
     if person.nik_hash:
@@ -104,7 +109,7 @@ def admission_clock_advance() -> int:
         return admission_clock()
 
 
-def admissions_committed(*, actor, person_ids: Iterable[int], clock_before: int | None) -> int:
+def admissions_committed(*, actor: "User | SystemActor", person_ids: Iterable[int], clock_before: int | None) -> int:
     """After the commit of a write that admitted people: advances the clock, then looks again for "same NIK active
     elsewhere" candidates when someone else admitted people since `clock_before` (the clock read before the
     write's check; None: always, for a form's one person, which costs a query). Returns how many it recorded.
@@ -118,7 +123,7 @@ def admissions_committed(*, actor, person_ids: Iterable[int], clock_before: int 
     return duplicates_flag_missed(actor=actor, person_ids=person_ids)
 
 
-def duplicates_flag_missed(*, actor, person_ids: Iterable[int]) -> int:
+def duplicates_flag_missed(*, actor: "User | SystemActor", person_ids: Iterable[int]) -> int:
     """Records the "same NIK active elsewhere" candidates that a bulk write could not see, and returns how many.
 
     An import checks its rows against what is committed when it checks. Two imports of the same people into
@@ -174,7 +179,7 @@ def _pairs_among(people) -> list[tuple[int, int]]:
 
 
 @transaction.atomic
-def _record_missed(*, actor, pairs: list[tuple[int, int]]) -> list[int]:
+def _record_missed(*, actor: "User | SystemActor", pairs: list[tuple[int, int]]) -> list[int]:
     if not pairs:
         return []
     if connection.vendor == "postgresql":
@@ -228,7 +233,7 @@ def _duplicate_warning() -> str:
 
 @transaction.atomic
 def duplicate_resolve(
-    *, actor, candidate: DuplicateCandidate, same_person: bool, request: HttpRequest | None = None
+    *, actor: "User", candidate: DuplicateCandidate, same_person: bool, request: HttpRequest | None = None
 ) -> DuplicateCandidate:
     """A board decides two different people (dismissed). The same human is one record: duplicate_merge, never a bare
     link (which left the client counted twice), so `same_person=True` is refused."""
@@ -245,7 +250,12 @@ def duplicate_resolve(
 
 
 def candidate_decided(
-    *, actor, candidate: DuplicateCandidate, status: str, request: HttpRequest | None = None, **data
+    *,
+    actor: "User | SystemActor",
+    candidate: DuplicateCandidate,
+    status: str,
+    request: HttpRequest | None = None,
+    **data,
 ) -> None:
     """Records a decision on a candidate (`status`, or OPEN to ask again) and its audit event ("resolved", or
     "reopened"): dismissed here, linked by a merge (services.merges), opened again by the upgrade's sweep."""
@@ -266,7 +276,7 @@ def candidate_decided(
     )
 
 
-def duplicates_sweep_all(*, actor) -> tuple[int, int]:
+def duplicates_sweep_all(*, actor: "SystemActor") -> tuple[int, int]:
     """Looks for possible duplicates among everyone stored, as the form looks for one person's (_flag_duplicates:
     the same NIK, served now or before, or a close match), and records those not recorded yet, in either direction,
     nor decided; and opens again the pairs a board linked as the same person before links became merges, whose two
@@ -291,7 +301,7 @@ def duplicates_sweep_all(*, actor) -> tuple[int, int]:
 
 
 @transaction.atomic
-def _links_reopened(actor) -> int:
+def _links_reopened(actor: "SystemActor") -> int:
     current = Person.objects.current()
     linked = DuplicateCandidate.objects.select_for_update().filter(
         status=DuplicateStatus.LINKED, person__in=current, other__in=current

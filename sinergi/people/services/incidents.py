@@ -1,6 +1,6 @@
 """Reports of suspected abuse or violence, and the Dinas Sosial officials told about them at once."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -17,6 +17,9 @@ from ..access import person_access_record, purpose_for
 from ..choices import IncidentKind
 from ..models import Incident, Person
 from ._common import _audit, _choice, _date, _Problems, _require
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 
 def incident_recipients(*, province_code: str, regency_code: str) -> list:
@@ -35,7 +38,7 @@ def incident_recipients(*, province_code: str, regency_code: str) -> list:
 
 
 @transaction.atomic
-def incident_report(*, actor, person: Person, data: dict, request: HttpRequest | None = None) -> Incident:
+def incident_report(*, actor: "User", person: Person, data: dict, request: HttpRequest | None = None) -> Incident:
     """Records a suspicion of abuse or violence at the person's LKS and notifies Dinas Sosial of that
     kabupaten/kota at once (in-app, and by e-mail after commit).
 

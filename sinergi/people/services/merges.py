@@ -7,6 +7,8 @@ records at the same LKS and time is one stay, kept once. The retired record stay
 and the audit events naming it still mean something), found by nobody any more.
 """
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.db.models import F, Q
 from django.http import HttpRequest
@@ -25,10 +27,13 @@ from ._common import _audit
 from .duplicates import candidate_decided
 from .rules import person_match_key
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 @transaction.atomic
 def duplicate_merge(
-    *, actor, candidate: DuplicateCandidate, keep: Person, request: HttpRequest | None = None
+    *, actor: "User", candidate: DuplicateCandidate, keep: Person, request: HttpRequest | None = None
 ) -> Person:
     """The board decides the candidate's two records are one human and keeps `keep`: the other one is retired into
     it (see the module docstring). Refused, with nothing changed, when the two disagree on NIK, birth date or sex, or
@@ -157,7 +162,7 @@ def _remove_doubles(plan: MergePlan) -> list[dict]:
     return removed
 
 
-def _repoint_candidates(*, actor, current: DuplicateCandidate, kept: Person, retired: Person) -> list[int]:
+def _repoint_candidates(*, actor: "User", current: DuplicateCandidate, kept: Person, retired: Person) -> list[int]:
     """Candidates naming the retired record name the kept one instead (decided ones too, so that a decision is not
     asked again); an open one that would pair the kept record with itself, or repeat a pair already recorded, is
     closed (that pair is decided there). Returns the closed ids."""

@@ -1,7 +1,7 @@
 """Registering a client (person, first placement, consent) and correcting the record, NIK and KK included."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -39,6 +39,10 @@ from .rules import (
     lks_closed_reason,
     person_match_key,
 )
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+    from sinergi.exchange.services import SystemActor
 
 PERSON_FIELDS = (
     "full_name",
@@ -198,7 +202,7 @@ def _erased_stay_alike(person: Person, placement: Placement) -> datetime.datetim
 @transaction.atomic
 def person_admit(
     *,
-    actor,
+    actor: "User",
     organisation: Organisation,
     person_data: dict,
     placement_data: dict,
@@ -319,7 +323,7 @@ def person_admit(
 @transaction.atomic
 def person_update(
     *,
-    actor,
+    actor: "User | SystemActor",
     person: Person,
     data: dict,
     expected_version: int,

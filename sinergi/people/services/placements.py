@@ -1,6 +1,7 @@
 """A client's stay at an LKS: SNPA stages, care-plan reviews, discharge and transfer to another LKS."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -23,6 +24,9 @@ from ._common import _choice, _date, _Problems, _record_change, _refuse_if_restr
 from .duplicates import _nik_active_at
 from .rules import REVIEW_INTERVAL_MONTHS, add_months, check_lks_serves, is_child_on
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 def _apply_placement_data(placement: Placement, data: dict, problems: _Problems) -> list[Term]:
     placement.ppks_category = _term(data.get("ppks_category"), Vocabulary.PPKS, "ppks_category", problems)
@@ -37,7 +41,7 @@ def _apply_placement_data(placement: Placement, data: dict, problems: _Problems)
     return services
 
 
-def _locked_placement(actor, placement: Placement) -> Placement:
+def _locked_placement(actor: "User", placement: Placement) -> Placement:
     _require(actor, Action.PERSON_CHANGE, placement, _("Anda tidak berwenang mengubah penempatan ini."))
     # The LKS, then the person, then the stay: the order of an import (lks_lock, its people, their stays) and of a
     # merge (people, stays). Taken in one SELECT … FOR UPDATE through the joins, the three rows were locked in the
@@ -54,7 +58,7 @@ def _locked_placement(actor, placement: Placement) -> Placement:
 
 @transaction.atomic
 def placement_advance_stage(
-    *, actor, placement: Placement, stage: str, request: HttpRequest | None = None
+    *, actor: "User", placement: Placement, stage: str, request: HttpRequest | None = None
 ) -> Placement:
     """Moves a child's case to the next SNPA stage, only along ALLOWED_STAGE_TRANSITIONS."""
     current = _locked_placement(actor, placement)
@@ -84,7 +88,7 @@ def placement_advance_stage(
 
 @transaction.atomic
 def care_plan_review_record(
-    *, actor, placement: Placement, reviewed_on: datetime.date, summary: str, request: HttpRequest | None = None
+    *, actor: "User", placement: Placement, reviewed_on: datetime.date, summary: str, request: HttpRequest | None = None
 ) -> CarePlanReview:
     """Records a care-plan review; the next one falls due six months later (SNPA)."""
     current = _locked_placement(actor, placement)
@@ -120,7 +124,7 @@ def care_plan_review_record(
 @transaction.atomic
 def placement_discharge(
     *,
-    actor,
+    actor: "User",
     placement: Placement,
     discharged_on: datetime.date,
     reason: str,
@@ -164,7 +168,9 @@ CORRECTED_FIELDS = ("admitted_on", "ppks_category", "setting", "discharged_on", 
 
 
 @transaction.atomic
-def placement_correct(*, actor, placement: Placement, data: dict, request: HttpRequest | None = None) -> Placement:
+def placement_correct(
+    *, actor: "User", placement: Placement, data: dict, request: HttpRequest | None = None
+) -> Placement:
     """Corrects what a stay was recorded with by mistake: its admission date, main PPKS category and form of service,
     and for an ended stay its leaving date and reason — under the rules of admission and discharge. The summary
     counts move with it (an admission or a discharge to its right month), as an import cannot do: it matches a stay
@@ -280,7 +286,7 @@ def placement_correct(*, actor, placement: Placement, data: dict, request: HttpR
 @transaction.atomic
 def placement_transfer(
     *,
-    actor,
+    actor: "User",
     placement: Placement,
     to_organisation: Organisation,
     on: datetime.date,

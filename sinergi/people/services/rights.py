@@ -1,6 +1,7 @@
 """Data-subject rights (UU PDP): access export, restriction of processing, erasure."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.conf import settings
@@ -25,8 +26,11 @@ from ..models import CarePlanReview, DuplicateCandidate, Person, Placement
 from ._common import _audit, _require
 from .rules import add_months
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
-def _require_subject_rights(actor, person: Person) -> None:
+
+def _require_subject_rights(actor: "User", person: Person) -> None:
     _require(
         actor, Action.SUBJECT_REQUEST, person, _("Hanya admin provinsi yang dapat menangani permintaan subjek data.")
     )
@@ -37,7 +41,7 @@ def _date_or_none(value) -> str | None:
 
 
 @transaction.atomic
-def person_subject_access_export(*, actor, person: Person, request: HttpRequest | None = None) -> dict:
+def person_subject_access_export(*, actor: "User", person: Person, request: HttpRequest | None = None) -> dict:
     """Everything held about one person, for an access request (UU PDP Pasal 7). The NIK and KK appear masked,
     as in every export; the subject already knows their own numbers and can ask the LKS to show them."""
     _require_subject_rights(actor, person)
@@ -169,7 +173,7 @@ def person_subject_access_export(*, actor, person: Person, request: HttpRequest 
 
 @transaction.atomic
 def person_restrict(
-    *, actor, person: Person, restricted: bool, reason: str, request: HttpRequest | None = None
+    *, actor: "User", person: Person, restricted: bool, reason: str, request: HttpRequest | None = None
 ) -> Person:
     """Restricts (or lifts the restriction of) processing: a restricted person disappears from every list but
     the province administrators' and cannot be changed until lifted (UU PDP Pasal 11)."""
@@ -229,7 +233,7 @@ def erasure_refusal(person: Person, *, subject_asked: bool, today: datetime.date
 
 @transaction.atomic
 def person_erase(
-    *, actor, person: Person, reason: str, subject_asked: bool = False, request: HttpRequest | None = None
+    *, actor: "User", person: Person, reason: str, subject_asked: bool = False, request: HttpRequest | None = None
 ) -> Person:
     """Erases a person's identifying data when `erasure_refusal` allows it. Keeps sex, birth year and month
     (as the 1st of the month), PPKS categories, disability type, the kabupaten/kota of origin and the placements

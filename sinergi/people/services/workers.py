@@ -1,7 +1,7 @@
 """Workers (PSKS/TKSM) of an LKS: registration, corrections, end of service, background checks."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -25,6 +25,9 @@ from ..models import Worker
 from ..nik import nik_check
 from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _require, _term, _text
 from .rules import implausible_birth_warning, lks_closed_reason
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 WORKER_FIELDS = (
     "full_name",
@@ -106,7 +109,7 @@ def _worker_snapshot(worker: Worker) -> dict[str, Any]:
     return values
 
 
-def _record(*, actor, action: str, worker: Worker, changes: dict, what: str = "changed", request=None) -> None:
+def _record(*, actor: "User", action: str, worker: Worker, changes: dict, what: str = "changed", request=None) -> None:
     # The audit event and the worker's access log, with the purpose of the session (UU PDP), as for a client.
     purpose = purpose_for(request)
     _audit(actor=actor, action=action, obj=worker, changes=changes, purpose=purpose, request=request)
@@ -114,7 +117,9 @@ def _record(*, actor, action: str, worker: Worker, changes: dict, what: str = "c
 
 
 @transaction.atomic
-def worker_create(*, actor, organisation: Organisation, data: dict, request: HttpRequest | None = None) -> Outcome:
+def worker_create(
+    *, actor: "User", organisation: Organisation, data: dict, request: HttpRequest | None = None
+) -> Outcome:
     """Registers a worker (PSKS/TKSM) of an LKS, with the background check for work with children."""
     if not _may_at(actor, Action.PERSON_CREATE, organisation):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan pekerja di organisasi ini."))
@@ -144,7 +149,7 @@ def worker_create(*, actor, organisation: Organisation, data: dict, request: Htt
 
 @transaction.atomic
 def worker_update(
-    *, actor, worker: Worker, data: dict, expected_version: int, request: HttpRequest | None = None
+    *, actor: "User", worker: Worker, data: dict, expected_version: int, request: HttpRequest | None = None
 ) -> Outcome:
     """Changes a worker's record; `nik` follows the same absent/""/digits rule as person_update."""
     _require(actor, Action.PERSON_CHANGE, worker, _("Anda tidak berwenang mengubah data pekerja ini."))
@@ -171,7 +176,7 @@ def worker_update(
 
 
 @transaction.atomic
-def worker_end(*, actor, worker: Worker, ended_on: datetime.date, request: HttpRequest | None = None) -> Worker:
+def worker_end(*, actor: "User", worker: Worker, ended_on: datetime.date, request: HttpRequest | None = None) -> Worker:
     """Records that a worker stopped serving; the record stays for history and counts."""
     _require(actor, Action.PERSON_CHANGE, worker, _("Anda tidak berwenang mengubah data pekerja ini."))
     current = Worker.objects.select_for_update().select_related("psks_category").get(pk=worker.pk)

@@ -1,5 +1,7 @@
 """Client (PPKS) pages: list, purpose prompt, detail, full-NIK reveal, admission, reviews due and exports."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -36,6 +38,9 @@ from ._common import (
     require_role,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 class PurposeView(LoginRequiredMixin, View):
     """Asks, once per session, why the user opens person-level data; every access is logged with it."""
@@ -60,7 +65,7 @@ class PurposeView(LoginRequiredMixin, View):
         return "/people/"
 
 
-def current_placements(*, actor, people) -> dict[int, Placement]:
+def current_placements(*, actor: "User", people) -> dict[int, Placement]:
     """Each person's active placement (or the latest one), in one scoped query."""
     ids = [p.pk for p in people]
     placements = selectors.placement_list(actor=actor).filter(person_id__in=ids)
