@@ -7,6 +7,7 @@ organisation that owns one of its action items. Only the first group sees partic
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -22,11 +23,14 @@ from .choices import ACTION_PENDING, ActionStatus
 from .filters import MeetingFilterSet
 from .models import ActionItem, ActionItemReview, Attendance, Meeting, MeetingDay, Participant
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
 # Region roles that act for the LKKKS board of their region (its officers and the province secretariat).
 BOARD_ROLES = {Role.PROVINCE_ADMIN, Role.REGENCY_BOARD}
 
 
-def spoken_for_q(actor, prefix: str = "") -> Q:
+def spoken_for_q(actor: "User", prefix: str = "") -> Q:
     """A filter on organisations (through `prefix`, e.g. "owner__") for those `actor` acts for: their own
     organisation, or the LKKKS board of the region of their province-admin or kabupaten/kota board membership."""
     condition = Q(**{f"{prefix}pk__in": []})
@@ -44,7 +48,7 @@ def spoken_for_q(actor, prefix: str = "") -> Q:
     return condition
 
 
-def organisations_spoken_for(actor) -> set[int]:
+def organisations_spoken_for(actor: "User") -> set[int]:
     """Ids of the organisations `actor` acts for (see `spoken_for_q`)."""
     if not active_memberships(actor):
         return set()
@@ -64,7 +68,7 @@ def organisation_users(organisation: Organisation) -> QuerySet[User]:
     return users_holding(roles=list(ORGANISATION_ROLES), organisation_id=organisation.pk)
 
 
-def _concerning_q(actor) -> Q:
+def _concerning_q(actor: "User | None") -> Q:
     """Meetings that concern the actor without their scope covering the organiser."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return Q(pk__in=[])
@@ -76,7 +80,7 @@ def _concerning_q(actor) -> Q:
     )
 
 
-def meeting_queryset(*, actor) -> QuerySet[Meeting]:
+def meeting_queryset(*, actor: "User") -> QuerySet[Meeting]:
     """Every meeting the actor may see (scope or concern), with the organiser."""
     scoped = restrict(Meeting.objects.all(), actor=actor, action=Action.VIEW)
     return (
@@ -86,12 +90,12 @@ def meeting_queryset(*, actor) -> QuerySet[Meeting]:
     )
 
 
-def meeting_list(*, actor, filters: dict | None = None) -> MeetingFilterSet:
+def meeting_list(*, actor: "User", filters: dict | None = None) -> MeetingFilterSet:
     """The meetings the actor may see, filtered; the bound filter set's .qs is the result."""
     return MeetingFilterSet(filters or {}, queryset=meeting_queryset(actor=actor))
 
 
-def meeting_get(*, actor, pk: int) -> Meeting:
+def meeting_get(*, actor: "User", pk: int) -> Meeting:
     """One meeting, or 404 when it does not exist or the actor may not see it (no existence leak)."""
     return get_object_or_404(
         meeting_queryset(actor=actor).prefetch_related(
@@ -114,7 +118,7 @@ class MeetingAccess:
     organisation_ids: frozenset[int]  # organisations the actor acts for (owners of action items)
 
 
-def meeting_access(*, actor, meeting: Meeting) -> MeetingAccess:
+def meeting_access(*, actor: "User", meeting: Meeting) -> MeetingAccess:
     may_change = can(actor, Action.CHANGE, meeting)
     return MeetingAccess(
         may_change=may_change,
@@ -124,7 +128,7 @@ def meeting_access(*, actor, meeting: Meeting) -> MeetingAccess:
     )
 
 
-def organiser_choices(*, actor) -> QuerySet[Organisation]:
+def organiser_choices(*, actor: "User") -> QuerySet[Organisation]:
     """LKKKS boards the actor may organise meetings for (their region's board, or any in their province)."""
     condition = Q(pk__in=[])
     for membership in active_memberships(actor):
@@ -144,7 +148,7 @@ def organiser_choices(*, actor) -> QuerySet[Organisation]:
     )
 
 
-def may_organise(actor) -> bool:
+def may_organise(actor: "User") -> bool:
     return organiser_choices(actor=actor).exists()
 
 
@@ -194,18 +198,18 @@ def review_list(*, meeting: Meeting) -> QuerySet[ActionItemReview]:
     ).order_by("action_item__meeting__starts_on", "action_item__due_on", "pk")
 
 
-def action_item_queryset(*, actor) -> QuerySet[ActionItem]:
+def action_item_queryset(*, actor: "User") -> QuerySet[ActionItem]:
     """Action items of the meetings the actor may see."""
     return ActionItem.objects.filter(meeting__in=meeting_queryset(actor=actor).values("pk")).select_related(
         "meeting", "owner", "decision"
     )
 
 
-def action_item_get(*, actor, pk: int) -> ActionItem:
+def action_item_get(*, actor: "User", pk: int) -> ActionItem:
     return get_object_or_404(action_item_queryset(actor=actor), pk=pk)
 
 
-def my_action_items(*, actor, include_closed: bool = False) -> QuerySet[ActionItem]:
+def my_action_items(*, actor: "User", include_closed: bool = False) -> QuerySet[ActionItem]:
     """Action items owned by the organisations the actor acts for ("Tindak lanjut rapat")."""
     items = ActionItem.objects.filter(spoken_for_q(actor, "owner__")).select_related("meeting", "owner", "decision")
     if not include_closed:
@@ -213,7 +217,7 @@ def my_action_items(*, actor, include_closed: bool = False) -> QuerySet[ActionIt
     return items.order_by("due_on", "pk")
 
 
-def my_overdue_action_items(*, actor, today: datetime.date) -> list[ActionItem]:
+def my_overdue_action_items(*, actor: "User | AnonymousUser | None", today: datetime.date) -> list[ActionItem]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return []
     return list(my_action_items(actor=actor).filter(due_on__lt=today))

@@ -1,5 +1,7 @@
 """Reads of partnerships; every one is scoped through accounts.scope.restrict."""
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -11,8 +13,11 @@ from .filters import AgreementFilterSet, agreements_with_party, party_region_q
 from .models import Agreement, AgreementDocument, AgreementParty
 from .network import Network, network_layout, network_pairs
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
-def agreements_visible(*, actor, action: str = Action.VIEW) -> QuerySet[Agreement]:
+
+def agreements_visible(*, actor: "User", action: str = Action.VIEW) -> QuerySet[Agreement]:
     """Agreements the actor may perform `action` on, each once (the scope joins through the parties)."""
     return Agreement.objects.filter(pk__in=restrict(Agreement.objects.all(), actor=actor, action=action).values("pk"))
 
@@ -24,18 +29,18 @@ def agreement_base_queryset(queryset: QuerySet[Agreement] | None = None) -> Quer
     )
 
 
-def agreement_list(*, actor, filters: dict | None = None, action: str = Action.VIEW) -> AgreementFilterSet:
+def agreement_list(*, actor: "User", filters: dict | None = None, action: str = Action.VIEW) -> AgreementFilterSet:
     """The agreements `actor` may see, filtered; returns the bound filter set (its .qs is the result)."""
     queryset = agreement_base_queryset(agreements_visible(actor=actor, action=action)).order_by("-starts_on", "-pk")
     return AgreementFilterSet(filters or {}, queryset=queryset)
 
 
-def agreement_get(*, actor, pk: int, action: str = Action.VIEW) -> Agreement:
+def agreement_get(*, actor: "User", pk: int, action: str = Action.VIEW) -> Agreement:
     """One agreement, or 404 when it does not exist *or* the actor may not see it (no existence leak)."""
     return get_object_or_404(agreement_base_queryset(agreements_visible(actor=actor, action=action)), pk=pk)
 
 
-def agreements_for_organisation(*, actor, organisation: Organisation) -> list[Agreement]:
+def agreements_for_organisation(*, actor: "User", organisation: Organisation) -> list[Agreement]:
     """The agreements an organisation is party to, as far as the actor may see them, newest first."""
     queryset = agreements_visible(actor=actor).filter(
         pk__in=AgreementParty.objects.filter(organisation=organisation).values("agreement_id")
@@ -43,13 +48,13 @@ def agreements_for_organisation(*, actor, organisation: Organisation) -> list[Ag
     return list(agreement_base_queryset(queryset).order_by("-starts_on", "-pk"))
 
 
-def document_get(*, actor, pk: int) -> AgreementDocument:
+def document_get(*, actor: "User", pk: int) -> AgreementDocument:
     """One document of an agreement the actor may see, or 404."""
     visible = agreements_visible(actor=actor)
     return get_object_or_404(AgreementDocument.objects.select_related("agreement").filter(agreement__in=visible), pk=pk)
 
 
-def visible_organisation_ids(*, actor, ids) -> set[int]:
+def visible_organisation_ids(*, actor: "User", ids) -> set[int]:
     """Which of these organisations the actor may open in the registry (others are shown by name only)."""
     return set(
         restrict(Organisation.objects.filter(pk__in=set(ids)), actor=actor, action=Action.VIEW).values_list(
@@ -58,7 +63,7 @@ def visible_organisation_ids(*, actor, ids) -> set[int]:
     )
 
 
-def agreement_network(*, actor, kind: str = "", region: str = "", include_ended: bool = False) -> Network:
+def agreement_network(*, actor: "User", kind: str = "", region: str = "", include_ended: bool = False) -> Network:
     """Who works with whom among the agreements the actor may see (active ones, or also ended ones)."""
     statuses = [AgreementStatus.ACTIVE]
     if include_ended:

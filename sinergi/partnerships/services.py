@@ -52,14 +52,14 @@ class PartyInput:
     signatory: str = ""
 
 
-def actor_provinces(actor) -> set[str] | None:
+def actor_provinces(actor: "User | None") -> set[str] | None:
     """Provinces the actor works in (from region or organisation memberships); None for a superuser (all)."""
     if actor is not None and getattr(actor, "is_superuser", False) and actor.is_active:
         return None
     return user_provinces(actor)
 
 
-def may_create_agreements(actor) -> bool:
+def may_create_agreements(actor: "User | None") -> bool:
     """Whether the actor holds any role that may act for a party (the create page and party search need one)."""
     from sinergi.accounts.scope import ACTION_ROLES
 
@@ -68,7 +68,7 @@ def may_create_agreements(actor) -> bool:
     return any(m.role in ACTION_ROLES[Action.CHANGE] for m in active_memberships(actor))
 
 
-def party_candidates(*, actor) -> QuerySet[Organisation]:
+def party_candidates(*, actor: "User") -> QuerySet[Organisation]:
     """Organisations the actor may name as a party: those they can see, and active ones of their province(s)."""
     if not may_create_agreements(actor):
         return Organisation.objects.none()
@@ -81,7 +81,7 @@ def party_candidates(*, actor) -> QuerySet[Organisation]:
     ).exclude(status=OrganisationStatus.INACTIVE)
 
 
-def _acts_for_a_party(actor, organisation_ids: set[int]) -> bool:
+def _acts_for_a_party(actor: "User", organisation_ids: set[int]) -> bool:
     # The same rule as changing the organisation itself in the registry (Action.CHANGE on Organisation).
     return restrict(Organisation.objects.filter(pk__in=organisation_ids), actor=actor, action=Action.CHANGE).exists()
 
@@ -177,7 +177,7 @@ def _set_parties(agreement: Agreement, parties: list[PartyInput]) -> None:
             row.save(update_fields=["role", "signatory"])
 
 
-def _check_new_parties(actor, parties: list[PartyInput], *, already: set[int]) -> None:
+def _check_new_parties(actor: "User", parties: list[PartyInput], *, already: set[int]) -> None:
     new_ids = {p.organisation.pk for p in parties} - already
     if not new_ids:
         return
@@ -198,7 +198,7 @@ def _check_new_parties(actor, parties: list[PartyInput], *, already: set[int]) -
 @transaction.atomic
 def agreement_create(
     *,
-    actor,
+    actor: "User",
     data: dict[str, Any],
     parties: list[PartyInput],
     participation_forms: list[Term] | None = None,
@@ -236,7 +236,7 @@ def agreement_create(
 def agreement_update(
     *,
     agreement: Agreement,
-    actor,
+    actor: "User",
     data: dict[str, Any],
     expected_version: int,
     parties: list[PartyInput] | None = None,
@@ -294,7 +294,7 @@ def agreement_update(
 def _move(
     *,
     agreement: Agreement,
-    actor,
+    actor: "User | None",
     target: str,
     audit_action: str,
     extra: dict[str, Any] | None = None,
@@ -329,7 +329,7 @@ def _move(
 
 @transaction.atomic
 def agreement_activate(
-    *, agreement: Agreement, actor, request: HttpRequest | None = None, today: datetime.date | None = None
+    *, agreement: Agreement, actor: "User", request: HttpRequest | None = None, today: datetime.date | None = None
 ) -> Agreement:
     """A signed draft comes into force; it needs its signing date and a period that has not ended.
 
@@ -356,7 +356,7 @@ def agreement_activate(
 def agreement_terminate(
     *,
     agreement: Agreement,
-    actor,
+    actor: "User",
     reason: str,
     on: datetime.date | None = None,
     request: HttpRequest | None = None,
@@ -395,7 +395,7 @@ def agreement_expire(*, agreement: Agreement, today: datetime.date) -> Agreement
 
 @transaction.atomic
 def document_upload(
-    *, agreement: Agreement, actor, upload: UploadedFile, title: str = "", request: HttpRequest | None = None
+    *, agreement: Agreement, actor: "User", upload: UploadedFile, title: str = "", request: HttpRequest | None = None
 ) -> AgreementDocument:
     """Stores a PDF or image (checked by content, at most 10 MB) under MEDIA_ROOT/agreements/<id>/."""
     if not can(actor, Action.CHANGE, agreement):
@@ -429,7 +429,7 @@ def document_upload(
 
 
 @transaction.atomic
-def document_delete(*, document: AgreementDocument, actor, request: HttpRequest | None = None) -> None:
+def document_delete(*, document: AgreementDocument, actor: "User", request: HttpRequest | None = None) -> None:
     """Removes a document (e.g. uploaded to the wrong agreement); the file goes once the removal is committed."""
     agreement = document.agreement
     if not can(actor, Action.CHANGE, agreement):

@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,9 @@ from ..models import (
     Meeting,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 @dataclass(frozen=True)
 class DaySpec:
@@ -30,7 +34,7 @@ class DaySpec:
     ends_at: datetime.time
 
 
-def _require_organiser(*, actor, meeting: Meeting) -> None:
+def _require_organiser(*, actor: "User", meeting: Meeting) -> None:
     if not can(actor, Action.CHANGE, meeting):
         raise PermissionDenied(_("Anda tidak berwenang mengubah rapat ini."))
 
@@ -68,7 +72,7 @@ def _validate_meeting_fields(*, kind: str, title: str, venue: str, online_link: 
         raise ValidationError(errors)
 
 
-def _check_organiser_board(*, actor, organiser: Organisation) -> None:
+def _check_organiser_board(*, actor: "User", organiser: Organisation) -> None:
     if organiser.kind != OrganisationKind.LKKKS or organiser.status == OrganisationStatus.INACTIVE:
         raise ValidationError({"organiser": _("Penyelenggara harus LKKKS yang tidak nonaktif.")})
     if not region_allows(

@@ -1,6 +1,7 @@
 """Meetings: creation with carry-over of open action items, changes, status, agenda."""
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Max
@@ -33,11 +34,14 @@ from ._common import (
     _validate_meeting_fields,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 @transaction.atomic
 def meeting_create(
     *,
-    actor,
+    actor: "User",
     organiser: Organisation,
     kind: str,
     title: str,
@@ -83,7 +87,7 @@ def meeting_create(
 @transaction.atomic
 def meeting_update(
     *,
-    actor,
+    actor: "User",
     meeting: Meeting,
     kind: str,
     title: str,
@@ -135,7 +139,9 @@ def meeting_update(
 
 
 @transaction.atomic
-def meeting_transition(*, actor, meeting: Meeting, to_status: str, request: HttpRequest | None = None) -> Meeting:
+def meeting_transition(
+    *, actor: "User", meeting: Meeting, to_status: str, request: HttpRequest | None = None
+) -> Meeting:
     """Moves a meeting along the allowed transitions; closing needs approved minutes."""
     _require_organiser(actor=actor, meeting=meeting)
     if to_status not in MEETING_TRANSITIONS.get(meeting.status, set()):
@@ -175,7 +181,7 @@ def _carry_open_items_to(meeting: Meeting) -> int:
 
 @transaction.atomic
 def agenda_item_add(
-    *, actor, meeting: Meeting, title: str, presenter: str = "", request: HttpRequest | None = None
+    *, actor: "User", meeting: Meeting, title: str, presenter: str = "", request: HttpRequest | None = None
 ) -> AgendaItem:
     """Appends an item to the agenda."""
     _require_organiser(actor=actor, meeting=meeting)
@@ -191,7 +197,7 @@ def agenda_item_add(
 
 
 @transaction.atomic
-def agenda_item_remove(*, actor, item: AgendaItem, request: HttpRequest | None = None) -> None:
+def agenda_item_remove(*, actor: "User", item: AgendaItem, request: HttpRequest | None = None) -> None:
     meeting = item.meeting
     _require_organiser(actor=actor, meeting=meeting)
     _require_not_closed(meeting)

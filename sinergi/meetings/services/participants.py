@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -31,6 +32,9 @@ from ..models import (
 from ..tasks import meeting_invitation_emails
 from ._common import _require_not_closed, _require_organiser
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 def _participant_repr(participant: Participant) -> str:
     # A participant's name stays out of the log's label; the id identifies them.
@@ -40,7 +44,7 @@ def _participant_repr(participant: Participant) -> str:
 @transaction.atomic
 def participant_add(
     *,
-    actor,
+    actor: "User",
     meeting: Meeting,
     name: str,
     email: str = "",
@@ -87,7 +91,7 @@ def participant_add(
 
 @transaction.atomic
 def participants_invite_organisations(
-    *, actor, meeting: Meeting, organisations: Iterable[Organisation], request: HttpRequest | None = None
+    *, actor: "User", meeting: Meeting, organisations: Iterable[Organisation], request: HttpRequest | None = None
 ) -> list[Participant]:
     """Invites organisations: each user acting for one becomes a participant; an organisation without users is
     invited through its own address as "Perwakilan <name>". Who is already invited is skipped."""
@@ -142,7 +146,7 @@ def participants_invite_organisations(
 
 
 @transaction.atomic
-def participant_remove(*, actor, participant: Participant, request: HttpRequest | None = None) -> None:
+def participant_remove(*, actor: "User", participant: Participant, request: HttpRequest | None = None) -> None:
     """Removes an invitee who has no recorded attendance."""
     meeting = participant.meeting
     _require_organiser(actor=actor, meeting=meeting)
@@ -157,7 +161,7 @@ def participant_remove(*, actor, participant: Participant, request: HttpRequest 
 
 
 @transaction.atomic
-def meeting_invitations_send(*, actor, meeting: Meeting, request: HttpRequest | None = None) -> int:
+def meeting_invitations_send(*, actor: "User", meeting: Meeting, request: HttpRequest | None = None) -> int:
     """Invites everyone not invited yet: in-app for linked users, e-mail with own RSVP link and QR codes for every
     address. A draft meeting becomes "invited". Returns how many participants were invited."""
     _require_organiser(actor=actor, meeting=meeting)
@@ -226,7 +230,7 @@ def participant_rsvp(*, participant: Participant, answer: str, request: HttpRequ
 
 @transaction.atomic
 def attendance_record(
-    *, actor, day: MeetingDay, present: Iterable[int], request: HttpRequest | None = None
+    *, actor: "User", day: MeetingDay, present: Iterable[int], request: HttpRequest | None = None
 ) -> tuple[int, int]:
     """The organiser's checklist for one day: exactly the participants in `present` are marked present.
     Returns (added, removed)."""

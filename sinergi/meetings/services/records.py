@@ -1,6 +1,7 @@
 """Minutes, decisions and action items with their allowed transitions and reviews at later meetings."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Max
@@ -29,9 +30,12 @@ from ..models import (
 )
 from ._common import _require_not_closed, _require_organiser
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 @transaction.atomic
-def minutes_save(*, actor, meeting: Meeting, text: str, request: HttpRequest | None = None) -> Minutes:
+def minutes_save(*, actor: "User", meeting: Meeting, text: str, request: HttpRequest | None = None) -> Minutes:
     """Writes the minutes; approved minutes are final."""
     _require_organiser(actor=actor, meeting=meeting)
     _require_not_closed(meeting)
@@ -52,7 +56,7 @@ def minutes_save(*, actor, meeting: Meeting, text: str, request: HttpRequest | N
 
 
 @transaction.atomic
-def minutes_approve(*, actor, meeting: Meeting, request: HttpRequest | None = None) -> Minutes:
+def minutes_approve(*, actor: "User", meeting: Meeting, request: HttpRequest | None = None) -> Minutes:
     _require_organiser(actor=actor, meeting=meeting)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes is None:
@@ -66,7 +70,7 @@ def minutes_approve(*, actor, meeting: Meeting, request: HttpRequest | None = No
 
 
 @transaction.atomic
-def decision_add(*, actor, meeting: Meeting, text: str, request: HttpRequest | None = None) -> Decision:
+def decision_add(*, actor: "User", meeting: Meeting, text: str, request: HttpRequest | None = None) -> Decision:
     """Records a decision, numbered in order."""
     _require_organiser(actor=actor, meeting=meeting)
     _require_not_closed(meeting)
@@ -81,7 +85,7 @@ def decision_add(*, actor, meeting: Meeting, text: str, request: HttpRequest | N
 @transaction.atomic
 def action_item_create(
     *,
-    actor,
+    actor: "User",
     meeting: Meeting,
     description: str,
     owner: Organisation | None,
@@ -123,13 +127,13 @@ def action_item_create(
     return item
 
 
-def _may_act_as_owner(actor, item: ActionItem) -> bool:
+def _may_act_as_owner(actor: "User", item: ActionItem) -> bool:
     return item.owner_id in selectors.organisations_spoken_for(actor)
 
 
 @transaction.atomic
 def action_item_transition(
-    *, actor, item: ActionItem, to_status: str, note: str = "", request: HttpRequest | None = None
+    *, actor: "User", item: ActionItem, to_status: str, note: str = "", request: HttpRequest | None = None
 ) -> ActionItem:
     """Changes an action item's status along the allowed table: the owner reports progress and completion,
     the organiser may also cancel and reopen."""
@@ -168,7 +172,7 @@ def action_item_transition(
 @transaction.atomic
 def action_item_review(
     *,
-    actor,
+    actor: "User",
     review: ActionItemReview,
     note: str,
     to_status: str = "",
