@@ -7,6 +7,7 @@ SUMMARY — age, sex, PPKS category, urgency, reason and kabupaten/kota of origi
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -19,6 +20,9 @@ from sinergi.people.selectors import person_list
 
 from .choices import RECEIVED_STATUSES, ReferralStatus, Urgency
 from .models import Intake, Referral
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 SENDER_FIELDS = ScopeFields(
     province="from_province_code", regency="from_regency_code", organisation="from_organisation_id"
@@ -42,7 +46,7 @@ def _or(*conditions: Q | None) -> Q | None:
     return combined
 
 
-def referral_scope_q(actor, *, side: str = "both") -> Q | None:
+def referral_scope_q(actor: "User", *, side: str = "both") -> Q | None:
     """Rows the actor may see: located at the sender's end, the receiver's end, or either ("both")."""
     sender = scope_q(actor, VIEW_ACTION, SENDER_FIELDS) if side in ("both", "outbox") else None
     receiver = scope_q(actor, VIEW_ACTION, RECEIVER_FIELDS) if side in ("both", "inbox") else None
@@ -55,7 +59,7 @@ def referral_base_queryset() -> QuerySet[Referral]:
     )
 
 
-def referral_list(*, actor, box: str = "both", filters: dict | None = None) -> QuerySet[Referral]:
+def referral_list(*, actor: "User", box: str = "both", filters: dict | None = None) -> QuerySet[Referral]:
     """Referrals the actor may see; box "inbox" (received in scope), "outbox" (sent from scope) or "both"."""
     condition = referral_scope_q(actor, side=box if box in ("inbox", "outbox") else "both")
     if condition is None:
@@ -73,16 +77,16 @@ def referral_list(*, actor, box: str = "both", filters: dict | None = None) -> Q
     return queryset.order_by("-sent_at", "-pk")
 
 
-def referral_get(*, actor, pk) -> Referral:
+def referral_get(*, actor: "User", pk) -> Referral:
     """One referral in the actor's scope (either end), or 404 — no existence leak."""
     return get_object_or_404(referral_list(actor=actor), pk=pk)
 
 
-def _is_superuser(actor) -> bool:
+def _is_superuser(actor: "User | None") -> bool:
     return actor is not None and getattr(actor, "is_superuser", False) and actor.is_active
 
 
-def acts_for(actor, organisation) -> bool:
+def acts_for(actor: "User", organisation) -> bool:
     """Whether the actor may send referrals in the name of `organisation`: operators for their LKS, board members
     (and province administrators) for the LKKKS board of their own region."""
     if _is_superuser(actor):
@@ -100,18 +104,18 @@ def acts_for(actor, organisation) -> bool:
     return False
 
 
-def _sent_for_it(actor, referral: Referral) -> bool:
+def _sent_for_it(actor: "User | None", referral: Referral) -> bool:
     """Whether the actor sent the referral and still acts for its sending organisation (a board member for their
     board; someone who has left the LKS or the board no longer does)."""
     return actor is not None and referral.sent_by_id == actor.pk and acts_for(actor, referral.from_organisation)
 
 
-def operated_organisation_ids(actor) -> set[int]:
+def operated_organisation_ids(actor: "User") -> set[int]:
     """The LKS (or other organisations) the actor operates through an organisation membership."""
     return {m.organisation_id for m in active_memberships(actor) if m.role == Role.LKS_OPERATOR and m.organisation_id}
 
 
-def referral_levels(*, actor, referrals: Iterable[Referral]) -> dict[int, str]:
+def referral_levels(*, actor: "User", referrals: Iterable[Referral]) -> dict[int, str]:
     """What of the person each referral shows to `actor` (FULL, SHARED or SUMMARY), in at most one query."""
     referrals = list(referrals)
     operated = operated_organisation_ids(actor)
@@ -139,11 +143,11 @@ def referral_levels(*, actor, referrals: Iterable[Referral]) -> dict[int, str]:
     return levels
 
 
-def referral_level(*, actor, referral: Referral) -> str:
+def referral_level(*, actor: "User", referral: Referral) -> str:
     return referral_levels(actor=actor, referrals=[referral])[referral.pk]
 
 
-def referral_role(*, actor, referral: Referral) -> set[str]:
+def referral_role(*, actor: "User", referral: Referral) -> set[str]:
     """Which end(s) the actor acts for: "sender" may cancel (and answer for a service), "receiver" answers."""
     roles: set[str] = set()
     if _is_superuser(actor):
@@ -159,12 +163,12 @@ def referral_role(*, actor, referral: Referral) -> set[str]:
     return roles
 
 
-def referrals_for_person(*, actor, person) -> QuerySet[Referral]:
+def referrals_for_person(*, actor: "User", person) -> QuerySet[Referral]:
     """The referrals of one person that the actor may see (for the person's page)."""
     return referral_list(actor=actor, filters={"person": person.pk})
 
 
-def inbox_waiting_count(*, actor) -> int:
+def inbox_waiting_count(*, actor: "User") -> int:
     """Referrals waiting for an answer from an LKS the actor operates."""
     operated = operated_organisation_ids(actor)
     if not operated:
@@ -176,7 +180,7 @@ def intake_for(organisation) -> Intake | None:
     return Intake.objects.filter(organisation=organisation).first()
 
 
-def sending_organisations(*, actor) -> QuerySet:
+def sending_organisations(*, actor: "User") -> QuerySet:
     """Organisations the actor may send referrals for: the LKS it operates, or the LKKKS board of its region."""
     from sinergi.organisations.choices import LKS_KINDS, OrganisationKind, OrganisationStatus
     from sinergi.organisations.models import Organisation

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
@@ -24,6 +25,9 @@ from sinergi.regions.models import Region, RegionLevel
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from .models import OfficialFigure
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 OTHER_KIND = "lainnya"
 NOT_ACCREDITED = ""
@@ -159,7 +163,7 @@ def _active_lks(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
     return queryset.filter(kind__in=LKS_KINDS, status=OrganisationStatus.ACTIVE)
 
 
-def _scoped(actor, action: str, region_code: str | None) -> QuerySet[Organisation]:
+def _scoped(actor: "User", action: str, region_code: str | None) -> QuerySet[Organisation]:
     queryset = restrict(Organisation.objects.all(), actor=actor, action=action)
     return queryset.filter(region_filter(region_code)) if region_code else queryset
 
@@ -241,14 +245,16 @@ def status_columns() -> list[Column]:
     return [Column(value, str(label)) for value, label in OrganisationStatus.choices]
 
 
-def _actor_rows(actor, action: str, region_code: str | None) -> list[Area]:
+def _actor_rows(actor: "User", action: str, region_code: str | None) -> list[Area]:
     return _regencies(within=region_scope_codes(actor, action), region_code=region_code)
 
 
 # ---------------------------------------------------------------------------------------------- signed-in
 
 
-def lks_count_by_kind_and_regency(*, actor, region_prefix: str | None = None, action: str = Action.VIEW) -> CrossTab:
+def lks_count_by_kind_and_regency(
+    *, actor: "User", region_prefix: str | None = None, action: str = Action.VIEW
+) -> CrossTab:
     """Active LKS the actor may see, by primary kind × kabupaten/kota of the actor's scope."""
     cells = _grouped(
         _active_lks(_scoped(actor, action, region_prefix)), "primary_service_kind__code", null_as=OTHER_KIND
@@ -256,7 +262,9 @@ def lks_count_by_kind_and_regency(*, actor, region_prefix: str | None = None, ac
     return _crosstab(cells, _actor_rows(actor, action, region_prefix), lks_kind_columns())
 
 
-def lks_accreditation_summary(*, actor, region_prefix: str | None = None, action: str = Action.VIEW) -> CrossTab:
+def lks_accreditation_summary(
+    *, actor: "User", region_prefix: str | None = None, action: str = Action.VIEW
+) -> CrossTab:
     """Active LKS the actor may see, by accreditation grade (A/B/C/belum) × kabupaten/kota."""
     cells = _grouped(
         with_accreditation_now(_active_lks(_scoped(actor, action, region_prefix))),
@@ -266,7 +274,7 @@ def lks_accreditation_summary(*, actor, region_prefix: str | None = None, action
     return _crosstab(cells, _actor_rows(actor, action, region_prefix), accreditation_columns())
 
 
-def lks_status_summary(*, actor, region_prefix: str | None = None, action: str = Action.VIEW) -> CrossTab:
+def lks_status_summary(*, actor: "User", region_prefix: str | None = None, action: str = Action.VIEW) -> CrossTab:
     """LKS of every status (draft = awaiting verification) the actor may see, by kabupaten/kota."""
     queryset = _scoped(actor, action, region_prefix).filter(kind__in=LKS_KINDS)
     cells = _grouped(queryset, "status", null_as="")
@@ -281,7 +289,7 @@ def permit_expiry_warning_days() -> int:
 
 def lks_permits_expiring(
     *,
-    actor,
+    actor: "User",
     within_days: int | None = None,
     today: date | None = None,
     action: str = Action.VIEW,
@@ -309,7 +317,7 @@ def lks_permits_expiring(
     return sorted(documents, key=lambda d: (d.expires_on, d.organisation_name, d.document))
 
 
-def lks_map_points(*, actor, region_prefix: str | None = None, action: str = Action.VIEW) -> MapData:
+def lks_map_points(*, actor: "User", region_prefix: str | None = None, action: str = Action.VIEW) -> MapData:
     """Active LKS with coordinates that the actor may see, and where to write each kabupaten/kota's name."""
     queryset = (
         _active_lks(_scoped(actor, action, region_prefix))
@@ -444,7 +452,7 @@ class ProvinceChoice:
     choices: list[tuple[str, str]]
 
 
-def page_province(*, actor=None, requested: str = "") -> ProvinceChoice:
+def page_province(*, actor: "User | None" = None, requested: str = "") -> ProvinceChoice:
     """The province of a page's province-wide tables (LKKKS coverage, official figures; the public page's all). On a
     province server the deployment's, whatever is asked. On a national server the one asked for among those offered —
     the public and a superuser every province, anyone else the provinces their scope lies in (every province when it

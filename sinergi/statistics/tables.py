@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,9 @@ from sinergi.regions.models import Region
 
 from . import selectors
 from .selectors import BoardCoverage, CrossTab, ExpiringDocument, OfficialFigures
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,12 @@ class DashboardStatistics(PublicStatistics):
     }
 
     def __init__(
-        self, *, actor, action: str = Action.VIEW, province_code: str | None = None, within_province: bool = False
+        self,
+        *,
+        actor: "User",
+        action: str = Action.VIEW,
+        province_code: str | None = None,
+        within_province: bool = False,
     ) -> None:
         super().__init__(province_code=province_code)
         self.actor = actor

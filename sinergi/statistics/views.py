@@ -1,4 +1,4 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -15,6 +15,9 @@ from sinergi.organisations.reports import report_scope
 
 from . import selectors
 from .tables import DashboardStatistics, PublicStatistics, chart_data
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -72,7 +75,7 @@ def _bad_request(message: str) -> HttpResponse:
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
-def _page_province(request: HttpRequest, actor=None) -> selectors.ProvinceChoice:
+def _page_province(request: HttpRequest, actor: "User | None" = None) -> selectors.ProvinceChoice:
     """The province of the page's province-wide tables: `?province=` on a national server (see page_province)."""
     try:
         return selectors.page_province(actor=actor, requested=request.GET.get("province", ""))
@@ -120,7 +123,7 @@ class DashboardView(LoginRequiredMixin, View):
         return render(request, "statistics/dashboard.html", context)
 
 
-def _report_province(actor, code: str) -> str:
+def _report_province(actor: "User", code: str) -> str:
     """The province the dashboard's report link names: on a national server the one shown, when the reader may print
     it (else none: the report's own page lists theirs); "" on a province server, whose report has one province."""
     from sinergi.organisations.reports import report_provinces
@@ -144,7 +147,7 @@ def _common_context(stats: PublicStatistics) -> dict[str, Any]:
     }
 
 
-def _map_data(actor, stats: DashboardStatistics, region_prefix: str | None) -> dict[str, Any]:
+def _map_data(actor: "User", stats: DashboardStatistics, region_prefix: str | None) -> dict[str, Any]:
     data = selectors.lks_map_points(actor=actor, region_prefix=region_prefix)
     return {
         "kinds": {column.code: column.label for column in stats.by_kind.columns},

@@ -6,6 +6,7 @@ province admins and superusers only (`vocabulary_admin_allowed`), and every sele
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Model, Q
@@ -16,15 +17,18 @@ from sinergi.accounts.scope import roles_of
 
 from .models import Term, Vocabulary
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
-def vocabulary_admin_allowed(actor) -> bool:
+
+def vocabulary_admin_allowed(actor: "User | None") -> bool:
     """Province admins and superusers manage the vocabularies (they are shared by every region)."""
     if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
         return False
     return actor.is_superuser or Role.PROVINCE_ADMIN in roles_of(actor)
 
 
-def _require_admin(actor) -> None:
+def _require_admin(actor: "User") -> None:
     if not vocabulary_admin_allowed(actor):
         raise PermissionDenied(_("Hanya admin provinsi yang boleh mengelola kosakata."))
 
@@ -111,7 +115,7 @@ def term_usage(term_ids: list[int]) -> dict[int, dict[str, int]]:
     return usage
 
 
-def vocabulary_overview(*, actor) -> list[dict]:
+def vocabulary_overview(*, actor: "User") -> list[dict]:
     """Each vocabulary with its number of items and of active items."""
     _require_admin(actor)
     counts = {
@@ -131,7 +135,7 @@ def vocabulary_overview(*, actor) -> list[dict]:
     ]
 
 
-def term_list(*, actor, vocabulary: str) -> list[Term]:
+def term_list(*, actor: "User", vocabulary: str) -> list[Term]:
     """The items of one vocabulary in their display order, each with `usage` ({field: count}) and `usage_total`."""
     _require_admin(actor)
     terms = list(Term.objects.filter(vocabulary=vocabulary).order_by("sort_order", "code"))
@@ -142,7 +146,7 @@ def term_list(*, actor, vocabulary: str) -> list[Term]:
     return terms
 
 
-def term_get(*, actor, pk: int) -> Term:
+def term_get(*, actor: "User", pk: int) -> Term:
     """One item, with its usage; raises Term.DoesNotExist if there is none."""
     _require_admin(actor)
     term = Term.objects.get(pk=pk)

@@ -1,7 +1,7 @@
 """Changes to the controlled vocabularies. Each checks the actor, validates, audits, and says why it refuses."""
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -14,11 +14,14 @@ from sinergi.core.errors import PermissionDenied, ValidationError
 from .models import Term, Vocabulary
 from .selectors import term_usage, vocabulary_admin_allowed
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 EDITABLE_FIELDS = ("label_id", "label_en", "legal_source", "sort_order", "attributes")
 
 
-def _require_admin(actor) -> None:
+def _require_admin(actor: "User") -> None:
     if not vocabulary_admin_allowed(actor):
         raise PermissionDenied(_("Hanya admin provinsi yang boleh mengelola kosakata."))
 
@@ -63,7 +66,7 @@ def _clean_values(values: dict[str, Any], errors: dict[str, list[str]] | None = 
 @transaction.atomic
 def term_create(
     *,
-    actor,
+    actor: "User",
     vocabulary: str,
     code: str,
     label_id: str,
@@ -110,7 +113,7 @@ def term_create(
 
 
 @transaction.atomic
-def term_update(*, actor, term: Term, request: HttpRequest | None = None, **values: Any) -> Term:
+def term_update(*, actor: "User", term: Term, request: HttpRequest | None = None, **values: Any) -> Term:
     """Changes an item's labels, legal source, sort order or attributes. The code and vocabulary never change:
     other records and exported files refer to them."""
     _require_admin(actor)
@@ -133,18 +136,18 @@ def term_update(*, actor, term: Term, request: HttpRequest | None = None, **valu
     return term
 
 
-def term_deactivate(*, actor, term: Term, request: HttpRequest | None = None) -> Term:
+def term_deactivate(*, actor: "User", term: Term, request: HttpRequest | None = None) -> Term:
     """Stops offering an item for new entries; records that use it keep it."""
     return _set_active(actor=actor, term=term, active=False, request=request)
 
 
-def term_activate(*, actor, term: Term, request: HttpRequest | None = None) -> Term:
+def term_activate(*, actor: "User", term: Term, request: HttpRequest | None = None) -> Term:
     """Offers a deactivated item again."""
     return _set_active(actor=actor, term=term, active=True, request=request)
 
 
 @transaction.atomic
-def _set_active(*, actor, term: Term, active: bool, request: HttpRequest | None) -> Term:
+def _set_active(*, actor: "User", term: Term, active: bool, request: HttpRequest | None) -> Term:
     _require_admin(actor)
     if term.is_active == active:
         return term
@@ -161,7 +164,7 @@ def _set_active(*, actor, term: Term, active: bool, request: HttpRequest | None)
 
 
 @transaction.atomic
-def term_delete(*, actor, term: Term, request: HttpRequest | None = None) -> None:
+def term_delete(*, actor: "User", term: Term, request: HttpRequest | None = None) -> None:
     """Deletes an item nobody uses. A used item is refused (deactivate it instead) and nothing changes."""
     _require_admin(actor)
     locked = Term.objects.select_for_update().get(pk=term.pk)

@@ -2,6 +2,7 @@
 and the recipients of notifications."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.urls import reverse
@@ -20,6 +21,9 @@ from ..choices import (
 )
 from ..models import Referral, ReferralEvent
 from ..selectors import acts_for
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 MAX_REASON = 2000
 MAX_TEXT = 4000
@@ -72,7 +76,9 @@ def _link(referral: Referral) -> str:
     return reverse("referrals:detail", args=[referral.pk])
 
 
-def _event(referral: Referral, kind: str, *, actor, at: datetime.datetime, note: str = "") -> ReferralEvent:
+def _event(
+    referral: Referral, kind: str, *, actor: "User | None", at: datetime.datetime, note: str = ""
+) -> ReferralEvent:
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     return ReferralEvent.objects.create(
         referral=referral,
@@ -84,7 +90,7 @@ def _event(referral: Referral, kind: str, *, actor, at: datetime.datetime, note:
     )
 
 
-def _audit(*, actor, action: str, referral: Referral, changes=None, data=None, request=None) -> None:
+def _audit(*, actor: "User | None", action: str, referral: Referral, changes=None, data=None, request=None) -> None:
     audit_record(
         actor=actor,
         action=action,

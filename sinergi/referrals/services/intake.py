@@ -1,5 +1,7 @@
 """Which clients an LKS takes in (sex, ages), for the capacity search."""
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -19,9 +21,12 @@ from ._common import (
     _Problems,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 @transaction.atomic
-def intake_set(*, actor, organisation: Organisation, data: dict, request: HttpRequest | None = None) -> Intake:
+def intake_set(*, actor: "User", organisation: Organisation, data: dict, request: HttpRequest | None = None) -> Intake:
     """Records which clients an LKS takes in by sex and age (used by the capacity search)."""
     if organisation.kind not in LKS_KINDS or not can(actor, Action.CHANGE, organisation):
         raise PermissionDenied(_("Anda tidak berwenang mengubah ketentuan penerimaan LKS ini."))

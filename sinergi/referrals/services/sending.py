@@ -1,6 +1,7 @@
 """Sending a referral: sender authority, target, consent (or vital interest), what is shared; then notify."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -43,6 +44,9 @@ from ._common import (
     client_age,
     response_hours,
 )
+
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
 
 
 def _check_consent(person: Person, data: dict, problems: _Problems) -> dict:
@@ -106,7 +110,7 @@ def _check_consent(person: Person, data: dict, problems: _Problems) -> dict:
 
 @transaction.atomic
 def referral_send(
-    *, actor, person: Person, from_organisation: Organisation, data: dict, request: HttpRequest | None = None
+    *, actor: "User", person: Person, from_organisation: Organisation, data: dict, request: HttpRequest | None = None
 ) -> Referral:
     """Sends a referral of `person` from `from_organisation` to an LKS (`to_organisation`) or a service
     (`to_service`, `to_service_provider`). Data keys: reason, urgency, ppks_category (Term; default the current

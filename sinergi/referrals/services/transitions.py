@@ -1,6 +1,7 @@
 """Answering a referral along ALLOWED_TRANSITIONS: accept (moving the placement), decline, complete, cancel."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -34,13 +35,16 @@ from ._common import (
     _text,
 )
 
+if TYPE_CHECKING:
+    from sinergi.accounts.models import User
+
 
 def _locked(referral: Referral) -> Referral:
     # No select_related: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
     return Referral.objects.select_for_update().get(pk=referral.pk)
 
 
-def _begin(*, actor, referral: Referral, to_status: str, side: str, refusal: str) -> Referral:
+def _begin(*, actor: "User", referral: Referral, to_status: str, side: str, refusal: str) -> Referral:
     current = _locked(referral)
     if side not in referral_role(actor=actor, referral=current):
         raise PermissionDenied(refusal)
@@ -54,7 +58,7 @@ def _begin(*, actor, referral: Referral, to_status: str, side: str, refusal: str
 
 def _finish(
     *,
-    actor,
+    actor: "User",
     referral: Referral,
     before: str,
     stamp: str,
@@ -78,7 +82,7 @@ def _finish(
     return referral
 
 
-def _transfer_authority(actor, referral: Referral, placement: Placement):
+def _transfer_authority(actor: "User", referral: Referral, placement: Placement):
     """Who authorises moving the placement: the accepting user when it may change it (province, superuser),
     otherwise the user who sent the referral — the move is what they asked for. The accepting user stays the
     actor of the move in the history."""
@@ -97,7 +101,7 @@ def _transfer_authority(actor, referral: Referral, placement: Placement):
 
 @transaction.atomic
 def referral_accept(
-    *, actor, referral: Referral, on: datetime.date | None = None, request: HttpRequest | None = None
+    *, actor: "User", referral: Referral, on: datetime.date | None = None, request: HttpRequest | None = None
 ) -> Referral:
     """The receiver takes the client on. To an LKS: the placement moves there (the sender's ends as "transferred",
     a new one starts, the person is located at the receiver). To a service: the sender records the acceptance."""
@@ -158,7 +162,7 @@ def referral_accept(
 
 
 @transaction.atomic
-def referral_decline(*, actor, referral: Referral, reason: str, request: HttpRequest | None = None) -> Referral:
+def referral_decline(*, actor: "User", referral: Referral, reason: str, request: HttpRequest | None = None) -> Referral:
     """The receiver declines, saying why; the sender is told and may refer elsewhere."""
     current = _begin(
         actor=actor,
@@ -191,7 +195,9 @@ def referral_decline(*, actor, referral: Referral, reason: str, request: HttpReq
 
 
 @transaction.atomic
-def referral_complete(*, actor, referral: Referral, note: str = "", request: HttpRequest | None = None) -> Referral:
+def referral_complete(
+    *, actor: "User", referral: Referral, note: str = "", request: HttpRequest | None = None
+) -> Referral:
     """The receiver (for a service, the sender on its behalf) records that the referral has done its work."""
     current = _begin(
         actor=actor,
@@ -219,7 +225,7 @@ def referral_complete(*, actor, referral: Referral, note: str = "", request: Htt
 
 
 @transaction.atomic
-def referral_cancel(*, actor, referral: Referral, reason: str, request: HttpRequest | None = None) -> Referral:
+def referral_cancel(*, actor: "User", referral: Referral, reason: str, request: HttpRequest | None = None) -> Referral:
     """The sender withdraws a referral not yet answered."""
     current = _begin(
         actor=actor,
