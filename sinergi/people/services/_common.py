@@ -91,7 +91,7 @@ def _refuse_if_restricted(person: Person) -> None:
 
 def _audit(
     *,
-    actor: "User",
+    actor: "User | SystemActor",
     action: str,
     obj: Model,
     changes: dict | None = None,
