@@ -178,7 +178,7 @@ def api_token_revoke(*, user: User, request: HttpRequest | None = None) -> bool:
         return _api_token_drop(user=user, actor=user, reason="user", request=request)
 
 
-def _api_token_drop(*, user: User, actor, reason: str, request: HttpRequest | None) -> bool:
+def _api_token_drop(*, user: User, actor: User, reason: str, request: HttpRequest | None) -> bool:
     """Deletes the user's API token, if any, recording why (the user, a password change or reset, a two-factor reset,
     a role that needs the second factor); the caller holds the transaction."""
     deleted, _details = Token.objects.filter(user=user).delete()

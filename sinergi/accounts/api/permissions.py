@@ -12,10 +12,11 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from ..middleware import TWO_FACTOR_SESSION_KEY
-from ..models import Membership
+from ..models import Membership, User
 from ..services import TWO_FACTOR_ROLES, totp_device_for, two_factor_required
 
 if TYPE_CHECKING:
+    from rest_framework.authtoken.models import Token
     from rest_framework.views import APIView
 
 # Authenticators that prove only a password. A token is issued only after the second factor (see AuthTokenView) to
@@ -64,7 +65,7 @@ class SecondFactorPassed(BasePermission):
         return totp_device_for(user) is None
 
 
-def _issued_before_second_factor_was_needed(user, token) -> bool:
+def _issued_before_second_factor_was_needed(user: User, token: "Token | None") -> bool:
     """Whether the token predates the role that makes the user need the second factor: it was then issued on a
     password alone. The services drop a token when they grant such a role; this also covers a role given elsewhere
     (the Django admin)."""
