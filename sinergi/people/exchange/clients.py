@@ -32,7 +32,7 @@ from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
-from django.db.models import Case, CharField, F, Func, IntegerField, Value, When
+from django.db.models import Case, CharField, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
 from django.utils import timezone
@@ -41,7 +41,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
-from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.accounts.scope import ACTION_ROLES, Action, action_provinces, active_memberships
 from sinergi.core.bulk import chunks
 from sinergi.core.crypto import decrypt
 from sinergi.core.downloads import CSV_DELIMITERS, ESCAPED_STARTS, escape_formula
@@ -422,11 +422,11 @@ class ClientsState:
     """Per-import lookups: LKS, vocabularies, regions, and the stored people the file's rows may refer to."""
 
     def __init__(self, ctx: ImportContext) -> None:
-        from ..selectors import handles_subject_requests
-
         self.lks = LksIndex(ctx.actor)
-        # Restricted people are seen by those who handle subject requests only (as on the pages and in exports).
-        self.sees_restricted = handles_subject_requests(ctx.actor)
+        # Restricted people are seen by those who handle subject requests where they are only (as on the pages and in
+        # exports): per province, since a province admin of one province may operate an LKS in another.
+        provinces = action_provinces(ctx.actor, Action.SUBJECT_REQUEST)
+        self.restricted_provinces: set[str] | None = None if provinces is None else set(provinces)
         # A trial does not say that a row may be someone recorded elsewhere: it writes and flags nothing, and a file
         # of NIKs checked again and again would tell an operator who is in care at other LKS. The real run says so,
         # once it has flagged the pair for the board (as a form's save does).
@@ -480,6 +480,13 @@ class ClientsState:
         self.quoted: set[int] = set()
         # Read before any row is checked: whether someone else admitted people while this import ran.
         self.clock_before = admission_clock()
+
+    def sees_restricted(self, organisation_id: int) -> bool:
+        """Whether the user handles subject requests where this LKS is, and so may be told of its restricted people."""
+        if self.restricted_provinces is None:
+            return True
+        lks = self.lks.by_pk.get(organisation_id)
+        return lks is not None and lks.province_code in self.restricted_provinces
 
     def names_duplicate(self) -> bool:
         """Whether a row that may be someone recorded elsewhere is said to be, on its row: by a trial (which tells of
@@ -645,7 +652,9 @@ def _restricted_for(state: ClientsState, people: list[dict]) -> list[dict]:
     """Those of `people` whose processing is restricted, when the user may not handle them: a row that would be
     answered with something of theirs (a stored mother's name, "already active here") gets the restricted row's one
     neutral answer instead."""
-    return [] if state.sees_restricted else [person for person in people if person["is_restricted"]]
+    return [
+        person for person in people if person["is_restricted"] and not state.sees_restricted(person["organisation_id"])
+    ]
 
 
 def _parts_agree(key: tuple, birth: datetime.date | None, mother: str) -> bool:
@@ -854,8 +863,10 @@ class ClientsEntity(Entity):
         staying: Counter[int] = Counter()
         absent: list[int] = []
         active = Placement.objects.filter(organisation_id__in=lks_ids, status=PlacementStatus.ACTIVE)
-        if not state.sees_restricted:
-            active = active.filter(person__is_restricted=False)  # not counted where they are not shown
+        if state.restricted_provinces is not None:  # not counted where they are not shown
+            active = active.filter(
+                Q(person__is_restricted=False) | Q(organisation__province_code__in=state.restricted_provinces)
+            )
         for organisation_id, person_id in active.values_list("organisation_id", "person_id"):
             staying[organisation_id] += 1
             if person_id not in named:
@@ -1078,7 +1089,7 @@ class ClientsEntity(Entity):
         # (by ID, or by name and birth date) would tell them who is there.
         visible = lks is not None and lks.pk in state.lks.allowed
         people = self._stored_people(values, lks, state) if visible else []
-        if not state.sees_restricted and any(person["is_restricted"] for person in people):
+        if _restricted_for(state, people):
             # Whatever else would be said of the row names what is stored (its name, dates, category, or "unchanged"
             # for a copy): one answer, however the row compares, and nothing written.
             raise RowProblems([("", RESTRICTED_ROW)])
@@ -1494,7 +1505,7 @@ class ClientsEntity(Entity):
         """A row about a stay at this LKS that ended by a transfer: it changes nothing (the person is now the
         other LKS's to correct), said on the row; a different leaving date is refused, not kept silently."""
         person, placement = moved
-        if person["is_restricted"] and not state.sees_restricted:
+        if _restricted_for(state, [person]):
             raise RowProblems([("", RESTRICTED_ROW)])
         left = placement["discharged_on"].strftime("%d-%m-%Y")
         given = values.get("discharged_on")

@@ -7,6 +7,8 @@ import io
 
 import pytest
 
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import MembershipFactory, UserFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt, keyed_hash
 from sinergi.core.errors import ValidationError
@@ -755,6 +757,39 @@ def test_an_import_tells_an_operator_nothing_of_a_restricted_client(tmp_path, wo
         assert "Budi" not in str(result.warnings) + str(result.notices)
     notices = import_clients(girl_only, world.operator, dry_run=True).notices
     assert not any("tidak ada di file ini" in notice for notice in notices)
+
+
+def test_an_import_tells_a_province_admin_of_elsewhere_who_operates_the_lks_nothing_of_its_restricted_client(
+    tmp_path, world
+):
+    # The fiftieth review: the admin of Kalimantan Tengah operating an LKS in Kalsel was read the restricted child's
+    # stored name, "unchanged" for a copy, and the child counted as absent: the import asked "admin anywhere?".
+    from sinergi.regions.services import region_tree_load
+
+    region_tree_load(provinces=["62"])
+    import_clients(clients_file(tmp_path, [boy_row(), girl_row()]), world.operator)
+    Person.objects.filter(nik_hash=keyed_hash(NIK_BOY)).update(is_restricted=True)  # Kalsel's admin's matter
+    dual = UserFactory(username="admin62.operator")
+    MembershipFactory(user=dual, role=Role.PROVINCE_ADMIN, region_id="62", organisation=None)
+    MembershipFactory(user=dual, role=Role.LKS_OPERATOR, region_id=None, organisation=world.lks)
+    copy = clients_file(tmp_path, [boy_row()], name="b.xlsx")
+    by_nik = clients_file(tmp_path, [boy_row(**{"Nama lengkap": "Siapa Saja"})], name="c.xlsx")
+    girl_only = clients_file(tmp_path, [girl_row()], name="d.xlsx")
+
+    answers = [import_clients(path, dual, dry_run=True) for path in (copy, by_nik)]
+
+    for result in answers:
+        assert [p.message for p in result.problems] == [str(RESTRICTED_ROW)]
+        assert "Budi" not in str(result.warnings) + str(result.notices)
+    notices = import_clients(girl_only, dual, dry_run=True).notices
+    assert not any("tidak ada di file ini" in notice for notice in notices)
+    # ... while a user of the same two roles in Kalsel, who handles the child's requests, is told
+    kalsel = UserFactory(username="admin63.operator")
+    MembershipFactory(user=kalsel, role=Role.PROVINCE_ADMIN, region_id="63", organisation=None)
+    MembershipFactory(user=kalsel, role=Role.LKS_OPERATOR, region_id=None, organisation=world.lks)
+    named = clients_file(tmp_path, [[*boy_row(), world.lks.name]], headers=[*HEADERS, "LKS"], name="e.xlsx")
+    told = import_clients(named, kalsel, dry_run=True)
+    assert (told.status, told.unchanged, told.problems) == ("checked", 1, [])
 
 
 def test_an_operators_job_naming_a_restricted_client_is_refused_on_its_row_not_failed(tmp_path, world):
