@@ -4476,4 +4476,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Anda tidak berwenang memindahkan LKS ini keluar dari %(regency)s; hanya pengurus LKKKS atau admin provinsi wilayah itu yang dapat memindahkannya.": (
         "You may not move this LKS out of %(regency)s; only that area's LKKKS board or province admin may move it."
     ),
+    "Orang ini dilayani di luar wilayah %(board)s. Kirim rujukan atas nama LKS tempat ia dilayani, atau LKKKS wilayahnya.": (
+        "This person is served outside %(board)s's area. Send the referral in the name of the LKS serving them, or of "
+        "their area's LKKKS."
+    ),
 }

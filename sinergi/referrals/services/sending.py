@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from sinergi.accounts.scope import Action, can
 from sinergi.core.errors import PermissionDenied
 from sinergi.notifications.services import local_time, notify, translated
-from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
+from sinergi.organisations.choices import LKS_KINDS, OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
 from sinergi.people.access import person_access_record
@@ -133,6 +133,17 @@ def referral_send(
     problems = _Problems()
     if from_organisation.kind in LKS_KINDS and person.organisation_id != from_organisation.pk:
         problems.add("__all__", _("Orang ini tidak dilayani oleh LKS pengirim."))
+    elif from_organisation.kind == OrganisationKind.LKKKS and not _in_region_of(person, from_organisation):
+        # A board refers the clients of its own region only: a user who operates an LKS elsewhere and sits on a board
+        # would otherwise file that LKS's child under the board, out of sight of the child's own board and admin.
+        problems.add(
+            "__all__",
+            _(
+                "Orang ini dilayani di luar wilayah %(board)s. Kirim rujukan atas nama LKS tempat ia dilayani, atau "
+                "LKKKS wilayahnya."
+            )
+            % {"board": from_organisation.name},
+        )
     placement = active_placement(person)
     to_service = data.get("to_service") or ""
     provider = _text(data, "to_service_provider", problems, limit=200)
@@ -260,3 +271,13 @@ def referral_send(
             dedup_key=f"referral-{referral.pk}-received",
         )
     return referral
+
+
+def _in_region_of(person: Person, board: Organisation) -> bool:
+    """Whether the person is served within the board's region (its province, or its kabupaten/kota; a national
+    board's is the country)."""
+    if not board.province_code:
+        return True
+    if board.regency_code:
+        return person.regency_code == board.regency_code
+    return person.province_code == board.province_code

@@ -7,10 +7,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import MembershipFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.errors import TransitionError
 from sinergi.notifications.models import Notification
-from sinergi.organisations.tests.factories import OrganisationFactory, lks_kind
+from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, lks_kind
 from sinergi.people.choices import ConsentGiver, DischargeReason, PlacementStatus
 from sinergi.people.models import Consent, PersonAccess, Placement
 from sinergi.people.services import age_on
@@ -193,6 +195,36 @@ def test_board_cannot_send_for_another_region(world):
             from_organisation=world.board_bjm,
             data=lks_data(world, to_organisation=None, to_service=ServiceKind.HEALTH, to_service_provider="RSUD"),
         )
+
+
+def test_a_board_member_who_operates_the_childs_lks_elsewhere_cannot_file_its_referral_under_their_board(world):
+    # The fiftieth review: the operator role gave the child, the board seat the sender, and the referral was filed
+    # under Banjarbaru's board, out of sight of Banjarmasin's, where the child is served.
+    board_bjb = BoardFactory(region_id="63.72", name="LKKKS Kota Banjarbaru")
+    dual = world.people.other_board
+    MembershipFactory(user=dual, role=Role.LKS_OPERATOR, region_id=None, organisation=world.people.lks)
+
+    with pytest.raises(ValidationError) as refused:
+        services.referral_send(
+            actor=dual,
+            person=world.child.person,
+            from_organisation=board_bjb,
+            data=lks_data(world, to_organisation=None, to_service=ServiceKind.HEALTH, to_service_provider="RSUD"),
+        )
+
+    assert refused.value.message_dict["__all__"] == [
+        "Orang ini dilayani di luar wilayah LKKKS Kota Banjarbaru. Kirim rujukan atas nama LKS tempat ia dilayani, "
+        "atau LKKKS wilayahnya."
+    ]
+    assert Referral.objects.count() == 0
+    # ... and sent as the LKS's operator, it is the LKS's referral, seen by its own board
+    referral = services.referral_send(
+        actor=dual,
+        person=world.child.person,
+        from_organisation=world.people.lks,
+        data=lks_data(world, to_organisation=None, to_service=ServiceKind.HEALTH, to_service_provider="RSUD"),
+    )
+    assert referral.from_regency_code == "63.71"
 
 
 def test_accept_moves_the_placement_with_history_intact(world):
