@@ -22,16 +22,20 @@ def memberships_inside_provinces_q(provinces: list[str]) -> Q:
 
 
 def user_list(*, actor: "User", search: str = "", status: str = "") -> QuerySet[User]:
-    """Users `actor` may manage: everyone for a superuser; for a province admin, the non-superusers who hold at
-    least one membership and all of whose memberships lie inside the admin's province(s); nobody otherwise."""
+    """Users `actor` may manage: everyone for a superuser; for a province admin, the non-superusers with a
+    membership inside the admin's province(s) and no active one outside; nobody otherwise."""
     provinces = managed_provinces(actor)
     users = User.objects.all()
     if provinces is not None:
         if not provinces:
             return User.objects.none()
-        # A user with a membership elsewhere is shared with another province: only a superuser may change them.
-        outside = Membership.objects.filter(user=OuterRef("pk")).exclude(memberships_inside_provinces_q(provinces))
-        users = users.filter(is_superuser=False).filter(Exists(Membership.objects.filter(user=OuterRef("pk"))))
+        # A user with a membership elsewhere is shared with another province: only a superuser may change them. One
+        # that ended (flagged inactive) is no longer held: it does not keep the user from their province's admin.
+        outside = Membership.objects.filter(user=OuterRef("pk"), is_active=True).exclude(
+            memberships_inside_provinces_q(provinces)
+        )
+        inside = Membership.objects.filter(memberships_inside_provinces_q(provinces), user=OuterRef("pk"))
+        users = users.filter(is_superuser=False).filter(Exists(inside))
         users = users.exclude(Exists(outside))
     if search:
         users = users.filter(

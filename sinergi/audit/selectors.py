@@ -38,6 +38,9 @@ def audit_event_list(*, actor: "User", filters: Mapping[str, Any] | None = None)
     events = AuditEvent.objects.select_related("actor").order_by("-occurred_at", "-id")
     provinces = action_provinces(actor, Action.AUDIT_LOG)
     if provinces is not None:
-        inside = Membership.objects.filter(memberships_inside_provinces_q(provinces), user=OuterRef("actor_id"))
+        # Roles held now: one ended (flagged inactive) grants nothing, here as anywhere
+        inside = Membership.objects.filter(
+            memberships_inside_provinces_q(provinces), user=OuterRef("actor_id"), is_active=True
+        )
         events = events.filter(Exists(inside), actor__is_superuser=False)
     return AuditEventFilterSet(filters or {}, queryset=events)

@@ -446,7 +446,9 @@ def job_queue(*, actor: "User") -> JobQueue:
     def visible(jobs: QuerySet, user_field: str) -> QuerySet:
         if provinces is None:
             return jobs
-        inside = Membership.objects.filter(memberships_inside_provinces_q(provinces), user=OuterRef(user_field))
+        inside = Membership.objects.filter(
+            memberships_inside_provinces_q(provinces), user=OuterRef(user_field), is_active=True
+        )
         return jobs.filter(Exists(inside), **{f"{user_field.removesuffix('_id')}__is_superuser": False})
 
     pending = ("queued", "running")

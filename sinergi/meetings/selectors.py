@@ -59,9 +59,11 @@ def organisation_users(organisation: Organisation) -> QuerySet[User]:
     """The users who act for an organisation: a board's officers by region, anyone else by membership."""
     if organisation.kind == OrganisationKind.LKKKS:
         if organisation.regency_code:
+            # A board seat is always bound to its kabupaten/kota; the same user's roles elsewhere (Dinas Sosial at the
+            # province, say) do not take them off their board.
             return users_holding(
                 roles=[Role.REGENCY_BOARD], region_code=organisation.regency_code, organisation_id=organisation.pk
-            ).exclude(memberships__region_id=organisation.province_code)
+            )
         return users_holding(
             roles=[Role.PROVINCE_ADMIN], region_code=organisation.province_code, organisation_id=organisation.pk
         )

@@ -50,6 +50,20 @@ def test_province_admin_manages_users_wholly_inside_the_province(people, provinc
     assert usernames(user_list(actor=province_admin)) == {"board", "operator", "dormant", "admin.kalsel"}
 
 
+def test_a_role_that_ended_in_another_province_does_not_keep_a_user_from_their_provinces_admin(people, province_admin):
+    # The fiftieth review: an operator role at a Kalimantan Timur LKS, flagged inactive, left the user to superusers
+    mover = user_with_role(
+        Role.LKS_OPERATOR, organisation=OrganisationFactory(region_id="63.71.01.1001"), username="mover"
+    )
+    kaltim_lks = people["kaltim_operator"].memberships.get().organisation
+    MembershipFactory(user=mover, role=Role.LKS_OPERATOR, region_id=None, organisation=kaltim_lks, is_active=False)
+
+    assert "mover" in usernames(user_list(actor=province_admin))
+    # ... but one held there still does
+    MembershipFactory(user=mover, role=Role.DINSOS_VIEWER, region_id=kaltim_lks.province_code)
+    assert "mover" not in usernames(user_list(actor=province_admin))
+
+
 def test_superuser_manages_everyone(people, superuser):
     assert usernames(user_list(actor=superuser)) == {
         "board",

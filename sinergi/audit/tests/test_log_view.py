@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sinergi.accounts.models import Role
-from sinergi.accounts.tests.factories import UserFactory, user_with_role
+from sinergi.accounts.tests.factories import MembershipFactory, UserFactory, user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record
 from sinergi.core.testing import otp_login
@@ -218,6 +218,18 @@ def test_a_province_admin_reads_the_events_of_their_province_only(client, provin
     assert len(for_superuser) == 4
     assert any("admin.kaltim" in row for row in for_superuser)
     assert any("Sistem" in row and "partnerships.agreement.expired" in row for row in for_superuser)
+
+
+def test_a_role_that_ended_in_the_province_no_longer_shows_the_users_events_to_its_admin(client, province_admin):
+    # The fiftieth review: a membership flagged inactive kept a user who moved to Kalimantan Timur in Kalsel's log
+    Region.objects.create(code="64", name="Kalimantan Timur", level=1, kind="provinsi")
+    moved = user_with_role(Role.PROVINCE_ADMIN, region_code="64", username="admin.pindahan")
+    MembershipFactory(user=moved, role=Role.REGENCY_BOARD, region_id="63.71", is_active=False)
+    record_export(moved)
+
+    otp_login(client, province_admin)
+
+    assert rows(client.get(LOG)) == ["Tidak ada catatan yang cocok."]
 
 
 def test_the_log_shows_fifty_events_a_page_newest_first_in_bounded_queries(

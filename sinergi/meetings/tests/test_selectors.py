@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from sinergi.accounts.tests.factories import UserFactory
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import MembershipFactory, UserFactory
 
 from .. import selectors
 from ..choices import ActionStatus
@@ -82,6 +83,14 @@ def test_organisation_users(board_province, board_banjarmasin, lks, province_adm
     assert list(selectors.organisation_users(board_province)) == [province_admin]
     assert list(selectors.organisation_users(board_banjarmasin)) == [board_member]
     assert list(selectors.organisation_users(lks)) == [operator]
+
+
+def test_a_board_member_who_also_holds_a_province_role_is_one_of_the_boards_users(board_banjarmasin, board_member):
+    # The fiftieth review: a Dinas Sosial seat at the province dropped the member from their board's invitations and
+    # action-item reminders
+    MembershipFactory(user=board_member, role=Role.DINSOS_VIEWER, region_id="63")
+
+    assert list(selectors.organisation_users(board_banjarmasin)) == [board_member]
 
 
 def test_my_action_items_and_overdue_ones(meetings, board_banjarmasin, board_member, lks):
