@@ -9,7 +9,7 @@ from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
 from sinergi.accounts.models import Membership, Role
-from sinergi.accounts.tests.factories import UserFactory
+from sinergi.accounts.tests.factories import MembershipFactory, UserFactory
 from sinergi.audit.models import AuditEvent
 from sinergi.core.crypto import decrypt
 from sinergi.core.testing import export_link_labels, export_links, otp_login
@@ -412,6 +412,20 @@ def test_discharge_ends_the_placement(client, world, child):
 def test_board_cannot_open_the_discharge_form(client, world, child):
     sign_in(client, world.regency_board)
     assert client.get(f"/people/placements/{child.pk}/discharge/").status_code == 403
+
+
+def test_a_board_member_who_operates_an_lks_elsewhere_is_not_offered_forms_for_a_stay_they_may_not_change(
+    client, world, child
+):
+    # The fiftieth review: the operator role opened the forms (200, a button), the board seat showed the stay, and the
+    # save was refused
+    MembershipFactory(
+        user=world.regency_board, role=Role.LKS_OPERATOR, region_id=None, organisation=world.lks_other_regency
+    )
+    sign_in(client, world.regency_board)
+
+    assert client.get(f"/people/placements/{child.pk}/discharge/").status_code == 404
+    assert client.get(f"/people/placements/{child.pk}/correct/").status_code == 404
 
 
 def test_consent_and_incident_forms(client, world, child, mailoutbox, django_capture_on_commit_callbacks):

@@ -28,8 +28,10 @@ def _detail_again(request: HttpRequest, person: Person, **forms) -> HttpResponse
     return render(request, "people/detail.html", detail_context(request, person, **forms), status=400)
 
 
-def _placement(request: HttpRequest, pk: int) -> Placement:
-    return get_object_or_404(selectors.placement_list(actor=request.user).select_related("person"), pk=pk)
+def _placement(request: HttpRequest, pk: int, action: str = Action.PERSON_VIEW) -> Placement:
+    return get_object_or_404(
+        selectors.placement_list(actor=request.user, action=action).select_related("person"), pk=pk
+    )
 
 
 @login_required
@@ -88,11 +90,11 @@ class PlacementDischargeView(PersonAreaMixin, View):
     action = Action.PERSON_CHANGE
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        placement = _placement(request, pk)
+        placement = _placement(request, pk, self.action)
         return render(request, "people/discharge.html", {"placement": placement, "form": DischargeForm()})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        placement = _placement(request, pk)
+        placement = _placement(request, pk, self.action)
         form = DischargeForm(request.POST)
         if form.is_valid():
             try:
@@ -111,7 +113,7 @@ class PlacementDischargeView(PersonAreaMixin, View):
             else:
                 messages.success(request, _("Penempatan diakhiri."))
                 return redirect("people:detail", pk=placement.person_id)
-        placement = _placement(request, pk)  # the stored record, not what a failed clean left on it
+        placement = _placement(request, pk, self.action)  # the stored record, not what a failed clean left on it
         return render(request, "people/discharge.html", {"placement": placement, "form": form}, status=400)
 
 
@@ -122,12 +124,12 @@ class PlacementCorrectView(PersonAreaMixin, View):
     action = Action.PERSON_CHANGE
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        placement = _placement(request, pk)
+        placement = _placement(request, pk, self.action)
         form = PlacementCorrectionForm(placement=placement)
         return render(request, "people/placement_correct.html", {"placement": placement, "form": form})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        placement = _placement(request, pk)
+        placement = _placement(request, pk, self.action)
         form = PlacementCorrectionForm(request.POST, placement=placement)
         if form.is_valid():
             try:
@@ -141,7 +143,7 @@ class PlacementCorrectView(PersonAreaMixin, View):
             else:
                 messages.success(request, _("Data penempatan diperbaiki."))
                 return redirect("people:detail", pk=placement.person_id)
-        placement = _placement(request, pk)  # the stored record, not what a failed clean left on it
+        placement = _placement(request, pk, self.action)  # the stored record, not what a failed clean left on it
         return render(request, "people/placement_correct.html", {"placement": placement, "form": form}, status=400)
 
 
