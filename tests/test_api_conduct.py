@@ -42,3 +42,54 @@ def test_the_schema_and_its_documentation_page_still_answer(client, world):
     client.force_login(world.regency_board)
     response = client.get("/api/v1/docs/", headers={"Accept": BROWSER_ACCEPT})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+
+
+def test_refusals_are_in_indonesian_and_name_no_internal_model(client, world):
+    headers = token_for(world.operator)
+    for path in ("/api/v1/clients/999999/", "/api/v1/placements/999999/", "/api/v1/workers/999999/"):
+        response = client.get(path, headers=headers)
+        assert (response.status_code, response.json()) == (404, {"detail": "Data tidak ditemukan."})
+    response = client.delete("/api/v1/clients/", headers=headers)
+    assert (response.status_code, response.json()) == (
+        405,
+        {"detail": "Metode DELETE tidak dapat dipakai di alamat ini."},
+    )
+    response = client.get("/api/v1/clients/?page=999", headers=headers)
+    assert (response.status_code, response.json()) == (404, {"detail": "Halaman 999 tidak ada."})
+    response = client.post("/api/v1/workers/", "{bukan json", headers=headers, content_type="application/json")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": "Isi permintaan tidak dapat dibaca: kirim JSON yang sah."},
+    )
+    response = client.get("/api/v1/clients/", headers={"Authorization": "Token salah"})
+    assert response.status_code == 401
+    assert response.json()["detail"].startswith("Token tidak sah")
+    response = client.post(
+        "/api/v1/workers/",
+        {"organisation": world.lks.pk, "full_name": "X Contoh", "sex": "L", "psks_category": "a", "role": "psm"},
+        headers=headers,
+        content_type="application/json",
+    )
+    assert (response.status_code, response.json()) == (400, {"psks_category": ["Kode “a” tidak dikenal."]})
+
+
+def test_a_token_user_who_chose_english_is_answered_in_english(client, world):
+    world.operator.preferred_language = "en"
+    world.operator.save(update_fields=["preferred_language"])
+    headers = token_for(world.operator)
+    response = client.get("/api/v1/clients/999999/", headers=headers)
+    assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
+    assert response["Content-Language"] == "en"
+    response = client.get("/api/v1/clients/?purpose=curiosity", headers=headers)
+    assert response.status_code == 400 and "purpose" in response.json()
+    assert "tidak" not in str(response.json())
+    # the browser's language is not what decides: the Indonesian user stays Indonesian
+    indonesian = token_for(world.regency_board)
+    response = client.get("/api/v1/clients/999999/", headers={**indonesian, "Accept-Language": "en"})
+    assert response.json() == {"detail": "Data tidak ditemukan."}
+
+
+def test_a_region_filter_refused_on_a_list_says_nothing_can_be_shown(client, world):
+    response = client.get("/api/v1/clients/?region=63.72", headers=token_for(world.regency_board))
+    assert response.status_code == 400
+    assert "tidak ada data yang dapat ditampilkan atau diunduh" in str(response.json())

@@ -241,7 +241,9 @@ REST_FRAMEWORK = {
         "sinergi.accounts.api.permissions.SecondFactorPassed",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "sinergi.core.api.PageNumberPagination",
+    # Refusals in the caller's language, without the names of internal models.
+    "EXCEPTION_HANDLER": "sinergi.core.api.exception_handler",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # JSON only: no browsable API (its HTML page carries an inline script the CSP blocks and forms for methods an
@@ -251,7 +253,12 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sinergi API",
-    "DESCRIPTION": "JSON API of Sinergi, the information system of an LKKKS. Scope rules are the same as the pages'.",
+    "DESCRIPTION": (
+        "JSON API of Sinergi, the information system of an LKKKS. Scope rules are the same as the pages'.\n\n"
+        "Messages and refusals are in the language the user chose on their profile (`preferred_language`: `id` or "
+        "`en`; shown by `GET /api/v1/auth/me/`); a call without a token, in the site's language (Indonesian) unless "
+        "the `django_language` cookie says otherwise. `Accept-Language` is not read."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

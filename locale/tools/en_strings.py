@@ -3388,7 +3388,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Lembar %(sheets)s berisi baris isian tanpa judul kolom yang dikenali, jadi tidak dibaca. Bila itu data yang juga harus diimpor, pindahkan barisnya ke lembar “%(sheet)s”.": "Sheet %(sheets)s holds rows of values without column headers that are recognised, so it was not read. If they are data to be imported too, move the rows to the sheet “%(sheet)s”.",
     "Persetujuan belum lengkap: isi juga %(columns)s, atau kosongkan kelima kolom persetujuan.": "The consent is incomplete: fill in %(columns)s too, or leave all five consent columns empty.",
     "Saringan “%(filter)s”: “%(code)s” bukan kode wilayah yang dapat dipakai di sini (contoh: %(shapes)s).": "Filter “%(filter)s”: “%(code)s” is not a region code that can be used here (for example: %(shapes)s).",
-    "Saringan “%(filter)s”: %(region)s (%(code)s) di luar wilayah kerja Anda, jadi tidak ada data yang dapat diunduh. Pilih wilayah di daftar.": "Filter “%(filter)s”: %(region)s (%(code)s) is outside your area, so there is no data to download. Choose a region from the list.",
+    "Saringan “%(filter)s”: %(region)s (%(code)s) di luar wilayah kerja Anda, jadi tidak ada data yang dapat ditampilkan atau diunduh. Pilih wilayah di daftar.": "Filter “%(filter)s”: %(region)s (%(code)s) is outside your area, so there is nothing to show or download. Choose a region from the list.",
     "“%(value)s” bukan koordinat yang dapat dibaca. Tulis angka desimal, mis. -3.3194, atau derajat-menit-detik dengan arahnya, mis. 3°19'10\"S.": "“%(value)s” is not a coordinate that can be read. Write a decimal number, e.g. -3.3194, or degrees-minutes-seconds with the direction, e.g. 3°19'10\"S.",
     "“%(value)s” menyebut arah %(hemisphere)s, yang bukan arah %(axis)s.": "“%(value)s” names the direction %(hemisphere)s, which is not a direction of %(axis)s.",
     "lintang (U/S)": "latitude (N/S)",
@@ -4480,4 +4480,24 @@ EN: dict[str, str | tuple[str, str]] = {
         "This person is served outside %(board)s's area. Send the referral in the name of the LKS serving them, or of "
         "their area's LKKKS."
     ),
+    # The API's own refusals (sinergi.core.api) and its vocabulary codes
+    "Halaman {page_number} tidak ada.": "Page {page_number} does not exist.",
+    "Data tidak ditemukan.": "Not found.",
+    "Metode %(method)s tidak dapat dipakai di alamat ini.": "Method %(method)s cannot be used at this address.",
+    "Isi permintaan tidak dapat dibaca: kirim JSON yang sah.": "The request body could not be read: send valid JSON.",
+    "Token tidak sah: token itu sudah dicabut atau salah tulis, atau akunnya tidak aktif.": (
+        "Invalid token: it was revoked or mistyped, or its account is inactive."
+    ),
+    "Terlalu banyak permintaan. Coba lagi dalam %(seconds)s detik.": (
+        "Too many requests. Try again in %(seconds)s second.",
+        "Too many requests. Try again in %(seconds)s seconds.",
+    ),
+    "API ini hanya menjawab dalam JSON (Accept: application/json).": (
+        "This API answers in JSON only (Accept: application/json)."
+    ),
+    "Jenis isi “%(media_type)s” tidak didukung: kirim JSON (Content-Type: application/json).": (
+        "Content type “%(media_type)s” is not supported: send JSON (Content-Type: application/json)."
+    ),
+    "Kode “{value}” tidak dikenal.": "Unknown code “{value}”.",
+    "Kode tidak sah: kirim teks.": "Invalid code: send it as text.",
 }

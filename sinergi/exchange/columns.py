@@ -952,7 +952,7 @@ def region_filter_problem(
     if scope is not None and not any(code.startswith(own) or own.startswith(code) for own in scope):
         return _(
             "Saringan “%(filter)s”: %(region)s (%(code)s) di luar wilayah kerja Anda, jadi tidak ada data yang dapat "
-            "diunduh. Pilih wilayah di daftar."
+            "ditampilkan atau diunduh. Pilih wilayah di daftar."
         ) % {"filter": _("Kode wilayah"), "region": region.name, "code": code}
     return ""
 

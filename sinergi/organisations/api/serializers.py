@@ -49,6 +49,11 @@ class TermCodeField(serializers.SlugRelatedField):
 
     def __init__(self, vocabulary: str, **kwargs) -> None:
         kwargs.setdefault("queryset", Term.objects.filter(vocabulary=vocabulary))
+        # DRF's own "Object with code=… does not exist." is English only.
+        kwargs.setdefault(
+            "error_messages",
+            {"does_not_exist": _("Kode “{value}” tidak dikenal."), "invalid": _("Kode tidak sah: kirim teks.")},
+        )
         super().__init__(slug_field="code", **kwargs)
 
 

@@ -5,11 +5,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from sinergi.core.api import PageNumberPagination
 from sinergi.regions.codes import normalize_code
 from sinergi.regions.models import Region
 from sinergi.regions.selectors import region_ancestors, region_list, region_paths

@@ -1,0 +1,62 @@
+"""What every API endpoint shares: its page numbers and its error answers.
+
+The error answers are in the caller's language (a token's user: their `preferred_language`, activated by
+`sinergi.accounts.api.authentication`; a browser: the language cookie) and never name an internal model. DRF's
+Indonesian catalogue is used, but it is old and lacks some of the messages an integrator meets most (a wrong
+method, token or page, a body that is not JSON, throttling); those are written here instead. A message our own
+code gave (a `NotFound` with the reason, a service's `PermissionDenied`) is kept as it is.
+"""
+
+import math
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from rest_framework import exceptions, pagination
+from rest_framework.response import Response
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    """DRF's page numbers, with the refusal of a page past the last in the caller's language."""
+
+    invalid_page_message = gettext_lazy("Halaman {page_number} tidak ada.")
+
+
+def _detail(exc: Exception, context: dict) -> str | None:
+    """Our own text for a DRF or Django refusal whose stock text is English-only or names a model; None: keep it."""
+    if isinstance(exc, Http404):
+        # get_object_or_404's "No Person matches the given query." names the model and is English.
+        return _("Data tidak ditemukan.")
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        request = context.get("request")
+        method = request.method if request is not None else ""
+        return _("Metode %(method)s tidak dapat dipakai di alamat ini.") % {"method": method}
+    if isinstance(exc, exceptions.ParseError):
+        # The parser's detail is Python's own English ("Expecting value: line 1 column 1 (char 0)").
+        return _("Isi permintaan tidak dapat dibaca: kirim JSON yang sah.")
+    if isinstance(exc, exceptions.AuthenticationFailed):
+        return _("Token tidak sah: token itu sudah dicabut atau salah tulis, atau akunnya tidak aktif.")
+    if isinstance(exc, exceptions.Throttled):
+        seconds = max(1, math.ceil(exc.wait or 1))
+        return ngettext(
+            "Terlalu banyak permintaan. Coba lagi dalam %(seconds)s detik.",
+            "Terlalu banyak permintaan. Coba lagi dalam %(seconds)s detik.",
+            seconds,
+        ) % {"seconds": seconds}
+    if isinstance(exc, exceptions.NotAcceptable):
+        return _("API ini hanya menjawab dalam JSON (Accept: application/json).")
+    if isinstance(exc, exceptions.UnsupportedMediaType):
+        return _("Jenis isi “%(media_type)s” tidak didukung: kirim JSON (Content-Type: application/json).") % {
+            "media_type": exc.args[0] if exc.args else ""
+        }
+    return None
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF's handler (status, headers such as Retry-After and WWW-Authenticate), with the texts of `_detail`."""
+    from rest_framework.views import exception_handler as drf_exception_handler  # not while DRF loads its settings
+
+    response = drf_exception_handler(exc, context)
+    if response is not None and (detail := _detail(exc, context)) is not None:
+        response.data = {"detail": detail}
+    return response
