@@ -14,6 +14,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # DRF throttling counts in the cache (per client address, and every test client is 127.0.0.1): each test starts
+    # with a clean slate, so that the anonymous API calls of earlier tests do not throttle a later one.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _indonesian_by_default(settings):
     settings.LANGUAGE_CODE = "id"
 

@@ -44,6 +44,28 @@ def test_the_schema_and_its_documentation_page_still_answer(client, world):
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
 
 
+def test_anonymous_calls_are_limited_to_sixty_a_minute_per_client(client, world):
+    statuses = [client.get("/api/v1/regions/63/").status_code for _ in range(61)]
+    assert statuses == [200] * 60 + [429]
+    response = client.get("/api/v1/statistics/lks/")  # every public endpoint shares the count
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith("Terlalu banyak permintaan. Coba lagi dalam ")
+    assert int(response["Retry-After"]) > 0
+    # a signed-in caller is not limited by the anonymous count; another address is not either
+    assert client.get("/api/v1/regions/63/", headers=token_for(world.operator)).status_code == 200
+    assert client.get("/api/v1/regions/63/", REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_a_client_cannot_dodge_the_limit_by_writing_its_own_forwarded_address(client, world):
+    # Behind nginx the last X-Forwarded-For entry is the one nginx added (the client's real address).
+    statuses = [
+        client.get("/api/v1/regions/63/", HTTP_X_FORWARDED_FOR=f"10.1.1.{i}, 203.0.113.7").status_code
+        for i in range(61)
+    ]
+    assert statuses[-1] == 429
+
+
 def test_refusals_are_in_indonesian_and_name_no_internal_model(client, world):
     headers = token_for(world.operator)
     for path in ("/api/v1/clients/999999/", "/api/v1/placements/999999/", "/api/v1/workers/999999/"):

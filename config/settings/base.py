@@ -249,7 +249,16 @@ REST_FRAMEWORK = {
     # JSON only: no browsable API (its HTML page carries an inline script the CSP blocks and forms for methods an
     # endpoint lacks). The schema and its documentation page choose their own renderers.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
+    # Anonymous calls (the public endpoints: regions, statistics, indicators, the schema) are limited per client
+    # address; a signed-in caller is not. The token POST has its own, stricter limit.
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": "10/minute",
+        "anon": os.environ.get("SINERGI_API_ANON_RATE", "60/minute"),
+    },
+    # The client's address is the X-Forwarded-For entry added by the nearest of this many reverse proxies (nginx: 1),
+    # not the first entry, which the client itself may write to dodge the limits.
+    "NUM_PROXIES": int(os.environ.get("SINERGI_PROXY_COUNT", "1")),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sinergi API",
@@ -257,7 +266,10 @@ SPECTACULAR_SETTINGS = {
         "JSON API of Sinergi, the information system of an LKKKS. Scope rules are the same as the pages'.\n\n"
         "Messages and refusals are in the language the user chose on their profile (`preferred_language`: `id` or "
         "`en`; shown by `GET /api/v1/auth/me/`); a call without a token, in the site's language (Indonesian) unless "
-        "the `django_language` cookie says otherwise. `Accept-Language` is not read."
+        "the `django_language` cookie says otherwise. `Accept-Language` is not read.\n\n"
+        "Calls without a token (regions, statistics, indicators, the schema) are limited per client address, 60 a "
+        "minute unless the server says otherwise; past that the answer is 429 with `Retry-After`. The token request "
+        "is limited to 10 a minute."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -1,7 +1,6 @@
 from binascii import unhexlify
 
 import pytest
-from django.core.cache import cache
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -17,14 +16,6 @@ def totp_code(hex_key: str, *, drift: int = 0) -> str:
 
 def device_for(user, *, confirmed: bool = True) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="default", confirmed=confirmed)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # DRF throttling counts in the cache; each test starts with a clean slate.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
