@@ -277,6 +277,10 @@ SPECTACULAR_SETTINGS = {
     # Its default favicon comes from a CDN: ours instead (no page loads anything from elsewhere).
     "SWAGGER_UI_FAVICON_HREF": "/static/favicon.svg",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "sinergi.core.api.patch_version_required",
+    ],
     # One schema name per choice set that several fields share.
     "ENUM_NAME_OVERRIDES": {
         "MissingIdReasonEnum": "sinergi.people.choices.MissingIdReason",
@@ -288,6 +292,7 @@ SPECTACULAR_SETTINGS = {
         "AgreementStatusEnum": "sinergi.partnerships.choices.AgreementStatus",
         "AgreementKindEnum": "sinergi.partnerships.choices.AgreementKind",
         "PartyRoleEnum": "sinergi.partnerships.choices.PartyRole",
+        "WorkerRoleEnum": "sinergi.people.choices.WorkerRole",
     },
 }
 

@@ -4500,4 +4500,9 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Kode “{value}” tidak dikenal.": "Unknown code “{value}”.",
     "Kode tidak sah: kirim teks.": "Invalid code: send it as text.",
+    "Hanya diisi saat data dibuat; tidak dapat diubah dengan PATCH.": (
+        "Only given when the record is created; PATCH cannot change it."
+    ),
+    "Versi yang Anda baca (penguncian optimistis).": "The version you read (optimistic locking).",
+    "Tahap SNPA berikutnya.": "The next SNPA stage.",
 }

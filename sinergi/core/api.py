@@ -60,3 +60,12 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     if response is not None and (detail := _detail(exc, context)) is not None:
         response.data = {"detail": detail}
     return response
+
+
+def patch_version_required(result: dict, generator, request, public: bool) -> dict:
+    """Schema post-processing: `version` is required on every PATCH that has it (optimistic locking; the views answer
+    400 without it). drf-spectacular drops every `required` from a PATCH body, as DRF's partial validation does."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.startswith("Patched") and name.endswith("Request") and "version" in component.get("properties", {}):
+            component["required"] = sorted({*component.get("required", []), "version"})
+    return result

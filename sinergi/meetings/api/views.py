@@ -1,7 +1,8 @@
 """Meetings API: the same selectors, services and scope as the pages."""
 
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -53,7 +54,16 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Action items of the meetings you may see"),
+    list=extend_schema(
+        summary="Action items of the meetings you may see",
+        parameters=[
+            OpenApiParameter(
+                "mine",
+                OpenApiTypes.BOOL,
+                description="`true`: only the items owned by an organisation you speak for.",
+            )
+        ],
+    ),
     retrieve=extend_schema(summary="One action item"),
 )
 class ActionItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -7,7 +7,7 @@ from sinergi.organisations.api.serializers import TermCodeField
 from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Vocabulary
 
-from ..choices import ConsentGiver, DischargeReason, LegalBasis, ServiceSetting
+from ..choices import CaseStage, ConsentGiver, DischargeReason, LegalBasis, ServiceSetting
 from ..models import Consent, Person, Placement, Worker
 
 PERSON_WRITABLE = [
@@ -101,6 +101,46 @@ class ClientSerializer(serializers.ModelSerializer):
         read_only_fields = ["nik_masked", "kk_masked", "province_code", "regency_code", "is_restricted"]
 
 
+CREATE_ONLY = ("organisation", "placement", "consent")
+
+
+def refuse_create_only(serializer: serializers.Serializer, names: tuple[str, ...]) -> None:
+    """A PATCH that names a field set only at creation is refused, not silently ignored: a move to another LKS that
+    answered 200 with the old LKS would look done. The LKS the record already has may be sent back unchanged (a
+    client that PATCHes what it read)."""
+    data, instance = serializer.initial_data, serializer.instance
+    refused = {
+        name: [_("Hanya diisi saat data dibuat; tidak dapat diubah dengan PATCH.")]
+        for name in names
+        if name in data and not (name == "organisation" and str(data[name]) == str(instance.organisation_id))
+    }
+    if refused:
+        raise serializers.ValidationError(refused)
+
+
+class ClientAdmissionSerializer(ClientSerializer):
+    """A client admitted: the person, the first placement (required) and the consent."""
+
+    placement = PlacementAdmitSerializer(
+        write_only=True, error_messages={"required": _("Penempatan pertama wajib diisi.")}
+    )
+
+    version = serializers.IntegerField(read_only=True)
+
+
+class ClientCorrectionSerializer(ClientSerializer):
+    """A correction of a client's own data. The LKS, the placement and the consent are not changed here."""
+
+    version = serializers.IntegerField(help_text=_("Versi yang Anda baca (penguncian optimistis)."))
+
+    class Meta(ClientSerializer.Meta):
+        fields = [name for name in ClientSerializer.Meta.fields if name not in CREATE_ONLY]
+
+    def validate(self, attrs: dict) -> dict:
+        refuse_create_only(self, CREATE_ONLY)
+        return attrs
+
+
 class AdmissionResultSerializer(ClientSerializer):
     """A created client, with the warnings the admission raised (age rules, NIK checks, duplicates)."""
 
@@ -144,7 +184,7 @@ class PlacementSerializer(serializers.ModelSerializer):
 
 
 class StageSerializer(serializers.Serializer):
-    stage = serializers.CharField(max_length=12)
+    stage = serializers.ChoiceField(choices=CaseStage.choices, help_text=_("Tahap SNPA berikutnya."))
 
 
 class DischargeSerializer(serializers.Serializer):
@@ -188,3 +228,16 @@ class WorkerSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["nik_masked", "ended_on", "province_code", "regency_code", "created_at", "updated_at"]
+
+
+class WorkerChangeSerializer(WorkerSerializer):
+    """A change of a worker's data. The LKS is not changed here."""
+
+    version = serializers.IntegerField(help_text=_("Versi yang Anda baca (penguncian optimistis)."))
+
+    class Meta(WorkerSerializer.Meta):
+        fields = [name for name in WorkerSerializer.Meta.fields if name != "organisation"]
+
+    def validate(self, attrs: dict) -> dict:
+        refuse_create_only(self, ("organisation",))
+        return attrs

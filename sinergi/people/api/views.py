@@ -18,14 +18,18 @@ from sinergi.organisations.models import Organisation
 
 from .. import selectors, services
 from ..access import person_access_record, person_access_record_many, worker_access_record, worker_access_record_many
-from ..choices import AccessPurpose, CaseStage, PlacementStatus, ServiceSetting
+from ..choices import AccessPurpose, CaseStage, PlacementStatus, ServiceSetting, Sex, WorkerRole
+from ..filters import AGE_GROUPS, REVIEW_CHOICES, STATUS_CHOICES
 from ..models import Person
 from .serializers import (
     AdmissionResultSerializer,
+    ClientAdmissionSerializer,
+    ClientCorrectionSerializer,
     ClientSerializer,
     DischargeSerializer,
     PlacementSerializer,
     StageSerializer,
+    WorkerChangeSerializer,
     WorkerSerializer,
 )
 
@@ -35,6 +39,55 @@ PURPOSE = OpenApiParameter(
     enum=list(AccessPurpose.values),
     description="Purpose written to the access log for this read (default: service).",
 )
+
+
+def _values(choices) -> list[str]:
+    return [value for value, _label in choices]
+
+
+# The filters of the lists (PersonFilterSet, WorkerFilterSet), applied inside get_queryset, which the schema
+# generator cannot see; a test keeps these lists equal to the filter sets.
+_NAME = OpenApiParameter("q", OpenApiTypes.STR, description="Words of the name (each must occur).")
+_REGION = OpenApiParameter(
+    "region",
+    OpenApiTypes.STR,
+    description="Province or kabupaten/kota code of the LKS (`63`, `63.71`); outside your scope: 400.",
+)
+_ORGANISATION = OpenApiParameter(
+    "organisation", OpenApiTypes.INT, description="ID of one LKS; an LKS outside your scope: 400."
+)
+CLIENT_FILTERS = [
+    _NAME,
+    OpenApiParameter("ppks_category", OpenApiTypes.STR, description="PPKS category code (vocabulary `ppks`)."),
+    OpenApiParameter(
+        "status", OpenApiTypes.STR, enum=_values(STATUS_CHOICES), description="Served now, or every stay ended."
+    ),
+    OpenApiParameter(
+        "setting", OpenApiTypes.STR, enum=ServiceSetting.values, description="Setting of a current placement."
+    ),
+    OpenApiParameter(
+        "stage", OpenApiTypes.STR, enum=CaseStage.values, description="SNPA stage of a current placement."
+    ),
+    OpenApiParameter("age_group", OpenApiTypes.STR, enum=_values(AGE_GROUPS), description="Under 18, or adult."),
+    OpenApiParameter("sex", OpenApiTypes.STR, enum=Sex.values),
+    _REGION,
+    _ORGANISATION,
+    OpenApiParameter(
+        "review",
+        OpenApiTypes.STR,
+        enum=_values(REVIEW_CHOICES),
+        description="Care-plan review of a current placement overdue, or overdue or due within 14 days.",
+    ),
+]
+WORKER_FILTERS = [
+    _NAME,
+    OpenApiParameter("psks_category", OpenApiTypes.STR, description="PSKS category code (vocabulary `psks`)."),
+    OpenApiParameter("role", OpenApiTypes.STR, enum=WorkerRole.values),
+    OpenApiParameter("active", OpenApiTypes.BOOL, description="Still serving (no end date)."),
+    OpenApiParameter("works_with_children", OpenApiTypes.BOOL),
+    _REGION,
+    _ORGANISATION,
+]
 
 
 def _api_error(error: Exception) -> Exception:
@@ -80,20 +133,32 @@ def _organisation(request: Request, pk) -> Organisation:
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Clients (PPKS) in your scope; NIK masked", parameters=[PURPOSE]),
+    list=extend_schema(summary="Clients (PPKS) in your scope; NIK masked", parameters=[PURPOSE, *CLIENT_FILTERS]),
     retrieve=extend_schema(summary="One client; the read is written to the access log", parameters=[PURPOSE]),
     create=extend_schema(
         summary="Admit a client: person + first placement + consent",
-        request=ClientSerializer,
+        request=ClientAdmissionSerializer,
         responses={201: AdmissionResultSerializer},
     ),
-    partial_update=extend_schema(summary="Correct a client's data; send the `version` you read"),
+    partial_update=extend_schema(
+        summary="Correct a client's data; send the `version` you read",
+        description="The LKS, the placement and the consent are set at admission only: sending `placement` or "
+        "`consent`, or an `organisation` other than the client's, is refused (400). Stages and discharges go "
+        "through `/placements/{id}/stage/` and `/discharge/`.",
+        request=ClientCorrectionSerializer,
+        responses={200: ClientSerializer},
+    ),
 )
 class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     """Clients through the people selectors and services."""
 
     serializer_class = ClientSerializer
     queryset = Person.objects.none()  # for the schema; the real one comes from the selector
+
+    def get_serializer_class(self) -> type[ClientSerializer]:
+        return {"create": ClientAdmissionSerializer, "partial_update": ClientCorrectionSerializer}.get(
+            self.action, ClientSerializer
+        )
 
     def initial(self, request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
@@ -123,11 +188,8 @@ class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        placement, consent = data.pop("placement", None), data.pop("consent", None)
-        if placement is None:
-            raise ApiValidationError({"placement": [_("Penempatan pertama wajib diisi.")]})
+        placement, consent = data.pop("placement"), data.pop("consent", None)
         organisation = _organisation(request, data.pop("organisation_id"))
-        data.pop("version", None)
         person_data = {name: data.get(name, "") for name in ("nik", "kk")} | data
         person_data.setdefault("ppks_categories", [])
         placement.setdefault("services", [])
@@ -151,8 +213,6 @@ class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         serializer = self.get_serializer(person, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        for name in ("placement", "consent", "organisation_id"):
-            data.pop(name, None)
         version = data.pop("version", None)
         if version is None:
             raise ApiValidationError({"version": [_("Sertakan versi data yang Anda baca.")]})
@@ -164,7 +224,7 @@ class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
             return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
         except (ValidationError, PermissionDenied) as error:
             raise _api_error(error) from error
-        return Response(self.get_serializer(outcome.obj).data)
+        return Response(ClientSerializer(outcome.obj, context=self.get_serializer_context()).data)
 
 
 PLACEMENT_FILTERS = [
@@ -273,15 +333,23 @@ class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Workers (PSKS/TKSM) in your scope; NIK masked", parameters=[PURPOSE]),
+    list=extend_schema(summary="Workers (PSKS/TKSM) in your scope; NIK masked", parameters=[PURPOSE, *WORKER_FILTERS]),
     retrieve=extend_schema(summary="One worker; the read is written to the access log", parameters=[PURPOSE]),
     create=extend_schema(summary="Register a worker at an LKS"),
-    partial_update=extend_schema(summary="Change a worker; send the `version` you read"),
+    partial_update=extend_schema(
+        summary="Change a worker; send the `version` you read",
+        description="The LKS is set at registration only: an `organisation` other than the worker's is refused (400).",
+        request=WorkerChangeSerializer,
+        responses={200: WorkerSerializer},
+    ),
 )
 class WorkerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     """Workers through the people selectors and services."""
 
     serializer_class = WorkerSerializer
+
+    def get_serializer_class(self) -> type[WorkerSerializer]:
+        return WorkerChangeSerializer if self.action == "partial_update" else WorkerSerializer
 
     def initial(self, request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
@@ -324,7 +392,6 @@ class WorkerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         serializer = self.get_serializer(worker, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        data.pop("organisation_id", None)
         version = data.pop("version", None)
         if version is None:
             raise ApiValidationError({"version": [_("Sertakan versi data yang Anda baca.")]})
@@ -336,4 +403,4 @@ class WorkerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
             return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
         except (ValidationError, PermissionDenied) as error:
             raise _api_error(error) from error
-        return Response(self.get_serializer(outcome.obj).data)
+        return Response(WorkerSerializer(outcome.obj, context=self.get_serializer_context()).data)

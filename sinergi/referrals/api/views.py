@@ -2,7 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -21,6 +22,7 @@ from sinergi.people.selectors import person_list
 
 from .. import selectors, services
 from ..capacity import capacity_search, origin_of
+from ..choices import ReferralStatus, Urgency
 from ..models import Referral
 from .serializers import (
     AcceptSerializer,
@@ -42,8 +44,26 @@ def _api_error(error: Exception) -> Exception:
     return error
 
 
+# The list's filters (selectors.referral_list), read inside get_queryset where the schema generator cannot see them.
+REFERRAL_FILTERS = [
+    OpenApiParameter(
+        "box",
+        OpenApiTypes.STR,
+        enum=["inbox", "outbox", "both"],
+        description="Received in your scope (`inbox`), sent from it (`outbox`), or both (default).",
+    ),
+    OpenApiParameter("status", OpenApiTypes.STR, enum=ReferralStatus.values),
+    OpenApiParameter("urgency", OpenApiTypes.STR, enum=Urgency.values),
+    OpenApiParameter("overdue", OpenApiTypes.BOOL, description="`true`: sent and not answered by its due time."),
+    OpenApiParameter("person", OpenApiTypes.INT, description="ID of the client referred."),
+]
+
+
 @extend_schema_view(
-    list=extend_schema(summary="Referrals sent from or received in your scope; `box`=inbox|outbox, `status`"),
+    list=extend_schema(
+        summary="Referrals sent from or received in your scope; `box`=inbox|outbox, `status`",
+        parameters=REFERRAL_FILTERS,
+    ),
     retrieve=extend_schema(summary="One referral; person data only where your level allows (logged)"),
     create=extend_schema(
         summary="Send a referral", request=ReferralCreateSerializer, responses={201: ReferralSerializer}
