@@ -179,7 +179,12 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie.
 
+# How many reverse proxies stand before Sinergi (nginx: 1): the client's address is the X-Forwarded-For entry the
+# nearest of them added (sinergi.audit.services.client_ip), for the audit log, the lockout and the API's limits.
+SINERGI_PROXY_COUNT = int(os.environ.get("SINERGI_PROXY_COUNT", "1"))
+
 # Lockout after repeated failed logins (django-axes), per username and address.
+AXES_CLIENT_IP_CALLABLE = "sinergi.audit.services.client_ip"
 AXES_FAILURE_LIMIT = int(os.environ.get("SINERGI_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("SINERGI_LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -258,7 +263,7 @@ REST_FRAMEWORK = {
     },
     # The client's address is the X-Forwarded-For entry added by the nearest of this many reverse proxies (nginx: 1),
     # not the first entry, which the client itself may write to dodge the limits.
-    "NUM_PROXIES": int(os.environ.get("SINERGI_PROXY_COUNT", "1")),
+    "NUM_PROXIES": SINERGI_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sinergi API",

@@ -1,5 +1,7 @@
+import ipaddress
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Model
 from django.http import HttpRequest
 
@@ -11,11 +13,31 @@ if TYPE_CHECKING:
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address, as the audit log, the access log, the sign-in lockout and the API's limits count it: the
+    X-Forwarded-For entry the nearest of SINERGI_PROXY_COUNT reverse proxies added (nginx appends the address it saw),
+    not the first entry, which the client writes itself; REMOTE_ADDR without a proxy. A value that is no address
+    ("unknown", as some office proxies send) is not taken: the database would refuse it, and the sign-in with it."""
     if request is None:
         return None
-    # Behind the reverse proxy the first X-Forwarded-For entry is the client (production sets the proxy header).
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or None) if forwarded else request.META.get("REMOTE_ADDR")
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
+    proxies = settings.SINERGI_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and forwarded:
+        return _address(forwarded[-min(proxies, len(forwarded))]) or remote
+    return remote
+
+
+def _address(value: str) -> str | None:
+    """An IP address as written in a header ("203.0.113.7", "203.0.113.7:51234", "[2001:db8::1]:443"), or None."""
+    value = value.strip()
+    if value.startswith("[") and "]" in value:
+        value = value[1 : value.index("]")]
+    elif value.count(":") == 1:
+        value = value.split(":")[0]  # an IPv4 address with its port
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
 
 
 def audit_record(
