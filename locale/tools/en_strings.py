@@ -4505,4 +4505,5 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Versi yang Anda baca (penguncian optimistis).": "The version you read (optimistic locking).",
     "Tahap SNPA berikutnya.": "The next SNPA stage.",
+    "Kode “{value}” sudah tidak dipakai; pilih kode yang masih berlaku.": "Code “{value}” is retired; choose one in use.",
 }

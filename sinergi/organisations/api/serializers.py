@@ -1,3 +1,6 @@
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -45,16 +48,40 @@ WRITABLE_FIELDS = [
 
 
 class TermCodeField(serializers.SlugRelatedField):
-    """A vocabulary item given and shown by its code (e.g. "anak"), limited to one vocabulary."""
+    """A vocabulary item given and shown by its code (e.g. "anak"), limited to one vocabulary. A retired item is
+    refused, as the forms and the import refuse it, unless the record already holds it (a record read and sent back
+    unchanged)."""
 
     def __init__(self, vocabulary: str, **kwargs) -> None:
         kwargs.setdefault("queryset", Term.objects.filter(vocabulary=vocabulary))
         # DRF's own "Object with code=… does not exist." is English only.
         kwargs.setdefault(
             "error_messages",
-            {"does_not_exist": _("Kode “{value}” tidak dikenal."), "invalid": _("Kode tidak sah: kirim teks.")},
+            {
+                "does_not_exist": _("Kode “{value}” tidak dikenal."),
+                "invalid": _("Kode tidak sah: kirim teks."),
+                "retired": _("Kode “{value}” sudah tidak dipakai; pilih kode yang masih berlaku."),
+            },
         )
         super().__init__(slug_field="code", **kwargs)
+
+    def to_internal_value(self, data: Any) -> Term:
+        term = super().to_internal_value(data)
+        if not term.is_active and not self._held(term):
+            self.fail("retired", value=data)
+        return term
+
+    def _held(self, term: Term) -> bool:
+        """Whether the record being changed holds this item already, in this field."""
+        field = self.parent if isinstance(self.parent, serializers.ManyRelatedField) else self
+        instance = getattr(field.parent, "instance", None)
+        if instance is None or not hasattr(instance, "pk"):
+            return False
+        try:
+            held = field.get_attribute(instance)
+        except (AttributeError, KeyError, ObjectDoesNotExist):
+            return False
+        return term in list(held) if hasattr(held, "__iter__") else held == term
 
 
 class OrganisationSerializer(serializers.ModelSerializer):

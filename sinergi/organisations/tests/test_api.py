@@ -4,7 +4,8 @@ from rest_framework.test import APIClient
 from sinergi.audit.models import AuditEvent
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
-from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory
+from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, lks_kind
+from sinergi.vocabularies.models import Term
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,25 @@ def test_operator_cannot_verify_through_the_api(operator, banjarmasin_lks):
     response = client_for(operator).post(f"/api/v1/organisations/{banjarmasin_lks.pk}/verify/")
     assert response.status_code == 403
     assert Organisation.objects.get(pk=banjarmasin_lks.pk).status == OrganisationStatus.DRAFT
+
+
+def test_a_retired_kind_is_refused_unless_the_record_already_holds_it(board_member, banjarmasin_lks):
+    # The forty-ninth review: the API set retired vocabulary items the forms and the import refuse
+    held = banjarmasin_lks.primary_service_kind
+    Term.objects.filter(pk=held.pk).update(is_active=False)
+    other = lks_kind("lanjut_usia")
+    Term.objects.filter(pk=other.pk).update(is_active=False)
+    client = client_for(board_member)
+    url = f"/api/v1/organisations/{banjarmasin_lks.pk}/"
+
+    refused = client.patch(url, {"primary_service_kind": other.code, "version": 1}, format="json")
+    # read and sent back unchanged, the record's own retired kind is kept
+    echoed = client.patch(url, {"primary_service_kind": held.code, "phone": "0511-3301111", "version": 1}, format="json")
+
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "primary_service_kind": [f"Kode “{other.code}” sudah tidak dipakai; pilih kode yang masih berlaku."]
+    }
+    assert echoed.status_code == 200, echoed.content
+    banjarmasin_lks.refresh_from_db()
+    assert (banjarmasin_lks.primary_service_kind, banjarmasin_lks.phone) == (held, "0511-3301111")

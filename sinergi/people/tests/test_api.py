@@ -9,6 +9,7 @@ from sinergi.core.crypto import decrypt
 from sinergi.people.choices import CaseStage, PlacementStatus
 from sinergi.people.models import Consent, Person, PersonAccess, Placement, Worker, WorkerAccess
 from sinergi.people.tests.factories import PlacementFactory, WorkerFactory, people_world
+from sinergi.vocabularies.models import Term
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +171,18 @@ def admission(world, **changes) -> dict:
         },
     }
     return body | changes
+
+
+def test_an_admission_with_a_retired_category_is_refused_and_writes_nothing(client, world):
+    Term.objects.filter(vocabulary="ppks", code="anak_telantar").update(is_active=False)
+
+    response = client.post(
+        "/api/v1/clients/", admission(world), headers=auth(world.operator), content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "sudah tidak dipakai" in str(response.json())
+    assert not Person.objects.exists()
 
 
 def test_operator_admits_through_the_api_and_gets_the_masked_nik_back(client, world):
