@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -76,6 +76,8 @@ def person_list(
 def person_get(*, actor: "User", pk, action: str = Action.PERSON_VIEW) -> Person:
     """One client, or 404 when it does not exist, is outside scope, erased, or restricted (no existence leak).
     Does not log: the view records the access (see the module docstring)."""
+    if not str(pk).isdigit():  # an address edited by hand ("/clients/abc/") is a record that does not exist
+        raise Http404
     return get_object_or_404(_visible_people(person_base_queryset(), actor=actor, action=action), pk=pk)
 
 

@@ -145,6 +145,12 @@ def test_a_placement_filter_it_cannot_apply_is_refused_not_ignored(client, world
     assert not PersonAccess.objects.exists()
 
 
+def test_a_client_address_that_is_no_id_is_404_in_json(client, world, child):
+    response = client.get("/api/v1/clients/abc/", headers=auth(world.operator))
+
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+
+
 def test_unknown_purpose_is_refused(client, world, child):
     response = client.get(f"/api/v1/clients/{child.person_id}/?purpose=curiosity", headers=auth(world.operator))
     assert response.status_code == 400

@@ -58,6 +58,25 @@ def test_receiver_gets_only_the_summary_before_accepting(world, referral):
     assert not PersonAccess.objects.filter(person=person).exists()
 
 
+def test_a_receiver_shown_the_summary_cannot_learn_by_trying_ids_whom_a_referral_is_about(world, referral):
+    client = api(world.people.other_operator)
+
+    counts = {
+        pk: client.get("/api/v1/referrals/", {"person": pk}).json()["count"]
+        for pk in (referral.person_id, referral.person_id + 1)
+    }
+
+    assert counts == {referral.person_id: 0, referral.person_id + 1: 0}
+    # ... while the sender, who serves the child, finds its referrals by the child
+    assert api(world.people.operator).get("/api/v1/referrals/", {"person": referral.person_id}).json()["count"] == 1
+
+
+def test_a_person_filter_that_is_no_id_lists_nothing_rather_than_failing(client, world, referral):
+    assert api(world.people.operator).get("/api/v1/referrals/", {"person": "abc"}).json()["count"] == 0
+    client.force_login(world.people.operator)
+    assert client.get("/referrals/", {"person": "abc"}).status_code == 200
+
+
 def test_after_acceptance_the_receiver_gets_what_was_shared_only(world, referral):
     client = api(world.people.other_operator)
     response = client.post(f"/api/v1/referrals/{referral.pk}/accept/", {}, format="json")
