@@ -107,11 +107,13 @@ def test_a_token_user_who_chose_english_is_answered_in_english(client, world):
     assert "tidak" not in str(response.json())
     # the browser's language is not what decides: the Indonesian user stays Indonesian
     indonesian = token_for(world.regency_board)
-    response = client.get("/api/v1/clients/999999/", headers={**indonesian, "Accept-Language": "en"})
+    response = client.get(
+        "/api/v1/clients/999999/?purpose=supervision", headers={**indonesian, "Accept-Language": "en"}
+    )
     assert response.json() == {"detail": "Data tidak ditemukan."}
 
 
 def test_a_region_filter_refused_on_a_list_says_nothing_can_be_shown(client, world):
-    response = client.get("/api/v1/clients/?region=63.72", headers=token_for(world.regency_board))
+    response = client.get("/api/v1/clients/?purpose=supervision&region=63.72", headers=token_for(world.regency_board))
     assert response.status_code == 400
     assert "tidak ada data yang dapat ditampilkan atau diunduh" in str(response.json())

@@ -4506,4 +4506,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Versi yang Anda baca (penguncian optimistis).": "The version you read (optimistic locking).",
     "Tahap SNPA berikutnya.": "The next SNPA stage.",
     "Kode “{value}” sudah tidak dipakai; pilih kode yang masih berlaku.": "Code “{value}” is retired; choose one in use.",
+    "Sebutkan tujuan akses (purpose): %(choices)s.": "Say the purpose of this access (purpose): %(choices)s.",
 }

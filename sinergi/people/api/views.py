@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sinergi.accounts.models import Role
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.exchange.columns import organisation_filter_problem, region_filter_problem
@@ -37,7 +38,10 @@ PURPOSE = OpenApiParameter(
     "purpose",
     OpenApiTypes.STR,
     enum=list(AccessPurpose.values),
-    description="Purpose written to the access log for this read (default: service).",
+    description=(
+        "Purpose written to the access log for this read. Required unless the caller is an LKS operator, whose default "
+        "is service."
+    ),
 )
 
 
@@ -107,7 +111,19 @@ def _require_role(request: Request, action_name: str) -> None:
 
 
 def _purpose(request: Request) -> str:
-    value = request.query_params.get("purpose") or AccessPurpose.SERVICE
+    """The purpose a read is logged under. An LKS operator's default is service, the work of their LKS; anyone else (a
+    board, an admin) says it, as the pages ask everyone before the first person-level page."""
+    value = request.query_params.get("purpose")
+    if not value:
+        if any(m.role == Role.LKS_OPERATOR for m in active_memberships(request.user)):
+            return AccessPurpose.SERVICE
+        raise ApiValidationError(
+            {
+                "purpose": [
+                    _("Sebutkan tujuan akses (purpose): %(choices)s.") % {"choices": ", ".join(AccessPurpose.values)}
+                ]
+            }
+        )
     if value not in AccessPurpose.values:
         raise ApiValidationError({"purpose": [_("Tujuan akses tidak dikenal.")]})
     return value

@@ -71,16 +71,17 @@ API = {
 def test_every_role_on_every_endpoint(client, world, child, far_child, url):
     worker = WorkerFactory(organisation=world.lks)
     path = url.format(person=child.person_id, far=far_child.person_id, placement=child.pk, worker=worker.pk)
-    got = [client.get(path, headers=auth(user_of(world, role))).status_code for role in ROLES]
+    # every role says why it reads (an operator need not: its default is service)
+    got = [client.get(f"{path}?purpose=supervision", headers=auth(user_of(world, role))).status_code for role in ROLES]
     assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, API[url], strict=True))
 
 
 def test_list_counts_per_role(client, world, child, far_child):
     expected = {"operator": 1, "other_operator": 0, "regency_board": 1, "other_board": 1, "province_admin": 2}
     for role, count in expected.items():
-        body = client.get("/api/v1/clients/", headers=auth(getattr(world, role))).json()
+        body = client.get("/api/v1/clients/?purpose=supervision", headers=auth(getattr(world, role))).json()
         assert body["count"] == count, role
-        body = client.get("/api/v1/placements/", headers=auth(getattr(world, role))).json()
+        body = client.get("/api/v1/placements/?purpose=supervision", headers=auth(getattr(world, role))).json()
         assert body["count"] == count, role
 
 
@@ -88,7 +89,7 @@ def test_nik_is_masked_in_every_response_for_every_role(client, world, child):
     nik = decrypt(child.person.nik_encrypted)
     for role in ["operator", "regency_board", "province_admin"]:
         for path in ["/api/v1/clients/", f"/api/v1/clients/{child.person_id}/", "/api/v1/placements/"]:
-            response = client.get(path, headers=auth(getattr(world, role)))
+            response = client.get(f"{path}?purpose=supervision", headers=auth(getattr(world, role)))
             assert nik not in response.content.decode(), (role, path)
     body = client.get(f"/api/v1/clients/{child.person_id}/", headers=auth(world.operator)).json()
     assert body["nik_masked"] == child.person.nik_masked
@@ -108,14 +109,14 @@ def test_placement_reads_are_written_to_the_clients_access_log_with_the_purpose(
     # a stay names its client and category: reading it is reading the client
     second_stay = PlacementFactory(person=child.person, status=PlacementStatus.DISCHARGED)
     client.get(f"/api/v1/placements/{child.pk}/?purpose=case_review", headers=auth(world.regency_board))
-    client.get("/api/v1/placements/", headers=auth(world.province_admin))
+    client.get("/api/v1/placements/?purpose=supervision", headers=auth(world.province_admin))
 
     assert sorted(PersonAccess.objects.values_list("person_id", "what", "purpose", "actor_name")) == sorted(
         [
             (child.person_id, "viewed", "case_review", "pengurus.bjm"),
             # one line per client listed, not per stay (the child has two)
-            (child.person_id, "api_listed", "service", world.province_admin.username),
-            (far_child.person_id, "api_listed", "service", world.province_admin.username),
+            (child.person_id, "api_listed", "supervision", world.province_admin.username),
+            (far_child.person_id, "api_listed", "supervision", world.province_admin.username),
         ]
     )
     assert second_stay.person_id == child.person_id
@@ -125,7 +126,7 @@ def test_the_placement_list_applies_its_filters(client, world, child, far_child)
     discharged = PlacementFactory(person__organisation=world.lks, status=PlacementStatus.DISCHARGED)
 
     def listed(query: str) -> list[int]:
-        body = client.get(f"/api/v1/placements/?{query}", headers=auth(world.province_admin)).json()
+        body = client.get(f"/api/v1/placements/?purpose=supervision&{query}", headers=auth(world.province_admin)).json()
         return sorted(row["id"] for row in body["results"])
 
     assert listed(f"person={child.person_id}") == [child.pk]
@@ -138,7 +139,7 @@ def test_the_placement_list_applies_its_filters(client, world, child, far_child)
     ("query", "field"), [("person=abc", "person"), ("status=gone", "status"), ("stage=zzz", "stage")]
 )
 def test_a_placement_filter_it_cannot_apply_is_refused_not_ignored(client, world, child, query, field):
-    response = client.get(f"/api/v1/placements/?{query}", headers=auth(world.province_admin))
+    response = client.get(f"/api/v1/placements/?purpose=supervision&{query}", headers=auth(world.province_admin))
 
     assert response.status_code == 400
     assert list(response.json()) == [field]
@@ -149,6 +150,21 @@ def test_a_client_address_that_is_no_id_is_404_in_json(client, world, child):
     response = client.get("/api/v1/clients/abc/", headers=auth(world.operator))
 
     assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+
+
+def test_a_board_says_why_it_reads_as_the_pages_ask_and_an_operator_reads_for_service_by_default(client, world, child):
+    # The forty-ninth review: a board's reads were logged as "service", a purpose a board does not have
+    unsaid = client.get("/api/v1/clients/", headers=auth(world.regency_board))
+    operator = client.get("/api/v1/clients/", headers=auth(world.operator))
+
+    assert unsaid.status_code == 400
+    assert unsaid.json() == {
+        "purpose": [
+            "Sebutkan tujuan akses (purpose): service, case_review, duplicate, supervision, subject_request, reporting."
+        ]
+    }
+    assert operator.status_code == 200
+    assert list(PersonAccess.objects.values_list("actor_name", "purpose")) == [("operator.harapan", "service")]
 
 
 def test_unknown_purpose_is_refused(client, world, child):
