@@ -23,6 +23,7 @@ from .models import Intake, Referral
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
+    from sinergi.organisations.models import Organisation
 
 SENDER_FIELDS = ScopeFields(
     province="from_province_code", regency="from_regency_code", organisation="from_organisation_id"
@@ -117,6 +118,14 @@ def _sent_for_it(actor: "User | None", referral: Referral) -> bool:
 def operated_organisation_ids(actor: "User") -> set[int]:
     """The LKS (or other organisations) the actor operates through an organisation membership."""
     return {m.organisation_id for m in active_memberships(actor) if m.role == Role.LKS_OPERATOR and m.organisation_id}
+
+
+def own_lks_for_search(actor: "User") -> "Organisation | None":
+    """Where a capacity search starts when it is not told: an LKS operator searches from their own LKS (the first, for
+    one who operates several), as the page and the API both do."""
+    from sinergi.organisations.models import Organisation
+
+    return Organisation.objects.filter(pk__in=operated_organisation_ids(actor)).order_by("pk").first()
 
 
 def referral_levels(*, actor: "User", referrals: Iterable[Referral]) -> dict[int, str]:

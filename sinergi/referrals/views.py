@@ -219,12 +219,7 @@ def capacity(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         # Without an explicit origin, an LKS operator searches from their own LKS.
-        near = (
-            data.get("near")
-            or Organisation.objects.filter(pk__in=selectors.operated_organisation_ids(request.user))
-            .order_by("pk")
-            .first()
-        )
+        near = data.get("near") or selectors.own_lks_for_search(request.user)
         exclude = {near.pk} if near else set()
         if person is not None:
             exclude.add(person.organisation_id)

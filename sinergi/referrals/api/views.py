@@ -215,7 +215,8 @@ class ReferralViewSet(
         query = CapacityQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
-        near = None
+        # Without `near`, an LKS operator searches from their own LKS, as on the page.
+        near = selectors.own_lks_for_search(request.user)
         if data.get("near") is not None:
             near = Organisation.objects.filter(pk=data["near"]).first()
             if near is None:

@@ -186,6 +186,19 @@ def test_capacity_endpoint(world):
     assert client.get("/api/v1/referrals/capacity/", {"ppks": "anak_telantar", "near": 999999}).status_code == 404
 
 
+def test_an_operators_capacity_search_starts_from_their_own_lks_when_not_told(world):
+    # The forty-ninth review: without `near` every LKS was "elsewhere", where the page searches from the operator's LKS
+    client = api(world.people.operator)
+
+    unsaid = client.get("/api/v1/referrals/capacity/", {"ppks": "anak_telantar", "age": 10, "sex": "L"}).json()
+    said = client.get(
+        "/api/v1/referrals/capacity/", {"ppks": "anak_telantar", "age": 10, "sex": "L", "near": world.people.lks.pk}
+    ).json()
+
+    assert unsaid == said
+    assert [row["proximity"] for row in unsaid][:1] == [0]
+
+
 def test_schema_lists_the_referral_endpoints(world):
     schema = api(world.people.operator).get("/api/v1/schema/", {"format": "json"}).json()
     paths = schema["paths"]
