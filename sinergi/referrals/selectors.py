@@ -146,9 +146,11 @@ def referral_levels(*, actor: "User", referrals: Iterable[Referral]) -> dict[int
             level = SUMMARY
         elif superuser or referral.from_organisation_id in operated or _sent_for_it(actor, referral):
             level = FULL
-        elif referral.to_organisation_id in operated:
-            level = SHARED if referral.status in RECEIVED_STATUSES else SUMMARY
-        elif referral.person_id in visible_people:
+        elif referral.person_id in visible_people or (
+            referral.to_organisation_id in operated and referral.status in RECEIVED_STATUSES
+        ):
+            # A receiver sees what was shared once it accepted; one who may see the person anyway (a board member who
+            # also operates the receiving LKS) is not shown less for being the receiver too.
             level = SHARED
         else:
             level = SUMMARY

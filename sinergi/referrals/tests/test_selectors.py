@@ -3,7 +3,7 @@
 import pytest
 
 from sinergi.accounts.models import Role
-from sinergi.accounts.tests.factories import UserFactory, user_with_role
+from sinergi.accounts.tests.factories import MembershipFactory, UserFactory, user_with_role
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.referrals import selectors
 from sinergi.referrals.choices import ReferralStatus
@@ -73,6 +73,16 @@ def test_levels_receiver_sees_summary_until_it_accepts(world, to_banjarbaru):
     to_banjarbaru.status = ReferralStatus.ACCEPTED
     to_banjarbaru.save()
     assert selectors.referral_level(actor=p.far_operator, referral=to_banjarbaru) == selectors.SHARED
+
+
+def test_a_board_member_who_also_operates_the_receiving_lks_is_not_shown_less_than_their_board_seat_shows(world):
+    # The fiftieth review: being the receiver too turned the board's "shared" into the receiver's "summary"
+    p = world.people
+    to_neighbour = ReferralFactory(from_placement=world.child, to_organisation=p.lks_same_regency)
+    MembershipFactory(user=p.regency_board, role=Role.LKS_OPERATOR, region_id=None, organisation=p.lks_same_regency)
+
+    assert selectors.referral_level(actor=p.regency_board, referral=to_neighbour) == selectors.SHARED
+    assert selectors.referral_level(actor=p.other_operator, referral=to_neighbour) == selectors.SUMMARY
 
 
 def test_restricted_person_shows_only_the_summary(world, to_banjarbaru):
