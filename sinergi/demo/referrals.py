@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from sinergi.accounts.models import Role, User
 from sinergi.accounts.services import user_create_with_role
+from sinergi.notifications.models import Notification
 from sinergi.people.choices import ConsentGiver, PlacementStatus
 from sinergi.people.models import Placement
 from sinergi.people.services import age_on
@@ -49,11 +50,16 @@ def _children(organisation, today: datetime.date) -> list[Placement]:
 
 
 def _backdate(referral: Referral, hours: int) -> None:
-    """Moves a referral's sending (and its deadline and first event) `hours` into the past."""
+    """Moves a referral's sending (and its deadline and first event) `hours` into the past, and tells its receivers
+    again with the deadline moved (not yet mailed: mails go after the demo's transaction), so that the mail and the
+    page say the same deadline."""
     shift = datetime.timedelta(hours=hours)
     Referral.objects.filter(pk=referral.pk).update(sent_at=referral.sent_at - shift, due_at=referral.due_at - shift)
     ReferralEvent.objects.filter(referral=referral, kind="sent").update(at=referral.sent_at - shift)
     referral.refresh_from_db()
+    if referral.to_organisation_id:
+        Notification.objects.filter(dedup_key=f"referral-{referral.pk}-received").delete()
+        services.referral_received_notify(referral)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ Callers use the package (`from sinergi.referrals import services`); the modules 
 from ._common import active_placement, acts_for, client_age, response_hours
 from .intake import intake_set
 from .reminders import referrals_reminders
-from .sending import referral_send
+from .sending import referral_received_notify, referral_send
 from .transitions import referral_accept, referral_cancel, referral_complete, referral_decline
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "referral_cancel",
     "referral_complete",
     "referral_decline",
+    "referral_received_notify",
     "referral_send",
     "referrals_reminders",
     "response_hours",

@@ -249,28 +249,34 @@ def referral_send(
         actor=actor, person=person, what="referral_sent", purpose=AccessPurpose.CASE_REVIEW, request=request
     )
     if to_organisation:
-        notify(
-            recipients=_receiver_users(referral),
-            kind="referrals.received",
-            # Each receiver reads it in their language and the deadline on their clock, its zone named.
-            title=translated(
-                _lazy("Rujukan baru dari %(sender)s (%(urgency)s)"),
-                sender=from_organisation.name,
-                urgency=Urgency(referral.urgency).label,
-            ),
-            body=translated(
-                _lazy(
-                    "Rujukan #%(number)s: %(category)s. Mohon dijawab sebelum %(due)s. Identitas klien terlihat "
-                    "setelah rujukan diterima."
-                ),
-                number=referral.pk,
-                category=category,  # a term: its label in the receiver's language
-                due=local_time(referral.due_at),
-            ),
-            link=_link(referral),
-            dedup_key=f"referral-{referral.pk}-received",
-        )
+        referral_received_notify(referral)
     return referral
+
+
+def referral_received_notify(referral: Referral) -> None:
+    """Tells the receiving LKS's users of a referral sent to it, with its deadline (once: the key keeps a second call
+    from repeating it)."""
+    notify(
+        recipients=_receiver_users(referral),
+        kind="referrals.received",
+        # Each receiver reads it in their language and the deadline on their clock, its zone named.
+        title=translated(
+            _lazy("Rujukan baru dari %(sender)s (%(urgency)s)"),
+            sender=referral.from_organisation.name,
+            urgency=Urgency(referral.urgency).label,
+        ),
+        body=translated(
+            _lazy(
+                "Rujukan #%(number)s: %(category)s. Mohon dijawab sebelum %(due)s. Identitas klien terlihat "
+                "setelah rujukan diterima."
+            ),
+            number=referral.pk,
+            category=referral.ppks_category,  # a term: its label in the receiver's language
+            due=local_time(referral.due_at),
+        ),
+        link=_link(referral),
+        dedup_key=f"referral-{referral.pk}-received",
+    )
 
 
 def _in_region_of(person: Person, board: Organisation) -> bool:

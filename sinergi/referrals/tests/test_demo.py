@@ -33,5 +33,11 @@ def test_demo_referrals():
     assert (old.status, old.discharge_reason) == (PlacementStatus.DISCHARGED, DischargeReason.TRANSFERRED)
     assert accepted.new_placement.organisation == accepted.to_organisation
     assert declined.decline_reason
+    # The mail of the late emergency names the deadline its page shows (the demo moves the sending back)
+    from sinergi.notifications.models import Notification
+    from sinergi.notifications.services import local_time
+
+    [received] = Notification.objects.filter(dedup_key=f"referral-{late.pk}-received")
+    assert local_time(late.due_at)(received.recipient) in received.body
     with pytest.raises(RuntimeError):
         load_demo_referrals()
