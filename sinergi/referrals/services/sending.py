@@ -17,7 +17,7 @@ from sinergi.organisations.models import Organisation
 from sinergi.people import services as people_services
 from sinergi.people.access import person_access_record
 from sinergi.people.choices import AccessPurpose, ConsentGiver, Sex
-from sinergi.people.models import Consent, Person
+from sinergi.people.models import Consent, Person, Placement
 from sinergi.people.selectors import person_list
 from sinergi.vocabularies.models import Term, Vocabulary
 
@@ -131,70 +131,17 @@ def referral_send(
     if to_organisation is not None:
         to_organisation = held[to_organisation.pk]
     problems = _Problems()
-    if from_organisation.kind in LKS_KINDS and person.organisation_id != from_organisation.pk:
-        problems.add("__all__", _("Orang ini tidak dilayani oleh LKS pengirim."))
-    elif from_organisation.kind == OrganisationKind.LKKKS and not _in_region_of(person, from_organisation):
-        # A board refers the clients of its own region only: a user who operates an LKS elsewhere and sits on a board
-        # would otherwise file that LKS's child under the board, out of sight of the child's own board and admin.
-        problems.add(
-            "__all__",
-            _(
-                "Orang ini dilayani di luar wilayah %(board)s. Kirim rujukan atas nama LKS tempat ia dilayani, atau "
-                "LKKKS wilayahnya."
-            )
-            % {"board": from_organisation.name},
-        )
+    _check_sender(person, from_organisation, problems)
     placement = active_placement(person)
-    to_service = data.get("to_service") or ""
-    provider = _text(data, "to_service_provider", problems, limit=200)
     category = data.get("ppks_category") or (placement.ppks_category if placement else None)
     if not isinstance(category, Term) or category.vocabulary != Vocabulary.PPKS:
         problems.add("ppks_category", _("Pilih kategori PPKS klien."))
         category = None
     today = timezone.localdate()
-    if bool(to_organisation) == bool(to_service):
-        problems.add("to_organisation", _("Pilih satu tujuan: LKS lain atau layanan."))
-    elif to_service:
-        if to_service not in ServiceKind.values:
-            problems.add("to_service", _("Layanan “%(value)s” tidak dikenal.") % {"value": to_service})
-        if not provider:
-            problems.add("to_service_provider", _("Tulis nama penyedia layanan (mis. RSUD Ulin)."))
-    else:
-        if to_organisation.kind not in LKS_KINDS or to_organisation.status != OrganisationStatus.ACTIVE:
-            problems.add("to_organisation", _("Tujuan harus LKS yang masih aktif."))
-        elif to_organisation.pk in (from_organisation.pk, person.organisation_id):
-            problems.add("to_organisation", _("Pilih LKS lain sebagai tujuan."))
-        elif category is not None:
-            people_services.check_lks_serves(
-                problems,
-                organisation=to_organisation,
-                category=category,
-                child=people_services.is_child_on(person, today),
-                field_name="to_organisation",
-            )
-        if placement is None:
-            problems.add("__all__", _("Orang ini tidak memiliki penempatan aktif yang dapat dipindahkan."))
-        elif not can(actor, Action.PERSON_CHANGE, placement):
-            # Acceptance moves the placement, so only those who may move it (its LKS, the province) may ask for it.
-            problems.add(
-                "to_organisation",
-                _("Rujukan ke LKS memindahkan penempatan; hanya LKS tempat orang ini dilayani yang dapat mengirimnya."),
-            )
-        elif Referral.objects.filter(person=person, to_organisation__isnull=False, status=ReferralStatus.SENT).exists():
-            problems.add("__all__", _("Orang ini masih memiliki rujukan ke LKS yang belum dijawab."))
-    reason = _text(data, "reason", problems, limit=MAX_REASON, required=_("Alasan rujukan wajib diisi."))
-    urgency = data.get("urgency") or Urgency.NORMAL
-    if urgency not in Urgency.values:
-        problems.add("urgency", _("Tingkat urgensi tidak dikenal."))
-    share = set(data.get("share") or [])
-    if unknown := share - set(Shared.values):
-        problems.add("share", _("Pilihan “%(value)s” tidak dikenal.") % {"value": ", ".join(sorted(unknown))})
-    case_summary = _text(data, "case_summary", problems, limit=MAX_TEXT)
-    health_notes = _text(data, "health_notes", problems, limit=MAX_TEXT)
-    if Shared.CASE_SUMMARY in share and not case_summary:
-        problems.add("case_summary", _("Ringkasan kasus dibagikan tetapi belum diisi."))
-    if Shared.HEALTH in share and not health_notes:
-        problems.add("health_notes", _("Catatan kesehatan dibagikan tetapi belum diisi."))
+    to_service, provider = _check_target(
+        actor, person, placement, category, from_organisation, to_organisation, data, problems, today
+    )
+    reason, urgency, share, case_summary, health_notes = _check_content(data, problems)
     consent_fields = _check_consent(person, data, problems)
     problems.raise_if_any()
 
@@ -251,6 +198,90 @@ def referral_send(
     if to_organisation:
         referral_received_notify(referral)
     return referral
+
+
+def _check_sender(person: Person, from_organisation: Organisation, problems: _Problems) -> None:
+    """An LKS refers the people it serves; a board, those served in its region."""
+    if from_organisation.kind in LKS_KINDS and person.organisation_id != from_organisation.pk:
+        problems.add("__all__", _("Orang ini tidak dilayani oleh LKS pengirim."))
+    elif from_organisation.kind == OrganisationKind.LKKKS and not _in_region_of(person, from_organisation):
+        # A board refers the clients of its own region only: a user who operates an LKS elsewhere and sits on a board
+        # would otherwise file that LKS's child under the board, out of sight of the child's own board and admin.
+        problems.add(
+            "__all__",
+            _(
+                "Orang ini dilayani di luar wilayah %(board)s. Kirim rujukan atas nama LKS tempat ia dilayani, atau "
+                "LKKKS wilayahnya."
+            )
+            % {"board": from_organisation.name},
+        )
+
+
+def _check_target(
+    actor: "User",
+    person: Person,
+    placement: Placement | None,
+    category: Term | None,
+    from_organisation: Organisation,
+    to_organisation: Organisation | None,
+    data: dict,
+    problems: _Problems,
+    today: datetime.date,
+) -> tuple[str, str]:
+    """One target: a service with its provider named, or another active LKS that serves the category, to which only
+    those who may move the placement may refer (acceptance moves it). Returns (service, provider)."""
+    to_service = data.get("to_service") or ""
+    provider = _text(data, "to_service_provider", problems, limit=200)
+    if bool(to_organisation) == bool(to_service):
+        problems.add("to_organisation", _("Pilih satu tujuan: LKS lain atau layanan."))
+    elif to_service:
+        if to_service not in ServiceKind.values:
+            problems.add("to_service", _("Layanan “%(value)s” tidak dikenal.") % {"value": to_service})
+        if not provider:
+            problems.add("to_service_provider", _("Tulis nama penyedia layanan (mis. RSUD Ulin)."))
+    else:
+        if to_organisation.kind not in LKS_KINDS or to_organisation.status != OrganisationStatus.ACTIVE:
+            problems.add("to_organisation", _("Tujuan harus LKS yang masih aktif."))
+        elif to_organisation.pk in (from_organisation.pk, person.organisation_id):
+            problems.add("to_organisation", _("Pilih LKS lain sebagai tujuan."))
+        elif category is not None:
+            people_services.check_lks_serves(
+                problems,
+                organisation=to_organisation,
+                category=category,
+                child=people_services.is_child_on(person, today),
+                field_name="to_organisation",
+            )
+        if placement is None:
+            problems.add("__all__", _("Orang ini tidak memiliki penempatan aktif yang dapat dipindahkan."))
+        elif not can(actor, Action.PERSON_CHANGE, placement):
+            # Acceptance moves the placement, so only those who may move it (its LKS, the province) may ask for it.
+            problems.add(
+                "to_organisation",
+                _("Rujukan ke LKS memindahkan penempatan; hanya LKS tempat orang ini dilayani yang dapat mengirimnya."),
+            )
+        elif Referral.objects.filter(person=person, to_organisation__isnull=False, status=ReferralStatus.SENT).exists():
+            problems.add("__all__", _("Orang ini masih memiliki rujukan ke LKS yang belum dijawab."))
+    return to_service, provider
+
+
+def _check_content(data: dict, problems: _Problems) -> tuple[str, str, set[str], str, str]:
+    """The reason, urgency and what is shared, each shared part filled in. Returns (reason, urgency, share, case
+    summary, health notes)."""
+    reason = _text(data, "reason", problems, limit=MAX_REASON, required=_("Alasan rujukan wajib diisi."))
+    urgency = data.get("urgency") or Urgency.NORMAL
+    if urgency not in Urgency.values:
+        problems.add("urgency", _("Tingkat urgensi tidak dikenal."))
+    share = set(data.get("share") or [])
+    if unknown := share - set(Shared.values):
+        problems.add("share", _("Pilihan “%(value)s” tidak dikenal.") % {"value": ", ".join(sorted(unknown))})
+    case_summary = _text(data, "case_summary", problems, limit=MAX_TEXT)
+    health_notes = _text(data, "health_notes", problems, limit=MAX_TEXT)
+    if Shared.CASE_SUMMARY in share and not case_summary:
+        problems.add("case_summary", _("Ringkasan kasus dibagikan tetapi belum diisi."))
+    if Shared.HEALTH in share and not health_notes:
+        problems.add("health_notes", _("Catatan kesehatan dibagikan tetapi belum diisi."))
+    return reason, urgency, share, case_summary, health_notes
 
 
 def referral_received_notify(referral: Referral) -> None:
