@@ -17,7 +17,7 @@ from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sinergi.accounts.scope import Action, region_scope_codes, restrict
+from sinergi.accounts.scope import Action, active_memberships, region_scope_codes, restrict
 from sinergi.core import deployment
 from sinergi.organisations.choices import LKS_KINDS, OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
@@ -456,8 +456,9 @@ def page_province(*, actor: "User | None" = None, requested: str = "") -> Provin
     """The province of a page's province-wide tables (LKKKS coverage, official figures; the public page's all). On a
     province server the deployment's, whatever is asked. On a national server the one asked for among those offered —
     the public and a superuser every province, anyone else the provinces their scope lies in (every province when it
-    lies in none) —, else the only one offered, else the one with most active LKS. Raises LookupError for a province
-    not offered."""
+    lies in none) —, else the only one offered, else the busiest of those where the reader holds a region role (an admin
+    of one province who operates an LKS in another opens on the one they administer), else the one with most active
+    LKS. Raises LookupError for a province not offered."""
     if not deployment.is_national_deployment():
         return ProvinceChoice(deployment_province(), [])
     provinces = Region.objects.filter(level=RegionLevel.PROVINCE, is_current=True)
@@ -473,7 +474,8 @@ def page_province(*, actor: "User | None" = None, requested: str = "") -> Provin
     elif len(offered) == 1:
         code = offered[0]
     else:
-        code = busiest_province(within=offered)
+        regional = {m.region_id[:2] for m in active_memberships(actor) if m.region_id} if actor is not None else set()
+        code = busiest_province(within=[code for code in offered if code in regional] or offered)
     return ProvinceChoice(code, choices if len(choices) > 1 else [])
 
 

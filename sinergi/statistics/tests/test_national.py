@@ -113,6 +113,20 @@ def test_a_national_reader_of_two_provinces_picks_among_theirs(client, national,
     assert '<option value="63" selected>' in page  # the busier of theirs
 
 
+def test_an_admin_of_one_province_who_operates_an_lks_in_another_opens_on_the_one_they_administer(
+    client, national, gorontalo
+):
+    # The fiftieth review: Gorontalo's admin operating one LKS in the busier Kalsel opened on Kalsel
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="75", username="admin.gorontalo")
+    MembershipFactory(user=admin, role=Role.LKS_OPERATOR, region_id=None, organisation=OrganisationFactory())
+    otp_login(client, admin)
+
+    page = client.get(DASHBOARD).content.decode()
+
+    assert offered(page) == ["63", "75"]
+    assert '<option value="75" selected>' in page
+
+
 def test_a_province_server_ignores_a_province_asked_for(client, gorontalo, province_admin):
     response = client.get(PUBLIC, {"province": "75"})
 
