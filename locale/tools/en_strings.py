@@ -4507,4 +4507,14 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tahap SNPA berikutnya.": "The next SNPA stage.",
     "Kode “{value}” sudah tidak dipakai; pilih kode yang masih berlaku.": "Code “{value}” is retired; choose one in use.",
     "Sebutkan tujuan akses (purpose): %(choices)s.": "Say the purpose of this access (purpose): %(choices)s.",
+    "Tanggal berhenti bertugas": "Last day of service",
+    "Catat pencabutan": "Record withdrawal",
+    "Catat berhenti bertugas": "Record that they stopped serving",
+    "Datanya tetap tersimpan sebagai riwayat; ia tidak lagi dihitung sebagai pekerja aktif LKS ini.": (
+        "Their record stays as history; they are no longer counted as an active worker of this LKS."
+    ),
+    "Pencabutan persetujuan tercatat.": "The consent's withdrawal is recorded.",
+    "Isi tanggal pencabutan.": "Fill in the date of withdrawal.",
+    "Isi tanggal berhenti bertugas.": "Fill in the last day of service.",
+    "Pekerja tercatat berhenti bertugas.": "The worker is recorded as no longer serving.",
 }

@@ -197,6 +197,26 @@ class AdmitForm(forms.Form):
         return data["organisation"], person, placement, consent
 
 
+class WithdrawalForm(forms.Form):
+    """The day a consent was withdrawn (UU PDP Pasal 9: the person, or their parent or guardian, may withdraw it)."""
+
+    withdrawn_on = _date(_("Tanggal pencabutan"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["withdrawn_on"].initial = timezone.localdate()
+
+
+class WorkerEndForm(forms.Form):
+    """The last day a worker served at the LKS."""
+
+    ended_on = _date(_("Tanggal berhenti bertugas"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ended_on"].initial = timezone.localdate()
+
+
 class ConsentForm(forms.Form):
     """A further consent for a person already admitted (e.g. the child, once of age, consents themselves)."""
 

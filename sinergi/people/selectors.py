@@ -28,7 +28,7 @@ from sinergi.vocabularies.models import Term
 from .access import person_access_record, purpose_for
 from .choices import ALLOWED_STAGE_TRANSITIONS, AccessPurpose, CaseStage, DuplicateStatus, PlacementStatus, WorkerRole
 from .filters import REVIEW_SOON_DAYS, PersonFilterSet, WorkerFilterSet
-from .models import DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
+from .models import Consent, DuplicateCandidate, Incident, Person, PersonAccess, Placement, Worker, WorkerAccess
 from .services.rules import match_key_text
 
 if TYPE_CHECKING:
@@ -79,6 +79,13 @@ def person_get(*, actor: "User", pk, action: str = Action.PERSON_VIEW) -> Person
     if not str(pk).isdigit():  # an address edited by hand ("/clients/abc/") is a record that does not exist
         raise Http404
     return get_object_or_404(_visible_people(person_base_queryset(), actor=actor, action=action), pk=pk)
+
+
+def consent_get(*, actor: "User", pk) -> Consent:
+    """One consent record of a client `actor` may see (404 otherwise, as the client's page)."""
+    consent = get_object_or_404(Consent.objects.select_related("person"), pk=pk)
+    person_get(actor=actor, pk=consent.person_id)
+    return consent
 
 
 def person_merged_into(*, actor: "User", pk) -> Person | None:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/", views.PersonDetailView.as_view(), name="detail"),
     path("<int:pk>/nik/", views.person_full_nik, name="full_nik"),
     path("<int:pk>/consent/", views.person_consent, name="consent"),
+    path("consents/<int:pk>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("<int:pk>/incident/", views.person_incident, name="incident"),
     path("incidents/", views.incident_list, name="incidents"),
     path("<int:pk>/subject-request/", views.SubjectRequestView.as_view(), name="subject_request"),
@@ -28,4 +29,5 @@ urlpatterns = [
     path("workers/new/", views.WorkerCreateView.as_view(), name="worker_create"),
     path("workers/<int:pk>/", views.WorkerDetailView.as_view(), name="worker_detail"),
     path("workers/<int:pk>/edit/", views.WorkerUpdateView.as_view(), name="worker_edit"),
+    path("workers/<int:pk>/end/", views.WorkerEndView.as_view(), name="worker_end"),
 ]

@@ -449,6 +449,47 @@ def test_consent_and_incident_forms(client, world, child, mailoutbox, django_cap
     assert (incident.person_id, incident.kind, incident.regency_code) == (child.person_id, "physical", "63.71")
 
 
+def given_consent(person, given_on=TODAY - datetime.timedelta(days=30)) -> Consent:
+    return Consent.objects.create(
+        person=person, given_by="guardian", giver_name="Wali Contoh", given_on=given_on, legal_basis="consent",
+        scope="Pelayanan",
+    )  # fmt: skip
+
+
+def test_the_operator_records_that_a_consent_was_withdrawn_and_the_record_stays(client, world, child):
+    consent = given_consent(child.person)
+    sign_in(client, world.operator)
+    page = client.get(f"/people/{child.person_id}/").content.decode()
+    assert f'action="/people/consents/{consent.pk}/withdraw/"' in page
+
+    response = client.post(f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat()})
+
+    assert response.status_code == 302 and response["Location"] == f"/people/{child.person_id}/#consents"
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == TODAY
+    assert AuditEvent.objects.filter(action="people.consent.withdrawn").count() == 1
+    page = client.get(f"/people/{child.person_id}/").content.decode()
+    assert f'action="/people/consents/{consent.pk}/withdraw/"' not in page  # withdrawn once
+
+
+def test_a_withdrawal_before_the_consent_or_by_a_board_changes_nothing(client, world, child, far_child):
+    consent = given_consent(child.person)
+    far = given_consent(far_child.person)
+    sign_in(client, world.operator)
+    early = (consent.given_on - datetime.timedelta(days=1)).isoformat()
+
+    refused = client.post(f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": early}, follow=True)
+    outside = client.post(f"/people/consents/{far.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat()})
+    client.logout()
+    sign_in(client, world.regency_board)  # sees the child, may not change their data
+    board = client.post(f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat()}, follow=True)
+
+    assert "Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan." in refused.content.decode()
+    assert outside.status_code == 404
+    assert "tidak berwenang" in board.content.decode()
+    assert not Consent.objects.filter(withdrawn_on__isnull=False).exists()
+
+
 def test_incident_without_description_is_refused_inline(client, world, child):
     sign_in(client, world.operator)
     response = client.post(f"/people/{child.person_id}/incident/", {"kind": "physical", "description": ""})
@@ -834,6 +875,38 @@ def test_registering_and_editing_a_worker_is_logged_with_the_sessions_purpose(cl
     assert logged == [("created", "case_review"), ("changed", "case_review")]
     event = AuditEvent.objects.filter(action="people.worker.updated").get()
     assert event.purpose == "case_review"
+
+
+def test_the_operator_records_that_a_worker_stopped_serving(client, world):
+    worker = WorkerFactory(organisation=world.lks, started_on=TODAY - datetime.timedelta(days=400))
+    sign_in(client, world.operator)
+    assert (
+        f'action="/people/workers/{worker.pk}/end/"'
+        in client.get(f"/people/workers/{worker.pk}/").content.decode()
+    )
+
+    response = client.post(f"/people/workers/{worker.pk}/end/", {"ended_on": TODAY.isoformat()}, follow=True)
+
+    worker.refresh_from_db()
+    assert worker.ended_on == TODAY
+    assert "Pekerja tercatat berhenti bertugas." in response.content.decode()
+    assert AuditEvent.objects.filter(action="people.worker.ended").count() == 1
+
+
+def test_a_worker_end_before_the_start_or_by_a_board_changes_nothing(client, world):
+    worker = WorkerFactory(organisation=world.lks, started_on=TODAY - datetime.timedelta(days=10))
+    sign_in(client, world.operator)
+    early = (TODAY - datetime.timedelta(days=11)).isoformat()
+
+    refused = client.post(f"/people/workers/{worker.pk}/end/", {"ended_on": early}, follow=True)
+    client.logout()
+    sign_in(client, world.regency_board)
+    board = client.post(f"/people/workers/{worker.pk}/end/", {"ended_on": TODAY.isoformat()})
+
+    assert "Tanggal berhenti tidak mungkin sebelum tanggal mulai bertugas." in refused.content.decode()
+    assert board.status_code == 403
+    worker.refresh_from_db()
+    assert worker.ended_on is None
 
 
 def test_worker_list_is_scoped(client, world):

@@ -3,6 +3,7 @@
 from .care import (
     PlacementCorrectView,
     PlacementDischargeView,
+    consent_withdraw,
     incident_list,
     person_consent,
     person_incident,
@@ -26,7 +27,7 @@ from .rights import (
     person_erase,
     person_restrict,
 )
-from .workers import WorkerCreateView, WorkerDetailView, WorkerListView, WorkerUpdateView
+from .workers import WorkerCreateView, WorkerDetailView, WorkerEndView, WorkerListView, WorkerUpdateView
 
 __all__ = [
     "DuplicateListView",
@@ -38,6 +39,8 @@ __all__ = [
     "PlacementDischargeView",
     "PurposeView",
     "ReviewsDueView",
+    "WorkerEndView",
+    "consent_withdraw",
     "SubjectRequestView",
     "WorkerCreateView",
     "WorkerDetailView",

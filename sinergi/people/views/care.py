@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,7 +16,7 @@ from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
 
 from .. import selectors, services
-from ..forms import ConsentForm, DischargeForm, IncidentForm, PlacementCorrectionForm, ReviewForm
+from ..forms import ConsentForm, DischargeForm, IncidentForm, PlacementCorrectionForm, ReviewForm, WithdrawalForm
 from ..models import Person, Placement
 from ._common import PersonAreaMixin, apply_errors, error_text, purpose_redirect, require_role
 from .clients import detail_context
@@ -167,6 +168,28 @@ def person_consent(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Persetujuan tercatat."))
             return redirect("people:detail", pk=pk)
     return _detail_again(request, person, consent_form=form)
+
+
+@login_required
+@require_POST
+def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Records that a consent was withdrawn; the record stays, marked, as proof of what held before."""
+    if refusal := purpose_redirect(request):
+        return refusal
+    consent = selectors.consent_get(actor=request.user, pk=pk)
+    form = WithdrawalForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consent_withdraw(
+                actor=request.user, consent=consent, on=form.cleaned_data["withdrawn_on"], request=request
+            )
+        except (ValidationError, PermissionDenied, TransitionError) as error:
+            _refusal_message(request, error)
+        else:
+            messages.success(request, _("Pencabutan persetujuan tercatat."))
+    else:
+        messages.error(request, _("Isi tanggal pencabutan."))
+    return redirect(f"{reverse('people:detail', args=[consent.person_id])}#consents")
 
 
 @login_required

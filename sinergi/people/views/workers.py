@@ -10,7 +10,7 @@ from django.views import View
 from sinergi.accounts.scope import Action, can
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
-from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.list_filters import list_filter_problem
@@ -18,9 +18,9 @@ from sinergi.exchange.list_filters import list_filter_problem
 from .. import selectors, services
 from ..access import session_purpose, worker_access_record
 from ..choices import AccessPurpose
-from ..forms import WorkerForm
+from ..forms import WorkerEndForm, WorkerForm
 from ..models import Worker
-from ._common import PEOPLE_REGION_LEVELS, PersonAreaMixin, access_page, apply_errors, organisations_for
+from ._common import PEOPLE_REGION_LEVELS, PersonAreaMixin, access_page, apply_errors, error_text, organisations_for
 
 
 class WorkerAreaMixin(PersonAreaMixin):
@@ -71,8 +71,31 @@ class WorkerDetailView(WorkerAreaMixin, View):
             ),
             "accesses": access_page(request, selectors.worker_accesses(actor=request.user, worker=worker)),
             "purpose_label": AccessPurpose(purpose).label,
+            "end_form": WorkerEndForm(),
         }
         return render(request, "people/worker_detail.html", context)
+
+
+class WorkerEndView(WorkerAreaMixin, View):
+    """Records that a worker stopped serving at the LKS; the record stays for history and the counts."""
+
+    action = Action.PERSON_CHANGE
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        worker = _worker(request, pk)
+        form = WorkerEndForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Isi tanggal berhenti bertugas."))
+        else:
+            try:
+                services.worker_end(
+                    actor=request.user, worker=worker, ended_on=form.cleaned_data["ended_on"], request=request
+                )
+            except (ValidationError, PermissionDenied, TransitionError) as error:
+                messages.error(request, error_text(error) or _("Anda tidak berwenang mengubah data pekerja ini."))
+            else:
+                messages.success(request, _("Pekerja tercatat berhenti bertugas."))
+        return redirect("people:worker_detail", pk=worker.pk)
 
 
 class WorkerCreateView(WorkerAreaMixin, View):
