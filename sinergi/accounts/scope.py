@@ -14,7 +14,7 @@ from django.db.models import Model, Q, QuerySet
 from .models import Membership, Role
 
 if TYPE_CHECKING:
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
     from .models import User
 

@@ -9,7 +9,7 @@ from .models import AuditEvent
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 
 def client_ip(request: HttpRequest | None) -> str | None:

@@ -35,8 +35,7 @@ from . import values as v
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-
-    from .services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 
 @dataclass

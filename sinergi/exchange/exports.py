@@ -48,8 +48,7 @@ from .services import (
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-
-    from .services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 logger = logging.getLogger(__name__)
 DEFAULT_XLSX_SYNC_ROWS = 5000

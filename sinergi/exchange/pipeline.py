@@ -48,8 +48,7 @@ from .writer import ConcurrentWriter, writes_alongside
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-
-    from .services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 BATCH_SIZE = 1000
 HEADER_SEARCH_ROWS = 20

@@ -32,6 +32,7 @@ from sinergi.accounts.scope import access_key
 from sinergi.accounts.zones import user_time_zone
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record, client_ip
+from sinergi.core.actors import SystemActor
 from sinergi.core.busy import is_busy
 from sinergi.core.downloads import FREE_TEXT_FILTERS
 from sinergi.core.errors import PermissionDenied, TransitionError
@@ -101,18 +102,6 @@ class FileGone(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-class SystemActor:
-    """The acting user of `manage.py import_data` without --as: someone with shell access to the server."""
-
-    is_superuser = True
-    is_active = True
-    is_authenticated = False
-    pk = None
-
-    def get_username(self) -> str:
-        return "manage.py"
 
 
 def import_job_create(

@@ -68,7 +68,7 @@ from .services import (
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 LKS_KIND_OPTIONS = [(k, label) for k, label in OrganisationKind.choices if k in LKS_KINDS]
 # Fields the services derive from others; shown in the before → after preview when an import changes them.

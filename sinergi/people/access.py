@@ -18,7 +18,7 @@ from .models import AccessEntry, Person, PersonAccess, Worker, WorkerAccess
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 SESSION_KEY = "people_access_purpose"
 

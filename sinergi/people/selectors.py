@@ -33,7 +33,7 @@ from .services.rules import match_key_text
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 
 def handles_subject_requests(actor: "User | SystemActor | None") -> bool:

@@ -115,7 +115,9 @@ def test_a_retired_kind_is_refused_unless_the_record_already_holds_it(board_memb
 
     refused = client.patch(url, {"primary_service_kind": other.code, "version": 1}, format="json")
     # read and sent back unchanged, the record's own retired kind is kept
-    echoed = client.patch(url, {"primary_service_kind": held.code, "phone": "0511-3301111", "version": 1}, format="json")
+    echoed = client.patch(
+        url, {"primary_service_kind": held.code, "phone": "0511-3301111", "version": 1}, format="json"
+    )
 
     assert refused.status_code == 400
     assert refused.json() == {

@@ -154,7 +154,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 ANALYZE_AFTER = 10_000  # rows created, after which the planner's statistics are refreshed
 EXPORT_CHUNK = 10_000  # rows per access-log insert and category query while an export streams

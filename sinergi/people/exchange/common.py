@@ -45,7 +45,7 @@ from ..services.rules import KIND_ELDERLY, KIND_SERVES_ALL, normalize_name
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 # ---------------------------------------------------------------------------------------------- choice words
 # What spreadsheets say for the people's choice lists besides their codes and labels (values.Choices reads those).

@@ -89,7 +89,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 COLUMNS: list[Column] = [
     TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh", "nama petugas",

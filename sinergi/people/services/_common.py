@@ -23,7 +23,7 @@ from ..models import Person
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 PHONE_FIELDS = {"phone", "guardian_phone"}
 # Text kept with its lines (a text area on the form, read so by an import too); any other is one line.

@@ -20,7 +20,7 @@ from ._common import _audit
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 
 def _nik_active_at(nik_hash: str, organisation: Organisation, *, exclude_pk: int | None) -> bool:
@@ -139,7 +139,7 @@ def duplicates_recheck_recent(*, hours: int = 48) -> list[int]:
     """The hourly backstop (send_reminders): looks again for everyone registered or changed in the last `hours`, in
     case a look-again after a commit did not run (its process died, or it failed and was only logged). Returns the
     ids of the candidates it recorded."""
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
     since = timezone.now() - datetime.timedelta(hours=hours)
     recent = Person.objects.filter(Q(created_at__gte=since) | Q(updated_at__gte=since))

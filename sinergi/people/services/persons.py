@@ -42,7 +42,7 @@ from .rules import (
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-    from sinergi.exchange.services import SystemActor
+    from sinergi.core.actors import SystemActor
 
 PERSON_FIELDS = (
     "full_name",

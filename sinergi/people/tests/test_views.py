@@ -880,10 +880,7 @@ def test_registering_and_editing_a_worker_is_logged_with_the_sessions_purpose(cl
 def test_the_operator_records_that_a_worker_stopped_serving(client, world):
     worker = WorkerFactory(organisation=world.lks, started_on=TODAY - datetime.timedelta(days=400))
     sign_in(client, world.operator)
-    assert (
-        f'action="/people/workers/{worker.pk}/end/"'
-        in client.get(f"/people/workers/{worker.pk}/").content.decode()
-    )
+    assert f'action="/people/workers/{worker.pk}/end/"' in client.get(f"/people/workers/{worker.pk}/").content.decode()
 
     response = client.post(f"/people/workers/{worker.pk}/end/", {"ended_on": TODAY.isoformat()}, follow=True)
 

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        from sinergi.exchange.services import SystemActor  # (the exchange app comes after this one)
+        from sinergi.core.actors import SystemActor  # (the exchange app comes after this one)
 
         created, reopened = duplicates_sweep_all(actor=SystemActor())
         self.stdout.write(f"Kandidat data ganda baru: {created}.")
