@@ -179,9 +179,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie.
 
-# How many reverse proxies stand before Sinergi (nginx: 1): the client's address is the X-Forwarded-For entry the
-# nearest of them added (sinergi.audit.services.client_ip), for the audit log, the lockout and the API's limits.
-SINERGI_PROXY_COUNT = int(os.environ.get("SINERGI_PROXY_COUNT", "1"))
+# How many reverse proxies stand before Sinergi: the client's address is the X-Forwarded-For entry the nearest of them
+# added (sinergi.audit.services.client_ip), for the audit log, the lockout and the API's limits. None here (`make run`
+# serves the browser itself, and a header would be the client's own writing); production's default is nginx's 1.
+SINERGI_PROXY_COUNT = int(os.environ.get("SINERGI_PROXY_COUNT", "0"))
 
 # Lockout after repeated failed logins (django-axes), per username and address.
 AXES_CLIENT_IP_CALLABLE = "sinergi.audit.services.client_ip"

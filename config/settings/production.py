@@ -16,6 +16,9 @@ for _name in ("SINERGI_FIELD_KEYS", "SINERGI_HASH_KEY"):
         raise ImproperlyConfigured(f"{_name} must be set in production (see docs/deployment.md).")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind nginx (docs/deployment.md): the client's address is the X-Forwarded-For entry it added.
+SINERGI_PROXY_COUNT = int(os.environ.get("SINERGI_PROXY_COUNT", "1"))
+REST_FRAMEWORK["NUM_PROXIES"] = SINERGI_PROXY_COUNT  # noqa: F405
 SECURE_SSL_REDIRECT = os.environ.get("SINERGI_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("SINERGI_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

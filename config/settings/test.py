@@ -14,6 +14,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 AXES_ENABLED = True
+# As production stands behind nginx: the tests of the client's address send the header it adds.
+SINERGI_PROXY_COUNT = 1
+REST_FRAMEWORK["NUM_PROXIES"] = SINERGI_PROXY_COUNT  # noqa: F405
 
 # Uploaded files of the tests go to a throw-away folder, not var/media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sinergi-test-media-"))

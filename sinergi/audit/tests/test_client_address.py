@@ -42,6 +42,12 @@ def test_two_proxies_take_the_entry_the_farther_one_added(settings):
     assert client_ip(request_with("10.9.9.9, 203.0.113.7, 10.0.0.2")) == "203.0.113.7"
 
 
+def test_without_a_proxy_the_header_is_the_clients_own_writing_and_is_not_read(settings):
+    settings.SINERGI_PROXY_COUNT = 0  # make run's settings, or gunicorn facing the clients itself
+
+    assert client_ip(request_with("203.0.113.7", remote="198.51.100.20")) == "198.51.100.20"
+
+
 def test_a_sign_in_through_a_proxy_that_sends_no_address_succeeds_and_failures_are_recorded(client):
     # The fifty-first review: on PostgreSQL "unknown" made every sign-in a server error, and failures went unrecorded
     user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.bjm")
