@@ -19,6 +19,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sinergi.accounts import services
 from sinergi.accounts.models import Membership, Role, User
 from sinergi.accounts.tests.conftest import device_for, totp_code
 from sinergi.accounts.tests.factories import DEMO_PASSWORD, UserFactory, user_with_role
@@ -150,6 +151,26 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(
     response = client.post(reverse("accounts:password_reset"), {"email": "tidak.ada@contoh.test"})
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert mail.outbox == []
+
+
+def test_a_deactivated_users_unexpired_invitation_link_sets_no_password(client, province_admin, regency_board):
+    # Given an invitation sent, then the user deactivated before they used it (fifty-first review m3)
+    services.user_invitation_resend(actor=province_admin, user=regency_board)
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", mail.outbox[0].body)[1]
+    services.user_deactivate(actor=province_admin, user=regency_board)
+    before = actions()
+    # When the link is opened and a password sent anyway
+    page = client.get(link, follow=True)
+    response = client.post(
+        page.redirect_chain[-1][0] if page.redirect_chain else link,
+        {"new_password1": "Kopi-Pagi-Banjarmasin-7", "new_password2": "Kopi-Pagi-Banjarmasin-7"},
+    )
+    # Then the page says the link is no longer valid and nothing was set
+    assert "Tautan ini tidak berlaku lagi" in page.content.decode()
+    assert "Tautan ini tidak berlaku lagi" in response.content.decode()
+    regency_board.refresh_from_db()
+    assert regency_board.check_password("Kopi-Pagi-Banjarmasin-7") is False
+    assert actions() == before
 
 
 def test_password_change(client, regency_board):

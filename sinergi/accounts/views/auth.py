@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..forms import LoginForm
 from ..middleware import TWO_FACTOR_SESSION_KEY
+from ..models import User
 from ..services import (
     login_failure_record,
     login_record,
@@ -101,6 +102,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def get_user(self, uidb64: str) -> User | None:
+        # Django's view takes any account the link names, so a deactivated user's unexpired invitation or reset
+        # link still set a password, which then waited for a reactivation; the page says the link is no longer valid.
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
 
     def form_valid(self, form) -> HttpResponse:
         response = super().form_valid(form)
