@@ -59,7 +59,10 @@ def login_failure_record(*, username: str, request: HttpRequest | None, via: str
     """
     user = User.objects.filter(username=username).first() if username else None
     locked_out = bool(request is not None and getattr(request, "axes_locked_out", False))
-    data = {"username": username[:150], "via": via, "locked_out": locked_out}
+    # A name that is no account's is not kept: it is often the password typed into the wrong field, and the log is
+    # read by administrators. That it was unknown is what the record needs.
+    who: dict[str, object] = {"username": user.username} if user is not None else {"username_unknown": True}
+    data = {**who, "via": via, "locked_out": locked_out}
     audit_record(actor=None, action="accounts.user.login_failed", obj=user, data=data, request=request)
     failures = getattr(request, "axes_failures_since_start", None)
     # Axes flags every attempt made during the lockout; only the attempt that reached the limit starts one.
@@ -68,7 +71,7 @@ def login_failure_record(*, username: str, request: HttpRequest | None, via: str
             actor=None,
             action="accounts.user.locked_out",
             obj=user,
-            data={"username": username[:150], "via": via, "failures": failures},
+            data={**who, "via": via, "failures": failures},
             request=request,
         )
 

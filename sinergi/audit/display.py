@@ -151,12 +151,18 @@ DATA_LABELS: dict[str, Any] = {
     "decree_number": _lazy("Nomor SK"),
     "document": _lazy("Dokumen"),
     "kind": _lazy("Jenis"),
+    # Sign-in events: the name typed is kept only when it is an account's (accounts.services.login_failure_record).
+    "username": _lazy("Nama pengguna"),
+    "username_unknown": _lazy("Nama pengguna tidak dikenal"),
+    "locked_out": _lazy("Akun terkunci"),
+    "failures": _lazy("Jumlah kegagalan"),
 }
 DATA_VALUES: dict[tuple[str, str], Any] = {
     ("via", "import"): _lazy("impor berkas"),
     ("report", "profile"): _lazy("profil LKS"),
     ("by", "system"): _lazy("Sistem"),
     ("via", "web"): _lazy("halaman web"),
+    ("via", "api"): _lazy("API"),
     ("via", "command line"): _lazy("baris perintah"),
     ("entity", "lks"): _lazy("LKS"),
     ("entity", "clients"): _lazy("penerima layanan"),

@@ -89,6 +89,21 @@ def test_failed_login_shows_a_clear_message_and_is_audited(client, regency_board
     assert event.data == {"username": "pengurus.bjm", "via": "web", "locked_out": False}
 
 
+def test_a_failed_sign_in_under_an_unknown_name_keeps_no_trace_of_what_was_typed(client, regency_board, superuser):
+    # Given someone who typed their password into the user name field (fifty-first review m8)
+    sign_in(client, "Rahasia-Kopi-2025", "salah")
+    # Then the audit records that the name was unknown, not the name itself
+    event = AuditEvent.objects.get()
+    assert (event.action, event.object_id) == ("accounts.user.login_failed", "")
+    assert event.data == {"username_unknown": True, "via": "web", "locked_out": False}
+    # And the audit log reads it in words, without the typed text
+    login_verified(client, superuser)
+    page = client.get(reverse("audit:log")).content.decode()
+    assert "Rahasia-Kopi-2025" not in page
+    assert "Nama pengguna tidak dikenal: Ya" in page
+    assert "Melalui: halaman web" in page
+
+
 def test_five_failures_lock_the_account_for_fifteen_minutes(client, regency_board):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert sign_in(client, "pengurus.bjm", "salah").status_code == 200
