@@ -16,6 +16,7 @@ def production_env(var_dir: Path) -> dict[str, str]:
         "SINERGI_FIELD_KEYS": "a" * 43 + "=",
         "SINERGI_HASH_KEY": "uji-hash-key",
         "SINERGI_ALLOWED_HOSTS": "sinergi.example.org",
+        "SINERGI_BASE_URL": "https://sinergi.example.org",
         "SINERGI_VAR_DIR": str(var_dir),
     }
 
@@ -61,3 +62,38 @@ def test_production_refuses_to_start_without_its_keys(tmp_path):
     )
     assert result.returncode != 0
     assert "SINERGI_FIELD_KEYS must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_an_https_base_url(tmp_path):
+    """The invitations' RSVP and check-in links are built on SINERGI_BASE_URL: unset, they led to 127.0.0.1
+    (fifty-first review m9)."""
+    for value in (None, "", "http://sinergi.example.org", "sinergi.example.org", "https://"):
+        env = production_env(tmp_path)
+        if value is None:
+            del env["SINERGI_BASE_URL"]
+        else:
+            env["SINERGI_BASE_URL"] = value
+        result = subprocess.run(
+            [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode != 0, value
+        assert "SINERGI_BASE_URL must be set in production to the https:// address" in result.stderr, value
+
+
+def test_production_base_url_is_kept_without_a_trailing_slash(tmp_path):
+    env = production_env(tmp_path) | {"SINERGI_BASE_URL": "https://sinergi.example.org/"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.SINERGI['BASE_URL'])",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "https://sinergi.example.org", result.stderr

@@ -1,6 +1,7 @@
 """Production: secrets and hosts come from the environment; HTTPS only."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -14,6 +15,15 @@ for _name in ("SINERGI_FIELD_KEYS", "SINERGI_HASH_KEY"):
     # Identity numbers encrypted with a key generated on one server would be unreadable on the next.
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"{_name} must be set in production (see docs/deployment.md).")
+# The links in e-mails sent outside a request (meeting invitations' RSVP and check-in links, reminders, invitations
+# resent by a command) are built on it: the development default would send every invitee to 127.0.0.1.
+_base_url = urlsplit(os.environ.get("SINERGI_BASE_URL", "").strip())
+if _base_url.scheme != "https" or not _base_url.hostname or _base_url.query or _base_url.fragment:
+    raise ImproperlyConfigured(
+        "SINERGI_BASE_URL must be set in production to the https:// address users open, e.g. "
+        "https://sinergi.example.go.id (see docs/deployment.md)."
+    )
+SINERGI["BASE_URL"] = _base_url.geturl().rstrip("/")  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind nginx (docs/deployment.md): the client's address is the X-Forwarded-For entry it added.
