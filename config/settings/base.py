@@ -327,6 +327,9 @@ SINERGI = {
     # Absolute address of this installation, for links in e-mails sent outside a request (reminders).
     "BASE_URL": os.environ.get("SINERGI_BASE_URL", "http://127.0.0.1:8000"),
     "DEPLOYMENT_PROVINCE": "" if _NATIONAL else _PROVINCE,
+    # The demo's commands (load_demo, demo_totp) make users whose password is published: a development or training
+    # server only. Off with DEBUG off and always under the production settings, unless SINERGI_ALLOW_DEMO=1.
+    "DEMO_ALLOWED": os.environ.get("SINERGI_ALLOW_DEMO", "1" if DEBUG else "0") == "1",
     "NATIONAL": _NATIONAL,
     # Published aggregates hide cells below this count (and any cell from which a hidden one could be recomputed).
     "SMALL_CELL_THRESHOLD": int(os.environ.get("SINERGI_SMALL_CELL_THRESHOLD", "5")),

@@ -24,6 +24,8 @@ if _base_url.scheme != "https" or not _base_url.hostname or _base_url.query or _
         "https://sinergi.example.go.id (see docs/deployment.md)."
     )
 SINERGI["BASE_URL"] = _base_url.geturl().rstrip("/")  # noqa: F405
+# A real server: the demo's users, with their published password, only when asked for by name (a training server).
+SINERGI["DEMO_ALLOWED"] = os.environ.get("SINERGI_ALLOW_DEMO", "0") == "1"  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind nginx (docs/deployment.md): the client's address is the X-Forwarded-For entry it added.

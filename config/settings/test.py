@@ -36,3 +36,5 @@ STORAGES["default"] = {  # noqa: F405
 }
 # Each test process its own job locks (sinergi.exchange.runners): job ids repeat across the parallel databases.
 SINERGI_JOB_LOCK_DIR = Path(os.environ.get("SINERGI_JOB_LOCK_DIR") or MEDIA_ROOT / "running")
+# The suite loads the demo (DEBUG is off here, as in production, for the error pages).
+SINERGI["DEMO_ALLOWED"] = True  # noqa: F405

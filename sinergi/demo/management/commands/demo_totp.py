@@ -5,6 +5,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sinergi.demo.data import DEMO_USERS
+from sinergi.demo.guard import demo_commands_allowed
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args, username: str, **options) -> None:
+        demo_commands_allowed()
         # Only the demo's own users: this must never become a way around a real account's second factor.
         if username not in {u.username for u in DEMO_USERS}:
             raise CommandError(f"{username} is not a demo user.")

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sinergi.core.deployment import deployment_province, is_national_deployment
 from sinergi.demo.data import PROVINCE, demo_is_loaded, load_demo
+from sinergi.demo.guard import demo_commands_allowed
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when the demo is already loaded.")
 
     def handle(self, *args, if_empty: bool = False, **options) -> None:
+        demo_commands_allowed()
         if demo_is_loaded():
             if if_empty:
                 return
