@@ -331,6 +331,10 @@ SINERGI = {
     # server only. Off with DEBUG off and always under the production settings, unless SINERGI_ALLOW_DEMO=1.
     "DEMO_ALLOWED": os.environ.get("SINERGI_ALLOW_DEMO", "1" if DEBUG else "0") == "1",
     "NATIONAL": _NATIONAL,
+    # Password-reset requests allowed in an hour for one e-mail address and from one client address (counted whether
+    # or not an account has the address); past them the page asks to try again later.
+    "PASSWORD_RESET_PER_EMAIL_HOUR": int(os.environ.get("SINERGI_PASSWORD_RESET_PER_EMAIL_HOUR", "5")),
+    "PASSWORD_RESET_PER_ADDRESS_HOUR": int(os.environ.get("SINERGI_PASSWORD_RESET_PER_ADDRESS_HOUR", "20")),
     # Published aggregates hide cells below this count (and any cell from which a hidden one could be recomputed).
     "SMALL_CELL_THRESHOLD": int(os.environ.get("SINERGI_SMALL_CELL_THRESHOLD", "5")),
     # Hours a receiving LKS has to answer a referral before it escalates to the kabupaten/kota board.

@@ -4517,4 +4517,15 @@ EN: dict[str, str | tuple[str, str]] = {
     "Isi tanggal pencabutan.": "Fill in the date of withdrawal.",
     "Isi tanggal berhenti bertugas.": "Fill in the last day of service.",
     "Pekerja tercatat berhenti bertugas.": "The worker is recorded as no longer serving.",
+    # Fifty-first review: password-reset requests, sign-in details in the audit log.
+    "Terlalu banyak permintaan tautan kata sandi baru. Silakan coba lagi dalam satu jam.": (
+        "Too many requests for a new password link. Please try again in an hour."
+    ),
+    "Tautan hanya dapat dipakai sekali.": "The link can be used once only.",
+    "Tautan kata sandi baru diminta": "New password link requested",
+    "Nama pengguna tidak dikenal": "Unknown user name",
+    "Akun terkunci": "Account locked",
+    "Jumlah kegagalan": "Failures",
+    "Alamat surel (disamarkan)": "E-mail address (masked)",
+    "API": "API",
 }

@@ -1,9 +1,11 @@
 """Writes for accounts: users, memberships, sign-in events and two-factor devices, each with its audit record."""
 
+import datetime
 import secrets
 import time
 
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -11,6 +13,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -18,7 +22,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
-from sinergi.audit.services import audit_record
+from sinergi.audit.selectors import audit_event_count
+from sinergi.audit.services import audit_record, client_ip
 from sinergi.organisations.choices import LKS_KINDS
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region, RegionLevel
@@ -26,6 +31,7 @@ from sinergi.regions.models import Region, RegionLevel
 from .models import ORGANISATION_ROLES, REGION_ROLES, Membership, Role, User
 from .scope import Action, active_memberships, managed_provinces, restrict, roles_of
 from .selectors import user_is_manageable
+from .tasks import password_reset_emails
 
 # Which region levels each region role may be bound to.
 ROLE_REGION_LEVELS: dict[str, set[int]] = {
@@ -83,6 +89,57 @@ def password_change_record(*, user: User, request: HttpRequest | None, via: str)
     with transaction.atomic():
         audit_record(actor=user, action=action, obj=user, request=request)
         _api_token_drop(user=user, actor=user, reason=via, request=request)
+
+
+PASSWORD_RESET_REQUESTED = "accounts.user.password_reset_requested"
+
+
+class PasswordResetLimited(ValidationError):
+    """Too many reset requests for one address or from one client in the last hour."""
+
+
+def password_reset_request(*, email: str, request: HttpRequest) -> None:
+    """Someone asked for a password-reset link for `email`: counted against the hourly limits, audited, and the mail
+    (if an active account has that address) left to the task worker.
+
+    The same work is done whether or not the address is known, so that neither the page nor its timing tells which
+    addresses have accounts: the accounts are looked up and a task is queued either way (with no one to mail for an
+    unknown address), and the event names no account, only the address masked and a keyed hash of it to count by.
+    """
+    key = _email_key(email)
+    since = timezone.now() - datetime.timedelta(hours=1)
+    address = client_ip(request)
+    per_email = audit_event_count(action=PASSWORD_RESET_REQUESTED, since=since, data={"email_key": key})
+    per_address = audit_event_count(action=PASSWORD_RESET_REQUESTED, since=since, ip_address=address) if address else 0
+    if (
+        per_email >= settings.SINERGI["PASSWORD_RESET_PER_EMAIL_HOUR"]
+        or per_address >= settings.SINERGI["PASSWORD_RESET_PER_ADDRESS_HOUR"]
+    ):
+        # Counted on requests, not on mails sent, so the refusal is the same for a known and an unknown address.
+        raise PasswordResetLimited(
+            _("Terlalu banyak permintaan tautan kata sandi baru. Silakan coba lagi dalam satu jam."), code="limited"
+        )
+    user_ids = [user.pk for user in PasswordResetForm().get_users(email)]
+    domain, use_https = request.get_host(), request.is_secure()
+    with transaction.atomic():
+        audit_record(
+            actor=None,
+            action=PASSWORD_RESET_REQUESTED,
+            data={"email_masked": _email_masked(email), "email_key": key},
+            request=request,
+        )
+        transaction.on_commit(lambda: password_reset_emails.enqueue(user_ids, domain, use_https))
+
+
+def _email_key(email: str) -> str:
+    """A keyed hash of the address (the same for any case), to count requests by without keeping the address."""
+    return salted_hmac("sinergi.accounts.password_reset", email.strip().lower()).hexdigest()[:32]
+
+
+def _email_masked(email: str) -> str:
+    """siti.rahma@dinsos.go.id → s***@dinsos.go.id: enough to recognise one's own request, not to read the address."""
+    local, _at, domain = email.strip().rpartition("@")
+    return f"{local[:1]}***@{domain}" if local else "***"
 
 
 # --- Two-factor (TOTP) ------------------------------------------------------------------------------------------
@@ -335,8 +392,10 @@ def user_invitation_send(*, user: User, request: HttpRequest | None = None) -> N
     )
     link = request.build_absolute_uri(path) if request is not None else settings.SINERGI.get("BASE_URL", "") + path
     context = {"user": user, "link": link, "timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86400}
-    subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-    body = render_to_string("accounts/email/invitation_email.txt", context)
+    # In the new user's language, not in that of the administrator who created them.
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        body = render_to_string("accounts/email/invitation_email.txt", context)
     send_mail(subject, body, None, [user.email])
 
 

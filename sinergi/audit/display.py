@@ -79,6 +79,7 @@ ACTION_LABELS: dict[str, Any] = {
     "accounts.user.locked_out": _lazy("Akun dikunci sementara"),
     "accounts.user.password_changed": _lazy("Kata sandi diubah"),
     "accounts.user.password_reset": _lazy("Kata sandi diatur ulang"),
+    "accounts.user.password_reset_requested": _lazy("Tautan kata sandi baru diminta"),
     "accounts.user.two_factor_enabled": _lazy("Verifikasi dua langkah diaktifkan"),
     "accounts.user.two_factor_verified": _lazy("Verifikasi dua langkah berhasil"),
     "accounts.user.two_factor_failed": _lazy("Verifikasi dua langkah gagal"),
@@ -156,6 +157,8 @@ DATA_LABELS: dict[str, Any] = {
     "username_unknown": _lazy("Nama pengguna tidak dikenal"),
     "locked_out": _lazy("Akun terkunci"),
     "failures": _lazy("Jumlah kegagalan"),
+    # A password-reset request: the address as typed, masked; whether an account has it is not recorded.
+    "email_masked": _lazy("Alamat surel (disamarkan)"),
 }
 DATA_VALUES: dict[tuple[str, str], Any] = {
     ("via", "import"): _lazy("impor berkas"),
@@ -169,7 +172,7 @@ DATA_VALUES: dict[tuple[str, str], Any] = {
     ("entity", "workers"): _lazy("pekerja sosial"),
 }
 # Checksums and byte counts mean nothing to a reader of the page; they stay in the audit log itself.
-HIDDEN_DATA = {"sha256", "size"}
+HIDDEN_DATA = {"sha256", "size", "email_key"}
 
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

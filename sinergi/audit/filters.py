@@ -19,6 +19,7 @@ _ACCOUNT_SECURITY = (
             "accounts.user.locked_out",
             "accounts.user.password_changed",
             "accounts.user.password_reset",
+            "accounts.user.password_reset_requested",
         ]
     )
     | Q(action__startswith="accounts.user.two_factor_")

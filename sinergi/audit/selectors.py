@@ -1,3 +1,4 @@
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -44,3 +45,16 @@ def audit_event_list(*, actor: "User", filters: Mapping[str, Any] | None = None)
         )
         events = events.filter(Exists(inside), actor__is_superuser=False)
     return AuditEventFilterSet(filters or {}, queryset=events)
+
+
+def audit_event_count(
+    *, action: str, since: datetime.datetime, ip_address: str | None = None, data: Mapping[str, Any] | None = None
+) -> int:
+    """How many events of this action were recorded since `since`, from this address and with these values in their
+    data, for limits counted on the audit log itself (password-reset requests): every process sees the same count."""
+    events = AuditEvent.objects.filter(action=action, occurred_at__gte=since)
+    if ip_address is not None:
+        events = events.filter(ip_address=ip_address)
+    for key, value in (data or {}).items():
+        events = events.filter(**{f"data__{key}": value})
+    return events.count()

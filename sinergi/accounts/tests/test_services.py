@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
@@ -70,6 +71,25 @@ def test_province_admin_creates_a_regency_board_member_who_gets_an_invitation(
     match = re.search(r"/accounts/reset/(?P<uid>[^/]+)/(?P<token>[^/]+)/", mail.outbox[0].body)
     assert match is not None
     assert default_token_generator.check_token(user, match["token"]) is True
+
+
+def test_the_invitation_is_in_the_new_users_language_not_the_administrators(
+    province_admin, django_capture_on_commit_callbacks
+):
+    # Given an administrator working in Indonesian who creates an English-reading user (fifty-first review m2)
+    with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
+        services.user_create(
+            actor=province_admin,
+            username="pengurus.en",
+            email="pengurus.en@banjar.test",
+            role=Role.REGENCY_BOARD,
+            region=region("63.03"),
+            preferred_language="en",
+        )
+    # Then the invitation is in English, and the administrator's own language is left as it was
+    assert mail.outbox[0].subject == "Your Sinergi account has been created"
+    assert "This link is valid for 3 days." in mail.outbox[0].body
+    assert translation.get_language() != "en"
 
 
 def test_lks_operator_grant_needs_an_lks_in_scope(province_admin, lks):

@@ -144,8 +144,19 @@ def test_logout_is_post_only_and_audited(client, regency_board):
 # --- passwords ---------------------------------------------------------------------------------------------------
 
 
-def test_password_reset_by_email_end_to_end(client, regency_board):
-    response = client.post(reverse("accounts:password_reset"), {"email": regency_board.email})
+@pytest.fixture
+def ask(client, django_capture_on_commit_callbacks):
+    """Asks for a password-reset link, running what the request leaves for after its commit (the mail task)."""
+
+    def post(data: dict, **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse("accounts:password_reset"), data, **extra)
+
+    return post
+
+
+def test_password_reset_by_email_end_to_end(client, ask, regency_board):
+    response = ask({"email": regency_board.email})
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Atur ulang kata sandi Sinergi"
@@ -159,13 +170,88 @@ def test_password_reset_by_email_end_to_end(client, regency_board):
     assert response["Location"] == reverse("accounts:password_reset_complete")
     regency_board.refresh_from_db()
     assert regency_board.check_password("Kopi-Pagi-Banjarmasin-7") is True
-    assert actions() == ["accounts.user.password_reset"]
+    assert actions() == ["accounts.user.password_reset_requested", "accounts.user.password_reset"]
 
 
-def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client, regency_board):
-    response = client.post(reverse("accounts:password_reset"), {"email": "tidak.ada@contoh.test"})
+def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client, ask, regency_board):
+    response = ask({"email": "tidak.ada@contoh.test"})
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert mail.outbox == []
+
+
+def test_a_reset_request_is_audited_alike_for_a_known_and_an_unknown_address(client, ask, regency_board):
+    # Given one request for a user's address and one for an address no account has (fifty-first review m1)
+    known = ask({"email": regency_board.email}, REMOTE_ADDR="203.0.113.5")
+    unknown = ask({"email": "Tidak.Ada@Contoh.test"}, REMOTE_ADDR="203.0.113.5")
+    # Then the page answers the same, and each request is recorded without naming an account or the address whole
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"] == reverse("accounts:password_reset_done")
+    first, second = AuditEvent.objects.order_by("id")
+    for event in (first, second):
+        assert (event.action, event.actor, event.object_id, event.ip_address) == (
+            "accounts.user.password_reset_requested",
+            None,
+            "",
+            "203.0.113.5",
+        )
+        assert set(event.data) == {"email_masked", "email_key"}
+    assert second.data["email_masked"] == "T***@Contoh.test"
+    assert regency_board.email not in str(first.data)
+    assert [m.to for m in mail.outbox] == [[regency_board.email]]
+
+
+def test_the_audit_log_reads_a_reset_request_in_words_without_its_hash(client, ask, superuser):
+    ask({"email": "siti.rahma@contoh.test"})
+    key = AuditEvent.objects.get().data["email_key"]
+    login_verified(client, superuser)
+    page = client.get(reverse("audit:log")).content.decode()
+    assert "Tautan kata sandi baru diminta" in page
+    assert "Alamat surel (disamarkan): s***@contoh.test" in page
+    assert key not in page and "siti.rahma" not in page
+
+
+def test_reset_requests_are_limited_per_address_typed_whether_or_not_it_is_known(client, ask, regency_board, settings):
+    settings.SINERGI = {**settings.SINERGI, "PASSWORD_RESET_PER_EMAIL_HOUR": 3}
+    for email in (regency_board.email, "tidak.ada@contoh.test"):
+        for _ in range(3):
+            assert ask({"email": email.upper()}).status_code == 302
+        refused = ask({"email": email})
+        assert refused.status_code == 429
+        assert "Terlalu banyak permintaan tautan kata sandi baru" in refused.content.decode()
+    assert len(mail.outbox) == 3
+    assert actions().count("accounts.user.password_reset_requested") == 6
+    # An hour later the address may ask again
+    AuditEvent.objects.update(occurred_at=F("occurred_at") - timedelta(minutes=61))
+    assert ask({"email": regency_board.email}).status_code == 302
+    assert len(mail.outbox) == 4
+
+
+def test_reset_requests_are_limited_per_client_address(client, ask, regency_board, settings):
+    settings.SINERGI = {**settings.SINERGI, "PASSWORD_RESET_PER_ADDRESS_HOUR": 4}
+    for i in range(4):
+        ask({"email": f"orang{i}@contoh.test"}, REMOTE_ADDR="198.51.100.7")
+    refused = ask({"email": regency_board.email}, REMOTE_ADDR="198.51.100.7")
+    assert refused.status_code == 429
+    assert mail.outbox == []
+    # Another client is not held back by that one
+    assert ask({"email": regency_board.email}, REMOTE_ADDR="198.51.100.8").status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_the_reset_mail_is_in_the_users_language_and_says_how_long_the_link_works(client, ask, regency_board):
+    # Given an English-reading user whose reset is asked for from a browser in Indonesian (fifty-first review m2)
+    User.objects.filter(pk=regency_board.pk).update(preferred_language="en")
+    ask({"email": regency_board.email})
+    # Then the mail is in English and gives the link's validity
+    message = mail.outbox[0]
+    assert message.subject == "Reset your Sinergi password"
+    assert "This link is valid for 3 days." in message.body
+    # And an Indonesian-reading user asked for from an English browser gets Indonesian
+    User.objects.filter(pk=regency_board.pk).update(preferred_language="id")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    ask({"email": regency_board.email})
+    assert mail.outbox[1].subject == "Atur ulang kata sandi Sinergi"
+    assert "Tautan ini berlaku 3 hari." in mail.outbox[1].body
 
 
 def test_a_deactivated_users_unexpired_invitation_link_sets_no_password(client, province_admin, regency_board):

@@ -13,10 +13,12 @@ from ..forms import LoginForm
 from ..middleware import TWO_FACTOR_SESSION_KEY
 from ..models import User
 from ..services import (
+    PasswordResetLimited,
     login_failure_record,
     login_record,
     logout_record,
     password_change_record,
+    password_reset_request,
     totp_device_for,
     two_factor_required,
     user_language_set,
@@ -86,9 +88,17 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Ask for a password-reset link by e-mail (the page says the same whether or not the address is known)."""
 
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/email/password_reset_email.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form) -> HttpResponse:
+        # Instead of Django's form.save(), which mails at once and only for a known address (the time taken told
+        # which addresses have accounts): the service counts, audits and leaves the mail to the task worker.
+        try:
+            password_reset_request(email=form.cleaned_data["email"], request=self.request)
+        except PasswordResetLimited as error:
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return redirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
