@@ -4528,4 +4528,24 @@ EN: dict[str, str | tuple[str, str]] = {
     "Jumlah kegagalan": "Failures",
     "Alamat surel (disamarkan)": "E-mail address (masked)",
     "API": "API",
+    # Fifty-first review: a new e-mail address needs the password, and the old address is told.
+    "Kata sandi saat ini": "Current password",
+    "Diperlukan hanya bila Anda mengubah alamat surel.": "Needed only when you change your e-mail address.",
+    "Masukkan kata sandi Anda saat ini untuk mengubah alamat surel.": (
+        "Enter your current password to change your e-mail address."
+    ),
+    "Alamat surel akun Sinergi %(username)s baru saja diubah menjadi %(address)s. Surel dari Sinergi, termasuk "
+    "tautan kata sandi baru, kini dikirim ke alamat itu, tidak lagi ke alamat ini.": (
+        "The e-mail address of the Sinergi account %(username)s has just been changed to %(address)s. E-mails from "
+        "Sinergi, new password links included, now go to that address, no longer to this one."
+    ),
+    "Perubahan ini dilakukan oleh admin yang mengelola akun Anda.": (
+        "The change was made by an administrator who manages your account."
+    ),
+    "Bila bukan Anda yang mengubahnya atau memintanya, segera hubungi admin provinsi: akun Anda mungkin dipakai "
+    "orang lain.": (
+        "If you did not make or ask for this change, contact your province administrator at once: someone else may "
+        "be using your account."
+    ),
+    "Alamat surel akun Sinergi Anda diubah": "The e-mail address of your Sinergi account was changed",
 }

@@ -64,6 +64,19 @@ class ProfileForm(forms.ModelForm):
         """Uniqueness is checked by the service, with its own message."""
 
 
+class OwnProfileForm(ProfileForm):
+    """One's own profile: a new e-mail address needs the current password (the address is where a forgotten
+    password's link goes, so an unattended session must not be able to change it)."""
+
+    password = forms.CharField(
+        label=_("Kata sandi saat ini"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Diperlukan hanya bila Anda mengubah alamat surel."),
+    )
+
+
 class MembershipFieldsMixin(forms.Form):
     """Role plus the region or LKS it is bound to, limited to what the actor may grant."""
 

@@ -457,9 +457,14 @@ def user_update(
     email: str,
     phone: str,
     preferred_language: str,
+    password: str | None = None,
     request: HttpRequest | None = None,
 ) -> User:
-    """Changes a user's profile fields; a user may edit their own, an administrator those of users they manage."""
+    """Changes a user's profile fields; a user may edit their own, an administrator those of users they manage.
+
+    A user changing their own e-mail address gives their current `password`: the address is where a forgotten
+    password's link goes, so a session left open would otherwise be enough to take the account for good. The old
+    address is told of the change, whoever made it."""
     if actor.pk != user.pk:
         _require_manageable(actor=actor, user=user)
     _check_language(preferred_language)
@@ -468,13 +473,35 @@ def user_update(
     changes = {f: [getattr(user, f), v] for f, v in new.items() if getattr(user, f) != v}
     if not changes:
         return user
+    if "email" in changes and actor.pk == user.pk and not (password and user.check_password(password)):
+        raise ValidationError({"password": _("Masukkan kata sandi Anda saat ini untuk mengubah alamat surel.")})
     for field, value in new.items():
         setattr(user, field, value)
     user.full_clean(exclude=["password"])
     with transaction.atomic():
         user.save(update_fields=list(changes))
         audit_record(actor=actor, action="accounts.user.updated", obj=user, changes=changes, request=request)
+        if "email" in changes and changes["email"][0]:
+            old_address = changes["email"][0]
+            # After commit and robust: a mail server that is down does not undo the change (it is in the audit log).
+            transaction.on_commit(
+                lambda: user_email_changed_notice_send(user=user, old_address=old_address, actor=actor), robust=True
+            )
     return user
+
+
+def user_email_changed_notice_send(*, user: User, old_address: str, actor: "User") -> None:
+    """Tells the user's previous e-mail address that the account's address was changed (in the user's language), so
+    that a change they did not make does not go unnoticed."""
+    context = {
+        "user": user,
+        "new_address": _email_masked(user.email),
+        "by_administrator": actor.pk != user.pk,
+    }
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        subject = render_to_string("accounts/email/email_changed_subject.txt", context).strip()
+        body = render_to_string("accounts/email/email_changed_email.txt", context)
+    send_mail(subject, body, None, [old_address])
 
 
 def user_language_set(*, actor: User, language: str, request: HttpRequest | None = None) -> User:

@@ -277,6 +277,24 @@ def test_user_update_records_what_changed(province_admin, regency_board):
     assert event.changes["phone"] == ["", "0811"]
 
 
+def test_an_administrator_changing_an_address_needs_no_password_and_the_old_address_is_told(
+    province_admin, regency_board, django_capture_on_commit_callbacks
+):
+    old_address = regency_board.email
+    with django_capture_on_commit_callbacks(execute=True):
+        services.user_update(
+            actor=province_admin,
+            user=regency_board,
+            full_name=regency_board.full_name,
+            email="baru@contoh.test",
+            phone="",
+            preferred_language="id",
+        )
+    (notice,) = mail.outbox
+    assert (notice.to, notice.subject) == ([old_address], "Alamat surel akun Sinergi Anda diubah")
+    assert "dilakukan oleh admin yang mengelola akun Anda" in notice.body
+
+
 def test_user_update_without_changes_writes_nothing(regency_board):
     services.user_update(
         actor=regency_board,

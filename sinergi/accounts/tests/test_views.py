@@ -457,12 +457,19 @@ def test_profile_shows_roles_two_factor_and_the_password_link(client, lks_operat
     assert reverse("accounts:password_change") in body
 
 
-def test_profile_update(client, regency_board):
+def test_profile_update(client, regency_board, django_capture_on_commit_callbacks):
     client.force_login(regency_board)
-    response = client.post(
-        reverse("accounts:profile"),
-        {"full_name": "Rahmat Hidayat", "email": "rahmat@contoh.test", "phone": "0812", "preferred_language": "en"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:profile"),
+            {
+                "full_name": "Rahmat Hidayat",
+                "email": "rahmat@contoh.test",
+                "phone": "0812",
+                "preferred_language": "en",
+                "password": DEMO_PASSWORD,
+            },
+        )
     assert response["Location"] == reverse("accounts:profile")
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     regency_board.refresh_from_db()
@@ -471,6 +478,44 @@ def test_profile_update(client, regency_board):
         "rahmat@contoh.test",
         "en",
     )
+
+
+def test_a_new_email_address_needs_the_current_password(client, regency_board, django_capture_on_commit_callbacks):
+    # Given a session left open (fifty-first review m7)
+    old_address = regency_board.email
+    client.force_login(regency_board)
+    form = {"full_name": "X", "email": "penyerang@contoh.test", "phone": "", "preferred_language": "id"}
+    # When the address is changed without the password, or with a wrong one
+    with django_capture_on_commit_callbacks(execute=True):
+        missing = client.post(reverse("accounts:profile"), form)
+        wrong = client.post(reverse("accounts:profile"), form | {"password": "tebakan"})
+    # Then nothing changes and the form asks for the password
+    for response in (missing, wrong):
+        assert response.status_code == 200
+        assert "Masukkan kata sandi Anda saat ini untuk mengubah alamat surel." in response.content.decode()
+    regency_board.refresh_from_db()
+    assert (regency_board.email, regency_board.full_name) == (old_address, regency_board.full_name)
+    assert actions() == [] and mail.outbox == []
+    # And the other fields need no password
+    assert client.post(reverse("accounts:profile"), form | {"email": old_address}).status_code == 302
+
+
+def test_the_old_address_is_told_of_a_new_one_in_the_users_language(
+    client, regency_board, django_capture_on_commit_callbacks
+):
+    old_address = regency_board.email
+    User.objects.filter(pk=regency_board.pk).update(preferred_language="en")
+    regency_board.refresh_from_db()
+    client.force_login(regency_board)
+    form = {"full_name": "Rahmat", "email": "rahmat.baru@contoh.test", "phone": "", "preferred_language": "en"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:profile"), form | {"password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    (notice,) = mail.outbox
+    assert notice.to == [old_address]
+    assert notice.subject == "The e-mail address of your Sinergi account was changed"
+    assert "r***@contoh.test" in notice.body and "rahmat.baru" not in notice.body
+    assert "contact your province administrator" in notice.body
 
 
 def test_profile_update_with_a_taken_email_changes_nothing(client, regency_board, lks_operator):

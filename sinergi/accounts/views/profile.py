@@ -11,7 +11,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from ..forms import ProfileForm, TokenForm
+from ..forms import OwnProfileForm, TokenForm
 from ..models import User
 from ..services import user_language_set, user_update
 from ._helpers import LANGUAGE_CHOSEN_SESSION_KEY, form_errors_from, set_language_cookie
@@ -24,11 +24,11 @@ class ProfileView(LoginRequiredMixin, View):
     template_name = "accounts/profile.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return self.render(ProfileForm(instance=request.user))
+        return self.render(OwnProfileForm(instance=request.user))
 
     def post(self, request: HttpRequest) -> HttpResponse:
         # The form edits a copy so that a refused change never shows up half-applied in the page header.
-        form = ProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
+        form = OwnProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
         if form.is_valid():
             try:
                 user = user_update(actor=request.user, user=request.user, request=request, **form.cleaned_data)
@@ -41,7 +41,7 @@ class ProfileView(LoginRequiredMixin, View):
                 return response
         return self.render(form)
 
-    def render(self, form: ProfileForm) -> HttpResponse:
+    def render(self, form: OwnProfileForm) -> HttpResponse:
         memberships = request_memberships(self.request.user)
         context = {
             "form": form,
