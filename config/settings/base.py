@@ -335,6 +335,9 @@ SINERGI = {
     # or not an account has the address); past them the page asks to try again later.
     "PASSWORD_RESET_PER_EMAIL_HOUR": int(os.environ.get("SINERGI_PASSWORD_RESET_PER_EMAIL_HOUR", "5")),
     "PASSWORD_RESET_PER_ADDRESS_HOUR": int(os.environ.get("SINERGI_PASSWORD_RESET_PER_ADDRESS_HOUR", "20")),
+    # Days a meeting's invitees' RSVP and check-in links keep working after the meeting was closed; after, the link's
+    # page says it is no longer valid and shows nothing of the invitee.
+    "MEETING_LINK_DAYS_AFTER_CLOSE": int(os.environ.get("SINERGI_MEETING_LINK_DAYS_AFTER_CLOSE", "30")),
     # Published aggregates hide cells below this count (and any cell from which a hidden one could be recomputed).
     "SMALL_CELL_THRESHOLD": int(os.environ.get("SINERGI_SMALL_CELL_THRESHOLD", "5")),
     # Hours a receiving LKS has to answer a referral before it escalates to the kabupaten/kota board.

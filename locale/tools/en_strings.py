@@ -4548,4 +4548,13 @@ EN: dict[str, str | tuple[str, str]] = {
         "be using your account."
     ),
     "Alamat surel akun Sinergi Anda diubah": "The e-mail address of your Sinergi account was changed",
+    # Fifty-first review: meeting links.
+    "tautan undangan, tanpa masuk": "the invitation's link, without signing in",
+    "Tautan tidak berlaku lagi": "Link no longer valid",
+    "Rapat untuk undangan ini sudah lama ditutup, sehingga tautannya tidak berlaku lagi.": (
+        "The meeting of this invitation was closed some time ago, so its link is no longer valid."
+    ),
+    "Untuk keterangan tentang rapat tersebut, hubungi penyelenggaranya.": (
+        "For information about the meeting, contact its organiser."
+    ),
 }

@@ -166,6 +166,9 @@ DATA_VALUES: dict[tuple[str, str], Any] = {
     ("by", "system"): _lazy("Sistem"),
     ("via", "web"): _lazy("halaman web"),
     ("via", "api"): _lazy("API"),
+    # A meeting's RSVP or self check-in through the invitee's link, without signing in: whoever holds the link.
+    ("via", "link"): _lazy("tautan undangan, tanpa masuk"),
+    ("via", "token"): _lazy("tautan undangan, tanpa masuk"),
     ("via", "command line"): _lazy("baris perintah"),
     ("entity", "lks"): _lazy("LKS"),
     ("entity", "clients"): _lazy("penerima layanan"),

@@ -9,9 +9,11 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from sinergi.accounts.models import ORGANISATION_ROLES, Role, User
 from sinergi.accounts.scope import Action, active_memberships, can, restrict
@@ -19,7 +21,7 @@ from sinergi.notifications.services import users_holding
 from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
 
-from .choices import ACTION_PENDING, ActionStatus
+from .choices import ACTION_PENDING, ActionStatus, MeetingStatus
 from .filters import MeetingFilterSet
 from .models import ActionItem, ActionItemReview, Attendance, Meeting, MeetingDay, Participant
 
@@ -163,6 +165,19 @@ def participant_by_token(token: str) -> Participant:
     return get_object_or_404(
         Participant.objects.select_related("meeting", "meeting__organiser", "organisation"), token=token
     )
+
+
+def participant_link_expired(participant: Participant, *, now: datetime.datetime | None = None) -> bool:
+    """Whether the invitee's links (RSVP, self check-in) have ended: SINERGI["MEETING_LINK_DAYS_AFTER_CLOSE"] days
+    after their meeting was closed. Until then an invitee may look up the meeting they attended; after, the page
+    would only show their name and organisation to whoever finds the link in an old mailbox or a browser's history,
+    and there is nothing left to answer or check in. A closed meeting cannot be changed (it is reopened first), so
+    the time it was last saved is the time it was closed."""
+    meeting = participant.meeting
+    if meeting.status != MeetingStatus.CLOSED:
+        return False
+    days = settings.SINERGI["MEETING_LINK_DAYS_AFTER_CLOSE"]
+    return meeting.updated_at < (now or timezone.now()) - datetime.timedelta(days=days)
 
 
 def meeting_day_by_date(*, meeting: Meeting, value: str) -> MeetingDay:

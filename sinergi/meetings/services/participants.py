@@ -222,7 +222,8 @@ def participant_rsvp(*, participant: Participant, answer: str, request: HttpRequ
         obj=participant,
         object_repr=_participant_repr(participant),
         changes={"rsvp": [previous, answer]},
-        data={"via": "token"},
+        # Whoever holds the invitation's link acted, not necessarily the user it is linked to.
+        data={"via": "link"},
         request=request,
     )
     return participant
@@ -289,7 +290,7 @@ def attendance_self_check_in(
             action="meetings.attendance.self_checked_in",
             obj=participant,
             object_repr=_participant_repr(participant),
-            data={"day": day.date},
+            data={"day": day.date, "via": "link"},
             request=request,
         )
     return attendance, created

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login, pdf_objects
 
 from ..choices import ActionStatus, CheckInMethod, MeetingStatus, Rsvp
@@ -307,3 +308,65 @@ def test_list_is_scoped_and_bounded_in_queries(
 
 def test_anonymous_is_sent_to_login(client):
     assert client.get("/meetings/").status_code == 302
+
+
+# --- the invitee's links (fifty-first review m6) -----------------------------------------------------------------
+
+
+def test_the_invitees_pages_are_kept_by_no_browser_or_proxy(client, board_province):
+    participant = ParticipantFactory(meeting=today_meeting(board_province))
+    rsvp = f"/meetings/rsvp/{participant.token}/"
+    checkin = f"/meetings/checkin/{participant.token}/{timezone.localdate().isoformat()}/"
+
+    responses = [client.get(rsvp), client.post(rsvp, {"answer": "accepted"}), client.get(checkin), client.post(checkin)]
+
+    for response in responses:
+        assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}, response["Cache-Control"]
+
+
+def closed_days_ago(meeting: Meeting, days: int) -> None:
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=MeetingStatus.CLOSED, updated_at=timezone.now() - datetime.timedelta(days=days)
+    )
+
+
+def test_the_links_of_a_meeting_closed_long_ago_show_nothing_of_the_invitee(client, board_province):
+    meeting = today_meeting(board_province, title="Rakor Lama")
+    participant = ParticipantFactory(meeting=meeting, name="Siti Aminah")
+    rsvp = f"/meetings/rsvp/{participant.token}/"
+    checkin = f"/meetings/checkin/{participant.token}/{timezone.localdate().isoformat()}/"
+    # Closed 29 days ago: the invitee may still look the meeting up
+    closed_days_ago(meeting, 29)
+    assert "Siti Aminah" in client.get(rsvp).content.decode()
+    # Closed 31 days ago: the links say they are no longer valid, and nothing else
+    closed_days_ago(meeting, 31)
+    for response in (
+        client.get(rsvp),
+        client.post(rsvp, {"answer": "accepted"}),
+        client.get(checkin),
+        client.post(checkin),
+    ):
+        page = response.content.decode()
+        assert response.status_code == 410
+        assert "Tautan tidak berlaku lagi" in page
+        assert "Siti Aminah" not in page and "Rakor Lama" not in page
+        assert response["Cache-Control"] is not None and "no-store" in response["Cache-Control"]
+    participant.refresh_from_db()
+    assert participant.rsvp == Rsvp.PENDING
+    assert Attendance.objects.count() == 0
+
+
+def test_what_is_done_through_the_link_is_recorded_as_through_the_link(client, board_province, province_admin):
+    participant = ParticipantFactory(meeting=today_meeting(board_province), user=province_admin)
+    client.post(f"/meetings/rsvp/{participant.token}/", {"answer": "accepted"})
+    client.post(f"/meetings/checkin/{participant.token}/{timezone.localdate().isoformat()}/")
+
+    events = AuditEvent.objects.filter(action__in=["meetings.participant.rsvp", "meetings.attendance.self_checked_in"])
+    assert sorted((e.action, e.data["via"]) for e in events) == [
+        ("meetings.attendance.self_checked_in", "link"),
+        ("meetings.participant.rsvp", "link"),
+    ]
+    # And the audit log says so in words
+    otp_login(client, province_admin)
+    log = client.get("/audit/").content.decode()
+    assert log.count("Melalui: tautan undangan, tanpa masuk") == 2

@@ -1,12 +1,19 @@
-"""The participant's own pages, reached through the secret token in their invitation (no login)."""
+"""The participant's own pages, reached through the secret token in their invitation (no login).
+
+Every answer is sent `Cache-Control: private, no-store`, to visitors too (PrivateResponsesMiddleware covers only
+signed-in users): the page names the invitee, and LKS offices share computers, so the Back button or a proxy must not
+keep it. A link ends some days after its meeting was closed (selectors.participant_link_expired).
+"""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import cache_control
 
 from sinergi.core.errors import ValidationError
 
@@ -18,11 +25,22 @@ from ..qr import qr_svg
 from ._common import error_text
 
 
+def link_expired_page(request: HttpRequest) -> HttpResponse:
+    """The answer of a link whose meeting was closed long ago: nothing of the invitee or the meeting."""
+    return render(request, "meetings/link_expired.html", status=410)
+
+
+private = method_decorator(cache_control(private=True, no_store=True), name="dispatch")
+
+
+@private
 class RsvpView(View):
     """The invitation page: meeting, agenda, the participant's answer, and a QR code per day for self check-in."""
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         participant = selectors.participant_by_token(token)
+        if selectors.participant_link_expired(participant):
+            return link_expired_page(request)
         meeting = participant.meeting
         days = [
             {
@@ -44,6 +62,8 @@ class RsvpView(View):
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:
         participant = selectors.participant_by_token(token)
+        if selectors.participant_link_expired(participant):
+            return link_expired_page(request)
         try:
             services.participant_rsvp(participant=participant, answer=request.POST.get("answer", ""), request=request)
         except ValidationError as error:
@@ -56,6 +76,7 @@ class RsvpView(View):
         return redirect("meetings:rsvp", token=token)
 
 
+@private
 class CheckInView(View):
     """Self check-in from the QR code: the page asks for one tap, so a mail scanner following links checks no one
     in; only on that day; a second scan says the presence is already recorded."""
@@ -73,10 +94,14 @@ class CheckInView(View):
 
     def get(self, request: HttpRequest, token: str, day: str) -> HttpResponse:
         context = self._context(request, token, day)
+        if selectors.participant_link_expired(context["participant"]):
+            return link_expired_page(request)
         return render(request, "meetings/checkin.html", context)
 
     def post(self, request: HttpRequest, token: str, day: str) -> HttpResponse:
         context = self._context(request, token, day)
+        if selectors.participant_link_expired(context["participant"]):
+            return link_expired_page(request)
         try:
             attendance, created = services.attendance_self_check_in(
                 participant=context["participant"], day=context["day"], request=request
