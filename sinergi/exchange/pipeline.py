@@ -1085,6 +1085,60 @@ def _find_header(
     """The header is the first row (of the first 20) that names the most known columns; rows above it (titles)
     are skipped. Case, spacing, punctuation and known synonyms do not matter. `merged_across`: the sheet's cells
     merged across columns (Table.merged_across)."""
+    if _refuse_too_wide(head, result):
+        return None
+    known = header_index(entity)
+    chosen = _choose_header_row(entity, head, known)
+    if chosen is None:
+        _refuse_no_header(entity, head, result)
+        return None
+    row_number, cells, two_rows = chosen
+    below = [row for number, row in head if number > row_number]
+    spread = {} if two_rows else _spread_over_two(entity, cells, row_number, merged_across or {}, known, below)
+    marks = _sex_marks(entity, cells, known)
+    read = _read_header_cells(entity, row_number, cells, known, spread, marks, result)
+    if read is None:
+        return None
+    _header_notices(entity, row_number, two_rows, cells, known, read, result)
+    masked = _masked_columns(entity, cells, read.used, result)
+    header = HeaderMap(
+        row=row_number,
+        columns=read.columns,
+        written=read.written,
+        masked=masked,
+        width=len(cells),
+        unnamed=tuple(index for index, cell in enumerate(cells) if not v.norm(cell) and index - 1 not in spread),
+        marks=marks,
+    )
+    missing = entity.missing_columns(set(read.used))
+    record_id = entity.record_id_key()
+    if missing and record_id in read.used:
+        # A correction file keyed by the export's ID ("ID, Nama lengkap, Telepon"): its rows keep what they do
+        # not say, as with an empty cell; only a row without an ID (a new record) needs the absent columns.
+        absent = [c for c in entity.import_columns() if c.required and c.key not in read.used]
+        return replace(header, partial=True, absent=absent, record_id=record_id)
+    if missing:
+        _refuse_missing(entity, head, row_number, cells, known, read, record_id, result)
+        return None
+    return header
+
+
+@dataclass
+class _HeaderCells:
+    """The header row's cells as read: the columns found, and the names the notices after the reading tell of."""
+
+    columns: dict[int, Column] = field(default_factory=dict)  # file column index -> entity column
+    written: dict[int, str] = field(default_factory=dict)  # file column index -> header as written
+    used: dict[str, str] = field(default_factory=dict)  # entity column key -> header as written
+    unknown: list[str] = field(default_factory=list)
+    read_only: list[str] = field(default_factory=list)
+    # A header naming several fields in one cell ("Tempat, Tgl Lahir") and the entity's columns it names.
+    merged: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _refuse_too_wide(head: list[tuple[int, list[Any]]], result: ImportResult) -> bool:
+    """Refuses the file when a row of its head fills more than HEADER_MAX_COLUMNS cells: matching every one of
+    them against every column's names would hold a worker for minutes (see HEADER_MAX_COLUMNS)."""
     for row_number, cells in head:
         if (filled := sum(1 for cell in cells if cell is not None and cell != "")) > HEADER_MAX_COLUMNS:
             result.status, result.message = (
@@ -1100,10 +1154,15 @@ def _find_header(
                     "limit": number_format(HEADER_MAX_COLUMNS, force_grouping=True),
                 },
             )
-            return None
-    known = header_index(entity)
-    ignored = in_every_language(*entity.ignored_headers, ERROR_HEADER) | {v.norm(h) for h in NUMBERING_HEADERS}
-    read_only_names = in_every_language(*entity.read_only_headers)
+            return True
+    return False
+
+
+def _choose_header_row(
+    entity: Entity, head: list[tuple[int, list[Any]]], known: dict[str, Column]
+) -> tuple[int, list[Any], bool] | None:
+    """(row number, cells, read from two rows) of the row naming the most known columns — or of two rows read
+    together, when they name more; None when no row names any."""
     best: tuple[int, int, list[Any]] | None = None
     two_rows = False
     for row_number, cells in head:
@@ -1125,91 +1184,134 @@ def _find_header(
         if best is None or matches > best[1] or (tie and _second_header_row(cells, below, joined, known, marks)):
             best, two_rows = (below_number, matches, joined), True
     if best is None:
-        result.status, result.message = (
-            "refused",
-            _(
-                "Judul kolom tidak ditemukan di 20 baris pertama. Gunakan templat impor, atau pastikan baris judul "
-                "memuat nama kolom seperti “%(example)s”."
-            )
-            % {"example": entity.import_columns()[0].header}
-            + _other_entity_hint(entity, head),
-        )
         return None
-    row_number, _matches, cells = best
-    columns: dict[int, Column] = {}
-    written: dict[int, str] = {}
-    unknown: list[str] = []
-    read_only: list[str] = []
-    merged: list[tuple[str, list[str]]] = []
-    used: dict[str, str] = {}
-    below = [row for number, row in head if number > row_number]
-    spread = {} if two_rows else _spread_over_two(entity, cells, row_number, merged_across or {}, known, below)
-    marks = _sex_marks(entity, cells, known)
+    return best[0], best[2], two_rows
+
+
+def _refuse_no_header(entity: Entity, head: list[tuple[int, list[Any]]], result: ImportResult) -> None:
+    """Refuses a file none of whose first rows names a column, with an example of one (and the kind of record the
+    file seems to hold instead, if any)."""
+    result.status, result.message = (
+        "refused",
+        _(
+            "Judul kolom tidak ditemukan di 20 baris pertama. Gunakan templat impor, atau pastikan baris judul "
+            "memuat nama kolom seperti “%(example)s”."
+        )
+        % {"example": entity.import_columns()[0].header}
+        + _other_entity_hint(entity, head),
+    )
+
+
+def _read_header_cells(
+    entity: Entity,
+    row_number: int,
+    cells: list[Any],
+    known: dict[str, Column],
+    spread: dict[int, tuple[Column | None, Column | None]],
+    marks: dict[int, int],
+    result: ImportResult,
+) -> _HeaderCells | None:
+    """Maps each header cell to the entity's column it names, in the file's order (the notices of sex marks and
+    spread titles follow it). None, with the file refused, when two cells name the same column: which one holds
+    the data is the user's to say."""
+    ignored = in_every_language(*entity.ignored_headers, ERROR_HEADER) | {v.norm(h) for h in NUMBERING_HEADERS}
+    read_only_names = in_every_language(*entity.read_only_headers)
+    read = _HeaderCells()
     for index, cell in enumerate(cells):
         name = v.text(cell)
         key = v.norm(cell)
-        if index in marks or index - 1 in marks:
-            if index in marks:
-                sex = next(column for column in entity.columns if column.key == "sex")
-                used[sex.key], columns[index] = name, sex
-                written[index] = f"{name}/{v.text(cells[index + 1])}"
-                result.notices.append(
-                    _("%(column)s dibaca dari tanda di kolom %(male)s (“%(m)s”) atau %(female)s (“%(f)s”).")
-                    % {
-                        "column": sex.header,
-                        "male": v.column_letter(index),
-                        "m": name,
-                        "female": v.column_letter(index + 1),
-                        "f": v.text(cells[index + 1]),
-                    }
-                )
+        if index in marks:
+            _read_sex_marks(entity, cells, index, read, result)
             continue
+        if index - 1 in marks:
+            continue  # the "P" of the pair, read with its "L"
         if index in spread:
-            # "Tempat, Tanggal Lahir" merged over the place's column and the date's: each is read as its own.
-            pair = spread[index]
-            result.notices.append(_spread_notice(name, index, pair))
-            for at, column in enumerate(pair):
-                if column is not None:
-                    used[column.key] = name
-                    columns[index + at] = column
-                    written[index + at] = str(column.header)
-                else:
-                    unknown.append(f"{name} ({v.column_letter(index + at)})")
+            _read_spread_title(name, index, spread[index], read, result)
             continue
         if not key or key in ignored:
             continue
         if key in read_only_names:
-            read_only.append(name)
+            read.read_only.append(name)
             continue
         column = header_column(cell, known)
         if column is None:
             if combined := _combined_keys(cell, entity):
-                merged.append((name, combined))
+                read.merged.append((name, combined))
             else:
-                unknown.append(name)
+                read.unknown.append(name)
             continue
         if column.read_only:
-            read_only.append(name)
+            read.read_only.append(name)
             continue
-        if column.key in used:
-            first = next(i for i, c in columns.items() if c.key == column.key)
-            where = {"first": v.column_letter(first), "second": v.column_letter(index)}
-            if v.norm(used[column.key]) == key:
-                message = _("Kolom “%(a)s” ada dua kali (kolom %(first)s dan %(second)s). Hapus salah satunya.") % {
-                    "a": name,
-                    **where,
-                }
-            else:
-                message = _(
-                    "Kolom “%(a)s” (kolom %(first)s) dan “%(b)s” (kolom %(second)s) sama-sama berarti "
-                    "“%(column)s”. Hapus salah satunya."
-                ) % {"a": used[column.key], "b": name, "column": column.header, **where}
+        if column.key in read.used:
             result.header_row = row_number
-            result.status, result.message = "refused", message
+            result.status, result.message = "refused", _duplicate_message(read, column, name, key, index)
             return None
-        used[column.key] = name
-        columns[index] = column
-        written[index] = name
+        read.used[column.key] = name
+        read.columns[index] = column
+        read.written[index] = name
+    return read
+
+
+def _read_sex_marks(entity: Entity, cells: list[Any], index: int, read: _HeaderCells, result: ImportResult) -> None:
+    """Reads the titles "L" | "P" at `index` and the next column as the one sex column, and says so."""
+    name = v.text(cells[index])
+    sex = next(column for column in entity.columns if column.key == "sex")
+    read.used[sex.key], read.columns[index] = name, sex
+    read.written[index] = f"{name}/{v.text(cells[index + 1])}"
+    result.notices.append(
+        _("%(column)s dibaca dari tanda di kolom %(male)s (“%(m)s”) atau %(female)s (“%(f)s”).")
+        % {
+            "column": sex.header,
+            "male": v.column_letter(index),
+            "m": name,
+            "female": v.column_letter(index + 1),
+            "f": v.text(cells[index + 1]),
+        }
+    )
+
+
+def _read_spread_title(
+    name: str, index: int, pair: tuple[Column | None, Column | None], read: _HeaderCells, result: ImportResult
+) -> None:
+    """A combined title ("Tempat, Tanggal Lahir") merged over the place's column and the date's: each is read as its
+    own, and a field the entity does not keep is an unknown column."""
+    result.notices.append(_spread_notice(name, index, pair))
+    for at, column in enumerate(pair):
+        if column is not None:
+            read.used[column.key] = name
+            read.columns[index + at] = column
+            read.written[index + at] = str(column.header)
+        else:
+            read.unknown.append(f"{name} ({v.column_letter(index + at)})")
+
+
+def _duplicate_message(read: _HeaderCells, column: Column, name: str, key: str, index: int) -> str:
+    """Why a header naming a column read already is refused: the same title twice, or two names of one column."""
+    first = next(i for i, c in read.columns.items() if c.key == column.key)
+    where = {"first": v.column_letter(first), "second": v.column_letter(index)}
+    if v.norm(read.used[column.key]) == key:
+        return _("Kolom “%(a)s” ada dua kali (kolom %(first)s dan %(second)s). Hapus salah satunya.") % {
+            "a": name,
+            **where,
+        }
+    return _(
+        "Kolom “%(a)s” (kolom %(first)s) dan “%(b)s” (kolom %(second)s) sama-sama berarti "
+        "“%(column)s”. Hapus salah satunya."
+    ) % {"a": read.used[column.key], "b": name, "column": column.header, **where}
+
+
+def _header_notices(
+    entity: Entity,
+    row_number: int,
+    two_rows: bool,
+    cells: list[Any],
+    known: dict[str, Column],
+    read: _HeaderCells,
+    result: ImportResult,
+) -> None:
+    """Tells what the header reading did besides finding columns: where the header was, the columns it could not
+    read and why. Leaves in `read.unknown` the unknown headers a missing column's refusal suggests renaming."""
     if two_rows:
         result.notices.append(
             _("Judul kolom dibaca dari dua baris (%(top)s dan %(bottom)s).")
@@ -1219,10 +1321,35 @@ def _find_header(
         result.notices.append(
             _("Judul kolom ditemukan di baris %(row)s; baris di atasnya dilewati.") % {"row": row_number - two_rows}
         )
-    for name, keys in merged:
-        lost = [key for key in keys if key not in used]
+    _combined_warnings(entity, row_number, read, result)
+    if read.read_only and not _looks_like_export(entity, read.used, cells):
+        # A column of the user's own that happens to share its name ("Status": Yatim, Piatu) is no export's: it is
+        # ignored for being unknown, and said so.
+        read.unknown += read.read_only
+        read.read_only = []
+    _age_notices(entity, read, result)
+    if read.unknown:
+        named = ", ".join(_unknown_named(name, known, read.used) for name in read.unknown[:UNKNOWN_HEADERS_NAMED])
+        if len(read.unknown) > UNKNOWN_HEADERS_NAMED:
+            named = _("%(columns)s, dan %(count)s kolom lain") % {
+                "columns": named,
+                "count": number_format(len(read.unknown) - UNKNOWN_HEADERS_NAMED, force_grouping=True),
+            }
+        result.notices.append(_("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": named})
+    if read.read_only:
+        result.notices.append(
+            _("Kolom hanya-baca (dari ekspor) diabaikan: %(columns)s.")
+            % {"columns": ", ".join(f"“{c}”" for c in read.read_only)}
+        )
+
+
+def _combined_warnings(entity: Entity, row_number: int, read: _HeaderCells, result: ImportResult) -> None:
+    """Warns of each header naming several fields in one cell whose fields the file has no column of its own for:
+    they would be lost without a word. One that only repeats the file's separate columns is merely unknown."""
+    for name, keys in read.merged:
+        lost = [key for key in keys if key not in read.used]
         if not lost:
-            unknown.append(name)  # the file has the separate columns too: this one only repeats them
+            read.unknown.append(name)  # the file has the separate columns too: this one only repeats them
             continue
         headers = {column.key: column.header for column in entity.columns}
         result.warnings.append(
@@ -1238,37 +1365,32 @@ def _find_header(
                 % {"column": name, "columns": ", ".join(f"“{headers[key]}”" for key in lost)},
             )
         )
-    if read_only and not _looks_like_export(entity, used, cells):
-        # A column of the user's own that happens to share its name ("Status": Yatim, Piatu) is no export's: it is
-        # ignored for being unknown, and said so.
-        unknown += read_only
-        read_only = []
+
+
+def _age_notices(entity: Entity, read: _HeaderCells, result: ImportResult) -> None:
+    """Takes the age columns out of the unknown ones, with a notice of their own, when the file has no birth date:
+    the user is told to add the date rather than to rename the age."""
     birth = next((column for column in entity.columns if column.key == "birth_date"), None)
-    if birth is not None and "birth_date" not in used:
-        for name in [name for name in unknown if v.norm(name) in AGE_HEADERS]:
-            # An age is not kept: it changes every year, and a birth date guessed from it would be stored as fact.
-            unknown.remove(name)
-            result.notices.append(
-                _(
-                    "Kolom “%(column)s” tidak dibaca: umur berubah setiap tahun, jadi yang disimpan adalah tanggal "
-                    "lahir, dan tanggal lahir tidak ditebak dari umur. Bila tanggal lahirnya diketahui, tambahkan "
-                    "kolom “%(birth)s”."
-                )
-                % {"column": name, "birth": birth.header}
-            )
-    if unknown:
-        named = ", ".join(_unknown_named(name, known, used) for name in unknown[:UNKNOWN_HEADERS_NAMED])
-        if len(unknown) > UNKNOWN_HEADERS_NAMED:
-            named = _("%(columns)s, dan %(count)s kolom lain") % {
-                "columns": named,
-                "count": number_format(len(unknown) - UNKNOWN_HEADERS_NAMED, force_grouping=True),
-            }
-        result.notices.append(_("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": named})
-    if read_only:
+    if birth is None or "birth_date" in read.used:
+        return
+    for name in [name for name in read.unknown if v.norm(name) in AGE_HEADERS]:
+        # An age is not kept: it changes every year, and a birth date guessed from it would be stored as fact.
+        read.unknown.remove(name)
         result.notices.append(
-            _("Kolom hanya-baca (dari ekspor) diabaikan: %(columns)s.")
-            % {"columns": ", ".join(f"“{c}”" for c in read_only)}
+            _(
+                "Kolom “%(column)s” tidak dibaca: umur berubah setiap tahun, jadi yang disimpan adalah tanggal "
+                "lahir, dan tanggal lahir tidak ditebak dari umur. Bila tanggal lahirnya diketahui, tambahkan "
+                "kolom “%(birth)s”."
+            )
+            % {"column": name, "birth": birth.header}
         )
+
+
+def _masked_columns(
+    entity: Entity, cells: list[Any], used: dict[str, str], result: ImportResult
+) -> dict[int, tuple[str, str]]:
+    """The masked number columns of an export sent back (file column index -> (header as written, the real
+    column's header)), said to be unread, unless the file has the real column too."""
     masked: dict[int, tuple[str, str]] = {}
     for masked_header, key in entity.masked_headers.items():
         if key in used:
@@ -1291,61 +1413,55 @@ def _find_header(
                 "real": ", ".join(f"“{real}”" for _written, real in masked.values()),
             }
         )
-    header = HeaderMap(
-        row=row_number,
-        columns=columns,
-        written=written,
-        masked=masked,
-        width=len(cells),
-        unnamed=tuple(index for index, cell in enumerate(cells) if not v.norm(cell) and index - 1 not in spread),
-        marks=marks,
-    )
-    missing = entity.missing_columns(set(used))
-    record_id = entity.record_id_key()
-    if missing and record_id in used:
-        # A correction file keyed by the export's ID ("ID, Nama lengkap, Telepon"): its rows keep what they do
-        # not say, as with an empty cell; only a row without an ID (a new record) needs the absent columns.
-        absent = [c for c in entity.import_columns() if c.required and c.key not in used]
-        return replace(header, partial=True, absent=absent, record_id=record_id)
-    if missing:
-        result.header_row = row_number
-        # Named as the file names its columns: a sheet headed in Indonesian, read by a user working in English, is
-        # told to add "Bentuk layanan", not a "Care setting" that its template never had.
-        with translation.override(_headers_language(entity, cells)):
-            missing = entity.missing_columns(set(used))
-            headers = {column.key: str(column.header) for column in entity.columns}
-        renames = _renames_for_missing(unknown, known, used)
-        listed = ", ".join(f"“{m}”" for m in missing)
-        if renames:
-            # The column is there under a name we do not know ("Nama Peserta Didik"): adding one would repeat it.
-            message = _("Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).") % {
-                "missing": listed,
-                "renames": ", ".join(
-                    _("“%(written)s” menjadi “%(column)s”") % {"written": name, "column": headers[column.key]}
-                    for name, column in renames
-                ),
-            }
-            if others := [m for m in missing if m not in {headers[column.key] for _name, column in renames}]:
-                message += " " + _("Tambahkan juga kolom %(columns)s.") % {
-                    "columns": ", ".join(f"“{m}”" for m in others)
-                }
-        else:
-            message = _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).") % {
-                "missing": listed
-            }
-        other_entity = _other_entity_hint(entity, head)
-        if record_id and not other_entity:
-            # A file that only corrects stored records (an end of service, a new phone) need not carry them all.
-            result.notices.append(
-                _(
-                    "Untuk hanya membetulkan data yang sudah tercatat, pakai file ekspornya: dengan kolom ID, kolom "
-                    "lain boleh tidak ada."
-                )
+    return masked
+
+
+def _refuse_missing(
+    entity: Entity,
+    head: list[tuple[int, list[Any]]],
+    row_number: int,
+    cells: list[Any],
+    known: dict[str, Column],
+    read: _HeaderCells,
+    record_id: str,
+    result: ImportResult,
+) -> None:
+    """Refuses a header without a required column, naming each one missing — or the header to rename, when an
+    unknown one seems to be it under another name — with a problem per missing column."""
+    result.header_row = row_number
+    # Named as the file names its columns: a sheet headed in Indonesian, read by a user working in English, is
+    # told to add "Bentuk layanan", not a "Care setting" that its template never had.
+    with translation.override(_headers_language(entity, cells)):
+        missing = entity.missing_columns(set(read.used))
+        headers = {column.key: str(column.header) for column in entity.columns}
+    renames = _renames_for_missing(read.unknown, known, read.used)
+    listed = ", ".join(f"“{m}”" for m in missing)
+    if renames:
+        # The column is there under a name we do not know ("Nama Peserta Didik"): adding one would repeat it.
+        message = _("Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).") % {
+            "missing": listed,
+            "renames": ", ".join(
+                _("“%(written)s” menjadi “%(column)s”") % {"written": name, "column": headers[column.key]}
+                for name, column in renames
+            ),
+        }
+        if others := [m for m in missing if m not in {headers[column.key] for _name, column in renames}]:
+            message += " " + _("Tambahkan juga kolom %(columns)s.") % {"columns": ", ".join(f"“{m}”" for m in others)}
+    else:
+        message = _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).") % {
+            "missing": listed
+        }
+    other_entity = _other_entity_hint(entity, head)
+    if record_id and not other_entity:
+        # A file that only corrects stored records (an end of service, a new phone) need not carry them all.
+        result.notices.append(
+            _(
+                "Untuk hanya membetulkan data yang sudah tercatat, pakai file ekspornya: dengan kolom ID, kolom "
+                "lain boleh tidak ada."
             )
-        result.status, result.message = "refused", message + other_entity
-        result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
-        return None
-    return header
+        )
+    result.status, result.message = "refused", message + other_entity
+    result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
 
 
 def _looks_like_export(entity: Entity, used: dict[str, str], cells: list[Any]) -> bool:
