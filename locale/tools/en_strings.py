@@ -4514,7 +4514,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "Their record stays as history; they are no longer counted as an active worker of this LKS."
     ),
     "Pencabutan persetujuan tercatat.": "The consent's withdrawal is recorded.",
-    "Isi tanggal pencabutan.": "Fill in the date of withdrawal.",
     "Isi tanggal berhenti bertugas.": "Fill in the last day of service.",
     "Pekerja tercatat berhenti bertugas.": "The worker is recorded as no longer serving.",
     # Fifty-first review: password-reset requests, sign-in details in the audit log.
@@ -4556,5 +4555,13 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Untuk keterangan tentang rapat tersebut, hubungi penyelenggaranya.": (
         "For information about the meeting, contact its organiser."
+    ),
+    "Token API Anda ikut dicabut karena kata sandi berganti. Minta token baru untuk skrip atau sistem yang memakai API.": (
+        "Your API token was revoked with the password change. Ask for a new token for the scripts or systems that use "
+        "the API."
+    ),
+    "Pencabutan tidak dapat dibatalkan": "A withdrawal cannot be undone",
+    "Isi tanggal pencabutan dan centang “Pencabutan tidak dapat dibatalkan”.": (
+        "Fill in the date of withdrawal and tick “A withdrawal cannot be undone”."
     ),
 }

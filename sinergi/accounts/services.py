@@ -82,13 +82,14 @@ def login_failure_record(*, username: str, request: HttpRequest | None, via: str
         )
 
 
-def password_change_record(*, user: User, request: HttpRequest | None, via: str) -> None:
+def password_change_record(*, user: User, request: HttpRequest | None, via: str) -> bool:
     """Audits a password change (`via` is "change" from the profile or "reset" from an e-mailed link) and revokes the
-    user's API token: a new password is the answer to a leaked one, and the token was issued on the old."""
+    user's API token: a new password is the answer to a leaked one, and the token was issued on the old. Returns
+    whether a token was revoked (the user is told: their scripts stop working)."""
     action = "accounts.user.password_changed" if via == "change" else "accounts.user.password_reset"
     with transaction.atomic():
         audit_record(actor=user, action=action, obj=user, request=request)
-        _api_token_drop(user=user, actor=user, reason=via, request=request)
+        return _api_token_drop(user=user, actor=user, reason=via, request=request)
 
 
 PASSWORD_RESET_REQUESTED = "accounts.user.password_reset_requested"

@@ -201,6 +201,8 @@ class WithdrawalForm(forms.Form):
     """The day a consent was withdrawn (UU PDP Pasal 9: the person, or their parent or guardian, may withdraw it)."""
 
     withdrawn_on = _date(_("Tanggal pencabutan"))
+    # A withdrawal is kept as proof of what held before, so it is not undone: a second tick keeps a slip from it.
+    confirm = forms.BooleanField(label=_("Pencabutan tidak dapat dibatalkan"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

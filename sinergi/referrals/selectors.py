@@ -74,11 +74,13 @@ def referral_list(*, actor: "User", box: str = "both", filters: dict | None = No
     if filters.get("overdue") in ("1", "true", True):
         queryset = queryset.filter(status=ReferralStatus.SENT, due_at__lt=timezone.now())
     if person := filters.get("person"):
-        # The referrals of a person the actor may see only: a receiver shown the summary alone must not learn, by
-        # trying ids, which person a referral is about.
-        if not str(person).isdigit() or not person_list(actor=actor).qs.filter(pk=person).exists():
+        if not str(person).isdigit():
             return Referral.objects.none()
         queryset = queryset.filter(person_id=person)
+        if not person_list(actor=actor).qs.filter(pk=person).exists():
+            # Of a person the actor may not see, only the referrals they sent (the client moved on to the receiver):
+            # a receiver shown the summary alone must not learn, by trying ids, which person a referral is about.
+            queryset = queryset.filter(Q(from_organisation_id__in=operated_organisation_ids(actor)) | Q(sent_by=actor))
     return queryset.order_by("-sent_at", "-pk")
 
 

@@ -68,7 +68,7 @@ class SecondFactorPassed(BasePermission):
 def _issued_before_second_factor_was_needed(user: User, token: "Token | None") -> bool:
     """Whether the token predates the role that makes the user need the second factor: it was then issued on a
     password alone. The services drop a token when they grant such a role; this also covers a role given elsewhere
-    (the Django admin)."""
+    (a shell or a data fix, which call no service)."""
     if token is None or not two_factor_required(user):
         return False
     granted = (

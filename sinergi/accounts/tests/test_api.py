@@ -480,6 +480,9 @@ def test_changing_the_password_on_the_web_revokes_the_api_token(api, client, reg
     assert api.get(ME_URL).status_code == 401
     revoked = AuditEvent.objects.get(action="accounts.token.revoked")
     assert revoked.data == {"reason": "change"}
+    # ... and the user is told, so that their scripts' failures are not taken for a fault
+    page = client.get(response["Location"]).content.decode()
+    assert "Token API Anda ikut dicabut karena kata sandi berganti." in page
 
 
 def test_an_administrators_two_factor_reset_revokes_the_api_token(api, province_admin, superuser):
@@ -508,7 +511,7 @@ def test_a_role_that_needs_the_second_factor_revokes_a_token_issued_without_one(
 
 
 def test_a_token_older_than_a_role_given_elsewhere_that_needs_the_second_factor_is_refused(api, regency_board):
-    # the role given in the Django admin, which calls no service: the token stays, but is no longer enough
+    # the role given outside the services (a shell, a data fix): the token stays, but is no longer enough
     token = token_for(api, regency_board)
     Token.objects.filter(pk=token.pk).update(created=token.created - datetime.timedelta(minutes=5))
     MembershipFactory(user=regency_board, role=Role.PROVINCE_ADMIN, region_id="63")

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..forms import LoginForm
 from ..middleware import TWO_FACTOR_SESSION_KEY
@@ -24,6 +25,11 @@ from ..services import (
     user_language_set,
 )
 from ._helpers import LANGUAGE_CHOSEN_SESSION_KEY, set_language_cookie
+
+# Scripts and other systems that used the token stop working: said, so that they are not taken for a fault.
+TOKEN_REVOKED = gettext_lazy(
+    "Token API Anda ikut dicabut karena kata sandi berganti. Minta token baru untuk skrip atau sistem yang memakai API."
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -79,8 +85,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form) -> HttpResponse:
         response = super().form_valid(form)
-        password_change_record(user=form.user, request=self.request, via="change")
+        revoked = password_change_record(user=form.user, request=self.request, via="change")
         messages.success(self.request, _("Kata sandi Anda telah diubah."))
+        if revoked:
+            messages.warning(self.request, TOKEN_REVOKED)
         return response
 
 
@@ -121,7 +129,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form) -> HttpResponse:
         response = super().form_valid(form)
-        password_change_record(user=form.user, request=self.request, via="reset")
+        if password_change_record(user=form.user, request=self.request, via="reset"):
+            messages.warning(self.request, TOKEN_REVOKED)
         return response
 
 

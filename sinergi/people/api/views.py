@@ -112,10 +112,12 @@ def _require_role(request: Request, action_name: str) -> None:
 
 def _purpose(request: Request) -> str:
     """The purpose a read is logged under. An LKS operator's default is service, the work of their LKS; anyone else (a
-    board, an admin) says it, as the pages ask everyone before the first person-level page."""
+    board, an admin, an operator who also holds such a role, whose read may be of another LKS's clients) says it, as
+    the pages ask everyone before the first person-level page."""
     value = request.query_params.get("purpose")
     if not value:
-        if any(m.role == Role.LKS_OPERATOR for m in active_memberships(request.user)):
+        memberships = active_memberships(request.user)
+        if memberships and all(m.role == Role.LKS_OPERATOR for m in memberships):
             return AccessPurpose.SERVICE
         raise ApiValidationError(
             {

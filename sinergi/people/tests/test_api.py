@@ -5,6 +5,8 @@ import datetime
 import pytest
 from rest_framework.authtoken.models import Token
 
+from sinergi.accounts.models import Role
+from sinergi.accounts.tests.factories import MembershipFactory
 from sinergi.core.crypto import decrypt
 from sinergi.people.choices import CaseStage, PlacementStatus
 from sinergi.people.models import Consent, Person, PersonAccess, Placement, Worker, WorkerAccess
@@ -165,6 +167,14 @@ def test_a_board_says_why_it_reads_as_the_pages_ask_and_an_operator_reads_for_se
     }
     assert operator.status_code == 200
     assert list(PersonAccess.objects.values_list("actor_name", "purpose")) == [("operator.harapan", "service")]
+
+
+def test_an_operator_who_also_sits_on_a_board_says_why_they_read(client, world, child):
+    # The fifty-second review: the operator's default let a board seat's reads of other LKS's clients pass as service
+    MembershipFactory(user=world.operator, role=Role.REGENCY_BOARD, region_id="63.72", organisation=None)
+
+    assert client.get("/api/v1/clients/", headers=auth(world.operator)).status_code == 400
+    assert client.get("/api/v1/clients/?purpose=supervision", headers=auth(world.operator)).status_code == 200
 
 
 def test_unknown_purpose_is_refused(client, world, child):

@@ -462,7 +462,16 @@ def test_the_operator_records_that_a_consent_was_withdrawn_and_the_record_stays(
     page = client.get(f"/people/{child.person_id}/").content.decode()
     assert f'action="/people/consents/{consent.pk}/withdraw/"' in page
 
-    response = client.post(f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat()})
+    unconfirmed = client.post(
+        f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat()}, follow=True
+    )
+    consent.refresh_from_db()
+    assert consent.withdrawn_on is None  # a slip of the button withdraws nothing
+    assert "centang “Pencabutan tidak dapat dibatalkan”" in unconfirmed.content.decode()
+
+    response = client.post(
+        f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat(), "confirm": "on"}
+    )
 
     assert response.status_code == 302 and response["Location"] == f"/people/{child.person_id}/#consents"
     consent.refresh_from_db()
@@ -478,11 +487,15 @@ def test_a_withdrawal_before_the_consent_or_by_a_board_changes_nothing(client, w
     sign_in(client, world.operator)
     early = (consent.given_on - datetime.timedelta(days=1)).isoformat()
 
-    refused = client.post(f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": early}, follow=True)
-    outside = client.post(f"/people/consents/{far.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat()})
+    refused = client.post(
+        f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": early, "confirm": "on"}, follow=True
+    )
+    outside = client.post(f"/people/consents/{far.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat(), "confirm": "on"})
     client.logout()
     sign_in(client, world.regency_board)  # sees the child, may not change their data
-    board = client.post(f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat()}, follow=True)
+    board = client.post(
+        f"/people/consents/{consent.pk}/withdraw/", {"withdrawn_on": TODAY.isoformat(), "confirm": "on"}, follow=True
+    )
 
     assert "Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan." in refused.content.decode()
     assert outside.status_code == 404

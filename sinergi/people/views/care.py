@@ -188,7 +188,7 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Pencabutan persetujuan tercatat."))
     else:
-        messages.error(request, _("Isi tanggal pencabutan."))
+        messages.error(request, _("Isi tanggal pencabutan dan centang “Pencabutan tidak dapat dibatalkan”."))
     return redirect(f"{reverse('people:detail', args=[consent.person_id])}#consents")
 
 

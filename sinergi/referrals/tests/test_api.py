@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from sinergi.people.choices import ConsentGiver, PlacementStatus
 from sinergi.people.models import PersonAccess, Placement
+from sinergi.referrals import services
 from sinergi.referrals.choices import ReferralStatus
 from sinergi.referrals.models import Referral
 from sinergi.referrals.tests.factories import ReferralFactory, referral_world
@@ -69,6 +70,15 @@ def test_a_receiver_shown_the_summary_cannot_learn_by_trying_ids_whom_a_referral
     assert counts == {referral.person_id: 0, referral.person_id + 1: 0}
     # ... while the sender, who serves the child, finds its referrals by the child
     assert api(world.people.operator).get("/api/v1/referrals/", {"person": referral.person_id}).json()["count"] == 1
+
+
+def test_the_sender_still_finds_its_referral_by_the_person_once_the_client_moved_to_the_receiver(world, referral):
+    # The fifty-second review: once accepted, the child is the receiver's, and the sender's filter found nothing
+    services.referral_accept(actor=world.people.other_operator, referral=referral)
+
+    found = api(world.people.operator).get("/api/v1/referrals/", {"person": referral.person_id}).json()
+
+    assert [row["id"] for row in found["results"]] == [referral.pk]
 
 
 def test_a_person_filter_that_is_no_id_lists_nothing_rather_than_failing(client, world, referral):
