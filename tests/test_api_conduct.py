@@ -2,8 +2,8 @@
 language without the names of internal models."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from sinergi.core.testing import token_headers
 from sinergi.people.tests.factories import PlacementFactory, people_world
 
 pytestmark = pytest.mark.django_db
@@ -14,10 +14,6 @@ BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.
 @pytest.fixture
 def world():
     return people_world()
-
-
-def token_for(user) -> dict:
-    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
 
 
 def test_a_signed_in_browser_gets_json_not_the_browsable_api(client, world):
@@ -53,7 +49,7 @@ def test_anonymous_calls_are_limited_to_sixty_a_minute_per_client(client, world)
     assert response.json()["detail"].startswith("Terlalu banyak permintaan. Coba lagi dalam ")
     assert int(response["Retry-After"]) > 0
     # a signed-in caller is not limited by the anonymous count; another address is not either
-    assert client.get("/api/v1/regions/63/", headers=token_for(world.operator)).status_code == 200
+    assert client.get("/api/v1/regions/63/", headers=token_headers(world.operator)).status_code == 200
     assert client.get("/api/v1/regions/63/", REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
@@ -67,7 +63,7 @@ def test_a_client_cannot_dodge_the_limit_by_writing_its_own_forwarded_address(cl
 
 
 def test_refusals_are_in_indonesian_and_name_no_internal_model(client, world):
-    headers = token_for(world.operator)
+    headers = token_headers(world.operator)
     for path in ("/api/v1/clients/999999/", "/api/v1/placements/999999/", "/api/v1/workers/999999/"):
         response = client.get(path, headers=headers)
         assert (response.status_code, response.json()) == (404, {"detail": "Data tidak ditemukan."})
@@ -98,7 +94,7 @@ def test_refusals_are_in_indonesian_and_name_no_internal_model(client, world):
 def test_a_token_user_who_chose_english_is_answered_in_english(client, world):
     world.operator.preferred_language = "en"
     world.operator.save(update_fields=["preferred_language"])
-    headers = token_for(world.operator)
+    headers = token_headers(world.operator)
     response = client.get("/api/v1/clients/999999/", headers=headers)
     assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
     assert response["Content-Language"] == "en"
@@ -106,7 +102,7 @@ def test_a_token_user_who_chose_english_is_answered_in_english(client, world):
     assert response.status_code == 400 and "purpose" in response.json()
     assert "tidak" not in str(response.json())
     # the browser's language is not what decides: the Indonesian user stays Indonesian
-    indonesian = token_for(world.regency_board)
+    indonesian = token_headers(world.regency_board)
     response = client.get(
         "/api/v1/clients/999999/?purpose=supervision", headers={**indonesian, "Accept-Language": "en"}
     )
@@ -114,6 +110,8 @@ def test_a_token_user_who_chose_english_is_answered_in_english(client, world):
 
 
 def test_a_region_filter_refused_on_a_list_says_nothing_can_be_shown(client, world):
-    response = client.get("/api/v1/clients/?purpose=supervision&region=63.72", headers=token_for(world.regency_board))
+    response = client.get(
+        "/api/v1/clients/?purpose=supervision&region=63.72", headers=token_headers(world.regency_board)
+    )
     assert response.status_code == 400
     assert "tidak ada data yang dapat ditampilkan atau diunduh" in str(response.json())

@@ -9,7 +9,7 @@ from rest_framework.authtoken.models import Token
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import UserFactory, user_with_role
-from sinergi.core.testing import otp_login
+from sinergi.core.testing import otp_login, token_headers
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory
 
@@ -121,7 +121,7 @@ def test_api_with_tokens(client, world, url):
     got = []
     for role in ROLES:
         user = world["users"][role]
-        headers = {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"} if user else {}
+        headers = token_headers(user)
         got.append(client.get(path, headers=headers).status_code)
     assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, API[url], strict=True))
 

@@ -10,6 +10,13 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
+def token_headers(user) -> dict[str, str]:
+    """The headers of an API call signed with `user`'s token (made on first use); none for an anonymous call."""
+    from rest_framework.authtoken.models import Token
+
+    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"} if user else {}
+
+
 def otp_login(client, user) -> None:
     """Signs `user` in with a second factor already passed, as the 2FA middleware requires of province admins."""
     device = TOTPDevice.objects.create(user=user, name="uji", confirmed=True)

@@ -3,11 +3,11 @@
 import datetime
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import MembershipFactory
 from sinergi.core.crypto import decrypt
+from sinergi.core.testing import token_headers
 from sinergi.people.choices import CaseStage, PlacementStatus
 from sinergi.people.models import Consent, Person, PersonAccess, Placement, Worker, WorkerAccess
 from sinergi.people.tests.factories import PlacementFactory, WorkerFactory, people_world
@@ -49,10 +49,6 @@ def far_child(world):
     return PlacementFactory(person__organisation=world.lks_other_regency, person__full_name="Rina Jauh Contoh")
 
 
-def auth(user) -> dict:
-    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"} if user else {}
-
-
 def user_of(world, role):
     return None if role == "anonymous" else getattr(world, role)
 
@@ -74,16 +70,19 @@ def test_every_role_on_every_endpoint(client, world, child, far_child, url):
     worker = WorkerFactory(organisation=world.lks)
     path = url.format(person=child.person_id, far=far_child.person_id, placement=child.pk, worker=worker.pk)
     # every role says why it reads (an operator need not: its default is service)
-    got = [client.get(f"{path}?purpose=supervision", headers=auth(user_of(world, role))).status_code for role in ROLES]
+    got = [
+        client.get(f"{path}?purpose=supervision", headers=token_headers(user_of(world, role))).status_code
+        for role in ROLES
+    ]
     assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, API[url], strict=True))
 
 
 def test_list_counts_per_role(client, world, child, far_child):
     expected = {"operator": 1, "other_operator": 0, "regency_board": 1, "other_board": 1, "province_admin": 2}
     for role, count in expected.items():
-        body = client.get("/api/v1/clients/?purpose=supervision", headers=auth(getattr(world, role))).json()
+        body = client.get("/api/v1/clients/?purpose=supervision", headers=token_headers(getattr(world, role))).json()
         assert body["count"] == count, role
-        body = client.get("/api/v1/placements/?purpose=supervision", headers=auth(getattr(world, role))).json()
+        body = client.get("/api/v1/placements/?purpose=supervision", headers=token_headers(getattr(world, role))).json()
         assert body["count"] == count, role
 
 
@@ -91,16 +90,16 @@ def test_nik_is_masked_in_every_response_for_every_role(client, world, child):
     nik = decrypt(child.person.nik_encrypted)
     for role in ["operator", "regency_board", "province_admin"]:
         for path in ["/api/v1/clients/", f"/api/v1/clients/{child.person_id}/", "/api/v1/placements/"]:
-            response = client.get(f"{path}?purpose=supervision", headers=auth(getattr(world, role)))
+            response = client.get(f"{path}?purpose=supervision", headers=token_headers(getattr(world, role)))
             assert nik not in response.content.decode(), (role, path)
-    body = client.get(f"/api/v1/clients/{child.person_id}/", headers=auth(world.operator)).json()
+    body = client.get(f"/api/v1/clients/{child.person_id}/", headers=token_headers(world.operator)).json()
     assert body["nik_masked"] == child.person.nik_masked
     assert "nik" not in body and "nik_encrypted" not in body
 
 
 def test_reads_are_written_to_the_access_log_with_the_purpose(client, world, child):
-    client.get(f"/api/v1/clients/{child.person_id}/?purpose=case_review", headers=auth(world.regency_board))
-    client.get("/api/v1/clients/", headers=auth(world.operator))
+    client.get(f"/api/v1/clients/{child.person_id}/?purpose=case_review", headers=token_headers(world.regency_board))
+    client.get("/api/v1/clients/", headers=token_headers(world.operator))
     assert sorted(PersonAccess.objects.values_list("what", "purpose", "actor_name")) == [
         ("api_listed", "service", "operator.harapan"),
         ("viewed", "case_review", "pengurus.bjm"),
@@ -110,8 +109,8 @@ def test_reads_are_written_to_the_access_log_with_the_purpose(client, world, chi
 def test_placement_reads_are_written_to_the_clients_access_log_with_the_purpose(client, world, child, far_child):
     # a stay names its client and category: reading it is reading the client
     second_stay = PlacementFactory(person=child.person, status=PlacementStatus.DISCHARGED)
-    client.get(f"/api/v1/placements/{child.pk}/?purpose=case_review", headers=auth(world.regency_board))
-    client.get("/api/v1/placements/?purpose=supervision", headers=auth(world.province_admin))
+    client.get(f"/api/v1/placements/{child.pk}/?purpose=case_review", headers=token_headers(world.regency_board))
+    client.get("/api/v1/placements/?purpose=supervision", headers=token_headers(world.province_admin))
 
     assert sorted(PersonAccess.objects.values_list("person_id", "what", "purpose", "actor_name")) == sorted(
         [
@@ -128,7 +127,9 @@ def test_the_placement_list_applies_its_filters(client, world, child, far_child)
     discharged = PlacementFactory(person__organisation=world.lks, status=PlacementStatus.DISCHARGED)
 
     def listed(query: str) -> list[int]:
-        body = client.get(f"/api/v1/placements/?purpose=supervision&{query}", headers=auth(world.province_admin)).json()
+        body = client.get(
+            f"/api/v1/placements/?purpose=supervision&{query}", headers=token_headers(world.province_admin)
+        ).json()
         return sorted(row["id"] for row in body["results"])
 
     assert listed(f"person={child.person_id}") == [child.pk]
@@ -141,7 +142,9 @@ def test_the_placement_list_applies_its_filters(client, world, child, far_child)
     ("query", "field"), [("person=abc", "person"), ("status=gone", "status"), ("stage=zzz", "stage")]
 )
 def test_a_placement_filter_it_cannot_apply_is_refused_not_ignored(client, world, child, query, field):
-    response = client.get(f"/api/v1/placements/?purpose=supervision&{query}", headers=auth(world.province_admin))
+    response = client.get(
+        f"/api/v1/placements/?purpose=supervision&{query}", headers=token_headers(world.province_admin)
+    )
 
     assert response.status_code == 400
     assert list(response.json()) == [field]
@@ -149,15 +152,15 @@ def test_a_placement_filter_it_cannot_apply_is_refused_not_ignored(client, world
 
 
 def test_a_client_address_that_is_no_id_is_404_in_json(client, world, child):
-    response = client.get("/api/v1/clients/abc/", headers=auth(world.operator))
+    response = client.get("/api/v1/clients/abc/", headers=token_headers(world.operator))
 
     assert (response.status_code, response["Content-Type"]) == (404, "application/json")
 
 
 def test_a_board_says_why_it_reads_as_the_pages_ask_and_an_operator_reads_for_service_by_default(client, world, child):
     # The forty-ninth review: a board's reads were logged as "service", a purpose a board does not have
-    unsaid = client.get("/api/v1/clients/", headers=auth(world.regency_board))
-    operator = client.get("/api/v1/clients/", headers=auth(world.operator))
+    unsaid = client.get("/api/v1/clients/", headers=token_headers(world.regency_board))
+    operator = client.get("/api/v1/clients/", headers=token_headers(world.operator))
 
     assert unsaid.status_code == 400
     assert unsaid.json() == {
@@ -173,12 +176,14 @@ def test_an_operator_who_also_sits_on_a_board_says_why_they_read(client, world, 
     # The fifty-second review: the operator's default let a board seat's reads of other LKS's clients pass as service
     MembershipFactory(user=world.operator, role=Role.REGENCY_BOARD, region_id="63.72", organisation=None)
 
-    assert client.get("/api/v1/clients/", headers=auth(world.operator)).status_code == 400
-    assert client.get("/api/v1/clients/?purpose=supervision", headers=auth(world.operator)).status_code == 200
+    assert client.get("/api/v1/clients/", headers=token_headers(world.operator)).status_code == 400
+    assert client.get("/api/v1/clients/?purpose=supervision", headers=token_headers(world.operator)).status_code == 200
 
 
 def test_unknown_purpose_is_refused(client, world, child):
-    response = client.get(f"/api/v1/clients/{child.person_id}/?purpose=curiosity", headers=auth(world.operator))
+    response = client.get(
+        f"/api/v1/clients/{child.person_id}/?purpose=curiosity", headers=token_headers(world.operator)
+    )
     assert response.status_code == 400
     assert not PersonAccess.objects.exists()
 
@@ -209,7 +214,7 @@ def test_an_admission_with_a_retired_category_is_refused_and_writes_nothing(clie
     Term.objects.filter(vocabulary="ppks", code="anak_telantar").update(is_active=False)
 
     response = client.post(
-        "/api/v1/clients/", admission(world), headers=auth(world.operator), content_type="application/json"
+        "/api/v1/clients/", admission(world), headers=token_headers(world.operator), content_type="application/json"
     )
 
     assert response.status_code == 400
@@ -219,7 +224,7 @@ def test_an_admission_with_a_retired_category_is_refused_and_writes_nothing(clie
 
 def test_operator_admits_through_the_api_and_gets_the_masked_nik_back(client, world):
     response = client.post(
-        "/api/v1/clients/", admission(world), headers=auth(world.operator), content_type="application/json"
+        "/api/v1/clients/", admission(world), headers=token_headers(world.operator), content_type="application/json"
     )
     assert response.status_code == 201, response.content
     body = response.json()
@@ -245,7 +250,10 @@ def test_operator_admits_through_the_api_and_gets_the_masked_nik_back(client, wo
 )
 def test_bad_input_is_refused_with_a_field_message_and_nothing_written(client, world, changes, field):
     response = client.post(
-        "/api/v1/clients/", admission(world, **changes), headers=auth(world.operator), content_type="application/json"
+        "/api/v1/clients/",
+        admission(world, **changes),
+        headers=token_headers(world.operator),
+        content_type="application/json",
     )
     assert response.status_code == 400
     assert field in response.json()
@@ -256,7 +264,7 @@ def test_child_in_elderly_home_is_refused(client, world):
     response = client.post(
         "/api/v1/clients/",
         admission(world, organisation=world.elderly_home.pk),
-        headers=auth(world.province_admin),
+        headers=token_headers(world.province_admin),
         content_type="application/json",
     )
     assert response.status_code == 400
@@ -267,14 +275,17 @@ def test_child_in_elderly_home_is_refused(client, world):
 @pytest.mark.parametrize(("role", "status"), [("other_operator", 403), ("regency_board", 403), ("dinsos_viewer", 403)])
 def test_others_cannot_admit_at_the_operators_lks(client, world, role, status):
     response = client.post(
-        "/api/v1/clients/", admission(world), headers=auth(getattr(world, role)), content_type="application/json"
+        "/api/v1/clients/",
+        admission(world),
+        headers=token_headers(getattr(world, role)),
+        content_type="application/json",
     )
     assert response.status_code == status
     assert Person.objects.count() == 0
 
 
 def test_client_correction_needs_the_version_and_refuses_a_stale_one(client, world, child):
-    headers = auth(world.operator)
+    headers = token_headers(world.operator)
     url = f"/api/v1/clients/{child.person_id}/"
     assert (
         client.patch(url, {"birth_place": "Martapura"}, headers=headers, content_type="application/json").status_code
@@ -297,7 +308,7 @@ def test_board_cannot_correct_a_client(client, world, child):
     response = client.patch(
         f"/api/v1/clients/{child.person_id}/",
         {"birth_place": "Martapura", "version": 1},
-        headers=auth(world.regency_board),
+        headers=token_headers(world.regency_board),
         content_type="application/json",
     )
     assert response.status_code == 404
@@ -305,7 +316,7 @@ def test_board_cannot_correct_a_client(client, world, child):
 
 
 def test_placement_stage_and_discharge_actions(client, world, child):
-    headers = auth(world.operator)
+    headers = token_headers(world.operator)
     response = client.post(f"/api/v1/placements/{child.pk}/stage/", {"stage": "perencanaan"}, headers=headers)
     assert response.status_code == 200 and response.json()["stage"] == "perencanaan"
     early = (child.admitted_on - datetime.timedelta(days=1)).isoformat()
@@ -327,7 +338,7 @@ def test_board_cannot_discharge(client, world, child):
     response = client.post(
         f"/api/v1/placements/{child.pk}/discharge/",
         {"discharged_on": TODAY.isoformat(), "reason": "reunified"},
-        headers=auth(world.regency_board),
+        headers=token_headers(world.regency_board),
     )
     assert response.status_code == 403
     child.refresh_from_db()
@@ -335,7 +346,7 @@ def test_board_cannot_discharge(client, world, child):
 
 
 def test_worker_create_and_update(client, world):
-    headers = auth(world.operator)
+    headers = token_headers(world.operator)
     body = {
         "organisation": world.lks.pk,
         "full_name": "Pekerja Api Contoh",
@@ -366,7 +377,7 @@ def test_worker_create_and_update(client, world):
 def test_reading_workers_through_the_api_is_logged_with_the_purpose_given(client, world):
     worker = WorkerFactory(organisation=world.lks)
     WorkerFactory(organisation=world.lks_other_regency)  # outside the operator's scope: neither listed nor logged
-    headers = auth(world.operator)
+    headers = token_headers(world.operator)
 
     assert client.get("/api/v1/workers/?purpose=reporting", headers=headers).json()["count"] == 1
     assert client.get(f"/api/v1/workers/{worker.pk}/?purpose=supervision", headers=headers).status_code == 200
@@ -378,7 +389,9 @@ def test_reading_workers_through_the_api_is_logged_with_the_purpose_given(client
 
 def test_worker_create_refused_outside_scope(client, world):
     body = {"organisation": world.lks.pk, "full_name": "X Contoh", "sex": "L", "psks_category": "psm", "role": "psm"}
-    response = client.post("/api/v1/workers/", body, headers=auth(world.far_operator), content_type="application/json")
+    response = client.post(
+        "/api/v1/workers/", body, headers=token_headers(world.far_operator), content_type="application/json"
+    )
     assert response.status_code == 403
     assert Worker.objects.count() == 0
 

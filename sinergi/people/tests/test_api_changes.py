@@ -2,8 +2,8 @@
 a stage that is not one."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from sinergi.core.testing import token_headers
 from sinergi.people.choices import CaseStage
 from sinergi.people.models import Person, Placement, Worker
 from sinergi.people.tests.factories import PlacementFactory, WorkerFactory, people_world
@@ -18,12 +18,8 @@ def world():
     return people_world()
 
 
-def auth(user) -> dict:
-    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
-
-
 def patch(client, url: str, body: dict, user):
-    return client.patch(url, body, headers=auth(user), content_type="application/json")
+    return client.patch(url, body, headers=token_headers(user), content_type="application/json")
 
 
 @pytest.mark.parametrize(
@@ -72,14 +68,18 @@ def test_a_worker_patch_refuses_a_move_to_another_lks(client, world):
 
 def test_admitting_without_the_first_placement_is_refused_on_the_field(client, world):
     body = {"organisation": world.lks.pk, "full_name": "Tanpa Penempatan Contoh", "sex": "P"}
-    response = client.post("/api/v1/clients/", body, headers=auth(world.operator), content_type="application/json")
+    response = client.post(
+        "/api/v1/clients/", body, headers=token_headers(world.operator), content_type="application/json"
+    )
     assert (response.status_code, response.json()) == (400, {"placement": ["Penempatan pertama wajib diisi."]})
     assert Person.objects.count() == 0
 
 
 def test_an_unknown_stage_is_a_400_on_the_field_not_a_refused_transition(client, world):
     child = PlacementFactory(person__organisation=world.lks, stage=CaseStage.ASSESSMENT)
-    response = client.post(f"/api/v1/placements/{child.pk}/stage/", {"stage": "zzz"}, headers=auth(world.operator))
+    response = client.post(
+        f"/api/v1/placements/{child.pk}/stage/", {"stage": "zzz"}, headers=token_headers(world.operator)
+    )
     assert response.status_code == 400
     assert list(response.json()) == ["stage"]
     child.refresh_from_db()
