@@ -47,3 +47,21 @@ def test_the_registers_stack_each_row_on_a_phone_instead_of_hiding_columns_off_s
     expect(status).to_be_visible()
     assert status.bounding_box()["x"] + status.bounding_box()["width"] <= 390
     assert page.evaluate(SIDEWAYS) == 0
+
+
+def test_a_clients_page_with_a_consent_to_withdraw_does_not_scroll_sideways_on_a_phone(page):
+    # The withdrawal's form sits in the consents table, which scrolls inside its frame; a hidden label positioned
+    # outside that frame once widened the whole page
+    from sinergi.accounts.models import Membership
+    from sinergi.people.models import Consent
+
+    lks = Membership.objects.get(user__username="operator.lks").organisation
+    consent = Consent.objects.filter(withdrawn_on__isnull=True, person__organisation=lks).order_by("pk").first()
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "operator.lks")
+    page.goto(f"{page.base_url}/people/purpose/?next=/people/{consent.person_id}/")
+    page.get_by_label("Pelayanan dan pengasuhan").check()
+    page.click("#main form button[type=submit]")
+
+    expect(page.locator("#consents button", has_text="Catat pencabutan").first).to_be_attached()
+    assert page.evaluate(SIDEWAYS) == 0
