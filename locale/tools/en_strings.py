@@ -4564,4 +4564,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Isi tanggal pencabutan dan centang “Pencabutan tidak dapat dibatalkan”.": (
         "Fill in the date of withdrawal and tick “A withdrawal cannot be undone”."
     ),
+    "ditutup pada": "closed at",
 }

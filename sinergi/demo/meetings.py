@@ -120,7 +120,7 @@ def load_demo_meetings(*, seed: int = 2023) -> dict[str, int]:
     items = _rakor_action_items(admin=admin, meeting=rakor, decisions=decisions, boards=boards, lksa=lksa)
     services.meeting_transition(actor=admin, meeting=rakor, to_status=MeetingStatus.CLOSED)
     # Closed some weeks after it was held, as it would have been: its invitees' links have long ended.
-    Meeting.objects.filter(pk=rakor.pk).update(updated_at=timezone.make_aware(datetime.datetime(2023, 3, 31, 10)))
+    Meeting.objects.filter(pk=rakor.pk).update(closed_at=timezone.make_aware(datetime.datetime(2023, 3, 31, 10)))
 
     upcoming = _upcoming_board_meeting(rng, admin=admin, province_board=province_board)
     return {

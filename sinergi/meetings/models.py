@@ -36,6 +36,8 @@ class Meeting(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT, db_index=True
     )
+    # Set when the meeting is closed and cleared when it is reopened: the invitees' links end some days after it.
+    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True, editable=False)
     # First and last day, kept by the services from the days below (for ordering and "earlier meeting").
     starts_on = models.DateField(_("mulai"), db_index=True)
     ends_on = models.DateField(_("selesai"))

@@ -171,13 +171,13 @@ def participant_link_expired(participant: Participant, *, now: datetime.datetime
     """Whether the invitee's links (RSVP, self check-in) have ended: SINERGI["MEETING_LINK_DAYS_AFTER_CLOSE"] days
     after their meeting was closed. Until then an invitee may look up the meeting they attended; after, the page
     would only show their name and organisation to whoever finds the link in an old mailbox or a browser's history,
-    and there is nothing left to answer or check in. A closed meeting cannot be changed (it is reopened first), so
-    the time it was last saved is the time it was closed."""
+    and there is nothing left to answer or check in. Reopening the meeting gives the links back until it is closed
+    again."""
     meeting = participant.meeting
-    if meeting.status != MeetingStatus.CLOSED:
+    if meeting.status != MeetingStatus.CLOSED or meeting.closed_at is None:
         return False
     days = settings.SINERGI["MEETING_LINK_DAYS_AFTER_CLOSE"]
-    return meeting.updated_at < (now or timezone.now()) - datetime.timedelta(days=days)
+    return meeting.closed_at < (now or timezone.now()) - datetime.timedelta(days=days)
 
 
 def meeting_day_by_date(*, meeting: Meeting, value: str) -> MeetingDay:

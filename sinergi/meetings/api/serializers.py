@@ -79,6 +79,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "online_link",
             "time_zone",
             "status",
+            "closed_at",
             "starts_on",
             "ends_on",
             "days",

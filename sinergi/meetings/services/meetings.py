@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.audit.services import audit_record
@@ -155,7 +156,8 @@ def meeting_transition(
         raise ValidationError(_("Rapat baru dapat ditutup setelah notulennya disahkan."))
     previous = meeting.status
     meeting.status = to_status
-    meeting.save(update_fields=["status", "updated_at"])
+    meeting.closed_at = timezone.now() if to_status == MeetingStatus.CLOSED else None
+    meeting.save(update_fields=["status", "closed_at", "updated_at"])
     audit_record(
         actor=actor,
         action="meetings.meeting.status_changed",

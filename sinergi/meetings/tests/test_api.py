@@ -42,6 +42,7 @@ def test_retrieve_has_days_agenda_decisions_and_action_items(world, operator, lk
 
     assert body["days"] == [{"date": "2025-03-10", "starts_at": "09:00:00", "ends_at": "15:00:00"}]
     assert body["time_zone"] == "Asia/Makassar"  # the clock of those hours: Kalsel's, the organiser's
+    assert body["closed_at"] is None  # not closed
     assert body["agenda"] == [{"order": 1, "title": "Pembukaan", "presenter": "Ketua"}]
     assert [d["text"] for d in body["decisions"]] == ["Data LKS diperbarui."]
     assert [(a["description"], a["owner"], a["decision_number"], a["status"]) for a in body["action_items"]] == [

@@ -11,7 +11,7 @@ from sinergi.core.errors import PermissionDenied, TransitionError, ValidationErr
 from sinergi.notifications.models import Notification
 from sinergi.organisations.tests.factories import OrganisationFactory
 
-from .. import services
+from .. import selectors, services
 from ..choices import ActionStatus, CheckInMethod, MeetingKind, MeetingStatus, Rsvp
 from ..models import ActionItem, ActionItemReview, Attendance, Meeting, MeetingDay, Minutes, Participant
 from .factories import ActionItemFactory, MeetingFactory, ParticipantFactory
@@ -118,6 +118,31 @@ def test_closing_needs_approved_minutes(province_admin, board_province):
 
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.CLOSED
+
+
+def test_the_invitees_links_count_their_days_from_the_last_closing_not_from_the_last_save(
+    province_admin, board_province
+):
+    meeting = MeetingFactory(organiser=board_province, status=MeetingStatus.HELD)
+    participant = ParticipantFactory(meeting=meeting)
+    services.minutes_save(actor=province_admin, meeting=meeting, text="Rapat dibuka pukul 09.00.")
+    services.minutes_approve(actor=province_admin, meeting=meeting)
+    services.meeting_transition(actor=province_admin, meeting=meeting, to_status=MeetingStatus.CLOSED)
+    closed_at = Meeting.objects.get(pk=meeting.pk).closed_at
+    month_later = closed_at + datetime.timedelta(days=31)
+    # A later save that is not a closing (a data fix, a future field) does not give the links back
+    Meeting.objects.filter(pk=meeting.pk).update(updated_at=month_later)
+    participant.refresh_from_db()
+    assert selectors.participant_link_expired(participant, now=month_later) is True
+
+    # Reopened, the links hold again; closed once more, their days start again
+    services.meeting_transition(actor=province_admin, meeting=meeting, to_status=MeetingStatus.HELD)
+    participant.refresh_from_db()
+    assert participant.meeting.closed_at is None
+    assert selectors.participant_link_expired(participant, now=month_later) is False
+    services.meeting_transition(actor=province_admin, meeting=meeting, to_status=MeetingStatus.CLOSED)
+    participant.refresh_from_db()
+    assert selectors.participant_link_expired(participant, now=participant.meeting.closed_at) is False
 
 
 def test_meeting_status_moves_only_along_the_table(province_admin, board_province):

@@ -326,7 +326,7 @@ def test_the_invitees_pages_are_kept_by_no_browser_or_proxy(client, board_provin
 
 def closed_days_ago(meeting: Meeting, days: int) -> None:
     Meeting.objects.filter(pk=meeting.pk).update(
-        status=MeetingStatus.CLOSED, updated_at=timezone.now() - datetime.timedelta(days=days)
+        status=MeetingStatus.CLOSED, closed_at=timezone.now() - datetime.timedelta(days=days)
     )
 
 
