@@ -4565,4 +4565,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "Fill in the date of withdrawal and tick “A withdrawal cannot be undone”."
     ),
     "ditutup pada": "closed at",
+    "Parameter “%(name)s” tidak dikenal di alamat ini. Yang dikenal: %(known)s.": (
+        "Unknown parameter “%(name)s” at this address. Known: %(known)s."
+    ),
+    "tidak ada": "none",
 }

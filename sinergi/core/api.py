@@ -7,12 +7,15 @@ method, token or page, a body that is not JSON, throttling); those are written h
 code gave (a `NotFound` with the reason, a service's `PermissionDenied`) is kept as it is.
 """
 
+import functools
 import math
+import re
 
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from rest_framework import exceptions, pagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 
@@ -69,3 +72,71 @@ def patch_version_required(result: dict, generator, request, public: bool) -> di
         if name.startswith("Patched") and name.endswith("Request") and "version" in component.get("properties", {}):
             component["required"] = sorted({*component.get("required", []), "version"})
     return result
+
+
+# DRF's own: the format override of a URL (the answer is JSON either way).
+_ALWAYS_KNOWN = frozenset({"format"})
+
+
+def _path_pattern(path: str) -> re.Pattern:
+    """A schema path such as /api/v1/clients/{id}/ as a pattern that matches the paths it names."""
+    parts = re.split(r"(\{[^}]+\})", path)  # literals at even places, {placeholders} at odd ones
+    return re.compile("".join("[^/]+" if i % 2 else re.escape(part) for i, part in enumerate(parts)))
+
+
+@functools.cache
+def _documented_query_parameters() -> tuple[tuple[re.Pattern, str, frozenset[str]], ...]:
+    """(path pattern, method, names) for every operation of the OpenAPI schema: the query parameters it documents.
+    Built once per process (about a second), at the first API call that has a query parameter."""
+    from drf_spectacular.generators import SchemaGenerator  # reads the URLconf: not while this module is imported
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    # Paths with fewer placeholders first: /meetings/action-items/ before /meetings/{id}/, which also matches it.
+    paths = sorted(schema["paths"].items(), key=lambda item: item[0].count("{"))
+    return tuple(
+        (
+            _path_pattern(path),
+            method.upper(),
+            frozenset(p["name"] for p in operation.get("parameters", []) if p["in"] == "query"),
+        )
+        for path, operations in paths
+        for method, operation in operations.items()
+    )
+
+
+def documented_query_parameters(path: str, method: str) -> frozenset[str] | None:
+    """The query parameters the schema documents for this call; None when the schema has no such operation."""
+    for pattern, operation_method, names in _documented_query_parameters():
+        if operation_method == method and pattern.fullmatch(path):
+            return names
+    return None
+
+
+class KnownQueryParameters:
+    """Refuses a query parameter the API's schema does not document for the call, with a 400 naming it.
+
+    Silently ignored, a mistyped or unsupported filter (`?ordering=`, `?kabupaten=`) answers the whole list in scope
+    as if it had been applied: a script then exports, or counts, more than it asked for and never learns it. The
+    schema is the one list of what each call accepts, so the documentation and the refusal cannot drift apart.
+    Every API view mixes this in (a test checks); it runs after authentication, in the caller's language."""
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        given = set(request.query_params) - _ALWAYS_KNOWN
+        if not given:
+            return
+        known = documented_query_parameters(request.path_info, request.method)
+        if known is None:
+            return  # not in the schema (HEAD, OPTIONS): nothing to check against
+        unknown = sorted(given - known)
+        if unknown:
+            listed = ", ".join(sorted(known)) or _("tidak ada")
+            raise exceptions.ValidationError(
+                {
+                    name: [
+                        _("Parameter “%(name)s” tidak dikenal di alamat ini. Yang dikenal: %(known)s.")
+                        % {"name": name, "known": listed}
+                    ]
+                    for name in unknown
+                }
+            )

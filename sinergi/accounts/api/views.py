@@ -14,6 +14,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from sinergi.core.api import KnownQueryParameters
+
 from ..models import User
 from ..services import (
     api_token_issue,
@@ -36,7 +38,7 @@ class TokenObtainThrottle(ScopedRateThrottle):
         return super().allow_request(request, view)
 
 
-class AuthTokenView(APIView):
+class AuthTokenView(KnownQueryParameters, APIView):
     """POST: username, password and (for two-factor accounts) TOTP code for an API token. DELETE: revoke it."""
 
     throttle_classes = [TokenObtainThrottle]
@@ -139,7 +141,7 @@ class AuthTokenView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class MeView(APIView):
+class MeView(KnownQueryParameters, APIView):
     """The signed-in user and their active memberships."""
 
     permission_classes = [IsAuthenticated, SecondFactorPassed]

@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import PermissionDenied, TransitionError, ValidationError
 
 from .. import selectors, services
@@ -34,7 +35,7 @@ def _api_error(error: Exception) -> Exception:
     list=extend_schema(summary="Meetings you organise, supervise or are concerned by (invited, owner of an action)"),
     retrieve=extend_schema(summary="One meeting with its days, agenda, decisions and action items"),
 )
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+class MeetingViewSet(KnownQueryParameters, viewsets.ReadOnlyModelViewSet):
     """Meetings through the meetings selectors."""
 
     serializer_class = MeetingSerializer
@@ -66,7 +67,9 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     ),
     retrieve=extend_schema(summary="One action item"),
 )
-class ActionItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ActionItemViewSet(
+    KnownQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Action items; the owner organisation or the organiser changes their status."""
 
     serializer_class = ActionItemSerializer

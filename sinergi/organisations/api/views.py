@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sinergi.accounts.scope import Action, restrict
+from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
 from sinergi.exchange.columns import region_filter_problem
 
@@ -39,7 +40,7 @@ class ConflictResponse(Response):
     create=extend_schema(summary="Register an organisation (as a draft)"),
     partial_update=extend_schema(summary="Change an organisation; send the `version` you read"),
 )
-class OrganisationViewSet(viewsets.ModelViewSet):
+class OrganisationViewSet(KnownQueryParameters, viewsets.ModelViewSet):
     """The registry through the same selectors and services as the pages."""
 
     serializer_class = OrganisationSerializer

@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sinergi.accounts.scope import Action
+from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
 
 from .. import selectors, services
@@ -54,7 +55,7 @@ def _split(validated: dict) -> tuple[dict, list[PartyInput] | None, list | None,
     update=extend_schema(summary="Change an agreement (send all fields and the `version` you read)"),
     partial_update=extend_schema(summary="Change an agreement; send the `version` you read"),
 )
-class AgreementViewSet(viewsets.ModelViewSet):
+class AgreementViewSet(KnownQueryParameters, viewsets.ModelViewSet):
     """Partnership agreements through the same selectors and services as the pages."""
 
     serializer_class = AgreementSerializer

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from sinergi.accounts.api.permissions import SecondFactorPassed
+from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import PermissionDenied, ValidationError
 
 from ..indicators import IndicatorFilters, Indicators, indicator_scope
@@ -110,7 +111,7 @@ DESCRIPTION = (
 )
 
 
-class _IndicatorView(APIView):
+class _IndicatorView(KnownQueryParameters, APIView):
     permission_classes = [AllowAny, SecondFactorPassed]
     table = ""
 

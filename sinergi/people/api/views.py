@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.exchange.columns import organisation_filter_problem, region_filter_problem
 from sinergi.organisations.models import Organisation
@@ -167,7 +168,13 @@ def _organisation(request: Request, pk) -> Organisation:
         responses={200: ClientSerializer},
     ),
 )
-class ClientViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class ClientViewSet(
+    KnownQueryParameters,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Clients through the people selectors and services."""
 
     serializer_class = ClientSerializer
@@ -280,7 +287,7 @@ def _placement_filters(request: Request) -> dict[str, str]:
     list=extend_schema(summary="Placements in your scope", parameters=[PURPOSE, *PLACEMENT_FILTERS]),
     retrieve=extend_schema(summary="One placement; the read is written to the access log", parameters=[PURPOSE]),
 )
-class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
+class PlacementViewSet(KnownQueryParameters, viewsets.ReadOnlyModelViewSet):
     """Placements; admission goes through /clients/, stage and discharge through the actions below. A stay names its
     client and category, so its reads are written to the client's access log as the client's are."""
 
@@ -361,7 +368,13 @@ class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: WorkerSerializer},
     ),
 )
-class WorkerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class WorkerViewSet(
+    KnownQueryParameters,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Workers through the people selectors and services."""
 
     serializer_class = WorkerSerializer

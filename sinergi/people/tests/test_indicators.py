@@ -785,20 +785,34 @@ def test_the_trend_api_lists_24_months(world):
     assert data["public"] is False
 
 
-@pytest.mark.parametrize("breakdown", [{"setting": "residential"}, {"ppks": "anak_telantar"}, {"role": "pengasuh"}])
+@pytest.mark.parametrize(
+    "table, breakdown",
+    [("clients", {"setting": "residential"}), ("clients", {"ppks": "anak_telantar"}), ("workers", {"role": "pengasuh"})],
+)
 def test_the_public_gets_no_breakdown_that_set_beside_the_whole_table_would_undo_its_suppression(
-    client, world, breakdown
+    client, world, table, breakdown
 ):
     # Residential [*, *, 40] beside community [30, 0, 0] and all [32, 30, 40] gives the hidden 2 away
-    api = APIClient().get("/api/v1/indicators/clients/", {"region": "63", **breakdown})
-    page = client.get(reverse("indicators:public"), {"region": "63", **breakdown})
+    api = APIClient().get(f"/api/v1/indicators/{table}/", {"region": "63", **breakdown})
+    page = client.get(reverse("indicators:public"), {"region": "63", "table": table, **breakdown})
     assert api.status_code == page.status_code == 400
     assert "hanya tersedia bagi pengguna yang masuk" in str(api.json())
     assert "hanya tersedia bagi pengguna yang masuk" in page.content.decode()
     # Signed in, within scope, the breakdown is there
     signed_in = APIClient()
     signed_in.force_authenticate(world.province_admin)
-    assert signed_in.get("/api/v1/indicators/clients/", {"region": "63", **breakdown}).status_code == 200
+    assert signed_in.get(f"/api/v1/indicators/{table}/", {"region": "63", **breakdown}).status_code == 200
+
+
+def test_the_api_refuses_a_breakdown_its_table_does_not_have(world):
+    # Workers have no PPKS category, clients no role: a filter the table cannot apply is named, not ignored
+    signed_in = APIClient()
+    signed_in.force_authenticate(world.province_admin)
+    response = signed_in.get("/api/v1/indicators/clients/", {"region": "63", "role": "pengasuh"})
+    assert response.status_code == 400
+    assert response.json() == {
+        "role": ["Parameter “role” tidak dikenal di alamat ini. Yang dikenal: month, ppks, region, setting."]
+    }
 
 
 def test_the_public_page_offers_only_the_area(client, world):

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
+from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import TransitionError, ValidationError
 from sinergi.organisations.models import Organisation
 from sinergi.people.access import person_access_record, person_access_record_many
@@ -70,7 +71,11 @@ REFERRAL_FILTERS = [
     ),
 )
 class ReferralViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    KnownQueryParameters,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Referrals through the referral selectors and services."""
 

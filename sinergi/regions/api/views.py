@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from sinergi.core.api import PageNumberPagination
+from sinergi.core.api import KnownQueryParameters, PageNumberPagination
 from sinergi.regions.codes import normalize_code
 from sinergi.regions.models import Region
 from sinergi.regions.selectors import region_ancestors, region_list, region_paths
@@ -46,7 +46,7 @@ class RegionPagination(PageNumberPagination):
         auth=[],
     )
 )
-class RegionListView(generics.ListAPIView):
+class RegionListView(KnownQueryParameters, generics.ListAPIView):
     """Public list of regions: the provinces, the children of a region, or a search."""
 
     serializer_class = RegionSerializer
@@ -90,7 +90,7 @@ class RegionListView(generics.ListAPIView):
         auth=[],
     )
 )
-class RegionDetailView(generics.RetrieveAPIView):
+class RegionDetailView(KnownQueryParameters, generics.RetrieveAPIView):
     """Public detail of one region with its path and ancestors."""
 
     serializer_class = RegionDetailSerializer

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from sinergi.accounts.api.permissions import SecondFactorPassed
+from sinergi.core.api import KnownQueryParameters
 from sinergi.statistics import selectors
 from sinergi.statistics.selectors import CrossTab
 
@@ -31,7 +32,7 @@ def _region(request: Request) -> str | None:
     return query.validated_data.get("region")
 
 
-class LksCountView(APIView):
+class LksCountView(KnownQueryParameters, APIView):
     """Public count of active LKS by primary kind and by kabupaten/kota."""
 
     permission_classes = [AllowAny, SecondFactorPassed]
@@ -63,7 +64,7 @@ class LksCountView(APIView):
         return Response(LksCountSerializer(lks_count_payload(crosstab)).data)
 
 
-class OfficialFiguresView(APIView):
+class OfficialFiguresView(KnownQueryParameters, APIView):
     """Public dated, sourced LKS figures of a region beside the registry's own count."""
 
     permission_classes = [AllowAny, SecondFactorPassed]
