@@ -787,7 +787,11 @@ def test_the_trend_api_lists_24_months(world):
 
 @pytest.mark.parametrize(
     "table, breakdown",
-    [("clients", {"setting": "residential"}), ("clients", {"ppks": "anak_telantar"}), ("workers", {"role": "pengasuh"})],
+    [
+        ("clients", {"setting": "residential"}),
+        ("clients", {"ppks": "anak_telantar"}),
+        ("workers", {"role": "pengasuh"}),
+    ],
 )
 def test_the_public_gets_no_breakdown_that_set_beside_the_whole_table_would_undo_its_suppression(
     client, world, table, breakdown
