@@ -276,8 +276,8 @@ SPECTACULAR_SETTINGS = {
         "Calls without a token (regions, statistics, indicators, the schema) are limited per client address, 60 a "
         "minute unless the server says otherwise; past that the answer is 429 with `Retry-After`. The token request "
         "is limited to 10 a minute.\n\n"
-        "A query parameter this schema does not list for a call is refused with 400, naming it (`{\"ordering\": "
-        "[\"Unknown parameter …\"]}`), rather than ignored: a mistyped filter would otherwise answer the whole list."
+        'A query parameter this schema does not list for a call is refused with 400, naming it (`{"ordering": '
+        '["Unknown parameter …"]}`), rather than ignored: a mistyped filter would otherwise answer the whole list.'
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
