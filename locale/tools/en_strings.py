@@ -4569,4 +4569,17 @@ EN: dict[str, str | tuple[str, str]] = {
         "Unknown parameter “%(name)s” at this address. Known: %(known)s."
     ),
     "tidak ada": "none",
+    "Persetujuan ini belum dicabut; tidak ada tanggal pencabutan untuk dikoreksi.": (
+        "This consent has not been withdrawn; there is no date of withdrawal to correct."
+    ),
+    "Tanggal itu sudah tercatat; tidak ada yang dikoreksi.": "That date is already on record; nothing was corrected.",
+    "Alasan koreksi": "Reason for the correction",
+    "Tanggal pencabutan yang benar": "Correct date of withdrawal",
+    "Tanggal penarikan persetujuan dikoreksi": "Date of consent withdrawal corrected",
+    "Tanggal pencabutan persetujuan dikoreksi.": "The date of the consent's withdrawal was corrected.",
+    "Isi tanggal pencabutan yang benar dan alasan koreksinya.": (
+        "Fill in the correct date of withdrawal and the reason for the correction."
+    ),
+    "Koreksi tanggal": "Correct the date",
+    "Simpan koreksi": "Save the correction",
 }

@@ -94,6 +94,7 @@ ACTION_LABELS: dict[str, Any] = {
     "people.person.subject_access_exported": _lazy("Salinan data untuk pemilik data diunduh"),
     "people.consent.recorded": _lazy("Persetujuan dicatat"),
     "people.consent.withdrawn": _lazy("Persetujuan ditarik"),
+    "people.consent.withdrawal_corrected": _lazy("Tanggal penarikan persetujuan dikoreksi"),
     "people.duplicate.flagged": _lazy("Ditandai kemungkinan data ganda"),
     "people.duplicate.resolved": _lazy("Kemungkinan data ganda diputuskan"),
     "people.duplicate.merged": _lazy("Data ganda digabungkan"),

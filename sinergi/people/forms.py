@@ -209,6 +209,13 @@ class WithdrawalForm(forms.Form):
         self.fields["withdrawn_on"].initial = timezone.localdate()
 
 
+class WithdrawalCorrectionForm(forms.Form):
+    """The right day of a withdrawal recorded on a wrong one, and why (kept in the audit)."""
+
+    withdrawn_on = _date(_("Tanggal pencabutan yang benar"))
+    note = forms.CharField(label=_("Alasan koreksi"), max_length=300)
+
+
 class WorkerEndForm(forms.Form):
     """The last day a worker served at the LKS."""
 

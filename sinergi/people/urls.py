@@ -16,6 +16,11 @@ urlpatterns = [
     path("<int:pk>/nik/", views.person_full_nik, name="full_nik"),
     path("<int:pk>/consent/", views.person_consent, name="consent"),
     path("consents/<int:pk>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
+    path(
+        "consents/<int:pk>/withdrawal/correct/",
+        views.consent_withdrawal_correct,
+        name="consent_withdrawal_correct",
+    ),
     path("<int:pk>/incident/", views.person_incident, name="incident"),
     path("incidents/", views.incident_list, name="incidents"),
     path("<int:pk>/subject-request/", views.SubjectRequestView.as_view(), name="subject_request"),

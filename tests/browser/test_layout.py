@@ -65,3 +65,37 @@ def test_a_clients_page_with_a_consent_to_withdraw_does_not_scroll_sideways_on_a
 
     expect(page.locator("#consents button", has_text="Catat pencabutan").first).to_be_attached()
     assert page.evaluate(SIDEWAYS) == 0
+
+
+def test_a_withdrawal_is_recorded_and_its_day_corrected_on_a_phone_without_sideways_scroll(page):
+    import datetime
+
+    from django.utils import timezone
+
+    from sinergi.accounts.models import Membership
+    from sinergi.people.models import Consent
+
+    lks = Membership.objects.get(user__username="operator.lks").organisation
+    right_day = timezone.localdate() - datetime.timedelta(days=2)
+    open_consents = Consent.objects.filter(withdrawn_on__isnull=True, person__organisation=lks)
+    consent = open_consents.filter(given_on__lt=right_day).order_by("pk").first()
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "operator.lks")
+    page.goto(f"{page.base_url}/people/purpose/?next=/people/{consent.person_id}/")
+    page.get_by_label("Pelayanan dan pengasuhan").check()
+    page.click("#main form button[type=submit]")
+    row = page.locator(f'#consents form[action="/people/consents/{consent.pk}/withdraw/"]')
+    row.get_by_label("Pencabutan tidak dapat dibatalkan").check()
+    row.get_by_role("button", name="Catat pencabutan").click()
+    expect(page.locator("ul.messages")).to_contain_text("Pencabutan persetujuan")
+
+    page.locator("#consents summary", has_text="Koreksi tanggal").first.click()
+    correction = page.locator(f'#consents form[action="/people/consents/{consent.pk}/withdrawal/correct/"]')
+    assert page.evaluate(SIDEWAYS) == 0  # the opened correction fits the phone too
+    correction.get_by_label("Tanggal pencabutan yang benar").fill(right_day.isoformat())
+    correction.get_by_label("Alasan koreksi").fill("Salah tanggal")
+    correction.get_by_role("button", name="Simpan koreksi").click()
+
+    expect(page.locator("ul.messages")).to_contain_text("dikoreksi")
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == right_day

@@ -22,7 +22,7 @@ from ..summaries import (
     summary_worker_changed,
 )
 from ._common import MAX_LENGTHS, Outcome
-from .consents import consent_record, consent_withdraw
+from .consents import consent_record, consent_withdraw, consent_withdrawal_correct
 from .duplicates import duplicate_resolve
 from .incidents import incident_recipients, incident_report
 from .merges import duplicate_merge
@@ -70,6 +70,7 @@ __all__ = [
     "check_lks_serves",
     "consent_record",
     "consent_withdraw",
+    "consent_withdrawal_correct",
     "duplicate_merge",
     "duplicate_resolve",
     "erasure_refusal",

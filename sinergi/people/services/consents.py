@@ -91,3 +91,38 @@ def consent_withdraw(
         request=request,
     )
     return current
+
+
+@transaction.atomic
+def consent_withdrawal_correct(
+    *, actor: "User", consent: Consent, on: datetime.date, note: str, request: HttpRequest | None = None
+) -> Consent:
+    """Corrects the day a withdrawal was recorded with, by mistake. The withdrawal itself stays (it is final); the
+    audit keeps the day before and after and why, as the only trace of what the record said before."""
+    _require(actor, Action.PERSON_CHANGE, consent, _("Anda tidak berwenang mengubah data orang ini."))
+    list(Person.objects.select_for_update().filter(pk=consent.person_id).values_list("pk"))  # as consent_withdraw
+    current = Consent.objects.select_for_update(of=("self",)).select_related("person").get(pk=consent.pk)
+    _refuse_if_restricted(current.person)
+    if not current.withdrawn_on:
+        raise TransitionError(_("Persetujuan ini belum dicabut; tidak ada tanggal pencabutan untuk dikoreksi."))
+    problems = _Problems()
+    day = _date(on, "withdrawn_on", problems, required=True, label=_("Tanggal pencabutan"))
+    if day and day < current.given_on:
+        problems.add("withdrawn_on", _("Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan."))
+    elif day == current.withdrawn_on:
+        problems.add("withdrawn_on", _("Tanggal itu sudah tercatat; tidak ada yang dikoreksi."))
+    reason = _text({"note": note}, "note", problems, required=True, label=_("Alasan koreksi"))
+    problems.raise_if_any()
+    before = current.withdrawn_on
+    current.withdrawn_on = day
+    current.save(update_fields=["withdrawn_on"])
+    _record_change(
+        actor=actor,
+        person=current.person,
+        action="people.consent.withdrawal_corrected",
+        obj=current,
+        changes={"withdrawn_on": [before, day]},
+        data={"note": reason},
+        request=request,
+    )
+    return current

@@ -503,6 +503,67 @@ def test_a_withdrawal_before_the_consent_or_by_a_board_changes_nothing(client, w
     assert not Consent.objects.filter(withdrawn_on__isnull=False).exists()
 
 
+def test_a_withdrawal_recorded_on_the_wrong_day_is_corrected_and_the_audit_keeps_both_days(client, world, child):
+    consent = given_consent(child.person)
+    slip, right = TODAY, TODAY - datetime.timedelta(days=3)
+    Consent.objects.filter(pk=consent.pk).update(withdrawn_on=slip)
+    sign_in(client, world.operator)
+    page = client.get(f"/people/{child.person_id}/").content.decode()
+    correct = f"/people/consents/{consent.pk}/withdrawal/correct/"
+    assert f'action="{correct}"' in page
+
+    without_reason = client.post(correct, {"withdrawn_on": right.isoformat(), "note": ""}, follow=True)
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == slip
+    assert "Isi tanggal pencabutan yang benar dan alasan koreksinya." in without_reason.content.decode()
+
+    response = client.post(correct, {"withdrawn_on": right.isoformat(), "note": "Salah ketik tanggal surat"})
+
+    assert response.status_code == 302 and response["Location"] == f"/people/{child.person_id}/#consents"
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == right
+    event = AuditEvent.objects.get(action="people.consent.withdrawal_corrected")
+    assert event.changes == {"withdrawn_on": [slip.isoformat(), right.isoformat()]}
+    assert event.data["note"] == "Salah ketik tanggal surat"
+
+
+def test_a_correction_cannot_undo_a_withdrawal_or_move_it_before_the_consent(client, world, child):
+    consent = given_consent(child.person)
+    open_consent = given_consent(child.person, given_on=TODAY - datetime.timedelta(days=5))
+    Consent.objects.filter(pk=consent.pk).update(withdrawn_on=TODAY)
+    sign_in(client, world.operator)
+    early = (consent.given_on - datetime.timedelta(days=1)).isoformat()
+    tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
+
+    pages = [
+        client.post(
+            f"/people/consents/{consent.pk}/withdrawal/correct/", {"withdrawn_on": day, "note": "Koreksi"}, follow=True
+        ).content.decode()
+        for day in (early, tomorrow, TODAY.isoformat())
+    ]
+    not_withdrawn = client.post(
+        f"/people/consents/{open_consent.pk}/withdrawal/correct/",
+        {"withdrawn_on": TODAY.isoformat(), "note": "Koreksi"},
+        follow=True,
+    ).content.decode()
+    client.logout()
+    sign_in(client, world.regency_board)
+    board = client.post(
+        f"/people/consents/{consent.pk}/withdrawal/correct/",
+        {"withdrawn_on": (TODAY - datetime.timedelta(days=1)).isoformat(), "note": "Koreksi"},
+        follow=True,
+    ).content.decode()
+
+    assert "Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan." in pages[0]
+    assert "Tanggal tidak boleh di masa depan." in pages[1]
+    assert "Tanggal itu sudah tercatat; tidak ada yang dikoreksi." in pages[2]
+    assert "belum dicabut" in not_withdrawn
+    assert "tidak berwenang" in board
+    assert Consent.objects.get(pk=consent.pk).withdrawn_on == TODAY
+    assert Consent.objects.get(pk=open_consent.pk).withdrawn_on is None
+    assert not AuditEvent.objects.filter(action="people.consent.withdrawal_corrected").exists()
+
+
 def test_incident_without_description_is_refused_inline(client, world, child):
     sign_in(client, world.operator)
     response = client.post(f"/people/{child.person_id}/incident/", {"kind": "physical", "description": ""})

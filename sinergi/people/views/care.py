@@ -16,7 +16,15 @@ from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
 
 from .. import selectors, services
-from ..forms import ConsentForm, DischargeForm, IncidentForm, PlacementCorrectionForm, ReviewForm, WithdrawalForm
+from ..forms import (
+    ConsentForm,
+    DischargeForm,
+    IncidentForm,
+    PlacementCorrectionForm,
+    ReviewForm,
+    WithdrawalCorrectionForm,
+    WithdrawalForm,
+)
 from ..models import Person, Placement
 from ._common import PersonAreaMixin, apply_errors, error_text, purpose_redirect, require_role
 from .clients import detail_context
@@ -189,6 +197,32 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Pencabutan persetujuan tercatat."))
     else:
         messages.error(request, _("Isi tanggal pencabutan dan centang “Pencabutan tidak dapat dibatalkan”."))
+    return redirect(f"{reverse('people:detail', args=[consent.person_id])}#consents")
+
+
+@login_required
+@require_POST
+def consent_withdrawal_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Corrects the day a withdrawal was recorded with; the withdrawal stays, the audit keeps the old day and why."""
+    if refusal := purpose_redirect(request):
+        return refusal
+    consent = selectors.consent_get(actor=request.user, pk=pk)
+    form = WithdrawalCorrectionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consent_withdrawal_correct(
+                actor=request.user,
+                consent=consent,
+                on=form.cleaned_data["withdrawn_on"],
+                note=form.cleaned_data["note"],
+                request=request,
+            )
+        except (ValidationError, PermissionDenied, TransitionError) as error:
+            _refusal_message(request, error)
+        else:
+            messages.success(request, _("Tanggal pencabutan persetujuan dikoreksi."))
+    else:
+        messages.error(request, _("Isi tanggal pencabutan yang benar dan alasan koreksinya."))
     return redirect(f"{reverse('people:detail', args=[consent.person_id])}#consents")
 
 
