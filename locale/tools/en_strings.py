@@ -4582,4 +4582,5 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Koreksi tanggal": "Correct the date",
     "Simpan koreksi": "Save the correction",
+    "Jenis berkas": "File type",
 }

@@ -265,6 +265,7 @@ def register_purpose_labels(choices: Iterable[tuple[str, Any]]) -> None:
 # The audit log's facts of an import or an export, first and in this order; other data follows by name.
 LOG_DATA_LABELS: dict[str, Any] = {
     "file": _lazy("Berkas"),
+    "file_type": _lazy("Jenis berkas"),
     "entity": _lazy("Data"),
     "format": _lazy("Format"),
     "dry_run": _lazy("Uji coba"),

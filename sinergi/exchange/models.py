@@ -245,8 +245,9 @@ class ImportJob(QueuedJob, models.Model):
         ]
 
     def __str__(self) -> str:
-        # No status: audit events keep this text, and a status would be the one of that moment.
-        return f"{self.entity} {self.original_name}"
+        # Audit events keep this text: no status (it would be that moment's), and no file name, which people write
+        # after a child or family card ("Bunga 6371….csv") and which would outlive any erasure there.
+        return f"{self.entity} #{self.pk}"
 
     @property
     def entity_label(self) -> str:

@@ -70,6 +70,14 @@ def _numbers_masked(text: str) -> str:
     return _SIXTEEN_DIGITS.sub(r"\1********\2", text) if len(text) >= 16 else text
 
 
+def file_type(name: str) -> str:
+    """What the audit keeps of an uploaded file's name: its type (".xlsx"). The name itself is left to the job's
+    row: people name files after a child or a family, and an audit event outlives the erasure of either; the job
+    names the import, and its `sha256` the very file."""
+    suffix = Path(name).suffix.lower()
+    return suffix if len(suffix) <= 10 and suffix[1:].isalnum() else ""
+
+
 def kept_value(value: str) -> str:
     """A problem cell's value as the job keeps it for its page: a NIK or KK number masked (the job outlives its
     upload, and its row stays after the files are purged), a long cell cut."""
@@ -432,7 +440,7 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False, wait_seconds: fl
             data={
                 "entity": job.entity,
                 "dry_run": job.dry_run,
-                "file": _numbers_masked(job.original_name),
+                "file_type": file_type(job.original_name),
                 "saved": saved is not None,
             },
         )
@@ -1003,7 +1011,7 @@ def import_upload_refused(
         request=request,
         data={
             "entity": entity_key,
-            "file": _numbers_masked(Path(original_name).name[:255]),
+            "file_type": file_type(original_name),
             "size": size,
             "reason": reason[:300],
         },
@@ -1019,7 +1027,7 @@ def import_report_downloaded(*, job: ImportJob, actor: "User", request: HttpRequ
         request=request,
         data={
             "entity": job.entity,
-            "file": _numbers_masked(job.original_name),
+            "file_type": file_type(job.original_name),
             "rows": job.rows_total,
             "problems": job.problem_count,
         },
@@ -1047,7 +1055,7 @@ def _audit(
         data={
             "entity": job.entity,
             "dry_run": job.dry_run,
-            "file": _numbers_masked(job.original_name),
+            "file_type": file_type(job.original_name),
             "sha256": job.file_sha256,
             **({"sheet": job.sheet} if job.sheet else {}),
             "via": job.via,

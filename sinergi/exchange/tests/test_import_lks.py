@@ -462,14 +462,14 @@ def test_one_audit_event_per_import_with_its_counts(tmp_path, board_member, banj
     assert (updated.object_id, updated.changes) == (str(banjarmasin_lks.pk), {"Kapasitas (orang)": ["30", "31"]})
     action, actor_name, data = events[0]
     assert (action, actor_name) == ("exchange.import.succeeded", "pengurus.uji")
-    assert {k: data[k] for k in ("entity", "rows", "created", "updated", "unchanged", "problems", "file")} == {
+    assert {k: data[k] for k in ("entity", "rows", "created", "updated", "unchanged", "problems", "file_type")} == {
         "entity": "lks",
         "rows": 2,
         "created": 1,
         "updated": 1,
         "unchanged": 0,
         "problems": 0,
-        "file": "x.xlsx",
+        "file_type": ".xlsx",
     }
 
 

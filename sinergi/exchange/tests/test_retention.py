@@ -327,7 +327,8 @@ def test_a_number_in_the_name_of_a_purged_file_is_masked_as_its_cells_are(board_
     assert job.original_name == "nik 6371********0001.xlsx"
 
 
-def test_the_audit_log_keeps_a_file_names_number_masked(board_member, tmp_path):
+def test_the_audit_log_keeps_no_file_name_only_its_type_and_names_the_import_by_number(board_member, tmp_path):
+    # People name files after a child or a family card; an audit event outlives the erasure of either
     from django.core.files import File
 
     from sinergi.audit.models import AuditEvent
@@ -335,7 +336,7 @@ def test_the_audit_log_keeps_a_file_names_number_masked(board_member, tmp_path):
 
     from .conftest import HEADERS, xlsx_file
 
-    path = xlsx_file(tmp_path, [HEADERS], name="kk 6371010101010002.xlsx")
+    path = xlsx_file(tmp_path, [HEADERS], name="Bunga Uji kk 6371010101010002.xlsx")
     with path.open("rb") as handle:
         job = import_job_create(
             actor=board_member, entity_key="lks", file=File(handle), original_name=path.name, enqueue=False
@@ -343,5 +344,45 @@ def test_the_audit_log_keeps_a_file_names_number_masked(board_member, tmp_path):
     import_job_run(job_id=job.pk)
     import_upload_refused(actor=board_member, entity_key="lks", original_name=path.name, size=1, reason="x")
 
-    files = [event.data["file"] for event in AuditEvent.objects.filter(action__startswith="exchange.import.")]
-    assert files and set(files) == {"kk 6371********0002.xlsx"}
+    events = AuditEvent.objects.filter(action__startswith="exchange.import.")
+    assert sorted(event.action for event in events) == ["exchange.import.checked", "exchange.import.upload_refused"]
+    assert {event.data["file_type"] for event in events} == {".xlsx"}
+    for event in events:
+        kept = " ".join(str(value) for value in (event.object_repr, event.data, event.changes))
+        assert "Bunga" not in kept and "6371" not in kept, kept
+    assert events.get(action="exchange.import.checked").object_repr == f"lks #{job.pk}"
+
+
+def test_the_migration_takes_the_file_names_out_of_earlier_import_events(board_member):
+    import importlib
+
+    from django.apps import apps
+
+    from sinergi.audit.models import AuditEvent
+    from sinergi.audit.services import audit_record
+    from sinergi.exchange.models import ImportJob
+
+    migration = importlib.import_module("sinergi.exchange.migrations.0018_audit_events_without_file_names")
+    job = ImportJob.objects.create(entity="clients", created_by=board_member, original_name="x.csv")
+    earlier = audit_record(
+        actor=board_member,
+        action="exchange.import.succeeded",
+        obj=job,
+        object_repr="clients Bunga Uji 6371045205140007.csv",
+        data={"entity": "clients", "file": "Bunga Uji 6371********0007.csv", "rows": 3},
+    )
+    refused = audit_record(
+        actor=board_member, action="exchange.import.upload_refused", data={"entity": "lks", "file": "Siti.XLSX"}
+    )
+    other = audit_record(actor=board_member, action="people.person.updated", data={"file": "kept.csv"})
+
+    migration.file_names_out_of_the_audit(apps, None)
+
+    earlier.refresh_from_db(), refused.refresh_from_db(), other.refresh_from_db()
+    assert (earlier.object_repr, earlier.data) == (
+        f"clients #{job.pk}",
+        {"entity": "clients", "rows": 3, "file_type": ".csv"},
+    )
+    assert refused.data == {"entity": "lks", "file_type": ".xlsx"}
+    assert other.data == {"file": "kept.csv"}  # not an import's event
+    assert AuditEvent.objects.count() == 3

@@ -69,10 +69,11 @@ def test_upload_runs_a_dry_run_then_the_import_after_confirmation(
         "exchange.import.checked",
         "exchange.import.succeeded",
     ]
-    # The worker's audit event says where the import was asked from, and names the job without a passing status
+    # The worker's audit event says where the import was asked from, and names the job by number, without a passing
+    # status or the file's name
     assert list(AuditEvent.objects.order_by("pk").values_list("ip_address", "object_repr")) == [
-        ("127.0.0.1", "lks data.xlsx"),
-        ("10.1.2.3", "lks data.xlsx"),
+        ("127.0.0.1", f"lks #{job.pk}"),
+        ("10.1.2.3", f"lks #{real.pk}"),
     ]
 
 
@@ -290,7 +291,7 @@ def test_a_refused_file_shows_the_reason_and_keeps_nothing(client, board_member,
     assert not ImportJob.objects.exists()
     # ... but the refusal is recorded (a security review found files sent to probe the reader left no trace)
     event = AuditEvent.objects.get(action="exchange.import.upload_refused")
-    assert (event.actor, event.data["file"], event.data["entity"]) == (board_member, "laporan.xlsx", "lks")
+    assert (event.actor, event.data["file_type"], event.data["entity"]) == (board_member, ".xlsx", "lks")
     assert event.data["reason"].startswith("File ini berisi PDF")
 
 
