@@ -19,6 +19,10 @@ class AuditEvent(models.Model):
     data = models.JSONField(default=dict, blank=True)
     purpose = models.CharField(_("tujuan"), max_length=200, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # The provinces the event belongs to, fixed when it is written (",63," or ",62,63,"): its object's (a client's,
+    # an LKS's, a referral's two ends) and its actor's roles then. A province admin reads the events of their
+    # province; a role that ends later does not take its events out of the province's log (the fifty-fourth review).
+    provinces = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

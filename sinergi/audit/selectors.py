@@ -1,14 +1,14 @@
 import datetime
 from collections.abc import Mapping
+from functools import reduce
+from operator import or_
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from sinergi.accounts.models import Membership
 from sinergi.accounts.scope import Action, action_provinces
-from sinergi.accounts.selectors import memberships_inside_provinces_q
 
 from .filters import AuditEventFilterSet
 from .models import AuditEvent
@@ -31,20 +31,22 @@ def audit_log_allowed(actor: "User | None") -> bool:
 
 def audit_event_list(*, actor: "User", filters: Mapping[str, Any] | None = None) -> AuditEventFilterSet:
     """The audit log as `actor` may read it, newest first, filtered; returns the bound filter set (.qs is the
-    result). A superuser reads every event; a province admin the events of the users who hold a role in their
-    province (events carry no region: who acted is what locates them). Events of the system itself and of
-    superusers are for superusers only."""
+    result). A superuser reads every event; a province admin the events that belong to their province: those about
+    its clients, LKS, meetings and referrals, and those of users who held a role in it when they acted (`provinces`,
+    fixed when the event was written, so that a role ended or moved since keeps its trail where it was). Events
+    with no place (the system's or a superuser's, about nothing located) are for superusers only."""
     if not audit_log_allowed(actor):
         raise PermissionDenied(_("Hanya admin provinsi yang boleh membaca log audit."))
     events = AuditEvent.objects.select_related("actor").order_by("-occurred_at", "-id")
     provinces = action_provinces(actor, Action.AUDIT_LOG)
     if provinces is not None:
-        # Roles held now: one ended (flagged inactive) grants nothing, here as anywhere
-        inside = Membership.objects.filter(
-            memberships_inside_provinces_q(provinces), user=OuterRef("actor_id"), is_active=True
-        )
-        events = events.filter(Exists(inside), actor__is_superuser=False)
+        events = events.filter(events_of_provinces_q(provinces))
     return AuditEventFilterSet(filters or {}, queryset=events)
+
+
+def events_of_provinces_q(provinces: list[str]) -> Q:
+    """Events that belong to any of these provinces (AuditEvent.provinces: ",62,63,")."""
+    return reduce(or_, (Q(provinces__contains=f",{code},") for code in provinces), Q(pk__in=[]))
 
 
 def audit_event_count(

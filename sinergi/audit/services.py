@@ -54,6 +54,7 @@ def audit_record(
 ) -> AuditEvent:
     """Writes one audit event; call it inside the same transaction as the change it describes."""
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    provinces = (actor_provinces(actor) if is_user else set()) | object_provinces(obj)
     return AuditEvent.objects.create(
         actor=actor if is_user else None,
         actor_name=(actor.get_username() if is_user else ""),
@@ -67,6 +68,7 @@ def audit_record(
         purpose=purpose,
         # A request's address, or one kept for work done later without one (an import run by the worker).
         ip_address=client_ip(request) or ip_address,
+        provinces=provinces_text(provinces),
     )
 
 
@@ -83,6 +85,8 @@ def audit_record_many(
     record's own history shows them as it shows a form's save; objects are named by type and id only."""
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     label, name = model._meta.label_lower, str(model._meta.verbose_name)
+    by_actor = actor_provinces(actor) if is_user else set()
+    located = _located_provinces(model, list(changes_by_pk))
     events = [
         AuditEvent(
             actor=actor if is_user else None,
@@ -94,11 +98,74 @@ def audit_record_many(
             changes=_jsonable(changes),
             data=_jsonable(data or {}),
             purpose=purpose,
+            provinces=provinces_text(by_actor | located.get(pk, set())),
         )
         for pk, changes in changes_by_pk.items()
     ]
     AuditEvent.objects.bulk_create(events, batch_size=1000)
     return len(events)
+
+
+# Where an object is: its own codes, or those of what it belongs to (a consent's client, an import's LKS).
+_LOCATION_FIELDS = ("province_code", "from_province_code", "to_province_code")
+_LOCATED_BY = ("person", "organisation", "meeting", "referral", "placement")
+
+
+def object_provinces(obj: Model | None) -> set[str]:
+    """The provinces an object is located in, for its events: a client's, an LKS's, a meeting's, a referral's two
+    ends, a consent's or a stay's client's; a user's roles (an account's events); none for what has no place (a
+    region, a vocabulary item). Reads what the object holds, and at most one related row."""
+    if obj is None:
+        return set()
+    from sinergi.accounts.models import Membership, User
+
+    if isinstance(obj, User):
+        return actor_provinces(obj)
+    if isinstance(obj, Membership):
+        return _membership_provinces([obj])
+    codes = {value[:2] for name in _LOCATION_FIELDS if isinstance(value := getattr(obj, name, ""), str) and value}
+    if codes:
+        return codes
+    for name in _LOCATED_BY:
+        field = next((f for f in obj._meta.concrete_fields if f.name == name and f.is_relation), None)
+        if field is not None and getattr(obj, field.attname) is not None:
+            return object_provinces(getattr(obj, name))
+    return set()
+
+
+def actor_provinces(user: Any) -> set[str]:
+    """The provinces of a user's active roles, kept on the user object for the rest of its request or job."""
+    cached = getattr(user, "_audit_provinces", None)
+    if cached is None:
+        cached = _membership_provinces(user.memberships.filter(is_active=True).select_related("organisation"))
+        user._audit_provinces = cached
+    return set(cached)
+
+
+def _membership_provinces(memberships) -> set[str]:
+    codes = set()
+    for membership in memberships:
+        if membership.region_id:
+            codes.add(membership.region_id[:2])
+        elif membership.organisation_id and membership.organisation.province_code:
+            codes.add(membership.organisation.province_code)
+    return codes
+
+
+def _located_provinces(model: type[Model], pks: list) -> dict[Any, set[str]]:
+    """object_provinces for many objects of one model that carries its own codes, in one query; {} otherwise."""
+    names = [f.name for f in model._meta.concrete_fields if f.name in _LOCATION_FIELDS]
+    if not names or not pks:
+        return {}
+    located: dict[Any, set[str]] = {}
+    for pk, *codes in model._default_manager.filter(pk__in=pks).values_list("pk", *names):
+        located[pk] = {code[:2] for code in codes if code}
+    return located
+
+
+def provinces_text(codes: set[str]) -> str:
+    """How AuditEvent.provinces keeps a set of codes: ",62,63," (so that ",63," finds 63 and not 630)."""
+    return f",{','.join(sorted(codes))}," if codes else ""
 
 
 def _jsonable(value: Any) -> Any:

@@ -232,6 +232,67 @@ def test_a_role_that_ended_in_the_province_no_longer_shows_the_users_events_to_i
     assert rows(client.get(LOG)) == ["Tidak ada catatan yang cocok."]
 
 
+def test_a_users_trail_stays_in_the_province_where_they_acted_after_their_role_there_ends(client, province_admin):
+    # The fifty-fourth review S2: events were located by the actor's roles of today, so an operator who misused a
+    # child's data and then left (or moved to Kalimantan Timur) took their whole trail out of Kalsel's log
+    Region.objects.create(code="64", name="Kalimantan Timur", level=1, kind="provinsi")
+    admin_kaltim = user_with_role(Role.PROVINCE_ADMIN, region_code="64", username="admin.kaltim")
+    leaver = user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.lama")
+    record_export(leaver)
+    leaver.memberships.update(is_active=False)
+    MembershipFactory(user=leaver, role=Role.REGENCY_BOARD, region_id="64")
+
+    otp_login(client, province_admin)
+    in_kalsel = rows(client.get(LOG))
+    client.logout()
+    otp_login(client, admin_kaltim)
+    in_kaltim = rows(client.get(LOG))
+
+    assert [("pengurus.lama" in row) for row in in_kalsel] == [True]
+    assert in_kaltim == ["Tidak ada catatan yang cocok."]  # what they did in Kalsel is not Kaltim's to read
+
+
+def test_what_the_system_or_a_superuser_does_to_a_provinces_client_is_in_that_provinces_log(client, province_admin):
+    from sinergi.people.tests.factories import PersonFactory
+
+    Region.objects.create(code="64", name="Kalimantan Timur", level=1, kind="provinsi")
+    admin_kaltim = user_with_role(Role.PROVINCE_ADMIN, region_code="64", username="admin.kaltim")
+    child = PersonFactory()  # at an LKSA in Kota Banjarmasin
+    superuser = UserFactory(username="super", is_superuser=True)
+    record(None, "people.person.updated", obj=child, object_repr=f"penerima #{child.pk}")
+    record(superuser, "people.person.erased", obj=child, object_repr=f"penerima #{child.pk}")
+    record(superuser, "vocabularies.term.created")  # located nowhere: for superusers only
+
+    otp_login(client, province_admin)
+    in_kalsel = rows(client.get(LOG))
+    client.logout()
+    otp_login(client, admin_kaltim)
+
+    assert len(in_kalsel) == 2 and all(f"#{child.pk}" in row for row in in_kalsel)
+    assert rows(client.get(LOG)) == ["Tidak ada catatan yang cocok."]
+
+
+def test_the_migration_locates_earlier_events_as_the_log_did_and_by_their_object(operator):
+    import importlib
+
+    from django.apps import apps
+
+    from sinergi.people.tests.factories import PersonFactory
+
+    migration = importlib.import_module("sinergi.audit.migrations.0002_event_provinces")
+    superuser = UserFactory(username="super", is_superuser=True)
+    child = PersonFactory()
+    by_operator = record_export(operator)
+    by_superuser = record(superuser, "vocabularies.term.created")
+    about_child = record(None, "people.person.updated", obj=child, object_repr="x")
+    AuditEvent.objects.update(provinces="")  # as they were written before the field
+
+    migration.provinces_of_earlier_events(apps, None)
+
+    located = dict(AuditEvent.objects.values_list("pk", "provinces"))
+    assert (located[by_operator.pk], located[by_superuser.pk], located[about_child.pk]) == (",63,", "", ",63,")
+
+
 def test_the_log_shows_fifty_events_a_page_newest_first_in_bounded_queries(
     client, province_admin, operator, django_assert_max_num_queries
 ):
