@@ -42,6 +42,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, action_provinces, active_memberships
+from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
 from sinergi.core.crypto import decrypt
 from sinergi.core.downloads import CSV_DELIMITERS, ESCAPED_STARTS, escape_formula
@@ -2341,6 +2342,23 @@ class ClientsEntity(Entity):
             actor=ctx.actor,
             persons=[Person(pk=u.person_id) for u in updates],
             what="changed",
+            purpose=AccessPurpose.SERVICE,
+        )
+        # Each stay's own history says it ended, and by which import, as a discharge on its page does (the
+        # fifty-fourth review found only the import's count); one insert for all.
+        audit_record_many(
+            actor=ctx.actor,
+            action="people.placement.discharged",
+            model=Placement,
+            changes_by_pk={
+                u.pk: {
+                    "status": [PlacementStatus.ACTIVE, PlacementStatus.DISCHARGED],
+                    "discharged_on": [None, u.discharged_on],
+                    "discharge_reason": ["", u.reason],
+                }
+                for u in updates
+            },
+            data=ctx.cache.get("audit_via") or {},
             purpose=AccessPurpose.SERVICE,
         )
         state.counts["discharged"] += len(updates)

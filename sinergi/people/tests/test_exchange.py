@@ -665,6 +665,12 @@ def test_a_discharge_date_on_an_active_placement_discharges_it_and_moves_the_cou
     )  # fmt: skip
     assert placement.next_review_on is None
     assert not PlacementActive.objects.filter(area_code="63.71").exists()
+    # the stay's own history says it ended, as a discharge on its page does (the fifty-fourth review M3)
+    event = AuditEvent.objects.get(action="people.placement.discharged")
+    assert (event.object_type, event.object_id, event.actor) == ("people.placement", str(placement.pk), world.operator)
+    assert event.changes["discharged_on"] == [None, "2024-06-20"]
+    assert event.changes["discharge_reason"] == ["", "reunified"]
+    assert event.provinces == ",63,"
     imported = summary_rows()
     summaries_rebuild()
     assert summary_rows() == imported
