@@ -1,5 +1,5 @@
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import reduce
 from operator import or_
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,16 @@ if TYPE_CHECKING:
 def audit_events_for(*, obj: Model) -> QuerySet[AuditEvent]:
     """The change history of one object, newest first. Callers check that the actor may see the object."""
     return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related("actor")
+
+
+def audit_events_for_objects(objects: "Iterable[Model]") -> QuerySet[AuditEvent]:
+    """The change history of several objects together (a client, their stays and consents), newest first. Callers
+    pass only objects the actor may see."""
+    by_type: dict[str, list[str]] = {}
+    for obj in objects:
+        by_type.setdefault(obj._meta.label_lower, []).append(str(obj.pk))
+    about = reduce(or_, (Q(object_type=kind, object_id__in=ids) for kind, ids in by_type.items()), Q(pk__in=[]))
+    return AuditEvent.objects.filter(about).select_related("actor").order_by("-occurred_at", "-id")
 
 
 def audit_log_allowed(actor: "User | None") -> bool:

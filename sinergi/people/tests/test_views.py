@@ -564,6 +564,34 @@ def test_a_correction_cannot_undo_a_withdrawal_or_move_it_before_the_consent(cli
     assert not AuditEvent.objects.filter(action="people.consent.withdrawal_corrected").exists()
 
 
+def test_the_clients_page_shows_what_changed_from_what_to_what_to_those_who_may_change_it(client, world, child):
+    # The fifty-fourth review M1: the values were kept in the audit but shown nowhere
+    from sinergi.people import services
+
+    consent = given_consent(child.person)
+    services.consent_withdraw(actor=world.operator, consent=consent, on=TODAY)
+    services.consent_withdrawal_correct(
+        actor=world.operator, consent=consent, on=TODAY - datetime.timedelta(days=2), note="Salah tanggal"
+    )
+    person = child.person
+    person.refresh_from_db()
+    services.person_update(actor=world.operator, person=person, data={"sex": "P"}, expected_version=person.version)
+
+    sign_in(client, world.operator)
+    history = client.get(f"/people/{child.person_id}/").content.decode().split('id="history"')[1]
+    client.logout()
+    sign_in(client, world.regency_board)  # sees the child, may not change the record
+    board_page = client.get(f"/people/{child.person_id}/").content.decode()
+
+    assert "Tanggal penarikan persetujuan dikoreksi" in history and "Persetujuan ditarik" in history
+    from django.utils.formats import date_format
+
+    today, two_days_ago = date_format(TODAY), date_format(TODAY - datetime.timedelta(days=2))
+    assert f"— → {today}" in history and f"{today} → {two_days_ago}" in history
+    assert "Laki-laki" in history and "Perempuan" in history  # the sex, before and after, in words
+    assert 'id="history"' not in board_page
+
+
 def test_incident_without_description_is_refused_inline(client, world, child):
     sign_in(client, world.operator)
     response = client.post(f"/people/{child.person_id}/incident/", {"kind": "physical", "description": ""})

@@ -15,6 +15,8 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, can, restrict
+from sinergi.audit.display import audit_history
+from sinergi.audit.selectors import audit_events_for_objects
 from sinergi.core.errors import ValidationError
 from sinergi.core.pagination import paginate
 from sinergi.exchange.exports import export_url
@@ -128,14 +130,20 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
         placement.review_overdue, placement.review_soon = selectors.placement_review_window(placement, today=today)
     accesses = access_page(request, selectors.person_accesses(actor=user, person=person))
     incidents = restrict(person.incidents.all(), actor=user, action=Action.INCIDENT_VIEW)
+    consents = list(person.consents.all())
+    can_change = can(user, Action.PERSON_CHANGE, person)
+    # What changed, from what to what, on the record, its stays (those this user sees) and its consents: for those
+    # who may change it, as on a worker's page (the fifty-fourth review found the values kept but shown nowhere).
+    history = audit_history(audit_events_for_objects([person, *placements, *consents])[:50]) if can_change else []
     return {
         "person": person,
         "placements": placements,
-        "consents": list(person.consents.all()),
+        "consents": consents,
         "incidents": list(incidents),
         "accesses": accesses,
+        "history": history,
         "today": today,
-        "can_change": can(user, Action.PERSON_CHANGE, person),
+        "can_change": can_change,
         "can_full_nik": bool(person.nik_encrypted) and selectors.person_full_nik_allowed(actor=user, person=person),
         "can_subject_request": can(user, Action.SUBJECT_REQUEST, person),
         "regency_names": regency_names([p.regency_code for p in placements]),
