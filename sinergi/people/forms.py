@@ -88,11 +88,9 @@ def consent_fields() -> dict[str, forms.Field]:
     }
 
 
-class AdmitForm(forms.Form):
-    """Admission of a client: the person, the first placement and the consent, on one page."""
+class PersonFieldsForm(forms.Form):
+    """A client's own fields, as admission asks them and the client's edit page corrects them."""
 
-    organisation = forms.ModelChoiceField(label=_("LKS"), queryset=Organisation.objects.none(), empty_label=None)
-    # Person
     full_name = forms.CharField(label=_("Nama lengkap"), max_length=150)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
     birth_date = _date(_("Tanggal lahir"), required=False)
@@ -128,21 +126,9 @@ class AdmitForm(forms.Form):
     guardian_relation = forms.CharField(label=_("Hubungan wali"), max_length=60, required=False)
     guardian_phone = forms.CharField(label=_("Telepon wali"), max_length=30, required=False)
     notes = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    # First placement
-    ppks_category = forms.ModelChoiceField(
-        label=_("Kategori PPKS utama"), queryset=Term.objects.none(), empty_label=_("— pilih —")
-    )
-    setting = forms.ChoiceField(label=_("Bentuk layanan"), choices=ServiceSetting.choices, widget=forms.RadioSelect)
-    admitted_on = _date(_("Tanggal masuk"))
-    services = forms.ModelMultipleChoiceField(
-        label=_("Layanan yang diterima"),
-        queryset=Term.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
 
-    fieldsets = [
-        (_("Identitas"), ["organisation", "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place"]),
+    person_fieldsets = [
+        (_("Identitas"), ["full_name", "sex", "birth_date", "birth_date_estimated", "birth_place"]),
         (_("Nomor kependudukan"), ["nik", "nik_missing_reason", "kk", "kk_missing_reason"]),
         (
             _("Asal, kategori dan keluarga"),
@@ -158,6 +144,39 @@ class AdmitForm(forms.Form):
                 "notes",
             ],
         ),
+    ]
+    fieldsets = person_fieldsets
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ppks_categories"].queryset = ppks_terms()
+
+    def fieldset_list(self):
+        for legend, names in self.fieldsets:
+            yield legend, [self[name] for name in names if name in self.fields]
+
+
+class AdmitForm(PersonFieldsForm):
+    """Admission of a client: the person, the first placement and the consent, on one page."""
+
+    field_order = ["organisation"]
+    organisation = forms.ModelChoiceField(label=_("LKS"), queryset=Organisation.objects.none(), empty_label=None)
+    # First placement
+    ppks_category = forms.ModelChoiceField(
+        label=_("Kategori PPKS utama"), queryset=Term.objects.none(), empty_label=_("— pilih —")
+    )
+    setting = forms.ChoiceField(label=_("Bentuk layanan"), choices=ServiceSetting.choices, widget=forms.RadioSelect)
+    admitted_on = _date(_("Tanggal masuk"))
+    services = forms.ModelMultipleChoiceField(
+        label=_("Layanan yang diterima"),
+        queryset=Term.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    fieldsets = [
+        (PersonFieldsForm.person_fieldsets[0][0], ["organisation", *PersonFieldsForm.person_fieldsets[0][1]]),
+        *PersonFieldsForm.person_fieldsets[1:],
         (_("Penempatan pertama"), list(PLACEMENT_FIELDS)),
         (_("Persetujuan pemrosesan data (UU PDP)"), list(CONSENT_FIELDS)),
     ]
@@ -167,7 +186,6 @@ class AdmitForm(forms.Form):
         self.fields.update(consent_fields())
         if organisations is not None:
             self.fields["organisation"].queryset = organisations
-        self.fields["ppks_categories"].queryset = ppks_terms()
         self.fields["ppks_category"].queryset = ppks_terms()
         self.fields["services"].queryset = Term.objects.filter(vocabulary=Vocabulary.WELFARE_PILLAR, is_active=True)
         self.fields["admitted_on"].initial = timezone.localdate()
@@ -179,10 +197,6 @@ class AdmitForm(forms.Form):
         if not (cleaned.get("nik") or "").strip() and not cleaned.get("nik_missing_reason"):
             self.add_error("nik_missing_reason", _("Isi NIK, atau pilih alasan NIK tidak ada."))
         return cleaned
-
-    def fieldset_list(self):
-        for legend, names in self.fieldsets:
-            yield legend, [self[name] for name in names]
 
     def split(self) -> tuple[Organisation, dict, dict, dict]:
         """The cleaned data as the service wants it: organisation, person, placement and consent parts."""
