@@ -4583,4 +4583,25 @@ EN: dict[str, str | tuple[str, str]] = {
     "Koreksi tanggal": "Correct the date",
     "Simpan koreksi": "Save the correction",
     "Jenis berkas": "File type",
+    "Hapus NIK yang tersimpan": "Remove the stored NIK",
+    "Hapus nomor KK yang tersimpan": "Remove the stored KK number",
+    "NIK baru (kosongkan jika tidak berubah)": "New NIK (leave empty if unchanged)",
+    "Nomor KK baru (kosongkan jika tidak berubah)": "New KK number (leave empty if unchanged)",
+    "Tersimpan: %(masked)s.": "On record: %(masked)s.",
+    "Hanya bila %(label)s yang tersimpan dihapus.": "Only when the stored %(label)s is removed.",
+    "Belum tercatat. Isi bila sudah diketahui; bila tidak, pilih alasannya.": (
+        "Not on record. Fill it in once known; otherwise choose the reason."
+    ),
+    "Ketik %(label)s baru atau hapus yang tersimpan, tidak keduanya.": (
+        "Type a new %(label)s or remove the stored one, not both."
+    ),
+    "Pilih alasan %(label)s tidak ada bila yang tersimpan dihapus.": (
+        "Choose why there is no %(label)s when removing the stored one."
+    ),
+    "Ubah data penerima layanan": "Edit the service recipient's details",
+    "Perbaiki isian yang salah lalu simpan. LKS, penempatan dan persetujuan diubah di halaman penerima layanan.": (
+        "Correct what is wrong, then save. The LKS, stays and consents are changed on the service recipient's page."
+    ),
+    "Tidak ada isian yang berubah.": "Nothing was changed.",
+    "Data penerima layanan diperbarui.": "The service recipient's details were updated.",
 }

@@ -22,7 +22,7 @@ from .choices import (
     Sex,
     WorkerRole,
 )
-from .models import Worker
+from .models import Person, Worker
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # A NIK is typed (or pasted) with spaces or dots now and then; the service normalises and checks it.
@@ -209,6 +209,96 @@ class AdmitForm(PersonFieldsForm):
         placement["services"] = list(placement["services"])
         consent = {name: data[name] for name in CONSENT_FIELDS}
         return data["organisation"], person, placement, consent
+
+
+class PersonForm(PersonFieldsForm):
+    """Corrects a client's record: the admission's person fields with the stored values, and `version`. A stored NIK
+    or KK never comes back into the page: its masked form is shown, a number typed replaces it, and removing it is a
+    tick with the reason it is missing (the service's rule: absent keeps, "" removes, digits replace)."""
+
+    nik_remove = forms.BooleanField(label=_("Hapus NIK yang tersimpan"), required=False)
+    kk_remove = forms.BooleanField(label=_("Hapus nomor KK yang tersimpan"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    fieldsets = [
+        PersonFieldsForm.person_fieldsets[0],
+        (
+            PersonFieldsForm.person_fieldsets[1][0],
+            ["nik", "nik_remove", "nik_missing_reason", "kk", "kk_remove", "kk_missing_reason"],
+        ),
+        *PersonFieldsForm.person_fieldsets[2:],
+    ]
+
+    def __init__(self, *args, person: Person, **kwargs) -> None:
+        initial = {name: getattr(person, name) for name in PERSON_FIELDS if name not in {"nik", "kk"}}
+        initial |= {
+            "origin_region": person.origin_region_id,
+            "ppks_categories": [term.pk for term in person.ppks_categories.all()],
+            "version": person.version,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.person = person
+        # A category retired since it was given stays offered, so that saving the rest does not refuse it.
+        self.fields["ppks_categories"].queryset = ppks_terms() | Term.objects.filter(pk__in=initial["ppks_categories"])
+        if person.origin_region_id and not person.origin_region.is_current:
+            self.fields["origin_region"].allow_retired = True  # the stored area only: see clean_origin_region
+        for kind, label, new_label in (
+            ("nik", _("NIK"), _("NIK baru (kosongkan jika tidak berubah)")),
+            ("kk", _("nomor KK"), _("Nomor KK baru (kosongkan jika tidak berubah)")),
+        ):
+            masked = getattr(person, f"{kind}_masked")
+            field = self.fields[kind]
+            if masked:
+                field.label = new_label
+                field.help_text = _("Tersimpan: %(masked)s.") % {"masked": masked}
+                self.fields[f"{kind}_missing_reason"].help_text = _("Hanya bila %(label)s yang tersimpan dihapus.") % {
+                    "label": label
+                }
+            else:
+                del self.fields[f"{kind}_remove"]
+                field.help_text = _("Belum tercatat. Isi bila sudah diketahui; bila tidak, pilih alasannya.")
+
+    def clean_origin_region(self):
+        region = self.cleaned_data.get("origin_region")
+        if region is not None and not region.is_current and region.pk != self.person.origin_region_id:
+            field = self.fields["origin_region"]
+            raise forms.ValidationError(
+                field.error_messages["retired"], code="retired", params={"code": region.code, "name": region.name}
+            )
+        return region
+
+    def clean(self):
+        cleaned = super().clean()
+        for kind, label in (("nik", _("NIK")), ("kk", _("nomor KK"))):
+            typed = (cleaned.get(kind) or "").strip()
+            if not cleaned.get(f"{kind}_remove"):
+                continue
+            # Mirrors the service's rule so the message appears next to the field before anything is sent.
+            if typed:
+                self.add_error(
+                    f"{kind}_remove",
+                    _("Ketik %(label)s baru atau hapus yang tersimpan, tidak keduanya.") % {"label": label},
+                )
+            elif not cleaned.get(f"{kind}_missing_reason"):
+                self.add_error(
+                    f"{kind}_missing_reason",
+                    _("Pilih alasan %(label)s tidak ada bila yang tersimpan dihapus.") % {"label": label},
+                )
+        return cleaned
+
+    def data_for_service(self) -> dict:
+        """The cleaned data as `person_update` wants it: a NIK/KK left empty is not sent (kept), unless removed."""
+        data = {name: self.cleaned_data[name] for name in PERSON_FIELDS}
+        data["ppks_categories"] = list(data["ppks_categories"])
+        for kind in ("nik", "kk"):
+            typed = (data[kind] or "").strip()
+            if typed:
+                data[kind] = typed
+            elif self.cleaned_data.get(f"{kind}_remove"):
+                data[kind] = ""
+            else:
+                del data[kind]
+        return data
 
 
 class WithdrawalForm(forms.Form):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("duplicates/<int:pk>/resolve/", views.duplicate_resolve, name="duplicate_resolve"),
     path("duplicates/<int:pk>/merge/", views.DuplicateMergeView.as_view(), name="duplicate_merge"),
     path("<int:pk>/", views.PersonDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.PersonUpdateView.as_view(), name="edit"),
     path("<int:pk>/nik/", views.person_full_nik, name="full_nik"),
     path("<int:pk>/consent/", views.person_consent, name="consent"),
     path("consents/<int:pk>/withdraw/", views.consent_withdraw, name="consent_withdraw"),

@@ -26,7 +26,7 @@ from .consents import consent_record, consent_withdraw, consent_withdrawal_corre
 from .duplicates import duplicate_resolve
 from .incidents import incident_recipients, incident_report
 from .merges import duplicate_merge
-from .persons import IDENTIFYING_FIELDS, PERSON_FIELDS, person_admit, person_update
+from .persons import IDENTIFYING_FIELDS, PERSON_FIELDS, person_admit, person_change_refusal, person_update
 from .placements import (
     care_plan_review_record,
     placement_advance_stage,
@@ -80,6 +80,7 @@ __all__ = [
     "lks_kind_codes",
     "normalize_name",
     "person_admit",
+    "person_change_refusal",
     "person_erase",
     "person_match_key",
     "person_restrict",

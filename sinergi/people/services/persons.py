@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sinergi.accounts.scope import Action
+from sinergi.accounts.scope import Action, can
 from sinergi.core.crypto import decrypt, encrypt, keyed_hash, mask_identity_number
 from sinergi.core.errors import ConflictError, PermissionDenied
 from sinergi.organisations.choices import LKS_KINDS
@@ -318,6 +318,19 @@ def person_admit(
     person_access_record(actor=actor, person=person, what="created", purpose=purpose, request=request)
     package.summary_placement_added(placement)
     return Outcome(obj=person, warnings=warnings, duplicate_candidates=duplicates)
+
+
+def person_change_refusal(*, actor: "User", person: Person) -> str | None:
+    """Why `actor` may not correct this person's record (the page says it instead of showing the form), or None.
+    The same refusals `person_update` raises before reading any input: scope, and an erased, merged or restricted
+    record."""
+    if not can(actor, Action.PERSON_CHANGE, person):
+        return _("Anda tidak berwenang mengubah data orang ini.")
+    try:
+        _refuse_if_restricted(person)
+    except PermissionDenied as error:
+        return str(error)
+    return None
 
 
 @transaction.atomic

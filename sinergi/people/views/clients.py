@@ -15,9 +15,13 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, can, restrict
+<<<<<<< HEAD
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for_objects
 from sinergi.core.errors import ValidationError
+=======
+from sinergi.core.errors import ConflictError, ValidationError
+>>>>>>> ea58a2e (A client's record is corrected on the web: /people/<pk>/edit/ ("Ubah data" on the client's page), person_update's rules, version and NIK/KK rule, refusals as the other pages)
 from sinergi.core.pagination import paginate
 from sinergi.exchange.exports import export_url
 from sinergi.exchange.list_filters import list_filter_problem
@@ -27,7 +31,7 @@ from .. import selectors, services
 from ..access import person_access_record, session_purpose, session_purpose_set
 from ..choices import AccessPurpose, PlacementStatus
 from ..filters import REVIEW_SOON_DAYS
-from ..forms import AdmitForm, ConsentForm, IncidentForm, PurposeForm, ReviewForm
+from ..forms import AdmitForm, ConsentForm, IncidentForm, PersonForm, PurposeForm, ReviewForm
 from ..models import Person, Placement
 from ._common import (
     PEOPLE_REGION_LEVELS,
@@ -143,7 +147,12 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
         "accesses": accesses,
         "history": history,
         "today": today,
+<<<<<<< HEAD
         "can_change": can_change,
+=======
+        "can_change": can(user, Action.PERSON_CHANGE, person),
+        "can_edit": services.person_change_refusal(actor=user, person=person) is None,
+>>>>>>> ea58a2e (A client's record is corrected on the web: /people/<pk>/edit/ ("Ubah data" on the client's page), person_update's rules, version and NIK/KK rule, refusals as the other pages)
         "can_full_nik": bool(person.nik_encrypted) and selectors.person_full_nik_allowed(actor=user, person=person),
         "can_subject_request": can(user, Action.SUBJECT_REQUEST, person),
         "regency_names": regency_names([p.regency_code for p in placements]),
@@ -222,18 +231,77 @@ class PersonAdmitView(PersonAreaMixin, View):
                 form.add_error(None, str(error) or _("Anda tidak berwenang menerima klien di LKS ini."))
             else:
                 messages.success(request, _("%(name)s telah diterima.") % {"name": outcome.obj.full_name})
-                for warning in outcome.warnings:
-                    messages.warning(request, warning)
-                if outcome.duplicate_candidates:
-                    messages.info(
-                        request,
-                        _(
-                            "Data ini mirip dengan data yang sudah ada. Pengurus LKKKS kabupaten/kota akan "
-                            "memeriksanya; pelayanan tetap berjalan."
-                        ),
-                    )
+                _outcome_messages(request, outcome)
                 return redirect("people:detail", pk=outcome.obj.pk)
         return render(request, "people/admit.html", {"form": form}, status=400)
+
+
+def _outcome_messages(request: HttpRequest, outcome: services.Outcome) -> None:
+    """A write's warnings, and (never saying with whom) that a board will look at a possible duplicate."""
+    for warning in outcome.warnings:
+        messages.warning(request, warning)
+    if outcome.duplicate_candidates:
+        messages.info(
+            request,
+            _(
+                "Data ini mirip dengan data yang sudah ada. Pengurus LKKKS kabupaten/kota akan "
+                "memeriksanya; pelayanan tetap berjalan."
+            ),
+        )
+
+
+class PersonUpdateView(PersonAreaMixin, View):
+    """Corrects a client's record (name, birth date, NIK/KK, family...); the service checks everything again, and a
+    stale version is refused so two editors never overwrite each other. The LKS, stays and consents change elsewhere."""
+
+    action = Action.PERSON_CHANGE
+
+    def _person(self, request: HttpRequest, pk: int) -> Person:
+        person = selectors.person_get(actor=request.user, pk=pk)  # 404 outside the user's scope, as the detail page
+        if refusal := services.person_change_refusal(actor=request.user, person=person):
+            raise PermissionDenied(refusal)
+        return person
+
+    def _render(self, request: HttpRequest, person: Person, form: PersonForm, status: int = 200, **extra):
+        context = {"person": person, "form": form, **extra}
+        return render(request, "people/person_form.html", context, status=status)
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        person = self._person(request, pk)
+        # The form shows the record's personal data: logged as a view of it, with the session's purpose.
+        person_access_record(
+            actor=request.user, person=person, what="viewed", purpose=session_purpose(request), request=request
+        )
+        return self._render(request, person, PersonForm(person=person))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        person = self._person(request, pk)
+        form = PersonForm(request.POST, person=person)
+        conflict = False
+        if form.is_valid():
+            try:
+                outcome = services.person_update(
+                    actor=request.user,
+                    person=person,
+                    data=form.data_for_service(),
+                    expected_version=form.cleaned_data.get("version") or 0,
+                    request=request,
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            except (PermissionDenied, ConflictError) as error:
+                conflict = isinstance(error, ConflictError)
+                form.add_error(None, str(error))
+            else:
+                if outcome.obj.version == form.cleaned_data.get("version"):
+                    messages.info(request, _("Tidak ada isian yang berubah."))
+                else:
+                    messages.success(request, _("Data penerima layanan diperbarui."))
+                _outcome_messages(request, outcome)
+                return redirect("people:detail", pk=pk)
+        # The stored record (its masked NIK), not what a failed clean left on the object.
+        person = selectors.person_get(actor=request.user, pk=pk)
+        return self._render(request, person, form, status=409 if conflict else 400, conflict=conflict)
 
 
 class ReviewsDueView(PersonAreaMixin, View):
