@@ -99,3 +99,31 @@ def test_a_withdrawal_is_recorded_and_its_day_corrected_on_a_phone_without_sidew
     expect(page.locator("ul.messages")).to_contain_text("dikoreksi")
     consent.refresh_from_db()
     assert consent.withdrawn_on == right_day
+
+
+def test_a_clients_name_typed_wrong_is_corrected_on_a_phone_without_sideways_scroll(page):
+    from sinergi.accounts.models import Membership
+    from sinergi.people.models import Person
+
+    lks = Membership.objects.get(user__username="operator.lks").organisation
+    person = Person.objects.current().filter(organisation=lks, is_restricted=False).order_by("pk").first()
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "operator.lks")
+    page.goto(f"{page.base_url}/people/purpose/?next=/people/{person.pk}/")
+    page.get_by_label("Pelayanan dan pengasuhan").check()
+    page.click("#main form button[type=submit]")
+    page.get_by_role("link", name="Ubah data").click()
+
+    expect(page.locator("h1")).to_have_text("Ubah data penerima layanan")
+    assert page.evaluate(SIDEWAYS) == 0
+    for name in ("nik", "kk"):
+        expect(page.locator(f"input[name={name}]")).to_have_attribute("inputmode", "numeric")
+        expect(page.locator(f"input[name={name}]")).to_have_value("")  # the stored number never comes back
+    page.fill("input[name=full_name]", "Nama Dibetulkan Contoh")
+    page.get_by_role("button", name="Simpan").click()
+
+    expect(page.locator("ul.messages")).to_contain_text("Data penerima layanan diperbarui.")
+    expect(page.locator("h1")).to_contain_text("Nama Dibetulkan Contoh")
+    assert page.evaluate(SIDEWAYS) == 0
+    person.refresh_from_db()
+    assert person.full_name == "Nama Dibetulkan Contoh"
