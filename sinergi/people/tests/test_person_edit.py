@@ -244,3 +244,22 @@ def test_a_category_stays_among_the_choices_so_the_form_can_be_saved(client, wor
     sign_in(client, world.operator)
     form = client.get(edit_url(person)).context["form"]
     assert set(form.initial["ppks_categories"]) == {ppks("anak_telantar").pk, ppks("anak_jalanan").pk}
+
+
+def test_an_area_of_origin_retired_since_it_was_recorded_does_not_stop_the_save_but_another_is_refused(
+    client, world, person
+):
+    from sinergi.regions.models import Region
+
+    Region.objects.filter(code__in=["63.71.01.1001", "63.71.01.1002"]).update(is_current=False)
+    Person.objects.filter(pk=person.pk).update(origin_region_id="63.71.01.1001")
+    person.refresh_from_db()
+    sign_in(client, world.operator)
+    response = client.post(edit_url(person), form_data(person, full_name="Budi Salah Ketik"))
+    assert response.status_code == 302
+    assert Person.objects.get(pk=person.pk).full_name == "Budi Salah Ketik"
+
+    person.refresh_from_db()
+    response = client.post(edit_url(person), form_data(person, origin_region="63.71.01.1002"))
+    assert response.status_code == 400
+    assert "tidak berlaku lagi" in " ".join(response.context["form"].errors["origin_region"])
