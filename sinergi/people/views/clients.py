@@ -15,13 +15,9 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action, can, restrict
-<<<<<<< HEAD
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for_objects
-from sinergi.core.errors import ValidationError
-=======
 from sinergi.core.errors import ConflictError, ValidationError
->>>>>>> ea58a2e (A client's record is corrected on the web: /people/<pk>/edit/ ("Ubah data" on the client's page), person_update's rules, version and NIK/KK rule, refusals as the other pages)
 from sinergi.core.pagination import paginate
 from sinergi.exchange.exports import export_url
 from sinergi.exchange.list_filters import list_filter_problem
@@ -147,12 +143,8 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
         "accesses": accesses,
         "history": history,
         "today": today,
-<<<<<<< HEAD
         "can_change": can_change,
-=======
-        "can_change": can(user, Action.PERSON_CHANGE, person),
         "can_edit": services.person_change_refusal(actor=user, person=person) is None,
->>>>>>> ea58a2e (A client's record is corrected on the web: /people/<pk>/edit/ ("Ubah data" on the client's page), person_update's rules, version and NIK/KK rule, refusals as the other pages)
         "can_full_nik": bool(person.nik_encrypted) and selectors.person_full_nik_allowed(actor=user, person=person),
         "can_subject_request": can(user, Action.SUBJECT_REQUEST, person),
         "regency_names": regency_names([p.regency_code for p in placements]),
