@@ -177,6 +177,8 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# The refusal in the site's layout (a form older than a sign-in in another tab), not Django's bare page.
+CSRF_FAILURE_VIEW = "sinergi.accounts.views.auth.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie.
 
 # How many reverse proxies stand before Sinergi: the client's address is the X-Forwarded-For entry the nearest of them

@@ -4604,4 +4604,22 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Tidak ada isian yang berubah.": "Nothing was changed.",
     "Data penerima layanan diperbarui.": "The service recipient's details were updated.",
+    "Halaman kedaluwarsa": "Page expired",
+    "Halaman ini sudah kedaluwarsa": "This page has expired",
+    "Data belum terkirim: halaman ini dibuka sebelum Anda keluar dan masuk lagi (mungkin di tab lain), atau browser Anda menolak cookie.": (
+        "Nothing was sent: this page was opened before you signed out and in again (perhaps in another tab), or your "
+        "browser refuses cookies."
+    ),
+    "Kembali ke halaman sebelumnya, muat ulang, lalu kirim lagi. Bila isian hilang, isi ulang; tidak ada yang tersimpan dari pengiriman ini.": (
+        "Go back to the previous page, reload it, then send again. If what you typed is gone, fill it in again; "
+        "nothing of this sending was saved."
+    ),
+    "Tidak ada koneksi internet: formulir belum dikirim. Isian tetap di halaman ini; kirim lagi setelah ada sinyal.": (
+        "No internet connection: the form was not sent. What you typed stays on this page; send it again once there "
+        "is a signal."
+    ),
+    "Sesi Anda sudah berakhir, dan isian di halaman ini belum tersimpan. Salin dulu isian yang panjang, lalu masuk lagi (di tab lain) sebelum mengirim.": (
+        "Your session has ended, and what you typed on this page is not saved. Copy any long text first, then sign "
+        "in again (in another tab) before sending."
+    ),
 }

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.phones import phone_widget
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region
 
@@ -55,6 +56,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["full_name", "email", "phone", "preferred_language"]
         labels = {"email": _("Alamat surel")}
+        widgets = {"phone": phone_widget()}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -117,6 +119,7 @@ class UserCreateForm(MembershipFieldsMixin, forms.ModelForm):
         model = User
         fields = ["username", "full_name", "email", "phone", "preferred_language"]
         labels = {"username": _("Nama pengguna"), "email": _("Alamat surel")}
+        widgets = {"phone": phone_widget()}
         help_texts = {"username": _("Huruf, angka, dan @ . + - _ saja; tanpa spasi.")}
 
     def __init__(self, *args, actor: "User", **kwargs) -> None:

@@ -6,6 +6,7 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("keepalive/", auth.session_keepalive, name="keepalive"),
     path("two-factor/", two_factor.TwoFactorView.as_view(), name="two_factor"),
     path("two-factor/disable/", two_factor.TwoFactorDisableView.as_view(), name="two_factor_disable"),
     path("password/", auth.PasswordChangeView.as_view(), name="password_change"),

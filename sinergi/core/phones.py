@@ -2,6 +2,7 @@
 
 import re
 
+from django import forms
 from django.utils.translation import gettext as _
 
 _SEPARATORS = re.compile(r"[\s\-.()]")
@@ -78,3 +79,9 @@ def phone_problem(value: str) -> str:
             "kode operatornya, mis. 0812-3456-7890 atau 0511-3301234."
         ) % {"value": value}
     return ""
+
+
+def phone_widget() -> forms.TextInput:
+    """A phone number's input: the phone's number keypad with + and the browser's saved number (type "tel" checks
+    nothing, so "+62 812…" and "(0511) …" pass as before)."""
+    return forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})

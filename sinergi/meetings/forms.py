@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.phones import phone_widget
 from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
 
@@ -108,7 +109,7 @@ class ParticipantForm(forms.Form):
 
     name = forms.CharField(label=_("Nama"), max_length=150)
     email = forms.EmailField(label=_("Surel"), required=False)
-    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
+    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False, widget=phone_widget())
     organisation = forms.ModelChoiceField(
         label=_("Organisasi"), queryset=Organisation.objects.none(), required=False, empty_label=_("—")
     )

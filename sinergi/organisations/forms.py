@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.phones import phone_widget
 from sinergi.regions.forms import RegionField
 from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -90,6 +91,8 @@ class OrganisationForm(forms.ModelForm):
             **dict.fromkeys(DATE_FIELDS, DATE_WIDGET),
             "service_kinds": forms.CheckboxSelectMultiple,
             "address": forms.Textarea(attrs={"rows": 2}),
+            "phone": phone_widget(),
+            "head_phone": phone_widget(),
         }
 
         help_texts = {

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.phones import phone_widget
 from sinergi.organisations.models import Organisation
 from sinergi.regions.forms import RegionField
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -124,7 +125,7 @@ class PersonFieldsForm(forms.Form):
     father_name = forms.CharField(label=_("Nama ayah"), max_length=150, required=False)
     guardian_name = forms.CharField(label=_("Nama wali"), max_length=150, required=False)
     guardian_relation = forms.CharField(label=_("Hubungan wali"), max_length=60, required=False)
-    guardian_phone = forms.CharField(label=_("Telepon wali"), max_length=30, required=False)
+    guardian_phone = forms.CharField(label=_("Telepon wali"), max_length=30, required=False, widget=phone_widget())
     notes = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     person_fieldsets = [
@@ -449,7 +450,7 @@ class WorkerForm(forms.Form):
         required=False,
         help_text=_("Sebutan jabatan di LKS, mis. “Juru masak” atau “Kepala asrama”."),
     )
-    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
+    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False, widget=phone_widget())
     started_on = _date(_("Mulai bertugas"), required=False)
     certifications = forms.CharField(
         label=_("Sertifikasi/pelatihan"), required=False, widget=forms.Textarea(attrs={"rows": 2})

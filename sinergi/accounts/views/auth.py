@@ -149,3 +149,20 @@ def admin_login(request: HttpRequest) -> HttpResponse:
         return render(request, "403.html", status=403)
     query = request.GET.urlencode()
     return redirect(f"{reverse('accounts:login')}?{query}" if query else reverse("accounts:login"))
+
+
+def session_keepalive(request: HttpRequest) -> HttpResponse:
+    """Asked by the page every few minutes while a form holds input not yet sent (sinergi.js): typing is no request,
+    and a long form (an admission filled during an interview) outlived the 30-minute idle timeout, its input lost at
+    "Simpan" (the fifty-third review). 204 renews the session (SessionActivityMiddleware); 401 says it has ended,
+    so the page can tell the user before they send."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=401)
+    return HttpResponse(status=204)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF refusal in the site's layout and words. Its usual cause here: a form left open while the user
+    signed out and in again in another tab (which renews the token); sinergi.js sends the current token with every
+    form, so what remains is a page older than the browser's cookie, or cookies turned off."""
+    return render(request, "errors/csrf.html", status=403)

@@ -48,15 +48,27 @@
     }
   });
 
-  // Enter in the search box takes the first result instead of submitting the form half-filled.
+  // Enter in the search box (a phone keyboard's "Go") takes the first result instead of submitting the form
+  // half-filled; on a slow link the results may not be there yet: the search is sent at once and its first result
+  // taken when it arrives (the fifty-third review).
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" || !event.target.matches("[data-region-search]")) return;
+    event.preventDefault();
     var picker = event.target.closest("[data-region-picker]");
     var first = picker && picker.querySelector("[data-region-pick]");
     if (first) {
-      event.preventDefault();
       first.click();
+    } else if (picker && event.target.value.trim()) {
+      picker.setAttribute("data-pick-first", "1");
+      if (window.htmx) { window.htmx.trigger(event.target, "search"); }
     }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var picker = event.detail.target && event.detail.target.closest && event.detail.target.closest("[data-region-picker]");
+    if (!picker || !picker.hasAttribute("data-pick-first")) return;
+    picker.removeAttribute("data-pick-first");
+    var first = picker.querySelector("[data-region-pick]");
+    if (first) first.click();
   });
 
   // The box is named after the form field (so a code typed without JavaScript is submitted with the form);

@@ -10,6 +10,85 @@
     }
   }, true);
 
+  // A form sent by a page load (not htmx, not the upload's own script), on a phone on a slow link:
+  // - a second tap while the first is on its way is not sent again: it would save twice (two clients, two
+  //   incidents each notified) or answer "not saved" to a form that was (the fifty-third review);
+  // - without a signal it is not sent at all: the browser's offline page would take the form's place in the
+  //   history, and Back would skip past everything typed;
+  // - it carries the token of the browser's current cookie, not the one the page was given: a sign-out and
+  //   sign-in in another tab renews it, and the form was then refused.
+  // Its state is cleared when the page is shown again (Back, or the answer was a download).
+  var RESUBMIT_AFTER_MS = 15000;
+
+  function csrfCookie() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function pageLoadPost(form) {
+    return form && form.tagName === "FORM" && (form.getAttribute("method") || "").toLowerCase() === "post" &&
+      !form.hasAttribute("hx-post") && !form.hasAttribute("data-hx-post");
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !pageLoadPost(form)) { return; }
+    var sentAt = Number(form.getAttribute("data-sent-at") || 0);
+    if (sentAt && Date.now() - sentAt < RESUBMIT_AFTER_MS) {
+      event.preventDefault();
+      return;
+    }
+    if (navigator.onLine === false) {
+      event.preventDefault();
+      var box = notice();
+      if (box) {
+        box.textContent = box.getAttribute("data-unsent") || "";
+        box.hidden = false;
+      }
+      return;
+    }
+    var token = csrfCookie();
+    var field = form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (token && field) { field.value = token; }
+    form.setAttribute("data-sent-at", String(Date.now()));
+    form.setAttribute("aria-busy", "true");
+    unsentSince = 0;
+  });
+
+  window.addEventListener("pageshow", function () {
+    var sent = document.querySelectorAll("form[data-sent-at]");
+    for (var i = 0; i < sent.length; i++) {
+      sent[i].removeAttribute("data-sent-at");
+      sent[i].removeAttribute("aria-busy");
+    }
+  });
+
+  // While a form holds input not yet sent, the session is kept alive (typing is no request, and the idle timeout
+  // would end it under a long form), for up to three hours; if it has ended anyway, the page says so before the
+  // user sends and loses what they typed.
+  var KEEPALIVE_EVERY_MS = 10 * 60 * 1000;
+  var KEEPALIVE_FOR_MS = 3 * 60 * 60 * 1000;
+  var unsentSince = 0;
+
+  document.addEventListener("input", function (event) {
+    var form = event.target && event.target.form;
+    if (pageLoadPost(form) && !unsentSince) { unsentSince = Date.now(); }
+  });
+
+  window.setInterval(function () {
+    var box = notice();
+    var url = box && box.getAttribute("data-keepalive");
+    if (!url || !unsentSince || Date.now() - unsentSince > KEEPALIVE_FOR_MS || document.visibilityState === "hidden") {
+      return;
+    }
+    window.fetch(url, {credentials: "same-origin", cache: "no-store"}).then(function (response) {
+      if (response.status === 401 && box) {
+        box.textContent = box.getAttribute("data-session-ended") || "";
+        box.hidden = false;
+      }
+    }).catch(function () { /* no signal now: the next tick tries again */ });
+  }, KEEPALIVE_EVERY_MS);
+
   // HTMX on a slow, flaky mobile link (3G, a train through a dead zone).
   // - A GET that hangs is given up after a while, so a poll (the progress of an import) or a filter is never
   //   stuck behind a request that will not come back: htmx queues the next poll behind the hanging one.

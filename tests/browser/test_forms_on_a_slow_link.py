@@ -1,0 +1,85 @@
+"""An ordinary form (not the upload) on a phone on a slow, flaky link (the fifty-third review): a second tap while
+the first is on its way saves nothing twice; without a signal the form is not sent and stays; a form older than a
+sign-in in another tab still goes through."""
+
+import pytest
+from playwright.sync_api import expect
+
+from sinergi.accounts.models import Membership
+from sinergi.people.models import Incident, Person
+
+from .conftest import login
+from .test_slow_connection import throttle
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def open_client_page(page) -> Person:
+    lks = Membership.objects.get(user__username="operator.lks").organisation
+    person = Person.objects.filter(organisation=lks, is_restricted=False).order_by("pk").first()
+    login(page, "operator.lks")
+    page.goto(f"{page.base_url}/people/purpose/?next=/people/{person.pk}/")
+    page.get_by_label("Pelayanan dan pengasuhan").check()
+    page.click("#main form button[type=submit]")
+    return person
+
+
+def incident_form(page):
+    page.locator("#incidents summary").click()
+    form = page.locator("form[action$='/incident/']")
+    form.locator("select[name=kind]").select_option(index=1)
+    form.locator("textarea[name=description]").fill("Memar di lengan kiri, dilaporkan pengasuh malam.")
+    return form
+
+
+def test_a_second_tap_while_the_first_is_on_its_way_reports_the_incident_once(page):
+    person = open_client_page(page)
+    before = Incident.objects.filter(person=person).count()
+    form = incident_form(page)
+    throttle(page, latency=1500, up_kb=25, down_kb=50)
+
+    # Two taps 300 ms apart, as a thumb does when nothing on the page seems to happen
+    form.evaluate("f => { f.requestSubmit(); setTimeout(() => f.requestSubmit(), 300); }")
+    expect(page.locator("ul.messages")).to_contain_text("Laporan insiden tercatat", timeout=30_000)
+    page.wait_for_timeout(2000)  # time for a second request, were one on its way
+
+    assert Incident.objects.filter(person=person).count() == before + 1
+
+
+def test_without_a_signal_the_form_is_not_sent_and_says_so(page):
+    person = open_client_page(page)
+    before = Incident.objects.filter(person=person).count()
+    form = incident_form(page)
+    address = page.url
+
+    page.context.set_offline(True)
+    form.locator("button[type=submit]").click()
+
+    expect(page.locator("#connection-status")).to_contain_text("formulir belum dikirim")
+    assert page.url == address
+    assert form.locator("textarea[name=description]").input_value().startswith("Memar di lengan kiri")
+    page.context.set_offline(False)
+    form.locator("button[type=submit]").click()  # sent once the signal is back
+    expect(page.locator("ul.messages")).to_contain_text("Laporan insiden tercatat")
+    assert Incident.objects.filter(person=person).count() == before + 1
+
+
+def test_a_form_opened_before_signing_in_again_in_another_tab_is_still_accepted(page):
+    person = open_client_page(page)
+    before = Incident.objects.filter(person=person).count()
+    form = incident_form(page)
+    # Another tab signs out and in again: Django gives the browser a new CSRF token
+    other = page.context.new_page()
+    other.base_url = page.base_url
+    other.goto(f"{page.base_url}/")
+    other.locator("form[action$='/logout/'] button").click()
+    login(other, "operator.lks")
+    other.goto(f"{page.base_url}/people/purpose/?next=/people/")
+    other.get_by_label("Pelayanan dan pengasuhan").check()
+    other.click("#main form button[type=submit]")
+    other.close()
+
+    form.locator("button[type=submit]").click()
+
+    expect(page.locator("ul.messages")).to_contain_text("Laporan insiden tercatat")
+    assert Incident.objects.filter(person=person).count() == before + 1
