@@ -160,6 +160,51 @@ DATA_LABELS: dict[str, Any] = {
     "failures": _lazy("Jumlah kegagalan"),
     # A password-reset request: the address as typed, masked; whether an account has it is not recorded.
     "email_masked": _lazy("Alamat surel (disamarkan)"),
+    # Clients, their stays, consents, referrals and imports (ids are numbers: the log names people by number).
+    "fields": _lazy("Yang diubah"),
+    "person": _lazy("Data penerima layanan"),
+    "other": _lazy("Data lain yang mirip"),
+    "kept": _lazy("Data yang dipertahankan"),
+    "retired": _lazy("Data yang digabungkan ke dalamnya"),
+    "merged_records": _lazy("Data gabungan yang ikut dihapus"),
+    "placement": _lazy("Penempatan"),
+    "new_placement": _lazy("Penempatan baru"),
+    "from_placement": _lazy("Penempatan asal"),
+    "stays_moved": _lazy("Penempatan dipindahkan"),
+    "stays_removed": _lazy("Penempatan ganda dihapus"),
+    "consent": _lazy("Persetujuan"),
+    "review": _lazy("Tinjauan"),
+    "organisation": _lazy("LKS"),
+    "from": _lazy("Dari"),
+    "to": _lazy("Ke"),
+    "to_regency": _lazy("Kabupaten/kota tujuan"),
+    "on": _lazy("Tanggal"),
+    "admitted_on": _lazy("Tanggal masuk"),
+    "discharged_on": _lazy("Tanggal keluar"),
+    "reviewed_on": _lazy("Tanggal tinjauan"),
+    "due_at": _lazy("Batas waktu"),
+    "ppks_category": _lazy("Kategori PPKS"),
+    "setting": _lazy("Bentuk layanan"),
+    "child": _lazy("Anak"),
+    "reason": _lazy("Alasan"),
+    "subject_asked": _lazy("Atas permintaan yang bersangkutan atau walinya"),
+    "shared": _lazy("Data yang dibagikan"),
+    "urgency": _lazy("Tingkat kedaruratan"),
+    "vital_interest": _lazy("Demi kepentingan vital"),
+    "given_by": _lazy("Diberikan oleh"),
+    "legal_basis": _lazy("Dasar pemrosesan"),
+    "authorised_by": _lazy("Disetujui oleh"),
+    "filled": _lazy("Isian yang dilengkapi"),
+    "candidates_closed": _lazy("Kandidat lain yang ditutup"),
+    "late": _lazy("Ditemukan kemudian"),
+    "merged": _lazy("Digabungkan"),
+    "note": _lazy("Catatan"),
+    "recipients": _lazy("Diberi tahu"),
+    "emailed": _lazy("Surel terkirim"),
+    "os_user": _lazy("Akun sistem operasi server"),
+    "sheet": _lazy("Lembar"),
+    "saved": _lazy("Sudah disimpan"),
+    "started": _lazy("Sudah dimulai"),
 }
 DATA_VALUES: dict[tuple[str, str], Any] = {
     ("via", "import"): _lazy("impor berkas"),
@@ -174,7 +219,59 @@ DATA_VALUES: dict[tuple[str, str], Any] = {
     ("entity", "lks"): _lazy("LKS"),
     ("entity", "clients"): _lazy("penerima layanan"),
     ("entity", "workers"): _lazy("pekerja sosial"),
+    # The subject-access page opened, or its JSON copy downloaded (people.person.subject_access_exported).
+    ("format", "page"): _lazy("halaman web"),
+    ("format", "json"): _lazy("berkas JSON"),
 }
+# Coded values of an event's data in words, registered by the apps that define the codes (people, referrals), by
+# key, and by (action, key) where one key means different things ("reason": a discharge's, a duplicate's).
+DATA_CHOICES: dict[str, dict[str, Any]] = {}
+ACTION_DATA_CHOICES: dict[tuple[str, str], dict[str, Any]] = {
+    ("accounts.token.revoked", "reason"): {
+        "user": _lazy("dicabut oleh pemiliknya"),
+        "two_factor_reset": _lazy("verifikasi dua langkah diatur ulang"),
+        "two_factor_role": _lazy("peran baru mewajibkan verifikasi dua langkah"),
+        "change": _lazy("kata sandi diubah"),
+        "reset": _lazy("kata sandi diatur ulang"),
+    },
+}
+# Keys whose value is the id of an LKS (named in the log with one query for the page), of a client, or of another
+# record (written as its number).
+ORGANISATION_KEYS = {"organisation", "from", "to"}
+NUMBERED_KEYS = {
+    "person",
+    "other",
+    "kept",
+    "retired",
+    "merged_records",
+    "placement",
+    "new_placement",
+    "from_placement",
+    "stays_moved",
+    "stays_removed",
+    "consent",
+    "review",
+    "import_job",
+}
+# Free text an administrator wrote as the lawful ground of a restriction or an erasure: shown in the log (the
+# province admin's only), a 16-digit number in it masked; the form asks not to name the person.
+REASON_SHOWN = {"people.person.restricted", "people.person.unrestricted", "people.person.erased"}
+
+
+def register_data_choices(key: str, choices: Iterable[tuple[str, Any]], *, actions: Iterable[str] = ()) -> None:
+    """Called once from the owning app's AppConfig.ready(): the words of `key`'s codes, for every event or only
+    for `actions`."""
+    actions = list(actions)
+    for action in actions:
+        ACTION_DATA_CHOICES.setdefault((action, key), {}).update(choices)
+    if not actions:
+        DATA_CHOICES.setdefault(key, {}).update(choices)
+
+
+# Data keys that list field names ("fields": of the event's own model), and the model of those that name another's
+# (a merge, recorded on its candidate, fills fields of the kept client).
+_FIELD_LIST_KEYS = {"fields", "filled"}
+_FIELD_LIST_MODELS = {"filled": "people.person"}
 # Checksums and byte counts mean nothing to a reader of the page; they stay in the audit log itself.
 HIDDEN_DATA = {"sha256", "size", "email_key"}
 
@@ -206,8 +303,21 @@ class HistoryEntry:
     details: list[DetailRow] = field(default_factory=list)
 
 
-def action_label(action: str) -> str:
-    """`organisations.organisation.verified` → "Diverifikasi"; an unknown code reads as its last part."""
+# What the subject-access event says by how the data was handed over: the page read, or the JSON copy downloaded.
+SUBJECT_ACCESS = "people.person.subject_access_exported"
+SUBJECT_ACCESS_LABELS: dict[str, Any] = {
+    "page": _lazy("Data untuk pemilik data dilihat (halaman permintaan akses)"),
+    "json": _lazy("Salinan data untuk pemilik data diunduh (JSON)"),
+    # Written before the two were told apart: the page's opening and the download were recorded alike.
+    "": _lazy("Data untuk pemilik data dilihat atau diunduh"),
+}
+
+
+def action_label(action: str, data: Mapping[str, Any] | None = None) -> str:
+    """`organisations.organisation.verified` → "Diverifikasi"; an unknown code reads as its last part. `data` tells
+    apart what one code records in two ways (the subject-access page viewed, or its copy downloaded)."""
+    if action == SUBJECT_ACCESS:
+        return str(SUBJECT_ACCESS_LABELS.get(str((data or {}).get("format") or ""), SUBJECT_ACCESS_LABELS[""]))
     if action in ACTION_LABELS:
         return str(ACTION_LABELS[action])
     verb = action.rsplit(".", 1)[-1]
@@ -233,20 +343,26 @@ def audit_history(
     events = list(events)
     hidden_keys = set(hidden)
     resolver = _Resolver(events, labels or {}, choices or {}, formatters or {})
+    resolver.organisations = _organisation_names(events)
+    resolver.terms = _ppks_labels(events)
     return [
         HistoryEntry(
             occurred_at=event.occurred_at,
             actor=_actor(event),
-            action=action_label(event.action),
+            action=action_label(event.action, event.data),
             changes=[
                 resolver.change(event, key, values)
                 for key, values in resolver.in_order(event, event.changes or {})
                 if key not in hidden_keys
             ],
             details=[
-                DetailRow(label=resolver.data_label(key), value=resolver.data_value(key, value))
+                DetailRow(label=resolver.data_label(key), value=resolver.event_value(event, key, value))
                 for key, value in sorted((event.data or {}).items(), key=_data_order)
-                if key not in HIDDEN_DATA and key not in hidden_keys and value not in (None, "", [])
+                if key not in HIDDEN_DATA
+                and key not in hidden_keys
+                and value not in (None, "", [])
+                # Fields whose values the changes show already, before and after.
+                and not (key == "fields" and not _unrecorded(event, value))
             ],
         )
         for event in events
@@ -282,12 +398,33 @@ LOG_DATA_LABELS: dict[str, Any] = {
     "via": _lazy("Melalui"),
     "page": _lazy("Halaman"),
     "refusal": _lazy("Alasan penolakan"),
+    "consents": _lazy("Persetujuan yang dicatat"),
+    "corrected": _lazy("Penempatan diperbaiki"),
+    "discharged": _lazy("Penempatan diakhiri"),
+    "duplicate_candidates": _lazy("Kemungkinan data ganda"),
 }
 # The job is the event's object already; timings and checksums are for the people running the server.
 # Free text ("reason" of a restriction or an erasure) may name a person: on the object's own page only, for those who
 # may see it (the log names people by number).
-LOG_HIDDEN_DATA = HIDDEN_DATA | {"job", "seconds", "reason"}
-_LOG_COUNTS = {"rows", "created", "updated", "unchanged", "refused_rows", "problems", "warnings"}
+# A "reason" is shown when it is a code (a discharge's, a duplicate's) or a restriction's or an erasure's ground
+# (REASON_SHOWN); other free text stays out.
+LOG_HIDDEN_DATA = HIDDEN_DATA | {"job", "seconds"}
+_LOG_COUNTS = {
+    "rows",
+    "created",
+    "updated",
+    "unchanged",
+    "refused_rows",
+    "problems",
+    "warnings",
+    "consents",
+    "corrected",
+    "discharged",
+    "duplicate_candidates",
+}
+# A refusal recorded without words (a bare PermissionDenied, before refusals said why).
+REFUSAL_UNSAID = _lazy("di luar peran atau wilayah pengguna (tanpa keterangan)")
+UNRECORDED = _lazy("nilai tidak dicatat")
 
 
 SEARCHED = _lazy("(kata pencarian)")
@@ -311,8 +448,12 @@ class LogEntry:
 def audit_log_entries(events: Iterable[AuditEvent]) -> list[LogEntry]:
     """The events as lines of the audit log: what was done and its key facts (an import's counts and file, an
     export's format, rows and filters), and the names of the fields a change touched, not their values: those
-    are on the object's own page, for those who may see it. Costs no query beyond the events (with their actor)."""
+    are on the object's own page, for those who may see it. Costs no query beyond the events (with their actor) but
+    one for the LKS and one for the PPKS categories their data names by id or code, for the whole page."""
+    events = list(events)
     resolver = _Resolver([], LOG_DATA_LABELS, {}, dict.fromkeys(_LOG_COUNTS, _count) | {"filters": _filters})
+    resolver.organisations = _organisation_names(events)
+    resolver.terms = _ppks_labels(events)
     # Changed fields go by their model's labels, not by the names of the data's keys.
     by_field = _Resolver([], {}, {}, {})
     entries = []
@@ -321,23 +462,32 @@ def audit_log_entries(events: Iterable[AuditEvent]) -> list[LogEntry]:
         data = {
             key: value
             for key, value in (event.data or {}).items()
-            if key not in LOG_HIDDEN_DATA and value not in (None, "", [], {}) and not (key == "dry_run" and not value)
+            if key not in LOG_HIDDEN_DATA
+            and key != "fields"  # said with the changes below
+            and not (key == "reason" and not _reason_shown(event.action))
+            and value not in (None, "", [], {})
+            and not (key == "dry_run" and not value)
         }
+        if event.action == "access.refused" and not (event.data or {}).get("refusal"):
+            data["refusal"] = REFUSAL_UNSAID
         details = [
-            DetailRow(label=resolver.data_label(key), value=resolver.data_value(key, value))
+            DetailRow(label=resolver.data_label(key), value=resolver.event_value(event, key, value))
             for key, value in sorted(data.items(), key=_log_order)
         ]
-        if event.changes:
-            changed = [
-                by_field._label(key, by_field._field(model, key)[0])
-                for key, _values in by_field.in_order(event, event.changes)
-            ]
+        changed = [
+            by_field._label(key, by_field._field(model, key)[0])
+            for key, _values in by_field.in_order(event, event.changes or {})
+        ]
+        # Identifying fields are recorded by name only (no old or new value): said, so that the list of the
+        # others does not read as if they had not changed.
+        changed += [f"{name} ({UNRECORDED})" for name in by_field.field_names(event, "fields", _unrecorded(event))]
+        if changed:
             details.append(DetailRow(label=_("Yang diubah"), value=", ".join(changed)))
         entries.append(
             LogEntry(
                 occurred_at=event.occurred_at,
                 actor=_actor(event),
-                action=action_label(event.action),
+                action=action_label(event.action, event.data),
                 code=event.action,
                 object_type=capfirst(str(model._meta.verbose_name)) if model else "",
                 object_repr=event.object_repr,
@@ -347,6 +497,49 @@ def audit_log_entries(events: Iterable[AuditEvent]) -> list[LogEntry]:
             )
         )
     return entries
+
+
+def _unrecorded(event: AuditEvent, value: Any = None) -> list[str]:
+    """The names in `data.fields` that the changes do not hold (identifying fields, kept without values)."""
+    names = (event.data or {}).get("fields") if value is None else value
+    if not isinstance(names, list):
+        return []
+    return [str(name) for name in names if str(name) not in (event.changes or {})]
+
+
+def _reason_shown(action: str) -> bool:
+    return action in REASON_SHOWN or (action, "reason") in ACTION_DATA_CHOICES
+
+
+_LONG_NUMBER = re.compile(r"\d{16}")
+
+
+def _numbers_masked(text: str) -> str:
+    """A 16-digit number (a NIK, a KK) written into free text, masked as the pages mask a NIK."""
+    return _LONG_NUMBER.sub(lambda found: found[0][:4] + "*" * 8 + found[0][-4:], text)
+
+
+def _organisation_names(events: list[AuditEvent]) -> dict[str, str]:
+    """{id: name} of the LKS the events' data names by id (a referral's ends, a transfer's), in one query."""
+    wanted = {
+        str(value)
+        for event in events
+        for key, value in (event.data or {}).items()
+        if key in ORGANISATION_KEYS and (isinstance(value, int) or (isinstance(value, str) and value.isdigit()))
+    }
+    if not wanted:
+        return {}
+    organisation = apps.get_model("organisations", "Organisation")
+    return {str(pk): name for pk, name in organisation.objects.filter(pk__in=wanted).values_list("pk", "name")}
+
+
+def _ppks_labels(events: list[AuditEvent]) -> dict[str, str]:
+    """{code: label} of the PPKS categories the events' data names by code (an admission's), in one query."""
+    wanted = {str(value) for event in events if (value := (event.data or {}).get("ppks_category"))}
+    if not wanted:
+        return {}
+    term = apps.get_model("vocabularies", "Term")
+    return {found.code: found.label for found in term.objects.filter(vocabulary="ppks", code__in=wanted)}
 
 
 def _count(value: Any) -> str:
@@ -386,6 +579,8 @@ class _Resolver:
         self.choices = {key: dict(pairs) for key, pairs in choices.items()}
         self.formatters = formatters
         self.names = self._related_names(events)
+        self.organisations: dict[str, str] = {}
+        self.terms: dict[str, str] = {}
 
     # -- fields ------------------------------------------------------------------------------------------------
 
@@ -484,18 +679,45 @@ class _Resolver:
         label = self.labels.get(key) or DATA_LABELS.get(key)
         return str(label) if label else key.replace("_", " ").capitalize()
 
-    def data_value(self, key: str, value: Any) -> str:
+    def data_value(self, key: str, value: Any, action: str = "") -> str:
         if key in self.formatters:
             return self.formatters[key](value)
         if isinstance(value, list):
-            return ", ".join(self.data_value(key, item) for item in value)
+            return ", ".join(self.data_value(key, item, action) for item in value)
         if key in self.choices:
             return str(self.choices[key].get(value, value))
         if (key, str(value)) in DATA_VALUES:
             return str(DATA_VALUES[(key, str(value))])
+        coded = ACTION_DATA_CHOICES.get((action, key)) or DATA_CHOICES.get(key)
+        if coded is not None and str(value) in coded:
+            return str(coded[str(value)])
+        is_id = isinstance(value, int) and not isinstance(value, bool) or (isinstance(value, str) and value.isdigit())
+        if key in ORGANISATION_KEYS and is_id:
+            return self.organisations.get(str(value)) or f"LKS #{value}"
+        if key == "ppks_category" and str(value) in self.terms:
+            return self.terms[str(value)]
+        if key in NUMBERED_KEYS and is_id:
+            return f"#{value}"
         if key == "format":
             return str(value).upper()
+        if key == "reason":
+            return _numbers_masked(str(value))
         return _plain(value, None)
+
+    def event_value(self, event: AuditEvent, key: str, value: Any) -> str:
+        """A data value of `event` in words: field names by their labels, codes by the action's words."""
+        if key in _FIELD_LIST_KEYS and isinstance(value, list) and key not in self.formatters:
+            names = self.field_names(event, key, _unrecorded(event, value) if key == "fields" else value)
+            suffix = f" ({UNRECORDED})" if key == "fields" else ""
+            return ", ".join(f"{name}{suffix}" for name in names)
+        return self.data_value(key, value, event.action)
+
+    def field_names(self, event: AuditEvent, key: str, names: Iterable[str]) -> list[str]:
+        """Field names listed in the data, by the labels of their model (the event's, or the one the key is about)."""
+        model = self._model(event)
+        if key in _FIELD_LIST_MODELS:
+            model = apps.get_model(_FIELD_LIST_MODELS[key])
+        return [self._label(name, self._field(model, name)[0]) for name in names]
 
 
 def _actor(event: AuditEvent) -> str:

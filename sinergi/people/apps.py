@@ -19,6 +19,19 @@ class PeopleConfig(AppConfig):
 
         # Events record the purpose of access by its code; the audit log reads it in words.
         register_purpose_labels(AccessPurpose.choices)
+        # ... and so the other codes their data holds.
+        from sinergi.audit.display import register_data_choices
+
+        from . import choices
+
+        register_data_choices("given_by", choices.ConsentGiver.choices)
+        register_data_choices("legal_basis", choices.LegalBasis.choices)
+        register_data_choices("setting", choices.ServiceSetting.choices)
+        register_data_choices("reason", choices.DischargeReason.choices, actions=["people.placement.discharged"])
+        register_data_choices(
+            "reason", choices.DuplicateReason.choices, actions=["people.duplicate.flagged", "people.duplicate.resolved"]
+        )
+        register_data_choices("kind", choices.IncidentKind.choices, actions=["people.incident.reported"])
 
         # An LKS profile (PDF) says whom the LKS serves now and with whom: counts, never names.
         from sinergi.organisations.reports import register_profile_section

@@ -17,6 +17,16 @@ class ReferralsConfig(AppConfig):
         register_scope(Referral, SENDER_FIELDS)
         register_scope(Intake, ScopeFields(organisation="organisation_id"))
 
+        # The audit log reads the codes a referral's events hold in words.
+        from sinergi.audit.display import register_data_choices
+
+        from .choices import ServiceKind, Shared, Urgency
+
+        register_data_choices("urgency", Urgency.choices)
+        register_data_choices("shared", Shared.choices)
+        # A referral to a service outside the LKS is sent "to" the kind of service, not to an LKS's id.
+        register_data_choices("to", ServiceKind.choices, actions=["referrals.referral.sent"])
+
         from sinergi.organisations.signals import organisation_deactivated, organisation_moved
 
         from .services.closed import referrals_receiver_closed

@@ -361,20 +361,23 @@ def test_the_object_types_offered_are_those_with_a_name_for_people():
     assert "people.placementactive" not in offered and "people.placementmonthly" not in offered
 
 
-def test_the_log_names_no_one_searched_for_nor_a_reason_written_about_a_person(client, province_admin, operator):
+def test_the_log_names_no_one_searched_for_and_shows_a_restrictions_ground_with_its_numbers_masked(
+    client, province_admin, operator
+):
     # Given an export of a list searched by a name (an event written before searches were left out of the record)
-    # and a restriction whose reason names the person
+    # and a restriction whose reason holds a NIK
     record(operator, "exchange.clients.exported", data={"rows": 1, "filters": {"q": "Zulaikha", "status": "active"}})
-    record(operator, "people.person.restricted", data={"reason": "Permintaan ibu Zulaikha"})
+    record(operator, "people.person.restricted", data={"reason": "Permintaan wali, NIK 6371045205140007"})
 
     # When the province admin reads the log
     otp_login(client, province_admin)
     restricted, export = rows(client.get(LOG))
 
-    # Then the search is said without its words, the reason is left to the record's own page, and the action is in
-    # words of the interface
+    # Then the search is said without its words; the restriction's ground, the evidence of its lawfulness written by
+    # a province admin (the form asks for no name), is shown with its NIK masked; the action is in words
     assert "Saringan: q: (kata pencarian); status: active" in export
-    assert "Zulaikha" not in export and "Zulaikha" not in restricted
+    assert "Zulaikha" not in export
+    assert "Alasan: Permintaan wali, NIK 6371********0007" in restricted
     assert "Pemrosesan dibatasi" in restricted
 
 

@@ -41,9 +41,15 @@ def _date_or_none(value) -> str | None:
 
 
 @transaction.atomic
-def person_subject_access_export(*, actor: "User", person: Person, request: HttpRequest | None = None) -> dict:
+def person_subject_access_export(
+    *, actor: "User", person: Person, request: HttpRequest | None = None, delivery: str = "json"
+) -> dict:
     """Everything held about one person, for an access request (UU PDP Pasal 7). The NIK and KK appear masked,
-    as in every export; the subject already knows their own numbers and can ask the LKS to show them."""
+    as in every export; the subject already knows their own numbers and can ask the LKS to show them. `delivery`
+    says how it is handed over, as the audit event records it: "page" (read on the request's page, which an erasure
+    or a restriction also goes through) or "json" (the copy downloaded)."""
+    if delivery not in ("page", "json"):
+        raise ValueError(f"Unknown delivery {delivery!r}")
     _require_subject_rights(actor, person)
     person = Person.objects.select_related("organisation", "origin_region").get(pk=person.pk)
     placements = []
@@ -162,6 +168,7 @@ def person_subject_access_export(*, actor: "User", person: Person, request: Http
         actor=actor,
         action="people.person.subject_access_exported",
         obj=person,
+        data={"format": delivery},
         request=request,
         purpose=AccessPurpose.SUBJECT_REQUEST,
     )

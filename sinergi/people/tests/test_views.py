@@ -3,6 +3,7 @@
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.utils import timezone
@@ -756,6 +757,38 @@ def test_admin_answers_an_access_request_as_page_and_json(client, world, child):
     assert export["person"]["nik"] == child.person.nik_masked
     assert decrypt(child.person.nik_encrypted) not in response.content.decode()
     assert AuditEvent.objects.filter(action="people.person.subject_access_exported").count() == 2
+
+
+def test_the_audit_tells_the_access_request_page_read_from_its_copy_downloaded(client, world, child):
+    # Given an administrator who opens the access-request page (as for an erasure) and then downloads the copy
+    sign_in(client, world.province_admin)
+    client.get(f"/people/{child.person_id}/subject-request/")
+    client.get(f"/people/{child.person_id}/subject-request/?format=json")
+
+    # Then the audit records how each was handed over, and the log says it in words
+    from sinergi.audit.display import audit_log_entries
+
+    events = AuditEvent.objects.filter(action="people.person.subject_access_exported").order_by("pk")
+    assert [event.data.get("format") for event in events] == ["page", "json"]
+    viewed, downloaded = (entry.action for entry in audit_log_entries(events))
+    assert "dilihat" in viewed and "diunduh" not in viewed
+    assert "diunduh" in downloaded
+
+
+def test_the_access_request_page_writes_moments_in_local_time_not_iso(client, world, child):
+    # Given a client recorded at 02:15 UTC (10:15 in Banjarmasin)
+    Person.objects.filter(pk=child.person_id).update(
+        created_at=datetime.datetime(2026, 12, 6, 2, 15, 36, 815877, tzinfo=datetime.UTC)
+    )
+    sign_in(client, world.province_admin)
+
+    # When the administrator reads the access-request page
+    page = client.get(f"/people/{child.person_id}/subject-request/").content.decode()
+
+    # Then moments read as the rest of the site writes them, in local time, and no ISO text is left
+    assert "6 Desember 2026 10.15" in page
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", page)
+    assert "2026-12-06" not in page
 
 
 @pytest.mark.parametrize("role", ["operator", "regency_board", "dinsos_viewer"])

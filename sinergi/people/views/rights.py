@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -247,9 +249,20 @@ def readable_sections(export: dict) -> list[dict]:
     return sections
 
 
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _plain(value) -> str:
     if value in (None, "", []):
         return "—"
+    if isinstance(value, str):
+        # The export keeps moments and days as ISO text (its JSON copy is for machines too): the page writes them
+        # as the rest of the site does, moments in local time.
+        if _ISO_DATETIME.match(value) and (moment := parse_datetime(value)) is not None:
+            value = moment if timezone.is_aware(moment) else timezone.make_aware(moment, datetime.UTC)
+        elif _ISO_DATE.match(value) and (day := parse_date(value)) is not None:
+            value = day
     if isinstance(value, datetime.datetime):
         return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
@@ -272,8 +285,11 @@ class SubjectRequestView(PersonAreaMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         person = selectors.person_get(actor=request.user, pk=pk, action=Action.SUBJECT_REQUEST)
-        export = services.person_subject_access_export(actor=request.user, person=person, request=request)
-        if request.GET.get("format") == "json":
+        download = request.GET.get("format") == "json"
+        export = services.person_subject_access_export(
+            actor=request.user, person=person, request=request, delivery="json" if download else "page"
+        )
+        if download:
             body = json.dumps(export, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
             response = HttpResponse(body, content_type="application/json; charset=utf-8")
             filename = f"permintaan-akses-{person.pk}-{timezone.localdate().isoformat()}.json"
