@@ -109,3 +109,17 @@ def test_the_province_admin_reads_the_refusal_in_the_log(client):
     assert AuditEvent.objects.filter(action="access.refused").count() == 1
     assert "Akses ditolak" in page and "GET /audit/" in page
     assert "Hanya admin provinsi yang boleh membaca log audit." in page
+
+
+def test_a_refusal_without_words_is_said_in_the_log_as_the_403_page_says_it(client):
+    # (Fifty-fourth review, minor 10: Dinas Sosial opening a client's page left "refusal": "".)
+    from sinergi.core.testing import otp_login
+
+    client.force_login(user_with_role(Role.DINSOS_VIEWER, region_code="63"))
+    assert client.get("/people/2999/").status_code == 403
+
+    otp_login(client, user_with_role(Role.PROVINCE_ADMIN, region_code="63"))
+    page = client.get("/audit/").content.decode()
+
+    assert "GET /people/2999/" in page
+    assert "Alasan penolakan: halaman di luar peran pengguna" in page

@@ -4656,7 +4656,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Data untuk pemilik data dilihat atau diunduh": "Data for the data subject viewed or downloaded",
     "Penempatan diperbaiki": "Stays corrected",
     "Kemungkinan data ganda": "Possible duplicates",
-    "di luar peran atau wilayah pengguna (tanpa keterangan)": "outside the user's role or area (no details recorded)",
+    "halaman di luar peran pengguna": "a page outside the user's roles",
     "nilai tidak dicatat": "value not recorded",
     "Persetujuan yang dicatat": "Consents recorded",
     "Penempatan diakhiri": "Stays ended",

@@ -422,8 +422,9 @@ _LOG_COUNTS = {
     "discharged",
     "duplicate_candidates",
 }
-# A refusal recorded without words (a bare PermissionDenied, before refusals said why).
-REFUSAL_UNSAID = _lazy("di luar peran atau wilayah pengguna (tanpa keterangan)")
+# A refusal recorded without words: a bare PermissionDenied, which every view raises for a page outside the user's
+# roles (records outside their area answer 404, unrecorded), and which the 403 page itself reads so.
+REFUSAL_UNSAID = _lazy("halaman di luar peran pengguna")
 UNRECORDED = _lazy("nilai tidak dicatat")
 
 

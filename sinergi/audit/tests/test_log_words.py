@@ -293,7 +293,7 @@ def test_the_log_says_in_indonesian_what_each_fact_means(client, province_admin,
     assert "Alasan: Permintaan ayah, NIK 6371********0007" in row["people.person.erased"]
     assert "Atas permintaan yang bersangkutan atau walinya: Ya" in row["people.person.erased"]
     # A refusal recorded without words says what it was (minor 10)
-    assert "Alasan penolakan: di luar peran atau wilayah pengguna" in row["access.refused"]
+    assert "Alasan penolakan: halaman di luar peran pengguna" in row["access.refused"]
     assert "peran baru mewajibkan verifikasi dua langkah" in row["accounts.token.revoked"]
     referrals = [value for key, value in rows.items() if key.startswith("referrals.referral.sent")]
     assert any("Ke: Bantuan hukum" in value and "Tingkat kedaruratan: Biasa" in value for value in referrals)
