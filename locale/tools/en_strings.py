@@ -4660,4 +4660,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "nilai tidak dicatat": "value not recorded",
     "Persetujuan yang dicatat": "Consents recorded",
     "Penempatan diakhiri": "Stays ended",
+    "Jangan menulis nama atau NIK; alasan ini disimpan di log audit.": (
+        "Do not write a name or a NIK; this reason is kept in the audit log."
+    ),
 }

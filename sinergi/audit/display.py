@@ -701,7 +701,7 @@ class _Resolver:
             return f"#{value}"
         if key == "format":
             return str(value).upper()
-        if key == "reason":
+        if key in ("reason", "note"):
             return _numbers_masked(str(value))
         return _plain(value, None)
 

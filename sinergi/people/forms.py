@@ -314,11 +314,15 @@ class WithdrawalForm(forms.Form):
         self.fields["withdrawn_on"].initial = timezone.localdate()
 
 
+# Under a reason the audit keeps (and shows the province admin in the log), which outlives an erasure.
+AUDIT_REASON_HINT = _("Jangan menulis nama atau NIK; alasan ini disimpan di log audit.")
+
+
 class WithdrawalCorrectionForm(forms.Form):
     """The right day of a withdrawal recorded on a wrong one, and why (kept in the audit)."""
 
     withdrawn_on = _date(_("Tanggal pencabutan yang benar"))
-    note = forms.CharField(label=_("Alasan koreksi"), max_length=300)
+    note = forms.CharField(label=_("Alasan koreksi"), max_length=300, help_text=AUDIT_REASON_HINT)
 
 
 class WorkerEndForm(forms.Form):
@@ -408,7 +412,7 @@ class IncidentForm(forms.Form):
 class ReasonForm(forms.Form):
     """Restricting or erasing a record: always with a reason; erasing also with an explicit confirmation."""
 
-    reason = forms.CharField(label=_("Alasan"), max_length=300)
+    reason = forms.CharField(label=_("Alasan"), max_length=300, help_text=AUDIT_REASON_HINT)
     confirm = forms.BooleanField(label=_("Saya mengerti tindakan ini tidak dapat dibatalkan."), required=False)
     subject_asked = forms.BooleanField(
         label=_("Atas permintaan yang bersangkutan atau walinya (UU PDP Pasal 8)"), required=False

@@ -775,6 +775,23 @@ def test_the_audit_tells_the_access_request_page_read_from_its_copy_downloaded(c
     assert "diunduh" in downloaded
 
 
+def test_the_reasons_the_audit_keeps_say_not_to_name_the_person(client, world, child):
+    # (Fifty-fourth review M7: an erasure's reason naming the mother outlived the erasure in the audit.)
+    hint = "Jangan menulis nama atau NIK; alasan ini disimpan di log audit."
+    sign_in(client, world.province_admin)
+    page = client.get(f"/people/{child.person_id}/subject-request/").content.decode()
+    # under the restriction's reason and the erasure's
+    assert page.count(hint) == 2
+    assert 'aria-describedby="restrict-reason-help"' in page and 'aria-describedby="erase-reason-help"' in page
+
+    # and under the reason of a withdrawal's correction, on the client's page
+    consent = given_consent(child.person)
+    Consent.objects.filter(pk=consent.pk).update(withdrawn_on=TODAY)
+    operator = sign_in(type(client)(), world.operator)
+    page = operator.get(f"/people/{child.person_id}/").content.decode()
+    assert f'id="withdrawal-note-help-{consent.pk}"' in page and hint in page
+
+
 def test_the_access_request_page_writes_moments_in_local_time_not_iso(client, world, child):
     # Given a client recorded at 02:15 UTC (10:15 in Banjarmasin)
     Person.objects.filter(pk=child.person_id).update(
