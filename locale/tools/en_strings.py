@@ -4663,4 +4663,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Jangan menulis nama atau NIK; alasan ini disimpan di log audit.": (
         "Do not write a name or a NIK; this reason is kept in the audit log."
     ),
+    "Nomor objek": "Object number",
+    "Tulis nomor objek dengan angka saja, misalnya 2999.": "Write the object's number in digits only, e.g. 2999.",
 }

@@ -14,6 +14,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format, number_format
@@ -21,6 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from sinergi.accounts.scope import Action, restrict
 from sinergi.core.downloads import FREE_TEXT_FILTERS
 
 from .models import AuditEvent
@@ -444,14 +446,52 @@ class LogEntry:
     purpose: str
     ip_address: str
     details: list[DetailRow] = field(default_factory=list)
+    # The object's own page, when it has one and the reader may open it; else empty.
+    url: str = ""
 
 
-def audit_log_entries(events: Iterable[AuditEvent]) -> list[LogEntry]:
+# The types of object whose page a log row links to: the page's URL name and the action its reader needs.
+OBJECT_PAGES: dict[str, tuple[str, str]] = {
+    "people.person": ("people:detail", Action.PERSON_VIEW),
+    "people.worker": ("people:worker_detail", Action.PERSON_VIEW),
+    "organisations.organisation": ("organisations:detail", Action.VIEW),
+    "referrals.referral": ("referrals:detail", Action.PERSON_VIEW),
+    "partnerships.agreement": ("partnerships:detail", Action.VIEW),
+    "meetings.meeting": ("meetings:detail", Action.VIEW),
+}
+
+
+def object_pages(events: Iterable[AuditEvent], reader: Any) -> dict[tuple[str, str], str]:
+    """{(object type, id): URL} of the events' objects that have a page `reader` may open: still stored (a client
+    not erased) and in the reader's scope. One query per type of object on the list."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for event in events:
+        if event.object_type in OBJECT_PAGES and event.object_id.isdigit():
+            wanted[event.object_type].add(int(event.object_id))
+    urls: dict[tuple[str, str], str] = {}
+    for label, ids in wanted.items():
+        url_name, action = OBJECT_PAGES[label]
+        model = apps.get_model(label)
+        rows = model._default_manager.filter(pk__in=ids)
+        if _has_field(model, "erased_at"):
+            rows = rows.filter(erased_at__isnull=True)
+        try:
+            rows = restrict(rows, actor=reader, action=action)
+        except LookupError:  # a type without a registered scope: no link rather than a guess
+            continue
+        for pk in rows.values_list("pk", flat=True):
+            urls[(label, str(pk))] = reverse(url_name, args=[pk])
+    return urls
+
+
+def audit_log_entries(events: Iterable[AuditEvent], *, reader: Any = None) -> list[LogEntry]:
     """The events as lines of the audit log: what was done and its key facts (an import's counts and file, an
     export's format, rows and filters), and the names of the fields a change touched, not their values: those
     are on the object's own page, for those who may see it. Costs no query beyond the events (with their actor) but
-    one for the LKS and one for the PPKS categories their data names by id or code, for the whole page."""
+    one for the LKS and one for the PPKS categories their data names by id or code, for the whole page. With a
+    `reader`, each line links to its object's page when the reader may open it (object_pages)."""
     events = list(events)
+    pages = object_pages(events, reader) if reader is not None else {}
     resolver = _Resolver([], LOG_DATA_LABELS, {}, dict.fromkeys(_LOG_COUNTS, _count) | {"filters": _filters})
     resolver.organisations = _organisation_names(events)
     resolver.terms = _ppks_labels(events)
@@ -495,6 +535,7 @@ def audit_log_entries(events: Iterable[AuditEvent]) -> list[LogEntry]:
                 purpose=str(PURPOSE_LABELS.get(event.purpose, event.purpose)),
                 ip_address=event.ip_address or "",
                 details=details,
+                url=pages.get((event.object_type, event.object_id), ""),
             )
         )
     return entries

@@ -29,7 +29,11 @@ class AuditLogView(LoginRequiredMixin, View):
         filterset = audit_event_list(actor=request.user, filters=request.GET)
         # An invalid filter (a date that is no date) shows nothing rather than everything unfiltered.
         page = paginate(request, filterset.qs if filterset.is_valid() else AuditEvent.objects.none(), per_page=PER_PAGE)
-        context = {"filterset": filterset, "page": page, "entries": audit_log_entries(page.object_list)}
+        context = {
+            "filterset": filterset,
+            "page": page,
+            "entries": audit_log_entries(page.object_list, reader=request.user),
+        }
         template = "audit/log.html#results" if request.htmx else "audit/log.html"
         return render(request, template, context)
 
