@@ -4665,4 +4665,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Nomor objek": "Object number",
     "Tulis nomor objek dengan angka saja, misalnya 2999.": "Write the object's number in digits only, e.g. 2999.",
+    "Log audit diekspor": "Audit log exported",
+    "Unduh CSV (saringan ini)": "Download CSV (these filters)",
+    "Unduhan ini dicatat di log audit.": "The download is recorded in the audit log.",
 }

@@ -75,6 +75,7 @@ ACTION_LABELS: dict[str, Any] = {
     "statistics.report.downloaded": _lazy("Unduhan laporan PDF"),
     "statistics.table.exported": _lazy("Tabel statistik diunduh"),
     "access.refused": _lazy("Akses ditolak"),
+    "audit.log.exported": _lazy("Log audit diekspor"),
     "accounts.user.logged_in": _lazy("Masuk"),
     "accounts.user.logged_out": _lazy("Keluar"),
     "accounts.user.login_failed": _lazy("Gagal masuk"),
