@@ -4668,4 +4668,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Log audit diekspor": "Audit log exported",
     "Unduh CSV (saringan ini)": "Download CSV (these filters)",
     "Unduhan ini dicatat di log audit.": "The download is recorded in the audit log.",
+    "Nomor peran": "Role number",
+    "Hari rapat": "Meeting day",
+    "Tindak lanjut yang dibawa": "Follow-ups carried over",
+    "Tenggat": "Due",
+    "Panjang teks (karakter)": "Length of the text (characters)",
+    "Sebagai": "As",
+    "penyelenggara rapat": "the meeting's organiser",
 }

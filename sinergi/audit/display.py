@@ -22,6 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from sinergi.accounts.models import Role
 from sinergi.accounts.scope import Action, restrict
 from sinergi.core.downloads import FREE_TEXT_FILTERS
 
@@ -208,6 +209,24 @@ DATA_LABELS: dict[str, Any] = {
     "sheet": _lazy("Lembar"),
     "saved": _lazy("Sudah disimpan"),
     "started": _lazy("Sudah dimulai"),
+    # A role given or taken away.
+    "membership_id": _lazy("Nomor peran"),
+    "role": _lazy("Peran"),
+    # Meetings, their agenda, attendance and follow-up.
+    "meeting": _lazy("Rapat"),
+    "title": _lazy("Judul"),
+    "organiser": _lazy("Penyelenggara"),
+    "days": _lazy("Hari rapat"),
+    "day": _lazy("Hari rapat"),
+    "carried_action_items": _lazy("Tindak lanjut yang dibawa"),
+    "owner": _lazy("Penanggung jawab"),
+    "due_on": _lazy("Tenggat"),
+    "number": _lazy("Nomor"),
+    "length": _lazy("Panjang teks (karakter)"),
+    "added": _lazy("Ditambahkan"),
+    "removed": _lazy("Dihapus"),
+    "present": _lazy("Hadir"),
+    "as": _lazy("Sebagai"),
 }
 DATA_VALUES: dict[tuple[str, str], Any] = {
     ("via", "import"): _lazy("impor berkas"),
@@ -228,8 +247,12 @@ DATA_VALUES: dict[tuple[str, str], Any] = {
 }
 # Coded values of an event's data in words, registered by the apps that define the codes (people, referrals), by
 # key, and by (action, key) where one key means different things ("reason": a discharge's, a duplicate's).
-DATA_CHOICES: dict[str, dict[str, Any]] = {}
+DATA_CHOICES: dict[str, dict[str, Any]] = {"role": dict(Role.choices)}
 ACTION_DATA_CHOICES: dict[tuple[str, str], dict[str, Any]] = {
+    ("meetings.action_item.status_changed", "as"): {
+        "organiser": _lazy("penyelenggara rapat"),
+        "owner": _lazy("penanggung jawab"),
+    },
     ("accounts.token.revoked", "reason"): {
         "user": _lazy("dicabut oleh pemiliknya"),
         "two_factor_reset": _lazy("verifikasi dua langkah diatur ulang"),
@@ -242,6 +265,7 @@ ACTION_DATA_CHOICES: dict[tuple[str, str], dict[str, Any]] = {
 # record (written as its number).
 ORGANISATION_KEYS = {"organisation", "from", "to"}
 NUMBERED_KEYS = {
+    "membership_id",
     "person",
     "other",
     "kept",

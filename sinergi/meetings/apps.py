@@ -7,8 +7,13 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from sinergi.accounts.scope import ScopeFields, register_scope
+        from sinergi.audit.display import register_data_choices
 
         from . import models
+        from .choices import ActionStatus
+
+        # The audit log reads a follow-up's status in words.
+        register_data_choices("status", ActionStatus.choices, actions=["meetings.action_item.reviewed"])
 
         # A meeting is located by its organiser board; its parts follow the meeting.
         register_scope(models.Meeting, ScopeFields(organisation="organiser_id"))

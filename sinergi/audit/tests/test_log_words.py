@@ -184,6 +184,20 @@ def events(operator, lks, other_lks):
             object_type="accounts.user",
             object_id="1",
         ),
+        _event(
+            operator,
+            "accounts.membership.added",
+            {"membership_id": 12, "role": "lks_operator", "organisation": lks.pk},
+            object_type="accounts.user",
+            object_id="1",
+        ),
+        _event(
+            operator,
+            "meetings.action_item.status_changed",
+            {"note": "Surat sudah dikirim", "as": "organiser"},
+            object_type="meetings.actionitem",
+            object_id="4",
+        ),
     ]
 
 
@@ -226,6 +240,8 @@ CODES = (
     "close_match",
     "two_factor_role",
     "residential",
+    "lks_operator",
+    "membership_id",
 )
 
 
@@ -295,6 +311,9 @@ def test_the_log_says_in_indonesian_what_each_fact_means(client, province_admin,
     # A refusal recorded without words says what it was (minor 10)
     assert "Alasan penolakan: halaman di luar peran pengguna" in row["access.refused"]
     assert "peran baru mewajibkan verifikasi dua langkah" in row["accounts.token.revoked"]
+    assert "Peran: Operator LKS" in row["accounts.membership.added"]
+    assert "Nomor peran: #12" in row["accounts.membership.added"]
+    assert "Sebagai: penyelenggara rapat" in row["meetings.action_item.status_changed"]
     referrals = [value for key, value in rows.items() if key.startswith("referrals.referral.sent")]
     assert any("Ke: Bantuan hukum" in value and "Tingkat kedaruratan: Biasa" in value for value in referrals)
     assert any(
