@@ -4675,4 +4675,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Panjang teks (karakter)": "Length of the text (characters)",
     "Sebagai": "As",
     "penyelenggara rapat": "the meeting's organiser",
+    "%(shown)s dari %(total)s baris ditampilkan, yang paling mendesak dahulu; unduh tabel ini untuk semuanya.": (
+        "%(shown)s of %(total)s rows shown, the most urgent first; download this table for all of them."
+    ),
 }

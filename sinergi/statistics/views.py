@@ -94,6 +94,11 @@ class PublicStatisticsView(View):
         return render(request, "statistics/public.html", {**_common_context(stats), "province_choice": province})
 
 
+# The permits table on the dashboard, the first page after sign-in (often on a phone): the most urgent rows; its
+# downloads hold all (a province's whole list made the page a megabyte: the fifty-third review).
+DASHBOARD_PERMITS_SHOWN = 20
+
+
 class DashboardView(LoginRequiredMixin, View):
     """The data-centre dashboard after login: the registry's figures over the actor's scope."""
 
@@ -114,6 +119,7 @@ class DashboardView(LoginRequiredMixin, View):
         context.update(
             awaiting_verification=stats.status.column_total("draft"),
             lks_with_expiring_documents=len({d.organisation_id for d in stats.permits}),
+            permits_shown=DASHBOARD_PERMITS_SHOWN,
             map_data=_map_data(request.user, stats, province.code if within else None),
             # The report link says what the PDF covers: the province, or only the account's LKS or kabupaten/kota.
             report_scope=report_scope(actor=request.user, area_code=stats.province_code),

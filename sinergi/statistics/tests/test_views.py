@@ -330,3 +330,26 @@ def test_official_figures_download(client, registry, official):
         "https://diskominfomc.kalselprov.go.id/2022/08/24/",
     ]  # fmt: skip
     assert rows[4][1:8] == ["11", "6", "1", "1", "2", "1", "Registri Sinergi (LKS aktif saat ini)"]
+
+
+def test_the_dashboard_shows_the_most_urgent_permits_and_leaves_the_whole_list_to_its_download(
+    client, registry, board_member
+):
+    # A province's hundreds of expiring permits made the first page after sign-in a megabyte on a phone
+    from datetime import timedelta
+
+    soon = timezone.localdate() + timedelta(days=10)
+    later = timezone.localdate() + timedelta(days=40)
+    OrganisationFactory.create_batch(3, region_id=BANJARMASIN, name="LKSA Mendesak", permit_expires_on=soon)
+    OrganisationFactory.create_batch(25, region_id=BANJARMASIN, name="LKSA Nanti", permit_expires_on=later)
+    client.force_login(board_member)
+
+    page = client.get(DASHBOARD).content.decode()
+    section = page.split('id="table-permits"')[1].split("</section>")[0]
+    download = csv_rows(client.get(DASHBOARD, {"format": "csv", "table": "permits"}))
+    listed = len(client.get(DASHBOARD).context["tables"]["permits"].rows)
+
+    assert section.count("<tr>") - 1 == 20  # the header row, then twenty
+    assert section.count("LKSA Mendesak") == 3  # the soonest first
+    assert f"20 dari {listed} baris ditampilkan" in section
+    assert len(download) - 1 == listed > 20
