@@ -29,8 +29,16 @@ def operator():
     return user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.harapan")
 
 
+def _where(actor) -> str:
+    from sinergi.audit.services import actor_provinces, provinces_text
+
+    return provinces_text(actor_provinces(actor))
+
+
 def _event(actor, action: str, **fields) -> AuditEvent:
-    return AuditEvent.objects.create(actor=actor, actor_name=actor.get_username(), action=action, **fields)
+    return AuditEvent.objects.create(
+        actor=actor, actor_name=actor.get_username(), action=action, provinces=_where(actor), **fields
+    )
 
 
 def _table(response) -> list[list[str]]:

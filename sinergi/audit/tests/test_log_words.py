@@ -41,10 +41,17 @@ def operator(lks):
     return user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.harapan")
 
 
+def _where(actor) -> str:
+    from sinergi.audit.services import actor_provinces, provinces_text
+
+    return provinces_text(actor_provinces(actor))
+
+
 def _event(actor, action: str, data: dict, *, object_type: str = "", object_id: str = "", changes=None) -> AuditEvent:
     return AuditEvent.objects.create(
         actor=actor,
         actor_name=actor.get_username(),
+        provinces=_where(actor),  # as audit_record locates it: by its actor's roles
         action=action,
         object_type=object_type,
         object_id=object_id,

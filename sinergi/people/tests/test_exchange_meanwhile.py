@@ -249,7 +249,7 @@ def test_a_correction_made_by_an_import_names_its_job_in_the_audit_event(tmp_pat
     assert (event.data["fields"], event.data["import_job"]) == (["mother_name"], 41)
     # and the audit log says so in words, beside the field changed
     (entry,) = audit_log_entries([event])
-    assert ("Melalui impor nomor", "41") in [(d.label, d.value) for d in entry.details]
+    assert ("Melalui impor nomor", "#41") in [(d.label, d.value) for d in entry.details]
 
 
 def test_next_months_list_without_a_child_who_left_says_that_child_stays_active(tmp_path, world):
