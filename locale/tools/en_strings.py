@@ -4678,4 +4678,16 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(shown)s dari %(total)s baris ditampilkan, yang paling mendesak dahulu; unduh tabel ini untuk semuanya.": (
         "%(shown)s of %(total)s rows shown, the most urgent first; download this table for all of them."
     ),
+    "Formulir ini sudah terkirim dan tersimpan; ini hasilnya. Tidak ada yang tersimpan dua kali.": (
+        "This form was already sent and saved; this is the result. Nothing was saved twice."
+    ),
+    "Formulir sudah terkirim": "Form already sent",
+    "Formulir ini sudah terkirim": "This form has already been sent",
+    "Formulir yang sama tiba dua kali. Pengiriman pertama masih diproses atau tidak menyimpan apa pun; pengiriman ini tidak menyimpan apa pun.": (
+        "The same form arrived twice. The first sending is still being processed or saved nothing; this sending saved "
+        "nothing."
+    ),
+    "Periksa daftarnya sebelum mengisi lagi, agar data tidak tercatat dua kali.": (
+        "Check the list before filling it in again, so that nothing is recorded twice."
+    ),
 }

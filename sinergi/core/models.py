@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -20,3 +21,20 @@ class HashKeyFingerprint(models.Model):
 
     def __str__(self) -> str:
         return self.fingerprint[:12]
+
+
+class FormSubmission(models.Model):
+    """A create form sent once (sinergi.core.once): the one-time key its page was given, and where its answer sent
+    the user, so that the same form sent again (a retry after a dead zone, a second tap the page did not catch) is
+    shown that answer instead of saving a second client or incident. Kept a day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.UUIDField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="form_submission_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.key}"

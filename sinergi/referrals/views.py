@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, can, restrict
 from sinergi.core.errors import TransitionError, ValidationError
+from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
 from sinergi.organisations.choices import LKS_KINDS
 from sinergi.organisations.models import Organisation
@@ -163,6 +164,7 @@ class ReferralCreateView(LoginRequiredMixin, View):
         )
         return render(request, "referrals/create.html", self._context(request, person, form, organisations))
 
+    @sent_once
     def post(self, request: HttpRequest, person_pk: int) -> HttpResponse:
         person, organisations = self._setup(request, person_pk)
         form = ReferralForm(

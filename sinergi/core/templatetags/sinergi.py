@@ -1,5 +1,7 @@
 from django import template
 from django.http import QueryDict
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -20,3 +22,11 @@ def query_with(context: dict, **changes: object) -> str:
 def get_item(mapping: dict, key: object) -> object:
     """mapping[key] in a template, or None."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def form_key() -> SafeString:
+    """The one-time key of a create form (sinergi.core.once): a new one each time the page is rendered."""
+    from sinergi.core.once import FIELD, new_key
+
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_key())

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from sinergi.accounts.scope import Action
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
 
 from .. import selectors, services
@@ -158,6 +159,7 @@ class PlacementCorrectView(PersonAreaMixin, View):
 
 @login_required
 @require_POST
+@sent_once
 def person_consent(request: HttpRequest, pk: int) -> HttpResponse:
     """Records a further consent (or other legal basis) for a person."""
     if refusal := purpose_redirect(request):
@@ -228,6 +230,7 @@ def consent_withdrawal_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@sent_once
 def person_incident(request: HttpRequest, pk: int) -> HttpResponse:
     """Reports a suspicion of abuse or violence; Dinas Sosial of the kabupaten/kota is notified at once."""
     if refusal := purpose_redirect(request):

@@ -18,6 +18,7 @@ from sinergi.accounts.scope import Action, can, restrict
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for_objects
 from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
 from sinergi.exchange.exports import export_url
 from sinergi.exchange.list_filters import list_filter_problem
@@ -204,6 +205,7 @@ class PersonAdmitView(PersonAreaMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(request, "people/admit.html", {"form": self._form(request)})
 
+    @sent_once
     def post(self, request: HttpRequest) -> HttpResponse:
         form = self._form(request, request.POST)
         if form.is_valid():

@@ -11,6 +11,7 @@ from sinergi.accounts.scope import Action, can
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.list_filters import list_filter_problem
@@ -110,6 +111,7 @@ class WorkerCreateView(WorkerAreaMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(request, "people/worker_form.html", {"form": self._form(request)})
 
+    @sent_once
     def post(self, request: HttpRequest) -> HttpResponse:
         form = self._form(request, request.POST)
         if form.is_valid():
