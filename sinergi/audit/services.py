@@ -2,6 +2,7 @@ import ipaddress
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
 from django.http import HttpRequest
 
@@ -129,7 +130,10 @@ def object_provinces(obj: Model | None) -> set[str]:
     for name in _LOCATED_BY:
         field = next((f for f in obj._meta.concrete_fields if f.name == name and f.is_relation), None)
         if field is not None and getattr(obj, field.attname) is not None:
-            return object_provinces(getattr(obj, name))
+            try:
+                return object_provinces(getattr(obj, name))
+            except ObjectDoesNotExist:
+                return set()  # deleted with what the event is about: the actor's roles still place it
     return set()
 
 

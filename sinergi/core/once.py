@@ -58,14 +58,22 @@ def sent_once(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         except BaseException:
             FormSubmission.objects.filter(pk=claim.pk).delete()
             raise
-        if response.status_code in (301, 302, 303) and response.get("Location"):
+        if response.status_code in (301, 302, 303) and response.get("Location") and _said_saved(request):
             FormSubmission.objects.filter(pk=claim.pk).update(outcome=response["Location"][:300])
         else:
-            FormSubmission.objects.filter(pk=claim.pk).delete()  # nothing saved: the same form may be sent again
+            # Nothing saved (the form came back with errors, or a refusal was redirected): it may be sent again.
+            FormSubmission.objects.filter(pk=claim.pk).delete()
         FormSubmission.objects.filter(user=request.user, created_at__lt=timezone.now() - KEPT).delete()
         return response
 
     return wrapped
+
+
+def _said_saved(request: HttpRequest) -> bool:
+    """Whether the view told the user it saved (a success message queued for the next page): a redirect alone may
+    be a refusal sent back to the record's page, and a repeat must not be told that it was saved."""
+    queued = getattr(getattr(request, "_messages", None), "_queued_messages", [])
+    return any(message.level == messages.SUCCESS for message in queued)
 
 
 def _claim(request: HttpRequest, key: uuid.UUID) -> FormSubmission | HttpResponse:

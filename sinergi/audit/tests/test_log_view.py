@@ -406,3 +406,14 @@ def test_an_exports_audit_event_keeps_that_there_was_a_search_not_its_words():
         "q": "*",
         "status": ["active", "draft"],
     }
+
+
+def test_an_event_about_something_whose_owner_is_gone_is_still_written_and_placed_by_its_actor(operator):
+    from sinergi.people.models import Consent
+    from sinergi.people.tests.factories import PersonFactory
+
+    consent = Consent(person_id=PersonFactory().pk + 1000, given_on=timezone.localdate())  # its client is gone
+
+    event = record(operator, "people.consent.recorded", obj=consent, object_repr="persetujuan")
+
+    assert event.provinces == ",63,"

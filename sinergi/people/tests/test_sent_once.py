@@ -88,3 +88,16 @@ def test_the_forms_carry_a_new_key_each_time_they_are_shown(client, world, child
 
     assert keys[0] != keys[1] and all(uuid.UUID(key) for key in keys)
     assert detail.count('name="form_key"') == 2  # the consent and the incident forms
+
+
+def test_a_refusal_sent_back_to_the_record_frees_its_key(client, world, child):
+    # A board member may see the child, not record its consent: refused with a message on the client's page
+    sign_in(client, world.regency_board)
+    key = str(uuid.uuid4())
+    consent = {"given_by": "parent", "giver_name": "Wali", "given_on": "2025-01-02", "legal_basis": "consent",
+               "scope": "Pelayanan", "form_key": key}  # fmt: skip
+
+    refused = client.post(f"/people/{child.person_id}/consent/", consent)
+
+    assert refused.status_code == 302
+    assert not FormSubmission.objects.filter(key=key).exists()  # a repeat is not told it was saved
