@@ -1,5 +1,7 @@
 """Helpers shared by the people pages: the purpose prompt, role checks and error translation."""
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -11,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, restrict
-from sinergi.core.errors import ValidationError
+from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.models import Organisation
 
@@ -70,6 +72,20 @@ def apply_errors(form, error: ValidationError, aliases: dict[str, str] | None = 
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def versioned_save(form, save: Callable[[dict, int], Any]) -> tuple[Any, bool]:
+    """Runs an edit page's update service with the form's data and the version the user read. Its problems go onto
+    the form; returns the service's outcome (None when it refused) and whether the refusal was a stale version (the
+    page answers 409 then)."""
+    try:
+        return save(form.data_for_service(), form.cleaned_data.get("version") or 0), False
+    except ValidationError as error:
+        apply_errors(form, error)
+    except (PermissionDenied, ConflictError) as error:
+        form.add_error(None, str(error))
+        return None, isinstance(error, ConflictError)
+    return None, False
 
 
 def error_text(error: Exception) -> str:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from sinergi.accounts.scope import Action, can, restrict
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for_objects
-from sinergi.core.errors import ConflictError, ValidationError
+from sinergi.core.errors import ValidationError
 from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
 from sinergi.exchange.exports import export_url
@@ -39,6 +39,7 @@ from ._common import (
     organisations_for,
     purpose_redirect,
     require_role,
+    versioned_save,
 )
 
 if TYPE_CHECKING:
@@ -273,20 +274,13 @@ class PersonUpdateView(PersonAreaMixin, View):
         form = PersonForm(request.POST, person=person)
         conflict = False
         if form.is_valid():
-            try:
-                outcome = services.person_update(
-                    actor=request.user,
-                    person=person,
-                    data=form.data_for_service(),
-                    expected_version=form.cleaned_data.get("version") or 0,
-                    request=request,
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            except (PermissionDenied, ConflictError) as error:
-                conflict = isinstance(error, ConflictError)
-                form.add_error(None, str(error))
-            else:
+            outcome, conflict = versioned_save(
+                form,
+                lambda data, version: services.person_update(
+                    actor=request.user, person=person, data=data, expected_version=version, request=request
+                ),
+            )
+            if outcome is not None:
                 if outcome.obj.version == form.cleaned_data.get("version"):
                     messages.info(request, _("Tidak ada isian yang berubah."))
                 else:

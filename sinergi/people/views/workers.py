@@ -10,7 +10,7 @@ from django.views import View
 from sinergi.accounts.scope import Action, can
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
-from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.core.errors import TransitionError, ValidationError
 from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
 from sinergi.exchange.columns import get_entity
@@ -21,7 +21,15 @@ from ..access import session_purpose, worker_access_record
 from ..choices import AccessPurpose
 from ..forms import WorkerEndForm, WorkerForm
 from ..models import Worker
-from ._common import PEOPLE_REGION_LEVELS, PersonAreaMixin, access_page, apply_errors, error_text, organisations_for
+from ._common import (
+    PEOPLE_REGION_LEVELS,
+    PersonAreaMixin,
+    access_page,
+    apply_errors,
+    error_text,
+    organisations_for,
+    versioned_save,
+)
 
 
 class WorkerAreaMixin(PersonAreaMixin):
@@ -152,20 +160,13 @@ class WorkerUpdateView(WorkerAreaMixin, View):
         form = WorkerForm(request.POST, worker=worker)
         conflict = False
         if form.is_valid():
-            try:
-                outcome = services.worker_update(
-                    actor=request.user,
-                    worker=worker,
-                    data=form.data_for_service(),
-                    expected_version=form.cleaned_data.get("version") or 0,
-                    request=request,
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            except (PermissionDenied, ConflictError) as error:
-                conflict = isinstance(error, ConflictError)
-                form.add_error(None, str(error))
-            else:
+            outcome, conflict = versioned_save(
+                form,
+                lambda data, version: services.worker_update(
+                    actor=request.user, worker=worker, data=data, expected_version=version, request=request
+                ),
+            )
+            if outcome is not None:
                 messages.success(request, _("Perubahan tersimpan."))
                 for warning in outcome.warnings:
                     messages.warning(request, warning)
