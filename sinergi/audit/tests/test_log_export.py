@@ -7,37 +7,19 @@ import io
 import pytest
 from django.urls import reverse
 
-from sinergi.accounts.models import Role
-from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
-from sinergi.organisations.tests.factories import OrganisationFactory
+
+from .conftest import located
 
 pytestmark = pytest.mark.django_db
 
 EXPORT = reverse("audit:export")
 
 
-@pytest.fixture
-def province_admin():
-    return user_with_role(Role.PROVINCE_ADMIN, region_code="63", username="admin.kalsel")
-
-
-@pytest.fixture
-def operator():
-    lks = OrganisationFactory(name="LKSA Harapan", region_id="63.71.01.1001")
-    return user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.harapan")
-
-
-def _where(actor) -> str:
-    from sinergi.audit.services import actor_provinces, provinces_text
-
-    return provinces_text(actor_provinces(actor))
-
-
 def _event(actor, action: str, **fields) -> AuditEvent:
     return AuditEvent.objects.create(
-        actor=actor, actor_name=actor.get_username(), action=action, provinces=_where(actor), **fields
+        actor=actor, actor_name=actor.get_username(), action=action, provinces=located(actor), **fields
     )
 
 

@@ -8,45 +8,24 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sinergi.accounts.models import Role
-from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.people.tests.factories import PersonFactory
 from sinergi.regions.models import Region
 
+from .conftest import located
+
 pytestmark = pytest.mark.django_db
 
 LOG = reverse("audit:log")
-
-
-@pytest.fixture
-def lks():
-    return OrganisationFactory(name="LKSA Harapan", region_id="63.71.01.1001")
-
-
-@pytest.fixture
-def province_admin():
-    return user_with_role(Role.PROVINCE_ADMIN, region_code="63", username="admin.kalsel")
-
-
-@pytest.fixture
-def operator(lks):
-    return user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.harapan")
-
-
-def _where(actor) -> str:
-    from sinergi.audit.services import actor_provinces, provinces_text
-
-    return provinces_text(actor_provinces(actor))
 
 
 def _event(actor, action: str, object_type: str, object_id, data=None) -> AuditEvent:
     return AuditEvent.objects.create(
         actor=actor,
         actor_name=actor.get_username(),
-        provinces=_where(actor),  # as audit_record locates it: by its actor's roles
+        provinces=located(actor),  # as audit_record locates it: by its actor's roles
         action=action,
         object_type=object_type,
         object_id=str(object_id),

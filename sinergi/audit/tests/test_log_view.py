@@ -16,24 +16,12 @@ from sinergi.accounts.tests.factories import MembershipFactory, UserFactory, use
 from sinergi.audit.models import AuditEvent
 from sinergi.audit.services import audit_record
 from sinergi.core.testing import otp_login
-from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
 LOG = reverse("audit:log")
 WITA = datetime.timezone(datetime.timedelta(hours=8))  # the project's TIME_ZONE, Asia/Makassar
-
-
-@pytest.fixture
-def province_admin():
-    return user_with_role(Role.PROVINCE_ADMIN, region_code="63", username="admin.kalsel")
-
-
-@pytest.fixture
-def operator():
-    lks = OrganisationFactory(name="LKSA Harapan", region_id="63.71.01.1001")
-    return user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.harapan")
 
 
 @pytest.fixture
