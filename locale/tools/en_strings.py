@@ -4690,4 +4690,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Periksa daftarnya sebelum mengisi lagi, agar data tidak tercatat dua kali.": (
         "Check the list before filling it in again, so that nothing is recorded twice."
     ),
+    "Data identitas sebelum dikoreksi": "Identity details before correction",
+    "Isian": "Field",
+    "Log audit hanya mencatat bahwa isian ini berubah; nilainya disimpan terenkripsi di sini, dan ikut terhapus bila data orang ini dihapus.": (
+        "The audit log records only that these fields changed; their values are kept here, encrypted, and are erased "
+        "with this person's data."
+    ),
 }

@@ -303,6 +303,25 @@ class Worker(TimeStampedModel, LocatedByOrganisation):
         return self.full_name
 
 
+class PersonRevision(models.Model):
+    """What a correction replaced in a client's identifying fields (name, birth date, parents, guardian, phone,
+    notes, NIK, KK), encrypted as the NIK is. The audit log keeps only that they changed, since it outlives an
+    erasure; these values are kept for those who may change the record (a name blanked by mistake can be read back),
+    and go with the person's data when they are erased (the fifty-fourth review M2)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="revisions")
+    changed_at = models.DateTimeField(auto_now_add=True)
+    actor_name = models.CharField(max_length=150, blank=True)
+    # {"field": [before, after]} as JSON, encrypted (sinergi.core.crypto)
+    values_encrypted = models.TextField()
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.changed_at:%Y-%m-%d %H:%M}"
+
+
 class DuplicateCandidate(models.Model):
     """Two person records that may be the same human, for a kabupaten/kota or province board to decide."""
 

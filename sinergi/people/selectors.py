@@ -499,3 +499,44 @@ def placement_review_window(placement: Placement, *, today: datetime.date) -> tu
     overdue = bool(due and due < today)
     soon = bool(due and not overdue and due <= today + datetime.timedelta(days=REVIEW_SOON_DAYS))
     return overdue, soon
+
+
+@dataclass(frozen=True)
+class RevisionChange:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """One correction of a client's identifying fields, read back: when, by whom, each field before and after."""
+
+    changed_at: datetime.datetime
+    actor_name: str
+    changes: list[RevisionChange]
+
+
+def person_revisions(*, person: Person) -> list[RevisionRow]:
+    """The values corrections replaced in a person's identifying fields (PersonRevision), newest first, NIK and KK
+    masked as everywhere else. Callers check that the reader may change the record (or is answering the person's
+    own access request)."""
+    import json
+
+    from sinergi.core.crypto import mask_identity_number
+
+    from .models import PersonRevision
+
+    labels = {"nik": "NIK", "kk": _("Nomor KK")}
+    rows = []
+    for revision in PersonRevision.objects.filter(person=person).order_by("-changed_at", "-id"):
+        values = json.loads(decrypt(revision.values_encrypted))
+        changes = []
+        for name in sorted(values):
+            before, after = values[name]
+            if name in ("nik", "kk"):
+                before, after = mask_identity_number(before), mask_identity_number(after)
+            label = labels.get(name) or str(Person._meta.get_field(name).verbose_name)
+            changes.append(RevisionChange(label=label, before=before or "—", after=after or "—"))
+        rows.append(RevisionRow(changed_at=revision.changed_at, actor_name=revision.actor_name, changes=changes))
+    return rows

@@ -1,6 +1,7 @@
 """Registering a client (person, first placement, consent) and correcting the record, NIK and KK included."""
 
 import datetime
+import json
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -23,7 +24,7 @@ from sinergi.vocabularies.models import Term, Vocabulary
 
 from ..access import person_access_record, purpose_for
 from ..choices import CaseStage, DisabilityType, MissingIdReason, PlacementStatus, Sex
-from ..models import Person, Placement
+from ..models import Person, PersonRevision, Placement
 from ..nik import kk_check, nik_check
 from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _refuse_if_restricted, _require, _term, _text
 from .consents import _check_consent
@@ -166,6 +167,32 @@ def _identity_changes(before: dict, person: Person, categories: list[Term] | Non
     changed = [name for name in after if before.get(name) != after[name]]
     shown = {name: [before.get(name), after[name]] for name in changed if name not in IDENTIFYING_FIELDS}
     return shown, changed
+
+
+def identifying_values(person: Person) -> dict[str, str]:
+    """A person's identifying fields as text (NIK and KK in full, dates ISO): what a revision keeps."""
+    values = {}
+    for name in IDENTIFYING_FIELDS:
+        if name in ("nik", "kk"):
+            values[name] = decrypt(getattr(person, f"{name}_encrypted"))
+        elif name == "origin_region":
+            values[name] = person.origin_region_id or ""
+        else:
+            value = getattr(person, name)
+            values[name] = value.isoformat() if isinstance(value, datetime.date) else (value or "")
+    return values
+
+
+def _revision_write(*, actor: "User | SystemActor", person: Person, before: dict[str, str], changed: list[str]) -> None:
+    """Keeps, encrypted, the identifying values a correction replaced (PersonRevision): the audit event names the
+    fields only."""
+    after = identifying_values(person)
+    values = {name: [before[name], after[name]] for name in changed if name in IDENTIFYING_FIELDS}
+    if values:
+        actor_name = actor.get_username() if getattr(actor, "is_authenticated", False) else ""
+        PersonRevision.objects.create(
+            person=person, actor_name=actor_name, values_encrypted=encrypt(json.dumps(values, sort_keys=True))
+        )
 
 
 def _person_snapshot(person: Person) -> dict[str, Any]:
@@ -358,6 +385,7 @@ def person_update(
             _("Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.")
         )
     before = _person_snapshot(current)
+    before_values = identifying_values(current)
     placements = list(current.placements.select_related("organisation", "ppks_category"))
     snapshots = {p.pk: package.summary_snapshot(p) for p in placements}
     problems, warnings = _Problems(), []
@@ -424,6 +452,7 @@ def person_update(
         purpose=purpose,
         request=request,
     )
+    _revision_write(actor=actor, person=current, before=before_values, changed=changed)
     person_access_record(actor=actor, person=current, what="changed", purpose=purpose, request=request)
     if "birth_date" in changed:
         # Summaries may count children separately, so an age correction can move a placement between cells.

@@ -22,7 +22,7 @@ from sinergi.regions.models import RegionLevel
 
 from ..access import person_access_record
 from ..choices import AccessPurpose, PlacementStatus
-from ..models import CarePlanReview, DuplicateCandidate, Person, Placement
+from ..models import CarePlanReview, DuplicateCandidate, Person, PersonRevision, Placement
 from ._common import _audit, _require
 from .rules import add_months
 
@@ -50,6 +50,8 @@ def person_subject_access_export(
     or a restriction also goes through) or "json" (the copy downloaded)."""
     if delivery not in ("page", "json"):
         raise ValueError(f"Unknown delivery {delivery!r}")
+    from ..selectors import person_revisions  # (selectors import the services' rules)
+
     _require_subject_rights(actor, person)
     person = Person.objects.select_related("organisation", "origin_region").get(pk=person.pk)
     placements = []
@@ -106,6 +108,14 @@ def person_subject_access_export(
             "updated_at": person.updated_at.isoformat(),
         },
         "placements": placements,
+        # What corrections replaced in the identifying fields (NIK and KK masked, as above)
+        "corrections": [
+            {
+                "changed_at": row.changed_at.isoformat(),
+                "fields": {change.label: [change.before, change.after] for change in row.changes},
+            }
+            for row in person_revisions(person=person)
+        ],
         "consents": [
             {
                 "given_by": consent.get_given_by_display(),
@@ -267,6 +277,7 @@ def person_erase(
     current.consents.all().delete()
     erased_ids = [current.pk, *(record.pk for record in merged)]
     DuplicateCandidate.objects.filter(Q(person_id__in=erased_ids) | Q(other_id__in=erased_ids)).delete()
+    PersonRevision.objects.filter(person_id__in=erased_ids).delete()  # the values corrections replaced
     _referrals_scrub(erased_ids)
     merged_data = {"merged_records": [record.pk for record in merged]} if merged else {}
     _audit(

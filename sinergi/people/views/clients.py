@@ -144,6 +144,8 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
         "incidents": list(incidents),
         "accesses": accesses,
         "history": history,
+        # The identifying values corrections replaced, to the same readers as the history
+        "revisions": selectors.person_revisions(person=person) if can_change else [],
         "today": today,
         "can_change": can_change,
         "can_edit": services.person_change_refusal(actor=user, person=person) is None,
