@@ -1,5 +1,6 @@
 import logging
 from collections.abc import Callable
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import UpdateError
@@ -9,6 +10,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import resolve_url
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 
 logger = logging.getLogger(__name__)
@@ -72,7 +74,10 @@ class HtmxLoginRedirectMiddleware:
     """An HTMX request (a progress poll, a filter) whose session has ended is sent to the login page as a whole
     page: followed as a plain redirect, the login form would be swapped into the polled box. So is a script's
     request (the upload's XMLHttpRequest, exchange/upload.js): it would follow the redirect and fetch the login page,
-    which the browser then fetches again; told the address (HX-Redirect), only the browser fetches it."""
+    which the browser then fetches again; told the address (HX-Redirect), only the browser fetches it. The login's
+    `next` is the page the user was on (HX-Current-URL), not the fragment's address: signed in again, they come back
+    to their form, not to a bare list of search results (the fifty-third review). A page holding unsent input does
+    not follow it at all (sinergi.js says the session ended instead)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -83,8 +88,18 @@ class HtmxLoginRedirectMiddleware:
         if scripted and response.status_code in (301, 302):
             location = response.get("Location", "")
             if location.split("?", 1)[0] == resolve_url(settings.LOGIN_URL):
-                return HttpResponseClientRedirect(location)
+                return HttpResponseClientRedirect(_back_to_page(request, location))
         return response
+
+
+def _back_to_page(request: HttpRequest, location: str) -> str:
+    """The login address with `next` set to the page an HTMX request came from, when that page is ours."""
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    page = urlunsplit(("", "", current.path, current.query, ""))
+    same_site = not current.netloc or current.netloc == request.get_host()
+    if not current.path or not same_site or not url_has_allowed_host_and_scheme(page, allowed_hosts=None):
+        return location
+    return f"{location.split('?', 1)[0]}?{urlencode({'next': page})}"
 
 
 class SessionActivityMiddleware:

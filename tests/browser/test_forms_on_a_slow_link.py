@@ -83,3 +83,18 @@ def test_a_form_opened_before_signing_in_again_in_another_tab_is_still_accepted(
 
     expect(page.locator("ul.messages")).to_contain_text("Laporan insiden tercatat")
     assert Incident.objects.filter(person=person).count() == before + 1
+
+
+def test_a_search_that_meets_an_ended_session_leaves_the_half_filled_form_in_place(page):
+    # The fifty-third review: on the referral form, changing the PPKS category after the session ended took the whole
+    # page to the login form, and the reason and case summary typed with it
+    person = open_client_page(page)
+    page.goto(f"{page.base_url}/referrals/new/{person.pk}/")
+    page.fill("textarea[name=reason]", "Anak membutuhkan layanan rehabilitasi yang tidak tersedia di sini.")
+    page.context.clear_cookies()  # the session ended while the form was being filled
+
+    page.locator("#id_ppks_category").select_option(index=2)
+
+    expect(page.locator("#connection-status")).to_contain_text("Sesi Anda sudah berakhir")
+    assert f"/referrals/new/{person.pk}/" in page.url
+    assert page.input_value("textarea[name=reason]").startswith("Anak membutuhkan layanan")

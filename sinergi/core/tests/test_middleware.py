@@ -27,6 +27,21 @@ def test_an_upload_after_the_session_ended_is_told_the_login_page_instead_of_fol
     assert response["HX-Redirect"] == "/accounts/login/?next=/exchange/"
 
 
+def test_a_side_request_after_the_session_ended_brings_the_user_back_to_their_page_not_to_the_fragment(client):
+    # The referral form's capacity search met an ended session: signed in again, the user is sent back to the form
+    response = client.get(
+        "/referrals/capacity/?select=1&person=23&ppks=anak_telantar",
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/referrals/new/23/?from=list"},
+    )
+    elsewhere = client.get(
+        "/referrals/capacity/?select=1",
+        headers={"HX-Request": "true", "HX-Current-URL": "https://evil.example/phish/"},
+    )
+
+    assert response["HX-Redirect"] == "/accounts/login/?next=%2Freferrals%2Fnew%2F23%2F%3Ffrom%3Dlist"
+    assert elsewhere["HX-Redirect"] == "/accounts/login/?next=/referrals/capacity/%3Fselect%3D1"
+
+
 def test_a_plain_request_after_the_session_ended_is_redirected_as_before(client):
     job = ImportJobFactory(status="running")
 

@@ -83,11 +83,28 @@
     }
     window.fetch(url, {credentials: "same-origin", cache: "no-store"}).then(function (response) {
       if (response.status === 401 && box) {
+        sessionEnded = true;
         box.textContent = box.getAttribute("data-session-ended") || "";
         box.hidden = false;
       }
     }).catch(function () { /* no signal now: the next tick tries again */ });
   }, KEEPALIVE_EVERY_MS);
+
+  // A side request (a capacity search, a region search) that meets an ended session would take the whole page to
+  // the login form (HX-Redirect), and what was typed with it. While the page holds unsent input it stays, and says
+  // the session has ended.
+  document.addEventListener("htmx:beforeOnLoad", function (event) {
+    var xhr = event.detail && event.detail.xhr;
+    var target = xhr && xhr.getResponseHeader("HX-Redirect");
+    var box = notice();
+    if (!target || !unsentSince || !box || target.indexOf(box.getAttribute("data-login") || "/accounts/login/") !== 0) {
+      return;
+    }
+    event.preventDefault();
+    sessionEnded = true;  // kept: the request's end would otherwise clear the notice as a success
+    box.textContent = box.getAttribute("data-session-ended") || "";
+    box.hidden = false;
+  });
 
   // HTMX on a slow, flaky mobile link (3G, a train through a dead zone).
   // - A GET that hangs is given up after a while, so a poll (the progress of an import) or a filter is never
@@ -127,9 +144,11 @@
     pollNotBefore = Date.now() + Math.min(30000, 2000 * pollFailures);
   }
 
+  var sessionEnded = false;
+
   function hideNotice() {
     var box = notice();
-    if (box && !box.hidden) {
+    if (box && !box.hidden && !sessionEnded) {
       box.hidden = true;
       box.textContent = "";
     }
