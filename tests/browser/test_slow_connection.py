@@ -68,12 +68,24 @@ def test_upload_shows_its_progress_and_a_second_tap_sends_nothing(page, tmp_path
     page.goto(f"{page.base_url}/exchange/")
     page.set_input_files("input[name=file]", str(path))
     throttle(page)
+    page.evaluate(
+        """() => {
+            window.__seen = 0; window.__heard = 0;
+            const count = (id, key) => new MutationObserver(() => { window[key] += 1; })
+                .observe(document.getElementById(id), {childList: true, characterData: true, subtree: true});
+            count('upload-status', '__seen'); count('upload-announce', '__heard');
+        }"""
+    )
     page.click("#upload-form button[type=submit]")
     expect(page.locator("#upload-status")).to_contain_text("Mengunggah: ")
     expect(page.locator("#upload-status")).to_contain_text(" MB dari ")
     expect(page.locator("#upload-form button[type=submit]")).to_be_disabled()
     page.wait_for_function("() => document.querySelector('#upload-progress').value >= 20")
     assert page.locator("#upload-progress").evaluate("p => p.value") < 100
+    # The words seen follow the bar; those a screen reader hears change every 10 % (the fifty-third review m3)
+    page.wait_for_function("() => document.querySelector('#upload-progress').value >= 40")
+    seen, heard = page.evaluate("() => [window.__seen, window.__heard]")
+    assert heard <= 6 and seen > heard, (seen, heard)
     expect(page.locator("#upload-status")).to_be_in_viewport()
     page.evaluate("document.querySelector('#upload-form').requestSubmit()")  # a second tap, by any means
     page.wait_for_url("**/exchange/imports/*/", timeout=60_000)
