@@ -3,6 +3,7 @@ starter; a superuser may also open someone else's export."""
 
 import datetime
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -64,6 +65,11 @@ def import_job_recent(*, actor: "User", count: int = RECENT_IMPORTS) -> list[Imp
     jobs = import_job_rows(actor=actor)
     newest = jobs.values("pk")[:count]
     return list(jobs.filter(Q(pk__in=newest) | ~Q(status__in=FINISHED_STATUSES))[:RECENT_JOBS_MOST])
+
+
+def import_job_by_upload_key(*, actor: "User", key: uuid.UUID) -> ImportJob | None:
+    """The job an upload form's one-time key made, for its own user; None when that upload never arrived."""
+    return ImportJob.objects.filter(created_by=actor, upload_key=key).order_by("-pk").first()
 
 
 def import_job_get(*, actor: "User", pk: int, same_access: bool = True) -> ImportJob:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("templates/<slug:entity>/", views.template_download, name="template"),
     path("imports/", views.ImportJobListView.as_view(), name="import_list"),
     path("imports/<int:pk>/", views.ImportJobView.as_view(), name="job"),
+    path("imports/by-key/<uuid:key>/", views.import_job_by_key, name="job_by_key"),
     path("imports/<int:pk>/confirm/", views.import_job_confirm, name="job_confirm"),
     path("imports/<int:pk>/retry/", views.import_job_retry, name="job_retry"),
     path("imports/<int:pk>/sheet/", views.import_job_read_sheet, name="job_sheet"),

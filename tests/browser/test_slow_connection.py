@@ -157,6 +157,8 @@ def test_upload_whose_answer_is_lost_is_not_made_twice_by_trying_again(page, tmp
 
     cdp.on("Fetch.requestPaused", lose_the_first_answer)
     cdp.send("Fetch.enable", {"patterns": [{"urlPattern": "*/exchange/", "requestStage": "Response"}]})
+    uploads = []
+    page.on("request", lambda request: uploads.append(request) if request.method == "POST" else None)
     page.click("#upload-form button[type=submit]")
     expect(page.locator("#upload-status")).to_contain_text("Koneksi terputus")
     assert answers == [201] and ImportJob.objects.count() == 1
@@ -165,6 +167,8 @@ def test_upload_whose_answer_is_lost_is_not_made_twice_by_trying_again(page, tmp
     page.wait_for_url("**/exchange/imports/*/")
     job = ImportJob.objects.get()
     assert page.url.endswith(f"/exchange/imports/{job.pk}/")
+    # The file was not sent a second time: asked first, the server said where its job is (the fifty-third review m2)
+    assert len(uploads) == 1
     expect(page.locator("#job-state")).to_have_text("Menunggu giliran")
 
 

@@ -785,3 +785,23 @@ def test_a_user_working_in_english_is_told_of_an_indonesian_files_columns_and_va
     # a typo of an Indonesian label suggests it as the file writes it, with the label the user reads beside it
     [(_row, _column, _value, message)] = problems_of(checked)
     assert "Did you mean “LKS Lanjut Usia” (" in message, message
+
+
+def test_the_upload_script_learns_whether_its_first_sending_made_a_job_before_sending_again(client, board_member):
+    import uuid
+
+    from sinergi.accounts.models import Role
+    from sinergi.accounts.tests.factories import user_with_role
+
+    key = uuid.uuid4()
+    job = ImportJob.objects.create(entity="lks", created_by=board_member, original_name="x.xlsx", upload_key=key)
+    other = user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.lain")
+
+    client.force_login(board_member)
+    found = client.get(f"/exchange/imports/by-key/{key}/")
+    unknown = client.get(f"/exchange/imports/by-key/{uuid.uuid4()}/")
+    client.force_login(other)
+    not_theirs = client.get(f"/exchange/imports/by-key/{key}/")
+
+    assert (found.status_code, found["Location"]) == (204, f"/exchange/imports/{job.pk}/")
+    assert unknown.status_code == not_theirs.status_code == 404

@@ -214,7 +214,19 @@
     retry.addEventListener("click", function () {
       if (xhr) { return; }
       if (form.reportValidity && !form.reportValidity()) { return; }
-      start();
+      // The first sending may have arrived with its answer lost: asked first, its job is shown instead of the whole
+      // file going up again.
+      var key = form.querySelector("input[name=upload_key]");
+      var lookup = box.getAttribute("data-by-key");
+      if (!key || !key.value || !lookup || !window.fetch) { start(); return; }
+      retry.disabled = true;
+      window.fetch(lookup.replace("00000000-0000-0000-0000-000000000000", key.value), {credentials: "same-origin"})
+        .then(function (response) {
+          retry.disabled = false;
+          var place = response.status === 204 && response.headers.get("Location");
+          if (place && pathOf(place).indexOf("/exchange/imports/") !== -1) { location.href = place; } else { start(); }
+        })
+        .catch(function () { retry.disabled = false; start(); });
     });
     cancel.addEventListener("click", function () {
       // Once every byte has left, the server may have it already: saying "not sent" would be wrong.
