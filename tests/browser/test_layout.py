@@ -127,3 +127,14 @@ def test_a_clients_name_typed_wrong_is_corrected_on_a_phone_without_sideways_scr
     assert page.evaluate(SIDEWAYS) == 0
     person.refresh_from_db()
     assert person.full_name == "Nama Dibetulkan Contoh"
+
+
+def test_a_tables_download_links_are_tall_enough_for_a_thumb_on_a_phone(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "pengurus.banjarmasin")
+    page.goto(f"{page.base_url}/statistics/")
+
+    links = page.locator("p.small a[download]")
+    assert links.count() >= 3
+    heights = [links.nth(i).bounding_box()["height"] for i in range(3)]
+    assert min(heights) >= 24, heights  # WCAG 2.5.8's 24 px (they were 16)
