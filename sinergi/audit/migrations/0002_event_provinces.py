@@ -1,6 +1,7 @@
 """Events now keep the provinces they belong to, fixed when written. Earlier events get what locating them by their
 actor gave until now (the provinces of the actor's active roles; nothing for a superuser's or the system's), and
-the place of their object where the object still exists and has one."""
+the place of their object where the object still exists and has one (a client, a stay, a consent, an LKS, a meeting and
+its invitees, a referral's two ends, an account's roles)."""
 
 from django.db import migrations, models
 
@@ -13,6 +14,10 @@ LOCATED = {  # object type → the fields that hold its province codes
     "organisations.organisation": ("province_code",),
     "meetings.meeting": ("province_code",),
     "referrals.referral": ("from_province_code", "to_province_code"),
+    "people.consent": ("person__province_code",),
+    "meetings.participant": ("meeting__province_code",),
+    "meetings.actionitem": ("meeting__province_code",),
+    "accounts.membership": ("region_id", "organisation__province_code"),
 }
 
 
@@ -35,6 +40,9 @@ def provinces_of_earlier_events(apps, schema_editor) -> None:
         model = apps.get_model(app_label, model_name)
         for pk, *codes in model.objects.values_list("pk", *fields).iterator(chunk_size=5000):
             located[(label, str(pk))] = {code[:2] for code in codes if code}
+    # An account's events (created, a role given) belong where its roles are, as new ones do
+    for user_id, codes in by_actor.items():
+        located[("accounts.user", str(user_id))] = codes
     changed = []
     events = AuditEvent.objects.only("pk", "actor_id", "object_type", "object_id", "provinces")
     for event in events.iterator(chunk_size=5000):

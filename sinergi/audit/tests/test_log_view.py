@@ -273,12 +273,18 @@ def test_the_migration_locates_earlier_events_as_the_log_did_and_by_their_object
     by_operator = record_export(operator)
     by_superuser = record(superuser, "vocabularies.term.created")
     about_child = record(None, "people.person.updated", obj=child, object_repr="x")
+    about_account = record(None, "accounts.user.created", obj=operator, object_repr="x")  # made by the system
     AuditEvent.objects.update(provinces="")  # as they were written before the field
 
     migration.provinces_of_earlier_events(apps, None)
 
     located = dict(AuditEvent.objects.values_list("pk", "provinces"))
-    assert (located[by_operator.pk], located[by_superuser.pk], located[about_child.pk]) == (",63,", "", ",63,")
+    assert [located[event.pk] for event in (by_operator, by_superuser, about_child, about_account)] == [
+        ",63,",
+        "",
+        ",63,",
+        ",63,",
+    ]
 
 
 def test_the_log_shows_fifty_events_a_page_newest_first_in_bounded_queries(
