@@ -556,7 +556,7 @@ def audit_log_entries(events: Iterable[AuditEvent], *, reader: Any = None) -> li
                 action=action_label(event.action, event.data),
                 code=event.action,
                 object_type=capfirst(str(model._meta.verbose_name)) if model else "",
-                object_repr=event.object_repr,
+                object_repr=_object_words(event, model),
                 purpose=str(PURPOSE_LABELS.get(event.purpose, event.purpose)),
                 ip_address=event.ip_address or "",
                 details=details,
@@ -564,6 +564,15 @@ def audit_log_entries(events: Iterable[AuditEvent], *, reader: Any = None) -> li
             )
         )
     return entries
+
+
+def _object_words(event: AuditEvent, model: type[models.Model] | None) -> str:
+    """An event's object as the log shows it after its type. A label made of the type and the number
+    ("penerima layanan (PPKS) #2999", as services name people) was written in its writer's language: the number alone
+    follows the type, which is shown in the reader's. A name (an LKS's, a meeting's title) is kept."""
+    if model is not None and event.object_id and event.object_repr.endswith(f"#{event.object_id}"):
+        return f"#{event.object_id}"
+    return event.object_repr
 
 
 def _unrecorded(event: AuditEvent, value: Any = None) -> list[str]:

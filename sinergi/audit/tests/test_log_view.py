@@ -411,3 +411,19 @@ def test_an_event_about_something_whose_owner_is_gone_is_still_written_and_place
     event = record(operator, "people.consent.recorded", obj=consent, object_repr="persetujuan")
 
     assert event.provinces == ",63,"
+
+
+def test_an_object_named_by_its_type_and_number_reads_in_the_readers_language(client, province_admin, operator):
+    # The fifty-fourth review: "Service recipient (PPKS): penerima layanan (PPKS) #2999" under English
+    from sinergi.people.tests.factories import PersonFactory
+
+    child = PersonFactory()
+    record(operator, "people.person.updated", obj=child, object_repr=f"penerima layanan (PPKS) #{child.pk}")
+    record(operator, "organisations.organisation.updated", obj=child.organisation)  # a name stays a name
+    otp_login(client, province_admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    lks, person = rows(client.get(LOG))
+
+    assert f"Service recipient (PPKS): #{child.pk}" in person and "penerima" not in person
+    assert child.organisation.name in lks
