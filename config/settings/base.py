@@ -102,6 +102,8 @@ MIDDLEWARE = [
     # National server: the request runs on the clock of the user's province (WIB, WITA, WIT).
     "sinergi.accounts.middleware.UserTimeZoneMiddleware",
     "sinergi.core.middleware.PrivateResponsesMiddleware",
+    # Which user the browser's session is, for a form kept open across sign-ins (sinergi.js).
+    "sinergi.core.middleware.SignedInMarkerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -4696,4 +4696,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "The audit log records only that these fields changed; their values are kept here, encrypted, and are erased "
         "with this person's data."
     ),
+    "Formulir sedang dikirim; tunggu jawabannya.": "The form is on its way; wait for the answer.",
 }

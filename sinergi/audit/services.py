@@ -55,7 +55,9 @@ def audit_record(
 ) -> AuditEvent:
     """Writes one audit event; call it inside the same transaction as the change it describes."""
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    provinces = (actor_provinces(actor) if is_user else set()) | object_provinces(obj)
+    # Where the object is, when it is somewhere; else where the actor's roles are. Not both: a user with roles in two
+    # provinces would give each province's admin the other's clients (the fifty-fifth review).
+    provinces = object_provinces(obj) or (actor_provinces(actor) if is_user else set())
     return AuditEvent.objects.create(
         actor=actor if is_user else None,
         actor_name=(actor.get_username() if is_user else ""),
@@ -99,7 +101,7 @@ def audit_record_many(
             changes=_jsonable(changes),
             data=_jsonable(data or {}),
             purpose=purpose,
-            provinces=provinces_text(by_actor | located.get(pk, set())),
+            provinces=provinces_text(located.get(pk) or by_actor),
         )
         for pk, changes in changes_by_pk.items()
     ]
@@ -138,7 +140,10 @@ def object_provinces(obj: Model | None) -> set[str]:
 
 
 def actor_provinces(user: Any) -> set[str]:
-    """The provinces of a user's active roles, kept on the user object for the rest of its request or job."""
+    """The provinces of a user's active roles, kept on the user object for the rest of its request or job; none for
+    a superuser, whose unlocated events (a vocabulary item changed) are for superusers only, whatever role they hold."""
+    if getattr(user, "is_superuser", False):
+        return set()
     cached = getattr(user, "_audit_provinces", None)
     if cached is None:
         cached = _membership_provinces(user.memberships.filter(is_active=True).select_related("organisation"))

@@ -10,6 +10,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import resolve_url
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -131,4 +132,34 @@ class SessionActivityMiddleware:
             except (UpdateError, DatabaseError):
                 logger.warning("Session activity not stored: the database was busy")
             session.modified = False
+        return response
+
+
+WHO_COOKIE = "sinergi_who"
+
+
+def who_marker(user: object) -> str:
+    """A mark of the signed-in user that names no one (a keyed hash of the id), or "" for a visitor: the page and a
+    cookie both carry it, so that sinergi.js knows whether the browser's session is still the page's user's."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ""
+    return salted_hmac("sinergi.core.who", str(user.pk)).hexdigest()[:16]
+
+
+class SignedInMarkerMiddleware:
+    """Keeps the `sinergi_who` cookie equal to the signed-in user's mark (and removes it for a visitor). A form kept
+    open across a sign-out and sign-in takes the browser's new CSRF token only when the same user signed in again
+    (sinergi.js): on an office's shared computer, a form left open by one user must not be sent as another's
+    (the fifty-fifth review)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        marker = who_marker(getattr(request, "user", None))
+        if marker and request.COOKIES.get(WHO_COOKIE) != marker:
+            response.set_cookie(WHO_COOKIE, marker, samesite="Lax", secure=settings.CSRF_COOKIE_SECURE)
+        elif not marker and WHO_COOKIE in request.COOKIES:
+            response.delete_cookie(WHO_COOKIE, samesite="Lax")
         return response

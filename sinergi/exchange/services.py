@@ -1057,7 +1057,7 @@ def _audit(
             "dry_run": job.dry_run,
             "file_type": file_type(job.original_name),
             "sha256": job.file_sha256,
-            **({"sheet": job.sheet} if job.sheet else {}),
+            # (not the sheet's name: people name sheets after a child as they do files)
             "via": job.via,
             # Who ran the command on the server: several administrators may share it, and "Sistem" tells them
             # apart from nobody.

@@ -98,3 +98,22 @@ def test_a_search_that_meets_an_ended_session_leaves_the_half_filled_form_in_pla
     expect(page.locator("#connection-status")).to_contain_text("Sesi Anda sudah berakhir")
     assert f"/referrals/new/{person.pk}/" in page.url
     assert page.input_value("textarea[name=reason]").startswith("Anak membutuhkan layanan")
+
+
+def test_a_form_left_open_is_not_sent_as_another_user_who_signed_in_meanwhile(page):
+    # An office's shared computer: operator.lks left a report half-written; operator.penerima signed in in another
+    # tab. The form must not go through in the second user's name (the fifty-fifth review).
+    person = open_client_page(page)
+    before = Incident.objects.filter(person=person).count()
+    form = incident_form(page)
+    other = page.context.new_page()
+    other.base_url = page.base_url
+    other.goto(f"{page.base_url}/")
+    other.locator("form[action$='/logout/'] button").click()
+    login(other, "operator.penerima")
+    other.close()
+
+    form.locator("button[type=submit]").click()
+
+    expect(page.locator("h1")).to_have_text("Halaman ini sudah kedaluwarsa")
+    assert Incident.objects.filter(person=person).count() == before

@@ -267,7 +267,7 @@ def test_the_migration_locates_earlier_events_as_the_log_did_and_by_their_object
 
     from sinergi.people.tests.factories import PersonFactory
 
-    migration = importlib.import_module("sinergi.audit.migrations.0002_event_provinces")
+    migration = importlib.import_module("sinergi.audit.migrations.0003_event_provinces_earlier")
     superuser = UserFactory(username="super", is_superuser=True)
     child = PersonFactory()
     by_operator = record_export(operator)
@@ -427,3 +427,28 @@ def test_an_object_named_by_its_type_and_number_reads_in_the_readers_language(cl
 
     assert f"Service recipient (PPKS): #{child.pk}" in person and "penerima" not in person
     assert child.organisation.name in lks
+
+
+def test_a_user_with_roles_in_two_provinces_leaves_each_provinces_clients_to_its_own_log(client, province_admin):
+    # The fifty-fifth review M3: the actor's provinces were added to the object's, so Kaltim's admin read about a
+    # Kalsel child handled by someone who also holds a role in Kaltim
+    from sinergi.people.tests.factories import PersonFactory
+
+    Region.objects.create(code="64", name="Kalimantan Timur", level=1, kind="provinsi")
+    admin_kaltim = user_with_role(Role.PROVINCE_ADMIN, region_code="64", username="admin.kaltim")
+    both = user_with_role(Role.REGENCY_BOARD, region_code="63.71", username="pengurus.dua")
+    MembershipFactory(user=both, role=Role.REGENCY_BOARD, region_id="64")
+    child = PersonFactory()  # in Kota Banjarmasin
+    about_child = record(both, "people.person.updated", obj=child, object_repr=f"#{child.pk}")
+    signed_in = record(both, "accounts.user.logged_in")  # about nothing located: both provinces' business
+
+    assert (about_child.provinces, signed_in.provinces) == (",63,", ",63,64,")
+    otp_login(client, admin_kaltim)
+    assert [("pengurus.dua" in row and f"#{child.pk}" not in row) for row in rows(client.get(LOG))] == [True]
+
+
+def test_a_superuser_who_also_holds_a_role_stays_out_of_that_provinces_log(client, province_admin):
+    superuser = UserFactory(username="super", is_superuser=True)
+    MembershipFactory(user=superuser, role=Role.PROVINCE_ADMIN, region_id="63")
+
+    assert record(superuser, "vocabularies.term.created").provinces == ""

@@ -30,3 +30,12 @@ def form_key() -> SafeString:
     from sinergi.core.once import FIELD, new_key
 
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_key())
+
+
+@register.simple_tag(takes_context=True)
+def who_marker(context: dict) -> str:
+    """The signed-in user's mark (sinergi.core.middleware.who_marker), for the page to compare with the cookie."""
+    from sinergi.core.middleware import who_marker as marker
+
+    request = context.get("request")
+    return marker(getattr(request, "user", None))

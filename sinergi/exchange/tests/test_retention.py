@@ -369,7 +369,7 @@ def test_the_migration_takes_the_file_names_out_of_earlier_import_events(board_m
         action="exchange.import.succeeded",
         obj=job,
         object_repr="clients Bunga Uji 6371045205140007.csv",
-        data={"entity": "clients", "file": "Bunga Uji 6371********0007.csv", "rows": 3},
+        data={"entity": "clients", "file": "Bunga Uji 6371********0007.csv", "sheet": "Bunga", "rows": 3},
     )
     refused = audit_record(
         actor=board_member, action="exchange.import.upload_refused", data={"entity": "lks", "file": "Siti.XLSX"}

@@ -101,3 +101,19 @@ def test_a_refusal_sent_back_to_the_record_frees_its_key(client, world, child):
 
     assert refused.status_code == 302
     assert not FormSubmission.objects.filter(key=key).exists()  # a repeat is not told it was saved
+
+
+def test_a_key_left_by_a_sending_that_died_mid_save_does_not_block_the_form(client, world):
+    import datetime
+
+    from django.utils import timezone
+
+    sign_in(client, world.operator)
+    key = uuid.uuid4()
+    left = FormSubmission.objects.create(user=world.operator, key=key)  # its worker was killed
+    FormSubmission.objects.filter(pk=left.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=2))
+
+    response = client.post("/people/admit/", admit_data(world, form_key=str(key)))
+
+    assert response.status_code == 302
+    assert Person.objects.filter(full_name="Putri Baru Contoh").count() == 1

@@ -5,7 +5,8 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var question = form.getAttribute && form.getAttribute("data-confirm");
-    if (question && !window.confirm(question)) {
+    // (a second tap on a form already on its way is not asked again: the guard below holds it back)
+    if (question && !(form.hasAttribute("data-sent-at") && recentlySent(form)) && !window.confirm(question)) {
       event.preventDefault();
     }
   }, true);
@@ -15,14 +16,21 @@
   //   incidents each notified) or answer "not saved" to a form that was (the fifty-third review);
   // - without a signal it is not sent at all: the browser's offline page would take the form's place in the
   //   history, and Back would skip past everything typed;
-  // - it carries the token of the browser's current cookie, not the one the page was given: a sign-out and
-  //   sign-in in another tab renews it, and the form was then refused.
-  // Its state is cleared when the page is shown again (Back, or the answer was a download).
+  // - it carries the token of the browser's current cookie, not the one the page was given, when the browser is
+  //   still signed in as the page's user (sinergi_who): a sign-out and sign-in in another tab renews the token, and
+  //   the form was refused; another user signed in meanwhile (an office's shared computer) is still refused.
+  // A second tap is told the form is on its way; the state is cleared when the page is shown again (Back), and a
+  // form whose answer left the page in place (a download) may be sent again after 15 seconds.
   var RESUBMIT_AFTER_MS = 15000;
 
-  function csrfCookie() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+  function cookie(name) {
+    var match = document.cookie.match(new RegExp("(?:^|;\\s*)" + name + "=([^;]+)"));
     return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function recentlySent(form) {
+    var sentAt = Number(form.getAttribute("data-sent-at") || 0);
+    return sentAt && Date.now() - sentAt < RESUBMIT_AFTER_MS;
   }
 
   function pageLoadPost(form) {
@@ -33,9 +41,13 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (event.defaultPrevented || !pageLoadPost(form)) { return; }
-    var sentAt = Number(form.getAttribute("data-sent-at") || 0);
-    if (sentAt && Date.now() - sentAt < RESUBMIT_AFTER_MS) {
+    if (recentlySent(form)) {
       event.preventDefault();
+      var waiting = notice();
+      if (waiting && waiting.getAttribute("data-sending")) {
+        waiting.textContent = waiting.getAttribute("data-sending");
+        waiting.hidden = false;
+      }
       return;
     }
     if (navigator.onLine === false) {
@@ -47,9 +59,11 @@
       }
       return;
     }
-    var token = csrfCookie();
+    var token = cookie("csrftoken");
     var field = form.querySelector("input[name=csrfmiddlewaretoken]");
-    if (token && field) { field.value = token; }
+    var page = notice();
+    var who = page && page.getAttribute("data-who");
+    if (token && field && who && cookie("sinergi_who") === who) { field.value = token; }
     form.setAttribute("data-sent-at", String(Date.now()));
     form.setAttribute("aria-busy", "true");
     unsentSince = 0;
@@ -69,16 +83,23 @@
   var KEEPALIVE_EVERY_MS = 10 * 60 * 1000;
   var KEEPALIVE_FOR_MS = 3 * 60 * 60 * 1000;
   var unsentSince = 0;
+  var typedAt = 0;
+  // Kept alive only while someone types: a form left unattended still ends with the idle timeout (30 minutes
+  // without typing), as a page left open does (the fifty-fifth review).
+  var TYPED_WITHIN_MS = 30 * 60 * 1000;
 
   document.addEventListener("input", function (event) {
     var form = event.target && event.target.form;
-    if (pageLoadPost(form) && !unsentSince) { unsentSince = Date.now(); }
+    if (!pageLoadPost(form)) { return; }
+    typedAt = Date.now();
+    if (!unsentSince) { unsentSince = typedAt; }
   });
 
   window.setInterval(function () {
     var box = notice();
     var url = box && box.getAttribute("data-keepalive");
-    if (!url || !unsentSince || Date.now() - unsentSince > KEEPALIVE_FOR_MS || document.visibilityState === "hidden") {
+    var idle = Date.now() - typedAt > TYPED_WITHIN_MS;
+    if (!url || !unsentSince || idle || Date.now() - unsentSince > KEEPALIVE_FOR_MS || document.visibilityState === "hidden") {
       return;
     }
     window.fetch(url, {credentials: "same-origin", cache: "no-store"}).then(function (response) {
