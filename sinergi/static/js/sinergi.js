@@ -66,6 +66,13 @@
     if (token && field && who && cookie("sinergi_who") === who) { field.value = token; }
     form.setAttribute("data-sent-at", String(Date.now()));
     form.setAttribute("aria-busy", "true");
+    // A page that stays (the answer was a download) is free again after the window
+    window.setTimeout(function () {
+      if (!recentlySent(form)) {
+        form.removeAttribute("data-sent-at");
+        form.removeAttribute("aria-busy");
+      }
+    }, RESUBMIT_AFTER_MS + 100);
     unsentSince = 0;
   });
 
