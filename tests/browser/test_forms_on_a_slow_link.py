@@ -32,6 +32,21 @@ def incident_form(page):
     return form
 
 
+def sign_in_again_in_another_tab(page, username: str, *, purpose: bool = False) -> None:
+    """Another tab of the same browser signs out and in (as `username`, choosing the purpose of access when told):
+    the browser gets a new CSRF token."""
+    other = page.context.new_page()
+    other.base_url = page.base_url
+    other.goto(f"{page.base_url}/")
+    other.locator("form[action$='/logout/'] button").click()
+    login(other, username)
+    if purpose:
+        other.goto(f"{page.base_url}/people/purpose/?next=/people/")
+        other.get_by_label("Pelayanan dan pengasuhan").check()
+        other.click("#main form button[type=submit]")
+    other.close()
+
+
 def test_a_second_tap_while_the_first_is_on_its_way_reports_the_incident_once(page):
     person = open_client_page(page)
     before = Incident.objects.filter(person=person).count()
@@ -69,15 +84,7 @@ def test_a_form_opened_before_signing_in_again_in_another_tab_is_still_accepted(
     before = Incident.objects.filter(person=person).count()
     form = incident_form(page)
     # Another tab signs out and in again: Django gives the browser a new CSRF token
-    other = page.context.new_page()
-    other.base_url = page.base_url
-    other.goto(f"{page.base_url}/")
-    other.locator("form[action$='/logout/'] button").click()
-    login(other, "operator.lks")
-    other.goto(f"{page.base_url}/people/purpose/?next=/people/")
-    other.get_by_label("Pelayanan dan pengasuhan").check()
-    other.click("#main form button[type=submit]")
-    other.close()
+    sign_in_again_in_another_tab(page, "operator.lks", purpose=True)
 
     form.locator("button[type=submit]").click()
 
@@ -106,12 +113,7 @@ def test_a_form_left_open_is_not_sent_as_another_user_who_signed_in_meanwhile(pa
     person = open_client_page(page)
     before = Incident.objects.filter(person=person).count()
     form = incident_form(page)
-    other = page.context.new_page()
-    other.base_url = page.base_url
-    other.goto(f"{page.base_url}/")
-    other.locator("form[action$='/logout/'] button").click()
-    login(other, "operator.penerima")
-    other.close()
+    sign_in_again_in_another_tab(page, "operator.penerima")
 
     form.locator("button[type=submit]").click()
 
