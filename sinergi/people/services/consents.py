@@ -1,7 +1,7 @@
 """The legal basis for processing a person's data: recording and withdrawing consent."""
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -62,23 +62,35 @@ def consent_record(*, actor: "User", person: Person, data: dict, request: HttpRe
     return consent
 
 
+def _consent_locked(actor: "User", consent: Consent) -> Consent:
+    """The consent as stored, held with its person for a change: the actor may change the person, who is not
+    restricted. The person, then the consent, as a merge takes them (a merge moving the consent deadlocked with the
+    consent and its person locked in one query, the database's order: the forty-third review)."""
+    _require(actor, Action.PERSON_CHANGE, consent, _("Anda tidak berwenang mengubah data orang ini."))
+    list(Person.objects.select_for_update().filter(pk=consent.person_id).values_list("pk"))
+    current = Consent.objects.select_for_update(of=("self",)).select_related("person").get(pk=consent.pk)
+    _refuse_if_restricted(current.person)
+    return current
+
+
+def _withdrawal_day(on: Any, consent: Consent, problems: _Problems) -> datetime.date | None:
+    """A day of withdrawal, checked: a date, not in the future, not before the consent was given."""
+    day = _date(on, "withdrawn_on", problems, required=True, label=_("Tanggal pencabutan"))
+    if day and day < consent.given_on:
+        problems.add("withdrawn_on", _("Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan."))
+    return day
+
+
 @transaction.atomic
 def consent_withdraw(
     *, actor: "User", consent: Consent, on: datetime.date, request: HttpRequest | None = None
 ) -> Consent:
     """Marks a consent as withdrawn from `on`; the record stays as proof of what held before."""
-    _require(actor, Action.PERSON_CHANGE, consent, _("Anda tidak berwenang mengubah data orang ini."))
-    # The person, then the consent, as a merge takes them (a merge moving the consent deadlocked with the consent
-    # and its person locked in one query, the database's order: the forty-third review)
-    list(Person.objects.select_for_update().filter(pk=consent.person_id).values_list("pk"))
-    current = Consent.objects.select_for_update(of=("self",)).select_related("person").get(pk=consent.pk)
-    _refuse_if_restricted(current.person)
+    current = _consent_locked(actor, consent)
     if current.withdrawn_on:
         raise TransitionError(_("Persetujuan ini sudah dicabut."))
     problems = _Problems()
-    day = _date(on, "withdrawn_on", problems, required=True, label=_("Tanggal pencabutan"))
-    if day and day < current.given_on:
-        problems.add("withdrawn_on", _("Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan."))
+    day = _withdrawal_day(on, current, problems)
     problems.raise_if_any()
     current.withdrawn_on = day
     current.save(update_fields=["withdrawn_on"])
@@ -99,17 +111,12 @@ def consent_withdrawal_correct(
 ) -> Consent:
     """Corrects the day a withdrawal was recorded with, by mistake. The withdrawal itself stays (it is final); the
     audit keeps the day before and after and why, as the only trace of what the record said before."""
-    _require(actor, Action.PERSON_CHANGE, consent, _("Anda tidak berwenang mengubah data orang ini."))
-    list(Person.objects.select_for_update().filter(pk=consent.person_id).values_list("pk"))  # as consent_withdraw
-    current = Consent.objects.select_for_update(of=("self",)).select_related("person").get(pk=consent.pk)
-    _refuse_if_restricted(current.person)
+    current = _consent_locked(actor, consent)
     if not current.withdrawn_on:
         raise TransitionError(_("Persetujuan ini belum dicabut; tidak ada tanggal pencabutan untuk dikoreksi."))
     problems = _Problems()
-    day = _date(on, "withdrawn_on", problems, required=True, label=_("Tanggal pencabutan"))
-    if day and day < current.given_on:
-        problems.add("withdrawn_on", _("Tanggal pencabutan tidak mungkin sebelum tanggal persetujuan."))
-    elif day == current.withdrawn_on:
+    day = _withdrawal_day(on, current, problems)
+    if day == current.withdrawn_on:
         problems.add("withdrawn_on", _("Tanggal itu sudah tercatat; tidak ada yang dikoreksi."))
     reason = _text({"note": note}, "note", problems, required=True, label=_("Alasan koreksi"))
     problems.raise_if_any()
