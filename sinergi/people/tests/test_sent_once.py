@@ -117,3 +117,46 @@ def test_a_key_left_by_a_sending_that_died_mid_save_does_not_block_the_form(clie
 
     assert response.status_code == 302
     assert Person.objects.filter(full_name="Putri Baru Contoh").count() == 1
+
+
+def test_an_edit_sent_twice_is_shown_the_first_save_not_a_conflict(client, world, child):
+    # The first sending saved and raised the version; the repeat carries the old one (the fifty-fifth review, m1)
+    from .test_person_edit import form_data
+
+    sign_in(client, world.operator)
+    person = child.person
+    data = form_data(person, full_name="Budi Dibetulkan Contoh", form_key=str(uuid.uuid4()))
+
+    first = client.post(f"/people/{person.pk}/edit/", data)
+    second = client.post(f"/people/{person.pk}/edit/", data, follow=True)
+
+    assert first.status_code == 302
+    assert second.status_code == 200 and second.redirect_chain[0][0] == first["Location"]
+    assert "sudah terkirim dan tersimpan" in second.content.decode()
+    person.refresh_from_db()
+    assert (person.full_name, person.version) == ("Budi Dibetulkan Contoh", data["version"] + 1)
+
+
+def test_a_worker_edit_sent_twice_is_shown_the_first_save_not_a_conflict(client, world):
+    from .factories import WorkerFactory
+
+    worker = WorkerFactory(organisation=world.lks)
+    sign_in(client, world.operator)
+    data = {"full_name": "Pengasuh Diubah Contoh", "sex": "P", "psks_category": worker.psks_category_id,
+            "role": "peksos", "version": worker.version, "form_key": str(uuid.uuid4())}  # fmt: skip
+
+    first = client.post(f"/people/workers/{worker.pk}/edit/", data)
+    second = client.post(f"/people/workers/{worker.pk}/edit/", data, follow=True)
+
+    assert first.status_code == 302
+    assert second.status_code == 200 and "sudah terkirim dan tersimpan" in second.content.decode()
+
+
+def test_the_edit_pages_carry_a_key(client, world, child):
+    from .factories import WorkerFactory
+
+    worker = WorkerFactory(organisation=world.lks)
+    sign_in(client, world.operator)
+
+    for url in (f"/people/{child.person_id}/edit/", f"/people/workers/{worker.pk}/edit/"):
+        assert client.get(url).content.decode().count('name="form_key"') == 1, url

@@ -271,6 +271,7 @@ class PersonUpdateView(PersonAreaMixin, View):
         )
         return self._render(request, person, PersonForm(person=person))
 
+    @sent_once  # a retry after a lost answer is shown the first save, not "someone else changed it"
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         person = self._person(request, pk)
         form = PersonForm(request.POST, person=person)

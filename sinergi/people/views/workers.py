@@ -155,6 +155,7 @@ class WorkerUpdateView(WorkerAreaMixin, View):
         worker = self._get(request, pk)
         return render(request, "people/worker_form.html", {"form": WorkerForm(worker=worker), "worker": worker})
 
+    @sent_once  # a retry after a lost answer is shown the first save, not "someone else changed it"
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         worker = self._get(request, pk)
         form = WorkerForm(request.POST, worker=worker)
