@@ -4,6 +4,8 @@ inside the write transaction; Django's bulk_create everywhere else (the portable
 Every path gives each object its primary key (imports need them for many-to-many rows); all are tested.
 """
 
+import functools
+import ipaddress
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -182,16 +184,31 @@ def _sqlite_multi_row_insert(connection, cursor, table: str, quoted: str, width:
 # Column types whose values arrive as plain Python values (int, str, bool, date, aware datetime, None) and that
 # psycopg writes in COPY's binary format: in C, about a sixth of the client's time of the text format for the same
 # rows, and less parsing for the server.
-_BINARY_COPY_TYPES = {"bigint", "integer", "smallint", "varchar", "text", "boolean", "date", "timestamp with time zone"}
+# An address (inet) arrives as text and is written as the address object psycopg's binary format takes: an import's
+# access-log lines carry the upload's address (twice as fast as COPY's text format for 100,000 lines).
+_BINARY_COPY_TYPES = {
+    "bigint", "integer", "smallint", "varchar", "text", "boolean", "date", "timestamp with time zone", "inet"
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def _address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    return ipaddress.ip_address(value)
 
 
 def _copy_rows(cursor, table: str, columns: str, rows: Iterable[Sequence], types: list[str] | None) -> None:
     """COPY of `rows` into `table` (quoted names): in the binary format when `types` are given, else as text."""
     binary = " (FORMAT BINARY)" if types is not None else ""
+    addresses = [i for i, kind in enumerate(types or []) if kind == "inet"]
     with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN{binary}") as copy:
         if types is not None:
             copy.set_types(types)
         for row in rows:
+            if addresses:
+                row = list(row)
+                for i in addresses:
+                    if row[i] is not None:
+                        row[i] = _address(row[i])
             copy.write_row(row)
 
 

@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from sinergi.accounts.scope import access_key
 from sinergi.accounts.zones import user_time_zone
 from sinergi.audit.models import AuditEvent
-from sinergi.audit.services import audit_record, client_ip
+from sinergi.audit.services import audit_record, client_ip, work_from
 from sinergi.core.actors import SystemActor
 from sinergi.core.busy import is_busy
 from sinergi.core.downloads import FREE_TEXT_FILTERS
@@ -596,7 +596,7 @@ def import_job_run(
         actor = actor or job.created_by or SystemActor()
         # The worker has no request: the file's "today" and its zoned timestamps are read on the clock of the user
         # it runs for, as their form would (a Papua operator's admission of today is not in the future).
-        with timezone.override(user_time_zone(actor)):
+        with timezone.override(user_time_zone(actor)), work_from(job.ip_address):
             return _import_job_run(job, actor, on_progress)
 
 

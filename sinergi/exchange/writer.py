@@ -13,6 +13,7 @@ second thread would only wait. Not inside a caller's transaction either (tests, 
 connection could not see that transaction's rows, and its commit would not wait for it.
 """
 
+import contextvars
 import queue
 import threading
 from collections.abc import Callable
@@ -64,7 +65,10 @@ class ConcurrentWriter:
         self._cancelled = self._committing = False
         # The writer's server process while it works (PostgreSQL): a cancel ends the statement it runs or waits in.
         self._pid: int | None = None
-        self._thread = threading.Thread(target=self._run, name="sinergi-import-writer", daemon=True)
+        # And the context the import runs in (the upload's address its events carry): a thread starts without it.
+        self._thread = threading.Thread(
+            target=contextvars.copy_context().run, args=(self._run,), name="sinergi-import-writer", daemon=True
+        )
         self._thread.start()
 
     # ------------------------------------------------------------------ the checker's side

@@ -2270,13 +2270,7 @@ class ClientsEntity(Entity):
         actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
         consents = [(c.pk, *c.consent, actor_id) for c in creates if c.consent is not None]
         bulk_insert_rows(Consent, CONSENT_INSERTED, consents, with_ids=False)
-        actor_name = actor.get_username() if actor_id else ""
-        bulk_insert_rows(
-            PersonAccess,
-            ["person_id", "actor_id", "actor_name", "what", "purpose"],
-            [(c.pk, actor_id, actor_name, "created", AccessPurpose.SERVICE) for c in creates],
-            with_ids=False,
-        )
+        access_lines_write(PersonAccess, "person_id", ctx, [c.pk for c in creates], "created")
         candidates = []
         for c in creates:
             if c.db_duplicates is None and c.file_duplicates is None:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from lokal.provinces import PROVINCES
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
+from sinergi.audit.services import client_ip
 from sinergi.core.crypto import HASH_KEY_CHANGED, HashKeyChanged, hash_key_verify
 from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import ConflictError
@@ -743,9 +744,8 @@ def access_lines_write(model, subject_field: str, ctx: ImportContext, ids: Itera
     actor = ctx.actor
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     actor_name = actor.get_username() if actor_id else ""
-    bulk_insert_rows(
-        model,
-        [subject_field, "actor_id", "actor_name", "what", "purpose"],
-        [(pk, actor_id, actor_name, what, AccessPurpose.SERVICE) for pk in ids],
-        with_ids=False,
-    )
+    fields = [subject_field, "actor_id", "actor_name", "what", "purpose"]
+    line = (actor_id, actor_name, what, AccessPurpose.SERVICE)
+    if address := client_ip(None):  # the upload's, for an import the task worker runs (none from the command line)
+        fields, line = [*fields, "ip_address"], (*line, address)
+    bulk_insert_rows(model, fields, [(pk, *line) for pk in ids], with_ids=False)

@@ -1730,9 +1730,24 @@ def test_bulk_insert_rows_stores_the_same_values_on_every_path():
     assert stored[0]["next_review_on"] is None and stored[0]["status"] == PlacementStatus.ACTIVE
     if connection.vendor == "postgresql":
         assert _binary_copy_types(Placement._meta.concrete_fields, connection) is not None
-        ip_address = PersonAccess._meta.get_field("ip_address")
-        assert _binary_copy_types([ip_address], connection) is None
-        assert _binary_copy_types([ip_address], connection, always_null={ip_address}) == ["inet"]
+        assert _binary_copy_types([PersonAccess._meta.get_field("ip_address")], connection) == ["inet"]
+        assert _binary_copy_types([Person._meta.get_field("disability_type")], connection) == ["varchar"]
+
+
+@pytest.mark.parametrize("portable", [False, True])
+def test_bulk_insert_rows_stores_addresses_and_their_absence(portable):
+    # An import's access-log lines carry the upload's address; PostgreSQL writes it in COPY's binary format
+    from sinergi.exchange.dbwrite import bulk_insert_rows
+
+    person = PersonFactory()
+    fields = ["person_id", "actor_name", "what", "purpose", "ip_address"]
+    rows = [(person.pk, f"uji-{i}", "created", AccessPurpose.SERVICE, address)
+            for i, address in enumerate(["198.51.100.7", None, "2001:db8::1", "198.51.100.7"])]  # fmt: skip
+
+    bulk_insert_rows(PersonAccess, fields, rows, with_ids=False, portable=portable)
+
+    stored = PersonAccess.objects.filter(actor_name__startswith="uji-").order_by("actor_name")
+    assert list(stored.values_list("ip_address", flat=True)) == ["198.51.100.7", None, "2001:db8::1", "198.51.100.7"]
 
 
 @pytest.mark.parametrize("portable", [False, True])

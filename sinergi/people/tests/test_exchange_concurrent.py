@@ -14,6 +14,7 @@ from django.utils import translation
 from sinergi.audit.models import AuditEvent
 from sinergi.core.errors import ConflictError
 from sinergi.exchange import writer as writer_module
+from sinergi.exchange.models import ImportJob
 from sinergi.exchange.pipeline import ImportCancelled
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.people.exchange.clients import ClientsEntity
@@ -186,10 +187,13 @@ def test_an_import_job_written_alongside_records_one_audit_event_with_its_counts
             actor=world.operator, entity_key="clients", file=File(handle), original_name="klien.xlsx", dry_run=False,
             enqueue=False,
         )  # fmt: skip
+    ImportJob.objects.filter(pk=job.pk).update(ip_address="198.51.100.7")  # where it was uploaded from
     job = import_job_run(job_id=job.pk)
     assert (job.status, job.created_count) == ("succeeded", 12)
     event = AuditEvent.objects.get(action="exchange.import.succeeded")
     assert (event.data["created"], event.data["entity"]) == (12, "clients")
+    # The writer's thread writes the access lines with the upload's address, as the import's own thread would
+    assert set(PersonAccess.objects.filter(what="created").values_list("ip_address", flat=True)) == {"198.51.100.7"}
 
 
 def test_small_files_and_callers_inside_a_transaction_are_written_after_the_check(world, settings):
