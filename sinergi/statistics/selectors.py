@@ -317,11 +317,19 @@ def lks_permits_expiring(
     return sorted(documents, key=lambda d: (d.expires_on, d.organisation_name, d.document))
 
 
+def _mapped_lks(actor: "User", action: str, region_prefix: str | None) -> QuerySet[Organisation]:
+    return _active_lks(_scoped(actor, action, region_prefix)).filter(latitude__isnull=False, longitude__isnull=False)
+
+
+def lks_map_point_count(*, actor: "User", region_prefix: str | None = None, action: str = Action.VIEW) -> int:
+    """How many points lks_map_points would give: the dashboard says it, and decides on the map, without the points."""
+    return _mapped_lks(actor, action, region_prefix).count()
+
+
 def lks_map_points(*, actor: "User", region_prefix: str | None = None, action: str = Action.VIEW) -> MapData:
     """Active LKS with coordinates that the actor may see, and where to write each kabupaten/kota's name."""
     queryset = (
-        _active_lks(_scoped(actor, action, region_prefix))
-        .filter(latitude__isnull=False, longitude__isnull=False)
+        _mapped_lks(actor, action, region_prefix)
         .order_by("name")
         .values_list("pk", "name", "primary_service_kind__code", "regency_code", "latitude", "longitude")
     )

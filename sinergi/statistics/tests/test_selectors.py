@@ -219,6 +219,13 @@ def test_map_points_are_active_lks_with_coordinates_in_scope(registry, province_
     assert selectors.lks_map_points(actor=outsider).points == []
 
 
+def test_the_map_point_count_is_the_number_of_points_in_scope(registry, province_admin, board_member, outsider):
+    assert selectors.lks_map_point_count(actor=province_admin) == 2
+    assert selectors.lks_map_point_count(actor=province_admin, region_prefix="63.72") == 1
+    assert selectors.lks_map_point_count(actor=board_member) == 1
+    assert selectors.lks_map_point_count(actor=outsider) == 0
+
+
 def test_map_label_is_the_mean_of_the_kabupaten_points(registry, board_member):
     OrganisationFactory(region_id=BANJARMASIN, latitude=Decimal("-3.3394"), longitude=Decimal("114.6108"))
     data = selectors.lks_map_points(actor=board_member)
