@@ -50,6 +50,7 @@ LOGIN = 302  # redirected to the login page
 # surface -> expected status per role, in ROLES order
 PAGES = {
     "/statistics/": [LOGIN, 200, 200, 200, 200, 200, 200],
+    "/statistics/map-points/": [LOGIN, 200, 200, 200, 200, 200, 200],
     "/statistics/public/": [200, 200, 200, 200, 200, 200, 200],
     "/directory/": [200, 200, 200, 200, 200, 200, 200],
     "/organisations/": [LOGIN, 200, 200, 200, 200, 200, 200],

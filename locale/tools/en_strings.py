@@ -4697,4 +4697,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "with this person's data."
     ),
     "Formulir sedang dikirim; tunggu jawabannya.": "The form is on its way; wait for the answer.",
+    "Memuat peta LKS…": "Loading the LKS map…",
+    "Peta tidak dapat dimuat. Periksa sambungan internet Anda.": "The map could not be loaded. Check your internet connection.",
 }

@@ -2,9 +2,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -99,14 +100,19 @@ class PublicStatisticsView(View):
 DASHBOARD_PERMITS_SHOWN = 20
 
 
+def _registry_region(province: selectors.ProvinceChoice) -> str | None:
+    """The region the dashboard's registry tables and map are limited to, beyond the reader's scope: a national reader
+    of several provinces picks one, and the whole page is about it (the registry's tables and the map of every province
+    at once would run to hundreds of kabupaten/kota); None for a reader offered no choice."""
+    return province.code if province.choices else None
+
+
 class DashboardView(LoginRequiredMixin, View):
     """The data-centre dashboard after login: the registry's figures over the actor's scope."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         province = _page_province(request, request.user)
-        # A national reader of several provinces picks one, and the whole page is about it: the registry's tables
-        # and the map of every province at once would run to hundreds of kabupaten/kota.
-        within = bool(province.choices)
+        within = _registry_region(province) is not None
         if _wants_download(request):
             return _download(
                 request,
@@ -120,7 +126,7 @@ class DashboardView(LoginRequiredMixin, View):
             awaiting_verification=stats.status.column_total("draft"),
             lks_with_expiring_documents=len({d.organisation_id for d in stats.permits}),
             permits_shown=DASHBOARD_PERMITS_SHOWN,
-            map_data=_map_data(request.user, stats, province.code if within else None),
+            map_data=_map_data(request.user, stats, _registry_region(province)),
             # The report link says what the PDF covers: the province, or only the account's LKS or kabupaten/kota.
             report_scope=report_scope(actor=request.user, area_code=stats.province_code),
             report_province=_report_province(request.user, stats.province_code),
@@ -154,11 +160,31 @@ def _common_context(stats: PublicStatistics) -> dict[str, Any]:
 
 
 def _map_data(actor: "User", stats: DashboardStatistics, region_prefix: str | None) -> dict[str, Any]:
-    data = selectors.lks_map_points(actor=actor, region_prefix=region_prefix)
+    """What the dashboard itself says of its map: whether there is one, how many points, how to draw them, and where
+    map.js fetches them (MapPointsView) once the map comes into view. The points themselves were hundreds of KB on
+    the first page after sign-in for a national admin, on a phone, whether or not the map was looked at (the
+    fifty-third review)."""
+    points_url = reverse("statistics:map_points")
     return {
+        "count": selectors.lks_map_point_count(actor=actor, region_prefix=region_prefix),
         "kinds": {column.code: column.label for column in stats.by_kind.columns},
         "tileUrl": settings.SINERGI.get("MAP_TILE_URL", ""),
         "attribution": settings.SINERGI.get("MAP_TILE_ATTRIBUTION", ""),
+        "pointsUrl": f"{points_url}?{urlencode({'province': region_prefix})}" if region_prefix else points_url,
+    }
+
+
+class MapPointsView(LoginRequiredMixin, View):
+    """The dashboard map's points (JSON), fetched by map.js: the same scope as the dashboard, `?province=` included."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        region_prefix = _registry_region(_page_province(request, request.user))
+        return JsonResponse(_map_points(request.user, region_prefix), json_dumps_params={"separators": (",", ":")})
+
+
+def _map_points(actor: "User", region_prefix: str | None) -> dict[str, Any]:
+    data = selectors.lks_map_points(actor=actor, region_prefix=region_prefix)
+    return {
         "points": [
             {
                 "name": p.name,

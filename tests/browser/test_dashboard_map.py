@@ -1,6 +1,11 @@
-"""The dashboard map: the kabupaten/kota names never cover each other, and the LKS markers stay on top of them."""
+"""The dashboard map: its points are fetched only when it comes into view (the first page after sign-in stays small on
+a phone), it says so while they come and when they cannot; the kabupaten/kota names never cover each other, and the
+LKS markers stay on top of them."""
+
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import login
 
@@ -22,6 +27,7 @@ OVERLAPPING_VISIBLE_LABELS = """() => {
 def test_region_names_on_the_map_do_not_overlap_and_markers_stay_above_them(page, viewport):
     page.set_viewport_size(viewport)
     login(page, "dinsos.kalsel")  # province-wide: all thirteen kabupaten/kota on one map
+    page.locator("#map-title").scroll_into_view_if_needed()
     page.wait_for_selector("#lks-map .map-region-label")
     page.wait_for_timeout(300)  # the names are sorted out on the next animation frame
 
@@ -41,3 +47,56 @@ def test_region_names_on_the_map_do_not_overlap_and_markers_stay_above_them(page
     page.wait_for_timeout(600)
     zoomed = page.evaluate(OVERLAPPING_VISIBLE_LABELS)
     assert zoomed["clashes"] == 0
+
+
+MAP_POINTS = "**/statistics/map-points/**"
+MARKERS = "#lks-map path.leaflet-interactive"
+
+
+def stated_count(page) -> int:
+    """The number of LKS the page says its map has ("154 LKS aktif dengan koordinat.")."""
+    section = page.locator("section[aria-labelledby=map-title]").inner_text()
+    return int(re.search(r"([\d.]+) LKS aktif dengan koordinat", section).group(1).replace(".", ""))
+
+
+def test_the_map_points_are_fetched_when_the_map_comes_into_view_and_all_appear(page):
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone: the map is far below the fold
+    fetched, errors = [], []
+    page.on("request", lambda request: "/statistics/map-points/" in request.url and fetched.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    login(page, "dinsos.kalsel")
+    page.wait_for_selector("#map-title")
+    page.wait_for_load_state("networkidle")
+
+    assert fetched == []  # not looked at: not fetched
+    assert page.locator("#lks-map").is_hidden()
+
+    page.locator("#map-title").scroll_into_view_if_needed()
+    page.wait_for_selector(MARKERS)
+
+    assert page.locator(MARKERS).count() == stated_count(page) > 100
+    assert len(fetched) == 1
+    expect(page.locator("#lks-map-status")).to_have_text("")
+    assert errors == []
+
+
+def test_the_map_says_it_is_loading_and_when_its_points_cannot_come_and_tries_again(page):
+    held, errors = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route(MAP_POINTS, lambda route: held.append(route))  # the request waits, as on a slow link
+    login(page, "dinsos.kalsel")
+    page.locator("#map-title").scroll_into_view_if_needed()
+    status = page.locator("#lks-map-status")
+
+    expect(status).to_have_text("Memuat peta LKS…")
+
+    held[0].abort("internetdisconnected")  # the link drops
+    expect(status).to_have_text("Peta tidak dapat dimuat. Periksa sambungan internet Anda. Coba lagi")
+    assert page.locator("#lks-map").is_hidden()
+
+    page.unroute(MAP_POINTS)  # back online
+    page.click("#lks-map-status button")  # "Coba lagi"
+    page.wait_for_selector(MARKERS)
+    assert page.locator(MARKERS).count() == stated_count(page)
+    expect(status).to_have_text("")
+    assert errors == []

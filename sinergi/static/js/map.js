@@ -1,7 +1,10 @@
-/* Sinergi map: plots the LKS of <div data-map="ID"> from the JSON in <script id="ID" type="application/json">.
-   Without a configured tile server the markers sit on a plain background with the kabupaten/kota names written
-   on it (small, below their point, and only where they do not overlap); if tiles fail to load the markers still
-   show. The same facts are in the tables, for use without JS. */
+/* Sinergi map: plots the LKS of <div data-map="ID">. The page's <script id="ID" type="application/json"> says how
+   (the kinds' names, the tile server) and where the points are (pointsUrl); the points are fetched only when the map
+   comes near the screen, so that the first page after sign-in stays small on a phone whether or not the map is looked
+   at. While they come, and if they cannot (offline), the element named by data-map-status says so in the page's
+   language (its data-loading, data-failed, data-retry, data-empty). Without a configured tile server the markers sit
+   on a plain background with the kabupaten/kota names written on it (small, below their point, and only where they do
+   not overlap); if tiles fail to load the markers still show. The same facts are in the tables, for use without JS. */
 (function () {
   "use strict";
 
@@ -61,41 +64,126 @@
     });
   }
 
+  // A slow link may take a while; one that hangs is given up on, with the message and a button to try again.
+  var FETCH_TIMEOUT_MS = 60 * 1000;
+
+  function draw(container, config, data) {
+    container.hidden = false;
+    var map = window.L.map(container, { preferCanvas: false, attributionControl: Boolean(config.tileUrl) });
+    if (config.tileUrl) {
+      window.L.tileLayer(config.tileUrl, { attribution: config.attribution || "", maxZoom: 18 }).addTo(map);
+    }
+    var kinds = config.kinds || {};
+    var kindCodes = Object.keys(kinds);
+    var bounds = [];
+    // The names get a pane below the markers' (overlayPane, z-index 400), so that markers are drawn over them.
+    map.createPane("regionLabels").style.zIndex = 350;
+    var tooltips = (data.labels || []).map(function (item) {
+      return window.L.tooltip({
+        pane: "regionLabels", permanent: true, direction: "bottom", offset: [0, 6],
+        className: "map-region-label", opacity: 1
+      }).setLatLng([item.lat, item.lng]).setContent(label(item.name)).addTo(map);
+    });
+    data.points.forEach(function (point) {
+      var colour = PALETTE[Math.max(kindCodes.indexOf(point.kind), 0) % PALETTE.length];
+      window.L.circleMarker([point.lat, point.lng], {
+        radius: 6, color: "#ffffff", weight: 1.5, fillColor: colour, fillOpacity: 0.95
+      }).bindPopup(popup(point, kinds))
+        .bindTooltip(point.name, { permanent: false, direction: "top", offset: [0, -6] })
+        .addTo(map);
+      bounds.push([point.lat, point.lng]);
+    });
+    window.L.control.scale({ imperial: false }).addTo(map);
+    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
+    var cull = function () { window.requestAnimationFrame(function () { cullLabels(tooltips); }); };
+    map.on("zoomend resize", cull);
+    cull();
+  }
+
+  // The points as JSON, or null (offline, a timeout, an ended session's login page, anything but the points).
+  function fetchPoints(url, done) {
+    var request = new XMLHttpRequest();
+    var finished = false;
+    function finish(data) {
+      if (finished) { return; }
+      finished = true;
+      done(data);
+    }
+    request.open("GET", url, true);
+    request.setRequestHeader("Accept", "application/json");
+    request.timeout = FETCH_TIMEOUT_MS;
+    request.onload = function () {
+      var data = null;
+      if (request.status === 200) {
+        try { data = JSON.parse(request.responseText); } catch (error) { data = null; }
+      }
+      finish(data && Array.isArray(data.points) ? data : null);
+    };
+    request.onerror = request.ontimeout = function () { finish(null); };
+    request.send();
+  }
+
+  function say(status, text, retry) {
+    if (!status) { return; }
+    status.textContent = text || "";
+    if (retry) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "link";
+      button.textContent = status.getAttribute("data-retry") || "";
+      button.addEventListener("click", retry);
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(button);
+    }
+  }
+
+  function load(container, config, status) {
+    var loading = false;
+    function attempt() {
+      if (loading) { return; }
+      loading = true;
+      say(status, status && status.getAttribute("data-loading"));
+      fetchPoints(config.pointsUrl, function (data) {
+        loading = false;
+        if (!data) {
+          say(status, status && status.getAttribute("data-failed"), attempt);
+        } else if (data.points.length === 0) {
+          say(status, status && status.getAttribute("data-empty"));  // gone since the page was made
+        } else {
+          say(status, "");
+          draw(container, config, data);
+        }
+      });
+    }
+    attempt();
+  }
+
+  // Calls `callback` once, when `element` comes within a screen's height of the viewport; at once in a browser
+  // without IntersectionObserver.
+  function whenNear(element, callback) {
+    if (typeof window.IntersectionObserver === "undefined") {
+      callback();
+      return;
+    }
+    var observer = new window.IntersectionObserver(function (entries) {
+      var near = entries.some(function (entry) { return entry.isIntersecting; });
+      if (near) {
+        observer.disconnect();
+        callback();
+      }
+    }, { rootMargin: "100% 0px" });
+    observer.observe(element);
+  }
+
   function init() {
     if (typeof window.L === "undefined") { return; }
     var containers = document.querySelectorAll("[data-map]");
     Array.prototype.forEach.call(containers, function (container) {
-      var data = readJson(container.getAttribute("data-map"));
-      if (!data || !data.points || data.points.length === 0) { return; }
-      container.hidden = false;
-      var map = window.L.map(container, { preferCanvas: false, attributionControl: Boolean(data.tileUrl) });
-      if (data.tileUrl) {
-        window.L.tileLayer(data.tileUrl, { attribution: data.attribution || "", maxZoom: 18 }).addTo(map);
-      }
-      var kindCodes = Object.keys(data.kinds || {});
-      var bounds = [];
-      // The names get a pane below the markers' (overlayPane, z-index 400), so that markers are drawn over them.
-      map.createPane("regionLabels").style.zIndex = 350;
-      var tooltips = (data.labels || []).map(function (item) {
-        return window.L.tooltip({
-          pane: "regionLabels", permanent: true, direction: "bottom", offset: [0, 6],
-          className: "map-region-label", opacity: 1
-        }).setLatLng([item.lat, item.lng]).setContent(label(item.name)).addTo(map);
-      });
-      data.points.forEach(function (point) {
-        var colour = PALETTE[Math.max(kindCodes.indexOf(point.kind), 0) % PALETTE.length];
-        window.L.circleMarker([point.lat, point.lng], {
-          radius: 6, color: "#ffffff", weight: 1.5, fillColor: colour, fillOpacity: 0.95
-        }).bindPopup(popup(point, data.kinds || {}))
-          .bindTooltip(point.name, { permanent: false, direction: "top", offset: [0, -6] })
-          .addTo(map);
-        bounds.push([point.lat, point.lng]);
-      });
-      window.L.control.scale({ imperial: false }).addTo(map);
-      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12 });
-      var cull = function () { window.requestAnimationFrame(function () { cullLabels(tooltips); }); };
-      map.on("zoomend resize", cull);
-      cull();
+      var config = readJson(container.getAttribute("data-map"));
+      if (!config || !config.pointsUrl) { return; }
+      var status = document.getElementById(container.getAttribute("data-map-status") || "");
+      // The container is hidden until there is a map to show, and a hidden element never intersects: watch its box.
+      whenNear(container.parentNode, function () { load(container, config, status); });
     });
   }
 

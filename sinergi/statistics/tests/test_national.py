@@ -18,6 +18,7 @@ from .conftest import otp_login
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/statistics/"
+MAP_POINTS = "/statistics/map-points/"
 PUBLIC = "/statistics/public/"
 
 
@@ -89,7 +90,31 @@ def test_a_national_superuser_picks_the_province_of_the_dashboards_province_wide
     # The registry's tables and the map are of the province chosen too, not of every province at once.
     assert response.context["total_active"] == 2
     assert "Kota Banjarmasin" not in page
-    assert {label["code"] for label in response.context["map_data"]["labels"]} <= {"75.71"}
+    assert response.context["map_data"]["pointsUrl"] == f"{MAP_POINTS}?province=75"
+
+
+def test_the_map_points_of_a_national_reader_are_of_the_province_chosen(client, national, gorontalo):
+    OrganisationFactory(name="LKS Uji Gorontalo", region_id="75.71", latitude=0.54, longitude=123.06)
+    otp_login(client, UserFactory(is_superuser=True, is_staff=True))
+
+    kalsel = client.get(MAP_POINTS, {"province": "63"}).json()
+    gorontalo = client.get(MAP_POINTS, {"province": "75"}).json()
+
+    assert [point["name"] for point in kalsel["points"]] == ["LKSA Banjarbaru Mandiri", "LKSA Harapan Bunda"]
+    assert [point["name"] for point in gorontalo["points"]] == ["LKS Uji Gorontalo"]
+    assert [label["code"] for label in gorontalo["labels"]] == ["75.71"]
+    # the dashboard's own choice, without ?province=: the busiest province, as its tables
+    assert client.get(MAP_POINTS).json() == kalsel
+    assert client.get(MAP_POINTS, {"province": "99"}).status_code == 404
+
+
+def test_the_map_points_of_a_reader_of_one_province_are_theirs_whatever_is_asked(client, national, gorontalo):
+    OrganisationFactory(name="LKS Uji Gorontalo", region_id="75.71", latitude=0.54, longitude=123.06)
+    dinsos = user_with_role(Role.DINSOS_VIEWER, region_code="75", username="dinsos.gorontalo")
+    client.force_login(dinsos)
+
+    assert [point["name"] for point in client.get(MAP_POINTS).json()["points"]] == ["LKS Uji Gorontalo"]
+    assert client.get(MAP_POINTS, {"province": "63"}).status_code == 404
 
 
 def test_a_national_superusers_dashboard_download_is_of_the_province_chosen(client, national, gorontalo):

@@ -1,4 +1,5 @@
 import csv
+import gzip
 import io
 import json
 import re
@@ -17,6 +18,7 @@ from sinergi.organisations.tests.factories import OrganisationFactory
 from .conftest import BANJARMASIN, otp_login
 
 DASHBOARD = "/statistics/"
+MAP_POINTS = "/statistics/map-points/"
 PUBLIC = "/statistics/public/"
 
 
@@ -25,12 +27,17 @@ def csv_rows(response) -> list[list[str]]:
 
 
 def json_data(response, element_id: str):
-    match = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', response.content.decode())
+    return json_data_from(response.content.decode(), element_id)
+
+
+def json_data_from(page: str, element_id: str):
+    match = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', page)
     return json.loads(match.group(1))
 
 
 def test_urls():
     assert reverse("statistics:dashboard") == DASHBOARD
+    assert reverse("statistics:map_points") == MAP_POINTS
     assert reverse("statistics:public") == PUBLIC
 
 
@@ -82,10 +89,20 @@ def test_dashboard_for_regency_board(client, registry, official, board_member):
             {"code": "lainnya", "label": "LKS Lainnya", "data": [1]},
         ],
     }
-    map_data = json_data(response, "lks-map-data")
-    assert map_data["tileUrl"] == ""
-    assert [p["name"] for p in map_data["points"]] == ["LKSA Harapan Bunda"]
-    assert map_data["labels"] == [{"code": "63.71", "name": "Kota Banjarmasin", "lat": -3.3194, "lng": 114.5908}]
+    # the map's points come separately (see below): the page says how many, how to draw them and where they are
+    assert json_data(response, "lks-map-data") == {
+        "count": 1,
+        "kinds": {
+            "anak": "LKS Anak (LKSA)",
+            "lanjut_usia": "LKS Lanjut Usia",
+            "disabilitas": "LKS Penyandang Disabilitas",
+            "napza": "LKS Korban Penyalahgunaan NAPZA",
+            "lainnya": "LKS Lainnya",
+        },
+        "tileUrl": "",
+        "attribution": "",
+        "pointsUrl": MAP_POINTS,
+    }
 
 
 @pytest.mark.parametrize(
@@ -156,6 +173,110 @@ def test_dashboard_query_count_does_not_grow_with_the_registry(client, registry,
     assert response.context["total_active"] == 46
     assert len(after.captured_queries) == len(before.captured_queries)
     assert len(after.captured_queries) <= 30  # a whole dashboard of GROUP BYs, not one query per LKS
+
+
+# ------------------------------------------------------------------------------ the map's points
+
+
+def test_the_dashboard_leaves_its_map_points_to_the_map_points_view(client, registry, board_member):
+    # A national admin's thousands of points made the first page after sign-in hundreds of KB (the fifty-third review)
+    OrganisationFactory(name="LKS Uji Hanya di Peta", region_id=BANJARMASIN, latitude=-3.31, longitude=114.59)
+    client.force_login(board_member)
+
+    page = client.get(DASHBOARD).content.decode()
+    points = client.get(MAP_POINTS).json()["points"]
+
+    assert "LKS Uji Hanya di Peta" not in page
+    assert "2 LKS aktif dengan koordinat." in page
+    assert json_data_from(page, "lks-map-data")["count"] == 2
+    assert [point["name"] for point in points] == ["LKS Uji Hanya di Peta", "LKSA Harapan Bunda"]
+
+
+def test_the_map_points_are_those_the_dashboard_had_drawn(client, registry, board_member):
+    client.force_login(board_member)
+
+    response = client.get(MAP_POINTS)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "points": [
+            {
+                "name": "LKSA Harapan Bunda",
+                "kind": "anak",
+                "lat": -3.3194,
+                "lng": 114.5908,
+                "url": reverse("organisations:detail", args=[registry.operated.pk]),
+            }
+        ],
+        "labels": [{"code": "63.71", "name": "Kota Banjarmasin", "lat": -3.3194, "lng": 114.5908}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("reader", "names"),
+    [
+        ("operator", ["LKSA Harapan Bunda"]),
+        ("board_member", ["LKSA Harapan Bunda"]),
+        ("dinsos_viewer", ["LKSA Banjarbaru Mandiri"]),
+        ("province_admin", ["LKSA Banjarbaru Mandiri", "LKSA Harapan Bunda"]),
+        ("outsider", []),
+    ],
+)
+def test_the_map_points_are_exactly_those_in_the_readers_scope(client, registry, request, reader, names):
+    # The draft LKS Draf in Banjarmasin has coordinates too: only active LKS are on the map
+    otp_login(client, request.getfixturevalue(reader))
+
+    points = client.get(MAP_POINTS).json()["points"]
+    page = client.get(DASHBOARD)
+
+    assert [point["name"] for point in points] == names
+    assert json_data(page, "lks-map-data")["count"] == len(names)
+
+
+def test_the_map_points_ask_the_anonymous_to_sign_in_as_the_dashboard_does(client, registry):
+    response = client.get(MAP_POINTS)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('accounts:login')}?next={MAP_POINTS}"
+
+
+def test_the_map_points_ask_a_province_admin_for_the_second_factor_as_the_dashboard_does(
+    client, registry, province_admin
+):
+    client.force_login(province_admin)
+    refused = client.get(MAP_POINTS)
+    otp_login(client, province_admin)
+    allowed = client.get(MAP_POINTS)
+
+    assert refused.status_code == 302
+    assert refused.url.startswith(reverse("accounts:two_factor"))
+    assert len(allowed.json()["points"]) == 2
+
+
+def test_the_map_points_are_compressed_and_not_kept_by_the_browser(client, registry, province_admin):
+    OrganisationFactory.create_batch(5, region_id=BANJARMASIN, latitude=-3.3, longitude=114.6)
+    otp_login(client, province_admin)
+
+    response = client.get(MAP_POINTS, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert len(json.loads(gzip.decompress(response.content))["points"]) == 7
+    assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
+
+
+def test_the_map_points_query_count_does_not_grow_with_the_registry(client, registry, board_member):
+    client.force_login(board_member)
+    client.get(MAP_POINTS)  # warm caches (content types, sessions)
+    with CaptureQueriesContext(connection) as before:
+        client.get(MAP_POINTS)
+    OrganisationFactory.create_batch(40, region_id=BANJARMASIN, latitude=-3.3, longitude=114.6)
+
+    with CaptureQueriesContext(connection) as after:
+        points = client.get(MAP_POINTS).json()["points"]
+
+    assert len(points) == 41
+    assert len(after.captured_queries) == len(before.captured_queries)
 
 
 def test_public_page_shows_aggregates_without_people_or_permits(client, registry, official):
