@@ -81,6 +81,7 @@ def test_the_map_points_are_fetched_when_the_map_comes_into_view_and_all_appear(
 
 
 def test_the_map_says_it_is_loading_and_when_its_points_cannot_come_and_tries_again(page):
+    page.set_viewport_size({"width": 390, "height": 800})
     held, errors = [], []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.route(MAP_POINTS, lambda route: held.append(route))  # the request waits, as on a slow link
@@ -93,6 +94,7 @@ def test_the_map_says_it_is_loading_and_when_its_points_cannot_come_and_tries_ag
     held[0].abort("internetdisconnected")  # the link drops
     expect(status).to_have_text("Peta tidak dapat dimuat. Periksa sambungan internet Anda. Coba lagi")
     assert page.locator("#lks-map").is_hidden()
+    assert page.locator("#lks-map-status button").bounding_box()["height"] >= 24  # a thumb's target on a phone
 
     page.unroute(MAP_POINTS)  # back online
     page.click("#lks-map-status button")  # "Coba lagi"
