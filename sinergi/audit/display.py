@@ -71,6 +71,7 @@ ACTION_LABELS: dict[str, Any] = {
     "exchange.workers.downloaded": _lazy("Unduhan ekspor data pekerja sosial"),
     "exchange.export.cancelled": _lazy("Ekspor dibatalkan"),
     "exchange.export.interrupted": _lazy("Ekspor terputus"),
+    "core.database.backed_up": _lazy("Cadangan basis data dibuat"),
     # Asked for: handed over at once when short, queued for the task worker when long (then downloaded below).
     "statistics.report.exported": _lazy("Laporan PDF diminta"),
     "statistics.report.downloaded": _lazy("Unduhan laporan PDF"),
