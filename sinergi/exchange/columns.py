@@ -1034,6 +1034,9 @@ class Entity(ABC):
     # A number column and the column giving the reason it is empty: a problem of an empty number in a file without
     # the reason column names that column.
     reason_columns: dict[str, str] = {}
+    # What to do when two rows of one natural key are really two records, by the key's kind (the first item of the
+    # identity natural_keys gives): said after "Baris ini duplikat baris …". Optional.
+    duplicate_advice: dict[str, Any] = {}
     write_batch_size = 0  # plans per save() call; 0 = the pipeline's batch size
     # Personal data (UU PDP): an export logs every person with the purpose of access, which the user is asked for
     # (once per session) before the file is made.
@@ -1177,6 +1180,16 @@ def register(entity: Entity) -> Entity:
     """Makes an entity importable/exportable under its key (called from the owning app's exchange.py)."""
     _REGISTRY[entity.key] = entity
     return entity
+
+
+def unregister(key: str) -> Entity:
+    """Takes the entity registered under `key` out of the registry (a test's own entity, once its test is done): the
+    pages, the upload form and the commands no longer offer it; its jobs stay, named by their key. LookupError when
+    none is registered under it."""
+    try:
+        return _REGISTRY.pop(key)
+    except KeyError:
+        raise LookupError(key) from None
 
 
 def get_entity(key: str) -> Entity:

@@ -462,7 +462,7 @@ def _check(
                         "key": shown() if callable(shown) else shown,
                     }
                     # What to do when the two rows are really two records (an entity's word, per kind of key).
-                    if advice := getattr(entity, "duplicate_advice", {}).get(identity[0]):
+                    if advice := entity.duplicate_advice.get(identity[0]):
                         message = f"{message} {advice}"
                     problems.append(Problem(row_number, "", "", message))
             try:
