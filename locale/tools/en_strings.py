@@ -4711,4 +4711,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "File cadangan baru (tidak menimpa file yang sudah ada).": "The new backup file (an existing file is never replaced).",
     "Cadangan ditulis: %(path)s (%(size)s MB, %(seconds)s detik).": "Backup written: %(path)s (%(size)s MB, %(seconds)s s).",
     "Cadangkan juga, terpisah dari file ini: %(media)s dan file lingkungan dengan kunci enkripsi (SINERGI_FIELD_KEYS, SINERGI_HASH_KEY; tanpa keduanya NIK di cadangan tidak dapat dibaca).": "Back up too, apart from this file: %(media)s and the environment file with the encryption keys (SINERGI_FIELD_KEYS, SINERGI_HASH_KEY; without them the NIKs in the backup cannot be read).",
+    "Ekspor data %(entity)s": "Export of %(entity)s data",
+    "Unduhan ekspor data %(entity)s": "Download of a %(entity)s data export",
 }

@@ -286,6 +286,13 @@ NUMBERED_KEYS = {
 REASON_SHOWN = {"people.person.restricted", "people.person.unrestricted", "people.person.erased"}
 
 
+def register_action_labels(labels: Mapping[str, Any]) -> None:
+    """Called from the owning app (the exchange's entities, as they register): the words of action codes it makes
+    up per kind of data. A code ACTION_LABELS lists already keeps its words."""
+    for action, label in labels.items():
+        ACTION_LABELS.setdefault(action, label)
+
+
 def register_data_choices(key: str, choices: Iterable[tuple[str, Any]], *, actions: Iterable[str] = ()) -> None:
     """Called once from the owning app's AppConfig.ready(): the words of `key`'s codes, for every event or only
     for `actions`."""

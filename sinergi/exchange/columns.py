@@ -20,6 +20,7 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from sinergi.core.downloads import XLSX_MAX_TEXT
@@ -1179,6 +1180,7 @@ _REGISTRY: dict[str, Entity] = {}
 def register(entity: Entity) -> Entity:
     """Makes an entity importable/exportable under its key (called from the owning app's exchange.py)."""
     _REGISTRY[entity.key] = entity
+    _audit_words(entity)
     return entity
 
 
@@ -1190,6 +1192,24 @@ def unregister(key: str) -> Entity:
         return _REGISTRY.pop(key)
     except KeyError:
         raise LookupError(key) from None
+
+
+def _audit_words(entity: Entity) -> None:
+    """The audit log reads an entity's events by its label: the "Data" of its imports, and its exports and their
+    downloads ("exchange.<key>.exported"). Words the audit app lists for a key already are kept."""
+    from sinergi.audit.display import register_action_labels, register_data_choices
+
+    register_data_choices("entity", [(entity.key, entity.label)])
+    register_action_labels(
+        {
+            f"exchange.{entity.key}.exported": lazy(
+                lambda: _("Ekspor data %(entity)s") % {"entity": entity.label}, str
+            )(),
+            f"exchange.{entity.key}.downloaded": lazy(
+                lambda: _("Unduhan ekspor data %(entity)s") % {"entity": entity.label}, str
+            )(),
+        }
+    )
 
 
 def get_entity(key: str) -> Entity:
