@@ -26,9 +26,9 @@ def _require_admin(actor: "User") -> None:
         raise PermissionDenied(_("Hanya admin provinsi yang boleh mengelola kosakata."))
 
 
-def _clean_values(values: dict[str, Any], errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def term_values_clean(values: dict[str, Any], errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The editable fields, trimmed and checked; one ValidationError naming every problem (with `errors` found
-    earlier by the caller)."""
+    earlier by the caller). Also what an import checks each row with, before term_create or term_update."""
     errors = dict(errors or {})
     cleaned = {
         "label_id": " ".join(str(values.get("label_id") or "").split()),
@@ -63,6 +63,16 @@ def _clean_values(values: dict[str, Any], errors: dict[str, list[str]] | None = 
     return cleaned
 
 
+def term_code_problems(code: str) -> list[str]:
+    """What is wrong with `code` as a new item's code, whether or not its vocabulary has it already ([] when
+    nothing)."""
+    if not code:
+        return [_("Kode wajib diisi.")]
+    if len(code) > 64 or not CODE_RE.match(code):
+        return [_("Kode hanya boleh huruf, angka, garis bawah dan tanda hubung (paling banyak 64).")]
+    return []
+
+
 @transaction.atomic
 def term_create(
     *,
@@ -81,14 +91,10 @@ def term_create(
     if vocabulary not in Vocabulary.values:
         raise ValidationError({"vocabulary": [_("Kosakata “%(value)s” tidak dikenal.") % {"value": vocabulary}]})
     code = (code or "").strip()
-    code_errors = []
-    if not code:
-        code_errors.append(_("Kode wajib diisi."))
-    elif len(code) > 64 or not CODE_RE.match(code):
-        code_errors.append(_("Kode hanya boleh huruf, angka, garis bawah dan tanda hubung (paling banyak 64)."))
-    elif Term.objects.filter(vocabulary=vocabulary, code=code).exists():
+    code_errors = term_code_problems(code)
+    if not code_errors and Term.objects.filter(vocabulary=vocabulary, code=code).exists():
         code_errors.append(_("Kode “%(code)s” sudah dipakai di kosakata ini.") % {"code": code})
-    values = _clean_values(
+    values = term_values_clean(
         {
             "label_id": label_id,
             "label_en": label_en,
@@ -121,7 +127,7 @@ def term_update(*, actor: "User", term: Term, request: HttpRequest | None = None
     if unknown:
         raise ValidationError(_("Kolom ini tidak dapat diubah: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     current = {name: getattr(term, name) for name in EDITABLE_FIELDS}
-    cleaned = _clean_values({**current, **values})
+    cleaned = term_values_clean({**current, **values})
     if cleaned["sort_order"] is None:
         cleaned["sort_order"] = current["sort_order"]
     changes = {name: [current[name], cleaned[name]] for name in EDITABLE_FIELDS if current[name] != cleaned[name]}
