@@ -10,11 +10,13 @@ only (the `terms` fixture), so nothing else sees it. Its words are plain strings
 
 import csv
 import io
+import threading
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Q
 from python_calamine import CalamineWorkbook
 
@@ -43,7 +45,7 @@ from sinergi.vocabularies.models import Term, Vocabulary
 from sinergi.vocabularies.selectors import vocabulary_admin_allowed
 from sinergi.vocabularies.services import term_code_problems, term_create, term_update, term_values_clean
 
-from .conftest import xlsx_file
+from .conftest import run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -421,6 +423,40 @@ def test_a_new_entity_goes_through_the_commands(terms, admin, tmp_path):
         .order_by("pk")
         .values_list("data__format", "data__via")
     ) == [("csv", "command line"), ("xlsx", "command line")]
+
+
+# ---------------------------------------------------------------------------------------------- the writer
+
+
+@pytest.mark.transactional
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="imports write alongside only on PostgreSQL")
+def test_a_new_entity_is_written_by_the_concurrent_writer_as_any_other(terms, tmp_path, settings, monkeypatch):
+    # Given an empty database (a transactional test's) with what the others get once, and every file "large"
+    from sinergi.accounts.models import Role
+    from sinergi.accounts.tests.factories import user_with_role
+    from sinergi.regions.services import region_tree_load
+    from sinergi.vocabularies.seed import seed_vocabularies
+
+    region_tree_load(provinces=["63"])
+    seed_vocabularies(Term)
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_CONCURRENT_WRITE_ROWS": 1}
+    admin = user_with_role(Role.PROVINCE_ADMIN, region_code="63", username="admin.uji")
+    threads: list[str] = []
+    original = TermsEntity.save
+    monkeypatch.setattr(
+        TermsEntity,
+        "save",
+        lambda self, plans, ctx: threads.append(threading.current_thread().name) or original(self, plans, ctx),
+    )
+    rows = [["psks", f"besar_uji_{i}", f"Besar {i}", f"Large {i}", "", ""] for i in range(12)]
+    # When a file is imported, checked 5 rows at a time
+    result = run(filled(tmp_path, [*HEADER_OF.values()], rows), admin, entity="terms", batch_size=5)
+    # Then the writer's thread saved it through the services, as the check went on
+    assert (result.status, result.created) == ("succeeded", 12), result.problems
+    assert set(threads) == {"sinergi-import-writer"} and len(threads) >= 2
+    assert Term.objects.filter(code__startswith="besar_uji_").count() == 12
+    assert AuditEvent.objects.filter(action="vocabularies.term.created").count() == 12
 
 
 # ---------------------------------------------------------------------------------------------- the registry
