@@ -1,5 +1,6 @@
 """Settings shared by every environment. This package is the only reader of os.environ."""
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -26,12 +27,48 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 
 
-def _generated_key(env_name: str, file_name: str, make) -> str:
-    """A key from the environment, else one generated once into var/ for local use (never committed)."""
+_DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'sinergi.sqlite3'}"
+
+
+def _holds_people(database_url: str) -> bool:
+    """Whether the database already holds clients or workers, whose NIKs are encrypted and hashed under the keys in
+    var/. Read with sqlite3, for settings are loaded before Django's database is usable: False for a SQLite database
+    not created or not migrated yet, and for any other database (PostgreSQL is compared with the keys by the system
+    checks sinergi.E002 and sinergi.E003 at every start)."""
+    import sqlite3
+
+    database = dj_database_url.parse(database_url)
+    path = Path(database.get("NAME") or "")
+    if not database["ENGINE"].endswith("sqlite3") or not path.is_file():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            return bool(
+                connection.execute(
+                    "SELECT EXISTS (SELECT 1 FROM people_person) OR EXISTS (SELECT 1 FROM people_worker)"
+                ).fetchone()[0]
+            )
+    except sqlite3.OperationalError as error:
+        # Not migrated yet; any other failure to read it counts as a database with people (no key is made over it).
+        return "no such table" not in str(error)
+
+
+def _generated_key(env_name: str, file_name: str, make, *, var_dir: Path = VAR_DIR, database_url: str = "") -> str:
+    """A key from the environment, else one generated once into var/ for local use (never committed). Never over a
+    database that already holds people: a key file lost (a restore without it) would otherwise be replaced by a new
+    key silently, under which the stored NIKs open no more, and new ones would be written under it."""
     if value := os.environ.get(env_name):
         return value
-    key_file = VAR_DIR / file_name
+    key_file = var_dir / file_name
     if not key_file.exists():
+        if _holds_people(database_url or _DATABASE_URL):
+            from django.core.exceptions import ImproperlyConfigured
+
+            raise ImproperlyConfigured(
+                f"{key_file} is missing, but the database already holds people whose NIKs were encrypted or hashed "
+                f"with it: a new key would open none of them. Restore {file_name} from the backup of {var_dir} (or "
+                f"set {env_name}); see docs/deployment.md. A key is generated only for a database without people."
+            )
         key_file.write_text(make())
         key_file.chmod(0o600)
     return key_file.read_text().strip()
@@ -139,7 +176,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'sinergi.sqlite3'}",
+        _DATABASE_URL,
         conn_max_age=int(os.environ.get("SINERGI_DB_CONN_MAX_AGE", "60")),
         # A kept connection is tested before it is reused: after a database restart, failover or
         # pg_terminate_backend, the task worker's loop (which stops on the first error its query for the next task
