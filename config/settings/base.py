@@ -146,6 +146,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # A write that waited too long for a lock (a large import holds its LKS) is answered with a page saying so.
     "sinergi.core.busy.DatabaseBusyMiddleware",
+    # A stored NIK no configured field key opens: a page saying to restore the key, not a server error.
+    "sinergi.core.middleware.FieldKeyMissingMiddleware",
     "sinergi.core.middleware.HtmxLoginRedirectMiddleware",
     "sinergi.core.middleware.ContentSecurityPolicyMiddleware",
     "sinergi.accounts.middleware.RequireTwoFactorMiddleware",

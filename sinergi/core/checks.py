@@ -59,6 +59,34 @@ def hash_key_check(app_configs, **kwargs) -> list[checks.CheckMessage]:
     return []
 
 
+@checks.register(checks.Tags.compatibility)
+def field_keys_check(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """SINERGI_FIELD_KEYS must open the stored NIK, KK and correction values (crypto.field_keys_verify): under a lost
+    key they cannot be shown or corrected, and new ones would be written under a key the old data does not know."""
+    from django.db import DatabaseError
+
+    from .crypto import field_keys_verify
+
+    try:
+        unopened = field_keys_verify()
+    except DatabaseError:
+        return []  # before `migrate`, or no database reachable yet (as hash_key_check)
+    if not unopened:
+        return []
+    return [
+        checks.Error(
+            "SINERGI_FIELD_KEYS does not open the encrypted values stored in this database ("
+            + ", ".join(unopened)
+            + "): the key was changed or mistyped, or var/field_keys was lost and generated anew. NIKs and "
+            "correction histories could not be shown, and client edits would fail.",
+            hint="Restore the old key from the server's backup of its environment or of var/field_keys (see "
+            "docs/deployment.md). If a new key was generated meanwhile and values were stored under it, keep both: "
+            "put the new key in FRONT of the old one (SINERGI_FIELD_KEYS=new,old), never instead of it.",
+            id="sinergi.E003",
+        )
+    ]
+
+
 def serving_checks() -> None:
     """The system checks for a WSGI server (config/wsgi.py), which runs none of its own, unlike runserver, `migrate`
     and `db_worker`: under a wrong hash key gunicorn served every page and refused only the saves that hash, so the

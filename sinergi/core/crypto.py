@@ -6,10 +6,13 @@ key) allows exact lookup and duplicate detection without decrypting. Keys come f
 (`SINERGI_FIELD_KEYS`, `SINERGI_HASH_KEY`); for `make run` they are generated once into var/ (never committed).
 The hash key cannot be rotated: a person stored under one key is not found under another, so the database keeps a
 fingerprint of it (HashKeyFingerprint) and nothing is hashed under a key that differs from it.
+A value no configured key opens raises FieldKeyMissing (its message, FIELD_KEY_MISSING, tells the user), and the
+system check sinergi.E003 (`field_keys_verify`) refuses to start on keys that do not open the stored values.
 """
 
 import hashlib
 import hmac
+import logging
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -17,6 +20,25 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
+
+logger = logging.getLogger(__name__)
+
+FIELD_KEY_MISSING = gettext_lazy(
+    "Kunci enkripsi NIK server ini (SINERGI_FIELD_KEYS) tidak dapat membuka data yang sudah tersimpan, sehingga NIK "
+    "dan riwayat koreksi tidak dapat dibaca. Tidak ada yang disimpan. Administrator server harus memasang kembali "
+    "kunci enkripsi yang lama (lihat docs/deployment.md)."
+)
+# The models and columns that hold `encrypt`'s ciphertexts (the people app registers its own in its ready()): what
+# the check samples and rotate_field_keys re-encrypts.
+_encrypted_columns: list[tuple[type, str]] = []
+
+
+class FieldKeyMissing(ValidationError, ValueError):
+    """No configured field key opens a stored ciphertext (FIELD_KEY_MISSING says so to the user). A ValidationError,
+    so that a service's refusal reaches the form; a ValueError, as decrypt has always raised."""
+
+    def __init__(self) -> None:
+        super().__init__(FIELD_KEY_MISSING, code="field_key_missing")
 
 
 @lru_cache(maxsize=1)
@@ -30,13 +52,52 @@ def encrypt(value: str) -> str:
 
 
 def decrypt(token: str) -> str:
-    """The plain value of a ciphertext made by `encrypt`; raises ValueError if no configured key opens it."""
+    """The plain value of a ciphertext made by `encrypt`; raises FieldKeyMissing (a ValueError) if no configured key
+    opens it, and logs the error for the administrator."""
     if not token:
         return ""
     try:
         return _fernet().decrypt(token.encode()).decode()
     except InvalidToken as error:
-        raise ValueError("This value was encrypted with a key that is not configured.") from error
+        logger.error(
+            "A stored value was encrypted with a key that is not configured: SINERGI_FIELD_KEYS (var/field_keys) "
+            "lacks the key of the stored data. Restore it (docs/deployment.md)."
+        )
+        raise FieldKeyMissing() from error
+
+
+def encrypted_column_register(model: type, field: str) -> None:
+    """`model.field` holds ciphertexts made by `encrypt`: sampled by the check, re-encrypted by rotate_field_keys."""
+    if (model, field) not in _encrypted_columns:
+        _encrypted_columns.append((model, field))
+
+
+def encrypted_columns() -> list[tuple[type, str]]:
+    return list(_encrypted_columns)
+
+
+def key_index(token: str) -> int | None:
+    """The position in SINERGI_FIELD_KEYS of the key that opens `token` (0: the first), None when none does."""
+    for index, key in enumerate(settings.SINERGI_FIELD_KEYS):
+        try:
+            Fernet(key.encode()).decrypt(token.encode())
+        except InvalidToken:
+            continue
+        return index
+    return None
+
+
+def field_keys_verify() -> list[str]:
+    """The registered columns ("Model.field") whose stored values the configured field keys do not open: the oldest
+    and the newest value of each are tried (a few rows by primary key, no table scan), so that a key generated after
+    the old one was lost is noticed both before and after new values were written under it."""
+    unopened = []
+    for model, field in _encrypted_columns:
+        stored = model.objects.exclude(**{field: ""}).values_list(field, flat=True)
+        samples = {token for token in (stored.order_by("pk").first(), stored.order_by("-pk").first()) if token}
+        if any(key_index(token) is None for token in samples):
+            unopened.append(f"{model.__name__}.{field}")
+    return unopened
 
 
 HASH_KEY_CHANGED = gettext_lazy(

@@ -163,3 +163,33 @@ class SignedInMarkerMiddleware:
         elif not marker and WHO_COOKIE in request.COOKIES:
             response.delete_cookie(WHO_COOKIE, samesite="Lax")
         return response
+
+
+class FieldKeyMissingMiddleware:
+    """A request that met a stored value no configured field key opens (crypto.FieldKeyMissing: var/field_keys lost,
+    SINERGI_FIELD_KEYS changed) is answered with a page saying that nothing was saved and that the administrator must
+    restore the key, instead of a server error. (crypto.decrypt has logged the error; the services write in one
+    transaction each, so a save that met it was rolled back whole.) Pages that can go on without the values catch it
+    themselves (a client's page without its correction history)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.http import JsonResponse
+        from django.shortcuts import render
+
+        from .crypto import FIELD_KEY_MISSING, FieldKeyMissing
+
+        if not isinstance(exception, FieldKeyMissing):
+            return None
+        message = str(FIELD_KEY_MISSING)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=503)
+        if getattr(request, "htmx", False):
+            # htmx does not swap an error answer; sinergi.js shows this text in the page's notice.
+            return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        return render(request, "errors/field_key.html", {"message": message}, status=503)

@@ -51,6 +51,16 @@ class PeopleConfig(AppConfig):
         from .selectors import stored_hash_sample
 
         hash_sample_register(stored_hash_sample)
+        # The columns of ciphertexts: the check sinergi.E003 samples them, rotate_field_keys re-encrypts them.
+        from sinergi.core.crypto import encrypted_column_register
+
+        for model, field in (
+            (models.Person, "nik_encrypted"),
+            (models.Person, "kk_encrypted"),
+            (models.Worker, "nik_encrypted"),
+            (models.PersonRevision, "values_encrypted"),
+        ):
+            encrypted_column_register(model, field)
 
         # People are located by the LKS that serves (or last served) them, not by where they come from.
         located = ScopeFields(organisation="organisation_id")

@@ -44,7 +44,6 @@ from django.utils.translation import ngettext
 from sinergi.accounts.scope import ACTION_ROLES, Action, action_provinces, active_memberships
 from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
-from sinergi.core.crypto import decrypt
 from sinergi.core.downloads import CSV_DELIMITERS, ESCAPED_STARTS, escape_formula
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.core.phones import new_phone_problem
@@ -135,6 +134,7 @@ from .common import (
     access_lines_write,
     corrected_nik_warnings,
     date_problems,
+    decrypt_stored,
     encrypt_many,
     export_purpose,
     far_name_warning,
@@ -1320,7 +1320,7 @@ class ClientsEntity(Entity):
         corrected = [key for key in ("birth_date", "sex") if key in differences]
         if corrected and not values.get("_nik_hash") and person["nik_hash"]:
             # A birth date or sex corrected by a file without a NIK column is held to the stored NIK.
-            stored_nik = decrypt(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person["id"]))
+            stored_nik = decrypt_stored(Person.objects.values_list("nik_encrypted", flat=True).get(pk=person["id"]))
             before, after = (person["birth_date"], person["sex"]), (birth, values.get("sex") or person["sex"])
             messages = corrected_nik_warnings(state.nik, stored_nik, before=before, after=after)
             warnings += [(corrected[0], message) for message in messages]

@@ -26,7 +26,14 @@ from lokal.provinces import PROVINCES
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.audit.services import client_ip
-from sinergi.core.crypto import HASH_KEY_CHANGED, HashKeyChanged, hash_key_verify
+from sinergi.core.crypto import (
+    FIELD_KEY_MISSING,
+    HASH_KEY_CHANGED,
+    FieldKeyMissing,
+    HashKeyChanged,
+    decrypt,
+    hash_key_verify,
+)
 from sinergi.core.dates import too_early_problem
 from sinergi.core.errors import ConflictError
 from sinergi.exchange import values as v
@@ -151,6 +158,15 @@ def encrypt_many(values: list[str]) -> list[str]:
         signer.update(body)
         tokens.append(base64.urlsafe_b64encode(body + signer.digest()).decode())
     return tokens
+
+
+def decrypt_stored(token: str) -> str:
+    """crypto.decrypt of a stored value; a value no configured field key opens refuses the whole file, saying that
+    the administrator must restore the key (as a changed hash key does), instead of failing the job."""
+    try:
+        return decrypt(token)
+    except FieldKeyMissing as error:
+        raise FileRefused(str(FIELD_KEY_MISSING)) from error
 
 
 class Hasher:

@@ -23,7 +23,6 @@ from django.utils.translation import ngettext
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
-from sinergi.core.crypto import decrypt
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.core.phones import new_phone_problem
 from sinergi.exchange import values as v
@@ -72,6 +71,7 @@ from .common import (
     access_lines_write,
     corrected_nik_warnings,
     date_problems,
+    decrypt_stored,
     encrypt_many,
     export_purpose,
     far_name_warning,
@@ -579,7 +579,7 @@ class WorkersEntity(Entity):
         corrected = [key for key in ("birth_date", "sex") if key in worker.changed]
         if corrected and not worker.nik and existing["nik_hash"]:
             # A birth date or sex corrected by a row without a NIK is held to the stored NIK (read only then).
-            stored_nik = decrypt(Worker.objects.values_list("nik_encrypted", flat=True).get(pk=existing["id"]))
+            stored_nik = decrypt_stored(Worker.objects.values_list("nik_encrypted", flat=True).get(pk=existing["id"]))
             before, after = (existing["birth_date"], existing["sex"]), (data["birth_date"], data["sex"])
             messages = corrected_nik_warnings(state.nik, stored_nik, before=before, after=after)
             warnings += [(corrected[0], message) for message in messages]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from sinergi.accounts.scope import Action, can, restrict
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for_objects
+from sinergi.core.crypto import FieldKeyMissing
 from sinergi.core.errors import ValidationError
 from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
@@ -35,6 +36,7 @@ from ._common import (
     PersonAreaMixin,
     access_page,
     apply_errors,
+    error_text,
     has_role_for,
     organisations_for,
     purpose_redirect,
@@ -137,6 +139,12 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
     # What changed, from what to what, on the record, its stays (those this user sees) and its consents: for those
     # who may change it, as on a worker's page (the fifty-fourth review found the values kept but shown nowhere).
     history = audit_history(audit_events_for_objects([person, *placements, *consents])[:50]) if can_change else []
+    try:
+        revisions = selectors.person_revisions(person=person) if can_change else []
+    except FieldKeyMissing as error:
+        # The server's field key is not the data's (logged by decrypt): the page without its corrections, and why.
+        messages.error(request, error_text(error))
+        revisions = []
     return {
         "person": person,
         "placements": placements,
@@ -145,7 +153,7 @@ def detail_context(request: HttpRequest, person: Person, **forms) -> dict:
         "accesses": accesses,
         "history": history,
         # The identifying values corrections replaced, to the same readers as the history
-        "revisions": selectors.person_revisions(person=person) if can_change else [],
+        "revisions": revisions,
         "today": today,
         "can_change": can_change,
         "can_edit": services.person_change_refusal(actor=user, person=person) is None,
