@@ -128,6 +128,8 @@ ACTION_LABELS: dict[str, Any] = {
     "meetings.minutes.status_changed": _lazy("Status notulen diubah"),
     "meetings.action_item.status_changed": _lazy("Status tindak lanjut diubah"),
     "meetings.action_item.reviewed": _lazy("Tindak lanjut ditinjau"),
+    # manage.py rotate_field_keys: the stored NIKs, KKs and corrections encrypted anew under the first field key.
+    "core.field_keys.rotated": _lazy("Kunci enkripsi NIK diganti: data dienkripsi ulang"),
 }
 VERB_LABELS: dict[str, Any] = {
     "created": _lazy("Dibuat"),
@@ -199,6 +201,10 @@ DATA_LABELS: dict[str, Any] = {
     "given_by": _lazy("Diberikan oleh"),
     "legal_basis": _lazy("Dasar pemrosesan"),
     "authorised_by": _lazy("Disetujui oleh"),
+    # The rotation of the field keys (core.field_keys.rotated): how many stored values it found in each state.
+    "reencrypted": _lazy("Dienkripsi ulang"),
+    "current": _lazy("Sudah dengan kunci pertama"),
+    "unreadable": _lazy("Tidak dapat dibuka"),
     "filled": _lazy("Isian yang dilengkapi"),
     "candidates_closed": _lazy("Kandidat lain yang ditutup"),
     "late": _lazy("Ditemukan kemudian"),

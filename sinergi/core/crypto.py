@@ -6,14 +6,17 @@ key) allows exact lookup and duplicate detection without decrypting. Keys come f
 (`SINERGI_FIELD_KEYS`, `SINERGI_HASH_KEY`); for `make run` they are generated once into var/ (never committed).
 The hash key cannot be rotated: a person stored under one key is not found under another, so the database keeps a
 fingerprint of it (HashKeyFingerprint) and nothing is hashed under a key that differs from it.
-A value no configured key opens raises FieldKeyMissing (its message, FIELD_KEY_MISSING, tells the user), and the
-system check sinergi.E003 (`field_keys_verify`) refuses to start on keys that do not open the stored values.
+Field keys are rotated by putting a new key in front and running `manage.py rotate_field_keys`, which re-encrypts
+every column registered with `encrypted_column_register` under it; then the old key can be removed. A value no
+configured key opens raises FieldKeyMissing (its message, FIELD_KEY_MISSING, tells the user), and the system check
+sinergi.E003 (`field_keys_verify`) refuses to start on keys that do not open the stored values.
 """
 
 import hashlib
 import hmac
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -178,6 +181,55 @@ def mask_identity_number(value: str) -> str:
     if len(value) != 16:
         return "*" * len(value)
     return f"{value[:4]}{'*' * 8}{value[-4:]}"
+
+
+@dataclass
+class ColumnRotation:
+    """What rotate_field_keys did to one column (or, in a dry run, would do)."""
+
+    column: str
+    reencrypted: int = 0  # encrypted anew under the first key
+    current: int = 0  # already under the first key: left as they are
+    unreadable: int = 0  # opened by no configured key: left as they are
+
+
+def column_rotate(model: type, field: str, *, batch_size: int = 500, dry_run: bool = False) -> ColumnRotation:
+    """Re-encrypts `model.field` under the first field key (MultiFernet.rotate), in batches by primary key, each
+    committed on its own: stopped half-way, a second run goes on where it stopped, since values already under the
+    first key are left alone. A value a user changes meanwhile is not overwritten (each row is updated only if it
+    still holds the value read)."""
+    from django.db import transaction
+
+    first = Fernet(settings.SINERGI_FIELD_KEYS[0].encode())
+    fernet = _fernet()
+    result = ColumnRotation(column=f"{model.__name__}.{field}")
+    last_pk = 0
+    while True:
+        rows = list(
+            model.objects.exclude(**{field: ""})
+            .filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", field)[:batch_size]
+        )
+        if not rows:
+            return result
+        last_pk = rows[-1][0]
+        with transaction.atomic():
+            for pk, token in rows:
+                try:
+                    first.decrypt(token.encode())
+                except InvalidToken:
+                    pass
+                else:
+                    result.current += 1
+                    continue
+                try:
+                    rotated = fernet.rotate(token.encode()).decode()
+                except InvalidToken:
+                    result.unreadable += 1
+                    continue
+                if dry_run or model.objects.filter(pk=pk, **{field: token}).update(**{field: rotated}):
+                    result.reencrypted += 1
 
 
 def clear_key_cache() -> None:

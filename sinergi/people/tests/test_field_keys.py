@@ -5,15 +5,17 @@ restore the key, and `manage.py rotate_field_keys` re-encrypts everything under 
 be removed. Every name and NIK here is made up."""
 
 import json
+from io import StringIO
 
 import pytest
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, MultiFernet
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError, call_command
 from django.db import OperationalError
 
 from sinergi.audit.models import AuditEvent
 from sinergi.core.checks import field_keys_check, serving_checks
-from sinergi.core.crypto import FIELD_KEY_MISSING, clear_key_cache, encrypt
+from sinergi.core.crypto import FIELD_KEY_MISSING, clear_key_cache, decrypt, encrypt
 from sinergi.people.models import Person, PersonAccess, PersonRevision, Worker
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory, people_world
 from sinergi.people.tests.test_person_edit import form_data
@@ -184,3 +186,101 @@ def test_the_subject_access_page_under_a_lost_key_says_to_restore_it(client, set
 
     assert response.status_code == 503
     assert str(FIELD_KEY_MISSING) in response.content.decode()
+
+
+# --- rotate_field_keys ---------------------------------------------------------------------------------------------
+
+
+def rotate(*args: str) -> str:
+    out = StringIO()
+    call_command("rotate_field_keys", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_rotation_re_encrypts_every_column_so_that_the_old_key_can_be_removed(settings, world):
+    # given values in each encrypted column under the old key, and a new key put in front of it
+    person = stored_everywhere(world)
+    old = settings.SINERGI_FIELD_KEYS[0]
+    plain = [decrypt(token) for token in stored_values()]
+    new = new_key()
+    set_field_keys(settings, new, old)
+
+    out = rotate()
+
+    # then each column is counted, every value opens under the new key alone, and the old key can be removed
+    assert "Person.nik_encrypted: 1 dienkripsi ulang" in out
+    assert "Person.kk_encrypted: 1 dienkripsi ulang" in out
+    assert "Worker.nik_encrypted: 1 dienkripsi ulang" in out
+    assert "PersonRevision.values_encrypted: 1 dienkripsi ulang" in out
+    assert "boleh dihapus" in out
+    assert [Fernet(new.encode()).decrypt(token.encode()).decode() for token in stored_values()] == plain
+    set_field_keys(settings, new)
+    assert field_keys_check(None) == []
+    assert decrypt(Person.objects.get(pk=person.pk).kk_encrypted) == KK
+    # one audit event, with the counts
+    [event] = AuditEvent.objects.filter(action="core.field_keys.rotated")
+    assert event.data == {"reencrypted": 4, "current": 0, "unreadable": 0}
+
+
+def test_a_second_rotation_changes_nothing(settings, world):
+    stored_everywhere(world)
+    set_field_keys(settings, new_key(), settings.SINERGI_FIELD_KEYS[0])
+    rotate()
+    after_first = stored_values()
+
+    out = rotate()
+
+    assert stored_values() == after_first
+    assert "0 dienkripsi ulang, 1 sudah dengan kunci pertama" in out
+
+
+def test_a_dry_run_counts_what_still_needs_the_old_key_and_changes_nothing(settings, world):
+    stored_everywhere(world)
+    set_field_keys(settings, new_key(), settings.SINERGI_FIELD_KEYS[0])
+    before = stored_values()
+
+    out = rotate("--dry-run")
+
+    assert stored_values() == before
+    assert "Person.nik_encrypted: 1 perlu dienkripsi ulang" in out
+    assert "4 nilai masih memerlukan kunci lama" in out
+    assert not AuditEvent.objects.filter(action="core.field_keys.rotated").exists()
+
+
+def test_a_rotation_stopped_half_way_goes_on_where_it_stopped(settings, world, monkeypatch):
+    # given three clients under the old key and a new key in front
+    for number in range(3):
+        PersonFactory(organisation=world.lks, full_name=f"Anak Uji {number}")
+    old, new = settings.SINERGI_FIELD_KEYS[0], new_key()
+    set_field_keys(settings, new, old)
+    # when the run is stopped (Ctrl-C) in the second batch of one row
+    real_rotate, calls = MultiFernet.rotate, []
+
+    def stopped_at_the_second(self, token):
+        calls.append(token)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_rotate(self, token)
+
+    monkeypatch.setattr(MultiFernet, "rotate", stopped_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        rotate("--batch-size", "1")
+    monkeypatch.setattr(MultiFernet, "rotate", real_rotate)
+
+    # then the first batch stays done, and a second run re-encrypts the rest only
+    out = rotate("--batch-size", "1")
+
+    assert "Person.nik_encrypted: 2 dienkripsi ulang, 1 sudah dengan kunci pertama" in out
+    set_field_keys(settings, new)
+    assert all(decrypt(token) for token in Person.objects.values_list("nik_encrypted", flat=True))
+
+
+def test_values_no_key_opens_are_left_alone_and_the_rotation_says_not_to_remove_any_key(settings, world):
+    stored_everywhere(world)
+    set_field_keys(settings, new_key())
+    before = stored_values()
+
+    with pytest.raises(CommandError, match="4 nilai tidak dapat dibuka"):
+        rotate()
+
+    assert stored_values() == before
