@@ -424,15 +424,16 @@ def worker_accesses(*, actor: "User", worker: Worker) -> QuerySet[WorkerAccess]:
 def stored_hash_sample() -> tuple[str, str] | None:
     """A value stored with its keyed hash, for crypto.hash_key_verify to compare the hash key with before it records
     its fingerprint: the NIK of the latest client (else worker) stored with one, else the latest client's match key
-    (people without NIK have one too). None when nothing is stored, or when the field keys do not open the NIK (that
-    fails loudly wherever NIKs are shown, and says nothing of the hash key)."""
+    (people without NIK have one too). None when nothing is stored. When the field keys do not open the NIK
+    (sinergi.E003 says so), the match key is compared instead: a None there would record the hash key in use
+    unverified (the fifty-sixth review)."""
     for model in (Person, Worker):
         stored = model.objects.exclude(nik_hash="").exclude(nik_encrypted="").order_by("-pk")
         if row := stored.values_list("nik_encrypted", "nik_hash").first():
             try:
                 return decrypt(row[0]), row[1]
             except ValueError:
-                return None
+                break
     keyed = Person.objects.exclude(match_key="").order_by("-pk")
     if person := keyed.values("full_name", "birth_date", "mother_name", "match_key").first():
         return match_key_text(

@@ -191,3 +191,16 @@ def test_a_database_of_people_without_nik_is_compared_by_their_match_keys(settin
     # then the check fires and the new key is not recorded
     assert [error.id for error in hash_key_check(None)] == ["sinergi.E002"]
     assert not HashKeyFingerprint.objects.exists()
+
+
+def test_an_upgrade_under_lost_field_and_hash_keys_still_compares_the_hash_key_by_the_match_key(settings, world):
+    # given a database from before fingerprints whose two keys were both lost and generated anew
+    from cryptography.fernet import Fernet
+
+    from_before_fingerprints(world)
+    settings.SINERGI_FIELD_KEYS = [Fernet.generate_key().decode()]
+    change_hash_key(settings)
+
+    # then the NIK cannot be opened, but the match key still tells the hash key is not the data's
+    assert [error.id for error in hash_key_check(None)] == ["sinergi.E002"]
+    assert not HashKeyFingerprint.objects.exists()
