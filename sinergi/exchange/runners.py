@@ -23,10 +23,11 @@ import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
+
+from sinergi.core.locks import lock_folder
 
 logger = logging.getLogger(__name__)
 
@@ -154,15 +155,6 @@ def request_stop(kind: str, pk: int) -> bool:
 def stop_requested(kind: str, pk: int) -> bool:
     """Whether request_stop was called for this job (SQLite; always False on PostgreSQL)."""
     return connection.vendor != "postgresql" and _stop_path(kind, pk).exists()
-
-
-def lock_folder() -> Path:
-    """SINERGI_JOB_LOCK_DIR when set, else a folder beside the SQLite database (one every process of this
-    database necessarily shares)."""
-    if getattr(settings, "SINERGI_JOB_LOCK_DIR", None):
-        return Path(settings.SINERGI_JOB_LOCK_DIR)
-    database = Path(str(connection.settings_dict["NAME"]))
-    return database.with_name(f"{database.name}-jobs")
 
 
 def _lock_path(kind: str, pk: int) -> Path:

@@ -147,3 +147,50 @@ def test_a_plain_text_is_stored_as_it_was_written():
     user = UserFactory(preferred_language="en")
     note = services.notify(recipients=[user], kind="uji", title="Catatan", body="Selesai dengan baik", email=False)[0]
     assert (note.title, note.body) == ("Catatan", "Selesai dengan baik")
+
+
+# --- The hourly run started twice at once (two cron lines, cron and the timer, a manual run during the hourly one) ---
+
+
+def test_a_second_send_reminders_while_one_runs_does_nothing_and_says_so(monkeypatch):
+    import threading
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from sinergi.core.locks import single_run
+
+    # given a run in progress (another process: here a thread, with a database session of its own)
+    holding, release, got = threading.Event(), threading.Event(), []
+
+    def other_run() -> None:
+        try:
+            with single_run("send_reminders") as alone:
+                got.append(alone)
+                holding.set()
+                release.wait(30)
+        finally:
+            holding.set()
+            connection.close()
+
+    steps: list[str] = []
+    monkeypatch.setattr("sinergi.people.services.people_reminders", lambda **kwargs: steps.append("people") or 0)
+    thread = threading.Thread(target=other_run)
+    thread.start()
+    holding.wait(30)
+    out = StringIO()
+    try:
+        # when a second run starts
+        call_command("send_reminders", stdout=out)  # exits 0: not a failure cron should mail about
+    finally:
+        release.set()
+        thread.join()
+
+    # then it sends nothing and says why
+    assert got == [True]
+    assert out.getvalue().strip() == "Another send_reminders run is in progress; this one did nothing."
+    assert steps == []
+    # and once the first run has ended, the next one runs
+    call_command("send_reminders", stdout=StringIO())
+    assert steps == ["people"]

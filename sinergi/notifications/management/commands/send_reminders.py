@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from sinergi.core.locks import single_run
+
 # Each app that has something to remind people of offers one function `(*, today) -> int` (notifications sent).
 # Every reminder carries a dedup key, so running this more than once a day sends nothing twice.
 REMINDERS = [
@@ -39,6 +41,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, date: str | None = None, **options) -> None:
         today = datetime.date.fromisoformat(date) if date else timezone.localdate()
+        # One run at a time: two at once (two cron lines, cron and the systemd timer, a manual run during the hourly
+        # one) would each read that a reminder was not yet sent, and send it. The other run does the work, so this
+        # one is not a failure: cron must not mail the administrator about it.
+        with single_run("send_reminders") as alone:
+            if not alone:
+                self.stdout.write("Another send_reminders run is in progress; this one did nothing.")
+                return
+            self._run(today)
+
+    def _run(self, today: datetime.date) -> None:
         total, failed = 0, []
         # Each step on its own: one that fails (the database busy behind a large import, a bug) is logged and the
         # others still run, the purge and the settling of dead jobs too; the command then ends with an error.
