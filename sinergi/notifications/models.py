@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +21,13 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
+        # Two runs of the hourly reminders at once may each find a reminder unsent: one row is kept (notify skips
+        # the other, and mails only what it wrote).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "dedup_key"], condition=~Q(dedup_key=""), name="notification_once_per_dedup_key"
+            )
+        ]
         verbose_name = _("notifikasi")
         verbose_name_plural = _("notifikasi")
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import dateformat, timezone, translation
 from django.utils.functional import Promise
@@ -98,13 +98,35 @@ def notify(
                     link=link,
                     dedup_key=dedup_key,
                 )
-    rows = Notification.objects.bulk_create([unsent[pk] for pk in users])
+    new = [unsent[pk] for pk in users]
+    rows = _created_once(new) if dedup_key else Notification.objects.bulk_create(new)
     if email:
         ids = [n.pk for n in rows if n.recipient.email]
         if ids:
             # The mail goes out only if the change that caused it is committed, and never blocks the request.
             transaction.on_commit(lambda: notifications_email.enqueue(ids))
     return rows
+
+
+def _created_once(rows: list[Notification]) -> list[Notification]:
+    """Inserts notifications that carry a dedup key and returns those inserted, leaving out any that another run
+    inserted since notify looked (two runs of `send_reminders` at once): the database keeps one per recipient and
+    key (notification_once_per_dedup_key), and only the run that wrote a row mails it."""
+    try:
+        with transaction.atomic():
+            return Notification.objects.bulk_create(rows)
+    except IntegrityError:
+        pass
+    created = []
+    for row in rows:
+        row.pk = None
+        try:
+            with transaction.atomic():
+                row.save(force_insert=True)
+        except IntegrityError:
+            continue
+        created.append(row)
+    return created
 
 
 @task()

@@ -194,3 +194,57 @@ def test_a_second_send_reminders_while_one_runs_does_nothing_and_says_so(monkeyp
     # and once the first run has ended, the next one runs
     call_command("send_reminders", stdout=StringIO())
     assert steps == ["people"]
+
+
+def test_the_database_keeps_one_notification_per_recipient_and_dedup_key():
+    from django.db import IntegrityError, transaction
+
+    user = UserFactory()
+    Notification.objects.create(recipient=user, kind="uji", title="Uji", dedup_key="people.reviews:1:2027-W13")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Notification.objects.create(recipient=user, kind="uji", title="Uji", dedup_key="people.reviews:1:2027-W13")
+    # without a dedup key, as many as are sent
+    Notification.objects.create(recipient=user, kind="uji", title="Uji")
+    Notification.objects.create(recipient=user, kind="uji", title="Uji")
+    assert Notification.objects.filter(recipient=user).count() == 3
+
+
+def test_a_reminder_another_run_wrote_meanwhile_is_neither_written_nor_mailed_again(django_capture_on_commit_callbacks):
+    alice, bob = UserFactory(), UserFactory()
+    key = "meetings.action_overdue:2:2023-06-30:191"
+
+    def title(user):
+        # The other run writes alice's reminder after this one has looked for it, before this one writes.
+        if user == alice:
+            Notification.objects.create(recipient=alice, kind="uji", title="Tindak lanjut terlambat", dedup_key=key)
+        return "Tindak lanjut terlambat"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rows = services.notify(recipients=[alice, bob], kind="uji", title=title, dedup_key=key)
+
+    assert [n.recipient_id for n in rows] == [bob.pk]
+    assert Notification.objects.filter(recipient=alice, dedup_key=key).count() == 1
+    assert [m.to for m in mail.outbox] == [[bob.email]]  # alice's mail is the other run's to send
+
+
+def test_the_migration_keeps_the_first_of_notifications_sent_twice():
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("sinergi.notifications.migrations.0002_notification_duplicates_removed")
+    alice, bob = UserFactory(), UserFactory()
+    # given a database from before the constraint (its index dropped here; the test's rollback brings it back)
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX notification_once_per_dedup_key")
+    first = Notification.objects.create(recipient=alice, kind="uji", title="1", dedup_key="k:1")
+    Notification.objects.create(recipient=alice, kind="uji", title="2", dedup_key="k:1")
+    Notification.objects.create(recipient=alice, kind="uji", title="3", dedup_key="k:1")
+    other = Notification.objects.create(recipient=bob, kind="uji", title="1", dedup_key="k:1")
+    plain = [Notification.objects.create(recipient=alice, kind="uji", title="x").pk for _ in range(2)]
+
+    migration.remove_later_duplicates(apps, None)
+
+    assert sorted(Notification.objects.values_list("pk", flat=True)) == sorted([first.pk, other.pk, *plain])
