@@ -467,7 +467,12 @@ def partnerships_reminders(*, today: datetime.date) -> int:
     created = 0
     with translation.override(settings.LANGUAGE_CODE):
         for agreement in Agreement.objects.filter(status=AgreementStatus.ACTIVE, ends_on__lt=today).order_by("pk"):
-            agreement = agreement_expire(agreement=agreement, today=today)
+            try:
+                agreement = agreement_expire(agreement=agreement, today=today)
+            except TransitionError:
+                # No longer active when locked: another run (or a user) ended it since the list was read, and that
+                # run told the parties. Raising would skip the other agreements' reminders until the next hour.
+                continue
             created += len(
                 notify(
                     recipients=agreement_recipients(agreement),

@@ -130,3 +130,25 @@ def test_a_province_level_party_reaches_the_province_boards_only(lks, university
     services.partnerships_reminders(today=TODAY)
 
     assert recipients() == sorted([admin.username, banjarbaru_board.username])
+
+
+def test_an_agreement_another_run_expired_meanwhile_is_skipped_not_a_failure(users, lks, csr, monkeypatch):
+    ended = agreement_between(csr, lks, title="Bantuan gizi", ends_on=days(-1))
+    later = agreement_between(csr, lks, title="Beasiswa anak asuh", ends_on=days(80))
+    expire = services.agreement_expire
+
+    def expired_first_by_another_run(*, agreement, today):
+        # The other run of `send_reminders` expires it after this one listed it, before this one locks it.
+        expire(agreement=agreement, today=today)
+        return expire(agreement=agreement, today=today)
+
+    monkeypatch.setattr(services, "agreement_expire", expired_first_by_another_run)
+
+    sent = services.partnerships_reminders(today=TODAY)
+
+    ended.refresh_from_db()
+    assert ended.status == AgreementStatus.EXPIRED
+    assert AuditEvent.objects.filter(action="partnerships.agreement.expired").count() == 1
+    assert recipients("partnerships.agreement_expired") == []  # the other run's to send
+    assert sent == 4  # the other agreement's reminders still go out
+    assert Notification.objects.filter(link=f"/partnerships/{later.pk}/").count() == 4
