@@ -36,7 +36,7 @@ from sinergi.core.actors import SystemActor
 from sinergi.core.busy import is_busy
 from sinergi.core.downloads import FREE_TEXT_FILTERS
 from sinergi.core.errors import PermissionDenied, TransitionError
-from sinergi.core.storage import partial_files_remove, storage_refused
+from sinergi.core.storage import PARTIAL_PREFIX, partial_files_remove, storage_refused
 
 from . import runners
 from .columns import get_entity
@@ -1150,7 +1150,7 @@ def export_file_gone_message(days: int | None = None) -> str:
 class PurgedJob:
     """A job whose stored files were (or, in a dry run, would be) removed."""
 
-    kind: str  # "import" | "export"
+    kind: str  # "import" | "export" | "unnamed" (files no job names, pk 0)
     pk: int
     finished_at: datetime.datetime | None
     files: list[str] = field(default_factory=list)
@@ -1169,7 +1169,9 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     or running job is never touched, and an upload still needed by another job (a confirmed dry run shares its file
     with the real import) is kept until that job ages out too. Called hourly by `send_reminders` and by
     `manage.py purge_exchange_files`. Also the half-written files a process killed mid-write left (core.storage), a
-    day old: named by no job, they would otherwise stay. Raises PurgeIncomplete, after purging all it could, when
+    day old: named by no job, they would otherwise stay. And any other file under exchange/ that no job names, a
+    day past the retention (brought back by a restore of the media folder, for one): listed as one "unnamed" entry.
+    Raises PurgeIncomplete, after purging all it could, when
     the storage refused to delete some files."""
     now = now or timezone.now()
     location = getattr(ImportJob._meta.get_field("file").storage, "location", None)
@@ -1236,9 +1238,44 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
             kept = {name: values for name, values in export.filters.items() if name not in FREE_TEXT_FILTERS}
             ExportJob.objects.filter(pk=export.pk).update(file="", file_purged_at=now, filters=kept)
         purged.append(PurgedJob("export", export.pk, export.finished_at, names))
+
+    if location and (unnamed := _unnamed_files(Path(location), before=cutoff - UNNAMED_FILES_KEPT_BEYOND)):
+        refused = {} if dry_run else {name: error for name in unnamed if (error := _delete_stored(storage, [name]))}
+        if gone := [name for name in unnamed if name not in refused]:
+            purged.append(PurgedJob("unnamed", 0, None, gone))
+        if refused:
+            reasons = "; ".join(sorted({error.strerror or str(error) for error in refused.values()}))
+            failed.append(PurgedJob("unnamed", 0, None, list(refused), reasons))
     if failed:
         raise PurgeIncomplete(purged, failed)
     return purged
+
+
+# A file under exchange/ that no job names is removed this long after the retention: one whose job is being
+# written (an upload saved before its job row commits) is not yet old, nor one restored with its job.
+UNNAMED_FILES_KEPT_BEYOND = datetime.timedelta(days=1)
+
+
+def _unnamed_files(location: Path, *, before: datetime.datetime) -> list[str]:
+    """The stored names of the files under exchange/ last changed before `before` that no job names: brought back by
+    a restore of a media backup taken before the purge blanked their jobs (or copied there by hand), they would
+    otherwise stay for ever. Half-written files are left to partial_files_remove."""
+    root = location / "exchange"
+    if not root.is_dir():
+        return []
+    cutoff = before.timestamp()
+    old: list[str] = []
+    for path in root.rglob("*"):
+        with contextlib.suppress(FileNotFoundError):
+            if not path.name.startswith(PARTIAL_PREFIX) and path.is_file() and path.stat().st_mtime < cutoff:
+                old.append(path.relative_to(location).as_posix())
+    named: set[str] = set()
+    for start in range(0, len(old), 500):
+        chunk = old[start : start + 500]
+        named.update(ImportJob.objects.filter(file__in=chunk).values_list("file", flat=True))
+        named.update(ImportJob.objects.filter(error_report__in=chunk).values_list("error_report", flat=True))
+        named.update(ExportJob.objects.filter(file__in=chunk).values_list("file", flat=True))
+    return sorted(name for name in old if name not in named)
 
 
 def _without_cells_as_read(preview: dict | None) -> dict | None:

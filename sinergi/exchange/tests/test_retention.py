@@ -2,6 +2,8 @@
 touched, and the pages that offered a removed file explain instead of failing."""
 
 import io
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -131,6 +133,59 @@ def test_the_command_prints_what_it_removes_and_has_a_dry_run(jobs):
     call_command("purge_exchange_files", stdout=out)
     assert out.getvalue().splitlines()[-1] == "3 file dari 2 pekerjaan dihapus; masa simpan 30 hari."
     assert not stored(jobs["old_export"].file.name)
+
+
+def aged(path: Path, *, days: float, content: str = "") -> Path:
+    """A file last changed `days` ago (as a restore with its times kept leaves it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content or not path.exists():  # a job's stored file keeps what it holds
+        path.write_text(content)
+    moment = time.time() - days * 86400
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_files_no_job_names_are_removed_a_day_past_the_retention(board_member):
+    media = Path(default_storage.location)
+    # given an upload and a report restored from a media backup taken before the purge blanked their jobs
+    upload = aged(
+        media / "exchange/imports/2026/10/f4ec495f12698b295b8da8a82882a7d0.upload",
+        days=40,
+        content="Nama lengkap,NIK\nAnak Uji Pulih,6371040102129999\n",
+    )
+    report = aged(media / "exchange/reports/data-kesalahan.xlsx", days=31.5)
+    # and files kept: one restored but still within the retention and its day, one a job names (however old)
+    young = aged(media / "exchange/exports/2026/11/0a1b2c.xlsx", days=30.5)
+    named = ImportJobFactory(created_by=board_member, upload=b"recent", age=2)
+    aged(media / named.file.name, days=60)
+    elsewhere = aged(media / "agreements/7/perjanjian.pdf", days=400)  # not the exchange's
+
+    purged = exchange_files_purge()
+
+    assert [(p.kind, p.files) for p in purged] == [
+        (
+            "unnamed",
+            [
+                "exchange/imports/2026/10/f4ec495f12698b295b8da8a82882a7d0.upload",
+                "exchange/reports/data-kesalahan.xlsx",
+            ],
+        )
+    ]
+    assert not upload.exists() and not report.exists()
+    assert young.exists() and stored(named.file.name) and elsewhere.exists()
+
+
+def test_a_dry_run_lists_the_files_no_job_names_and_keeps_them(board_member):
+    orphan = aged(Path(default_storage.location) / "exchange/exports/2026/09/9f8e7d.csv", days=45)
+
+    out = io.StringIO()
+    call_command("purge_exchange_files", "--dry-run", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "file yang tidak disebut pekerjaan mana pun: exchange/exports/2026/09/9f8e7d.csv",
+        "1 file dari 0 pekerjaan akan dihapus (uji coba, tidak ada yang dihapus); masa simpan 30 hari.",
+    ]
+    assert orphan.exists()
 
 
 def test_the_hourly_reminders_run_the_clean_up(board_member):

@@ -29,9 +29,10 @@ class Command(ExchangeCommand):
         for job in purged:
             self.stdout.write(_line(job, ", ".join(job.files)))
         files, days = sum(len(job.files) for job in purged), retention_days()
+        jobs = sum(1 for job in purged if job.kind != "unnamed")
         counts = {
             "files": ngettext("%(count)s file", "%(count)s file", files) % {"count": files},
-            "jobs": ngettext("%(count)s pekerjaan", "%(count)s pekerjaan", len(purged)) % {"count": len(purged)},
+            "jobs": ngettext("%(count)s pekerjaan", "%(count)s pekerjaan", jobs) % {"count": jobs},
             "days": ngettext("%(count)s hari", "%(count)s hari", days) % {"count": days},
         }
         if dry_run:
@@ -53,6 +54,8 @@ class Command(ExchangeCommand):
 
 
 def _line(job: PurgedJob, what: str) -> str:
+    if job.kind == "unnamed":
+        return _("file yang tidak disebut pekerjaan mana pun: %(what)s") % {"what": what}
     finished = job.finished_at.strftime("%d-%m-%Y") if job.finished_at else "-"
     name = JOBS[job.kind] % {"job": job.pk}
     return _("%(job)s (selesai %(date)s): %(what)s") % {"job": name, "date": finished, "what": what}
