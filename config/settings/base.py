@@ -235,6 +235,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# No log of sign-ins of axes' own (AccessLog: user name, address, browser, times, kept for ever): the audit log
+# records every sign-in, failure, lockout and sign-out with the address already, and is what administrators read.
+# The rows written before are removed by the hourly run (accounts.services.sign_in_log_clear).
+AXES_DISABLE_ACCESS_LOG = True
 
 OTP_TOTP_ISSUER = "Sinergi"
 

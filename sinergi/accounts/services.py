@@ -4,9 +4,11 @@ import datetime
 import secrets
 import time
 
+from axes.models import AccessLog
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -141,6 +143,26 @@ def _email_masked(email: str) -> str:
     """siti.rahma@dinsos.go.id → s***@dinsos.go.id: enough to recognise one's own request, not to read the address."""
     local, _at, domain = email.strip().rpartition("@")
     return f"{local[:1]}***@{domain}" if local else "***"
+
+
+def sessions_expired_clear() -> list[str]:
+    """Removes the sessions past their expiry (what `manage.py clearsessions` does) and returns their keys. Run
+    hourly by `send_reminders`: every sign-in adds a row, and Django deletes one only at sign-out."""
+    expired = Session.objects.filter(expire_date__lt=timezone.now())
+    keys = list(expired.values_list("session_key", flat=True))
+    expired.delete()
+    return keys
+
+
+def sign_in_log_clear() -> list[int]:
+    """Removes django-axes' own log of sign-ins (user name, address, browser, times) and returns the ids removed.
+    Sinergi has it write none (AXES_DISABLE_ACCESS_LOG: the audit log records sign-ins and sign-outs); these are the
+    rows from before, removed by the first hourly run after the upgrade."""
+    if not settings.AXES_DISABLE_ACCESS_LOG:
+        return []
+    ids = list(AccessLog.objects.values_list("pk", flat=True))
+    AccessLog.objects.all().delete()
+    return ids
 
 
 # --- Two-factor (TOTP) ------------------------------------------------------------------------------------------

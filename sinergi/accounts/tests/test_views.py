@@ -1,6 +1,7 @@
 """Pages: sign-in with lockout and audit, passwords, two-factor (with real TOTP codes), idle timeout, profile,
 user management within scope."""
 
+import io
 import logging
 import re
 from binascii import unhexlify
@@ -9,9 +10,12 @@ from unittest import mock
 from urllib.parse import urlencode
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.management import call_command
 from django.db.models import F
 from django.shortcuts import resolve_url
 from django.urls import reverse
@@ -139,6 +143,33 @@ def test_logout_is_post_only_and_audited(client, regency_board):
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
     assert actions() == ["accounts.user.logged_out"]
+
+
+def test_a_sign_in_and_out_are_kept_in_the_audit_log_only_not_in_axes_own_log(client, regency_board):
+    sign_in(client, "pengurus.bjm")
+    client.post(reverse("accounts:logout"))
+
+    assert actions() == ["accounts.user.logged_in", "accounts.user.logged_out"]
+    assert AuditEvent.objects.filter(ip_address__isnull=False).count() == 2
+    assert AccessLog.objects.count() == 0  # no second copy of who signed in from where, with their browser
+
+
+def test_the_hourly_run_removes_expired_sessions_and_axes_sign_in_log_from_before(client, regency_board):
+    # given a signed-in user, a session that expired long ago and axes' log of a sign-in from before the upgrade
+    sign_in(client, "pengurus.bjm")
+    live = client.session.session_key
+    old = SessionStore()
+    old["uji"] = "sesi lama"
+    old.create()
+    Session.objects.filter(session_key=old.session_key).update(expire_date=timezone.now() - timedelta(days=365))
+    AccessLog.objects.create(username="pengurus.bjm", ip_address="10.0.0.7", user_agent="Uji", path_info="/masuk/")
+
+    out = io.StringIO()
+    call_command("send_reminders", stdout=out)
+
+    assert list(Session.objects.values_list("session_key", flat=True)) == [live]
+    assert AccessLog.objects.count() == 0
+    assert "sessions_expired_clear: 1" in out.getvalue() and "sign_in_log_clear: 1" in out.getvalue()
 
 
 # --- passwords ---------------------------------------------------------------------------------------------------

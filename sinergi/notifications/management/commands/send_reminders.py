@@ -20,6 +20,8 @@ HOUSEKEEPING = [
     "sinergi.exchange.services.exchange_jobs_settle",
     "sinergi.exchange.services.exchange_files_purge",
     "sinergi.people.services.duplicates.duplicates_recheck_recent",
+    "sinergi.accounts.services.sessions_expired_clear",
+    "sinergi.accounts.services.sign_in_log_clear",
 ]
 
 
@@ -28,8 +30,8 @@ logger = logging.getLogger(__name__)
 
 class Command(BaseCommand):
     help = (
-        "Sends the day's reminders (care plans, action items, agreements, referrals) and removes expired import/"
-        "export files. Run it hourly."
+        "Sends the day's reminders (care plans, action items, agreements, referrals), removes expired import/"
+        "export files and sessions, and looks again for missed duplicates. Run it hourly; one run at a time."
     )
 
     def add_arguments(self, parser) -> None:
