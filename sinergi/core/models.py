@@ -38,3 +38,14 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.key}"
+
+
+class HousekeepingRun(models.Model):
+    """When a step of the hourly run last succeeded, by name: a step that catches up on what it missed (the
+    duplicates backstop) looks back to it, however long the hourly run was down."""
+
+    name = models.CharField(max_length=60, unique=True)
+    succeeded_at = models.DateTimeField()  # when that run started: the next one looks at what changed since
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.succeeded_at:%Y-%m-%d %H:%M}"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, restrict
 from sinergi.core.errors import PermissionDenied, TransitionError
+from sinergi.core.models import HousekeepingRun
 from sinergi.organisations.models import Organisation
 
 from ..choices import AccessPurpose, DuplicateReason, DuplicateStatus, PlacementStatus
@@ -135,15 +136,30 @@ def duplicates_flag_missed(*, actor: "User | SystemActor", person_ids: Iterable[
     return len(_record_missed(actor=actor, pairs=_missed_pairs(person_ids)))
 
 
+# Its name among the steps of the hourly run whose last success is kept (core.HousekeepingRun).
+BACKSTOP = "people.duplicates_recheck_recent"
+
+
 def duplicates_recheck_recent(*, hours: int = 48) -> list[int]:
-    """The hourly backstop (send_reminders): looks again for everyone registered or changed in the last `hours`, in
-    case a look-again after a commit did not run (its process died, or it failed and was only logged). Returns the
-    ids of the candidates it recorded."""
+    """The hourly backstop (send_reminders): looks again for everyone registered or changed since its last
+    successful run, and in the last `hours` at least, in case a look-again after a commit did not run (its process
+    died, or it failed and was only logged). Returns the ids of the candidates it recorded.
+
+    Back to its last success, not a fixed window: after an outage of the hourly run longer than `hours` (a server
+    down for a week, often in the same crash that killed a look-again) the pairs written before it would otherwise
+    never be flagged. The `hours` stay the least: a write's transaction still open when a run starts is not seen by
+    that run, though its rows are dated before it."""
     from sinergi.core.actors import SystemActor
 
-    since = timezone.now() - datetime.timedelta(hours=hours)
+    started = timezone.now()
+    since = started - datetime.timedelta(hours=hours)
+    last = HousekeepingRun.objects.filter(name=BACKSTOP).values_list("succeeded_at", flat=True).first()
+    if last is not None:
+        since = min(since, last)
     recent = Person.objects.filter(Q(created_at__gte=since) | Q(updated_at__gte=since))
-    return _record_missed(actor=SystemActor(), pairs=_pairs_among(recent))
+    recorded = _record_missed(actor=SystemActor(), pairs=_pairs_among(recent))
+    HousekeepingRun.objects.update_or_create(name=BACKSTOP, defaults={"succeeded_at": started})
+    return recorded
 
 
 def _missed_pairs(person_ids: Iterable[int]) -> list[tuple[int, int]]:

@@ -206,6 +206,52 @@ def test_the_hourly_backstop_looks_only_at_recent_people(world, missed):
     assert duplicates_recheck_recent() == []
 
 
+def test_after_a_weeks_outage_the_backstop_looks_back_to_its_last_successful_run(world, missed):
+    import datetime
+
+    from django.utils import timezone
+
+    from sinergi.core.models import HousekeepingRun
+    from sinergi.people.models import Person
+    from sinergi.people.services.duplicates import BACKSTOP, duplicates_recheck_recent
+
+    # given the hourly run down for a week (its last success 8 days ago), the missed pair written just after it
+    now = timezone.now()
+    HousekeepingRun.objects.create(name=BACKSTOP, succeeded_at=now - datetime.timedelta(days=8))
+    written = now - datetime.timedelta(days=7)
+    Person.objects.update(created_at=written, updated_at=written)
+    here, far = missed
+
+    # when it runs again
+    recorded = duplicates_recheck_recent()
+
+    # then the pair is caught up, and the next run looks back from this one
+    pair = DuplicateCandidate.objects.filter(pk__in=recorded).values_list("person_id", "other_id").get()
+    assert sorted(pair) == sorted([here.pk, far.pk])
+    assert HousekeepingRun.objects.get(name=BACKSTOP).succeeded_at >= now
+
+
+def test_a_failed_backstop_run_is_not_taken_as_its_last_success(world, missed, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from sinergi.core.models import HousekeepingRun
+    from sinergi.people.services import duplicates
+
+    last = timezone.now() - datetime.timedelta(days=8)
+    HousekeepingRun.objects.create(name=duplicates.BACKSTOP, succeeded_at=last)
+
+    def busy(**kwargs):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(duplicates, "_record_missed", busy)
+    with pytest.raises(RuntimeError):
+        duplicates.duplicates_recheck_recent()
+
+    assert HousekeepingRun.objects.get(name=duplicates.BACKSTOP).succeeded_at == last
+
+
 def test_two_records_of_one_nik_at_the_same_lks_are_not_a_candidate(world):
     # A client discharged and readmitted at the same LKS may have two records; only other LKS count.
     first = admit(world).obj
