@@ -4746,4 +4746,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "one, then run again. Do not remove any key."
     "Kunci enkripsi tidak cocok": "Encryption key does not match",
     "Data terenkripsi tidak dapat dibuka": "Encrypted data cannot be opened",
+    "file yang tidak disebut pekerjaan mana pun: %(what)s": "files no job names: %(what)s",
 }
