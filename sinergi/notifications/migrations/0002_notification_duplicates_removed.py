@@ -13,10 +13,12 @@ def remove_later_duplicates(apps, schema_editor):
         recipient_id=OuterRef("recipient_id"), dedup_key=OuterRef("dedup_key"), pk__lt=OuterRef("pk")
     )
     later = Notification.objects.exclude(dedup_key="").filter(Exists(earlier))
-    # In batches: a server whose runs overlapped for years may hold many, and one DELETE of all would hold its
-    # list in memory.
-    while ids := list(later.order_by("pk").values_list("pk", flat=True)[:BATCH]):
+    # In batches, each going on from the last (the rows before it are kept): a server whose runs overlapped for
+    # years may hold many, and one DELETE of all would hold their list in memory.
+    after = 0
+    while ids := list(later.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:BATCH]):
         Notification.objects.filter(pk__in=ids).delete()
+        after = ids[-1]
 
 
 class Migration(migrations.Migration):
