@@ -1171,8 +1171,7 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
     `manage.py purge_exchange_files`. Also the half-written files a process killed mid-write left (core.storage), a
     day old: named by no job, they would otherwise stay. And any other file under exchange/ that no job names, a
     day past the retention (brought back by a restore of the media folder, for one): listed as one "unnamed" entry.
-    Raises PurgeIncomplete, after purging all it could, when
-    the storage refused to delete some files."""
+    Raises PurgeIncomplete, after purging all it could, when the storage refused to delete some files."""
     now = now or timezone.now()
     location = getattr(ImportJob._meta.get_field("file").storage, "location", None)
     if not dry_run and location and (removed := partial_files_remove(Path(location), older_than=PARTIAL_FILES_KEPT)):
