@@ -4727,23 +4727,29 @@ EN: dict[str, str | tuple[str, str]] = {
         "Re-encrypts every stored NIK, KK number and correction history under the first key of SINERGI_FIELD_KEYS, "
         "in batches each saved at once (safe to stop and run again). Afterwards the old key may be removed from the "
         "list. Exit status 1 if a value cannot be opened."
+    ),
     "Hanya hitung nilai yang masih memerlukan kunci lama; tidak ada yang diubah.": (
         "Only count the values that still need an old key; nothing is changed."
+    ),
     "Jumlah baris per kelompok yang disimpan (500).": "Rows per batch saved (500).",
     "--batch-size harus 1 atau lebih.": "--batch-size must be 1 or more.",
     "%(column)s: %(reencrypted)s %(verb)s, %(current)s sudah dengan kunci pertama, %(unreadable)s tidak dapat dibuka.": (
         "%(column)s: %(reencrypted)s %(verb)s, %(current)s already under the first key, %(unreadable)s could not be "
         "opened."
+    ),
     "perlu dienkripsi ulang": "to re-encrypt",
     "dienkripsi ulang": "re-encrypted",
     "Semua nilai terenkripsi dengan kunci pertama: kunci setelahnya boleh dihapus dari SINERGI_FIELD_KEYS, lalu aplikasi dijalankan ulang.": (
         "Every value is encrypted under the first key: the keys after it may be removed from SINERGI_FIELD_KEYS, "
         "then the application restarted."
+    ),
     "%(count)s nilai masih memerlukan kunci lama: jalankan perintah ini tanpa --dry-run sebelum menghapusnya.": (
         "%(count)s values still need an old key: run this command without --dry-run before removing it."
+    ),
     "%(count)s nilai tidak dapat dibuka dengan kunci mana pun di SINERGI_FIELD_KEYS: pasang kembali kunci lama di belakang kunci baru, lalu ulangi. Jangan hapus kunci apa pun.": (
         "%(count)s values cannot be opened by any key in SINERGI_FIELD_KEYS: put the old key back behind the new "
         "one, then run again. Do not remove any key."
+    ),
     "Kunci enkripsi tidak cocok": "Encryption key does not match",
     "Data terenkripsi tidak dapat dibuka": "Encrypted data cannot be opened",
     "file yang tidak disebut pekerjaan mana pun: %(what)s": "files no job names: %(what)s",
