@@ -4753,4 +4753,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kunci enkripsi tidak cocok": "Encryption key does not match",
     "Data terenkripsi tidak dapat dibuka": "Encrypted data cannot be opened",
     "file yang tidak disebut pekerjaan mana pun: %(what)s": "files no job names: %(what)s",
+    "Basis data terkunci oleh proses lain lebih dari %(seconds)s detik; tidak ada cadangan yang ditulis. Ulangi nanti.": (
+        "The database was locked by another process for more than %(seconds)s s; no backup was written. Try again later."
+    ),
 }

@@ -68,12 +68,30 @@ def database_backup(destination: Path, *, alias: str = "default") -> Backup:
     return Backup(destination, destination.stat().st_size, time.monotonic() - started, connection.vendor)
 
 
+# How long the copy may find the database locked without a step of progress before it gives up: SQLite's backup
+# otherwise retries for ever (a write transaction left open elsewhere would hang the nightly timer).
+LOCKED_FOR_AT_MOST = 120.0
+
+
 def _sqlite_backup(connection, target: Path) -> None:
     connection.ensure_connection()
     copy = sqlite3.connect(target)
+    locked_since: list[float] = []
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            locked_since.clear()
+        elif not locked_since:
+            locked_since.append(time.monotonic())
+        elif time.monotonic() - locked_since[0] > LOCKED_FOR_AT_MOST:
+            raise BackupRefused(
+                _("Basis data terkunci oleh proses lain lebih dari %(seconds)s detik; tidak ada cadangan yang ditulis. "
+                  "Ulangi nanti.") % {"seconds": int(LOCKED_FOR_AT_MOST)}
+            )  # fmt: skip
+
     try:
         # Pages in steps, so that the service's writers wait at most one step for the read lock between them
-        connection.connection.backup(copy, pages=4096)
+        connection.connection.backup(copy, pages=4096, progress=progress, sleep=0.1)
         copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, whatever mode the source runs in
         problems = copy.execute("PRAGMA integrity_check").fetchall()
     finally:

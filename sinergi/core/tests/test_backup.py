@@ -39,7 +39,29 @@ def test_a_backup_of_a_live_sqlite_database_holds_the_commits_still_in_its_wal(t
     live.close()
 
 
-@pytest.mark.django_db
+def test_a_database_locked_for_too_long_is_given_up_with_a_message(tmp_path, monkeypatch):
+    import sinergi.core.backup as backup
+
+    monkeypatch.setattr(backup, "LOCKED_FOR_AT_MOST", 0.3)
+    path = tmp_path / "live.sqlite3"
+    source = sqlite3.connect(path)
+    source.execute("CREATE TABLE person (name TEXT)")
+    source.commit()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")  # a write left open elsewhere (rollback journal: readers are locked out)
+
+    with pytest.raises(BackupRefused, match="terkunci"):
+        _sqlite_backup(SimpleNamespace(ensure_connection=lambda: None, connection=source), tmp_path / "copy")
+
+    writer.rollback()
+    writer.close()
+    source.close()
+
+
+# Outside a test's transaction, as the command runs: SQLite's backup cannot read a database whose own connection holds
+# a write transaction open (it waits for it to end).
+@pytest.mark.transactional
+@pytest.mark.django_db(transaction=True)
 def test_the_command_writes_a_private_copy_and_says_so_in_the_audit_log(tmp_path):
     target = tmp_path / "sinergi-backup"
 
