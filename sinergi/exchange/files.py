@@ -5,6 +5,7 @@ Excel (.xlsx), OpenDocument (.ods, LibreOffice's own format), old Excel 97-2003 
 workbook formats through calamine, their cells handed on as the same Python types whatever the format."""
 
 import codecs
+import collections
 import concurrent.futures
 import contextlib
 import csv
@@ -331,15 +332,22 @@ def _check_zip(path: Path) -> str:
             raise FileRefused(_bomb_message())
         kind = _zip_kind(archive, names)
         corrupted = _corrupted_message(kind)
+        metadata = XML_METADATA_PARTS if kind == XLSX else ()
+        if any(entry.filename in metadata and entry.file_size > XML_METADATA_MAX_BYTES for entry in entries):
+            raise FileRefused(_bomb_message())
         try:
             for entry in entries:
                 if entry.flag_bits & 0x1:
                     raise FileRefused(corrupted)
+                size = 0
                 with archive.open(entry) as member:
                     while chunk := member.read(1024 * 1024):
                         budget -= len(chunk)
-                        if budget < 0:
+                        size += len(chunk)
+                        if budget < 0 or (entry.filename in metadata and size > XML_METADATA_MAX_BYTES):
                             raise FileRefused(_bomb_message())
+            if kind == XLSX:
+                _sheet_names_within_limits(archive)
             # An .ods saved with a password is a zip like any other, its parts encrypted inside: the manifest says so.
             if kind == ODS and ods.is_encrypted(archive):
                 raise FileRefused(_password_message())
@@ -505,9 +513,10 @@ def _open_xlsx(
     path: Path, preferred_sheets: Sequence[str], is_header: Callable[[list[Any]], bool] | None, chosen: str
 ) -> Table:
     _check_shared_strings(path)  # calamine reads them all as it opens the file
+    longest = _longest_shared_string(path)
     # calamine reads an .xlsx sheet by sheet, when asked for one: each is measured just before.
     workbook, name, sheet, unread, left = _open_sheet(
-        path, XLSX, preferred_sheets, is_header, chosen, check=lambda name: _xlsx_grid(path, name)
+        path, XLSX, preferred_sheets, is_header, chosen, check=lambda name: _xlsx_sheet_check(path, name, longest)
     )
     try:
         unresolved = _formulas_without_results(path, name)
@@ -551,6 +560,8 @@ def _open_ods(
     try:
         grids: list[tuple[str, int, int]] = []
         sheets = ods.sheet_facts(path, grids=grids)
+    except ods.TextBomb as error:
+        raise FileRefused(_bomb_message()) from error
     except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
         raise FileRefused(_corrupted_message(ODS)) from error
     _check_grids(grids)
@@ -886,7 +897,11 @@ def _error_cells(piece: bytes) -> list[tuple[int, int, str]]:
     return found
 
 
-_XML_ERRORS = (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError)
+class _XmlBomb(ValueError):
+    """An .xlsx metadata part larger, deeper or of more elements than XML_METADATA_MAX_* (below)."""
+
+
+_XML_ERRORS = (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError, _XmlBomb)
 _XML_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _XML_SPAN = re.compile(rb'\b(min|max)="(\d+)"')
 
@@ -949,6 +964,75 @@ def _check_shared_strings(path: Path) -> None:
                     )
     except (*_XML_ERRORS, EOFError, ValueError, zlib.error) as error:
         raise FileRefused(_corrupted_message(XLSX)) from error
+
+
+# Characters of shared strings that calamine may write out for one sheet: it copies a shared string into every cell
+# that refers to it, so one string of 1 MB referred to by 300 cells (a 3 KB upload) took 628 MB. A real sheet of
+# 200,000 rows of names and addresses stays far below (some 30 characters a cell).
+SHARED_TEXT_MAX = 200_000_000
+_XML_SMALLEST_SHARED_CELL = len(b'<c t="s"><v>0</v></c>')
+_XML_SHARED_REFERENCE = re.compile(
+    rb"""\bt\s*=\s*["']s["'][^>]*>[^<]*(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?[^<]*"""
+    rb"""<(?:\w+:)?v\b[^>]*>\s*(\d+)"""
+)
+
+
+def _xlsx_sheet_check(path: Path, sheet_name: str, longest: int) -> None:
+    _xlsx_grid(path, sheet_name)
+    _check_shared_text(path, sheet_name, longest)
+
+
+def _shared_strings_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
+    return next((info for info in archive.infolist() if info.filename.lower().endswith("sharedstrings.xml")), None)
+
+
+def _shared_string_pieces(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[list[bytes]]:
+    """The shared strings' XML split before each string, in pieces that never cut one: every item but the first of
+    the first piece is one string with its markup (its length bounds the characters calamine makes of it)."""
+    with archive.open(member) as stream:
+        prefix = re.search(rb"<(?:([A-Za-z_][\w.-]{0,31}):)?sst\b", stream.read(64 * 1024))
+    start = b"<" + (prefix.group(1) + b":" if prefix and prefix.group(1) else b"") + b"si"
+    with archive.open(member) as stream:
+        for piece in whole_pieces(stream, before=start):
+            yield piece.split(start)
+
+
+def _longest_shared_string(path: Path) -> int:
+    """Bytes of the longest shared string, markup included (0 when there are none); one pass over the part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = _shared_strings_member(archive)
+            if member is None:
+                return 0
+            return max(
+                (max(map(len, parts[1:]), default=0) for parts in _shared_string_pieces(archive, member)), default=0
+            )
+    except (*_XML_ERRORS, EOFError, ValueError, zlib.error) as error:
+        raise FileRefused(_corrupted_message(XLSX)) from error
+
+
+def _check_shared_text(path: Path, sheet_name: str, longest: int) -> None:
+    """Refuses the sheet, before calamine reads it, when its cells would copy out more than SHARED_TEXT_MAX
+    characters of shared strings. Free for nearly every file: the sheet's size bounds its references, and their
+    number times the longest string is below the cap. Otherwise the references are counted, string by string."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = _sheet_member(archive, sheet_name)
+            strings = _shared_strings_member(archive)
+            if member is None or strings is None:
+                return
+            if archive.getinfo(member).file_size // _XML_SMALLEST_SHARED_CELL * longest <= SHARED_TEXT_MAX:
+                return
+            lengths = [len(part) for parts in _shared_string_pieces(archive, strings) for part in parts[1:]]
+            counts: collections.Counter[bytes] = collections.Counter()
+            with archive.open(member) as handle:
+                for piece in whole_pieces(handle):
+                    counts.update(_XML_SHARED_REFERENCE.findall(piece))
+    except (*_XML_ERRORS, EOFError, ValueError, zlib.error) as error:
+        raise FileRefused(_corrupted_message(XLSX)) from error
+    text = sum(lengths[int(index)] * count for index, count in counts.items() if int(index) < len(lengths))
+    if text > SHARED_TEXT_MAX:
+        raise FileRefused(_bomb_message())
 
 
 def _xlsx_grid(path: Path, sheet_name: str) -> None:
@@ -1129,26 +1213,112 @@ def _sheet_xml(path: Path, sheet_name: str) -> Iterator[BinaryIO | None]:
             yield handle
 
 
+# The parts of an .xlsx that name its sheets, read with Python's XML parser (the sheets themselves are scanned in
+# pieces): a real workbook.xml, even of a thousand sheets with many defined names, is well under 1 MB. Larger, or
+# nested deeper than any producer writes, is a bomb: 200 MB of `<a/>` zip to 200 KB and took 7.5 GB to parse whole.
+XML_METADATA_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+XML_METADATA_MAX_BYTES = 8 * 1024 * 1024
+XML_METADATA_MAX_DEPTH = 64
+XML_METADATA_MAX_ELEMENTS = 100_000  # read, before the end of <sheets>: the zip holds at most 2,000 sheets
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _sheet_names_within_limits(archive: zipfile.ZipFile) -> None:
+    """Refuses (as a bomb) an .xlsx whose workbook.xml or its relationships pass the caps above; the sheets' places
+    found here are kept for the checks that follow. A part the parser cannot read is left to calamine to judge."""
+    try:
+        _sheet_members(archive)
+    except _XmlBomb as error:
+        raise FileRefused(_bomb_message()) from error
+    except (ElementTree.ParseError, KeyError):
+        pass
+
+
 def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     """The zip member holding the named sheet (workbook.xml names it, its relationships give the file)."""
-    relationships = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    ids = [s.get(relationships) for s in workbook.iter() if s.tag.endswith("}sheet") and s.get("name") == sheet_name]
+    return _sheet_members(archive).get(sheet_name)
+
+
+def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Every sheet's zip member by name, worked out once per file (each sheet's checks ask for it several times)."""
+    source = archive.filename or ""
+    try:
+        stat = Path(source).stat()
+        key = (source, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return _read_sheet_members(archive)
+    return _cached_sheet_members(key, archive)
+
+
+_sheet_members_cache: dict[tuple[str, int, int], dict[str, str]] = {}
+
+
+def _cached_sheet_members(key: tuple[str, int, int], archive: zipfile.ZipFile) -> dict[str, str]:
+    found = _sheet_members_cache.get(key)
+    if found is None:
+        found = _read_sheet_members(archive)
+        if len(_sheet_members_cache) >= 16:
+            _sheet_members_cache.clear()
+        _sheet_members_cache[key] = found
+    return found
+
+
+def _read_sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    ids: dict[str, str] = {}  # relationship id -> sheet name (the first sheet of a name wins, as before)
+    for _depth, element in _xml_elements(archive, "xl/workbook.xml", stop="sheets"):
+        if element.tag.endswith("}sheet") and (name := element.get("name")) is not None:
+            relation = element.get(_RELATIONSHIP_ID)
+            if relation is not None and name not in ids.values():
+                ids.setdefault(relation, name)
     if not ids:
-        return None
-    for relation in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter():
-        if relation.get("Id") == ids[0]:
+        return {}
+    members: dict[str, str] = {}
+    for _depth, relation in _xml_elements(archive, "xl/_rels/workbook.xml.rels"):
+        name = ids.get(relation.get("Id", ""))
+        if name is not None and name not in members:
             target = relation.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return None
+            members[name] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return members
+
+
+def _xml_elements(archive: zipfile.ZipFile, member: str, *, stop: str = "") -> Iterator[tuple[int, Any]]:
+    """The elements of a small XML part, each as it ends, streamed: none is kept once seen, so memory stays that
+    of the deepest path; past XML_METADATA_MAX_DEPTH the part is refused (_XmlBomb). Ends after the element named
+    `stop` (a local name) closes: the rest of the part is not read."""
+    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    stack: list[Any] = []
+    elements = 0
+    with archive.open(member) as handle:
+        read = 0
+        while chunk := handle.read(64 * 1024):
+            read += len(chunk)
+            if read > XML_METADATA_MAX_BYTES:
+                raise _XmlBomb(member)
+            parser.feed(chunk)
+            for event, element in parser.read_events():
+                if event == "start":
+                    stack.append(element)
+                    if len(stack) > XML_METADATA_MAX_DEPTH:
+                        raise _XmlBomb(member)
+                    continue
+                stack.pop()
+                elements += 1
+                if elements > XML_METADATA_MAX_ELEMENTS:
+                    raise _XmlBomb(member)
+                yield len(stack), element
+                if stack:
+                    del stack[-1][-1]  # the element just ended is its parent's last child: forgotten
+                if stop and element.tag.rpartition("}")[2] == stop:
+                    return
+        parser.close()
 
 
 def _uses_1904_dates(path: Path) -> bool:
     """Whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, old Excel for Mac)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            head = archive.read("xl/workbook.xml")[:16384].decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile):
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as handle:
+            head = handle.read(16384).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, EOFError, zlib.error):
         return False
     return re.search(r'date1904\s*=\s*"(1|true)"', head) is not None
 
