@@ -901,6 +901,10 @@ class _XmlBomb(ValueError):
     """An .xlsx metadata part larger, deeper or of more elements than XML_METADATA_MAX_* (below)."""
 
 
+class _XmlDocumentType(_XmlBomb):
+    """A metadata part declaring a document type (entities): refused as damaged, as the parser used to."""
+
+
 _XML_ERRORS = (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError, _XmlBomb)
 _XML_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _XML_SPAN = re.compile(rb'\b(min|max)="(\d+)"')
@@ -1228,6 +1232,8 @@ def _sheet_names_within_limits(archive: zipfile.ZipFile) -> None:
     found here are kept for the checks that follow. A part the parser cannot read is left to calamine to judge."""
     try:
         _sheet_members(archive)
+    except _XmlDocumentType as error:
+        raise FileRefused(_corrupted_message(XLSX)) from error
     except _XmlBomb as error:
         raise FileRefused(_bomb_message()) from error
     except (ElementTree.ParseError, KeyError):
@@ -1289,11 +1295,16 @@ def _xml_elements(archive: zipfile.ZipFile, member: str, *, stop: str = "") -> I
     stack: list[Any] = []
     elements = 0
     with archive.open(member) as handle:
-        read = 0
+        read, tail = 0, b""
         while chunk := handle.read(64 * 1024):
             read += len(chunk)
+            # No producer writes a document type (the standard forbids it): its entities are how a few bytes
+            # expand to gigabytes ("billion laughs").
+            if b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk:
+                raise _XmlDocumentType(member)
             if read > XML_METADATA_MAX_BYTES:
                 raise _XmlBomb(member)
+            tail = chunk[-16:]
             parser.feed(chunk)
             for event, element in parser.read_events():
                 if event == "start":
