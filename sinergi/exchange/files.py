@@ -1394,7 +1394,7 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
         try:
             # Rows are counted as records, as a spreadsheet program shows them: a cell with a line break in it
             # spans two lines of the file but is one row.
-            yield from enumerate(reader, start=1)
+            yield from _csv_within_limits(enumerate(reader, start=1))
         except csv.Error as error:
             raise FileRefused(
                 _("Baris %(row)s file CSV tidak dapat dibaca: %(error)s") % {"row": reader.line_num, "error": error}
@@ -1408,6 +1408,60 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
 # Characters in one line of a CSV: a row of Excel's widest sheet with long text in every cell stays far below. A
 # one-line file of 24 million empty fields took 190 s and 470 MB before any check could refuse it.
 CSV_MAX_LINE = 2_000_000
+
+
+# Fields in one row of a CSV, as in Excel's widest sheet; and rows without anything in them (empty lines, or lines of
+# separators alone) in one file. Within CSV_MAX_LINE, 12 lines of 1.9 million commas took 94 s of the worker's time,
+# 24 million empty lines 27 s, all to end "no data rows". The cells of the whole file are capped as a sheet's
+# (IMPORT_MAX_CELLS).
+CSV_MAX_FIELDS = 16_384
+CSV_MAX_BLANK_ROWS = 100_000
+
+
+def _csv_within_limits(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    """The rows, refused (FileRefused) at the first past a limit above: before the pipeline spends its time on it."""
+    max_cells = limit("IMPORT_MAX_CELLS")
+    cells = blank = 0
+    for number, row in rows:
+        cells += len(row)
+        if len(row) > CSV_MAX_FIELDS:
+            raise FileRefused(
+                _(
+                    "Baris %(row)s file CSV ini berisi %(fields)s kolom (paling banyak %(max)s), jadi file tidak "
+                    "dibaca. Buka file di Excel atau LibreOffice, hapus kolom di kanan data, simpan ulang sebagai CSV, "
+                    "lalu unggah lagi."
+                )
+                % {
+                    "row": formats.number_format(number, force_grouping=True),
+                    "fields": formats.number_format(len(row), force_grouping=True),
+                    "max": formats.number_format(CSV_MAX_FIELDS, force_grouping=True),
+                }
+            )
+        if cells > max_cells:
+            raise FileRefused(
+                _(
+                    "File CSV ini terlalu besar untuk dibaca: lebih dari %(max_cells)s sel sampai baris %(row)s. Bagi "
+                    "menjadi beberapa file, atau hapus baris dan kolom di bawah dan di kanan data, lalu unggah lagi."
+                )
+                % {
+                    "max_cells": formats.number_format(max_cells, force_grouping=True),
+                    "row": formats.number_format(number, force_grouping=True),
+                }
+            )
+        if not any(row):
+            blank += 1
+            if blank > CSV_MAX_BLANK_ROWS:
+                raise FileRefused(
+                    _(
+                        "File CSV ini berisi lebih dari %(max)s baris kosong (sampai baris %(row)s), jadi file tidak "
+                        "dibaca. Hapus baris kosong di bawah data, simpan ulang sebagai CSV, lalu unggah lagi."
+                    )
+                    % {
+                        "max": formats.number_format(CSV_MAX_BLANK_ROWS, force_grouping=True),
+                        "row": formats.number_format(number, force_grouping=True),
+                    }
+                )
+        yield number, row
 
 
 def _lines_within_limit(handle) -> Iterator[str]:
