@@ -3719,6 +3719,21 @@ EN: dict[str, str | tuple[str, str]] = {
         "Line %(line)s of this CSV file is longer than %(max)s characters, so the file was not read. Open it in Excel "
         "or LibreOffice, check that line, save it again as CSV, then upload again."
     ),
+    "Baris %(row)s file CSV ini berisi %(fields)s kolom (paling banyak %(max)s), jadi file tidak dibaca. Buka file di "
+    "Excel atau LibreOffice, hapus kolom di kanan data, simpan ulang sebagai CSV, lalu unggah lagi.": (
+        "Row %(row)s of this CSV file has %(fields)s columns (at most %(max)s), so the file was not read. Open it in "
+        "Excel or LibreOffice, delete the columns to the right of the data, save it again as CSV, then upload again."
+    ),
+    "File CSV ini terlalu besar untuk dibaca: lebih dari %(max_cells)s sel sampai baris %(row)s. Bagi menjadi "
+    "beberapa file, atau hapus baris dan kolom di bawah dan di kanan data, lalu unggah lagi.": (
+        "This CSV file is too large to read: more than %(max_cells)s cells by row %(row)s. Split it into several "
+        "files, or delete the rows and columns below and to the right of the data, then upload again."
+    ),
+    "File CSV ini berisi lebih dari %(max)s baris kosong (sampai baris %(row)s), jadi file tidak dibaca. Hapus baris "
+    "kosong di bawah data, simpan ulang sebagai CSV, lalu unggah lagi.": (
+        "This CSV file has more than %(max)s empty rows (by row %(row)s), so it was not read. Delete the empty rows "
+        "below the data, save it again as CSV, then upload again."
+    ),
     "Peran atau wilayah Anda berubah sejak ekspor ini diminta, jadi filenya (data menurut hak akses yang lama) tidak "
     "diberikan lagi. Minta ekspor baru.": (
         "Your role or area has changed since this export was asked for, so its file (data as your former access saw "
