@@ -6,6 +6,7 @@ would run as formulas, the encoding Excel needs and the file naming are decided 
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,6 +36,18 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # What a text cell is escaped before: the formula triggers, and the apostrophe that escapes them (an import drops one
 # leading apostrophe, Excel's mark for text, so a stored "'Aisyah" must leave as "''Aisyah" to come back the same).
 ESCAPED_STARTS = (*FORMULA_TRIGGERS, "'")
+# The other separator: a CSV is written with one, and read by some Excel with the other (the comma file in Excel set to
+# Indonesian, which splits a double-clicked .csv on ";"; the ";" file in an English one). Excel honours quotes only at
+# the start of a cell, so a quoted `Jl. Uji 1;=2+3*7;` in the middle of a comma line still gives `=2+3*7` a cell of its
+# own there: a text cell holding either separator is quoted (one cell when it starts the line, and for any reader
+# that honours them), and the other separator followed by a formula trigger or a quote gets an apostrophe between
+# them, as a cell's start does (`Jl. Uji 1;'=2+3*7;`; fifty-seventh review, M2).
+OTHER_SEPARATOR = {",": ";", ";": ","}
+INNER_ESCAPED = (*FORMULA_TRIGGERS, '"')
+_INNER_TRIGGER = {
+    separator: re.compile(f"({re.escape(separator)})([{re.escape(''.join(INNER_ESCAPED))}])")
+    for separator in OTHER_SEPARATOR
+}
 XLSX_DATE_FORMAT = "dd-mm-yyyy"
 XLSX_DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 
@@ -42,6 +55,17 @@ XLSX_DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 def escape_formula(text: str) -> str:
     """`text` made inert: a leading apostrophe keeps a spreadsheet from evaluating it."""
     return "'" + text if text.startswith(ESCAPED_STARTS) else text
+
+
+def csv_text(text: str, delimiter: str) -> str:
+    """A text cell of a CSV written with `delimiter`, once escape_formula has been applied: the formula triggers after
+    the other separator escaped, and quoted when it holds either separator, a quote or a line break (M2)."""
+    other = OTHER_SEPARATOR[delimiter]
+    if other in text:
+        text = _INNER_TRIGGER[other].sub(r"\1'\2", text)
+    elif delimiter not in text and '"' not in text and "\n" not in text and "\r" not in text:
+        return text
+    return '"' + text.replace('"', '""') + '"'
 
 
 def csv_delimiter(choice: str | None) -> str:
@@ -176,15 +200,7 @@ def _csv_cell(value: Any) -> str:
 
 
 def _csv_bytes(headers: list[str], rows: Iterable[Sequence[Any]], delimiter: str = ",") -> bytes:
-    buffer = io.StringIO()
-    # The byte-order mark is what makes Excel read the file as UTF-8 instead of the local code page.
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow([escape_formula(h) for h in headers])
-    cells = _csv_row_decimal_comma if delimiter == ";" else _csv_row
-    for row in rows:
-        writer.writerow(cells(row))
-    return buffer.getvalue().encode("utf-8")
+    return b"".join(csv_lines(headers, rows, delimiter=delimiter))
 
 
 def _xlsx_bytes(
@@ -352,11 +368,16 @@ def csv_lines(
 ) -> Iterator[bytes]:
     """The CSV of `table_download` (BOM, escaping, formats), produced a few hundred rows at a time."""
     writer = csv.writer(_Echo(), delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    yield ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
+    yield csv_header_line(headers, delimiter=delimiter)
     cells = _csv_row_decimal_comma if delimiter == ";" else _csv_row
+    other = OTHER_SEPARATOR[delimiter]
     chunk: list[str] = []
     for row in rows:
-        chunk.append(writer.writerow(cells(row)))
+        written = cells(row)
+        line = writer.writerow(written)
+        if other in line:  # rare in the comma file; the csv module knows only its own delimiter (M2)
+            line = _line_with_other_separator(row, written, delimiter)
+        chunk.append(line)
         if len(chunk) >= chunk_rows:
             yield "".join(chunk).encode("utf-8")
             chunk.clear()
@@ -364,10 +385,29 @@ def csv_lines(
         yield "".join(chunk).encode("utf-8")
 
 
+# Cells written as numbers (the ";" file writes a decimal comma in them, which is not text to quote).
+_CSV_NUMBERS = (int, float, Decimal)
+
+
+def _line_with_other_separator(row: Sequence[Any], written: Sequence[Any], delimiter: str) -> str:
+    """A row's line as csv.writer writes it, but with its text cells written by csv_text (see OTHER_SEPARATOR)."""
+    return (
+        delimiter.join(
+            ""
+            if cell is None
+            else csv_text(cell, delimiter)
+            if cell.__class__ is str and not isinstance(value, _CSV_NUMBERS)
+            else str(cell)
+            for value, cell in zip(row, written, strict=True)
+        )
+        + "\r\n"
+    )
+
+
 def csv_header_line(headers: Sequence[Any], *, delimiter: str = ",") -> bytes:
     """The first line of `csv_lines` (byte-order mark, escaped headers), for a body made elsewhere."""
-    writer = csv.writer(_Echo(), delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    return ("\ufeff" + writer.writerow([escape_formula(str(h)) for h in headers])).encode("utf-8")
+    texts = [csv_text(escape_formula(str(h)), delimiter) for h in headers]
+    return ("\ufeff" + delimiter.join(texts) + "\r\n").encode("utf-8")
 
 
 def csv_stream(*, chunks: Iterable[bytes], name: str) -> StreamingHttpResponse:

@@ -23,7 +23,9 @@ after in the dry run. A different category or form of service of the stay itself
 client's page, where the summaries move with it.
 """
 
+import csv
 import datetime
+import io
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -44,7 +46,14 @@ from django.utils.translation import ngettext
 from sinergi.accounts.scope import ACTION_ROLES, Action, action_provinces, active_memberships
 from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
-from sinergi.core.downloads import CSV_DELIMITERS, ESCAPED_STARTS, escape_formula
+from sinergi.core.downloads import (
+    CSV_DELIMITERS,
+    ESCAPED_STARTS,
+    INNER_ESCAPED,
+    OTHER_SEPARATOR,
+    csv_text,
+    escape_formula,
+)
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.core.phones import new_phone_problem
 from sinergi.exchange import values as v
@@ -2569,8 +2578,11 @@ class ClientsEntity(Entity):
             with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
                 rows: list[bytes] = []
                 inside = False  # within a quoted cell, across the rows COPY hands over
+                other = OTHER_SEPARATOR[delimiter].encode()
                 for data in copy:
-                    rows.append(bytes(data))
+                    record = bytes(data)
+                    # COPY quotes for its delimiter only: the (few) rows with the other separator are written again.
+                    rows.append(_record_requoted(record, delimiter) if other in record else record)
                     if len(rows) == COPY_ROWS_PER_CHUNK:
                         logged()
                         chunk, inside = _crlf_records(b"".join(rows), inside)
@@ -2663,6 +2675,15 @@ REGENCY_CELL = "c20"
 COPY_ROWS_PER_CHUNK = 1000
 
 
+def _record_requoted(record: bytes, delimiter: str) -> bytes:
+    """One record of COPY's CSV with its text cells as core.downloads.csv_text writes them (quoted when they hold the
+    other separator; a formula trigger after it escaped). Its other cells (numbers, ISO dates) never hold a
+    separator, and no cell is an empty text (NULLIF: COPY writes NULL as nothing), so every cell can be read back as
+    text and written so."""
+    (cells,) = csv.reader(io.StringIO(record.decode("utf-8")), delimiter=delimiter)
+    return (delimiter.join(csv_text(cell, delimiter) for cell in cells) + "\n").encode("utf-8")
+
+
 def _crlf_records(data: bytes, inside: bool) -> tuple[bytes, bool]:
     """PostgreSQL's COPY ends CSV records with LF; the other paths (Python's csv module, SQLite's lines) and RFC 4180
     with CRLF, and the same export must give the same file on either database. A line break inside a quoted cell is
@@ -2687,12 +2708,21 @@ def _categories_listed_whole(values: dict[str, Any]) -> bool:
 
 
 def _sqlite_csv_cell(expression: str, delimiter: str) -> str:
-    """A text cell as csv.writer(quoting=QUOTE_MINIMAL) writes it: NULL empty; quoted, with doubled quotes, when it
-    holds the delimiter, a quote or a line break."""
+    """A text cell as core.downloads.csv_text writes it: NULL empty; quoted, with doubled quotes, when it holds the
+    delimiter, the other separator, a quote or a line break; with the other separator, each formula trigger or quote
+    right after it escaped by an apostrophe (M2 of the fifty-seventh review). The replacements run on those cells
+    only (a few): one more condition in the same CASE, not a pass over every cell."""
+    other = OTHER_SEPARATOR[delimiter]
+    escaped = expression
+    for trigger in INNER_ESCAPED:
+        after = f"'{trigger}'" if trigger.isprintable() else f"char({ord(trigger)})"
+        escaped = f"replace({escaped}, '{other}' || {after}, '{other}''' || {after})"
+    quoted = """'"' || replace({}, '"', '""') || '"'"""
     return (
-        f"CASE WHEN {expression} IS NULL THEN '' WHEN instr({expression}, '{delimiter}') OR instr({expression}, '\"') "
+        f"CASE WHEN {expression} IS NULL THEN '' WHEN instr({expression}, '{other}') THEN {quoted.format(escaped)} "
+        f"""WHEN instr({expression}, '{delimiter}') OR instr({expression}, '"') """
         f"OR instr({expression}, char(10)) OR instr({expression}, char(13)) "
-        f"THEN '\"' || replace({expression}, '\"', '\"\"') || '\"' ELSE {expression} END"
+        f"THEN {quoted.format(expression)} ELSE {expression} END"
     )
 
 
@@ -2724,7 +2754,7 @@ def _csv_expressions(vendor: str, delimiter: str, ppks: dict[str, str]) -> tuple
         whens = [When(**{field: code}, then=Value(name)) for code, name in names.items()]
         expression = Case(*whens, default=F(field) if keep_code else Value(None), output_field=text)
         # A stored code outside the choices cannot be entered; the labels are known here.
-        needs_quotes = set(delimiter + '"\r\n')
+        needs_quotes = set(delimiter + OTHER_SEPARATOR[delimiter] + '"\r\n')
         return expression if any(set(name) & needs_quotes for name in names.values()) else unquoted(expression)
 
     def day(field: str):
