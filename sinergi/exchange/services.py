@@ -339,7 +339,11 @@ def _run_again(
     language: str = "",
     sheet: str = "",
 ) -> ImportJob:
-    """A new job over the same stored file (its checks run again from the start), of its sheet `sheet` if given."""
+    """A new job over the same stored file (its checks run again from the start), of its sheet `sheet` if given.
+    Every re-run (a retry, a confirmed trial, a sheet chosen) passes here, so the limit on a user's waiting jobs that
+    holds for an upload is checked here too: TransitionError with the upload's words (fifty-seventh review, M3)."""
+    if getattr(actor, "is_authenticated", False) and too_many_pending(ImportJob.objects.filter(created_by=actor)):
+        raise TransitionError(str(TOO_MANY_PENDING))
     return ImportJob.objects.create(
         sheet=sheet,
         token=secrets.token_hex(16),
@@ -498,8 +502,6 @@ def import_job_read_sheet(
         )
         if waiting is not None:
             return waiting
-        if getattr(actor, "is_authenticated", False) and too_many_pending(ImportJob.objects.filter(created_by=actor)):
-            raise TransitionError(str(TOO_MANY_PENDING))
         trial = _run_again(job, actor=actor, dry_run=True, source=None, ip_address=client_ip(request), sheet=sheet)
         _enqueue(trial)
     return trial
