@@ -102,3 +102,32 @@ def test_the_map_says_it_is_loading_and_when_its_points_cannot_come_and_tries_ag
     assert page.locator(MARKERS).count() == stated_count(page)
     expect(status).to_have_text("")
     assert errors == []
+
+
+NAME_AS_HTML = (
+    'LKS Uji <img src="/static/favicon.svg" id="injected"><a id="phish" href="https://example.invalid/">Masuk</a>'
+)
+
+
+def test_an_lks_name_is_text_in_the_markers_hover_label(page):
+    # given an LKS on the map whose name (written by its operator) looks like HTML (fifty-seventh review, m1)
+    from sinergi.organisations.models import Organisation
+
+    lks = Organisation.objects.filter(kind="lks", status="active", latitude__isnull=False, province_code="63").first()
+    Organisation.objects.filter(pk=lks.pk).update(name=NAME_AS_HTML)
+    # when someone else points at the markers on the dashboard
+    login(page, "dinsos.kalsel")
+    page.locator("#map-title").scroll_into_view_if_needed()
+    page.wait_for_selector(MARKERS)
+    shown = page.evaluate("""() => {
+      for (const marker of document.querySelectorAll('#lks-map path.leaflet-interactive')) {
+        marker.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+        const tip = [...document.querySelectorAll('.leaflet-tooltip')].find((t) => t.textContent.includes('LKS Uji'));
+        if (tip) { return tip.textContent; }
+        marker.dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));
+      }
+      return '';
+    }""")
+    # then its label shows the name as written, and neither the image nor the link is in the page
+    assert shown == NAME_AS_HTML
+    assert page.locator("#injected").count() == 0 and page.locator("#phish").count() == 0

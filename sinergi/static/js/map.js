@@ -29,6 +29,13 @@
     return box;
   }
 
+  // A name as a node: Leaflet puts a string tooltip or popup in as HTML (an LKS named "<img …>" showed an image).
+  function text(name) {
+    var span = document.createElement("span");
+    span.textContent = name;
+    return span;
+  }
+
   // "Kabupaten Hulu Sungai Tengah" → "Hulu Sungai Tengah": the map has little room, and "Kota" stays so that
   // Kota Banjarbaru is not read as Kabupaten Banjar.
   function shortName(name) {
@@ -89,7 +96,7 @@
       window.L.circleMarker([point.lat, point.lng], {
         radius: 6, color: "#ffffff", weight: 1.5, fillColor: colour, fillOpacity: 0.95
       }).bindPopup(popup(point, kinds))
-        .bindTooltip(point.name, { permanent: false, direction: "top", offset: [0, -6] })
+        .bindTooltip(text(point.name), { permanent: false, direction: "top", offset: [0, -6] })
         .addTo(map);
       bounds.push([point.lat, point.lng]);
     });
