@@ -85,3 +85,22 @@ def test_text_with_either_separator_is_quoted_numbers_and_dates_are_not(delimite
 
 def test_a_header_with_the_other_separator_is_quoted_too():
     assert csv_header_line(["Nama", "Kota; kabupaten"]) == '\ufeffNama,"Kota; kabupaten"\r\n'.encode()
+
+
+def test_the_semicolon_files_lines_are_the_csv_modules_where_no_text_holds_a_comma():
+    # given rows of every kind of cell, no text with a "," (the ";" file's lines are written without the csv module)
+    from sinergi.core.downloads import _csv_row_decimal_comma
+
+    rows = [
+        [1, -3.3299, Decimal("2.50"), datetime.date(2025, 1, 2), datetime.datetime(2025, 1, 2, 3, 4), None, True],
+        ["Budi", "a;b", 'Kota "Baru"', "baris\r\nbaru", "", "=1+1", "'Aisyah"],
+        [None, None, None, None, None, None, None],
+    ]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(_csv_row_decimal_comma(row))
+    # when
+    data = b"".join(csv_lines(["a", "b", "c", "d", "e", "f", "g"], rows, delimiter=";"))
+    # then
+    assert data.decode("utf-8-sig").split("\r\n", 1)[1] == buffer.getvalue()
