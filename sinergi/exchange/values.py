@@ -158,14 +158,21 @@ def column_letter(index: int) -> str:
     return letters
 
 
+# The apostrophe our CSV downloads write between a separator and a formula trigger inside a text
+# (core.downloads.csv_text: `Jl. Uji 1;'=2`), taken out again so that a download imported back is what was stored.
+_INNER_ESCAPE = re.compile(r"""([,;])'([=+\-@\t\r"])""")
+
+
 def text(raw: Any) -> str:
-    """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped,
-    a number that is really an integer written without ".0"."""
+    """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped (and the one our
+    CSV downloads write inside a text after a separator), a number that is really an integer written without ".0"."""
     if raw.__class__ is str:  # the commonest cell, first (an import reads hundreds of thousands)
         # Non-breaking spaces become spaces; invisible characters pasted from the web or a PDF go.
         value = (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
         if value.startswith("'"):
             value = value[1:].strip()
+        if "'" in value:
+            value = _INNER_ESCAPE.sub(r"\1\2", value)
         elif (
             not raw.isascii()
             and value[:1] in _CURLY_APOSTROPHES
