@@ -7,18 +7,10 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from sinergi.core.downloads import download_filename
-from sinergi.exchange.pdf import page_css
+from sinergi.exchange.pdf import _fetcher, page_css
 
 # The shared report look (exchange/pdf.css) plus what only meeting documents need.
 STYLESHEETS = ("exchange/pdf.css", "meetings/pdf.css")
-
-
-class ExternalResourceRefused(Exception):
-    """A document tried to load something from outside (documents must be self-contained)."""
-
-
-def _no_fetch(url: str, *args, **kwargs):
-    raise ExternalResourceRefused(url)
 
 
 def render_pdf(template: str, context: dict) -> bytes:
@@ -29,7 +21,8 @@ def render_pdf(template: str, context: dict) -> bytes:
         weasyprint.CSS(filename=str(Path(path))) for name in STYLESHEETS if (path := finders.find(name)) is not None
     ]
     stylesheets.append(weasyprint.CSS(string=page_css()))  # the page footer in the active language
-    return weasyprint.HTML(string=html, url_fetcher=_no_fetch, base_url=None).write_pdf(
+    # The reports' fetcher, which refuses every URL (a plain function here crashed WeasyPrint on the first fetch)
+    return weasyprint.HTML(string=html, url_fetcher=_fetcher(), base_url=None).write_pdf(
         stylesheets=stylesheets,
         pdf_tags=True,  # tagged: headings and tables reach a screen reader
     )
