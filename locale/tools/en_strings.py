@@ -4771,4 +4771,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Basis data terkunci oleh proses lain lebih dari %(seconds)s detik; tidak ada cadangan yang ditulis. Ulangi nanti.": (
         "The database was locked by another process for more than %(seconds)s s; no backup was written. Try again later."
     ),
+    "Sesi Anda sudah berakhir, jadi peta tidak dapat dimuat.": "Your session has ended, so the map cannot be loaded.",
 }

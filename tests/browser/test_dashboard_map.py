@@ -108,6 +108,28 @@ def test_the_map_says_it_is_loading_and_when_its_points_cannot_come_and_tries_ag
     assert errors == []
 
 
+def test_a_map_that_meets_an_ended_session_says_so_and_leads_to_sign_in_and_back(page):
+    # The session ends while the dashboard stays open on a phone; the map is scrolled to afterwards
+    page.set_viewport_size({"width": 390, "height": 800})
+    login(page, "dinsos.kalsel")
+    page.wait_for_selector("#map-title")
+    page.context.clear_cookies()
+
+    page.locator("#map-title").scroll_into_view_if_needed()
+
+    status = page.locator("#lks-map-status")
+    # not "check your connection" with a "try again" that could only fail again
+    expect(status).to_have_text("Sesi Anda sudah berakhir, jadi peta tidak dapat dimuat. Masuk lagi")
+    assert page.locator("#lks-map-status button").count() == 0
+    page.click("#lks-map-status a")
+    page.fill("input[name=username]", "dinsos.kalsel")
+    page.fill("input[name=password]", "sinergi-demo-2025")
+    page.click("#main form button[type=submit]")
+    page.locator("#map-title").scroll_into_view_if_needed()
+    page.wait_for_selector(MARKERS)  # back on the dashboard, with its map
+    assert page.locator(MARKERS).count() == stated_count(page)
+
+
 NAME_AS_HTML = (
     'LKS Uji <img src="/static/favicon.svg" id="injected"><a id="phish" href="https://example.invalid/">Masuk</a>'
 )

@@ -2,7 +2,8 @@
    (the kinds' names, the tile server) and where the points are (pointsUrl); the points are fetched only when the map
    comes near the screen, so that the first page after sign-in stays small on a phone whether or not the map is looked
    at. While they come, and if they cannot (offline), the element named by data-map-status says so in the page's
-   language (its data-loading, data-failed, data-retry, data-empty). Without a configured tile server the markers sit
+   language (its data-loading, data-failed, data-retry, data-empty; data-session-ended and data-sign-in, with a link to
+   data-login, when the session has ended: trying again would only fail again). Without a configured tile server the markers sit
    on a plain background with the kabupaten/kota names written on it (small, below their point, and only where they do
    not overlap); if tiles fail to load the markers still show. The same facts are in the tables, for use without JS. */
 (function () {
@@ -107,8 +108,11 @@
     cull();
   }
 
-  // The points as JSON, or null (offline, a timeout, an ended session's login page, anything but the points).
-  function fetchPoints(url, done) {
+  var SESSION_ENDED = {};
+
+  // The points as JSON; SESSION_ENDED when the answer was the login page (the request was sent there); or null
+  // (offline, a timeout, anything but the points).
+  function fetchPoints(url, loginPath, done) {
     var request = new XMLHttpRequest();
     var finished = false;
     function finish(data) {
@@ -121,6 +125,10 @@
     request.timeout = FETCH_TIMEOUT_MS;
     request.onload = function () {
       var data = null;
+      if (loginPath && (request.responseURL || "").indexOf(loginPath) !== -1) {
+        finish(SESSION_ENDED);
+        return;
+      }
       if (request.status === 200) {
         try { data = JSON.parse(request.responseText); } catch (error) { data = null; }
       }
@@ -144,15 +152,28 @@
     }
   }
 
+  // The session has ended: the words, and a link to sign in that brings the user back to this page.
+  function sayToSignIn(status, loginPath) {
+    say(status, status.getAttribute("data-session-ended"));
+    var link = document.createElement("a");
+    link.href = loginPath + "?next=" + encodeURIComponent(window.location.pathname + window.location.search);
+    link.textContent = status.getAttribute("data-sign-in") || "";
+    status.appendChild(document.createTextNode(" "));
+    status.appendChild(link);
+  }
+
   function load(container, config, status) {
     var loading = false;
     function attempt() {
       if (loading) { return; }
       loading = true;
       say(status, status && status.getAttribute("data-loading"));
-      fetchPoints(config.pointsUrl, function (data) {
+      var loginPath = status && status.getAttribute("data-login");
+      fetchPoints(config.pointsUrl, loginPath, function (data) {
         loading = false;
-        if (!data) {
+        if (data === SESSION_ENDED) {
+          sayToSignIn(status, loginPath);
+        } else if (!data) {
           say(status, status && status.getAttribute("data-failed"), attempt);
         } else if (data.points.length === 0) {
           say(status, status && status.getAttribute("data-empty"));  // gone since the page was made
