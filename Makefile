@@ -66,5 +66,5 @@ bench: $(STAMP) ## Run the benchmarks under bench/ on SQLite and PostgreSQL (ins
 	$(PY) bench/statistics.py
 	$(PY) bench/registry.py
 
-clean: ## Remove the local database and collected files (keeps .venv)
+clean: ## Remove var/: the SQLite database, its generated keys, uploads and collected files (keeps .venv)
 	rm -rf var/
