@@ -66,5 +66,11 @@ bench: $(STAMP) ## Run the benchmarks under bench/ on SQLite and PostgreSQL (ins
 	$(PY) bench/statistics.py
 	$(PY) bench/registry.py
 
-clean: ## Remove var/: the SQLite database, its generated keys, uploads and collected files (keeps .venv)
-	rm -rf var/
+# With DATABASE_URL set the data is elsewhere and still needs the keys generated in var/ to read its NIKs: they stay.
+clean: ## Remove var/: the SQLite database, uploads, collected files, and its generated keys unless DATABASE_URL is set (keeps .venv)
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  echo "DATABASE_URL is set: var/field_keys, var/hash_key and var/secret_key are kept (the database still needs them)."; \
+	  find var -mindepth 1 -maxdepth 1 ! -name field_keys ! -name hash_key ! -name secret_key -exec rm -rf {} +; \
+	else \
+	  rm -rf var/; \
+	fi

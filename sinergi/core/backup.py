@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
 
@@ -45,6 +46,7 @@ def database_backup(destination: Path, *, alias: str = "default") -> Backup:
     if not destination.parent.is_dir():
         raise BackupRefused(_("Folder %(folder)s tidak ada.") % {"folder": destination.parent})
     connection = connections[alias]
+    _refuse_another_database(connection)
     partial = destination.with_name(f".{destination.name}.partial")
     started = time.monotonic()
     try:
@@ -71,6 +73,32 @@ def database_backup(destination: Path, *, alias: str = "default") -> Backup:
 # How long the copy may find the database locked without a step of progress before it gives up: SQLite's backup
 # otherwise retries for ever (a write transaction left open elsewhere would hang the nightly timer).
 LOCKED_FOR_AT_MOST = 120.0
+
+
+def _refuse_another_database(connection) -> None:
+    """Refuses a database that is not Sinergi's before anything is written: a command run without the service's
+    environment (`sudo -u` and cron drop it) reads the development defaults and would back up a new, empty SQLite
+    file, leaving a "backup" that holds nothing (the fifty-eighth review)."""
+    name = connection.settings_dict["NAME"]
+    said = {"database": name, "vendor": connection.vendor}
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db() and not Path(name).is_file():
+        raise BackupRefused(
+            _(
+                "Basis data %(database)s tidak ada; tidak ada cadangan yang ditulis. Apakah perintah ini berjalan "
+                "dengan lingkungan layanan (DATABASE_URL, DJANGO_SETTINGS_MODULE)?"
+            )
+            % said
+        )
+    recorder = MigrationRecorder(connection)
+    if not recorder.has_table() or not recorder.applied_migrations():
+        raise BackupRefused(
+            _(
+                "Basis data %(database)s (%(vendor)s) tidak berisi data Sinergi (belum ada migrasi); tidak ada "
+                "cadangan yang ditulis. Apakah perintah ini berjalan dengan lingkungan layanan (DATABASE_URL, "
+                "DJANGO_SETTINGS_MODULE)?"
+            )
+            % said
+        )
 
 
 def _sqlite_backup(connection, target: Path) -> None:

@@ -9,10 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 
 from sinergi.audit.models import AuditEvent
-from sinergi.core.backup import BackupRefused, _postgresql_backup, _sqlite_backup
+from sinergi.core.backup import BackupRefused, _postgresql_backup, _sqlite_backup, database_backup
 
 
 def test_a_backup_of_a_live_sqlite_database_holds_the_commits_still_in_its_wal(tmp_path):
@@ -124,3 +124,44 @@ def test_a_copy_that_fails_halfway_leaves_nothing_behind(tmp_path, monkeypatch):
         call_command("backup_database", str(tmp_path / "sinergi-backup"))
 
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture
+def database_named(django_db_blocker):
+    """A connection to a SQLite file other than the test database (as a command run without the service's
+    environment gets the development defaults'), closed and forgotten afterwards."""
+    aliases = []
+
+    def named(path) -> str:
+        alias = f"elsewhere{len(aliases)}"
+        connections.settings[alias] = {**connections.settings["default"], "ENGINE": "django.db.backends.sqlite3",
+                                       "NAME": str(path), "OPTIONS": {}, "TEST": {}}  # fmt: skip
+        aliases.append(alias)
+        return alias
+
+    with django_db_blocker.unblock():
+        yield named
+        for alias in aliases:
+            connections[alias].close()
+            del connections[alias]
+            del connections.settings[alias]
+
+
+def test_a_database_that_does_not_exist_is_refused_and_not_created(tmp_path, database_named):
+    missing = tmp_path / "var" / "sinergi.sqlite3"
+    missing.parent.mkdir()
+
+    with pytest.raises(BackupRefused, match="tidak ada; tidak ada cadangan yang ditulis"):
+        database_backup(tmp_path / "backup", alias=database_named(missing))
+
+    assert sorted(tmp_path.rglob("*")) == [missing.parent]  # no backup, and no empty database made by asking
+
+
+def test_a_database_without_sinergi_in_it_is_refused(tmp_path, database_named):
+    empty = tmp_path / "sinergi.sqlite3"
+    sqlite3.connect(empty).close()  # made by a connection from the wrong environment
+
+    with pytest.raises(BackupRefused, match="tidak berisi data Sinergi"):
+        database_backup(tmp_path / "backup", alias=database_named(empty))
+
+    assert not (tmp_path / "backup").exists()

@@ -1,17 +1,18 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.audit.services import audit_record
 from sinergi.core.actors import SystemActor
 from sinergi.core.backup import BackupRefused, database_backup
+from sinergi.core.management.base import TranslatedHelpCommand
 from sinergi.exchange.management.cli import refuse_another_account
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = _lazy(
         "Menulis salinan utuh basis data ke FILE selagi layanan berjalan (SQLite: online backup, PostgreSQL: pg_dump "
         "--format=custom). Jangan menyalin file SQLite dengan cp selagi layanan berjalan. Jalankan sebagai akun "

@@ -1,7 +1,7 @@
 """Re-encrypts every stored NIK, KK and correction value under the first key of SINERGI_FIELD_KEYS, so that the keys
 after it can be removed (docs/deployment.md, "Rotating the field keys")."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from sinergi.audit.services import audit_record
 from sinergi.core.actors import SystemActor
 from sinergi.core.crypto import clear_key_cache, column_rotate, encrypted_columns
+from sinergi.core.management.base import TranslatedHelpCommand
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = _lazy(
         "Mengenkripsi ulang semua NIK, nomor KK, dan riwayat koreksi yang tersimpan dengan kunci pertama "
         "SINERGI_FIELD_KEYS, per kelompok yang masing-masing langsung disimpan (aman dihentikan dan diulang). "
