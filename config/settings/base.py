@@ -361,6 +361,34 @@ def deployment_area(value: str) -> tuple[str, bool]:
 
 _PROVINCE, _NATIONAL = deployment_area(os.environ.get("SINERGI_PROVINCE", "63"))
 
+# The exchange's limits whose defaults (and the reasons for them) are in sinergi/exchange/files.py, DEFAULT_LIMITS.
+EXCHANGE_LIMITS = (
+    "IMPORT_MAX_BYTES",
+    "IMPORT_MAX_UNCOMPRESSED_BYTES",
+    "IMPORT_MAX_ZIP_ENTRIES",
+    "IMPORT_MAX_ROWS",
+    "IMPORT_MAX_CELLS",
+    "IMPORT_MAX_PROBLEMS",
+    "JOBS_PENDING_PER_USER",
+)
+
+
+def exchange_limits(environ) -> dict[str, int]:
+    """The exchange's limits set in the environment (`SINERGI_IMPORT_MAX_ROWS=100000` on a server sized for smaller
+    imports, as docs/deployment.md advises); a value not a whole number above zero stops the start, naming it."""
+    limits = {}
+    for name in EXCHANGE_LIMITS:
+        value = environ.get(f"SINERGI_{name}", "").strip().replace("_", "")
+        if not value:
+            continue
+        if not value.isdigit() or int(value) < 1:
+            from django.core.exceptions import ImproperlyConfigured
+
+            raise ImproperlyConfigured(f"SINERGI_{name} must be a whole number above zero, not {value!r}.")
+        limits[name] = int(value)
+    return limits
+
+
 # Domain settings an administrator may change per deployment.
 SINERGI = {
     # The language of the exchange's commands (import_data, export_data, …) when --language is not given: an
@@ -409,6 +437,7 @@ SINERGI = {
     # long enough for another import of 100,000 rows at the same LKS to commit, short enough that a forgotten
     # transaction holding a row does not stop every background job for good.
     "IMPORT_LOCK_TIMEOUT_MS": int(os.environ.get("SINERGI_IMPORT_LOCK_TIMEOUT_MS", str(5 * 60 * 1000))),
+    **exchange_limits(os.environ),
 }
 
 LOGGING = {
