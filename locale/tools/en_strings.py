@@ -700,6 +700,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Dasar pemrosesan (UU PDP Pasal 20)": "Legal basis for processing (UU PDP Article 20)",
     "Cakupan persetujuan": "Scope of consent",
     "Pelayanan dan pengasuhan di LKS": "Services and care at the LKS",
+    "Pengasuh asrama putri": "Caregiver, girls' dormitory",  # the workers template's example Position
     "Pencatatan dan pengolahan data untuk pelayanan dan pelaporan kesejahteraan sosial": (
         "Recording and processing data for social welfare services and reporting"
     ),
@@ -2819,6 +2820,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Daftar": "Lists",
     "Petunjuk": "Instructions",
     "Peringatan": "Warnings",
+    "impor\x04Ditolak": "Refused",  # an import file refused as a whole (referrals' "Ditolak" is "Declined")
     "satu peringatan\x04Peringatan": "Warning",  # the warnings sheet's column, beside "Problem" on the errors' sheet
     "Data LKS": "LKS data",
     "Data penerima layanan": "Service recipient data",
@@ -3015,7 +3017,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "daftar atau izin yang sama. Bila kolom ID di file ini nomor urut Anda sendiri, ubah judulnya (mis. “No”); bila "
     "nama LKS memang berganti, ubah di halaman LKS-nya.": (
         "ID %(id)s is the LKS “%(stored)s”, but the name in this row (“%(name)s”) differs and no registration or "
-        "permit number is the same. If the ID column of this file is your own running number, rename its header "
+        "licence number is the same. If the ID column of this file is your own running number, rename its header "
         "(e.g. “No”); if the LKS has really changed its name, change it on the LKS's page."
     ),
     "ID %(id)s adalah pekerja “%(stored)s”, tetapi nama, tanggal lahir dan NIK di baris ini berbeda. Bila kolom ID di "
@@ -3473,7 +3475,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tabel": "Table",
     "Per": "As of",
     "Halaman sumber": "Source page",
-    "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing.": "One row has a registration or permit number and the other has none: delete one of them. If they really are two different LKS (e.g. branches of one foundation), fill in each one's number.",
+    "Satu baris berisi nomor tanda daftar atau izin dan yang lain tidak: hapus salah satunya. Bila keduanya memang LKS yang berbeda (mis. cabang satu yayasan), isi nomor masing-masing.": "One row has a registration or operating licence number and the other has none: delete one of them. If they really are two different LKS (e.g. branches of one foundation), fill in each one's number.",
     "dan %(count)s lainnya": "and %(count)s more",
     "Isian ini dibaca sebagai pilihan dalam daftar: %(cells)s. Periksa bila maksudnya lain.": "These cells were read as items of the list: %(cells)s. Check them if something else was meant.",
     "“%(value)s” bukan kode wilayah. Kolom ini berisi kode, seperti 63.71.01.1001; nama wilayah ditulis di kolom Kabupaten/Kota, Kecamatan, dan Desa/Kelurahan (kolom kode ini lalu dikosongkan).": "“%(value)s” is not a region code. This column holds a code, such as 63.71.01.1001; region names go in the Regency/city, District and Village columns (leave this code column empty then).",
@@ -4109,7 +4111,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "izin operasional; bila keduanya kosong, melalui nama LKS dan kode wilayah. Baris yang tidak cocok dengan "
     "LKS mana pun didaftarkan sebagai LKS baru berstatus draf, yang dihitung sebagai LKS aktif setelah pengurus"
     " LKKKS memverifikasi lalu mengaktifkannya di halaman LKS-nya.": (
-        "Rows are matched with registered LKS by registration number; if empty, by operating permit number; if "
+        "Rows are matched with registered LKS by registration number; if empty, by operating licence number; if "
         "both are empty, by LKS name and region code. A row that matches no LKS registers a new LKS as a draft,"
         " counted as an active LKS once the LKKKS board verifies and then activates it on its page."
     ),
@@ -4255,8 +4257,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan.": (
         "Imports an XLSX, CSV, ODS or XLS file (e.g. `import_data lks data.xlsx`). Every row is checked first; if "
         "there is even one problem, nothing is saved and an error report is written beside the file "
-        "(<nama>-kesalahan.xlsx, named after the file; -2, -3 … if it already exists). Run it as the service "
-        "account."
+        "(<nama>-kesalahan.xlsx: the file's own name, then “kesalahan”, Indonesian for errors, in every language; "
+        "-2, -3 … if it already exists). Run it as the service account."
     ),
     "File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin).": (
         "An .xlsx, .csv, .ods or .xls file (not - or /dev/stdin)."

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from sinergi.core.deployment import is_national_deployment
 
@@ -263,7 +264,8 @@ class ImportJob(QueuedJob, models.Model):
         """Its state as its page and the list say it: a file refused as a whole (not a table of ours, or the data
         changed since its trial) is "Ditolak", its message saying why; "ada kesalahan" is for problems listed."""
         if self.status == ImportStatus.REFUSED and not self.problem_count:
-            return str(_("Ditolak"))
+            # Its own context: the referrals' "Ditolak" (a referral declined by the receiving LKS) is "Declined".
+            return pgettext("impor", "Ditolak")
         return str(self.get_status_display())
 
     def confirmed_as(self) -> "ImportJob | None":

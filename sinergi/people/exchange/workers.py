@@ -116,7 +116,7 @@ COLUMNS: list[Column] = [
                      "pimpinan panti", "kepala lks", "pimpinan lks"))]),
     # The job as the LKS calls it, kept as written; a file without "Peran" takes the role from it (_role_from_title).
     TextColumn("job_title", _lazy("Jabatan"), ("jabatan di panti", "jabatan di lks", "nama jabatan", "posisi"),
-               max_length=MAX_LENGTHS["job_title"], example="Pengasuh asrama putri", width=22),
+               max_length=MAX_LENGTHS["job_title"], example=_lazy("Pengasuh asrama putri"), width=22),
     TextColumn("lks", _lazy("LKS"), LKS_SYNONYMS,
                help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
     TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),
