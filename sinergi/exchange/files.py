@@ -45,8 +45,8 @@ OTHER_MAGICS = {
     b"Rar!": "RAR",
     b"7z\xbc\xaf": "7z",
     b"\x1f\x8b": "gzip",
-    b"MZ": "program Windows",
-    b"\x7fELF": "program",
+    b"MZ": _lazy("program Windows"),
+    b"\x7fELF": _lazy("program"),
     b"{\\rtf": "RTF",
 }
 DEFAULT_LIMITS = {
