@@ -4212,11 +4212,11 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan, pekerja sosial): "
     "{purposes}": (
-        "Purpose of access to personal data (PDP Law), required for data holding it (service recipients, social "
+        "Purpose of access to personal data (UU PDP), required for data holding it (service recipients, social "
         "workers): {purposes}"
     ),
     "Data %(label)s memuat data pribadi: sebutkan tujuan akses dengan --purpose, salah satu dari: %(codes)s": (
-        "The %(label)s data holds personal data: give the purpose of access with --purpose, one of: %(codes)s"
+        "Data on %(label)s is personal data: give the purpose of access with --purpose, one of: %(codes)s"
     ),
     "Akhiran file harus .csv atau .xlsx.": "The file name must end in .csv or .xlsx.",
     "Pengguna aktif “%(name)s” tidak ada.": "There is no active user “%(name)s”.",
