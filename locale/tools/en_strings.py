@@ -1202,7 +1202,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "Read-only columns (from an export) ignored: %(columns)s."
     ),
     "Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).": (
-        "Required columns missing: %(missing)s. Add them (see the import template)."
+        "Required column missing: %(missing)s. Add it (see the import template).",
+        "Required columns missing: %(missing)s. Add them (see the import template).",
     ),
     "Kolom wajib tidak ada.": "Required column missing.",
     # exchange: regions in spreadsheets
@@ -3613,10 +3614,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "Birth date column."
     ),
     "Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).": (
-        "Required columns missing: %(missing)s. Rename %(renames)s (see the import template)."
+        "Required column missing: %(missing)s. Rename %(renames)s (see the import template).",
+        "Required columns missing: %(missing)s. Rename %(renames)s (see the import template).",
     ),
     "“%(written)s” menjadi “%(column)s”": "“%(written)s” to “%(column)s”",
-    "Tambahkan juga kolom %(columns)s.": "Also add the column %(columns)s.",
+    "Tambahkan juga kolom %(columns)s.": ("Also add the column %(columns)s.", "Also add the columns %(columns)s."),
     "“%(value)s” hanya tahun, bukan tanggal. Tulis tanggal lengkap dengan hari dan bulannya; bila hanya tahunnya yang diketahui, Anda boleh menulis 01-01-%(value)s, dan tanggal itulah yang disimpan.": (
         "“%(value)s” is a year only, not a date. Write the full date with its day and month; if only the year is "
         "known, you may write 01-01-%(value)s, and that is the date stored."

@@ -1438,7 +1438,11 @@ def _refuse_missing(
     listed = ", ".join(f"“{m}”" for m in missing)
     if renames:
         # The column is there under a name we do not know ("Nama Peserta Didik"): adding one would repeat it.
-        message = _("Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).") % {
+        message = ngettext(
+            "Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).",
+            "Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).",
+            len(missing),
+        ) % {
             "missing": listed,
             "renames": ", ".join(
                 _("“%(written)s” menjadi “%(column)s”") % {"written": name, "column": headers[column.key]}
@@ -1446,11 +1450,15 @@ def _refuse_missing(
             ),
         }
         if others := [m for m in missing if m not in {headers[column.key] for _name, column in renames}]:
-            message += " " + _("Tambahkan juga kolom %(columns)s.") % {"columns": ", ".join(f"“{m}”" for m in others)}
+            message += " " + ngettext(
+                "Tambahkan juga kolom %(columns)s.", "Tambahkan juga kolom %(columns)s.", len(others)
+            ) % {"columns": ", ".join(f"“{m}”" for m in others)}
     else:
-        message = _("Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).") % {
-            "missing": listed
-        }
+        message = ngettext(
+            "Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).",
+            "Kolom wajib tidak ada: %(missing)s. Tambahkan kolom itu (lihat templat impor).",
+            len(missing),
+        ) % {"missing": listed}
     other_entity = _other_entity_hint(entity, head)
     if record_id and not other_entity:
         # A file that only corrects stored records (an end of service, a new phone) need not carry them all.
