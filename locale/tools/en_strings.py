@@ -1712,7 +1712,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "File ekspor ini dihapus otomatis %(days)s hari setelah selesai (masa simpan). Buat ekspor baru bila masih "
     "diperlukan.": (
-        "This export file was deleted automatically %(days)s days after it finished (retention period). Create a "
+        "This export file was deleted automatically %(days)s days after it was made (retention period). Create a "
         "new export if you still need it."
     ),
     "Ekspor": "Export",
@@ -1725,8 +1725,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Ekspor lagi": "Export again",
     "Kembali ke Impor/Ekspor": "Back to Import/Export",
     "File disimpan %(days)s hari setelah selesai, lalu dihapus otomatis.": (
-        "The file is kept for %(days)s day after it finished, then deleted automatically.",
-        "The file is kept for %(days)s days after it finished, then deleted automatically.",
+        "The file is kept for %(days)s day after it is made, then deleted automatically.",
+        "The file is kept for %(days)s days after it is made, then deleted automatically.",
     ),
     "Ekspor XLSX yang besar disusun di latar: Anda diarahkan ke halaman kemajuannya dan file dapat diunduh di sana "
     "setelah selesai.": (

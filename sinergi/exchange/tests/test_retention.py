@@ -244,7 +244,7 @@ def test_a_purged_export_is_explained_in_the_language_of_whoever_reads_it(client
 
     # Then its state and the notice are in English, on its page and on the list
     assert '<strong id="export-state" tabindex="-1">File deleted</strong>' in page
-    assert "This export file was deleted automatically 30 days after it finished" in page
+    assert "This export file was deleted automatically 30 days after it was made" in page
     assert "dihapus" not in page
     assert "File deleted" in index and "Ready for download" not in index
 
@@ -265,7 +265,7 @@ def test_an_export_purged_with_the_notice_in_its_message_reads_in_the_viewers_la
     page = client.get(f"/exchange/exports/{export.pk}/").content.decode()
 
     # Then the notice is said once, in English, with the days it was kept then
-    assert "This export file was deleted automatically 45 days after it finished" in page
+    assert "This export file was deleted automatically 45 days after it was made" in page
     assert notice not in page and 'id="export-message"' not in page
 
 
