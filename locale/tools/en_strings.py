@@ -3027,10 +3027,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "ID %(id)s is the worker “%(stored)s”, but the name, birth date and NIK in this row differ. If the ID column "
         "of this file is your own running number, rename its header (e.g. “No”)."
     ),
-    "“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s, dan %(more)s lainnya (lihat lembar Daftar di templat "
-    "impor).": (
-        "“%(value)s” is not in the list. Choices: %(choices)s, and %(more)s more (see the Lists sheet of the import "
-        "template)."
+    "“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s, dan %(more)s lainnya (lihat lembar Petunjuk di "
+    "templat impor).": (
+        "“%(value)s” is not in the list. Choices: %(choices)s, and %(more)s more (see the Instructions sheet of the "
+        "import template)."
     ),
     "Diekspor": "Exported",
     "Dihapus": "Deleted",

@@ -1197,9 +1197,16 @@ def _refuse_no_header(entity: Entity, head: list[tuple[int, list[Any]]], result:
             "Judul kolom tidak ditemukan di 20 baris pertama. Gunakan templat impor, atau pastikan baris judul "
             "memuat nama kolom seperti “%(example)s”."
         )
-        % {"example": entity.import_columns()[0].header}
+        % {"example": _example_header(entity)}
         + _other_entity_hint(entity, head),
     )
+
+
+def _example_header(entity: Entity) -> str:
+    """A column a file of `entity` must have ("Nama LKS"), not its first one (the LKS export's "ID", which a new file
+    leaves out)."""
+    columns = entity.import_columns()
+    return str(next((column for column in columns if column.required), columns[0]).header)
 
 
 def _read_header_cells(

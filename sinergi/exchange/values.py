@@ -680,10 +680,10 @@ class Choices:
             }
         shown = ", ".join(label if self.suggest_labels else code for code, label in self.items[:12])
         if len(self.items) > 12:
-            # The rest are in the template's list sheet (and the dropdown): say that there are more.
+            # The rest are in the template's instructions (and the dropdown): its list sheet is hidden.
             return _(
                 "“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s, dan %(more)s lainnya (lihat lembar "
-                "Daftar di templat impor)."
+                "Petunjuk di templat impor)."
             ) % {"value": value, "choices": shown, "more": len(self.items) - 12}
         return _("“%(value)s” tidak ada dalam daftar. Pilihan: %(choices)s.") % {"value": value, "choices": shown}
 

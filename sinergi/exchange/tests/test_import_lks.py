@@ -351,6 +351,8 @@ def test_missing_required_columns_refuse_the_file(tmp_path, board_member):
 def test_a_sheet_without_any_known_header_is_refused(tmp_path, board_member):
     result = run(xlsx_file(tmp_path, [["a", "b"], ["1", "2"]]), board_member)
     assert result.message.startswith("Judul kolom tidak ditemukan di 20 baris pertama.")
+    # the example is a column the file must have, not the export's ID (fifty-ninth review)
+    assert "memuat nama kolom seperti “Nama LKS”." in result.message
 
 
 def test_a_header_without_rows_is_refused(tmp_path, board_member):

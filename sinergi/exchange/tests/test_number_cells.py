@@ -152,7 +152,9 @@ def test_a_value_outside_a_long_list_says_how_many_choices_were_left_out():
     words = ["alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo",
              "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango"]  # fmt: skip
     message = Choices([(word, word.title()) for word in words]).unknown_message("zzz")
-    assert message.endswith("kilo, lima, dan 8 lainnya (lihat lembar Daftar di templat impor).")
+    assert message.endswith(
+        "kilo, lima, dan 8 lainnya (lihat lembar Petunjuk di templat impor)."
+    )  # the list sheet is hidden
 
 
 @pytest.mark.parametrize("shown", ["Des-15", "1-Feb", "12-Des-2015", "Dec-2015"])
