@@ -4781,4 +4781,5 @@ EN: dict[str, str | tuple[str, str]] = {
     "Sesi Anda sudah berakhir, jadi peta tidak dapat dimuat.": "Your session has ended, so the map cannot be loaded.",
     "Basis data %(database)s tidak ada; tidak ada cadangan yang ditulis. Apakah perintah ini berjalan dengan lingkungan layanan (DATABASE_URL, DJANGO_SETTINGS_MODULE)?": "Database %(database)s does not exist; no backup was written. Does this command run with the service's environment (DATABASE_URL, DJANGO_SETTINGS_MODULE)?",
     "Basis data %(database)s (%(vendor)s) tidak berisi data Sinergi (belum ada migrasi); tidak ada cadangan yang ditulis. Apakah perintah ini berjalan dengan lingkungan layanan (DATABASE_URL, DJANGO_SETTINGS_MODULE)?": "Database %(database)s (%(vendor)s) holds no Sinergi data (no migrations yet); no backup was written. Does this command run with the service's environment (DATABASE_URL, DJANGO_SETTINGS_MODULE)?",
+    "%(status)s pada file itu sendiri; lihat alasannya di bawah.": "%(status)s in the file itself; see the reason below.",
 }

@@ -233,6 +233,15 @@ def test_a_file_refused_as_a_whole_does_not_say_none_of_its_rows_had_problems(tm
     )
 
 
+def test_a_file_refused_before_its_rows_are_counted_does_not_say_it_has_none(tmp_path, board_member):
+    # The fifty-ninth review: "… not in its rows (0 rows)" for a file whose rows were never read
+    path = csv_file(tmp_path, [["a", "b"], ["1", "2"], ["3", "4"]], name="tanpa-judul.csv")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="Judul kolom tidak ditemukan"):
+        call_command("import_data", "lks", str(path), "--as", "pengurus.uji", stdout=out, stderr=io.StringIO())
+    assert out.getvalue().splitlines()[0] == "Ditolak: ada kesalahan pada file itu sendiri; lihat alasannya di bawah."
+
+
 def test_a_trial_of_more_changes_than_listed_says_how_many_more_and_writes_them_all(
     tmp_path, board_member, monkeypatch
 ):

@@ -228,6 +228,9 @@ class Command(ExchangeCommand):
                 )
                 % {"status": status, "refused": job.refused_count, "total": total}
             )
+        elif job.status == ImportStatus.REFUSED and not total:
+            # Refused before its rows were counted (no header, several sheets): no "(0 rows)", as if it had none.
+            out.write(_("%(status)s pada file itu sendiri; lihat alasannya di bawah.") % {"status": status})
         elif job.status == ImportStatus.REFUSED:
             # The whole file, for a reason of its own (a formula without a result, a missing column): said last.
             out.write(
