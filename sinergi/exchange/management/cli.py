@@ -39,6 +39,11 @@ EXIT_STATUSES_HELP = _lazy(
     "pengguna, wewenang, file tidak ada); 3 file ditolak seluruhnya; 4 tidak selesai (dihentikan, database sibuk, "
     "file tidak dapat ditulis)."
 )
+# Those of the commands that write a file and read none (export_data, import_template): no rows, no refused file.
+WRITING_EXIT_STATUSES_HELP = _lazy(
+    "Status keluar: 0 selesai; 2 pemanggilan salah (argumen, pengguna, wewenang, folder tidak ada); 4 tidak selesai "
+    "(database sibuk, file tidak dapat ditulis)."
+)
 
 # The environment variable behind SINERGI["COMMAND_LANGUAGE"] (read in the settings), named in its refusal.
 LANGUAGE_VARIABLE = "SINERGI_COMMAND_LANGUAGE"

@@ -28,6 +28,16 @@ def test_import_template_writes_the_xlsx(tmp_path):
     assert CalamineWorkbook.from_path(str(target)).sheet_names == ["Data LKS", "Petunjuk", "Daftar"]
 
 
+@pytest.mark.parametrize("name", ["export_data", "import_template"])
+def test_the_commands_that_only_write_list_only_their_own_exit_statuses(name):
+    # The fifty-ninth review: their help listed 1 (rows with problems) and 3 (a refused file), which they never give
+    from django.core.management import load_command_class
+
+    text = " ".join(load_command_class("sinergi.exchange", name).create_parser("manage.py", name).format_help().split())
+    assert "Status keluar: 0 selesai; 2 pemanggilan salah" in text
+    assert "baris bermasalah" not in text and "ditolak seluruhnya" not in text
+
+
 def test_import_template_refuses_an_unknown_entity(tmp_path):
     with pytest.raises(CommandError, match="Jenis data “x” tidak dikenal"):
         call("import_template", "x", str(tmp_path / "t.xlsx"))

@@ -21,9 +21,9 @@ from sinergi.exchange import services
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.exports import audit_filters, csv_chunks, export_filters
 from sinergi.exchange.management.cli import (
-    EXIT_STATUSES_HELP,
     EXIT_STOPPED,
     EXIT_USAGE,
+    WRITING_EXIT_STATUSES_HELP,
     ExchangeCommand,
     entity_help,
     refuse_standard_streams,
@@ -39,7 +39,7 @@ class Command(ExchangeCommand):
             "Mengekspor sebuah jenis data (mis. lks) ke CSV atau XLSX (menurut akhiran file), dengan kolom templat "
             "impor. File ditulis utuh atau tidak sama sekali."
         ),
-        EXIT_STATUSES_HELP,
+        WRITING_EXIT_STATUSES_HELP,
     )
 
     def add_arguments(self, parser) -> None:

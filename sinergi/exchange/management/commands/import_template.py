@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.management.cli import (
-    EXIT_STATUSES_HELP,
     EXIT_USAGE,
+    WRITING_EXIT_STATUSES_HELP,
     ExchangeCommand,
     entity_help,
     refuse_standard_streams,
@@ -23,7 +23,7 @@ class Command(ExchangeCommand):
     help = format_lazy(
         "{} {}",
         _lazy("Menulis templat impor XLSX sebuah jenis data (mis. lks) ke file."),
-        EXIT_STATUSES_HELP,
+        WRITING_EXIT_STATUSES_HELP,
     )
 
     def add_arguments(self, parser) -> None:
