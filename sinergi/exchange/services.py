@@ -40,7 +40,7 @@ from sinergi.core.storage import PARTIAL_PREFIX, partial_files_remove, storage_r
 
 from . import runners
 from .columns import get_entity
-from .files import MEGABYTE, FileRefused, inspect, limit, megabytes
+from .files import CSV, MEGABYTE, FileRefused, inspect, limit, megabytes
 from .models import (
     EXPORT_FINISHED_STATUSES,
     FINISHED_STATUSES,
@@ -580,6 +580,22 @@ def _enqueue(job: ImportJob) -> None:
     transaction.on_commit(send)
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def _text_named_as_a_workbook(job: ImportJob) -> str:
+    """Why a file named as a workbook was read as a CSV (a CSV saved as "data.xlsx", a download renamed): the file's
+    content decides, and "File CSV dibaca sebagai …" alone left the user, who sent an .xlsx, wondering (the
+    fifty-ninth review). Empty for any other file."""
+    suffix = Path(job.original_name).suffix.lower()
+    if job.file_kind != CSV or suffix not in WORKBOOK_SUFFIXES:
+        return ""
+    return _(
+        "File “%(name)s” bernama %(suffix)s, tetapi isinya teks (CSV), bukan buku kerja, sehingga dibaca sebagai "
+        "CSV. Bila ini tidak terduga, buka file di Excel dan simpan lagi sebagai Excel Workbook (.xlsx)."
+    ) % {"name": job.original_name, "suffix": suffix}
+
+
 def import_job_run(
     *,
     job_id: int,
@@ -689,6 +705,8 @@ def _import_job_run(
             result = _saved_despite(job, ImportResult(status="failed", message=str(FAILED)))
         if result.status == "succeeded" and (differs := _differs_from_trial(job, result)):
             result.notices.insert(0, differs)
+        if named_otherwise := _text_named_as_a_workbook(job):
+            result.notices.insert(0, named_otherwise)
         if result.status == "succeeded":
             # Saved and committed: while the report is written (seconds for thousands of warnings), the page says
             # so and no longer offers a cancel that could only come too late.

@@ -293,3 +293,24 @@ def test_a_file_sent_again_after_a_week_is_stored_again(board_member, sheet, set
     second = create(board_member, sheet, upload_key=None)
 
     assert second.file.name != first.file.name and len(stored_uploads(settings)) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("data-lks.xlsx", True), ("data-lks.ODS", True), ("data-lks.csv", False), ("data-lks.txt", False)],
+)
+def test_a_text_file_named_as_a_workbook_is_said_to_be_read_as_csv(tmp_path, board_member, name, said):
+    # The fifty-ninth review: a CSV saved as .xlsx was read as CSV (by its content) and the page said only "File CSV
+    # dibaca sebagai UTF-8", to a user who had sent an .xlsx
+    path = tmp_path / name
+    path.write_text(";".join(HEADERS) + "\nLKSA Teks;anak;63.71.01.1001;TD/TEKS/1;12\n", encoding="utf-8")
+
+    job = create(board_member, path, upload_key=None)
+    services.import_job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.file_kind == "csv" and job.status == ImportStatus.CHECKED
+    named = [notice for notice in job.notices if "isinya teks (CSV), bukan buku kerja" in notice]
+    assert named == ([f"File “{name}” bernama {Path(name).suffix.lower()}, tetapi isinya teks (CSV), bukan buku kerja, "
+                      "sehingga dibaca sebagai CSV. Bila ini tidak terduga, buka file di Excel dan simpan lagi "
+                      "sebagai Excel Workbook (.xlsx)."] if said else [])  # fmt: skip
