@@ -587,7 +587,7 @@ def _text_named_as_a_workbook(job: ImportJob) -> str:
     """Why a file named as a workbook was read as a CSV (a CSV saved as "data.xlsx", a download renamed): the file's
     content decides, and "File CSV dibaca sebagai …" alone left the user, who sent an .xlsx, wondering (the
     fifty-ninth review). Empty for any other file."""
-    suffix = Path(job.original_name).suffix.lower()
+    suffix = file_type(job.original_name)
     if job.file_kind != CSV or suffix not in WORKBOOK_SUFFIXES:
         return ""
     return _(

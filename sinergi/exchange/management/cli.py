@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import OperationalError
 from django.utils import translation
 from django.utils.text import format_lazy
@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.core.busy import is_busy
+from sinergi.core.management.base import TranslatedHelpCommand
 from sinergi.exchange.columns import entities
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED, EXIT_STOPPED = 1, 2, 3, 4
@@ -93,7 +94,7 @@ def entity_help() -> str:
     return format_lazy(_lazy("Jenis data: {keys}"), keys=", ".join(entity.key for entity in entities()))
 
 
-class ExchangeCommand(BaseCommand):
+class ExchangeCommand(TranslatedHelpCommand):
     """A command of the exchange, run in the operator's language (--language, SINERGI_COMMAND_LANGUAGE): its help,
     messages and errors, and what the import it runs writes (rows' problems, the error report, a template)."""
 
@@ -108,7 +109,6 @@ class ExchangeCommand(BaseCommand):
             super().print_help(prog_name, subcommand)
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs):
-        self.help = str(self.help)  # argparse needs a str for the description, in the language of this parser
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.add_argument(
             "--language",
