@@ -4784,4 +4784,18 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(status)s pada file itu sendiri; lihat alasannya di bawah.": "%(status)s in the file itself; see the reason below.",
     "Status keluar: 0 selesai; 2 pemanggilan salah (argumen, pengguna, wewenang, folder tidak ada); 4 tidak selesai (database sibuk, file tidak dapat ditulis).": "Exit statuses: 0 done; 2 a wrong call (arguments, user, authority, a missing folder); 4 not finished (database busy, the file could not be written).",
     "File “%(name)s” bernama %(suffix)s, tetapi isinya teks (CSV), bukan buku kerja, sehingga dibaca sebagai CSV. Bila ini tidak terduga, buka file di Excel dan simpan lagi sebagai Excel Workbook (.xlsx).": "The file “%(name)s” is named %(suffix)s, but it holds text (CSV), not a workbook, so it was read as CSV. If that is unexpected, open the file in Excel and save it again as an Excel Workbook (.xlsx).",
+    "File unggahan dan laporan impor ini dihapus lebih awal, bersama daftar data yang dibuat dan diubah beserta "
+    "isiannya, karena memuat data orang yang datanya dihapus (hak subjek data); jumlahnya tetap tercatat. Unggah "
+    "file lagi bila masih diperlukan.": (
+        "This import's upload and report were removed early, with the lists of records created and changed and their "
+        "entries, because they held a person whose data was erased (data subject rights); its counts are still on "
+        "record. Upload the file again if it is still needed."
+    ),
+    "File ekspor ini dihapus lebih awal karena memuat data orang yang datanya dihapus (hak subjek data). "
+    "Buat ekspor baru bila masih diperlukan.": (
+        "This export file was removed early because it held a person whose data was erased (data subject rights). "
+        "Make a new export if it is still needed."
+    ),
+    "Impor yang file dan daftarnya ikut dihapus": "Imports whose files and lists were removed with it",
+    "Ekspor yang filenya ikut dihapus": "Exports whose files were removed with it",
 }

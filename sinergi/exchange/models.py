@@ -456,6 +456,8 @@ class ExportJob(QueuedJob, models.Model):
     message = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     file_purged_at = models.DateTimeField(null=True, blank=True)  # file removed (retention)
+    # ... early, with the erasure of a person it holds (services.jobs_purge_for_erasure), not by the retention.
+    file_purged_for_erasure = models.BooleanField(default=False)
     cancel_requested = models.BooleanField(default=False)  # the running worker stops at its next check
     # export_request_key of what was asked: the same export asked for again while this one is pending finds it
     # (two clicks on "XLSX" a few seconds apart). Empty for jobs made before it was kept.

@@ -301,7 +301,7 @@ def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDispl
     """The export's stored message, and that its file was removed, said from its file_purged_at in the viewer's
     language. Rows purged before that was so hold the notice in their message, in the language of the purge: it is
     taken out of the message (in any language), and its number of days kept."""
-    from .services import export_file_gone_message
+    from .services import export_erased_message, export_file_gone_message
 
     lines, days = [], retention_days
     for line in job.message.splitlines():
@@ -310,7 +310,10 @@ def export_job_display(job: ExportJob, *, retention_days: int) -> ExportJobDispl
             lines.append(line)
         else:
             days = stored_days
-    gone = export_file_gone_message(days) if job.file_deleted else ""
+    if job.file_purged_for_erasure:
+        gone = export_erased_message()
+    else:
+        gone = export_file_gone_message(days) if job.file_deleted else ""
     message = "\n".join(lines).strip()
     file_language = message_language = ""
     if _base(job.language) != _base(translation.get_language()):

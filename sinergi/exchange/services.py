@@ -3,6 +3,7 @@ retention clean-up that removes the stored files of old import and export jobs."
 
 import contextlib
 import datetime
+import json
 import logging
 import os
 import pwd
@@ -47,6 +48,7 @@ from .models import (
     MAY_RUN_AGAIN,
     SMALL_FILE_BYTES,
     ExportJob,
+    ExportStatus,
     ImportJob,
     ImportPhase,
     ImportStatus,
@@ -1316,6 +1318,151 @@ def _delete_stored(storage, names: list[str]) -> OSError | None:
             logger.exception("Could not delete the exchange file %s", name)
             return error
     return None
+
+
+# ---------------------------------------------------------------------------------------------- erasure
+
+
+def import_erased_notice() -> str:
+    return _(
+        "File unggahan dan laporan impor ini dihapus lebih awal, bersama daftar data yang dibuat dan diubah beserta "
+        "isiannya, karena memuat data orang yang datanya dihapus (hak subjek data); jumlahnya tetap tercatat. Unggah "
+        "file lagi bila masih diperlukan."
+    )
+
+
+def export_erased_message() -> str:
+    return _(
+        "File ekspor ini dihapus lebih awal karena memuat data orang yang datanya dihapus (hak subjek data). "
+        "Buat ekspor baru bila masih diperlukan."
+    )
+
+
+@dataclass(frozen=True)
+class JobWindow:
+    """When a job ran and as whom: an access-log line written by that actor in that time was written by its run."""
+
+    pk: int
+    actor_id: int | None
+    started_at: datetime.datetime | None
+    finished_at: datetime.datetime | None
+
+    def wrote(self, actor_id: int | None, at: datetime.datetime) -> bool:
+        if self.started_at is None or self.finished_at is None or actor_id != self.actor_id:
+            return False
+        # A second either side: the lines take the time of their write, the job its own reading of the clock.
+        return self.started_at - _CLOCK_SLACK <= at <= self.finished_at + _CLOCK_SLACK
+
+
+_CLOCK_SLACK = datetime.timedelta(seconds=1)
+
+
+def erasure_candidates(entity: str, *, now: datetime.datetime) -> tuple[list[JobWindow], list[JobWindow]]:
+    """The finished import and export jobs of `entity` whose files are still stored: the only ones an erasure can
+    still reach early (older ones were, or are about to be, purged by the retention)."""
+    since = now - datetime.timedelta(days=retention_days()) - datetime.timedelta(days=2)
+    imports = ImportJob.objects.filter(
+        entity=entity, status__in=FINISHED_STATUSES, files_purged_at__isnull=True, finished_at__gte=since
+    )
+    exports = ExportJob.objects.filter(
+        entity=entity, report="", status=ExportStatus.SUCCEEDED, file_purged_at__isnull=True, finished_at__gte=since
+    ).exclude(file="")
+    return (
+        [JobWindow(*row) for row in imports.values_list("pk", "created_by_id", "started_at", "finished_at")],
+        [JobWindow(*row) for row in exports.values_list("pk", "requested_by_id", "started_at", "finished_at")],
+    )
+
+
+def _identifier_pattern(identifiers: list[str]) -> re.Pattern | None:
+    """Any of the erased person's names or numbers as a whole word, whatever its case or spacing; in a JSON text
+    too (the name as JSON writes it)."""
+    words = set()
+    for text in identifiers:
+        text = " ".join(text.split())
+        if len(text) >= 3:
+            words.update({text, json.dumps(text, ensure_ascii=False)[1:-1]})
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def import_jobs_quoting(pks: list[int], identifiers: list[str]) -> list[int]:
+    """Of the import jobs `pks`, those whose file name or stored lists (records as read, changes, problems) name the
+    person: a refused file or a trial quotes them before any access to a stored record is logged."""
+    pattern = _identifier_pattern(identifiers)
+    if pattern is None:
+        return []
+    quoting = []
+    for start in range(0, len(pks), 100):  # previews of up to 200 records each: a hundred jobs at a time
+        chunk = ImportJob.objects.filter(pk__in=pks[start : start + 100]).order_by("pk")
+        for pk, name, preview, problems in chunk.values_list("pk", "original_name", "preview", "problems"):
+            stored = json.dumps([preview, problems], ensure_ascii=False)
+            if pattern.search(name) or pattern.search(stored):
+                quoting.append(pk)
+    return quoting
+
+
+def jobs_purge_for_erasure(
+    *, import_pks: list[int], export_pks: list[int], identifiers: list[str], now: datetime.datetime | None = None
+) -> tuple[list[int], list[int]]:
+    """Removes at once, inside the erasing transaction, what the retention would have removed within its days: the
+    uploads, reports and lists of the import jobs `import_pks` (with any job sharing their upload: a trial and the
+    import it made) and the files of the exports `export_pks`. Their rows stay, with their counts; the person's
+    names and numbers are taken out of what the rows still say (the file name, the problems' messages). The files
+    are deleted once the erasure commits; one the storage refuses is logged, and, named by no job any more, removed
+    by the purge's sweep of unnamed files. Returns the import and export jobs purged."""
+    now = now or timezone.now()
+    pattern = _identifier_pattern(identifiers)
+    jobs = ImportJob.objects.filter(pk__in=import_pks, files_purged_at__isnull=True)
+    uploads = list(jobs.exclude(file="").values_list("file", flat=True))
+    jobs = ImportJob.objects.filter(Q(pk__in=import_pks) | Q(file__in=uploads), files_purged_at__isnull=True)
+    names: list[str] = []
+    purged_imports = []
+    for job in jobs.select_for_update().order_by("pk"):
+        names += [name for name in (job.file.name, job.error_report.name) if name]
+        original = job.original_name
+        if pattern is not None and pattern.search(original):
+            original = f"{job.entity} #{job.pk}{file_type(original)}"
+        with translation.override(job.language):
+            notice = import_erased_notice()
+        ImportJob.objects.filter(pk=job.pk).update(
+            file="",
+            error_report="",
+            files_purged_at=now,
+            original_name=_numbers_masked(original),
+            notices=[*job.notices, notice],
+            preview=_redacted(_without_cells_as_read(job.preview), pattern),
+            problems=[[row, column, "", _redacted(message, pattern)] for row, column, _value, message in job.problems],
+        )
+        purged_imports.append(job.pk)
+    exports = ExportJob.objects.filter(pk__in=export_pks, file_purged_at__isnull=True).exclude(file="")
+    purged_exports = []
+    for export in exports.select_for_update().order_by("pk"):
+        names.append(export.file.name)
+        kept = {name: values for name, values in export.filters.items() if name not in FREE_TEXT_FILTERS}
+        ExportJob.objects.filter(pk=export.pk).update(
+            file="", file_purged_at=now, file_purged_for_erasure=True, filters=kept
+        )
+        purged_exports.append(export.pk)
+    if names:
+        storage = ImportJob._meta.get_field("file").storage
+        transaction.on_commit(lambda: _delete_stored_each(storage, names))
+    return purged_imports, purged_exports
+
+
+def _redacted(value, pattern: re.Pattern | None):
+    """`value` (a text, or JSON data) with the person's names and numbers replaced by "***"."""
+    if pattern is None or not value:
+        return value
+    if isinstance(value, str):
+        return pattern.sub("***", value)
+    return json.loads(pattern.sub("***", json.dumps(value, ensure_ascii=False)))
+
+
+def _delete_stored_each(storage, names: list[str]) -> None:
+    for name in names:
+        _delete_stored(storage, [name])  # logs a refusal; the next name is still tried
 
 
 class PurgeIncomplete(Exception):

@@ -1,5 +1,6 @@
 """Data-subject rights (UU PDP): access export, restriction of processing, erasure."""
 
+import contextlib
 import datetime
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action
+from sinergi.core.crypto import decrypt
 from sinergi.core.errors import TransitionError, ValidationError
 
 # Summary updates are called through the package rather than imported by name, so replacing
@@ -23,6 +25,7 @@ from sinergi.regions.models import RegionLevel
 from ..access import person_access_record
 from ..choices import AccessPurpose, PlacementStatus
 from ..models import CarePlanReview, DuplicateCandidate, Person, PersonRevision, Placement
+from ..signals import person_erased
 from ._common import _audit, _require
 from .rules import add_months
 
@@ -269,6 +272,14 @@ def person_erase(
     # Records a board merged into this one are the same human's: what they still say goes with it (they hold no
     # stays, consents or incidents any more: those moved to this record).
     merged = list(Person.objects.select_for_update().filter(merged_into=current, erased_at__isnull=True))
+    # What other apps removed with the record (the exchange: the imports and exports that held it), for the event.
+    removed_elsewhere: dict[str, list[int]] = {}
+    for _receiver, response in person_erased.send(
+        sender=Person,
+        person_ids=[current.pk, *(record.pk for record in merged)],
+        identifiers=_identifiers([current, *merged]),
+    ):
+        removed_elsewhere.update(response or {})
     for record in [current, *merged]:
         _scrub(record)
     current.refresh_from_db()
@@ -284,7 +295,7 @@ def person_erase(
         actor=actor,
         action="people.person.erased",
         obj=current,
-        data={"reason": reason.strip()[:300], "subject_asked": subject_asked, **merged_data},
+        data={"reason": reason.strip()[:300], "subject_asked": subject_asked, **merged_data, **removed_elsewhere},
         purpose=AccessPurpose.SUBJECT_REQUEST,
         request=request,
     )
@@ -318,6 +329,18 @@ def _referrals_scrub(person_ids: list[int]) -> None:
         consent_giver_name="", reason="", case_summary="", health_notes="", vital_interest_note="",
         decline_reason="", cancel_reason="",
     )  # fmt: skip
+
+
+def _identifiers(records: list[Person]) -> list[str]:
+    """What named the records before their erasure: full names, NIKs and KK numbers (a key that no longer opens a
+    number leaves it out: what it would find is then left to the retention)."""
+    found: list[str] = []
+    for record in records:
+        found.append(record.full_name)
+        for token in (record.nik_encrypted, record.kk_encrypted):
+            with contextlib.suppress(ValueError):
+                found.append(decrypt(token))
+    return [text for text in dict.fromkeys(found) if text]
 
 
 def _scrub(person: Person) -> None:
