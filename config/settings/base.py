@@ -187,9 +187,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web server and the task worker read while the other writes.
+    # WAL lets the web server and the task worker read while the other writes. FULL syncs the WAL at every commit:
+    # with NORMAL, an import or an erasure reported done could be undone by a power cut (decision 0008).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }

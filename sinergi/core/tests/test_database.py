@@ -1,8 +1,10 @@
-"""The SQLite database's files are kept readable by their owner only, whatever the umask that created them."""
+"""The SQLite database: its files are kept readable by their owner only, whatever the umask that created them, and
+its commits are on the disk before they are reported done."""
 
 import sqlite3
 import stat
 
+import pytest
 from django.db.utils import ConnectionHandler
 
 
@@ -33,3 +35,15 @@ def test_a_sqlite_database_and_its_wal_files_are_made_private_when_django_opens_
             assert side.exists() and _mode(side) == 0o600, suffix
     finally:
         connection.close()
+
+
+def test_a_sqlite_commit_is_on_the_disk_before_it_is_reported_done(settings, django_db_blocker):
+    # Given the settings' SQLite connection (an office server on SQLite, where the power may fail)
+    if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        pytest.skip("PostgreSQL syncs its commits (synchronous_commit=on, its default)")
+    from django.db import connection
+
+    # Then each commit syncs the WAL (FULL = 2): with NORMAL (1) a power cut may undo the last commits
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        assert cursor.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
