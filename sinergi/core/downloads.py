@@ -44,8 +44,14 @@ ESCAPED_STARTS = (*FORMULA_TRIGGERS, "'")
 # them, as a cell's start does (`Jl. Uji 1;'=2+3*7;`; fifty-seventh review, M2).
 OTHER_SEPARATOR = {",": ";", ";": ","}
 INNER_ESCAPED = (*FORMULA_TRIGGERS, '"')
+# A tab or a line break inside a cell starts a cell as well for some readers: LibreOffice's text import, which lists
+# Tab among its separators and evaluates formulas unless told not to, made `=1+1` after a tab a live formula, and a
+# file opened with the other separator (where no quote is honoured) began a row with what followed a line break
+# (sixtieth review, LibreOffice Calc 7.4). A text holding one is quoted and escaped as with the other separator.
+CELL_BREAKS = "\t\r\n"
+# (A lookahead: "\t" and "\r" are triggers as well as breaks, so "\t\t=" needs both of its tabs escaped.)
 _INNER_TRIGGER = {
-    separator: re.compile(f"({re.escape(separator)})([{re.escape(''.join(INNER_ESCAPED))}])")
+    separator: re.compile(f"([{re.escape(separator + CELL_BREAKS)}])(?=[{re.escape(''.join(INNER_ESCAPED))}])")
     for separator in OTHER_SEPARATOR
 }
 XLSX_DATE_FORMAT = "dd-mm-yyyy"
@@ -59,11 +65,12 @@ def escape_formula(text: str) -> str:
 
 def csv_text(text: str, delimiter: str) -> str:
     """A text cell of a CSV written with `delimiter`, once escape_formula has been applied: the formula triggers after
-    the other separator escaped, and quoted when it holds either separator, a quote or a line break (M2)."""
+    the other separator, a tab or a line break escaped, and quoted when it holds either separator, a quote, a tab or a
+    line break (M2)."""
     other = OTHER_SEPARATOR[delimiter]
-    if other in text:
-        text = _INNER_TRIGGER[other].sub(r"\1'\2", text)
-    elif delimiter not in text and '"' not in text and "\n" not in text and "\r" not in text:
+    if other in text or "\t" in text or "\n" in text or "\r" in text:
+        text = _INNER_TRIGGER[other].sub(r"\1'", text)
+    elif delimiter not in text and '"' not in text:
         return text
     return '"' + text.replace('"', '""') + '"'
 
@@ -381,7 +388,9 @@ def csv_lines(
             line = _line_with_other_separator(row, written, delimiter)
         else:
             line = writer.writerow(written)
-            if other in line:  # rare in the comma file: the csv module knows its own delimiter only (M2)
+            # Rare in the comma file: the csv module knows its own delimiter only (M2), and leaves a tab unquoted and
+            # a trigger after a tab or a line break as it is (CELL_BREAKS).
+            if other in line or "\t" in line or "\n" in line[:-2] or "\r" in line[:-2]:
                 line = _line_with_other_separator(row, written, delimiter)
         chunk.append(line)
         if len(chunk) >= chunk_rows:
@@ -406,7 +415,7 @@ def _line_with_other_separator(row: Sequence[Any], written: Sequence[Any], delim
                 if cell is None
                 else (
                     csv_text(cell, delimiter)
-                    if other in cell or delimiter in cell or '"' in cell or "\n" in cell or "\r" in cell
+                    if other in cell or delimiter in cell or '"' in cell or "\n" in cell or "\r" in cell or "\t" in cell
                     else cell
                 )
                 if cell.__class__ is str and value.__class__ not in _CSV_NUMBERS

@@ -158,9 +158,9 @@ def column_letter(index: int) -> str:
     return letters
 
 
-# The apostrophe our CSV downloads write between a separator and a formula trigger inside a text
-# (core.downloads.csv_text: `Jl. Uji 1;'=2`), taken out again so that a download imported back is what was stored.
-_INNER_ESCAPE = re.compile(r"""([,;])'([=+\-@\t\r"])""")
+# The apostrophe our CSV downloads write between a separator, a tab or a line break and a formula trigger inside a
+# text (core.downloads.csv_text: `Jl. Uji 1;'=2`), taken out again so that a download imported back is what was stored.
+_INNER_ESCAPE = re.compile(r"""([,;\t\r\n])'(?=[=+\-@\t\r"])""")
 
 
 def text(raw: Any) -> str:
@@ -170,9 +170,10 @@ def text(raw: Any) -> str:
         # Non-breaking spaces become spaces; invisible characters pasted from the web or a PDF go.
         value = (raw if raw.isascii() else raw.translate(_INVISIBLE)).strip()
         if value.startswith("'"):
-            value = value[1:].strip()
+            # A tab or a line break right after it was escaped as one inside a text is ("'\t'=1"): unescaped first.
+            value = (_INNER_ESCAPE.sub(r"\1", value[1:]) if "'" in value[1:] else value[1:]).strip()
         if "'" in value:
-            value = _INNER_ESCAPE.sub(r"\1\2", value)
+            value = _INNER_ESCAPE.sub(r"\1", value)
         elif (
             not raw.isascii()
             and value[:1] in _CURLY_APOSTROPHES

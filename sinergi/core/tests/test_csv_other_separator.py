@@ -6,6 +6,7 @@ of its own there: it must not start a formula. Read here with Python's csv modul
 import csv
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -104,3 +105,28 @@ def test_the_semicolon_files_lines_are_the_csv_modules_where_no_text_holds_a_com
     data = b"".join(csv_lines(["a", "b", "c", "d", "e", "f", "g"], rows, delimiter=";"))
     # then
     assert data.decode("utf-8-sig").split("\r\n", 1)[1] == buffer.getvalue()
+
+
+# A tab or a line break inside a text cell starts a cell too for LibreOffice Calc (7.4): its text import lists Tab
+# among the separators and evaluates formulas unless told not to, and a file opened with the other separator honours
+# no quote, so a line break begins a row (sixtieth review; sinergi/exchange/tests/fixtures/libreoffice/README.md).
+BREAK_PAYLOADS = ["\t=1+1", "Uji\t=1+1", "Uji\t\t=1+1", "Uji\r=1+1", "Uji\n@SUM(1)", "Uji\r\n+1+1", "Uji\t-2+3"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_no_cell_starts_a_formula_after_a_tab_or_a_line_break_inside_a_text(delimiter):
+    # given texts holding a formula after a tab or a line break
+    rows = [["Budi Contoh", payload, 30] for payload in BREAK_PAYLOADS]
+    # when
+    data = b"".join(csv_lines(["Nama", "Alamat", "Kapasitas"], rows, delimiter=delimiter))
+    # then no reading that splits on a tab or on the other separator, where no quote is honoured and a line break
+    # ends the row, gives a formula cell
+    for separators in ("\t" + delimiter, OTHER[delimiter]):
+        cells = re.split(f"[\r\n{re.escape(separators)}]", data.decode("utf-8-sig"))
+        assert [c for c in cells if c.lstrip('"').startswith(TRIGGERS) and not _number(c)] == [], separators
+    # and the file's own reading keeps one cell per column, which the import reads back as it was stored
+    from sinergi.exchange import values as v
+
+    read = rows_of(data, delimiter)
+    assert [len(row) for row in read] == [3] * (len(BREAK_PAYLOADS) + 1)
+    assert [v.text(row[1]) for row in read[1:]] == [p.strip() for p in BREAK_PAYLOADS[:1]] + BREAK_PAYLOADS[1:]

@@ -2578,11 +2578,13 @@ class ClientsEntity(Entity):
             with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
                 rows: list[bytes] = []
                 inside = False  # within a quoted cell, across the rows COPY hands over
-                other = OTHER_SEPARATOR[delimiter].encode()
+                marks = (OTHER_SEPARATOR[delimiter].encode(), b"\t", b"\r")
                 for data in copy:
                     record = bytes(data)
-                    # COPY quotes for its delimiter only: the (few) rows with the other separator are written again.
-                    rows.append(_record_requoted(record, delimiter) if other in record else record)
+                    # COPY quotes for its delimiter only: the (few) rows with the other separator, a tab or a line
+                    # break in a cell (before the record's own) are written again, as csv_text writes them.
+                    requote = any(mark in record for mark in marks) or b"\n" in record[:-1]
+                    rows.append(_record_requoted(record, delimiter) if requote else record)
                     if len(rows) == COPY_ROWS_PER_CHUNK:
                         logged()
                         chunk, inside = _crlf_records(b"".join(rows), inside)
@@ -2620,7 +2622,12 @@ class ClientsEntity(Entity):
             cursor.execute(statement, params)
             logged()
             while lines := cursor.fetchmany(2000):
-                yield "".join(f"{text}\r\n" for (text,) in lines).encode("utf-8")
+                # The (few) lines with a tab or a line break in a cell are written again by csv_text, which escapes
+                # a formula trigger after one (sixtieth review): done in SQL, its 28 nested replace() overflowed
+                # SQLite's parser stack.
+                yield "".join(
+                    f"{_line_requoted(text, delimiter) if _CELL_BREAK.search(text) else text}\r\n" for (text,) in lines
+                ).encode("utf-8")
 
     def export_rows(self, objects):
         sexes, settings_, reasons, statuses = (
@@ -2677,11 +2684,20 @@ COPY_ROWS_PER_CHUNK = 1000
 
 def _record_requoted(record: bytes, delimiter: str) -> bytes:
     """One record of COPY's CSV with its text cells as core.downloads.csv_text writes them (quoted when they hold the
-    other separator; a formula trigger after it escaped). Its other cells (numbers, ISO dates) never hold a
-    separator, and no cell is an empty text (NULLIF: COPY writes NULL as nothing), so every cell can be read back as
-    text and written so."""
-    (cells,) = csv.reader(io.StringIO(record.decode("utf-8")), delimiter=delimiter)
-    return (delimiter.join(csv_text(cell, delimiter) for cell in cells) + "\n").encode("utf-8")
+    other separator, a tab or a line break; a formula trigger after one escaped). Its other cells (numbers, ISO
+    dates) never hold a separator, and no cell is an empty text (NULLIF: COPY writes NULL as nothing), so every cell
+    can be read back as text and written so."""
+    return (_line_requoted(record.decode("utf-8"), delimiter) + "\n").encode("utf-8")
+
+
+# A tab or a line break inside a line of SQLite's CSV (its own line ends are added after).
+_CELL_BREAK = re.compile("[\t\r\n]")
+
+
+def _line_requoted(line: str, delimiter: str) -> str:
+    """A CSV line (without its end) with every cell written again by core.downloads.csv_text (see _record_requoted)."""
+    (cells,) = csv.reader(io.StringIO(line), delimiter=delimiter)
+    return delimiter.join(csv_text(cell, delimiter) for cell in cells)
 
 
 def _crlf_records(data: bytes, inside: bool) -> tuple[bytes, bool]:

@@ -4,6 +4,7 @@ row by row in Python) read with the other separator, as Excel in another locale 
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -87,3 +88,31 @@ def test_the_worker_and_lks_csv_give_no_formula_cell_in_either_reading(delimiter
         rows = _cells(made, delimiter)
         assert {len(row) for row in rows} == {len(rows[0])}, key
     assert b"Jl. Contoh Uji 1;" in made
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_tab_or_a_line_break_before_a_formula_is_escaped_on_every_path(delimiter):
+    # given texts with a formula after a tab or a line break (LibreOffice Calc splits on a tab, and begins a row at a
+    # line break when the file is opened with the other separator; sixtieth review)
+    world = people_world()
+    person = PersonFactory(
+        organisation=world.lks, full_name="Budi Contoh", birth_place="Banjarmasin\t=1+1",
+        mother_name='Ibu\r\n=HYPERLINK("http://x","y")', guardian_name="Wali\n@SUM(1)",
+        guardian_relation="paman\t\t-2+3",
+    )  # fmt: skip
+    PlacementFactory(person=person, organisation=world.lks)
+    WorkerFactory(organisation=world.lks, full_name="Pengasuh Contoh", job_title="Pengasuh\t+1+1")
+    world.lks.address = "Jl. Contoh\r=2+3*7"
+    world.lks.save()
+    for key in ("clients", "workers", "lks"):
+        # when each list is exported
+        made, portable = _exports(world, key, delimiter)
+        # then the database's file is Python's, byte for byte
+        assert made == portable, key
+        # and no reading that splits on a tab, or on the other separator with a line break ending the row, gives a
+        # formula cell
+        for separators in ("\t" + delimiter, OTHER[delimiter]):
+            cells = re.split(f"[\r\n{re.escape(separators)}]", made.decode("utf-8-sig"))
+            assert [c for c in cells if c.lstrip('"').startswith(("=", "+", "@")) or c.startswith("-2")] == [], key
+        rows = _cells(made, delimiter)
+        assert {len(row) for row in rows} == {len(rows[0])}, key
