@@ -163,6 +163,14 @@ def column_letter(index: int) -> str:
 _INNER_ESCAPE = re.compile(r"""([,;\t\r\n])'(?=[=+\-@\t\r"])""")
 
 
+def zeros_dropped(stored: str, given: str) -> bool:
+    """Whether `given` is the stored code less the zeros that began it ("0012" read "12", "081234567890" read
+    "81234567890"): a spreadsheet program that opened our CSV export made such a cell a number, since a CSV says
+    nothing of a cell's format (LibreOffice Calc 7.4 with its default "Standard" columns; sixtieth review). Saved
+    again, the file read as a change of the number the record holds, which nobody typed."""
+    return stored[:1] == "0" and given.isdigit() and stored.isdigit() and stored.lstrip("0") == given != stored
+
+
 def text(raw: Any) -> str:
     """A cell as clean text: whitespace trimmed, the apostrophe Excel users type to force text dropped (and the one our
     CSV downloads write inside a text after a separator), a number that is really an integer written without ".0"."""

@@ -962,9 +962,15 @@ class LksEntity(Entity):
                 setattr(updated, field, stored)
         for column in columns:
             # A list kept in capitals (as Dinas Sosial lists often are) or an e-mail address in another case says
-            # the same as the record: the stored spelling stays, instead of every LKS renamed in capitals.
+            # the same as the record: the stored spelling stays, instead of every LKS renamed in capitals. So does
+            # a number whose leading zeros a spreadsheet program dropped (v.zeros_dropped).
             stored, given = getattr(existing, column.key, None), getattr(updated, column.key, None)
-            if isinstance(stored, str) and isinstance(given, str) and stored != given and _same_text(stored, given):
+            if (
+                isinstance(stored, str)
+                and isinstance(given, str)
+                and stored != given
+                and (_same_text(stored, given) or v.zeros_dropped(stored, given))
+            ):
                 setattr(updated, column.key, stored)
         if region is not None and not region_same_or_within(existing.region_id, region.code):
             # A coarser region containing the stored desa (a file naming only the kabupaten/kota) says less, not
