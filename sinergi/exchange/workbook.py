@@ -49,7 +49,6 @@ def template_bytes(entity: Entity) -> bytes:
     header_required = book.add_format({"bold": True, "bg_color": "#FDE9A9", "border": 1, "text_wrap": True})
     header_optional = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True})
     text_format = book.add_format({"num_format": "@"})
-    date_format = book.add_format({"num_format": "dd-mm-yyyy"})
 
     data = book.add_worksheet(str(entity.sheet_name))
     columns = [column for column in entity.import_columns() if column.in_template]
@@ -62,9 +61,11 @@ def template_bytes(entity: Entity) -> bytes:
         header = f"{column.header} *" if column.required else str(column.header)
         data.write_string(0, index, header, header_required if column.required else header_optional)
         cell_format = None
-        if isinstance(column, DateColumn):
-            cell_format = date_format
-        elif _formatted_as_text(column, has_list=column.key in list_ranges):
+        if isinstance(column, DateColumn) or _formatted_as_text(column, has_list=column.key in list_ranges):
+            # A date column too: formatted as a date, a date typed into it was read by the computer's regional
+            # setting, and one set to English (United States) turned "02/01/2024" into 1 February, shown as
+            # 01-02-2024 and imported so, without a word (LibreOffice Calc 7.4 and Excel alike; sixtieth review).
+            # As text it reaches the import as typed, which reads it day first, as the instructions say.
             cell_format = text_format
         data.set_column(index, index, max(column.width, len(header) + 2), cell_format)
         _dropdown(data, 1, TEMPLATE_ROWS, index, column, list_ranges.get(column.key), blocking=True)
