@@ -19,7 +19,6 @@ from .columns import (
     BooleanColumn,
     ChoiceColumn,
     Column,
-    DateColumn,
     DecimalColumn,
     Entity,
     ImportContext,
@@ -61,11 +60,7 @@ def template_bytes(entity: Entity) -> bytes:
         header = f"{column.header} *" if column.required else str(column.header)
         data.write_string(0, index, header, header_required if column.required else header_optional)
         cell_format = None
-        if isinstance(column, DateColumn) or _formatted_as_text(column, has_list=column.key in list_ranges):
-            # A date column too: formatted as a date, a date typed into it was read by the computer's regional
-            # setting, and one set to English (United States) turned "02/01/2024" into 1 February, shown as
-            # 01-02-2024 and imported so, without a word (LibreOffice Calc 7.4 and Excel alike; sixtieth review).
-            # As text it reaches the import as typed, which reads it day first, as the instructions say.
+        if _formatted_as_text(column, has_list=column.key in list_ranges):
             cell_format = text_format
         data.set_column(index, index, max(column.width, len(header) + 2), cell_format)
         _dropdown(data, 1, TEMPLATE_ROWS, index, column, list_ranges.get(column.key), blocking=True)
@@ -354,9 +349,13 @@ def _report_bytes(
 
 
 def _formatted_as_text(column: Column, *, has_list: bool) -> bool:
-    """Whether the template formats a column as text (codes such as 63.10, NIKs and 0511-... stay as typed):
-    neither a date, a number or yes/no, nor a column with a dropdown list."""
-    return not has_list and not isinstance(column, DateColumn | IntegerColumn | DecimalColumn | BooleanColumn)
+    """Whether the template (and the error report) formats a column as text (codes such as 63.10, NIKs and 0511-...
+    stay as typed): neither a number or yes/no, nor a column with a dropdown list. A date column is text too:
+    formatted as a date, a date typed into it was read by the computer's regional setting, and one set to English
+    (United States) turned "02/01/2024" into 1 February, shown as 01-02-2024 and imported so, without a word
+    (LibreOffice Calc 7.4 and Excel alike; sixtieth review). As text it reaches the import as typed, which reads it
+    day first, as the instructions say; a date the report copies from the file keeps its own date format."""
+    return not has_list and not isinstance(column, IntegerColumn | DecimalColumn | BooleanColumn)
 
 
 def _text_columns(entity: Entity, written: dict[int, str]) -> set[int]:

@@ -17,12 +17,13 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.core.crypto import decrypt
 from sinergi.exchange.columns import DateColumn, get_entity
-from sinergi.exchange.workbook import template_bytes
+from sinergi.exchange.files import XLSX
+from sinergi.exchange.workbook import error_report_bytes, template_bytes
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.people.models import Person, Worker
 
-from .conftest import problems_of, run
+from .conftest import problems_of, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -38,23 +39,53 @@ def test_the_template_formats_its_date_columns_as_text():
     # set to English (United States) stored "02/01/2024" as 1 February. As text, it reaches the import as typed.
     for key in ("lks", "clients", "workers"):
         entity = get_entity(key)
-        content = template_bytes(entity)
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            sheet = archive.read("xl/worksheets/sheet1.xml").decode()
-            styles = archive.read("xl/styles.xml").decode()
-        text_formats = {"49", *re.findall(r'<numFmt numFmtId="(\d+)" formatCode="@"', styles)}
-        cell_xfs = re.findall(r"<xf [^>]*>", styles.split("<cellXfs")[1].split("</cellXfs>")[0])
-        text_styles = {str(i) for i, xf in enumerate(cell_xfs) if re.search(r'numFmtId="(\d+)"', xf)[1] in text_formats}
-        styled = {
-            column: style
-            for first, last, style in re.findall(r'<col min="(\d+)" max="(\d+)"[^>]*style="(\d+)"', sheet)
-            for column in range(int(first), int(last) + 1)
-        }
+        text_columns, _sheet, _styles = _text_styled_columns(template_bytes(entity))
         columns = [c for c in entity.import_columns() if c.in_template]
         dates = [index for index, c in enumerate(columns, start=1) if isinstance(c, DateColumn)]
         assert dates, key
-        assert [d for d in dates if styled.get(d) not in text_styles] == [], key
-        assert "dd-mm-yyyy" not in styles, key
+        assert [d for d in dates if d not in text_columns] == [], key
+
+
+def _text_styled_columns(content: bytes) -> tuple[set[int], str, set[str]]:
+    """The first sheet's columns (1-based) formatted as text, its XML, and the styles that are text."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        styles = archive.read("xl/styles.xml").decode()
+    text_formats = {"49", *re.findall(r'<numFmt numFmtId="(\d+)" formatCode="@"', styles)}
+    cell_xfs = re.findall(r"<xf [^>]*>", styles.split("<cellXfs")[1].split("</cellXfs>")[0])
+    text_styles = {str(i) for i, xf in enumerate(cell_xfs) if re.search(r'numFmtId="(\d+)"', xf)[1] in text_formats}
+    columns = {
+        column
+        for first, last, style in re.findall(r'<col min="(\d+)" max="(\d+)"[^>]*style="(\d+)"', sheet)
+        for column in range(int(first), int(last) + 1)
+        if style in text_styles
+    }
+    return columns, sheet, text_styles
+
+
+def test_the_error_report_formats_a_date_column_as_text_and_keeps_a_read_date_a_date(tmp_path):
+    # The same regional-setting trap when a date is corrected in the report: its date columns are text as well.
+    actor = user_with_role(Role.PROVINCE_ADMIN, region_code="63", username="admin.calc")
+    headers = [
+        "Nama LKS",
+        "Jenis layanan utama",
+        "Kode wilayah",
+        "Nomor tanda daftar",
+        "Tanggal akta",
+        "Tanggal SK Kemenkumham",
+    ]
+    rows = [
+        headers,
+        ["LKSA Tanggal Salah", "anak", "63.71.01.1001", "TD/LO/950/2024", "31-02-2014", datetime.date(2014, 8, 17)],
+    ]
+    path = xlsx_file(tmp_path, rows)
+    result = run(path, actor)
+    assert [p.column for p in result.problems] == ["Tanggal akta"]
+    content = error_report_bytes(path=path, kind=XLSX, entity=get_entity("lks"), result=result)
+    columns, sheet, text_styles = _text_styled_columns(content)
+    assert {5, 6} <= columns  # both date columns
+    assert re.search(r'<c r="E2" s="(\d+)"', sheet)[1] in text_styles  # the marked date, to be typed again
+    assert re.search(r'<c r="F2" s="(\d+)"', sheet)[1] not in text_styles  # a date read from the file stays a date
 
 
 def _parent() -> Organisation:
