@@ -614,7 +614,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "catatan": "notes",
     "pemrosesan dibatasi": "processing restricted",
     "dihapus pada": "deleted on",
-    "penerima layanan (PPKS)": "service recipient (PPKS)",
+    "penerima layanan (PPKS)": "client (PPKS)",
     "kategori PPKS utama": "main PPKS category",
     "tanggal masuk": "admission date",
     "layanan yang diterima": "services received",
@@ -828,11 +828,11 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Tanggal persetujuan tidak mungkin sebelum tanggal lahir.": "The consent date cannot be before the date of birth.",
     "Anda tidak berwenang mendaftarkan penerima layanan di LKS ini.": (
-        "You are not authorised to register service recipients at this LKS."
+        "You are not authorised to register clients at this LKS."
     ),
-    "Penerima layanan hanya dapat didaftarkan di LKS.": "Service recipients can only be registered at an LKS.",
+    "Penerima layanan hanya dapat didaftarkan di LKS.": "Clients can only be registered at an LKS.",
     "LKS ini sudah nonaktif; tidak dapat menerima penerima layanan baru.": (
-        "This LKS is inactive; it cannot admit new service recipients."
+        "This LKS is inactive; it cannot admit new clients."
     ),
     "Pilih paling sedikit satu kategori PPKS.": "Choose at least one PPKS category.",
     "Tanggal masuk tidak mungkin sebelum tanggal lahir.": "The admission date cannot be before the date of birth.",
@@ -840,7 +840,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "The legal basis for processing (consent) has not been recorded; record it soon."
     ),
     "NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini.": (
-        "This NIK is already registered as an active service recipient at this LKS."
+        "This NIK is already registered as an active client at this LKS."
     ),
     "Anda tidak berwenang mengubah data orang ini.": "You are not authorised to change this person's data.",
     "Tanggal lahir tidak mungkin sesudah tanggal masuk LKS.": (
@@ -878,7 +878,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Uraian kejadian wajib diisi.": "A description of the incident is required.",
     "Sebuah dugaan %(kind)s terhadap penerima layanan %(lks)s baru saja dilaporkan di Sinergi (laporan #%(id)s). "
     "Rincian hanya dapat dibuka setelah masuk ke Sinergi.": (
-        "A suspected case of %(kind)s against a service recipient of %(lks)s has just been reported in Sinergi "
+        "A suspected case of %(kind)s against a client of %(lks)s has just been reported in Sinergi "
         "(report #%(id)s). The details can only be opened after signing in to Sinergi."
     ),
     "Anda tidak berwenang memutuskan kandidat data ganda ini.": (
@@ -927,7 +927,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "(ditampilkan dan dicatat)": "(shown and logged)",
     "Anda tidak berwenang melihat NIK lengkap.": "You are not authorised to see the full NIK.",
     "Terima klien baru": "Admit a new client",
-    "Penerima layanan": "Service recipients",
+    "Penerima layanan": "Clients",
     "Data pribadi, penempatan pertama dan persetujuan disimpan sekaligus; bila ada yang salah, tidak ada yang "
     "tersimpan.": (
         "Personal data, first placement and consent are saved together; if anything is wrong, nothing is saved."
@@ -980,17 +980,17 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kandidat data ganda": "Duplicate candidates",
     "Orang yang sama": "Same person",
     "Tidak ada kandidat data ganda yang menunggu keputusan.": "No duplicate candidates awaiting a decision.",
-    "Penerima layanan (PPKS)": "Service recipients (PPKS)",
+    "Penerima layanan (PPKS)": "Clients (PPKS)",
     "Tinjauan rencana pengasuhan jatuh tempo": "Care plan reviews due",
     "%(n)s orang": ("%(n)s person", "%(n)s people"),
     "Tinjauan berikutnya": "Next review",
     "(dihapus)": "(erased)",
     "dibatasi": "restricted",
-    "Tidak ada penerima layanan yang cocok.": "No matching service recipients.",
+    "Tidak ada penerima layanan yang cocok.": "No matching clients.",
     "Tujuan akses data pribadi": "Purpose of access to personal data",
     "Halaman berikutnya memuat data pribadi penerima layanan. Menurut UU 27/2022 tentang Pelindungan Data Pribadi, "
     "setiap akses dicatat: siapa, kapan, dari mana, dan untuk apa. Pilih tujuan Anda untuk sesi ini.": (
-        "The next pages contain service recipients' personal data. Under Law 27/2022 on Personal Data Protection "
+        "The next pages contain clients' personal data. Under Law 27/2022 on Personal Data Protection "
         "(UU PDP), every access is logged: who, when, from where and why. Choose your purpose for this session."
     ),
     "Pilih salah satu tujuan.": "Choose one purpose.",
@@ -1262,9 +1262,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Region code “%(code)s” is not a province or a regency/city."
     ),
     "Bulan harus berformat TTTT-BB, misalnya 2025-03.": "The month must be in the form YYYY-MM, for example 2025-03.",
-    "Penerima layanan aktif menurut kategori PPKS dan wilayah": (
-        "Service recipients in care by PPKS category and region"
-    ),
+    "Penerima layanan aktif menurut kategori PPKS dan wilayah": ("Clients in care by PPKS category and region"),
     "(akhir %(month)s)": "(end of %(month)s)",
     "Tren %(n)s bulan terakhir": "Trend over the last %(n)s months",
     "Anak dalam pengasuhan panti (residensial) dan berbasis keluarga": "Children in residential and family-based care",
@@ -1278,8 +1276,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Wilayah ini di luar cakupan akun Anda.": "This region is outside your account's scope.",
     "disembunyikan": "hidden",
     "%(counter)s angka disembunyikan.": ("%(counter)s figure hidden.", "%(counter)s figures hidden."),
-    "Data publik penerima layanan dan pekerja sosial": "Open data on service recipients and social workers",
-    "Indikator penerima layanan dan pekerja sosial": "Service recipient and social worker indicators",
+    "Data publik penerima layanan dan pekerja sosial": "Open data on clients and social workers",
+    "Indikator penerima layanan dan pekerja sosial": "Client and social worker indicators",
     "Per akhir bulan": "As of month end",
     "Peran pekerja": "Worker role",
     "Wilayah: %(area)s.": "Region: %(area)s.",
@@ -1296,16 +1294,16 @@ EN: dict[str, str | tuple[str, str]] = {
     "Dihitung dari tabel ringkasan yang diperbarui setiap kali data berubah.": (
         "Counted from summary tables that are updated whenever the data changes."
     ),
-    "Penerima layanan aktif": "Service recipients in care",
+    "Penerima layanan aktif": "Clients in care",
     "Anak dalam pengasuhan LKS": "Children in LKS care",
     "Pekerja sosial aktif": "Active social workers",
-    "Grafik tren penerima layanan": "Service recipient trend chart",
+    "Grafik tren penerima layanan": "Client trend chart",
     "Grafik tren: dilayani di akhir bulan, masuk dan keluar per bulan. Angkanya ada di tabel tren.": (
         "Trend chart: in care at month end, admissions and discharges per month. The figures are in the trend table."
     ),
-    "Grafik penerima layanan aktif menurut kategori PPKS": "Chart of service recipients in care by PPKS category",
+    "Grafik penerima layanan aktif menurut kategori PPKS": "Chart of clients in care by PPKS category",
     "Grafik batang: penerima layanan aktif per kategori PPKS. Angkanya ada di tabel di atas.": (
-        "Bar chart: service recipients in care per PPKS category. The figures are in the table above."
+        "Bar chart: clients in care per PPKS category. The figures are in the table above."
     ),
     "Grafik anak dalam panti dan berbasis keluarga": "Chart of children in residential and family-based care",
     "Grafik batang bertumpuk: anak dalam panti dan berbasis keluarga per wilayah. Angkanya ada di tabel di atas.": (
@@ -2279,14 +2277,14 @@ EN: dict[str, str | tuple[str, str]] = {
     "Berkas tidak ditemukan.": "File not found.",
     "Dokumen dihapus.": "Document deleted.",
     # --- referrals -------------------------------------------------------------------------------------------
-    "ID penerima layanan yang dirujuk.": "ID of the service recipient being referred.",
+    "ID penerima layanan yang dirujuk.": "ID of the client being referred.",
     "ID LKS (atau LKKKS) pengirim.": "ID of the sending LKS (or LKKKS).",
     "ID LKS tujuan.": "ID of the receiving LKS.",
     "ID persetujuan yang tercatat.": "ID of the recorded consent.",
     "Tanggal pindah; bawaan hari ini.": "Transfer date; defaults to today.",
     "ID organisasi asal (pengirim).": "ID of the organisation of origin (the sender).",
     "Peran Anda tidak mencakup rujukan.": "Your role does not include referrals.",
-    "Penerima layanan tidak ditemukan.": "Service recipient not found.",
+    "Penerima layanan tidak ditemukan.": "Client not found.",
     "Organisasi pengirim tidak ditemukan.": "Sending organisation not found.",
     "LKS tujuan tidak ditemukan.": "Receiving LKS not found.",
     "Persetujuan tidak ditemukan untuk orang ini.": "No such consent found for this person.",
@@ -2548,7 +2546,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Ketentuan penerimaan LKS saya": "My LKS's admission criteria",
     "Untuk merujuk seseorang, buka halaman penerima layanan lalu pilih “Rujuk”.": (
-        "To refer someone, open the service recipient's page and choose “Refer”."
+        "To refer someone, open the client's page and choose “Refer”."
     ),
     "Hanya yang melewati batas waktu": "Past the deadline only",
     "%(n)s rujukan": ("%(n)s referral", "%(n)s referrals"),
@@ -2577,8 +2575,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "tersimpan benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan (Perbaiki data "
     "penempatan).": (
         "This placement (admitted %(date)s) is already recorded and has ended, with different entries (%(columns)s). "
-        "If what is stored is right, change your file to match; if it is wrong, correct it on the service "
-        "recipient's page (Correct the stay record)."
+        "If what is stored is right, change your file to match; if it is wrong, correct it on the client's page "
+        "(Correct the stay record)."
     ),
     "%(column)s: tersimpan “%(stored)s”, di file “%(given)s”": "%(column)s: stored “%(stored)s”, in the file “%(given)s”",
     "Baris %(rows)s: NIK ini didaftarkan di LKS yang sama selama impor berjalan (lewat formulir atau impor lain). "
@@ -2593,13 +2591,13 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Baris %(rows)s: penerima layanan dengan nama ini didaftarkan di LKS yang sama selama impor berjalan (lewat "
     "formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah tercatat.": (
-        "Row %(rows)s: a service recipient of this name was registered at the same LKS while the import was running "
+        "Row %(rows)s: a client of this name was registered at the same LKS while the import was running "
         "(through a form or another import). Nothing was saved; run the import again to see what is now recorded."
     ),
     "%(count)s baris (%(rows)s): penerima layanan dengan nama itu didaftarkan di LKS yang sama selama impor berjalan "
     "(lewat formulir atau impor lain). Tidak ada yang disimpan; ulangi impor untuk melihat apa yang kini sudah "
     "tercatat.": (
-        "%(count)s rows (%(rows)s): service recipients of these names were registered at the same LKS while the "
+        "%(count)s rows (%(rows)s): clients of these names were registered at the same LKS while the "
         "import was running (through a form or another import). Nothing was saved; run the import again to see what "
         "is now recorded."
     ),
@@ -2722,9 +2720,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kabupaten/Kota LKS": "LKS regency/city",
     "Hanya bila ada beberapa LKS bernama sama.": "Only when several LKS have the same name.",
     "Persetujuan oleh": "Consent by",
-    "penerima layanan": "service recipients",
+    "penerima layanan": "clients",
     "Satu baris = satu penerima layanan beserta penempatannya di satu LKS.": (
-        "One row = one service recipient with their placement at one LKS."
+        "One row = one client with their placement at one LKS."
     ),
     "Kolom bertanda * wajib diisi. Isi NIK, atau pilih Alasan NIK kosong; begitu pula Nomor KK.": (
         "Columns marked * are required. Fill in the NIK, or choose a Reason for empty NIK; likewise for the KK number."
@@ -2735,7 +2733,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "does not turn them into 6.37101E+15."
     ),
     "Kategori PPKS boleh lebih dari satu, dipisah titik koma (;), mis. “Anak Telantar; Anak Jalanan”.": (
-        "A service recipient may have more than one PPKS category, separated by semicolons (;), e.g. “Neglected child; "
+        "A client may have more than one PPKS category, separated by semicolons (;), e.g. “Neglected child; "
         "Street child”."
     ),
     "Persetujuan pemrosesan data untuk anak diberikan oleh orang tua atau wali.": (
@@ -2781,20 +2779,20 @@ EN: dict[str, str | tuple[str, str]] = {
     "menjadi daftar kategori orangnya, jadi kategori yang dihapus di sel itu ikut terhapus; pada baris tanpa ID "
     "kategori hanya ditambahkan. Kategori utama dan bentuk layanan sebuah penempatan diubah di halaman penerima "
     "layanan.": (
-        "Rows are matched to service recipients already recorded at the same LKS by NIK; if the NIK is empty, by "
+        "Rows are matched to clients already recorded at the same LKS by NIK; if the NIK is empty, by "
         "full name, date of birth and birth mother's name. A row identical to the stored data changes nothing; a "
-        "Discharge date and Discharge reason on a placement that is still active record that the service recipient "
+        "Discharge date and Discharge reason on a placement that is still active record that the client "
         "has left; other differing cells correct the person's record (shown before → after in the trial run). Empty "
         "cells do not erase old entries. On a row with an ID (from an export) the PPKS categories are the person's "
         "list, so a category deleted from that cell is removed; on a row without an ID categories are only added. "
-        "The main category and care setting of a placement are changed on the service recipient's page."
+        "The main category and care setting of a placement are changed on the client's page."
     ),
     "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Bila yang tersimpan "
     "benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan (Perbaiki data penempatan). Impor "
     "hanya menambah penerima layanan baru, memperbaiki data orangnya, atau mencatat tanggal keluar.": (
-        "This service recipient is already registered as in care at this LKS with different entries (%(columns)s). "
-        "If what is stored is right, change your file to match; if it is wrong, correct it on the service "
-        "recipient's page (Correct the stay record). An import only adds new service recipients, corrects a "
+        "This client is already registered as in care at this LKS with different entries (%(columns)s). "
+        "If what is stored is right, change your file to match; if it is wrong, correct it on the client's page "
+        "(Correct the stay record). An import only adds new clients, corrects a "
         "person's record, or records discharge dates."
     ),
     "Baris %(row)s: %(reason)s Tidak ada yang disimpan; ulangi impor.": (
@@ -2808,7 +2806,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Ubah tujuan": "Change the purpose",
     "Ekspor data pribadi (penerima layanan dan pekerja) dicatat per orang beserta tujuannya (UU PDP): pilih "
     "tujuan akses sekali untuk sesi ini.": (
-        "Exports of personal data (service recipients and workers) are logged person by person with their purpose "
+        "Exports of personal data (clients and workers) are logged person by person with their purpose "
         "(UU PDP): "
         "choose the purpose of access once for this session."
     ),
@@ -2825,7 +2823,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "impor\x04Ditolak": "Refused",  # an import file refused as a whole (referrals' "Ditolak" is "Declined")
     "satu peringatan\x04Peringatan": "Warning",  # the warnings sheet's column, beside "Problem" on the errors' sheet
     "Data LKS": "LKS data",
-    "Data penerima layanan": "Service recipient data",
+    "Data penerima layanan": "Client data",
     "Data pekerja": "Worker data",
     "%(grade)s (kedaluwarsa)": "%(grade)s (expired)",
     "kedaluwarsa": "expired",
@@ -2874,8 +2872,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Row(s) %(rows)s only have entries in columns that are not read, so they were skipped."
     ),
     "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; isi NIK.": (
-        "More than one service recipient with this name, birth date and mother's name is registered at this LKS; "
-        "fill in the NIK."
+        "More than one client with this name, birth date and mother's name is registered at this LKS; fill in the NIK."
     ),
     "Pemrosesan data sebagian orang di file ini dibatasi selama impor berjalan. Tidak ada yang disimpan; ulangi "
     "impor.": (
@@ -2884,7 +2881,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Untuk penerima layanan yang sudah tercatat, persetujuan yang belum tercatat dicatat sebagai persetujuan baru; "
     "persetujuan yang lama tetap tersimpan.": (
-        "For service recipients already registered, a consent not yet on record is recorded as a new consent; "
+        "For clients already registered, a consent not yet on record is recorded as a new consent; "
         "earlier consents are kept."
     ),
     "Pilih “Tidak ada” pada Ragam disabilitas untuk menghapus ragam disabilitas yang tersimpan; sel kosong tidak "
@@ -2899,17 +2896,17 @@ EN: dict[str, str | tuple[str, str]] = {
         "Row(s) %(rows)s hold section titles (e.g. “A. ANAK DALAM PANTI”), not data, and were skipped."
     ),
     "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima layanan baru.": (
-        "There is no service recipient with ID %(id)s at this LKS. Leave the ID empty to add a new service recipient."
+        "There is no client with ID %(id)s at this LKS. Leave the ID empty to add a new client."
     ),
     "Penerima layanan dengan ID %(id)s tidak punya penempatan di LKS ini yang masuk pada %(date)s. Periksa Tanggal "
     "masuk, atau kosongkan ID untuk menambah penerima layanan baru.": (
-        "The service recipient with ID %(id)s has no placement at this LKS admitted on %(date)s. Check the admission "
-        "date (Tanggal masuk), or leave the ID empty to add a new service recipient."
+        "The client with ID %(id)s has no placement at this LKS admitted on %(date)s. Check the admission "
+        "date (Tanggal masuk), or leave the ID empty to add a new client."
     ),
     "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom yang disamarkan (NIK, Nomor KK) tidak "
     "dibaca. Kolom ID menunjuk penerima layanan yang diperbaiki; kosongkan ID untuk menambah yang baru.": (
         "Correcting data through an export: change the wrong cells, then upload; the masked columns (NIK, KK number) "
-        "are not read. The ID column points at the service recipient corrected; leave the ID empty to add a new one."
+        "are not read. The ID column points at the client corrected; leave the ID empty to add a new one."
     ),
     "Memperbaiki data lewat ekspor: ubah sel yang salah, lalu unggah; kolom NIK (disamarkan) tidak dibaca. Kolom ID "
     "menunjuk pekerja yang diperbaiki; kosongkan ID untuk menambah pekerja baru.": (
@@ -3334,7 +3331,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kategori utama penempatan ini (“%(main)s”) tidak dapat dihapus dari Kategori PPKS lewat impor. Ubah dulu "
     "kategori utamanya di halaman penerima layanan.": (
         "The main category of this placement (“%(main)s”) cannot be removed from the PPKS categories by an import. "
-        "Change the main category on the service recipient's page first."
+        "Change the main category on the client's page first."
     ),
     "%(column)s (%(rows)s baris)": ("%(column)s (%(rows)s row)", "%(column)s (%(rows)s rows)"),
     "Sel kosong tidak menghapus isian yang tersimpan; isian lama tetap dipakai di kolom %(columns)s. Untuk "
@@ -3368,7 +3365,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Tabel ini hanya tersedia bagi pengguna yang masuk: angkanya adalah angka tabel penerima layanan yang dipilah "
     "lain, dan di samping tabel itu dapat membuka angka kecil yang disembunyikan.": (
-        "This table is for signed-in users only: its figures are the service recipients table's figures cut another "
+        "This table is for signed-in users only: its figures are the clients table's figures cut another "
         "way, and beside that table they could uncover the small numbers it hides."
     ),
     "Angka per akhir bulan yang lalu hanya tersedia bagi pengguna yang masuk: dua bulan berdampingan "
@@ -3496,10 +3493,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Impor: dibatalkan": "Import: cancelled",
     "Impor: terputus": "Import: interrupted",
     "Ekspor data LKS": "Export of LKS data",
-    "Ekspor data penerima layanan": "Export of service recipients' data",
+    "Ekspor data penerima layanan": "Export of clients' data",
     "Ekspor data pekerja sosial": "Export of social workers' data",
     "Unduhan ekspor data LKS": "Download of an LKS data export",
-    "Unduhan ekspor data penerima layanan": "Download of a service recipients' data export",
+    "Unduhan ekspor data penerima layanan": "Download of a clients' data export",
     "Unduhan ekspor data pekerja sosial": "Download of a social workers' data export",
     "Ekspor dibatalkan": "Export cancelled",
     "Ekspor terputus": "Export interrupted",
@@ -3522,7 +3519,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Masuk dan keamanan akun": "Sign-in and account security",
     "Pengguna dan peran": "Users and roles",
     "LKS dan LKKKS": "LKS and LKKKS",
-    "Penerima layanan dan pekerja sosial": "Service recipients and social workers",
+    "Penerima layanan dan pekerja sosial": "Clients and social workers",
     "Statistik dan laporan": "Statistics and reports",
     "Jenis tindakan": "Kind of action",
     "Kode tindakan": "Action code",
@@ -3644,9 +3641,9 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. Bila sudah "
     "keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.": (
-        "%(count)s service recipient active at %(lks)s is not in this file, and stays recorded as active. If they "
+        "%(count)s client active at %(lks)s is not in this file, and stays recorded as active. If they "
         "have left, record their discharge: fill in Discharge date and Discharge reason on their row, or on their page.",
-        "%(count)s service recipients active at %(lks)s are not in this file, and stay recorded as active. If any have "
+        "%(count)s clients active at %(lks)s are not in this file, and stay recorded as active. If any have "
         "left, record their discharge: fill in Discharge date and Discharge reason on their row, or on their page.",
     ),
     "“%(value)s” bukan NIK, hanya angka %(digit)s yang diulang. Kosongkan bila NIK belum diketahui, lalu isi "
@@ -3686,11 +3683,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kategori utama penempatan aktif orang ini (masuk %(date)s: “%(main)s”) tidak dapat dihapus dari Kategori PPKS "
     "lewat impor. Ubah dulu kategori utamanya di halaman penerima layanan.": (
         "The main category of this person's active stay (admitted %(date)s: “%(main)s”) cannot be removed from the PPKS "
-        "categories by an import. Change the main category on the service recipient's page first."
+        "categories by an import. Change the main category on the client's page first."
     ),
     "Baris ini tentang penerima layanan yang datanya hanya dapat diproses oleh admin provinsi saat ini. Hapus baris "
     "ini dari file, atau hubungi admin provinsi.": (
-        "This row is about a service recipient whose data only the province admin may process at present. Remove the "
+        "This row is about a client whose data only the province admin may process at present. Remove the "
         "row from the file, or contact the province admin."
     ),
     "Pemeriksaan dihentikan di baris %(row)s: file ini sudah punya %(count)s masalah. Tidak ada yang disimpan. "
@@ -3915,8 +3912,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). Ubah datanya di "
     "halaman penerima layanan; impor hanya menambah penerima layanan baru, memperbaiki data orangnya, atau "
     "mencatat tanggal keluar.": (
-        "This service recipient is already registered as in care at this LKS with different entries (%(columns)s). "
-        "Change them on the service recipient's page; an import only adds new service recipients, corrects a "
+        "This client is already registered as in care at this LKS with different entries (%(columns)s). "
+        "Change them on the client's page; an import only adds new clients, corrects a "
         "person's record, or records discharge dates."
     ),
     "%(lks)s sudah nonaktif, tetapi %(count)s penerima layanan masih tercatat aktif di sana. Catat keluarnya, atau rujuk ke LKS lain.": (
@@ -4214,7 +4211,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Tujuan akses data pribadi (UU PDP), wajib untuk data yang memuatnya (penerima layanan, pekerja sosial): "
     "{purposes}": (
-        "Purpose of access to personal data (UU PDP), required for data holding it (service recipients, social "
+        "Purpose of access to personal data (UU PDP), required for data holding it (clients, social "
         "workers): {purposes}"
     ),
     "Data %(label)s memuat data pribadi: sebutkan tujuan akses dengan --purpose, salah satu dari: %(codes)s": (
@@ -4620,12 +4617,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pilih alasan %(label)s tidak ada bila yang tersimpan dihapus.": (
         "Choose why there is no %(label)s when removing the stored one."
     ),
-    "Ubah data penerima layanan": "Edit the service recipient's details",
+    "Ubah data penerima layanan": "Edit the client's details",
     "Perbaiki isian yang salah lalu simpan. LKS, penempatan dan persetujuan diubah di halaman penerima layanan.": (
-        "Correct what is wrong, then save. The LKS, stays and consents are changed on the service recipient's page."
+        "Correct what is wrong, then save. The LKS, stays and consents are changed on the client's page."
     ),
     "Tidak ada isian yang berubah.": "Nothing was changed.",
-    "Data penerima layanan diperbarui.": "The service recipient's details were updated.",
+    "Data penerima layanan diperbarui.": "The client's details were updated.",
     "Halaman kedaluwarsa": "Page expired",
     "Halaman ini sudah kedaluwarsa": "This page has expired",
     "Data belum terkirim: halaman ini dibuka sebelum Anda keluar dan masuk lagi (mungkin di tab lain), atau browser Anda menolak cookie.": (

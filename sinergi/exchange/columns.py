@@ -1002,6 +1002,8 @@ class Entity(ABC):
     key = ""
     label: Any = ""
     sheet_name: Any = "Data"  # the data sheet of its template, export and error report (translated)
+    # What the data sheet was called in templates of earlier versions, which must still import as ours.
+    former_sheet_names: Sequence[str] = ()
     columns: list[Column] = []
     natural_key_help: Any = ""
     instructions: Sequence[Any] = ()
@@ -1156,7 +1158,7 @@ class Entity(ABC):
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 names.append(str(self.sheet_name))
-        return list(dict.fromkeys(names))
+        return list(dict.fromkeys([*names, *self.former_sheet_names]))
 
     def import_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.read_only]

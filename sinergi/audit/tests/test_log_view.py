@@ -414,7 +414,7 @@ def test_an_event_about_something_whose_owner_is_gone_is_still_written_and_place
 
 
 def test_an_object_named_by_its_type_and_number_reads_in_the_readers_language(client, province_admin, operator):
-    # The fifty-fourth review: "Service recipient (PPKS): penerima layanan (PPKS) #2999" under English
+    # The fifty-fourth review: "Client (PPKS): penerima layanan (PPKS) #2999" under English
     from sinergi.people.tests.factories import PersonFactory
 
     child = PersonFactory()
@@ -425,7 +425,7 @@ def test_an_object_named_by_its_type_and_number_reads_in_the_readers_language(cl
 
     lks, person = rows(client.get(LOG))
 
-    assert f"Service recipient (PPKS): #{child.pk}" in person and "penerima" not in person
+    assert f"Client (PPKS): #{child.pk}" in person and "penerima" not in person
     assert child.organisation.name in lks
 
 

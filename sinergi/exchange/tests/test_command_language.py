@@ -168,7 +168,7 @@ def test_export_data_refuses_in_english(tmp_path):
     assert str(suffix) == "The file name must end in .csv or .xlsx."
     assert (purpose.returncode, str(purpose)) == (
         2,
-        "Data on service recipients is personal data: give the purpose of access with --purpose, one of: "
+        "Data on clients is personal data: give the purpose of access with --purpose, one of: "
         "service, case_review, duplicate, supervision, subject_request, reporting",
     )
 

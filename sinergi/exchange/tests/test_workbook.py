@@ -239,8 +239,8 @@ def test_the_english_clients_instructions_use_the_columns_words():
         rows = sheets(template_bytes(get_entity("clients")))["Instructions"]
     text = "\n".join(" ".join(str(cell) for cell in row) for row in rows)
 
-    # "service recipient" and "Care setting" as the sheet and its column say, not "client" and "form of service"
-    assert "A service recipient may have more than one PPKS category" in text
+    # "client" and "Care setting" as the sheet and its column say, not "service recipient" and "form of service"
+    assert "A client may have more than one PPKS category" in text and "recipient" not in text
     assert "The main category and care setting of a placement" in text
     assert "form of service" not in text and "Regency/City" not in text
 
@@ -254,3 +254,32 @@ def test_a_dropdowns_error_names_the_instructions_sheet_as_the_template_names_it
         xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
         assert f"&#8220;{sheet}&#8221;" in xml or f"“{sheet}”" in xml, language
         assert "Petunjuk" not in xml or language == "id"
+
+
+def test_an_english_clients_template_of_before_client_everywhere_is_still_our_sheet(tmp_path):
+    # English said "service recipient" in some places until it said "client" throughout: the data sheet of an
+    # English template downloaded before is still the template's sheet. Left with its header only and the rows
+    # pasted into another sheet, the rows are read from that sheet, as from a template of today.
+    import xlsxwriter
+
+    from sinergi.exchange.files import open_table
+    from sinergi.exchange.pipeline import header_test
+
+    entity = get_entity("clients")
+    assert entity.sheet_names()[-1] == "Service recipient data"
+    header = [str(column.header) for column in entity.import_columns() if column.in_template]
+    path = tmp_path / "old.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Service recipient data").write_row(0, 0, header)
+    pasted = book.add_worksheet("Sheet1")
+    pasted.write_row(0, 0, header)
+    pasted.write_row(1, 0, ["Rina", "P"])
+    book.close()
+
+    table = open_table(path, XLSX, preferred_sheets=entity.sheet_names(), is_header=header_test(entity))
+    try:
+        rows = [cells for _number, cells in table.rows]
+    finally:
+        table.close()
+    assert rows[1][:2] == ["Rina", "P"]
+    assert any("Sheet1" in notice for notice in table.notices)

@@ -793,6 +793,7 @@ class ClientsEntity(Entity):
     file_slug = _lazy("penerima-layanan")  # in file names
     label = _lazy("penerima layanan")
     sheet_name = _lazy("Data penerima layanan")
+    former_sheet_names = ("Service recipient data",)  # the English sheet until English said "client" throughout
     columns = COLUMNS
     asks_access_purpose = True
     import_purpose = AccessPurpose.SERVICE

@@ -895,7 +895,7 @@ def test_the_client_list_xlsx_follows_the_interface_language(client, world, chil
     response = client.get(export_links(client.get("/people/").content.decode())["xlsx"])
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
-    assert book.sheet_names[0] == "Service recipient data"
+    assert book.sheet_names[0] == "Client data"
     rows = book.get_sheet_by_index(0).to_python()
     assert rows[0][:3] == ["ID", "Full name", "Sex"]
     assert rows[1][1:3] == ["Budi Contoh", "Male"]
