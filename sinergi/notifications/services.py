@@ -14,12 +14,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
-from django.utils import dateformat, timezone, translation
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django_tasks import task
 
 from sinergi.accounts.models import Membership, Role, User
 from sinergi.accounts.zones import user_time_zone
+from sinergi.core.dates import shown
 
 from .models import Notification
 
@@ -56,10 +57,19 @@ def translated(template: Promise | str, **params: Any) -> Callable[[User], str]:
 
 def local_time(moment: datetime.datetime) -> Callable[[User], str]:
     """A date and time as a recipient reads it: on their clock (their work area's zone on a national server), with
-    the zone named as pages name it ("07-12-2026 12:50 WIB")."""
+    the zone named as pages name it in their language ("07-12-2026 12:50 WIB", "2026-12-07 12:50 WIB")."""
 
     def render(user: User) -> str:
-        return dateformat.format(timezone.localtime(moment, user_time_zone(user)), "d-m-Y H:i T")
+        return shown(timezone.localtime(moment, user_time_zone(user)), "zoned")
+
+    return render
+
+
+def local_date(day: datetime.date) -> Callable[[User], str]:
+    """A date as a recipient reads it, written as pages write it in their language ("07-12-2026", "2026-12-07")."""
+
+    def render(user: User) -> str:
+        return shown(day)
 
     return render
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, region_scope_codes, restrict
+from sinergi.core.dates import shown
 from sinergi.core.deployment import deployment_province, is_national_deployment
 from sinergi.regions.models import Region, RegionLevel
 
@@ -82,7 +83,7 @@ def _fmt(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if hasattr(value, "strftime"):
-        return value.strftime("%d-%m-%Y")
+        return shown(value)  # these reports are PDFs, read in the reader's language
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
     return str(value)

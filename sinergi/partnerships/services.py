@@ -30,7 +30,7 @@ from sinergi.accounts.scope import Action, active_memberships, can, restrict
 from sinergi.accounts.zones import user_provinces
 from sinergi.audit.services import audit_record
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
-from sinergi.notifications.services import notify, translated, users_holding
+from sinergi.notifications.services import local_date, notify, translated, users_holding
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -481,7 +481,7 @@ def partnerships_reminders(*, today: datetime.date) -> int:
                     body=translated(
                         _lazy("Masa berlaku perjanjian “%(title)s” berakhir pada %(date)s."),
                         title=agreement.title,
-                        date=agreement.ends_on.strftime("%d-%m-%Y"),
+                        date=local_date(agreement.ends_on),
                     ),
                     link=reverse("partnerships:detail", args=[agreement.pk]),
                     dedup_key=f"partnerships.agreement.{agreement.pk}.expired",
@@ -508,7 +508,7 @@ def partnerships_reminders(*, today: datetime.date) -> int:
                             "Perjanjian “%(title)s” berlaku sampai %(date)s. Siapkan perpanjangan atau pengakhirannya."
                         ),
                         title=agreement.title,
-                        date=agreement.ends_on.strftime("%d-%m-%Y"),
+                        date=local_date(agreement.ends_on),
                     ),
                     link=reverse("partnerships:detail", args=[agreement.pk]),
                     dedup_key=f"partnerships.agreement.{agreement.pk}.ends.{agreement.ends_on.isoformat()}.{threshold}",

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import template
 from django.http import QueryDict
 from django.utils.html import format_html
@@ -39,3 +41,38 @@ def who_marker(context: dict) -> str:
 
     request = context.get("request")
     return marker(getattr(request, "user", None))
+
+
+def _shown(value: Any, kind: str) -> str:
+    from sinergi.core.dates import shown
+
+    if value in (None, ""):
+        return ""
+    try:
+        return shown(value, kind)
+    except (AttributeError, TypeError, ValueError):  # not a date: shown as nothing, as Django's |date does
+        return ""
+
+
+# A date as pages write it in the reader's language (sinergi.core.dates.SHOWN_FORMATS): 07-12-2026 in Indonesian,
+# 2026-12-07 in English. A datetime is converted to the page's time zone first, as by |date.
+@register.filter(expects_localtime=True)
+def shown_date(value: Any) -> str:
+    return _shown(value, "date")
+
+
+@register.filter(expects_localtime=True)
+def shown_datetime(value: Any) -> str:
+    return _shown(value, "datetime")
+
+
+@register.filter(expects_localtime=True)
+def shown_zoned(value: Any) -> str:
+    """Date and time with the zone named: "07-12-2026 12:50 WITA", "2026-12-07 12:50 WITA"."""
+    return _shown(value, "zoned")
+
+
+@register.filter(expects_localtime=True)
+def shown_weekday(value: Any) -> str:
+    """The date with its weekday: "Senin, 07-12-2026", "Monday, 7 December 2026"."""
+    return _shown(value, "weekday")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, can, region_allows
+from sinergi.core.dates import shown
 from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
 from sinergi.organisations.models import Organisation
@@ -53,7 +54,7 @@ def _validate_days(days: Sequence[DaySpec]) -> list[DaySpec]:
     for day in days:
         if day.ends_at <= day.starts_at:
             raise ValidationError(
-                {"days": _("Jam selesai harus setelah jam mulai (%(date)s).") % {"date": day.date.strftime("%d-%m-%Y")}}
+                {"days": _("Jam selesai harus setelah jam mulai (%(date)s).") % {"date": shown(day.date)}}
             )
     return sorted(days, key=lambda d: d.date)
 

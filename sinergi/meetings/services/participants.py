@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from sinergi.audit.services import audit_record
+from sinergi.core.dates import shown
 from sinergi.core.errors import ValidationError
-from sinergi.notifications.services import notify, translated
+from sinergi.notifications.services import local_date, notify, translated
 from sinergi.organisations.models import Organisation
 
 from .. import selectors
@@ -172,7 +173,7 @@ def meeting_invitations_send(*, actor: "User", meeting: Meeting, request: HttpRe
         raise ValidationError(_("Semua peserta sudah diundang. Tambahkan peserta terlebih dahulu."))
     now = timezone.now()
     first_day = meeting.days.first()
-    when = first_day.date.strftime("%d-%m-%Y") if first_day else ""
+    when = local_date(first_day.date) if first_day else ""
     for participant in pending:
         if participant.user_id:
             notify(
@@ -274,8 +275,7 @@ def attendance_self_check_in(
         raise ValidationError(_("Kode presensi tidak cocok dengan rapat ini."))
     if day.date != today:
         raise ValidationError(
-            _("Presensi mandiri hanya dapat dilakukan pada hari rapat, %(date)s.")
-            % {"date": day.date.strftime("%d-%m-%Y")}
+            _("Presensi mandiri hanya dapat dilakukan pada hari rapat, %(date)s.") % {"date": shown(day.date)}
         )
     if participant.meeting.status == MeetingStatus.CLOSED:
         raise ValidationError(_("Rapat sudah ditutup."))

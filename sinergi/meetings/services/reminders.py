@@ -4,7 +4,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _lazy
 
-from sinergi.notifications.services import notify, translated
+from sinergi.notifications.services import local_date, notify, translated
 
 from .. import selectors
 from ..choices import (
@@ -33,9 +33,7 @@ def meetings_reminders(*, today: datetime.date) -> int:
             notify(
                 recipients=selectors.organisation_users(item.owner),
                 kind="meetings.action_due",
-                title=translated(
-                    _lazy("Tindak lanjut rapat jatuh tempo %(date)s"), date=item.due_on.strftime("%d-%m-%Y")
-                ),
+                title=translated(_lazy("Tindak lanjut rapat jatuh tempo %(date)s"), date=local_date(item.due_on)),
                 body=translated(
                     _lazy("%(description)s (rapat: %(meeting)s). Sisa %(days)s hari."),
                     description=item.description,
@@ -52,9 +50,7 @@ def meetings_reminders(*, today: datetime.date) -> int:
             notify(
                 recipients=selectors.organisation_users(item.owner),
                 kind="meetings.action_overdue",
-                title=translated(
-                    _lazy("Tindak lanjut rapat terlambat sejak %(date)s"), date=item.due_on.strftime("%d-%m-%Y")
-                ),
+                title=translated(_lazy("Tindak lanjut rapat terlambat sejak %(date)s"), date=local_date(item.due_on)),
                 body=translated(
                     _lazy("%(description)s (rapat: %(meeting)s). Mohon selesaikan atau laporkan kemajuannya."),
                     description=item.description,

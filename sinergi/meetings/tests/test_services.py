@@ -530,9 +530,11 @@ def test_reminders_and_invitations_are_written_in_each_users_language(board_prov
     services.meeting_invitations_send(actor=province_admin, meeting=meeting)
 
     due = Notification.objects.get(kind="meetings.action_due", recipient=operator)
-    assert due.title == "Meeting follow-up action due 03-04-2025" and due.body.endswith("2 days left."), due.body
+    # the date as English pages write it (2025-04-03), not 03-04-2025, which an English reader may take for 4 March
+    assert due.title == "Meeting follow-up action due 2025-04-03" and due.body.endswith("2 days left."), due.body
     invitation = Notification.objects.get(kind="meetings.invitation", recipient=operator)
     assert invitation.title == "Meeting invitation: Rakor Contoh"
+    assert ", 2025-03-10, " in invitation.body, invitation.body
 
 
 def test_overdue_reminder_repeats_weekly_not_daily(board_province, lks, operator):

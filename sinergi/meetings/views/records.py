@@ -11,6 +11,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from sinergi.audit.services import audit_record
+from sinergi.core.dates import shown
 from sinergi.core.errors import PermissionDenied, ValidationError
 
 from .. import selectors, services
@@ -65,7 +66,7 @@ class AttendanceView(LoginRequiredMixin, View):
         result = attempt(
             request,
             lambda: services.attendance_record(actor=request.user, day=meeting_day, present=present, request=request),
-            _("Daftar hadir %(date)s tersimpan.") % {"date": meeting_day.date.strftime("%d-%m-%Y")},
+            _("Daftar hadir %(date)s tersimpan.") % {"date": shown(meeting_day.date)},
         )
         if result is not None:
             added, removed = result

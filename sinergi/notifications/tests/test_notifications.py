@@ -248,3 +248,30 @@ def test_the_migration_keeps_the_first_of_notifications_sent_twice():
     migration.remove_later_duplicates(apps, None)
 
     assert sorted(Notification.objects.values_list("pk", flat=True)) == sorted([first.pk, other.pk, *plain])
+
+
+def test_dates_in_a_notification_and_on_the_list_read_in_the_recipients_language(client):
+    # "07-12-2026" is 12 July to many English readers: English reads 2026-12-07, Indonesian as it always has
+    import datetime
+
+    from django.conf import settings
+
+    english, indonesian = UserFactory(preferred_language="en"), UserFactory(preferred_language="id")
+    moment = datetime.datetime(2026, 12, 7, 4, 50, tzinfo=datetime.UTC)  # 12:50 WITA
+    services.notify(
+        recipients=[english, indonesian],
+        kind="uji",
+        title=services.translated("%(day)s", day=services.local_date(datetime.date(2026, 12, 8))),
+        body=services.translated("%(when)s", when=services.local_time(moment)),
+        email=False,
+    )
+    Notification.objects.update(created_at=moment)
+
+    stored = {n.recipient_id: (n.title, n.body) for n in Notification.objects.all()}
+    assert stored[english.pk] == ("2026-12-08", "2026-12-07 12:50 WITA")
+    assert stored[indonesian.pk] == ("08-12-2026", "07-12-2026 12:50 WITA")
+    for user, shown in ((english, "2026-12-07 12:50 WITA"), (indonesian, "07-12-2026 12:50 WITA")):
+        client.force_login(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = user.preferred_language
+        listed = client.get("/notifications/").content.decode()
+        assert f'<span class="small muted">{shown}</span>' in listed
