@@ -578,7 +578,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Pengasuh": "Caregiver",
     "Pekerja sosial profesional": "Professional social worker",
     "Pekerja Sosial Masyarakat (PSM)": "Community social worker (PSM)",
-    "TKSK": "TKSK",
+    "TKSK": "District social welfare worker (TKSK)",
     "Relawan": "Volunteer",
     "Pengurus": "Board member",
     "Tidak ada catatan kekerasan terhadap anak": "No record of violence against children",

@@ -62,9 +62,9 @@ PSKS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("lk3", "Lembaga Konsultasi Kesejahteraan Keluarga", "Family welfare consultation institution", {}),
     ("keluarga_pioner", "Keluarga Pioner", "Pioneer family", {}),
     ("wksbm", "Wahana Kesejahteraan Sosial Berbasis Masyarakat", "Community-based social welfare forum", {}),
-    ("wpks", "Wanita Pemimpin Kesejahteraan Sosial", "Women social welfare leader", {"tksm": True}),
+    ("wpks", "Wanita Pemimpin Kesejahteraan Sosial", "Women's social welfare leader (WPKS)", {"tksm": True}),
     ("penyuluh_sosial", "Penyuluh Sosial", "Social extension worker", {}),
-    ("tksk", "Tenaga Kesejahteraan Sosial Kecamatan", "Sub-district social welfare worker", {"tksm": True}),
+    ("tksk", "Tenaga Kesejahteraan Sosial Kecamatan", "District social welfare worker (TKSK)", {"tksm": True}),
     ("dunia_usaha", "Dunia Usaha yang Melakukan Usaha Kesejahteraan Sosial", "Business doing social welfare work", {}),
 ]
 
@@ -133,6 +133,16 @@ WELFARE_PILLARS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("pemberdayaan_sosial", "Pemberdayaan sosial", "Social empowerment", {}),
     ("perlindungan_sosial", "Perlindungan sosial", "Social protection", {}),
 ]
+
+# English labels the seed gave before, by vocabulary: (code, former label, label now). Migration
+# vocabularies.0003 renames an item whose label is still the former one (an administrator's own label is kept), and
+# an import still reads the former label (a file filled from an English template of before).
+FORMER_LABELS_EN: dict[str, list[tuple[str, str, str]]] = {
+    "psks": [
+        ("wpks", "Women social welfare leader", "Women's social welfare leader (WPKS)"),
+        ("tksk", "Sub-district social welfare worker", "District social welfare worker (TKSK)"),
+    ],
+}
 
 SEED: dict[str, tuple[str, list[tuple[str, str, str, dict[str, Any]]]]] = {
     "ppks": (PERMENSOS_08_2012, PPKS),

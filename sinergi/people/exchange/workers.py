@@ -51,6 +51,7 @@ from sinergi.exchange.columns import (
 from sinergi.exchange.dbwrite import bulk_insert_rows, write_beside_open_read
 from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Vocabulary
+from sinergi.vocabularies.seed import FORMER_LABELS_EN
 
 from ..access import actor_label
 from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
@@ -104,7 +105,9 @@ COLUMNS: list[Column] = [
                          help=_lazy("Boleh kosong. 16 angka; format kolom sebagai Teks."), width=20),
     TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
                vocabulary=Vocabulary.PSKS, example="lks",
-               aliases=[("peksos", "peksos_profesional"), ("pekerja sosial", "peksos_profesional")]),
+               aliases=[("peksos", "peksos_profesional"), ("pekerja sosial", "peksos_profesional"),
+                        # English labels of before (a file from an English template downloaded then)
+                        *((former, code) for code, former, _now in FORMER_LABELS_EN["psks"])]),
     ChoiceColumn("role", _lazy("Peran"), ("tugas", "peran di lks"), required=True,
                  options=WorkerRole.choices,
                  example=str(WorkerRole.CAREGIVER.label),

@@ -2024,3 +2024,25 @@ def test_a_workers_role_and_category_in_the_words_staff_use_are_read(tmp_path, w
     assert result.created == 2, result.problems
     stored = Worker.objects.order_by("full_name").values_list("full_name", "role", "psks_category__code")
     assert list(stored) == [("Rina Contoh", "pengurus", "peksos_profesional"), ("Sari Contoh", "pengasuh", "lks")]
+
+
+def test_a_psks_category_under_its_english_label_of_before_or_of_now_is_read(tmp_path, world):
+    # "Women social welfare leader" and "Sub-district social welfare worker" were the English labels until they read
+    # "Women's social welfare leader (WPKS)" and "District social welfare worker (TKSK)": a file filled from an English
+    # template of before still imports, and says how it was read
+    from django.utils import translation
+
+    names = ["Ani", "Budi", "Citra", "Dedi", "Eka"]
+    categories = ["Women social welfare leader", "Sub-district social welfare worker",
+                  "Women's social welfare leader (WPKS)", "District social welfare worker (TKSK)", "WPKS"]  # fmt: skip
+    rows = [
+        worker_row(**{"Nama lengkap": f"{name} Contoh", "NIK": "", "Kategori PSKS": category, "Peran": "TKSK"})
+        for name, category in zip(names, categories, strict=True)
+    ]
+    with translation.override("en"):
+        result = import_workers(tmp_path, rows, world.operator)
+
+    assert result.created == 5, result.problems
+    assert any("Women social welfare leader" in str(notice) for notice in result.notices), result.notices
+    stored = Worker.objects.order_by("full_name").values_list("psks_category__code", "role")
+    assert list(stored) == [("wpks", "tksk"), ("tksk", "tksk"), ("wpks", "tksk"), ("tksk", "tksk"), ("wpks", "tksk")]

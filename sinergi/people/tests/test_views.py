@@ -994,6 +994,24 @@ def test_operator_edits_a_worker_and_a_stale_version_is_refused(client, world):
     assert worker.full_name == "Pengasuh Diubah Contoh"
 
 
+def test_a_tksk_and_a_wpks_read_naturally_on_the_english_workers_list(client, world, settings):
+    # The list showed "Sub-district social welfare worker" beside a bare "TKSK", and "Women social welfare leader"
+    WorkerFactory(organisation=world.lks, psks_category=psks("tksk"), role="tksk", full_name="Tksk Contoh")
+    WorkerFactory(organisation=world.lks, psks_category=psks("wpks"), role="relawan", full_name="Wpks Contoh")
+    sign_in(client, world.operator)
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/people/workers/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
+    indonesian = client.get("/people/workers/").content.decode()
+
+    assert english.count("District social welfare worker (TKSK)") >= 2  # the category and the role
+    assert "Women&#x27;s social welfare leader (WPKS)" in english
+    assert "Sub-district" not in english and "Women social welfare leader" not in english
+    assert "Tenaga Kesejahteraan Sosial Kecamatan" in indonesian and ">TKSK<" in indonesian
+    assert "Wanita Pemimpin Kesejahteraan Sosial" in indonesian
+
+
 def test_a_workers_page_asks_for_the_purpose_first_and_logs_every_view_with_it(client, world):
     # A worker's NIK, birth date and background check are personal data, as a client's are (UU PDP).
     worker = WorkerFactory(organisation=world.lks, full_name="Pengasuh Dicatat Contoh")
