@@ -350,6 +350,16 @@ def test_the_english_words_of_the_exchange_read_naturally():
     assert untranslated == []
 
 
+def test_english_names_the_people_an_lks_serves_one_way():
+    # Indonesian says "klien" and "penerima layanan"; English says "client(s)" for both (the sixtieth review found
+    # "service recipient(s)" in some fifty messages beside "client(s)" on the pages)
+    english = {e.msgid: [e.msgstr, *e.msgstr_plural.values()] for e in _messages(CATALOGUE / "django.po")}
+    two_words = [msgid for msgid, texts in english.items() if any(re.search(r"(?i)recipient", t) for t in texts)]
+    assert two_words == []
+    for msgid in ("penerima layanan (PPKS)", "Data penerima layanan", "Penerima layanan", "Klien"):
+        assert re.search(r"(?i)\bclients?\b", english[msgid][0]), (msgid, english[msgid])
+
+
 @pytest.mark.django_db
 def test_no_english_message_names_a_column_by_its_indonesian_header():
     """An English reader may hold an English template: a message sends them to a column by what it holds ("the

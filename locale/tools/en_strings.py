@@ -3496,7 +3496,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Ekspor data penerima layanan": "Export of clients' data",
     "Ekspor data pekerja sosial": "Export of social workers' data",
     "Unduhan ekspor data LKS": "Download of an LKS data export",
-    "Unduhan ekspor data penerima layanan": "Download of a clients' data export",
+    "Unduhan ekspor data penerima layanan": "Download of an export of clients' data",
     "Unduhan ekspor data pekerja sosial": "Download of a social workers' data export",
     "Ekspor dibatalkan": "Export cancelled",
     "Ekspor terputus": "Export interrupted",
