@@ -37,13 +37,19 @@ def test_a_sqlite_database_and_its_wal_files_are_made_private_when_django_opens_
         connection.close()
 
 
-def test_a_sqlite_commit_is_on_the_disk_before_it_is_reported_done(settings, django_db_blocker):
-    # Given the settings' SQLite connection (an office server on SQLite, where the power may fail)
+def test_a_sqlite_commit_is_on_the_disk_before_it_is_reported_done(settings, tmp_path, django_db_blocker):
+    # Given a SQLite database opened with the settings' options (an office server on SQLite, where the power may fail)
     if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         pytest.skip("PostgreSQL syncs its commits (synchronous_commit=on, its default)")
-    from django.db import connection
-
-    # Then each commit syncs the WAL (FULL = 2): with NORMAL (1) a power cut may undo the last commits
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        assert cursor.execute("PRAGMA synchronous").fetchone()[0] == 2
-        assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    handler = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "office.sqlite3"),
+                     "OPTIONS": settings.DATABASES["default"]["OPTIONS"]}}
+    )  # fmt: skip
+    connection = handler["default"]
+    try:
+        # Then each commit syncs the WAL (FULL = 2): with NORMAL (1) a power cut may undo the last commits
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert cursor.execute("PRAGMA synchronous").fetchone()[0] == 2
+    finally:
+        connection.close()
