@@ -1373,32 +1373,93 @@ def erasure_candidates(entity: str, *, now: datetime.datetime) -> tuple[list[Job
     )
 
 
-def _identifier_pattern(identifiers: list[str]) -> re.Pattern | None:
-    """Any of the erased person's names or numbers as a whole word, whatever its case or spacing; in a JSON text
-    too (the name as JSON writes it)."""
-    words = set()
-    for text in identifiers:
-        text = " ".join(text.split())
-        if len(text) >= 3:
-            words.update({text, json.dumps(text, ensure_ascii=False)[1:-1]})
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+class _Quotes:
+    """Where a text names the erased person: a name of several words or a number as a whole word anywhere (in any
+    case, with any spacing); a name of one word only as a whole value or between quotation marks (“Siti”): as a
+    word of a text it would find every Siti Aminah and every mother called Siti in the server's files, and purge
+    and redact them too. Applied to each string of a job's data in turn, never to the data written as JSON, where
+    a line break is the two characters "\\n" (a person "Nani" would be found in "…:\\nAni…", and its redaction would
+    leave an escape JSON cannot read, aborting the erasure) and a name could span two strings."""
+
+    def __init__(self, identifiers: list[str]) -> None:
+        words, single = set(), set()
+        for text in identifiers:
+            text = " ".join(text.split())
+            if len(text) < 3:
+                continue
+            (words if " " in text or text.isdigit() else single).add(text)
+
+        def alternatives(found: set[str]) -> str:
+            return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(found, key=len, reverse=True))
+
+        parts = [rf"(?<!\w)(?:{alternatives(words)})(?!\w)"] if words else []
+        if single:
+            parts.append(rf"(?<=[“\"'‘])(?:{alternatives(single)})(?=[”\"'’])")
+        self.anywhere = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self.whole = re.compile(rf"\s*(?:{alternatives(single)})\s*", re.IGNORECASE) if single else None
+        # A quick look at a job's data written as JSON first: most jobs do not hold any word of the person, and
+        # are then not read string by string (hundreds of jobs of 200 records each).
+        firsts = {word.split()[0] for word in words | single}
+        firsts |= {json.dumps(word, ensure_ascii=False)[1:-1] for word in firsts}  # a quote or backslash escaped
+        self.maybe = re.compile("|".join(map(re.escape, sorted(firsts))), re.IGNORECASE) if firsts else None
+
+    def __bool__(self) -> bool:
+        return self.maybe is not None
+
+    def in_text(self, text: str) -> bool:
+        return bool(
+            (self.whole is not None and self.whole.fullmatch(text))
+            or (self.anywhere is not None and self.anywhere.search(text))
+        )
+
+    def in_file_name(self, name: str) -> bool:
+        """A file named after the person however the words are joined: "data_bunga_auditia_uji.xlsx",
+        "nik-6371….csv" (an underscore is part of a word for a regular expression)."""
+        return self.in_text(re.sub(r"[\s_.+-]+", " ", Path(name).stem)) or self.in_text(name)
+
+    def in_data(self, value) -> bool:
+        if not self or not self.maybe.search(json.dumps(value, ensure_ascii=False)):
+            return False
+        return any(self.in_text(text) for text in _strings(value))
+
+    def redacted(self, value):
+        """`value` (a text, or JSON data) with the person's names and numbers replaced by "***"; the keys, which
+        are the program's own words, and everything else as it was."""
+        if isinstance(value, str):
+            if self.whole is not None and self.whole.fullmatch(value):
+                return "***"
+            return self.anywhere.sub("***", value) if self.anywhere is not None else value
+        if isinstance(value, dict):
+            return {key: self.redacted(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.redacted(item) for item in value]
+        return value
+
+
+def _strings(value) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
 
 
 def import_jobs_quoting(pks: list[int], identifiers: list[str]) -> list[int]:
-    """Of the import jobs `pks`, those whose file name or stored lists (records as read, changes, problems) name the
-    person: a refused file or a trial quotes them before any access to a stored record is logged."""
-    pattern = _identifier_pattern(identifiers)
-    if pattern is None:
+    """Of the import jobs `pks`, those whose file name or stored lists (records as read, changes, problems, notices)
+    name the person: a refused file or a trial quotes them before any access to a stored record is logged."""
+    quotes = _Quotes(identifiers)
+    if not quotes:
         return []
     quoting = []
     for start in range(0, len(pks), 100):  # previews of up to 200 records each: a hundred jobs at a time
         chunk = ImportJob.objects.filter(pk__in=pks[start : start + 100]).order_by("pk")
-        for pk, name, preview, problems in chunk.values_list("pk", "original_name", "preview", "problems"):
-            stored = json.dumps([preview, problems], ensure_ascii=False)
-            if pattern.search(name) or pattern.search(stored):
+        for pk, name, preview, problems, notices in chunk.values_list(
+            "pk", "original_name", "preview", "problems", "notices"
+        ):
+            if quotes.in_file_name(name) or quotes.in_data([preview, problems, notices]):
                 quoting.append(pk)
     return quoting
 
@@ -1407,22 +1468,25 @@ def jobs_purge_for_erasure(
     *, import_pks: list[int], export_pks: list[int], identifiers: list[str], now: datetime.datetime | None = None
 ) -> tuple[list[int], list[int]]:
     """Removes at once, inside the erasing transaction, what the retention would have removed within its days: the
-    uploads, reports and lists of the import jobs `import_pks` (with any job sharing their upload: a trial and the
-    import it made) and the files of the exports `export_pks`. Their rows stay, with their counts; the person's
-    names and numbers are taken out of what the rows still say (the file name, the problems' messages). The files
+    uploads, reports and lists of the finished import jobs `import_pks` (with any finished job sharing their upload:
+    a trial and the import it made) and the files of the exports `export_pks`. Their rows stay, with their counts;
+    the person's names and numbers are taken out of what the rows still say (the file name, the problems'
+    messages, the notices). An upload that a queued or running job still names stays for it (it is about to read
+    it): that job, untouched, is purged by the retention once it has finished, and the upload with it. The files
     are deleted once the erasure commits; one the storage refuses is logged, and, named by no job any more, removed
     by the purge's sweep of unnamed files. Returns the import and export jobs purged."""
     now = now or timezone.now()
-    pattern = _identifier_pattern(identifiers)
-    jobs = ImportJob.objects.filter(pk__in=import_pks, files_purged_at__isnull=True)
+    quotes = _Quotes(identifiers)
+    finished = Q(status__in=FINISHED_STATUSES, files_purged_at__isnull=True)
+    jobs = ImportJob.objects.filter(finished, pk__in=import_pks)
     uploads = list(jobs.exclude(file="").values_list("file", flat=True))
-    jobs = ImportJob.objects.filter(Q(pk__in=import_pks) | Q(file__in=uploads), files_purged_at__isnull=True)
+    jobs = ImportJob.objects.filter(finished & (Q(pk__in=import_pks) | Q(file__in=uploads)))
     names: list[str] = []
     purged_imports = []
     for job in jobs.select_for_update().order_by("pk"):
         names += [name for name in (job.file.name, job.error_report.name) if name]
         original = job.original_name
-        if pattern is not None and pattern.search(original):
+        if quotes.in_file_name(original):
             original = f"{job.entity} #{job.pk}{file_type(original)}"
         with translation.override(job.language):
             notice = import_erased_notice()
@@ -1431,11 +1495,16 @@ def jobs_purge_for_erasure(
             error_report="",
             files_purged_at=now,
             original_name=_numbers_masked(original),
-            notices=[*job.notices, notice],
-            preview=_redacted(_without_cells_as_read(job.preview), pattern),
-            problems=[[row, column, "", _redacted(message, pattern)] for row, column, _value, message in job.problems],
+            notices=[*quotes.redacted(job.notices), notice],
+            preview=quotes.redacted(_without_cells_as_read(job.preview)),
+            problems=[[row, column, "", quotes.redacted(message)] for row, column, _value, message in job.problems],
         )
         purged_imports.append(job.pk)
+    # A job not finished yet (a confirmed import waiting for the worker) reads the upload it shares: kept for it.
+    still_read = set(
+        ImportJob.objects.filter(file__in=names).exclude(status__in=FINISHED_STATUSES).values_list("file", flat=True)
+    )
+    names = [name for name in names if name not in still_read]
     exports = ExportJob.objects.filter(pk__in=export_pks, file_purged_at__isnull=True).exclude(file="")
     purged_exports = []
     for export in exports.select_for_update().order_by("pk"):
@@ -1447,17 +1516,10 @@ def jobs_purge_for_erasure(
         purged_exports.append(export.pk)
     if names:
         storage = ImportJob._meta.get_field("file").storage
-        transaction.on_commit(lambda: _delete_stored_each(storage, names))
+        # Robust: the erasure has committed by then; a storage failing otherwise than with an OSError (which
+        # _delete_stored logs) must not answer it with a server error. The sweep of unnamed files removes the rest.
+        transaction.on_commit(lambda: _delete_stored_each(storage, names), robust=True)
     return purged_imports, purged_exports
-
-
-def _redacted(value, pattern: re.Pattern | None):
-    """`value` (a text, or JSON data) with the person's names and numbers replaced by "***"."""
-    if pattern is None or not value:
-        return value
-    if isinstance(value, str):
-        return pattern.sub("***", value)
-    return json.loads(pattern.sub("***", json.dumps(value, ensure_ascii=False)))
 
 
 def _delete_stored_each(storage, names: list[str]) -> None:
