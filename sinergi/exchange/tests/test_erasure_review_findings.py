@@ -115,3 +115,12 @@ def test_a_report_that_cannot_be_deleted_does_not_fail_the_committed_erasure(
 
     job.refresh_from_db()
     assert job.files_purged_at is not None
+
+
+def test_a_name_with_letters_past_ascii_is_found_in_any_case(db):
+    job = ImportJobFactory(entity="clients", preview={"create": [{"key": "NGUYỄN VĂN ÂN", "values": []}]})
+    other = ImportJobFactory(entity="clients", preview={"create": [{"key": "Nguyen Van Binh", "values": []}]})
+    arabic = ImportJobFactory(entity="clients", preview={"create": [{"key": "عائشة", "values": []}]})
+
+    assert services.import_jobs_quoting([job.pk, other.pk], ["Nguyễn Văn Ân"]) == [job.pk]
+    assert services.import_jobs_quoting([job.pk, arabic.pk], ["عائشة"]) == [arabic.pk]
