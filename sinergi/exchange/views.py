@@ -345,6 +345,10 @@ def import_job_report(request: HttpRequest, pk: int) -> HttpResponse:
         handle = job.error_report.open("rb")
     except FileNotFoundError:
         gone = services.import_files_gone_message(services.retention_days() if job.files_purged_at else None)
+        with translation.override(job.language):
+            erased = services.import_erased_notice() in job.notices
+        if erased:  # removed with an erasure, days before the retention: not "N days after the import"
+            gone = services.import_erased_notice()
         messages.error(request, gone)
         return redirect("exchange:job", pk=pk)
     services.import_report_downloaded(job=job, actor=request.user, request=request)

@@ -124,3 +124,18 @@ def test_a_name_with_letters_past_ascii_is_found_in_any_case(db):
 
     assert services.import_jobs_quoting([job.pk, other.pk], ["Nguyễn Văn Ân"]) == [job.pk]
     assert services.import_jobs_quoting([job.pk, arabic.pk], ["عائشة"]) == [arabic.pk]
+
+
+def test_a_report_link_of_a_job_purged_for_an_erasure_says_why_not_the_retention(
+    client, django_capture_on_commit_callbacks
+):
+    # Given a job with a report (its page left open, or its link kept) purged by an erasure
+    job = ImportJobFactory(entity="lks", upload=b"rows", report=b"report", problem_count=1)
+    purge([job], [NAME], django_capture_on_commit_callbacks)
+
+    # When its report is asked for
+    client.force_login(job.created_by)
+    page = client.get(f"/exchange/imports/{job.pk}/report/", follow=True).content.decode()
+
+    # Then the page says it went with an erasure, not "30 hari setelah impor selesai (masa simpan)"
+    assert "karena memuat data orang yang datanya dihapus" in page and "masa simpan" not in page
