@@ -1460,18 +1460,18 @@ def import_jobs_quoting(pks: list[int], identifiers: list[str]) -> list[int]:
         return []
     # The database reads the stored lists for a word of the person first: the jobs without any (nearly all) are
     # not sent over and decoded, which took seconds for a few hundred jobs of 200 records each.
-    texts = {f"{name}_text": Cast(name, TextField()) for name in ("preview", "problems", "notices")}
+    texts = {f"{name}_text": Cast(name, TextField()) for name in ("preview", "problems", "notices", "sheet_choices")}
     maybe = Q() if quotes.runs else Q(pk__isnull=False)
     for runs in quotes.runs:
-        for name in ("original_name", *texts):
+        for name in ("original_name", "sheet", *texts):
             maybe |= Q.create([(f"{name}__icontains", run) for run in runs])  # all of a name's words, in one field
     quoting = []
     for start in range(0, len(pks), 100):  # previews of up to 200 records each: a hundred jobs at a time
         chunk = ImportJob.objects.annotate(**texts).filter(maybe, pk__in=pks[start : start + 100]).order_by("pk")
-        for pk, name, preview, problems, notices in chunk.values_list(
-            "pk", "original_name", "preview", "problems", "notices"
+        for pk, name, sheet, preview, problems, notices, sheets in chunk.values_list(
+            "pk", "original_name", "sheet", "preview", "problems", "notices", "sheet_choices"
         ):
-            if quotes.in_file_name(name) or quotes.in_data([preview, problems, notices]):
+            if quotes.in_file_name(name) or quotes.in_data([sheet, preview, problems, notices, sheets]):
                 quoting.append(pk)
     return quoting
 
@@ -1482,11 +1482,11 @@ def jobs_purge_for_erasure(
     """Removes at once, inside the erasing transaction, what the retention would have removed within its days: the
     uploads, reports and lists of the finished import jobs `import_pks` (with any finished job sharing their upload:
     a trial and the import it made) and the files of the exports `export_pks`. Their rows stay, with their counts;
-    the person's names and numbers are taken out of what the rows still say (the file name, the problems'
-    messages, the notices). An upload that a queued or running job still names stays for it (it is about to read
-    it): that job, untouched, is purged by the retention once it has finished, and the upload with it. The files
-    are deleted once the erasure commits; one the storage refuses is logged, and, named by no job any more, removed
-    by the purge's sweep of unnamed files. Returns the import and export jobs purged."""
+    the person's names and numbers are taken out of what the rows still say (the file and sheet names, the
+    problems' messages, the notices). An upload that a queued or running job still names stays for it (it is about
+    to read it): that job, untouched, is purged by the retention once it has finished, and the upload with it. The
+    files are deleted once the erasure commits; one the storage refuses is logged, and, named by no job any more,
+    removed by the purge's sweep of unnamed files. Returns the import and export jobs purged."""
     now = now or timezone.now()
     quotes = _Quotes(identifiers)
     finished = Q(status__in=FINISHED_STATUSES, files_purged_at__isnull=True)
@@ -1507,6 +1507,9 @@ def jobs_purge_for_erasure(
             error_report="",
             files_purged_at=now,
             original_name=_numbers_masked(original),
+            # people name sheets after a child as they do files; the job list shows the sheet beside the file
+            sheet=_numbers_masked(quotes.redacted(job.sheet)),
+            sheet_choices=quotes.redacted(job.sheet_choices),
             notices=[*quotes.redacted(job.notices), notice],
             preview=quotes.redacted(_without_cells_as_read(job.preview)),
             problems=[[row, column, "", quotes.redacted(message)] for row, column, _value, message in job.problems],

@@ -139,3 +139,14 @@ def test_a_report_link_of_a_job_purged_for_an_erasure_says_why_not_the_retention
 
     # Then the page says it went with an erasure, not "30 hari setelah impor selesai (masa simpan)"
     assert "karena memuat data orang yang datanya dihapus" in page and "masa simpan" not in page
+
+
+def test_a_sheet_named_after_the_person_is_found_and_no_longer_named(django_capture_on_commit_callbacks):
+    # Given a workbook with a sheet per child, one of them imported on its own
+    job = ImportJobFactory(entity="clients", sheet=NAME, sheet_choices=[NAME, "Citra Lain"], original_name="anak.xlsx")
+
+    assert services.import_jobs_quoting([job.pk], [NAME]) == [job.pk]
+    purge([job], [NAME], django_capture_on_commit_callbacks)
+
+    job.refresh_from_db()
+    assert (job.sheet, job.sheet_choices) == ("***", ["***", "Citra Lain"])
