@@ -150,3 +150,15 @@ def test_a_sheet_named_after_the_person_is_found_and_no_longer_named(django_capt
 
     job.refresh_from_db()
     assert (job.sheet, job.sheet_choices) == ("***", ["***", "Citra Lain"])
+
+
+def test_an_erasure_whose_only_recent_job_never_started_goes_through(django_capture_on_commit_callbacks):
+    from sinergi.people.exchange.erasure import erased_person_jobs_purge
+
+    # Given the server's only import of the month, cancelled before the worker took it (no started_at)
+    job = ImportJobFactory(entity="clients", status=ImportStatus.CANCELLED, started_at=None, upload=b"rows")
+
+    # When a person is erased, the exchange's receiver neither fails (min() of no start) nor takes the job
+    with django_capture_on_commit_callbacks(execute=True):
+        assert erased_person_jobs_purge(person_ids=[987654], identifiers=[NAME]) == {}
+    assert ImportJob.objects.get(pk=job.pk).files_purged_at is None

@@ -29,11 +29,18 @@ def erased_person_jobs_purge(*, person_ids: list[int], identifiers: list[str], *
     imports, exports = erasure_candidates(ClientsEntity.key, now=now)
     if not imports and not exports:
         return {}
-    since = min(job.started_at for job in [*imports, *exports] if job.started_at) - datetime.timedelta(seconds=1)
-    lines = list(
-        PersonAccess.objects.filter(
-            person_id__in=person_ids, occurred_at__gte=since, what__in=IMPORT_WHATS + EXPORT_WHATS
-        ).values_list("actor_id", "occurred_at", "what")
+    # A job cancelled before the worker took it has no start (nor any line): with only such jobs, no line is read.
+    started = [job.started_at for job in [*imports, *exports] if job.started_at]
+    lines = (
+        list(
+            PersonAccess.objects.filter(
+                person_id__in=person_ids,
+                occurred_at__gte=min(started) - datetime.timedelta(seconds=1),
+                what__in=IMPORT_WHATS + EXPORT_WHATS,
+            ).values_list("actor_id", "occurred_at", "what")
+        )
+        if started
+        else []
     )
     import_pks = {job.pk for job in imports if any(job.wrote(a, at) for a, at, what in lines if what in IMPORT_WHATS)}
     import_pks.update(import_jobs_quoting([job.pk for job in imports if job.pk not in import_pks], identifiers))
