@@ -1401,6 +1401,7 @@ class _Quotes:
         # A quick look at a job's data written as JSON first: most jobs do not hold any word of the person, and
         # are then not read string by string (hundreds of jobs of 200 records each).
         firsts = {word.split()[0] for word in words | single}
+        firsts |= {json.dumps(word, ensure_ascii=False)[1:-1] for word in firsts}  # a quote or backslash escaped
         self.maybe = re.compile("|".join(map(re.escape, sorted(firsts))), re.IGNORECASE) if firsts else None
         # For the database's look: of each name or number, the runs of three ASCII letters or digits and more of its
         # words (SQLite stores JSON with the other letters escaped, and compares only ASCII letters in any case),

@@ -162,3 +162,9 @@ def test_an_erasure_whose_only_recent_job_never_started_goes_through(django_capt
     with django_capture_on_commit_callbacks(execute=True):
         assert erased_person_jobs_purge(person_ids=[987654], identifiers=[NAME]) == {}
     assert ImportJob.objects.get(pk=job.pk).files_purged_at is None
+
+
+def test_a_name_with_a_quotation_mark_is_found_in_the_lists(db):
+    job = ImportJobFactory(entity="clients", preview={"create": [{"key": '"Ani" Lestari', "values": []}]})
+
+    assert services.import_jobs_quoting([job.pk], ['"Ani" Lestari']) == [job.pk]
