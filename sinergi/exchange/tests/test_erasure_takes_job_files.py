@@ -176,3 +176,27 @@ def test_a_job_is_said_to_quote_the_person_by_a_whole_name_or_number_in_any_case
     )
 
     assert found == [job.pk for job in quoting]
+
+
+def test_a_namesakes_file_at_another_lks_keeps_its_files(tmp_path, world, django_capture_on_commit_callbacks):
+    # Given the child at her LKS, and another child of the same name checked by an LKS in another kabupaten/kota
+    bunga = client_row(**{"Nama lengkap": ERASED_NAME, "Jenis kelamin": "Perempuan"})
+    checked_and_imported(tmp_path, world.operator, [bunga], name="pertama.xlsx")
+    namesake = client_row(**{"Nama lengkap": ERASED_NAME, "Jenis kelamin": "Perempuan", "NIK": ""}, **{
+        "Alasan NIK kosong": "Belum punya", "Nama ibu kandung": "Wati Lain"})  # fmt: skip
+    path = xlsx_file(tmp_path, [HEADERS, namesake], name="banjarbaru.xlsx", sheet=SHEET)
+    with path.open("rb") as handle:
+        far = services.import_job_create(
+            actor=world.far_operator, entity_key="clients", file=File(handle), original_name="banjarbaru.xlsx",
+            enqueue=False,
+        )  # fmt: skip
+    far = services.import_job_run(job_id=far.pk)
+    assert far.status == ImportStatus.CHECKED and ERASED_NAME in str(far.preview)
+
+    # When the first child is erased
+    event = erase(world, ERASED_NAME, django_capture_on_commit_callbacks)
+
+    # Then the other LKS's trial still holds its upload and can still be confirmed
+    far.refresh_from_db()
+    assert far.files_purged_at is None and stored(far.file.name) and far.pk not in event.data["import_jobs_purged"]
+    services.import_job_confirm(job=far, actor=world.far_operator)

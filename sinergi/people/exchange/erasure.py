@@ -12,9 +12,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from sinergi.accounts.models import User
+from sinergi.accounts.scope import Action, restrict
+from sinergi.exchange.models import ImportJob
 from sinergi.exchange.services import erasure_candidates, import_jobs_quoting, jobs_purge_for_erasure
 
-from ..models import PersonAccess
+from ..models import PersonAccess, Placement
 from .clients import ClientsEntity
 
 # What an import or an export writes on the access log of the people it reads or writes.
@@ -43,10 +46,23 @@ def erased_person_jobs_purge(*, person_ids: list[int], identifiers: list[str], *
         else []
     )
     import_pks = {job.pk for job in imports if any(job.wrote(a, at) for a, at, what in lines if what in IMPORT_WHATS)}
-    import_pks.update(import_jobs_quoting([job.pk for job in imports if job.pk not in import_pks], identifiers))
+    quoting = import_jobs_quoting([job.pk for job in imports if job.pk not in import_pks], identifiers)
+    import_pks.update(_started_where_they_stayed(quoting, person_ids))
     export_pks = [job.pk for job in exports if any(job.wrote(a, at) for a, at, what in lines if what in EXPORT_WHATS)]
     purged_imports, purged_exports = jobs_purge_for_erasure(
         import_pks=sorted(import_pks), export_pks=export_pks, identifiers=identifiers, now=now
     )
     found = {"import_jobs_purged": purged_imports, "export_jobs_purged": purged_exports}
     return {key: pks for key, pks in found.items() if pks}
+
+
+def _started_where_they_stayed(pks: list[int], person_ids: list[int]) -> list[int]:
+    """Of the import jobs `pks` that quote the person's name, those started by someone who may see one of their stays
+    (an operator of an LKS where they stayed, a board over its area, an admin, the system): a namesake's file at
+    another LKS ("Muhammad Rizki" is many children) is not theirs, and keeps its files for the retention's days. A
+    starter whose roles have changed since is judged by today's roles."""
+    starters = dict(ImportJob.objects.filter(pk__in=pks).values_list("pk", "created_by_id"))
+    stays = Placement.objects.filter(person_id__in=person_ids)
+    users = User.objects.filter(pk__in={pk for pk in starters.values() if pk is not None})
+    may_see = {user.pk for user in users if restrict(stays, actor=user, action=Action.PERSON_VIEW).exists()}
+    return [pk for pk, starter in starters.items() if starter is None or starter in may_see]
