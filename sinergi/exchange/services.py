@@ -1236,15 +1236,14 @@ def exchange_files_purge(*, now: datetime.datetime | None = None, dry_run: bool 
                 with translation.override(job["language"]):
                     notice = import_files_gone_message(days)
                 ImportJob.objects.filter(pk=pk).update(
-                    file="",
-                    error_report="",
-                    files_purged_at=now,
-                    # a file named after a person ("nik_6371….xlsx") keeps only the masked number in the lists
-                    original_name=_numbers_masked(job["original_name"]),
-                    notices=[*job["notices"], notice],
-                    preview=_without_cells_as_read(job["preview"]),
-                    # the cells themselves go with the file; where the problems were, and why, stays
-                    problems=[[row, column, "", message] for row, column, _value, message in job["problems"]],
+                    **_import_files_emptied(
+                        now=now,
+                        notice=notice,
+                        original_name=job["original_name"],
+                        notices=job["notices"],
+                        preview=job["preview"],
+                        problems=job["problems"],
+                    )
                 )
         purged.append(PurgedJob("import", pk, job["finished_at"], names))
 
@@ -1298,6 +1297,32 @@ def _unnamed_files(location: Path, *, before: datetime.datetime) -> list[str]:
         named.update(ImportJob.objects.filter(error_report__in=chunk).values_list("error_report", flat=True))
         named.update(ExportJob.objects.filter(file__in=chunk).values_list("file", flat=True))
     return sorted(name for name in old if name not in named)
+
+
+def _import_files_emptied(
+    *,
+    now: datetime.datetime,
+    notice: str,
+    original_name: str,
+    notices: list,
+    preview: dict | None,
+    problems: list,
+    redacted: Callable = lambda value: value,
+) -> dict:
+    """The fields of an import job whose files are removed (by the retention, or with an erasure): no file, no
+    report, its lists without what the file said of each record, and `notice` saying why. `redacted` takes the
+    person's names out of what stays (an erasure)."""
+    return {
+        "file": "",
+        "error_report": "",
+        "files_purged_at": now,
+        # a file named after a person ("nik_6371….xlsx") keeps only the masked number in the lists
+        "original_name": _numbers_masked(original_name),
+        "notices": [*redacted(notices), notice],
+        "preview": redacted(_without_cells_as_read(preview)),
+        # the cells themselves go with the file; where the problems were, and why, stays
+        "problems": [[row, column, "", redacted(message)] for row, column, _value, message in problems],
+    }
 
 
 def _without_cells_as_read(preview: dict | None) -> dict | None:
@@ -1513,16 +1538,18 @@ def jobs_purge_for_erasure(
         with translation.override(job.language):
             notice = import_erased_notice()
         ImportJob.objects.filter(pk=job.pk).update(
-            file="",
-            error_report="",
-            files_purged_at=now,
-            original_name=_numbers_masked(original),
+            **_import_files_emptied(
+                now=now,
+                notice=notice,
+                original_name=original,
+                notices=job.notices,
+                preview=job.preview,
+                problems=job.problems,
+                redacted=quotes.redacted,
+            ),
             # people name sheets after a child as they do files; the job list shows the sheet beside the file
             sheet=_numbers_masked(quotes.redacted(job.sheet)),
             sheet_choices=quotes.redacted(job.sheet_choices),
-            notices=[*quotes.redacted(job.notices), notice],
-            preview=quotes.redacted(_without_cells_as_read(job.preview)),
-            problems=[[row, column, "", quotes.redacted(message)] for row, column, _value, message in job.problems],
         )
         purged_imports.append(job.pk)
     # A job not finished yet (a confirmed import waiting for the worker) reads the upload it shares: kept for it.
