@@ -1224,7 +1224,12 @@ XML_METADATA_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 XML_METADATA_MAX_BYTES = 8 * 1024 * 1024
 XML_METADATA_MAX_DEPTH = 64
 XML_METADATA_MAX_ELEMENTS = 100_000  # read, before the end of <sheets>: the zip holds at most 2,000 sheets
-_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# A sheet's relationship id, in the namespace of Excel's usual ("Transitional") files or of its "Strict Open XML"
+# ones, which calamine reads as well.
+_RELATIONSHIP_IDS = (
+    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
+    "{http://purl.oclc.org/ooxml/officeDocument/relationships}id",
+)
 
 
 def _sheet_names_within_limits(archive: zipfile.ZipFile) -> None:
@@ -1273,7 +1278,7 @@ def _read_sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
     ids: dict[str, str] = {}  # relationship id -> sheet name (the first sheet of a name wins, as before)
     for _depth, element in _xml_elements(archive, "xl/workbook.xml", stop="sheets"):
         if element.tag.endswith("}sheet") and (name := element.get("name")) is not None:
-            relation = element.get(_RELATIONSHIP_ID)
+            relation = next((found for key in _RELATIONSHIP_IDS if (found := element.get(key)) is not None), None)
             if relation is not None and name not in ids.values():
                 ids.setdefault(relation, name)
     if not ids:
