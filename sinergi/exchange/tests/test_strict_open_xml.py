@@ -64,9 +64,7 @@ def test_an_lks_file_saved_as_strict_open_xml_is_imported(tmp_path, province_adm
 
 def test_the_iso_dates_of_a_strict_file_are_read_as_written(tmp_path):
     world = people_world()
-    path = strict_copy(
-        xlsx_file(tmp_path, [CLIENT_HEADERS, client_row()], name="klien.xlsx", sheet=SHEET)
-    )
+    path = strict_copy(xlsx_file(tmp_path, [CLIENT_HEADERS, client_row()], name="klien.xlsx", sheet=SHEET))
     assert b't="d"><v>2014-08-17T00:00:00</v>' in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
 
     result = run(path, world.operator, entity="clients")
