@@ -261,6 +261,7 @@ def export_job_settle(*, job: ExportJob) -> ExportJob:
     # Only while still running: a run that ended since this was read keeps its end.
     if ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(**ending, finished_at=timezone.now()):
         logger.warning("Export job %s was abandoned by its worker; marked %s", job.pk, ending["status"])
+        runners.task_row_abandoned(job.task_id, job=f"export job {job.pk}")
         audit_record(actor=None, action="exchange.export.interrupted", obj=job, data={"entity": job.entity})
     job.refresh_from_db()
     return job

@@ -20,6 +20,7 @@ import contextlib
 import contextvars
 import fcntl
 import logging
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -163,3 +164,30 @@ def _lock_path(kind: str, pk: int) -> Path:
 
 def _stop_path(kind: str, pk: int) -> Path:
     return lock_folder() / f"{kind}-{int(pk)}.stop"
+
+
+class WorkerDied(Exception):
+    """What the task queue's row of an abandoned job records as its error (task_row_abandoned)."""
+
+
+def task_row_abandoned(task_id: str, *, job: str) -> None:
+    """Marks the task queue's row of a job whose run died as failed. django-tasks-db ends a row only from the
+    worker that ran it, so a killed worker's row stayed "running" for ever, which `prune_db_task_results` (finished
+    rows only) never removes. Only a row still running: a worker that ended it since keeps its end. `job` names the
+    job for whoever reads the row (the admin site)."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        key = uuid.UUID(task_id)
+    except (TypeError, ValueError):  # no task (the command line), or another backend's id
+        return
+    ended = DBTaskResult.objects.filter(pk=key, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=timezone.now(),
+        exception_class_path=f"{WorkerDied.__module__}.{WorkerDied.__qualname__}",
+        traceback=f"The process running {job} ended without finishing it (killed, out of memory or restarted); "
+        "Sinergi ended the job.",
+    )
+    if ended:
+        logger.warning("Task %s of %s was left running by its worker; marked failed", task_id, job)

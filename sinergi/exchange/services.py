@@ -440,6 +440,7 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False, wait_seconds: fl
     # Only while still running: a run that ended since this was read (and then let go of its lock) keeps its end.
     if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).update(**ending):
         logger.warning("Import job %s was abandoned by its run; marked %s", job.pk, ending["status"])
+        runners.task_row_abandoned(job.task_id, job=f"import job {job.pk}")
         audit_record(
             actor=None,
             action="exchange.import.interrupted",
