@@ -11,7 +11,9 @@ import contextlib
 import csv
 import functools
 import hashlib
+import os
 import re
+import tempfile
 import unicodedata
 import zipfile
 import zlib
@@ -565,7 +567,11 @@ def _open_ods(
     except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
         raise FileRefused(_corrupted_message(ODS)) from error
     _check_grids(grids)
-    workbook, name, sheet, unread, left = _open_sheet(path, ODS, preferred_sheets, is_header, chosen)
+    readable, remove = _ods_calamine_reads(path)
+    try:
+        workbook, name, sheet, unread, left = _open_sheet(readable, ODS, preferred_sheets, is_header, chosen)
+    finally:
+        remove()  # calamine has read every sheet of an .ods on opening it
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
     rows, total, notices, merged_rows, merged_across = _sheet_rows(
         workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread, left
@@ -586,6 +592,29 @@ def _open_ods(
         hidden_rows=_ready((facts.hidden_rows, [])),
         sheets_left=left,
     )
+
+
+def _ods_calamine_reads(path: Path) -> tuple[Path, Callable[[], None]]:
+    """The file calamine is to open for the .ods at `path`, and what removes it after: the file itself, or a copy
+    without the whitespace between table elements that SheetJS and Gnumeric write (ods.is_indented), which calamine
+    refuses as broken although LibreOffice and Excel open it."""
+    try:
+        indented = ods.is_indented(path)
+    except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
+        raise FileRefused(_corrupted_message(ODS)) from error
+    if not indented:
+        return path, lambda: None
+    # content.xml was read whole by sheet_facts already: an error writing the copy is the server's (a full disk,
+    # said as such by the job), not the file's.
+    handle, name = tempfile.mkstemp(suffix=".ods", prefix="sinergi-ods-")
+    os.close(handle)
+    copy = Path(name)
+    try:
+        ods.write_compacted(path, copy)
+    except BaseException:
+        copy.unlink(missing_ok=True)
+        raise
+    return copy, lambda: copy.unlink(missing_ok=True)
 
 
 def _open_xls(

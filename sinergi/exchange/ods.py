@@ -59,6 +59,14 @@ _TAG = re.compile(rb"<[^>]*>")
 _BETWEEN_TAGS = re.compile(rb">\s+<")
 
 
+# Whitespace between the table's elements: SheetJS and Gnumeric write content.xml indented, a line per row and per
+# cell, which calamine (0.9) refuses ("Expecting 'table-cell', found Text"). Only whitespace before a table: tag is
+# meant: between a paragraph's spans it is text.
+_INDENT = re.compile(rb"(>)[ \t\r\n]+(</?table:)")
+_TRAILING_SPACE = re.compile(rb">([ \t\r\n]+)$")
+INDENT_SNIFF_BYTES = 64 * 1024
+
+
 class TextBomb(Exception):
     """content.xml asks calamine to write out more text than MAX_SPACES in one place or MAX_TEXT_REPEATED in all."""
 
@@ -348,3 +356,32 @@ def _without_result(cell: bytes) -> bool:
         return True
     attribute = {b"date": b"office:date-value=", b"time": b"office:time-value=", b"boolean": b"office:boolean-value="}
     return value_type.group(1) != b"string" and attribute.get(value_type.group(1), b"office:value=") not in cell
+
+
+def is_indented(path: Path) -> bool:
+    """Whether content.xml has whitespace between its table elements (see _INDENT), in its first bytes: a producer
+    indents all of it or none."""
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
+        return _INDENT.search(handle.read(INDENT_SNIFF_BYTES)) is not None
+
+
+def write_compacted(path: Path, target: Path) -> None:
+    """A copy of the .ods at `target` that calamine reads: content.xml without the whitespace between table elements,
+    streamed piece by piece (it may be hundreds of megabytes); the other members as they are."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            if info.filename != "content.xml":
+                # mimetype first and stored, as ODF wants; the rest are small (sizes were checked on upload).
+                kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+                copy.writestr(info.filename, source.read(info), compress_type=kind)
+                continue
+            with source.open(info) as handle, copy.open("content.xml", "w", force_zip64=True) as out:
+                pending = b""  # whitespace ending a piece: dropped if the next one starts with a table: tag
+                for piece in whole_pieces(handle, before=_ROW_START):
+                    if pending and not piece.startswith((b"<table:", b"</table:")):
+                        out.write(pending)
+                    piece = _INDENT.sub(rb"\1\2", piece)
+                    trailing = _TRAILING_SPACE.search(piece)
+                    pending = trailing.group(1) if trailing else b""
+                    out.write(piece[: trailing.start(1)] if trailing else piece)
+                out.write(pending)
