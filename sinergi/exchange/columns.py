@@ -412,6 +412,9 @@ class DateColumn(Column):
             # before), and said, since the day written is another.
             ctx.cached(("zoned_dates", self.key), list).append(moved)
         elif isinstance(raw, datetime.date):
+            if v.late_time_of_day(raw):
+                # The day shown, said with its time (file_notices): the day meant may be the next one.
+                ctx.cached(("late_times", self.key), list).append(raw)
             # A date cell: its day, for the swapped cells of an American-English Excel (file_problems).
             cells = ctx.cached(("date_cells", self.key), lambda: {"all": 0, "early": []})
             cells["all"] += 1
@@ -420,6 +423,27 @@ class DateColumn(Column):
         return v.parse_date(raw)
 
     def file_notices(self, ctx: "ImportContext") -> list[str]:
+        return self._zoned_notices(ctx) + self._late_time_notices(ctx)
+
+    def _late_time_notices(self, ctx: "ImportContext") -> list[str]:
+        late = ctx.cache.get(("late_times", self.key))
+        if not late:
+            return []
+        return [
+            _(
+                "Kolom “%(column)s”: %(count)s sel tanggal juga berisi jam sore atau malam, dan yang diimpor tanggal "
+                "yang tampil di selnya: %(examples)s. Aplikasi yang menyimpan tengah malam WIB, WITA atau WIT sebagai "
+                "waktu UTC menulis pukul 17.00, 16.00 atau 15.00 hari sebelumnya; bila file ini dibuat begitu, tanggal "
+                "yang dimaksud adalah hari berikutnya: perbaiki tanggalnya di file sebelum mengimpor."
+            )
+            % {
+                "column": self.header,
+                "count": len(late),
+                "examples": v.first_ten([f"“{cell:%d-%m-%Y %H.%M}” → {cell:%d-%m-%Y}" for cell in late]),
+            }
+        ]
+
+    def _zoned_notices(self, ctx: "ImportContext") -> list[str]:
         moved = ctx.cache.get(("zoned_dates", self.key))
         if not moved:
             return []

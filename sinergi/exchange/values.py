@@ -363,6 +363,14 @@ def zoned_day_moved(raw: Any) -> tuple[str, datetime.date] | None:
     return (value, read) if read is not None and read != written else None
 
 
+def late_time_of_day(raw: Any) -> bool:
+    """Whether a date cell also holds a time in the afternoon or evening (12:00 or later). A date column's cell has
+    no time of its own; one made at midnight in Indonesia and stored as the moment in UTC, as ExcelJS stores a
+    JavaScript Date, holds 17:00 (WIB), 16:00 (WITA) or 15:00 (WIT) of the day before, which Excel shows, and the
+    import reads, as that day. (A few seconds or minutes past midnight, as SheetJS writes some, keep the day.)"""
+    return isinstance(raw, datetime.datetime) and raw.hour >= 12
+
+
 def day_month_order(raw: Any) -> str | None:
     """For a date typed as text with numbers only: "month-first" when it can only be month/day/year (08/17/2023),
     "day-first" when it can only be day/month/year (17/08/2023), "either" when day and month could be swapped

@@ -147,3 +147,24 @@ def test_sheetjs_csv_of_json_to_sheet_is_refused_on_its_two_digit_years_and_roun
     assert (3, "NIK", "6.37101E+15") in problems
     assert (4, "Tanggal lahir", "2/14/44") in problems
     assert not Worker.objects.filter(full_name__endswith="Uji Web").exists()
+
+
+def test_date_cells_exceljs_made_at_local_midnight_are_read_as_shown_and_said(admin):
+    # ExcelJS stores a JavaScript Date as its moment in UTC: local midnight in WITA is 16:00 the day before, which
+    # Excel shows as that day. The import reads what the cell shows, and says so, with the likely day meant (the
+    # NIK's birth date, warned of on its row, agrees with the next day).
+    result = run(FIXTURES / "exceljs-stream-workers.xlsx", admin, entity="workers", dry_run=True)
+    assert result.status == "checked", problems_of(result)
+    notices = [str(notice) for notice in result.notices if "jam sore atau malam" in str(notice)]
+    assert [notice.split("”")[0] for notice in notices] == [
+        "Kolom “Tanggal lahir", "Kolom “Mulai bertugas", "Kolom “Berhenti bertugas",
+        "Kolom “Tanggal pemeriksaan latar belakang",
+    ]  # fmt: skip
+    assert "“01-04-1985 16.00” → 01-04-1985" in notices[0] and "hari berikutnya" in notices[0]
+
+
+def test_a_date_cell_a_few_seconds_past_midnight_keeps_its_day_unsaid(admin):
+    # SheetJS in WITA writes 00:00:36 (the zone's offset in 1899 was 7:57:36): the day is the one meant.
+    result = run(FIXTURES / "sheetjs-workers.xlsx", admin, entity="workers", dry_run=True)
+    assert result.status == "checked", problems_of(result)
+    assert not [notice for notice in result.notices if "jam sore atau malam" in str(notice)]
