@@ -3878,6 +3878,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "zone (%(zone)s), which falls on another day than the one written: %(examples)s. If the day written is meant, "
         "write the date alone (e.g. 2025-01-31)."
     ),
+    "File ini spreadsheet OpenDocument dalam satu berkas XML (Flat XML ODF, .fods), yang tidak dapat dibaca di sini. Buka file di LibreOffice, pilih Simpan Sebagai dengan jenis ODF Spreadsheet (.ods) atau Excel 2007-365 (.xlsx), lalu unggah file itu.": (
+        "This file is an OpenDocument spreadsheet in a single XML file (Flat XML ODF, .fods), which cannot be read "
+        "here. Open the file in LibreOffice, choose Save As with the type ODF Spreadsheet (.ods) or Excel 2007-365 "
+        "(.xlsx), then upload that file."
+    ),
     "Kolom “%(column)s”: %(count)s sel tanggal juga berisi jam sore atau malam, dan yang diimpor tanggal yang tampil di selnya: %(examples)s. Aplikasi yang menyimpan tengah malam WIB, WITA atau WIT sebagai waktu UTC menulis pukul 17.00, 16.00 atau 15.00 hari sebelumnya; bila file ini dibuat begitu, tanggal yang dimaksud adalah hari berikutnya: perbaiki tanggalnya di file sebelum mengimpor.": (
         "Column “%(column)s”: %(count)s date cells also hold a time in the afternoon or evening, and the date the cell "
         "shows is what is imported: %(examples)s. An application that stores midnight in WIB, WITA or WIT as UTC "

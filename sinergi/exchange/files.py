@@ -210,12 +210,16 @@ def inspect(path: str | Path) -> FileInfo:
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|style)[\s>/]")
 # Excel's "XML Spreadsheet 2003": an XML document whose root is a Workbook in this namespace.
 _XML_SPREADSHEET = re.compile(r"urn:schemas-microsoft-com:office:spreadsheet|<(?:\w+:)?workbook[\s>]")
+# A flat OpenDocument spreadsheet (.fods: LibreOffice's "Flat XML ODF Spreadsheet", SheetJS's "fods"): the whole
+# workbook as one XML document, its kind in the root's office:mimetype (after the namespaces, within the first bytes).
+_FLAT_ODS = re.compile(r"<office:document[\s>]")
 MARKUP_SNIFF_CHARS = 4096
 
 
 def _markup_kind(head: bytes) -> str:
-    """ "html" for a web page, "xml" for an XML Spreadsheet 2003, "" for anything else: judged on the file's start,
-    after a byte-order mark and whitespace (and for XML the declarations and comments at its top)."""
+    """ "html" for a web page, "xml" for an XML Spreadsheet 2003, "fods" for a flat OpenDocument spreadsheet, ""
+    for anything else: judged on the file's start, after a byte-order mark and whitespace (and for XML the
+    declarations and comments at its top)."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         start = head[: MARKUP_SNIFF_CHARS * 2].decode("utf-16", "replace")
     elif encoding := _utf16_without_bom(head):
@@ -229,6 +233,8 @@ def _markup_kind(head: bytes) -> str:
     if start.startswith("<?xml"):
         if _XML_SPREADSHEET.search(start):
             return "xml"
+        if _FLAT_ODS.search(start):
+            return "fods"
         # An XHTML page: its declaration, perhaps a processing instruction or a comment, then the page.
         start = re.sub(r"^(?:\s*(?:<\?[^>]*\?>|<!--.*?-->))*\s*", "", start, flags=re.S)
     elif start.startswith("<!--"):
@@ -237,6 +243,13 @@ def _markup_kind(head: bytes) -> str:
 
 
 def _markup_message(kind: str) -> str:
+    if kind == "fods":
+        # Read as a CSV it was refused for having no header, which sent the user to the wrong fix.
+        return _(
+            "File ini spreadsheet OpenDocument dalam satu berkas XML (Flat XML ODF, .fods), yang tidak dapat dibaca "
+            "di sini. Buka file di LibreOffice, pilih Simpan Sebagai dengan jenis ODF Spreadsheet (.ods) atau Excel "
+            "2007-365 (.xlsx), lalu unggah file itu."
+        )
     if kind == "xml":
         return _(
             "File ini “XML Spreadsheet 2003” (format XML lama dari Excel) yang diberi nama seperti file spreadsheet "

@@ -137,6 +137,14 @@ def test_a_spreadsheet_ml_file_of_sheetjs_is_refused_in_words():
     assert "XML Spreadsheet 2003" in refused.value.message and ".xlsx" in refused.value.message
 
 
+def test_a_flat_ods_is_refused_as_such_not_read_as_a_csv_without_headers():
+    # SheetJS's "fods" (LibreOffice's "Flat XML ODF Spreadsheet"): one XML document, which was read as a CSV and
+    # refused for having no header row among its first 20.
+    with pytest.raises(FileRefused) as refused:
+        inspect(FIXTURES / "sheetjs-workers.fods")
+    assert "Flat XML ODF" in refused.value.message and ".ods" in refused.value.message
+
+
 def test_sheetjs_csv_of_json_to_sheet_is_refused_on_its_two_digit_years_and_rounded_nik(admin):
     # json_to_sheet's default date format is m/d/yy, and a number column's General format writes 6.37101E+15:
     # sheet_to_csv writes what the cells show. Both refused, on their row and column, never guessed.
