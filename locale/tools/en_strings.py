@@ -3236,12 +3236,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "CSV separated by semicolons (;): for Excel set to an Indonesian (or other comma-decimal) region, which opens "
         "a comma-separated CSV in a single column."
     ),
-    "File ini “XML Spreadsheet 2003” (format XML lama dari Excel) yang diberi nama seperti file spreadsheet biasa, "
-    "jadi tidak dapat dibaca. Buka file di Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis Excel Workbook "
-    "(.xlsx), lalu unggah file .xlsx itu.": (
-        "This file is an “XML Spreadsheet 2003” (Excel's old XML format) named like an ordinary spreadsheet, so it "
-        "cannot be read. Open it in Excel or LibreOffice, choose Save As with the type Excel Workbook (.xlsx), then "
-        "upload that .xlsx file."
+    "File ini “XML Spreadsheet 2003” (format XML lama dari Excel), yang tidak dapat dibaca di sini. Buka file di "
+    "Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis Excel Workbook (.xlsx), lalu unggah file .xlsx itu.": (
+        "This file is an “XML Spreadsheet 2003” (Excel's old XML format), which cannot be read here. Open it in Excel "
+        "or LibreOffice, choose Save As with the type Excel Workbook (.xlsx), then upload that .xlsx file."
     ),
     "File ini halaman web (HTML) yang diberi nama seperti file spreadsheet, bukan file spreadsheet sebenarnya "
     "(banyak aplikasi mengekspor tabel dengan cara ini). Buka file di Excel atau LibreOffice, pilih Simpan Sebagai "

@@ -251,10 +251,11 @@ def _markup_message(kind: str) -> str:
             "2007-365 (.xlsx), lalu unggah file itu."
         )
     if kind == "xml":
+        # Whatever its name: Excel names it .xls or .xml, web applications (SheetJS's "xlml") .xls or .xml.
         return _(
-            "File ini “XML Spreadsheet 2003” (format XML lama dari Excel) yang diberi nama seperti file spreadsheet "
-            "biasa, jadi tidak dapat dibaca. Buka file di Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis "
-            "Excel Workbook (.xlsx), lalu unggah file .xlsx itu."
+            "File ini “XML Spreadsheet 2003” (format XML lama dari Excel), yang tidak dapat dibaca di sini. Buka "
+            "file di Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis Excel Workbook (.xlsx), lalu unggah "
+            "file .xlsx itu."
         )
     return _(
         "File ini halaman web (HTML) yang diberi nama seperti file spreadsheet, bukan file spreadsheet sebenarnya "

@@ -24,9 +24,8 @@ HTML_MESSAGE = (
     "Sebagai dengan jenis Excel Workbook (.xlsx), lalu unggah file .xlsx itu."
 )
 XML_MESSAGE = (
-    "File ini “XML Spreadsheet 2003” (format XML lama dari Excel) yang diberi nama seperti file spreadsheet "
-    "biasa, jadi tidak dapat dibaca. Buka file di Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis "
-    "Excel Workbook (.xlsx), lalu unggah file .xlsx itu."
+    "File ini “XML Spreadsheet 2003” (format XML lama dari Excel), yang tidak dapat dibaca di sini. Buka file di "
+    "Excel atau LibreOffice, pilih Simpan Sebagai dengan jenis Excel Workbook (.xlsx), lalu unggah file .xlsx itu."
 )
 
 
