@@ -609,7 +609,7 @@ def _open_ods(
 
 
 def _ods_calamine_reads(path: Path) -> tuple[Path, Callable[[], None]]:
-    """The file calamine is to open for the .ods at `path`, and what removes it after: the file itself, or a copy
+    """The file calamine is to open for the .ods at `path`, and what lets go of it after: the file itself, or a copy
     without the whitespace between table elements that SheetJS and Gnumeric write (ods.is_indented), which calamine
     refuses as broken although LibreOffice and Excel open it."""
     try:
@@ -619,16 +619,31 @@ def _ods_calamine_reads(path: Path) -> tuple[Path, Callable[[], None]]:
     if not indented:
         return path, lambda: None
     # content.xml was read whole by sheet_facts already: an error writing the copy is the server's (a full disk,
-    # said as such by the job), not the file's.
+    # said as such by the job), not the file's. The copy holds the whole upload: it loses its name at once and is
+    # read through its descriptor, so that a worker killed meanwhile (calamine reading a large file is the likeliest
+    # moment) leaves no copy of the personal data behind, beyond the reach of the retention.
     handle, name = tempfile.mkstemp(suffix=".ods", prefix="sinergi-ods-")
-    os.close(handle)
-    copy = Path(name)
+    named = not _FD_PATHS.is_dir()  # no /proc (not Linux): the copy keeps its name until removed below
+    if not named:
+        os.unlink(name)
     try:
-        ods.write_compacted(path, copy)
+        with os.fdopen(os.dup(handle), "w+b") as out:
+            ods.write_compacted(path, out)
     except BaseException:
-        copy.unlink(missing_ok=True)
+        _let_go(handle, name if named else "")
         raise
-    return copy, lambda: copy.unlink(missing_ok=True)
+    if named:
+        return Path(name), lambda: _let_go(handle, name)
+    return _FD_PATHS / str(handle), lambda: _let_go(handle, "")
+
+
+_FD_PATHS = Path("/proc/self/fd")
+
+
+def _let_go(handle: int, name: str) -> None:
+    os.close(handle)
+    if name:
+        Path(name).unlink(missing_ok=True)
 
 
 def _open_xls(

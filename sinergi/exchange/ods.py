@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+from typing import BinaryIO
 
 from .values import column_letter
 from .xmlpieces import whole_pieces
@@ -64,7 +65,6 @@ _BETWEEN_TAGS = re.compile(rb">\s+<")
 # meant: between a paragraph's spans it is text.
 _INDENT = re.compile(rb"(>)[ \t\r\n]+(</?table:)")
 _TRAILING_SPACE = re.compile(rb">([ \t\r\n]+)$")
-INDENT_SNIFF_BYTES = 64 * 1024
 
 
 class TextBomb(Exception):
@@ -359,15 +359,22 @@ def _without_result(cell: bytes) -> bool:
 
 
 def is_indented(path: Path) -> bool:
-    """Whether content.xml has whitespace between its table elements (see _INDENT), in its first bytes: a producer
-    indents all of it or none."""
+    """Whether content.xml has whitespace between its table elements (see _INDENT), judged on its start up to the
+    first row: a producer indents all of it or none. Not on a fixed number of bytes: the styles before the table
+    run to hundreds of kilobytes in a workbook of many cell styles (Gnumeric writes about 220 bytes for each)."""
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
-        return _INDENT.search(handle.read(INDENT_SNIFF_BYTES)) is not None
+        for piece in whole_pieces(handle, before=_ROW_START):
+            if _INDENT.search(piece):
+                return True
+            if _ROW_START in piece:
+                return False
+    return False
 
 
-def write_compacted(path: Path, target: Path) -> None:
-    """A copy of the .ods at `target` that calamine reads: content.xml without the whitespace between table elements,
-    streamed piece by piece (it may be hundreds of megabytes); the other members as they are."""
+def write_compacted(path: Path, target: BinaryIO) -> None:
+    """A copy of the .ods that calamine reads, written into `target` (a file open for writing): content.xml without
+    the whitespace between table elements, streamed piece by piece (it may be hundreds of megabytes); the other
+    members as they are."""
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in source.infolist():
             if info.filename != "content.xml":

@@ -6,6 +6,7 @@ template's headers, some below a title row. Committed under fixtures/other_write
 them (README.md there); none of those programs is needed to run these tests. Synthetic data only."""
 
 import datetime
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.core.crypto import decrypt
-from sinergi.exchange import ods
+from sinergi.exchange import files, ods
 from sinergi.exchange.files import FileRefused, inspect
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
@@ -129,6 +130,45 @@ def test_an_indented_ods_leaves_no_copy_behind(admin, tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     _imported("gnumeric-{}.ods", "lks", admin)
     assert list(tmp_path.glob("sinergi-ods-*")) == []
+
+
+def test_the_copy_calamine_reads_has_no_name_a_killed_worker_could_leave_behind(admin, tmp_path, monkeypatch):
+    # A worker killed while calamine reads (a large file: the likeliest moment) runs no clean-up of its own: a named
+    # copy of the upload would stay in the temporary folder, beyond the retention's reach.
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    named_while_read = []
+    reading = files._open_sheet
+
+    def watched(path, *args, **kwargs):
+        named_while_read.extend(tmp_path.glob("sinergi-ods-*"))
+        return reading(path, *args, **kwargs)
+
+    monkeypatch.setattr(files, "_open_sheet", watched)
+
+    _imported("gnumeric-{}.ods", "lks", admin)
+
+    assert named_while_read == []
+
+
+def test_an_indented_ods_with_many_styles_before_its_table_is_imported(admin, tmp_path):
+    # Gnumeric writes about 220 bytes for each cell style before the table: a workbook of a few hundred styles has
+    # no row in the first 64 KB of content.xml, which the indentation was judged on.
+    path = tmp_path / "many-styles.ods"
+    styles = "".join(f'\n    <style:style style:name="extra{n}" style:family="table-cell"/>' for n in range(1500))
+    with (
+        zipfile.ZipFile(FIXTURES / "gnumeric-lks.ods") as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "content.xml":
+                data = data.replace(b"<office:automatic-styles>", b"<office:automatic-styles>" + styles.encode(), 1)
+                assert data.index(b"<table:table-row") > 64 * 1024
+            kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            copy.writestr(info.filename, data, compress_type=kind)
+
+    assert ods.is_indented(path)
+    assert _imported(str(path), "lks", admin).created == 3
 
 
 def test_a_spreadsheet_ml_file_of_sheetjs_is_refused_in_words():
