@@ -413,7 +413,8 @@ class DateColumn(Column):
             ctx.cached(("zoned_dates", self.key), list).append(moved)
         elif isinstance(raw, datetime.date):
             if v.late_time_of_day(raw):
-                # The day shown, said with its time (file_notices): the day meant may be the next one.
+                # The day shown, said with its time (file_notices): the day meant may be the next one. Once per
+                # distinct value (clean_column's memo), so the notice counts dates, not cells.
                 ctx.cached(("late_times", self.key), list).append(raw)
             # A date cell: its day, for the swapped cells of an American-English Excel (file_problems).
             cells = ctx.cached(("date_cells", self.key), lambda: {"all": 0, "early": []})
@@ -431,8 +432,8 @@ class DateColumn(Column):
             return []
         return [
             _(
-                "Kolom “%(column)s”: %(count)s sel tanggal juga berisi jam sore atau malam, dan yang diimpor tanggal "
-                "yang tampil di selnya: %(examples)s. Aplikasi yang menyimpan tengah malam WIB, WITA atau WIT sebagai "
+                "Kolom “%(column)s”: %(count)s tanggal juga berisi jam sore atau malam, dan yang diimpor tanggal yang "
+                "tampil di selnya: %(examples)s. Aplikasi yang menyimpan tengah malam WIB, WITA atau WIT sebagai "
                 "waktu UTC menulis pukul 17.00, 16.00 atau 15.00 hari sebelumnya; bila file ini dibuat begitu, tanggal "
                 "yang dimaksud adalah hari berikutnya: perbaiki tanggalnya di file sebelum mengimpor."
             )

@@ -363,12 +363,16 @@ def zoned_day_moved(raw: Any) -> tuple[str, datetime.date] | None:
     return (value, read) if read is not None and read != written else None
 
 
+LATE_HOUR = 15  # midnight of WIT (UTC+9, WITA's offset in 1944 too) in UTC; WITA's is 16:00 and WIB's 17:00
+
+
 def late_time_of_day(raw: Any) -> bool:
-    """Whether a date cell also holds a time in the afternoon or evening (12:00 or later). A date column's cell has
-    no time of its own; one made at midnight in Indonesia and stored as the moment in UTC, as ExcelJS stores a
-    JavaScript Date, holds 17:00 (WIB), 16:00 (WITA) or 15:00 (WIT) of the day before, which Excel shows, and the
-    import reads, as that day. (A few seconds or minutes past midnight, as SheetJS writes some, keep the day.)"""
-    return isinstance(raw, datetime.datetime) and raw.hour >= 12
+    """Whether a date cell also holds a time from 15:00 on. A date column's cell has no time of its own; one made at
+    midnight in Indonesia and stored as the moment in UTC, as ExcelJS stores a JavaScript Date, holds 17:00 (WIB),
+    16:00 (WITA) or 15:00 (WIT) of the day before, which Excel shows, and the import reads, as that day. An earlier
+    time (noon, 13:30) cannot come from there and is not named. (A few seconds or minutes past midnight, as SheetJS
+    writes some, keep the day.)"""
+    return isinstance(raw, datetime.datetime) and raw.hour >= LATE_HOUR
 
 
 def day_month_order(raw: Any) -> str | None:

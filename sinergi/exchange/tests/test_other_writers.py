@@ -21,7 +21,7 @@ from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.people.models import Person, Worker
 
-from .conftest import problems_of, run
+from .conftest import HEADERS, problems_of, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +216,19 @@ def test_a_date_cell_a_few_seconds_past_midnight_keeps_its_day_unsaid(admin):
     result = run(FIXTURES / "sheetjs-workers.xlsx", admin, entity="workers", dry_run=True)
     assert result.status == "checked", problems_of(result)
     assert not [notice for notice in result.notices if "jam sore atau malam" in str(notice)]
+
+
+def test_a_date_cell_at_noon_is_not_named_and_the_notice_counts_dates_not_cells(admin, tmp_path):
+    # Midnight of an Indonesian zone stored as UTC is 15:00 at the earliest: a date kept at noon or a real time of
+    # 13:30 is not told to be "the day before"; five cells of one date are one date in the notice.
+    late = datetime.datetime(2014, 8, 16, 16, 0)
+    rows = [[*HEADERS, "Tanggal akta"]]
+    rows += [[f"LKSA Siang {n}", "Anak", "63.71.01.1001", f"TD/SIANG/{n}", 20, late] for n in range(5)]
+    rows += [["LKSA Siang 5", "Anak", "63.71.01.1001", "TD/SIANG/5", 20, datetime.datetime(2014, 8, 16, 12, 30)]]
+    rows += [["LKSA Siang 6", "Anak", "63.71.01.1001", "TD/SIANG/6", 20, datetime.datetime(2014, 8, 16, 13, 30)]]
+
+    result = run(xlsx_file(tmp_path, rows), admin, dry_run=True)
+
+    notices = [str(notice) for notice in result.notices if "jam sore atau malam" in str(notice)]
+    assert len(notices) == 1 and "Kolom “Tanggal akta”: 1 tanggal juga berisi" in notices[0]
+    assert "“16-08-2014 16.00” → 16-08-2014" in notices[0] and "12.30" not in notices[0] and "13.30" not in notices[0]
