@@ -4804,4 +4804,14 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Impor yang file dan daftarnya ikut dihapus": "Imports whose files and lists were removed with it",
     "Ekspor yang filenya ikut dihapus": "Exports whose files were removed with it",
+    "Ekspor ini tidak dapat dimulai karena pekerja latar di server berhenti tepat saat mengambilnya (misalnya server "
+    "dimulai ulang). Buat ekspornya lagi.": (
+        "This export could not start because the server's background worker stopped just as it took it up (for "
+        "example, the server was restarted). Make the export again."
+    ),
+    "Proses ini tidak dapat dimulai karena pekerja latar di server berhenti tepat saat mengambilnya (misalnya server "
+    "dimulai ulang). Tidak ada data dari file ini yang disimpan; jalankan lagi.": (
+        "This run could not start because the server's background worker stopped just as it took it up (for example, "
+        "the server was restarted). Nothing from this file was saved; run it again."
+    ),
 }

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -247,7 +248,11 @@ def export_job_settle(*, job: ExportJob) -> ExportJob:
     if job.status == ExportStatus.QUEUED:
         from .tasks import run_export_job
 
-        if queue_lost(job, run_export_job):
+        if runners.task_taken_and_dropped("export", job, run_export_job):
+            if export_job_not_started(job.pk, message=EXPORT_DROPPED_BY_ITS_WORKER):
+                runners.task_row_abandoned(job.task_id, job=f"export job {job.pk}")
+            job.refresh_from_db()
+        elif queue_lost(job, run_export_job):
             export_job_not_started(job.pk)
             job.refresh_from_db()
         return job
@@ -272,11 +277,20 @@ EXPORT_NOT_STARTED = gettext_lazy(
 )
 
 
-def export_job_not_started(job_id: int) -> None:
-    """Ends an export still queued whose run could not start (services.queue_lost)."""
-    ending = {"status": ExportStatus.FAILED, "message": str(EXPORT_NOT_STARTED), "finished_at": timezone.now()}
-    if ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(**ending):
-        logger.warning("Export job %s could not start; marked failed", job_id)
+EXPORT_DROPPED_BY_ITS_WORKER = gettext_lazy(
+    "Ekspor ini tidak dapat dimulai karena pekerja latar di server berhenti tepat saat mengambilnya (misalnya server "
+    "dimulai ulang). Buat ekspornya lagi."
+)
+
+
+def export_job_not_started(job_id: int, *, message: str | Promise = EXPORT_NOT_STARTED) -> bool:
+    """Ends an export still queued whose run could not start (services.queue_lost). True when it ended it (it was
+    still queued)."""
+    ending = {"status": ExportStatus.FAILED, "message": str(message), "finished_at": timezone.now()}
+    if not ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(**ending):
+        return False
+    logger.warning("Export job %s could not start; marked failed", job_id)
+    return True
 
 
 def export_job_end_after_error(job_id: int) -> None:

@@ -18,6 +18,7 @@ job's status) keeps the second one out.
 
 import contextlib
 import contextvars
+import datetime
 import fcntl
 import logging
 import uuid
@@ -164,6 +165,33 @@ def _lock_path(kind: str, pk: int) -> Path:
 
 def _stop_path(kind: str, pk: int) -> Path:
     return lock_folder() / f"{kind}-{int(pk)}.stop"
+
+
+# A worker claims its job a moment after it takes the job's task (running): a task taken this long ago whose job is
+# still queued, and whose lock nobody holds, was taken by a worker that died in between. Far beyond the moment, and
+# beyond SQLite's 20 s wait for its write lock.
+TAKEN_AND_DROPPED_AFTER = datetime.timedelta(minutes=5)
+
+
+def task_taken_and_dropped(kind: str, job: Model, task) -> bool:
+    """Whether a queued job's task was taken by a worker that died before it claimed the job (killed, out of memory,
+    the server restarted in that moment): its task stays "running" and its job "queued", and neither would ever
+    move. When in doubt, not: the job is only ended while it is still queued, so a worker that claims it later finds
+    it ended and leaves it."""
+    from django_tasks.base import TaskResultStatus
+
+    if not job.task_id:
+        return False
+    try:
+        result = task.get_result(job.task_id)
+    except Exception:  # no such task any more (queue_lost decides), or a backend that keeps no results
+        return False
+    return (
+        result.status == TaskResultStatus.RUNNING
+        and result.started_at is not None
+        and result.started_at < timezone.now() - TAKEN_AND_DROPPED_AFTER
+        and not runner_alive(kind, job.pk)
+    )
 
 
 class WorkerDied(Exception):

@@ -27,6 +27,7 @@ from django.db.models.functions import Cast, Concat
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -410,7 +411,11 @@ def import_job_settle(*, job: ImportJob, stopped: bool = False, wait_seconds: fl
     if job.status == ImportStatus.QUEUED:
         from .tasks import run_import_job
 
-        if queue_lost(job, run_import_job):
+        if runners.task_taken_and_dropped("import", job, run_import_job):
+            if import_job_not_started(job.pk, message=DROPPED_BY_ITS_WORKER):
+                runners.task_row_abandoned(job.task_id, job=f"import job {job.pk}")
+            job.refresh_from_db()
+        elif queue_lost(job, run_import_job):
             import_job_not_started(job.pk)
             job.refresh_from_db()
         return job
@@ -518,6 +523,10 @@ NOT_STARTED = gettext_lazy(
     "Proses ini tidak dapat dimulai karena basis data sedang sibuk atau terputus saat itu. Tidak ada data dari file "
     "ini yang disimpan; jalankan lagi."
 )
+DROPPED_BY_ITS_WORKER = gettext_lazy(
+    "Proses ini tidak dapat dimulai karena pekerja latar di server berhenti tepat saat mengambilnya (misalnya server "
+    "dimulai ulang). Tidak ada data dari file ini yang disimpan; jalankan lagi."
+)
 
 
 def queue_lost(job: ImportJob | ExportJob, task) -> bool:
@@ -532,15 +541,18 @@ def queue_lost(job: ImportJob | ExportJob, task) -> bool:
         return long_asked
 
 
-def import_job_not_started(job_id: int) -> None:
-    """Ends an import still queued whose run could not start (see queue_lost); nothing was saved."""
-    ending = {"status": ImportStatus.FAILED, "message": str(NOT_STARTED), "finished_at": timezone.now()}
+def import_job_not_started(job_id: int, *, message: str | Promise = NOT_STARTED) -> bool:
+    """Ends an import still queued whose run could not start (see queue_lost); nothing was saved. True when it
+    ended it (it was still queued)."""
+    ending = {"status": ImportStatus.FAILED, "message": str(message), "finished_at": timezone.now()}
     with transaction.atomic():
-        if ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(**ending, phase=ImportPhase.DONE):
-            logger.warning("Import job %s could not start; marked failed", job_id)
-            # Its one audit event, which its run would have written (by the system: nobody asked for this end).
-            job = ImportJob.objects.get(pk=job_id)
-            _audit(job, None, ImportResult(status="failed", message=job.message), "failed")
+        if not ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(**ending, phase=ImportPhase.DONE):
+            return False
+        logger.warning("Import job %s could not start; marked failed", job_id)
+        # Its one audit event, which its run would have written (by the system: nobody asked for this end).
+        job = ImportJob.objects.get(pk=job_id)
+        _audit(job, None, ImportResult(status="failed", message=job.message), "failed")
+    return True
 
 
 def import_job_end_after_error(job_id: int) -> None:
