@@ -3871,10 +3871,13 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "Simpan perbaikan": "Save correction",
     "Data penempatan diperbaiki.": "The stay record was corrected.",
-    "Kolom “%(column)s”: %(count)s tanggal dengan jam dan zona waktu dibaca sebagai tanggal di zona waktu sistem (%(zone)s), yang jatuh pada hari lain dari yang tertulis: %(examples)s. Bila yang dimaksud hari yang tertulis, tulis tanggalnya saja (mis. 2025-01-31).": (
-        "Column “%(column)s”: %(count)s dates with a time and a time zone were read as the date in the system's time "
-        "zone (%(zone)s), which falls on another day than the one written: %(examples)s. If the day written is meant, "
-        "write the date alone (e.g. 2025-01-31)."
+    "Kolom “%(column)s”: %(count)s tanggal ditulis dengan jam dalam UTC atau zona waktu lain, dan dibaca sebagai "
+    "tanggalnya di zona waktu sistem (%(zone)s): %(examples)s. Itu benar untuk file dari aplikasi yang menyimpan tengah "
+    "malam waktu setempat sebagai waktu UTC. Bila yang dimaksud hari yang tertulis, tulis tanggalnya saja (mis. "
+    "2025-01-31).": (
+        "Column “%(column)s”: %(count)s dates written with a time in UTC or another time zone were read as their date "
+        "in the system's time zone (%(zone)s): %(examples)s. That is right for a file from an app that keeps local "
+        "midnight as a UTC time. If the day written is meant, write the date alone (e.g. 2025-01-31)."
     ),
     "File ini spreadsheet OpenDocument dalam satu berkas XML (Flat XML ODF, .fods), yang tidak dapat dibaca di sini. Buka file di LibreOffice, pilih Simpan Sebagai dengan jenis ODF Spreadsheet (.ods) atau Excel 2007-365 (.xlsx), lalu unggah file itu.": (
         "This file is an OpenDocument spreadsheet in a single XML file (Flat XML ODF, .fods), which cannot be read "

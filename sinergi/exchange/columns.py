@@ -409,7 +409,8 @@ class DateColumn(Column):
                 seen[order].append(v.text(raw))
         elif moved := v.zoned_day_moved(raw):
             # "2025-01-31T20:00:00Z" is 1 February in WITA: read so (a system's midnight kept in UTC is the day
-            # before), and said, since the day written is another.
+            # before), and said, since the day written is another. Said as what it most often is, a file that is
+            # right (SheetJS writes every .ods date so), not as an alarm.
             ctx.cached(("zoned_dates", self.key), list).append(moved)
         elif isinstance(raw, datetime.date):
             if v.late_time_of_day(raw):
@@ -450,9 +451,10 @@ class DateColumn(Column):
             return []
         return [
             _(
-                "Kolom “%(column)s”: %(count)s tanggal dengan jam dan zona waktu dibaca sebagai tanggal di zona waktu "
-                "sistem (%(zone)s), yang jatuh pada hari lain dari yang tertulis: %(examples)s. Bila yang dimaksud "
-                "hari yang tertulis, tulis tanggalnya saja (mis. 2025-01-31)."
+                "Kolom “%(column)s”: %(count)s tanggal ditulis dengan jam dalam UTC atau zona waktu lain, dan dibaca "
+                "sebagai tanggalnya di zona waktu sistem (%(zone)s): %(examples)s. Itu benar untuk file dari aplikasi "
+                "yang menyimpan tengah malam waktu setempat sebagai waktu UTC. Bila yang dimaksud hari yang tertulis, "
+                "tulis tanggalnya saja (mis. 2025-01-31)."
             )
             % {
                 "column": self.header,

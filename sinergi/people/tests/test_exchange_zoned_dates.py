@@ -32,6 +32,10 @@ def test_a_timestamp_that_falls_on_the_next_day_in_wita_is_read_so_and_said(tmp_
     [notice] = zoned_notices(result)
     assert "“2024-05-01T20:00:00Z” → 02-05-2024" in notice
     assert "Tanggal masuk" in notice and "WITA" in notice
+    # Said as what such a file most often is (an app's local midnight kept in UTC: the day read is right), with
+    # what to do when the day written is meant
+    assert "Itu benar untuk file dari aplikasi yang menyimpan tengah malam waktu setempat" in notice
+    assert "tulis tanggalnya saja" in notice
 
 
 def test_a_timestamp_on_the_same_day_says_nothing(tmp_path, world):
