@@ -32,3 +32,27 @@ def test_secondary_and_danger_buttons_look_unlike_the_main_one(browser, element)
         page.close()
 
     assert painted == {"main": [BRAND, WHITE], "secondary": [WHITE, BRAND], "danger": [ERR, WHITE]}
+
+
+def test_links_beside_a_form_with_a_labelled_field_keep_a_button_s_height_and_line_up_with_it(browser):
+    # The LKS page: its links, then the deactivation form (a reason field, labelled above it, and its button). The
+    # row stretched the links to the form's height, a tall box with the word at its top.
+    page = browser.new_page(viewport={"width": 1280, "height": 400})
+    try:
+        page.set_content(
+            f"<style>{CSS.read_text()}</style>"
+            '<div class="actions"><a class="btn" id="change">Ubah data</a>'
+            '<a class="btn btn-secondary" id="profile">Profil (PDF)</a>'
+            '<form class="filters"><label>Alasan penonaktifan<input name="reason"></label>'
+            '<button class="btn btn-danger" id="deactivate">Nonaktifkan</button></form></div>'
+        )
+        boxes = {
+            key: page.eval_on_selector(
+                f"#{key}", "e => { const r = e.getBoundingClientRect(); return [r.bottom, r.height] }"
+            )
+            for key in ("change", "profile", "deactivate")
+        }
+    finally:
+        page.close()
+
+    assert boxes["change"] == boxes["profile"] == boxes["deactivate"]
