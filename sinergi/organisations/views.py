@@ -236,7 +236,13 @@ class BoardListView(LoginRequiredMixin, View):
             rows = [(province, existing.get(province_code))] if province else []
             rows += [(r, existing.get(r.code)) for r in selectors.regencies_of_province(province_code)]
             coverage.append({"province": province, "rows": rows, "missing": sum(1 for _r, b in rows if b is None)})
-        context = {"boards": boards, "coverage": coverage, "create_form": _board_create_form(request.user)}
+        context = {
+            "boards": boards,
+            "coverage": coverage,
+            # The coverage names every board of the province; only those in the user's scope open (the rest 404).
+            "openable": {board.pk for board in boards},
+            "create_form": _board_create_form(request.user),
+        }
         return render(request, "organisations/boards.html", context)
 
 

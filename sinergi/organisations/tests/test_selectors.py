@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from sinergi.accounts.models import Role
@@ -118,3 +120,22 @@ def test_a_region_has_one_board_a_second_is_neither_offered_nor_saved(client, pr
     # A deactivated board leaves its seat to a new one
     Organisation.objects.filter(name="LKKKS Kota Banjarmasin").update(status=OrganisationStatus.INACTIVE)
     assert "63.71" in [region.code for region in selectors.board_regions(actor=province_admin)]
+
+
+def test_the_coverage_names_every_board_of_the_province_and_links_only_those_the_user_may_open(
+    client, board_member, operator
+):
+    boards = [
+        BoardFactory(name="LKKKS Kalimantan Selatan", region_id="63"),
+        BoardFactory(name="LKKKS Kota Banjarmasin", region_id="63.71"),
+        BoardFactory(name="LKKKS Kota Banjarbaru", region_id="63.72"),
+    ]
+    for user in (operator, board_member):
+        client.force_login(user)
+        page = client.get("/organisations/boards/").content.decode()
+
+        assert all(board.name in page for board in boards)
+        links = re.findall(r'href="(/organisations/boards/\d+/)"', page)
+        assert [client.get(link).status_code for link in links] == [200] * len(links)
+    # The kabupaten/kota board member opens their own board; the LKS operator sees the names only
+    assert links == [f"/organisations/boards/{boards[1].pk}/"]
