@@ -124,6 +124,22 @@ def test_invited_user_sees_the_meeting_without_contacts_or_tools(client, board_p
     assert "Tambah peserta" not in body
 
 
+def test_an_invitee_is_not_sent_to_their_invitation_once_its_link_has_ended(client, board_province, board_member):
+    # A meeting closed long ago (the demo's Rakor of 2023): its invitation page only says the link has ended
+    meeting = MeetingFactory(
+        organiser=board_province,
+        status=MeetingStatus.CLOSED,
+        closed_at=timezone.now() - datetime.timedelta(days=400),
+    )
+    participant = ParticipantFactory(meeting=meeting, user=board_member, name="Saya Contoh")
+    client.force_login(board_member)
+
+    body = client.get(f"/meetings/{meeting.pk}/").content.decode()
+
+    assert client.get(f"/meetings/rsvp/{participant.token}/").status_code == 410
+    assert "Undangan saya" not in body and participant.token not in body
+
+
 def test_change_by_a_viewer_is_refused_with_a_message(client, dinsos, board_province):
     meeting = MeetingFactory(organiser=board_province)
     client.force_login(dinsos)

@@ -138,6 +138,9 @@ class MeetingDetailView(LoginRequiredMixin, View):
         context = {
             "meeting": meeting,
             "access": access,
+            # The invitee's page (RSVP, QR check-in) while its link holds; after, the button led to "link expired".
+            "invitation_open": access.participant is not None
+            and not selectors.participant_link_expired(access.participant),
             "today": today,
             "minutes": minutes if minutes and (minutes.approved or access.may_see_all) else None,
             "participants": selectors.participants_of(meeting=meeting) if access.may_see_all else [],
