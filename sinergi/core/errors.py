@@ -2,7 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-__all__ = ["ConflictError", "PermissionDenied", "TransitionError", "ValidationError"]
+__all__ = ["FRAGMENT_HEADER", "ConflictError", "PermissionDenied", "TransitionError", "ValidationError"]
+
+# An error answer to an htmx request that is a fragment for the request's target, saying the refusal in place.
+# htmx swaps no error answer by itself; sinergi.js swaps one that carries this header.
+FRAGMENT_HEADER = "Sinergi-Fragment"
 
 
 class ConflictError(Exception):

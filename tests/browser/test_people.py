@@ -11,6 +11,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from sinergi.accounts.models import Membership, Role, User
+from sinergi.accounts.tests.factories import MembershipFactory
 from sinergi.people.choices import DuplicateStatus
 from sinergi.people.models import DuplicateCandidate, Person, PersonAccess
 
@@ -82,12 +84,27 @@ def test_lks_operator_admits_a_child(people_page):
         page.click("text=Tampilkan NIK")
     assert reveal.value.status == 200
     expect(identity).to_contain_text(NIK)
+    # The number takes the button's place: a second click would only log a second reveal of what is shown
+    expect(page.get_by_role("button", name="Tampilkan NIK")).to_have_count(0)
     person = Person.objects.get(full_name="Putri Uji Contoh")
     assert list(PersonAccess.objects.filter(person=person).values_list("what", flat=True).order_by("pk")) == [
         "created",
         "viewed",
         "viewed_full_nik",
     ]
+
+    # A right that ends while the page is open (the operator, also on the kabupaten/kota board, leaves the LKS):
+    # the refusal is said where the number would have been, not left as a click that does nothing
+    operator = User.objects.get(username="operator.lks")
+    MembershipFactory(user=operator, role=Role.REGENCY_BOARD, region_id=person.organisation.regency_code)
+    page.reload()
+    Membership.objects.filter(user=operator, role=Role.LKS_OPERATOR).delete()
+    page.wait_for_function("() => window.htmx !== undefined")
+    with page.expect_response(lambda r: r.url.endswith("/nik/")) as refusal:
+        page.click("text=Tampilkan NIK")
+    assert refusal.value.status == 403
+    expect(identity).to_contain_text("Anda tidak berwenang melihat NIK lengkap.")
+    expect(identity).not_to_contain_text(NIK)
 
 
 def test_board_member_resolves_a_duplicate_candidate(people_page):

@@ -211,6 +211,33 @@ def test_operator_reveals_the_full_nik_and_it_is_logged(client, world, child):
     assert PersonAccess.objects.filter(person=child.person, what="viewed_full_nik", purpose="service").count() == 1
 
 
+def test_the_revealed_nik_takes_the_place_of_its_button_which_is_not_offered_again(client, world, child):
+    sign_in(client, world.operator)
+    assert "Tampilkan NIK" in client.get(f"/people/{child.person_id}/").content.decode()
+
+    answer = client.post(f"/people/{child.person_id}/nik/", headers={"HX-Request": "true"}).content.decode()
+
+    assert decrypt(child.person.nik_encrypted) in answer and "(ditampilkan dan dicatat)" in answer
+    assert "Tampilkan NIK" not in answer  # a second click would log a second reveal of what is already shown
+
+
+def test_a_reveal_refused_after_the_button_was_offered_says_so_in_its_place(client, world, child):
+    # An operator who also sits on the kabupaten/kota board, whose operator role ends after the page was loaded
+    MembershipFactory(user=world.operator, role=Role.REGENCY_BOARD, region_id="63.71")
+    sign_in(client, world.operator)
+    assert "Tampilkan NIK" in client.get(f"/people/{child.person_id}/").content.decode()
+    Membership.objects.filter(user=world.operator, role=Role.LKS_OPERATOR).delete()
+
+    response = client.post(f"/people/{child.person_id}/nik/", headers={"HX-Request": "true"})
+
+    answer = response.content.decode()
+    # An error htmx would not swap by itself: marked as the target's fragment (sinergi.js swaps it)
+    assert (response.status_code, response.headers.get("Sinergi-Fragment")) == (403, "1")
+    assert f'id="nik-{child.person_id}"' in answer and "Anda tidak berwenang melihat NIK lengkap." in answer
+    assert decrypt(child.person.nik_encrypted) not in answer and "Tampilkan NIK" not in answer
+    assert not PersonAccess.objects.filter(what="viewed_full_nik").exists()
+
+
 @pytest.mark.parametrize("role", ["regency_board", "province_admin", "other_operator"])
 def test_others_cannot_reveal_the_full_nik(client, world, child, role):
     sign_in(client, getattr(world, role))

@@ -18,7 +18,7 @@ from sinergi.accounts.scope import Action, can, restrict
 from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for_objects
 from sinergi.core.crypto import FieldKeyMissing
-from sinergi.core.errors import ValidationError
+from sinergi.core.errors import FRAGMENT_HEADER, ValidationError
 from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
 from sinergi.exchange.exports import export_url
@@ -198,7 +198,12 @@ def person_full_nik(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         nik = selectors.person_full_nik(actor=request.user, person=person, request=request)
     except PermissionDenied:
-        return render(request, "people/_nik.html", {"person": person, "refused": True}, status=403)
+        # The button was offered, and the right has gone since (a role ended, the person restricted or moved): said
+        # in place of the button, which htmx does for an error answer marked as a fragment (sinergi.js).
+        response = render(request, "people/_nik.html", {"person": person, "refused": True}, status=403)
+        response[FRAGMENT_HEADER] = "1"
+        return response
+    # The fragment holds no button any more: the number is on the page, and each reveal is logged again.
     return render(request, "people/_nik.html", {"person": person, "nik": nik})
 
 

@@ -230,6 +230,12 @@
   // to the state instead of the top of the page.
   var focusWasIn = null;
   document.addEventListener("htmx:beforeSwap", function (event) {
+    // An error answer marked as a fragment for this target (sinergi/core/errors.py) says its refusal in place.
+    var answer = event.detail && event.detail.xhr;
+    if (answer && answer.status >= 400 && answer.status < 500 && answer.getResponseHeader("Sinergi-Fragment")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
     var target = event.detail && event.detail.target;
     focusWasIn = target && target.contains(document.activeElement) && document.activeElement !== document.body
       ? target.id : null;
