@@ -5,6 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from sinergi.core.pagination import paginate
+from sinergi.core.params import posted_id
 
 from . import selectors, services
 
@@ -20,8 +21,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notification_read(request: HttpRequest) -> HttpResponse:
     """Marks one notification (then follows its link) or all of them as read."""
-    notification_id = request.POST.get("id")
-    ids = [int(notification_id)] if notification_id and notification_id.isdigit() else None
+    ids = [posted_id(request, "id")] if request.POST.get("id") else None  # none named: all of them
     services.notification_mark_read(user=request.user, notification_ids=ids)
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

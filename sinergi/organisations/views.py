@@ -16,6 +16,7 @@ from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
+from sinergi.core.params import posted_id
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.exports import export_url
 from sinergi.exchange.list_filters import list_filter_problem
@@ -325,12 +326,12 @@ def board_change(request: HttpRequest, pk: int, what: str) -> HttpResponse:
             services.board_term_create(board=board, actor=request.user, **form.cleaned_data)
         elif what == "officer":
             form = BoardOfficerForm(request.POST)
-            term = get_object_or_404(BoardTerm, pk=request.POST.get("term"), board=board)
+            term = get_object_or_404(BoardTerm, pk=posted_id(request, "term"), board=board)
             if not form.is_valid():
                 raise ValidationError(form.errors.as_text())
             services.board_officer_add(term=term, actor=request.user, **form.cleaned_data)
         elif what == "officer-remove":
-            officer = get_object_or_404(BoardOfficer, pk=request.POST.get("officer"), term__board=board)
+            officer = get_object_or_404(BoardOfficer, pk=posted_id(request, "officer"), term__board=board)
             services.board_officer_remove(officer=officer, actor=request.user)
         elif what == "member":
             candidates = restrict(Organisation.objects.all(), actor=request.user, action=Action.VIEW)
@@ -339,7 +340,7 @@ def board_change(request: HttpRequest, pk: int, what: str) -> HttpResponse:
                 raise ValidationError(form.errors.as_text())
             services.board_member_add(board=board, member=form.cleaned_data["member"], actor=request.user)
         elif what == "member-end":
-            link = get_object_or_404(BoardMembership, board=board, member_id=request.POST.get("member"))
+            link = get_object_or_404(BoardMembership, board=board, member_id=posted_id(request, "member"))
             services.board_member_end(link=link, actor=request.user)
         else:
             return HttpResponse(status=404)

@@ -172,6 +172,25 @@ def test_organiser_adds_agenda_participant_decision_and_action_item(admin_client
     ]
 
 
+@pytest.mark.parametrize("posted", ["7\x00'\"<>", "²", "99999999999999999999999"])
+def test_a_change_naming_its_row_by_a_value_that_is_no_id_is_not_found_and_changes_nothing(
+    admin_client, board_province, posted
+):
+    # A hidden field tampered with or mangled on the way: the lookup raised (an error page, 500)
+    meeting = MeetingFactory(organiser=board_province)
+    base = f"/meetings/{meeting.pk}"
+    admin_client.post(f"{base}/agenda/", {"title": "Pembukaan"})
+    ParticipantFactory(meeting=meeting, name="Budi Contoh")
+
+    answers = [
+        admin_client.post(f"{base}/{what}/", {field: posted}).status_code
+        for what, field in (("agenda-remove", "item"), ("participant-remove", "participant"), ("review", "review"))
+    ]
+
+    assert answers == [404, 404, 404]
+    assert (meeting.agenda_items.count(), meeting.participants.count()) == (1, 1)
+
+
 def test_rsvp_page_with_a_wrong_token_is_404(client):
     assert client.get("/meetings/rsvp/bukan-token/").status_code == 404
 

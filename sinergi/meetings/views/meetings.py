@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.core.pagination import paginate
+from sinergi.core.params import posted_id
 
 from .. import selectors, services
 from ..choices import MEETING_TRANSITIONS, MeetingStatus
@@ -189,7 +190,7 @@ def meeting_change(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         else:
             messages.error(request, form_errors(form))
     elif what == "agenda-remove":
-        item = get_object_or_404(AgendaItem, meeting=meeting, pk=request.POST.get("item") or 0)
+        item = get_object_or_404(AgendaItem, meeting=meeting, pk=posted_id(request, "item"))
         anchor = "agenda"
         attempt(
             request, lambda: services.agenda_item_remove(actor=user, item=item, request=request), _("Acara dihapus.")
@@ -206,7 +207,7 @@ def meeting_change(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         else:
             messages.error(request, form_errors(form))
     elif what == "participant-remove":
-        participant = get_object_or_404(Participant, meeting=meeting, pk=request.POST.get("participant") or 0)
+        participant = get_object_or_404(Participant, meeting=meeting, pk=posted_id(request, "participant"))
         anchor = "participants"
         attempt(
             request,
@@ -270,7 +271,7 @@ def meeting_change(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         else:
             messages.error(request, form_errors(form))
     elif what == "review":
-        review = get_object_or_404(ActionItemReview, meeting=meeting, pk=request.POST.get("review") or 0)
+        review = get_object_or_404(ActionItemReview, meeting=meeting, pk=posted_id(request, "review"))
         form = ReviewForm(request.POST)
         anchor = "reviews"
         if form.is_valid():

@@ -63,6 +63,19 @@ def test_a_user_sees_and_reads_only_their_own_notifications(client):
     assert selectors.unread_count(user=other) == 1
 
 
+@pytest.mark.parametrize("posted", ["²", "7\x00", "99999999999999999999999"])
+def test_a_read_naming_no_notification_by_a_value_that_is_no_id_marks_nothing(client, posted):
+    # "²" passes str.isdigit() and int() refuses it: an error page (500), or with a huge number the database's
+    me = UserFactory()
+    services.notify(recipients=[me], kind="uji", title="Untuk saya", email=False)
+    client.force_login(me)
+
+    response = client.post("/notifications/read/", {"id": posted})
+
+    assert response.status_code == 302
+    assert selectors.unread_count(user=me) == 1
+
+
 def test_read_refuses_to_redirect_off_site(client):
     me = UserFactory()
     note = services.notify(recipients=[me], kind="uji", title="x", link="/x/", email=False)[0]

@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -10,8 +11,9 @@ from sinergi.core.testing import export_links
 from sinergi.core.tests.xlsx import read_xlsx
 from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob
+from sinergi.organisations import services
 from sinergi.organisations.choices import OrganisationKind, OrganisationStatus
-from sinergi.organisations.models import Organisation
+from sinergi.organisations.models import BoardOfficer, Organisation
 from sinergi.organisations.services import organisation_update
 from sinergi.organisations.tests.factories import BoardFactory, OrganisationFactory, lks_kind
 
@@ -367,3 +369,26 @@ def test_a_new_boards_page_leads_to_where_it_is_verified_activated_and_edited(cl
     assert f'href="/organisations/{board.pk}/" id="board-record">Verifikasi, aktifkan, atau ubah data LKKKS ini' in page
     client.force_login(dinsos_viewer)  # who may only look is not sent there
     assert 'id="board-record"' not in client.get(f"/organisations/boards/{board.pk}/").content.decode()
+
+
+@pytest.mark.parametrize("posted", ["33\x00'\"<>", "abc", "²", "-1", "99999999999999999999999"])
+def test_a_board_change_naming_its_row_by_a_value_that_is_no_id_is_not_found_and_changes_nothing(
+    client, board_member, posted
+):
+    # A hidden field tampered with or mangled on the way: the lookup raised (an error page, 500)
+    board = BoardFactory()
+    term = services.board_term_create(
+        board=board, actor=board_member, starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2030, 1, 1)
+    )
+    officer = services.board_officer_add(term=term, actor=board_member, name="Budi Contoh", position="ketua")
+    client.force_login(board_member)
+    base = f"/organisations/boards/{board.pk}"
+
+    answers = [
+        client.post(f"{base}/officer-remove/", {"officer": posted}).status_code,
+        client.post(f"{base}/officer/", {"term": posted, "name": "Siti Contoh", "position": "sekretaris"}).status_code,
+        client.post(f"{base}/member-end/", {"member": posted}).status_code,
+    ]
+
+    assert answers == [404, 404, 404]
+    assert list(BoardOfficer.objects.values_list("pk", flat=True)) == [officer.pk]
