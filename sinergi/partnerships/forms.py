@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.params import as_id
 from sinergi.organisations.choices import OrganisationKind
 from sinergi.vocabularies.models import Term, Vocabulary
 
@@ -93,7 +94,7 @@ def parties_from_post(data, *, candidates) -> tuple[list[PartyInput], list[dict]
     ids = data.getlist("party_organisation")
     roles = data.getlist("party_role")
     signatories = data.getlist("party_signatory")
-    known = {str(o.pk): o for o in candidates.filter(pk__in=[i for i in ids if i.isdigit()])}
+    known = {str(o.pk): o for o in candidates.filter(pk__in=[as_id(i) for i in ids if as_id(i)])}
     inputs: list[PartyInput] = []
     rows: list[dict] = []
     problems: list[str] = []

@@ -16,6 +16,7 @@ from sinergi.audit.display import audit_history
 from sinergi.audit.selectors import audit_events_for
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
 from sinergi.core.pagination import paginate
+from sinergi.core.params import as_id
 from sinergi.organisations.choices import OrganisationKind
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.selectors import regency_names
@@ -119,9 +120,8 @@ class AgreementCreateView(_AgreementFormView):
             raise PermissionDenied
         rows = []
         # Started from an organisation's page: that organisation is the first party.
-        start = request.GET.get("organisation", "")
-        if start.isdigit():
-            organisation = services.party_candidates(actor=request.user).filter(pk=int(start)).first()
+        if start := as_id(request.GET.get("organisation", "")):
+            organisation = services.party_candidates(actor=request.user).filter(pk=start).first()
             if organisation is not None:
                 rows.append({"organisation": organisation, "role": PartyRole.FIRST, "signatory": ""})
         return self.render_form(request, AgreementForm(), rows, [])
@@ -229,8 +229,8 @@ def party_row(request: HttpRequest) -> HttpResponse:
     """HTMX: one party row for the chosen organisation, appended to the form."""
     if not services.may_create_agreements(request.user):
         raise PermissionDenied
-    raw = request.GET.get("organisation", "")
-    organisation = services.party_candidates(actor=request.user).filter(pk=int(raw)).first() if raw.isdigit() else None
+    chosen = as_id(request.GET.get("organisation", ""))
+    organisation = services.party_candidates(actor=request.user).filter(pk=chosen).first() if chosen else None
     if organisation is None:
         raise Http404
     # The rows already on the form come along (hx-include): a second pick of the same organisation adds nothing,

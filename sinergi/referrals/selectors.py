@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.scope import Action, ScopeFields, active_memberships, scope_q
+from sinergi.core.params import as_id
 from sinergi.organisations.choices import OrganisationKind
 from sinergi.people.selectors import person_list
 
@@ -74,7 +75,7 @@ def referral_list(*, actor: "User", box: str = "both", filters: dict | None = No
     if filters.get("overdue") in ("1", "true", True):
         queryset = queryset.filter(status=ReferralStatus.SENT, due_at__lt=timezone.now())
     if person := filters.get("person"):
-        if not str(person).isdigit():
+        if not (person := as_id(person)):
             return Referral.objects.none()
         queryset = queryset.filter(person_id=person)
         if not person_list(actor=actor).qs.filter(pk=person).exists():

@@ -18,6 +18,7 @@ from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, can
 from sinergi.core.errors import TransitionError, ValidationError
 from sinergi.core.once import sent_once
 from sinergi.core.pagination import paginate
+from sinergi.core.params import as_id
 from sinergi.organisations.choices import LKS_KINDS
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.selectors import regency_names
@@ -199,8 +200,8 @@ def _capacity_params(request: HttpRequest):
     """The search's parameters; from the referral form, its own field names (category id, sender) are accepted."""
     params = request.GET.copy()
     category = params.get("ppks_category", "")
-    if not params.get("ppks") and category.isdigit():
-        term = Term.objects.filter(vocabulary=Vocabulary.PPKS, pk=int(category)).first()
+    if not params.get("ppks") and as_id(category):
+        term = Term.objects.filter(vocabulary=Vocabulary.PPKS, pk=as_id(category)).first()
         params["ppks"] = term.code if term else category
     if not params.get("near") and params.get("from_organisation"):
         params["near"] = params["from_organisation"]
@@ -392,13 +393,13 @@ class IntakeView(LoginRequiredMixin, View):
 
     def _organisation(self, request: HttpRequest) -> Organisation:
         chosen = request.GET.get("organisation") or request.POST.get("organisation")
-        if chosen and not chosen.isdigit():
+        if chosen and not as_id(chosen):
             raise Http404  # an edited address
         if chosen:
             changeable = restrict(
                 Organisation.objects.filter(kind__in=LKS_KINDS), actor=request.user, action=Action.CHANGE
             )
-            return get_object_or_404(changeable, pk=chosen)
+            return get_object_or_404(changeable, pk=as_id(chosen))
         operated = Organisation.objects.filter(
             pk__in=selectors.operated_organisation_ids(request.user), kind__in=LKS_KINDS
         )

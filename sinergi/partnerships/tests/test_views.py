@@ -153,6 +153,19 @@ def test_party_rows_first_then_second_and_no_duplicates(client, users, lks, csr)
     assert again.status_code == 200 and again.content == b""
 
 
+@pytest.mark.parametrize("value", ["²", "99999999999999999999999"])
+def test_an_organisation_named_by_a_value_that_is_no_id_is_not_an_error(client, users, lks, value):
+    # "²" passes str.isdigit() and int() refuses it; a 23-digit id the database refuses: both were error pages
+    client.force_login(users["board"])
+
+    assert client.get("/partnerships/new/", {"organisation": value}).status_code == 200
+    assert client.get("/partnerships/parties/row/", {"organisation": value}).status_code == 404
+    refused = client.post(
+        "/partnerships/new/", {"title": "Uji", "party_organisation": [value], "party_role": ["first"]}
+    )
+    assert refused.status_code in (200, 400)
+
+
 def test_detail_is_404_outside_scope(client, users, agreement):
     client.force_login(users["board_tanah_laut"])
     assert client.get(f"/partnerships/{agreement.pk}/").status_code == 404

@@ -226,6 +226,16 @@ def test_intake_page(client, world):
     assert client.get("/referrals/intake/").status_code == 403
 
 
+@pytest.mark.parametrize("value", ["²", "99999999999999999999999", "7x"])
+def test_an_address_naming_its_lks_or_category_by_a_value_that_is_no_id_is_not_an_error(client, world, value):
+    # "²" passes str.isdigit() and int() refuses it; a 23-digit id the database refuses: both were error pages
+    client.force_login(world.people.operator)
+
+    assert client.get("/referrals/intake/", {"organisation": value}).status_code == 404
+    assert client.get("/referrals/capacity/", {"ppks_category": value}).status_code == 200
+    assert client.get("/referrals/", {"person": value}).status_code == 200
+
+
 def test_the_lks_board_sets_its_intake_from_the_lks_page_and_a_viewer_cannot(client, world):
     lks = world.people.lks
     client.force_login(world.people.regency_board)
