@@ -10,7 +10,7 @@ import difflib
 import hashlib
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -43,7 +43,7 @@ from .columns import (
     entities,
     read_as_notice,
 )
-from .files import FileRefused, limit, open_table
+from .files import FileRefused, Table, limit, open_table
 from .writer import ConcurrentWriter, writes_alongside
 
 if TYPE_CHECKING:
@@ -299,14 +299,19 @@ def run_import(
         if writer is not None:
             writer.abort()
         raise
-    # The records made, by their ids: the result page links each one (an LKS to verify, a client to complete).
+    _link_created(result, plans)
+    result.status = "succeeded"
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _link_created(result: ImportResult, plans: list[RowPlan]) -> None:
+    """Adds to the preview of the records made their ids: the result page links each one (an LKS to verify, a
+    client to complete)."""
     made = [plan for plan in plans if plan.action == CREATE][: len(result.preview.get("create", []))]
     for item, plan in zip(result.preview.get("create", []), made, strict=True):
         if isinstance(pk := getattr(plan.obj, "pk", None), int):
             item["id"] = pk
-    result.status = "succeeded"
-    result.seconds = time.monotonic() - started
-    return result
 
 
 BUSY = gettext_lazy(
@@ -317,7 +322,7 @@ BUSY = gettext_lazy(
 
 def _check(
     entity: Entity,
-    table,
+    table: Table,
     ctx: ImportContext,
     progress: Progress,
     batch_size: int,
@@ -331,14 +336,59 @@ def _check(
     # 300,000, or the empty lines Excel leaves at the end of a CSV, would make a two-row file "too big").
     max_rows = limit("IMPORT_MAX_ROWS")
     max_problems = limit("IMPORT_MAX_PROBLEMS")
-    stopped_at = 0  # the row after which the check stopped for having found max_problems
+    found = _header_and_rows(entity, table, result, max_rows)
+    if found is None:
+        return result
+    header, rows = found
+    sheet_rows = _SheetRows(header)
+    checks = _RowChecks(entity, table, ctx, header, result, max_problems)
+    total = max(table.total - header.row, 0)
+    done = 0
+    while batch := list(islice(rows, batch_size)):
+        planned = len(checks.plans)
+        kept = sheet_rows.data_rows(batch)
+        result.rows_total += len(kept)
+        if result.rows_total > max_rows:
+            raise _too_many_rows(max_rows)
+        checks.check_batch(kept)
+        if checks.stopped_at:
+            break
+        if on_plans is not None and not result.problems:
+            on_plans([plan for plan in checks.plans[planned:] if plan.action != UNCHANGED])
+        done += len(batch)
+        if progress("reading", min(done, total), total):
+            raise ImportCancelled
+    _sheet_notices(entity, table, ctx, header, checks.refused_rows, result)
+    sheet_rows.add_notices(result.notices)
+    if kept_notice := _kept_notice(entity, header, checks.plans):
+        result.notices.append(kept_notice)
+    if result.rows_total == 0:
+        result.status, result.message = (
+            "refused",
+            _("Tidak ada baris data di bawah judul kolom (baris %(row)s).") % {"row": header.row},
+        )
+        return result
+    result.refused_rows = len(checks.refused_rows)
+    if result.problems:
+        _refused_result(result, checks.plans, checks.quoting, checks.stopped_at)
+    else:
+        _checked_result(entity, ctx, header, checks.plans, checks.read_of_created, result)
+    return result
+
+
+def _header_and_rows(
+    entity: Entity, table: Table, result: ImportResult, max_rows: int
+) -> tuple[HeaderMap, Iterator[tuple[int, list[Any]]]] | None:
+    """Finds the header among the sheet's first rows: the header and the rows below it (without a row of column
+    numbers or of filling hints right under it), or None when the file is refused (`result` says why, and how many
+    rows of data it has)."""
     rows = iter(table.rows)
     head = list(islice(rows, HEADER_SEARCH_ROWS))
     header = _find_header(entity, head, result, table.merged_across)
     if header is None:
         if result.header_row:
             result.rows_total = _count_rows(head, rows, result.header_row, max_rows)
-        return result
+        return None
     read_letters = {v.column_letter(index) for index in header.columns}
     if unresolved := [cell for cell in table.formulas_without_results if cell.rstrip("0123456789") in read_letters]:
         # Only where we read: a "No" column of =ROW()-1 without results does not matter.
@@ -352,7 +402,18 @@ def _check(
             )
             % {"cells": ", ".join(unresolved[:3])},
         )
-        return result
+        return None
+    below = _below_header(head, header, result)
+    result.header_row = header.row
+    result.columns = header.written
+    return header, chain(below, rows)
+
+
+def _below_header(
+    head: list[tuple[int, list[Any]]], header: HeaderMap, result: ImportResult
+) -> list[tuple[int, list[Any]]]:
+    """The rows of the head below the header, less a row numbering the columns and a row of filling hints right
+    under it, each skipped with a notice."""
     below = [row for row in head if row[0] > header.row]
     if below and _column_numbers(below[0][1]):
         result.notices.append(
@@ -364,31 +425,51 @@ def _check(
             _("Baris %(row)s berisi petunjuk pengisian, bukan data, dan dilewati.") % {"row": below[0][0]}
         )
         below = below[1:]
-    rows = chain(below, rows)
-    result.header_row = header.row
-    result.columns = header.written
-    plans: list[RowPlan] = []
-    read_of_created: dict[int, list[list[str]]] = {}  # row -> [header, value as read], for the first new records
-    seen_keys: dict[tuple, int] = {}
-    seen_targets: dict[Any, int] = {}
-    refused_rows: set[int] = set()
-    quoting: list[RowPlan] = []  # rows refused after their plan for a problem that quotes their stored record
-    total = max(table.total - header.row, 0)
-    done = 0
-    total_rows: list[int] = []
-    section_rows: list[int] = []
-    foot_rows: list[int] = []
-    after_total = False
+    return below
+
+
+def _too_many_rows(max_rows: int) -> FileRefused:
+    """The refusal of a file with more rows of data than an import takes."""
+    return FileRefused(
+        _(
+            "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. "
+            "Bagi menjadi beberapa file."
+        )
+        % {"max": f"{max_rows:,}".replace(",", ".")}
+    )
+
+
+@dataclass(eq=False, slots=True)
+class _SheetRows:
+    """Sorts the rows below the header, batch by batch, into rows of data and the sheet's other rows (totals,
+    section titles, its foot, the header said again, rows filled only in columns not read), which are skipped and
+    named in the notices at the end."""
+
+    header: HeaderMap
+    read: list[int] = field(init=False)  # the file columns read, in order
+    total_rows: list[int] = field(default_factory=list)
+    section_rows: list[int] = field(default_factory=list)
+    foot_rows: list[int] = field(default_factory=list)
     # Rows that look like the sheet's foot (signatures, a legend, "Jumlah pekerja: 2 orang"), held back until the
     # table ends (then skipped, each named) or a row of data follows (then read as data: a foot is only at the end).
     # Each with whether it is a foot by the older rule (one cell filled under a total row), which still holds.
-    pending_foot: list[tuple[int, list[Any], bool]] = []
-    unread_rows: list[int] = []
-    header_again_rows: list[int] = []
-    read = sorted(header.columns)
-    while batch := list(islice(rows, batch_size)):
-        planned = len(plans)
-        kept = []
+    pending_foot: list[tuple[int, list[Any], bool]] = field(default_factory=list)
+    unread_rows: list[int] = field(default_factory=list)
+    header_again_rows: list[int] = field(default_factory=list)
+    after_total: bool = False
+
+    def __post_init__(self) -> None:
+        self.read = sorted(self.header.columns)
+
+    def data_rows(self, batch: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+        """The batch's rows of data, in order, with the held rows of a foot that data followed; its other rows are
+        kept for the notices."""
+        # Locals, not attributes, in the loop that every row of the file goes through.
+        header, read, pending_foot = self.header, self.read, self.pending_foot
+        total_rows, section_rows, foot_rows = self.total_rows, self.section_rows, self.foot_rows
+        unread_rows, header_again_rows = self.unread_rows, self.header_again_rows
+        after_total = self.after_total
+        kept: list[tuple[int, list[Any]]] = []
         for row_number, cells in batch:
             # A row is blank when the columns we read are: a pre-numbered "No" column or a section title ("A. ANAK
             # DALAM PANTI") in a column we ignore does not make it data.
@@ -428,130 +509,224 @@ def _check(
                         kept.append((held, held_cells))
                 pending_foot.clear()
                 kept.append((row_number, cells))
-        result.rows_total += len(kept)
-        if result.rows_total > max_rows:
-            raise FileRefused(
-                _(
-                    "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. "
-                    "Bagi menjadi beberapa file."
-                )
-                % {"max": f"{max_rows:,}".replace(",", ".")}
+        self.after_total = after_total
+        return kept
+
+    def add_notices(self, notices: list[str]) -> None:
+        """Once the table has ended: the notices naming the rows skipped."""
+        if self.unread_rows:
+            notices.append(
+                _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")
+                % {"rows": v.first_ten(self.unread_rows)}
             )
+        if self.header_again_rows:
+            notices.append(
+                _("Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.")
+                % {"rows": v.first_ten(self.header_again_rows)}
+            )
+        if self.section_rows:
+            notices.append(
+                _("Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.")
+                % {"rows": v.first_ten(self.section_rows)}
+            )
+        if self.total_rows:
+            notices.append(
+                _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
+                % {"rows": v.first_ten(sorted(self.total_rows))}
+            )
+        # The table's end: its held foot rows are skipped, those of one cell under a total row said as before.
+        foot_rows, pending_foot = self.foot_rows, self.pending_foot
+        foot_rows += [row for row, _cells, single_after_total in pending_foot if single_after_total]
+        foot_rows.sort()
+        if foot_rows:
+            notices.append(
+                _(
+                    "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau "
+                    "tanda tangan), bukan data, dan dilewati."
+                )
+                % {"rows": v.first_ten(foot_rows)}
+            )
+        if foot_block := [(row, cells) for row, cells, single_after_total in pending_foot if not single_after_total]:
+            notices.append(
+                _(
+                    "Baris di akhir tabel yang berisi jumlah, keterangan atau tanda tangan (bukan data) dilewati: "
+                    "%(rows)s."
+                )
+                % {"rows": _listed_rows(foot_block)}
+            )
+
+
+@dataclass(eq=False, slots=True)
+class _RowChecks:
+    """Checks the rows of data, batch by batch, with the entity's rules (entity.plan), and keeps what the result
+    needs of them: the plans of the rows without a problem, and the rows refused."""
+
+    entity: Entity
+    table: Table
+    ctx: ImportContext
+    header: HeaderMap
+    result: ImportResult  # its problems and warnings are added to row by row
+    max_problems: int
+    plans: list[RowPlan] = field(default_factory=list)
+    # Row -> [header, value as read], for the first new records.
+    read_of_created: dict[int, list[list[str]]] = field(default_factory=dict)
+    seen_keys: dict[tuple, int] = field(default_factory=dict)
+    seen_targets: dict[Any, int] = field(default_factory=dict)
+    refused_rows: set[int] = field(default_factory=set)
+    # Rows refused after their plan for a problem that quotes their stored record.
+    quoting: list[RowPlan] = field(default_factory=list)
+    stopped_at: int = 0  # the row after which the check stopped for having found max_problems
+
+    def check_batch(self, kept: list[tuple[int, list[Any]]]) -> None:
+        """Cleans a batch's rows of data and checks each; stops at the row that brings the file's problems to
+        max_problems (stopped_at)."""
+        header, entity, ctx, result = self.header, self.entity, self.ctx, self.result
         unmarked = _read_marks(header, kept) if header.marks else {}
         cleaned = _clean_rows(header, kept, ctx)
         entity.prepare_batch([values for _row, _cells, values, _problems in cleaned], ctx)
+        check_row, refused_rows = self.check_row, self.refused_rows
         for row_number, cells, values, problems in cleaned:
             if unmarked and row_number in unmarked:
                 problems.append(unmarked[row_number])
-            if header.masked:
-                problems += _full_numbers_in_masked_columns(header, row_number, cells)
-            if header.unnamed or len(cells) > header.width:
-                problems += _cells_without_header(header, row_number, cells, csv=bool(table.encoding))
-            bad_columns = {p.column for p in problems}
-            if header.absent:
-                bad_columns |= _absent_problems(header, row_number, values, problems)
-            duplicated = False
-            for identity, shown in entity.natural_keys(values):
-                first = seen_keys.setdefault(identity, row_number)
-                # Every key of the row is kept for the rows after it; one duplicate is enough to say (a row's keys
-                # overlap: a worker's stint and the same worker serving)
-                if first != row_number and not duplicated:
-                    duplicated = True
-                    message = _("Baris ini duplikat baris %(first)s (%(key)s sama).") % {
-                        "first": first,
-                        "key": shown() if callable(shown) else shown,
-                    }
-                    # What to do when the two rows are really two records (an entity's word, per kind of key).
-                    if advice := entity.duplicate_advice.get(identity[0]):
-                        message = f"{message} {advice}"
-                    problems.append(Problem(row_number, "", "", message))
-            try:
-                plan = entity.plan(row_number, values, ctx)
-            except RowProblems as row_problems:
-                for column, message in row_problems.problems:
-                    if column not in header.keys and entity.reported_on_instead.get(column) in header.keys:
-                        column = entity.reported_on_instead[column]  # the file's own column for the same thing
-                    written = _written_header(entity, header, column)
-                    if written in bad_columns:
-                        continue  # already reported as an unreadable cell; "wajib diisi" would only confuse
-                    partner = entity.reason_columns.get(column)
-                    if partner and partner not in header.keys and values.get(column) in (None, ""):
-                        # "Isi nomor KK atau pilih alasannya" where the file has no column for the reason: the
-                        # number cell empty, a dash, or words read as no number ("belum ada").
-                        message = _("%(message)s Kolom “%(column)s” tidak ada di file ini: tambahkan bila perlu.") % {
-                            "message": message,
-                            "column": _written_header(entity, header, partner),
-                        }
-                    if (
-                        column
-                        and column not in header.keys
-                        and (header.partial or column not in entity.implied_columns)
-                    ):
-                        # A column this row needs that the file lacks (a file keyed by the export's ID; a reason
-                        # column for an empty number): say that the column is missing, not only that its (absent)
-                        # cell is empty.
-                        message = _(
-                            "%(message)s Baris ini memerlukan kolom “%(column)s”, yang tidak ada di file ini."
-                        ) % {
-                            "message": message,
-                            "column": written,
-                        }
-                    problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
-            else:
-                if (
-                    plan.action == UPDATE
-                    and table.encoding in LOSSY_ENCODINGS
-                    and (lost := _lost_letters(plan, table.encoding))
-                ):
-                    problems += lost
-                    quoting.append(plan)  # its stored text
-                if plan.action != UNCHANGED:
-                    problems += _retired_terms(header, plan, values, cells, ctx)
-                if plan.action != CREATE:
-                    first = seen_targets.setdefault(plan.obj.pk, row_number)
-                    # A row already refused as a duplicate of that row (same ID) needs no second word on it.
-                    if first != row_number and not duplicated:
-                        quoting.append(plan)  # its record's key (a stored name)
-                        problems.append(
-                            Problem(
-                                row_number,
-                                "",
-                                "",
-                                _("Baris ini dan baris %(first)s menunjuk data yang sama (%(key)s).")
-                                % {"first": first, "key": plan.key},
-                            )
-                        )
-                if not problems:
-                    plans.append(plan)
-                    if plan.action == CREATE and len(read_of_created) < PREVIEW_LIMIT:
-                        read_of_created[row_number] = _as_read(header, values) + entity.derived_of_created(plan, values)
-                    for column, message in plan.warnings:
-                        written = _written_header(entity, header, column) if column else ""
-                        cell = _cell_text(header, cells, column) if column else ""
-                        result.warnings.append(Problem(row_number, written, cell, message))
-                    if plan.action == CREATE and table.encoding in EIGHT_BIT_ENCODINGS:
-                        result.warnings += _maybe_lost_letters(row_number, header, cells, table.encoding)
-            if (
-                table.encoding
-                and len(cells) > header.width
-                and (problems or any(_filled(cell) for cell in cells[header.width :]))
-            ):
-                # A CSV line longer than its header: a comma inside text that is not quoted shifted the fields
-                # after it ("Rina, S.Pd,P,…", its last field empty or not). Named first: it explains the rest.
-                problems.insert(0, _shifted_line(header, row_number, cells))
+            check_row(row_number, cells, values, problems)
             if problems:
                 refused_rows.add(row_number)
                 result.problems.extend(problems)
-                if len(result.problems) >= max_problems:
-                    stopped_at = row_number
-                    break
-        if stopped_at:
-            break
-        if on_plans is not None and not result.problems:
-            on_plans([plan for plan in plans[planned:] if plan.action != UNCHANGED])
-        done += len(batch)
-        if progress("reading", min(done, total), total):
-            raise ImportCancelled
+                if len(result.problems) >= self.max_problems:
+                    self.stopped_at = row_number
+                    return
+
+    def check_row(self, row_number: int, cells: list[Any], values: dict[str, Any], problems: list[Problem]) -> None:
+        """Adds to `problems` (the row's cells that could not be read) what else is wrong with one row of data: a
+        cell no column reads, a duplicate of an earlier row, what the entity's rules refuse; keeps its plan when
+        nothing is."""
+        header, entity, table = self.header, self.entity, self.table
+        if header.masked:
+            problems += _full_numbers_in_masked_columns(header, row_number, cells)
+        if header.unnamed or len(cells) > header.width:
+            problems += _cells_without_header(header, row_number, cells, csv=bool(table.encoding))
+        bad_columns = {p.column for p in problems}
+        if header.absent:
+            bad_columns |= _absent_problems(header, row_number, values, problems)
+        duplicated = False
+        seen_keys = self.seen_keys
+        for identity, shown in entity.natural_keys(values):
+            first = seen_keys.setdefault(identity, row_number)
+            # Every key of the row is kept for the rows after it; one duplicate is enough to say (a row's keys
+            # overlap: a worker's stint and the same worker serving)
+            if first != row_number and not duplicated:
+                duplicated = True
+                message = _("Baris ini duplikat baris %(first)s (%(key)s sama).") % {
+                    "first": first,
+                    "key": shown() if callable(shown) else shown,
+                }
+                # What to do when the two rows are really two records (an entity's word, per kind of key).
+                if advice := entity.duplicate_advice.get(identity[0]):
+                    message = f"{message} {advice}"
+                problems.append(Problem(row_number, "", "", message))
+        try:
+            plan = entity.plan(row_number, values, self.ctx)
+        except RowProblems as row_problems:
+            self._add_rule_problems(row_number, cells, values, row_problems, bad_columns, problems)
+        else:
+            self._check_plan(plan, row_number, cells, values, problems, duplicated)
+        if (
+            table.encoding
+            and len(cells) > header.width
+            and (problems or any(_filled(cell) for cell in cells[header.width :]))
+        ):
+            # A CSV line longer than its header: a comma inside text that is not quoted shifted the fields
+            # after it ("Rina, S.Pd,P,…", its last field empty or not). Named first: it explains the rest.
+            problems.insert(0, _shifted_line(header, row_number, cells))
+
+    def _add_rule_problems(
+        self,
+        row_number: int,
+        cells: list[Any],
+        values: dict[str, Any],
+        row_problems: RowProblems,
+        bad_columns: set[str],
+        problems: list[Problem],
+    ) -> None:
+        """Adds the problems the entity's rules found in a row, each on the file's column it concerns."""
+        header, entity = self.header, self.entity
+        for column, message in row_problems.problems:
+            if column not in header.keys and entity.reported_on_instead.get(column) in header.keys:
+                column = entity.reported_on_instead[column]  # the file's own column for the same thing
+            written = _written_header(entity, header, column)
+            if written in bad_columns:
+                continue  # already reported as an unreadable cell; "wajib diisi" would only confuse
+            partner = entity.reason_columns.get(column)
+            if partner and partner not in header.keys and values.get(column) in (None, ""):
+                # "Isi nomor KK atau pilih alasannya" where the file has no column for the reason: the
+                # number cell empty, a dash, or words read as no number ("belum ada").
+                message = _("%(message)s Kolom “%(column)s” tidak ada di file ini: tambahkan bila perlu.") % {
+                    "message": message,
+                    "column": _written_header(entity, header, partner),
+                }
+            if column and column not in header.keys and (header.partial or column not in entity.implied_columns):
+                # A column this row needs that the file lacks (a file keyed by the export's ID; a reason
+                # column for an empty number): say that the column is missing, not only that its (absent)
+                # cell is empty.
+                message = _("%(message)s Baris ini memerlukan kolom “%(column)s”, yang tidak ada di file ini.") % {
+                    "message": message,
+                    "column": written,
+                }
+            problems.append(Problem(row_number, written, _cell_text(header, cells, column), message))
+
+    def _check_plan(
+        self,
+        plan: RowPlan,
+        row_number: int,
+        cells: list[Any],
+        values: dict[str, Any],
+        problems: list[Problem],
+        duplicated: bool,
+    ) -> None:
+        """Checks a row the entity's rules accept against the stored record it changes and the rows before it, and
+        keeps its plan, with its warnings, when the row has no problem."""
+        header, entity, table = self.header, self.entity, self.table
+        if (
+            plan.action == UPDATE
+            and table.encoding in LOSSY_ENCODINGS
+            and (lost := _lost_letters(plan, table.encoding))
+        ):
+            problems += lost
+            self.quoting.append(plan)  # its stored text
+        if plan.action != UNCHANGED:
+            problems += _retired_terms(header, plan, values, cells, self.ctx)
+        if plan.action != CREATE:
+            first = self.seen_targets.setdefault(plan.obj.pk, row_number)
+            # A row already refused as a duplicate of that row (same ID) needs no second word on it.
+            if first != row_number and not duplicated:
+                self.quoting.append(plan)  # its record's key (a stored name)
+                problems.append(
+                    Problem(
+                        row_number,
+                        "",
+                        "",
+                        _("Baris ini dan baris %(first)s menunjuk data yang sama (%(key)s).")
+                        % {"first": first, "key": plan.key},
+                    )
+                )
+        if not problems:
+            self.plans.append(plan)
+            if plan.action == CREATE and len(self.read_of_created) < PREVIEW_LIMIT:
+                self.read_of_created[row_number] = _as_read(header, values) + entity.derived_of_created(plan, values)
+            result = self.result
+            for column, message in plan.warnings:
+                written = _written_header(entity, header, column) if column else ""
+                cell = _cell_text(header, cells, column) if column else ""
+                result.warnings.append(Problem(row_number, written, cell, message))
+            if plan.action == CREATE and table.encoding in EIGHT_BIT_ENCODINGS:
+                result.warnings += _maybe_lost_letters(row_number, header, cells, table.encoding)
+
+
+def _sheet_notices(
+    entity: Entity, table: Table, ctx: ImportContext, header: HeaderMap, refused_rows: set[int], result: ImportResult
+) -> None:
+    """Once every row is checked: the rows refused for a formula's error, the notices on the sheet as a whole (words
+    read as blank or as values, hidden columns and rows that were read, merged cells), and its columns' own."""
     if failed := [(row, index, error) for row, index, error in table.formula_errors() if row > header.row]:
         _formula_error_problems(result, header, failed, refused_rows)
     if blank_words := blank_words_notice(ctx):
@@ -577,75 +752,43 @@ def _check(
         for message in column.file_problems(ctx):
             result.problems.append(Problem(header.row, header.written[index], "", message))
         result.notices += column.file_notices(ctx)
-    if unread_rows:
-        result.notices.append(
-            _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")
-            % {"rows": v.first_ten(unread_rows)}
-        )
-    if header_again_rows:
-        result.notices.append(
-            _("Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.")
-            % {"rows": v.first_ten(header_again_rows)}
-        )
-    if section_rows:
-        result.notices.append(
-            _("Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.")
-            % {"rows": v.first_ten(section_rows)}
-        )
-    if total_rows:
-        result.notices.append(
-            _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
-            % {"rows": v.first_ten(sorted(total_rows))}
-        )
-    # The table's end: its held foot rows are skipped, those of one cell under a total row said as before.
-    foot_rows += [row for row, _cells, single_after_total in pending_foot if single_after_total]
-    foot_rows.sort()
-    if foot_rows:
-        result.notices.append(
-            _(
-                "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda "
-                "tangan), bukan data, dan dilewati."
-            )
-            % {"rows": v.first_ten(foot_rows)}
-        )
-    if foot_block := [(row, cells) for row, cells, single_after_total in pending_foot if not single_after_total]:
-        result.notices.append(
-            _("Baris di akhir tabel yang berisi jumlah, keterangan atau tanda tangan (bukan data) dilewati: %(rows)s.")
-            % {"rows": _listed_rows(foot_block)}
-        )
-    if kept := _kept_notice(entity, header, plans):
-        result.notices.append(kept)
-    if result.rows_total == 0:
-        result.status, result.message = (
-            "refused",
-            _("Tidak ada baris data di bawah judul kolom (baris %(row)s).") % {"row": header.row},
-        )
-        return result
-    result.refused_rows = len(refused_rows)
-    if result.problems:
-        result.status = "refused"
-        # For a trial's access log (run_import): the valid rows, and the refused ones whose problems quote the
-        # record they found.
-        result.preview = {"_plans": plans, "_quoting": quoting}  # type: ignore[dict-item]
-        if stopped_at:
-            result.message = _(
-                "Pemeriksaan dihentikan di baris %(row)s: file ini sudah punya %(count)s masalah. Tidak ada yang "
-                "disimpan. Biasanya satu kesalahan berulang di banyak baris (kolom yang tertukar, format yang salah): "
-                "perbaiki yang tercantum di laporan, lalu unggah lagi untuk memeriksa sisanya."
-            ) % {"row": stopped_at, "count": number_format(len(result.problems), force_grouping=True)}
-        else:
-            result.message = ngettext(
-                "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
-                "perbaiki lalu unggah lagi.",
-                "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
-                "perbaiki lalu unggah lagi.",
-                result.refused_rows,
-            ) % {
-                # Grouped as the page shows its counts (11.000 in Indonesian, 11,000 in English).
-                "rows": number_format(result.refused_rows, force_grouping=True),
-                "problems": number_format(len(result.problems), force_grouping=True),
-            }
-        return result
+
+
+def _refused_result(result: ImportResult, plans: list[RowPlan], quoting: list[RowPlan], stopped_at: int) -> None:
+    """Refuses a file with problems, saying how many rows have them (or where the check stopped)."""
+    result.status = "refused"
+    # For a trial's access log (run_import): the valid rows, and the refused ones whose problems quote the
+    # record they found.
+    result.preview = {"_plans": plans, "_quoting": quoting}  # type: ignore[dict-item]
+    if stopped_at:
+        result.message = _(
+            "Pemeriksaan dihentikan di baris %(row)s: file ini sudah punya %(count)s masalah. Tidak ada yang "
+            "disimpan. Biasanya satu kesalahan berulang di banyak baris (kolom yang tertukar, format yang salah): "
+            "perbaiki yang tercantum di laporan, lalu unggah lagi untuk memeriksa sisanya."
+        ) % {"row": stopped_at, "count": number_format(len(result.problems), force_grouping=True)}
+    else:
+        result.message = ngettext(
+            "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
+            "perbaiki lalu unggah lagi.",
+            "%(rows)s baris bermasalah (%(problems)s masalah). Tidak ada data yang disimpan; "
+            "perbaiki lalu unggah lagi.",
+            result.refused_rows,
+        ) % {
+            # Grouped as the page shows its counts (11.000 in Indonesian, 11,000 in English).
+            "rows": number_format(result.refused_rows, force_grouping=True),
+            "problems": number_format(len(result.problems), force_grouping=True),
+        }
+
+
+def _checked_result(
+    entity: Entity,
+    ctx: ImportContext,
+    header: HeaderMap,
+    plans: list[RowPlan],
+    read_of_created: dict[int, list[list[str]]],
+    result: ImportResult,
+) -> None:
+    """A file without problems: its counts, the entity's notices on what it would do, and the preview."""
     result.created = sum(1 for p in plans if p.action == CREATE)
     if result.created and entity.created_notice:
         result.notices.append(str(entity.created_notice))
@@ -667,7 +810,6 @@ def _check(
             [(p.row, p.key, p.changes) for p in plans if p.action == UPDATE] if result.updated > PREVIEW_LIMIT else []
         ),
     }
-    return result
 
 
 # Encodings a CSV may be saved in that lack most letters: a program saving in one writes "?" for each letter it
