@@ -358,7 +358,7 @@ def _check(
         done += len(batch)
         if progress("reading", min(done, total), total):
             raise ImportCancelled
-    _sheet_notices(entity, table, ctx, header, checks.refused_rows, result)
+    _sheet_notices(entity, table, ctx, header, checks.refused_rows, result, stopped_at=checks.stopped_at)
     sheet_rows.add_notices(result.notices)
     if kept_notice := _kept_notice(entity, header, checks.plans):
         result.notices.append(kept_notice)
@@ -723,11 +723,24 @@ class _RowChecks:
 
 
 def _sheet_notices(
-    entity: Entity, table: Table, ctx: ImportContext, header: HeaderMap, refused_rows: set[int], result: ImportResult
+    entity: Entity,
+    table: Table,
+    ctx: ImportContext,
+    header: HeaderMap,
+    refused_rows: set[int],
+    result: ImportResult,
+    *,
+    stopped_at: int = 0,
 ) -> None:
     """Once every row is checked: the rows refused for a formula's error, the notices on the sheet as a whole (words
-    read as blank or as values, hidden columns and rows that were read, merged cells), and its columns' own."""
-    if failed := [(row, index, error) for row, index, error in table.formula_errors() if row > header.row]:
+    read as blank or as values, hidden columns and rows that were read, merged cells), and its columns' own. A check
+    stopped at its problem limit (`stopped_at`) names no formula error of a row after it: it said it checked no
+    further."""
+    if failed := [
+        (row, index, error)
+        for row, index, error in table.formula_errors()
+        if row > header.row and (not stopped_at or row <= stopped_at)
+    ]:
         _formula_error_problems(result, header, failed, refused_rows)
     if blank_words := blank_words_notice(ctx):
         result.notices.append(blank_words)

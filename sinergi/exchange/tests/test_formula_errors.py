@@ -55,3 +55,18 @@ def test_text_that_only_starts_like_an_error_is_data(tmp_path, board_member):
         tmp_path, [[*HEADERS, "Alamat"], ["LKSA Satu", "anak", "63.71.01.1001", "TD/E/1", "30", "#N/A Jl. Mawar"]]
     )
     assert run(path, board_member).created == 1
+
+
+def test_a_check_stopped_at_its_problem_limit_names_no_formula_error_of_the_rows_it_did_not_check(
+    tmp_path, board_member, settings
+):
+    # The check stops at row 6 with 10 problems; a #N/A at row 30 would make it "11 problems" and a row it never read
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_PROBLEMS": 10}
+    bad = [[f"LKSA Salah {n}", "bukan jenis", "63.71.01.1001", f"TD/SALAH/{n}", "banyak"] for n in range(40)]
+    bad[28][4] = ("=VLOOKUP(A30,Kapasitas!A:B,2,0)", "#N/A")
+
+    result = run(xlsx_file(tmp_path, [HEADERS, *bad]), board_member, dry_run=True, batch_size=1000)
+
+    assert result.status == "refused"
+    assert len(result.problems) == 10 and max(problem.row for problem in result.problems) == 6
+    assert result.message.startswith("Pemeriksaan dihentikan di baris 6: file ini sudah punya 10 masalah.")
