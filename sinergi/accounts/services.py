@@ -188,7 +188,8 @@ def totp_device_confirm(*, user: User, key: str, token: str, request: HttpReques
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
     token = token.strip()
-    if not (token.isdigit() and totp.verify(int(token), device.tolerance)):
+    # ASCII digits: "²" is a digit to str.isdigit, not to int (an error page instead of "Kode tidak cocok").
+    if not (token.isascii() and token.isdigit() and totp.verify(int(token), device.tolerance)):
         raise ValidationError({"token": _("Kode tidak cocok. Periksa jam ponsel Anda lalu masukkan kode terbaru.")})
     device.last_t = totp.t()  # the same code cannot be replayed at the next sign-in
     with transaction.atomic():
@@ -210,7 +211,7 @@ def totp_verify(*, user: User, token: str, request: HttpRequest | None = None) -
     # inside the block, so a wrong code's counters are committed too.
     with transaction.atomic():
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-        accepted = token.strip().isdigit() and device.verify_token(token.strip())
+        accepted = token.strip().isascii() and token.strip().isdigit() and device.verify_token(token.strip())
     if not accepted:
         audit_record(actor=user, action="accounts.user.two_factor_failed", obj=user, request=request)
         raise ValidationError({"token": _("Kode salah atau sudah kedaluwarsa.")})

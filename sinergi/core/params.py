@@ -1,6 +1,11 @@
 """Ids that pages send back (a hidden field, a link's query), read as the server expects them."""
 
+import django_filters
+from django import forms
 from django.http import HttpRequest
+
+# The largest id a database holds (a signed 64-bit integer: SQLite's INTEGER, PostgreSQL's bigint).
+LARGEST_ID = 2**63 - 1
 
 
 def as_id(value: object) -> int:
@@ -15,3 +20,16 @@ def posted_id(request: HttpRequest, name: str) -> int:
     """The id a form posts in `name` (a hidden field naming the row to act on), or 0 (see as_id): a value tampered
     with or mangled on the way ("33\\x00") is not found."""
     return as_id(request.POST.get(name, ""))
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A list filter naming a row by its id: a whole number a database id can be. A plain NumberFilter took
+    "99999999999999999999999", which the database refuses (an error page); this one says what to write instead, in
+    the user's language, as a form field would."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", LARGEST_ID)
+        super().__init__(*args, **kwargs)

@@ -24,6 +24,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from sinergi.core.downloads import XLSX_MAX_TEXT
+from sinergi.core.params import as_id
 from sinergi.core.phones import (
     phone_in_scientific_notation,
     phone_lost_zero,
@@ -991,8 +992,8 @@ def organisation_filter_problem(*, actor: "User | SystemActor", action: str, fil
     from sinergi.accounts.scope import restrict
     from sinergi.organisations.models import Organisation
 
-    raw = str(filters.get("organisation") or "").strip()
-    if not raw.isdigit() or restrict(Organisation.objects.filter(pk=int(raw)), actor=actor, action=action).exists():
+    chosen = as_id(str(filters.get("organisation") or "").strip())
+    if not chosen or restrict(Organisation.objects.filter(pk=chosen), actor=actor, action=action).exists():
         return ""
     return _(
         "Saringan “%(filter)s”: LKS itu tidak ada di wilayah kerja Anda, jadi tidak ada data yang dapat ditampilkan "

@@ -1933,7 +1933,7 @@ def _column_numbers(cells: list[Any]) -> bool:
         if not _filled(cell):
             continue
         written = v.text(cell).strip("()")
-        if not written.isdigit():
+        if not (written.isascii() and written.isdigit()):  # "²" is a digit to str.isdigit, not to int
             return False
         numbers.append(int(written))
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.params import IdFilter
 from sinergi.organisations.choices import OrganisationKind
 from sinergi.organisations.filters import REGION_FIELD_BY_LENGTH
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -39,7 +40,7 @@ class AgreementFilterSet(django_filters.FilterSet):
         empty_label=_("Semua"),
     )
     region = django_filters.CharFilter(label=_("Kode wilayah pihak"), method="filter_region")
-    organisation = django_filters.NumberFilter(label=_("Organisasi pihak (id)"), method="filter_organisation")
+    organisation = IdFilter(label=_("Organisasi pihak (id)"), method="filter_organisation")
     participation_form = django_filters.ModelChoiceFilter(
         label=_("Bentuk peran serta"),
         queryset=Term.objects.filter(vocabulary=Vocabulary.PARTICIPATION_FORM),

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sinergi.core.params import IdFilter
 from sinergi.organisations.filters import region_prefix_q
 from sinergi.vocabularies.models import Term, Vocabulary
 
@@ -75,7 +76,7 @@ class PersonFilterSet(django_filters.FilterSet):
     )
     sex = django_filters.ChoiceFilter(label=_("Jenis kelamin"), choices=Sex.choices, empty_label=ALL)
     region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
-    organisation = django_filters.NumberFilter(label=_("LKS"), field_name="organisation_id")
+    organisation = IdFilter(label=_("LKS"), field_name="organisation_id")
     # Care-plan reviews (SNPA): in the filter set, so that the list's exports and the API narrow as the page does.
     review = django_filters.ChoiceFilter(
         label=_("Tinjauan rencana pengasuhan"), choices=REVIEW_CHOICES, method="filter_review", empty_label=ALL
@@ -147,7 +148,7 @@ class WorkerFilterSet(django_filters.FilterSet):
     active = django_filters.BooleanFilter(label=_("Masih bertugas"), method="filter_active", widget=AllYesNoSelect)
     works_with_children = django_filters.BooleanFilter(label=_("Bekerja dengan anak"), widget=AllYesNoSelect)
     region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
-    organisation = django_filters.NumberFilter(label=_("LKS"), field_name="organisation_id")
+    organisation = IdFilter(label=_("LKS"), field_name="organisation_id")
 
     class Meta:
         fields = ["q", "psks_category", "role", "active", "works_with_children", "region", "organisation"]

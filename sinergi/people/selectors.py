@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships, restrict, roles_of
 from sinergi.core.crypto import decrypt
 from sinergi.core.errors import PermissionDenied
+from sinergi.core.params import as_id
 from sinergi.vocabularies.models import Term
 
 from .access import person_access_record, purpose_for
@@ -76,7 +77,7 @@ def person_list(
 def person_get(*, actor: "User", pk, action: str = Action.PERSON_VIEW) -> Person:
     """One client, or 404 when it does not exist, is outside scope, erased, or restricted (no existence leak).
     Does not log: the view records the access (see the module docstring)."""
-    if not str(pk).isdigit():  # an address edited by hand ("/clients/abc/") is a record that does not exist
+    if not (pk := as_id(pk)):  # an address edited by hand ("/clients/abc/") is a record that does not exist
         raise Http404
     return get_object_or_404(_visible_people(person_base_queryset(), actor=actor, action=action), pk=pk)
 

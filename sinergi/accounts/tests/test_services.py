@@ -455,6 +455,21 @@ def test_totp_set_up_stores_the_device_only_after_a_right_code(lks_operator):
     assert actions() == ["accounts.user.two_factor_enabled"]
 
 
+@pytest.mark.parametrize("token", ["²²²²²²", "١٢٣٤٥٦"])
+def test_a_code_of_digits_other_than_0_to_9_is_a_wrong_code_not_an_error(lks_operator, token):
+    # "²" is a digit to str.isdigit and not to int: the set-up page answered with an error page
+    key = TOTPDevice(user=lks_operator).key
+    with pytest.raises(ValidationError) as refused:
+        services.totp_device_confirm(user=lks_operator, key=key, token=token)
+    assert refused.value.message_dict == {
+        "token": ["Kode tidak cocok. Periksa jam ponsel Anda lalu masukkan kode terbaru."]
+    }
+    device = device_for(lks_operator)
+    with pytest.raises(ValidationError):
+        services.totp_verify(user=lks_operator, token=token)
+    assert device.pk and actions()[-1] == "accounts.user.two_factor_failed"
+
+
 def test_totp_verify_accepts_the_current_code_once(lks_operator):
     device = device_for(lks_operator)
     code = totp_code(device.key)

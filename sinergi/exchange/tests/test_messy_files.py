@@ -129,6 +129,14 @@ def test_a_row_numbering_the_columns_under_the_header_is_skipped(tmp_path, board
         assert "Baris 2 berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati." in result.notices
 
 
+def test_a_row_of_superscript_numbers_under_the_header_is_read_as_a_row_not_an_error(tmp_path, board_member):
+    # "²" is a digit to str.isdigit and not to int: the check of a column-numbering row raised, and the import failed
+    result = run(xlsx_file(tmp_path, [HEADERS, ["¹", "²", "³", "⁴", "⁵"], ROW]), board_member, dry_run=True)
+
+    assert result.status == "refused" and 2 in {problem.row for problem in result.problems}
+    assert not any("nomor kolom" in notice for notice in result.notices)
+
+
 def test_data_pasted_into_another_sheet_beside_the_empty_template_sheet_is_found(tmp_path, board_member):
     path = tmp_path / "templat-terisi.xlsx"
     book = xlsxwriter.Workbook(path)

@@ -60,6 +60,20 @@ def test_list_is_scoped_and_filterable(users, agreement, other_lks, university):
     assert [r["title"] for r in dinsos["results"]] == ["Pendampingan"]
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("99999999999999999999999", "Pastikan nilai ini lebih kecil dari atau sama dengan 9223372036854775807."),
+        ("²", "Masukkan keseluruhan angka bilangan."),
+    ],
+)
+def test_a_party_filter_that_no_id_can_match_is_refused_with_a_message_not_an_error(users, agreement, value, message):
+    # The database refused the 23-digit number: an error page (500)
+    response = client_for(users["board"]).get("/api/v1/partnerships/", {"organisation": value})
+
+    assert (response.status_code, response.json()) == (400, {"organisation": [message]})
+
+
 def test_out_of_scope_detail_is_404(users, agreement):
     assert client_for(users["board_tanah_laut"]).get(f"/api/v1/partnerships/{agreement.pk}/").status_code == 404
 

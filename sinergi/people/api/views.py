@@ -15,6 +15,7 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import ConflictError, TransitionError, ValidationError
+from sinergi.core.params import as_id
 from sinergi.exchange.columns import organisation_filter_problem, region_filter_problem
 from sinergi.organisations.models import Organisation
 
@@ -269,7 +270,7 @@ def _placement_filters(request: Request) -> dict[str, str]:
     problems = {
         key: [_("Isi dengan nomor ID.")]
         for key in ("person", "organisation")
-        if filters[key] and not filters[key].isdigit()
+        if filters[key] and not as_id(filters[key])
     }
     for key, choices in (("status", PlacementStatus), ("stage", CaseStage), ("setting", ServiceSetting)):
         filters[key] = value = request.query_params.get(key, "").strip()

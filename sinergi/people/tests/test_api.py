@@ -157,6 +157,23 @@ def test_a_client_address_that_is_no_id_is_404_in_json(client, world, child):
     assert (response.status_code, response["Content-Type"]) == (404, "application/json")
 
 
+@pytest.mark.parametrize("value", ["²", "99999999999999999999999"])
+def test_an_id_that_no_row_can_have_is_not_found_or_refused_with_a_message_not_an_error(client, world, child, value):
+    # "²" passes str.isdigit and int refuses it; a 23-digit id the database refuses: both were error pages (500)
+    headers = token_headers(world.operator)
+
+    one = client.get(f"/api/v1/clients/{value}/", headers=headers)
+    stays = client.get("/api/v1/placements/", {"person": value}, headers=headers)
+    of_lks = client.get("/api/v1/placements/", {"organisation": value}, headers=headers)
+    clients_of_lks = client.get("/api/v1/clients/", {"organisation": value}, headers=headers)
+
+    assert one.status_code == 404
+    assert (stays.status_code, stays.json()) == (400, {"person": ["Isi dengan nomor ID."]})
+    assert (of_lks.status_code, of_lks.json()) == (400, {"organisation": ["Isi dengan nomor ID."]})
+    assert clients_of_lks.status_code == 400 and list(clients_of_lks.json()) == ["organisation"]
+    assert not PersonAccess.objects.exists()
+
+
 def test_a_board_says_why_it_reads_as_the_pages_ask_and_an_operator_reads_for_service_by_default(client, world, child):
     # The forty-ninth review: a board's reads were logged as "service", a purpose a board does not have
     unsaid = client.get("/api/v1/clients/", headers=token_headers(world.regency_board))
