@@ -742,6 +742,164 @@ def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | Non
     return active or during
 
 
+def _new_client_cells(
+    values: dict[str, Any],
+    birth_date: datetime.date | None,
+    admitted_on: datetime.date | None,
+    problems: list[tuple[str, str]],
+    missing: list[tuple[str, str]],
+    today: datetime.date,
+) -> tuple[list[Term], Term | None]:
+    """The cells a new client needs (in `missing` too: a row with the export's ID may leave them empty) and the
+    dates that must exist and not lie ahead; the row's PPKS categories, its main one first, and that main one."""
+    if not values.get("full_name"):
+        missing.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
+    if not values.get("sex"):
+        missing.append(("sex", choose_one(_("Jenis kelamin"))))
+    problems += missing
+    date_problems(birth_date, "birth_date", problems, today)
+    if admitted_on is None:
+        problems.append(("admitted_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal masuk")}))
+    date_problems(admitted_on, "admitted_on", problems, today)
+    if not values.get("setting"):
+        missing.append(("setting", choose_one(_("Bentuk layanan"))))
+        problems.append(missing[-1])
+    categories = list(values.get("ppks_categories") or [])
+    primary = values.get("ppks_category") or (categories[0] if categories else None)
+    if primary is None:
+        if not values.get("_unreadable", set()) & {"ppks_category", "ppks_categories"}:
+            # On the list, which the template asks to fill; the main category may stay empty.
+            missing.append(("ppks_categories", _("Pilih paling sedikit satu kategori PPKS.")))
+            problems.append(missing[-1])
+    elif primary not in categories:
+        categories.insert(0, primary)
+    return categories, primary
+
+
+def _discharge_problems(
+    discharged_on: datetime.date | None,
+    reason: str,
+    admitted_on: datetime.date | None,
+    problems: list[tuple[str, str]],
+    today: datetime.date,
+) -> None:
+    """A discharge given in part (its date and reason go together), or on a date that does not exist, lies ahead,
+    or comes before the admission."""
+    if discharged_on is None:
+        problems.append(("discharged_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal keluar")}))
+    if not reason:
+        when = _("Alasan keluar wajib diisi bila Tanggal keluar diisi: pilih salah satu dari daftar.")
+        problems.append(("discharge_reason", when))
+    date_problems(discharged_on, "discharged_on", problems, today)
+    if discharged_on and admitted_on and discharged_on < admitted_on:
+        problems.append(("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk.")))
+
+
+def _consent_begun(values: dict[str, Any]) -> bool:
+    """Whether the row fills any consent cell (ClientsEntity._consent then asks for all five)."""
+    get = values.get
+    return bool(
+        get("consent_given_by") or get("consent_giver_name") or get("consent_given_on")
+        or get("consent_legal_basis") or get("consent_scope")
+    )  # fmt: skip
+
+
+def _ambiguous_message(values: dict[str, Any]) -> str:
+    """The refusal of a row without NIK that fits several people stored at its LKS, with what tells them apart."""
+    if values.get("_partial"):
+        return _(
+            "Lebih dari satu penerima layanan bernama “%(name)s” tercatat di LKS ini, dan tanggal lahir serta "
+            "nama ibu di baris ini tidak membedakan mereka. Isi NIK, Tanggal lahir dan Nama ibu kandung, atau "
+            "perbaiki lewat ekspor (baris dengan kolom ID)."
+        ) % {"name": values.get("full_name") or ""}
+    return _(
+        "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; isi NIK."
+    )
+
+
+def _no_such_stay_message(record: int, admitted_on: datetime.date) -> str:
+    """The refusal of a row whose export ID names a person with no stay at its LKS admitted on its date."""
+    return _(
+        "Penerima layanan dengan ID %(id)s tidak punya penempatan di LKS ini yang masuk pada %(date)s. "
+        "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
+    ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
+
+
+def _namesake_staying_message(name: str) -> str:
+    """The refusal of a row with nothing but a name, the name of someone staying at its LKS."""
+    return _(
+        "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, "
+        "tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu "
+        "kandung; bila tentang orang yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
+    ) % {"name": name}
+
+
+def _other_admission_message(values: dict[str, Any], person: dict, placement: dict, active: bool) -> str:
+    """The refusal of a row that found its person's stay at its LKS under another admission date, saying what to
+    do about it."""
+    if not active:
+        # An ended stay whose time holds the row's admission date (_placement_at).
+        return _(
+            "Penerima layanan ini tercatat di LKS ini sejak %(stored)s sampai %(left)s; Tanggal masuk di file "
+            "(%(given)s) jatuh di antaranya, jadi baris ini tentang penempatan itu. Samakan Tanggal masuk dengan "
+            "yang tersimpan; bila yang tersimpan salah, perbaiki di halaman penerima layanan (Perbaiki data "
+            "penempatan)."
+        ) % {
+            "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
+            "left": placement["discharged_on"].strftime("%d-%m-%Y"),
+            "given": values["admitted_on"].strftime("%d-%m-%Y"),
+        }
+    if values.get("id"):
+        # The person named by the ID is active here since another date: that date is the stay's own record.
+        return _(
+            "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
+            "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
+            "memperbaiki data orangnya, atau mencatat tanggal keluar."
+        ) % {"columns": str(HEADERS["admitted_on"].header)}
+    # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).
+    # The row is about that person; what differs is the admission date, so that is what the message names
+    # (on its column), with what to do about it.
+    by_nik = bool(values.get("_nik_hash")) and values["_nik_hash"] == person["nik_hash"]
+    dates = {
+        "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
+        "given": values["admitted_on"].strftime("%d-%m-%Y"),
+    }
+    if values.get("_partial") and not by_nik:
+        template = _(
+            "Penerima layanan bernama sama sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
+            "(tersimpan %(stored)s, di file %(given)s), dan tanggal lahir serta nama ibu di baris ini tidak "
+            "berbeda darinya. Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang "
+            "tersimpan. Bila tentang orang lain yang bernama sama, isi NIK-nya. Bila ia "
+            "sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan."
+        )
+    elif by_nik:
+        template = _(
+            "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
+            "(tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang penempatan yang sama, samakan "
+            "Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, ubah di halaman penerima "
+            "layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang "
+            "tersimpan."
+        )
+    else:
+        template = _(
+            "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah terdaftar aktif di LKS ini "
+            "dengan Tanggal masuk berbeda (tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang "
+            "penempatan yang sama, samakan Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, "
+            "ubah di halaman penerima layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal "
+            "keluar penempatan yang tersimpan."
+        )
+    return template % dates
+
+
+def _partial_match_warning(name: str) -> str:
+    """The warning on a correction by a row without NIK matched on its name and one of birth date and mother."""
+    return _(
+        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui nama dan "
+        "tanggal lahir atau nama ibunya saja (yang lain kosong di salah satunya). Bila ini orang lain "
+        "yang bernama sama, isi NIK-nya."
+    ) % {"name": name}
+
+
 def _missing_notice(count: int, lks_name: str, *, where: str) -> str:
     """The clients active at an LKS whom no row of the file names. `where`: "file"; "sheet" when the user chose one
     sheet of several, and those clients may well be on the sheets left for later; "every sheet" when the others were
@@ -1062,39 +1220,13 @@ class ClientsEntity(Entity):
     # ------------------------------------------------------------------ import: one row
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> RowPlan:
         state = _state(ctx)
+        today = state.today
         problems: list[tuple[str, str]] = []
         warnings: list[tuple[str, str]] = []
-        today = state.today
         # What a new client needs; a row with the export's ID may leave it empty (it keeps the stored value).
         missing: list[tuple[str, str]] = []
-        full_name = values.get("full_name") or ""
-        if not full_name:
-            missing.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
-        sex = values.get("sex") or ""
-        if not sex:
-            missing.append(("sex", choose_one(_("Jenis kelamin"))))
-        problems += missing
-        birth_date = values.get("birth_date")
-        date_problems(birth_date, "birth_date", problems, today)
-        admitted_on = values.get("admitted_on")
-        if admitted_on is None:
-            problems.append(("admitted_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal masuk")}))
-        date_problems(admitted_on, "admitted_on", problems, today)
-        setting = values.get("setting") or ""
-        if not setting:
-            missing.append(("setting", choose_one(_("Bentuk layanan"))))
-            problems.append(missing[-1])
-        categories = list(values.get("ppks_categories") or [])
-        primary = values.get("ppks_category") or (categories[0] if categories else None)
-        if primary is None:
-            if not values.get("_unreadable", set()) & {"ppks_category", "ppks_categories"}:
-                # On the list, which the template asks to fill; the main category may stay empty.
-                missing.append(("ppks_categories", _("Pilih paling sedikit satu kategori PPKS.")))
-                problems.append(missing[-1])
-        elif primary not in categories:
-            categories.insert(0, primary)
-        # A problem with the category is shown on the column it came from.
-        category_key = "ppks_category" if values.get("ppks_category") is not None else "ppks_categories"
+        birth_date, admitted_on = values.get("birth_date"), values.get("admitted_on")
+        categories, primary = _new_client_cells(values, birth_date, admitted_on, problems, missing, today)
         lks: Lks | None = values.get("_lks")
         # Who is stored at an LKS the user may not import into is not looked at: any difference in the answer
         # (by ID, or by name and birth date) would tell them who is there.
@@ -1105,32 +1237,11 @@ class ClientsEntity(Entity):
             # for a copy): one answer, however the row compares, and nothing written.
             raise RowProblems([("", RESTRICTED_ROW)])
         record = values.get("id")
-        if record and lks is None:
-            # A row about a stored record is refused for what stops finding it, not for the cells a new client
-            # would need (which a correction file may leave out).
-            reason = values.get("_lks_problem") or ""
-            raise RowProblems([*[p for p in problems if p not in missing], (state.lks.column_of(reason), reason)])
-        if record and visible and not people:
-            if (moved := self._moved_away(values, lks, state)) is not None:
+        if record:
+            moved = self._export_id_checked(record, values, lks, visible, people, problems, missing, state)
+            if moved is not None:
                 # The LKS's own export, sent back after the person was referred elsewhere: as the row without ID.
                 return self._plan_moved(row, values, moved, [], state)
-            if erased := self._erased_here(values, lks, state):
-                raise RowProblems([("id", erased)])
-            # Someone elsewhere, outside the user's scope, or never stored: the same answer for each.
-            message = _(
-                "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima "
-                "layanan baru."
-            ) % {"id": record}
-            raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
-        if record and people and not id_confirmed(values, people[0]):
-            # A new client typed over a copied export row, or the user's own running number under "ID".
-            message = _(
-                "ID %(id)s adalah penerima layanan “%(stored)s”, tetapi nama, tanggal lahir dan NIK di baris ini "
-                "berbeda. Bila baris ini orang lain, kosongkan ID-nya; bila kolom ID di file ini nomor urut Anda "
-                "sendiri, ubah judulnya (mis. “No”)."
-            ) % {"id": record, "stored": people[0]["full_name"]}
-            state.quoted.add(people[0]["id"])
-            raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
         ambiguous = len(people) > 1 and not values.get("_nik_hash")
         if ambiguous and lks is not None and admitted_on:
             # Records of one name, birth date and mother, told apart by the stay this row is about: after a
@@ -1147,6 +1258,82 @@ class ClientsEntity(Entity):
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
         if record and existing is not None and missing:
             problems[:] = [problem for problem in problems if problem not in missing]
+        origin = self._person_cells_checked(values, existing, problems, warnings, state)
+        child = self._placement_rules(
+            values, lks, birth_date, admitted_on, categories, primary, problems, warnings, state
+        )
+        discharged_on, reason = values.get("discharged_on"), values.get("discharge_reason") or ""
+        if discharged_on or reason:
+            _discharge_problems(discharged_on, reason, admitted_on, problems, today)
+        consent = _consent_begun(values)
+        if consent:
+            self._consent(values, problems, birth_date, today)
+        if problems:
+            raise RowProblems(problems + _far_name_problem(values, existing, state))
+        if ambiguous:
+            raise RowProblems([("full_name", _ambiguous_message(values))])
+        if existing is not None:
+            self._same_in_file(row, values, lks, None, state)
+            try:
+                return self._plan_existing(row, values, existing, categories, origin, warnings, state)
+            except RowProblems as refused:
+                refused.problems += _far_name_problem(values, existing, state)
+                raise
+        if record:
+            # The row is about a stored person, and an import adds no stay to a stored person's record.
+            raise RowProblems([("admitted_on", _no_such_stay_message(record, admitted_on))])
+        return self._plan_new(row, values, lks, categories, primary, origin, child, consent, warnings, state)
+
+    def _export_id_checked(
+        self,
+        record: int,
+        values: dict[str, Any],
+        lks: Lks | None,
+        visible: bool,
+        people: list[dict],
+        problems: list[tuple[str, str]],
+        missing: list[tuple[str, str]],
+        state: ClientsState,
+    ) -> tuple[dict, dict] | None:
+        """A row with the export's ID: refused when the ID finds nobody at the row's LKS, or someone the row's name,
+        birth date and NIK are not; the person and ended stay when it names someone transferred away since."""
+        if lks is None:
+            # A row about a stored record is refused for what stops finding it, not for the cells a new client
+            # would need (which a correction file may leave out).
+            reason = values.get("_lks_problem") or ""
+            raise RowProblems([*[p for p in problems if p not in missing], (state.lks.column_of(reason), reason)])
+        if visible and not people:
+            if (moved := self._moved_away(values, lks, state)) is not None:
+                return moved
+            if erased := self._erased_here(values, lks, state):
+                raise RowProblems([("id", erased)])
+            # Someone elsewhere, outside the user's scope, or never stored: the same answer for each.
+            message = _(
+                "Tidak ada penerima layanan dengan ID %(id)s di LKS ini. Kosongkan ID untuk menambah penerima "
+                "layanan baru."
+            ) % {"id": record}
+            raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
+        if people and not id_confirmed(values, people[0]):
+            # A new client typed over a copied export row, or the user's own running number under "ID".
+            message = _(
+                "ID %(id)s adalah penerima layanan “%(stored)s”, tetapi nama, tanggal lahir dan NIK di baris ini "
+                "berbeda. Bila baris ini orang lain, kosongkan ID-nya; bila kolom ID di file ini nomor urut Anda "
+                "sendiri, ubah judulnya (mis. “No”)."
+            ) % {"id": record, "stored": people[0]["full_name"]}
+            state.quoted.add(people[0]["id"])
+            raise RowProblems([*[p for p in problems if p not in missing], ("id", message)])
+        return None
+
+    def _person_cells_checked(
+        self,
+        values: dict[str, Any],
+        existing: tuple[dict, dict] | None,
+        problems: list[tuple[str, str]],
+        warnings: list[tuple[str, str]],
+        state: ClientsState,
+    ) -> Region | None:
+        """The person's own cells: NIK and KK (_identity), the guardian's phone, and the region of origin, returned
+        resolved. What the stored person the row is about (`existing`) holds, an empty cell keeps."""
         self._identity(values, problems, warnings, stored=existing[0] if existing is not None else None)
         stored_phone = existing[0]["guardian_phone"] if existing is not None else None
         if message := new_phone_problem(values.get("guardian_phone"), stored_phone):
@@ -1161,6 +1348,22 @@ class ClientsEntity(Entity):
         named = bool(values.get("origin_regency") or values.get("origin_district") or values.get("origin_village"))
         if recoded := state.regions.recoded_warning(origin, code=values.get("origin_code"), named=named):
             warnings.append(("origin_code", recoded))
+        return origin
+
+    def _placement_rules(
+        self,
+        values: dict[str, Any],
+        lks: Lks | None,
+        birth_date: datetime.date | None,
+        admitted_on: datetime.date | None,
+        categories: list[Term],
+        primary: Term | None,
+        problems: list[tuple[str, str]],
+        warnings: list[tuple[str, str]],
+        state: ClientsState,
+    ) -> bool:
+        """The LKS and placement rules: an LKS found, where the user may admit; an admission not before the birth, and
+        the age warnings; what the LKS serves (no child in an elderly home). Whether the row admits a child."""
         if lks is None:
             problems.append((state.lks.column_of(values.get("_lks_problem") or ""), values.get("_lks_problem") or ""))
         elif lks.pk not in state.lks.allowed:
@@ -1172,9 +1375,11 @@ class ClientsEntity(Entity):
             warnings += [
                 ("birth_date", w) for w in age_warnings(birth_date=birth_date, on=admitted_on, categories=categories)
             ]
-        if implausible := implausible_birth_warning(values.get("birth_date"), today):
+        if implausible := implausible_birth_warning(birth_date, state.today):
             warnings.append(("birth_date", implausible))
         if lks is not None:
+            # A problem with the category is shown on the column it came from.
+            category_key = "ppks_category" if values.get("ppks_category") is not None else "ppks_categories"
             problems += [
                 (category_key, self._first_taken_as_main(message, lks, categories, values, child, state))
                 if key == "ppks_category" else (key, message)
@@ -1183,60 +1388,28 @@ class ClientsEntity(Entity):
                     labels=state.labels,
                 )
             ]  # fmt: skip
-        discharged_on, reason = values.get("discharged_on"), values.get("discharge_reason") or ""
-        if discharged_on or reason:
-            if discharged_on is None:
-                problems.append(("discharged_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal keluar")}))
-            if not reason:
-                when = _("Alasan keluar wajib diisi bila Tanggal keluar diisi: pilih salah satu dari daftar.")
-                problems.append(("discharge_reason", when))
-            date_problems(discharged_on, "discharged_on", problems, today)
-            if discharged_on and admitted_on and discharged_on < admitted_on:
-                problems.append(("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk.")))
-        get = values.get
-        consent = bool(
-            get("consent_given_by") or get("consent_giver_name") or get("consent_given_on")
-            or get("consent_legal_basis") or get("consent_scope")
-        )  # fmt: skip
-        if consent:
-            self._consent(values, problems, birth_date, today)
-        if problems:
-            raise RowProblems(problems + _far_name_problem(values, existing, state))
-        if ambiguous and values.get("_partial"):
-            message = _(
-                "Lebih dari satu penerima layanan bernama “%(name)s” tercatat di LKS ini, dan tanggal lahir serta "
-                "nama ibu di baris ini tidak membedakan mereka. Isi NIK, Tanggal lahir dan Nama ibu kandung, atau "
-                "perbaiki lewat ekspor (baris dengan kolom ID)."
-            ) % {"name": full_name}
-            raise RowProblems([("full_name", message)])
-        if ambiguous:
-            message = _(
-                "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; "
-                "isi NIK."
-            )
-            raise RowProblems([("full_name", message)])
-        if existing is not None:
-            self._same_in_file(row, values, lks, None, state)
-            try:
-                return self._plan_existing(row, values, existing, categories, origin, warnings, state)
-            except RowProblems as refused:
-                refused.problems += _far_name_problem(values, existing, state)
-                raise
-        if record:
-            # The row is about a stored person, and an import adds no stay to a stored person's record.
-            message = _(
-                "Penerima layanan dengan ID %(id)s tidak punya penempatan di LKS ini yang masuk pada %(date)s. "
-                "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
-            ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
-            raise RowProblems([("admitted_on", message)])
+        return child
+
+    def _plan_new(
+        self,
+        row: int,
+        values: dict[str, Any],
+        lks: Lks,
+        categories: list[Term],
+        primary: Term | None,
+        origin: Region | None,
+        child: bool,
+        consent: bool,
+        warnings: list[tuple[str, str]],
+        state: ClientsState,
+    ) -> RowPlan:
+        """A valid row that finds no stay of its person at its LKS: a new client, flagged with whom it may be —
+        unless it is a stay there ended by a transfer (unchanged), a child whose record was erased, or cannot be told
+        from a namesake staying there, or the LKS is closed (refused)."""
         if staying_namesake := values.get("_namesake_staying"):
             # Nothing but the name to tell this row from a child staying here: admitting would double that child
             # (a list re-imported without its NIK, birth-date and mother columns), merging might take a namesake.
-            message = _(
-                "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, "
-                "tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu "
-                "kandung; bila tentang orang yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
-            ) % {"name": staying_namesake}
+            message = _namesake_staying_message(staying_namesake)
             state.quoted.add(values["_namesake_staying_id"])
             raise RowProblems([("full_name", message)])
         if (moved := self._moved_away(values, lks, state)) is not None:
@@ -1251,15 +1424,37 @@ class ClientsEntity(Entity):
             raise RowProblems([("lks", closed)])
         if not consent:
             warnings.append(("", _("Dasar pemrosesan data (persetujuan) belum dicatat; catat segera.")))
+        client = self._new_client(row, values, lks, categories, primary, origin, child, consent, state)
+        self._possible_duplicates(row, values, lks, client, warnings, state)
+        full_name = values.get("full_name") or ""
+        shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
+        # (a stored child's mother's name quoted in a warning: result_checked)
+        quoted = {"shows": [values["_mother_differs_id"]]} if values.get("_mother_differs") else {}
+        return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings, extra=quoted)
+
+    @staticmethod
+    def _new_client(
+        row: int,
+        values: dict[str, Any],
+        lks: Lks,
+        categories: list[Term],
+        primary: Term | None,
+        origin: Region | None,
+        child: bool,
+        consent: bool,
+        state: ClientsState,
+    ) -> NewClient:
+        """The row in database form: the person, their stay and (when the row gives one) their consent."""
         nik = values["_nik"].normalized if values.get("_nik_hash") else ""
         kk = values.get("_kk") or ""
-        client = NewClient(
+        return NewClient(
             row=row,
             lks=lks,
             # (full_name, sex, birth_date, birth_place, nik reason, kk reason, origin, disability, mother, father,
             #  guardian, relation, guardian phone, notes): PERSON_INSERTED without the identity numbers.
             person=(
-                full_name, sex, birth_date, values.get("birth_place") or "",
+                values.get("full_name") or "", values.get("sex") or "", values.get("birth_date"),
+                values.get("birth_place") or "",
                 "" if nik else values.get("nik_missing_reason") or "",
                 "" if kk else values.get("kk_missing_reason") or "",
                 origin.code if origin is not None else None, values.get("disability_type") or "",
@@ -1273,10 +1468,10 @@ class ClientsEntity(Entity):
             match_key=values.get("_match_key") or "",
             categories=tuple(term.pk for term in categories),
             primary=primary,
-            setting=setting,
-            admitted_on=admitted_on,
-            discharged_on=discharged_on,
-            reason=reason,
+            setting=values.get("setting") or "",
+            admitted_on=values.get("admitted_on"),
+            discharged_on=values.get("discharged_on"),
+            reason=values.get("discharge_reason") or "",
             child=child,
             birth_estimated=bool(values.get("birth_date_estimated")),
             consent=(
@@ -1284,6 +1479,18 @@ class ClientsEntity(Entity):
                 values["consent_legal_basis"], values["consent_scope"],
             ) if consent else None,
         )  # fmt: skip
+
+    def _possible_duplicates(
+        self,
+        row: int,
+        values: dict[str, Any],
+        lks: Lks,
+        client: NewClient,
+        warnings: list[tuple[str, str]],
+        state: ClientsState,
+    ) -> None:
+        """Whom the new client may be, flagged for the board: stored people (the same NIK, a close match, a namesake
+        at this LKS) and earlier rows of the file; said on the row, as is a stored mother's name that differs."""
         self._duplicates(client, state)
         if values.get("_namesakes"):
             # Of the name at this LKS, agreeing on what the row gives, but no longer staying here: a readmission,
@@ -1301,16 +1508,12 @@ class ClientsEntity(Entity):
                         "“%(stored)s”. Bila orang yang sama, tulis nama ibunya seperti itu agar tidak tercatat dua "
                         "kali (atau perbaiki nama ibu lewat ekspor); bila orang lain, biarkan."
                     )
-                    % {"name": full_name, "stored": stored_mother},
+                    % {"name": values.get("full_name") or "", "stored": stored_mother},
                 )
             )
         found = len(client.db_duplicates or ()) if state.tells_duplicates else client.seen_duplicates
         if client.file_duplicates or (found and state.names_duplicate()):
             warnings.append(("", _duplicate_warning()))
-        shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
-        # (a stored child's mother's name quoted in a warning: result_checked)
-        quoted = {"shows": [values["_mother_differs_id"]]} if values.get("_mother_differs") else {}
-        return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings, extra=quoted)
 
     @staticmethod
     def _correction_warnings(values, person, differences, placement, state) -> list[tuple[str, str]]:
@@ -1618,7 +1821,18 @@ class ClientsEntity(Entity):
         values["_namesakes"] = [person["id"] for person in namesakes[:CLOSE_MATCH_LIMIT]]
         return []
 
-    def _plan_existing(self, row, values, existing, categories, origin, warnings, state) -> RowPlan:
+    def _plan_existing(
+        self,
+        row: int,
+        values: dict[str, Any],
+        existing: tuple[dict, dict],
+        categories: list[Term],
+        origin: Region | None,
+        warnings: list[tuple[str, str]],
+        state: ClientsState,
+    ) -> RowPlan:
+        """A valid row that finds its person's stay at its LKS: unchanged when every filled cell agrees; else the
+        discharge it records and the corrections (and consent) it makes to the person's record."""
         person, placement = existing
         consent = _row_consent(values)
         if consent is not None and values.get("birth_date") is None:
@@ -1633,10 +1847,63 @@ class ClientsEntity(Entity):
             # The person's list as the file gives it: the "main category" column, which names the stay's own, does
             # not put back one deleted from the list.
             categories = list(values["ppks_categories"])
+            self._stay_categories_kept(values, person, placement, state)
+        warnings += _far_name_problem(values, existing)
+        differences = self._differences(values, person, placement, categories, origin, state)
+        kept = kept_blank(values, self._stored(values, person, placement))
+        shown = person["full_name"]
+        if person.get("nik_masked"):
+            # Found without a NIK: the stored (masked) NIK shows whom the row is about.
+            shown = f"{shown} ({person['nik_masked']})"
+        active = placement["status"] == PlacementStatus.ACTIVE
+        if placement["admitted_on"] != values["admitted_on"]:
+            message = _other_admission_message(values, person, placement, active)
+            state.quoted.add(person["id"])
+            raise RowProblems([("admitted_on", message)])
+        if not differences:
+            unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
+            return RowPlan(
+                row=row, action="unchanged", obj=unchanged, key=shown, kept=kept, warnings=_withdrawn(values, person)
+            )
+        # What the stay itself records (its category and form of service) is corrected on the client's page, where
+        # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
+        discharge = self._stay_changes(values, person, placement, differences, active, state)
+        self._correction_refused(values, person, differences, state)
+        if "nik" in differences:
+            self._corrected_nik_checked(values, person, placement, warnings, state)
+        if values.get("_partial"):
+            # Found without all three of name, birth date and mother's name: a namesake would be changed instead of
+            # admitted. Said when something changes (a re-imported list is not all warnings).
+            warnings.append(("full_name", _partial_match_warning(person["full_name"])))
+        warnings += self._correction_warnings(values, person, differences, placement, state)
+        person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
+        if not set(CONSENT_COLUMNS) & set(differences):
+            consent = None  # on record already
+        if person_data or consent:
+            person_data, consent = self._corrections_once(row, values, person, person_data, consent, state)
+        changes = {str(HEADERS[key].header): list(pair) for key, pair in differences.items()}
+        known = KnownPlacement(
+            placement["id"],
+            person["id"],
+            _snapshot_of(placement),
+            discharged_on=values["discharged_on"] if discharge else None,
+            reason=values.get("discharge_reason") or "" if discharge else "",
+            stage=CaseStage.TERMINATION if placement["stage"] else "",
+            row=row,
+            person_data=person_data or None,
+            person_version=person["version"],
+            consent=consent,
+            lks_id=placement["organisation_id"],
+        )
+        return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings, kept=kept)
+
+    @staticmethod
+    def _stay_categories_kept(values: dict[str, Any], person: dict, placement: dict, state: ClientsState) -> None:
+        """A row whose categories are the person's whole list (_categories_listed_whole), refused when that list
+        drops the main category of an active stay of theirs, which only the client's page changes."""
         main = placement["ppks_category__code"]
         if (
-            _categories_listed_whole(values)
-            and placement["status"] == PlacementStatus.ACTIVE
+            placement["status"] == PlacementStatus.ACTIVE
             and main in person["categories"]
             and main not in {term.code for term in values["ppks_categories"]}
         ):
@@ -1655,19 +1922,18 @@ class ClientsEntity(Entity):
                     )
                 ]
             )
-        if _categories_listed_whole(values) and (
-            dropped := next(
-                (
-                    stay
-                    for stay in person["placements"]
-                    if stay["status"] == PlacementStatus.ACTIVE
-                    and stay["id"] != placement["id"]
-                    and stay["ppks_category__code"] in person["categories"]
-                    and stay["ppks_category__code"] not in {term.code for term in values["ppks_categories"]}
-                ),
-                None,
-            )
-        ):
+        dropped = next(
+            (
+                stay
+                for stay in person["placements"]
+                if stay["status"] == PlacementStatus.ACTIVE
+                and stay["id"] != placement["id"]
+                and stay["ppks_category__code"] in person["categories"]
+                and stay["ppks_category__code"] not in {term.code for term in values["ppks_categories"]}
+            ),
+            None,
+        )
+        if dropped:
             # The row of an ended stay (a readmitted client has one per stay): the person's list is theirs, and the
             # active stay's category would come back at saving while the dry run showed it gone.
             state.quoted.add(person["id"])
@@ -1687,80 +1953,18 @@ class ClientsEntity(Entity):
                     )
                 ]
             )
-        warnings += _far_name_problem(values, existing)
-        differences = self._differences(values, person, placement, categories, origin, state)
-        kept = kept_blank(values, self._stored(values, person, placement))
-        shown = person["full_name"]
-        if person.get("nik_masked"):
-            # Found without a NIK: the stored (masked) NIK shows whom the row is about.
-            shown = f"{shown} ({person['nik_masked']})"
-        active = placement["status"] == PlacementStatus.ACTIVE
-        if placement["admitted_on"] != values["admitted_on"] and not active:
-            # An ended stay whose time holds the row's admission date (_placement_at).
-            message = _(
-                "Penerima layanan ini tercatat di LKS ini sejak %(stored)s sampai %(left)s; Tanggal masuk di file "
-                "(%(given)s) jatuh di antaranya, jadi baris ini tentang penempatan itu. Samakan Tanggal masuk dengan "
-                "yang tersimpan; bila yang tersimpan salah, perbaiki di halaman penerima layanan (Perbaiki data "
-                "penempatan)."
-            ) % {
-                "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
-                "left": placement["discharged_on"].strftime("%d-%m-%Y"),
-                "given": values["admitted_on"].strftime("%d-%m-%Y"),
-            }
-            state.quoted.add(person["id"])
-            raise RowProblems([("admitted_on", message)])
-        if placement["admitted_on"] != values["admitted_on"] and values.get("id"):
-            # The person named by the ID is active here since another date: that date is the stay's own record.
-            message = _(
-                "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
-                "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
-                "memperbaiki data orangnya, atau mencatat tanggal keluar."
-            ) % {"columns": str(HEADERS["admitted_on"].header)}
-            state.quoted.add(person["id"])
-            raise RowProblems([("admitted_on", message)])
-        if placement["admitted_on"] != values["admitted_on"]:
-            # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).
-            # The row is about that person; what differs is the admission date, so that is what the message names
-            # (on its column), with what to do about it.
-            by_nik = bool(values.get("_nik_hash")) and values["_nik_hash"] == person["nik_hash"]
-            dates = {
-                "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
-                "given": values["admitted_on"].strftime("%d-%m-%Y"),
-            }
-            if values.get("_partial") and not by_nik:
-                template = _(
-                    "Penerima layanan bernama sama sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
-                    "(tersimpan %(stored)s, di file %(given)s), dan tanggal lahir serta nama ibu di baris ini tidak "
-                    "berbeda darinya. Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang "
-                    "tersimpan. Bila tentang orang lain yang bernama sama, isi NIK-nya. Bila ia "
-                    "sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan."
-                )
-            elif by_nik:
-                template = _(
-                    "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
-                    "(tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang penempatan yang sama, samakan "
-                    "Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, ubah di halaman penerima "
-                    "layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang "
-                    "tersimpan."
-                )
-            else:
-                template = _(
-                    "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah terdaftar aktif di LKS ini "
-                    "dengan Tanggal masuk berbeda (tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang "
-                    "penempatan yang sama, samakan Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, "
-                    "ubah di halaman penerima layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal "
-                    "keluar penempatan yang tersimpan."
-                )
-            message = template % dates
-            state.quoted.add(person["id"])
-            raise RowProblems([("admitted_on", message)])
-        if not differences:
-            unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
-            return RowPlan(
-                row=row, action="unchanged", obj=unchanged, key=shown, kept=kept, warnings=_withdrawn(values, person)
-            )
-        # What the stay itself records (its category and form of service) is corrected on the client's page, where
-        # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
+
+    @staticmethod
+    def _stay_changes(
+        values: dict[str, Any],
+        person: dict,
+        placement: dict,
+        differences: dict[str, tuple[str, str]],
+        active: bool,
+        state: ClientsState,
+    ) -> set[str]:
+        """The discharge columns in which the row differs from its stay: a discharge date closing an active stay.
+        Any other change of the stay itself is refused, each column with what is stored and what the file says."""
         placement_keys = set(differences) & CORRECTED_ON_PAGE
         discharge = {"discharged_on", "discharge_reason"} & set(differences)
         if placement_keys or (discharge and not (active and values.get("discharged_on"))):
@@ -1787,6 +1991,13 @@ class ClientsEntity(Entity):
                 ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
             state.quoted.add(person["id"])
             raise RowProblems([(next(iter(placement_keys or discharge)), message)])
+        return discharge
+
+    @staticmethod
+    def _correction_refused(
+        values: dict[str, Any], person: dict, differences: dict[str, tuple[str, str]], state: ClientsState
+    ) -> None:
+        """A correction of a person whose processing is restricted, or that puts their birth after a stay began."""
         if person["is_restricted"]:
             # Named, so that a difference the user did not mean (letters lost to the file's encoding, a cell edited
             # by mistake) can be found: the row only has to say what is stored.
@@ -1810,85 +2021,70 @@ class ClientsEntity(Entity):
             # not pass a correction that the import then refuses.
             state.quoted.add(person["id"])
             raise RowProblems([("birth_date", _("Tanggal lahir tidak mungkin sesudah tanggal masuk LKS."))])
-        if "nik" in differences:
-            # A NIK added or corrected: never one that someone else is active with at this LKS (person_update checks
-            # it again when writing).
-            taken = any(
+
+    @staticmethod
+    def _corrected_nik_checked(
+        values: dict[str, Any], person: dict, placement: dict, warnings: list[tuple[str, str]], state: ClientsState
+    ) -> None:
+        """A NIK the row adds to or corrects in the person's record: refused when someone else is active with it at
+        the LKS; warned of when someone else has it (saving flags the pair for the board)."""
+        # A NIK added or corrected: never one that someone else is active with at this LKS (person_update checks
+        # it again when writing).
+        taken = any(
+            other["id"] != person["id"]
+            and any(p["organisation_id"] == placement["organisation_id"] and p["status"] == PlacementStatus.ACTIVE
+                    for p in other["placements"])
+            for other in state.by_hash.get(values["_nik_hash"], ())
+        )  # fmt: skip
+        if taken:
+            raise RowProblems([("nik", _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini."))])
+        if (
+            any(
                 other["id"] != person["id"]
-                and any(p["organisation_id"] == placement["organisation_id"] and p["status"] == PlacementStatus.ACTIVE
-                        for p in other["placements"])
+                and (state.tells_duplicates or other["organisation_id"] in state.lks.allowed)
                 for other in state.by_hash.get(values["_nik_hash"], ())
-            )  # fmt: skip
-            if taken:
-                raise RowProblems([("nik", _("NIK ini sudah terdaftar sebagai penerima layanan aktif di LKS ini."))])
-            if (
-                any(
-                    other["id"] != person["id"]
-                    and (state.tells_duplicates or other["organisation_id"] in state.lks.allowed)
-                    for other in state.by_hash.get(values["_nik_hash"], ())
-                )
-                and state.names_duplicate()
-            ):
-                # Saving flags it for the board (person_update); the dry run says so, revealing nobody.
-                warnings.append(("nik", _duplicate_warning()))
-        if values.get("_partial"):
-            # Found without all three of name, birth date and mother's name: a namesake would be changed instead of
-            # admitted. Said when something changes (a re-imported list is not all warnings).
-            warnings.append(
-                (
-                    "full_name",
-                    _(
-                        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui nama dan "
-                        "tanggal lahir atau nama ibunya saja (yang lain kosong di salah satunya). Bila ini orang lain "
-                        "yang bernama sama, isi NIK-nya."
-                    )
-                    % {"name": person["full_name"]},
-                )
             )
-        warnings += self._correction_warnings(values, person, differences, placement, state)
-        person_data = self._person_corrections(values, person, differences, categories, origin, state.ppks_terms)
-        if not set(CONSENT_COLUMNS) & set(differences):
-            consent = None  # on record already
-        if (person_data or consent) and values.get("version") and values["version"] != person["version"]:
+            and state.names_duplicate()
+        ):
+            # Saving flags it for the board (person_update); the dry run says so, revealing nobody.
+            warnings.append(("nik", _duplicate_warning()))
+
+    @staticmethod
+    def _corrections_once(
+        row: int,
+        values: dict[str, Any],
+        person: dict,
+        person_data: dict[str, Any],
+        consent: tuple | None,
+        state: ClientsState,
+    ) -> tuple[dict[str, Any], tuple | None]:
+        """The corrections and consent a row makes to a stored person, refused from an export older than the record
+        or for a user who may not change that person; for a second row of the person, none (the first makes them)."""
+        if values.get("version") and values["version"] != person["version"]:
             # An export older than a correction of this person would put the old values back.
             raise RowProblems([("version", stale_row_message(values["version"], person["version"]))])
-        if (person_data or consent) and person["organisation_id"] not in state.lks.allowed_for(Action.PERSON_CHANGE):
+        if person["organisation_id"] not in state.lks.allowed_for(Action.PERSON_CHANGE):
             raise RowProblems([("", _("Anda tidak berwenang mengubah data orang ini."))])
-        if person_data or consent:
-            # A person with two rows (readmitted at this LKS): the same corrections on both are made once; other
-            # ones would be two updates of one record (the second refused at saving, after a clean dry run).
-            first = state.corrected_by.setdefault(person["id"], (row, person_data, consent))
-            if first[0] != row:
-                if (first[1], first[2]) != (person_data, consent):
-                    raise RowProblems(
-                        [
-                            (
-                                "",
-                                _(
-                                    "Baris ini dan baris %(first)s mengubah data orang yang sama dengan isian "
-                                    "berbeda. Tulis semua perbaikan orang ini di satu baris, atau sama persis di "
-                                    "kedua baris."
-                                )
-                                % {"first": first[0]},
+        # A person with two rows (readmitted at this LKS): the same corrections on both are made once; other
+        # ones would be two updates of one record (the second refused at saving, after a clean dry run).
+        first = state.corrected_by.setdefault(person["id"], (row, person_data, consent))
+        if first[0] != row:
+            if (first[1], first[2]) != (person_data, consent):
+                raise RowProblems(
+                    [
+                        (
+                            "",
+                            _(
+                                "Baris ini dan baris %(first)s mengubah data orang yang sama dengan isian "
+                                "berbeda. Tulis semua perbaikan orang ini di satu baris, atau sama persis di "
+                                "kedua baris."
                             )
-                        ]
-                    )
-                person_data, consent = {}, None  # made once, by the first row
-        changes = {str(HEADERS[key].header): list(pair) for key, pair in differences.items()}
-        known = KnownPlacement(
-            placement["id"],
-            person["id"],
-            _snapshot_of(placement),
-            discharged_on=values["discharged_on"] if discharge else None,
-            reason=values.get("discharge_reason") or "" if discharge else "",
-            stage=CaseStage.TERMINATION if placement["stage"] else "",
-            row=row,
-            person_data=person_data or None,
-            person_version=person["version"],
-            consent=consent,
-            lks_id=placement["organisation_id"],
-        )
-        return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings, kept=kept)
+                            % {"first": first[0]},
+                        )
+                    ]
+                )
+            return {}, None  # made once, by the first row
+        return person_data, consent
 
     @staticmethod
     def _person_corrections(values, person, differences, categories, origin, terms) -> dict[str, Any]:
