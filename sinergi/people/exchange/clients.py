@@ -825,15 +825,6 @@ def _no_such_stay_message(record: int, admitted_on: datetime.date) -> str:
     ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
 
 
-def _namesake_staying_message(name: str) -> str:
-    """The refusal of a row with nothing but a name, the name of someone staying at its LKS."""
-    return _(
-        "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, "
-        "tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu "
-        "kandung; bila tentang orang yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
-    ) % {"name": name}
-
-
 def _other_admission_message(values: dict[str, Any], person: dict, placement: dict, active: bool) -> str:
     """The refusal of a row that found its person's stay at its LKS under another admission date, saying what to
     do about it."""
@@ -1409,7 +1400,11 @@ class ClientsEntity(Entity):
         if staying_namesake := values.get("_namesake_staying"):
             # Nothing but the name to tell this row from a child staying here: admitting would double that child
             # (a list re-imported without its NIK, birth-date and mother columns), merging might take a namesake.
-            message = _namesake_staying_message(staying_namesake)
+            message = _(
+                "Penerima layanan bernama “%(name)s” sudah terdaftar aktif di LKS ini, dan baris ini tanpa NIK, "
+                "tanggal lahir dan nama ibu, jadi tidak dapat dibedakan darinya. Isi NIK, Tanggal lahir atau Nama ibu "
+                "kandung; bila tentang orang yang sama, perbaiki lewat ekspor (baris dengan kolom ID)."
+            ) % {"name": staying_namesake}
             state.quoted.add(values["_namesake_staying_id"])
             raise RowProblems([("full_name", message)])
         if (moved := self._moved_away(values, lks, state)) is not None:
@@ -1424,37 +1419,16 @@ class ClientsEntity(Entity):
             raise RowProblems([("lks", closed)])
         if not consent:
             warnings.append(("", _("Dasar pemrosesan data (persetujuan) belum dicatat; catat segera.")))
-        client = self._new_client(row, values, lks, categories, primary, origin, child, consent, state)
-        self._possible_duplicates(row, values, lks, client, warnings, state)
         full_name = values.get("full_name") or ""
-        shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
-        # (a stored child's mother's name quoted in a warning: result_checked)
-        quoted = {"shows": [values["_mother_differs_id"]]} if values.get("_mother_differs") else {}
-        return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings, extra=quoted)
-
-    @staticmethod
-    def _new_client(
-        row: int,
-        values: dict[str, Any],
-        lks: Lks,
-        categories: list[Term],
-        primary: Term | None,
-        origin: Region | None,
-        child: bool,
-        consent: bool,
-        state: ClientsState,
-    ) -> NewClient:
-        """The row in database form: the person, their stay and (when the row gives one) their consent."""
         nik = values["_nik"].normalized if values.get("_nik_hash") else ""
         kk = values.get("_kk") or ""
-        return NewClient(
+        client = NewClient(
             row=row,
             lks=lks,
             # (full_name, sex, birth_date, birth_place, nik reason, kk reason, origin, disability, mother, father,
             #  guardian, relation, guardian phone, notes): PERSON_INSERTED without the identity numbers.
             person=(
-                values.get("full_name") or "", values.get("sex") or "", values.get("birth_date"),
-                values.get("birth_place") or "",
+                full_name, values.get("sex") or "", values.get("birth_date"), values.get("birth_place") or "",
                 "" if nik else values.get("nik_missing_reason") or "",
                 "" if kk else values.get("kk_missing_reason") or "",
                 origin.code if origin is not None else None, values.get("disability_type") or "",
@@ -1479,6 +1453,11 @@ class ClientsEntity(Entity):
                 values["consent_legal_basis"], values["consent_scope"],
             ) if consent else None,
         )  # fmt: skip
+        self._possible_duplicates(row, values, lks, client, warnings, state)
+        shown = f"{full_name} ({mask(client.nik)})" if client.nik else full_name
+        # (a stored child's mother's name quoted in a warning: result_checked)
+        quoted = {"shows": [values["_mother_differs_id"]]} if values.get("_mother_differs") else {}
+        return RowPlan(row=row, action="create", obj=client, key=shown, warnings=warnings, extra=quoted)
 
     def _possible_duplicates(
         self,
