@@ -1,5 +1,7 @@
 """Ids that pages send back (a hidden field, a link's query), read as the server expects them."""
 
+import re
+
 import django_filters
 from django import forms
 from django.http import HttpRequest
@@ -9,11 +11,16 @@ LARGEST_ID = 2**63 - 1
 
 
 def as_id(value: object) -> int:
-    """`value` as a row's id, or 0, which no row has, for anything else. `str.isdigit` is not enough: it admits "²"
-    and other digits that `int` refuses, and any length, which the database refuses; both made the lookup raise,
-    an error page instead of "not found"."""
-    text = str(value) if value is not None else ""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else 0
+    """`value` as a row's id, or 0, which no row has, for anything else. Read as a form's whole-number field reads
+    it ("+5", "5.0", "٥" are 5), so that a list's filter (IdFilter) and its scope check agree on which LKS is meant.
+    `str.isdigit` was not enough: it admits "²", which `int` refuses, and any length, which the database refuses;
+    both made the lookup raise, an error page instead of "not found"."""
+    text = re.sub(r"\.0*$", "", str(value if value is not None else "").strip())
+    try:
+        number = int(text)
+    except ValueError:
+        return 0
+    return number if 0 < number <= LARGEST_ID else 0
 
 
 def posted_id(request: HttpRequest, name: str) -> int:

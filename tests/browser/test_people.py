@@ -84,8 +84,10 @@ def test_lks_operator_admits_a_child(people_page):
         page.click("text=Tampilkan NIK")
     assert reveal.value.status == 200
     expect(identity).to_contain_text(NIK)
-    # The number takes the button's place: a second click would only log a second reveal of what is shown
+    # The number takes the button's place: a second click would only log a second reveal of what is shown. The focus
+    # goes to it (read out), not to the top of the page with the button gone.
     expect(page.get_by_role("button", name="Tampilkan NIK")).to_have_count(0)
+    expect(identity.locator(".nik")).to_be_focused()
     person = Person.objects.get(full_name="Putri Uji Contoh")
     assert list(PersonAccess.objects.filter(person=person).values_list("what", flat=True).order_by("pk")) == [
         "created",

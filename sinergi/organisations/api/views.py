@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from sinergi.accounts.scope import Action, restrict
 from sinergi.core.api import KnownQueryParameters
 from sinergi.core.errors import ConflictError, PermissionDenied, TransitionError, ValidationError
+from sinergi.core.params import as_id
 from sinergi.exchange.columns import region_filter_problem
 
 from .. import selectors, services
@@ -97,7 +98,7 @@ class OrganisationViewSet(KnownQueryParameters, viewsets.ModelViewSet):
 
     def _transition(self, request: Request, pk: str, name: str) -> Response:
         queryset = restrict(Organisation.objects.all(), actor=request.user, action=Action.VIEW)
-        organisation = queryset.filter(pk=pk).first()
+        organisation = queryset.filter(pk=as_id(pk)).first()  # the router's raw text: "abc" is no LKS either
         if organisation is None:
             raise NotFound()
         body = TransitionSerializer(data=request.data)

@@ -97,6 +97,13 @@ def test_verify_then_activate_through_the_api(board_member):
     assert AuditEvent.objects.filter(object_id=str(draft.pk)).count() == 2
 
 
+@pytest.mark.parametrize("value", ["abc", "²", "99999999999999999999999"])
+def test_a_transition_of_an_address_that_names_no_lks_is_404_not_an_error(board_member, value):
+    # The router takes any text as the id, and the lookup raised on it (an error page, 500)
+    for transition in ("verify", "activate", "deactivate"):
+        assert client_for(board_member).post(f"/api/v1/organisations/{value}/{transition}/").status_code == 404
+
+
 def test_operator_cannot_verify_through_the_api(operator, banjarmasin_lks):
     Organisation.objects.filter(pk=banjarmasin_lks.pk).update(status=OrganisationStatus.DRAFT)
     response = client_for(operator).post(f"/api/v1/organisations/{banjarmasin_lks.pk}/verify/")

@@ -238,6 +238,21 @@ def test_a_reveal_refused_after_the_button_was_offered_says_so_in_its_place(clie
     assert not PersonAccess.objects.filter(what="viewed_full_nik").exists()
 
 
+def test_a_reveal_of_someone_restricted_since_the_page_was_loaded_says_so_in_its_place(client, world, child):
+    sign_in(client, world.operator)
+    assert "Tampilkan NIK" in client.get(f"/people/{child.person_id}/").content.decode()
+    Person.objects.filter(pk=child.person_id).update(is_restricted=True)  # no longer visible to the operator
+
+    response = client.post(f"/people/{child.person_id}/nik/", headers={"HX-Request": "true"})
+
+    answer = response.content.decode()
+    assert (response.status_code, response.headers.get("Sinergi-Fragment")) == (404, "1")
+    assert f'id="nik-{child.person_id}"' in answer and "Anda tidak berwenang melihat NIK lengkap." in answer
+    # Not even the masked number of someone the user may no longer see
+    assert child.person.nik_masked not in answer and decrypt(child.person.nik_encrypted) not in answer
+    assert not PersonAccess.objects.filter(what="viewed_full_nik").exists()
+
+
 @pytest.mark.parametrize("role", ["regency_board", "province_admin", "other_operator"])
 def test_others_cannot_reveal_the_full_nik(client, world, child, role):
     sign_in(client, getattr(world, role))

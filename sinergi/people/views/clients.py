@@ -194,17 +194,26 @@ def person_full_nik(request: HttpRequest, pk: int) -> HttpResponse:
     """The full NIK, for the operator of the person's LKS only, on an explicit action; logged by the selector."""
     if refusal := purpose_redirect(request):
         return refusal
-    person = selectors.person_get(actor=request.user, pk=pk)
+    try:
+        person = selectors.person_get(actor=request.user, pk=pk)
+    except Http404:
+        # The person left the user's sight since the button was offered (restricted, moved, a role ended): said in
+        # place of the button as a refusal, without the masked number of someone the user may no longer see.
+        return _nik_refused(request, {"person_pk": pk}, status=404)
     try:
         nik = selectors.person_full_nik(actor=request.user, person=person, request=request)
     except PermissionDenied:
-        # The button was offered, and the right has gone since (a role ended, the person restricted or moved): said
-        # in place of the button, which htmx does for an error answer marked as a fragment (sinergi.js).
-        response = render(request, "people/_nik.html", {"person": person, "refused": True}, status=403)
-        response[FRAGMENT_HEADER] = "1"
-        return response
+        return _nik_refused(request, {"person": person}, status=403)
     # The fragment holds no button any more: the number is on the page, and each reveal is logged again.
     return render(request, "people/_nik.html", {"person": person, "nik": nik})
+
+
+def _nik_refused(request: HttpRequest, context: dict, *, status: int) -> HttpResponse:
+    """A reveal refused after its button was offered, in the button's place: htmx swaps an error answer only when it
+    is marked as the target's fragment (sinergi.js)."""
+    response = render(request, "people/_nik.html", {**context, "refused": True}, status=status)
+    response[FRAGMENT_HEADER] = "1"
+    return response
 
 
 class PersonAdmitView(PersonAreaMixin, View):

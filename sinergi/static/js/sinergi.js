@@ -252,9 +252,12 @@
         announcer.textContent = words;
       }
     }
+    // A fragment that takes the place of the control that was clicked (a revealed NIK) is focusable
+    // (tabindex="-1") and takes the focus, which would otherwise fall to the page, and is read out.
+    var focusTo = state || (card && card.getAttribute("tabindex") === "-1" ? card : null);
     var active = document.activeElement;
-    if (focusWasIn && card && card.id === focusWasIn && (!active || active === document.body) && state) {
-      state.focus();
+    if (focusWasIn && card && card.id === focusWasIn && (!active || active === document.body) && focusTo) {
+      focusTo.focus();
     }
     focusWasIn = null;
   });
