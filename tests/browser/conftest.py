@@ -4,8 +4,11 @@ These run in their own pytest invocation (`-m browser`, see the Makefile): a liv
 transactional database, which is emptied after each test, so each journey loads the demo itself.
 """
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +75,17 @@ def login(page, username: str, password: str = "sinergi-demo-2025") -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("#main form button[type=submit]")
+
+
+STYLESHEET = Path(__file__).resolve().parents[2] / "sinergi" / "static" / "css" / "sinergi.css"
+
+
+@contextlib.contextmanager
+def styled_page(browser, html: str, *, width: int = 1280, height: int = 800) -> Iterator:
+    """A page of `html` under the site's stylesheet, with no server or database: for what the CSS alone decides."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.set_content(f"<style>{STYLESHEET.read_text()}</style>{html}")
+        yield page
+    finally:
+        page.close()
