@@ -204,7 +204,7 @@ def person_full_nik(request: HttpRequest, pk: int) -> HttpResponse:
         nik = selectors.person_full_nik(actor=request.user, person=person, request=request)
     except PermissionDenied:
         return _nik_refused(request, {"person": person}, status=403)
-    # The fragment holds no button any more: the number is on the page, and each reveal is logged again.
+    # The fragment holds no button: the number is on the page, and a second click would log a second reveal.
     return render(request, "people/_nik.html", {"person": person, "nik": nik})
 
 
