@@ -1,6 +1,8 @@
 """How the whole API answers, whatever the endpoint: JSON only, anonymous calls limited, errors in the caller's
 language without the names of internal models."""
 
+import re
+
 import pytest
 
 from sinergi.core.testing import token_headers
@@ -115,3 +117,29 @@ def test_a_region_filter_refused_on_a_list_says_nothing_can_be_shown(client, wor
     )
     assert response.status_code == 400
     assert "tidak ada data yang dapat ditampilkan atau diunduh" in str(response.json())
+
+
+JUNK_IDS = ["²", "99999999999999999999999", "abc"]  # a digit int() refuses; more than a database id holds; no number
+
+
+def test_no_endpoint_answers_an_id_or_filter_that_names_no_row_with_an_error_page(client, world):
+    # Every GET path and query parameter the OpenAPI schema names, with values no row can have: each answered 500 in
+    # places ("²" passes str.isdigit and int refuses it; the database refuses a 23-digit id); 400 or 404 is right
+    PlacementFactory(person__organisation=world.lks)
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    answered = []
+    for user in (world.operator, world.province_admin):
+        headers = token_headers(user)
+        for path, operations in schema["paths"].items():
+            if "get" not in operations:
+                continue
+            names = [p["name"] for p in operations["get"].get("parameters", []) if p.get("in") == "query"]
+            for junk in JUNK_IDS:
+                address = re.sub(r"\{[^}]+\}", junk, path)
+                answered.append((address, client.get(address, {"purpose": "supervision"}, headers=headers)))
+                base = re.sub(r"\{[^}]+\}", "1", path)
+                for name in names:
+                    answered.append((f"{base}?{name}", client.get(base, {name: junk}, headers=headers)))
+
+    errors = sorted({address for address, response in answered if response.status_code >= 500})
+    assert len(answered) > 500 and errors == []
