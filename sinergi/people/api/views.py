@@ -263,15 +263,17 @@ PLACEMENT_FILTERS = [
 ]
 
 
-def _placement_filters(request: Request) -> dict[str, str]:
+def _placement_filters(request: Request) -> dict[str, str | int]:
     """The list's filters, checked: an ID that is not a number or a value outside its list is refused with a message
-    rather than ignored, so that "the stays of this child" never comes back as everyone's."""
-    filters = {key: request.query_params.get(key, "").strip() for key in ("person", "organisation", "ppks_category")}
-    problems = {
-        key: [_("Isi dengan nomor ID.")]
-        for key in ("person", "organisation")
-        if filters[key] and not as_id(filters[key])
-    }
+    rather than ignored, so that "the stays of this child" never comes back as everyone's. IDs are passed on as read
+    ("5.0" is 5), not as written, which the lookup would refuse."""
+    filters: dict[str, str | int] = {"ppks_category": request.query_params.get("ppks_category", "").strip()}
+    problems = {}
+    for key in ("person", "organisation"):
+        written = request.query_params.get(key, "").strip()
+        filters[key] = as_id(written) if written else ""
+        if written and not filters[key]:
+            problems[key] = [_("Isi dengan nomor ID.")]
     for key, choices in (("status", PlacementStatus), ("stage", CaseStage), ("setting", ServiceSetting)):
         filters[key] = value = request.query_params.get(key, "").strip()
         if value and value not in choices.values:

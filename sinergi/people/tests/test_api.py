@@ -174,6 +174,13 @@ def test_an_id_that_no_row_can_have_is_not_found_or_refused_with_a_message_not_a
     assert not PersonAccess.objects.exists()
 
 
+def test_an_id_written_as_a_form_reads_it_finds_its_stays(client, world, child):
+    # Checked as "5.0" is 5, then looked up as written: the lookup raised (an error page)
+    for written in (f"{child.person_id}.0", f"+{child.person_id}"):
+        stays = client.get("/api/v1/placements/", {"person": written}, headers=token_headers(world.operator))
+        assert stays.status_code == 200 and [row["id"] for row in stays.json()["results"]] == [child.pk]
+
+
 def test_a_board_says_why_it_reads_as_the_pages_ask_and_an_operator_reads_for_service_by_default(client, world, child):
     # The forty-ninth review: a board's reads were logged as "service", a purpose a board does not have
     unsaid = client.get("/api/v1/clients/", headers=token_headers(world.regency_board))
