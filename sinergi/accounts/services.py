@@ -209,9 +209,10 @@ def totp_verify(*, user: User, token: str, request: HttpRequest | None = None) -
     # verify_token() keeps django-otp's own counters (replay protection, throttling). The row lock makes two
     # simultaneous requests with the same code take turns, so the second sees the code as used; nothing is raised
     # inside the block, so a wrong code's counters are committed too.
+    token = token.strip()
     with transaction.atomic():
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-        accepted = token.strip().isascii() and token.strip().isdigit() and device.verify_token(token.strip())
+        accepted = token.isascii() and token.isdigit() and device.verify_token(token)
     if not accepted:
         audit_record(actor=user, action="accounts.user.two_factor_failed", obj=user, request=request)
         raise ValidationError({"token": _("Kode salah atau sudah kedaluwarsa.")})

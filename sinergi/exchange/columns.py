@@ -992,7 +992,7 @@ def organisation_filter_problem(*, actor: "User | SystemActor", action: str, fil
     from sinergi.accounts.scope import restrict
     from sinergi.organisations.models import Organisation
 
-    chosen = as_id(str(filters.get("organisation") or "").strip())
+    chosen = as_id(filters.get("organisation"))
     if not chosen or restrict(Organisation.objects.filter(pk=chosen), actor=actor, action=action).exists():
         return ""
     return _(

@@ -94,7 +94,7 @@ def parties_from_post(data, *, candidates) -> tuple[list[PartyInput], list[dict]
     ids = data.getlist("party_organisation")
     roles = data.getlist("party_role")
     signatories = data.getlist("party_signatory")
-    known = {str(o.pk): o for o in candidates.filter(pk__in=[as_id(i) for i in ids if as_id(i)])}
+    known = {str(o.pk): o for o in candidates.filter(pk__in={as_id(i) for i in ids} - {0})}
     inputs: list[PartyInput] = []
     rows: list[dict] = []
     problems: list[str] = []

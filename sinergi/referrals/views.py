@@ -200,8 +200,8 @@ def _capacity_params(request: HttpRequest):
     """The search's parameters; from the referral form, its own field names (category id, sender) are accepted."""
     params = request.GET.copy()
     category = params.get("ppks_category", "")
-    if not params.get("ppks") and as_id(category):
-        term = Term.objects.filter(vocabulary=Vocabulary.PPKS, pk=as_id(category)).first()
+    if not params.get("ppks") and (category_id := as_id(category)):
+        term = Term.objects.filter(vocabulary=Vocabulary.PPKS, pk=category_id).first()
         params["ppks"] = term.code if term else category
     if not params.get("near") and params.get("from_organisation"):
         params["near"] = params["from_organisation"]
@@ -393,13 +393,11 @@ class IntakeView(LoginRequiredMixin, View):
 
     def _organisation(self, request: HttpRequest) -> Organisation:
         chosen = request.GET.get("organisation") or request.POST.get("organisation")
-        if chosen and not as_id(chosen):
-            raise Http404  # an edited address
         if chosen:
             changeable = restrict(
                 Organisation.objects.filter(kind__in=LKS_KINDS), actor=request.user, action=Action.CHANGE
             )
-            return get_object_or_404(changeable, pk=as_id(chosen))
+            return get_object_or_404(changeable, pk=as_id(chosen))  # 0 for an edited address: not found
         operated = Organisation.objects.filter(
             pk__in=selectors.operated_organisation_ids(request.user), kind__in=LKS_KINDS
         )
