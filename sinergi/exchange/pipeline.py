@@ -514,26 +514,17 @@ class _SheetRows:
 
     def add_notices(self, notices: list[str]) -> None:
         """Once the table has ended: the notices naming the rows skipped."""
-        if self.unread_rows:
-            notices.append(
-                _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")
-                % {"rows": v.first_ten(self.unread_rows)}
-            )
-        if self.header_again_rows:
-            notices.append(
-                _("Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.")
-                % {"rows": v.first_ten(self.header_again_rows)}
-            )
-        if self.section_rows:
-            notices.append(
-                _("Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.")
-                % {"rows": v.first_ten(self.section_rows)}
-            )
-        if self.total_rows:
-            notices.append(
-                _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")
-                % {"rows": v.first_ten(sorted(self.total_rows))}
-            )
+        for rows, message in (
+            (self.unread_rows, _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")),
+            (self.header_again_rows, _("Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.")),
+            (
+                self.section_rows,
+                _("Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati."),
+            ),
+            (sorted(self.total_rows), _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")),
+        ):
+            if rows:
+                notices.append(message % {"rows": v.first_ten(rows)})
         # The table's end: its held foot rows are skipped, those of one cell under a total row said as before.
         foot_rows, pending_foot = self.foot_rows, self.pending_foot
         foot_rows += [row for row, _cells, single_after_total in pending_foot if single_after_total]
