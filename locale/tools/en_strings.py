@@ -2274,7 +2274,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Perjanjian dinyatakan berlaku.": "The agreement has been declared in force.",
     "Perjanjian diakhiri.": "Agreement terminated.",
     "Dokumen “%(title)s” tersimpan.": "Document “%(title)s” saved.",
-    "Berkas tidak ditemukan.": "File not found.",
     "Dokumen dihapus.": "Document deleted.",
     # --- referrals -------------------------------------------------------------------------------------------
     "ID penerima layanan yang dirujuk.": "ID of the client being referred.",
@@ -4816,5 +4815,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "dimulai ulang). Tidak ada data dari file ini yang disimpan; jalankan lagi.": (
         "This run could not start because the server's background worker stopped just as it took it up (for example, "
         "the server was restarted). Nothing from this file was saved; run it again."
+    ),
+    (
+        "Berkas dokumen “%(title)s” tidak ada lagi di server. Minta admin memulihkannya dari cadangan, atau unggah "
+        "ulang dokumennya."
+    ): (
+        "The file of the document “%(title)s” is no longer on the server. Ask an admin to restore it from a backup, "
+        "or upload the document again."
     ),
 }

@@ -1,11 +1,14 @@
 """Partnership pages: thin translations between HTTP and the services/selectors."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
@@ -27,6 +30,8 @@ from .choices import PartyRole
 from .forms import AgreementForm, DocumentForm, NetworkFilterForm, TerminateForm, parties_from_post
 from .models import Agreement
 from .templatetags.partnerships import history_value
+
+logger = logging.getLogger(__name__)
 
 # "parties" is not a field of the agreement: the history records them as "first: name" lines.
 HISTORY_LABELS = {"parties": _lazy("Para pihak")}
@@ -301,13 +306,24 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
     """Serves a document to someone who may see its agreement; there is no public URL for these files."""
     document = selectors.document_get(actor=request.user, pk=pk)
     try:
         handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404(_("Berkas tidak ditemukan.")) from error
+    except FileNotFoundError:
+        # The row is there but its file is not (a restore without the media folder, a disk fault): a "page not
+        # found, or outside your region" would send the user looking for the wrong cause, and an admin must know.
+        logger.error("Agreement document %s has no file at %s", document.pk, document.file.name)
+        messages.error(
+            request,
+            _(
+                "Berkas dokumen “%(title)s” tidak ada lagi di server. Minta admin memulihkannya dari cadangan, "
+                "atau unggah ulang dokumennya."
+            )
+            % {"title": document.title},
+        )
+        return redirect(f"{reverse('partnerships:detail', args=[document.agreement_id])}#documents")
     # Images and PDFs open in the browser; the type is the checked one, never the uploader's claim.
     response = FileResponse(
         handle, content_type=document.mime_type, as_attachment=False, filename=document.download_name

@@ -319,3 +319,23 @@ def test_every_role_gets_the_right_answer_on_every_page(client, users, agreement
         signed_in(client, everyone[role])
         got[role] = client.get(url.format(pk=agreement.pk)).status_code
     assert got == dict(zip(ROLES, PAGES[url], strict=True))
+
+
+def test_a_document_whose_file_is_gone_says_so_on_its_agreement_page(client, settings, users, agreement, caplog):
+    client.force_login(users["operator"])
+    client.post(
+        f"/partnerships/{agreement.pk}/documents/",
+        {"title": "Naskah", "file": SimpleUploadedFile("naskah.pdf", PDF, content_type="application/pdf")},
+    )
+    document = AgreementDocument.objects.get()
+    (Path(settings.MEDIA_ROOT) / document.file.name).unlink()
+
+    response = client.get(f"/partnerships/documents/{document.pk}/", follow=True)
+
+    assert response.redirect_chain == [(f"/partnerships/{agreement.pk}/#documents", 302)]
+    assert (
+        "Berkas dokumen “Naskah” tidak ada lagi di server. Minta admin memulihkannya dari cadangan, "
+        "atau unggah ulang dokumennya." in text(response)
+    )
+    assert f"Agreement document {document.pk} has no file" in caplog.text
+    assert AgreementDocument.objects.count() == 1
