@@ -362,7 +362,8 @@ def deployment_area(value: str) -> tuple[str, bool]:
 
 _PROVINCE, _NATIONAL = deployment_area(os.environ.get("SINERGI_PROVINCE", "63"))
 
-# The exchange's limits whose defaults (and the reasons for them) are in sinergi/exchange/files.py, DEFAULT_LIMITS.
+# The exchange's limits whose defaults (and the reasons for them) are in sinergi/exchange/files/_common.py,
+# DEFAULT_LIMITS.
 EXCHANGE_LIMITS = (
     "IMPORT_MAX_BYTES",
     "IMPORT_MAX_UNCOMPRESSED_BYTES",

@@ -293,7 +293,7 @@ def test_every_candidate_sheet_is_measured_before_calamine_reads_it(monkeypatch)
         read.append(name)
         return original(workbook, name)
 
-    monkeypatch.setattr(files, "_xlsx_grid", lambda path, name: measured.append(name))
+    monkeypatch.setattr(files.xlsx_caps, "_xlsx_grid", lambda path, name: measured.append(name))
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "get_sheet_by_name", get_sheet_by_name)
     path = FILES / "libreoffice" / "formula_as_text.xlsx"
     table = open_table(path, XLSX, is_header=lambda cells: False)
@@ -494,7 +494,7 @@ def test_the_scan_for_hidden_rows_ends_before_its_table_is_closed(tmp_path, monk
     from sinergi.exchange.tests.conftest import xlsx_file
 
     finished = threading.Event()
-    scan = files._hidden_rows_and_errors
+    scan = files.reading._hidden_rows_and_errors
 
     def slow_scan(*args):
         finished.wait(0.3)  # slower than the rest of the reading
@@ -502,7 +502,7 @@ def test_the_scan_for_hidden_rows_ends_before_its_table_is_closed(tmp_path, monk
         finished.set()
         return found
 
-    monkeypatch.setattr(files, "_hidden_rows_and_errors", slow_scan)
+    monkeypatch.setattr(files.reading, "_hidden_rows_and_errors", slow_scan)
     table = open_table(xlsx_file(tmp_path, [["Nama LKS"], ["LKSA Satu"]]), XLSX)
     table.close()
     assert finished.is_set()

@@ -375,7 +375,7 @@ def test_hidden_rows_are_found_across_the_chunks_of_a_large_sheet(tmp_path, monk
         sheet.write_row(row, 0, [f"LKSA {row}", "anak", "63.71.01.1001", f"TD/{row}", 5])
     book.close()
     reads = []
-    real_open = files.zipfile.ZipFile.open
+    real_open = files.xlsx_xml.zipfile.ZipFile.open
 
     def small_reads(self, name, *args, **kwargs):
         handle = real_open(self, name, *args, **kwargs)
@@ -383,8 +383,8 @@ def test_hidden_rows_are_found_across_the_chunks_of_a_large_sheet(tmp_path, monk
         handle.read = lambda size=-1: reads.append(size) or real_read(min(size, 997) if size > 0 else size)
         return handle
 
-    monkeypatch.setattr(files.zipfile.ZipFile, "open", small_reads)
-    assert files._hidden_rows_and_errors(path, "Data LKS") == ([1501, 3000], [])
+    monkeypatch.setattr(files.xlsx_xml.zipfile.ZipFile, "open", small_reads)
+    assert files.xlsx_xml._hidden_rows_and_errors(path, "Data LKS") == ([1501, 3000], [])
     assert len(reads) > 10  # read in many small pieces: row tags were cut between them
 
 

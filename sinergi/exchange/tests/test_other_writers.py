@@ -137,13 +137,13 @@ def test_the_copy_calamine_reads_has_no_name_a_killed_worker_could_leave_behind(
     # copy of the upload would stay in the temporary folder, beyond the retention's reach.
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     named_while_read = []
-    reading = files._open_sheet
+    reading = files.reading._open_sheet
 
     def watched(path, *args, **kwargs):
         named_while_read.extend(tmp_path.glob("sinergi-ods-*"))
         return reading(path, *args, **kwargs)
 
-    monkeypatch.setattr(files, "_open_sheet", watched)
+    monkeypatch.setattr(files.reading, "_open_sheet", watched)
 
     _imported("gnumeric-{}.ods", "lks", admin)
 

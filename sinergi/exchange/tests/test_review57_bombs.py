@@ -162,8 +162,8 @@ def test_the_sheets_places_are_read_once_per_file_whatever_the_checks_of_each_sh
     once for the file."""
     path = _padded_workbook(tmp_path / "padded.xlsx", b"<a/>" * 1_000_000)
     calls = []
-    real = files._read_sheet_members
-    monkeypatch.setattr(files, "_read_sheet_members", lambda archive: calls.append(1) or real(archive))
+    real = files.xlsx_xml._read_sheet_members
+    monkeypatch.setattr(files.xlsx_xml, "_read_sheet_members", lambda archive: calls.append(1) or real(archive))
     assert inspect(path).kind == XLSX
     assert _read(path, XLSX) == 1
     assert len(calls) == 1
@@ -283,7 +283,7 @@ def test_an_xlsx_string_of_a_megabyte_referred_to_by_300_cells_is_refused(tmp_pa
 def test_an_xlsx_of_a_long_note_and_many_short_strings_is_read(tmp_path, monkeypatch):
     """A real file: one long note (10,000 characters) and short names referred to many times. With a cap low enough
     that the sheet's size no longer vouches for it, its references are counted, and it is read."""
-    monkeypatch.setattr(files, "SHARED_TEXT_MAX", 1_000_000)
+    monkeypatch.setattr(files.xlsx_caps, "SHARED_TEXT_MAX", 1_000_000)
     path = _shared_strings_xlsx(tmp_path / "real.xlsx", ["x" * 10_000, "Budi Contoh", "Siti Uji"], [0] + [1, 2] * 500)
     assert _read(path, XLSX) == 1 + (1001 + 25) // 26
 
@@ -317,7 +317,7 @@ def test_a_csv_of_more_cells_than_a_sheet_may_hold_is_refused(tmp_path, settings
 
 def test_a_csv_of_empty_lines_is_refused_past_the_limit(tmp_path, monkeypatch):
     """The review's 24 million empty lines took 27 s; lines of separators alone count as empty too."""
-    monkeypatch.setattr(files, "CSV_MAX_BLANK_ROWS", 1000)
+    monkeypatch.setattr(files.csv_files, "CSV_MAX_BLANK_ROWS", 1000)
     path = tmp_path / "empty.csv"
     path.write_text("Nama LKS,Alamat\nLKS Uji,Jl. Contoh\n" + "\n" * 600 + ",\n" * 600)
     table = open_table(path, CSV)

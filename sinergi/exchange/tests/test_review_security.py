@@ -119,7 +119,7 @@ def test_a_stored_upload_is_readable_by_the_service_alone(tmp_path, board_member
 
 def test_a_csv_line_past_the_limit_is_refused_before_it_is_split(tmp_path, board_member, monkeypatch):
     # A one-line CSV of 24 million empty fields held the worker for 190 s and 470 MB.
-    monkeypatch.setattr(files, "CSV_MAX_LINE", 200)
+    monkeypatch.setattr(files.csv_files, "CSV_MAX_LINE", 200)
     path = tmp_path / "lebar.csv"
     path.write_text(",".join(HEADERS) + "\n" + "," * 500 + "\n")
 

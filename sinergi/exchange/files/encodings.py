@@ -1,0 +1,177 @@
+"""A CSV's encoding, told from its bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM), else
+Windows-1252 or Mac Roman, whichever reads its characters beyond ASCII as the likelier text. Apart because judging
+8-bit text is a craft of its own (_plausibility), used by the content check (UTF-16 without BOM) and the CSV reader."""
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from ._common import FileRefused
+
+# A well-formed UTF-8 sequence of two to four bytes (an accented letter, a dash, an emoji).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when `head` is UTF-16 text without a byte-order mark (some "Unicode text" exports):
+    nearly every other byte is 0, always on the same side, which no 8-bit text and few binary files do."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even_zeros = head[0 : pairs * 2 : 2].count(0)
+    odd_zeros = head[1 : pairs * 2 : 2].count(0)
+    if odd_zeros >= pairs * 0.6 and even_zeros == 0:
+        return "utf-16-le"
+    if even_zeros >= pairs * 0.6 and odd_zeros == 0:
+        return "utf-16-be"
+    return None
+
+
+def _detect_encoding(path: Path) -> str:
+    """UTF-8 with or without BOM, UTF-16 with BOM (or recognisably without), else Windows-1252 (Excel's "CSV" on
+    Indonesian Windows) or Mac Roman (Excel for Mac's "CSV (Macintosh)"), whichever reads the file as text."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        handle.seek(0)
+        data = handle.read()  # at most the upload limit
+    if without_bom := _utf16_without_bom(data[:4096]):
+        return without_bom
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if _UTF8_SEQUENCE.search(data):
+            # Mostly UTF-8 (accented letters read fine) with a few bytes that are not: read as Windows-1252, every
+            # "é" would silently become "Ã©". Refused, pointing at the first bad byte.
+            line = data.count(b"\n", 0, error.start) + 1
+            raise FileRefused(
+                _(
+                    "File CSV ini bercampur: sebagian besar UTF-8, tetapi baris %(line)s berisi karakter dengan "
+                    "pengodean lain. Simpan ulang file sebagai “CSV UTF-8” lalu unggah lagi."
+                )
+                % {"line": line}
+            ) from error
+        return _eight_bit_encoding(data)
+    return "utf-8"
+
+
+# Characters an Indonesian list holds beyond ASCII, whichever program wrote it: autocorrect's apostrophes, quotes and
+# dashes, the ellipsis, the degree sign of a coordinate.
+_TYPOGRAPHIC = frozenset("\u2019\u2018\u201c\u201d\u201e\u2013\u2014\u2026\u00b0")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Symbols of ordinary text on Windows (guillemets, a bullet, ®, ©, §, ±, €, ™): text, in either encoding that reads them
+_TEXT_SYMBOLS = frozenset("\u00ab\u00bb\u2022\u00ae\u00a9\u00a7\u00b1\u2122\u2020\u2021\u2030")
+WORD_JUDGED = 30  # letters looked at on each side of a letter for its word: a name's, not a pasted blob's
+NON_ASCII_JUDGED = 10_000  # characters beyond ASCII weighed per file: enough to tell, at any file size
+
+
+def _eight_bit_encoding(data: bytes) -> str:
+    """ "cp1252" or "mac_roman", for a file of 8-bit text: the one whose characters beyond ASCII read as the likelier
+    text (a Mac file's Nur’aini is "NurÕaini" in Windows-1252, and its Café "CafŽ"). Windows-1252 when both read
+    alike, unless every line ends in a carriage return alone, as only the Mac's own CSV writes them. Windows-1252
+    lacks five byte values, Mac Roman none: a file holding one is Mac Roman (never a "�" stored without a word)."""
+    scores = {}
+    for encoding in ("cp1252", "mac_roman"):
+        try:
+            scores[encoding] = _plausibility(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    if "cp1252" not in scores:
+        return "mac_roman"
+    mac_lines = b"\r" in data and b"\n" not in data
+    if scores["mac_roman"] > scores["cp1252"] or (scores["mac_roman"] == scores["cp1252"] and mac_lines):
+        return "mac_roman"
+    return "cp1252"
+
+
+def _plausibility(text: str) -> int:
+    """How much the characters beyond ASCII in `text` look like text, judged within their word (its run of letters).
+    For it: a small letter in a word that has other small letters ("Café", "Héru"); a capital starting a word
+    ("Ñoman", "Élodie") or in a word of capitals ("ANDRÉ", names are often written so); a typographic mark where text
+    puts it (see _mark_plausibility). Against it: a capital inside a word that has small letters ("NurÕaini",
+    "MŸller", "HÈru"); a small letter in a word of capitals ("ANDRƒ", "TOMçS"); a mark where text never puts it
+    (Windows-1252's "ANDRÉ" read as Mac Roman is "ANDR…", its "Ñoman" "—oman"); a symbol ("◊", "¤", "√"). Judged by
+    neighbours alone, a capital after a capital tied "MŸller" with "Müller" (the forty-first review)."""
+    score = 0
+    for count, match in enumerate(_NON_ASCII.finditer(text)):
+        if count == NON_ASCII_JUDGED:
+            break
+        char, at = match.group(), match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1 : at + 2] or " "
+        if char in _TYPOGRAPHIC:
+            score += _mark_plausibility(char, before, after, text, at)
+        elif char in _TEXT_SYMBOLS and before.isalpha() and after.isalpha():
+            score -= 1  # a symbol inside a word: Windows-1252's reading of Mac's Ü, ß ("M†LLER", "Stra§e")
+        elif char in _TEXT_SYMBOLS or char.isnumeric() or unicodedata.category(char) == "Sc":
+            # «Peduli», •, ®, ½, ¥, "Ahmad †" (deceased), 5‰ (Mac Roman reads Windows-1252's « as "´", • as "ï", ½ as
+            # "Ω", † as "Ü", ‰ as "â")
+            score += 1
+        elif char in "ªº":
+            # an ordinal ("1º", "Nº 5"); Mac Roman reads Windows-1252's » as "ª"
+            score += 1 if before.isdigit() or before in "Nn" else -1
+        elif unicodedata.category(char) in ("Ll", "Lu", "Lt"):
+            score += _letter_plausibility(text, at)
+        elif not char.isspace():
+            score -= 1
+    return score
+
+
+def _letter_plausibility(text: str, at: int) -> int:
+    """_plausibility of the letter at `at`, by the word it is in."""
+    start = at
+    while start and at - start < WORD_JUDGED and text[start - 1].isalpha():
+        start -= 1
+    end = at + 1
+    while end < len(text) and end - at <= WORD_JUDGED and text[end].isalpha():
+        end += 1
+    others = text[start:at] + text[at + 1 : end]
+    if not others:
+        return 0  # a letter alone says nothing
+    char = text[at]
+    if char.isupper():
+        if at == start or others.isupper():
+            return 1
+        return -2 if text[at - 1].islower() else -1
+    if others.isupper() and len(others) > 1:
+        return -1
+    return 1
+
+
+def _mark_plausibility(char: str, before: str, after: str, text: str, at: int) -> int:
+    """_plausibility of a typographic mark between `before` and `after` (at `at` in `text`)."""
+    if char == "\u2019" and before.isalpha() and after.isalpha():
+        return 2 if before.islower() or after.islower() else 1  # Nur’aini, D’SOUZA
+    if char in "\u201c\u2018" and not before.isalnum() and after.isalnum():
+        # An opening quote, when its closing one follows on the line (Windows-1252's "Òscar" is Mac's "“scar")
+        # (looked for in the next 200 characters of the line only: a file may hold many such marks)
+        closing = "\u201d" if char == "\u201c" else "\u2019"
+        following = text[at : at + 200].splitlines()[0]
+        return 2 if closing in following else 0
+    if char in "\u201d\u2019" and before.isalnum() and not after.isalnum():
+        return 2  # a closing quote
+    if char == "\u201e":  # „Kasih Ibu“, when it closes on the line (Windows-1252's reading of Mac's Ñ)
+        return (
+            (2 if any(mark in text[at : at + 200].splitlines()[0] for mark in "\u201c\u201d") else 0)
+            if (after.isalnum())
+            else -1
+        )
+    if char == "\u201c" and before.isalnum() and not after.isalnum():
+        return 1  # „Kasih Ibu“ closes with it
+    if char in "\u2013\u2014":
+        # "Café – Kasih", "2020–2021", "Blok C–4", "RT 03–RW 02", "Kasih–Sayang"; never "—oman"
+        if not (before.isalpha() or after.isalpha()):
+            return 2
+        # (between two words, "Kasih–Sayang"; not inside one: Windows-1252 reads Mac's ñ as "–", "Nu–ez")
+        return 1 if before.isdigit() or after.isdigit() or (before.isalpha() and after.isupper()) else -1
+    if char == "\u2026":
+        return 2 if not after.isalnum() and (before.islower() or not before.isalnum()) else -1
+    if char == "\u00b0":
+        return 2 if before.isdigit() else -1
+    return -1  # (a left quote between letters: Mac's "Noël" read as Windows-1252 is "No‘l")
