@@ -1,9 +1,6 @@
-"""The LKS registry as a spreadsheet: columns of the import template, the import rules and the export.
-
-Natural key (how a row finds the LKS it updates): the nomor tanda daftar; when a row has none, the nomor izin
-operasional; when it has neither, the name together with the region code (desa/kelurahan, or the kecamatan or
-kabupaten/kota written). A row that finds no LKS creates one, as a draft awaiting verification — exactly what
-the registration form does. An empty cell never erases a stored value (use the form to clear a field).
+"""LksEntity: the import rules (matching a row to a registered LKS, planning a new LKS or a change with the
+services' checks, saving a batch) and the export of the LKS registry. One class, kept whole; it is registered by
+the package's __init__, not here.
 """
 
 import copy
@@ -21,407 +18,50 @@ from sinergi.core.bulk import chunks
 from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
-    BooleanColumn,
-    ChoiceColumn,
-    Column,
-    CoordinateColumn,
-    DateColumn,
     Entity,
     ImportContext,
-    IntegerColumn,
-    PhoneColumn,
-    RecordIdColumn,
-    RecordVersionColumn,
     RowPlan,
     RowProblems,
-    TermColumn,
-    TextColumn,
-    TextOnlyNumberColumn,
     UnchangedRecord,
     filter_problems,
     kept_blank,
     region_filter_problem,
-    register,
     stale_row_message,
 )
 from sinergi.exchange.dbwrite import bulk_insert
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
-from sinergi.regions.models import Region
-from sinergi.regions.selectors import region_paths
-from sinergi.vocabularies.models import Vocabulary
 
-from . import selectors
-from .choices import LKS_KINDS, CareSetting, LegalForm, OrganisationKind, OrganisationStatus
-from .forms import COORDINATE_HELP
-from .models import Organisation
-from .numbers import number_key
-from .services import (
+from .. import selectors
+from ..choices import LKS_KINDS, OrganisationKind, OrganisationStatus
+from ..models import Organisation
+from ..numbers import number_key
+from ..services import (
     BOARD_ONLY_FIELDS,
     DERIVED_FIELDS,
-    MAX_CAPACITY,
     MOVE_OUT_REFUSED,
     latitude_side_warning,
     organisation_derive,
     organisation_moved_send,
     organisation_validate,
 )
+from ._common import (
+    DERIVED,
+    _attname,
+    _place_key,
+    _regency_name,
+    _RegionNames,
+    _regions_shown,
+    _Registered,
+    _registers_nowhere,
+    _same,
+    _same_text,
+    _shown,
+)
+from .columns import COLUMNS, FK_FIELDS, MODEL_KEYS, REGION_KEYS
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
     from sinergi.core.actors import SystemActor
-
-LKS_KIND_OPTIONS = [(k, label) for k, label in OrganisationKind.choices if k in LKS_KINDS]
-# Fields the services derive from others; shown in the before → after preview when an import changes them.
-DERIVED = ("permit_expires_on", "registration_expires_on", "accreditation_expires_on")
-REGION_KEYS = ("region_code", "regency_name", "district_name", "village_name")
-
-
-def _same_text(stored: str, given: str) -> bool:
-    """Whether a cell says what the record holds, only in capitals (or an e-mail address in another case)."""
-    if stored.casefold() != given.casefold():
-        return False
-    return "@" in given or (given.isupper() and not stored.isupper())
-
-
-def _registers_nowhere(actor: "User | SystemActor") -> bool:
-    """Whether the actor may register an LKS in no region at all (an LKS operator, a Dinas Sosial viewer)."""
-    if getattr(actor, "is_superuser", False):
-        return False
-    return not any(m.role in ACTION_ROLES[Action.CREATE] for m in active_memberships(actor))
-
-
-def _place_key(values: dict[str, Any]) -> str:
-    """Where a row's LKS is, to compare rows by name: its kabupaten/kota as resolved by prepare_batch (the same LKS
-    written once with its kecamatan and once without is one LKS), else its cells as written."""
-    return (
-        values.get("_regency")
-        or values.get("region_code")
-        or "/".join(v.norm(values.get(k) or "") for k in REGION_KEYS[1:])
-    )
-
-
-class _Registered:
-    """Every LKS's numbers (by number_key) and names (by kabupaten/kota), loaded once per import: a number
-    written differently from the stored one ("–" for "-") cannot be found by an exact query, and the LKS
-    registry is small (thousands, not millions)."""
-
-    def __init__(self) -> None:
-        self.numbers: dict[str, dict[str, set[int]]] = {"registration": {}, "permit": {}}
-        self.names: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        self.regency: dict[int, str] = {}  # each LKS's kabupaten/kota: a number is one office's, so compared within it
-        rows = Organisation.objects.filter(kind__in=LKS_KINDS).values_list(
-            "pk", "name", "registration_number", "permit_number", "regency_code"
-        )
-        for pk, name, registration, permit, regency in rows.iterator(chunk_size=5000):
-            self.regency[pk] = regency
-            if registration:
-                self.numbers["registration"].setdefault(number_key(registration), set()).add(pk)
-            if permit:
-                self.numbers["permit"].setdefault(number_key(permit), set()).add(pk)
-            if regency and (key := v.norm(name)):
-                self.names.setdefault((key, regency), []).append((name, registration or permit))
-
-
-class RegionColumn(Column):
-    """Kode wilayah: resolved (with the name columns) by the entity, in batches."""
-
-    def clean(self, raw: Any, ctx: ImportContext) -> str | None:
-        return v.parse_region_code(raw)
-
-    def assign(self, obj, value) -> None:  # the entity sets obj.region itself
-        pass
-
-    def current(self, obj) -> str:
-        return obj.region_id or ""
-
-
-class RegionNameColumn(TextColumn):
-    """A kabupaten/kota, kecamatan or desa name: read on import, written on export from the stored region."""
-
-    level: int = 2
-
-    def __init__(self, *args, level: int, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.level = level
-
-    def assign(self, obj, value) -> None:
-        pass
-
-    def current(self, obj) -> str:
-        names = getattr(obj, "_ancestor_names", None)
-        if names is not None:  # an export: names were loaded for the whole chunk
-            return names.get(self.level, "")
-        region = obj.region
-        return region.name if region is not None and region.level == self.level else ""
-
-
-class ReadOnlyColumn(Column):
-    """Exported for reference (ID, status); ignored when a file is imported back."""
-
-    def __init__(self, *args, getter, **kwargs) -> None:
-        super().__init__(*args, read_only=True, **kwargs)
-        self.getter = getter
-
-    def current(self, obj) -> Any:
-        return self.getter(obj)
-
-
-def _text(
-    key: str,
-    header,
-    *synonyms: str,
-    required: bool = False,
-    help="",
-    example="",
-    width: int = 18,
-    kind=TextColumn,
-    single_line: bool = True,
-) -> TextColumn:
-    field = Organisation._meta.get_field(key)
-    return kind(
-        key,
-        header,
-        synonyms,
-        required=required,
-        help=help,
-        example=example,
-        max_length=field.max_length,
-        width=width,
-        single_line=single_line,
-    )
-
-
-# The kind of an LKS as registries and signboards name it: panti werdha/jompo and PSTW (Panti Sosial Tresna Werdha)
-# serve the elderly, IPWL (Institusi Penerima Wajib Lapor) and rehabilitation centres for NAPZA the drug users,
-# panti asuhan (PSAA) the children. "Panti rehabilitasi" alone is not read: disability homes are rehabilitation too.
-LKS_KIND_ALIASES = (
-    *((word, "lanjut_usia") for word in (
-        "panti werdha", "panti wreda", "panti werda", "panti wredha", "pstw", "panti sosial tresna werdha",
-        "panti jompo", "panti lansia", "panti lanjut usia")),
-    *((word, "napza") for word in (
-        "ipwl", "institusi penerima wajib lapor", "rehabilitasi napza", "panti rehabilitasi napza", "korban napza",
-        "rehabilitasi narkoba", "panti rehabilitasi narkoba")),
-    *((word, "anak") for word in ("panti asuhan", "panti asuhan anak", "psaa", "panti sosial asuhan anak")),
-    *((word, "disabilitas") for word in ("panti disabilitas", "penyandang disabilitas", "lks disabilitas")),
-)  # fmt: skip
-
-
-COLUMNS: list[Column] = [
-    # The export's ID read back: the row corrects that LKS, whatever else it changes (its name, its numbers).
-    RecordIdColumn("id", _lazy("ID"), ("id lks",), width=8),
-    _text(
-        "name",
-        _lazy("Nama LKS"),
-        "nama",
-        "nama lembaga",
-        "nama organisasi",
-        "nama panti",
-        required=True,
-        example="LKSA Harapan Bangsa",
-        width=32,
-    ),
-    ChoiceColumn(
-        "kind",
-        _lazy("Jenis organisasi"),
-        ("jenis",),
-        options=LKS_KIND_OPTIONS,
-        help=_lazy("Kosongkan untuk LKS biasa."),
-        example=str(OrganisationKind.LKS.label),
-    ),
-    TermColumn(
-        "primary_service_kind",
-        _lazy("Jenis layanan utama"),
-        ("jenis layanan", "jenis lks", "kategori lks"),
-        required=True,
-        vocabulary=Vocabulary.LKS_KIND,
-        aliases=LKS_KIND_ALIASES,
-        example="anak",
-    ),
-    TermColumn(
-        "service_kinds",
-        _lazy("Jenis layanan lain"),
-        ("layanan lain",),
-        vocabulary=Vocabulary.LKS_KIND,
-        aliases=LKS_KIND_ALIASES,
-        many=True,
-        help=_lazy("Boleh lebih dari satu, dipisah titik koma (;)."),
-        example="disabilitas",
-    ),
-    ChoiceColumn(
-        "care_setting",
-        _lazy("Bentuk layanan"),
-        ("dalam luar panti",),
-        options=CareSetting.choices,
-        # The words used for a client's form of service mean the same for an LKS's.
-        aliases=(("panti", "residential"), ("non panti", "community"), ("luar", "community"), ("dalam", "residential")),
-        example=str(CareSetting.RESIDENTIAL.label),
-    ),
-    IntegerColumn(
-        "capacity",
-        _lazy("Kapasitas (orang)"),
-        ("kapasitas", "daya tampung"),
-        min_value=0,
-        max_value=MAX_CAPACITY,
-        units=("orang", "org", "jiwa", "anak", "klien", "penerima manfaat", "PM"),
-        example=40,
-    ),
-    ChoiceColumn(
-        "legal_form", _lazy("Bentuk badan hukum"), ("badan hukum",), options=LegalForm.choices, example="Yayasan"
-    ),
-    BooleanColumn("has_legal_entity", _lazy("Berbadan hukum"), ("sudah berbadan hukum",), example="Ya"),
-    _text("deed_number", _lazy("Nomor akta notaris"), "nomor akta", "no akta", example="12/2015"),
-    DateColumn("deed_date", _lazy("Tanggal akta"), ("tgl akta",), example="17-08-2015"),
-    _text("notary_name", _lazy("Nama notaris"), "notaris"),
-    _text("kemenkumham_number", _lazy("Nomor SK Kemenkumham"), "sk kemenkumham", "nomor sk kemenkumham"),
-    DateColumn("kemenkumham_date", _lazy("Tanggal SK Kemenkumham"), ("tgl sk kemenkumham",)),
-    _text("npwp", _lazy("NPWP"), "nomor npwp", "no npwp", example="01.234.567.8-731.000", kind=TextOnlyNumberColumn),
-    _text(
-        "address",
-        _lazy("Alamat"),
-        "alamat lengkap",
-        "alamat lks",
-        example="Jl. Ahmad Yani Km 2 No. 5",
-        width=32,
-        single_line=False,
-    ),  # the form's text area keeps its lines (RT/RW on the second)
-    RegionColumn(
-        "region_code",
-        _lazy("Kode wilayah"),
-        ("kode desa", "kode kelurahan", "kode desa kelurahan", "kode wilayah desa kelurahan", "kode kemendagri"),
-        help=_lazy("Kode Kemendagri desa/kelurahan, mis. 63.71.01.1001. Atau kosongkan dan isi nama wilayah."),
-        example="63.71.01.1001",
-        width=16,
-    ),
-    RegionNameColumn(
-        "regency_name", _lazy("Kabupaten/Kota"), ("kabupaten", "kota", "kab kota"), level=2, example="Kota Banjarmasin"
-    ),
-    RegionNameColumn("district_name", _lazy("Kecamatan"), ("kec",), level=3, example="Banjarmasin Selatan"),
-    RegionNameColumn("village_name", _lazy("Desa/Kelurahan"), ("desa", "kelurahan"), level=4, example="Mantuil"),
-    # Coordinates copied from a map app (7 to 15 decimals) are rounded to the model's 6 (about 0.1 m), as the form
-    # rounds them.
-    CoordinateColumn(
-        "latitude",
-        _lazy("Lintang"),
-        ("latitude", "lat"),
-        places=Organisation._meta.get_field("latitude").decimal_places,
-        help=COORDINATE_HELP,
-        example="-3.3194",
-        axis="latitude",
-    ),
-    CoordinateColumn(
-        "longitude",
-        _lazy("Bujur"),
-        ("longitude", "lng", "long"),
-        places=Organisation._meta.get_field("longitude").decimal_places,
-        help=COORDINATE_HELP,
-        example="114.5908",
-        axis="longitude",
-    ),
-    _text(
-        "phone",
-        _lazy("Telepon"),
-        "no telepon",
-        "nomor telepon",
-        "telp",
-        "no telp",
-        "nomor telp",
-        "tlp",
-        "no tlp",
-        "hp",
-        "no hp",
-        "nomor hp",
-        "telepon lks",
-        "telepon kantor",
-        example="0511-3252525",
-        kind=PhoneColumn,
-    ),
-    _text("email", _lazy("Surel"), "email", "e mail", "alamat surel", example="lksa@contoh.id"),
-    _text("website", _lazy("Situs web"), "website", "situs"),
-    _text(
-        "head_name",
-        _lazy("Nama pimpinan"),
-        "pimpinan",
-        "ketua",
-        "nama ketua",
-        "kepala",
-        "nama kepala",
-        "kepala panti",
-        "kepala lks",
-        "ketua lks",
-        "pimpinan panti",
-        "pimpinan lks",
-        "nama kepala panti",
-        "nama pimpinan lks",
-    ),
-    _text(
-        "head_phone",
-        _lazy("Telepon pimpinan"),
-        "hp pimpinan",
-        "no hp pimpinan",
-        "nomor hp pimpinan",
-        "telp pimpinan",
-        "telepon ketua",
-        "hp ketua",
-        "no hp ketua",
-        "telepon kepala",
-        kind=PhoneColumn,
-    ),
-    _text(
-        "permit_number",
-        _lazy("Nomor izin operasional"),
-        "no izin operasional",
-        "izin operasional",
-        "nomor izin",
-        example="460/123/DINSOS/2023",
-    ),
-    _text("permit_issuer", _lazy("Penerbit izin operasional"), "penerbit izin"),
-    DateColumn("permit_issued_on", _lazy("Tanggal izin operasional"), ("tanggal izin", "tgl izin operasional")),
-    DateColumn(
-        "permit_expires_on",
-        _lazy("Izin operasional berlaku sampai"),
-        ("izin berlaku sampai", "masa berlaku izin", "izin operasional berlaku s d"),
-        help=_lazy("Kosongkan bila tidak tertulis; sistem menghitung dari masa berlaku baku."),
-    ),
-    _text(
-        "registration_number",
-        _lazy("Nomor tanda daftar"),
-        "no tanda daftar",
-        "tanda daftar",
-        "nomor tanda daftar lks",
-        example="TD/001/DINSOS/2023",
-    ),
-    _text("registration_issuer", _lazy("Penerbit tanda daftar"), "penerbit td"),
-    DateColumn("registration_issued_on", _lazy("Tanggal tanda daftar"), ("tgl tanda daftar",)),
-    DateColumn(
-        "registration_expires_on",
-        _lazy("Tanda daftar berlaku sampai"),
-        ("tanda daftar berlaku s d", "masa berlaku tanda daftar"),
-        help=_lazy("Kosongkan bila tidak tertulis; sistem menghitung dari masa berlaku baku."),
-    ),
-    TermColumn(
-        "accreditation_grade",
-        _lazy("Peringkat akreditasi"),
-        ("akreditasi",),
-        vocabulary=Vocabulary.ACCREDITATION_GRADE,
-        help=_lazy("Hanya pengurus LKKKS yang dapat mengubahnya."),
-        example="B",
-        aliases=[(f"{word} {grade}", grade) for word in ("terakreditasi", "akreditasi") for grade in "ABC"],
-        none_words=("belum terakreditasi", "tidak terakreditasi", "belum akreditasi", "belum"),
-    ),
-    DateColumn("accredited_on", _lazy("Tanggal akreditasi"), ("tgl akreditasi",)),
-    _text("accreditation_certificate_number", _lazy("Nomor sertifikat akreditasi"), "sertifikat akreditasi"),
-    ReadOnlyColumn(
-        "accreditation_expires_on",
-        _lazy("Akreditasi berlaku sampai"),
-        ("akreditasi berlaku s d",),
-        getter=lambda o: o.accreditation_expires_on,
-    ),
-    ChoiceColumn("status", _lazy("Status"), (), read_only=True, options=OrganisationStatus.choices, width=12),
-    # The record's version beside its ID: a row of an export older than a change is refused, not written back.
-    RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
-]
-MODEL_KEYS = {c.key for c in COLUMNS if not c.read_only and c.key not in (*REGION_KEYS, "id", "version")}
-FK_FIELDS = ["region", "primary_service_kind", "accreditation_grade", "verified_by"]
 
 
 class LksEntity(Entity):
@@ -1136,72 +776,3 @@ class LksEntity(Entity):
                 organisation._ancestor_names = names.of(organisation.region_id)
                 organisation._export_codes = {"service_kinds": kinds[organisation.pk]}
                 yield [column.export(organisation) for column in columns]
-
-
-def _regions_shown(*codes: str | None) -> list[str]:
-    """Regions as a before → after shows them: named, nearest first, then the code ("Mantuil, Banjarmasin Selatan,
-    Kota Banjarmasin (63.71.01.1001)"); the province is left out when both are in the same one."""
-    regions = Region.objects.in_bulk([code for code in codes if code])
-    provinces = {code[:2] for code in codes if code}
-    paths = region_paths(regions.values(), below=provinces.pop() if len(provinces) == 1 else None)
-    return [f"{paths[code]} ({code})" if code in paths else (code or "") for code in codes]
-
-
-def _same(before: Any, after: Any) -> bool:
-    """Whether a cell leaves a stored value as it is (empty equals empty; terms compare by code)."""
-    if isinstance(before, list) or isinstance(after, list):
-        return sorted(t.code for t in before or []) == sorted(t.code for t in after or [])
-    if before in (None, "") and after in (None, ""):
-        return True
-    return before == after
-
-
-def _regency_name(code: str, ctx: ImportContext) -> str:
-    """A kabupaten/kota's name for a message (looked up once per import and code: a file of an out-of-scope region
-    repeats it on every row)."""
-    names: dict[str, str] = ctx.cache.setdefault("regency_names", {})
-    if code not in names:
-        names[code] = selectors.regency_names([code]).get(code, code)
-    return names[code]
-
-
-def _shown(name: str, values: dict[str, Any]) -> str:
-    """How a row's LKS is named in previews: its name and the number that identifies it."""
-    number = values.get("registration_number") or values.get("permit_number")
-    return f"{name} — {number}" if number else name
-
-
-def _attname(name: str) -> str:
-    return {
-        "region": "region_id",
-        "primary_service_kind": "primary_service_kind_id",
-        "accreditation_grade": "accreditation_grade_id",
-    }.get(name, name)
-
-
-class _RegionNames:
-    """Names of the kabupaten/kota, kecamatan and desa above region codes, loaded a chunk at a time."""
-
-    def __init__(self) -> None:
-        self.names: dict[str, tuple[int, str]] = {}
-
-    @staticmethod
-    def _lineage(code: str) -> list[str]:
-        parts = code.split(".")
-        return [".".join(parts[:i]) for i in range(2, len(parts) + 1)]
-
-    def load(self, codes) -> None:
-        from sinergi.regions.models import Region
-
-        wanted = {c for code in codes if code for c in self._lineage(code)} - set(self.names)
-        if wanted:
-            for code, level, name in Region.objects.filter(code__in=wanted).values_list("code", "level", "name"):
-                self.names[code] = (level, name)
-
-    def of(self, code: str | None) -> dict[int, str]:
-        if not code:
-            return {}
-        return dict(self.names[c] for c in self._lineage(code) if c in self.names)
-
-
-register(LksEntity())
