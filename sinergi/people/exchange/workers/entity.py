@@ -1,24 +1,14 @@
-"""Workers (PSKS/TKSM) of an LKS as a spreadsheet, with worker_create/worker_update's rules.
-
-Natural key: the NIK's keyed hash at the LKS; without NIK, the normalised name (titles and degrees aside) + birth date
-at the LKS — which finds a stored worker with or without a NIK (an empty NIK cell, like every empty cell, keeps the
-stored value). A row without a birth date is about the one worker of that name at the LKS, and a row with one is
-about a worker of that name stored without one, when no one has its birth date: a staff list (Nama, Peran, Telepon)
-re-imported must not register everyone twice. A row that finds its worker changes the filled cells that differ
-(shown before → after; an empty cell keeps the stored value), "Berhenti bertugas" ends the service; otherwise the
-worker is registered.
+"""WorkersEntity: the import rules (which stored worker a row is about, the rules of worker_create/worker_update
+over the merged record, the write in bulk) and the export of workers with its access log. One class, kept whole.
 """
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import CharField, IntegerField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.audit.services import audit_record_many
@@ -27,19 +17,11 @@ from sinergi.core.errors import ConflictError, ValidationError
 from sinergi.core.phones import new_phone_problem
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
-    BooleanColumn,
-    ChoiceColumn,
     Column,
-    DateColumn,
     Entity,
     ImportContext,
-    PhoneColumn,
-    RecordIdColumn,
-    RecordVersionColumn,
     RowPlan,
     RowProblems,
-    TermColumn,
-    TextColumn,
     UnchangedRecord,
     choose_one,
     filter_problems,
@@ -51,25 +33,13 @@ from sinergi.exchange.columns import (
 from sinergi.exchange.dbwrite import bulk_insert_rows, write_beside_open_read
 from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Vocabulary
-from sinergi.vocabularies.seed import FORMER_LABELS_EN
 
-from ..access import actor_label
-from ..choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
-from ..models import Worker, WorkerAccess
-from ..services._common import MAX_LENGTHS
-from ..services.rules import KIND_ELDERLY, implausible_birth_warning, lks_closed_reason
-from ..summaries import SummaryDelta
-from .common import (
-    BIRTH_DATE_SYNONYMS,
-    LKS_SYNONYMS,
-    NIK_SYNONYMS,
-    SEX_ALIASES,
-    Hasher,
-    IdentityNumberColumn,
+from ...access import actor_label
+from ...choices import AccessPurpose, BackgroundCheckResult, Sex, WorkerRole
+from ...models import Worker, WorkerAccess
+from ...services.rules import implausible_birth_warning, lks_closed_reason
+from ..common import (
     Lks,
-    LksIndex,
-    NikChecker,
-    access_lines_write,
     corrected_nik_warnings,
     date_problems,
     decrypt_stored,
@@ -81,250 +51,37 @@ from .common import (
     lks_lock,
     lks_of_ids,
     mask,
-    match_name,
-    record_type,
     result_shown,
     result_shown_what,
     stored_records,
 )
+from .columns import (
+    COLUMNS,
+    DATES,
+    EXPORT_COLUMNS,
+    EXPORT_FIELDS,
+    FIELDS,
+    HEADERS,
+    INSERTED,
+    STORED,
+    STORED_SHARED,
+    STORED_TYPE,
+)
+from .matching import (
+    _births_agree,
+    _id_disagrees_message,
+    _name_key,
+    _name_only,
+    _named,
+    _stints_apart,
+    _stints_the_row_may_be,
+)
+from .staff_lists import _role_from_title, not_with_children_notice
+from .state import WorkerRow, WorkersState, _log_access, _snapshot, _state
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
     from sinergi.core.actors import SystemActor
-
-COLUMNS: list[Column] = [
-    TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh", "nama petugas",
-                                                   "nama pegawai", "nama pendamping", "nama pengurus", "nama staf"),
-               required=True,
-               max_length=MAX_LENGTHS["full_name"], example="Rina Contoh", width=28),
-    ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
-                 aliases=SEX_ALIASES,
-                 example="P", width=12),
-    DateColumn("birth_date", _lazy("Tanggal lahir"), BIRTH_DATE_SYNONYMS, example="17-05-1985"),
-    IdentityNumberColumn("nik", _lazy("NIK"), NIK_SYNONYMS,
-                         help=_lazy("Boleh kosong. 16 angka; format kolom sebagai Teks."), width=20),
-    TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
-               vocabulary=Vocabulary.PSKS, example="lks",
-               aliases=[("peksos", "peksos_profesional"), ("pekerja sosial", "peksos_profesional"),
-                        # English labels of before (a file from an English template downloaded then)
-                        *((former, code) for code, former, _now in FORMER_LABELS_EN["psks"])]),
-    ChoiceColumn("role", _lazy("Peran"), ("tugas", "peran di lks"), required=True,
-                 options=WorkerRole.choices,
-                 example=str(WorkerRole.CAREGIVER.label),
-                 # The offices of a board (pengurus inti) and the head of the home, who leads it for the board, and
-                 # the caregiver as staff call them. Read as another word, each is told in the trial (read_as).
-                 aliases=[("pengasuh panti", WorkerRole.CAREGIVER), ("pekerja sosial", WorkerRole.SOCIAL_WORKER),
-                          *((office, WorkerRole.BOARD_OFFICER) for office in (
-                     "ketua", "wakil ketua", "sekretaris", "bendahara", "ketua yayasan", "kepala panti",
-                     "pimpinan panti", "kepala lks", "pimpinan lks"))]),
-    # The job as the LKS calls it, kept as written; a file without "Peran" takes the role from it (_role_from_title).
-    TextColumn("job_title", _lazy("Jabatan"), ("jabatan di panti", "jabatan di lks", "nama jabatan", "posisi"),
-               max_length=MAX_LENGTHS["job_title"], example=_lazy("Pengasuh asrama putri"), width=22),
-    TextColumn("lks", _lazy("LKS"), LKS_SYNONYMS,
-               help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."), width=28),
-    TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks")),
-    PhoneColumn("phone", _lazy("Telepon"), ("hp", "no telepon", "nomor telepon", "no hp", "nomor hp", "telp", "no telp",
-                                            "nomor telp", "tlp", "no tlp", "no wa", "nomor wa", "whatsapp",
-                                            "no whatsapp", "no hp wa"), max_length=MAX_LENGTHS["phone"]),
-    DateColumn("started_on", _lazy("Mulai bertugas"), ("tanggal mulai", "tgl mulai bertugas", "tgl mulai",
-                                                      "tanggal mulai bertugas", "mulai tugas", "tanggal mulai tugas",
-                                                      "tmt", "tmt tugas", "mulai bekerja", "tahun mulai bertugas")),
-    DateColumn("ended_on", _lazy("Berhenti bertugas"), ("tanggal berhenti", "tgl berhenti",
-                                                     "tanggal berhenti bertugas")),
-    TextColumn("certifications", _lazy("Sertifikasi/pelatihan"), ("sertifikasi", "pelatihan"), width=30,
-               accepts_dates=True, single_line=False),  # a list, one per line, as the form's text area keeps it
-    BooleanColumn("works_with_children", _lazy("Bekerja dengan anak"), ("dengan anak",), example="Ya"),
-    DateColumn("background_check_on", _lazy("Tanggal pemeriksaan latar belakang"),
-                     ("tanggal pemeriksaan", "tgl pemeriksaan latar belakang")),
-    ChoiceColumn("background_check_result", _lazy("Hasil pemeriksaan latar belakang"),
-                 ("hasil pemeriksaan",), options=BackgroundCheckResult.choices,
-                 # The labels' first words, as a staff list shortens them.
-                 aliases=[("tidak ada catatan", BackgroundCheckResult.CLEAR),
-                          ("ada catatan", BackgroundCheckResult.NOT_CLEAR),
-                          ("diproses", BackgroundCheckResult.PENDING)]),
-    RecordIdColumn("id", _lazy("ID"), ("id pekerja",), width=8),
-    RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
-]  # fmt: skip
-HEADERS = {c.key: c for c in COLUMNS}
-DATES = {"birth_date", "started_on", "ended_on", "background_check_on"}
-FIELDS = (
-    "full_name", "sex", "birth_date", "phone", "started_on", "ended_on", "certifications", "works_with_children",
-    "background_check_on", "background_check_result", "job_title",
-)  # fmt: skip
-
-
-STORED = (
-    "id", "version", "nik_hash", "nik_masked", "psks_category__code", "role", "province_code", "regency_code", *FIELDS,
-)  # fmt: skip
-STORED_TYPE = record_type("StoredWorker", STORED)
-STORED_SHARED = (
-    "psks_category__code", "role", "province_code", "regency_code", "sex", "birth_date", "started_on", "ended_on",
-    "certifications", "works_with_children", "background_check_on", "background_check_result", "job_title",
-)  # fmt: skip
-
-
-@dataclass(eq=False)
-class WorkerRow:
-    """A worker as the row leaves it: every stored field, and what it was before (None for a new worker)."""
-
-    lks: Lks
-    data: dict[str, Any]
-    nik: str = ""
-    nik_hash: str = ""
-    pk: int | None = None
-    version: int = 0
-    before: dict[str, Any] | None = None
-    changed: list[str] = field(default_factory=list)
-    # Where a stored worker is counted: the province and kabupaten/kota stored with them (the LKS may have moved
-    # since), which a change keeps, as worker_update does.
-    area: tuple[str, str] | None = None
-
-
-class WorkersState:
-    def __init__(self, ctx: ImportContext) -> None:
-        self.lks = LksIndex(ctx.actor)
-        self.nik = NikChecker()
-        self.hash = Hasher()
-        self.today = timezone.localdate()
-        self.terms = ctx.terms(Vocabulary.PSKS)
-        self.stored: dict[int, dict[tuple, list[dict]]] = {}
-        self.shared = {}.setdefault  # the stored workers' values that repeat, kept once
-        self.delta = SummaryDelta()
-        # (LKS, name) -> (row, birth date, with a NIK?, registers?) of the rows without an ID so far in this file
-        self.rows_by_name: dict[tuple[int, str], list[tuple[int, Any, bool, bool]]] = {}
-        self.locked: set[int] = set()  # the LKS this import has locked, once writing began
-        self.created_ids: set[int] = set()  # the workers this import has written
-        self.elsewhere: dict[int, str] = {}  # ID -> name of the other LKS the user may see where that worker is
-        # A file without "Peran": the job titles that name no role, read as "Lainnya" (title -> rows)
-        self.titles_as_other: Counter[str] = Counter()
-        # Stored workers whose values a refused row's problems quote (their name, where they work, their record
-        # with the row's cells): a trial shows them, so it logs them (result_checked).
-        self.quoted: set[int] = set()
-
-
-def _role_from_title(values: dict[str, Any], existing: dict | None, ctx: ImportContext, state: WorkersState) -> None:
-    """The role of a row of a file that has "Jabatan" but no "Peran" (a staff list as the LKS keeps it): the job
-    title read as the role list reads it ("Pengasuh", "Kepala Panti" → Pengurus, said with the other cells read as
-    an item), else "Lainnya" — for a new worker only: a stored worker keeps a role the title does not name."""
-    try:
-        values["role"] = HEADERS["role"].clean(values["job_title"], ctx)
-    except v.CellProblem:
-        if existing is None:
-            values["role"] = WorkerRole.OTHER
-            state.titles_as_other[values["job_title"]] += 1
-
-
-def _state(ctx: ImportContext) -> WorkersState:
-    if "workers" not in ctx.cache:
-        ctx.cache["workers"] = WorkersState(ctx)
-    return ctx.cache["workers"]
-
-
-def _name_key(values: dict[str, Any]) -> tuple | None:
-    """The normalised name (titles and degrees aside) + birth date, or None when nothing of the name is left to
-    compare (a name of punctuation only): an empty name must never make two people one."""
-    name = match_name(values.get("full_name") or "")
-    return ("name", name, values.get("birth_date")) if name else None
-
-
-def _named(index: dict[tuple, list[dict]], values: dict[str, Any]) -> list[dict]:
-    """The stored workers of the LKS (`index`) a row without NIK may be about by its name: those of its birth date;
-    failing them, those still serving whose birth date is unknown on one side (the row's or the record's). Assumption:
-    at one LKS (tens of workers) one serving worker of a name is one person unless two birth dates say otherwise; a
-    worker who stopped is matched by the birth date, or by the start date of the stint that ended (a newcomer of the
-    name is not a former worker). Two of the
-    name make the row ambiguous, and it is refused rather than guessed; a match by name alone is said (_name_only)."""
-    name = match_name(values.get("full_name") or "")
-    if not name:
-        return []
-    named = index.get(("named", name), [])
-    birth = values.get("birth_date")
-    if birth is not None and (same_birth := [w for w in named if w["birth_date"] == birth]):
-        return same_birth
-    undated = [w for w in named if birth is None or w["birth_date"] is None]
-    if serving := [w for w in undated if w["ended_on"] is None]:
-        return serving
-    # ... or one who stopped, by the same start date: the same stint, in a list not updated since they left (the
-    # start date of a newcomer of the name is their own).
-    started = values.get("started_on")
-    return [w for w in undated if started is not None and w["started_on"] == started]
-
-
-def _stints_the_row_may_be(workers: list[dict] | None, values: dict[str, Any]) -> list[dict] | None:
-    """Drops the stored stints a row cannot be about. A worker who left and came back is registered anew, a new
-    stint of the same person, as the form registers them: matched to the old stint, the row was refused as ending
-    before it started, with no way to record the return. So:
-    - a stint of a name close to the row's that ended before the row's start date is an earlier stint (one of a
-      name far from it stays matched, and is refused as another person's NIK);
-    - without a start date, of a person's stints apart in time, the row is about the one of its end date, or else
-      the one still serving (a staff list without "Mulai bertugas" after a return)."""
-    if not workers:
-        return workers
-    started, ended, name = values.get("started_on"), values.get("ended_on"), values.get("full_name")
-    if started is not None:
-        earlier = [
-            w
-            for w in workers
-            if w["ended_on"] is not None and w["ended_on"] < started and not v.names_far_apart(w["full_name"], name)
-        ]
-        left = [w for w in workers if w not in earlier]
-        if len(left) > 1 and len(same_start := [w for w in left if w["started_on"] == started]) == 1:
-            return same_start  # the stint the row's start date names (a list of both stints of a return)
-        return left or None
-    if len(workers) > 1 and all(_stints_apart(a, b) for a in workers for b in workers if a is not b):
-        meant = [w for w in workers if w["ended_on"] == ended]  # its own end date, or none: the one serving
-        if len(meant) == 1:
-            return meant
-    return workers
-
-
-def _stints_apart(one: dict, other: dict) -> bool:
-    """Whether two stored workers are two stints of one person (one ended before the other started): they may hold
-    one NIK."""
-
-    def before(first: dict, second: dict) -> bool:
-        return (
-            first["ended_on"] is not None
-            and second["started_on"] is not None
-            and first["ended_on"] < second["started_on"]
-        )
-
-    return before(one, other) or before(other, one)
-
-
-def _name_only(values: dict[str, Any], existing: dict) -> bool:
-    """Whether a row was matched to a stored worker by the name alone (no ID, no NIK, no birth date on both)."""
-    return not (values.get("id") or values.get("_nik_hash")) and (
-        values.get("birth_date") is None or existing["birth_date"] is None
-    )
-
-
-def not_with_children_notice(plans: list[RowPlan], present: set[str]) -> str:
-    """A staff list without a "Bekerja dengan anak" column (no LKSA list has one) registers everyone as not working
-    with children, so no caregiver's background check is asked for: said, with how to change it. "" otherwise."""
-    if "works_with_children" in present:
-        return ""
-    # An elderly home takes no child (people.services.rules), so its caregivers work with none: nothing to ask.
-    count = sum(
-        1
-        for plan in plans
-        if plan.action == "create" and not plan.obj.data["works_with_children"] and plan.obj.lks.kinds != {KIND_ELDERLY}
-    )
-    if not count:
-        return ""
-    return ngettext(
-        "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. "
-        "Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan "
-        "pemeriksaan latar belakang lalu berlaku.",
-        "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. "
-        "Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan "
-        "pemeriksaan latar belakang lalu berlaku.",
-        count,
-    ) % {"column": HEADERS["works_with_children"].header, "count": count}
-
-
-def _births_agree(first: Any, second: Any) -> bool:
-    return first is None or second is None or first == second
 
 
 class WorkersEntity(Entity):
@@ -947,46 +704,3 @@ class WorkersEntity(Entity):
                     checked_on,
                     results.get(result, ""), version,
                 ]  # fmt: skip
-
-
-def _id_disagrees_message(values: dict[str, Any], stored: dict) -> str:
-    return _(
-        "ID %(id)s adalah pekerja “%(stored)s”, tetapi nama, tanggal lahir dan NIK di baris ini berbeda. Bila kolom "
-        "ID di file ini nomor urut Anda sendiri, ubah judulnya (mis. “No”)."
-    ) % {"id": values["id"], "stored": stored["full_name"]}
-
-
-def _log_access(ctx: ImportContext, worker_ids: list[int], what: str) -> None:
-    """An access-log line per worker the import registered, changed or showed, as a form's save writes one."""
-    access_lines_write(WorkerAccess, "worker_id", ctx, worker_ids, what)
-
-
-def _snapshot(data: dict, area: tuple[str, str], *, code_key: str = "psks_category__code") -> dict[str, Any]:
-    """summaries.summary_snapshot_worker of a stored or planned worker counted in `area` (province, regency)."""
-    return {
-        "province_code": area[0],
-        "regency_code": area[1],
-        "psks_code": data[code_key],
-        "role": data["role"],
-        "active": data["ended_on"] is None,
-    }
-
-
-INSERTED = [
-    "organisation_id", "province_code", "regency_code", "full_name", "sex", "birth_date", "nik_encrypted",
-    "nik_hash", "nik_masked", "psks_category_id", "role", "phone", "started_on", "ended_on", "certifications",
-    "works_with_children", "background_check_on", "background_check_result", "job_title",
-]  # fmt: skip
-EXPORT_FIELDS = (
-    "pk", "full_name", "sex", "birth_date", "nik_masked", "psks_category__code", "role", "job_title",
-    "organisation__registration_number", "organisation__name", "regency_code", "phone", "started_on", "ended_on",
-    "certifications", "works_with_children", "background_check_on", "background_check_result", "version",
-)  # fmt: skip
-EXPORT_COLUMNS: list[Column] = [
-    Column("id", _lazy("ID")), HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"],
-    Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["psks_category"], HEADERS["role"], HEADERS["job_title"],
-    HEADERS["lks"],
-    HEADERS["lks_regency"], HEADERS["phone"], HEADERS["started_on"], HEADERS["ended_on"], HEADERS["certifications"],
-    HEADERS["works_with_children"], HEADERS["background_check_on"], HEADERS["background_check_result"],
-    HEADERS["version"],
-]  # fmt: skip

@@ -1,0 +1,107 @@
+"""The column types the client and worker sheets share and the date rule every row's dates follow: a NIK or KK
+read only when its digits are certainly the ones typed (IdentityNumberColumn), a Kemendagri region code. Apart
+from the identity checks: this is how a cell is read, not how a number is checked.
+"""
+
+import datetime
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from sinergi.core.dates import too_early_problem
+from sinergi.exchange import values as v
+from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
+
+from .identity import mask
+
+
+def _number_cell_message() -> str:
+    return _(
+        "Sel ini berformat angka, bukan teks, sehingga angka terakhir nomor ini mungkin sudah dibulatkan menjadi 0 "
+        "(Excel menyimpan paling banyak 15 angka, misalnya 6.37101E+15). Format kolom sebagai Teks, lalu ketik ulang "
+        "nomor dari dokumen aslinya."
+    )
+
+
+NO_NUMBER_WORDS = {"tidak ada", "tdk ada", "belum ada", "blm ada", "tidak punya", "belum punya", "belum", "tidak"}
+
+
+# A whole number this small is stored exactly in a spreadsheet's number cell (a double): every NIK and KK of the
+# 38 provinces but Papua's (91–97) is below it.
+EXACT_BELOW = 2**53
+
+
+class IdentityNumberColumn(TextColumn):
+    """NIK or KK: text. A number cell is read only when its 16 digits are certainly the ones typed: Excel keeps 15
+    significant digits and turns the 16th into 0, so a last digit other than 0 was kept by a program that keeps
+    them all (LibreOffice). Any other number cell (…0, 6.37101E+15, a fraction) is refused with the advice to format
+    the column as text — never guessed."""
+
+    memoize = False  # one number per person
+    blank_words = False  # its own words for "none" (NO_NUMBER_WORDS), and a "0" refused as a number
+
+    def display(self, value: Any) -> str:
+        return mask(value) if value and "*" not in str(value) else super().display(value)
+
+    def clean(self, raw: Any, ctx: ImportContext) -> str:
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            # (Compared first: an infinite or NaN cell fails the comparison instead of raising in int().)
+            if 10**15 <= raw < EXACT_BELOW and float(raw).is_integer() and int(raw) % 10:
+                return str(int(raw))
+            raise v.CellProblem(_number_cell_message())
+        value = v.text(raw)
+        # "Tidak ada" written where the number would be: empty, so that the reason column is what counts.
+        return "" if not value[:1].isdigit() and v.norm(value) in NO_NUMBER_WORDS else value
+
+    def clean_column(self, raws: list[Any], ctx: ImportContext) -> list[Any]:
+        text, out = v.text, []
+        append = out.append
+        # [a number not ending in 0 seen?, up to four distinct ones ending in 0]: for file_problems (a text column
+        # of numbers Excel rounded). Distinct: four siblings share one KK.
+        seen = ctx.cached(("last_digit", self.key), lambda: [False, set()])
+        for raw in raws:
+            if raw.__class__ is str or raw is None:
+                value = text(raw)
+                if not value or value[:1].isdigit():  # the commonest: a number, or nothing
+                    append(value)
+                    if value and "*" not in value:  # a masked number from our export is not a typed one
+                        if value[-1] != "0":
+                            seen[0] = True
+                        elif len(seen[1]) < 4:
+                            seen[1].add(value)
+                    continue
+            append(clean_or_problem(self, raw, ctx))
+        return out
+
+    def file_problems(self, ctx: ImportContext) -> list[str]:
+        """Every number in the column ending in 0: a number column that Excel rounded to 15 digits (6.37101E+15,
+        then formatted as "0" to show every digit) and saved as CSV or text, where each cell reads as typed. One
+        real number in ten ends in 0; four or more different ones all doing so is the rounding, not chance (1 in
+        10,000). Only in a CSV: a spreadsheet keeps a rounded number as a number cell, refused cell by cell."""
+        any_other, zeros = ctx.cache.get(("last_digit", self.key), (True, set()))
+        if any_other or len(zeros) < 4 or ctx.cache.get("file_kind") != "csv":
+            return []
+        examples = sorted(zeros)[:3]
+        return [
+            _(
+                "Semua nomor di kolom ini berakhir dengan 0 (mis. %(examples)s): tanda Excel sudah membulatkan "
+                "angka ke-16 menjadi 0 sebelum file disimpan. Format kolom sebagai Teks, lalu ketik ulang nomornya "
+                "dari dokumen aslinya."
+            )
+            % {"examples": ", ".join(f"“{value}”" for value in examples)}
+        ]
+
+
+class RegionCodeColumn(Column):
+    """A Kemendagri code; the entity resolves it (with the name columns) in batches."""
+
+    def clean(self, raw: Any, ctx: ImportContext) -> str | None:
+        return v.parse_region_code(raw)
+
+
+def date_problems(day: datetime.date | None, key: str, problems: list[tuple[str, str]], today: datetime.date) -> None:
+    """The services' rules for every date: not in the future, not before 1900."""
+    if day is not None and day > today:
+        problems.append((key, _("Tanggal tidak boleh di masa depan.")))
+    elif too_early := too_early_problem(day):
+        problems.append((key, too_early))

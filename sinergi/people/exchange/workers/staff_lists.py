@@ -1,0 +1,52 @@
+"""What a staff list as an LKS keeps it lacks, and how the import makes up for it: a file with "Jabatan" but no
+"Peran" takes each role from the job title; a file without "Bekerja dengan anak" is told that its new workers are
+recorded as not working with children.
+"""
+
+from typing import Any
+
+from django.utils.translation import ngettext
+
+from sinergi.exchange import values as v
+from sinergi.exchange.columns import ImportContext, RowPlan
+
+from ...choices import WorkerRole
+from ...services.rules import KIND_ELDERLY
+from .columns import HEADERS
+from .state import WorkersState
+
+
+def _role_from_title(values: dict[str, Any], existing: dict | None, ctx: ImportContext, state: WorkersState) -> None:
+    """The role of a row of a file that has "Jabatan" but no "Peran" (a staff list as the LKS keeps it): the job
+    title read as the role list reads it ("Pengasuh", "Kepala Panti" → Pengurus, said with the other cells read as
+    an item), else "Lainnya" — for a new worker only: a stored worker keeps a role the title does not name."""
+    try:
+        values["role"] = HEADERS["role"].clean(values["job_title"], ctx)
+    except v.CellProblem:
+        if existing is None:
+            values["role"] = WorkerRole.OTHER
+            state.titles_as_other[values["job_title"]] += 1
+
+
+def not_with_children_notice(plans: list[RowPlan], present: set[str]) -> str:
+    """A staff list without a "Bekerja dengan anak" column (no LKSA list has one) registers everyone as not working
+    with children, so no caregiver's background check is asked for: said, with how to change it. "" otherwise."""
+    if "works_with_children" in present:
+        return ""
+    # An elderly home takes no child (people.services.rules), so its caregivers work with none: nothing to ask.
+    count = sum(
+        1
+        for plan in plans
+        if plan.action == "create" and not plan.obj.data["works_with_children"] and plan.obj.lks.kinds != {KIND_ELDERLY}
+    )
+    if not count:
+        return ""
+    return ngettext(
+        "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. "
+        "Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan "
+        "pemeriksaan latar belakang lalu berlaku.",
+        "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. "
+        "Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan "
+        "pemeriksaan latar belakang lalu berlaku.",
+        count,
+    ) % {"column": HEADERS["works_with_children"].header, "count": count}
