@@ -654,7 +654,7 @@ class WorkersEntity(Entity):
         return EXPORT_COLUMNS
 
     def export_filterset(self, *, actor: "User | SystemActor", filters):
-        from ..selectors import worker_list
+        from ...selectors import worker_list
 
         return worker_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
 
