@@ -65,7 +65,8 @@ LKS_HEADERS = ["Nama LKS", "Jenis layanan utama", "Jenis layanan lain", "Bentuk 
                "Bentuk badan hukum", "Berbadan hukum", "Alamat", "Kode wilayah", "Telepon", "Surel", "Nama pimpinan",
                "Nomor izin operasional", "Tanggal izin operasional", "Nomor tanda daftar", "Tanggal tanda daftar",
                "Peringkat akreditasi", "Tanggal akreditasi"]
-# The workers template's columns (sinergi/people/exchange/workers.py COLUMNS, those in the template), in its order.
+# The workers template's columns (sinergi/people/exchange/workers/columns.py COLUMNS, those in the template), in
+# its order.
 WORKER_HEADERS = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "NIK", "Kategori PSKS", "Peran", "Jabatan", "LKS",
                   "Kabupaten/Kota LKS", "Telepon", "Mulai bertugas", "Berhenti bertugas", "Sertifikasi/pelatihan",
                   "Bekerja dengan anak", "Tanggal pemeriksaan latar belakang", "Hasil pemeriksaan latar belakang"]
