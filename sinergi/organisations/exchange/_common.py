@@ -1,7 +1,7 @@
 """What the LKS entity's import and export use besides its columns: every registered LKS's numbers and names loaded
 once per import (_Registered, for matching rows by number or name), how a row's LKS and its regions are named in
-messages and previews, and how a cell compares with the stored value. Apart so that the entity module holds the
-entity alone.
+messages and previews, how a cell compares with the stored value, the derived fields a preview shows, and whether
+an actor may register an LKS anywhere. Apart so that the entity module holds the entity alone.
 """
 
 from typing import TYPE_CHECKING, Any
