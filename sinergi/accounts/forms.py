@@ -1,4 +1,4 @@
-"""Forms for accounts: they only collect and clean input; the rules live in services.py."""
+"""Forms for accounts: they only collect and clean input; the rules live in services/."""
 
 from django import forms
 from django.conf import settings

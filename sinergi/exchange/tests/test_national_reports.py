@@ -12,8 +12,9 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import MembershipFactory, UserFactory, user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
-from sinergi.exchange import exports, report_jobs, views
+from sinergi.exchange import exports, report_jobs
 from sinergi.exchange.models import ExportJob, ExportStatus, ReportKind
+from sinergi.exchange.views import reports as report_views
 from sinergi.organisations.reports import province_report, report_may_print
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.regions.services import region_tree_load
@@ -41,7 +42,7 @@ def printed(monkeypatch):
         seen.append(context)
         return b"%PDF-1.7 spy"
 
-    monkeypatch.setattr(views, "render_pdf", spy)
+    monkeypatch.setattr(report_views, "render_pdf", spy)
     monkeypatch.setattr(report_jobs, "render_pdf", spy)
     return seen
 

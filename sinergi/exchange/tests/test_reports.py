@@ -612,12 +612,12 @@ def test_the_regency_summary_counts_expiring_documents_over_the_dashboards_windo
 
 def test_a_pdf_that_fails_to_render_is_not_audited_as_handed_over(board_member, client, monkeypatch):
     from sinergi.audit.models import AuditEvent
-    from sinergi.exchange import views
+    from sinergi.exchange.views import reports as report_views
 
     def broken(*args, **kwargs):
         raise RuntimeError("WeasyPrint stopped")
 
-    monkeypatch.setattr(views, "render_pdf", broken)
+    monkeypatch.setattr(report_views, "render_pdf", broken)
     client.force_login(board_member)
     client.raise_request_exception = False
 
