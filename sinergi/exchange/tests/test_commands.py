@@ -255,9 +255,9 @@ def test_a_file_refused_before_its_rows_are_counted_does_not_say_it_has_none(tmp
 def test_a_trial_of_more_changes_than_listed_says_how_many_more_and_writes_them_all(
     tmp_path, board_member, monkeypatch
 ):
-    from sinergi.exchange import pipeline
+    from sinergi.exchange.pipeline import row_checks
 
-    monkeypatch.setattr(pipeline, "PREVIEW_LIMIT", 2)
+    monkeypatch.setattr(row_checks, "PREVIEW_LIMIT", 2)
     for number in (1, 2, 3):
         OrganisationFactory(name=f"LKSA {number}", region_id="63.71.01.1001", registration_number=f"TD/C/{number}",
                             capacity=10)  # fmt: skip

@@ -7,8 +7,8 @@ import pytest
 from django.core.files import File
 from python_calamine import CalamineWorkbook
 
-from sinergi.exchange import pipeline
 from sinergi.exchange.models import ImportStatus
+from sinergi.exchange.pipeline import row_checks
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.organisations.tests.factories import OrganisationFactory
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def test_changes_past_the_pages_list_are_said_and_all_in_the_report(client, tmp_path, board_member, monkeypatch):
     # Given five stored LKS, and a page that lists the first three changed records
-    monkeypatch.setattr(pipeline, "PREVIEW_LIMIT", 3)
+    monkeypatch.setattr(row_checks, "PREVIEW_LIMIT", 3)
     for number in range(1, 6):
         OrganisationFactory(name=f"LKSA {number}", region_id="63.71.01.1001", registration_number=f"TD/C/{number}",
                             capacity=10)  # fmt: skip

@@ -14,6 +14,7 @@ from sinergi.audit.models import AuditEvent
 from sinergi.exchange import pipeline, services
 from sinergi.exchange.files import FileRefused, inspect
 from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.exchange.pipeline import header_names
 
 from .conftest import HEADERS, csv_file, media_root, run, xlsx_file
 
@@ -30,7 +31,7 @@ def no_hints(monkeypatch):
     def compared(*args, **kwargs):
         raise AssertionError("a header of too many columns was matched column by column")
 
-    monkeypatch.setattr(pipeline, "_meant_column", compared)
+    monkeypatch.setattr(header_names, "_meant_column", compared)
 
 
 @pytest.mark.parametrize("make", [csv_file, xlsx_file], ids=["csv", "xlsx"])

@@ -1,0 +1,280 @@
+"""The sheet's rows below the header that are not data: totals and subtotals, section titles, the sheet's
+foot (place and date, signatures, a legend), the header said again and rows filled only in columns not read.
+_SheetRows sorts them out batch by batch and names them in notices; _count_rows counts a refused file's rows by the
+same rules. Apart because it is a per-row pass of its own, on the hot path, before any row is checked.
+"""
+
+import re
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .. import values as v
+from ._common import HeaderMap, _blank_row, _filled, _filled_count
+
+
+@dataclass(eq=False, slots=True)
+class _SheetRows:
+    """Sorts the rows below the header, batch by batch, into rows of data and the sheet's other rows (totals,
+    section titles, its foot, the header said again, rows filled only in columns not read), which are skipped and
+    named in the notices at the end."""
+
+    header: HeaderMap
+    read: list[int] = field(init=False)  # the file columns read, in order
+    total_rows: list[int] = field(default_factory=list)
+    section_rows: list[int] = field(default_factory=list)
+    foot_rows: list[int] = field(default_factory=list)
+    # Rows that look like the sheet's foot (signatures, a legend, "Jumlah pekerja: 2 orang"), held back until the
+    # table ends (then skipped, each named) or a row of data follows (then read as data: a foot is only at the end).
+    # Each with whether it is a foot by the older rule (one cell filled under a total row), which still holds.
+    pending_foot: list[tuple[int, list[Any], bool]] = field(default_factory=list)
+    unread_rows: list[int] = field(default_factory=list)
+    header_again_rows: list[int] = field(default_factory=list)
+    after_total: bool = False
+
+    def __post_init__(self) -> None:
+        self.read = sorted(self.header.columns)
+
+    def data_rows(self, batch: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+        """The batch's rows of data, in order, with the held rows of a foot that data followed; its other rows are
+        kept for the notices."""
+        # Locals, not attributes, in the loop that every row of the file goes through.
+        header, read, pending_foot = self.header, self.read, self.pending_foot
+        total_rows, section_rows, foot_rows = self.total_rows, self.section_rows, self.foot_rows
+        unread_rows, header_again_rows = self.unread_rows, self.header_again_rows
+        after_total = self.after_total
+        kept: list[tuple[int, list[Any]]] = []
+        for row_number, cells in batch:
+            # A row is blank when the columns we read are: a pre-numbered "No" column or a section title ("A. ANAK
+            # DALAM PANTI") in a column we ignore does not make it data.
+            if _blank_row(cells, read):
+                if not any(_filled(cell) for cell in cells):
+                    continue
+                if _not_data(cells, read) == "total":  # "JUMLAH" in a column we do not read, its sums unread too
+                    total_rows.append(row_number)
+                    after_total = True
+                else:
+                    unread_rows.append(row_number)  # said, not silent: something only in columns we do not read
+                continue
+            kind = _not_data(cells, read)
+            if kind == "total":
+                total_rows.append(row_number)
+                after_total = True
+            elif kind == "section":
+                section_rows.append(row_number)
+            elif _foot_row(cells, continuing=bool(pending_foot)) or (
+                pending_foot and after_total and _filled_count(cells, read) == 1
+            ):
+                pending_foot.append((row_number, cells, after_total and _filled_count(cells, read) == 1))
+            elif after_total and _filled_count(cells, read) == 1:
+                # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
+                # title, a name in brackets), not a record: a record has more to say.
+                foot_rows.append(row_number)
+            elif _repeats_header(cells, header, read):
+                header_again_rows.append(row_number)  # two tables pasted one under the other
+            else:
+                for held, held_cells, single_after_total in pending_foot:
+                    if _subtotal(held_cells):
+                        # "Jumlah Putra 2" alone in its row, with more rows of data after it: a group's subtotal
+                        total_rows.append(held)
+                    elif single_after_total:
+                        foot_rows.append(held)
+                    else:
+                        kept.append((held, held_cells))
+                pending_foot.clear()
+                kept.append((row_number, cells))
+        self.after_total = after_total
+        return kept
+
+    def add_notices(self, notices: list[str]) -> None:
+        """Once the table has ended: the notices naming the rows skipped."""
+        for rows, message in (
+            (self.unread_rows, _("Baris %(rows)s hanya berisi isian di kolom yang tidak dibaca, jadi dilewati.")),
+            (self.header_again_rows, _("Baris %(rows)s mengulang judul kolom, bukan data, dan dilewati.")),
+            (
+                self.section_rows,
+                _("Baris %(rows)s berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati."),
+            ),
+            (sorted(self.total_rows), _("Baris %(rows)s berisi jumlah/total, bukan data, dan dilewati.")),
+        ):
+            if rows:
+                notices.append(message % {"rows": v.first_ten(rows)})
+        # The table's end: its held foot rows are skipped, those of one cell under a total row said as before.
+        foot_rows, pending_foot = self.foot_rows, self.pending_foot
+        foot_rows += [row for row, _cells, single_after_total in pending_foot if single_after_total]
+        foot_rows.sort()
+        if foot_rows:
+            notices.append(
+                _(
+                    "Baris %(rows)s di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau "
+                    "tanda tangan), bukan data, dan dilewati."
+                )
+                % {"rows": v.first_ten(foot_rows)}
+            )
+        if foot_block := [(row, cells) for row, cells, single_after_total in pending_foot if not single_after_total]:
+            notices.append(
+                _(
+                    "Baris di akhir tabel yang berisi jumlah, keterangan atau tanda tangan (bukan data) dilewati: "
+                    "%(rows)s."
+                )
+                % {"rows": _listed_rows(foot_block)}
+            )
+
+
+def _repeats_header(cells: list[Any], header: HeaderMap, read: list[int]) -> bool:
+    """Whether a row below the header says the header again (two tables pasted one under the other): at least
+    half of the columns read (two or more) hold their own header's words."""
+    first = read[0]
+    if (
+        first >= len(cells)
+        or cells[first].__class__ is not str
+        # The cheap test that every row of data fails (no normalising per row): a repeated header is the same
+        # words, maybe in capitals.
+        or cells[first].strip().casefold() != header.written[first].casefold()
+    ):
+        return False
+    same = sum(1 for index in read if index < len(cells) and v.norm(cells[index]) == v.norm(header.written[index]))
+    return same >= max(2, len(read) // 2)
+
+
+def _count_rows(head: list[tuple[int, list[Any]]], rows, header_row: int, max_rows: int) -> int:
+    """The rows of data below the header of a file refused as a whole (its summary says how many rows the file
+    has, not "0 rows"), counted up to the import's limit: not a total or a section title, nor a line of the sheet's
+    foot under a total (a place and date, a signatory: one cell filled), which a checked file does not count either."""
+    count = 0
+    after_total = False
+    for row_number, cells in chain(head, rows):
+        if row_number <= header_row or not (filled := _filled_count(cells, range(len(cells)))):
+            continue
+        kind = _not_data(cells, range(len(cells)))
+        after_total = after_total or kind == "total"
+        if kind is None and not (after_total and filled == 1):
+            count += 1
+            if count > max_rows:
+                break
+    return count
+
+
+# What the first filled cell of a summary row under the data says ("JUMLAH", "Total:").
+TOTAL_WORDS = {"jumlah", "total", "jml", "jumlah total", "total keseluruhan", "grand total", "subtotal", "sub total"}
+
+
+# The words a subtotal's first cell starts with ("Jumlah Putra", "Jml. Putri 3", "Sub Total Lansia").
+_TOTAL_LEADS = {"jumlah", "total", "jml", "subtotal"}
+
+
+# A count beside a subtotal: "3", "(3)", "3 orang", "L: 1, P: 2".
+_COUNT = re.compile(
+    r"\(?\d+\)?(?:\s*(?:orang|org|anak|jiwa|klien|pekerja))?|(?:[^\W\d_]{1,3}\s*[:=]\s*\d+[\s,;]*)+",
+    re.IGNORECASE,
+)
+
+
+# A section title over a group of rows: "A. ANAK DALAM PANTI", "II. Lansia", "3) Disabilitas" — but not a name
+# such as "M. Rizky" (a letter is a section mark only before capitals).
+_SECTION = re.compile(r"\s*(?:[A-Z][.)]\s+[^a-z]+$|(?:[IVX]{1,4}|\d{1,2})[.)]\s+\S)")
+
+
+def _not_data(cells: list[Any], read: list[int]) -> str | None:
+    """ "total" for a summary row under the data, "section" for a section title (the only cell filled among the
+    columns read), None for a data row."""
+    first = next((cell for cell in cells if _filled(cell)), None)
+    if first.__class__ is not str:
+        return None
+    # Every total word starts with one of these letters and is short: most names need no normalising (per row).
+    if len(first) <= 40 and first.lstrip()[:1] in "JjTtGgSs":
+        words = v.norm(first).split()
+        if " ".join(words) in TOTAL_WORDS or (_subtotal(cells, words) and _filled_count(cells, range(len(cells))) > 1):
+            # A subtotal alone in its row ("Jumlah pekerja: 2 orang") may be the foot's count: the foot's rule
+            # holds it back, and it is a subtotal if rows of data follow.
+            return "total"
+    if _SECTION.match(first) and _filled_count(cells, read) == 1:
+        return "section"
+    return None
+
+
+def _subtotal(cells: list[Any], words: list[str] | None = None) -> bool:
+    """Whether a row is a subtotal of a group ("Jumlah Putra | 2", "Jumlah Putri 3", "Sub Total Lansia | L: 1, P:
+    2"): its first cell starts with a total word and every other filled cell is a count. A record has a sex, a date
+    or a name beside its first cell, so a person whose name starts with such a word stays a record."""
+    if words is None:
+        first = next((cell for cell in cells if _filled(cell)), None)
+        words = v.norm(first).split() if first.__class__ is str and len(first) <= 40 else []
+    if not words or not (words[0] in _TOTAL_LEADS or words[:2] in (["sub", "total"], ["grand", "total"])):
+        return False
+    start = next(index for index, cell in enumerate(cells) if _filled(cell)) + 1
+    return all(
+        cell.__class__ in (int, float) or (cell.__class__ is str and _COUNT.fullmatch(cell.strip()) is not None)
+        for cell in cells[start:]
+        if _filled(cell)
+    )
+
+
+# First words of the cells that begin a sheet's foot: a total ("Jumlah pekerja: 2 orang"), a legend ("Keterangan: L
+# = Laki-laki"), a signature block's opening ("Mengetahui,", "Dibuat oleh"), a NIP.
+FOOT_WORDS = {
+    "jumlah", "jml", "total", "keterangan", "ket", "catatan", "mengetahui", "menyetujui", "disetujui", "diketahui",
+    "dibuat", "ttd", "nip",
+}  # fmt: skip
+
+
+# Titles of the signatories ("Ketua LKSA", "Kepala Dinas Sosial"): part of a foot once it has begun, never its start —
+# an LKS may be named "Pembina Yatim Piatu", a worker's role be "Ketua".
+FOOT_TITLES = {
+    "kepala", "ketua", "pengelola", "pimpinan", "sekretaris", "bendahara", "koordinator", "pembina", "plt", "plh",
+}  # fmt: skip
+
+
+_MONTH_WORDS = (
+    r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
+    r"|jan|feb|mar|apr|jun|jul|agu|agt|ags|agst|sep|sept|okt|nov|des)"
+)
+
+
+# "Banjarmasin, 17 Agustus 2025", "Martapura, 17-08-2025": where and when the sheet was signed (a month's name or a
+# four-digit year: "Jl. Mawar, 12 RT 03" is an address).
+_PLACE_AND_DATE = re.compile(
+    rf"[^\W\d_][^\d,]{{1,40}},\s*\d{{1,2}}(?:\s+{_MONTH_WORDS}\.?\s+|\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*)\d{{4}}",
+    re.IGNORECASE,
+)
+
+
+# A signatory's name with its titles ("Drs. H. AHMAD SYARIF, M.Si", "Hj. Rahmah, S.Pd"): letters only, in two or
+# more words — a lone word ("L", "PSM", "Pengasuh") may be a record's value.
+_SIGNATORY = re.compile(r"[^\W\d_]+(?:(?:[.,]\s*|[.,]?\s+|['’-])[^\W\d_]+)+\.?")
+
+
+def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
+    """Whether a row may be part of the sheet's foot: at most three cells filled (the two sides of a signature
+    block and one more), one of them a foot's opening words (FOOT_WORDS, _PLACE_AND_DATE) and the others those or
+    a signatory's title or name — or, once the foot has begun, titles and names only. A record has more cells, and
+    its numbers and dates are none of these."""
+    filled = []
+    for cell in cells:  # every row passes here: a record is given up on at its fourth cell or its first number
+        if _filled(cell):
+            if cell.__class__ is not str or len(filled) == 3:
+                return False
+            filled.append(cell)
+    if not filled:
+        return False
+    strong = False
+    for cell in filled:
+        written = v.text(cell)
+        words = v.norm(written).split()
+        if (words and words[0] in FOOT_WORDS) or _PLACE_AND_DATE.fullmatch(written):
+            strong = True
+        elif not (words and words[0] in FOOT_TITLES) and not _SIGNATORY.fullmatch(written):
+            return False
+    return strong or continuing
+
+
+def _listed_rows(rows: list[tuple[int, list[Any]]]) -> str:
+    """Rows for a notice with what they hold — 13 (“Mengetahui,” “Pengelola LKSA”) — so that a row skipped by
+    mistake is seen (up to ten rows)."""
+    listed = []
+    for row, cells in rows[:10]:
+        texts = " ".join(f"“{text[:40]}”" for cell in cells if _filled(cell) and (text := v.text(cell)))
+        listed.append(f"{row} ({texts})")
+    return ", ".join(listed) + ("…" if len(rows) > 10 else "")
