@@ -52,9 +52,14 @@ class _SheetRows:
             if _blank_row(cells, read):
                 if not any(_filled(cell) for cell in cells):
                     continue
-                if _not_data(cells, read) == "total":  # "JUMLAH" in a column we do not read, its sums unread too
+                # Judged on all the row's cells: "JUMLAH" in a column we do not read (its sums unread too), or a
+                # section title in the "No" column.
+                kind = _not_data(cells, range(len(cells)))
+                if kind == "total":
                     total_rows.append(row_number)
                     after_total = True
+                elif kind == "section":
+                    section_rows.append(row_number)
                 else:
                     unread_rows.append(row_number)  # said, not silent: something only in columns we do not read
                 continue
@@ -85,6 +90,8 @@ class _SheetRows:
                         kept.append((held, held_cells))
                 pending_foot.clear()
                 kept.append((row_number, cells))
+                # Data after a total row makes it a subtotal, not the table's end: the foot is only under the last.
+                after_total = False
         self.after_total = after_total
         return kept
 
@@ -152,6 +159,7 @@ def _count_rows(head: list[tuple[int, list[Any]]], rows, header_row: int, max_ro
         after_total = after_total or kind == "total"
         if kind is None and not (after_total and filled == 1):
             count += 1
+            after_total = False  # as a checked file reads it: data after a total makes that total a subtotal
             if count > max_rows:
                 break
     return count

@@ -117,9 +117,10 @@ def test_rows_with_only_a_row_number_or_a_section_title_are_not_data(tmp_path, b
     # then the one real row is imported and nothing is refused
     assert (result.status, result.created, result.rows_total) == ("succeeded", 1, 1), problems_of(result)
     # and the rows passed over are named, not dropped silently
-    assert "Baris 2, 4, 5, 6, 7, 8, 9, 10, 11, 12… hanya berisi isian di kolom yang tidak dibaca, jadi dilewati." in (
+    assert "Baris 4, 5, 6, 7, 8, 9, 10, 11, 12, 13… hanya berisi isian di kolom yang tidak dibaca, jadi dilewati." in (
         result.notices
     )
+    assert "Baris 2 berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati." in result.notices
 
 
 def test_a_row_numbering_the_columns_under_the_header_is_skipped(tmp_path, board_member):
@@ -416,3 +417,36 @@ def test_coordinates_copied_in_degrees_minutes_and_seconds_are_stored_as_decimal
     assert problems_of(result) == []
     stored = Organisation.objects.get(registration_number="TD/RAPI/1")
     assert (str(stored.latitude), str(stored.longitude)) == ("-3.319444", "114.590833")
+
+
+def test_a_row_of_one_cell_between_a_subtotal_and_more_data_is_a_record_not_the_foot(tmp_path, board_member):
+    # given a subtotal in the middle of the table, rows of data after it, and a row with only its name filled
+    rows = [
+        HEADERS,
+        ROW,
+        ["JUMLAH", 1],
+        ["LKSA Kedua", "anak", "63.71.01.1001", "TD/KEDUA/1", 10],
+        ["LKSA Setengah"],
+        ["JUMLAH", 2],
+        ["", "", "Banjarmasin, 30 November 2026"],
+    ]
+    # when
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    # then the half-filled row is refused as the record it is, not skipped as a line of the sheet's foot
+    assert {problem.row for problem in result.problems} == {5}
+    assert result.status != "checked"
+    # and the subtotals and the real foot under the last total are still set aside, each said
+    assert "Baris 3, 6 berisi jumlah/total, bukan data, dan dilewati." in result.notices
+    assert (
+        "Baris 7 di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), "
+        "bukan data, dan dilewati." in result.notices
+    )
+
+
+def test_a_section_title_in_a_column_not_read_is_named_as_a_section_title(tmp_path, board_member):
+    rows = [["No", *HEADERS], ["A. LKS ANAK"], [1, *ROW], ["B. LKS LANSIA"], [2, "LKS Lansia", "lansia", "63.71.01.1001",
+            "TD/LANSIA/1", 5]]  # fmt: skip
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 2), problems_of(result)
+    assert "Baris 2, 4 berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati." in result.notices
+    assert not any("kolom yang tidak dibaca" in notice for notice in result.notices)

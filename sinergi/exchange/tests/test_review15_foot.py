@@ -88,3 +88,15 @@ def test_a_file_refused_for_its_columns_counts_rows_of_a_single_column(tmp_path,
     result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
 
     assert (result.status, result.rows_total) == ("refused", 3)
+
+
+def test_a_file_refused_for_its_columns_counts_a_one_cell_row_between_a_subtotal_and_more_data(tmp_path, board_member):
+    # As a checked file reads it: data after a total makes the total a subtotal, so a row after it is data again.
+    rows = [["Nama LKS", "Kode wilayah", "Kapasitas (orang)"], ["LKSA Hitung 1", "63.71.01.1001", 10]]
+    rows += [["JUMLAH", "", 10], ["LKSA Hitung 2", "63.71.01.1001", 10], ["LKSA Hitung 3"]]
+    rows += [["JUMLAH", "", 20], ["Banjarmasin, 1 Desember 2026"]]
+
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+
+    assert result.status == "refused" and result.message.startswith("Kolom wajib tidak ada")
+    assert result.rows_total == 3
