@@ -1,76 +1,38 @@
-"""Clients with their placement as a spreadsheet: one row = a person and their stay at one LKS.
+"""ClientsEntity, the clients (with their placement) spreadsheet entity: permissions, the lookups per batch, the plan
+of one row (plan, _plan_new, _plan_existing), the write (locks, inserts, discharges, corrections, consents) and the
+export's driving methods. One class, kept whole; the columns, state, checks, messages and export machinery it uses
+are in the sibling modules."""
 
-The rules are person_admit's (and placement_discharge's), applied to a whole file at once: NIK and KK checks,
-NIK or a reason for its absence, dates that exist and are not in the future, age rules (warnings), what the LKS
-serves and no child in an elderly home (errors), consent given by a parent or guardian for a child, the same
-NIK already active at the LKS (error), possible duplicates elsewhere (flagged for the board, never explained).
-
-Natural key: the NIK's keyed hash at the LKS; for a row without NIK, the normalised name + birth date + mother's name at
-the LKS (titles and degrees aside), whether or not a NIK is stored for that person (the empty cell keeps it; two such
-people: the row is refused, asking for the NIK). A row without NIK that lacks the birth date or the mother's name, or
-finds nobody with all three, is about the one person of that name staying at the LKS (active, or with the row's
-admission date) whose birth date and mother's name do not contradict the row's (several: refused); others of that name
-at the LKS who agree so are flagged as possible duplicates of a new client. A row whose NIK nobody at the LKS has
-completes the one person stored there without a NIK under that name + birth date + mother. The export's ID column, read
-back, overrides both: the row is about that person at the row's LKS (refused when there is none), so a corrected name or
-birth date, or a NIK added or corrected (person_update's checks), corrects the record instead of admitting someone new.
-A row that finds its person's placement (same admission date) is unchanged when every filled cell agrees; a discharge
-date on an active placement discharges it; a filled cell that differs from the person's record corrects it through
-person_update (its rules, audit event and access log); the PPKS categories of a row with the export's ID are the
-person's list (an export holds them all, so one deleted there is dropped), while a row without it only adds (another
-file lists what it knows); a consent that is not on record yet is recorded beside the earlier ones — each shown before →
-after in the dry run. A different category or form of service of the stay itself is refused: that is corrected on the
-client's page, where the summaries move with it.
-"""
-
-import csv
 import datetime
-import io
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
-from django.db.models import Case, CharField, F, Func, IntegerField, Q, Value, When
-from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
-from django.db.models.lookups import In
+from django.db.models import CharField, F, IntegerField, Q, Value
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
-from sinergi.accounts.scope import ACTION_ROLES, Action, action_provinces, active_memberships
+from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.audit.services import audit_record_many
 from sinergi.core.bulk import chunks
 from sinergi.core.downloads import (
     CSV_DELIMITERS,
     ESCAPED_STARTS,
-    INNER_ESCAPED,
     OTHER_SEPARATOR,
-    csv_text,
-    escape_formula,
 )
 from sinergi.core.errors import ConflictError, PermissionDenied, ValidationError
 from sinergi.core.phones import new_phone_problem
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
-    BooleanColumn,
-    ChoiceColumn,
     Column,
-    DateColumn,
     Entity,
     ImportContext,
-    PhoneColumn,
-    RecordIdColumn,
-    RecordVersionColumn,
     RowPlan,
     RowProblems,
-    TermColumn,
-    TextColumn,
     choose_one,
     filter_problems,
     kept_blank,
@@ -83,35 +45,31 @@ from sinergi.exchange.dbwrite import (
     bulk_insert_rows,
     execute_beside,
     existing_values,
-    in_condition,
     refresh_statistics,
     sqlite_bulk_cache,
     write_beside_open_read,
 )
-from sinergi.exchange.regions import RegionResolver, region_same_or_within
+from sinergi.exchange.regions import region_same_or_within
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.regions.models import Region
 from sinergi.regions.selectors import regency_names
 from sinergi.vocabularies.models import Term, Vocabulary
 
-from ..access import actor_label, person_access_record_many
-from ..choices import (
+from ...access import actor_label, person_access_record_many
+from ...choices import (
     AccessPurpose,
     CaseStage,
-    ConsentGiver,
     DisabilityType,
     DischargeReason,
     DuplicateReason,
-    LegalBasis,
     MissingIdReason,
     PlacementStatus,
     ServiceSetting,
     Sex,
 )
-from ..models import Consent, DuplicateCandidate, Person, PersonAccess, Placement
-from ..services._common import MAX_LENGTHS
-from ..services.duplicates import _duplicate_warning, admission_clock, admissions_committed
-from ..services.rules import (
+from ...models import Consent, DuplicateCandidate, Person, PersonAccess, Placement
+from ...services.duplicates import _duplicate_warning, admissions_committed
+from ...services.rules import (
     ADULT_AGE,
     REVIEW_INTERVAL_MONTHS,
     add_months,
@@ -121,32 +79,14 @@ from ..services.rules import (
     lks_closed_reason,
     normalize_name,
 )
-from ..summaries import SummaryDelta
-from .common import (
-    BIRTH_DATE_SYNONYMS,
-    CONSENT_GIVER_ALIASES,
-    DISABILITY_ALIASES,
-    LEGAL_BASIS_ALIASES,
-    LKS_SYNONYMS,
-    MISSING_ID_ALIASES,
-    NIK_SYNONYMS,
-    PPKS_ALIASES,
-    SETTING_ALIASES,
-    SEX_ALIASES,
-    Hasher,
-    IdentityNumberColumn,
+from ..common import (
     Lks,
-    LksIndex,
-    NikChecker,
-    RegionCodeColumn,
-    StoredRecord,
     access_lines_write,
     corrected_nik_warnings,
     date_problems,
     decrypt_stored,
     encrypt_many,
     export_purpose,
-    far_name_warning,
     id_confirmed,
     implied_lks_notice,
     kk_check_fast,
@@ -155,783 +95,72 @@ from .common import (
     lks_problems,
     mask,
     match_name,
-    record_type,
     result_shown,
     result_shown_what,
-    served_by_kind,
-    stored_records,
 )
+from .checks import (
+    CORRECTED_ON_PAGE,
+    PERSON_TEXT_CORRECTED,
+    _categories_listed_whole,
+    _consent_age_problems,
+    _consent_begun,
+    _discharge_problems,
+    _far_name_problem,
+    _new_client_cells,
+    _parts_agree,
+    _placement_at,
+    _restricted_for,
+    _row_consent,
+    _stays_at,
+    _withdrawn,
+)
+from .columns import (
+    COLUMNS,
+    CONSENT_COLUMNS,
+    CONSENT_FIELDS,
+    CONSENT_REQUIRED,
+    EXPORT_ONLY,
+    HEADERS,
+    ORIGIN_KEYS,
+    PERSON_KEPT,
+    READ_ONLY,
+)
+from .export import (
+    _CELL_BREAK,
+    CATEGORIES_CELL,
+    COPY_ROWS_PER_CHUNK,
+    EXPORT_CHUNK,
+    EXPORT_COLUMNS,
+    EXPORT_FIELDS,
+    REGENCY_CELL,
+    _crlf_records,
+    _csv_expressions,
+    _line_requoted,
+    _record_requoted,
+    _sqlite_csv_cell,
+    category_codes,
+)
+from .messages import (
+    MISSING_CLIENTS_LKS_LIMIT,
+    RESTRICTED_ROW,
+    _ambiguous_message,
+    _missing_notice,
+    _no_such_stay_message,
+    _other_admission_message,
+    _partial_match_warning,
+    _rows_and_count,
+)
+from .state import MOTHER_AT, ClientsState, KnownPlacement, NewClient, _state
+from .stored import _keys_at, _load_people, _merged_ids_followed, _snapshot_of
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
     from sinergi.core.actors import SystemActor
 
+
 ANALYZE_AFTER = 10_000  # rows created, after which the planner's statistics are refreshed
-EXPORT_CHUNK = 10_000  # rows per access-log insert and category query while an export streams
 CLOSE_MATCH_LIMIT = 50  # as the services: a very common name + date must not flag hundreds of records
-ORIGIN_KEYS = {
-    "region_code": "origin_code",
-    "regency_name": "origin_regency",
-    "district_name": "origin_district",
-    "village_name": "origin_village",
-}
-# The consent columns, in the order of Consent's fields (CONSENT_FIELDS): a row's consent and a stored one compare
-# as tuples.
-CONSENT_COLUMNS = ("consent_given_by", "consent_giver_name", "consent_given_on", "consent_legal_basis", "consent_scope")
-CONSENT_FIELDS = ("given_by", "giver_name", "given_on", "legal_basis", "scope")
-CONSENT_REQUIRED = (
-    ("consent_giver_name", _lazy("Nama pemberi persetujuan")),
-    ("consent_given_on", _lazy("Tanggal persetujuan")),
-    ("consent_scope", _lazy("Cakupan persetujuan")),
-)
-
-
-# The person's own fields a row may correct (and an empty cell keeps).
-PERSON_KEPT = (
-    "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place", "disability_type", "mother_name",
-    "father_name", "guardian_name", "guardian_relation", "guardian_phone", "notes",
-)  # fmt: skip
-
-
-class ExplicitNoneChoiceColumn(ChoiceColumn):
-    """A choice whose list holds a "none" option (code ""), as Ragam disabilitas' "Tidak ada": an empty cell reads as
-    None, and keeps what is stored, while the option written out reads as "", and clears it."""
-
-    def clean(self, raw: Any, ctx: ImportContext) -> str | None:
-        return None if v.is_blank(raw) else self._choices(ctx).match(raw)
-
-
-# A child's family status as LKSA lists write it in the category column: an orphan ("Yatim", "Piatu", "Yatim
-# Piatu") or a poor family's child ("Dhuafa"). No PPKS category, and not to be read as one by guess.
-FAMILY_STATUS_WORDS = frozenset({"yatim", "piatu", "yatimpiatu", "dhuafa", "duafa"})
-
-
-def family_status_problem(value: str, ctx: ImportContext) -> str:
-    """The problem of a PPKS cell holding a child's family status ("Yatim Piatu", "Anak Dhuafa"), or "" for any
-    other cell: a short word on what the column wants, instead of the whole list."""
-    words = v.norm(value.replace("'", "").replace("’", "")).split()
-    if words[:1] == ["anak"]:
-        words = words[1:]
-    if not words or not all(word in FAMILY_STATUS_WORDS for word in words):
-        return ""
-    neglected = ctx.terms(Vocabulary.PPKS).get("anak_telantar")
-    return _(
-        "“%(value)s” adalah status keluarga anak, bukan kategori PPKS. Anak asuh di LKSA biasanya berkategori "
-        "“%(category)s”; status anak dapat ditulis di kolom Catatan (Keterangan)."
-    ) % {"value": value, "category": neglected.label if neglected is not None else "anak_telantar"}
-
-
-def _text(
-    key: str,
-    header,
-    *synonyms: str,
-    required: bool = False,
-    example: Any = "",
-    width: int = 18,
-    kind=TextColumn,
-    stored_as: str = "",
-) -> TextColumn:
-    # The services' length limit of the field the column is stored in (`stored_as` when it is named otherwise).
-    max_length = MAX_LENGTHS.get(stored_as or key, 0)
-    return kind(key, header, synonyms, required=required, example=example, max_length=max_length, width=width)
-
-
-# A place followed by a date, as an office writes "Tempat, Tanggal Lahir" in one cell: the date part after the last
-# comma (or after the place's words, "Banjarmasin 17 Agustus 2010").
-_PLACE_AND_DATE = re.compile(r"^(?P<place>[^\d,]+?)\s*(?:,\s*|\s+)(?P<date>\d.*)$")
-
-
-class PlaceColumn(TextColumn):
-    """A birth place. A cell that also holds the birth date ("Banjarmasin, 17 Agustus 2010": the combined column of
-    office lists, typed into the place column) is refused naming both parts: stored whole, the place would carry the
-    date, and the birth date would stay empty without a word."""
-
-    def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
-        out = super().clean_column(raws, ctx)
-        seen: dict[str, v.CellProblem | None] = ctx.cached(("places", self.key), dict)  # a few places, many rows
-        for index, value in enumerate(out):
-            if value.__class__ is str and value:
-                problem = seen[value] if value in seen else seen.setdefault(value, _date_inside(value))
-                if problem is not None:
-                    out[index] = problem
-        return out
-
-
-def _date_inside(place: str) -> v.CellProblem | None:
-    if (found := _PLACE_AND_DATE.match(place)) is None:
-        return None
-    try:
-        if v.parse_date(found["date"]) is None:
-            return None
-    except v.CellProblem:
-        return None
-    return v.CellProblem(
-        _(
-            "Tempat lahir ini juga berisi tanggal (“%(date)s”). Tulis tempatnya saja (“%(place)s”), dan tanggalnya di "
-            "kolom Tanggal lahir."
-        )
-        % {"date": found["date"], "place": found["place"]}
-    )
-
-
-COLUMNS: list[Column] = [
-    # Headers of the lists LKS keep: each names the client in a file of clients, and no other column of it.
-    _text("full_name", _lazy("Nama lengkap"), "nama", "nama penerima layanan", "nama klien", "nama ppks", "nama anak",
-          "nama lengkap anak", "nama lengkap klien", "nama penerima manfaat", "nama pm", "nama lansia",
-          "nama warga binaan", "nama binaan",
-          # Elderly homes, disability LKS and rehabilitation centres: their residents ("warga binaan sosial").
-          "nama wbs", "nama warga binaan sosial", "nama residen", "nama penerima pelayanan",
-          # What children's homes (LKSA) and pesantren-based homes call the children they keep.
-          "nama anak asuh", "nama anak binaan", "nama santri", "nama siswa",
-          required=True, example="Ahmad Contoh", width=28),
-    ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
-                 aliases=SEX_ALIASES,
-                 example="L", width=12),
-    DateColumn("birth_date", _lazy("Tanggal lahir"), BIRTH_DATE_SYNONYMS, example="17-08-2012"),
-    # As the admission form's "Tanggal lahir perkiraan": an elderly resident often knows only a year.
-    BooleanColumn("birth_date_estimated", _lazy("Tanggal lahir perkiraan"),
-                  ("tgl lahir perkiraan", "perkiraan tanggal lahir", "tanggal lahir diperkirakan", "lahir perkiraan"),
-                  help=_lazy("Ya bila tanggal lahir hanya perkiraan, mis. hanya tahunnya yang diketahui (tulis "
-                             "01-01 tahun itu). Kosong: tetap seperti tersimpan (baru: bukan perkiraan)."),
-                  example="Tidak"),
-    _text("birth_place", _lazy("Tempat lahir"), "tempat kelahiran", example="Banjarmasin", kind=PlaceColumn),
-    IdentityNumberColumn("nik", _lazy("NIK"), (*NIK_SYNONYMS, "nik anak"),
-                         help=_lazy("16 angka. Format kolom sebagai Teks agar Excel atau LibreOffice tidak "
-                                    "mengubahnya."),
-                         example="6371011708120001", width=20),
-    ChoiceColumn("nik_missing_reason", _lazy("Alasan NIK kosong"), ("alasan tidak ada nik", "alasan nik"),
-                 options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES, help=_lazy("Wajib bila NIK kosong.")),
-    IdentityNumberColumn("kk", _lazy("Nomor KK"), ("no kk", "kk", "nomor kartu keluarga", "kartu keluarga"),
-                         help=_lazy("16 angka. Format kolom sebagai Teks."), example="6371010101100001", width=20),
-    ChoiceColumn("kk_missing_reason", _lazy("Alasan KK kosong"), ("alasan tidak ada kk", "alasan kk"),
-                 options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES,
-                 help=_lazy("Wajib bila nomor KK kosong.")),
-    RegionCodeColumn("origin_code", _lazy("Kode desa asal"), ("kode wilayah asal", "kode desa kelurahan asal"),
-                     help=_lazy("Kode Kemendagri, mis. 63.71.01.1001; atau kosongkan dan isi nama wilayah di kolom "
-                               "Kabupaten/Kota asal, Kecamatan asal, dan Desa/Kelurahan asal."),
-                     example="63.71.01.1001", width=16),
-    _text("origin_regency", _lazy("Kabupaten/Kota asal"), "kabupaten asal", "kota asal"),
-    _text("origin_district", _lazy("Kecamatan asal"), "kec asal"),
-    _text("origin_village", _lazy("Desa/Kelurahan asal"), "desa asal", "kelurahan asal"),
-    TermColumn("ppks_categories", _lazy("Kategori PPKS"), ("kategori ppks lain", "kategori"),
-               vocabulary=Vocabulary.PPKS, many=True, explain=family_status_problem, aliases=PPKS_ALIASES,
-               help=_lazy("Wajib diisi (atau isi Kategori PPKS utama). Boleh lebih dari satu, dipisah titik koma (;)."),
-               example="anak_telantar"),
-    TermColumn("ppks_category", _lazy("Kategori PPKS utama"), ("ppks utama", "kategori utama"),
-               vocabulary=Vocabulary.PPKS, explain=family_status_problem, aliases=PPKS_ALIASES,
-               help=_lazy("Kosongkan untuk memakai kategori pertama."),
-               example="anak_telantar"),
-    ExplicitNoneChoiceColumn("disability_type", _lazy("Ragam disabilitas"), ("disabilitas", "jenis disabilitas"),
-                             options=DisabilityType.choices, aliases=DISABILITY_ALIASES),
-    _text("mother_name", _lazy("Nama ibu kandung"), "nama ibu", "ibu kandung", example="Siti Contoh"),
-    _text("father_name", _lazy("Nama ayah"), "ayah kandung", "nama ayah kandung"),
-    _text("guardian_name", _lazy("Nama wali"), "wali"),
-    _text("guardian_relation", _lazy("Hubungan wali"), "hubungan dengan wali"),
-    _text("guardian_phone", _lazy("Telepon wali"), "hp wali", "no telepon wali", "no hp wali", "nomor hp wali",
-          "telp wali", "no telp wali", kind=PhoneColumn),
-    TextColumn("notes", _lazy("Catatan"), ("keterangan", "ket"), max_length=MAX_LENGTHS.get("notes", 0),
-               accepts_dates=True, single_line=False),
-    TextColumn("lks", _lazy("LKS"), LKS_SYNONYMS,
-               help=_lazy("Nomor tanda daftar LKS, atau namanya. Operator LKS boleh mengosongkannya."),
-               example="TD/001/DINSOS/2023", width=28),
-    TextColumn("lks_regency", _lazy("Kabupaten/Kota LKS"), ("kabupaten lks", "kota lks"),
-               help=_lazy("Hanya bila ada beberapa LKS bernama sama.")),
-    ChoiceColumn("setting", _lazy("Bentuk layanan"), ("dalam luar panti", "jenis layanan"), required=True,
-                 aliases=SETTING_ALIASES,
-                 options=ServiceSetting.choices, example=str(ServiceSetting.RESIDENTIAL.label)),
-    DateColumn("admitted_on", _lazy("Tanggal masuk"), ("tgl masuk", "tanggal diterima", "tgl mulai layanan",
-                                                        "tanggal mulai layanan", "tanggal masuk panti",
-                                                        "tanggal masuk lks", "tanggal masuk lembaga",
-                                                        "tanggal masuk lksa"), required=True,
-                     example="02-01-2024"),
-    DateColumn("discharged_on", _lazy("Tanggal keluar"), ("tgl keluar", "tanggal selesai")),
-    ChoiceColumn("discharge_reason", _lazy("Alasan keluar"), ("alasan selesai",), options=DischargeReason.choices),
-    ChoiceColumn("consent_given_by", _lazy("Persetujuan oleh"), ("persetujuan diberikan oleh", "pemberi persetujuan"),
-                 aliases=CONSENT_GIVER_ALIASES,
-                 options=ConsentGiver.choices, example=str(ConsentGiver.PARENT.label)),
-    _text("consent_giver_name", _lazy("Nama pemberi persetujuan"), "nama pemberi izin", example="Siti Contoh",
-          stored_as="giver_name"),
-    DateColumn("consent_given_on", _lazy("Tanggal persetujuan"), ("tgl persetujuan",), example="02-01-2024"),
-    ChoiceColumn("consent_legal_basis", _lazy("Dasar pemrosesan"), ("dasar hukum pemrosesan", "dasar pemrosesan data"),
-                 aliases=LEGAL_BASIS_ALIASES,
-                 options=LegalBasis.choices, example=str(LegalBasis.CONSENT.label)),
-    TextColumn("consent_scope", _lazy("Cakupan persetujuan"), ("cakupan",), max_length=300,
-               example=_lazy("Pelayanan dan pengasuhan di LKS"), accepts_dates=True),
-    # The export's ID read back: the row is about that person (at the row's LKS), whatever else it corrects.
-    RecordIdColumn("id", _lazy("ID"), ("id penerima layanan", "id klien"), width=8),
-    # The person's version beside the ID: a row of an export older than a correction of the person is refused.
-    RecordVersionColumn("version", _lazy("Versi"), ("versi data",), width=8),
-]  # fmt: skip
-HEADERS = {c.key: c for c in COLUMNS}
-# What the export adds (masked numbers, status) and an import of that export skips, each with a notice: the
-# masked numbers (a row with a whole number in such a column is refused: see HeaderMap.masked), and the status and
-# case stage, which follow from the dates and the case work (a discharge is a Tanggal keluar).
-EXPORT_ONLY = ("NIK (disamarkan)", "Nomor KK (disamarkan)")
-# "Pemrosesan dibatasi": a record restricted at the person's request (UU PDP), which only province admins see and
-# export; the file says which rows they are, since nothing else in it would (the list shows a badge).
-READ_ONLY = ("Status", "Tahap kasus", "Pemrosesan dibatasi")
-
-
-class NewClient:
-    """A row that admits someone: the person, placement and consent values in database form. Compact on purpose
-    (slots, tuples, no cell dictionary): a 100,000-row file keeps one of these per row until the write."""
-
-    __slots__ = (
-        "row", "lks", "person", "nik", "nik_hash", "kk", "kk_hash", "match_key", "categories", "primary", "setting",
-        "admitted_on", "discharged_on", "reason", "child", "consent", "db_duplicates", "file_duplicates", "pk",
-        "seen_duplicates", "birth_estimated",
-    )  # fmt: skip
-
-    def __init__(
-        self, *, row, lks, person, nik, nik_hash, kk, kk_hash, match_key, categories, primary, setting, admitted_on,
-        discharged_on, reason, child, consent, birth_estimated=False,
-    ) -> None:  # fmt: skip
-        self.row, self.lks, self.person, self.nik, self.nik_hash, self.kk = row, lks, person, nik, nik_hash, kk
-        self.kk_hash, self.match_key, self.categories, self.primary = kk_hash, match_key, categories, primary
-        self.setting, self.admitted_on, self.discharged_on, self.reason = setting, admitted_on, discharged_on, reason
-        self.child, self.consent, self.birth_estimated = child, consent, birth_estimated
-        self.db_duplicates: dict[int, str] | None = None
-        # Of those, the ones at an LKS the user may see (a trial names no others: ClientsState.tells_duplicates)
-        self.seen_duplicates = 0
-        self.file_duplicates: list[tuple[NewClient, str]] | None = None
-        self.pk: int | None = None
-
-
-RESTRICTED_ROW = _lazy(
-    "Baris ini tentang penerima layanan yang datanya hanya dapat diproses oleh admin provinsi saat ini. Hapus baris "
-    "ini dari file, atau hubungi admin provinsi."
-)
-MISSING_CLIENTS_LKS_LIMIT = 10  # plans_notices: the LKS of a file whose absent clients are counted
-# A real run names at most this many rows that may be someone recorded at another LKS (the rest are counted in one
-# notice): a form's save says it of one person, as the board is asked to check, but a file of thousands of NIKs
-# imported would tell, row by row, who is recorded anywhere in Sinergi (a security review).
-DUPLICATE_ROWS_NAMED = 5
-CLASHING_ROWS_NAMED = 10  # _rows_and_count: rows a refused commit names before "…" (as exchange's GROUP_ROWS_OPEN)
-MOTHER_AT = 8  # NewClient.person: name, sex, birth date, place, the two reasons, origin, disability, mother, ...
-
-
-@dataclass(eq=False)
-class KnownPlacement:
-    """A row that refers to a placement already stored: unchanged, or discharged and/or with the person's record
-    corrected by this import."""
-
-    pk: int
-    person_id: int
-    snapshot: dict[str, Any] | None  # where the stay is counted, for a stay this import changes (None: unchanged)
-    discharged_on: datetime.date | None = None
-    reason: str = ""
-    stage: str = ""
-    row: int = 0
-    person_data: dict[str, Any] | None = None  # person_update's data: only the corrected fields
-    person_version: int = 0
-    consent: tuple | None = None  # a consent to record (CONSENT_FIELDS' values), not on record yet
-    lks_id: int = 0  # the stay's LKS, locked before the stay is written (as for new clients)
-
-
-class ClientsState:
-    """Per-import lookups: LKS, vocabularies, regions, and the stored people the file's rows may refer to."""
-
-    def __init__(self, ctx: ImportContext) -> None:
-        self.lks = LksIndex(ctx.actor)
-        # Restricted people are seen by those who handle subject requests where they are only (as on the pages and in
-        # exports): per province, since a province admin of one province may operate an LKS in another.
-        provinces = action_provinces(ctx.actor, Action.SUBJECT_REQUEST)
-        self.restricted_provinces: set[str] | None = None if provinces is None else set(provinces)
-        # A trial does not say that a row may be someone recorded elsewhere: it writes and flags nothing, and a file
-        # of NIKs checked again and again would tell an operator who is in care at other LKS. The real run says so,
-        # once it has flagged the pair for the board (as a form's save does).
-        self.tells_duplicates = not ctx.cache.get("dry_run", False)
-        self.duplicates_named = 0  # rows said (by a real run) to be maybe someone recorded elsewhere
-        self.duplicates_unnamed = 0  # ... and those past DUPLICATE_ROWS_NAMED, counted only
-        self.served = served_by_kind()
-        self.ppks_terms = ctx.terms(Vocabulary.PPKS)
-        self.labels = {code: term.label for code, term in self.ppks_terms.items()}
-        self.regions = RegionResolver()
-        self.nik = NikChecker()
-        self.hash = Hasher()
-        self.today = timezone.localdate()
-        self.by_hash: dict[str, list[dict]] = {}
-        self.by_match: dict[str, list[int]] = {}
-        # Keys already looked up (most find nothing: only hits are kept in by_hash / by_match).
-        self.hashes_loaded: set[str] = set()
-        self.matches_loaded: set[str] = set()
-        # For rows without NIK: every stored person's _person_key per LKS (ids only, loaded once per LKS), and the
-        # people those rows name, loaded per batch.
-        self.keys_at: dict[int, dict[tuple, list[int]]] = {}
-        # ... and by name alone, with the birth date and mother's name to compare: LKS -> name -> (id, birth, mother)
-        self.names_at: dict[int, dict[str, list[tuple[int, Any, str]]]] = {}
-        # (LKS, name) -> (row, birth date, mother, with a NIK?, the new client or None) of the rows without ID and NIK;
-        # the new clients of rows with a NIK in a list, indexed so only once a row without NIK needs them (most large
-        # files have a NIK on every row, and an index of 100,000 names costs 40 MB of the import's 500).
-        self.rows_by_name: dict[tuple[int, str], list[tuple[int, Any, str, bool, NewClient | None]]] = {}
-        self.nik_clients: list[NewClient] = []
-        self.nik_clients_by_name: dict[tuple[int, str], list[tuple[int, Any, str, bool, NewClient | None]]] | None = (
-            None
-        )
-        self.people: dict[int, dict] = {}
-        # LKS -> name -> the people transferred away from it (_moved_away), loaded once per LKS.
-        self.moved: dict[int, dict[str, list[dict]]] = {}
-        self.erased: dict[int, dict[tuple, Any]] = {}  # LKS -> what erased records keep of their stays there
-        # person id -> (row, corrections, consent) of the first row in the file that changes that person
-        self.corrected_by: dict[int, tuple[int, dict, tuple | None]] = {}
-        # Earlier rows of this file by NIK hash and match key: one row, or a list when several share it.
-        self.file_niks: dict[str, NewClient | list[NewClient]] = {}
-        self.file_matches: dict[str, NewClient | list[NewClient]] = {}
-        self.delta = SummaryDelta()
-        self.locked: set[int] | None = None  # the LKS this import has locked, once writing began
-        self.people_locked: set[int] = set()  # the people it has locked (ClientsEntity._lock_written)
-        self.created = 0
-        self.created_ids: set[int] = set()  # the people this import has written (not someone else's admissions)
-        # LKS -> name -> (birth date, mother) of the people admitted there by others since its rows were checked
-        self.added_since: dict[int, dict[str, list[tuple[Any, str]]]] = {}
-        self.counts = {"duplicate_candidates": 0, "discharged": 0, "corrected": 0, "consents": 0}
-        # Stored people whose values a refused row's problems quote (their name, dates, what their stay records): a
-        # trial shows them, so it logs them (result_checked).
-        self.quoted: set[int] = set()
-        # Read before any row is checked: whether someone else admitted people while this import ran.
-        self.clock_before = admission_clock()
-
-    def sees_restricted(self, organisation_id: int) -> bool:
-        """Whether the user handles subject requests where this LKS is, and so may be told of its restricted people."""
-        if self.restricted_provinces is None:
-            return True
-        lks = self.lks.by_pk.get(organisation_id)
-        return lks is not None and lks.province_code in self.restricted_provinces
-
-    def names_duplicate(self) -> bool:
-        """Whether a row that may be someone recorded elsewhere is said to be, on its row: by a trial (which tells of
-        records at LKS the user sees only) always; by a real run, for the first DUPLICATE_ROWS_NAMED rows, the rest
-        counted in one notice (plans_notices)."""
-        if not self.tells_duplicates or self.duplicates_named < DUPLICATE_ROWS_NAMED:
-            self.duplicates_named += 1
-            return True
-        self.duplicates_unnamed += 1
-        return False
-
-    def stays_left_load(self, lks_ids: set[int]) -> None:
-        """For the LKS of a batch not seen yet, in two queries whatever their number: what the records erased there
-        keep of their stays (erased_at), and the people transferred away from them (moved_from). Both are few: most
-        LKS have none."""
-        # Not `lks_ids - self.erased.keys()`: a set minus a dict's keys walks every key, and this runs for each row.
-        wanted = {lks_pk for lks_pk in lks_ids if lks_pk not in self.erased}
-        if not wanted:
-            return
-        for lks_pk in wanted:
-            self.erased[lks_pk], self.moved[lks_pk] = {}, {}
-        erased = Placement.objects.filter(organisation_id__in=wanted, person__erased_at__isnull=False)
-        for lks_pk, person_id, admitted_on, sex, born, category, when in erased.values_list(
-            "organisation_id", "person_id", "admitted_on", "person__sex", "person__birth_date",
-            "ppks_category__code", "person__erased_at",
-        ):  # fmt: skip
-            kept = self.erased[lks_pk]
-            kept[("id", person_id)] = when
-            kept.setdefault(("stay", admitted_on), []).append((sex, born, category, when))
-        left = Placement.objects.filter(organisation_id__in=wanted, discharge_reason=DischargeReason.TRANSFERRED)
-        moved = Person.objects.current().filter(pk__in=left.values("person_id"))
-        people = {person["id"]: person for person in _load_people(moved)}
-        for person in people.values():
-            for lks_pk in {stay["organisation_id"] for stay in person["placements"]} & wanted:
-                if person["organisation_id"] != lks_pk:
-                    self.moved[lks_pk].setdefault(match_name(person["full_name"] or ""), []).append(person)
-
-    def erased_at(self, lks_pk: int) -> dict[tuple, Any]:
-        """What the records erased at an LKS keep of their stays there (_erased_here): ("id", person id) -> when
-        erased, and ("stay", admission date) -> [(sex, birth month, main category, when erased)]."""
-        self.stays_left_load({lks_pk})
-        return self.erased[lks_pk]
-
-    def moved_from(self, lks_pk: int) -> dict[str, list[dict]]:
-        """The people transferred away from an LKS (a stay there ended by a referral, now located elsewhere), with
-        their stays, by their name as rows are matched (_person_key)."""
-        self.stays_left_load({lks_pk})
-        return self.moved[lks_pk]
-
-
 RECHECK_CHUNK = 2000  # NIK hashes (or people) per query of _check_still_new
-
-
-def _state(ctx: ImportContext) -> ClientsState:
-    if "clients" not in ctx.cache:
-        ctx.cache["clients"] = ClientsState(ctx)
-    return ctx.cache["clients"]
-
-
-# Differences an import does not write: the stay's category and form of service. (A NIK differs only on a row found
-# by its ID, or completing a person stored without one: a correction, checked by person_update.)
-CORRECTED_ON_PAGE = {"ppks_category", "setting"}
-# Person fields an import may correct, through person_update (with its rules, audit and access log).
-PERSON_TEXT_CORRECTED = {
-    "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place", "disability_type", "mother_name",
-    "father_name", "guardian_name", "guardian_relation", "guardian_phone", "notes",
-}  # fmt: skip
-PERSON_COMPARED = (
-    "full_name", "sex", "birth_date", "birth_date_estimated", "birth_place", "nik_hash", "nik_missing_reason",
-    "kk_hash", "kk_missing_reason", "origin_region_id", "disability_type", "mother_name", "father_name",
-    "guardian_name", "guardian_relation", "guardian_phone", "notes",
-)  # fmt: skip
-PLACEMENT_LOADED = (
-    "id", "person_id", "organisation_id", "ppks_category__code", "setting", "admitted_on", "status", "discharged_on",
-    "discharge_reason", "stage", "province_code", "regency_code",
-)  # fmt: skip
-
-PERSON_SHARED = (
-    "birth_date", "birth_place", "nik_missing_reason", "kk_missing_reason", "origin_region_id", "disability_type",
-    "guardian_relation",
-)  # fmt: skip
-PLACEMENT_SHARED = (
-    "ppks_category__code", "setting", "admitted_on", "status", "discharged_on", "discharge_reason", "stage",
-    "province_code", "regency_code",
-)  # fmt: skip
-
-
-def _load_people(queryset, *extra: str) -> list[StoredRecord]:
-    """Stored people with their placements, category codes and consents, newest first (four queries, whatever the
-    count)."""
-    fields = ("id", "organisation_id", "is_restricted", "match_key", "version", *PERSON_COMPARED, *extra)
-    person_type = record_type("StoredPerson", (*fields, "placements", "categories", "consents", "withdrawn"))
-    shared: dict = {}
-    share = shared.setdefault
-    people = list(stored_records(person_type, fields, queryset.values_list(*fields), PERSON_SHARED, share))
-    if not people:
-        return []
-    by_id = {p.id: p for p in people}
-    for person in people:
-        person.placements, person.categories, person.consents, person.withdrawn = [], set(), (), ()
-    placement_type = record_type("StoredPlacement", PLACEMENT_LOADED)
-    placements = Placement.objects.filter(person_id__in=list(by_id)).values_list(*PLACEMENT_LOADED)
-    for placement in stored_records(placement_type, PLACEMENT_LOADED, placements, PLACEMENT_SHARED, share):
-        by_id[placement.person_id].placements.append(placement)
-    through = Person.ppks_categories.through
-    for person_id, code in through.objects.filter(person_id__in=list(by_id)).values_list("person_id", "term__code"):
-        by_id[person_id].categories.add(code)
-    for person in people:  # read only from here on: one frozen set per combination of categories
-        person.categories = share(frozenset(person.categories), frozenset(person.categories))
-    consents = Consent.objects.filter(person_id__in=list(by_id)).order_by("-given_on", "-pk")
-    for person_id, given_by, giver_name, given_on, legal_basis, scope, withdrawn_on in consents.values_list(
-        "person_id", *CONSENT_FIELDS, "withdrawn_on"
-    ):
-        # Codes and scopes repeat over thousands of people: one string each (a re-import may hold 100,000 people).
-        consent = (intern(given_by), giver_name, given_on, intern(legal_basis), intern(scope))
-        by_id[person_id].consents += (consent,)
-        if withdrawn_on is not None:
-            by_id[person_id].withdrawn += ((consent, withdrawn_on),)
-    return people
-
-
-def _merged_ids_followed(rows: list[dict[str, Any]]) -> None:
-    """Rows whose export ID names a record a board merged into another name that one: the file was exported before
-    the merge, and its rows are about the person the kept record is (services.duplicate_merge keeps it one step)."""
-    ids = {values["id"] for values in rows if values.get("id")}
-    if not ids:
-        return
-    kept = dict(Person.objects.filter(pk__in=ids, merged_into__isnull=False).values_list("pk", "merged_into"))
-    for values in rows:
-        if values.get("id") in kept:
-            values["id"] = kept[values["id"]]
-
-
-def _keys_at(lks_pk: int) -> tuple[dict[tuple, list[int]], dict[str, list[tuple[int, Any, str]]]]:
-    """Every stored person at an LKS by _person_key, and by name with their birth date and mother's name (ids only:
-    an LKS may hold thousands, rows name a few)."""
-    index: dict[tuple, list[int]] = {}
-    names: dict[str, list[tuple[int, Any, str]]] = {}
-    stored = Person.objects.current().filter(organisation_id=lks_pk)
-    for pk, name, birth, mother in stored.values_list("pk", "full_name", "birth_date", "mother_name"):
-        key = (match_name(name or ""), birth, match_name(mother or ""))
-        if key[0]:  # a name of punctuation only never matches anyone
-            index.setdefault(key, []).append(pk)
-            names.setdefault(key[0], []).append((pk, birth, key[2]))
-    return index, names
-
-
-def _withdrawn(values: dict[str, Any], person: dict) -> list[tuple[str, str]]:
-    """A row's consent that the person withdrew since: not given again (it is on record), and said, lest the file
-    go on implying a legal basis that no longer holds."""
-    consent = _row_consent(values)
-    withdrawn_on = dict(person["withdrawn"]).get(consent) if consent is not None else None
-    if withdrawn_on is None:
-        return []
-    message = _(
-        "Persetujuan di baris ini sudah dicabut pada %(date)s dan tidak dicatat lagi. Bila ada persetujuan baru, tulis "
-        "Tanggal persetujuan yang baru."
-    ) % {"date": withdrawn_on.strftime("%d-%m-%Y")}
-    return [("consent_given_on", message)]
-
-
-def _restricted_for(state: ClientsState, people: list[dict]) -> list[dict]:
-    """Those of `people` whose processing is restricted, when the user may not handle them: a row that would be
-    answered with something of theirs (a stored mother's name, "already active here") gets the restricted row's one
-    neutral answer instead."""
-    return [
-        person for person in people if person["is_restricted"] and not state.sees_restricted(person["organisation_id"])
-    ]
-
-
-def _parts_agree(key: tuple, birth: datetime.date | None, mother: str) -> bool:
-    """Whether a stored person's birth date and mother's name contradict nothing of a row's _person_key (a part
-    either side leaves empty contradicts nothing)."""
-    _name, row_birth, row_mother = key
-    return (row_birth is None or birth is None or row_birth == birth) and (
-        not row_mother or not mother or row_mother == mother
-    )
-
-
-def _stays_at(person: dict, lks: Lks, admitted_on: datetime.date | None) -> bool:
-    """Whether a stored person stays at the LKS (active there) or stayed there since the row's admission date."""
-    return any(
-        p["organisation_id"] == lks.pk and (p["status"] == PlacementStatus.ACTIVE or p["admitted_on"] == admitted_on)
-        for p in person["placements"]
-    )
-
-
-def _far_name_problem(
-    values: dict[str, Any], existing: tuple | None, state: ClientsState | None = None
-) -> list[tuple[str, str]]:
-    """A row found by a NIK stored under a name hardly the row's: a warning on a valid row; beside the problems of a
-    refused one (given its `state`: the stored name quoted there is logged by a trial), which may come from the
-    mistyped NIK (the stored child's admission date, stay, ...)."""
-    if existing is None or values.get("id") or not values.get("_nik_hash"):
-        return []
-    stored = existing[0]["full_name"]
-    if not v.names_far_apart(stored, values.get("full_name")):
-        return []
-    if state is not None:
-        state.quoted.add(existing[0]["id"])
-    return [("full_name", far_name_warning(values["full_name"], stored))]
-
-
-def _row_consent(values: dict[str, Any]) -> tuple | None:
-    """The row's consent as CONSENT_FIELDS' values, or None when its consent cells are empty (plan() has checked
-    that a consent, once begun, is complete)."""
-    consent = tuple(values.get(key) for key in CONSENT_COLUMNS)
-    return consent if any(consent) else None
-
-
-def _consent_age_problems(given_by: str, given_on, birth_date, today) -> list[tuple[str, str]]:
-    """consents._check_consent's rules that need the birth date: a child's consent comes from a parent or guardian,
-    and no consent predates the birth."""
-    problems = []
-    if given_by == ConsentGiver.SELF and birth_date and age_on(birth_date, given_on or today) < ADULT_AGE:
-        problems.append(
-            (
-                "consent_given_by",
-                _("Persetujuan untuk data anak diberikan oleh orang tua atau wali, bukan anak itu sendiri."),
-            )
-        )
-    if given_on and birth_date and given_on < birth_date:
-        problems.append(("consent_given_on", _("Tanggal persetujuan tidak mungkin sebelum tanggal lahir.")))
-    return problems
-
-
-def _placement_at(people: list[dict], lks: Lks, admitted_on: datetime.date | None) -> tuple[dict, dict] | None:
-    """The person the row refers to and their placement at this LKS with the same admission date, or their active
-    one there (None when neither exists: a new stay)."""
-    active = during = None
-    for person in people:
-        for placement in person["placements"]:
-            if placement["organisation_id"] != lks.pk:
-                continue
-            if placement["admitted_on"] == admitted_on:
-                return person, placement
-            if placement["status"] == PlacementStatus.ACTIVE:
-                active = (person, placement)
-            elif admitted_on and placement["admitted_on"] < admitted_on < (placement["discharged_on"] or admitted_on):
-                # A row admitted while an ended stay here lasted is about that stay (its admission date corrected on
-                # the client's page since the list was written): never a second stay of the same time.
-                during = (person, placement)
-    return active or during
-
-
-def _new_client_cells(
-    values: dict[str, Any],
-    birth_date: datetime.date | None,
-    admitted_on: datetime.date | None,
-    problems: list[tuple[str, str]],
-    missing: list[tuple[str, str]],
-    today: datetime.date,
-) -> tuple[list[Term], Term | None]:
-    """The cells a new client needs (in `missing` too: a row with the export's ID may leave them empty) and the
-    dates that must exist and not lie ahead; the row's PPKS categories, its main one first, and that main one."""
-    if not values.get("full_name"):
-        missing.append(("full_name", _("%(label)s wajib diisi.") % {"label": _("Nama lengkap")}))
-    if not values.get("sex"):
-        missing.append(("sex", choose_one(_("Jenis kelamin"))))
-    problems += missing
-    date_problems(birth_date, "birth_date", problems, today)
-    if admitted_on is None:
-        problems.append(("admitted_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal masuk")}))
-    date_problems(admitted_on, "admitted_on", problems, today)
-    if not values.get("setting"):
-        missing.append(("setting", choose_one(_("Bentuk layanan"))))
-        problems.append(missing[-1])
-    categories = list(values.get("ppks_categories") or [])
-    primary = values.get("ppks_category") or (categories[0] if categories else None)
-    if primary is None:
-        if not values.get("_unreadable", set()) & {"ppks_category", "ppks_categories"}:
-            # On the list, which the template asks to fill; the main category may stay empty.
-            missing.append(("ppks_categories", _("Pilih paling sedikit satu kategori PPKS.")))
-            problems.append(missing[-1])
-    elif primary not in categories:
-        categories.insert(0, primary)
-    return categories, primary
-
-
-def _discharge_problems(
-    discharged_on: datetime.date | None,
-    reason: str,
-    admitted_on: datetime.date | None,
-    problems: list[tuple[str, str]],
-    today: datetime.date,
-) -> None:
-    """A discharge given in part (its date and reason go together), or on a date that does not exist, lies ahead,
-    or comes before the admission."""
-    if discharged_on is None:
-        problems.append(("discharged_on", _("%(label)s wajib diisi.") % {"label": _("Tanggal keluar")}))
-    if not reason:
-        when = _("Alasan keluar wajib diisi bila Tanggal keluar diisi: pilih salah satu dari daftar.")
-        problems.append(("discharge_reason", when))
-    date_problems(discharged_on, "discharged_on", problems, today)
-    if discharged_on and admitted_on and discharged_on < admitted_on:
-        problems.append(("discharged_on", _("Tanggal keluar tidak mungkin sebelum tanggal masuk.")))
-
-
-def _consent_begun(values: dict[str, Any]) -> bool:
-    """Whether the row fills any consent cell (ClientsEntity._consent then asks for all five)."""
-    get = values.get
-    return bool(
-        get("consent_given_by") or get("consent_giver_name") or get("consent_given_on")
-        or get("consent_legal_basis") or get("consent_scope")
-    )  # fmt: skip
-
-
-def _ambiguous_message(values: dict[str, Any]) -> str:
-    """The refusal of a row without NIK that fits several people stored at its LKS, with what tells them apart."""
-    if values.get("_partial"):
-        return _(
-            "Lebih dari satu penerima layanan bernama “%(name)s” tercatat di LKS ini, dan tanggal lahir serta "
-            "nama ibu di baris ini tidak membedakan mereka. Isi NIK, Tanggal lahir dan Nama ibu kandung, atau "
-            "perbaiki lewat ekspor (baris dengan kolom ID)."
-        ) % {"name": values.get("full_name") or ""}
-    return _(
-        "Lebih dari satu penerima layanan dengan nama, tanggal lahir, dan nama ibu ini tercatat di LKS ini; isi NIK."
-    )
-
-
-def _no_such_stay_message(record: int, admitted_on: datetime.date) -> str:
-    """The refusal of a row whose export ID names a person with no stay at its LKS admitted on its date."""
-    return _(
-        "Penerima layanan dengan ID %(id)s tidak punya penempatan di LKS ini yang masuk pada %(date)s. "
-        "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
-    ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
-
-
-def _other_admission_message(values: dict[str, Any], person: dict, placement: dict, active: bool) -> str:
-    """The refusal of a row that found its person's stay at its LKS under another admission date, saying what to
-    do about it."""
-    if not active:
-        # An ended stay whose time holds the row's admission date (_placement_at).
-        return _(
-            "Penerima layanan ini tercatat di LKS ini sejak %(stored)s sampai %(left)s; Tanggal masuk di file "
-            "(%(given)s) jatuh di antaranya, jadi baris ini tentang penempatan itu. Samakan Tanggal masuk dengan "
-            "yang tersimpan; bila yang tersimpan salah, perbaiki di halaman penerima layanan (Perbaiki data "
-            "penempatan)."
-        ) % {
-            "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
-            "left": placement["discharged_on"].strftime("%d-%m-%Y"),
-            "given": values["admitted_on"].strftime("%d-%m-%Y"),
-        }
-    if values.get("id"):
-        # The person named by the ID is active here since another date: that date is the stay's own record.
-        return _(
-            "Penerima layanan ini sudah terdaftar aktif di LKS ini dengan isian berbeda (%(columns)s). "
-            "Ubah datanya di halaman penerima layanan; impor hanya menambah penerima layanan baru, "
-            "memperbaiki data orangnya, atau mencatat tanggal keluar."
-        ) % {"columns": str(HEADERS["admitted_on"].header)}
-    # Found by NIK, or by name, birth date and mother (a row whose NIK completes a person stored without one).
-    # The row is about that person; what differs is the admission date, so that is what the message names
-    # (on its column), with what to do about it.
-    by_nik = bool(values.get("_nik_hash")) and values["_nik_hash"] == person["nik_hash"]
-    dates = {
-        "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
-        "given": values["admitted_on"].strftime("%d-%m-%Y"),
-    }
-    if values.get("_partial") and not by_nik:
-        template = _(
-            "Penerima layanan bernama sama sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
-            "(tersimpan %(stored)s, di file %(given)s), dan tanggal lahir serta nama ibu di baris ini tidak "
-            "berbeda darinya. Bila baris ini tentang penempatan yang sama, samakan Tanggal masuk dengan yang "
-            "tersimpan. Bila tentang orang lain yang bernama sama, isi NIK-nya. Bila ia "
-            "sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang tersimpan."
-        )
-    elif by_nik:
-        template = _(
-            "Penerima layanan dengan NIK ini sudah terdaftar aktif di LKS ini dengan Tanggal masuk berbeda "
-            "(tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang penempatan yang sama, samakan "
-            "Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, ubah di halaman penerima "
-            "layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal keluar penempatan yang "
-            "tersimpan."
-        )
-    else:
-        template = _(
-            "Penerima layanan dengan nama, tanggal lahir, dan nama ibu ini sudah terdaftar aktif di LKS ini "
-            "dengan Tanggal masuk berbeda (tersimpan %(stored)s, di file %(given)s). Bila baris ini tentang "
-            "penempatan yang sama, samakan Tanggal masuk dengan yang tersimpan; bila yang tersimpan salah, "
-            "ubah di halaman penerima layanan. Bila ia sudah keluar lalu masuk lagi, catat dulu Tanggal "
-            "keluar penempatan yang tersimpan."
-        )
-    return template % dates
-
-
-def _partial_match_warning(name: str) -> str:
-    """The warning on a correction by a row without NIK matched on its name and one of birth date and mother."""
-    return _(
-        "Baris tanpa NIK ini dicocokkan dengan penerima layanan tersimpan “%(name)s” melalui nama dan "
-        "tanggal lahir atau nama ibunya saja (yang lain kosong di salah satunya). Bila ini orang lain "
-        "yang bernama sama, isi NIK-nya."
-    ) % {"name": name}
-
-
-def _missing_notice(count: int, lks_name: str, *, where: str) -> str:
-    """The clients active at an LKS whom no row of the file names. `where`: "file"; "sheet" when the user chose one
-    sheet of several, and those clients may well be on the sheets left for later; "every sheet" when the others were
-    checked or imported before it, and those clients are on none of them."""
-    values = {"count": number_format(count, force_grouping=True), "lks": lks_name}
-    if where == "every sheet":
-        return (
-            ngettext(
-                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini "
-                "dan lembar lain yang sudah diperiksa), dan tetap tercatat aktif. Bila sudah keluar, catat "
-                "keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.",
-                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar mana pun file ini (lembar ini "
-                "dan lembar lain yang sudah diperiksa), dan tetap tercatat aktif. Bila ada yang sudah keluar, "
-                "catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat halamannya.",
-                count,
-            )
-            % values
-        )
-    if where == "sheet":
-        return (
-            ngettext(
-                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat aktif; "
-                "mungkin ada di lembar lain file ini.",
-                "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di lembar ini, dan tetap tercatat aktif; "
-                "mungkin mereka ada di lembar lain file ini.",
-                count,
-            )
-            % values
-        )
-    return (
-        ngettext(
-            "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
-            "Bila sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau lewat "
-            "halamannya.",
-            "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. "
-            "Bila ada yang sudah keluar, catat keluarnya: isi Tanggal keluar dan Alasan keluar di barisnya, atau "
-            "lewat halamannya.",
-            count,
-        )
-        % values
-    )
 
 
 class ClientsEntity(Entity):
@@ -2545,7 +1774,7 @@ class ClientsEntity(Entity):
     def _correct(self, updates: list[KnownPlacement], ctx: ImportContext, state: ClientsState) -> None:
         """Corrections of people's records, one person_update each: the page's rules, audit event and access log.
         A refusal here (someone changed the record meanwhile) undoes the whole import."""
-        from ..services.persons import person_update
+        from ...services.persons import person_update
 
         people = Person.objects.in_bulk([u.person_id for u in updates])
         for update in updates:
@@ -2646,7 +1875,7 @@ class ClientsEntity(Entity):
         return EXPORT_COLUMNS
 
     def export_filterset(self, *, actor: "User | SystemActor", filters):
-        from ..selectors import person_list
+        from ...selectors import person_list
 
         return person_list(actor=actor, filters=filters or {}, action=Action.PERSON_EXPORT)
 
@@ -2858,160 +2087,6 @@ class ClientsEntity(Entity):
                 ]  # fmt: skip
 
 
-CATEGORIES_CELL = "c11"
-# The kabupaten/kota by name, as the LKS list shows it (imports read a name there as well as a code): joined to the
-# region table once (a subquery per row cost 0.4 s of a 2 s export of 100,000 clients).
-REGENCY_CELL = "c20"
-
-
-COPY_ROWS_PER_CHUNK = 1000
-
-
-def _record_requoted(record: bytes, delimiter: str) -> bytes:
-    """One record of COPY's CSV with its text cells as core.downloads.csv_text writes them (quoted when they hold the
-    other separator, a tab or a line break; a formula trigger after one escaped). Its other cells (numbers, ISO
-    dates) never hold a separator, and no cell is an empty text (NULLIF: COPY writes NULL as nothing), so every cell
-    can be read back as text and written so."""
-    return (_line_requoted(record.decode("utf-8"), delimiter) + "\n").encode("utf-8")
-
-
-# A tab or a line break inside a line of SQLite's CSV (its own line ends are added after).
-_CELL_BREAK = re.compile("[\t\r\n]")
-
-
-def _line_requoted(line: str, delimiter: str) -> str:
-    """A CSV line (without its end) with every cell written again by core.downloads.csv_text (see _record_requoted)."""
-    (cells,) = csv.reader(io.StringIO(line), delimiter=delimiter)
-    return delimiter.join(csv_text(cell, delimiter) for cell in cells)
-
-
-def _crlf_records(data: bytes, inside: bool) -> tuple[bytes, bool]:
-    """PostgreSQL's COPY ends CSV records with LF; the other paths (Python's csv module, SQLite's lines) and RFC 4180
-    with CRLF, and the same export must give the same file on either database. A line break inside a quoted cell is
-    the cell's own and stays. `inside`: whether `data` starts within a quoted cell; returned for the next chunk
-    (a doubled quote, the escape of a quote, leaves it as it is)."""
-    if not inside and b'"' not in data:
-        return data.replace(b"\n", b"\r\n"), False
-    pieces = data.split(b"\n")
-    out = [pieces[0]]
-    inside ^= bool(pieces[0].count(b'"') & 1)
-    for piece in pieces[1:]:
-        out.append(b"\n" if inside else b"\r\n")
-        out.append(piece)
-        inside ^= bool(piece.count(b'"') & 1)
-    return b"".join(out), inside
-
-
-def _categories_listed_whole(values: dict[str, Any]) -> bool:
-    """Whether a row's PPKS categories are the person's whole list: a row of an export sent back (found by its ID)
-    holds every category, so one deleted there is meant to go; any other file lists what it knows and only adds."""
-    return bool(values.get("id")) and bool(values.get("ppks_categories"))
-
-
-def _sqlite_csv_cell(expression: str, delimiter: str) -> str:
-    """A text cell as core.downloads.csv_text writes it: NULL empty; quoted, with doubled quotes, when it holds the
-    delimiter, the other separator, a quote or a line break; with the other separator, each formula trigger or quote
-    right after it escaped by an apostrophe (M2 of the fifty-seventh review). The replacements run on those cells
-    only (a few): one more condition in the same CASE, not a pass over every cell."""
-    other = OTHER_SEPARATOR[delimiter]
-    escaped = expression
-    for trigger in INNER_ESCAPED:
-        after = f"'{trigger}'" if trigger.isprintable() else f"char({ord(trigger)})"
-        escaped = f"replace({escaped}, '{other}' || {after}, '{other}''' || {after})"
-    quoted = """'"' || replace({}, '"', '""') || '"'"""
-    return (
-        f"CASE WHEN {expression} IS NULL THEN '' WHEN instr({expression}, '{other}') THEN {quoted.format(escaped)} "
-        f"""WHEN instr({expression}, '{delimiter}') OR instr({expression}, '"') """
-        f"OR instr({expression}, char(10)) OR instr({expression}, char(13)) "
-        f"THEN {quoted.format(expression)} ELSE {expression} END"
-    )
-
-
-def _csv_expressions(vendor: str, delimiter: str, ppks: dict[str, str]) -> tuple[list, set[int]]:
-    """The export's cells as text expressions, in EXPORT_COLUMNS' order (dates as ISO text: PostgreSQL's to_char,
-    SQLite stores them so), and the positions of those that can never need CSV quotes (numbers, dates, codes and
-    masked numbers, labels without the delimiter, a quote or a line break); the PPKS labels (CATEGORIES_CELL) are
-    left empty here and joined by _database_csv."""
-    text = CharField()
-    plain: list = []  # the expressions that never need quotes
-
-    def unquoted(expression):
-        plain.append(expression)
-        return expression
-
-    def escaped(expression):
-        # As core.downloads.escape_formula; NULL instead of "" so that COPY writes an empty cell, not "".
-        return NullIf(
-            Case(
-                When(In(Left(expression, 1), list(ESCAPED_STARTS)), then=Concat(Value("'"), expression)),
-                default=expression,
-                output_field=text,
-            ),
-            Value(""),
-        )
-
-    def label(field: str, choices, *, keep_code: bool = False):
-        names = {code: escape_formula(str(name)) for code, name in choices if code}
-        whens = [When(**{field: code}, then=Value(name)) for code, name in names.items()]
-        expression = Case(*whens, default=F(field) if keep_code else Value(None), output_field=text)
-        # A stored code outside the choices cannot be entered; the labels are known here.
-        needs_quotes = set(delimiter + OTHER_SEPARATOR[delimiter] + '"\r\n')
-        return expression if any(set(name) & needs_quotes for name in names.values()) else unquoted(expression)
-
-    def day(field: str):
-        if vendor == "sqlite":
-            return unquoted(Cast(F(field), text))
-        return unquoted(Func(F(field), Value("YYYY-MM-DD"), function="to_char", output_field=text))
-
-    cells = [
-        unquoted(Cast(F("person_id"), text)), escaped(F("person__full_name")),
-        label("person__sex", Sex.choices, keep_code=True), day("person__birth_date"),
-        unquoted(Case(When(person__birth_date_estimated=True, then=Value(_("Ya"))), default=None, output_field=text)),
-        escaped(F("person__birth_place")), unquoted(escaped(F("person__nik_masked"))),
-        label("person__nik_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__kk_masked"))),
-        label("person__kk_missing_reason", MissingIdReason.choices), unquoted(escaped(F("person__origin_region_id"))),
-        Value(None, output_field=text),  # CATEGORIES_CELL: joined by _database_csv
-        label("ppks_category__code", ppks.items(), keep_code=True),
-        label("person__disability_type", DisabilityType.choices),
-        escaped(F("person__mother_name")), escaped(F("person__father_name")), escaped(F("person__guardian_name")),
-        escaped(F("person__guardian_relation")), escaped(F("person__guardian_phone")),
-        escaped(Coalesce(NullIf(F("organisation__registration_number"), Value("")), F("organisation__name"))),
-        escaped(F("regency_code")),  # REGENCY_CELL: its name joined by _database_csv
-        label("setting", ServiceSetting.choices, keep_code=True),
-        day("admitted_on"), label("status", PlacementStatus.choices, keep_code=True),
-        label("stage", CaseStage.choices), day("discharged_on"), label("discharge_reason", DischargeReason.choices),
-        unquoted(Cast(F("person__version"), text)),
-        unquoted(Case(When(person__is_restricted=True, then=Value(_("Ya"))), default=None, output_field=text)),
-    ]  # fmt: skip
-    return cells, {index for index, cell in enumerate(cells) if any(cell is p for p in plain)}
-
-
-def category_codes(person_ids: list[int]) -> list[tuple[int, str]]:
-    """(person id, PPKS code) of these people, in one bare query: an ORM filter with 10,000 parameters costs more to
-    compile than to run."""
-    through = Person.ppks_categories.through
-    table = connection.ops.quote_name(through._meta.db_table)
-    terms = connection.ops.quote_name(Term._meta.db_table)
-    condition, params = in_condition("c.person_id", person_ids, vendor=connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT c.person_id, t.code FROM {table} c JOIN {terms} t ON t.id = c.term_id WHERE {condition}", params
-        )
-        return cursor.fetchall()
-
-
-def _snapshot_of(placement: dict) -> dict[str, Any]:
-    return {
-        "province_code": placement["province_code"],
-        "regency_code": placement["regency_code"],
-        "ppks_code": placement["ppks_category__code"],
-        "setting": placement["setting"],
-        "admitted_on": placement["admitted_on"],
-        "status": placement["status"],
-        "discharged_on": placement["discharged_on"],
-    }
-
-
 PERSON_INSERTED = [
     "organisation_id", "province_code", "regency_code", "full_name", "sex", "birth_date", "birth_date_estimated",
     "birth_place", "nik_encrypted", "nik_hash", "nik_masked", "nik_missing_reason", "kk_encrypted", "kk_hash",
@@ -3023,27 +2098,6 @@ PLACEMENT_INSERTED = [
     "stage", "next_review_on", "status", "discharged_on", "discharge_reason",
 ]  # fmt: skip
 CONSENT_INSERTED = ["person_id", *CONSENT_FIELDS, "recorded_by_id"]
-EXPORT_FIELDS = (
-    "person_id", "person__full_name", "person__sex", "person__birth_date", "person__birth_date_estimated",
-    "person__birth_place", "person__nik_masked", "person__nik_missing_reason", "person__kk_masked",
-    "person__kk_missing_reason", "person__origin_region_id", "person__disability_type", "person__mother_name",
-    "person__father_name", "person__guardian_name", "person__guardian_relation", "person__guardian_phone",
-    "organisation__registration_number", "organisation__name", "regency_code", "ppks_category__code", "setting",
-    "admitted_on", "status", "stage", "discharged_on", "discharge_reason", "person__version", "person__is_restricted",
-)  # fmt: skip
-EXPORT_COLUMNS: list[Column] = [
-    Column("id", _lazy("ID")),
-    HEADERS["full_name"], HEADERS["sex"], HEADERS["birth_date"], HEADERS["birth_date_estimated"],
-    HEADERS["birth_place"], Column("nik_masked", _lazy("NIK (disamarkan)")), HEADERS["nik_missing_reason"],
-    Column("kk_masked", _lazy("Nomor KK (disamarkan)")), HEADERS["kk_missing_reason"],
-    HEADERS["origin_code"], HEADERS["ppks_categories"], HEADERS["ppks_category"], HEADERS["disability_type"],
-    HEADERS["mother_name"], HEADERS["father_name"], HEADERS["guardian_name"], HEADERS["guardian_relation"],
-    HEADERS["guardian_phone"], HEADERS["lks"], HEADERS["lks_regency"],
-    HEADERS["setting"], HEADERS["admitted_on"], Column("status", _lazy("Status")),
-    Column("stage", _lazy("Tahap kasus")),
-    HEADERS["discharged_on"], HEADERS["discharge_reason"], HEADERS["version"],
-    Column("is_restricted", _lazy("Pemrosesan dibatasi")),
-]  # fmt: skip
 
 
 def _kept_with(earlier: Any, client: Any, index: dict, key: str) -> list:
@@ -3056,11 +2110,3 @@ def _kept_with(earlier: Any, client: Any, index: dict, key: str) -> list:
         others.append(client)
         index[key] = others
     return before
-
-
-def _rows_and_count(rows: list[int]) -> dict[str, str]:
-    """Row numbers as a message names them (the first ten, then "…"), and how many."""
-    ordered = sorted(set(rows))
-    listed = ", ".join(str(row) for row in ordered[:CLASHING_ROWS_NAMED])
-    listed += ", …" if len(ordered) > CLASHING_ROWS_NAMED else ""
-    return {"rows": listed, "count": number_format(len(ordered), force_grouping=True)}
