@@ -444,8 +444,8 @@ def test_a_row_of_one_cell_between_a_subtotal_and_more_data_is_a_record_not_the_
 
 
 def test_a_section_title_in_a_column_not_read_is_named_as_a_section_title(tmp_path, board_member):
-    rows = [["No", *HEADERS], ["A. LKS ANAK"], [1, *ROW], ["B. LKS LANSIA"], [2, "LKS Lansia", "lansia", "63.71.01.1001",
-            "TD/LANSIA/1", 5]]  # fmt: skip
+    elderly = ["LKS Lansia", "lansia", "63.71.01.1001", "TD/LANSIA/1", 5]
+    rows = [["No", *HEADERS], ["A. LKS ANAK"], [1, *ROW], ["B. LKS LANSIA"], [2, *elderly]]
     result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
     assert (result.status, result.created) == ("checked", 2), problems_of(result)
     assert "Baris 2, 4 berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati." in result.notices
