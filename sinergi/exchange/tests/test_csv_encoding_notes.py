@@ -37,17 +37,41 @@ def test_a_windows_row_with_an_apostrophe_name_and_a_block_number_stays_windows_
     assert read_all(path, CSV)[1] == (2, row)
 
 
-# Speed: _letter_plausibility walks the whole word for each of up to 10,000 judged letters, so one long run of
-# accented letters (a damaged cell, a pasted blob) costs words × length: 10,000 letters 23 s, 100,000 letters 252 s.
-def test_the_encoding_of_a_csv_with_one_long_word_of_accented_letters_is_told_quickly(tmp_path):
-    import time
+# Work: _letter_plausibility once walked the whole word for each of up to NON_ASCII_JUDGED letters, so one long run of
+# accented letters (a damaged cell, a pasted blob) cost words × length: 10,000 letters 23 s, 100,000 letters 252 s.
+# Counted in lines run rather than timed, so that a busy machine cannot fail it and a slow walk cannot pass it.
+def test_the_encoding_of_a_csv_with_one_long_word_of_accented_letters_is_told_with_bounded_work(tmp_path):
+    import sys
 
-    from sinergi.exchange.files import _detect_encoding
+    from sinergi.exchange.files import encodings
 
     path = tmp_path / "long.csv"
     path.write_bytes(("Nama;Catatan\r\nBudi;" + "é" * 20_000 + "\r\n").encode("cp1252"))
-    started = time.perf_counter()
-    assert _detect_encoding(path) == "cp1252"
-    # Bounded per letter now (WORD_JUDGED): well under a second on an idle machine. The bound is ten times that, for a
-    # busy CI machine, and still far below the old cost of this word (about 90 s).
-    assert time.perf_counter() - started < 10
+    judged = encodings._letter_plausibility.__code__
+    # Each letter's word is looked at up to WORD_JUDGED letters on each side: two lines per step of its two walks,
+    # and a few lines more for the verdict.
+    most_per_letter = 4 * (encodings.WORD_JUDGED + 1) + 20
+    calls, lines = 0, 0
+
+    def count_lines(frame, event, arg):
+        nonlocal lines
+        lines += 1
+        if lines > most_per_letter:
+            raise AssertionError(f"one letter took more than {most_per_letter} lines")
+        return count_lines
+
+    def on_call(frame, event, arg):
+        nonlocal calls, lines
+        if frame.f_code is not judged:
+            return None
+        calls, lines = calls + 1, 0
+        return count_lines
+
+    sys.settrace(on_call)
+    try:
+        told = encodings._detect_encoding(path)
+    finally:
+        sys.settrace(None)
+
+    assert told == "cp1252"
+    assert 0 < calls <= 2 * encodings.NON_ASCII_JUDGED  # once in each reading weighed: Windows-1252, Mac Roman
