@@ -16,8 +16,8 @@ from sinergi.core.deployment import is_national_deployment
 
 from . import runners
 
-# Files up to this size (about 5,000 rows of XLSX) jump the workers' queue (services._enqueue): a user checking a
-# small file waits at their page, and should not wait behind another's 100,000-row import or export, which runs for
+# Files up to this size (about 5,000 rows of XLSX) jump the workers' queue (services.uploads._enqueue): a user checking
+# a small file waits at their page, and should not wait behind another's 100,000-row import or export, which runs for
 # a minute anyway. Shortest first lowers everyone's wait; a large job waits only while small ones keep coming.
 SMALL_FILE_BYTES = 1024 * 1024
 

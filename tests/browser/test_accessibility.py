@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from sinergi.accounts.models import User
 from sinergi.exchange import exports, runners, services
 from sinergi.exchange.models import ImportJob
+from sinergi.exchange.services import uploads
 from sinergi.exchange.tests.conftest import xlsx_file
 from sinergi.exchange.tests.factories import ExportJobFactory, ImportJobFactory
 from sinergi.exchange.tests.test_job_page import HEADERS as CLIENT_HEADERS
@@ -78,7 +79,7 @@ def test_the_exchange_journey_has_no_critical_or_serious_violations(page, tmp_pa
         },
     }
     # Jobs wait in the queue until run here, and one counts as running (its worker holding the job's lock).
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(uploads, "_enqueue", lambda job: None)
     monkeypatch.setattr(exports, "_enqueue", lambda job: None)
     monkeypatch.setattr(runners, "runner_alive", lambda kind, pk: True)
     board, operator = User.objects.get(username="pengurus.banjarmasin"), User.objects.get(username="operator.lks")

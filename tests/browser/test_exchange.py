@@ -8,6 +8,7 @@ from python_calamine import CalamineWorkbook
 
 from sinergi.exchange import exports, services
 from sinergi.exchange.models import ExportJob, ImportJob
+from sinergi.exchange.services import uploads
 from sinergi.exchange.tests.conftest import xlsx_file
 from sinergi.exchange.tests.test_job_page import CONSENT, SHEET, client_rows
 from sinergi.exchange.tests.test_job_page import HEADERS as CLIENT_HEADERS
@@ -41,7 +42,7 @@ def test_board_member_imports_a_spreadsheet_fixing_the_errors_from_the_report(pa
     )
     before = Organisation.objects.count()
     # Hold the job in the queue (no worker yet), so that the page shows the waiting state and polls.
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(uploads, "_enqueue", lambda job: None)
 
     login(page, "pengurus.banjarmasin")
     page.click("nav >> text=Impor/Ekspor")
@@ -187,7 +188,7 @@ def test_operator_reads_a_large_result_on_a_phone_errors_first_and_warnings_grou
     }
     # 40 children without consent columns (a warning each), one with a date that does not exist (an error).
     path = xlsx_file(tmp_path, [CLIENT_HEADERS, *client_rows(40, bad_date_at=4)], name="klien.xlsx", sheet=SHEET)
-    monkeypatch.setattr(services, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
+    monkeypatch.setattr(uploads, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
 
     login(page, "operator.lks")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -242,7 +243,7 @@ def test_board_member_reloads_and_cancels_an_import_while_running_and_while_queu
     )
     before = Organisation.objects.count()
     # Given no worker has picked up the jobs yet (each stays queued until the test runs it)
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(uploads, "_enqueue", lambda job: None)
     state, rows, status = page.locator("#job-state"), page.locator("#job-rows"), page.locator("#job-status")
 
     # When the board member uploads a file and reloads its page while it waits
@@ -356,7 +357,7 @@ def test_a_workbook_with_lks_on_two_sheets_is_imported_sheet_by_sheet(page, tmp_
     path = workbook(
         tmp_path / "lks-per-jenis.xlsx", {"LKSA": [HEADERS, lks_row(1), lks_row(2)], "Lansia": [HEADERS, lks_row(3)]}
     )
-    monkeypatch.setattr(services, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
+    monkeypatch.setattr(uploads, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
     login(page, "pengurus.banjarmasin")
     page.goto(f"{page.base_url}/exchange/")
     page.set_input_files("input[name=file]", str(path))

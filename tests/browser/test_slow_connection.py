@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from sinergi.exchange import services
 from sinergi.exchange.models import ImportJob
+from sinergi.exchange.services import uploads as upload_services
 from sinergi.exchange.tests.conftest import xlsx_file
 
 from .conftest import login
@@ -61,7 +62,7 @@ def phone(page):
 
 
 def test_upload_shows_its_progress_and_a_second_tap_sends_nothing(page, tmp_path, media, monkeypatch):
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(upload_services, "_enqueue", lambda job: None)
     path = lks_file(tmp_path, 4000)  # ~230 KB: about 6 s at 40 KB/s
     login(page, "pengurus.banjarmasin")
     phone(page)
@@ -95,7 +96,7 @@ def test_upload_shows_its_progress_and_a_second_tap_sends_nothing(page, tmp_path
 
 def large_file_chosen(page, tmp_path, monkeypatch) -> None:
     """A phone on the upload page with a file of 4,000 LKS chosen (slow to send once throttled); no job will run."""
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(upload_services, "_enqueue", lambda job: None)
     login(page, "pengurus.banjarmasin")
     phone(page)
     page.goto(f"{page.base_url}/exchange/")
@@ -137,7 +138,7 @@ def test_upload_cut_off_says_so_and_tries_again_with_the_same_file(page, tmp_pat
 
 
 def test_upload_whose_answer_is_lost_is_not_made_twice_by_trying_again(page, tmp_path, media, monkeypatch):
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(upload_services, "_enqueue", lambda job: None)
     login(page, "pengurus.banjarmasin")
     phone(page)
     page.goto(f"{page.base_url}/exchange/")
@@ -190,7 +191,7 @@ def test_upload_refused_by_the_server_shows_the_form_errors(page, tmp_path, medi
 
 def queued_upload(page, tmp_path, monkeypatch, *, on_phone: bool = False) -> None:
     """A small file uploaded, its job left waiting in the queue: the progress page polls."""
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(upload_services, "_enqueue", lambda job: None)
     login(page, "pengurus.banjarmasin")
     if on_phone:
         phone(page)
@@ -333,7 +334,7 @@ def _job_requests(page) -> list:
 
 def test_after_an_upload_the_jobs_page_is_fetched_once(page, tmp_path, media, monkeypatch):
     # Given a job checked as soon as it is uploaded (a finished job's page does not poll)
-    monkeypatch.setattr(services, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
+    monkeypatch.setattr(upload_services, "_enqueue", lambda job: services.import_job_run(job_id=job.pk))
     login(page, "pengurus.banjarmasin")
     page.goto(f"{page.base_url}/exchange/")
     page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))
@@ -353,7 +354,7 @@ def test_after_an_upload_the_jobs_page_is_fetched_once(page, tmp_path, media, mo
 
 def test_after_an_upload_the_waiting_jobs_page_is_fetched_once_then_polled(page, tmp_path, media, monkeypatch):
     # Given a job that waits in the queue (its page polls its status part)
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(upload_services, "_enqueue", lambda job: None)
     login(page, "pengurus.banjarmasin")
     page.goto(f"{page.base_url}/exchange/")
     page.set_input_files("input[name=file]", str(lks_file(tmp_path, 3)))

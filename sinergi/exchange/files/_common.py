@@ -35,7 +35,7 @@ DEFAULT_LIMITS = {
     "IMPORT_MAX_PROBLEMS": 20_000,
     # Imports (and background exports) one user may have waiting or running at once: one worker serves everyone.
     "JOBS_PENDING_PER_USER": 3,
-    # Megabytes of uploads one user may store in 24 hours (services._over_upload_volume).
+    # Megabytes of uploads one user may store in 24 hours (services.uploads._over_upload_volume).
     "IMPORT_UPLOAD_MB_PER_DAY": 500,
 }
 # Rows a sheet may have past IMPORT_MAX_ROWS before it is refused unread: a title above the header, empty rows.

@@ -19,6 +19,7 @@ from sinergi.exchange import runners, services
 from sinergi.exchange.columns import get_entity
 from sinergi.exchange.models import ImportJob, ImportStatus
 from sinergi.exchange.pipeline import ImportResult
+from sinergi.exchange.services import results, running
 from sinergi.organisations.models import Organisation
 
 from .conftest import HEADERS, xlsx_file
@@ -88,7 +89,7 @@ def test_a_cancel_that_came_too_late_is_kept_on_the_job_and_its_page_says_the_da
     job.refresh_from_db()
     # The run's own copy of the job was read before the cancel was recorded
     services.import_job_cancel(job=ImportJob.objects.get(pk=job.pk), actor=actor)
-    services._store_result(job, ImportResult(status="succeeded", rows_total=30, created=30))
+    results._store_result(job, ImportResult(status="succeeded", rows_total=30, created=30))
 
     job.refresh_from_db()
     assert (job.status, job.cancel_requested) == (ImportStatus.SUCCEEDED, True)
@@ -120,13 +121,13 @@ def test_once_saved_the_page_says_so_and_offers_no_cancel_while_the_report_is_wr
 ):
     job = real_import(tmp_path, board_member)
     seen: list[bool] = []
-    store = services._store_result
+    store = running._store_result
 
     def store_after_looking(job, result):
         seen.append(ImportJob.objects.get(pk=job.pk).saved_pending_report)  # the report was written by now
         store(job, result)
 
-    monkeypatch.setattr(services, "_store_result", store_after_looking)
+    monkeypatch.setattr(running, "_store_result", store_after_looking)
     services.import_job_run(job_id=job.pk)
     assert seen == [True]
 

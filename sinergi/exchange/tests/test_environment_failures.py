@@ -16,6 +16,7 @@ from django.utils import timezone
 from sinergi.core.storage import PrivateFileSystemStorage
 from sinergi.exchange import exports, pipeline, runners, services, tasks
 from sinergi.exchange.models import ExportJob, ImportJob, ImportStatus
+from sinergi.exchange.services import running
 from sinergi.exchange.tests.factories import ImportJobFactory
 
 from .conftest import HEADERS, xlsx_file
@@ -175,7 +176,7 @@ def test_a_run_stopped_by_a_busy_database_says_so_and_to_run_it_again(tmp_path, 
     def run_import(**kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(services, "run_import", run_import)
+    monkeypatch.setattr(running, "run_import", run_import)
     job = services.import_job_run(job_id=job.pk)
 
     assert (job.status, job.message) == (ImportStatus.FAILED, str(services.JOB_BUSY))
@@ -186,13 +187,13 @@ def test_a_run_that_failed_as_it_committed_does_not_say_nothing_was_saved(tmp_pa
     """The connection dropped while the server committed: the rows are saved, and the audit event of the same
     transaction says so; the run must not tell the user to import them again."""
     job = upload(tmp_path, board_member, GOOD, dry_run=False)
-    original = services.run_import
+    original = running.run_import
 
     def commits_then_loses_the_connection(**kwargs):
         original(**kwargs)
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "run_import", commits_then_loses_the_connection)
+    monkeypatch.setattr(running, "run_import", commits_then_loses_the_connection)
     job = services.import_job_run(job_id=job.pk)
 
     assert (job.status, job.message) == (ImportStatus.SUCCEEDED, str(services.INTERRUPTED_AFTER_SAVE))
@@ -206,7 +207,7 @@ def test_a_run_whose_connection_is_lost_is_ended_by_its_task_not_left_running(tm
         ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
         raise OperationalError("terminating connection due to administrator command")
 
-    monkeypatch.setattr(services, "_import_job_run", connection_lost)
+    monkeypatch.setattr(running, "_import_job_run", connection_lost)
     tasks.run_import_job.call(job.pk)
 
     job.refresh_from_db()

@@ -3,6 +3,8 @@
 not leave (the person's name in the job's notices or in a file name written with underscores), nor break (the
 JSON of a preview)."""
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -45,7 +47,7 @@ def test_a_job_still_queued_on_the_same_upload_keeps_it_and_is_not_marked_purged
     # and once it has finished, the retention (which finds the file through it) removes it
     ImportJob.objects.filter(pk=queued.pk).update(status=ImportStatus.FAILED, finished_at=trial.finished_at)
     ImportJob.objects.filter(pk=trial.pk).update(finished_at=trial.finished_at)
-    services.exchange_files_purge(now=trial.finished_at + services.datetime.timedelta(days=31))
+    services.exchange_files_purge(now=trial.finished_at + datetime.timedelta(days=31))
     assert not default_storage.exists(trial.file.name)
 
 

@@ -7,8 +7,9 @@ import pytest
 
 from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
-from sinergi.exchange import selectors, services
+from sinergi.exchange import selectors
 from sinergi.exchange.models import ImportStatus
+from sinergi.exchange.services import settling
 
 from .factories import ImportJobFactory
 
@@ -53,7 +54,7 @@ def test_the_index_has_no_link_to_all_imports_when_it_lists_them_all(client, boa
 
 def test_an_import_still_waiting_stays_on_the_index_behind_newer_finished_ones(client, board_member, monkeypatch):
     # Given an import still waiting for the worker (its task queued behind others), and six finished since
-    monkeypatch.setattr(services, "queue_lost", lambda job, task: False)
+    monkeypatch.setattr(settling, "queue_lost", lambda job, task: False)
     waiting = ImportJobFactory(created_by=board_member, status=ImportStatus.QUEUED, finished_at=None, age=10)
     finished = imports(board_member, 6)
     client.force_login(board_member)

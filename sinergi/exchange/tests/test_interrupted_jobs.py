@@ -21,6 +21,7 @@ from sinergi.audit.models import AuditEvent
 from sinergi.core.errors import TransitionError
 from sinergi.exchange import exports, runners, services
 from sinergi.exchange.models import ExportJob, ExportStatus, ImportJob, ImportStatus
+from sinergi.exchange.services import running, uploads
 from sinergi.organisations.models import Organisation
 
 from .conftest import HEADERS, xlsx_file
@@ -254,7 +255,7 @@ def test_an_import_stopped_on_the_command_line_is_cancelled_and_saves_nothing(tm
     def stopped(**kwargs):
         raise KeyboardInterrupt  # Ctrl+C while checking
 
-    monkeypatch.setattr(services, "run_import", stopped)
+    monkeypatch.setattr(running, "run_import", stopped)
     with pytest.raises(CommandError, match="Impor dibatalkan; tidak ada data yang disimpan."):
         call_command("import_data", "lks", str(path), stdout=io.StringIO(), stderr=io.StringIO())
 
@@ -350,8 +351,8 @@ def test_a_small_file_goes_before_large_jobs_in_the_workers_queue(
     large.refresh_from_db()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services._enqueue(small)
-        services._enqueue(large)
+        uploads._enqueue(small)
+        uploads._enqueue(large)
 
     priority = dict(DBTaskResult.objects.values_list("args_kwargs__args__0", "priority"))
     assert priority == {small.pk: services.SMALL_JOB_PRIORITY, large.pk: 0}

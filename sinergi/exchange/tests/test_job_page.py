@@ -12,7 +12,7 @@ from django.utils import translation
 
 from sinergi.exchange import services
 from sinergi.exchange.models import ImportJob, ImportStatus
-from sinergi.exchange.services import import_job_create, import_job_run
+from sinergi.exchange.services import import_job_create, import_job_run, results
 from sinergi.people.nik import nik_compose
 from sinergi.people.tests.factories import people_world
 
@@ -81,7 +81,7 @@ def test_a_large_file_shows_its_error_and_report_first_and_its_warnings_once_per
 
 def test_every_cut_list_says_how_much_is_shown_and_points_to_the_report(client, tmp_path, monkeypatch):
     # Given a page that keeps only 12 problems and 12 rows per warning (200 in production) ...
-    monkeypatch.setattr(services, "PAGE_PROBLEMS", 12)
+    monkeypatch.setattr(results, "PAGE_PROBLEMS", 12)
     world = people_world()
     # ... and a file of 25 rows that all have a bad date and no consent, plus 5 good rows with a warning each
     rows = [row for index in range(25) for row in client_rows(index + 1, bad_date_at=index)[index:]]
@@ -104,7 +104,7 @@ def test_every_cut_list_says_how_much_is_shown_and_points_to_the_report(client, 
 
 
 def test_a_warning_on_many_rows_says_how_many_of_its_rows_are_listed(client, tmp_path, monkeypatch):
-    monkeypatch.setattr(services, "PAGE_PROBLEMS", 15)
+    monkeypatch.setattr(results, "PAGE_PROBLEMS", 15)
     world = people_world()
     job = run_job(tmp_path, world.operator, client_rows(40))
     assert job.status == ImportStatus.CHECKED

@@ -6,6 +6,7 @@ import pytest
 
 from sinergi.exchange import services
 from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.exchange.services import uploads
 
 from .factories import ImportJobFactory
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def stay_queued(monkeypatch):
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)  # no worker in these tests: the runs stay queued
+    monkeypatch.setattr(uploads, "_enqueue", lambda job: None)  # no worker in these tests: the runs stay queued
 
 
 def queued(user) -> int:

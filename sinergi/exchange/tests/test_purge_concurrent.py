@@ -12,6 +12,7 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import user_with_role
 from sinergi.exchange import services
 from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.exchange.services import retention
 
 from .factories import ImportJobFactory
 
@@ -31,14 +32,14 @@ def test_a_confirm_made_while_the_purge_removes_the_trials_upload_waits_and_is_t
     trial = ImportJobFactory(created_by=board_member, upload=b"old", status=ImportStatus.CHECKED, age=31)
     upload = trial.file.name
     deleting, go = threading.Event(), threading.Event()
-    real_delete = services._delete_stored
+    real_delete = retention._delete_stored
 
     def paused_delete(storage, names):
         deleting.set()  # the trial's row is locked now, its upload about to go
         go.wait(10)
         return real_delete(storage, names)
 
-    monkeypatch.setattr(services, "_delete_stored", paused_delete)
+    monkeypatch.setattr(retention, "_delete_stored", paused_delete)
     outcome = {}
 
     def purge():

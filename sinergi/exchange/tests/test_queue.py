@@ -176,7 +176,7 @@ def test_a_queued_job_whose_task_was_lost_is_ended_with_its_one_audit_event(clie
     job = ImportJobFactory(created_by=board_member, status=ImportStatus.QUEUED, dry_run=False, finished_at=None)
     otp_login(client, province_admin)
 
-    with mock.patch("sinergi.exchange.services.queue_lost", return_value=True):
+    with mock.patch("sinergi.exchange.services.settling.queue_lost", return_value=True):
         client.get("/exchange/queue/")
 
     job.refresh_from_db()

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from django.core.files import File
 
-from sinergi.exchange import files, services
+from sinergi.exchange import files
 from sinergi.exchange.files import FileRefused
 from sinergi.exchange.models import ExportJob, ImportJob, ImportStatus
-from sinergi.exchange.services import exchange_files_purge, import_job_create, import_job_run
+from sinergi.exchange.services import exchange_files_purge, import_job_create, import_job_run, running
 
 from .conftest import HEADERS, csv_file, run, xlsx_file
 
@@ -46,7 +46,7 @@ def test_a_report_that_cannot_be_written_leaves_the_job_finished_and_says_so(tmp
     def too_large(**kwargs):
         raise RuntimeError("Filesize would require ZIP64")
 
-    monkeypatch.setattr(services, "error_report_bytes", too_large)
+    monkeypatch.setattr(running, "error_report_bytes", too_large)
     path = csv_file(tmp_path, [HEADERS, *bad_rows(2)])
     with path.open("rb") as handle:
         job = import_job_create(actor=board_member, entity_key="lks", file=File(handle), original_name="a.csv",

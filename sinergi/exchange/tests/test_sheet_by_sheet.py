@@ -109,8 +109,9 @@ def test_a_sheet_not_offered_is_not_read(client, board_member, tmp_path, django_
 
 def test_a_second_tap_on_a_sheet_gives_the_trial_already_waiting(client, board_member, tmp_path, monkeypatch):
     from sinergi.exchange import services
+    from sinergi.exchange.services import uploads
 
-    monkeypatch.setattr(services, "_enqueue", lambda job: None)
+    monkeypatch.setattr(uploads, "_enqueue", lambda job: None)
     client.force_login(board_member)
     path = two_sheets(tmp_path)
     with path.open("rb") as handle:

@@ -13,6 +13,7 @@ from django_tasks.base import TaskResultStatus
 from sinergi.audit.models import AuditEvent
 from sinergi.exchange import exports, runners, services
 from sinergi.exchange.models import ExportStatus, ImportStatus
+from sinergi.exchange.services import uploads
 from sinergi.exchange.tasks import run_import_job
 
 from .test_interrupted_jobs import left_running, uploaded
@@ -39,7 +40,7 @@ def test_the_task_row_of_an_import_whose_worker_died_ends_failed_with_the_job(
 ):
     job = uploaded(tmp_path, board_member)
     with django_capture_on_commit_callbacks(execute=True):
-        services._enqueue(job)
+        uploads._enqueue(job)
     job.refresh_from_db()
     row = claimed_by_a_worker(job)
     left_running(job)
@@ -106,7 +107,7 @@ def taken_minutes_ago(job, minutes):
 def queued_import(tmp_path, board_member, capture):
     job = uploaded(tmp_path, board_member)
     with capture(execute=True):
-        services._enqueue(job)
+        uploads._enqueue(job)
     job.refresh_from_db()
     return job
 

@@ -16,6 +16,7 @@ from sinergi.accounts.tests.factories import user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.exchange import services
 from sinergi.exchange.models import ImportJob, ImportStatus
+from sinergi.exchange.services import uploads
 
 from .conftest import HEADERS, xlsx_file
 
@@ -143,14 +144,14 @@ def test_of_two_posts_at_once_the_one_saved_second_answers_with_the_first_and_re
 ):
     # Given a post that looked for the key before the other post saved its job (both passed the check)
     winner = create(board_member, sheet)
-    looked_up = services._upload_sent_before
+    looked_up = uploads._upload_sent_before
     calls = []
 
     def not_yet_saved(*args):
         calls.append(args)
         return None if len(calls) == 1 else looked_up(*args)
 
-    monkeypatch.setattr(services, "_upload_sent_before", not_yet_saved)
+    monkeypatch.setattr(uploads, "_upload_sent_before", not_yet_saved)
     # When it saves its own job
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         loser = create(board_member, sheet, enqueue=True)

@@ -15,6 +15,7 @@ from django.db import connection
 from sinergi.accounts.tests.factories import UserFactory
 from sinergi.exchange import services
 from sinergi.exchange.models import ImportJob
+from sinergi.exchange.services import uploads
 
 from .conftest import HEADERS, xlsx_file
 
@@ -31,7 +32,7 @@ def test_two_posts_of_the_same_form_at_once_make_one_job_and_keep_one_file(tmp_p
     path = xlsx_file(tmp_path, [HEADERS, ["LKSA Sekaligus", "anak", "63.71.01.1001", "TD/SEKALIGUS/1", 12]])
     key = uuid.uuid4()
     both_looked = threading.Barrier(2, timeout=10)
-    looked_up = services._upload_sent_before
+    looked_up = uploads._upload_sent_before
     first_look: set[int] = set()
     looks: list[bool] = []
 
@@ -43,7 +44,7 @@ def test_two_posts_of_the_same_form_at_once_make_one_job_and_keep_one_file(tmp_p
             both_looked.wait()
         return found
 
-    monkeypatch.setattr(services, "_upload_sent_before", look_together)
+    monkeypatch.setattr(uploads, "_upload_sent_before", look_together)
     answers: list[int] = []
     errors: list[BaseException] = []
 
