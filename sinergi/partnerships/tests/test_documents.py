@@ -148,7 +148,7 @@ def test_a_failure_after_the_file_is_written_leaves_no_file_behind(settings, use
     def broken_audit(**kwargs):
         raise RuntimeError("audit unavailable")
 
-    monkeypatch.setattr(services, "audit_record", broken_audit)
+    monkeypatch.setattr(services.documents, "audit_record", broken_audit)  # where document_upload looks it up
 
     with pytest.raises(RuntimeError):
         services.document_upload(agreement=agreement, actor=users["board"], upload=upload("naskah.pdf", PDF))

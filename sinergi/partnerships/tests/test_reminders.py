@@ -142,7 +142,7 @@ def test_an_agreement_another_run_expired_meanwhile_is_skipped_not_a_failure(use
         expire(agreement=agreement, today=today)
         return expire(agreement=agreement, today=today)
 
-    monkeypatch.setattr(services, "agreement_expire", expired_first_by_another_run)
+    monkeypatch.setattr(services.reminders, "agreement_expire", expired_first_by_another_run)  # where it is looked up
 
     sent = services.partnerships_reminders(today=TODAY)
 
