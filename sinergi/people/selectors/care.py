@@ -12,11 +12,10 @@ from sinergi.accounts.scope import Action, restrict
 from ..choices import ALLOWED_STAGE_TRANSITIONS, CaseStage, PlacementStatus
 from ..filters import REVIEW_SOON_DAYS
 from ..models import Incident, Placement
+from .persons import _visible_placements
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
-
-from .persons import _visible_placements
 
 
 def placement_list(

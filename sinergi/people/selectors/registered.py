@@ -1,7 +1,7 @@
 """Reads this app registers with others at start-up (apps.py): the hash key's sample for
 crypto.hash_key_verify and the LKS profile's section of its people now. Apart because no page of this app calls them."""
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Count
 from django.utils import timezone
@@ -14,9 +14,6 @@ from sinergi.vocabularies.models import Term
 from ..choices import PlacementStatus, WorkerRole
 from ..models import Person, Placement, Worker
 from ..services.rules import match_key_text
-
-if TYPE_CHECKING:
-    pass
 
 
 def stored_hash_sample() -> tuple[str, str] | None:
