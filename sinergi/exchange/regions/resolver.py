@@ -1,8 +1,9 @@
-"""Finding a region from a spreadsheet row: by its Kemendagri code, or by kabupaten/kota, kecamatan and
-desa/kelurahan names (which repeat across the country, so they are looked up inside their parent)."""
+"""RegionResolver, the per-import cache that finds a row's region by its Kemendagri code or by its kabupaten/
+kota, kecamatan and desa/kelurahan names, and says what is wrong when it cannot (a code not on the list or recoded
+since Papua's 2022 split, names that disagree with the code, a name not found or found twice); and whether a row's
+region leaves a stored one as it is."""
 
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -11,224 +12,14 @@ from django.utils.translation import gettext as _
 from sinergi.core.deployment import deployment_province
 from sinergi.regions.models import Region, RegionLevel
 
-from . import values as v
+from .. import values as v
+from .names import _LOCAL_KINDS, _VILLAGE_KIND, _VILLAGE_KIND_AS, _acronym, _full_key, _name_keys
+from .nicknames import REGENCY_NICKNAMES
 
-_PREFIXES = re.compile(r"^(?:(?:kabupaten|kab|kota)(?:\s+administrasi)?|kecamatan|kec|desa|kelurahan|kel)\s+")
-# The local words for a kecamatan or a desa (DIY's kapanewon, kemantren and kalurahan, Papua's distrik and kampung,
-# Aceh's gampong, Sumatera Barat's nagari, Lampung's pekon…). Many official names begin with one of them ("Kampung
-# Baru", "Gampong Jawa"), so a name is looked up without it only when it is not found with it.
-_LOCAL_KINDS = re.compile(
-    r"^(?:kapanewon|kemantren|kalurahan|distrik|kampung|kampong|gampong|nagari|pekon|lembang|negeri|desa adat)\s+"
-)
-# "Desa X" or "Kelurahan X": which of the two, where a desa and a kelurahan share a name (RegionResolver._match_name).
-_VILLAGE_KIND = re.compile(r"^(desa|kelurahan|kel)\s+")
-_VILLAGE_KIND_AS = {"desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan"}
-# Words written short in place names: "Sei Tabuk" is Sungai Tabuk, "Kep. Seribu" Kepulauan Seribu.
-_PLACE_WORDS = {"sei": "sungai", "sg": "sungai", "kep": "kepulauan", "tj": "tanjung", "tg": "tanjung"}
-# Short names of kabupaten/kota in everyday use, by code, and former names still found in files ("Toba Samosir",
-# "Mamuju Utara", "Maluku Tenggara Barat"). A short name two provinces use ("Mura": Musi Rawas, Murung Raya) is the
-# server's province's, or asked about. Acronyms of names of three words or more (HSS, HST, HSU, OKU, TTS) are derived,
-# not listed.
-REGENCY_NICKNAMES = {
-    # Aceh
-    "11.02": ("agara",),
-    "11.12": ("abdya",),
-    # Sumatera Utara
-    "12.01": ("tapteng",),
-    "12.02": ("taput",),
-    "12.03": ("tapsel",),
-    "12.12": ("tobasa", "toba samosir"),
-    "12.13": ("madina",),
-    "12.14": ("nisel",),
-    "12.16": ("humbahas",),
-    "12.18": ("sergai",),
-    "12.20": ("paluta",),
-    "12.21": ("palas",),
-    "12.22": ("labusel",),
-    "12.23": ("labura",),
-    # Sumatera Barat
-    "13.01": ("pessel",),
-    "13.09": ("mentawai",),
-    "13.11": ("solsel",),
-    "13.12": ("pasbar",),
-    # Riau
-    "14.02": ("inhu",),
-    "14.04": ("inhil",),
-    "14.06": ("rohul",),
-    "14.07": ("rohil",),
-    "14.09": ("kuansing",),
-    "14.10": ("meranti",),
-    # Jambi
-    "15.06": ("tanjabbar",),
-    "15.07": ("tanjabtim",),
-    # Sumatera Selatan
-    "16.05": ("mura",),
-    "16.06": ("muba",),
-    "16.13": ("muratara",),
-    # Bengkulu
-    "17.09": ("benteng",),
-    # Lampung
-    "18.01": ("lamsel",),
-    "18.02": ("lamteng",),
-    "18.03": ("lampura",),
-    "18.04": ("lambar",),
-    "18.05": ("tuba",),
-    "18.07": ("lamtim",),
-    "18.12": ("tubaba",),
-    "18.13": ("pesibar",),
-    # Kepulauan Bangka Belitung
-    "19.03": ("basel",),
-    "19.04": ("bateng",),
-    "19.05": ("babar",),
-    "19.06": ("beltim",),
-    # Kepulauan Riau
-    "21.05": ("anambas",),
-    # Daerah Khusus Ibukota Jakarta
-    "31.01": ("pulau seribu",),
-    "31.71": ("jakpus",),
-    "31.72": ("jakut",),
-    "31.73": ("jakbar",),
-    "31.74": ("jaksel",),
-    "31.75": ("jaktim",),
-    # Jawa Barat
-    "32.17": ("kbb",),
-    # Daerah Istimewa Yogyakarta
-    "34.71": ("jogja", "jogjakarta", "yogya", "kota jogja"),
-    # Banten
-    "36.74": ("tangsel",),
-    # Nusa Tenggara Barat
-    "52.01": ("lobar",),
-    "52.02": ("loteng",),
-    "52.03": ("lotim",),
-    "52.07": ("ksb",),
-    "52.08": ("klu",),
-    # Nusa Tenggara Timur
-    "53.15": ("mabar",),
-    "53.19": ("matim",),
-    # Kalimantan Barat
-    "61.11": ("kku",),
-    # Kalimantan Tengah
-    "62.01": ("kobar",),
-    "62.02": ("kotim",),
-    "62.04": ("barsel",),
-    "62.05": ("barut",),
-    "62.10": ("gumas",),
-    "62.11": ("pulpis",),
-    "62.12": ("mura",),
-    "62.13": ("bartim",),
-    # Kalimantan Selatan
-    "63.01": ("tala",),
-    "63.04": ("batola",),
-    "63.10": ("tanbu",),
-    "63.71": ("bjm", "banjarmasin kota"),
-    "63.72": ("bjb",),
-    # Kalimantan Timur
-    "64.02": ("kukar",),
-    "64.07": ("kubar",),
-    "64.08": ("kutim",),
-    "64.11": ("mahulu",),
-    # Kalimantan Utara
-    "65.04": ("ktt",),
-    # Sulawesi Utara
-    "71.01": ("bolmong",),
-    "71.03": ("sangihe",),
-    "71.04": ("talaud",),
-    "71.05": ("minsel",),
-    "71.06": ("minut",),
-    "71.07": ("mitra",),
-    "71.08": ("bolmut",),
-    "71.09": ("sitaro",),
-    "71.10": ("boltim",),
-    "71.11": ("bolsel",),
-    # Sulawesi Tengah
-    "72.07": ("bangkep",),
-    "72.08": ("parimo",),
-    "72.09": ("touna", "tojo una-una"),
-    "72.11": ("balut",),
-    "72.12": ("morut",),
-    # Sulawesi Selatan
-    "73.01": ("selayar",),
-    "73.10": ("pangkep",),
-    "73.14": ("sidrap",),
-    "73.18": ("tator",),
-    "73.22": ("lutra",),
-    "73.24": ("lutim",),
-    "73.26": ("torut",),
-    # Sulawesi Tenggara
-    "74.05": ("konsel",),
-    "74.08": ("kolut",),
-    "74.09": ("konut",),
-    "74.10": ("butur",),
-    "74.11": ("koltim",),
-    "74.12": ("konkep",),
-    "74.13": ("mubar",),
-    "74.14": ("buteng",),
-    "74.15": ("busel",),
-    # Gorontalo
-    "75.03": ("bonebol",),
-    "75.05": ("gorut",),
-    # Sulawesi Barat
-    "76.01": ("mamuju utara", "matra"),
-    "76.04": ("polman",),
-    "76.06": ("mateng",),
-    # Maluku
-    "81.02": ("malra",),
-    "81.03": ("maluku tenggara barat", "mtb", "kkt"),
-    "81.07": ("aru",),
-    "81.09": ("bursel",),
-    # Maluku Utara
-    "82.01": ("halbar",),
-    "82.02": ("halteng",),
-    "82.03": ("halut",),
-    "82.04": ("halsel",),
-    "82.06": ("haltim",),
-    "82.07": ("morotai",),
-    "82.08": ("taliabu",),
-}
-
-
-# Older or shorter words for a region's kind, as written in office files: "Kodya Banjarmasin", "Ds. Mantuil".
 # The provinces whose codes were given anew when Papua was split in 2022: before it, 91 was Papua Barat and 94 Papua
 # (94.01 Merauke, 94.71 Kota Jayapura); now 91 to 96 are Papua, Papua Barat, Papua Selatan, Papua Tengah, Papua
 # Pegunungan and Papua Barat Daya. An older file's code may still be read, as another kabupaten/kota.
 RECODED_PROVINCES = frozenset({"91", "92", "93", "94", "95", "96"})
-
-
-_KIND_WORDS = re.compile(r"^(kodya|kotamadya|ds|kab kota|kab adm|kab|kota adm|kabupaten adm)\s+")
-_KIND_AS = {
-    "kodya": "kota ",
-    "kotamadya": "kota ",
-    "ds": "desa ",
-    "kab kota": "",
-    "kab": "kabupaten ",
-    "kab adm": "kabupaten administrasi ",
-    "kabupaten adm": "kabupaten administrasi ",
-    "kota adm": "kota administrasi ",
-}
-
-
-def _full_key(name: str) -> str:
-    """A name normalised, its kind word as the official names write it ("Kodya X" is "kota x", "Kab. X" "kabupaten
-    x", "Kota Adm. X" "kota administrasi x")."""
-    return _KIND_WORDS.sub(lambda m: _KIND_AS[m[1]], v.norm(name))
-
-
-def _name_keys(name: str) -> set[str]:
-    key = _full_key(name)
-    bare = _PREFIXES.sub("", key)
-    keys = {key, bare}
-    words = bare.split()
-    keys.add(" ".join(_PLACE_WORDS.get(word, word) for word in words))
-    if len(words) > 1 and all(len(word) == 1 for word in words):
-        keys.add("".join(words))  # "H.S.U." is HSU
-    if len(words) > 1:
-        keys.add("".join(words))  # "Gunung Kidul" is Gunungkidul, "Fakfak" Fak Fak
-    return keys
-
-
-def _acronym(name: str) -> str | None:
-    words = _PREFIXES.sub("", v.norm(name)).split()
-    return "".join(word[0] for word in words) if len(words) >= 3 else None
 
 
 class RegionResolver:
@@ -488,56 +279,6 @@ class RegionResolver:
                     index[name_key].append(region)
             self._children[key] = dict(index)
         return self._children[key]
-
-
-# The templates' examples of a place, written for Kalimantan Selatan: a Kota, one of its kecamatan and a desa in it.
-EXAMPLE_REGENCY, EXAMPLE_DISTRICT, EXAMPLE_VILLAGE = "63.71", "63.71.01", "63.71.01.1001"
-
-
-def local_examples() -> dict[str, str]:
-    """The templates' examples of a place as the server's province writes them ({} in Kalimantan Selatan, whose
-    they are): Kalsel example -> the same kind of example in the province (its first kota, else its first
-    kabupaten, that one's first kecamatan and desa), codes and names both, and the NIK examples' region digits. An
-    operator in Surabaya fills in a template that shows 35.78…, not 63.71…"""
-    province = deployment_province()
-    # A national server has no province of its own: its operators of every province read Kalsel's examples.
-    if not province or province == EXAMPLE_REGENCY[:2]:
-        return {}
-    regencies = Region.objects.filter(parent_id=province, level=RegionLevel.REGENCY, is_current=True).order_by("code")
-    regency = regencies.filter(code__gte=f"{province}.71").first() or regencies.first()
-    if regency is None:
-        return {}  # the province's regions are not loaded: the examples stay as written
-    district = Region.objects.filter(parent_id=regency.code, is_current=True).order_by("code").first()
-    village = district and Region.objects.filter(parent_id=district.code, is_current=True).order_by("code").first()
-    if district is None or village is None:
-        return {}
-    ours = Region.objects.in_bulk([EXAMPLE_REGENCY, EXAMPLE_DISTRICT, EXAMPLE_VILLAGE])
-    swaps = {EXAMPLE_VILLAGE: village.code, EXAMPLE_REGENCY: regency.code, EXAMPLE_DISTRICT: district.code}
-    if len(ours) == 3:
-        swaps.update(
-            {
-                ours[EXAMPLE_REGENCY].name: regency.name,
-                _PREFIXES.sub("", v.norm(ours[EXAMPLE_REGENCY].name)).title(): _bare_name(regency.name),
-                ours[EXAMPLE_DISTRICT].name: district.name,
-                ours[EXAMPLE_VILLAGE].name: village.name,
-            }
-        )
-    swaps[EXAMPLE_DISTRICT.replace(".", "")] = district.code.replace(".", "")  # a NIK's first six digits
-    return swaps
-
-
-def _bare_name(name: str) -> str:
-    """A kabupaten/kota's name without its kind, as a birth place is written ("Kota Surabaya" -> "Surabaya")."""
-    return re.sub(r"^(?:Kabupaten|Kota)(?: Administrasi)?\s+", "", name)
-
-
-def localised_example(text: str, swaps: dict[str, str]) -> str:
-    """`text` (an example or a help text) with the Kalsel examples in it replaced by the province's (see
-    local_examples); longest first, so that a code is not replaced inside a longer one."""
-    for old in sorted(swaps, key=len, reverse=True):
-        if old in text:
-            text = text.replace(old, swaps[old])
-    return text
 
 
 def region_same_or_within(stored: str | None, given: str) -> bool:
