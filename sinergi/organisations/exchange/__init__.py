@@ -6,8 +6,10 @@ kabupaten/kota written). A row that finds no LKS creates one, as a draft awaitin
 the registration form does. An empty cell never erases a stored value (use the form to clear a field).
 
 Loaded by the exchange app's autodiscovery (`exchange` modules of every app), which registers the entity here, once.
-The modules: `columns` (the sheet's columns, COLUMNS, the kind words), `entity` (LksEntity: import rules and
-export), `_common` (the registry loaded once for matching, how rows and regions are named, how cells compare).
+The modules: `columns` (the sheet's columns, COLUMNS, the kind words), `entity` (LksEntity, its names and permissions,
+combining the mixins of `matching`: which registered LKS a row is about; `planning`: a new LKS or a change, with the
+services' checks; `writing`: saving a batch; `export`: the export of the registry), `_common` (the registry loaded
+once for matching, how rows and regions are named, how cells compare).
 """
 
 from sinergi.exchange.columns import register

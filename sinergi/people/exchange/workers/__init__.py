@@ -11,7 +11,10 @@ worker is registered.
 The entity is registered by `people/exchange/__init__.py`. The modules: `columns` (COLUMNS, HEADERS and the field
 lists stored, inserted and exported), `state` (WorkerRow, WorkersState, the summary snapshot and access log),
 `matching` (which stored worker a row is about), `staff_lists` (the role read from "Jabatan", the notice of a list
-without "Bekerja dengan anak"), `entity` (WorkersEntity: import rules, write, export).
+without "Bekerja dengan anak"), `entity` (WorkersEntity, its names and permissions, combining the mixins of
+`planning`: each row's plan, the stored worker found by `matching`'s rules and what the row changes; `rules`:
+worker_create/worker_update's rules over the merged record; `writing`: the write in bulk; `export`: the export with
+its access log).
 """
 
 from .columns import (
