@@ -867,7 +867,7 @@ def test_rows_of_one_new_nik_keep_a_bounded_number_of_the_rows_before_them(tmp_p
     # it, 15 GB of the worker. As the services flag at most CLOSE_MATCH_LIMIT (here 3) records, so do the rows.
     from sinergi.people.exchange import clients
 
-    monkeypatch.setattr(clients.entity, "CLOSE_MATCH_LIMIT", 3)  # where it is looked up
+    monkeypatch.setattr(clients.plan_new, "CLOSE_MATCH_LIMIT", 3)  # where it is looked up
     kept: list[int] = []
     checked = clients.ClientsEntity._duplicates
 

@@ -31,11 +31,18 @@ The modules, by concept (each depends only on those before it):
   stays);
 - `messages`: the refusals, warnings and notices that depend on what a row found (RESTRICTED_ROW, ...);
 - `export`: the export's columns, and its cells as SQL text for PostgreSQL's COPY and SQLite's CSV;
-- `entity`: ClientsEntity itself (plan, _plan_existing, the write, the export's driving methods), kept whole.
+- `plan`, `plan_new`, `plan_stored`, `plan_existing`: ClientsEntity's plan of one row, as mixins: the row's own
+  cells and the order it is judged in (ClientRowPlan), a new client and its possible duplicates (ClientPlanNew), the
+  stored people a row is about, moved away or erased (ClientPlanStored), a stored stay and its corrections
+  (ClientPlanExisting);
+- `write`: the write as a mixin (ClientWrite: locks, inserts, discharges, corrections, consents);
+- `exporting`: the export's driving methods as a mixin (ClientExport);
+- `entity`: ClientsEntity itself (its class attributes, permissions, the lookups per batch), made of those mixins.
 
-Callers import from the package (`from sinergi.people.exchange.clients import ClientsEntity`). A test that patches a
-module-level name patches it where it is looked up (`clients.entity.CLOSE_MATCH_LIMIT`, `clients.entity.lks_lock`),
-not here.
+Callers import from the package (`from sinergi.people.exchange.clients import ClientsEntity`); the mixins are not
+re-exported. A test that patches a method patches ClientsEntity (`setattr(ClientsEntity, "save", ...)` shadows the
+mixin's); one that patches a module-level name patches it where it is looked up (`clients.plan_new.CLOSE_MATCH_LIMIT`,
+`clients.write.lks_lock`), not here.
 """
 
 from .columns import COLUMNS, HEADERS
