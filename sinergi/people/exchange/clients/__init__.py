@@ -30,13 +30,13 @@ The modules, by concept (each depends only on those before it):
 - `checks`: the rules of one row that need no entity (a new client's cells, a discharge, a consent, where a person
   stays);
 - `messages`: the refusals, warnings and notices that depend on what a row found (RESTRICTED_ROW, ...);
-- `export`: the export's columns, and its cells as SQL text for PostgreSQL's COPY and SQLite's CSV;
+- `export_sql`: the export's columns, and its cells as SQL text for PostgreSQL's COPY and SQLite's CSV;
 - `plan`, `plan_new`, `plan_stored`, `plan_existing`: ClientsEntity's plan of one row, as mixins: the row's own
   cells and the order it is judged in (ClientRowPlan), a new client and its possible duplicates (ClientPlanNew), the
   stored people a row is about, moved away or erased (ClientPlanStored), a stored stay and its corrections
   (ClientPlanExisting);
 - `write`: the write as a mixin (ClientWrite: locks, inserts, discharges, corrections, consents);
-- `exporting`: the export's driving methods as a mixin (ClientExport);
+- `export`: the export's driving methods as a mixin (ClientExport);
 - `entity`: ClientsEntity itself (its class attributes, permissions, the lookups per batch), made of those mixins.
 
 Callers import from the package (`from sinergi.people.exchange.clients import ClientsEntity`); the mixins are not
@@ -47,7 +47,7 @@ mixin's); one that patches a module-level name patches it where it is looked up 
 
 from .columns import COLUMNS, HEADERS
 from .entity import ClientsEntity
-from .export import EXPORT_COLUMNS, _crlf_records, category_codes
+from .export_sql import EXPORT_COLUMNS, _crlf_records, category_codes
 from .messages import RESTRICTED_ROW
 from .state import ClientsState
 from .stored import _load_people

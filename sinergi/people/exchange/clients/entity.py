@@ -2,7 +2,7 @@
 instructions, the natural key's help), permissions, the notices on a whole file, and the lookups per batch
 (prepare_batch, natural_keys). The rest of its methods are mixins by concern, each in its own module: the plan of one
 row (`plan`: ClientRowPlan), a new client (`plan_new`), the stored people a row is about (`plan_stored`), a stored
-stay and its corrections (`plan_existing`), the write (`write`) and the export's driving methods (`exporting`)."""
+stay and its corrections (`plan_existing`), the write (`write`) and the export's driving methods (`export`)."""
 
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -41,7 +41,7 @@ from .columns import (
     EXPORT_ONLY,
     READ_ONLY,
 )
-from .exporting import ClientExport
+from .export import ClientExport
 from .messages import (
     MISSING_CLIENTS_LKS_LIMIT,
     _missing_notice,
