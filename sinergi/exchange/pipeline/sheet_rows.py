@@ -26,9 +26,10 @@ class _SheetRows:
     total_rows: list[int] = field(default_factory=list)
     section_rows: list[int] = field(default_factory=list)
     foot_rows: list[int] = field(default_factory=list)
-    # Rows that look like the sheet's foot (signatures, a legend, "Jumlah pekerja: 2 orang"), held back until the
-    # table ends (then skipped, each named) or a row of data follows (then read as data: a foot is only at the end).
-    # Each with whether it is a foot by the older rule (one cell filled under a total row), which still holds.
+    # Rows that look like the sheet's foot (signatures, a legend, "Jumlah pekerja: 2 orang", one cell filled under a
+    # total row), held back until the table ends (then skipped, each named), the header is said again (then the one-
+    # cell rows were the first table's foot) or a row of data follows (then read as data: a foot is only at the end).
+    # Each with whether it is one cell filled under a total row, which its own notice names.
     pending_foot: list[tuple[int, list[Any], bool]] = field(default_factory=list)
     unread_rows: list[int] = field(default_factory=list)
     header_again_rows: list[int] = field(default_factory=list)
@@ -69,24 +70,22 @@ class _SheetRows:
                 after_total = True
             elif kind == "section":
                 section_rows.append(row_number)
-            elif _foot_row(cells, continuing=bool(pending_foot)) or (
-                pending_foot and after_total and _filled_count(cells, read) == 1
-            ):
-                pending_foot.append((row_number, cells, after_total and _filled_count(cells, read) == 1))
-            elif after_total and _filled_count(cells, read) == 1:
+            elif _foot_row(cells, continuing=bool(pending_foot)) or (after_total and _filled_count(cells, read) == 1):
                 # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
-                # title, a name in brackets), not a record: a record has more to say.
-                foot_rows.append(row_number)
+                # title, a name in brackets) if the table ends there; held like the foot's other rows until it does.
+                pending_foot.append((row_number, cells, after_total and _filled_count(cells, read) == 1))
             elif _repeats_header(cells, header, read):
                 header_again_rows.append(row_number)  # two tables pasted one under the other
+                # The held rows above the second table's header ended the first: its one-cell lines were its foot.
+                foot_rows += [held for held, _cells, single_after_total in pending_foot if single_after_total]
+                pending_foot[:] = [entry for entry in pending_foot if not entry[2]]
             else:
-                for held, held_cells, single_after_total in pending_foot:
+                for held, held_cells, _single_after_total in pending_foot:
                     if _subtotal(held_cells):
                         # "Jumlah Putra 2" alone in its row, with more rows of data after it: a group's subtotal
                         total_rows.append(held)
-                    elif single_after_total:
-                        foot_rows.append(held)
                     else:
+                        # Data follows: a row with one cell under a subtotal is a record missing its other cells.
                         kept.append((held, held_cells))
                 pending_foot.clear()
                 kept.append((row_number, cells))
@@ -150,16 +149,19 @@ def _count_rows(head: list[tuple[int, list[Any]]], rows, header_row: int, max_ro
     """The rows of data below the header of a file refused as a whole (its summary says how many rows the file
     has, not "0 rows"), counted up to the import's limit: not a total or a section title, nor a line of the sheet's
     foot under a total (a place and date, a signatory: one cell filled), which a checked file does not count either."""
-    count = 0
+    count = held = 0
     after_total = False
     for row_number, cells in chain(head, rows):
         if row_number <= header_row or not (filled := _filled_count(cells, range(len(cells)))):
             continue
         kind = _not_data(cells, range(len(cells)))
-        after_total = after_total or kind == "total"
-        if kind is None and not (after_total and filled == 1):
-            count += 1
-            after_total = False  # as a checked file reads it: data after a total makes that total a subtotal
+        if kind is not None:
+            after_total = after_total or kind == "total"
+        elif after_total and filled == 1:
+            held += 1  # as a checked file reads it: the foot's line if the table ends here, a record if data follows
+        else:
+            # Data after a total makes that total a subtotal, and the one-cell rows under it records.
+            count, held, after_total = count + held + 1, 0, False
             if count > max_rows:
                 break
     return count

@@ -450,3 +450,29 @@ def test_a_section_title_in_a_column_not_read_is_named_as_a_section_title(tmp_pa
     assert (result.status, result.created) == ("checked", 2), problems_of(result)
     assert "Baris 2, 4 berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati." in result.notices
     assert not any("kolom yang tidak dibaca" in notice for notice in result.notices)
+
+
+def test_a_row_of_one_cell_directly_under_a_subtotal_with_data_after_it_is_a_record(tmp_path, board_member):
+    rows = [HEADERS, ROW, ["JUMLAH", 1], ["LKSA Setengah"], ["LKSA Kedua", "anak", "63.71.01.1001", "TD/KEDUA/1", 10]]
+    rows += [["JUMLAH", 2], ["", "", "Banjarmasin, 30 November 2026"]]
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    assert {problem.row for problem in result.problems} == {4}
+    assert "Baris 3, 6 berisi jumlah/total, bukan data, dan dilewati." in result.notices
+    assert (
+        "Baris 7 di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), "
+        "bukan data, dan dilewati." in result.notices
+    )
+
+
+def test_the_place_and_date_under_a_first_tables_total_stays_its_foot_when_a_second_table_follows(
+    tmp_path, board_member
+):
+    second = ["LKSA Kedua", "anak", "63.71.01.1001", "TD/KEDUA/1", 10]
+    rows = [HEADERS, ROW, ["JUMLAH", 1], ["", "", "Banjarmasin, 30 November 2026"], [], HEADERS, second]
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+    assert (result.status, result.created) == ("checked", 2), problems_of(result)
+    assert "Baris 6 mengulang judul kolom, bukan data, dan dilewati." in result.notices
+    assert (
+        "Baris 4 di bawah baris jumlah hanya berisi satu isian (mis. tempat dan tanggal, atau tanda tangan), "
+        "bukan data, dan dilewati." in result.notices
+    )

@@ -100,3 +100,14 @@ def test_a_file_refused_for_its_columns_counts_a_one_cell_row_between_a_subtotal
 
     assert result.status == "refused" and result.message.startswith("Kolom wajib tidak ada")
     assert result.rows_total == 3
+
+
+def test_a_file_refused_for_its_columns_counts_a_one_cell_row_directly_under_a_subtotal(tmp_path, board_member):
+    rows = [["Nama LKS", "Kode wilayah", "Kapasitas (orang)"], ["LKSA Hitung 1", "63.71.01.1001", 10]]
+    rows += [["JUMLAH", "", 10], ["LKSA Hitung 2"], ["LKSA Hitung 3", "63.71.01.1001", 10]]
+    rows += [["JUMLAH", "", 20], ["Banjarmasin, 1 Desember 2026"]]
+
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+
+    assert result.status == "refused" and result.message.startswith("Kolom wajib tidak ada")
+    assert result.rows_total == 3
