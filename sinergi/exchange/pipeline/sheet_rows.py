@@ -70,14 +70,16 @@ class _SheetRows:
                 after_total = True
             elif kind == "section":
                 section_rows.append(row_number)
-            elif _foot_row(cells, continuing=bool(pending_foot)) or (after_total and _filled_count(cells, read) == 1):
+            elif (single := after_total and _filled_count(cells, read) == 1) or _foot_row(
+                cells, continuing=bool(pending_foot)
+            ):
                 # Under a total row, a row with one cell filled is the sheet's foot (place and date, a signatory's
                 # title, a name in brackets) if the table ends there; held like the foot's other rows until it does.
-                pending_foot.append((row_number, cells, after_total and _filled_count(cells, read) == 1))
+                pending_foot.append((row_number, cells, single))
             elif _repeats_header(cells, header, read):
                 header_again_rows.append(row_number)  # two tables pasted one under the other
                 # The held rows above the second table's header ended the first: its one-cell lines were its foot.
-                foot_rows += [held for held, _cells, single_after_total in pending_foot if single_after_total]
+                foot_rows.extend(held for held, _cells, single_after_total in pending_foot if single_after_total)
                 pending_foot[:] = [entry for entry in pending_foot if not entry[2]]
             else:
                 for held, held_cells, _single_after_total in pending_foot:
