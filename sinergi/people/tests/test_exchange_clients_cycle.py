@@ -775,6 +775,93 @@ def test_an_unknown_id_in_a_correction_file_gets_one_answer_not_the_cells_a_new_
     ]  # fmt: skip
 
 
+NOT_YOURS = "Anda tidak berwenang mendaftarkan penerima layanan di LKS ini."
+
+
+def lks_cell(lks) -> str:
+    return lks.registration_number or lks.name
+
+
+def test_a_correction_row_at_an_lks_the_user_may_not_import_into_is_refused_for_that_alone(tmp_path, world):
+    from sinergi.organisations.models import Organisation
+
+    # Given Ani, a client of the neighbouring LKS (which Harapan's operator may not import into), and an LKS outside
+    # the operator's kabupaten/kota that has closed down
+    ani = PersonFactory(organisation=world.lks_same_regency, full_name="Ani Contoh", nik="")
+    PlacementFactory(person=ani, admitted_on=ADMITTED)
+    cici = PersonFactory(organisation=world.lks_other_regency, full_name="Cici Contoh", nik="")
+    PlacementFactory(person=cici, admitted_on=ADMITTED)
+    Organisation.objects.filter(pk=world.lks_other_regency.pk).update(status="inactive")
+    before = stored_rows()
+    # When Harapan's operator imports a correction file naming her there by ID, an ID of nobody there, Cici at the
+    # closed LKS, and an LKS that does not exist
+    headers = ["ID", "Tanggal masuk", "LKS", "Telepon wali"]
+    rows = [
+        [ani.pk, ADMITTED, lks_cell(world.lks_same_regency), "0812-3456-7890"],
+        [ani.pk + cici.pk + 1000, ADMITTED, lks_cell(world.lks_same_regency), "0812-3456-7890"],
+        [cici.pk, ADMITTED, lks_cell(world.lks_other_regency), "0812-3456-7890"],
+        [ani.pk + cici.pk + 2000, ADMITTED, "LKSA Fiktif Contoh", "0812-3456-7890"],
+    ]
+    result = import_rows(tmp_path, rows, world.operator, headers=headers)
+    # Then each row is refused for its LKS alone (the same answer whoever the ID names), not asked for the name, sex,
+    # form of service, category, NIK and KK a new client would need
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (2, "LKS", NOT_YOURS),
+        (3, "LKS", NOT_YOURS),
+        (4, "LKS", NOT_YOURS),
+        (5, "LKS", "LKS “LKSA Fiktif Contoh” tidak ditemukan. Tulis nomor tanda daftarnya, atau namanya persis "
+                   "seperti di Sinergi."),
+    ]  # fmt: skip
+    assert stored_rows() == before
+
+
+def test_an_export_row_with_an_empty_sex_at_an_lks_outside_the_users_province_is_refused_for_the_lks_alone(
+    tmp_path, world
+):
+    from sinergi.organisations.tests.factories import OrganisationFactory
+
+    # Given a client of an LKS in another province (Kalimantan Timur), outside the province admin's scope
+    samarinda = OrganisationFactory(
+        name="LKSA Samarinda Contoh", region_id=None, province_code="64", regency_code="64.72", district_code="",
+        village_code="",
+    )  # fmt: skip
+    far = PersonFactory(organisation=samarinda, full_name="Budi Contoh", nik="")
+    PlacementFactory(person=far, admitted_on=ADMITTED)
+    before = stored_rows()
+    # When the province admin imports a row of its export with the ID, its sex and NIK reason left empty
+    row_cells = row(**{"Jenis kelamin": "", "Alasan NIK kosong": ""})
+    result = import_rows(tmp_path, [[*row_cells, lks_cell(samarinda), far.pk]], world.province_admin,
+                         headers=[*HEADERS, "LKS", "ID"])  # fmt: skip
+    # Then the row is refused for its LKS only: no "Jenis kelamin wajib diisi", no NIK asked for
+    assert [(p.column, p.message) for p in result.problems] == [("LKS", NOT_YOURS)]
+    assert stored_rows() == before
+
+
+@pytest.mark.parametrize("lks_status", ["active", "inactive"])
+def test_a_correction_row_naming_no_stay_of_its_client_says_so_not_the_cells_a_new_client_needs(
+    tmp_path, world, lks_status
+):
+    from sinergi.organisations.models import Organisation
+
+    # Given Budi, whose stay at the operator's LKS (still open, or closed down since) ended in June 2024
+    budi = stored_boy(world)
+    Placement.objects.filter(person=budi).update(
+        status="discharged", discharged_on=datetime.date(2024, 6, 30), discharge_reason="reunified"
+    )
+    Organisation.objects.filter(pk=world.lks.pk).update(status=lks_status)
+    before = stored_rows()
+    # When a correction file names him by ID with an admission date of no stay of his there
+    headers = ["ID", "Tanggal masuk", "Telepon wali"]
+    result = import_rows(tmp_path, [[budi.pk, datetime.date(2025, 1, 6), "0812-3456-7890"]], world.operator,
+                         headers=headers)  # fmt: skip
+    # Then the row is refused for that stay alone
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("Tanggal masuk", f"Penerima layanan dengan ID {budi.pk} tidak punya penempatan di LKS ini yang masuk pada "
+                          "06-01-2025. Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru.")
+    ]  # fmt: skip
+    assert stored_rows() == before
+
+
 def test_a_partial_correction_warns_as_the_form_does_about_what_the_row_leaves_to_the_record(tmp_path, world):
     budi = stored_boy(world)  # born 17-08-2014, his NIK says so, an "anak telantar"
     # When a file gives him only another birth date (an adult's)

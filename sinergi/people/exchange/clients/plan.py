@@ -96,9 +96,11 @@ class ClientRowPlan:
             if len(staying) == 1:
                 people, ambiguous = staying, False
         existing = None if ambiguous or lks is None else _placement_at(people, lks, admitted_on)
-        if record and existing is not None and missing:
+        origin = self._person_cells_checked(values, existing, problems, warnings, missing, state)
+        if record and missing:
+            # A row about a stored record is corrected, or refused for what stops that (no such stay, an LKS the user
+            # may not import into): never for the cells only a new client needs, which filling would not help.
             problems[:] = [problem for problem in problems if problem not in missing]
-        origin = self._person_cells_checked(values, existing, problems, warnings, state)
         child = self._placement_rules(
             values, lks, birth_date, admitted_on, categories, primary, problems, warnings, state
         )
@@ -170,11 +172,14 @@ class ClientRowPlan:
         existing: tuple[dict, dict] | None,
         problems: list[tuple[str, str]],
         warnings: list[tuple[str, str]],
+        missing: list[tuple[str, str]],
         state: ClientsState,
     ) -> Region | None:
         """The person's own cells: NIK and KK (_identity), the guardian's phone, and the region of origin, returned
-        resolved. What the stored person the row is about (`existing`) holds, an empty cell keeps."""
-        self._identity(values, problems, warnings, stored=existing[0] if existing is not None else None)
+        resolved. What the stored person the row is about (`existing`) holds, an empty cell keeps; without one, a
+        NIK or KK asked for is what a new client needs (in `missing` too)."""
+        stored = existing[0] if existing is not None else None
+        self._identity(values, problems, warnings, stored=stored, missing=missing if stored is None else None)
         stored_phone = existing[0]["guardian_phone"] if existing is not None else None
         if message := new_phone_problem(values.get("guardian_phone"), stored_phone):
             problems.append(("guardian_phone", message))
@@ -230,10 +235,20 @@ class ClientRowPlan:
             ]  # fmt: skip
         return child
 
-    def _identity(self, values: dict[str, Any], problems: list, warnings: list, *, stored: dict | None) -> None:
+    def _identity(
+        self,
+        values: dict[str, Any],
+        problems: list,
+        warnings: list,
+        *,
+        stored: dict | None,
+        missing: list | None = None,
+    ) -> None:
         """person_admit's _apply_identity: NIK and KK checked, or a reason for each that is missing (not asked for
         when the cell that would hold it was unreadable: that cell's problem is already reported; nor when the
-        stored person the row refers to has that number, or a reason for not having it: the empty cell keeps it)."""
+        stored person the row refers to has that number, or a reason for not having it: the empty cell keeps it).
+        What is asked for goes to `missing` too, when given."""
+        asked: list[tuple[str, str]] = []
         unreadable = values.get("_unreadable", set())
         check = values.get("_nik")
         if check is not None:
@@ -245,7 +260,8 @@ class ClientRowPlan:
             and not values.get("nik")
             and not unreadable & {"nik", "nik_missing_reason"}
         ):
-            problems.append(("nik", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("NIK")}))
+            asked.append(("nik", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("NIK")}))
+            problems.append(asked[-1])
         kk = values.get("kk") or ""
         values["_kk"] = ""
         if kk:
@@ -257,7 +273,10 @@ class ClientRowPlan:
             and not values.get("kk_missing_reason")
             and "kk_missing_reason" not in unreadable
         ):
-            problems.append(("kk", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("nomor KK")}))
+            asked.append(("kk", _("Isi %(label)s atau pilih alasannya bila tidak ada.") % {"label": _("nomor KK")}))
+            problems.append(asked[-1])
+        if missing is not None:
+            missing += asked
 
     def _consent(self, values: dict[str, Any], problems: list, birth_date, today) -> None:
         """consents._check_consent: every part given; a child's consent comes from a parent or guardian."""
