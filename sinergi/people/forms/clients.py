@@ -1,4 +1,5 @@
-"""Forms of the people pages: they only shape input; the rules live in the services, which check everything again."""
+"""The forms of a client's record: admission, correcting the record, why it is opened, and restricting or
+erasing it."""
 
 from django import forms
 from django.utils import timezone
@@ -9,25 +10,9 @@ from sinergi.organisations.models import Organisation
 from sinergi.regions.forms import RegionField
 from sinergi.vocabularies.models import Term, Vocabulary
 
-from .choices import (
-    AccessPurpose,
-    BackgroundCheckResult,
-    ConsentGiver,
-    DisabilityType,
-    DischargeReason,
-    IncidentKind,
-    LegalBasis,
-    MissingIdReason,
-    PlacementStatus,
-    ServiceSetting,
-    Sex,
-    WorkerRole,
-)
-from .models import Person, Worker
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-# A NIK is typed (or pasted) with spaces or dots now and then; the service normalises and checks it.
-NIK_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": "24"})
+from ..choices import AccessPurpose, DisabilityType, MissingIdReason, ServiceSetting, Sex
+from ..models import Person
+from .fields import AUDIT_REASON_HINT, NIK_WIDGET, _date, blank_choice, consent_fields, ppks_terms
 
 PERSON_FIELDS = (
     "full_name",
@@ -49,44 +34,12 @@ PERSON_FIELDS = (
     "guardian_phone",
     "notes",
 )
+
+
 PLACEMENT_FIELDS = ("ppks_category", "setting", "admitted_on", "services")
+
+
 CONSENT_FIELDS = ("given_by", "giver_name", "given_on", "legal_basis", "scope")
-
-
-def ppks_terms():
-    return Term.objects.filter(vocabulary=Vocabulary.PPKS, is_active=True)
-
-
-CHOOSE = _("— pilih —")
-
-
-def blank_choice(choices, label=CHOOSE):
-    return [("", label), *[(value, text) for value, text in choices if value != ""]]
-
-
-def _date(label, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, widget=DATE_WIDGET, required=required, help_text=help_text)
-
-
-def consent_fields() -> dict[str, forms.Field]:
-    """The consent part, shared by the admission form and the separate consent form."""
-    return {
-        "given_by": forms.ChoiceField(
-            label=_("Persetujuan diberikan oleh"), choices=ConsentGiver.choices, widget=forms.RadioSelect
-        ),
-        "giver_name": forms.CharField(label=_("Nama pemberi persetujuan"), max_length=150),
-        "given_on": _date(_("Tanggal persetujuan")),
-        "legal_basis": forms.ChoiceField(
-            label=_("Dasar pemrosesan (UU PDP Pasal 20)"),
-            choices=blank_choice(LegalBasis.choices),
-            initial=LegalBasis.CONSENT,
-        ),
-        "scope": forms.CharField(
-            label=_("Cakupan persetujuan"),
-            max_length=300,
-            initial=_("Pencatatan dan pengolahan data untuk pelayanan dan pelaporan kesejahteraan sosial"),
-        ),
-    }
 
 
 class PersonFieldsForm(forms.Form):
@@ -302,111 +255,10 @@ class PersonForm(PersonFieldsForm):
         return data
 
 
-class WithdrawalForm(forms.Form):
-    """The day a consent was withdrawn (UU PDP Pasal 9: the person, or their parent or guardian, may withdraw it)."""
-
-    withdrawn_on = _date(_("Tanggal pencabutan"))
-    # A withdrawal is kept as proof of what held before, so it is not undone: a second tick keeps a slip from it.
-    confirm = forms.BooleanField(label=_("Pencabutan tidak dapat dibatalkan"))
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["withdrawn_on"].initial = timezone.localdate()
-
-
-# Under a reason the audit keeps (and shows the province admin in the log), which outlives an erasure.
-AUDIT_REASON_HINT = _("Jangan menulis nama atau NIK; alasan ini disimpan di log audit.")
-
-
-class WithdrawalCorrectionForm(forms.Form):
-    """The right day of a withdrawal recorded on a wrong one, and why (kept in the audit)."""
-
-    withdrawn_on = _date(_("Tanggal pencabutan yang benar"))
-    note = forms.CharField(label=_("Alasan koreksi"), max_length=300, help_text=AUDIT_REASON_HINT)
-
-
-class WorkerEndForm(forms.Form):
-    """The last day a worker served at the LKS."""
-
-    ended_on = _date(_("Tanggal berhenti bertugas"))
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["ended_on"].initial = timezone.localdate()
-
-
-class ConsentForm(forms.Form):
-    """A further consent for a person already admitted (e.g. the child, once of age, consents themselves)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields.update(consent_fields())
-        self.fields["given_on"].initial = timezone.localdate()
-
-
 class PurposeForm(forms.Form):
     """Why the user opens person-level data in this session; written beside every access."""
 
     purpose = forms.ChoiceField(label=_("Tujuan akses"), choices=AccessPurpose.choices, widget=forms.RadioSelect)
-
-
-class ReviewForm(forms.Form):
-    """A care-plan review of one placement (SNPA: every six months)."""
-
-    reviewed_on = _date(_("Tanggal tinjauan"))
-    summary = forms.CharField(label=_("Ringkasan"), widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["reviewed_on"].initial = timezone.localdate()
-
-
-class DischargeForm(forms.Form):
-    discharged_on = _date(_("Tanggal keluar"))
-    reason = forms.ChoiceField(label=_("Alasan keluar"), choices=blank_choice(DischargeReason.choices))
-    note = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["discharged_on"].initial = timezone.localdate()
-
-
-class PlacementCorrectionForm(forms.Form):
-    """What a stay was recorded with, to correct a mistake: the leaving date and reason only for an ended stay, and
-    not for one ended by a referral (the next stay began that day)."""
-
-    ppks_category = forms.ModelChoiceField(
-        label=_("Kategori PPKS utama"), queryset=Term.objects.none(), empty_label=CHOOSE
-    )
-    setting = forms.ChoiceField(label=_("Bentuk layanan"), choices=ServiceSetting.choices, widget=forms.RadioSelect)
-    admitted_on = _date(_("Tanggal masuk"))
-    discharged_on = _date(_("Tanggal keluar"))
-    discharge_reason = forms.ChoiceField(
-        label=_("Alasan keluar"),
-        choices=blank_choice([(v, label) for v, label in DischargeReason.choices if v != DischargeReason.TRANSFERRED]),
-    )
-
-    def __init__(self, *args, placement, **kwargs) -> None:
-        initial = {
-            "ppks_category": placement.ppks_category_id,
-            "setting": placement.setting,
-            "admitted_on": placement.admitted_on,
-            "discharged_on": placement.discharged_on,
-            "discharge_reason": placement.discharge_reason,
-        }
-        super().__init__(*args, initial=initial, **kwargs)
-        self.fields["ppks_category"].queryset = ppks_terms() | Term.objects.filter(pk=placement.ppks_category_id)
-        ended_here = placement.status == PlacementStatus.DISCHARGED
-        if not ended_here or placement.discharge_reason == DischargeReason.TRANSFERRED:
-            del self.fields["discharged_on"], self.fields["discharge_reason"]
-
-
-class IncidentForm(forms.Form):
-    """A suspicion of abuse or violence; Dinas Sosial is told as soon as it is saved."""
-
-    kind = forms.ChoiceField(label=_("Jenis"), choices=blank_choice(IncidentKind.choices))
-    occurred_on = _date(_("Tanggal kejadian"), required=False)
-    description = forms.CharField(label=_("Uraian"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReasonForm(forms.Form):
@@ -417,80 +269,3 @@ class ReasonForm(forms.Form):
     subject_asked = forms.BooleanField(
         label=_("Atas permintaan yang bersangkutan atau walinya (UU PDP Pasal 8)"), required=False
     )
-
-
-WORKER_FIELDS = (
-    "full_name",
-    "sex",
-    "birth_date",
-    "nik",
-    "psks_category",
-    "role",
-    "job_title",
-    "phone",
-    "started_on",
-    "certifications",
-    "works_with_children",
-    "background_check_on",
-    "background_check_result",
-)
-
-
-class WorkerForm(forms.Form):
-    """A worker (PSKS/TKSM) of an LKS; a background check is asked of those who work with children."""
-
-    organisation = forms.ModelChoiceField(label=_("LKS"), queryset=Organisation.objects.none(), empty_label=None)
-    full_name = forms.CharField(label=_("Nama lengkap"), max_length=150)
-    sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices, widget=forms.RadioSelect)
-    birth_date = _date(_("Tanggal lahir"), required=False)
-    nik = forms.CharField(label=_("NIK"), max_length=24, required=False, widget=NIK_WIDGET)
-    psks_category = forms.ModelChoiceField(
-        label=_("Kategori PSKS"), queryset=Term.objects.none(), empty_label=_("— pilih —")
-    )
-    role = forms.ChoiceField(label=_("Peran"), choices=blank_choice(WorkerRole.choices))
-    job_title = forms.CharField(
-        label=_("Jabatan"),
-        max_length=100,
-        required=False,
-        help_text=_("Sebutan jabatan di LKS, mis. “Juru masak” atau “Kepala asrama”."),
-    )
-    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False, widget=phone_widget())
-    started_on = _date(_("Mulai bertugas"), required=False)
-    certifications = forms.CharField(
-        label=_("Sertifikasi/pelatihan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    works_with_children = forms.BooleanField(label=_("Bekerja dengan anak"), required=False)
-    background_check_on = _date(
-        _("Tanggal pemeriksaan latar belakang"),
-        required=False,
-        help_text=_("Hanya tanggal dan hasil yang dicatat, bukan isi catatannya."),
-    )
-    background_check_result = forms.ChoiceField(
-        label=_("Hasil pemeriksaan"), choices=blank_choice(BackgroundCheckResult.choices, "—"), required=False
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, organisations=None, worker: Worker | None = None, **kwargs) -> None:
-        if worker is not None and "initial" not in kwargs:
-            kwargs["initial"] = {name: getattr(worker, name) for name in WORKER_FIELDS if name != "nik"} | {
-                "psks_category": worker.psks_category_id,
-                "organisation": worker.organisation_id,
-                "version": worker.version,
-            }
-        super().__init__(*args, **kwargs)
-        self.fields["psks_category"].queryset = Term.objects.filter(vocabulary=Vocabulary.PSKS, is_active=True)
-        if organisations is not None:
-            self.fields["organisation"].queryset = organisations
-        if worker is not None:
-            # Moving a worker to another LKS is a transfer, not an edit; the NIK is kept unless a new one is typed.
-            del self.fields["organisation"]
-            self.fields["nik"].help_text = _("Tersimpan: %(masked)s. Kosongkan untuk tidak mengubah.") % {
-                "masked": worker.nik_masked or "—"
-            }
-
-    def data_for_service(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in WORKER_FIELDS}
-        data["nik"] = (data["nik"] or "").strip()
-        if "organisation" not in self.fields and not data["nik"]:
-            data.pop("nik")
-        return data
