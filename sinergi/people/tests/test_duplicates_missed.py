@@ -162,7 +162,7 @@ def test_a_form_admission_looks_again_after_its_commit(world, django_capture_on_
     # The form's own check cannot see an import that is still writing the same NIK elsewhere: here, as if it had
     # not seen the person at the other LKS.
     far = admit(world, actor=world.far_operator, organisation=world.lks_other_regency).obj
-    monkeypatch.setattr("sinergi.people.services.persons._flag_duplicates", lambda **kwargs: 0)
+    monkeypatch.setattr("sinergi.people.services.persons.admission._flag_duplicates", lambda **kwargs: 0)
     before = admission_clock()
     with django_capture_on_commit_callbacks(execute=True):
         here = admit(world, person=person_data(full_name="Nama Berbeda", mother_name="Ibu Berbeda")).obj

@@ -1311,7 +1311,7 @@ def test_an_admission_that_fails_half_way_leaves_nothing_behind(world, monkeypat
     def broken(**_kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr("sinergi.people.services.persons._flag_duplicates", broken)
+    monkeypatch.setattr("sinergi.people.services.persons.admission._flag_duplicates", broken)
     with pytest.raises(RuntimeError):
         admit(world)
 
