@@ -34,11 +34,7 @@ PERSON_FIELDS = (
     "guardian_phone",
     "notes",
 )
-
-
 PLACEMENT_FIELDS = ("ppks_category", "setting", "admitted_on", "services")
-
-
 CONSENT_FIELDS = ("given_by", "giver_name", "given_on", "legal_basis", "scope")
 
 

@@ -9,8 +9,6 @@ from sinergi.vocabularies.models import Term, Vocabulary
 from ..choices import ConsentGiver, LegalBasis
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 # A NIK is typed (or pasted) with spaces or dots now and then; the service normalises and checks it.
 NIK_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": "24"})
 

@@ -25,20 +25,14 @@ def _values(choices) -> list[str]:
 # The filters of the lists (PersonFilterSet, WorkerFilterSet), applied inside get_queryset, which the schema
 # generator cannot see; a test keeps these lists equal to the filter sets.
 _NAME = OpenApiParameter("q", OpenApiTypes.STR, description="Words of the name (each must occur).")
-
-
 _REGION = OpenApiParameter(
     "region",
     OpenApiTypes.STR,
     description="Province or kabupaten/kota code of the LKS (`63`, `63.71`); outside your scope: 400.",
 )
-
-
 _ORGANISATION = OpenApiParameter(
     "organisation", OpenApiTypes.INT, description="ID of one LKS; an LKS outside your scope: 400."
 )
-
-
 CLIENT_FILTERS = [
     _NAME,
     OpenApiParameter("ppks_category", OpenApiTypes.STR, description="PPKS category code (vocabulary `ppks`)."),
@@ -62,8 +56,6 @@ CLIENT_FILTERS = [
         description="Care-plan review of a current placement overdue, or overdue or due within 14 days.",
     ),
 ]
-
-
 WORKER_FILTERS = [
     _NAME,
     OpenApiParameter("psks_category", OpenApiTypes.STR, description="PSKS category code (vocabulary `psks`)."),

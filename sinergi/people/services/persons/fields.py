@@ -29,8 +29,6 @@ PERSON_FIELDS = (
     "guardian_phone",
     "notes",
 )
-
-
 # Fields whose values never go into the audit log (only the fact that they changed).
 IDENTIFYING_FIELDS = {
     "full_name",
