@@ -10,7 +10,7 @@ Two audiences:
   the hidden cells of a line whose total is shown do not sum to a small number either.
 
 The package: suppression.py (the rule), tables.py (Matrix, Trend), areas.py (which areas, for whom),
-figures.py (the selectors over the summary tables and `Indicators`, what a page or an API call shows).
+figures/ (the selectors over the summary tables and `Indicators`, what a page or an API call shows).
 """
 
 from .areas import NATION, Area, area_allowed, area_choices, area_get, indicator_scope
