@@ -1,4 +1,4 @@
-"""PDF reports too long to lay out inside a request, made by the task worker as large list exports are (exports.py).
+"""PDF reports too long to lay out inside a request, made by the task worker as large list exports are (exports/).
 
 WeasyPrint takes ~0.6-1 s a page: a province report over 4,000 LKS (29 pages) took 16-29 s and a summary of 587 LKS
 12-21 s, so that two at once were killed by the web worker's timeout while every web worker was busy. A province report

@@ -80,7 +80,7 @@ def test_the_exchange_journey_has_no_critical_or_serious_violations(page, tmp_pa
     }
     # Jobs wait in the queue until run here, and one counts as running (its worker holding the job's lock).
     monkeypatch.setattr(uploads, "_enqueue", lambda job: None)
-    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    monkeypatch.setattr(exports.asking, "_enqueue", lambda job: None)
     monkeypatch.setattr(runners, "runner_alive", lambda kind, pk: True)
     board, operator = User.objects.get(username="pengurus.banjarmasin"), User.objects.get(username="operator.lks")
 

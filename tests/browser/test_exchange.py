@@ -107,7 +107,7 @@ def test_operator_gets_a_large_xlsx_export_from_the_background_worker(page, tmp_
     }
     settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 5}
     # Hold the job in the queue (no worker yet), so that the page shows the waiting state and polls.
-    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    monkeypatch.setattr(exports.asking, "_enqueue", lambda job: None)
 
     login(page, "operator.lks")
     page.click("nav >> text=Impor/Ekspor")
@@ -148,7 +148,7 @@ def test_board_member_clicks_a_large_export_twice_then_cancels_it(page, tmp_path
     }
     settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 1}
     # Hold the job in the queue (no worker yet), as when the worker is busy with another file.
-    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    monkeypatch.setattr(exports.asking, "_enqueue", lambda job: None)
 
     login(page, "pengurus.banjarmasin")
     page.click("nav >> text=Impor/Ekspor")
@@ -326,7 +326,7 @@ def test_board_member_gets_a_long_kabupaten_summary_from_the_background_worker(p
     }
     settings.SINERGI = {**settings.SINERGI, "PDF_SYNC_LKS": 1}
     # Hold the job in the queue (no worker yet), so that the page shows the waiting state and polls.
-    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    monkeypatch.setattr(exports.asking, "_enqueue", lambda job: None)
 
     login(page, "pengurus.banjarmasin")
     page.click("nav >> text=Impor/Ekspor")

@@ -60,8 +60,8 @@ def test_a_queued_export_is_cancelled_at_once_from_its_page_and_never_runs(clien
 def test_a_running_export_stops_at_its_next_check_and_throws_away_its_file(board_member, two_lks, monkeypatch):
     # Given an export whose worker checks after every row
     job = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 1)
-    write = exports.table_write
+    monkeypatch.setattr(exports.running, "PROGRESS_EVERY", 1)  # where _RowCounter looks it up
+    write = exports.running.table_write
 
     def cancelled_after_the_first_row(*, rows, **kwargs):
         def rows_then_cancel():
@@ -72,7 +72,7 @@ def test_a_running_export_stops_at_its_next_check_and_throws_away_its_file(board
 
         write(rows=rows_then_cancel(), **kwargs)
 
-    monkeypatch.setattr(exports, "table_write", cancelled_after_the_first_row)
+    monkeypatch.setattr(exports.running, "table_write", cancelled_after_the_first_row)
 
     # When the worker runs it
     exports.export_job_run(job_id=job.pk)
@@ -87,13 +87,13 @@ def test_a_running_export_stops_at_its_next_check_and_throws_away_its_file(board
 def test_a_cancel_asked_while_the_file_is_stored_removes_the_stored_file(board_member, two_lks, monkeypatch):
     # Given an export whose rows are all written when the cancel comes
     job = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
-    write = exports.table_write
+    write = exports.running.table_write
 
     def cancelled_at_the_end(**kwargs):
         write(**kwargs)
         exports.export_job_cancel(job=ExportJob.objects.get(pk=job.pk), actor=board_member)
 
-    monkeypatch.setattr(exports, "table_write", cancelled_at_the_end)
+    monkeypatch.setattr(exports.running, "table_write", cancelled_at_the_end)
 
     exports.export_job_run(job_id=job.pk)
 
@@ -107,8 +107,8 @@ def test_on_sqlite_the_worker_stops_on_the_file_left_beside_its_lock(board_membe
     if connection.vendor != "sqlite":
         pytest.skip("the stop file is SQLite's")
     job = exports.export_job_create(actor=board_member, entity_key="lks", filters={}, file_format="xlsx", rows=2)
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 1)
-    write = exports.table_write
+    monkeypatch.setattr(exports.running, "PROGRESS_EVERY", 1)  # where _RowCounter looks it up
+    write = exports.running.table_write
 
     def stop_asked_after_the_first_row(*, rows, **kwargs):
         def rows_then_stop():
@@ -119,7 +119,7 @@ def test_on_sqlite_the_worker_stops_on_the_file_left_beside_its_lock(board_membe
 
         write(rows=rows_then_stop(), **kwargs)
 
-    monkeypatch.setattr(exports, "table_write", stop_asked_after_the_first_row)
+    monkeypatch.setattr(exports.running, "table_write", stop_asked_after_the_first_row)
 
     exports.export_job_run(job_id=job.pk)
 

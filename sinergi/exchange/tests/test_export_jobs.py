@@ -289,7 +289,7 @@ def test_the_same_export_asked_twice_at_the_same_moment_makes_one_job(board_memb
         looked.append(kwargs)
         return None if len(looked) == 1 else first
 
-    monkeypatch.setattr(exports, "export_job_pending", nothing_pending_the_first_time)
+    monkeypatch.setattr(exports.asking, "export_job_pending", nothing_pending_the_first_time)  # where it is looked up
 
     # When the second one is made
     second = exports.export_job_create(**asked, rows=2)
@@ -383,7 +383,7 @@ def test_an_unexpected_error_fails_the_job_with_a_message_and_keeps_no_file(boar
     def broken(**kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(exports, "table_write", broken)
+    monkeypatch.setattr(exports.running, "table_write", broken)  # where _write looks it up
     exports.export_job_run(job_id=job.pk)
 
     job.refresh_from_db()
@@ -408,7 +408,7 @@ def test_a_job_runs_once_even_if_its_task_is_delivered_twice(board_member, three
 
 def test_progress_is_stored_while_the_rows_pass(board_member, monkeypatch):
     job = ExportJobFactory(requested_by=board_member, rows_total=5)
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(exports.running, "PROGRESS_EVERY", 2)  # where _RowCounter looks it up
     rows = exports._RowCounter(job.pk).count(iter([[1], [2], [3], [4], [5]]))
 
     seen = [next(rows) for _ in range(3)]

@@ -110,7 +110,9 @@ def test_an_export_job_runs_on_the_requesters_clock(world, national, settings):
     )
     seen = []
 
-    with mock.patch.object(exports, "_export_job_run", side_effect=lambda job: seen.append(timezone.localtime())):
+    with mock.patch.object(
+        exports.running, "_export_job_run", side_effect=lambda job: seen.append(timezone.localtime())
+    ):
         exports.export_job_run(job_id=job.pk)
 
     assert seen[0].tzname() == "WIT"

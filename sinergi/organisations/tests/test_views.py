@@ -171,7 +171,7 @@ def test_the_registry_xlsx_is_scoped_and_formula_safe(client, board_member, banj
 
 
 def test_a_large_registry_xlsx_is_made_in_the_background(client, board_member, banjarmasin_lks, settings, monkeypatch):
-    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    monkeypatch.setattr(exports.asking, "_enqueue", lambda job: None)
     settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 0}
     client.force_login(board_member)
 

@@ -944,7 +944,7 @@ def test_the_client_list_xlsx_follows_the_interface_language(client, world, chil
 
 
 def test_a_large_client_list_xlsx_is_made_in_the_background(client, world, child, settings, monkeypatch):
-    monkeypatch.setattr(exports, "_enqueue", lambda job: None)
+    monkeypatch.setattr(exports.asking, "_enqueue", lambda job: None)
     settings.SINERGI = {**settings.SINERGI, "EXPORT_XLSX_SYNC_ROWS": 0}
     sign_in(client, world.operator, purpose="supervision")
 
