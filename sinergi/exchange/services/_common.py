@@ -11,14 +11,21 @@ from django.utils.translation import gettext_lazy
 logger = logging.getLogger(__package__)
 
 
-_SIXTEEN_DIGITS = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
+# Sixteen digits, each pair of them at most one space, dot or dash apart: a NIK as typed ("6371 0112 3456 0001",
+# "6371.0112.3456.0001") or as a spreadsheet wrote it ("6.371011234560001e+15"), not only as stored.
+_SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d(?:[ .\-\u00a0]?\d){15}(?!\d)")
+
+
+def _sixteen_masked(found: re.Match) -> str:
+    digits = re.sub(r"\D", "", found[0])
+    return f"{digits[:4]}********{digits[-4:]}"
 
 
 def _numbers_masked(text: str) -> str:
     """A NIK or KK number in a text masked as everywhere else (6371********0001): in a problem's cell, and in a file
     name, which people name after a child or a family card, where it outlives the file (the audit log, the lists
     after the purge)."""
-    return _SIXTEEN_DIGITS.sub(r"\1********\2", text) if len(text) >= 16 else text
+    return _SIXTEEN_DIGITS.sub(_sixteen_masked, text) if len(text) >= 16 else text
 
 
 def file_type(name: str) -> str:

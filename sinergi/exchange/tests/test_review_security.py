@@ -11,6 +11,7 @@ from sinergi.exchange import files
 from sinergi.exchange.files import FileRefused
 from sinergi.exchange.models import ExportJob, ImportJob, ImportStatus
 from sinergi.exchange.services import exchange_files_purge, import_job_create, import_job_run, running
+from sinergi.exchange.services.results import kept_value
 
 from .conftest import HEADERS, csv_file, run, xlsx_file
 
@@ -78,6 +79,26 @@ def test_a_job_keeps_a_problem_nik_masked_and_a_long_cell_cut_and_its_purge_drop
     exchange_files_purge(now=job.finished_at + datetime.timedelta(days=400))
     job.refresh_from_db()
     assert [value for _row, _column, value, _message in job.problems] == ["" for _ in values]
+
+
+@pytest.mark.parametrize("typed", ["6371 0430 0112 0000", "6371.0430.0112.0000", "6371-0430-0112-0000"])
+def test_a_job_keeps_a_problem_nik_masked_also_as_typed_with_separators(tmp_path, board_member, typed):
+    # The sixty-eighth review: only sixteen digits in a row were masked, a NIK typed in groups was kept whole.
+    path = csv_file(tmp_path, [[*HEADERS, "Nomor izin"], ["LKSA Panjang", "anak", "63.71.01.1001", "TD/P/1",
+                                                         "banyak", typed + " " + "x" * 5000]])  # fmt: skip
+    with path.open("rb") as handle:
+        job = import_job_create(actor=board_member, entity_key="lks", file=File(handle), original_name="a.csv",
+                                enqueue=False)  # fmt: skip
+    import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+
+    kept = str(job.problems)
+    assert "6371********0000" in kept and "0430" not in kept
+
+
+def test_a_number_in_exponent_form_is_masked_where_a_job_keeps_it():
+    assert kept_value("6.371043001120001e+15") == "6371********0001e+15"
+    assert kept_value("0812-3456-7890") == "0812-3456-7890"  # twelve digits: a phone, no NIK
 
 
 def test_one_user_may_have_three_imports_waiting_and_no_more(tmp_path, board_member):
