@@ -69,7 +69,9 @@ class RegionResolver:
                 ]
             if not (regency or district or village):
                 return region, []
-            return region, self._check_names(region, regency, district, village)
+            if problems := self._check_names(region, regency, district, village):
+                return region, problems
+            return self._below(region, district, village)
         if not (regency or district or village):
             return None, []
         return self._by_names(regency, district, village)
@@ -138,6 +140,28 @@ class RegionResolver:
                     )
                 )
         return problems
+
+    def _below(self, region: Region, district: str, village: str) -> tuple[Region | None, list[tuple[str, str]]]:
+        """The kecamatan and desa named beside a code that stops above them (63.71.01 with the desa Mantuil), looked
+        up under the code: stored at the code's own level, the desa the row names was lost without a word."""
+        if district and region.level < RegionLevel.DISTRICT:
+            index = self._children_index(region.code)
+            found = self._match(index, district)
+            if len(found) != 1:
+                return None, [("district_name", self._not_found(_("Kecamatan"), district, found, index, region.name))]
+            region = found[0]
+        if village and region.level < RegionLevel.VILLAGE:
+            if region.level == RegionLevel.DISTRICT:
+                index = self._children_index(region.code)
+            else:
+                index = self._villages_of_regency(region.code)
+            found = self._match(index, village)
+            if len(found) != 1:
+                return None, [
+                    ("village_name", self._not_found(_("Desa/kelurahan"), village, found, index, region.name))
+                ]
+            region = found[0]
+        return region, []
 
     def _ancestry(self, region: Region) -> list[Region]:
         parts = region.code.split(".")

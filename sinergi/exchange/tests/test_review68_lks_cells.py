@@ -1,0 +1,63 @@
+"""The sixty-eighth review: an LKS sheet as offices keep it — a kecamatan's code with the desa written beside it,
+and a number cell holding "dalam proses" instead of a number."""
+
+import pytest
+
+from sinergi.exchange.regions import RegionResolver
+from sinergi.organisations.models import Organisation
+
+from .conftest import problems_of, run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+REGION_HEADERS = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Kecamatan", "Desa/Kelurahan"]
+
+
+def test_a_desa_written_beside_a_kecamatans_code_is_the_region_stored(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            REGION_HEADERS,
+            ["LKSA Kode Kecamatan", "anak", "63.71.01", "", "Mantuil"],
+            ["LKSA Kode Kota", "anak", "63.71", "Banjarmasin Selatan", "Mantuil"],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert (result.status, result.created) == ("succeeded", 2)
+    assert set(Organisation.objects.values_list("region_id", flat=True)) == {"63.71.01.1001"}
+
+
+def test_a_desa_or_kecamatan_not_under_the_code_beside_it_is_refused_not_dropped(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            REGION_HEADERS,
+            ["LKSA Desa Lain", "anak", "63.71.01", "", "Kuin Utara"],
+            ["LKSA Kecamatan Salah Ketik", "anak", "63.71", "Banjarmasin Selaten", ""],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert result.status == "refused" and not Organisation.objects.exists()
+    assert problems_of(result) == [
+        (2, "Desa/Kelurahan", "Kuin Utara", "Desa/kelurahan “Kuin Utara” tidak ditemukan di Banjarmasin Selatan."),
+        (
+            3,
+            "Kecamatan",
+            "Banjarmasin Selaten",
+            "Kecamatan “Banjarmasin Selaten” tidak ditemukan di Kota Banjarmasin. Mungkin maksud Anda "
+            "“Banjarmasin Selatan”?",
+        ),
+    ]
+
+
+def test_the_resolver_looks_names_below_a_code_up_under_it():
+    resolver = RegionResolver()
+    region, problems = resolver.resolve(code="63.71", district="Banjarmasin Selatan")
+    assert (region.code, problems) == ("63.71.01", [])
+    region, problems = resolver.resolve(code="63.71.01.1001", village="Mantuil")
+    assert (region.code, problems) == ("63.71.01.1001", [])
+
