@@ -5,6 +5,7 @@ import pytest
 
 from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.models import Organisation
+from sinergi.organisations.tests.factories import OrganisationFactory
 
 from .conftest import problems_of, run, xlsx_file
 
@@ -61,3 +62,28 @@ def test_the_resolver_looks_names_below_a_code_up_under_it():
     region, problems = resolver.resolve(code="63.71.01.1001", village="Mantuil")
     assert (region.code, problems) == ("63.71.01.1001", [])
 
+
+NUMBER_HEADERS = ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Nomor tanda daftar", "Nomor izin operasional"]
+
+
+def test_a_number_cell_saying_in_process_finds_no_other_lks_and_makes_no_two_one(tmp_path, board_member):
+    waiting = OrganisationFactory(
+        name="LKSA Menunggu Izin", region_id="63.71.01.1001", registration_number="", permit_number="dalam proses"
+    )
+    path = xlsx_file(
+        tmp_path,
+        [
+            NUMBER_HEADERS,
+            ["LKSA Menunggu Izin", "anak", "63.71.01.1001", "", "dalam proses"],
+            ["LKSA Baru Sekali", "anak", "63.71.01.1001", "", "dalam proses"],
+            ["LKSA Baru Juga", "anak", "63.71.01.1001", "sedang diproses", ""],
+            ["LKSA Baru Lagi", "anak", "63.71.01.1001", "sedang diproses", ""],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert (result.status, result.created, result.unchanged) == ("succeeded", 3, 1), problems_of(result)
+    waiting.refresh_from_db()
+    assert (waiting.name, waiting.permit_number) == ("LKSA Menunggu Izin", "dalam proses")
+    assert not result.warnings

@@ -41,6 +41,15 @@ def _registers_nowhere(actor: "User | SystemActor") -> bool:
     return not any(m.role in ACTION_ROLES[Action.CREATE] for m in active_memberships(actor))
 
 
+def _key_number(values: dict[str, Any], field: str) -> str:
+    """A row's nomor tanda daftar or izin operasional as a key to its LKS, or "" for a placeholder written in its
+    place ("dalam proses", "menunggu", "-": no digit), which is no number, as number_holder reads it: as a key, the
+    row was taken for whichever LKS of the kabupaten/kota holds the same placeholder (and renamed it), and two new
+    LKS "dalam proses" were refused as one. The placeholder itself is stored as written."""
+    number = values.get(field) or ""
+    return number if any(ch.isdigit() for ch in number) else ""
+
+
 def _place_key(values: dict[str, Any]) -> str:
     """Where a row's LKS is, to compare rows by name: its kabupaten/kota as resolved by prepare_batch (the same LKS
     written once with its kecamatan and once without is one LKS), else its cells as written."""

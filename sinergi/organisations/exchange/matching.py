@@ -18,7 +18,7 @@ from .. import selectors
 from ..choices import LKS_KINDS
 from ..models import Organisation
 from ..numbers import number_key
-from ._common import _place_key, _Registered, _shown
+from ._common import _key_number, _place_key, _Registered, _shown
 
 
 class _LksRowMatching:
@@ -33,7 +33,7 @@ class _LksRowMatching:
             ("registration", "registration_number", _lazy("nomor tanda daftar")),
             ("permit", "permit_number", _lazy("nomor izin operasional")),
         ):
-            if number := values.get(field):
+            if number := _key_number(values, field):
                 # Within the row's kabupaten/kota when it is known: the same number of two offices is two LKS.
                 key = (kind, number_key(number), values.get("_regency") or "")
                 keys.append((key, lambda label=label, number=number: f"{label} {number}"))
@@ -66,7 +66,7 @@ class _LksRowMatching:
         name_key = v.norm(values.get("name") or "")
         if values.get("id") or not name_key:
             return
-        numbered = bool(values.get("registration_number") or values.get("permit_number"))
+        numbered = bool(_key_number(values, "registration_number") or _key_number(values, "permit_number"))
         seen: dict[tuple, dict[bool, int]] = ctx.cache.setdefault("names_in_file", {})
         first = seen.setdefault((name_key, place), {})
         if not numbered and False in first:
@@ -110,20 +110,24 @@ class _LksRowMatching:
         if ids := {r["id"] for r in rows if r.get("id")}:
             found += base.filter(pk__in=ids)  # whether the actor may change them is looked up below, as for all
         rows = [r for r in rows if not r.get("id")]  # a row with an ID is not matched by its numbers or name
-        if any(r.get("registration_number") or r.get("permit_number") for r in rows):
+        if any(_key_number(r, "registration_number") or _key_number(r, "permit_number") for r in rows):
             # Numbers are compared by number_key, which the database cannot compute: the keys of every stored
             # number come from _Registered, then one query fetches the LKS the batch names (by either number).
             registered: _Registered = ctx.cached("registered", _Registered)
             pks: set[int] = set()
             for row in rows:
                 for kind, field in (("registration", "registration_number"), ("permit", "permit_number")):
-                    if row.get(field):
-                        pks |= registered.numbers[kind].get(number_key(row[field]), set())
+                    if number := _key_number(row, field):
+                        pks |= registered.numbers[kind].get(number_key(number), set())
             pks -= {o.pk for o in found}
             if pks:
                 found += base.filter(pk__in=pks)
         # Rows without either number are matched by name within their region: fetch the LKS of those regions.
-        named = [r for r in rows if r.get("name") and not r.get("registration_number") and not r.get("permit_number")]
+        named = [
+            r
+            for r in rows
+            if r.get("name") and not _key_number(r, "registration_number") and not _key_number(r, "permit_number")
+        ]
         region_codes = {row["_region"] for row in named if row.get("_region")}
         if region_codes:
             wanted = {v.norm(r["name"]) for r in named}
@@ -163,8 +167,8 @@ class _LksRowMatching:
             ("registration", "registration_number", _lazy("nomor tanda daftar")),
             ("permit", "permit_number", _lazy("nomor izin operasional")),
         ):
-            if values.get(field):
-                pks = index[kind].get(number_key(values[field]), set())
+            if number := _key_number(values, field):
+                pks = index[kind].get(number_key(number), set())
                 if regency := values.get("_regency"):
                     # A number is one office's: the same one held in another kabupaten/kota is another LKS, not this
                     # row's (matched across the country, a national file moved, renamed and re-kinded an LKS of
@@ -195,7 +199,7 @@ class _LksRowMatching:
                     )
                 if pks:
                     candidates.append((field, pks))
-        if values.get("registration_number") or values.get("permit_number"):
+        if _key_number(values, "registration_number") or _key_number(values, "permit_number"):
             pks_found = {pk for _f, pks in candidates for pk in pks}
             if len(pks_found) > 1:
                 raise RowProblems(
@@ -213,7 +217,7 @@ class _LksRowMatching:
                 ("registration_number", _lazy("nomor tanda daftar")),
                 ("permit_number", _lazy("nomor izin operasional")),
             ):
-                stored, given = getattr(organisation, field), values.get(field)
+                stored, given = getattr(organisation, field), _key_number(values, field)
                 if stored and given and number_key(stored) != number_key(given):
                     raise RowProblems(
                         [
@@ -270,7 +274,7 @@ class _LksRowMatching:
             ("registration", "registration_number", _lazy("Nomor tanda daftar")),
             ("permit", "permit_number", _lazy("Nomor izin operasional")),
         ):
-            if not (number := values.get(field)):
+            if not (number := _key_number(values, field)):
                 continue
             registered = registered or ctx.cached("registered", _Registered)
             regency = values.get("_regency") or existing.regency_code
