@@ -42,12 +42,12 @@ def _registers_nowhere(actor: "User | SystemActor") -> bool:
 
 
 def _key_number(values: dict[str, Any], field: str) -> str:
-    """A row's nomor tanda daftar or izin operasional as a key to its LKS, or "" for a placeholder written in its
-    place ("dalam proses", "menunggu", "-": no digit), which is no number, as number_holder reads it: as a key, the
-    row was taken for whichever LKS of the kabupaten/kota holds the same placeholder (and renamed it), and two new
-    LKS "dalam proses" were refused as one. The placeholder itself is stored as written."""
+    """A row's nomor tanda daftar or izin operasional as a key to its LKS, or "" for words written in its place
+    ("dalam proses", "belum terbit": words alone, no digit and no separator of a number's parts), which are no number,
+    as number_holder reads them: as a key, the row was taken for whichever LKS of the kabupaten/kota holds the same
+    words (and renamed it), and two new LKS "dalam proses" were refused as one. The words are stored as written."""
     number = values.get(field) or ""
-    return number if any(ch.isdigit() for ch in number) else ""
+    return number if any(ch.isdigit() or ch in "/-." for ch in number) else ""
 
 
 def _place_key(values: dict[str, Any]) -> str:
