@@ -426,6 +426,43 @@ def test_a_new_nik_for_a_worker_of_the_same_name_and_birth_date_is_warned_about(
     assert (result.status, result.created) == ("checked", 1)
 
 
+def test_a_new_nik_without_a_birth_date_for_a_serving_namesake_is_warned_about(tmp_path, world):
+    # Given Rina stored with a NIK, and Tono stored with his birth date but no NIK
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
+    WorkerFactory(organisation=world.lks, full_name="Tono Contoh", birth_date=datetime.date(1990, 1, 2), nik="")
+    other_nik = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=8)
+    tono_nik = nik_compose(district_code="63.71.01", birth_date=datetime.date(1990, 1, 2), sex="L", serial=9)
+    # When a staff list without birth dates gives Rina another NIK, and Tono a NIK
+    rows = [worker_row(birth=None, nik=other_nik), ["Tono Contoh", "L", None, tono_nik, "lks", "Pengasuh", ""]]
+    result = import_workers(tmp_path, rows, world.operator, dry_run=True)
+    # Then the trial says that each would be registered a second time, rather than registering them without a word
+    assert (result.status, result.created) == ("checked", 2)
+    assert [(w.row, w.column, w.message) for w in result.warnings] == [
+        (
+            2,
+            "NIK",
+            "Pekerja bernama sama sudah tercatat di LKS ini dengan NIK lain (6371********0007). Baris ini tanpa "
+            "tanggal lahir, jadi tidak dapat dipastikan orangnya sama. Bila NIK itu salah ketik, perbaiki lewat "
+            "ekspor (baris dengan kolom ID); baris ini akan mendaftarkan pekerja kedua.",
+        ),
+        (
+            3,
+            "NIK",
+            "Pekerja bernama sama sudah tercatat di LKS ini tanpa NIK. Baris ini tanpa tanggal lahir, jadi tidak "
+            "dicocokkan dengannya. Bila orangnya sama, isi tanggal lahirnya seperti yang tercatat, atau perbaiki "
+            "lewat ekspor (baris dengan kolom ID); baris ini akan mendaftarkan pekerja kedua.",
+        ),
+    ]
+
+
+def test_a_nik_without_a_birth_date_is_not_warned_about_a_namesake_who_left(tmp_path, world):
+    WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA,
+                  started_on=datetime.date(2010, 1, 1), ended_on=datetime.date(2020, 1, 1))  # fmt: skip
+    other_nik = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=8)
+    result = import_workers(tmp_path, [worker_row(birth=None, nik=other_nik)], world.operator, dry_run=True)
+    assert (result.status, result.created, result.warnings) == ("checked", 1, [])
+
+
 def test_a_trial_quoting_a_stored_workers_nik_logs_a_view_of_that_worker(tmp_path, world):
     rina = WorkerFactory(organisation=world.lks, full_name="Rina Contoh", birth_date=RINA, nik=NIK_RINA)
     other_nik = nik_compose(district_code="63.71.01", birth_date=RINA, sex="P", serial=8)

@@ -38,6 +38,20 @@ from .staff_lists import _role_from_title
 from .state import WorkerRow, WorkersState, _snapshot, _state
 
 
+def _undated_namesake_warning(namesake: dict) -> str:
+    if namesake["nik_hash"]:
+        return _(
+            "Pekerja bernama sama sudah tercatat di LKS ini dengan NIK lain (%(nik)s). Baris ini tanpa tanggal lahir, "
+            "jadi tidak dapat dipastikan orangnya sama. Bila NIK itu salah ketik, perbaiki lewat ekspor (baris "
+            "dengan kolom ID); baris ini akan mendaftarkan pekerja kedua."
+        ) % {"nik": namesake["nik_masked"]}
+    return _(
+        "Pekerja bernama sama sudah tercatat di LKS ini tanpa NIK. Baris ini tanpa tanggal lahir, jadi tidak "
+        "dicocokkan dengannya. Bila orangnya sama, isi tanggal lahirnya seperti yang tercatat, atau perbaiki lewat "
+        "ekspor (baris dengan kolom ID); baris ini akan mendaftarkan pekerja kedua."
+    )
+
+
 class _WorkersRowPlan:
     """Plans one worker row: the stored worker it is about, and the registration or change it makes."""
 
@@ -204,6 +218,17 @@ class _WorkersRowPlan:
                         % {"nik": namesakes[0]["nik_masked"]},
                     )
                 )
+        elif existing is None and name_key is not None and values.get("_nik_hash"):
+            # A row with a NIK but no birth date is matched by its NIK alone: a serving namesake stored with another
+            # NIK (one mistyped, corrected in the list) or none (a worker registered before their NIK was known)
+            # would be registered a second time without a word.
+            namesakes = [
+                worker
+                for worker in state.stored.get(lks.pk, {}).get(("named", name_key[1]), [])
+                if worker["ended_on"] is None and worker["nik_hash"] != values["_nik_hash"]
+            ]
+            if namesakes:
+                warnings.append(("nik", _undated_namesake_warning(namesakes[0])))
         if "role" not in values and values.get("job_title"):
             _role_from_title(values, existing, ctx, state)
         data = self._merged(values, existing)
