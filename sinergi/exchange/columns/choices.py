@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .. import values as v
 from .base import Column, ImportContext
+from .vocabularies import one_of_several
 
 if TYPE_CHECKING:
     from .entity import Entity
@@ -64,7 +65,14 @@ class ChoiceColumn(Column):
         )
 
     def clean(self, raw: Any, ctx: "ImportContext") -> str:
-        return "" if v.is_blank(raw) else self._choices(ctx).match(raw)
+        if v.is_blank(raw):
+            return ""
+        try:
+            return self._choices(ctx).match(raw)
+        except v.CellProblem:
+            if message := one_of_several(v.text(raw), self._choices(ctx)):
+                raise v.CellProblem(message) from None
+            raise
 
     def choices(self, ctx: "ImportContext | None") -> v.Choices:
         # Labels are what people understand; the dropdown lists them and clean() maps them back to codes.

@@ -86,7 +86,8 @@ class TermColumn(Column):
             value = v.text(raw)
             if self.explain is not None and (message := self.explain(value, ctx)):
                 raise v.CellProblem(message) from None
-            if self.many and (message := several_in_one(value, self._choices(ctx))):
+            several = several_in_one if self.many else one_of_several
+            if message := several(value, self._choices(ctx)):
                 raise v.CellProblem(message) from None
             raise
 
@@ -206,6 +207,30 @@ def several_in_one(value: str, allowed: v.Choices) -> str:
     return _(
         "“%(value)s” berisi lebih dari satu pilihan. Pisahkan pilihan dengan titik koma (;), mis. “%(example)s”."
     ) % {"value": value, "example": MANY_SEPARATOR.join(labels.get(code, code) for code in dict.fromkeys(codes))}
+
+
+# How people put two items in a cell of one: "PSM, TKSK", "Pengasuh / Pekerja Sosial", "… atau …".
+_SEVERAL = re.compile(r"\s*[,;/&+]\s*|\s+(?:dan|serta|atau)\s+", re.IGNORECASE)
+
+
+def one_of_several(value: str, allowed: v.Choices) -> str:
+    """The problem of a single-valued cell holding two items, each of them known ("PSM, TKSK", "Pengasuh / Pekerja
+    Sosial"): said as such (as Choices says "Pengasuh - Relawan"), instead of "not in the list" with one of them, or
+    a third item, suggested. "" for anything else."""
+    pieces = [piece for piece in _SEVERAL.split(value) if piece.strip()]
+    if len(pieces) != 2:
+        return ""
+    try:
+        codes = [allowed.match(piece) for piece in pieces]
+    except v.CellProblem:
+        return ""
+    if codes[0] == codes[1]:
+        return ""
+    labels = dict(allowed.items)
+    return _(
+        "“%(value)s” berisi dua pilihan, “%(first)s” dan “%(second)s”, padahal kolom ini hanya menerima "
+        "satu. Isi salah satu saja."
+    ) % {"value": value, "first": labels.get(codes[0], codes[0]), "second": labels.get(codes[1], codes[1])}
 
 
 def _many_parts(value: str, allowed: v.Choices) -> list[str]:

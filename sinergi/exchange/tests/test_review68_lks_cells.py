@@ -87,3 +87,29 @@ def test_a_number_cell_saying_in_process_finds_no_other_lks_and_makes_no_two_one
     waiting.refresh_from_db()
     assert (waiting.name, waiting.permit_number) == ("LKSA Menunggu Izin", "dalam proses")
     assert not result.warnings
+
+
+def test_two_items_in_a_cell_of_one_are_said_to_be_two(tmp_path, board_member):
+    path = xlsx_file(
+        tmp_path,
+        [
+            ["Nama LKS", "Jenis layanan utama", "Kode wilayah", "Bentuk layanan"],
+            ["LKSA Dua Layanan", "anak, disabilitas", "63.71.01.1001", "Dalam panti / Luar panti"],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Jenis layanan utama",
+            "“anak, disabilitas” berisi dua pilihan, “LKS Anak (LKSA)” dan “LKS Penyandang Disabilitas”, padahal "
+            "kolom ini hanya menerima satu. Isi salah satu saja.",
+        ),
+        (
+            "Bentuk layanan",
+            "“Dalam panti / Luar panti” berisi dua pilihan, “Dalam panti” dan “Luar panti (berbasis masyarakat)”, "
+            "padahal kolom ini hanya menerima satu. Isi salah satu saja.",
+        ),
+    ]
+    assert not Organisation.objects.exists()
