@@ -233,8 +233,12 @@ def one_of_several(value: str, allowed: v.Choices) -> str:
     ) % {"value": value, "first": labels.get(codes[0], codes[0]), "second": labels.get(codes[1], codes[1])}
 
 
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
 def _many_parts(value: str, allowed: v.Choices) -> list[str]:
-    """The items of a many-valued cell: split at ";" (as exported), and at "," where a part is not itself an item
+    """The items of a many-valued cell: split at ";" (as exported), then, where a part is not itself an item, at line
+    breaks (a list typed with Alt+Enter, an item per line; a long label wrapped onto two lines is one item) and at ","
     (a label may hold a comma)."""
     parts = []
     for part in value.split(";"):
@@ -243,7 +247,13 @@ def _many_parts(value: str, allowed: v.Choices) -> list[str]:
         try:
             allowed.match(part)
         except v.CellProblem:
-            parts += [piece for piece in part.split(",") if piece.strip()]
+            for line in _LINE_BREAKS.split(part) if "\n" in part or "\r" in part else (part,):
+                try:
+                    allowed.match(line)
+                except v.CellProblem:
+                    parts += [piece for piece in line.split(",") if piece.strip()]
+                else:
+                    parts.append(line)
         else:
             parts.append(part)
     return parts

@@ -7,7 +7,7 @@ from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.models import Organisation
 from sinergi.organisations.tests.factories import OrganisationFactory
 
-from .conftest import problems_of, run, xlsx_file
+from .conftest import HEADERS, problems_of, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,35 @@ def test_two_items_in_a_cell_of_one_are_said_to_be_two(tmp_path, board_member):
         ),
     ]
     assert not Organisation.objects.exists()
+
+
+def test_items_of_a_many_item_cell_on_lines_of_their_own_are_each_read(tmp_path, board_member):
+    # The sixty-seventh review: a list typed with Alt+Enter between its items (as offices keep lists in one cell) was
+    # "not in the list", with the first item suggested and the others dropped from the suggestion.
+    path = xlsx_file(
+        tmp_path,
+        [
+            [*HEADERS, "Jenis layanan lain"],
+            ["LKSA Daftar Bertingkat", "anak", "63.71.01.1001", "TD/LINES/1", "", "disabilitas\nlanjut_usia"],
+            ["LKSA Daftar Bertingkat Dua", "anak", "63.71.01.1001", "TD/LINES/2", "", "LKS Lanjut Usia\r\n\r\nnapza"],
+            # A long label wrapped onto two lines is still one item.
+            [
+                "LKSA Daftar Bertingkat Tiga",
+                "anak",
+                "63.71.01.1001",
+                "TD/LINES/3",
+                "",
+                "LKS Korban Penyalahgunaan\nNAPZA",
+            ],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert (result.status, result.created) == ("succeeded", 3), problems_of(result)
+    kinds = {
+        lks.registration_number: sorted(kind.code for kind in lks.service_kinds.all())
+        for lks in Organisation.objects.all()
+    }
+    assert kinds == {"TD/LINES/1": ["disabilitas", "lanjut_usia"], "TD/LINES/2": ["lanjut_usia", "napza"],
+                     "TD/LINES/3": ["napza"]}  # fmt: skip
