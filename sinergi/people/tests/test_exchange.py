@@ -342,16 +342,29 @@ def test_the_words_people_write_for_vocabulary_values_are_read(tmp_path, world):
         [
             boy_row(**{"Kategori PPKS": "Anak Terlantar", "Jenis kelamin": "Pria", "Bentuk layanan": "Dalam Panti"}),
             girl_row(**{"Jenis kelamin": "Wanita", "Bentuk layanan": "Luar panti"}),
+            # "Laki2": the Indonesian way of writing a doubled word short (the sixty-seventh review)
+            boy_row(
+                **{
+                    "Nama lengkap": "Cahyo Contoh",
+                    "Nama ibu kandung": "Sri Contoh",
+                    "Jenis kelamin": "Laki2",
+                    "NIK": nik_compose(district_code="63.71.01", birth_date=BOY, sex="L", serial=3),
+                }
+            ),
         ],
     )
     # when
     result = import_clients(path, world.operator)
     # then
-    assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
+    assert (result.status, result.created, result.problems) == ("succeeded", 3, [])
     stored = Placement.objects.order_by("person__full_name").values_list(
         "person__sex", "setting", "ppks_category__code"
     )
-    assert list(stored) == [("P", "community", "anak_telantar"), ("L", "residential", "anak_telantar")]
+    assert list(stored) == [
+        ("P", "community", "anak_telantar"),
+        ("L", "residential", "anak_telantar"),
+        ("L", "residential", "anak_telantar"),
+    ]
 
 
 @pytest.mark.parametrize("total_row", [["JUMLAH", 1], ["JUMLAH"]], ids=["with-its-sum", "sum-not-computed"])

@@ -10,7 +10,11 @@ apart so that the two entities read the same words from one place.
 BIRTH_DATE_SYNONYMS = ("tgl lahir", "tanggal kelahiran")
 NIK_SYNONYMS = ("nomor induk kependudukan", "no nik", "nomor nik", "nik ktp", "no ktp", "nomor ktp")
 LKS_SYNONYMS = ("nama lks", "nomor tanda daftar lks", "lks tempat layanan", "nama lembaga", "lembaga")
-SEX_ALIASES = (("pria", "L"), ("lk", "L"), ("laki", "L"), ("male", "L"), ("wanita", "P"), ("pr", "P"), ("female", "P"))
+# "Laki2", "Lk2": a doubled word written short, as Indonesians write "anak2".
+SEX_ALIASES = (
+    ("pria", "L"), ("lk", "L"), ("laki", "L"), ("laki2", "L"), ("lk2", "L"), ("male", "L"),
+    ("wanita", "P"), ("pr", "P"), ("female", "P"),
+)  # fmt: skip
 CONSENT_GIVER_ALIASES = (("ybs", "self"), ("sendiri", "self"), ("diri sendiri", "self"), ("ortu", "parent"))
 LEGAL_BASIS_ALIASES = (("persetujuan", "consent"),)
 MISSING_ID_ALIASES = (
