@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from ..values import column_letter
 from ._common import FileRefused, Table, limit
 from .encodings import _detect_encoding
 
@@ -74,7 +75,7 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
         try:
             # Rows are counted as records, as a spreadsheet program shows them: a cell with a line break in it
             # spans two lines of the file but is one row.
-            yield from _csv_within_limits(enumerate(reader, start=1))
+            yield from _csv_within_limits(_no_swallowed_lines(reader, delimiter))
         except csv.Error as error:
             raise FileRefused(
                 _("Baris %(row)s file CSV tidak dapat dibaca: %(error)s") % {"row": reader.line_num, "error": error}
@@ -141,6 +142,30 @@ def _csv_within_limits(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[
                         "row": formats.number_format(number, force_grouping=True),
                     }
                 )
+        yield number, row
+
+
+def _no_swallowed_lines(reader, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """The records of `reader`, numbered, refused (FileRefused) at one with a cell holding a whole line of the file:
+    a cell typed with a quote mark in front ("Kata ibu: ok) that nothing closes, where a CSV reader takes every
+    line after it, separators and all, as the rest of the cell. Its rows would be stored in that cell (a last
+    column of notes takes any length) and imported as nobody, without a word. A line in a cell with as many
+    separators as a row of the file has is that; a note with line breaks has not."""
+    widest, line_num = 0, 0
+    for number, row in enumerate(reader, start=1):
+        spanned, line_num = reader.line_num - line_num > 1, reader.line_num
+        if spanned and widest > 3:  # only a record spanning lines has a cell with a line break
+            for index, cell in enumerate(row):
+                if any(line.count(delimiter) >= widest - 1 for line in cell.splitlines()[1:]):
+                    raise FileRefused(
+                        _(
+                            'Baris %(row)s file CSV, kolom %(column)s: isiannya diawali tanda kutip (") yang tidak '
+                            "ditutup, sehingga baris-baris berikutnya file terbaca sebagai isi sel itu. Hapus tanda "
+                            "kutip itu (atau tutup di akhir isiannya), simpan, lalu unggah lagi."
+                        )
+                        % {"row": number, "column": column_letter(index)}
+                    )
+        widest = max(widest, len(row))
         yield number, row
 
 

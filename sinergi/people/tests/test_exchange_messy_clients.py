@@ -1,0 +1,41 @@
+"""Client lists made by hand, messy in the ways real ones are (sixty-seventh review): what the import refuses, with
+the row and the column, instead of storing it otherwise than the file meant. Every name and NIK here is made up."""
+
+import pytest
+
+from sinergi.exchange.tests.conftest import run
+from sinergi.people.models import Person
+from sinergi.people.tests.factories import people_world
+
+from .test_exchange_review_findings import HEADERS, client_row
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return people_world()
+
+
+def test_a_csv_cell_opening_a_quote_it_never_closes_refuses_the_file_instead_of_swallowing_the_next_rows(
+    tmp_path, world
+):
+    # given a CSV typed by hand whose last cell starts with a quote mark and never closes it: a CSV reader takes
+    # every line after it, separators and all, as the rest of that one cell
+    headers = [*HEADERS, "Catatan"]
+    lines = [";".join(headers)]
+    for name, note in (("Budi Contoh", '"Kata ibu: pulang tiap libur'), ("Ani Contoh", "sehat"), ("Cici", "")):
+        cells = client_row(headers, **{"Nama lengkap": name, "NIK": "", "Alasan NIK kosong": "Tidak diketahui"})
+        cells[1], cells[2], cells[8] = "L", "17-08-2014", "01-05-2024"
+        lines.append(";".join([*cells[:-1], note]))
+    path = tmp_path / "klien.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+    # when it is imported
+    result = run(path, world.operator, entity="clients")
+
+    # then the file is refused, naming the row and the column of the quote; nobody is stored (Budi with Ani's and
+    # Cici's rows in his notes, Ani and Cici not at all)
+    assert result.status == "refused"
+    assert "Baris 2 file CSV, kolom K" in result.message and "tanda kutip" in result.message
+    assert not Person.objects.exists()
