@@ -69,10 +69,20 @@ def _spelled_out(key: str) -> str:
     return " ".join(_ABBREVIATIONS.get(word, word) for word in key.split())
 
 
+# Letters written apart, with a dot or a space between them ("N.I.K.", "No. K.K.", "N I K"): normalised, a run of
+# one-letter words, read as the word they spell ("n i k" as "nik").
+_SPACED_LETTERS = re.compile(r"(?<![^ ])[a-z](?: [a-z](?![^ ]))+")
+
+
 def _known(key: str, known: dict[str, Column]) -> Column | None:
-    """The column a normalised header names, as written or with its abbreviations spelled out."""
+    """The column a normalised header names, as written, with its abbreviations spelled out, or with its letters
+    written apart joined."""
     column = known.get(key)
-    return column if column is not None else known.get(_spelled_out(key))
+    if column is None:
+        column = known.get(_spelled_out(key))
+    if column is None and (joined := _SPACED_LETTERS.sub(lambda m: m[0].replace(" ", ""), key)) != key:
+        column = known.get(joined) or known.get(_spelled_out(joined))
+    return column
 
 
 _BRACKETED = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")

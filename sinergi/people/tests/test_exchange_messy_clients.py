@@ -3,13 +3,16 @@ the row and the column, instead of storing it otherwise than the file meant. Eve
 
 import pytest
 
-from sinergi.exchange.tests.conftest import run
+from sinergi.core.crypto import keyed_hash
+from sinergi.exchange.tests.conftest import problems_of, run
 from sinergi.people.models import Person
 from sinergi.people.tests.factories import people_world
 
-from .test_exchange_review_findings import HEADERS, client_row
+from .test_exchange_review_findings import HEADERS, NIK, client_row, import_clients
 
 pytestmark = pytest.mark.django_db
+
+KK = "6371010101100001"
 
 
 @pytest.fixture
@@ -39,3 +42,20 @@ def test_a_csv_cell_opening_a_quote_it_never_closes_refuses_the_file_instead_of_
     assert result.status == "refused"
     assert "Baris 2 file CSV, kolom K" in result.message and "tanda kutip" in result.message
     assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize(("nik_header", "kk_header"), [("N.I.K.", "No. K.K."), ("N I K", "NO. K K"), ("n.i.k", "K.K")])
+def test_a_header_spelled_out_letter_by_letter_names_its_column(tmp_path, world, nik_header, kk_header):
+    # given a list whose NIK and KK headers are written with a dot or a space between the letters, as some forms do
+    values = {**dict(zip(HEADERS, client_row(), strict=True)), "Nomor KK": KK}
+    del values["Alasan KK kosong"]
+    headers = [{"NIK": nik_header, "Nomor KK": kk_header}.get(header, header) for header in values]
+    row = list(values.values())
+
+    # when it is imported
+    result = import_clients(tmp_path, [row], world.operator, headers=headers)
+
+    # then the numbers are read into NIK and Nomor KK, not left out as columns nobody knows
+    assert result.status == "succeeded", problems_of(result)
+    person = Person.objects.get()
+    assert (person.nik_hash, person.kk_hash) == (keyed_hash(NIK), keyed_hash(KK))
