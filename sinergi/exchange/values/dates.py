@@ -73,6 +73,8 @@ def parse_date(raw: Any) -> datetime.date | None:
         return raw
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return _serial_date(raw, raw)
+    if isinstance(raw, datetime.time):
+        raise CellProblem(_time_of_day_message(raw))
     value = text(raw)
     lowered = _WEEKDAY.sub("", value.lower().translate(_DATE_DASHES)).rstrip(".").strip()
     compact = _SPACED_SEPARATOR.sub(r"\1", lowered) if _DMONY.match(lowered) is None else lowered
@@ -125,6 +127,19 @@ def parse_date(raw: Any) -> datetime.date | None:
         _("Tanggal “%(value)s” tidak dapat dibaca. Tulis seperti 17-08-2023, 2023-08-17 atau 17 Agustus 2023.")
         % {"value": value}
     )
+
+
+def _time_of_day_message(raw: datetime.time) -> str:
+    """A cell a reader gives as a time of day: a number below 1 in a date or time format. 0 is what a formula gives
+    from an empty cell (=A2, a VLOOKUP of a row with no date), which Excel shows as 00-01-1900."""
+    if raw == datetime.time(0, 0):
+        return _(
+            "Sel ini berisi angka 0 berformat tanggal, yang tampil sebagai 00-01-1900: biasanya hasil rumus (mis. "
+            "=A2 atau VLOOKUP) dari sel yang kosong, bukan tanggal. Isi tanggalnya, atau kosongkan selnya."
+        )
+    return _("“%(value)s” adalah jam, bukan tanggal. Tulis seperti 17-08-2023, atau format sel sebagai tanggal.") % {
+        "value": raw.strftime("%H.%M")
+    }
 
 
 def _month_and_year(lowered: str) -> tuple[int, int] | None:

@@ -1,9 +1,13 @@
 """Client lists made by hand, messy in the ways real ones are (sixty-seventh review): what the import refuses, with
 the row and the column, instead of storing it otherwise than the file meant. Every name and NIK here is made up."""
 
+import datetime
+
 import pytest
+import xlsxwriter
 
 from sinergi.core.crypto import keyed_hash
+from sinergi.exchange import values as v
 from sinergi.exchange.tests.conftest import problems_of, run
 from sinergi.people.models import Person
 from sinergi.people.tests.factories import people_world
@@ -59,3 +63,31 @@ def test_a_header_spelled_out_letter_by_letter_names_its_column(tmp_path, world,
     assert result.status == "succeeded", problems_of(result)
     person = Person.objects.get()
     assert (person.nik_hash, person.kk_hash) == (keyed_hash(NIK), keyed_hash(KK))
+
+
+def test_a_date_cell_holding_zero_is_refused_saying_what_excel_shows_and_why(tmp_path, world):
+    # given a birth date filled by a formula from an empty cell (=VLOOKUP(…), =A2): 0 in a date format, which Excel
+    # shows as 00-01-1900 and a reader gets as the time 00:00
+    path = tmp_path / "klien.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet()
+    date = book.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, HEADERS)
+    sheet.write_row(1, 0, client_row())
+    sheet.write_formula(1, HEADERS.index("Tanggal lahir"), "=VLOOKUP(A2,Lain!A:B,2,0)", date, 0)
+    sheet.write_datetime(1, HEADERS.index("Tanggal masuk"), datetime.datetime(2024, 5, 1), date)
+    book.close()
+
+    result = run(path, world.operator, entity="clients")
+
+    # then the row is refused on Tanggal lahir, with what the sheet shows and where it comes from
+    [(row, column, _value, message)] = problems_of(result)
+    assert (row, column) == (2, "Tanggal lahir")
+    assert "00-01-1900" in message and "sel yang kosong" in message
+    assert not Person.objects.exists()
+
+
+def test_a_time_of_day_in_a_date_column_is_refused_as_a_time():
+    with pytest.raises(v.CellProblem) as problem:
+        v.parse_date(datetime.time(10, 30))
+    assert problem.value.message.startswith("“10.30” adalah jam, bukan tanggal.")
