@@ -82,12 +82,33 @@ def _eight_bit_encoding(data: bytes) -> str:
             scores[encoding] = _plausibility(data.decode(encoding))
         except UnicodeDecodeError:
             continue
+    if max(scores.values()) < 0:
+        # Neither reads it as text: another code page, as Excel's "CSV (MS-DOS)" (André is "Andr‚" in
+        # Windows-1252 and "AndrÇ" in Mac Roman). Either would store names changed, under a notice of the encoding.
+        raise FileRefused(_unreadable_letters_message(data, max(scores, key=scores.__getitem__)))
     if "cp1252" not in scores:
         return "mac_roman"
     mac_lines = b"\r" in data and b"\n" not in data
     if scores["mac_roman"] > scores["cp1252"] or (scores["mac_roman"] == scores["cp1252"] and mac_lines):
         return "mac_roman"
     return "cp1252"
+
+
+def _unreadable_letters_message(data: bytes, encoding: str) -> str:
+    """The refusal of an 8-bit file neither encoding reads as text, naming the first line beyond ASCII and its word
+    as read."""
+    text = data.decode(encoding)
+    at = _NON_ASCII.search(text).start()  # (a file without such characters scores 0)
+    start, end = at, at + 1
+    while start and text[start - 1] not in " \t\r\n,;":
+        start -= 1
+    while end < len(text) and text[end] not in " \t\r\n,;":
+        end += 1
+    return _(
+        "Huruf di luar A–Z di file CSV ini tidak terbaca sebagai teks, baik dalam pengodean Windows-1252 maupun Mac "
+        "Roman (mis. baris %(line)s: “%(word)s”): file disimpan dengan pengodean lain, seperti “CSV (MS-DOS)”. "
+        "Simpan ulang sebagai “CSV UTF-8” lalu unggah lagi."
+    ) % {"line": text.count("\n", 0, at) + 1, "word": text[start:end][:40]}
 
 
 def _plausibility(text: str) -> int:

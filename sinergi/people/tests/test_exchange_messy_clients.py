@@ -91,3 +91,21 @@ def test_a_time_of_day_in_a_date_column_is_refused_as_a_time():
     with pytest.raises(v.CellProblem) as problem:
         v.parse_date(datetime.time(10, 30))
     assert problem.value.message.startswith("“10.30” adalah jam, bukan tanggal.")
+
+
+def test_a_csv_in_another_code_page_is_refused_instead_of_storing_names_changed(tmp_path, world):
+    # given Excel's "CSV (MS-DOS)" (code page 437): André's é is a byte that Windows-1252 reads as "‚" and Mac Roman
+    # as "Ç"
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong",
+               "Kategori PPKS", "Bentuk layanan", "Tanggal masuk"]  # fmt: skip
+    lines = [headers, ["André Contoh", "L", "17-08-2014", "Tidak diketahui", "Tidak diketahui", "anak_telantar",
+                       "Dalam panti", "01-05-2024"]]  # fmt: skip
+    path = tmp_path / "klien.csv"
+    path.write_bytes("\r\n".join(";".join(line) for line in lines).encode("cp437"))
+
+    result = run(path, world.operator, entity="clients")
+
+    # then the file is refused, naming the line and the word as it reads, and what to save it as
+    assert result.status == "refused"
+    assert "baris 2: “Andr‚”" in result.message and "CSV UTF-8" in result.message
+    assert not Person.objects.exists()
