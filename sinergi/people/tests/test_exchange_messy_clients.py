@@ -109,3 +109,31 @@ def test_a_csv_in_another_code_page_is_refused_instead_of_storing_names_changed(
     assert result.status == "refused"
     assert "baris 2: “Andr‚”" in result.message and "CSV UTF-8" in result.message
     assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("column", "written", "first", "second"),
+    [
+        ("Persetujuan oleh", "Wali/Orang tua", "Wali", "Orang tua"),
+        ("Persetujuan oleh", "Orang Tua / Wali", "Orang tua", "Wali"),
+        ("Jenis kelamin", "L/P", "Laki-laki", "Perempuan"),
+        ("Bentuk layanan", "Dalam/Luar panti", "Dalam panti (residensial)", "Luar panti / berbasis keluarga"),
+    ],
+)
+def test_two_choices_joined_by_a_slash_in_a_one_choice_column_are_named_both(
+    tmp_path, world, column, written, first, second
+):
+    # given a cell holding both of two items, as a paper form's box prints them ("Orang tua/Wali")
+    headers = [*HEADERS, "Persetujuan oleh"]
+    row = client_row(headers, **{column: written})
+
+    result = import_clients(tmp_path, [row], world.operator, headers=headers)
+
+    # then the row is refused naming both, not suggesting the first listed (maybe the one not meant)
+    [(_row, named, value, message)] = problems_of(result)
+    assert (named, value) == (column, written)
+    assert message == (
+        f"“{written}” berisi dua pilihan, “{first}” dan “{second}”, padahal kolom ini hanya menerima satu. Isi salah "
+        "satu saja."
+    )
+    assert not Person.objects.exists()
