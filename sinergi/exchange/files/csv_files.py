@@ -56,7 +56,8 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
     delimiter = max(naming or ";,\t", key=score)
     if score(delimiter)[0] == 0:
         delimiter = ","
-    reader = csv.reader(_lines_within_limit(handle), delimiter=delimiter)
+    lines = _RecordLines(_lines_within_limit(handle))
+    reader = csv.reader(lines, delimiter=delimiter)
     label = {
         "utf-8-sig": "UTF-8 (BOM)",
         "utf-8": "UTF-8",
@@ -75,7 +76,7 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
         try:
             # Rows are counted as records, as a spreadsheet program shows them: a cell with a line break in it
             # spans two lines of the file but is one row.
-            yield from _csv_within_limits(_no_swallowed_lines(reader, delimiter))
+            yield from _csv_within_limits(_no_swallowed_lines(reader, lines, delimiter))
         except csv.Error as error:
             raise FileRefused(
                 _("Baris %(row)s file CSV tidak dapat dibaca: %(error)s") % {"row": reader.line_num, "error": error}
@@ -145,14 +146,35 @@ def _csv_within_limits(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[
         yield number, row
 
 
-def _no_swallowed_lines(reader, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+class _RecordLines:
+    """The lines of a file as a CSV reader takes them, those of the record it is reading kept (`taken`): the reader
+    asks for a line only when its record needs one."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> "_RecordLines":
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+
+def _no_swallowed_lines(reader, lines: _RecordLines, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """The records of `reader`, numbered, refused (FileRefused) at one with a cell holding a whole line of the file:
     a cell typed with a quote mark in front ("Kata ibu: ok) that nothing closes, where a CSV reader takes every
     line after it, separators and all, as the rest of the cell. Its rows would be stored in that cell (a last
     column of notes takes any length) and imported as nobody, without a word. A line in a cell with as many
-    separators as a row of the file has is that; a note with line breaks has not."""
+    separators as a row of the file has is that; a note with line breaks has not. Refused too at a quoted cell
+    with quote marks inside that are not doubled (_undoubled_quotes)."""
     widest, line_num = 0, 0
     for number, row in enumerate(reader, start=1):
+        taken, lines.taken = lines.taken, []
+        if (len(taken) > 1 or '"' in taken[0]) and (problem := _undoubled_quotes(number, row, taken, delimiter)):
+            raise FileRefused(problem)
         spanned, line_num = reader.line_num - line_num > 1, reader.line_num
         if spanned and widest > 3:  # only a record spanning lines has a cell with a line break
             for index, cell in enumerate(row):
@@ -167,6 +189,27 @@ def _no_swallowed_lines(reader, delimiter: str) -> Iterator[tuple[int, list[str]
                     )
         widest = max(widest, len(row))
         yield number, row
+
+
+def _undoubled_quotes(number: int, row: list[str], taken: list[str], delimiter: str) -> str:
+    """The problem of a record with a quoted cell holding quote marks that are not doubled ("Ahmad "Ucok" Ali", as
+    a program writes that quotes a cell without escaping it): a CSV reader takes it as Ahmad Ucok" Ali", quote marks
+    moved, which would be stored so. Read strictly, such a record fails; one whose cells hold no quote mark as read
+    ("Ahmad" ;L, a space after the closing quote) is taken as it reads. "" for any other record."""
+    found = next((index for index, cell in enumerate(row) if '"' in cell), None)
+    if found is None:
+        return ""
+    try:
+        for _cells in csv.reader(taken, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return _(
+            'Baris %(row)s file CSV, kolom %(column)s: isian yang diapit tanda kutip (") berisi tanda kutip lagi '
+            "yang tidak ditulis dua kali, sehingga terbaca lain dari yang tertulis (“%(value)s”). Di dalam isian "
+            'yang diapit tanda kutip, tulis tanda kutip dua kali (""), atau simpan ulang file dari Excel atau '
+            "LibreOffice, lalu unggah lagi."
+        ) % {"row": number, "column": column_letter(found), "value": row[found][:60]}
+    return ""
 
 
 def _lines_within_limit(handle) -> Iterator[str]:

@@ -137,3 +137,29 @@ def test_two_choices_joined_by_a_slash_in_a_one_choice_column_are_named_both(
         "satu saja."
     )
     assert not Person.objects.exists()
+
+
+def test_a_quoted_csv_cell_with_quotes_inside_not_doubled_is_refused_instead_of_stored_shuffled(tmp_path, world):
+    # given a CSV written by a program that quotes a cell without doubling the quote marks inside it: a CSV reader
+    # takes "Ahmad "Ucok" Contoh" as Ahmad Ucok" Contoh"
+    headers = ["Nama lengkap", "Jenis kelamin", "Tanggal lahir", "Alasan NIK kosong", "Alasan KK kosong",
+               "Kategori PPKS", "Bentuk layanan", "Tanggal masuk"]  # fmt: skip
+    cells = ["Tidak diketahui", "Tidak diketahui", "anak_telantar", "Dalam panti", "01-05-2024"]
+    lines = [
+        ";".join(headers),
+        ";".join(['"Budi ""Ucok"" Contoh"', "L", "17-08-2014", *cells]),  # written right: kept as typed
+        ";".join(['"Ahmad "Ucok" Contoh"', "L", "17-08-2014", *cells]),
+    ]
+    path = tmp_path / "klien.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+    result = run(path, world.operator, entity="clients")
+
+    # then the file is refused at that row and column, quoting the cell as it reads; nobody is stored
+    assert result.status == "refused"
+    assert result.message.startswith("Baris 3 file CSV, kolom A: ") and '“Ahmad Ucok" Contoh"”' in result.message
+    assert not Person.objects.exists()
+    # and the same file with the quotes doubled imports the names as written
+    path.write_text("\r\n".join(lines).replace('"Ahmad "Ucok" Contoh"', '"Ahmad ""Ucok"" Contoh"'), encoding="utf-8")
+    assert run(path, world.operator, entity="clients").status == "succeeded"
+    assert sorted(Person.objects.values_list("full_name", flat=True)) == ['Ahmad "Ucok" Contoh', 'Budi "Ucok" Contoh']
