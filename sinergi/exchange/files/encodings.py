@@ -65,8 +65,10 @@ def _detect_encoding(path: Path) -> str:
 # dashes, the ellipsis, the degree sign of a coordinate.
 _TYPOGRAPHIC = frozenset("\u2019\u2018\u201c\u201d\u201e\u2013\u2014\u2026\u00b0")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# Symbols of ordinary text on Windows (guillemets, a bullet, ®, ©, §, ±, €, ™): text, in either encoding that reads them
-_TEXT_SYMBOLS = frozenset("\u00ab\u00bb\u2022\u00ae\u00a9\u00a7\u00b1\u2122\u2020\u2021\u2030")
+# Symbols of ordinary text on Windows (guillemets, a bullet, ®, ©, §, ±, €, ™, ×, ÷, ·): text, in either encoding that
+# reads them. (Without ×, ÷ and ·, a Windows file whose only such character was one read as no text in either, and
+# was refused as of another code page.)
+_TEXT_SYMBOLS = frozenset("\u00ab\u00bb\u2022\u00ae\u00a9\u00a7\u00b1\u2122\u2020\u2021\u2030\u00d7\u00f7\u00b7")
 WORD_JUDGED = 30  # letters looked at on each side of a letter for its word: a name's, not a pasted blob's
 NON_ASCII_JUDGED = 10_000  # characters beyond ASCII weighed per file: enough to tell, at any file size
 

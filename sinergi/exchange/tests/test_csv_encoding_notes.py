@@ -10,9 +10,11 @@ from .test_mac_csv import mac_csv
 
 # An en dash between a capital and a digit (a block or house number), or between two words; yen, a dagger (deceased),
 # per mille, German quotes: Windows-1252 reads them as a mark scored against, Mac Roman as a letter scored for.
+# A multiplication sign, a division sign and a middle dot, the only such characters of a file: text, as a room's
+# size or an amount writes them (Mac Roman reads them as ◊, ˜ and ∑) — not a file of another code page, refused.
 @pytest.mark.parametrize(
     "text", ["Kompleks Bumi Indah Blok C–4", "Rumah A–1", "Kasih–Sayang", "Uang saku ¥1000 dari keluarga angkat",
-             "Ayah: Ahmad †", "Kadar 5‰", "Panti „Kasih Ibu“"],
+             "Ayah: Ahmad †", "Kadar 5‰", "Panti „Kasih Ibu“", "Kamar 3×4 m", "Dibagi 10 ÷ 2", "Rp 5.000·"],
 )  # fmt: skip
 def test_a_windows_csv_of_notes_stays_windows_1252(tmp_path, text):
     path = mac_csv(tmp_path, [["Nama lengkap", "Alamat"], ["Budi", text]], encoding="cp1252", line_end="\r\n")
