@@ -4823,4 +4823,61 @@ EN: dict[str, str | tuple[str, str]] = {
         "The file of the document “%(title)s” is no longer on the server. Ask an admin to restore it from a backup, "
         "or upload the document again."
     ),
+    (
+        'Baris %(row)s file CSV, kolom %(column)s: isiannya diawali tanda kutip (") yang tidak ditutup, sehingga '
+        "baris-baris berikutnya file terbaca sebagai isi sel itu. Hapus tanda kutip itu (atau tutup di akhir "
+        "isiannya), simpan, lalu unggah lagi."
+    ): (
+        'Row %(row)s of the CSV file, column %(column)s: its entry begins with a quotation mark (") that is never '
+        "closed, so the following lines of the file were read as the content of that cell. Delete that quotation "
+        "mark (or close it at the end of the entry), save, and upload again."
+    ),
+    (
+        'Baris %(row)s file CSV, kolom %(column)s: isian yang diapit tanda kutip (") berisi tanda kutip lagi yang '
+        "tidak ditulis dua kali, sehingga terbaca lain dari yang tertulis (“%(value)s”). Di dalam isian yang diapit "
+        'tanda kutip, tulis tanda kutip dua kali (""), atau simpan ulang file dari Excel atau LibreOffice, lalu '
+        "unggah lagi."
+    ): (
+        'Row %(row)s of the CSV file, column %(column)s: an entry enclosed in quotation marks (") holds more '
+        "quotation marks that are not doubled, so it reads otherwise than written (“%(value)s”). Inside an entry "
+        'enclosed in quotation marks, write each quotation mark twice (""), or save the file again from Excel or '
+        "LibreOffice, and upload again."
+    ),
+    (
+        "Huruf di luar A–Z di file CSV ini tidak terbaca sebagai teks, baik dalam pengodean Windows-1252 maupun Mac "
+        "Roman (mis. baris %(line)s: “%(word)s”): file disimpan dengan pengodean lain, seperti “CSV (MS-DOS)”. "
+        "Simpan ulang sebagai “CSV UTF-8” lalu unggah lagi."
+    ): (
+        "The letters beyond A–Z in this CSV file do not read as text in either the Windows-1252 or the Mac Roman "
+        "encoding (e.g. line %(line)s: “%(word)s”): the file was saved in another encoding, such as “CSV (MS-DOS)”. "
+        "Save it again as “CSV UTF-8” and upload again."
+    ),
+    (
+        "Sel ini berisi angka 0 berformat tanggal, yang tampil sebagai 00-01-1900: biasanya hasil rumus (mis. =A2 "
+        "atau VLOOKUP) dari sel yang kosong, bukan tanggal. Isi tanggalnya, atau kosongkan selnya."
+    ): (
+        "This cell holds the number 0 in a date format, shown as 00-01-1900: usually the result of a formula (e.g. "
+        "=A2 or VLOOKUP) from an empty cell, not a date. Enter the date, or empty the cell."
+    ),
+    "“%(value)s” adalah jam, bukan tanggal. Tulis seperti 17-08-2023, atau format sel sebagai tanggal.": (
+        "“%(value)s” is a time of day, not a date. Write it like 17-08-2023, or format the cell as a date."
+    ),
+    (
+        "Pekerja bernama sama sudah tercatat di LKS ini dengan NIK lain (%(nik)s). Baris ini tanpa tanggal lahir, "
+        "jadi tidak dapat dipastikan orangnya sama. Bila NIK itu salah ketik, perbaiki lewat ekspor (baris dengan "
+        "kolom ID); baris ini akan mendaftarkan pekerja kedua."
+    ): (
+        "A worker of the same name is already recorded at this LKS with another NIK (%(nik)s). This row has no birth "
+        "date, so it cannot be told whether it is the same person. If that NIK is a typo, correct it through an "
+        "export (a row with the ID column); this row will register a second worker."
+    ),
+    (
+        "Pekerja bernama sama sudah tercatat di LKS ini tanpa NIK. Baris ini tanpa tanggal lahir, jadi tidak "
+        "dicocokkan dengannya. Bila orangnya sama, isi tanggal lahirnya seperti yang tercatat, atau perbaiki lewat "
+        "ekspor (baris dengan kolom ID); baris ini akan mendaftarkan pekerja kedua."
+    ): (
+        "A worker of the same name is already recorded at this LKS without a NIK. This row has no birth date, so it "
+        "is not matched to them. If it is the same person, fill in their birth date as recorded, or correct it "
+        "through an export (a row with the ID column); this row will register a second worker."
+    ),
 }
