@@ -20,6 +20,7 @@ from .xmlpieces import whole_pieces
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 HIDDEN_ROWS_KEPT = 1000
 MERGES_KEPT = 1000
+FORMULA_ERRORS_KEPT = 1000  # as for an .xlsx: enough to name every cell of a broken lookup column
 # Formulas without results are looked for in the first bytes of each sheet only, as for an .xlsx: a program that
 # does not compute formulas writes the same one in every row.
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024
@@ -27,7 +28,7 @@ FORMULA_SCAN_BYTES = 2 * 1024 * 1024
 # Attribute values as calamine's XML reader takes them: in double or single quotes, spaces allowed around "=".
 _EVENT = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
-    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|table:formula\s*="""
+    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|(value-type\s*=\s*["']error["'])|table:formula\s*="""
 )
 _NAME = re.compile(rb"""\btable:name\s*=\s*(["'])(.*?)\1""", re.S)
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*(["'])(\d+)\1""")
@@ -35,7 +36,7 @@ _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*(["'])(\d+)\1"
 _HIDDEN = re.compile(rb"""\btable:visibility\s*=\s*["'](?:collapse|filter)["']""")
 _EVENT_WITHOUT_FORMULAS = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
-    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']"""
+    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|(value-type\s*=\s*["']error["'])"""
 )
 _CELL_STARTS = (b"<table:table-cell", b"<table:covered-table-cell")
 # What makes calamine keep a cell (a value, a type, a formula): an empty cell, however styled, takes no room.
@@ -149,6 +150,8 @@ class SheetFacts:
     hidden_rows: list[int] = field(default_factory=list)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     formulas_without_results: list[str] = field(default_factory=list)
+    # Cells whose formula gave an error, as (row number, 0-based column, the error's text): read as empty or 0.
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
     date_1904: bool = False
     # The grid calamine allocates for the sheet (it reads every sheet of an .ods as soon as the file is opened):
     # one past the last row, and one past the last column, holding a cell with a value, repeats counted.
@@ -288,7 +291,9 @@ class _Scan:
         if not piece.startswith(_CELL_STARTS[0], cell_start):
             return
         column = self._column_at(piece, cell_start)
-        if event.group(1) is not None:
+        if event.group(2) is not None:
+            self._error_cell(piece, cell_start, column)
+        elif event.group(1) is not None:
             span = int(event.group(1))
             if span > 1 and len(facts.merged) < MERGES_KEPT:
                 facts.merged.append(((self.current, column), (self.current + span - 1, column)))
@@ -297,6 +302,24 @@ class _Scan:
             if _without_result(cell) and (letters := column_letter(column)) not in self.formula_columns:
                 self.formula_columns.add(letters)
                 facts.formulas_without_results.append(f"{letters}{self.current + 1}")
+
+    def _error_cell(self, piece: bytes, cell_start: int, column: int) -> None:
+        """A cell whose formula gave an error: LibreOffice keeps the error's text ("#N/A", "Err:502") as the cell's
+        paragraph, but its value as an empty text or the number 0, which is what calamine reads."""
+        facts = self.facts
+        assert facts is not None
+        tag_end = piece.find(b">", cell_start)
+        close = piece.find(b"</table:table-cell>", tag_end)
+        body = piece[tag_end + 1 : close] if tag_end >= 0 and close >= 0 else b""
+        paragraph = body.rfind(b"<text:p")  # the last one: an annotation's paragraphs come first
+        text = unescape(_TAG.sub(b"", body[paragraph:]).decode("utf-8", "replace")).strip() if paragraph >= 0 else ""
+        repeated = _COLUMNS_REPEATED.search(piece[cell_start : tag_end + 1])
+        columns = int(repeated.group(2)) if repeated else 1
+        for row in range(self.current, self.row):
+            for repeat in range(columns):
+                if len(facts.errors) >= FORMULA_ERRORS_KEPT:
+                    return
+                facts.errors.append((row + 1, column + repeat, text or "#N/A"))
 
     def _end_row(self, piece: bytes, row_start: int, end: int) -> None:
         if not self.in_row:

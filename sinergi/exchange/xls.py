@@ -169,6 +169,37 @@ def hidden_rows(stream: bytes, book: Workbook, sheet_name: str) -> list[int]:
     return found
 
 
+# A cell's error: a BOOLERR record with fError set, or a FORMULA record whose cached result is one (its 8-byte result
+# starts with 2 and ends with 0xFFFF). calamine reads both as an empty cell. Codes of [MS-XLS] 2.5.97.2 (BErr).
+_BOOLERR, _FORMULA = 0x0205, 0x0006
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A",
+           0x2B: "#GETTING_DATA"}  # fmt: skip
+FORMULA_ERRORS_KEPT = 1000  # as for an .xlsx
+
+
+def error_cells(stream: bytes, book: Workbook, sheet_name: str) -> list[tuple[int, int, str]]:
+    """The sheet's cells whose formula gave an error, as (row number, 0-based column, error)."""
+    found: list[tuple[int, int, str]] = []
+    offset = book.sheets.get(sheet_name)
+    if offset is None:
+        return found
+    depth = 0  # a chart inside a sheet has its own BOF ... EOF
+    for kind, body in _records(stream, offset):
+        if depth == 1 and kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
+            found.append((_u16(body, 0) + 1, _u16(body, 2), _ERRORS.get(body[6], "#N/A")))
+        elif depth == 1 and kind == _FORMULA and len(body) >= 14 and body[6] == 2 and _u16(body, 12) == 0xFFFF:
+            found.append((_u16(body, 0) + 1, _u16(body, 2), _ERRORS.get(body[8], "#N/A")))
+        elif kind == _BOF:
+            depth += 1
+        elif kind == _EOF:
+            depth -= 1
+            if depth <= 0:
+                break
+        if len(found) >= FORMULA_ERRORS_KEPT:
+            break
+    return found
+
+
 def grid_at(stream: bytes, book: Workbook, offset: int) -> tuple[int, int]:
     """The grid calamine allocates for the sheet whose records start at `offset` (it reads every sheet as soon as
     the file is opened): one past the last row and one past the last column of a cell with a value. A cell record's

@@ -154,7 +154,7 @@ def _open_ods(
         closer=workbook.close,
         date_1904=facts.date_1904,
         formulas_without_results=facts.formulas_without_results,
-        hidden_rows=_ready((facts.hidden_rows, [])),
+        hidden_rows=_ready((facts.hidden_rows, facts.errors)),
         sheets_left=left,
     )
 
@@ -220,6 +220,10 @@ def _open_xls(
         hidden = xls.hidden_rows(stream, book, name)
     except xls.ERRORS:
         hidden = []
+    try:
+        errors = xls.error_cells(stream, book, name)
+    except xls.ERRORS:
+        errors = []
     rows, total, notices, merged_rows, merged_across = _sheet_rows(
         workbook, name, sheet, sheet.merged_cell_ranges, unread, left
     )
@@ -231,7 +235,7 @@ def _open_xls(
         merged_across=merged_across,
         closer=workbook.close,
         date_1904=book.date_1904,
-        hidden_rows=_ready((hidden, [])),
+        hidden_rows=_ready((hidden, errors)),
         sheets_left=left,
     )
 
