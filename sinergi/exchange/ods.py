@@ -66,6 +66,11 @@ _BETWEEN_TAGS = re.compile(rb">\s+<")
 # meant: between a paragraph's spans it is text.
 _INDENT = re.compile(rb"(>)[ \t\r\n]+(</?table:)")
 _TRAILING_SPACE = re.compile(rb">([ \t\r\n]+)$")
+# A line break or a tab inside a cell's paragraph (`A<text:line-break/>B`, written by Excel and when text is pasted
+# into a cell), which calamine (0.9) drops, joining the words around it ("Jl. Mawar 1Kel. Mantuil"). The copy holds
+# the character instead, as a reference (not whitespace, which _INDENT might take for indentation).
+_BREAK = re.compile(rb"<text:(line-break|tab)\b[^>]*/>")
+_BREAK_CHARACTERS = {b"line-break": b"&#10;", b"tab": b"&#9;"}
 
 
 class TextBomb(Exception):
@@ -157,6 +162,7 @@ class SheetFacts:
     # one past the last row, and one past the last column, holding a cell with a value, repeats counted.
     rows: int = 0
     columns: int = 0
+    breaks: bool = False  # a cell of the file holds a line break or a tab that calamine drops (see _BREAK)
 
 
 def is_spreadsheet(archive: zipfile.ZipFile, names: set[str]) -> bool | None:
@@ -216,6 +222,7 @@ def sheet_facts(path: Path, *, grids: list[tuple[str, int, int]] | None = None) 
         grids += [(name, facts.rows, facts.columns) for name, facts in scan.tables]
     for facts in sheets.values():
         facts.date_1904 = scan.date_1904
+        facts.breaks = scan.breaks
         facts.hidden_rows = [number for number in facts.hidden_rows if number <= facts.rows]
     return sheets
 
@@ -229,6 +236,7 @@ class _Scan:
         self.sheets = sheets
         self.tables: list[tuple[str, SheetFacts]] = []  # every sheet, its grid measured on its own
         self.date_1904 = False
+        self.breaks = False
         self.facts: SheetFacts | None = None  # the sheet being read
         self.depth = 0  # tables open (a table inside a cell, a "sub-table", is not a sheet)
         self.sheet_start = 0  # bytes of content.xml before the sheet's start
@@ -243,6 +251,7 @@ class _Scan:
 
     def piece(self, piece: bytes) -> None:
         self.cursor = 0
+        self.breaks = self.breaks or b"<text:line-break" in piece or b"<text:tab" in piece
         row_start = 0  # where the current row's cells start in this piece
         scanning = self.facts is None or self.read + len(piece) - self.sheet_start <= FORMULA_SCAN_BYTES
         events = _EVENT if scanning or b"<table:table " in piece else _EVENT_WITHOUT_FORMULAS
@@ -396,8 +405,8 @@ def is_indented(path: Path) -> bool:
 
 def write_compacted(path: Path, target: BinaryIO) -> None:
     """A copy of the .ods that calamine reads, written into `target` (a file open for writing): content.xml without
-    the whitespace between table elements, streamed piece by piece (it may be hundreds of megabytes); the other
-    members as they are."""
+    the whitespace between table elements, its cells' line breaks and tabs as characters (_BREAK), streamed piece by
+    piece (it may be hundreds of megabytes); the other members as they are."""
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in source.infolist():
             if info.filename != "content.xml":
@@ -411,6 +420,8 @@ def write_compacted(path: Path, target: BinaryIO) -> None:
                     if pending and not piece.startswith((b"<table:", b"</table:")):
                         out.write(pending)
                     piece = _INDENT.sub(rb"\1\2", piece)
+                    if b"<text:line-break" in piece or b"<text:tab" in piece:
+                        piece = _BREAK.sub(lambda tag: _BREAK_CHARACTERS[tag.group(1)], piece)
                     trailing = _TRAILING_SPACE.search(piece)
                     pending = trailing.group(1) if trailing else b""
                     out.write(piece[: trailing.start(1)] if trailing else piece)

@@ -132,7 +132,7 @@ def _open_ods(
     except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
         raise FileRefused(_corrupted_message(ODS)) from error
     _check_grids(grids)
-    readable, remove = _ods_calamine_reads(path)
+    readable, remove = _ods_calamine_reads(path, breaks=any(facts.breaks for facts in sheets.values()))
     try:
         workbook, name, sheet, unread, left = _open_sheet(readable, ODS, preferred_sheets, is_header, chosen)
     finally:
@@ -159,12 +159,13 @@ def _open_ods(
     )
 
 
-def _ods_calamine_reads(path: Path) -> tuple[Path, Callable[[], None]]:
+def _ods_calamine_reads(path: Path, *, breaks: bool = False) -> tuple[Path, Callable[[], None]]:
     """The file calamine is to open for the .ods at `path`, and what lets go of it after: the file itself, or a copy
     without the whitespace between table elements that SheetJS and Gnumeric write (ods.is_indented), which calamine
-    refuses as broken although LibreOffice and Excel open it."""
+    refuses as broken although LibreOffice and Excel open it, and with the line breaks and tabs of its cells
+    (`breaks`, found by ods.sheet_facts) as characters, which calamine would drop."""
     try:
-        indented = ods.is_indented(path)
+        indented = breaks or ods.is_indented(path)
     except (KeyError, OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as error:
         raise FileRefused(_corrupted_message(ODS)) from error
     if not indented:

@@ -1,11 +1,13 @@
-"""A cell whose formula failed (a #N/A of a VLOOKUP) in an .ods or an .xls: its row is refused naming the error, as
-in an .xlsx (test_formula_errors.py). calamine reads it as an empty cell, or (LibreOffice's .ods) as the number 0."""
+"""What an .ods or an .xls cell holds beyond calamine's reading of it. A cell whose formula failed (a #N/A of a
+VLOOKUP): its row is refused naming the error, as in an .xlsx (test_formula_errors.py), where calamine reads an empty
+cell or (LibreOffice's .ods) the number 0. A line break or a tab inside an .ods cell, which calamine drops."""
 
 import struct
 import zipfile
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 
 from sinergi.exchange import xls
 from sinergi.exchange.values import formula_error_message
@@ -13,7 +15,7 @@ from sinergi.organisations.models import Organisation
 from sinergi.people.models import Person
 from sinergi.people.tests.factories import people_world
 
-from .conftest import HEADERS, problems_of, run
+from .conftest import HEADERS, problems_of, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +117,34 @@ def test_an_error_typed_as_a_value_in_an_xls_refuses_its_row(tmp_path):
     assert [problem for problem in problems_of(result) if problem[0] == 2] == [
         (2, "Tanggal lahir", "#VALUE!", formula_error_message("#VALUE!"))
     ]
+
+
+def test_a_line_break_or_a_tab_inside_an_ods_cell_keeps_the_words_apart(tmp_path, board_member):
+    # Given an address typed over two lines and a name with a tab pasted into it, in an .ods and in an .xlsx
+    ods_path = ods_file(
+        tmp_path / "lks.ods",
+        [
+            "".join(text(header) for header in [*HEADERS, "Alamat"]),
+            text("LKSA<text:tab/>Satu") + text("anak") + text("63.71.01.1001") + text("TD/B/1") + text("30")
+            + text('Jl. Mawar No. 1<text:line-break/><text:span text:style-name="T1">Kel.</text:span> Mantuil'),
+        ],
+    )  # fmt: skip
+    xlsx_path = xlsx_file(
+        tmp_path,
+        [
+            [*HEADERS, "Alamat"],
+            ["LKSA\tSatu", "anak", "63.71.01.1001", "TD/B/1", "30", "Jl. Mawar No. 1\nKel. Mantuil"],
+        ],
+    )
+    stored = []
+    for path in (xlsx_path, ods_path):
+        with transaction.atomic():
+            result = run(path, board_member)
+            assert (result.status, problems_of(result)) == ("succeeded", [])
+            stored.append(
+                list(Organisation.objects.filter(registration_number="TD/B/1").values_list("name", "address"))
+            )
+            transaction.set_rollback(True)
+    # When the .ods is imported, then it stores what the .xlsx stores: the words on either side of the break apart
+    assert stored[1] == stored[0]
+    assert "1Kel" not in stored[1][0][1] and stored[1][0][0] != "LKSASatu"
