@@ -21,6 +21,7 @@ MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 HIDDEN_ROWS_KEPT = 1000
 MERGES_KEPT = 1000
 FORMULA_ERRORS_KEPT = 1000  # as for an .xlsx: enough to name every cell of a broken lookup column
+ERROR_TEXT_BYTES = 64 * 1024  # where an error cell's text is looked for, after its tag (an annotation may come first)
 # Formulas without results are looked for in the first bytes of each sheet only, as for an .xlsx: a program that
 # does not compute formulas writes the same one in every row.
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024
@@ -317,8 +318,15 @@ class _Scan:
         paragraph, but its value as an empty text or the number 0, which is what calamine reads."""
         facts = self.facts
         assert facts is not None
+        if len(facts.errors) >= FORMULA_ERRORS_KEPT:
+            return
         tag_end = piece.find(b">", cell_start)
-        close = piece.find(b"</table:table-cell>", tag_end)
+        # Its text is searched for near the cell only: a row of thousands of them costs its length once.
+        close = (
+            -1
+            if piece[tag_end - 1 : tag_end] == b"/"
+            else piece.find(b"</table:table-cell>", tag_end, tag_end + ERROR_TEXT_BYTES)
+        )
         body = piece[tag_end + 1 : close] if tag_end >= 0 and close >= 0 else b""
         paragraph = body.rfind(b"<text:p")  # the last one: an annotation's paragraphs come first
         text = unescape(_TAG.sub(b"", body[paragraph:]).decode("utf-8", "replace")).strip() if paragraph >= 0 else ""
