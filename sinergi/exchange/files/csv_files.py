@@ -168,8 +168,10 @@ def _no_swallowed_lines(reader, lines: _RecordLines, delimiter: str) -> Iterator
     a cell typed with a quote mark in front ("Kata ibu: ok) that nothing closes, where a CSV reader takes every
     line after it, separators and all, as the rest of the cell. Its rows would be stored in that cell (a last
     column of notes takes any length) and imported as nobody, without a word. A line in a cell with as many
-    separators as a row of the file has is that; a note with line breaks has not. Refused too at a quoted cell
-    with quote marks inside that are not doubled (_undoubled_quotes)."""
+    separators as a row of the file has is that, when the record cannot be read strictly either (_strictly_read):
+    a note with line breaks has not, and neither has an address typed over two lines ("RT 03, RW 02, Kel. …, Kec. …")
+    as a spreadsheet program writes it, quoted and closed. Refused too at a quoted cell with quote marks inside that
+    are not doubled (_undoubled_quotes)."""
     widest, line_num = 0, 0
     for number, row in enumerate(reader, start=1):
         taken, lines.taken = lines.taken, []
@@ -178,7 +180,8 @@ def _no_swallowed_lines(reader, lines: _RecordLines, delimiter: str) -> Iterator
         spanned, line_num = reader.line_num - line_num > 1, reader.line_num
         if spanned and widest > 3:  # only a record spanning lines has a cell with a line break
             for index, cell in enumerate(row):
-                if any(line.count(delimiter) >= widest - 1 for line in cell.splitlines()[1:]):
+                swallowing = any(line.count(delimiter) >= widest - 1 for line in cell.splitlines()[1:])
+                if swallowing and not _strictly_read(taken, delimiter):
                     raise FileRefused(
                         _(
                             'Baris %(row)s file CSV, kolom %(column)s: isiannya diawali tanda kutip (") yang tidak '
@@ -199,10 +202,7 @@ def _undoubled_quotes(number: int, row: list[str], taken: list[str], delimiter: 
     found = next((index for index, cell in enumerate(row) if '"' in cell), None)
     if found is None:
         return ""
-    try:
-        for _cells in csv.reader(taken, delimiter=delimiter, strict=True):
-            pass
-    except csv.Error:
+    if not _strictly_read(taken, delimiter):
         return _(
             'Baris %(row)s file CSV, kolom %(column)s: isian yang diapit tanda kutip (") berisi tanda kutip lagi '
             "yang tidak ditulis dua kali, sehingga terbaca lain dari yang tertulis (“%(value)s”). Di dalam isian "
@@ -210,6 +210,17 @@ def _undoubled_quotes(number: int, row: list[str], taken: list[str], delimiter: 
             "LibreOffice, lalu unggah lagi."
         ) % {"row": number, "column": column_letter(found), "value": row[found][:60]}
     return ""
+
+
+def _strictly_read(lines: list[str], delimiter: str) -> bool:
+    """Whether `lines` read as CSV strictly (every quoted cell closed, and followed by a separator or the line's end),
+    as every program that quotes cells writes them."""
+    try:
+        for _cells in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
 
 
 def _lines_within_limit(handle) -> Iterator[str]:
