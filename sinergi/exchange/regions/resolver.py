@@ -71,7 +71,7 @@ class RegionResolver:
                 return region, []
             if problems := self._check_names(region, regency, district, village):
                 return region, problems
-            return self._below(region, district, village)
+            return self._below(region, regency, district, village)
         if not (regency or district or village):
             return None, []
         return self._by_names(regency, district, village)
@@ -141,9 +141,27 @@ class RegionResolver:
                 )
         return problems
 
-    def _below(self, region: Region, district: str, village: str) -> tuple[Region | None, list[tuple[str, str]]]:
-        """The kecamatan and desa named beside a code that stops above them (63.71.01 with the desa Mantuil), looked
-        up under the code: stored at the code's own level, the desa the row names was lost without a word."""
+    def _below(
+        self, region: Region, regency: str, district: str, village: str
+    ) -> tuple[Region | None, list[tuple[str, str]]]:
+        """The kabupaten/kota, kecamatan and desa named beside a code that stops above them (63.71.01 with the desa
+        Mantuil, the province's 63 with Kota Banjarmasin), looked up under the code: stored at the code's own level,
+        the desa the row names was lost without a word."""
+        if regency and region.level < RegionLevel.REGENCY:
+            index = self._children_index(region.code)
+            found = self._match(index, regency) or [
+                candidate for candidate in self.regencies_named(regency) if candidate.parent_id == region.code
+            ]  # (a short name, "Bjm", "HSS")
+            if len(found) != 1:
+                return None, [
+                    ("regency_name", self._not_found(_("Kabupaten/kota"), regency, found, index, region.name))
+                ]
+            region = found[0]
+        if district and region.level < RegionLevel.REGENCY:
+            # A province's kecamatan are not told apart by name alone: its kabupaten/kota says where to look.
+            return None, [
+                ("regency_name", _("Isi Kabupaten/Kota (atau kode wilayah) agar kecamatan/desa dapat dicari."))
+            ]
         if district and region.level < RegionLevel.DISTRICT:
             index = self._children_index(region.code)
             found = self._match(index, district)

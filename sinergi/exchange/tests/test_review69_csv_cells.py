@@ -1,8 +1,10 @@
-"""The sixty-ninth review: CSV files as Excel, LibreOffice and Google Sheets write them, which the day's checks for
-hand-typed quote marks must take as they are."""
+"""The sixty-ninth review: files as offices write them, which the day's new checks must take as they are (a CSV
+cell typed over two lines, as spreadsheet programs write it; a province's code with the kota and kecamatan beside
+it)."""
 
 import pytest
 
+from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.models import Organisation
 
 from .conftest import HEADERS, csv_file, run
@@ -25,3 +27,22 @@ def test_an_address_typed_over_two_lines_with_commas_is_read_not_taken_for_an_un
     # then the LKS is stored with the address as typed
     assert (result.status, result.created) == ("succeeded", 1), result.message
     assert Organisation.objects.get().address == address
+
+
+def test_a_kecamatan_beside_a_provinces_code_is_looked_up_under_the_kabupaten_kota_written_with_it():
+    resolver = RegionResolver()
+    # the province's code with the kota and the kecamatan written beside it: the kecamatan of that kota
+    region, problems = resolver.resolve(code="63", regency="Kota Banjarmasin", district="Banjarmasin Selatan")
+    assert (region.code, problems) == ("63.71.01", [])
+    # a kota of another province beside it is said to disagree, not stored as the province
+    region, problems = resolver.resolve(code="63", regency="Kota Bandung", district="Banjarmasin Selatan")
+    assert region is None and [key for key, _message in problems] == ["regency_name"]
+    # a kecamatan beside the province's code alone is asked its kabupaten/kota, not looked for among them
+    region, problems = resolver.resolve(code="63", district="Banjarmasin Selatan")
+    assert (region, problems) == (
+        None,
+        [("regency_name", "Isi Kabupaten/Kota (atau kode wilayah) agar kecamatan/desa dapat dicari.")],
+    )
+    # and a kota written short is found under the province too
+    region, problems = resolver.resolve(code="63", regency="Bjm")
+    assert (region.code, problems) == ("63.71", [])
