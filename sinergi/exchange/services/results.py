@@ -42,7 +42,8 @@ def _store_result(job: ImportJob, result: ImportResult) -> None:
     job.status = _STATUS[result.status]
     job.phase = ImportPhase.DONE
     job.finished_at = timezone.now()
-    job.message = result.message
+    # Masked as the problems' cells are: a refusal of the whole file may quote a cell (a CSV's quoted cell as it reads).
+    job.message = _numbers_masked(result.message)
     notices = [str(n) for n in result.notices]
     warning_lines = _warning_notices(result)
     job.notices = notices + warning_lines

@@ -3,8 +3,11 @@ cell typed over two lines, as spreadsheet programs write it; a province's code w
 it)."""
 
 import pytest
+from django.core.files import File
 
+from sinergi.exchange.models import ImportStatus
 from sinergi.exchange.regions import RegionResolver
+from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.organisations.models import Organisation
 
 from .conftest import HEADERS, csv_file, run
@@ -46,3 +49,22 @@ def test_a_kecamatan_beside_a_provinces_code_is_looked_up_under_the_kabupaten_ko
     # and a kota written short is found under the province too
     region, problems = resolver.resolve(code="63", regency="Bjm")
     assert (region.code, problems) == ("63.71", [])
+
+
+def test_a_csv_refused_for_a_cell_it_quotes_keeps_a_nik_in_that_cell_masked_on_the_job(tmp_path, board_member):
+    # given a CSV whose quoted address cell holds quote marks not doubled around a NIK: the refusal quotes the cell
+    lines = [",".join([*HEADERS, "Alamat"]), 'LKSA Kasih,anak,63.71.01.1001,TD/1,10,"Ketua "6371043001120001" Jl. A"']
+    path = tmp_path / "lks.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+    # when it is imported as a job
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=board_member, entity_key="lks", file=File(handle), original_name="lks.csv", enqueue=False
+        )
+    import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+
+    # then the job, which outlives its upload, keeps the refusal with the NIK masked as everywhere else
+    assert job.status == ImportStatus.REFUSED and "kolom F" in job.message
+    assert "6371********0001" in job.message and "6371043001120001" not in job.message
