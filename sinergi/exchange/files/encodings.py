@@ -196,5 +196,6 @@ def _mark_plausibility(char: str, before: str, after: str, text: str, at: int) -
     if char == "\u2026":
         return 2 if not after.isalnum() and (before.islower() or not before.isalnum()) else -1
     if char == "\u00b0":
-        return 2 if before.isdigit() else -1
+        # after a number, or before the C or F of a temperature ("38 °C", "Suhu (°C)"); Mac's ∞ is neither
+        return 2 if before.isdigit() or after in "CF" else -1
     return -1  # (a left quote between letters: Mac's "Noël" read as Windows-1252 is "No‘l")

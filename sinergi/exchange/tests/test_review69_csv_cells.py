@@ -5,12 +5,14 @@ it)."""
 import pytest
 from django.core.files import File
 
+from sinergi.exchange.files import CSV, read_all
 from sinergi.exchange.models import ImportStatus
 from sinergi.exchange.regions import RegionResolver
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.organisations.models import Organisation
 
 from .conftest import HEADERS, csv_file, run
+from .test_mac_csv import mac_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +70,12 @@ def test_a_csv_refused_for_a_cell_it_quotes_keeps_a_nik_in_that_cell_masked_on_t
     # then the job, which outlives its upload, keeps the refusal with the NIK masked as everywhere else
     assert job.status == ImportStatus.REFUSED and "kolom F" in job.message
     assert "6371********0001" in job.message and "6371043001120001" not in job.message
+
+
+# A degree sign written with a space before it, as the SI writes a temperature, or before the C of a header: the only
+# such character of a Windows file, it read as no text in either encoding, and the file was refused as of another
+# code page (Mac Roman reads it as ∞).
+@pytest.mark.parametrize("text", ["Demam 38 °C lalu dirujuk ke puskesmas", "Suhu (°C)"])
+def test_a_windows_csv_with_a_degree_sign_apart_from_its_number_stays_windows_1252(tmp_path, text):
+    path = mac_csv(tmp_path, [["Nama lengkap", "Catatan"], ["Budi", text]], encoding="cp1252", line_end="\r\n")
+    assert read_all(path, CSV)[1] == (2, ["Budi", text])
