@@ -11,7 +11,7 @@ from sinergi.exchange.regions import RegionResolver
 from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.organisations.models import Organisation
 
-from .conftest import HEADERS, csv_file, run
+from .conftest import HEADERS, csv_file, problems_of, run, xlsx_file
 from .test_mac_csv import mac_csv
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +79,22 @@ def test_a_csv_refused_for_a_cell_it_quotes_keeps_a_nik_in_that_cell_masked_on_t
 def test_a_windows_csv_with_a_degree_sign_apart_from_its_number_stays_windows_1252(tmp_path, text):
     path = mac_csv(tmp_path, [["Nama lengkap", "Catatan"], ["Budi", text]], encoding="cp1252", line_end="\r\n")
     assert read_all(path, CSV)[1] == (2, ["Budi", text])
+
+
+# Words in place of a nomor tanda daftar, with a full stop, an ellipsis or a dash among them: no digit, so no number,
+# as the forms' uniqueness check reads them; two new LKS "Dalam proses." were refused as one.
+@pytest.mark.parametrize("words", ["Dalam proses.", "Sdg diproses...", "Proses - Dinsos", "Menunggu..."])
+def test_two_new_lks_with_the_same_words_for_a_number_are_two_lks(tmp_path, board_member, words):
+    path = xlsx_file(
+        tmp_path,
+        [
+            HEADERS,
+            ["LKSA Satu", "anak", "63.71.01.1001", words, 10],
+            ["LKSA Dua", "anak", "63.71.01.1001", words, 10],
+        ],
+    )
+
+    result = run(path, board_member)
+
+    assert (result.status, result.created, problems_of(result)) == ("succeeded", 2, [])
+    assert set(Organisation.objects.values_list("registration_number", flat=True)) == {words}
