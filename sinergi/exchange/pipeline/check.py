@@ -60,7 +60,9 @@ def _check(
             raise ImportCancelled
     _sheet_notices(entity, table, ctx, header, checks.refused_rows, result, stopped_at=checks.stopped_at)
     sheet_rows.add_notices(result.notices)
-    if kept_notice := _kept_notice(entity, header, checks.plans):
+    # Not of a row refused for a formula's error (its plan was made before): the cell held the error, not nothing.
+    kept_of = [plan for plan in checks.plans if plan.row not in checks.refused_rows]
+    if kept_notice := _kept_notice(entity, header, kept_of):
         result.notices.append(kept_notice)
     if result.rows_total == 0:
         result.status, result.message = (

@@ -70,3 +70,17 @@ def test_a_check_stopped_at_its_problem_limit_names_no_formula_error_of_the_rows
     assert result.status == "refused"
     assert len(result.problems) == 10 and max(problem.row for problem in result.problems) == 6
     assert result.message.startswith("Pemeriksaan dihentikan di baris 6: file ini sudah punya 10 masalah.")
+
+
+def test_a_stored_lks_whose_cell_holds_an_error_is_not_told_its_empty_cell_keeps_the_value(tmp_path, board_member):
+    # The seventieth review: beside the row's refusal, the notice "Sel kosong tidak menghapus isian yang tersimpan ...
+    # di kolom Telepon" named the cell that held #N/A, as if it were empty.
+    stored = [[*HEADERS, "Telepon"], ["LKSA Satu", "anak", "63.71.01.1001", "TD/E/1", "30", "0511-3252525"]]
+    assert run(xlsx_file(tmp_path, stored, name="first.xlsx"), board_member).created == 1
+    failed = ("=VLOOKUP(A2,Kontak!A:B,2,0)", "#N/A")
+    path = xlsx_file(tmp_path, [stored[0], [*stored[1][:5], failed]])
+
+    result = run(path, board_member, dry_run=True)
+
+    assert problems_of(result) == [(2, "Telepon", "#N/A", f"Sel ini berisi kesalahan rumus “#N/A”, bukan isian. {FIX}")]
+    assert not [notice for notice in result.notices if notice.startswith("Sel kosong tidak menghapus")]
