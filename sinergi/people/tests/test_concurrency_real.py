@@ -432,7 +432,7 @@ def test_a_referral_sent_by_the_province_board_accepted_beside_a_transfer_betwee
 def test_an_import_correcting_a_client_and_a_correction_of_their_stay_on_its_page_wait_for_each_other(
     tmp_path, world, monkeypatch
 ):
-    from sinergi.people.exchange.clients import write as clients_module  # where lks_lock is looked up
+    from sinergi.people.exchange.clients.write import saving as clients_module  # where lks_lock is looked up
 
     run_now(make_job(tmp_path, [child(1)], world.province_admin, name="first.xlsx"))
     stay = Placement.objects.get()
@@ -465,7 +465,7 @@ def test_an_import_correcting_a_client_and_a_correction_of_their_stay_on_its_pag
 def test_an_import_writing_at_two_lks_in_two_batches_and_a_transfer_between_them_wait_for_each_other(
     tmp_path, world, monkeypatch
 ):
-    from sinergi.people.exchange.clients import write as clients_module  # where lks_lock is looked up
+    from sinergi.people.exchange.clients.write import saving as clients_module  # where lks_lock is looked up
 
     assert world.lks.pk < world.lks_same_regency.pk  # Harapan first in id order
     run_now(make_job(tmp_path, [child(1)], world.province_admin, name="base.xlsx"))

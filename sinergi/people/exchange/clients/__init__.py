@@ -35,14 +35,15 @@ The modules, by concept (each depends only on those before it):
   cells and the order it is judged in (ClientRowPlan), a new client and its possible duplicates (ClientPlanNew), the
   stored people a row is about, moved away or erased (ClientPlanStored), a stored stay and its corrections
   (ClientPlanExisting);
-- `write`: the write as a mixin (ClientWrite: locks, inserts, discharges, corrections, consents);
+- `write/`: the write as a mixin (ClientWrite: locks, inserts, discharges, corrections, consents), itself made of
+  mixins by concept;
 - `export`: the export's driving methods as a mixin (ClientExport);
 - `entity`: ClientsEntity itself (its class attributes, permissions, the lookups per batch), made of those mixins.
 
 Callers import from the package (`from sinergi.people.exchange.clients import ClientsEntity`); the mixins are not
 re-exported. A test that patches a method patches ClientsEntity (`setattr(ClientsEntity, "save", ...)` shadows the
 mixin's); one that patches a module-level name patches it where it is looked up (`clients.plan_new.CLOSE_MATCH_LIMIT`,
-`clients.write.lks_lock`), not here.
+`clients.write.saving.lks_lock`), not here.
 """
 
 from .columns import COLUMNS, HEADERS
