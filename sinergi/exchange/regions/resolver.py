@@ -198,22 +198,8 @@ class RegionResolver:
             found = [candidate for candidate in found if self._lies_in(candidate, district, village)] or found
         if len(found) != 1:
             return None, [("regency_name", self._not_found(_("Kabupaten/kota"), regency, found, self._regency_index()))]
-        region = found[0]
-        if district:
-            index = self._children_index(region.code)
-            found = self._match(index, district)
-            if len(found) != 1:
-                return None, [("district_name", self._not_found(_("Kecamatan"), district, found, index, region.name))]
-            region = found[0]
-        if village:
-            index = self._children_index(region.code) if district else self._villages_of_regency(region.code)
-            found = self._match(index, village)
-            if len(found) != 1:
-                return None, [
-                    ("village_name", self._not_found(_("Desa/kelurahan"), village, found, index, region.name))
-                ]
-            region = found[0]
-        return region, []
+        # The kecamatan and desa under the kabupaten/kota, as under a code that stops there.
+        return self._below(found[0], "", district, village)
 
     def _lies_in(self, regency: Region, district: str, village: str) -> bool:
         """Whether the row's kecamatan (or, without one, its desa) is found, once, in the kabupaten/kota."""
