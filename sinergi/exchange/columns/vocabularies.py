@@ -195,14 +195,8 @@ def several_in_one(value: str, allowed: v.Choices) -> str:
     """The problem of a many-valued cell's item that is two or more items joined by "/" or "dan" (each of them
     known): they are to be separated as the column reads them, not one of them suggested. "" for anything else."""
     pieces = [piece for piece in _JOINED.split(value) if piece.strip()]
-    if len(pieces) < 2:
+    if len(pieces) < 2 or (codes := _items_named(pieces, allowed)) is None:
         return ""
-    codes = []
-    for piece in pieces:
-        try:
-            codes.append(allowed.match(piece))
-        except v.CellProblem:
-            return ""
     labels = dict(allowed.items)
     return _(
         "“%(value)s” berisi lebih dari satu pilihan. Pisahkan pilihan dengan titik koma (;), mis. “%(example)s”."
@@ -218,19 +212,18 @@ def one_of_several(value: str, allowed: v.Choices) -> str:
     Sosial"): said as such (as Choices says "Pengasuh - Relawan"), instead of "not in the list" with one of them, or
     a third item, suggested. "" for anything else."""
     pieces = [piece for piece in _SEVERAL.split(value) if piece.strip()]
-    if len(pieces) != 2:
-        return ""
-    try:
-        codes = [allowed.match(piece) for piece in pieces]
-    except v.CellProblem:
-        return ""
-    if codes[0] == codes[1]:
+    if len(pieces) != 2 or (codes := _items_named(pieces, allowed)) is None or codes[0] == codes[1]:
         return ""
     labels = dict(allowed.items)
-    return _(
-        "“%(value)s” berisi dua pilihan, “%(first)s” dan “%(second)s”, padahal kolom ini hanya menerima "
-        "satu. Isi salah satu saja."
-    ) % {"value": value, "first": labels.get(codes[0], codes[0]), "second": labels.get(codes[1], codes[1])}
+    return v.two_choices_message(value, labels.get(codes[0], codes[0]), labels.get(codes[1], codes[1]))
+
+
+def _items_named(pieces: list[str], allowed: v.Choices) -> list[str] | None:
+    """The items `pieces` name, each a known one, or None when one of them is not."""
+    try:
+        return [allowed.match(piece) for piece in pieces]
+    except v.CellProblem:
+        return None
 
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")

@@ -38,6 +38,7 @@ from .choices import (
     parse_bool,
     respell,
     same_one_named,
+    two_choices_message,
 )
 from .dates import (
     DAYS_1900_TO_1904,
@@ -95,6 +96,7 @@ __all__ = [
     "refuse_year_alone",
     "respell",
     "same_one_named",
+    "two_choices_message",
     "text",
     "zeros_dropped",
     "zoned_day_moved",

@@ -36,6 +36,14 @@ RESPELLINGS = {"terlantar": "telantar", "orangtua": "orang tua", "ortu": "orang 
 _ACRONYM_SKIPS = {"yang", "dengan", "dan", "atau", "di", "ke", "dari", "untuk", "bagi", "oleh"}
 
 
+def two_choices_message(value: str, first: str, second: str) -> str:
+    """The problem of a cell of one item that names two ("Pengasuh - Relawan", "PSM, TKSK"), both named."""
+    return _(
+        "“%(value)s” berisi dua pilihan, “%(first)s” dan “%(second)s”, padahal kolom ini hanya menerima "
+        "satu. Isi salah satu saja."
+    ) % {"value": value, "first": first, "second": second}
+
+
 def respell(key: str) -> str:
     """A normalised value with the commonest spelling variants written the official way."""
     return " ".join(RESPELLINGS.get(word, word) for word in key.split())
@@ -110,13 +118,7 @@ class Choices:
         labels = dict(self.items)
         shown = labels[code] if self.suggest_labels else code
         if (other := self.by_norm.get(rest)) is not None:
-            raise CellProblem(
-                _(
-                    "“%(value)s” berisi dua pilihan, “%(first)s” dan “%(second)s”, padahal kolom ini hanya menerima "
-                    "satu. Isi salah satu saja."
-                )  # fmt: skip
-                % {"value": value, "first": shown, "second": labels[other] if self.suggest_labels else other}
-            )
+            raise CellProblem(two_choices_message(value, shown, labels[other] if self.suggest_labels else other))
         raise CellProblem(
             _("“%(value)s” tidak ada dalam daftar. Mungkin maksud Anda “%(label)s” (tanpa keterangan tambahan)?")
             % {"value": value, "label": shown}
