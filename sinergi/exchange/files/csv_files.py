@@ -178,20 +178,32 @@ def _no_swallowed_lines(reader, lines: _RecordLines, delimiter: str) -> Iterator
         if (len(taken) > 1 or '"' in taken[0]) and (problem := _undoubled_quotes(number, row, taken, delimiter)):
             raise FileRefused(problem)
         spanned, line_num = reader.line_num - line_num > 1, reader.line_num
-        if spanned and widest > 3:  # only a record spanning lines has a cell with a line break
-            for index, cell in enumerate(row):
-                swallowing = any(line.count(delimiter) >= widest - 1 for line in cell.splitlines()[1:])
-                if swallowing and not _strictly_read(taken, delimiter):
-                    raise FileRefused(
-                        _(
-                            'Baris %(row)s file CSV, kolom %(column)s: isiannya diawali tanda kutip (") yang tidak '
-                            "ditutup, sehingga baris-baris berikutnya file terbaca sebagai isi sel itu. Hapus tanda "
-                            "kutip itu (atau tutup di akhir isiannya), simpan, lalu unggah lagi."
-                        )
-                        % {"row": number, "column": column_letter(index)}
-                    )
+        # Only a record spanning lines has a cell with a line break.
+        swallowing = _swallowing_cell(row, delimiter, widest) if spanned and widest > 3 else None
+        if swallowing is not None and not _strictly_read(taken, delimiter):
+            raise FileRefused(
+                _(
+                    'Baris %(row)s file CSV, kolom %(column)s: isiannya diawali tanda kutip (") yang tidak '
+                    "ditutup, sehingga baris-baris berikutnya file terbaca sebagai isi sel itu. Hapus tanda "
+                    "kutip itu (atau tutup di akhir isiannya), simpan, lalu unggah lagi."
+                )
+                % {"row": number, "column": column_letter(swallowing)}
+            )
         widest = max(widest, len(row))
         yield number, row
+
+
+def _swallowing_cell(row: list[str], delimiter: str, widest: int) -> int | None:
+    """The index of the first cell with a line inside it holding as many separators as the widest row so far: a whole
+    line of the file taken into the cell, or None."""
+    return next(
+        (
+            index
+            for index, cell in enumerate(row)
+            if any(line.count(delimiter) >= widest - 1 for line in cell.splitlines()[1:])
+        ),
+        None,
+    )
 
 
 def _undoubled_quotes(number: int, row: list[str], taken: list[str], delimiter: str) -> str:
