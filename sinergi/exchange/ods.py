@@ -14,13 +14,12 @@ from html import unescape
 from pathlib import Path
 from typing import BinaryIO
 
-from .values import column_letter
+from .values import FORMULA_ERRORS_KEPT, column_letter
 from .xmlpieces import whole_pieces
 
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 HIDDEN_ROWS_KEPT = 1000
 MERGES_KEPT = 1000
-FORMULA_ERRORS_KEPT = 1000  # as for an .xlsx: enough to name every cell of a broken lookup column
 ERROR_TEXT_BYTES = 64 * 1024  # where an error cell's text is looked for, after its tag (an annotation may come first)
 # Formulas without results are looked for in the first bytes of each sheet only, as for an .xlsx: a program that
 # does not compute formulas writes the same one in every row.

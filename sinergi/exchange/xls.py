@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import olefile
 
+from .values import FORMULA_ERRORS_KEPT
+
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -174,7 +176,6 @@ def hidden_rows(stream: bytes, book: Workbook, sheet_name: str) -> list[int]:
 _BOOLERR, _FORMULA = 0x0205, 0x0006
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A",
            0x2B: "#GETTING_DATA"}  # fmt: skip
-FORMULA_ERRORS_KEPT = 1000  # as for an .xlsx
 
 
 def error_cells(stream: bytes, book: Workbook, sheet_name: str) -> list[tuple[int, int, str]]:

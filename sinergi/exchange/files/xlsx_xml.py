@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
+from ..values import FORMULA_ERRORS_KEPT
 from ..xmlpieces import whole_pieces
 from ._common import XLSX, FileRefused, _bomb_message, _corrupted_message
 
@@ -60,7 +61,6 @@ HIDDEN_ROWS_KEPT = 1000  # enough to name the first few below the header
 
 _XML_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>]*)>(.*?)</(?:\w+:)?c\s*>', re.S)
 _XML_RESULT_TEXT = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
-FORMULA_ERRORS_KEPT = 1000  # cells: enough to name every one of a broken lookup column in a large sheet
 
 
 def _hidden_rows_and_errors(path: Path, sheet_name: str) -> tuple[list[int], list[tuple[int, int, str]]]:

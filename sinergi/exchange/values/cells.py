@@ -40,6 +40,11 @@ _FORMULA_ERROR = re.compile(
 )
 
 
+# Cells with a formula's error a file reader names per sheet (.xlsx, .ods, .xls): enough to name every cell of a
+# broken lookup column in a large sheet.
+FORMULA_ERRORS_KEPT = 1000
+
+
 def formula_error(raw: str) -> str | None:
     """The error a cell's text is (“#N/A”), when it is nothing else."""
     value = raw.strip()
