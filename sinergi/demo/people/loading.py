@@ -117,7 +117,10 @@ def load_demo_people(*, seed: int = 2025, clients: int = 3000, workers: int = 60
     consents: list[Consent] = []
     for person, plan in zip(people, plans, strict=True):
         organisation = plan["organisation"]
-        earliest = max(person.birth_date, today - datetime.timedelta(days=5 * 365))
+        # Admitted within the last five years, and old enough for the category then: a demo row that the
+        # category's age rule warns about would greet an operator re-importing the demo's export.
+        youngest = (ppks[plan["code"]].attributes or {}).get("min_age") or 0
+        earliest = max(add_months(person.birth_date, 12 * youngest), today - datetime.timedelta(days=5 * 365))
         admitted_on = earliest + datetime.timedelta(days=rng.randint(0, max(1, (today - earliest).days - 20)))
         placement = Placement(
             person=person,
