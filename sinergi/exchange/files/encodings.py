@@ -116,11 +116,12 @@ def _unreadable_letters_message(data: bytes, encoding: str) -> str:
 def _plausibility(text: str) -> int:
     """How much the characters beyond ASCII in `text` look like text, judged within their word (its run of letters).
     For it: a small letter in a word that has other small letters ("Café", "Héru"); a capital starting a word
-    ("Ñoman", "Élodie") or in a word of capitals ("ANDRÉ", names are often written so); a typographic mark where text
-    puts it (see _mark_plausibility). Against it: a capital inside a word that has small letters ("NurÕaini",
-    "MŸller", "HÈru"); a small letter in a word of capitals ("ANDRƒ", "TOMçS"); a mark where text never puts it
-    (Windows-1252's "ANDRÉ" read as Mac Roman is "ANDR…", its "Ñoman" "—oman"); a symbol ("◊", "¤", "√"). Judged by
-    neighbours alone, a capital after a capital tied "MŸller" with "Müller" (the forty-first review)."""
+    ("Ñoman", "Élodie") or in a word of capitals ("ANDRÉ", names are often written so); an acute accent typed for an
+    apostrophe ("Nur´aini"); a typographic mark where text puts it (see _mark_plausibility). Against it: a capital
+    inside a word that has small letters ("NurÕaini", "MŸller", "HÈru"); a small letter in a word of capitals
+    ("ANDRƒ", "TOMçS"); a mark where text never puts it (Windows-1252's "ANDRÉ" read as Mac Roman is "ANDR…", its
+    "Ñoman" "—oman"); any symbol inside a word ("Nur¥aini", "Stra§e"); a symbol ("◊", "¤", "√"). Judged by neighbours
+    alone, a capital after a capital tied "MŸller" with "Müller" (the forty-first review)."""
     score = 0
     for count, match in enumerate(_NON_ASCII.finditer(text)):
         if count == NON_ASCII_JUDGED:
@@ -130,8 +131,12 @@ def _plausibility(text: str) -> int:
         after = text[at + 1 : at + 2] or " "
         if char in _TYPOGRAPHIC:
             score += _mark_plausibility(char, before, after, text, at)
-        elif char in _TEXT_SYMBOLS and before.isalpha() and after.isalpha():
-            score -= 1  # a symbol inside a word: Windows-1252's reading of Mac's Ü, ß ("M†LLER", "Stra§e")
+        elif char == "\u00b4" and before.isalpha() and after.isalpha():
+            score += 1  # an acute accent for an apostrophe, as typed on Windows ("Nur´aini"; Mac Roman's "Nur¥aini")
+        elif before.isalpha() and after.isalpha() and unicodedata.category(char)[0] not in "LZ":
+            # a symbol inside a word: a letter of another code page, Windows-1252's reading of Mac's Ü, ß ("M†LLER",
+            # "Stra§e"), Mac Roman's of an acute accent ("Nur¥aini"), of MS-DOS's ñ ("Pe¤as")
+            score -= 1
         elif char in _TEXT_SYMBOLS or char.isnumeric() or unicodedata.category(char) == "Sc":
             # «Peduli», •, ®, ½, ¥, "Ahmad †" (deceased), 5‰ (Mac Roman reads Windows-1252's « as "´", • as "ï", ½ as
             # "Ω", † as "Ü", ‰ as "â")
