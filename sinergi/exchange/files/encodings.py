@@ -3,6 +3,7 @@ Windows-1252 or Mac Roman, whichever reads its characters beyond ASCII as the li
 8-bit text is a craft of its own (_plausibility), used by the content check (UTF-16 without BOM) and the CSV reader."""
 
 import codecs
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -78,29 +79,39 @@ def _eight_bit_encoding(data: bytes) -> str:
     text (a Mac file's Nur’aini is "NurÕaini" in Windows-1252, and its Café "CafŽ"). Windows-1252 when both read
     alike, unless every line ends in a carriage return alone, as only the Mac's own CSV writes them. Windows-1252
     lacks five byte values, Mac Roman none: a file holding one is Mac Roman (never a "�" stored without a word)."""
-    scores = {}
+    readings = {}
     for encoding in ("cp1252", "mac_roman"):
         try:
-            scores[encoding] = _plausibility(data.decode(encoding))
+            readings[encoding] = _plausibility(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    if max(scores.values()) < 0:
+    # A reading is text when nothing counts against it but symbols standing apart from words and numbers
+    # (_plausibility's `stray`), as a "¦", "¬" or "¶" a Windows user typed for a separator or a mark: the other reading
+    # of its byte is a symbol too (Mac Roman's "¶", "¨", "∂"), so it is no sign of another code page, and the rest of
+    # the file, then the line ends, tell which. Refused is a file with a character inside or against a word or number
+    # that neither reads as text: a letter of another code page. (MS-DOS's "¼" standing alone is the byte of "¬".)
+    scores = {encoding: score for encoding, (score, stray) in readings.items() if score + stray >= 0}
+    if not scores:
         # Neither reads it as text: another code page, as Excel's "CSV (MS-DOS)" (André is "Andr‚" in
         # Windows-1252 and "AndrÇ" in Mac Roman). Either would store names changed, under a notice of the encoding.
-        raise FileRefused(_unreadable_letters_message(data, max(scores, key=scores.__getitem__)))
+        raise FileRefused(_unreadable_letters_message(data, max(readings, key=lambda encoding: readings[encoding][0])))
     if "cp1252" not in scores:
         return "mac_roman"
     mac_lines = b"\r" in data and b"\n" not in data
-    if scores["mac_roman"] > scores["cp1252"] or (scores["mac_roman"] == scores["cp1252"] and mac_lines):
+    mac = scores.get("mac_roman")
+    if mac is not None and (mac > scores["cp1252"] or (mac == scores["cp1252"] and mac_lines)):
         return "mac_roman"
     return "cp1252"
 
 
 def _unreadable_letters_message(data: bytes, encoding: str) -> str:
     """The refusal of an 8-bit file neither encoding reads as text, naming the first line beyond ASCII and its word
-    as read."""
+    as read: the first such character in or against a word or number, the one that made it refused, rather than a
+    symbol standing apart before it ("Diklat ¬ Bimtek")."""
     text = data.decode(encoding)
-    at = _NON_ASCII.search(text).start()  # (a file without such characters scores 0)
+    starts = [match.start() for match in itertools.islice(_NON_ASCII.finditer(text), NON_ASCII_JUDGED)]
+    # (a file without such characters scores 0)
+    at = next((at for at in starts if text[at - 1 : at].isalnum() or text[at + 1 : at + 2].isalnum()), starts[0])
     start, end = at, at + 1
     while start and text[start - 1] not in " \t\r\n,;":
         start -= 1
@@ -113,7 +124,7 @@ def _unreadable_letters_message(data: bytes, encoding: str) -> str:
     ) % {"line": text.count("\n", 0, at) + 1, "word": text[start:end][:40]}
 
 
-def _plausibility(text: str) -> int:
+def _plausibility(text: str) -> tuple[int, int]:
     """How much the characters beyond ASCII in `text` look like text, judged within their word (its run of letters).
     For it: a small letter in a word that has other small letters ("Café", "Héru"); a capital starting a word
     ("Ñoman", "Élodie") or in a word of capitals ("ANDRÉ", names are often written so); an acute accent typed for an
@@ -121,34 +132,44 @@ def _plausibility(text: str) -> int:
     inside a word that has small letters ("NurÕaini", "MŸller", "HÈru"); a small letter in a word of capitals
     ("ANDRƒ", "TOMçS"); a mark where text never puts it (Windows-1252's "ANDRÉ" read as Mac Roman is "ANDR…", its
     "Ñoman" "—oman"); any symbol inside a word ("Nur¥aini", "Stra§e"); a symbol ("◊", "¤", "√"). Judged by neighbours
-    alone, a capital after a capital tied "MŸller" with "Müller" (the forty-first review)."""
-    score = 0
+    alone, a capital after a capital tied "MŸller" with "Müller" (the forty-first review).
+    Also returned, `stray`: the part of the score against that is symbols standing apart from words and numbers
+    ("Diklat ¦ Bimtek", "¶ Catatan"). They make a reading unlikelier than another, but are no sign of a letter
+    misread, which stands inside or against a word or a number ("Andr‚", "Mar¡a", MS-DOS's 1ª read as "1¦")."""
+    score = stray = 0
     for count, match in enumerate(_NON_ASCII.finditer(text)):
         if count == NON_ASCII_JUDGED:
             break
         char, at = match.group(), match.start()
         before = text[at - 1] if at else " "
         after = text[at + 1 : at + 2] or " "
+        category = unicodedata.category(char)
         if char in _TYPOGRAPHIC:
-            score += _mark_plausibility(char, before, after, text, at)
+            points = _mark_plausibility(char, before, after, text, at)
         elif char == "\u00b4" and before.isalpha() and after.isalpha():
-            score += 1  # an acute accent for an apostrophe, as typed on Windows ("Nur´aini"; Mac Roman's "Nur¥aini")
-        elif before.isalpha() and after.isalpha() and unicodedata.category(char)[0] not in "LZ":
+            points = 1  # an acute accent for an apostrophe, as typed on Windows ("Nur´aini"; Mac Roman's "Nur¥aini")
+        elif before.isalpha() and after.isalpha() and category[0] not in "LZ":
             # a symbol inside a word: a letter of another code page, Windows-1252's reading of Mac's Ü, ß ("M†LLER",
             # "Stra§e"), Mac Roman's of an acute accent ("Nur¥aini"), of MS-DOS's ñ ("Pe¤as")
-            score -= 1
-        elif char in _TEXT_SYMBOLS or char.isnumeric() or unicodedata.category(char) == "Sc":
+            points = -1
+        elif char in _TEXT_SYMBOLS or char.isnumeric() or category == "Sc":
             # «Peduli», •, ®, ½, ¥, "Ahmad †" (deceased), 5‰ (Mac Roman reads Windows-1252's « as "´", • as "ï", ½ as
             # "Ω", † as "Ü", ‰ as "â")
-            score += 1
+            points = 1
         elif char in "ªº":
             # an ordinal ("1º", "Nº 5"); Mac Roman reads Windows-1252's » as "ª"
-            score += 1 if before.isdigit() or before in "Nn" else -1
-        elif unicodedata.category(char) in ("Ll", "Lu", "Lt"):
-            score += _letter_plausibility(text, at)
-        elif not char.isspace():
-            score -= 1
-    return score
+            points = 1 if before.isdigit() or before in "Nn" else -1
+        elif category in ("Ll", "Lu", "Lt"):
+            points = _letter_plausibility(text, at)
+        elif char in "\u00a1\u00bf":
+            # an inverted mark opening a word ("¡Penting!"); none ends one (MS-DOS's í read as Windows-1252: "Mart¡")
+            points = 0 if after.isalpha() and not before.isalnum() else -1
+        else:
+            points = 0 if char.isspace() else -1
+        score += points
+        if points < 0 and (category[0] in "PS" or char in "ªº") and not (before.isalnum() or after.isalnum()):
+            stray -= points
+    return score, stray
 
 
 def _letter_plausibility(text: str, at: int) -> int:
@@ -201,6 +222,8 @@ def _mark_plausibility(char: str, before: str, after: str, text: str, at: int) -
     if char == "\u2026":
         return 2 if not after.isalnum() and (before.islower() or not before.isalnum()) else -1
     if char == "\u00b0":
-        # after a number, or before the C or F of a temperature ("38 °C", "Suhu (°C)"); Mac's ∞ is neither
-        return 2 if before.isdigit() or after in "CF" else -1
+        # after a number ("30°", "45 °"), or before the C or F of a temperature ("38 °C", "Suhu (°C)"; not Mac Roman's
+        # reading of Windows-1252's "¡Cepat!"); Mac's ∞ is none of them
+        after_number = before.isdigit() or (before == " " and at > 1 and text[at - 2].isdigit() and not after.isalpha())
+        return 2 if after_number or (after in "CF" and not text[at + 2 : at + 3].isalpha()) else -1
     return -1  # (a left quote between letters: Mac's "Noël" read as Windows-1252 is "No‘l")
