@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from django.apps import apps
@@ -61,12 +62,67 @@ def _unrecorded(event: AuditEvent, value: Any = None) -> list[str]:
     return [str(name) for name in names if str(name) not in (event.changes or {})]
 
 
-_LONG_NUMBER = re.compile(r"\d{16}")
+# Digit groups with what may stand between two groups of a number typed in parts: one or more spaces, or a dot, a
+# slash or a dash with spaces around it or not ("6371 0112", "6371  0112", "6371 - 0112", "637101/123456").
+_DIGIT_GROUPS = re.compile(r"\d+(?:(?:[ \u00a0]{0,4}[-./\u2013\u2014][ \u00a0]{0,4}|[ \u00a0]{1,4})\d+)*")
+_GROUP = re.compile(r"\d+")
+# The groups a NIK or KK number is written in: four fours, or its parts (region, date, serial: 6, 6, 4), the region
+# and the date whole or in pairs (63.71.01, 6371.01; 17.08.14), or two parts of them run together.
+_NIK_SHAPES = {
+    (*region, *day, 4)
+    for region in ((6,), (2, 2, 2), (4, 2))
+    for day in ((6,), (2, 2, 2))
+} | {(4, 4, 4, 4), (12, 4), (6, 10), (16,)}  # fmt: skip
 
 
-def _numbers_masked(text: str) -> str:
-    """A 16-digit number (a NIK, a KK) written into free text, masked as the pages mask a NIK."""
-    return _LONG_NUMBER.sub(lambda found: found[0][:4] + "*" * 8 + found[0][-4:], text)
+def _two_dates(groups: list[str]) -> bool:
+    """Sixteen digits that read as two dates (01.02.2023-05.06.2024, 2023-01-02 2024-05-06), a period, no NIK."""
+    shape = tuple(len(group) for group in groups)
+    if shape == (2, 2, 4, 2, 2, 4):
+        days, months = groups[0::3], groups[1::3]
+    elif shape == (4, 2, 2, 4, 2, 2):
+        days, months = groups[2::3], groups[1::3]
+    else:
+        return False
+    return all(1 <= int(day) <= 31 for day in days) and all(1 <= int(month) <= 12 for month in months)
+
+
+def _is_number(groups: list[str], separators: list[str]) -> bool:
+    """Whether sixteen digits in these groups are a NIK or KK number: written in a NIK's groups, or each group at
+    most one space, dot or dash from the next (also a spreadsheet's 6.371011234560001e+15) unless they read as two
+    dates. Wider or other separators in any other groups are ordinary text: a period (01/02/2023 - 05/06/2024)."""
+    if tuple(len(group) for group in groups) in _NIK_SHAPES:
+        return True
+    return all(len(between) == 1 and between in " .-\u00a0" for between in separators) and not _two_dates(groups)
+
+
+def _groups_masked(found: re.Match) -> str:
+    """The sixteen digits in a run of digit groups that make a NIK or KK number, masked (6371********0001)."""
+    text = found[0]
+    groups = list(_GROUP.finditer(text))
+    pieces, at, start = [], 0, 0
+    while start < len(groups):
+        total, end = 0, start
+        while end < len(groups) and total < 16:
+            total += len(groups[end][0])
+            end += 1
+        parts = [group[0] for group in groups[start:end]]
+        separators = [text[a.end() : b.start()] for a, b in pairwise(groups[start:end])]
+        if total == 16 and _is_number(parts, separators):
+            digits = "".join(parts)
+            pieces += [text[at : groups[start].start()], f"{digits[:4]}{'*' * 8}{digits[-4:]}"]
+            at, start = groups[end - 1].end(), end
+        else:
+            start += 1
+    return "".join(pieces) + text[at:]
+
+
+def numbers_masked(text: str) -> str:
+    """A NIK or KK number written into free text, masked as the pages mask a NIK (6371********0001): as stored, or
+    typed in groups ("6371 0112 3456 0001", "6371 - 0112 - 3456 - 0001", "637101/123456/0001") or as a spreadsheet
+    wrote it ("6.371011234560001e+15"). Other digits are left readable: dates and periods, amounts, phone numbers,
+    RT/RW, a letter's number."""
+    return _DIGIT_GROUPS.sub(_groups_masked, text) if len(text) >= 16 else text
 
 
 def _organisation_names(events: list[AuditEvent]) -> dict[str, str]:
@@ -222,7 +278,7 @@ class _Resolver:
         if key == "format":
             return str(value).upper()
         if key in ("reason", "note"):
-            return _numbers_masked(str(value))
+            return numbers_masked(str(value))
         return _plain(value, None)
 
     def event_value(self, event: AuditEvent, key: str, value: Any) -> str:

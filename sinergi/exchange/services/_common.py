@@ -2,30 +2,21 @@
 language on the page), FileGone, and how a NIK or KK number in a file name or a cell is masked."""
 
 import logging
-import re
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy
+
+from sinergi.audit.display.resolver import numbers_masked
 
 # The package's name, as the module's was: log records and their configuration keep their logger.
 logger = logging.getLogger(__package__)
 
 
-# Sixteen digits, each pair of them at most one space, dot or dash apart: a NIK as typed ("6371 0112 3456 0001",
-# "6371.0112.3456.0001") or as a spreadsheet wrote it ("6.371011234560001e+15"), not only as stored.
-_SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d(?:[ .\-\u00a0]?\d){15}(?!\d)")
-
-
-def _sixteen_masked(found: re.Match) -> str:
-    digits = re.sub(r"\D", "", found[0])
-    return f"{digits[:4]}********{digits[-4:]}"
-
-
 def _numbers_masked(text: str) -> str:
     """A NIK or KK number in a text masked as everywhere else (6371********0001): in a problem's cell, and in a file
     name, which people name after a child or a family card, where it outlives the file (the audit log, the lists
-    after the purge)."""
-    return _SIXTEEN_DIGITS.sub(_sixteen_masked, text) if len(text) >= 16 else text
+    after the purge). As typed in groups too ("6371 - 0112 - 3456 - 0001"): the audit log's rule, one for both."""
+    return numbers_masked(text)
 
 
 def file_type(name: str) -> str:
