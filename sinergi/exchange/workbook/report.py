@@ -43,11 +43,18 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity), sheet=sheet)
     try:
         error_col, stale_cols = _error_columns(table.rows, header_row)
+        # A cell whose formula failed reads as empty (or, in an .ods, as 0): the report shows the error the file
+        # showed ("#N/A"), which its message names, not an empty cell. Known once the first read is done.
+        errors: dict[int, dict[int, str]] = defaultdict(dict)
+        for row, col, error in table.formula_errors():
+            errors[row][col] = error
     finally:
         table.close()
+    if not stale_cols and errors:  # (the reading may have counted such a cell at a row's end as no cell at all)
+        error_col = max(error_col, *(max(cols) + 1 for cols in errors.values()))
     table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity), sheet=sheet)
     try:
-        return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells, error_col, stale_cols)
+        return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells, error_col, stale_cols, errors)
     finally:
         table.close()
 
@@ -74,7 +81,15 @@ _HIGHLIGHTS = {"bad": "#F8D7DA", "warned": "#FFF3CD"}
 
 
 def _report_bytes(
-    table, entity: Entity, result: ImportResult, by_row, bad_cells, warned_cells, error_col: int, stale_cols: set[int]
+    table,
+    entity: Entity,
+    result: ImportResult,
+    by_row,
+    bad_cells,
+    warned_cells,
+    error_col: int,
+    stale_cols: set[int],
+    errors: dict[int, dict[int, str]],
 ) -> bytes:
     column_of_header = {header: index for index, header in result.columns.items()}
     output = io.BytesIO()
@@ -120,9 +135,14 @@ def _report_bytes(
         index = last_index = row_number - 1
         marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
         warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
+        failed = errors.get(row_number, {})
         # A short row (trailing empty fields dropped) padded, so that a marked cell past its end is marked too.
-        if (last := max(marked | warned, default=-1)) >= len(cells):
+        if (last := max(marked | warned | failed.keys(), default=-1)) >= len(cells):
             cells = cells + [None] * (last + 1 - len(cells))
+        if failed:
+            # As text: an error value can be written by XlsxWriter only as a formula's result. The import refuses
+            # the text "#N/A" as it refuses the error (values.formula_error), so a cell left unfixed is not data.
+            cells = [failed.get(col, cell) if col not in stale_cols else cell for col, cell in enumerate(cells)]
         for col, cell in enumerate(cells):
             state = "bad" if col in marked else "warned" if col in warned else None
             if isinstance(cell, datetime.date):
