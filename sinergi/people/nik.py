@@ -23,6 +23,11 @@ from .choices import Sex
 _SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
 _FLOAT = re.compile(r"^\d{13,17}[.,]\d{1,4}$")
 _SEPARATORS = re.compile(r"[\s.\-]")
+# Sixteen digits written as a whole float ("6371011234560401.0"): pandas writes a NIK column it read as numbers so.
+_WHOLE_FLOAT = re.compile(r"^(\d{16})[.,]0{1,4}$")
+# A whole number this small is held exactly by a double (a spreadsheet's number cell, pandas' float): every NIK and
+# KK of the 38 provinces but Papua's (91–96) is below it.
+EXACT_BELOW = 2**53
 
 
 def _excel_message() -> str:
@@ -30,6 +35,25 @@ def _excel_message() -> str:
         "Nomor ini tampaknya sudah diubah menjadi angka oleh Excel atau LibreOffice (misalnya 6.37101E+15) sehingga "
         "angka terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
     )
+
+
+def _inexact_float_message(label: str) -> str:
+    return _(
+        "%(label)s ini tertulis sebagai angka desimal (diakhiri “.0”): program yang membuat file ini (misalnya pandas) "
+        "membacanya sebagai angka. Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai angka, "
+        "sehingga angka terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen "
+        "aslinya."
+    ) % {"label": label}
+
+
+def whole_float_digits(value: str) -> str | None:
+    """The 16 digits of a NIK or KK written as a whole float ("6371011234560401.0"), when they are certainly all the
+    ones typed, as those of a number cell (exchange's IdentityNumberColumn): below 2**53, and not ending in 0 (Excel
+    keeps 15 digits and makes the 16th a 0; a float made of such a number ends in 0 too)."""
+    found = _WHOLE_FLOAT.match(value)
+    if found is None or int(found[1]) >= EXACT_BELOW or found[1][-1] == "0":
+        return None
+    return found[1]
 
 
 @dataclass
@@ -49,7 +73,13 @@ def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
     """The 16 digits of `raw`, or None after adding the reason it cannot be read as such."""
     # Full-width digits (typed with an Asian input method, or pasted from a PDF) are the same digits: NFKC.
     value = unicodedata.normalize("NFKC", raw or "").strip()
-    if _SCIENTIFIC.match(value) or _FLOAT.match(value.replace(" ", "")):
+    compact = value.replace(" ", "")
+    if digits := whole_float_digits(compact):
+        value = digits  # every digit is there: a float's ".0" added nothing (as a number cell of it is read)
+    elif (whole := _WHOLE_FLOAT.match(compact)) and int(whole[1]) >= EXACT_BELOW:
+        check.errors.append(_inexact_float_message(label))
+        return None
+    elif _SCIENTIFIC.match(value) or _FLOAT.match(compact):
         check.errors.append(_excel_message())
         return None
     digits = _SEPARATORS.sub("", value)

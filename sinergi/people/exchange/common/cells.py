@@ -12,6 +12,7 @@ from sinergi.core.dates import too_early_problem
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
 
+from ...nik import EXACT_BELOW, whole_float_digits
 from .identity import mask
 
 
@@ -26,16 +27,12 @@ def _number_cell_message() -> str:
 NO_NUMBER_WORDS = {"tidak ada", "tdk ada", "belum ada", "blm ada", "tidak punya", "belum punya", "belum", "tidak"}
 
 
-# A whole number this small is stored exactly in a spreadsheet's number cell (a double): every NIK and KK of the
-# 38 provinces but Papua's (91–97) is below it.
-EXACT_BELOW = 2**53
-
-
 class IdentityNumberColumn(TextColumn):
     """NIK or KK: text. A number cell is read only when its 16 digits are certainly the ones typed: Excel keeps 15
     significant digits and turns the 16th into 0, so a last digit other than 0 was kept by a program that keeps
     them all (LibreOffice). Any other number cell (…0, 6.37101E+15, a fraction) is refused with the advice to format
-    the column as text — never guessed."""
+    the column as text — never guessed. The same number written as a float's text ("6371011708140001.0", pandas'
+    CSV) is read as its cell would be (people.nik.whole_float_digits)."""
 
     memoize = False  # one number per person
     blank_words = False  # its own words for "none" (NO_NUMBER_WORDS), and a "0" refused as a number
@@ -50,6 +47,8 @@ class IdentityNumberColumn(TextColumn):
                 return str(int(raw))
             raise v.CellProblem(_number_cell_message())
         value = v.text(raw)
+        if len(value) > 16 and value[16] in ".," and (digits := whole_float_digits(value)):
+            return digits  # "6371011234560401.0", pandas' writing of that number cell: read as the cell is
         # "Tidak ada" written where the number would be: empty, so that the reason column is what counts.
         return "" if not value[:1].isdigit() and v.norm(value) in NO_NUMBER_WORDS else value
 
@@ -63,6 +62,8 @@ class IdentityNumberColumn(TextColumn):
             if raw.__class__ is str or raw is None:
                 value = text(raw)
                 if not value or value[:1].isdigit():  # the commonest: a number, or nothing
+                    if len(value) > 16 and value[16] in ".," and (digits := whole_float_digits(value)):
+                        value = digits  # as clean() reads it (its last digit is no 0 a ".0" put there)
                     append(value)
                     if value and "*" not in value:  # a masked number from our export is not a typed one
                         if value[-1] != "0":
