@@ -61,12 +61,20 @@ _ABBREVIATIONS = {
     "tgl": "tanggal", "tg": "tanggal", "tggl": "tanggal", "lhr": "lahir", "tmpt": "tempat", "tmp": "tempat",
     "tpt": "tempat", "no": "nomor", "nmr": "nomor", "nomer": "nomor", "telp": "telepon", "tlp": "telepon",
     "tlpn": "telepon", "telpon": "telepon", "kab": "kabupaten", "kec": "kecamatan", "kel": "kelurahan",
+    "jns": "jenis", "klmin": "kelamin", "klmn": "kelamin",
 }  # fmt: skip
+# After "jenis", "kel" is "kelamin", not "kelurahan": DTKS and SIKS-NG exports write the sex as JNS_KEL (Dukcapil's
+# as JENIS_KLMIN), while NAMA_KEL and KD_KEL stay the village's.
+_ABBREVIATIONS_AFTER = {("jenis", "kel"): "kelamin"}
 
 
 def _spelled_out(key: str) -> str:
     """A normalised header with its abbreviated words written out."""
-    return " ".join(_ABBREVIATIONS.get(word, word) for word in key.split())
+    words: list[str] = []
+    for word in key.split():
+        before = words[-1] if words else ""
+        words.append(_ABBREVIATIONS_AFTER.get((before, word)) or _ABBREVIATIONS.get(word, word))
+    return " ".join(words)
 
 
 # Letters written apart, with a dot or a space between them ("N.I.K.", "No. K.K.", "N I K"): normalised, a run of

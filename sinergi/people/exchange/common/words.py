@@ -10,10 +10,13 @@ apart so that the two entities read the same words from one place.
 BIRTH_DATE_SYNONYMS = ("tgl lahir", "tanggal kelahiran")
 NIK_SYNONYMS = ("nomor induk kependudukan", "no nik", "nomor nik", "nik ktp", "no ktp", "nomor ktp")
 LKS_SYNONYMS = ("nama lks", "nomor tanda daftar lks", "lks tempat layanan", "nama lembaga", "lembaga")
-# "Laki2", "Lk2": a doubled word written short, as Indonesians write "anak2".
+# "Laki2", "Lk2": a doubled word written short, as Indonesians write "anak2". 1 and 2 are the code every government
+# data set writes the sex in (BPS, Dukcapil, DTKS/SIKS-NG's JNS_KEL: 1 laki-laki, 2 perempuan), and no other coding
+# of two numbers is in use there; each read is said in the run's notice ("1" → "Laki-laki"), and the NIK's own sex
+# (its day of birth + 40 for a woman) is still checked against it.
 SEX_ALIASES = (
-    ("pria", "L"), ("lk", "L"), ("laki", "L"), ("laki2", "L"), ("lk2", "L"), ("male", "L"),
-    ("wanita", "P"), ("pr", "P"), ("female", "P"),
+    ("pria", "L"), ("lk", "L"), ("laki", "L"), ("laki2", "L"), ("lk2", "L"), ("male", "L"), ("1", "L"),
+    ("wanita", "P"), ("pr", "P"), ("female", "P"), ("2", "P"),
 )  # fmt: skip
 CONSENT_GIVER_ALIASES = (("ybs", "self"), ("sendiri", "self"), ("diri sendiri", "self"), ("ortu", "parent"))
 LEGAL_BASIS_ALIASES = (("persetujuan", "consent"),)
