@@ -154,6 +154,30 @@ def _date_inside(place: str) -> v.CellProblem | None:
     )
 
 
+# A list's number or bullet before a name, as a list copied from a Word document or a PDF keeps it in the cell ("1.
+# AHMAD FAUZI", "2) Siti", "• Nur Halizah"): no name begins with a digit or a bullet.
+_LIST_MARK = re.compile(r"^(?P<mark>\d{1,4}(?:\s*[.)])?|[•◦▪▫‣⁃●○■□►▸➢➤✓✔*·])\s*(?P<name>[^\W\d_].*)$")
+
+
+class NameColumn(TextColumn):
+    """A person's name. One that still begins with the number or bullet of the list it was copied from is refused,
+    naming the mark: stored, the mark would be part of the name (and of every search and letter), and taking it off
+    without a word would change what the file says."""
+
+    def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
+        out = super().clean_column(raws, ctx)
+        for index, value in enumerate(out):
+            if value.__class__ is str and value[:1] and not value[0].isalpha() and (found := _LIST_MARK.match(value)):
+                out[index] = v.CellProblem(
+                    _(
+                        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus "
+                        "tanda itu dan tulis namanya saja (“%(name)s”), lalu unggah lagi."
+                    )
+                    % {"mark": found["mark"], "name": found["name"]}
+                )
+        return out
+
+
 COLUMNS: list[Column] = [
     # Headers of the lists LKS keep: each names the client in a file of clients, and no other column of it.
     _text("full_name", _lazy("Nama lengkap"), "nama", "nama penerima layanan", "nama klien", "nama ppks", "nama anak",
@@ -163,7 +187,9 @@ COLUMNS: list[Column] = [
           "nama wbs", "nama warga binaan sosial", "nama residen", "nama penerima pelayanan",
           # What children's homes (LKSA) and pesantren-based homes call the children they keep.
           "nama anak asuh", "nama anak binaan", "nama santri", "nama siswa",
-          required=True, example="Ahmad Contoh", width=28),
+          # Dapodik's list of students, which a children's home gets from the school its children attend.
+          "nama peserta didik",
+          required=True, example="Ahmad Contoh", width=28, kind=NameColumn),
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,
                  example="L", width=12),
@@ -181,7 +207,9 @@ COLUMNS: list[Column] = [
                          example="6371011708120001", width=20),
     ChoiceColumn("nik_missing_reason", _lazy("Alasan NIK kosong"), ("alasan tidak ada nik", "alasan nik"),
                  options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES, help=_lazy("Wajib bila NIK kosong.")),
-    IdentityNumberColumn("kk", _lazy("Nomor KK"), ("no kk", "kk", "nomor kartu keluarga", "kartu keluarga"),
+    # "NOKK" and "NKK": how DTKS/SIKS-NG and the voters' lists (KPU) head the family card's number.
+    IdentityNumberColumn("kk", _lazy("Nomor KK"),
+                         ("no kk", "kk", "nomor kartu keluarga", "kartu keluarga", "nokk", "nkk"),
                          help=_lazy("16 angka. Format kolom sebagai Teks."), example="6371010101100001", width=20),
     ChoiceColumn("kk_missing_reason", _lazy("Alasan KK kosong"), ("alasan tidak ada kk", "alasan kk"),
                  options=MissingIdReason.choices, aliases=MISSING_ID_ALIASES,
