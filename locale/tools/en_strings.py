@@ -4899,4 +4899,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "write the name only (“%(name)s”), then upload again."
 >>>>>>> 22f404e (Clients: read NOKK/NKK and Dapodik's Nama Peserta Didik; refuse a name still carrying a copied list's number or bullet; tests of the seventy-first review)
     ),
+    "Kolom wajib tidak ada: %(missing)s.": (
+        "Required column missing: %(missing)s.",
+        "Required columns missing: %(missing)s.",
+    ),
+    (
+        "Kolom “%(written)s” menggabungkan “%(column)s” dengan isian lain dalam satu sel, jadi tidak dibaca: buat kolom "
+        "“%(column)s” yang berisi bagian itu saja, lalu unggah lagi."
+    ): (
+        "The column “%(written)s” combines “%(column)s” with something else in one cell, so it is not read: make a "
+        "column “%(column)s” holding that part only, then upload again."
+    ),
 }

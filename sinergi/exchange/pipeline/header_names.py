@@ -302,6 +302,25 @@ def _renames_for_missing(
     return list(found.values())
 
 
+def _shared_for_missing(unknown: list[str], known: dict[str, Column], used: dict[str, str]) -> list[tuple[str, Column]]:
+    """(header as written, required column) for the file's unknown headers written as two or more things of which
+    one part names a missing required column: "NAMA / NIP" of a decision letter's annex (a name and a civil
+    servant's number in one cell), "Nama/NIK". Renaming the header would store the rest in that column, so the
+    refusal says to give it a column of its own. One header per column (the first)."""
+    found: dict[str, tuple[str, Column]] = {}
+    for name in unknown:
+        if "/" not in name:
+            continue
+        parts = [key for part in _BRACKETED.sub(" ", name).split("/") if (key := v.norm(part))]
+        if len(parts) < 2:
+            continue
+        for column in (_known(part, known) for part in parts):
+            if column is not None and column.required and column.key not in used and column.key not in found:
+                found[column.key] = (name, column)
+                break
+    return list(found.values())
+
+
 def _other_entity_hint(entity: Entity, head: list[tuple[int, list[Any]]]) -> str:
     """ " The headers are another kind's: choose …", when a file of clients was checked as LKS (the form's first
     choice) or as workers: that, not a list of missing and unknown columns, is what the user needs to read."""

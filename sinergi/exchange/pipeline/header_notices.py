@@ -14,7 +14,14 @@ from django.utils.translation import ngettext
 from .. import values as v
 from ..columns import Column, Entity, RecordIdColumn, RecordVersionColumn
 from ._common import ImportResult, Problem, _HeaderCells
-from .header_names import _headers_language, _other_entity_hint, _renames_for_missing, _unknown_named, in_every_language
+from .header_names import (
+    _headers_language,
+    _other_entity_hint,
+    _renames_for_missing,
+    _shared_for_missing,
+    _unknown_named,
+    in_every_language,
+)
 
 # The most columns with something written that a row among the first HEADER_SEARCH_ROWS may have. The widest template
 # has about 33 columns, and an office's own table a few dozen more; every unknown header is compared with every
@@ -223,6 +230,20 @@ def _refuse_missing(
             ),
         }
         if others := [m for m in missing if m not in {headers[column.key] for _name, column in renames}]:
+            message += " " + ngettext(
+                "Tambahkan juga kolom %(columns)s.", "Tambahkan juga kolom %(columns)s.", len(others)
+            ) % {"columns": ", ".join(f"“{m}”" for m in others)}
+    elif shared := _shared_for_missing(read.unknown, known, read.used):
+        # The column is there, written in one cell with something else ("NAMA / NIP"): to be parted, not added.
+        message = ngettext(
+            "Kolom wajib tidak ada: %(missing)s.", "Kolom wajib tidak ada: %(missing)s.", len(missing)
+        ) % {"missing": listed}
+        for name, column in shared:
+            message += " " + _(
+                "Kolom “%(written)s” menggabungkan “%(column)s” dengan isian lain dalam satu sel, jadi tidak dibaca: "
+                "buat kolom “%(column)s” yang berisi bagian itu saja, lalu unggah lagi."
+            ) % {"written": name, "column": headers[column.key]}
+        if others := [m for m in missing if m not in {headers[column.key] for _name, column in shared}]:
             message += " " + ngettext(
                 "Tambahkan juga kolom %(columns)s.", "Tambahkan juga kolom %(columns)s.", len(others)
             ) % {"columns": ", ".join(f"“{m}”" for m in others)}
