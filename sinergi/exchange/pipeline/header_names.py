@@ -241,7 +241,7 @@ def _meant_column(
 ) -> Column | None:
     """The column an unknown header likely means, among those the file does not have already: one it is a
     misspelling of ("Tangal Lahir"), or — for a required column, which the file cannot do without — one that its
-    first words name ("Nama Peserta Didik" for Nama lengkap, "Tanggal Masuk Asrama" for Tanggal masuk)."""
+    first words name ("Nama Murid Asuh" for Nama lengkap, "Tanggal Masuk Asrama" for Tanggal masuk)."""
     key = _spelled_out(v.norm(name))
     if "/" in name or _OTHER_PERSON_WORDS.intersection(key.split()):
         # "Tgl Lahir Ibu" is the mother's, "No. KK/NIK" two numbers: close to a column of the person's in spelling

@@ -217,7 +217,7 @@ def _refuse_missing(
     renames = _renames_for_missing(read.unknown, known, read.used)
     listed = ", ".join(f"“{m}”" for m in missing)
     if renames:
-        # The column is there under a name we do not know ("Nama Peserta Didik"): adding one would repeat it.
+        # The column is there under a name we do not know ("Nama Murid Asuh"): adding one would repeat it.
         message = ngettext(
             "Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).",
             "Kolom wajib tidak ada: %(missing)s. Ubah judul %(renames)s (lihat templat impor).",

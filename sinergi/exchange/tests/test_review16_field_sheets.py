@@ -95,31 +95,31 @@ def test_a_childrens_home_list_with_its_own_column_names_imports(tmp_path, world
 
 
 def test_a_required_column_under_a_name_we_do_not_know_is_to_be_renamed_not_added(tmp_path, world):  # noqa: F811
-    # "Nama Peserta Didik" and "Tanggal Masuk Asrama" are the name and the admission under words of their own
-    headers = ["Nama Peserta Didik", *HEADERS[1:7], "Tanggal Masuk Asrama", HEADERS[8]]
+    # "Nama Murid Asuh" and "Tanggal Masuk Asrama" are the name and the admission under words of their own
+    headers = ["Nama Murid Asuh", *HEADERS[1:7], "Tanggal Masuk Asrama", HEADERS[8]]
     path = clients_file(tmp_path, [boy_row()], headers=headers)
 
     result = import_clients(path, world.operator, dry_run=True)
 
     assert result.status == "refused"
     assert result.message == (
-        "Kolom wajib tidak ada: “Nama lengkap”, “Tanggal masuk”. Ubah judul “Nama Peserta Didik” menjadi “Nama "
+        "Kolom wajib tidak ada: “Nama lengkap”, “Tanggal masuk”. Ubah judul “Nama Murid Asuh” menjadi “Nama "
         "lengkap”, “Tanggal Masuk Asrama” menjadi “Tanggal masuk” (lihat templat impor)."
     )
     assert (
-        "Kolom yang tidak dikenal diabaikan: “Nama Peserta Didik” (maksudnya “Nama lengkap”?), “Tanggal Masuk "
+        "Kolom yang tidak dikenal diabaikan: “Nama Murid Asuh” (maksudnya “Nama lengkap”?), “Tanggal Masuk "
         "Asrama” (maksudnya “Tanggal masuk”?)."
     ) in result.notices
 
 
 def test_a_missing_column_with_no_header_like_it_is_still_to_be_added(tmp_path, world):  # noqa: F811
-    headers = ["Nama Peserta Didik", *HEADERS[1:7], "Keterangan", HEADERS[8]]
+    headers = ["Nama Murid Asuh", *HEADERS[1:7], "Keterangan", HEADERS[8]]
     path = clients_file(tmp_path, [boy_row()], headers=headers)
 
     result = import_clients(path, world.operator, dry_run=True)
 
     assert result.message == (
-        "Kolom wajib tidak ada: “Nama lengkap”, “Tanggal masuk”. Ubah judul “Nama Peserta Didik” menjadi “Nama "
+        "Kolom wajib tidak ada: “Nama lengkap”, “Tanggal masuk”. Ubah judul “Nama Murid Asuh” menjadi “Nama "
         "lengkap” (lihat templat impor). Tambahkan juga kolom “Tanggal masuk”."
     )
 
