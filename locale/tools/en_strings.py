@@ -4881,7 +4881,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "through an export (a row with the ID column); this row will register a second worker."
     ),
     (
-<<<<<<< HEAD
         "%(label)s ini tertulis sebagai angka desimal (diakhiri “.0”): program yang membuat file ini (misalnya pandas) "
         "membacanya sebagai angka. Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai angka, "
         "sehingga angka terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen "
@@ -4891,13 +4890,13 @@ EN: dict[str, str | tuple[str, str]] = {
         "instance) read it as a number. A number beginning with 91–96 (Papua) is too large to be kept exactly as a "
         "number, so its last digit may have changed. Format the column as Text, then type the number again from the "
         "original document."
-=======
+    ),
+    (
         "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus tanda itu dan tulis "
         "namanya saja (“%(name)s”), lalu unggah lagi."
     ): (
         "This name begins with the number or bullet of the list it was copied from (“%(mark)s”). Remove that mark and "
         "write the name only (“%(name)s”), then upload again."
->>>>>>> 22f404e (Clients: read NOKK/NKK and Dapodik's Nama Peserta Didik; refuse a name still carrying a copied list's number or bullet; tests of the seventy-first review)
     ),
     "Kolom wajib tidak ada: %(missing)s.": (
         "Required column missing: %(missing)s.",
