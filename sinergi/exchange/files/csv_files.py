@@ -52,7 +52,9 @@ def _open_csv(path: Path, is_header: Callable[[list[Any]], bool] | None = None) 
         most = max(counts, default=0)
         return most, counts.count(most)
 
-    naming = [candidate for candidate in ";,\t" if splits_header(candidate)]
+    # A "|" (pipe) counts only when it splits the header: DTKS-style exports use it, but a comma file may hold a pipe
+    # typed inside its cells ("Diklat | Bimtek"), which the consistency score could take for the separator.
+    naming = [candidate for candidate in ";,\t|" if splits_header(candidate)]
     delimiter = max(naming or ";,\t", key=score)
     if score(delimiter)[0] == 0:
         delimiter = ","
