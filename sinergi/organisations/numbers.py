@@ -28,17 +28,30 @@ def number_key(value: str) -> str:
 NUMBER_FIELDS = ("registration_number", "permit_number")
 
 
+def is_number(value: str) -> bool:
+    """Whether what is written in a nomor tanda daftar or izin operasional is a number at all. Every number a Dinas
+    Sosial issues has digits ("460/123/Dinsos/2023"); what has none holds the field's place: words ("dalam proses",
+    "Sdg diproses...", "-", "belum ada"), or letters joined by a number's separator ("TD/KEMBAR", "IO/PROSES",
+    "Blm/ada"), which a list may repeat for several LKS. Such a value names no LKS: neither is it an import's key to
+    one (a row taken for whichever LKS holds the same letters, and renamed) nor refused by the forms as another's.
+    The one reading for both, so that a value the form accepts twice imports as it was entered, and back."""
+    key = number_key(value)
+    if not any(ch.isdigit() for ch in key):
+        return False
+    from sinergi.exchange.values import blank_word
+
+    return not blank_word(key)
+
+
 def number_holder(field: str, number: str, *, other_than: int | None, regency_code: str) -> Organisation | None:
     """Another organisation of the same kabupaten/kota whose `field` is `number` by number_key, or None. Numbers are
     issued by each kabupaten/kota's and province's office, so the same one elsewhere (a regency's "503/IO/77/2023")
-    may well be another number; and a placeholder ("-", "belum ada", "dalam proses": no digit) is no number. The
-    database cannot compute the key: it narrows the search to numbers holding the same longest run of digits, then
-    the keys are compared here."""
-    from sinergi.exchange.values import blank_word
-
-    key = number_key(number)
-    if not any(ch.isdigit() for ch in key) or blank_word(key):
+    may well be another number; and a placeholder ("-", "belum ada", "dalam proses", "TD/KEMBAR": no digit) is no
+    number (is_number). The database cannot compute the key: it narrows the search to numbers holding the same
+    longest run of digits, then the keys are compared here."""
+    if not is_number(number):
         return None
+    key = number_key(number)
     candidates = (
         Organisation.objects.filter(regency_code=regency_code)
         .exclude(**{field: ""})

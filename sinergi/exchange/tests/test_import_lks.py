@@ -214,10 +214,10 @@ def test_service_rules_give_the_services_own_messages(tmp_path, board_member):
 
 
 def test_duplicate_rows_in_the_file_are_refused(tmp_path, board_member):
-    row = ["LKSA Kembar", "anak", "63.71.01.1001", "TD/KEMBAR", 10]
-    path = xlsx_file(tmp_path, [HEADERS, row, ["LKSA Lain", "anak", "63.71.01.1001", "TD/LAIN", 10], row])
+    row = ["LKSA Kembar", "anak", "63.71.01.1001", "TD/KEMBAR/1", 10]
+    path = xlsx_file(tmp_path, [HEADERS, row, ["LKSA Lain", "anak", "63.71.01.1001", "TD/LAIN/1", 10], row])
     result = run(path, board_member)
-    assert problems_of(result) == [(4, "", "", "Baris ini duplikat baris 2 (nomor tanda daftar TD/KEMBAR sama).")]
+    assert problems_of(result) == [(4, "", "", "Baris ini duplikat baris 2 (nomor tanda daftar TD/KEMBAR/1 sama).")]
     assert not Organisation.objects.exists()
 
 
@@ -419,14 +419,14 @@ def test_an_operator_may_update_their_lks_but_not_its_accreditation(tmp_path, op
 def test_a_key_that_points_at_another_lks_is_refused(tmp_path, board_member, banjarmasin_lks):
     path = xlsx_file(
         tmp_path,
-        [[*HEADERS, "Nomor izin operasional"], ["LKSA X", "anak", "63.71.01.1001", "TD/LAIN", 5, "IO/LAMA/1"]],
+        [[*HEADERS, "Nomor izin operasional"], ["LKSA X", "anak", "63.71.01.1001", "TD/LAIN/2", 5, "IO/LAMA/1"]],
     )
     result = run(path, board_member)
     assert [(p.column, p.message) for p in result.problems] == [
         (
             "Nomor tanda daftar",
             "LKS “LKSA Lama Banjarmasin” yang cocok dengan baris ini terdaftar dengan nomor tanda daftar TD/LAMA/1, "
-            "bukan TD/LAIN.",
+            "bukan TD/LAIN/2.",
         )
     ]
 

@@ -4,7 +4,6 @@ messages and previews, how a cell compares with the stored value, the derived fi
 an actor may register an LKS anywhere. Apart so that the entity module holds the entity alone.
 """
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
@@ -16,7 +15,7 @@ from sinergi.regions.selectors import region_paths
 from .. import selectors
 from ..choices import LKS_KINDS
 from ..models import Organisation
-from ..numbers import number_key
+from ..numbers import is_number, number_key
 from .columns import REGION_KEYS
 
 if TYPE_CHECKING:
@@ -42,20 +41,14 @@ def _registers_nowhere(actor: "User | SystemActor") -> bool:
     return not any(m.role in ACTION_ROLES[Action.CREATE] for m in active_memberships(actor))
 
 
-# Two parts of a number joined by its separator, "TD/KEMBAR" (not the full stop ending "Dalam proses.").
-_JOINED_PARTS = re.compile(r"\w[/.\-]\w")
-
-
 def _key_number(values: dict[str, Any], field: str) -> str:
-    """A row's nomor tanda daftar or izin operasional as a key to its LKS, or "" for words written in its place
-    ("dalam proses", "Dalam proses.", "Proses - Dinsos", "Menunggu...": no digit, and no parts joined by a number's
-    separator in one word), which are no number, as number_holder reads them: as a key, the row was taken for
-    whichever LKS of the kabupaten/kota holds the same words (and renamed it), and two new LKS "dalam proses" were
-    refused as one. The words are stored as written."""
+    """A row's nomor tanda daftar or izin operasional as a key to its LKS, or "" for what is written in its place
+    without a digit ("dalam proses", "Dalam proses.", "Proses - Dinsos", "Menunggu...", "TD/KEMBAR"): no number, as
+    the forms read it (numbers.is_number). As a key, the row was taken for whichever LKS of the kabupaten/kota holds
+    the same words (and renamed it), and two new LKS "dalam proses" were refused as one, while the form registered
+    them both. The words are stored as written."""
     number = values.get(field) or ""
-    if any(ch.isdigit() for ch in number) or (_JOINED_PARTS.search(number) and len(number.split()) == 1):
-        return number
-    return ""
+    return number if number and is_number(number) else ""
 
 
 def _place_key(values: dict[str, Any]) -> str:
