@@ -4,6 +4,7 @@ messages and previews, how a cell compares with the stored value, the derived fi
 an actor may register an LKS anywhere. Apart so that the entity module holds the entity alone.
 """
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
@@ -51,6 +52,22 @@ def _key_number(values: dict[str, Any], field: str) -> str:
     return number if number and is_number(number) else ""
 
 
+# An abbreviation written with dots, each letter its own ("L.K.S.", "Y. P. A.", "P.S.A.A", "H.M."): two or more
+# single letters, each but the last followed by a dot. A single initial ("M. Yusuf") is a word of its own.
+_DOTTED_ABBREVIATION = re.compile(r"(?<!\w)[^\W\d_](?:\.\s?[^\W\d_](?!\w))+\.?")
+
+
+def name_key(name: str) -> str:
+    """How an LKS's name is compared, to find the LKS a row without a number names, a new LKS's same-name twin
+    among the registered ones and two rows of one new LKS: v.norm's (letter case, accents, punctuation and spacing
+    aside: "LKSA Al-Ikhlas" is "LKSA Al Ikhlas", "Harapan, Bunda" is "Harapan Bunda"), with an abbreviation's dots
+    left out ("L.K.S. Harapan Bunda" is "LKS Harapan Bunda", as "Y.P.A." is "YPA"). Without that, v.norm made the
+    dotted abbreviation single letters ("l k s harapan bunda"), another name, and the twin went unnoticed."""
+    if "." in name:
+        name = _DOTTED_ABBREVIATION.sub(lambda found: "".join(ch for ch in found.group() if ch.isalpha()) + " ", name)
+    return v.norm(name)
+
+
 def _place_key(values: dict[str, Any]) -> str:
     """Where a row's LKS is, to compare rows by name: its kabupaten/kota as resolved by prepare_batch (the same LKS
     written once with its kecamatan and once without is one LKS), else its cells as written."""
@@ -79,7 +96,7 @@ class _Registered:
                 self.numbers["registration"].setdefault(number_key(registration), set()).add(pk)
             if permit:
                 self.numbers["permit"].setdefault(number_key(permit), set()).add(pk)
-            if regency and (key := v.norm(name)):
+            if regency and (key := name_key(name)):
                 self.names.setdefault((key, regency), []).append((name, registration or permit))
 
 

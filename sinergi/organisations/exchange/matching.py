@@ -18,7 +18,7 @@ from .. import selectors
 from ..choices import LKS_KINDS
 from ..models import Organisation
 from ..numbers import number_key
-from ._common import _key_number, _place_key, _Registered, _shown
+from ._common import _key_number, _place_key, _Registered, _shown, name_key
 
 
 class _LksRowMatching:
@@ -37,17 +37,17 @@ class _LksRowMatching:
                 # Within the row's kabupaten/kota when it is known: the same number of two offices is two LKS.
                 key = (kind, number_key(number), values.get("_regency") or "")
                 keys.append((key, lambda label=label, number=number: f"{label} {number}"))
-        # A name that leaves nothing to compare (v.norm keeps Latin letters and digits only) matches nothing.
+        # A name that leaves nothing to compare (name_key keeps Latin letters and digits only) matches nothing.
         # A row with an ID may correct the name: its name is no key.
         # Compared by kabupaten/kota, as resolved by prepare_batch: the same new LKS written twice, once with its
         # kecamatan and once without (or "Kec. Banjarmasin Utara" for "Banjarmasin Utara"), is one LKS, not two
         # drafts. A row whose region cannot be resolved (refused for it anyway) by its cells as written.
-        if not keys and (name_key := v.norm(values.get("name") or "")):
+        if not keys and (named := name_key(values.get("name") or "")):
             place = _place_key(values)
             name = values["name"]
             keys.append(
                 (
-                    ("name", name_key, place),
+                    ("name", named, place),
                     lambda: _("nama “%(name)s” dan kabupaten/kota") % {"name": name},
                 )
             )
@@ -63,12 +63,12 @@ class _LksRowMatching:
         Two rows with different numbers remain two LKS (branches of one foundation may share a name), and so do
         rows that reach stored LKS (the caller asks only for rows that create one). Raises with the row's other
         problems (`problems`), so that one upload names them all."""
-        name_key = v.norm(values.get("name") or "")
-        if values.get("id") or not name_key:
+        named = name_key(values.get("name") or "")
+        if values.get("id") or not named:
             return
         numbered = bool(_key_number(values, "registration_number") or _key_number(values, "permit_number"))
         seen: dict[tuple, dict[bool, int]] = ctx.cache.setdefault("names_in_file", {})
-        first = seen.setdefault((name_key, place), {})
+        first = seen.setdefault((named, place), {})
         if not numbered and False in first:
             return  # natural_keys already names it a duplicate of the first row without a number: one message
         earlier = first.get(not numbered)
@@ -130,8 +130,8 @@ class _LksRowMatching:
         ]
         region_codes = {row["_region"] for row in named if row.get("_region")}
         if region_codes:
-            wanted = {v.norm(r["name"]) for r in named}
-            found += [o for o in base.filter(region_id__in=region_codes) if v.norm(o.name) in wanted]
+            wanted = {name_key(r["name"]) for r in named}
+            found += [o for o in base.filter(region_id__in=region_codes) if name_key(o.name) in wanted]
         index = ctx.cache["existing"] = {"registration": {}, "permit": {}, "name": {}}  # of this batch's LKS too
         for organisation in found:
             objects[organisation.pk] = organisation
@@ -140,7 +140,7 @@ class _LksRowMatching:
                 index["registration"].setdefault(key, set()).add(organisation.pk)
             if organisation.permit_number:
                 index["permit"].setdefault(number_key(organisation.permit_number), set()).add(organisation.pk)
-            index["name"].setdefault((v.norm(organisation.name), organisation.region_id or ""), set()).add(
+            index["name"].setdefault((name_key(organisation.name), organisation.region_id or ""), set()).add(
                 organisation.pk
             )
         new_ids = [pk for pk in objects if pk not in ctx.cache.setdefault("allowed", {})]
@@ -232,8 +232,8 @@ class _LksRowMatching:
                         ]
                     )
             return organisation, _shown(organisation.name, values)
-        name_key = v.norm(values.get("name") or "")
-        pks = index["name"].get((name_key, region_code), set()) if name_key else set()
+        named = name_key(values.get("name") or "")
+        pks = index["name"].get((named, region_code), set()) if named else set()
         if len(pks) > 1:
             raise RowProblems(
                 [("name", _("Lebih dari satu LKS terdaftar dengan nama ini di wilayah ini; isi nomor tanda daftar."))]

@@ -37,6 +37,7 @@ from ._common import (
     _same,
     _same_text,
     _shown,
+    name_key,
 )
 from .columns import FK_FIELDS, MODEL_KEYS, REGION_KEYS
 
@@ -216,11 +217,11 @@ class _LksRowPlan:
         """A registered LKS of the same name in the same kabupaten/kota as a new one, as shown to the user ("" when
         none): a number mistyped beyond what number_key forgives would otherwise register the LKS a second time.
         A warning, not a refusal — two LKS may share a name (branches of one yayasan)."""
-        name_key = v.norm(organisation.name)
-        if not organisation.regency_code or not name_key:
+        key = name_key(organisation.name)
+        if not organisation.regency_code or not key:
             return ""
         registered: _Registered = ctx.cached("registered", _Registered)
-        twins = registered.names.get((name_key, organisation.regency_code))
+        twins = registered.names.get((key, organisation.regency_code))
         if not twins:
             return ""
         name, number = twins[0]
