@@ -74,6 +74,14 @@ class ChoiceColumn(Column):
                 raise v.CellProblem(message) from None
             raise
 
+    def clean_qualified(self, raw: Any, ctx: "ImportContext", *, alone_only: Sequence[str] = ()) -> str:
+        """clean(), for a free text that may name an item with words that qualify it (v.Choices.match_qualified):
+        a job title read for a role."""
+        try:
+            return self.clean(raw, ctx)
+        except v.CellProblem:
+            return self._choices(ctx).match_qualified(raw, alone_only=alone_only)
+
     def choices(self, ctx: "ImportContext | None") -> v.Choices:
         # Labels are what people understand; the dropdown lists them and clean() maps them back to codes.
         return v.Choices([(str(label), code) for code, label in self.options])

@@ -68,6 +68,9 @@ class Choices:
         self.items = items
         self.suggest_labels = suggest_labels
         self._seen: dict[str, str] = {}  # raw cell text -> code: a column repeats few distinct values
+        # Texts read by match_qualified alone, kept apart: match() still refuses them (a Peran cell "Pengasuh
+        # asrama" would lose the words the column does not keep; a job title keeps them in its own column).
+        self._qualified: dict[str, str] = {}
         self.by_norm: dict[str, str] = {}
         # Each item as written in full (its code or a label, in any language; case and spacing aside): a cell that
         # says otherwise was read as the item (read_as) and is told.
@@ -124,12 +127,48 @@ class Choices:
             % {"value": value, "label": shown}
         )
 
+    def match_qualified(self, raw: Any, *, alone_only: Sequence[str] = ()) -> str:
+        """match(), or, for a free text that is no item as a whole (a job title), the item it names with words that
+        qualify it: "Pengasuh asrama putri" → Pengasuh, "Kepala panti asuhan" → the item of "Kepala panti". Its runs
+        of whole words that name an item, each as long as it goes ("Pekerja sosial masyarakat desa" names the PSM by
+        "Pekerja sosial masyarakat", not the professional by "Pekerja sosial" within it), must all name that one
+        item: "Pengasuh (relawan)" and "Relawan pengasuh" name two, and are refused as match() refuses them. An item
+        written as one of `alone_only` is read so only when it is the whole text (a word too wide to say the item
+        with others around it: "Pengurus rumah tangga" is a housekeeper, not the board). Told by read_as."""
+        value = text(raw)
+        if value in self._seen:
+            return self._seen[value]
+        try:
+            return self.match(raw)
+        except CellProblem:
+            if (code := self._qualified.get(value)) is None:
+                code = self._qualified_code(respell(norm(value)), {respell(norm(word)) for word in alone_only})
+                if code is None:
+                    raise
+                self._qualified[value] = code
+            return code
+
+    def _qualified_code(self, key: str, alone_only: set[str]) -> str | None:
+        words = key.split()
+        runs = [
+            (start, end, code)
+            for start in range(len(words))
+            for end in range(start + 1, len(words) + 1)
+            if (part := " ".join(words[start:end])) not in alone_only and (code := self.by_norm.get(part)) is not None
+        ]
+        longest = {
+            code
+            for start, end, code in runs
+            if not any(a <= start and end <= b and (a, b) != (start, end) for a, b, _code in runs)
+        }
+        return next(iter(longest)) if len(longest) == 1 else None
+
     def read_as(self) -> list[tuple[str, str]]:
         """(cell text, label) of the cells matched so far that do not write their item as listed: a spelling variant
         ("Anak Terlantar"), a short form ("Luar panti"), an acronym, an alias ("Pria")."""
         labels = dict(self.items)
         said: dict[str, tuple[str, str]] = {}  # one per way of writing, case and spacing aside ("LKSA", "lksa")
-        for value, code in self._seen.items():
+        for value, code in (*self._seen.items(), *self._qualified.items()):
             if (key := norm(value)) not in self._as_listed:
                 said.setdefault(key, (value, labels.get(code, code)))
         return list(said.values())

@@ -3,25 +3,38 @@
 recorded as not working with children.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import ngettext
 
 from sinergi.exchange import values as v
-from sinergi.exchange.columns import ImportContext, RowPlan
+from sinergi.exchange.columns import ChoiceColumn, ImportContext, RowPlan
 
 from ...choices import WorkerRole
 from ...services.rules import KIND_ELDERLY
 from .columns import HEADERS
 from .state import WorkersState
 
+# A role's word that says too little with other words around it: "Pengurus rumah tangga" is a housekeeper, "Pengurus
+# asrama" the one who keeps a dormitory, not the board. Only "Pengurus" alone, or as an alias of the role column
+# writes it ("Pengurus yayasan"), reads as the board.
+_ROLE_ALONE_ONLY = ("pengurus",)
+_ROLE = cast(ChoiceColumn, HEADERS["role"])
+
 
 def _role_from_title(values: dict[str, Any], existing: dict | None, ctx: ImportContext, state: WorkersState) -> None:
-    """The role of a row of a file that has "Jabatan" but no "Peran" (a staff list as the LKS keeps it): the job
-    title read as the role list reads it ("Pengasuh", "Kepala Panti" → Pengurus, said with the other cells read as
-    an item), else "Lainnya" — for a new worker only: a stored worker keeps a role the title does not name."""
+    """The role of a row of a file that has "Jabatan" but no "Peran" (a staff list as the LKS keeps it), from the job
+    title, said with the other cells read as an item (read_as: "Kepala Panti" → Pengurus), else "Lainnya" — for a
+    new worker only: a stored worker keeps a role the title does not name.
+
+    The title is read as the role list reads a cell, and further as a role with words that qualify it, the title
+    being kept as written in its own column (v.Choices.match_qualified): "Pengasuh asrama putri" → Pengasuh,
+    "Kepala panti asuhan" → Pengurus (by the alias "Kepala panti"), "Pekerja sosial anak" → Pekerja sosial
+    profesional, "Pekerja sosial masyarakat desa" → PSM (the longer name). A title naming two roles ("Pengasuh
+    (relawan)", "Relawan pengasuh"), none ("Juru masak", "Kepala asrama") or only a word too wide (_ROLE_ALONE_ONLY:
+    "Pengurus rumah tangga") stays "Lainnya", listed in the notice that asks for a "Peran" column."""
     try:
-        values["role"] = HEADERS["role"].clean(values["job_title"], ctx)
+        values["role"] = _ROLE.clean_qualified(values["job_title"], ctx, alone_only=_ROLE_ALONE_ONLY)
     except v.CellProblem:
         if existing is None:
             values["role"] = WorkerRole.OTHER
