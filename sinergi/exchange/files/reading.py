@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from .. import ods, xls
+from .. import values as v
 from ._common import (
     ODS,
     XLS,
@@ -32,7 +33,14 @@ from ._common import (
 )
 from .csv_files import _open_csv
 from .xlsx_caps import _check_shared_strings, _longest_shared_string, _xlsx_sheet_check
-from .xlsx_xml import _formulas_without_results, _hidden_columns, _hidden_rows_and_errors, _uses_1904_dates
+from .xlsx_xml import (
+    _formulas_without_results,
+    _hidden_columns,
+    _hidden_rows_and_errors,
+    _percent_cells,
+    _percent_styles,
+    _uses_1904_dates,
+)
 
 
 def open_table(
@@ -96,8 +104,13 @@ def _open_xlsx(
         workbook.close()
         raise FileRefused(_corrupted_message(XLSX)) from error
     try:
+        # A percent cell is read as the sheet shows it ("25%"), not as calamine gives it (0.25): what a message
+        # quotes and a text column stores, and a number column refuses. Looked for only in a workbook that has such
+        # a style (one more pass over the sheet then; none for ours and most lists).
+        styles = _percent_styles(path)
+        percent = _percent_cells(path, name, styles) if styles else {}
         rows, total, notices, merged_rows, merged_across = _sheet_rows(
-            workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread, left
+            workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread, left, percent=percent
         )
     except BaseException:
         concurrent.futures.wait([hidden_rows])  # its scan ends with the file's reading, refused or not
@@ -355,11 +368,19 @@ def _open_sheet(
 
 
 def _sheet_rows(
-    workbook, name: str, sheet, merged, unread: Sequence[str] = (), left: Sequence[str] = ()
+    workbook,
+    name: str,
+    sheet,
+    merged,
+    unread: Sequence[str] = (),
+    left: Sequence[str] = (),
+    *,
+    percent: dict[int, dict[int, int]] | None = None,
 ) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str], list[tuple[int, int]], dict[tuple[int, int], int]]:
     """The sheet's rows as (row number, cells), its row count, the notices on how it was read, the (top, bottom)
     row numbers of its cells merged down (Table.merged_rows) and its cells merged across (Table.merged_across).
-    `merged`: ((top, left), (bottom, right)) ranges, 0-based."""
+    `merged`: ((top, left), (bottom, right)) ranges, 0-based. `percent`: the cells formatted as a percent, by row
+    number, {0-based column: decimals} (xlsx_xml._percent_cells), whose numbers are read as the sheet shows them."""
     notices = []
     if left:
         notices.append(
@@ -392,8 +413,15 @@ def _sheet_rows(
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         held: dict[int, tuple[int, Any]] = {}  # column -> (last row it covers, the top cell's value)
+        shown: dict[tuple[float, int], str] = {}  # a percent column repeats few values
         for index, cells in enumerate(sheet.iter_rows()):
             cells = [""] * start_col + list(cells)
+            if percent and (marked := percent.get(index + 1)):
+                for column, decimals in marked.items():
+                    if column < len(cells) and (number := cells[column]).__class__ is float:
+                        if (text := shown.get((number, decimals))) is None:
+                            text = shown[number, decimals] = v.percent_text(number, decimals)
+                        cells[column] = text
             for top, bottom, column in merged_down:
                 if index == top and column < len(cells):
                     held[column] = (bottom, cells[column])

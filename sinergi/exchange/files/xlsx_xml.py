@@ -1,9 +1,10 @@
 """An .xlsx read as XML besides calamine: where each sheet's part is (workbook.xml and its relationships, parsed
 within XML_METADATA_MAX_* caps), and what calamine does not say about a sheet: its formulas without stored results,
-hidden rows and columns, cells holding a formula's error, and the 1904 date system. Apart from the caps (xlsx_caps)
-because these read facts about a sheet that has passed them."""
+hidden rows and columns, cells holding a formula's error, cells formatted as a percent, and the 1904 date system.
+Apart from the caps (xlsx_caps) because these read facts about a sheet that has passed them."""
 
 import contextlib
+import html
 import re
 import zipfile
 import zlib
@@ -96,6 +97,85 @@ def _error_cells(piece: bytes) -> list[tuple[int, int, str]]:
         result = _XML_RESULT_TEXT.search(cell.group(2))
         error = result.group(1).decode("utf-8", "replace").strip() if result else ""
         found.append((int(reference.group(1)[len(letters) :]), _column_number(letters) - 1, error or "#N/A"))
+    return found
+
+
+# Excel's built-in percent formats (ECMA-376 §18.8.30), which styles.xml names by number only: 9 "0%", 10 "0.00%".
+_BUILTIN_PERCENT = {9: 0, 10: 2}
+_XML_NUMBER_FORMAT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
+_XML_CELL_FORMATS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs\s*>", re.S)
+_XML_FORMAT = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+_XML_FORMAT_ID = re.compile(rb"""\bnumFmtId\s*=\s*["'](\d+)["']""")
+_XML_FORMAT_CODE = re.compile(rb"""\bformatCode\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# What a format code shows besides its placeholders: quoted text, an escaped character, a colour or condition in
+# brackets, the space of "_)" and the fill of "*-". A "%" among them is a character shown, not a percent.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _percent_decimals(code: str) -> int | None:
+    """The decimals of a number format code that shows a percent ("0.0%" → 1, "0%" → 0), else None; read from its
+    first section, the one of positive numbers."""
+    first = _FORMAT_LITERALS.sub("", code).split(";", 1)[0]
+    if "%" not in first:
+        return None
+    _whole, point, decimals = first.partition(".")
+    return sum(1 for ch in decimals.split("%", 1)[0] if ch in "0#?") if point else 0
+
+
+def _percent_styles(path: Path) -> dict[int, int]:
+    """The workbook's cell styles (a cell's s="…", the index of an <xf> of cellXfs) whose number format shows a
+    percent, with the decimals it shows. styles.xml is small (a few KB; MB for a workbook of copied styles): one
+    that passes XML_METADATA_MAX_BYTES is not searched, and its cells read as calamine gives them."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/styles.xml") as handle:
+            data = handle.read(XML_METADATA_MAX_BYTES + 1)
+    except (KeyError, OSError, zipfile.BadZipFile, EOFError, zlib.error):
+        return {}
+    if len(data) > XML_METADATA_MAX_BYTES or (b"%" not in data and not re.search(rb"numFmtId=.(?:9|10)\D", data)):
+        return {}
+    formats = dict(_BUILTIN_PERCENT)
+    for tag in _XML_NUMBER_FORMAT.finditer(data):
+        number, code = _XML_FORMAT_ID.search(tag.group(1)), _XML_FORMAT_CODE.search(tag.group(1))
+        if number and code:
+            written = html.unescape((code.group(1) or code.group(2) or b"").decode("utf-8", "replace"))
+            if (decimals := _percent_decimals(written)) is not None:
+                formats[int(number.group(1))] = decimals
+            else:
+                formats.pop(int(number.group(1)), None)  # a built-in number given another code
+    found: dict[int, int] = {}
+    if cell_formats := _XML_CELL_FORMATS.search(data):
+        for index, tag in enumerate(_XML_FORMAT.finditer(cell_formats.group(1))):
+            number = _XML_FORMAT_ID.search(tag.group(1))
+            if number and (decimals := formats.get(int(number.group(1)))) is not None:
+                found[index] = decimals
+    return found
+
+
+def _percent_cells(path: Path, sheet_name: str, styles: dict[int, int]) -> dict[int, dict[int, int]]:
+    """The sheet's cells styled as a percent (`styles`, by _percent_styles), as row number → {0-based column:
+    decimals}. calamine gives such a cell's number (0.25), not what the sheet shows ("25%"). Only pieces of the
+    sheet that name one of those styles are searched, for the cells of those styles alone; a cell without its
+    reference (r="B2", which Excel and LibreOffice always write) cannot be placed and is left as calamine gives it."""
+    needles = [b's="%d"' % style for style in styles]
+    ids = b"|".join(b"%d" % style for style in styles)
+    # As Excel, LibreOffice and the libraries write a cell (its reference first, no prefix): a search that starts
+    # from a literal, about 0.3 s per 100,000 styled cells; any other way, the general one, twice as slow.
+    usual = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*? s="(' + ids + rb')"')
+    general = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*?\bs="(' + ids + rb')")[^>]*?\br="([A-Z]+)([0-9]+)"')
+    columns: dict[bytes, int] = {}
+    found: dict[int, dict[int, int]] = {}
+    try:
+        with _sheet_xml(path, sheet_name) as handle:
+            for piece in whole_pieces(handle, before=b"<row") if handle is not None else ():
+                if not any(needle in piece for needle in needles):
+                    continue
+                cells = usual.findall(piece) or [(c, r, s) for s, c, r in general.findall(piece)]
+                for letters, row, style in cells:
+                    if (column := columns.get(letters)) is None:
+                        column = columns[letters] = _column_number(letters) - 1
+                    found.setdefault(int(row), {})[column] = styles[int(style)]
+    except (*_XML_ERRORS, ValueError, EOFError, zlib.error):
+        return {}
     return found
 
 

@@ -6,7 +6,7 @@ by concept:
 - `cells`: CellProblem, a cell as clean text (text, norm), what reads as empty, formula errors and formulas kept
   as text, column letters;
 - `dates`: parse_date and the refusals and checks around it (month and year, year alone, day order, zones);
-- `numbers`: parse_int, parse_decimal, parse_coordinate and parse_region_code;
+- `numbers`: parse_int, parse_decimal, parse_coordinate and parse_region_code, and percent_text;
 - `choices`: parse_bool, Choices (an item of a list however it is written) and the comparison of names.
 """
 
@@ -55,7 +55,15 @@ from .dates import (
     refuse_year_alone,
     zoned_day_moved,
 )
-from .numbers import REGION_SHAPE, TOO_LARGE, parse_coordinate, parse_decimal, parse_int, parse_region_code
+from .numbers import (
+    REGION_SHAPE,
+    TOO_LARGE,
+    parse_coordinate,
+    parse_decimal,
+    parse_int,
+    parse_region_code,
+    percent_text,
+)
 
 __all__ = [
     "BLANK_WORDS",
@@ -94,6 +102,7 @@ __all__ = [
     "parse_decimal",
     "parse_int",
     "parse_region_code",
+    "percent_text",
     "refuse_month_and_year",
     "refuse_year_alone",
     "respell",

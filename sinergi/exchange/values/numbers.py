@@ -5,7 +5,7 @@ Apart from the dates and the choices: each is read as digits, within limits."""
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -21,6 +21,9 @@ def parse_int(
         return None
     if isinstance(raw, float) and raw.is_integer():
         number = int(raw)
+    elif isinstance(raw, float):
+        # A fraction in a number cell (0.125): its text "0.125" is no thousands separator, as it is in a typed one.
+        raise CellProblem(_("“%(value)s” bukan bilangan bulat.") % {"value": text(raw)})
     elif isinstance(raw, int) and not isinstance(raw, bool):
         number = raw
     else:
@@ -45,6 +48,17 @@ def parse_int(
 
 
 TOO_LARGE = Decimal(10) ** 12
+
+
+def percent_text(value: float, decimals: int) -> str:
+    """A number cell formatted as a percent, as the sheet shows it: 0.25 → "25%", 0.125 with two decimals → "12.50%"
+    (rounded half up, as Excel shows it; with a point, as text() writes every number: the file does not say which
+    mark the user's Excel shows)."""
+    try:
+        shown = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # beyond Decimal's 28 digits: no percent anybody writes
+        return f"{value * 100:g}%"
+    return f"{abs(shown) if shown == 0 else shown}%"
 
 
 # Two numbers apart by ", " (a comma and a space, as map apps copy them), ";", "/" or spaces: not "1.234,5".
