@@ -1,6 +1,6 @@
 """What calamine does not tell about an OpenDocument spreadsheet (.ods), read from its content.xml: how large a grid
 each sheet will take once read, hidden rows, cells merged down over several rows, formulas without a stored result,
-and the date system.
+cells of a percentage, and the date system.
 
 content.xml is scanned as bytes, in pieces, with regular expressions rather than parsed: it can be hundreds of
 megabytes for a large sheet, and only a few tags matter. Every producer we know of (LibreOffice, OpenOffice,
@@ -14,7 +14,7 @@ from html import unescape
 from pathlib import Path
 from typing import BinaryIO
 
-from .values import FORMULA_ERRORS_KEPT, column_letter
+from .values import FORMULA_ERRORS_KEPT, PERCENT_CELLS_KEPT, column_letter
 from .xmlpieces import whole_pieces
 
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -28,7 +28,7 @@ FORMULA_SCAN_BYTES = 2 * 1024 * 1024
 # Attribute values as calamine's XML reader takes them: in double or single quotes, spaces allowed around "=".
 _EVENT = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
-    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|(value-type\s*=\s*["']error["'])|table:formula\s*="""
+    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|value-type\s*=\s*["'](error|percentage)["']|table:formula\s*="""
 )
 _NAME = re.compile(rb"""\btable:name\s*=\s*(["'])(.*?)\1""", re.S)
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*(["'])(\d+)\1""")
@@ -36,7 +36,7 @@ _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*(["'])(\d+)\1"
 _HIDDEN = re.compile(rb"""\btable:visibility\s*=\s*["'](?:collapse|filter)["']""")
 _EVENT_WITHOUT_FORMULAS = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
-    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|(value-type\s*=\s*["']error["'])"""
+    rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|value-type\s*=\s*["'](error|percentage)["']"""
 )
 _CELL_STARTS = (b"<table:table-cell", b"<table:covered-table-cell")
 # What makes calamine keep a cell (a value, a type, a formula): an empty cell, however styled, takes no room.
@@ -157,6 +157,10 @@ class SheetFacts:
     formulas_without_results: list[str] = field(default_factory=list)
     # Cells whose formula gave an error, as (row number, 0-based column, the error's text): read as empty or 0.
     errors: list[tuple[int, int, str]] = field(default_factory=list)
+    # Cells of a percentage (office:value-type="percentage"), as row number → {0-based column: the decimals their
+    # text shows}: calamine gives the number (0.25), not what the sheet shows ("25%").
+    percent: dict[int, dict[int, int]] = field(default_factory=dict)
+    percent_cells: int = 0  # marked in `percent`, up to PERCENT_CELLS_KEPT
     date_1904: bool = False
     # The grid calamine allocates for the sheet (it reads every sheet of an .ods as soon as the file is opened):
     # one past the last row, and one past the last column, holding a cell with a value, repeats counted.
@@ -300,8 +304,10 @@ class _Scan:
         if not piece.startswith(_CELL_STARTS[0], cell_start):
             return
         column = self._column_at(piece, cell_start)
-        if event.group(2) is not None:
+        if event.group(2) == b"error":
             self._error_cell(piece, cell_start, column)
+        elif event.group(2) is not None:
+            self._percent_cell(piece, cell_start, column)
         elif event.group(1) is not None:
             span = int(event.group(1))
             if span > 1 and len(facts.merged) < MERGES_KEPT:
@@ -319,23 +325,28 @@ class _Scan:
         assert facts is not None
         if len(facts.errors) >= FORMULA_ERRORS_KEPT:
             return
-        tag_end = piece.find(b">", cell_start)
-        # Its text is searched for near the cell only: a row of thousands of them costs its length once.
-        close = (
-            -1
-            if piece[tag_end - 1 : tag_end] == b"/"
-            else piece.find(b"</table:table-cell>", tag_end, tag_end + ERROR_TEXT_BYTES)
-        )
-        body = piece[tag_end + 1 : close] if tag_end >= 0 and close >= 0 else b""
-        paragraph = body.rfind(b"<text:p")  # the last one: an annotation's paragraphs come first
-        text = unescape(_TAG.sub(b"", body[paragraph:]).decode("utf-8", "replace")).strip() if paragraph >= 0 else ""
-        repeated = _COLUMNS_REPEATED.search(piece[cell_start : tag_end + 1])
-        columns = int(repeated.group(2)) if repeated else 1
+        text, columns = _cell_text(piece, cell_start)
         for row in range(self.current, self.row):
             for repeat in range(columns):
                 if len(facts.errors) >= FORMULA_ERRORS_KEPT:
                     return
                 facts.errors.append((row + 1, column + repeat, text or "#N/A"))
+
+    def _percent_cell(self, piece: bytes, cell_start: int, column: int) -> None:
+        """A percentage cell, with the decimals its text shows ("12,50%": 2), by the rows and columns it repeats
+        over. (LibreOffice names the type twice, as office: and calcext:; the second finds the cell marked.)"""
+        facts = self.facts
+        assert facts is not None
+        text, columns = _cell_text(piece, cell_start)
+        number = text.rstrip("% \u00a0")
+        decimals = len(number) - max(number.rfind(","), number.rfind(".")) - 1 if "," in number or "." in number else 0
+        for row in range(self.current + 1, self.row + 1):
+            marked = facts.percent.setdefault(row, {})
+            for repeat in range(columns):
+                if facts.percent_cells >= PERCENT_CELLS_KEPT:
+                    return
+                facts.percent_cells += 1
+                marked[column + repeat] = decimals
 
     def _end_row(self, piece: bytes, row_start: int, end: int) -> None:
         if not self.in_row:
@@ -371,6 +382,23 @@ class _Scan:
             self.column -= _cells_between(piece, position, self.cursor)
         self.cursor = position
         return self.column
+
+
+def _cell_text(piece: bytes, cell_start: int) -> tuple[str, int]:
+    """The text of the cell starting at `cell_start` (its last paragraph: an annotation's paragraphs come first),
+    and the columns it repeats over. Its text is searched for near the cell only: a row of thousands of them costs
+    its length once."""
+    tag_end = piece.find(b">", cell_start)
+    close = (
+        -1
+        if piece[tag_end - 1 : tag_end] == b"/"
+        else piece.find(b"</table:table-cell>", tag_end, tag_end + ERROR_TEXT_BYTES)
+    )
+    body = piece[tag_end + 1 : close] if tag_end >= 0 and close >= 0 else b""
+    paragraph = body.rfind(b"<text:p")
+    text = unescape(_TAG.sub(b"", body[paragraph:]).decode("utf-8", "replace")).strip() if paragraph >= 0 else ""
+    repeated = _COLUMNS_REPEATED.search(piece[cell_start : tag_end + 1])
+    return text, int(repeated.group(2)) if repeated else 1
 
 
 def _cells_between(piece: bytes, start: int, end: int) -> int:

@@ -152,7 +152,7 @@ def _open_ods(
         remove()  # calamine has read every sheet of an .ods on opening it
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
     rows, total, notices, merged_rows, merged_across = _sheet_rows(
-        workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread, left
+        workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread, left, percent=facts.percent
     )
     # A time cell ("36:00:00") comes as its ISO text ("PT36H00M00S"), as does a text cell holding those
     # characters: both are left as text, no column of ours holding a duration. (A TRUE/FALSE cell saved by

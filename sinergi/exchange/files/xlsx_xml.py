@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
-from ..values import FORMULA_ERRORS_KEPT
+from ..values import FORMULA_ERRORS_KEPT, PERCENT_CELLS_KEPT
 from ..xmlpieces import whole_pieces
 from ._common import XLSX, FileRefused, _bomb_message, _corrupted_message
 
@@ -164,16 +164,20 @@ def _percent_cells(path: Path, sheet_name: str, styles: dict[int, int]) -> dict[
     general = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*?\bs="(' + ids + rb')")[^>]*?\br="([A-Z]+)([0-9]+)"')
     columns: dict[bytes, int] = {}
     found: dict[int, dict[int, int]] = {}
+    kept = 0  # up to PERCENT_CELLS_KEPT
     try:
         with _sheet_xml(path, sheet_name) as handle:
             for piece in whole_pieces(handle, before=b"<row") if handle is not None else ():
                 if not any(needle in piece for needle in needles):
                     continue
                 cells = usual.findall(piece) or [(c, r, s) for s, c, r in general.findall(piece)]
-                for letters, row, style in cells:
+                for letters, row, style in cells[: PERCENT_CELLS_KEPT - kept]:
                     if (column := columns.get(letters)) is None:
                         column = columns[letters] = _column_number(letters) - 1
                     found.setdefault(int(row), {})[column] = styles[int(style)]
+                kept += min(len(cells), PERCENT_CELLS_KEPT - kept)
+                if kept >= PERCENT_CELLS_KEPT:
+                    break
     except (*_XML_ERRORS, ValueError, EOFError, zlib.error):
         return {}
     return found

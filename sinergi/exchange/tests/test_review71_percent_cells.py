@@ -13,6 +13,7 @@ from sinergi.exchange.files.xlsx_xml import _percent_decimals
 from sinergi.organisations.models import Organisation
 
 from .conftest import HEADERS, problems_of, run
+from .test_ods_xls_cells import ods_file, text
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +110,28 @@ def test_a_fraction_in_a_whole_number_column_is_refused_not_read_as_thousands(tm
 )
 def test_the_percent_formats_and_their_decimals(code, decimals):
     assert _percent_decimals(code) == decimals
+
+
+def percentage(value: float, shown: str, repeated: int = 1) -> str:
+    """An .ods cell as LibreOffice saves a percentage (its type named twice), repeated over `repeated` columns."""
+    repeat = f' table:number-columns-repeated="{repeated}"' if repeated > 1 else ""
+    return (
+        f'<table:table-cell office:value-type="percentage" office:value="{value}" calcext:value-type="percentage"'
+        f"{repeat}><text:p>{shown}</text:p></table:table-cell>"
+    )
+
+
+def test_a_percentage_in_an_ods_is_read_as_the_sheet_shows_it_as_in_an_xlsx(tmp_path, board_member):
+    cells = [text("LKSA Persen Satu"), text("anak"), text("63.71.01.1001"), text("460/1/2024")]
+    rows = [
+        "".join(text(header) for header in [*HEADERS, ISSUER]),
+        "".join(cells) + text("10") + percentage(0.125, "12,50%"),  # LibreOffice in Indonesian writes a comma
+        "".join(cells).replace("Satu", "Dua").replace("460/1", "460/2") + percentage(1, "100%", repeated=2),
+    ]
+
+    result = run(ods_file(tmp_path / "persen.ods", rows), board_member)
+
+    assert problems_of(result) == [(3, "Kapasitas (orang)", "100%", "“100%” bukan bilangan bulat.")]
+    result = run(ods_file(tmp_path / "persen2.ods", rows[:2]), board_member)
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert Organisation.objects.get().permit_issuer == "12.50%"  # as from the same sheet saved as an .xlsx

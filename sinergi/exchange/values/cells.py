@@ -43,6 +43,9 @@ _FORMULA_ERROR = re.compile(
 # Cells with a formula's error a file reader names per sheet (.xlsx, .ods, .xls): enough to name every cell of a
 # broken lookup column in a large sheet.
 FORMULA_ERRORS_KEPT = 1000
+# Cells formatted as a percent a file reader marks per sheet, to read them as the sheet shows them ("25%"): a column
+# of them in the largest sheet an import takes, not a grid of repeats (beyond it, the rest read as their numbers).
+PERCENT_CELLS_KEPT = 500_000
 
 
 def formula_error(raw: str) -> str | None:
