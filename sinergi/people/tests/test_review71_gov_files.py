@@ -200,3 +200,24 @@ def test_a_staff_list_under_dtks_headers_reads_the_sex_coded_1_and_2(tmp_path, w
     # Then both are registered with the sex their code stands for
     assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
     assert dict(Worker.objects.values_list("full_name", "sex")) == {"RINA CONTOH": "P", "BUDI CONTOH": "L"}
+
+
+@pytest.mark.parametrize(
+    ("written", "mark", "name"), [("1. RINA CONTOH", "1.", "RINA CONTOH"), ("• Rina", "•", "Rina")]
+)
+def test_a_workers_name_still_carrying_a_copied_lists_number_is_refused_as_a_clients_is(tmp_path, world, written,
+                                                                                         mark, name):  # fmt: skip
+    # Given a staff list copied from a decision letter's annex, its numbering kept in the name's cell
+    rows = [["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran"], [written, "P", "lks", "Pengasuh"]]
+    # When the operator imports it
+    result = run(xlsx_file(tmp_path, rows, name="pekerja.xlsx"), world.operator, entity="workers")
+    # Then the row is refused as a client's would be, and no worker is registered
+    assert result.status == "refused"
+    assert [(p.column, p.message) for p in result.problems] == [
+        (
+            "Nama lengkap",
+            f"Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“{mark}”). Hapus tanda itu dan "
+            f"tulis namanya saja (“{name}”), lalu unggah lagi.",
+        )
+    ]
+    assert not Worker.objects.exists()

@@ -46,6 +46,7 @@ from ..common import (
     SETTING_ALIASES,
     SEX_ALIASES,
     IdentityNumberColumn,
+    NameColumn,
     RegionCodeColumn,
 )
 
@@ -152,30 +153,6 @@ def _date_inside(place: str) -> v.CellProblem | None:
         )
         % {"date": found["date"], "place": found["place"]}
     )
-
-
-# A list's number or bullet before a name, as a list copied from a Word document or a PDF keeps it in the cell ("1.
-# AHMAD FAUZI", "2) Siti", "• Nur Halizah"): no name begins with a digit or a bullet.
-_LIST_MARK = re.compile(r"^(?P<mark>\d{1,4}(?:\s*[.)])?|[•◦▪▫‣⁃●○■□►▸➢➤✓✔*·])\s*(?P<name>[^\W\d_].*)$")
-
-
-class NameColumn(TextColumn):
-    """A person's name. One that still begins with the number or bullet of the list it was copied from is refused,
-    naming the mark: stored, the mark would be part of the name (and of every search and letter), and taking it off
-    without a word would change what the file says."""
-
-    def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
-        out = super().clean_column(raws, ctx)
-        for index, value in enumerate(out):
-            if value.__class__ is str and value[:1] and not value[0].isalpha() and (found := _LIST_MARK.match(value)):
-                out[index] = v.CellProblem(
-                    _(
-                        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus "
-                        "tanda itu dan tulis namanya saja (“%(name)s”), lalu unggah lagi."
-                    )
-                    % {"mark": found["mark"], "name": found["name"]}
-                )
-        return out
 
 
 COLUMNS: list[Column] = [

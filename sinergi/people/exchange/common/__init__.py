@@ -6,13 +6,13 @@ a test holds it to the service's result (tests/test_exchange.py).
 
 The entities import from the package (`from .common import ...`); the modules are by concept: `words` (headers
 and choice words both sheets read), `identity` (NIK/KK: bulk encryption, keyed hash, mask, fast checks), `names`
-(whom a row is about by name), `cells` (IdentityNumberColumn, RegionCodeColumn, the date rule), `lks` (LksIndex,
-what an LKS serves, its lock), `records` (StoredRecord), `access_log` (an export's purpose, what a result shows,
-the access-log lines).
+(whom a row is about by name), `cells` (IdentityNumberColumn, RegionCodeColumn, NameColumn, the date rule), `lks`
+(LksIndex, what an LKS serves, its lock), `records` (StoredRecord), `access_log` (an export's purpose, what a
+result shows, the access-log lines).
 """
 
 from .access_log import access_lines_write, export_purpose, result_shown, result_shown_what
-from .cells import EXACT_BELOW, NO_NUMBER_WORDS, IdentityNumberColumn, RegionCodeColumn, date_problems
+from .cells import EXACT_BELOW, NO_NUMBER_WORDS, IdentityNumberColumn, NameColumn, RegionCodeColumn, date_problems
 from .identity import (
     KK_LABEL,
     NIK_LABEL,
@@ -57,6 +57,7 @@ __all__ = [
     "SEX_ALIASES",
     "Hasher",
     "IdentityNumberColumn",
+    "NameColumn",
     "Lks",
     "LksIndex",
     "NikChecker",

@@ -1,9 +1,12 @@
 """The column types the client and worker sheets share and the date rule every row's dates follow: a NIK or KK
-read only when its digits are certainly the ones typed (IdentityNumberColumn), a Kemendagri region code. Apart
+read only when its digits are certainly the ones typed (IdentityNumberColumn), a Kemendagri region code, a person's
+name not still carrying a copied list's number (NameColumn). Apart
 from the identity checks: this is how a cell is read, not how a number is checked.
 """
 
 import datetime
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -98,6 +101,30 @@ class RegionCodeColumn(Column):
 
     def clean(self, raw: Any, ctx: ImportContext) -> str | None:
         return v.parse_region_code(raw)
+
+
+# A list's number or bullet before a name, as a list copied from a Word document or a PDF keeps it in the cell ("1.
+# AHMAD FAUZI", "2) Siti", "• Nur Halizah"): no name begins with a digit or a bullet.
+_LIST_MARK = re.compile(r"^(?P<mark>\d{1,4}(?:\s*[.)])?|[•◦▪▫‣⁃●○■□►▸➢➤✓✔*·])\s*(?P<name>[^\W\d_].*)$")
+
+
+class NameColumn(TextColumn):
+    """A person's name. One that still begins with the number or bullet of the list it was copied from is refused,
+    naming the mark: stored, the mark would be part of the name (and of every search and letter), and taking it off
+    without a word would change what the file says."""
+
+    def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
+        out = super().clean_column(raws, ctx)
+        for index, value in enumerate(out):
+            if value.__class__ is str and value[:1] and not value[0].isalpha() and (found := _LIST_MARK.match(value)):
+                out[index] = v.CellProblem(
+                    _(
+                        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus "
+                        "tanda itu dan tulis namanya saja (“%(name)s”), lalu unggah lagi."
+                    )
+                    % {"mark": found["mark"], "name": found["name"]}
+                )
+        return out
 
 
 def date_problems(day: datetime.date | None, key: str, problems: list[tuple[str, str]], today: datetime.date) -> None:

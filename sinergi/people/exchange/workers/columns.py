@@ -21,10 +21,18 @@ from sinergi.vocabularies.seed import FORMER_LABELS_EN
 
 from ...choices import BackgroundCheckResult, Sex, WorkerRole
 from ...services._common import MAX_LENGTHS
-from ..common import BIRTH_DATE_SYNONYMS, LKS_SYNONYMS, NIK_SYNONYMS, SEX_ALIASES, IdentityNumberColumn, record_type
+from ..common import (
+    BIRTH_DATE_SYNONYMS,
+    LKS_SYNONYMS,
+    NIK_SYNONYMS,
+    SEX_ALIASES,
+    IdentityNumberColumn,
+    NameColumn,
+    record_type,
+)
 
 COLUMNS: list[Column] = [
-    TextColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh", "nama petugas",
+    NameColumn("full_name", _lazy("Nama lengkap"), ("nama", "nama pekerja", "nama pengasuh", "nama petugas",
                                                    "nama pegawai", "nama pendamping", "nama pengurus", "nama staf"),
                required=True,
                max_length=MAX_LENGTHS["full_name"], example="Rina Contoh", width=28),
