@@ -15,7 +15,7 @@ once for matching, how rows and regions are named, how cells compare).
 from sinergi.exchange.columns import register
 
 from ..numbers import number_key
-from ._common import DERIVED
+from ._common import DERIVED, name_key
 from .columns import (
     COLUMNS,
     FK_FIELDS,
@@ -41,6 +41,7 @@ __all__ = [
     "ReadOnlyColumn",
     "RegionColumn",
     "RegionNameColumn",
+    "name_key",
     "number_key",
 ]
 

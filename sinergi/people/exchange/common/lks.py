@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, ScopeFields, scope_q
 from sinergi.core.errors import ConflictError
-from sinergi.exchange import values as v
 from sinergi.exchange.regions import RegionResolver
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
-from sinergi.organisations.exchange import number_key
+from sinergi.organisations.exchange import name_key, number_key
 from sinergi.organisations.models import Organisation
 from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -60,8 +59,10 @@ class LksIndex:
             self.by_pk[pk] = lks
             if number:
                 self.by_number.setdefault(number_key(number), []).append(lks)
-            if name_key := v.norm(name):  # a name of no Latin letter or digit must not name every such LKS
-                self.by_name.setdefault(name_key, []).append(lks)
+            # Compared as the LKS import compares names ("L.K.S.A. Harapan" is "LKSA Harapan"). A name of no Latin
+            # letter or digit must not name every such LKS.
+            if key := name_key(name):
+                self.by_name.setdefault(key, []).append(lks)
         through = Organisation.service_kinds.through
         for organisation_id, code in through.objects.values_list("organisation_id", "term__code"):
             if organisation_id in self.by_pk:
@@ -86,7 +87,7 @@ class LksIndex:
 
     def _find(self, text: str, regency: str) -> tuple[Lks | None, str]:
         by_number = self.by_number.get(number_key(text))
-        candidates = by_number or self.by_name.get(v.norm(text), [])
+        candidates = by_number or self.by_name.get(name_key(text), [])
         if regency and candidates:
             wanted = self._regency_codes(regency)
             if not wanted:
