@@ -4909,4 +4909,13 @@ EN: dict[str, str | tuple[str, str]] = {
         "The column “%(written)s” combines “%(column)s” with something else in one cell, so it is not read: make a "
         "column “%(column)s” holding that part only, then upload again."
     ),
+    (
+        "“%(value)s” tampaknya kode wilayah BPS (kecamatan dan desa 3 angka, seperti di DTKS), bukan kode Kemendagri. "
+        "Tulis kode Kemendagri, mis. 63.71.04.1002, atau kosongkan kolom ini dan tulis nama kecamatan dan "
+        "desa/kelurahannya di kolomnya."
+    ): (
+        "“%(value)s” looks like a BPS region code (kecamatan and desa of 3 digits, as in DTKS), not a Kemendagri code. "
+        "Write the Kemendagri code, e.g. 63.71.04.1002, or leave this column empty and write the names of the "
+        "kecamatan and desa/kelurahan in their columns."
+    ),
 }

@@ -152,6 +152,18 @@ def parse_coordinate(raw: Any, *, axis: str, places: int) -> Decimal | None:
 
 
 REGION_SHAPE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+# A BPS code (Badan Pusat Statistik: DTKS and census lists): its kecamatan and desa have three digits each, 63.71.040
+# and 63.71.040.002, or run together (6371040, 6371040002: a Kemendagri desa's four digits begin with 1, 2 or 3, never
+# 0, so 6371041002 is a Kemendagri code).
+_BPS_SHAPE = re.compile(r"^\d{2}[.\-]\d{2}[.\-]\d{3}(?:[.\-]\d{3})?$|^\d{7}$")
+
+
+def _bps_code_message(value: str) -> str:
+    return _(
+        "“%(value)s” tampaknya kode wilayah BPS (kecamatan dan desa 3 angka, seperti di DTKS), bukan kode Kemendagri. "
+        "Tulis kode Kemendagri, mis. 63.71.04.1002, atau kosongkan kolom ini dan tulis nama kecamatan dan "
+        "desa/kelurahannya di kolomnya."
+    ) % {"value": value}
 
 
 def parse_region_code(raw: Any) -> str | None:
@@ -167,6 +179,8 @@ def parse_region_code(raw: Any) -> str | None:
     if re.fullmatch(r"\d{2},\d{2}", value):
         return value.replace(",", ".")
     digits = re.sub(r"[.\-]", "", value)
+    if _BPS_SHAPE.match(value) or (re.fullmatch(r"\d{10}", value) and value[6] == "0"):
+        raise CellProblem(_bps_code_message(value))
     if "." not in value and "," not in value and re.fullmatch(r"\d{2}|\d{4}|\d{6}|\d{10}", digits):
         return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
     if isinstance(raw, float) or re.fullmatch(r"\d{1,2}[.,]\d", value):
