@@ -13,6 +13,7 @@ import python_calamine
 
 from sinergi.exchange import files, ods, xls
 from sinergi.exchange.files import ODS, XLS, XLSX, FileRefused, inspect, open_table, read_all
+from sinergi.exchange.ods._patterns import _ROW_START
 from sinergi.exchange.xmlpieces import whole_pieces
 
 FILES = Path(__file__).parent / "files"
@@ -414,7 +415,7 @@ def test_a_tag_longer_than_two_kilobytes_across_two_pieces_is_kept_whole():
     pieces = list(whole_pieces(io.BytesIO(stream), size=10_000))
     assert b"".join(pieces) == stream
     assert any(tag in piece for piece in pieces)
-    rows = list(whole_pieces(io.BytesIO(stream), size=10_000, before=ods._ROW_START))
+    rows = list(whole_pieces(io.BytesIO(stream), size=10_000, before=_ROW_START))
     assert b"".join(rows) == stream and any(tag in piece for piece in rows)
 
 
@@ -425,7 +426,7 @@ def test_a_tag_longer_than_a_piece_is_refused():
     with pytest.raises(ValueError):
         list(whole_pieces(io.BytesIO(stream), size=10_000))
     with pytest.raises(ValueError):
-        list(whole_pieces(io.BytesIO(stream), size=10_000, before=ods._ROW_START))
+        list(whole_pieces(io.BytesIO(stream), size=10_000, before=_ROW_START))
 
 
 def xls_with_dimensions(tmp_path: Path, first_row: int, last_row: int, first_column: int, last_column: int) -> Path:

@@ -1,150 +1,65 @@
-"""What calamine does not tell about an OpenDocument spreadsheet (.ods), read from its content.xml: how large a grid
-each sheet will take once read, hidden rows, cells merged down over several rows, formulas without a stored result,
-cells of a percentage, and the date system.
-
-content.xml is scanned as bytes, in pieces, with regular expressions rather than parsed: it can be hundreds of
-megabytes for a large sheet, and only a few tags matter. Every producer we know of (LibreOffice, OpenOffice,
-Excel, Google Sheets, odfpy) writes the conventional "table:" and "office:" prefixes, which this relies on."""
+"""The facts of each sheet that calamine does not give, found in one pass over content.xml (sheet_facts): the grid it
+will take, hidden rows, cells merged down, formulas without a result or with an error, percentage cells and the
+date system."""
 
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
-from typing import BinaryIO
 
-from .values import FORMULA_ERRORS_KEPT, PERCENT_CELLS_KEPT, column_letter
-from .xmlpieces import whole_pieces
+from ..values import FORMULA_ERRORS_KEPT, PERCENT_CELLS_KEPT, column_letter
+from ..xmlpieces import whole_pieces
+from ._patterns import _CELL_STARTS, _ROW_START, _TAG
+from .bombs import MAX_TEXT_REPEATED, TextBomb, _repeated_text
 
-MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 HIDDEN_ROWS_KEPT = 1000
+
+
 MERGES_KEPT = 1000
+
+
 ERROR_TEXT_BYTES = 64 * 1024  # where an error cell's text is looked for, after its tag (an annotation may come first)
+
+
 # Formulas without results are looked for in the first bytes of each sheet only, as for an .xlsx: a program that
 # does not compute formulas writes the same one in every row.
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024
+
 
 # Attribute values as calamine's XML reader takes them: in double or single quotes, spaces allowed around "=".
 _EVENT = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
     rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|value-type\s*=\s*["'](error|percentage)["']|table:formula\s*="""
 )
+
+
 _NAME = re.compile(rb"""\btable:name\s*=\s*(["'])(.*?)\1""", re.S)
+
+
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*(["'])(\d+)\1""")
+
+
 _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*(["'])(\d+)\1""")
+
+
 _HIDDEN = re.compile(rb"""\btable:visibility\s*=\s*["'](?:collapse|filter)["']""")
+
+
 _EVENT_WITHOUT_FORMULAS = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
     rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|value-type\s*=\s*["'](error|percentage)["']"""
 )
-_CELL_STARTS = (b"<table:table-cell", b"<table:covered-table-cell")
+
+
 # What makes calamine keep a cell (a value, a type, a formula): an empty cell, however styled, takes no room.
 _VALUE_MARKS = (b"office:value", b"-value", b"table:formula")
+
+
 _VALUE_TYPE = re.compile(rb'\boffice:value-type="(\w+)"')
+
+
 _NULL_DATE = re.compile(rb'<table:null-date\b[^>]*\btable:date-value="(\d{4})-')
-_ROW_START = b"<table:table-row"
-
-# Text that calamine writes out beyond what the file spells: `<text:s text:c="N"/>` stands for N spaces, and a cell
-# or row repeated N times (`table:number-columns-repeated`, `-rows-repeated`) is copied N times, text and all. 791
-# bytes of `text:c="100000000"` made the process abort; 773 bytes of a repeated cell took 1.2 GB. A cell of Excel or
-# LibreOffice holds at most 32,767 characters; a real file repeats short text (a "Ya" copied down a column).
-MAX_SPACES = 32_767
-MAX_TEXT_REPEATED = 64 * 1024 * 1024  # characters written out by repeats and spaces, over the whole file
-_SPACES = re.compile(rb"""<text:s\b[^>]*?\btext:c\s*=\s*["']\s*(\d+)""")
-# A repeat of two or more on an element that is not empty (`<table:table-cell ... number-columns-repeated="3"/>`,
-# written at the end of every row, holds nothing): searched in C code, so a real file costs little.
-# An empty one counts only when it gives its text as an attribute (`office:string-value`).
-_REPEATS = re.compile(rb"""-repeated\s*=\s*["']\s*0*([2-9]|[1-9][0-9]+)\s*["'][^>]*(?<!/)>""")
-_REPEATS_EMPTY = re.compile(rb"""-repeated\s*=\s*["']\s*0*([2-9]|[1-9][0-9]+)\s*["'][^>]*/>""")
-_TAG = re.compile(rb"<[^>]*>")
-_BETWEEN_TAGS = re.compile(rb">\s+<")
-
-
-# Whitespace between the table's elements: SheetJS and Gnumeric write content.xml indented, a line per row and per
-# cell, which calamine (0.9) refuses ("Expecting 'table-cell', found Text"). Only whitespace before a table: tag is
-# meant: between a paragraph's spans it is text.
-_INDENT = re.compile(rb"(>)[ \t\r\n]+(</?table:)")
-_TRAILING_SPACE = re.compile(rb">([ \t\r\n]+)$")
-# A line break or a tab inside a cell's paragraph (`A<text:line-break/>B`, written by Excel and when text is pasted
-# into a cell), which calamine (0.9) drops, joining the words around it ("Jl. Mawar 1Kel. Mantuil"). The copy holds
-# the character instead, as a reference (not whitespace, which _INDENT might take for indentation).
-_BREAK = re.compile(rb"<text:(line-break|tab)\b[^>]*/>")
-_BREAK_CHARACTERS = {b"line-break": b"&#10;", b"tab": b"&#9;"}
-
-
-class TextBomb(Exception):
-    """content.xml asks calamine to write out more text than MAX_SPACES in one place or MAX_TEXT_REPEATED in all."""
-
-
-def _text(part: bytes) -> int:
-    """Characters of the text in a part of content.xml, its spaces counted (an upper bound: entities are counted as
-    written, and the attributes of a cell that gives its text as one, `office:string-value`)."""
-    text = len(_TAG.sub(_kept_tag, _BETWEEN_TAGS.sub(b"><", part))) if b"<" in part else len(part)
-    if b"text:c" in part:
-        text += sum(int(count.group(1)) for count in _SPACES.finditer(part))
-    return text
-
-
-def _kept_tag(tag: re.Match) -> bytes:
-    return tag.group(0) if b"string-value" in tag.group(0) else b""
-
-
-def _repeated_text(piece: bytes) -> int:
-    """Characters that the repeats and spaces in the piece add to what it spells. The piece holds whole rows
-    (whole_pieces cuts before a row's start): a repeated row or cell whose end is not in it is refused."""
-    added = 0
-    if b"text:c" in piece:
-        for count in _SPACES.finditer(piece):
-            if int(count.group(1)) > MAX_SPACES:
-                raise TextBomb
-            added += int(count.group(1))
-    if b"-repeated" not in piece:
-        return added
-    for repeats, start, end in _repeats(piece):
-        text = _repeated_part_text(piece, start, end)
-        if text:
-            added += (repeats - 1) * text
-            if added > MAX_TEXT_REPEATED:
-                raise TextBomb
-    return added
-
-
-def _repeats(part: bytes) -> Iterator[tuple[int, int, int]]:
-    """(repeats, start, end) of each opening tag in `part` that repeats something (see _REPEATS)."""
-    found = list(_REPEATS.finditer(part))
-    if b"string-value" in part:
-        found += (tag for tag in _REPEATS_EMPTY.finditer(part) if b"string-value" in _opening_tag(part, tag))
-    for repeated in found:
-        start = part.rfind(b"<", 0, repeated.start())
-        if start < 0:
-            raise TextBomb
-        yield int(repeated.group(1)), start, repeated.end()
-
-
-def _opening_tag(part: bytes, repeated: re.Match) -> bytes:
-    return part[part.rfind(b"<", 0, repeated.start()) : repeated.end()]
-
-
-def _repeated_part_text(piece: bytes, start: int, end: int) -> int:
-    """The text of the repeated row or cell whose opening tag is piece[start:end] (0 for a column's description)."""
-    tag = piece[start:end]
-    row = tag.startswith(b"<table:table-row")
-    if not (row or tag.startswith(_CELL_STARTS)):
-        return 0
-    own = len(tag) if b"string-value" in tag else 0
-    if tag.endswith(b"/>"):
-        return own
-    close = piece.find(b"</table:table-row>" if row else b"</table:", end)
-    if close < 0:
-        raise TextBomb
-    body = piece[end:close]
-    if not row:
-        return own + (_text(body) if b"<text:" in body or b"string-value" in body else 0)
-    text = _text(body)
-    for repeats, cell_start, cell_end in _repeats(body):  # the row's own repeated cells, as often as they repeat
-        text += (repeats - 1) * _repeated_part_text(body, cell_start, cell_end)
-    return text
 
 
 @dataclass
@@ -167,43 +82,6 @@ class SheetFacts:
     rows: int = 0
     columns: int = 0
     breaks: bool = False  # a cell of the file holds a line break or a tab that calamine drops (see _BREAK)
-
-
-def is_spreadsheet(archive: zipfile.ZipFile, names: set[str]) -> bool | None:
-    """True for an OpenDocument spreadsheet, False for another OpenDocument file (a text, a presentation), None
-    when the zip is not OpenDocument. The `mimetype` member says which; a file without one (allowed by the
-    standard) is taken for a spreadsheet when its manifest says so."""
-    if "mimetype" in names:
-        with archive.open("mimetype") as handle:
-            mimetype = handle.read(200).strip()
-        if mimetype.startswith(b"application/vnd.oasis.opendocument."):
-            return mimetype == MIMETYPE or mimetype == MIMETYPE + b"-template"
-    if "content.xml" in names and "META-INF/manifest.xml" in names:
-        return MIMETYPE in _manifest(archive)
-    return None
-
-
-def document_kind(archive: zipfile.ZipFile) -> str:
-    """The OpenDocument type in the mimetype member ("text", "presentation", ...), or ""."""
-    try:
-        with archive.open("mimetype") as handle:
-            mimetype = handle.read(200).strip().decode("ascii", "replace")
-    except KeyError:
-        return ""
-    return mimetype.removeprefix("application/vnd.oasis.opendocument.").split("-")[0]
-
-
-def is_encrypted(archive: zipfile.ZipFile) -> bool:
-    """Whether the file was saved with a password: its manifest then describes how each part is encrypted."""
-    return b"encryption-data" in _manifest(archive)
-
-
-def _manifest(archive: zipfile.ZipFile) -> bytes:
-    try:
-        with archive.open("META-INF/manifest.xml") as handle:
-            return handle.read(1024 * 1024)  # a few KB; the cap guards against a lying one
-    except KeyError:
-        return b""
 
 
 def sheet_facts(path: Path, *, grids: list[tuple[str, int, int]] | None = None) -> dict[str, SheetFacts]:
@@ -423,41 +301,3 @@ def _without_result(cell: bytes) -> bool:
         return True
     attribute = {b"date": b"office:date-value=", b"time": b"office:time-value=", b"boolean": b"office:boolean-value="}
     return value_type.group(1) != b"string" and attribute.get(value_type.group(1), b"office:value=") not in cell
-
-
-def is_indented(path: Path) -> bool:
-    """Whether content.xml has whitespace between its table elements (see _INDENT), judged on its start up to the
-    first row: a producer indents all of it or none. Not on a fixed number of bytes: the styles before the table
-    run to hundreds of kilobytes in a workbook of many cell styles (Gnumeric writes about 220 bytes for each)."""
-    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
-        for piece in whole_pieces(handle, before=_ROW_START):
-            if _INDENT.search(piece):
-                return True
-            if _ROW_START in piece:
-                return False
-    return False
-
-
-def write_compacted(path: Path, target: BinaryIO) -> None:
-    """A copy of the .ods that calamine reads, written into `target` (a file open for writing): content.xml without
-    the whitespace between table elements, its cells' line breaks and tabs as characters (_BREAK), streamed piece by
-    piece (it may be hundreds of megabytes); the other members as they are."""
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in source.infolist():
-            if info.filename != "content.xml":
-                # mimetype first and stored, as ODF wants; the rest are small (sizes were checked on upload).
-                kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-                copy.writestr(info.filename, source.read(info), compress_type=kind)
-                continue
-            with source.open(info) as handle, copy.open("content.xml", "w", force_zip64=True) as out:
-                pending = b""  # whitespace ending a piece: dropped if the next one starts with a table: tag
-                for piece in whole_pieces(handle, before=_ROW_START):
-                    if pending and not piece.startswith((b"<table:", b"</table:")):
-                        out.write(pending)
-                    piece = _INDENT.sub(rb"\1\2", piece)
-                    if b"<text:line-break" in piece or b"<text:tab" in piece:
-                        piece = _BREAK.sub(lambda tag: _BREAK_CHARACTERS[tag.group(1)], piece)
-                    trailing = _TRAILING_SPACE.search(piece)
-                    pending = trailing.group(1) if trailing else b""
-                    out.write(piece[: trailing.start(1)] if trailing else piece)
-                out.write(pending)
