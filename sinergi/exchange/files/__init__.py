@@ -13,7 +13,9 @@ Callers use the package (`from sinergi.exchange.files import inspect, open_table
   without results or with errors, the 1904 date system);
 - `xlsx_caps`: the caps an .xlsx sheet passes before calamine reads it (shared strings, grid of cells);
 - `csv_files`: reading a CSV (separator, rows within the caps of lines, fields, blank rows and cells);
-- `reading`: the sheet to import (open_table, read_all) through calamine, its rows and the facts gathered.
+- `reading`: the sheet to import (open_table, read_all) opened through calamine, and the facts gathered;
+- `sheets`: which sheet of a workbook is imported, and the names of our templates' and reports' other sheets;
+- `rows`: a sheet's rows streamed, merged cells filled in, percent cells read as shown.
 A cap or helper is looked up in the module that holds it: patch it there (the tuning caps such as CSV_MAX_LINE or
 SHARED_TEXT_MAX are not re-exported here, so patching them on the package fails rather than doing nothing).
 """
@@ -32,15 +34,8 @@ from ._common import (
 )
 from .encodings import _detect_encoding
 from .inspection import MEGABYTE, OTHER_MAGICS, ZIP_MAGICS, inspect, megabytes, too_large_message
-from .reading import (
-    CHANGES_SHEET,
-    INSTRUCTIONS_SHEET,
-    LOOKUP_SHEET,
-    PROBLEMS_SHEET,
-    WARNINGS_SHEET,
-    open_table,
-    read_all,
-)
+from .reading import open_table, read_all
+from .sheets import CHANGES_SHEET, INSTRUCTIONS_SHEET, LOOKUP_SHEET, PROBLEMS_SHEET, WARNINGS_SHEET
 from .xlsx_caps import _xlsx_extent, _xlsx_extent_careful, _xlsx_extent_fast
 
 __all__ = [

@@ -11,20 +11,12 @@ from ._patterns import _CELL_STARTS, _TAG
 # bytes of `text:c="100000000"` made the process abort; 773 bytes of a repeated cell took 1.2 GB. A cell of Excel or
 # LibreOffice holds at most 32,767 characters; a real file repeats short text (a "Ya" copied down a column).
 MAX_SPACES = 32_767
-
-
 MAX_TEXT_REPEATED = 64 * 1024 * 1024  # characters written out by repeats and spaces, over the whole file
-
-
 _SPACES = re.compile(rb"""<text:s\b[^>]*?\btext:c\s*=\s*["']\s*(\d+)""")
-
-
 # A repeat of two or more on an element that is not empty (`<table:table-cell ... number-columns-repeated="3"/>`,
 # written at the end of every row, holds nothing): searched in C code, so a real file costs little.
 # An empty one counts only when it gives its text as an attribute (`office:string-value`).
 _REPEATS = re.compile(rb"""-repeated\s*=\s*["']\s*0*([2-9]|[1-9][0-9]+)\s*["'][^>]*(?<!/)>""")
-
-
 _REPEATS_EMPTY = re.compile(rb"""-repeated\s*=\s*["']\s*0*([2-9]|[1-9][0-9]+)\s*["'][^>]*/>""")
 
 

@@ -13,17 +13,11 @@ from ._patterns import _ROW_START
 # cell, which calamine (0.9) refuses ("Expecting 'table-cell', found Text"). Only whitespace before a table: tag is
 # meant: between a paragraph's spans it is text.
 _INDENT = re.compile(rb"(>)[ \t\r\n]+(</?table:)")
-
-
 _TRAILING_SPACE = re.compile(rb">([ \t\r\n]+)$")
-
-
 # A line break or a tab inside a cell's paragraph (`A<text:line-break/>B`, written by Excel and when text is pasted
 # into a cell), which calamine (0.9) drops, joining the words around it ("Jl. Mawar 1Kel. Mantuil"). The copy holds
 # the character instead, as a reference (not whitespace, which _INDENT might take for indentation).
 _BREAK = re.compile(rb"<text:(line-break|tab)\b[^>]*/>")
-
-
 _BREAK_CHARACTERS = {b"line-break": b"&#10;", b"tab": b"&#9;"}
 
 

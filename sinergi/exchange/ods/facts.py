@@ -14,38 +14,21 @@ from ._patterns import _CELL_STARTS, _ROW_START, _TAG
 from .bombs import MAX_TEXT_REPEATED, TextBomb, _repeated_text
 
 HIDDEN_ROWS_KEPT = 1000
-
-
 MERGES_KEPT = 1000
-
-
 ERROR_TEXT_BYTES = 64 * 1024  # where an error cell's text is looked for, after its tag (an annotation may come first)
-
-
 # Formulas without results are looked for in the first bytes of each sheet only, as for an .xlsx: a program that
 # does not compute formulas writes the same one in every row.
 FORMULA_SCAN_BYTES = 2 * 1024 * 1024
-
 
 # Attribute values as calamine's XML reader takes them: in double or single quotes, spaces allowed around "=".
 _EVENT = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
     rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|value-type\s*=\s*["'](error|percentage)["']|table:formula\s*="""
 )
-
-
 _NAME = re.compile(rb"""\btable:name\s*=\s*(["'])(.*?)\1""", re.S)
-
-
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*(["'])(\d+)\1""")
-
-
 _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*(["'])(\d+)\1""")
-
-
 _HIDDEN = re.compile(rb"""\btable:visibility\s*=\s*["'](?:collapse|filter)["']""")
-
-
 _EVENT_WITHOUT_FORMULAS = re.compile(
     rb"<table:table(?:\s[^>]*)?>|</table:table>|<table:table-row(?:\s[^>]*)?/?>"
     rb"""|number-rows-spanned\s*=\s*["'](\d+)["']|value-type\s*=\s*["'](error|percentage)["']"""
@@ -54,11 +37,7 @@ _EVENT_WITHOUT_FORMULAS = re.compile(
 
 # What makes calamine keep a cell (a value, a type, a formula): an empty cell, however styled, takes no room.
 _VALUE_MARKS = (b"office:value", b"-value", b"table:formula")
-
-
 _VALUE_TYPE = re.compile(rb'\boffice:value-type="(\w+)"')
-
-
 _NULL_DATE = re.compile(rb'<table:null-date\b[^>]*\btable:date-value="(\d{4})-')
 
 
