@@ -82,7 +82,27 @@ def test_a_row_without_a_number_finds_the_lks_it_names_with_the_dots_of_an_abbre
         ("Yayasan M. Yusuf", "yayasan m yusuf"),  # one initial is a word of its own
         ("LKSA St. Yusup", "lksa st yusup"),
         ("Al-Ikhlas, Jl. A. Yani 5", "al ikhlas jl a yani 5"),
+        # Initials written without dots are the same letters (seventy-third review): no old match may be lost
+        ("LKSA H. A. Rahman", "lksa ha rahman"),
+        ("LKSA H A Rahman", "lksa ha rahman"),
+        ("L K S A Harapan", "lksa harapan"),
+        ("L.K.S.A Harapan", "lksa harapan"),
     ],
 )
 def test_a_names_key_leaves_out_the_dots_of_an_abbreviation_only(name, key):
     assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("stored", "given"), [("LKSA H. A. Rahman", "LKSA H A Rahman"), ("L K S A Harapan", "L.K.S.A Harapan")]
+)
+def test_a_row_without_a_number_finds_the_lks_whose_initials_it_writes_with_or_without_dots(tmp_path, board_member,
+                                                                                             stored, given):  # fmt: skip
+    OrganisationFactory(name=stored, region_id="63.71.01.1001", registration_number="", permit_number="",
+                              capacity=10)  # fmt: skip
+
+    result = run(xlsx_file(tmp_path, [HEADERS, [given, "anak", "63.71.01.1001", "", 12]]), board_member, dry_run=True)
+
+    assert (result.status, result.created, result.updated) == ("checked", 0, 1), problems_of(result)
+    [update] = result.preview["update"]
+    assert update["changes"]["Kapasitas (orang)"] == ["10", "12"], update

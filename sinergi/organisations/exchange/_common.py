@@ -4,7 +4,6 @@ messages and previews, how a cell compares with the stored value, the derived fi
 an actor may register an LKS anywhere. Apart so that the entity module holds the entity alone.
 """
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
@@ -52,20 +51,26 @@ def _key_number(values: dict[str, Any], field: str) -> str:
     return number if number and is_number(number) else ""
 
 
-# An abbreviation written with dots, each letter its own ("L.K.S.", "Y. P. A.", "P.S.A.A", "H.M."): two or more
-# single letters, each but the last followed by a dot. A single initial ("M. Yusuf") is a word of its own.
-_DOTTED_ABBREVIATION = re.compile(r"(?<!\w)[^\W\d_](?:\.\s?[^\W\d_](?!\w))+\.?")
-
-
 def name_key(name: str) -> str:
     """How an LKS's name is compared, to find the LKS a row without a number names, a new LKS's same-name twin
     among the registered ones and two rows of one new LKS: v.norm's (letter case, accents, punctuation and spacing
-    aside: "LKSA Al-Ikhlas" is "LKSA Al Ikhlas", "Harapan, Bunda" is "Harapan Bunda"), with an abbreviation's dots
-    left out ("L.K.S. Harapan Bunda" is "LKS Harapan Bunda", as "Y.P.A." is "YPA"). Without that, v.norm made the
-    dotted abbreviation single letters ("l k s harapan bunda"), another name, and the twin went unnoticed."""
-    if "." in name:
-        name = _DOTTED_ABBREVIATION.sub(lambda found: "".join(ch for ch in found.group() if ch.isalpha()) + " ", name)
-    return v.norm(name)
+    aside: "LKSA Al-Ikhlas" is "LKSA Al Ikhlas", "Harapan, Bunda" is "Harapan Bunda"), with the letters of an
+    abbreviation joined however they are written ("L.K.S. Harapan", "L K S Harapan" and "LKS Harapan" are one name,
+    as "H. A. Rahman" is "H A Rahman"): two or more single letters in a row. A single initial ("M. Yusuf", "PSA A
+    Budi") stays a word of its own."""
+    words = v.norm(name).split(" ")
+    joined: list[str] = []
+    letters: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            letters.append(word)
+            continue
+        if letters:
+            joined.append("".join(letters))
+            letters = []
+        if word:
+            joined.append(word)
+    return " ".join(joined)
 
 
 def _place_key(values: dict[str, Any]) -> str:
