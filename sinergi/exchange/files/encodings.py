@@ -222,8 +222,9 @@ def _mark_plausibility(char: str, before: str, after: str, text: str, at: int) -
     if char == "\u2026":
         return 2 if not after.isalnum() and (before.islower() or not before.isalnum()) else -1
     if char == "\u00b0":
-        # after a number ("30°", "45 °"), or before the C or F of a temperature ("38 °C", "Suhu (°C)"; not Mac Roman's
-        # reading of Windows-1252's "¡Cepat!"); Mac's ∞ is none of them
-        after_number = before.isdigit() or (before == " " and at > 1 and text[at - 2].isdigit() and not after.isalpha())
+        # after a number ("30°", "45 °", "38 °Celcius"), or before the C or F of a temperature ("38 °C", "Suhu (°C)";
+        # not Mac Roman's reading of Windows-1252's "¡Cepat!"); Mac's ∞ is none of them
+        spaced = before == " " and at > 1 and text[at - 2].isdigit() and (not after.isalpha() or after in "CF")
+        after_number = before.isdigit() or spaced
         return 2 if after_number or (after in "CF" and not text[at + 2 : at + 3].isalpha()) else -1
     return -1  # (a left quote between letters: Mac's "Noël" read as Windows-1252 is "No‘l")

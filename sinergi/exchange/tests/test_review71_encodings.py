@@ -122,3 +122,10 @@ def test_the_refusal_names_the_word_of_a_letter_misread_not_a_symbol_before_it(t
 )
 def test_what_a_character_beyond_ascii_says_depends_on_where_it_stands(text, judged):
     assert _plausibility(text) == judged
+
+
+@pytest.mark.parametrize("temperature", ["38 °Celcius", "38 °Celsius", "100 °Fahrenheit", "38°Celcius"])
+def test_a_temperature_spelled_out_after_the_degree_sign_keeps_a_windows_file_readable(tmp_path, temperature):
+    # The seventy-third review: "Demam 38 °Celcius" in a note made the whole file refused as "CSV (MS-DOS)"
+    data = f"Nama,Catatan\r\nBudi,Demam {temperature}\r\n".encode("cp1252")
+    assert _eight_bit_encoding(data) == "cp1252"
