@@ -988,9 +988,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "dibatasi": "restricted",
     "Tidak ada penerima layanan yang cocok.": "No matching clients.",
     "Tujuan akses data pribadi": "Purpose of access to personal data",
-    "Halaman berikutnya memuat data pribadi penerima layanan. Menurut UU 27/2022 tentang Pelindungan Data Pribadi, "
-    "setiap akses dicatat: siapa, kapan, dari mana, dan untuk apa. Pilih tujuan Anda untuk sesi ini.": (
-        "The next pages contain clients' personal data. Under Law 27/2022 on Personal Data Protection "
+    "Halaman berikutnya memuat data pribadi penerima layanan atau pekerja. Menurut UU 27/2022 tentang Pelindungan "
+    "Data Pribadi, setiap akses dicatat: siapa, kapan, dari mana, dan untuk apa. Pilih tujuan Anda untuk sesi ini.": (
+        "The next pages contain the personal data of clients or workers. Under Law 27/2022 on Personal Data Protection "
         "(UU PDP), every access is logged: who, when, from where and why. Choose your purpose for this session."
     ),
     "Pilih salah satu tujuan.": "Choose one purpose.",
