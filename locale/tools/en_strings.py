@@ -1634,8 +1634,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Templat impor": "Import template",
     "Ekspor (cakupan Anda)": "Export (your scope)",
     "Unduh templat (.xlsx)": "Download template (.xlsx)",
-    "Berkas ekspor memakai kolom yang sama dengan templat, jadi dapat diperbaiki lalu diimpor kembali.": (
-        "Exports use the same columns as the template, so they can be corrected and imported again."
+    "Berkas ekspor memakai judul kolom templat, jadi dapat diperbaiki lalu diimpor kembali. Catatan dan persetujuan "
+    "penerima layanan tidak ikut diekspor; isian itu tetap tersimpan dan tidak berubah bila berkas diimpor kembali.": (
+        "Exports use the template's column headings, so they can be corrected and imported again. Clients' notes "
+        "and consents are not exported; they stay stored and unchanged when the file is imported again."
     ),
     "Laporan PDF (A4)": "PDF reports (A4)",
     "Laporan provinsi: tabel dan grafik dasbor": "Provincial report: the dashboard's tables and charts",
