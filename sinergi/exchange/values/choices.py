@@ -49,6 +49,11 @@ def respell(key: str) -> str:
     return " ".join(RESPELLINGS.get(word, word) for word in key.split())
 
 
+# Words that make a qualified item something it is not now: a former or a future one ("Mantan pengasuh", "Calon
+# pekerja sosial", "Eks relawan").
+_NOT_NOW = frozenset({"mantan", "calon", "eks", "ex", "bekas"})
+
+
 class Choices:
     """Allowed values of a column: each code with its label; a cell may hold the code, the label, “code — label”,
     a short form of the label (“Dalam panti” for “Dalam panti (residensial)”, “Luar panti” for “Luar panti /
@@ -71,6 +76,7 @@ class Choices:
         # Texts read by match_qualified alone, kept apart: match() still refuses them (a Peran cell "Pengasuh
         # asrama" would lose the words the column does not keep; a job title keeps them in its own column).
         self._qualified: dict[str, str] = {}
+        self._unqualified: set[str] = set()  # texts that name no item even with qualifying words
         self.by_norm: dict[str, str] = {}
         # Each item as written in full (its code or a label, in any language; case and spacing aside): a cell that
         # says otherwise was read as the item (read_as) and is told.
@@ -142,14 +148,19 @@ class Choices:
             return self.match(raw)
         except CellProblem:
             if (code := self._qualified.get(value)) is None:
+                if value in self._unqualified:
+                    raise
                 code = self._qualified_code(respell(norm(value)), {respell(norm(word)) for word in alone_only})
                 if code is None:
+                    self._unqualified.add(value)  # a staff list repeats its titles: looked at once
                     raise
                 self._qualified[value] = code
             return code
 
     def _qualified_code(self, key: str, alone_only: set[str]) -> str | None:
         words = key.split()
+        if _NOT_NOW & set(words):
+            return None  # "Mantan pengasuh", "Calon pengasuh": once or not yet the item, not the item
         runs = [
             (start, end, code)
             for start in range(len(words))

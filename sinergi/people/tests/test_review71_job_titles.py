@@ -88,3 +88,36 @@ def test_in_a_role_column_a_role_with_qualifying_words_is_still_refused(tmp_path
     # The column keeps the role alone: the words would be lost (a "Jabatan" column keeps them).
     assert result.status == "refused"
     assert [(p.column, p.value) for p in result.problems] == [("Peran", "Pengasuh asrama")]
+
+
+def test_an_office_of_the_board_with_other_words_and_a_former_or_future_role_stay_other(tmp_path, world):
+    # The seventy-third review: "Ketua kamar" heads a room of children and "Staf TU merangkap Bendahara" keeps the
+    # books; neither is the board. "Mantan pengasuh" and "Calon pengasuh" are not caregivers now.
+    titles = [
+        "Ketua Asrama Putri",
+        "Ketua Kamar",
+        "Staf TU merangkap Bendahara",
+        "Sekretaris kantor",
+        "Mantan Pengasuh",
+        "Calon Pengasuh",
+        "Eks relawan",
+        "Bendahara yayasan",
+        "Wakil ketua pengurus",
+        "Ketua",
+    ]
+
+    result, roles = imported_roles(tmp_path, world, titles)
+
+    assert roles == {
+        "Ketua Asrama Putri": "lainnya",
+        "Ketua Kamar": "lainnya",
+        "Staf TU merangkap Bendahara": "lainnya",
+        "Sekretaris kantor": "lainnya",
+        "Mantan Pengasuh": "lainnya",
+        "Calon Pengasuh": "lainnya",
+        "Eks relawan": "lainnya",
+        "Bendahara yayasan": "pengurus",
+        "Wakil ketua pengurus": "pengurus",
+        "Ketua": "pengurus",
+    }
+    assert any(OTHER_NOTICE in notice for notice in result.notices)

@@ -56,8 +56,11 @@ COLUMNS: list[Column] = [
                           *((office, WorkerRole.BOARD_OFFICER) for office in (
                      "ketua", "wakil ketua", "sekretaris", "bendahara", "ketua yayasan", "kepala panti",
                      "pimpinan panti", "kepala lks", "pimpinan lks",
-                     # The board itself: "Pengurus" with other words is read as the board only so (_role_from_title).
-                     "pengurus yayasan", "pengurus lks", "pengurus inti", "anggota pengurus"))]),
+                     # The board itself: "Pengurus" with other words is read as the board only so (_role_from_title),
+                     # and its offices with other words too ("Ketua kamar" heads a room of children).
+                     "pengurus yayasan", "pengurus lks", "pengurus inti", "anggota pengurus",
+                     *(f"{office} {board}" for office in ("ketua", "wakil ketua", "sekretaris", "bendahara")
+                       for board in ("pengurus", "yayasan", "lks", "panti"))))]),
     # The job as the LKS calls it, kept as written; a file without "Peran" takes the role from it (_role_from_title).
     TextColumn("job_title", _lazy("Jabatan"), ("jabatan di panti", "jabatan di lks", "nama jabatan", "posisi"),
                max_length=MAX_LENGTHS["job_title"], example=_lazy("Pengasuh asrama putri"), width=22),

@@ -16,9 +16,10 @@ from .columns import HEADERS
 from .state import WorkersState
 
 # A role's word that says too little with other words around it: "Pengurus rumah tangga" is a housekeeper, "Pengurus
-# asrama" the one who keeps a dormitory, not the board. Only "Pengurus" alone, or as an alias of the role column
-# writes it ("Pengurus yayasan"), reads as the board.
-_ROLE_ALONE_ONLY = ("pengurus",)
+# asrama" the one who keeps a dormitory, not the board; a "Ketua kamar" or "Ketua asrama putri" heads a room of
+# children, and "Staf TU merangkap Bendahara" keeps the books. Only such a word alone, or as an alias of the role
+# column writes it ("Pengurus yayasan", "Ketua yayasan"), reads as the board.
+_ROLE_ALONE_ONLY = ("pengurus", "ketua", "wakil ketua", "sekretaris", "bendahara")
 _ROLE = cast(ChoiceColumn, HEADERS["role"])
 
 
