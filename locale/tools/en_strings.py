@@ -4916,8 +4916,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "Tulis kode Kemendagri, mis. 63.71.04.1002, atau kosongkan kolom ini dan tulis nama kecamatan dan "
         "desa/kelurahannya di kolomnya."
     ): (
-        "“%(value)s” looks like a BPS region code (kecamatan and desa of 3 digits, as in DTKS), not a Kemendagri code. "
-        "Write the Kemendagri code, e.g. 63.71.04.1002, or leave this column empty and write the names of the "
-        "kecamatan and desa/kelurahan in their columns."
+        "“%(value)s” looks like a BPS region code (district and village of 3 digits, as in DTKS), not a Kemendagri "
+        "code. Write the Kemendagri code, e.g. 63.71.04.1002, or leave this column empty and write the names of the "
+        "district and village in their columns."
+    ),
+    (
+        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Tulis namanya saja "
+        "(“%(name)s”)."
+    ): (
+        "This name begins with the number or bullet of the list it was copied from (“%(mark)s”). Write the name only "
+        "(“%(name)s”)."
     ),
 }

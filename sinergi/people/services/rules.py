@@ -1,6 +1,7 @@
 """Small domain rules shared by the writes: ages, review dates, name matching, what an LKS may serve."""
 
 import datetime
+import re
 import unicodedata
 
 from django.utils.translation import gettext as _
@@ -110,6 +111,31 @@ def match_key_text(*, full_name: str, birth_date: datetime.date | None, mother_n
 # Older than anyone alive in Indonesia: a birth date giving more is a placeholder (01-01-1900) or a typo (1925 for
 # 1952), warned about rather than refused (the forms refuse only what cannot be: before 1900).
 OLDEST_PLAUSIBLE_AGE = 110
+
+
+# A list's number or bullet before a name, as a list copied from a Word document or a PDF keeps it ("1. AHMAD FAUZI",
+# "2) Siti", "• Nur Halizah"): no name begins with a digit or a bullet.
+_LIST_MARK = re.compile(r"^(?P<mark>\d{1,4}(?:\s*[.)])?|[•◦▪▫‣⁃●○■□►▸➢➤✓✔*·])\s*(?P<name>[^\W\d_].*)$")
+
+
+def list_mark(name: str) -> re.Match | None:
+    """The list's mark and the name after it when `name` still begins with one (groups "mark" and "name"), else None.
+    The forms and the imports refuse such a name alike: stored, the mark would be part of the name (and of every
+    search and letter), and taking it off without a word would change what was written."""
+    if not name[:1] or name[0].isalpha():
+        return None
+    return _LIST_MARK.match(name)
+
+
+def list_mark_problem(name: str, *, stored: str = "") -> str:
+    """The form's and API's refusal of a name still carrying a list's mark (list_mark), "" when it has none or is the
+    name on record (one stored before this rule is not re-judged when other fields are corrected)."""
+    if name == stored or (found := list_mark(name)) is None:
+        return ""
+    return _(
+        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Tulis namanya saja "
+        "(“%(name)s”)."
+    ) % {"mark": found["mark"], "name": found["name"]}
 
 
 def implausible_birth_warning(birth_date: datetime.date | None, today: datetime.date) -> str:

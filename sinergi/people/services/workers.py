@@ -24,7 +24,7 @@ from ..choices import BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker
 from ..nik import nik_check
 from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _require, _term, _text
-from .rules import implausible_birth_warning, lks_closed_reason
+from .rules import implausible_birth_warning, list_mark_problem, lks_closed_reason
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
@@ -52,6 +52,8 @@ def _apply_worker_data(worker: Worker, data: dict, problems: _Problems, warnings
         value = data.get(name)
         if name == "full_name":
             value = _text(data, name, problems, required=True, label=_("Nama lengkap"))
+            if marked := list_mark_problem(value, stored=worker.full_name or ""):
+                problems.add(name, marked)  # as the import refuses it (NameColumn)
         elif name == "sex":
             value = _choice(value, Sex, name, problems)
         elif name in ("birth_date", "started_on", "background_check_on"):

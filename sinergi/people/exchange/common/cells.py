@@ -5,7 +5,6 @@ from the identity checks: this is how a cell is read, not how a number is checke
 """
 
 import datetime
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +15,7 @@ from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
 
 from ...nik import EXACT_BELOW, whole_float_digits
+from ...services.rules import list_mark
 from .identity import mask
 
 
@@ -103,20 +103,14 @@ class RegionCodeColumn(Column):
         return v.parse_region_code(raw)
 
 
-# A list's number or bullet before a name, as a list copied from a Word document or a PDF keeps it in the cell ("1.
-# AHMAD FAUZI", "2) Siti", "• Nur Halizah"): no name begins with a digit or a bullet.
-_LIST_MARK = re.compile(r"^(?P<mark>\d{1,4}(?:\s*[.)])?|[•◦▪▫‣⁃●○■□►▸➢➤✓✔*·])\s*(?P<name>[^\W\d_].*)$")
-
-
 class NameColumn(TextColumn):
     """A person's name. One that still begins with the number or bullet of the list it was copied from is refused,
-    naming the mark: stored, the mark would be part of the name (and of every search and letter), and taking it off
-    without a word would change what the file says."""
+    naming the mark, as the forms refuse it (services.rules.list_mark)."""
 
     def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
         out = super().clean_column(raws, ctx)
         for index, value in enumerate(out):
-            if value.__class__ is str and value[:1] and not value[0].isalpha() and (found := _LIST_MARK.match(value)):
+            if value.__class__ is str and value[:1] and not value[0].isalpha() and (found := list_mark(value)):
                 out[index] = v.CellProblem(
                     _(
                         "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus "

@@ -12,7 +12,7 @@ from ...choices import DisabilityType, MissingIdReason, Sex
 from ...models import Person
 from ...nik import kk_check, nik_check
 from .._common import _choice, _date, _Problems, _term, _text
-from ..rules import implausible_birth_warning
+from ..rules import implausible_birth_warning, list_mark_problem
 
 PERSON_FIELDS = (
     "full_name",
@@ -100,6 +100,8 @@ def _apply_person_data(
         value = data.get(name)
         if name == "full_name":
             value = _text(data, name, problems, required=True, label=_("Nama lengkap"))
+            if marked := list_mark_problem(value, stored=person.full_name or ""):
+                problems.add(name, marked)  # as the import refuses it (NameColumn)
         elif name == "sex":
             value = _choice(value, Sex, name, problems)
         elif name == "birth_date":
