@@ -97,11 +97,13 @@ def _is_number(groups: list[str], separators: list[str]) -> bool:
 
 
 def _groups_masked(found: re.Match) -> str:
-    """The sixteen digits in a run of digit groups that make a NIK or KK number, masked (6371********0001)."""
+    """The sixteen digits in a run of digit groups that make a NIK or KK number, masked (6371********0001). Every
+    window of groups that makes one is found, and overlapping ones are masked as one: a number typed just before a
+    NIK ("no 1234 6371 0117 0814 0001") must not shift the mask onto the NIK's middle and leave its end readable."""
     text = found[0]
     groups = list(_GROUP.finditer(text))
-    pieces, at, start = [], 0, 0
-    while start < len(groups):
+    numbers: list[tuple[int, int]] = []  # (first group, one past the last) of each window that is a number
+    for start in range(len(groups)):
         total, end = 0, start
         while end < len(groups) and total < 16:
             total += len(groups[end][0])
@@ -109,11 +111,15 @@ def _groups_masked(found: re.Match) -> str:
         parts = [group[0] for group in groups[start:end]]
         separators = [text[a.end() : b.start()] for a, b in pairwise(groups[start:end])]
         if total == 16 and _is_number(parts, separators):
-            digits = "".join(parts)
-            pieces += [text[at : groups[start].start()], f"{digits[:4]}{'*' * 8}{digits[-4:]}"]
-            at, start = groups[end - 1].end(), end
-        else:
-            start += 1
+            if numbers and start < numbers[-1][1]:
+                numbers[-1] = (numbers[-1][0], end)
+            else:
+                numbers.append((start, end))
+    pieces, at = [], 0
+    for start, end in numbers:
+        digits = "".join(group[0] for group in groups[start:end])
+        pieces += [text[at : groups[start].start()], f"{digits[:4]}{'*' * 8}{digits[-4:]}"]
+        at = groups[end - 1].end()
     return "".join(pieces) + text[at:]
 
 
