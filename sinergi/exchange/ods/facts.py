@@ -2,6 +2,7 @@
 will take, hidden rows, cells merged down, formulas without a result or with an error, percentage cells and the
 date system."""
 
+import contextlib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ _EVENT_WITHOUT_FORMULAS = re.compile(
 # What makes calamine keep a cell (a value, a type, a formula): an empty cell, however styled, takes no room.
 _VALUE_MARKS = (b"office:value", b"-value", b"table:formula")
 _VALUE_TYPE = re.compile(rb'\boffice:value-type="(\w+)"')
+_OFFICE_VALUE = re.compile(rb"""\boffice:value\s*=\s*["']([-+0-9.eE]+)["']""")
 _NULL_DATE = re.compile(rb'<table:null-date\b[^>]*\btable:date-value="(\d{4})-')
 
 
@@ -197,6 +199,12 @@ class _Scan:
         text, columns = _cell_text(piece, cell_start)
         number = text.rstrip("% \u00a0")
         decimals = len(number) - max(number.rfind(","), number.rfind(".")) - 1 if "," in number or "." in number else 0
+        if decimals == 3 and (value := _OFFICE_VALUE.search(piece, cell_start, piece.find(b">", cell_start))):
+            # "1.250%": 1250 % with a thousands separator (Indonesian) or 1.25 % with three decimals (English); the
+            # cell's value (12.5 or 0.0125) tells which.
+            with contextlib.suppress(ValueError):
+                if round(float(value.group(1)) * 100) == int(number.replace(".", "").replace(",", "")):
+                    decimals = 0
         for row in range(self.current + 1, self.row + 1):
             marked = facts.percent.setdefault(row, {})
             for repeat in range(columns):

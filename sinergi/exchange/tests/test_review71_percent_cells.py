@@ -135,3 +135,19 @@ def test_a_percentage_in_an_ods_is_read_as_the_sheet_shows_it_as_in_an_xlsx(tmp_
     result = run(ods_file(tmp_path / "persen2.ods", rows[:2]), board_member)
     assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
     assert Organisation.objects.get().permit_issuer == "12.50%"  # as from the same sheet saved as an .xlsx
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "stored"),
+    [(12.5, "1.250%", "1250%"), (12.5, "1,250%", "1250%"), (0.0125, "1,250%", "1.250%"), (0.125, "12,5%", "12.5%")],
+)
+def test_an_ods_percentage_with_a_thousands_separator_is_no_fraction(tmp_path, board_member, value, shown, stored):
+    # The seventy-third review: "1.250%" (1250 %, Indonesian thousands) was stored as "1250.000%"; the cell's value
+    # tells a thousands separator from three decimals
+    cells = [text("LKSA Persen Satu"), text("anak"), text("63.71.01.1001"), text("460/1/2024"), text("10")]
+    rows = ["".join(text(header) for header in [*HEADERS, ISSUER]), "".join(cells) + percentage(value, shown)]
+
+    result = run(ods_file(tmp_path / "persen.ods", rows), board_member)
+
+    assert (result.status, result.created) == ("succeeded", 1), problems_of(result)
+    assert Organisation.objects.get().permit_issuer == stored
