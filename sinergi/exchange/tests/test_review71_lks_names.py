@@ -96,8 +96,8 @@ def test_a_names_key_leaves_out_the_dots_of_an_abbreviation_only(name, key):
 @pytest.mark.parametrize(
     ("stored", "given"), [("LKSA H. A. Rahman", "LKSA H A Rahman"), ("L K S A Harapan", "L.K.S.A Harapan")]
 )
-def test_a_row_without_a_number_finds_the_lks_whose_initials_it_writes_with_or_without_dots(tmp_path, board_member,
-                                                                                             stored, given):  # fmt: skip
+def test_a_row_without_a_number_finds_the_lks_whose_initials_are_written_otherwise(tmp_path, board_member, stored,
+                                                                                   given):  # fmt: skip
     OrganisationFactory(name=stored, region_id="63.71.01.1001", registration_number="", permit_number="",
                               capacity=10)  # fmt: skip
 
