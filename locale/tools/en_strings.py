@@ -4883,15 +4883,13 @@ EN: dict[str, str | tuple[str, str]] = {
         "through an export (a row with the ID column); this row will register a second worker."
     ),
     (
-        "%(label)s ini tertulis sebagai angka desimal (diakhiri “.0”): program yang membuat file ini (misalnya pandas) "
-        "membacanya sebagai angka. Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai angka, "
-        "sehingga angka terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen "
-        "aslinya."
+        "%(label)s ini tertulis sebagai angka desimal (diakhiri “.0”), seperti yang ditulis program yang membacanya "
+        "sebagai angka (misalnya pandas). Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai "
+        "angka, sehingga angka terakhirnya bisa berubah. Ketik ulang nomor dari dokumen aslinya sebagai teks."
     ): (
-        "This %(label)s is written as a decimal number (ending in “.0”): the program that made this file (pandas, for "
-        "instance) read it as a number. A number beginning with 91–96 (Papua) is too large to be kept exactly as a "
-        "number, so its last digit may have changed. Format the column as Text, then type the number again from the "
-        "original document."
+        "This %(label)s is written as a decimal number (ending in “.0”), as a program that read it as a number writes "
+        "it (pandas, for instance). A number beginning with 91–96 (Papua) is too large to be kept exactly as a number, "
+        "so its last digit may have changed. Type the number again from the original document, as text."
     ),
     (
         "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus tanda itu dan tulis "

@@ -39,10 +39,9 @@ def _excel_message() -> str:
 
 def _inexact_float_message(label: str) -> str:
     return _(
-        "%(label)s ini tertulis sebagai angka desimal (diakhiri “.0”): program yang membuat file ini (misalnya pandas) "
-        "membacanya sebagai angka. Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai angka, "
-        "sehingga angka terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen "
-        "aslinya."
+        "%(label)s ini tertulis sebagai angka desimal (diakhiri “.0”), seperti yang ditulis program yang membacanya "
+        "sebagai angka (misalnya pandas). Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai "
+        "angka, sehingga angka terakhirnya bisa berubah. Ketik ulang nomor dari dokumen aslinya sebagai teks."
     ) % {"label": label}
 
 
@@ -74,9 +73,11 @@ def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
     # Full-width digits (typed with an Asian input method, or pasted from a PDF) are the same digits: NFKC.
     value = unicodedata.normalize("NFKC", raw or "").strip()
     compact = value.replace(" ", "")
-    if digits := whole_float_digits(compact):
+    # A float's ".0" needs more than 16 characters: the commonest NIK, 16 digits, is not matched for it.
+    longer = len(compact) > 16
+    if longer and (digits := whole_float_digits(compact)):
         value = digits  # every digit is there: a float's ".0" added nothing (as a number cell of it is read)
-    elif (whole := _WHOLE_FLOAT.match(compact)) and int(whole[1]) >= EXACT_BELOW:
+    elif longer and (whole := _WHOLE_FLOAT.match(compact)) and int(whole[1]) >= EXACT_BELOW:
         check.errors.append(_inexact_float_message(label))
         return None
     elif _SCIENTIFIC.match(value) or _FLOAT.match(compact):

@@ -21,9 +21,9 @@ EXCEL = (
     "angka terakhirnya hilang. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
 )
 PAPUA = (
-    "ini tertulis sebagai angka desimal (diakhiri “.0”): program yang membuat file ini (misalnya pandas) membacanya "
-    "sebagai angka. Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai angka, sehingga angka "
-    "terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang nomor dari dokumen aslinya."
+    "ini tertulis sebagai angka desimal (diakhiri “.0”), seperti yang ditulis program yang membacanya sebagai angka "
+    "(misalnya pandas). Nomor yang diawali 91–96 (Papua) terlalu besar untuk tersimpan utuh sebagai angka, sehingga "
+    "angka terakhirnya bisa berubah. Ketik ulang nomor dari dokumen aslinya sebagai teks."
 )
 
 
