@@ -197,6 +197,10 @@ def _mark_plausibility(char: str, before: str, after: str, text: str, at: int) -
     """_plausibility of a typographic mark between `before` and `after` (at `at` in `text`)."""
     if char == "\u2019" and before.isalpha() and after.isalpha():
         return 2 if before.islower() or after.islower() else 1  # Nur’aini, D’SOUZA
+    if char == "\u2018" and before.isalpha() and after.islower():
+        # the ayn of an Arabic name typed with a left quote (Ma‘ruf, Sa‘adah, Syafi‘i): as likely as Mac Roman's ë
+        # that Windows-1252 reads so ("No‘l"), a tie the line ends decide (a Mac's own CSV ends them in CR alone)
+        return 1
     if char in "\u201c\u2018" and not before.isalnum() and after.isalnum():
         # An opening quote, when its closing one follows on the line (Windows-1252's "Òscar" is Mac's "“scar")
         # (looked for in the next 200 characters of the line only: a file may hold many such marks)

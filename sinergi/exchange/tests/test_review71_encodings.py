@@ -129,3 +129,10 @@ def test_a_temperature_spelled_out_after_the_degree_sign_keeps_a_windows_file_re
     # The seventy-third review: "Demam 38 °Celcius" in a note made the whole file refused as "CSV (MS-DOS)"
     data = f"Nama,Catatan\r\nBudi,Demam {temperature}\r\n".encode("cp1252")
     assert _eight_bit_encoding(data) == "cp1252"
+
+
+@pytest.mark.parametrize("name", ["Ma‘ruf Contoh", "Sa‘adah Contoh", "Imam Syafi‘i"])
+def test_an_ayn_typed_as_a_left_quote_keeps_a_windows_file_windows_1252(tmp_path, name):
+    # The seventy-third review: "Ma‘ruf" in a Windows-1252 CSV was stored as Mac Roman's "Maëruf"
+    path = mac_csv(tmp_path, [["Nama lengkap", "Peran"], [name, "Pengasuh"]], encoding="cp1252", line_end="\r\n")
+    assert read_all(path, CSV)[1] == (2, [name, "Pengasuh"])
