@@ -4925,4 +4925,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "This name begins with the number or bullet of the list it was copied from (“%(mark)s”). Write the name only "
         "(“%(name)s”)."
     ),
+    (
+        "“Bekerja dengan anak” kosong, jadi pengasuh ini dicatat tidak bekerja dengan anak dan pemeriksaan latar "
+        "belakangnya tidak diminta. Bila ia bekerja dengan anak, isi “Ya”."
+    ): (
+        "“Works with children” is empty, so this caregiver is recorded as not working with children and no background "
+        "check is asked for. If they work with children, fill in “Ya”."
+    ),
 }

@@ -11,8 +11,9 @@ from sinergi.accounts.scope import Action
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import ImportContext, RowPlan, RowProblems, UnchangedRecord, kept_blank, stale_row_message
 
+from ...choices import WorkerRole
 from ...models import Worker
-from ...services.rules import lks_closed_reason
+from ...services.rules import KIND_ELDERLY, lks_closed_reason
 from ..common import (
     Lks,
     corrected_nik_warnings,
@@ -233,6 +234,8 @@ class _WorkersRowPlan:
             _role_from_title(values, existing, ctx, state)
         data = self._merged(values, existing)
         self._rules(data, values, problems, warnings, existing)
+        if existing is None and "works_with_children" in values and values["works_with_children"] is None:
+            warnings += _blank_with_children_warning(data, lks)
         if problems:
             if existing is not None:
                 state.quoted.add(existing["id"])  # checked on their stored record (its dates, its name)
@@ -365,3 +368,20 @@ class _WorkersRowPlan:
                 )
             raise RowProblems([("full_name", message % {"first": first})])
         rows.append((row, birth, with_nik, registers))
+
+
+def _blank_with_children_warning(data: dict, lks: Lks | None) -> list[tuple[str, str]]:
+    """A new caregiver of an LKS that serves children whose "Bekerja dengan anak" cell is left empty is registered as
+    not working with children, and no background check is asked for: said on the row, as the column left out of the
+    file is said in a notice (staff_lists.not_with_children_notice)."""
+    if data["role"] != WorkerRole.CAREGIVER or lks is None or lks.kinds == {KIND_ELDERLY}:
+        return []
+    return [
+        (
+            "works_with_children",
+            _(
+                "“Bekerja dengan anak” kosong, jadi pengasuh ini dicatat tidak bekerja dengan anak dan pemeriksaan "
+                "latar belakangnya tidak diminta. Bila ia bekerja dengan anak, isi “Ya”."
+            ),
+        )
+    ]
