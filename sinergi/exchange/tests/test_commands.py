@@ -75,7 +75,7 @@ def test_import_without_as_runs_as_the_system_and_is_audited(tmp_path):
     path = xlsx_file(tmp_path, [HEADERS, ["LKSA Sistem", "anak", "63.72", "TD/S", 1]])
     out, _err = call("import_data", "lks", str(path))
     assert out.splitlines()[:2] == ["Berhasil diimpor: 1 baris.", "  dibuat 1, diubah 0, tidak berubah 0."]
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(object_type="exchange.importjob")
     assert (event.action, event.actor, event.data["via"], event.data["created"]) == (
         "exchange.import.succeeded",
         None,

@@ -454,14 +454,17 @@ def test_one_audit_event_per_import_with_its_counts(tmp_path, board_member, banj
             enqueue=False,
         )
     import_job_run(job_id=job.pk)
-    # One event for the import, with its counts; besides it, each changed LKS's own history gets its change (as
-    # after a form's save), nothing for the one created (the import's event counts it).
-    events = list(AuditEvent.objects.exclude(action="organisations.organisation.updated").values_list(
-        "action", "actor_name", "data"
-    ))  # fmt: skip
+    # One event for the import, with its counts; besides it, each changed LKS's own history gets its change and
+    # each new LKS its registration (as after a form's save), both naming the import.
+    records = ("organisations.organisation.updated", "organisations.organisation.created")
+    events = list(AuditEvent.objects.exclude(action__in=records).values_list("action", "actor_name", "data"))
     assert len(events) == 1
     updated = AuditEvent.objects.get(action="organisations.organisation.updated")
     assert (updated.object_id, updated.changes) == (str(banjarmasin_lks.pk), {"Kapasitas (orang)": ["30", "31"]})
+    created = AuditEvent.objects.get(action="organisations.organisation.created")
+    new_lks = Organisation.objects.get(registration_number="TD/N")
+    assert (created.object_id, created.actor_name) == (str(new_lks.pk), "pengurus.uji")
+    assert created.data == updated.data == {"via": "import", "import_job": job.pk}
     action, actor_name, data = events[0]
     assert (action, actor_name) == ("exchange.import.succeeded", "pengurus.uji")
     assert {k: data[k] for k in ("entity", "rows", "created", "updated", "unchanged", "problems", "file_type")} == {

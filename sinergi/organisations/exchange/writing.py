@@ -53,6 +53,16 @@ class _LksWriting:
                 action="organisations.organisation.updated",
                 model=Organisation,
                 changes_by_pk={p.obj.pk: p.changes for p in updates},
-                data={"via": "import"},
+                data={"via": "import", **(ctx.cache.get("audit_via") or {})},
+            )
+        if creates:
+            # Each new LKS's own history says who registered it, when and through which import, as after the
+            # form's save ("Didaftarkan"); its values are the import's trial and the record itself.
+            audit_record_many(
+                actor=ctx.actor,
+                action="organisations.organisation.created",
+                model=Organisation,
+                changes_by_pk={p.obj.pk: {} for p in creates},
+                data={"via": "import", **(ctx.cache.get("audit_via") or {})},
             )
         through.objects.bulk_create(links, batch_size=1000)
