@@ -4932,4 +4932,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "“Works with children” is empty, so this caregiver is recorded as not working with children and no background "
         "check is asked for. If they work with children, fill in “Ya”."
     ),
+    (
+        "Tanggal di kolom ini tampaknya ditulis berurutan bulan-hari-tahun (pengaturan bahasa Inggris AS): pada "
+        "%(count)s baris, tanggal lahir di NIK sama dengan tanggal yang diisi bila hari dan bulannya ditukar, "
+        "mis. “%(read)s” dibaca %(read_long)s, sedangkan NIK-nya %(nik_long)s. Ubah semua tanggal di kolom ini, "
+        "dan di kolom tanggal lainnya, ke urutan hari-bulan-tahun (mis. 17-08-2023), lalu unggah lagi."
+    ): (
+        "The dates in this column seem to be written month-day-year (English, US settings): on %(count)s rows the "
+        "birth date in the NIK is the date filled in with its day and month swapped, e.g. “%(read)s” reads as "
+        "%(read_long)s while its NIK says %(nik_long)s. Change every date in this column, and in the other date "
+        "columns, to day-month-year order (e.g. 17-08-2023), then upload again."
+    ),
 }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .. import values as v
@@ -83,9 +84,32 @@ class DateColumn(Column):
             }
         ]
 
+    def _swapped_by_niks(self, ctx: "ImportContext") -> str:
+        """Birth dates all read both ways (5/3/2012), typed month first on a computer set to English (US), leave the
+        column's order unseen; the NIKs tell it: three or more whose date of birth is the typed one with day and month
+        swapped, and none agreeing with a date that reads both ways, is that order, not chance. Refused, as a column
+        seen in that order is (the other dates of such a file are likely month first too)."""
+        order = ctx.cache.get(("nik_date_order", self.key))
+        if not order or order["agrees"] or len(order["swapped"]) < 3:
+            return ""
+        day, _nik = order["swapped"][0]
+        return _(
+            "Tanggal di kolom ini tampaknya ditulis berurutan bulan-hari-tahun (pengaturan bahasa Inggris AS): pada "
+            "%(count)s baris, tanggal lahir di NIK sama dengan tanggal yang diisi bila hari dan bulannya ditukar, "
+            "mis. “%(read)s” dibaca %(read_long)s, sedangkan NIK-nya %(nik_long)s. Ubah semua tanggal di kolom ini, "
+            "dan di kolom tanggal lainnya, ke urutan hari-bulan-tahun (mis. 17-08-2023), lalu unggah lagi."
+        ) % {
+            "count": len(order["swapped"]),
+            "read": day.strftime("%d-%m-%Y"),
+            "read_long": date_format(day, "j F Y"),
+            "nik_long": date_format(day.replace(day=day.month, month=day.day), "j F Y"),
+        }
+
     def file_problems(self, ctx: "ImportContext") -> list[str]:
         """A column that shows month/day/year order somewhere (08/17/2023, refused on its row) makes its dates
         that read both ways (08/07/2023: 8 July or 7 August?) doubtful too: they are named, not taken silently."""
+        if swapped := self._swapped_by_niks(ctx):
+            return [swapped]
         seen = ctx.cache.get(("date_order", self.key))
         cells = ctx.cache.get(("date_cells", self.key))
         if (

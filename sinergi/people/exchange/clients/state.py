@@ -100,7 +100,8 @@ class ClientsState:
         self.ppks_terms = ctx.terms(Vocabulary.PPKS)
         self.labels = {code: term.label for code, term in self.ppks_terms.items()}
         self.regions = RegionResolver()
-        self.nik = NikChecker()
+        # What the NIKs say of the order of the birth dates, for that column's check of the file (DateColumn).
+        self.nik = NikChecker(ctx.cache.setdefault(("nik_date_order", "birth_date"), {"agrees": 0, "swapped": []}))
         self.hash = Hasher()
         self.today = timezone.localdate()
         self.by_hash: dict[str, list[dict]] = {}

@@ -125,15 +125,24 @@ def corrected_nik_warnings(check: "NikChecker", stored_nik: str, *, before: tupl
 class NikChecker:
     """people.nik.nik_check with the region codes loaded once (one query per import instead of one per row)."""
 
-    def __init__(self) -> None:
+    def __init__(self, date_order: dict | None = None) -> None:
         self.known = set(
             Region.objects.filter(level__in=[RegionLevel.REGENCY, RegionLevel.DISTRICT]).values_list("code", flat=True)
         )
         self.year = timezone.localdate().year
+        # What the NIKs say of the birth dates' order (exchange.columns.DateColumn.file_problems): of the dates that
+        # read both ways (day and month 12 or less, not equal), those the NIK agrees with, and those it has with
+        # day and month swapped, as a file typed on a computer set to English (US) gives them.
+        self.date_order = date_order if date_order is not None else {"agrees": 0, "swapped": []}
 
     def __call__(self, value: str, *, birth_date: datetime.date | None, sex: str | None) -> NikCheck:
+        either_way = birth_date is not None and birth_date.day <= 12 and birth_date.month <= 12
         if self._clean(value, birth_date, sex):
+            if either_way and birth_date.day != birth_date.month:
+                self.date_order["agrees"] += 1
             return NikCheck(normalized=value)
+        if either_way and _swapped(value, birth_date):
+            self.date_order["swapped"].append((birth_date, value))
         # Anything unusual gets the full check, with its messages.
         return nik_check(value, birth_date=birth_date, sex=sex, known_codes=self.known, label=NIK_LABEL)
 
@@ -164,6 +173,14 @@ class NikChecker:
         except ValueError:
             return False
         return birth_date is None or (day, month, yy) == (birth_date.day, birth_date.month, birth_date.year % 100)
+
+
+def _swapped(value: str, birth_date: datetime.date) -> bool:
+    """Whether the NIK's date of birth is `birth_date` with its day and month swapped (and not the same date)."""
+    if len(value) != 16 or not value.isascii() or not value.isdigit() or birth_date.day == birth_date.month:
+        return False
+    day, month, yy = int(value[6:8]) % 40 or 40, int(value[8:10]), int(value[10:12])
+    return (day, month, yy) == (birth_date.month, birth_date.day, birth_date.year % 100)
 
 
 def kk_check_fast(value: str) -> NikCheck:

@@ -37,7 +37,8 @@ class WorkerRow:
 class WorkersState:
     def __init__(self, ctx: ImportContext) -> None:
         self.lks = LksIndex(ctx.actor)
-        self.nik = NikChecker()
+        # What the NIKs say of the order of the birth dates, for that column's check of the file (DateColumn).
+        self.nik = NikChecker(ctx.cache.setdefault(("nik_date_order", "birth_date"), {"agrees": 0, "swapped": []}))
         self.hash = Hasher()
         self.today = timezone.localdate()
         self.terms = ctx.terms(Vocabulary.PSKS)
