@@ -62,3 +62,18 @@ def test_one_date_confirmed_day_first_outweighs_swapped_typos(tmp_path, world):
     result = import_clients(clients_file(tmp_path, rows(typed, BORN)), world.operator)
     assert (result.status, result.created) == ("succeeded", 4), result.problems
     assert len([w for w in result.warnings if "Tanggal lahir di NIK" in w.message]) == 3
+
+
+def test_stored_birth_dates_say_nothing_of_the_files_order(world):
+    # A stored record's NIK checked against its stored birth date (a correction's row without a birth date) is no
+    # evidence of the order the file's dates are in
+    from sinergi.people.exchange.common import NikChecker
+
+    order = {"agrees": 0, "swapped": []}
+    checker = NikChecker(order)
+    for i, day in enumerate(BORN):
+        nik = nik_compose(district_code="63.71.01", birth_date=day, sex="L", serial=i + 1)
+        checker(nik, birth_date=day.replace(day=day.month, month=day.day), sex="L", typed=False)
+    assert order == {"agrees": 0, "swapped": []}
+    checker(nik, birth_date=BORN[-1].replace(day=BORN[-1].month, month=BORN[-1].day), sex="L")
+    assert len(order["swapped"]) == 1

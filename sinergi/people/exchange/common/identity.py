@@ -116,7 +116,7 @@ def mask(value: str) -> str:
 def corrected_nik_warnings(check: "NikChecker", stored_nik: str, *, before: tuple, after: tuple) -> list[str]:
     """What the stored NIK says against a birth date and sex (`after`) corrected by a row without a NIK, that it did
     not say against the stored ones (`before`): its other remarks are not about the corrected cell."""
-    known = check(stored_nik, birth_date=before[0], sex=before[1]).warnings
+    known = check(stored_nik, birth_date=before[0], sex=before[1], typed=False).warnings  # (the stored date)
     return [
         message for message in check(stored_nik, birth_date=after[0], sex=after[1]).warnings if message not in known
     ]
@@ -135,8 +135,11 @@ class NikChecker:
         # day and month swapped, as a file typed on a computer set to English (US) gives them.
         self.date_order = date_order if date_order is not None else {"agrees": 0, "swapped": []}
 
-    def __call__(self, value: str, *, birth_date: datetime.date | None, sex: str | None) -> NikCheck:
-        either_way = birth_date is not None and birth_date.day <= 12 and birth_date.month <= 12
+    def __call__(
+        self, value: str, *, birth_date: datetime.date | None, sex: str | None, typed: bool = True
+    ) -> NikCheck:
+        """`typed`: whether `birth_date` is the file's (not a stored record's), to count for the column's order."""
+        either_way = typed and birth_date is not None and birth_date.day <= 12 and birth_date.month <= 12
         if self._clean(value, birth_date, sex):
             if either_way and birth_date.day != birth_date.month:
                 self.date_order["agrees"] += 1

@@ -43,6 +43,7 @@ class ClientPlanExistingStay:
                 values["_nik"].normalized,
                 birth_date=None if values.get("birth_date") else person["birth_date"],
                 sex=None if values.get("sex") else person["sex"],
+                typed=False,  # the stored birth date says nothing of the order the file's dates are in
             )
             warnings += [("nik", message) for message in check.warnings]
         corrected = [key for key in ("birth_date", "sex") if key in differences]
