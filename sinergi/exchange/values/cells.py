@@ -184,16 +184,17 @@ def formula_as_text(raw: Any) -> bool:
     return _FORMULA_TEXT.match(text(raw)) is not None
 
 
-# Dashes other than "-" that a word processor puts between words ("Laki‑laki" with Word's non-breaking hyphen, an
-# en dash after autocorrect): punctuation like "-", where the ASCII step of norm() would drop them and join the words.
-_DASHES_AS_HYPHEN = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
+# Dashes other than "-" that a word processor or a PDF puts between words or a date's parts ("Laki‑laki" with Word's
+# non-breaking hyphen, an en dash after autocorrect, 17–08–2023): the hyphen they stand for, in norm() (whose ASCII
+# step would drop them and join the words) and in the dates' reading.
+DASHES_AS_HYPHEN = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
 
 
 def norm(value: Any) -> str:
     """Case-, accent-, punctuation- and spacing-insensitive form for comparing headers and labels."""
     value = text(value)
     if not value.isascii():
-        value = value.translate(_DASHES_AS_HYPHEN)
+        value = value.translate(DASHES_AS_HYPHEN)
     value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     value = re.sub(r"[^a-z0-9]+", " ", value.lower())
     return _WS.sub(" ", value).strip()

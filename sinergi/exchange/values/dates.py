@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .cells import CellProblem, is_blank, text
+from .cells import DASHES_AS_HYPHEN, CellProblem, is_blank, text
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 DAYS_1900_TO_1904 = 1462  # serial 0 of Excel's 1904 date system is 1904-01-01, serial 1462 of the 1900 one
@@ -58,8 +58,6 @@ _SHORT_YEAR_NAMED = re.compile(r"^\d{1,2}[\s\-/.]+([a-z]+)\.?[\s\-/.]+\d{2}$")
 _MONTH_YEAR_NAMED = re.compile(r"^([a-z]+)\.?[\s\-/.,]*(\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
-# Dashes autocorrect or a PDF put between the parts of a date (17–08–2023): the hyphen they stand for.
-_DATE_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
 
 def parse_date(raw: Any) -> datetime.date | None:
@@ -76,7 +74,7 @@ def parse_date(raw: Any) -> datetime.date | None:
     if isinstance(raw, datetime.time):
         raise CellProblem(_time_of_day_message(raw))
     value = text(raw)
-    lowered = _WEEKDAY.sub("", value.lower().translate(_DATE_DASHES)).rstrip(".").strip()
+    lowered = _WEEKDAY.sub("", value.lower().translate(DASHES_AS_HYPHEN)).rstrip(".").strip()
     compact = _SPACED_SEPARATOR.sub(r"\1", lowered) if _DMONY.match(lowered) is None else lowered
     try:
         if match := _YMD.match(compact):
@@ -173,7 +171,7 @@ def zoned_day_moved(raw: Any) -> tuple[str, datetime.date] | None:
     if raw.__class__ is not str:
         return None
     value = text(raw)
-    compact = value.lower().translate(_DATE_DASHES).strip()
+    compact = value.lower().translate(DASHES_AS_HYPHEN).strip()
     if not _YMD_ZONED.match(compact):
         return None
     try:
