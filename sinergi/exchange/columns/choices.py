@@ -76,11 +76,22 @@ class ChoiceColumn(Column):
 
     def clean_qualified(self, raw: Any, ctx: "ImportContext", *, alone_only: Sequence[str] = ()) -> str:
         """clean(), for a free text that may name an item with words that qualify it (v.Choices.match_qualified):
-        a job title read for a role."""
-        try:
-            return self.clean(raw, ctx)
-        except v.CellProblem:
-            return self._choices(ctx).match_qualified(raw, alone_only=alone_only)
+        a job title read for a role. Each text is judged once per import (a staff list repeats its titles, and a
+        title no item names would otherwise build clean()'s refusal on every row); a refusal is kept as its message."""
+        memo: dict[str, tuple[bool, str]] = ctx.cache.setdefault(("qualified", self.key, tuple(alone_only)), {})
+        value = v.text(raw)
+        if value not in memo:
+            try:
+                memo[value] = (True, self.clean(raw, ctx))
+            except v.CellProblem:
+                try:
+                    memo[value] = (True, self._choices(ctx).match_qualified(raw, alone_only=alone_only))
+                except v.CellProblem as problem:
+                    memo[value] = (False, problem.message)
+        read, result = memo[value]
+        if not read:
+            raise v.CellProblem(result)
+        return result
 
     def choices(self, ctx: "ImportContext | None") -> v.Choices:
         # Labels are what people understand; the dropdown lists them and clean() maps them back to codes.
