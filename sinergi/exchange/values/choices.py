@@ -76,7 +76,6 @@ class Choices:
         # Texts read by match_qualified alone, kept apart: match() still refuses them (a Peran cell "Pengasuh
         # asrama" would lose the words the column does not keep; a job title keeps them in its own column).
         self._qualified: dict[str, str] = {}
-        self._unqualified: set[str] = set()  # texts that name no item even with qualifying words
         self.by_norm: dict[str, str] = {}
         # Each item as written in full (its code or a label, in any language; case and spacing aside): a cell that
         # says otherwise was read as the item (read_as) and is told.
@@ -148,11 +147,8 @@ class Choices:
             return self.match(raw)
         except CellProblem:
             if (code := self._qualified.get(value)) is None:
-                if value in self._unqualified:
-                    raise
                 code = self._qualified_code(respell(norm(value)), {respell(norm(word)) for word in alone_only})
                 if code is None:
-                    self._unqualified.add(value)  # a staff list repeats its titles: looked at once
                     raise
                 self._qualified[value] = code
             return code
