@@ -87,10 +87,21 @@ def _two_dates(groups: list[str]) -> bool:
     return all(1 <= int(day) <= 31 for day in days) and all(1 <= int(month) <= 12 for month in months)
 
 
+def _two_school_years(groups: list[str], separators: list[str]) -> bool:
+    """Four years written as two school or budget years (2019/2020 - 2021/2022): a span, no NIK. Each year's slash
+    and the year after it tell it from a NIK typed in fours, which no one writes with a slash between its halves."""
+    if len(groups) != 4 or separators[0].strip() != "/" or separators[2].strip() != "/":
+        return False
+    years = [int(group) for group in groups]
+    return all(1900 <= year <= 2099 for year in years) and years[1] == years[0] + 1 and years[3] == years[2] + 1
+
+
 def _is_number(groups: list[str], separators: list[str]) -> bool:
     """Whether sixteen digits in these groups are a NIK or KK number: written in a NIK's groups, or each group at
     most one space, dot or dash from the next (also a spreadsheet's 6.371011234560001e+15) unless they read as two
     dates. Wider or other separators in any other groups are ordinary text: a period (01/02/2023 - 05/06/2024)."""
+    if _two_school_years(groups, separators):
+        return False
     if tuple(len(group) for group in groups) in _NIK_SHAPES:
         return True
     return all(len(between) == 1 and between in " .-\u00a0" for between in separators) and not _two_dates(groups)

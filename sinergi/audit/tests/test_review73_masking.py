@@ -19,3 +19,18 @@ from sinergi.audit.display.resolver import numbers_masked
 def test_a_nik_in_text_is_masked_whole_whatever_stands_before_it(text, masked):
     assert numbers_masked(text) == masked
     assert "0814" not in numbers_masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Tahun ajaran 2019/2020 - 2021/2022", "Tahun ajaran 2019/2020 - 2021/2022"),
+        ("APBD 2023/2024-2024/2025", "APBD 2023/2024-2024/2025"),
+        # Not two school years: each pair is not a year and the next, or not joined by a slash.
+        ("2019/2021 - 2021/2022", "2019********2022"),
+        ("2019 2020 2021 2022", "2019********2022"),
+        ("1971/2003/2019/2020", "1971********2020"),
+    ],
+)
+def test_two_school_years_stay_readable_but_nothing_else_in_fours_does(text, masked):
+    assert numbers_masked(text) == masked
