@@ -4943,4 +4943,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(read_long)s while its NIK says %(nik_long)s. Change every date in this column, and in the other date "
         "columns, to day-month-year order (e.g. 17-08-2023), then upload again."
     ),
+    (
+        "%(column)s: hari dan bulan tanggal ini mungkin tertukar; lihat masalah kolom “%(column)s” di lembar "
+        "“%(sheet)s”."
+    ): (
+        "%(column)s: this date's day and month may be swapped; see the problem of the column “%(column)s” in the "
+        "sheet “%(sheet)s”."
+    ),
 }

@@ -65,6 +65,15 @@ class Column:
         """What the run says of how the column as a whole was read, once every row was read (nothing refused)."""
         return []
 
+    def doubtful_cells(self, ctx: "ImportContext") -> frozenset:
+        """Of a column refused as a whole (file_problems, asked before), the cells in doubt, as doubtful_key gives
+        them: the error report marks them, since the header's problem alone does not say which cells to fix."""
+        return frozenset()
+
+    def doubtful_key(self, raw: Any) -> Any:
+        """A cell as doubtful_cells names it (the report reads the file again and compares)."""
+        return raw
+
     def assign(self, obj: Model, value: Any) -> None:
         setattr(obj, self.key, value)
 

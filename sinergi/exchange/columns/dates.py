@@ -3,6 +3,7 @@ column of dates says as a whole once every row was read (month-first dates, the 
 American-English Excel), apart for its length."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,13 +106,32 @@ class DateColumn(Column):
             "nik_long": date_format(day.replace(day=day.month, month=day.day), "j F Y"),
         }
 
+    def doubtful_cells(self, ctx: "ImportContext") -> frozenset:
+        return ctx.cache.get(("doubtful_dates", self.key), frozenset())
+
+    def doubtful_key(self, raw: Any) -> Any:
+        if isinstance(raw, datetime.datetime):
+            return ("date", raw.date())
+        if isinstance(raw, datetime.date):
+            return ("date", raw)
+        return ("text", v.text(raw)) if raw.__class__ is str else None
+
+    def _doubt(self, ctx: "ImportContext", *, texts: Sequence[str] = (), days: Sequence[datetime.date] = ()) -> None:
+        """Remembers the cells a refusal of the column puts in doubt (doubtful_cells): texts that read both ways,
+        date cells whose day and month may be swapped (not those where they are the same)."""
+        ctx.cache[("doubtful_dates", self.key)] = frozenset(
+            [("text", value) for value in texts] + [self.doubtful_key(day) for day in days if day.day != day.month]
+        )
+
     def file_problems(self, ctx: "ImportContext") -> list[str]:
         """A column that shows month/day/year order somewhere (08/17/2023, refused on its row) makes its dates
         that read both ways (08/07/2023: 8 July or 7 August?) doubtful too: they are named, not taken silently."""
-        if swapped := self._swapped_by_niks(ctx):
-            return [swapped]
         seen = ctx.cache.get(("date_order", self.key))
         cells = ctx.cache.get(("date_cells", self.key))
+        if swapped := self._swapped_by_niks(ctx):
+            # Every date of the column that reads both ways is in doubt, not only those the NIKs disprove.
+            self._doubt(ctx, texts=seen["either"] if seen else [], days=cells["early"] if cells else [])
+            return [swapped]
         if (
             seen
             and seen["day-first"]
@@ -124,6 +144,7 @@ class DateColumn(Column):
             # 8 May (a date cell) and left the second as text. Five or more different date cells all having a day
             # of 12 or less (at least three different days: not a column of the 1st of each month), beside text it
             # could not read as month/day, is that, not chance (under 1 in 100): the cells are swapped, silently.
+            self._doubt(ctx, days=cells["early"])
             return [
                 _(
                     "Kolom ini berisi sel tanggal dan tanggal berupa teks berurutan hari-bulan-tahun (mis. "
@@ -146,6 +167,7 @@ class DateColumn(Column):
         if not seen or not seen["month-first"] or not seen["either"]:
             return []
         doubtful = seen["either"]
+        self._doubt(ctx, texts=doubtful)
         return [
             _(
                 "Kolom ini memakai urutan bulan-hari-tahun (mis. “%(example)s”), jadi tanggal yang dapat dibaca dua "

@@ -64,6 +64,9 @@ class ImportResult:
     plan_digest: str = ""  # a trial's plan_digest, kept on its job
     sheets: list[str] = field(default_factory=list)  # refused for records on several sheets: those sheets
     absent_ids: list[int] | None = None  # a chosen sheet's: the records it might have named and does not (if counted)
+    # A column refused as a whole (its header as written) -> its cells in doubt (Column.doubtful_cells), for the
+    # report to mark; not stored with the job.
+    doubtful: dict[str, frozenset] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -129,8 +129,10 @@ def _sheet_notices(
             % {"rows": v.first_ten(hidden)}
         )
     for index, column in header.columns.items():
-        for message in column.file_problems(ctx):
-            result.problems.append(Problem(header.row, header.written[index], "", message))
+        if messages := column.file_problems(ctx):
+            result.problems += [Problem(header.row, header.written[index], "", message) for message in messages]
+            if doubtful := column.doubtful_cells(ctx):
+                result.doubtful[header.written[index]] = doubtful
         result.notices += column.file_notices(ctx)
 
 

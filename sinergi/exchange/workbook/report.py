@@ -92,6 +92,14 @@ def _report_bytes(
     errors: dict[int, dict[int, str]],
 ) -> bytes:
     column_of_header = {header: index for index, header in result.columns.items()}
+    known = header_index(entity)
+    # The cells a column's refusal as a whole puts in doubt (month-first dates): marked as a problem's cells are, with
+    # a word in the error column, since the column's message (at its header, in the problems' sheet) names a few.
+    doubtful = {
+        column_of_header[header]: (column, cells)
+        for header, cells in result.doubtful.items()
+        if header in column_of_header and (column := header_column(header, known)) is not None
+    }
     output = io.BytesIO()
     # The same date system as the file, so that a date read as a number keeps its day.
     book = xlsxwriter.Workbook(
@@ -134,6 +142,10 @@ def _report_bytes(
             continue
         index = last_index = row_number - 1
         marked = {column_of_header[h] for h in bad_cells.get(row_number, ()) if h in column_of_header}
+        messages = by_row.get(row_number, [])
+        if doubts := _doubts(doubtful, cells) if row_number > result.header_row else []:
+            marked.update(doubts)
+            messages = messages + [_doubt_message(result.columns[col]) for col in doubts]
         warned = {column_of_header[h] for h in warned_cells.get(row_number, ()) if h in column_of_header}
         failed = errors.get(row_number, {})
         # A short row (trailing empty fields dropped) padded, so that a marked cell past its end is marked too.
@@ -154,8 +166,8 @@ def _report_bytes(
             _write_cell(sheet, index, col, cell, formats[state, kind])
         if row_number == result.header_row and result.problems:
             sheet.write_string(index, error_col, _(ERROR_HEADER), bold)
-        elif row_number in by_row:
-            sheet.write_string(index, error_col, escape_formula(" | ".join(by_row[row_number])), error_format)
+        elif messages:
+            sheet.write_string(index, error_col, escape_formula(" | ".join(messages)), error_format)
     if error_col > known_width:
         sheet.set_column(known_width, error_col - 1, 16)
     if result.problems:
@@ -176,7 +188,6 @@ def _report_bytes(
     heading_format = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True})
     _instructions_sheet(book, book.add_worksheet(str(INSTRUCTIONS_SHEET)), entity, columns, heading_format)
     list_ranges = _lookup_sheet(book, columns)
-    known = header_index(entity)
     first_row = result.header_row or 1  # the row below the header (0-based)
     for index, header in result.columns.items():
         column = header_column(header, known)
@@ -184,6 +195,23 @@ def _report_bytes(
             _dropdown(sheet, first_row, last_index + 1000, index, column, list_ranges.get(column.key), blocking=False)
     book.close()
     return output.getvalue()
+
+
+def _doubts(doubtful: dict[int, tuple[Any, frozenset]], cells: list[Any]) -> list[int]:
+    """The row's cells (indexes) that a refusal of their column as a whole puts in doubt."""
+    return [
+        col
+        for col, (column, in_doubt) in doubtful.items()
+        if col < len(cells) and column.doubtful_key(cells[col]) in in_doubt
+    ]
+
+
+def _doubt_message(header: str) -> str:
+    """The error column's word on a cell a refusal of its column as a whole puts in doubt."""
+    return _(
+        "%(column)s: hari dan bulan tanggal ini mungkin tertukar; lihat masalah kolom “%(column)s” di lembar "
+        "“%(sheet)s”."
+    ) % {"column": header, "sheet": PROBLEMS_SHEET}
 
 
 def _text_columns(entity: Entity, written: dict[int, str]) -> set[int]:

@@ -1,0 +1,102 @@
+"""The error report as the user reads it (seventy-fourth review): a date column refused as a whole (typed month
+first) has its doubtful cells marked on the data sheet, with a word in the error column, not only a line in the
+problems' sheet."""
+
+import datetime
+
+import pytest
+
+from sinergi.exchange.columns import get_entity
+from sinergi.exchange.files import inspect
+from sinergi.exchange.workbook import error_report_bytes
+from sinergi.people.nik import nik_compose
+from sinergi.people.tests.factories import people_world
+from sinergi.people.tests.test_exchange import boy_row, clients_file, import_clients
+
+from .test_error_report_cycle import RED, cell_look, data_sheet, sheet_rows
+
+pytestmark = pytest.mark.django_db
+
+DOUBT = (
+    "Tanggal lahir: hari dan bulan tanggal ini mungkin tertukar; lihat masalah kolom “Tanggal lahir” di lembar "
+    "“Daftar kesalahan”."
+)
+
+
+def client(i: int, written, born: datetime.date) -> list:
+    nik = nik_compose(district_code="63.71.01", birth_date=born, sex="L", serial=i + 1)
+    return boy_row(**{"Nama lengkap": f"Anak Contoh {i}", "Tanggal lahir": written, "NIK": nik})
+
+
+def report(path, result) -> bytes:
+    return error_report_bytes(path=path, kind=inspect(path).kind, entity=get_entity("clients"), result=result)
+
+
+def looks(content: bytes, column: str) -> dict[int, tuple[str | None, str | None]]:
+    """Row -> (fill colour of the column's cell, error column's message), for the rows below the header."""
+    rows = data_sheet(content)
+    at, error_at = rows[0].index(column), rows[0].index("Kesalahan impor")
+    letter = "ABCDEFGHIJ"[at]
+    return {
+        number: (cell_look(content, f"{letter}{number}")[0], row[error_at] or None)
+        for number, row in enumerate(rows[1:], start=2)
+    }
+
+
+def test_birth_dates_the_niks_show_month_first_are_marked_in_the_reports_data_sheet(tmp_path):
+    # Given birth dates typed month first as text (3 May 2012 as 5/3/2012), which the NIKs show swapped, and one
+    # whose day and month are the same (either way the same date)
+    world = people_world()
+    born = [datetime.date(2012, 5, 3), datetime.date(2013, 7, 11), datetime.date(2014, 2, 1), datetime.date(2012, 5, 5)]
+    typed = ["5/3/2012", "7/11/2013", "2/1/2014", "5/5/2012"]
+    path = clients_file(tmp_path, [client(i, t, b) for i, (t, b) in enumerate(zip(typed, born, strict=True))])
+    result = import_clients(path, world.operator, dry_run=True)
+    assert result.status == "refused"
+    # When the report is opened
+    content = report(path, result)
+    # Then each date that reads both ways is marked red and its row says why, pointing to the column's problem
+    assert looks(content, "Tanggal lahir") == {
+        2: (RED, DOUBT),
+        3: (RED, DOUBT),
+        4: (RED, DOUBT),
+        5: (None, None),
+    }
+    # and the column's problem itself is listed at the header, as before
+    [listed] = [row for row in sheet_rows(content, "Daftar kesalahan") if row[1] == "Tanggal lahir"]
+    assert listed[0] == 1 and "bulan-hari-tahun" in listed[3]
+
+
+def test_date_cells_swapped_by_an_american_excel_are_marked_in_the_reports_data_sheet(tmp_path):
+    # Given five date cells whose day is 12 or less beside a date left as text in day-first order (05/08/1990 became
+    # 8 May; 17/08/1990 stayed text), and a date cell whose day and month are the same
+    world = people_world()
+    cells = [datetime.date(2012, 8, 5), datetime.date(2013, 9, 3), datetime.date(2014, 10, 1)]
+    cells += [datetime.date(2011, 11, 7), datetime.date(2010, 12, 2), datetime.date(2012, 6, 6)]
+    rows = [client(i, day, day) for i, day in enumerate(cells)]
+    rows.append(client(9, "17/08/2012", datetime.date(2012, 8, 17)))
+    path = clients_file(tmp_path, rows)
+    result = import_clients(path, world.operator, dry_run=True)
+    assert result.status == "refused"
+    content = report(path, result)
+    marked = looks(content, "Tanggal lahir")
+    # Then the five swapped cells are marked and explained; the 6 June and the text date are not
+    assert {row for row, (fill, _message) in marked.items() if fill == RED} == {2, 3, 4, 5, 6}
+    assert {row for row, (_fill, message) in marked.items() if message == DOUBT} == {2, 3, 4, 5, 6}
+    assert marked[7] == marked[8] == (None, None)
+    # And a marked date cell is still a date cell, as the other marked cells are
+    assert cell_look(content, "C2") == (RED, "dd-mm-yyyy")
+
+
+def test_dates_that_read_both_ways_in_a_month_first_column_are_marked_in_the_reports_data_sheet(tmp_path):
+    # Given a column that shows month-first order once (08/17/2012, refused on its row) and a date that reads both
+    # ways (05/03/2012)
+    world = people_world()
+    rows = [client(0, "08/17/2012", datetime.date(2012, 8, 17)), client(1, "05/03/2012", datetime.date(2012, 3, 5))]
+    rows.append(client(2, "20/03/2012", datetime.date(2012, 3, 20)))
+    path = clients_file(tmp_path, rows)
+    result = import_clients(path, world.operator, dry_run=True)
+    marked = looks(report(path, result), "Tanggal lahir")
+    # Then the one refused on its row keeps its own message; the doubtful one is marked and explained
+    assert marked[2][0] == RED and marked[2][1].startswith("Tanggal lahir: Tanggal “08/17/2012” tidak ada di kalender")
+    assert marked[3] == (RED, DOUBT)
+    assert marked[4] == (None, None)
