@@ -4950,4 +4950,13 @@ EN: dict[str, str | tuple[str, str]] = {
         "%(column)s: this date's day and month may be swapped; see the problem of the column “%(column)s” in the "
         "sheet “%(sheet)s”."
     ),
+    (
+        "Tahun pada tanggal “%(value)s” hanya 2 angka, jadi abadnya tidak jelas. Sel ini berisi teks, bukan "
+        "tanggal, jadi mengubah format selnya tidak mengubah isinya: ketik ulang tanggalnya dengan tahun 4 "
+        "angka (mis. 17-08-2023), lalu unggah lagi."
+    ): (
+        "The year of the date “%(value)s” has only 2 digits, so its century is unclear. This cell holds text, not a "
+        "date, so changing the cell's format does not change its content: type the date again with a 4-digit year "
+        "(e.g. 17-08-2023), then upload again."
+    ),
 }

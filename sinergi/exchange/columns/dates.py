@@ -43,7 +43,8 @@ class DateColumn(Column):
             cells["all"] += 1
             if raw.day <= 12:
                 cells["early"].append(raw)
-        return v.parse_date(raw)
+        # A text date's refusal advises as the file's kind allows (a CSV's cells are retyped in the workbook it came from).
+        return v.parse_date(raw, workbook=ctx.cache.get("file_kind", "csv") != "csv")
 
     def file_notices(self, ctx: "ImportContext") -> list[str]:
         return self._zoned_notices(ctx) + self._late_time_notices(ctx)

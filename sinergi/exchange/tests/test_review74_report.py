@@ -11,8 +11,9 @@ from sinergi.exchange.files import inspect
 from sinergi.exchange.workbook import error_report_bytes
 from sinergi.people.nik import nik_compose
 from sinergi.people.tests.factories import people_world
-from sinergi.people.tests.test_exchange import boy_row, clients_file, import_clients
+from sinergi.people.tests.test_exchange import HEADERS, boy_row, clients_file, import_clients
 
+from .conftest import csv_file
 from .test_error_report_cycle import RED, cell_look, data_sheet, sheet_rows
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,23 @@ def test_dates_that_read_both_ways_in_a_month_first_column_are_marked_in_the_rep
     assert marked[2][0] == RED and marked[2][1].startswith("Tanggal lahir: Tanggal “08/17/2012” tidak ada di kalender")
     assert marked[3] == (RED, DOUBT)
     assert marked[4] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "advice"),
+    [
+        ("xlsx", "Sel ini berisi teks, bukan tanggal, jadi mengubah format selnya tidak mengubah isinya"),
+        ("csv", "biasanya format sel “dd-mmm-yy” di Excel, tersimpan ke CSV sebagaimana tampil"),
+    ],
+)
+def test_a_two_digit_year_is_refused_with_advice_that_fits_the_files_kind(tmp_path, kind, advice):
+    # Given a birth date written as Excel's dd-mmm-yy shows it, in a workbook's text cell or in a CSV
+    world = people_world()
+    rows = [client(0, "17-Agu-12", datetime.date(2012, 8, 17))]
+    path = clients_file(tmp_path, rows) if kind == "xlsx" else csv_file(tmp_path, [HEADERS, *rows], name="klien.csv")
+    result = import_clients(path, world.operator, dry_run=True)
+    # Then the refusal speaks of a CSV only for a CSV
+    [problem] = [p for p in result.problems if p.column == "Tanggal lahir"]
+    assert problem.message.startswith("Tahun pada tanggal “17-Agu-12” hanya 2 angka, jadi abadnya tidak jelas")
+    assert advice in problem.message
+    assert ("CSV" in problem.message) == (kind == "csv")

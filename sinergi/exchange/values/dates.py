@@ -60,9 +60,10 @@ _MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
 
 
-def parse_date(raw: Any) -> datetime.date | None:
+def parse_date(raw: Any, *, workbook: bool = False) -> datetime.date | None:
     """A date from an Excel date cell, an Excel serial number, 2023-08-17, 17-08-2023, 17/08/2023 or
-    17 Agustus 2023; None for an empty cell."""
+    17 Agustus 2023; None for an empty cell. `workbook`: the text is a workbook's cell (.xlsx, .ods, .xls), not a
+    CSV's field, which a refusal's advice depends on."""
     if is_blank(raw):
         return None
     if isinstance(raw, datetime.datetime):
@@ -102,6 +103,16 @@ def parse_date(raw: Any) -> datetime.date | None:
         raise CellProblem(_("Tanggal “%(value)s” tidak ada di kalender.") % {"value": value}) from error
     if re.fullmatch(r"\d+(\.0+)?", value):
         return _serial_date(float(value), value)
+    if (match := _SHORT_YEAR_NAMED.match(lowered)) and match[1] in MONTHS and workbook:
+        # A text cell of a workbook (a date cell would have been read): its format changes nothing, it is retyped.
+        raise CellProblem(
+            _(
+                "Tahun pada tanggal “%(value)s” hanya 2 angka, jadi abadnya tidak jelas. Sel ini berisi teks, bukan "
+                "tanggal, jadi mengubah format selnya tidak mengubah isinya: ketik ulang tanggalnya dengan tahun 4 "
+                "angka (mis. 17-08-2023), lalu unggah lagi."
+            )
+            % {"value": value}
+        )
     if (match := _SHORT_YEAR_NAMED.match(lowered)) and match[1] in MONTHS:
         raise CellProblem(
             _(
