@@ -43,7 +43,7 @@ class DateColumn(Column):
             cells["all"] += 1
             if raw.day <= 12:
                 cells["early"].append(raw)
-        # A text date's refusal advises as the file's kind allows (a CSV's cells are retyped in the workbook it came from).
+        # A text date's refusal advises as the file's kind allows (a workbook's text cell is retyped, not reformatted).
         return v.parse_date(raw, workbook=ctx.cache.get("file_kind", "csv") != "csv")
 
     def file_notices(self, ctx: "ImportContext") -> list[str]:
