@@ -4959,4 +4959,15 @@ EN: dict[str, str | tuple[str, str]] = {
         "date, so changing the cell's format does not change its content: type the date again with a 4-digit year "
         "(e.g. 17-08-2023), then upload again."
     ),
+    (
+        "Kolom %(columns)s berisi bagian kode wilayah (kode BPS dari DTKS atau kode Kemendagri dari SIKS-NG), "
+        "jadi tidak dibaca: bagian-bagian itu tidak digabung menjadi satu kode, karena kode BPS dan kode "
+        "Kemendagri berbeda. Wilayah dibaca dari kolom “%(code)s”, yang berisi kode Kemendagri lengkap "
+        "desa/kelurahan (mis. %(example)s), atau dari kolom nama wilayah %(names)s."
+    ): (
+        "The columns %(columns)s hold parts of a region code (BPS codes from DTKS or Kemendagri codes from SIKS-NG), "
+        "so they are not read: the parts are not joined into one code, since BPS and Kemendagri codes differ. The "
+        "region is read from the column “%(code)s”, which holds the village's full Kemendagri code (e.g. "
+        "%(example)s), or from the region name columns %(names)s."
+    ),
 }

@@ -1,9 +1,10 @@
 """What the header reading tells the user: the refusals of a header that cannot be read (too wide, not
 found, a required column missing) and the notices on what it read, skipped or could not read (unknown columns with
-a hint, read-only and masked columns of an export, combined headers, ages). Apart from header.py so that finding
-the columns and explaining them can be read separately.
+a hint, read-only and masked columns of an export, combined headers, ages, region code parts). Apart from header.py
+so that finding the columns and explaining them can be read separately.
 """
 
+import re
 from typing import Any
 
 from django.utils import translation
@@ -108,6 +109,7 @@ def _header_notices(
         read.unknown += read.read_only
         read.read_only = []
     _age_notices(entity, read, result)
+    _region_part_notices(entity, read, result)
     if read.unknown:
         named = ", ".join(_unknown_named(name, known, read.used) for name in read.unknown[:UNKNOWN_HEADERS_NAMED])
         if len(read.unknown) > UNKNOWN_HEADERS_NAMED:
@@ -164,6 +166,41 @@ def _age_notices(entity: Entity, read: _HeaderCells, result: ImportResult) -> No
             )
             % {"column": name, "birth": birth.header}
         )
+
+
+# A part of a region code in a column of its own, as DTKS (BPS codes) and SIKS-NG (Kemendagri codes) exports write them:
+# KD_PROP, KD_KAB, KD_KEC, KD_KEL, KDDESA (normalised).
+REGION_PART_HEADER = re.compile(r"(?:kd|kode) ?(?:prop|prov|kab|kota|kec|kel|desa)")
+
+
+def _region_part_notices(entity: Entity, read: _HeaderCells, result: ImportResult) -> None:
+    """Takes the columns of region code parts (KD_KEL) out of the unknown ones, with a notice of their own, in a sheet
+    that has a region code column: named as unknown, KD_KEL was hinted to be the full "Kode wilayah". The parts are
+    not joined into a code: the same digits are a BPS code in one system and a Kemendagri code in another, and a guess
+    between them would place the record in another village."""
+    code = next((column for column in entity.columns if column.key == "region_code"), None)
+    if code is None:
+        return  # (the people's sheets have no region column: there such a column is one more that is ignored)
+    parts = [name for name in read.unknown if REGION_PART_HEADER.fullmatch(v.norm(name))]
+    if not parts:
+        return
+    for name in parts:
+        read.unknown.remove(name)
+    names = [c.header for c in entity.columns if c.key in ("regency_name", "district_name", "village_name")]
+    result.notices.append(
+        _(
+            "Kolom %(columns)s berisi bagian kode wilayah (kode BPS dari DTKS atau kode Kemendagri dari SIKS-NG), "
+            "jadi tidak dibaca: bagian-bagian itu tidak digabung menjadi satu kode, karena kode BPS dan kode "
+            "Kemendagri berbeda. Wilayah dibaca dari kolom “%(code)s”, yang berisi kode Kemendagri lengkap "
+            "desa/kelurahan (mis. %(example)s), atau dari kolom nama wilayah %(names)s."
+        )
+        % {
+            "columns": ", ".join(f"“{name}”" for name in parts),
+            "code": code.header,
+            "example": code.example,
+            "names": ", ".join(f"“{name}”" for name in names),
+        }
+    )
 
 
 def _masked_columns(

@@ -13,7 +13,7 @@ from sinergi.people.nik import nik_compose
 from sinergi.people.tests.factories import people_world
 from sinergi.people.tests.test_exchange import HEADERS, boy_row, clients_file, import_clients
 
-from .conftest import csv_file
+from .conftest import csv_file, run, xlsx_file
 from .test_error_report_cycle import RED, cell_look, data_sheet, sheet_rows
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +121,42 @@ def test_a_two_digit_year_is_refused_with_advice_that_fits_the_files_kind(tmp_pa
     assert problem.message.startswith("Tahun pada tanggal “17-Agu-12” hanya 2 angka, jadi abadnya tidak jelas")
     assert advice in problem.message
     assert ("CSV" in problem.message) == (kind == "csv")
+
+
+# ---------------------------------------------------------------------------------------------- region code parts
+
+REGION_PARTS = (
+    "Kolom “KD_PROP”, “KD_KAB”, “KD_KEC”, “KD_KEL” berisi bagian kode wilayah (kode BPS dari DTKS atau kode Kemendagri "
+    "dari SIKS-NG), jadi tidak dibaca: bagian-bagian itu tidak digabung menjadi satu kode, karena kode BPS dan kode "
+    "Kemendagri berbeda. Wilayah dibaca dari kolom “Kode wilayah”, yang berisi kode Kemendagri lengkap desa/kelurahan "
+    "(mis. 63.71.01.1001), atau dari kolom nama wilayah “Kabupaten/Kota”, “Kecamatan”, “Desa/Kelurahan”."
+)
+LKS_CELLS = {
+    "Nama LKS": "LKS Uji",
+    "Jenis layanan utama": "Anak",
+    "Nomor tanda daftar": "123/LKS/2020",
+    "Kode wilayah": "63.71.01.1001",
+    "KD_PROP": "63",
+    "KD_KAB": "71",
+    "KD_KEC": "010",
+    "KD_KEL": "001",
+}
+
+
+@pytest.mark.parametrize("with_code", [True, False])
+def test_region_code_parts_of_a_dtks_file_are_said_to_be_unread_not_hinted_as_the_region_code(
+    tmp_path, board_member, with_code
+):
+    # Given an LKS file with DTKS's region code parts, with or without the full code
+    headers = [h for h in LKS_CELLS if with_code or h != "Kode wilayah"]
+    path = xlsx_file(tmp_path, [headers, [LKS_CELLS[h] for h in headers]])
+    result = run(path, board_member, dry_run=True)
+    # Then they are not named as what "Kode wilayah" may mean, but said to be parts, unread and not joined
+    assert not [n for n in result.notices if "maksudnya" in n], result.notices
+    assert REGION_PARTS in result.notices
+    if with_code:
+        assert result.status == "checked", result.problems
+    else:
+        assert result.status == "refused"
+        assert result.message.startswith("Kolom wajib tidak ada: “Kode wilayah (atau Kabupaten/Kota, Kecamatan")
+
