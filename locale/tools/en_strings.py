@@ -4970,4 +4970,32 @@ EN: dict[str, str | tuple[str, str]] = {
         "region is read from the column “%(code)s”, which holds the village's full Kemendagri code (e.g. "
         "%(example)s), or from the region name columns %(names)s."
     ),
+    ("Cara memakai laporan ini"): ("How to use this report"),
+    (
+        "Lembar “%(data)s” berisi baris file Anda seperti yang diunggah. Sel merah bermasalah: masalahnya "
+        "tertulis di kolom “%(errors)s” di ujung kanan barisnya, dan semua masalah terdaftar di lembar "
+        "“%(problems)s”. Masalah sebuah kolom secara keseluruhan, dan kolom wajib yang tidak ada, tertulis di "
+        "lembar “%(problems)s” pada baris judul kolom."
+    ): (
+        "The sheet “%(data)s” holds the rows of your file as uploaded. Red cells have a problem: it is written in the "
+        "column “%(errors)s” at the right end of their row, and every problem is listed in the sheet “%(problems)s”. "
+        "A problem of a whole column, and a required column that is missing, are written in the sheet "
+        "“%(problems)s” on the header row."
+    ),
+    (
+        "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya "
+        "terdaftar di lembar “%(warnings)s”, bersama peringatan yang tidak menyangkut satu sel."
+    ): (
+        "Yellow cells have a warning: their row can still be imported, but check what they hold. The warnings are "
+        "listed in the sheet “%(warnings)s”, with the warnings that concern no single cell."
+    ),
+    (
+        "Perbaiki isinya di lembar “%(data)s”, lalu unggah file ini lagi: kolom “%(errors)s” dan lembar "
+        "lainnya diabaikan saat impor, jadi tidak perlu dihapus. Bila satu baris saja masih bermasalah, "
+        "tidak ada data yang disimpan."
+    ): (
+        "Correct the cells in the sheet “%(data)s”, then upload this file again: the column “%(errors)s” and the "
+        "other sheets are ignored by the import, so they need not be deleted. If even one row still has a problem, "
+        "nothing is saved."
+    ),
 }

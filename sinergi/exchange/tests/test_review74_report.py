@@ -160,3 +160,37 @@ def test_region_code_parts_of_a_dtks_file_are_said_to_be_unread_not_hinted_as_th
         assert result.status == "refused"
         assert result.message.startswith("Kolom wajib tidak ada: “Kode wilayah (atau Kabupaten/Kota, Kecamatan")
 
+
+
+# ---------------------------------------------------------------------------------------------- the report's guide
+
+
+def test_the_reports_instructions_begin_with_how_to_read_and_send_back_the_report(tmp_path):
+    # Given a file with a problem (a sex not in the list) and a warning (the NIK's birth date differs)
+    world = people_world()
+    born = datetime.date(2012, 8, 17)
+    rows = [client(0, born, born), client(1, born, born), client(2, born, born)]
+    rows[0][HEADERS.index("Jenis kelamin")] = "X"
+    rows[1][HEADERS.index("Tanggal lahir")] = datetime.date(2012, 8, 18)
+    path = clients_file(tmp_path, rows)
+    result = import_clients(path, world.operator, dry_run=True)
+    assert result.problems and result.warnings
+    # When its report is opened
+    guide = [row[0] for row in sheet_rows(report(path, result), "Petunjuk")[:6]]
+    # Then its instructions say first what the colours mean, where each problem is written, and what to do
+    assert guide == [
+        "Cara memakai laporan ini",
+        "",
+        "Lembar “Data penerima layanan” berisi baris file Anda seperti yang diunggah. Sel merah bermasalah: masalahnya "
+        "tertulis di kolom “Kesalahan impor” di ujung kanan barisnya, dan semua masalah terdaftar di lembar “Daftar "
+        "kesalahan”. Masalah sebuah kolom secara keseluruhan, dan kolom wajib yang tidak ada, tertulis di lembar "
+        "“Daftar kesalahan” pada baris judul kolom.",
+        "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya terdaftar di "
+        "lembar “Peringatan”, bersama peringatan yang tidak menyangkut satu sel.",
+        "Perbaiki isinya di lembar “Data penerima layanan”, lalu unggah file ini lagi: kolom “Kesalahan impor” dan "
+        "lembar lainnya diabaikan saat impor, jadi tidak perlu dihapus. Bila satu baris saja masih bermasalah, tidak "
+        "ada data yang disimpan.",
+        "",
+    ]
+    # and the template's instructions follow
+    assert sheet_rows(report(path, result), "Petunjuk")[6][0] == "Petunjuk pengisian templat impor penerima layanan"

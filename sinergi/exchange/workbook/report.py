@@ -186,7 +186,14 @@ def _report_bytes(
     # dropdowns on the file's list columns (warning, not blocking: the file's codes and synonyms are read too).
     columns = [column for column in entity.import_columns() if column.in_template]
     heading_format = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True})
-    _instructions_sheet(book, book.add_worksheet(str(INSTRUCTIONS_SHEET)), entity, columns, heading_format)
+    _instructions_sheet(
+        book,
+        book.add_worksheet(str(INSTRUCTIONS_SHEET)),
+        entity,
+        columns,
+        heading_format,
+        report=_report_guide(entity, result),
+    )
     list_ranges = _lookup_sheet(book, columns)
     first_row = result.header_row or 1  # the row below the header (0-based)
     for index, header in result.columns.items():
@@ -195,6 +202,46 @@ def _report_bytes(
             _dropdown(sheet, first_row, last_index + 1000, index, column, list_ranges.get(column.key), blocking=False)
     book.close()
     return output.getvalue()
+
+
+def _report_guide(entity: Entity, result: ImportResult) -> list[str]:
+    """How to read the report and what to do with it, above the template's instructions (which alone said nothing
+    of the colours, of where a problem of a whole column is written, or that the report itself may be sent again)."""
+    names = {
+        "data": entity.sheet_name,
+        "errors": _(ERROR_HEADER),
+        "problems": PROBLEMS_SHEET,
+        "warnings": WARNINGS_SHEET,
+    }
+    guide = []
+    if result.problems:
+        guide.append(
+            _(
+                "Lembar “%(data)s” berisi baris file Anda seperti yang diunggah. Sel merah bermasalah: masalahnya "
+                "tertulis di kolom “%(errors)s” di ujung kanan barisnya, dan semua masalah terdaftar di lembar "
+                "“%(problems)s”. Masalah sebuah kolom secara keseluruhan, dan kolom wajib yang tidak ada, tertulis di "
+                "lembar “%(problems)s” pada baris judul kolom."
+            )
+            % names
+        )
+    if result.warnings:
+        guide.append(
+            _(
+                "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya "
+                "terdaftar di lembar “%(warnings)s”, bersama peringatan yang tidak menyangkut satu sel."
+            )
+            % names
+        )
+    if result.problems:
+        guide.append(
+            _(
+                "Perbaiki isinya di lembar “%(data)s”, lalu unggah file ini lagi: kolom “%(errors)s” dan lembar "
+                "lainnya diabaikan saat impor, jadi tidak perlu dihapus. Bila satu baris saja masih bermasalah, "
+                "tidak ada data yang disimpan."
+            )
+            % names
+        )
+    return guide
 
 
 def _doubts(doubtful: dict[int, tuple[Any, frozenset]], cells: list[Any]) -> list[int]:

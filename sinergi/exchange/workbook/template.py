@@ -2,6 +2,7 @@
 instructions sheet and its hidden lookup sheet; the last two and the dropdowns serve the error report too."""
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import xlsxwriter
@@ -116,9 +117,11 @@ def _dropdown(sheet, first_row: int, last_row: int, col: int, column: Column, so
         )
 
 
-def _instructions_sheet(book, instructions, entity: Entity, columns: list[Column], heading_format) -> None:
+def _instructions_sheet(
+    book, instructions, entity: Entity, columns: list[Column], heading_format, *, report: Sequence[str] = ()
+) -> None:
     """The template's instructions: the entity's rules, then each column with whether it is required, what it
-    takes (the dropdown's choices) and an example."""
+    takes (the dropdown's choices) and an example; in an error report, first how to read and use the report."""
     bold = book.add_format({"bold": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     title = book.add_format({"bold": True, "font_size": 14})
@@ -126,8 +129,19 @@ def _instructions_sheet(book, instructions, entity: Entity, columns: list[Column
     instructions.set_column(1, 1, 10)
     instructions.set_column(2, 2, 60)
     instructions.set_column(3, 3, 30)
-    instructions.write_string(0, 0, _("Petunjuk pengisian templat impor %(entity)s") % {"entity": entity.label}, title)
-    row = 2
+    row = 0
+    if report:
+        instructions.write_string(row, 0, _("Cara memakai laporan ini"), title)
+        row += 2
+        for line in report:
+            instructions.set_row(row, 45)
+            instructions.merge_range(row, 0, row, 3, line, wrap)
+            row += 1
+        row += 1
+    instructions.write_string(
+        row, 0, _("Petunjuk pengisian templat impor %(entity)s") % {"entity": entity.label}, title
+    )
+    row += 2
     for line in entity.instructions:
         instructions.merge_range(row, 0, row, 3, str(line), wrap)
         row += 1
