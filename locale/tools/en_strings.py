@@ -4998,4 +4998,29 @@ EN: dict[str, str | tuple[str, str]] = {
         "other sheets are ignored by the import, so they need not be deleted. If even one row still has a problem, "
         "nothing is saved."
     ),
+    (
+        "Usia %(age)d tahun saat mulai bertugas (%(on)s): pekerja paling muda berusia %(min)d tahun. Periksa "
+        "tanggal lahir dan tanggal mulai bertugas."
+    ): (
+        "Aged %(age)d on starting work (%(on)s): a worker must be at least %(min)d. Check the birth date and the start "
+        "date."
+    ),
+    ("Usia %(age)d tahun: pekerja paling muda berusia %(min)d tahun. Periksa tanggal lahirnya."): (
+        "Aged %(age)d: a worker must be at least %(min)d. Check the birth date."
+    ),
+    (
+        "Usia %(age)d tahun saat mulai bertugas (%(on)s), masih anak: anak hanya boleh bekerja dengan syarat UU "
+        "Ketenagakerjaan (pekerjaan ringan, izin orang tua). Pastikan tanggal lahir dan tanggal mulai bertugas "
+        "benar."
+    ): (
+        "Aged %(age)d on starting work (%(on)s), still a child: a child may work only under the conditions of the "
+        "Manpower Act (light work, a parent's permission). Make sure the birth date and the start date are right."
+    ),
+    (
+        "Usia %(age)d tahun, masih anak: anak hanya boleh bekerja dengan syarat UU Ketenagakerjaan (pekerjaan "
+        "ringan, izin orang tua). Pastikan tanggal lahirnya benar."
+    ): (
+        "Aged %(age)d, still a child: a child may work only under the conditions of the Manpower Act (light work, a "
+        "parent's permission). Make sure the birth date is right."
+    ),
 }

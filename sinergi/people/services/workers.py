@@ -24,7 +24,7 @@ from ..choices import BackgroundCheckResult, Sex, WorkerRole
 from ..models import Worker
 from ..nik import nik_check
 from ._common import Outcome, _audit, _choice, _date, _may_at, _Problems, _require, _term, _text
-from .rules import implausible_birth_warning, list_mark_problem, lks_closed_reason
+from .rules import implausible_birth_warning, list_mark_problem, lks_closed_reason, worker_age_check
 
 if TYPE_CHECKING:
     from sinergi.accounts.models import User
@@ -46,6 +46,7 @@ WORKER_FIELDS = (
 
 
 def _apply_worker_data(worker: Worker, data: dict, problems: _Problems, warnings: list[str], *, creating: bool) -> None:
+    stored_dates = (worker.birth_date, worker.started_on)
     for name in WORKER_FIELDS:
         if name not in data and not creating:
             continue
@@ -86,6 +87,15 @@ def _apply_worker_data(worker: Worker, data: dict, problems: _Problems, warnings
             worker.nik_encrypted = worker.nik_hash = worker.nik_masked = ""
     if worker.birth_date and worker.started_on and worker.started_on < worker.birth_date:
         problems.add("started_on", _("Tanggal mulai bertugas tidak mungkin sebelum tanggal lahir."))
+    if creating or (worker.birth_date, worker.started_on) != stored_dates:
+        # Dates on record from before the rule are not judged again when other fields are corrected (as the import).
+        young, child = worker_age_check(
+            birth_date=worker.birth_date, started_on=worker.started_on, today=timezone.localdate()
+        )
+        if young:
+            problems.add("birth_date", young)
+        if child:
+            warnings.append(child)
     if worker.background_check_result and not worker.background_check_on:
         problems.add("background_check_on", _("Isi tanggal pemeriksaan latar belakang."))
     if worker.background_check_on and not worker.background_check_result:

@@ -12,7 +12,7 @@ from sinergi.core.phones import new_phone_problem
 from sinergi.exchange.columns import choose_one
 
 from ...choices import BackgroundCheckResult
-from ...services.rules import implausible_birth_warning
+from ...services.rules import implausible_birth_warning, worker_age_check
 from .columns import FIELDS
 
 
@@ -53,6 +53,13 @@ class _WorkersRules:
             warnings.append(("birth_date", implausible))
         if birth and started and started < birth:
             problems.append(("started_on", _("Tanggal mulai bertugas tidak mungkin sebelum tanggal lahir.")))
+        if existing is None or (birth, started) != (existing["birth_date"], existing["started_on"]):
+            # As worker_create/worker_update: a stored worker's dates are not judged again when other cells change.
+            young, child = worker_age_check(birth_date=birth, started_on=started, today=timezone.localdate())
+            if young:
+                problems.append(("birth_date", young))
+            if child:
+                warnings.append(("birth_date", child))
         if existing is not None and existing["ended_on"] and started and started > existing["ended_on"]:
             # The row names an ended stint by its ID, with a start after its end: a return, which is a new stint.
             problems.append(
