@@ -118,13 +118,47 @@ OLDEST_PLAUSIBLE_AGE = 110
 _LIST_MARK = re.compile(r"^(?P<mark>\d{1,4}(?:\s*[.)])?|[•◦▪▫‣⁃●○■□►▸➢➤✓✔*·])\s*(?P<name>[^\W\d_].*)$")
 
 
+# A lettered list's mark: a letter and a closing parenthesis ("b) Nur Halizah", "(c) Budi"), which no name begins with;
+# and a lowercase letter and a full stop, Word's default lettering ("a. AHMAD FAUZI"), which an initial ("A. Rahman",
+# "M. Rizki") is not. The latter alone is a mark only before a name in capitals, where a lowercase initial would be
+# out of place; before "Nur Halizah" only the file's sequence of them tells (lettered_run).
+_LETTER_MARK = re.compile(r"^(?P<mark>\(?[^\W\d_]\))\s*(?P<name>[^\W\d_].*)$")
+_LETTER_DOT = re.compile(r"^(?P<mark>[a-z]\.)\s+(?P<name>[^\W\d_].*)$")
+
+
 def list_mark(name: str) -> re.Match | None:
     """The list's mark and the name after it when `name` still begins with one (groups "mark" and "name"), else None.
     The forms and the imports refuse such a name alike: stored, the mark would be part of the name (and of every
     search and letter), and taking it off without a word would change what was written."""
-    if not name[:1] or name[0].isalpha():
+    if not name[:1]:
         return None
+    if name[0].isalpha():
+        if name[1:2] == ")":
+            return _LETTER_MARK.match(name)
+        if name[1:2] == "." and (found := _LETTER_DOT.match(name)) and found["name"].upper() == found["name"]:
+            return found
+        return None
+    if name[0] == "(":
+        return _LETTER_MARK.match(name)
     return _LIST_MARK.match(name)
+
+
+def lettered_item(name: str) -> re.Match | None:
+    """A name that begins with a lowercase letter and a full stop ("b. Nur Halizah"): a lettered list's mark when the
+    column holds the run of them from "a." (lettered_run), an initial written small otherwise."""
+    return _LETTER_DOT.match(name) if name[1:2] == "." else None
+
+
+def lettered_run(letters: set[str]) -> set[str]:
+    """The letters of `letters` that follow one another from "a" ("a", "b", "c" of {"a", "b", "c", "m"}), when there
+    are two or more: a list lettered a., b., c. and copied with its lettering. A lowercase initial that happens to
+    start a name in the column ("m. rizki") is outside the run; alone, an "a." is no run."""
+    run: set[str] = set()
+    for code in range(ord("a"), ord("z") + 1):
+        if chr(code) not in letters:
+            break
+        run.add(chr(code))
+    return run if len(run) > 1 else set()
 
 
 def list_mark_problem(name: str, *, stored: str = "") -> str:

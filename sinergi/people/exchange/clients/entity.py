@@ -30,6 +30,7 @@ from ...choices import (
 from ...models import Person, Placement
 from ...services.rules import normalize_name
 from ..common import (
+    MarkedNameRefusal,
     implied_lks_notice,
     lks_of_ids,
     mask,
@@ -60,7 +61,14 @@ if TYPE_CHECKING:
 
 
 class ClientsEntity(
-    ClientRowPlan, ClientPlanNew, ClientPlanStored, ClientPlanExisting, ClientWrite, ClientExport, Entity
+    MarkedNameRefusal,
+    ClientRowPlan,
+    ClientPlanNew,
+    ClientPlanStored,
+    ClientPlanExisting,
+    ClientWrite,
+    ClientExport,
+    Entity,
 ):
     """Clients (PPKS) with their placement at an LKS."""
 

@@ -12,7 +12,15 @@ result shows, the access-log lines).
 """
 
 from .access_log import access_lines_write, export_purpose, result_shown, result_shown_what
-from .cells import EXACT_BELOW, NO_NUMBER_WORDS, IdentityNumberColumn, NameColumn, RegionCodeColumn, date_problems
+from .cells import (
+    EXACT_BELOW,
+    NO_NUMBER_WORDS,
+    IdentityNumberColumn,
+    MarkedNameRefusal,
+    NameColumn,
+    RegionCodeColumn,
+    date_problems,
+)
 from .identity import (
     KK_LABEL,
     NIK_LABEL,
@@ -57,6 +65,7 @@ __all__ = [
     "SEX_ALIASES",
     "Hasher",
     "IdentityNumberColumn",
+    "MarkedNameRefusal",
     "NameColumn",
     "Lks",
     "LksIndex",

@@ -5,6 +5,7 @@ from the identity checks: this is how a cell is read, not how a number is checke
 """
 
 import datetime
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from sinergi.core.dates import too_early_problem
 from sinergi.exchange import values as v
-from sinergi.exchange.columns import Column, ImportContext, TextColumn, clean_or_problem
+from sinergi.exchange.columns import Column, ImportContext, RowProblems, TextColumn, clean_or_problem
 
 from ...nik import EXACT_BELOW, whole_float_digits
-from ...services.rules import list_mark
+from ...services.rules import lettered_item, lettered_run, list_mark
 from .identity import mask
 
 
@@ -104,21 +105,66 @@ class RegionCodeColumn(Column):
 
 
 class NameColumn(TextColumn):
-    """A person's name. One that still begins with the number or bullet of the list it was copied from is refused,
-    naming the mark, as the forms refuse it (services.rules.list_mark)."""
+    """A person's name. One that still begins with the number, bullet or letter of the list it was copied from is
+    noted with its refusal (MARKED_NAMES), naming the mark, for the entity's plan to refuse as the forms do
+    (services.rules.list_mark, MarkedNameRefusal). A lowercase letter and a full stop before a name ("b. Nur
+    Halizah") is a mark when the column holds the run of them from "a." (lettered_run): an initial otherwise, as
+    "A. Rahman" always is. Only the name column of the clients and workers sheets ("full_name")."""
 
     def clean_column(self, raws: Sequence[Any], ctx: ImportContext) -> list[Any]:
         out = super().clean_column(raws, ctx)
-        for index, value in enumerate(out):
-            if value.__class__ is str and value[:1] and not value[0].isalpha() and (found := list_mark(value)):
-                out[index] = v.CellProblem(
-                    _(
-                        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus "
-                        "tanda itu dan tulis namanya saja (“%(name)s”), lalu unggah lagi."
-                    )
-                    % {"mark": found["mark"], "name": found["name"]}
-                )
+        # The lowercase letters seen so far in the column, across the batches of the file.
+        letters: set[str] = ctx.cached(("lettered", self.key), set)
+        marked: dict[str, str] = ctx.cached(MARKED_NAMES, dict)
+        lettered: list[re.Match] = []
+        for value in out:
+            if value.__class__ is not str or not value[:1]:
+                continue
+            if item := lettered_item(value):
+                letters.add(item["mark"][0])  # ("a. AHMAD FAUZI", a mark by itself, still counts in the run)
+            if found := list_mark(value):
+                marked[value] = _marked(found)
+            elif item:
+                lettered.append(item)
+        run = lettered_run(letters) if lettered else set()
+        for item in lettered:
+            if item["mark"][0] in run:
+                marked[item.string] = _marked(item)
         return out
+
+
+# The names of the file still carrying a list's mark, with the refusal of each: refused by the entity's plan
+# (MarkedNameRefusal), which knows whether a row keeps a stored record's name as it is.
+MARKED_NAMES = ("marked_names", "full_name")
+
+
+def _marked(found: re.Match) -> str:
+    return _(
+        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus tanda itu dan "
+        "tulis namanya saja (“%(name)s”), lalu unggah lagi."
+    ) % {"mark": found["mark"], "name": found["name"]}
+
+
+class MarkedNameRefusal:
+    """Refuses a row whose name still carries a list's mark (NameColumn), as the forms do (list_mark_problem): a new
+    record's, or a name the row changes, but not a stored record's name sent back as it is — one stored before the
+    rule is not judged again, so that the record's other cells may still be corrected through its export. A mixin
+    of the clients' and workers' entities, before their plan."""
+
+    def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> Any:
+        message = ctx.cache.get(MARKED_NAMES, {}).get(values.get("full_name"))
+        if message is None:
+            return super().plan(row, values, ctx)  # type: ignore[misc]
+        try:
+            plan = super().plan(row, values, ctx)  # type: ignore[misc]
+        except RowProblems as refused:
+            if not values.get("id"):  # (a row with the export's ID may be keeping the stored name)
+                refused.problems.insert(0, ("full_name", message))
+            raise
+        header = str(next(c.header for c in self.columns if c.key == "full_name"))  # type: ignore[attr-defined]
+        if plan.action == "create" or header in plan.changes:
+            raise RowProblems([("full_name", message)])
+        return plan
 
 
 def date_problems(day: datetime.date | None, key: str, problems: list[tuple[str, str]], today: datetime.date) -> None:

@@ -14,7 +14,7 @@ from sinergi.accounts.scope import ACTION_ROLES, Action, active_memberships
 from sinergi.exchange.columns import Entity, ImportContext, RowPlan
 
 from ...choices import AccessPurpose
-from ..common import implied_lks_notice
+from ..common import MarkedNameRefusal, implied_lks_notice
 from .columns import COLUMNS
 from .export import _WorkersExport
 from .planning import _WorkersRowPlan
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sinergi.core.actors import SystemActor
 
 
-class WorkersEntity(_WorkersRowPlan, _WorkersRules, _WorkersWriting, _WorkersExport, Entity):
+class WorkersEntity(MarkedNameRefusal, _WorkersRowPlan, _WorkersRules, _WorkersWriting, _WorkersExport, Entity):
     """Workers (PSKS/TKSM) of an LKS."""
 
     key = "workers"
