@@ -5023,4 +5023,16 @@ EN: dict[str, str | tuple[str, str]] = {
         "Aged %(age)d, still a child: a child may work only under the conditions of the Manpower Act (light work, a "
         "parent's permission). Make sure the birth date is right."
     ),
+    ("bentuknya Yayasan, yang selalu berbadan hukum"): ("it is a yayasan, which is always a legal entity"),
+    ("Nomor SK Kemenkumham-nya diisi"): ("its Kemenkumham decree number is filled in"),
+    (
+        "“Berbadan hukum” tidak diisi, jadi LKS baru ini dicatat tidak berbadan hukum, padahal %(evidence)s. Bila LKS "
+        "ini berbadan hukum, isi “Ya” di kolom “Berbadan hukum” (tambahkan kolomnya bila belum ada)."
+    ): (
+        "“Legal entity” is not filled in, so this new LKS is recorded as not a legal entity, although %(evidence)s. If "
+        "this LKS is a legal entity, write “Yes” in the “Legal entity” column (add the column if it is missing)."
+    ),
+    ("Kosong: tetap seperti tersimpan (LKS baru: tidak berbadan hukum)."): (
+        "Empty: stays as stored (a new LKS: not a legal entity)."
+    ),
 }

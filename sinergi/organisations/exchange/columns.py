@@ -182,7 +182,13 @@ COLUMNS: list[Column] = [
     ChoiceColumn(
         "legal_form", _lazy("Bentuk badan hukum"), ("badan hukum",), options=LegalForm.choices, example="Yayasan"
     ),
-    BooleanColumn("has_legal_entity", _lazy("Berbadan hukum"), ("sudah berbadan hukum",), example="Ya"),
+    BooleanColumn(
+        "has_legal_entity",
+        _lazy("Berbadan hukum"),
+        ("sudah berbadan hukum",),
+        help=_lazy("Kosong: tetap seperti tersimpan (LKS baru: tidak berbadan hukum)."),
+        example="Ya",
+    ),
     _text("deed_number", _lazy("Nomor akta notaris"), "nomor akta", "no akta", example="12/2015"),
     DateColumn("deed_date", _lazy("Tanggal akta"), ("tgl akta",), example="17-08-2015"),
     _text("notary_name", _lazy("Nama notaris"), "notaris"),

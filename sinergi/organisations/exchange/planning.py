@@ -15,7 +15,7 @@ from sinergi.exchange import values as v
 from sinergi.exchange.columns import ImportContext, RowPlan, RowProblems, UnchangedRecord, kept_blank, stale_row_message
 from sinergi.exchange.regions import RegionResolver, region_same_or_within
 
-from ..choices import OrganisationKind, OrganisationStatus
+from ..choices import LegalForm, OrganisationKind, OrganisationStatus
 from ..models import Organisation
 from ..numbers import number_key
 from ..services import (
@@ -189,6 +189,8 @@ class _LksRowPlan:
         warnings = []
         if side := latitude_side_warning(organisation):
             warnings.append(("latitude", side))
+        if blank := _legal_entity_left_blank(organisation, values):
+            warnings.append(blank)
         if twin := self._twin(organisation, ctx):
             column = "registration_number" if values.get("registration_number") else "name"
             warnings.append(
@@ -356,3 +358,23 @@ class _LksRowPlan:
                 "area": (existing.province_code, existing.regency_code),
             },
         )
+
+
+def _legal_entity_left_blank(organisation: Organisation, values: dict[str, Any]) -> tuple[str, str] | None:
+    """A new LKS whose "Berbadan hukum" is left empty (or whose file has no such column) is registered as not a legal
+    entity, as the form's unticked box registers it: said on the row when the row itself says otherwise — a yayasan,
+    which is a legal entity by law (UU 16/2001), or the number of the Kemenkumham decree that made it one. (An empty
+    cell of a registered LKS keeps what is stored, and is said in the notice of kept values.)"""
+    if values.get("has_legal_entity") is not None or organisation.has_legal_entity:
+        return None
+    if organisation.legal_form == LegalForm.YAYASAN:
+        evidence, column = _("bentuknya Yayasan, yang selalu berbadan hukum"), "legal_form"
+    elif organisation.kemenkumham_number:
+        evidence, column = _("Nomor SK Kemenkumham-nya diisi"), "kemenkumham_number"
+    else:
+        return None
+    message = _(
+        "“Berbadan hukum” tidak diisi, jadi LKS baru ini dicatat tidak berbadan hukum, padahal %(evidence)s. Bila LKS "
+        "ini berbadan hukum, isi “Ya” di kolom “Berbadan hukum” (tambahkan kolomnya bila belum ada)."
+    ) % {"evidence": evidence}
+    return ("has_legal_entity" if "has_legal_entity" in values else column, message)
