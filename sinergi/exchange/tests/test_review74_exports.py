@@ -1,0 +1,75 @@
+"""Seventy-fourth review: exports and PDF reports as the roles that read them (Dinas Sosial staff, a kabupaten/kota
+board member, the province admin, an LKS operator) use them, through the real views."""
+
+import csv
+import datetime
+import io
+
+import pytest
+
+from sinergi.audit.models import AuditEvent
+from sinergi.core.testing import otp_login
+from sinergi.people.access import SESSION_KEY
+from sinergi.people.tests.factories import WorkerFactory, people_world
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(client, user):
+    """`user` signed in, with the access purpose a download of personal data asks for already chosen."""
+    otp_login(client, user)
+    session = client.session
+    session[SESSION_KEY] = "reporting"
+    session.save()
+    return user
+
+
+def csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+@pytest.fixture
+def serving_and_left(db):
+    """One worker still serving and one who left, at the same LKS."""
+    world = people_world()
+    WorkerFactory(organisation=world.lks, full_name="Masih Bertugas")
+    WorkerFactory(organisation=world.lks, full_name="Sudah Berhenti", ended_on=datetime.date(2021, 1, 1))
+    return world
+
+
+@pytest.mark.parametrize("value", ["ya", "tidak", "1", "0", "maybe"])
+@pytest.mark.parametrize("name", ["active", "works_with_children"])
+def test_a_yes_no_filter_value_the_list_does_not_offer_is_refused_not_exported_as_everything(
+    client, serving_and_left, name, value
+):
+    # Given a workers' export link whose yes/no filter was edited by hand ("ya" for "true")
+    signed_in(client, serving_and_left.province_admin)
+
+    response = client.get("/exchange/export/workers/", {"format": "csv", name: value})
+
+    # Then the file is refused, saying which filter, and nothing is exported or audited
+    assert response.status_code == 400
+    page = response.content.decode()
+    label = {"active": "Masih bertugas", "works_with_children": "Bekerja dengan anak"}[name]
+    assert f"Saringan “{label}”" in page and value in page
+    assert not AuditEvent.objects.filter(action="exchange.workers.exported").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("", ["Masih Bertugas", "Sudah Berhenti"]),
+        ("unknown", ["Masih Bertugas", "Sudah Berhenti"]),  # the select's "Semua"
+        ("true", ["Masih Bertugas"]),
+        ("false", ["Sudah Berhenti"]),
+    ],
+)
+def test_the_yes_no_values_the_list_sends_still_filter_the_export(client, serving_and_left, value, names):
+    signed_in(client, serving_and_left.province_admin)
+
+    response = client.get("/exchange/export/workers/", {"format": "csv", "active": value})
+
+    assert response.status_code == 200
+    assert [row[1] for row in csv_rows(response)[1:]] == names
+    event = AuditEvent.objects.get(action="exchange.workers.exported")
+    assert event.data["rows"] == len(names)
