@@ -49,18 +49,18 @@ def _download(request: HttpRequest, stats: PublicStatistics) -> HttpResponse:
     table = stats.table(key)
     rows = table.all_rows()
     if request.user.is_authenticated:
-        audit_record(
-            actor=request.user,
-            action="statistics.table.exported",
-            data={
-                "table": key,
-                "format": file_format,
-                "rows": len(rows),
-                "scope": stats.audit_scope,
-                "page": request.path,
-            },
-            request=request,
-        )
+        data: dict[str, Any] = {
+            "table": key,
+            "format": file_format,
+            "rows": len(rows),
+            "scope": stats.audit_scope,
+            "page": request.path,
+        }
+        if selectors.is_national_deployment():
+            # The province of the file (`?province=`, or the one the page opened on): a national reader's scope ("*",
+            # or several provinces) does not say which of them the table was.
+            data["province"] = stats.province_code
+        audit_record(actor=request.user, action="statistics.table.exported", data=data, request=request)
     return table_download(
         headers=table.headers,
         rows=rows,

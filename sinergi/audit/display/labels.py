@@ -131,6 +131,7 @@ VERB_LABELS: dict[str, Any] = {
 DATA_LABELS: dict[str, Any] = {
     "format": _lazy("Format"),
     "report": _lazy("Laporan"),
+    "province": _lazy("Provinsi"),
     "via": _lazy("Melalui"),
     "import_job": _lazy("Melalui impor nomor"),
     "by": _lazy("Oleh"),

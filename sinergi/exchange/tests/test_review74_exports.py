@@ -73,3 +73,26 @@ def test_the_yes_no_values_the_list_sends_still_filter_the_export(client, servin
     assert [row[1] for row in csv_rows(response)[1:]] == names
     event = AuditEvent.objects.get(action="exchange.workers.exported")
     assert event.data["rows"] == len(names)
+
+
+def test_a_statistics_table_downloaded_on_a_national_server_is_audited_with_its_province(client, national):
+    # Given a national server holding two provinces, and a national superuser
+    from sinergi.accounts.tests.factories import UserFactory
+    from sinergi.organisations.tests.factories import OrganisationFactory
+    from sinergi.regions.services import region_tree_load
+
+    region_tree_load(provinces=["75"])
+    OrganisationFactory(region_id="63.71.01.1001")
+    OrganisationFactory(name="LKSA Gorontalo", region_id="75.71")
+    signed_in(client, UserFactory(is_superuser=True, is_staff=True, username="nasional.uji"))
+
+    # When they download Gorontalo's table of LKS by kind
+    response = client.get("/statistics/", {"province": "75", "table": "by_kind", "format": "csv"})
+
+    # Then the file is Gorontalo's, and the audit event says so (its scope, "*", does not)
+    assert response.status_code == 200
+    body = response.content.decode("utf-8-sig").splitlines()
+    assert body[-1].startswith("Jumlah,1,") and "Kota Gorontalo" in response.content.decode("utf-8-sig")
+    event = AuditEvent.objects.get(action="statistics.table.exported")
+    assert event.data["province"] == "75"
+    assert event.data["scope"] == ["*"]
