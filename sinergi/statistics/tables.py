@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, region_scope_codes
+from sinergi.core.dates import shown
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.regions.models import Region
 
@@ -159,6 +160,10 @@ def official_figures_table(figures: OfficialFigures) -> StatTable:
     )
 
 
+# The tables about the whole province whoever reads them (see DashboardStatistics.table_scope_text).
+PROVINCE_WIDE_TABLES = ("boards", "official")
+
+
 class PublicStatistics:
     """The public figures of the deployment province: aggregates of active LKS only."""
 
@@ -218,10 +223,15 @@ class PublicStatistics:
         """What a downloaded table's figures are, as (label, text), for the download's "Keterangan" sheet."""
         return [
             (_("Tabel"), table.title),
-            (_("Cakupan"), self.scope_text),
-            (_("Per"), timezone.localtime().strftime("%d-%m-%Y %H:%M")),
+            (_("Cakupan"), self.table_scope_text(table.key)),
+            # In the reader's language, as the pages write a moment (2026-12-08 in English, 08-12-2026 in Indonesian).
+            (_("Per"), shown(timezone.localtime(), "datetime")),
             (_("Halaman sumber"), page),
         ]
+
+    def table_scope_text(self, key: str) -> str:
+        """Whose figures the table `key` holds, in words."""
+        return self.scope_text
 
     def download_name(self, key: str) -> str:
         """A downloaded table's file name without the date, e.g. "sinergi-by_kind-kota-banjarmasin"."""
@@ -282,6 +292,19 @@ class DashboardStatistics(PublicStatistics):
     def audit_scope(self) -> list[str]:
         codes = region_scope_codes(self.actor, self.action)
         return ["*"] if codes is None else codes
+
+    def table_scope_text(self, key: str) -> str:
+        # The LKKKS coverage and the official figures are public facts about the whole province (the registry's count
+        # beside them is every active LKS in it), whatever part of it the reader may see: their file must not say
+        # "Kota Banjarmasin" over a province's figures (the province report prints them apart for the same reason).
+        if key in PROVINCE_WIDE_TABLES:
+            return PublicStatistics.scope_text.func(self)
+        return self.scope_text
+
+    def download_name(self, key: str) -> str:
+        if key in PROVINCE_WIDE_TABLES:
+            return f"sinergi-{key}-{PublicStatistics._scope_slug.fget(self)}"
+        return super().download_name(key)
 
     @cached_property
     def scope_text(self) -> str:

@@ -96,3 +96,46 @@ def test_a_statistics_table_downloaded_on_a_national_server_is_audited_with_its_
     event = AuditEvent.objects.get(action="statistics.table.exported")
     assert event.data["province"] == "75"
     assert event.data["scope"] == ["*"]
+
+
+def xlsx_notes(response) -> dict[str, str]:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+    return dict(book.get_sheet_by_index(1).to_python()[1:])
+
+
+@pytest.mark.parametrize("table", ["boards", "official"])
+def test_a_province_wide_table_downloaded_by_a_board_member_says_it_is_the_province_s(client, table):
+    # Given a kabupaten/kota board member (Kota Banjarmasin) and an active LKS in another kabupaten/kota
+    from django.utils import timezone
+
+    world = people_world()
+    signed_in(client, world.regency_board)
+
+    # When they download the official figures or the LKKKS coverage, public facts about the whole province
+    response = client.get("/statistics/", {"table": table, "format": "xlsx"})
+
+    # Then its file name and its notes name the province's public figures, not the board member's kabupaten/kota
+    today = timezone.localdate()
+    name = f"sinergi-{table}-kalimantan-selatan-publik-{today}.xlsx"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    assert xlsx_notes(response)["Cakupan"] == "Kalimantan Selatan, LKS aktif (angka publik)"
+    # while a table of their own scope still says it
+    own = client.get("/statistics/", {"table": "by_kind", "format": "xlsx"})
+    assert xlsx_notes(own)["Cakupan"] == "Kota Banjarmasin"
+    assert "kota-banjarmasin" in own["Content-Disposition"]
+
+
+def test_the_notes_of_a_statistics_table_date_it_in_the_reader_s_language(client, settings):
+    from django.utils import timezone
+
+    world = people_world()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    signed_in(client, world.regency_board)
+
+    response = client.get("/statistics/", {"table": "by_kind", "format": "xlsx"})
+
+    notes = xlsx_notes(response)
+    assert notes["Scope"] == "Kota Banjarmasin"
+    assert notes["As of"].startswith(timezone.localtime().strftime("%Y-%m-%d "))
