@@ -6,8 +6,10 @@ Apart because each report (profile.py, areas.py) builds on them, and other apps 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sinergi.core.dates import shown
@@ -76,6 +78,9 @@ def _fmt(value: Any) -> str:
         return shown(value)  # these reports are PDFs, read in the reader's language
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
+    if isinstance(value, int | float | Decimal):
+        # As the tables beside it print numbers (1.300 in Indonesian, 1,300 in English), not 1300.
+        return number_format(value, force_grouping=True)
     return str(value)
 
 
