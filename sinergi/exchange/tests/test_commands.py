@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -181,6 +182,29 @@ def test_export_data_refuses_a_bad_filter_in_words_and_writes_nothing(tmp_path, 
         call("export_data", "lks", str(tmp_path / "lks.csv"), "--filter", option)
     assert list(tmp_path.iterdir()) == []
     assert not AuditEvent.objects.filter(action="exchange.lks.exported").exists()
+
+
+@pytest.mark.parametrize("value", ["ya", "0", "mungkin"])
+def test_export_data_refuses_a_yes_no_filter_value_it_cannot_read_rather_than_export_every_worker(tmp_path, value):
+    from sinergi.people.tests.factories import WorkerFactory
+
+    WorkerFactory(full_name="Rina Contoh")
+    target = tmp_path / "pekerja.csv"
+    with pytest.raises(CommandError, match=rf"Ekspor gagal: saringan daftar tidak berlaku\. Saringan “.*”: .*{value}"):
+        call("export_data", "workers", str(target), "--purpose", "reporting", "--filter", f"active={value}")
+    assert not target.exists()
+    assert not AuditEvent.objects.filter(action="exchange.workers.exported").exists()
+
+
+def test_export_data_still_reads_the_yes_no_values_the_list_sends(tmp_path):
+    from sinergi.people.tests.factories import WorkerFactory
+
+    WorkerFactory(full_name="Rina Aktif")
+    WorkerFactory(full_name="Rudi Berhenti", ended_on=datetime.date(2024, 1, 31))
+    target = tmp_path / "pekerja.csv"
+    call("export_data", "workers", str(target), "--purpose", "reporting", "--filter", "active=true")
+    written = target.read_text(encoding="utf-8-sig")
+    assert "Rina Aktif" in written and "Rudi Berhenti" not in written
 
 
 def test_export_data_refuses_a_user_whose_role_may_not_export_the_data(tmp_path, board_member):
