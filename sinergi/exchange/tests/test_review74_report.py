@@ -161,7 +161,6 @@ def test_region_code_parts_of_a_dtks_file_are_said_to_be_unread_not_hinted_as_th
         assert result.message.startswith("Kolom wajib tidak ada: “Kode wilayah (atau Kabupaten/Kota, Kecamatan")
 
 
-
 # ---------------------------------------------------------------------------------------------- the report's guide
 
 
