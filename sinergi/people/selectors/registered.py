@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sinergi.core.crypto import decrypt
+from sinergi.core.dates import shown as shown_date
 from sinergi.vocabularies.models import Term
 
 from ..choices import PlacementStatus, WorkerRole
@@ -79,4 +80,5 @@ def lks_profile_section(organisation) -> tuple[str, list[tuple[str, Any]]]:
         # Every role counts (volunteers and board officers too): "workers", not "social workers".
         (_("Pekerja yang bertugas"), f"{serving_count} ({roles})" if roles else serving_count),
     ]
-    return _("Layanan saat ini (%(date)s)") % {"date": today.strftime("%d-%m-%Y")}, facts
+    # Dated as the rest of the profile, in the reader's language (2026-12-08 in a report written in English).
+    return _("Layanan saat ini (%(date)s)") % {"date": shown_date(today)}, facts

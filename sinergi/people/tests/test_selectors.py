@@ -331,6 +331,25 @@ def test_an_lks_profile_says_whom_the_lks_serves_now_and_with_whom_in_counts():
     }
 
 
+def test_an_lks_profiles_services_section_is_dated_in_the_readers_language():
+    from django.utils import timezone, translation
+
+    from sinergi.accounts.tests.factories import UserFactory
+    from sinergi.organisations.reports import lks_profile
+    from sinergi.organisations.tests.factories import OrganisationFactory
+
+    lks = OrganisationFactory(name="LKSA Bertanggal", capacity=10)
+    admin = UserFactory(is_superuser=True)
+    today = timezone.localdate()
+
+    with translation.override("en"):
+        english, _facts = lks_profile(actor=admin, pk=lks.pk)["sections"][1]
+    indonesian, _facts = lks_profile(actor=admin, pk=lks.pk)["sections"][1]
+
+    assert english == f"Services now ({today:%Y-%m-%d})"
+    assert indonesian == f"Layanan saat ini ({today:%d-%m-%Y})"
+
+
 def test_an_lks_profile_groups_thousands_and_says_when_care_is_over_capacity():
     from sinergi.accounts.tests.factories import UserFactory
     from sinergi.organisations.reports import lks_profile
