@@ -62,7 +62,9 @@ def percent_text(value: float, decimals: int) -> str:
 
 
 # Two numbers apart by ", " (a comma and a space, as map apps copy them), ";", "/" or spaces: not "1.234,5".
-_COORDINATE_PAIR = re.compile(r"\s*-?\d+(?:[.,]\d+)?(?:\s*,\s+|\s*[;/]\s*|\s+)-?\d+(?:[.,]\d+)?\s*")
+_COORDINATE_PAIR = re.compile(
+    r"\s*[-\u2212\ufe63\uff0d]?\d+(?:[.,]\d+)?(?:\s*,\s+|\s*[;/]\s*|\s+)[-\u2212\ufe63\uff0d]?\d+(?:[.,]\d+)?\s*"
+)
 
 
 def _coordinate_pair(raw: Any) -> CellProblem:
@@ -75,6 +77,12 @@ def _coordinate_pair(raw: Any) -> CellProblem:
     )
 
 
+# Minus signs that are not the keyboard's "-": the typographic one (U+2212) that web pages and encyclopaedias print
+# before a negative number, a southern latitude copied from them among others, and the full-width one of an East
+# Asian keyboard (whose digits are read). They look like "-": refused, "−3.3166 bukan angka" could not be acted on.
+MINUS_SIGNS = ("-", "\u2212", "\ufe63", "\uff0d")
+
+
 def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
     """A decimal written with a point or an Indonesian comma (-3,316694)."""
     if is_blank(raw):
@@ -83,6 +91,8 @@ def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
         value = repr(float(raw))
     else:
         value = text(raw).replace(" ", "")
+        if value[:1] in MINUS_SIGNS:
+            value = "-" + value[1:]
         if "," in value and "." not in value:
             value = value.replace(",", ".")
     try:
@@ -103,7 +113,7 @@ def parse_decimal(raw: Any, *, places: int) -> Decimal | None:
 # Degrees, minutes and seconds as map apps and GPS units write them: 3°19'10.2"S, S 3° 19' 10", 114°35'27" BT.
 _HEMISPHERE = r"(LS|LU|BT|BB|[NSEWUTB])"
 _DMS = re.compile(
-    rf"""{_HEMISPHERE}?\s*(-)?\s*(\d+(?:[.,]\d+)?)\s*[°º˚]?\s*
+    rf"""{_HEMISPHERE}?\s*([-\u2212\ufe63\uff0d])?\s*(\d+(?:[.,]\d+)?)\s*[°º˚]?\s*
     (?:(\d+(?:[.,]\d+)?)\s*['’′`]\s*)?
     (?:(\d+(?:[.,]\d+)?)\s*(?:"|''|”|″|’’)\s*)?
     {_HEMISPHERE}?""",

@@ -1,0 +1,44 @@
+"""Spreadsheets as LKS operators make them on a phone and in the office programs common in Indonesia (WPS Office,
+Google Sheets and Forms, Excel for Android, Apple Numbers), imported through the real pipeline (seventy-fourth
+review). Each test names the program or keyboard whose way of writing it copies. Every name and number is made up."""
+
+import pytest
+
+from sinergi.organisations.models import Organisation
+
+from .conftest import HEADERS, problems_of, run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+LKS_ROW = ["LKSA Pesisir Contoh", "anak", "63.71.01.1001", "TD/PESISIR/1", 20]
+
+
+def test_a_latitude_copied_with_the_typographic_minus_sign_is_stored_south_of_the_equator(tmp_path, board_member):
+    # given coordinates copied from a web page, which prints a negative number with the minus sign U+2212 ("−"),
+    # not the keyboard's hyphen-minus: the cell shows -3.3166 and -3,316694 as anyone would type them
+    headers = [*HEADERS, "Lintang", "Bujur"]
+    second = ["LKSA Muara Contoh", "anak", "63.71.01.1001", "TD/MUARA/2", 15, "\u22123,316694", "114,590111"]
+    path = xlsx_file(tmp_path, [headers, [*LKS_ROW, "\u22123.3166", "114.5901"], second])
+
+    # when the list is imported
+    result = run(path, board_member)
+
+    # then both are read as the southern latitudes they are, instead of "−3.3166 bukan angka" on a number that looks
+    # right
+    assert (result.status, problems_of(result)) == ("succeeded", [])
+    stored = {lks.registration_number: str(lks.latitude) for lks in Organisation.objects.filter(latitude__isnull=False)}
+    assert stored == {"TD/PESISIR/1": "-3.316600", "TD/MUARA/2": "-3.316694"}
+
+
+def test_a_pair_of_coordinates_with_the_typographic_minus_gets_the_pair_message(tmp_path, board_member):
+    headers = [*HEADERS, "Lintang"]
+    path = xlsx_file(tmp_path, [headers, [*LKS_ROW, "\u22123.3166, 114.5901"]])
+
+    result = run(path, board_member)
+
+    assert result.status == "refused"
+    [(row, column, value, message)] = problems_of(result)
+    assert (row, column, value) == (2, "Lintang", "\u22123.3166, 114.5901")
+    assert "berisi dua angka" in message
+    assert not Organisation.objects.filter(registration_number="TD/PESISIR/1").exists()
+
