@@ -2,11 +2,17 @@
 Google Sheets and Forms, Excel for Android, Apple Numbers), imported through the real pipeline (seventy-fourth
 review). Each test names the program or keyboard whose way of writing it copies. Every name and number is made up."""
 
+import datetime
+
 import pytest
 
 from sinergi.organisations.models import Organisation
+from sinergi.people.models import Person
+from sinergi.people.tests.factories import people_world
+from sinergi.people.tests.test_exchange_review_findings import HEADERS as CLIENT_HEADERS
+from sinergi.people.tests.test_exchange_review_findings import client_row
 
-from .conftest import HEADERS, problems_of, run, xlsx_file
+from .conftest import HEADERS, csv_file, problems_of, run, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +48,19 @@ def test_a_pair_of_coordinates_with_the_typographic_minus_gets_the_pair_message(
     assert "berisi dua angka" in message
     assert not Organisation.objects.filter(registration_number="TD/PESISIR/1").exists()
 
+
+def test_a_long_date_typed_on_a_phone_with_its_curly_apostrophe_is_read(tmp_path):
+    # given a client list typed on a phone: the birth date written out with its weekday, and the keyboard's smart
+    # punctuation turning the apostrophe of "Jum'at" into "’", which nobody sees
+    world = people_world()
+    unknown_nik = {"NIK": "", "Alasan NIK kosong": "Tidak diketahui"}
+    row = client_row(**{"Tanggal lahir": "Jum\u2019at, 15 Agustus 2014", **unknown_nik})
+    row[CLIENT_HEADERS.index("Tanggal masuk")] = "Rabu, 01 Mei 2024"
+    path = csv_file(tmp_path, [CLIENT_HEADERS, row], name="DOC-20261207-WA0003.csv.txt")
+
+    # when it is imported
+    result = run(path, world.operator, entity="clients")
+
+    # then the date is read as "Jum'at, 15 Agustus 2014" is, not refused as unreadable
+    assert (result.status, problems_of(result)) == ("succeeded", [])
+    assert Person.objects.get().birth_date == datetime.date(2014, 8, 15)

@@ -39,9 +39,10 @@ _DMY = re.compile(
     r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ Tt]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?$"
 )
 _SHORT_YEAR = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$")
-# "Kamis, 17 Agustus 2023": a weekday in front, as long-date formats print it.
+# "Kamis, 17 Agustus 2023": a weekday in front, as long-date formats print it. "Jum'at" typed on a phone has the
+# curly apostrophe its keyboard puts there (iOS's smart punctuation, Gboard's suggestions): the same word.
 _WEEKDAY = re.compile(
-    r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"^(senin|selasa|rabu|kamis|jumat|jum['‘’ʼ`]at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 )
 _SPACED_SEPARATOR = re.compile(r"\s*([-/.])\s*")
