@@ -1,7 +1,7 @@
 """Which sheet of a workbook is imported (_open_sheet): the user's choice, our template's, the first with a header;
 records on another sheet refused or left, the sheets of our templates and reports passed over."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -108,7 +108,10 @@ def _open_sheet(
             # One sheet is imported: records on another visible sheet (a sheet per LKS or per year, a copy of the
             # template's sheet) would be left out without a word. Hidden sheets are not read, so hiding one says
             # "not this one".
-            kinds = {other: _records_kind(load(other), is_header) for other in visible if other != name}
+            names = set(workbook.sheet_names)
+            kinds = {
+                other: _records_kind(load(other), is_header, names - {other}) for other in visible if other != name
+            }
             also = [other for other, kind in kinds.items() if kind == "records"]
             unread = [other for other, kind in kinds.items() if kind == "rows"]
             if also and chosen:
@@ -138,16 +141,30 @@ def _has_header(sheet, is_header: Callable[[list[Any]], bool]) -> bool:
     return any(is_header(list(cells)) for cells in islice(sheet.iter_rows(), 20))
 
 
-def _records_kind(sheet, is_header: Callable[[list[Any]], bool]) -> str:
+def _records_kind(sheet, is_header: Callable[[list[Any]], bool], sheets: Collection[str] = ()) -> str:
     """ "records": a header among the first 20 rows and something filled in below it; "rows": no header, but two or
-    more rows of three values or more (rows pasted without their header, or a table of another kind); "" else."""
+    more rows of three values or more (rows pasted without their header, or a table of another kind), unless they
+    are the workbook's table of contents (_lists_sheets); "" else."""
     head = list(islice(sheet.iter_rows(), 20))
     for number, cells in enumerate(head):
         if is_header(list(cells)):
             below = chain(head[number + 1 :], islice(sheet.iter_rows(), 20, None))
             return "records" if any(_filled(cell) for row in below for cell in row) else ""
-    full = sum(1 for row in islice(sheet.iter_rows(), 200) if sum(1 for cell in row if _filled(cell)) >= 3)
-    return "rows" if full >= 2 else ""
+    full = [row for row in islice(sheet.iter_rows(), 200) if sum(1 for cell in row if _filled(cell)) >= 3]
+    return "rows" if len(full) >= 2 and not _lists_sheets(full, sheets) else ""
+
+
+def _lists_sheets(rows: list[list[Any]], sheets: Collection[str]) -> bool:
+    """Whether rows (of three values or more) are a table of the workbook's other `sheets`: below a first row (its
+    header, which names none), each names one of them in the same column, each a different one. Apple Numbers puts
+    such a sheet first in every .xlsx it exports ("Export Summary": each table's Numbers sheet, table and worksheet
+    names, under a note in a cell of its own), which is no data left unread, as the notice about rows without a
+    header would say."""
+    for column in range(max(map(len, rows))):
+        names = [row[column].strip() if column < len(row) and row[column].__class__ is str else "" for row in rows]
+        if names[0] not in sheets and all(name in sheets for name in names[1:]) and len(set(names)) == len(names):
+            return True
+    return False
 
 
 def _filled(cell: Any) -> bool:

@@ -13,6 +13,7 @@ from sinergi.people.tests.test_exchange_review_findings import HEADERS as CLIENT
 from sinergi.people.tests.test_exchange_review_findings import client_row
 
 from .conftest import HEADERS, csv_file, problems_of, run, xlsx_file
+from .test_nothing_left_out import workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,49 @@ def test_a_long_date_typed_on_a_phone_with_its_curly_apostrophe_is_read(tmp_path
     # then the date is read as "Jum'at, 15 Agustus 2014" is, not refused as unreadable
     assert (result.status, problems_of(result)) == ("succeeded", [])
     assert Person.objects.get().birth_date == datetime.date(2014, 8, 15)
+
+
+NUMBERS_NOTE = (
+    "This document was exported from Numbers. Each table was converted to an Excel worksheet. All other objects on "
+    "each Numbers sheet were placed on separate worksheets. Please be aware that formula calculations may differ in "
+    "Excel."
+)
+
+
+def numbers_summary(*tables: tuple[str, str, str]) -> list[list]:
+    """The sheet Apple Numbers puts first in an .xlsx it exports: a note, then a table of its sheets and tables."""
+    return [[NUMBERS_NOTE], [], ["Numbers Sheet Name", "Numbers Table Name", "Excel Worksheet Name"], *tables]
+
+
+def test_the_summary_sheet_of_an_apple_numbers_export_is_not_called_rows_left_unread(tmp_path, board_member):
+    # given a list kept in Numbers on an iPad and exported to Excel: the summary sheet first, then the table's sheet
+    path = workbook(
+        tmp_path / "Daftar LKS.xlsx",
+        {
+            "Export Summary": numbers_summary(("Sheet 1", "Table 1", "Sheet 1 - Table 1")),
+            "Sheet 1 - Table 1": [HEADERS, LKS_ROW],
+        },
+    )
+
+    # when it is imported
+    result = run(path, board_member)
+
+    # then the table is imported, and the summary is not named as rows that might be data to move and import
+    assert (result.status, result.created, problems_of(result)) == ("succeeded", 1, [])
+    assert "Data dibaca dari lembar “Sheet 1 - Table 1”." in result.notices
+    assert not [notice for notice in result.notices if "Export Summary" in notice]
+
+
+def test_rows_naming_sheets_over_and_over_are_still_rows_left_unread(tmp_path, board_member):
+    # given a sheet of rows without a header whose cells name other sheets of the workbook, but not as a list of
+    # them: records of one kabupaten each on a sheet of its name, pasted below one another
+    banjarmasin = ["LKSA Lain Contoh", "anak", "Banjarmasin", "TD/LAIN/1", 20]
+    path = workbook(
+        tmp_path / "per-kabupaten.xlsx",
+        {"Data LKS": [HEADERS, LKS_ROW], "Gabungan": [banjarmasin, banjarmasin], "Banjarmasin": []},
+    )
+
+    result = run(path, board_member, dry_run=True)
+
+    assert (result.status, result.created) == ("checked", 1), result.message
+    assert any(notice.startswith("Lembar “Gabungan” berisi baris isian tanpa judul") for notice in result.notices)
