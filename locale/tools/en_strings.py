@@ -5035,4 +5035,11 @@ EN: dict[str, str | tuple[str, str]] = {
     ("Kosong: tetap seperti tersimpan (LKS baru: tidak berbadan hukum)."): (
         "Empty: stays as stored (a new LKS: not a legal entity)."
     ),
+    (
+        "File ZIP ini bukan spreadsheet, tetapi berisi spreadsheet: %(names)s. Keluarkan (ekstrak) file itu "
+        "dari ZIP-nya, lalu unggah file itu sendiri."
+    ): (
+        "This ZIP file is not a spreadsheet, but it holds one: %(names)s. Take (extract) that file out of the ZIP, then "
+        "upload the file itself."
+    ),
 }

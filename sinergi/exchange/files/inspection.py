@@ -47,6 +47,25 @@ OTHER_MAGICS = {
     b"{\\rtf": "RTF",
 }
 SNIFF_BYTES = 64 * 1024
+# What a phone's camera or gallery gives besides JPEG and PNG, told by the brand of an ISO media file (bytes 4 to 12:
+# "ftyp" and the brand) or a RIFF container's kind: a photo of the paper list taken on an iPhone (HEIC) or saved from
+# a chat or browser (WebP), which read as "content not recognised" left the user wondering what they had uploaded.
+_MEDIA_BRANDS = {
+    b"heic": "HEIC",
+    b"heix": "HEIC",
+    b"hevc": "HEIC",
+    b"mif1": "HEIF",
+    b"msf1": "HEIF",
+    b"avif": "AVIF",
+}
+
+
+def _phone_media_kind(head: bytes) -> str:
+    if head[4:8] == b"ftyp":
+        return _MEDIA_BRANDS.get(head[8:12], "")
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    return ""
 
 
 MEGABYTE = 1024 * 1024
@@ -99,6 +118,10 @@ def inspect(path: str | Path) -> FileInfo:
                 _("File ini berisi %(kind)s, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.")
                 % {"kind": name}
             )
+    if media := _phone_media_kind(head):
+        raise FileRefused(
+            _("File ini berisi %(kind)s, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.") % {"kind": media}
+        )
     if markup := _markup_kind(head):
         raise FileRefused(_markup_message(markup))
     if _looks_like_text(head):
@@ -273,7 +296,32 @@ def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
             _("Ini dokumen OpenDocument (%(extension)s), bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.")
             % {"extension": OPENDOCUMENT_EXTENSIONS.get(document, document or "ODF")}
         )
+    if inside := _spreadsheets_inside(archive):
+        # A spreadsheet sent zipped (an e-mail, a cloud drive's download of several files or of a folder): named,
+        # since the zip's own name often says nothing of it.
+        raise FileRefused(
+            _(
+                "File ZIP ini bukan spreadsheet, tetapi berisi spreadsheet: %(names)s. Keluarkan (ekstrak) file itu "
+                "dari ZIP-nya, lalu unggah file itu sendiri."
+            )
+            % {"names": ", ".join(f"“{name}”" for name in inside[:3]) + ("…" if len(inside) > 3 else "")}
+        )
     raise FileRefused(_("File ZIP ini bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."))
+
+
+SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".et")
+
+
+def _spreadsheets_inside(archive: zipfile.ZipFile) -> list[str]:
+    """The names (without their folders) of the spreadsheets a zip holds, by their extension: nothing is opened."""
+    return [
+        entry.filename.rstrip("/").rsplit("/", 1)[-1]
+        for entry in archive.infolist()
+        if not entry.is_dir()
+        and entry.filename.lower().endswith(SPREADSHEET_EXTENSIONS)
+        and not entry.filename.rsplit("/", 1)[-1].startswith(("._", "~$"))  # a Mac's metadata, Office's lock file
+        and not entry.filename.startswith("__MACOSX/")
+    ]
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -3,9 +3,11 @@ Google Sheets and Forms, Excel for Android, Apple Numbers), imported through the
 review). Each test names the program or keyboard whose way of writing it copies. Every name and number is made up."""
 
 import datetime
+import zipfile
 
 import pytest
 
+from sinergi.exchange.files import FileRefused, inspect
 from sinergi.organisations.models import Organisation
 from sinergi.people.models import Person
 from sinergi.people.tests.factories import people_world
@@ -111,3 +113,47 @@ def test_rows_naming_sheets_over_and_over_are_still_rows_left_unread(tmp_path, b
 
     assert (result.status, result.created) == ("checked", 1), result.message
     assert any(notice.startswith("Lembar “Gabungan” berisi baris isian tanpa judul") for notice in result.notices)
+
+
+def refused(path) -> str:
+    with pytest.raises(FileRefused) as caught:
+        inspect(path)
+    return caught.value.message
+
+
+def test_a_zip_holding_the_spreadsheet_names_it_and_says_to_take_it_out(tmp_path):
+    # given a list that came zipped (a cloud drive's download of a folder, an e-mail), with a Mac's metadata beside it
+    inner = xlsx_file(tmp_path, [HEADERS, LKS_ROW], name="Data LKS Desember.xlsx")
+    path = tmp_path / "drive-download-20261207.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(inner, "Data LKS/Data LKS Desember.xlsx")
+        archive.writestr("__MACOSX/Data LKS/._Data LKS Desember.xlsx", b"\x00\x05\x16\x07")
+        archive.writestr("Data LKS/catatan.txt", "Mohon diimpor.")
+
+    # when it is uploaded, it is refused naming the spreadsheet inside and what to do
+    assert refused(path) == (
+        "File ZIP ini bukan spreadsheet, tetapi berisi spreadsheet: “Data LKS Desember.xlsx”. Keluarkan (ekstrak) file "
+        "itu dari ZIP-nya, lalu unggah file itu sendiri."
+    )
+
+
+def test_a_zip_of_something_else_keeps_the_plain_message(tmp_path):
+    path = tmp_path / "foto.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("foto/daftar.txt", "bukan spreadsheet")
+    assert refused(path) == "File ZIP ini bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "HEIC"),  # an iPhone's photo
+        (b"\x00\x00\x00\x1cftypmif1\x00\x00\x00\x00mif1heic", "HEIF"),
+        (b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1", "AVIF"),
+        (b"RIFF\x24\x10\x00\x00WEBPVP8 ", "WebP"),  # a picture saved from a chat or a browser
+    ],
+)
+def test_a_photo_of_the_paper_list_from_a_phone_is_named_as_such(tmp_path, head, kind):
+    path = tmp_path / "IMG_20261207.xlsx"
+    path.write_bytes(head + bytes(range(256)) * 4)
+    assert refused(path) == f"File ini berisi {kind}, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
