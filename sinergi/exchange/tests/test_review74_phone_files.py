@@ -157,3 +157,20 @@ def test_a_photo_of_the_paper_list_from_a_phone_is_named_as_such(tmp_path, head,
     path = tmp_path / "IMG_20261207.xlsx"
     path.write_bytes(head + bytes(range(256)) * 4)
     assert refused(path) == f"File ini berisi {kind}, bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
+
+
+def test_ticks_and_crosses_from_a_phones_emoji_keyboard_are_yes_and_no(tmp_path, board_member):
+    # given a yes/no column filled on a phone: its emoji keyboard sends "☑️" as "☑" with the variation selector
+    # U+FE0F (how it is drawn), and offers "✅" and "❌" first
+    rows = [[*HEADERS, "Berbadan hukum"]]
+    for number, mark in enumerate(["\u2611\ufe0f", "\u2705", "\u274c", "\u2611"], start=1):
+        rows.append([f"LKSA Centang {number}", "anak", "63.71.01.1001", f"TD/CENTANG/{number}", 20, mark])
+
+    # when the list is imported
+    result = run(xlsx_file(tmp_path, rows), board_member)
+
+    # then each is read as the yes or no it shows, instead of "Isi “Ya” atau “Tidak”, bukan “☑️”" on a tick that
+    # reads as one without its selector
+    assert (result.status, problems_of(result)) == ("succeeded", [])
+    stored = dict(Organisation.objects.filter(name__startswith="LKSA Centang").values_list("name", "has_legal_entity"))
+    assert stored == {"LKSA Centang 1": True, "LKSA Centang 2": True, "LKSA Centang 3": False, "LKSA Centang 4": True}

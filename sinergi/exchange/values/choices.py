@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 
 from .cells import DASHES, CellProblem, is_blank, norm, text
 
-TRUE_WORDS = {"ya", "iya", "y", "yes", "true", "benar", "1", "ada", "sudah", "v", "x", "✓", "✔", "✔️", "√", "☑"}
-FALSE_WORDS = {"tidak", "t", "tdk", "no", "n", "false", "salah", "0", "tidak ada", "belum", "-", "✗", "✘"}
+TRUE_WORDS = {"ya", "iya", "y", "yes", "true", "benar", "1", "ada", "sudah", "v", "x", "✓", "✔", "✔️", "√", "☑", "✅"}
+FALSE_WORDS = {"tidak", "t", "tdk", "no", "n", "false", "salah", "0", "tidak ada", "belum", "-", "✗", "✘", "❌"}
+# The variation selectors a phone's emoji keyboard sends after a mark it draws as an emoji ("☑️" is "☑" and U+FE0F):
+# the same mark, whichever way it is drawn.
+_EMOJI_STYLE = dict.fromkeys(map(ord, "\ufe0e\ufe0f"))
 
 
 def parse_bool(raw: Any) -> bool | None:
@@ -22,7 +25,7 @@ def parse_bool(raw: Any) -> bool | None:
         return None
     if isinstance(raw, bool):
         return raw
-    value = norm(raw) or text(raw)
+    value = norm(raw) or text(raw).translate(_EMOJI_STYLE)
     if value in TRUE_WORDS:
         return True
     if value in FALSE_WORDS:
