@@ -104,6 +104,8 @@ _HINT_WORDS = {
     "bulan", "hari", "tanggal", "bln", "thn", "th", "ddmmyyyy", "lihat", "daftar", "petunjuk", "pilih", "dari",
     "sesuai", "ya", "tidak", "atau", "dan", "dengan", "tanpa", "titik", "koma", "spasi", "orang", "jiwa", "rupiah",
     "rp", "persen", "required", "optional", "e", "g", "eg", "example", "digits", "text", "code",
+    # A form's question on an optional answer: "Nama wali (jika ada)", "(bila ada)", "(kalau punya)".
+    "jika", "bila", "kalau", "apabila", "ada", "punya",
 }  # fmt: skip
 
 
@@ -117,6 +119,16 @@ _OTHER_PERSON_WORDS = {"ayah", "ibu", "bapak", "bpk", "ortu", "tua", "wali", "su
 
 
 def _is_hint(inside: str) -> bool:
+    """Whether a bracket's text is a hint on how to fill the column; a hint of several parts ("16 digit, lihat KK")
+    is one when each part is."""
+    parts = [part for part in _HINT_PARTS.split(inside) if part.strip()]
+    return bool(parts) and all(_is_hint_part(part) for part in parts)
+
+
+_HINT_PARTS = re.compile(r"[,;]")
+
+
+def _is_hint_part(inside: str) -> bool:
     words = v.norm(inside).split()
     if words and words[0] in _HINT_LEADS and not _OTHER_PERSON_WORDS.intersection(words):
         return True
