@@ -758,7 +758,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "This number seems to have been turned into a number by Excel or LibreOffice (e.g. 6.37101E+15), losing its "
         "last digits. Format the column as Text, then retype the number from the original document."
     ),
-    "%(label)s hanya boleh berisi angka.": "%(label)s may contain digits only.",
+    "%(label)s hanya boleh berisi angka 0–9, bukan %(characters)s.": (
+        "%(label)s may contain the digits 0–9 only, not %(characters)s."
+    ),
     "%(label)s harus terdiri atas 16 angka (yang diisi %(count)d angka).": (
         "%(label)s must have 16 digits (%(count)d entered)."
     ),

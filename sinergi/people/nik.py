@@ -22,7 +22,30 @@ from .choices import Sex
 # Excel and pandas produce from a NIK column that was not formatted as text; the last digits are already lost.
 _SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
 _FLOAT = re.compile(r"^\d{13,17}[.,]\d{1,4}$")
-_SEPARATORS = re.compile(r"[\s.\-]")
+# Spaces, dots and dashes between a number's groups: a hyphen, or the dashes a word processor or a phone's keyboard
+# puts for one (en dash, non-breaking hyphen, minus sign).
+_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015\u2212]")
+# Quote marks around a number pasted from a message or a document ("“6371…”", "‘6371…’").
+_QUOTES = "'\"‘’“”`´"
+
+
+def _without_invisible(value: str) -> str:
+    """`value` without the characters no one sees or means to type, pasted with a number from a chat or a web page:
+    zero-width spaces, direction marks (U+200E, U+061C), a soft hyphen, an emoji's variation selector (U+FE0F)."""
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf" and not "\ufe00" <= ch <= "\ufe0f")
+
+
+def _not_digits(digits: str) -> str:
+    """The first few characters of `digits` that are no digit 0-9, each quoted as seen ("“O”"), or by its code when
+    it shows as nothing or as a space."""
+    found: list[str] = []
+    for ch in digits:
+        if not ("0" <= ch <= "9") and ch not in found:
+            found.append(ch)
+    shown = [f"“{ch}”" if ch.isprintable() and not ch.isspace() else f"U+{ord(ch):04X}" for ch in found[:3]]
+    return ", ".join(shown) + (" …" if len(found) > 3 else "")
+
+
 # Sixteen digits written as a whole float ("6371011234560401.0"): pandas writes a NIK column it read as numbers so.
 _WHOLE_FLOAT = re.compile(r"^(\d{16})[.,]0{1,4}$")
 # A whole number this small is held exactly by a double (a spreadsheet's number cell, pandas' float): every NIK and
@@ -71,7 +94,7 @@ class NikCheck:
 def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
     """The 16 digits of `raw`, or None after adding the reason it cannot be read as such."""
     # Full-width digits (typed with an Asian input method, or pasted from a PDF) are the same digits: NFKC.
-    value = unicodedata.normalize("NFKC", raw or "").strip()
+    value = _without_invisible(unicodedata.normalize("NFKC", raw or "")).strip().strip(_QUOTES).strip()
     compact = value.replace(" ", "")
     # A float's ".0" needs more than 16 characters: the commonest NIK, 16 digits, is not matched for it.
     longer = len(compact) > 16
@@ -88,7 +111,10 @@ def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
         check.errors.append(_("%(label)s belum diisi.") % {"label": label})
         return None
     if not (digits.isascii() and digits.isdigit()):
-        check.errors.append(_("%(label)s hanya boleh berisi angka.") % {"label": label})
+        check.errors.append(
+            _("%(label)s hanya boleh berisi angka 0–9, bukan %(characters)s.")
+            % {"label": label, "characters": _not_digits(digits)}
+        )
         return None
     if len(digits) != 16:
         message = _("%(label)s harus terdiri atas 16 angka (yang diisi %(count)d angka).") % {

@@ -30,7 +30,7 @@ def test_full_width_digits_are_read_as_the_same_digits_and_other_scripts_refused
     check = nik_check("６３７１０１０１０１９００００１")
     assert (check.normalized, check.errors) == (VALID, [])
     assert kk_check("６３７１０１０１０１９００００１").normalized == VALID
-    assert nik_check("٦٣٧١٠١٠١٠١٩٠٠٠٠١").errors == ["NIK hanya boleh berisi angka."]
+    assert nik_check("٦٣٧١٠١٠١٠١٩٠٠٠٠١").errors == ["NIK hanya boleh berisi angka 0–9, bukan “٦”, “٣”, “٧” …."]
 
 
 @pytest.mark.parametrize("value", ["6.37101E+15", "6,37101e+15", "6.371010101900001E15", "6371010101900000.0"])
@@ -54,7 +54,7 @@ def test_fifteen_digits_hint_at_a_truncated_number():
     ("value", "message"),
     [
         ("63710101019000012", "NIK harus terdiri atas 16 angka (yang diisi 17 angka)."),
-        ("6371O10101900001", "NIK hanya boleh berisi angka."),
+        ("6371O10101900001", "NIK hanya boleh berisi angka 0–9, bukan “O”."),
         ("", "NIK belum diisi."),
     ],
 )
@@ -147,3 +147,35 @@ def test_a_placeholder_of_one_digit_repeated_is_refused_once(value):
         f"“{digits}” bukan NIK, hanya angka {digits[0]} yang diulang. Kosongkan bila NIK belum diketahui, lalu isi "
         "alasannya."
     ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "6371010101900001\ufe0f",  # an emoji keyboard's variation selector
+        "\u061c6371010101900001",  # an Arabic letter mark pasted from a chat
+        "6371\u200b0101\u200b0190\u200b0001",  # zero-width spaces from a web page
+        "\u200e6371010101900001\u200f",  # direction marks
+        "6371–010101–900001",  # groups split by en dashes, as a word processor writes a hyphen
+        "6371\u2011010101\u20119000\u221201",  # a non-breaking hyphen, a minus sign
+        "“6371010101900001”",  # curly quotes around a number pasted from a message
+        "‘6371010101900001’",
+    ],
+)
+def test_what_no_one_sees_or_means_around_a_nik_is_not_part_of_it(value):
+    check = nik_check(value)
+    assert (check.normalized, check.errors) == (VALID, [])
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("6371O10101900001", "“O”"),
+        ("637101010190000l", "“l”"),
+        ("6371/0101/0190/0001", "“/”"),
+        ("6371,010101900001", "“,”"),
+        ("63710101Ol900OO1", "“O”, “l”"),
+    ],
+)
+def test_a_nik_with_something_else_than_digits_is_refused_naming_it(value, named):
+    assert nik_check(value).errors == [f"NIK hanya boleh berisi angka 0–9, bukan {named}."]
