@@ -94,7 +94,10 @@ class NikCheck:
 def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
     """The 16 digits of `raw`, or None after adding the reason it cannot be read as such."""
     # Full-width digits (typed with an Asian input method, or pasted from a PDF) are the same digits: NFKC.
-    value = _without_invisible(unicodedata.normalize("NFKC", raw or "")).strip().strip(_QUOTES).strip()
+    value = unicodedata.normalize("NFKC", raw or "")
+    if not value.isascii():  # (the commonest NIK is plain digits: no pass over its characters)
+        value = _without_invisible(value)
+    value = value.strip().strip(_QUOTES).strip()
     compact = value.replace(" ", "")
     # A float's ".0" needs more than 16 characters: the commonest NIK, 16 digits, is not matched for it.
     longer = len(compact) > 16
