@@ -8,6 +8,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,12 +30,45 @@ REVIEW_CHOICES = [("overdue", _("Terlambat")), ("due", _("Terlambat atau jatuh t
 ALL = _("Semua")
 
 
+# What a yes/no filter's "Semua" sends, or a filter cleared from the address: no filter, rightly.
+_NO_FILTER = ("", "unknown")
+
+
 class AllYesNoSelect(forms.NullBooleanSelect):
-    """A yes/no filter whose empty choice reads "Semua" (Django's says "Unknown"); parses values as Django's does."""
+    """A yes/no filter whose empty choice reads "Semua" (Django's says "Unknown"); parses values as Django's does,
+    and hands a value it does not read ("ya", "maybe": a link edited by hand) to the field to refuse, where Django's
+    reads it as "Semua" and the list, its export and the API would hold every row without a word."""
 
     def __init__(self, attrs=None) -> None:
         super().__init__(attrs)
         self.choices = [("unknown", ALL), ("true", _("Ya")), ("false", _("Tidak"))]
+
+    def value_from_datadict(self, data, files, name):
+        read = super().value_from_datadict(data, files, name)
+        raw = data.get(name)
+        if read is None and isinstance(raw, str) and raw.strip() not in _NO_FILTER:
+            return raw
+        return read
+
+
+class YesNoField(forms.NullBooleanField):
+    """A yes/no filter's field: refuses the text its select could not read (AllYesNoSelect), as a choice field
+    refuses a value it does not offer."""
+
+    widget = AllYesNoSelect
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() not in _NO_FILTER:
+            raise ValidationError(
+                forms.ChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    field_class = YesNoField
 
 
 def _years_ago(years: int) -> datetime.date:
@@ -145,8 +179,8 @@ class WorkerFilterSet(django_filters.FilterSet):
         empty_label=ALL,
     )
     role = django_filters.ChoiceFilter(label=_("Peran"), choices=WorkerRole.choices, empty_label=ALL)
-    active = django_filters.BooleanFilter(label=_("Masih bertugas"), method="filter_active", widget=AllYesNoSelect)
-    works_with_children = django_filters.BooleanFilter(label=_("Bekerja dengan anak"), widget=AllYesNoSelect)
+    active = YesNoFilter(label=_("Masih bertugas"), method="filter_active", widget=AllYesNoSelect)
+    works_with_children = YesNoFilter(label=_("Bekerja dengan anak"), widget=AllYesNoSelect)
     region = django_filters.CharFilter(label=_("Kode wilayah LKS"), method="filter_region")
     organisation = IdFilter(label=_("LKS"), field_name="organisation_id")
 

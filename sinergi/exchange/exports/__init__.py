@@ -26,7 +26,6 @@ from .asking import (
     export_runs_in_background,
     export_url,
     job_create_once,
-    unread_filter_problem,
 )
 from .download import export_job_download
 from .running import ExportCancelled, _finish, _RowCounter, _stop_asked, export_job_run
@@ -62,5 +61,4 @@ __all__ = [
     "export_runs_in_background",
     "export_url",
     "job_create_once",
-    "unread_filter_problem",
 ]

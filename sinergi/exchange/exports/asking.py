@@ -6,7 +6,6 @@ import secrets
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from django import forms
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, QueryDict
@@ -138,29 +137,6 @@ def job_create_once(
             raise
         return found
     return job
-
-
-# The values a yes/no filter's "Semua" sends (AllYesNoSelect) or a cleared one: no filter, rightly.
-YES_NO_BLANK = ("", "unknown")
-
-
-def unread_filter_problem(filterset, filters: dict[str, list[str]]) -> str:
-    """A yes/no filter's value that its field does not read ("ya", "0", "maybe": a link edited by hand): Django's
-    NullBooleanSelect reads any such value as "Semua", so the filter set is valid and the file would silently hold
-    every row. Named as filter_problems names a refused choice; "" when every value is read."""
-    fields = filterset.form.fields
-    problems = []
-    for name, values in filters.items():
-        field = fields.get(name)
-        if not isinstance(field, forms.NullBooleanField):
-            continue
-        for value in values:
-            if value.strip() in YES_NO_BLANK or field.widget.value_from_datadict({name: value}, {}, name) is not None:
-                continue
-            refused = forms.ChoiceField.default_error_messages["invalid_choice"] % {"value": value}
-            label = field.label or name
-            problems.append(_("Saringan “%(filter)s”: %(problems)s") % {"filter": label, "problems": refused})
-    return " ".join(problems)
 
 
 def audit_filters(filters: dict[str, list[str]]) -> dict[str, Any]:

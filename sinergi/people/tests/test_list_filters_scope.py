@@ -16,6 +16,7 @@ from sinergi.core.testing import otp_login
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.people.access import SESSION_KEY
 from sinergi.people.choices import ServiceSetting
+from sinergi.people.models import Worker
 from sinergi.people.tests.factories import PersonFactory, PlacementFactory, WorkerFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,30 @@ def test_the_client_list_says_its_download_holds_one_row_per_stay(client, lks, o
     response = client.get("/people/")
 
     assert "File berisi satu baris per masa layanan" in response.content.decode()
+
+
+@pytest.mark.parametrize(("name", "value"), [("active", "ya"), ("active", "1"), ("works_with_children", "mungkin")])
+def test_a_yes_no_filter_value_the_list_does_not_offer_is_refused_on_the_page_in_the_download_and_the_api(
+    client, lks, operator, name, value
+):
+    # A link edited by hand: Django's yes/no select reads any value it does not know as "Semua", every worker.
+    WorkerFactory(organisation=lks, full_name="Rina Aktif", works_with_children=True)
+    WorkerFactory(organisation=lks, full_name="Rudi Berhenti", ended_on=datetime.date(2024, 1, 31))
+
+    said = page_problem(client, "workers", {name: value})
+    download = client.get("/exchange/export/workers/", {name: value, "format": "csv"})
+    api = client.get(API["workers"], {name: value})
+
+    assert value in said and "Rina Aktif" not in client.get(LIST["workers"], {name: value}).content.decode()
+    assert download.status_code == 400
+    assert api.status_code == 400 and list(api.json()) == [name]
+
+
+def test_the_yes_no_values_the_list_sends_still_filter_the_page_and_the_api(client, lks, operator):
+    kept = WorkerFactory(organisation=lks, full_name="Rina Aktif")
+    WorkerFactory(organisation=lks, full_name="Rudi Berhenti", ended_on=datetime.date(2024, 1, 31))
+
+    for value, expected in (("true", [kept.pk]), ("unknown", None), ("", None)):
+        assert not page_problem(client, "workers", {"active": value})
+        listed = sorted(api_ids(client, "workers", {"active": value}))
+        assert listed == (expected or sorted(Worker.objects.values_list("pk", flat=True)))

@@ -19,7 +19,7 @@ from sinergi.core.downloads import CSV, CSV_DELIMITERS, DOWNLOAD_FORMATS, table_
 from sinergi.core.errors import ValidationError
 from sinergi.exchange import services
 from sinergi.exchange.columns import get_entity
-from sinergi.exchange.exports import audit_filters, csv_chunks, export_filters, unread_filter_problem
+from sinergi.exchange.exports import audit_filters, csv_chunks, export_filters
 from sinergi.exchange.management.cli import (
     EXIT_STOPPED,
     EXIT_USAGE,
@@ -145,12 +145,6 @@ class Command(ExchangeCommand):
                     "label": spec.label,
                     "names": ", ".join(sorted(_filter_names(filterset))),
                 },
-                returncode=EXIT_USAGE,
-            )
-        if filterset is not None and (problem := unread_filter_problem(filterset, filters)):
-            # A yes/no filter reads a value it does not know as "all": the file would hold every row.
-            raise CommandError(
-                _("Ekspor gagal: saringan daftar tidak berlaku. %(errors)s") % {"errors": problem},
                 returncode=EXIT_USAGE,
             )
         try:
