@@ -3822,7 +3822,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "This file is written in %(language)s, the language the export was asked for in."
     ),
     "Bagian %(parts)s memuat angka gabungan seluruh wilayah yang disebut judulnya.": (
-        "The parts %(parts)s hold the combined figures of the whole area their title names."
+        "The part %(parts)s holds the combined figures of the whole area its title names.",
+        "The parts %(parts)s hold the combined figures of the whole area their titles name.",
     ),
     "Penerima layanan dan pekerja sosial: %(area)s": "Clients and social workers: %(area)s",
     "Angka gabungan seluruh LKS di %(area)s, sama dengan halaman Indikator. Angka kecil tidak disembunyikan: bagian ini untuk kalangan terbatas, bukan untuk diumumkan.": (

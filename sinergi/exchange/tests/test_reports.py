@@ -499,6 +499,21 @@ def test_the_regency_summary_of_an_lks_operator_names_its_lks_not_only_the_kabup
     assert boards["scope_note"] == "Semua angka mencakup seluruh Kota Banjarmasin."
 
 
+def test_the_note_on_a_part_of_its_own_area_is_in_the_singular_in_english_for_one_part():
+    from django.utils import translation
+
+    from sinergi.organisations.reports.parts import ReportPart, _parts_note
+
+    one = ReportPart(title="Clients and social workers: Kota Banjarmasin", note="", kpis=[], tables=[])
+    two = ReportPart(title="Referrals", note="", kpis=[], tables=[])
+    with translation.override("en"):
+        assert _parts_note([one]) == (
+            " The part “Clients and social workers: Kota Banjarmasin” holds the combined figures of the whole area "
+            "its title names."
+        )
+        assert _parts_note([one, two]).startswith(" The parts “Clients and social workers: Kota Banjarmasin”, ")
+
+
 # ---------------------------------------------------------------------------------------------- totals rows
 
 

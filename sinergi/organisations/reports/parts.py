@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sinergi.core.dates import shown
 
@@ -139,7 +140,12 @@ def _parts_note(parts: list[ReportPart]) -> str:
     if not parts:
         return ""
     titles = ", ".join(f"“{part.title}”" for part in parts)
-    return " " + _("Bagian %(parts)s memuat angka gabungan seluruh wilayah yang disebut judulnya.") % {"parts": titles}
+    note = ngettext(
+        "Bagian %(parts)s memuat angka gabungan seluruh wilayah yang disebut judulnya.",
+        "Bagian %(parts)s memuat angka gabungan seluruh wilayah yang disebut judulnya.",
+        len(parts),
+    )
+    return " " + note % {"parts": titles}
 
 
 def _cell(value: Any) -> Any:
