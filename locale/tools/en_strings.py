@@ -5045,4 +5045,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "This ZIP file is not a spreadsheet, but it holds one: %(names)s. Take (extract) that file out of the ZIP, then "
         "upload the file itself."
     ),
+    (
+        "File ini diakhiri deretan byte kosong (NUL): tanda unduhan atau penyalinan yang tidak selesai, "
+        "sehingga baris terakhirnya bisa terpotong. Unduh atau salin lagi file aslinya, lalu unggah lagi."
+    ): (
+        "This file ends in a run of empty (NUL) bytes: the sign of a download or a copy that did not finish, so its "
+        "last row may be cut short. Download or copy the original file again, then upload it again."
+    ),
 }

@@ -124,6 +124,13 @@ def inspect(path: str | Path) -> FileInfo:
         )
     if markup := _markup_kind(head):
         raise FileRefused(_markup_message(markup))
+    if _padded_with_nul(path, head, size):
+        raise FileRefused(
+            _(
+                "File ini diakhiri deretan byte kosong (NUL): tanda unduhan atau penyalinan yang tidak selesai, "
+                "sehingga baris terakhirnya bisa terpotong. Unduh atau salin lagi file aslinya, lalu unggah lagi."
+            )
+        )
     if _looks_like_text(head):
         return FileInfo(CSV, size, digest)
     raise FileRefused(_("File ini bukan spreadsheet (isinya tidak dikenali). Unggah file .xlsx, .ods, .xls atau .csv."))
@@ -322,6 +329,20 @@ def _spreadsheets_inside(archive: zipfile.ZipFile) -> list[str]:
         and not entry.filename.rsplit("/", 1)[-1].startswith(("._", "~$"))  # a Mac's metadata, Office's lock file
         and not entry.filename.startswith("__MACOSX/")
     ]
+
+
+def _padded_with_nul(path: Path, head: bytes, size: int) -> bool:
+    """Whether a text file ends in NUL bytes: the space a download or a copy set aside and never filled. Its last row
+    may be cut short (a number, a date, a capacity half there) and would be read as if whole. Not a UTF-16 file,
+    whose every other byte may be 0."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
+        return False
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - 1))
+        if handle.read(1) != b"\x00":
+            return False
+    text = head.rstrip(b"\x00")  # (the padding may begin within the first bytes read)
+    return bool(text) and _looks_like_text(text)
 
 
 def _looks_like_text(head: bytes) -> bool:

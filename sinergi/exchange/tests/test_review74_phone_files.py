@@ -174,3 +174,29 @@ def test_ticks_and_crosses_from_a_phones_emoji_keyboard_are_yes_and_no(tmp_path,
     assert (result.status, problems_of(result)) == ("succeeded", [])
     stored = dict(Organisation.objects.filter(name__startswith="LKSA Centang").values_list("name", "has_legal_entity"))
     assert stored == {"LKSA Centang 1": True, "LKSA Centang 2": True, "LKSA Centang 3": False, "LKSA Centang 4": True}
+
+
+@pytest.mark.parametrize("rows", [2, 3000])  # the padding within the first bytes read, and after them
+def test_a_csv_cut_short_and_padded_with_nul_bytes_is_refused_not_imported_with_its_last_row_cut(
+    tmp_path, board_member, rows
+):
+    # An interrupted download or copy: the file's full size set aside, the rest never written (zeros).
+    lines = [",".join(HEADERS)] + [f"LKSA Terpotong {i},lksa,63.71.01.1001,TD/{i}/X,10" for i in range(rows)]
+    whole = ("\r\n".join(lines) + "\r\n").encode()
+    path = tmp_path / "terpotong.csv"
+    path.write_bytes(whole[:-7] + b"\x00" * 70_000)
+
+    with pytest.raises(FileRefused, match=r"diakhiri deretan byte kosong \(NUL\)"):
+        run(path, board_member)
+
+    assert not Organisation.objects.filter(name__startswith="LKSA Terpotong").exists()
+
+
+def test_a_utf16_csv_whose_last_byte_is_zero_is_still_read(tmp_path, board_member):
+    lines = [",".join(HEADERS), "LKSA Enam Belas,lksa,63.71.01.1001,TD/16/X,10"]
+    path = tmp_path / "utf16.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16-le"))  # no BOM; ends in "\n\x00"
+
+    result = run(path, board_member)
+
+    assert (result.status, result.created) == ("succeeded", 1), result.problems
