@@ -5052,4 +5052,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "This file ends in a run of empty (NUL) bytes: the sign of a download or a copy that did not finish, so its "
         "last row may be cut short. Download or copy the original file again, then upload it again."
     ),
+    (
+        "Nama berikut diawali huruf dari daftar berhuruf (a., b., c., …) yang disalin ke kolom ini: %(names)s. "
+        "Hapus hurufnya dan tulis namanya saja, lalu unggah lagi."
+    ): (
+        "These names begin with a letter of a lettered list (a., b., c., …) copied into this column: %(names)s. "
+        "Remove the letter and write the name only, then upload again."
+    ),
 }

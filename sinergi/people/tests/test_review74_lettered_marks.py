@@ -52,6 +52,39 @@ def test_a_lettered_list_copied_into_the_name_column_is_refused_row_by_row(tmp_p
     assert Worker.objects.count() == 0
 
 
+def test_a_lettered_run_split_by_a_batch_is_refused_whole(tmp_path, world):
+    # Given a lettered list whose "a." ends one batch of rows and whose "b." and "c." begin the next (seventy-fifth
+    # review: "a." was read before the run was seen, and stored with its letter once "b." and "c." were corrected)
+    names = ["Budi Contoh", "a. Nur Halizah", "b. Rina Contoh", "c. Sari Contoh"]
+    rows = [HEADER, *[[name, "P", "lks", "Relawan"] for name in names]]
+    result = run(xlsx_file(tmp_path, rows, name="pekerja.xlsx"), world.operator, entity="workers", batch_size=2)
+    # Then "a." is refused too, by the column, and nobody is registered
+    assert result.status == "refused"
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (4, "Nama lengkap", refusal("b.", "Rina Contoh")),
+        (5, "Nama lengkap", refusal("c.", "Sari Contoh")),
+        (1, "Nama lengkap", "Nama berikut diawali huruf dari daftar berhuruf (a., b., c., …) yang disalin ke kolom "
+         "ini: “a. Nur Halizah”. Hapus hurufnya dan tulis namanya saja, lalu unggah lagi."),
+    ]  # fmt: skip
+    assert Worker.objects.count() == 0
+
+
+def test_a_stored_name_before_a_later_batchs_run_is_not_judged_again(tmp_path, world):
+    # Given a worker stored with a small letter before the rule, sent back as it is with their ID, and a lettered
+    # run's "b." and "c." in the next batch
+    worker = WorkerFactory(organisation=world.lks, full_name="a. Nur Halizah")
+    rows = [
+        ["ID", *HEADER],
+        ["", "Budi Contoh", "L", "lks", "Relawan"],
+        [worker.pk, "a. Nur Halizah", "P", "lks", "Pengasuh"],
+        ["", "b. Rina Contoh", "P", "lks", "Relawan"],
+        ["", "c. Sari Contoh", "P", "lks", "Relawan"],
+    ]
+    result = run(xlsx_file(tmp_path, rows, name="pekerja.xlsx"), world.operator, entity="workers", batch_size=2)
+    # Then only the new rows are refused: the stored name is kept as the forms keep it
+    assert [p.row for p in result.problems] == [4, 5]
+
+
 @pytest.mark.parametrize(
     ("given", "mark", "name"),
     [("b) Nur Halizah", "b)", "Nur Halizah"), ("(c) Budi Contoh", "(c)", "Budi Contoh"),

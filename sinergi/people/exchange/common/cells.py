@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sinergi.core.dates import too_early_problem
 from sinergi.exchange import values as v
-from sinergi.exchange.columns import Column, ImportContext, RowProblems, TextColumn, clean_or_problem
+from sinergi.exchange.columns import Column, ImportContext, RowPlan, RowProblems, TextColumn, clean_or_problem
 
 from ...nik import EXACT_BELOW, whole_float_digits
 from ...services.rules import lettered_item, lettered_run, list_mark
@@ -127,15 +127,40 @@ class NameColumn(TextColumn):
             elif item:
                 lettered.append(item)
         run = lettered_run(letters) if lettered else set()
+        pending: dict[str, str] = ctx.cached(LETTERED_PENDING, dict)
         for item in lettered:
             if item["mark"][0] in run:
                 marked[item.string] = _marked(item)
+            else:
+                pending[item.string] = item["mark"][0]
         return out
+
+    def file_problems(self, ctx: ImportContext) -> list[str]:
+        """The names of a batch read before the rest of their run ("a. Nur Halizah" in row 1000, "b." and "c." in the
+        next batch): their rows were planned before the run was seen, so they are refused here, with the file —
+        otherwise, once the rows refused for "b." and "c." were corrected, "a." would be stored with its letter."""
+        pending = ctx.cache.get(LETTERED_PENDING)
+        run = lettered_run(ctx.cache.get(("lettered", self.key), set())) if pending else set()
+        kept = ctx.cache.get(LETTERED_KEPT, set())
+        missed = [name for name, letter in pending.items() if letter in run and name not in kept] if run else []
+        if not missed:
+            return []
+        return [
+            _(
+                "Nama berikut diawali huruf dari daftar berhuruf (a., b., c., …) yang disalin ke kolom ini: %(names)s. "
+                "Hapus hurufnya dan tulis namanya saja, lalu unggah lagi."
+            )
+            % {"names": ", ".join(f"“{name}”" for name in missed[:5]) + (" …" if len(missed) > 5 else "")}
+        ]
 
 
 # The names of the file still carrying a list's mark, with the refusal of each: refused by the entity's plan
 # (MarkedNameRefusal), which knows whether a row keeps a stored record's name as it is.
 MARKED_NAMES = ("marked_names", "full_name")
+# A batch's names with a small letter and a full stop outside the run seen so far (name -> letter), which a later
+# batch may complete (NameColumn.file_problems); and those of them that rows keep as stored (MarkedNameRefusal).
+LETTERED_PENDING = ("lettered_pending", "full_name")
+LETTERED_KEPT = ("lettered_kept", "full_name")
 
 
 def _marked(found: re.Match) -> str:
@@ -154,17 +179,24 @@ class MarkedNameRefusal:
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> Any:
         message = ctx.cache.get(MARKED_NAMES, {}).get(values.get("full_name"))
         if message is None:
-            return super().plan(row, values, ctx)  # type: ignore[misc]
+            plan = super().plan(row, values, ctx)  # type: ignore[misc]
+            if values.get("full_name") in ctx.cache.get(LETTERED_PENDING, ()) and not self._names(plan):
+                ctx.cached(LETTERED_KEPT, set).add(values["full_name"])  # (a stored name the file's run may judge)
+            return plan
         try:
             plan = super().plan(row, values, ctx)  # type: ignore[misc]
         except RowProblems as refused:
             if not values.get("id"):  # (a row with the export's ID may be keeping the stored name)
                 refused.problems.insert(0, ("full_name", message))
             raise
-        header = str(next(c.header for c in self.columns if c.key == "full_name"))  # type: ignore[attr-defined]
-        if plan.action == "create" or header in plan.changes:
+        if self._names(plan):
             raise RowProblems([("full_name", message)])
         return plan
+
+    def _names(self, plan: Any) -> bool:
+        """Whether the row's plan gives a record its name: a new one, or a name changed."""
+        header = str(next(c.header for c in self.columns if c.key == "full_name"))  # type: ignore[attr-defined]
+        return isinstance(plan, RowPlan) and (plan.action == "create" or header in plan.changes)
 
 
 def date_problems(day: datetime.date | None, key: str, problems: list[tuple[str, str]], today: datetime.date) -> None:
