@@ -303,7 +303,9 @@ def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
             _("Ini dokumen OpenDocument (%(extension)s), bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv.")
             % {"extension": OPENDOCUMENT_EXTENSIONS.get(document, document or "ODF")}
         )
-    if inside := _spreadsheets_inside(archive):
+    # An Office document of another kind (a PowerPoint deck: "[Content_Types].xml") holds its charts' data as
+    # spreadsheets (ppt/embeddings/…xlsx): no list to take out of a zip, which it is not to its user.
+    if "[Content_Types].xml" not in names and (inside := _spreadsheets_inside(archive)):
         # A spreadsheet sent zipped (an e-mail, a cloud drive's download of several files or of a folder): named,
         # since the zip's own name often says nothing of it.
         raise FileRefused(

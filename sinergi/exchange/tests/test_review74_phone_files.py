@@ -144,6 +144,17 @@ def test_a_zip_of_something_else_keeps_the_plain_message(tmp_path):
     assert refused(path) == "File ZIP ini bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
 
 
+def test_a_powerpoint_deck_with_a_chart_is_not_told_to_take_its_charts_data_out(tmp_path):
+    # A deck holds each chart's data as a workbook of its own (seventy-fifth review: it was named as a spreadsheet to
+    # extract "from the ZIP", which a .pptx is not to its user)
+    path = tmp_path / "paparan.pptx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p:presentation/>")
+        archive.writestr("ppt/embeddings/Microsoft_Excel_Worksheet.xlsx", "PK")
+    assert refused(path) == "File ZIP ini bukan spreadsheet. Unggah file .xlsx, .ods, .xls atau .csv."
+
+
 @pytest.mark.parametrize(
     ("head", "kind"),
     [
