@@ -212,6 +212,11 @@ class PublicStatistics:
     @cached_property
     def scope_text(self) -> str:
         """Whose figures these are, in words: the province, or the part of it a signed-in reader may see."""
+        return self._public_scope_text
+
+    @property
+    def _public_scope_text(self) -> str:
+        """The province's public figures, in words (also a signed-in reader's tables about the whole province)."""
         return _("%(province)s, LKS aktif (angka publik)") % {"province": self._province_name}
 
     @cached_property
@@ -239,6 +244,10 @@ class PublicStatistics:
 
     @property
     def _scope_slug(self) -> str:
+        return self._public_scope_slug
+
+    @property
+    def _public_scope_slug(self) -> str:
         return f"{slugify(self._province_name)}-{slugify(_('publik'))}"
 
 
@@ -298,12 +307,12 @@ class DashboardStatistics(PublicStatistics):
         # beside them is every active LKS in it), whatever part of it the reader may see: their file must not say
         # "Kota Banjarmasin" over a province's figures (the province report prints them apart for the same reason).
         if key in PROVINCE_WIDE_TABLES:
-            return PublicStatistics.scope_text.func(self)
+            return self._public_scope_text
         return self.scope_text
 
     def download_name(self, key: str) -> str:
         if key in PROVINCE_WIDE_TABLES:
-            return f"sinergi-{key}-{PublicStatistics._scope_slug.fget(self)}"
+            return f"sinergi-{key}-{self._public_scope_slug}"
         return super().download_name(key)
 
     @cached_property
