@@ -36,3 +36,11 @@ def test_the_notification_count_is_readable_small_text():
     # The unread count is 0.7rem (about 11 px): WCAG 1.4.3 asks 4.5:1 for text that small.
     badge = _declarations(".bell .count")
     assert contrast(badge["color"], badge["background"]) >= 4.5
+
+
+def test_a_password_box_is_as_wide_as_the_name_box_above_it():
+    # The login form's "Kata sandi" was left at the browser's default width under a full-width "Nama pengguna".
+    rule = re.search(r"([^{}]*\.form input\[type=text\][^{]*)\{([^}]*)\}", CSS)
+    selectors = {part.strip() for part in rule.group(1).split(",")}
+    assert {".form input[type=password]", ".form input[type=tel]"} <= selectors
+    assert "width:100%" in rule.group(2).replace(" ", "")
