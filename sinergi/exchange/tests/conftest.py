@@ -101,3 +101,20 @@ def problems_of(result) -> list[tuple]:
 
 def media_root() -> Path:
     return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def pdf_layouts(monkeypatch) -> list[dict]:
+    """WeasyPrint replaced by a spy in the request and in the worker: the context of each layout, in order."""
+    from sinergi.exchange import report_jobs
+    from sinergi.exchange.views import reports as report_views
+
+    seen: list[dict] = []
+
+    def spy(template, context):
+        seen.append(context)
+        return b"%PDF-1.7 spy"
+
+    monkeypatch.setattr(report_views, "render_pdf", spy)
+    monkeypatch.setattr(report_jobs, "render_pdf", spy)
+    return seen

@@ -12,9 +12,8 @@ from sinergi.accounts.models import Role
 from sinergi.accounts.tests.factories import MembershipFactory, UserFactory, user_with_role
 from sinergi.audit.models import AuditEvent
 from sinergi.core.testing import otp_login
-from sinergi.exchange import exports, report_jobs
+from sinergi.exchange import exports
 from sinergi.exchange.models import ExportJob, ExportStatus, ReportKind
-from sinergi.exchange.views import reports as report_views
 from sinergi.organisations.reports import province_report, report_may_print
 from sinergi.organisations.tests.factories import OrganisationFactory
 from sinergi.regions.services import region_tree_load
@@ -34,20 +33,6 @@ def two_provinces(db):
 
 
 @pytest.fixture
-def printed(monkeypatch):
-    """WeasyPrint replaced by a spy in the request and in the worker: the context of each layout."""
-    seen: list[dict] = []
-
-    def spy(template, context):
-        seen.append(context)
-        return b"%PDF-1.7 spy"
-
-    monkeypatch.setattr(report_views, "render_pdf", spy)
-    monkeypatch.setattr(report_jobs, "render_pdf", spy)
-    return seen
-
-
-@pytest.fixture
 def superuser(client):
     user = UserFactory(is_superuser=True, is_staff=True, username="nasional.uji")
     otp_login(client, user)
@@ -55,12 +40,12 @@ def superuser(client):
 
 
 def test_a_national_superuser_prints_the_report_of_the_province_asked_for(
-    client, national, two_provinces, superuser, printed
+    client, national, two_provinces, superuser, pdf_layouts
 ):
     response = client.get(PROVINCE, {"province": "75"})
 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    [context] = printed
+    [context] = pdf_layouts
     assert context["title"] == "Laporan LKS Gorontalo"
     assert context["kpis"][0] == ("LKS aktif", 2)
     assert 'filename="laporan-lks-gorontalo-' in response["Content-Disposition"]
@@ -69,7 +54,7 @@ def test_a_national_superuser_prints_the_report_of_the_province_asked_for(
 
 
 def test_a_national_superuser_who_asks_for_no_province_is_shown_the_provinces_to_choose_from(
-    client, national, two_provinces, superuser, printed
+    client, national, two_provinces, superuser, pdf_layouts
 ):
     response = client.get(PROVINCE)
 
@@ -78,10 +63,10 @@ def test_a_national_superuser_who_asks_for_no_province_is_shown_the_provinces_to
     assert "Pilih provinsi yang laporannya Anda perlukan" in page
     assert f'href="{PROVINCE}?province=63"' in page and f'href="{PROVINCE}?province=75"' in page
     assert "Laporan LKS Gorontalo (PDF, A4)" in page
-    assert printed == [] and not AuditEvent.objects.filter(action="statistics.report.exported").exists()
+    assert pdf_layouts == [] and not AuditEvent.objects.filter(action="statistics.report.exported").exists()
 
 
-def test_a_national_province_admin_gets_their_only_province_and_no_other(client, national, two_provinces, printed):
+def test_a_national_province_admin_gets_their_only_province_and_no_other(client, national, two_provinces, pdf_layouts):
     admin = user_with_role(Role.PROVINCE_ADMIN, region_code="75", username="admin.gorontalo")
     otp_login(client, admin)
 
@@ -89,10 +74,10 @@ def test_a_national_province_admin_gets_their_only_province_and_no_other(client,
     assert client.get(PROVINCE, {"province": "75"}).status_code == 200
     assert client.get(PROVINCE, {"province": "63"}).status_code == 404
     assert client.get(PROVINCE, {"province": "99"}).status_code == 404
-    assert [context["title"] for context in printed] == ["Laporan LKS Gorontalo", "Laporan LKS Gorontalo"]
+    assert [context["title"] for context in pdf_layouts] == ["Laporan LKS Gorontalo", "Laporan LKS Gorontalo"]
 
 
-def test_a_national_reader_of_two_provinces_chooses_among_theirs_only(client, national, two_provinces, printed):
+def test_a_national_reader_of_two_provinces_chooses_among_theirs_only(client, national, two_provinces, pdf_layouts):
     region_tree_load(provinces=["76"])
     dinsos = user_with_role(Role.DINSOS_VIEWER, region_code="63", username="dinsos.dua")
     MembershipFactory(user=dinsos, role=Role.REGENCY_BOARD, region_id="75.71")
@@ -104,24 +89,26 @@ def test_a_national_reader_of_two_provinces_chooses_among_theirs_only(client, na
     assert client.get(PROVINCE, {"province": "76"}).status_code == 404
     assert client.get(PROVINCE, {"province": "75"}).status_code == 200
     # The board of Kota Gorontalo prints its own part of the province, titled with it.
-    assert printed[0]["title"] == "Laporan LKS dalam cakupan Kota Gorontalo"
+    assert pdf_layouts[0]["title"] == "Laporan LKS dalam cakupan Kota Gorontalo"
 
 
-def test_an_lks_operator_on_a_national_server_prints_the_province_of_its_lks(client, national, two_provinces, printed):
+def test_an_lks_operator_on_a_national_server_prints_the_province_of_its_lks(
+    client, national, two_provinces, pdf_layouts
+):
     lks = OrganisationFactory(name="LKSA Operator Gorontalo", region_id="75.71")
     operator = user_with_role(Role.LKS_OPERATOR, organisation=lks, username="operator.gorontalo")
     client.force_login(operator)
 
     assert client.get(PROVINCE).status_code == 200
     assert client.get(PROVINCE, {"province": "63"}).status_code == 404
-    assert printed[0]["title"] == "Laporan LKS dalam cakupan LKSA Operator Gorontalo"
+    assert pdf_layouts[0]["title"] == "Laporan LKS dalam cakupan LKSA Operator Gorontalo"
 
 
-def test_a_province_server_prints_its_own_province_only(client, two_provinces, superuser, printed):
+def test_a_province_server_prints_its_own_province_only(client, two_provinces, superuser, pdf_layouts):
     assert client.get(PROVINCE, {"province": "75"}).status_code == 404
     assert client.get(PROVINCE, {"province": "63"}).status_code == 200
     assert client.get(PROVINCE).status_code == 200
-    assert [context["title"] for context in printed] == ["Laporan LKS Kalimantan Selatan"] * 2
+    assert [context["title"] for context in pdf_layouts] == ["Laporan LKS Kalimantan Selatan"] * 2
 
 
 def test_the_province_report_gathers_the_province_it_is_given(national, two_provinces):
@@ -134,7 +121,7 @@ def test_the_province_report_gathers_the_province_it_is_given(national, two_prov
 
 
 def test_a_report_job_keeps_its_province_two_provinces_are_two_jobs_and_the_worker_renders_each(
-    client, national, two_provinces, superuser, printed, settings
+    client, national, two_provinces, superuser, pdf_layouts, settings
 ):
     settings.SINERGI = {**settings.SINERGI, "PDF_SYNC_LKS": 1}
 
@@ -153,13 +140,13 @@ def test_a_report_job_keeps_its_province_two_provinces_are_two_jobs_and_the_work
     for job in jobs:
         exports.export_job_run(job_id=job.pk)
         job.refresh_from_db()
-    assert [context["title"] for context in printed] == ["Laporan LKS Kalimantan Selatan", "Laporan LKS Gorontalo"]
+    assert [context["title"] for context in pdf_layouts] == ["Laporan LKS Kalimantan Selatan", "Laporan LKS Gorontalo"]
     assert [job.download_name for job in jobs] == ["laporan-lks-Kalimantan Selatan", "laporan-lks-Gorontalo"]
     assert [job.rows_done for job in jobs] == [2, 2]
 
 
 def test_a_report_job_of_a_province_the_reader_left_is_refused_when_the_worker_runs_it(
-    client, national, two_provinces, printed, settings
+    client, national, two_provinces, pdf_layouts, settings
 ):
     settings.SINERGI = {**settings.SINERGI, "PDF_SYNC_LKS": 1}
     admin = user_with_role(Role.PROVINCE_ADMIN, region_code="75", username="admin.pindah")
@@ -177,7 +164,7 @@ def test_a_report_job_of_a_province_the_reader_left_is_refused_when_the_worker_r
     moved = type(admin).objects.get(pk=admin.pk)
     assert not report_may_print(actor=moved, report=ReportKind.PROVINCE, area_code="75")
     assert report_may_print(actor=moved, report=ReportKind.PROVINCE, area_code="63")
-    assert printed == []
+    assert pdf_layouts == []
 
 
 # ---------------------------------------------------------------------------------------------- the exchange page

@@ -141,25 +141,10 @@ def test_the_notes_of_a_statistics_table_date_it_in_the_reader_s_language(client
     assert notes["As of"].startswith(timezone.localtime().strftime("%Y-%m-%d "))
 
 
-@pytest.fixture
-def laid_out(monkeypatch):
-    """The PDF views' renderer replaced by a spy: the context of each layout (WeasyPrint is tested elsewhere)."""
-    from sinergi.exchange import report_jobs
-    from sinergi.exchange.views import reports as report_views
-
-    seen: list[dict] = []
-
-    def spy(template, context):
-        seen.append(context)
-        return b"%PDF-1.7 spy"
-
-    monkeypatch.setattr(report_views, "render_pdf", spy)
-    monkeypatch.setattr(report_jobs, "render_pdf", spy)
-    return seen
-
-
 @pytest.mark.parametrize(("language", "printed"), [("id", "1.300"), ("en", "1,300")])
-def test_an_lks_profile_prints_its_capacity_as_the_report_prints_numbers(client, settings, laid_out, language, printed):
+def test_an_lks_profile_prints_its_capacity_as_the_report_prints_numbers(
+    client, settings, pdf_layouts, language, printed
+):
     # Given a large LKS, and its operator reading in Indonesian or English
     world = people_world()
     world.lks.capacity = 1300
@@ -171,7 +156,7 @@ def test_an_lks_profile_prints_its_capacity_as_the_report_prints_numbers(client,
 
     # Then its capacity is grouped as the "capacity used" line under it groups it
     assert response.status_code == 200
-    [context] = laid_out
+    [context] = pdf_layouts
     facts = dict(fact for _title, section in context["sections"] for fact in section)
     capacity = facts["Kapasitas" if language == "id" else "Capacity"]
     assert capacity == printed
