@@ -21,7 +21,7 @@ Names are re-exported here for callers, not looked up here: a test that replaces
 patches the module that uses it, which is why those two are not re-exported.
 """
 
-from ._common import HeaderMap, ImportCancelled, ImportResult, Problem, Progress
+from ._common import DUPLICATE_KEY, SAME_RECORD, HeaderMap, ImportCancelled, ImportResult, Problem, Progress
 from .header_layouts import _two_row_header
 from .header_names import ERROR_HEADER, error_headers, header_column, header_index, header_test
 from .header_notices import HEADER_MAX_COLUMNS
@@ -29,6 +29,7 @@ from .run import BUSY, plan_digest, run_import
 
 __all__ = [
     "BUSY",
+    "DUPLICATE_KEY",
     "ERROR_HEADER",
     "HEADER_MAX_COLUMNS",
     "HeaderMap",
@@ -36,6 +37,7 @@ __all__ = [
     "ImportResult",
     "Problem",
     "Progress",
+    "SAME_RECORD",
     "_two_row_header",
     "error_headers",
     "header_column",

@@ -42,6 +42,10 @@ class Problem:
         return [self.row, self.column, self.value, self.message]
 
 
+# The kinds of a pair of rows in one file that ImportResult.twins records.
+DUPLICATE_KEY, SAME_RECORD = "duplicate_key", "same_record"
+
+
 @dataclass
 class ImportResult:
     """The outcome of a run; `status` is checked (dry run passed), succeeded, refused or cancelled."""
@@ -67,6 +71,9 @@ class ImportResult:
     # A column refused as a whole (its header as written) -> its cells in doubt (Column.doubtful_cells), for the
     # report to mark; not stored with the job.
     doubtful: dict[str, frozenset] = field(default_factory=dict)
+    # A row -> the later rows refused as its duplicates (DUPLICATE_KEY) or as naming its record (SAME_RECORD), for
+    # the report to mark it too: only the later row's problem names the pair. Not stored with the job.
+    twins: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:

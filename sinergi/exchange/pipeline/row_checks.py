@@ -15,7 +15,19 @@ from django.utils.translation import ngettext
 from .. import values as v
 from ..columns import Entity, ImportContext, RowPlan, RowProblems
 from ..files import Table
-from ._common import CREATE, UNCHANGED, UPDATE, HeaderMap, ImportResult, Problem, _cell_text, _filled, _written_header
+from ._common import (
+    CREATE,
+    DUPLICATE_KEY,
+    SAME_RECORD,
+    UNCHANGED,
+    UPDATE,
+    HeaderMap,
+    ImportResult,
+    Problem,
+    _cell_text,
+    _filled,
+    _written_header,
+)
 from .header_layouts import _read_marks
 from .row_problems import (
     EIGHT_BIT_ENCODINGS,
@@ -100,6 +112,7 @@ class _RowChecks:
                 if advice := entity.duplicate_advice.get(identity[0]):
                     message = f"{message} {advice}"
                 problems.append(Problem(row_number, "", "", message))
+                self.result.twins.setdefault(first, []).append((row_number, DUPLICATE_KEY))
         try:
             plan = entity.plan(row_number, values, self.ctx)
         except RowProblems as row_problems:
@@ -185,6 +198,7 @@ class _RowChecks:
                         % {"first": first, "key": plan.key},
                     )
                 )
+                self.result.twins.setdefault(first, []).append((row_number, SAME_RECORD))
         if not problems:
             self.plans.append(plan)
             if plan.action == CREATE and len(self.read_of_created) < PREVIEW_LIMIT:
