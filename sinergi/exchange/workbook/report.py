@@ -9,7 +9,7 @@ from typing import Any
 
 import xlsxwriter
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from sinergi.core.dates import EARLIEST_YEAR, date_text
 from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
@@ -17,7 +17,16 @@ from sinergi.core.downloads import FORMULA_TRIGGERS, escape_formula
 from .. import values as v
 from ..columns import Entity
 from ..files import INSTRUCTIONS_SHEET, PROBLEMS_SHEET, WARNINGS_SHEET, open_table
-from ..pipeline import ERROR_HEADER, ImportResult, error_headers, header_column, header_index, header_test
+from ..pipeline import (
+    DUPLICATE_KEY,
+    ERROR_HEADER,
+    ImportResult,
+    error_headers,
+    header_column,
+    header_index,
+    header_test,
+)
+from .header_notes import COMMENT_OPTIONS, header_comments
 from .listings import _changes_sheet, _problem_sheet
 from .template import _dropdown, _formatted_as_text, _instructions_sheet, _lookup_sheet
 
@@ -34,8 +43,13 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
     for problem in result.problems:
         by_row[problem.row].append(f"{problem.column}: {problem.message}" if problem.column else problem.message)
         bad_cells[problem.row].add(problem.column)
+    warned_by_row: dict[int, list[str]] = defaultdict(list)
     for warning in result.warnings:
         warned_cells[warning.row].add(warning.column)
+        warned_by_row[warning.row].append(f"{warning.column}: {warning.message}" if warning.column else warning.message)
+    # The first row of a pair in the file is marked too, naming the later ones (whose problem names it).
+    for first, later in result.twins.items():
+        by_row[first].append(_twins_message(later))
     # A refused header (a required column missing) leaves header_row unset; its problems are on the header row.
     header_row = result.header_row or min((p.row for p in result.problems), default=0)
     # Two reads of the file: the error column's place must be known before the first row is written (rows are
@@ -54,7 +68,9 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
         error_col = max(error_col, *(max(cols) + 1 for cols in errors.values()))
     table = open_table(path, kind, preferred_sheets=entity.sheet_names(), is_header=header_test(entity), sheet=sheet)
     try:
-        return _report_bytes(table, entity, result, by_row, bad_cells, warned_cells, error_col, stale_cols, errors)
+        return _report_bytes(
+            table, entity, result, by_row, bad_cells, warned_cells, warned_by_row, error_col, stale_cols, errors
+        )
     finally:
         table.close()
 
@@ -87,6 +103,7 @@ def _report_bytes(
     by_row,
     bad_cells,
     warned_cells,
+    warned_by_row,
     error_col: int,
     stale_cols: set[int],
     errors: dict[int, dict[int, str]],
@@ -109,6 +126,8 @@ def _report_bytes(
     )
     bold = book.add_format({"bold": True})
     error_format = book.add_format({"bg_color": "#F8D7DA", "font_color": "#842029", "text_wrap": True})
+    warning_format = book.add_format({"bg_color": "#FFF3CD", "font_color": "#664D03", "text_wrap": True})
+    commented = False
     text_format = book.add_format({"num_format": "@"})
     # Cell formats by (highlight, kind of cell). A highlighted cell's own format replaces the column's, so it
     # carries the number format too: a marked date stays a date (not 47484), a marked text cell stays text.
@@ -164,10 +183,24 @@ def _report_bytes(
             else:
                 kind = "quoted" if cell.__class__ is str and cell.startswith(FORMULA_TRIGGERS) else "plain"
             _write_cell(sheet, index, col, cell, formats[state, kind])
-        if row_number == result.header_row and result.problems:
-            sheet.write_string(index, error_col, _(ERROR_HEADER), bold)
-        elif messages:
-            sheet.write_string(index, error_col, escape_formula(" | ".join(messages)), error_format)
+        if row_number == result.header_row:
+            if result.problems:
+                sheet.write_string(index, error_col, _(ERROR_HEADER), bold)
+            # Now, while the header is the row being written: constant_memory drops a comment on a row left behind.
+            for col, comment in header_comments(entity, result, cells).items():
+                sheet.write_comment(index, col, comment, COMMENT_OPTIONS)
+                commented = True
+        elif result.problems and (messages or row_number in warned_by_row):
+            problem_count = len(messages)
+            if warnings := warned_by_row.get(row_number):
+                # A row with warnings only says so in words, not only in yellow, and that it will be imported.
+                joined = " | ".join(warnings)
+                if messages:
+                    messages = [*messages, _("Peringatan: %(message)s") % {"message": joined}]
+                else:
+                    messages = [_("Peringatan (baris ini tetap dapat diimpor): %(warnings)s") % {"warnings": joined}]
+            cell_format = error_format if problem_count else warning_format
+            sheet.write_string(index, error_col, _cell_sized(escape_formula(" | ".join(messages))), cell_format)
     if error_col > known_width:
         sheet.set_column(known_width, error_col - 1, 16)
     if result.problems:
@@ -192,7 +225,7 @@ def _report_bytes(
         entity,
         columns,
         heading_format,
-        report=_report_guide(entity, result),
+        report=_report_guide(entity, result, commented=commented),
     )
     list_ranges = _lookup_sheet(book, columns)
     first_row = result.header_row or 1  # the row below the header (0-based)
@@ -204,7 +237,7 @@ def _report_bytes(
     return output.getvalue()
 
 
-def _report_guide(entity: Entity, result: ImportResult) -> list[str]:
+def _report_guide(entity: Entity, result: ImportResult, *, commented: bool) -> list[str]:
     """How to read the report and what to do with it, above the template's instructions (which alone said nothing
     of the colours, of where a problem of a whole column is written, or that the report itself may be sent again)."""
     names = {
@@ -219,18 +252,34 @@ def _report_guide(entity: Entity, result: ImportResult) -> list[str]:
             _(
                 "Lembar “%(data)s” berisi baris file Anda seperti yang diunggah. Sel merah bermasalah: masalahnya "
                 "tertulis di kolom “%(errors)s” di ujung kanan barisnya, dan semua masalah terdaftar di lembar "
-                "“%(problems)s”. Masalah sebuah kolom secara keseluruhan, dan kolom wajib yang tidak ada, tertulis di "
-                "lembar “%(problems)s” pada baris judul kolom."
+                "“%(problems)s”. Dua baris yang duplikat sama-sama diberi pesan yang menyebut baris lainnya."
             )
             % names
         )
-    if result.warnings:
+    if result.warnings and result.problems:
+        guide.append(
+            _(
+                "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatan sebuah "
+                "baris tertulis di kolom “%(errors)s”, diawali “Peringatan”, dan semua peringatan terdaftar di lembar "
+                "“%(warnings)s”."
+            )
+            % names
+        )
+    elif result.warnings:  # (no error column: nothing to fix)
         guide.append(
             _(
                 "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya "
                 "terdaftar di lembar “%(warnings)s”, bersama peringatan yang tidak menyangkut satu sel."
             )
             % names
+        )
+    if commented:
+        guide.append(
+            _(
+                "Catatan pada judul kolom (sel bersegitiga merah di baris judul: arahkan atau ketuk untuk membacanya) "
+                "menjelaskan kolom yang dibaca dengan nama lain, kolom yang tidak dibaca, masalah sebuah kolom secara "
+                "keseluruhan, dan kolom wajib yang tidak ada (pada judul kolom pertama)."
+            )
         )
     if result.problems:
         guide.append(
@@ -242,6 +291,48 @@ def _report_guide(entity: Entity, result: ImportResult) -> list[str]:
             % names
         )
     return guide
+
+
+# The most characters a cell holds (Excel's limit): XlsxWriter writes nothing at all for a longer string.
+CELL_MAX_CHARS = 32767
+
+# How many rows the first of a pair names (a file whose every row repeats one would name them all).
+TWINS_NAMED = 10
+
+
+def _cell_sized(text: str) -> str:
+    """A message cut to what a cell holds, marked as cut (the problems' sheet lists them whole)."""
+    return text if len(text) <= CELL_MAX_CHARS else text[: CELL_MAX_CHARS - 1] + "…"
+
+
+def _twins_message(later: list[tuple[int, str]]) -> str:
+    """The error column's word on the first row of a pair in the file: the later rows refused for repeating it,
+    whose own message says which key they share (masked as it is there) and what to do."""
+    parts = []
+    for kind in sorted({kind for _row, kind in later}):
+        rows = [row for row, k in later if k == kind]
+        named = ", ".join(str(row) for row in rows[:TWINS_NAMED])
+        if len(rows) > TWINS_NAMED:
+            named = ngettext(
+                "%(rows)s, dan %(count)s baris lain", "%(rows)s, dan %(count)s baris lain", len(rows) - TWINS_NAMED
+            ) % {
+                "rows": named,
+                "count": len(rows) - TWINS_NAMED,
+            }
+        if kind == DUPLICATE_KEY:
+            message = ngettext(
+                "Baris %(rows)s duplikat baris ini (lihat pesan di baris itu).",
+                "Baris %(rows)s duplikat baris ini (lihat pesan di baris itu).",
+                len(rows),
+            )
+        else:
+            message = ngettext(
+                "Baris %(rows)s menunjuk data yang sama dengan baris ini (lihat pesan di baris itu).",
+                "Baris %(rows)s menunjuk data yang sama dengan baris ini (lihat pesan di baris itu).",
+                len(rows),
+            )
+        parts.append(message % {"rows": named})
+    return " ".join(parts)
 
 
 def _doubts(doubtful: dict[int, tuple[Any, frozenset]], cells: list[Any]) -> list[int]:
