@@ -5059,4 +5059,50 @@ EN: dict[str, str | tuple[str, str]] = {
         "These names begin with a letter of a lettered list (a., b., c., …) copied into this column: %(names)s. "
         "Remove the letter and write the name only, then upload again."
     ),
+    # seventy-sixth review: the error report's words on warned rows, duplicate pairs and header cells
+    "Peringatan (baris ini tetap dapat diimpor): %(warnings)s": "Warning (this row can still be imported): %(warnings)s",
+    "Peringatan: %(message)s": "Warning: %(message)s",
+    "%(rows)s, dan %(count)s baris lain": ("%(rows)s, and %(count)s other row", "%(rows)s, and %(count)s other rows"),
+    "Baris %(rows)s duplikat baris ini (lihat pesan di baris itu).": (
+        "Row %(rows)s duplicates this row (see its message).",
+        "Rows %(rows)s duplicate this row (see their messages).",
+    ),
+    "Baris %(rows)s menunjuk data yang sama dengan baris ini (lihat pesan di baris itu).": (
+        "Row %(rows)s names the same record as this row (see its message).",
+        "Rows %(rows)s name the same record as this row (see their messages).",
+    ),
+    "Dibaca sebagai kolom “%(column)s”.": "Read as the column “%(column)s”.",
+    "Kolom ini tidak dibaca saat impor: isinya diabaikan.": (
+        "This column is not read by the import: what it holds is ignored."
+    ),
+    "Bila maksudnya kolom “%(column)s”, ubah judulnya menjadi “%(column)s”.": (
+        "If it means the column “%(column)s”, change its header to “%(column)s”."
+    ),
+    (
+        "Lembar “%(data)s” berisi baris file Anda seperti yang diunggah. Sel merah bermasalah: masalahnya "
+        "tertulis di kolom “%(errors)s” di ujung kanan barisnya, dan semua masalah terdaftar di lembar "
+        "“%(problems)s”. Dua baris yang duplikat sama-sama diberi pesan yang menyebut baris lainnya."
+    ): (
+        "The sheet “%(data)s” holds the rows of your file as uploaded. Red cells have a problem: it is written in the "
+        "column “%(errors)s” at the right end of their row, and every problem is listed in the sheet “%(problems)s”. "
+        "Two rows that duplicate each other both get a message naming the other."
+    ),
+    (
+        "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatan sebuah "
+        "baris tertulis di kolom “%(errors)s”, diawali “Peringatan”, dan semua peringatan terdaftar di lembar "
+        "“%(warnings)s”."
+    ): (
+        "Yellow cells have a warning: their row can still be imported, but check what they hold. A row's warnings "
+        "are written in the column “%(errors)s”, beginning with “Warning”, and every warning is listed in the sheet "
+        "“%(warnings)s”."
+    ),
+    (
+        "Catatan pada judul kolom (sel bersegitiga merah di baris judul: arahkan atau ketuk untuk membacanya) "
+        "menjelaskan kolom yang dibaca dengan nama lain, kolom yang tidak dibaca, masalah sebuah kolom secara "
+        "keseluruhan, dan kolom wajib yang tidak ada (pada judul kolom pertama)."
+    ): (
+        "The notes on the column headers (header cells with a red triangle: point at or tap one to read it) tell of "
+        "columns read under another name, columns not read, problems of a whole column, and required columns that "
+        "are missing (on the first header)."
+    ),
 }
