@@ -8,8 +8,10 @@ import re
 import zipfile
 
 import pytest
+from django.core.files import File
 from django.utils import translation
 
+from sinergi.exchange.services import import_job_create, import_job_run
 from sinergi.people.models import Person, Worker
 from sinergi.people.nik import nik_compose
 from sinergi.people.tests.factories import people_world
@@ -271,3 +273,27 @@ def test_region_code_parts_are_said_to_be_unread_without_a_hint_to_the_region_co
         "D1": "Kolom ini tidak dibaca saat impor: isinya diabaikan.",
         "E1": "Kolom ini tidak dibaca saat impor: isinya diabaikan.",
     }
+
+
+def test_the_report_a_job_stores_marks_both_rows_of_a_pair_and_notes_the_header(client, tmp_path):
+    # Given an operator's upload of workers, one row repeated, one header of the office's own
+    world = people_world()
+    headers = ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran", "Keterangan"]
+    row = ["Hana Uji", "P", "psm", "Pengasuh", "-"]
+    path = xlsx_file(tmp_path, [headers, row, ["Iwan Uji", "L", "psm", "Relawan", ""], row], sheet=WORKERS)
+    with path.open("rb") as handle:
+        job = import_job_create(
+            actor=world.operator, entity_key="workers", file=File(handle), original_name="pekerja.xlsx", enqueue=False
+        )
+    import_job_run(job_id=job.pk)
+
+    # When the operator downloads the job's report
+    client.force_login(world.operator)
+    content = b"".join(client.get(f"/exchange/imports/{job.pk}/report/").streaming_content)
+
+    # Then both rows of the pair are marked, each naming the other, and the unread header has its note
+    rows = data_sheet(content)
+    assert rows[0][-1] == "Kesalahan impor"
+    assert rows[1][-1] == "Baris 4 duplikat baris ini (lihat pesan di baris itu)."
+    assert rows[3][-1].startswith("Baris ini duplikat baris 2")
+    assert comments(content) == {"E1": "Kolom ini tidak dibaca saat impor: isinya diabaikan."}
