@@ -164,6 +164,13 @@ def test_a_column_read_under_another_name_and_one_not_read_have_a_comment_on_the
     }
     # and no comment's text is on the data sheet as a value
     assert data_sheet(content)[0] == [*rows[0], "Kesalahan impor"]
+    # And the report uploaded again unchanged is read as the file was
+    sent_back = tmp_path / "laporan.xlsx"
+    sent_back.write_bytes(content)
+    again = run(sent_back, board_member, dry_run=True)
+    assert [(p.row, p.column, p.message) for p in again.problems] == [
+        (p.row, p.column, p.message) for p in result.problems
+    ]
 
 
 def test_a_misspelt_header_has_a_comment_naming_the_column_it_likely_means(tmp_path, board_member):
@@ -208,6 +215,12 @@ def test_a_problem_of_a_whole_column_is_a_comment_on_its_header_in_the_users_lan
     # Then the column's problem is on its header cell ("Tanggal lahir", column C), in that language
     assert comments(content) == {"C1": problem.message}
     assert problem.message.startswith(start)
+    # And the report uploaded again unchanged refuses the column again, with the same words
+    sent_back = tmp_path / "laporan.xlsx"
+    sent_back.write_bytes(content)
+    with translation.override(language):
+        again = import_clients(sent_back, world.operator, dry_run=True)
+    assert [p.message for p in again.problems if p.row == 1] == [problem.message]
 
 
 # ---------------------------------------------------------------------------------------------- read and sent again
