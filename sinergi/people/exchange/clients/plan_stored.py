@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.exchange.columns import (
+    ImportContext,
     RowPlan,
     RowProblems,
 )
@@ -21,7 +22,7 @@ from .checks import (
 )
 from .messages import RESTRICTED_ROW
 from .plan_new import CLOSE_MATCH_LIMIT
-from .state import ClientsState, KnownPlacement
+from .state import ClientsState, KnownPlacement, _state
 
 
 class ClientPlanStored:
@@ -168,6 +169,19 @@ class ClientPlanStored:
         )
         unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
         return RowPlan(row=row, action="unchanged", obj=unchanged, key=person["full_name"], warnings=warnings)
+
+    def _keeps_stored_name(self, values: dict[str, Any], ctx: ImportContext) -> bool:
+        """MarkedNameRefusal's question: whether the person the row's ID names at its LKS, one the user may import
+        into, is stored under the row's name as it is. A restricted record counts as kept: its row's one neutral
+        answer must not tell whether the name is the stored one."""
+        state = _state(ctx)
+        lks: Lks | None = values.get("_lks")
+        if lks is None or lks.pk not in state.lks.allowed:
+            return False
+        people = self._stored_people(values, lks, state)
+        if _restricted_for(state, people):
+            return True
+        return bool(people) and people[0]["full_name"] == values.get("full_name")
 
     @staticmethod
     def _stored_people(values: dict[str, Any], lks: Lks, state: ClientsState) -> list[dict]:

@@ -179,19 +179,32 @@ class MarkedNameRefusal:
     def plan(self, row: int, values: dict[str, Any], ctx: ImportContext) -> Any:
         message = ctx.cache.get(MARKED_NAMES, {}).get(values.get("full_name"))
         if message is None:
-            plan = super().plan(row, values, ctx)  # type: ignore[misc]
+            try:
+                plan = super().plan(row, values, ctx)  # type: ignore[misc]
+            except RowProblems:
+                if values.get("full_name") in ctx.cache.get(LETTERED_PENDING, ()) and self._kept(values, ctx):
+                    ctx.cached(LETTERED_KEPT, set).add(values["full_name"])
+                raise
             if values.get("full_name") in ctx.cache.get(LETTERED_PENDING, ()) and not self._names(plan):
                 ctx.cached(LETTERED_KEPT, set).add(values["full_name"])  # (a stored name the file's run may judge)
             return plan
         try:
             plan = super().plan(row, values, ctx)  # type: ignore[misc]
         except RowProblems as refused:
-            if not values.get("id"):  # (a row with the export's ID may be keeping the stored name)
+            # Every problem of the row at once: a row refused for another cell is refused for its name too, unless
+            # it keeps the stored record's name as it is (otherwise the name's refusal came only on the next upload).
+            if not self._kept(values, ctx):
                 refused.problems.insert(0, ("full_name", message))
             raise
         if self._names(plan):
             raise RowProblems([("full_name", message)])
         return plan
+
+    def _kept(self, values: dict[str, Any], ctx: ImportContext) -> bool:
+        """Whether a row refused before its plan was made keeps the name of the stored record its export's ID names:
+        the entity's _keeps_stored_name says, answering only of a record the user may import into (otherwise the
+        answer would tell of one they may not see)."""
+        return bool(values.get("id")) and self._keeps_stored_name(values, ctx)  # type: ignore[attr-defined]
 
     def _names(self, plan: Any) -> bool:
         """Whether the row's plan gives a record its name: a new one, or a name changed."""

@@ -5,7 +5,7 @@ worker_create/worker_update over the merged record), `writing` (the write in bul
 workers with its access log).
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -85,3 +85,13 @@ class WorkersEntity(MarkedNameRefusal, _WorkersRowPlan, _WorkersRules, _WorkersW
     def can_export(self, actor: "User | SystemActor") -> bool:
         roles = ACTION_ROLES[Action.PERSON_EXPORT]
         return bool(getattr(actor, "is_superuser", False)) or any(m.role in roles for m in active_memberships(actor))
+
+    def _keeps_stored_name(self, values: dict[str, Any], ctx: ImportContext) -> bool:
+        """MarkedNameRefusal's question: whether the worker the row's ID names at its LKS, one the user may import
+        into, is stored under the row's name as it is."""
+        state = _state(ctx)
+        lks = values.get("_lks")
+        if lks is None or lks.pk not in state.lks.allowed:
+            return False
+        stored = state.stored.get(lks.pk, {}).get(("id", values["id"]), [])
+        return bool(stored) and stored[0]["full_name"] == values.get("full_name")
