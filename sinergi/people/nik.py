@@ -91,13 +91,26 @@ class NikCheck:
         return not self.errors
 
 
-def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
-    """The 16 digits of `raw`, or None after adding the reason it cannot be read as such."""
-    # Full-width digits (typed with an Asian input method, or pasted from a PDF) are the same digits: NFKC.
+def _cleaned(raw: str) -> str:
+    """`raw` as the checks read it: full-width digits (typed with an Asian input method, or pasted from a PDF) as the
+    same digits (NFKC), without the characters no one sees (_without_invisible), the spaces and quote marks around."""
     value = unicodedata.normalize("NFKC", raw or "")
     if not value.isascii():  # (the commonest NIK is plain digits: no pass over its characters)
         value = _without_invisible(value)
-    value = value.strip().strip(_QUOTES).strip()
+    return value.strip().strip(_QUOTES).strip()
+
+
+def typed_digits(raw: str) -> str:
+    """The digits of a NIK or KK as nik_check and kk_check read them (_cleaned, the separators between its groups
+    left out), "" when it holds anything besides: for the checks of a whole column (exchange's IdentityNumberColumn),
+    which must see the number each row's check sees, not the characters pasted around it."""
+    digits = _SEPARATORS.sub("", _cleaned(raw))
+    return digits if digits.isascii() and digits.isdigit() else ""
+
+
+def _digits(raw: str, check: NikCheck, *, label: str) -> str | None:
+    """The 16 digits of `raw`, or None after adding the reason it cannot be read as such."""
+    value = _cleaned(raw)
     compact = value.replace(" ", "")
     # A float's ".0" needs more than 16 characters: the commonest NIK, 16 digits, is not matched for it.
     longer = len(compact) > 16

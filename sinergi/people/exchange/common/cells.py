@@ -15,7 +15,7 @@ from sinergi.core.dates import too_early_problem
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, RowPlan, RowProblems, TextColumn, clean_or_problem
 
-from ...nik import EXACT_BELOW, whole_float_digits
+from ...nik import EXACT_BELOW, typed_digits, whole_float_digits
 from ...services.rules import lettered_item, lettered_run, list_mark
 from .identity import mask
 
@@ -69,13 +69,13 @@ class IdentityNumberColumn(TextColumn):
                     if len(value) > 16 and value[16] in ".," and (digits := whole_float_digits(value)):
                         value = digits  # as clean() reads it (its last digit is no 0 a ".0" put there)
                     append(value)
-                    if value and "*" not in value:  # a masked number from our export is not a typed one
-                        if value[-1] != "0":
-                            seen[0] = True
-                        elif len(seen[1]) < 4:
-                            seen[1].add(value)
+                    if value:
+                        _last_digit_seen(value if value.isascii() and value.isdigit() else typed_digits(value), seen)
                     continue
-            append(clean_or_problem(self, raw, ctx))
+            value = clean_or_problem(self, raw, ctx)
+            append(value)
+            if value.__class__ is str and value:  # (one in quotes, or after a character no one sees)
+                _last_digit_seen(typed_digits(value), seen)
         return out
 
     def file_problems(self, ctx: ImportContext) -> list[str]:
@@ -95,6 +95,18 @@ class IdentityNumberColumn(TextColumn):
             )
             % {"examples": ", ".join(f"“{value}”" for value in examples)}
         ]
+
+
+def _last_digit_seen(number: str, seen: list) -> None:
+    """Counts a number of the column for IdentityNumberColumn.file_problems: the digits the row's check reads
+    (people.nik.typed_digits), so that quote marks or an invisible character after a rounded number neither hide
+    the rounding (its last character no 0) nor leave the number out; a masked one of our export ("*") is none."""
+    if not number:
+        return
+    if number[-1] != "0":
+        seen[0] = True
+    elif len(seen[1]) < 4:
+        seen[1].add(number)
 
 
 class RegionCodeColumn(Column):
