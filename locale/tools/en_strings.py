@@ -5105,4 +5105,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "columns read under another name, columns not read, problems of a whole column, and required columns that "
         "are missing (on the first header)."
     ),
+    "“%(column)s” (jawaban ya/tidak, bukan isi kolom “%(named)s”)": (
+        "“%(column)s” (yes/no answers, not the values of the “%(named)s” column)"
+    ),
 }

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from .. import values as v
-from ..columns import Column, Entity, entities
+from ..columns import BooleanColumn, Column, Entity, entities
 
 # The column our error reports add, in the language of the run; a corrected report imports cleanly whichever of
 # these it has.
@@ -128,6 +128,34 @@ def _is_hint(inside: str) -> bool:
 _HINT_PARTS = re.compile(r"[,;]")
 
 
+# The answers of a yes/no question written in a bracket ("(ada/tidak)", "(Ya/Tidak)", "(ya atau tidak)"): a hint on
+# how to fill a yes/no column ("Bekerja dengan anak (ya/tidak)"); after "NIK" or "Disabilitas" it asks whether there
+# is one, which is not the number or the kind those columns hold (an "Ada" refused on every row): such a header
+# stays unknown, and its notice says why (_unknown_named).
+_YES_NO_ANSWERS = {
+    "ya", "iya", "y", "tidak", "tdk", "t", "ada", "tidak ada", "tdk ada", "punya", "tidak punya", "belum", "sudah",
+    "yes", "no",
+}  # fmt: skip
+_ANSWER_SEPARATORS = re.compile(r"[/,;|]|\batau\b|\bor\b", re.IGNORECASE)
+
+
+def _yes_no_pair(inside: str) -> bool:
+    """Whether a bracket's text is the answers of a yes/no question (_YES_NO_ANSWERS), two or more."""
+    parts = [v.norm(part) for part in _ANSWER_SEPARATORS.split(inside)]
+    return len(parts) > 1 and all(part in _YES_NO_ANSWERS for part in parts)
+
+
+def _hint_of(inside: str, column: Column | None) -> bool:
+    """Whether a bracket's text is a hint on how to fill `column` (None: any column the rest of the header names): a
+    yes/no question's answers only of a yes/no column."""
+    return _is_hint(inside) and (isinstance(column, BooleanColumn) or not _yes_no_pair(inside))
+
+
+def _without_hints(cell: str) -> str:
+    """A header without its brackets that are hints whatever column it names (a yes/no question's answers kept)."""
+    return _BRACKETED.sub(lambda m: " " if _hint_of(m[1] or m[2] or "", None) else m[0], cell)
+
+
 def _is_hint_part(inside: str) -> bool:
     words = v.norm(inside).split()
     if words and words[0] in _HINT_LEADS and not _OTHER_PERSON_WORDS.intersection(words):
@@ -159,7 +187,7 @@ def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
     key = v.norm(cell)
     column = _known(key, known)
     if column is None and key and cell.__class__ is str and ("(" in cell or "[" in cell):
-        stripped = _BRACKETED.sub(lambda m: " " if _is_hint(m[1] or m[2] or "") else m[0], cell)
+        stripped = _without_hints(cell)
         if stripped != cell:
             column = _known(v.norm(stripped), known)
         if column is None:
@@ -168,7 +196,7 @@ def header_column(cell: Any, known: dict[str, Column]) -> Column | None:
             named = _known(v.norm(_BRACKETED.sub(" ", cell)), known)
             insides = [m[1] or m[2] or "" for m in _BRACKETED.finditer(cell)]
             if named is not None and all(
-                _is_hint(inside) or _lists_choices(named, inside) or _known(v.norm(inside), known) is named
+                _hint_of(inside, named) or _lists_choices(named, inside) or _known(v.norm(inside), known) is named
                 for inside in insides
             ):
                 column = named
@@ -183,7 +211,7 @@ def _one_of_alternatives(cell: str, known: dict[str, Column]) -> Column | None:
     unknown). An alternative is also read with the
     words the first one starts with or the last one ends with ("Nama Ayah/Ibu" is "Nama Ayah" or "Nama Ibu": two
     columns, so unknown; "Tempat/Tgl Lahir" is two as well)."""
-    text = _BRACKETED.sub(lambda m: " " if _is_hint(m[1] or m[2] or "") else m[0], cell)
+    text = _without_hints(cell)
     if "(" in text or "[" in text:
         return None  # a bracket that is no hint, maybe with a slash of its own: "Nama (Orang Tua/Wali)"
     parts = [words for part in text.split("/") if (words := v.norm(part).split())]
@@ -278,6 +306,14 @@ def _meant_column(
 def _unknown_named(name: str, known: dict[str, Column], used: dict[str, str]) -> str:
     """An unknown header as the notice lists it, with the column it is likely a misspelling of (one the file does
     not have already): “Tangal Lahir” (maksudnya “Tanggal lahir”?)."""
+    if "(" in name or "[" in name:
+        asked = _known(v.norm(_BRACKETED.sub(" ", name)), known)
+        if asked is not None and any(_yes_no_pair(m[1] or m[2] or "") for m in _BRACKETED.finditer(name)):
+            # "NIK (ada/tidak)": whether there is one, not the number the column "NIK" holds.
+            return _("“%(column)s” (jawaban ya/tidak, bukan isi kolom “%(named)s”)") % {
+                "column": name,
+                "named": asked.header,
+            }
     column = _meant_column(name, known, used)
     if column is None:
         column = _meant_column(name, known, used, required=True)

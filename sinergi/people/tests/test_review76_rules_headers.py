@@ -1,0 +1,57 @@
+"""A header asking a yes/no question ("Disabilitas (ada/tidak)", "NIK (ya/tidak)") is no column of the kind or the
+number it asks about (seventy-sixth review): it was read as Ragam disabilitas or NIK, and every "Ada" in it refused
+on its row. It stays unknown, its notice saying it holds yes/no answers; a yes/no column with that hint still maps,
+and a bracket on an optional answer ("NIK (jika ada)") is still a hint."""
+
+import pytest
+
+from sinergi.exchange.columns import get_entity
+from sinergi.exchange.pipeline import header_column, header_index
+from sinergi.exchange.tests.conftest import run, xlsx_file
+from sinergi.people.models import Person
+from sinergi.people.tests.factories import people_world
+from sinergi.people.tests.test_exchange import HEADERS, SHEET, boy_row
+
+
+def key_of(entity: str, header: str) -> str | None:
+    column = header_column(header, header_index(get_entity(entity)))
+    return column.key if column is not None else None
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Disabilitas (ada/tidak)", "NIK (ada/tidak)", "NIK (Ya/Tidak)", "NIK (ya atau tidak)", "No. KK (ada / tidak ada)",
+     "Ragam disabilitas (ya/tidak)"],
+)  # fmt: skip
+def test_a_yes_no_question_about_a_column_that_is_no_yes_no_one_stays_unknown(header):
+    assert key_of("clients", header) is None
+
+
+@pytest.mark.parametrize(
+    ("entity", "header", "key"),
+    [("workers", "Bekerja dengan anak (ya/tidak)", "works_with_children"),
+     ("workers", "Bekerja dengan anak (ada/tidak)", "works_with_children"),
+     ("lks", "Berbadan hukum (Ya/Tidak)", "has_legal_entity"),
+     ("clients", "Tanggal lahir perkiraan (ya/tidak)", "birth_date_estimated"),
+     ("clients", "NIK (jika ada)", "nik"), ("clients", "No KK (bila ada)", "kk"),
+     ("clients", "Jenis Kelamin (L/P)", "sex")],
+)  # fmt: skip
+def test_a_yes_no_column_keeps_its_hint_and_other_hints_stay_hints(entity, header, key):
+    # Guard (passes before the fix too): the rule reaches only a yes/no question after a column that is none
+    assert key_of(entity, header) == key
+
+
+@pytest.mark.django_db
+def test_a_disability_question_column_is_left_aside_with_a_notice_saying_why(tmp_path):
+    # Given a clients list with a column "Disabilitas (ada/tidak)" answered "Ada" and "Tidak"
+    world = people_world()
+    rows = [[*HEADERS, "Disabilitas (ada/tidak)"], [*boy_row(), "Ada"]]
+    # When it is imported
+    result = run(xlsx_file(tmp_path, rows, sheet=SHEET), world.operator, entity="clients")
+    # Then the client is admitted, and the notice names the column as a yes/no answer, not the kind of disability
+    assert (result.status, result.created) == ("succeeded", 1), [p.message for p in result.problems]
+    assert (
+        "Kolom yang tidak dikenal diabaikan: “Disabilitas (ada/tidak)” (jawaban ya/tidak, bukan isi kolom “Ragam "
+        "disabilitas”)." in result.notices
+    )
+    assert Person.objects.get().disability_type == ""
