@@ -117,6 +117,17 @@ def _text(
     return kind(key, header, synonyms, required=required, example=example, max_length=max_length, width=width)
 
 
+# The guardian's phone as forms head it: a phone word and whose — the guardian's, or the parent's or guardian's
+# ("Nomor HP/WA orang tua/wali"), whoever answers for the child: the one contact number a client's record keeps. A
+# parent's alone ("No. HP Ayah", "HP Orang Tua") stays unknown: the guardian (Nama wali) may be someone else.
+GUARDIAN_PHONE_SYNONYMS = tuple(
+    f"{number}{phone} {whose}"
+    for number in ("", "no ", "nomor ")
+    for phone in ("hp", "telepon", "telp", "wa", "whatsapp", "hp wa", "telepon wa", "telepon hp")
+    for whose in ("wali", "orang tua wali", "ortu wali", "orangtua wali")
+) + ("kontak wali", "kontak orang tua wali")
+
+
 # A place followed by a date, as an office writes "Tempat, Tanggal Lahir" in one cell: the date part after the last
 # comma (or after the place's words, "Banjarmasin 17 Agustus 2010").
 _PLACE_AND_DATE = re.compile(r"^(?P<place>[^\d,]+?)\s*(?:,\s*|\s+)(?P<date>\d.*)$")
@@ -219,8 +230,7 @@ COLUMNS: list[Column] = [
     _text("guardian_name", _lazy("Nama wali"), "wali"),
     _text("guardian_relation", _lazy("Hubungan wali"), "hubungan dengan wali", "hubungan wali dengan anak",
           "hubungan dengan anak"),
-    _text("guardian_phone", _lazy("Telepon wali"), "hp wali", "no telepon wali", "no hp wali", "nomor hp wali",
-          "telp wali", "no telp wali", kind=PhoneColumn),
+    _text("guardian_phone", _lazy("Telepon wali"), *GUARDIAN_PHONE_SYNONYMS, kind=PhoneColumn),
     TextColumn("notes", _lazy("Catatan"), ("keterangan", "ket"), max_length=MAX_LENGTHS.get("notes", 0),
                accepts_dates=True, single_line=False),
     TextColumn("lks", _lazy("LKS"), LKS_SYNONYMS,
