@@ -44,9 +44,14 @@ class AllYesNoSelect(forms.NullBooleanSelect):
         self.choices = [("unknown", ALL), ("true", _("Ya")), ("false", _("Tidak"))]
 
     def value_from_datadict(self, data, files, name):
-        read = super().value_from_datadict(data, files, name)
         raw = data.get(name)
-        if read is None and isinstance(raw, str) and raw.strip() not in _NO_FILTER:
+        if isinstance(raw, str):
+            # Spaces around the value ("true " in a link or a script's parameter edited by hand) are none of it.
+            raw = raw.strip()
+            read = super().value_from_datadict({name: raw}, files, name)
+        else:
+            read = super().value_from_datadict(data, files, name)
+        if read is None and isinstance(raw, str) and raw not in _NO_FILTER:
             return raw
         return read
 
