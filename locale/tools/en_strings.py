@@ -5108,4 +5108,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "“%(column)s” (jawaban ya/tidak, bukan isi kolom “%(named)s”)": (
         "“%(column)s” (yes/no answers, not the values of the “%(named)s” column)"
     ),
+    "Bila “%(mark)s” adalah inisial nama, tulis dengan huruf besar: “%(initial)s”.": (
+        "If “%(mark)s” is an initial of the name, write it as a capital: “%(initial)s”."
+    ),
 }

@@ -169,7 +169,19 @@ def list_mark_problem(name: str, *, stored: str = "") -> str:
     return _(
         "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Tulis namanya saja "
         "(“%(name)s”)."
-    ) % {"mark": found["mark"], "name": found["name"]}
+    ) % {"mark": found["mark"], "name": found["name"]} + initial_advice(found)
+
+
+def initial_advice(found: re.Match) -> str:
+    """What to write when a small letter and a full stop refused as a list's mark ("m. RIZKI") is really an initial:
+    the capital, which is always read as one (" Bila … “M. RIZKI”."); "" for any other mark."""
+    mark = found["mark"]
+    if not (len(mark) == 2 and mark[1] == "." and mark[0].islower()):
+        return ""
+    return " " + _("Bila “%(mark)s” adalah inisial nama, tulis dengan huruf besar: “%(initial)s”.") % {
+        "mark": mark,
+        "initial": f"{mark.upper()} {found['name']}",
+    }
 
 
 def implausible_birth_warning(birth_date: datetime.date | None, today: datetime.date) -> str:

@@ -21,10 +21,13 @@ HEADER = ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran"]
 
 
 def refusal(mark: str, name: str) -> str:
-    return (
+    message = (
         f"Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“{mark}”). Hapus tanda itu dan tulis "
         f"namanya saja (“{name}”), lalu unggah lagi."
     )
+    if mark[0].islower() and mark[1:] == ".":  # (may be an initial written small: seventy-sixth review)
+        message += f" Bila “{mark}” adalah inisial nama, tulis dengan huruf besar: “{mark.upper()} {name}”."
+    return message
 
 
 def import_workers(tmp_path, world, names: list[str]):

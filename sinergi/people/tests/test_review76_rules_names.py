@@ -7,13 +7,16 @@ import datetime
 
 import pytest
 
+from sinergi.core.errors import ValidationError
 from sinergi.exchange.tests.conftest import run, xlsx_file
+from sinergi.people import services
 from sinergi.people.exchange.clients import RESTRICTED_ROW
 from sinergi.people.models import Person, Worker
 
 from .factories import WorkerFactory, people_world
 from .test_exchange import HEADERS, boy_row, clients_file, import_clients, snapshot
 from .test_review74_lettered_marks import refusal
+from .test_services import errors_of, worker_data
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,28 @@ def test_a_restricted_clients_row_still_gets_its_one_neutral_answer(tmp_path, wo
     row = [person.pk, *boy_row(**{"Nama lengkap": "1. Budi Contoh"})]
     result = import_clients(clients_file(tmp_path, [row], headers=["ID", *HEADERS], name="b.xlsx"), world.operator)
     assert [p.message for p in result.problems] == [str(RESTRICTED_ROW)]
+
+
+# ------------------------------------------------------------------ a small initial refused as a list's mark
+
+INITIAL_ADVICE = "Bila “m.” adalah inisial nama, tulis dengan huruf besar: “M. RIZKI”."
+
+
+def test_a_small_initial_before_a_name_in_capitals_is_told_how_to_write_it_as_an_initial(tmp_path, world):
+    # "m. RIZKI" is refused as a lettered list's mark by design; the message says what to write if it is an initial
+    result = import_workers(tmp_path, world, [["", "m. RIZKI", "L", "lks", "Relawan", None]])
+    assert [p.message for p in result.problems] == [refusal("m.", "RIZKI")]
+    assert result.problems[0].message.endswith(INITIAL_ADVICE)
+    # and written so, it is registered
+    again = run(xlsx_file(tmp_path, [WORKER_HEADER, ["", "M. RIZKI", "L", "lks", "Relawan", None]], name="b.xlsx"),
+                world.operator, entity="workers")  # fmt: skip
+    assert (again.status, again.created) == ("succeeded", 1), again.problems
+
+
+def test_the_form_tells_the_same_of_a_small_initial(world):
+    with pytest.raises(ValidationError) as refused:
+        services.worker_create(actor=world.operator, organisation=world.lks, data=worker_data(full_name="m. RIZKI"))
+    assert errors_of(refused)["full_name"] == [
+        "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“m.”). Tulis namanya saja (“RIZKI”). "
+        + INITIAL_ADVICE
+    ]

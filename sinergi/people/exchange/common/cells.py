@@ -16,7 +16,7 @@ from sinergi.exchange import values as v
 from sinergi.exchange.columns import Column, ImportContext, RowPlan, RowProblems, TextColumn, clean_or_problem
 
 from ...nik import EXACT_BELOW, typed_digits, whole_float_digits
-from ...services.rules import lettered_item, lettered_run, list_mark
+from ...services.rules import initial_advice, lettered_item, lettered_run, list_mark
 from .identity import mask
 
 
@@ -179,7 +179,7 @@ def _marked(found: re.Match) -> str:
     return _(
         "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“%(mark)s”). Hapus tanda itu dan "
         "tulis namanya saja (“%(name)s”), lalu unggah lagi."
-    ) % {"mark": found["mark"], "name": found["name"]}
+    ) % {"mark": found["mark"], "name": found["name"]} + initial_advice(found)
 
 
 class MarkedNameRefusal:
