@@ -15,6 +15,9 @@ from sinergi.people.models import Person, Worker
 
 from .factories import WorkerFactory, people_world
 from .test_exchange import HEADERS, boy_row, clients_file, import_clients, snapshot
+from .test_exchange_after_transfer import ADMITTED, MOVED, WITH_DISCHARGE
+from .test_exchange_review_findings import client_row
+from .test_exchange_review_findings import import_clients as import_rows
 from .test_review74_lettered_marks import refusal
 from .test_services import errors_of, worker_data
 
@@ -118,3 +121,21 @@ def test_the_form_tells_the_same_of_a_small_initial(world):
         "Nama ini diawali nomor urut atau tanda butir dari daftar yang disalin (“m.”). Tulis namanya saja (“RIZKI”). "
         + INITIAL_ADVICE
     ]
+
+
+def test_a_transferred_clients_stored_marked_name_sent_back_on_a_refused_row_is_not_judged(tmp_path):
+    # Given a child stored as "1. Budi Contoh" before the rule, since referred to another LKS, and the old LKS's export
+    # row sent back with his ID and another leaving date (refused on its column)
+    world = people_world()
+    assert import_rows(tmp_path, [client_row(**{"Tanggal masuk": ADMITTED})], world.operator).created == 1
+    person = Person.objects.get()
+    services.placement_transfer(actor=world.province_admin, placement=person.placements.get(),
+                                to_organisation=world.lks_other_regency, on=MOVED)  # fmt: skip
+    Person.objects.update(full_name="1. Budi Contoh")
+    headers = ["ID", *WITH_DISCHARGE]
+    row = client_row(headers, **{"ID": person.pk, "Nama lengkap": "1. Budi Contoh", "Tanggal masuk": ADMITTED,
+                                 "Tanggal keluar": MOVED - datetime.timedelta(days=3),
+                                 "Alasan keluar": "Kembali ke keluarga"})  # fmt: skip
+    result = import_rows(tmp_path, [row], world.operator, headers=headers)
+    # Then only the leaving date is refused: the name on record is kept as it is
+    assert [p.column for p in result.problems] == ["Tanggal keluar"]

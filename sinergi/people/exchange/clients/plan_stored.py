@@ -179,6 +179,8 @@ class ClientPlanStored:
         if lks is None or lks.pk not in state.lks.allowed:
             return False
         people = self._stored_people(values, lks, state)
+        if not people and (moved := self._moved_away(values, lks, state)) is not None:
+            people = [moved[0]]  # (the LKS's own export, sent back after the person was referred elsewhere)
         if _restricted_for(state, people):
             return True
         return bool(people) and people[0]["full_name"] == values.get("full_name")
