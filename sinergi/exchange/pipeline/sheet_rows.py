@@ -192,7 +192,20 @@ _SECTION = re.compile(r"\s*(?:[A-Z][.)]\s+[^a-z]+$|(?:[IVX]{1,4}|\d{1,2})[.)]\s+
 def _not_data(cells: list[Any], read: list[int]) -> str | None:
     """ "total" for a summary row under the data, "section" for a section title (the only cell filled among the
     columns read), None for a data row."""
-    first = next((cell for cell in cells if _filled(cell)), None)
+    at = next((index for index, cell in enumerate(cells) if _filled(cell)), None)
+    if at is None:
+        return None
+    first = cells[at]
+    if first.__class__ in (int, float) or (first.__class__ is str and first.strip().isdigit()):
+        # A count before the total's words ("2 | JUMLAH", the "No" column's =COUNTA of the rows above): a total
+        # when the rest of the row is one ("Jumlah" and counts); a record ("3 | Budi | L | …") is not.
+        rest = cells[at + 1 :]
+        after = next((cell for cell in rest if _filled(cell)), None)
+        return (
+            "total"
+            if after.__class__ is str and after.lstrip()[:1] in "JjTtGgSs" and len(after) <= 40 and _subtotal(rest)
+            else None
+        )
     if first.__class__ is not str:
         return None
     # Every total word starts with one of these letters and is short: most names need no normalising (per row).

@@ -1,0 +1,72 @@
+"""Lists a children's home keeps by hand (seventy-sixth review, messy spreadsheets from kabupaten offices): a total
+row whose "No" column counts the rows above it is the table's furniture, not a child to register."""
+
+import datetime
+
+import pytest
+import xlsxwriter
+
+from sinergi.exchange.tests.conftest import csv_file, run
+from sinergi.people.models import Person
+from sinergi.people.tests.test_exchange import BOY, GIRL, NIK_BOY, NIK_GIRL, world  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["No", "Nama Lengkap", "L/P", "Tanggal Lahir", "NIK", "Alasan KK kosong", "Kategori PPKS",
+          "Bentuk layanan", "Tanggal masuk"]  # fmt: skip
+ADMITTED = datetime.date(2024, 1, 15)
+BUDI = [1, "Budi Contoh", "L", BOY, NIK_BOY, "Belum dibuat", "Anak Terlantar", "Dalam panti", ADMITTED]
+ANI = [2, "Ani Contoh", "P", GIRL, NIK_GIRL, "Belum dibuat", "Anak Terlantar", "Dalam panti", ADMITTED]
+
+
+def workbook(path, rows, *, merges=()) -> None:
+    """An .xlsx as a clerk leaves it: a ("=formula", result) tuple is a formula with its cached result, a merge is
+    (first row, column, last row, value), 0-based."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    date = book.add_format({"num_format": "dd-mm-yyyy"})
+    sheet = book.add_worksheet("Anak Asuh 2025")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, tuple):
+                sheet.write_formula(r, c, value[0], None, value[1])
+            elif isinstance(value, datetime.date):
+                sheet.write_datetime(r, c, value, date)
+            elif value is not None:
+                sheet.write(r, c, value)
+    for first, column, last, value in merges:
+        sheet.merge_range(first, column, last, column, value)
+    book.close()
+
+
+def test_a_total_row_whose_no_column_counts_the_children_is_skipped_not_read_as_a_child(tmp_path, world):  # noqa: F811
+    # "=COUNTA(B2:B3)" in the "No" column beside "JUMLAH": refused before as a child without sex, dates or service
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [HEADER, BUDI, ANI, [("=COUNTA(B2:B3)", 2), "JUMLAH"]])
+
+    result = run(path, world.operator, entity="clients")
+
+    assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
+    assert "Baris 4 berisi jumlah/total, bukan data, dan dilewati." in result.notices
+    assert sorted(Person.objects.values_list("full_name", flat=True)) == ["Ani Contoh", "Budi Contoh"]
+
+
+def test_a_csv_total_line_with_its_count_first_is_skipped(tmp_path, world):  # noqa: F811
+    text_rows = [[cell.strftime("%d-%m-%Y") if isinstance(cell, datetime.date) else cell for cell in row]
+                 for row in (BUDI, ANI)]  # fmt: skip
+    path = csv_file(tmp_path, [HEADER, *text_rows, ["2", "Jumlah", "L: 1, P: 1"]], delimiter=";")
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    assert "Baris 4 berisi jumlah/total, bukan data, dan dilewati." in result.notices
+
+
+def test_a_numbered_child_whose_name_begins_with_a_total_word_is_still_a_child(tmp_path, world):  # noqa: F811
+    # A guard (passes either way): a number before "Total…" makes a total only when the rest is counts.
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [HEADER, BUDI, [3, "Total Simanjuntak", *ANI[2:]]])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    assert not any("jumlah/total" in notice for notice in result.notices)
