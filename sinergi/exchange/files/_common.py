@@ -87,13 +87,19 @@ class Table:
     # Columns hidden in the sheet (0-based), read like the others: the user is told about those that are read.
     # An .xlsx only (its <cols> comes before the cells); none for the other kinds.
     hidden_columns: list[int] = field(default_factory=list)
-    # (top, bottom) row numbers of cells merged down over several rows: each row gets the top cell's value.
-    merged_rows: list[tuple[int, int]] = field(default_factory=list)
+    # (top, bottom, 0-based column) of the cells merged down over several rows, rows numbered from 1: each row gets
+    # the top cell's value.
+    merged_down: list[tuple[int, int, int]] = field(default_factory=list)
     # The other sheets with records, left unread because the user chose to import one sheet of several.
     sheets_left: list[str] = field(default_factory=list)
     # Cells merged across columns, (row number, 0-based first column) -> 0-based last column: a header title over
     # two columns ("Tempat, Tanggal Lahir" over the place and the date) names both.
     merged_across: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    @property
+    def merged_rows(self) -> list[tuple[int, int]]:
+        """(top, bottom) row numbers of the cells merged down, each block once."""
+        return sorted({(top, bottom) for top, bottom, _column in self.merged_down})
 
     def hidden(self) -> list[int]:
         return self.hidden_rows.result()[0] if self.hidden_rows is not None else []

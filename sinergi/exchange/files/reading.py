@@ -84,7 +84,7 @@ def _open_xlsx(
         # a style (one more pass over the sheet then; none for ours and most lists).
         styles = _percent_styles(path)
         percent = _percent_cells(path, name, styles) if styles else {}
-        rows, total, notices, merged_rows, merged_across = _sheet_rows(
+        rows, total, notices, merged_down, merged_across = _sheet_rows(
             workbook, name, sheet, getattr(sheet, "merged_cell_ranges", None), unread, left, percent=percent
         )
     except BaseException:
@@ -95,7 +95,7 @@ def _open_xlsx(
         rows=rows,
         total=total,
         notices=notices,
-        merged_rows=merged_rows,
+        merged_down=merged_down,
         merged_across=merged_across,
         closer=workbook.close,
         date_1904=_uses_1904_dates(path),
@@ -126,7 +126,7 @@ def _open_ods(
     finally:
         remove()  # calamine has read every sheet of an .ods on opening it
     facts = ods.finish(sheets.get(name) or ods.SheetFacts(), (sheet.end or (-1, 0))[0])
-    rows, total, notices, merged_rows, merged_across = _sheet_rows(
+    rows, total, notices, merged_down, merged_across = _sheet_rows(
         workbook, name, sheet, sheet.merged_cell_ranges or facts.merged, unread, left, percent=facts.percent
     )
     # A time cell ("36:00:00") comes as its ISO text ("PT36H00M00S"), as does a text cell holding those
@@ -137,7 +137,7 @@ def _open_ods(
         rows=rows,
         total=total,
         notices=notices,
-        merged_rows=merged_rows,
+        merged_down=merged_down,
         merged_across=merged_across,
         closer=workbook.close,
         date_1904=facts.date_1904,
@@ -213,14 +213,14 @@ def _open_xls(
         errors = xls.error_cells(stream, book, name)
     except xls.ERRORS:
         errors = []
-    rows, total, notices, merged_rows, merged_across = _sheet_rows(
+    rows, total, notices, merged_down, merged_across = _sheet_rows(
         workbook, name, sheet, sheet.merged_cell_ranges, unread, left
     )
     return Table(
         rows=((number, _xls_cells(cells)) for number, cells in rows),
         total=total,
         notices=notices,
-        merged_rows=merged_rows,
+        merged_down=merged_down,
         merged_across=merged_across,
         closer=workbook.close,
         date_1904=book.date_1904,

@@ -18,9 +18,9 @@ def _sheet_rows(
     left: Sequence[str] = (),
     *,
     percent: dict[int, dict[int, int]] | None = None,
-) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str], list[tuple[int, int]], dict[tuple[int, int], int]]:
+) -> tuple[Iterator[tuple[int, list[Any]]], int, list[str], list[tuple[int, int, int]], dict[tuple[int, int], int]]:
     """The sheet's rows as (row number, cells), its row count, the notices on how it was read, the (top, bottom)
-    row numbers of its cells merged down (Table.merged_rows) and its cells merged across (Table.merged_across).
+    rows and column of its cells merged down (Table.merged_down) and its cells merged across (Table.merged_across).
     `merged`: ((top, left), (bottom, right)) ranges, 0-based. `percent`: the cells formatted as a percent, by row
     number, {0-based column: decimals} (xlsx_xml._percent_cells), whose numbers are read as the sheet shows them."""
     notices = []
@@ -49,8 +49,9 @@ def _sheet_rows(
     # A cell merged down over several rows holds its value in the top row only; the rows below it mean the same
     # value (two siblings sharing a mother's name), so each of them gets it rather than an empty cell.
     merged_down = [(top, bottom, column) for (top, column), (bottom, _right) in merged or () if bottom > top]
-    # Said by the pipeline, which knows where the data begins (a header merged over two rows is no data's).
-    merged_rows = sorted({(top + 1, bottom + 1) for top, bottom, _column in merged_down})
+    # Said by the pipeline, which knows where the data begins (a header merged over two rows is no data's), and
+    # which tells a row of its own from one that holds nothing but the values filled in from above.
+    merged_blocks = [(top + 1, bottom + 1, column) for top, bottom, column in merged_down]
     merged_across = {(top + 1, left): right for (top, left), (_bottom, right) in merged or () if right > left}
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
@@ -74,4 +75,4 @@ def _sheet_rows(
                     cells[column] = value
             yield index + 1, cells
 
-    return rows(), last_row + 1, notices, merged_rows, merged_across
+    return rows(), last_row + 1, notices, merged_blocks, merged_across

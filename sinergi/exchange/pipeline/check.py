@@ -40,7 +40,7 @@ def _check(
     if found is None:
         return result
     header, rows = found
-    sheet_rows = _SheetRows(header)
+    sheet_rows = _SheetRows(header, table.merged_down)
     checks = _RowChecks(entity, table, ctx, header, result, max_problems)
     total = max(table.total - header.row, 0)
     done = 0

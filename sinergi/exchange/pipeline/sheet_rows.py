@@ -22,7 +22,11 @@ class _SheetRows:
     named in the notices at the end."""
 
     header: HeaderMap
+    # The sheet's cells merged down, (top, bottom, 0-based column) as Table.merged_down gives them.
+    merged_down: list[tuple[int, int, int]] = field(default_factory=list)
     read: list[int] = field(init=False)  # the file columns read, in order
+    # Row -> the columns whose value was filled in from a cell merged down over it (rows below the header only).
+    filled_from_above: dict[int, set[int]] = field(init=False)
     total_rows: list[int] = field(default_factory=list)
     section_rows: list[int] = field(default_factory=list)
     foot_rows: list[int] = field(default_factory=list)
@@ -37,6 +41,10 @@ class _SheetRows:
 
     def __post_init__(self) -> None:
         self.read = sorted(self.header.columns)
+        self.filled_from_above = {}
+        for top, bottom, column in self.merged_down:
+            for row in range(max(top + 1, self.header.row + 1), bottom + 1):
+                self.filled_from_above.setdefault(row, set()).add(column)
 
     def data_rows(self, batch: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
         """The batch's rows of data, in order, with the held rows of a foot that data followed; its other rows are
@@ -45,9 +53,16 @@ class _SheetRows:
         header, read, pending_foot = self.header, self.read, self.pending_foot
         total_rows, section_rows, foot_rows = self.total_rows, self.section_rows, self.foot_rows
         unread_rows, header_again_rows = self.unread_rows, self.header_again_rows
-        after_total = self.after_total
+        after_total, filled_from_above = self.after_total, self.filled_from_above
         kept: list[tuple[int, list[Any]]] = []
         for row_number, cells in batch:
+            if filled_from_above and (from_above := filled_from_above.get(row_number)):
+                # A cell merged down past the last record, or over a blank row between records ("Anak Telantar"
+                # merged over ten rows, eight filled): the value filled in from above makes no record of a row that
+                # holds nothing of its own in the columns read, so the row is judged without it.
+                own = [None if index in from_above else cell for index, cell in enumerate(cells)]
+                if _blank_row(own, read):
+                    cells = own
             # A row is blank when the columns we read are: a pre-numbered "No" column or a section title ("A. ANAK
             # DALAM PANTI") in a column we ignore does not make it data.
             if _blank_row(cells, read):

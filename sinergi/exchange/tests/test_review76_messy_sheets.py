@@ -1,5 +1,6 @@
 """Lists a children's home keeps by hand (seventy-sixth review, messy spreadsheets from kabupaten offices): a total
-row whose "No" column counts the rows above it is the table's furniture, not a child to register."""
+row whose "No" column counts the rows above it, and a category merged down over more rows than the children it
+names, are the table's furniture, not children to register."""
 
 import datetime
 
@@ -7,7 +8,7 @@ import pytest
 import xlsxwriter
 
 from sinergi.exchange.tests.conftest import csv_file, run
-from sinergi.people.models import Person
+from sinergi.people.models import Person, Placement
 from sinergi.people.tests.test_exchange import BOY, GIRL, NIK_BOY, NIK_GIRL, world  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,19 @@ def test_a_numbered_child_whose_name_begins_with_a_total_word_is_still_a_child(t
 
     assert (result.status, result.created, result.problems) == ("checked", 2, [])
     assert not any("jumlah/total" in notice for notice in result.notices)
+
+
+def test_a_category_merged_down_past_the_last_child_makes_no_child_of_the_rows_left_empty(tmp_path, world):  # noqa: F811
+    # "Anak Terlantar" merged over rows 2-6, numbered in advance; row 3 left blank, rows 5 and 6 not yet filled
+    budi, ani = [*BUDI[:6], None, *BUDI[7:]], [3, *ANI[1:6], None, *ANI[7:]]
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [HEADER, budi, [], ani, [4], [5]], merges=[(1, 6, 5, "Anak Terlantar")])
+
+    result = run(path, world.operator, entity="clients")
+
+    assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
+    assert "Baris 5, 6 hanya berisi isian di kolom yang tidak dibaca, jadi dilewati." in result.notices
+    # each child below the merge still has its category
+    assert Placement.objects.count() == 2
+    for person in Person.objects.all():
+        assert [c.code for c in person.ppks_categories.all()] == ["anak_telantar"], person.full_name
