@@ -4,6 +4,7 @@ _SheetRows sorts them out batch by batch and names them in notices; _count_rows 
 same rules. Apart because it is a per-row pass of its own, on the hot path, before any row is checked.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from itertools import chain
@@ -256,7 +257,7 @@ def _subtotal(cells: list[Any], words: list[str] | None = None) -> bool:
 # = Laki-laki"), a signature block's opening ("Mengetahui,", "Dibuat oleh"), a NIP.
 FOOT_WORDS = {
     "jumlah", "jml", "total", "keterangan", "ket", "catatan", "mengetahui", "menyetujui", "disetujui", "diketahui",
-    "dibuat", "ttd", "nip",
+    "dibuat", "diperiksa", "ttd", "nip", "sumber",
 }  # fmt: skip
 
 
@@ -264,12 +265,15 @@ FOOT_WORDS = {
 # an LKS may be named "Pembina Yatim Piatu", a worker's role be "Ketua".
 FOOT_TITLES = {
     "kepala", "ketua", "pengelola", "pimpinan", "sekretaris", "bendahara", "koordinator", "pembina", "plt", "plh",
+    "kadis", "kabid", "kasi", "kasubag", "camat", "lurah", "operator", "petugas",
 }  # fmt: skip
 
 
 _MONTH_WORDS = (
     r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
-    r"|jan|feb|mar|apr|jun|jul|agu|agt|ags|agst|sep|sept|okt|nov|des)"
+    r"|jan|feb|mar|apr|jun|jul|agu|agt|ags|agst|sep|sept|okt|nov|des"
+    # English, as TEXT(TODAY(), "dd mmmm yyyy") writes it in an Excel set to English
+    r"|january|february|march|may|june|july|august|october|december|aug|oct|dec)"
 )
 
 
@@ -286,28 +290,50 @@ _PLACE_AND_DATE = re.compile(
 _SIGNATORY = re.compile(r"[^\W\d_]+(?:(?:[.,]\s*|[.,]?\s+|['’-])[^\W\d_]+)+\.?")
 
 
+# The place before a date cell of its own ("Banjarmasin," | 17-08-2025): where the sheet was signed.
+_PLACE_BEFORE_DATE = re.compile(r"[^\W\d_][^\d,]{1,40},")
+
+
+# A signature's name left to fill in: "(..............................)", "( ____ )".
+_BLANK_NAME = re.compile(r"\(?[\s._…-]{3,}\)?")
+
+
 def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
     """Whether a row may be part of the sheet's foot: at most three cells filled (the two sides of a signature
     block and one more), one of them a foot's opening words (FOOT_WORDS, _PLACE_AND_DATE) and the others those or
     a signatory's title or name — or, once the foot has begun, titles and names only. A record has more cells, and
     its numbers and dates are none of these."""
     filled = []
-    for cell in cells:  # every row passes here: a record is given up on at its fourth cell or its first number
+    dated = False
+    for cell in cells:  # every row passes here: a record is given up on at its fourth cell or its second non-text
         if _filled(cell):
-            if cell.__class__ is not str or len(filled) == 3:
+            if len(filled) + dated == 3:
                 return False
-            filled.append(cell)
+            if cell.__class__ is str:
+                filled.append(cell)
+            elif isinstance(cell, datetime.date) and not dated:
+                dated = True  # the signing's date in a cell of its own, after the place ("Banjarmasin,")
+            else:
+                return False
     if not filled:
         return False
     strong = False
     for cell in filled:
-        written = v.text(cell)
+        written = v.text(cell).strip()
         words = v.norm(written).split()
         if (words and words[0] in FOOT_WORDS) or _PLACE_AND_DATE.fullmatch(written):
             strong = True
-        elif not (words and words[0] in FOOT_TITLES) and not _SIGNATORY.fullmatch(written):
-            return False
-    return strong or continuing
+        elif dated and _PLACE_BEFORE_DATE.fullmatch(written):
+            strong, dated = True, False  # the date is this place's
+        else:
+            # A title or name as signature blocks write them: "Kepala Dinas Sosial,", "Diperiksa oleh:", "( SITI
+            # AMINAH )", or dots where the name is yet to be written.
+            bare = written.rstrip(",:;").strip().removeprefix("(").removesuffix(")").strip()
+            if not (words and words[0] in FOOT_TITLES) and not (
+                _SIGNATORY.fullmatch(bare) or _BLANK_NAME.fullmatch(written)
+            ):
+                return False
+    return not dated and (strong or continuing)
 
 
 def _listed_rows(rows: list[tuple[int, list[Any]]]) -> str:

@@ -1,6 +1,6 @@
 """Lists a children's home keeps by hand (seventy-sixth review, messy spreadsheets from kabupaten offices): a total
-row whose "No" column counts the rows above it, and a category merged down over more rows than the children it
-names, are the table's furniture, not children to register."""
+row whose "No" column counts the rows above it, a category merged down over more rows than the children it
+names, and a signature block as offices write it are the table's furniture, not people to register."""
 
 import datetime
 
@@ -87,3 +87,59 @@ def test_a_category_merged_down_past_the_last_child_makes_no_child_of_the_rows_l
     assert Placement.objects.count() == 2
     for person in Person.objects.all():
         assert [c.code for c in person.ppks_categories.all()] == ["anak_telantar"], person.full_name
+
+
+WORKERS = ["No", "Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran", "Telepon"]
+STAFF = [
+    [1, "Ttd Satu", "L", "lks", "Relawan", "0812-1111-0001"],
+    [2, "Ttd Dua", "P", "lks", "Pengasuh", "0812-1111-0002"],
+]
+# Signature blocks as offices write them, under the table with no total row above them. Each of these broke the
+# block: the rows above the line not recognised were read as workers and refused, four problems a row.
+FEET = {
+    "titles ending in a comma, a second signatory": [
+        ["", "", "", "", "Banjarmasin, 17 Agustus 2025"],
+        ["", "Mengetahui,", "", "", "Yang membuat,"],
+        ["", "Kepala Dinas Sosial", "", "", "Ketua LKSA Harapan"],
+        ["", "Kota Banjarmasin,"],
+        [],
+        ["", "Drs. H. AHMAD SYARIF, M.Si", "", "", "SITI AMINAH, S.Sos"],
+        ["", "Pembina Tk. I"],
+        ["", "NIP. 19700101 199003 1 001"],
+    ],
+    "the date in a cell of its own, the name in brackets": [
+        ["", "", "", "", "Banjarmasin,", datetime.date(2025, 8, 17)],
+        ["", "", "", "", "Ketua LKSA Harapan"],
+        [],
+        ["", "", "", "", "( SITI AMINAH )"],
+    ],
+    "an English date from =TODAY(), a name yet to be written": [
+        ["", "", "", "", ('="Banjarmasin, "&TEXT(TODAY(),"dd mmmm yyyy")', "Banjarmasin, 17 August 2025")],
+        ["", "", "", "", "Pengelola LKSA"],
+        ["", "", "", "", "(..............................)"],
+    ],
+    "a source line": [[], ["", "Sumber: Dinas Sosial Kota Banjarmasin"]],
+}
+
+
+@pytest.mark.parametrize("foot", list(FEET))
+def test_a_signature_block_as_offices_write_it_is_skipped_and_named(tmp_path, world, foot):  # noqa: F811
+    path = tmp_path / "pekerja.xlsx"
+    workbook(path, [["DAFTAR PEKERJA LKSA HARAPAN TAHUN 2025"], [], WORKERS, *STAFF, *FEET[foot]])
+
+    result = run(path, world.operator, entity="workers", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    notice = next(n for n in result.notices if n.startswith("Baris di akhir tabel"))
+    assert f"{5 + len(FEET[foot])} (" in notice  # down to the block's last row
+
+
+def test_a_last_row_with_a_name_and_a_date_cell_is_a_record_not_a_signature(tmp_path, world):  # noqa: F811
+    # A guard (passes either way): a date cell belongs to a foot only after its place ("Banjarmasin,").
+    path = tmp_path / "pekerja.xlsx"
+    workbook(path, [WORKERS, *STAFF, ["", "Rina Wati", "", "", "Pengasuh", datetime.date(2025, 8, 17)]])
+
+    result = run(path, world.operator, entity="workers", dry_run=True)
+
+    assert result.status == "refused"
+    assert {p.row for p in result.problems} == {4}
