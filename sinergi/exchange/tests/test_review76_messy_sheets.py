@@ -143,3 +143,34 @@ def test_a_last_row_with_a_name_and_a_date_cell_is_a_record_not_a_signature(tmp_
 
     assert result.status == "refused"
     assert {p.row for p in result.problems} == {4}
+
+
+def test_an_lks_list_with_its_capacity_summed_in_the_no_column_goes_through_the_upload_page(
+    client, board_member, tmp_path, django_capture_on_commit_callbacks
+):
+    # The upload page runs the same check: the total row is named, not refused as an LKS without a name or service.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sinergi.exchange.models import ImportJob, ImportStatus
+
+    header = ["No.", "Nama LKS", "Jenis layanan utama", "Kode wilayah", "Kapasitas (orang)"]
+    path = tmp_path / "lks.xlsx"
+    workbook(
+        path,
+        [
+            ["DATA LKS KOTA BANJARMASIN TAHUN 2025"],
+            [],
+            header,
+            [1, "LKSA Mawar Uji", "anak", "63.71.01.1001", 20],
+            [2, "LKSA Melati Uji", "anak", "63.71.01.1001", 15],
+            [("=COUNTA(B4:B5)", 2), "JUMLAH", "", "", ("=SUM(E4:E5)", 35)],
+        ],
+    )
+    client.force_login(board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/exchange/", {"entity": "lks", "file": SimpleUploadedFile("lks.xlsx", path.read_bytes())})
+
+    job = ImportJob.objects.get()
+    assert (job.status, job.created_count) == (ImportStatus.CHECKED, 2)
+    page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
+    assert "Baris 6 berisi jumlah/total, bukan data, dan dilewati." in page
