@@ -278,9 +278,11 @@ _MONTH_WORDS = (
 
 
 # "Banjarmasin, 17 Agustus 2025", "Martapura, 17-08-2025": where and when the sheet was signed (a month's name or a
-# four-digit year: "Jl. Mawar, 12 RT 03" is an address).
+# four-digit year: "Jl. Mawar, 12 RT 03" is an address). A form's blank for the day ("Banjarmasin, ....... Agustus
+# 2025", "Banjarmasin,    Agustus 2025") and "tgl" before it are the same line.
 _PLACE_AND_DATE = re.compile(
-    rf"[^\W\d_][^\d,]{{1,40}},\s*\d{{1,2}}(?:\s+{_MONTH_WORDS}\.?\s+|\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*)\d{{4}}",
+    rf"[^\W\d_][^\d,]{{1,40}},\s*(?:(?:tgl|tanggal)\.?\s*)?(?:\d{{1,2}}|[._…]*)"
+    rf"(?:\s*{_MONTH_WORDS}\.?\s+|\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*)\d{{4}}",
     re.IGNORECASE,
 )
 

@@ -119,6 +119,18 @@ FEET = {
         ["", "", "", "", "(..............................)"],
     ],
     "a source line": [[], ["", "Sumber: Dinas Sosial Kota Banjarmasin"]],
+    "the day left blank to be written by hand": [
+        ["", "", "", "", "Banjarmasin, ........ Agustus 2025"],
+        ["", "", "", "", "Ketua LKSA Harapan,"],
+        [],
+        ["", "", "", "", "SITI AMINAH"],
+    ],
+    "tgl before the day": [
+        ["", "", "", "", "Banjarmasin, tgl 17 Agustus 2025"],
+        ["", "", "", "", "Ketua"],
+        ["", "", "", "", "ttd"],
+        ["", "", "", "", "Siti Aminah"],
+    ],
 }
 
 
