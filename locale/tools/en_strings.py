@@ -5111,4 +5111,13 @@ EN: dict[str, str | tuple[str, str]] = {
     "Bila “%(mark)s” adalah inisial nama, tulis dengan huruf besar: “%(initial)s”.": (
         "If “%(mark)s” is an initial of the name, write it as a capital: “%(initial)s”."
     ),
+    (
+        "Kolom “%(notes)s” baris ini menyebut “%(word)s”, tetapi “%(end)s” kosong: penerima layanan ini akan dicatat "
+        "masih dilayani dan dihitung begitu. Bila ia sudah keluar atau meninggal, isi “%(end)s” dan alasan keluarnya; "
+        "bila tidak, abaikan peringatan ini."
+    ): (
+        "The “%(notes)s” column of this row says “%(word)s”, but “%(end)s” is empty: this client will be recorded as "
+        "still served and counted so. If they have left or died, fill in “%(end)s” and the reason for leaving; if "
+        "not, ignore this warning."
+    ),
 }

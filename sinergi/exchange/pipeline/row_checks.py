@@ -4,6 +4,7 @@ checked with its counts and preview. PREVIEW_LIMIT (how many records the preview
 on this module.
 """
 
+import re
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -210,6 +211,8 @@ class _RowChecks:
                 result.warnings.append(Problem(row_number, written, cell, message))
             if plan.action == CREATE and table.encoding in EIGHT_BIT_ENCODINGS:
                 result.warnings += _maybe_lost_letters(row_number, header, cells, table.encoding)
+            if plan.action == CREATE and (left := _left_in_notes(entity, header, values)):
+                result.warnings.append(Problem(row_number, left[0], _cell_text(header, cells, "notes"), left[1]))
 
 
 def _refused_result(result: ImportResult, plans: list[RowPlan], quoting: list[RowPlan], stopped_at: int) -> None:
@@ -307,3 +310,30 @@ def _as_read(header: HeaderMap, values: dict[str, Any]) -> list[list[str]]:
             continue
         shown.append([header.written[index], column.display(value)])
     return shown
+
+
+# Words of an office's "Keterangan" saying that a client has left or died: "Keluar Juni 2025", "Meninggal dunia",
+# "Alm.", "Dikembalikan ke orang tua". Not "Pindahan dari …" (come from elsewhere) nor "Keluarga miskin".
+_LEFT_WORDS = re.compile(
+    r"\b(keluar|meninggal(?: dunia)?|wafat|almarhum(?:ah)?|alm\.|dipulangkan|dikembalikan|kembali ke (?:keluarga|"
+    r"orang ?tua|ortu)|berhenti|tidak aktif lagi|non ?-?aktif|sudah lulus)\b",
+    re.IGNORECASE,
+)
+
+
+def _left_in_notes(entity: Entity, header: HeaderMap, values: dict[str, Any]) -> tuple[str, str] | None:
+    """(column, warning) for a new client whose note says that they left or died while its discharge date is
+    empty: the row registers them as still served, and is counted so, which the sheet's clerk did not mean."""
+    notes = values.get("notes")
+    if not notes or values.get("discharged_on") or "notes" not in header.keys:
+        return None
+    if "discharged_on" not in {column.key for column in entity.columns} or not (found := _LEFT_WORDS.search(notes)):
+        return None
+    notes_header = _written_header(entity, header, "notes")
+    end_header = _written_header(entity, header, "discharged_on")
+    message = _(
+        "Kolom “%(notes)s” baris ini menyebut “%(word)s”, tetapi “%(end)s” kosong: penerima layanan ini akan dicatat "
+        "masih dilayani dan dihitung begitu. Bila ia sudah keluar atau meninggal, isi “%(end)s” dan alasan keluarnya; "
+        "bila tidak, abaikan peringatan ini."
+    ) % {"notes": notes_header, "word": found[0], "end": end_header}
+    return notes_header, message

@@ -186,3 +186,46 @@ def test_an_lks_list_with_its_capacity_summed_in_the_no_column_goes_through_the_
     assert (job.status, job.created_count) == (ImportStatus.CHECKED, 2)
     page = client.get(f"/exchange/imports/{job.pk}/").content.decode()
     assert "Baris 6 berisi jumlah/total, bukan data, dan dilewati." in page
+
+
+def test_a_child_whose_note_says_they_left_or_died_is_warned_about_before_being_registered_as_served(
+    tmp_path,
+    world,  # noqa: F811
+):
+    # A home's own list keeps its leavers with a word in "Keterangan"; without a discharge date the import would count
+    # them as served today, without a word.
+    path = tmp_path / "anak.xlsx"
+    workbook(
+        path, [[*HEADER, "Keterangan"], [*BUDI, "Keluar Juni 2025 (kembali ke keluarga)"], [*ANI, "Meninggal dunia"]]
+    )
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    left = {(w.row, w.column, w.value): w.message for w in result.warnings if w.column == "Keterangan"}
+    assert list(left) == [
+        (2, "Keterangan", "Keluar Juni 2025 (kembali ke keluarga)"),
+        (3, "Keterangan", "Meninggal dunia"),
+    ]
+    assert left[3, "Keterangan", "Meninggal dunia"] == (
+        "Kolom “Keterangan” baris ini menyebut “Meninggal dunia”, tetapi “Tanggal keluar” kosong: penerima layanan "
+        "ini akan dicatat masih dilayani dan dihitung begitu. Bila ia sudah keluar atau meninggal, isi “Tanggal "
+        "keluar” dan alasan keluarnya; bila tidak, abaikan peringatan ini."
+    )
+
+
+def test_notes_that_say_nothing_of_leaving_or_a_leaver_with_a_discharge_date_get_no_such_warning(
+    tmp_path,
+    world,  # noqa: F811
+):
+    # A guard (passes either way): "Pindahan dari …" and "keluarga" are not leaving; a discharge date says it already.
+    path = tmp_path / "anak.xlsx"
+    header = [*HEADER, "Tanggal keluar", "Alasan keluar", "Keterangan"]
+    budi = [*BUDI, None, None, "Pindahan dari LKSA Kasih, keluarga tidak mampu"]
+    ani = [*ANI, datetime.date(2025, 6, 30), "Kembali ke keluarga", "Keluar Juni 2025"]
+    workbook(path, [header, budi, ani])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert result.status == "checked", [p.message for p in result.problems]
+    assert not [w for w in result.warnings if w.column == "Keterangan"]
