@@ -233,7 +233,44 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
             return "total"
     if _SECTION.match(first) and _filled_count(cells, read) == 1:
         return "section"
+    if _group_heading(cells, read):
+        return "section"
     return None
+
+
+# A section mark in a cell of its own, before the group's title: "I.", "II", "A.", "b)".
+_MARK = re.compile(r"\s*(?:[IVX]{1,4}\.?|[A-Za-z][.)])\s*")
+
+
+# A group's title written alone in capitals: one of these words as the whole title ("PUTRA"; "PUTRI AYU" is a
+# name), or the first word of a longer one ("DAFTAR ANAK PUTRI", "ASRAMA AL-IKHLAS", "ANAK TELANTAR").
+HEADING_ALONE = {"putra", "putri", "laki laki", "perempuan", "pria", "wanita"}
+HEADING_WORDS = {
+    "daftar", "data", "kelompok", "asrama", "wisma", "rekap", "kelas", "bagian", "cabang", "unit", "anak", "lansia",
+    "balita", "disabilitas",
+}  # fmt: skip
+
+
+def _group_heading(cells: list[Any], read: list[int]) -> bool:
+    """Whether a row is a group's title between the records: one cell filled among the columns read, in capitals
+    without a digit, that begins with a heading's word ("PUTRA", "DAFTAR ANAK PUTRI") or follows a section mark in
+    a cell of its own ("II." | "ANAK TELANTAR"). A record has more cells; a name alone ("BUDI SANTOSO") stays one."""
+    filled = []
+    for cell in cells:  # every row of data passes here: given up on at its third cell filled
+        if _filled(cell):
+            if len(filled) == 2:
+                return False
+            filled.append(cell)
+    if _filled_count(cells, read) != 1:
+        return False
+    title = next(cell for index, cell in enumerate(cells) if index in read and _filled(cell))
+    if title.__class__ is not str or not title.isupper() or any(char.isdigit() for char in title):
+        return False
+    marked = len(filled) == 2 and filled[0] is not title and filled[0].__class__ is str and _MARK.fullmatch(filled[0])
+    words = v.norm(title).split()
+    return bool(marked) or (
+        len(filled) == 1 and bool(words) and (" ".join(words) in HEADING_ALONE or words[0] in HEADING_WORDS)
+    )
 
 
 def _subtotal(cells: list[Any], words: list[str] | None = None) -> bool:

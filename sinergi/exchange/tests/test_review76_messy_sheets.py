@@ -229,3 +229,39 @@ def test_notes_that_say_nothing_of_leaving_or_a_leaver_with_a_discharge_date_get
 
     assert result.status == "checked", [p.message for p in result.problems]
     assert not [w for w in result.warnings if w.column == "Keterangan"]
+
+
+@pytest.mark.parametrize(
+    ("headings", "rows"),
+    [
+        (
+            "a group's title alone in the name column",
+            [HEADER, ["", "PUTRA"], BUDI, ["", "Jumlah Putra", 1], [], ["", "DAFTAR ANAK PUTRI"], ANI],
+        ),
+        ("a roman numeral in the No column", [HEADER, ["I.", "ANAK YATIM"], BUDI, ["II.", "ANAK TELANTAR"], ANI]),
+    ],
+)
+def test_a_groups_title_between_the_children_is_skipped_as_a_section(tmp_path, world, headings, rows):  # noqa: F811
+    # Refused before as a child with a name and nothing else (six problems on the title's row).
+    path = tmp_path / "anak.xlsx"
+    workbook(path, rows)
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    assert any(
+        n.endswith("berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati.")
+        for n in result.notices
+    )
+
+
+@pytest.mark.parametrize("name", ["BUDI SANTOSO", "PUTRI AYU"])
+def test_a_name_in_capitals_alone_in_its_row_is_still_a_record(tmp_path, world, name):  # noqa: F811
+    # A guard (passes either way): a record whose other cells are not filled in yet is refused, never skipped.
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [HEADER, BUDI, [3, name], ANI])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert result.status == "refused"
+    assert {p.row for p in result.problems} == {3}
