@@ -40,7 +40,8 @@ def _check(
     if found is None:
         return result
     header, rows = found
-    sheet_rows = _SheetRows(header, table.merged_down)
+    # A merge reaching past the sheet's last row (a whole column merged) names no row beyond it.
+    sheet_rows = _SheetRows(header, [(top, min(bottom, table.total), col) for top, bottom, col in table.merged_down])
     checks = _RowChecks(entity, table, ctx, header, result, max_problems)
     total = max(table.total - header.row, 0)
     done = 0
@@ -118,7 +119,8 @@ def _sheet_notices(
             _("Kolom tersembunyi di lembar ini ikut dibaca: %(columns)s.")
             % {"columns": ", ".join(f"{v.column_letter(i)} (“{header.written[i]}”)" for i in hidden_read[:10])}
         )
-    if merged := [(top, bottom) for top, bottom in table.merged_rows if bottom > header.row]:
+    # Up to the sheet's last row: a whole column merged is not "rows 2–1048576".
+    if merged := [(top, min(bottom, table.total)) for top, bottom in table.merged_rows if bottom > header.row]:
         result.notices.append(
             _("Sel gabungan (merge) di baris %(rows)s: isinya dipakai untuk setiap baris yang digabung.")
             % {"rows": ", ".join(f"{top}–{bottom}" for top, bottom in merged[:10])}

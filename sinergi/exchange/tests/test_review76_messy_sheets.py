@@ -265,3 +265,30 @@ def test_a_name_in_capitals_alone_in_its_row_is_still_a_record(tmp_path, world, 
 
     assert result.status == "refused"
     assert {p.row for p in result.problems} == {3}
+
+
+def test_a_category_merged_down_the_whole_column_is_given_to_the_children_and_named_up_to_the_last_row(
+    tmp_path,
+    world,  # noqa: F811
+):
+    # "Merge & Center" on the whole column G: the merge reaches row 1,048,576 (edited into the sheet's XML, as Excel
+    # writes it). Before, the check kept a million rows' worth of merged cells (~300 MB, 0.6 s more for two
+    # children) and the notice said "baris 2–1048576".
+    import zipfile
+
+    source, path = tmp_path / "source.xlsx", tmp_path / "anak.xlsx"
+    workbook(source, [HEADER, BUDI, [*ANI[:6], None, *ANI[7:]]], merges=[(1, 6, 2, "Anak Terlantar")])
+    with zipfile.ZipFile(source) as inside, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in inside.infolist():
+            data = inside.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b'ref="G2:G3"' in data
+                data = data.replace(b'ref="G2:G3"', b'ref="G2:G1048576"')
+            out.writestr(item, data)
+
+    result = run(path, world.operator, entity="clients")
+
+    assert (result.status, result.created, result.problems) == ("succeeded", 2, [])
+    assert "Sel gabungan (merge) di baris 2–3: isinya dipakai untuk setiap baris yang digabung." in result.notices
+    for person in Person.objects.all():
+        assert [c.code for c in person.ppks_categories.all()] == ["anak_telantar"], person.full_name
