@@ -233,7 +233,8 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
             return "total"
     if _SECTION.match(first) and _filled_count(cells, read) == 1:
         return "section"
-    if _group_heading(cells, read):
+    # Cheap tests first (every row of data gets here): a heading, or its mark, is in capitals.
+    if (first.isupper() or (len(first) <= 5 and _MARK.fullmatch(first))) and _group_heading(cells, read):
         return "section"
     return None
 
@@ -350,7 +351,13 @@ def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
                 return False
             if cell.__class__ is str:
                 filled.append(cell)
-            elif isinstance(cell, datetime.date) and not dated:
+            elif (
+                not dated
+                and filled
+                and isinstance(cell, datetime.date)
+                and filled[-1].__class__ is str
+                and filled[-1].rstrip().endswith(",")
+            ):
                 dated = True  # the signing's date in a cell of its own, after the place ("Banjarmasin,")
             else:
                 return False
