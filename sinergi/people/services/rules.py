@@ -7,7 +7,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from sinergi.core.crypto import keyed_hash
-from sinergi.core.dates import EARLIEST_YEAR
+from sinergi.core.dates import EARLIEST_YEAR, shown
 from sinergi.organisations.choices import OrganisationStatus
 from sinergi.organisations.models import Organisation
 from sinergi.vocabularies.models import Term, Vocabulary
@@ -213,7 +213,8 @@ def worker_age_check(
     age = age_on(birth_date, on)
     if age >= ADULT_AGE:
         return "", ""
-    values = {"age": age, "on": on.strftime("%d-%m-%Y"), "min": WORKER_MIN_AGE}
+    # The date as the reader's language writes one (English readers take "07-12-2026" for 12 July): core.dates.
+    values = {"age": age, "on": shown(on), "min": WORKER_MIN_AGE}
     if age < WORKER_MIN_AGE:
         if started_on is not None:
             problem = _(

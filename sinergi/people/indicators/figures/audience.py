@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import shown
 from sinergi.core.errors import PermissionDenied, ValidationError
 from sinergi.vocabularies.models import Term, Vocabulary
 
@@ -237,11 +238,13 @@ class Indicators:
             audience = _("Angka lengkap (pengguna yang masuk), seluruh LKS di wilayah ini.")
         notes.append((_("Angka"), audience))
         now = timezone.localtime(now) if now else timezone.localtime()
-        notes.append((_("Dibuat"), now.strftime("%d-%m-%Y %H:%M")))
+        # Dates as the reader's language writes them (sinergi.core.dates), as the dashboard's tables' notes do: an
+        # English reader takes "08-12-2026" for 12 August.
+        notes.append((_("Dibuat"), shown(now, "datetime")))
         return notes
 
     def _as_of(self, key: str) -> str:
-        today = self.today.strftime("%d-%m-%Y")
+        today = shown(self.today)
         month = self.month
         if key == "trend":
             return _("%(n)s bulan sampai %(month)s") % {"n": TREND_MONTHS, "month": self.today.strftime("%Y-%m")}

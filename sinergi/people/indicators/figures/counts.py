@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import shown
 from sinergi.vocabularies.models import Term, Vocabulary
 
 from ...choices import ServiceSetting
@@ -158,7 +159,7 @@ def workers_by_category(*, area: Area, role: str = "", as_of: datetime.date | No
     }
     title = _("Pekerja sosial (PSKS) aktif menurut kategori dan wilayah")
     if as_of is not None:
-        title += " " + _("(saat ini, %(date)s)") % {"date": as_of.strftime("%d-%m-%Y")}
+        title += " " + _("(saat ini, %(date)s)") % {"date": shown(as_of)}
     return Matrix(
         key="workers",
         title=title,
