@@ -2,6 +2,7 @@
 export), the ImportContext its cells are read with (per-import caches, the active terms of a vocabulary), and
 clean_or_problem, which column-wise reading uses to turn a refused cell into its problem."""
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,8 @@ from django.conf import settings
 from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from sinergi.core.dates import shown
 
 from .. import values as v
 
@@ -88,6 +91,10 @@ class Column:
         """How a value is shown in a before → after preview."""
         if value is None or value == "":
             return ""
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            # As the reader's language writes a date (sinergi.core.dates): the preview is where an operator checks
+            # how "02/01/2024" was read, and "02-01-2024" is 1 February to an English reader.
+            return shown(value)
         if hasattr(value, "strftime"):
             return value.strftime("%d-%m-%Y")
         if isinstance(value, bool):

@@ -328,9 +328,10 @@ class _LksRowPlan:
         for name in DERIVED:
             if name in changed_fields and name not in values:
                 # Moved by a date or grade the row changes (its own column, read-only, is not read): said so.
-                header = next((str(c.header) for c in self.export_columns() if c.key == name), name)
-                label = _("%(column)s (dihitung ulang)") % {"column": header}
-                changes[label] = [v.text(before[name]), v.text(getattr(updated, name))]
+                column = next((c for c in self.export_columns() if c.key == name), None)
+                label = _("%(column)s (dihitung ulang)") % {"column": column.header if column else name}
+                shown_as = column.display if column else v.text  # a date as the reader's language writes it
+                changes[label] = [shown_as(before[name]), shown_as(getattr(updated, name))]
         action = "update" if changed_fields or kinds_changed else "unchanged"
         if action == "update" and values.get("version") and values["version"] != existing.version:
             raise RowProblems([("version", stale_row_message(values["version"], existing.version))])

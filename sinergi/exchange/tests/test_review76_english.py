@@ -1,0 +1,68 @@
+"""Seventy-sixth review, the Exchange in English: a trial run's preview is where an operator checks how each date
+was read ("02/01/2024": 2 January, day first), so an English reader sees the dates as English pages write them
+(2024-01-02), not "02-01-2024", which reads as 1 February to them. Indonesian keeps day-month-year."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+
+from sinergi.exchange.columns import get_entity
+
+from .conftest import HEADERS, run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+DATED = [*HEADERS, "Tanggal akta", "Tanggal tanda daftar"]
+
+
+def _trial(tmp_path, actor, language: str):
+    path = xlsx_file(
+        tmp_path,
+        [
+            DATED,
+            ["LKSA Lama Banjarmasin", "anak", "63.71.01.1001", "TD/LAMA/1", 30, "04/01/2023", ""],
+            ["LKSA Baru", "anak", "63.71", "TD/BARU/1", 10, "17/08/2023", "02/01/2024"],
+        ],
+    )
+    with translation.override(language):
+        return run(path, actor, dry_run=True)
+
+
+def test_an_english_trial_shows_the_dates_it_read_year_first(tmp_path, board_member, banjarmasin_lks):
+    result = _trial(tmp_path, board_member, "en")
+
+    assert result.status == "checked"
+    assert result.preview["update"][0]["changes"]["Deed date"] == ["", "2023-01-04"]
+    created = dict(result.preview["create"][0]["values"])  # under the file's own headers
+    assert (created["Tanggal akta"], created["Tanggal tanda daftar"]) == ("2023-08-17", "2024-01-02")
+    # the expiry the import works out, shown beside the cells read
+    assert created["Registration valid until (worked out)"] == "2029-01-02"
+
+
+def test_an_indonesian_trial_keeps_its_dates_day_month_year(tmp_path, board_member, banjarmasin_lks):
+    """Guard: the Indonesian preview is as it was (passes with or without the fix)."""
+    result = _trial(tmp_path, board_member, "id")
+
+    assert result.preview["update"][0]["changes"]["Tanggal akta"] == ["", "04-01-2023"]
+    created = dict(result.preview["create"][0]["values"])
+    assert (created["Tanggal akta"], created["Tanggal tanda daftar"]) == ("17-08-2023", "02-01-2024")
+
+
+def test_an_english_trial_writes_a_recalculated_expiry_year_first(tmp_path, board_member, banjarmasin_lks):
+    banjarmasin_lks.permit_issued_on = datetime.date(2020, 1, 1)
+    banjarmasin_lks.permit_expires_on = datetime.date(2025, 1, 1)
+    banjarmasin_lks.save()
+    entity = get_entity("lks")
+    with translation.override("en"):
+        headers = [str(column.header) for column in entity.export_columns()]
+        rows = [list(row) for row in entity.export_rows(entity.export_queryset(actor=board_member).iterator(chunk_size=100))]
+        rows[0][headers.index("Operating licence date")] = datetime.date(2024, 3, 1)
+        # without its expiry column, the expiry is worked out again from the new date
+        expiry = headers.index("Operating licence valid until")
+        headers, rows = headers[:expiry] + headers[expiry + 1 :], [row[:expiry] + row[expiry + 1 :] for row in rows]
+        result = run(xlsx_file(tmp_path, [headers, *rows], name="export.xlsx"), board_member, dry_run=True)
+
+    changes = result.preview["update"][0]["changes"]
+    assert changes["Operating licence date"] == ["2020-01-01", "2024-03-01"]
+    assert changes["Operating licence valid until (recalculated)"][0] == "2025-01-01"
