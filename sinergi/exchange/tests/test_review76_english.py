@@ -56,7 +56,8 @@ def test_an_english_trial_writes_a_recalculated_expiry_year_first(tmp_path, boar
     entity = get_entity("lks")
     with translation.override("en"):
         headers = [str(column.header) for column in entity.export_columns()]
-        rows = [list(row) for row in entity.export_rows(entity.export_queryset(actor=board_member).iterator(chunk_size=100))]
+        listed = entity.export_queryset(actor=board_member).iterator(chunk_size=100)
+        rows = [list(row) for row in entity.export_rows(listed)]
         rows[0][headers.index("Operating licence date")] = datetime.date(2024, 3, 1)
         # without its expiry column, the expiry is worked out again from the new date
         expiry = headers.index("Operating licence valid until")
