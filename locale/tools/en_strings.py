@@ -3784,7 +3784,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Notifikasi: %(unread)s belum dibaca": "Notifications: %(unread)s unread",
     "Anda tidak berwenang mencetak laporan ini.": "You are not allowed to print this report.",
     "Laporan provinsi": "Province report",
-    "Ringkasan kabupaten/kota": "Kabupaten/kota summary",
+    "Ringkasan kabupaten/kota": "Regency/city summary",
     "Laporan gagal: Anda tidak lagi berwenang mencetak laporan ini.": (
         "The report failed: you are no longer allowed to print this report."
     ),
@@ -5120,4 +5120,9 @@ EN: dict[str, str | tuple[str, str]] = {
         "still served and counted so. If they have left or died, fill in “%(end)s” and the reason for leaving; if "
         "not, ignore this warning."
     ),
+    # --- seventy-sixth review: the audit log's words for a downloaded table or report ----------------------------
+    "Tabel indikator diunduh": "Indicators table downloaded",
+    "Versi publik": "Public version",
+    "Wilayah angka penerima layanan dan pekerja": "Areas of the client and worker figures",
+    "audit: the page of an event\x04Halaman": "Page",
 }

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 
 from sinergi.accounts.models import Role
 
@@ -57,6 +58,7 @@ ACTION_LABELS: dict[str, Any] = {
     "statistics.report.exported": _lazy("Laporan PDF diminta"),
     "statistics.report.downloaded": _lazy("Unduhan laporan PDF"),
     "statistics.table.exported": _lazy("Tabel statistik diunduh"),
+    "people.indicators.exported": _lazy("Tabel indikator diunduh"),
     "access.refused": _lazy("Akses ditolak"),
     "audit.log.exported": _lazy("Log audit diekspor"),
     "accounts.user.logged_in": _lazy("Masuk"),
@@ -131,6 +133,15 @@ VERB_LABELS: dict[str, Any] = {
 DATA_LABELS: dict[str, Any] = {
     "format": _lazy("Format"),
     "report": _lazy("Laporan"),
+    # A downloaded table or report (statistics, indicators, PDF): which, of where, and the reader's reach then. Named
+    # here so that neither interface shows the keys themselves ("Public", "Scope" on an Indonesian page).
+    "table": _lazy("Tabel"),
+    "area": _lazy("Wilayah"),
+    "public": _lazy("Versi publik"),
+    "scope": _lazy("Cakupan"),
+    "aggregates": _lazy("Wilayah angka penerima layanan dan pekerja"),
+    # The page an event happened on (a table downloaded from it, a refusal): not the list's pagination.
+    "page": pgettext_lazy("audit: the page of an event", "Halaman"),
     "province": _lazy("Provinsi"),
     "via": _lazy("Melalui"),
     "import_job": _lazy("Melalui impor nomor"),

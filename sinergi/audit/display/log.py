@@ -24,7 +24,7 @@ from sinergi.core.downloads import FREE_TEXT_FILTERS
 
 from ..models import AuditEvent
 from .history import HIDDEN_DATA
-from .labels import ACTION_DATA_CHOICES, PURPOSE_LABELS, REASON_SHOWN, action_label
+from .labels import ACTION_DATA_CHOICES, DATA_LABELS, PURPOSE_LABELS, REASON_SHOWN, action_label
 from .resolver import (
     UNRECORDED,
     DetailRow,
@@ -54,7 +54,7 @@ LOG_DATA_LABELS: dict[str, Any] = {
     "report": _lazy("Laporan"),
     "region": _lazy("Wilayah"),
     "via": _lazy("Melalui"),
-    "page": _lazy("Halaman"),
+    "page": DATA_LABELS["page"],
     "refusal": _lazy("Alasan penolakan"),
     "consents": _lazy("Persetujuan yang dicatat"),
     "corrected": _lazy("Penempatan diperbaiki"),

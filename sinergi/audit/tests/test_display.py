@@ -113,7 +113,7 @@ def test_an_event_without_an_actor_is_the_systems(membership):
     [
         ("people.worker.created", "Didaftarkan"),
         ("organisations.organisation.verified", "Diverifikasi"),
-        ("people.indicators.exported", "Diekspor"),  # an unlisted code: read through its verb
+        ("plugin.table.exported", "Diekspor"),  # an unlisted code: read through its verb
         ("meetings.minutes.status_changed", "Status notulen diubah"),
         ("plugin.thing.status_changed", "Status changed"),  # an unknown code and verb: its last part in plain words
     ],
