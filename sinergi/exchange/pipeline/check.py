@@ -86,7 +86,8 @@ def _too_many_rows(max_rows: int) -> FileRefused:
             "File berisi lebih dari %(max)s baris data; paling banyak %(max)s baris per impor. "
             "Bagi menjadi beberapa file."
         )
-        % {"max": f"{max_rows:,}".replace(",", ".")}
+        # Grouped as the reader's language groups thousands (200.000; in English 200,000).
+        % {"max": number_format(max_rows, force_grouping=True)}
     )
 
 

@@ -3,6 +3,7 @@ was read ("02/01/2024": 2 January, day first), so an English reader sees the dat
 (2024-01-02), not "02-01-2024", which reads as 1 February to them. Indonesian keeps day-month-year."""
 
 import datetime
+import io
 
 import pytest
 from django.utils import translation
@@ -67,3 +68,35 @@ def test_an_english_trial_writes_a_recalculated_expiry_year_first(tmp_path, boar
     changes = result.preview["update"][0]["changes"]
     assert changes["Operating licence date"] == ["2020-01-01", "2024-03-01"]
     assert changes["Operating licence valid until (recalculated)"][0] == "2025-01-01"
+
+
+def test_too_many_rows_names_the_limit_with_english_thousands_in_english(tmp_path, board_member, settings):
+    settings.SINERGI = {**settings.SINERGI, "IMPORT_MAX_ROWS": 1234}
+    rows = [HEADERS] + [[f"LKSA {i}", "anak", "63.71", f"TD/{i}", 1] for i in range(1235)]
+    path = xlsx_file(tmp_path, rows)
+
+    with translation.override("en"):
+        english = run(path, board_member).message
+    with translation.override("id"):
+        indonesian = run(path, board_member).message
+
+    assert "1,234" in english and "1.234" not in english
+    assert "1.234" in indonesian
+
+
+def test_the_command_s_rate_groups_thousands_as_the_operator_s_language_does():
+    from django.core.management.base import OutputWrapper
+
+    from sinergi.exchange.management.commands import import_data
+
+    lines = {}
+    for language in ("en", "id"):
+        with translation.override(language):
+            out = io.StringIO()
+            bar = import_data.ProgressBar(OutputWrapper(out))
+            bar.phase_started -= 1  # the run began a second ago
+            bar("reading", 2500, 5000)
+            lines[language] = out.getvalue().strip()
+
+    assert lines["en"] == "Checking 2500/5000 (2,500 rows/s)"
+    assert lines["id"] == "Memeriksa 2500/5000 (2.500 baris/d)"
