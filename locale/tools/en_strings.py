@@ -3879,9 +3879,16 @@ EN: dict[str, str | tuple[str, str]] = {
     "tanggalnya di zona waktu sistem (%(zone)s): %(examples)s. Itu benar untuk file dari aplikasi yang menyimpan tengah "
     "malam waktu setempat sebagai waktu UTC. Bila yang dimaksud hari yang tertulis, tulis tanggalnya saja (mis. "
     "2025-01-31).": (
-        "Column “%(column)s”: %(count)s dates written with a time in UTC or another time zone were read as their date "
-        "in the system's time zone (%(zone)s): %(examples)s. That is right for a file from an app that keeps local "
-        "midnight as a UTC time. If the day written is meant, write the date alone (e.g. 2025-01-31)."
+        (
+            "Column “%(column)s”: %(count)s date written with a time in UTC or another time zone was read as its date "
+            "in the system's time zone (%(zone)s): %(examples)s. That is right for a file from an app that keeps "
+            "local midnight as a UTC time. If the day written is meant, write the date alone (e.g. 2025-01-31)."
+        ),
+        (
+            "Column “%(column)s”: %(count)s dates written with a time in UTC or another time zone were read as their "
+            "date in the system's time zone (%(zone)s): %(examples)s. That is right for a file from an app that keeps "
+            "local midnight as a UTC time. If the day written is meant, write the date alone (e.g. 2025-01-31)."
+        ),
     ),
     "File ini spreadsheet OpenDocument dalam satu berkas XML (Flat XML ODF, .fods), yang tidak dapat dibaca di sini. Buka file di LibreOffice, pilih Simpan Sebagai dengan jenis ODF Spreadsheet (.ods) atau Excel 2007-365 (.xlsx), lalu unggah file itu.": (
         "This file is an OpenDocument spreadsheet in a single XML file (Flat XML ODF, .fods), which cannot be read "

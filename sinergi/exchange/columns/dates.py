@@ -10,6 +10,9 @@ from typing import Any
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from sinergi.core.dates import shown
 
 from .. import values as v
 from .base import Column, ImportContext
@@ -72,17 +75,24 @@ class DateColumn(Column):
         if not moved:
             return []
         return [
-            _(
+            # One date or several: English says "1 date … was read", not "1 dates … were read".
+            ngettext(
                 "Kolom “%(column)s”: %(count)s tanggal ditulis dengan jam dalam UTC atau zona waktu lain, dan dibaca "
                 "sebagai tanggalnya di zona waktu sistem (%(zone)s): %(examples)s. Itu benar untuk file dari aplikasi "
                 "yang menyimpan tengah malam waktu setempat sebagai waktu UTC. Bila yang dimaksud hari yang tertulis, "
-                "tulis tanggalnya saja (mis. 2025-01-31)."
+                "tulis tanggalnya saja (mis. 2025-01-31).",
+                "Kolom “%(column)s”: %(count)s tanggal ditulis dengan jam dalam UTC atau zona waktu lain, dan dibaca "
+                "sebagai tanggalnya di zona waktu sistem (%(zone)s): %(examples)s. Itu benar untuk file dari aplikasi "
+                "yang menyimpan tengah malam waktu setempat sebagai waktu UTC. Bila yang dimaksud hari yang tertulis, "
+                "tulis tanggalnya saja (mis. 2025-01-31).",
+                len(moved),
             )
             % {
                 "column": self.header,
                 "count": len(moved),
                 "zone": timezone.localtime().strftime("%Z"),
-                "examples": v.first_ten([f"“{written}” → {read.strftime('%d-%m-%Y')}" for written, read in moved]),
+                # each date as read, as the reader's language writes a date (2025-01-31 in English, not 31-01-2025)
+                "examples": v.first_ten([f"“{written}” → {shown(read)}" for written, read in moved]),
             }
         ]
 

@@ -4,8 +4,11 @@ was read ("02/01/2024": 2 January, day first), so an English reader sees the dat
 
 import datetime
 import io
+import runpy
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from sinergi.exchange.columns import get_entity
@@ -100,3 +103,30 @@ def test_the_command_s_rate_groups_thousands_as_the_operator_s_language_does():
 
     assert lines["en"] == "Checking 2500/5000 (2,500 rows/s)"
     assert lines["id"] == "Memeriksa 2500/5000 (2.500 baris/d)"
+
+
+def test_a_date_written_with_a_utc_time_is_said_read_as_the_reader_s_language_writes_dates(tmp_path, board_member):
+    rows = [DATED, ["LKSA Zona", "anak", "63.71", "TD/ZONA/1", 10, "2025-03-04T16:00:00Z", ""]]
+    path = xlsx_file(tmp_path, rows)
+
+    with translation.override("en"):
+        english = " ".join(run(path, board_member, dry_run=True).notices)
+    with translation.override("id"):
+        indonesian = " ".join(run(path, board_member, dry_run=True).notices)
+
+    # 16:00 UTC is past midnight in the server's zone (WITA, UTC+8): the 5th
+    assert "“2025-03-04T16:00:00Z” → 2025-03-05" in english
+    assert "“2025-03-04T16:00:00Z” → 05-03-2025" in indonesian
+
+
+def test_the_utc_dates_notice_has_a_singular_in_english():
+    """English says "1 date … was read" (ngettext; the catalogue is the lead's to rebuild, so its English is checked
+    in en_strings)."""
+    english = runpy.run_path(str(Path(settings.BASE_DIR, "locale", "tools", "en_strings.py")))["EN"]
+    key = next(
+        msgid for msgid in english if msgid.startswith("Kolom “%(column)s”: %(count)s tanggal ditulis dengan jam")
+    )
+
+    singular, plural = english[key]
+    assert "%(count)s date written with a time" in singular and "was read as its date" in singular
+    assert "%(count)s dates written with a time" in plural and "were read as their date" in plural
