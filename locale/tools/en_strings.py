@@ -3896,10 +3896,18 @@ EN: dict[str, str | tuple[str, str]] = {
         "(.xlsx), then upload that file."
     ),
     "Kolom “%(column)s”: %(count)s tanggal juga berisi jam sore atau malam, dan yang diimpor tanggal yang tampil di selnya: %(examples)s. Aplikasi yang menyimpan tengah malam WIB, WITA atau WIT sebagai waktu UTC menulis pukul 17.00, 16.00 atau 15.00 hari sebelumnya; bila file ini dibuat begitu, tanggal yang dimaksud adalah hari berikutnya: perbaiki tanggalnya di file sebelum mengimpor.": (
-        "Column “%(column)s”: %(count)s dates also hold a time in the afternoon or evening, and the date the cell "
-        "shows is what is imported: %(examples)s. An application that stores midnight in WIB, WITA or WIT as UTC "
-        "time writes 17:00, 16:00 or 15:00 of the day before; if this file was made so, the day meant is the next "
-        "one: correct the dates in the file before importing."
+        (
+            "Column “%(column)s”: %(count)s date also holds a time in the afternoon or evening, and the date the cell "
+            "shows is what is imported: %(examples)s. An application that stores midnight in WIB, WITA or WIT as UTC "
+            "time writes 17:00, 16:00 or 15:00 of the day before; if this file was made so, the day meant is the next "
+            "one: correct the date in the file before importing."
+        ),
+        (
+            "Column “%(column)s”: %(count)s dates also hold a time in the afternoon or evening, and the date the cell "
+            "shows is what is imported: %(examples)s. An application that stores midnight in WIB, WITA or WIT as UTC "
+            "time writes 17:00, 16:00 or 15:00 of the day before; if this file was made so, the day meant is the next "
+            "one: correct the dates in the file before importing."
+        ),
     ),
     "Pilih provinsi laporan": "Choose the report's province",
     "Laporan provinsi dicetak untuk satu provinsi. Pilih provinsi yang laporannya Anda perlukan:": (

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import dateformat, timezone
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -56,17 +56,27 @@ class DateColumn(Column):
         late = ctx.cache.get(("late_times", self.key))
         if not late:
             return []
+        # The dates and times as the reader's language writes them (“16-08-2014 16.00”; in English
+        # “2014-08-16 16:00”), and one date said in the singular in English.
+        clock = get_format("DATETIME_FORMAT").split()[-1]  # "H.i" in Indonesian, "H:i" in English
         return [
-            _(
+            ngettext(
                 "Kolom “%(column)s”: %(count)s tanggal juga berisi jam sore atau malam, dan yang diimpor tanggal yang "
                 "tampil di selnya: %(examples)s. Aplikasi yang menyimpan tengah malam WIB, WITA atau WIT sebagai "
                 "waktu UTC menulis pukul 17.00, 16.00 atau 15.00 hari sebelumnya; bila file ini dibuat begitu, tanggal "
-                "yang dimaksud adalah hari berikutnya: perbaiki tanggalnya di file sebelum mengimpor."
+                "yang dimaksud adalah hari berikutnya: perbaiki tanggalnya di file sebelum mengimpor.",
+                "Kolom “%(column)s”: %(count)s tanggal juga berisi jam sore atau malam, dan yang diimpor tanggal yang "
+                "tampil di selnya: %(examples)s. Aplikasi yang menyimpan tengah malam WIB, WITA atau WIT sebagai "
+                "waktu UTC menulis pukul 17.00, 16.00 atau 15.00 hari sebelumnya; bila file ini dibuat begitu, tanggal "
+                "yang dimaksud adalah hari berikutnya: perbaiki tanggalnya di file sebelum mengimpor.",
+                len(late),
             )
             % {
                 "column": self.header,
                 "count": len(late),
-                "examples": v.first_ten([f"“{cell:%d-%m-%Y %H.%M}” → {cell:%d-%m-%Y}" for cell in late]),
+                "examples": v.first_ten(
+                    [f"“{shown(cell)} {dateformat.time_format(cell, clock)}” → {shown(cell)}" for cell in late]
+                ),
             }
         ]
 

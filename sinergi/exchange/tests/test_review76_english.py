@@ -130,3 +130,25 @@ def test_the_utc_dates_notice_has_a_singular_in_english():
     singular, plural = english[key]
     assert "%(count)s date written with a time" in singular and "was read as its date" in singular
     assert "%(count)s dates written with a time" in plural and "were read as their date" in plural
+
+
+def test_a_date_cell_with_an_evening_time_is_said_in_english_dates_and_times(tmp_path, board_member):
+    rows = [DATED, ["LKSA Sore", "anak", "63.71", "TD/SORE/1", 10, datetime.datetime(2014, 8, 3, 16, 0), ""]]
+    path = xlsx_file(tmp_path, rows)
+
+    with translation.override("en"):
+        english = " ".join(run(path, board_member, dry_run=True).notices)
+    with translation.override("id"):
+        indonesian = " ".join(run(path, board_member, dry_run=True).notices)
+
+    assert "“2014-08-03 16:00” → 2014-08-03" in english
+    assert "“03-08-2014 16.00” → 03-08-2014" in indonesian  # as before
+
+
+def test_the_evening_times_notice_has_a_singular_in_english():
+    english = runpy.run_path(str(Path(settings.BASE_DIR, "locale", "tools", "en_strings.py")))["EN"]
+    opening = "Kolom “%(column)s”: %(count)s tanggal juga berisi jam sore"
+    key = next(msgid for msgid in english if msgid.startswith(opening))
+
+    singular, plural = english[key]
+    assert "%(count)s date also holds a time" in singular and "%(count)s dates also hold a time" in plural
