@@ -110,7 +110,17 @@ def import_job_display(job: ImportJob) -> ImportJobDisplay:
             RowGroup(column=g["column"], count=g["count"], rows=g["rows"])
             for g in job.preview.get("problem_groups", [])
         ]
-    stored_text = (display.message and not said_again) or notices or job.problems or display.warning_groups
+    # A trial's preview is stored text too: its cells read as labels and dates in the run's language ("Female",
+    # "2024-01-02"), which a reader in the other language should know were not written for them.
+    updates = job.preview.get("update") if isinstance(job.preview, dict) else None
+    stored_text = (
+        (display.message and not said_again)
+        or notices
+        or job.problems
+        or display.warning_groups
+        or display.creates
+        or updates
+    )
     if stored_text and _base(job.language) != _base(translation.get_language()):
         display.stored_language = str(LANGUAGE_NAMES.get(_base(job.language), job.language))
         if display.message and not said_again:

@@ -152,3 +152,37 @@ def test_the_evening_times_notice_has_a_singular_in_english():
 
     singular, plural = english[key]
     assert "%(count)s date also holds a time" in singular and "%(count)s dates also hold a time" in plural
+
+
+def test_a_trial_run_in_english_tells_an_indonesian_reader_its_preview_is_in_english():
+    from sinergi.exchange.models import ImportJob
+    from sinergi.exchange.selectors import import_job_display
+
+    # A workers trial says nothing but its preview: the cells as read, in the language it ran in.
+    job = ImportJob(
+        entity="workers",
+        language="en",
+        status="checked",
+        dry_run=True,
+        preview={"create": [{"row": 2, "key": "Rina", "values": [["Sex", "Female"], ["Started on", "2024-01-02"]]}]},
+    )
+    with translation.override("id"):
+        display = import_job_display(job)
+
+    assert display.creates and display.stored_language == "bahasa Inggris"
+
+
+def test_a_trial_in_the_reader_s_own_language_needs_no_note():
+    """Guard: no note when the reader reads the run's language (passes with or without the fix)."""
+    from sinergi.exchange.models import ImportJob
+    from sinergi.exchange.selectors import import_job_display
+
+    job = ImportJob(
+        entity="workers",
+        language="id",
+        status="checked",
+        dry_run=True,
+        preview={"create": [{"row": 2, "key": "Rina", "values": [["Jenis kelamin", "Perempuan"]]}]},
+    )
+    with translation.override("id"):
+        assert import_job_display(job).stored_language == ""
