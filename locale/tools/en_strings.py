@@ -3756,7 +3756,7 @@ EN: dict[str, str | tuple[str, str]] = {
     ): (
         "Code %(code)s is read as %(name)s. Papua's region codes were changed at the 2022 split (e.g. 94.01 was "
         "Kabupaten Merauke, now Kabupaten Nabire): if this code comes from older data, use the code in force now. "
-        "Write the kabupaten/kota's name too, so that code and name are matched."
+        "Write the regency/city's name too, so that code and name are matched."
     ),
     (
         "Wilayah ini berada di provinsi %(theirs)s, di luar provinsi yang dilayani Sinergi ini (%(ours)s): datanya "
@@ -3772,7 +3772,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "Kabupaten/kota “%(given)s” di kolom Kabupaten/Kota LKS tidak dikenali. Tulis namanya seperti di daftar "
         "wilayah Kemendagri (mis. “%(example)s”) atau kodenya, atau kosongkan."
     ): (
-        "Kabupaten/kota “%(given)s” in the LKS's kabupaten/kota column is not recognised. Write its name as the "
+        "Regency/city “%(given)s” in the LKS regency/city column is not recognised. Write its name as the "
         "Kemendagri region list does (e.g. “%(example)s”) or its code, or leave it empty."
     ),
     "File ini {size}, melebihi batas {limit}: tidak dikirim. Bagi data menjadi beberapa file.": (
@@ -3918,7 +3918,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Laporan provinsi %(province)s: tabel dan grafik dasbor": "Province report of %(province)s: dashboard tables and charts",
     "Tampilkan laporannya": "Show its reports",
     "Pilih provinsi untuk laporan provinsi dan ringkasan kabupaten/kotanya.": (
-        "Choose a province for its province report and its kabupaten/kota summaries."
+        "Choose a province for its province report and its regency/city summaries."
     ),
     "Pilih provinsi": "Choose a province",
     "Lihat semua impor (%(count)s)": "See all imports (%(count)s)",
@@ -4153,19 +4153,19 @@ EN: dict[str, str | tuple[str, str]] = {
     "Nomor ini juga tercatat untuk LKS lain di kabupaten/kota lain, jadi baris ini mendaftarkan LKS baru di "
     "sini. Bila yang dimaksud LKS itu dan LKS itu pindah, pakai file ekspor yang memuat kolom ID, atau ubah "
     "wilayahnya di halaman LKS itu.": (
-        "This number is also recorded for another LKS in another kabupaten/kota, so this row registers a new "
+        "This number is also recorded for another LKS in another regency/city, so this row registers a new "
         "LKS here. If you mean that LKS and it has moved, use the export file with its ID column, or change its"
         " region on that LKS's page."
     ),
     "Nomor tanda daftar “%(value)s” tercatat untuk %(count)s LKS di kabupaten/kota yang berbeda: %(names)s. Isi"
     " kolom Kabupaten/Kota LKS.": (
-        "Registration number “%(value)s” is recorded for %(count)s LKS in different kabupaten/kota: %(names)s. "
-        "Fill in the LKS's kabupaten/kota column."
+        "Registration number “%(value)s” is recorded for %(count)s LKS in different regencies/cities: %(names)s. "
+        "Fill in the LKS regency/city column."
     ),
     "%(label)s ini tercatat untuk LKS di beberapa kabupaten/kota. Isi Kode wilayah atau Kabupaten/Kota di baris"
     " ini, atau pakai file ekspor yang memuat kolom ID.": (
-        "This %(label)s is recorded for LKS in several kabupaten/kota. Fill in the region code or the "
-        "kabupaten/kota on this row, or use the export file with its ID column."
+        "This %(label)s is recorded for LKS in several regencies/cities. Fill in the Region code or the "
+        "Regency/city on this row, or use the export file with its ID column."
     ),
     "Peran atau wilayah Anda berubah sejak impor ini diminta, jadi hasilnya (baris file dan data yang tersimpan "
     "menurut hak akses yang lama) tidak ditampilkan lagi. Unggah file itu lagi bila perlu.": (

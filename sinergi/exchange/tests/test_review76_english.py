@@ -186,3 +186,19 @@ def test_a_trial_in_the_reader_s_own_language_needs_no_note():
     )
     with translation.override("id"):
         assert import_job_display(job).stored_language == ""
+
+
+def test_english_messages_name_the_regency_city_columns_as_the_english_template_heads_them():
+    """An English user's template heads its columns "LKS regency/city" and "Regency/city": a message sending them to
+    "the LKS's kabupaten/kota column" names a column they do not have (checked in en_strings, the lead's to compile)."""
+    english = runpy.run_path(str(Path(settings.BASE_DIR, "locale", "tools", "en_strings.py")))["EN"]
+    with translation.override("en"):
+        headers = {
+            str(column.header) for key in ("lks", "clients", "workers") for column in get_entity(key).import_columns()
+        }
+    assert {"LKS regency/city", "Regency/city"} <= headers
+
+    told = [text for text in english.values() if isinstance(text, str) and "Fill in the" in text]
+    assert any("Fill in the LKS regency/city column." in text for text in told)
+    assert any("Fill in the Region code or the Regency/city on this row" in text for text in told)
+    assert not [text for text in told if "kabupaten/kota column" in text or "the kabupaten/kota on this row" in text]
