@@ -3634,10 +3634,10 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     "File ini tidak memiliki kolom “%(column)s”, jadi %(count)s pekerja baru dicatat tidak bekerja dengan anak. Bila ada yang bekerja dengan anak (mis. pengasuh), tambahkan kolom itu dan isi “Ya” untuk mereka; aturan pemeriksaan latar belakang lalu berlaku.": (
         "This file has no “%(column)s” column, so %(count)s new worker is recorded as not working with children. "
-        "If someone works with children (e.g. a caregiver), add that column with “Ya” for them; the background "
+        "If someone works with children (e.g. a caregiver), add that column with “Yes” for them; the background "
         "check rule then applies.",
         "This file has no “%(column)s” column, so %(count)s new workers are recorded as not working with children. "
-        "If some work with children (e.g. caregivers), add that column with “Ya” for them; the background check "
+        "If some work with children (e.g. caregivers), add that column with “Yes” for them; the background check "
         "rule then applies.",
     ),
     "%(count)s penerima layanan yang aktif di %(lks)s tidak ada di file ini, dan tetap tercatat aktif. Bila sudah "
@@ -4948,7 +4948,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "belakangnya tidak diminta. Bila ia bekerja dengan anak, isi “Ya”."
     ): (
         "“Works with children” is empty, so this caregiver is recorded as not working with children and no background "
-        "check is asked for. If they work with children, fill in “Ya”."
+        "check is asked for. If they work with children, fill in “Yes”."
     ),
     (
         "Tanggal di kolom ini tampaknya ditulis berurutan bulan-hari-tahun (pengaturan bahasa Inggris AS): pada "

@@ -202,3 +202,13 @@ def test_english_messages_name_the_regency_city_columns_as_the_english_template_
     assert any("Fill in the LKS regency/city column." in text for text in told)
     assert any("Fill in the Region code or the Regency/city on this row" in text for text in told)
     assert not [text for text in told if "kabupaten/kota column" in text or "the kabupaten/kota on this row" in text]
+
+
+def test_english_worker_messages_ask_for_the_english_yes():
+    """The English template's dropdown offers “Yes”; a message telling an English user to fill in “Ya” names a word
+    their list does not hold (checked in en_strings, the lead's to compile)."""
+    english = runpy.run_path(str(Path(settings.BASE_DIR, "locale", "tools", "en_strings.py")))["EN"]
+    texts = [text for value in english.values() for text in (value if isinstance(value, tuple) else (value,))]
+
+    assert not [text for text in texts if "“Ya”" in text]
+    assert any("fill in “Yes”" in text for text in texts)
