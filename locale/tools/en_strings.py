@@ -4290,7 +4290,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan.": (
         "Imports an XLSX, CSV, ODS or XLS file (e.g. `import_data lks data.xlsx`). Every row is checked first; if "
         "there is even one problem, nothing is saved and an error report is written beside the file "
-        "(<name>-kesalahan.xlsx: the file's own name, then “kesalahan”, Indonesian for errors, in every language; "
+        "(<nama>-kesalahan.xlsx: the file's own name, then “kesalahan”, Indonesian for errors, in every language; "
         "-2, -3 … if it already exists). Run it as the service account."
     ),
     "File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin).": (
