@@ -24,7 +24,7 @@ from sinergi.core.downloads import FREE_TEXT_FILTERS
 
 from ..models import AuditEvent
 from .history import HIDDEN_DATA
-from .labels import ACTION_DATA_CHOICES, DATA_LABELS, PURPOSE_LABELS, REASON_SHOWN, action_label
+from .labels import ACTION_DATA_CHOICES, DATA_LABELS, DATA_VALUES, PURPOSE_LABELS, REASON_SHOWN, action_label
 from .resolver import (
     UNRECORDED,
     DetailRow,
@@ -202,7 +202,24 @@ def _object_words(event: AuditEvent, model: type[models.Model] | None) -> str:
     follows the type, which is shown in the reader's. A name (an LKS's, a meeting's title) is kept."""
     if model is not None and event.object_id and event.object_repr.endswith(f"#{event.object_id}"):
         return f"#{event.object_id}"
+    if event.object_type == "exchange.exportjob":
+        return _export_job_words(event.object_repr)
     return event.object_repr
+
+
+def _export_job_words(kept: str) -> str:
+    """An export job as its events keep it (ExportJob.__str__: "clients xlsx", "report regency 63.71 pdf") in the
+    reader's words, "penerima layanan XLSX", "Ringkasan kabupaten/kota 63.71 PDF": the codes are English words, which
+    an Indonesian page showed as they were."""
+    parts = kept.split()
+    if len(parts) == 2:
+        entity, file_format = parts
+        return f"{DATA_VALUES.get(('entity', entity), entity)} {file_format.upper()}"
+    if len(parts) == 4 and parts[0] == "report":
+        _report, kind, region, file_format = parts
+        kinds = ACTION_DATA_CHOICES.get(("statistics.report.exported", "report"), {})
+        return f"{kinds.get(kind, kind)} {region} {file_format.upper()}"
+    return kept
 
 
 def _reason_shown(action: str) -> bool:

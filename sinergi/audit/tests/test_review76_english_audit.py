@@ -70,3 +70,18 @@ def test_the_new_words_have_their_english():
     assert english["Versi publik"] == "Public version"
     assert english["Wilayah angka penerima layanan dan pekerja"] == "Areas of the client and worker figures"
     assert english["audit: the page of an event\x04Halaman"] == "Page"
+
+
+def _object_of(action: str, kept: str) -> str:
+    AuditEvent.objects.create(action=action, object_type="exchange.exportjob", object_id="7", object_repr=kept)
+    return audit_log_entries([AuditEvent.objects.get(action=action)])[0].object_repr
+
+
+def test_an_export_is_named_in_the_reader_s_words_not_by_its_codes():
+    assert _object_of("exchange.clients.exported", "clients xlsx") == "penerima layanan XLSX"
+    assert _object_of("statistics.report.exported", "report regency 63.71 pdf") == "Ringkasan kabupaten/kota 63.71 PDF"
+
+
+def test_an_export_object_kept_otherwise_is_shown_as_kept():
+    """Guard: a label of another shape is left as it was (passes with or without the fix)."""
+    assert _object_of("exchange.lks.exported", "sesuatu yang lain sekali") == "sesuatu yang lain sekali"
