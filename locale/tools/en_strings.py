@@ -4990,17 +4990,6 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     ("Cara memakai laporan ini"): ("How to use this report"),
     (
-        "Lembar “%(data)s” berisi baris file Anda seperti yang diunggah. Sel merah bermasalah: masalahnya "
-        "tertulis di kolom “%(errors)s” di ujung kanan barisnya, dan semua masalah terdaftar di lembar "
-        "“%(problems)s”. Masalah sebuah kolom secara keseluruhan, dan kolom wajib yang tidak ada, tertulis di "
-        "lembar “%(problems)s” pada baris judul kolom."
-    ): (
-        "The sheet “%(data)s” holds the rows of your file as uploaded. Red cells have a problem: it is written in the "
-        "column “%(errors)s” at the right end of their row, and every problem is listed in the sheet “%(problems)s”. "
-        "A problem of a whole column, and a required column that is missing, are written in the sheet "
-        "“%(problems)s” on the header row."
-    ),
-    (
         "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya "
         "terdaftar di lembar “%(warnings)s”, bersama peringatan yang tidak menyangkut satu sel."
     ): (
