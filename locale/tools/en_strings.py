@@ -5129,4 +5129,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Versi publik": "Public version",
     "Wilayah angka penerima layanan dan pekerja": "Areas of the client and worker figures",
     "audit: the page of an event\x04Halaman": "Page",
+    "Lembar ini berisi dua tabel berdampingan (kolom %(first)s dan %(second)s) dengan judul kolom yang sama. Pindahkan baris tabel kedua ke bawah baris tabel pertama (dengan satu baris judul saja), lalu unggah lagi.": (
+        "This sheet holds two tables side by side (columns %(first)s and %(second)s) with the same column titles. "
+        "Move the second table's rows under the first table's rows (with one header row only), then upload again."
+    ),
 }

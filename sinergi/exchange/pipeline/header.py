@@ -207,7 +207,7 @@ def _read_header_cells(
             continue
         if column.key in read.used:
             result.header_row = row_number
-            result.status, result.message = "refused", _duplicate_message(read, column, name, key, index)
+            result.status, result.message = "refused", _duplicate_message(read, cells, column, name, key, index)
             return None
         read.used[column.key] = name
         read.columns[index] = column
@@ -248,9 +248,16 @@ def _read_spread_title(
             read.unknown.append(f"{name} ({v.column_letter(index + at)})")
 
 
-def _duplicate_message(read: _HeaderCells, column: Column, name: str, key: str, index: int) -> str:
-    """Why a header naming a column read already is refused: the same title twice, or two names of one column."""
+def _duplicate_message(read: _HeaderCells, cells: list[Any], column: Column, name: str, key: str, index: int) -> str:
+    """Why a header naming a column read already is refused: two tables side by side, the same title twice, or two
+    names of one column."""
     first = next(i for i, c in read.columns.items() if c.key == column.key)
+    if tables := _side_by_side(cells, first, index):
+        # "Delete one of them" would have the clerk delete the second table, and its people with it.
+        return _(
+            "Lembar ini berisi dua tabel berdampingan (kolom %(first)s dan %(second)s) dengan judul kolom yang sama. "
+            "Pindahkan baris tabel kedua ke bawah baris tabel pertama (dengan satu baris judul saja), lalu unggah lagi."
+        ) % {"first": tables[0], "second": tables[1]}
     where = {"first": v.column_letter(first), "second": v.column_letter(index)}
     if v.norm(read.used[column.key]) == key:
         return _("Kolom “%(a)s” ada dua kali (kolom %(first)s dan %(second)s). Hapus salah satunya.") % {
@@ -261,6 +268,33 @@ def _duplicate_message(read: _HeaderCells, column: Column, name: str, key: str, 
         "Kolom “%(a)s” (kolom %(first)s) dan “%(b)s” (kolom %(second)s) sama-sama berarti "
         "“%(column)s”. Hapus salah satunya."
     ) % {"a": read.used[column.key], "b": name, "column": column.header, **where}
+
+
+def _side_by_side(cells: list[Any], first: int, second: int) -> tuple[str, str] | None:
+    """The column ranges ("A–I", "K–S") of two tables written side by side on one sheet, each with its own header,
+    found from a title at `first` repeated at `second`: two or more titles in a row repeat in the same order, the
+    second table beginning after the first one's last title. None for a title merely written twice."""
+    offset = second - first
+    titles = [v.norm(cell) for cell in cells]
+
+    def same(at: int) -> bool:
+        return at >= 0 and at + offset < len(titles) and bool(titles[at]) and titles[at] == titles[at + offset]
+
+    start = first
+    while start > 0 and same(start - 1):
+        start -= 1
+    end = first
+    while end + 1 < second and same(end + 1):
+        end += 1
+    if end - start < 1:
+        return None
+    # The first table reaches to its last title before the second begins; the second is as wide, or ends earlier.
+    last = max(i for i in range(start, start + offset) if titles[i])
+    second_last = max(i for i in range(start + offset, min(last + offset + 1, len(titles))) if titles[i])
+    return (
+        f"{v.column_letter(start)}–{v.column_letter(last)}",
+        f"{v.column_letter(start + offset)}–{v.column_letter(second_last)}",
+    )
 
 
 def _hints_only(cells: list[Any]) -> bool:
