@@ -106,6 +106,9 @@ class HeaderMap:
     unnamed: tuple[int, ...] = ()
     # A sex written as a mark under "L" or under "P" (file column index of L -> of P): read as one column.
     marks: dict[int, int] = field(default_factory=dict)
+    # The columns read by no one (unknown, or an export's read-only ones): file column index -> header as written.
+    # Kept for the row checks that must not let a clerk's "Status: Keluar" pass unseen (row_checks._left_in_status).
+    ignored: dict[int, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> set[str]:
@@ -123,6 +126,7 @@ class _HeaderCells:
     read_only: list[str] = field(default_factory=list)
     # A header naming several fields in one cell ("Tempat, Tgl Lahir") and the entity's columns it names.
     merged: list[tuple[str, list[str]]] = field(default_factory=list)
+    ignored: dict[int, str] = field(default_factory=dict)  # file column index -> unknown or read-only header
 
 
 def _filled(cell: Any) -> bool:

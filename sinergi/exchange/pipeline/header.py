@@ -120,6 +120,7 @@ def _find_header(
         width=len(cells),
         unnamed=tuple(index for index, cell in enumerate(cells) if not v.norm(cell) and index - 1 not in spread),
         marks=marks,
+        ignored=read.ignored,
     )
     missing = entity.missing_columns(set(read.used))
     record_id = entity.record_id_key()
@@ -194,6 +195,7 @@ def _read_header_cells(
             continue
         if key in read_only_names:
             read.read_only.append(name)
+            read.ignored[index] = name
             continue
         column = header_column(cell, known)
         if column is None:
@@ -201,9 +203,11 @@ def _read_header_cells(
                 read.merged.append((name, combined))
             else:
                 read.unknown.append(name)
+                read.ignored[index] = name
             continue
         if column.read_only:
             read.read_only.append(name)
+            read.ignored[index] = name
             continue
         if column.key in read.used:
             result.header_row = row_number

@@ -213,6 +213,8 @@ class _RowChecks:
                 result.warnings += _maybe_lost_letters(row_number, header, cells, table.encoding)
             if plan.action == CREATE and (left := _left_in_notes(entity, header, values)):
                 result.warnings.append(Problem(row_number, left[0], _cell_text(header, cells, "notes"), left[1]))
+            elif plan.action == CREATE and (left := _left_in_status(entity, header, cells, values)):
+                result.warnings.append(Problem(row_number, *left))
 
 
 def _refused_result(result: ImportResult, plans: list[RowPlan], quoting: list[RowPlan], stopped_at: int) -> None:
@@ -325,15 +327,40 @@ def _left_in_notes(entity: Entity, header: HeaderMap, values: dict[str, Any]) ->
     """(column, warning) for a new client whose note says that they left or died while its discharge date is
     empty: the row registers them as still served, and is counted so, which the sheet's clerk did not mean."""
     notes = values.get("notes")
-    if not notes or values.get("discharged_on") or "notes" not in header.keys:
+    if not notes or "notes" not in header.keys:
         return None
-    if "discharged_on" not in {column.key for column in entity.columns} or not (found := _LEFT_WORDS.search(notes)):
+    return _left_warning(entity, header, values, _written_header(entity, header, "notes"), notes)
+
+
+# The headers of an office's own status column ("Status": Aktif, Keluar, Meninggal), normalised: the file's, not the
+# export's read-only "Status", so it is ignored, but a "Keluar" there says the same as in the notes.
+STATUS_HEADERS = {"status", "keterangan status", "status anak", "status klien", "status layanan", "status pelayanan",
+                  "status penerima layanan", "status pm", "status ppks", "status aktif"}  # fmt: skip
+
+
+def _left_in_status(
+    entity: Entity, header: HeaderMap, cells: list[Any], values: dict[str, Any]
+) -> tuple[str, str, str] | None:
+    """(column, cell, warning) for a new client whose ignored status column says that they left or died while its
+    discharge date is empty (see _left_in_notes)."""
+    for index, name in header.ignored.items():
+        status = v.text(cells[index]) if v.norm(name) in STATUS_HEADERS and index < len(cells) else ""
+        if status and (found := _left_warning(entity, header, values, name, status)):
+            return found[0], status, found[1]
+    return None
+
+
+def _left_warning(
+    entity: Entity, header: HeaderMap, values: dict[str, Any], column: str, text: str
+) -> tuple[str, str] | None:
+    if values.get("discharged_on") or "discharged_on" not in {c.key for c in entity.columns}:
         return None
-    notes_header = _written_header(entity, header, "notes")
+    if not (found := _LEFT_WORDS.search(text)):
+        return None
     end_header = _written_header(entity, header, "discharged_on")
     message = _(
         "Kolom “%(notes)s” baris ini menyebut “%(word)s”, tetapi “%(end)s” kosong: penerima layanan ini akan dicatat "
         "masih dilayani dan dihitung begitu. Bila ia sudah keluar atau meninggal, isi “%(end)s” dan alasan keluarnya; "
         "bila tidak, abaikan peringatan ini."
-    ) % {"notes": notes_header, "word": found[0], "end": end_header}
-    return notes_header, message
+    ) % {"notes": column, "word": found[0], "end": end_header}
+    return column, message

@@ -2,6 +2,8 @@
 office's own "Status" column saying that a child has left, an address group over its street column, a numbering
 row with a gap, and the notices that name what is missing or ignored."""
 
+import datetime
+
 import pytest
 
 from sinergi.exchange.tests.conftest import run
@@ -38,3 +40,51 @@ def test_one_title_written_twice_is_still_one_column_too_many(tmp_path, world): 
     result = run(path, world.operator, entity="clients")
 
     assert result.message == "Kolom “Nama Lengkap” ada dua kali (kolom B dan J). Hapus salah satunya."
+
+
+# ---------------------------------------------------------------------------------------------- a status column
+
+
+def test_a_status_column_saying_a_child_left_warns_as_the_notes_do(tmp_path, world):  # noqa: F811
+    # "Status" is no column of ours (only the export's, read-only): ignored, it registered a dead child as served.
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [[*HEADER, "Status"], [*BUDI, "Aktif"], [*ANI, "Meninggal"]])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    assert [(w.row, w.column, w.value, w.message) for w in result.warnings if w.column == "Status"] == [
+        (
+            3,
+            "Status",
+            "Meninggal",
+            "Kolom “Status” baris ini menyebut “Meninggal”, tetapi “Tanggal keluar” kosong: penerima layanan ini akan "
+            "dicatat masih dilayani dan dihitung begitu. Bila ia sudah keluar atau meninggal, isi “Tanggal keluar” dan "
+            "alasan keluarnya; bila tidak, abaikan peringatan ini.",
+        )
+    ]
+
+
+def test_a_keterangan_status_column_saying_keluar_warns_too(tmp_path, world):  # noqa: F811
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [[*HEADER, "Keterangan status"], [*BUDI, "Keluar (kembali ke orang tua)"], ANI])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert [(w.row, w.column, w.value) for w in result.warnings if w.column == "Keterangan status"] == [
+        (2, "Keterangan status", "Keluar (kembali ke orang tua)")
+    ]
+
+
+def test_a_status_of_orphanhood_or_a_leaver_with_a_discharge_date_gets_no_such_warning(tmp_path, world):  # noqa: F811
+    # A guard (passes either way): "Yatim" is no leaving, and a discharge date says it already.
+    path = tmp_path / "anak.xlsx"
+    header = [*HEADER, "Tanggal keluar", "Alasan keluar", "Status"]
+    budi = [*BUDI, None, None, "Yatim piatu"]
+    ani = [*ANI, datetime.date(2025, 6, 30), "Kembali ke keluarga", "Keluar"]
+    workbook(path, [header, budi, ani])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert result.status == "checked", [p.message for p in result.problems]
+    assert not [w for w in result.warnings if w.column == "Status"]
