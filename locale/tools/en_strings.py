@@ -1194,7 +1194,10 @@ EN: dict[str, str | tuple[str, str]] = {
         "Column headings found in row %(row)s; the rows above it were skipped."
     ),
     "Kolom yang tidak dikenal diabaikan: %(columns)s.": "Unknown columns ignored: %(columns)s.",
-    "%(columns)s, dan %(count)s kolom lain": "%(columns)s, and %(count)s other columns",
+    "%(columns)s, dan %(count)s kolom lain": (
+        "%(columns)s, and %(count)s other column",
+        "%(columns)s, and %(count)s other columns",
+    ),
     "Baris %(row)s berisi %(count)s kolom, padahal file impor boleh memuat paling banyak %(limit)s kolom (templat impor memuat sekitar 30). Hapus kolom yang tidak dipakai, atau salin datanya ke templat impor, lalu unggah lagi.": (
         "Row %(row)s has %(count)s columns, but an import file may have at most %(limit)s columns (the import "
         "templates have about 30). Delete the columns that are not used, or copy the data into the import template, "

@@ -113,9 +113,12 @@ def _header_notices(
     if read.unknown:
         named = ", ".join(_unknown_named(name, known, read.used) for name in read.unknown[:UNKNOWN_HEADERS_NAMED])
         if len(read.unknown) > UNKNOWN_HEADERS_NAMED:
-            named = _("%(columns)s, dan %(count)s kolom lain") % {
+            others = len(read.unknown) - UNKNOWN_HEADERS_NAMED
+            named = ngettext(
+                "%(columns)s, dan %(count)s kolom lain", "%(columns)s, dan %(count)s kolom lain", others
+            ) % {
                 "columns": named,
-                "count": number_format(len(read.unknown) - UNKNOWN_HEADERS_NAMED, force_grouping=True),
+                "count": number_format(others, force_grouping=True),
             }
         result.notices.append(_("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": named})
     if read.read_only:
@@ -248,9 +251,9 @@ def _refuse_missing(
     result.header_row = row_number
     # Named as the file names its columns: a sheet headed in Indonesian, read by a user working in English, is
     # told to add "Bentuk layanan", not a "Care setting" that its template never had.
-    with translation.override(_headers_language(entity, cells)):
-        missing = entity.missing_columns(set(read.used))
+    with translation.override(language := _headers_language(entity, cells)):
         headers = {column.key: str(column.header) for column in entity.columns}
+    missing = _missing_as_the_file_names_them(entity, set(read.used), language)
     renames = _renames_for_missing(read.unknown, known, read.used)
     listed = ", ".join(f"“{m}”" for m in missing)
     if renames:
@@ -301,6 +304,20 @@ def _refuse_missing(
         )
     result.status, result.message = "refused", message + other_entity
     result.problems = [Problem(row_number, str(m), "", _("Kolom wajib tidak ada.")) for m in missing]
+
+
+def _missing_as_the_file_names_them(entity: Entity, present: set[str], language: str) -> list[str]:
+    """The entity's missing columns, each header in the file's `language`, and the words between the headers of one
+    that names alternatives ("Kode wilayah (atau Kabupaten/Kota, …)") in the reader's: the whole item translated
+    for the file put an Indonesian "atau" inside an English message."""
+    with translation.override(language):
+        in_file = {column.key: str(column.header) for column in entity.columns}
+    to_file = {str(column.header).casefold(): in_file[column.key] for column in entity.columns}
+    # Longest first: "Kategori PPKS utama" before "Kategori PPKS"; case aside, as a translation writes a header
+    # inside a sentence in lower case ("or main PPKS category").
+    alternatives = "|".join(re.escape(header) for header in sorted(to_file, key=len, reverse=True))
+    named = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return [named.sub(lambda m: to_file[m[0].casefold()], item) for item in entity.missing_columns(present)]
 
 
 def _looks_like_export(entity: Entity, used: dict[str, str], cells: list[Any]) -> bool:
