@@ -5,6 +5,7 @@ with its own rules.
 """
 
 import datetime
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -157,6 +158,11 @@ def _two_row_header(top: list[Any], bottom: list[Any], known: dict[str, Column])
     return joined
 
 
+# The title of the street's column under an "Alamat" group, normalised: "Jalan", "Nama jalan", "Jl./RT/RW", "Jalan,
+# No., RT/RW". Not "RT/RW" alone: beside a "Jalan" it is a second part of one address, which a column cannot hold.
+_STREET_TITLE = re.compile(r"(?:nama )?(?:jalan|jl|jln)(?: (?:no|nomor))?(?: rt rw)?")
+
+
 # The words of a group title over the parents' names ("NAMA ORANG TUA"), not a guardian's or foster parent's.
 _PARENTS_WORDS = {"orang", "tua", "ortu", "kandung"}
 
@@ -173,6 +179,10 @@ def _under_group(group: str, lower: str, known: dict[str, Column]) -> str | None
         candidates.append(f"{lower} lahir")
     if words[0] == "nama" and set(words[1:]) <= _PARENTS_WORDS:
         candidates.append(f"nama {lower}")  # "AYAH", "IBU" under "NAMA ORANG TUA": the father's, the mother's name
+    if words[0] == "alamat" and _STREET_TITLE.fullmatch(v.norm(lower)):
+        # "Jalan" beside "Desa/Kelurahan" and "Kecamatan" under "Alamat": the street is the address the entity keeps
+        # (the region has columns of its own), and read as unknown it was lost.
+        candidates.append(group)
     return next((candidate for candidate in candidates if header_column(candidate, known) is not None), None)
 
 

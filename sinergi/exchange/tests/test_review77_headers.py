@@ -5,12 +5,14 @@ row with a gap, and the notices that name what is missing or ignored."""
 import datetime
 
 import pytest
+import xlsxwriter
 from django.utils import translation
 from django.utils.translation import trans_real
 
 from sinergi.exchange.pipeline.header_notices import UNKNOWN_HEADERS_NAMED
 from sinergi.exchange.tests.conftest import HEADERS, run, xlsx_file
 from sinergi.exchange.tests.test_review76_messy_sheets import ANI, BUDI, HEADER, workbook
+from sinergi.organisations.models import Organisation
 from sinergi.people.models import Person
 from sinergi.people.tests.test_exchange import world  # noqa: F401 (a fixture)
 
@@ -143,3 +145,49 @@ def test_one_more_unknown_column_than_the_notice_names_is_one_other_column(
 
     ignored = next(n for n in result.notices if n.startswith("Unknown columns ignored"))
     assert ignored.endswith(", and 1 other column."), ignored
+
+
+# ---------------------------------------------------------------------------------------------- an address group
+
+
+def lks_with_address_group(path, street_title: str) -> None:
+    """An LKS list with "Alamat" merged over the street, the village, the district and the regency, the other titles
+    merged down over both header rows."""
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Data LKS")
+    for column, title in enumerate(["Nama LKS", "Jenis layanan utama", "Nomor tanda daftar", "Kapasitas (orang)"]):
+        sheet.merge_range(0, column, 1, column, title)
+    sheet.merge_range(0, 4, 0, 7, "Alamat")
+    for column, title in enumerate([street_title, "Desa/Kelurahan", "Kecamatan", "Kabupaten/Kota"], start=4):
+        sheet.write(1, column, title)
+    lks = ["LKSA Contoh", "LKS Anak (LKSA)", "TD/CONTOH/1", "10", STREET, "Mantuil", "Banjarmasin Selatan",
+           "Kota Banjarmasin"]  # fmt: skip
+    for column, value in enumerate(lks):
+        sheet.write_string(2, column, value)
+    book.close()
+
+
+STREET = "Jl. Ahmad Yani Km 2 No. 5 RT 03/RW 01"
+
+
+@pytest.mark.parametrize("street_title", ["Jalan", "Nama jalan", "Jl./RT/RW", "JLN"])
+def test_the_street_under_an_address_group_is_read_as_the_address(tmp_path, board_member, street_title):
+    # "Jalan" was an unknown column: the LKS was registered without its street, with only the generic notice.
+    path = tmp_path / "lks.xlsx"
+    lks_with_address_group(path, street_title)
+
+    result = run(path, board_member)
+
+    assert (result.status, result.created, result.problems) == ("succeeded", 1, [])
+    assert not [n for n in result.notices if "tidak dikenal" in n], result.notices
+    assert Organisation.objects.get(name="LKSA Contoh").address == STREET
+
+
+def test_rt_rw_alone_under_an_address_group_is_no_address(tmp_path, board_member):
+    # A guard (passes either way): "RT/RW" is a part of an address, not the street the address column holds.
+    path = tmp_path / "lks.xlsx"
+    lks_with_address_group(path, "RT/RW")
+
+    result = run(path, board_member, dry_run=True)
+
+    assert "Kolom yang tidak dikenal diabaikan: “RT/RW”." in result.notices
