@@ -30,6 +30,9 @@ from .sheet_rows import _count_rows
 
 HEADER_SEARCH_ROWS = 20
 
+# The fewest numbers of a row numbering the columns with a gap (a column deleted) read as such (_column_numbers).
+NUMBERING_WITH_GAPS_MIN = 5
+
 
 def _header_and_rows(
     entity: Entity, table: Table, result: ImportResult, max_rows: int
@@ -70,7 +73,7 @@ def _below_header(
     """The rows of the head below the header, less a row numbering the columns and a row of filling hints right
     under it, each skipped with a notice."""
     below = [row for row in head if row[0] > header.row]
-    if below and _column_numbers(below[0][1]):
+    if below and _column_numbers(below[0][1], gaps=not header.partial):
         result.notices.append(
             _("Baris %(row)s berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati.") % {"row": below[0][0]}
         )
@@ -309,8 +312,10 @@ def _hints_only(cells: list[Any]) -> bool:
     )
 
 
-def _column_numbers(cells: list[Any]) -> bool:
-    """A row numbering the columns under the header — "1 2 3 …" or "(1) (2) (3) …", as government tables have."""
+def _column_numbers(cells: list[Any], *, gaps: bool = True) -> bool:
+    """A row numbering the columns under the header — "1 2 3 …" or "(1) (2) (3) …", as government tables have — or,
+    with `gaps`, one left with a gap or two where a column was deleted ("1 2 3 4 6 7 …"). Not in a correction file
+    keyed by the export's ID, whose first row may be an ID and a few counts."""
     numbers = []
     for cell in cells:
         if not _filled(cell):
@@ -319,4 +324,17 @@ def _column_numbers(cells: list[Any]) -> bool:
         if not (written.isascii() and written.isdigit()):  # "²" is a digit to str.isdigit, not to int
             return False
         numbers.append(int(written))
-    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    if len(numbers) < 3:
+        return False
+    if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return True
+    steps = [after - before for before, after in zip(numbers, numbers[1:], strict=False)]
+    # Counting from the first columns, each step one but a few of two or three (a column or two deleted): a row of
+    # data written only in numbers (counts, amounts) seldom climbs so, and the longer the row the less.
+    return (
+        gaps
+        and len(numbers) >= NUMBERING_WITH_GAPS_MIN
+        and numbers[0] <= 3
+        and all(1 <= step <= 3 for step in steps)
+        and sum(step - 1 for step in steps) <= len(numbers) // 3
+    )

@@ -191,3 +191,44 @@ def test_rt_rw_alone_under_an_address_group_is_no_address(tmp_path, board_member
     result = run(path, board_member, dry_run=True)
 
     assert "Kolom yang tidak dikenal diabaikan: “RT/RW”." in result.notices
+
+
+# ---------------------------------------------------------------------------------------------- a numbering row
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [1, 2, 3, 4, 6, 7, 8, 9, 10],  # column E deleted after the table was numbered
+        ["(1)", "(2)", "(3)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)"],
+        [1, 2, 3, 4, 5, 6, 7, 9, 11],  # two columns deleted, apart
+    ],
+)
+def test_a_numbering_row_left_with_a_gap_by_a_deleted_column_is_skipped(tmp_path, world, numbers):  # noqa: F811
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [HEADER, numbers, BUDI, ANI])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    assert "Baris 2 berisi nomor kolom (1, 2, 3, …), bukan data, dan dilewati." in result.notices
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [1, 2, 4],  # too short to tell from counts
+        [1, 3, 5, 7, 9],  # odd numbers: every step a gap
+        [5, 6, 7, 9, 10],  # not counting from the first columns
+        [1, 2, 3, 10, 11],  # a gap of columns no deletion leaves
+    ],
+)
+def test_a_row_of_numbers_that_climbs_otherwise_is_no_numbering_row(tmp_path, world, numbers):  # noqa: F811
+    # A guard (passes either way): such a row is read as data (and refused as a child without a name).
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [HEADER, numbers, BUDI])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert result.status == "refused"
+    assert not any("nomor kolom" in notice for notice in result.notices)
