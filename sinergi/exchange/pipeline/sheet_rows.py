@@ -219,13 +219,13 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
         after = next((cell for cell in rest if _filled(cell)), None)
         return (
             "total"
-            if after.__class__ is str and after.lstrip()[:1] in "JjTtGgSs" and len(after) <= 40 and _subtotal(rest)
+            if after.__class__ is str and len(after) <= 40 and _may_be_total(after) and _subtotal(rest)
             else None
         )
     if first.__class__ is not str:
         return None
-    # Every total word starts with one of these letters and is short: most names need no normalising (per row).
-    if len(first) <= 40 and first.lstrip()[:1] in "JjTtGgSs":
+    # Every total word is short and starts so: most names need no normalising (per row).
+    if len(first) <= 40 and _may_be_total(first):
         words = v.norm(first).split()
         if " ".join(words) in TOTAL_WORDS or (_subtotal(cells, words) and _filled_count(cells, range(len(cells))) > 1):
             # A subtotal alone in its row ("Jumlah pekerja: 2 orang") may be the foot's count: the foot's rule
@@ -237,6 +237,16 @@ def _not_data(cells: list[Any], read: list[int]) -> str | None:
     if (first.isupper() or (len(first) <= 5 and _MARK.fullmatch(first))) and _group_heading(cells, read):
         return "section"
     return None
+
+
+# How every total word begins (TOTAL_WORDS, _TOTAL_LEADS): "Jumlah", "Jml.", "Total", "Sub Total", "Grand Total".
+_TOTAL_STARTS = ("jum", "jml", "tot", "sub", "gra")
+
+
+def _may_be_total(text: str) -> bool:
+    """The cheap test before a cell is normalised for the total words, which every row of data passes through: a
+    numbered "Siti Aminah" or "Tono" is no total, and costs no normalising."""
+    return text.lstrip()[:3].lower() in _TOTAL_STARTS
 
 
 # A section mark in a cell of its own, before the group's title: "I.", "II", "A.", "b)".

@@ -1,0 +1,39 @@
+"""The seventy-seventh review's critical read of the seventy-sixth: a numbered record costs the total row's test no
+normalising of its name on the import's hot path, and every total row is still one."""
+
+import datetime
+
+import pytest
+
+from sinergi.exchange import values as v
+from sinergi.exchange.pipeline import sheet_rows
+from sinergi.exchange.pipeline.sheet_rows import _not_data
+
+
+def test_a_numbered_record_is_told_from_a_total_row_without_normalising_its_name(monkeypatch):
+    # Every row of the file passes here: a numbered "Siti Aminah" (a name starting as "Sub Total" does, with S) was
+    # normalised on each row since a count before "JUMLAH" was read as a total, a third of the sheet's reading.
+    normalised = []
+    norm = v.norm
+    monkeypatch.setattr(sheet_rows.v, "norm", lambda value: normalised.append(value) or norm(value))
+    record = [3, "Siti Aminah", "P", datetime.date(2015, 2, 1), "Tono", "Sukarti", "Gunawan", "Joko"]
+
+    assert _not_data(record, list(range(1, 8))) is None
+    assert _not_data(["Siti Aminah", "P"], [0, 1]) is None
+    assert normalised == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        [2, "JUMLAH", "L: 1, P: 1"],
+        ["12", "Sub Total", 12],
+        [30, "Grand total", "30 anak"],
+        [5, " Jml. Putri", 5],
+        ["Total", 12],
+        ["TOTAL KESELURUHAN"],
+    ],
+)
+def test_a_total_row_is_still_one_after_the_cheap_test(row):
+    # A guard (passes either way): the cheap test lets every total word through.
+    assert _not_data(row, list(range(len(row)))) == "total"
