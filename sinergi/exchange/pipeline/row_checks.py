@@ -316,11 +316,28 @@ def _as_read(header: HeaderMap, values: dict[str, Any]) -> list[list[str]]:
 
 # Words of an office's "Keterangan" saying that a client has left or died: "Keluar Juni 2025", "Meninggal dunia",
 # "Alm.", "Dikembalikan ke orang tua". Not "Pindahan dari …" (come from elsewhere) nor "Keluarga miskin".
+# ("Alm." outside the \b…\b: no word boundary follows its full stop.)
 _LEFT_WORDS = re.compile(
-    r"\b(keluar|meninggal(?: dunia)?|wafat|almarhum(?:ah)?|alm\.|dipulangkan|dikembalikan|kembali ke (?:keluarga|"
-    r"orang ?tua|ortu)|berhenti|tidak aktif lagi|non ?-?aktif|sudah lulus)\b",
+    r"\b(?:keluar|meninggal(?: dunia)?|wafat|almarhum(?:ah)?|dipulangkan|dikembalikan|kembali ke (?:keluarga|"
+    r"orang ?tua|ortu)|berhenti|tidak aktif lagi|non ?-?aktif|sudah lulus)\b|\balm\b\.?",
     re.IGNORECASE,
 )
+
+# A relative named in the clause before those words makes them the relative's: "Yatim piatu, kedua orang tua
+# meninggal", "Ayah alm.", "Ibunya wafat 2020": what a children's home's list says of most of its children.
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:ayah|ibu|bapak|bapa|mama|papa|orang ?tua|ortu|kakek|nenek|suami|istri|kakak|adik|wali)(?:nya)?\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;\n]|\.\s")
+
+
+def _left_word(notes: str) -> re.Match | None:
+    """The first of a note's words saying that the client left or died (_LEFT_WORDS), not said of a relative."""
+    for found in _LEFT_WORDS.finditer(notes):
+        if not _RELATIVE_WORDS.search(_CLAUSE_BREAK.split(notes[: found.start()])[-1]):
+            return found
+    return None
 
 
 def _left_in_notes(entity: Entity, header: HeaderMap, values: dict[str, Any]) -> tuple[str, str] | None:
@@ -355,7 +372,7 @@ def _left_warning(
 ) -> tuple[str, str] | None:
     if values.get("discharged_on") or "discharged_on" not in {c.key for c in entity.columns}:
         return None
-    if not (found := _LEFT_WORDS.search(text)):
+    if not (found := _left_word(text)):
         return None
     end_header = _written_header(entity, header, "discharged_on")
     message = _(
