@@ -305,8 +305,13 @@ def _subtotal(cells: list[Any], words: list[str] | None = None) -> bool:
 # = Laki-laki"), a signature block's opening ("Mengetahui,", "Dibuat oleh"), a NIP.
 FOOT_WORDS = {
     "jumlah", "jml", "total", "keterangan", "ket", "catatan", "mengetahui", "menyetujui", "disetujui", "diketahui",
-    "dibuat", "diperiksa", "ttd", "nip", "sumber",
+    "dibuat", "diperiksa", "ttd", "nip",
 }  # fmt: skip
+
+
+# A source line ("Sumber: Dinas Sosial", "Sumber data: …"): "Sumber" with a colon or "data" after it, not the first
+# word of a name ("Sumber Kasih", an LKS listed last, is a record).
+_SOURCE_LINE = re.compile(r"sumber\s*(?:data\b\s*:?|:)", re.IGNORECASE)
 
 
 # Titles of the signatories ("Ketua LKSA", "Kepala Dinas Sosial"): part of a foot once it has begun, never its start —
@@ -377,7 +382,7 @@ def _foot_row(cells: list[Any], *, continuing: bool) -> bool:
     for cell in filled:
         written = v.text(cell).strip()
         words = v.norm(written).split()
-        if (words and words[0] in FOOT_WORDS) or _PLACE_AND_DATE.fullmatch(written):
+        if (words and words[0] in FOOT_WORDS) or _PLACE_AND_DATE.fullmatch(written) or _SOURCE_LINE.match(written):
             strong = True
         elif dated and _PLACE_BEFORE_DATE.fullmatch(written):
             strong, dated = True, False  # the date is this place's

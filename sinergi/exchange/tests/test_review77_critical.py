@@ -1,5 +1,6 @@
 """The seventy-seventh review's critical read of the seventy-sixth: a numbered record costs the total row's test no
-normalising of its name on the import's hot path, and every total row is still one."""
+normalising of its name on the import's hot path, and every total row is still one; an LKS whose name begins with
+"Sumber" is no source line of the sheet's foot."""
 
 import datetime
 
@@ -7,7 +8,8 @@ import pytest
 
 from sinergi.exchange import values as v
 from sinergi.exchange.pipeline import sheet_rows
-from sinergi.exchange.pipeline.sheet_rows import _not_data
+from sinergi.exchange.pipeline.sheet_rows import _foot_row, _not_data
+from sinergi.exchange.tests.conftest import run, xlsx_file
 
 
 def test_a_numbered_record_is_told_from_a_total_row_without_normalising_its_name(monkeypatch):
@@ -37,3 +39,24 @@ def test_a_numbered_record_is_told_from_a_total_row_without_normalising_its_name
 def test_a_total_row_is_still_one_after_the_cheap_test(row):
     # A guard (passes either way): the cheap test lets every total word through.
     assert _not_data(row, list(range(len(row)))) == "total"
+
+
+@pytest.mark.django_db
+def test_an_lks_named_sumber_listed_last_is_imported_not_skipped_as_a_source_line(tmp_path, board_member):
+    # "Sumber Kasih", three cells of words like a signature block's: skipped as the foot, named only in a notice
+    rows = [
+        ["Nama LKS", "Jenis layanan utama", "Kabupaten/Kota"],
+        ["LKSA Harapan", "anak", "Kota Banjarmasin"],
+        ["Sumber Kasih", "lanjut usia", "Kota Banjarmasin"],
+    ]
+
+    result = run(xlsx_file(tmp_path, rows), board_member, dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    assert not any("tanda tangan" in notice for notice in result.notices)
+
+
+@pytest.mark.parametrize("line", ["Sumber: Dinas Sosial Kota Banjarmasin", "Sumber data: Dinsos", "SUMBER DATA DINSOS"])
+def test_a_source_line_still_begins_the_foot(line):
+    # A guard (passes either way): "Sumber" with a colon or "data" after it.
+    assert _foot_row(["", line], continuing=False)
