@@ -261,6 +261,9 @@ HEADING_WORDS = {
     "balita", "disabilitas",
 }  # fmt: skip
 
+# A name's first words that are also a heading's: Balinese nobility ("ANAK AGUNG GEDE RAI", "ANAK AGUNG AYU").
+NAME_STARTS = (["anak", "agung"],)
+
 
 def _group_heading(cells: list[Any], read: list[int]) -> bool:
     """Whether a row is a group's title between the records: one cell filled among the columns read, in capitals
@@ -280,7 +283,10 @@ def _group_heading(cells: list[Any], read: list[int]) -> bool:
     marked = len(filled) == 2 and filled[0] is not title and filled[0].__class__ is str and _MARK.fullmatch(filled[0])
     words = v.norm(title).split()
     return bool(marked) or (
-        len(filled) == 1 and bool(words) and (" ".join(words) in HEADING_ALONE or words[0] in HEADING_WORDS)
+        len(filled) == 1
+        and bool(words)
+        and (" ".join(words) in HEADING_ALONE or words[0] in HEADING_WORDS)
+        and words[:2] not in NAME_STARTS
     )
 
 

@@ -1,6 +1,6 @@
 """The seventy-seventh review's critical read of the seventy-sixth: a numbered record costs the total row's test no
 normalising of its name on the import's hot path, and every total row is still one; an LKS whose name begins with
-"Sumber" is no source line of the sheet's foot."""
+"Sumber" is no source line of the sheet's foot; a Balinese "ANAK AGUNG" is no group's heading."""
 
 import datetime
 
@@ -10,6 +10,8 @@ from sinergi.exchange import values as v
 from sinergi.exchange.pipeline import sheet_rows
 from sinergi.exchange.pipeline.sheet_rows import _foot_row, _not_data
 from sinergi.exchange.tests.conftest import run, xlsx_file
+from sinergi.exchange.tests.test_review76_messy_sheets import ANI, BUDI, HEADER, workbook
+from sinergi.people.tests.test_exchange import world  # noqa: F401 (a fixture)
 
 
 def test_a_numbered_record_is_told_from_a_total_row_without_normalising_its_name(monkeypatch):
@@ -60,3 +62,16 @@ def test_an_lks_named_sumber_listed_last_is_imported_not_skipped_as_a_source_lin
 def test_a_source_line_still_begins_the_foot(line):
     # A guard (passes either way): "Sumber" with a colon or "data" after it.
     assert _foot_row(["", line], continuing=False)
+
+
+@pytest.mark.django_db
+def test_a_child_named_anak_agung_written_alone_is_a_record_to_complete_not_a_groups_heading(tmp_path, world):  # noqa: F811
+    # Only the name filled yet, in capitals: refused for what is missing, not skipped as a heading like "ANAK TELANTAR"
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [HEADER, BUDI, [None, "ANAK AGUNG GEDE RAI"], [None, "ANAK TELANTAR"], ANI])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert result.status == "refused"
+    assert {p.row for p in result.problems} == {3}
+    assert "Baris 4 berisi judul bagian (mis. “A. ANAK DALAM PANTI”), bukan data, dan dilewati." in result.notices
