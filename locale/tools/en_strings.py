@@ -5136,4 +5136,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "This sheet holds two tables side by side (columns %(first)s and %(second)s) with the same column titles. "
         "Move the second table's rows under the first table's rows (with one header row only), then upload again."
     ),
+    (
+        "Kolom “%(asked)s” baris ini berisi “%(answer)s”, tetapi “%(column)s” kosong: kolom “%(asked)s” "
+        "tidak dibaca, jadi tidak ada yang tercatat. Isi “%(column)s” bila ingin mencatatnya."
+    ): (
+        "The column “%(asked)s” of this row says “%(answer)s”, but “%(column)s” is empty: the column “%(asked)s” is "
+        "not read, so nothing is recorded. Fill in “%(column)s” to record it."
+    ),
 }

@@ -109,6 +109,9 @@ class HeaderMap:
     # The columns read by no one (unknown, or an export's read-only ones): file column index -> header as written.
     # Kept for the row checks that must not let a clerk's "Status: Keluar" pass unseen (row_checks._left_in_status).
     ignored: dict[int, str] = field(default_factory=dict)
+    # Of those, the headers asking a yes/no question about a column ("Disabilitas (ada/tidak)"): file column index ->
+    # the column's key. A "Ya" there with that column empty would be lost without a word (row_checks._asked_but_empty).
+    asked: dict[int, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> set[str]:
@@ -127,6 +130,7 @@ class _HeaderCells:
     # A header naming several fields in one cell ("Tempat, Tgl Lahir") and the entity's columns it names.
     merged: list[tuple[str, list[str]]] = field(default_factory=list)
     ignored: dict[int, str] = field(default_factory=dict)  # file column index -> unknown or read-only header
+    asked: dict[int, str] = field(default_factory=dict)  # of those, a yes/no question's -> the column asked about
 
 
 def _filled(cell: Any) -> bool:

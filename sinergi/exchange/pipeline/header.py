@@ -21,6 +21,7 @@ from .header_names import (
     ERROR_HEADER,
     _combined_keys,
     _is_hint,
+    asked_column,
     header_column,
     header_index,
     in_every_language,
@@ -124,6 +125,7 @@ def _find_header(
         unnamed=tuple(index for index, cell in enumerate(cells) if not v.norm(cell) and index - 1 not in spread),
         marks=marks,
         ignored=read.ignored,
+        asked=read.asked,
     )
     missing = entity.missing_columns(set(read.used))
     record_id = entity.record_id_key()
@@ -207,6 +209,8 @@ def _read_header_cells(
             else:
                 read.unknown.append(name)
                 read.ignored[index] = name
+                if (asked := asked_column(name, known)) is not None:
+                    read.asked[index] = asked.key
             continue
         if column.read_only:
             read.read_only.append(name)

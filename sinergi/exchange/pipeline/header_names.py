@@ -303,17 +303,26 @@ def _meant_column(
     return None
 
 
+def asked_column(name: str, known: dict[str, Column]) -> Column | None:
+    """The column an unknown header asks a yes/no question about ("Disabilitas (ada/tidak)": Ragam disabilitas), or
+    None: whether there is one, not what the column holds."""
+    if "(" not in name and "[" not in name:
+        return None
+    asked = _known(v.norm(_BRACKETED.sub(" ", name)), known)
+    if asked is not None and any(_yes_no_pair(m[1] or m[2] or "") for m in _BRACKETED.finditer(name)):
+        return asked
+    return None
+
+
 def _unknown_named(name: str, known: dict[str, Column], used: dict[str, str]) -> str:
     """An unknown header as the notice lists it, with the column it is likely a misspelling of (one the file does
     not have already): “Tangal Lahir” (maksudnya “Tanggal lahir”?)."""
-    if "(" in name or "[" in name:
-        asked = _known(v.norm(_BRACKETED.sub(" ", name)), known)
-        if asked is not None and any(_yes_no_pair(m[1] or m[2] or "") for m in _BRACKETED.finditer(name)):
-            # "NIK (ada/tidak)": whether there is one, not the number the column "NIK" holds.
-            return _("“%(column)s” (jawaban ya/tidak, bukan isi kolom “%(named)s”)") % {
-                "column": name,
-                "named": asked.header,
-            }
+    if (asked := asked_column(name, known)) is not None:
+        # "NIK (ada/tidak)": whether there is one, not the number the column "NIK" holds.
+        return _("“%(column)s” (jawaban ya/tidak, bukan isi kolom “%(named)s”)") % {
+            "column": name,
+            "named": asked.header,
+        }
     column = _meant_column(name, known, used)
     if column is None:
         column = _meant_column(name, known, used, required=True)

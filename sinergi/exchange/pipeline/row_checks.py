@@ -215,6 +215,8 @@ class _RowChecks:
                 result.warnings.append(Problem(row_number, left[0], _cell_text(header, cells, "notes"), left[1]))
             elif plan.action == CREATE and (left := _left_in_status(entity, header, cells, values)):
                 result.warnings.append(Problem(row_number, *left))
+            if plan.action == CREATE and header.asked:
+                result.warnings += _asked_but_empty(entity, header, row_number, cells, values)
 
 
 def _refused_result(result: ImportResult, plans: list[RowPlan], quoting: list[RowPlan], stopped_at: int) -> None:
@@ -347,6 +349,27 @@ def _left_in_notes(entity: Entity, header: HeaderMap, values: dict[str, Any]) ->
     if not notes or "notes" not in header.keys:
         return None
     return _left_warning(entity, header, values, _written_header(entity, header, "notes"), notes)
+
+
+def _asked_but_empty(
+    entity: Entity, header: HeaderMap, row_number: int, cells: list[Any], values: dict[str, Any]
+) -> list[Problem]:
+    """Warnings for a new record whose ignored yes/no question ("Disabilitas (ada/tidak)") answers yes while the
+    column it asks about is empty: the record would be saved without it, and the clerk meant there is one."""
+    warnings = []
+    for index, key in header.asked.items():
+        raw = cells[index] if index < len(cells) else None
+        try:
+            answer = v.parse_bool(raw)
+        except v.CellProblem:
+            continue  # neither yes nor no: the column is ignored, as its notice says
+        if answer and values.get(key) in (None, "", []):
+            message = _(
+                "Kolom “%(asked)s” baris ini berisi “%(answer)s”, tetapi “%(column)s” kosong: kolom “%(asked)s” "
+                "tidak dibaca, jadi tidak ada yang tercatat. Isi “%(column)s” bila ingin mencatatnya."
+            ) % {"asked": header.ignored[index], "answer": v.text(raw), "column": _written_header(entity, header, key)}
+            warnings.append(Problem(row_number, header.ignored[index], v.text(raw), message))
+    return warnings
 
 
 # The headers of an office's own status column ("Status": Aktif, Keluar, Meninggal), normalised: the file's, not the

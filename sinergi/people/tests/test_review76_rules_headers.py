@@ -84,3 +84,25 @@ def test_a_clients_list_with_the_parents_or_guardians_whatsapp_number_keeps_it(t
     assert (result.status, result.created) == ("succeeded", 1), [p.message for p in result.problems]
     assert not any("tidak dikenal" in notice for notice in result.notices), result.notices
     assert Person.objects.get().guardian_phone == "0812-3456-7890"
+
+
+@pytest.mark.django_db
+def test_a_yes_to_a_disability_question_with_no_kind_given_is_warned_of_on_its_row(tmp_path):
+    # Given a clients list whose "Disabilitas (ada/tidak)" says "Ada" for one child, "Tidak" for another, and "Ya"
+    # for a third whose kind of disability is given in "Ragam disabilitas" (seventy-seventh review: the question's
+    # column is ignored, so the first child's "Ada" was lost with only the file's notice)
+    world = people_world()
+    rows = [
+        [*HEADERS, "Ragam disabilitas", "Disabilitas (ada/tidak)"],
+        [*boy_row(**{"Nama lengkap": "Budi Contoh", "NIK": "6371011708140001"}), "", "Ada"],
+        [*boy_row(**{"Nama lengkap": "Joko Contoh", "NIK": "6371011708140002"}), "", "Tidak"],
+        [*boy_row(**{"Nama lengkap": "Eko Contoh", "NIK": "6371011708140003"}), "Disabilitas fisik", "Ya"],
+    ]
+    # When it is tried
+    result = run(xlsx_file(tmp_path, rows, sheet=SHEET), world.operator, entity="clients", dry_run=True)
+    # Then it would import, and the first child's row alone is warned that the answer is not recorded
+    assert result.status == "checked", [p.message for p in result.problems]
+    asked = [(w.row, w.column, w.value) for w in result.warnings if w.column == "Disabilitas (ada/tidak)"]
+    assert asked == [(2, "Disabilitas (ada/tidak)", "Ada")]
+    [warning] = [w for w in result.warnings if w.column == "Disabilitas (ada/tidak)"]
+    assert "“Ragam disabilitas” kosong" in warning.message
