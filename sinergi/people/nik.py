@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lokal import parse_nik
 
+from sinergi.core.dates import shown, shown_format
 from sinergi.regions.models import Region
 
 from .choices import Sex
@@ -226,10 +227,9 @@ def nik_check(
                 ((birth_date.year // 100 + shift) * 100 + encoded.year % 100 for shift in (-1, 0, 1)),
                 key=lambda candidate: abs(candidate - birth_date.year),
             )
-            shown = f"{encoded.day:02d}-{encoded.month:02d}-{year:04d}"
             check.warnings.append(
                 _("Tanggal lahir di NIK (%(nik)s) berbeda dengan tanggal lahir yang diisi (%(record)s).")
-                % {"nik": shown, "record": birth_date.strftime("%d-%m-%Y")}
+                % {"nik": _nik_date_shown(encoded, year), "record": shown(birth_date)}
             )
     if info.gender and sex and info.gender != sex:
         check.warnings.append(
@@ -253,3 +253,14 @@ def nik_compose(*, district_code: str, birth_date: datetime.date, sex: str, seri
     if not 1 <= serial <= 9999:
         raise ValueError("serial must be 1..9999")
     return f"{district_code.replace('.', '')}{day:02d}{birth_date:%m%y}{serial:04d}"
+
+
+def _nik_date_shown(encoded: datetime.date, year: int) -> str:
+    """The NIK's birth date in `year` as the reader's language writes a date (English readers take "15-11-2009" for
+    15 November or 2015 alike). The day may not exist in that year (29 February of 2000 put in 1900): then the
+    digits are written in the language's order as they are."""
+    try:
+        return shown(encoded.replace(year=year))
+    except ValueError:
+        letters = {"d": f"{encoded.day:02d}", "m": f"{encoded.month:02d}", "Y": f"{year:04d}"}
+        return "".join(letters.get(letter, letter) for letter in shown_format())

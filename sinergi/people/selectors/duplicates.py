@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action, restrict
+from sinergi.core.dates import shown
 from sinergi.core.errors import PermissionDenied
 
 from ..access import person_access_record
@@ -158,7 +159,7 @@ def duplicate_merge_plan(*, kept: Person, retired: Person) -> MergePlan:
                 "Kedua data memiliki tanggal lahir berbeda (%(kept)s dan %(retired)s): minta LKS memperbaiki tanggal "
                 "lahir yang salah dulu, lalu gabungkan."
             )
-            % {"kept": kept.birth_date.strftime("%d-%m-%Y"), "retired": retired.birth_date.strftime("%d-%m-%Y")}
+            % {"kept": shown(kept.birth_date), "retired": shown(retired.birth_date)}
         )
     if kept.sex != retired.sex:
         problems.append(
@@ -185,8 +186,8 @@ def duplicate_merge_plan(*, kept: Person, retired: Person) -> MergePlan:
                 )
                 % {
                     "lks": stay.organisation.name,
-                    "admitted": active.admitted_on.strftime("%d-%m-%Y"),
-                    "left": (ended.discharged_on or ended.admitted_on).strftime("%d-%m-%Y"),
+                    "admitted": shown(active.admitted_on),
+                    "left": shown(ended.discharged_on or ended.admitted_on),
                 }
             )
     serving = {

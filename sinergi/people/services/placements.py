@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action
+from sinergi.core.dates import shown
 from sinergi.core.errors import TransitionError
 from sinergi.organisations.choices import LKS_KINDS, OrganisationStatus
 from sinergi.organisations.models import Organisation
@@ -199,7 +200,7 @@ def placement_correct(
         problems.add(
             "admitted_on",
             _("Penempatan ini dimulai dengan rujukan dari LKS lain pada %(date)s; tanggal masuknya tidak dapat diubah.")
-            % {"date": current.admitted_on.strftime("%d-%m-%Y")},
+            % {"date": shown(current.admitted_on)},
         )
     if admitted_on and admitted_on != current.admitted_on:
         if current.reviews.filter(reviewed_on__lt=admitted_on).exists():

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action
 from sinergi.core.crypto import decrypt
+from sinergi.core.dates import shown
 from sinergi.core.errors import TransitionError, ValidationError
 
 # Summary updates are called through the package rather than imported by name, so replacing
@@ -247,7 +248,7 @@ def erasure_refusal(person: Person, *, subject_asked: bool, today: datetime.date
         return _(
             "Masa simpan data belum berakhir (%(years)d tahun sejak keluar terakhir pada %(day)s). "
             "Penghapusan sebelum itu hanya atas permintaan yang bersangkutan."
-        ) % {"years": years, "day": last.strftime("%d-%m-%Y")}
+        ) % {"years": years, "day": shown(last)}
     return None
 
 

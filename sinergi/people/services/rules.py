@@ -192,7 +192,7 @@ def implausible_birth_warning(birth_date: datetime.date | None, today: datetime.
     return _(
         "Usia %(age)d tahun (lahir %(date)s) tidak wajar. Tanggal seperti 01-01-1900 sering dipakai sebagai pengisi "
         "bila tanggal lahir tidak diketahui: isi tanggal yang benar, atau kosongkan."
-    ) % {"age": age_on(birth_date, today), "date": birth_date.strftime("%d-%m-%Y")}
+    ) % {"age": age_on(birth_date, today), "date": shown(birth_date)}
 
 
 # The youngest a worker (PSKS/TKSM) may be: UU 13/2003 on manpower lets nobody under 13 work (light work from 13,
@@ -260,7 +260,7 @@ def age_warnings(*, birth_date: datetime.date | None, on: datetime.date, categor
             warnings.append(
                 # The age at admission (`on`), not today's: a child admitted young may be older now.
                 _("Usia %(age)d tahun saat masuk (%(on)s) di luar batas usia kategori “%(category)s” (%(bounds)s).")
-                % {"age": age, "on": on.strftime("%d-%m-%Y"), "category": term.label, "bounds": bounds}
+                % {"age": age, "on": shown(on), "category": term.label, "bounds": bounds}
             )
     return warnings
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import shown
 from sinergi.exchange import values as v
 from sinergi.exchange.columns import (
     choose_one,
@@ -49,7 +50,7 @@ def _withdrawn(values: dict[str, Any], person: dict) -> list[tuple[str, str]]:
     message = _(
         "Persetujuan di baris ini sudah dicabut pada %(date)s dan tidak dicatat lagi. Bila ada persetujuan baru, tulis "
         "Tanggal persetujuan yang baru."
-    ) % {"date": withdrawn_on.strftime("%d-%m-%Y")}
+    ) % {"date": shown(withdrawn_on)}
     return [("consent_given_on", message)]
 
 

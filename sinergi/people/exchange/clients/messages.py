@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
+from sinergi.core.dates import shown
+
 from .columns import HEADERS
 
 RESTRICTED_ROW = _lazy(
@@ -38,7 +40,7 @@ def _no_such_stay_message(record: int, admitted_on: datetime.date) -> str:
     return _(
         "Penerima layanan dengan ID %(id)s tidak punya penempatan di LKS ini yang masuk pada %(date)s. "
         "Periksa Tanggal masuk, atau kosongkan ID untuk menambah penerima layanan baru."
-    ) % {"id": record, "date": admitted_on.strftime("%d-%m-%Y")}
+    ) % {"id": record, "date": shown(admitted_on)}
 
 
 def _other_admission_message(values: dict[str, Any], person: dict, placement: dict, active: bool) -> str:
@@ -52,9 +54,9 @@ def _other_admission_message(values: dict[str, Any], person: dict, placement: di
             "yang tersimpan; bila yang tersimpan salah, perbaiki di halaman penerima layanan (Perbaiki data "
             "penempatan)."
         ) % {
-            "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
-            "left": placement["discharged_on"].strftime("%d-%m-%Y"),
-            "given": values["admitted_on"].strftime("%d-%m-%Y"),
+            "stored": shown(placement["admitted_on"]),
+            "left": shown(placement["discharged_on"]),
+            "given": shown(values["admitted_on"]),
         }
     if values.get("id"):
         # The person named by the ID is active here since another date: that date is the stay's own record.
@@ -68,8 +70,8 @@ def _other_admission_message(values: dict[str, Any], person: dict, placement: di
     # (on its column), with what to do about it.
     by_nik = bool(values.get("_nik_hash")) and values["_nik_hash"] == person["nik_hash"]
     dates = {
-        "stored": placement["admitted_on"].strftime("%d-%m-%Y"),
-        "given": values["admitted_on"].strftime("%d-%m-%Y"),
+        "stored": shown(placement["admitted_on"]),
+        "given": shown(values["admitted_on"]),
     }
     if values.get("_partial") and not by_nik:
         template = _(

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import shown
 from sinergi.exchange.columns import (
     ImportContext,
     RowPlan,
@@ -95,8 +96,8 @@ class ClientPlanStored:
         if erased_on is None:
             return ""
         dates = {
-            "admitted": admitted_on.strftime("%d-%m-%Y") if admitted_on else "—",
-            "erased": timezone.localtime(erased_on).strftime("%d-%m-%Y"),
+            "admitted": shown(admitted_on) if admitted_on else "—",
+            "erased": shown(timezone.localtime(erased_on).date()),
         }
         # (on request, or once the retention period ended: the record does not say which)
         if by_id:
@@ -133,8 +134,8 @@ class ClientPlanStored:
                     "kategori yang sama, telah dihapus dari Sinergi pada %(erased)s (UU PDP). Bila baris ini tentang "
                     "orang itu, hapus barisnya; isi Tanggal lahir agar Sinergi dapat membedakannya."
                 ) % {
-                    "admitted": admitted_on.strftime("%d-%m-%Y"),
-                    "erased": timezone.localtime(when).strftime("%d-%m-%Y"),
+                    "admitted": shown(admitted_on),
+                    "erased": shown(timezone.localtime(when).date()),
                 }
         return ""
 
@@ -147,13 +148,13 @@ class ClientPlanStored:
         person, placement = moved
         if _restricted_for(state, [person]):
             raise RowProblems([("", RESTRICTED_ROW)])
-        left = placement["discharged_on"].strftime("%d-%m-%Y")
+        left = shown(placement["discharged_on"])
         given = values.get("discharged_on")
         if given is not None and given != placement["discharged_on"]:
             message = _(
                 "Penerima layanan ini pindah dari LKS ini ke LKS lain pada %(left)s, bukan %(given)s. Tulis "
                 "Tanggal keluar %(left)s, atau kosongkan."
-            ) % {"left": left, "given": given.strftime("%d-%m-%Y")}
+            ) % {"left": left, "given": shown(given)}
             state.quoted.add(person["id"])
             raise RowProblems([("discharged_on", message)])
         warnings.append(

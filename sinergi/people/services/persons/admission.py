@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sinergi.accounts.scope import Action
+from sinergi.core.dates import shown
 from sinergi.core.errors import PermissionDenied
 from sinergi.organisations.choices import LKS_KINDS
 from sinergi.organisations.models import Organisation
@@ -131,7 +132,7 @@ def person_admit(
                 "bulan lahir dan kategori yang sama, telah dihapus dari Sinergi pada %(erased)s (UU PDP). Pastikan ini "
                 "orang lain; bila orang yang sama, beri tahu admin provinsi agar datanya dihapus lagi."
             )
-            % {"erased": timezone.localtime(erased_on).strftime("%d-%m-%Y")}
+            % {"erased": shown(timezone.localtime(erased_on).date())}
         )
 
     person.match_key = person_match_key(

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import shown
 from sinergi.exchange.columns import RowPlan, RowProblems, kept_blank
 from sinergi.regions.models import Region
 from sinergi.vocabularies.models import Term
@@ -91,10 +92,10 @@ class ClientPlanExistingStay:
         warnings += _far_name_problem(values, existing)
         differences = self._differences(values, person, placement, categories, origin, state)
         kept = kept_blank(values, self._stored(values, person, placement))
-        shown = person["full_name"]
+        row_key = person["full_name"]
         if person.get("nik_masked"):
             # Found without a NIK: the stored (masked) NIK shows whom the row is about.
-            shown = f"{shown} ({person['nik_masked']})"
+            row_key = f"{row_key} ({person['nik_masked']})"
         active = placement["status"] == PlacementStatus.ACTIVE
         if placement["admitted_on"] != values["admitted_on"]:
             message = _other_admission_message(values, person, placement, active)
@@ -103,7 +104,7 @@ class ClientPlanExistingStay:
         if not differences:
             unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
             return RowPlan(
-                row=row, action="unchanged", obj=unchanged, key=shown, kept=kept, warnings=_withdrawn(values, person)
+                row=row, action="unchanged", obj=unchanged, key=row_key, kept=kept, warnings=_withdrawn(values, person)
             )
         # What the stay itself records (its category and form of service) is corrected on the client's page, where
         # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
@@ -135,7 +136,7 @@ class ClientPlanExistingStay:
             consent=consent,
             lks_id=placement["organisation_id"],
         )
-        return RowPlan(row=row, action="update", obj=known, key=shown, changes=changes, warnings=warnings, kept=kept)
+        return RowPlan(row=row, action="update", obj=known, key=row_key, changes=changes, warnings=warnings, kept=kept)
 
     @staticmethod
     def _stay_categories_kept(values: dict[str, Any], person: dict, placement: dict, state: ClientsState) -> None:
@@ -187,7 +188,7 @@ class ClientPlanExistingStay:
                             "layanan."
                         )
                         % {
-                            "date": dropped["admitted_on"].strftime("%d-%m-%Y"),
+                            "date": shown(dropped["admitted_on"]),
                             "main": HEADERS["ppks_category"].display(dropped["ppks_category__code"]),
                         },
                     )
@@ -228,7 +229,7 @@ class ClientPlanExistingStay:
                     "Penempatan ini (masuk %(date)s) sudah tercatat dan selesai, dengan isian berbeda (%(columns)s). "
                     "Bila yang tersimpan benar, samakan file Anda; bila salah, perbaiki di halaman penerima layanan "
                     "(Perbaiki data penempatan)."
-                ) % {"date": placement["admitted_on"].strftime("%d-%m-%Y"), "columns": columns}
+                ) % {"date": shown(placement["admitted_on"]), "columns": columns}
             state.quoted.add(person["id"])
             raise RowProblems([(next(iter(placement_keys or discharge)), message)])
         return discharge
