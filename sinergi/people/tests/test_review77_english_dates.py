@@ -16,7 +16,12 @@ from sinergi.vocabularies.models import Term
 from .factories import PersonFactory
 from .test_exchange import ADMITTED, boy_row, clients_file, import_clients, world  # noqa: F401 (world: a fixture)
 
-CHILDREN = Term(code="anak_telantar", label_id="Anak Telantar", label_en="Neglected children", attributes={"min_age": 6, "max_age": 18})
+CHILDREN = Term(
+    code="anak_telantar",
+    label_id="Anak Telantar",
+    label_en="Neglected children",
+    attributes={"min_age": 6, "max_age": 18},
+)
 ADULT = datetime.date(1990, 4, 2)  # 2 April: day and month differ, so the order shows
 
 
