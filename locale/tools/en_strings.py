@@ -4290,10 +4290,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(rate)s baris/d": "%(rate)s rows/s",
     "Mengimpor file XLSX, CSV, ODS, atau XLS (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; bila "
     "ada satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file "
-    "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan.": (
+    "(NAMA-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan.": (
         "Imports an XLSX, CSV, ODS or XLS file (e.g. `import_data lks data.xlsx`). Every row is checked first; if "
         "there is even one problem, nothing is saved and an error report is written beside the file "
-        "(<nama>-kesalahan.xlsx: the file's own name, then “kesalahan”, Indonesian for errors, in every language; "
+        "(NAME-kesalahan.xlsx: the file's own name, then “kesalahan”, Indonesian for errors, in every language; "
         "-2, -3 … if it already exists). Run it as the service account."
     ),
     "File .xlsx, .csv, .ods, atau .xls (bukan - atau /dev/stdin).": (
@@ -4328,8 +4328,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "Import sheet by sheet: run it again with %(sheets)s."
     ),
     "%(status)s: %(refused)s dari %(total)s baris bermasalah.": (
-        "%(status)s: %(refused)s of %(total)s row has problems.",
-        "%(status)s: %(refused)s of %(total)s rows have problems.",
+        "%(status)s: %(refused)s row of %(total)s has problems.",
+        "%(status)s: %(refused)s rows of %(total)s have problems.",
     ),
     "%(status)s pada file itu sendiri, bukan pada barisnya (%(total)s baris); lihat alasannya di bawah.": (
         "%(status)s in the file itself, not in its rows (%(total)s row); see the reason below.",

@@ -95,7 +95,7 @@ def test_a_refused_import_says_why_and_writes_its_error_report_in_english_and_in
         "Nothing was saved. Fix the rows above (or in the report), then import again.",
     )
     lines = out.getvalue().splitlines()
-    assert lines[0] == "Refused: there are errors: 1 of 1 row has problems."
+    assert lines[0] == "Refused: there are errors: 1 row of 1 has problems."
     assert "  row 2, column Kapasitas (orang) “x”: “x” is not a whole number." in lines
     report = tmp_path / "luar-kesalahan.xlsx"  # the file's name stays the same in every language: scripts look for it
     assert lines[-1] == f"Error report: {report}"

@@ -108,8 +108,8 @@ class Command(ExchangeCommand):
         _lazy(
             "Mengimpor file XLSX, CSV, ODS, atau XLS (mis. `import_data lks data.xlsx`). Semua baris diperiksa dulu; "
             "bila ada satu masalah saja, tidak ada yang disimpan dan laporan kesalahan ditulis di samping file "
-            "(<nama>-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan."
-        ),
+            "(NAMA-kesalahan.xlsx; -2, -3 … bila sudah ada). Jalankan sebagai akun layanan."
+        ),  # NAMA, not <nama>: locale/tools/translate_en.py holds a translation to an HTML-like tag of its msgid
         EXIT_STATUSES_HELP,
     )
 
@@ -227,7 +227,7 @@ class Command(ExchangeCommand):
                 ngettext(
                     "%(status)s: %(refused)s dari %(total)s baris bermasalah.",
                     "%(status)s: %(refused)s dari %(total)s baris bermasalah.",
-                    total,
+                    job.refused_count,  # English agrees with the rows refused: "1 row of 3 has problems"
                 )
                 % {"status": status, "refused": job.refused_count, "total": total}
             )
