@@ -14,9 +14,11 @@ LKS_SYNONYMS = ("nama lks", "nomor tanda daftar lks", "lks tempat layanan", "nam
 # data set writes the sex in (BPS, Dukcapil, DTKS/SIKS-NG's JNS_KEL: 1 laki-laki, 2 perempuan), and no other coding
 # of two numbers is in use there; each read is said in the run's notice ("1" → "Laki-laki"), and the NIK's own sex
 # (its day of birth + 40 for a woman) is still checked against it.
+# "M" and "F" are how an English table abbreviates Male and Female (the English labels): the column's codes are "L" and
+# "P", and neither letter means anything else in it.
 SEX_ALIASES = (
-    ("pria", "L"), ("lk", "L"), ("laki", "L"), ("laki2", "L"), ("lk2", "L"), ("male", "L"), ("1", "L"),
-    ("wanita", "P"), ("pr", "P"), ("female", "P"), ("2", "P"),
+    ("pria", "L"), ("lk", "L"), ("laki", "L"), ("laki2", "L"), ("lk2", "L"), ("male", "L"), ("m", "L"), ("1", "L"),
+    ("wanita", "P"), ("pr", "P"), ("female", "P"), ("f", "P"), ("2", "P"),
 )  # fmt: skip
 CONSENT_GIVER_ALIASES = (("ybs", "self"), ("sendiri", "self"), ("diri sendiri", "self"), ("ortu", "parent"))
 LEGAL_BASIS_ALIASES = (("persetujuan", "consent"),)
