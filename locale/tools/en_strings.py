@@ -5143,4 +5143,11 @@ EN: dict[str, str | tuple[str, str]] = {
         "The column “%(asked)s” of this row says “%(answer)s”, but “%(column)s” is empty: the column “%(asked)s” is "
         "not read, so nothing is recorded. Fill in “%(column)s” to record it."
     ),
+    "“%(value)s” adalah umur, bukan tanggal lahir. Umur berubah setiap tahun, jadi yang disimpan adalah tanggal lahir, "
+    "dan tanggal lahir tidak ditebak dari umur: tulis tanggal lahirnya (mis. 17-08-2013), lihat akta kelahiran atau "
+    "KK.": (
+        "“%(value)s” is an age, not a birth date. An age changes every year, so the birth date is what is kept, and "
+        "it is not guessed from the age: write the birth date (e.g. 17-08-2013), as on the birth certificate or the "
+        "family card (KK)."
+    ),
 }

@@ -15,14 +15,18 @@ from django.utils.translation import ngettext
 from sinergi.core.dates import shown
 
 from .. import values as v
+from ..values.dates import refuse_age_as_birth_date
 from .base import Column, ImportContext
 
 
 @dataclass
 class DateColumn(Column):
     width: int = 14
+    birth_date: bool = False  # a birth date's column: an age written in it is said to be one (v.dates)
 
     def clean(self, raw: Any, ctx: "ImportContext") -> Any:
+        if self.birth_date:
+            refuse_age_as_birth_date(raw)  # before the 1904 shift, which would make 11 a day in 1904
         if ctx.cache.get("date_1904") and isinstance(raw, int | float) and not isinstance(raw, bool):
             v.refuse_year_alone(raw)  # before the shift, which would make 2015 a day in 1909
             raw += v.DAYS_1900_TO_1904  # a date of a 1904-system workbook, read as a number

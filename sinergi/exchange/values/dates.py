@@ -246,3 +246,32 @@ def _serial_date(number: float, shown: Any) -> datetime.date:
             % {"value": text(shown)}
         )
     return EXCEL_EPOCH + datetime.timedelta(days=int(number))
+
+
+# An age written where the birth date goes ("11", "13 thn", "11 tahun", "11 th", "11 years"): a whole number of
+# years up to OLDEST_AGE, with or without the word. A bare number of 1-120 is no date either way (a serial that
+# small is January 1900), so naming it an age takes nothing away.
+OLDEST_AGE = 120
+_AGE_TEXT = re.compile(r"^(\d{1,3})\s*(?:th|thn|tahun|tahunan|thun|yo|y\.o|yr|yrs|year|years)?\.?$")
+
+
+def refuse_age_as_birth_date(raw: Any) -> None:
+    """Refuses a birth date cell that holds an age, saying so and what to write: "tidak dapat dibaca" or "bukan
+    tanggal" would leave the clerk guessing, and a birth date worked out from an age would be stored as if known."""
+    if isinstance(raw, bool) or is_blank(raw):
+        return
+    value = text(raw).lower()
+    if isinstance(raw, int | float):
+        value = str(int(raw)) if float(raw).is_integer() else value
+    match = _AGE_TEXT.match(value)
+    # a bare 0 is no age anyone writes (a blank made a number); "0 tahun", an infant's, is
+    if match is None or int(match[1]) > OLDEST_AGE or value in ("0", "00", "000"):
+        return
+    raise CellProblem(
+        _(
+            "“%(value)s” adalah umur, bukan tanggal lahir. Umur berubah setiap tahun, jadi yang disimpan adalah "
+            "tanggal lahir, dan tanggal lahir tidak ditebak dari umur: tulis tanggal lahirnya (mis. 17-08-2013), "
+            "lihat akta kelahiran atau KK."
+        )
+        % {"value": text(raw)}
+    )

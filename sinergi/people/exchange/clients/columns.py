@@ -184,7 +184,7 @@ COLUMNS: list[Column] = [
                  aliases=SEX_ALIASES,
                  example="L", width=12),
     DateColumn("birth_date", _lazy("Tanggal lahir"), (*BIRTH_DATE_SYNONYMS, "tanggal lahir anak", "tgl lahir anak"),
-               example="17-08-2012"),
+               example="17-08-2012", birth_date=True),
     # As the admission form's "Tanggal lahir perkiraan": an elderly resident often knows only a year.
     BooleanColumn("birth_date_estimated", _lazy("Tanggal lahir perkiraan"),
                   ("tgl lahir perkiraan", "perkiraan tanggal lahir", "tanggal lahir diperkirakan", "lahir perkiraan"),

@@ -39,7 +39,7 @@ COLUMNS: list[Column] = [
     ChoiceColumn("sex", _lazy("Jenis kelamin"), ("jk", "kelamin", "l p"), required=True, options=Sex.choices,
                  aliases=SEX_ALIASES,
                  example="P", width=12),
-    DateColumn("birth_date", _lazy("Tanggal lahir"), BIRTH_DATE_SYNONYMS, example="17-05-1985"),
+    DateColumn("birth_date", _lazy("Tanggal lahir"), BIRTH_DATE_SYNONYMS, example="17-05-1985", birth_date=True),
     IdentityNumberColumn("nik", _lazy("NIK"), NIK_SYNONYMS,
                          help=_lazy("Boleh kosong. 16 angka; format kolom sebagai Teks."), width=20),
     TermColumn("psks_category", _lazy("Kategori PSKS"), ("psks", "jenis psks"), required=True,
