@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import AuditEvent
-from .labels import DATA_LABELS, action_label
+from .labels import DATA_LABELS, action_label, data_renamed
 from .resolver import ChangeRow, DetailRow, _actor, _organisation_names, _ppks_labels, _Resolver, _unrecorded
 
 # Checksums and byte counts mean nothing to a reader of the page; they stay in the audit log itself.
@@ -59,7 +59,7 @@ def audit_history(
             ],
             details=[
                 DetailRow(label=resolver.data_label(key), value=resolver.event_value(event, key, value))
-                for key, value in sorted((event.data or {}).items(), key=_data_order)
+                for key, value in sorted(data_renamed(event.action, event.data).items(), key=_data_order)
                 if key not in HIDDEN_DATA
                 and key not in hidden_keys
                 and value not in (None, "", [])

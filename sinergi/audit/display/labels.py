@@ -140,6 +140,7 @@ DATA_LABELS: dict[str, Any] = {
     "public": _lazy("Versi publik"),
     "scope": _lazy("Cakupan"),
     "aggregates": _lazy("Wilayah angka penerima layanan dan pekerja"),
+    "lks_count": _lazy("Jumlah LKS"),  # the LKS a PDF report covers (not an LKS's id, as "lks" is in a merge)
     # The page an event happened on (a table downloaded from it, a refusal): not the list's pagination.
     "page": pgettext_lazy("audit: the page of an event", "Halaman"),
     "province": _lazy("Provinsi"),
@@ -263,6 +264,19 @@ ACTION_DATA_CHOICES: dict[tuple[str, str], dict[str, Any]] = {
         "reset": _lazy("kata sandi diatur ulang"),
     },
 }
+# Keys an action recorded under another name before, read under today's: a PDF report's events kept the number of LKS
+# they cover as "lks" until the seventy-seventh review; "lks" elsewhere (a merge's removed stays) is an LKS's id.
+RENAMED_DATA_KEYS: dict[tuple[str, str], str] = {
+    ("statistics.report.exported", "lks"): "lks_count",
+    ("statistics.report.downloaded", "lks"): "lks_count",
+}
+
+
+def data_renamed(action: str, data: Mapping[str, Any] | None) -> dict[str, Any]:
+    """An event's data with its keys under today's names (RENAMED_DATA_KEYS)."""
+    return {RENAMED_DATA_KEYS.get((action, key), key): value for key, value in (data or {}).items()}
+
+
 # Keys whose value is the id of an LKS (named in the log with one query for the page), of a client, or of another
 # record (written as its number).
 ORGANISATION_KEYS = {"organisation", "from", "to"}

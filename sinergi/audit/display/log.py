@@ -24,7 +24,15 @@ from sinergi.core.downloads import FREE_TEXT_FILTERS
 
 from ..models import AuditEvent
 from .history import HIDDEN_DATA
-from .labels import ACTION_DATA_CHOICES, DATA_LABELS, DATA_VALUES, PURPOSE_LABELS, REASON_SHOWN, action_label
+from .labels import (
+    ACTION_DATA_CHOICES,
+    DATA_LABELS,
+    DATA_VALUES,
+    PURPOSE_LABELS,
+    REASON_SHOWN,
+    action_label,
+    data_renamed,
+)
 from .resolver import (
     UNRECORDED,
     DetailRow,
@@ -69,6 +77,7 @@ LOG_DATA_LABELS: dict[str, Any] = {
 LOG_HIDDEN_DATA = HIDDEN_DATA | {"job", "seconds"}
 _LOG_COUNTS = {
     "rows",
+    "lks_count",
     "created",
     "updated",
     "unchanged",
@@ -157,7 +166,7 @@ def audit_log_entries(events: Iterable[AuditEvent], *, reader: Any = None) -> li
         model = resolver._model(event)
         data = {
             key: value
-            for key, value in (event.data or {}).items()
+            for key, value in data_renamed(event.action, event.data).items()
             if key not in LOG_HIDDEN_DATA
             and key != "fields"  # said with the changes below
             and not (key == "reason" and not _reason_shown(event.action))

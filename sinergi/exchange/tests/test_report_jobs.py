@@ -110,7 +110,7 @@ def test_a_summary_up_to_the_threshold_is_printed_in_the_request_and_one_past_it
             "region": "63.71",
             "scope": ["63.71"],
             "aggregates": ["63.71"],
-            "lks": 3,
+            "lks_count": 3,
             "job": job.pk,
         },
     ]
@@ -141,7 +141,7 @@ def test_a_province_report_past_the_threshold_is_queued_for_a_province_admin(
         "region": "63",
         "scope": ["63"],
         "aggregates": ["63"],
-        "lks": 4,
+        "lks_count": 4,
         "job": job.pk,
     }
 
@@ -172,7 +172,7 @@ def test_the_worker_stores_the_pdf_which_is_downloaded_and_audited(client, board
     event = AuditEvent.objects.get(action="statistics.report.downloaded")
     assert (event.actor, event.data) == (
         board_member,
-        {"format": "pdf", "report": "regency", "region": "63.71", "lks": 3, "job": job.pk},
+        {"format": "pdf", "report": "regency", "region": "63.71", "lks_count": 3, "job": job.pk},
     )
 
 
