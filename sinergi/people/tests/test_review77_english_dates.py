@@ -13,7 +13,7 @@ from sinergi.people.selectors.duplicates import duplicate_merge_plan
 from sinergi.people.services.rules import age_warnings, implausible_birth_warning
 from sinergi.vocabularies.models import Term
 
-from .factories import PersonFactory
+from .factories import PersonFactory, people_world
 from .test_exchange import ADMITTED, boy_row, clients_file, import_clients, world  # noqa: F401 (world: a fixture)
 
 CHILDREN = Term(
@@ -85,3 +85,22 @@ def test_a_merge_refused_for_different_birth_dates_names_them_year_first_in_engl
         plan = duplicate_merge_plan(kept=kept, retired=retired)
 
     assert any("(2012-03-05 and 2012-03-06)" in problem for problem in plan.problems), plan.problems
+
+
+@pytest.mark.django_db
+def test_an_english_import_names_an_ended_stint_s_end_year_first(tmp_path):
+    from sinergi.people.models import Worker
+    from sinergi.people.services.workers import worker_end
+
+    from . import test_exchange_workers_after_workflows as workflows
+
+    lks_world = people_world()
+    workflows.registered(tmp_path, lks_world)
+    worker = Worker.objects.get()
+    worker_end(actor=lks_world.operator, worker=worker, ended_on=workflows.ENDED)
+    rows = [[worker.pk, *workflows.row(**{"Mulai bertugas": workflows.RETURNED})]]
+    with translation.override("en"):
+        result = workflows.import_workers(tmp_path, rows, lks_world.operator, headers=["ID", *workflows.HEADERS])
+
+    [problem] = result.problems
+    assert f"stopped serving on {workflows.ENDED:%Y-%m-%d}" in problem.message, problem.message

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sinergi.core.dates import shown
 from sinergi.core.phones import new_phone_problem
 from sinergi.exchange.columns import choose_one
 
@@ -69,7 +70,7 @@ class _WorkersRules:
                         "Pekerja ini tercatat berhenti bertugas pada %(ended)s. Untuk mencatat ia bertugas lagi, "
                         "tambahkan baris tanpa ID dengan tanggal mulai bertugas yang baru."
                     )
-                    % {"ended": existing["ended_on"].strftime("%d-%m-%Y")},
+                    % {"ended": shown(existing["ended_on"])},
                 )
             )
         elif ended and started and ended < started:
