@@ -7,7 +7,8 @@ rolls the transaction back. Progress is reported through a callback (the job row
 Callers use the package (`from sinergi.exchange.pipeline import run_import`); the modules below are by concept, each
 depending only on those listed before it:
 - `_common`: a row's actions, Problem, ImportResult, ImportCancelled, HeaderMap, small cell helpers;
-- `header_names`: which column a header cell names (header_index, header_column, header_test, ERROR_HEADER);
+- `header_names`: which column a header cell names (header_index, header_column, header_test, ERROR_HEADER,
+  WARNING_HEADER);
 - `header_layouts`: headers over two rows, titles spread over two columns, a sex marked under L | P;
 - `header_notices`: the refusals and notices of the header reading (HEADER_MAX_COLUMNS);
 - `sheet_rows`: the rows below the header that are not data (totals, section titles, the sheet's foot);
@@ -23,7 +24,7 @@ patches the module that uses it, which is why those two are not re-exported.
 
 from ._common import DUPLICATE_KEY, SAME_RECORD, HeaderMap, ImportCancelled, ImportResult, Problem, Progress
 from .header_layouts import _two_row_header
-from .header_names import ERROR_HEADER, error_headers, header_column, header_index, header_test
+from .header_names import ERROR_HEADER, WARNING_HEADER, error_headers, header_column, header_index, header_test
 from .header_notices import HEADER_MAX_COLUMNS
 from .run import BUSY, plan_digest, run_import
 
@@ -31,6 +32,7 @@ __all__ = [
     "BUSY",
     "DUPLICATE_KEY",
     "ERROR_HEADER",
+    "WARNING_HEADER",
     "HEADER_MAX_COLUMNS",
     "HeaderMap",
     "ImportCancelled",

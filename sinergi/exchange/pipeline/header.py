@@ -18,10 +18,10 @@ from ._common import HeaderMap, ImportResult, _filled, _HeaderCells
 from .header_layouts import _second_header_row, _sex_marks, _spread_notice, _spread_over_two, _two_row_header
 from .header_names import (
     _BRACKETED,
-    ERROR_HEADER,
     _combined_keys,
     _is_hint,
     asked_column,
+    error_headers,
     header_column,
     header_index,
     in_every_language,
@@ -182,7 +182,7 @@ def _read_header_cells(
     """Maps each header cell to the entity's column it names, in the file's order (the notices of sex marks and
     spread titles follow it). None, with the file refused, when two cells name the same column: which one holds
     the data is the user's to say."""
-    ignored = in_every_language(*entity.ignored_headers, ERROR_HEADER) | {v.norm(h) for h in NUMBERING_HEADERS}
+    ignored = error_headers() | in_every_language(*entity.ignored_headers) | {v.norm(h) for h in NUMBERING_HEADERS}
     read_only_names = in_every_language(*entity.read_only_headers)
     read = _HeaderCells()
     for index, cell in enumerate(cells):

@@ -1,8 +1,9 @@
 """Which of the entity's columns a header cell names: the index of every way to write a column's header
 (abbreviations spelled out), hints in brackets, alternatives ("NIK/No. KTP"), combined headers ("Tempat, Tgl
-Lahir"), our own headers in every language of the interface (ERROR_HEADER); and, for a header naming none, what it
-likely means, in which language the headers are written and whether they are another kind of record's. Apart
-because it is the vocabulary every other header module (and the workbook's templates) reads cells with.
+Lahir"), our own headers in every language of the interface (ERROR_HEADER, WARNING_HEADER); and, for a header
+naming none, what it likely means, in which language the headers are written and whether they are another kind of
+record's. Apart because it is the vocabulary every other header module (and the workbook's templates) reads cells
+with.
 """
 
 import difflib
@@ -21,6 +22,10 @@ from ..columns import BooleanColumn, Column, Entity, entities
 # The column our error reports add, in the language of the run; a corrected report imports cleanly whichever of
 # these it has.
 ERROR_HEADER = gettext_noop("Kesalahan impor")
+# The message column of a report with warnings only (a run that would import: "Kesalahan" would call its rows wrong).
+# Skipped as ERROR_HEADER is, so that the report imports as it is, and replaced by it when the report comes back with
+# problems.
+WARNING_HEADER = gettext_noop("Peringatan impor")
 
 
 def in_every_language(*headers: str) -> set[str]:
@@ -35,8 +40,9 @@ def in_every_language(*headers: str) -> set[str]:
 
 
 def error_headers() -> set[str]:
-    """ERROR_HEADER in every language of the interface, normalised as headers are compared."""
-    return in_every_language(ERROR_HEADER)
+    """Our reports' message columns (ERROR_HEADER, WARNING_HEADER) in every language of the interface, normalised as
+    headers are compared: the import skips them, and a report of a report writes its messages in the one it finds."""
+    return in_every_language(ERROR_HEADER, WARNING_HEADER)
 
 
 def header_index(entity: Entity) -> dict[str, Column]:

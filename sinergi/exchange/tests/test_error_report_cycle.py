@@ -277,9 +277,13 @@ def test_a_report_whose_problems_are_fixed_but_warnings_remain_keeps_no_old_mess
     assert (second.status, second.problems, {w.row for w in second.warnings}) == ("checked", [], {2, 3})
     content = report_of(corrected, second, "clients")
 
-    # Then its report is the rows and the warnings, without the old error column or its messages
+    # Then its report is the rows and the warnings, the old error column now their warnings column, without the old
+    # messages
     assert sheet_names(content) == [CLIENTS, "Peringatan", "Petunjuk", "Daftar"]
-    assert data_sheet(content) == [headers, *(row[: len(headers)] for row in report[1:])]
+    again = data_sheet(content)
+    assert again[0] == [*headers, "Peringatan impor"]
+    assert [row[: len(headers)] for row in again[1:]] == [row[: len(headers)] for row in report[1:]]
+    assert all(row[-1].startswith("Peringatan (baris ini tetap dapat diimpor): ") for row in again[1:])
     assert {row[0] for row in sheet_rows(content, "Peringatan")[1:]} == {2.0, 3.0}
     # And it imports again as it is
     third = run(saved(tmp_path, content, "laporan-peringatan.xlsx"), world.operator, entity="clients", dry_run=True)

@@ -74,8 +74,9 @@ def test_a_row_with_warnings_only_says_in_its_message_cell_that_it_will_be_impor
     assert cell_look(content, "J2") == (RED, "General")
 
 
-def test_a_report_with_warnings_only_keeps_its_rows_without_an_error_column(tmp_path):
-    # Guard (passes either way): with nothing to fix, the report adds no column to the file's rows.
+def test_a_report_with_warnings_only_has_no_error_column(tmp_path):
+    # With nothing to fix, no "Kesalahan impor": the rows' warnings have a column of their own (seventy-seventh
+    # review, test_review77_report.py).
     world = people_world()
     path = clients_file(tmp_path, [adult_row(3)])
     result = import_clients(path, world.operator, dry_run=True)
@@ -83,7 +84,7 @@ def test_a_report_with_warnings_only_keeps_its_rows_without_an_error_column(tmp_
 
     rows = data_sheet(report_of(path, result, "clients"))
 
-    assert rows[0] == HEADERS and len(rows[1]) == len(HEADERS)
+    assert rows[0] == [*HEADERS, "Peringatan impor"] and "Kesalahan impor" not in rows[0]
 
 
 # ---------------------------------------------------------------------------------------------- duplicate pairs

@@ -1,5 +1,5 @@
-"""An import with warnings but no problems gets a report too: the rows as uploaded and a "Peringatan" sheet; the
-report imports again as it is."""
+"""An import with warnings but no problems gets a report too: the rows as uploaded with their warnings in a
+"Peringatan impor" column, and a "Peringatan" sheet; the report imports again as it is."""
 
 import datetime
 import io
@@ -50,11 +50,12 @@ def test_a_dry_run_with_warnings_only_offers_a_warnings_report_that_imports_agai
     assert response["Content-Disposition"].startswith('attachment; filename="laporan-peringatan-klien-')
     content = b"".join(response.streaming_content)
 
-    # Then it holds the rows as uploaded (no error column) and a sheet listing the warnings
+    # Then it holds the rows as uploaded, with a warnings column (not an error column), and a sheet listing them
     book = CalamineWorkbook.from_filelike(io.BytesIO(content))
     assert book.sheet_names == [SHEET, "Peringatan", "Petunjuk", "Daftar"]
     data = book.get_sheet_by_name(SHEET).to_python()
-    assert data[0] == HEADERS and data[1][0] == "Budi Contoh"
+    assert data[0] == [*HEADERS, "Peringatan impor"] and data[1][0] == "Budi Contoh"
+    assert data[1][-1].startswith("Peringatan (baris ini tetap dapat diimpor): Tanggal lahir: Usia 33 tahun")
     warnings = book.get_sheet_by_name("Peringatan").to_python()
     assert warnings[0] == ["Baris", "Kolom", "Isi sel", "Peringatan"]  # named as the errors' sheet names them
     assert [(row[0], row[1], row[3]) for row in warnings[1:]] == [

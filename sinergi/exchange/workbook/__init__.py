@@ -3,8 +3,9 @@ warnings.
 
 Callers use the package (`from sinergi.exchange.workbook import template_bytes, error_report_bytes`); the modules
 below are by concept: `template` (the template, its instructions and lookup sheets and its dropdowns, which the
-report offers too), `report` (the report: the file's rows again with an error column, marked cells) and `listings`
-(the report's sheets listing its problems, warnings and changes).
+report offers too), `report` (the report: the file's rows again with a message column, marked cells), `report_guide`
+(the report's words on how to read and use it) and `listings` (the report's sheets listing its problems, warnings
+and changes).
 """
 
 from .report import error_report_bytes

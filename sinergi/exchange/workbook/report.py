@@ -1,5 +1,6 @@
-"""The report of an import with problems or warnings (error_report_bytes): the file's own rows again, an error
-column, the problem and warning cells marked, the cells written as they were read."""
+"""The report of an import with problems or warnings (error_report_bytes): the file's own rows again, a message
+column (an error column, or a warnings column when the run has warnings only), the problem and warning cells marked,
+the cells written as they were read."""
 
 import datetime
 import io
@@ -20,6 +21,7 @@ from ..files import INSTRUCTIONS_SHEET, PROBLEMS_SHEET, WARNINGS_SHEET, open_tab
 from ..pipeline import (
     DUPLICATE_KEY,
     ERROR_HEADER,
+    WARNING_HEADER,
     ImportResult,
     error_headers,
     header_column,
@@ -28,15 +30,17 @@ from ..pipeline import (
 )
 from .header_notes import COMMENT_OPTIONS, header_comments
 from .listings import _changes_sheet, _problem_sheet
+from .report_guide import _report_guide
 from .template import _dropdown, _formatted_as_text, _instructions_sheet, _lookup_sheet
 
 
 def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: ImportResult, sheet: str = "") -> bytes:
     """The original rows of the file with an error column (and the problem cells marked), plus a sheet listing
-    every problem; when some rows only have warnings, their cells marked and a "Peringatan" sheet listing them (a run
-    with warnings only gets the rows and that sheet, without the error column). Importing this file again after
-    fixing it works: the error column and the extra sheets are ignored; a report of that import again has one error
-    column, the same one, with the messages of that run only."""
+    every problem; when some rows have warnings, their cells marked, their warnings in the error column and a
+    "Peringatan" sheet listing them (a run with warnings only gets a column of its own, "Peringatan impor", since it
+    has no errors). Importing this file again after fixing it works: the message column and the extra sheets are
+    ignored; a report of that import again has one message column, the same one, with the messages of that run
+    only."""
     by_row: dict[int, list[str]] = defaultdict(list)
     bad_cells: dict[int, set[str]] = defaultdict(set)
     warned_cells: dict[int, set[str]] = defaultdict(set)
@@ -76,11 +80,11 @@ def error_report_bytes(*, path: str | Path, kind: str, entity: Entity, result: I
 
 
 def _error_columns(rows, header_row: int) -> tuple[int, set[int]]:
-    """Where the error column goes, and the file's own error columns whose content is dropped. A report uploaded
-    again has its "Kesalahan impor" (or "Import errors") column: the new messages go there (old ones replaced or
-    cleared, never a second column beside stale ones). Otherwise one column right of the widest row, the same for
-    every row: a short CSV row (trailing empty fields dropped) must not get its message in a data column, which a
-    corrected report would import as data."""
+    """Where the message column goes, and the file's own message columns whose content is dropped. A report
+    uploaded again has its "Kesalahan impor" or "Peringatan impor" column (in either language): the new messages go
+    there (old ones replaced or cleared, never a second column beside stale ones). Otherwise one column right of the
+    widest row, the same for every row: a short CSV row (trailing empty fields dropped) must not get its message in a
+    data column, which a corrected report would import as data."""
     ours = error_headers()  # compared as the import compares headers (it skips them the same way)
     width = 0
     for row_number, cells in rows:
@@ -109,6 +113,7 @@ def _report_bytes(
     errors: dict[int, dict[int, str]],
 ) -> bytes:
     column_of_header = {header: index for index, header in result.columns.items()}
+    message_header = _message_header(result)
     known = header_index(entity)
     # The cells a column's refusal as a whole puts in doubt (month-first dates): marked as a problem's cells are, with
     # a word in the error column, since the column's message (at its header, in the problems' sheet) names a few.
@@ -184,13 +189,13 @@ def _report_bytes(
                 kind = "quoted" if cell.__class__ is str and cell.startswith(FORMULA_TRIGGERS) else "plain"
             _write_cell(sheet, index, col, cell, formats[state, kind])
         if row_number == result.header_row:
-            if result.problems:
-                sheet.write_string(index, error_col, _(ERROR_HEADER), bold)
+            if message_header:
+                sheet.write_string(index, error_col, _(message_header), bold)
             # Now, while the header is the row being written: constant_memory drops a comment on a row left behind.
             for col, comment in header_comments(entity, result, cells).items():
                 sheet.write_comment(index, col, comment, COMMENT_OPTIONS)
                 commented = True
-        elif result.problems and (messages or row_number in warned_by_row):
+        elif message_header and (messages or row_number in warned_by_row):
             problem_count = len(messages)
             if warnings := warned_by_row.get(row_number):
                 # A row with warnings only says so in words, not only in yellow, and that it will be imported.
@@ -203,7 +208,7 @@ def _report_bytes(
             sheet.write_string(index, error_col, _cell_sized(escape_formula(" | ".join(messages))), cell_format)
     if error_col > known_width:
         sheet.set_column(known_width, error_col - 1, 16)
-    if result.problems:
+    if message_header:
         sheet.set_column(error_col, error_col, 60)  # the messages are read, not skimmed: wide enough for one
     if result.problems:
         _problem_sheet(
@@ -225,7 +230,7 @@ def _report_bytes(
         entity,
         columns,
         heading_format,
-        report=_report_guide(entity, result, commented=commented),
+        report=_report_guide(entity, result, message_header, commented=commented),
     )
     list_ranges = _lookup_sheet(book, columns)
     first_row = result.header_row or 1  # the row below the header (0-based)
@@ -237,60 +242,15 @@ def _report_bytes(
     return output.getvalue()
 
 
-def _report_guide(entity: Entity, result: ImportResult, *, commented: bool) -> list[str]:
-    """How to read the report and what to do with it, above the template's instructions (which alone said nothing
-    of the colours, of where a problem of a whole column is written, or that the report itself may be sent again)."""
-    names = {
-        "data": entity.sheet_name,
-        "errors": _(ERROR_HEADER),
-        "problems": PROBLEMS_SHEET,
-        "warnings": WARNINGS_SHEET,
-    }
-    guide = []
+def _message_header(result: ImportResult) -> str | None:
+    """The message column's header (a msgid), or None when no row has a message: "Kesalahan impor" for a run with
+    problems; "Peringatan impor" for one with warnings on its rows only, whose reader on the data sheet would
+    otherwise see yellow cells and have to look up why on another sheet (and whose rows are not errors)."""
     if result.problems:
-        guide.append(
-            _(
-                "Lembar “%(data)s” berisi baris file Anda seperti yang diunggah. Sel merah bermasalah: masalahnya "
-                "tertulis di kolom “%(errors)s” di ujung kanan barisnya, dan semua masalah terdaftar di lembar "
-                "“%(problems)s”. Dua baris yang duplikat sama-sama diberi pesan yang menyebut baris lainnya."
-            )
-            % names
-        )
-    if result.warnings and result.problems:
-        guide.append(
-            _(
-                "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatan sebuah "
-                "baris tertulis di kolom “%(errors)s”, diawali “Peringatan”, dan semua peringatan terdaftar di lembar "
-                "“%(warnings)s”."
-            )
-            % names
-        )
-    elif result.warnings:  # (no error column: nothing to fix)
-        guide.append(
-            _(
-                "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya "
-                "terdaftar di lembar “%(warnings)s”, bersama peringatan yang tidak menyangkut satu sel."
-            )
-            % names
-        )
-    if commented:
-        guide.append(
-            _(
-                "Catatan pada judul kolom (sel bersegitiga merah di baris judul: arahkan atau ketuk untuk membacanya) "
-                "menjelaskan kolom yang dibaca dengan nama lain, kolom yang tidak dibaca, masalah sebuah kolom secara "
-                "keseluruhan, dan kolom wajib yang tidak ada (pada judul kolom pertama)."
-            )
-        )
-    if result.problems:
-        guide.append(
-            _(
-                "Perbaiki isinya di lembar “%(data)s”, lalu unggah file ini lagi: kolom “%(errors)s” dan lembar "
-                "lainnya diabaikan saat impor, jadi tidak perlu dihapus. Bila satu baris saja masih bermasalah, "
-                "tidak ada data yang disimpan."
-            )
-            % names
-        )
-    return guide
+        return ERROR_HEADER
+    if any(warning.row != result.header_row for warning in result.warnings):
+        return WARNING_HEADER  # (a warning on the header itself is a note on its cell)
+    return None
 
 
 # The most characters a cell holds (Excel's limit): XlsxWriter writes nothing at all for a longer string.
