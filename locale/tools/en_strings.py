@@ -5150,4 +5150,21 @@ EN: dict[str, str | tuple[str, str]] = {
         "it is not guessed from the age: write the birth date (e.g. 17-08-2013), as on the birth certificate or the "
         "family card (KK)."
     ),
+    "Peringatan impor": "Import warnings",
+    (
+        "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatan sebuah "
+        "baris tertulis di kolom “%(messages)s” di ujung kanan barisnya, dan semua peringatan terdaftar di "
+        "lembar “%(warnings)s”."
+    ): (
+        "Yellow cells have a warning: their row can still be imported, but check what they hold. A row's warnings "
+        "are written in the column “%(messages)s” at the right end of the row, and every warning is listed in the "
+        "sheet “%(warnings)s”."
+    ),
+    (
+        "Bila isinya sudah benar, file ini dapat diunggah lagi apa adanya: kolom “%(messages)s” dan lembar "
+        "lainnya diabaikan saat impor, jadi tidak perlu dihapus."
+    ): (
+        "If what it holds is right, this file can be uploaded again as it is: the column “%(messages)s” and the "
+        "other sheets are ignored by the import, so they need not be deleted."
+    ),
 }
