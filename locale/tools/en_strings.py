@@ -4993,13 +4993,6 @@ EN: dict[str, str | tuple[str, str]] = {
     ),
     ("Cara memakai laporan ini"): ("How to use this report"),
     (
-        "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya "
-        "terdaftar di lembar “%(warnings)s”, bersama peringatan yang tidak menyangkut satu sel."
-    ): (
-        "Yellow cells have a warning: their row can still be imported, but check what they hold. The warnings are "
-        "listed in the sheet “%(warnings)s”, with the warnings that concern no single cell."
-    ),
-    (
         "Perbaiki isinya di lembar “%(data)s”, lalu unggah file ini lagi: kolom “%(errors)s” dan lembar "
         "lainnya diabaikan saat impor, jadi tidak perlu dihapus. Bila satu baris saja masih bermasalah, "
         "tidak ada data yang disimpan."
@@ -5166,5 +5159,12 @@ EN: dict[str, str | tuple[str, str]] = {
     ): (
         "If what it holds is right, this file can be uploaded again as it is: the column “%(messages)s” and the "
         "other sheets are ignored by the import, so they need not be deleted."
+    ),
+    (
+        "Tidak ada baris yang bermasalah. Peringatan file ini menyangkut judul kolomnya: peringatan itu "
+        "tertulis sebagai catatan pada judul kolomnya dan terdaftar di lembar “%(warnings)s”."
+    ): (
+        "No row has a problem. This file's warnings concern its column headers: they are written as notes on those "
+        "headers and listed in the sheet “%(warnings)s”."
     ),
 }

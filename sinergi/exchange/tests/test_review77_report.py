@@ -16,8 +16,8 @@ from sinergi.people.models import Person
 from sinergi.people.tests.factories import people_world
 from sinergi.people.tests.test_exchange import HEADERS, boy_row, clients_file, import_clients
 
-from .conftest import csv_file, xlsx_file
-from .test_error_report_cycle import CLIENTS, YELLOW, cell_look, data_sheet, report_of, sheet_rows
+from .conftest import csv_file, run, xlsx_file
+from .test_error_report_cycle import CLIENTS, WORKERS, YELLOW, cell_look, data_sheet, report_of, sheet_rows
 from .test_review76_report import CONSENT, WARNED, adult_row, comments
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +137,30 @@ def test_the_guide_of_a_warnings_report_names_its_column_and_says_the_file_may_b
         "lainnya diabaikan saat impor, jadi tidak perlu dihapus."
     )
     assert not any("Kesalahan impor" in line for line in guide if line)
+
+
+def test_a_file_warned_of_on_its_header_only_gets_no_message_column_and_a_guide_without_yellow_cells(tmp_path):
+    # Given workers whose only warning is a header naming two fields in one cell (the birth date would be lost)
+    world = people_world()
+    headers = ["Nama lengkap", "Jenis kelamin", "Kategori PSKS", "Peran", "Tempat, Tanggal Lahir"]
+    row = ["Hana Uji", "P", "psm", "Pengasuh", "Banjarmasin, 01-01-1990"]
+    path = xlsx_file(tmp_path, [headers, row], sheet=WORKERS)
+    result = run(path, world.operator, entity="workers", dry_run=True)
+    assert (result.problems, [(w.row, w.column) for w in result.warnings]) == ([], [(1, "Tempat, Tanggal Lahir")])
+
+    # When its report is made
+    content = report_of(path, result, "workers")
+
+    # Then no row gets a message column (guard: the warning is the header cell's note)
+    assert data_sheet(content) == [headers, row]
+    assert comments(content)["E1"].startswith("Peringatan: Kolom “Tempat, Tanggal Lahir” menggabungkan")
+    # and the guide speaks of that note, not of yellow cells there are none of, nor of sending the file as it is
+    guide = [line for line, *_rest in sheet_rows(content, "Petunjuk")[:5]]
+    assert guide[2] == (
+        "Tidak ada baris yang bermasalah. Peringatan file ini menyangkut judul kolomnya: peringatan itu tertulis "
+        "sebagai catatan pada judul kolomnya dan terdaftar di lembar “Peringatan”."
+    )
+    assert not any(line.startswith(("Sel kuning", "Bila isinya sudah benar")) for line in guide)
 
 
 # ---------------------------------------------------------------------------------------------- uploaded again

@@ -47,11 +47,13 @@ def _report_guide(entity: Entity, result: ImportResult, message_header: str | No
             )
             % names
         )
-    elif result.warnings:  # (warnings on the header only: no message column)
+    elif result.warnings:
+        # Warnings on the header only (a column naming several fields): no message column and no yellow cell; each
+        # is a note on its header cell.
         guide.append(
             _(
-                "Sel kuning berisi peringatan: barisnya tetap dapat diimpor, tetapi periksa isinya. Peringatannya "
-                "terdaftar di lembar “%(warnings)s”, bersama peringatan yang tidak menyangkut satu sel."
+                "Tidak ada baris yang bermasalah. Peringatan file ini menyangkut judul kolomnya: peringatan itu "
+                "tertulis sebagai catatan pada judul kolomnya dan terdaftar di lembar “%(warnings)s”."
             )
             % names
         )
