@@ -266,3 +266,14 @@ def test_a_file_with_both_message_columns_from_before_gets_one_warnings_column(t
 
     assert [row[len(HEADERS) :] for row in rows] == [["Peringatan impor"], [rows[1][len(HEADERS)]]]  # (none after)
     assert rows[1][len(HEADERS)].startswith(WARNED)
+
+
+def test_an_offices_own_column_named_peringatan_is_still_said_to_be_unread(tmp_path):
+    # Guard (passes either way): only the report's own header is skipped without a word, not a column of the office's
+    # that merely begins the same way; its content is not imported, so the user must be told.
+    world = people_world()
+    path = xlsx_file(tmp_path, [[*HEADERS, "Peringatan"], [*adult_row(3), "cek ulang"]], sheet=CLIENTS)
+
+    result = import_clients(path, world.operator, dry_run=True)
+
+    assert any("“Peringatan”" in notice for notice in result.notices), result.notices
