@@ -4,7 +4,6 @@ The import skips that column as it skips the error column, in either language an
 so the report uploaded again as it is imports with the same warnings and nothing more. Synthetic data only."""
 
 import datetime
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -16,6 +15,7 @@ from sinergi.people.tests.factories import people_world
 from sinergi.people.tests.test_exchange import HEADERS, boy_row, clients_file, import_clients
 
 from .conftest import csv_file, run, xlsx_file
+from .test_cell_bombs import ods_file
 from .test_error_report_cycle import CLIENTS, WORKERS, YELLOW, cell_look, data_sheet, report_of, sheet_rows
 from .test_review76_report import CONSENT, WARNED, adult_row, comments
 
@@ -54,25 +54,8 @@ def ods_from(tmp_path: Path, rows: list[list], *, sheet: str, name: str) -> Path
                     "</table:table-cell>"
                 )
         body.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
-        f'<office:spreadsheet><table:table table:name="{escape(sheet)}">{"".join(body)}</table:table>'
-        "</office:spreadsheet></office:body></office:document-content>"
-    )
-    path = tmp_path / name
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
-        archive.writestr(
-            "META-INF/manifest.xml",
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
-            '<manifest:file-entry manifest:full-path="/" '
-            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>',
-        )
-        archive.writestr("content.xml", content)
-    return path
+    table = f'<table:table table:name="{escape(sheet)}">{"".join(body)}</table:table>'
+    return ods_file(tmp_path / name, table)
 
 
 def saved_as(tmp_path: Path, rows: list[list], kind: str) -> Path:
