@@ -782,8 +782,9 @@ def test_a_user_working_in_english_is_told_of_an_indonesian_files_columns_and_va
         refused = run(missing, board_member, dry_run=True)
         checked = run(misspelt, board_member, dry_run=True)
 
-    # the column the file lacks, named as its own header row names columns (not "Region code")
-    assert refused.message.startswith("Required column missing: “Kode wilayah (atau "), refused.message
+    # the column the file lacks, named as its own header row names columns (not "Region code"), the words between
+    # them the reader's (seventy-seventh review)
+    assert refused.message.startswith("Required column missing: “Kode wilayah (or Kabupaten/Kota, "), refused.message
     # a typo of an Indonesian label suggests it as the file writes it, with the label the user reads beside it
     [(_row, _column, _value, message)] = problems_of(checked)
     assert "Did you mean “LKS Lanjut Usia” (" in message, message
