@@ -284,7 +284,8 @@ def _duplicate_message(read: _HeaderCells, cells: list[Any], column: Column, nam
 def _side_by_side(cells: list[Any], first: int, second: int) -> tuple[str, str] | None:
     """The column ranges ("A–I", "K–S") of two tables written side by side on one sheet, each with its own header,
     found from a title at `first` repeated at `second`: two or more titles in a row repeat in the same order, the
-    second table beginning after the first one's last title. None for a title merely written twice."""
+    second table beginning after the first one's last title, and the first beginning the row. None for a title merely
+    written twice, or a few repeated after the row's first titles."""
     offset = second - first
     titles = [v.norm(cell) for cell in cells]
 
@@ -298,6 +299,11 @@ def _side_by_side(cells: list[Any], first: int, second: int) -> tuple[str, str] 
     while end + 1 < second and same(end + 1):
         end += 1
     if end - start < 1:
+        return None
+    # A table begins the row (after a "No" column at most): titles repeated further on ("Tempat lahir", "Tanggal
+    # lahir" again after "Nama ibu") are a relative's columns, not a second table.
+    numbering = {v.norm(h) for h in NUMBERING_HEADERS}
+    if any(titles[i] and titles[i] not in numbering for i in range(start)):
         return None
     # The first table reaches to its last title before the second begins; the second is as wide, or ends earlier.
     last = max(i for i in range(start, start + offset) if titles[i])
