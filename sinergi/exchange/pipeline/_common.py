@@ -107,10 +107,12 @@ class HeaderMap:
     # A sex written as a mark under "L" or under "P" (file column index of L -> of P): read as one column.
     marks: dict[int, int] = field(default_factory=dict)
     # The columns read by no one (unknown, or an export's read-only ones): file column index -> header as written.
-    # Kept for the row checks that must not let a clerk's "Status: Keluar" pass unseen (row_checks._left_in_status).
+    # Kept for the row checks that must not let a clerk's "Status: Keluar" pass unseen
+    # (row_warnings._left_in_status).
     ignored: dict[int, str] = field(default_factory=dict)
     # Of those, the headers asking a yes/no question about a column ("Disabilitas (ada/tidak)"): file column index ->
-    # the column's key. A "Ya" there with that column empty would be lost without a word (row_checks._asked_but_empty).
+    # the column's key. A "Ya" there with that column empty would be lost without a word
+    # (row_warnings._asked_but_empty).
     asked: dict[int, str] = field(default_factory=dict)
 
     @property
