@@ -3,6 +3,7 @@ status column saying that a client left or died while the discharge date is empt
 about a column left empty. Apart from row_checks, which calls them for each new record (and must stay cheap per
 row)."""
 
+import functools
 import re
 from typing import Any
 
@@ -13,11 +14,13 @@ from ..columns import Entity
 from ._common import HeaderMap, Problem, _written_header
 
 # Words of an office's "Keterangan" saying that a client has left or died: "Keluar Juni 2025", "Meninggal dunia",
-# "Alm.", "Dikembalikan ke orang tua". Not "Pindahan dari …" (come from elsewhere) nor "Keluarga miskin".
+# "Alm.", "Dikembalikan ke orang tua". Not "Pindahan dari …" (come from elsewhere), "Keluarga miskin", nor "Berhenti
+# sekolah" (a child who left school, not the home: what a children's list's "Status" often says).
 # ("Alm." outside the \b…\b: no word boundary follows its full stop.)
 _LEFT_WORDS = re.compile(
     r"\b(?:keluar|meninggal(?: dunia)?|wafat|almarhum(?:ah)?|dipulangkan|dikembalikan|kembali ke (?:keluarga|"
-    r"orang ?tua|ortu)|berhenti|tidak aktif lagi|non ?-?aktif|sudah lulus)\b|\balm\b\.?",
+    r"orang ?tua|ortu)|berhenti(?!\s+(?:sekolah|kuliah|bekerja|kerja)\b)|tidak aktif lagi|non ?-?aktif|"
+    r"sudah lulus)\b|\balm\b\.?",
     re.IGNORECASE,
 )
 
@@ -74,13 +77,19 @@ STATUS_HEADERS = {"status", "keterangan status", "status anak", "status klien", 
                   "status penerima layanan", "status pm", "status ppks", "status aktif"}  # fmt: skip
 
 
+@functools.lru_cache(maxsize=256)
+def _status_header(name: str) -> bool:
+    """Whether an ignored header is an office's status column: asked of every new record's row, normalised once."""
+    return v.norm(name) in STATUS_HEADERS
+
+
 def _left_in_status(
     entity: Entity, header: HeaderMap, cells: list[Any], values: dict[str, Any]
 ) -> tuple[str, str, str] | None:
     """(column, cell, warning) for a new client whose ignored status column says that they left or died while its
     discharge date is empty (see _left_in_notes)."""
     for index, name in header.ignored.items():
-        status = v.text(cells[index]) if v.norm(name) in STATUS_HEADERS and index < len(cells) else ""
+        status = v.text(cells[index]) if _status_header(name) and index < len(cells) else ""
         if status and (found := _left_warning(entity, header, values, name, status)):
             return found[0], status, found[1]
     return None

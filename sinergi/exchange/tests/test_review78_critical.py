@@ -4,7 +4,7 @@ far into, shown on files as clerks keep them."""
 import pytest
 
 from sinergi.exchange.tests.conftest import run
-from sinergi.exchange.tests.test_review76_messy_sheets import BUDI, workbook
+from sinergi.exchange.tests.test_review76_messy_sheets import ANI, BUDI, HEADER, workbook
 from sinergi.people.models import Person
 from sinergi.people.tests.test_exchange import world  # noqa: F401 (a fixture)
 
@@ -30,3 +30,36 @@ def test_a_relatives_columns_repeating_the_childs_titles_are_not_called_a_second
     assert result.status == "refused"
     assert result.message == "Kolom “Tempat Lahir” ada dua kali (kolom D dan L). Hapus salah satunya."
     assert not Person.objects.exists()
+
+
+# ---------------------------------------------------------------------------------------------- left, or left school
+
+LEFT_WARNING = "tetapi “Tanggal keluar” kosong"
+
+
+def _left_warnings(result) -> dict[int, str]:
+    return {w.row: w.value for w in result.warnings if LEFT_WARNING in w.message}
+
+
+def test_a_child_who_stopped_school_is_not_warned_of_as_having_left(tmp_path, world):  # noqa: F811
+    # "Berhenti sekolah" in an office's own "Status" (read since the seventy-seventh review) or in its notes is the
+    # school the child left, not the home: a warning asking for a discharge date on each such child was noise.
+    path = tmp_path / "anak.xlsx"
+    workbook(
+        path, [[*HEADER, "Status", "Keterangan"], [*BUDI, "Berhenti sekolah", None], [*ANI, None, "berhenti kuliah"]]
+    )
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 2, [])
+    assert _left_warnings(result) == {}
+
+
+def test_a_status_saying_the_child_stopped_is_still_warned_of(tmp_path, world):  # noqa: F811
+    # A guard (passes either way): "Berhenti" alone, or stopping at the home, is still the child leaving.
+    path = tmp_path / "anak.xlsx"
+    workbook(path, [[*HEADER, "Status"], [*BUDI, "Berhenti"], [*ANI, "Berhenti dari panti"]])
+
+    result = run(path, world.operator, entity="clients", dry_run=True)
+
+    assert _left_warnings(result) == {2: "Berhenti", 3: "Berhenti dari panti"}
