@@ -211,9 +211,11 @@ class _RowChecks:
                 result.warnings.append(Problem(row_number, written, cell, message))
             if plan.action == CREATE and table.encoding in EIGHT_BIT_ENCODINGS:
                 result.warnings += _maybe_lost_letters(row_number, header, cells, table.encoding)
-            if plan.action == CREATE and (left := _left_in_notes(entity, header, values)):
+            # A new client, or one whose stay the file finds still open ("Meninggal" in a later month's list).
+            may_have_left = plan.action == CREATE or plan.extra.get("stay_open")
+            if may_have_left and (left := _left_in_notes(entity, header, values)):
                 result.warnings.append(Problem(row_number, left[0], _cell_text(header, cells, "notes"), left[1]))
-            elif plan.action == CREATE and (left := _left_in_status(entity, header, cells, values)):
+            elif may_have_left and (left := _left_in_status(entity, header, cells, values)):
                 result.warnings.append(Problem(row_number, *left))
             if plan.action == CREATE and header.asked:
                 result.warnings += _asked_but_empty(entity, header, row_number, cells, values)

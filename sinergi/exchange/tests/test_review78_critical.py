@@ -63,3 +63,32 @@ def test_a_status_saying_the_child_stopped_is_still_warned_of(tmp_path, world): 
     result = run(path, world.operator, entity="clients", dry_run=True)
 
     assert _left_warnings(result) == {2: "Berhenti", 3: "Berhenti dari panti"}
+
+
+def test_a_later_list_saying_a_registered_child_died_is_warned_of(tmp_path, world):  # noqa: F811
+    # The next month's list of the same home: Budi's own "Status" says Meninggal (the row otherwise unchanged), Ani's
+    # notes say so (the row updates them). Their stays were left open without a word, the warning given to new
+    # children only.
+    first = tmp_path / "anak-mei.xlsx"
+    workbook(first, [HEADER, BUDI, ANI])
+    assert run(first, world.operator, entity="clients").created == 2
+    later = tmp_path / "anak-juni.xlsx"
+    workbook(later, [[*HEADER, "Status", "Keterangan"], [*BUDI, "Meninggal", None], [*ANI, None, "Meninggal dunia"]])
+
+    result = run(later, world.operator, entity="clients", dry_run=True)
+
+    assert (result.status, result.created, result.problems) == ("checked", 0, [])
+    assert _left_warnings(result) == {2: "Meninggal", 3: "Meninggal dunia"}
+
+
+def test_a_later_list_of_registered_children_still_served_is_not_warned_of(tmp_path, world):  # noqa: F811
+    # A guard (passes either way): the next month's list with an "Aktif" status and an orphan's note.
+    first = tmp_path / "anak-mei.xlsx"
+    workbook(first, [HEADER, BUDI, ANI])
+    run(first, world.operator, entity="clients")
+    later = tmp_path / "anak-juni.xlsx"
+    workbook(later, [[*HEADER, "Status", "Keterangan"], [*BUDI, "Aktif", None], [*ANI, "Aktif", "Ayah meninggal"]])
+
+    result = run(later, world.operator, entity="clients", dry_run=True)
+
+    assert _left_warnings(result) == {}

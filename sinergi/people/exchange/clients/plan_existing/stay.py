@@ -27,6 +27,11 @@ from ..messages import _other_admission_message, _partial_match_warning
 from ..state import ClientsState, KnownPlacement
 from ..stored import _snapshot_of
 
+# The plan's mark of a row that finds a stay still open (the pipeline warns when its notes or status column say the
+# client left or died: row_warnings). One dict shared by every such plan, never changed: a national file's 25,000
+# unchanged rows each keep their plan.
+STAY_OPEN = {"stay_open": True}
+
 
 class ClientPlanExistingStay:
     """The plan of a row about a stored stay: its discharge and categories, the warnings of its corrections."""
@@ -104,7 +109,13 @@ class ClientPlanExistingStay:
         if not differences:
             unchanged = KnownPlacement(placement["id"], person["id"], None, lks_id=placement["organisation_id"])
             return RowPlan(
-                row=row, action="unchanged", obj=unchanged, key=row_key, kept=kept, warnings=_withdrawn(values, person)
+                row=row,
+                action="unchanged",
+                obj=unchanged,
+                key=row_key,
+                kept=kept,
+                warnings=_withdrawn(values, person),
+                extra=STAY_OPEN if active else {},
             )
         # What the stay itself records (its category and form of service) is corrected on the client's page, where
         # the summaries move with it; a discharge date closes an active stay; the person's record may be corrected.
@@ -136,7 +147,16 @@ class ClientPlanExistingStay:
             consent=consent,
             lks_id=placement["organisation_id"],
         )
-        return RowPlan(row=row, action="update", obj=known, key=row_key, changes=changes, warnings=warnings, kept=kept)
+        return RowPlan(
+            row=row,
+            action="update",
+            obj=known,
+            key=row_key,
+            changes=changes,
+            warnings=warnings,
+            kept=kept,
+            extra=STAY_OPEN if active and not discharge else {},
+        )
 
     @staticmethod
     def _stay_categories_kept(values: dict[str, Any], person: dict, placement: dict, state: ClientsState) -> None:
