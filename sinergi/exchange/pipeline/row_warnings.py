@@ -42,8 +42,9 @@ def _left_word(notes: str) -> re.Match | None:
 
 
 def _left_in_notes(entity: Entity, header: HeaderMap, values: dict[str, Any]) -> tuple[str, str] | None:
-    """(column, warning) for a new client whose note says that they left or died while its discharge date is
-    empty: the row registers them as still served, and is counted so, which the sheet's clerk did not mean."""
+    """(column, warning) for a client, new or with a stay still open, whose note says that they left or died while
+    its discharge date is empty: the row registers them, or keeps them, as still served, and counted so, which the
+    sheet's clerk did not mean."""
     notes = values.get("notes")
     if not notes or "notes" not in header.keys:
         return None
@@ -86,7 +87,7 @@ def _status_header(name: str) -> bool:
 def _left_in_status(
     entity: Entity, header: HeaderMap, cells: list[Any], values: dict[str, Any]
 ) -> tuple[str, str, str] | None:
-    """(column, cell, warning) for a new client whose ignored status column says that they left or died while its
+    """(column, cell, warning) for a client (as _left_in_notes) whose ignored status column says that they left or died while its
     discharge date is empty (see _left_in_notes)."""
     for index, name in header.ignored.items():
         status = v.text(cells[index]) if _status_header(name) and index < len(cells) else ""
