@@ -87,8 +87,8 @@ def _status_header(name: str) -> bool:
 def _left_in_status(
     entity: Entity, header: HeaderMap, cells: list[Any], values: dict[str, Any]
 ) -> tuple[str, str, str] | None:
-    """(column, cell, warning) for a client (as _left_in_notes) whose ignored status column says that they left or died while its
-    discharge date is empty (see _left_in_notes)."""
+    """(column, cell, warning) for a client (as in _left_in_notes) whose ignored status column says that they left
+    or died while its discharge date is empty."""
     for index, name in header.ignored.items():
         status = v.text(cells[index]) if _status_header(name) and index < len(cells) else ""
         if status and (found := _left_warning(entity, header, values, name, status)):
