@@ -99,9 +99,10 @@ def _left_in_status(
 def _left_warning(
     entity: Entity, header: HeaderMap, values: dict[str, Any], column: str, text: str
 ) -> tuple[str, str] | None:
-    if values.get("discharged_on") or "discharged_on" not in {c.key for c in entity.columns}:
+    # The text searched before the entity's columns are: most notes say nothing of leaving (asked of every row).
+    if values.get("discharged_on") or not (found := _left_word(text)):
         return None
-    if not (found := _left_word(text)):
+    if "discharged_on" not in {c.key for c in entity.columns}:
         return None
     end_header = _written_header(entity, header, "discharged_on")
     message = _(
